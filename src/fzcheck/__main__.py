@@ -1,0 +1,3 @@
+from fzcheck.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,149 @@
+"""Sub-checks: each rubric ``kind`` is one function here, given the part's text and settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fzcheck.document import Document
+from fzcheck.parts import Found
+from fzcheck.result import Check
+from fzcheck.rubric import Rubric, SubCheck
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个|项|次|件|家|人|名|万|亿|元|场|期|份|天|日|小时|"
+                     r"条|户|余|批|篇|部|起|类|套|所|处|台|公里|平方|倍|分)")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_VAGUE_NEXT = re.compile(r"下一步|下一年度|下一年|明年|今后")
+
+
+@dataclass
+class Context:
+    doc: Document
+    report_year: int | None
+    title: str | None = None
+    published_on: dt.date | None = None
+    rubric: Rubric | None = None
+
+
+def part_text(doc: Document, found: Found, skip_headings: bool = True) -> str:
+    """The analysis text a part covers (body only: its own section headings left out)."""
+    heads = {h.line for h in found.sections} if skip_headings else set()
+    lines = [doc.analysis[i] for i in found.lines if i not in heads]
+    if found.status == "embedded" and not found.sections:
+        lines = [doc.analysis[i] for i in found.lines]
+    return "\n".join(lines)
+
+
+def _figures(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
+    n = len(_FIGURE.findall(text))
+    ok = n >= spec.min
+    return Check(id=spec.id, passed=ok, message=f"{n} concrete figures (need {spec.min})" if not ok
+                 else f"{n} concrete figures")
+
+
+def _cue_words(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
+    assert spec.pattern is not None
+    hits = re.findall(spec.pattern, text)
+    ok = len(hits) >= spec.min
+    msg = (f"found {', '.join(sorted(set(hits))[:5])}" if ok
+           else f"none of {spec.pattern.replace('|', '/')} in the section: {spec.description} missing")
+    return Check(id=spec.id, passed=ok, message=msg)
+
+
+def _plan_year(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
+    head = (ctx.doc.analysis[found.line] if found.line is not None else "")
+    first = "\n".join(ctx.doc.analysis[i] for i in list(found.lines)[:3])
+    years = [int(y) for y in _YEAR.findall(head)] or [int(y) for y in _YEAR.findall(first)]
+    if ctx.report_year is None:
+        return Check(id=spec.id, passed=bool(years), message=(
+            f"names {years[0]}; report year unknown" if years else "names no year; report year unknown"))
+    want = ctx.report_year + 1
+    if want in years:
+        return Check(id=spec.id, passed=True, message=f"names {want}")
+    vague = _VAGUE_NEXT.search(head) or _VAGUE_NEXT.search(first)
+    if vague:
+        return Check(id=spec.id, passed=False,
+                     message=f"says {vague.group(0)} rather than naming {want}")
+    if years:
+        return Check(id=spec.id, passed=False, message=f"names {years[0]}, expected {want}")
+    return Check(id=spec.id, passed=False, message=f"does not name {want}")
+
+
+def _leader_actions(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
+    assert spec.actor and spec.action
+    w = spec.window
+    rx = re.compile(rf"(?:{spec.actor})[^。]{{0,{w}}}?(?:{spec.action})|"
+                    rf"(?:{spec.action})[^。]{{0,{w // 4}}}?(?:{spec.actor})")
+    hits = rx.findall(text)
+    if not hits and found.status == "present":
+        # A section of its own is about the principal leader: the acts alone are enough.
+        hits = re.findall(spec.action, text)
+    if hits:
+        return Check(id=spec.id, passed=True, message=f"{len(hits)} statement(s) of the principal "
+                     "leader acting in person")
+    return Check(id=spec.id, passed=False, message="describes the duty in general terms; no act of "
+                 "the principal leader in person (亲自/带头/主持…)")
+
+
+def _title(spec: SubCheck, ctx: Context) -> Check:
+    if not ctx.title:
+        return Check(id=spec.id, passed=False, message="no title found")
+    t = _norm(ctx.title)
+    has_subject = bool(re.search(spec.pattern or "法治政府建设", t))
+    has_year = bool(_YEAR.search(t))
+    missing = [w for w, ok in (("法治政府建设", has_subject), ("the year", has_year)) if not ok]
+    return Check(id=spec.id, passed=not missing,
+                 message="names subject and year" if not missing
+                 else f"title does not name {' or '.join(missing)}")
+
+
+def _publication(spec: SubCheck, ctx: Context) -> Check | None:
+    if ctx.published_on is None or ctx.report_year is None or ctx.rubric is None:
+        return None
+    by = ctx.rubric.source.publish_by
+    deadline = dt.date(ctx.report_year + 1, by.month, by.day)
+    year_end = dt.date(ctx.report_year, 12, 31)
+    p = ctx.published_on
+    if p >= deadline:
+        return Check(id=spec.id, passed=False,
+                     message=f"published {p.isoformat()}, on or after the {deadline.isoformat()} deadline")
+    if p <= year_end:
+        return Check(id=spec.id, passed=False,
+                     message=f"published {p.isoformat()}, before {ctx.report_year} had ended")
+    return Check(id=spec.id, passed=True, message=f"published {p.isoformat()}, before {deadline.isoformat()}")
+
+
+def _norm(text: str) -> str:
+    from fzcheck.document import fold_width
+    from fzcheck.reading.normalize import to_simplified
+
+    return fold_width(to_simplified([text])[0][0])
+
+
+PART_CHECKS: dict[str, Callable[[SubCheck, str, Found, Context], Check]] = {
+    "figures": _figures, "cue_words": _cue_words, "plan_year": _plan_year,
+    "leader_actions": _leader_actions,
+}
+DOCUMENT_CHECKS: dict[str, Callable[[SubCheck, Context], Check | None]] = {
+    "title": _title, "publication": _publication,
+}
+
+
+def run_part_checks(found: Found, ctx: Context) -> list[Check]:
+    if found.status == "missing":
+        return []
+    text = part_text(ctx.doc, found)
+    return [PART_CHECKS[spec.kind](spec, text, found, ctx) for spec in found.part.checks
+            if spec.kind in PART_CHECKS]
+
+
+def run_document_checks(rubric: Rubric, ctx: Context) -> list[Check]:
+    out = []
+    for spec in rubric.document_checks:
+        fn = DOCUMENT_CHECKS.get(spec.kind)
+        check = fn(spec, ctx) if fn else None
+        if check is not None:
+            out.append(check)
+    return out

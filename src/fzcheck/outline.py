@@ -1,0 +1,126 @@
+"""The heading hierarchy of a report: 一、 / （一） / 1. 1、 / （1） / 一是, with lines and spans.
+
+Kinds rank from 1 (一、) to 5 (一是); a document's levels are its kinds in rank order, so a report
+whose top headings are （一） still has them at level 1. Everything works on the analysis view
+(full-width folded), so （一） is matched as (一).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from fzcheck.document import Document
+
+_CN = "一二三四五六七八九十"
+# (kind rank, pattern); group "n" is the number, the match end is where the heading text starts.
+_MARKERS: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})部分\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})\s*(?:、|\.(?!\d)))\s*")),
+    (2, re.compile(rf"^\s*\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
+    (3, re.compile(r"^\s*(?P<n>\d{1,2})\s*(?:、|\.(?!\d))\s*")),
+    (4, re.compile(r"^\s*(?:\(\s*(?P<n>\d{1,2})\s*\)|(?P<c>[①-⑳]))\s*")),
+    (5, re.compile(rf"^\s*(?P<n>[{_CN}]{{1,3}})是\s*")),
+]
+_MARKDOWN = re.compile(r"^(#{1,6})\s+")
+_HEADING_END = re.compile(r"[。;；!?！？]")
+MAX_HEADING = 60
+
+
+@dataclass
+class Heading:
+    kind: int
+    level: int
+    marker: str
+    text: str
+    line: int  # 0-based
+    start: int  # offset of the heading text in the line
+    end: int
+    end_line: int = 0  # last line (0-based, inclusive) of the section it opens
+    children: list[Heading] = field(default_factory=list)
+
+    def to_json(self, doc: Document) -> dict[str, Any]:
+        return {"level": self.level, "kind": self.kind, "marker": self.marker,
+                "text": doc.quote(self.line, self.start, self.end), "line": self.line + 1,
+                "chars": [self.start, self.end],
+                "span": [self.line + 1, self.end_line + 1]}
+
+
+@dataclass
+class Outline:
+    headings: list[Heading]  # flat, document order
+    body_start: int  # first line after the title block (0-based)
+    body_end: int  # last line of the body, before signature and page chrome (inclusive)
+
+    @property
+    def top(self) -> list[Heading]:
+        return [h for h in self.headings if h.level == 1]
+
+    def enclosing(self, line: int) -> Heading | None:
+        """The deepest heading whose section contains ``line``."""
+        best = None
+        for h in self.headings:
+            if h.line <= line <= h.end_line and (best is None or h.level >= best.level):
+                best = h
+        return best
+
+    def to_json(self, doc: Document) -> list[dict[str, Any]]:
+        return [h.to_json(doc) for h in self.headings]
+
+
+def match_heading(line: str) -> tuple[int, str, int] | None:
+    """(kind, marker, offset of text) if ``line`` opens with a heading marker."""
+    md = _MARKDOWN.match(line)
+    if md:
+        return len(md.group(1)), md.group(0).strip(), md.end()
+    for kind, pattern in _MARKERS:
+        m = pattern.match(line)
+        if m and m.end() < len(line.rstrip()):
+            return kind, m.group(0).strip(), m.end()
+    return None
+
+
+def heading_text_end(line: str, start: int) -> int:
+    """Where the heading text ends: the first sentence stop, else the line end (capped)."""
+    stop = _HEADING_END.search(line, start)
+    end = stop.start() if stop else len(line.rstrip())
+    if end - start > MAX_HEADING:
+        comma = line.find(",", start, start + MAX_HEADING)
+        end = comma if comma > start else start + MAX_HEADING
+    return end
+
+
+def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
+    found: list[tuple[int, str, int, int, int]] = []
+    for i in range(body_start, body_end + 1):
+        line = doc.analysis[i]
+        if not line.strip():
+            continue
+        style = doc.styled_headings.get(i)
+        hit = match_heading(line)
+        if hit is not None:
+            kind, marker, start = hit
+            if style is not None and kind == 1 and not marker.startswith("#"):
+                kind = min(kind, style)
+        elif style is not None:
+            kind, marker, start = style, "", len(line) - len(line.lstrip())
+        else:
+            continue
+        found.append((kind, marker, i, start, heading_text_end(line, start)))
+    ranks = sorted({kind for kind, *_ in found})
+    headings = [Heading(kind=k, level=ranks.index(k) + 1, marker=m, text=doc.analysis[i][s:e],
+                        line=i, start=s, end=e) for k, m, i, s, e in found]
+    _close_spans(headings, body_end)
+    return Outline(headings=headings, body_start=body_start, body_end=body_end)
+
+
+def _close_spans(headings: list[Heading], body_end: int) -> None:
+    stack: list[Heading] = []
+    for h in headings:
+        while stack and stack[-1].level >= h.level:
+            stack.pop().end_line = h.line - 1
+        if stack:
+            stack[-1].children.append(h)
+        stack.append(h)
+    for h in stack:
+        h.end_line = body_end

@@ -1,0 +1,144 @@
+"""Find the rubric's parts in a report without a model: sections first, then embedded mentions.
+
+A top-level section whose heading matches a part's cues makes that part ``present``; unnamed
+(themed) sections before the first problems/plan section count as achievements. A part with no
+section of its own is ``embedded`` when a sub-heading or a sentence elsewhere covers it, else
+``missing``. Every decision keeps the quote and line it rests on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from fzcheck.document import Document
+from fzcheck.outline import Heading, Outline
+from fzcheck.result import Evidence, Span
+from fzcheck.rubric import Part, Rubric
+
+_SENTENCE = re.compile(r"[^。;!?]*[。;!?]?")
+ANCHORS = ("problems", "next_year_plan")
+QUOTE_MAX = 80
+
+
+@dataclass
+class Found:
+    """Where one part was found; ``lines`` are the 0-based lines whose text the part covers."""
+
+    part: Part
+    status: str = "missing"
+    heading: Heading | None = None
+    sections: list[Heading] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    line: int | None = None  # 0-based
+    lines: range = range(0)
+    note: str | None = None
+
+    @property
+    def span(self) -> Span | None:
+        if not self.lines:
+            return None
+        return Span(start_line=self.lines.start + 1, end_line=self.lines.stop)
+
+
+@lru_cache(maxsize=512)
+def _compile(pattern: str, report_year: int | None) -> re.Pattern[str] | None:
+    if "{" in pattern:
+        if report_year is None:
+            return None
+        pattern = pattern.replace("{report_year}", str(report_year)).replace(
+            "{next_year}", str(report_year + 1))
+    return re.compile(pattern)
+
+
+def matches(patterns: list[str], text: str, year: int | None) -> re.Match[str] | None:
+    for p in patterns:
+        rx = _compile(p, year)
+        if rx is not None and (m := rx.search(text)):
+            return m
+    return None
+
+
+def heading_parts(rubric: Rubric, text: str, year: int | None) -> list[Part]:
+    return [p for p in rubric.parts if matches(p.heading_cues, text, year)
+            and not matches(p.heading_excludes, text, year)]
+
+
+def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None) -> list[Found]:
+    found = {p.id: Found(part=p) for p in rubric.parts}
+    top = outline.top
+    classes = [heading_parts(rubric, h.text, year) for h in top]
+    anchor = next((i for i, parts in enumerate(classes)
+                   if any(p.id in ANCHORS for p in parts)), len(top))
+    for i, (h, parts) in enumerate(zip(top, classes, strict=True)):
+        if not parts:
+            themed = [p for p in rubric.parts if p.themed_before_anchor]
+            parts = themed if i < anchor else []
+        for part in parts:
+            _add_section(found[part.id], doc, h)
+    for f in found.values():
+        if f.status == "missing":
+            _find_embedded(f, doc, outline, year, found)
+    return [found[p.id] for p in rubric.parts]
+
+
+def _add_section(f: Found, doc: Document, h: Heading) -> None:
+    if f.status != "present":
+        f.status, f.heading, f.line = "present", h, h.line
+    f.sections.append(h)
+    f.evidence.append(Evidence(quote=doc.quote(h.line, h.start, h.end), line=h.line + 1))
+    start = f.lines.start if f.lines else h.line
+    f.lines = range(min(start, h.line), max(f.lines.stop if f.lines else 0, h.end_line + 1))
+
+
+def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None,
+                   found: dict[str, Found]) -> None:
+    part = f.part
+    for h in outline.headings:
+        if h.level > 1 and matches(part.heading_cues, h.text, year) \
+                and not matches(part.heading_excludes, h.text, year):
+            f.status, f.heading, f.line = "embedded", h, h.line
+            f.sections.append(h)
+            f.evidence.append(Evidence(quote=doc.quote(h.line, h.start, h.end), line=h.line + 1))
+            f.lines = range(h.line, h.end_line + 1)
+            return
+    if not part.body_cues:
+        return
+    rejected: list[tuple[int, str]] = []
+    for i in range(outline.body_start, outline.body_end + 1):
+        line = doc.analysis[i]
+        for sm in _SENTENCE.finditer(line):
+            sentence = sm.group(0)
+            if not sentence.strip():
+                continue
+            cue = matches(part.body_cues, sentence, year)
+            if cue is None:
+                bad = matches(part.body_excludes, sentence, year) if part.body_excludes else None
+                if bad is not None:
+                    rejected.append((i, bad.group(0)))
+                continue
+            if part.body_excludes and matches(part.body_excludes, sentence, year):
+                rejected.append((i, cue.group(0)))
+                continue
+            a, b = _clip(sm.start(), sm.end(), sm.start() + cue.start(), sm.start() + cue.end())
+            f.status, f.line = "embedded", i
+            f.heading = outline.enclosing(i)
+            f.evidence.append(Evidence(quote=doc.quote(i, a, b), line=i + 1))
+            f.lines = range(i, i + 1)
+            return
+    if rejected:
+        # The phrase that reads most like a statement of shortcomings is the one worth explaining.
+        i, text = max(rejected, key=lambda r: ("存在" in r[1], -r[0]))
+        where = outline.enclosing(i)
+        inside = f" inside “{doc.quote(where.line, where.start, where.end)[:30]}”" if where else ""
+        f.note = (f"“{text}” at line {i + 1}{inside} was not counted: it does not state this "
+                  f"report's own {part.name}")
+
+
+def _clip(start: int, end: int, cue_start: int, cue_end: int) -> tuple[int, int]:
+    """A quote of at most QUOTE_MAX characters around the cue, within its sentence."""
+    if end - start <= QUOTE_MAX:
+        return start, end
+    a = max(start, cue_start - QUOTE_MAX // 3)
+    return a, min(end, max(cue_end, a + QUOTE_MAX))

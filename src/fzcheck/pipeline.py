@@ -1,0 +1,81 @@
+"""One input in, one Result out. Input errors become error results here, never exceptions."""
+
+from __future__ import annotations
+
+from fzcheck.checks import Context, run_document_checks, run_part_checks
+from fzcheck.document import Document
+from fzcheck.errors import InputError
+from fzcheck.facts import read_facts
+from fzcheck.grade import report_genre, score, verdict
+from fzcheck.outline import Outline, build_outline
+from fzcheck.parts import find_parts
+from fzcheck.reading import DEFAULT_MAX_MB, load
+from fzcheck.result import DocumentInfo, PartResult, Result, RubricRef, error_result
+from fzcheck.rubric import Rubric
+
+
+def check_document(doc: Document, rubric: Rubric, with_outline: bool = False) -> Result:
+    return analyse(doc, rubric)[0] if not with_outline else _with_outline(doc, rubric)
+
+
+def _with_outline(doc: Document, rubric: Rubric) -> Result:
+    result, outline = analyse(doc, rubric)
+    result.outline = outline.to_json(doc)
+    return result
+
+
+def analyse(doc: Document, rubric: Rubric) -> tuple[Result, Outline]:
+    facts = read_facts(doc)
+    outline = build_outline(doc, facts.body_start, facts.body_end)
+    year = facts.report_year
+    ctx = Context(doc=doc, report_year=year, title=facts.title, published_on=doc.published_on,
+                  rubric=rubric)
+    found = find_parts(doc, outline, rubric, year)
+    parts = [PartResult(id=f.part.id, required=f.part.required, status=f.status,  # type: ignore[arg-type]
+                        heading=(doc.quote(f.heading.line, f.heading.start, f.heading.end)
+                                 if f.heading else None),
+                        line=None if f.line is None else f.line + 1, evidence=f.evidence,
+                        checks=run_part_checks(f, ctx), span=f.span, note=f.note) for f in found]
+    plan = next((f for f in found if f.part.id == "next_year_plan" and f.line is not None), None)
+    genre = report_genre(doc, facts.title and ctx.title and _analysis_title(doc, facts.title_line),
+                         parts, rubric)
+    doc_checks = [genre, *run_document_checks(rubric, ctx)]
+    info = DocumentInfo(
+        title=facts.title, issuer=facts.issuer, report_year=year,
+        signed_on=facts.signed_on.isoformat() if facts.signed_on else None,
+        published_on=doc.published_on.isoformat() if doc.published_on else None,
+        format=doc.format, encoding=doc.encoding, script=doc.script, chars=doc.chars,
+        is_report=genre.passed, plan_year=_plan_year(doc, plan.line) if plan else None)
+    v = verdict(genre.passed, parts)
+    result = Result(path=doc.source, sha256=doc.sha256, ok=True, document=info,
+                    rubric=RubricRef(id=rubric.id, version=rubric.version), parts=parts,
+                    checks=doc_checks, score=score(parts, doc_checks, rubric) if genre.passed else 0,
+                    verdict=v)
+    return result, outline
+
+
+def _analysis_title(doc: Document, line: int | None) -> str | None:
+    return doc.analysis[line].strip() if line is not None else None
+
+
+def _plan_year(doc: Document, line: int | None) -> int | None:
+    import re
+
+    if line is None:
+        return None
+    for text in doc.analysis[line:line + 3]:
+        m = re.search(r"((?:19|20)\d{2})\s*年", text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def check_path(source: str, rubric: Rubric, max_mb: float = DEFAULT_MAX_MB,
+               with_outline: bool = False) -> Result:
+    """Check one input; unreadable input comes back as a Result with ``error`` set."""
+    ref = RubricRef(id=rubric.id, version=rubric.version)
+    try:
+        doc = load(source, max_mb=max_mb)
+    except InputError as err:
+        return error_result(source, err.kind, str(err), rubric=ref)
+    return check_document(doc, rubric, with_outline=with_outline)

@@ -1,0 +1,92 @@
+"""Turn any input (path or stdin bytes) into a :class:`~fzcheck.document.Document`.
+
+Readers for HTML, .docx and .pdf import their libraries only when such a file arrives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+from fzcheck.document import Document, Format
+from fzcheck.errors import InputError
+from fzcheck.reading.normalize import build_document
+from fzcheck.reading.sniff import sniff_format
+
+DEFAULT_MAX_MB = 16.0
+MAX_CHARS = 2_000_000
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
+SUFFIX_FORMATS: dict[str, Format] = (
+    {s: "txt" for s in TEXT_SUFFIXES}
+    | {s: "html" for s in HTML_SUFFIXES}
+    | {".docx": "docx", ".pdf": "pdf"}
+)
+KNOWN_SUFFIXES = frozenset(SUFFIX_FORMATS)
+
+
+def read_bytes(source: str, max_mb: float = DEFAULT_MAX_MB) -> bytes:
+    """The raw bytes of a path, or of stdin for ``-``, refusing what is over the size limit."""
+    limit = int(max_mb * 1024 * 1024)
+    if source == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        path = Path(source)
+        if path.is_dir():
+            raise InputError(f"{source} is a directory (pass it on its own to check the reports in it)",
+                             kind="usage")
+        try:
+            size = path.stat().st_size
+            if size > limit:
+                raise InputError(_too_big(size, max_mb), kind="too_large")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{source}: no such file", kind="not_found") from None
+        except PermissionError:
+            raise InputError(f"{source}: permission denied", kind="unreadable") from None
+        except IsADirectoryError:  # pragma: no cover - raced with is_dir
+            raise InputError(f"{source} is a directory", kind="usage") from None
+    if len(data) > limit:
+        raise InputError(_too_big(len(data), max_mb), kind="too_large")
+    return data
+
+
+def _too_big(size: int, max_mb: float) -> str:
+    return (f"file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit "
+            "(an annual report is rarely over 1 MB); raise the limit with --max-mb if it is one")
+
+
+def load(source: str, max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None) -> Document:
+    """Read and decode one input. Raises :class:`InputError` with a one-line fix for bad input."""
+    if data is None:
+        data = read_bytes(source, max_mb)
+    sha256 = hashlib.sha256(data).hexdigest()
+    suffix = "" if source == "-" else Path(source).suffix.lower()
+    fmt = sniff_format(data, suffix)
+    if fmt == "txt":
+        from fzcheck.reading.text import read_text
+
+        text, encoding, published = read_text(data)
+    elif fmt == "html":
+        from fzcheck.reading.html import read_html
+
+        text, encoding, published = read_html(data)
+    elif fmt == "docx":
+        from fzcheck.reading.docx import read_docx
+
+        text, encoding, published = read_docx(data)
+    else:
+        from fzcheck.reading.pdf import read_pdf
+
+        text, encoding, published = read_pdf(data)
+    styled: dict[int, int] = {}
+    if isinstance(text, tuple):  # docx returns (text, heading styles)
+        text, styled = text
+    if not text.strip():
+        raise InputError("the file holds no text (empty, or only whitespace)", kind="empty")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{len(text):,} characters of text, over the {MAX_CHARS:,} limit for one "
+                         "report; split the file into single reports", kind="too_large")
+    return build_document(source, sha256, fmt, encoding, text, published, styled)

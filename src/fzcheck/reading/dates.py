@@ -1,0 +1,53 @@
+"""Dates as Chinese government pages and reports write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9, "十": 10}
+
+DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+CN_DATE = re.compile(r"([二〇○零一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"
+                     r"([一二三四五六七八九十]{1,3})日")
+# 发布时间:2026-01-09, 时间:2026-02-03来源, 发布日期：2026年2月3日, or a date right before 来源.
+_PUBLISHED = re.compile(r"(?:发布时间|發布時間|发布日期|發布日期|发文日期|时间|時間|日期)\s*[:：]\s*"
+                        + DATE.pattern)
+_BEFORE_SOURCE = re.compile(DATE.pattern + r"[\s\d:]*(?:来源|來源)")
+
+
+def make_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def cn_number(text: str) -> int:
+    """二十六 -> 26, 十二 -> 12, 二〇二五 -> 2025 (digit by digit when no 十)."""
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first date written in ``text``, in Arabic or Chinese numerals."""
+    match = DATE.search(text)
+    if match:
+        return make_date(*match.groups())
+    match = CN_DATE.search(text)
+    if match:
+        try:
+            return make_date(*(cn_number(g) for g in match.groups()))
+        except KeyError:
+            return None
+    return None
+
+
+def find_published(text: str, head_chars: int = 1500) -> dt.date | None:
+    """The publication date a web page states near its top, if it states one."""
+    head = text[:head_chars]
+    match = _PUBLISHED.search(head) or _BEFORE_SOURCE.search(head)
+    return make_date(*match.groups()[-3:]) if match else None

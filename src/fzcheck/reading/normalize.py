@@ -1,0 +1,49 @@
+"""Build the analysis view of a text: Simplified script, folded widths, same line lengths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Any
+
+from fzcheck.document import Document, Format, Script, fold_width
+
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(lines: list[str]) -> tuple[list[str], Script]:
+    """Convert to Simplified keeping each line's length, and say which script the text was in."""
+    text = "\n".join(lines)
+    converted = _t2s().convert(text)
+    out = converted.split("\n")
+    if len(out) != len(lines):
+        out = [_t2s().convert(line) for line in lines]
+    out = [c if len(c) == len(o) else _per_char(o) for c, o in zip(out, lines, strict=True)]
+    changed = sum(a != b for c, o in zip(out, lines, strict=True) for a, b in zip(c, o, strict=True))
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    script: Script = "traditional" if cjk and changed / cjk > 0.03 else "simplified"
+    return out, script
+
+
+def _per_char(line: str) -> str:
+    conv = _t2s().convert
+    return "".join(c if len(c := conv(ch)) == 1 else ch for ch in line)
+
+
+def build_document(source: str, sha256: str, fmt: Format, encoding: str | None, text: str,
+                   published: dt.date | None, styled: dict[int, int]) -> Document:
+    text = _NEWLINES.sub("\n", text).replace("\ufeff", "")
+    lines = text.split("\n")
+    simplified, script = to_simplified(lines)
+    analysis = [fold_width(line) for line in simplified]
+    return Document(source=source, sha256=sha256, format=fmt, encoding=encoding, lines=lines,
+                    analysis=analysis, script=script, published_on=published,
+                    styled_headings=styled)

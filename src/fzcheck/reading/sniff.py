@@ -1,0 +1,70 @@
+"""Decide what kind of file some bytes are, by content first and suffix second."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+from fzcheck.document import Format
+from fzcheck.errors import InputError
+
+_LEGACY_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGES = {
+    b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"BM": "BMP",
+    b"II*\x00": "TIFF", b"MM\x00*": "TIFF", b"RIFF": "WEBP",
+}
+_LEGACY_SUFFIXES = {".doc", ".wps", ".wpt", ".dot", ".rtf", ".xls", ".et", ".ppt", ".dps"}
+_IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
+_OCR = "OCR it first (e.g. `tesseract FILE out -l chi_sim`) and check the .txt"
+_CONVERT = "convert it first: `soffice --headless --convert-to docx FILE`"
+
+
+def sniff_format(data: bytes, suffix: str) -> Format:
+    head = data[:16]
+    if not data.strip():
+        raise InputError("the file is empty", kind="empty")
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(_LEGACY_OFFICE) or suffix in _LEGACY_SUFFIXES and not _looks_textual(data):
+        raise InputError(f"a legacy Word/WPS file (.doc/.wps) cannot be read directly; {_CONVERT}",
+                         kind="unsupported_format")
+    for magic, name in _IMAGES.items():
+        if head.startswith(magic) and (name != "WEBP" or data[8:12] == b"WEBP"):
+            raise InputError(f"a {name} image, not text; {_OCR}", kind="image")
+    if suffix in _IMAGE_SUFFIXES:
+        raise InputError(f"an image file, not text; {_OCR}", kind="image")
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    if suffix == ".docx" or suffix == ".pdf":
+        raise InputError(f"named {suffix} but not a {suffix[1:]} file inside; re-export it",
+                         kind="corrupt")
+    if _is_html(data, suffix):
+        return "html"
+    return "txt"
+
+
+def _zip_kind(data: bytes) -> Format:
+    try:
+        names = set(zipfile.ZipFile(BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        raise InputError("a damaged zip/.docx file; re-save it from Word or WPS",
+                         kind="corrupt") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if any(n.startswith("Contents/") or n.endswith(".ofd") or n == "OFD.xml" for n in names):
+        raise InputError("an OFD file; export it to PDF or .docx first", kind="unsupported_format")
+    raise InputError("a zip archive, not a report; unpack it and check the files inside",
+                     kind="unsupported_format")
+
+
+def _looks_textual(data: bytes) -> bool:
+    return b"\x00" not in data[:4096]
+
+
+def _is_html(data: bytes, suffix: str) -> bool:
+    if suffix in {".html", ".htm", ".shtml", ".xhtml"}:
+        return True
+    if suffix in {".txt", ".md", ".text", ".markdown"}:
+        return False
+    start = data[:2048].lstrip().lower()
+    return start.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in start

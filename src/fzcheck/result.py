@@ -1,0 +1,103 @@
+"""The JSON contract (schema_version 1). Every output format renders from ``Result.to_json()``.
+
+Fields beyond the issue's contract are additions, never changes: ``checks`` (document-level
+checks), ``parts[].span`` and ``parts[].note``, ``outline`` (only with ``--outline``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Status = Literal["present", "embedded", "missing"]
+Verdict = Literal["complete", "incomplete", "not_a_report", "error"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorInfo(_Model):
+    kind: str
+    message: str
+
+
+class Evidence(_Model):
+    """A verbatim quote from the original text and its 1-based line."""
+
+    quote: str
+    line: int
+
+
+class Check(_Model):
+    id: str
+    passed: bool
+    message: str
+
+
+class Span(_Model):
+    """1-based, inclusive line range a part covers."""
+
+    start_line: int
+    end_line: int
+
+
+class PartResult(_Model):
+    id: str
+    required: bool
+    status: Status
+    heading: str | None = None
+    line: int | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    span: Span | None = None
+    note: str | None = None
+
+
+class DocumentInfo(_Model):
+    title: str | None = None
+    issuer: str | None = None
+    report_year: int | None = None
+    signed_on: str | None = None
+    published_on: str | None = None
+    format: Literal["txt", "html", "docx", "pdf"] | None = None
+    encoding: str | None = None
+    script: Literal["simplified", "traditional"] | None = None
+    chars: int = 0
+    is_report: bool = False
+    plan_year: int | None = None
+
+
+class RubricRef(_Model):
+    id: str
+    version: str
+
+
+class Result(_Model):
+    schema_version: int = SCHEMA_VERSION
+    path: str
+    sha256: str | None = None
+    ok: bool
+    error: ErrorInfo | None = None
+    document: DocumentInfo | None = None
+    rubric: RubricRef | None = None
+    parts: list[PartResult] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    score: float = 0
+    verdict: Verdict
+    outline: list[dict[str, Any]] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data = self.model_dump(mode="json")
+        if data["outline"] is None:
+            del data["outline"]
+        return data
+
+
+def error_result(path: str, kind: str, message: str, sha256: str | None = None,
+                 rubric: RubricRef | None = None) -> Result:
+    return Result(path=path, sha256=sha256, ok=False, error=ErrorInfo(kind=kind, message=message),
+                  rubric=rubric, verdict="error", score=0)

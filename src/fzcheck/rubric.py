@@ -1,0 +1,221 @@
+"""Rubrics are data: YAML files validated by these models (unknown keys are errors).
+
+Errors name the file, the key path and the line, e.g.
+``rubrics/x.yaml: parts[1].weight (line 40): Input should be a valid number``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from fzcheck.errors import RubricError
+
+PART_IDS = ("achievements", "problems", "leader_duties", "next_year_plan", "other")
+DEFAULT_RUBRIC = "fazhi-annual"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value.replace("{report_year}", "2000").replace("{next_year}", "2001"))
+    except re.error as err:
+        raise ValueError(f"not a valid regular expression: {err}") from None
+    return value
+
+
+Regex = Annotated[str, Field(min_length=1)]
+
+
+class PublishBy(_Strict):
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+
+
+class Source(_Strict):
+    name: str
+    citation: str
+    text: str = ""
+    publish_by: PublishBy = PublishBy(month=4, day=1)
+
+
+class Genre(_Strict):
+    """How to tell an annual report from a work plan, rules or unrelated text."""
+
+    subject: Regex
+    min_subject_mentions: int = Field(default=2, ge=0)
+    report_words: Regex
+    report_phrases: Regex
+    not_report_titles: Regex
+
+    _v = field_validator("subject", "report_words", "report_phrases", "not_report_titles")(
+        classmethod(lambda cls, v: _check_regex(v)))
+
+
+class SubCheck(_Strict):
+    """A sub-check on one part; ``kind`` names the code that runs it, the rest are its settings."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    description: str
+    kind: Literal["figures", "cue_words", "plan_year", "leader_actions", "title", "publication"]
+    penalty: float = Field(ge=0, le=100)
+    min: int = Field(default=1, ge=0)
+    pattern: Regex | None = None
+    actor: Regex | None = None
+    action: Regex | None = None
+    window: int = Field(default=40, ge=1)
+
+    _v = field_validator("pattern", "actor", "action")(
+        classmethod(lambda cls, v: v if v is None else _check_regex(v)))
+
+
+class Part(_Strict):
+    id: Literal["achievements", "problems", "leader_duties", "next_year_plan", "other"]
+    name: str
+    legal_text: str
+    citation: str
+    required: bool
+    weight: float = Field(ge=0, le=100)
+    themed_before_anchor: bool = False
+    heading_cues: list[Regex] = Field(default_factory=list)
+    heading_excludes: list[Regex] = Field(default_factory=list)
+    body_cues: list[Regex] = Field(default_factory=list)
+    body_excludes: list[Regex] = Field(default_factory=list)
+    checks: list[SubCheck] = Field(default_factory=list)
+
+    _v = field_validator("heading_cues", "heading_excludes", "body_cues", "body_excludes")(
+        classmethod(lambda cls, v: [_check_regex(x) for x in v]))
+
+
+class Rubric(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    version: str
+    title: str
+    source: Source
+    embedded_credit: float = Field(ge=0, le=1)
+    report_genre: Genre
+    document_checks: list[SubCheck] = Field(default_factory=list)
+    parts: list[Part]
+
+    @field_validator("parts")
+    @classmethod
+    def _unique_parts(cls, parts: list[Part]) -> list[Part]:
+        ids = [p.id for p in parts]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"part ids must be unique; repeated: {', '.join(dupes)}")
+        if not any(p.required for p in parts):
+            raise ValueError("at least one part must be required")
+        return parts
+
+    @cached_property
+    def total_weight(self) -> float:
+        return sum(p.weight for p in self.parts if p.required) or 1.0
+
+    def part(self, part_id: str) -> Part | None:
+        return next((p for p in self.parts if p.id == part_id), None)
+
+
+# --- loading -------------------------------------------------------------------------------
+
+
+def bundled_dir() -> Path:
+    """rubrics/ in a checkout; fzcheck/_data/rubrics inside an installed wheel."""
+    packaged = resources.files("fzcheck") / "_data" / "rubrics"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "rubrics"
+
+
+def bundled_ids() -> list[str]:
+    return sorted(p.stem for p in bundled_dir().glob("*.yaml"))
+
+
+def resolve(spec: str | None) -> Path:
+    """A rubric id (bundled) or a path to a YAML file."""
+    spec = spec or DEFAULT_RUBRIC
+    path = Path(spec)
+    if path.suffix in {".yaml", ".yml"} or path.exists():
+        if not path.is_file():
+            raise RubricError(f"{spec}: no such rubric file")
+        return path
+    candidate = bundled_dir() / f"{spec}.yaml"
+    if not candidate.is_file():
+        known = ", ".join(bundled_ids()) or "none"
+        raise RubricError(f"unknown rubric {spec!r}; bundled: {known} (or pass a path to a .yaml)")
+    return candidate
+
+
+_CACHE: dict[tuple[str, float], Rubric] = {}
+
+
+def load_rubric(spec: str | None = None) -> Rubric:
+    path = resolve(spec)
+    key = (str(path.resolve()), path.stat().st_mtime)
+    if key not in _CACHE:
+        _CACHE[key] = parse_rubric(path.read_text(encoding="utf-8"), str(path))
+    return _CACHE[key]
+
+
+def parse_rubric(text: str, name: str) -> Rubric:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise RubricError(f"{name}{where}: not valid YAML: {problem}") from None
+    if node is None:
+        raise RubricError(f"{name}: the file is empty")
+    lines: dict[tuple[Any, ...], int] = {}
+    data = _to_python(node, (), lines)
+    try:
+        return Rubric.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = tuple(first["loc"])
+        line = _nearest_line(loc, lines)
+        more = f" (+{err.error_count() - 1} more)" if err.error_count() > 1 else ""
+        msg = first["msg"].removeprefix("Value error, ")
+        raise RubricError(f"{name}: {_loc_text(loc)} (line {line}): {msg}{more}") from None
+
+
+def _to_python(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            out[key] = _to_python(value_node, (*path, key), lines)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item, (*path, i), lines) for i, item in enumerate(node.value)]
+    return yaml.SafeLoader.construct_object(_LOADER, node, deep=True)  # type: ignore[arg-type]
+
+
+_LOADER = yaml.SafeLoader("")
+
+
+def _nearest_line(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int:
+    for cut in range(len(loc), -1, -1):
+        if loc[:cut] in lines:
+            return lines[loc[:cut]]
+    return 1
+
+
+def _loc_text(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for item in loc:
+        out += f"[{item}]" if isinstance(item, int) else (f".{item}" if out else str(item))
+    return out or "(top level)"
