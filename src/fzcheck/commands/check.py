@@ -1,0 +1,76 @@
+"""fzcheck check FILE... : check each input and render the results."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from contextlib import ExitStack
+from typing import Any
+
+from fzcheck.render import RENDERERS
+
+EXIT_FOR_VERDICT = {"complete": 0, "incomplete": 1, "not_a_report": 1, "error": 2}
+
+
+def add_common_options(p: argparse.ArgumentParser) -> None:
+    """Options every command that checks reports shares (check, batch)."""
+    p.add_argument("--rubric", metavar="ID|PATH", default=None,
+                   help="bundled rubric id or a YAML file (default: fazhi-annual)")
+    p.add_argument("--max-mb", type=float, default=None, metavar="MB",
+                   help="refuse inputs larger than this (default: 16)")
+
+
+def register(sub: Any, name: str, help_text: str) -> None:
+    p = sub.add_parser(name, help=help_text, description=help_text)
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="report files (.txt .md .html .docx .pdf), directories, globs, or - for stdin")
+    p.add_argument("-f", "--format", choices=sorted(RENDERERS), default="terminal",
+                   help="output format (default: terminal; json is the canonical model)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--outline", action="store_true",
+                   help="include the heading outline in JSON output")
+    add_common_options(p)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from fzcheck.errors import InputError
+    from fzcheck.inputs import expand_inputs
+    from fzcheck.pipeline import analyse
+    from fzcheck.reading import DEFAULT_MAX_MB, load
+    from fzcheck.render import make_renderer
+    from fzcheck.result import RubricRef, error_result
+    from fzcheck.rubric import load_rubric
+
+    rubric = load_rubric(args.rubric)
+    ref = RubricRef(id=rubric.id, version=rubric.version)
+    max_mb = args.max_mb or DEFAULT_MAX_MB
+    code = 0
+    with ExitStack() as stack:
+        out = (stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+               if args.output else sys.stdout)
+        renderer = make_renderer(args.format, out)
+        for source in expand_inputs(args.inputs):
+            doc = None
+            try:
+                doc = load(source, max_mb=max_mb)
+            except InputError as err:
+                result = error_result(source, err.kind, str(err), rubric=ref)
+                _report_error(source, err, args.format)
+            else:
+                result, outline = analyse(doc, rubric)
+                if args.outline:
+                    result.outline = outline.to_json(doc)
+            data = result.to_json()
+            renderer.add(data, doc)
+            code = max(code, EXIT_FOR_VERDICT[data["verdict"]])
+        renderer.close()
+    return code
+
+
+def _report_error(source: str, err: Exception, fmt: str) -> None:
+    # The terminal view shows the error in place; machine formats also say it on stderr.
+    if fmt != "terminal" or not sys.stdout.isatty():
+        from fzcheck.output import error
+
+        error(f"{source}: {err}")

@@ -1,0 +1,38 @@
+"""The two consoles, set up once: results to stdout, messages and progress to stderr."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@lru_cache(maxsize=1)
+def stdout() -> Console:
+    from rich.console import Console
+
+    return Console(soft_wrap=False, highlight=False)
+
+
+@lru_cache(maxsize=1)
+def stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def error(message: str) -> None:
+    """One line on stderr, never markup-interpreted (messages quote report text)."""
+    stderr().print(f"[bold red]fzcheck:[/] {_escape(message)}")
+
+
+def warn(message: str) -> None:
+    stderr().print(f"[yellow]fzcheck:[/] {_escape(message)}")
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text.splitlines()[0] if text else text)

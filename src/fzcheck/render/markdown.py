@@ -1,0 +1,60 @@
+"""Markdown: one section per report, ready to paste into a review."""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+from fzcheck.document import Document
+from fzcheck.render import STATUS_MARK, failed_checks
+
+VERDICT_ZH = {"complete": "要素齐全", "incomplete": "要素缺失", "not_a_report": "非年度报告",
+              "error": "无法读取"}
+
+
+def _cell(value: Any) -> str:
+    text = "—" if value in (None, "") else str(value)
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(result: dict[str, Any]) -> str:
+    lines = [f"## {_cell(result['path'])}", ""]
+    if result.get("error"):
+        lines += [f"**error** ({result['error']['kind']}): {result['error']['message']}", ""]
+        return "\n".join(lines)
+    d = result["document"]
+    lines += [
+        f"**{result['verdict']}** ({VERDICT_ZH[result['verdict']]}) · score **{result['score']:g}**"
+        f" · rubric {result['rubric']['id']} {result['rubric']['version']}", "",
+        "| title | issuer | year | signed | published | format | script |",
+        "|---|---|---|---|---|---|---|",
+        "| " + " | ".join(_cell(d[k]) for k in ("title", "issuer", "report_year", "signed_on",
+                                                "published_on", "format", "script")) + " |",
+        "",
+        "| part | status | heading | line |",
+        "|---|---|---|---|",
+    ]
+    for p in result["parts"]:
+        req = "" if p["required"] else " (optional)"
+        lines.append(f"| {p['id']}{req} | {STATUS_MARK[p['status']]} {p['status']} | "
+                     f"{_cell(p['heading'])} | {_cell(p['line'])} |")
+    failed = failed_checks(result)
+    if failed:
+        lines += ["", "Failed checks:", ""]
+        lines += [f"- `{part}.{c['id']}`: {c['message']}" for part, c in failed]
+    notes = [p for p in result["parts"] if p.get("note")]
+    if notes:
+        lines += ["", "Notes:", ""] + [f"- {p['id']}: {p['note']}" for p in notes]
+    lines.append("")
+    return "\n".join(lines)
+
+
+class MarkdownRenderer:
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def add(self, result: dict[str, Any], doc: Document | None) -> None:
+        self.out.write(render_markdown(result) + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        pass
