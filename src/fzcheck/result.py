@@ -1,7 +1,8 @@
 """The JSON contract (schema_version 1). Every output format renders from ``Result.to_json()``.
 
 Fields beyond the issue's contract are additions, never changes: ``checks`` (document-level
-checks), ``parts[].span`` and ``parts[].note``, ``outline`` (only with ``--outline``).
+checks), ``parts[].span`` and ``parts[].note``, ``outline`` (only with ``--outline``), ``llm``
+(always emitted: null offline, an :class:`LLMInfo` with ``--llm``).
 """
 
 from __future__ import annotations
@@ -76,6 +77,34 @@ class RubricRef(_Model):
     version: str
 
 
+class LLMUsage(_Model):
+    """Tokens for one report, summed over every attempt (re-asks and retries included)."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    calls: int = 0  # HTTP requests that returned a completion
+    reasks: int = 0  # of those, how many were re-asks after a rejected answer
+
+
+class LLMInfo(_Model):
+    """What the LLM layer added. ``parts``/``flags``/``disagreements`` are plain dicts whose
+    shape fzcheck.llm.merge documents; every quote in them carries ``verified`` and ``line``."""
+
+    model: str
+    endpoint_host: str
+    mode: str
+    prompt_hash: str
+    schema_hash: str
+    usage: LLMUsage = Field(default_factory=LLMUsage)
+    summary: str | None = None
+    parts: list[dict[str, Any]] = Field(default_factory=list)
+    flags: list[dict[str, Any]] = Field(default_factory=list)
+    unverified: int = 0
+    disagreements: list[dict[str, Any]] = Field(default_factory=list)
+    error: str | None = None
+
+
 class Result(_Model):
     schema_version: int = SCHEMA_VERSION
     path: str
@@ -89,6 +118,7 @@ class Result(_Model):
     score: float = 0
     verdict: Verdict
     outline: list[dict[str, Any]] | None = None
+    llm: LLMInfo | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")

@@ -1,0 +1,55 @@
+"""The user's config file: one small TOML file, one table per feature, read when asked.
+
+Looked up at ``$FZCHECK_CONFIG`` if set, else ``$XDG_CONFIG_HOME/fzcheck/config.toml`` (default
+``~/.config/fzcheck/config.toml``). A missing file is an empty config; a broken one is a
+:class:`~fzcheck.errors.ConfigError` naming the file. Sections in use:
+
+``[llm]``
+    model, base_url, api_key_env (the *name* of the env var holding the key, never the key),
+    mode (tools|json|json_schema), timeout, max_retries, reasks, deadline, max_tokens, seed,
+    extra_body (a table sent as-is, e.g. ``{enable_thinking = false}`` for Qwen3).
+
+Other features add their own table (for example batch grading's cache directory and price
+table) and read it with :func:`section`; keys a feature does not know are its own to reject.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from fzcheck.errors import ConfigError
+
+
+def config_path() -> Path:
+    explicit = os.environ.get("FZCHECK_CONFIG")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(base) / "fzcheck" / "config.toml"
+
+
+def load_config(path: Path | None = None) -> dict[str, Any]:
+    """The whole config as a dict; read on every call so settings are never stale."""
+    path = path or config_path()
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        if os.environ.get("FZCHECK_CONFIG"):
+            raise ConfigError(f"FZCHECK_CONFIG points to {path}, which does not exist") from None
+        return {}
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML ({err})") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read ({err.strerror})") from None
+
+
+def section(name: str, path: Path | None = None) -> dict[str, Any]:
+    """One feature's table (``[name]``), empty if absent; a non-table value is an error."""
+    value = load_config(path).get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path or config_path()}: [{name}] must be a table")
+    return value

@@ -1,0 +1,93 @@
+"""LLM settings, resolved at call time: command-line flag > environment > config file > default.
+
+Only the standard library and fzcheck.config are imported here, so building settings costs
+nothing on the offline path.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from fzcheck.config import section
+from fzcheck.errors import ConfigError
+
+Mode = Literal["tools", "json", "json_schema"]
+MODES: tuple[Mode, ...] = ("tools", "json", "json_schema")
+
+DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+# Hosts that accept any key: a local server needs none, so a missing key is not an error there.
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "0.0.0.0"}
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    """Everything one LLM call needs. ``api_key`` never leaves this object except to the SDK."""
+
+    model: str = DEFAULT_MODEL
+    base_url: str = DEFAULT_BASE_URL
+    api_key: str | None = field(default=None, repr=False)
+    mode: Mode = "tools"
+    temperature: float = 0.0
+    seed: int = 20190225  # fixed so reruns against the same server give the same answer
+    max_tokens: int = 1500
+    timeout: float = 120.0  # seconds per HTTP request
+    max_retries: int = 2  # SDK retries of 429/5xx/timeouts (honours Retry-After)
+    reasks: int = 1  # instructor re-asks after a validation error (invented quote, bad JSON)
+    deadline: float = 600.0  # wall-clock seconds for one report, re-asks and outer retries included
+    outer_attempts: int = 3  # tenacity attempts around the SDK's own retries
+    extra_body: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def endpoint_host(self) -> str:
+        return urlsplit(self.base_url).hostname or self.base_url
+
+    @property
+    def is_local(self) -> bool:
+        return self.endpoint_host in LOCAL_HOSTS
+
+
+_ENV = {"model": "FZCHECK_MODEL", "base_url": "OPENAI_BASE_URL", "mode": "FZCHECK_LLM_MODE"}
+_NUMBERS = {"temperature": float, "seed": int, "max_tokens": int, "timeout": float,
+            "max_retries": int, "reasks": int, "deadline": float, "outer_attempts": int}
+
+
+def resolve_settings(**flags: Any) -> LLMSettings:
+    """Settings from flags (``None`` = not given), then env, then ``[llm]`` in the config file."""
+    file = section("llm")
+    known = {f.name for f in fields(LLMSettings)} | {"api_key_env"}
+    unknown = sorted(set(file) - known)
+    if unknown:
+        raise ConfigError(f"[llm] in the config file has unknown keys: {', '.join(unknown)}")
+    if "api_key" in file:
+        raise ConfigError("[llm] api_key is not read from the config file; set api_key_env to the "
+                          "name of an environment variable instead")
+    values: dict[str, Any] = {}
+    for name in known - {"api_key", "api_key_env"}:
+        flag = flags.get(name)
+        env = os.environ.get(_ENV[name]) if name in _ENV else None
+        value = flag if flag is not None else env if env else file.get(name)
+        if value is not None:
+            values[name] = _coerce(name, value)
+    key_env = str(file.get("api_key_env", "OPENAI_API_KEY"))
+    values["api_key"] = flags.get("api_key") or os.environ.get(key_env) or None
+    settings = replace(LLMSettings(), **values)
+    if settings.mode not in MODES:
+        raise ConfigError(f"unknown LLM mode {settings.mode!r}; use one of {', '.join(MODES)}")
+    return settings
+
+
+def _coerce(name: str, value: Any) -> Any:
+    if name in _NUMBERS:
+        try:
+            return _NUMBERS[name](value)
+        except (TypeError, ValueError):
+            raise ConfigError(f"LLM setting {name} must be a number, got {value!r}") from None
+    if name == "extra_body":
+        if not isinstance(value, dict):
+            raise ConfigError("[llm] extra_body must be a table")
+        return value
+    return str(value)
