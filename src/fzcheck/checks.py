@@ -27,12 +27,17 @@ class Context:
     rubric: Rubric | None = None
 
 
-def part_text(doc: Document, found: Found, skip_headings: bool = True) -> str:
-    """The analysis text a part covers (body only: its own section headings left out)."""
-    heads = {h.line for h in found.sections} if skip_headings else set()
-    lines = [doc.analysis[i] for i in found.lines if i not in heads]
-    if found.status == "embedded" and not found.sections:
-        lines = [doc.analysis[i] for i in found.lines]
+def part_text(doc: Document, found: Found) -> str:
+    """The analysis text a part covers. A section's own heading is left out (a heading promising
+    原因 is not a cause); the body sharing its line stays. Embedded parts keep all their text: a
+    numbered item's "heading" is its first sentence."""
+    heads = {h.line: h for h in found.sections} if found.status == "present" else {}
+    lines = []
+    for i in found.lines:
+        line = doc.analysis[i]
+        if i in heads:
+            line = line[heads[i].end:]
+        lines.append(line)
     return "\n".join(lines)
 
 

@@ -38,12 +38,15 @@ def read_facts(doc: Document) -> Facts:
     nonblank = [i for i, line in enumerate(lines) if line.strip() and not is_chrome(line)]
     first_heading = next((i for i in nonblank if match_heading(lines[i])), len(lines))
     title_line = _find_title(lines, nonblank, first_heading)
+    if title_line is not None and title_line == first_heading:
+        first_heading = next((i for i in nonblank if i > title_line and match_heading(lines[i])),
+                             len(lines))
     addressee = next((i for i in nonblank[:8] if i < first_heading
                       and _ADDRESSEE.match(lines[i].strip())), None)
     sign_line, issuer_line, signed, issuer_inline = _find_signature(lines, nonblank)
     body_start = max((x for x in (title_line, addressee) if x is not None), default=-1) + 1
     body_end = _body_end(nonblank, sign_line, issuer_line)
-    title = doc.quote(title_line) if title_line is not None else None
+    title = doc.quote(title_line).lstrip("# ") if title_line is not None else None
     issuer = issuer_inline or (doc.quote(issuer_line) if issuer_line is not None else None)
     if issuer is None and title_line is not None:
         m = _TITLE_ISSUER.match(lines[title_line].strip())
@@ -56,9 +59,11 @@ def read_facts(doc: Document) -> Facts:
 
 def _find_title(lines: list[str], nonblank: list[int], first_heading: int) -> int | None:
     for i in nonblank[:6]:
-        if i >= first_heading:
-            break
         text = lines[i].strip()
+        if i == first_heading and text.startswith("# "):  # a Markdown title
+            text = text[2:].strip()
+        elif i >= first_heading:
+            break
         if len(text) <= 80 and "。" not in text and _TITLE.search(text):
             return i
     return None

@@ -72,7 +72,9 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
     """(kind, marker, offset of text) if ``line`` opens with a heading marker."""
     md = _MARKDOWN.match(line)
     if md:
-        return len(md.group(1)), md.group(0).strip(), md.end()
+        inner = match_heading(line[md.end():])
+        end = md.end() + (inner[2] if inner and not inner[1].startswith("#") else 0)
+        return len(md.group(1)), line[:end].strip(), end
     for kind, pattern in _MARKERS:
         m = pattern.match(line)
         if m and m.end() < len(line.rstrip()):

@@ -33,7 +33,25 @@ def read_html(data: bytes) -> tuple[str, str | None, dt.date | None]:
     if not kept:
         raise InputError("the web page holds no article text (only navigation); save the "
                          "report's text instead", kind="empty")
+    title = _page_title(page)
+    if title and not any(title in line for line in kept[:5]):
+        kept.insert(0, title)
     return "\n".join(kept), encoding, _published(page)
+
+
+def _page_title(page: str) -> str | None:
+    """The article heading (h1, else <title> without the site-name suffix), if report-like."""
+    import html
+
+    for pattern in (r"<h1[^>]*>(.*?)</h1>", r"<title[^>]*>(.*?)</title>"):
+        m = re.search(pattern, page, re.S | re.I)
+        if not m:
+            continue
+        text = html.unescape(_TAGS.sub("", m.group(1))).strip()
+        text = re.split(r"\s*[_|｜—-]\s*(?=[^_|｜—-]*(?:政府|网|门户)[^_|｜—-]*$)", text)[0].strip()
+        if 4 <= len(text) <= 80 and re.search(r"报告|報告|情况|情況|总结|要点|规则|方案", text):
+            return text
+    return None
 
 
 def _decode_page(data: bytes) -> tuple[str, str]:
