@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from fzcheck.errors import RubricError
 
@@ -33,7 +33,7 @@ def _check_regex(value: str) -> str:
     return value
 
 
-Regex = Annotated[str, Field(min_length=1)]
+Regex = Annotated[str, Field(min_length=1), AfterValidator(_check_regex)]
 
 
 class PublishBy(_Strict):
@@ -57,8 +57,6 @@ class Genre(_Strict):
     report_phrases: Regex
     not_report_titles: Regex
 
-    _v = field_validator("subject", "report_words", "report_phrases", "not_report_titles")(
-        classmethod(lambda cls, v: _check_regex(v)))
 
 
 class SubCheck(_Strict):
@@ -74,8 +72,6 @@ class SubCheck(_Strict):
     action: Regex | None = None
     window: int = Field(default=40, ge=1)
 
-    _v = field_validator("pattern", "actor", "action")(
-        classmethod(lambda cls, v: v if v is None else _check_regex(v)))
 
 
 class Part(_Strict):
@@ -92,8 +88,6 @@ class Part(_Strict):
     body_excludes: list[Regex] = Field(default_factory=list)
     checks: list[SubCheck] = Field(default_factory=list)
 
-    _v = field_validator("heading_cues", "heading_excludes", "body_cues", "body_excludes")(
-        classmethod(lambda cls, v: [_check_regex(x) for x in v]))
 
 
 class Rubric(_Strict):

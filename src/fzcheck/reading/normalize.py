@@ -42,6 +42,8 @@ def build_document(source: str, sha256: str, fmt: Format, encoding: str | None, 
                    published: dt.date | None, styled: dict[int, int]) -> Document:
     text = _NEWLINES.sub("\n", text).replace("\ufeff", "")
     lines = text.split("\n")
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()  # a final newline ends the last line; it does not start another
     simplified, script = to_simplified(lines)
     analysis = [fold_width(line) for line in simplified]
     return Document(source=source, sha256=sha256, format=fmt, encoding=encoding, lines=lines,

@@ -1,0 +1,121 @@
+"""Paths, golden files and inputs in every format, made from our own sample text."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+GOLDEN = ROOT / "tests" / "golden"
+SAMPLE = ROOT / "examples" / "sample-report.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+UPDATE_GOLDEN = os.environ.get("FZCHECK_UPDATE_GOLDEN") == "1"
+
+
+def assert_golden(name: str, actual: str) -> None:
+    """Compare with tests/golden/NAME; FZCHECK_UPDATE_GOLDEN=1 rewrites it."""
+    path = GOLDEN / name
+    if UPDATE_GOLDEN or not path.exists():
+        if not UPDATE_GOLDEN and os.environ.get("CI"):
+            pytest.fail(f"golden file {name} is missing")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+    assert actual == path.read_text(encoding="utf-8"), f"differs from golden {name}"
+
+
+# --- inputs in every format, made from our own sample text ---------------------------------
+
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def make_docx(text: str) -> bytes:
+    import docx
+
+    document = docx.Document()
+    lines = text.splitlines()
+    document.add_heading(lines[0], level=0)
+    for line in lines[1:]:
+        if not line.strip():
+            continue
+        if line[:1] in "一二三四五" and line[1:2] == "、":
+            document.add_heading(line, level=1)
+        else:
+            document.add_paragraph(line)
+        if line.startswith("（三）化解矛盾纠纷"):
+            table = document.add_table(rows=2, cols=2)
+            table.cell(0, 0).text, table.cell(0, 1).text = "指标", "数值"
+            table.cell(1, 0).text, table.cell(1, 1).text = "调解成功率", "96.9%"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def make_pdf(text: str | None) -> bytes:
+    """A PDF with a real text layer (CID font, no font file needed), or none for a 'scan'."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4, invariant=1)
+    if text is None:
+        c.setFillGray(0.5)
+        c.rect(50, 50, 400, 700, fill=1)  # an image-like page with no text
+        c.showPage()
+        c.save()
+        return out.getvalue()
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    y = 800
+    c.setFont("STSong-Light", 10)
+    for line in text.splitlines():
+        while line:
+            chunk, line = line[:48], line[48:]
+            c.drawString(40, y, chunk)
+            y -= 14
+            if y < 40:
+                c.drawString(280, 20, "- 1 -")
+                c.showPage()
+                c.setFont("STSong-Light", 10)
+                y = 800
+    c.save()
+    return out.getvalue()
+
+
+MAKERS: dict[str, Callable[[], bytes]] = {
+    "utf8.txt": lambda: sample_text().encode("utf-8"),
+    "utf8-bom.txt": lambda: b"\xef\xbb\xbf" + sample_text().encode("utf-8"),
+    "utf16.txt": lambda: sample_text().encode("utf-16"),
+    "gbk.txt": lambda: sample_text().replace("—", "-").encode("gbk"),
+    "gb18030.txt": lambda: sample_text().encode("gb18030"),
+    "big5.txt": lambda: (FIXTURES / "traditional.txt").read_text(encoding="utf-8").encode("big5"),
+    "crlf.txt": lambda: sample_text().replace("\n", "\r\n").encode("utf-8"),
+    "report.docx": lambda: make_docx(sample_text()),
+    "report.pdf": lambda: make_pdf(sample_text()),
+    "scan.pdf": lambda: make_pdf(None),
+    "legacy.doc": lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,
+    "report.wps": lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x01" * 600,
+    "photo.png": lambda: b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64,
+    "empty.txt": lambda: b"",
+    "blank.txt": lambda: b"   \n\n  \r\n",
+    "binary.bin": lambda: bytes(range(256)) * 40,
+    "fake.docx": lambda: b"this is not a zip file at all",
+    "archive.zip": lambda: _zip({"a.txt": "x"}),
+    "broken.pdf": lambda: b"%PDF-1.4\n garbage without objects",
+}
+
+
+def _zip(files: dict[str, str]) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name, content in files.items():
+            z.writestr(name, content)
+    return out.getvalue()

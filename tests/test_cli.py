@@ -1,0 +1,135 @@
+"""The command line as a user meets it: exit codes, one-line errors, many inputs, stdin."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fzcheck.cli import main
+from tests.helpers import FIXTURES, MAKERS, ROOT, SAMPLE
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "fzcheck", *args], capture_output=True,
+                          cwd=ROOT, input=stdin.decode("utf-8") if stdin else None, text=True,
+                          timeout=60, check=False)
+
+
+def test_quick_start_sample_is_complete() -> None:
+    proc = run("check", "examples/sample-report.txt")
+    assert proc.returncode == 0, proc.stderr
+    assert "complete" in proc.stdout and "示例县司法局" in proc.stdout
+
+
+def test_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "-f", "jsonl", str(SAMPLE)]) == 0
+    assert main(["check", "-f", "jsonl", str(FIXTURES / "trap_no_problems.txt")]) == 1
+    assert main(["check", "-f", "jsonl", str(FIXTURES / "work_plan.txt")]) == 1
+    assert main(["check", "-f", "jsonl", "no-such-file.txt"]) == 2
+    capsys.readouterr()
+
+
+BAD = ["scan.pdf", "legacy.doc", "report.wps", "photo.png", "empty.txt", "blank.txt",
+       "binary.bin", "fake.docx", "archive.zip", "broken.pdf"]
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_bad_input_is_one_line_and_exit_2(make_input: Callable[[str], Path], name: str) -> None:
+    proc = run("check", str(make_input(name)))
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert proc.stderr.startswith("fzcheck: ")
+
+
+def test_one_bad_file_never_hides_the_others(make_input: Callable[[str], Path]) -> None:
+    bad = [str(make_input(n)) for n in ("scan.pdf", "binary.bin")]
+    proc = run("check", "-f", "jsonl", str(SAMPLE), *bad, str(FIXTURES / "traditional.txt"))
+    assert proc.returncode == 2
+    results = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["verdict"] for r in results] == ["complete", "error", "error", "complete"]
+    assert [r["error"]["kind"] for r in results[1:3]] == ["scanned_pdf", "binary"]
+    assert len(proc.stderr.splitlines()) == 2
+
+
+def test_huge_file_is_refused_quickly(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(("法治政府建设" * 100 + "\n").encode("utf-8") * 11_500)  # ~20 MB
+    proc = run("check", str(path))
+    assert proc.returncode == 2
+    assert "over the 16 MB limit" in proc.stderr and "--max-mb" in proc.stderr
+    ok = run("check", "-f", "jsonl", "--max-mb", "30", str(path))
+    assert ok.returncode in (1, 2) and "Traceback" not in ok.stderr
+    assert len(ok.stdout.splitlines()) == 1
+
+
+def test_stdin() -> None:
+    proc = run("check", "-f", "jsonl", "-", stdin=SAMPLE.read_bytes())
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["path"] == "-"
+
+
+def test_directory_is_recursed_by_known_suffixes(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "b.htm").write_bytes((FIXTURES / "page.html").read_bytes())
+    (tmp_path / "notes.log").write_text("ignored", encoding="utf-8")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.txt").write_bytes(SAMPLE.read_bytes())
+    proc = run("check", "-f", "jsonl", str(tmp_path))
+    paths = [Path(json.loads(line)["path"]).name for line in proc.stdout.splitlines()]
+    assert paths == ["b.htm", "a.txt"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "csv", "terminal"])
+def test_every_format_writes_to_output_file(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    proc = run("check", "-f", fmt, "-o", str(out), str(SAMPLE))
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert "示例县司法局" in out.read_text(encoding="utf-8")
+
+
+def test_unknown_rubric_is_a_usage_error() -> None:
+    proc = run("check", "--rubric", "nope", str(SAMPLE))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("fzcheck: unknown rubric 'nope'; bundled: fazhi-annual "
+                                   "(or pass a path to a .yaml)")
+
+
+def test_rubric_commands(tmp_path: Path) -> None:
+    assert "fazhi-annual" in run("rubric", "list").stdout
+    shown = run("rubric", "show", "fazhi-annual")
+    assert shown.returncode == 0 and "leader_duties" in shown.stdout
+    good = run("rubric", "validate", "rubrics/fazhi-annual.yaml")
+    assert good.returncode == 0 and "ok" in good.stdout
+    broken = tmp_path / "b.yaml"
+    broken.write_text((ROOT / "rubrics" / "fazhi-annual.yaml").read_text(encoding="utf-8")
+                      .replace("weight: 30", "weight: -1"), encoding="utf-8")
+    bad = run("rubric", "validate", str(broken))
+    assert bad.returncode == 2
+    assert "parts[0].weight (line" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_offline_path_imports_nothing_llm_related(tmp_path: Path) -> None:
+    code = ("import sys; from fzcheck.cli import main; main(['check', '-f', 'jsonl', '-o', "
+            f"{str(tmp_path / 'o.jsonl')!r}, {str(SAMPLE)!r}]); "
+            "bad = {'openai', 'instructor', 'tenacity', 'jinja2', 'httpx', 'trafilatura', 'docx', "
+            "'pypdf'} & set(sys.modules); print(sorted(bad))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          check=True)
+    assert proc.stdout.strip() == "[]"
+
+
+def test_help_lists_commands_and_exit_codes() -> None:
+    proc = run("--help")
+    assert proc.returncode == 0
+    assert "check" in proc.stdout and "exit codes" in proc.stdout
+
+
+def test_all_bad_inputs_are_covered_by_makers() -> None:
+    assert set(BAD) <= set(MAKERS)

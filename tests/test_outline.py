@@ -1,0 +1,75 @@
+"""Heading hierarchy and document facts, pinned by golden files for every fixture."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fzcheck.facts import read_facts
+from fzcheck.outline import build_outline, match_heading
+from fzcheck.reading import load
+from tests.helpers import FIXTURES, SAMPLE, assert_golden
+
+FIXTURE_NAMES = sorted(p.name for p in FIXTURES.iterdir() if p.is_file())
+
+
+@pytest.mark.parametrize("name", ["sample-report.txt", *FIXTURE_NAMES])
+def test_outline_golden(name: str) -> None:
+    path = SAMPLE if name == "sample-report.txt" else FIXTURES / name
+    doc = load(str(path))
+    facts = read_facts(doc)
+    outline = build_outline(doc, facts.body_start, facts.body_end)
+    data = {
+        "title": facts.title, "issuer": facts.issuer, "report_year": facts.report_year,
+        "signed_on": facts.signed_on.isoformat() if facts.signed_on else None,
+        "addressee_line": None if facts.addressee_line is None else facts.addressee_line + 1,
+        "body": [facts.body_start + 1, facts.body_end + 1],
+        "outline": outline.to_json(doc),
+    }
+    assert_golden(f"outline/{name}.json", _compact(data))
+
+
+def _compact(data: dict[str, object]) -> str:
+    """Pretty at the top, one line per heading, so a diff shows which heading moved."""
+    out = ["{"]
+    for key, value in data.items():
+        if key == "outline":
+            items = [json.dumps(h, ensure_ascii=False) for h in value]  # type: ignore[attr-defined]
+            out.append(f' "outline": [\n  ' + ",\n  ".join(items) + "\n ]")
+        else:
+            out.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
+    return "\n".join(out) + "\n}\n"
+
+
+@pytest.mark.parametrize("line,kind,marker", [
+    ("一、主要举措", 1, "一、"), ("十二、其他", 1, "十二、"), ("三.下一步", 1, "三."),
+    ("(一)健全机制", 2, "(一)"), ("1.党建引领", 3, "1."), ("2、推进依法行政", 3, "2、"),
+    ("(1)镇长履职", 4, "(1)"), ("②加强培训", 4, "②"), ("一是健全学法机制", 5, "一是"),
+    ("## 二、存在的不足", 2, "## 二、"),
+])
+def test_heading_markers(line: str, kind: int, marker: str) -> None:
+    hit = match_heading(line)
+    assert hit is not None and hit[:2] == (kind, marker)
+
+
+@pytest.mark.parametrize("line", ["2025年,我局坚持", "1.5亿元资金到位", "12345热线", "一、", "是一项工作"])
+def test_not_headings(line: str) -> None:
+    assert match_heading(line) is None
+
+
+def test_top_level_is_the_highest_rank_present() -> None:
+    doc = load(str(FIXTURES / "heading_styles.txt"))
+    facts = read_facts(doc)
+    outline = build_outline(doc, facts.body_start, facts.body_end)
+    assert [h.text for h in outline.top] == ["主要工作", "短板弱项", "下一年度工作思路"]
+    assert {h.kind for h in outline.top} == {2}
+    first = outline.top[0]
+    assert first.line + 1 == 3 and first.end_line + 1 == 8
+    assert [c.kind for c in first.children] == [3, 3]
+
+
+def test_signature_with_chinese_numerals() -> None:
+    facts = read_facts(load(str(FIXTURES / "themed_reordered.txt")))
+    assert facts.signed_on is not None and facts.signed_on.isoformat() == "2026-01-20"
+    assert facts.issuer == "示例市市场监督管理局"

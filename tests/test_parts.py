@@ -1,0 +1,139 @@
+"""Part detection on our own fixtures: renamed headings, reordering, embedding, traps, non-reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from fzcheck.pipeline import check_path
+from fzcheck.rubric import load_rubric
+from tests.helpers import FIXTURES, SAMPLE
+
+
+def check(name: str) -> dict[str, Any]:
+    path = SAMPLE if name == "sample" else FIXTURES / name
+    return check_path(str(path), load_rubric()).to_json()
+
+
+def statuses(result: dict[str, Any]) -> dict[str, str]:
+    return {p["id"]: p["status"] for p in result["parts"]}
+
+
+def part(result: dict[str, Any], pid: str) -> dict[str, Any]:
+    return next(p for p in result["parts"] if p["id"] == pid)
+
+
+def failed(result: dict[str, Any]) -> set[str]:
+    return {f"{p['id']}.{c['id']}" for p in result["parts"] for c in p["checks"] if not c["passed"]} \
+        | {f"document.{c['id']}" for c in result["checks"] if not c["passed"]}
+
+
+P, E, M = "present", "embedded", "missing"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("sample", dict(achievements=P, problems=P, leader_duties=P, next_year_plan=P, other=P)),
+    ("themed_reordered.txt", dict(achievements=P, problems=P, leader_duties=P, next_year_plan=P)),
+    ("embedded_leader.txt", dict(achievements=P, problems=P, leader_duties=E, next_year_plan=P)),
+    ("trap_no_problems.txt", dict(achievements=P, problems=M, leader_duties=E, next_year_plan=P)),
+    ("heading_styles.txt", dict(achievements=P, problems=P, leader_duties=E, next_year_plan=P)),
+    ("markdown_report.md", dict(achievements=P, problems=P, leader_duties=P, next_year_plan=P)),
+    ("traditional.txt", dict(achievements=P, problems=P, leader_duties=P, next_year_plan=P)),
+    ("page.html", dict(achievements=P, problems=P, leader_duties=P, next_year_plan=P)),
+])
+def test_part_statuses(name: str, expected: dict[str, str]) -> None:
+    got = statuses(check(name))
+    assert {k: got[k] for k in expected} == expected
+
+
+def test_leader_first_and_themed_sections_count_as_achievements() -> None:
+    r = check("themed_reordered.txt")
+    assert part(r, "leader_duties")["line"] == 6  # the first section
+    ach = part(r, "achievements")
+    assert ach["heading"] == "坚持依法行政，优化营商环境"
+    assert [e["quote"] for e in ach["evidence"]] == ["坚持依法行政，优化营商环境", "强化执法监督，规范执法行为"]
+    assert part(r, "problems")["heading"] == "短板弱项及原因分析"
+    assert part(r, "next_year_plan")["heading"] == "下一年度工作打算"
+
+
+def test_plan_that_does_not_name_the_year_is_reported() -> None:
+    r = check("themed_reordered.txt")
+    check_ = part(r, "next_year_plan")["checks"][0]
+    assert not check_["passed"] and "下一年度" in check_["message"] and "2026" in check_["message"]
+    assert r["document"]["plan_year"] is None
+
+
+def test_embedded_leader_cites_the_sub_heading() -> None:
+    leader = part(check("embedded_leader.txt"), "leader_duties")
+    assert leader["heading"] == "党政主要负责人履职情况"
+    assert leader["evidence"] == [{"quote": "党政主要负责人履职情况", "line": 8}]
+    assert leader["checks"][0]["passed"]  # 亲自主持, 带头
+
+
+def test_trap_phrases_are_not_a_problems_section() -> None:
+    r = check("trap_no_problems.txt")
+    problems = part(r, "problems")
+    assert problems["status"] == "missing" and problems["evidence"] == []
+    assert "存在的困难和问题" in problems["note"]
+    assert r["verdict"] == "incomplete"
+    leader = part(r, "leader_duties")  # one sentence inside 加强组织领导
+    assert leader["heading"] == "加强组织领导" and "第一责任人" in leader["evidence"][0]["quote"]
+
+
+def test_problems_without_causes_fail_the_sub_check() -> None:
+    r = check("embedded_leader.txt")
+    assert "problems.gives_causes" in failed(r)
+    assert "problems.gives_causes" not in failed(check("themed_reordered.txt"))
+
+
+def test_heading_named_causes_without_any_in_the_body_fails(tmp_path: Any) -> None:
+    text = (FIXTURES / "markdown_report.md").read_text(encoding="utf-8").replace(
+        "统计执法力量不足，主要是由于执法人员多为兼职。", "统计执法力量不足，执法人员多为兼职。")
+    path = tmp_path / "r.md"
+    path.write_text(text, encoding="utf-8")
+    r = check_path(str(path), load_rubric()).to_json()
+    assert part(r, "problems")["heading"] == "存在的不足和原因"
+    assert "problems.gives_causes" in failed(r)
+
+
+@pytest.mark.parametrize("name,reason", [
+    ("work_plan.txt", "工作要点"), ("rules.txt", "工作规则"), ("unrelated.txt", "not about"),
+])
+def test_non_reports(name: str, reason: str) -> None:
+    r = check(name)
+    assert r["verdict"] == "not_a_report" and r["score"] == 0
+    assert r["document"]["is_report"] is False
+    genre = next(c for c in r["checks"] if c["id"] == "is_report")
+    assert reason in genre["message"]
+
+
+def test_missing_title_and_late_publication_cost_points(tmp_path: Any) -> None:
+    page = (FIXTURES / "page.html").read_text(encoding="utf-8")
+    on_time = check("page.html")
+    assert on_time["score"] == 100
+    late = tmp_path / "late.html"
+    late.write_text(page.replace("2026-03-05", "2026-04-15"), encoding="utf-8")
+    r = check_path(str(late), load_rubric()).to_json()
+    pub = next(c for c in r["checks"] if c["id"] == "published_in_time")
+    assert not pub["passed"] and "2026-04-01" in pub["message"]
+    assert r["score"] == 95
+    early = tmp_path / "early.html"
+    early.write_text(page.replace("2026-03-05", "2025-12-20"), encoding="utf-8")
+    r = check_path(str(early), load_rubric()).to_json()
+    pub = next(c for c in r["checks"] if c["id"] == "published_in_time")
+    assert not pub["passed"] and "before 2025 had ended" in pub["message"]
+
+
+def test_score_gives_embedded_parts_partial_credit() -> None:
+    r = check("embedded_leader.txt")
+    # leader embedded: 20 * 0.5; problems without causes: -10
+    assert r["score"] == pytest.approx(100 - 10 - 10)
+    assert r["verdict"] == "complete"
+    assert check("trap_no_problems.txt")["score"] == pytest.approx(100 - 25 - 10)
+
+
+def test_traditional_quotes_come_from_the_original() -> None:
+    r = check("traditional.txt")
+    assert part(r, "achievements")["heading"] == "主要舉措和成效"
+    assert r["document"]["title"].startswith("示例縣衛生健康局")

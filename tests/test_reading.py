@@ -1,0 +1,131 @@
+"""Reading every format and encoding into the same document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fzcheck.errors import InputError
+from fzcheck.reading import load
+from fzcheck.reading.text import decode
+from tests.helpers import FIXTURES, SAMPLE
+
+SAMPLE_LINES = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.mark.parametrize("name,encoding", [
+    ("utf8.txt", "utf-8"), ("utf8-bom.txt", "utf-8-sig"), ("utf16.txt", "utf-16"),
+    ("gbk.txt", "gb18030"), ("gb18030.txt", "gb18030"), ("crlf.txt", "utf-8"),
+])
+def test_text_encodings_are_detected(make_input: Callable[[str], Path], name: str,
+                                     encoding: str) -> None:
+    doc = load(str(make_input(name)))
+    assert doc.encoding == encoding
+    assert doc.format == "txt"
+    assert doc.lines[0] == SAMPLE_LINES[0]
+    assert len(doc.lines) == len(SAMPLE_LINES)
+
+
+def test_big5_traditional_is_detected_and_converted(make_input: Callable[[str], Path]) -> None:
+    doc = load(str(make_input("big5.txt")))
+    assert doc.encoding == "big5"
+    assert doc.script == "traditional"
+    assert "衛生健康局" in doc.lines[0]  # quotes stay in the original script
+    assert "卫生健康局" in doc.analysis[0]
+
+
+def test_analysis_lines_keep_original_lengths() -> None:
+    doc = load(str(FIXTURES / "traditional.txt"))
+    assert [len(a) for a in doc.analysis] == [len(o) for o in doc.lines]
+    assert "(一)" in doc.analysis[5] and "（一）" in doc.lines[5]
+
+
+def test_docx_keeps_paragraphs_tables_and_heading_styles(make_input: Callable[[str], Path]) -> None:
+    doc = load(str(make_input("report.docx")))
+    assert doc.format == "docx"
+    assert doc.lines[0] == SAMPLE_LINES[0]
+    assert any(line == "调解成功率 | 96.9%" for line in doc.lines)
+    table_at = doc.lines.index("指标 | 数值")
+    assert doc.lines[table_at - 1].startswith("（三）化解矛盾纠纷")  # table kept in body order
+    assert set(doc.styled_headings.values()) >= {1}
+
+
+def test_pdf_text_layer_is_read(make_input: Callable[[str], Path]) -> None:
+    doc = load(str(make_input("report.pdf")))
+    assert doc.format == "pdf"
+    assert doc.lines[0] == SAMPLE_LINES[0]
+    assert "- 1 -" not in doc.lines  # page numbers dropped
+
+
+def test_html_keeps_the_article_and_drops_site_chrome() -> None:
+    doc = load(str(FIXTURES / "page.html"))
+    text = doc.text
+    assert doc.format == "html"
+    assert doc.lines[0] == "示例县水利局关于2025年度法治政府建设情况的报告"
+    assert "一、主要举措和成效" in doc.lines
+    for chrome in ("打印本页", "关闭窗口", "字体", "扫一扫", "分享到", "主办单位", "首页", "ICP"):
+        assert chrome not in text, chrome
+    assert doc.published_on is not None and doc.published_on.isoformat() == "2026-03-05"
+
+
+def test_gbk_html_without_declared_charset(tmp_path: Path) -> None:
+    page = (FIXTURES / "page.html").read_text(encoding="utf-8").replace('<meta charset="utf-8">', "")
+    path = tmp_path / "gbk.htm"
+    path.write_bytes(page.encode("gb18030"))
+    doc = load(str(path))
+    assert doc.encoding == "gb18030"
+    assert "二、存在的不足和原因" in doc.lines
+
+
+def test_published_date_from_captured_page_header(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("某局关于2025年度法治政府建设情况的报告\n时间：2026-02-03来源：法规科点击：\n正文",
+                    encoding="utf-8")
+    assert load(str(path)).published_on.isoformat() == "2026-02-03"  # type: ignore[union-attr]
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    data = SAMPLE.read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    doc = load("-")
+    assert doc.source == "-" and doc.lines[0] == SAMPLE_LINES[0]
+
+
+@pytest.mark.parametrize("name,kind,hint", [
+    ("scan.pdf", "scanned_pdf", "OCR"),
+    ("legacy.doc", "unsupported_format", "soffice"),
+    ("report.wps", "unsupported_format", "soffice"),
+    ("photo.png", "image", "OCR"),
+    ("empty.txt", "empty", "empty"),
+    ("blank.txt", "empty", "empty"),
+    ("binary.bin", "binary", "binary"),
+    ("fake.docx", "corrupt", "docx"),
+    ("archive.zip", "unsupported_format", "zip"),
+    ("broken.pdf", "corrupt", "PDF"),
+])
+def test_bad_inputs_raise_one_line_errors(make_input: Callable[[str], Path], name: str, kind: str,
+                                          hint: str) -> None:
+    with pytest.raises(InputError) as info:
+        load(str(make_input(name)))
+    assert info.value.kind == kind
+    message = str(info.value)
+    assert "\n" not in message and hint in message
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(20 * 1024 * 1024)
+    with pytest.raises(InputError, match=r"20\.0 MB, over the 16 MB limit.*--max-mb") as info:
+        load(str(path))
+    assert info.value.kind == "too_large"
+
+
+def test_decode_refuses_undecodable_bytes() -> None:
+    with pytest.raises(InputError):
+        decode(bytes([0x80, 0xFF, 0x00, 0x81] * 500))

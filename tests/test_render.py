@@ -1,0 +1,74 @@
+"""Every format renders from the JSON model; golden files pin each renderer."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+
+from fzcheck.pipeline import check_path
+from fzcheck.render import make_renderer
+from fzcheck.result import Result
+from fzcheck.rubric import load_rubric
+from tests.helpers import FIXTURES, SAMPLE, assert_golden
+
+INPUTS = [SAMPLE, FIXTURES / "trap_no_problems.txt", FIXTURES / "traditional.txt"]
+
+
+def results() -> list[dict[str, Any]]:
+    out = [check_path(str(p), load_rubric()).to_json() for p in INPUTS]
+    for r, p in zip(out, INPUTS, strict=True):  # golden files must not depend on the checkout
+        r["path"] = p.name
+    out.append(check_path("missing-file.txt", load_rubric()).to_json())
+    return out
+
+
+def render(fmt: str, data: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    renderer = make_renderer(fmt, buf)
+    if fmt == "terminal":
+        from rich.console import Console
+
+        renderer.console = Console(file=buf, width=100, color_system=None, highlight=False)  # type: ignore[attr-defined]
+    for r in data:
+        renderer.add(r, None)
+    renderer.close()
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("fmt,ext", [("jsonl", "jsonl"), ("json", "json"), ("markdown", "md"),
+                                     ("csv", "csv"), ("terminal", "txt")])
+def test_renderer_golden(fmt: str, ext: str) -> None:
+    assert_golden(f"render/results.{ext}", render(fmt, results()))
+
+
+def test_jsonl_is_one_valid_result_per_line() -> None:
+    data = results()
+    lines = render("jsonl", data).splitlines()
+    assert len(lines) == len(data)
+    for line, want in zip(lines, data, strict=True):
+        parsed = json.loads(line)
+        assert parsed == want
+        Result.model_validate(parsed)  # the contract round-trips
+
+
+def test_json_contract_fields() -> None:
+    r = results()[0]
+    assert r["schema_version"] == 1 and r["ok"] is True and r["error"] is None
+    assert set(r["document"]) >= {"title", "issuer", "report_year", "signed_on", "published_on",
+                                  "format", "encoding", "script", "chars", "is_report"}
+    assert r["rubric"] == {"id": "fazhi-annual", "version": "1.0"}
+    assert set(r["parts"][0]) >= {"id", "required", "status", "heading", "line", "evidence",
+                                  "checks"}
+    assert len(r["sha256"]) == 64
+    err = results()[-1]
+    assert err["ok"] is False and err["verdict"] == "error" and err["error"]["kind"] == "not_found"
+
+
+def test_csv_has_one_row_per_input_and_part_columns() -> None:
+    rows = list(csv.DictReader(io.StringIO(render("csv", results()))))
+    assert [r["verdict"] for r in rows] == ["complete", "incomplete", "complete", "error"]
+    assert rows[1]["problems"] == "missing"
