@@ -1,0 +1,71 @@
+"""Offline checker speed: reports/second in one process, and `fzcheck --help` start-up time.
+
+    uv run python bench/offline.py [--seconds 5]
+
+Targets (issue 2): >= 500 reports/s for seed-sized reports on a 2-core machine; --help <= 0.3 s.
+Uses ../shared/corpus/seeds when present, else the bundled sample and fixtures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def inputs() -> list[Path]:
+    seeds = ROOT.parent / "shared" / "corpus" / "seeds"
+    if seeds.is_dir():
+        return sorted(seeds.glob("*.txt"))
+    return [ROOT / "examples" / "sample-report.txt",
+            *sorted((ROOT / "tests" / "fixtures").glob("*.txt"))]
+
+
+def throughput(seconds: float) -> tuple[float, int, float]:
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import load_rubric
+
+    rubric = load_rubric()
+    files = [str(p) for p in inputs()]
+    for f in files:  # warm-up: imports, opencc dictionaries, regex caches
+        check_path(f, rubric)
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for f in files:
+            check_path(f, rubric).to_json()
+        done += len(files)
+    elapsed = time.perf_counter() - start
+    chars = sum(len(Path(f).read_text(encoding="utf-8", errors="replace")) for f in files) / len(files)
+    return done / elapsed, done, chars
+
+
+def startup(runs: int = 7) -> float:
+    exe = Path(sys.executable).with_name("fzcheck")
+    cmd = [str(exe), "--help"] if exe.exists() else [sys.executable, "-m", "fzcheck", "--help"]
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=5.0)
+    args = parser.parse_args()
+    rate, done, chars = throughput(args.seconds)
+    print(f"offline check: {rate:,.0f} reports/s ({done} reports of ~{chars:,.0f} chars, one process)"
+          f"  target >= 500/s: {'ok' if rate >= 500 else 'MISSED'}")
+    t = startup()
+    print(f"fzcheck --help start-up: {t * 1000:.0f} ms (median of 7)"
+          f"  target <= 300 ms: {'ok' if t <= 0.3 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()
