@@ -26,7 +26,8 @@ def register(sub: Any, name: str, help_text: str) -> None:
                    help="report files (.txt .md .html .docx .pdf), directories, globs, or - for stdin")
     p.add_argument("-f", "--format", choices=sorted(RENDERERS), default="terminal",
                    help="output format (default: terminal; json is the canonical model)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write to FILE instead of stdout (-f html with several inputs: a directory)")
     p.add_argument("--outline", action="store_true",
                    help="include the heading outline in JSON output")
     add_common_options(p)
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.inputs import expand_inputs
     from fzcheck.pipeline import analyse
     from fzcheck.reading import DEFAULT_MAX_MB, load
-    from fzcheck.render import make_renderer
+    from fzcheck.render import Renderer, make_renderer
     from fzcheck.result import RubricRef, error_result
     from fzcheck.rubric import load_rubric
 
@@ -46,11 +47,22 @@ def run(args: argparse.Namespace) -> int:
     ref = RubricRef(id=rubric.id, version=rubric.version)
     max_mb = args.max_mb or DEFAULT_MAX_MB
     code = 0
+    sources = list(expand_inputs(args.inputs))
     with ExitStack() as stack:
-        out = (stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
-               if args.output else sys.stdout)
-        renderer = make_renderer(args.format, out)
-        for source in expand_inputs(args.inputs):
+        html_dir = None
+        if args.format == "html":  # several reports: a page each plus index.html in -o DIR
+            from fzcheck.render.html import output_directory
+
+            html_dir = output_directory(args.output, len(sources))
+        if html_dir is not None:
+            from fzcheck.render.html import HtmlDirRenderer
+
+            renderer: Renderer = HtmlDirRenderer(html_dir)
+        else:
+            out = (stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+                   if args.output else sys.stdout)
+            renderer = make_renderer(args.format, out)
+        for source in sources:
             doc = None
             try:
                 doc = load(source, max_mb=max_mb)

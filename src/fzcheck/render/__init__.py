@@ -18,6 +18,7 @@ RENDERERS: dict[str, str] = {
     "jsonl": "fzcheck.render.jsonfmt:JsonlRenderer",
     "markdown": "fzcheck.render.markdown:MarkdownRenderer",
     "csv": "fzcheck.render.csvfmt:CsvRenderer",
+    "html": "fzcheck.render.html:HtmlRenderer",
 }
 
 

@@ -1,0 +1,219 @@
+"""HTML for reviewers: one self-contained page per report, one page per batch.
+
+Pages carry their CSS and JS inline (intranets without internet, forwarded as one file) and a
+Content-Security-Policy that allows nothing external and only our own script, by hash. Report
+text goes through Jinja autoescaping, so ``<script>`` in a report is shown, never run.
+Templates live in ``fzcheck/templates``; jinja2 is imported only here, and only when used.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path, PurePath
+from typing import IO, TYPE_CHECKING, Any
+from urllib.parse import quote as url_quote
+from urllib.parse import unquote
+
+from fzcheck.document import Document
+from fzcheck.render import html_view as view
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+BATCH_PAGE_NAME = "index.html"
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    from jinja2 import Environment, PackageLoader
+
+    return Environment(loader=PackageLoader("fzcheck", "templates"), autoescape=True,
+                       trim_blocks=True, lstrip_blocks=True,
+                       keep_trailing_newline=True)
+
+
+def _script(name: str) -> tuple[str, str]:
+    """An inline script and its CSP source: only this exact text may run on the page."""
+    text = _env().get_template(name).render()
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return text, f"'sha256-{digest}'"
+
+
+def _page(template: str, script: str | None, **context: Any) -> str:
+    js, js_source = _script(script) if script else ("", "'none'")
+    return _env().get_template(template).render(
+        script=js, script_source=js_source, status_mark=view.STATUS_MARK,
+        status_zh=view.STATUS_ZH, verdict_zh=view.VERDICT_ZH, **context)
+
+
+# --- report page --------------------------------------------------------------------------------
+
+
+def render_report_page(result: dict[str, Any], doc: Document | None, *,
+                       index_href: str | None = None,
+                       links: Mapping[str, str] | None = None) -> str:
+    """One report: facts, verdict, a panel per part and the text with spans and quotes marked.
+
+    Without ``doc`` (results read back from JSON) the panels still show, the text does not.
+    ``links`` maps other reports' paths to their pages, for copy-detection partners.
+    """
+    parts: list[dict[str, Any]] = list(result.get("parts") or [])
+    names = view.part_names(result)
+    colours = view.colour_index([p["id"] for p in parts])
+    lines = doc.lines if doc is not None else None
+    marks = view.TextMarks(lines) if lines is not None else None
+    llm = view.llm_view(result)
+
+    panels = []
+    for p in parts:
+        colour = colours[p["id"]]
+        evidence = []
+        for i, ev in enumerate(p.get("evidence") or []):
+            target = marks.place(f"ev-{p['id']}-{i}", ev.get("quote", ""), ev.get("line"),
+                                 colour) if marks else None
+            evidence.append({"quote": ev.get("quote", ""), "line": ev.get("line"),
+                             "target": target})
+        findings = llm.parts.get(p["id"], []) if llm else []
+        panels.append({"part": p, "name": names[p["id"]], "colour": colour, "evidence": evidence,
+                       "failed": view.failed_checks(p.get("checks")),
+                       "passed": [c for c in p.get("checks") or [] if c.get("passed")],
+                       "findings": findings,
+                       "llm_status": llm.part_status.get(p["id"]) if llm else None})
+    if llm and marks:
+        # LLM quotes are marked after the checker's, which win where both quote the same words.
+        all_findings = [*(f for ps in panels for f in ps["findings"]), *llm.flags, *llm.unverified]
+        for k, f in enumerate(all_findings):
+            if f.quote:
+                f.target = marks.place(f"llm-{k}", f.quote, f.line, None, llm=True)
+                if f.target is None:
+                    f.verified = False  # not in the text: cannot be what the model says it is
+
+    spans = [(p["span"]["start_line"], p["span"]["end_line"], colours[p["id"]], names[p["id"]].name)
+             for p in parts if p.get("span")]
+    text = view.line_views(lines, marks, spans) if lines is not None and marks else None
+    document = result.get("document") or {}
+    title = document.get("title") or PurePath(str(result.get("path", ""))).name
+    return _page("report.html.j2", None, result=result, document=document, title=title,
+                 panels=panels, doc_failed=view.failed_checks(result.get("checks")), llm=llm,
+                 text=text, lang="zh-Hant" if document.get("script") == "traditional" else "zh-CN",
+                 copies=view.copies_of(result), links=links or {}, index_href=index_href)
+
+
+# --- batch page ---------------------------------------------------------------------------------
+
+
+def render_batch_page(results: list[dict[str, Any]], links: dict[str, str] | None = None) -> str:
+    """All reports in one sortable, filterable table with charts. ``links`` maps a result's
+    ``path`` to the (relative) href of its report page."""
+    links = links or {}
+    part_ids: list[str] = []
+    for r in results:
+        for p in r.get("parts") or []:
+            if p["id"] not in part_ids:
+                part_ids.append(p["id"])
+    rows = [view.batch_row(r, links) for r in results]
+    verdicts: dict[str, int] = {}
+    for row in rows:
+        verdicts[row.verdict] = verdicts.get(row.verdict, 0) + 1
+    return _page("batch.html.j2", "batch.js.j2", rows=rows, part_ids=part_ids,
+                 part_short=view.PART_SHORT, colours=view.colour_index(part_ids),
+                 shares=view.part_shares(results, part_ids), bins=view.score_bins(results),
+                 verdicts=verdicts, total=len(results),
+                 has_flags=any(r.flags for r in rows), has_copies=any(r.copies for r in rows))
+
+
+# --- renderers ----------------------------------------------------------------------------------
+
+
+def page_name(path: str, taken: set[str]) -> str:
+    """A file name for a report's page: its input's stem, made safe and unique in ``taken``."""
+    stem = re.sub(r'[\\/:*?"<>|\s]+', "_", PurePath(path).stem).strip("._") or "report"
+    name, n = f"{stem}.html", 2
+    while name in taken or name == BATCH_PAGE_NAME:
+        name, n = f"{stem}-{n}.html", n + 1
+    taken.add(name)
+    return name
+
+
+def href(name: str) -> str:
+    return url_quote(name)
+
+
+class HtmlRenderer:
+    """``check -f html`` with one input: that report's page. Given several, the batch page
+    (without report pages; ``check`` sends several inputs to ``HtmlDirRenderer`` instead)."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+        self.pages: list[tuple[dict[str, Any], Document | None]] = []
+
+    def add(self, result: dict[str, Any], doc: Document | None) -> None:
+        self.pages.append((result, doc))
+
+    def close(self) -> None:
+        if len(self.pages) == 1:
+            self.out.write(render_report_page(*self.pages[0]))
+        elif self.pages:
+            self.out.write(render_batch_page([r for r, _ in self.pages]))
+
+
+class HtmlDirRenderer:
+    """One page per report written as it is checked, then ``index.html``: the batch page."""
+
+    def __init__(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.directory = directory
+        self.results: list[dict[str, Any]] = []
+        self.links: dict[str, str] = {}
+        self._taken: set[str] = set()
+
+    def reserve(self, path: str) -> str:
+        """The href of ``path``'s page, named now so pages written earlier can link to it."""
+        if path not in self.links:
+            self.links[path] = href(page_name(path, self._taken))
+        return self.links[path]
+
+    def add(self, result: dict[str, Any], doc: Document | None) -> None:
+        name = unquote(self.reserve(str(result.get("path", ""))))
+        (self.directory / name).write_text(
+            render_report_page(result, doc, index_href=href(BATCH_PAGE_NAME), links=self.links),
+            encoding="utf-8")
+        self.results.append(result)
+
+    def close(self) -> None:
+        (self.directory / BATCH_PAGE_NAME).write_text(
+            render_batch_page(self.results, self.links), encoding="utf-8")
+
+
+def write_report_pages(results: Sequence[tuple[dict[str, Any], Document | None]],
+                       directory: Path) -> dict[str, str]:
+    """Pages for many reports plus index.html in ``directory``; returns path -> href."""
+    renderer = HtmlDirRenderer(directory)
+    for result, _ in results:
+        renderer.reserve(str(result.get("path", "")))
+    for result, doc in results:
+        renderer.add(result, doc)
+    renderer.close()
+    return renderer.links
+
+
+def output_directory(output: str | None, n_inputs: int) -> Path | None:
+    """For ``check -f html``: the directory to write pages into, or ``None`` for one page to
+    ``output`` (or stdout). Several reports need a directory: a page each plus index.html."""
+    from fzcheck.errors import UsageError
+
+    if output and Path(output).is_dir():
+        return Path(output)
+    if n_inputs <= 1:
+        return None
+    if not output:
+        raise UsageError(f"-f html with {n_inputs} inputs writes a page per report: "
+                         "give a directory with -o DIR")
+    if Path(output).suffix.lower() in {".html", ".htm"}:
+        raise UsageError(f"-f html with {n_inputs} inputs writes a page per report plus "
+                         f"index.html: -o must be a directory, not {output}")
+    return Path(output)

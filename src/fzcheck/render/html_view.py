@@ -1,0 +1,373 @@
+"""View models for the HTML pages: plain data the Jinja templates lay out.
+
+Everything here is computed from the canonical result dict (plus the document's original lines
+for the text), so the templates hold no logic beyond loops and conditionals. Keys the offline
+checker does not always write (``llm``, ``copies``) are read defensively: absent, ``None`` or an
+unexpected shape renders as "nothing to show", never as an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import PurePath
+from typing import Any
+
+# Short labels for table headers and chart rows; panels use the rubric's full names.
+PART_SHORT = {"achievements": "举措成效", "problems": "不足原因", "leader_duties": "负责人履职",
+              "next_year_plan": "下年安排", "other": "其他"}
+STATUS_MARK = {"present": "✓", "embedded": "△", "missing": "✗"}
+STATUS_ZH = {"present": "独立成节", "embedded": "嵌于他节", "missing": "缺失"}
+VERDICT_ZH = {"complete": "要素齐全", "incomplete": "要素缺失", "not_a_report": "非年度报告",
+              "error": "无法读取"}
+N_COLOURS = 6  # part colours defined in the stylesheet as .pc0 .. .pc5
+
+
+# --- parts and rubric names -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartName:
+    name: str
+    legal_text: str | None = None
+    citation: str | None = None
+
+
+@lru_cache(maxsize=8)
+def _rubric_names(rubric_id: str) -> dict[str, PartName]:
+    # The result names its rubric; its full part names read better than ids. A rubric given as a
+    # file that is no longer around just falls back to short labels.
+    from fzcheck.errors import FzcheckError
+    from fzcheck.rubric import load_rubric
+
+    try:
+        rubric = load_rubric(rubric_id)
+    except (FzcheckError, OSError, ValueError):
+        return {}
+    return {p.id: PartName(p.name, p.legal_text, p.citation) for p in rubric.parts}
+
+
+def part_names(result: Mapping[str, Any]) -> dict[str, PartName]:
+    rubric = result.get("rubric") or {}
+    names = _rubric_names(str(rubric["id"])) if rubric.get("id") else {}
+    out = dict(names)
+    for p in result.get("parts") or []:
+        out.setdefault(p["id"], PartName(PART_SHORT.get(p["id"], p["id"])))
+    return out
+
+
+def colour_index(part_ids: Sequence[str]) -> dict[str, int]:
+    return {pid: i % N_COLOURS for i, pid in enumerate(part_ids)}
+
+
+def failed_checks(checks: Iterable[Mapping[str, Any]] | None) -> list[Mapping[str, Any]]:
+    return [c for c in checks or [] if not c.get("passed", True)]
+
+
+# --- the text, with spans and quote anchors ---------------------------------------------------
+
+
+@dataclass
+class Segment:
+    text: str
+    anchor: str | None = None  # id of the <mark> that evidence links point at
+    colour: int | None = None
+    llm: bool = False
+
+
+@dataclass
+class LineView:
+    number: int  # 1-based, as in the JSON
+    segments: list[Segment]
+    colours: list[int]  # every part span covering the line, outermost first
+    starts: list[tuple[int, str]] = field(default_factory=list)  # (colour, name) spans opening here
+
+    @property
+    def colour(self) -> int | None:
+        # Spans nest (an embedded part inside a present one): the innermost tints the line.
+        return self.colours[-1] if self.colours else None
+
+
+@dataclass
+class Target:
+    """Where a quote was found: a <mark> id, or the line when the quote overlaps another."""
+
+    anchor: str
+    line: int
+
+
+class TextMarks:
+    """Collects quote marks on the original lines, then cuts the lines into segments."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = lines
+        self._marks: dict[int, list[tuple[int, int, str, int | None, bool]]] = {}
+
+    def place(self, anchor: str, quote: str, line: int | None, colour: int | None,
+              llm: bool = False) -> Target | None:
+        """Mark ``quote`` on ``line`` (1-based) or, without a usable line, its first occurrence.
+        ``None`` when the quote is not in the text at all."""
+        quote = (quote or "").strip()
+        if not quote:
+            return None
+        found = self._find(quote, line)
+        if found is None:
+            return None
+        number, start, end = found
+        marks = self._marks.setdefault(number, [])
+        if any(start < e and s < end for s, e, *_ in marks):
+            return Target(anchor=f"L{number}", line=number)
+        marks.append((start, end, anchor, colour, llm))
+        return Target(anchor=anchor, line=number)
+
+    def _find(self, quote: str, line: int | None) -> tuple[int, int, int] | None:
+        candidates: list[int] = []
+        if line is not None and 1 <= line <= len(self.lines):
+            candidates.append(line)
+        candidates += [n for n in range(1, len(self.lines) + 1) if n != line]
+        # A quote over several lines (an LLM may copy a paragraph break) is marked on its first.
+        first = next((part.strip() for part in quote.splitlines() if part.strip()), quote)
+        for needle in dict.fromkeys((quote, first)):
+            for n in candidates:
+                at = self.lines[n - 1].find(needle)
+                if at >= 0:
+                    return n, at, at + len(needle)
+        return None
+
+    def segments(self, number: int) -> list[Segment]:
+        text = self.lines[number - 1]
+        out: list[Segment] = []
+        pos = 0
+        for start, end, anchor, colour, llm in sorted(self._marks.get(number, [])):
+            if start > pos:
+                out.append(Segment(text[pos:start]))
+            out.append(Segment(text[start:end], anchor, colour, llm))
+            pos = end
+        if pos < len(text) or not out:
+            out.append(Segment(text[pos:]))
+        return out
+
+
+def line_views(lines: Sequence[str], marks: TextMarks,
+               spans: Sequence[tuple[int, int, int, str]]) -> list[LineView]:
+    """``spans`` are (start_line, end_line, colour, name), 1-based inclusive."""
+    ordered = sorted(spans, key=lambda s: (s[0], -s[1]))  # outer spans before nested ones
+    views = []
+    for n in range(1, len(lines) + 1):
+        covering = [s for s in ordered if s[0] <= n <= s[1]]
+        covering.sort(key=lambda s: s[1] - s[0], reverse=True)
+        views.append(LineView(number=n, segments=marks.segments(n),
+                              colours=[s[2] for s in covering],
+                              starts=[(s[2], s[3]) for s in ordered if s[0] == n]))
+    return views
+
+
+# --- LLM findings (schema still settling: read every field defensively) -----------------------
+
+
+@dataclass
+class Finding:
+    text: str
+    quote: str | None = None
+    line: int | None = None
+    verified: bool = True
+    target: Target | None = None
+    kind: str | None = None
+
+
+@dataclass
+class LlmView:
+    summary: str | None
+    error: str | None
+    model: str | None
+    parts: dict[str, list[Finding]]
+    part_status: dict[str, str]
+    flags: list[Finding]
+    unverified: list[Finding]
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, Mapping):
+        for key in ("message", "reason", "text", "detail", "kind"):
+            if value.get(key):
+                return str(value[key])
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _list(value: Any) -> list[Any]:
+    # An older or newer LLM layer may write a count or a mapping where a list is expected.
+    return list(value) if isinstance(value, (list, tuple)) else []
+
+
+def _finding(item: Any, *text_keys: str) -> Finding | None:
+    if isinstance(item, str):
+        return Finding(text="", quote=item)
+    if not isinstance(item, Mapping):
+        return None
+    text = next((str(item[k]) for k in (*text_keys, "reason", "comment", "finding", "message",
+                                        "summary", "text", "explanation") if item.get(k)), "")
+    quote = item.get("quote") or item.get("evidence_quote")
+    verified = item.get("verified")
+    return Finding(text=text, quote=str(quote) if quote else None,
+                   line=_int_or_none(item.get("line")),
+                   verified=verified is not False, kind=_as_text(item.get("kind")))
+
+
+def _findings_of(part: Mapping[str, Any]) -> list[Finding]:
+    out: list[Finding] = []
+    for key in ("findings", "evidence", "quotes"):
+        for item in _list(part.get(key)):
+            f = _finding(item)
+            if f:
+                out.append(f)
+    comment = _as_text(part.get("comment") or part.get("reason") or part.get("summary"))
+    if comment and not out:
+        out.append(Finding(text=comment))
+    elif comment:
+        out.insert(0, Finding(text=comment))
+    return out
+
+
+def llm_view(result: Mapping[str, Any]) -> LlmView | None:
+    llm = result.get("llm")
+    if not isinstance(llm, Mapping):
+        return None
+    raw_parts: Any = llm.get("parts")
+    if isinstance(raw_parts, Mapping):
+        raw_parts = [{"id": k, **(v if isinstance(v, Mapping) else {"comment": v})}
+                     for k, v in raw_parts.items()]
+    parts: dict[str, list[Finding]] = {}
+    status: dict[str, str] = {}
+    for p in _list(raw_parts):
+        if isinstance(p, Mapping) and p.get("id"):
+            parts[str(p["id"])] = _findings_of(p)
+            if p.get("status"):
+                status[str(p["id"])] = str(p["status"])
+    flags = [f for f in (_finding(x, "reason") for x in _list(llm.get("flags"))) if f]
+    unverified = [f for f in (_finding(x) for x in _list(llm.get("unverified"))) if f]
+    # A quote listed as unverified is unverified wherever else it appears.
+    bad = {f.quote for f in unverified if f.quote}
+    for f in [*flags, *(x for fs in parts.values() for x in fs)]:
+        if f.quote in bad:
+            f.verified = False
+    for f in unverified:
+        f.verified = False
+    return LlmView(summary=_as_text(llm.get("summary")), error=_as_text(llm.get("error")),
+                   model=_as_text(llm.get("model")), parts=parts, part_status=status,
+                   flags=flags, unverified=unverified)
+
+
+# --- copy detection (batch) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Copy:
+    other: str
+    section: str | None
+    similarity: float | None
+
+    @property
+    def other_name(self) -> str:
+        return PurePath(self.other).name or self.other
+
+
+def copies_of(result: Mapping[str, Any]) -> list[Copy]:
+    raw = result.get("copies")
+    if not isinstance(raw, list):
+        return []
+    out = []
+    for item in raw:
+        if isinstance(item, Mapping) and item.get("other"):
+            sim = item.get("similarity")
+            out.append(Copy(other=str(item["other"]), section=_as_text(item.get("section")),
+                            similarity=float(sim) if isinstance(sim, (int, float)) else None))
+        elif isinstance(item, str):
+            out.append(Copy(other=item, section=None, similarity=None))
+    return sorted(out, key=lambda c: -(c.similarity or 0))
+
+
+# --- the batch table and its charts ------------------------------------------------------------
+
+
+@dataclass
+class BatchRow:
+    path: str
+    href: str | None
+    unit: str
+    title: str | None
+    year: int | None
+    verdict: str
+    score: float
+    statuses: dict[str, str]
+    failed: list[str]  # "part.check" ids
+    flags: list[str]  # LLM flag reasons
+    copies: list[Copy]
+    copy_hrefs: dict[str, str]
+    error: str | None
+
+
+def batch_row(result: Mapping[str, Any], links: Mapping[str, str]) -> BatchRow:
+    d = result.get("document") or {}
+    err = result.get("error")
+    path = str(result.get("path", ""))
+    llm = llm_view(result)
+    failed = [f"{p['id']}.{c['id']}" for p in result.get("parts") or []
+              for c in failed_checks(p.get("checks"))]
+    failed += [f"document.{c['id']}" for c in failed_checks(result.get("checks"))]
+    copies = copies_of(result)
+    return BatchRow(
+        path=path, href=links.get(path),
+        unit=d.get("issuer") or d.get("title") or PurePath(path).name or path,
+        title=d.get("title"), year=d.get("report_year"),
+        verdict=str(result.get("verdict", "error")), score=float(result.get("score") or 0),
+        statuses={p["id"]: p["status"] for p in result.get("parts") or []},
+        failed=failed, flags=[f.text or (f.quote or "") for f in llm.flags] if llm else [],
+        copies=copies, copy_hrefs={c.other: links[c.other] for c in copies if c.other in links},
+        error=f"{err.get('kind')}: {err.get('message')}" if isinstance(err, Mapping) else None)
+
+
+@dataclass
+class PartShare:
+    part_id: str
+    label: str
+    present: float  # shares of the reports that were read (0..1)
+    embedded: float
+    missing: float
+    n_missing: int
+    n_embedded: int
+
+
+def part_shares(results: Sequence[Mapping[str, Any]], part_ids: Sequence[str]) -> list[PartShare]:
+    read = [r for r in results if r.get("parts")]
+    total = len(read) or 1
+    out = []
+    for pid in part_ids:
+        statuses = [next((p["status"] for p in r["parts"] if p["id"] == pid), "missing")
+                    for r in read]
+        n_emb, n_mis = statuses.count("embedded"), statuses.count("missing")
+        out.append(PartShare(pid, PART_SHORT.get(pid, pid), (len(statuses) - n_emb - n_mis) / total,
+                             n_emb / total, n_mis / total, n_mis, n_emb))
+    return out
+
+
+def score_bins(results: Sequence[Mapping[str, Any]], width: int = 10) -> list[tuple[str, int]]:
+    """Counts per score band: 0–9, 10–19, ..., 90–100 (100 goes in the top band)."""
+    n_bins = 100 // width
+    counts = [0] * n_bins
+    for r in results:
+        score = float(r.get("score") or 0)
+        counts[min(int(score // width), n_bins - 1)] += 1
+    labels = [f"{i * width}–{i * width + width - 1}" for i in range(n_bins)]
+    labels[-1] = f"{(n_bins - 1) * width}–100"
+    return list(zip(labels, counts, strict=True))

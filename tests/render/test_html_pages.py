@@ -1,0 +1,232 @@
+"""The HTML pages as markup: escaping, self-containment, what each page shows. No browser."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fzcheck.render.html import (
+    page_name,
+    render_batch_page,
+    render_report_page,
+    write_report_pages,
+)
+from fzcheck.result import RubricRef, error_result
+
+from .conftest import FIXTURES, check_file
+
+COMPLETE = FIXTURES / "complete_report.txt"
+INJECTION = FIXTURES / "script_injection_report.txt"
+
+
+class Markup(HTMLParser):
+    """Tags with their attributes, and the text of <script> and <style> elements."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in: str | None = None
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in = tag if tag in ("script", "style") else None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "script":
+            self.scripts.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in = None
+
+    def ids(self) -> set[str]:
+        return {a["id"] for _, a in self.tags if a.get("id")}
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+
+
+@pytest.fixture(scope="module")
+def complete() -> tuple[dict[str, Any], Any]:
+    return check_file(COMPLETE)
+
+
+@pytest.fixture(scope="module")
+def injection() -> tuple[dict[str, Any], Any]:
+    return check_file(INJECTION)
+
+
+def test_report_text_with_markup_is_escaped(injection: tuple[dict[str, Any], Any]) -> None:
+    html = render_report_page(*injection)
+    m = Markup(html)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert not m.find("img") and not m.find("b")  # the report's tags are text, not elements
+    assert m.scripts == []  # a report page needs no script at all
+
+
+def test_batch_page_escapes_fields(complete: tuple[dict[str, Any], Any]) -> None:
+    result = copy.deepcopy(complete[0])
+    result["document"]["issuer"] = "<script>alert(3)</script>"
+    result["path"] = 'x"><img src=y onerror=alert(4)>.txt'
+    html = render_batch_page([result])
+    assert "<script>alert(3)" not in html and "<img src=y" not in html
+    assert not Markup(html).find("img")
+
+
+def test_pages_load_nothing_external(complete: tuple[dict[str, Any], Any]) -> None:
+    for html in (render_report_page(*complete), render_batch_page([complete[0]])):
+        m = Markup(html)
+        assert not m.find("link") and not m.find("iframe") and not m.find("img")
+        assert all(not a.get("src") for _, a in m.tags)
+        assert all((a.get("href") or "#").startswith("#") for t, a in m.tags if t == "a")
+        assert "@import" not in html and "url(" not in html
+        csp = m.find("meta", **{"http-equiv": "Content-Security-Policy"})
+        assert csp and "default-src 'none'" in (csp[0]["content"] or "")
+
+
+def test_batch_script_is_allowed_by_its_hash_only(complete: tuple[dict[str, Any], Any]) -> None:
+    m = Markup(render_batch_page([complete[0]]))
+    (script,) = m.scripts
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    csp = m.find("meta", **{"http-equiv": "Content-Security-Policy"})[0]["content"] or ""
+    assert f"script-src 'sha256-{digest}'" in csp
+
+
+def test_report_page_has_a_panel_per_part(complete: tuple[dict[str, Any], Any]) -> None:
+    result, doc = complete
+    m = Markup(render_report_page(result, doc))
+    panels = [a for t, a in m.tags if t == "section" and a.get("data-part")]
+    assert [(a["data-part"], a["data-status"]) for a in panels] == \
+        [(p["id"], p["status"]) for p in result["parts"]]
+    assert len(m.find("div", **{"class": "ln tinted pc0"})) > 0  # achievements span is tinted
+    assert len([a for t, a in m.tags if t == "div" and a.get("id", "").startswith("L")]) \
+        == len(doc.lines)
+
+
+def test_every_evidence_link_points_at_a_mark_in_the_text(
+        complete: tuple[dict[str, Any], Any], injection: tuple[dict[str, Any], Any]) -> None:
+    for result, doc in (complete, injection):
+        m = Markup(render_report_page(result, doc))
+        links = [a["href"] for t, a in m.tags if t == "a" and "ev" in (a.get("class") or "")]
+        assert len(links) == sum(len(p["evidence"]) for p in result["parts"]) > 0
+        marks = {a["id"] for a in m.find("mark")}
+        assert {h[1:] for h in links} <= marks
+
+
+def test_text_is_shown_as_in_the_original(complete: tuple[dict[str, Any], Any]) -> None:
+    result, doc = complete
+    html = render_report_page(result, doc)
+    # The marked-up line reads back as the original once tags and labels are removed.
+    row = re.search(r'<div class="ln[^"]*" id="L6">.*?<span class="tx">(.*?)</span></div>', html)
+    assert row
+    text = re.sub(r'<span class="tag[^>]*>.*?</span>', "", row.group(1))
+    assert re.sub(r"<[^>]+>", "", text) == doc.lines[5]
+
+
+def test_report_without_document_or_llm_renders(complete: tuple[dict[str, Any], Any]) -> None:
+    result, _ = complete
+    html = render_report_page({**result, "llm": None}, None)
+    assert "原文未随结果保存" in html and 'id="llm"' not in html
+    err = error_result("missing.txt", "not_found", "no such file",
+                       rubric=RubricRef(id="fazhi-annual", version="1.0")).to_json()
+    html = render_report_page(err, None)
+    assert "no such file" in html and "无法读取" in html
+
+
+def _llm(doc: Any) -> dict[str, Any]:
+    quote = doc.lines[11][:10]  # a real quote from the problems section
+    return {
+        "summary": "总体齐全。",
+        "parts": [{"id": "problems", "status": "present", "findings": [
+            {"quote": quote, "reason": "原因写得较笼统"}]}],
+        "flags": [{"quote": "亲自主持召开政府常务会议", "reason": "未写明会议议题"},
+                  {"quote": "这句话原文里没有", "reason": "模型编造的引文"}],
+        "unverified": [{"quote": "另一句不存在的话", "reason": "未找到"}],
+        "error": None, "model": "test-model",
+    }
+
+
+def test_llm_findings_link_to_the_text_and_unverified_ones_are_marked(
+        complete: tuple[dict[str, Any], Any]) -> None:
+    result, doc = complete
+    m = Markup(render_report_page({**result, "llm": _llm(doc)}, doc))
+    findings = [a for t, a in m.tags if t == "div" and "finding" in (a.get("class") or "")]
+    assert [f["data-verified"] for f in findings] == ["true", "true", "false", "false"]
+    links = [a["href"] for t, a in m.tags if t == "a" and a.get("class") == "q"]
+    assert len(links) == 2 and {h[1:] for h in links} <= {a["id"] for a in m.find("mark")}
+    assert m.find("section", id="llm")
+
+
+@pytest.mark.parametrize("llm", [
+    {}, {"parts": {"problems": "笼统"}}, {"parts": [None, {"id": "x"}], "flags": ["一句"]},
+    {"error": {"kind": "timeout", "message": "gave up"}, "unverified": 3},
+])
+def test_unexpected_llm_shapes_render(complete: tuple[dict[str, Any], Any],
+                                      llm: dict[str, Any]) -> None:
+    result, doc = complete
+    assert 'id="llm"' in render_report_page({**result, "llm": llm}, doc)
+
+
+def test_batch_page_rows_charts_and_copy_partners(
+        complete: tuple[dict[str, Any], Any], injection: tuple[dict[str, Any], Any]) -> None:
+    a, b = copy.deepcopy(complete[0]), copy.deepcopy(injection[0])
+    a["copies"] = [{"other": b["path"], "section": "achievements", "similarity": 0.91}]
+    html = render_batch_page([a, b], links={a["path"]: "a.html", b["path"]: "b.html"})
+    m = Markup(html)
+    rows = [x for t, x in m.tags if t == "tr" and x.get("data-verdict")]
+    assert [r["data-verdict"] for r in rows] == ["complete", "incomplete"]
+    assert [x["href"] for x in m.find("a")] == ["a.html", "b.html", "b.html"]  # unit, partner, unit
+    assert "91%" in html
+    # problems is missing in one report of two
+    assert re.search(r"不足原因</text>.*?50% ✗", html, re.S)
+
+
+def test_page_names_are_unique_and_safe() -> None:
+    taken: set[str] = set()
+    names = [page_name(p, taken) for p in ("a/报告.txt", "b/报告.txt", "index.txt", "x y?.pdf")]
+    assert names == ["报告.html", "报告-2.html", "index-2.html", "x_y.html"]
+
+
+def test_write_report_pages_links_copies_both_ways(
+        tmp_path: Path, complete: tuple[dict[str, Any], Any],
+        injection: tuple[dict[str, Any], Any]) -> None:
+    a, b = copy.deepcopy(complete), copy.deepcopy(injection)
+    a[0]["copies"] = [{"other": b[0]["path"], "section": "achievements", "similarity": 0.8}]
+    links = write_report_pages([a, b], tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == \
+        ["complete_report.html", "index.html", "script_injection_report.html"]
+    page_a = (tmp_path / "complete_report.html").read_text(encoding="utf-8")
+    assert f'href="{links[b[0]["path"]]}"' in page_a  # written before b's page existed
+    assert 'href="index.html"' in page_a
+
+
+def _fzcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "fzcheck", *args], cwd=cwd, text=True,
+                          capture_output=True, timeout=120)
+
+
+def test_check_cli_writes_one_page_or_a_directory(tmp_path: Path) -> None:
+    one = _fzcheck("check", str(COMPLETE), "-f", "html", "-o", str(tmp_path / "p.html"),
+                   cwd=tmp_path)
+    assert one.returncode == 0, one.stderr
+    assert (tmp_path / "p.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+    several = _fzcheck("check", str(FIXTURES), "-f", "html", "-o", str(tmp_path / "out"),
+                       cwd=tmp_path)
+    assert several.returncode == 1, several.stderr  # one fixture is incomplete
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == \
+        ["complete_report.html", "index.html", "script_injection_report.html"]
+
+    no_dir = _fzcheck("check", str(FIXTURES), "-f", "html", cwd=tmp_path)
+    assert no_dir.returncode == 2 and "-o DIR" in no_dir.stderr
