@@ -1,0 +1,187 @@
+"""Cohort statistics over a batch's result lines, gathered in one streaming pass.
+
+Memory grows only with what has to be listed (units to send back, failures, copy pairs) and
+one float per score; the result lines themselves are never all held.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fzcheck.config import section
+from fzcheck.errors import ConfigError
+
+PART_IDS = ("achievements", "problems", "leader_duties", "next_year_plan", "other")
+VERDICTS = ("complete", "incomplete", "not_a_report", "error")
+BINS = tuple(range(0, 100, 10))  # score bins [0,10) … [90,100]
+
+
+@dataclass(frozen=True)
+class Price:
+    """US$ (or any currency) per million prompt / completion tokens."""
+
+    input: float
+    output: float
+
+
+def price_table() -> dict[str, Price]:
+    """``[batch.prices."model"] input = …, output = …`` (per million tokens) from the config."""
+    prices = section("batch").get("prices", {})
+    if not isinstance(prices, dict):
+        raise ConfigError("[batch.prices] must be a table of model = {input, output}")
+    table: dict[str, Price] = {}
+    for model, entry in prices.items():
+        try:
+            table[model] = Price(input=float(entry["input"]), output=float(entry["output"]))
+        except (TypeError, KeyError, ValueError):
+            raise ConfigError(f"[batch.prices.\"{model}\"] needs numbers input and output "
+                              "(price per million tokens)") from None
+    return table
+
+
+@dataclass
+class Cohort:
+    total: int = 0
+    verdicts: Counter[str] = field(default_factory=Counter)
+    graded: int = 0  # readable annual reports: the denominator for part shares
+    missing: Counter[str] = field(default_factory=Counter)
+    embedded: Counter[str] = field(default_factory=Counter)
+    required: dict[str, bool] = field(default_factory=dict)
+    failed_checks: Counter[str] = field(default_factory=Counter)
+    check_messages: dict[str, str] = field(default_factory=dict)
+    scores: list[float] = field(default_factory=list)
+    send_back: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    copies: list[dict[str, Any]] = field(default_factory=list)
+    tokens: Counter[str] = field(default_factory=Counter)
+    tokens_by_model: dict[str, Counter[str]] = field(default_factory=dict)
+    llm_reports: int = 0
+
+    def add(self, r: dict[str, Any]) -> None:
+        self.total += 1
+        verdict = r.get("verdict", "error")
+        self.verdicts[verdict] += 1
+        self._add_llm(r)
+        if verdict == "error":
+            err = r.get("error") or {}
+            self.failures.append({"path": r.get("path"), "stage": "read",
+                                  "kind": err.get("kind", "error"),
+                                  "message": err.get("message", "")})
+            return
+        for c in r.get("copies", []):
+            if r["path"] < c["other"]:  # each pair once
+                self.copies.append({"part": c["part"], "a": r["path"], "b": c["other"],
+                                    "similarity": c["similarity"]})
+        if verdict == "not_a_report":
+            self.send_back.append({"path": r["path"], "issuer": _issuer(r),
+                                   "verdict": verdict, "missing": [],
+                                   "reason": _genre_message(r)})
+            return
+        self.graded += 1
+        self.scores.append(float(r.get("score", 0)))
+        missing_required = []
+        for p in r.get("parts", []):
+            self.required.setdefault(p["id"], bool(p.get("required")))
+            if p["status"] == "missing":
+                self.missing[p["id"]] += 1
+                if p.get("required"):
+                    missing_required.append(p["id"])
+            elif p["status"] == "embedded":
+                self.embedded[p["id"]] += 1
+            for c in p.get("checks", []):
+                if not c["passed"]:
+                    self._failed(f"{p['id']}.{c['id']}", c.get("message", ""))
+        for c in r.get("checks", []):
+            if not c["passed"] and c["id"] != "is_report":
+                self._failed(f"document.{c['id']}", c.get("message", ""))
+        if verdict == "incomplete":
+            self.send_back.append({"path": r["path"], "issuer": _issuer(r), "verdict": verdict,
+                                   "missing": missing_required, "reason": ""})
+
+    def _failed(self, check: str, message: str) -> None:
+        self.failed_checks[check] += 1
+        self.check_messages.setdefault(check, message)
+
+    def _add_llm(self, r: dict[str, Any]) -> None:
+        llm = r.get("llm")
+        if not isinstance(llm, dict):
+            return
+        self.llm_reports += 1
+        usage = llm.get("usage") or {}
+        counts = {k: int(usage.get(k) or 0) for k in ("prompt_tokens", "completion_tokens",
+                                                       "total_tokens", "calls")}
+        self.tokens.update(counts)
+        self.tokens_by_model.setdefault(str(llm.get("model", "?")), Counter()).update(counts)
+        if llm.get("error"):
+            self.failures.append({"path": r.get("path"), "stage": "llm", "kind": "llm",
+                                  "message": str(llm["error"])})
+
+    def to_json(self, prices: dict[str, Price] | None = None) -> dict[str, Any]:
+        g = self.graded or 1
+        parts = [{"part": pid, "required": self.required.get(pid, pid != "other"),
+                  "missing": self.missing[pid], "embedded": self.embedded[pid],
+                  "missing_share": round(self.missing[pid] / g, 4) if self.graded else 0.0,
+                  "embedded_share": round(self.embedded[pid] / g, 4) if self.graded else 0.0}
+                 for pid in _part_order(self.required)]
+        return {
+            "reports": self.total,
+            "verdicts": {v: self.verdicts[v] for v in VERDICTS},
+            "graded": self.graded,
+            "parts": parts,
+            "failed_checks": [{"check": c, "count": n, "share": round(n / g, 4),
+                               "message": self.check_messages[c]}
+                              for c, n in sorted(self.failed_checks.items(),
+                                                 key=lambda kv: (-kv[1], kv[0]))],
+            "scores": _score_stats(self.scores),
+            "send_back": sorted(self.send_back, key=lambda s: s["path"]),
+            "failures": sorted(self.failures, key=lambda f: (f["path"] or "", f["stage"])),
+            "copies": sorted(self.copies, key=lambda c: (-c["similarity"], c["a"], c["b"])),
+            "llm": self._llm_json(prices if prices is not None else {}),
+        }
+
+    def _llm_json(self, prices: dict[str, Price]) -> dict[str, Any]:
+        cost: float | None = None
+        unpriced = sorted(m for m in self.tokens_by_model if m not in prices)
+        if self.tokens_by_model and not unpriced:
+            cost = round(sum(c["prompt_tokens"] / 1e6 * prices[m].input
+                             + c["completion_tokens"] / 1e6 * prices[m].output
+                             for m, c in self.tokens_by_model.items()), 4)
+        return {"reports": self.llm_reports, "calls": self.tokens["calls"],
+                "prompt_tokens": self.tokens["prompt_tokens"],
+                "completion_tokens": self.tokens["completion_tokens"],
+                "total_tokens": self.tokens["total_tokens"],
+                "estimated_cost": cost, "unpriced_models": unpriced}
+
+
+def gather(results: Iterable[dict[str, Any]]) -> Cohort:
+    cohort = Cohort()
+    for r in results:
+        cohort.add(r)
+    return cohort
+
+
+def _part_order(seen: dict[str, bool]) -> list[str]:
+    return [p for p in PART_IDS if p in seen] + sorted(p for p in seen if p not in PART_IDS)
+
+
+def _issuer(r: dict[str, Any]) -> str | None:
+    return (r.get("document") or {}).get("issuer")
+
+
+def _genre_message(r: dict[str, Any]) -> str:
+    return next((c["message"] for c in r.get("checks", []) if c["id"] == "is_report"), "")
+
+
+def _score_stats(scores: list[float]) -> dict[str, Any]:
+    hist = [0] * len(BINS)
+    for s in scores:
+        hist[min(int(s // 10), len(BINS) - 1)] += 1
+    bins = [{"from": lo, "to": lo + 10, "count": n} for lo, n in zip(BINS, hist, strict=True)]
+    if not scores:
+        return {"count": 0, "min": None, "median": None, "mean": None, "max": None, "bins": bins}
+    return {"count": len(scores), "min": min(scores), "median": statistics.median(scores),
+            "mean": round(statistics.fmean(scores), 1), "max": max(scores), "bins": bins}

@@ -1,0 +1,153 @@
+"""The cohort view in each format: terminal (rich), markdown, json; and the per-unit CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO, Any
+
+from fzcheck.render import failed_checks
+
+VERDICT_ZH = {"complete": "要素齐全", "incomplete": "要素缺失", "not_a_report": "非年度报告",
+              "error": "无法读取"}
+PART_ZH = {"achievements": "主要举措和成效", "problems": "存在的不足和原因",
+           "leader_duties": "主要负责人履职", "next_year_plan": "下一年度安排", "other": "其他事项"}
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:.0f}%"
+
+
+def _md(value: Any) -> str:
+    text = "—" if value in (None, "") else str(value)
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_json(stats: dict[str, Any], out: IO[str]) -> None:
+    json.dump(stats, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
+    v = stats["verdicts"]
+    lines = [f"# Batch: {stats['reports']} reports", "",
+             "| verdict | reports |", "|---|---|"]
+    lines += [f"| {k} ({VERDICT_ZH[k]}) | {n} |" for k, n in v.items()]
+    lines += ["", f"## Parts ({stats['graded']} graded reports)", "",
+              "| part | missing | embedded only |", "|---|---|---|"]
+    for p in stats["parts"]:
+        opt = "" if p["required"] else " (optional)"
+        lines.append(f"| {p['part']} {PART_ZH.get(p['part'], '')}{opt} | {p['missing']} "
+                     f"({_pct(p['missing_share'])}) | {p['embedded']} ({_pct(p['embedded_share'])}) |")
+    s = stats["scores"]
+    lines += ["", "## Scores", ""]
+    if s["count"]:
+        lines += [f"min {s['min']:g} · median {s['median']:g} · mean {s['mean']:g} · "
+                  f"max {s['max']:g}", "", "| score | reports |", "|---|---|"]
+        lines += [f"| {b['from']}–{b['to']} | {b['count']} |" for b in s["bins"] if b["count"]]
+    else:
+        lines.append("no graded reports")
+    if stats["failed_checks"]:
+        lines += ["", "## Failed sub-checks", "", "| check | reports | share | e.g. |",
+                  "|---|---|---|---|"]
+        lines += [f"| `{c['check']}` | {c['count']} | {_pct(c['share'])} | {_md(c['message'])} |"
+                  for c in stats["failed_checks"]]
+    if stats["send_back"]:
+        lines += ["", "## Units to send back", "", "| report | issuer | verdict | missing |",
+                  "|---|---|---|---|"]
+        lines += [f"| {_md(u['path'])} | {_md(u['issuer'])} | {u['verdict']} | "
+                  f"{_md(', '.join(u['missing']) or u['reason'])} |" for u in stats["send_back"]]
+    if stats["copies"]:
+        lines += ["", "## Possible copies (照搬照抄)", "", "| part | report | report | similarity |",
+                  "|---|---|---|---|"]
+        lines += [f"| {c['part']} | {_md(c['a'])} | {_md(c['b'])} | {c['similarity']:.2f} |"
+                  for c in stats["copies"]]
+    if stats["failures"]:
+        lines += ["", "## Failures", "", "| report | stage | error |", "|---|---|---|"]
+        lines += [f"| {_md(f['path'])} | {f['stage']} | {_md(f['kind'] + ': ' + f['message'])} |"
+                  for f in stats["failures"]]
+    lines += ["", *_llm_lines(stats["llm"]), ""]
+    out.write("\n".join(lines))
+
+
+def _llm_lines(llm: dict[str, Any]) -> list[str]:
+    if not llm["reports"]:
+        return ["LLM: not used"]
+    cost = llm["estimated_cost"]
+    cost_text = (f"estimated cost {cost:.4f}" if cost is not None else
+                 "no price in config for " + ", ".join(llm["unpriced_models"]))
+    return [f"LLM: {llm['reports']} reports, {llm['calls']} calls, {llm['total_tokens']:,} tokens "
+            f"({llm['prompt_tokens']:,} prompt + {llm['completion_tokens']:,} completion), "
+            f"{cost_text}"]
+
+
+def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, highlight=False, soft_wrap=False) if out else None
+    if console is None:
+        from fzcheck.output import stdout
+
+        console = stdout()
+    v = stats["verdicts"]
+    console.print(f"[bold]{stats['reports']} reports[/]: " + ", ".join(
+        f"{n} {k}" for k, n in v.items() if n))
+    parts = Table(title=f"parts ({stats['graded']} graded)", title_justify="left")
+    for col in ("part", "missing", "embedded only"):
+        parts.add_column(col)
+    for p in stats["parts"]:
+        parts.add_row(f"{p['part']} {PART_ZH.get(p['part'], '')}",
+                      f"{p['missing']} ({_pct(p['missing_share'])})",
+                      f"{p['embedded']} ({_pct(p['embedded_share'])})")
+    console.print(parts)
+    s = stats["scores"]
+    if s["count"]:
+        console.print(f"scores: min {s['min']:g}  median {s['median']:g}  mean {s['mean']:g}  "
+                      f"max {s['max']:g}")
+    for title, rows, cols in (
+        ("failed sub-checks", [(c["check"], str(c["count"]), _pct(c["share"]))
+                               for c in stats["failed_checks"][:10]], ("check", "reports", "share")),
+        ("send back", [(u["path"], u["issuer"] or "—", ", ".join(u["missing"]) or u["reason"])
+                       for u in stats["send_back"]], ("report", "issuer", "missing")),
+        ("possible copies", [(c["part"], c["a"], c["b"], f"{c['similarity']:.2f}")
+                             for c in stats["copies"]], ("part", "report", "report", "similarity")),
+        ("failures", [(f["path"] or "", f["stage"], f"{f['kind']}: {f['message']}")
+                      for f in stats["failures"]], ("report", "stage", "error")),
+    ):
+        if rows:
+            table = Table(title=title, title_justify="left")
+            for col in cols:
+                table.add_column(col, overflow="fold")
+            for row in rows:
+                table.add_row(*row)
+            console.print(table)
+    console.print(_llm_lines(stats["llm"])[0], markup=False)
+
+
+CSV_COLUMNS = ["path", "issuer", "verdict", "score", "missing", "embedded", "failed_checks",
+               "copies", "error"]
+
+
+class UnitsCsv:
+    """One row per report, for spreadsheets: what is missing, failed, copied."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self.writer = csv.writer(out, lineterminator="\n")
+        self.writer.writerow(CSV_COLUMNS)
+
+    def add(self, r: dict[str, Any]) -> None:
+        parts = r.get("parts", [])
+        err = r.get("error")
+        llm = r.get("llm") if isinstance(r.get("llm"), dict) else {}
+        error = (f"{err['kind']}: {err['message']}" if err else
+                 f"llm: {llm['error']}" if llm and llm.get("error") else "")
+        self.writer.writerow([
+            r.get("path", ""), (r.get("document") or {}).get("issuer") or "", r.get("verdict", ""),
+            r.get("score", ""),
+            "; ".join(p["id"] for p in parts if p["status"] == "missing" and p.get("required")),
+            "; ".join(p["id"] for p in parts if p["status"] == "embedded"),
+            "; ".join(f"{part}.{c['id']}" for part, c in failed_checks(r)),
+            "; ".join(f"{c['part']}~{c['other']} ({c['similarity']:.2f})"
+                      for c in r.get("copies", [])),
+            error])

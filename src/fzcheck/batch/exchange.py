@@ -1,0 +1,247 @@
+"""OpenAI-Batch request files out, batch engine output files in.
+
+Export writes ``requests-0001.jsonl`` … (``custom_id``, ``method``, ``url``, ``body``; at most
+50,000 lines and 200 MB per file, OpenAI's limits, which DashScope Batch, ``vllm run-batch`` and
+SGLang accept too) plus ``index.jsonl`` (custom_id → path, for people). Bodies come from the
+LLM layer's ``build_request``, so they are exactly what a live call sends.
+
+Import takes the same inputs again: each input's ``custom_id`` is recomputed from its path and
+key, so nothing but the output files is needed and a changed file cannot be matched with an
+answer about its old text. Output lines are indexed by byte offset (order not assumed, memory
+flat) and each answer goes through ``parse_response`` — the validation and quote verification
+of a live call. A line with an error, a non-200 status or an unusable body, and an input with
+no line at all, becomes a result whose ``llm.error`` says so: listed at the end, redone by
+``--retry-errors`` (export them again with ``--export-requests DIR --retry-errors``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from fzcheck.batch.plan import Item
+from fzcheck.batch.runner import Batch, Graded, grade_offline, llm_failure
+from fzcheck.errors import UsageError
+
+MAX_LINES = 50_000
+MAX_BYTES = 200 * 1024 * 1024
+URL = "/v1/chat/completions"
+
+
+@dataclass
+class ExportStats:
+    requests: int = 0
+    files: list[Path] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+
+
+class RequestFiles:
+    """Writes request lines, starting a new file before either limit would be passed."""
+
+    def __init__(self, directory: Path, max_lines: int = MAX_LINES,
+                 max_bytes: int = MAX_BYTES) -> None:
+        self.directory, self.max_lines, self.max_bytes = directory, max_lines, max_bytes
+        self.files: list[Path] = []
+        self._out: IO[bytes] | None = None
+        self._lines = self._bytes = 0
+
+    def write(self, line: dict[str, Any]) -> None:
+        data = (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        if len(data) > self.max_bytes:
+            raise UsageError(f"one request is {len(data):,} bytes, over the per-file limit")
+        if self._out is None or self._lines >= self.max_lines \
+                or self._bytes + len(data) > self.max_bytes:
+            self._roll()
+        assert self._out is not None
+        self._out.write(data)
+        self._lines += 1
+        self._bytes += len(data)
+
+    def _roll(self) -> None:
+        self.close()
+        path = self.directory / f"requests-{len(self.files) + 1:04d}.jsonl"
+        self._out = path.open("wb")
+        self.files.append(path)
+        self._lines = self._bytes = 0
+
+    def close(self) -> None:
+        if self._out is not None:
+            self._out.close()
+            self._out = None
+
+
+def export_requests(batch: Batch, inputs: list[str], directory: Path) -> ExportStats:
+    """Request lines for every input not yet done in the batch's results file."""
+    from fzcheck.llm.api import build_request
+
+    settings = batch.options.llm
+    if settings is None:
+        raise UsageError("--export-requests needs --llm (it writes the LLM requests)")
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"cannot create {directory}: {err.strerror}") from None
+    stale = sorted(directory.glob("requests-*.jsonl"))
+    if stale:
+        raise UsageError(f"{directory} already holds request files ({stale[0].name}…); "
+                         "export into an empty directory")
+    stats = ExportStats()
+    files = RequestFiles(directory)
+    with (directory / "index.jsonl").open("w", encoding="utf-8") as index:
+        for item in batch.plan(inputs):
+            graded = grade_offline(item.path, batch.options.rubric, batch.options.max_mb)
+            if graded.doc is None or graded.outline is None:
+                err = graded.result.error
+                stats.unreadable.append((item.path, err.message if err else "unreadable"))
+                continue
+            body = build_request(graded.doc, graded.result, graded.outline, settings)
+            files.write({"custom_id": item.custom_id, "method": "POST", "url": URL, "body": body})
+            index.write(json.dumps({"custom_id": item.custom_id, "path": item.path},
+                                   ensure_ascii=False) + "\n")
+            stats.requests += 1
+    files.close()
+    stats.files = files.files
+    return stats
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+@dataclass
+class OutputIndex:
+    """custom_id -> (file, byte offset, length) over engine output files."""
+
+    files: list[Path]
+    where: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    unparsable: int = 0
+    duplicates: int = 0
+
+    @classmethod
+    def build(cls, files: list[Path]) -> OutputIndex:
+        index = cls(files)
+        for n, path in enumerate(files):
+            try:
+                f = path.open("rb")
+            except OSError as err:
+                raise UsageError(f"cannot read {path}: {err.strerror}") from None
+            with f:
+                offset = 0
+                for raw in f:
+                    custom_id = _custom_id(raw)
+                    if custom_id is None:
+                        index.unparsable += int(bool(raw.strip()))
+                    elif custom_id in index.where:
+                        # A resubmission's answer replaces an earlier error for the same id.
+                        index.duplicates += 1
+                        if not _is_error_line(raw):
+                            index.where[custom_id] = (n, offset, len(raw))
+                    else:
+                        index.where[custom_id] = (n, offset, len(raw))
+                    offset += len(raw)
+        return index
+
+    def get(self, custom_id: str) -> dict[str, Any] | None:
+        spot = self.where.get(custom_id)
+        if spot is None:
+            return None
+        n, offset, length = spot
+        with self.files[n].open("rb") as f:
+            f.seek(offset)
+            data: dict[str, Any] = json.loads(f.read(length))
+        return data
+
+
+def _custom_id(raw: bytes) -> str | None:
+    try:
+        obj = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    value = obj.get("custom_id") if isinstance(obj, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _is_error_line(raw: bytes) -> bool:
+    return answer_body(json.loads(raw))[0] is None
+
+
+def answer_body(line: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
+    """(chat.completion body, None) for a successful output line, else (None, why not).
+
+    OpenAI, DashScope and vLLM all write ``{"custom_id", "response": {"status_code", "body"},
+    "error"}``; a failed request has ``error`` set, or a non-200 ``status_code`` with the
+    error inside ``body``."""
+    error = line.get("error")
+    if error:
+        return None, f"batch engine error: {_error_text(error)}"
+    response = line.get("response")
+    if not isinstance(response, dict):
+        return None, "batch engine returned no response"
+    status = response.get("status_code")
+    body = response.get("body")
+    if status != 200:
+        inner = body.get("error") if isinstance(body, dict) else body
+        return None, f"batch engine: HTTP {status}: {_error_text(inner)}"
+    if isinstance(body, str):  # some engines store the body as a JSON string
+        try:
+            body = json.loads(body)
+        except json.JSONDecodeError:
+            return None, "batch engine returned a body that is not JSON"
+    if not isinstance(body, dict):
+        return None, "batch engine returned a body that is not a JSON object"
+    return body, None
+
+
+def _error_text(error: Any) -> str:
+    if isinstance(error, dict):
+        code = error.get("code") or error.get("type")
+        message = error.get("message") or json.dumps(error, ensure_ascii=False)[:200]
+        return f"{code}: {message}" if code else str(message)
+    return str(error)[:200]
+
+
+def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
+    """Grade one input from the imported answers, as a live call would have."""
+    from fzcheck.llm.api import apply, parse_response
+
+    settings = batch.options.llm
+    assert settings is not None
+
+    def grade(item: Item) -> Graded:
+        graded = grade_offline(item.path, batch.options.rubric, batch.options.max_mb)
+        if graded.doc is None:
+            return graded
+        line = index.get(item.custom_id)
+        if line is None:
+            graded.result.llm = llm_failure(settings, "no answer for this report in the imported "
+                                            "files (export it again with --retry-errors)")
+            return graded
+        body, why = answer_body(line)
+        if body is None:
+            graded.result.llm = llm_failure(settings, why or "no answer")
+            return graded
+        info = parse_response(body, graded.doc, graded.result, settings)
+        apply(graded.doc, graded.result, info)
+        return graded
+
+    return grade
+
+
+def import_results(batch: Batch, inputs: list[str], files: list[Path]) -> OutputIndex:
+    if batch.options.llm is None:
+        raise UsageError("--import-results needs --llm with the settings used for the export")
+    index = OutputIndex.build(files)
+    batch.run(inputs, grader=import_grader(batch, index))
+    return index
+
+
+def iter_failed(results: Path) -> Iterator[tuple[str, str]]:
+    from fzcheck.batch.runner import failure_message
+    from fzcheck.batch.store import read_objects
+
+    for line in read_objects(results):
+        message = failure_message(line)
+        if message:
+            yield line["path"], message

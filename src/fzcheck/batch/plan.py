@@ -1,0 +1,105 @@
+"""What a batch has to do: each input's identity (skip key), and which are already done.
+
+A result line is "done" for an input when it has the same path and the same ``batch_key``:
+sha256 of the file's bytes + rubric id/version + the settings that change the answer (the LLM
+model, endpoint, mode and sampling with ``--llm``). Identical files at two paths are two
+inputs (each gets its line); a file whose bytes or settings changed is redone and its stale
+line dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from fzcheck.batch.store import read_objects
+from fzcheck.errors import UsageError
+from fzcheck.result import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from fzcheck.llm.config import LLMSettings
+    from fzcheck.rubric import Rubric
+
+KEY_FIELD = "batch_key"
+# LLM settings that change the answer; timeouts, retries and the key itself do not.
+_ANSWER_SETTINGS = ("model", "base_url", "mode", "temperature", "seed", "max_tokens", "extra_body")
+
+
+@dataclass(frozen=True)
+class Item:
+    path: str
+    content: str  # sha256 of the bytes, or "unreadable:<why>" when they could not be read
+    key: str
+
+    @property
+    def custom_id(self) -> str:
+        """Stable id for OpenAI-Batch lines: unique per (path, key), ASCII, short."""
+        digest = hashlib.sha256(f"{self.path}\0{self.key}".encode()).hexdigest()
+        return f"fz-{digest[:32]}"
+
+
+def settings_fingerprint(rubric: Rubric, llm: LLMSettings | None) -> str:
+    """A short hash of everything besides the file that decides a result line's content."""
+    data: dict[str, Any] = {"schema": SCHEMA_VERSION, "rubric": [rubric.id, rubric.version]}
+    if llm is not None:
+        names = {f.name for f in fields(llm)}
+        data["llm"] = {n: getattr(llm, n) for n in _ANSWER_SETTINGS if n in names}
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def file_digest(path: str, max_bytes: int) -> str:
+    """sha256 of a file, streamed; an unreadable or oversized file gets a descriptive marker so
+    that it still has a stable key (its error line is then "done" like any other)."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            return f"unreadable:too_large:{size}"
+        h = hashlib.sha256()
+        with p.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except FileNotFoundError:
+        return "unreadable:not_found"
+    except IsADirectoryError:
+        return "unreadable:directory"
+    except OSError as err:
+        return f"unreadable:{err.errno}"
+
+
+def plan_items(inputs: Iterable[str], fingerprint: str, max_mb: float) -> Iterator[Item]:
+    max_bytes = int(max_mb * 1024 * 1024)
+    for path in inputs:
+        if path == "-":
+            raise UsageError("batch reads files, not stdin: pass files, directories or globs")
+        content = file_digest(path, max_bytes)
+        key = hashlib.sha256(f"{content}\0{fingerprint}".encode()).hexdigest()[:32]
+        yield Item(path=path, content=content, key=key)
+
+
+def is_failure(line: dict[str, Any]) -> bool:
+    """A line --retry-errors redoes: unreadable input, or an LLM call that ended in error."""
+    llm = line.get("llm")
+    return line.get("verdict") == "error" or bool(isinstance(llm, dict) and llm.get("error"))
+
+
+@dataclass
+class Done:
+    """Index of a results file: (path, key) -> is it a failure."""
+
+    lines: dict[tuple[str, str], bool]
+
+    @classmethod
+    def load(cls, path: Path) -> Done:
+        return cls({(obj.get("path", ""), obj.get(KEY_FIELD, "")): is_failure(obj)
+                    for obj in read_objects(path)})
+
+    def has(self, item: Item, retry_errors: bool) -> bool:
+        failed = self.lines.get((item.path, item.key))
+        return failed is not None and not (retry_errors and failed)

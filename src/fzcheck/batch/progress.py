@@ -1,0 +1,107 @@
+"""Progress on stderr: a rich bar on a terminal, plain lines (a log's friend) otherwise."""
+
+from __future__ import annotations
+
+import sys
+import time
+from types import TracebackType
+from typing import IO, Protocol
+
+
+class Progress(Protocol):
+    def __enter__(self) -> Progress: ...
+
+    def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
+                 tb: TracebackType | None) -> None: ...
+
+    def advance(self, path: str, failed: str | None = None) -> None: ...
+
+
+def make_progress(total: int, skipped: int, stream: IO[str] | None = None) -> Progress:
+    stream = stream or sys.stderr
+    if stream.isatty():
+        return BarProgress(total, skipped)
+    return LineProgress(total, skipped, stream)
+
+
+def _eta(seconds: float) -> str:
+    m, s = divmod(int(seconds), 60)
+    h, m = divmod(m, 60)
+    return f"{h}h{m:02d}m" if h else f"{m}m{s:02d}s"
+
+
+class LineProgress:
+    """One line per failure, a status line every ``every`` seconds, and one at the end."""
+
+    def __init__(self, total: int, skipped: int, stream: IO[str], every: float = 10.0) -> None:
+        self.total, self.skipped, self.stream, self.every = total, skipped, stream, every
+        self.done = self.failed = 0
+        self.start = self.last = time.monotonic()
+
+    def __enter__(self) -> LineProgress:
+        self._line(f"batch: {self.total} to do" + (f", {self.skipped} already done"
+                                                   if self.skipped else ""))
+        return self
+
+    def advance(self, path: str, failed: str | None = None) -> None:
+        self.done += 1
+        if failed:
+            self.failed += 1
+            self._line(f"batch: failed {path}: {failed}")
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self.last = now
+            self._line(self._status(now))
+
+    def _status(self, now: float) -> str:
+        rate = self.done / max(now - self.start, 1e-9)
+        left = (self.total - self.done) / rate if rate else 0
+        return (f"batch: {self.done}/{self.total} done, {self.failed} failed, {rate:.1f}/s, "
+                f"ETA {_eta(left)}")
+
+    def _line(self, text: str) -> None:
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+    def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self.total:
+            self._line(self._status(time.monotonic()))
+
+
+class BarProgress:
+    def __init__(self, total: int, skipped: int) -> None:
+        from rich.progress import (BarColumn, MofNCompleteColumn, TaskProgressColumn, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import Progress as RichProgress
+
+        from fzcheck.output import stderr
+
+        self.failed = 0
+        self.bar = RichProgress(
+            TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+            TextColumn("{task.fields[rate]}"), TextColumn("ETA"), TimeRemainingColumn(),
+            TextColumn("[red]{task.fields[failed]}"), TimeElapsedColumn(),
+            console=stderr(), transient=False)
+        note = f" ({skipped} already done)" if skipped else ""
+        self.task = self.bar.add_task(f"batch{note}", total=total, failed="", rate="")
+        self.start = time.monotonic()
+        self.done = 0
+
+    def __enter__(self) -> BarProgress:
+        self.bar.__enter__()
+        return self
+
+    def advance(self, path: str, failed: str | None = None) -> None:
+        self.done += 1
+        if failed:
+            self.failed += 1
+            self.bar.console.print(f"[red]failed[/] {path}: {failed}", markup=True,
+                                   highlight=False)
+        rate = self.done / max(time.monotonic() - self.start, 1e-9)
+        self.bar.update(self.task, advance=1, rate=f"{rate:.1f}/s",
+                        failed=f"{self.failed} failed" if self.failed else "")
+
+    def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.bar.__exit__(t, e, tb)

@@ -1,0 +1,212 @@
+"""Run a batch: plan, skip what is done, grade the rest, append one line per report, then flag
+copies. Offline reports are graded one after another (the checker is CPU-bound and fast); with
+``--llm``, ``jobs`` workers each take the next report, grade it offline and await its LLM call,
+so at most ``jobs`` calls are in flight and at most ``jobs`` reports are lost to a kill.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from fzcheck.batch import copies
+from fzcheck.batch.plan import KEY_FIELD, Done, Item, is_failure, plan_items, settings_fingerprint
+from fzcheck.batch.progress import make_progress
+from fzcheck.batch.store import Appender, read_objects, repair, rewrite
+from fzcheck.errors import FzcheckError, InputError
+from fzcheck.result import Result, RubricRef, error_result
+
+if TYPE_CHECKING:
+    from fzcheck.cache import ResponseCache
+    from fzcheck.document import Document
+    from fzcheck.llm.config import LLMSettings
+    from fzcheck.outline import Outline
+    from fzcheck.rubric import Rubric
+
+
+@dataclass
+class BatchOptions:
+    rubric: Rubric
+    max_mb: float
+    retry_errors: bool = False
+    llm: LLMSettings | None = None
+    jobs: int = 4
+    cache: ResponseCache | None = None
+    copy_threshold: float = copies.DEFAULT_THRESHOLD
+    sync: bool = False  # fsync every line (power-cut safety) at a cost in speed
+    progress_stream: IO[str] | None = None
+
+
+@dataclass
+class BatchStats:
+    planned: int = 0
+    skipped: int = 0
+    written: int = 0
+    failed: int = 0
+    dropped: int = 0  # stale or retried lines removed before the run
+    copy_pairs: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Graded:
+    """One report after the offline checker (``doc`` is None when it could not be read)."""
+
+    result: Result
+    doc: Document | None = None
+    outline: Outline | None = None
+
+
+def grade_offline(path: str, rubric: Rubric, max_mb: float) -> Graded:
+    from fzcheck.pipeline import analyse
+    from fzcheck.reading import load
+
+    try:
+        doc = load(path, max_mb=max_mb)
+    except InputError as err:
+        ref = RubricRef(id=rubric.id, version=rubric.version)
+        return Graded(error_result(path, err.kind, str(err), rubric=ref))
+    result, outline = analyse(doc, rubric)
+    return Graded(result, doc, outline)
+
+
+def failure_message(line: dict[str, Any]) -> str | None:
+    if line.get("verdict") == "error":
+        return str((line.get("error") or {}).get("message", "error"))
+    llm = line.get("llm")
+    if isinstance(llm, dict) and llm.get("error"):
+        return f"llm: {llm['error']}"
+    return None
+
+
+class Batch:
+    """One results file and everything a run does to it."""
+
+    def __init__(self, output: Path, options: BatchOptions) -> None:
+        self.output = output
+        self.options = options
+        self.fingerprint = settings_fingerprint(options.rubric, options.llm)
+        self.stats = BatchStats()
+
+    # --- planning ------------------------------------------------------------------------
+
+    def plan(self, inputs: Iterable[str]) -> list[Item]:
+        """Every input with its key; what is already done is counted, stale lines dropped."""
+        items = list(plan_items(inputs, self.fingerprint, self.options.max_mb))
+        self.stats.planned = len(items)
+        repair(self.output)
+        repair(copies.sidecar_path(self.output))
+        self.stats.dropped = self._drop_redone(items)
+        done = Done.load(self.output)
+        todo = [it for it in items if not done.has(it, self.options.retry_errors)]
+        self.stats.skipped = len(items) - len(todo)
+        return todo
+
+    def _drop_redone(self, items: list[Item]) -> int:
+        """Remove lines this run will write again (retried failures, changed files or settings,
+        duplicates), so that the file keeps exactly one line per input."""
+        if not self.output.exists():
+            return 0
+        key_of = {it.path: it.key for it in items}
+        retry = self.options.retry_errors
+
+        def verdicts() -> Iterable[bool]:
+            seen: set[tuple[str, str]] = set()
+            for obj in read_objects(self.output):
+                path, key = obj.get("path", ""), obj.get(KEY_FIELD, "")
+                drop = path in key_of and (key != key_of[path] or (path, key) in seen
+                                           or (retry and is_failure(obj)))
+                seen.add((path, key))
+                yield drop
+
+        dropped = sum(verdicts())
+        if dropped:
+            flags = iter(list(verdicts()))
+            rewrite(self.output, lambda obj: None if next(flags) else obj)
+        return dropped
+
+    # --- running -------------------------------------------------------------------------
+
+    def run(self, inputs: Iterable[str],
+            grader: Callable[[Item], Graded] | None = None) -> BatchStats:
+        """Grade what is not done yet. ``grader`` replaces the offline / live-LLM grading (batch
+        import uses it to grade from answer files)."""
+        todo = self.plan(inputs)
+        progress = make_progress(len(todo), self.stats.skipped, self.options.progress_stream)
+        with Appender(self.output, self.options.sync) as results, \
+                Appender(copies.sidecar_path(self.output), self.options.sync) as sigs, progress:
+            def write(item: Item, graded: Graded) -> None:
+                line = self.line(item, graded)
+                # Signature first: a kill between the two writes leaves a spare signature,
+                # never a result without one.
+                sigs.append(copies.sidecar_line(line, copies.signatures(graded.doc, line)
+                                                if graded.doc is not None else {}))
+                results.append(line)
+                self._count(line)
+                progress.advance(item.path, failure_message(line))
+
+            if grader is not None:
+                for item in todo:
+                    write(item, grader(item))
+            elif self.options.llm is None:
+                for item in todo:
+                    write(item, grade_offline(item.path, self.options.rubric, self.options.max_mb))
+            else:
+                asyncio.run(self._run_llm(todo, write))
+        self.stats.copy_pairs = len(copies.apply_copies(self.output, self.options.copy_threshold))
+        return self.stats
+
+    def line(self, item: Item, graded: Graded) -> dict[str, Any]:
+        data = graded.result.to_json()
+        data[KEY_FIELD] = item.key
+        return data
+
+    def _count(self, line: dict[str, Any]) -> None:
+        self.stats.written += 1
+        message = failure_message(line)
+        if message:
+            self.stats.failed += 1
+            self.stats.failures.append((line["path"], message))
+
+    async def _run_llm(self, todo: list[Item], write: Any) -> None:
+        from fzcheck.llm.api import aenrich
+        from fzcheck.llm.client import make_client
+
+        settings = self.options.llm
+        assert settings is not None
+        client = make_client(settings, asynchronous=True)
+        queue = iter(todo)  # shared by the workers; safe, they all run on this one thread
+
+        async def worker() -> None:
+            for item in queue:
+                graded = grade_offline(item.path, self.options.rubric, self.options.max_mb)
+                if graded.doc is not None and graded.outline is not None:
+                    try:
+                        await aenrich(graded.doc, graded.result, graded.outline, settings,
+                                      client=client, cache=self.options.cache)
+                    except FzcheckError:
+                        raise  # a set-up error fails every report: stop, resume later
+                    except Exception as err:  # noqa: BLE001 - one report's bug, not the batch's
+                        graded.result.llm = llm_failure(settings, f"{type(err).__name__}: {err}")
+                write(item, graded)
+
+        try:
+            async with asyncio.TaskGroup() as group:
+                for _ in range(max(1, self.options.jobs)):
+                    group.create_task(worker())
+        except BaseExceptionGroup as eg:
+            first = eg.exceptions[0]
+            raise first from None
+        finally:
+            await client.close()
+
+
+def llm_failure(settings: LLMSettings, message: str) -> Any:
+    """An LLMInfo that records a failure, for errors the LLM layer did not catch itself."""
+    from fzcheck.llm.api import base_info
+    from fzcheck.result import LLMUsage
+
+    return base_info(settings, LLMUsage()).model_copy(update={"error": message[:300]})

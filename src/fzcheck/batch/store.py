@@ -1,0 +1,127 @@
+"""The append-only JSON Lines files a batch writes (results, and the copy-detection sidecar).
+
+Crash safety rests on three rules: every line is written whole with one ``write`` and flushed
+before the next report starts (a killed process loses nothing flushed; ``sync=True`` adds an
+``fsync`` per line for power cuts, at a cost in speed); on open, a torn or
+unparsable tail — what a kill mid-write leaves — is cut off before anything is appended; and
+any rewrite (dropping lines to redo, adding copy flags) goes to a temp file that replaces the
+original in one ``os.replace``, so a kill during it leaves the old file intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from fzcheck.errors import UsageError
+from fzcheck.render.jsonfmt import dumps_line
+
+
+def iter_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
+    """(byte offset after the line, parsed object or None) for each line of ``path``.
+
+    A last line without its newline counts as torn (None) even if it parses: a line is only
+    complete once its newline is on disk."""
+    with path.open("rb") as f:
+        offset = 0
+        for raw in f:
+            offset += len(raw)
+            if not raw.endswith(b"\n"):
+                yield offset, None
+                return
+            try:
+                obj = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                yield offset, None
+                continue
+            yield offset, obj if isinstance(obj, dict) else None
+
+
+def read_objects(path: Path) -> Iterator[dict[str, Any]]:
+    """The complete, parsable lines of ``path`` (none if it does not exist)."""
+    if not path.exists():
+        return
+    for _, obj in iter_lines(path):
+        if obj is not None:
+            yield obj
+
+
+def repair(path: Path) -> int:
+    """Make ``path`` hold only complete JSON lines; returns how many bad lines were dropped.
+
+    The common case — a torn last line — is a truncate; a bad line in the middle (which only
+    outside editing can cause) makes a full rewrite."""
+    if not path.exists():
+        return 0
+    good_end = 0
+    bad_inside = 0
+    torn_tail = False
+    for end, obj in iter_lines(path):
+        if obj is None:
+            torn_tail = True
+        else:
+            if torn_tail:
+                bad_inside += 1
+                torn_tail = False
+            good_end = end
+    if bad_inside:
+        rewrite(path, lambda obj: obj)
+        return bad_inside + int(torn_tail)
+    if torn_tail:
+        with path.open("r+b") as f:
+            f.truncate(good_end)
+        return 1
+    return 0
+
+
+def rewrite(path: Path, transform: Callable[[dict[str, Any]], dict[str, Any] | None]) -> None:
+    """Atomically replace ``path`` with its good lines mapped by ``transform`` (None drops)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            for obj in read_objects(path):
+                new = transform(obj)
+                if new is not None:
+                    out.write(dumps_line(new) + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Appender:
+    """Appends one JSON object per line, each flushed (and with ``sync`` fsynced) before
+    ``append`` returns."""
+
+    def __init__(self, path: Path, sync: bool = False) -> None:
+        self.path = path
+        self.sync = sync
+        self._file: IO[str] | None = None
+
+    def __enter__(self) -> Appender:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = self.path.open("a", encoding="utf-8", newline="")
+        except OSError as err:
+            raise UsageError(f"cannot write {self.path}: {err.strerror}") from None
+        return self
+
+    def append(self, obj: dict[str, Any]) -> None:
+        assert self._file is not None, "Appender used outside its with-block"
+        self._file.write(dumps_line(obj) + "\n")
+        self._file.flush()
+        if self.sync:
+            os.fsync(self._file.fileno())
+
+    def __exit__(self, *exc: object) -> None:
+        if self._file is not None:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            self._file = None

@@ -1,0 +1,139 @@
+"""On-disk cache of validated LLM responses, keyed by a hash of the canonical request.
+
+One JSON file per entry under ``<dir>/v1/<2 hex>/<key>.json``, written atomically (temp file +
+``os.replace``) so concurrent batch workers and a kill mid-write never leave a torn entry.
+Only the LLM layer's validated successes are put here; a failed call is never cached, so a
+rerun retries it.
+
+Location, read at call time: ``--cache-dir`` flag > ``$FZCHECK_CACHE_DIR`` > ``[cache] dir`` in
+the config file > the platform's cache directory (``$XDG_CACHE_HOME/fzcheck``, default
+``~/.cache/fzcheck``; ``~/Library/Caches/fzcheck`` on macOS; ``%LOCALAPPDATA%\\fzcheck\\Cache``
+on Windows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fzcheck.config import section
+from fzcheck.errors import ConfigError
+
+CACHE_FORMAT = "v1"
+ENV_DIR = "FZCHECK_CACHE_DIR"
+# Request keys that change how a call is made, not what is asked: they must not split the cache.
+_TRANSPORT_KEYS = frozenset({"api_key", "timeout", "max_retries", "stream", "stream_options",
+                             "user", "metadata", "store"})
+
+
+def default_cache_dir() -> Path:
+    """The platform's per-user cache directory for fzcheck."""
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "fzcheck" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "fzcheck"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "fzcheck"
+
+
+def resolve_cache_dir(flag: str | None = None) -> Path:
+    """flag > env > config file ``[cache] dir`` > platform default."""
+    if flag:
+        return Path(flag).expanduser()
+    env = os.environ.get(ENV_DIR)
+    if env:
+        return Path(env).expanduser()
+    conf = section("cache")
+    unknown = sorted(set(conf) - {"dir"})
+    if unknown:
+        raise ConfigError(f"[cache] in the config file has unknown keys: {', '.join(unknown)}")
+    if "dir" in conf:
+        if not isinstance(conf["dir"], str):
+            raise ConfigError("[cache] dir must be a string (a directory path)")
+        return Path(conf["dir"]).expanduser()
+    return default_cache_dir()
+
+
+def canonical_request(request: dict[str, Any]) -> str:
+    """The request as canonical JSON: sorted keys, no whitespace, transport-only keys dropped."""
+    kept = {k: v for k, v in request.items() if k not in _TRANSPORT_KEYS}
+    return json.dumps(kept, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    path: Path
+    entries: int
+    bytes: int
+
+
+class ResponseCache:
+    """Implements the LLM layer's ``ResponseCache`` protocol (key / get / put)."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory if directory is not None else resolve_cache_dir()
+        self.root = self.directory / CACHE_FORMAT
+        self.hits = 0
+        self.misses = 0
+        self.puts = 0
+
+    def key(self, request: dict[str, Any]) -> str:
+        """sha256 of the canonical request (endpoint, model, messages, schema or tools, mode,
+        sampling settings — whatever the caller put in it)."""
+        return hashlib.sha256(canonical_request(request).encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        if len(key) < 8 or not all(c in "0123456789abcdef" for c in key):
+            raise ValueError(f"not a cache key: {key!r}")
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        try:
+            with self._path(key).open(encoding="utf-8") as f:
+                value = json.load(f)
+        except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
+            # A damaged entry is treated as absent; the next success overwrites it.
+            self.misses += 1
+            return None
+        if not isinstance(value, dict):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, key: str, value: dict[str, Any]) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(value, f, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        self.puts += 1
+
+    def info(self) -> CacheInfo:
+        entries = size = 0
+        if self.root.is_dir():
+            for entry in self.root.glob("*/*.json"):
+                entries += 1
+                size += entry.stat().st_size
+        return CacheInfo(path=self.directory, entries=entries, bytes=size)
+
+    def clear(self) -> int:
+        """Remove every entry; returns how many there were. Only our own format dir is removed,
+        never the directory the user pointed us at."""
+        count = self.info().entries
+        if self.root.is_dir():
+            shutil.rmtree(self.root)
+        return count

@@ -1,0 +1,165 @@
+"""fzcheck batch INPUT... -o results.jsonl : grade many reports, resumably, then the cohort view."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from fzcheck.commands.check import add_common_options
+
+SUMMARY_FORMATS = ("terminal", "markdown", "json", "none")
+
+
+def register(sub: Any, name: str, help_text: str) -> None:
+    p = sub.add_parser(name, help=help_text, description=help_text + ". Results are appended "
+                       "to OUTPUT one JSON line per report as each finishes; rerunning skips what "
+                       "is done.", epilog="exit codes: 0 every input graded; 1 some inputs failed "
+                       "(unreadable, or an LLM error): their lines say why; 2 usage or set-up error.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="report files, directories (recursed by known suffix) or globs")
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="results file (JSON Lines, appended; created if missing)")
+    add_common_options(p)
+    p.add_argument("--retry-errors", action="store_true",
+                   help="redo inputs whose line records a failure (unreadable, LLM error)")
+    p.add_argument("--summary", choices=SUMMARY_FORMATS, default="terminal",
+                   help="cohort view printed at the end (default: terminal)")
+    p.add_argument("--copy-threshold", type=float, default=None, metavar="J",
+                   help="similarity (0-1) at which problems/plan sections count as copies "
+                   "(default: 0.6)")
+    p.add_argument("--html", metavar="DIR", help="also write one HTML page per report and "
+                   "index.html (the batch page) into DIR")
+    p.add_argument("--sync", action="store_true",
+                   help="fsync every line (survives power cuts; slower)")
+    llm = p.add_argument_group("LLM")
+    llm.add_argument("--llm", action="store_true", help="add the LLM layer's findings")
+    llm.add_argument("--jobs", type=int, default=4, metavar="N",
+                     help="concurrent LLM calls (default: 4)")
+    llm.add_argument("--model", help="model name (default: FZCHECK_MODEL, config, gpt-4o-mini)")
+    llm.add_argument("--base-url", help="OpenAI-compatible endpoint (default: OPENAI_BASE_URL, "
+                     "config, https://api.openai.com/v1)")
+    llm.add_argument("--llm-mode", choices=("tools", "json", "json_schema"),
+                     help="structured-output mode (default: tools)")
+    llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    llm.add_argument("--cache-dir", metavar="DIR",
+                     help="response cache (default: FZCHECK_CACHE_DIR, config, ~/.cache/fzcheck)")
+    scale = p.add_argument_group("batch engines (OpenAI Batch, DashScope Batch, vllm run-batch)")
+    mode = scale.add_mutually_exclusive_group()
+    mode.add_argument("--export-requests", metavar="DIR",
+                      help="write OpenAI-Batch request files for the inputs not yet done, "
+                      "instead of calling the model")
+    mode.add_argument("--import-results", nargs="+", metavar="FILE",
+                      help="grade the inputs from batch output files (matched by custom_id)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from fzcheck.batch.copies import DEFAULT_THRESHOLD
+    from fzcheck.batch.runner import Batch, BatchOptions
+    from fzcheck.errors import UsageError
+    from fzcheck.inputs import expand_inputs
+    from fzcheck.output import stderr
+    from fzcheck.reading import DEFAULT_MAX_MB
+    from fzcheck.rubric import load_rubric
+
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    threshold = DEFAULT_THRESHOLD if args.copy_threshold is None else args.copy_threshold
+    if not 0 < threshold <= 1:
+        raise UsageError("--copy-threshold must be between 0 and 1")
+    if (args.export_requests or args.import_results) and not args.llm:
+        raise UsageError("--export-requests and --import-results need --llm")
+    settings = _llm_settings(args) if args.llm else None
+    cache = None
+    if settings is not None and not args.no_cache:
+        from fzcheck.cache import ResponseCache, resolve_cache_dir
+
+        cache = ResponseCache(resolve_cache_dir(args.cache_dir))
+    options = BatchOptions(rubric=load_rubric(args.rubric), max_mb=args.max_mb or DEFAULT_MAX_MB,
+                           retry_errors=args.retry_errors, llm=settings, jobs=args.jobs,
+                           cache=cache, copy_threshold=threshold, sync=args.sync)
+    output = Path(args.output)
+    batch = Batch(output, options)
+    inputs = list(expand_inputs(args.inputs))
+    if args.export_requests:
+        return _export(batch, inputs, Path(args.export_requests))
+    if args.import_results:
+        from fzcheck.batch.exchange import import_results
+
+        index = import_results(batch, inputs, [Path(f) for f in args.import_results])
+        if index.unparsable:
+            stderr().print(f"import: {index.unparsable} line(s) in the output files were not "
+                           "JSON with a custom_id", markup=False)
+    else:
+        batch.run(inputs)
+    stats = batch.stats
+    stderr().print(f"batch: {stats.planned} inputs, {stats.skipped} already done, "
+                   f"{stats.written} graded, {stats.failed} failed, {stats.copy_pairs} copy "
+                   f"pair(s) → {output}", markup=False, highlight=False)
+    if stats.failures:
+        stderr().print("failed (rerun with --retry-errors to redo them):", markup=False)
+        for path, message in stats.failures:
+            stderr().print(f"  {path}: {message}", markup=False, highlight=False)
+    if args.html:
+        _write_html(output, Path(args.html), options.max_mb)
+    _summary(output, args.summary)
+    return 1 if stats.failed else 0
+
+
+def _llm_settings(args: argparse.Namespace) -> Any:
+    from fzcheck.llm.config import resolve_settings
+
+    return resolve_settings(model=args.model, base_url=args.base_url, mode=args.llm_mode)
+
+
+def _export(batch: Any, inputs: list[str], directory: Path) -> int:
+    from fzcheck.batch.exchange import export_requests
+    from fzcheck.output import stderr
+
+    stats = export_requests(batch, inputs, directory)
+    files = ", ".join(f.name for f in stats.files) or "no files"
+    stderr().print(f"export: {stats.requests} request(s) in {files} under {directory} "
+                   f"({batch.stats.skipped} input(s) already done)", markup=False)
+    for path, message in stats.unreadable:
+        stderr().print(f"  not exported, unreadable: {path}: {message}", markup=False)
+    return 0
+
+
+def _summary(output: Path, fmt: str) -> None:
+    if fmt == "none":
+        return
+    from fzcheck.batch.cohort import gather, price_table
+    from fzcheck.batch.cohort_render import render_json, render_markdown, render_terminal
+    from fzcheck.batch.store import read_objects
+
+    stats = gather(read_objects(output)).to_json(price_table())
+    if fmt == "json":
+        render_json(stats, sys.stdout)
+    elif fmt == "markdown":
+        render_markdown(stats, sys.stdout)
+    else:
+        render_terminal(stats)
+
+
+def _write_html(output: Path, directory: Path, max_mb: float) -> None:
+    """Report pages and index.html from the finished results file (after copy detection, so
+    the pages show the copy flags); the text view needs each input read again."""
+    from fzcheck.batch.store import read_objects
+    from fzcheck.errors import InputError
+    from fzcheck.reading import load
+    from fzcheck.render.html import HtmlDirRenderer
+
+    renderer = HtmlDirRenderer(directory)
+    for line in read_objects(output):
+        renderer.reserve(str(line.get("path", "")))
+    for line in read_objects(output):
+        try:
+            doc = load(line["path"], max_mb=max_mb) if line.get("ok") else None
+        except InputError:
+            doc = None
+        if doc is not None and doc.sha256 != line.get("sha256"):
+            doc = None  # the file changed since it was graded: its quotes would not line up
+        renderer.add(line, doc)
+    renderer.close()

@@ -1,0 +1,31 @@
+"""fzcheck cache info|clear : where the LLM response cache is, how big, and emptying it."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any, name: str, help_text: str) -> None:
+    p = sub.add_parser(name, help=help_text, description=help_text)
+    p.add_argument("action", choices=("info", "clear"), help="info: location and size; "
+                   "clear: delete every cached response")
+    p.add_argument("--cache-dir", metavar="DIR",
+                   help="cache directory (default: FZCHECK_CACHE_DIR, config, ~/.cache/fzcheck)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from fzcheck.cache import ResponseCache, resolve_cache_dir
+    from fzcheck.output import stdout
+
+    cache = ResponseCache(resolve_cache_dir(args.cache_dir))
+    if args.action == "clear":
+        removed = cache.clear()
+        stdout().print(f"removed {removed} cached response(s) from {cache.directory}",
+                       markup=False, highlight=False)
+        return 0
+    info = cache.info()
+    stdout().print(f"cache: {info.path}\nentries: {info.entries}\nsize: {info.bytes / 1024:.1f} KiB",
+                   markup=False, highlight=False)
+    return 0
