@@ -120,6 +120,19 @@ def _publication(spec: SubCheck, ctx: Context) -> Check | None:
     return Check(id=spec.id, passed=True, message=f"published {p.isoformat()}, before {deadline.isoformat()}")
 
 
+def _instructions(spec: SubCheck, ctx: Context) -> Check:
+    """Text addressed to a model is flagged; it stays report content and changes no status."""
+    assert spec.pattern is not None
+    rx = re.compile(spec.pattern)
+    for i, line in enumerate(ctx.doc.analysis):
+        m = rx.search(line)
+        if m:
+            return Check(id=spec.id, passed=False, message=(
+                f"line {i + 1} addresses an AI model (“{ctx.doc.quote(i, m.start(), m.end())}”); "
+                "it is treated as report content"))
+    return Check(id=spec.id, passed=True, message="no text addressed to a model")
+
+
 def _norm(text: str) -> str:
     from fzcheck.document import fold_width
     from fzcheck.reading.normalize import to_simplified
@@ -132,7 +145,7 @@ PART_CHECKS: dict[str, Callable[[SubCheck, str, Found, Context], Check]] = {
     "leader_actions": _leader_actions,
 }
 DOCUMENT_CHECKS: dict[str, Callable[[SubCheck, Context], Check | None]] = {
-    "title": _title, "publication": _publication,
+    "title": _title, "publication": _publication, "instructions": _instructions,
 }
 
 

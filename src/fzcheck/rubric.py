@@ -64,7 +64,8 @@ class SubCheck(_Strict):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     description: str
-    kind: Literal["figures", "cue_words", "plan_year", "leader_actions", "title", "publication"]
+    kind: Literal["figures", "cue_words", "plan_year", "leader_actions", "title", "publication",
+                  "instructions"]
     penalty: float = Field(ge=0, le=100)
     min: int = Field(default=1, ge=0)
     pattern: Regex | None = None
