@@ -79,7 +79,7 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
             _add_section(found[part.id], doc, h)
     for f in found.values():
         if f.status == "missing":
-            _find_embedded(f, doc, outline, year, found)
+            _find_embedded(f, doc, outline, year)
     return [found[p.id] for p in rubric.parts]
 
 
@@ -92,8 +92,7 @@ def _add_section(f: Found, doc: Document, h: Heading) -> None:
     f.lines = range(min(start, h.line), max(f.lines.stop if f.lines else 0, h.end_line + 1))
 
 
-def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None,
-                   found: dict[str, Found]) -> None:
+def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) -> None:
     part = f.part
     for h in outline.headings:
         if h.level > 1 and matches(part.heading_cues, h.text, year) \

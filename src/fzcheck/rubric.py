@@ -196,7 +196,7 @@ def _to_python(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ..
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, (*path, i), lines) for i, item in enumerate(node.value)]
-    return yaml.SafeLoader.construct_object(_LOADER, node, deep=True)  # type: ignore[arg-type]
+    return yaml.SafeLoader.construct_object(_LOADER, node, deep=True)
 
 
 _LOADER = yaml.SafeLoader("")

@@ -6,12 +6,14 @@ Readers for HTML, .docx and .pdf import their libraries only when such a file ar
 from __future__ import annotations
 
 import hashlib
+import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from fzcheck.document import Document, Format
 from fzcheck.errors import InputError
-from fzcheck.reading.normalize import build_document
+from fzcheck.reading.normalize import Extracted, build_document
 from fzcheck.reading.sniff import sniff_format
 
 DEFAULT_MAX_MB = 16.0
@@ -19,11 +21,10 @@ MAX_CHARS = 2_000_000
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
-SUFFIX_FORMATS: dict[str, Format] = (
-    {s: "txt" for s in TEXT_SUFFIXES}
-    | {s: "html" for s in HTML_SUFFIXES}
-    | {".docx": "docx", ".pdf": "pdf"}
-)
+SUFFIX_FORMATS: dict[str, Format] = {
+    **dict.fromkeys(TEXT_SUFFIXES, "txt"), **dict.fromkeys(HTML_SUFFIXES, "html"),
+    ".docx": "docx", ".pdf": "pdf",
+}
 KNOWN_SUFFIXES = frozenset(SUFFIX_FORMATS)
 
 
@@ -65,28 +66,16 @@ def load(source: str, max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None)
     sha256 = hashlib.sha256(data).hexdigest()
     suffix = "" if source == "-" else Path(source).suffix.lower()
     fmt = sniff_format(data, suffix)
-    if fmt == "txt":
-        from fzcheck.reading.text import read_text
-
-        text, encoding, published = read_text(data)
-    elif fmt == "html":
-        from fzcheck.reading.html import read_html
-
-        text, encoding, published = read_html(data)
-    elif fmt == "docx":
-        from fzcheck.reading.docx import read_docx
-
-        text, encoding, published = read_docx(data)
-    else:
-        from fzcheck.reading.pdf import read_pdf
-
-        text, encoding, published = read_pdf(data)
-    styled: dict[int, int] = {}
-    if isinstance(text, tuple):  # docx returns (text, heading styles)
-        text, styled = text
-    if not text.strip():
+    raw = _reader(fmt)(data)
+    if not raw.text.strip():
         raise InputError("the file holds no text (empty, or only whitespace)", kind="empty")
-    if len(text) > MAX_CHARS:
-        raise InputError(f"{len(text):,} characters of text, over the {MAX_CHARS:,} limit for one "
-                         "report; split the file into single reports", kind="too_large")
-    return build_document(source, sha256, fmt, encoding, text, published, styled)
+    if len(raw.text) > MAX_CHARS:
+        raise InputError(f"{len(raw.text):,} characters of text, over the {MAX_CHARS:,} limit for "
+                         "one report; split the file into single reports", kind="too_large")
+    return build_document(source, sha256, fmt, raw)
+
+
+def _reader(fmt: Format) -> Callable[[bytes], Extracted]:
+    """The reader for a format, imported only when such a file arrives (they pull in lxml etc.)."""
+    module = importlib.import_module(f"fzcheck.reading.{'text' if fmt == 'txt' else fmt}")
+    return getattr(module, f"read_{'text' if fmt == 'txt' else fmt}")  # type: ignore[no-any-return]

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from io import BytesIO
 
 from fzcheck.errors import InputError
+from fzcheck.reading.normalize import Extracted
 
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 
 
-def read_docx(data: bytes) -> tuple[tuple[str, dict[int, int]], str | None, dt.date | None]:
+def read_docx(data: bytes) -> Extracted:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -42,4 +42,4 @@ def read_docx(data: bytes) -> tuple[tuple[str, dict[int, int]], str | None, dt.d
                         cells.append(value)
                 if cells:
                     lines.append(" | ".join(cells))
-    return ("\n".join(lines), styled), None, None
+    return Extracted("\n".join(lines), styled=styled)

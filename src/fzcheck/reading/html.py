@@ -9,6 +9,7 @@ from fzcheck.chrome import is_chrome
 from fzcheck.document import fold_width
 from fzcheck.errors import InputError
 from fzcheck.reading.dates import find_published, make_date
+from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.text import decode
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w]+)", re.I)
@@ -18,7 +19,7 @@ _META_DATE = re.compile(
 _TAGS = re.compile(r"<(script|style)[^>]*>.*?</\1>|<[^>]+>", re.S | re.I)
 
 
-def read_html(data: bytes) -> tuple[str, str | None, dt.date | None]:
+def read_html(data: bytes) -> Extracted:
     page, encoding = _decode_page(data)
     import trafilatura
 
@@ -36,7 +37,7 @@ def read_html(data: bytes) -> tuple[str, str | None, dt.date | None]:
     title = _page_title(page)
     if title and not any(title in line for line in kept[:5]):
         kept.insert(0, title)
-    return "\n".join(kept), encoding, _published(page)
+    return Extracted("\n".join(kept), encoding, _published(page))
 
 
 def _page_title(page: str) -> str | None:

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from fzcheck.document import Document, Format, Script, fold_width
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a format reader got out of a file, before normalisation."""
+
+    text: str
+    encoding: str | None = None
+    published: dt.date | None = None
+    styled: dict[int, int] = field(default_factory=dict)  # line index -> heading style level
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
@@ -38,14 +49,13 @@ def _per_char(line: str) -> str:
     return "".join(c if len(c := conv(ch)) == 1 else ch for ch in line)
 
 
-def build_document(source: str, sha256: str, fmt: Format, encoding: str | None, text: str,
-                   published: dt.date | None, styled: dict[int, int]) -> Document:
-    text = _NEWLINES.sub("\n", text).replace("\ufeff", "")
+def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Document:
+    text = _NEWLINES.sub("\n", raw.text).replace("\ufeff", "")
     lines = text.split("\n")
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # a final newline ends the last line; it does not start another
     simplified, script = to_simplified(lines)
     analysis = [fold_width(line) for line in simplified]
-    return Document(source=source, sha256=sha256, format=fmt, encoding=encoding, lines=lines,
-                    analysis=analysis, script=script, published_on=published,
-                    styled_headings=styled)
+    return Document(source=source, sha256=sha256, format=fmt, encoding=raw.encoding, lines=lines,
+                    analysis=analysis, script=script, published_on=raw.published,
+                    styled_headings=raw.styled)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from io import BytesIO
 
 from fzcheck.errors import InputError
+from fzcheck.reading.normalize import Extracted
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
 _SCAN = ("no text layer (a scanned PDF); OCR it first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`, "
          "then check the output")
 
 
-def read_pdf(data: bytes) -> tuple[str, str | None, dt.date | None]:
+def read_pdf(data: bytes) -> Extracted:
     import pypdf
     from pypdf.errors import PdfReadError
 
@@ -38,4 +38,4 @@ def read_pdf(data: bytes) -> tuple[str, str | None, dt.date | None]:
     if text.count("\ufffd") > visible * 0.05:
         raise InputError("the PDF's fonts map to no characters (text comes out as �); OCR it "
                          "or export the text from the original document", kind="unmapped_font")
-    return text, None, None
+    return Extracted(text)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 
 from fzcheck.errors import InputError
 from fzcheck.reading.dates import find_published
+from fzcheck.reading.normalize import Extracted
 
 # Characters frequent in these reports, in both scripts. Decoding Big5 bytes as GB18030 (or the
 # reverse) succeeds byte-wise but yields rare characters, so the share of these tells them apart.
@@ -25,9 +25,9 @@ _COMMON = set(
 )
 
 
-def read_text(data: bytes) -> tuple[str, str, dt.date | None]:
+def read_text(data: bytes) -> Extracted:
     text, encoding = decode(data)
-    return text, encoding, find_published(text)
+    return Extracted(text, encoding, find_published(text))
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -68,7 +68,8 @@ def _score(text: str) -> float:
     if not cjk:
         printable = sum(c.isprintable() or c.isspace() for c in sample)
         return 0.1 if sample and printable / len(sample) > 0.98 and sample.isascii() else 0.0
-    return sum(c in _COMMON for c in cjk) / len(cjk) * (len(cjk) / max(len(sample), 1)) ** 0.25
+    density: float = (len(cjk) / max(len(sample), 1)) ** 0.25
+    return sum(c in _COMMON for c in cjk) / len(cjk) * density
 
 
 def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
