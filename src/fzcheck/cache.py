@@ -78,8 +78,11 @@ class CacheInfo:
 class ResponseCache:
     """Implements the LLM layer's ``ResponseCache`` protocol (key / get / put)."""
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, namespace: str = "") -> None:
+        """``namespace`` is mixed into every key: callers whose requests do not name the
+        endpoint pass it here, so different servers never share entries."""
         self.directory = directory if directory is not None else resolve_cache_dir()
+        self.namespace = namespace
         self.root = self.directory / CACHE_FORMAT
         self.hits = 0
         self.misses = 0
@@ -88,7 +91,8 @@ class ResponseCache:
     def key(self, request: dict[str, Any]) -> str:
         """sha256 of the canonical request (endpoint, model, messages, schema or tools, mode,
         sampling settings — whatever the caller put in it)."""
-        return hashlib.sha256(canonical_request(request).encode("utf-8")).hexdigest()
+        blob = f"{self.namespace}\0{canonical_request(request)}"
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
     def _path(self, key: str) -> Path:
         if len(key) < 8 or not all(c in "0123456789abcdef" for c in key):

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fzcheck.commands.check import add_common_options
+from fzcheck.llm.options import add_llm_options
 
 SUMMARY_FORMATS = ("terminal", "markdown", "json", "none")
 
@@ -33,18 +34,14 @@ def register(sub: Any, name: str, help_text: str) -> None:
                    "index.html (the batch page) into DIR")
     p.add_argument("--sync", action="store_true",
                    help="fsync every line (survives power cuts; slower)")
-    llm = p.add_argument_group("LLM")
-    llm.add_argument("--llm", action="store_true", help="add the LLM layer's findings")
-    llm.add_argument("--jobs", type=int, default=4, metavar="N",
-                     help="concurrent LLM calls (default: 4)")
-    llm.add_argument("--model", help="model name (default: FZCHECK_MODEL, config, gpt-4o-mini)")
-    llm.add_argument("--base-url", help="OpenAI-compatible endpoint (default: OPENAI_BASE_URL, "
-                     "config, https://api.openai.com/v1)")
-    llm.add_argument("--llm-mode", choices=("tools", "json", "json_schema"),
-                     help="structured-output mode (default: tools)")
-    llm.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    llm.add_argument("--cache-dir", metavar="DIR",
-                     help="response cache (default: FZCHECK_CACHE_DIR, config, ~/.cache/fzcheck)")
+    add_llm_options(p)
+    run_opts = p.add_argument_group("LLM calls in a batch")
+    run_opts.add_argument("--jobs", type=int, default=4, metavar="N",
+                          help="concurrent LLM calls (default: 4)")
+    run_opts.add_argument("--no-cache", action="store_true",
+                          help="neither read nor write the response cache")
+    run_opts.add_argument("--cache-dir", metavar="DIR", help="response cache (default: "
+                          "FZCHECK_CACHE_DIR, config [cache] dir, ~/.cache/fzcheck)")
     scale = p.add_argument_group("batch engines (OpenAI Batch, DashScope Batch, vllm run-batch)")
     mode = scale.add_mutually_exclusive_group()
     mode.add_argument("--export-requests", metavar="DIR",
@@ -60,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.batch.runner import Batch, BatchOptions
     from fzcheck.errors import UsageError
     from fzcheck.inputs import expand_inputs
+    from fzcheck.llm.options import settings_from_args
     from fzcheck.output import stderr
     from fzcheck.reading import DEFAULT_MAX_MB
     from fzcheck.rubric import load_rubric
@@ -71,12 +69,14 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--copy-threshold must be between 0 and 1")
     if (args.export_requests or args.import_results) and not args.llm:
         raise UsageError("--export-requests and --import-results need --llm")
-    settings = _llm_settings(args) if args.llm else None
+    settings = settings_from_args(args) if args.llm else None
     cache = None
     if settings is not None and not args.no_cache:
         from fzcheck.cache import ResponseCache, resolve_cache_dir
 
-        cache = ResponseCache(resolve_cache_dir(args.cache_dir))
+        # The LLM layer's request has no endpoint in it: the namespace keeps two servers
+        # that share a model name from sharing answers.
+        cache = ResponseCache(resolve_cache_dir(args.cache_dir), namespace=settings.base_url)
     options = BatchOptions(rubric=load_rubric(args.rubric), max_mb=args.max_mb or DEFAULT_MAX_MB,
                            retry_errors=args.retry_errors, llm=settings, jobs=args.jobs,
                            cache=cache, copy_threshold=threshold, sync=args.sync)
@@ -106,12 +106,6 @@ def run(args: argparse.Namespace) -> int:
         _write_html(output, Path(args.html), options.max_mb)
     _summary(output, args.summary)
     return 1 if stats.failed else 0
-
-
-def _llm_settings(args: argparse.Namespace) -> Any:
-    from fzcheck.llm.config import resolve_settings
-
-    return resolve_settings(model=args.model, base_url=args.base_url, mode=args.llm_mode)
 
 
 def _export(batch: Any, inputs: list[str], directory: Path) -> int:

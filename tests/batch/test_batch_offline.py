@@ -1,0 +1,218 @@
+"""fzcheck batch offline: one line per input, resumable, cohort view, copy flags."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fzcheck.cli import main
+from tests.batch.reportgen import make_report
+from tests.helpers import FIXTURES, ROOT
+
+Lines = Callable[[Path], list[dict]]
+
+
+def batch(*args: str) -> int:
+    return main(["batch", "--summary", "none", *args])
+
+
+def test_one_line_per_input_cohort_and_copy_flag(reports: Path, tmp_path: Path, lines: Lines,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "results.jsonl"
+    code = main(["batch", str(reports), "-o", str(out), "--summary", "json"])
+    assert code == 1  # empty.txt is a failure, recorded in its line
+    got = lines(out)
+    inputs = sorted(str(p) for p in reports.iterdir())
+    assert sorted(r["path"] for r in got) == inputs
+    by_name = {Path(r["path"]).name: r for r in got}
+    assert by_name["empty.txt"]["verdict"] == "error"
+    assert by_name["empty.txt"]["error"]["kind"] == "empty"
+    assert by_name["plan.txt"]["verdict"] == "not_a_report"
+    assert by_name["no_problems.txt"]["verdict"] == "incomplete"
+    # the copy is flagged on both reports, naming the other and the similarity
+    a, b = by_name["copy_a.txt"]["copies"], by_name["copy_b.txt"]["copies"]
+    assert [c["part"] for c in a] == ["problems"] and a[0]["other"] == str(reports / "copy_b.txt")
+    assert b[0]["other"] == str(reports / "copy_a.txt")
+    assert a[0]["similarity"] == b[0]["similarity"] >= 0.6
+    assert not any("copies" in r for n, r in by_name.items() if not n.startswith("copy_"))
+    # the cohort view (printed as JSON here)
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["reports"] == len(inputs)
+    assert stats["verdicts"] == {"complete": 8, "incomplete": 1, "not_a_report": 1, "error": 1}
+    problems = next(p for p in stats["parts"] if p["part"] == "problems")
+    assert problems["missing"] == 1 and problems["missing_share"] == pytest.approx(1 / 9, abs=1e-3)
+    assert [u["path"] for u in stats["send_back"]] == [str(reports / "no_problems.txt"),
+                                                       str(reports / "plan.txt")]
+    assert stats["send_back"][0]["missing"] == ["problems"]
+    assert stats["failures"][0]["path"] == str(reports / "empty.txt")
+    assert len(stats["copies"]) == 1 and stats["copies"][0]["part"] == "problems"
+
+
+def test_rerun_does_nothing(reports: Path, tmp_path: Path,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "results.jsonl"
+    batch(str(reports), "-o", str(out))
+    before = out.read_bytes(), (tmp_path / "results.jsonl.minhash").read_bytes()
+    capsys.readouterr()
+    batch(str(reports), "-o", str(out))
+    assert "0 graded" in capsys.readouterr().err
+    assert (out.read_bytes(), (tmp_path / "results.jsonl.minhash").read_bytes()) == before
+
+
+def test_retry_errors_redoes_only_failures(reports: Path, tmp_path: Path, lines: Lines,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "results.jsonl"
+    batch(str(reports), "-o", str(out))
+    # Fixing the file changes its bytes, so it is redone anyway; a still-broken one is only
+    # redone with --retry-errors.
+    (reports / "missing.txt").write_text(make_report(3), encoding="utf-8")
+    missing = str(reports / "gone.txt")
+    batch(str(reports), missing, "-o", str(out))
+    first = {r["path"]: r for r in lines(out)}
+    assert first[missing]["error"]["kind"] == "not_found"
+    capsys.readouterr()
+    batch(str(reports), missing, "-o", str(out))
+    assert "0 graded" in capsys.readouterr().err
+    batch(str(reports), missing, "-o", str(out), "--retry-errors")
+    assert "2 graded" in capsys.readouterr().err  # empty.txt and gone.txt, nothing else
+    paths = [r["path"] for r in lines(out)]
+    assert len(paths) == len(set(paths)) == len(list(reports.iterdir())) + 1
+
+
+def test_changed_file_replaces_its_line(reports: Path, tmp_path: Path, lines: Lines) -> None:
+    out = tmp_path / "results.jsonl"
+    batch(str(reports), "-o", str(out))
+    target = reports / "no_problems.txt"
+    target.write_text(make_report(50), encoding="utf-8")
+    batch(str(reports), "-o", str(out))
+    got = [r for r in lines(out) if r["path"] == str(target)]
+    assert len(got) == 1 and got[0]["verdict"] == "complete"
+
+
+def test_torn_last_line_is_recovered(reports: Path, tmp_path: Path, lines: Lines) -> None:
+    out = tmp_path / "results.jsonl"
+    batch(str(reports), "-o", str(out))
+    whole = out.read_bytes().splitlines(keepends=True)
+    # What a kill in the middle of a write leaves: the last line cut short.
+    out.write_bytes(b"".join(whole[:-1]) + whole[-1][: len(whole[-1]) // 2])
+    batch(str(reports), "-o", str(out))
+    paths = Counter(r["path"] for r in lines(out))
+    assert set(paths.values()) == {1} and len(paths) == len(list(reports.iterdir()))
+
+
+def test_sigkill_mid_run_then_resume_gives_one_line_per_input(tmp_path: Path,
+                                                               lines: Lines) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(400):
+        (folder / f"r{n:03d}.txt").write_text(make_report(n), encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o", str(out),
+           "--summary", "none"]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            if out.exists() and out.read_bytes().count(b"\n") >= 20:
+                break
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the batch finished before it could be killed"
+    partial = out.read_bytes().count(b"\n")
+    assert 20 <= partial < 400
+    resumed = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+                             check=False)
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{partial} already done" in resumed.stderr
+    paths = Counter(r["path"] for r in lines(out))
+    assert len(paths) == 400 and set(paths.values()) == {1}
+
+
+def test_corpus_and_fixtures(corpus: Path, reports: Path, tmp_path: Path, lines: Lines) -> None:
+    inputs = [str(corpus / "seeds"), str(reports), str(FIXTURES)]
+    out = tmp_path / "results.jsonl"
+    batch(*inputs, "-o", str(out))
+    expected = {str(p) for d in (corpus / "seeds", reports, FIXTURES) for p in d.iterdir()
+                if p.suffix in {".txt", ".md", ".html"}}
+    got = [r["path"] for r in lines(out)]
+    assert sorted(got) == sorted(expected)
+    seeds = [r for r in lines(out) if "/seeds/" in r["path"]]
+    assert len(seeds) == 5 and all(r["ok"] for r in seeds)
+    assert {Path(r["path"]).name for r in lines(out) if r.get("copies")} >= {"copy_a.txt",
+                                                                           "copy_b.txt"}
+
+
+def test_copy_across_years_and_scripts(tmp_path: Path, lines: Lines) -> None:
+    """Last year's problems reused this year, and a Traditional-script copy, are both caught."""
+    from tests.batch.reportgen import copied_pair
+
+    a, _ = copied_pair(seed=11)
+    folder = tmp_path / "years"
+    folder.mkdir()
+    (folder / "2024.txt").write_text(a.replace("2025", "2024").replace("2026", "2025"),
+                                     encoding="utf-8")
+    (folder / "2025.txt").write_text(a, encoding="utf-8")
+    (folder / "other.txt").write_text(make_report(77), encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    batch(str(folder), "-o", str(out))
+    flagged = {Path(r["path"]).name: r.get("copies", []) for r in lines(out)}
+    assert {c["part"] for c in flagged["2024.txt"]} == {"problems", "next_year_plan"}
+    assert flagged["other.txt"] == []
+
+
+def test_report_command_formats(reports: Path, tmp_path: Path,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "results.jsonl"
+    batch(str(reports), "-o", str(out))
+    capsys.readouterr()
+    assert main(["report", str(out), "--format", "markdown"]) == 0
+    md = capsys.readouterr().out
+    assert "## Units to send back" in md and "no_problems.txt" in md and "照搬照抄" in md
+    assert main(["report", str(out), "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].startswith("path,issuer,verdict,score,missing")
+    assert len(rows) == 1 + len(list(reports.iterdir()))
+    assert any("copy_b.txt" in r and "problems~" in r for r in rows)
+    assert main(["report", str(out), "--format", "terminal"]) == 0
+    assert "send back" in capsys.readouterr().out
+    assert main(["report", str(tmp_path / "nope.jsonl")]) == 2
+
+
+def test_html_pages(reports: Path, tmp_path: Path) -> None:
+    pytest.importorskip("jinja2")
+    out, pages = tmp_path / "results.jsonl", tmp_path / "html"
+    batch(str(reports), "-o", str(out), "--html", str(pages))
+    names = {p.name for p in pages.iterdir()}
+    assert "index.html" in names and "copy_a.html" in names
+    assert "copy_b" in (pages / "copy_a.html").read_text(encoding="utf-8")
+    assert main(["report", str(out), "--format", "html", "-o", str(tmp_path / "b.html")]) == 0
+    assert "unit0" in (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
+def test_results_file_in_unwritable_place_is_one_line_error(reports: Path, tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        assert batch(str(reports), "-o", str(locked / "r.jsonl")) == 2
+    finally:
+        locked.chmod(0o700)
+        shutil.rmtree(locked)
+    assert "cannot write" in capsys.readouterr().err
