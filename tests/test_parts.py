@@ -160,3 +160,27 @@ def test_every_format_gives_the_same_parts(make_input: Any, name: str) -> None:
     assert statuses(got) == statuses(want)
     assert got["document"]["report_year"] == 2025 and got["verdict"] == "complete"
     assert got["document"]["title"] == want["document"]["title"]
+
+
+COMBINED = """示例县林业局关于2025年度
+法治政府建设情况的报告
+县委、县政府：
+2025年，我局扎实推进法治政府建设，现将有关情况报告如下：
+一、强化组织领导，压实法治责任
+局长作为第一责任人，亲自主持召开专题会议2次，全年办理林业行政许可案件120件，查处案件15件，办结率100%。
+二、存在的问题及下步工作打算
+林业执法人员不足，主要原因是编制有限。下步将加强执法队伍建设，开展执法培训。
+示例县林业局
+2026年2月1日
+"""
+
+
+def test_combined_problems_and_plan_section_and_two_line_title(tmp_path: Any) -> None:
+    path = tmp_path / "combined.txt"
+    path.write_text(COMBINED, encoding="utf-8")
+    r = check_path(str(path), load_rubric()).to_json()
+    assert r["document"]["title"] == "示例县林业局关于2025年度法治政府建设情况的报告"
+    assert r["document"]["addressee"] == "县委、县政府"
+    assert statuses(r) == dict(achievements=P, problems=P, leader_duties=E, next_year_plan=P, other=M)
+    assert part(r, "problems")["heading"] == part(r, "next_year_plan")["heading"] == "存在的问题及下步工作打算"
+    assert part(r, "achievements")["heading"] == "强化组织领导，压实法治责任"

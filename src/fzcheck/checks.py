@@ -22,7 +22,7 @@ _VAGUE_NEXT = re.compile(r"下一步|下一年度|下一年|明年|今后")
 class Context:
     doc: Document
     report_year: int | None
-    title: str | None = None
+    title: str | None = None  # analysis text: Simplified, folded
     published_on: dt.date | None = None
     rubric: Rubric | None = None
 
@@ -95,7 +95,7 @@ def _leader_actions(spec: SubCheck, text: str, found: Found, ctx: Context) -> Ch
 def _title(spec: SubCheck, ctx: Context) -> Check:
     if not ctx.title:
         return Check(id=spec.id, passed=False, message="no title found")
-    t = _norm(ctx.title)
+    t = ctx.title
     has_subject = bool(re.search(spec.pattern or "法治政府建设", t))
     has_year = bool(_YEAR.search(t))
     missing = [w for w, ok in (("法治政府建设", has_subject), ("the year", has_year)) if not ok]
@@ -131,13 +131,6 @@ def _instructions(spec: SubCheck, ctx: Context) -> Check:
                 f"line {i + 1} addresses an AI model (“{ctx.doc.quote(i, m.start(), m.end())}”); "
                 "it is treated as report content"))
     return Check(id=spec.id, passed=True, message="no text addressed to a model")
-
-
-def _norm(text: str) -> str:
-    from fzcheck.document import fold_width
-    from fzcheck.reading.normalize import to_simplified
-
-    return fold_width(to_simplified([text])[0][0])
 
 
 PART_CHECKS: dict[str, Callable[[SubCheck, str, Found, Context], Check]] = {

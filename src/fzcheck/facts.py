@@ -23,9 +23,11 @@ _SENTENCE = re.compile(r"[。;!?]")
 
 @dataclass
 class Facts:
-    title: str | None
+    title: str | None  # as written
+    title_analysis: str | None  # Simplified, folded: what cues match against
     title_line: int | None
     addressee_line: int | None
+    addressee: str | None
     issuer: str | None
     signed_on: dt.date | None
     report_year: int | None
@@ -37,35 +39,54 @@ def read_facts(doc: Document) -> Facts:
     lines = doc.analysis
     nonblank = [i for i, line in enumerate(lines) if line.strip() and not is_chrome(line)]
     first_heading = next((i for i in nonblank if match_heading(lines[i])), len(lines))
-    title_line = _find_title(lines, nonblank, first_heading)
+    title_span = _find_title(lines, nonblank, first_heading)
+    title_line = title_span[0] if title_span else None
     if title_line is not None and title_line == first_heading:
         first_heading = next((i for i in nonblank if i > title_line and match_heading(lines[i])),
                              len(lines))
     addressee = next((i for i in nonblank[:8] if i < first_heading
                       and _ADDRESSEE.match(lines[i].strip())), None)
     sign_line, issuer_line, signed, issuer_inline = _find_signature(lines, nonblank)
-    body_start = max((x for x in (title_line, addressee) if x is not None), default=-1) + 1
+    title_end = title_span[1] if title_span else None
+    body_start = max((x for x in (title_end, addressee) if x is not None), default=-1) + 1
     body_end = _body_end(nonblank, sign_line, issuer_line)
-    title = doc.quote(title_line).lstrip("# ") if title_line is not None else None
+    title = ("".join(doc.quote(i) for i in range(title_span[0], title_span[1] + 1)).lstrip("# ")
+             if title_span else None)
     issuer = issuer_inline or (doc.quote(issuer_line) if issuer_line is not None else None)
     if issuer is None and title_line is not None:
         m = _TITLE_ISSUER.match(lines[title_line].strip())
         if m and not m.group(1).startswith(("关于", "20", "19")):
             issuer = doc.lines[title_line].strip()[: len(m.group(1))]
-    year = _report_year(lines, title_line, body_start, first_heading)
-    return Facts(title=title, title_line=title_line, addressee_line=addressee, issuer=issuer,
+    title_analysis = ("".join(lines[i].strip() for i in range(title_span[0], title_span[1] + 1))
+                      .lstrip("# ") if title_span else None)
+    year = _report_year(lines, title_analysis, body_start, first_heading)
+    return Facts(title=title, title_analysis=title_analysis, title_line=title_line,
+                 addressee_line=addressee,
+                 addressee=doc.quote(addressee).rstrip(":：") if addressee is not None else None,
+                 issuer=issuer,
                  signed_on=signed, report_year=year, body_start=body_start, body_end=body_end)
 
 
-def _find_title(lines: list[str], nonblank: list[int], first_heading: int) -> int | None:
-    for i in nonblank[:6]:
+def _find_title(lines: list[str], nonblank: list[int], first_heading: int
+                ) -> tuple[int, int] | None:
+    """(first, last) line of the title; a title broken over two lines (PDF, docx) is joined."""
+    head = nonblank[:6]
+    for pos, i in enumerate(head):
         text = lines[i].strip()
         if i == first_heading and text.startswith("# "):  # a Markdown title
             text = text[2:].strip()
         elif i >= first_heading:
             break
-        if len(text) <= 80 and "。" not in text and _TITLE.search(text):
-            return i
+        if len(text) > 80 or "。" in text:
+            continue
+        if _TITLE.search(text):
+            return i, i
+        nxt = head[pos + 1] if pos + 1 < len(head) else None
+        if nxt is not None and nxt < first_heading and nxt == i + 1:
+            joined = text + lines[nxt].strip()
+            if len(joined) <= 80 and "。" not in joined and _TITLE.search(joined) \
+                    and re.search(r"(?:报告|情况|总结)$", joined):
+                return i, nxt
     return None
 
 
@@ -102,10 +123,10 @@ def _body_end(nonblank: list[int], sign_line: int | None, issuer_line: int | Non
     return nonblank[-1] if nonblank else 0
 
 
-def _report_year(lines: list[str], title_line: int | None, body_start: int,
+def _report_year(lines: list[str], title: str | None, body_start: int,
                  first_heading: int) -> int | None:
-    if title_line is not None:
-        m = _YEAR.search(lines[title_line])
+    if title is not None:
+        m = _YEAR.search(title)
         if m:
             return int(m.group(1))
     opening = " ".join(lines[body_start:min(first_heading, body_start + 6)])

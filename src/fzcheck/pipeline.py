@@ -28,7 +28,7 @@ def analyse(doc: Document, rubric: Rubric) -> tuple[Result, Outline]:
     facts = read_facts(doc)
     outline = build_outline(doc, facts.body_start, facts.body_end)
     year = facts.report_year
-    ctx = Context(doc=doc, report_year=year, title=facts.title, published_on=doc.published_on,
+    ctx = Context(doc=doc, report_year=year, title=facts.title_analysis, published_on=doc.published_on,
                   rubric=rubric)
     found = find_parts(doc, outline, rubric, year)
     parts = [PartResult(id=f.part.id, required=f.part.required, status=f.status,  # type: ignore[arg-type]
@@ -37,11 +37,10 @@ def analyse(doc: Document, rubric: Rubric) -> tuple[Result, Outline]:
                         line=None if f.line is None else f.line + 1, evidence=f.evidence,
                         checks=run_part_checks(f, ctx), span=f.span, note=f.note) for f in found]
     plan = next((f for f in found if f.part.id == "next_year_plan" and f.line is not None), None)
-    genre = report_genre(doc, facts.title and ctx.title and _analysis_title(doc, facts.title_line),
-                         parts, rubric)
+    genre = report_genre(doc, facts.title_analysis, parts, rubric)
     doc_checks = [genre, *run_document_checks(rubric, ctx)]
     info = DocumentInfo(
-        title=facts.title, issuer=facts.issuer, report_year=year,
+        title=facts.title, addressee=facts.addressee, issuer=facts.issuer, report_year=year,
         signed_on=facts.signed_on.isoformat() if facts.signed_on else None,
         published_on=doc.published_on.isoformat() if doc.published_on else None,
         format=doc.format, encoding=doc.encoding, script=doc.script, chars=doc.chars,
@@ -52,10 +51,6 @@ def analyse(doc: Document, rubric: Rubric) -> tuple[Result, Outline]:
                     checks=doc_checks, score=score(parts, doc_checks, rubric) if genre.passed else 0,
                     verdict=v)
     return result, outline
-
-
-def _analysis_title(doc: Document, line: int | None) -> str | None:
-    return doc.analysis[line].strip() if line is not None else None
 
 
 def _plan_year(doc: Document, line: int | None) -> int | None:

@@ -60,6 +60,7 @@ class PartResult(_Model):
 
 class DocumentInfo(_Model):
     title: str | None = None
+    addressee: str | None = None
     issuer: str | None = None
     report_year: int | None = None
     signed_on: str | None = None
@@ -85,6 +86,7 @@ class LLMUsage(_Model):
     total_tokens: int = 0
     calls: int = 0  # HTTP requests that returned a completion
     reasks: int = 0  # of those, how many were re-asks after a rejected answer
+    cached: bool = False  # answered from the response cache: the figures are the original cost
 
 
 class LLMInfo(_Model):
