@@ -145,27 +145,41 @@ def test_report_without_document_or_llm_renders(complete: tuple[dict[str, Any], 
 
 
 def _llm(doc: Any) -> dict[str, Any]:
+    """``result.llm`` in the shape fzcheck.llm.merge writes."""
     quote = doc.lines[11][:10]  # a real quote from the problems section
     return {
-        "summary": "总体齐全。",
-        "parts": [{"id": "problems", "status": "present", "findings": [
-            {"quote": quote, "reason": "原因写得较笼统"}]}],
-        "flags": [{"quote": "亲自主持召开政府常务会议", "reason": "未写明会议议题"},
-                  {"quote": "这句话原文里没有", "reason": "模型编造的引文"}],
-        "unverified": [{"quote": "另一句不存在的话", "reason": "未找到"}],
-        "error": None, "model": "test-model",
+        "model": "test-model", "endpoint_host": "127.0.0.1", "mode": "tools",
+        "prompt_hash": "sha256:0", "schema_hash": "sha256:0", "summary": "总体齐全。",
+        "parts": [{"id": "problems", "status": "present", "sections": [], "findings": [
+            {"problem": "执法人员素质不高", "cause": "培训不够系统", "quote": quote, "line": 12,
+             "verified": True}]}],
+        "flags": [
+            {"part": "achievements", "kind": "no_figures", "reason": "模型编造的引文",
+             "quote": "这句话原文里没有", "line": None, "verified": False, "by": "model"},
+            {"part": "leader_duties", "kind": "generic", "reason": "未写明会议议题",
+             "quote": "亲自主持召开政府常务会议", "line": 15, "verified": True, "by": "model"},
+            {"part": None, "kind": "instruction", "reason": "像是写给审阅程序的指令", "quote": "",
+             "line": 3, "verified": True, "by": "code"}],
+        "unverified": 1,
+        "disagreements": [{"part": "problems", "offline": "present", "llm": "embedded",
+                           "outcome": "kept_offline", "reason": "offline decides"}],
+        "error": None,
     }
 
 
 def test_llm_findings_link_to_the_text_and_unverified_ones_are_marked(
         complete: tuple[dict[str, Any], Any]) -> None:
     result, doc = complete
-    m = Markup(render_report_page({**result, "llm": _llm(doc)}, doc))
+    html = render_report_page({**result, "llm": _llm(doc)}, doc)
+    m = Markup(html)
     findings = [a for t, a in m.tags if t == "div" and "finding" in (a.get("class") or "")]
-    assert [f["data-verified"] for f in findings] == ["true", "true", "false", "false"]
+    # panel order: achievements' flag, problems' finding, leader_duties' flag, then the loose flag
+    assert [f["data-verified"] for f in findings] == ["false", "true", "true", "true"]
     links = [a["href"] for t, a in m.tags if t == "a" and a.get("class") == "q"]
-    assert len(links) == 2 and {h[1:] for h in links} <= {a["id"] for a in m.find("mark")}
-    assert m.find("section", id="llm")
+    marks = {a["id"] for a in m.find("mark", **{"class": "llm-q"})}
+    assert len(links) == 3 and {h[1:] for h in links[:2]} == marks and links[2] == "#L3"
+    assert "原因：培训不够系统" in html and "1 条模型引文未能在原文中核实" in html
+    assert "保留离线结论" in html and m.find("section", id="llm")
 
 
 @pytest.mark.parametrize("llm", [

@@ -46,7 +46,7 @@ def _script(name: str) -> tuple[str, str]:
 def _page(template: str, script: str | None, **context: Any) -> str:
     js, js_source = _script(script) if script else ("", "'none'")
     return _env().get_template(template).render(
-        script=js, script_source=js_source, status_mark=view.STATUS_MARK,
+        script=js, script_source=js_source, status_mark=view.STATUS_MARK, part_short=view.PART_SHORT,
         status_zh=view.STATUS_ZH, verdict_zh=view.VERDICT_ZH, **context)
 
 
@@ -65,7 +65,7 @@ def render_report_page(result: dict[str, Any], doc: Document | None, *,
     names = view.part_names(result)
     colours = view.colour_index([p["id"] for p in parts])
     lines = doc.lines if doc is not None else None
-    marks = view.TextMarks(lines) if lines is not None else None
+    marks = view.TextMarks(lines, doc.analysis) if doc is not None else None
     llm = view.llm_view(result)
 
     panels = []
@@ -82,15 +82,10 @@ def render_report_page(result: dict[str, Any], doc: Document | None, *,
                        "failed": view.failed_checks(p.get("checks")),
                        "passed": [c for c in p.get("checks") or [] if c.get("passed")],
                        "findings": findings,
+                       "flags": llm.flags_for(p["id"]) if llm else [],
                        "llm_status": llm.part_status.get(p["id"]) if llm else None})
-    if llm and marks:
-        # LLM quotes are marked after the checker's, which win where both quote the same words.
-        all_findings = [*(f for ps in panels for f in ps["findings"]), *llm.flags, *llm.unverified]
-        for k, f in enumerate(all_findings):
-            if f.quote:
-                f.target = marks.place(f"llm-{k}", f.quote, f.line, None, llm=True)
-                if f.target is None:
-                    f.verified = False  # not in the text: cannot be what the model says it is
+    if llm:
+        _place_llm_quotes(llm, marks)
 
     spans = [(p["span"]["start_line"], p["span"]["end_line"], colours[p["id"]], names[p["id"]].name)
              for p in parts if p.get("span")]
@@ -100,7 +95,24 @@ def render_report_page(result: dict[str, Any], doc: Document | None, *,
     return _page("report.html.j2", None, result=result, document=document, title=title,
                  panels=panels, doc_failed=view.failed_checks(result.get("checks")), llm=llm,
                  text=text, lang="zh-Hant" if document.get("script") == "traditional" else "zh-CN",
-                 copies=view.copies_of(result), links=links or {}, index_href=index_href)
+                 copies=view.copies_of(result), links=links or {}, index_href=index_href,
+                 part_ids=[p["id"] for p in parts])
+
+
+def _place_llm_quotes(llm: view.LlmView, marks: view.TextMarks | None) -> None:
+    """Link each LLM quote to its place; a quote not in the text is marked unverified."""
+    findings = [*(f for fs in llm.parts.values() for f in fs), *llm.flags, *llm.unverified]
+    if marks is None:
+        return  # no text to link into: the LLM layer's own ``verified`` stands
+    for k, f in enumerate(findings):
+        if f.quote:
+            # The checker's quotes were placed first and win where both quote the same words.
+            f.target = marks.place(f"llm-{k}", f.quote, f.line, None, llm=True)
+        if f.target is None and f.line and f.verified and 1 <= f.line <= len(marks.lines):
+            # The layer found it (its matching is looser than ours), or a flag names a line.
+            f.target = view.Target(anchor=f"L{f.line}", line=f.line)
+        if f.quote and f.target is None:
+            f.verified = False  # nowhere in the text: cannot be what the model says it is
 
 
 # --- batch page ---------------------------------------------------------------------------------
@@ -115,14 +127,18 @@ def render_batch_page(results: list[dict[str, Any]], links: dict[str, str] | Non
         for p in r.get("parts") or []:
             if p["id"] not in part_ids:
                 part_ids.append(p["id"])
+    # Optional parts (never required by the rubric) are shown muted: missing them is no fault.
+    optional = {pid for pid in part_ids
+                if not any(p["id"] == pid and p.get("required", True)
+                           for r in results for p in r.get("parts") or [])}
     rows = [view.batch_row(r, links) for r in results]
     verdicts: dict[str, int] = {}
     for row in rows:
         verdicts[row.verdict] = verdicts.get(row.verdict, 0) + 1
     return _page("batch.html.j2", "batch.js.j2", rows=rows, part_ids=part_ids,
-                 part_short=view.PART_SHORT, colours=view.colour_index(part_ids),
+                 colours=view.colour_index(part_ids),
                  shares=view.part_shares(results, part_ids), bins=view.score_bins(results),
-                 verdicts=verdicts, total=len(results),
+                 verdicts=verdicts, total=len(results), optional=optional,
                  has_flags=any(r.flags for r in rows), has_copies=any(r.copies for r in rows))
 
 

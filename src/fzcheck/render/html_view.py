@@ -100,8 +100,11 @@ class Target:
 class TextMarks:
     """Collects quote marks on the original lines, then cuts the lines into segments."""
 
-    def __init__(self, lines: Sequence[str]) -> None:
+    def __init__(self, lines: Sequence[str], analysis: Sequence[str] | None = None) -> None:
         self.lines = lines
+        # Same lengths as ``lines`` (Simplified, width-folded): a quote a model normalised still
+        # finds its place, and the mark covers the original characters.
+        self.analysis = analysis if analysis is not None and len(analysis) == len(lines) else None
         self._marks: dict[int, list[tuple[int, int, str, int | None, bool]]] = {}
 
     def place(self, anchor: str, quote: str, line: int | None, colour: int | None,
@@ -128,11 +131,17 @@ class TextMarks:
         candidates += [n for n in range(1, len(self.lines) + 1) if n != line]
         # A quote over several lines (an LLM may copy a paragraph break) is marked on its first.
         first = next((part.strip() for part in quote.splitlines() if part.strip()), quote)
-        for needle in dict.fromkeys((quote, first)):
-            for n in candidates:
-                at = self.lines[n - 1].find(needle)
-                if at >= 0:
-                    return n, at, at + len(needle)
+        texts = [(self.lines, str)]
+        if self.analysis is not None:
+            from fzcheck.document import fold_width
+
+            texts.append((self.analysis, fold_width))
+        for lines, prepare in texts:
+            for needle in dict.fromkeys(prepare(q) for q in (quote, first)):
+                for n in candidates:
+                    at = lines[n - 1].find(needle)
+                    if at >= 0:
+                        return n, at, at + len(needle)
         return None
 
     def segments(self, number: int) -> list[Segment]:
@@ -163,7 +172,16 @@ def line_views(lines: Sequence[str], marks: TextMarks,
     return views
 
 
-# --- LLM findings (schema still settling: read every field defensively) -----------------------
+# --- LLM findings -------------------------------------------------------------------------------
+# The shapes are fzcheck.llm.merge's (parts[].findings, flags[] with part/kind/reason, every quote
+# with ``verified`` and ``line``, ``unverified`` a count, ``disagreements``); anything else in
+# those places is read as well as it can be rather than rejected.
+
+FLAG_KIND_ZH = {"generic": "空泛套话", "no_cause": "只列问题不讲原因", "no_figures": "成效没有数据",
+                "vague_plan": "安排不具体", "leader_is_bureau": "履职只写单位不写本人",
+                "hidden_part": "部分藏在主题式标题下", "instruction": "疑似写给程序的指令",
+                "other": "其他"}
+OUTCOME_ZH = {"upgraded": "采纳模型意见", "kept_offline": "保留离线结论"}
 
 
 @dataclass
@@ -174,6 +192,7 @@ class Finding:
     verified: bool = True
     target: Target | None = None
     kind: str | None = None
+    part: str | None = None
 
 
 @dataclass
@@ -185,6 +204,11 @@ class LlmView:
     part_status: dict[str, str]
     flags: list[Finding]
     unverified: list[Finding]
+    n_unverified: int
+    disagreements: list[str]
+
+    def flags_for(self, part_id: str | None) -> list[Finding]:
+        return [f for f in self.flags if f.part == part_id]
 
 
 def _as_text(value: Any) -> str | None:
@@ -210,33 +234,52 @@ def _list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, (list, tuple)) else []
 
 
-def _finding(item: Any, *text_keys: str) -> Finding | None:
+def _finding_text(item: Mapping[str, Any]) -> str:
+    """One line for a finding, from whichever of the schema's fields it has."""
+    head = next((str(item[k]) for k in ("measure", "problem", "action", "reason", "comment",
+                                        "finding", "message", "summary", "text") if item.get(k)), "")
+    details = []
+    if item.get("result"):
+        details.append(f"成效：{item['result']}")
+    if "cause" in item:
+        details.append(f"原因：{item['cause']}" if item["cause"] else "未写原因")
+    if _list(item.get("figures")):
+        details.append("数据：" + "、".join(map(str, item["figures"])))
+    if item.get("by_principal_leader") is False:
+        details.append("非主要负责人本人")
+    if item.get("concrete") is False:
+        details.append("不够具体")
+    return "；".join([head, *details]) if details else head
+
+
+def _finding(item: Any) -> Finding | None:
     if isinstance(item, str):
         return Finding(text="", quote=item)
     if not isinstance(item, Mapping):
         return None
-    text = next((str(item[k]) for k in (*text_keys, "reason", "comment", "finding", "message",
-                                        "summary", "text", "explanation") if item.get(k)), "")
     quote = item.get("quote") or item.get("evidence_quote")
-    verified = item.get("verified")
-    return Finding(text=text, quote=str(quote) if quote else None,
+    kind = _as_text(item.get("kind"))
+    return Finding(text=_finding_text(item), quote=str(quote) if quote else None,
                    line=_int_or_none(item.get("line")),
-                   verified=verified is not False, kind=_as_text(item.get("kind")))
+                   verified=item.get("verified") is not False,
+                   kind=FLAG_KIND_ZH.get(kind, kind) if kind else None,
+                   part=str(item["part"]) if item.get("part") else None)
 
 
 def _findings_of(part: Mapping[str, Any]) -> list[Finding]:
-    out: list[Finding] = []
-    for key in ("findings", "evidence", "quotes"):
-        for item in _list(part.get(key)):
-            f = _finding(item)
-            if f:
-                out.append(f)
+    out = [f for key in ("findings", "evidence", "quotes") for f in map(_finding,
+                                                                          _list(part.get(key))) if f]
     comment = _as_text(part.get("comment") or part.get("reason") or part.get("summary"))
-    if comment and not out:
-        out.append(Finding(text=comment))
-    elif comment:
-        out.insert(0, Finding(text=comment))
-    return out
+    return [Finding(text=comment), *out] if comment else out
+
+
+def _disagreement(item: Any) -> str | None:
+    if not isinstance(item, Mapping):
+        return _as_text(item)
+    st = {k: STATUS_ZH.get(str(item.get(k)), str(item.get(k))) for k in ("offline", "llm")}
+    outcome = OUTCOME_ZH.get(str(item.get("outcome")), str(item.get("outcome") or ""))
+    part = PART_SHORT.get(str(item.get("part")), str(item.get("part") or ""))
+    return f"{part}：离线“{st['offline']}”，模型“{st['llm']}” → {outcome}（{item.get('reason') or ''}）"
 
 
 def llm_view(result: Mapping[str, Any]) -> LlmView | None:
@@ -254,8 +297,8 @@ def llm_view(result: Mapping[str, Any]) -> LlmView | None:
             parts[str(p["id"])] = _findings_of(p)
             if p.get("status"):
                 status[str(p["id"])] = str(p["status"])
-    flags = [f for f in (_finding(x, "reason") for x in _list(llm.get("flags"))) if f]
-    unverified = [f for f in (_finding(x) for x in _list(llm.get("unverified"))) if f]
+    flags = [f for f in map(_finding, _list(llm.get("flags"))) if f]
+    unverified = [f for f in map(_finding, _list(llm.get("unverified"))) if f]
     # A quote listed as unverified is unverified wherever else it appears.
     bad = {f.quote for f in unverified if f.quote}
     for f in [*flags, *(x for fs in parts.values() for x in fs)]:
@@ -263,9 +306,13 @@ def llm_view(result: Mapping[str, Any]) -> LlmView | None:
             f.verified = False
     for f in unverified:
         f.verified = False
+    count = llm.get("unverified")
+    n_unverified = count if isinstance(count, int) and not isinstance(count, bool) else len(bad)
     return LlmView(summary=_as_text(llm.get("summary")), error=_as_text(llm.get("error")),
                    model=_as_text(llm.get("model")), parts=parts, part_status=status,
-                   flags=flags, unverified=unverified)
+                   flags=flags, unverified=unverified, n_unverified=n_unverified,
+                   disagreements=[d for d in map(_disagreement, _list(llm.get("disagreements")))
+                                  if d])
 
 
 # --- copy detection (batch) -------------------------------------------------------------------
@@ -332,7 +379,9 @@ def batch_row(result: Mapping[str, Any], links: Mapping[str, str]) -> BatchRow:
         title=d.get("title"), year=d.get("report_year"),
         verdict=str(result.get("verdict", "error")), score=float(result.get("score") or 0),
         statuses={p["id"]: p["status"] for p in result.get("parts") or []},
-        failed=failed, flags=[f.text or (f.quote or "") for f in llm.flags] if llm else [],
+        failed=failed,
+        flags=[" ".join(filter(None, (f.kind, f.text))) or (f.quote or "") for f in llm.flags]
+        if llm else [],
         copies=copies, copy_hrefs={c.other: links[c.other] for c in copies if c.other in links},
         error=f"{err.get('kind')}: {err.get('message')}" if isinstance(err, Mapping) else None)
 
