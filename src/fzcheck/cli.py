@@ -17,6 +17,7 @@ from fzcheck import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("fzcheck.commands.check", "check report files for the parts the law requires"),
     "rubric": ("fzcheck.commands.rubric", "list, show or validate rubrics"),
+    "summarize": ("fzcheck.commands.summarize", "summarize reports with an LLM (needs the llm extra)"),
     "batch": ("fzcheck.commands.batch", "grade many reports into a resumable results file"),
     "report": ("fzcheck.commands.report", "cohort view of a batch results file"),
     "cache": ("fzcheck.commands.cache", "show or clear the LLM response cache"),

@@ -31,6 +31,9 @@ def register(sub: Any, name: str, help_text: str) -> None:
     p.add_argument("--outline", action="store_true",
                    help="include the heading outline in JSON output")
     add_common_options(p)
+    from fzcheck.llm.options import add_llm_options
+
+    add_llm_options(p)
     p.set_defaults(func=run)
 
 
@@ -46,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
     rubric = load_rubric(args.rubric)
     ref = RubricRef(id=rubric.id, version=rubric.version)
     max_mb = args.max_mb or DEFAULT_MAX_MB
+    enrich = _llm_step(args) if getattr(args, "llm", False) else None
     code = 0
     sources = list(expand_inputs(args.inputs))
     with ExitStack() as stack:
@@ -71,6 +75,8 @@ def run(args: argparse.Namespace) -> int:
                 _report_error(source, err, args.format)
             else:
                 result, outline = analyse(doc, rubric)
+                if enrich is not None:
+                    enrich(doc, result, outline)
                 if args.outline:
                     result.outline = outline.to_json(doc)
             data = result.to_json()
@@ -78,6 +84,14 @@ def run(args: argparse.Namespace) -> int:
             code = max(code, EXIT_FOR_VERDICT[data["verdict"]])
         renderer.close()
     return code
+
+
+def _llm_step(args: argparse.Namespace) -> Any:
+    """The --llm enrichment, imported only when asked for (the offline path never loads it)."""
+    from fzcheck.llm.options import settings_from_args
+    from fzcheck.llm.runner import make_enricher
+
+    return make_enricher(settings_from_args(args))
 
 
 def _report_error(source: str, err: Exception, fmt: str) -> None:

@@ -44,6 +44,10 @@ def render_markdown(result: dict[str, Any]) -> str:
     notes = [p for p in result["parts"] if p.get("note")]
     if notes:
         lines += ["", "Notes:", ""] + [f"- {p['id']}: {p['note']}" for p in notes]
+    if result.get("llm"):
+        from fzcheck.render.llmsection import markdown_section
+
+        lines += markdown_section(result["llm"])
     lines.append("")
     return "\n".join(lines)
 

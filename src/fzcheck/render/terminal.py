@@ -60,6 +60,10 @@ def render_result(result: dict[str, Any]) -> Panel:
         for part, c in failed:
             body.append(Text.assemble(("  ✗ ", "red"), (f"{part}.{c['id']}", "bold"),
                                       f": {c['message']}"))
+    if result.get("llm"):
+        from fzcheck.render.llmsection import terminal_section
+
+        body.extend(terminal_section(result["llm"]))
     v = result["verdict"]
     body.append(Text())
     body.append(Text.assemble(("verdict ", "dim"), (v, VERDICT_STYLE[v]),

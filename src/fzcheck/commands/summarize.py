@@ -1,0 +1,49 @@
+"""fzcheck summarize FILE... : the LLM's summary of each report (at most 200 characters)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(sub: Any, name: str, help_text: str) -> None:
+    from fzcheck.commands.check import add_common_options
+    from fzcheck.llm.options import add_llm_options
+
+    p = sub.add_parser(name, help=help_text, description=help_text + " (one LLM call per report)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="report files, directories or globs")
+    add_common_options(p)
+    add_llm_options(p, with_switch=False)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from fzcheck.errors import InputError
+    from fzcheck.inputs import expand_inputs
+    from fzcheck.llm.options import settings_from_args
+    from fzcheck.llm.runner import make_enricher
+    from fzcheck.output import error, stdout
+    from fzcheck.pipeline import analyse
+    from fzcheck.reading import DEFAULT_MAX_MB, load
+    from fzcheck.rubric import load_rubric
+
+    rubric = load_rubric(args.rubric)
+    enrich = make_enricher(settings_from_args(args))
+    code = 0
+    for source in expand_inputs(args.inputs):
+        try:
+            doc = load(source, max_mb=args.max_mb or DEFAULT_MAX_MB)
+        except InputError as err:
+            error(f"{source}: {err}")
+            code = 2
+            continue
+        result, outline = analyse(doc, rubric)
+        enrich(doc, result, outline)
+        llm = result.llm
+        if llm is None or llm.error or not llm.summary:
+            error(f"{source}: no summary ({llm.error if llm else 'LLM not called'})")
+            code = max(code, 1)
+            continue
+        stdout().print(f"[bold]{source}[/]", highlight=False)
+        stdout().print(llm.summary, markup=False, highlight=False)
+    return code

@@ -1,0 +1,224 @@
+"""One report's call: instructor prepares the request, parses and formats re-asks; we drive it.
+
+We use instructor's request/parse/re-ask handlers directly instead of its patched client so that
+(1) the request body is available before any call (batch export), (2) a raw response body can be
+parsed exactly like a live one (batch import), (3) calls and re-asks are counted as they happen,
+and (4) when the re-ask budget is spent the last answer is still kept, with its invented quotes
+marked unverified, instead of being thrown away with an exception that carries the whole report.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from fzcheck.llm.config import LLMSettings
+from fzcheck.llm.errors import LLMCallFailed, LLMError
+from fzcheck.llm.schemas import ReportReview
+from fzcheck.llm.verify import QuoteIndex
+from fzcheck.result import LLMUsage
+
+
+def _mode(settings: LLMSettings) -> Any:
+    from instructor import Mode
+
+    return {"tools": Mode.TOOLS, "json": Mode.JSON, "json_schema": Mode.JSON_SCHEMA}[settings.mode]
+
+
+def prepare(messages: list[dict[str, str]], settings: LLMSettings) -> dict[str, Any]:
+    """chat.completions kwargs for ``messages`` in the settings' mode (tools / response_format)."""
+    from instructor.processing.response import handle_response_model
+
+    _, kwargs = handle_response_model(
+        ReportReview, mode=_mode(settings), messages=messages, model=settings.model,
+        temperature=settings.temperature, seed=settings.seed, max_tokens=settings.max_tokens)
+    return kwargs
+
+
+def usage_of(body: dict[str, Any] | Any) -> LLMUsage:
+    raw = body.get("usage") if isinstance(body, dict) else getattr(body, "usage", None)
+    if raw is None:
+        return LLMUsage()
+    get = raw.get if isinstance(raw, dict) else (lambda k, d=None: getattr(raw, k, d))
+    return LLMUsage(prompt_tokens=get("prompt_tokens") or 0,
+                    completion_tokens=get("completion_tokens") or 0,
+                    total_tokens=get("total_tokens") or 0)
+
+
+def _completion(body: dict[str, Any] | Any) -> Any:
+    from openai.types.chat import ChatCompletion
+
+    return ChatCompletion.model_validate(body) if isinstance(body, dict) else body
+
+
+def _parse(completion: Any, settings: LLMSettings, index: QuoteIndex | None) -> ReportReview:
+    from instructor.processing.response import handle_response_model, process_response
+
+    model, _ = handle_response_model(ReportReview, mode=_mode(settings))
+    context = {"quotes": index} if index is not None else None
+    return process_response(completion, response_model=model, stream=False,  # type: ignore[no-any-return]
+                            validation_context=context, mode=_mode(settings))
+
+
+def parse(body: dict[str, Any] | Any, settings: LLMSettings,
+          index: QuoteIndex | None) -> ReportReview:
+    """The review in a response; with ``index``, invented quotes are errors (for re-asking)."""
+    try:
+        return _parse(_completion(body), settings, index)
+    except Exception as err:  # noqa: BLE001 - any parse failure is this answer's failure
+        raise LLMCallFailed(describe_rejection(err, settings)) from None
+
+
+def describe_rejection(err: BaseException, settings: LLMSettings) -> str:
+    from instructor.core.exceptions import IncompleteOutputException
+    from pydantic import ValidationError
+
+    if isinstance(err, IncompleteOutputException):
+        return f"the answer was cut off at max_tokens={settings.max_tokens}; raise max_tokens"
+    if isinstance(err, ValidationError):
+        first = err.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        return f"the answer did not fit the schema ({err.error_count()} errors; {where}: {first['msg'][:120]})"
+    return f"the answer could not be parsed ({type(err).__name__}: {str(err)[:160]})"
+
+
+@dataclass
+class Outcome:
+    review: ReportReview | None = None
+    validated: bool = False  # every quote passed on some attempt (only then is it cached)
+    body: dict[str, Any] | None = None
+    usage: LLMUsage = field(default_factory=LLMUsage)
+    error: str | None = None
+    rejections: list[str] = field(default_factory=list)  # why each re-ask happened
+
+
+@dataclass
+class ReaskLoop:
+    """The state of one report's attempts; sync and async drivers share it."""
+
+    request: dict[str, Any]
+    settings: LLMSettings
+    index: QuoteIndex
+    deadline: float
+    outcome: Outcome = field(default_factory=Outcome)
+    kwargs: dict[str, Any] = field(init=False)
+    last: Any = None
+    last_error: Exception | None = None
+
+    def __post_init__(self) -> None:
+        extra = self.settings.extra_body
+        self.kwargs = {k: v for k, v in self.request.items() if k not in extra}
+        if extra:
+            self.kwargs["extra_body"] = dict(extra)
+
+    @property
+    def attempts(self) -> int:
+        return 1 + self.settings.reasks
+
+    def timeout(self) -> float:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise LLMCallFailed(f"deadline of {self.settings.deadline:g}s passed")
+        return min(self.settings.timeout, left)
+
+    def take(self, completion: Any) -> bool:
+        """Record one answer; True when done (accepted, or budget spent)."""
+        from instructor.processing.response import handle_reask_kwargs
+
+        usage = usage_of(completion)
+        total = self.outcome.usage
+        total.prompt_tokens += usage.prompt_tokens
+        total.completion_tokens += usage.completion_tokens
+        total.total_tokens += usage.total_tokens
+        total.calls += 1
+        try:
+            review = _parse(completion, self.settings, self.index)
+        except Exception as err:  # noqa: BLE001 - validation, JSON and tool-call errors alike
+            self.last, self.last_error = completion, err
+            self.outcome.rejections.append(describe_rejection(err, self.settings))
+            if total.calls >= self.attempts or _cut_off(err):
+                return True
+            self.kwargs = handle_reask_kwargs(self.kwargs, _mode(self.settings), completion, err)
+            total.reasks += 1
+            return False
+        self.outcome.review, self.outcome.validated = review, True
+        self.outcome.body = completion.model_dump(mode="json", exclude_none=True)
+        return True
+
+    def finish(self) -> Outcome:
+        """After the budget: keep the last answer with unchecked quotes (verify marks them)."""
+        if self.outcome.review is None and self.last is not None:
+            try:
+                self.outcome.review = _parse(self.last, self.settings, None)
+            except Exception as err:  # noqa: BLE001
+                self.outcome.error = (f"no usable answer after {self.outcome.usage.calls} "
+                                      f"attempt(s): {describe_rejection(err, self.settings)}")
+        return self.outcome
+
+
+def _cut_off(err: BaseException) -> bool:
+    from instructor.core.exceptions import IncompleteOutputException
+
+    return isinstance(err, IncompleteOutputException)
+
+
+def _retrying(settings: LLMSettings, deadline: float, asynchronous: bool) -> Any:
+    import tenacity
+
+    from fzcheck.llm.client import is_transient
+
+    cls = tenacity.AsyncRetrying if asynchronous else tenacity.Retrying
+    return cls(stop=tenacity.stop_after_attempt(settings.outer_attempts)
+               | (lambda state: time.monotonic() >= deadline),
+               wait=tenacity.wait_exponential(multiplier=2, min=2, max=60),
+               retry=tenacity.retry_if_exception(is_transient), reraise=True)
+
+
+def run(client: Any, request: dict[str, Any], settings: LLMSettings, index: QuoteIndex,
+        deadline: float) -> Outcome:
+    loop = ReaskLoop(request, settings, index, deadline)
+    try:
+        done = False
+        while not done:
+            for attempt in _retrying(settings, deadline, asynchronous=False):
+                with attempt:
+                    completion = client.chat.completions.create(**loop.kwargs,
+                                                                timeout=loop.timeout())
+            done = loop.take(completion)
+    except LLMCallFailed as err:
+        loop.outcome.error = str(err)
+    except LLMError:
+        raise
+    except Exception as err:  # noqa: BLE001 - classified into set-up error or this report's error
+        _fail(loop, err, settings)
+    return loop.finish()
+
+
+async def arun(client: Any, request: dict[str, Any], settings: LLMSettings, index: QuoteIndex,
+               deadline: float) -> Outcome:
+    loop = ReaskLoop(request, settings, index, deadline)
+    try:
+        done = False
+        while not done:
+            async for attempt in _retrying(settings, deadline, asynchronous=True):
+                with attempt:
+                    completion = await client.chat.completions.create(**loop.kwargs,
+                                                                      timeout=loop.timeout())
+            done = loop.take(completion)
+    except LLMCallFailed as err:
+        loop.outcome.error = str(err)
+    except LLMError:
+        raise
+    except Exception as err:  # noqa: BLE001
+        _fail(loop, err, settings)
+    return loop.finish()
+
+
+def _fail(loop: ReaskLoop, err: Exception, settings: LLMSettings) -> None:
+    from fzcheck.llm.client import classify
+
+    mapped = classify(err, settings)
+    if isinstance(mapped, LLMError):
+        raise mapped from None
+    loop.outcome.error = str(mapped)

@@ -1,0 +1,78 @@
+"""The openai SDK client, and what its exceptions mean for a run.
+
+The SDK retries 429, 5xx and timeouts itself (``max_retries``, honouring Retry-After); what is
+left after that is classified here: set-up errors (no key, bad key, nothing listening) stop the
+run with one line, anything else is one report's failure and ends up in ``llm.error``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fzcheck.llm.config import LLMSettings
+from fzcheck.llm.errors import LLMCallFailed, LLMError
+
+# Local servers accept any key; the SDK insists on one, so send a placeholder there.
+PLACEHOLDER_KEY = "no-key-needed"
+
+
+def _key(settings: LLMSettings) -> str:
+    if settings.api_key:
+        return settings.api_key
+    if settings.is_local:
+        return PLACEHOLDER_KEY
+    raise LLMError(f"no API key for {settings.endpoint_host}: set OPENAI_API_KEY (or the variable "
+                   "named by api_key_env in the [llm] config section)")
+
+
+def make_client(settings: LLMSettings, *, asynchronous: bool = False) -> Any:
+    """An ``openai.OpenAI`` (or ``AsyncOpenAI``) for these settings."""
+    import openai
+
+    cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
+    return cls(api_key=_key(settings), base_url=settings.base_url, timeout=settings.timeout,
+               max_retries=settings.max_retries)
+
+
+def classify(err: BaseException, settings: LLMSettings) -> Exception:
+    """Map an SDK exception to LLMError (stop the run) or LLMCallFailed (this report only)."""
+    import openai
+
+    where = settings.base_url
+    if isinstance(err, openai.AuthenticationError | openai.PermissionDeniedError):
+        return LLMError(f"{settings.endpoint_host} rejected the API key ({err.status_code}); "
+                        "check OPENAI_API_KEY")
+    if isinstance(err, openai.NotFoundError):
+        return LLMError(f"{where}: model {settings.model!r} or endpoint not found (404); "
+                        "check --model and --base-url")
+    if isinstance(err, openai.APITimeoutError):
+        return LLMCallFailed(f"timed out after {settings.timeout:g}s (retried {settings.max_retries}x)")
+    if isinstance(err, openai.APIConnectionError):
+        cause = err.__cause__ or err
+        return LLMError(f"cannot reach the LLM endpoint {where} ({type(cause).__name__}: "
+                        f"{str(cause)[:120] or 'connection failed'}); start the server or fix "
+                        "--base-url")
+    if isinstance(err, openai.BadRequestError):
+        return LLMCallFailed(f"request rejected (400): {_message(err)}")
+    if isinstance(err, openai.APIStatusError):
+        return LLMCallFailed(f"HTTP {err.status_code} after {settings.max_retries} retries: "
+                             f"{_message(err)}")
+    return LLMCallFailed(f"{type(err).__name__}: {str(err)[:200]}")
+
+
+def _message(err: Any) -> str:
+    body = getattr(err, "body", None)
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and inner.get("message"):
+            return str(inner["message"])[:200]
+    return str(err)[:200]
+
+
+def is_transient(err: BaseException) -> bool:
+    """Worth another outer attempt: the SDK gave up on a 429/5xx/timeout, the outage may pass."""
+    import openai
+
+    if isinstance(err, openai.APITimeoutError | openai.RateLimitError | openai.InternalServerError):
+        return True
+    return isinstance(err, openai.APIStatusError) and err.status_code >= 500

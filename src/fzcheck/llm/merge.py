@@ -1,0 +1,133 @@
+"""Turn a validated ReportReview into ``result.llm`` and merge it with the offline result.
+
+Merge rules (issue 3): the LLM may turn ``missing`` into ``embedded`` only with evidence that
+holds up in code — a finding of that part whose quote is verbatim in the report, mentions what
+the part is about, and is not text addressed to the reviewer (an injected instruction). It may
+flag a present part as hollow (flags never change a verdict) and never turns a present part
+into missing. Every place the model and the offline checker differ is recorded in
+``llm.disagreements`` with what was done about it.
+
+Shapes in ``LLMInfo``:
+  parts[]:  {id, status, sections, findings: [{..., quote, line, verified}], offline_status}
+  flags[]:  {part, kind, reason, quote, line, verified, by: "model"|"code"}
+  disagreements[]: {part, offline, llm, outcome: "upgraded"|"kept_offline", reason}
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fzcheck.llm.schemas import FINDINGS, ReportReview
+from fzcheck.llm.verify import QuoteIndex, quote_problem
+from fzcheck.result import Evidence, LLMInfo, Result
+
+# What a quote must mention to count as evidence for a part (matched on the folded quote), so an
+# unrelated verbatim sentence cannot vouch for a part the offline checker did not find.
+RELEVANT: dict[str, re.Pattern[str]] = {
+    "achievements": re.compile(r"."),
+    "problems": re.compile(r"不足|问题|短板|差距|薄弱|困难|不够|不强|不高|不到位|有待|欠缺|滞后|偏少|仍需"),
+    "leader_duties": re.compile(r"第一责任人|主要负责人|一把手|书记|市长|县长|区长|局长|主任|厅长|亲自|带头|主持"),
+    "next_year_plan": re.compile(r"下一步|下一年|明年|今后|将|计划|安排|(?:19|20)\d{2}年"),
+    "other": re.compile(r"其他|其它|另外|此外"),
+}
+
+
+def _quoted(item: dict[str, Any], index: QuoteIndex) -> dict[str, Any]:
+    quote = str(item.get("quote", ""))
+    ok = quote_problem(index, quote) is None
+    return {**item, "line": index.find(quote) if ok else None, "verified": ok}
+
+
+def review_to_info(review: ReportReview, index: QuoteIndex, base: LLMInfo) -> LLMInfo:
+    """``base`` (model, hashes, usage) filled with the review's parts, flags and summary."""
+    parts = []
+    for part_id in ("achievements", "problems", "leader_duties", "next_year_plan", "other"):
+        mapped = getattr(review, part_id)
+        items = getattr(review, FINDINGS[part_id]) if part_id in FINDINGS else []
+        parts.append({"id": part_id, "status": mapped.status, "sections": mapped.sections,
+                      "findings": [_quoted(i.model_dump(), index) for i in items]})
+    flags = [{**_quoted(f.model_dump(), index), "by": "model"} for f in review.flags]
+    flags += _instruction_flags(index)
+    quotes = [f for p in parts for f in p["findings"]] + [f for f in flags if f["by"] == "model"]
+    return base.model_copy(update={
+        "summary": review.summary, "parts": parts, "flags": flags,
+        "unverified": sum(not q["verified"] for q in quotes)})
+
+
+def _instruction_flags(index: QuoteIndex) -> list[dict[str, Any]]:
+    return [{"part": None, "kind": "instruction", "by": "code", "verified": True, "line": i + 1,
+             "quote": "", "reason": "这一行像是写给审阅程序的指令：按报告内容对待，不作为任何部分的证据"}
+            for i in sorted(index.instruction_lines)]
+
+
+def usable_evidence(part_id: str, finding: dict[str, Any], index: QuoteIndex) -> bool:
+    """Whether a finding may change a part's status (see the module docstring)."""
+    if not finding["verified"]:
+        return False
+    quote = finding["quote"]
+    return bool(RELEVANT[part_id].search(index.normalise(quote))) and not index.is_instruction(quote)
+
+
+def merge(result: Result, info: LLMInfo, index: QuoteIndex) -> None:
+    """Set ``result.llm`` and apply the merge rules to ``result.parts``, verdict and score."""
+    disagreements: list[dict[str, Any]] = []
+    upgraded = False
+    by_id = {p["id"]: p for p in info.parts}
+    for part in result.parts:
+        claim = by_id.get(part.id)
+        if claim is None:
+            continue
+        claim["offline_status"] = part.status
+        said = claim["status"]
+        if said == part.status:
+            continue
+        if part.status != "missing":
+            disagreements.append(_note(part.id, part.status, said, "kept_offline", (
+                "the LLM never turns a part the checker found into missing" if said == "missing"
+                else "offline section detection decides present vs embedded")))
+            continue
+        evidence = [f for f in claim["findings"] if usable_evidence(part.id, f, index)]
+        if not evidence:
+            disagreements.append(_note(part.id, part.status, said, "kept_offline",
+                                       _why_not(claim["findings"])))
+            continue
+        best = evidence[0]
+        part.status = "embedded"
+        part.line = best["line"]
+        part.evidence.append(Evidence(quote=best["quote"].strip(), line=best["line"]))
+        part.note = f"found by the LLM ({info.model}); quote verified at line {best['line']}"
+        upgraded = True
+        disagreements.append(_note(part.id, "missing", said, "upgraded",
+                                   f"verified quote at line {best['line']}"))
+    info.disagreements = disagreements
+    result.llm = info
+    if upgraded:
+        _regrade(result)
+
+
+def _why_not(findings: list[dict[str, Any]]) -> str:
+    if not findings:
+        return "the LLM gave no finding to support it"
+    if not any(f["verified"] for f in findings):
+        return "none of the LLM's quotes for it is in the report"
+    return "its verified quotes do not speak about this part, or are instructions to the reviewer"
+
+
+def _note(part: str, offline: str, llm: str, outcome: str, reason: str) -> dict[str, Any]:
+    return {"part": part, "offline": offline, "llm": llm, "outcome": outcome, "reason": reason}
+
+
+def _regrade(result: Result) -> None:
+    from fzcheck.errors import RubricError
+    from fzcheck.grade import score, verdict
+    from fzcheck.rubric import load_rubric
+
+    is_report = result.document is not None and result.document.is_report
+    result.verdict = verdict(is_report, result.parts)
+    try:
+        rubric = load_rubric(result.rubric.id if result.rubric else None)
+    except RubricError:
+        return  # a custom rubric given by path: keep the offline score rather than guess
+    if is_report:
+        result.score = score(result.parts, result.checks, rubric)

@@ -1,0 +1,49 @@
+"""The --llm step of a command: one client for the run, usage per report and in total."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fzcheck.document import Document
+from fzcheck.llm.config import LLMSettings
+from fzcheck.outline import Outline
+from fzcheck.result import LLMUsage, Result
+
+
+class Enricher:
+    """Call ``enrich`` per report, reusing one client, and say on stderr what each call cost."""
+
+    def __init__(self, settings: LLMSettings, client: Any = None) -> None:
+        self.settings = settings
+        self.client = client
+        self.total = LLMUsage()
+        self.reports = 0
+
+    def __call__(self, doc: Document, result: Result, outline: Outline) -> None:
+        from fzcheck.llm.api import enrich
+        from fzcheck.llm.client import make_client
+        from fzcheck.output import stderr
+
+        if self.client is None:
+            self.client = make_client(self.settings)
+        with stderr().status(f"asking {self.settings.model} about {doc.source} ..."):
+            enrich(doc, result, outline, self.settings, client=self.client)
+        info = result.llm
+        if info is None:
+            return
+        self.reports += 1
+        u = info.usage
+        for name in ("prompt_tokens", "completion_tokens", "total_tokens", "calls", "reasks"):
+            setattr(self.total, name, getattr(self.total, name) + getattr(u, name))
+        line = (f"llm {doc.source}: {u.prompt_tokens:,} prompt + {u.completion_tokens:,} "
+                f"completion tokens, {u.calls} call(s), {u.reasks} re-ask(s)")
+        if self.reports > 1:
+            line += (f"; total {self.total.prompt_tokens:,} + {self.total.completion_tokens:,} "
+                     f"tokens over {self.reports} reports")
+        if info.error:
+            line += f"; failed: {info.error}"
+        stderr().print(line, style="dim", highlight=False, markup=False)
+
+
+def make_enricher(settings: LLMSettings, client: Any = None) -> Enricher:
+    return Enricher(settings, client)

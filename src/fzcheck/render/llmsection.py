@@ -1,0 +1,99 @@
+"""The LLM section of the terminal and Markdown views, from ``result["llm"]`` (plain dicts).
+
+Unverified quotes are shown struck through with a mark, so a reader never mistakes the model's
+invention for the report's words; disagreements with the offline checker say what was kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.markup import escape
+from rich.text import Text
+
+FINDING_TEXT = {"achievements": ("measure", "result"), "problems": ("problem", "cause"),
+                "leader_duties": ("action", None), "next_year_plan": ("measure", None)}
+UNVERIFIED = "✗ quote not in report"
+
+
+def finding_line(part: str, f: dict[str, Any]) -> str:
+    """One finding as plain text: its main field, the secondary one, and the part's booleans."""
+    main, extra = FINDING_TEXT.get(part, ("measure", None))
+    text = str(f.get(main) or "")
+    if extra:
+        value = f.get(extra)
+        label = "原因" if extra == "cause" else "成效"
+        text += f"（{label}：{value}）" if value else f"（{label}：未写）"
+    if f.get("figures"):
+        text += " [" + "; ".join(map(str, f["figures"])) + "]"
+    if part == "leader_duties":
+        text += "" if f.get("by_principal_leader") else "（非主要负责人本人）"
+    if part == "next_year_plan" and not f.get("concrete"):
+        text += "（不具体）"
+    return text
+
+
+def usage_line(llm: dict[str, Any]) -> str:
+    u = llm["usage"]
+    cached = ", cached" if u.get("cached") else ""
+    return (f"{llm['model']} @ {llm['endpoint_host']} ({llm['mode']}) · {u['prompt_tokens']:,} + "
+            f"{u['completion_tokens']:,} tokens · {u['calls']} call(s), {u['reasks']} re-ask(s)"
+            f"{cached}")
+
+
+def terminal_section(llm: dict[str, Any]) -> list[Any]:
+    out: list[Any] = [Text(), Text.assemble(("LLM  ", "bold"), (usage_line(llm), "dim"))]
+    if llm.get("error"):
+        out.append(Text(f"  ✗ no LLM result: {llm['error']} (offline verdict kept)", style="red"))
+        return out
+    if llm.get("summary"):
+        out.append(Text(f"  摘要：{llm['summary']}"))
+    for part in llm["parts"]:
+        for f in part["findings"]:
+            mark = ("green", "✓") if f["verified"] else ("red", "✗")
+            quote = (f"“{escape(f['quote'])}” [dim]line {f['line']}[/]" if f["verified"]
+                     else f"[strike]“{escape(f['quote'])}”[/] [red]{UNVERIFIED}[/]")
+            out.append(Text.from_markup(f"  [{mark[0]}]{mark[1]}[/] [bold]{part['id']}[/] "
+                                        f"{escape(finding_line(part['id'], f))}\n      {quote}"))
+    for flag in llm["flags"]:
+        where = flag.get("part") or "document"
+        quote = ""
+        if flag.get("quote"):
+            quote = (f" “{escape(flag['quote'])}”" if flag["verified"]
+                     else f" [strike]“{escape(flag['quote'])}”[/] [red]{UNVERIFIED}[/]")
+        elif flag.get("line"):
+            quote = f" [dim]line {flag['line']}[/]"
+        out.append(Text.from_markup(f"  [yellow]⚑ {where}.{flag['kind']}[/] "
+                                    f"{escape(str(flag['reason']))}{quote}"))
+    for d in llm.get("disagreements", []):
+        style = "green" if d["outcome"] == "upgraded" else "magenta"
+        out.append(Text.from_markup(
+            f"  [{style}]≠ {d['part']}[/]: offline {d['offline']}, LLM {d['llm']} → "
+            f"{'upgraded to embedded' if d['outcome'] == 'upgraded' else 'offline kept'} "
+            f"[dim]({escape(d['reason'])})[/]"))
+    if llm.get("unverified"):
+        out.append(Text(f"  {llm['unverified']} quote(s) from the LLM are not in the report; "
+                        "they changed nothing", style="red"))
+    return out
+
+
+def markdown_section(llm: dict[str, Any]) -> list[str]:
+    lines = ["", f"**LLM** ({usage_line(llm)})", ""]
+    if llm.get("error"):
+        return lines + [f"- no LLM result: {llm['error']} (offline verdict kept)"]
+    if llm.get("summary"):
+        lines += [f"> {llm['summary']}", ""]
+    for part in llm["parts"]:
+        for f in part["findings"]:
+            quote = (f"“{f['quote']}” (line {f['line']})" if f["verified"]
+                     else f"~~“{f['quote']}”~~ **{UNVERIFIED}**")
+            lines.append(f"- {part['id']}: {finding_line(part['id'], f)} — {quote}")
+    for flag in llm["flags"]:
+        tail = f" — “{flag['quote']}”" if flag.get("quote") else ""
+        if flag.get("quote") and not flag["verified"]:
+            tail = f" — ~~“{flag['quote']}”~~ **{UNVERIFIED}**"
+        lines.append(f"- ⚑ {flag.get('part') or 'document'}.{flag['kind']}: {flag['reason']}{tail}")
+    for d in llm.get("disagreements", []):
+        lines.append(f"- ≠ {d['part']}: offline {d['offline']}, LLM {d['llm']} → {d['outcome']} "
+                     f"({d['reason']})")
+    return lines
