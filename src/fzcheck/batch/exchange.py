@@ -91,7 +91,7 @@ def export_requests(batch: Batch, inputs: list[str], directory: Path) -> ExportS
     stats = ExportStats()
     files = RequestFiles(directory)
     with (directory / "index.jsonl").open("w", encoding="utf-8") as index:
-        for item in batch.plan(inputs):
+        for item in batch.plan(inputs, compact=False):
             graded = grade_offline(item.path, batch.options.rubric, batch.options.max_mb)
             if graded.doc is None or graded.outline is None:
                 err = graded.result.error

@@ -93,13 +93,15 @@ class Batch:
 
     # --- planning ------------------------------------------------------------------------
 
-    def plan(self, inputs: Iterable[str]) -> list[Item]:
-        """Every input with its key; what is already done is counted, stale lines dropped."""
+    def plan(self, inputs: Iterable[str], compact: bool = True) -> list[Item]:
+        """The inputs still to grade. With ``compact`` (a run that will write their lines),
+        lines about to be rewritten are dropped first; an export leaves the file alone."""
         items = list(plan_items(inputs, self.fingerprint, self.options.max_mb))
         self.stats.planned = len(items)
         repair(self.output)
         repair(copies.sidecar_path(self.output))
-        self.stats.dropped = self._drop_redone(items)
+        if compact:
+            self.stats.dropped = self._drop_redone(items)
         done = Done.load(self.output)
         todo = [it for it in items if not done.has(it, self.options.retry_errors)]
         self.stats.skipped = len(items) - len(todo)

@@ -1,0 +1,72 @@
+"""The LLM response cache: keys, storage, location precedence, info and clear."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fzcheck.cache import ResponseCache, default_cache_dir, resolve_cache_dir
+from fzcheck.cli import main
+from fzcheck.errors import ConfigError
+
+REQUEST = {"model": "m", "messages": [{"role": "user", "content": "报告"}], "temperature": 0,
+           "tools": [{"type": "function", "function": {"name": "ReportReview"}}]}
+
+
+def test_key_is_canonical_and_covers_what_is_asked(tmp_path: Path) -> None:
+    cache = ResponseCache(tmp_path)
+    reordered = dict(reversed(list(REQUEST.items())))
+    assert cache.key(REQUEST) == cache.key(reordered)
+    assert cache.key(REQUEST) == cache.key({**REQUEST, "timeout": 5})  # transport only
+    for change in ({"model": "n"}, {"temperature": 0.7}, {"messages": []}, {"tools": []},
+                   {"response_format": {"type": "json_object"}}):
+        assert cache.key({**REQUEST, **change}) != cache.key(REQUEST), change
+    assert ResponseCache(tmp_path, namespace="http://a/v1").key(REQUEST) != \
+        ResponseCache(tmp_path, namespace="http://b/v1").key(REQUEST)
+
+
+def test_put_get_info_clear(tmp_path: Path) -> None:
+    cache = ResponseCache(tmp_path / "c")
+    key = cache.key(REQUEST)
+    assert cache.get(key) is None
+    cache.put(key, {"body": {"x": "答"}, "usage": {"total_tokens": 3}})
+    assert ResponseCache(tmp_path / "c").get(key) == {"body": {"x": "答"},
+                                                       "usage": {"total_tokens": 3}}
+    info = cache.info()
+    assert info.entries == 1 and info.bytes > 0
+    # a damaged entry reads as a miss, not an error
+    next((tmp_path / "c").rglob("*.json")).write_text("{not json", encoding="utf-8")
+    assert cache.get(key) is None
+    assert cache.clear() == 1 and cache.info().entries == 0
+    assert (tmp_path / "c").is_dir()  # the user's directory itself is left in place
+    with pytest.raises(ValueError):
+        cache.get("../../etc/passwd")
+
+
+def test_location_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                             batch_env: Path) -> None:
+    monkeypatch.delenv("FZCHECK_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert resolve_cache_dir() == default_cache_dir() == tmp_path / "xdg" / "fzcheck"
+    batch_env.write_text(f'[cache]\ndir = "{tmp_path / "conf"}"\n', encoding="utf-8")
+    assert resolve_cache_dir() == tmp_path / "conf"
+    monkeypatch.setenv("FZCHECK_CACHE_DIR", str(tmp_path / "env"))
+    assert resolve_cache_dir() == tmp_path / "env"
+    assert resolve_cache_dir(str(tmp_path / "flag")) == tmp_path / "flag"
+    monkeypatch.delenv("FZCHECK_CACHE_DIR")
+    batch_env.write_text("[cache]\nsize = 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown keys: size"):
+        resolve_cache_dir()
+
+
+def test_cache_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cache = ResponseCache(tmp_path / "cache")
+    cache.put(cache.key(REQUEST), {"body": {}, "usage": {}})
+    assert main(["cache", "info"]) == 0
+    out = capsys.readouterr().out
+    assert str(tmp_path / "cache") in out and "entries: 1" in out
+    assert main(["cache", "clear"]) == 0
+    assert "removed 1" in capsys.readouterr().out
+    assert main(["cache", "info", "--cache-dir", str(tmp_path / "other")]) == 0
+    assert "entries: 0" in capsys.readouterr().out
