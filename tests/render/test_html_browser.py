@@ -99,8 +99,8 @@ def _batch_results() -> list[tuple[dict[str, Any], Any]]:
     checked = [check_file(p) for p in [*fixture_reports(), *corpus_reports()]]
     # Copy detection comes from the batch command; give two reports a partner to show.
     a, b = checked[0][0], checked[1][0]
-    a["copies"] = [{"other": b["path"], "section": "achievements", "similarity": 0.87}]
-    b["copies"] = [{"other": a["path"], "section": "achievements", "similarity": 0.87}]
+    a["copies"] = [{"part": "achievements", "other": b["path"], "similarity": 0.87}]
+    b["copies"] = [{"part": "achievements", "other": a["path"], "similarity": 0.87}]
     hostile = copy.deepcopy(checked[0])
     hostile[0]["path"] = str(FIXTURES / "evil.txt")
     hostile[0]["document"]["issuer"] = "<script>alert('batch')</script>某某局"

@@ -64,8 +64,7 @@ def render_report_page(result: dict[str, Any], doc: Document | None, *,
     parts: list[dict[str, Any]] = list(result.get("parts") or [])
     names = view.part_names(result)
     colours = view.colour_index([p["id"] for p in parts])
-    lines = doc.lines if doc is not None else None
-    marks = view.TextMarks(lines, doc.analysis) if doc is not None else None
+    marks = view.TextMarks(doc.lines, doc.analysis) if doc is not None else None
     llm = view.llm_view(result)
 
     panels = []
@@ -89,7 +88,7 @@ def render_report_page(result: dict[str, Any], doc: Document | None, *,
 
     spans = [(p["span"]["start_line"], p["span"]["end_line"], colours[p["id"]], names[p["id"]].name)
              for p in parts if p.get("span")]
-    text = view.line_views(lines, marks, spans) if lines is not None and marks else None
+    text = view.line_views(marks, spans) if marks is not None else None
     document = result.get("document") or {}
     title = document.get("title") or PurePath(str(result.get("path", ""))).name
     return _page("report.html.j2", None, result=result, document=document, title=title,

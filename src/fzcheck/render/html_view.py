@@ -8,7 +8,7 @@ unexpected shape renders as "nothing to show", never as an error.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePath
@@ -131,7 +131,7 @@ class TextMarks:
         candidates += [n for n in range(1, len(self.lines) + 1) if n != line]
         # A quote over several lines (an LLM may copy a paragraph break) is marked on its first.
         first = next((part.strip() for part in quote.splitlines() if part.strip()), quote)
-        texts = [(self.lines, str)]
+        texts: list[tuple[Sequence[str], Callable[[str], str]]] = [(self.lines, str)]
         if self.analysis is not None:
             from fzcheck.document import fold_width
 
@@ -158,12 +158,11 @@ class TextMarks:
         return out
 
 
-def line_views(lines: Sequence[str], marks: TextMarks,
-               spans: Sequence[tuple[int, int, int, str]]) -> list[LineView]:
+def line_views(marks: TextMarks, spans: Sequence[tuple[int, int, int, str]]) -> list[LineView]:
     """``spans`` are (start_line, end_line, colour, name), 1-based inclusive."""
     ordered = sorted(spans, key=lambda s: (s[0], -s[1]))  # outer spans before nested ones
     views = []
-    for n in range(1, len(lines) + 1):
+    for n in range(1, len(marks.lines) + 1):
         covering = [s for s in ordered if s[0] <= n <= s[1]]
         covering.sort(key=lambda s: s[1] - s[0], reverse=True)
         views.append(LineView(number=n, segments=marks.segments(n),
@@ -337,7 +336,9 @@ def copies_of(result: Mapping[str, Any]) -> list[Copy]:
     for item in raw:
         if isinstance(item, Mapping) and item.get("other"):
             sim = item.get("similarity")
-            out.append(Copy(other=str(item["other"]), section=_as_text(item.get("section")),
+            # fzcheck.batch.copies writes the part as "part"; "section" was the first proposal.
+            section = item.get("part") or item.get("section")
+            out.append(Copy(other=str(item["other"]), section=_as_text(section),
                             similarity=float(sim) if isinstance(sim, (int, float)) else None))
         elif isinstance(item, str):
             out.append(Copy(other=item, section=None, similarity=None))
