@@ -173,3 +173,26 @@ def test_batch_page_from_results_alone(page: tuple[Any, PageEvents], tmp_path: P
     assert units == collated and len(units) == len(results)
     assert pg.locator("#results a").count() == 0
     assert events.dialogs == [] and events.errors == []
+
+
+def test_pages_print_on_paper(page: tuple[Any, PageEvents], tmp_path: Path,
+                              artifacts: Path) -> None:
+    """Reviewers print: panels unclipped above the text, controls hidden, colours kept."""
+    pg, events = page
+    result, doc = check_file(FIXTURES / "complete_report.txt")
+    (tmp_path / "r.html").write_text(render_report_page(result, doc), encoding="utf-8")
+    (tmp_path / "b.html").write_text(render_batch_page([result]), encoding="utf-8")
+    pg.emulate_media(media="print")
+    _open(pg, tmp_path / "r.html")
+    style = pg.locator(".panels").evaluate(
+        "el => [getComputedStyle(el).position, getComputedStyle(el).overflowY]")
+    assert style == ["static", "visible"]
+    assert pg.locator("#L6").evaluate("el => getComputedStyle(el.querySelector('.tx'))"
+                                      ".printColorAdjust") == "exact"
+    pdf = pg.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF")
+    (artifacts / "report-page.pdf").write_bytes(pdf)
+    _open(pg, tmp_path / "b.html")
+    assert not pg.locator(".filters").is_visible()
+    assert pg.locator("#results tbody tr").count() == 1
+    assert events.errors == []
