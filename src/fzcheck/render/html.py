@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
@@ -221,7 +222,7 @@ def output_directory(output: str | None, n_inputs: int) -> Path | None:
     ``output`` (or stdout). Several reports need a directory: a page each plus index.html."""
     from fzcheck.errors import UsageError
 
-    if output and Path(output).is_dir():
+    if output and (Path(output).is_dir() or output.endswith(("/", os.sep))):
         return Path(output)
     if n_inputs <= 1:
         return None
