@@ -245,3 +245,37 @@ def test_check_cli_writes_one_page_or_a_directory(tmp_path: Path) -> None:
 
     no_dir = _fzcheck("check", str(FIXTURES), "-f", "html", cwd=tmp_path)
     assert no_dir.returncode == 2 and "-o DIR" in no_dir.stderr
+
+
+def test_report_page_from_the_llm_layers_real_output(
+        complete: tuple[dict[str, Any], Any]) -> None:
+    """Contract with fzcheck.llm.merge: its ``llm`` object renders with links and marks."""
+    merge = pytest.importorskip("fzcheck.llm.merge")
+    from fzcheck.llm.schemas import ReportReview
+    from fzcheck.llm.verify import QuoteIndex
+    from fzcheck.pipeline import analyse
+    from fzcheck.reading import load
+    from fzcheck.result import LLMInfo
+    from fzcheck.rubric import load_rubric
+
+    doc = load(str(COMPLETE))
+    result, _ = analyse(doc, load_rubric(None))
+    part = {"status": "present", "sections": []}
+    review = ReportReview.model_validate({
+        "achievements": part, "problems": part, "leader_duties": part, "next_year_plan": part,
+        "other": {"status": "missing"}, "summary": "齐全。",
+        "achievement_items": [], "leader_items": [], "plan_items": [],
+        "problem_items": [{"quote": "行政执法人员专业素质不够高", "problem": "素质不高",
+                           "cause": "培训不够系统"}],
+        "flags": [{"quote": "全面推进依法行政并取得辉煌成就", "part": "achievements",
+                   "kind": "generic", "reason": "套话"}]})
+    index = QuoteIndex.from_document(doc)
+    base = LLMInfo(model="m", endpoint_host="127.0.0.1", mode="tools", prompt_hash="p",
+                   schema_hash="s")
+    merge.merge(result, merge.review_to_info(review, index, base), index)
+    data = result.to_json()
+    m = Markup(render_report_page(data, doc))
+    findings = {a["data-verified"] for t, a in m.tags
+                if t == "div" and "finding" in (a.get("class") or "")}
+    assert findings == {"true", "false"}  # the invented flag quote is marked unverified
+    assert m.find("mark", **{"class": "llm-q"})  # the verified finding is marked in the text
