@@ -70,6 +70,11 @@ def answer_for(request: dict[str, Any]) -> dict[str, Any]:
     return completion(request, review(request))
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # the default 5 drops connections when 16+ clients connect at once
+
+
 class FakeServer:
     def __init__(self, latency: float = 0.0, slow: float = 3.0, lifetime: float = 120.0,
                  max_requests: int = 100_000) -> None:
@@ -79,8 +84,7 @@ class FakeServer:
         self.by_status: Counter[int] = Counter()
         self._seen_429: set[str] = set()
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
         self._timer = threading.Timer(lifetime, self.stop)
         self._timer.daemon = True

@@ -179,6 +179,7 @@ class Batch:
 
         settings = self.options.llm
         assert settings is not None
+        warm_up()
         client = make_client(settings, asynchronous=True)
         queue = iter(todo)  # shared by the workers; safe, they all run on this one thread
 
@@ -204,6 +205,17 @@ class Batch:
             raise first from None
         finally:
             await client.close()
+
+
+def warm_up() -> None:
+    """Import now what the workers would otherwise import on first use: an import inside a
+    worker blocks the event loop, and every call in flight waits behind it (seconds, for
+    datasketch's scipy and instructor)."""
+    import importlib
+
+    for module in ("datasketch", "fzcheck.llm.call", "instructor.processing.response",
+                   "openai.types.chat"):
+        importlib.import_module(module)
 
 
 def llm_failure(settings: LLMSettings, message: str) -> Any:

@@ -1,0 +1,71 @@
+"""Offline batch grading: reports/second and peak memory, at two batch sizes.
+
+    uv run python bench/batch_offline.py [--reports 10000] [--small 1000]
+
+Generates synthetic reports (tests/batch/reportgen.py, our own text) into a temporary folder,
+runs ``fzcheck batch`` on them in a child process and reads the child's peak RSS from wait4.
+Targets (issue 4): memory flat in batch size and < 300 MB at 10,000 reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.batch.reportgen import make_report  # noqa: E402
+
+
+def generate(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True)
+    for n in range(count):
+        (folder / f"r{n:05d}.txt").write_text(make_report(n), encoding="utf-8")
+
+
+def run_batch(folder: Path, out: Path) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of one ``fzcheck batch`` child process."""
+    cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o", str(out),
+           "--summary", "none"]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"batch failed with exit code {proc.returncode}")
+    return wall, usage.ru_maxrss / 1024  # Linux reports KiB
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--reports", type=int, default=10_000)
+    ap.add_argument("--small", type=int, default=1_000, help="the smaller batch, for flatness")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fzcheck-bench-") as tmp:
+        figures = []
+        for count in (args.small, args.reports):
+            folder = Path(tmp) / f"in{count}"
+            generate(folder, count)
+            out = Path(tmp) / f"results{count}.jsonl"
+            wall, peak = run_batch(folder, out)
+            rerun, _ = run_batch(folder, out)
+            lines = out.read_bytes().count(b"\n")
+            assert lines == count, f"{lines} lines for {count} reports"
+            figures.append((count, wall, peak, rerun))
+        print(f"{'reports':>8} {'seconds':>8} {'reports/s':>10} {'peak MB':>8} {'rerun s':>8}")
+        for count, wall, peak, rerun in figures:
+            print(f"{count:>8} {wall:>8.1f} {count / wall:>10.1f} {peak:>8.1f} {rerun:>8.1f}")
+        (small, _, p_small, _), (big, _, p_big, _) = figures
+        print(f"peak memory {p_small:.0f} MB at {small:,} reports, {p_big:.0f} MB at {big:,} "
+              f"(x{p_big / p_small:.2f} for x{big / small:.0f} reports; target < 300 MB)")
+
+
+if __name__ == "__main__":
+    main()
