@@ -78,7 +78,7 @@ def describe_rejection(err: BaseException, settings: LLMSettings) -> str:
         return f"the answer was cut off at max_tokens={settings.max_tokens}; raise max_tokens"
     if isinstance(err, ValidationError):
         first = err.errors()[0]
-        where = ".".join(str(x) for x in first["loc"])
+        where = ".".join(str(x) for x in first["loc"]) or "answer"
         return f"the answer did not fit the schema ({err.error_count()} errors; {where}: {first['msg'][:120]})"
     return f"the answer could not be parsed ({type(err).__name__}: {str(err)[:160]})"
 
@@ -163,6 +163,13 @@ def _cut_off(err: BaseException) -> bool:
     return isinstance(err, IncompleteOutputException)
 
 
+def backoff() -> Any:
+    """Wait between outer attempts: the SDK already retried quickly, so this is for outages."""
+    import tenacity
+
+    return tenacity.wait_exponential(multiplier=2, min=2, max=60)
+
+
 def _retrying(settings: LLMSettings, deadline: float, asynchronous: bool) -> Any:
     import tenacity
 
@@ -171,7 +178,7 @@ def _retrying(settings: LLMSettings, deadline: float, asynchronous: bool) -> Any
     cls = tenacity.AsyncRetrying if asynchronous else tenacity.Retrying
     return cls(stop=tenacity.stop_after_attempt(settings.outer_attempts)
                | (lambda state: time.monotonic() >= deadline),
-               wait=tenacity.wait_exponential(multiplier=2, min=2, max=60),
+               wait=backoff(),
                retry=tenacity.retry_if_exception(is_transient), reraise=True)
 
 

@@ -30,8 +30,9 @@ def make_client(settings: LLMSettings, *, asynchronous: bool = False) -> Any:
     import openai
 
     cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
+    # gzip only: recorded cassettes can decode it (vcrpy cannot decode zstd).
     return cls(api_key=_key(settings), base_url=settings.base_url, timeout=settings.timeout,
-               max_retries=settings.max_retries)
+               max_retries=settings.max_retries, default_headers={"Accept-Encoding": "gzip"})
 
 
 def classify(err: BaseException, settings: LLMSettings) -> Exception:

@@ -48,11 +48,46 @@ def review_to_info(review: ReportReview, index: QuoteIndex, base: LLMInfo) -> LL
         parts.append({"id": part_id, "status": mapped.status, "sections": mapped.sections,
                       "findings": [_quoted(i.model_dump(), index) for i in items]})
     flags = [{**_quoted(f.model_dump(), index), "by": "model"} for f in review.flags]
-    flags += _instruction_flags(index)
+    flags += _claim_flags(parts, index) + _instruction_flags(index)
     quotes = [f for p in parts for f in p["findings"]] + [f for f in flags if f["by"] == "model"]
     return base.model_copy(update={
         "summary": review.summary, "parts": parts, "flags": flags,
         "unverified": sum(not q["verified"] for q in quotes)})
+
+
+# Checks on the model's yes/no claims, against the quote it gave for them.
+SPECIFIC = re.compile(r"\d|[一二三四五六七八九十百千万]+[项件次期个场家名人]|月底?前|年底前|年内|季度|不少于|不低于|覆盖|%|％")
+LEADER = re.compile(r"书记|市长|县长|区长|局长|主任|厅长|部长|一把手|主要负责(?:人|同志)|第一责任人")
+FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex) -> list[dict[str, Any]]:
+    """Code flags where a verified quote does not bear out the model's claim about it."""
+    flags = []
+    for part in parts:
+        for f in part["findings"]:
+            if not f["verified"]:
+                continue
+            text = index.normalise(f["quote"])
+            if part["id"] == "next_year_plan" and f.get("concrete") and not SPECIFIC.search(text):
+                flags.append(_code_flag("next_year_plan", "vague_plan", f, (
+                    "模型判为具体，但原文没有数量、时限或对象")))
+            if part["id"] == "leader_duties" and f.get("by_principal_leader") \
+                    and not LEADER.search(text):
+                flags.append(_code_flag("leader_duties", "leader_is_bureau", f, (
+                    "模型判为主要负责人本人所为，但原文没有点明主要负责人")))
+            if part["id"] == "achievements":
+                missing = [g for g in f.get("figures", [])
+                           if any(n not in index.text for n in FIGURE.findall(index.normalise(g)))]
+                if missing:
+                    flags.append(_code_flag("achievements", "other", f, (
+                        f"模型列出的数字不在原文中：{'、'.join(missing)[:60]}")))
+    return flags
+
+
+def _code_flag(part: str, kind: str, finding: dict[str, Any], reason: str) -> dict[str, Any]:
+    return {"part": part, "kind": kind, "reason": reason, "quote": finding["quote"],
+            "line": finding["line"], "verified": True, "by": "code"}
 
 
 def _instruction_flags(index: QuoteIndex) -> list[dict[str, Any]]:

@@ -1,0 +1,201 @@
+"""Evidence checking, re-asks and the merge rules, against a scripted fake client (no HTTP)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fzcheck.llm.api import enrich, parse_response
+from tests.llm.fakes import ScriptedClient, completion, review
+from tests.llm.helpers import offline, statuses
+
+INVENTED = "我局全面完成了各项法治建设任务"  # reads like a report, is in none of them
+
+
+class DictCache:
+    def __init__(self) -> None:
+        self.store: dict[str, dict[str, Any]] = {}
+
+    def key(self, request: dict[str, Any]) -> str:
+        import hashlib
+        import json
+
+        return hashlib.sha256(json.dumps(request, sort_keys=True).encode()).hexdigest()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        return self.store.get(key)
+
+    def put(self, key: str, value: dict[str, Any]) -> None:
+        self.store[key] = value
+
+
+def problem(quote: str, cause: str | None = None) -> dict[str, Any]:
+    return {"problem": "执法能力不足", "cause": cause, "quote": quote}
+
+
+def test_invented_quote_is_reasked_and_the_correction_accepted(reports: Path,
+                                                               settings: Any) -> None:
+    doc, result, outline = offline(reports / "short.txt")
+    client = ScriptedClient(
+        review(problem_items=[problem(INVENTED)]),
+        review(problem_items=[problem("执法人员专业能力不足，主要原因是培训经费有限", "培训经费有限")]))
+    cache = DictCache()
+    enrich(doc, result, outline, settings, client=client, cache=cache)
+    llm = result.llm
+    assert len(client.requests) == 2
+    # instructor's re-ask carries our validator's message back to the model
+    reask = str(client.requests[1]["messages"][-1])
+    assert "不在报告原文中" in reask and INVENTED in reask
+    assert (llm.usage.calls, llm.usage.reasks, llm.usage.prompt_tokens) == (2, 1, 200)
+    finding = llm.parts[1]["findings"][0]
+    assert finding["verified"] and finding["line"] == 9 and llm.unverified == 0
+    assert len(cache.store) == 1  # a validated success is cached
+
+
+def test_after_the_budget_the_finding_is_kept_unverified(reports: Path, settings: Any) -> None:
+    doc, result, outline = offline(reports / "short.txt")
+    before = statuses(result)
+    client = ScriptedClient(review(problem_items=[problem(INVENTED)]),
+                            review(problem_items=[problem(INVENTED)]))
+    cache = DictCache()
+    enrich(doc, result, outline, settings, client=client, cache=cache)
+    llm = result.llm
+    assert llm.error is None and llm.unverified == 1
+    assert llm.parts[1]["findings"][0] == {**problem(INVENTED), "line": None, "verified": False}
+    assert statuses(result) == before and result.verdict == "complete"
+    assert cache.store == {}  # never cache an answer that failed verification
+
+
+def test_too_short_quote_is_rejected(reports: Path, settings: Any) -> None:
+    doc, result, outline = offline(reports / "short.txt")
+    client = ScriptedClient(review(problem_items=[problem("能力不足")]),
+                            review(problem_items=[problem("能力不足")]))
+    enrich(doc, result, outline, settings, client=client)
+    assert "太短" in str(client.requests[1]["messages"][-1])
+    assert result.llm.parts[1]["findings"][0]["verified"] is False
+
+
+def test_verified_relevant_evidence_turns_missing_into_embedded(reports: Path,
+                                                                settings: Any) -> None:
+    doc, result, outline = offline(reports / "hidden_problems.txt")
+    assert result.parts[1].status == "missing" and result.verdict == "incomplete"
+    score_before = result.score
+    quote = "执法人员专业能力有待提高，原因是近年新进人员较多"
+    client = ScriptedClient(review(problems={"status": "embedded", "sections": ["主要举措和成效"]},
+                                   problem_items=[problem(quote, "近年新进人员较多")]))
+    enrich(doc, result, outline, settings, client=client)
+    part = result.parts[1]
+    assert part.status == "embedded" and part.line == 6 and part.evidence[-1].quote == quote
+    assert result.verdict == "complete" and result.score > score_before
+    upgraded = [d for d in result.llm.disagreements if d["outcome"] == "upgraded"]
+    assert upgraded == [{"part": "problems", "offline": "missing",
+                                         "llm": "embedded", "outcome": "upgraded",
+                                         "reason": "verified quote at line 6"}]
+
+
+def test_unverified_evidence_never_upgrades(reports: Path, settings: Any) -> None:
+    doc, result, outline = offline(reports / "hidden_problems.txt")
+    client = ScriptedClient(*[review(problems={"status": "present", "sections": []},
+                                     problem_items=[problem("存在执法人员专业能力不足的问题")])] * 2)
+    enrich(doc, result, outline, settings, client=client)
+    assert result.parts[1].status == "missing" and result.verdict == "incomplete"
+    [d] = [d for d in result.llm.disagreements if d["part"] == "problems"]
+    assert d["outcome"] == "kept_offline" and "none of the LLM's quotes" in d["reason"]
+
+
+def test_verbatim_but_irrelevant_quote_does_not_upgrade(reports: Path, settings: Any) -> None:
+    # A small model's typical slip: a real sentence, filed under the wrong part.
+    doc, result, outline = offline(reports / "hidden_problems.txt")
+    client = ScriptedClient(review(problems={"status": "embedded", "sections": []},
+                                   problem_items=[problem("立案查处违法取水案件9件")]))
+    enrich(doc, result, outline, settings, client=client)
+    assert result.parts[1].status == "missing"
+    assert result.llm.parts[1]["findings"][0]["verified"] is True
+
+
+def test_llm_never_turns_a_present_part_into_missing(reports: Path, settings: Any) -> None:
+    doc, result, outline = offline(reports / "short.txt")
+    client = ScriptedClient(review(achievements={"status": "present", "sections": []}))
+    enrich(doc, result, outline, settings, client=client)
+    assert statuses(result)["problems"] == "present" and result.verdict == "complete"
+    kept = {d["part"]: d for d in result.llm.disagreements}
+    assert kept["problems"]["llm"] == "missing" and kept["problems"]["outcome"] == "kept_offline"
+
+
+def test_parse_response_checks_a_batch_answer_like_a_live_one(reports: Path,
+                                                               settings: Any) -> None:
+    doc, result, outline = offline(reports / "short.txt")
+    answer = review(problem_items=[problem(INVENTED)],
+                    plan_items=[{"measure": "执法轮训", "concrete": True,
+                                 "quote": "6月底前完成全县行政执法人员轮训"}])
+    body = completion(answer, prompt_tokens=321).model_dump(mode="json")
+    info = parse_response(body, doc, result, settings)
+    assert info.error is None and info.unverified == 1 and info.usage.prompt_tokens == 321
+    assert info.parts[3]["findings"][0]["verified"] and info.parts[3]["findings"][0]["line"] == 15
+    assert result.llm is None  # parsing does not merge
+
+
+def test_parse_response_reports_a_broken_body(reports: Path, settings: Any) -> None:
+    doc, result, _ = offline(reports / "short.txt")
+    info = parse_response(completion("{not json").model_dump(mode="json"), doc, result, settings)
+    assert info.error and "Invalid JSON" in info.error and not info.parts
+
+
+def test_cache_hit_makes_no_call(reports: Path, settings: Any) -> None:
+    cache = DictCache()
+    doc, result, outline = offline(reports / "short.txt")
+    enrich(doc, result, outline, settings, client=ScriptedClient(review(summary="第一次")),
+           cache=cache)
+    doc, again, outline = offline(reports / "short.txt")
+    enrich(doc, again, outline, settings, client=ScriptedClient(), cache=cache)
+    assert again.llm.summary == "第一次" and again.llm.usage.cached
+
+
+def test_summary_is_capped_at_200_characters(reports: Path, settings: Any) -> None:
+    doc, result, outline = offline(reports / "short.txt")
+    enrich(doc, result, outline, settings, client=ScriptedClient(review(summary="很" * 300)))
+    assert len(result.llm.summary) == 200
+
+
+@pytest.mark.parametrize("mode", ["json", "json_schema"])
+def test_json_modes_parse_message_content(reports: Path, settings: Any, mode: str) -> None:
+    from dataclasses import replace
+
+    doc, result, outline = offline(reports / "short.txt")
+    client = ScriptedClient(review(summary="JSON 模式"), mode=mode)
+    enrich(doc, result, outline, replace(settings, mode=mode), client=client)
+    assert result.llm.summary == "JSON 模式" and result.llm.mode == mode
+    assert "tools" not in client.requests[0] and "response_format" in client.requests[0]
+
+
+def test_traditional_report_matches_quotes_in_either_script(tmp_path: Path,
+                                                            reports: Path, settings: Any) -> None:
+    import opencc
+
+    text = (reports / "short.txt").read_text(encoding="utf-8")
+    path = tmp_path / "trad.txt"
+    path.write_text(opencc.OpenCC("s2t").convert(text), encoding="utf-8")
+    doc, result, outline = offline(path)
+    assert doc.script == "traditional"
+    simplified = "执法人员专业能力不足，主要原因是培训经费有限"
+    traditional = opencc.OpenCC("s2t").convert(simplified)
+    client = ScriptedClient(review(problem_items=[problem(simplified), problem(traditional)]))
+    enrich(doc, result, outline, settings, client=client)
+    assert [f["verified"] for f in result.llm.parts[1]["findings"]] == [True, True]
+
+
+def test_code_checks_the_models_yes_no_claims(reports: Path, settings: Any) -> None:
+    doc, result, outline = offline(reports / "short.txt")
+    answer = review(
+        plan_items=[{"measure": "加强宣传", "concrete": True, "quote": "二是进一步加强法治宣传。"},
+                    {"measure": "轮训", "concrete": True,
+                     "quote": "一是6月底前完成全县行政执法人员轮训"}],
+        achievement_items=[{"measure": "复议", "result": "办结", "figures": ["45件", "98%"],
+                            "quote": "办理行政复议案件45件，按期办结率100%"}])
+    enrich(doc, result, outline, settings, client=ScriptedClient(answer))
+    code = [(f["part"], f["kind"], f["quote"]) for f in result.llm.flags if f["by"] == "code"]
+    assert code == [("achievements", "other", "办理行政复议案件45件，按期办结率100%"),
+                    ("next_year_plan", "vague_plan", "二是进一步加强法治宣传。")]
+    assert "98%" in result.llm.flags[0]["reason"]
