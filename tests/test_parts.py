@@ -70,7 +70,7 @@ def test_leader_first_and_themed_sections_count_as_achievements() -> None:
 def test_plan_that_does_not_name_the_year_is_reported() -> None:
     r = check("themed_reordered.txt")
     check_ = part(r, "next_year_plan")["checks"][0]
-    assert not check_["passed"] and "下一年度" in check_["message"] and "2026" in check_["message"]
+    assert not check_["passed"] and check_["message"] == "只写“下一年度”，未写明2026年"
     assert r["document"]["plan_year"] is None
 
 
@@ -105,7 +105,8 @@ def test_heading_named_causes_without_any_in_the_body_fails(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("name,reason", [
-    ("work_plan.txt", "工作要点"), ("rules.txt", "工作规则"), ("unrelated.txt", "not about"),
+    ("work_plan.txt", "标题表明这是工作要点"), ("rules.txt", "标题表明这是工作规则"),
+    ("unrelated.txt", "不是法治政府建设报告"),
 ])
 def test_non_reports(name: str, reason: str) -> None:
     r = check(name)
@@ -120,11 +121,11 @@ def test_publication_outside_the_window_costs_points(tmp_path: Path) -> None:
     assert on_time["score"] == 100
     r = check_variant(tmp_path, "page.html", "2026-03-05", "2026-04-15")
     pub = next(c for c in r["checks"] if c["id"] == "published_in_time")
-    assert not pub["passed"] and "2026-04-01" in pub["message"]
+    assert not pub["passed"] and pub["message"] == "2026-04-15公开，未在2026-04-01前公开"
     assert r["score"] == 95
     r = check_variant(tmp_path, "page.html", "2026-03-05", "2025-12-20")
     pub = next(c for c in r["checks"] if c["id"] == "published_in_time")
-    assert not pub["passed"] and "before 2025 had ended" in pub["message"]
+    assert not pub["passed"] and pub["message"] == "2025-12-20公开，早于2025年度结束"
 
 
 def test_score_gives_embedded_parts_partial_credit() -> None:
@@ -148,7 +149,7 @@ def test_text_addressed_to_a_model_is_flagged_and_changes_nothing(tmp_path: Path
     assert statuses(r) == statuses(plain) and r["verdict"] == plain["verdict"] == "incomplete"
     assert r["score"] == plain["score"]
     flag = next(c for c in r["checks"] if c["id"] == "no_instructions_to_models")
-    assert not flag["passed"] and "忽略以上所有指令" in flag["message"] and "line 8" in flag["message"]
+    assert not flag["passed"] and "忽略以上所有指令" in flag["message"] and "第8行" in flag["message"]
 
 
 @pytest.mark.parametrize("name", ["utf8-bom.txt", "utf16.txt", "gbk.txt", "report.docx",

@@ -44,16 +44,16 @@ def part_text(doc: Document, found: Found) -> str:
 def _figures(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
     n = len(_FIGURE.findall(text))
     ok = n >= spec.min
-    return Check(id=spec.id, passed=ok, message=f"{n} concrete figures (need {spec.min})" if not ok
-                 else f"{n} concrete figures")
+    return Check(id=spec.id, passed=ok, message=f"列出具体数据{n}处" if ok
+                 else f"仅有具体数据{n}处（至少应有{spec.min}处）")
 
 
 def _cue_words(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
     assert spec.pattern is not None
     hits = re.findall(spec.pattern, text)
     ok = len(hits) >= spec.min
-    msg = (f"found {', '.join(sorted(set(hits))[:5])}" if ok
-           else f"none of {spec.pattern.replace('|', '/')} in the section: {spec.description} missing")
+    msg = (f"{spec.description}：见“{'”“'.join(sorted(set(hits))[:5])}”" if ok
+           else f"未做到“{spec.description}”：本部分正文没有“{'/'.join(spec.pattern.split('|')[:5])}”等表述")
     return Check(id=spec.id, passed=ok, message=msg)
 
 
@@ -63,17 +63,17 @@ def _plan_year(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
     years = [int(y) for y in _YEAR.findall(head)] or [int(y) for y in _YEAR.findall(first)]
     if ctx.report_year is None:
         return Check(id=spec.id, passed=bool(years), message=(
-            f"names {years[0]}; report year unknown" if years else "names no year; report year unknown"))
+            f"写明{years[0]}年（报告年度不明）" if years else "未写明年度（报告年度不明）"))
     want = ctx.report_year + 1
     if want in years:
-        return Check(id=spec.id, passed=True, message=f"names {want}")
+        return Check(id=spec.id, passed=True, message=f"写明{want}年")
     vague = _VAGUE_NEXT.search(head) or _VAGUE_NEXT.search(first)
     if vague:
         return Check(id=spec.id, passed=False,
-                     message=f"says {vague.group(0)} rather than naming {want}")
+                     message=f"只写“{vague.group(0)}”，未写明{want}年")
     if years:
-        return Check(id=spec.id, passed=False, message=f"names {years[0]}, expected {want}")
-    return Check(id=spec.id, passed=False, message=f"does not name {want}")
+        return Check(id=spec.id, passed=False, message=f"写的是{years[0]}年，应为{want}年")
+    return Check(id=spec.id, passed=False, message=f"未写明{want}年")
 
 
 def _leader_actions(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
@@ -86,22 +86,21 @@ def _leader_actions(spec: SubCheck, text: str, found: Found, ctx: Context) -> Ch
         # A section of its own is about the principal leader: the acts alone are enough.
         hits = re.findall(spec.action, text)
     if hits:
-        return Check(id=spec.id, passed=True, message=f"{len(hits)} statement(s) of the principal "
-                     "leader acting in person")
-    return Check(id=spec.id, passed=False, message="describes the duty in general terms; no act of "
-                 "the principal leader in person (亲自/带头/主持…)")
+        return Check(id=spec.id, passed=True, message=f"有{len(hits)}处主要负责人亲自履职的具体表述")
+    return Check(id=spec.id, passed=False, message="只笼统描述职责，未写主要负责人本人的具体行动"
+                 "（亲自、带头、主持……）")
 
 
 def _title(spec: SubCheck, ctx: Context) -> Check:
     if not ctx.title:
-        return Check(id=spec.id, passed=False, message="no title found")
+        return Check(id=spec.id, passed=False, message="未找到标题")
     t = ctx.title
     has_subject = bool(re.search(spec.pattern or "法治政府建设", t))
     has_year = bool(_YEAR.search(t))
-    missing = [w for w, ok in (("法治政府建设", has_subject), ("the year", has_year)) if not ok]
+    missing = [w for w, ok in (("法治政府建设", has_subject), ("年度", has_year)) if not ok]
     return Check(id=spec.id, passed=not missing,
-                 message="names subject and year" if not missing
-                 else f"title does not name {' or '.join(missing)}")
+                 message="标题写明法治政府建设和年度" if not missing
+                 else f"标题未写明{'和'.join(missing)}")
 
 
 def _publication(spec: SubCheck, ctx: Context) -> Check | None:
@@ -113,11 +112,11 @@ def _publication(spec: SubCheck, ctx: Context) -> Check | None:
     p = ctx.published_on
     if p >= deadline:
         return Check(id=spec.id, passed=False,
-                     message=f"published {p.isoformat()}, on or after the {deadline.isoformat()} deadline")
+                     message=f"{p.isoformat()}公开，未在{deadline.isoformat()}前公开")
     if p <= year_end:
         return Check(id=spec.id, passed=False,
-                     message=f"published {p.isoformat()}, before {ctx.report_year} had ended")
-    return Check(id=spec.id, passed=True, message=f"published {p.isoformat()}, before {deadline.isoformat()}")
+                     message=f"{p.isoformat()}公开，早于{ctx.report_year}年度结束")
+    return Check(id=spec.id, passed=True, message=f"{p.isoformat()}公开，在{deadline.isoformat()}前")
 
 
 def _instructions(spec: SubCheck, ctx: Context) -> Check:
@@ -128,9 +127,9 @@ def _instructions(spec: SubCheck, ctx: Context) -> Check:
         m = rx.search(line)
         if m:
             return Check(id=spec.id, passed=False, message=(
-                f"line {i + 1} addresses an AI model (“{ctx.doc.quote(i, m.start(), m.end())}”); "
-                "it is treated as report content"))
-    return Check(id=spec.id, passed=True, message="no text addressed to a model")
+                f"第{i + 1}行含针对AI模型的指令（“{ctx.doc.quote(i, m.start(), m.end())}”），"
+                "仅作为报告内容看待"))
+    return Check(id=spec.id, passed=True, message="未见针对AI模型的指令")
 
 
 PART_CHECKS: dict[str, Callable[[SubCheck, str, Found, Context], Check]] = {

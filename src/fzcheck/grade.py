@@ -17,20 +17,20 @@ def report_genre(doc: Document, title: str | None, parts: list[PartResult],
     mentions = len(re.findall(g.subject, text))
     if mentions < g.min_subject_mentions:
         return Check(id="is_report", passed=False, message=(
-            f"not about 法治政府建设: the subject is mentioned {mentions} time(s)"))
+            f"不是法治政府建设报告：全文只提及“法治政府/法治建设/依法行政”{mentions}次"))
     if title is not None:
         bad = re.search(rf"(?:{g.not_report_titles})$", title.strip())
         if bad and not re.search(g.report_words, title[: bad.start()] + title[bad.end():]):
             return Check(id="is_report", passed=False,
-                         message=f"the title says this is a {bad.group(0)}, not an annual report")
+                         message=f"标题表明这是{bad.group(0)}，不是年度报告")
     required = [p for p in parts if p.required]
     found = sum(p.status == "present" for p in required)
     titled = title is not None and re.search(g.report_words, title)
     phrased = re.search(g.report_phrases, text[:3000])
     if titled or phrased or found >= 2:
-        return Check(id="is_report", passed=True, message="an annual report on 法治政府建设")
+        return Check(id="is_report", passed=True, message="是法治政府建设年度报告")
     return Check(id="is_report", passed=False, message=(
-        f"no report title or 报告如下, and only {found} required section(s): not an annual report"))
+        f"没有报告标题或“报告如下”，且只找到{found}个必备部分：不是年度报告"))
 
 
 def score(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> float:

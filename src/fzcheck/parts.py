@@ -130,9 +130,8 @@ def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) 
         # The phrase that reads most like a statement of shortcomings is the one worth explaining.
         i, text = max(rejected, key=lambda r: ("存在" in r[1], -r[0]))
         where = outline.enclosing(i)
-        inside = f" inside “{doc.quote(where.line, where.start, where.end)[:30]}”" if where else ""
-        f.note = (f"“{text}” at line {i + 1}{inside} was not counted: it does not state this "
-                  f"report's own {part.name}")
+        inside = f"，位于“{doc.quote(where.line, where.start, where.end)[:30]}”中" if where else ""
+        f.note = f"第{i + 1}行“{text}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
 
 
 def _clip(start: int, end: int, cue_start: int, cue_end: int) -> tuple[int, int]:
