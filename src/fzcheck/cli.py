@@ -61,10 +61,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         error(str(err))
         return err.exit_code
+    except BrokenPipeError:  # `fzcheck check … | head`: the reader left, nothing to say
+        return 0
+    except OSError as err:  # an output file or directory that cannot be written
+        from fzcheck.output import error
+
+        where = f"{err.filename}: " if err.filename else ""
+        error(f"{where}{err.strerror or err}")
+        return 2
     except KeyboardInterrupt:
         from fzcheck.output import error
 
         error("interrupted")
         return 130
-    except BrokenPipeError:
-        return 0
