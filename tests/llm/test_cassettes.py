@@ -61,6 +61,14 @@ def assert_evidence_honest(doc: Any, offline: Any, result: Any) -> None:
         if after.status != before.status:  # only missing -> embedded, on a verified quote
             assert (before.status, after.status) == ("missing", "embedded")
             assert index.find(after.evidence[-1].quote) is not None
+    # the model's "concrete" claims are re-checked against its own quotes
+    from fzcheck.llm.merge import SPECIFIC
+
+    vague = {f["quote"] for f in llm.flags if f["kind"] == "vague_plan" and f["by"] == "code"}
+    plan = next(p for p in llm.parts if p["id"] == "next_year_plan")
+    for f in plan["findings"]:
+        if f["verified"] and f["concrete"] and not SPECIFIC.search(index.normalise(f["quote"])):
+            assert f["quote"] in vague
     if result.verdict != offline.verdict:
         assert any(d["outcome"] == "upgraded" for d in llm.disagreements)
 
@@ -105,7 +113,7 @@ def test_terminal_view_shows_llm_section(llm_config: dict[str, str], reports: Pa
     assert "LLM" in text and "摘要" in text
 
 
-@pytest.mark.default_cassette("invented-quote.yaml")
+@pytest.mark.default_cassette("paraphrase.yaml")
 @pytest.mark.vcr
 def test_paraphrasing_report_quotes_are_checked(llm_config: dict[str, str],
                                                 reports: Path) -> None:

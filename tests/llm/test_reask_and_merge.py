@@ -199,3 +199,13 @@ def test_code_checks_the_models_yes_no_claims(reports: Path, settings: Any) -> N
     assert code == [("achievements", "other", "办理行政复议案件45件，按期办结率100%"),
                     ("next_year_plan", "vague_plan", "二是进一步加强法治宣传。")]
     assert "98%" in result.llm.flags[0]["reason"]
+
+
+def test_a_cause_the_report_never_gives_is_called_out(reports: Path, settings: Any) -> None:
+    doc, result, outline = offline(reports / "short.txt")
+    answer = review(problem_items=[
+        problem("二是基层法律服务力量薄弱。", "缺乏统一的执法标准和培训机制"),  # invented cause
+        problem("一是执法人员专业能力不足，主要原因是培训经费有限", "培训经费有限")])
+    enrich(doc, result, outline, settings, client=ScriptedClient(answer))
+    flagged = [f["quote"] for f in result.llm.flags if f["kind"] == "no_cause"]
+    assert flagged == ["二是基层法律服务力量薄弱。"]

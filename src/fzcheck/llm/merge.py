@@ -59,6 +59,7 @@ def review_to_info(review: ReportReview, index: QuoteIndex, base: LLMInfo) -> LL
 SPECIFIC = re.compile(r"\d|[一二三四五六七八九十百千万]+[项件次期个场家名人]|月底?前|年底前|年内|季度|不少于|不低于|覆盖|%|％")
 LEADER = re.compile(r"书记|市长|县长|区长|局长|主任|厅长|部长|一把手|主要负责(?:人|同志)|第一责任人")
 FIGURE = re.compile(r"\d+(?:\.\d+)?")
+CAUSE = re.compile(r"原因|由于|导致|因为|致使|所致|在于|源于|根源|受.{1,8}影响")
 
 
 def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex) -> list[dict[str, Any]]:
@@ -76,6 +77,11 @@ def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex) -> list[dict[st
                     and not LEADER.search(text):
                 flags.append(_code_flag("leader_duties", "leader_is_bureau", f, (
                     "模型判为主要负责人本人所为，但原文没有点明主要负责人")))
+            cause = f.get("cause")
+            if part["id"] == "problems" and cause and not CAUSE.search(text) \
+                    and index.normalise(cause) not in index.text:
+                flags.append(_code_flag("problems", "no_cause", f, (
+                    f"模型写的原因“{str(cause)[:40]}”原文没有：原文只列问题、未讲原因")))
             if part["id"] == "achievements":
                 missing = [g for g in f.get("figures", [])
                            if any(n not in index.text for n in FIGURE.findall(index.normalise(g)))]

@@ -63,7 +63,8 @@ def terminal_section(llm: dict[str, Any]) -> list[Any]:
                      else f" [strike]“{escape(flag['quote'])}”[/] [red]{UNVERIFIED}[/]")
         elif flag.get("line"):
             quote = f" [dim]line {flag['line']}[/]"
-        out.append(Text.from_markup(f"  [yellow]⚑ {where}.{flag['kind']}[/] "
+        by = " [dim](found by fzcheck)[/]" if flag.get("by") == "code" else ""
+        out.append(Text.from_markup(f"  [yellow]⚑ {where}.{flag['kind']}[/]{by} "
                                     f"{escape(str(flag['reason']))}{quote}"))
     for d in llm.get("disagreements", []):
         style = "green" if d["outcome"] == "upgraded" else "magenta"
@@ -92,7 +93,8 @@ def markdown_section(llm: dict[str, Any]) -> list[str]:
         tail = f" — “{flag['quote']}”" if flag.get("quote") else ""
         if flag.get("quote") and not flag["verified"]:
             tail = f" — ~~“{flag['quote']}”~~ **{UNVERIFIED}**"
-        lines.append(f"- ⚑ {flag.get('part') or 'document'}.{flag['kind']}: {flag['reason']}{tail}")
+        by = " (found by fzcheck)" if flag.get("by") == "code" else ""
+        lines.append(f"- ⚑ {flag.get('part') or 'document'}.{flag['kind']}{by}: {flag['reason']}{tail}")
     for d in llm.get("disagreements", []):
         lines.append(f"- ≠ {d['part']}: offline {d['offline']}, LLM {d['llm']} → {d['outcome']} "
                      f"({d['reason']})")

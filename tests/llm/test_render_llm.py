@@ -1,0 +1,52 @@
+"""The terminal and Markdown views show the LLM section: summary, findings, flags, marks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from fzcheck.llm.api import enrich
+from fzcheck.render.markdown import render_markdown
+from fzcheck.render.terminal import render_result
+from tests.llm.fakes import ScriptedClient, review
+from tests.llm.helpers import offline
+
+INVENTED = "我局全面完成了各项法治建设任务"
+
+
+def enriched(reports: Path, settings: Any) -> dict[str, Any]:
+    doc, result, outline = offline(reports / "short.txt")
+    answer = review(
+        problems={"status": "embedded", "sections": []}, summary="青山县司法局报告要素齐全。",
+        problem_items=[{"problem": "能力不足", "cause": "培训经费有限",
+                        "quote": "执法人员专业能力不足，主要原因是培训经费有限"},
+                       {"problem": "编造", "cause": None, "quote": INVENTED}],
+        plan_items=[{"measure": "加强宣传", "concrete": True, "quote": "二是进一步加强法治宣传。"}])
+    enrich(doc, result, outline, settings, client=ScriptedClient(answer, answer))
+    return result.to_json()
+
+
+def test_terminal_view(reports: Path, settings: Any) -> None:
+    console = Console(width=200, record=True)
+    console.print(render_result(enriched(reports, settings)))
+    text = console.export_text()
+    assert "摘要：青山县司法局报告要素齐全。" in text
+    assert "能力不足（原因：培训经费有限）" in text and "line 9" in text
+    assert f"“{INVENTED}” ✗ quote not in report" in text
+    assert "next_year_plan.vague_plan (found by fzcheck)" in text
+    assert "≠ problems: offline present, LLM embedded → offline kept" in text
+    assert "1 quote(s) from the LLM are not in the report" in text
+
+
+def test_markdown_view(reports: Path, settings: Any) -> None:
+    md = render_markdown(enriched(reports, settings))
+    assert "> 青山县司法局报告要素齐全。" in md
+    assert f"~~“{INVENTED}”~~ **✗ quote not in report**" in md
+    assert "- ⚑ next_year_plan.vague_plan (found by fzcheck):" in md
+
+
+def test_offline_views_have_no_llm_section(reports: Path) -> None:
+    _, result, _ = offline(reports / "short.txt")
+    assert "**LLM**" not in render_markdown(result.to_json())
