@@ -133,3 +133,24 @@ def test_help_lists_commands_and_exit_codes() -> None:
 
 def test_all_bad_inputs_are_covered_by_makers() -> None:
     assert set(BAD) <= set(MAKERS)
+
+
+def test_a_bug_on_one_input_is_that_inputs_error(monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import fzcheck.pipeline as pipeline
+
+    real = pipeline.analyse
+
+    def flaky(doc, rubric):  # type: ignore[no-untyped-def]
+        if "traditional" in doc.source:
+            raise ValueError("boom")
+        return real(doc, rubric)
+
+    monkeypatch.setattr(pipeline, "analyse", flaky)
+    code = main(["check", "-f", "jsonl", str(FIXTURES / "traditional.txt"), str(SAMPLE)])
+    out = capsys.readouterr()
+    results = [json.loads(line) for line in out.out.splitlines()]
+    assert code == 2
+    assert [r["verdict"] for r in results] == ["error", "complete"]
+    assert results[0]["error"]["kind"] == "internal" and "ValueError: boom" in results[0]["error"]["message"]
+    assert "Traceback" not in out.err

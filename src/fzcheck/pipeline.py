@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from fzcheck.checks import Context, run_document_checks, run_part_checks
 from fzcheck.document import Document
 from fzcheck.errors import InputError
@@ -12,16 +15,6 @@ from fzcheck.parts import find_parts
 from fzcheck.reading import DEFAULT_MAX_MB, load
 from fzcheck.result import DocumentInfo, PartResult, Result, RubricRef, error_result
 from fzcheck.rubric import Rubric
-
-
-def check_document(doc: Document, rubric: Rubric, with_outline: bool = False) -> Result:
-    return analyse(doc, rubric)[0] if not with_outline else _with_outline(doc, rubric)
-
-
-def _with_outline(doc: Document, rubric: Rubric) -> Result:
-    result, outline = analyse(doc, rubric)
-    result.outline = outline.to_json(doc)
-    return result
 
 
 def analyse(doc: Document, rubric: Rubric) -> tuple[Result, Outline]:
@@ -54,8 +47,6 @@ def analyse(doc: Document, rubric: Rubric) -> tuple[Result, Outline]:
 
 
 def _plan_year(doc: Document, line: int | None) -> int | None:
-    import re
-
     if line is None:
         return None
     for text in doc.analysis[line:line + 3]:
@@ -65,12 +56,35 @@ def _plan_year(doc: Document, line: int | None) -> int | None:
     return None
 
 
-def check_path(source: str, rubric: Rubric, max_mb: float = DEFAULT_MAX_MB,
-               with_outline: bool = False) -> Result:
-    """Check one input; unreadable input comes back as a Result with ``error`` set."""
+@dataclass
+class Checked:
+    """One input's result, with the document and outline when it could be read."""
+
+    result: Result
+    doc: Document | None = None
+    outline: Outline | None = None
+
+
+def check_source(source: str, rubric: Rubric, max_mb: float = DEFAULT_MAX_MB) -> Checked:
+    """Check one input. Unreadable input, and a bug met on one input, come back as a Result with
+    ``error`` set, so that a run over many files always finishes."""
     ref = RubricRef(id=rubric.id, version=rubric.version)
     try:
         doc = load(source, max_mb=max_mb)
     except InputError as err:
-        return error_result(source, err.kind, str(err), rubric=ref)
-    return check_document(doc, rubric, with_outline=with_outline)
+        return Checked(error_result(source, err.kind, str(err), rubric=ref))
+    try:
+        result, outline = analyse(doc, rubric)
+    except Exception as err:  # noqa: BLE001 - reported as this input's result, not a crash
+        message = (f"internal error ({type(err).__name__}: {err}); please report it with this file")
+        return Checked(error_result(source, "internal", message.splitlines()[0],
+                                    sha256=doc.sha256, rubric=ref), doc)
+    return Checked(result, doc, outline)
+
+
+def check_path(source: str, rubric: Rubric, max_mb: float = DEFAULT_MAX_MB,
+               with_outline: bool = False) -> Result:
+    checked = check_source(source, rubric, max_mb)
+    if with_outline and checked.doc is not None and checked.outline is not None:
+        checked.result.outline = checked.outline.to_json(checked.doc)
+    return checked.result

@@ -38,16 +38,13 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.errors import InputError
     from fzcheck.inputs import expand_inputs
-    from fzcheck.pipeline import analyse
-    from fzcheck.reading import DEFAULT_MAX_MB, load
+    from fzcheck.pipeline import check_source
+    from fzcheck.reading import DEFAULT_MAX_MB
     from fzcheck.render import Renderer, make_renderer
-    from fzcheck.result import RubricRef, error_result
     from fzcheck.rubric import load_rubric
 
     rubric = load_rubric(args.rubric)
-    ref = RubricRef(id=rubric.id, version=rubric.version)
     max_mb = args.max_mb or DEFAULT_MAX_MB
     enrich = _llm_step(args) if getattr(args, "llm", False) else None
     code = 0
@@ -67,14 +64,11 @@ def run(args: argparse.Namespace) -> int:
                    if args.output else sys.stdout)
             renderer = make_renderer(args.format, out)
         for source in sources:
-            doc = None
-            try:
-                doc = load(source, max_mb=max_mb)
-            except InputError as err:
-                result = error_result(source, err.kind, str(err), rubric=ref)
-                _report_error(source, err, args.format)
-            else:
-                result, outline = analyse(doc, rubric)
+            checked = check_source(source, rubric, max_mb)
+            result, doc, outline = checked.result, checked.doc, checked.outline
+            if result.error is not None:
+                _report_error(source, result.error.message, args.format)
+            elif doc is not None and outline is not None:
                 if enrich is not None:
                     enrich(doc, result, outline)
                 if args.outline:
@@ -94,7 +88,7 @@ def _llm_step(args: argparse.Namespace) -> Any:
     return make_enricher(settings_from_args(args))
 
 
-def _report_error(source: str, err: Exception, fmt: str) -> None:
+def _report_error(source: str, err: str, fmt: str) -> None:
     # The terminal view shows the error in place; machine formats also say it on stderr.
     if fmt != "terminal" or not sys.stdout.isatty():
         from fzcheck.output import error
