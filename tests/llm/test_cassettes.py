@@ -130,3 +130,7 @@ def test_injected_instruction_changes_no_verdict_real_model(llm_config: dict[str
     assert [p.status for p in result.parts] == [p.status for p in offline.parts]
     assert any(f["kind"] == "instruction" and f["by"] == "code" for f in result.llm.flags)
     assert_evidence_honest(doc, offline, result)
+    # the model's real mistake here: a leader section that does not exist, backed by a plan item
+    leader = next(p for p in result.llm.parts if p["id"] == "leader_duties")
+    for title in leader["sections"]:
+        assert (title in leader["sections_not_in_report"]) == (QuoteIndex.from_document(doc).find(title) is None)

@@ -50,3 +50,12 @@ def test_markdown_view(reports: Path, settings: Any) -> None:
 def test_offline_views_have_no_llm_section(reports: Path) -> None:
     _, result, _ = offline(reports / "short.txt")
     assert "**LLM**" not in render_markdown(result.to_json())
+
+
+def test_invented_section_title_is_shown(reports: Path, settings: Any) -> None:
+    doc, result, outline = offline(reports / "short.txt")
+    answer = review(leader_duties={"status": "present", "sections": ["主要负责人述法情况专章"]})
+    enrich(doc, result, outline, settings, client=ScriptedClient(answer))
+    console = Console(width=200, record=True)
+    console.print(render_result(result.to_json()))
+    assert "section “主要负责人述法情况专章” is not a heading in the report" in console.export_text()

@@ -8,7 +8,8 @@ into missing. Every place the model and the offline checker differ is recorded i
 ``llm.disagreements`` with what was done about it.
 
 Shapes in ``LLMInfo``:
-  parts[]:  {id, status, sections, findings: [{..., quote, line, verified}], offline_status}
+  parts[]:  {id, status, sections, sections_not_in_report, offline_status,
+             findings: [{..., quote, line, verified}]}
   flags[]:  {part, kind, reason, quote, line, verified, by: "model"|"code"}
   disagreements[]: {part, offline, llm, outcome: "upgraded"|"kept_offline", reason}
 """
@@ -46,6 +47,8 @@ def review_to_info(review: ReportReview, index: QuoteIndex, base: LLMInfo) -> LL
         mapped = getattr(review, part_id)
         items = getattr(review, FINDINGS[part_id]) if part_id in FINDINGS else []
         parts.append({"id": part_id, "status": mapped.status, "sections": mapped.sections,
+                      # headings the model named that the report does not have
+                      "sections_not_in_report": [t for t in mapped.sections if index.find(t) is None],
                       "findings": [_quoted(i.model_dump(), index) for i in items]})
     flags = [{**_quoted(f.model_dump(), index), "by": "model"} for f in review.flags]
     flags += _claim_flags(parts, index) + _instruction_flags(index)

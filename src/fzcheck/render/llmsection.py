@@ -55,6 +55,10 @@ def terminal_section(llm: dict[str, Any]) -> list[Any]:
                      else f"[strike]“{escape(f['quote'])}”[/] [red]{UNVERIFIED}[/]")
             out.append(Text.from_markup(f"  [{mark[0]}]{mark[1]}[/] [bold]{part['id']}[/] "
                                         f"{escape(finding_line(part['id'], f))}\n      {quote}"))
+    for part in llm["parts"]:
+        for title in part.get("sections_not_in_report", []):
+            out.append(Text.from_markup(f"  [red]✗ {part['id']}[/] section “{escape(title)}” "
+                                        f"[red]is not a heading in the report[/] (ignored)"))
     for flag in llm["flags"]:
         where = flag.get("part") or "document"
         quote = ""
