@@ -209,3 +209,12 @@ def test_a_cause_the_report_never_gives_is_called_out(reports: Path, settings: A
     enrich(doc, result, outline, settings, client=ScriptedClient(answer))
     flagged = [f["quote"] for f in result.llm.flags if f["kind"] == "no_cause"]
     assert flagged == ["二是基层法律服务力量薄弱。"]
+
+
+def test_an_answer_cut_off_at_max_tokens_is_an_llm_error(reports: Path, settings: Any) -> None:
+    doc, result, outline = offline(reports / "short.txt")
+    cut = completion('{"achievements": {"status": "pres', finish_reason="length")
+    client = ScriptedClient(cut, cut)
+    enrich(doc, result, outline, settings, client=client)
+    assert len(client.requests) == 1  # re-asking cannot make the answer fit
+    assert "max_tokens=1500" in result.llm.error and result.verdict == "complete"
