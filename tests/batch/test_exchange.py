@@ -52,3 +52,20 @@ def test_output_index_prefers_a_success_over_an_earlier_error(tmp_path: Path) ->
     line = index.get("x")
     assert line is not None and answer_body(line) == (BODY, None)
     assert index.get("nope") is None
+
+
+def test_similar_pairs_handles_big_buckets_and_misses_unrelated() -> None:
+    import numpy as np
+
+    from fzcheck.batch.copies import NUM_PERM, similar_pairs
+
+    rng = np.random.default_rng(1)
+    same = np.tile(rng.integers(0, 2**32, NUM_PERM, dtype=np.uint32), (200, 1))
+    near = same[0].copy()
+    near[:30] = rng.integers(0, 2**32, 30, dtype=np.uint32)  # ~77% equal values
+    other = rng.integers(0, 2**32, (50, NUM_PERM), dtype=np.uint32)
+    matrix = np.vstack([same, near, other])
+    pairs = similar_pairs(matrix, 0.6)
+    assert len([p for p, s in pairs.items() if s == 1.0]) == 200 * 199 // 2
+    assert pairs[(0, 200)] == round((NUM_PERM - 30) / NUM_PERM, 2)
+    assert not any(i >= 201 or j >= 201 for i, j in pairs)

@@ -3,8 +3,9 @@
 Each report's problems and next-year-plan sections become sets of character 4-grams (after
 dropping whitespace and punctuation, on the Simplified, width-folded analysis text, so a
 Traditional copy of a Simplified report still matches) and a 128-permutation MinHash from
-datasketch. A MinHash LSH index per part finds candidate pairs in about linear time; the
-MinHash estimate of their Jaccard similarity is what is reported. Pairs at or above the
+datasketch. LSH banding (bands and rows as datasketch's MinHashLSH chooses them for the
+threshold), vectorised over one signature matrix per part, finds candidate pairs in about
+linear time and memory; the MinHash estimate of their Jaccard similarity is what is reported. Pairs at or above the
 threshold are flagged on both reports as ``copies: [{"part", "other", "similarity"}]``.
 
 Signatures are kept in a sidecar (``results.jsonl.minhash``, one line per result) so that a
@@ -16,7 +17,7 @@ from __future__ import annotations
 import base64
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -59,14 +60,11 @@ def shingles(text: str) -> set[bytes]:
     return {compact[i:i + SHINGLE].encode("utf-8") for i in range(len(compact) - SHINGLE + 1)}
 
 
-def _minhash(values: Iterable[bytes] | None = None, hashvalues: Any = None) -> MinHash:
+def _minhash(values: Iterable[bytes]) -> MinHash:
     from datasketch import MinHash
 
-    if hashvalues is not None:
-        return MinHash(num_perm=NUM_PERM, hashvalues=hashvalues, scheme="affine32")
     m = MinHash(num_perm=NUM_PERM, scheme="affine32")
-    if values is not None:
-        m.update_batch(list(values))
+    m.update_batch(list(values))
     return m
 
 
@@ -99,29 +97,88 @@ class Copy:
     similarity: float
 
 
-def find_copies(entries: Iterable[tuple[str, dict[str, str]]],
-                threshold: float = DEFAULT_THRESHOLD) -> list[Copy]:
-    """Near-duplicate pairs among (path, signatures) entries, one index per part."""
+def band_params(threshold: float) -> tuple[int, int]:
+    """(bands, rows per band) that datasketch's MinHashLSH picks for this threshold (set a
+    little lower, so borderline pairs are not lost to LSH's false negatives; every candidate
+    is then scored on its full signature)."""
     from datasketch import MinHashLSH
 
-    by_part: dict[str, list[tuple[str, MinHash]]] = defaultdict(list)
-    for path, sigs in entries:
-        for part, blob in sigs.items():
-            values = np.frombuffer(base64.b64decode(blob), dtype="<u4").astype(np.uint32)
-            if len(values) == NUM_PERM:
-                by_part[part].append((path, _minhash(hashvalues=values)))
+    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.05), num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def _band_runs(matrix: np.ndarray, band: int, rows: int) -> Iterator[np.ndarray]:
+    """Groups of row numbers whose signatures agree on every value of one band."""
+    mix = np.uint64(0x9E3779B97F4A7C15)
+    cols = matrix[:, band * rows:(band + 1) * rows].astype(np.uint64)
+    h = np.zeros(len(matrix), dtype=np.uint64)
+    for c in range(cols.shape[1]):
+        h = h * mix + cols[:, c] + np.uint64(1)  # wraps mod 2^64, as intended
+    order = np.argsort(h, kind="stable")
+    ordered = h[order]
+    starts = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+    ends = np.append(starts[1:], len(ordered))
+    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
+        if b - a > 1:
+            yield np.sort(order[a:b])
+
+
+def similar_pairs(matrix: np.ndarray, threshold: float,
+                  chunk: int = 8_192) -> dict[tuple[int, int], float]:
+    """Row pairs of a (reports x NUM_PERM) uint32 signature matrix at or above ``threshold``.
+
+    LSH banding, vectorised per band (hash each band, sort, equal runs), then every candidate
+    pair is scored right away, in chunks, and only the similar ones are kept: shared
+    boilerplate can make millions of candidates, so none are held."""
+    bands, rows = band_params(threshold)
+    found: dict[tuple[int, int], float] = {}
+    left: list[np.ndarray] = []
+    right: list[np.ndarray] = []
+    pending = 0
+
+    def keep(i: np.ndarray, j: np.ndarray) -> None:
+        sims = (matrix[i] == matrix[j]).mean(axis=1)
+        hit = sims >= threshold
+        for a, b, sim in zip(i[hit].tolist(), j[hit].tolist(), sims[hit].tolist(), strict=True):
+            found[(a, b)] = round(sim, 2)
+
+    def flush() -> None:
+        nonlocal pending
+        if pending:
+            keep(np.concatenate(left), np.concatenate(right))
+        left.clear()
+        right.clear()
+        pending = 0
+
+    for band in range(bands):
+        for members in _band_runs(matrix, band, rows):
+            if len(members) > 128:
+                # A big bucket (boilerplate everyone shares): one row against the rest at a
+                # time, so memory stays linear in the bucket, not quadratic.
+                for k in range(len(members) - 1):
+                    rest = members[k + 1:]
+                    keep(np.full(len(rest), members[k]), rest)
+                continue
+            a, b = np.triu_indices(len(members), k=1)
+            left.append(members[a])
+            right.append(members[b])
+            pending += len(a)
+            if pending >= chunk:
+                flush()
+    flush()
+    return found
+
+
+def find_copies(paths: list[str], matrices: dict[str, tuple[np.ndarray, np.ndarray]],
+                threshold: float = DEFAULT_THRESHOLD) -> list[Copy]:
+    """Near-duplicate pairs, per part. ``matrices[part]`` is (row -> index into ``paths``,
+    signature matrix). Similarity is the MinHash estimate: the share of equal values."""
     found: list[Copy] = []
-    for part, items in by_part.items():
-        lsh = MinHashLSH(threshold=max(0.1, threshold - 0.1), num_perm=NUM_PERM)
-        for i, (_, m) in enumerate(items):
-            lsh.insert(i, m, check_duplication=False)
-        for i, (path, m) in enumerate(items):
-            for j in lsh.query(m):
-                if j <= i or items[j][0] == path:
-                    continue
-                sim = round(float(m.jaccard(items[j][1])), 2)
-                if sim >= threshold:
-                    found.append(Copy(part=part, a=path, b=items[j][0], similarity=sim))
+    for part, (owners, matrix) in sorted(matrices.items()):
+        for (i, j), sim in sorted(similar_pairs(matrix, threshold).items()):
+            a, b = paths[owners[i]], paths[owners[j]]
+            if a != b:
+                found.append(Copy(part=part, a=min(a, b), b=max(a, b), similarity=sim))
     return found
 
 
@@ -136,10 +193,40 @@ def copies_by_path(pairs: list[Copy]) -> dict[str, list[dict[str, Any]]]:
     return dict(flags)
 
 
-def load_signatures(results: Path) -> dict[tuple[str, str], dict[str, str]]:
-    """(path, key) -> signatures from the sidecar; a later line for the same result wins."""
-    return {(obj.get("path", ""), obj.get(KEY_FIELD, "")): obj.get("sigs") or {}
-            for obj in read_objects(sidecar_path(results))}
+def load_matrices(results: Path) -> tuple[list[str], dict[str, Any], dict[str, tuple[np.ndarray, np.ndarray]]]:
+    """One pass over the results (paths, current flags) and one over the sidecar (signatures
+    of those results only; a later line for the same result wins), into one uint32 matrix per
+    part: 512 bytes per report and part, nothing per line kept beyond that."""
+    paths: list[str] = []
+    current: dict[str, Any] = {}
+    row_of: dict[tuple[str, str], int] = {}
+    for obj in read_objects(results):
+        path = obj.get("path")
+        if not path:
+            continue
+        row_of[(path, obj.get(KEY_FIELD, ""))] = len(paths)
+        paths.append(path)
+        if obj.get(COPIES_FIELD):
+            current[path] = obj[COPIES_FIELD]
+    slots: dict[str, dict[int, np.ndarray]] = defaultdict(dict)
+    for obj in read_objects(sidecar_path(results)):
+        n = row_of.get((obj.get("path", ""), obj.get(KEY_FIELD, "")))
+        if n is None:
+            continue
+        for part in COPY_PARTS:
+            slots[part].pop(n, None)
+        for part, blob in (obj.get("sigs") or {}).items():
+            values = np.frombuffer(base64.b64decode(blob), dtype="<u4")
+            if len(values) == NUM_PERM:
+                slots[part][n] = values
+    matrices: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for part, rows in slots.items():
+        owners = np.fromiter(sorted(rows), dtype=np.int64, count=len(rows))
+        matrix = np.empty((len(rows), NUM_PERM), dtype=np.uint32)
+        for k, n in enumerate(owners.tolist()):
+            matrix[k] = rows[n]
+        matrices[part] = (owners, matrix)
+    return paths, current, matrices
 
 
 def apply_copies(results: Path, threshold: float = DEFAULT_THRESHOLD) -> list[Copy]:
@@ -147,14 +234,10 @@ def apply_copies(results: Path, threshold: float = DEFAULT_THRESHOLD) -> list[Co
 
     The file is rewritten (atomically) only when some line's flags change, so repeating a
     finished batch leaves it byte-for-byte as it was."""
-    sigs = load_signatures(results)
-    entries = [(obj["path"], sigs.get((obj["path"], obj.get(KEY_FIELD, "")), {}))
-               for obj in read_objects(results) if obj.get("path")]
-    pairs = find_copies(entries, threshold)
+    paths, current, matrices = load_matrices(results)
+    pairs = find_copies(paths, matrices, threshold)
     flags = copies_by_path(pairs)
-    changed = any(obj.get(COPIES_FIELD, []) != flags.get(obj.get("path", ""), [])
-                  for obj in read_objects(results) if COPIES_FIELD in obj or obj.get("path") in flags)
-    if changed:
+    if flags != current:
         def patch(obj: dict[str, Any]) -> dict[str, Any]:
             new = flags.get(obj.get("path", ""), [])
             if new:

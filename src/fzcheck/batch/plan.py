@@ -16,7 +16,6 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fzcheck.batch.store import read_objects
 from fzcheck.errors import UsageError
 from fzcheck.result import SCHEMA_VERSION
 
@@ -87,19 +86,3 @@ def is_failure(line: dict[str, Any]) -> bool:
     """A line --retry-errors redoes: unreadable input, or an LLM call that ended in error."""
     llm = line.get("llm")
     return line.get("verdict") == "error" or bool(isinstance(llm, dict) and llm.get("error"))
-
-
-@dataclass
-class Done:
-    """Index of a results file: (path, key) -> is it a failure."""
-
-    lines: dict[tuple[str, str], bool]
-
-    @classmethod
-    def load(cls, path: Path) -> Done:
-        return cls({(obj.get("path", ""), obj.get(KEY_FIELD, "")): is_failure(obj)
-                    for obj in read_objects(path)})
-
-    def has(self, item: Item, retry_errors: bool) -> bool:
-        failed = self.lines.get((item.path, item.key))
-        return failed is not None and not (retry_errors and failed)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.batch import copies
-from fzcheck.batch.plan import KEY_FIELD, Done, Item, is_failure, plan_items, settings_fingerprint
+from fzcheck.batch.plan import KEY_FIELD, Item, is_failure, plan_items, settings_fingerprint
 from fzcheck.batch.progress import make_progress
 from fzcheck.batch.store import Appender, read_objects, repair, rewrite
 from fzcheck.errors import FzcheckError, InputError
@@ -94,41 +94,32 @@ class Batch:
     # --- planning ------------------------------------------------------------------------
 
     def plan(self, inputs: Iterable[str], compact: bool = True) -> list[Item]:
-        """The inputs still to grade. With ``compact`` (a run that will write their lines),
-        lines about to be rewritten are dropped first; an export leaves the file alone."""
+        """The inputs still to grade, in one pass over the results file. Lines this run will
+        write again (retried failures, files or settings changed since, duplicates) are not
+        done; with ``compact`` (a run that writes lines) they are dropped from the file first,
+        so it keeps exactly one line per input. An export leaves the file alone."""
         items = list(plan_items(inputs, self.fingerprint, self.options.max_mb))
         self.stats.planned = len(items)
         repair(self.output)
         repair(copies.sidecar_path(self.output))
-        if compact:
-            self.stats.dropped = self._drop_redone(items)
-        done = Done.load(self.output)
-        todo = [it for it in items if not done.has(it, self.options.retry_errors)]
-        self.stats.skipped = len(items) - len(todo)
-        return todo
-
-    def _drop_redone(self, items: list[Item]) -> int:
-        """Remove lines this run will write again (retried failures, changed files or settings,
-        duplicates), so that the file keeps exactly one line per input."""
-        if not self.output.exists():
-            return 0
         key_of = {it.path: it.key for it in items}
         retry = self.options.retry_errors
-
-        def verdicts() -> Iterable[bool]:
-            seen: set[tuple[str, str]] = set()
-            for obj in read_objects(self.output):
-                path, key = obj.get("path", ""), obj.get(KEY_FIELD, "")
-                drop = path in key_of and (key != key_of[path] or (path, key) in seen
-                                           or (retry and is_failure(obj)))
-                seen.add((path, key))
-                yield drop
-
-        dropped = sum(verdicts())
-        if dropped:
-            flags = iter(list(verdicts()))
+        done: set[tuple[str, str]] = set()
+        drops: list[bool] = []
+        for obj in read_objects(self.output):
+            path, key = obj.get("path", ""), obj.get(KEY_FIELD, "")
+            drop = path in key_of and (key != key_of[path] or (path, key) in done
+                                       or (retry and is_failure(obj)))
+            drops.append(drop)
+            if not drop:
+                done.add((path, key))
+        if compact and any(drops):
+            flags = iter(drops)
             rewrite(self.output, lambda obj: None if next(flags) else obj)
-        return dropped
+            self.stats.dropped = sum(drops)
+        todo = [it for it in items if (it.path, it.key) not in done]
+        self.stats.skipped = len(items) - len(todo)
+        return todo
 
     # --- running -------------------------------------------------------------------------
 
