@@ -23,8 +23,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.batch.fakeserver import FakeServer  # noqa: E402
-from tests.batch.reportgen import make_report  # noqa: E402
+from tests.batch.fakeserver import FakeServer
+from tests.batch.reportgen import make_report
 
 
 class TimedServer(FakeServer):

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.batch.reportgen import make_report  # noqa: E402
+from tests.batch.reportgen import make_report
 
 
 def generate(folder: Path, count: int) -> None:

@@ -69,8 +69,8 @@ def render(unit: str, year: int, problems: list[str] | None, plan: list[str],
         lines += ["", f"{cn[n - 2]}、{year}年推进法治政府建设存在的不足和原因", *problems]
         n += 1
     lines += ["", f"{cn[n - 2]}、党政主要负责人履行推进法治建设第一责任人职责情况",
-              f"主要负责人认真履行第一责任人职责，全年主持召开专题会议{rng.randint(2, 9)}次，"
-              f"亲自审定法治政府建设工作要点，带头讲授法治课{rng.randint(1, 4)}次。"]
+              (f"主要负责人认真履行第一责任人职责，全年主持召开专题会议{rng.randint(2, 9)}次，"
+               f"亲自审定法治政府建设工作要点，带头讲授法治课{rng.randint(1, 4)}次。")]
     n += 1
     lines += ["", f"{cn[n - 2]}、{year + 1}年推进法治政府建设的主要安排", *plan, "",
               unit, f"{year + 1}年{rng.randint(1, 3)}月{rng.randint(1, 28)}日", ""]

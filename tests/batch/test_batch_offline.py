@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from fzcheck.cli import main
 from tests.batch.reportgen import make_report
 from tests.helpers import FIXTURES, ROOT
+
+from fzcheck.cli import main
 
 Lines = Callable[[Path], list[dict]]
 

@@ -42,8 +42,8 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
     s = stats["scores"]
     lines += ["", "## Scores", ""]
     if s["count"]:
-        lines += [f"min {s['min']:g} · median {s['median']:g} · mean {s['mean']:g} · "
-                  f"max {s['max']:g}", "", "| score | reports |", "|---|---|"]
+        lines += [(f"min {s['min']:g} · median {s['median']:g} · mean {s['mean']:g} · "
+                   f"max {s['max']:g}"), "", "| score | reports |", "|---|---|"]
         lines += [f"| {b['from']}–{b['to']} | {b['count']} |" for b in s["bins"] if b["count"]]
     else:
         lines.append("no graded reports")
@@ -76,9 +76,9 @@ def _llm_lines(llm: dict[str, Any]) -> list[str]:
     cost = llm["estimated_cost"]
     cost_text = (f"estimated cost {cost:.4f}" if cost is not None else
                  "no price in config for " + ", ".join(llm["unpriced_models"]))
-    return [f"LLM: {llm['reports']} reports, {llm['calls']} calls, {llm['total_tokens']:,} tokens "
-            f"({llm['prompt_tokens']:,} prompt + {llm['completion_tokens']:,} completion), "
-            f"{cost_text}"]
+    return [(f"LLM: {llm['reports']} reports, {llm['calls']} calls, {llm['total_tokens']:,} "
+             f"tokens ({llm['prompt_tokens']:,} prompt + {llm['completion_tokens']:,} "
+             f"completion), {cost_text}")]
 
 
 def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:

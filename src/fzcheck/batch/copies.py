@@ -103,7 +103,7 @@ def band_params(threshold: float) -> tuple[int, int]:
     is then scored on its full signature)."""
     from datasketch import MinHashLSH
 
-    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.05), num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=max(0.1, threshold - 0.1), num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
 

@@ -94,8 +94,8 @@ def export_requests(batch: Batch, inputs: list[str], directory: Path) -> ExportS
         for item in batch.plan(inputs, compact=False):
             graded = grade_offline(item.path, batch.options.rubric, batch.options.max_mb)
             if graded.doc is None or graded.outline is None:
-                err = graded.result.error
-                stats.unreadable.append((item.path, err.message if err else "unreadable"))
+                problem = graded.result.error
+                stats.unreadable.append((item.path, problem.message if problem else "unreadable"))
                 continue
             body = build_request(graded.doc, graded.result, graded.outline, settings)
             files.write({"custom_id": item.custom_id, "method": "POST", "url": URL, "body": body})

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 import time
 from types import TracebackType
-from typing import IO, Protocol
+from typing import IO, Protocol, Self
 
 
 class Progress(Protocol):
-    def __enter__(self) -> Progress: ...
+    def __enter__(self) -> Self: ...
 
     def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
                  tb: TracebackType | None) -> None: ...
@@ -38,7 +38,7 @@ class LineProgress:
         self.done = self.failed = 0
         self.start = self.last = time.monotonic()
 
-    def __enter__(self) -> LineProgress:
+    def __enter__(self) -> Self:
         self._line(f"batch: {self.total} to do" + (f", {self.skipped} already done"
                                                    if self.skipped else ""))
         return self
@@ -71,8 +71,14 @@ class LineProgress:
 
 class BarProgress:
     def __init__(self, total: int, skipped: int) -> None:
-        from rich.progress import (BarColumn, MofNCompleteColumn, TaskProgressColumn, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
         from rich.progress import Progress as RichProgress
 
         from fzcheck.output import stderr
@@ -88,15 +94,17 @@ class BarProgress:
         self.start = time.monotonic()
         self.done = 0
 
-    def __enter__(self) -> BarProgress:
+    def __enter__(self) -> Self:
         self.bar.__enter__()
         return self
 
     def advance(self, path: str, failed: str | None = None) -> None:
+        from rich.markup import escape
+
         self.done += 1
         if failed:
             self.failed += 1
-            self.bar.console.print(f"[red]failed[/] {path}: {failed}", markup=True,
+            self.bar.console.print(f"[red]failed[/] {escape(path)}: {escape(failed)}",
                                    highlight=False)
         rate = self.done / max(time.monotonic() - self.start, 1e-9)
         self.bar.update(self.task, advance=1, rate=f"{rate:.1f}/s",

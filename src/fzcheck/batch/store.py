@@ -15,7 +15,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Self
 
 from fzcheck.errors import UsageError
 from fzcheck.render.jsonfmt import dumps_line
@@ -104,7 +104,7 @@ class Appender:
         self.sync = sync
         self._file: IO[str] | None = None
 
-    def __enter__(self) -> Appender:
+    def __enter__(self) -> Self:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._file = self.path.open("a", encoding="utf-8", newline="")

@@ -23,8 +23,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from fzcheck.batch.cohort import gather, price_table
-    from fzcheck.batch.cohort_render import (UnitsCsv, render_json, render_markdown,
-                                             render_terminal)
+    from fzcheck.batch.cohort_render import UnitsCsv, render_json, render_markdown, render_terminal
     from fzcheck.batch.store import read_objects
     from fzcheck.errors import UsageError
 
