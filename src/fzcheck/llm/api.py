@@ -24,7 +24,12 @@ from fzcheck.result import LLMInfo, LLMUsage, Result
 
 
 class ResponseCache(Protocol):
-    """What enrich needs from a cache (batch grading implements it in fzcheck.cache)."""
+    """What enrich needs from a cache (batch grading implements it in fzcheck.cache).
+
+    Keys are computed from the request body (so a prompt, schema, model or setting change misses);
+    values are ``{"body": <raw chat.completions response>, "usage": <LLMUsage dict>}``, and a hit
+    is re-verified through :func:`parse_response`, never trusted as stored.
+    """
 
     def key(self, request: dict[str, Any]) -> str: ...
 

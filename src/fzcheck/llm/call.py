@@ -175,9 +175,12 @@ def _retrying(settings: LLMSettings, deadline: float, asynchronous: bool) -> Any
 
     from fzcheck.llm.client import is_transient
 
+    class past_deadline(tenacity.stop.stop_base):  # noqa: N801 - tenacity's naming
+        def __call__(self, retry_state: Any) -> bool:
+            return time.monotonic() >= deadline
+
     cls = tenacity.AsyncRetrying if asynchronous else tenacity.Retrying
-    return cls(stop=tenacity.stop_after_attempt(settings.outer_attempts)
-               | (lambda state: time.monotonic() >= deadline),
+    return cls(stop=tenacity.stop_after_attempt(settings.outer_attempts) | past_deadline(),
                wait=backoff(),
                retry=tenacity.retry_if_exception(is_transient), reraise=True)
 
