@@ -1,6 +1,6 @@
 """LLM batch throughput: ``fzcheck batch --llm --jobs 16`` against the fixed-latency fake server.
 
-    uv run python bench/batch_llm.py [--jobs 16] [--latency 0.5] [--reports 320]
+    uv run python bench/batch_llm.py [--jobs 16] [--latency 2] [--reports 320]
 
 The fake server (tests/batch/fakeserver.py, 127.0.0.1 only) answers every request after exactly
 ``latency`` seconds, so the ideal throughput is jobs / latency reports per second. Measured from
@@ -49,7 +49,7 @@ class TimedServer(FakeServer):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=16)
-    ap.add_argument("--latency", type=float, default=0.5)
+    ap.add_argument("--latency", type=float, default=2.0)
     ap.add_argument("--reports", type=int, default=320)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="fzcheck-bench-") as tmp:

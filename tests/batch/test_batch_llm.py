@@ -163,3 +163,17 @@ def test_failed_import_lines_are_listed_and_reexported(folder: Path, tmp_path: P
                  "--retry-errors") == 0
     got = lines(out)
     assert len(got) == 8 and not any(r["llm"]["error"] for r in got)
+
+
+def test_unreachable_endpoint_stops_the_batch_and_a_rerun_resumes(folder: Path, tmp_path: Path,
+                                                                  lines: Lines,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.jsonl"
+    with fake_server() as server:
+        dead = server.base_url
+    assert batch(str(folder), "-o", str(out), "--llm", "--base-url", dead) == 2
+    assert "cannot reach" in capsys.readouterr().err
+    assert not out.exists() or lines(out) == []
+    with fake_server() as server:
+        assert batch(str(folder), "-o", str(out), "--llm", "--base-url", server.base_url) == 0
+    assert len(lines(out)) == 8

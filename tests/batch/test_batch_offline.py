@@ -146,8 +146,11 @@ def test_corpus_and_fixtures(corpus: Path, reports: Path, tmp_path: Path, lines:
     inputs = [str(corpus / "seeds"), str(reports), str(FIXTURES)]
     out = tmp_path / "results.jsonl"
     batch(*inputs, "-o", str(out))
-    expected = {str(p) for d in (corpus / "seeds", reports, FIXTURES) for p in d.iterdir()
-                if p.suffix in {".txt", ".md", ".html"}}
+    from fzcheck.reading import KNOWN_SUFFIXES
+
+    expected = {str(p) for d in (corpus / "seeds", reports, FIXTURES) for p in d.rglob("*")
+                if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(d).parts)}
     got = [r["path"] for r in lines(out)]
     assert sorted(got) == sorted(expected)
     seeds = [r for r in lines(out) if "/seeds/" in r["path"]]

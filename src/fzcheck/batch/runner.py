@@ -170,8 +170,8 @@ class Batch:
 
         settings = self.options.llm
         assert settings is not None
-        warm_up()
         client = make_client(settings, asynchronous=True)
+        warm_up(client, settings)
         queue = iter(todo)  # shared by the workers; safe, they all run on this one thread
 
         async def worker() -> None:
@@ -198,15 +198,23 @@ class Batch:
             await client.close()
 
 
-def warm_up() -> None:
+def warm_up(client: Any = None, settings: LLMSettings | None = None) -> None:
     """Import now what the workers would otherwise import on first use: an import inside a
     worker blocks the event loop, and every call in flight waits behind it (seconds, for
-    datasketch's scipy and instructor)."""
+    datasketch's scipy, instructor, and the SDK's lazily loaded resources)."""
+    import contextlib
     import importlib
 
     for module in ("datasketch", "fzcheck.llm.call", "instructor.processing.response",
                    "openai.types.chat"):
         importlib.import_module(module)
+    if client is not None:
+        _ = client.chat.completions  # the SDK imports its resource modules on first access
+    if settings is not None:
+        from fzcheck.llm import call
+
+        with contextlib.suppress(Exception):  # only a warm-up: the real call reports errors
+            call.prepare([{"role": "user", "content": "JSON"}], settings)
 
 
 def llm_failure(settings: LLMSettings, message: str) -> Any:
