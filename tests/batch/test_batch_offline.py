@@ -142,10 +142,17 @@ def test_sigkill_mid_run_then_resume_gives_one_line_per_input(tmp_path: Path,
     assert len(paths) == 400 and set(paths.values()) == {1}
 
 
-def test_corpus_and_fixtures(corpus: Path, reports: Path, tmp_path: Path, lines: Lines) -> None:
+def test_corpus_and_fixtures(corpus: Path, reports: Path, tmp_path: Path, lines: Lines,
+                             capsys: pytest.CaptureFixture[str]) -> None:
     inputs = [str(corpus / "seeds"), str(reports), str(FIXTURES)]
     out = tmp_path / "results.jsonl"
+    main(["batch", *inputs, "-o", str(out), "--summary", "markdown"])
+    view = capsys.readouterr().out
+    assert f"# Batch: {len(lines(out))} reports" in view and "## Units to send back" in view
+    assert "003_6842c3a18b237cfe.txt" in view.split("## Units to send back")[1]
+    before = out.read_bytes()
     batch(*inputs, "-o", str(out))
+    assert out.read_bytes() == before
     from fzcheck.reading import KNOWN_SUFFIXES
 
     expected = {str(p) for d in (corpus / "seeds", reports, FIXTURES) for p in d.rglob("*")

@@ -74,8 +74,11 @@ def grade_offline(path: str, rubric: Rubric, max_mb: float) -> Graded:
 
 
 def failure_message(line: dict[str, Any]) -> str | None:
+    """What went wrong with this line's report, without repeating its path; None if nothing."""
     if line.get("verdict") == "error":
-        return str((line.get("error") or {}).get("message", "error"))
+        message = str((line.get("error") or {}).get("message", "error"))
+        path = str(line.get("path", ""))
+        return message[len(path) + 2:] if path and message.startswith(path + ": ") else message
     llm = line.get("llm")
     if isinstance(llm, dict) and llm.get("error"):
         return f"llm: {llm['error']}"
