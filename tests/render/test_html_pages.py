@@ -203,7 +203,7 @@ def test_batch_page_rows_charts_and_copy_partners(
     assert [x["href"] for x in m.find("a")] == ["a.html", "b.html", "b.html"]  # unit, partner, unit
     assert "91%" in html
     # problems is missing in one report of two
-    assert re.search(r"不足原因</text>.*?50% ✗", html, re.DOTALL)
+    assert re.search(r"存在不足</text>.*?50% ✗", html, re.DOTALL)
 
 
 def test_page_names_are_unique_and_safe() -> None:

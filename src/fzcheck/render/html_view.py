@@ -15,7 +15,7 @@ from pathlib import PurePath
 from typing import Any
 
 # Short labels for table headers and chart rows; panels use the rubric's full names.
-PART_SHORT = {"achievements": "举措成效", "problems": "不足原因", "leader_duties": "负责人履职",
+PART_SHORT = {"achievements": "举措成效", "problems": "存在不足", "leader_duties": "负责人履职",
               "next_year_plan": "下年安排", "other": "其他"}
 STATUS_MARK = {"present": "✓", "embedded": "△", "missing": "✗"}
 STATUS_ZH = {"present": "独立成节", "embedded": "嵌于他节", "missing": "缺失"}
