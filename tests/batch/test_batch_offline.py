@@ -226,3 +226,14 @@ def test_results_file_in_unwritable_place_is_one_line_error(reports: Path, tmp_p
         locked.chmod(0o700)
         shutil.rmtree(locked)
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_second_batch_on_the_same_results_file_is_refused(reports: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from fzcheck.batch.store import exclusive
+
+    out = tmp_path / "results.jsonl"
+    with exclusive(out):
+        assert batch(str(reports), "-o", str(out)) == 2
+    assert "another fzcheck batch is writing" in capsys.readouterr().err
+    assert batch(str(reports), "-o", str(out)) == 1  # the lock went with its holder

@@ -14,6 +14,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Self
 
@@ -125,3 +126,30 @@ class Appender:
             os.fsync(self._file.fileno())
             self._file.close()
             self._file = None
+
+
+@contextmanager
+def exclusive(path: Path) -> Iterator[None]:
+    """Hold ``<path>.lock`` for the whole run: two batches appending to (or rewriting) one
+    results file would interleave lines. The OS drops the lock when the holder dies, so a
+    killed run never leaves a stale lock behind."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no advisory locks, run one batch at a time
+        yield
+        return
+    lock = path.with_name(path.name + ".lock")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as err:
+        raise UsageError(f"cannot write {path}: {err.strerror}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UsageError(f"another fzcheck batch is writing {path}; wait for it to finish "
+                             "or choose another -o") from None
+        yield
+    finally:
+        os.close(fd)

@@ -55,6 +55,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from fzcheck.batch.copies import DEFAULT_THRESHOLD
     from fzcheck.batch.runner import Batch, BatchOptions
+    from fzcheck.batch.store import exclusive
     from fzcheck.errors import UsageError
     from fzcheck.inputs import expand_inputs
     from fzcheck.llm.options import settings_from_args
@@ -83,17 +84,18 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     batch = Batch(output, options)
     inputs = list(expand_inputs(args.inputs))
-    if args.export_requests:
-        return _export(batch, inputs, Path(args.export_requests))
-    if args.import_results:
-        from fzcheck.batch.exchange import import_results
+    with exclusive(output):
+        if args.export_requests:
+            return _export(batch, inputs, Path(args.export_requests))
+        if args.import_results:
+            from fzcheck.batch.exchange import import_results
 
-        index = import_results(batch, inputs, [Path(f) for f in args.import_results])
-        if index.unparsable:
-            stderr().print(f"import: {index.unparsable} line(s) in the output files were not "
-                           "JSON with a custom_id", markup=False)
-    else:
-        batch.run(inputs)
+            index = import_results(batch, inputs, [Path(f) for f in args.import_results])
+            if index.unparsable:
+                stderr().print(f"import: {index.unparsable} line(s) in the output files were "
+                               "not JSON with a custom_id", markup=False)
+        else:
+            batch.run(inputs)
     stats = batch.stats
     stderr().print(f"batch: {stats.planned} inputs, {stats.skipped} already done, "
                    f"{stats.written} graded, {stats.failed} failed, {stats.copy_pairs} copy "
