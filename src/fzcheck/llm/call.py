@@ -10,6 +10,8 @@ marked unverified, instead of being thrown away with an exception that carries t
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -188,7 +190,7 @@ def _retrying(settings: LLMSettings, deadline: float, asynchronous: bool) -> Any
 def run(client: Any, request: dict[str, Any], settings: LLMSettings, index: QuoteIndex,
         deadline: float) -> Outcome:
     loop = ReaskLoop(request, settings, index, deadline)
-    try:
+    with _failures_recorded(loop):
         done = False
         while not done:
             for attempt in _retrying(settings, deadline, asynchronous=False):
@@ -196,19 +198,13 @@ def run(client: Any, request: dict[str, Any], settings: LLMSettings, index: Quot
                     completion = client.chat.completions.create(**loop.kwargs,
                                                                 timeout=loop.timeout())
             done = loop.take(completion)
-    except LLMCallFailed as err:
-        loop.outcome.error = str(err)
-    except LLMError:
-        raise
-    except Exception as err:  # noqa: BLE001 - classified into set-up error or this report's error
-        _fail(loop, err, settings)
     return loop.finish()
 
 
 async def arun(client: Any, request: dict[str, Any], settings: LLMSettings, index: QuoteIndex,
                deadline: float) -> Outcome:
     loop = ReaskLoop(request, settings, index, deadline)
-    try:
+    with _failures_recorded(loop):
         done = False
         while not done:
             async for attempt in _retrying(settings, deadline, asynchronous=True):
@@ -216,19 +212,22 @@ async def arun(client: Any, request: dict[str, Any], settings: LLMSettings, inde
                     completion = await client.chat.completions.create(**loop.kwargs,
                                                                       timeout=loop.timeout())
             done = loop.take(completion)
+    return loop.finish()
+
+
+@contextmanager
+def _failures_recorded(loop: ReaskLoop) -> Iterator[None]:
+    """This report's failures go into ``outcome.error``; set-up errors stop the run."""
+    from fzcheck.llm.client import classify
+
+    try:
+        yield
     except LLMCallFailed as err:
         loop.outcome.error = str(err)
     except LLMError:
         raise
-    except Exception as err:  # noqa: BLE001
-        _fail(loop, err, settings)
-    return loop.finish()
-
-
-def _fail(loop: ReaskLoop, err: Exception, settings: LLMSettings) -> None:
-    from fzcheck.llm.client import classify
-
-    mapped = classify(err, settings)
-    if isinstance(mapped, LLMError):
-        raise mapped from None
-    loop.outcome.error = str(mapped)
+    except Exception as err:  # noqa: BLE001 - every SDK error is classified, none escapes raw
+        mapped = classify(err, loop.settings)
+        if isinstance(mapped, LLMError):
+            raise mapped from None
+        loop.outcome.error = str(mapped)
