@@ -106,22 +106,28 @@ def test_failures_are_not_cached_and_retry_errors_redoes_them(folder: Path, tmp_
 
 def test_export_engine_import_matches_live(folder: Path, tmp_path: Path, lines: Lines) -> None:
     live, imported = tmp_path / "live.jsonl", tmp_path / "imported.jsonl"
-    requests_dir = tmp_path / "requests"
+    requests_dir, output = tmp_path / "requests", tmp_path / "output.jsonl"
     with fake_server() as server:
-        batch(str(folder), "-o", str(live), "--llm", "--base-url", server.base_url, "--no-cache")
         common = ["--llm", "--base-url", server.base_url]
+        batch(str(folder), "-o", str(live), *common, "--no-cache")
+        server.reset_counts()
         assert batch(str(folder), "-o", str(imported), *common,
                      "--export-requests", str(requests_dir)) == 0
-        assert server.calls == 8  # the export itself called nothing
-    request_lines = [json.loads(x) for f in sorted(requests_dir.glob("requests-*.jsonl"))
-                     for x in f.read_text(encoding="utf-8").splitlines()]
-    assert len(request_lines) == 8
-    assert {tuple(sorted(r)) for r in request_lines} == {("body", "custom_id", "method", "url")}
-    assert all(r["url"] == "/v1/chat/completions" and r["method"] == "POST" for r in request_lines)
-    output = tmp_path / "output.jsonl"
-    output.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
-                              for x in engine(request_lines)), encoding="utf-8")
-    assert batch(str(folder), "-o", str(imported), *common, "--import-results", str(output)) == 0
+        request_lines = [json.loads(x) for f in sorted(requests_dir.glob("requests-*.jsonl"))
+                         for x in f.read_text(encoding="utf-8").splitlines()]
+        assert len(request_lines) == 8
+        assert {tuple(sorted(r)) for r in request_lines} == {("body", "custom_id", "method",
+                                                              "url")}
+        assert all(r["url"] == "/v1/chat/completions" and r["method"] == "POST"
+                   for r in request_lines)
+        output.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
+                                  for x in engine(request_lines)), encoding="utf-8")
+        assert batch(str(folder), "-o", str(imported), *common,
+                     "--import-results", str(output)) == 0
+        assert server.calls == 0  # neither export nor import calls the model
+        # The imported answers are in the cache: a live batch elsewhere pays for none of them.
+        batch(str(folder), "-o", str(tmp_path / "again.jsonl"), *common)
+        assert server.calls == 0
 
     def comparable(r: dict[str, Any]) -> dict[str, Any]:
         llm = {k: v for k, v in r["llm"].items() if k != "usage"}
@@ -129,6 +135,7 @@ def test_export_engine_import_matches_live(folder: Path, tmp_path: Path, lines: 
 
     assert sorted(map(comparable, lines(imported)), key=lambda r: r["path"]) == \
         sorted(map(comparable, lines(live)), key=lambda r: r["path"])
+    assert len(lines(tmp_path / "again.jsonl")) == 8
 
 
 def test_failed_import_lines_are_listed_and_reexported(folder: Path, tmp_path: Path,

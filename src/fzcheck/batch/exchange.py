@@ -9,7 +9,8 @@ Import takes the same inputs again: each input's ``custom_id`` is recomputed fro
 key, so nothing but the output files is needed and a changed file cannot be matched with an
 answer about its old text. Output lines are indexed by byte offset (order not assumed, memory
 flat) and each answer goes through ``parse_response`` — the validation and quote verification
-of a live call. A line with an error, a non-200 status or an unusable body, and an input with
+of a live call (a clean answer — valid, every quote found — also goes into the response cache,
+as a live call's would). A line with an error, a non-200 status or an unusable body, and an input with
 no line at all, becomes a result whose ``llm.error`` says so: listed at the end, redone by
 ``--retry-errors`` (export them again with ``--export-requests DIR --retry-errors``).
 """
@@ -204,7 +205,7 @@ def _error_text(error: Any) -> str:
 
 def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
     """Grade one input from the imported answers, as a live call would have."""
-    from fzcheck.llm.api import apply, parse_response
+    from fzcheck.llm.api import apply, build_request, parse_response
 
     settings = batch.options.llm
     assert settings is not None
@@ -223,6 +224,14 @@ def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
             graded.result.llm = llm_failure(settings, why or "no answer")
             return graded
         info = parse_response(body, graded.doc, graded.result, settings)
+        cache = batch.options.cache
+        if cache is not None and graded.outline is not None and info.error is None \
+                and info.unverified == 0:
+            # A clean answer is as good as a live one: cache it under the live request's key,
+            # so a later live batch over the same file does not pay for it again.
+            request = build_request(graded.doc, graded.result, graded.outline, settings)
+            cache.put(cache.key(request), {"body": body,
+                                           "usage": info.usage.model_dump(mode="json")})
         apply(graded.doc, graded.result, info)
         return graded
 
