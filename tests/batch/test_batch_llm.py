@@ -184,3 +184,47 @@ def test_unreachable_endpoint_stops_the_batch_and_a_rerun_resumes(folder: Path, 
     with fake_server() as server:
         assert batch(str(folder), "-o", str(out), "--llm", "--base-url", server.base_url) == 0
     assert len(lines(out)) == 8
+
+
+def test_sigkill_during_llm_calls_then_resume(tmp_path: Path, lines: Lines,
+                                              batch_env: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.helpers import ROOT
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"r{n:02d}.txt").write_text(make_report(n), encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    with fake_server(latency=0.2) as server:
+        cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o", str(out), "--llm",
+               "--base-url", server.base_url, "--model", "fake-model", "--jobs", "4",
+               "--summary", "none"]
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and proc.poll() is None:
+                if out.exists() and out.read_bytes().count(b"\n") >= 8:
+                    break
+                time.sleep(0.02)
+            proc.send_signal(signal.SIGKILL)
+        finally:
+            proc.wait(timeout=30)
+        assert proc.returncode == -signal.SIGKILL
+        partial = out.read_bytes().count(b"\n")
+        server.reset_counts()
+        resumed = subprocess.run(cmd, cwd=ROOT, env=dict(os.environ), capture_output=True,
+                                 text=True, timeout=300, check=False)
+        assert resumed.returncode == 0, resumed.stderr
+        # Only reports without a line are asked again, and those answered before the kill
+        # come from the cache.
+        assert server.calls <= 40 - partial
+    got = lines(out)
+    assert sorted(r["path"] for r in got) == sorted(str(p) for p in folder.iterdir())
+    assert all(r["llm"] and not r["llm"]["error"] for r in got)
