@@ -237,3 +237,23 @@ def test_second_batch_on_the_same_results_file_is_refused(reports: Path, tmp_pat
         assert batch(str(reports), "-o", str(out)) == 2
     assert "another fzcheck batch is writing" in capsys.readouterr().err
     assert batch(str(reports), "-o", str(out)) == 1  # the lock went with its holder
+
+
+def test_a_bug_on_one_report_is_its_error_line(reports: Path, tmp_path: Path, lines: Lines,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import fzcheck.pipeline
+
+    real = fzcheck.pipeline.analyse
+
+    def flaky(doc, rubric):  # type: ignore[no-untyped-def]
+        if doc.source.endswith("unit3.txt"):
+            raise ZeroDivisionError("boom")
+        return real(doc, rubric)
+
+    monkeypatch.setattr(fzcheck.pipeline, "analyse", flaky)
+    out = tmp_path / "results.jsonl"
+    assert batch(str(reports), "-o", str(out)) == 1
+    got = {Path(r["path"]).name: r for r in lines(out)}
+    assert len(got) == len(list(reports.iterdir()))
+    assert got["unit3.txt"]["error"]["kind"] == "internal"
+    assert got["unit4.txt"]["verdict"] == "complete"

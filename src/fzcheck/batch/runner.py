@@ -16,8 +16,8 @@ from fzcheck.batch import copies
 from fzcheck.batch.plan import KEY_FIELD, Item, is_failure, plan_items, settings_fingerprint
 from fzcheck.batch.progress import make_progress
 from fzcheck.batch.store import Appender, read_objects, repair, rewrite
-from fzcheck.errors import FzcheckError, InputError
-from fzcheck.result import Result, RubricRef, error_result
+from fzcheck.errors import FzcheckError
+from fzcheck.result import Result
 
 if TYPE_CHECKING:
     from fzcheck.cache import ResponseCache
@@ -61,16 +61,12 @@ class Graded:
 
 
 def grade_offline(path: str, rubric: Rubric, max_mb: float) -> Graded:
-    from fzcheck.pipeline import analyse
-    from fzcheck.reading import load
+    """The offline checker on one input; unreadable input and a bug met on this input come
+    back as its error result (pipeline.check_source), so the batch goes on."""
+    from fzcheck.pipeline import check_source
 
-    try:
-        doc = load(path, max_mb=max_mb)
-    except InputError as err:
-        ref = RubricRef(id=rubric.id, version=rubric.version)
-        return Graded(error_result(path, err.kind, str(err), rubric=ref))
-    result, outline = analyse(doc, rubric)
-    return Graded(result, doc, outline)
+    checked = check_source(path, rubric, max_mb)
+    return Graded(checked.result, checked.doc, checked.outline)
 
 
 def failure_message(line: dict[str, Any]) -> str | None:
