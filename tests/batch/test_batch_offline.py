@@ -209,6 +209,12 @@ def test_html_pages(reports: Path, tmp_path: Path) -> None:
     names = {p.name for p in pages.iterdir()}
     assert "index.html" in names and "copy_a.html" in names
     assert "copy_b" in (pages / "copy_a.html").read_text(encoding="utf-8")
+    # pages written inside the input folder are not graded as reports on the next run
+    inside = reports / "pages"
+    batch(str(reports), "-o", str(out), "--html", str(inside))
+    batch(str(reports), "-o", str(out), "--html", str(inside))
+    assert (inside / "index.html").exists()
+    assert not any("/pages/" in line for line in out.read_text(encoding="utf-8").splitlines())
     assert main(["report", str(out), "--format", "html", "-o", str(tmp_path / "b.html")]) == 0
     assert "unit0" in (tmp_path / "b.html").read_text(encoding="utf-8")
 

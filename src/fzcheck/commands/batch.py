@@ -84,6 +84,10 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     batch = Batch(output, options)
     inputs = list(expand_inputs(args.inputs))
+    if args.html:
+        # Pages from an earlier --html run into the same folder are output, not reports.
+        pages = Path(args.html).resolve()
+        inputs = [i for i in inputs if not Path(i).resolve().is_relative_to(pages)]
     with exclusive(output):
         if args.export_requests:
             return _export(batch, inputs, Path(args.export_requests))
