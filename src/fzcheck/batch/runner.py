@@ -163,7 +163,7 @@ class Batch:
             self.stats.failed += 1
             self.stats.failures.append((line["path"], message))
 
-    async def _run_llm(self, todo: list[Item], write: Any) -> None:
+    async def _run_llm(self, todo: list[Item], write: Callable[[Item, Graded], None]) -> None:
         from fzcheck.llm.api import aenrich
         from fzcheck.llm.client import make_client
 
