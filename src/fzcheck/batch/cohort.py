@@ -14,8 +14,8 @@ from typing import Any
 
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
+from fzcheck.rubric import PART_IDS
 
-PART_IDS = ("achievements", "problems", "leader_duties", "next_year_plan", "other")
 VERDICTS = ("complete", "incomplete", "not_a_report", "error")
 BINS = tuple(range(0, 100, 10))  # score bins [0,10) … [90,100]
 

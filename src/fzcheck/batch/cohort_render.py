@@ -7,11 +7,8 @@ import json
 from typing import IO, Any
 
 from fzcheck.render import failed_checks
-
-VERDICT_ZH = {"complete": "要素齐全", "incomplete": "要素缺失", "not_a_report": "非年度报告",
-              "error": "无法读取"}
-PART_ZH = {"achievements": "主要举措和成效", "problems": "存在的不足和原因",
-           "leader_duties": "主要负责人履职", "next_year_plan": "下一年度安排", "other": "其他事项"}
+from fzcheck.render.markdown import VERDICT_ZH
+from fzcheck.render.terminal import PART_ZH
 
 
 def _pct(share: float) -> str:

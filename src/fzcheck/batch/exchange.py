@@ -18,7 +18,7 @@ no line at all, becomes a result whose ``llm.error`` says so: listed at the end,
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -244,13 +244,3 @@ def import_results(batch: Batch, inputs: list[str], files: list[Path]) -> Output
     index = OutputIndex.build(files)
     batch.run(inputs, grader=import_grader(batch, index))
     return index
-
-
-def iter_failed(results: Path) -> Iterator[tuple[str, str]]:
-    from fzcheck.batch.runner import failure_message
-    from fzcheck.batch.store import read_objects
-
-    for line in read_objects(results):
-        message = failure_message(line)
-        if message:
-            yield line["path"], message

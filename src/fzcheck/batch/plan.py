@@ -82,7 +82,14 @@ def plan_items(inputs: Iterable[str], fingerprint: str, max_mb: float) -> Iterat
         yield Item(path=path, content=content, key=key)
 
 
-def is_failure(line: dict[str, Any]) -> bool:
-    """A line --retry-errors redoes: unreadable input, or an LLM call that ended in error."""
+def failure_message(line: dict[str, Any]) -> str | None:
+    """Why this line's report failed (unreadable, a bug, an LLM call that ended in error),
+    without repeating its path; None if it did not. Failed lines are what --retry-errors redoes."""
+    if line.get("verdict") == "error":
+        message = str((line.get("error") or {}).get("message", "error"))
+        path = str(line.get("path", ""))
+        return message[len(path) + 2:] if path and message.startswith(path + ": ") else message
     llm = line.get("llm")
-    return line.get("verdict") == "error" or bool(isinstance(llm, dict) and llm.get("error"))
+    if isinstance(llm, dict) and llm.get("error"):
+        return f"llm: {llm['error']}"
+    return None

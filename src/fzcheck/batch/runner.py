@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.batch import copies
-from fzcheck.batch.plan import KEY_FIELD, Item, is_failure, plan_items, settings_fingerprint
+from fzcheck.batch.plan import KEY_FIELD, Item, failure_message, plan_items, settings_fingerprint
 from fzcheck.batch.progress import make_progress
 from fzcheck.batch.store import Appender, read_objects, repair, rewrite
 from fzcheck.errors import FzcheckError
@@ -69,18 +69,6 @@ def grade_offline(path: str, rubric: Rubric, max_mb: float) -> Graded:
     return Graded(checked.result, checked.doc, checked.outline)
 
 
-def failure_message(line: dict[str, Any]) -> str | None:
-    """What went wrong with this line's report, without repeating its path; None if nothing."""
-    if line.get("verdict") == "error":
-        message = str((line.get("error") or {}).get("message", "error"))
-        path = str(line.get("path", ""))
-        return message[len(path) + 2:] if path and message.startswith(path + ": ") else message
-    llm = line.get("llm")
-    if isinstance(llm, dict) and llm.get("error"):
-        return f"llm: {llm['error']}"
-    return None
-
-
 class Batch:
     """One results file and everything a run does to it."""
 
@@ -108,7 +96,7 @@ class Batch:
         for obj in read_objects(self.output):
             path, key = obj.get("path", ""), obj.get(KEY_FIELD, "")
             drop = path in key_of and (key != key_of[path] or (path, key) in done
-                                       or (retry and is_failure(obj)))
+                                       or (retry and failure_message(obj) is not None))
             drops.append(drop)
             if not drop:
                 done.add((path, key))
