@@ -131,13 +131,14 @@ class OutputIndex:
             with f:
                 offset = 0
                 for raw in f:
-                    custom_id = _custom_id(raw)
-                    if custom_id is None:
+                    obj = _json_object(raw)
+                    custom_id = obj.get("custom_id") if obj is not None else None
+                    if not isinstance(custom_id, str):
                         index.unparsable += int(bool(raw.strip()))
                     elif custom_id in index.where:
                         # A resubmission's answer replaces an earlier error for the same id.
                         index.duplicates += 1
-                        if not _is_error_line(raw):
+                        if obj is not None and answer_body(obj)[0] is not None:
                             index.where[custom_id] = (n, offset, len(raw))
                     else:
                         index.where[custom_id] = (n, offset, len(raw))
@@ -155,17 +156,12 @@ class OutputIndex:
         return data
 
 
-def _custom_id(raw: bytes) -> str | None:
+def _json_object(raw: bytes) -> dict[str, Any] | None:
     try:
         obj = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError):
         return None
-    value = obj.get("custom_id") if isinstance(obj, dict) else None
-    return value if isinstance(value, str) else None
-
-
-def _is_error_line(raw: bytes) -> bool:
-    return answer_body(json.loads(raw))[0] is None
+    return obj if isinstance(obj, dict) else None
 
 
 def answer_body(line: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None]:
