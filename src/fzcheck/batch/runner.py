@@ -47,6 +47,7 @@ class BatchStats:
     written: int = 0
     failed: int = 0
     dropped: int = 0  # stale or retried lines removed before the run
+    failed_before: int = 0  # inputs whose line from an earlier run records a failure
     copy_pairs: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
 
@@ -95,11 +96,13 @@ class Batch:
         drops: list[bool] = []
         for obj in read_objects(self.output):
             path, key = obj.get("path", ""), obj.get(KEY_FIELD, "")
+            failed = failure_message(obj) is not None
             drop = path in key_of and (key != key_of[path] or (path, key) in done
-                                       or (retry and failure_message(obj) is not None))
+                                       or (retry and failed))
             drops.append(drop)
             if not drop:
                 done.add((path, key))
+                self.stats.failed_before += int(failed and path in key_of)
         if compact and any(drops):
             flags = iter(drops)
             rewrite(self.output, lambda obj: None if next(flags) else obj)

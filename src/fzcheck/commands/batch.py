@@ -14,10 +14,12 @@ SUMMARY_FORMATS = ("terminal", "markdown", "json", "none")
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
-    p = sub.add_parser(name, help=help_text, description=help_text + ". Results are appended "
-                       "to OUTPUT one JSON line per report as each finishes; rerunning skips what "
-                       "is done.", epilog="exit codes: 0 every input graded; 1 some inputs failed "
-                       "(unreadable, or an LLM error): their lines say why; 2 usage or set-up error.")
+    p = sub.add_parser(
+        name, help=help_text,
+        description=help_text + ". Results are appended to OUTPUT one JSON line per report as "
+        "each finishes; rerunning skips what is done.",
+        epilog="exit codes: 0 every input graded; 1 some inputs' lines record a failure "
+        "(unreadable, or an LLM error: rerun with --retry-errors); 2 usage or set-up error.")
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="report files, directories (recursed by known suffix) or globs")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
@@ -101,9 +103,11 @@ def run(args: argparse.Namespace) -> int:
         else:
             batch.run(inputs)
     stats = batch.stats
+    earlier = (f" (and {stats.failed_before} earlier: --retry-errors)"
+               if stats.failed_before else "")
     stderr().print(f"batch: {stats.planned} inputs, {stats.skipped} already done, "
-                   f"{stats.written} graded, {stats.failed} failed, {stats.copy_pairs} copy "
-                   f"pair(s) → {output}", markup=False, highlight=False)
+                   f"{stats.written} graded, {stats.failed} failed{earlier}, {stats.copy_pairs} "
+                   f"copy pair(s) → {output}", markup=False, highlight=False)
     if stats.failures:
         stderr().print("failed (rerun with --retry-errors to redo them):", markup=False)
         for path, message in stats.failures:
@@ -111,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     if args.html:
         _write_html(output, Path(args.html), options.max_mb)
     _summary(output, args.summary)
-    return 1 if stats.failed else 0
+    return 1 if stats.failed or stats.failed_before else 0
 
 
 def _export(batch: Any, inputs: list[str], directory: Path) -> int:
