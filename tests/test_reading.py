@@ -129,3 +129,30 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
 def test_decode_refuses_undecodable_bytes() -> None:
     with pytest.raises(InputError):
         decode(bytes([0x80, 0xFF, 0x00, 0x81] * 500))
+
+
+def test_docx_auto_numbered_headings_are_headings(tmp_path: Path) -> None:
+    """Word's automatic numbering keeps 一、 out of the text; the paragraph is still a heading."""
+    import docx
+
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import load_rubric
+
+    d = docx.Document()
+    d.add_paragraph("示例县农业农村局2025年度法治政府建设情况报告")
+    d.add_paragraph("2025年，我局推进农业综合执法，现将情况报告如下：")
+    for heading, body in [
+        ("主要举措和成效", "查办农业执法案件42件，开展执法检查180次，培训执法人员60人次。"),
+        ("存在的不足和原因", "执法装备不足，原因是经费保障有限。"),
+        ("主要负责人履行第一责任人职责情况", "局长亲自主持召开法治工作会议3次。"),
+        ("2026年工作安排", "2026年，将推进农业执法规范化建设。"),
+    ]:
+        d.add_paragraph(heading, style="List Number")
+        d.add_paragraph(body)
+    path = tmp_path / "numbered.docx"
+    d.save(str(path))
+    doc = load(str(path))
+    assert sorted(doc.styled_headings) == [2, 4, 6, 8]
+    r = check_path(str(path), load_rubric()).to_json()
+    assert {p["id"]: p["status"] for p in r["parts"] if p["required"]} == dict.fromkeys(
+        ["achievements", "problems", "leader_duties", "next_year_plan"], "present")

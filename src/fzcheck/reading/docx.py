@@ -1,14 +1,39 @@
-"""Word .docx: paragraphs and tables in body order, with outline levels from heading styles."""
+"""Word .docx: paragraphs and tables in body order, with outline levels from heading styles,
+outline-level paragraph formatting (WPS) and automatic numbering (whose 一、 is not in the text)."""
 
 from __future__ import annotations
 
 import re
 from io import BytesIO
+from typing import Any
 
 from fzcheck.errors import InputError
 from fzcheck.reading.normalize import Extracted
 
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
+_LIST_STYLE = re.compile(r"list number|列表编号|编号", re.I)
+_MAX_NUMBERED_HEADING = 40
+
+
+def _outline_level(paragraph: Any, text: str) -> int | None:
+    """The heading rank a paragraph has by its formatting, if any.
+
+    Heading styles give their level; an explicit outline level (WPS sets it without a heading
+    style) gives level + 1. An automatically numbered short paragraph (numbering lives outside
+    the text, so no 一、 or （一） is there to see) ranks below typed 一、 headings."""
+    style = paragraph.style.name if paragraph.style is not None else ""
+    match = _HEADING_STYLE.search(style or "")
+    if match:
+        return int(match.group(1))
+    outline = paragraph._p.xpath("./w:pPr/w:outlineLvl/@w:val")
+    if outline and outline[0].isdigit() and int(outline[0]) < 9:
+        return int(outline[0]) + 1
+    numbered = paragraph._p.xpath("./w:pPr/w:numPr")
+    if (numbered or _LIST_STYLE.search(style or "")) and len(text) <= _MAX_NUMBERED_HEADING \
+            and not text.endswith(("。", "；", ";")):
+        ilvl = paragraph._p.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
+        return 2 + (int(ilvl[0]) if ilvl and ilvl[0].isdigit() else 0)
+    return None
 
 
 def read_docx(data: bytes) -> Extracted:
@@ -28,10 +53,9 @@ def read_docx(data: bytes) -> Extracted:
             text = block.text.strip()
             if not text:
                 continue
-            style = block.style.name if block.style is not None else ""
-            match = _HEADING_STYLE.search(style or "")
-            if match:
-                styled[len(lines)] = int(match.group(1))
+            level = _outline_level(block, text)
+            if level is not None:
+                styled[len(lines)] = level
             lines.extend(part.strip() for part in text.split("\n") if part.strip())
         elif isinstance(block, Table):
             for row in block.rows:
