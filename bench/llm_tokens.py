@@ -80,8 +80,26 @@ def from_cassettes(base_url: str | None) -> list[dict[str, Any]]:
     return rows
 
 
+class CountingClient:
+    """Wraps the SDK client to keep each call's usage (LLMInfo only has the sum)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.calls = inner, []
+        self.chat = self
+        self.completions = self
+
+    def create(self, **kwargs: Any) -> Any:
+        completion = self.inner.chat.completions.create(**kwargs)
+        u = completion.usage
+        self.calls.append({"prompt": u.prompt_tokens if u else 0,
+                           "completion": u.completion_tokens if u else 0,
+                           "finish": completion.choices[0].finish_reason})
+        return completion
+
+
 def live(paths: list[str], args: argparse.Namespace) -> list[dict[str, Any]]:
     from fzcheck.llm.api import enrich
+    from fzcheck.llm.client import make_client
     from fzcheck.llm.config import resolve_settings
     from fzcheck.llm.prompts import report_text
     from fzcheck.pipeline import analyse
@@ -99,12 +117,14 @@ def live(paths: list[str], args: argparse.Namespace) -> list[dict[str, Any]]:
         report = report_text(doc)
         tokens = tokenize(settings.base_url, report, counts)
         started = time.monotonic()
-        enrich(doc, result, outline, settings)
+        client = CountingClient(make_client(settings))
+        enrich(doc, result, outline, settings, client=client)
         llm = result.llm
         assert llm is not None
         u = llm.usage
         rows.append({"report": Path(path).name, "chars": len(report), "report_tokens": tokens,
-                     "first_prompt": u.prompt_tokens // max(u.calls, 1), "prompt": u.prompt_tokens,
+                     "first_prompt": client.calls[0]["prompt"] if client.calls else 0,
+                     "per_call": client.calls, "prompt": u.prompt_tokens,
                      "completion": u.completion_tokens, "calls": u.calls, "reasks": u.reasks,
                      "unverified": llm.unverified, "seconds": round(time.monotonic() - started),
                      "error": llm.error,
@@ -150,7 +170,7 @@ def main() -> None:
     p.add_argument("--base-url", default=None)
     p.add_argument("--model", default=None)
     p.add_argument("--mode", default=None)
-    p.add_argument("--max-tokens", type=int, default=1500)
+    p.add_argument("--max-tokens", type=int, default=None)
     p.add_argument("--timeout", type=float, default=900)
     p.add_argument("--json", action="store_true", help="print the rows as JSON")
     args = p.parse_args()

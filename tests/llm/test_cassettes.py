@@ -121,6 +121,16 @@ def test_paraphrasing_report_quotes_are_checked(llm_config: dict[str, str],
     assert_evidence_honest(doc, offline, result)
 
 
+@pytest.mark.default_cassette("long-sentences.yaml")
+@pytest.mark.vcr
+def test_long_sentence_report_quotes_are_checked(llm_config: dict[str, str],
+                                                 reports: Path) -> None:
+    """Chinese numerals and parentheticals tempt a small model to tidy its quotes."""
+    doc, offline, result = run_enrich(reports / "long_sentences.txt")
+    assert result.llm.error is None
+    assert_evidence_honest(doc, offline, result)
+
+
 @pytest.mark.default_cassette("injection.yaml")
 @pytest.mark.vcr
 def test_injected_instruction_changes_no_verdict_real_model(llm_config: dict[str, str],

@@ -57,6 +57,8 @@ def _completion(body: dict[str, Any] | Any) -> Any:
 def _parse(completion: Any, settings: LLMSettings, index: QuoteIndex | None) -> ReportReview:
     from instructor.processing.response import handle_response_model, process_response
 
+    if _cut_off(completion, settings):
+        raise CutOff(settings.max_tokens)
     model, _ = handle_response_model(ReportReview, mode=_mode(settings))
     context = {"quotes": index} if index is not None else None
     return process_response(completion, response_model=model, stream=False,  # type: ignore[no-any-return]
@@ -76,7 +78,7 @@ def describe_rejection(err: BaseException, settings: LLMSettings) -> str:
     from instructor.core.exceptions import IncompleteOutputException
     from pydantic import ValidationError
 
-    if isinstance(err, IncompleteOutputException):
+    if isinstance(err, IncompleteOutputException | CutOff):
         return f"the answer was cut off at max_tokens={settings.max_tokens}; raise max_tokens"
     if isinstance(err, ValidationError):
         first = err.errors()[0]
@@ -139,7 +141,7 @@ class ReaskLoop:
         except Exception as err:  # noqa: BLE001 - validation, JSON and tool-call errors alike
             self.last, self.last_error = completion, err
             self.outcome.rejections.append(describe_rejection(err, self.settings))
-            if total.calls >= self.attempts or _cut_off(err):
+            if total.calls >= self.attempts or isinstance(err, CutOff):
                 return True
             self.kwargs = handle_reask_kwargs(self.kwargs, _mode(self.settings), completion, err)
             total.reasks += 1
@@ -159,10 +161,16 @@ class ReaskLoop:
         return self.outcome
 
 
-def _cut_off(err: BaseException) -> bool:
-    from instructor.core.exceptions import IncompleteOutputException
+class CutOff(Exception):  # noqa: N818 - a state of the answer, reported as such
+    """The answer hit max_tokens: its JSON is truncated, and re-asking would only repeat that."""
 
-    return isinstance(err, IncompleteOutputException)
+
+def _cut_off(completion: Any, settings: LLMSettings) -> bool:
+    # llama.cpp servers can say "tool_calls" for a truncated tool call, so count tokens too.
+    choices = getattr(completion, "choices", None) or []
+    if choices and choices[0].finish_reason == "length":
+        return True
+    return usage_of(completion).completion_tokens >= settings.max_tokens
 
 
 def backoff() -> Any:

@@ -33,7 +33,7 @@ class LLMSettings:
     mode: Mode = "tools"
     temperature: float = 0.0
     seed: int = 20190225  # fixed so reruns against the same server give the same answer
-    max_tokens: int = 1500
+    max_tokens: int = 3000  # five findings a part in Chinese JSON needs ~2,000
     timeout: float = 120.0  # seconds per HTTP request
     max_retries: int = 2  # SDK retries of 429/5xx/timeouts (honours Retry-After)
     reasks: int = 1  # instructor re-asks after a validation error (invented quote, bad JSON)

@@ -18,7 +18,7 @@ def add_llm_options(p: argparse.ArgumentParser, *, with_switch: bool = True) -> 
     g.add_argument("--mode", choices=("tools", "json", "json_schema"), default=None,
                    help="how structured output is requested (default tools); see docs/llm.md")
     g.add_argument("--max-tokens", type=int, default=None, metavar="N",
-                   help="cap on the answer's tokens (default 1500)")
+                   help="cap on the answer's tokens (default 3000)")
 
 
 def settings_from_args(args: argparse.Namespace) -> Any:
