@@ -59,3 +59,12 @@ def test_invented_section_title_is_shown(reports: Path, settings: Any) -> None:
     console = Console(width=200, record=True)
     console.print(render_result(result.to_json()))
     assert "section “主要负责人述法情况专章” is not a heading in the report" in console.export_text()
+
+
+def test_a_renumbered_heading_is_still_the_heading(reports: Path, settings: Any) -> None:
+    # The real model wrote "一、存在的问题" for a report's "二、存在的问题": the words count.
+    doc, result, outline = offline(reports / "long_sentences.txt")
+    answer = review(problems={"status": "present", "sections": ["一、存在的问题", "（三）存在的短板"]})
+    enrich(doc, result, outline, settings, client=ScriptedClient(answer))
+    problems = result.llm.parts[1]
+    assert problems["sections_not_in_report"] == ["（三）存在的短板"]

@@ -48,7 +48,8 @@ def review_to_info(review: ReportReview, index: QuoteIndex, base: LLMInfo) -> LL
         items = getattr(review, FINDINGS[part_id]) if part_id in FINDINGS else []
         parts.append({"id": part_id, "status": mapped.status, "sections": mapped.sections,
                       # headings the model named that the report does not have
-                      "sections_not_in_report": [t for t in mapped.sections if index.find(t) is None],
+                      "sections_not_in_report": [t for t in mapped.sections
+                                                 if index.find(_heading_text(t)) is None],
                       "findings": [_quoted(i.model_dump(), index) for i in items]})
     flags = [{**_quoted(f.model_dump(), index), "by": "model"} for f in review.flags]
     flags += _claim_flags(parts, index) + _instruction_flags(index)
@@ -97,6 +98,15 @@ def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex) -> list[dict[st
 def _code_flag(part: str, kind: str, finding: dict[str, Any], reason: str) -> dict[str, Any]:
     return {"part": part, "kind": kind, "reason": reason, "quote": finding["quote"],
             "line": finding["line"], "verified": True, "by": "code"}
+
+
+def _heading_text(title: str) -> str:
+    """A heading the model names, without the 一、/（二） marker it tends to add or renumber."""
+    from fzcheck.document import fold_width
+    from fzcheck.outline import match_heading
+
+    hit = match_heading(fold_width(title.strip()))
+    return title.strip()[hit[2]:] if hit else title
 
 
 def _instruction_flags(index: QuoteIndex) -> list[dict[str, Any]]:
