@@ -221,3 +221,22 @@ def test_an_answer_cut_off_at_max_tokens_is_an_llm_error(reports: Path, settings
     enrich(doc, result, outline, settings, client=client)
     assert len(client.requests) == 1  # re-asking cannot make the answer fit
     assert f"max_tokens={settings.max_tokens}" in result.llm.error and result.verdict == "complete"
+
+
+@pytest.mark.parametrize(("text", "value"), [("二十三", 23), ("一千二百", 1200), ("十七", 17),
+                                             ("三千六百万", 36_000_000), ("二〇二六", 2026)])
+def test_chinese_numerals(text: str, value: int) -> None:
+    from fzcheck.llm.verify import cn_number
+
+    assert cn_number(text) == value
+
+
+def test_figures_written_in_digits_match_chinese_numerals(reports: Path, settings: Any) -> None:
+    # The real model listed 二十三次 as "23次"; that is the report's figure, not an invention.
+    doc, result, outline = offline(reports / "long_sentences.txt")
+    quote = "全年收到行政复议申请十七件，经审查受理十五件"
+    answer = review(achievement_items=[{"measure": "复议", "result": None,
+                                        "figures": ["17件", "15件", "19件"], "quote": quote}])
+    enrich(doc, result, outline, settings, client=ScriptedClient(answer))
+    [flag] = [f for f in result.llm.flags if f["by"] == "code"]
+    assert flag["reason"].endswith("：19件")

@@ -88,7 +88,7 @@ def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex) -> list[dict[st
                     f"模型写的原因“{str(cause)[:40]}”原文没有：原文只列问题、未讲原因")))
             if part["id"] == "achievements":
                 missing = [g for g in f.get("figures", [])
-                           if any(n not in index.text for n in FIGURE.findall(index.normalise(g)))]
+                           if any(n not in index.numbers for n in FIGURE.findall(index.normalise(g)))]
                 if missing:
                     flags.append(_code_flag("achievements", "other", f, (
                         f"模型列出的数字不在原文中：{'、'.join(missing)[:60]}")))

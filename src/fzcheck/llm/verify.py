@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from fzcheck.document import Document, fold_width
 
@@ -56,6 +57,11 @@ class QuoteIndex:
         marked = frozenset(i for i, line in enumerate(doc.analysis) if _INSTRUCTION.search(line))
         return cls(text="".join(chars), line_of=line_of, instruction_lines=marked)
 
+    @cached_property
+    def numbers(self) -> str:
+        """The folded text with Chinese numerals also in digits (see :func:`with_arabic_numbers`)."""
+        return with_arabic_numbers(self.text)
+
     def normalise(self, quote: str) -> str:
         return _fold(_simplified(quote.strip(_WRAP)))
 
@@ -75,6 +81,35 @@ class QuoteIndex:
         """Whether the quote is, or touches, text that tries to instruct the reviewer or model."""
         return bool(_INSTRUCTION.search(self.normalise(quote))
                     or self.lines_of(quote) & self.instruction_lines)
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+_CN_NUMBER = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
+
+
+def cn_number(text: str) -> int:
+    """二十三 → 23, 一千二百 → 1200, 三千六百万 → 36000000, 二〇二六 → 2026."""
+    if not any(c in _CN_UNITS or c in _CN_BIG for c in text):
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    total = section = digit = 0
+    for c in text:
+        if c in _CN_DIGITS:
+            digit = _CN_DIGITS[c]
+        elif c in _CN_UNITS:
+            section += (digit or 1) * _CN_UNITS[c]
+            digit = 0
+        else:
+            total += (section + digit) * _CN_BIG[c]
+            section = digit = 0
+    return total + section + digit
+
+
+def with_arabic_numbers(text: str) -> str:
+    """The text with Chinese numerals also written in digits, for checking the model's figures
+    (it writes 二十三次 as 23次). Over-eager on words like 一些; that only makes the check lenient."""
+    return _CN_NUMBER.sub(lambda m: f"{m.group(0)}{cn_number(m.group(0))}", text)
 
 
 def quote_problem(index: QuoteIndex, quote: str) -> str | None:
