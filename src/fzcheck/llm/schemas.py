@@ -11,21 +11,34 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Literal
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
 
 from fzcheck.llm.verify import quote_problem
 
 PartId = Literal["achievements", "problems", "leader_duties", "next_year_plan", "other"]
 PartStatus = Literal["present", "embedded", "missing"]
 SUMMARY_MAX = 200
+ITEMS_MAX = 5
+QUOTE_MAX = 100
+T = TypeVar("T")
+
+
+def _first(n: int) -> BeforeValidator:
+    return BeforeValidator(lambda v: v[:n] if isinstance(v, list) else v)
+
+
+# Bounds in the schema let grammar-constrained servers (llama.cpp, vLLM) stop a small model that
+# loops over the same items until max_tokens; an answer beyond them is trimmed, not re-asked.
+Items = Annotated[list[T], _first(ITEMS_MAX), Field(max_length=ITEMS_MAX)]
+Bounded = Annotated[str, Field(json_schema_extra={"maxLength": QUOTE_MAX})]
 
 
 class _Quoted(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    quote: str = Field(description="从报告原文逐字复制的一句话（10到60个字），不得改写、概括或编造")
+    quote: Bounded = Field(description="从报告原文逐字复制的一句话（10到60个字），不得改写、概括或编造")
 
     @field_validator("quote")
     @classmethod
@@ -89,7 +102,7 @@ class PartMap(BaseModel):
 
     status: PartStatus = Field(
         description="present：有专门的一级标题；embedded：没有专门标题，但正文里写了；missing：报告里没有")
-    sections: list[str] = Field(default_factory=list,
+    sections: Annotated[list[str], _first(3), Field(max_length=3)] = Field(default_factory=list,
                                 description="该部分所在的标题原文（取自章节目录）；没有则为空列表")
 
 
@@ -99,16 +112,17 @@ class ReportReview(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     achievements: PartMap = Field(description="（一）上一年度推进法治政府建设的主要举措和成效")
-    achievement_items: list[Achievement] = Field(description="报告写的主要举措和成效，逐项列出（最多5项）；没有则为空列表")
+    achievement_items: Items[Achievement] = Field(description="报告写的主要举措和成效，逐项列出（最多5项）；没有则为空列表")
     problems: PartMap = Field(description="（二）存在的不足和原因")
-    problem_items: list[Problem] = Field(description="报告写的不足和原因，逐项列出（最多5项）；没有则为空列表")
+    problem_items: Items[Problem] = Field(description="报告写的不足和原因，逐项列出（最多5项）；没有则为空列表")
     leader_duties: PartMap = Field(description="（三）党政主要负责人履行推进法治建设第一责任人职责的情况")
-    leader_items: list[LeaderAction] = Field(description="报告写的主要负责人履职行动，逐项列出（最多5项）；没有则为空列表")
+    leader_items: Items[LeaderAction] = Field(description="报告写的主要负责人履职行动，逐项列出（最多5项）；没有则为空列表")
     next_year_plan: PartMap = Field(description="（四）下一年度推进法治政府建设的主要安排")
-    plan_items: list[PlanItem] = Field(description="报告写的下一年度安排，逐项列出（最多5项）；没有则为空列表")
+    plan_items: Items[PlanItem] = Field(description="报告写的下一年度安排，逐项列出（最多5项）；没有则为空列表")
     other: PartMap = Field(description="（五）其他需要报告的情况")
-    flags: list[Flag] = Field(description="审阅人应当注意的问题；没有则为空列表")
-    summary: str = Field(description=f"给审阅人的中文摘要，不超过{SUMMARY_MAX}字")
+    flags: Items[Flag] = Field(description="审阅人应当注意的问题；没有则为空列表")
+    summary: Annotated[str, Field(json_schema_extra={"maxLength": SUMMARY_MAX * 2})] = Field(
+        description=f"给审阅人的中文摘要，不超过{SUMMARY_MAX}字")
 
     @field_validator("summary")
     @classmethod
