@@ -104,6 +104,7 @@ class LLMInfo(_Model):
     flags: list[dict[str, Any]] = Field(default_factory=list)
     unverified: int = 0
     disagreements: list[dict[str, Any]] = Field(default_factory=list)
+    rejections: list[str] = Field(default_factory=list)  # why each rejected answer was re-asked
     error: str | None = None
 
 

@@ -49,6 +49,8 @@ def test_invented_quote_is_reasked_and_the_correction_accepted(reports: Path,
     reask = str(client.requests[1]["messages"][-1])
     assert "不在报告原文中" in reask and INVENTED in reask
     assert (llm.usage.calls, llm.usage.reasks, llm.usage.prompt_tokens) == (2, 1, 200)
+    [why] = llm.rejections
+    assert "1 errors, 1 of them quotes; problem_items.0.quote" in why
     finding = llm.parts[1]["findings"][0]
     assert finding["verified"] and finding["line"] == 9 and llm.unverified == 0
     assert len(cache.store) == 1  # a validated success is cached

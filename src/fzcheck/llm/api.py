@@ -133,6 +133,7 @@ def _from_cache(doc: Document, result: Result, settings: LLMSettings, request: d
 def _finish(doc: Document, result: Result, settings: LLMSettings, request: dict[str, Any],
             cache: ResponseCache | None, index: QuoteIndex, outcome: call.Outcome) -> None:
     base = base_info(settings, outcome.usage)
+    base.rejections = outcome.rejections
     if outcome.review is None:
         result.llm = base.model_copy(update={"error": outcome.error})
         return

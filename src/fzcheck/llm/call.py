@@ -81,9 +81,12 @@ def describe_rejection(err: BaseException, settings: LLMSettings) -> str:
     if isinstance(err, IncompleteOutputException | CutOff):
         return f"the answer was cut off at max_tokens={settings.max_tokens}; raise max_tokens"
     if isinstance(err, ValidationError):
-        first = err.errors()[0]
+        errors = err.errors()
+        quotes = sum(1 for e in errors if e["loc"] and e["loc"][-1] == "quote")
+        first = errors[0]
         where = ".".join(str(x) for x in first["loc"]) or "answer"
-        return f"the answer did not fit the schema ({err.error_count()} errors; {where}: {first['msg'][:120]})"
+        return (f"the answer did not fit the schema ({len(errors)} errors, {quotes} of them quotes; "
+                f"{where}: {first['msg'][:120]})")
     return f"the answer could not be parsed ({type(err).__name__}: {str(err)[:160]})"
 
 
