@@ -38,6 +38,7 @@ def test_terminal_view(reports: Path, settings: Any) -> None:
     assert "next_year_plan.vague_plan (found by fzcheck)" in text
     assert "≠ problems: offline present, LLM embedded → offline kept" in text
     assert "1 quote(s) from the LLM are not in the report" in text
+    assert "↻ answer rejected and re-asked: the answer did not fit the schema" in text
 
 
 def test_markdown_view(reports: Path, settings: Any) -> None:

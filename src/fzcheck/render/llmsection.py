@@ -43,6 +43,8 @@ def usage_line(llm: dict[str, Any]) -> str:
 
 def terminal_section(llm: dict[str, Any]) -> list[Any]:
     out: list[Any] = [Text(), Text.assemble(("LLM  ", "bold"), (usage_line(llm), "dim"))]
+    for why in llm.get("rejections", []):
+        out.append(Text(f"  ↻ answer rejected and re-asked: {why}", style="dim"))
     if llm.get("error"):
         out.append(Text(f"  ✗ no LLM result: {llm['error']} (offline verdict kept)", style="red"))
         return out
