@@ -165,3 +165,15 @@ def test_offline_json_has_llm_null(reports: Path, tmp_path: Path) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     record = data[0] if isinstance(data, list) else data
     assert "llm" in record and record["llm"] is None
+
+
+def test_missing_extra_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    from fzcheck.llm.client import require_extra
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "instructor" else real(name, *a))
+    with pytest.raises(LLMError, match=r"instructor not installed\): pip install 'fzcheck\[llm\]'"):
+        require_extra()

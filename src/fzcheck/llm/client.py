@@ -16,6 +16,19 @@ from fzcheck.llm.errors import LLMCallFailed, LLMError
 PLACEHOLDER_KEY = "no-key-needed"
 
 
+EXTRA = ("openai", "instructor", "jinja2", "tenacity")
+
+
+def require_extra() -> None:
+    """One clear line instead of an ImportError when the llm extra is not installed."""
+    from importlib.util import find_spec
+
+    missing = [name for name in EXTRA if find_spec(name) is None]
+    if missing:
+        raise LLMError(f"--llm needs the llm extra ({', '.join(missing)} not installed): "
+                       "pip install 'fzcheck[llm]'")
+
+
 def _key(settings: LLMSettings) -> str:
     if settings.api_key:
         return settings.api_key

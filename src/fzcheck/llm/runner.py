@@ -14,6 +14,9 @@ class Enricher:
     """Call ``enrich`` per report, reusing one client, and say on stderr what each call cost."""
 
     def __init__(self, settings: LLMSettings, client: Any = None) -> None:
+        from fzcheck.llm.client import require_extra
+
+        require_extra()
         self.settings = settings
         self.client = client
         self.total = LLMUsage()
