@@ -154,3 +154,34 @@ def test_a_bug_on_one_input_is_that_inputs_error(monkeypatch: pytest.MonkeyPatch
     assert [r["verdict"] for r in results] == ["error", "complete"]
     assert results[0]["error"]["kind"] == "internal" and "ValueError: boom" in results[0]["error"]["message"]
     assert "Traceback" not in out.err
+
+
+def test_unreadable_submissions_in_a_directory_are_reported_not_skipped(tmp_path: Path) -> None:
+    for name in ("a.doc", "b.wps", "c.png"):
+        (tmp_path / name).write_bytes(MAKERS["legacy.doc" if name != "c.png" else "photo.png"]())
+    (tmp_path / "d.txt").write_bytes(SAMPLE.read_bytes())
+    proc = run("check", "-f", "jsonl", str(tmp_path))
+    results = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [Path(r["path"]).name for r in results] == ["a.doc", "b.wps", "c.png", "d.txt"]
+    assert [r["verdict"] for r in results] == ["error", "error", "error", "complete"]
+    assert all(len(r["sha256"]) == 64 for r in results)  # the bytes were read
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 3
+
+
+def test_a_directory_without_reports_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.log").write_text("x", encoding="utf-8")
+    proc = run("check", str(tmp_path))
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (f"fzcheck: {tmp_path}: a directory with no report files "
+                                   "(.txt .md .html .docx .pdf) in it")
+
+
+def test_missing_file_message_names_the_path_once() -> None:
+    proc = run("check", "nope.txt")
+    assert proc.stderr.strip() == "fzcheck: nope.txt: no such file"
+
+
+@pytest.mark.parametrize("value", ["-1", "0", "lots"])
+def test_max_mb_must_be_positive(value: str) -> None:
+    proc = run("check", "--max-mb", value, str(SAMPLE))
+    assert proc.returncode == 2 and "must be a number above 0" in proc.stderr

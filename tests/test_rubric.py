@@ -59,3 +59,10 @@ def test_rubric_from_a_path(tmp_path: Path) -> None:
         "embedded_credit: 0.5", "embedded_credit: 0"), encoding="utf-8")
     r = load_rubric(str(custom))
     assert r.id == "strict" and r.embedded_credit == 0
+
+
+def test_unknown_placeholders_are_rejected() -> None:
+    broken = BUNDLED.replace("{next_year}年\n", "{nextyear}年\n", 1)
+    assert broken != BUNDLED
+    with pytest.raises(RubricError, match=r"unknown placeholder \{nextyear\}"):
+        parse_rubric(broken, "x.yaml")

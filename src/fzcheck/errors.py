@@ -20,6 +20,7 @@ class InputError(FzcheckError):
     """An input cannot be read as a report. ``kind`` says why, the message says what to do."""
 
     kind = "unreadable"
+    sha256: str | None = None  # set when the bytes could be read
 
     def __init__(self, message: str, kind: str | None = None) -> None:
         super().__init__(message)

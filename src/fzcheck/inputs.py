@@ -1,4 +1,8 @@
-"""Expand command-line inputs: files, directories (recursed by known suffix), globs, and ``-``."""
+"""Expand command-line inputs: files, directories (recursed by suffix), globs, and ``-``.
+
+A directory yields every file that looks like a submission, including the ones that cannot be
+read (.doc, .wps, images), so each gets its error line instead of vanishing from the count; a
+directory with none yields itself, so the user hears that it held no reports."""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import glob
 from collections.abc import Iterator
 from pathlib import Path
 
-from fzcheck.reading import KNOWN_SUFFIXES
+from fzcheck.reading import SUBMISSION_SUFFIXES
 
 
 def expand_inputs(specs: list[str]) -> Iterator[str]:
@@ -26,10 +30,14 @@ def _expand(spec: str) -> Iterator[str]:
         return
     path = Path(spec)
     if path.is_dir():
+        found = False
         for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in KNOWN_SUFFIXES \
+            if child.is_file() and child.suffix.lower() in SUBMISSION_SUFFIXES \
                     and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                found = True
                 yield str(child)
+        if not found:
+            yield spec
         return
     if not path.exists() and glob.has_magic(spec):
         matches = sorted(glob.glob(spec, recursive=True))

@@ -121,8 +121,9 @@ def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) 
                 rejected.append((i, cue.group(0)))
                 continue
             a, b = _clip(sm.start(), sm.end(), sm.start() + cue.start(), sm.start() + cue.end())
-            f.status, f.line = "embedded", i
-            f.heading = outline.enclosing(i)
+            # heading/line name the section it sits in; the evidence names the sentence's line
+            f.status, f.heading = "embedded", outline.enclosing(i)
+            f.line = f.heading.line if f.heading else i
             f.evidence.append(Evidence(quote=doc.quote(i, a, b), line=i + 1))
             f.lines = range(i, i + 1)
             return

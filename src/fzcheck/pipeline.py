@@ -72,7 +72,7 @@ def check_source(source: str, rubric: Rubric, max_mb: float = DEFAULT_MAX_MB) ->
     try:
         doc = load(source, max_mb=max_mb)
     except InputError as err:
-        return Checked(error_result(source, err.kind, str(err), rubric=ref))
+        return Checked(error_result(source, err.kind, str(err), sha256=err.sha256, rubric=ref))
     try:
         result, outline = analyse(doc, rubric)
     except Exception as err:  # noqa: BLE001 - reported as this input's result, not a crash

@@ -25,7 +25,15 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+PLACEHOLDERS = ("report_year", "next_year")
+
+
 def _check_regex(value: str) -> str:
+    unknown = sorted({m.group(1) for m in _PLACEHOLDER.finditer(value)} - set(PLACEHOLDERS))
+    if unknown:
+        raise ValueError(f"unknown placeholder {{{unknown[0]}}}; only {{report_year}} and "
+                         "{next_year} are filled in")
     try:
         re.compile(value.replace("{report_year}", "2000").replace("{next_year}", "2001"))
     except re.error as err:

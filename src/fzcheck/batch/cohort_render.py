@@ -7,8 +7,7 @@ import json
 from typing import IO, Any
 
 from fzcheck.render import failed_checks
-from fzcheck.render.markdown import VERDICT_ZH
-from fzcheck.render.terminal import PART_ZH
+from fzcheck.render import PART_ZH, VERDICT_ZH
 
 
 def _pct(share: float) -> str:

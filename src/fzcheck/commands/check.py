@@ -16,8 +16,18 @@ def add_common_options(p: argparse.ArgumentParser) -> None:
     """Options every command that checks reports shares (check, batch)."""
     p.add_argument("--rubric", metavar="ID|PATH", default=None,
                    help="bundled rubric id or a YAML file (default: fazhi-annual)")
-    p.add_argument("--max-mb", type=float, default=None, metavar="MB",
+    p.add_argument("--max-mb", type=positive_float, default=None, metavar="MB",
                    help="refuse inputs larger than this (default: 16)")
+
+
+def positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be a number above 0, not {text!r}")
+    return value
 
 
 def register(sub: Any, name: str, help_text: str) -> None:

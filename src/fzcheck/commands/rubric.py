@@ -52,11 +52,16 @@ def run_show(args: argparse.Namespace) -> int:
               f"{r.source.publish_by.month}月{r.source.publish_by.day}日 of the next year")
     table = Table("part", "required", "weight", "legal wording", "checks (penalty)",
                   header_style="bold")
+    table.columns[3].overflow = "fold"
+    table.columns[3].min_width = 24
     for p in r.parts:
         table.add_row(p.id, "yes" if p.required else "no", f"{p.weight:g}",
                       f"{p.legal_text}\n[dim]{p.citation}[/]",
                       "\n".join(f"{c.id} ({c.penalty:g})" for c in p.checks))
     con.print(table)
+    con.print("document checks: " + "; ".join(
+        f"{c.id} ({c.penalty:g}) {c.description}" for c in r.document_checks)
+        + "; is_report (not a report scores 0)")
     con.print(f"embedded parts earn {r.embedded_credit:.0%} of their weight")
     return 0
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from fzcheck.document import Document, Format
 from fzcheck.errors import InputError
 from fzcheck.reading.normalize import Extracted, build_document
-from fzcheck.reading.sniff import sniff_format
+from fzcheck.reading.sniff import UNREADABLE_SUFFIXES, sniff_format
 
 DEFAULT_MAX_MB = 16.0
 MAX_CHARS = 2_000_000
@@ -26,6 +26,8 @@ SUFFIX_FORMATS: dict[str, Format] = {
     ".docx": "docx", ".pdf": "pdf",
 }
 KNOWN_SUFFIXES = frozenset(SUFFIX_FORMATS)
+# What a directory is searched for: what we read, and what we must say we cannot read.
+SUBMISSION_SUFFIXES = KNOWN_SUFFIXES | UNREADABLE_SUFFIXES
 
 
 def read_bytes(source: str, max_mb: float = DEFAULT_MAX_MB) -> bytes:
@@ -36,19 +38,17 @@ def read_bytes(source: str, max_mb: float = DEFAULT_MAX_MB) -> bytes:
     else:
         path = Path(source)
         if path.is_dir():
-            raise InputError(f"{source} is a directory (pass it on its own to check the reports in it)",
-                             kind="usage")
+            raise InputError("a directory with no report files (.txt .md .html .docx .pdf) in it",
+                             kind="no_reports")
         try:
             size = path.stat().st_size
             if size > limit:
                 raise InputError(_too_big(size, max_mb), kind="too_large")
             data = path.read_bytes()
         except FileNotFoundError:
-            raise InputError(f"{source}: no such file", kind="not_found") from None
+            raise InputError("no such file", kind="not_found") from None
         except PermissionError:
-            raise InputError(f"{source}: permission denied", kind="unreadable") from None
-        except IsADirectoryError:  # pragma: no cover - raced with is_dir
-            raise InputError(f"{source} is a directory", kind="usage") from None
+            raise InputError("permission denied", kind="unreadable") from None
     if len(data) > limit:
         raise InputError(_too_big(len(data), max_mb), kind="too_large")
     return data
@@ -65,13 +65,17 @@ def load(source: str, max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None)
         data = read_bytes(source, max_mb)
     sha256 = hashlib.sha256(data).hexdigest()
     suffix = "" if source == "-" else Path(source).suffix.lower()
-    fmt = sniff_format(data, suffix)
-    raw = _reader(fmt)(data)
-    if not raw.text.strip():
-        raise InputError("the file holds no text (empty, or only whitespace)", kind="empty")
-    if len(raw.text) > MAX_CHARS:
-        raise InputError(f"{len(raw.text):,} characters of text, over the {MAX_CHARS:,} limit for "
-                         "one report; split the file into single reports", kind="too_large")
+    try:
+        fmt = sniff_format(data, suffix)
+        raw = _reader(fmt)(data)
+        if not raw.text.strip():
+            raise InputError("the file holds no text (empty, or only whitespace)", kind="empty")
+        if len(raw.text) > MAX_CHARS:
+            raise InputError(f"{len(raw.text):,} characters of text, over the {MAX_CHARS:,} limit "
+                             "for one report; split the file into single reports", kind="too_large")
+    except InputError as err:
+        err.sha256 = sha256  # the bytes were read: results files can still key on them
+        raise
     return build_document(source, sha256, fmt, raw)
 
 

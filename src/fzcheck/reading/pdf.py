@@ -10,6 +10,10 @@ from fzcheck.errors import InputError
 from fzcheck.reading.normalize import Extracted
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
+# Text extraction puts spaces between Chinese and digits/Latin (关于 2025 年度); Chinese
+# typesetting has none there.
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z{_CJK}])|(?<=[0-9A-Za-z])[ \t]+(?=[{_CJK}])")
 _SCAN = ("no text layer (a scanned PDF); OCR it first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`, "
          "then check the output")
 
@@ -30,7 +34,8 @@ def read_pdf(data: bytes) -> Extracted:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
         raise InputError(f"a damaged PDF ({type(err).__name__}); re-export it", kind="corrupt") from None
     lines = [line.rstrip() for page in pages for line in page.splitlines()]
-    lines = [line for line in lines if line.strip() and not _PAGE_NUMBER.match(line)]
+    lines = [_CJK_GAP.sub("", line) for line in lines
+             if line.strip() and not _PAGE_NUMBER.match(line)]
     text = "\n".join(lines)
     visible = sum(1 for ch in text if not ch.isspace())
     if visible < 20 * max(len(pages), 1) ** 0.5 and visible < 200:

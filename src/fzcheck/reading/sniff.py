@@ -15,6 +15,8 @@ _IMAGES = {
 }
 _LEGACY_SUFFIXES = {".doc", ".wps", ".wpt", ".dot", ".rtf", ".xls", ".et", ".ppt", ".dps"}
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
+# Files a folder of submissions holds that cannot be read but must not pass unnoticed.
+UNREADABLE_SUFFIXES = frozenset(_LEGACY_SUFFIXES | _IMAGE_SUFFIXES | {".odt", ".ofd"})
 _OCR = "OCR it first (e.g. `tesseract FILE out -l chi_sim`) and check the .txt"
 _CONVERT = "convert it first: `soffice --headless --convert-to docx FILE`"
 
@@ -53,6 +55,8 @@ def _zip_kind(data: bytes) -> Format:
         return "docx"
     if any(n.startswith("Contents/") or n.endswith(".ofd") or n == "OFD.xml" for n in names):
         raise InputError("an OFD file; export it to PDF or .docx first", kind="unsupported_format")
+    if "content.xml" in names and "mimetype" in names:
+        raise InputError(f"an OpenDocument file; {_CONVERT}", kind="unsupported_format")
     raise InputError("a zip archive, not a report; unpack it and check the files inside",
                      kind="unsupported_format")
 

@@ -34,6 +34,12 @@ def make_renderer(fmt: str, out: IO[str]) -> Renderer:
 
 
 STATUS_MARK = {"present": "✓", "embedded": "△", "missing": "✗"}
+# The words reviewers read, shared by every human-facing format.
+STATUS_ZH = {"present": "独立成节", "embedded": "嵌于他节", "missing": "缺失"}
+VERDICT_ZH = {"complete": "要素齐全", "incomplete": "要素缺失", "not_a_report": "非年度报告",
+              "error": "无法读取"}
+PART_ZH = {"achievements": "主要举措和成效", "problems": "存在的不足和原因",
+           "leader_duties": "主要负责人履职", "next_year_plan": "下一年度安排", "other": "其他事项"}
 
 
 def failed_checks(result: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

@@ -20,6 +20,7 @@ from urllib.parse import quote as url_quote
 from urllib.parse import unquote
 
 from fzcheck.document import Document
+from fzcheck.render import STATUS_MARK, STATUS_ZH, VERDICT_ZH
 from fzcheck.render import html_view as view
 
 if TYPE_CHECKING:
@@ -47,8 +48,8 @@ def _script(name: str) -> tuple[str, str]:
 def _page(template: str, script: str | None, **context: Any) -> str:
     js, js_source = _script(script) if script else ("", "'none'")
     return _env().get_template(template).render(
-        script=js, script_source=js_source, status_mark=view.STATUS_MARK, part_short=view.PART_SHORT,
-        status_zh=view.STATUS_ZH, verdict_zh=view.VERDICT_ZH, **context)
+        script=js, script_source=js_source, status_mark=STATUS_MARK, part_short=view.PART_SHORT,
+        status_zh=STATUS_ZH, verdict_zh=VERDICT_ZH, **context)
 
 
 # --- report page --------------------------------------------------------------------------------

@@ -14,13 +14,11 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
+from fzcheck.render import STATUS_ZH
+
 # Short labels for table headers and chart rows; panels use the rubric's full names.
 PART_SHORT = {"achievements": "举措成效", "problems": "存在不足", "leader_duties": "负责人履职",
               "next_year_plan": "下年安排", "other": "其他"}
-STATUS_MARK = {"present": "✓", "embedded": "△", "missing": "✗"}
-STATUS_ZH = {"present": "独立成节", "embedded": "嵌于他节", "missing": "缺失"}
-VERDICT_ZH = {"complete": "要素齐全", "incomplete": "要素缺失", "not_a_report": "非年度报告",
-              "error": "无法读取"}
 N_COLOURS = 6  # part colours defined in the stylesheet as .pc0 .. .pc5
 
 

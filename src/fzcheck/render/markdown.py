@@ -5,10 +5,8 @@ from __future__ import annotations
 from typing import IO, Any
 
 from fzcheck.document import Document
-from fzcheck.render import STATUS_MARK, failed_checks
+from fzcheck.render import STATUS_MARK, VERDICT_ZH, failed_checks
 
-VERDICT_ZH = {"complete": "要素齐全", "incomplete": "要素缺失", "not_a_report": "非年度报告",
-              "error": "无法读取"}
 
 
 def _cell(value: Any) -> str:

@@ -12,13 +12,11 @@ from rich.table import Table
 from rich.text import Text
 
 from fzcheck.document import Document
-from fzcheck.render import STATUS_MARK, failed_checks
+from fzcheck.render import PART_ZH, STATUS_MARK, STATUS_ZH, VERDICT_ZH, failed_checks
 
 STATUS_STYLE = {"present": "green", "embedded": "yellow", "missing": "bold red"}
 VERDICT_STYLE = {"complete": "bold green", "incomplete": "bold red", "not_a_report": "bold magenta",
                  "error": "bold red"}
-PART_ZH = {"achievements": "主要举措和成效", "problems": "存在的不足和原因",
-           "leader_duties": "主要负责人履职", "next_year_plan": "下一年度安排", "other": "其他事项"}
 
 
 def render_result(result: dict[str, Any]) -> Panel:
@@ -31,24 +29,30 @@ def render_result(result: dict[str, Any]) -> Panel:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
-    for label, key in (("title", "title"), ("issuer", "issuer"), ("report year", "report_year"),
-                       ("signed", "signed_on"), ("published", "published_on")):
+    for label, key in (("标题", "title"), ("发布单位", "issuer"), ("报告年度", "report_year"),
+                       ("落款日期", "signed_on"), ("公开日期", "published_on")):
         facts.add_row(label, escape(str(d[key])) if d[key] is not None else "[dim]—[/]")
-    facts.add_row("source", f"{d['format']} · {d['encoding'] or '-'} · {d['script']} · "
-                  f"{d['chars']:,} chars")
+    facts.add_row("来源", f"{d['format']} · {d['encoding'] or '-'} · {d['script']} · "
+                  f"{d['chars']:,} 字")
     parts = Table(show_edge=False, pad_edge=False, header_style="bold")
-    parts.add_column("part")
-    parts.add_column("status")
-    parts.add_column("heading / evidence", overflow="fold")
-    parts.add_column("line", justify="right")
+    parts.add_column("要素 part")
+    parts.add_column("状态 status")
+    parts.add_column("所在标题 / 依据", overflow="fold")
+    parts.add_column("行", justify="right")
     for p in result["parts"]:
-        name = f"{p['id']}\n[dim]{PART_ZH.get(p['id'], '')}{'' if p['required'] else ' (optional)'}[/]"
-        status = f"[{STATUS_STYLE[p['status']]}]{STATUS_MARK[p['status']]} {p['status']}[/]"
+        optional = not p["required"]
+        name = f"{p['id']}\n[dim]{PART_ZH.get(p['id'], '')}{'（选报）' if optional else ''}[/]"
+        if optional and p["status"] == "missing":
+            status = "[dim]– 未写（选报）[/]"
+        else:
+            status = (f"[{STATUS_STYLE[p['status']]}]{STATUS_MARK[p['status']]} {p['status']}"
+                      f"\n{STATUS_ZH[p['status']]}[/]")
         shown = p["heading"] or ""
         if p["status"] == "embedded" and p["evidence"]:
-            shown = f"{shown}\n[dim]“{escape(p['evidence'][-1]['quote'])}”[/]"
+            ev = p["evidence"][-1]
+            shown = f"{escape(shown)}\n[dim]“{escape(ev['quote'])}”（第{ev['line']}行）[/]"
         elif p["status"] == "missing":
-            shown = f"[dim]{escape(p['note'])}[/]" if p.get("note") else "[dim]not found[/]"
+            shown = f"[dim]{escape(p['note'])}[/]" if p.get("note") else "[dim]未找到[/]"
         else:
             shown = escape(shown)
         parts.add_row(name, status, shown, str(p["line"] or ""))
@@ -56,7 +60,7 @@ def render_result(result: dict[str, Any]) -> Panel:
     failed = failed_checks(result)
     if failed:
         body.append(Text())
-        body.append(Text("failed checks", style="bold"))
+        body.append(Text("未通过的检查 failed checks", style="bold"))
         for part, c in failed:
             body.append(Text.assemble(("  ✗ ", "red"), (f"{part}.{c['id']}", "bold"),
                                       f": {c['message']}"))
@@ -66,8 +70,8 @@ def render_result(result: dict[str, Any]) -> Panel:
         body.extend(terminal_section(result["llm"]))
     v = result["verdict"]
     body.append(Text())
-    body.append(Text.assemble(("verdict ", "dim"), (v, VERDICT_STYLE[v]),
-                              ("   score ", "dim"), (f"{result['score']:g}", "bold"), " / 100"))
+    body.append(Text.assemble(("结论 verdict ", "dim"), (f"{v} {VERDICT_ZH[v]}", VERDICT_STYLE[v]),
+                              ("   得分 score ", "dim"), (f"{result['score']:g}", "bold"), " / 100"))
     return Panel(Group(*body), title=title, title_align="left",
                  border_style=VERDICT_STYLE[v].split()[-1])
 
