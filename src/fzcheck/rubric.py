@@ -121,6 +121,14 @@ class Rubric(_Strict):
         return parts
 
     @cached_property
+    def digest(self) -> str:
+        """A hash of the rubric's content: an edited rubric grades again even if its version
+        was not bumped."""
+        import hashlib
+
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+
+    @cached_property
     def total_weight(self) -> float:
         return sum(p.weight for p in self.parts if p.required) or 1.0
 

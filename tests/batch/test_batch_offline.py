@@ -263,3 +263,47 @@ def test_a_bug_on_one_report_is_its_error_line(reports: Path, tmp_path: Path, li
     assert len(got) == len(list(reports.iterdir()))
     assert got["unit3.txt"]["error"]["kind"] == "internal"
     assert got["unit4.txt"]["verdict"] == "complete"
+
+
+def test_results_file_in_a_missing_folder_is_refused_not_created(
+        reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "no" / "such" / "r.jsonl"
+    assert batch(str(reports), "-o", str(target)) == 2
+    assert not (tmp_path / "no").exists()
+    assert "the folder" in capsys.readouterr().err
+
+
+def test_report_refuses_a_file_that_is_not_results(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    readme = tmp_path / "notes.md"
+    readme.write_text("# notes\n", encoding="utf-8")
+    array = tmp_path / "out.json"
+    array.write_text('[{"path": "a"}]\n', encoding="utf-8")
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    for path, words in ((readme, "is not a batch results file (line 1"),
+                        (array, "is not a batch results file (line 1"), (empty, "holds no results")):
+        assert main(["report", str(path)]) == 2
+        assert words in capsys.readouterr().err
+
+
+def test_an_edited_rubric_grades_again_even_with_the_same_version(
+        reports: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "results.jsonl"
+    batch(str(reports), "-o", str(out))
+    edited = tmp_path / "fazhi-annual.yaml"
+    edited.write_text((ROOT / "rubrics" / "fazhi-annual.yaml").read_text(encoding="utf-8")
+                      .replace("embedded_credit: 0.5", "embedded_credit: 0.25"), encoding="utf-8")
+    capsys.readouterr()
+    batch(str(reports), "-o", str(out), "--rubric", str(edited))
+    assert " 0 already done" in capsys.readouterr().err
+
+
+def test_unwritable_html_folder_fails_before_grading(reports: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    assert batch(str(reports), "-o", str(out), "--html", str(blocker / "pages")) == 2
+    assert "cannot write pages" in capsys.readouterr().err
+    assert not out.exists() or out.read_text(encoding="utf-8") == ""

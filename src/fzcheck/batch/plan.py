@@ -43,7 +43,8 @@ class Item:
 
 def settings_fingerprint(rubric: Rubric, llm: LLMSettings | None) -> str:
     """A short hash of everything besides the file that decides a result line's content."""
-    data: dict[str, Any] = {"schema": SCHEMA_VERSION, "rubric": [rubric.id, rubric.version]}
+    data: dict[str, Any] = {"schema": SCHEMA_VERSION,
+                            "rubric": [rubric.id, rubric.version, rubric.digest]}
     if llm is not None:
         names = {f.name for f in fields(llm)}
         data["llm"] = {n: getattr(llm, n) for n in _ANSWER_SETTINGS if n in names}

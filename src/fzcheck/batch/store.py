@@ -42,6 +42,36 @@ def iter_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
             yield offset, obj if isinstance(obj, dict) else None
 
 
+def read_results(path: Path) -> Iterator[dict[str, Any]]:
+    """The result lines of a batch results file. Anything else is a usage error, so that
+    `fzcheck report` on the wrong file says so instead of reporting 0 reports; only a torn last
+    line (a killed run) is passed over."""
+    count, bad = 0, None
+    for number, (_, obj) in enumerate(iter_lines(path), 1):
+        if bad is not None:
+            break
+        if obj is None or not {"schema_version", "path", "verdict"} <= obj.keys():
+            bad = number
+            continue
+        count += 1
+        yield obj
+    torn_tail = bad is not None and count > 0 and not _ends_with_newline(path)
+    if bad is not None and not torn_tail:
+        raise UsageError(f"{path} is not a batch results file (line {bad} is not a result); "
+                         "write one with fzcheck batch -o")
+    if count == 0:
+        raise UsageError(f"{path} holds no results; write them with fzcheck batch -o")
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with path.open("rb") as f:
+        f.seek(0, os.SEEK_END)
+        if f.tell() == 0:
+            return True
+        f.seek(-1, os.SEEK_END)
+        return f.read(1) == b"\n"
+
+
 def read_objects(path: Path) -> Iterator[dict[str, Any]]:
     """The complete, parsable lines of ``path`` (none if it does not exist)."""
     if not path.exists():
@@ -107,7 +137,6 @@ class Appender:
 
     def __enter__(self) -> Self:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             self._file = self.path.open("a", encoding="utf-8", newline="")
         except OSError as err:
             raise UsageError(f"cannot write {self.path}: {err.strerror}") from None
@@ -139,8 +168,9 @@ def exclusive(path: Path) -> Iterator[None]:
         yield
         return
     lock = path.with_name(path.name + ".lock")
+    if not path.parent.is_dir():  # a typo in -o should not create folders (or /nonexistent)
+        raise UsageError(f"cannot write {path}: the folder {path.parent} does not exist")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as err:
         raise UsageError(f"cannot write {path}: {err.strerror}") from None

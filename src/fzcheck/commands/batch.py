@@ -84,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
                            retry_errors=args.retry_errors, llm=settings, jobs=args.jobs,
                            cache=cache, copy_threshold=threshold, sync=args.sync)
     output = Path(args.output)
+    if args.html:
+        _writable_directory(Path(args.html))  # before grading, not after the whole batch
     batch = Batch(output, options)
     inputs = list(expand_inputs(args.inputs))
     if args.html:
@@ -145,6 +147,18 @@ def _summary(output: Path, fmt: str) -> None:
         render_markdown(stats, sys.stdout)
     else:
         render_terminal(stats)
+
+
+def _writable_directory(directory: Path) -> None:
+    from fzcheck.errors import UsageError
+
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        probe = directory / ".fzcheck-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as err:
+        raise UsageError(f"cannot write pages to {directory}: {err.strerror or err}") from None
 
 
 def _write_html(output: Path, directory: Path, max_mb: float) -> None:

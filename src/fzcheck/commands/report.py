@@ -24,7 +24,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from fzcheck.batch.cohort import gather, price_table
     from fzcheck.batch.cohort_render import UnitsCsv, render_json, render_markdown, render_terminal
-    from fzcheck.batch.store import read_objects
+    from fzcheck.batch.store import read_results
     from fzcheck.errors import UsageError
 
     path = Path(args.results)
@@ -37,14 +37,14 @@ def run(args: argparse.Namespace) -> int:
                if args.output else sys.stdout)
         if args.format == "csv":
             units = UnitsCsv(out)
-            for line in read_objects(path):
+            for line in read_results(path):
                 units.add(line)
         elif args.format == "html":
             from fzcheck.render.html import render_batch_page
 
-            out.write(render_batch_page(list(read_objects(path)), {}))
+            out.write(render_batch_page(list(read_results(path)), {}))
         else:
-            stats = gather(read_objects(path)).to_json(price_table())
+            stats = gather(read_results(path)).to_json(price_table())
             if args.format == "json":
                 render_json(stats, out)
             elif args.format == "markdown":
