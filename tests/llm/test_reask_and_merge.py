@@ -242,3 +242,21 @@ def test_figures_written_in_digits_match_chinese_numerals(reports: Path, setting
     enrich(doc, result, outline, settings, client=ScriptedClient(answer))
     [flag] = [f for f in result.llm.flags if f["by"] == "code"]
     assert flag["reason"].endswith("：19件")
+
+
+def test_a_phrase_the_rubric_rules_out_cannot_upgrade(tmp_path: Path, settings: Any) -> None:
+    # Seed 003's trap: 解决…存在的困难和问题 talks about solving others' problems, not the report's own.
+    path = tmp_path / "trap.txt"
+    path.write_text(
+        "某局2025年法治政府建设年度报告\n现将2025年法治政府建设情况报告如下。\n一、主要举措和成效\n"
+        "全年办理案件120件。坚持深入基层，帮助企业解决工作中存在的困难和问题。\n"
+        "二、主要负责人履行第一责任人职责情况\n局长亲自主持专题会议3次。\n"
+        "三、2026年工作安排\n一是3月底前完成培训。\n", encoding="utf-8")
+    doc, result, outline = offline(path)
+    assert result.parts[1].status == "missing"
+    client = ScriptedClient(review(problems={"status": "embedded", "sections": []},
+                                   problem_items=[problem("帮助企业解决工作中存在的困难和问题")]))
+    enrich(doc, result, outline, settings, client=client)
+    assert result.parts[1].status == "missing" and result.verdict == "incomplete"
+    [d] = [d for d in result.llm.disagreements if d["part"] == "problems"]
+    assert d["outcome"] == "kept_offline"

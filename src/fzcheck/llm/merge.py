@@ -2,7 +2,8 @@
 
 Merge rules (issue 3): the LLM may turn ``missing`` into ``embedded`` only with evidence that
 holds up in code — a finding of that part whose quote is verbatim in the report, mentions what
-the part is about, and is not text addressed to the reviewer (an injected instruction). It may
+the part is about, is not a phrase the rubric rules out for the part, and is not text addressed
+to the reviewer (an injected instruction). It may
 flag a present part as hollow (flags never change a verdict) and never turns a present part
 into missing. Every place the model and the offline checker differ is recorded in
 ``llm.disagreements`` with what was done about it.
@@ -17,6 +18,8 @@ Shapes in ``LLMInfo``:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from fzcheck.llm.schemas import FINDINGS, ReportReview
@@ -115,18 +118,46 @@ def _instruction_flags(index: QuoteIndex) -> list[dict[str, Any]]:
             for i in sorted(index.instruction_lines)]
 
 
-def usable_evidence(part_id: str, finding: dict[str, Any], index: QuoteIndex) -> bool:
-    """Whether a finding may change a part's status (see the module docstring)."""
+def usable_evidence(part_id: str, finding: dict[str, Any], index: QuoteIndex,
+                    excluded: Callable[[str], bool] = lambda text: False) -> bool:
+    """Whether a finding may change a part's status (see the module docstring).
+
+    ``excluded`` says whether text is a phrase the rubric rules out for this part (e.g.
+    解决…问题 is not a statement of problems): what the offline checker rejected on purpose, the
+    model cannot bring back.
+    """
     if not finding["verified"]:
         return False
-    quote = finding["quote"]
-    return bool(RELEVANT[part_id].search(index.normalise(quote))) and not index.is_instruction(quote)
+    quote = index.normalise(finding["quote"])
+    return bool(RELEVANT[part_id].search(quote)) and not index.is_instruction(finding["quote"]) \
+        and not excluded(quote)
+
+
+def _rubric_excludes(result: Result) -> Callable[[str, str], bool]:
+    """(part id, folded text) -> whether the rubric's heading/body excludes match it."""
+    from fzcheck.errors import RubricError
+    from fzcheck.parts import matches
+    from fzcheck.rubric import load_rubric
+
+    try:
+        rubric = load_rubric(result.rubric.id if result.rubric else None)
+    except RubricError:
+        return lambda part_id, text: False
+    year = result.document.report_year if result.document else None
+
+    def excluded(part_id: str, text: str) -> bool:
+        part = rubric.part(part_id)
+        patterns = (part.heading_excludes + part.body_excludes) if part else []
+        return matches(patterns, text, year) is not None
+
+    return excluded
 
 
 def merge(result: Result, info: LLMInfo, index: QuoteIndex) -> None:
     """Set ``result.llm`` and apply the merge rules to ``result.parts``, verdict and score."""
     disagreements: list[dict[str, Any]] = []
     upgraded = False
+    excluded = _rubric_excludes(result)
     by_id = {p["id"]: p for p in info.parts}
     for part in result.parts:
         claim = by_id.get(part.id)
@@ -141,7 +172,8 @@ def merge(result: Result, info: LLMInfo, index: QuoteIndex) -> None:
                 "the LLM never turns a part the checker found into missing" if said == "missing"
                 else "offline section detection decides present vs embedded")))
             continue
-        evidence = [f for f in claim["findings"] if usable_evidence(part.id, f, index)]
+        evidence = [f for f in claim["findings"]
+                    if usable_evidence(part.id, f, index, partial(excluded, part.id))]
         if not evidence:
             disagreements.append(_note(part.id, part.status, said, "kept_offline",
                                        _why_not(claim["findings"])))
