@@ -260,3 +260,18 @@ def test_a_phrase_the_rubric_rules_out_cannot_upgrade(tmp_path: Path, settings: 
     assert result.parts[1].status == "missing" and result.verdict == "incomplete"
     [d] = [d for d in result.llm.disagreements if d["part"] == "problems"]
     assert d["outcome"] == "kept_offline"
+
+
+def test_a_failed_reask_keeps_the_first_answer(reports: Path, settings: Any) -> None:
+    import httpx2
+    import openai
+
+    doc, result, outline = offline(reports / "short.txt")
+    request = httpx2.Request("POST", "http://127.0.0.1:8765/v1/chat/completions")
+    too_long = openai.BadRequestError("context overflow", body={"error": {"message": "too long"}},
+                                      response=httpx2.Response(400, request=request))
+    client = ScriptedClient(review(problem_items=[problem(INVENTED)], summary="第一次"), too_long)
+    enrich(doc, result, outline, settings, client=client)
+    llm = result.llm
+    assert llm.error is None and llm.summary == "第一次" and llm.unverified == 1
+    assert llm.rejections[-1] == "the re-ask failed: request rejected (400): too long"

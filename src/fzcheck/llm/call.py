@@ -156,6 +156,11 @@ class ReaskLoop:
     def finish(self) -> Outcome:
         """After the budget: keep the last answer with unchecked quotes (verify marks them)."""
         if self.outcome.review is None and self.last is not None:
+            if self.outcome.error:
+                # The re-ask itself failed (seen: a 400 when it overflowed a 16k context); the
+                # earlier answer is still worth keeping, with its quotes marked.
+                self.outcome.rejections.append(f"the re-ask failed: {self.outcome.error}")
+                self.outcome.error = None
             try:
                 self.outcome.review = _parse(self.last, self.settings, None)
             except Exception as err:  # noqa: BLE001
