@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from fzcheck.llm.config import LLMSettings
@@ -23,9 +24,13 @@ from fzcheck.result import LLMUsage
 
 
 def _mode(settings: LLMSettings) -> Any:
+    return _instructor_mode(settings.mode)
+
+
+def _instructor_mode(name: str) -> Any:
     from instructor import Mode
 
-    return {"tools": Mode.TOOLS, "json": Mode.JSON, "json_schema": Mode.JSON_SCHEMA}[settings.mode]
+    return {"tools": Mode.TOOLS, "json": Mode.JSON, "json_schema": Mode.JSON_SCHEMA}[name]
 
 
 def prepare(messages: list[dict[str, str]], settings: LLMSettings) -> dict[str, Any]:
@@ -36,6 +41,16 @@ def prepare(messages: list[dict[str, str]], settings: LLMSettings) -> dict[str, 
         ReportReview, mode=_mode(settings), messages=messages, model=settings.model,
         temperature=settings.temperature, seed=settings.seed, max_tokens=settings.max_tokens)
     return kwargs
+
+
+@lru_cache(maxsize=4)
+def _response_model(mode: str) -> Any:
+    """The response model as instructor wraps it for a mode; building it walks the whole schema,
+    which is most of the CPU a call costs, so it is built once per mode."""
+    from instructor.processing.response import handle_response_model
+
+    model, _ = handle_response_model(ReportReview, mode=_instructor_mode(mode))
+    return model
 
 
 def usage_of(body: dict[str, Any] | Any) -> LLMUsage:
@@ -55,11 +70,11 @@ def _completion(body: dict[str, Any] | Any) -> Any:
 
 
 def _parse(completion: Any, settings: LLMSettings, index: QuoteIndex | None) -> ReportReview:
-    from instructor.processing.response import handle_response_model, process_response
+    from instructor.processing.response import process_response
 
     if _cut_off(completion, settings):
         raise CutOff(settings.max_tokens)
-    model, _ = handle_response_model(ReportReview, mode=_mode(settings))
+    model = _response_model(settings.mode)
     context = {"quotes": index} if index is not None else None
     return process_response(completion, response_model=model, stream=False,  # type: ignore[no-any-return]
                             validation_context=context, mode=_mode(settings))
