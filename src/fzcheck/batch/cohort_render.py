@@ -6,17 +6,20 @@ import csv
 import json
 from typing import IO, Any
 
-from fzcheck.render import failed_checks
-from fzcheck.render import PART_ZH, VERDICT_ZH
+from fzcheck.render import PART_ZH, VERDICT_ZH, failed_checks
+from fzcheck.render.markdown import md_cell
 
 
 def _pct(share: float) -> str:
     return f"{share * 100:.0f}%"
 
 
-def _md(value: Any) -> str:
-    text = "—" if value in (None, "") else str(value)
-    return text.replace("|", "\\|").replace("\n", " ")
+def _md_table(title: str, header: list[str], rows: list[list[Any]]) -> list[str]:
+    """A titled Markdown table, or nothing when there are no rows."""
+    if not rows:
+        return []
+    return ["", f"## {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+            *("| " + " | ".join(md_cell(v) for v in row) + " |" for row in rows)]
 
 
 def render_json(stats: dict[str, Any], out: IO[str]) -> None:
@@ -43,25 +46,16 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
         lines += [f"| {b['from']}–{b['to']} | {b['count']} |" for b in s["bins"] if b["count"]]
     else:
         lines.append("no graded reports")
-    if stats["failed_checks"]:
-        lines += ["", "## Failed sub-checks", "", "| check | reports | share | e.g. |",
-                  "|---|---|---|---|"]
-        lines += [f"| `{c['check']}` | {c['count']} | {_pct(c['share'])} | {_md(c['message'])} |"
-                  for c in stats["failed_checks"]]
-    if stats["send_back"]:
-        lines += ["", "## Units to send back", "", "| report | issuer | verdict | missing |",
-                  "|---|---|---|---|"]
-        lines += [f"| {_md(u['path'])} | {_md(u['issuer'])} | {u['verdict']} | "
-                  f"{_md(', '.join(u['missing']) or u['reason'])} |" for u in stats["send_back"]]
-    if stats["copies"]:
-        lines += ["", "## Possible copies (照搬照抄)", "", "| part | report | report | similarity |",
-                  "|---|---|---|---|"]
-        lines += [f"| {c['part']} | {_md(c['a'])} | {_md(c['b'])} | {c['similarity']:.2f} |"
-                  for c in stats["copies"]]
-    if stats["failures"]:
-        lines += ["", "## Failures", "", "| report | stage | error |", "|---|---|---|"]
-        lines += [f"| {_md(f['path'])} | {f['stage']} | {_md(f['kind'] + ': ' + f['message'])} |"
-                  for f in stats["failures"]]
+    lines += _md_table("Failed sub-checks", ["check", "reports", "share", "e.g."], [
+        [f"`{c['check']}`", c["count"], _pct(c["share"]), c["message"]]
+        for c in stats["failed_checks"]])
+    lines += _md_table("Units to send back", ["report", "issuer", "verdict", "missing"], [
+        [u["path"], u["issuer"], u["verdict"], ", ".join(u["missing"]) or u["reason"]]
+        for u in stats["send_back"]])
+    lines += _md_table("Possible copies (照搬照抄)", ["part", "report", "report", "similarity"], [
+        [c["part"], c["a"], c["b"], f"{c['similarity']:.2f}"] for c in stats["copies"]])
+    lines += _md_table("Failures", ["report", "stage", "error"], [
+        [f["path"], f["stage"], f"{f['kind']}: {f['message']}"] for f in stats["failures"]])
     lines += ["", *_llm_lines(stats["llm"]), ""]
     out.write("\n".join(lines))
 

@@ -9,13 +9,13 @@ from fzcheck.render import STATUS_MARK, VERDICT_ZH, failed_checks
 
 
 
-def _cell(value: Any) -> str:
+def md_cell(value: Any) -> str:
     text = "—" if value in (None, "") else str(value)
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render_markdown(result: dict[str, Any]) -> str:
-    lines = [f"## {_cell(result['path'])}", ""]
+    lines = [f"## {md_cell(result['path'])}", ""]
     if result.get("error"):
         lines += [f"**error** ({result['error']['kind']}): {result['error']['message']}", ""]
         return "\n".join(lines)
@@ -25,7 +25,7 @@ def render_markdown(result: dict[str, Any]) -> str:
         f" · rubric {result['rubric']['id']} {result['rubric']['version']}", "",
         "| title | issuer | year | signed | published | format | script |",
         "|---|---|---|---|---|---|---|",
-        "| " + " | ".join(_cell(d[k]) for k in ("title", "issuer", "report_year", "signed_on",
+        "| " + " | ".join(md_cell(d[k]) for k in ("title", "issuer", "report_year", "signed_on",
                                                 "published_on", "format", "script")) + " |",
         "",
         "| part | status | heading | line |",
@@ -34,7 +34,7 @@ def render_markdown(result: dict[str, Any]) -> str:
     for p in result["parts"]:
         req = "" if p["required"] else " (optional)"
         lines.append(f"| {p['id']}{req} | {STATUS_MARK[p['status']]} {p['status']} | "
-                     f"{_cell(p['heading'])} | {_cell(p['line'])} |")
+                     f"{md_cell(p['heading'])} | {md_cell(p['line'])} |")
     failed = failed_checks(result)
     if failed:
         lines += ["", "Failed checks:", ""]
