@@ -184,3 +184,29 @@ def test_combined_problems_and_plan_section_and_two_line_title(tmp_path: Any) ->
     assert statuses(r) == dict(achievements=P, problems=P, leader_duties=E, next_year_plan=P, other=M)
     assert part(r, "problems")["heading"] == part(r, "next_year_plan")["heading"] == "存在的问题及下步工作打算"
     assert part(r, "achievements")["heading"] == "强化组织领导，压实法治责任"
+
+
+SPLIT = """示例市司法局2025年度法治政府建设情况报告
+2025年，我局推进法治政府建设，现将有关情况报告如下：
+一、主要举措和成效
+办理行政复议案件40件，开展执法检查120次，培训执法人员300人次。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+局长亲自主持召开党组会议研究法治工作5次。
+三、深化“放管服”改革
+清理证明事项12项。
+四、存在的不足和原因
+执法力量不足，原因是编制有限。
+五、2026年工作安排
+2026年，将推进执法规范化建设。
+"""
+
+
+def test_a_part_in_two_separate_sections_covers_only_those(tmp_path: Path) -> None:
+    path = tmp_path / "split.txt"
+    path.write_text(SPLIT, encoding="utf-8")
+    r = check_path(str(path), load_rubric()).to_json()
+    ach = part(r, "achievements")
+    assert ach["sections"] == [{"start_line": 3, "end_line": 4}, {"start_line": 7, "end_line": 8}]
+    assert ach["span"] == {"start_line": 3, "end_line": 8}
+    figures = next(c for c in ach["checks"] if c["id"] == "has_figures")
+    assert figures["message"] == "列出具体数据4处"  # not the leader section's 5次

@@ -66,3 +66,16 @@ def test_unknown_placeholders_are_rejected() -> None:
     assert broken != BUNDLED
     with pytest.raises(RubricError, match=r"unknown placeholder \{nextyear\}"):
         parse_rubric(broken, "x.yaml")
+
+
+def test_later_stages_find_the_rubric_that_was_used(tmp_path: Path) -> None:
+    from fzcheck.rubric import rubric_for
+
+    custom = tmp_path / "custom.yaml"
+    custom.write_text(BUNDLED.replace("id: fazhi-annual", "id: custom").replace(
+        "embedded_credit: 0.5", "embedded_credit: 0.75"), encoding="utf-8")
+    assert rubric_for("custom", "1.0") is None  # never loaded, not bundled
+    loaded = load_rubric(str(custom))
+    assert rubric_for("custom", "1.0") is loaded
+    assert rubric_for("fazhi-annual", "1.0") is load_rubric()
+    assert rubric_for("fazhi-annual", "0.9") is None  # a version we do not have

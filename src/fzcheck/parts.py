@@ -24,7 +24,8 @@ QUOTE_MAX = 80
 
 @dataclass
 class Found:
-    """Where one part was found; ``lines`` are the 0-based lines whose text the part covers."""
+    """Where one part was found; ``ranges`` are the 0-based line ranges whose text it covers
+    (one per section: two sections of one part need not be next to each other)."""
 
     part: Part
     status: str = "missing"
@@ -32,14 +33,25 @@ class Found:
     sections: list[Heading] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     line: int | None = None  # 0-based
-    lines: range = range(0)
+    ranges: list[range] = field(default_factory=list)
     note: str | None = None
 
     @property
+    def lines(self) -> list[int]:
+        """Every covered line, in order, each once."""
+        return sorted({i for r in self.ranges for i in r})
+
+    @property
+    def section_spans(self) -> list[Span]:
+        return [Span(start_line=r.start + 1, end_line=r.stop) for r in self.ranges]
+
+    @property
     def span(self) -> Span | None:
-        if not self.lines:
+        """First to last covered line (1-based) — for display; the text is ``lines``."""
+        if not self.ranges:
             return None
-        return Span(start_line=self.lines.start + 1, end_line=self.lines.stop)
+        return Span(start_line=min(r.start for r in self.ranges) + 1,
+                    end_line=max(r.stop for r in self.ranges))
 
 
 @lru_cache(maxsize=512)
@@ -88,8 +100,7 @@ def _add_section(f: Found, doc: Document, h: Heading) -> None:
         f.status, f.heading, f.line = "present", h, h.line
     f.sections.append(h)
     f.evidence.append(Evidence(quote=doc.quote(h.line, h.start, h.end), line=h.line + 1))
-    start = f.lines.start if f.lines else h.line
-    f.lines = range(min(start, h.line), max(f.lines.stop if f.lines else 0, h.end_line + 1))
+    f.ranges.append(range(h.line, h.end_line + 1))
 
 
 def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) -> None:
@@ -100,7 +111,7 @@ def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) 
             f.status, f.heading, f.line = "embedded", h, h.line
             f.sections.append(h)
             f.evidence.append(Evidence(quote=doc.quote(h.line, h.start, h.end), line=h.line + 1))
-            f.lines = range(h.line, h.end_line + 1)
+            f.ranges.append(range(h.line, h.end_line + 1))
             return
     if not part.body_cues:
         return
@@ -125,7 +136,7 @@ def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) 
             f.status, f.heading = "embedded", outline.enclosing(i)
             f.line = f.heading.line if f.heading else i
             f.evidence.append(Evidence(quote=doc.quote(i, a, b), line=i + 1))
-            f.lines = range(i, i + 1)
+            f.ranges.append(range(i, i + 1))
             return
     if rejected:
         # The phrase that reads most like a statement of shortcomings is the one worth explaining.

@@ -28,7 +28,8 @@ def analyse(doc: Document, rubric: Rubric) -> tuple[Result, Outline]:
                         heading=(doc.quote(f.heading.line, f.heading.start, f.heading.end)
                                  if f.heading else None),
                         line=None if f.line is None else f.line + 1, evidence=f.evidence,
-                        checks=run_part_checks(f, ctx), span=f.span, note=f.note) for f in found]
+                        checks=run_part_checks(f, ctx), span=f.span,
+                        sections=f.section_spans, note=f.note) for f in found]
     plan = next((f for f in found if f.part.id == "next_year_plan" and f.line is not None), None)
     genre = report_genre(doc, facts.title_analysis, parts, rubric)
     doc_checks = [genre, *run_document_checks(rubric, ctx)]

@@ -54,7 +54,8 @@ class PartResult(_Model):
     line: int | None = None
     evidence: list[Evidence] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
-    span: Span | None = None
+    span: Span | None = None  # first to last covered line
+    sections: list[Span] = Field(default_factory=list)  # each covering section or sentence
     note: str | None = None
 
 

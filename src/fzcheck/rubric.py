@@ -167,6 +167,10 @@ def resolve(spec: str | None) -> Path:
 
 
 _CACHE: dict[tuple[str, float], Rubric] = {}
+# The rubric this process last loaded under each (id, version): a result names its rubric only by
+# id and version, and later stages (LLM merge, pages) must grade with the one that was used —
+# a file given by path too — not the bundled one of the same id.
+_IN_USE: dict[tuple[str, str], Rubric] = {}
 
 
 def load_rubric(spec: str | None = None) -> Rubric:
@@ -174,7 +178,23 @@ def load_rubric(spec: str | None = None) -> Rubric:
     key = (str(path.resolve()), path.stat().st_mtime)
     if key not in _CACHE:
         _CACHE[key] = parse_rubric(path.read_text(encoding="utf-8"), str(path))
-    return _CACHE[key]
+    rubric = _CACHE[key]
+    _IN_USE[(rubric.id, rubric.version)] = rubric
+    return rubric
+
+
+def rubric_for(rubric_id: str | None, version: str | None) -> Rubric | None:
+    """The rubric a result was graded with: the one loaded in this process under that id and
+    version, else the bundled one if its version matches, else None."""
+    if rubric_id is None:
+        return None
+    if version is not None and (rubric_id, version) in _IN_USE:
+        return _IN_USE[(rubric_id, version)]
+    try:
+        rubric = load_rubric(rubric_id)
+    except RubricError:
+        return None
+    return rubric if version is None or rubric.version == version else None
 
 
 def parse_rubric(text: str, name: str) -> Rubric:

@@ -42,14 +42,14 @@ _DROP = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 def section_text(doc: Document, part: dict[str, Any]) -> str:
-    """The part's body on the analysis view, without its own heading line."""
-    span = part.get("span")
-    if not span or part.get("status") == "missing":
+    """The part's body on the analysis view: each covering section without its heading line."""
+    if part.get("status") == "missing":
         return ""
-    start, end = span["start_line"] - 1, span["end_line"]
-    heading_line = (part.get("line") or 0) - 1
-    lines = [doc.analysis[i] for i in range(start, min(end, len(doc.analysis)))
-             if not (part.get("status") == "present" and i == heading_line)]
+    ranges = part.get("sections") or ([part["span"]] if part.get("span") else [])
+    own_headings = part.get("status") == "present"
+    lines = [doc.analysis[i] for r in ranges
+             for i in range(r["start_line"] - 1, min(r["end_line"], len(doc.analysis)))
+             if not (own_headings and i == r["start_line"] - 1)]
     return "".join(lines)
 
 

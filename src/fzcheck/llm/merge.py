@@ -20,11 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fzcheck.llm.schemas import FINDINGS, ReportReview
 from fzcheck.llm.verify import QuoteIndex, quote_problem
 from fzcheck.result import Evidence, LLMInfo, Result
+
+if TYPE_CHECKING:
+    from fzcheck.rubric import Rubric
 
 # What a quote must mention to count as evidence for a part (matched on the folded quote), so an
 # unrelated verbatim sentence cannot vouch for a part the offline checker did not find.
@@ -135,13 +138,10 @@ def usable_evidence(part_id: str, finding: dict[str, Any], index: QuoteIndex,
 
 def _rubric_excludes(result: Result) -> Callable[[str, str], bool]:
     """(part id, folded text) -> whether the rubric's heading/body excludes match it."""
-    from fzcheck.errors import RubricError
     from fzcheck.parts import matches
-    from fzcheck.rubric import load_rubric
 
-    try:
-        rubric = load_rubric(result.rubric.id if result.rubric else None)
-    except RubricError:
+    rubric = _rubric_of(result)
+    if rubric is None:
         return lambda part_id, text: False
     year = result.document.report_year if result.document else None
 
@@ -204,16 +204,20 @@ def _note(part: str, offline: str, llm: str, outcome: str, reason: str) -> dict[
     return {"part": part, "offline": offline, "llm": llm, "outcome": outcome, "reason": reason}
 
 
+def _rubric_of(result: Result) -> Rubric | None:
+    from fzcheck.rubric import rubric_for
+
+    ref = result.rubric
+    return rubric_for(ref.id, ref.version) if ref else None
+
+
 def _regrade(result: Result) -> None:
-    from fzcheck.errors import RubricError
     from fzcheck.grade import score, verdict
-    from fzcheck.rubric import load_rubric
 
     is_report = result.document is not None and result.document.is_report
     result.verdict = verdict(is_report, result.parts)
-    try:
-        rubric = load_rubric(result.rubric.id if result.rubric else None)
-    except RubricError:
-        return  # a custom rubric given by path: keep the offline score rather than guess
+    rubric = _rubric_of(result)
+    if rubric is None:
+        return  # a rubric no longer at hand: keep the offline score rather than guess
     if is_report:
         result.score = score(result.parts, result.checks, rubric)

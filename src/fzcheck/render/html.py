@@ -88,8 +88,9 @@ def render_report_page(result: dict[str, Any], doc: Document | None, *,
     if llm:
         _place_llm_quotes(llm, marks)
 
-    spans = [(p["span"]["start_line"], p["span"]["end_line"], colours[p["id"]],
-              view.PART_SHORT.get(p["id"], names[p["id"]].name)) for p in parts if p.get("span")]
+    spans = [(s["start_line"], s["end_line"], colours[p["id"]],
+              view.PART_SHORT.get(p["id"], names[p["id"]].name))
+             for p in parts for s in (p.get("sections") or ([p["span"]] if p.get("span") else []))]
     text = view.line_views(marks, spans) if marks is not None else None
     document = result.get("document") or {}
     title = document.get("title") or PurePath(str(result.get("path", ""))).name

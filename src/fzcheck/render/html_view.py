@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
@@ -32,23 +31,21 @@ class PartName:
     citation: str | None = None
 
 
-@lru_cache(maxsize=8)
-def _rubric_names(rubric_id: str) -> dict[str, PartName]:
+def _rubric_names(rubric_id: str, version: str | None) -> dict[str, PartName]:
     # The result names its rubric; its full part names read better than ids. A rubric given as a
     # file that is no longer around just falls back to short labels.
-    from fzcheck.errors import FzcheckError
-    from fzcheck.rubric import load_rubric
+    from fzcheck.rubric import rubric_for
 
-    try:
-        rubric = load_rubric(rubric_id)
-    except (FzcheckError, OSError, ValueError):
+    rubric = rubric_for(rubric_id, version)
+    if rubric is None:
         return {}
     return {p.id: PartName(p.name, p.legal_text, p.citation) for p in rubric.parts}
 
 
 def part_names(result: Mapping[str, Any]) -> dict[str, PartName]:
     rubric = result.get("rubric") or {}
-    names = _rubric_names(str(rubric["id"])) if rubric.get("id") else {}
+    names = (_rubric_names(str(rubric["id"]), rubric.get("version")) if rubric.get("id")
+             else {})
     out = dict(names)
     for p in result.get("parts") or []:
         out.setdefault(p["id"], PartName(PART_SHORT.get(p["id"], p["id"])))
