@@ -210,3 +210,12 @@ def test_a_part_in_two_separate_sections_covers_only_those(tmp_path: Path) -> No
     assert ach["span"] == {"start_line": 3, "end_line": 8}
     figures = next(c for c in ach["checks"] if c["id"] == "has_figures")
     assert figures["message"] == "列出具体数据4处"  # not the leader section's 5次
+
+
+def test_plan_embedded_in_a_dated_section_reports_its_own_year(tmp_path: Path) -> None:
+    r = check_variant(tmp_path, "trap_no_problems.txt", "二、2026年工作安排\n",
+                      "二、2025年度存在问题\n一是经费不足，原因是预算有限。2026年，我局将推进依法治校示范校创建。\n")
+    plan = part(r, "next_year_plan")
+    assert plan["status"] == "embedded"
+    assert r["document"]["plan_year"] == 2026
+    assert plan["checks"][0]["message"] == "写明2026年"

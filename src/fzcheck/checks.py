@@ -57,17 +57,25 @@ def _cue_words(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
     return Check(id=spec.id, passed=ok, message=msg)
 
 
+def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
+    """The years a plan names — in its own heading first, else in its first lines — and the text
+    looked at. A plan embedded as a sentence has no heading of its own: the section it sits in
+    (say 2024年度存在问题) says nothing about the plan's year."""
+    heading = doc.analysis[found.sections[0].line] if found.sections else ""
+    first = "\n".join(doc.analysis[i] for i in found.lines[:3])
+    years = [int(y) for y in _YEAR.findall(heading)] or [int(y) for y in _YEAR.findall(first)]
+    return years, f"{heading}\n{first}"
+
+
 def _plan_year(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
-    head = (ctx.doc.analysis[found.line] if found.line is not None else "")
-    first = "\n".join(ctx.doc.analysis[i] for i in list(found.lines)[:3])
-    years = [int(y) for y in _YEAR.findall(head)] or [int(y) for y in _YEAR.findall(first)]
+    years, looked_at = plan_years(ctx.doc, found)
     if ctx.report_year is None:
         return Check(id=spec.id, passed=bool(years), message=(
             f"写明{years[0]}年（报告年度不明）" if years else "未写明年度（报告年度不明）"))
     want = ctx.report_year + 1
     if want in years:
         return Check(id=spec.id, passed=True, message=f"写明{want}年")
-    vague = _VAGUE_NEXT.search(head) or _VAGUE_NEXT.search(first)
+    vague = _VAGUE_NEXT.search(looked_at)
     if vague:
         return Check(id=spec.id, passed=False,
                      message=f"只写“{vague.group(0)}”，未写明{want}年")

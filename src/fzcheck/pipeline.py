@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from fzcheck.checks import Context, run_document_checks, run_part_checks
+from fzcheck.checks import Context, plan_years, run_document_checks, run_part_checks
 from fzcheck.document import Document
 from fzcheck.errors import InputError
 from fzcheck.facts import read_facts
 from fzcheck.grade import report_genre, score, verdict
 from fzcheck.outline import Outline, build_outline
-from fzcheck.parts import find_parts
+from fzcheck.parts import Found, find_parts
 from fzcheck.reading import DEFAULT_MAX_MB, load
 from fzcheck.result import DocumentInfo, PartResult, Result, RubricRef, error_result
 from fzcheck.rubric import Rubric
@@ -38,7 +37,7 @@ def analyse(doc: Document, rubric: Rubric) -> tuple[Result, Outline]:
         signed_on=facts.signed_on.isoformat() if facts.signed_on else None,
         published_on=doc.published_on.isoformat() if doc.published_on else None,
         format=doc.format, encoding=doc.encoding, script=doc.script, chars=doc.chars,
-        is_report=genre.passed, plan_year=_plan_year(doc, plan.line) if plan else None)
+        is_report=genre.passed, plan_year=_plan_year(doc, plan))
     v = verdict(genre.passed, parts)
     result = Result(path=doc.source, sha256=doc.sha256, ok=True, document=info,
                     rubric=RubricRef(id=rubric.id, version=rubric.version), parts=parts,
@@ -47,14 +46,9 @@ def analyse(doc: Document, rubric: Rubric) -> tuple[Result, Outline]:
     return result, outline
 
 
-def _plan_year(doc: Document, line: int | None) -> int | None:
-    if line is None:
-        return None
-    for text in doc.analysis[line:line + 3]:
-        m = re.search(r"((?:19|20)\d{2})\s*年", text)
-        if m:
-            return int(m.group(1))
-    return None
+def _plan_year(doc: Document, plan: Found | None) -> int | None:
+    years = plan_years(doc, plan)[0] if plan is not None else []
+    return years[0] if years else None
 
 
 @dataclass
