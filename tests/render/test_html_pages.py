@@ -195,7 +195,7 @@ def test_unexpected_llm_shapes_render(complete: tuple[dict[str, Any], Any],
 def test_batch_page_rows_charts_and_copy_partners(
         complete: tuple[dict[str, Any], Any], injection: tuple[dict[str, Any], Any]) -> None:
     a, b = copy.deepcopy(complete[0]), copy.deepcopy(injection[0])
-    a["copies"] = [{"other": b["path"], "section": "achievements", "similarity": 0.91}]
+    a["copies"] = [{"other": b["path"], "part": "achievements", "similarity": 0.91}]
     html = render_batch_page([a, b], links={a["path"]: "a.html", b["path"]: "b.html"})
     m = Markup(html)
     rows = [x for t, x in m.tags if t == "tr" and x.get("data-verdict")]
@@ -279,3 +279,19 @@ def test_report_page_from_the_llm_layers_real_output(
                 if t == "div" and "finding" in (a.get("class") or "")}
     assert findings == {"true", "false"}  # the invented flag quote is marked unverified
     assert m.find("mark", **{"class": "llm-q"})  # the verified finding is marked in the text
+
+
+def test_batch_chart_counts_what_the_cohort_view_counts() -> None:
+    """Shares are of readable annual reports: a work plan does not make every part 50% missing."""
+    from fzcheck.batch.cohort import gather
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import load_rubric
+    from tests.helpers import FIXTURES, SAMPLE
+
+    results = [check_path(str(p), load_rubric()).to_json()
+               for p in (SAMPLE, FIXTURES / "work_plan.txt")]
+    html = render_batch_page(results)
+    cohort = gather(results).to_json()
+    assert next(p for p in cohort["parts"] if p["part"] == "problems")["missing_share"] == 0
+    assert re.search(r"存在不足</text>.*?0% ✗", html, re.DOTALL)
+    assert not re.search(r"存在不足</text>.*?50% ✗", html, re.DOTALL)

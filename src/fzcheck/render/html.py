@@ -133,13 +133,16 @@ def render_batch_page(results: list[dict[str, Any]], links: dict[str, str] | Non
     optional = {pid for pid in part_ids
                 if not any(p["id"] == pid and p.get("required", True)
                            for r in results for p in r.get("parts") or [])}
+    from fzcheck.batch.cohort import gather
+
+    cohort = gather(results).to_json()
     rows = [view.batch_row(r, links) for r in results]
     verdicts: dict[str, int] = {}
     for row in rows:
         verdicts[row.verdict] = verdicts.get(row.verdict, 0) + 1
     return _page("batch.html.j2", "batch.js.j2", rows=rows, part_ids=part_ids,
                  colours=view.colour_index(part_ids),
-                 shares=view.part_shares(results, part_ids), bins=view.score_bins(results),
+                 shares=view.part_shares(cohort, part_ids), bins=view.score_bins(cohort),
                  verdicts=verdicts, total=len(results), optional=optional,
                  has_flags=any(r.flags for r in rows), has_copies=any(r.copies for r in rows))
 

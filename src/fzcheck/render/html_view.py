@@ -393,26 +393,23 @@ class PartShare:
     n_embedded: int
 
 
-def part_shares(results: Sequence[Mapping[str, Any]], part_ids: Sequence[str]) -> list[PartShare]:
-    read = [r for r in results if r.get("parts")]
-    total = len(read) or 1
+def part_shares(cohort: Mapping[str, Any], part_ids: Sequence[str]) -> list[PartShare]:
+    """Chart rows from the cohort statistics (``batch.cohort``), so the page and `fzcheck report`
+    count the same reports: readable annual reports, not errors or non-reports."""
+    by_id = {p["part"]: p for p in cohort.get("parts", [])}
     out = []
     for pid in part_ids:
-        statuses = [next((p["status"] for p in r["parts"] if p["id"] == pid), "missing")
-                    for r in read]
-        n_emb, n_mis = statuses.count("embedded"), statuses.count("missing")
-        out.append(PartShare(pid, PART_SHORT.get(pid, pid), (len(statuses) - n_emb - n_mis) / total,
-                             n_emb / total, n_mis / total, n_mis, n_emb))
+        p = by_id.get(pid, {})
+        mis, emb = float(p.get("missing_share", 0.0)), float(p.get("embedded_share", 0.0))
+        out.append(PartShare(pid, PART_SHORT.get(pid, pid), max(0.0, 1 - mis - emb), emb, mis,
+                             int(p.get("missing", 0)), int(p.get("embedded", 0))))
     return out
 
 
-def score_bins(results: Sequence[Mapping[str, Any]], width: int = 10) -> list[tuple[str, int]]:
-    """Counts per score band: 0–9, 10–19, ..., 90–100 (100 goes in the top band)."""
-    n_bins = 100 // width
-    counts = [0] * n_bins
-    for r in results:
-        score = float(r.get("score") or 0)
-        counts[min(int(score // width), n_bins - 1)] += 1
-    labels = [f"{i * width}–{i * width + width - 1}" for i in range(n_bins)]
-    labels[-1] = f"{(n_bins - 1) * width}–100"
-    return list(zip(labels, counts, strict=True))
+def score_bins(cohort: Mapping[str, Any]) -> list[tuple[str, int]]:
+    """Counts per score band from the cohort statistics: 0–9, 10–19, ..., 90–100."""
+    bins = cohort.get("scores", {}).get("bins", [])
+    labels = [f"{b['from']}–{b['to'] - 1}" for b in bins]
+    if labels:
+        labels[-1] = f"{bins[-1]['from']}–100"
+    return [(label, int(b["count"])) for label, b in zip(labels, bins, strict=True)]
