@@ -11,10 +11,10 @@ from fzcheck.document import Document
 from fzcheck.parts import Found
 from fzcheck.result import Check
 from fzcheck.rubric import Rubric, SubCheck
+from fzcheck.numerals import YEAR
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个|项|次|件|家|人|名|万|亿|元|场|期|份|天|日|小时|"
                      r"条|户|余|批|篇|部|起|类|套|所|处|台|公里|平方|倍|分)")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _VAGUE_NEXT = re.compile(r"下一步|下一年度|下一年|明年|今后")
 
 
@@ -63,7 +63,7 @@ def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
     (say 2024年度存在问题) says nothing about the plan's year."""
     heading = doc.analysis[found.sections[0].line] if found.sections else ""
     first = "\n".join(doc.analysis[i] for i in found.lines[:3])
-    years = [int(y) for y in _YEAR.findall(heading)] or [int(y) for y in _YEAR.findall(first)]
+    years = [int(y) for y in YEAR.findall(heading)] or [int(y) for y in YEAR.findall(first)]
     return years, f"{heading}\n{first}"
 
 
@@ -104,7 +104,7 @@ def _title(spec: SubCheck, ctx: Context) -> Check:
         return Check(id=spec.id, passed=False, message="未找到标题")
     t = ctx.title
     has_subject = bool(re.search(spec.pattern or "法治政府建设", t))
-    has_year = bool(_YEAR.search(t))
+    has_year = bool(YEAR.search(t))
     missing = [w for w, ok in (("法治政府建设", has_subject), ("年度", has_year)) if not ok]
     return Check(id=spec.id, passed=not missing,
                  message="标题写明法治政府建设和年度" if not missing

@@ -10,13 +10,13 @@ from fzcheck.chrome import is_chrome
 from fzcheck.document import Document
 from fzcheck.outline import match_heading
 from fzcheck.reading.dates import CN_DATE, DATE, parse_date
+from fzcheck.numerals import YEAR
 
 _TITLE = re.compile(r"(?:法治|依法行政|依法治).{0,30}(?:报告|情况|总结|要点|安排|计划|规则|方案)|"
                     r"(?:报告|要点|规则|方案|计划)$")
 _ADDRESSEE = re.compile(r"^[^。,]{2,40}(?:委|政府|办|局|院|会|部|厅|处)[^。,]{0,10}:$")
 _DATE_ONLY = re.compile(rf"^\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*$")
 _ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s+(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*$")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _TITLE_ISSUER = re.compile(r"^(.{2,40}?)(?:关于|(?=(?:19|20)\d{2}\s*年))")
 _SENTENCE = re.compile(r"[。;!?]")
 
@@ -126,9 +126,9 @@ def _body_end(nonblank: list[int], sign_line: int | None, issuer_line: int | Non
 def _report_year(lines: list[str], title: str | None, body_start: int,
                  first_heading: int) -> int | None:
     if title is not None:
-        m = _YEAR.search(title)
+        m = YEAR.search(title)
         if m:
             return int(m.group(1))
     opening = " ".join(lines[body_start:min(first_heading, body_start + 6)])
-    m = _YEAR.search(opening) or _YEAR.search(" ".join(lines[: first_heading + 1]))
+    m = YEAR.search(opening) or YEAR.search(" ".join(lines[: first_heading + 1]))
     return int(m.group(1)) if m else None

@@ -226,9 +226,8 @@ def _to_python(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ..
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = key_node.value
-            lines[(*path, key)] = key_node.start_mark.line + 1
             out[key] = _to_python(value_node, (*path, key), lines)
-            lines[(*path, key)] = key_node.start_mark.line + 1
+            lines[(*path, key)] = key_node.start_mark.line + 1  # the key's line, not its value's
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_to_python(item, (*path, i), lines) for i, item in enumerate(node.value)]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from fzcheck.document import Document, fold_width
+from fzcheck.numerals import CN_NUMBER, cn_number
 
 MIN_QUOTE_CHARS = 8
 # Quote marks and end punctuation the model adds around a quote are not part of it.
@@ -83,33 +84,10 @@ class QuoteIndex:
                     or self.lines_of(quote) & self.instruction_lines)
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10_000, "亿": 100_000_000}
-_CN_NUMBER = re.compile("[零〇一二两三四五六七八九十百千万亿]+")
-
-
-def cn_number(text: str) -> int:
-    """二十三 → 23, 一千二百 → 1200, 三千六百万 → 36000000, 二〇二六 → 2026."""
-    if not any(c in _CN_UNITS or c in _CN_BIG for c in text):
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    total = section = digit = 0
-    for c in text:
-        if c in _CN_DIGITS:
-            digit = _CN_DIGITS[c]
-        elif c in _CN_UNITS:
-            section += (digit or 1) * _CN_UNITS[c]
-            digit = 0
-        else:
-            total += (section + digit) * _CN_BIG[c]
-            section = digit = 0
-    return total + section + digit
-
-
 def with_arabic_numbers(text: str) -> str:
     """The text with Chinese numerals also written in digits, for checking the model's figures
     (it writes 二十三次 as 23次). Over-eager on words like 一些; that only makes the check lenient."""
-    return _CN_NUMBER.sub(lambda m: f"{m.group(0)}{cn_number(m.group(0))}", text)
+    return CN_NUMBER.sub(lambda m: f"{m.group(0)}{cn_number(m.group(0))}", text)
 
 
 def quote_problem(index: QuoteIndex, quote: str) -> str | None:

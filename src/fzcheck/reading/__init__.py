@@ -14,13 +14,16 @@ from pathlib import Path
 from fzcheck.document import Document, Format
 from fzcheck.errors import InputError
 from fzcheck.reading.normalize import Extracted, build_document
-from fzcheck.reading.sniff import UNREADABLE_SUFFIXES, sniff_format
+from fzcheck.reading.sniff import (
+    HTML_SUFFIXES,
+    TEXT_SUFFIXES,
+    UNREADABLE_SUFFIXES,
+    sniff_format,
+)
 
 DEFAULT_MAX_MB = 16.0
 MAX_CHARS = 2_000_000
 
-TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml"}
 SUFFIX_FORMATS: dict[str, Format] = {
     **dict.fromkeys(TEXT_SUFFIXES, "txt"), **dict.fromkeys(HTML_SUFFIXES, "html"),
     ".docx": "docx", ".pdf": "pdf",

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9, "十": 10}
+from fzcheck.numerals import cn_number
 
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 CN_DATE = re.compile(r"([二〇○零一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"
@@ -22,14 +21,6 @@ def make_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:
         return dt.date(int(y), int(m), int(d))
     except ValueError:
         return None
-
-
-def cn_number(text: str) -> int:
-    """二十六 -> 26, 十二 -> 12, 二〇二五 -> 2025 (digit by digit when no 十)."""
-    if "十" not in text:
-        return int("".join(str(_CN_DIGITS[c]) for c in text))
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
 def parse_date(text: str) -> dt.date | None:

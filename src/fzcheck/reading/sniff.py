@@ -13,6 +13,8 @@ _IMAGES = {
     b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"BM": "BMP",
     b"II*\x00": "TIFF", b"MM\x00*": "TIFF", b"RIFF": "WEBP",
 }
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
 _LEGACY_SUFFIXES = {".doc", ".wps", ".wpt", ".dot", ".rtf", ".xls", ".et", ".ppt", ".dps"}
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
 # Files a folder of submissions holds that cannot be read but must not pass unnoticed.
@@ -66,9 +68,9 @@ def _looks_textual(data: bytes) -> bool:
 
 
 def _is_html(data: bytes, suffix: str) -> bool:
-    if suffix in {".html", ".htm", ".shtml", ".xhtml"}:
+    if suffix in HTML_SUFFIXES:
         return True
-    if suffix in {".txt", ".md", ".text", ".markdown"}:
+    if suffix in TEXT_SUFFIXES:
         return False
     start = data[:2048].lstrip().lower()
     return start.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in start

@@ -7,8 +7,8 @@ from typing import IO, Any
 
 from fzcheck.document import Document
 from fzcheck.render import failed_checks
+from fzcheck.rubric import PART_IDS
 
-PART_IDS = ("achievements", "problems", "leader_duties", "next_year_plan", "other")
 COLUMNS = ["path", "verdict", "score", "title", "issuer", "report_year", "signed_on",
            "published_on", "format", "encoding", "script", *PART_IDS, "failed_checks", "error"]
 

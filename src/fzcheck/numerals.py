@@ -1,0 +1,30 @@
+"""Chinese numerals and years as reports write them; shared by the reader and the LLM checks."""
+
+from __future__ import annotations
+
+import re
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0, "两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+CN_NUMBER = re.compile("[零〇○一二两三四五六七八九十百千万亿]+")
+# 2025年 / 2025 年: the year a title, an opening or a plan names.
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def cn_number(text: str) -> int:
+    """二十三 → 23, 一千二百 → 1200, 三千六百万 → 36000000, 二〇二五 → 2025 (digit by digit
+    when there is no unit). Raises KeyError on a character that is not a numeral."""
+    if not any(c in _CN_UNITS or c in _CN_BIG for c in text):
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    total = section = digit = 0
+    for c in text:
+        if c in _CN_DIGITS:
+            digit = _CN_DIGITS[c]
+        elif c in _CN_UNITS:
+            section += (digit or 1) * _CN_UNITS[c]
+            digit = 0
+        else:
+            total += (section + digit) * _CN_BIG[c]
+            section = digit = 0
+    return total + section + digit
