@@ -14,6 +14,7 @@ from typing import Any
 
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
+from fzcheck.render import failed_checks
 from fzcheck.rubric import PART_IDS
 
 VERDICTS = ("complete", "incomplete", "not_a_report", "error")
@@ -92,12 +93,9 @@ class Cohort:
                     missing_required.append(p["id"])
             elif p["status"] == "embedded":
                 self.embedded[p["id"]] += 1
-            for c in p.get("checks", []):
-                if not c["passed"]:
-                    self._failed(f"{p['id']}.{c['id']}", c.get("message", ""))
-        for c in r.get("checks", []):
-            if not c["passed"] and c["id"] != "is_report":
-                self._failed(f"document.{c['id']}", c.get("message", ""))
+        for part, c in failed_checks(r):
+            if c["id"] != "is_report":
+                self._failed(f"{part}.{c['id']}", c.get("message", ""))
         if verdict == "incomplete":
             self.send_back.append({"path": r["path"], "issuer": _issuer(r), "verdict": verdict,
                                    "missing": missing_required, "reason": ""})

@@ -42,7 +42,12 @@ def _environment(directory: Path) -> Any:
 
 def prompt_hash(directory: Path | None = None) -> str:
     """Hash of the template sources: names the prompt version a result was produced with."""
-    directory = directory or prompts_dir()
+    return _prompt_hash(directory or prompts_dir())
+
+
+@lru_cache(maxsize=4)
+def _prompt_hash(directory: Path) -> str:
+    # once per process: the templates do not change while it runs, and every report asks
     digest = hashlib.sha256()
     for name in TEMPLATES:
         digest.update(name.encode() + b"\0" + (directory / name).read_bytes() + b"\0")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from fzcheck import render
 from fzcheck.render import STATUS_ZH
 
 # Short labels for table headers and chart rows; panels use the rubric's full names.
@@ -365,9 +366,7 @@ def batch_row(result: Mapping[str, Any], links: Mapping[str, str]) -> BatchRow:
     err = result.get("error")
     path = str(result.get("path", ""))
     llm = llm_view(result)
-    failed = [f"{p['id']}.{c['id']}" for p in result.get("parts") or []
-              for c in failed_checks(p.get("checks"))]
-    failed += [f"document.{c['id']}" for c in failed_checks(result.get("checks"))]
+    failed = [f"{part}.{c['id']}" for part, c in render.failed_checks(dict(result))]
     copies = copies_of(result)
     return BatchRow(
         path=path, href=links.get(path),
