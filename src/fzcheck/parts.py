@@ -72,9 +72,14 @@ def matches(patterns: list[str], text: str, year: int | None) -> re.Match[str] |
     return None
 
 
+def heading_matches(part: Part, text: str, year: int | None) -> bool:
+    """Whether a heading names ``part``: one of its cues, none of its excludes."""
+    return bool(matches(part.heading_cues, text, year)) \
+        and not matches(part.heading_excludes, text, year)
+
+
 def heading_parts(rubric: Rubric, text: str, year: int | None) -> list[Part]:
-    return [p for p in rubric.parts if matches(p.heading_cues, text, year)
-            and not matches(p.heading_excludes, text, year)]
+    return [p for p in rubric.parts if heading_matches(p, text, year)]
 
 
 def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None) -> list[Found]:
@@ -83,21 +88,20 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     classes = [heading_parts(rubric, h.text, year) for h in top]
     anchor = next((i for i, parts in enumerate(classes)
                    if any(p.id in ANCHORS for p in parts)), len(top))
+    themed = [p for p in rubric.parts if p.themed_before_anchor]
     for i, (h, parts) in enumerate(zip(top, classes, strict=True)):
-        if not parts:
-            themed = [p for p in rubric.parts if p.themed_before_anchor]
-            parts = themed if i < anchor else []
-        for part in parts:
-            _add_section(found[part.id], doc, h)
+        for part in parts or (themed if i < anchor else []):
+            _add_section(found[part.id], doc, h, "present")
     for f in found.values():
         if f.status == "missing":
             _find_embedded(f, doc, outline, year)
     return [found[p.id] for p in rubric.parts]
 
 
-def _add_section(f: Found, doc: Document, h: Heading) -> None:
-    if f.status != "present":
-        f.status, f.heading, f.line = "present", h, h.line
+def _add_section(f: Found, doc: Document, h: Heading, status: str) -> None:
+    """Count section ``h`` towards ``f``; the first one names the part's heading and line."""
+    if f.status != status:
+        f.status, f.heading, f.line = status, h, h.line
     f.sections.append(h)
     f.evidence.append(Evidence(quote=doc.quote(h.line, h.start, h.end), line=h.line + 1))
     f.ranges.append(range(h.line, h.end_line + 1))
@@ -106,12 +110,8 @@ def _add_section(f: Found, doc: Document, h: Heading) -> None:
 def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) -> None:
     part = f.part
     for h in outline.headings:
-        if h.level > 1 and matches(part.heading_cues, h.text, year) \
-                and not matches(part.heading_excludes, h.text, year):
-            f.status, f.heading, f.line = "embedded", h, h.line
-            f.sections.append(h)
-            f.evidence.append(Evidence(quote=doc.quote(h.line, h.start, h.end), line=h.line + 1))
-            f.ranges.append(range(h.line, h.end_line + 1))
+        if h.level > 1 and heading_matches(part, h.text, year):
+            _add_section(f, doc, h, "embedded")
             return
     if not part.body_cues:
         return
@@ -123,13 +123,11 @@ def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) 
             if not sentence.strip():
                 continue
             cue = matches(part.body_cues, sentence, year)
-            if cue is None:
-                bad = matches(part.body_excludes, sentence, year) if part.body_excludes else None
-                if bad is not None:
-                    rejected.append((i, bad.group(0)))
+            bad = matches(part.body_excludes, sentence, year)
+            if bad is not None:
+                rejected.append((i, (cue or bad).group(0)))
                 continue
-            if part.body_excludes and matches(part.body_excludes, sentence, year):
-                rejected.append((i, cue.group(0)))
+            if cue is None:
                 continue
             a, b = _clip(sm.start(), sm.end(), sm.start() + cue.start(), sm.start() + cue.end())
             # heading/line name the section it sits in; the evidence names the sentence's line
