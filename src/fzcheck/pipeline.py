@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fzcheck.checks import Context, plan_years, run_document_checks, run_part_checks
+from fzcheck.analysis.checks import Context, plan_years, run_document_checks, run_part_checks
 from fzcheck.document import Document
 from fzcheck.errors import InputError
-from fzcheck.facts import read_facts
-from fzcheck.grade import report_genre, score, verdict
-from fzcheck.outline import Outline, build_outline
-from fzcheck.parts import Found, find_parts
+from fzcheck.analysis.facts import read_facts
+from fzcheck.grading.grade import report_genre, score, verdict
+from fzcheck.analysis.outline import Outline, build_outline
+from fzcheck.analysis.parts import Found, find_parts
 from fzcheck.reading import DEFAULT_MAX_MB, load
 from fzcheck.result import DocumentInfo, PartResult, Result, RubricRef, error_result
 from fzcheck.rubric import Rubric

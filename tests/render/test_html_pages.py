@@ -283,7 +283,7 @@ def test_report_page_from_the_llm_layers_real_output(
 
 def test_batch_chart_counts_what_the_cohort_view_counts() -> None:
     """Shares are of readable annual reports: a work plan does not make every part 50% missing."""
-    from fzcheck.batch.cohort import gather
+    from fzcheck.cohort.stats import gather
     from fzcheck.pipeline import check_path
     from fzcheck.rubric import load_rubric
     from tests.helpers import FIXTURES, SAMPLE

@@ -20,10 +20,10 @@ from fzcheck.errors import FzcheckError
 from fzcheck.result import Result
 
 if TYPE_CHECKING:
-    from fzcheck.cache import ResponseCache
+    from fzcheck.llm.cache import ResponseCache
     from fzcheck.document import Document
     from fzcheck.llm.config import LLMSettings
-    from fzcheck.outline import Outline
+    from fzcheck.analysis.outline import Outline
     from fzcheck.rubric import Rubric
 
 

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.batch.runner import Batch, BatchOptions
     from fzcheck.batch.store import exclusive
     from fzcheck.errors import UsageError
-    from fzcheck.inputs import expand_inputs
+    from fzcheck.reading.inputs import expand_inputs
     from fzcheck.llm.options import settings_from_args
     from fzcheck.output import stderr
     from fzcheck.reading import DEFAULT_MAX_MB
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args) if args.llm else None
     cache = None
     if settings is not None and not args.no_cache:
-        from fzcheck.cache import ResponseCache, resolve_cache_dir
+        from fzcheck.llm.cache import ResponseCache, resolve_cache_dir
 
         # The LLM layer's request has no endpoint in it: the namespace keeps two servers
         # that share a model name from sharing answers.
@@ -136,8 +136,8 @@ def _export(batch: Any, inputs: list[str], directory: Path) -> int:
 def _summary(output: Path, fmt: str) -> None:
     if fmt == "none":
         return
-    from fzcheck.batch.cohort import gather, price_table
-    from fzcheck.batch.cohort_render import render_json, render_markdown, render_terminal
+    from fzcheck.cohort.stats import gather, price_table
+    from fzcheck.cohort.views import render_json, render_markdown, render_terminal
     from fzcheck.batch.store import read_objects
 
     stats = gather(read_objects(output)).to_json(price_table())

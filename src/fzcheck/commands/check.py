@@ -48,7 +48,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.inputs import expand_inputs
+    from fzcheck.reading.inputs import expand_inputs
     from fzcheck.pipeline import check_source
     from fzcheck.reading import DEFAULT_MAX_MB
     from fzcheck.render import Renderer, make_renderer

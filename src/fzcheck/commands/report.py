@@ -22,8 +22,8 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.batch.cohort import gather, price_table
-    from fzcheck.batch.cohort_render import UnitsCsv, render_json, render_markdown, render_terminal
+    from fzcheck.cohort.stats import gather, price_table
+    from fzcheck.cohort.views import UnitsCsv, render_json, render_markdown, render_terminal
     from fzcheck.batch.store import read_results
     from fzcheck.errors import UsageError
 

@@ -19,7 +19,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from fzcheck.errors import InputError
-    from fzcheck.inputs import expand_inputs
+    from fzcheck.reading.inputs import expand_inputs
     from fzcheck.llm.options import settings_from_args
     from fzcheck.llm.runner import make_enricher
     from fzcheck.output import error, stdout

@@ -19,12 +19,12 @@ from fzcheck.llm.config import LLMSettings
 from fzcheck.llm.errors import LLMCallFailed
 from fzcheck.llm.merge import merge, review_to_info
 from fzcheck.llm.verify import QuoteIndex
-from fzcheck.outline import Outline
+from fzcheck.analysis.outline import Outline
 from fzcheck.result import LLMInfo, LLMUsage, Result
 
 
 class ResponseCache(Protocol):
-    """What enrich needs from a cache (batch grading implements it in fzcheck.cache).
+    """What enrich needs from a cache (batch grading implements it in fzcheck.llm.cache).
 
     Keys are computed from the request body (so a prompt, schema, model or setting change misses);
     values are ``{"body": <raw chat.completions response>, "usage": <LLMUsage dict>}``, and a hit

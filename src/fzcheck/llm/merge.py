@@ -109,7 +109,7 @@ def _code_flag(part: str, kind: str, finding: dict[str, Any], reason: str) -> di
 def _heading_text(title: str) -> str:
     """A heading the model names, without the 一、/（二） marker it tends to add or renumber."""
     from fzcheck.document import fold_width
-    from fzcheck.outline import match_heading
+    from fzcheck.analysis.outline import match_heading
 
     hit = match_heading(fold_width(title.strip()))
     return title.strip()[hit[2]:] if hit else title
@@ -138,7 +138,7 @@ def usable_evidence(part_id: str, finding: dict[str, Any], index: QuoteIndex,
 
 def _rubric_excludes(result: Result) -> Callable[[str, str], bool]:
     """(part id, folded text) -> whether the rubric's heading/body excludes match it."""
-    from fzcheck.parts import matches
+    from fzcheck.analysis.parts import matches
 
     rubric = _rubric_of(result)
     if rubric is None:
@@ -212,7 +212,7 @@ def _rubric_of(result: Result) -> Rubric | None:
 
 
 def _regrade(result: Result) -> None:
-    from fzcheck.grade import score, verdict
+    from fzcheck.grading.grade import score, verdict
 
     is_report = result.document is not None and result.document.is_report
     result.verdict = verdict(is_report, result.parts)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fzcheck.document import Document
-from fzcheck.outline import Outline
+from fzcheck.analysis.outline import Outline
 
 BEGIN = "<<<报告原文开始>>>"
 END = "<<<报告原文结束>>>"

@@ -6,7 +6,7 @@ from typing import Any
 
 from fzcheck.document import Document
 from fzcheck.llm.config import LLMSettings
-from fzcheck.outline import Outline
+from fzcheck.analysis.outline import Outline
 from fzcheck.result import LLMUsage, Result
 
 

@@ -133,7 +133,7 @@ def render_batch_page(results: list[dict[str, Any]], links: dict[str, str] | Non
     optional = {pid for pid in part_ids
                 if not any(p["id"] == pid and p.get("required", True)
                            for r in results for p in r.get("parts") or [])}
-    from fzcheck.batch.cohort import gather
+    from fzcheck.cohort.stats import gather
 
     cohort = gather(results).to_json()
     rows = [view.batch_row(r, links) for r in results]

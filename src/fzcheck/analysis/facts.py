@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from fzcheck.chrome import is_chrome
+from fzcheck.reading.chrome import is_chrome
 from fzcheck.document import Document
-from fzcheck.outline import match_heading
+from fzcheck.analysis.outline import match_heading
 from fzcheck.reading.dates import CN_DATE, DATE, parse_date
-from fzcheck.numerals import YEAR
+from fzcheck.reading.numerals import YEAR
 
 _TITLE = re.compile(r"(?:法治|依法行政|依法治).{0,30}(?:报告|情况|总结|要点|安排|计划|规则|方案)|"
                     r"(?:报告|要点|规则|方案|计划)$")

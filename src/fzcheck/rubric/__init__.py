@@ -144,7 +144,7 @@ def bundled_dir() -> Path:
     packaged = resources.files("fzcheck") / "_data" / "rubrics"
     if packaged.is_dir():
         return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "rubrics"
+    return Path(__file__).resolve().parents[3] / "rubrics"
 
 
 def bundled_ids() -> list[str]:

@@ -8,10 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fzcheck.document import Document
-from fzcheck.parts import Found
+from fzcheck.analysis.parts import Found
 from fzcheck.result import Check
 from fzcheck.rubric import Rubric, SubCheck
-from fzcheck.numerals import YEAR
+from fzcheck.reading.numerals import YEAR
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个|项|次|件|家|人|名|万|亿|元|场|期|份|天|日|小时|"
                      r"条|户|余|批|篇|部|起|类|套|所|处|台|公里|平方|倍|分)")

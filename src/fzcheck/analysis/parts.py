@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from fzcheck.document import Document
-from fzcheck.outline import Heading, Outline
+from fzcheck.analysis.outline import Heading, Outline
 from fzcheck.result import Evidence, Span
 from fzcheck.rubric import Part, Rubric
 

@@ -1,0 +1,1 @@
+"""Analysis: a Document in, its outline, facts, parts and checks out (no scoring)."""
