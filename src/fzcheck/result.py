@@ -48,6 +48,8 @@ class Span(_Model):
 
 class PartResult(_Model):
     id: str
+    name: str | None = None  # the rubric's name and short label for the part: results read
+    label: str | None = None  # back from JSON render without their rubric at hand
     required: bool
     status: Status
     heading: str | None = None
@@ -77,6 +79,9 @@ class DocumentInfo(_Model):
 class RubricRef(_Model):
     id: str
     version: str
+    # how the rubric was chosen: "flag" (--rubric) or "auto" (report-type detection), and why
+    selected_by: Literal["flag", "auto"] | None = None
+    reason: str | None = None
 
 
 class LLMUsage(_Model):

@@ -41,8 +41,8 @@ def review(request: dict[str, Any]) -> dict[str, Any]:
     if "存在的不足" not in text:
         parts["problems"] = {"status": "missing", "sections": []}
     digest = hashlib.sha256(text.encode()).hexdigest()[:8]
-    return {**parts, "achievement_items": [], "problem_items": [], "leader_items": [],
-            "plan_items": [], "flags": [], "summary": f"fake review {digest}"}
+    return {**parts, "achievements_items": [], "problems_items": [], "leader_duties_items": [],
+            "next_year_plan_items": [], "flags": [], "summary": f"fake review {digest}"}
 
 
 def completion(request: dict[str, Any], answer: dict[str, Any]) -> dict[str, Any]:

@@ -1,4 +1,10 @@
-"""Sub-checks: each rubric ``kind`` is one function here, given the part's text and settings."""
+"""Sub-checks. Each kind is one spec model (its settings, validated when the rubric loads) and
+one function, registered together: a new kind is a model, a function and a decorator line.
+
+Part checks see the text of the part they belong to; document checks see the whole document.
+A kind registered for one level cannot be used at the other: the rubric's loader builds its
+unions from these two registries, so ``rubric validate`` names a misplaced kind.
+"""
 
 from __future__ import annotations
 
@@ -6,55 +12,113 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from fzcheck.document import Document
-from fzcheck.analysis.parts import Found
-from fzcheck.result import Check
-from fzcheck.rubric import Rubric, SubCheck
 from fzcheck.reading.numerals import YEAR
+from fzcheck.result import Check
+from fzcheck.analysis.patterns import Regex
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个|项|次|件|家|人|名|万|亿|元|场|期|份|天|日|小时|"
-                     r"条|户|余|批|篇|部|起|类|套|所|处|台|公里|平方|倍|分)")
-_VAGUE_NEXT = re.compile(r"下一步|下一年度|下一年|明年|今后")
+if TYPE_CHECKING:
+    from fzcheck.analysis.parts import Found
+    from fzcheck.rubric.model import Rubric
+
+
+class CheckSpec(BaseModel):
+    """Settings every check has; each kind adds its own."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    description: str
+    penalty: float = Field(ge=0, le=100)
 
 
 @dataclass
 class Context:
     doc: Document
     report_year: int | None
+    rubric: Rubric
     title: str | None = None  # analysis text: Simplified, folded
     published_on: dt.date | None = None
-    rubric: Rubric | None = None
 
 
-def part_text(doc: Document, found: Found) -> str:
-    """The analysis text a part covers. A section's own heading is left out (a heading promising
-    原因 is not a cause); the body sharing its line stays. Embedded parts keep all their text: a
-    numbered item's "heading" is its first sentence."""
-    heads = {h.line: h for h in found.sections} if found.status == "present" else {}
-    lines = []
-    for i in found.lines:
-        line = doc.analysis[i]
-        if i in heads:
-            line = line[heads[i].end:]
-        lines.append(line)
-    return "\n".join(lines)
+S = TypeVar("S", bound=CheckSpec)
+PartFn = Callable[[Any, str, "Found", Context], Check]
+DocFn = Callable[[Any, Context], Check | None]
+PART_KINDS: dict[str, tuple[type[CheckSpec], PartFn]] = {}
+DOCUMENT_KINDS: dict[str, tuple[type[CheckSpec], DocFn]] = {}
 
 
-def _figures(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
+def part_check(spec: type[S]) -> Callable[[Callable[[S, str, Found, Context], Check]],
+                                          Callable[[S, str, Found, Context], Check]]:
+    def register(fn: Callable[[S, str, Found, Context], Check]
+                 ) -> Callable[[S, str, Found, Context], Check]:
+        PART_KINDS[_kind_of(spec)] = (spec, fn)
+        return fn
+
+    return register
+
+
+def document_check(spec: type[S]) -> Callable[[Callable[[S, Context], Check | None]],
+                                              Callable[[S, Context], Check | None]]:
+    def register(fn: Callable[[S, Context], Check | None]) -> Callable[[S, Context], Check | None]:
+        DOCUMENT_KINDS[_kind_of(spec)] = (spec, fn)
+        return fn
+
+    return register
+
+
+def _kind_of(spec: type[CheckSpec]) -> str:
+    kind = spec.model_fields["kind"].annotation
+    return str(kind.__args__[0])  # type: ignore[union-attr]
+
+
+# --- part checks ---------------------------------------------------------------------------
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个|项|次|件|家|人|名|万|亿|元|场|期|份|天|日|小时|"
+                     r"条|户|余|批|篇|部|起|类|套|所|处|台|公里|平方|倍|分)")
+_VAGUE_NEXT = re.compile(r"下一步|下一年度|下一年|明年|今后")
+
+
+class FiguresSpec(CheckSpec):
+    """At least ``min`` concrete figures (counts, shares, sums) in the part's text."""
+
+    kind: Literal["figures"]
+    min: int = Field(default=1, ge=0)
+
+
+@part_check(FiguresSpec)
+def _figures(spec: FiguresSpec, text: str, found: Found, ctx: Context) -> Check:
     n = len(_FIGURE.findall(text))
     ok = n >= spec.min
     return Check(id=spec.id, passed=ok, message=f"列出具体数据{n}处" if ok
                  else f"仅有具体数据{n}处（至少应有{spec.min}处）")
 
 
-def _cue_words(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
-    assert spec.pattern is not None
+class CueWordsSpec(CheckSpec):
+    """At least ``min`` matches of ``pattern`` in the part's body (its heading does not count)."""
+
+    kind: Literal["cue_words"]
+    pattern: Regex
+    min: int = Field(default=1, ge=0)
+
+
+@part_check(CueWordsSpec)
+def _cue_words(spec: CueWordsSpec, text: str, found: Found, ctx: Context) -> Check:
     hits = re.findall(spec.pattern, text)
     ok = len(hits) >= spec.min
     msg = (f"{spec.description}：见“{'”“'.join(sorted(set(hits))[:5])}”" if ok
            else f"未做到“{spec.description}”：本部分正文没有“{'/'.join(spec.pattern.split('|')[:5])}”等表述")
     return Check(id=spec.id, passed=ok, message=msg)
+
+
+class PlanYearSpec(CheckSpec):
+    """The part names the year after the report year (in its heading or first lines)."""
+
+    kind: Literal["plan_year"]
 
 
 def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
@@ -67,7 +131,8 @@ def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
     return years, f"{heading}\n{first}"
 
 
-def _plan_year(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
+@part_check(PlanYearSpec)
+def _plan_year(spec: PlanYearSpec, text: str, found: Found, ctx: Context) -> Check:
     years, looked_at = plan_years(ctx.doc, found)
     if ctx.report_year is None:
         return Check(id=spec.id, passed=bool(years), message=(
@@ -84,35 +149,63 @@ def _plan_year(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
     return Check(id=spec.id, passed=False, message=f"未写明{want}年")
 
 
-def _leader_actions(spec: SubCheck, text: str, found: Found, ctx: Context) -> Check:
-    assert spec.actor and spec.action
+class ActorActionsSpec(CheckSpec):
+    """An ``actor`` within ``window`` characters of an ``action`` (a named person acting in
+    person, not only the unit); in a section of its own the acts alone are enough."""
+
+    kind: Literal["leader_actions"]
+    actor: Regex
+    action: Regex
+    window: int = Field(default=40, ge=1)
+
+
+@part_check(ActorActionsSpec)
+def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context) -> Check:
     w = spec.window
     rx = re.compile(rf"(?:{spec.actor})[^。]{{0,{w}}}?(?:{spec.action})|"
                     rf"(?:{spec.action})[^。]{{0,{w // 4}}}?(?:{spec.actor})")
     hits = rx.findall(text)
     if not hits and found.status == "present":
-        # A section of its own is about the principal leader: the acts alone are enough.
         hits = re.findall(spec.action, text)
     if hits:
-        return Check(id=spec.id, passed=True, message=f"有{len(hits)}处主要负责人亲自履职的具体表述")
-    return Check(id=spec.id, passed=False, message="只笼统描述职责，未写主要负责人本人的具体行动"
-                 "（亲自、带头、主持……）")
+        return Check(id=spec.id, passed=True, message=f"{spec.description}：有{len(hits)}处具体表述")
+    return Check(id=spec.id, passed=False, message=f"未做到“{spec.description}”：只笼统描述职责，"
+                 "未写本人的具体行动（亲自、带头、主持……）")
 
 
-def _title(spec: SubCheck, ctx: Context) -> Check:
+# --- document checks -----------------------------------------------------------------------
+
+
+class TitleSpec(CheckSpec):
+    """The title names the report's subject (``pattern``, called ``subject`` in messages) and a
+    year."""
+
+    kind: Literal["title"]
+    pattern: Regex
+    subject: str = Field(min_length=1)
+
+
+@document_check(TitleSpec)
+def _title(spec: TitleSpec, ctx: Context) -> Check:
     if not ctx.title:
         return Check(id=spec.id, passed=False, message="未找到标题")
-    t = ctx.title
-    has_subject = bool(re.search(spec.pattern or "法治政府建设", t))
-    has_year = bool(YEAR.search(t))
-    missing = [w for w, ok in (("法治政府建设", has_subject), ("年度", has_year)) if not ok]
+    has_subject = bool(re.search(spec.pattern, ctx.title))
+    has_year = bool(YEAR.search(ctx.title))
+    missing = [w for w, ok in ((spec.subject, has_subject), ("年度", has_year)) if not ok]
     return Check(id=spec.id, passed=not missing,
-                 message="标题写明法治政府建设和年度" if not missing
+                 message=f"标题写明{spec.subject}和年度" if not missing
                  else f"标题未写明{'和'.join(missing)}")
 
 
-def _publication(spec: SubCheck, ctx: Context) -> Check | None:
-    if ctx.published_on is None or ctx.report_year is None or ctx.rubric is None:
+class PublicationSpec(CheckSpec):
+    """Published after the reported year ended and before the rubric's ``publish_by`` date."""
+
+    kind: Literal["publication"]
+
+
+@document_check(PublicationSpec)
+def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
+    if ctx.published_on is None or ctx.report_year is None:
         return None
     by = ctx.rubric.source.publish_by
     deadline = dt.date(ctx.report_year + 1, by.month, by.day)
@@ -127,9 +220,15 @@ def _publication(spec: SubCheck, ctx: Context) -> Check | None:
     return Check(id=spec.id, passed=True, message=f"{p.isoformat()}公开，在{deadline.isoformat()}前")
 
 
-def _instructions(spec: SubCheck, ctx: Context) -> Check:
-    """Text addressed to a model is flagged; it stays report content and changes no status."""
-    assert spec.pattern is not None
+class InstructionsSpec(CheckSpec):
+    """Text addressed to a model (``pattern``) is flagged; it stays report content."""
+
+    kind: Literal["instructions"]
+    pattern: Regex
+
+
+@document_check(InstructionsSpec)
+def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
     rx = re.compile(spec.pattern)
     for i, line in enumerate(ctx.doc.analysis):
         m = rx.search(line)
@@ -140,28 +239,43 @@ def _instructions(spec: SubCheck, ctx: Context) -> Check:
     return Check(id=spec.id, passed=True, message="未见针对AI模型的指令")
 
 
-PART_CHECKS: dict[str, Callable[[SubCheck, str, Found, Context], Check]] = {
-    "figures": _figures, "cue_words": _cue_words, "plan_year": _plan_year,
-    "leader_actions": _leader_actions,
-}
-DOCUMENT_CHECKS: dict[str, Callable[[SubCheck, Context], Check | None]] = {
-    "title": _title, "publication": _publication, "instructions": _instructions,
-}
+# --- the unions the rubric validates against, and running them -----------------------------
+
+
+def _union(kinds: dict[str, tuple[type[CheckSpec], Any]]) -> Any:
+    models = tuple(spec for spec, _ in kinds.values())
+    return Annotated[Union[models], Field(discriminator="kind")]  # noqa: UP007 - built at run time
+
+
+PartCheck = _union(PART_KINDS)
+DocumentCheck = _union(DOCUMENT_KINDS)
+
+
+def part_text(doc: Document, found: Found) -> str:
+    """The analysis text a part covers. A section's own heading is left out (a heading promising
+    原因 is not a cause); the body sharing its line stays. Embedded parts keep all their text: a
+    numbered item's "heading" is its first sentence."""
+    heads = {h.line: h for h in found.sections} if found.status == "present" else {}
+    lines = []
+    for i in found.lines:
+        line = doc.analysis[i]
+        if i in heads:
+            line = line[heads[i].end:]
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def run_part_checks(found: Found, ctx: Context) -> list[Check]:
     if found.status == "missing":
         return []
     text = part_text(ctx.doc, found)
-    return [PART_CHECKS[spec.kind](spec, text, found, ctx) for spec in found.part.checks
-            if spec.kind in PART_CHECKS]
+    return [PART_KINDS[spec.kind][1](spec, text, found, ctx) for spec in found.part.checks]
 
 
-def run_document_checks(rubric: Rubric, ctx: Context) -> list[Check]:
+def run_document_checks(ctx: Context) -> list[Check]:
     out = []
-    for spec in rubric.document_checks:
-        fn = DOCUMENT_CHECKS.get(spec.kind)
-        check = fn(spec, ctx) if fn else None
+    for spec in ctx.rubric.document_checks:
+        check = DOCUMENT_KINDS[spec.kind][1](spec, ctx)
         if check is not None:
             out.append(check)
     return out

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from fzcheck.batch.plan import Item
-from fzcheck.batch.runner import Batch, Graded, grade_offline, llm_failure
+from fzcheck.batch.runner import Batch, grade_offline, llm_failure
+from fzcheck.pipeline import Graded
 from fzcheck.errors import UsageError
 
 MAX_LINES = 50_000
@@ -93,12 +94,12 @@ def export_requests(batch: Batch, inputs: list[str], directory: Path) -> ExportS
     files = RequestFiles(directory)
     with (directory / "index.jsonl").open("w", encoding="utf-8") as index:
         for item in batch.plan(inputs, compact=False):
-            graded = grade_offline(item.path, batch.options.rubric, batch.options.max_mb)
-            if graded.doc is None or graded.outline is None:
+            graded = grade_offline(item.path, batch.options.rubrics, batch.options.max_mb)
+            if graded.analysis is None:
                 problem = graded.result.error
                 stats.unreadable.append((item.path, problem.message if problem else "unreadable"))
                 continue
-            body = build_request(graded.doc, graded.result, graded.outline, settings)
+            body = build_request(graded.analysis, settings)
             files.write({"custom_id": item.custom_id, "method": "POST", "url": URL, "body": body})
             index.write(json.dumps({"custom_id": item.custom_id, "path": item.path},
                                    ensure_ascii=False) + "\n")
@@ -201,14 +202,14 @@ def _error_text(error: Any) -> str:
 
 def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
     """Grade one input from the imported answers, as a live call would have."""
-    from fzcheck.llm.api import apply, build_request, parse_response
+    from fzcheck.llm.api import build_request, judge, parse_response
 
     settings = batch.options.llm
     assert settings is not None
 
     def grade(item: Item) -> Graded:
-        graded = grade_offline(item.path, batch.options.rubric, batch.options.max_mb)
-        if graded.doc is None:
+        graded = grade_offline(item.path, batch.options.rubrics, batch.options.max_mb)
+        if graded.analysis is None:
             return graded
         line = index.get(item.custom_id)
         if line is None:
@@ -219,16 +220,16 @@ def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
         if body is None:
             graded.result.llm = llm_failure(settings, why or "no answer")
             return graded
-        info = parse_response(body, graded.doc, graded.result, settings)
+        info = parse_response(body, graded.analysis, settings)
         cache = batch.options.cache
-        if cache is not None and graded.outline is not None and info.error is None \
-                and info.unverified == 0:
+        if cache is not None and info.error is None and info.unverified == 0:
             # A clean answer is as good as a live one: cache it under the live request's key,
             # so a later live batch over the same file does not pay for it again.
-            request = build_request(graded.doc, graded.result, graded.outline, settings)
+            request = build_request(graded.analysis, settings)
             cache.put(cache.key(request), {"body": body,
                                            "usage": info.usage.model_dump(mode="json")})
-        apply(graded.doc, graded.result, info)
+        verdict = judge(graded.analysis, info)
+        graded.apply_llm(verdict.info, verdict.upgrades)
         return graded
 
     return grade

@@ -1,7 +1,7 @@
 """What a batch has to do: each input's identity (skip key), and which are already done.
 
 A result line is "done" for an input when it has the same path and the same ``batch_key``:
-sha256 of the file's bytes + rubric id/version + the settings that change the answer (the LLM
+sha256 of the file's bytes + the rubrics that may grade it (ids, versions, contents) + the settings that change the answer (the LLM
 model, endpoint, mode and sampling with ``--llm``). Identical files at two paths are two
 inputs (each gets its line); a file whose bytes or settings changed is redone and its stale
 line dropped.
@@ -21,7 +21,7 @@ from fzcheck.result import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from fzcheck.llm.config import LLMSettings
-    from fzcheck.rubric import Rubric
+    from fzcheck.rubric import Catalog
 
 KEY_FIELD = "batch_key"
 # LLM settings that change the answer; timeouts, retries and the key itself do not.
@@ -41,10 +41,10 @@ class Item:
         return f"fz-{digest[:32]}"
 
 
-def settings_fingerprint(rubric: Rubric, llm: LLMSettings | None) -> str:
+def settings_fingerprint(rubrics: Catalog, llm: LLMSettings | None) -> str:
     """A short hash of everything besides the file that decides a result line's content."""
     data: dict[str, Any] = {"schema": SCHEMA_VERSION,
-                            "rubric": [rubric.id, rubric.version, rubric.digest]}
+                            "rubrics": [rubrics.digest, rubrics.forced]}
     if llm is not None:
         names = {f.name for f in fields(llm)}
         data["llm"] = {n: getattr(llm, n) for n in _ANSWER_SETTINGS if n in names}

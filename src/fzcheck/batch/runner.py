@@ -17,19 +17,17 @@ from fzcheck.batch.plan import KEY_FIELD, Item, failure_message, plan_items, set
 from fzcheck.batch.progress import make_progress
 from fzcheck.batch.store import Appender, read_objects, repair, rewrite
 from fzcheck.errors import FzcheckError
-from fzcheck.result import Result
+from fzcheck.pipeline import Graded, check_source
 
 if TYPE_CHECKING:
     from fzcheck.llm.cache import ResponseCache
-    from fzcheck.document import Document
     from fzcheck.llm.config import LLMSettings
-    from fzcheck.analysis.outline import Outline
-    from fzcheck.rubric import Rubric
+    from fzcheck.rubric import Catalog, Rubric
 
 
 @dataclass
 class BatchOptions:
-    rubric: Rubric
+    rubrics: Catalog
     max_mb: float
     retry_errors: bool = False
     llm: LLMSettings | None = None
@@ -52,22 +50,10 @@ class BatchStats:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-@dataclass
-class Graded:
-    """One report after the offline checker (``doc`` is None when it could not be read)."""
-
-    result: Result
-    doc: Document | None = None
-    outline: Outline | None = None
-
-
-def grade_offline(path: str, rubric: Rubric, max_mb: float) -> Graded:
+def grade_offline(path: str, rubrics: Catalog, max_mb: float) -> Graded:
     """The offline checker on one input; unreadable input and a bug met on this input come
     back as its error result (pipeline.check_source), so the batch goes on."""
-    from fzcheck.pipeline import check_source
-
-    checked = check_source(path, rubric, max_mb)
-    return Graded(checked.result, checked.doc, checked.outline)
+    return check_source(path, rubrics, max_mb)
 
 
 class Batch:
@@ -76,7 +62,7 @@ class Batch:
     def __init__(self, output: Path, options: BatchOptions) -> None:
         self.output = output
         self.options = options
-        self.fingerprint = settings_fingerprint(options.rubric, options.llm)
+        self.fingerprint = settings_fingerprint(options.rubrics, options.llm)
         self.stats = BatchStats()
 
     # --- planning ------------------------------------------------------------------------
@@ -125,8 +111,7 @@ class Batch:
                 line = self.line(item, graded)
                 # Signature first: a kill between the two writes leaves a spare signature,
                 # never a result without one.
-                sigs.append(copies.sidecar_line(line, copies.signatures(graded.doc, line)
-                                                if graded.doc is not None else {}))
+                sigs.append(copies.sidecar_line(line, copies.signatures(graded, line)))
                 results.append(line)
                 self._count(line)
                 progress.advance(item.path, failure_message(line))
@@ -136,7 +121,7 @@ class Batch:
                     write(item, grader(item))
             elif self.options.llm is None:
                 for item in todo:
-                    write(item, grade_offline(item.path, self.options.rubric, self.options.max_mb))
+                    write(item, grade_offline(item.path, self.options.rubrics, self.options.max_mb))
             else:
                 asyncio.run(self._run_llm(todo, write))
         self.stats.copy_pairs = len(copies.apply_copies(self.output, self.options.copy_threshold))
@@ -155,22 +140,23 @@ class Batch:
             self.stats.failures.append((line["path"], message))
 
     async def _run_llm(self, todo: list[Item], write: Callable[[Item, Graded], None]) -> None:
-        from fzcheck.llm.api import aenrich
+        from fzcheck.llm.api import areview
         from fzcheck.llm.client import make_client
 
         settings = self.options.llm
         assert settings is not None
         client = make_client(settings, asynchronous=True)
-        warm_up(client, settings)
+        warm_up(client, settings, self.options.rubrics.values())
         queue = iter(todo)  # shared by the workers; safe, they all run on this one thread
 
         async def worker() -> None:
             for item in queue:
-                graded = grade_offline(item.path, self.options.rubric, self.options.max_mb)
-                if graded.doc is not None and graded.outline is not None:
+                graded = grade_offline(item.path, self.options.rubrics, self.options.max_mb)
+                if graded.analysis is not None:
                     try:
-                        await aenrich(graded.doc, graded.result, graded.outline, settings,
-                                      client=client, cache=self.options.cache)
+                        answer = await areview(graded.analysis, settings, client=client,
+                                               cache=self.options.cache)
+                        graded.apply_llm(answer.info, answer.upgrades)
                     except FzcheckError:
                         raise  # a set-up error fails every report: stop, resume later
                     except Exception as err:  # noqa: BLE001 - one report's bug, not the batch's
@@ -188,7 +174,8 @@ class Batch:
             await client.close()
 
 
-def warm_up(client: Any = None, settings: LLMSettings | None = None) -> None:
+def warm_up(client: Any = None, settings: LLMSettings | None = None,
+            rubrics: Iterable[Rubric] | None = None) -> None:
     """Import now what the workers would otherwise import on first use: an import inside a
     worker blocks the event loop, and every call in flight waits behind it (seconds, for
     datasketch's scipy, instructor, and the SDK's lazily loaded resources)."""
@@ -204,12 +191,13 @@ def warm_up(client: Any = None, settings: LLMSettings | None = None) -> None:
         from fzcheck.llm import call
 
         with contextlib.suppress(Exception):  # only a warm-up: the real call reports errors
-            call.prepare([{"role": "user", "content": "JSON"}], settings)
+            for rubric in rubrics or ():
+                call.prepare([{"role": "user", "content": "JSON"}], settings, rubric)
 
 
 def llm_failure(settings: LLMSettings, message: str) -> Any:
     """An LLMInfo that records a failure, for errors the LLM layer did not catch itself."""
-    from fzcheck.llm.api import base_info
-    from fzcheck.result import LLMUsage
+    from fzcheck.result import LLMInfo
 
-    return base_info(settings, LLMUsage()).model_copy(update={"error": message[:300]})
+    return LLMInfo(model=settings.model, endpoint_host=settings.endpoint_host,
+                   mode=settings.mode, prompt_hash="", schema_hash="", error=message[:300])

@@ -14,8 +14,7 @@ from typing import Any
 
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
-from fzcheck.render import failed_checks
-from fzcheck.rubric import PART_IDS
+from fzcheck.render import failed_checks, part_label
 
 VERDICTS = ("complete", "incomplete", "not_a_report", "error")
 BINS = tuple(range(0, 100, 10))  # score bins [0,10) … [90,100]
@@ -51,7 +50,8 @@ class Cohort:
     graded: int = 0  # readable annual reports: the denominator for part shares
     missing: Counter[str] = field(default_factory=Counter)
     embedded: Counter[str] = field(default_factory=Counter)
-    required: dict[str, bool] = field(default_factory=dict)
+    required: dict[str, bool] = field(default_factory=dict)  # part id -> required, first seen
+    labels: dict[str, str] = field(default_factory=dict)
     failed_checks: Counter[str] = field(default_factory=Counter)
     check_messages: dict[str, str] = field(default_factory=dict)
     scores: list[float] = field(default_factory=list)
@@ -87,6 +87,7 @@ class Cohort:
         missing_required = []
         for p in r.get("parts", []):
             self.required.setdefault(p["id"], bool(p.get("required")))
+            self.labels.setdefault(p["id"], part_label(p))
             if p["status"] == "missing":
                 self.missing[p["id"]] += 1
                 if p.get("required"):
@@ -120,11 +121,12 @@ class Cohort:
 
     def to_json(self, prices: dict[str, Price] | None = None) -> dict[str, Any]:
         g = self.graded or 1
-        parts = [{"part": pid, "required": self.required.get(pid, pid != "other"),
+        parts = [{"part": pid, "label": self.labels.get(pid, pid),
+                  "required": self.required[pid],
                   "missing": self.missing[pid], "embedded": self.embedded[pid],
                   "missing_share": round(self.missing[pid] / g, 4) if self.graded else 0.0,
                   "embedded_share": round(self.embedded[pid] / g, 4) if self.graded else 0.0}
-                 for pid in _part_order(self.required)]
+                 for pid in self.required]
         return {
             "reports": self.total,
             "verdicts": {v: self.verdicts[v] for v in VERDICTS},
@@ -160,10 +162,6 @@ def gather(results: Iterable[dict[str, Any]]) -> Cohort:
     for r in results:
         cohort.add(r)
     return cohort
-
-
-def _part_order(seen: dict[str, bool]) -> list[str]:
-    return [p for p in PART_IDS if p in seen] + sorted(p for p in seen if p not in PART_IDS)
 
 
 def _issuer(r: dict[str, Any]) -> str | None:

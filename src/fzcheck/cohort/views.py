@@ -6,7 +6,7 @@ import csv
 import json
 from typing import IO, Any
 
-from fzcheck.render import PART_ZH, VERDICT_ZH, failed_checks
+from fzcheck.render import VERDICT_ZH, failed_checks
 from fzcheck.render.markdown import md_cell
 
 
@@ -36,7 +36,7 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
               "| part | missing | embedded only |", "|---|---|---|"]
     for p in stats["parts"]:
         opt = "" if p["required"] else " (optional)"
-        lines.append(f"| {p['part']} {PART_ZH.get(p['part'], '')}{opt} | {p['missing']} "
+        lines.append(f"| {p['part']} {p.get('label', '')}{opt} | {p['missing']} "
                      f"({_pct(p['missing_share'])}) | {p['embedded']} ({_pct(p['embedded_share'])}) |")
     s = stats["scores"]
     lines += ["", "## Scores", ""]
@@ -87,7 +87,7 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
     for col in ("part", "missing", "embedded only"):
         parts.add_column(col)
     for p in stats["parts"]:
-        parts.add_row(f"{p['part']} {PART_ZH.get(p['part'], '')}",
+        parts.add_row(f"{p['part']} {p.get('label', '')}",
                       f"{p['missing']} ({_pct(p['missing_share'])})",
                       f"{p['embedded']} ({_pct(p['embedded_share'])})")
     console.print(parts)

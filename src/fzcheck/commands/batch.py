@@ -30,7 +30,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
     p.add_argument("--summary", choices=SUMMARY_FORMATS, default="terminal",
                    help="cohort view printed at the end (default: terminal)")
     p.add_argument("--copy-threshold", type=float, default=None, metavar="J",
-                   help="similarity (0-1) at which problems/plan sections count as copies "
+                   help="similarity (0-1) at which sections of the rubric's copy-checked parts count as copies "
                    "(default: 0.6)")
     p.add_argument("--html", metavar="DIR", help="also write one HTML page per report and "
                    "index.html (the batch page) into DIR")
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.llm.options import settings_from_args
     from fzcheck.output import stderr
     from fzcheck.reading import DEFAULT_MAX_MB
-    from fzcheck.rubric import load_rubric
+    from fzcheck.rubric import Catalog
 
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         # The LLM layer's request has no endpoint in it: the namespace keeps two servers
         # that share a model name from sharing answers.
         cache = ResponseCache(resolve_cache_dir(args.cache_dir), namespace=settings.base_url)
-    options = BatchOptions(rubric=load_rubric(args.rubric), max_mb=args.max_mb or DEFAULT_MAX_MB,
+    options = BatchOptions(rubrics=Catalog.load(args.rubric), max_mb=args.max_mb or DEFAULT_MAX_MB,
                            retry_errors=args.retry_errors, llm=settings, jobs=args.jobs,
                            cache=cache, copy_threshold=threshold, sync=args.sync)
     output = Path(args.output)
@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
         for path, message in stats.failures:
             stderr().print(f"  {path}: {message}", markup=False, highlight=False)
     if args.html:
-        _write_html(output, Path(args.html), options.max_mb)
+        _write_html(output, Path(args.html), options.max_mb, options.rubrics)
     _summary(output, args.summary)
     return 1 if stats.failed or stats.failed_before else 0
 
@@ -161,7 +161,7 @@ def _writable_directory(directory: Path) -> None:
         raise UsageError(f"cannot write pages to {directory}: {err.strerror or err}") from None
 
 
-def _write_html(output: Path, directory: Path, max_mb: float) -> None:
+def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> None:
     """Report pages and index.html from the finished results file (after copy detection, so
     the pages show the copy flags); the text view needs each input read again."""
     from fzcheck.batch.store import read_objects
@@ -169,7 +169,7 @@ def _write_html(output: Path, directory: Path, max_mb: float) -> None:
     from fzcheck.reading import load
     from fzcheck.render.html import HtmlDirRenderer
 
-    renderer = HtmlDirRenderer(directory)
+    renderer = HtmlDirRenderer(directory, rubrics)
     for line in read_objects(output):
         renderer.reserve(str(line.get("path", "")))
     for line in read_objects(output):

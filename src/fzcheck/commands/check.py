@@ -15,7 +15,8 @@ EXIT_FOR_VERDICT = {"complete": 0, "incomplete": 1, "not_a_report": 1, "error": 
 def add_common_options(p: argparse.ArgumentParser) -> None:
     """Options every command that checks reports shares (check, batch)."""
     p.add_argument("--rubric", metavar="ID|PATH", default=None,
-                   help="bundled rubric id or a YAML file (default: fazhi-annual)")
+                   help="bundled rubric id or a YAML file (default: each input is checked with "
+                   "the bundled rubric whose report type it matches best)")
     p.add_argument("--max-mb", type=positive_float, default=None, metavar="MB",
                    help="refuse inputs larger than this (default: 16)")
 
@@ -52,9 +53,9 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.pipeline import check_source
     from fzcheck.reading import DEFAULT_MAX_MB
     from fzcheck.render import Renderer, make_renderer
-    from fzcheck.rubric import load_rubric
+    from fzcheck.rubric import Catalog
 
-    rubric = load_rubric(args.rubric)
+    rubrics = Catalog.load(args.rubric)
     max_mb = args.max_mb or DEFAULT_MAX_MB
     enrich = _llm_step(args) if getattr(args, "llm", False) else None
     code = 0
@@ -68,23 +69,22 @@ def run(args: argparse.Namespace) -> int:
         if html_dir is not None:
             from fzcheck.render.html import HtmlDirRenderer
 
-            renderer: Renderer = HtmlDirRenderer(html_dir)
+            renderer: Renderer = HtmlDirRenderer(html_dir, rubrics)
         else:
             out = (stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
                    if args.output else sys.stdout)
-            renderer = make_renderer(args.format, out)
+            renderer = make_renderer(args.format, out, rubrics)
         for source in sources:
-            checked = check_source(source, rubric, max_mb)
-            result, doc, outline = checked.result, checked.doc, checked.outline
-            if result.error is not None:
-                _report_error(source, result.error.message, args.format)
-            elif doc is not None and outline is not None:
+            graded = check_source(source, rubrics, max_mb)
+            if graded.result.error is not None:
+                _report_error(source, graded.result.error.message, args.format)
+            elif graded.analysis is not None:
                 if enrich is not None:
-                    enrich(doc, result, outline)
+                    enrich(graded)
                 if args.outline:
-                    result.outline = outline.to_json(doc)
-            data = result.to_json()
-            renderer.add(data, doc)
+                    graded.result.outline = graded.analysis.outline.to_json(graded.analysis.doc)
+            data = graded.result.to_json()
+            renderer.add(data, graded.doc)
             code = max(code, EXIT_FOR_VERDICT[data["verdict"]])
         renderer.close()
     return code

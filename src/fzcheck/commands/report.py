@@ -41,8 +41,9 @@ def run(args: argparse.Namespace) -> int:
                 units.add(line)
         elif args.format == "html":
             from fzcheck.render.html import render_batch_page
+            from fzcheck.rubric import Catalog
 
-            out.write(render_batch_page(list(read_results(path)), {}))
+            out.write(render_batch_page(list(read_results(path)), {}, Catalog.load()))
         else:
             stats = gather(read_results(path)).to_json(price_table())
             if args.format == "json":

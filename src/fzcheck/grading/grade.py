@@ -1,23 +1,32 @@
-"""Is it a report at all, its score, and its verdict."""
+"""Is it a report at all, its score, and its verdict: the one place a result is graded,
+whether from the offline analysis alone or with the LLM layer's checked proposals."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fzcheck.document import Document
-from fzcheck.result import Check, PartResult, Verdict
-from fzcheck.rubric import Rubric
+from fzcheck.result import Check, Evidence, PartResult, Result, RubricRef, Verdict
+from fzcheck.rubric.model import Rubric
+
+if TYPE_CHECKING:
+    from fzcheck.analysis.analyse import Analysis
 
 
 def report_genre(doc: Document, title: str | None, parts: list[PartResult],
                  rubric: Rubric) -> Check:
-    """Whether this is a 法治政府建设 annual report, not a work plan, rules or unrelated text."""
+    """Whether this is an annual report of the rubric's type, not a work plan, rules or
+    unrelated text."""
     g = rubric.report_genre
     text = "\n".join(doc.analysis)
     mentions = len(re.findall(g.subject, text))
     if mentions < g.min_subject_mentions:
+        words = "/".join(g.subject.split("|")[:3])
         return Check(id="is_report", passed=False, message=(
-            f"不是法治政府建设报告：全文只提及“法治政府/法治建设/依法行政”{mentions}次"))
+            f"不是{g.subject_name}报告：全文只提及“{words}”{mentions}次"))
     if title is not None:
         bad = re.search(rf"(?:{g.not_report_titles})$", title.strip())
         if bad and not re.search(g.report_words, title[: bad.start()] + title[bad.end():]):
@@ -28,7 +37,7 @@ def report_genre(doc: Document, title: str | None, parts: list[PartResult],
     titled = title is not None and re.search(g.report_words, title)
     phrased = re.search(g.report_phrases, text[:3000])
     if titled or phrased or found >= 2:
-        return Check(id="is_report", passed=True, message="是法治政府建设年度报告")
+        return Check(id="is_report", passed=True, message=f"是{rubric.title}")
     return Check(id="is_report", passed=False, message=(
         f"没有报告标题或“报告如下”，且只找到{found}个必备部分：不是年度报告"))
 
@@ -55,3 +64,37 @@ def verdict(is_report: bool, parts: list[PartResult]) -> Verdict:
     if any(p.required and p.status == "missing" for p in parts):
         return "incomplete"
     return "complete"
+
+
+@dataclass(frozen=True)
+class Upgrade:
+    """A change to a part's status that code has checked (today: an LLM finding whose quote
+    is verbatim, in the right place and on topic turns ``missing`` into ``embedded``)."""
+
+    part: str
+    evidence: Evidence
+    note: str
+
+
+def grade(analysis: Analysis, upgrades: Iterable[Upgrade] = (),
+          selection: RubricRef | None = None) -> Result:
+    """The result for an analysis, with ``upgrades`` applied. Only a missing part can be
+    upgraded, and only to embedded: nothing else a model says changes a status."""
+    parts = [p.model_copy(deep=True) for p in analysis.parts]
+    by_id = {p.id: p for p in parts}
+    for up in upgrades:
+        part = by_id.get(up.part)
+        if part is None or part.status != "missing":
+            continue
+        part.status = "embedded"
+        part.line = up.evidence.line
+        part.evidence.append(up.evidence)
+        part.note = up.note
+    rubric = analysis.rubric
+    ok = analysis.is_report
+    ref = selection or RubricRef(id=rubric.id, version=rubric.version)
+    return Result(path=analysis.doc.source, sha256=analysis.doc.sha256, ok=True,
+                  document=analysis.info.model_copy(), rubric=ref, parts=parts,
+                  checks=list(analysis.checks),
+                  score=score(parts, analysis.checks, rubric) if ok else 0,
+                  verdict=verdict(ok, parts))

@@ -13,7 +13,7 @@ def dumps_line(result: dict[str, Any]) -> str:
 
 
 class JsonlRenderer:
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], rubrics: object = None) -> None:
         self.out = out
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
@@ -25,7 +25,7 @@ class JsonlRenderer:
 
 
 class JsonRenderer:
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], rubrics: object = None) -> None:
         self.out = out
         self.results: list[dict[str, Any]] = []
 

@@ -51,7 +51,7 @@ def render_markdown(result: dict[str, Any]) -> str:
 
 
 class MarkdownRenderer:
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], rubrics: object = None) -> None:
         self.out = out
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fzcheck.document import Document
-from fzcheck.render import PART_ZH, STATUS_MARK, STATUS_ZH, VERDICT_ZH, failed_checks
+from fzcheck.render import STATUS_MARK, STATUS_ZH, VERDICT_ZH, failed_checks, part_label
 
 STATUS_STYLE = {"present": "green", "embedded": "yellow", "missing": "bold red"}
 VERDICT_STYLE = {"complete": "bold green", "incomplete": "bold red", "not_a_report": "bold magenta",
@@ -34,6 +34,9 @@ def render_result(result: dict[str, Any]) -> Panel:
         facts.add_row(label, escape(str(d[key])) if d[key] is not None else "[dim]—[/]")
     facts.add_row("来源", f"{d['format']} · {d['encoding'] or '-'} · {d['script']} · "
                   f"{d['chars']:,} 字")
+    rubric = result.get("rubric") or {}
+    if rubric.get("selected_by") == "auto" and rubric.get("reason"):
+        facts.add_row("报告类型", escape(str(rubric["reason"])))
     parts = Table(show_edge=False, pad_edge=False, header_style="bold")
     parts.add_column("要素 part")
     parts.add_column("状态 status")
@@ -41,7 +44,7 @@ def render_result(result: dict[str, Any]) -> Panel:
     parts.add_column("行", justify="right")
     for p in result["parts"]:
         optional = not p["required"]
-        name = f"{p['id']}\n[dim]{PART_ZH.get(p['id'], '')}{'（选报）' if optional else ''}[/]"
+        name = f"{p['id']}\n[dim]{escape(part_label(p))}{'（选报）' if optional else ''}[/]"
         if optional and p["status"] == "missing":
             status = "[dim]– 未写（选报）[/]"
         else:
@@ -77,7 +80,7 @@ def render_result(result: dict[str, Any]) -> Panel:
 
 
 class TerminalRenderer:
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], rubrics: object = None) -> None:
         import sys
 
         self.console = Console(file=out, highlight=False) if out is not sys.stdout else None

@@ -1,142 +1,29 @@
-"""Rubrics are data: YAML files validated by these models (unknown keys are errors).
+"""Rubrics are data: YAML files validated by :mod:`fzcheck.rubric.model` (unknown keys are
+errors). A rubric is a report type; the code serves any valid file.
 
 Errors name the file, the key path and the line, e.g.
 ``rubrics/x.yaml: parts[1].weight (line 40): Input should be a valid number``.
+
+Rubrics are passed to whatever needs them; a :class:`Catalog` holds the ones a run may use
+(the bundled ones, or the one ``--rubric`` forces) and finds a result's rubric by id and
+version. There is no process-wide registry.
 """
 
 from __future__ import annotations
 
-import re
-from functools import cached_property
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 
 from fzcheck.errors import RubricError
+from fzcheck.rubric.model import Part, Rubric
 
-PART_IDS = ("achievements", "problems", "leader_duties", "next_year_plan", "other")
-DEFAULT_RUBRIC = "fazhi-annual"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
-PLACEHOLDERS = ("report_year", "next_year")
-
-
-def _check_regex(value: str) -> str:
-    unknown = sorted({m.group(1) for m in _PLACEHOLDER.finditer(value)} - set(PLACEHOLDERS))
-    if unknown:
-        raise ValueError(f"unknown placeholder {{{unknown[0]}}}; only {{report_year}} and "
-                         "{next_year} are filled in")
-    try:
-        re.compile(value.replace("{report_year}", "2000").replace("{next_year}", "2001"))
-    except re.error as err:
-        raise ValueError(f"not a valid regular expression: {err}") from None
-    return value
-
-
-Regex = Annotated[str, Field(min_length=1), AfterValidator(_check_regex)]
-
-
-class PublishBy(_Strict):
-    month: int = Field(ge=1, le=12)
-    day: int = Field(ge=1, le=31)
-
-
-class Source(_Strict):
-    name: str
-    citation: str
-    text: str = ""
-    publish_by: PublishBy = PublishBy(month=4, day=1)
-
-
-class Genre(_Strict):
-    """How to tell an annual report from a work plan, rules or unrelated text."""
-
-    subject: Regex
-    min_subject_mentions: int = Field(default=2, ge=0)
-    report_words: Regex
-    report_phrases: Regex
-    not_report_titles: Regex
-
-
-
-class SubCheck(_Strict):
-    """A sub-check on one part; ``kind`` names the code that runs it, the rest are its settings."""
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    description: str
-    kind: Literal["figures", "cue_words", "plan_year", "leader_actions", "title", "publication",
-                  "instructions"]
-    penalty: float = Field(ge=0, le=100)
-    min: int = Field(default=1, ge=0)
-    pattern: Regex | None = None
-    actor: Regex | None = None
-    action: Regex | None = None
-    window: int = Field(default=40, ge=1)
-
-
-
-class Part(_Strict):
-    id: Literal["achievements", "problems", "leader_duties", "next_year_plan", "other"]
-    name: str
-    legal_text: str
-    citation: str
-    required: bool
-    weight: float = Field(ge=0, le=100)
-    themed_before_anchor: bool = False
-    heading_cues: list[Regex] = Field(default_factory=list)
-    heading_excludes: list[Regex] = Field(default_factory=list)
-    body_cues: list[Regex] = Field(default_factory=list)
-    body_excludes: list[Regex] = Field(default_factory=list)
-    checks: list[SubCheck] = Field(default_factory=list)
-
-
-
-class Rubric(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
-    version: str
-    title: str
-    source: Source
-    embedded_credit: float = Field(ge=0, le=1)
-    report_genre: Genre
-    document_checks: list[SubCheck] = Field(default_factory=list)
-    parts: list[Part]
-
-    @field_validator("parts")
-    @classmethod
-    def _unique_parts(cls, parts: list[Part]) -> list[Part]:
-        ids = [p.id for p in parts]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"part ids must be unique; repeated: {', '.join(dupes)}")
-        if not any(p.required for p in parts):
-            raise ValueError("at least one part must be required")
-        return parts
-
-    @cached_property
-    def digest(self) -> str:
-        """A hash of the rubric's content: an edited rubric grades again even if its version
-        was not bumped."""
-        import hashlib
-
-        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
-
-    @cached_property
-    def total_weight(self) -> float:
-        return sum(p.weight for p in self.parts if p.required) or 1.0
-
-    def part(self, part_id: str) -> Part | None:
-        return next((p for p in self.parts if p.id == part_id), None)
-
-
-# --- loading -------------------------------------------------------------------------------
+__all__ = ["Catalog", "Part", "Rubric", "bundled_dir", "bundled_ids", "load_rubric",
+           "parse_rubric", "resolve"]
 
 
 def bundled_dir() -> Path:
@@ -151,9 +38,8 @@ def bundled_ids() -> list[str]:
     return sorted(p.stem for p in bundled_dir().glob("*.yaml"))
 
 
-def resolve(spec: str | None) -> Path:
+def resolve(spec: str) -> Path:
     """A rubric id (bundled) or a path to a YAML file."""
-    spec = spec or DEFAULT_RUBRIC
     path = Path(spec)
     if path.suffix in {".yaml", ".yml"} or path.exists():
         if not path.is_file():
@@ -167,34 +53,58 @@ def resolve(spec: str | None) -> Path:
 
 
 _CACHE: dict[tuple[str, float], Rubric] = {}
-# The rubric this process last loaded under each (id, version): a result names its rubric only by
-# id and version, and later stages (LLM merge, pages) must grade with the one that was used —
-# a file given by path too — not the bundled one of the same id.
-_IN_USE: dict[tuple[str, str], Rubric] = {}
 
 
-def load_rubric(spec: str | None = None) -> Rubric:
+def load_rubric(spec: str) -> Rubric:
+    """One rubric by bundled id or path (parsed once per file version)."""
     path = resolve(spec)
     key = (str(path.resolve()), path.stat().st_mtime)
     if key not in _CACHE:
         _CACHE[key] = parse_rubric(path.read_text(encoding="utf-8"), str(path))
-    rubric = _CACHE[key]
-    _IN_USE[(rubric.id, rubric.version)] = rubric
-    return rubric
+    return _CACHE[key]
 
 
-def rubric_for(rubric_id: str | None, version: str | None) -> Rubric | None:
-    """The rubric a result was graded with: the one loaded in this process under that id and
-    version, else the bundled one if its version matches, else None."""
-    if rubric_id is None:
-        return None
-    if version is not None and (rubric_id, version) in _IN_USE:
-        return _IN_USE[(rubric_id, version)]
-    try:
-        rubric = load_rubric(rubric_id)
-    except RubricError:
-        return None
-    return rubric if version is None or rubric.version == version else None
+class Catalog(Mapping[str, Rubric]):
+    """The rubrics a run may use, by id. ``forced`` is set when ``--rubric`` chose one."""
+
+    def __init__(self, rubrics: Iterable[Rubric], forced: bool = False) -> None:
+        self._by_id: dict[str, Rubric] = {}
+        for r in rubrics:
+            if r.id in self._by_id:
+                raise RubricError(f"two rubrics have the id {r.id!r}")
+            self._by_id[r.id] = r
+        if not self._by_id:
+            raise RubricError(f"no rubrics found in {bundled_dir()}")
+        self.forced = forced
+
+    @classmethod
+    def load(cls, spec: str | None = None) -> Catalog:
+        """``--rubric ID|PATH`` forces one rubric; without it, every bundled rubric competes."""
+        if spec:
+            return cls([load_rubric(spec)], forced=True)
+        return cls(load_rubric(rid) for rid in bundled_ids())
+
+    def __getitem__(self, rubric_id: str) -> Rubric:
+        return self._by_id[rubric_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def for_result(self, result: Mapping[str, Any]) -> Rubric | None:
+        """The rubric a result (JSON) was graded with, if it is in this catalog at that version."""
+        ref = result.get("rubric") or {}
+        rubric = self._by_id.get(str(ref.get("id")))
+        if rubric is None or ref.get("version") not in (None, rubric.version):
+            return None
+        return rubric
+
+    @property
+    def digest(self) -> str:
+        """What a batch's skip key must cover: every rubric that could be chosen."""
+        return "+".join(f"{r.id}@{r.version}:{r.digest}" for r in self._by_id.values())
 
 
 def parse_rubric(text: str, name: str) -> Rubric:
@@ -213,7 +123,7 @@ def parse_rubric(text: str, name: str) -> Rubric:
         return Rubric.model_validate(data)
     except ValidationError as err:
         first = err.errors()[0]
-        loc = tuple(first["loc"])
+        loc = _without_tags(tuple(first["loc"]))
         line = _nearest_line(loc, lines)
         more = f" (+{err.error_count() - 1} more)" if err.error_count() > 1 else ""
         msg = first["msg"].removeprefix("Value error, ")
@@ -242,6 +152,16 @@ def _nearest_line(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> in
         if loc[:cut] in lines:
             return lines[loc[:cut]]
     return 1
+
+
+def _without_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A check's loc without the union tag pydantic inserts (checks[0].figures.min → checks[0].min):
+    the file has no such key."""
+    from fzcheck.analysis.checks import DOCUMENT_KINDS, PART_KINDS
+
+    tags = PART_KINDS.keys() | DOCUMENT_KINDS.keys()
+    return tuple(x for i, x in enumerate(loc)
+                 if not (i and isinstance(loc[i - 1], int) and x in tags))
 
 
 def _loc_text(loc: tuple[Any, ...]) -> str:
