@@ -38,7 +38,6 @@ def problem(quote: str, cause: str | None = None) -> dict[str, Any]:
 def test_invented_quote_is_reasked_and_the_correction_accepted(reports: Path,
                                                                settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     client = ScriptedClient(
         review(problems_items=[problem(INVENTED)]),
         review(problems_items=[problem("执法人员专业能力不足，主要原因是培训经费有限", "培训经费有限")]))
@@ -59,7 +58,7 @@ def test_invented_quote_is_reasked_and_the_correction_accepted(reports: Path,
 
 def test_after_the_budget_the_finding_is_kept_unverified(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
+    result = graded.result
     before = statuses(result)
     client = ScriptedClient(review(problems_items=[problem(INVENTED)]),
                             review(problems_items=[problem(INVENTED)]))
@@ -74,7 +73,6 @@ def test_after_the_budget_the_finding_is_kept_unverified(reports: Path, settings
 
 def test_too_short_quote_is_rejected(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     client = ScriptedClient(review(problems_items=[problem("能力不足")]),
                             review(problems_items=[problem("能力不足")]))
     result = enrich(graded, settings, client=client)
@@ -85,7 +83,7 @@ def test_too_short_quote_is_rejected(reports: Path, settings: Any) -> None:
 def test_verified_relevant_evidence_turns_missing_into_embedded(reports: Path,
                                                                 settings: Any) -> None:
     graded = offline(reports / "hidden_problems.txt")
-    doc, result = graded.doc, graded.result
+    result = graded.result
     assert result.parts[1].status == "missing" and result.verdict == "incomplete"
     score_before = result.score
     quote = "执法人员专业能力有待提高，原因是近年新进人员较多"
@@ -103,7 +101,6 @@ def test_verified_relevant_evidence_turns_missing_into_embedded(reports: Path,
 
 def test_unverified_evidence_never_upgrades(reports: Path, settings: Any) -> None:
     graded = offline(reports / "hidden_problems.txt")
-    doc, result = graded.doc, graded.result
     client = ScriptedClient(*[review(problems={"status": "present", "sections": []},
                                      problems_items=[problem("存在执法人员专业能力不足的问题")])] * 2)
     result = enrich(graded, settings, client=client)
@@ -115,7 +112,6 @@ def test_unverified_evidence_never_upgrades(reports: Path, settings: Any) -> Non
 def test_verbatim_but_irrelevant_quote_does_not_upgrade(reports: Path, settings: Any) -> None:
     # A small model's typical slip: a real sentence, filed under the wrong part.
     graded = offline(reports / "hidden_problems.txt")
-    doc, result = graded.doc, graded.result
     client = ScriptedClient(review(problems={"status": "embedded", "sections": []},
                                    problems_items=[problem("立案查处违法取水案件9件")]))
     result = enrich(graded, settings, client=client)
@@ -125,7 +121,6 @@ def test_verbatim_but_irrelevant_quote_does_not_upgrade(reports: Path, settings:
 
 def test_llm_never_turns_a_present_part_into_missing(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     client = ScriptedClient(review(achievements={"status": "present", "sections": []}))
     result = enrich(graded, settings, client=client)
     assert statuses(result)["problems"] == "present" and result.verdict == "complete"
@@ -136,7 +131,7 @@ def test_llm_never_turns_a_present_part_into_missing(reports: Path, settings: An
 def test_parse_response_checks_a_batch_answer_like_a_live_one(reports: Path,
                                                                settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
+    result = graded.result
     answer = review(problems_items=[problem(INVENTED)],
                     next_year_plan_items=[{"measure": "执法轮训", "concrete": True,
                                  "quote": "6月底前完成全县行政执法人员轮训"}])
@@ -156,7 +151,6 @@ def test_parse_response_reports_a_broken_body(reports: Path, settings: Any) -> N
 def test_cache_hit_makes_no_call(reports: Path, settings: Any) -> None:
     cache = DictCache()
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     result = enrich(graded, settings, client=ScriptedClient(review(summary="第一次")),
            cache=cache)
     again = enrich(offline(reports / "short.txt"), settings, client=ScriptedClient(), cache=cache)
@@ -165,7 +159,6 @@ def test_cache_hit_makes_no_call(reports: Path, settings: Any) -> None:
 
 def test_summary_is_capped_at_200_characters(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     result = enrich(graded, settings, client=ScriptedClient(review(summary="很" * 300)))
     assert len(result.llm.summary) == 200
 
@@ -175,7 +168,6 @@ def test_json_modes_parse_message_content(reports: Path, settings: Any, mode: st
     from dataclasses import replace
 
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     client = ScriptedClient(review(summary="JSON 模式"), mode=mode)
     result = enrich(graded, replace(settings, mode=mode), client=client)
     assert result.llm.summary == "JSON 模式" and result.llm.mode == mode
@@ -190,7 +182,7 @@ def test_traditional_report_matches_quotes_in_either_script(tmp_path: Path,
     path = tmp_path / "trad.txt"
     path.write_text(opencc.OpenCC("s2t").convert(text), encoding="utf-8")
     graded = offline(path)
-    doc, result = graded.doc, graded.result
+    doc = graded.doc
     assert doc.script == "traditional"
     simplified = "执法人员专业能力不足，主要原因是培训经费有限"
     traditional = opencc.OpenCC("s2t").convert(simplified)
@@ -201,7 +193,7 @@ def test_traditional_report_matches_quotes_in_either_script(tmp_path: Path,
 
 def test_code_checks_the_models_yes_no_claims(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
+    result = graded.result
     answer = review(
         next_year_plan_items=[{"measure": "加强宣传", "concrete": True, "quote": "二是进一步加强法治宣传。"},
                     {"measure": "轮训", "concrete": True,
@@ -217,7 +209,6 @@ def test_code_checks_the_models_yes_no_claims(reports: Path, settings: Any) -> N
 
 def test_a_cause_the_report_never_gives_is_called_out(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     answer = review(problems_items=[
         problem("二是基层法律服务力量薄弱。", "缺乏统一的执法标准和培训机制"),  # invented cause
         problem("一是执法人员专业能力不足，主要原因是培训经费有限", "培训经费有限")])
@@ -230,7 +221,6 @@ def test_a_cause_the_report_never_gives_is_called_out(reports: Path, settings: A
 def test_an_answer_cut_off_at_max_tokens_is_an_llm_error(reports: Path, settings: Any,
                                                          finish_reason: str) -> None:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     cut = completion('{"achievements": {"status": "pres', finish_reason=finish_reason,
                      completion_tokens=settings.max_tokens)
     client = ScriptedClient(cut, cut)
@@ -250,7 +240,7 @@ def test_chinese_numerals(text: str, value: int) -> None:
 def test_figures_written_in_digits_match_chinese_numerals(reports: Path, settings: Any) -> None:
     # The real model listed 二十三次 as "23次"; that is the report's figure, not an invention.
     graded = offline(reports / "long_sentences.txt")
-    doc, result = graded.doc, graded.result
+    result = graded.result
     quote = "全年收到行政复议申请十七件，经审查受理十五件"
     answer = review(achievements_items=[{"measure": "复议", "result": None,
                                         "figures": ["17件", "15件", "19件"], "quote": quote}])
@@ -268,7 +258,7 @@ def test_a_phrase_the_rubric_rules_out_cannot_upgrade(tmp_path: Path, settings: 
         "二、主要负责人履行第一责任人职责情况\n局长亲自主持专题会议3次。\n"
         "三、2026年工作安排\n一是3月底前完成培训。\n", encoding="utf-8")
     graded = offline(path)
-    doc, result = graded.doc, graded.result
+    result = graded.result
     assert result.parts[1].status == "missing"
     client = ScriptedClient(review(problems={"status": "embedded", "sections": []},
                                    problems_items=[problem("帮助企业解决工作中存在的困难和问题")]))
@@ -283,7 +273,6 @@ def test_a_failed_reask_keeps_the_first_answer(reports: Path, settings: Any) -> 
     import openai
 
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     request = httpx2.Request("POST", "http://127.0.0.1:8765/v1/chat/completions")
     too_long = openai.BadRequestError("context overflow", body={"error": {"message": "too long"}},
                                       response=httpx2.Response(400, request=request))

@@ -17,7 +17,6 @@ INVENTED = "我局全面完成了各项法治建设任务"
 
 def enriched(reports: Path, settings: Any) -> dict[str, Any]:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     answer = review(
         problems={"status": "embedded", "sections": []}, summary="青山县司法局报告要素齐全。",
         problems_items=[{"problem": "能力不足", "cause": "培训经费有限",
@@ -55,7 +54,6 @@ def test_offline_views_have_no_llm_section(reports: Path) -> None:
 
 def test_invented_section_title_is_shown(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     answer = review(leader_duties={"status": "present", "sections": ["主要负责人述法情况专章"]})
     result = enrich(graded, settings, client=ScriptedClient(answer))
     console = Console(width=200, record=True)
@@ -66,7 +64,6 @@ def test_invented_section_title_is_shown(reports: Path, settings: Any) -> None:
 def test_a_renumbered_heading_is_still_the_heading(reports: Path, settings: Any) -> None:
     # The real model wrote "一、存在的问题" for a report's "二、存在的问题": the words count.
     graded = offline(reports / "long_sentences.txt")
-    doc, result = graded.doc, graded.result
     answer = review(problems={"status": "present", "sections": ["一、存在的问题", "（三）存在的短板"]})
     result = enrich(graded, settings, client=ScriptedClient(answer))
     problems = result.llm.parts[1]

@@ -67,7 +67,7 @@ def test_server_error_after_sdk_retries_keeps_offline_verdict(reports: Path, set
 
     monkeypatch.setattr(call, "backoff", lambda: tenacity.wait_none())
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
+    result = graded.result
     before = (statuses(result), result.verdict, result.score)
     outage = openai.InternalServerError("busy", response=httpx2.Response(503, request=REQUEST),
                                         body=None)
@@ -84,7 +84,6 @@ def test_outer_retry_recovers_from_a_passing_outage(reports: Path, settings: Any
 
     monkeypatch.setattr(call, "backoff", lambda: tenacity.wait_none())
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     client = ScriptedClient(openai.APITimeoutError(request=REQUEST), review(summary="恢复"))
     result = enrich(graded, settings, client=client)
     assert result.llm.summary == "恢复" and result.llm.usage.calls == 1
@@ -92,14 +91,12 @@ def test_outer_retry_recovers_from_a_passing_outage(reports: Path, settings: Any
 
 def test_deadline_stops_the_attempts(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     result = enrich(graded, replace(settings, deadline=0.0), client=ScriptedClient())
     assert result.llm.error == "deadline of 0s passed"
 
 
 def test_unreachable_endpoint_is_a_setup_error(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
     client = ScriptedClient(openai.APIConnectionError(request=REQUEST))
     with pytest.raises(LLMError, match="cannot reach the LLM endpoint http://127.0.0.1:8765/v1"):
         enrich(graded, settings, client=client)
@@ -107,9 +104,7 @@ def test_unreachable_endpoint_is_a_setup_error(reports: Path, settings: Any) -> 
 
 async def _aenrich(reports: Path, settings: Any) -> Any:
     graded = offline(reports / "short.txt")
-    doc, result = graded.doc, graded.result
-    result = await aenrich(graded, settings, client=AsyncScriptedClient(review(summary="异步")))
-    return result
+    return await aenrich(graded, settings, client=AsyncScriptedClient(review(summary="异步")))
 
 
 def test_aenrich_uses_the_same_loop(reports: Path, settings: Any) -> None:

@@ -41,7 +41,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
                   published_on=doc.published_on)
     found = find_parts(doc, outline, rubric, year)
     parts = [PartResult(id=f.part.id, name=f.part.name, label=f.part.label,
-                        required=f.part.required, status=f.status,  # type: ignore[arg-type]
+                        required=f.part.required, status=f.status,
                         heading=(doc.quote(f.heading.line, f.heading.start, f.heading.end)
                                  if f.heading else None),
                         line=None if f.line is None else f.line + 1, evidence=f.evidence,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from fzcheck.analysis.outline import Heading, Outline
-from fzcheck.analysis.patterns import first_match
+from fzcheck.analysis.patterns import first_match, mask_titles
 from fzcheck.document import Document
 from fzcheck.result import Evidence, Span
 
@@ -107,7 +107,7 @@ def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) 
     for i in range(outline.body_start, outline.body_end + 1):
         line = doc.analysis[i]
         for sm in _SENTENCE.finditer(line):
-            sentence = sm.group(0)
+            sentence = mask_titles(sm.group(0))
             if not sentence.strip():
                 continue
             cue = matches(part.body_cues, sentence, year)

@@ -50,3 +50,13 @@ def first_match(patterns: list[str], text: str, year: int | None = None) -> re.M
         if rx is not None and (m := rx.search(text)):
             return m
     return None
+
+
+# A title in 《》, or the part of one a quote cut off at either end.
+_BOOK_TITLE = re.compile(r"《[^《》]{1,60}(?:》|$)|^[^《》]{1,60}》")
+
+
+def mask_titles(text: str) -> str:
+    """``text`` with every 《…》 title blanked out, same length: citing a rule's title
+    (《党政主要负责人履行推进法治建设第一责任人职责规定》) is not doing what the rule says."""
+    return _BOOK_TITLE.sub(lambda m: "〇" * len(m.group(0)), text)

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from fzcheck.analysis.analyse import Analysis
-from fzcheck.analysis.patterns import first_match
+from fzcheck.analysis.patterns import first_match, mask_titles
 from fzcheck.grading.grade import Upgrade
 from fzcheck.llm.schemas import items_field
 from fzcheck.llm.verify import QuoteIndex, quote_problem
@@ -35,7 +35,6 @@ from fzcheck.rubric.model import Part, Rubric
 # A plan is specific when it names a quantity, a deadline, a scope or a responsible unit.
 SPECIFIC = re.compile(r"\d|[一二三四五六七八九十百千万]+[项件次期个场家名人]|月底?前|年底前|年内|季度|不少于|不低于|覆盖|%|％")
 FIGURE = re.compile(r"\d+(?:\.\d+)?")
-_BOOK_TITLE = re.compile(r"《[^》]*》")
 
 
 def _quoted(item: dict[str, Any], index: QuoteIndex) -> dict[str, Any]:
@@ -124,8 +123,10 @@ def _instruction_flags(index: QuoteIndex) -> list[dict[str, Any]]:
 # --- what a proposal must satisfy -----------------------------------------------------------
 
 
-def placement_problem(part: Part, lines: set[int], analysis: Analysis) -> str | None:
-    """Why a quote on these (0-based) lines cannot support ``part``, by where it sits."""
+def placement_problem(part: Part, quote: str, analysis: Analysis,
+                      index: QuoteIndex) -> str | None:
+    """Why ``quote`` cannot support ``part``, by where it sits."""
+    lines = index.lines_of(quote)
     outline = analysis.outline
     if not lines or min(lines) < outline.body_start or max(lines) > outline.body_end:
         return "引文不在报告正文中（是标题、抬头、落款或页面信息）"
@@ -134,14 +135,25 @@ def placement_problem(part: Part, lines: set[int], analysis: Analysis) -> str | 
             continue
         if lines & {h.line for h in other.sections}:
             return f"引文是“{other.part.label}”的标题"
+        if not other.sections:
+            # embedded by a sentence: that sentence is the other part's, not its whole line
+            if any(_overlaps(quote, ev.quote, index) for ev in other.evidence):
+                return f"引文是离线检查认定的“{other.part.label}”的语句"
+            continue
         if lines & set(other.lines) and other.part.id not in part.embeds_in:
             return f"引文位于离线检查划给“{other.part.label}”的段落中，该部分不会写在那里"
     return None
 
 
+def _overlaps(quote: str, other: str, index: QuoteIndex) -> bool:
+    a, b = index.normalise(quote), index.normalise(other)
+    return bool(a and b) and (a in b or b in a)
+
+
 def meaning_problem(part: Part, quote: str, index: QuoteIndex, year: int | None) -> str | None:
     """Why a quote does not say what the part is about (matched on the folded quote)."""
-    text = _BOOK_TITLE.sub("", index.normalise(quote))  # citing a rule's title is not doing it
+    # citing a rule's title is not doing it; masked before the wrapping 《》 are trimmed
+    text = index.normalise(mask_titles(quote.strip()))
     if first_match(part.body_excludes, text, year):
         return f"引文是规则排除的表述（不是本报告对“{part.name}”的陈述）"
     cues = [*part.heading_cues, *part.body_cues, *part.llm.evidence]
@@ -202,7 +214,7 @@ def _refusal(part: Part, finding: dict[str, Any], analysis: Analysis, index: Quo
     if other is not None:
         label = p.label if (p := analysis.rubric.part(other)) else other
         return f"同一句引文已用于“{label}”"
-    return (placement_problem(part, index.lines_of(quote), analysis)
+    return (placement_problem(part, quote, analysis, index)
             or meaning_problem(part, quote, index, year))
 
 

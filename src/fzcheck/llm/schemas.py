@@ -120,7 +120,7 @@ def _item_model(part: Part) -> type[BaseModel]:
     if part.llm.findings == "actions" and part.llm.actor:
         fields["by_principal_leader"] = (bool, Field(
             description=f"true：明确是{part.llm.actor}本人亲自做的；false：只是说单位、党组或班子做的"))
-    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
+    model: type[BaseModel] = create_model(
         f"{base.__name__}_{part.id}", __base__=base, __doc__=part.llm.item or None, **fields)
     return model
 
@@ -147,24 +147,27 @@ def review_model(rubric: Rubric) -> type[BaseModel]:
 
 
 def _build(rubric: Rubric) -> type[BaseModel]:
-    ids = tuple(p.id for p in rubric.parts)
+    # Types built at run time from the rubric's data: Any to the checker, real to pydantic.
+    part_ids: Any = Literal[tuple(p.id for p in rubric.parts)]
+    flag_kinds: Any = Literal[tuple(FLAG_KINDS)]
+    items_of: Any = Items
     fields: dict[str, Any] = {}
     for n, part in enumerate(rubric.parts):
         ordinal = _CN_ORDINALS[n] if n < len(_CN_ORDINALS) else str(n + 1)
         fields[part.id] = (PartMap, Field(description=f"（{ordinal}）{part.legal_text}"))
         if part.llm.findings != "none":
-            fields[items_field(part.id)] = (Items[_item_model(part)], Field(  # type: ignore[valid-type]
+            fields[items_field(part.id)] = (items_of[_item_model(part)], Field(
                 description=f"报告写的“{part.name}”，逐项列出（最多{ITEMS_MAX}项）；没有则为空列表"))
     kinds = "；".join(f"{k}：{v}" for k, v in FLAG_KINDS.items())
-    flag: type[BaseModel] = create_model(  # type: ignore[call-overload]
+    flag: type[BaseModel] = create_model(
         "Flag", __base__=_Quoted, __doc__="审阅人会用红笔圈出的问题。",
-        part=(Literal[ids], Field(description="问题所在的部分")),  # type: ignore[valid-type]
-        kind=(Literal[tuple(FLAG_KINDS)], Field(description=kinds)),  # type: ignore[valid-type]
+        part=(part_ids, Field(description="问题所在的部分")),
+        kind=(flag_kinds, Field(description=kinds)),
         reason=(str, Field(description="为什么圈出，一句话")))
-    fields["flags"] = (Items[flag], Field(description="审阅人应当注意的问题；没有则为空列表"))  # type: ignore[valid-type]
+    fields["flags"] = (items_of[flag], Field(description="审阅人应当注意的问题；没有则为空列表"))
     fields["summary"] = (Annotated[str, Field(json_schema_extra={"maxLength": SUMMARY_MAX * 2})],
                          Field(description=f"给审阅人的中文摘要，不超过{SUMMARY_MAX}字"))
-    model: type[BaseModel] = create_model(  # type: ignore[call-overload]
+    model: type[BaseModel] = create_model(
         MODEL_NAME, __base__=_Review,
         __doc__=f"对一份{rubric.title}的审阅结果。只依据报告原文，找不到就如实写 missing 或留空。",
         **fields)

@@ -22,7 +22,7 @@ def finding_kind(part: dict[str, Any]) -> str:
     their fields."""
     if part.get("kind"):
         return str(part["kind"])
-    sample = next(iter(part.get("findings") or []), {})
+    sample: dict[str, Any] = next(iter(part.get("findings") or []), {})
     for kind, field in (("shortcomings", "problem"), ("actions", "action"), ("plans", "concrete")):
         if field in sample:
             return kind
