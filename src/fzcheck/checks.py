@@ -16,6 +16,7 @@ from fzcheck.numerals import YEAR
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个|项|次|件|家|人|名|万|亿|元|场|期|份|天|日|小时|"
                      r"条|户|余|批|篇|部|起|类|套|所|处|台|公里|平方|倍|分)")
 _VAGUE_NEXT = re.compile(r"下一步|下一年度|下一年|明年|今后")
+_CITED = re.compile(r"《[^》]{0,80}》")
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Context:
     title: str | None = None  # analysis text: Simplified, folded
     published_on: dt.date | None = None
     rubric: Rubric | None = None
+    signed_on: dt.date | None = None
 
 
 def part_text(doc: Document, found: Found) -> str:
@@ -63,6 +65,8 @@ def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
     (say 2024年度存在问题) says nothing about the plan's year."""
     heading = doc.analysis[found.sections[0].line] if found.sections else ""
     first = "\n".join(doc.analysis[i] for i in found.lines[:3])
+    # a cited document's years (《法治政府建设实施纲要（2021-2025年）》) are not the plan's
+    heading, first = _CITED.sub("《》", heading), _CITED.sub("《》", first)
     years = [int(y) for y in YEAR.findall(heading)] or [int(y) for y in YEAR.findall(first)]
     return years, f"{heading}\n{first}"
 
@@ -127,6 +131,17 @@ def _publication(spec: SubCheck, ctx: Context) -> Check | None:
     return Check(id=spec.id, passed=True, message=f"{p.isoformat()}公开，在{deadline.isoformat()}前")
 
 
+def _signing(spec: SubCheck, ctx: Context) -> Check | None:
+    """A report signed before its year ended cannot report on the whole year."""
+    if ctx.signed_on is None or ctx.report_year is None:
+        return None
+    s = ctx.signed_on
+    if s <= dt.date(ctx.report_year, 12, 31):
+        return Check(id=spec.id, passed=False,
+                     message=f"{s.isoformat()}签发，早于{ctx.report_year}年度结束")
+    return Check(id=spec.id, passed=True, message=f"{s.isoformat()}签发，在{ctx.report_year}年度结束后")
+
+
 def _instructions(spec: SubCheck, ctx: Context) -> Check:
     """Text addressed to a model is flagged; it stays report content and changes no status."""
     assert spec.pattern is not None
@@ -146,6 +161,7 @@ PART_CHECKS: dict[str, Callable[[SubCheck, str, Found, Context], Check]] = {
 }
 DOCUMENT_CHECKS: dict[str, Callable[[SubCheck, Context], Check | None]] = {
     "title": _title, "publication": _publication, "instructions": _instructions,
+    "signing": _signing,
 }
 
 

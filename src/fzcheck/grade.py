@@ -1,36 +1,9 @@
-"""Is it a report at all, its score, and its verdict."""
+"""A report's score and its verdict (whether it is a report at all: fzcheck.genre)."""
 
 from __future__ import annotations
 
-import re
-
-from fzcheck.document import Document
 from fzcheck.result import Check, PartResult, Verdict
 from fzcheck.rubric import Rubric
-
-
-def report_genre(doc: Document, title: str | None, parts: list[PartResult],
-                 rubric: Rubric) -> Check:
-    """Whether this is a 法治政府建设 annual report, not a work plan, rules or unrelated text."""
-    g = rubric.report_genre
-    text = "\n".join(doc.analysis)
-    mentions = len(re.findall(g.subject, text))
-    if mentions < g.min_subject_mentions:
-        return Check(id="is_report", passed=False, message=(
-            f"不是法治政府建设报告：全文只提及“法治政府/法治建设/依法行政”{mentions}次"))
-    if title is not None:
-        bad = re.search(rf"(?:{g.not_report_titles})$", title.strip())
-        if bad and not re.search(g.report_words, title[: bad.start()] + title[bad.end():]):
-            return Check(id="is_report", passed=False,
-                         message=f"标题表明这是{bad.group(0)}，不是年度报告")
-    required = [p for p in parts if p.required]
-    found = sum(p.status == "present" for p in required)
-    titled = title is not None and re.search(g.report_words, title)
-    phrased = re.search(g.report_phrases, text[:3000])
-    if titled or phrased or found >= 2:
-        return Check(id="is_report", passed=True, message="是法治政府建设年度报告")
-    return Check(id="is_report", passed=False, message=(
-        f"没有报告标题或“报告如下”，且只找到{found}个必备部分：不是年度报告"))
 
 
 def score(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> float:

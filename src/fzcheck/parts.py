@@ -18,6 +18,7 @@ from fzcheck.result import Evidence, Span
 from fzcheck.rubric import Part, Rubric
 
 _SENTENCE = re.compile(r"[^。;!?]*[。;!?]?")
+_CITED = re.compile(r"《[^》]{0,80}》")
 ANCHORS = ("problems", "next_year_plan")
 QUOTE_MAX = 80
 
@@ -72,9 +73,16 @@ def matches(patterns: list[str], text: str, year: int | None) -> re.Match[str] |
     return None
 
 
+def uncited(text: str) -> str:
+    """``text`` with the titles it cites (《…第一责任人职责规定》) blanked, same length: naming a
+    regulation is not doing what it says, so a cue inside 《…》 is not evidence of a part."""
+    return _CITED.sub(lambda m: " " * len(m.group(0)), text) if "《" in text else text
+
+
 def heading_matches(part: Part, text: str, year: int | None) -> bool:
-    """Whether a heading names ``part``: one of its cues, none of its excludes."""
-    return bool(matches(part.heading_cues, text, year)) \
+    """Whether a heading names ``part``: one of its cues (outside cited titles), none of its
+    excludes."""
+    return bool(matches(part.heading_cues, uncited(text), year)) \
         and not matches(part.heading_excludes, text, year)
 
 
@@ -119,7 +127,7 @@ def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) 
     for i in range(outline.body_start, outline.body_end + 1):
         line = doc.analysis[i]
         for sm in _SENTENCE.finditer(line):
-            sentence = sm.group(0)
+            sentence = uncited(sm.group(0))
             if not sentence.strip():
                 continue
             cue = matches(part.body_cues, sentence, year)

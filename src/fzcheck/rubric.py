@@ -56,14 +56,45 @@ class Source(_Strict):
     publish_by: PublishBy = PublishBy(month=4, day=1)
 
 
+class GenreWeights(_Strict):
+    """How much each sign of the report genre counts (negative: speaks against it)."""
+
+    title_names_subject: float = 4
+    title_other_genre: float = -8
+    report_phrase: float = 2
+    part_present: float = 1.5
+    part_embedded: float = 0.5
+    law_heading: float = 4
+    few_subject_mentions: float = -6
+
+
+class GenreSign(_Strict):
+    """A sign of another genre (a news story, a 解读, a speech to a congress…) or of this one.
+
+    ``where``: ``title`` (the title), ``head`` (the first lines), ``line_start`` (any line's
+    start), ``text`` (anywhere). ``unless`` cancels the sign when it matches the same text."""
+
+    name: str  # Chinese, quoted in the is_report message
+    pattern: Regex
+    where: Literal["title", "head", "line_start", "text"] = "text"
+    unless: Regex | None = None
+    weight: float
+
+
 class Genre(_Strict):
-    """How to tell an annual report from a work plan, rules or unrelated text."""
+    """How to tell an annual report from a work plan, rules, a look-alike or unrelated text:
+    weighted signs, decided in fzcheck.genre."""
 
     subject: Regex
+    subject_name: str = Field(min_length=1)  # what the messages call the subject (法治政府建设)
     min_subject_mentions: int = Field(default=2, ge=0)
     report_words: Regex
     report_phrases: Regex
     not_report_titles: Regex
+    law_headings: Regex | None = None  # the law's own part wording, when a heading uses it
+    pass_score: float = 3
+    weights: GenreWeights = GenreWeights()
+    other_genres: list[GenreSign] = Field(default_factory=list)
 
 
 
@@ -73,7 +104,7 @@ class SubCheck(_Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     description: str
     kind: Literal["figures", "cue_words", "plan_year", "leader_actions", "title", "publication",
-                  "instructions"]
+                  "instructions", "signing"]
     penalty: float = Field(ge=0, le=100)
     min: int = Field(default=1, ge=0)
     pattern: Regex | None = None
