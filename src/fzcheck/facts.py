@@ -87,7 +87,7 @@ def read_facts(doc: Document) -> Facts:
     else:
         cell = _title_cell(lines, first_heading)
         if cell is not None:
-            title, title_analysis = doc.quote(*cell), lines[cell[0]][cell[1]:].strip()
+            title, title_analysis = doc.quote(*cell), lines[cell[0]][cell[1]:cell[2]].strip()
     issuer = issuer_inline or (doc.quote(issuer_line) if issuer_line is not None else None)
     if issuer is None and title_analysis is not None and title is not None:
         m = _TITLE_ISSUER.match(title_analysis)
@@ -122,7 +122,7 @@ def clean_title(text: str) -> tuple[int, int] | None:
         offset = 0
         for cell in re.split(r"[|｜]", text):
             span = clean_title(cell)
-            if span is not None and not TITLE_CELL.match(cell):
+            if span is not None and _TITLE.search(cell[span[0]:span[1]]):
                 return offset + span[0], offset + span[1]
             offset += len(cell) + 1
         return None
@@ -165,12 +165,16 @@ def _find_title(lines: list[str], nonblank: list[int], first_heading: int
     return None
 
 
-def _title_cell(lines: list[str], first_heading: int) -> tuple[int, int] | None:
-    """An archive's or portal's 标题: cell above the body, when no line reads as the title."""
+def _title_cell(lines: list[str], first_heading: int) -> tuple[int, int, int] | None:
+    """(line, start, end) of an archive's or portal's 标题: cell above the body, when no line
+    reads as the title."""
     for i, line in enumerate(lines[: min(first_heading, 40)]):
         m = TITLE_CELL.match(line)
-        if m and clean_title(line[m.end():]) is not None and _TITLE.search(line[m.end():].strip()):
-            return i, m.end()
+        span = clean_title(line[m.end():]) if m else None
+        if m and span is not None:
+            start, end = m.end() + span[0], m.end() + span[1]
+            if _TITLE.search(line[start:end]):
+                return i, start, end
     return None
 
 

@@ -8,6 +8,7 @@ whose top headings are （一） still has them at level 1. Everything works on 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -230,6 +231,23 @@ def _gap_splits(line: str) -> list[int]:
     return out
 
 
+def _heading_ends(line: str, markers: list[tuple[int, int]]) -> list[int]:
+    """A heading with no stop ends at the first white-space gap after it (一、…主要安排 2026年，…):
+    the paragraph that followed it starts there."""
+    out = []
+    for start, _ in markers:
+        m = _INLINE.match(line, start)
+        if m is None:
+            continue
+        text_start = m.end() + len(line[m.end():]) - len(line[m.end():].lstrip())
+        window = line[text_start:text_start + MAX_HEADING]
+        gap = re.search(r"\s+", window)
+        stop = next((k for k, c in enumerate(window) if c in _STOPS or c == ","), len(window))
+        if gap and 2 <= gap.start() < stop and text_start + gap.end() < len(line):
+            out.append(text_start + gap.end())
+    return out
+
+
 def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
     """Cut run-on lines at inline headings and paragraph gaps: (line, start, end) per new line,
     each a slice of the line as read (slices of one line are contiguous), or None when no
@@ -241,8 +259,9 @@ def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
         if not is_runon(line, markers):
             out.append((i, 0, len(line)))
             continue
-        cuts = sorted({s for s, _ in markers} | set(_gap_splits(line)) - {0})
+        cuts = sorted({s for s, _ in markers} | set(_gap_splits(line))
+                      | set(_heading_ends(line, markers)) - {0})
         bounds = [0, *cuts, len(line)]
-        out.extend((i, a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a)
+        out.extend((i, a, b) for a, b in pairwise(bounds) if b > a)
         changed = True
     return out if changed else None

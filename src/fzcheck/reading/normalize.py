@@ -45,7 +45,7 @@ def to_simplified(lines: list[str]) -> tuple[list[str], Script]:
     return out, script
 
 
-_CLAUSE = re.compile(r"[^，。；：、,.;:!?！？\s]+|.", re.S)
+_CLAUSE = re.compile(r"[^，。；：、,.;:!?！？\s]+|.", re.DOTALL)
 
 
 def _per_char(line: str) -> str:
