@@ -8,11 +8,12 @@ whose top headings are （一） still has them at level 1. Everything works on 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from fzcheck.document import Document
+from fzcheck.numerals import cn_number
 
 _CN = "一二三四五六七八九十"
 # (kind rank, pattern); group "n" is the number, the match end is where the heading text starts.
@@ -148,8 +149,6 @@ RUNON_MIN_CHARS = 300
 
 def _inline_number(m: re.Match[str]) -> tuple[int, int] | None:
     """(kind, number) of an inline marker match."""
-    from fzcheck.numerals import cn_number
-
     for kind, group in ((1, "p"), (1, "a"), (2, "b"), (3, "c"), (4, "d"), (5, "e")):
         value = m.group(group)
         if value is not None:
@@ -165,7 +164,7 @@ def _after_stop(line: str, start: int) -> bool:
     or after a sentence stop (possibly closed by a quote mark)."""
     if start == 0 or line[start - 1].isspace():
         return True
-    prev = line[:start].rstrip()
+    prev = line[max(0, start - 8):start].rstrip()  # a bounded look back: lines can be huge
     if not prev:
         return True
     if prev[-1] in _CLOSERS and len(prev) > 1:
@@ -183,6 +182,7 @@ def inline_markers(line: str) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int]] = []
     last: dict[int, int] = {}
+    text_end = len(line.rstrip())
     for m in _INLINE.finditer(line):
         parsed = _inline_number(m)
         if parsed is None:
@@ -196,7 +196,7 @@ def inline_markers(line: str) -> list[tuple[int, int]]:
             prev = found[-1] if found else None
             ok = (n == 1 and prev is not None and prev[1] < kind and start - prev[0] <= MAX_HEADING
                   and not any(c in _STOPS for c in line[prev[0]:start]))
-        if ok and m.end() < len(line.rstrip()):
+        if ok and m.end() < text_end:
             found.append((start, kind))
             last[kind] = n
     return found
@@ -239,7 +239,8 @@ def _heading_ends(line: str, markers: list[tuple[int, int]]) -> list[int]:
         m = _INLINE.match(line, start)
         if m is None:
             continue
-        text_start = m.end() + len(line[m.end():]) - len(line[m.end():].lstrip())
+        after = line[m.end():m.end() + MAX_HEADING]
+        text_start = m.end() + len(after) - len(after.lstrip())
         window = line[text_start:text_start + MAX_HEADING]
         gap = re.search(r"\s+", window)
         stop = next((k for k, c in enumerate(window) if c in _STOPS or c == ","), len(window))
