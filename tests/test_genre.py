@@ -120,3 +120,27 @@ def test_traditional_twin_gets_the_same_verdict_and_score() -> None:
 def test_length_changing_lines_convert_clause_by_clause() -> None:
     # a single-character fallback would leave 瞭 (了解 is a phrase conversion)
     assert _per_char("瞭解情況，由於人員不足，為此") == "了解情况，由于人员不足，为此"
+
+
+def test_opening_with_the_laws_heading_under_a_date_is_a_report(tmp_path: Path) -> None:
+    # an excerpt with no title: a header date, then the law's own first heading
+    path = tmp_path / "opening.txt"
+    path.write_text("2026年2月6日\n一、2025年推进法治政府建设的主要举措和成效\n"
+                    "（一）深化“放管服”改革。全年新设市场主体2136户，办理登记业务5400余件。\n",
+                    encoding="utf-8")
+    r = check_path(str(path), load_rubric()).to_json()
+    assert r["document"]["is_report"] is True
+    assert r["document"]["signed_on"] is None and r["document"]["report_year"] == 2025
+    assert statuses(r)["achievements"] == "present"
+
+
+def test_another_subjects_annual_report_is_not_this_genre(tmp_path: Path) -> None:
+    # review, problems and plan like a report, a mention of 依法行政, but about 政务公开
+    path = tmp_path / "other.txt"
+    path.write_text("示例县司法局2025年政务公开工作年度报告\n"
+                    "一、工作开展情况\n全年主动公开政府信息320条，办理依申请公开18件，坚持依法行政。\n"
+                    "二、存在的问题\n公开内容不够全面。\n"
+                    "三、下一步工作打算\n2026年，将进一步完善公开目录。\n", encoding="utf-8")
+    r = check_path(str(path), load_rubric()).to_json()
+    assert r["verdict"] == "not_a_report"
+    assert "另一主题的工作报告" in _genre(r)["message"]

@@ -54,7 +54,9 @@ def genre_score(doc: Document, title: str | None, parts: Sequence[PartResult], r
     own = _CITED.sub(lambda m: " " * len(m.group(0)), text)
     mentions = len(re.findall(g.subject, own))
     if mentions < g.min_subject_mentions:
-        signs.append(Sign(f"全文只提及{g.subject_name}{mentions}次", w.few_subject_mentions))
+        # the fewer, the stronger: an excerpt that names the subject once weighs half as much
+        share = (g.min_subject_mentions - mentions) / g.min_subject_mentions
+        signs.append(Sign(f"全文只提及{g.subject_name}{mentions}次", w.few_subject_mentions * share))
     if title is not None:
         signs.extend(_title_signs(g, title))
     phrase = re.search(g.report_phrases, text[:3000])

@@ -64,8 +64,8 @@ class GenreWeights(_Strict):
     report_phrase: float = 2
     part_present: float = 1.5
     part_embedded: float = 0.5
-    law_heading: float = 4
-    few_subject_mentions: float = -6
+    law_heading: float = 6
+    few_subject_mentions: float = -6  # at zero mentions; scaled down to min_subject_mentions
 
 
 class GenreSign(_Strict):
