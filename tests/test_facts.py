@@ -41,6 +41,7 @@ def test_title_and_issuer_without_page_debris() -> None:
 @pytest.mark.parametrize("line,title", [
     ("标题 | 示例县2025年法治政府建设年度报告 | 发布日期 | 2026-02-10", "示例县2025年法治政府建设年度报告"),
     ("ico 示例县2025年法治政府建设年度报告", "示例县2025年法治政府建设年度报告"),
+    ("ico示例县2025年法治政府建设年度报告", "示例县2025年法治政府建设年度报告"),
     ("示政办发〔2026〕12号 示例县2025年法治政府建设年度报告", "示例县2025年法治政府建设年度报告"),
     ("示例县2025年法治政府建设年度报告", "示例县2025年法治政府建设年度报告"),
 ])
@@ -128,3 +129,18 @@ def test_signing_before_the_year_ended_is_flagged(tmp_path: Path) -> None:
     assert r["score"] == 98  # its penalty in the rubric
     on_time = _check(check("debris_titles.txt"), "signed_after_year_end")
     assert on_time["passed"]
+
+
+@pytest.mark.parametrize("line,chrome", [
+    ("标题: 示例县2025年法治政府建设年度报告", True), ("原文链接: https://www.example.gov.cn/a.htm", True),
+    ("文号: ", True), ("==================== 正文 ====================", True),
+    ("页面链接与图片详见 links.tsv(同目录)", True), ("首页政务公开部门文件", True),
+    ("[ 发布日期 ] 2026-02-10", True), ("微信 微博 QQ空间", True), ("附件下载", True),
+    ("一、主要举措和成效", False), ("首页改版后，群众办事更加便捷。", False),
+    ("2025年，我局推进法治政府建设。", False),
+])
+def test_page_furniture(line: str, chrome: bool) -> None:
+    from fzcheck.chrome import is_chrome
+    from fzcheck.document import fold_width
+
+    assert is_chrome(fold_width(line)) is chrome

@@ -29,7 +29,7 @@ _ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s+(?:{DATE.pattern}|{C
 _TITLE_ISSUER = re.compile(r"^(.{2,40}?)(?:关于|(?=(?:19|20)\d{2}\s*年))")
 _SENTENCE = re.compile(r"[。;!?]")
 # Debris a captured title carries in front of it: a 文号 (某政发〔2024〕3号), an icon's alt text.
-_TITLE_PREFIX = re.compile(r"^\s*(?:(?:ico|icon|img|pdf|doc|new|top|置顶)\b\s*|"
+_TITLE_PREFIX = re.compile(r"^\s*(?:(?:icon|ico|img|pdf|doc|new|top|置顶)(?![A-Za-z])\s*|"
                            r"\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号\s*)+",
                            re.IGNORECASE)
 _WENHAO_ONLY = re.compile(r"^\s*\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号\s*$")

@@ -256,8 +256,8 @@ def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
     out: list[tuple[int, int, int]] = []
     changed = False
     for i, line in enumerate(lines):
-        markers = inline_markers(line)
-        if not is_runon(line, markers):
+        markers = inline_markers(line) if len(line) >= RUNON_MIN_CHARS else []
+        if not markers or not is_runon(line, markers):
             out.append((i, 0, len(line)))
             continue
         cuts = sorted({s for s, _ in markers} | set(_gap_splits(line))
