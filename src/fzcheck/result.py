@@ -27,10 +27,15 @@ class ErrorInfo(_Model):
 
 
 class Evidence(_Model):
-    """A verbatim quote from the original text and its 1-based line."""
+    """A verbatim quote from the original text and its 1-based line. When run-on text was
+    re-segmented (``document.resegmented``), ``line`` is a line as fzcheck shows it and
+    ``source_line``/``source_column`` (1-based line, 0-based character offset) say where the
+    quote starts in the text as read; both are left out otherwise."""
 
     quote: str
     line: int
+    source_line: int | None = None
+    source_column: int | None = None
 
 
 class Check(_Model):
@@ -74,6 +79,9 @@ class DocumentInfo(_Model):
     chars: int = 0
     is_report: bool = False
     plan_year: int | None = None
+    report_year_source: Literal["title", "body", "plan", "signed"] | None = None
+    genre_score: float | None = None  # the weighted genre signs (fzcheck.analysis.genre)
+    resegmented: bool = False  # run-on text was cut at its inline headings
 
 
 class RubricRef(_Model):
@@ -133,6 +141,10 @@ class Result(_Model):
         data = self.model_dump(mode="json")
         if data["outline"] is None:
             del data["outline"]
+        for part in data["parts"]:
+            for ev in part["evidence"]:
+                if ev["source_line"] is None:
+                    del ev["source_line"], ev["source_column"]
         return data
 
 

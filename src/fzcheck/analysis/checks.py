@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from fzcheck.document import Document
 from fzcheck.reading.numerals import YEAR
 from fzcheck.result import Check
-from fzcheck.analysis.patterns import Regex
+from fzcheck.analysis.patterns import Regex, mask_titles
 
 if TYPE_CHECKING:
     from fzcheck.analysis.parts import Found
@@ -44,6 +44,7 @@ class Context:
     rubric: Rubric
     title: str | None = None  # analysis text: Simplified, folded
     published_on: dt.date | None = None
+    signed_on: dt.date | None = None
 
 
 S = TypeVar("S", bound=CheckSpec)
@@ -128,6 +129,8 @@ def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
     (say 2024年度存在问题) says nothing about the plan's year."""
     heading = doc.analysis[found.sections[0].line] if found.sections else ""
     first = "\n".join(doc.analysis[i] for i in found.lines[:3])
+    # a cited document's years (《法治政府建设实施纲要（2021-2025年）》) are not the plan's
+    heading, first = mask_titles(heading), mask_titles(first)
     years = [int(y) for y in YEAR.findall(heading)] or [int(y) for y in YEAR.findall(first)]
     return years, f"{heading}\n{first}"
 
@@ -219,6 +222,24 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
         return Check(id=spec.id, passed=False,
                      message=f"{p.isoformat()}公开，早于{ctx.report_year}年度结束")
     return Check(id=spec.id, passed=True, message=f"{p.isoformat()}公开，在{deadline.isoformat()}前")
+
+
+class SigningSpec(CheckSpec):
+    """Signed after the reported year ended: a report signed earlier cannot cover the year."""
+
+    kind: Literal["signing"]
+
+
+@document_check(SigningSpec)
+def _signing(spec: SigningSpec, ctx: Context) -> Check | None:
+    if ctx.signed_on is None or ctx.report_year is None:
+        return None
+    s = ctx.signed_on
+    if s <= dt.date(ctx.report_year, 12, 31):
+        return Check(id=spec.id, passed=False,
+                     message=f"{s.isoformat()}签发，早于{ctx.report_year}年度结束")
+    return Check(id=spec.id, passed=True,
+                 message=f"{s.isoformat()}签发，在{ctx.report_year}年度结束后")
 
 
 class InstructionsSpec(CheckSpec):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fzcheck.document import Document
+from fzcheck.reading.resegment import MAX_HEADING
 
 _CN = "一二三四五六七八九十"
 # (kind rank, pattern); group "n" is the number, the match end is where the heading text starts.
@@ -24,7 +25,6 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
 ]
 _MARKDOWN = re.compile(r"^(#{1,6})\s+")
 _HEADING_END = re.compile(r"[。;；!?！？]")
-MAX_HEADING = 60
 
 
 @dataclass

@@ -61,8 +61,9 @@ matches = first_match
 
 
 def heading_matches(part: Part, text: str, year: int | None) -> bool:
-    """Whether a heading names ``part``: one of its cues, none of its excludes."""
-    return bool(matches(part.heading_cues, text, year)) \
+    """Whether a heading names ``part``: one of its cues (outside cited titles), none of its
+    excludes."""
+    return bool(matches(part.heading_cues, mask_titles(text), year)) \
         and not matches(part.heading_excludes, text, year)
 
 

@@ -42,15 +42,45 @@ class Detect(_Strict):
     text: Regex
 
 
+class GenreWeights(_Strict):
+    """How much each sign of the report genre counts (negative: speaks against it)."""
+
+    title_names_subject: float = 4
+    title_other_genre: float = -8
+    report_phrase: float = 2
+    part_present: float = 1.5
+    part_embedded: float = 0.5
+    law_heading: float = 6
+    few_subject_mentions: float = -6  # at zero mentions; scaled down to min_subject_mentions
+
+
+class GenreSign(_Strict):
+    """A sign of another genre (a news story, a 解读, a speech to a congress…) or of this one.
+
+    ``where``: ``title`` (the title), ``head`` (the first lines), ``line_start`` (any line's
+    start), ``text`` (anywhere). ``unless`` cancels the sign when it matches the same text."""
+
+    name: str  # Chinese, quoted in the is_report message
+    pattern: Regex
+    where: Literal["title", "head", "line_start", "text"] = "text"
+    unless: Regex | None = None
+    weight: float
+
+
 class Genre(_Strict):
-    """How to tell an annual report of this type from a work plan, rules or unrelated text."""
+    """How to tell an annual report of this type from a work plan, rules, a look-alike or
+    unrelated text: weighted signs, decided in :mod:`fzcheck.analysis.genre`."""
 
     subject: Regex
-    subject_name: str = Field(min_length=1)  # what messages call the subject: 法治政府建设…
+    subject_name: str = Field(min_length=1)  # what the messages call the subject (法治政府建设)
     min_subject_mentions: int = Field(default=2, ge=0)
     report_words: Regex
     report_phrases: Regex
     not_report_titles: Regex
+    law_headings: Regex | None = None  # the law's own part wording, when a heading uses it
+    pass_score: float = 3
+    weights: GenreWeights = GenreWeights()
+    other_genres: list[GenreSign] = Field(default_factory=list)
 
 
 FindingKind = Literal["measures", "shortcomings", "actions", "plans", "none"]
