@@ -21,6 +21,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "batch": ("fzcheck.commands.batch", "grade many reports into a resumable results file"),
     "report": ("fzcheck.commands.report", "cohort view of a batch results file"),
     "cache": ("fzcheck.commands.cache", "show or clear the LLM response cache"),
+    "review": ("fzcheck.commands.review", "record a reviewer's decisions on part statuses and checks"),
+    "letter": ("fzcheck.commands.letter", "write feedback letters (.docx) for reports to send back"),
 }
 
 EPILOG = """exit codes: 0 every input complete; 1 some input incomplete or not a report;

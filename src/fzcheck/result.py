@@ -2,7 +2,8 @@
 
 Fields beyond the issue's contract are additions, never changes: ``checks`` (document-level
 checks), ``parts[].span`` and ``parts[].note``, ``outline`` (only with ``--outline``), ``llm``
-(always emitted: null offline, an :class:`LLMInfo` with ``--llm``).
+(always emitted: null offline, an :class:`LLMInfo` with ``--llm``), ``checks[].name``,
+``score_breakdown`` and ``review`` (only when a reviewer decided something).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ class Check(_Model):
     id: str
     passed: bool
     message: str
+    name: str | None = None  # the rubric's description of the check: its name for reviewers
 
 
 class Span(_Model):
@@ -64,6 +66,46 @@ class PartResult(_Model):
     span: Span | None = None  # first to last covered line
     sections: list[Span] = Field(default_factory=list)  # each covering section or sentence
     note: str | None = None
+
+
+class ScoreItem(_Model):
+    """One line of how a score was reached: a part's points (weight × credit, scaled) or a
+    deduction (negative) with its reason. ``part`` is a part id or ``document``; ``check`` is
+    the check id of a deduction."""
+
+    part: str
+    label: str
+    points: float
+    reason: str
+    check: str | None = None
+
+
+class Decision(_Model):
+    """A reviewer's decision on one part status or check, keyed to the input and rubric."""
+
+    sha256: str
+    rubric: str
+    rubric_version: str
+    target: Literal["part", "check"]
+    id: str  # a part id, or a check as part.check / document.check
+    set: str  # present|embedded|missing, or pass|fail
+    machine: str | None = None  # what the machine said when the decision was made
+    accept: bool = False  # the reviewer confirmed the machine's status
+    note: str | None = None
+    path: str | None = None
+    at: str | None = None  # ISO time
+    by: str | None = None  # cli | html
+
+
+class Review(_Model):
+    """The reviewer's verdict: the machine result with the decisions applied, graded again."""
+
+    decisions: list[Decision]
+    verdict: Verdict
+    score: float
+    score_breakdown: list[ScoreItem] = Field(default_factory=list)
+    parts: dict[str, Status] = Field(default_factory=dict)  # part id -> reviewed status
+    checks: dict[str, bool] = Field(default_factory=dict)  # part.check -> reviewed pass
 
 
 class DocumentInfo(_Model):
@@ -134,6 +176,8 @@ class Result(_Model):
     checks: list[Check] = Field(default_factory=list)
     score: float = 0
     verdict: Verdict
+    score_breakdown: list[ScoreItem] = Field(default_factory=list)
+    review: Review | None = None  # only when a reviewer decided something on this input
     outline: list[dict[str, Any]] | None = None
     llm: LLMInfo | None = None
 
@@ -141,6 +185,8 @@ class Result(_Model):
         data = self.model_dump(mode="json")
         if data["outline"] is None:
             del data["outline"]
+        if data["review"] is None:
+            del data["review"]
         for part in data["parts"]:
             for ev in part["evidence"]:
                 if ev["source_line"] is None:

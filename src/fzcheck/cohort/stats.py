@@ -54,6 +54,7 @@ class Cohort:
     labels: dict[str, str] = field(default_factory=dict)
     failed_checks: Counter[str] = field(default_factory=Counter)
     check_messages: dict[str, str] = field(default_factory=dict)
+    check_names: dict[str, str] = field(default_factory=dict)
     scores: list[float] = field(default_factory=list)
     send_back: list[dict[str, Any]] = field(default_factory=list)
     failures: list[dict[str, Any]] = field(default_factory=list)
@@ -62,8 +63,13 @@ class Cohort:
     tokens_by_model: dict[str, Counter[str]] = field(default_factory=dict)
     llm_reports: int = 0
 
+    reviewed: int = 0  # reports whose figures below are the reviewer's, not the machine's
+
     def add(self, r: dict[str, Any]) -> None:
         self.total += 1
+        if r.get("review"):
+            self.reviewed += 1
+            r = reviewed_view(r)
         verdict = r.get("verdict", "error")
         self.verdicts[verdict] += 1
         self._add_llm(r)
@@ -96,14 +102,16 @@ class Cohort:
                 self.embedded[p["id"]] += 1
         for part, c in failed_checks(r):
             if c["id"] != "is_report":
-                self._failed(f"{part}.{c['id']}", c.get("message", ""))
+                self._failed(f"{part}.{c['id']}", c.get("message", ""), c.get("name"))
         if verdict == "incomplete":
             self.send_back.append({"path": r["path"], "issuer": _issuer(r), "verdict": verdict,
                                    "missing": missing_required, "reason": ""})
 
-    def _failed(self, check: str, message: str) -> None:
+    def _failed(self, check: str, message: str, name: str | None = None) -> None:
         self.failed_checks[check] += 1
         self.check_messages.setdefault(check, message)
+        if name:
+            self.check_names.setdefault(check, name)
 
     def _add_llm(self, r: dict[str, Any]) -> None:
         llm = r.get("llm")
@@ -132,14 +140,16 @@ class Cohort:
             "verdicts": {v: self.verdicts[v] for v in VERDICTS},
             "graded": self.graded,
             "parts": parts,
-            "failed_checks": [{"check": c, "count": n, "share": round(n / g, 4),
-                               "message": self.check_messages[c]}
+            "failed_checks": [{"check": c, "name": self.check_names.get(c), "count": n,
+                               "share": round(n / g, 4), "message": self.check_messages[c]}
                               for c, n in sorted(self.failed_checks.items(),
                                                  key=lambda kv: (-kv[1], kv[0]))],
             "scores": _score_stats(self.scores),
             "send_back": sorted(self.send_back, key=lambda s: s["path"]),
             "failures": sorted(self.failures, key=lambda f: (f["path"] or "", f["stage"])),
             "copies": sorted(self.copies, key=lambda c: (-c["similarity"], c["a"], c["b"])),
+            "copy_clusters": copy_clusters(self.copies, self.labels),
+            "reviewed": self.reviewed,
             "llm": self._llm_json(prices if prices is not None else {}),
         }
 
@@ -155,6 +165,52 @@ class Cohort:
                 "completion_tokens": self.tokens["completion_tokens"],
                 "total_tokens": self.tokens["total_tokens"],
                 "estimated_cost": cost, "unpriced_models": unpriced}
+
+
+def reviewed_view(r: dict[str, Any]) -> dict[str, Any]:
+    """A result as its reviewer decided it: the ``review`` block's verdict, score, part
+    statuses and check outcomes in place of the machine's."""
+    review = r["review"]
+    parts = []
+    for p in r.get("parts", []):
+        checks = [{**c, "passed": review.get("checks", {}).get(f"{p['id']}.{c['id']}",
+                                                                c["passed"])}
+                  for c in p.get("checks", [])]
+        parts.append({**p, "status": review.get("parts", {}).get(p["id"], p["status"]),
+                      "checks": checks})
+    checks = [{**c, "passed": review.get("checks", {}).get(f"document.{c['id']}", c["passed"])}
+              for c in r.get("checks", [])]
+    return {**r, "verdict": review["verdict"], "score": review["score"], "parts": parts,
+            "checks": checks}
+
+
+def copy_clusters(pairs: list[dict[str, Any]], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Copy pairs grouped per part into clusters of reports linked by copying (union-find):
+    five reports copied sixty times are one cluster, not hundreds of pairs."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for c in pairs:
+        a, b = find((c["part"], c["a"])), find((c["part"], c["b"]))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for c in pairs:
+        groups.setdefault(find((c["part"], c["a"])), []).append(c)
+    out = []
+    for (part, _), members in groups.items():
+        reports = sorted({m["a"] for m in members} | {m["b"] for m in members})
+        sims = [m["similarity"] for m in members]
+        out.append({"part": part, "label": labels.get(part, part), "reports": reports,
+                    "pairs": len(members), "min_similarity": min(sims),
+                    "max_similarity": max(sims)})
+    return sorted(out, key=lambda c: (-len(c["reports"]), -c["max_similarity"], c["part"],
+                                      c["reports"][0]))
 
 
 def gather(results: Iterable[dict[str, Any]]) -> Cohort:

@@ -6,7 +6,12 @@ import csv
 import json
 from typing import IO, Any
 
-from fzcheck.render import VERDICT_ZH, failed_checks
+from pathlib import Path
+
+from rich.markup import escape
+
+from fzcheck.render import failed_checks, part_label
+from fzcheck.render.i18n import check_name, decision_text, error_kind, lang, t, verdict
 from fzcheck.render.markdown import md_cell
 
 
@@ -27,48 +32,79 @@ def render_json(stats: dict[str, Any], out: IO[str]) -> None:
     out.write("\n")
 
 
+def _verdicts(v: dict[str, int]) -> str:
+    return "，".join(f"{verdict(k)} {n}" for k, n in v.items() if n)
+
+
+def _cluster_text(c: dict[str, Any], limit: int = 8) -> str:
+    """One line per cluster of copied sections; a long member list is cut with a count."""
+    names = [Path(str(m)).name for m in c["reports"]]
+    shown = "、".join(names[:limit]) + (f" 等{len(names)}份" if len(names) > limit else "")
+    return t("cohort.cluster", n=len(names), label=c["label"], pairs=c["pairs"],
+             lo=c["min_similarity"], hi=c["max_similarity"], members=shown)
+
+
+def _missing_text(u: dict[str, Any], labels: dict[str, str]) -> str:
+    return "、".join(labels.get(m, m) for m in u["missing"]) or u["reason"]
+
+
 def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
     v = stats["verdicts"]
-    lines = [f"# Batch: {stats['reports']} reports", "",
-             "| verdict | reports |", "|---|---|"]
-    lines += [f"| {k} ({VERDICT_ZH[k]}) | {n} |" for k, n in v.items()]
-    lines += ["", f"## Parts ({stats['graded']} graded reports)", "",
-              "| part | missing | embedded only |", "|---|---|---|"]
+    labels = {p["part"]: p.get("label") or p["part"] for p in stats["parts"]}
+    lines = [f"# {t('cohort.title', n=stats['reports'])}", ""]
+    if stats.get("reviewed"):
+        lines += [t("cohort.reviewed", n=stats["reviewed"]), ""]
+    lines += [f"| {t('verdict')} | {t('cohort.count')} |", "|---|---|"]
+    lines += [f"| {verdict(k)} | {n} |" for k, n in v.items()]
+    lines += ["", f"## {t('cohort.graded', n=stats['graded'])}", "",
+              f"| {t('part')} | {t('cohort.missing')} | {t('cohort.embedded')} |", "|---|---|---|"]
     for p in stats["parts"]:
-        opt = "" if p["required"] else " (optional)"
-        lines.append(f"| {p['part']} {p.get('label', '')}{opt} | {p['missing']} "
+        opt = "" if p["required"] else f"（{t('optional')}）"
+        lines.append(f"| {p.get('label') or p['part']}{opt} | {p['missing']} "
                      f"({_pct(p['missing_share'])}) | {p['embedded']} ({_pct(p['embedded_share'])}) |")
     s = stats["scores"]
-    lines += ["", "## Scores", ""]
+    lines += ["", f"## {t('score')}", ""]
     if s["count"]:
-        lines += [(f"min {s['min']:g} · median {s['median']:g} · mean {s['mean']:g} · "
-                   f"max {s['max']:g}"), "", "| score | reports |", "|---|---|"]
+        lines += [t("cohort.scores", **{k: s[k] for k in ("min", "median", "mean", "max")}), "",
+                  f"| {t('score')} | {t('cohort.count')} |", "|---|---|"]
         lines += [f"| {b['from']}–{b['to']} | {b['count']} |" for b in s["bins"] if b["count"]]
     else:
-        lines.append("no graded reports")
-    lines += _md_table("Failed sub-checks", ["check", "reports", "share", "e.g."], [
-        [f"`{c['check']}`", c["count"], _pct(c["share"]), c["message"]]
+        lines.append(t("cohort.no_scores"))
+    lines += _md_table(t("cohort.failed"), [t("failed_checks"), t("cohort.count"),
+                                             t("cohort.share"), t("cohort.example")], [
+        [_check_title(c), c["count"], _pct(c["share"]), c["message"]]
         for c in stats["failed_checks"]])
-    lines += _md_table("Units to send back", ["report", "issuer", "verdict", "missing"], [
-        [u["path"], u["issuer"], u["verdict"], ", ".join(u["missing"]) or u["reason"]]
+    lines += _md_table(t("cohort.send_back"), [t("path"), t("issuer"), t("verdict"),
+                                                t("cohort.missing")], [
+        [u["path"], u["issuer"], verdict(u["verdict"]), _missing_text(u, labels)]
         for u in stats["send_back"]])
-    lines += _md_table("Possible copies (照搬照抄)", ["part", "report", "report", "similarity"], [
-        [c["part"], c["a"], c["b"], f"{c['similarity']:.2f}"] for c in stats["copies"]])
-    lines += _md_table("Failures", ["report", "stage", "error"], [
-        [f["path"], f["stage"], f"{f['kind']}: {f['message']}"] for f in stats["failures"]])
+    clusters = stats.get("copy_clusters") or []
+    if clusters:
+        lines += ["", f"## {t('cohort.copies')}", ""]
+        lines += [f"- {md_cell(_cluster_text(c))}" for c in clusters]
+    lines += _md_table(t("cohort.failures"), [t("path"), t("cohort.stage"), t("error")], [
+        [f["path"], t(f"stage.{f['stage']}"), _failure_text(f)] for f in stats["failures"]])
     lines += ["", *_llm_lines(stats["llm"]), ""]
     out.write("\n".join(lines))
 
 
+def _check_title(c: dict[str, Any]) -> str:
+    return str(c.get("name") or c["check"]) if lang() == "zh" else str(c["check"])
+
+
+def _failure_text(f: dict[str, Any]) -> str:
+    return error_kind(f["kind"], f["message"]) if f["stage"] == "read" else str(f["message"])
+
+
 def _llm_lines(llm: dict[str, Any]) -> list[str]:
     if not llm["reports"]:
-        return ["LLM: not used"]
+        return [t("cohort.llm_unused")]
     cost = llm["estimated_cost"]
-    cost_text = (f"estimated cost {cost:.4f}" if cost is not None else
-                 "no price in config for " + ", ".join(llm["unpriced_models"]))
-    return [(f"LLM: {llm['reports']} reports, {llm['calls']} calls, {llm['total_tokens']:,} "
-             f"tokens ({llm['prompt_tokens']:,} prompt + {llm['completion_tokens']:,} "
-             f"completion), {cost_text}")]
+    cost_text = (t("cohort.cost", cost=cost) if cost is not None else
+                 t("cohort.unpriced", models=", ".join(llm["unpriced_models"])))
+    return [t("cohort.llm", reports=llm["reports"], calls=llm["calls"],
+              tokens=llm["total_tokens"], prompt=llm["prompt_tokens"],
+              completion=llm["completion_tokens"], cost=cost_text)]
 
 
 def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
@@ -80,64 +116,87 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
         from fzcheck.output import stdout
 
         console = stdout()
-    v = stats["verdicts"]
-    console.print(f"[bold]{stats['reports']} reports[/]: " + ", ".join(
-        f"{n} {k}" for k, n in v.items() if n))
-    parts = Table(title=f"parts ({stats['graded']} graded)", title_justify="left")
-    for col in ("part", "missing", "embedded only"):
+    labels = {p["part"]: p.get("label") or p["part"] for p in stats["parts"]}
+    head = f"{t('cohort.reports', n=stats['reports'])}：{_verdicts(stats['verdicts'])}"
+    if stats.get("reviewed"):
+        head += f"（{t('cohort.reviewed', n=stats['reviewed'])}）"
+    console.print(head, markup=False)
+    parts = Table(title=t("cohort.graded", n=stats["graded"]), title_justify="left")
+    for col in (t("part"), t("cohort.missing"), t("cohort.embedded")):
         parts.add_column(col)
     for p in stats["parts"]:
-        parts.add_row(f"{p['part']} {p.get('label', '')}",
+        parts.add_row(escape(str(p.get("label") or p["part"])),
                       f"{p['missing']} ({_pct(p['missing_share'])})",
                       f"{p['embedded']} ({_pct(p['embedded_share'])})")
     console.print(parts)
     s = stats["scores"]
     if s["count"]:
-        console.print(f"scores: min {s['min']:g}  median {s['median']:g}  mean {s['mean']:g}  "
-                      f"max {s['max']:g}")
+        console.print(t("cohort.scores", **{k: s[k] for k in ("min", "median", "mean", "max")}),
+                      markup=False)
     for title, rows, cols in (
-        ("failed sub-checks", [(c["check"], str(c["count"]), _pct(c["share"]))
-                               for c in stats["failed_checks"][:10]], ("check", "reports", "share")),
-        ("send back", [(u["path"], u["issuer"] or "—", ", ".join(u["missing"]) or u["reason"])
-                       for u in stats["send_back"]], ("report", "issuer", "missing")),
-        ("possible copies", [(c["part"], c["a"], c["b"], f"{c['similarity']:.2f}")
-                             for c in stats["copies"]], ("part", "report", "report", "similarity")),
-        ("failures", [(f["path"] or "", f["stage"], f"{f['kind']}: {f['message']}")
-                      for f in stats["failures"]], ("report", "stage", "error")),
+        (t("cohort.failed"), [(_check_title(c), str(c["count"]), _pct(c["share"]))
+                              for c in stats["failed_checks"][:10]],
+         (t("failed_checks"), t("cohort.count"), t("cohort.share"))),
+        (t("cohort.send_back"), [(u["path"], u["issuer"] or "—", _missing_text(u, labels))
+                                 for u in stats["send_back"]],
+         (t("path"), t("issuer"), t("cohort.missing"))),
+        (t("cohort.failures"), [(f["path"] or "", t(f"stage.{f['stage']}"), _failure_text(f))
+                                for f in stats["failures"]],
+         (t("path"), t("cohort.stage"), t("error"))),
     ):
         if rows:
             table = Table(title=title, title_justify="left")
             for col in cols:
                 table.add_column(col, overflow="fold")
             for row in rows:
-                table.add_row(*row)
+                table.add_row(*(escape(str(x)) for x in row))
             console.print(table)
+    clusters = stats.get("copy_clusters") or []
+    if clusters:
+        console.print(t("cohort.copies"), style="bold", markup=False)
+        for c in clusters:
+            console.print("  " + _cluster_text(c), markup=False)
     console.print(_llm_lines(stats["llm"])[0], markup=False)
 
 
-CSV_COLUMNS = ["path", "issuer", "verdict", "score", "missing", "embedded", "failed_checks",
-               "copies", "error"]
+CSV_COLUMNS = ["path", "unit", "year", "issuer", "verdict", "score", "human_verdict",
+               "human_score", "missing", "embedded", "failed_checks", "copies", "decisions",
+               "error"]
 
 
 class UnitsCsv:
-    """One row per report, for spreadsheets: what is missing, failed, copied."""
+    """One row per report, for spreadsheets: what is missing, failed, copied, decided. Starts
+    with a UTF-8 BOM so Excel reads the Chinese."""
 
     def __init__(self, out: IO[str]) -> None:
+        from fzcheck.render.csvfmt import BOM
+
+        out.write(BOM)
         self.writer = csv.writer(out, lineterminator="\n")
-        self.writer.writerow(CSV_COLUMNS)
+        words = {"human_verdict": t("col.human_verdict"), "human_score": t("col.human_score"),
+                 "missing": t("cohort.missing"), "embedded": t("cohort.embedded"),
+                 "copies": t("col.copies"), "decisions": t("col.review")}
+        self.writer.writerow([words.get(c) or t(c) for c in CSV_COLUMNS])
 
     def add(self, r: dict[str, Any]) -> None:
+        from fzcheck.render.csvfmt import unit_of
+
         parts = r.get("parts", [])
         err = r.get("error")
         llm = r.get("llm") if isinstance(r.get("llm"), dict) else {}
-        error = (f"{err['kind']}: {err['message']}" if err else
+        error = (error_kind(err["kind"], err["message"]) if err else
                  f"llm: {llm['error']}" if llm and llm.get("error") else "")
+        review = r.get("review") or {}
         self.writer.writerow([
-            r.get("path", ""), (r.get("document") or {}).get("issuer") or "", r.get("verdict", ""),
-            r.get("score", ""),
-            "; ".join(p["id"] for p in parts if p["status"] == "missing" and p.get("required")),
-            "; ".join(p["id"] for p in parts if p["status"] == "embedded"),
-            "; ".join(f"{part}.{c['id']}" for part, c in failed_checks(r)),
-            "; ".join(f"{c['part']}~{c['other']} ({c['similarity']:.2f})"
-                      for c in r.get("copies", [])),
+            r.get("path", ""), unit_of(r), (r.get("document") or {}).get("report_year") or "",
+            (r.get("document") or {}).get("issuer") or "", verdict(r.get("verdict", "error")),
+            r.get("score", ""), verdict(review["verdict"]) if review else "",
+            review.get("score", ""),
+            "；".join(part_label(p) for p in parts
+                     if p["status"] == "missing" and p.get("required")),
+            "；".join(part_label(p) for p in parts if p["status"] == "embedded"),
+            "；".join(check_name(c, part) for part, c in failed_checks(r)),
+            "；".join(f"{c['part']}~{c['other']} ({c['similarity']:.2f})"
+                     for c in r.get("copies", [])),
+            "；".join(decision_text(x, r) for x in review.get("decisions", [])),
             error])

@@ -116,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
             stderr().print(f"  {path}: {message}", markup=False, highlight=False)
     if args.html:
         _write_html(output, Path(args.html), options.max_mb, options.rubrics)
-    _summary(output, args.summary)
+    _summary(output, args.summary, options.rubrics)
     return 1 if stats.failed or stats.failed_before else 0
 
 
@@ -133,14 +133,15 @@ def _export(batch: Any, inputs: list[str], directory: Path) -> int:
     return 0
 
 
-def _summary(output: Path, fmt: str) -> None:
+def _summary(output: Path, fmt: str, rubrics: Any) -> None:
     if fmt == "none":
         return
     from fzcheck.cohort.stats import gather, price_table
     from fzcheck.cohort.views import render_json, render_markdown, render_terminal
     from fzcheck.batch.store import read_objects
+    from fzcheck.grading.decisions import reviewed_lines
 
-    stats = gather(read_objects(output)).to_json(price_table())
+    stats = gather(reviewed_lines(read_objects(output), output, rubrics)).to_json(price_table())
     if fmt == "json":
         render_json(stats, sys.stdout)
     elif fmt == "markdown":
@@ -169,10 +170,12 @@ def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> N
     from fzcheck.reading import load
     from fzcheck.render.html import HtmlDirRenderer
 
+    from fzcheck.grading.decisions import reviewed_lines
+
     renderer = HtmlDirRenderer(directory, rubrics)
     for line in read_objects(output):
         renderer.reserve(str(line.get("path", "")))
-    for line in read_objects(output):
+    for line in reviewed_lines(read_objects(output), output, rubrics):
         try:
             doc = load(line["path"], max_mb=max_mb) if line.get("ok") else None
         except InputError:

@@ -35,8 +35,9 @@ def register(sub: Any, name: str, help_text: str) -> None:
     p = sub.add_parser(name, help=help_text, description=help_text)
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="report files (.txt .md .html .docx .pdf), directories, globs, or - for stdin")
-    p.add_argument("-f", "--format", choices=sorted(RENDERERS), default="terminal",
-                   help="output format (default: terminal; json is the canonical model)")
+    p.add_argument("-f", "--format", choices=sorted(RENDERERS), default=None,
+                   help="output format (default: from -o's extension, else terminal; json is "
+                   "the canonical model; xlsx needs -o)")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write to FILE instead of stdout (-f html with several inputs: a directory)")
     p.add_argument("--outline", action="store_true",
@@ -55,7 +56,12 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.render import Renderer, make_renderer
     from fzcheck.rubric import Catalog
 
+    from fzcheck.grading.decisions import load_beside, with_review
+    from fzcheck.render import format_for
+
+    args.format = format_for(args.format, args.output)
     rubrics = Catalog.load(args.rubric)
+    decisions = load_beside(args.output, *args.inputs)
     max_mb = args.max_mb or DEFAULT_MAX_MB
     enrich = _llm_step(args) if getattr(args, "llm", False) else None
     code = 0
@@ -71,19 +77,21 @@ def run(args: argparse.Namespace) -> int:
 
             renderer: Renderer = HtmlDirRenderer(html_dir, rubrics)
         else:
-            out = (stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
-                   if args.output else sys.stdout)
+            out = _open_output(stack, args.output, args.format)
             renderer = make_renderer(args.format, out, rubrics)
         for source in sources:
             graded = check_source(source, rubrics, max_mb)
             if graded.result.error is not None:
-                _report_error(source, graded.result.error.message, args.format)
+                _report_error(source, graded.result.error.kind, graded.result.error.message,
+                              args.format)
             elif graded.analysis is not None:
                 if enrich is not None:
                     enrich(graded)
                 if args.outline:
                     graded.result.outline = graded.analysis.outline.to_json(graded.analysis.doc)
             data = graded.result.to_json()
+            if decisions:  # the reviewer's verdict beside the machine's, from the decisions file
+                data = with_review(data, decisions + load_beside(source), rubrics)
             renderer.add(data, graded.doc)
             code = max(code, EXIT_FOR_VERDICT[data["verdict"]])
         renderer.close()
@@ -98,9 +106,26 @@ def _llm_step(args: argparse.Namespace) -> Any:
     return make_enricher(settings_from_args(args))
 
 
-def _report_error(source: str, err: str, fmt: str) -> None:
+def _open_output(stack: ExitStack, output: str | None, fmt: str) -> Any:
+    """-o FILE (binary for xlsx), else stdout; xlsx is never written to a terminal."""
+    from fzcheck.errors import UsageError
+    from fzcheck.render import BINARY_FORMATS
+
+    if fmt in BINARY_FORMATS:
+        if output:
+            return stack.enter_context(open(output, "wb"))
+        if sys.stdout.isatty():
+            raise UsageError(f"-f {fmt} 需要 -o 文件名（例如 -o 评分表.xlsx）")
+        return sys.stdout.buffer
+    if output:
+        return stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
+    return sys.stdout
+
+
+def _report_error(source: str, kind: str, err: str, fmt: str) -> None:
     # The terminal view shows the error in place; machine formats also say it on stderr.
     if fmt != "terminal" or not sys.stdout.isatty():
         from fzcheck.output import error
+        from fzcheck.render.i18n import error_kind
 
-        error(f"{source}: {err}")
+        error(f"{source}: {error_kind(kind, err)}")

@@ -8,15 +8,22 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-FORMATS = ("terminal", "markdown", "json", "csv", "html")
+FORMATS = ("terminal", "markdown", "json", "csv", "html", "xlsx")
+EXAMPLES = """examples:
+  fzcheck report results.jsonl                     # 批量评查汇总（终端）
+  fzcheck report results.jsonl -o 评分表.xlsx       # Excel：评分表、要素明细、说明
+  fzcheck report results.jsonl -o units.csv        # 每份报告一行（带BOM，Excel可直接打开）
+  fzcheck report results.jsonl -o batch.html       # 批量页面"""
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
     p = sub.add_parser(name, help=help_text, description=help_text + ". csv gives one row per "
-                       "report (what is missing, failed or copied); html the batch page.")
+                       "report (what is missing, failed or copied); xlsx a workbook; html the "
+                       "batch page. Review decisions beside RESULTS are applied.",
+                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("results", metavar="RESULTS", help="a results file written by fzcheck batch")
-    p.add_argument("-f", "--format", choices=FORMATS, default="terminal",
-                   help="output format (default: terminal)")
+    p.add_argument("-f", "--format", choices=FORMATS, default=None,
+                   help="output format (default: from -o's extension, else terminal)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.set_defaults(func=run)
 
@@ -26,26 +33,45 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.cohort.views import UnitsCsv, render_json, render_markdown, render_terminal
     from fzcheck.batch.store import read_results
     from fzcheck.errors import UsageError
+    from fzcheck.grading.decisions import reviewed_lines
+    from fzcheck.render import format_for
+    from fzcheck.rubric import Catalog
 
+    args.format = format_for(args.format, args.output)
+    if args.format not in FORMATS:
+        raise UsageError(f"fzcheck report 不能输出 {args.format}（可选：{', '.join(FORMATS)}）")
+    rubrics = Catalog.load()
     path = Path(args.results)
     if not path.is_file():
         raise UsageError(f"{path}: no such results file (write one with fzcheck batch -o)")
     if args.format == "html" and not args.output:
         raise UsageError("--format html needs -o FILE (for example -o batch.html)")
+    def lines() -> Any:
+        return reviewed_lines(read_results(path), path, rubrics)
+
+    if args.format == "xlsx":
+        from fzcheck.render.xlsx import write_workbook
+
+        if not args.output and sys.stdout.isatty():
+            raise UsageError("-f xlsx 需要 -o 文件名（例如 -o 评分表.xlsx）")
+        with ExitStack() as stack:
+            bout = (stack.enter_context(open(args.output, "wb")) if args.output
+                    else sys.stdout.buffer)
+            write_workbook(list(lines()), bout, rubrics)
+        return 0
     with ExitStack() as stack:
         out = (stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
                if args.output else sys.stdout)
         if args.format == "csv":
             units = UnitsCsv(out)
-            for line in read_results(path):
+            for line in lines():
                 units.add(line)
         elif args.format == "html":
             from fzcheck.render.html import render_batch_page
-            from fzcheck.rubric import Catalog
 
-            out.write(render_batch_page(list(read_results(path)), {}, Catalog.load()))
+            out.write(render_batch_page(list(lines()), {}, rubrics))
         else:
-            stats = gather(read_results(path)).to_json(price_table())
+            stats = gather(lines()).to_json(price_table())
             if args.format == "json":
                 render_json(stats, out)
             elif args.format == "markdown":

@@ -9,7 +9,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fzcheck.document import Document
-from fzcheck.result import Check, Evidence, PartResult, Result, RubricRef, Verdict
+from fzcheck.result import (
+    Check,
+    Decision,
+    Evidence,
+    PartResult,
+    Result,
+    Review,
+    RubricRef,
+    ScoreItem,
+    Verdict,
+)
 from fzcheck.rubric.model import Rubric
 
 if TYPE_CHECKING:
@@ -43,19 +53,60 @@ def report_genre(doc: Document, title: str | None, parts: list[PartResult],
 
 
 def score(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> float:
-    earned = 0.0
+    return total(breakdown(parts, doc_checks, rubric))
+
+
+def breakdown(parts: list[PartResult], doc_checks: list[Check],
+              rubric: Rubric) -> list[ScoreItem]:
+    """How the score is reached, item by item: each required part's points (weight × credit,
+    scaled to 100) and each failed check's deduction (scaled by the part's credit)."""
+    from fzcheck.render.i18n import status as status_word
+    from fzcheck.render.i18n import t
+
+    scale = 100 / rubric.total_weight
+    items: list[ScoreItem] = []
     for part in parts:
         spec = rubric.part(part.id)
         if spec is None or not part.required:
             continue
         credit = {"present": 1.0, "embedded": rubric.embedded_credit}.get(part.status, 0.0)
-        earned += spec.weight * credit
-        penalties = {c.id: c.penalty for c in spec.checks}
-        earned -= sum(penalties.get(c.id, 0) for c in part.checks if not c.passed) * credit
-    scale = 100 / rubric.total_weight
-    doc_pen = {c.id: c.penalty for c in rubric.document_checks}
-    total = earned * scale - sum(doc_pen.get(c.id, 0) for c in doc_checks if not c.passed)
-    return round(min(100.0, max(0.0, total)), 1)
+        items.append(ScoreItem(part=part.id, label=spec.label, points=round(
+            spec.weight * credit * scale, 2), reason=t(
+            "breakdown.part", label=spec.label, status=status_word(part.status),
+            weight=spec.weight * scale, credit=credit)))
+        specs = {c.id: c for c in spec.checks}
+        for c in part.checks:
+            cs = specs.get(c.id)
+            if not c.passed and cs is not None and cs.penalty * credit:
+                items.append(ScoreItem(part=part.id, label=spec.label, check=c.id,
+                                       points=-round(cs.penalty * credit * scale, 2),
+                                       reason=t("breakdown.check", name=cs.description,
+                                                message=c.message)))
+    doc_specs = {c.id: c for c in rubric.document_checks}
+    for c in doc_checks:
+        ds = doc_specs.get(c.id)
+        if not c.passed and ds is not None and ds.penalty:
+            items.append(ScoreItem(part="document", label=rubric.title, check=c.id,
+                                   points=-ds.penalty, reason=t(
+                                       "breakdown.check", name=ds.description, message=c.message)))
+    return items
+
+
+def total(items: list[ScoreItem]) -> float:
+    return round(min(100.0, max(0.0, sum(i.points for i in items))), 1)
+
+
+def name_checks(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> None:
+    """Give every check its reviewer-facing name: the rubric's description of it."""
+    for part in parts:
+        spec = rubric.part(part.id)
+        names = {c.id: c.description for c in spec.checks} if spec else {}
+        for c in part.checks:
+            c.name = names.get(c.id, c.name)
+    names = {c.id: c.description for c in rubric.document_checks}
+    names.setdefault("is_report", f"属于{rubric.title}")
+    for c in doc_checks:
+        c.name = names.get(c.id, c.name)
 
 
 def verdict(is_report: bool, parts: list[PartResult]) -> Verdict:
@@ -93,8 +144,48 @@ def grade(analysis: Analysis, upgrades: Iterable[Upgrade] = (),
     rubric = analysis.rubric
     ok = analysis.is_report
     ref = selection or RubricRef(id=rubric.id, version=rubric.version)
+    checks = [c.model_copy() for c in analysis.checks]
+    name_checks(parts, checks, rubric)
+    items = breakdown(parts, checks, rubric) if ok else [_not_a_report()]
     return Result(path=analysis.doc.source, sha256=analysis.doc.sha256, ok=True,
                   document=analysis.info.model_copy(), rubric=ref, parts=parts,
-                  checks=list(analysis.checks),
-                  score=score(parts, analysis.checks, rubric) if ok else 0,
-                  verdict=verdict(ok, parts))
+                  checks=checks, score=total(items) if ok else 0,
+                  verdict=verdict(ok, parts), score_breakdown=items)
+
+
+def _not_a_report() -> ScoreItem:
+    from fzcheck.render.i18n import t
+
+    return ScoreItem(part="document", label="", points=0, check="is_report",
+                     reason=t("breakdown.not_a_report"))
+
+
+def apply_review(result: Result, decisions: Iterable[Decision], rubric: Rubric) -> Result:
+    """The result with ``review`` set: the decisions that belong to this input and rubric
+    version applied to a copy of its parts and checks, and graded again. The machine's own
+    fields are left as they are, so both verdicts stay visible."""
+    mine = [d for d in decisions if d.sha256 == result.sha256 and d.rubric == rubric.id
+            and d.rubric_version == rubric.version]
+    if not mine or not result.ok:
+        return result
+    parts = [p.model_copy(deep=True) for p in result.parts]
+    checks = [c.model_copy() for c in result.checks]
+    by_part = {p.id: p for p in parts}
+    by_check = {f"{p.id}.{c.id}": c for p in parts for c in p.checks}
+    by_check.update({f"document.{c.id}": c for c in checks})
+    applied: dict[tuple[str, str], Decision] = {}
+    for d in mine:  # later decisions on the same target replace earlier ones
+        applied[(d.target, d.id)] = d
+    for d in applied.values():
+        if d.target == "part" and d.id in by_part and d.set in ("present", "embedded", "missing"):
+            by_part[d.id].status = d.set  # type: ignore[assignment]
+        elif d.target == "check" and d.id in by_check and d.set in ("pass", "fail"):
+            by_check[d.id].passed = d.set == "pass"
+    is_report = next((c.passed for c in checks if c.id == "is_report"),
+                     result.verdict != "not_a_report")
+    items = breakdown(parts, checks, rubric) if is_report else [_not_a_report()]
+    review = Review(decisions=list(applied.values()), verdict=verdict(is_report, parts),
+                    score=total(items) if is_report else 0, score_breakdown=items,
+                    parts={p.id: p.status for p in parts},
+                    checks={k: c.passed for k, c in by_check.items()})
+    return result.model_copy(update={"review": review})

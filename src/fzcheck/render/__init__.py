@@ -23,7 +23,23 @@ RENDERERS: dict[str, str] = {
     "markdown": "fzcheck.render.markdown:MarkdownRenderer",
     "csv": "fzcheck.render.csvfmt:CsvRenderer",
     "html": "fzcheck.render.html:HtmlRenderer",
+    "xlsx": "fzcheck.render.xlsx:XlsxRenderer",
 }
+BINARY_FORMATS = frozenset({"xlsx"})  # written to a file opened in binary mode
+# -o's extension -> format, when -f is not given (never the terminal view into a file)
+SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".jsonl": "jsonl",
+                  ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+def format_for(fmt: str | None, output: str | None, default: str = "terminal") -> str:
+    """The format asked for, else the one -o's extension names, else ``default``."""
+    if fmt:
+        return fmt
+    if output:
+        from pathlib import Path
+
+        return SUFFIX_FORMATS.get(Path(output).suffix.lower(), default)
+    return default
 
 
 class Renderer(Protocol):
@@ -32,7 +48,7 @@ class Renderer(Protocol):
     def close(self) -> None: ...
 
 
-def make_renderer(fmt: str, out: IO[str], rubrics: Catalog | None = None) -> Renderer:
+def make_renderer(fmt: str, out: IO[Any], rubrics: Catalog | None = None) -> Renderer:
     """The renderer for ``fmt``; ``rubrics`` are the ones the run may grade with (for column
     lists and the rubrics' own wording), never re-read from disk."""
     module, _, cls = RENDERERS[fmt].partition(":")

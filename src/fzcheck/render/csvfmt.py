@@ -1,23 +1,51 @@
-"""CSV: one row per report, one column per part, for spreadsheets."""
+"""CSV: one row per report, one column per part, for spreadsheets.
+
+Excel on a Chinese Windows reads a CSV as the local code page unless it starts with a UTF-8
+BOM, so the file starts with one; headers and values are the reviewer's words (``--lang en``
+for English), the stable ids stay in the JSON.
+"""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
 from fzcheck.render import failed_checks
+from fzcheck.render.i18n import check_name, error_kind, t
+from fzcheck.render.i18n import status as status_word
+from fzcheck.render.i18n import verdict as verdict_word
 
 if TYPE_CHECKING:
     from fzcheck.rubric import Catalog
 
+BOM = "\ufeff"
 FACTS = ["title", "issuer", "report_year", "signed_on", "published_on", "format", "encoding",
          "script"]
 
 
 def columns(part_ids: list[str]) -> list[str]:
-    """path, verdict, score, the document facts, one column per part, failed checks, error."""
-    return ["path", "rubric", "verdict", "score", *FACTS, *part_ids, "failed_checks", "error"]
+    """Column keys: file, unit, year, type, verdict, score, the reviewer's verdict and score,
+    the document facts, one column per part, failed checks, review decisions, error."""
+    return ["path", "unit", "year", "rubric", "verdict", "score", "human_verdict",
+            "human_score", *FACTS, *part_ids, "failed_checks", "decisions", "error"]
+
+
+def headers(part_ids: list[str], labels: Mapping[str, str]) -> list[str]:
+    words = {"path": t("path"), "unit": t("unit"), "year": t("year"), "rubric": t("col.type"),
+             "verdict": t("verdict"), "score": t("score"),
+             "human_verdict": t("col.human_verdict"), "human_score": t("col.human_score"),
+             "failed_checks": t("failed_checks"), "decisions": t("col.review"),
+             "error": t("error"), **{k: t(k) for k in FACTS}}
+    return [words.get(c) or labels.get(c) or c for c in columns(part_ids)]
+
+
+def unit_of(result: Mapping[str, Any]) -> str:
+    """Who the report is from: its issuer, else its title, else the file's name."""
+    d = result.get("document") or {}
+    return str(d.get("issuer") or d.get("title") or Path(str(result.get("path", ""))).name)
 
 
 def rubric_part_ids(rubrics: Catalog | None) -> list[str]:
@@ -25,16 +53,34 @@ def rubric_part_ids(rubrics: Catalog | None) -> list[str]:
     return list(dict.fromkeys(p.id for r in (rubrics or {}).values() for p in r.parts))
 
 
-def csv_row(result: dict[str, Any], part_ids: list[str]) -> list[str]:
+def rubric_labels(rubrics: Catalog | None) -> dict[str, str]:
+    return {p.id: p.label for r in (rubrics or {}).values() for p in r.parts}
+
+
+def rubric_title(result: Mapping[str, Any], rubrics: Catalog | None) -> str:
+    rubric = rubrics.for_result(result) if rubrics else None
+    ref = result.get("rubric") or {}
+    return rubric.title if rubric else str(ref.get("id") or "")
+
+
+def csv_row(result: dict[str, Any], part_ids: list[str],
+            rubrics: Catalog | None = None) -> list[str]:
+    from fzcheck.render.i18n import decision_text
+
     d = result.get("document") or {}
-    status = {p["id"]: p["status"] for p in result.get("parts", [])}
+    status = {p["id"]: status_word(p["status"]) for p in result.get("parts", [])}
     err = result.get("error")
+    review = result.get("review") or {}
     values: dict[str, Any] = {
-        "path": result["path"], "rubric": (result.get("rubric") or {}).get("id"),
-        "verdict": result["verdict"], "score": result["score"],
-        **{k: d.get(k) for k in FACTS}, **{k: status.get(k, "") for k in part_ids},
-        "failed_checks": "; ".join(f"{part}.{c['id']}" for part, c in failed_checks(result)),
-        "error": f"{err['kind']}: {err['message']}" if err else "",
+        "path": result["path"], "unit": unit_of(result), "year": d.get("report_year"),
+        "rubric": rubric_title(result, rubrics),
+        "verdict": verdict_word(result["verdict"]), "score": result["score"],
+        "human_verdict": verdict_word(review["verdict"]) if review else "",
+        "human_score": review.get("score", ""),
+        **{k: d.get(k) for k in FACTS}, "script": t(f"script.{d['script']}") if d.get("script") else "", **{k: status.get(k, "") for k in part_ids},
+        "failed_checks": "；".join(check_name(c, part) for part, c in failed_checks(result)),
+        "decisions": "；".join(decision_text(x, result) for x in review.get("decisions", [])),
+        "error": error_kind(err["kind"], err["message"]) if err else "",
     }
     return ["" if values[c] is None else str(values[c]) for c in columns(part_ids)]
 
@@ -42,12 +88,14 @@ def csv_row(result: dict[str, Any], part_ids: list[str]) -> list[str]:
 class CsvRenderer:
     def __init__(self, out: IO[str], rubrics: Catalog | None = None) -> None:
         self.out = out
+        self.rubrics = rubrics
         self.part_ids = rubric_part_ids(rubrics)
         self.writer = csv.writer(out, lineterminator="\n")
-        self.writer.writerow(columns(self.part_ids))
+        out.write(BOM)
+        self.writer.writerow(headers(self.part_ids, rubric_labels(rubrics)))
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
-        self.writer.writerow(csv_row(result, self.part_ids))
+        self.writer.writerow(csv_row(result, self.part_ids, self.rubrics))
         self.out.flush()
 
     def close(self) -> None:

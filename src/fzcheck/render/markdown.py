@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
-from fzcheck.render import STATUS_MARK, VERDICT_ZH, failed_checks
+from fzcheck.render import STATUS_MARK, failed_checks, part_label
+from fzcheck.render.i18n import check_name, decision_text, error_kind, status, t, verdict
+
+if TYPE_CHECKING:
+    from fzcheck.rubric import Catalog
 
 
 
@@ -14,34 +18,51 @@ def md_cell(value: Any) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(result: dict[str, Any]) -> str:
+def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> str:
     lines = [f"## {md_cell(result['path'])}", ""]
     if result.get("error"):
-        lines += [f"**error** ({result['error']['kind']}): {result['error']['message']}", ""]
+        err = result["error"]
+        lines += [f"**{t('error')}**：{error_kind(err['kind'], err['message'])}", ""]
         return "\n".join(lines)
     d = result["document"]
+    rubric = rubrics.for_result(result) if rubrics else None
+    kind = rubric.title if rubric else f"{result['rubric']['id']} {result['rubric']['version']}"
+    keys = ("title", "issuer", "report_year", "signed_on", "published_on", "format", "script")
     lines += [
-        f"**{result['verdict']}** ({VERDICT_ZH[result['verdict']]}) · score **{result['score']:g}**"
-        f" · rubric {result['rubric']['id']} {result['rubric']['version']}", "",
-        "| title | issuer | year | signed | published | format | script |",
+        f"**{verdict(result['verdict'])}** · {t('score')} **{result['score']:g}**"
+        f" · {t('rubric')} {kind}", "",
+        "| " + " | ".join(t(k) for k in keys) + " |",
         "|---|---|---|---|---|---|---|",
-        "| " + " | ".join(md_cell(d[k]) for k in ("title", "issuer", "report_year", "signed_on",
-                                                "published_on", "format", "script")) + " |",
+        "| " + " | ".join(md_cell(t("script." + d[k]) if k == "script" and d[k] else d[k])
+                         for k in keys) + " |",
         "",
-        "| part | status | heading | line |",
+        f"| {t('part')} | {t('status')} | {t('heading')} | {t('line')} |",
         "|---|---|---|---|",
     ]
     for p in result["parts"]:
-        req = "" if p["required"] else " (optional)"
-        lines.append(f"| {p['id']}{req} | {STATUS_MARK[p['status']]} {p['status']} | "
-                     f"{md_cell(p['heading'])} | {md_cell(p['line'])} |")
+        req = "" if p["required"] else f"（{t('optional')}）"
+        lines.append(f"| {md_cell(part_label(p))}{req} | {STATUS_MARK[p['status']]} "
+                     f"{status(p['status'])} | {md_cell(p['heading'])} | {md_cell(p['line'])} |")
     failed = failed_checks(result)
     if failed:
-        lines += ["", "Failed checks:", ""]
-        lines += [f"- `{part}.{c['id']}`: {c['message']}" for part, c in failed]
+        lines += ["", f"{t('failed_checks')}：", ""]
+        lines += [f"- {md_cell(check_name(c, part))}：{c['message']}" for part, c in failed]
     notes = [p for p in result["parts"] if p.get("note")]
     if notes:
-        lines += ["", "Notes:", ""] + [f"- {p['id']}: {p['note']}" for p in notes]
+        lines += ["", f"{t('notes')}：", ""]
+        lines += [f"- {md_cell(part_label(p))}：{p['note']}" for p in notes]
+    items = result.get("score_breakdown") or []
+    if items:
+        lines += ["", f"{t('score_breakdown')}：", "", f"| {t('points')} | {t('reason')} |",
+                  "|---:|---|"]
+        lines += [f"| {i['points']:+g} | {md_cell(i['reason'])} |" for i in items]
+        lines.append(f"| **{result['score']:g}** | {t('total')} |")
+    review = result.get("review")
+    if review:
+        lines += ["", f"{t('decisions')}：", ""]
+        lines += [f"- {md_cell(decision_text(x, result))}" for x in review["decisions"]]
+        lines += ["", f"{t('machine')}：{verdict(result['verdict'])} {result['score']:g} → "
+                  f"{t('human')}：**{verdict(review['verdict'])} {review['score']:g}**"]
     if result.get("llm"):
         from fzcheck.render.llmsection import markdown_section
 
@@ -51,11 +72,12 @@ def render_markdown(result: dict[str, Any]) -> str:
 
 
 class MarkdownRenderer:
-    def __init__(self, out: IO[str], rubrics: object = None) -> None:
+    def __init__(self, out: IO[str], rubrics: Catalog | None = None) -> None:
         self.out = out
+        self.rubrics = rubrics
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
-        self.out.write(render_markdown(result) + "\n")
+        self.out.write(render_markdown(result, self.rubrics) + "\n")
         self.out.flush()
 
     def close(self) -> None:

@@ -12,7 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from fzcheck.document import Document
-from fzcheck.render import STATUS_MARK, STATUS_ZH, VERDICT_ZH, failed_checks, part_label
+from fzcheck.render import STATUS_MARK, failed_checks, part_label
+from fzcheck.render.i18n import check_name, error_kind, t
+from fzcheck.render.i18n import status as status_word
+from fzcheck.render.i18n import verdict as verdict_word
 
 STATUS_STYLE = {"present": "green", "embedded": "yellow", "missing": "bold red"}
 VERDICT_STYLE = {"complete": "bold green", "incomplete": "bold red", "not_a_report": "bold magenta",
@@ -23,39 +26,40 @@ def render_result(result: dict[str, Any]) -> Panel:
     title = Text(result["path"], style="bold")
     if result.get("error"):
         err = result["error"]
-        return Panel(Text(f"✗ {err['kind']}: {err['message']}", style="red"), title=title,
+        return Panel(Text(f"✗ {error_kind(err['kind'], err['message'])}", style="red"), title=title,
                      title_align="left", border_style="red")
     d = result["document"]
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
-    for label, key in (("标题", "title"), ("发布单位", "issuer"), ("报告年度", "report_year"),
-                       ("落款日期", "signed_on"), ("公开日期", "published_on")):
-        facts.add_row(label, escape(str(d[key])) if d[key] is not None else "[dim]—[/]")
-    facts.add_row("来源", f"{d['format']} · {d['encoding'] or '-'} · {d['script']} · "
-                  f"{d['chars']:,} 字")
+    for key in ("title", "issuer", "report_year", "signed_on", "published_on"):
+        facts.add_row(t(key), escape(str(d[key])) if d[key] is not None else "[dim]—[/]")
+    facts.add_row(t("source"), f"{d['format']} · {d['encoding'] or '-'} · "
+                  f"{t('script.' + str(d['script']))} · {t('chars', n=d['chars'])}")
     rubric = result.get("rubric") or {}
     if rubric.get("selected_by") == "auto" and rubric.get("reason"):
-        facts.add_row("报告类型", escape(str(rubric["reason"])))
+        facts.add_row(t("rubric"), escape(str(rubric["reason"])))
     parts = Table(show_edge=False, pad_edge=False, header_style="bold")
-    parts.add_column("要素 part")
-    parts.add_column("状态 status")
-    parts.add_column("所在标题 / 依据", overflow="fold")
-    parts.add_column("行", justify="right")
+    parts.add_column(t("part"))
+    parts.add_column(t("status"))
+    parts.add_column(t("heading"), overflow="fold")
+    parts.add_column(t("line"), justify="right")
     for p in result["parts"]:
         optional = not p["required"]
-        name = f"{p['id']}\n[dim]{escape(part_label(p))}{'（选报）' if optional else ''}[/]"
+        opt = f"（{t('optional')}）" if optional else ""
+        name = f"{escape(part_label(p))}{opt}\n[dim]{p['id']}[/]"
         if optional and p["status"] == "missing":
-            status = "[dim]– 未写（选报）[/]"
+            status = f"[dim]– {t('optional_missing')}[/]"
         else:
-            status = (f"[{STATUS_STYLE[p['status']]}]{STATUS_MARK[p['status']]} {p['status']}"
-                      f"\n{STATUS_ZH[p['status']]}[/]")
+            status = (f"[{STATUS_STYLE[p['status']]}]{STATUS_MARK[p['status']]} "
+                      f"{status_word(p['status'])}[/]")
         shown = p["heading"] or ""
         if p["status"] == "embedded" and p["evidence"]:
             ev = p["evidence"][-1]
             shown = f"{escape(shown)}\n[dim]“{escape(ev['quote'])}”（第{ev['line']}行）[/]"
         elif p["status"] == "missing":
-            shown = f"[dim]{escape(p['note'])}[/]" if p.get("note") else "[dim]未找到[/]"
+            shown = (f"[dim]{escape(p['note'])}[/]" if p.get("note")
+                     else f"[dim]{t('not_found_here')}[/]")
         else:
             shown = escape(shown)
         parts.add_row(name, status, shown, str(p["line"] or ""))
@@ -63,20 +67,53 @@ def render_result(result: dict[str, Any]) -> Panel:
     failed = failed_checks(result)
     if failed:
         body.append(Text())
-        body.append(Text("未通过的检查 failed checks", style="bold"))
+        body.append(Text(t("failed_checks"), style="bold"))
         for part, c in failed:
-            body.append(Text.assemble(("  ✗ ", "red"), (f"{part}.{c['id']}", "bold"),
-                                      f": {c['message']}"))
+            body.append(Text.assemble(("  ✗ ", "red"), (check_name(c, part), "bold"),
+                                      f"：{c['message']}"))
+    body += breakdown_lines(result.get("score_breakdown") or [], result["score"])
+    if result.get("review"):
+        body += review_lines(result)
     if result.get("llm"):
         from fzcheck.render.llmsection import terminal_section
 
         body.extend(terminal_section(result["llm"]))
     v = result["verdict"]
     body.append(Text())
-    body.append(Text.assemble(("结论 verdict ", "dim"), (f"{v} {VERDICT_ZH[v]}", VERDICT_STYLE[v]),
-                              ("   得分 score ", "dim"), (f"{result['score']:g}", "bold"), " / 100"))
+    body.append(Text.assemble((f"{t('verdict')} ", "dim"), (verdict_word(v), VERDICT_STYLE[v]),
+                              (f"   {t('score')} ", "dim"), (f"{result['score']:g}", "bold"),
+                              " / 100"))
     return Panel(Group(*body), title=title, title_align="left",
                  border_style=VERDICT_STYLE[v].split()[-1])
+
+
+def breakdown_lines(items: list[dict[str, Any]], score: float) -> list[Text]:
+    """得分构成: each part's points and each deduction with its reason."""
+    if not items:
+        return []
+    out = [Text(), Text(t("score_breakdown"), style="bold")]
+    for i in items:
+        style = "red" if i["points"] < 0 else ""
+        out.append(Text.assemble(("  ", ""), (f"{i['points']:+g}".rjust(6), style),
+                                 f"  {i['reason']}"))
+    raw = round(sum(i["points"] for i in items), 1)
+    clamp = t("clamped") if raw != score else ""
+    out.append(Text(f"  {'=' + format(score, 'g'):>6}  {t('total')}{clamp}", style="dim"))
+    return out
+
+
+def review_lines(result: dict[str, Any]) -> list[Text]:
+    """The reviewer's decisions and both verdicts, machine and human."""
+    from fzcheck.render.i18n import decision_text
+
+    review = result["review"]
+    out = [Text(), Text(t("decisions"), style="bold")]
+    out += [Text(f"  ✎ {decision_text(d, result)}") for d in review["decisions"]]
+    out.append(Text.assemble(
+        f"  {t('machine')}：", (f"{verdict_word(result['verdict'])} {result['score']:g}", "dim"),
+        f"  →  {t('human')}：", (f"{verdict_word(review['verdict'])} {review['score']:g}",
+                               VERDICT_STYLE[review["verdict"]])))
+    return out
 
 
 class TerminalRenderer:
@@ -99,5 +136,5 @@ class TerminalRenderer:
     def close(self) -> None:
         total = sum(self.verdicts.values())
         if total > 1:
-            counts = ", ".join(f"{n} {v}" for v, n in sorted(self.verdicts.items()))
-            self._console.print(f"[bold]{total} inputs:[/] {counts}")
+            counts = "，".join(f"{verdict_word(v)} {n}" for v, n in sorted(self.verdicts.items()))
+            self._console.print(t("inputs_total", total=total, counts=counts), markup=False)

@@ -1,0 +1,112 @@
+"""Review decisions on disk: a plain JSON Lines file beside what was reviewed.
+
+``results.jsonl`` → ``results.jsonl.decisions.jsonl``; ``report.docx`` → ``report.docx.decisions.jsonl``.
+Each line is one :class:`~fzcheck.result.Decision`, keyed by the input's sha256 and the rubric id
+and version; a later line on the same target replaces an earlier one. Machine runs only read
+this file, so no re-run overwrites a decision. The file is appended to and diff-able.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from fzcheck.result import Decision, Result
+
+if TYPE_CHECKING:
+    from fzcheck.rubric import Catalog
+
+SUFFIX = ".decisions.jsonl"
+
+
+def decisions_path(reviewed: str | Path) -> Path:
+    path = Path(reviewed)
+    return path if path.name.endswith(SUFFIX) else path.with_name(path.name + SUFFIX)
+
+
+def load(path: Path) -> list[Decision]:
+    """Every decision in ``path`` (none when it does not exist); unparsable lines are skipped
+    with a warning, never fatal."""
+    if not path.is_file():
+        return []
+    out: list[Decision] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(Decision.model_validate_json(line))
+        except ValidationError:
+            from fzcheck.output import warn
+
+            warn(f"{path}:{n}: 不是有效的复核记录，已跳过")
+    return out
+
+
+def load_beside(*reviewed: str | Path | None) -> list[Decision]:
+    """The decisions stored beside any of ``reviewed`` (inputs, results files)."""
+    out: list[Decision] = []
+    seen: set[Path] = set()
+    for item in reviewed:
+        if item is None or str(item) == "-":
+            continue
+        path = decisions_path(item).resolve()
+        if path not in seen:
+            seen.add(path)
+            out += load(path)
+    return out
+
+
+def append(path: Path, decisions: Iterable[Decision]) -> int:
+    lines = [d.model_dump_json(exclude_none=True) for d in decisions]
+    if lines:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as f:
+            f.write("".join(line + "\n" for line in lines))
+    return len(lines)
+
+
+def with_review(result: Mapping[str, Any], decisions: list[Decision],
+                rubrics: Catalog) -> dict[str, Any]:
+    """The result line with an added ``review`` block when a decision is about it (its other
+    keys, such as a batch line's ``copies``, kept as they are)."""
+    out = dict(result)
+    sha = result.get("sha256")
+    if not decisions or not sha or not any(d.sha256 == sha for d in decisions):
+        return out
+    rubric = rubrics.for_result(result)
+    if rubric is None:
+        return out
+    from fzcheck.grading.grade import apply_review
+
+    known = {k: v for k, v in result.items() if k in Result.model_fields and k != "review"}
+    try:
+        graded = apply_review(Result.model_validate(known), decisions, rubric)
+    except ValidationError:
+        return out
+    if graded.review is not None:
+        out["review"] = graded.review.model_dump(mode="json", exclude_none=True)
+    return out
+
+
+def parse_export(text: str) -> list[dict[str, Any]]:
+    """Decisions exported from the HTML page: ``{"fzcheck_decisions": 1, "decisions": [...]}``
+    or a JSON Lines file of decisions."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    if isinstance(data, dict):
+        data = data.get("decisions") or [data]
+    return [i for i in data if isinstance(i, dict)] if isinstance(data, list) else []
+
+
+def reviewed_lines(lines: Iterable[dict[str, Any]], results_file: str | Path,
+                   rubrics: Catalog) -> Iterable[dict[str, Any]]:
+    """A results file's lines with the decisions stored beside it applied (streamed)."""
+    decisions = load_beside(results_file)
+    for line in lines:
+        yield with_review(line, decisions, rubrics) if decisions else line
