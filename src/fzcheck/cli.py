@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from fzcheck import __version__
 
@@ -27,16 +28,80 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 EPILOG = """exit codes: 0 every input complete; 1 some input incomplete or not a report;
 2 usage error or an unreadable input.
-Quick start: fzcheck check examples/sample-report.txt"""
+Quick start: fzcheck check examples/sample-report.txt
+  fzcheck check reports/ -o 评分表.xlsx         # format from the extension
+  fzcheck batch reports/ -o results.jsonl && fzcheck report results.jsonl
+  fzcheck review results.jsonl --report a.docx --part problems --set embedded --note 见第3页
+  fzcheck letter results.jsonl -o 反馈意见/
+Global options (anywhere on the line): --lang zh|en, --quiet, --verbose"""
+
+# Global options, taken out of the command line wherever they stand (before or after the
+# subcommand): name -> takes a value
+GLOBAL_OPTIONS = {"--lang": True, "--quiet": False, "-q": False, "--verbose": False, "-v": False}
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with Chinese, close-match suggestions for mistyped options, commands and
+    choices, said by the subcommand's own parser (its usage, not the top level's)."""
+
+    def error(self, message: str) -> NoReturn:
+        import difflib
+        import re
+
+        from fzcheck.render.i18n import t
+
+        hint = ""
+        unknown = re.match(r"unrecognized arguments: (.*)", message)
+        choice = re.match(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)",
+                          message)
+        if unknown:
+            option = unknown.group(1).split()[0]
+            words = [o for a in self._actions for o in a.option_strings]
+            match = difflib.get_close_matches(option.split("=")[0], words, n=1, cutoff=0.6)
+            message = t("usage.unknown_option", option=unknown.group(1))
+            hint = t("usage.did_you_mean", match=match[0]) if match else ""
+        elif choice:
+            choices = [c.strip(" '") for c in choice.group(3).split(",")]
+            match = difflib.get_close_matches(choice.group(2), choices, n=1, cutoff=0.5)
+            message = t("usage.invalid_choice", option=choice.group(1), value=choice.group(2),
+                        choices="、".join(choices))
+            hint = t("usage.did_you_mean", match=match[0]) if match else ""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {t('error.prefix')}：{message}{hint}\n")
+
+
+def take_globals(args: list[str]) -> tuple[list[str], dict[str, str | bool]]:
+    """The command line without the global options, and their values."""
+    rest: list[str] = []
+    found: dict[str, str | bool] = {}
+    it = iter(args)
+    for arg in it:
+        if arg == "--":
+            rest += [arg, *it]
+            break
+        name, eq, value = arg.partition("=")
+        if name in GLOBAL_OPTIONS:
+            if GLOBAL_OPTIONS[name]:
+                found[name] = value if eq else next(it, "")
+            else:
+                found[name] = True
+        else:
+            rest.append(arg)
+    return rest, found
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="fzcheck", description="Check Chinese government annual reports (法治政府建设年度报告 "
         "and the other report types in `fzcheck rubric list`) for the parts the law requires.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"fzcheck {__version__}")
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh",
+                        help="language of what a reviewer reads (default: zh; FZCHECK_LANG)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="say each input as it is checked")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
         if only is None or name == only:
@@ -46,14 +111,36 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _subparser(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
+    """The parser of ``command`` (and of its action, for ``rubric show``), else ``parser``."""
+    found = parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            found = action.choices[command]
+    return found
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from fzcheck.errors import FzcheckError
 
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list, options = take_globals(list(sys.argv[1:] if argv is None else argv))
+    from fzcheck import output
+    from fzcheck.render import i18n
+
+    if "--lang" in options:
+        if options["--lang"] not in i18n.LANGS:
+            build_parser(only="").error(f"argument --lang: invalid choice: "
+                                        f"'{options['--lang']}' (choose from 'zh', 'en')")
+        i18n.set_lang(str(options["--lang"]))
+    output.set_verbosity(-1 if ("--quiet" in options or "-q" in options)
+                         else 1 if ("--verbose" in options or "-v" in options) else 0)
     command = next((a for a in args_list if not a.startswith("-")), None)
     # Only the chosen command's module is imported (and so only its dependencies).
     parser = build_parser(only=command if command in COMMANDS else None)
-    args = parser.parse_args(args_list)
+    args, extra = parser.parse_known_args(args_list)
+    if extra:  # said by the subcommand's parser: its usage and its options' close matches
+        sub = _subparser(parser, getattr(args, "command", None))
+        sub.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -75,5 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         from fzcheck.output import error
 
-        error("interrupted")
+        from fzcheck.render.i18n import t
+
+        error(t("interrupted"))
         return 130

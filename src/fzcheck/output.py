@@ -16,16 +16,41 @@ def stdout() -> Console:
     return Console(soft_wrap=False, highlight=False)
 
 
+_verbosity = 0  # -1 --quiet (errors only), 0 normal, 1 --verbose
+
+
+def set_verbosity(level: int) -> None:
+    global _verbosity
+    _verbosity = level
+    stderr.cache_clear()
+
+
+def verbose() -> bool:
+    return _verbosity > 0
+
+
+def quiet() -> bool:
+    return _verbosity < 0
+
+
 @lru_cache(maxsize=1)
 def stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True, quiet=_verbosity < 0)
+
+
+@lru_cache(maxsize=1)
+def _errors() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def error(message: str) -> None:
-    """One line on stderr, never markup-interpreted (messages quote report text)."""
-    stderr().print(f"[bold red]fzcheck:[/] {_escape(message)}")
+    """One line on stderr, never markup-interpreted (messages quote report text); shown even
+    with --quiet."""
+    _errors().print(f"[bold red]fzcheck:[/] {_escape(message)}")
 
 
 def warn(message: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 import time
 from types import TracebackType
@@ -18,7 +19,9 @@ class Progress(Protocol):
 
 
 def make_progress(total: int, skipped: int, stream: IO[str] | None = None) -> Progress:
-    stream = stream or sys.stderr
+    from fzcheck.output import quiet
+
+    stream = stream or (io.StringIO() if quiet() else sys.stderr)  # --quiet: no progress
     if stream.isatty():
         return BarProgress(total, skipped)
     return LineProgress(total, skipped, stream)

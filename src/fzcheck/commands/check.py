@@ -57,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.rubric import Catalog
 
     from fzcheck.grading.decisions import load_beside, with_review
+    from fzcheck.output import verbose
     from fzcheck.render import format_for
 
     args.format = format_for(args.format, args.output)
@@ -92,6 +93,12 @@ def run(args: argparse.Namespace) -> int:
             data = graded.result.to_json()
             if decisions:  # the reviewer's verdict beside the machine's, from the decisions file
                 data = with_review(data, decisions + load_beside(source), rubrics)
+            if verbose():
+                from fzcheck.output import stderr
+                from fzcheck.render.i18n import verdict
+
+                stderr().print(f"{source}：{verdict(data['verdict'])} {data['score']:g}",
+                               markup=False, highlight=False)
             renderer.add(data, graded.doc)
             code = max(code, EXIT_FOR_VERDICT[data["verdict"]])
         renderer.close()
