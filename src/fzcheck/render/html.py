@@ -20,7 +20,8 @@ from urllib.parse import quote as url_quote
 from urllib.parse import unquote
 
 from fzcheck.document import Document
-from fzcheck.render import STATUS_MARK, STATUS_ZH, VERDICT_ZH, part_labels
+from fzcheck.render import STATUS_MARK, part_labels
+from fzcheck.render import i18n
 from fzcheck.render import html_view as view
 
 if TYPE_CHECKING:
@@ -54,8 +55,12 @@ def _page(template: str, script: str | None, results: Sequence[Mapping[str, Any]
     sources = list({(r.source.name, r.source.citation): r.source for r in rubrics}.values())
     return _env().get_template(template).render(
         script=js, script_source=js_source, status_mark=STATUS_MARK,
-        part_short=part_labels(results), status_zh=STATUS_ZH, verdict_zh=VERDICT_ZH,
-        sources=sources, **context)
+        part_short=part_labels(results),
+        status_zh={s: i18n.status(s) for s in ("present", "embedded", "missing")},
+        verdict_zh={v: i18n.verdict(v) for v in ("complete", "incomplete", "not_a_report",
+                                                   "error")},
+        t=i18n.t, check_name=i18n.check_name, error_kind=i18n.error_kind,
+        decision_text=i18n.decision_text, sources=sources, **context)
 
 
 def _rubrics_of(results: Sequence[Mapping[str, Any]], rubrics: Catalog | None) -> list[Rubric]:
@@ -106,7 +111,9 @@ def render_report_page(result: dict[str, Any], doc: Document | None, *,
     text = view.line_views(marks, spans) if marks is not None else None
     document = result.get("document") or {}
     title = document.get("title") or PurePath(str(result.get("path", ""))).name
-    return _page("report.html.j2", None, [result], graded_with, result=result,
+    rubric = graded_with[0] if graded_with else None
+    return _page("report.html.j2", "review.js.j2", [result], graded_with, result=result,
+                 rubric_title=rubric.title if rubric else None,
                  document=document, title=title,
                  panels=panels, doc_failed=view.failed_checks(result.get("checks")), llm=llm,
                  text=text, lang="zh-Hant" if document.get("script") == "traditional" else "zh-CN",
@@ -161,7 +168,8 @@ def render_batch_page(results: list[dict[str, Any]], links: dict[str, str] | Non
                  shares=view.part_shares(cohort, part_ids, part_labels(results)),
                  bins=view.score_bins(cohort),
                  verdicts=verdicts, total=len(results), optional=optional,
-                 has_flags=any(r.flags for r in rows), has_copies=any(r.copies for r in rows))
+                 has_flags=any(r.flags for r in rows), has_copies=any(r.copies for r in rows),
+                 has_review=any(r.review for r in rows))
 
 
 # --- renderers ----------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ from typing import Any
 from typing import TYPE_CHECKING
 
 from fzcheck import render
-from fzcheck.render import STATUS_ZH, part_label
+from fzcheck.render import part_label
+from fzcheck.render.i18n import status as _status_word
 
 if TYPE_CHECKING:
     from fzcheck.rubric import Rubric
@@ -263,7 +264,7 @@ def _findings_of(part: Mapping[str, Any]) -> list[Finding]:
 def _disagreement(item: Any, labels: Mapping[str, str]) -> str | None:
     if not isinstance(item, Mapping):
         return _as_text(item)
-    st = {k: STATUS_ZH.get(str(item.get(k)), str(item.get(k))) for k in ("offline", "llm")}
+    st = {k: _status_word(str(item.get(k))) for k in ("offline", "llm")}
     outcome = OUTCOME_ZH.get(str(item.get("outcome")), str(item.get("outcome") or ""))
     part = labels.get(str(item.get("part")), str(item.get("part") or ""))
     return f"{part}：离线“{st['offline']}”，模型“{st['llm']}” → {outcome}（{item.get('reason') or ''}）"
@@ -352,6 +353,7 @@ class BatchRow:
     copies: list[Copy]
     copy_hrefs: dict[str, str]
     error: str | None
+    review: Mapping[str, Any] | None = None  # the reviewer's verdict and score, when decided
 
 
 def batch_row(result: Mapping[str, Any], links: Mapping[str, str]) -> BatchRow:
@@ -359,7 +361,9 @@ def batch_row(result: Mapping[str, Any], links: Mapping[str, str]) -> BatchRow:
     err = result.get("error")
     path = str(result.get("path", ""))
     llm = llm_view(result)
-    failed = [f"{part}.{c['id']}" for part, c in render.failed_checks(dict(result))]
+    from fzcheck.render.i18n import check_name, error_kind
+
+    failed = [check_name(c, part) for part, c in render.failed_checks(dict(result))]
     copies = copies_of(result)
     return BatchRow(
         path=path, href=links.get(path),
@@ -371,7 +375,9 @@ def batch_row(result: Mapping[str, Any], links: Mapping[str, str]) -> BatchRow:
         flags=[" ".join(filter(None, (f.kind, f.text))) or (f.quote or "") for f in llm.flags]
         if llm else [],
         copies=copies, copy_hrefs={c.other: links[c.other] for c in copies if c.other in links},
-        error=f"{err.get('kind')}: {err.get('message')}" if isinstance(err, Mapping) else None)
+        error=error_kind(str(err.get("kind")), str(err.get("message")))
+        if isinstance(err, Mapping) else None,
+        review=result.get("review") if isinstance(result.get("review"), Mapping) else None)
 
 
 @dataclass
