@@ -23,7 +23,8 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[s
 def test_quick_start_sample_is_complete() -> None:
     proc = run("check", "examples/sample-report.txt")
     assert proc.returncode == 0, proc.stderr
-    assert "complete" in proc.stdout and "示例县司法局" in proc.stdout
+    assert "要素齐全" in proc.stdout and "示例县司法局" in proc.stdout
+    assert "得分构成" in proc.stdout  # how the score was reached
 
 
 def test_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -62,7 +63,9 @@ def test_huge_file_is_refused_quickly(tmp_path: Path) -> None:
     path.write_bytes(("法治政府建设" * 100 + "\n").encode("utf-8") * 11_500)  # ~20 MB
     proc = run("check", str(path))
     assert proc.returncode == 2
-    assert "over the 16 MB limit" in proc.stderr and "--max-mb" in proc.stderr
+    assert "超过大小上限" in proc.stderr and "16 MB" in proc.stderr and "--max-mb" in proc.stderr
+    english = run("--lang", "en", "check", str(path))
+    assert "over the 16 MB limit" in english.stderr
     ok = run("check", "-f", "jsonl", "--max-mb", "30", str(path))
     assert ok.returncode in (1, 2) and "Traceback" not in ok.stderr
     assert len(ok.stdout.splitlines()) == 1
@@ -106,7 +109,7 @@ def test_rubric_commands(tmp_path: Path) -> None:
     shown = run("rubric", "show", "fazhi-annual")
     assert shown.returncode == 0 and "leader_duties" in shown.stdout
     good = run("rubric", "validate", "rubrics/fazhi-annual.yaml")
-    assert good.returncode == 0 and "ok" in good.stdout
+    assert good.returncode == 0 and "有效" in good.stdout
     broken = tmp_path / "b.yaml"
     broken.write_text((ROOT / "rubrics" / "fazhi-annual.yaml").read_text(encoding="utf-8")
                       .replace("weight: 30", "weight: -1"), encoding="utf-8")
@@ -172,13 +175,14 @@ def test_a_directory_without_reports_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "notes.log").write_text("x", encoding="utf-8")
     proc = run("check", str(tmp_path))
     assert proc.returncode == 2
-    assert proc.stderr.strip() == (f"fzcheck: {tmp_path}: a directory with no report files "
-                                   "(.txt .md .html .docx .pdf) in it")
+    assert proc.stderr.strip() == f"fzcheck: {tmp_path}: 该目录中没有可检查的报告文件"
 
 
 def test_missing_file_message_names_the_path_once() -> None:
     proc = run("check", "nope.txt")
-    assert proc.stderr.strip() == "fzcheck: nope.txt: no such file"
+    assert proc.stderr.strip() == "fzcheck: nope.txt: 找不到该文件"
+    english = run("check", "nope.txt", "--lang", "en")
+    assert english.stderr.strip() == "fzcheck: nope.txt: not_found: no such file"
 
 
 @pytest.mark.parametrize("value", ["-1", "0", "lots"])

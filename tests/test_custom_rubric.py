@@ -18,6 +18,7 @@ from tests.helpers import FIXTURES
 RUBRIC = FIXTURES / "rubrics" / "safety-annual.yaml"
 EAST, WEST = FIXTURES / "safety" / "east-town.txt", FIXTURES / "safety" / "west-town.txt"
 PARTS = ["work_done", "hazards", "chief_duty", "plans", "notes"]
+LABELS = ["主要工作", "隐患短板", "负责人职责", "下步工作", "其他"]
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -53,11 +54,11 @@ def test_terminal_csv_markdown_and_html_use_its_labels(
     _, terminal = run(capsys, "check", "--rubric", str(RUBRIC), str(WEST))
     assert "负责人职责" in terminal and "chief_duty" in terminal and "法治" not in terminal
     _, table = run(capsys, "check", "--rubric", str(RUBRIC), "-f", "csv", str(EAST), str(WEST))
-    rows = list(csv.DictReader(io.StringIO(table)))
-    assert set(PARTS) <= set(rows[0]) and rows[1]["chief_duty"] == "missing"
-    assert "achievements" not in rows[0]
+    rows = list(csv.DictReader(io.StringIO(table.removeprefix("\ufeff"))))
+    assert set(LABELS) <= set(rows[0]) and rows[1]["负责人职责"] == "缺失"
+    assert "举措成效" not in rows[0]
     _, md = run(capsys, "check", "--rubric", str(RUBRIC), "-f", "markdown", str(WEST))
-    assert "| chief_duty |" in md and "hazards.hazard_causes" in md
+    assert "| 负责人职责 |" in md and "说明隐患的原因" in md  # the check's rubric description
     page = tmp_path / "west.html"
     run(capsys, "check", "--rubric", str(RUBRIC), "-f", "html", "-o", str(page), str(WEST))
     html = page.read_text(encoding="utf-8")
@@ -86,7 +87,7 @@ def test_batch_report_and_copy_detection(capsys: pytest.CaptureFixture[str],
     batch_page = (tmp_path / "pages" / "index.html").read_text(encoding="utf-8")
     assert "安全生产工作年度报告检查结果" in batch_page and "负责人职责" in batch_page
     _, md = run(capsys, "report", str(results), "-f", "markdown")
-    assert "chief_duty 负责人职责" in md and "| plans |" in md
+    assert "| 负责人职责 |" in md and "“下步工作”相互雷同" in md
     _, stats = run(capsys, "report", str(results), "-f", "json")
     parts = {p["part"]: p for p in json.loads(stats)["parts"]}
     assert list(parts) == PARTS and parts["chief_duty"]["missing"] == 1

@@ -72,6 +72,9 @@ def test_json_contract_fields() -> None:
 
 
 def test_csv_has_one_row_per_input_and_part_columns() -> None:
-    rows = list(csv.DictReader(io.StringIO(render("csv", results()))))
-    assert [r["verdict"] for r in rows] == ["complete", "incomplete", "complete", "error"]
-    assert rows[1]["problems"] == "missing"
+    text = render("csv", results())
+    assert text.startswith("\ufeff")  # Excel reads UTF-8 only with a BOM
+    rows = list(csv.DictReader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"))))
+    assert [r["结论"] for r in rows] == ["要素齐全", "要素缺失", "要素齐全", "无法读取"]
+    assert rows[1]["存在不足"] == "缺失"
+    assert rows[0]["单位"] == "示例县司法局" and rows[0]["年度"] == "2025"

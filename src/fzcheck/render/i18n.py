@@ -8,6 +8,7 @@ here. The language is set once per process by the CLI (``--lang`` or ``FZCHECK_L
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 LANGS = ("zh", "en")
@@ -43,7 +44,8 @@ def error_kind(kind: str, message: str) -> str:
     if _lang == "zh":
         text = MESSAGES["zh"].get(f"error.{kind}")
         if text:
-            return text
+            sizes = re.findall(r"\d[\d,.]* ?MB", message) if kind == "too_large" else []
+            return text + (f"（{' / '.join(sizes)}）" if sizes else "")
         return f"无法读取（{kind}）：{message}"
     return f"{kind}: {message}"
 
