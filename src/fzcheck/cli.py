@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if options["--lang"] not in i18n.LANGS:
             build_parser(only="").error(f"argument --lang: invalid choice: "
                                         f"'{options['--lang']}' (choose from 'zh', 'en')")
-        i18n.set_lang(str(options["--lang"]))
+    i18n.set_lang(str(options.get("--lang") or i18n.default_lang()))  # each call starts afresh
     output.set_verbosity(-1 if ("--quiet" in options or "-q" in options)
                          else 1 if ("--verbose" in options or "-v" in options) else 0)
     command = next((a for a in args_list if not a.startswith("-")), None)

@@ -12,7 +12,15 @@ import re
 from typing import Any
 
 LANGS = ("zh", "en")
-_lang = os.environ.get("FZCHECK_LANG", "zh") if os.environ.get("FZCHECK_LANG") in LANGS else "zh"
+
+
+def default_lang() -> str:
+    """``FZCHECK_LANG`` when it names a language, else Chinese."""
+    env = os.environ.get("FZCHECK_LANG", "")
+    return env if env in LANGS else "zh"
+
+
+_lang = default_lang()
 
 
 def set_lang(lang: str) -> None:

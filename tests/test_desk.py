@@ -1,0 +1,267 @@
+"""The reviewer's desk: Excel sheets, Word letters, a CSV Excel can read, score breakdowns,
+review decisions that survive re-runs, copy clusters and a forgiving command line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fzcheck.cli import main
+from fzcheck.cohort.stats import copy_clusters, gather
+from fzcheck.cohort.views import render_terminal
+from tests.helpers import FIXTURES, SAMPLE
+
+TRAP = FIXTURES / "trap_no_problems.txt"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Three invented reports: complete, missing its problems part, and a work plan."""
+    d = tmp_path / "in"
+    d.mkdir()
+    for src in (SAMPLE, TRAP, FIXTURES / "work_plan.txt"):
+        shutil.copy(src, d / src.name)
+    return d
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def sheet_rows(path: Path, sheet: str) -> list[dict[str, object]]:
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)[sheet]
+    rows = list(ws.iter_rows(values_only=True))
+    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+
+
+def test_score_breakdown_adds_up_to_the_score(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", "-f", "json", str(TRAP))
+    result = json.loads(out)[0]
+    items = result["score_breakdown"]
+    assert round(sum(i["points"] for i in items), 1) == result["score"] == 65
+    problems = next(i for i in items if i["part"] == "problems")
+    assert problems["points"] == 0 and "缺失" in problems["reason"]
+    assert all(c.get("name") for c in result["checks"])  # the rubric's description
+
+
+def test_a_failed_check_is_a_deduction_with_its_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "check", "-f", "json", str(FIXTURES / "themed_reordered.txt"))
+    result = json.loads(out)[0]
+    minus = [i for i in result["score_breakdown"] if i["points"] < 0]
+    assert minus and all(i["check"] and "扣分" in i["reason"] for i in minus)
+    assert round(sum(i["points"] for i in result["score_breakdown"]), 1) == result["score"]
+
+
+def test_output_format_follows_the_extension(capsys: pytest.CaptureFixture[str],
+                                            tmp_path: Path) -> None:
+    target = tmp_path / "results.csv"
+    run(capsys, "check", str(SAMPLE), str(TRAP), "-o", str(target))
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and "╭" not in raw.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))  # as Excel decodes it
+    assert list(rows[0])[:6] == ["文件", "单位", "年度", "报告类型", "结论", "得分"]
+    assert rows[1]["单位"] == "示例区教育局" and rows[1]["存在不足"] == "缺失"
+    for ext in ("json", "jsonl", "md", "html"):
+        run(capsys, "check", str(SAMPLE), "-o", str(tmp_path / f"r.{ext}"))
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))[0]["verdict"] == "complete"
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("## ")
+    assert "<!DOCTYPE html>" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_check_writes_an_excel_workbook(capsys: pytest.CaptureFixture[str],
+                                        tmp_path: Path) -> None:
+    import openpyxl
+
+    target = tmp_path / "评分表.xlsx"
+    code, _, _ = run(capsys, "check", str(SAMPLE), str(TRAP), "-o", str(target))
+    assert code == 1
+    wb = openpyxl.load_workbook(target)
+    assert wb.sheetnames == ["评分表", "要素明细", "说明"]
+    scores = wb["评分表"]
+    assert scores.freeze_panes == "A2" and scores.auto_filter.ref.startswith("A1:")
+    assert scores.column_dimensions["A"].width >= 20
+    rows = sheet_rows(target, "评分表")
+    assert [r["单位"] for r in rows] == ["示例县司法局", "示例区教育局"]
+    assert rows[1]["结论"] == "要素缺失" and rows[1]["得分"] == 65 and rows[1]["存在不足"] == "缺失"
+    assert rows[1]["报告类型"] == "法治政府建设年度报告" and rows[1]["年度"] == 2025
+    assert "+30 举措成效" in str(rows[1]["得分构成"])
+    parts = sheet_rows(target, "要素明细")
+    leader = next(p for p in parts if p["单位"] == "示例区教育局" and p["要素"] == "负责人履职")
+    assert leader["状态"] == "嵌于他节" and leader["行"] == 7
+    assert "第7行：区教育局局长作为第一责任人" in str(leader["依据原文"])
+    about = [r for r in wb["说明"].iter_rows(values_only=True)]
+    assert any("厅字〔2019〕28号" in str(r[1]) for r in about)
+
+
+def test_review_through_the_cli_and_the_page_export_changes_cohort_and_sheet(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    assert run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")[0] == 0
+    before = json.loads(run(capsys, "report", str(results), "-f", "json")[1])
+    assert before["verdicts"]["incomplete"] == 1 and before["reviewed"] == 0
+
+    # the reviewer: the trap report's problems part is there after all (见第3页)
+    code, out, err = run(capsys, "review", str(results), "--report", TRAP.name, "--part",
+                         "problems", "--set", "embedded", "--note", "见第3页")
+    assert code == 0 and "已记录1条" in err
+    assert "机器结论：要素缺失 65" in out and "人工结论：要素齐全 77.5" in out
+    store = Path(str(results) + ".decisions.jsonl")
+    decision = json.loads(store.read_text(encoding="utf-8"))
+    assert decision["set"] == "embedded" and decision["machine"] == "missing"
+    assert decision["note"] == "见第3页" and len(decision["sha256"]) == 64
+
+    # an export from the HTML page: the sample's figures check overruled
+    sample = next(json.loads(x) for x in results.read_text(encoding="utf-8").splitlines()
+                  if x and json.loads(x)["path"].endswith("sample-report.txt"))
+    export = tmp_path / "fzcheck-decisions.json"
+    export.write_text(json.dumps({"fzcheck_decisions": 1, "decisions": [
+        {"sha256": sample["sha256"], "rubric": "fazhi-annual", "rubric_version": "1.0",
+         "target": "check", "id": "achievements.has_figures", "set": "fail", "machine": "pass",
+         "accept": False, "note": None, "by": "html"},
+        {"sha256": "0" * 64, "rubric": "fazhi-annual", "rubric_version": "1.0",
+         "target": "part", "id": "problems", "set": "present"}]}), encoding="utf-8")
+    code, _, err = run(capsys, "review", str(results), "--import", str(export))
+    assert code == 0 and "已导入1条" in err and "跳过1条" in err
+
+    # a machine re-run (the batch again, from scratch) changes nothing in the decisions
+    kept = store.read_text(encoding="utf-8")
+    results.unlink()
+    assert run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")[0] == 0
+    assert store.read_text(encoding="utf-8") == kept
+
+    after = json.loads(run(capsys, "report", str(results), "-f", "json")[1])
+    assert after["verdicts"]["incomplete"] == 0 and after["verdicts"]["complete"] == 2
+    assert after["reviewed"] == 2
+    assert any(c["check"] == "achievements.has_figures" for c in after["failed_checks"])
+    _, terminal, _ = run(capsys, "report", str(results))
+    assert "人工复核2份" in terminal
+
+    sheet = tmp_path / "评分表.xlsx"
+    run(capsys, "report", str(results), "-o", str(sheet))
+    rows = {Path(str(r["文件"])).name: r for r in sheet_rows(sheet, "评分表")}
+    trap = rows[TRAP.name]
+    assert trap["结论"] == "要素缺失" and trap["人工结论"] == "要素齐全"  # both verdicts
+    assert trap["得分"] == 65 and trap["人工得分"] == 77.5
+    assert trap["存在不足"] == "缺失 → 嵌于他节" and "见第3页" in str(trap["人工复核"])
+    assert rows[SAMPLE.name]["人工得分"] == 95 and "改为“未通过”" in str(
+        rows[SAMPLE.name]["人工复核"])
+
+    # check on the report file itself, with the results file as -o, shows both verdicts too
+    shutil.copy(store, folder / (TRAP.name + ".decisions.jsonl"))
+    _, page, _ = run(capsys, "check", str(folder / TRAP.name))
+    assert "人工复核" in page and "人工结论：要素齐全 77.5" in page
+
+
+def test_a_later_decision_replaces_an_earlier_one(capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path) -> None:
+    report = tmp_path / TRAP.name
+    shutil.copy(TRAP, report)
+    run(capsys, "review", str(report), "--part", "problems", "--set", "present")
+    _, out, _ = run(capsys, "review", str(report), "--part", "problems", "--accept")
+    assert "确认机器结论“缺失”" in out and "人工结论：要素缺失 65" in out
+    _, out, _ = run(capsys, "check", "-f", "json", str(report))
+    review = json.loads(out)[0]["review"]
+    assert review["verdict"] == "incomplete" and len(review["decisions"]) == 1
+
+
+def test_bad_review_requests_are_one_line_errors(capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path) -> None:
+    report = tmp_path / TRAP.name
+    shutil.copy(TRAP, report)
+    code, _, err = run(capsys, "review", str(report), "--part", "nope", "--set", "present")
+    assert code == 2 and "没有要素 nope" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run(capsys, "review", str(report), "--part", "problems", "--set", "pass")
+    assert code == 2 and "present|embedded|missing" in err
+    bad = tmp_path / "x.json"
+    bad.write_text("not json", encoding="utf-8")
+    code, _, err = run(capsys, "review", str(report), "--import", str(bad))
+    assert code == 2 and "不是复核导出文件" in err
+
+
+def test_letters_for_reports_to_send_back(capsys: pytest.CaptureFixture[str],
+                                          tmp_path: Path, folder: Path) -> None:
+    import docx
+
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    out = tmp_path / "letters"
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out))
+    assert code == 0 and "已写2份反馈意见" in err
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["汇总反馈意见.docx", "示例区教育局-反馈意见.docx", "示例县-反馈意见.docx"]
+    text = "\n".join(p.text for p in docx.Document(str(out / "示例区教育局-反馈意见.docx")).paragraphs)
+    assert text.splitlines()[1] == "示例区教育局："  # addressed to the unit that wrote it
+    assert "缺少“存在的不足和原因”" in text and "厅字〔2019〕28号 第二十五条第（二）项" in text
+    assert "第7行“协调解决基层学校存在的困难和问题”" in text  # the evidence, with its line
+    assert "请于____年__月__日前" in text
+    whole = "\n".join(p.text for p in docx.Document(str(out / "汇总反馈意见.docx")).paragraphs)
+    assert "示例区教育局" in whole and "示例县2026年法治政府建设工作要点" in whole
+
+    # a reviewer's decision: the part is there; the letter no longer asks for it
+    run(capsys, "review", str(results), "--report", TRAP.name, "--part", "problems",
+        "--set", "embedded", "--note", "见第3页")
+    shutil.rmtree(out)
+    run(capsys, "letter", str(results), "-o", str(out), "--all")
+    text = "\n".join(p.text for p in docx.Document(str(out / "示例区教育局-反馈意见.docx")).paragraphs)
+    assert "缺少“存在的不足和原因”" not in text
+    assert "人工复核意见" in text and "见第3页" in text and "人工复核结论：要素齐全 77.5分" in text
+
+
+def test_copies_are_grouped_into_clusters(tmp_path: Path) -> None:
+    reports = [f"r{i}.txt" for i in range(5)]
+    pairs = [{"part": "problems", "a": a, "b": b, "similarity": 0.9 + i / 100}
+             for i, (a, b) in enumerate((a, b) for a in reports for b in reports if a < b)]
+    pairs.append({"part": "next_year_plan", "a": "x.txt", "b": "y.txt", "similarity": 0.7})
+    clusters = copy_clusters(pairs, {"problems": "存在不足"})
+    assert [(c["part"], len(c["reports"]), c["pairs"]) for c in clusters] == [
+        ("problems", 5, 10), ("next_year_plan", 2, 1)]
+    part = {"id": "problems", "label": "存在不足", "status": "present", "required": True,
+            "checks": []}
+    lines = [{"path": r, "verdict": "complete", "parts": [part], "checks": [],
+              "copies": [{"part": p["part"], "other": p["b"], "similarity": p["similarity"]}
+                         for p in pairs if p["a"] == r]} for r in reports]
+    out = io.StringIO()
+    render_terminal(gather(lines).to_json(), out)
+    shown = [x for x in out.getvalue().splitlines() if "相互雷同" in x]
+    assert len(shown) == 1 and "5份报告的“存在不足”相互雷同（10对" in shown[0]
+
+
+def test_close_matches_for_mistyped_options_and_commands(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["check", "--formt", "json", str(SAMPLE)])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2
+    assert "usage: fzcheck check" in err and "是否想输入 --format？" in err
+    with pytest.raises(SystemExit):
+        main(["chek", str(SAMPLE)])
+    assert "是否想输入 check？" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["check", "-f", "xlxs", str(SAMPLE)])
+    assert "是否想输入 xlsx？" in capsys.readouterr().err
+
+
+def test_english_view_and_quiet(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    _, out, _ = run(capsys, "--lang", "en", "check", str(TRAP))
+    assert "incomplete" in out and "score breakdown" in out and "要素缺失" not in out
+    _, out, _ = run(capsys, "check", str(TRAP))  # the next run is Chinese again
+    assert "要素缺失" in out
+    _, _, err = run(capsys, "batch", str(TRAP), "-o", str(tmp_path / "r.jsonl"), "-q",
+                    "--summary", "none")
+    assert err == ""
+
+
+def test_rubric_show_is_complete_and_wrapped(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "rubric", "show", "fazhi-annual")
+    assert "上一年度党政主要负责人履行推进法治建设第一责任人职责" in out.replace("\n", "")
+    assert "标题线索" in out and "分析了不足的原因" in out
+    assert "…" not in out
