@@ -111,7 +111,9 @@ def test_script_in_report_text_runs_nothing(page: tuple[Any, PageEvents], tmp_pa
     assert events.dialogs == []
     text = pg.locator("#text").inner_text()
     assert "<script>alert(1)</script>" in text and '<img src=x onerror="alert(2)">' in text
-    assert pg.evaluate("() => document.scripts.length") == 0
+    # only the page's own script (review buttons), allowed by its hash in the CSP
+    scripts = pg.evaluate("() => Array.from(document.scripts).map(s => s.textContent)")
+    assert len(scripts) == 1 and "fzcheck-decisions" in scripts[0]
     assert pg.locator("#text img, #text b, #text script").count() == 0
     assert events.errors == []
 
@@ -217,3 +219,44 @@ def test_pages_print_on_paper(page: tuple[Any, PageEvents], tmp_path: Path,
     assert not pg.locator(".filters").is_visible()
     assert pg.locator("#results tbody tr").count() == 1
     assert events.errors == []
+
+
+def test_review_buttons_record_decisions_and_export_them(
+        page: tuple[Any, PageEvents], tmp_path: Path, artifacts: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A reviewer overrules a part on the page, exports the decisions, and the CLI imports
+    them: the next check shows both verdicts on the page."""
+    import json
+    import shutil
+
+    from fzcheck.cli import main
+
+    report = tmp_path / "trap.txt"
+    shutil.copy(FIXTURES.parent.parent / "fixtures" / "trap_no_problems.txt", report)
+    pg, events = page
+    html_path = tmp_path / "trap.html"
+    assert main(["check", str(report), "-o", str(html_path)]) == 1
+    _open(pg, html_path)
+    pg.evaluate("() => window.localStorage.clear()")
+    panel = pg.locator("#part-problems")
+    panel.locator("input.review-note").fill("见第3页")
+    panel.locator("button[data-set='embedded']").click()
+    assert panel.locator("button[data-set='embedded']").get_attribute("aria-pressed") == "true"
+    assert "已记录：改为嵌于他节（见第3页）" in panel.locator(".review-state").first.inner_text()
+    assert pg.locator("#review-count").inner_text() == "1"
+    with pg.expect_download() as download:
+        pg.click("#review-export")
+    exported = tmp_path / "fzcheck-decisions.json"
+    download.value.save_as(str(exported))
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["decisions"][0]["set"] == "embedded" and data["decisions"][0]["note"] == "见第3页"
+
+    assert main(["review", str(report), "--import", str(exported)]) == 0
+    capsys.readouterr()
+    main(["check", str(report), "-o", str(html_path)])
+    _open(pg, html_path)
+    assert "要素齐全" in pg.locator("#human-verdict").inner_text()
+    assert "77.5" in pg.locator("#human-verdict").inner_text()
+    assert "见第3页" in pg.locator("#decisions").inner_text()
+    pg.screenshot(path=str(artifacts / "report-page-reviewed.png"))
+    assert events.dialogs == [] and events.errors == []

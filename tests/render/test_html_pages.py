@@ -72,7 +72,8 @@ def test_report_text_with_markup_is_escaped(injection: tuple[dict[str, Any], Any
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert not m.find("img") and not m.find("b")  # the report's tags are text, not elements
-    assert m.scripts == []  # a report page needs no script at all
+    # the page's only script is its own (the review buttons), never the report's
+    assert len(m.scripts) == 1 and "fzcheck-decisions" in m.scripts[0]
 
 
 def test_batch_page_escapes_fields(complete: tuple[dict[str, Any], Any]) -> None:
@@ -141,7 +142,7 @@ def test_report_without_document_or_llm_renders(complete: tuple[dict[str, Any], 
     err = error_result("missing.txt", "not_found", "no such file",
                        rubric=RubricRef(id="fazhi-annual", version="1.0")).to_json()
     html = render_report_page(err, None)
-    assert "no such file" in html and "无法读取" in html
+    assert "找不到该文件" in html and "无法读取" in html
 
 
 def _llm(doc: Any) -> dict[str, Any]:

@@ -64,7 +64,15 @@ def _page(template: str, script: str | None, results: Sequence[Mapping[str, Any]
 
 
 def _rubrics_of(results: Sequence[Mapping[str, Any]], rubrics: Catalog | None) -> list[Rubric]:
-    found = [rubrics.for_result(r) for r in results] if rubrics is not None else []
+    if rubrics is None:  # results read back without a catalog: the bundled rubrics name them
+        from fzcheck.errors import FzcheckError
+        from fzcheck.rubric import Catalog
+
+        try:
+            rubrics = Catalog.load()
+        except FzcheckError:
+            return []
+    found = [rubrics.for_result(r) for r in results]
     return list({r.id: r for r in found if r is not None}.values())
 
 
