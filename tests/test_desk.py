@@ -98,7 +98,7 @@ def test_check_writes_an_excel_workbook(capsys: pytest.CaptureFixture[str],
     leader = next(p for p in parts if p["单位"] == "示例区教育局" and p["要素"] == "负责人履职")
     assert leader["状态"] == "嵌于他节" and leader["行"] == 7
     assert "第7行：区教育局局长作为第一责任人" in str(leader["依据原文"])
-    about = [r for r in wb["说明"].iter_rows(values_only=True)]
+    about = list(wb["说明"].iter_rows(values_only=True))
     assert any("厅字〔2019〕28号" in str(r[1]) for r in about)
 
 
@@ -187,10 +187,14 @@ def test_bad_review_requests_are_one_line_errors(capsys: pytest.CaptureFixture[s
     assert code == 2 and "不是复核导出文件" in err
 
 
-def test_letters_for_reports_to_send_back(capsys: pytest.CaptureFixture[str],
-                                          tmp_path: Path, folder: Path) -> None:
+def _docx_text(path: Path) -> str:
     import docx
 
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def test_letters_for_reports_to_send_back(capsys: pytest.CaptureFixture[str],
+                                          tmp_path: Path, folder: Path) -> None:
     results = tmp_path / "results.jsonl"
     run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
     out = tmp_path / "letters"
@@ -198,12 +202,12 @@ def test_letters_for_reports_to_send_back(capsys: pytest.CaptureFixture[str],
     assert code == 0 and "已写2份反馈意见" in err
     names = sorted(p.name for p in out.iterdir())
     assert names == ["汇总反馈意见.docx", "示例区教育局-反馈意见.docx", "示例县-反馈意见.docx"]
-    text = "\n".join(p.text for p in docx.Document(str(out / "示例区教育局-反馈意见.docx")).paragraphs)
+    text = _docx_text(out / "示例区教育局-反馈意见.docx")
     assert text.splitlines()[1] == "示例区教育局："  # addressed to the unit that wrote it
     assert "缺少“存在的不足和原因”" in text and "厅字〔2019〕28号 第二十五条第（二）项" in text
     assert "第7行“协调解决基层学校存在的困难和问题”" in text  # the evidence, with its line
     assert "请于____年__月__日前" in text
-    whole = "\n".join(p.text for p in docx.Document(str(out / "汇总反馈意见.docx")).paragraphs)
+    whole = _docx_text(out / "汇总反馈意见.docx")
     assert "示例区教育局" in whole and "示例县2026年法治政府建设工作要点" in whole
 
     # a reviewer's decision: the part is there; the letter no longer asks for it
@@ -211,7 +215,7 @@ def test_letters_for_reports_to_send_back(capsys: pytest.CaptureFixture[str],
         "--set", "embedded", "--note", "见第3页")
     shutil.rmtree(out)
     run(capsys, "letter", str(results), "-o", str(out), "--all")
-    text = "\n".join(p.text for p in docx.Document(str(out / "示例区教育局-反馈意见.docx")).paragraphs)
+    text = _docx_text(out / "示例区教育局-反馈意见.docx")
     assert "缺少“存在的不足和原因”" not in text
     assert "人工复核意见" in text and "见第3页" in text and "人工复核结论：要素齐全 77.5分" in text
 

@@ -22,8 +22,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "batch": ("fzcheck.commands.batch", "grade many reports into a resumable results file"),
     "report": ("fzcheck.commands.report", "cohort view of a batch results file"),
     "cache": ("fzcheck.commands.cache", "show or clear the LLM response cache"),
-    "review": ("fzcheck.commands.review", "record a reviewer's decisions on part statuses and checks"),
-    "letter": ("fzcheck.commands.letter", "write feedback letters (.docx) for reports to send back"),
+    "review": ("fzcheck.commands.review",
+               "record a reviewer's decisions on part statuses and checks"),
+    "letter": ("fzcheck.commands.letter",
+               "write feedback letters (.docx) for reports to send back"),
 }
 
 EPILOG = """exit codes: 0 every input complete; 1 some input incomplete or not a report;
@@ -127,10 +129,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from fzcheck import output
     from fzcheck.render import i18n
 
-    if "--lang" in options:
-        if options["--lang"] not in i18n.LANGS:
-            build_parser(only="").error(f"argument --lang: invalid choice: "
-                                        f"'{options['--lang']}' (choose from 'zh', 'en')")
+    if "--lang" in options and options["--lang"] not in i18n.LANGS:
+        build_parser(only="").error(f"argument --lang: invalid choice: "
+                                    f"'{options['--lang']}' (choose from 'zh', 'en')")
     i18n.set_lang(str(options.get("--lang") or i18n.default_lang()))  # each call starts afresh
     output.set_verbosity(-1 if ("--quiet" in options or "-q" in options)
                          else 1 if ("--verbose" in options or "-v" in options) else 0)
@@ -161,7 +162,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         from fzcheck.output import error
-
         from fzcheck.render.i18n import t
 
         error(t("interrupted"))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import IO, Any
-
 from pathlib import Path
+from typing import IO, Any
 
 from rich.markup import escape
 
@@ -61,7 +60,8 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
     for p in stats["parts"]:
         opt = "" if p["required"] else f"（{t('optional')}）"
         lines.append(f"| {p.get('label') or p['part']}{opt} | {p['missing']} "
-                     f"({_pct(p['missing_share'])}) | {p['embedded']} ({_pct(p['embedded_share'])}) |")
+                     f"({_pct(p['missing_share'])}) | "
+                     f"{p['embedded']} ({_pct(p['embedded_share'])}) |")
     s = stats["scores"]
     lines += ["", f"## {t('score')}", ""]
     if s["count"]:

@@ -113,7 +113,8 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
         if args.part not in parts:
             raise UsageError(f"没有要素 {args.part}；可选：{', '.join(parts)}")
         machine = parts[args.part]["status"]
-        allowed, key = ("present", "embedded", "missing"), args.part
+        allowed: tuple[str, ...] = ("present", "embedded", "missing")
+        key = args.part
         target = "part"
     else:
         checks = {f"{p['id']}.{c['id']}": c for p in parts.values() for c in p.get("checks", [])}
@@ -135,7 +136,7 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:

@@ -1,6 +1,7 @@
 """Review decisions on disk: a plain JSON Lines file beside what was reviewed.
 
-``results.jsonl`` → ``results.jsonl.decisions.jsonl``; ``report.docx`` → ``report.docx.decisions.jsonl``.
+``results.jsonl`` → ``results.jsonl.decisions.jsonl``; ``report.docx`` →
+``report.docx.decisions.jsonl``.
 Each line is one :class:`~fzcheck.result.Decision`, keyed by the input's sha256 and the rubric id
 and version; a later line on the same target replaces an earlier one. Machine runs only read
 this file, so no re-run overwrites a decision. The file is appended to and diff-able.

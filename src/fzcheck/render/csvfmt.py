@@ -77,9 +77,12 @@ def csv_row(result: dict[str, Any], part_ids: list[str],
         "verdict": verdict_word(result["verdict"]), "score": result["score"],
         "human_verdict": verdict_word(review["verdict"]) if review else "",
         "human_score": review.get("score", ""),
-        **{k: d.get(k) for k in FACTS}, "script": t(f"script.{d['script']}") if d.get("script") else "", **{k: status.get(k, "") for k in part_ids},
+        **{k: d.get(k) for k in FACTS},
+        "script": t(f"script.{d['script']}") if d.get("script") else "",
+        **{k: status.get(k, "") for k in part_ids},
         "failed_checks": "；".join(check_name(c, part) for part, c in failed_checks(result)),
-        "decisions": "；".join(decision_text(x, result) for x in review.get("decisions", [])),
+        "decisions": "；".join(decision_text(x, result)
+                               for x in review.get("decisions", [])),
         "error": error_kind(err["kind"], err["message"]) if err else "",
     }
     return ["" if values[c] is None else str(values[c]) for c in columns(part_ids)]

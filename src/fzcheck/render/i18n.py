@@ -125,11 +125,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.failed": "未通过的检查", "cohort.count": "份数", "cohort.share": "占比",
         "cohort.example": "示例", "cohort.send_back": "需退回修改的单位",
         "cohort.copies": "疑似照搬照抄（按雷同组）", "cohort.similarity": "相似度",
-        "cohort.cluster": "{n}份报告的“{label}”相互雷同（{pairs}对，相似度{lo:.2f}–{hi:.2f}）：{members}",
+        "cohort.cluster": ("{n}份报告的“{label}”相互雷同"
+                           "（{pairs}对，相似度{lo:.2f}–{hi:.2f}）：{members}"),
         "cohort.failures": "处理失败", "cohort.stage": "环节", "cohort.reviewed": "人工复核{n}份",
         "cohort.title": "批量评查：{n}份报告", "cohort.verdicts": "结论",
         "cohort.llm_unused": "大模型：未使用",
-        "cohort.llm": "大模型：{reports}份，{calls}次调用，{tokens:,}个token（输入{prompt:,}+输出{completion:,}），{cost}",
+        "cohort.llm": ("大模型：{reports}份，{calls}次调用，{tokens:,}个token"
+                       "（输入{prompt:,}+输出{completion:,}），{cost}"),
         "cohort.cost": "估计费用 {cost:.4f}", "cohort.unpriced": "配置中没有价格：{models}",
         "stage.read": "读取", "stage.llm": "大模型",
         # xlsx
@@ -152,7 +154,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.too_large": "文件超过大小上限（可用 --max-mb 调高）",
         "error.no_reports": "该目录中没有可检查的报告文件",
         "error.unreadable": "无法读取该文件（没有权限）",
-        "error.internal": "处理该文件时程序出错：请连同文件一起反馈（设 FZCHECK_RAISE_ERRORS=1 可看详情）",
+        "error.internal": ("处理该文件时程序出错：请连同文件一起反馈"
+                           "（设 FZCHECK_RAISE_ERRORS=1 可看详情）"),
         "error.prefix": "错误",
         "usage.unknown_option": "未知选项 {option}",
         "usage.did_you_mean": "，是否想输入 {match}？",
@@ -184,7 +187,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.part": "part", "review.check": "check",
         "review.pass": "pass", "review.fail": "fail",
         "review.recorded": "recorded {n} decision(s) → {path}",
-        "review.imported": "imported {n} decision(s) ({skipped} skipped: not for these results) → {path}",
+        "review.imported": ("imported {n} decision(s) ({skipped} sk"
+                            "ipped: not for these results) → {path}"),
         "cohort.reports": "{n} reports", "cohort.graded": "parts ({n} graded)",
         "cohort.missing": "missing", "cohort.embedded": "embedded only",
         "cohort.scores": "scores: min {min:g}  median {median:g}  mean {mean:g}  max {max:g}",
@@ -192,12 +196,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.failed": "failed sub-checks", "cohort.count": "reports", "cohort.share": "share",
         "cohort.example": "e.g.", "cohort.send_back": "units to send back",
         "cohort.copies": "possible copies (clusters)", "cohort.similarity": "similarity",
-        "cohort.cluster": "{n} reports share their {label} ({pairs} pairs, similarity {lo:.2f}–{hi:.2f}): {members}",
+        "cohort.cluster": ("{n} reports share their {label} ({pairs} pai"
+                           "rs, similarity {lo:.2f}–{hi:.2f}): {members}"),
         "cohort.failures": "failures", "cohort.stage": "stage", "cohort.reviewed": "{n} reviewed",
         "cohort.title": "Batch: {n} reports", "cohort.verdicts": "verdicts",
         "cohort.llm_unused": "LLM: not used",
-        "cohort.llm": "LLM: {reports} reports, {calls} calls, {tokens:,} tokens ({prompt:,} prompt + {completion:,} completion), {cost}",
-        "cohort.cost": "estimated cost {cost:.4f}", "cohort.unpriced": "no price in config for {models}",
+        "cohort.llm": ("LLM: {reports} reports, {calls} calls, {tokens:,} tokens"
+                       " ({prompt:,} prompt + {completion:,} completion), {cost}"),
+        "cohort.cost": "estimated cost {cost:.4f}",
+        "cohort.unpriced": "no price in config for {models}",
         "stage.read": "read", "stage.llm": "llm",
         "sheet.scores": "scores", "sheet.parts": "parts", "sheet.about": "about",
         "col.type": "report type", "col.copies": "copied with", "col.review": "review decisions",
