@@ -296,7 +296,7 @@ def test_an_edited_rubric_grades_again_even_with_the_same_version(
                       .replace("embedded_credit: 0.5", "embedded_credit: 0.25"), encoding="utf-8")
     capsys.readouterr()
     batch(str(reports), "-o", str(out), "--rubric", str(edited))
-    assert " 0 already done" in capsys.readouterr().err
+    assert "此前已完成0份" in capsys.readouterr().err
 
 
 def test_unwritable_html_folder_fails_before_grading(reports: Path, tmp_path: Path,

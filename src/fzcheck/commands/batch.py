@@ -19,7 +19,14 @@ def register(sub: Any, name: str, help_text: str) -> None:
         description=help_text + ". Results are appended to OUTPUT one JSON line per report as "
         "each finishes; rerunning skips what is done.",
         epilog="exit codes: 0 every input graded; 1 some inputs' lines record a failure "
-        "(unreadable, or an LLM error: rerun with --retry-errors); 2 usage or set-up error.")
+        "(unreadable, or an LLM error: rerun with --retry-errors); 2 usage or set-up error.\n"
+        "examples:\n"
+        "  fzcheck batch reports/ -o results.jsonl             # rerun to resume\n"
+        "  fzcheck batch reports/ -o results.jsonl --html pages/\n"
+        "  fzcheck report results.jsonl -o 评分表.xlsx\n"
+        "  fzcheck review results.jsonl --report a.docx --part problems --set embedded\n"
+        "  fzcheck letter results.jsonl -o 反馈意见/",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="report files, directories (recursed by known suffix) or globs")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
@@ -107,11 +114,12 @@ def run(args: argparse.Namespace) -> int:
     stats = batch.stats
     earlier = (f" (and {stats.failed_before} earlier: --retry-errors)"
                if stats.failed_before else "")
-    stderr().print(f"batch: {stats.planned} inputs, {stats.skipped} already done, "
-                   f"{stats.written} graded, {stats.failed} failed{earlier}, {stats.copy_pairs} "
-                   f"copy pair(s) → {output}", markup=False, highlight=False)
+    earlier = f"（另有此前失败{stats.failed_before}份：用 --retry-errors 重做）" if earlier else ""
+    stderr().print(f"批量评查：共{stats.planned}份，此前已完成{stats.skipped}份，本次评出"
+                   f"{stats.written}份，失败{stats.failed}份{earlier}，雷同{stats.copy_pairs}对"
+                   f" → {output}", markup=False, highlight=False)
     if stats.failures:
-        stderr().print("failed (rerun with --retry-errors to redo them):", markup=False)
+        stderr().print("失败（用 --retry-errors 重做）：", markup=False)
         for path, message in stats.failures:
             stderr().print(f"  {path}: {message}", markup=False, highlight=False)
     if args.html:

@@ -32,7 +32,14 @@ def positive_float(text: str) -> float:
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
-    p = sub.add_parser(name, help=help_text, description=help_text)
+    p = sub.add_parser(name, help=help_text, description=help_text, epilog="""examples:
+  fzcheck check report.docx                      # 终端视图
+  fzcheck check reports/ -o 评分表.xlsx           # Excel（格式按扩展名推断）
+  fzcheck check reports/*.pdf -o results.csv     # CSV（带BOM，Excel可直接打开）
+  fzcheck check report.docx -o page.html         # 网页（可记录人工复核意见）
+  fzcheck check -f jsonl reports/ > results.jsonl
+  fzcheck --lang en check report.docx            # English view""",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="report files (.txt .md .html .docx .pdf), directories, globs, or - for stdin")
     p.add_argument("-f", "--format", choices=sorted(RENDERERS), default=None,
