@@ -65,7 +65,7 @@ def test_rerun_does_nothing(reports: Path, tmp_path: Path,
     before = out.read_bytes(), (tmp_path / "results.jsonl.minhash").read_bytes()
     capsys.readouterr()
     assert batch(str(reports), "-o", str(out)) == 1  # empty.txt's line still records a failure
-    assert "0 graded, 0 failed (and 1 earlier" in capsys.readouterr().err
+    assert "本次评出0份，失败0份（另有此前失败1份" in capsys.readouterr().err
     assert (out.read_bytes(), (tmp_path / "results.jsonl.minhash").read_bytes()) == before
 
 
@@ -82,9 +82,9 @@ def test_retry_errors_redoes_only_failures(reports: Path, tmp_path: Path, lines:
     assert first[missing]["error"]["kind"] == "not_found"
     capsys.readouterr()
     batch(str(reports), missing, "-o", str(out))
-    assert "0 graded" in capsys.readouterr().err
+    assert "本次评出0份" in capsys.readouterr().err
     batch(str(reports), missing, "-o", str(out), "--retry-errors")
-    assert "2 graded" in capsys.readouterr().err  # empty.txt and gone.txt, nothing else
+    assert "本次评出2份" in capsys.readouterr().err  # empty.txt and gone.txt, nothing else
     paths = [r["path"] for r in lines(out)]
     assert len(paths) == len(set(paths)) == len(list(reports.iterdir())) + 1
 
@@ -148,8 +148,8 @@ def test_corpus_and_fixtures(corpus: Path, reports: Path, tmp_path: Path, lines:
     out = tmp_path / "results.jsonl"
     main(["batch", *inputs, "-o", str(out), "--summary", "markdown"])
     view = capsys.readouterr().out
-    assert f"# Batch: {len(lines(out))} reports" in view and "## Units to send back" in view
-    assert "003_6842c3a18b237cfe.txt" in view.split("## Units to send back")[1]
+    assert f"# 批量评查：{len(lines(out))}份报告" in view and "## 需退回修改的单位" in view
+    assert "003_6842c3a18b237cfe.txt" in view.split("## 需退回修改的单位")[1]
     before = out.read_bytes()
     batch(*inputs, "-o", str(out))
     assert out.read_bytes() == before
@@ -191,14 +191,14 @@ def test_report_command_formats(reports: Path, tmp_path: Path,
     capsys.readouterr()
     assert main(["report", str(out), "--format", "markdown"]) == 0
     md = capsys.readouterr().out
-    assert "## Units to send back" in md and "no_problems.txt" in md and "照搬照抄" in md
+    assert "## 需退回修改的单位" in md and "no_problems.txt" in md and "照搬照抄" in md
     assert main(["report", str(out), "--format", "csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
-    assert rows[0].startswith("path,issuer,verdict,score,missing")
+    assert rows[0].startswith("\ufeff文件,单位,年度,发布单位,结论,得分")
     assert len(rows) == 1 + len(list(reports.iterdir()))
     assert any("copy_b.txt" in r and "problems~" in r for r in rows)
     assert main(["report", str(out), "--format", "terminal"]) == 0
-    assert "send back" in capsys.readouterr().out
+    assert "需退回修改的单位" in capsys.readouterr().out
     assert main(["report", str(tmp_path / "nope.jsonl")]) == 2
 
 
