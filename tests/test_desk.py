@@ -269,3 +269,34 @@ def test_rubric_show_is_complete_and_wrapped(capsys: pytest.CaptureFixture[str])
     assert "上一年度党政主要负责人履行推进法治建设第一责任人职责" in out.replace("\n", "")
     assert "标题线索" in out and "分析了不足的原因" in out
     assert "…" not in out
+
+
+def test_nested_commands_and_global_options_get_close_matches(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["rubric", "show", "--formt", "json", "fazhi-annual"])
+    err = capsys.readouterr().err
+    assert "usage: fzcheck rubric show" in err and "未知选项 --formt，是否想输入 --format？" in err
+    with pytest.raises(SystemExit):
+        main(["check", str(SAMPLE), "--quite"])
+    assert "是否想输入 --quiet？" in capsys.readouterr().err
+
+
+def test_quiet_keeps_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "check", "-q", "-f", "jsonl", str(tmp_path / "gone.txt"))
+    assert code == 2 and err.strip() == f"fzcheck: {tmp_path / 'gone.txt'}: 找不到该文件"
+
+
+def test_a_custom_rubric_report_can_be_reviewed(capsys: pytest.CaptureFixture[str],
+                                                tmp_path: Path) -> None:
+    rubric = FIXTURES / "rubrics" / "safety-annual.yaml"
+    west = tmp_path / "west-town.txt"
+    shutil.copy(FIXTURES / "safety" / "west-town.txt", west)
+    _, out, _ = run(capsys, "check", "--rubric", str(rubric), "-f", "json", str(west))
+    machine = json.loads(out)[0]
+    missing = next(p["id"] for p in machine["parts"] if p["required"] and p["status"] == "missing")
+    code, out, _ = run(capsys, "review", "--rubric", str(rubric), str(west), "--part", missing,
+                       "--set", "present")
+    assert code == 0 and "人工结论：要素齐全" in out
+    _, out, _ = run(capsys, "check", "--rubric", str(rubric), "-f", "json", str(west))
+    assert json.loads(out)[0]["review"]["verdict"] == "complete"

@@ -57,10 +57,12 @@ class Parser(argparse.ArgumentParser):
         choice = re.match(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)",
                           message)
         if unknown:
-            option = unknown.group(1).split()[0]
-            words = [o for a in self._actions for o in a.option_strings]
+            extras = unknown.group(1).split()
+            option = next((x for x in extras if x.startswith("-")), extras[0])
+            words = [o for a in self._actions for o in a.option_strings] + [
+                o for o in GLOBAL_OPTIONS if o.startswith("--")]  # global, taken out earlier
             match = difflib.get_close_matches(option.split("=")[0], words, n=1, cutoff=0.6)
-            message = t("usage.unknown_option", option=unknown.group(1))
+            message = t("usage.unknown_option", option=option)
             hint = t("usage.did_you_mean", match=match[0]) if match else ""
         elif choice:
             choices = [c.strip(" '") for c in choice.group(3).split(",")]
@@ -113,12 +115,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _subparser(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
-    """The parser of ``command`` (and of its action, for ``rubric show``), else ``parser``."""
+def _subparser(parser: argparse.ArgumentParser, args: list[str]) -> argparse.ArgumentParser:
+    """The innermost parser the command line reached (``rubric show`` → show's parser)."""
     found = parser
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
-            found = action.choices[command]
+    for token in args:
+        subs = [a for a in found._actions if isinstance(a, argparse._SubParsersAction)]
+        if subs and token in subs[0].choices:
+            found = subs[0].choices[token]
     return found
 
 
@@ -140,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(only=command if command in COMMANDS else None)
     args, extra = parser.parse_known_args(args_list)
     if extra:  # said by the subcommand's parser: its usage and its options' close matches
-        sub = _subparser(parser, getattr(args, "command", None))
+        sub = _subparser(parser, args_list)
         sub.error(f"unrecognized arguments: {' '.join(extra)}")
     if not getattr(args, "func", None):
         parser.print_help()

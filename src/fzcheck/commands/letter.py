@@ -28,6 +28,8 @@ def register(sub: Any, name: str, help_text: str) -> None:
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the letters")
     p.add_argument("--all", action="store_true", help="a letter for every readable report")
     p.add_argument("--deadline", default=DEADLINE, help=f"deadline text (default: {DEADLINE})")
+    p.add_argument("--rubric", metavar="ID|PATH", default=None,
+                   help="the rubric the reports are graded with, when it is not bundled")
     p.set_defaults(func=run)
 
 
@@ -35,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.output import stderr
     from fzcheck.rubric import Catalog
 
-    rubrics = Catalog.load()
+    rubrics = Catalog.load(args.rubric)
     results = _results(args.inputs, rubrics)
     out = Path(args.output)
     out.mkdir(parents=True, exist_ok=True)

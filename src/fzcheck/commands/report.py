@@ -25,6 +25,8 @@ def register(sub: Any, name: str, help_text: str) -> None:
     p.add_argument("-f", "--format", choices=FORMATS, default=None,
                    help="output format (default: from -o's extension, else terminal)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--rubric", metavar="ID|PATH", default=None,
+                   help="the rubric the results were graded with, when it is not bundled")
     p.set_defaults(func=run)
 
 
@@ -40,12 +42,12 @@ def run(args: argparse.Namespace) -> int:
     args.format = format_for(args.format, args.output)
     if args.format not in FORMATS:
         raise UsageError(f"fzcheck report 不能输出 {args.format}（可选：{', '.join(FORMATS)}）")
-    rubrics = Catalog.load()
+    rubrics = Catalog.load(args.rubric)
     path = Path(args.results)
     if not path.is_file():
-        raise UsageError(f"{path}: no such results file (write one with fzcheck batch -o)")
+        raise UsageError(f"{path}：找不到结果文件（用 fzcheck batch -o 生成）")
     if args.format == "html" and not args.output:
-        raise UsageError("--format html needs -o FILE (for example -o batch.html)")
+        raise UsageError("-f html 需要 -o 文件名（例如 -o batch.html）")
     def lines() -> Any:
         return reviewed_lines(read_results(path), path, rubrics)
 

@@ -34,6 +34,8 @@ def register(sub: Any, name: str, help_text: str) -> None:
     p.add_argument("--note", help="why (for example 见第3页)")
     p.add_argument("--import", dest="import_file", metavar="FILE",
                    help="import decisions exported from the HTML page")
+    p.add_argument("--rubric", metavar="ID|PATH", default=None,
+                   help="the rubric the report is graded with, when it is not bundled")
     p.set_defaults(func=run)
 
 
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.target)
     if not target.is_file():
         raise UsageError(f"{target}：找不到该文件")
-    rubrics = Catalog.load()
+    rubrics = Catalog.load(args.rubric)
     results = _results(target, rubrics)
     store = decisions_path(target)
     if args.import_file:
