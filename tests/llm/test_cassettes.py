@@ -106,7 +106,7 @@ def test_terminal_view_shows_llm_section(llm_config: dict[str, str], reports: Pa
     out = tmp_path / "out.txt"
     main(["check", "--llm", "-o", str(out), str(reports / "short.txt")])
     text = out.read_text(encoding="utf-8")
-    assert "LLM" in text and "摘要" in text
+    assert "大模型" in text and "摘要" in text
 
 
 @pytest.mark.default_cassette("paraphrase.yaml")

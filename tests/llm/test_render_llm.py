@@ -32,24 +32,41 @@ def test_terminal_view(reports: Path, settings: Any) -> None:
     console.print(render_result(enriched(reports, settings)))
     text = console.export_text()
     assert "摘要：青山县司法局报告要素齐全。" in text
-    assert "能力不足（原因：培训经费有限）" in text and "line 9" in text
-    assert f"“{INVENTED}” ✗ quote not in report" in text
+    assert "能力不足（原因：培训经费有限）" in text and "第9行" in text
+    assert f"“{INVENTED}” ✗ 原文中没有这句引文" in text
+    assert "⚑ 下年安排 （fzcheck发现）" in text
+    assert "≠ 存在不足：离线检查为独立成节，大模型认为嵌于他节 → 保留离线结论" in text
+    assert "大模型的1条引文不在报告中" in text
+    assert "↻ 回答不合格，已重问：the answer did not fit the schema" in text
+
+
+def test_terminal_view_in_english(reports: Path, settings: Any) -> None:
+    from fzcheck.render import i18n
+
+    result = enriched(reports, settings)
+    i18n.set_lang("en")
+    try:
+        console = Console(width=200, record=True)
+        console.print(render_result(result))
+        text = console.export_text()
+    finally:
+        i18n.set_lang("zh")
+    assert "line 9" in text and f"“{INVENTED}” ✗ quote not in report" in text
     assert "next_year_plan.vague_plan (found by fzcheck)" in text
     assert "≠ problems: offline present, LLM embedded → offline kept" in text
     assert "1 quote(s) from the LLM are not in the report" in text
-    assert "↻ answer rejected and re-asked: the answer did not fit the schema" in text
 
 
 def test_markdown_view(reports: Path, settings: Any) -> None:
     md = render_markdown(enriched(reports, settings))
     assert "> 青山县司法局报告要素齐全。" in md
-    assert f"~~“{INVENTED}”~~ **✗ quote not in report**" in md
-    assert "- ⚑ next_year_plan.vague_plan (found by fzcheck):" in md
+    assert f"~~“{INVENTED}”~~ **✗ 原文中没有这句引文**" in md
+    assert "- ⚑ 下年安排 （fzcheck发现）:" in md
 
 
 def test_offline_views_have_no_llm_section(reports: Path) -> None:
     result = offline(reports / "short.txt").result
-    assert "**LLM**" not in render_markdown(result.to_json())
+    assert "**大模型**" not in render_markdown(result.to_json())
 
 
 def test_invented_section_title_is_shown(reports: Path, settings: Any) -> None:
@@ -58,7 +75,7 @@ def test_invented_section_title_is_shown(reports: Path, settings: Any) -> None:
     result = enrich(graded, settings, client=ScriptedClient(answer))
     console = Console(width=200, record=True)
     console.print(render_result(result.to_json()))
-    assert "section “主要负责人述法情况专章” is not a heading in the report" in console.export_text()
+    assert "所称章节“主要负责人述法情况专章”不是报告中的标题" in console.export_text()
 
 
 def test_a_renumbered_heading_is_still_the_heading(reports: Path, settings: Any) -> None:

@@ -161,6 +161,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.did_you_mean": "，是否想输入 {match}？",
         "usage.invalid_choice": "{option} 不接受“{value}”，可选：{choices}",
         "interrupted": "已中断",
+        # the LLM section
+        "llm.title": "大模型", "llm.document": "全文", "llm.line": "第{line}行",
+        "llm.usage": ("{model} @ {host}（{mode}）· 输入{prompt:,}+输出{completion:,} token · "
+                      "调用{calls}次，重问{reasks}次{cached}"),
+        "llm.cached": "，来自缓存",
+        "llm.rejected": "回答不合格，已重问：{why}",
+        "llm.no_result": "大模型没有结果：{error}（保留离线结论）",
+        "llm.unverified": "✗ 原文中没有这句引文",
+        "llm.not_heading": "{part}：所称章节“{title}”不是报告中的标题（已忽略）",
+        "llm.by_code": "（fzcheck发现）",
+        "llm.disagree": "{part}：离线检查为{offline}，大模型认为{llm} → {outcome}",
+        "llm.upgraded": "改为嵌于他节", "llm.kept": "保留离线结论",
+        "llm.unverified_count": "大模型的{n}条引文不在报告中，未改变任何结论",
     },
     "en": {
         "verdict.complete": "complete", "verdict.incomplete": "incomplete",
@@ -216,5 +229,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.did_you_mean": "; did you mean {match}?",
         "usage.invalid_choice": "{option}: invalid choice {value!r} (choose from {choices})",
         "interrupted": "interrupted",
+        "llm.title": "LLM", "llm.document": "document", "llm.line": "line {line}",
+        "llm.usage": ("{model} @ {host} ({mode}) · {prompt:,} + {completion:,} tokens · "
+                      "{calls} call(s), {reasks} re-ask(s){cached}"),
+        "llm.cached": ", cached",
+        "llm.rejected": "answer rejected and re-asked: {why}",
+        "llm.no_result": "no LLM result: {error} (offline verdict kept)",
+        "llm.unverified": "✗ quote not in report",
+        "llm.not_heading": "{part} section “{title}” is not a heading in the report (ignored)",
+        "llm.by_code": "(found by fzcheck)",
+        "llm.disagree": "{part}: offline {offline}, LLM {llm} → {outcome}",
+        "llm.upgraded": "upgraded to embedded", "llm.kept": "offline kept",
+        "llm.unverified_count": ("{n} quote(s) from the LLM are not in the report; "
+                                 "they changed nothing"),
     },
 }

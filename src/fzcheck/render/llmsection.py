@@ -11,10 +11,12 @@ from typing import Any
 from rich.markup import escape
 from rich.text import Text
 
+from fzcheck.render.i18n import lang, status, t
+
 # findings kind (the rubric's llm.findings) -> (main field, secondary field)
 FINDING_TEXT = {"measures": ("measure", "result"), "shortcomings": ("problem", "cause"),
                 "actions": ("action", None), "plans": ("measure", None)}
-UNVERIFIED = "✗ quote not in report"
+UNVERIFIED = "✗ quote not in report"  # the English view's words; t("llm.unverified")
 
 
 def finding_kind(part: dict[str, Any]) -> str:
@@ -48,73 +50,92 @@ def finding_line(kind: str, f: dict[str, Any]) -> str:
 
 def usage_line(llm: dict[str, Any]) -> str:
     u = llm["usage"]
-    cached = ", cached" if u.get("cached") else ""
-    return (f"{llm['model']} @ {llm['endpoint_host']} ({llm['mode']}) · {u['prompt_tokens']:,} + "
-            f"{u['completion_tokens']:,} tokens · {u['calls']} call(s), {u['reasks']} re-ask(s)"
-            f"{cached}")
+    return t("llm.usage", model=llm["model"], host=llm["endpoint_host"], mode=llm["mode"],
+             prompt=u["prompt_tokens"], completion=u["completion_tokens"], calls=u["calls"],
+             reasks=u["reasks"], cached=t("llm.cached") if u.get("cached") else "")
 
 
-def terminal_section(llm: dict[str, Any]) -> list[Any]:
-    out: list[Any] = [Text(), Text.assemble(("LLM  ", "bold"), (usage_line(llm), "dim"))]
+def _name(part_id: str | None, labels: dict[str, str]) -> str:
+    if not part_id:
+        return t("llm.document")
+    return labels.get(part_id, part_id) if lang() == "zh" else part_id
+
+
+def _flag_name(flag: dict[str, Any], labels: dict[str, str]) -> str:
+    where = _name(flag.get("part"), labels)
+    return where if lang() == "zh" else f"{where}.{flag['kind']}"
+
+
+def _disagreement(d: dict[str, Any], labels: dict[str, str]) -> str:
+    outcome = t("llm.upgraded") if d["outcome"] == "upgraded" else t("llm.kept")
+    return t("llm.disagree", part=_name(d["part"], labels), offline=status(d["offline"]),
+             llm=status(d["llm"]), outcome=outcome)
+
+
+def terminal_section(llm: dict[str, Any], labels: dict[str, str] | None = None) -> list[Any]:
+    labels = labels or {}
+    unverified = t("llm.unverified")
+    out: list[Any] = [Text(), Text.assemble((t("llm.title") + "  ", "bold"),
+                                            (usage_line(llm), "dim"))]
     for why in llm.get("rejections", []):
-        out.append(Text(f"  ↻ answer rejected and re-asked: {why}", style="dim"))
+        out.append(Text("  ↻ " + t("llm.rejected", why=why), style="dim"))
     if llm.get("error"):
-        out.append(Text(f"  ✗ no LLM result: {llm['error']} (offline verdict kept)", style="red"))
+        out.append(Text("  ✗ " + t("llm.no_result", error=llm["error"]), style="red"))
         return out
     if llm.get("summary"):
         out.append(Text(f"  摘要：{llm['summary']}"))
     for part in llm["parts"]:
         for f in part["findings"]:
             mark = ("green", "✓") if f["verified"] else ("red", "✗")
-            quote = (f"“{escape(f['quote'])}” [dim]line {f['line']}[/]" if f["verified"]
-                     else f"[strike]“{escape(f['quote'])}”[/] [red]{UNVERIFIED}[/]")
-            out.append(Text.from_markup(f"  [{mark[0]}]{mark[1]}[/] [bold]{part['id']}[/] "
-                                        f"{escape(finding_line(finding_kind(part), f))}\n      {quote}"))
+            quote = (f"“{escape(f['quote'])}” [dim]{t('llm.line', line=f['line'])}[/]"
+                     if f["verified"]
+                     else f"[strike]“{escape(f['quote'])}”[/] [red]{unverified}[/]")
+            out.append(Text.from_markup(
+                f"  [{mark[0]}]{mark[1]}[/] [bold]{escape(_name(part['id'], labels))}[/] "
+                f"{escape(finding_line(finding_kind(part), f))}\n      {quote}"))
     for part in llm["parts"]:
         for title in part.get("sections_not_in_report", []):
-            out.append(Text.from_markup(f"  [red]✗ {part['id']}[/] section “{escape(title)}” "
-                                        f"[red]is not a heading in the report[/] (ignored)"))
+            out.append(Text("  ✗ " + t("llm.not_heading", part=_name(part["id"], labels),
+                                       title=title), style="red"))
     for flag in llm["flags"]:
-        where = flag.get("part") or "document"
         quote = ""
         if flag.get("quote"):
             quote = (f" “{escape(flag['quote'])}”" if flag["verified"]
-                     else f" [strike]“{escape(flag['quote'])}”[/] [red]{UNVERIFIED}[/]")
+                     else f" [strike]“{escape(flag['quote'])}”[/] [red]{unverified}[/]")
         elif flag.get("line"):
-            quote = f" [dim]line {flag['line']}[/]"
-        by = " [dim](found by fzcheck)[/]" if flag.get("by") == "code" else ""
-        out.append(Text.from_markup(f"  [yellow]⚑ {where}.{flag['kind']}[/]{by} "
+            quote = f" [dim]{t('llm.line', line=flag['line'])}[/]"
+        by = f" [dim]{t('llm.by_code')}[/]" if flag.get("by") == "code" else ""
+        out.append(Text.from_markup(f"  [yellow]⚑ {escape(_flag_name(flag, labels))}[/]{by} "
                                     f"{escape(str(flag['reason']))}{quote}"))
     for d in llm.get("disagreements", []):
         style = "green" if d["outcome"] == "upgraded" else "magenta"
-        out.append(Text.from_markup(
-            f"  [{style}]≠ {d['part']}[/]: offline {d['offline']}, LLM {d['llm']} → "
-            f"{'upgraded to embedded' if d['outcome'] == 'upgraded' else 'offline kept'} "
-            f"[dim]({escape(d['reason'])})[/]"))
+        out.append(Text.from_markup(f"  [{style}]≠[/] {escape(_disagreement(d, labels))} "
+                                    f"[dim]({escape(d['reason'])})[/]"))
     if llm.get("unverified"):
-        out.append(Text(f"  {llm['unverified']} quote(s) from the LLM are not in the report; "
-                        "they changed nothing", style="red"))
+        out.append(Text("  " + t("llm.unverified_count", n=llm["unverified"]), style="red"))
     return out
 
 
-def markdown_section(llm: dict[str, Any]) -> list[str]:
-    lines = ["", f"**LLM** ({usage_line(llm)})", ""]
+def markdown_section(llm: dict[str, Any], labels: dict[str, str] | None = None) -> list[str]:
+    labels = labels or {}
+    unverified = t("llm.unverified")
+    lines = ["", f"**{t('llm.title')}** ({usage_line(llm)})", ""]
     if llm.get("error"):
-        return lines + [f"- no LLM result: {llm['error']} (offline verdict kept)"]
+        return [*lines, "- " + t("llm.no_result", error=llm["error"])]
     if llm.get("summary"):
         lines += [f"> {llm['summary']}", ""]
     for part in llm["parts"]:
         for f in part["findings"]:
-            quote = (f"“{f['quote']}” (line {f['line']})" if f["verified"]
-                     else f"~~“{f['quote']}”~~ **{UNVERIFIED}**")
-            lines.append(f"- {part['id']}: {finding_line(finding_kind(part), f)} — {quote}")
+            quote = (f"“{f['quote']}” ({t('llm.line', line=f['line'])})" if f["verified"]
+                     else f"~~“{f['quote']}”~~ **{unverified}**")
+            lines.append(f"- {_name(part['id'], labels)}: "
+                         f"{finding_line(finding_kind(part), f)} — {quote}")
     for flag in llm["flags"]:
         tail = f" — “{flag['quote']}”" if flag.get("quote") else ""
         if flag.get("quote") and not flag["verified"]:
-            tail = f" — ~~“{flag['quote']}”~~ **{UNVERIFIED}**"
-        by = " (found by fzcheck)" if flag.get("by") == "code" else ""
-        lines.append(f"- ⚑ {flag.get('part') or 'document'}.{flag['kind']}{by}: {flag['reason']}{tail}")
+            tail = f" — ~~“{flag['quote']}”~~ **{unverified}**"
+        by = f" {t('llm.by_code')}" if flag.get("by") == "code" else ""
+        lines.append(f"- ⚑ {_flag_name(flag, labels)}{by}: {flag['reason']}{tail}")
     for d in llm.get("disagreements", []):
-        lines.append(f"- ≠ {d['part']}: offline {d['offline']}, LLM {d['llm']} → {d['outcome']} "
-                     f"({d['reason']})")
+        lines.append(f"- ≠ {_disagreement(d, labels)} ({d['reason']})")
     return lines

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
-from fzcheck.render import STATUS_MARK, failed_checks, part_label
+from fzcheck.render import STATUS_MARK, failed_checks, part_label, part_labels
 from fzcheck.render.i18n import check_name, decision_text, error_kind, status, t, verdict
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
     if result.get("llm"):
         from fzcheck.render.llmsection import markdown_section
 
-        lines += markdown_section(result["llm"])
+        lines += markdown_section(result["llm"], part_labels([result]))
     lines.append("")
     return "\n".join(lines)
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fzcheck.document import Document
-from fzcheck.render import STATUS_MARK, failed_checks, part_label
+from fzcheck.render import STATUS_MARK, failed_checks, part_label, part_labels
 from fzcheck.render.i18n import check_name, error_kind, t
 from fzcheck.render.i18n import status as status_word
 from fzcheck.render.i18n import verdict as verdict_word
@@ -77,7 +77,7 @@ def render_result(result: dict[str, Any]) -> Panel:
     if result.get("llm"):
         from fzcheck.render.llmsection import terminal_section
 
-        body.extend(terminal_section(result["llm"]))
+        body.extend(terminal_section(result["llm"], part_labels([result])))
     v = result["verdict"]
     body.append(Text())
     body.append(Text.assemble((f"{t('verdict')} ", "dim"), (verdict_word(v), VERDICT_STYLE[v]),
