@@ -300,3 +300,11 @@ def test_a_custom_rubric_report_can_be_reviewed(capsys: pytest.CaptureFixture[st
     assert code == 0 and "人工结论：要素齐全" in out
     _, out, _ = run(capsys, "check", "--rubric", str(rubric), "-f", "json", str(west))
     assert json.loads(out)[0]["review"]["verdict"] == "complete"
+
+
+def test_decisions_beside_a_file_apply_when_its_folder_is_checked(
+        capsys: pytest.CaptureFixture[str], folder: Path) -> None:
+    run(capsys, "review", str(folder / TRAP.name), "--part", "problems", "--set", "embedded")
+    _, out, _ = run(capsys, "check", "-f", "json", str(folder))
+    reviewed = {Path(r["path"]).name: r.get("review") for r in json.loads(out)}
+    assert reviewed[TRAP.name]["verdict"] == "complete" and reviewed[SAMPLE.name] is None

@@ -98,8 +98,9 @@ def run(args: argparse.Namespace) -> int:
                 if args.outline:
                     graded.result.outline = graded.analysis.outline.to_json(graded.analysis.doc)
             data = graded.result.to_json()
-            if decisions:  # the reviewer's verdict beside the machine's, from the decisions file
-                data = with_review(data, decisions + load_beside(source), rubrics)
+            mine = decisions + load_beside(source)  # beside -o, the inputs given, this file
+            if mine:  # the reviewer's verdict beside the machine's
+                data = with_review(data, mine, rubrics)
             if verbose():
                 from fzcheck.output import stderr
                 from fzcheck.render.i18n import verdict
