@@ -308,3 +308,14 @@ def test_decisions_beside_a_file_apply_when_its_folder_is_checked(
     _, out, _ = run(capsys, "check", "-f", "json", str(folder))
     reviewed = {Path(r["path"]).name: r.get("review") for r in json.loads(out)}
     assert reviewed[TRAP.name]["verdict"] == "complete" and reviewed[SAMPLE.name] is None
+
+
+def test_a_damaged_decisions_line_is_skipped_with_a_warning(
+        capsys: pytest.CaptureFixture[str], folder: Path) -> None:
+    report = folder / TRAP.name
+    run(capsys, "review", str(report), "--part", "problems", "--set", "embedded")
+    with Path(str(report) + ".decisions.jsonl").open("a", encoding="utf-8") as f:
+        f.write("{not json\n")
+    code, out, err = run(capsys, "check", "-f", "json", str(report))
+    assert code == 1 and json.loads(out)[0]["review"]["verdict"] == "complete"
+    assert "不是有效的复核记录，已跳过" in err and "Traceback" not in err
