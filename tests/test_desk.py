@@ -319,3 +319,12 @@ def test_a_damaged_decisions_line_is_skipped_with_a_warning(
     code, out, err = run(capsys, "check", "-f", "json", str(report))
     assert code == 1 and json.loads(out)[0]["review"]["verdict"] == "complete"
     assert "不是有效的复核记录，已跳过" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["check", "batch", "report", "review", "letter", "rubric",
+                                     "summarize", "cache"])
+def test_every_subcommand_help_has_examples(capsys: pytest.CaptureFixture[str],
+                                            command: str) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert "examples:\n  fzcheck " in capsys.readouterr().out

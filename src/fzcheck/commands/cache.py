@@ -7,7 +7,9 @@ from typing import Any
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
-    p = sub.add_parser(name, help=help_text, description=help_text)
+    p = sub.add_parser(name, help=help_text, description=help_text,
+                       epilog="examples:\n  fzcheck cache info\n  fzcheck cache clear",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("action", choices=("info", "clear"), help="info: location and size; "
                    "clear: delete every cached response")
     p.add_argument("--cache-dir", metavar="DIR",
