@@ -54,6 +54,12 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
         for u in stats["send_back"]])
     lines += _md_table("Possible copies (照搬照抄)", ["part", "report", "report", "similarity"], [
         [c["part"], c["a"], c["b"], f"{c['similarity']:.2f}"] for c in stats["copies"]])
+    t = stats.get("tables") or {}
+    lines += _md_table(f"统计表（{t.get('reports', 0)}份有表的报告）", ["情况", "报告数", "占比"], [
+        *[[f"勾稽关系不成立：{f['identity']}", f["reports"], _pct(f["share"])]
+          for f in t.get("failing", [])],
+        *[[f"无法读取：{u['table']}", u["reports"], _pct(u["share"])]
+          for u in t.get("unreadable", [])]])
     lines += _md_table("Failures", ["report", "stage", "error"], [
         [f["path"], f["stage"], f"{f['kind']}: {f['message']}"] for f in stats["failures"]])
     lines += ["", *_llm_lines(stats["llm"]), ""]
@@ -104,6 +110,10 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
                              for c in stats["copies"]], ("part", "report", "report", "similarity")),
         ("failures", [(f["path"] or "", f["stage"], f"{f['kind']}: {f['message']}")
                       for f in stats["failures"]], ("report", "stage", "error")),
+        ("统计表", [(f"勾稽关系不成立：{f['identity']}", str(f["reports"]), _pct(f["share"]))
+                   for f in (stats.get("tables") or {}).get("failing", [])]
+         + [(f"无法读取：{u['table']}", str(u["reports"]), _pct(u["share"]))
+            for u in (stats.get("tables") or {}).get("unreadable", [])], ("情况", "报告数", "占比")),
     ):
         if rows:
             table = Table(title=title, title_justify="left")

@@ -95,6 +95,6 @@ def grade(analysis: Analysis, upgrades: Iterable[Upgrade] = (),
     ref = selection or RubricRef(id=rubric.id, version=rubric.version)
     return Result(path=analysis.doc.source, sha256=analysis.doc.sha256, ok=True,
                   document=analysis.info.model_copy(), rubric=ref, parts=parts,
-                  checks=list(analysis.checks),
+                  checks=list(analysis.checks), tables=list(analysis.tables),
                   score=score(parts, analysis.checks, rubric) if ok else 0,
                   verdict=verdict(ok, parts))

@@ -107,6 +107,7 @@ def render_report_page(result: dict[str, Any], doc: Document | None, *,
     document = result.get("document") or {}
     title = document.get("title") or PurePath(str(result.get("path", ""))).name
     return _page("report.html.j2", None, [result], graded_with, result=result,
+                 tables=view.table_views(result),
                  document=document, title=title,
                  panels=panels, doc_failed=view.failed_checks(result.get("checks")), llm=llm,
                  text=text, lang="zh-Hant" if document.get("script") == "traditional" else "zh-CN",

@@ -60,6 +60,10 @@ def render_result(result: dict[str, Any]) -> Panel:
             shown = escape(shown)
         parts.add_row(name, status, shown, str(p["line"] or ""))
     body: list[Any] = [facts, Text(), parts]
+    if result.get("tables"):
+        from fzcheck.render.tables import terminal_tables
+
+        body += [Text(), *terminal_tables(result)]
     failed = failed_checks(result)
     if failed:
         body.append(Text())
