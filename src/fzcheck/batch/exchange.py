@@ -192,11 +192,14 @@ def answer_body(line: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None
 
 
 def _error_text(error: Any) -> str:
+    """An engine's error, redacted: it is copied into llm.error."""
+    from fzcheck.redact import redact
+
     if isinstance(error, dict):
         code = error.get("code") or error.get("type")
         message = error.get("message") or json.dumps(error, ensure_ascii=False)[:200]
-        return f"{code}: {message}" if code else str(message)
-    return str(error)[:200]
+        return redact(f"{code}: {message}" if code else str(message))
+    return redact(str(error)[:200])
 
 
 def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
@@ -209,6 +212,11 @@ def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
     def grade(item: Item) -> Graded:
         graded = grade_offline(item.path, batch.options.rubric, batch.options.max_mb)
         if graded.doc is None:
+            return graded
+        if graded.doc.sha256 != item.content:
+            # Changed since it was planned: the answer found by custom_id is about other text.
+            graded.result.llm = llm_failure(settings, "the file changed while the batch ran; "
+                                            "export it again")
             return graded
         line = index.get(item.custom_id)
         if line is None:

@@ -1,4 +1,5 @@
-"""Progress on stderr: a rich bar on a terminal, plain lines (a log's friend) otherwise."""
+"""Progress on stderr: a rich bar on a terminal, plain lines (a log's friend) otherwise. File
+names and messages are shown with their control characters visible (fzcheck.redact)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import sys
 import time
 from types import TracebackType
 from typing import IO, Protocol, Self
+
+from fzcheck.redact import visible
 
 
 class Progress(Protocol):
@@ -47,7 +50,7 @@ class LineProgress:
         self.done += 1
         if failed:
             self.failed += 1
-            self._line(f"batch: failed {path}: {failed}")
+            self._line(f"batch: failed {visible(path)}: {visible(failed)}")
         now = time.monotonic()
         if now - self.last >= self.every:
             self.last = now
@@ -104,8 +107,8 @@ class BarProgress:
         self.done += 1
         if failed:
             self.failed += 1
-            self.bar.console.print(f"[red]failed[/] {escape(path)}: {escape(failed)}",
-                                   highlight=False)
+            self.bar.console.print(f"[red]failed[/] {escape(visible(path))}: "
+                                   f"{escape(visible(failed))}", highlight=False)
         rate = self.done / max(time.monotonic() - self.start, 1e-9)
         self.bar.update(self.task, advance=1, rate=f"{rate:.1f}/s",
                         failed=f"{self.failed} failed" if self.failed else "")
