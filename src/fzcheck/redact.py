@@ -13,7 +13,7 @@ encoder escapes controls already.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 MASK = "***"
@@ -63,12 +63,21 @@ def visible(text: str) -> str:
     return _INVISIBLE.sub(_show, text)
 
 
-def visible_tree(value: Any) -> Any:
-    """:func:`visible` applied to every string in a JSON-like value (a result to render)."""
+_UNDECODABLE = re.compile("[\ud800-\udfff]")
+
+
+def decodable(text: str) -> str:
+    """``text`` with only its undecodable file-name bytes shown as ``\xff`` (for pages and
+    files that must be valid UTF-8 but may keep other characters as they are)."""
+    return _UNDECODABLE.sub(_show, text)
+
+
+def visible_tree(value: Any, show: Callable[[str], str] = visible) -> Any:
+    """``show`` (:func:`visible`) applied to every string in a JSON-like value."""
     if isinstance(value, str):
-        return visible(value)
+        return show(value)
     if isinstance(value, dict):
-        return {k: visible_tree(v) for k, v in value.items()}
+        return {k: visible_tree(v, show) for k, v in value.items()}
     if isinstance(value, list):
-        return [visible_tree(v) for v in value]
+        return [visible_tree(v, show) for v in value]
     return value

@@ -179,19 +179,20 @@ def _write_html(output: Path, directory: Path, max_mb: float) -> None:
     """Report pages and index.html from the finished results file (after copy detection, so
     the pages show the copy flags); the text view needs each input read again."""
     from fzcheck.batch.store import read_objects
-    from fzcheck.errors import InputError
     from fzcheck.reading import load
+    from fzcheck.redact import decodable, visible_tree
     from fzcheck.render.html import HtmlDirRenderer
 
     renderer = HtmlDirRenderer(directory)
     for line in read_objects(output):
-        renderer.reserve(str(line.get("path", "")))
+        renderer.reserve(decodable(str(line.get("path", ""))))
     for line in read_objects(output):
+        shown = visible_tree(line, decodable)  # a page is UTF-8: a name's bad bytes as \xff
         try:
             doc = load(line["path"], max_mb=max_mb) if line.get("ok") else None
-        except InputError:
+        except Exception:  # noqa: BLE001 - unreadable now: its page has no text view
             doc = None
         if doc is not None and doc.sha256 != line.get("sha256"):
             doc = None  # the file changed since it was graded: its quotes would not line up
-        renderer.add(line, doc)
+        renderer.add(shown, doc)
     renderer.close()
