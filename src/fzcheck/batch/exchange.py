@@ -26,6 +26,7 @@ from typing import IO, Any
 from fzcheck.batch.plan import Item
 from fzcheck.batch.runner import Batch, Graded, grade_offline, llm_failure
 from fzcheck.errors import UsageError
+from fzcheck.render.jsonfmt import dumps_line
 
 MAX_LINES = 50_000
 MAX_BYTES = 200 * 1024 * 1024
@@ -50,7 +51,7 @@ class RequestFiles:
         self._lines = self._bytes = 0
 
     def write(self, line: dict[str, Any]) -> None:
-        data = (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        data = (dumps_line(line) + "\n").encode()
         if len(data) > self.max_bytes:
             raise UsageError(f"one request is {len(data):,} bytes, over the per-file limit")
         if self._out is None or self._lines >= self.max_lines \
@@ -100,8 +101,7 @@ def export_requests(batch: Batch, inputs: list[str], directory: Path) -> ExportS
                 continue
             body = build_request(graded.doc, graded.result, graded.outline, settings)
             files.write({"custom_id": item.custom_id, "method": "POST", "url": URL, "body": body})
-            index.write(json.dumps({"custom_id": item.custom_id, "path": item.path},
-                                   ensure_ascii=False) + "\n")
+            index.write(dumps_line({"custom_id": item.custom_id, "path": item.path}) + "\n")
             stats.requests += 1
     files.close()
     stats.files = files.files
