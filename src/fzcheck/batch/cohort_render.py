@@ -28,6 +28,9 @@ def render_json(stats: dict[str, Any], out: IO[str]) -> None:
 
 
 def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
+    from fzcheck.redact import visible_tree
+
+    stats = visible_tree(stats)  # read on a terminal as often as in a file: controls shown
     v = stats["verdicts"]
     lines = [f"# Batch: {stats['reports']} reports", "",
              "| verdict | reports |", "|---|---|"]
