@@ -165,3 +165,19 @@ def test_a_name_that_is_not_utf8_in_check_output(undecodable: Path, tmp_path: Pa
     assert "a\\udcff.txt" in md.read_text(encoding="utf-8")
     assert main(["check", odd]) == 0
     assert "a\\xff.txt" in capsys.readouterr().out
+
+
+def test_a_symlink_loop_is_its_own_error_line(tmp_path: Path, lines: Lines,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop.name)
+    good = tmp_path / "good.txt"
+    good.write_text(make_report(5), encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    assert batch(str(loop), str(good), "-o", str(out)) == 1
+    got = {Path(r["path"]).name: r for r in lines(out)}
+    assert got["loop.txt"]["verdict"] == "error" and got["good.txt"]["verdict"] == "complete"
+    capsys.readouterr()
+    assert main(["check", "-f", "jsonl", str(loop), str(good)]) == 2
+    printed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["verdict"] for r in printed] == ["error", "complete"]

@@ -102,12 +102,15 @@ def grade_offline(path: str, rubric: Rubric, max_mb: float) -> Graded:
     back as its error result (pipeline.check_source), so the batch goes on."""
     from fzcheck.pipeline import check_source
 
+    ref = RubricRef(id=rubric.id, version=rubric.version)
     try:
         checked = check_source(path, rubric, max_mb)
+    except OSError as err:  # a symlink loop, an I/O error: the file, not the checker
+        return Graded(error_result(path, "unreadable", f"cannot read: {err.strerror or err}",
+                                   rubric=ref))
     except Exception as err:  # noqa: BLE001 - a reader that raised what it should not: this input's line
         message = f"internal error ({type(err).__name__}: {err}); please report it with this file"
-        return Graded(error_result(path, "internal", message.splitlines()[0],
-                                   rubric=RubricRef(id=rubric.id, version=rubric.version)))
+        return Graded(error_result(path, "internal", message.splitlines()[0], rubric=ref))
     return Graded(checked.result, checked.doc, checked.outline)
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from contextlib import ExitStack
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fzcheck.render import RENDERERS
+
+if TYPE_CHECKING:
+    from fzcheck.pipeline import Checked
+    from fzcheck.rubric import Rubric
 
 EXIT_FOR_VERDICT = {"complete": 0, "incomplete": 1, "not_a_report": 1, "error": 2}
 # --llm was asked for and the call failed (llm.error set): the check asked for was not done,
@@ -56,7 +60,6 @@ def register(sub: Any, name: str, help_text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from fzcheck.inputs import expand_inputs
     from fzcheck.output import tolerant_streams
-    from fzcheck.pipeline import check_source
     from fzcheck.reading import DEFAULT_MAX_MB
     from fzcheck.render import Renderer, make_renderer
     from fzcheck.rubric import load_rubric
@@ -84,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
                    if args.output else sys.stdout)
             renderer = make_renderer(args.format, out)
         for source in sources:
-            checked = check_source(source, rubric, max_mb)
+            checked = _check_one(source, rubric, max_mb)
             result, doc, outline = checked.result, checked.doc, checked.outline
             if result.error is not None:
                 _report_error(source, result.error.message, args.format)
@@ -100,6 +103,23 @@ def run(args: argparse.Namespace) -> int:
                 code = max(code, EXIT_LLM_FAILED)
         renderer.close()
     return code
+
+
+def _check_one(source: str, rubric: Rubric, max_mb: float) -> Checked:
+    """check_source, with a last net: whatever one input raises is that input's error line
+    (a symlink loop, an I/O error), never the end of the run."""
+    from fzcheck.pipeline import Checked, check_source
+    from fzcheck.result import RubricRef, error_result
+
+    ref = RubricRef(id=rubric.id, version=rubric.version)
+    try:
+        return check_source(source, rubric, max_mb)
+    except OSError as err:
+        return Checked(error_result(source, "unreadable", f"cannot read: {err.strerror or err}",
+                                    rubric=ref))
+    except Exception as err:  # noqa: BLE001 - one input's bug, reported on its line
+        message = f"internal error ({type(err).__name__}: {err}); please report it with this file"
+        return Checked(error_result(source, "internal", message.splitlines()[0], rubric=ref))
 
 
 def _llm_step(args: argparse.Namespace) -> Any:
