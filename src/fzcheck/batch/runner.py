@@ -146,6 +146,36 @@ def _grade_chunk(paths: list[str]) -> list[tuple[Line, Sigs]]:
     return [graded_line(grade_offline(path, rubric, max_mb)) for path in paths]
 
 
+_WARM_UP_TEXT = """示例县示例局2025年法治政府建设年度报告
+一、主要举措和成效
+全年办理案件12件，培训300人次，审查文件45件。
+二、存在的不足和原因
+执法规范化水平不高，原因是培训不够。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+局长亲自主持会议。
+四、2026年工作安排
+2026年，完善制度。
+"""
+
+
+def warm_offline(rubric: Rubric) -> None:
+    """Grade a tiny invented report here, so every lazily built resource (compiled patterns,
+    the script converter, datasketch) is loaded once before the workers are forked with it;
+    not a real input, so an input that crashes a process can only crash a worker."""
+    import importlib
+
+    from fzcheck.pipeline import analyse
+    from fzcheck.reading import load
+
+    try:
+        importlib.import_module("datasketch")  # the sections above are too short to need it
+        doc = load("warm-up.txt", data=_WARM_UP_TEXT.encode("utf-8"))
+        result, _ = analyse(doc, rubric)
+        copies.signatures(doc, result.to_json())
+    except Exception:  # noqa: BLE001 - only a warm-up: the workers report real errors
+        pass
+
+
 def _died_line(item: Item, rubric: Rubric) -> Line:
     sha = None if item.content.startswith("unreadable:") else item.content
     message = ("检查进程处理此文件时意外退出（内存耗尽或读取库崩溃），其余文件不受影响；"
@@ -228,11 +258,8 @@ class Batch:
             elif self.options.llm is not None:
                 asyncio.run(self._run_llm(todo, write))
             elif workers > 1 and len(todo) >= POOL_MIN_INPUTS:
-                # The first input is graded here: that loads every lazily built resource once,
-                # before the workers are forked with it.
-                write(todo[0], grade_offline(todo[0].path, self.options.rubric,
-                                             self.options.max_mb))
-                self._grade_in_pool(todo[1:], write_line, workers)
+                warm_offline(self.options.rubric)
+                self._grade_in_pool(todo, write_line, workers)
             else:
                 for item in todo:
                     write(item, grade_offline(item.path, self.options.rubric, self.options.max_mb))
