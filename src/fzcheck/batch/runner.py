@@ -162,18 +162,17 @@ def warm_offline(rubric: Rubric) -> None:
     """Grade a tiny invented report here, so every lazily built resource (compiled patterns,
     the script converter, datasketch) is loaded once before the workers are forked with it;
     not a real input, so an input that crashes a process can only crash a worker."""
+    import contextlib
     import importlib
 
     from fzcheck.pipeline import analyse
     from fzcheck.reading import load
 
-    try:
+    with contextlib.suppress(Exception):  # only a warm-up: the workers report real errors
         importlib.import_module("datasketch")  # the sections above are too short to need it
         doc = load("warm-up.txt", data=_WARM_UP_TEXT.encode("utf-8"))
         result, _ = analyse(doc, rubric)
         copies.signatures(doc, result.to_json())
-    except Exception:  # noqa: BLE001 - only a warm-up: the workers report real errors
-        pass
 
 
 def _died_line(item: Item, rubric: Rubric) -> Line:
