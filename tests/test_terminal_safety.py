@@ -37,8 +37,8 @@ def test_redact_removes_a_known_key_anywhere_and_keeps_ordinary_text() -> None:
 
 
 def test_visible_shows_controls_and_undecodable_bytes() -> None:
-    shown = visible(f"a{TITLE_ATTACK}b{CLEAR}c\x9bd\udcffe\u202ef\ng")
-    assert shown == "a\\x1b]0;pwned\\x07b\\x1b[2Jc\\x9bd\\xffe\\u202ef\\x0ag"
+    shown = visible(f"a{TITLE_ATTACK}b{CLEAR}c\x9bd\udcffe\u202ef\ng\rh\ti")
+    assert shown == "a\\x1b]0;pwned\\x07b\\x1b[2Jc\\x9bd\\xffe\\u202ef\\x0ag\\x0dh\ti"
     assert visible("法治政府建设年度报告 2025") == "法治政府建设年度报告 2025"
 
 

@@ -43,11 +43,12 @@ def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
     return _SK_KEY.sub(f"sk-{MASK}", text)
 
 
-# C0 controls (tab and newline too: a one-line message must stay one line), DEL, C1 controls,
-# bidirectional overrides/isolates (they reorder what is shown), and the lone surrogates that
+# C0 controls but tab (newline and carriage return too: a one-line message must stay one
+# line, and \r can overwrite what came before), DEL, C1 controls, bidirectional
+# overrides/isolates (they reorder what is shown), and the lone surrogates that
 # ``surrogateescape`` uses for bytes of a file name that are not UTF-8.
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                        "\ud800-\udfff]")
+_INVISIBLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e"
+                        "\u2066-\u2069\ud800-\udfff]")
 
 
 def _show(match: re.Match[str]) -> str:
