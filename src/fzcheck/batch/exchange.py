@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from fzcheck.batch.plan import Item
+from fzcheck.batch.plan import Item, content_key
 from fzcheck.batch.runner import Batch, Graded, grade_offline, llm_failure
 from fzcheck.errors import UsageError
 from fzcheck.render.jsonfmt import dumps_line
@@ -99,6 +99,11 @@ def export_requests(batch: Batch, inputs: list[str], directory: Path) -> ExportS
                 problem = graded.result.error
                 stats.unreadable.append((item.path, problem.message if problem else "unreadable"))
                 continue
+            if graded.doc.sha256 != item.content:
+                # Changed since planning: the request is about the bytes read now, so its
+                # custom_id must be the one an import will compute from them.
+                sha = graded.doc.sha256
+                item = Item(item.path, sha, content_key(sha, batch.fingerprint))
             body = build_request(graded.doc, graded.result, graded.outline, settings)
             files.write({"custom_id": item.custom_id, "method": "POST", "url": URL, "body": body})
             index.write(dumps_line({"custom_id": item.custom_id, "path": item.path}) + "\n")
