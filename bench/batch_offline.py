@@ -32,8 +32,8 @@ def generate(folder: Path, count: int) -> None:
         (folder / f"r{n:05d}.txt").write_text(make_report(n), encoding="utf-8")
 
 
-def run_batch(folder: Path, out: Path, workers: int) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one ``fzcheck batch`` child process."""
+def run_batch(folder: Path, out: Path, workers: int) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS in MB, CPU seconds of it and its workers) of one batch."""
     cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o", str(out),
            "--summary", "none", "--workers", str(workers)]
     start = time.perf_counter()
@@ -43,7 +43,8 @@ def run_batch(folder: Path, out: Path, workers: int) -> tuple[float, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"batch failed with exit code {proc.returncode}")
-    return wall, usage.ru_maxrss / 1024  # Linux reports KiB
+    cpu = usage.ru_utime + usage.ru_stime  # the workers' too: the batch waits for them
+    return wall, usage.ru_maxrss / 1024, cpu  # Linux reports KiB
 
 
 def main() -> None:
@@ -63,19 +64,22 @@ def main() -> None:
             if not folder.exists():
                 generate(folder, count)
             out = Path(tmp) / f"results{count}-{workers}.jsonl"
-            wall, peak = run_batch(folder, out, workers)
-            rerun, _ = run_batch(folder, out, workers)
+            wall, peak, cpu = run_batch(folder, out, workers)
+            rerun, _, _ = run_batch(folder, out, workers)
             lines = out.read_bytes().count(b"\n")
             assert lines == count, f"{lines} lines for {count} reports"
-            figures.append((count, workers, wall, peak, rerun))
+            figures.append((count, workers, wall, peak, rerun, cpu))
         print(f"{'reports':>8} {'workers':>8} {'seconds':>8} {'reports/s':>10} {'peak MB':>8} "
-              f"{'rerun s':>8}")
-        for count, workers, wall, peak, rerun in figures:
+              f"{'rerun s':>8} {'CPU s':>8}")
+        for count, workers, wall, peak, rerun, cpu in figures:
             print(f"{count:>8} {workers:>8} {wall:>8.1f} {count / wall:>10.1f} {peak:>8.1f} "
-                  f"{rerun:>8.1f}")
-        (small, _, _, p_small, _), (big, _, w_one, _, _), (_, _, w_all, p_big, _) = figures
+                  f"{rerun:>8.1f} {cpu:>8.1f}")
+        (small, _, _, p_small, _, _), (big, _, w_one, _, _, c_one), \
+            (_, _, w_all, p_big, _, c_all) = figures
         print(f"1 worker {big / w_one:.0f} reports/s, {cores} workers {big / w_all:.0f} "
-              f"reports/s (x{w_one / w_all:.2f})")
+              f"reports/s (x{w_one / w_all:.2f}); CPU {c_one:.1f} s vs {c_all:.1f} s, so the "
+              f"pool costs x{c_all / c_one:.2f} in CPU (on a busy machine the wall-clock gain is "
+              "only what other work leaves free)")
         print(f"peak memory {p_small:.0f} MB at {small:,} reports, {p_big:.0f} MB at {big:,} "
               f"(x{p_big / p_small:.2f} for x{big / small:.0f} reports; target < 300 MB)")
 

@@ -20,10 +20,14 @@ class Progress(Protocol):
     def advance(self, path: str, failed: str | None = None) -> None: ...
 
 
-def make_progress(total: int, skipped: int, stream: IO[str] | None = None) -> Progress:
+def make_progress(total: int, skipped: int, stream: IO[str] | None = None,
+                  threads: bool = True) -> Progress:
+    """``threads=False`` when worker processes will be forked: the bar is then redrawn on
+    each advance instead of by rich's refresh thread, which could hold the stderr lock at the
+    moment of a fork and leave a worker that writes a warning deadlocked."""
     stream = stream or sys.stderr
     if stream.isatty():
-        return BarProgress(total, skipped)
+        return BarProgress(total, skipped, auto_refresh=threads)
     return LineProgress(total, skipped, stream)
 
 
@@ -73,7 +77,7 @@ class LineProgress:
 
 
 class BarProgress:
-    def __init__(self, total: int, skipped: int) -> None:
+    def __init__(self, total: int, skipped: int, auto_refresh: bool = True) -> None:
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -87,11 +91,12 @@ class BarProgress:
         from fzcheck.output import stderr
 
         self.failed = 0
+        self.auto_refresh = auto_refresh
         self.bar = RichProgress(
             TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
             TextColumn("{task.fields[rate]}"), TextColumn("ETA"), TimeRemainingColumn(),
             TextColumn("[red]{task.fields[failed]}"), TimeElapsedColumn(),
-            console=stderr(), transient=False)
+            console=stderr(), transient=False, auto_refresh=auto_refresh)
         note = f" ({skipped} already done)" if skipped else ""
         self.task = self.bar.add_task(f"batch{note}", total=total, failed="", rate="")
         self.start = time.monotonic()
@@ -111,7 +116,8 @@ class BarProgress:
                                    f"{escape(visible(failed))}", highlight=False)
         rate = self.done / max(time.monotonic() - self.start, 1e-9)
         self.bar.update(self.task, advance=1, rate=f"{rate:.1f}/s",
-                        failed=f"{self.failed} failed" if self.failed else "")
+                        failed=f"{self.failed} failed" if self.failed else "",
+                        refresh=not self.auto_refresh)
 
     def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
                  tb: TracebackType | None) -> None:

@@ -235,7 +235,11 @@ class Batch:
         """Grade what is not done yet. ``grader`` replaces the offline / live-LLM grading (batch
         import uses it to grade from answer files)."""
         todo = self.plan(inputs)
-        progress = make_progress(len(todo), self.stats.skipped, self.options.progress_stream)
+        workers = self.options.workers or default_workers()
+        pool = (grader is None and self.options.llm is None and workers > 1
+                and len(todo) >= POOL_MIN_INPUTS)
+        progress = make_progress(len(todo), self.stats.skipped, self.options.progress_stream,
+                                 threads=not pool)
         with Appender(self.output, self.options.sync) as results, \
                 Appender(copies.sidecar_path(self.output), self.options.sync) as sigs, progress:
             def write_line(item: Item, data: Line, signatures: Sigs) -> None:
@@ -250,13 +254,12 @@ class Batch:
             def write(item: Item, graded: Graded) -> None:
                 write_line(item, *graded_line(graded))
 
-            workers = self.options.workers or default_workers()
             if grader is not None:
                 for item in todo:
                     write(item, grader(item))
             elif self.options.llm is not None:
                 asyncio.run(self._run_llm(todo, write))
-            elif workers > 1 and len(todo) >= POOL_MIN_INPUTS:
+            elif pool:
                 warm_offline(self.options.rubric)
                 self._grade_in_pool(todo, write_line, workers)
             else:
