@@ -87,3 +87,19 @@ def test_an_error_line_for_a_hostile_missing_path(tmp_path: Path,
     assert main(["check", "-f", "jsonl", str(tmp_path / f"gone{CLEAR}.txt")]) == 2
     err = capsys.readouterr().err
     assert ESC not in err and "gone\\x1b[2J.txt" in err
+
+
+def test_the_progress_bar_shows_a_hostile_name(capsys: pytest.CaptureFixture[str]) -> None:
+    import threading
+
+    from fzcheck.batch.progress import BarProgress
+
+    before = threading.active_count()
+    bar = BarProgress(2, 0, auto_refresh=False)  # the pool's bar: no refresh thread to fork
+    with bar:
+        assert threading.active_count() == before
+        bar.advance(f"unit{CLEAR}.txt", f"failed {TITLE_ATTACK}")
+        bar.advance("ok.txt")
+    err = capsys.readouterr().err
+    assert "unit\\x1b[2J.txt" in err and "\\x1b]0;pwned\\x07" in err
+    assert CLEAR not in err and TITLE_ATTACK not in err
