@@ -106,7 +106,7 @@ def grade_offline(path: str, rubric: Rubric, max_mb: float) -> Graded:
     try:
         checked = check_source(path, rubric, max_mb)
     except OSError as err:  # a symlink loop, an I/O error: the file, not the checker
-        return Graded(error_result(path, "unreadable", f"cannot read: {err.strerror or err}",
+        return Graded(error_result(path, "unreadable", f"无法读取此文件（{err.strerror or err}）",
                                    rubric=ref))
     except Exception as err:  # noqa: BLE001 - a reader that raised what it should not: this input's line
         message = f"internal error ({type(err).__name__}: {err}); please report it with this file"

@@ -115,7 +115,7 @@ def _check_one(source: str, rubric: Rubric, max_mb: float) -> Checked:
     try:
         return check_source(source, rubric, max_mb)
     except OSError as err:
-        return Checked(error_result(source, "unreadable", f"cannot read: {err.strerror or err}",
+        return Checked(error_result(source, "unreadable", f"无法读取此文件（{err.strerror or err}）",
                                     rubric=ref))
     except Exception as err:  # noqa: BLE001 - one input's bug, reported on its line
         message = f"internal error ({type(err).__name__}: {err}); please report it with this file"
