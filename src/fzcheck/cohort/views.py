@@ -28,6 +28,9 @@ def render_json(stats: dict[str, Any], out: IO[str]) -> None:
 
 
 def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
+    from fzcheck.redact import visible_tree
+
+    stats = visible_tree(stats)  # read on a terminal as often as in a file: controls shown
     v = stats["verdicts"]
     lines = [f"# Batch: {stats['reports']} reports", "",
              "| verdict | reports |", "|---|---|"]
@@ -80,7 +83,13 @@ def _llm_lines(llm: dict[str, Any]) -> list[str]:
 def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    from fzcheck.redact import visible_tree
+
+    # Paths, issuers and messages come from the submissions: controls shown, never executed,
+    # and table cells as plain Text (a "[/]" in a file name is not markup).
+    stats = visible_tree(stats)
     console = Console(file=out, highlight=False, soft_wrap=False) if out else None
     if console is None:
         from fzcheck.output import stdout
@@ -120,7 +129,7 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
             for col in cols:
                 table.add_column(col, overflow="fold")
             for row in rows:
-                table.add_row(*row)
+                table.add_row(*(Text(cell) for cell in row))
             console.print(table)
     console.print(_llm_lines(stats["llm"])[0], markup=False)
 

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fzcheck.document import Document
+from fzcheck.redact import visible_tree
 from fzcheck.render import STATUS_MARK, STATUS_ZH, VERDICT_ZH, failed_checks, part_label
 
 STATUS_STYLE = {"present": "green", "embedded": "yellow", "missing": "bold red"}
@@ -20,6 +21,9 @@ VERDICT_STYLE = {"complete": "bold green", "incomplete": "bold red", "not_a_repo
 
 
 def render_result(result: dict[str, Any]) -> Panel:
+    # File names, titles, headings and quotes come from the submission: an escape sequence in
+    # one (ESC]0;… retitles the window, ESC[2J clears it) is shown as \x1b…, never executed.
+    result = visible_tree(result)
     title = Text(result["path"], style="bold")
     if result.get("error"):
         err = result["error"]
