@@ -62,7 +62,7 @@ def test_json_contract_fields() -> None:
                                   "format", "encoding", "script", "chars", "is_report"}
     assert (r["rubric"]["id"], r["rubric"]["version"], r["rubric"]["selected_by"]) == (
         "fazhi-annual", "1.0", "auto")
-    assert "自动识别为法治政府建设年度报告" in r["rubric"]["reason"]
+    assert r["rubric"]["reason"].startswith("按法治政府建设年度报告检查：")
     assert set(r["parts"][0]) >= {"id", "name", "label", "required", "status", "heading", "line",
                                   "evidence", "checks"}
     assert (r["parts"][1]["name"], r["parts"][1]["label"]) == ("存在的不足和原因", "存在不足")

@@ -59,6 +59,13 @@ def check_source(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB) 
         doc = load(source, max_mb=max_mb)
     except InputError as err:
         return Graded(error_result(source, err.kind, str(err), sha256=err.sha256, rubric=ref))
+    except OSError as err:  # a symlink loop, an I/O error: the file's, not the checker's
+        return Graded(error_result(source, "unreadable",
+                                   f"无法读取此文件（{err.strerror or err}）", rubric=ref))
+    except Exception as err:
+        if raise_errors():
+            raise
+        return Graded(_internal(source, err, None, ref))
     try:
         rubric, selection = choose(doc, catalog.values(), forced=catalog.forced)
         analysis = analyse(doc, rubric)
@@ -66,10 +73,13 @@ def check_source(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB) 
     except Exception as err:
         if raise_errors():
             raise
-        message = (f"internal error ({type(err).__name__}: {err}); please report it with this "
-                   f"file (set {RAISE_ERRORS}=1 for the traceback)")
-        return Graded(error_result(source, "internal", message.splitlines()[0],
-                                   sha256=doc.sha256, rubric=ref))
+        return Graded(_internal(source, err, doc.sha256, ref))
+
+
+def _internal(source: str, err: Exception, sha256: str | None, ref: RubricRef | None) -> Result:
+    message = (f"internal error ({type(err).__name__}: {err}); please report it with this "
+               f"file (set {RAISE_ERRORS}=1 for the traceback)")
+    return error_result(source, "internal", message.splitlines()[0], sha256=sha256, rubric=ref)
 
 
 def check_path(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB,

@@ -126,6 +126,46 @@ class DocumentInfo(_Model):
     resegmented: bool = False  # run-on text was cut at its inline headings
 
 
+class TableCell(_Model):
+    """One value as printed; ``value`` is null for a blank cell (blank is not zero). ``line`` is
+    1-based, ``start``/``end`` the characters of the value in that line."""
+
+    row: str
+    col: str
+    value: float | None
+    text: str
+    line: int
+    start: int
+    end: int
+
+
+class TableCheck(_Model):
+    """One instance of a table identity: ``passed`` is null when it could not be checked
+    (a blank or unread cell); ``left``/``right`` are the two sums."""
+
+    table: str
+    identity: str
+    name: str
+    where: str
+    passed: bool | None
+    left: float | None = None
+    right: float | None = None
+    cells: list[dict[str, str]] = Field(default_factory=list)
+    lines: list[int] = Field(default_factory=list)
+    message: str
+
+
+class TableResult(_Model):
+    id: str
+    name: str
+    status: Literal["read", "unreadable", "absent"]
+    reason: str | None = None
+    columns: list[dict[str, str]] = Field(default_factory=list)
+    rows: list[dict[str, Any]] = Field(default_factory=list)
+    cells: list[TableCell] = Field(default_factory=list)
+    checks: list[TableCheck] = Field(default_factory=list)
+
+
 class RubricRef(_Model):
     id: str
     version: str
@@ -179,6 +219,7 @@ class Result(_Model):
     score_breakdown: list[ScoreItem] = Field(default_factory=list)
     review: Review | None = None  # only when a reviewer decided something on this input
     outline: list[dict[str, Any]] | None = None
+    tables: list[TableResult] = Field(default_factory=list)  # report types with tables only
     llm: LLMInfo | None = None
 
     def to_json(self) -> dict[str, Any]:
@@ -187,6 +228,8 @@ class Result(_Model):
             del data["outline"]
         if data["review"] is None:
             del data["review"]
+        if not data["tables"]:
+            del data["tables"]
         for part in data["parts"]:
             for ev in part["evidence"]:
                 if ev["source_line"] is None:

@@ -3,15 +3,23 @@ grading's, so that the LLM layer's checked proposals are applied in one place.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from fzcheck.analysis.checks import Context, plan_years, run_document_checks, run_part_checks
+from fzcheck.analysis.checks import (
+    Context,
+    TableSumsSpec,
+    plan_years,
+    run_document_checks,
+    run_part_checks,
+)
 from fzcheck.analysis.facts import Facts, read_facts
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Outline, build_outline
 from fzcheck.analysis.parts import Found, find_parts
+from fzcheck.analysis.table_sums import evaluate, table_results
+from fzcheck.analysis.tables import TableRead, read_tables
 from fzcheck.document import Document
-from fzcheck.result import Check, DocumentInfo, Evidence, PartResult
+from fzcheck.result import Check, DocumentInfo, Evidence, PartResult, TableCheck, TableResult
 from fzcheck.rubric.model import Rubric
 
 
@@ -27,6 +35,7 @@ class Analysis:
     parts: list[PartResult]
     checks: list[Check]  # document-level, the genre check first
     info: DocumentInfo
+    tables: list[TableResult] = field(default_factory=list)
 
     @property
     def is_report(self) -> bool:
@@ -44,8 +53,10 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         if planned is not None:
             year, year_source = planned - 1, "plan"
             found = find_parts(doc, outline, rubric, year)
+    tables = read_tables(doc, rubric.tables, range(outline.body_start, outline.body_end + 1))
     ctx = Context(doc=doc, report_year=year, rubric=rubric, title=facts.title_analysis,
-                  published_on=doc.published_on, signed_on=facts.signed_on)
+                  published_on=doc.published_on, signed_on=facts.signed_on,
+                  issuer=facts.issuer or facts.title, tables=tables)
     parts = [PartResult(id=f.part.id, name=f.part.name, label=f.part.label,
                         required=f.part.required, status=f.status,
                         heading=(doc.quote(f.heading.line, f.heading.start, f.heading.end)
@@ -64,7 +75,13 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         is_report=genre.passed, plan_year=_plan_year(doc, _plan(found)),
         report_year_source=year_source, genre_score=genre.score, resegmented=doc.resegmented)
     return Analysis(doc=doc, rubric=rubric, facts=facts, outline=outline, found=found,
-                    parts=parts, checks=[genre.check, *run_document_checks(ctx)], info=info)
+                    parts=parts, checks=[genre.check, *run_document_checks(ctx)], info=info,
+                    tables=table_results(tables, _table_checks(rubric, tables)))
+
+
+def _table_checks(rubric: Rubric, tables: dict[str, TableRead]) -> list[TableCheck]:
+    return [c for spec in rubric.document_checks if isinstance(spec, TableSumsSpec)
+            for c in evaluate(spec, tables)]
 
 
 def _plan(found: list[Found]) -> Found | None:

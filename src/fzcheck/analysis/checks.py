@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,7 +23,8 @@ from fzcheck.analysis.patterns import Regex, mask_titles
 
 if TYPE_CHECKING:
     from fzcheck.analysis.parts import Found
-    from fzcheck.rubric.model import Rubric
+    from fzcheck.analysis.tables import TableRead
+    from fzcheck.rubric.model import Rubric, TableTemplate
 
 
 class CheckSpec(BaseModel):
@@ -36,6 +37,10 @@ class CheckSpec(BaseModel):
     description: str
     penalty: float = Field(ge=0, le=100)
 
+    def references_problem(self, tables: dict[str, TableTemplate]) -> str | None:
+        """What this check names that the rubric does not have (its tables, rows, columns)."""
+        return None
+
 
 @dataclass
 class Context:
@@ -45,6 +50,8 @@ class Context:
     title: str | None = None  # analysis text: Simplified, folded
     published_on: dt.date | None = None
     signed_on: dt.date | None = None
+    issuer: str | None = None
+    tables: dict[str, TableRead] = field(default_factory=dict)
 
 
 S = TypeVar("S", bound=CheckSpec)
@@ -201,10 +208,24 @@ def _title(spec: TitleSpec, ctx: Context) -> Check:
                  else f"标题未写明{'和'.join(missing)}")
 
 
+class Deadline(BaseModel):
+    """A deadline for issuers whose name matches ``issuer`` (县级以上人民政府部门: 1月31日)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    issuer: Regex
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    name: str
+
+
 class PublicationSpec(CheckSpec):
-    """Published after the reported year ended and before the rubric's ``publish_by`` date."""
+    """Published after the reported year ended and before the deadline: the first of
+    ``deadlines`` whose ``issuer`` matches the report's issuer, else the rubric's
+    ``publish_by``."""
 
     kind: Literal["publication"]
+    deadlines: list[Deadline] = Field(default_factory=list)
 
 
 @document_check(PublicationSpec)
@@ -212,16 +233,24 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
     if ctx.published_on is None or ctx.report_year is None:
         return None
     by = ctx.rubric.source.publish_by
-    deadline = dt.date(ctx.report_year + 1, by.month, by.day)
+    month, day, who = by.month, by.day, ""
+    rule = next((d for d in spec.deadlines if ctx.issuer and re.search(d.issuer, ctx.issuer)),
+                None)
+    if rule is not None:
+        month, day, who = rule.month, rule.day, f"（{rule.name}）"
+    deadline = dt.date(ctx.report_year + 1, month, day)
     year_end = dt.date(ctx.report_year, 12, 31)
     p = ctx.published_on
-    if p >= deadline:
+    # publish_by is "before" that day; a law's "by 1月31日" includes the day itself
+    late = p > deadline if rule is not None else p >= deadline
+    if late:
         return Check(id=spec.id, passed=False,
-                     message=f"{p.isoformat()}公开，未在{deadline.isoformat()}前公开")
+                     message=f"{p.isoformat()}公开，未在{deadline.isoformat()}前公开{who}")
     if p <= year_end:
         return Check(id=spec.id, passed=False,
                      message=f"{p.isoformat()}公开，早于{ctx.report_year}年度结束")
-    return Check(id=spec.id, passed=True, message=f"{p.isoformat()}公开，在{deadline.isoformat()}前")
+    return Check(id=spec.id, passed=True,
+                 message=f"{p.isoformat()}公开，在{deadline.isoformat()}前{who}")
 
 
 class SigningSpec(CheckSpec):
@@ -240,6 +269,72 @@ def _signing(spec: SigningSpec, ctx: Context) -> Check | None:
                      message=f"{s.isoformat()}签发，早于{ctx.report_year}年度结束")
     return Check(id=spec.id, passed=True,
                  message=f"{s.isoformat()}签发，在{ctx.report_year}年度结束后")
+
+
+class Identity(BaseModel):
+    """A sum a table must satisfy. ``over: rows``: for each row, the columns in ``lhs`` add up to
+    those in ``rhs``; ``over: columns``: for each column, the rows in ``lhs`` to those in
+    ``rhs``; ``over: none``: ``row.col`` cells. ``name_*`` stands for every id starting so."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    table: str
+    over: Literal["rows", "columns", "none"] = "none"
+    lhs: list[str] = Field(min_length=1)
+    rhs: list[str] = Field(min_length=1)
+
+
+class TableSumsSpec(CheckSpec):
+    """The rubric's tables add up: every identity holds where its cells could be read."""
+
+    kind: Literal["table_sums"]
+    identities: list[Identity] = Field(min_length=1)
+
+    def references_problem(self, tables: dict[str, TableTemplate]) -> str | None:
+        from fzcheck.analysis.table_sums import reference_problem
+
+        return next((p for i in self.identities if (p := reference_problem(i, tables))), None)
+
+
+@document_check(TableSumsSpec)
+def _table_sums(spec: TableSumsSpec, ctx: Context) -> Check | None:
+    from fzcheck.analysis.table_sums import sums_check
+
+    return sums_check(spec, ctx)
+
+
+class Statement(BaseModel):
+    """A count the narrative states (``pattern`` with a group ``n``) and the cell(s) that hold
+    it in a table (``table.row.col``, several joined by ``+``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    pattern: Regex
+    cell: str = Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+(?:\+[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+)*$")
+
+
+class TableTextSpec(CheckSpec):
+    """Counts stated in the text agree with the tables (a warning: the narrative may cover a
+    different scope)."""
+
+    kind: Literal["table_text"]
+    statements: list[Statement] = Field(min_length=1)
+
+    def references_problem(self, tables: dict[str, TableTemplate]) -> str | None:
+        from fzcheck.analysis.table_sums import cell_problem
+
+        return next((p for st in self.statements for ref in st.cell.split("+")
+                     if (p := cell_problem(ref, tables))), None)
+
+
+@document_check(TableTextSpec)
+def _table_text(spec: TableTextSpec, ctx: Context) -> Check | None:
+    from fzcheck.analysis.table_sums import text_check
+
+    return text_check(spec, ctx)
 
 
 class InstructionsSpec(CheckSpec):

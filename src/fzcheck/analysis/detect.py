@@ -42,7 +42,7 @@ def choose(doc: Document, rubrics: Iterable[Rubric], forced: bool = False
         reason = f"没有任何检查规则认出这份文档的类型，按“{rubric.title}”检查"
     else:
         signs = ([f"开头有“{title}”"] if title else []) + ([f"正文提及{mentions}次"] if mentions else [])
-        reason = f"自动识别为{rubric.title}：{'，'.join(signs)}"
+        reason = f"按{rubric.title}检查：{'，'.join(signs)}"
         others = [f"{r.id} {s[0]}分" for s, _, r in scored if r is not rubric and s[0]]
         if others:
             reason += f"（{rubric.id} {best}分；{'，'.join(others)}）"

@@ -92,11 +92,16 @@ def heading_text_end(line: str, start: int) -> int:
     return end
 
 
+# A statistical table's row (一、本年新收…申请数量   95   0   0 …) is not a heading, whatever
+# marker its label starts with.
+_TABLE_ROW = re.compile(r"(?:\s+-?\d+(?:\.\d+)?){2,}\s*$")
+
+
 def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
     found: list[tuple[int, str, int, int, int]] = []
     for i in range(body_start, body_end + 1):
         line = doc.analysis[i]
-        if not line.strip():
+        if not line.strip() or _TABLE_ROW.search(line):
             continue
         style = doc.styled_headings.get(i)
         hit = match_heading(line)

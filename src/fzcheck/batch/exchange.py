@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from fzcheck.batch.plan import Item
+from fzcheck.batch.plan import Item, content_key
 from fzcheck.batch.runner import Batch, grade_offline, llm_failure
 from fzcheck.pipeline import Graded
 from fzcheck.errors import UsageError
+from fzcheck.render.jsonfmt import dumps_line
 
 MAX_LINES = 50_000
 MAX_BYTES = 200 * 1024 * 1024
@@ -51,7 +52,7 @@ class RequestFiles:
         self._lines = self._bytes = 0
 
     def write(self, line: dict[str, Any]) -> None:
-        data = (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        data = (dumps_line(line) + "\n").encode()
         if len(data) > self.max_bytes:
             raise UsageError(f"one request is {len(data):,} bytes, over the per-file limit")
         if self._out is None or self._lines >= self.max_lines \
@@ -99,10 +100,14 @@ def export_requests(batch: Batch, inputs: list[str], directory: Path) -> ExportS
                 problem = graded.result.error
                 stats.unreadable.append((item.path, problem.message if problem else "unreadable"))
                 continue
+            if graded.analysis.doc.sha256 != item.content:
+                # Changed since planning: the request is about the bytes read now, so its
+                # custom_id must be the one an import will compute from them.
+                sha = graded.analysis.doc.sha256
+                item = Item(item.path, sha, content_key(sha, batch.fingerprint))
             body = build_request(graded.analysis, settings)
             files.write({"custom_id": item.custom_id, "method": "POST", "url": URL, "body": body})
-            index.write(json.dumps({"custom_id": item.custom_id, "path": item.path},
-                                   ensure_ascii=False) + "\n")
+            index.write(dumps_line({"custom_id": item.custom_id, "path": item.path}) + "\n")
             stats.requests += 1
     files.close()
     stats.files = files.files
@@ -193,11 +198,14 @@ def answer_body(line: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None
 
 
 def _error_text(error: Any) -> str:
+    """An engine's error, redacted: it is copied into llm.error."""
+    from fzcheck.redact import redact
+
     if isinstance(error, dict):
         code = error.get("code") or error.get("type")
         message = error.get("message") or json.dumps(error, ensure_ascii=False)[:200]
-        return f"{code}: {message}" if code else str(message)
-    return str(error)[:200]
+        return redact(f"{code}: {message}" if code else str(message))
+    return redact(str(error)[:200])
 
 
 def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
@@ -210,6 +218,11 @@ def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
     def grade(item: Item) -> Graded:
         graded = grade_offline(item.path, batch.options.rubrics, batch.options.max_mb)
         if graded.analysis is None:
+            return graded
+        if graded.analysis.doc.sha256 != item.content:
+            # Changed since it was planned: the answer found by custom_id is about other text.
+            graded.result.llm = llm_failure(settings, "the file changed while the batch ran; "
+                                            "export it again")
             return graded
         line = index.get(item.custom_id)
         if line is None:

@@ -4,7 +4,8 @@ A result line is "done" for an input when it has the same path and the same ``ba
 sha256 of the file's bytes + the rubrics that may grade it (ids, versions, contents) + the settings that change the answer (the LLM
 model, endpoint, mode and sampling with ``--llm``). Identical files at two paths are two
 inputs (each gets its line); a file whose bytes or settings changed is redone and its stale
-line dropped.
+line dropped. The key written is that of the bytes actually graded (the result's sha256), not
+of the bytes hashed at planning: a file rewritten in between gets a line that matches it.
 """
 
 from __future__ import annotations
@@ -73,14 +74,18 @@ def file_digest(path: str, max_bytes: int) -> str:
         return f"unreadable:{err.errno}"
 
 
+def content_key(content: str, fingerprint: str) -> str:
+    """The skip key of one content (a sha256, or an unreadable marker) under these settings."""
+    return hashlib.sha256(f"{content}\0{fingerprint}".encode()).hexdigest()[:32]
+
+
 def plan_items(inputs: Iterable[str], fingerprint: str, max_mb: float) -> Iterator[Item]:
     max_bytes = int(max_mb * 1024 * 1024)
     for path in inputs:
         if path == "-":
             raise UsageError("batch reads files, not stdin: pass files, directories or globs")
         content = file_digest(path, max_bytes)
-        key = hashlib.sha256(f"{content}\0{fingerprint}".encode()).hexdigest()[:32]
-        yield Item(path=path, content=content, key=key)
+        yield Item(path=path, content=content, key=content_key(content, fingerprint))
 
 
 def failure_message(line: dict[str, Any]) -> str | None:

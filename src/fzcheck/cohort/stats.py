@@ -62,6 +62,9 @@ class Cohort:
     tokens: Counter[str] = field(default_factory=Counter)
     tokens_by_model: dict[str, Counter[str]] = field(default_factory=dict)
     llm_reports: int = 0
+    with_tables: int = 0  # reports of a type that has statistical tables
+    tables_unreadable: Counter[str] = field(default_factory=Counter)  # table name -> reports
+    sums_failing: Counter[str] = field(default_factory=Counter)  # identity name -> reports
 
     reviewed: int = 0  # reports whose figures below are the reviewer's, not the machine's
 
@@ -103,9 +106,21 @@ class Cohort:
         for part, c in failed_checks(r):
             if c["id"] != "is_report":
                 self._failed(f"{part}.{c['id']}", c.get("message", ""), c.get("name"))
+        self._add_tables(r)
         if verdict == "incomplete":
             self.send_back.append({"path": r["path"], "issuer": _issuer(r), "verdict": verdict,
                                    "missing": missing_required, "reason": ""})
+
+    def _add_tables(self, r: dict[str, Any]) -> None:
+        tables = r.get("tables") or []
+        if not tables:
+            return
+        self.with_tables += 1
+        for t in tables:
+            if t.get("status") == "unreadable":
+                self.tables_unreadable[str(t.get("name"))] += 1
+        self.sums_failing.update({str(c["name"]) for t in tables for c in t.get("checks") or []
+                                  if c.get("passed") is False})
 
     def _failed(self, check: str, message: str, name: str | None = None) -> None:
         self.failed_checks[check] += 1
@@ -151,7 +166,19 @@ class Cohort:
             "copy_clusters": copy_clusters(self.copies, self.labels),
             "reviewed": self.reviewed,
             "llm": self._llm_json(prices if prices is not None else {}),
+            "tables": self._tables_json(),
         }
+
+    def _tables_json(self) -> dict[str, Any]:
+        """Among reports whose type has tables: how many could not be read, and the share whose
+        tables break each sum."""
+        n = self.with_tables or 1
+        return {"reports": self.with_tables,
+                "unreadable": [{"table": k, "reports": v, "share": round(v / n, 4)}
+                               for k, v in sorted(self.tables_unreadable.items())],
+                "failing": [{"identity": k, "reports": v, "share": round(v / n, 4)}
+                            for k, v in sorted(self.sums_failing.items(),
+                                               key=lambda kv: (-kv[1], kv[0]))]}
 
     def _llm_json(self, prices: dict[str, Price]) -> dict[str, Any]:
         cost: float | None = None

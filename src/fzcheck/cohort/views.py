@@ -48,6 +48,9 @@ def _missing_text(u: dict[str, Any], labels: dict[str, str]) -> str:
 
 
 def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
+    from fzcheck.redact import visible_tree
+
+    stats = visible_tree(stats)  # read on a terminal as often as in a file: controls shown
     v = stats["verdicts"]
     labels = {p["part"]: p.get("label") or p["part"] for p in stats["parts"]}
     lines = [f"# {t('cohort.title', n=stats['reports'])}", ""]
@@ -82,6 +85,12 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
     if clusters:
         lines += ["", f"## {t('cohort.copies')}", ""]
         lines += [f"- {md_cell(_cluster_text(c))}" for c in clusters]
+    tb = stats.get("tables") or {}
+    lines += _md_table(f"统计表（{tb.get('reports', 0)}份有表的报告）", ["情况", "报告数", "占比"], [
+        *[[f"勾稽关系不成立：{f['identity']}", f["reports"], _pct(f["share"])]
+          for f in tb.get("failing", [])],
+        *[[f"无法读取：{u['table']}", u["reports"], _pct(u["share"])]
+          for u in tb.get("unreadable", [])]])
     lines += _md_table(t("cohort.failures"), [t("path"), t("cohort.stage"), t("error")], [
         [f["path"], t(f"stage.{f['stage']}"), _failure_text(f)] for f in stats["failures"]])
     lines += ["", *_llm_lines(stats["llm"]), ""]
@@ -110,7 +119,13 @@ def _llm_lines(llm: dict[str, Any]) -> list[str]:
 def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    from fzcheck.redact import visible_tree
+
+    # Paths, issuers and messages come from the submissions: controls shown, never executed,
+    # and table cells as plain Text (a "[/]" in a file name is not markup).
+    stats = visible_tree(stats)
     console = Console(file=out, highlight=False, soft_wrap=False) if out else None
     if console is None:
         from fzcheck.output import stdout
@@ -143,13 +158,17 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
         (t("cohort.failures"), [(f["path"] or "", t(f"stage.{f['stage']}"), _failure_text(f))
                                 for f in stats["failures"]],
          (t("path"), t("cohort.stage"), t("error"))),
+        ("统计表", [(f"勾稽关系不成立：{f['identity']}", str(f["reports"]), _pct(f["share"]))
+                    for f in (stats.get("tables") or {}).get("failing", [])]
+         + [(f"无法读取：{u['table']}", str(u["reports"]), _pct(u["share"]))
+            for u in (stats.get("tables") or {}).get("unreadable", [])], ("情况", "报告数", "占比")),
     ):
         if rows:
             table = Table(title=title, title_justify="left")
             for col in cols:
                 table.add_column(col, overflow="fold")
             for row in rows:
-                table.add_row(*(escape(str(x)) for x in row))
+                table.add_row(*(Text(str(cell)) for cell in row))
             console.print(table)
     clusters = stats.get("copy_clusters") or []
     if clusters:

@@ -43,6 +43,9 @@ def register(sub: Any, name: str, help_text: str) -> None:
                    "index.html (the batch page) into DIR")
     p.add_argument("--sync", action="store_true",
                    help="fsync every line (survives power cuts; slower)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes grading offline inputs (default: every core; lines are "
+                   "still written in input order; --llm batches use --jobs instead)")
     add_llm_options(p)
     run_opts = p.add_argument_group("LLM calls in a batch")
     run_opts.add_argument("--jobs", type=int, default=4, metavar="N",
@@ -64,16 +67,20 @@ def register(sub: Any, name: str, help_text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from fzcheck.batch.copies import DEFAULT_THRESHOLD
     from fzcheck.batch.runner import Batch, BatchOptions
-    from fzcheck.batch.store import exclusive
+    from fzcheck.batch.store import exclusive, resolve
     from fzcheck.errors import UsageError
     from fzcheck.reading.inputs import expand_inputs
     from fzcheck.llm.options import settings_from_args
-    from fzcheck.output import stderr
+    from fzcheck.output import stderr, tolerant_streams
     from fzcheck.reading import DEFAULT_MAX_MB
+    from fzcheck.redact import visible
     from fzcheck.rubric import Catalog
 
+    tolerant_streams()
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1")
     threshold = DEFAULT_THRESHOLD if args.copy_threshold is None else args.copy_threshold
     if not 0 < threshold <= 1:
         raise UsageError("--copy-threshold must be between 0 and 1")
@@ -89,8 +96,10 @@ def run(args: argparse.Namespace) -> int:
         cache = ResponseCache(resolve_cache_dir(args.cache_dir), namespace=settings.base_url)
     options = BatchOptions(rubrics=Catalog.load(args.rubric), max_mb=args.max_mb or DEFAULT_MAX_MB,
                            retry_errors=args.retry_errors, llm=settings, jobs=args.jobs,
-                           cache=cache, copy_threshold=threshold, sync=args.sync)
-    output = Path(args.output)
+                           cache=cache, copy_threshold=threshold, sync=args.sync,
+                           workers=args.workers)
+    # The file a symlink names: it is what gets locked, appended to and rewritten in place.
+    output = resolve(Path(args.output))
     if args.html:
         _writable_directory(Path(args.html))  # before grading, not after the whole batch
     batch = Batch(output, options)
@@ -117,11 +126,12 @@ def run(args: argparse.Namespace) -> int:
     earlier = f"（另有此前失败{stats.failed_before}份：用 --retry-errors 重做）" if earlier else ""
     stderr().print(f"批量评查：共{stats.planned}份，此前已完成{stats.skipped}份，本次评出"
                    f"{stats.written}份，失败{stats.failed}份{earlier}，雷同{stats.copy_pairs}对"
-                   f" → {output}", markup=False, highlight=False)
+                   f" → {visible(args.output)}", markup=False, highlight=False)
     if stats.failures:
         stderr().print("失败（用 --retry-errors 重做）：", markup=False)
         for path, message in stats.failures:
-            stderr().print(f"  {path}: {message}", markup=False, highlight=False)
+            stderr().print(f"  {visible(path)}: {visible(message)}", markup=False,
+                           highlight=False)
     if args.html:
         _write_html(output, Path(args.html), options.max_mb, options.rubrics)
     _summary(output, args.summary, options.rubrics)
@@ -134,10 +144,14 @@ def _export(batch: Any, inputs: list[str], directory: Path) -> int:
 
     stats = export_requests(batch, inputs, directory)
     files = ", ".join(f.name for f in stats.files) or "no files"
-    stderr().print(f"export: {stats.requests} request(s) in {files} under {directory} "
-                   f"({batch.stats.skipped} input(s) already done)", markup=False)
+    from fzcheck.redact import visible
+
+    stderr().print(f"export: {stats.requests} request(s) in {files} under "
+                   f"{visible(str(directory))} ({batch.stats.skipped} input(s) already done)",
+                   markup=False)
     for path, message in stats.unreadable:
-        stderr().print(f"  not exported, unreadable: {path}: {message}", markup=False)
+        stderr().print(f"  not exported, unreadable: {visible(path)}: {visible(message)}",
+                       markup=False)
     return 0
 
 
@@ -174,21 +188,22 @@ def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> N
     """Report pages and index.html from the finished results file (after copy detection, so
     the pages show the copy flags); the text view needs each input read again."""
     from fzcheck.batch.store import read_objects
-    from fzcheck.errors import InputError
     from fzcheck.reading import load
+    from fzcheck.redact import decodable, visible_tree
     from fzcheck.render.html import HtmlDirRenderer
 
     from fzcheck.grading.decisions import reviewed_lines
 
     renderer = HtmlDirRenderer(directory, rubrics)
     for line in read_objects(output):
-        renderer.reserve(str(line.get("path", "")))
+        renderer.reserve(decodable(str(line.get("path", ""))))
     for line in reviewed_lines(read_objects(output), output, rubrics):
+        shown = visible_tree(line, decodable)  # a page is UTF-8: a name's bad bytes as \xff
         try:
             doc = load(line["path"], max_mb=max_mb) if line.get("ok") else None
-        except InputError:
+        except Exception:  # noqa: BLE001 - unreadable now: its page has no text view
             doc = None
         if doc is not None and doc.sha256 != line.get("sha256"):
             doc = None  # the file changed since it was graded: its quotes would not line up
-        renderer.add(line, doc)
+        renderer.add(shown, doc)
     renderer.close()

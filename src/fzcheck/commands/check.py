@@ -10,6 +10,9 @@ from typing import Any
 from fzcheck.render import RENDERERS
 
 EXIT_FOR_VERDICT = {"complete": 0, "incomplete": 1, "not_a_report": 1, "error": 2}
+# --llm was asked for and the call failed (llm.error set): the check asked for was not done,
+# as with an unreadable input, although the offline verdict is still in the output.
+EXIT_LLM_FAILED = 2
 
 
 def add_common_options(p: argparse.ArgumentParser) -> None:
@@ -38,8 +41,10 @@ def register(sub: Any, name: str, help_text: str) -> None:
   fzcheck check reports/*.pdf -o results.csv     # CSV（带BOM，Excel可直接打开）
   fzcheck check report.docx -o page.html         # 网页（可记录人工复核意见）
   fzcheck check -f jsonl reports/ > results.jsonl
-  fzcheck --lang en check report.docx            # English view""",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+  fzcheck --lang en check report.docx            # English view
+exit codes: 0 every input complete; 1 some input incomplete or not a report; 2 a usage error,
+an unreadable input, or (with --llm) an LLM call that failed (its llm.error says why; the
+offline verdict stands)""", formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="report files (.txt .md .html .docx .pdf), directories, globs, or - for stdin")
     p.add_argument("-f", "--format", choices=sorted(RENDERERS), default=None,
@@ -57,8 +62,9 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.reading.inputs import expand_inputs
+    from fzcheck.output import tolerant_streams
     from fzcheck.pipeline import check_source
+    from fzcheck.reading.inputs import expand_inputs
     from fzcheck.reading import DEFAULT_MAX_MB
     from fzcheck.render import Renderer, make_renderer
     from fzcheck.rubric import Catalog
@@ -67,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.output import verbose
     from fzcheck.render import format_for
 
+    tolerant_streams()
     args.format = format_for(args.format, args.output)
     rubrics = Catalog.load(args.rubric)
     decisions = load_beside(args.output, *args.inputs)
@@ -109,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
                                markup=False, highlight=False)
             renderer.add(data, graded.doc)
             code = max(code, EXIT_FOR_VERDICT[data["verdict"]])
+            if graded.result.llm is not None and graded.result.llm.error:
+                code = max(code, EXIT_LLM_FAILED)
         renderer.close()
     return code
 
@@ -132,8 +141,9 @@ def _open_output(stack: ExitStack, output: str | None, fmt: str) -> Any:
         if sys.stdout.isatty():
             raise UsageError(f"-f {fmt} 需要 -o 文件名（例如 -o 评分表.xlsx）")
         return sys.stdout.buffer
-    if output:
-        return stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
+    if output:  # backslashreplace: a file name that is not UTF-8 is written visibly, not a crash
+        return stack.enter_context(open(output, "w", encoding="utf-8", newline="",
+                                        errors="backslashreplace"))
     return sys.stdout
 
 

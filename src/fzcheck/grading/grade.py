@@ -149,7 +149,7 @@ def grade(analysis: Analysis, upgrades: Iterable[Upgrade] = (),
     items = breakdown(parts, checks, rubric) if ok else [_not_a_report()]
     return Result(path=analysis.doc.source, sha256=analysis.doc.sha256, ok=True,
                   document=analysis.info.model_copy(), rubric=ref, parts=parts,
-                  checks=checks, score=total(items) if ok else 0,
+                  checks=checks, tables=list(analysis.tables), score=total(items) if ok else 0,
                   verdict=verdict(ok, parts), score_breakdown=items)
 
 

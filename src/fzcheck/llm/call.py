@@ -138,6 +138,7 @@ class ReaskLoop:
     kwargs: dict[str, Any] = field(init=False)
     last: Any = None
     last_error: Exception | None = None
+    answers: int = 0  # completions received (the re-ask budget counts these, not failures)
 
     def __post_init__(self) -> None:
         extra = self.settings.extra_body
@@ -167,12 +168,13 @@ class ReaskLoop:
         total.completion_tokens += usage.completion_tokens
         total.total_tokens += usage.total_tokens
         total.calls += 1
+        self.answers += 1
         try:
             review = _parse(completion, self.settings, self.index, self.rubric)
         except Exception as err:  # noqa: BLE001 - validation, JSON and tool-call errors alike
             self.last, self.last_error = completion, err
             self.outcome.rejections.append(describe_rejection(err, self.settings))
-            if total.calls >= self.attempts or isinstance(err, CutOff):
+            if self.answers >= self.attempts or isinstance(err, CutOff):
                 return True
             self.kwargs = handle_reask_kwargs(self.kwargs, _mode(self.settings), completion, err)
             total.reasks += 1
@@ -180,6 +182,18 @@ class ReaskLoop:
         self.outcome.review, self.outcome.validated = review, True
         self.outcome.body = completion.model_dump(mode="json", exclude_none=True)
         return True
+
+    def failed(self, err: BaseException) -> None:
+        """Count the HTTP requests of a create() that raised: ``usage.calls`` is every request
+        made, so 9 failed requests are 9 calls, not 0. The SDK numbers its own retries in the
+        x-stainless-retry-count header of the last request it sent."""
+        request = getattr(err, "request", None)
+        retries = 0
+        try:
+            retries = int(request.headers.get("x-stainless-retry-count", 0))  # type: ignore[union-attr]
+        except (AttributeError, TypeError, ValueError):
+            pass
+        self.outcome.usage.calls += 1 + max(0, retries)
 
     def finish(self) -> Outcome:
         """After the budget: keep the last answer with unchecked quotes (verify marks them)."""
@@ -239,8 +253,13 @@ def run(client: Any, request: dict[str, Any], settings: LLMSettings, index: Quot
         while not done:
             for attempt in _retrying(settings, deadline, asynchronous=False):
                 with attempt:
-                    completion = client.chat.completions.create(**loop.kwargs,
-                                                                timeout=loop.timeout())
+                    timeout = loop.timeout()
+                    try:
+                        completion = client.chat.completions.create(**loop.kwargs,
+                                                                    timeout=timeout)
+                    except Exception as err:
+                        loop.failed(err)
+                        raise
             done = loop.take(completion)
     return loop.finish()
 
@@ -253,8 +272,13 @@ async def arun(client: Any, request: dict[str, Any], settings: LLMSettings, inde
         while not done:
             async for attempt in _retrying(settings, deadline, asynchronous=True):
                 with attempt:
-                    completion = await client.chat.completions.create(**loop.kwargs,
-                                                                      timeout=loop.timeout())
+                    timeout = loop.timeout()
+                    try:
+                        completion = await client.chat.completions.create(**loop.kwargs,
+                                                                          timeout=timeout)
+                    except Exception as err:
+                        loop.failed(err)
+                        raise
             done = loop.take(completion)
     return loop.finish()
 
@@ -267,7 +291,9 @@ def _failures_recorded(loop: ReaskLoop) -> Iterator[None]:
     try:
         yield
     except LLMCallFailed as err:
-        loop.outcome.error = str(err)
+        from fzcheck.llm.client import safe
+
+        loop.outcome.error = safe(str(err), loop.settings)
     except LLMError:
         raise
     except Exception as err:  # noqa: BLE001 - every SDK error is classified, none escapes raw

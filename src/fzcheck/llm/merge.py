@@ -91,6 +91,10 @@ def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex,
                     and index.normalise(cause) not in index.text:
                 flags.append(_code_flag(spec.id, "no_cause", f, (
                     f"模型写的原因“{str(cause)[:40]}”原文没有：原文只列问题、未讲原因")))
+            improvement = f.get("improvement")
+            if kind == "remedies" and improvement and not _said(improvement, text, index):
+                flags.append(_code_flag(spec.id, "other", f, (
+                    f"模型写的改进措施“{str(improvement)[:40]}”原文没有：这个问题没有写改进措施")))
             if kind == "measures":
                 missing = [g for g in f.get("figures", [])
                            if any(n not in index.numbers for n in FIGURE.findall(index.normalise(g)))]
@@ -98,6 +102,14 @@ def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex,
                     flags.append(_code_flag(spec.id, "other", f, (
                         f"模型列出的数字不在原文中：{'、'.join(missing)[:60]}")))
     return flags
+
+
+def _said(claim: str, quote: str, index: QuoteIndex) -> bool:
+    """Whether the report bears out a model's paraphrase: some four characters of it stand in
+    the quote or elsewhere in the report (a paraphrase keeps a phrase, an invention none)."""
+    folded = index.normalise(claim)
+    grams = {folded[i:i + 4] for i in range(max(len(folded) - 3, 1))}
+    return any(g in quote or g in index.text for g in grams)
 
 
 def _code_flag(part: str, kind: str, finding: dict[str, Any], reason: str) -> dict[str, Any]:

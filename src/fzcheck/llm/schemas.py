@@ -76,6 +76,12 @@ class Problem(_Quoted):
     cause: str | None = Field(default=None, description="报告写明的原因；报告没写原因则为 null，不要自己推测")
 
 
+class Remedy(_Quoted):
+    problem: str = Field(description="存在的问题，一句话概括")
+    improvement: str | None = Field(
+        default=None, description="报告针对这个问题写的改进措施；没写改进措施则为 null，不要自己补")
+
+
 class Action(_Quoted):
     action: str = Field(description="做了什么，一句话概括")
     by_principal_leader: bool = Field(description="true：明确是本人亲自做的；false：只是说单位、党组或班子做的")
@@ -87,7 +93,7 @@ class Plan(_Quoted):
 
 
 KIND_MODELS: dict[str, type[_Quoted]] = {"measures": Measure, "shortcomings": Problem,
-                                         "actions": Action, "plans": Plan}
+                                         "remedies": Remedy, "actions": Action, "plans": Plan}
 FLAG_KINDS = {
     "generic": "写成空泛套话", "no_cause": "只列问题不讲原因", "no_figures": "成效没有数据",
     "vague_plan": "安排没有具体措施", "leader_is_bureau": "应写本人履职却只写单位",

@@ -59,11 +59,15 @@ def read_docx(data: bytes) -> Extracted:
             lines.extend(part.strip() for part in text.split("\n") if part.strip())
         elif isinstance(block, Table):
             for row in block.rows:
+                # A merged cell comes back once per grid column it spans: keep it once (by its
+                # XML element, not its text: two real cells may both say 0), and keep empty
+                # cells, which a statistical table needs to tell blank from missing.
                 cells: list[str] = []
+                seen: set[int] = set()
                 for cell in row.cells:
-                    value = cell.text.strip()
-                    if value and (not cells or cells[-1] != value):  # merged cells repeat
-                        cells.append(value)
-                if cells:
+                    if id(cell._tc) not in seen:
+                        seen.add(id(cell._tc))
+                        cells.append(cell.text.strip().replace("\n", " "))
+                if any(cells):
                     lines.append(" | ".join(cells))
     return Extracted("\n".join(lines), styled=styled)

@@ -73,6 +73,10 @@ def inline_markers(line: str) -> list[tuple[int, int]]:
         start = m.start()
         if _after_stop(line, start):
             ok = n == 1 or last.get(kind) == n - 1
+        elif kind == 1 and start and line[start - 1].isdigit():
+            # after a flattened table's last value (…0000000三、收到和处理…): the next top-level
+            # heading in sequence
+            ok = last.get(kind) == n - 1
         else:
             # a heading with no stop, then its first sub-heading
             prev = found[-1] if found else None

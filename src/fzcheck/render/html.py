@@ -122,6 +122,7 @@ def render_report_page(result: dict[str, Any], doc: Document | None, *,
     rubric = graded_with[0] if graded_with else None
     return _page("report.html.j2", "review.js.j2", [result], graded_with, result=result,
                  rubric_title=rubric.title if rubric else None,
+                 tables=view.table_views(result),
                  document=document, title=title,
                  panels=panels, doc_failed=view.failed_checks(result.get("checks")), llm=llm,
                  text=text, lang="zh-Hant" if document.get("script") == "traditional" else "zh-CN",

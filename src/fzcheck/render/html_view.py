@@ -412,3 +412,42 @@ def score_bins(cohort: Mapping[str, Any]) -> list[tuple[str, int]]:
     if labels:
         labels[-1] = f"{bins[-1]['from']}–100"
     return [(label, int(b["count"])) for label, b in zip(labels, bins, strict=True)]
+
+
+# --- statistical tables ------------------------------------------------------------------------
+
+
+@dataclass
+class TableView:
+    id: str
+    status: str
+    summary: str
+    failed: list[Mapping[str, Any]]
+    columns: list[Mapping[str, Any]]
+    rows: list[dict[str, Any]]
+
+
+def table_views(result: Mapping[str, Any]) -> list[TableView]:
+    """Each table with its cells (failing ones marked, each linked to its line)."""
+    from fzcheck.render.tables import failing_cells, summary
+
+    out = []
+    for t in _list(result.get("tables")):
+        if not isinstance(t, Mapping):
+            continue
+        bad = failing_cells(dict(t))
+        values = {(c["row"], c["col"]): c for c in _list(t.get("cells"))}
+        rows = []
+        for row in _list(t.get("rows")):
+            cells = []
+            for col in _list(t.get("columns")):
+                cell = values.get((row["id"], col["id"]))
+                cells.append({"text": "—" if cell is None else (cell["text"] or "空白"),
+                              "line": cell["line"] if cell else None,
+                              "bad": (row["id"], col["id"]) in bad,
+                              "blank": cell is not None and cell["value"] is None})
+            rows.append({"name": row["name"], "line": row.get("line"), "cells": cells})
+        out.append(TableView(id=str(t["id"]), status=str(t["status"]), summary=summary(dict(t)),
+                             failed=[c for c in _list(t.get("checks")) if c.get("passed") is False],
+                             columns=_list(t.get("columns")), rows=rows))
+    return out

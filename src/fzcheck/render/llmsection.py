@@ -15,6 +15,7 @@ from fzcheck.render.i18n import lang, status, t
 
 # findings kind (the rubric's llm.findings) -> (main field, secondary field)
 FINDING_TEXT = {"measures": ("measure", "result"), "shortcomings": ("problem", "cause"),
+                "remedies": ("problem", "improvement"),
                 "actions": ("action", None), "plans": ("measure", None)}
 UNVERIFIED = "✗ quote not in report"  # the English view's words; t("llm.unverified")
 
@@ -25,7 +26,8 @@ def finding_kind(part: dict[str, Any]) -> str:
     if part.get("kind"):
         return str(part["kind"])
     sample: dict[str, Any] = next(iter(part.get("findings") or []), {})
-    for kind, field in (("shortcomings", "problem"), ("actions", "action"), ("plans", "concrete")):
+    for kind, field in (("remedies", "improvement"), ("shortcomings", "problem"),
+                        ("actions", "action"), ("plans", "concrete")):
         if field in sample:
             return kind
     return "measures"
@@ -37,7 +39,7 @@ def finding_line(kind: str, f: dict[str, Any]) -> str:
     text = str(f.get(main) or "")
     if extra:
         value = f.get(extra)
-        label = "原因" if extra == "cause" else "成效"
+        label = {"cause": "原因", "improvement": "改进措施"}.get(extra, "成效")
         text += f"（{label}：{value}）" if value else f"（{label}：未写）"
     if f.get("figures"):
         text += " [" + "; ".join(map(str, f["figures"])) + "]"

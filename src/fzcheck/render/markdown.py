@@ -47,6 +47,10 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
     if failed:
         lines += ["", f"{t('failed_checks')}：", ""]
         lines += [f"- {md_cell(check_name(c, part))}：{c['message']}" for part, c in failed]
+    if result.get("tables"):
+        from fzcheck.render.tables import markdown_tables
+
+        lines += markdown_tables(result)
     notes = [p for p in result["parts"] if p.get("note")]
     if notes:
         lines += ["", f"{t('notes')}：", ""]

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from fzcheck.document import Document
+from fzcheck.redact import visible_tree
 from fzcheck.render import STATUS_MARK, failed_checks, part_label, part_labels
 from fzcheck.render.i18n import check_name, error_kind, t
 from fzcheck.render.i18n import status as status_word
@@ -23,6 +24,9 @@ VERDICT_STYLE = {"complete": "bold green", "incomplete": "bold red", "not_a_repo
 
 
 def render_result(result: dict[str, Any]) -> Panel:
+    # File names, titles, headings and quotes come from the submission: an escape sequence in
+    # one (ESC]0;… retitles the window, ESC[2J clears it) is shown as \x1b…, never executed.
+    result = visible_tree(result)
     title = Text(result["path"], style="bold")
     if result.get("error"):
         err = result["error"]
@@ -64,6 +68,10 @@ def render_result(result: dict[str, Any]) -> Panel:
             shown = escape(shown)
         parts.add_row(name, status, shown, str(p["line"] or ""))
     body: list[Any] = [facts, Text(), parts]
+    if result.get("tables"):
+        from fzcheck.render.tables import terminal_tables
+
+        body += [Text(), *terminal_tables(result)]
     failed = failed_checks(result)
     if failed:
         body.append(Text())

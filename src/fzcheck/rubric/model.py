@@ -83,7 +83,7 @@ class Genre(_Strict):
     other_genres: list[GenreSign] = Field(default_factory=list)
 
 
-FindingKind = Literal["measures", "shortcomings", "actions", "plans", "none"]
+FindingKind = Literal["measures", "shortcomings", "remedies", "actions", "plans", "none"]
 
 
 class LlmPart(_Strict):
@@ -131,6 +131,36 @@ class Part(_Strict):
         return checks
 
 
+class TableColumn(_Strict):
+    id: str = Field(pattern=ID)
+    name: str
+
+
+class TableRow(_Strict):
+    id: str = Field(pattern=ID)
+    name: str
+    cue: Regex | None = None  # found by this in its label text; none: any label
+    optional: bool = False  # may be absent (an older format, or merged rows)
+
+
+class TableTemplate(_Strict):
+    """A statistical table the report type prints: where it stands and its rows and columns
+    (read by :mod:`fzcheck.analysis.tables`; checked by the ``table_sums`` check kind)."""
+
+    id: str = Field(pattern=ID)
+    name: str
+    section: Regex  # the heading of the section that holds the table
+    until: Regex  # the next section's heading
+    columns: list[TableColumn] = Field(min_length=1)
+    rows: list[TableRow] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> TableTemplate:
+        _no_repeats([c.id for c in self.columns], f"table {self.id} column ids")
+        _no_repeats([r.id for r in self.rows], f"table {self.id} row ids")
+        return self
+
+
 class Rubric(_Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
     version: str
@@ -140,6 +170,7 @@ class Rubric(_Strict):
     detect: Detect
     report_genre: Genre
     document_checks: list[DocumentCheck] = Field(default_factory=list)
+    tables: list[TableTemplate] = Field(default_factory=list)
     parts: list[Part] = Field(min_length=1)
 
     @field_validator("parts")
@@ -161,6 +192,12 @@ class Rubric(_Strict):
     @model_validator(mode="after")
     def _unique_document_checks(self) -> Rubric:
         _no_repeats([c.id for c in self.document_checks], "document check ids")
+        _no_repeats([t.id for t in self.tables], "table ids")
+        tables = {t.id: t for t in self.tables}
+        for check in self.document_checks:
+            problem = check.references_problem(tables)
+            if problem:
+                raise ValueError(f"document check {check.id}: {problem}")
         return self
 
     @cached_property
