@@ -71,7 +71,11 @@ def run(args: argparse.Namespace) -> int:
         elif args.format == "html":
             from fzcheck.render.html import render_batch_page
 
-            out.write(render_batch_page(list(lines()), {}, rubrics))
+            from fzcheck.redact import decodable, visible_tree
+
+            # a page is UTF-8: a file name's undecodable bytes are shown as \xff
+            shown = [visible_tree(line, decodable) for line in lines()]
+            out.write(render_batch_page(shown, {}, rubrics))
         else:
             stats = gather(lines()).to_json(price_table())
             if args.format == "json":

@@ -81,7 +81,10 @@ class MarkdownRenderer:
         self.rubrics = rubrics
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
-        self.out.write(render_markdown(result, self.rubrics) + "\n")
+        from fzcheck.redact import visible_tree
+
+        # names and quotes come from submissions: control characters shown, not executed
+        self.out.write(render_markdown(visible_tree(result), self.rubrics) + "\n")
         self.out.flush()
 
     def close(self) -> None:
