@@ -50,10 +50,10 @@ def test_a_file_changed_after_planning_gets_the_line_of_what_was_graded(
     assert line[KEY_FIELD] == content_key(sha, fingerprint)
     capsys.readouterr()
     batch(str(reports), "-o", str(out))  # the file is what its line describes: done
-    assert " 0 graded" in capsys.readouterr().err
+    assert "本次评出0份" in capsys.readouterr().err
     target.write_text(make_report(50, with_problems=False), encoding="utf-8")
     batch(str(reports), "-o", str(out))  # changed again: redone, still one line
-    assert " 1 graded" in capsys.readouterr().err
+    assert "本次评出1份" in capsys.readouterr().err
     got = [r for r in lines(out) if r["path"] == str(target)]
     assert len(got) == 1 and got[0]["verdict"] == "incomplete"
 
@@ -150,7 +150,7 @@ def test_a_name_that_is_not_utf8_gets_its_line_and_is_skipped_on_rerun(
     seen = capsys.readouterr()
     assert "b\\xfe.txt" in seen.err and "b\\xfe.txt" in seen.out  # failures shown visibly
     assert batch(str(undecodable), "-o", str(out)) == 1
-    assert "12 already done, 0 graded" in capsys.readouterr().err
+    assert "此前已完成12份，本次评出0份" in capsys.readouterr().err
     assert len(out.read_bytes().splitlines()) == 12
 
 

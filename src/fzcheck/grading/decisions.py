@@ -26,6 +26,8 @@ SUFFIX = ".decisions.jsonl"
 
 def decisions_path(reviewed: str | Path) -> Path:
     path = Path(reviewed)
+    if not path.name:  # "." or "/": name it by the folder it stands for
+        path = path.resolve()
     return path if path.name.endswith(SUFFIX) else path.with_name(path.name + SUFFIX)
 
 
@@ -52,8 +54,8 @@ def load_beside(*reviewed: str | Path | None) -> list[Decision]:
     out: list[Decision] = []
     seen: set[Path] = set()
     for item in reviewed:
-        if item is None or str(item) == "-":
-            continue
+        if item is None or str(item) == "-" or Path(item).is_dir():
+            continue  # stdin, or a folder: decisions sit beside files
         path = decisions_path(item).resolve()
         if path not in seen:
             seen.add(path)
