@@ -73,7 +73,7 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check],
         items.append(ScoreItem(part=part.id, label=spec.label, points=round(
             spec.weight * credit * scale, 2), reason=t(
             "breakdown.part", label=spec.label, status=status_word(part.status),
-            weight=spec.weight * scale, credit=credit)))
+            weight=round(spec.weight * scale, 1), credit=credit)))
         specs = {c.id: c for c in spec.checks}
         for c in part.checks:
             cs = specs.get(c.id)
