@@ -84,6 +84,12 @@ def show_rubric(r: Any, con: Any) -> None:
                 line(label, cue)
         for c in p.checks:
             line("检查", f"{c.description}（{c.id}，{c.kind}，扣{c.penalty:g}分）")
+    for tb in r.tables:  # statistical tables the report type prints
+        con.print()
+        con.print(Text.assemble((tb.name, "bold"), f"（统计表；{tb.id}）"))
+        line("所在章节", tb.section)
+        line("列", "、".join(c.name for c in tb.columns))
+        line("行", "、".join(f"{row.name}{'（可缺）' if row.optional else ''}" for row in tb.rows))
     con.print()
     con.print("[bold]全文检查[/]")
     for c in r.document_checks:
