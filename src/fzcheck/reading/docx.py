@@ -8,52 +8,113 @@ from io import BytesIO
 from typing import Any
 
 from fzcheck.errors import InputError
+from fzcheck.reading.limits import Deadline, SafeZip, count_limit
 from fzcheck.reading.normalize import Extracted
 
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 _LIST_STYLE = re.compile(r"list number|列表编号|编号", re.I)
 _MAX_NUMBERED_HEADING = 40
+_PARAGRAPH_TAG = re.compile(rb"<w:p[\s>/]")
+# lxml keeps ~100-200 bytes per element: this bounds python-docx's tree to a few hundred MB.
+_MAX_TAGS = 1_500_000
 
 
-def _outline_level(paragraph: Any, text: str) -> int | None:
-    """The heading rank a paragraph has by its formatting, if any.
+class _Styles:
+    """Paragraph style names, resolved once per document (python-docx's ``paragraph.style``
+    scans every style on each access, which made 20,000 paragraphs take half a minute)."""
+
+    def __init__(self, document: Any) -> None:
+        from docx.oxml.ns import qn
+
+        self.names: dict[str, str] = {}
+        self.default = ""
+        for style in document.styles.element.iterchildren(qn("w:style")):
+            if style.get(qn("w:type")) not in (None, "paragraph"):
+                continue
+            name_el = style.find(qn("w:name"))
+            name = name_el.get(qn("w:val"), "") if name_el is not None else ""
+            style_id = style.get(qn("w:styleId"), "")
+            self.names[style_id] = name
+            if style.get(qn("w:default")) in ("1", "true", "on"):
+                self.default = name
+
+    def of(self, p: Any) -> str:
+        p_pr = p.pPr
+        style_id = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else None
+        return self.default if style_id is None else self.names.get(style_id, "")
+
+
+def _outline_level(p: Any, style: str, text: str) -> int | None:
+    """The heading rank a paragraph (its ``w:p`` element) has by its formatting, if any.
 
     Heading styles give their level; an explicit outline level (WPS sets it without a heading
     style) gives level + 1. An automatically numbered short paragraph (numbering lives outside
     the text, so no 一、 or （一） is there to see) ranks below typed 一、 headings."""
-    style = paragraph.style.name if paragraph.style is not None else ""
-    match = _HEADING_STYLE.search(style or "")
+    from docx.oxml.ns import qn
+
+    match = _HEADING_STYLE.search(style)
     if match:
         return int(match.group(1))
-    outline = paragraph._p.xpath("./w:pPr/w:outlineLvl/@w:val")
-    if outline and outline[0].isdigit() and int(outline[0]) < 9:
-        return int(outline[0]) + 1
-    numbered = paragraph._p.xpath("./w:pPr/w:numPr")
-    if (numbered or _LIST_STYLE.search(style or "")) and len(text) <= _MAX_NUMBERED_HEADING \
+    p_pr = p.pPr
+    if p_pr is None:
+        return None
+    outline = p_pr.find(qn("w:outlineLvl"))
+    value = outline.get(qn("w:val"), "") if outline is not None else ""
+    if value.isdigit() and int(value) < 9:
+        return int(value) + 1
+    numbered = p_pr.find(qn("w:numPr"))
+    if (numbered is not None or _LIST_STYLE.search(style)) and len(text) <= _MAX_NUMBERED_HEADING \
             and not text.endswith(("。", "；", ";")):
-        ilvl = paragraph._p.xpath("./w:pPr/w:numPr/w:ilvl/@w:val")
-        return 2 + (int(ilvl[0]) if ilvl and ilvl[0].isdigit() else 0)
+        ilvl = numbered.find(qn("w:ilvl")) if numbered is not None else None
+        level = ilvl.get(qn("w:val"), "") if ilvl is not None else ""
+        return 2 + (int(level) if level.isdigit() else 0)
     return None
 
 
-def read_docx(data: bytes) -> Extracted:
+class _Counter:
+    """Counts paragraphs and XML elements of document.xml while it is inflated, so a file of
+    830,000 empty paragraphs is refused before python-docx builds them."""
+
+    def __init__(self) -> None:
+        self.paragraphs = self.tags = 0
+        self._tail = b""
+
+    def __call__(self, name: str, chunk: bytes) -> None:
+        if name != "word/document.xml":
+            return
+        data = self._tail + chunk
+        self.paragraphs += len(_PARAGRAPH_TAG.findall(data))
+        self.tags += data.count(b"<") - self._tail.count(b"<")
+        self._tail = data[-6:]
+        self.paragraphs -= len(_PARAGRAPH_TAG.findall(self._tail))  # counted again next chunk
+        count_limit(self.paragraphs, "paragraphs")
+        count_limit(self.tags, "XML elements", _MAX_TAGS)
+
+
+def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
+    deadline = deadline or Deadline()
+    package = SafeZip(data, ".docx")
+    package.check_all(_Counter())
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(BytesIO(data))
+        styles = _Styles(document)
     except Exception as err:  # python-docx raises many kinds for a damaged package
         raise InputError(f"a damaged .docx ({type(err).__name__}); re-save it from Word or WPS",
                          kind="corrupt") from None
     lines: list[str] = []
     styled: dict[int, int] = {}
-    for block in document.iter_inner_content():
+    for i, block in enumerate(document.iter_inner_content()):
+        if i % 500 == 0:
+            deadline.check()
         if isinstance(block, Paragraph):
             text = block.text.strip()
             if not text:
                 continue
-            level = _outline_level(block, text)
+            level = _outline_level(block._p, styles.of(block._p), text)
             if level is not None:
                 styled[len(lines)] = level
             lines.extend(part.strip() for part in text.split("\n") if part.strip())

@@ -9,6 +9,7 @@ from fzcheck.chrome import is_chrome
 from fzcheck.document import fold_width
 from fzcheck.errors import InputError
 from fzcheck.reading.dates import find_published, make_date
+from fzcheck.reading.limits import Deadline
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.text import decode
 
@@ -19,7 +20,7 @@ _META_DATE = re.compile(
 _TAGS = re.compile(r"<(script|style)[^>]*>.*?</\1>|<[^>]+>", re.S | re.I)
 
 
-def read_html(data: bytes) -> Extracted:
+def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     page, encoding = _decode_page(data)
     import trafilatura
 
