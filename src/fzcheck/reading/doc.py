@@ -107,10 +107,12 @@ def _main_text(word: bytes, table: bytes, deadline: Deadline) -> str:
 
 
 def _clean(text: str) -> str:
-    text = _FIELD_CODE.sub("", text)
+    # A cell ends with 0x07 and a row with one more: without the table properties an empty
+    # cell looks the same, so it may split its row in two (rare in reports, harmless here).
+    text = _FIELD_CODE.sub("", text).replace("\x07\x07", "\x07\n")
     lines: list[str] = []
     for line in text.translate(_DROP).split("\n"):
-        if "\x07" in line:  # table cells end with 0x07, a row with a second one
+        if "\x07" in line:
             cells = [c.strip() for c in line.split("\x07")]
             line = " | ".join(c for c in cells if c)
         line = re.sub(r"[\x00-\x08\x0e-\x1f]", "", line).strip()
