@@ -23,12 +23,13 @@ def read_doc(data: bytes, deadline: Deadline | None = None) -> Extracted:
 
     try:
         ole = olefile.OleFileIO(data)
-    except Exception as err:  # olefile raises OSError and others for a damaged container
+    except Exception as err:  # noqa: BLE001 - olefile raises many kinds for a damaged container
         raise InputError(f"a damaged .doc/.wps file ({type(err).__name__}); re-save it from "
                          "Word or WPS", kind="corrupt") from None
     try:
         if not ole.exists("WordDocument"):
-            raise InputError(_not_word(ole.listdir()), kind="unsupported_format")
+            kind = "encrypted" if ole.exists("EncryptedPackage") else "unsupported_format"
+            raise InputError(_not_word(ole.listdir()), kind=kind)
         word = ole.openstream("WordDocument").read()
         flags = _u16(word, 0x0A)
         if _u16(word, 0) != _WORD_IDENT or len(word) < 0x1AA:
@@ -45,7 +46,7 @@ def read_doc(data: bytes, deadline: Deadline | None = None) -> Extracted:
         table = ole.openstream(table_name).read()
     except InputError:
         raise
-    except Exception as err:  # a stream chain that loops or points outside the file
+    except Exception as err:  # noqa: BLE001 - a stream chain that loops or leaves the file
         raise InputError(f"a damaged .doc/.wps file ({type(err).__name__}); re-save it",
                          kind="corrupt") from None
     finally:
@@ -56,6 +57,8 @@ def read_doc(data: bytes, deadline: Deadline | None = None) -> Extracted:
 
 def _not_word(streams: list[list[str]]) -> str:
     names = {"/".join(s) for s in streams}
+    if "EncryptedPackage" in names:
+        return "a password-protected Word/WPS file; save an unprotected copy"
     if "Workbook" in names or "Book" in names:
         return "an Excel/WPS spreadsheet, not a report; save the report as .docx or .pdf"
     if "PowerPoint Document" in names:

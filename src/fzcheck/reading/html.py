@@ -9,7 +9,7 @@ from fzcheck.chrome import is_chrome
 from fzcheck.document import fold_width
 from fzcheck.errors import InputError
 from fzcheck.reading.dates import find_published, make_date
-from fzcheck.reading.limits import Deadline
+from fzcheck.reading.limits import Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.text import decode
 
@@ -17,10 +17,12 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w]+)", re.I)
 _META_DATE = re.compile(
     r"<meta[^>]+name\s*=\s*[\"']?(?:PubDate|publishdate|pubdate|firstpublishedtime)[\"']?[^>]*"
     r"content\s*=\s*[\"']?(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})", re.I)
+_MAX_TAGS = 400_000  # a long government page has ~5,000
 _TAGS = re.compile(r"<(script|style)[^>]*>.*?</\1>|<[^>]+>", re.S | re.I)
 
 
 def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
+    count_limit(data.count(b"<"), "HTML tags", _MAX_TAGS)  # before lxml builds the tree
     page, encoding = _decode_page(data)
     import trafilatura
 

@@ -7,6 +7,7 @@ unless the next starts with a heading marker."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from dataclasses import dataclass
 
 _NEAR_MARGIN = 1.5  # line heights from the right margin: a wrapped line ends within this
@@ -67,7 +68,7 @@ def _rows(pieces: list[Piece]) -> list[list[Piece]]:
 def _join_row(row: list[Piece]) -> str:
     # Pieces of one line that nearly touch belong together; a wide gap is a table column.
     text = row[0].text
-    for prev, piece in zip(row, row[1:]):
+    for prev, piece in pairwise(row):
         height = max(piece.bottom - piece.top, 1.0)
         text += (" | " if piece.left - prev.right > 2.5 * height else "") + piece.text
     return text

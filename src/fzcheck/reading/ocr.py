@@ -16,6 +16,7 @@ MAX_PAGES = 30  # an annual report is 3-15 pages; OCR costs ~2-8 s a page on 2 b
 SECONDS = 240.0  # OCR's own budget: far over a real scan's, far under a hang
 _SCALE = 2.0  # 144 dpi: small print stays legible, a page stays ~1200 x 1700 pixels
 _MIN_SCORE = 0.5
+_MAX_PIXELS = 2480 * 3508  # A4 at 300 dpi: bounds the bitmap of any one page (~26 MB)
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,9 @@ def ocr_pdf(data: bytes) -> str:
         for index in range(len(pdf)):
             deadline.check()
             page = pdf[index]
-            image = page.render(scale=_SCALE, grayscale=False).to_numpy()
+            width, height = page.get_size()  # points; a hostile page can claim metres
+            scale = min(_SCALE, (_MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
+            image = page.render(scale=scale, grayscale=False).to_numpy()
             # No per-line orientation classifier: scans are upright, and it turned whole lines
             # upside down (then dropped as low-confidence) in our tests.
             result, _ = engine(image, use_cls=False)
