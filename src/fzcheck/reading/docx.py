@@ -120,6 +120,7 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
             lines.extend(part.strip() for part in text.split("\n") if part.strip())
         elif isinstance(block, Table):
             for row in block.rows:
+                deadline.check()  # one table is one block: a huge one is checked row by row
                 cells: list[str] = []
                 for cell in row.cells:
                     value = cell.text.strip()

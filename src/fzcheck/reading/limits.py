@@ -62,7 +62,8 @@ def read_regular_file(path: str, limit: int) -> bytes:
             raise InputError("a directory with no report files (.txt .md .html .docx .pdf) in it",
                              kind="no_reports")
         _refuse_special(info.st_mode)
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     except InputError:
         raise
     except OSError as err:
