@@ -126,3 +126,20 @@ def test_an_encrypted_pdf_that_opens_without_a_password_is_read(tmp_path: Path) 
     with pytest.raises(InputError, match="password") as info:
         load(str(locked))
     assert info.value.kind == "encrypted"
+
+
+def test_a_library_failing_inside_a_reader_is_that_inputs_error(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import fzcheck.reading.rtf as rtf
+    from tests.reading.makers import make_rtf
+
+    def broken(data: bytes, deadline: object = None) -> object:
+        raise KeyError("a library bug met on this file")
+
+    monkeypatch.setattr(rtf, "read_rtf", broken)
+    path = tmp_path / "r.rtf"
+    path.write_bytes(make_rtf(sample_text()))
+    with pytest.raises(InputError) as info:
+        load(str(path))
+    assert info.value.kind == "corrupt" and "KeyError" in str(info.value)
+    assert info.value.sha256 is not None

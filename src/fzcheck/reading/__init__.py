@@ -74,6 +74,14 @@ def load(source: str, max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None)
             raw = _reader(fmt)(data, Deadline())
         except ImportError as err:  # a reader imports its library when the first file arrives
             raise _missing(fmt, err) from None
+        except InputError:
+            raise
+        except MemoryError:
+            raise InputError("reading the file ran out of memory: it is far larger inside than "
+                             "a report; not read", kind="too_large") from None
+        except Exception as err:  # noqa: BLE001 - a library failing on a damaged file
+            raise InputError(f"could not be read as {fmt} ({type(err).__name__}); the file may "
+                             "be damaged: re-save or re-export it", kind="corrupt") from None
         if not raw.text.strip():
             raise InputError("the file holds no text (empty, or only whitespace)", kind="empty")
         if len(raw.text) > MAX_CHARS:
