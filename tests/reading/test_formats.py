@@ -4,6 +4,7 @@ Office lock files and fzcheck's own pages."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -132,3 +133,23 @@ def test_a_folder_walk_skips_lock_files_and_fzchecks_own_pages(tmp_path: Path) -
     proc = subprocess.run([sys.executable, "-m", "fzcheck", "check", "-f", "jsonl", str(tmp_path)],
                           capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
     assert len(proc.stdout.splitlines()) == 2 and "~$" not in proc.stdout + proc.stderr
+
+
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
+def test_a_scanned_signature_page_after_text_pages_is_ocrd_in_place(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    from tests.helpers import make_pdf
+
+    lines = sample_text().splitlines()
+    body, signature = "\n".join(lines[:-2]), "\n".join(lines[-2:])
+    writer = PdfWriter()
+    for part in (make_pdf(body), make_scanned_pdf(signature, cjk_font())):  # type: ignore[arg-type]
+        writer.append(PdfReader(io.BytesIO(part)))
+    path = tmp_path / "signed.pdf"
+    with path.open("wb") as f:
+        writer.write(f)
+    doc = load(str(path))
+    assert doc.ocr
+    assert doc.lines[-2:] == [line.strip() for line in lines[-2:]]
+    assert doc.lines[0] == lines[0]

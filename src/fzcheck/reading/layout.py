@@ -24,7 +24,7 @@ class Piece:
     text: str
 
 
-def document_lines(pages: list[list[Piece]]) -> list[str]:
+def document_lines(pages: list[list[Piece]], join: bool = True) -> list[str]:
     """Each page's pieces grouped into visual lines (by vertical overlap), then the wrapped
     lines of a paragraph joined. The right margin is the document's, so a last page of short
     lines is not taken for wrapped text."""
@@ -41,7 +41,7 @@ def document_lines(pages: list[list[Piece]]) -> list[str]:
         start = len(out)
         for row in rows:
             text = _join_row(row)
-            if len(out) > start and joinable and not _HEADING_START.match(text):
+            if join and len(out) > start and joinable and not _HEADING_START.match(text):
                 out[-1] += text
             else:
                 out.append(text)

@@ -26,9 +26,9 @@ def _engine() -> Any:
     return RapidOCR()
 
 
-def ocr_pdf(data: bytes) -> str:
-    """The recognised text, one paragraph a line. Bounded by :data:`MAX_PAGES` and
-    :data:`SECONDS` (checked between pages)."""
+def ocr_pdf(data: bytes, only: list[int] | None = None) -> list[str]:
+    """The recognised text of each page (or of the pages ``only`` names), one paragraph a line.
+    Bounded by :data:`MAX_PAGES` and :data:`SECONDS` (checked between pages)."""
     deadline = Deadline(SECONDS)
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
@@ -38,13 +38,14 @@ def ocr_pdf(data: bytes) -> str:
         raise InputError(f"a scanned PDF that cannot be rendered for OCR ({err}); re-export it",
                          kind="corrupt") from None
     try:
-        if len(pdf) > MAX_PAGES:
-            raise InputError(f"a scanned PDF of {len(pdf)} pages: OCR reads at most {MAX_PAGES}; "
-                             "OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and "
+        indexes = list(range(len(pdf))) if only is None else only
+        if len(indexes) > MAX_PAGES:
+            raise InputError(f"a scanned PDF of {len(indexes)} pages: OCR reads at most "
+                             f"{MAX_PAGES}; OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and "
                              "check the output", kind="too_large")
         engine = _engine()
         pages: list[list[Piece]] = []
-        for index in range(len(pdf)):
+        for index in indexes:
             deadline.check()
             page = pdf[index]
             width, height = page.get_size()  # points; a hostile page can claim metres
@@ -58,7 +59,11 @@ def ocr_pdf(data: bytes) -> str:
         deadline.check()
     finally:
         pdf.close()
-    return "\n".join(document_lines(pages))
+    if only is None:
+        return ["\n".join(document_lines(pages))]
+    # A lone scanned page among text pages (a stamped signature page): too few lines to tell
+    # the margin from, so its visual lines are kept as they are.
+    return ["\n".join(document_lines([page], join=False)) for page in pages]
 
 
 def _pieces(boxes: list[Any]) -> list[Piece]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from io import BytesIO
+from typing import Any
 
 from fzcheck.errors import InputError
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
@@ -24,16 +25,41 @@ _MAX_TEXT = 4_000_000  # characters extracted before stopping (a report is refus
 
 def read_pdf(data: bytes, deadline: Deadline | None = None) -> Extracted:
     deadline = deadline or Deadline()
-    pages = _text_layer(data, deadline)
+    pages, pictured = _text_layer(data, deadline)
     text = _clean(pages)
-    visible = sum(1 for ch in text if not ch.isspace())
+    visible = _visible(text)
     if visible < 20 * max(len(pages), 1) ** 0.5 and visible < 200 \
             or text.count("\ufffd") > visible * 0.05:
         return _ocr(data)
-    return Extracted(text)
+    scanned = [i for i in pictured if _visible(pages[i]) < 10]
+    if not scanned:
+        return Extracted(text)
+    return _ocr_some(data, pages, scanned)
 
 
-def _text_layer(data: bytes, deadline: Deadline) -> list[str]:
+def _visible(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _ocr_some(data: bytes, pages: list[str], scanned: list[int]) -> Extracted:
+    """Text pages with some scanned ones (typically the stamped signature page): the scanned
+    pages are OCR'd in place. OCR is a bonus here, so when it cannot run the text layer stands."""
+    try:
+        from fzcheck.reading.ocr import MAX_PAGES, ocr_pdf
+
+        if len(scanned) > MAX_PAGES:
+            return Extracted(_clean(pages))
+        recognised = ocr_pdf(data, scanned)
+    except (ImportError, InputError):
+        return Extracted(_clean(pages))
+    merged = list(pages)
+    for index, page_text in zip(scanned, recognised, strict=True):
+        merged[index] = page_text
+    return Extracted(_clean(merged), ocr=any(t.strip() for t in recognised))
+
+
+def _text_layer(data: bytes, deadline: Deadline) -> tuple[list[str], list[int]]:
+    """Each page's text, and the pages that draw an image (a scan, if they have no text)."""
     import pypdf
     from pypdf.errors import DependencyError, LimitReachedError, PdfReadError
 
@@ -45,16 +71,19 @@ def _text_layer(data: bytes, deadline: Deadline) -> list[str]:
                              kind="encrypted")
         count_limit(len(reader.pages), "pages", _MAX_PAGES)
         pages: list[str] = []
+        pictured: list[int] = []
         total = 0
-        for page in reader.pages:
+        for index, page in enumerate(reader.pages):
             deadline.check()
             pages.append(page.extract_text() or "")
+            if _draws_image(page):
+                pictured.append(index)
             total += len(pages[-1])
             if total > _MAX_TEXT:
                 raise InputError(f"over {_MAX_TEXT:,} characters of text: not one report; split "
                                  "the file", kind="too_large")
         count_limit(sum(p.count("\n") for p in pages), "lines", MAX_ELEMENTS * 4)
-        return pages
+        return pages, pictured
     except InputError:
         raise
     except DependencyError as err:
@@ -71,6 +100,16 @@ def _text_layer(data: bytes, deadline: Deadline) -> list[str]:
         raise InputError(f"a damaged PDF ({type(err).__name__}); re-export it", kind="corrupt") from None
 
 
+def _draws_image(page: Any) -> bool:
+    try:
+        resources = page.get("/Resources")
+        objects = resources.get_object().get("/XObject") if resources is not None else None
+        return objects is not None and any(obj.get_object().get("/Subtype") == "/Image"
+                                           for obj in objects.get_object().values())
+    except Exception:  # noqa: BLE001 - a damaged resource dictionary: no OCR, text still read
+        return False
+
+
 def _clean(pages: list[str]) -> str:
     lines = [line.rstrip() for page in pages for line in page.splitlines()]
     lines = [_CJK_GAP.sub("", line) for line in lines
@@ -82,7 +121,7 @@ def _ocr(data: bytes) -> Extracted:
     try:
         from fzcheck.reading.ocr import ocr_pdf
 
-        text = _clean([ocr_pdf(data)])
+        text = _clean(ocr_pdf(data))
     except ImportError as err:
         raise InputError(f"a scanned PDF (no usable text layer), and OCR is not installed here "
                          f"({err.name or err}); reinstall fzcheck with its dependencies, or OCR "
