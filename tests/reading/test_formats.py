@@ -41,6 +41,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "report.wps": make_doc(sample_text()),
         "report.rtf": make_rtf(sample_text()),
         "report.ofd": make_ofd(sample_text()),
+        "deltas.ofd": make_ofd(sample_text(), delta_x=True),
         "renamed.doc": make_docx(sample_text()),
     }
     out = {}
@@ -52,6 +53,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.mark.parametrize("name,fmt", [("report.doc", "doc"), ("report.wps", "doc"),
                                       ("report.rtf", "rtf"), ("report.ofd", "ofd"),
+                                      ("deltas.ofd", "ofd"),
                                       ("renamed.doc", "docx")])
 def test_each_format_reads_the_reports_paragraphs(made: dict[str, Path], name: str,
                                                   fmt: str) -> None:

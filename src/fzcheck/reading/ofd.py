@@ -46,7 +46,7 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
                 if not text:
                     continue
                 x, y = bx + _float(code.get("X"), 0.0), by + _float(code.get("Y"), size)
-                width = sum(1.0 if ord(ch) > 0x2E7F else 0.5 for ch in text) * size
+                width = _width(code.get("DeltaX"), text, size)
                 pieces.append(Piece(y - size, y, x, x + width, text))
         count_limit(codes, "text objects", _MAX_TEXT_CODES)
         pages_pieces.append(pieces)
@@ -82,6 +82,21 @@ def _resolve(base: str, location: str) -> str:
     location = location.strip().replace("\\", "/")
     joined = location.lstrip("/") if location.startswith("/") else posixpath.join(base, location)
     return posixpath.normpath(joined)
+
+
+def _width(delta: str | None, text: str, size: float) -> float:
+    """A TextCode's width: its DeltaX advances (``g N d`` repeats d N times) plus the last
+    glyph; without DeltaX, full-width characters are ``size`` wide and the rest half that."""
+    if not delta:
+        return sum(1.0 if ord(ch) > 0x2E7F else 0.5 for ch in text) * size
+    tokens, total, gaps, i = delta.split(), 0.0, len(text) - 1, 0
+    while i < len(tokens) and gaps > 0:
+        if tokens[i] == "g" and i + 2 < len(tokens):
+            count = min(int(_float(tokens[i + 1], 0.0)), gaps)  # a huge N cannot cost memory
+            total, gaps, i = total + count * _float(tokens[i + 2], 0.0), gaps - count, i + 3
+        else:
+            total, gaps, i = total + _float(tokens[i], 0.0), gaps - 1, i + 1
+    return total + size
 
 
 def _box(boundary: str) -> tuple[float, float]:
