@@ -155,3 +155,28 @@ def test_a_scanned_signature_page_after_text_pages_is_ocrd_in_place(tmp_path: Pa
     assert doc.ocr
     assert doc.lines[-2:] == [line.strip() for line in lines[-2:]]
     assert doc.lines[0] == lines[0]
+
+
+def test_a_web_archive_saved_as_doc_is_read_as_its_page(tmp_path: Path) -> None:
+    """Word's "single file web page" (MHTML), often sent renamed .doc: quoted-printable GBK."""
+    import quopri
+
+    from tests.helpers import FIXTURES
+
+    page = (FIXTURES / "page.html").read_text(encoding="utf-8").replace('<meta charset="utf-8">',
+                                                                        "")
+    body = quopri.encodestring(page.encode("gb18030"))
+    archive = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; '
+               b'boundary="----=_NextPart_01DA0000.00000000"\r\n\r\n'
+               b"------=_NextPart_01DA0000.00000000\r\n"
+               b"Content-Location: file:///C:/report.htm\r\n"
+               b"Content-Transfer-Encoding: quoted-printable\r\n"
+               b'Content-Type: text/html; charset="gb2312"\r\n\r\n'
+               + body + b"\r\n------=_NextPart_01DA0000.00000000--\r\n")
+    assert "存在的不足".encode("gb18030") not in archive
+    path = tmp_path / "报告.doc"
+    path.write_bytes(archive)
+    doc = load(str(path))
+    assert doc.format == "html"
+    assert doc.lines[0] == "示例县水利局关于2025年度法治政府建设情况的报告"
+    assert "二、存在的不足和原因" in doc.lines

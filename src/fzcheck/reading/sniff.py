@@ -10,13 +10,14 @@ from fzcheck.document import Format
 from fzcheck.errors import InputError
 
 _LEGACY_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HEADER_LINE = re.compile(rb"\A\s*[A-Za-z][\w-]*:[^\n]*\n")
 _RTF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s{0,64}\{\\rtf")
 _IMAGES = {
     b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"BM": "BMP",
     b"II*\x00": "TIFF", b"MM\x00*": "TIFF", b"RIFF": "WEBP",
 }
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"})
 _LEGACY_SUFFIXES = {".doc", ".wps", ".wpt", ".dot", ".rtf", ".xls", ".et", ".ppt", ".dps", ".odt"}
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
 # Files a folder of submissions holds that cannot be read but must not pass unnoticed.
@@ -38,6 +39,8 @@ def sniff_format(data: bytes, suffix: str) -> Format:
         return "rtf"
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(data)
+    if is_mime_page(data):
+        return "html"  # a web archive (.mht, or Word's "single file web page" saved as .doc)
     if suffix in _LEGACY_SUFFIXES and not _looks_textual(data):
         raise InputError(f"a {suffix} file this tool cannot read; {_CONVERT}",
                          kind="unsupported_format")
@@ -68,6 +71,13 @@ def _zip_kind(data: bytes) -> Format:
         raise InputError(f"an OpenDocument file; {_CONVERT}", kind="unsupported_format")
     raise InputError("a zip archive, not a report; unpack it and check the files inside",
                      kind="unsupported_format")
+
+
+def is_mime_page(data: bytes) -> bool:
+    """A web archive: mail-style headers first (MIME-Version:, Content-Type:, From: …, in any
+    order), one of them multipart/related."""
+    head = data[:2048]
+    return bool(_HEADER_LINE.match(head)) and b"multipart/related" in head.lower()
 
 
 def _looks_textual(data: bytes) -> bool:
