@@ -143,3 +143,14 @@ def test_a_library_failing_inside_a_reader_is_that_inputs_error(
         load(str(path))
     assert info.value.kind == "corrupt" and "KeyError" in str(info.value)
     assert info.value.sha256 is not None
+
+
+def test_a_zip_needing_an_unknown_version_is_corrupt(tmp_path: Path) -> None:
+    raw = bytearray(_zip({"word/document.xml": b"<w:document/>"}))
+    at = raw.rfind(b"PK\x01\x02")
+    raw[at + 6:at + 8] = (173).to_bytes(2, "little")  # "version needed to extract" 17.3
+    path = tmp_path / "r.docx"
+    path.write_bytes(bytes(raw))
+    with pytest.raises(InputError) as info:
+        load(str(path))
+    assert info.value.kind == "corrupt"

@@ -69,19 +69,21 @@ def load(source: str, max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None)
     sha256 = hashlib.sha256(data).hexdigest()
     suffix = "" if source == "-" else Path(source).suffix.lower()
     try:
-        fmt = sniff_format(data, suffix)
+        fmt: Format | None = None
         try:
+            fmt = sniff_format(data, suffix)
             raw = _reader(fmt)(data, Deadline())
         except ImportError as err:  # a reader imports its library when the first file arrives
-            raise _missing(fmt, err) from None
+            raise _missing(fmt or "such", err) from None
         except InputError:
             raise
         except MemoryError:
             raise InputError("reading the file ran out of memory: it is far larger inside than "
                              "a report; not read", kind="too_large") from None
         except Exception as err:  # noqa: BLE001 - a library failing on a damaged file
-            raise InputError(f"could not be read as {fmt} ({type(err).__name__}); the file may "
-                             "be damaged: re-save or re-export it", kind="corrupt") from None
+            raise InputError(f"could not be read as {fmt or 'any known format'} "
+                             f"({type(err).__name__}); the file may be damaged: re-save or "
+                             "re-export it", kind="corrupt") from None
         if not raw.text.strip():
             raise InputError("the file holds no text (empty, or only whitespace)", kind="empty")
         if len(raw.text) > MAX_CHARS:
@@ -107,7 +109,7 @@ def _reader(fmt: Format) -> Reader:
     return getattr(module, f"read_{name}")  # type: ignore[no-any-return]
 
 
-def _missing(fmt: Format, err: ImportError) -> InputError:
+def _missing(fmt: str, err: ImportError) -> InputError:
     return InputError(f"cannot read {fmt} files here: a library they need is not installed "
                       f"({err.name or err}); reinstall fzcheck with its dependencies",
                       kind="missing_dependency")

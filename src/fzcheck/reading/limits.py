@@ -116,7 +116,7 @@ class SafeZip:
         try:
             self.zip = zipfile.ZipFile(BytesIO(data))
             self.infos = {info.filename: info for info in self.zip.infolist()}
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
             raise InputError(f"a damaged {what} (not a readable zip package); re-save it",
                              kind="corrupt") from None
         count_limit(len(self.infos), "parts in the package", MAX_MEMBERS)

@@ -63,7 +63,8 @@ def _text_layer(data: bytes, deadline: Deadline) -> tuple[list[str], list[int]]:
     import pypdf
     from pypdf.errors import DependencyError, LimitReachedError, PdfReadError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    # pypdf logs its robustness notes on damaged files; the input's one line is ours to print
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = pypdf.PdfReader(BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):

@@ -60,7 +60,7 @@ def sniff_format(data: bytes, suffix: str) -> Format:
 def _zip_kind(data: bytes) -> Format:
     try:
         names = set(zipfile.ZipFile(BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise InputError("a damaged zip/.docx file; re-save it from Word or WPS",
                          kind="corrupt") from None
     if "word/document.xml" in names:
