@@ -15,9 +15,9 @@ import pytest
 from fzcheck.errors import InputError
 from fzcheck.reading import load
 from fzcheck.reading.layout import Piece, document_lines
-from tests.fixtures.make_doc import make_doc
-from tests.fixtures.make_ofd import make_ofd
 from tests.helpers import ROOT, SAMPLE, make_docx, sample_text
+from tests.reading.make_doc import make_doc
+from tests.reading.make_ofd import make_ofd
 from tests.reading.makers import cjk_font, make_rtf, make_scanned_pdf
 
 SAMPLE_LINES = [line for line in sample_text().splitlines() if line.strip()]
@@ -76,7 +76,7 @@ def test_each_format_gets_the_texts_verdict(made: dict[str, Path]) -> None:
 
 
 def test_a_doc_that_is_not_word_text_says_what_it_is(tmp_path: Path) -> None:
-    from tests.fixtures.make_doc import compound_file
+    from tests.reading.make_doc import compound_file
 
     path = tmp_path / "sheet.doc"
     path.write_bytes(compound_file({"Workbook": b"\x00" * 4096}))

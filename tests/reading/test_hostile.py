@@ -167,7 +167,7 @@ def test_a_directory_walk_reports_loops_and_fifos_named_like_reports(hostile: di
 
 def test_a_missing_library_is_that_inputs_error(monkeypatch: pytest.MonkeyPatch,
                                                 tmp_path: Path) -> None:
-    from tests.fixtures.make_doc import make_doc
+    from tests.reading.make_doc import make_doc
 
     path = tmp_path / "r.doc"
     path.write_bytes(make_doc(sample_text()))

@@ -13,8 +13,8 @@ from fzcheck.errors import InputError
 from fzcheck.reading import load
 from fzcheck.reading.limits import MB, Deadline, SafeZip, count_limit, read_regular_file
 from fzcheck.reading.normalize import to_simplified
-from tests.fixtures.make_ofd import make_ofd
 from tests.helpers import FIXTURES, sample_text
+from tests.reading.make_ofd import make_ofd
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
