@@ -98,13 +98,12 @@ class CountingClient:
 
 
 def live(paths: list[str], args: argparse.Namespace) -> list[dict[str, Any]]:
-    from fzcheck.llm.api import enrich
+    from fzcheck.llm.api import review
     from fzcheck.llm.client import make_client
     from fzcheck.llm.config import resolve_settings
     from fzcheck.llm.prompts import report_text
-    from fzcheck.pipeline import analyse
-    from fzcheck.reading import load
-    from fzcheck.rubric import load_rubric
+    from fzcheck.pipeline import check_source
+    from fzcheck.rubric import Catalog
 
     settings = resolve_settings(base_url=args.base_url, model=args.model, mode=args.mode,
                                 max_tokens=args.max_tokens, timeout=args.timeout,
@@ -112,14 +111,14 @@ def live(paths: list[str], args: argparse.Namespace) -> list[dict[str, Any]]:
     counts = load_counts()
     rows = []
     for path in paths:
-        doc = load(path)
-        result, outline = analyse(doc, load_rubric(None))
+        graded = check_source(path, Catalog.load())
+        assert graded.analysis is not None, graded.result.error
+        doc = graded.analysis.doc
         report = report_text(doc)
         tokens = tokenize(settings.base_url, report, counts)
         started = time.monotonic()
         client = CountingClient(make_client(settings))
-        enrich(doc, result, outline, settings, client=client)
-        llm = result.llm
+        llm = review(graded.analysis, settings, client=client).info
         assert llm is not None
         u = llm.usage
         rows.append({"report": Path(path).name, "chars": len(report), "report_tokens": tokens,

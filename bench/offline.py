@@ -31,9 +31,9 @@ def inputs() -> list[Path]:
 
 def throughput(seconds: float) -> tuple[float, int, float]:
     from fzcheck.pipeline import check_path
-    from fzcheck.rubric import load_rubric
+    from fzcheck.rubric import Catalog
 
-    rubric = load_rubric()
+    rubric = Catalog.load()
     files = [str(p) for p in inputs()]
     for f in files:  # warm-up: imports, opencc dictionaries, regex caches
         check_path(f, rubric)

@@ -97,7 +97,7 @@ def test_every_format_writes_to_output_file(tmp_path: Path, fmt: str) -> None:
 def test_unknown_rubric_is_a_usage_error() -> None:
     proc = run("check", "--rubric", "nope", str(SAMPLE))
     assert proc.returncode == 2
-    assert proc.stderr.strip() == ("fzcheck: unknown rubric 'nope'; bundled: fazhi-annual "
+    assert proc.stderr.strip() == ("fzcheck: unknown rubric 'nope'; bundled: fazhi-annual, gip-annual "
                                    "(or pass a path to a .yaml)")
 
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from fzcheck.facts import read_facts
-from fzcheck.outline import build_outline, match_heading
+from fzcheck.analysis.facts import read_facts
+from fzcheck.analysis.outline import build_outline, match_heading
 from fzcheck.reading import load
 from tests.helpers import FIXTURES, SAMPLE, assert_golden
 

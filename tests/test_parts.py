@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 
 from fzcheck.pipeline import check_path
-from fzcheck.rubric import load_rubric
+from fzcheck.rubric import Catalog
 from tests.helpers import FIXTURES, SAMPLE
 
 
 def check(name: str) -> dict[str, Any]:
     path = SAMPLE if name == "sample" else FIXTURES / name
-    return check_path(str(path), load_rubric()).to_json()
+    return check_path(str(path), Catalog.load()).to_json()
 
 
 def check_variant(tmp_path: Path, name: str, old: str, new: str) -> dict[str, Any]:
@@ -23,7 +23,7 @@ def check_variant(tmp_path: Path, name: str, old: str, new: str) -> dict[str, An
     assert old in text
     path = tmp_path / f"variant{Path(name).suffix}"
     path.write_text(text.replace(old, new), encoding="utf-8")
-    return check_path(str(path), load_rubric()).to_json()
+    return check_path(str(path), Catalog.load()).to_json()
 
 
 def statuses(result: dict[str, Any]) -> dict[str, str]:
@@ -155,7 +155,7 @@ def test_text_addressed_to_a_model_is_flagged_and_changes_nothing(tmp_path: Path
 @pytest.mark.parametrize("name", ["utf8-bom.txt", "utf16.txt", "gbk.txt", "report.docx",
                                   "report.pdf"])
 def test_every_format_gives_the_same_parts(make_input: Any, name: str) -> None:
-    got = check_path(str(make_input(name)), load_rubric()).to_json()
+    got = check_path(str(make_input(name)), Catalog.load()).to_json()
     want = check("sample")
     assert statuses(got) == statuses(want)
     assert got["document"]["report_year"] == 2025 and got["verdict"] == "complete"
@@ -178,7 +178,7 @@ COMBINED = """示例县林业局关于2025年度
 def test_combined_problems_and_plan_section_and_two_line_title(tmp_path: Any) -> None:
     path = tmp_path / "combined.txt"
     path.write_text(COMBINED, encoding="utf-8")
-    r = check_path(str(path), load_rubric()).to_json()
+    r = check_path(str(path), Catalog.load()).to_json()
     assert r["document"]["title"] == "示例县林业局关于2025年度法治政府建设情况的报告"
     assert r["document"]["addressee"] == "县委、县政府"
     assert statuses(r) == dict(achievements=P, problems=P, leader_duties=E, next_year_plan=P, other=M)
@@ -204,7 +204,7 @@ SPLIT = """示例市司法局2025年度法治政府建设情况报告
 def test_a_part_in_two_separate_sections_covers_only_those(tmp_path: Path) -> None:
     path = tmp_path / "split.txt"
     path.write_text(SPLIT, encoding="utf-8")
-    r = check_path(str(path), load_rubric()).to_json()
+    r = check_path(str(path), Catalog.load()).to_json()
     ach = part(r, "achievements")
     assert ach["sections"] == [{"start_line": 3, "end_line": 4}, {"start_line": 7, "end_line": 8}]
     assert ach["span"] == {"start_line": 3, "end_line": 8}

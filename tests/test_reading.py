@@ -136,7 +136,7 @@ def test_docx_auto_numbered_headings_are_headings(tmp_path: Path) -> None:
     import docx
 
     from fzcheck.pipeline import check_path
-    from fzcheck.rubric import load_rubric
+    from fzcheck.rubric import Catalog
 
     d = docx.Document()
     d.add_paragraph("示例县农业农村局2025年度法治政府建设情况报告")
@@ -153,6 +153,6 @@ def test_docx_auto_numbered_headings_are_headings(tmp_path: Path) -> None:
     d.save(str(path))
     doc = load(str(path))
     assert sorted(doc.styled_headings) == [2, 4, 6, 8]
-    r = check_path(str(path), load_rubric()).to_json()
+    r = check_path(str(path), Catalog.load()).to_json()
     assert {p["id"]: p["status"] for p in r["parts"] if p["required"]} == dict.fromkeys(
         ["achievements", "problems", "leader_duties", "next_year_plan"], "present")

@@ -12,23 +12,23 @@ import pytest
 from fzcheck.pipeline import check_path
 from fzcheck.render import make_renderer
 from fzcheck.result import Result
-from fzcheck.rubric import load_rubric
+from fzcheck.rubric import Catalog
 from tests.helpers import FIXTURES, SAMPLE, assert_golden
 
 INPUTS = [SAMPLE, FIXTURES / "trap_no_problems.txt", FIXTURES / "traditional.txt"]
 
 
 def results() -> list[dict[str, Any]]:
-    out = [check_path(str(p), load_rubric()).to_json() for p in INPUTS]
+    out = [check_path(str(p), Catalog.load()).to_json() for p in INPUTS]
     for r, p in zip(out, INPUTS, strict=True):  # golden files must not depend on the checkout
         r["path"] = p.name
-    out.append(check_path("missing-file.txt", load_rubric()).to_json())
+    out.append(check_path("missing-file.txt", Catalog.load()).to_json())
     return out
 
 
 def render(fmt: str, data: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
-    renderer = make_renderer(fmt, buf)
+    renderer = make_renderer(fmt, buf, Catalog.load())
     if fmt == "terminal":
         from rich.console import Console
 
@@ -60,9 +60,12 @@ def test_json_contract_fields() -> None:
     assert r["schema_version"] == 1 and r["ok"] is True and r["error"] is None
     assert set(r["document"]) >= {"title", "issuer", "report_year", "signed_on", "published_on",
                                   "format", "encoding", "script", "chars", "is_report"}
-    assert r["rubric"] == {"id": "fazhi-annual", "version": "1.0"}
-    assert set(r["parts"][0]) >= {"id", "required", "status", "heading", "line", "evidence",
-                                  "checks"}
+    assert (r["rubric"]["id"], r["rubric"]["version"], r["rubric"]["selected_by"]) == (
+        "fazhi-annual", "1.0", "auto")
+    assert r["rubric"]["reason"].startswith("按法治政府建设年度报告检查：")
+    assert set(r["parts"][0]) >= {"id", "name", "label", "required", "status", "heading", "line",
+                                  "evidence", "checks"}
+    assert (r["parts"][1]["name"], r["parts"][1]["label"]) == ("存在的不足和原因", "存在不足")
     assert len(r["sha256"]) == 64
     err = results()[-1]
     assert err["ok"] is False and err["verdict"] == "error" and err["error"]["kind"] == "not_found"

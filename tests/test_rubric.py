@@ -7,15 +7,16 @@ from pathlib import Path
 import pytest
 
 from fzcheck.errors import RubricError
-from fzcheck.rubric import PART_IDS, load_rubric, parse_rubric, resolve
+from fzcheck.rubric import Catalog, load_rubric, parse_rubric, resolve
 from tests.helpers import ROOT
 
 BUNDLED = (ROOT / "rubrics" / "fazhi-annual.yaml").read_text(encoding="utf-8")
 
 
 def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
-    r = load_rubric()
-    assert [p.id for p in r.parts] == list(PART_IDS)
+    r = load_rubric("fazhi-annual")
+    assert [p.id for p in r.parts] == ["achievements", "problems", "leader_duties",
+                                       "next_year_plan", "other"]
     assert [p.required for p in r.parts] == [True, True, True, True, False]
     assert r.total_weight == 100
     assert all("厅字〔2019〕28号" in p.citation for p in r.parts)
@@ -25,10 +26,18 @@ def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
 @pytest.mark.parametrize("old,new,expected", [
     ("weight: 25\n", "weight: lots\n", r"parts\[1\]\.weight \(line \d+\): Input should be a valid number"),
     ("embedded_credit: 0.5", "embedded_credit: 0.5\ncolour: red", r"colour \(line 19\): Extra inputs"),
-    ("  - id: other\n", "  - id: others\n", r"parts\[4\]\.id \(line \d+\): Input should be"),
+    ("  - id: other\n", "  - id: Other\n", r"parts\[4\]\.id \(line \d+\): String should match"),
     ("      - 第一责任人|主要负责人|党政.{0,4}负责人|一把手", "      - 第一责任人(", r"parts\[2\]\.heading_cues\[0\] \(line \d+\): not a valid regular expression"),
     ("  - id: other\n", "  - id: problems\n", r"parts \(line \d+\): part ids must be unique; repeated: problems"),
-    ("kind: figures", "kind: vibes", r"parts\[0\]\.checks\[0\]\.kind \(line \d+\)"),
+    ("kind: figures", "kind: vibes", r"parts\[0\]\.checks\[0\] \(line \d+\): Input tag 'vibes'"),
+    # a document-level kind among a part's checks is refused, not silently skipped
+    ("kind: figures", "kind: publication", r"parts\[0\]\.checks\[0\] \(line \d+\): Input tag "
+     "'publication'"),
+    # a setting the kind needs is required, not an error on every report later
+    ("        pattern: 原因|由于", "        patterns: 原因|由于", r"parts\[1\]\.checks\[0\]\.pattern "
+     r"\(line \d+\): Field required"),
+    ("    embeds_in: [achievements]\n", "    embeds_in: [achievement]\n",
+     r"parts \(line \d+\): part problems: embeds_in names achievement"),
 ])
 def test_invalid_rubrics_name_key_and_line(old: str, new: str, expected: str) -> None:
     assert old in BUNDLED
@@ -69,13 +78,19 @@ def test_unknown_placeholders_are_rejected() -> None:
 
 
 def test_later_stages_find_the_rubric_that_was_used(tmp_path: Path) -> None:
-    from fzcheck.rubric import rubric_for
-
     custom = tmp_path / "custom.yaml"
     custom.write_text(BUNDLED.replace("id: fazhi-annual", "id: custom").replace(
         "embedded_credit: 0.5", "embedded_credit: 0.75"), encoding="utf-8")
-    assert rubric_for("custom", "1.0") is None  # never loaded, not bundled
-    loaded = load_rubric(str(custom))
-    assert rubric_for("custom", "1.0") is loaded
-    assert rubric_for("fazhi-annual", "1.0") is load_rubric()
-    assert rubric_for("fazhi-annual", "0.9") is None  # a version we do not have
+    forced = Catalog.load(str(custom))
+    assert forced.forced and list(forced) == ["custom"]
+    assert forced.for_result({"rubric": {"id": "custom", "version": "1.0"}}) is forced["custom"]
+    assert forced.for_result({"rubric": {"id": "fazhi-annual", "version": "1.0"}}) is None
+    bundled = Catalog.load()
+    assert not bundled.forced and "fazhi-annual" in bundled
+    assert bundled.for_result({"rubric": {"id": "fazhi-annual", "version": "0.9"}}) is None
+
+
+def test_a_renamed_part_is_just_another_part() -> None:
+    renamed = BUNDLED.replace("  - id: other\n", "  - id: remarks\n").replace(
+        "next_year_plan, other]", "next_year_plan, remarks]")
+    assert [p.id for p in parse_rubric(renamed, "x.yaml").parts][-1] == "remarks"

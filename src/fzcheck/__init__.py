@@ -1,3 +1,4 @@
-"""fzcheck: check 法治政府建设年度报告 for the parts the law requires."""
+"""fzcheck: check government annual reports for the parts the law requires; each report type
+is a rubric (rubrics/*.yaml)."""
 
 __version__ = "0.1.0"

@@ -30,8 +30,9 @@ Quick start: fzcheck check examples/sample-report.txt"""
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="fzcheck", description="Check 法治政府建设年度报告 (annual rule-of-law government "
-        "reports) for the parts 厅字〔2019〕28号 art. 25 requires.", epilog=EPILOG,
+        prog="fzcheck", description="Check Chinese government annual reports (法治政府建设年度报告 "
+        "and the other report types in `fzcheck rubric list`) for the parts the law requires.",
+        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"fzcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

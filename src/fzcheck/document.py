@@ -36,6 +36,20 @@ class Document:
     # docx heading styles: line index (0-based) -> outline level 1..
     styled_headings: dict[int, int] = field(default_factory=dict)
     ocr: bool = False  # the text was recognised from page images (a scan), not read
+    # Run-on text re-segmented at inline headings: per line, (0-based line, column) where it
+    # starts in the text as read. None when the lines are the reader's own.
+    origin: tuple[tuple[int, int], ...] | None = None
+
+    @property
+    def resegmented(self) -> bool:
+        return self.origin is not None
+
+    def source_position(self, line: int, column: int = 0) -> tuple[int, int]:
+        """(0-based line, column) in the text as read of ``column`` on 0-based ``line``."""
+        if self.origin is None:
+            return line, column
+        first, start = self.origin[line]
+        return first, start + column
 
     @property
     def text(self) -> str:

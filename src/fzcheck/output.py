@@ -23,8 +23,23 @@ def stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def tolerant_streams() -> None:
+    """Let stdout and stderr write a file name that is not UTF-8 (a str with surrogateescape
+    surrogates) as a visible escape instead of raising UnicodeEncodeError mid-run."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a stream that cannot change
+                pass
+
+
 def error(message: str) -> None:
-    """One line on stderr, never markup-interpreted (messages quote report text)."""
+    """One line on stderr, never markup-interpreted (messages quote report text), with
+    credentials redacted and control characters shown, not executed."""
     stderr().print(f"[bold red]fzcheck:[/] {_escape(message)}")
 
 
@@ -35,4 +50,6 @@ def warn(message: str) -> None:
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text.splitlines()[0] if text else text)
+    from fzcheck.redact import redact, visible
+
+    return escape(visible(redact(text.splitlines()[0] if text else text)))

@@ -1,85 +1,90 @@
-"""One input in, one Result out. Input errors become error results here, never exceptions."""
+"""One input in, one graded record out: read → choose the report type → analyse → grade.
+
+Unreadable input, and a bug met on one input, become that input's error result here, never an
+exception, so a run over many files always finishes. ``FZCHECK_RAISE_ERRORS=1`` lets a bug
+raise with its traceback instead (for debugging, like simonw/llm's ``LLM_RAISE_ERRORS``).
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
-from fzcheck.checks import Context, plan_years, run_document_checks, run_part_checks
+from fzcheck.analysis.analyse import Analysis, analyse
+from fzcheck.analysis.detect import choose
+from fzcheck.analysis.outline import Outline
 from fzcheck.document import Document
 from fzcheck.errors import InputError
-from fzcheck.facts import read_facts
-from fzcheck.grade import report_genre, score, verdict
-from fzcheck.outline import Outline, build_outline
-from fzcheck.parts import Found, find_parts
+from fzcheck.grading.grade import Upgrade, grade
 from fzcheck.reading import DEFAULT_MAX_MB, load
-from fzcheck.result import DocumentInfo, PartResult, Result, RubricRef, error_result
-from fzcheck.rubric import Rubric
+from fzcheck.result import LLMInfo, Result, RubricRef, error_result
+from fzcheck.rubric import Catalog
 
-
-def analyse(doc: Document, rubric: Rubric) -> tuple[Result, Outline]:
-    facts = read_facts(doc)
-    outline = build_outline(doc, facts.body_start, facts.body_end)
-    year = facts.report_year
-    ctx = Context(doc=doc, report_year=year, title=facts.title_analysis, published_on=doc.published_on,
-                  rubric=rubric)
-    found = find_parts(doc, outline, rubric, year)
-    parts = [PartResult(id=f.part.id, required=f.part.required, status=f.status,  # type: ignore[arg-type]
-                        heading=(doc.quote(f.heading.line, f.heading.start, f.heading.end)
-                                 if f.heading else None),
-                        line=None if f.line is None else f.line + 1, evidence=f.evidence,
-                        checks=run_part_checks(f, ctx), span=f.span,
-                        sections=f.section_spans, note=f.note) for f in found]
-    plan = next((f for f in found if f.part.id == "next_year_plan" and f.line is not None), None)
-    genre = report_genre(doc, facts.title_analysis, parts, rubric)
-    doc_checks = [genre, *run_document_checks(rubric, ctx)]
-    info = DocumentInfo(
-        title=facts.title, addressee=facts.addressee, issuer=facts.issuer, report_year=year,
-        signed_on=facts.signed_on.isoformat() if facts.signed_on else None,
-        published_on=doc.published_on.isoformat() if doc.published_on else None,
-        format=doc.format, encoding=doc.encoding, script=doc.script, chars=doc.chars,
-        is_report=genre.passed, plan_year=_plan_year(doc, plan))
-    v = verdict(genre.passed, parts)
-    result = Result(path=doc.source, sha256=doc.sha256, ok=True, document=info,
-                    rubric=RubricRef(id=rubric.id, version=rubric.version), parts=parts,
-                    checks=doc_checks, score=score(parts, doc_checks, rubric) if genre.passed else 0,
-                    verdict=v)
-    return result, outline
-
-
-def _plan_year(doc: Document, plan: Found | None) -> int | None:
-    years = plan_years(doc, plan)[0] if plan is not None else []
-    return years[0] if years else None
+RAISE_ERRORS = "FZCHECK_RAISE_ERRORS"
 
 
 @dataclass
-class Checked:
-    """One input's result, with the document and outline when it could be read."""
+class Graded:
+    """One input's result, with what it was graded from when it could be read."""
 
     result: Result
-    doc: Document | None = None
-    outline: Outline | None = None
+    analysis: Analysis | None = None
+
+    @property
+    def doc(self) -> Document | None:
+        return self.analysis.doc if self.analysis else None
+
+    @property
+    def outline(self) -> Outline | None:
+        return self.analysis.outline if self.analysis else None
+
+    def apply_llm(self, info: LLMInfo, upgrades: list[Upgrade]) -> None:
+        """Grade again with the LLM layer's checked upgrades, and keep what it said."""
+        if self.analysis is not None and upgrades:
+            outline = self.result.outline
+            self.result = grade(self.analysis, upgrades, self.result.rubric)
+            self.result.outline = outline
+        self.result.llm = info
 
 
-def check_source(source: str, rubric: Rubric, max_mb: float = DEFAULT_MAX_MB) -> Checked:
-    """Check one input. Unreadable input, and a bug met on one input, come back as a Result with
-    ``error`` set, so that a run over many files always finishes."""
-    ref = RubricRef(id=rubric.id, version=rubric.version)
+def raise_errors() -> bool:
+    return os.environ.get(RAISE_ERRORS, "") not in ("", "0")
+
+
+def check_source(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB) -> Graded:
+    """Check one input with the rubric the catalog forces, or the best-matching one."""
+    first = next(iter(catalog.values()))
+    ref = RubricRef(id=first.id, version=first.version) if len(catalog) == 1 else None
     try:
         doc = load(source, max_mb=max_mb)
     except InputError as err:
-        return Checked(error_result(source, err.kind, str(err), sha256=err.sha256, rubric=ref))
+        return Graded(error_result(source, err.kind, str(err), sha256=err.sha256, rubric=ref))
+    except OSError as err:  # a symlink loop, an I/O error: the file's, not the checker's
+        return Graded(error_result(source, "unreadable",
+                                   f"无法读取此文件（{err.strerror or err}）", rubric=ref))
+    except Exception as err:
+        if raise_errors():
+            raise
+        return Graded(_internal(source, err, None, ref))
     try:
-        result, outline = analyse(doc, rubric)
-    except Exception as err:  # noqa: BLE001 - reported as this input's result, not a crash
-        message = (f"internal error ({type(err).__name__}: {err}); please report it with this file")
-        return Checked(error_result(source, "internal", message.splitlines()[0],
-                                    sha256=doc.sha256, rubric=ref), doc)
-    return Checked(result, doc, outline)
+        rubric, selection = choose(doc, catalog.values(), forced=catalog.forced)
+        analysis = analyse(doc, rubric)
+        return Graded(grade(analysis, selection=selection), analysis)
+    except Exception as err:
+        if raise_errors():
+            raise
+        return Graded(_internal(source, err, doc.sha256, ref))
 
 
-def check_path(source: str, rubric: Rubric, max_mb: float = DEFAULT_MAX_MB,
+def _internal(source: str, err: Exception, sha256: str | None, ref: RubricRef | None) -> Result:
+    message = (f"internal error ({type(err).__name__}: {err}); please report it with this "
+               f"file (set {RAISE_ERRORS}=1 for the traceback)")
+    return error_result(source, "internal", message.splitlines()[0], sha256=sha256, rubric=ref)
+
+
+def check_path(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB,
                with_outline: bool = False) -> Result:
-    checked = check_source(source, rubric, max_mb)
-    if with_outline and checked.doc is not None and checked.outline is not None:
-        checked.result.outline = checked.outline.to_json(checked.doc)
-    return checked.result
+    graded = check_source(source, catalog, max_mb)
+    if with_outline and graded.analysis is not None:
+        graded.result.outline = graded.analysis.outline.to_json(graded.analysis.doc)
+    return graded.result

@@ -27,10 +27,15 @@ class ErrorInfo(_Model):
 
 
 class Evidence(_Model):
-    """A verbatim quote from the original text and its 1-based line."""
+    """A verbatim quote from the original text and its 1-based line. When run-on text was
+    re-segmented (``document.resegmented``), ``line`` is a line as fzcheck shows it and
+    ``source_line``/``source_column`` (1-based line, 0-based character offset) say where the
+    quote starts in the text as read; both are left out otherwise."""
 
     quote: str
     line: int
+    source_line: int | None = None
+    source_column: int | None = None
 
 
 class Check(_Model):
@@ -48,6 +53,8 @@ class Span(_Model):
 
 class PartResult(_Model):
     id: str
+    name: str | None = None  # the rubric's name and short label for the part: results read
+    label: str | None = None  # back from JSON render without their rubric at hand
     required: bool
     status: Status
     heading: str | None = None
@@ -72,11 +79,57 @@ class DocumentInfo(_Model):
     chars: int = 0
     is_report: bool = False
     plan_year: int | None = None
+    report_year_source: Literal["title", "body", "plan", "signed"] | None = None
+    genre_score: float | None = None  # the weighted genre signs (fzcheck.analysis.genre)
+    resegmented: bool = False  # run-on text was cut at its inline headings
+
+
+class TableCell(_Model):
+    """One value as printed; ``value`` is null for a blank cell (blank is not zero). ``line`` is
+    1-based, ``start``/``end`` the characters of the value in that line."""
+
+    row: str
+    col: str
+    value: float | None
+    text: str
+    line: int
+    start: int
+    end: int
+
+
+class TableCheck(_Model):
+    """One instance of a table identity: ``passed`` is null when it could not be checked
+    (a blank or unread cell); ``left``/``right`` are the two sums."""
+
+    table: str
+    identity: str
+    name: str
+    where: str
+    passed: bool | None
+    left: float | None = None
+    right: float | None = None
+    cells: list[dict[str, str]] = Field(default_factory=list)
+    lines: list[int] = Field(default_factory=list)
+    message: str
+
+
+class TableResult(_Model):
+    id: str
+    name: str
+    status: Literal["read", "unreadable", "absent"]
+    reason: str | None = None
+    columns: list[dict[str, str]] = Field(default_factory=list)
+    rows: list[dict[str, Any]] = Field(default_factory=list)
+    cells: list[TableCell] = Field(default_factory=list)
+    checks: list[TableCheck] = Field(default_factory=list)
 
 
 class RubricRef(_Model):
     id: str
     version: str
+    # how the rubric was chosen: "flag" (--rubric) or "auto" (report-type detection), and why
+    selected_by: Literal["flag", "auto"] | None = None
+    reason: str | None = None
 
 
 class LLMUsage(_Model):
@@ -122,12 +175,19 @@ class Result(_Model):
     score: float = 0
     verdict: Verdict
     outline: list[dict[str, Any]] | None = None
+    tables: list[TableResult] = Field(default_factory=list)  # report types with tables only
     llm: LLMInfo | None = None
 
     def to_json(self) -> dict[str, Any]:
         data = self.model_dump(mode="json")
         if data["outline"] is None:
             del data["outline"]
+        if not data["tables"]:
+            del data["tables"]
+        for part in data["parts"]:
+            for ev in part["evidence"]:
+                if ev["source_line"] is None:
+                    del ev["source_line"], ev["source_column"]
         return data
 
 

@@ -8,7 +8,9 @@ forgets it cannot leave it running. Faults are injected by marker words in the r
 - ``FAULT-500``: always 500 (the report must end with llm.error);
 - ``FAULT-TIMEOUT``: the answer comes after ``slow`` seconds (past the client's timeout);
 - ``FAULT-JSON``: a 200 whose body is not JSON;
-- ``FAULT-SCHEMA``: a well-formed completion whose answer does not fit the schema.
+- ``FAULT-SCHEMA``: a well-formed completion whose answer does not fit the schema;
+- ``FAULT-ECHO``: always 500, with an error body that echoes the request's headers, the
+  ``Authorization`` header (the API key) included, as some proxies do.
 
 ``answer_for(request)`` is also what the fake batch engine writes into output lines, so an
 export → engine → import round trip can be compared with live calls.
@@ -41,8 +43,8 @@ def review(request: dict[str, Any]) -> dict[str, Any]:
     if "存在的不足" not in text:
         parts["problems"] = {"status": "missing", "sections": []}
     digest = hashlib.sha256(text.encode()).hexdigest()[:8]
-    return {**parts, "achievement_items": [], "problem_items": [], "leader_items": [],
-            "plan_items": [], "flags": [], "summary": f"fake review {digest}"}
+    return {**parts, "achievements_items": [], "problems_items": [], "leader_duties_items": [],
+            "next_year_plan_items": [], "flags": [], "summary": f"fake review {digest}"}
 
 
 def completion(request: dict[str, Any], answer: dict[str, Any]) -> dict[str, Any]:
@@ -109,7 +111,8 @@ class FakeServer:
             self.calls = 0
             self.by_status.clear()
 
-    def _respond(self, request: dict[str, Any]) -> tuple[int, dict[str, str], bytes]:
+    def _respond(self, request: dict[str, Any],
+                 headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
         text = _text(request)
         with self._lock:
             self.calls += 1
@@ -125,6 +128,10 @@ class FakeServer:
             if first:
                 return 429, {"Retry-After": "1"}, json.dumps(
                     {"error": {"message": "rate limited", "type": "rate_limit"}}).encode()
+        if "FAULT-ECHO" in text:
+            seen = "; ".join(f"{k}: {v}" for k, v in (headers or {}).items())
+            return 500, {}, json.dumps({"error": {"message": f"upstream failed for request "
+                                                  f"with headers {seen}"}}).encode()
         if "FAULT-500" in text:
             return 500, {}, b'{"error": {"message": "fake internal error"}}'
         if "FAULT-TIMEOUT" in text:
@@ -148,7 +155,7 @@ class FakeServer:
                 if not self.path.rstrip("/").endswith("/chat/completions"):
                     status, headers, body = 404, {}, b'{"error": {"message": "not found"}}'
                 else:
-                    status, headers, body = server._respond(request)
+                    status, headers, body = server._respond(request, dict(self.headers))
                 with server._lock:
                     server.by_status[status] += 1
                 try:

@@ -228,3 +228,29 @@ def test_sigkill_during_llm_calls_then_resume(tmp_path: Path, lines: Lines,
     got = lines(out)
     assert sorted(r["path"] for r in got) == sorted(str(p) for p in folder.iterdir())
     assert all(r["llm"] and not r["llm"]["error"] for r in got)
+
+
+def test_a_file_changed_after_planning_an_export_still_imports(
+        folder: Path, tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fzcheck.batch import runner
+
+    out, requests_dir, output = tmp_path / "r.jsonl", tmp_path / "req", tmp_path / "out.jsonl"
+    target = folder / "unit3.txt"
+    real_plan = runner.Batch.plan
+
+    def plan_then_edit(self: runner.Batch, *args: Any, **kwargs: Any) -> Any:
+        todo = real_plan(self, *args, **kwargs)
+        target.write_text(make_report(33), encoding="utf-8")  # replaced while exporting
+        return todo
+
+    monkeypatch.setattr(runner.Batch, "plan", plan_then_edit)
+    common = ["--llm", "--base-url", "http://127.0.0.1:9/v1"]  # never called
+    assert batch(str(folder), "-o", str(out), *common, "--export-requests", str(requests_dir)) == 0
+    monkeypatch.undo()
+    request_lines = [json.loads(x) for f in sorted(requests_dir.glob("requests-*.jsonl"))
+                     for x in f.read_text(encoding="utf-8").splitlines()]
+    output.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
+                              for x in engine(request_lines)), encoding="utf-8")
+    assert batch(str(folder), "-o", str(out), *common, "--import-results", str(output)) == 0
+    got = next(r for r in lines(out) if r["path"] == str(target))
+    assert got["llm"]["error"] is None and got["llm"]["summary"].startswith("fake review")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from fzcheck.cache import ResponseCache, default_cache_dir, resolve_cache_dir
+from fzcheck.llm.cache import ResponseCache, default_cache_dir, resolve_cache_dir
 from fzcheck.cli import main
 from fzcheck.errors import ConfigError
 

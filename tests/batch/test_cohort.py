@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from fzcheck.batch.cohort import gather, price_table
+from fzcheck.cohort.stats import gather, price_table
 from fzcheck.errors import ConfigError
 
 

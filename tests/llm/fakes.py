@@ -77,9 +77,9 @@ def review(**overrides: Any) -> dict[str, Any]:
     """A well-formed answer with no findings; tests fill in what they exercise."""
     part = {"status": "missing", "sections": []}
     answer: dict[str, Any] = {
-        "achievements": dict(part), "achievement_items": [], "problems": dict(part),
-        "problem_items": [], "leader_duties": dict(part), "leader_items": [],
-        "next_year_plan": dict(part), "plan_items": [], "other": dict(part), "flags": [],
+        "achievements": dict(part), "achievements_items": [], "problems": dict(part),
+        "problems_items": [], "leader_duties": dict(part), "leader_duties_items": [],
+        "next_year_plan": dict(part), "next_year_plan_items": [], "other": dict(part), "flags": [],
         "summary": "摘要"}
     answer.update(overrides)
     return answer

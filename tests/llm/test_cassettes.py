@@ -15,12 +15,9 @@ from typing import Any
 import pytest
 
 from fzcheck.cli import main
-from fzcheck.llm.api import enrich
 from fzcheck.llm.config import resolve_settings
 from fzcheck.llm.verify import QuoteIndex
-from fzcheck.pipeline import analyse
-from fzcheck.reading import load
-from fzcheck.rubric import load_rubric
+from tests.llm.helpers import enrich, offline
 
 
 @pytest.fixture
@@ -39,11 +36,10 @@ def llm_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 
 
 def run_enrich(report: Path) -> tuple[Any, Any, Any]:
-    doc = load(str(report))
-    result, outline = analyse(doc, load_rubric(None))
-    offline = result.model_copy(deep=True)
-    enrich(doc, result, outline, resolve_settings())
-    return doc, offline, result
+    graded = offline(report)
+    before = graded.result.model_copy(deep=True)
+    result = enrich(graded, resolve_settings())
+    return graded.doc, before, result
 
 
 def assert_evidence_honest(doc: Any, offline: Any, result: Any) -> None:

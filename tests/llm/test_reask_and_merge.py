@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from fzcheck.llm.api import enrich, parse_response
+from fzcheck.llm.api import parse_response
 from tests.llm.fakes import ScriptedClient, completion, review
-from tests.llm.helpers import offline, statuses
+from tests.llm.helpers import enrich, offline, statuses
 
 INVENTED = "我局全面完成了各项法治建设任务"  # reads like a report, is in none of them
 
@@ -37,12 +37,12 @@ def problem(quote: str, cause: str | None = None) -> dict[str, Any]:
 
 def test_invented_quote_is_reasked_and_the_correction_accepted(reports: Path,
                                                                settings: Any) -> None:
-    doc, result, outline = offline(reports / "short.txt")
+    graded = offline(reports / "short.txt")
     client = ScriptedClient(
-        review(problem_items=[problem(INVENTED)]),
-        review(problem_items=[problem("执法人员专业能力不足，主要原因是培训经费有限", "培训经费有限")]))
+        review(problems_items=[problem(INVENTED)]),
+        review(problems_items=[problem("执法人员专业能力不足，主要原因是培训经费有限", "培训经费有限")]))
     cache = DictCache()
-    enrich(doc, result, outline, settings, client=client, cache=cache)
+    result = enrich(graded, settings, client=client, cache=cache)
     llm = result.llm
     assert len(client.requests) == 2
     # instructor's re-ask carries our validator's message back to the model
@@ -50,19 +50,20 @@ def test_invented_quote_is_reasked_and_the_correction_accepted(reports: Path,
     assert "不在报告原文中" in reask and INVENTED in reask
     assert (llm.usage.calls, llm.usage.reasks, llm.usage.prompt_tokens) == (2, 1, 200)
     [why] = llm.rejections
-    assert "1 errors, 1 of them quotes; problem_items.0.quote" in why
+    assert "1 errors, 1 of them quotes; problems_items.0.quote" in why
     finding = llm.parts[1]["findings"][0]
     assert finding["verified"] and finding["line"] == 9 and llm.unverified == 0
     assert len(cache.store) == 1  # a validated success is cached
 
 
 def test_after_the_budget_the_finding_is_kept_unverified(reports: Path, settings: Any) -> None:
-    doc, result, outline = offline(reports / "short.txt")
+    graded = offline(reports / "short.txt")
+    result = graded.result
     before = statuses(result)
-    client = ScriptedClient(review(problem_items=[problem(INVENTED)]),
-                            review(problem_items=[problem(INVENTED)]))
+    client = ScriptedClient(review(problems_items=[problem(INVENTED)]),
+                            review(problems_items=[problem(INVENTED)]))
     cache = DictCache()
-    enrich(doc, result, outline, settings, client=client, cache=cache)
+    result = enrich(graded, settings, client=client, cache=cache)
     llm = result.llm
     assert llm.error is None and llm.unverified == 1
     assert llm.parts[1]["findings"][0] == {**problem(INVENTED), "line": None, "verified": False}
@@ -71,56 +72,57 @@ def test_after_the_budget_the_finding_is_kept_unverified(reports: Path, settings
 
 
 def test_too_short_quote_is_rejected(reports: Path, settings: Any) -> None:
-    doc, result, outline = offline(reports / "short.txt")
-    client = ScriptedClient(review(problem_items=[problem("能力不足")]),
-                            review(problem_items=[problem("能力不足")]))
-    enrich(doc, result, outline, settings, client=client)
+    graded = offline(reports / "short.txt")
+    client = ScriptedClient(review(problems_items=[problem("能力不足")]),
+                            review(problems_items=[problem("能力不足")]))
+    result = enrich(graded, settings, client=client)
     assert "太短" in str(client.requests[1]["messages"][-1])
     assert result.llm.parts[1]["findings"][0]["verified"] is False
 
 
 def test_verified_relevant_evidence_turns_missing_into_embedded(reports: Path,
                                                                 settings: Any) -> None:
-    doc, result, outline = offline(reports / "hidden_problems.txt")
+    graded = offline(reports / "hidden_problems.txt")
+    result = graded.result
     assert result.parts[1].status == "missing" and result.verdict == "incomplete"
     score_before = result.score
     quote = "执法人员专业能力有待提高，原因是近年新进人员较多"
     client = ScriptedClient(review(problems={"status": "embedded", "sections": ["主要举措和成效"]},
-                                   problem_items=[problem(quote, "近年新进人员较多")]))
-    enrich(doc, result, outline, settings, client=client)
+                                   problems_items=[problem(quote, "近年新进人员较多")]))
+    result = enrich(graded, settings, client=client)
     part = result.parts[1]
     assert part.status == "embedded" and part.line == 6 and part.evidence[-1].quote == quote
     assert result.verdict == "complete" and result.score > score_before
     upgraded = [d for d in result.llm.disagreements if d["outcome"] == "upgraded"]
     assert upgraded == [{"part": "problems", "offline": "missing",
                                          "llm": "embedded", "outcome": "upgraded",
-                                         "reason": "verified quote at line 6"}]
+                                         "reason": "第6行的引文已核实"}]
 
 
 def test_unverified_evidence_never_upgrades(reports: Path, settings: Any) -> None:
-    doc, result, outline = offline(reports / "hidden_problems.txt")
+    graded = offline(reports / "hidden_problems.txt")
     client = ScriptedClient(*[review(problems={"status": "present", "sections": []},
-                                     problem_items=[problem("存在执法人员专业能力不足的问题")])] * 2)
-    enrich(doc, result, outline, settings, client=client)
+                                     problems_items=[problem("存在执法人员专业能力不足的问题")])] * 2)
+    result = enrich(graded, settings, client=client)
     assert result.parts[1].status == "missing" and result.verdict == "incomplete"
     [d] = [d for d in result.llm.disagreements if d["part"] == "problems"]
-    assert d["outcome"] == "kept_offline" and "none of the LLM's quotes" in d["reason"]
+    assert d["outcome"] == "kept_offline" and d["reason"] == "引文不在报告原文中"
 
 
 def test_verbatim_but_irrelevant_quote_does_not_upgrade(reports: Path, settings: Any) -> None:
     # A small model's typical slip: a real sentence, filed under the wrong part.
-    doc, result, outline = offline(reports / "hidden_problems.txt")
+    graded = offline(reports / "hidden_problems.txt")
     client = ScriptedClient(review(problems={"status": "embedded", "sections": []},
-                                   problem_items=[problem("立案查处违法取水案件9件")]))
-    enrich(doc, result, outline, settings, client=client)
+                                   problems_items=[problem("立案查处违法取水案件9件")]))
+    result = enrich(graded, settings, client=client)
     assert result.parts[1].status == "missing"
     assert result.llm.parts[1]["findings"][0]["verified"] is True
 
 
 def test_llm_never_turns_a_present_part_into_missing(reports: Path, settings: Any) -> None:
-    doc, result, outline = offline(reports / "short.txt")
+    graded = offline(reports / "short.txt")
     client = ScriptedClient(review(achievements={"status": "present", "sections": []}))
-    enrich(doc, result, outline, settings, client=client)
+    result = enrich(graded, settings, client=client)
     assert statuses(result)["problems"] == "present" and result.verdict == "complete"
     kept = {d["part"]: d for d in result.llm.disagreements}
     assert kept["problems"]["llm"] == "missing" and kept["problems"]["outcome"] == "kept_offline"
@@ -128,36 +130,36 @@ def test_llm_never_turns_a_present_part_into_missing(reports: Path, settings: An
 
 def test_parse_response_checks_a_batch_answer_like_a_live_one(reports: Path,
                                                                settings: Any) -> None:
-    doc, result, outline = offline(reports / "short.txt")
-    answer = review(problem_items=[problem(INVENTED)],
-                    plan_items=[{"measure": "执法轮训", "concrete": True,
+    graded = offline(reports / "short.txt")
+    result = graded.result
+    answer = review(problems_items=[problem(INVENTED)],
+                    next_year_plan_items=[{"measure": "执法轮训", "concrete": True,
                                  "quote": "6月底前完成全县行政执法人员轮训"}])
     body = completion(answer, prompt_tokens=321).model_dump(mode="json")
-    info = parse_response(body, doc, result, settings)
+    info = parse_response(body, graded.analysis, settings)
     assert info.error is None and info.unverified == 1 and info.usage.prompt_tokens == 321
     assert info.parts[3]["findings"][0]["verified"] and info.parts[3]["findings"][0]["line"] == 15
     assert result.llm is None  # parsing does not merge
 
 
 def test_parse_response_reports_a_broken_body(reports: Path, settings: Any) -> None:
-    doc, result, _ = offline(reports / "short.txt")
-    info = parse_response(completion("{not json").model_dump(mode="json"), doc, result, settings)
+    graded = offline(reports / "short.txt")
+    info = parse_response(completion("{not json").model_dump(mode="json"), graded.analysis, settings)
     assert info.error and "Invalid JSON" in info.error and not info.parts
 
 
 def test_cache_hit_makes_no_call(reports: Path, settings: Any) -> None:
     cache = DictCache()
-    doc, result, outline = offline(reports / "short.txt")
-    enrich(doc, result, outline, settings, client=ScriptedClient(review(summary="第一次")),
+    graded = offline(reports / "short.txt")
+    result = enrich(graded, settings, client=ScriptedClient(review(summary="第一次")),
            cache=cache)
-    doc, again, outline = offline(reports / "short.txt")
-    enrich(doc, again, outline, settings, client=ScriptedClient(), cache=cache)
+    again = enrich(offline(reports / "short.txt"), settings, client=ScriptedClient(), cache=cache)
     assert again.llm.summary == "第一次" and again.llm.usage.cached
 
 
 def test_summary_is_capped_at_200_characters(reports: Path, settings: Any) -> None:
-    doc, result, outline = offline(reports / "short.txt")
-    enrich(doc, result, outline, settings, client=ScriptedClient(review(summary="很" * 300)))
+    graded = offline(reports / "short.txt")
+    result = enrich(graded, settings, client=ScriptedClient(review(summary="很" * 300)))
     assert len(result.llm.summary) == 200
 
 
@@ -165,9 +167,9 @@ def test_summary_is_capped_at_200_characters(reports: Path, settings: Any) -> No
 def test_json_modes_parse_message_content(reports: Path, settings: Any, mode: str) -> None:
     from dataclasses import replace
 
-    doc, result, outline = offline(reports / "short.txt")
+    graded = offline(reports / "short.txt")
     client = ScriptedClient(review(summary="JSON 模式"), mode=mode)
-    enrich(doc, result, outline, replace(settings, mode=mode), client=client)
+    result = enrich(graded, replace(settings, mode=mode), client=client)
     assert result.llm.summary == "JSON 模式" and result.llm.mode == mode
     assert "tools" not in client.requests[0] and "response_format" in client.requests[0]
 
@@ -179,24 +181,26 @@ def test_traditional_report_matches_quotes_in_either_script(tmp_path: Path,
     text = (reports / "short.txt").read_text(encoding="utf-8")
     path = tmp_path / "trad.txt"
     path.write_text(opencc.OpenCC("s2t").convert(text), encoding="utf-8")
-    doc, result, outline = offline(path)
+    graded = offline(path)
+    doc = graded.doc
     assert doc.script == "traditional"
     simplified = "执法人员专业能力不足，主要原因是培训经费有限"
     traditional = opencc.OpenCC("s2t").convert(simplified)
-    client = ScriptedClient(review(problem_items=[problem(simplified), problem(traditional)]))
-    enrich(doc, result, outline, settings, client=client)
+    client = ScriptedClient(review(problems_items=[problem(simplified), problem(traditional)]))
+    result = enrich(graded, settings, client=client)
     assert [f["verified"] for f in result.llm.parts[1]["findings"]] == [True, True]
 
 
 def test_code_checks_the_models_yes_no_claims(reports: Path, settings: Any) -> None:
-    doc, result, outline = offline(reports / "short.txt")
+    graded = offline(reports / "short.txt")
+    result = graded.result
     answer = review(
-        plan_items=[{"measure": "加强宣传", "concrete": True, "quote": "二是进一步加强法治宣传。"},
+        next_year_plan_items=[{"measure": "加强宣传", "concrete": True, "quote": "二是进一步加强法治宣传。"},
                     {"measure": "轮训", "concrete": True,
                      "quote": "一是6月底前完成全县行政执法人员轮训"}],
-        achievement_items=[{"measure": "复议", "result": "办结", "figures": ["45件", "98%"],
+        achievements_items=[{"measure": "复议", "result": "办结", "figures": ["45件", "98%"],
                             "quote": "办理行政复议案件45件，按期办结率100%"}])
-    enrich(doc, result, outline, settings, client=ScriptedClient(answer))
+    result = enrich(graded, settings, client=ScriptedClient(answer))
     code = [(f["part"], f["kind"], f["quote"]) for f in result.llm.flags if f["by"] == "code"]
     assert code == [("achievements", "other", "办理行政复议案件45件，按期办结率100%"),
                     ("next_year_plan", "vague_plan", "二是进一步加强法治宣传。")]
@@ -204,11 +208,11 @@ def test_code_checks_the_models_yes_no_claims(reports: Path, settings: Any) -> N
 
 
 def test_a_cause_the_report_never_gives_is_called_out(reports: Path, settings: Any) -> None:
-    doc, result, outline = offline(reports / "short.txt")
-    answer = review(problem_items=[
+    graded = offline(reports / "short.txt")
+    answer = review(problems_items=[
         problem("二是基层法律服务力量薄弱。", "缺乏统一的执法标准和培训机制"),  # invented cause
         problem("一是执法人员专业能力不足，主要原因是培训经费有限", "培训经费有限")])
-    enrich(doc, result, outline, settings, client=ScriptedClient(answer))
+    result = enrich(graded, settings, client=ScriptedClient(answer))
     flagged = [f["quote"] for f in result.llm.flags if f["kind"] == "no_cause"]
     assert flagged == ["二是基层法律服务力量薄弱。"]
 
@@ -216,11 +220,11 @@ def test_a_cause_the_report_never_gives_is_called_out(reports: Path, settings: A
 @pytest.mark.parametrize("finish_reason", ["length", "stop"])  # llama.cpp may not say "length"
 def test_an_answer_cut_off_at_max_tokens_is_an_llm_error(reports: Path, settings: Any,
                                                          finish_reason: str) -> None:
-    doc, result, outline = offline(reports / "short.txt")
+    graded = offline(reports / "short.txt")
     cut = completion('{"achievements": {"status": "pres', finish_reason=finish_reason,
                      completion_tokens=settings.max_tokens)
     client = ScriptedClient(cut, cut)
-    enrich(doc, result, outline, settings, client=client)
+    result = enrich(graded, settings, client=client)
     assert len(client.requests) == 1  # re-asking cannot make the answer fit
     assert f"max_tokens={settings.max_tokens}" in result.llm.error and result.verdict == "complete"
 
@@ -235,11 +239,12 @@ def test_chinese_numerals(text: str, value: int) -> None:
 
 def test_figures_written_in_digits_match_chinese_numerals(reports: Path, settings: Any) -> None:
     # The real model listed 二十三次 as "23次"; that is the report's figure, not an invention.
-    doc, result, outline = offline(reports / "long_sentences.txt")
+    graded = offline(reports / "long_sentences.txt")
+    result = graded.result
     quote = "全年收到行政复议申请十七件，经审查受理十五件"
-    answer = review(achievement_items=[{"measure": "复议", "result": None,
+    answer = review(achievements_items=[{"measure": "复议", "result": None,
                                         "figures": ["17件", "15件", "19件"], "quote": quote}])
-    enrich(doc, result, outline, settings, client=ScriptedClient(answer))
+    result = enrich(graded, settings, client=ScriptedClient(answer))
     [flag] = [f for f in result.llm.flags if f["by"] == "code"]
     assert flag["reason"].endswith("：19件")
 
@@ -252,11 +257,12 @@ def test_a_phrase_the_rubric_rules_out_cannot_upgrade(tmp_path: Path, settings: 
         "全年办理案件120件。坚持深入基层，帮助企业解决工作中存在的困难和问题。\n"
         "二、主要负责人履行第一责任人职责情况\n局长亲自主持专题会议3次。\n"
         "三、2026年工作安排\n一是3月底前完成培训。\n", encoding="utf-8")
-    doc, result, outline = offline(path)
+    graded = offline(path)
+    result = graded.result
     assert result.parts[1].status == "missing"
     client = ScriptedClient(review(problems={"status": "embedded", "sections": []},
-                                   problem_items=[problem("帮助企业解决工作中存在的困难和问题")]))
-    enrich(doc, result, outline, settings, client=client)
+                                   problems_items=[problem("帮助企业解决工作中存在的困难和问题")]))
+    result = enrich(graded, settings, client=client)
     assert result.parts[1].status == "missing" and result.verdict == "incomplete"
     [d] = [d for d in result.llm.disagreements if d["part"] == "problems"]
     assert d["outcome"] == "kept_offline"
@@ -266,12 +272,12 @@ def test_a_failed_reask_keeps_the_first_answer(reports: Path, settings: Any) -> 
     import httpx2
     import openai
 
-    doc, result, outline = offline(reports / "short.txt")
+    graded = offline(reports / "short.txt")
     request = httpx2.Request("POST", "http://127.0.0.1:8765/v1/chat/completions")
     too_long = openai.BadRequestError("context overflow", body={"error": {"message": "too long"}},
                                       response=httpx2.Response(400, request=request))
-    client = ScriptedClient(review(problem_items=[problem(INVENTED)], summary="第一次"), too_long)
-    enrich(doc, result, outline, settings, client=client)
+    client = ScriptedClient(review(problems_items=[problem(INVENTED)], summary="第一次"), too_long)
+    result = enrich(graded, settings, client=client)
     llm = result.llm
     assert llm.error is None and llm.summary == "第一次" and llm.unverified == 1
     assert llm.rejections[-1] == "the re-ask failed: request rejected (400): too long"

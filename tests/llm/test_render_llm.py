@@ -7,24 +7,23 @@ from typing import Any
 
 from rich.console import Console
 
-from fzcheck.llm.api import enrich
 from fzcheck.render.markdown import render_markdown
 from fzcheck.render.terminal import render_result
 from tests.llm.fakes import ScriptedClient, review
-from tests.llm.helpers import offline
+from tests.llm.helpers import enrich, offline
 
 INVENTED = "我局全面完成了各项法治建设任务"
 
 
 def enriched(reports: Path, settings: Any) -> dict[str, Any]:
-    doc, result, outline = offline(reports / "short.txt")
+    graded = offline(reports / "short.txt")
     answer = review(
         problems={"status": "embedded", "sections": []}, summary="青山县司法局报告要素齐全。",
-        problem_items=[{"problem": "能力不足", "cause": "培训经费有限",
+        problems_items=[{"problem": "能力不足", "cause": "培训经费有限",
                         "quote": "执法人员专业能力不足，主要原因是培训经费有限"},
                        {"problem": "编造", "cause": None, "quote": INVENTED}],
-        plan_items=[{"measure": "加强宣传", "concrete": True, "quote": "二是进一步加强法治宣传。"}])
-    enrich(doc, result, outline, settings, client=ScriptedClient(answer, answer))
+        next_year_plan_items=[{"measure": "加强宣传", "concrete": True, "quote": "二是进一步加强法治宣传。"}])
+    result = enrich(graded, settings, client=ScriptedClient(answer, answer))
     return result.to_json()
 
 
@@ -49,14 +48,14 @@ def test_markdown_view(reports: Path, settings: Any) -> None:
 
 
 def test_offline_views_have_no_llm_section(reports: Path) -> None:
-    _, result, _ = offline(reports / "short.txt")
+    result = offline(reports / "short.txt").result
     assert "**LLM**" not in render_markdown(result.to_json())
 
 
 def test_invented_section_title_is_shown(reports: Path, settings: Any) -> None:
-    doc, result, outline = offline(reports / "short.txt")
+    graded = offline(reports / "short.txt")
     answer = review(leader_duties={"status": "present", "sections": ["主要负责人述法情况专章"]})
-    enrich(doc, result, outline, settings, client=ScriptedClient(answer))
+    result = enrich(graded, settings, client=ScriptedClient(answer))
     console = Console(width=200, record=True)
     console.print(render_result(result.to_json()))
     assert "section “主要负责人述法情况专章” is not a heading in the report" in console.export_text()
@@ -64,8 +63,8 @@ def test_invented_section_title_is_shown(reports: Path, settings: Any) -> None:
 
 def test_a_renumbered_heading_is_still_the_heading(reports: Path, settings: Any) -> None:
     # The real model wrote "一、存在的问题" for a report's "二、存在的问题": the words count.
-    doc, result, outline = offline(reports / "long_sentences.txt")
+    graded = offline(reports / "long_sentences.txt")
     answer = review(problems={"status": "present", "sections": ["一、存在的问题", "（三）存在的短板"]})
-    enrich(doc, result, outline, settings, client=ScriptedClient(answer))
+    result = enrich(graded, settings, client=ScriptedClient(answer))
     problems = result.llm.parts[1]
     assert problems["sections_not_in_report"] == ["（三）存在的短板"]

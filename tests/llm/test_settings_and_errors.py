@@ -15,11 +15,10 @@ import pytest
 from fzcheck.cli import main
 from fzcheck.errors import ConfigError
 from fzcheck.llm import call
-from fzcheck.llm.api import aenrich, enrich
 from fzcheck.llm.config import resolve_settings
 from fzcheck.llm.errors import LLMError
 from tests.llm.fakes import AsyncScriptedClient, ScriptedClient, review
-from tests.llm.helpers import offline, statuses
+from tests.llm.helpers import aenrich, enrich, offline, statuses
 
 REQUEST = httpx2.Request("POST", "http://127.0.0.1:8765/v1/chat/completions")
 
@@ -67,14 +66,16 @@ def test_server_error_after_sdk_retries_keeps_offline_verdict(reports: Path, set
     import tenacity
 
     monkeypatch.setattr(call, "backoff", lambda: tenacity.wait_none())
-    doc, result, outline = offline(reports / "short.txt")
+    graded = offline(reports / "short.txt")
+    result = graded.result
     before = (statuses(result), result.verdict, result.score)
     outage = openai.InternalServerError("busy", response=httpx2.Response(503, request=REQUEST),
                                         body=None)
     client = ScriptedClient(outage, outage, outage)
-    enrich(doc, result, outline, replace(settings, outer_attempts=3), client=client)
+    result = enrich(graded, replace(settings, outer_attempts=3), client=client)
     assert len(client.requests) == 3  # the outer policy tried again
     assert result.llm.error.startswith("HTTP 503") and result.llm.summary is None
+    assert result.llm.usage.calls == 3  # failed requests are counted, not 0
     assert (statuses(result), result.verdict, result.score) == before
 
 
@@ -83,29 +84,29 @@ def test_outer_retry_recovers_from_a_passing_outage(reports: Path, settings: Any
     import tenacity
 
     monkeypatch.setattr(call, "backoff", lambda: tenacity.wait_none())
-    doc, result, outline = offline(reports / "short.txt")
+    graded = offline(reports / "short.txt")
     client = ScriptedClient(openai.APITimeoutError(request=REQUEST), review(summary="恢复"))
-    enrich(doc, result, outline, settings, client=client)
-    assert result.llm.summary == "恢复" and result.llm.usage.calls == 1
+    result = enrich(graded, settings, client=client)
+    # calls counts every request made, the one that timed out too
+    assert result.llm.summary == "恢复" and result.llm.usage.calls == 2
 
 
 def test_deadline_stops_the_attempts(reports: Path, settings: Any) -> None:
-    doc, result, outline = offline(reports / "short.txt")
-    enrich(doc, result, outline, replace(settings, deadline=0.0), client=ScriptedClient())
+    graded = offline(reports / "short.txt")
+    result = enrich(graded, replace(settings, deadline=0.0), client=ScriptedClient())
     assert result.llm.error == "deadline of 0s passed"
 
 
 def test_unreachable_endpoint_is_a_setup_error(reports: Path, settings: Any) -> None:
-    doc, result, outline = offline(reports / "short.txt")
+    graded = offline(reports / "short.txt")
     client = ScriptedClient(openai.APIConnectionError(request=REQUEST))
     with pytest.raises(LLMError, match="cannot reach the LLM endpoint http://127.0.0.1:8765/v1"):
-        enrich(doc, result, outline, settings, client=client)
+        enrich(graded, settings, client=client)
 
 
 async def _aenrich(reports: Path, settings: Any) -> Any:
-    doc, result, outline = offline(reports / "short.txt")
-    await aenrich(doc, result, outline, settings, client=AsyncScriptedClient(review(summary="异步")))
-    return result
+    graded = offline(reports / "short.txt")
+    return await aenrich(graded, settings, client=AsyncScriptedClient(review(summary="异步")))
 
 
 def test_aenrich_uses_the_same_loop(reports: Path, settings: Any) -> None:

@@ -40,7 +40,7 @@ def test_text_matches_python_docx() -> None:
     data = _document_with_every_run_item()
     first = docx.Document(io.BytesIO(data)).paragraphs[0].text
     assert first == "一、主要举措甲\t乙\n丙丁链接文字- 尾"
-    assert read_docx(data).text == "一、主要举措甲\t乙\n丙丁链接文字- 尾\n指标 | 数值\n第二段"
+    assert read_docx(data).text == "一、主要举措甲\t乙\n丙丁链接文字- 尾\n指标 | 数值 第二段"
 
 
 def test_styles_are_resolved_once_so_long_documents_read_fast() -> None:

@@ -115,7 +115,7 @@ def test_a_scanned_pdf_is_read_by_ocr_and_finds_the_same_parts(tmp_path: Path) -
 
 
 def test_a_folder_walk_skips_lock_files_and_fzchecks_own_pages(tmp_path: Path) -> None:
-    from fzcheck.inputs import expand_inputs
+    from fzcheck.reading.inputs import expand_inputs
 
     (tmp_path / "报告.docx").write_bytes(make_docx(sample_text()))
     (tmp_path / "~$报告.docx").write_bytes(b"\x0cuser name" + b"\x00" * 150)  # Word's lock file

@@ -115,7 +115,7 @@ def test_check_gives_one_line_per_hostile_input(hostile: dict[str, str], tmp_pat
 
 
 def test_batch_gives_one_line_per_hostile_input(hostile: dict[str, str], tmp_path: Path) -> None:
-    names = [n for n in EXPECTED if n != "bad_name"]  # see the test below
+    names = list(EXPECTED)
     out = tmp_path / "results.jsonl"
     proc = _fzcheck("batch", "-o", str(out), "--summary", "none", *(hostile[n] for n in names))
     assert b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
@@ -125,18 +125,6 @@ def test_batch_gives_one_line_per_hostile_input(hostile: dict[str, str], tmp_pat
     for name in names:
         error = by_path[hostile[name]]["error"]
         assert (error["kind"] if error else None) == EXPECTED[name], name
-
-
-@pytest.mark.xfail(reason="batch/store.py writes result lines with strict UTF-8; a name that is "
-                          "not UTF-8 needs a lossless encoding there (see NOTES-issue-read.md)",
-                   strict=False)
-def test_batch_writes_a_line_for_a_name_that_is_not_utf8(hostile: dict[str, str],
-                                                          tmp_path: Path) -> None:
-    out = tmp_path / "results.jsonl"
-    proc = _fzcheck("batch", "-o", str(out), "--summary", "none", hostile["bad_name"],
-                    hostile["good"])
-    assert b"Traceback" not in proc.stderr
-    assert len(out.read_bytes().splitlines()) == 2
 
 
 def test_twenty_thousand_paragraphs_read_quickly(hostile: dict[str, str]) -> None:
@@ -158,7 +146,7 @@ def test_special_files_are_refused_before_reading(hostile: dict[str, str]) -> No
 
 def test_a_directory_walk_reports_loops_and_fifos_named_like_reports(hostile: dict[str, str]
                                                                      ) -> None:
-    from fzcheck.inputs import expand_inputs
+    from fzcheck.reading.inputs import expand_inputs
 
     folder = str(Path(hostile["good"]).parent)
     found = {Path(p).name for p in expand_inputs([folder])}

@@ -28,13 +28,12 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 def check_file(path: Path) -> tuple[dict[str, Any], Document]:
     """The JSON result and the Document for one report, as ``fzcheck check`` makes them."""
-    from fzcheck.pipeline import analyse
-    from fzcheck.reading import load
-    from fzcheck.rubric import load_rubric
+    from fzcheck.pipeline import check_source
+    from fzcheck.rubric import Catalog
 
-    doc = load(str(path))
-    result, _ = analyse(doc, load_rubric(None))
-    return result.to_json(), doc
+    graded = check_source(str(path), Catalog.load())
+    assert graded.doc is not None, graded.result.error
+    return graded.result.to_json(), graded.doc
 
 
 def fixture_reports() -> list[Path]:

@@ -251,29 +251,30 @@ def test_report_page_from_the_llm_layers_real_output(
         complete: tuple[dict[str, Any], Any]) -> None:
     """Contract with fzcheck.llm.merge: its ``llm`` object renders with links and marks."""
     merge = pytest.importorskip("fzcheck.llm.merge")
-    from fzcheck.llm.schemas import ReportReview
+    from fzcheck.llm.schemas import review_model
     from fzcheck.llm.verify import QuoteIndex
-    from fzcheck.pipeline import analyse
-    from fzcheck.reading import load
+    from fzcheck.pipeline import check_source
     from fzcheck.result import LLMInfo
-    from fzcheck.rubric import load_rubric
+    from fzcheck.rubric import Catalog
 
-    doc = load(str(COMPLETE))
-    result, _ = analyse(doc, load_rubric(None))
+    graded = check_source(str(COMPLETE), Catalog.load())
+    assert graded.analysis is not None
+    doc = graded.analysis.doc
     part = {"status": "present", "sections": []}
-    review = ReportReview.model_validate({
+    review = review_model(graded.analysis.rubric).model_validate({
         "achievements": part, "problems": part, "leader_duties": part, "next_year_plan": part,
         "other": {"status": "missing"}, "summary": "齐全。",
-        "achievement_items": [], "leader_items": [], "plan_items": [],
-        "problem_items": [{"quote": "行政执法人员专业素质不够高", "problem": "素质不高",
+        "achievements_items": [], "leader_duties_items": [], "next_year_plan_items": [],
+        "problems_items": [{"quote": "行政执法人员专业素质不够高", "problem": "素质不高",
                            "cause": "培训不够系统"}],
         "flags": [{"quote": "全面推进依法行政并取得辉煌成就", "part": "achievements",
                    "kind": "generic", "reason": "套话"}]})
     index = QuoteIndex.from_document(doc)
     base = LLMInfo(model="m", endpoint_host="127.0.0.1", mode="tools", prompt_hash="p",
                    schema_hash="s")
-    merge.merge(result, merge.review_to_info(review, index, base), index)
-    data = result.to_json()
+    info = merge.review_to_info(review, index, base, graded.analysis.rubric)
+    graded.apply_llm(info, merge.propose(graded.analysis, info, index))
+    data = graded.result.to_json()
     m = Markup(render_report_page(data, doc))
     findings = {a["data-verified"] for t, a in m.tags
                 if t == "div" and "finding" in (a.get("class") or "")}
@@ -283,12 +284,12 @@ def test_report_page_from_the_llm_layers_real_output(
 
 def test_batch_chart_counts_what_the_cohort_view_counts() -> None:
     """Shares are of readable annual reports: a work plan does not make every part 50% missing."""
-    from fzcheck.batch.cohort import gather
+    from fzcheck.cohort.stats import gather
     from fzcheck.pipeline import check_path
-    from fzcheck.rubric import load_rubric
+    from fzcheck.rubric import Catalog
     from tests.helpers import FIXTURES, SAMPLE
 
-    results = [check_path(str(p), load_rubric()).to_json()
+    results = [check_path(str(p), Catalog.load()).to_json()
                for p in (SAMPLE, FIXTURES / "work_plan.txt")]
     html = render_batch_page(results)
     cohort = gather(results).to_json()

@@ -1,6 +1,7 @@
-"""Copy detection (照搬照抄): near-duplicate problems / plan sections between reports.
+"""Copy detection (照搬照抄): near-duplicate sections between reports.
 
-Each report's problems and next-year-plan sections become sets of character 4-grams (after
+The sections of each part a rubric marks ``copy_check`` (for annual reports: the shortcomings
+and the next year's plan, where copying hides best) become sets of character 4-grams (after
 dropping whitespace and punctuation, on the Simplified, width-folded analysis text, so a
 Traditional copy of a Simplified report still matches) and a 128-permutation MinHash from
 datasketch. LSH banding (bands and rows as datasketch's MinHashLSH chooses them for the
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
     from datasketch import MinHash
 
     from fzcheck.document import Document
+    from fzcheck.pipeline import Graded
 
-COPY_PARTS = ("problems", "next_year_plan")
 NUM_PERM = 128
 SHINGLE = 4
 MIN_CHARS = 60  # shorter sections are boilerplate-sized: too little text to call a copy
@@ -68,13 +69,17 @@ def _minhash(values: Iterable[bytes]) -> MinHash:
     return m
 
 
-def signatures(doc: Document, result: dict[str, Any]) -> dict[str, str]:
-    """part id -> base64 of the MinHash's uint32 values, for the parts long enough to compare."""
+def signatures(graded: Graded, result: dict[str, Any]) -> dict[str, str]:
+    """part id -> base64 of the MinHash's uint32 values, for the rubric's copy-checked parts
+    long enough to compare."""
     out: dict[str, str] = {}
+    if graded.analysis is None:
+        return out
+    checked = {p.id for p in graded.analysis.rubric.parts if p.copy_check}
     for part in result.get("parts", []):
-        if part["id"] not in COPY_PARTS:
+        if part["id"] not in checked:
             continue
-        grams = shingles(section_text(doc, part))
+        grams = shingles(section_text(graded.analysis.doc, part))
         if grams:
             values = _minhash(grams).hashvalues.astype("<u4")
             out[part["id"]] = base64.b64encode(values.tobytes()).decode("ascii")
@@ -213,8 +218,8 @@ def load_matrices(results: Path) -> tuple[list[str], dict[str, Any], dict[str, t
         n = row_of.get((obj.get("path", ""), obj.get(KEY_FIELD, "")))
         if n is None:
             continue
-        for part in COPY_PARTS:
-            slots[part].pop(n, None)
+        for rows in slots.values():  # a later line for the same result replaces all its parts
+            rows.pop(n, None)
         for part, blob in (obj.get("sigs") or {}).items():
             values = np.frombuffer(base64.b64decode(blob), dtype="<u4")
             if len(values) == NUM_PERM:

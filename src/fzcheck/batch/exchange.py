@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from fzcheck.batch.plan import Item
-from fzcheck.batch.runner import Batch, Graded, grade_offline, llm_failure
+from fzcheck.batch.plan import Item, content_key
+from fzcheck.batch.runner import Batch, grade_offline, llm_failure
+from fzcheck.pipeline import Graded
 from fzcheck.errors import UsageError
+from fzcheck.render.jsonfmt import dumps_line
 
 MAX_LINES = 50_000
 MAX_BYTES = 200 * 1024 * 1024
@@ -50,7 +52,7 @@ class RequestFiles:
         self._lines = self._bytes = 0
 
     def write(self, line: dict[str, Any]) -> None:
-        data = (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        data = (dumps_line(line) + "\n").encode()
         if len(data) > self.max_bytes:
             raise UsageError(f"one request is {len(data):,} bytes, over the per-file limit")
         if self._out is None or self._lines >= self.max_lines \
@@ -93,15 +95,19 @@ def export_requests(batch: Batch, inputs: list[str], directory: Path) -> ExportS
     files = RequestFiles(directory)
     with (directory / "index.jsonl").open("w", encoding="utf-8") as index:
         for item in batch.plan(inputs, compact=False):
-            graded = grade_offline(item.path, batch.options.rubric, batch.options.max_mb)
-            if graded.doc is None or graded.outline is None:
+            graded = grade_offline(item.path, batch.options.rubrics, batch.options.max_mb)
+            if graded.analysis is None:
                 problem = graded.result.error
                 stats.unreadable.append((item.path, problem.message if problem else "unreadable"))
                 continue
-            body = build_request(graded.doc, graded.result, graded.outline, settings)
+            if graded.analysis.doc.sha256 != item.content:
+                # Changed since planning: the request is about the bytes read now, so its
+                # custom_id must be the one an import will compute from them.
+                sha = graded.analysis.doc.sha256
+                item = Item(item.path, sha, content_key(sha, batch.fingerprint))
+            body = build_request(graded.analysis, settings)
             files.write({"custom_id": item.custom_id, "method": "POST", "url": URL, "body": body})
-            index.write(json.dumps({"custom_id": item.custom_id, "path": item.path},
-                                   ensure_ascii=False) + "\n")
+            index.write(dumps_line({"custom_id": item.custom_id, "path": item.path}) + "\n")
             stats.requests += 1
     files.close()
     stats.files = files.files
@@ -192,23 +198,31 @@ def answer_body(line: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None
 
 
 def _error_text(error: Any) -> str:
+    """An engine's error, redacted: it is copied into llm.error."""
+    from fzcheck.redact import redact
+
     if isinstance(error, dict):
         code = error.get("code") or error.get("type")
         message = error.get("message") or json.dumps(error, ensure_ascii=False)[:200]
-        return f"{code}: {message}" if code else str(message)
-    return str(error)[:200]
+        return redact(f"{code}: {message}" if code else str(message))
+    return redact(str(error)[:200])
 
 
 def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
     """Grade one input from the imported answers, as a live call would have."""
-    from fzcheck.llm.api import apply, build_request, parse_response
+    from fzcheck.llm.api import build_request, judge, parse_response
 
     settings = batch.options.llm
     assert settings is not None
 
     def grade(item: Item) -> Graded:
-        graded = grade_offline(item.path, batch.options.rubric, batch.options.max_mb)
-        if graded.doc is None:
+        graded = grade_offline(item.path, batch.options.rubrics, batch.options.max_mb)
+        if graded.analysis is None:
+            return graded
+        if graded.analysis.doc.sha256 != item.content:
+            # Changed since it was planned: the answer found by custom_id is about other text.
+            graded.result.llm = llm_failure(settings, "the file changed while the batch ran; "
+                                            "export it again")
             return graded
         line = index.get(item.custom_id)
         if line is None:
@@ -219,16 +233,16 @@ def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
         if body is None:
             graded.result.llm = llm_failure(settings, why or "no answer")
             return graded
-        info = parse_response(body, graded.doc, graded.result, settings)
+        info = parse_response(body, graded.analysis, settings)
         cache = batch.options.cache
-        if cache is not None and graded.outline is not None and info.error is None \
-                and info.unverified == 0:
+        if cache is not None and info.error is None and info.unverified == 0:
             # A clean answer is as good as a live one: cache it under the live request's key,
             # so a later live batch over the same file does not pay for it again.
-            request = build_request(graded.doc, graded.result, graded.outline, settings)
+            request = build_request(graded.analysis, settings)
             cache.put(cache.key(request), {"body": body,
                                            "usage": info.usage.model_dump(mode="json")})
-        apply(graded.doc, graded.result, info)
+        verdict = judge(graded.analysis, info)
+        graded.apply_llm(verdict.info, verdict.upgrades)
         return graded
 
     return grade

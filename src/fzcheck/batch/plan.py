@@ -1,10 +1,11 @@
 """What a batch has to do: each input's identity (skip key), and which are already done.
 
 A result line is "done" for an input when it has the same path and the same ``batch_key``:
-sha256 of the file's bytes + rubric id/version + the settings that change the answer (the LLM
+sha256 of the file's bytes + the rubrics that may grade it (ids, versions, contents) + the settings that change the answer (the LLM
 model, endpoint, mode and sampling with ``--llm``). Identical files at two paths are two
 inputs (each gets its line); a file whose bytes or settings changed is redone and its stale
-line dropped.
+line dropped. The key written is that of the bytes actually graded (the result's sha256), not
+of the bytes hashed at planning: a file rewritten in between gets a line that matches it.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from fzcheck.result import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from fzcheck.llm.config import LLMSettings
-    from fzcheck.rubric import Rubric
+    from fzcheck.rubric import Catalog
 
 KEY_FIELD = "batch_key"
 # LLM settings that change the answer; timeouts, retries and the key itself do not.
@@ -42,10 +43,10 @@ class Item:
         return f"fz-{digest[:32]}"
 
 
-def settings_fingerprint(rubric: Rubric, llm: LLMSettings | None) -> str:
+def settings_fingerprint(rubrics: Catalog, llm: LLMSettings | None) -> str:
     """A short hash of everything besides the file that decides a result line's content."""
     data: dict[str, Any] = {"schema": SCHEMA_VERSION,
-                            "rubric": [rubric.id, rubric.version, rubric.digest]}
+                            "rubrics": [rubrics.digest, rubrics.forced]}
     if llm is not None:
         names = {f.name for f in fields(llm)}
         data["llm"] = {n: getattr(llm, n) for n in _ANSWER_SETTINGS if n in names}
@@ -77,14 +78,18 @@ def file_digest(path: str, max_bytes: int) -> str:
         return f"unreadable:{err.errno}"
 
 
+def content_key(content: str, fingerprint: str) -> str:
+    """The skip key of one content (a sha256, or an unreadable marker) under these settings."""
+    return hashlib.sha256(f"{content}\0{fingerprint}".encode()).hexdigest()[:32]
+
+
 def plan_items(inputs: Iterable[str], fingerprint: str, max_mb: float) -> Iterator[Item]:
     max_bytes = int(max_mb * 1024 * 1024)
     for path in inputs:
         if path == "-":
             raise UsageError("batch reads files, not stdin: pass files, directories or globs")
         content = file_digest(path, max_bytes)
-        key = hashlib.sha256(f"{content}\0{fingerprint}".encode()).hexdigest()[:32]
-        yield Item(path=path, content=content, key=key)
+        yield Item(path=path, content=content, key=content_key(content, fingerprint))
 
 
 def failure_message(line: dict[str, Any]) -> str | None:

@@ -1,4 +1,5 @@
-"""Progress on stderr: a rich bar on a terminal, plain lines (a log's friend) otherwise."""
+"""Progress on stderr: a rich bar on a terminal, plain lines (a log's friend) otherwise. File
+names and messages are shown with their control characters visible (fzcheck.redact)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import sys
 import time
 from types import TracebackType
 from typing import IO, Protocol, Self
+
+from fzcheck.redact import visible
 
 
 class Progress(Protocol):
@@ -17,10 +20,14 @@ class Progress(Protocol):
     def advance(self, path: str, failed: str | None = None) -> None: ...
 
 
-def make_progress(total: int, skipped: int, stream: IO[str] | None = None) -> Progress:
+def make_progress(total: int, skipped: int, stream: IO[str] | None = None,
+                  threads: bool = True) -> Progress:
+    """``threads=False`` when worker processes will be forked: the bar is then redrawn on
+    each advance instead of by rich's refresh thread, which could hold the stderr lock at the
+    moment of a fork and leave a worker that writes a warning deadlocked."""
     stream = stream or sys.stderr
     if stream.isatty():
-        return BarProgress(total, skipped)
+        return BarProgress(total, skipped, auto_refresh=threads)
     return LineProgress(total, skipped, stream)
 
 
@@ -47,7 +54,7 @@ class LineProgress:
         self.done += 1
         if failed:
             self.failed += 1
-            self._line(f"batch: failed {path}: {failed}")
+            self._line(f"batch: failed {visible(path)}: {visible(failed)}")
         now = time.monotonic()
         if now - self.last >= self.every:
             self.last = now
@@ -70,7 +77,7 @@ class LineProgress:
 
 
 class BarProgress:
-    def __init__(self, total: int, skipped: int) -> None:
+    def __init__(self, total: int, skipped: int, auto_refresh: bool = True) -> None:
         from rich.progress import (
             BarColumn,
             MofNCompleteColumn,
@@ -84,11 +91,12 @@ class BarProgress:
         from fzcheck.output import stderr
 
         self.failed = 0
+        self.auto_refresh = auto_refresh
         self.bar = RichProgress(
             TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
             TextColumn("{task.fields[rate]}"), TextColumn("ETA"), TimeRemainingColumn(),
             TextColumn("[red]{task.fields[failed]}"), TimeElapsedColumn(),
-            console=stderr(), transient=False)
+            console=stderr(), transient=False, auto_refresh=auto_refresh)
         note = f" ({skipped} already done)" if skipped else ""
         self.task = self.bar.add_task(f"batch{note}", total=total, failed="", rate="")
         self.start = time.monotonic()
@@ -104,11 +112,12 @@ class BarProgress:
         self.done += 1
         if failed:
             self.failed += 1
-            self.bar.console.print(f"[red]failed[/] {escape(path)}: {escape(failed)}",
-                                   highlight=False)
+            self.bar.console.print(f"[red]failed[/] {escape(visible(path))}: "
+                                   f"{escape(visible(failed))}", highlight=False)
         rate = self.done / max(time.monotonic() - self.start, 1e-9)
         self.bar.update(self.task, advance=1, rate=f"{rate:.1f}/s",
-                        failed=f"{self.failed} failed" if self.failed else "")
+                        failed=f"{self.failed} failed" if self.failed else "",
+                        refresh=not self.auto_refresh)
 
     def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
                  tb: TracebackType | None) -> None:

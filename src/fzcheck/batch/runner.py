@@ -1,35 +1,61 @@
 """Run a batch: plan, skip what is done, grade the rest, append one line per report, then flag
-copies. Offline reports are graded one after another (the checker is CPU-bound and fast); with
-``--llm``, ``jobs`` workers each take the next report, grade it offline and await its LLM call,
-so at most ``jobs`` calls are in flight and at most ``jobs`` reports are lost to a kill.
+copies. Offline reports are graded on all cores: worker processes grade chunks of inputs and
+this process, the only writer, appends their lines in input order, so a kill loses at most the
+chunks in flight and a rerun resumes exactly as after a one-process run; tiny batches (and
+``--workers 1``) are graded here. With ``--llm``, ``jobs`` workers each take the next report,
+grade it offline and await its LLM call, so at most ``jobs`` calls are in flight and at most
+``jobs`` reports are lost to a kill.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.batch import copies
-from fzcheck.batch.plan import KEY_FIELD, Item, failure_message, plan_items, settings_fingerprint
+from fzcheck.batch.plan import (
+    KEY_FIELD,
+    Item,
+    content_key,
+    failure_message,
+    plan_items,
+    settings_fingerprint,
+)
 from fzcheck.batch.progress import make_progress
-from fzcheck.batch.store import Appender, read_objects, repair, rewrite
+from fzcheck.batch.store import Appender, clean_temp_files, read_objects, repair, rewrite
 from fzcheck.errors import FzcheckError
-from fzcheck.result import Result
+from fzcheck.pipeline import Graded
+from fzcheck.result import error_result
+
+# Below this many inputs a pool's start-up costs more than the cores save.
+POOL_MIN_INPUTS = 48
+# Chunks in flight per worker: enough to keep every core busy, few to lose to a kill.
+WINDOW_PER_WORKER = 4
+MAX_CHUNK = 16
+
+Line = dict[str, Any]
+Sigs = dict[str, str]
 
 if TYPE_CHECKING:
-    from fzcheck.cache import ResponseCache
-    from fzcheck.document import Document
+    from fzcheck.llm.cache import ResponseCache
     from fzcheck.llm.config import LLMSettings
-    from fzcheck.outline import Outline
-    from fzcheck.rubric import Rubric
+    from fzcheck.rubric import Catalog, Rubric
 
 
 @dataclass
 class BatchOptions:
-    rubric: Rubric
+    rubrics: Catalog
     max_mb: float
     retry_errors: bool = False
     llm: LLMSettings | None = None
@@ -38,6 +64,7 @@ class BatchOptions:
     copy_threshold: float = copies.DEFAULT_THRESHOLD
     sync: bool = False  # fsync every line (power-cut safety) at a cost in speed
     progress_stream: IO[str] | None = None
+    workers: int | None = None  # processes for offline grading; None: every core we may use
 
 
 @dataclass
@@ -52,22 +79,94 @@ class BatchStats:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-@dataclass
-class Graded:
-    """One report after the offline checker (``doc`` is None when it could not be read)."""
+def default_workers() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return max(1, os.cpu_count() or 1)
 
-    result: Result
-    doc: Document | None = None
-    outline: Outline | None = None
 
-
-def grade_offline(path: str, rubric: Rubric, max_mb: float) -> Graded:
+def grade_offline(path: str, rubrics: Catalog, max_mb: float) -> Graded:
     """The offline checker on one input; unreadable input and a bug met on this input come
     back as its error result (pipeline.check_source), so the batch goes on."""
     from fzcheck.pipeline import check_source
 
-    checked = check_source(path, rubric, max_mb)
-    return Graded(checked.result, checked.doc, checked.outline)
+    return check_source(path, rubrics, max_mb)
+
+
+def graded_line(graded: Graded) -> tuple[Line, Sigs]:
+    """The result line (without its key) and the copy-detection signatures of one report."""
+    data = graded.result.to_json()
+    return data, copies.signatures(graded, data)
+
+
+# --- worker processes ----------------------------------------------------------------------
+
+_worker_setup: tuple[Catalog, float] | None = None
+
+
+def _init_worker(rubrics: Catalog, max_mb: float, parent: int) -> None:
+    global _worker_setup
+    _worker_setup = (rubrics, max_mb)
+    # Ctrl-C is the parent's to handle (it stops the pool); a worker would only print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A killed parent cannot stop its pool: a worker left waiting for work would wait for ever."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
+def _grade_chunk(paths: list[str]) -> list[tuple[Line, Sigs]]:
+    assert _worker_setup is not None, "worker used before its initializer ran"
+    rubrics, max_mb = _worker_setup
+    return [graded_line(grade_offline(path, rubrics, max_mb)) for path in paths]
+
+
+_WARM_UP_TEXT = """示例县示例局2025年法治政府建设年度报告
+一、主要举措和成效
+全年办理案件12件，培训300人次，审查文件45件。
+二、存在的不足和原因
+执法规范化水平不高，原因是培训不够。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+局长亲自主持会议。
+四、2026年工作安排
+2026年，完善制度。
+"""
+
+
+def warm_offline(rubrics: Catalog) -> None:
+    """Grade a tiny invented report here, so every lazily built resource (compiled patterns,
+    the script converter, datasketch) is loaded once before the workers are forked with it;
+    not a real input, so an input that crashes a process can only crash a worker."""
+    import contextlib
+    import importlib
+
+    from fzcheck.analysis.analyse import analyse
+    from fzcheck.analysis.detect import choose
+    from fzcheck.grading.grade import grade
+    from fzcheck.pipeline import Graded
+    from fzcheck.reading import load
+
+    with contextlib.suppress(Exception):  # only a warm-up: the workers report real errors
+        importlib.import_module("datasketch")  # the sections above are too short to need it
+        doc = load("warm-up.txt", data=_WARM_UP_TEXT.encode("utf-8"))
+        for rubric in rubrics.values():
+            choose(doc, rubrics.values())
+            analysis = analyse(doc, rubric)
+            result = grade(analysis)
+            copies.signatures(Graded(result, analysis), result.to_json())
+
+
+def _died_line(item: Item) -> Line:
+    sha = None if item.content.startswith("unreadable:") else item.content
+    message = ("检查进程处理此文件时意外退出（内存耗尽或读取库崩溃），其余文件不受影响；"
+               "请附此文件报告")
+    return error_result(item.path, "internal", message, sha256=sha).to_json()
 
 
 class Batch:
@@ -76,7 +175,7 @@ class Batch:
     def __init__(self, output: Path, options: BatchOptions) -> None:
         self.output = output
         self.options = options
-        self.fingerprint = settings_fingerprint(options.rubric, options.llm)
+        self.fingerprint = settings_fingerprint(options.rubrics, options.llm)
         self.stats = BatchStats()
 
     # --- planning ------------------------------------------------------------------------
@@ -88,8 +187,10 @@ class Batch:
         so it keeps exactly one line per input. An export leaves the file alone."""
         items = list(plan_items(inputs, self.fingerprint, self.options.max_mb))
         self.stats.planned = len(items)
-        repair(self.output)
-        repair(copies.sidecar_path(self.output))
+        sidecar = copies.sidecar_path(self.output)
+        for path in (self.output, sidecar):
+            clean_temp_files(path)  # what a rewrite killed midway left (we hold the lock)
+            repair(path)
         key_of = {it.path: it.key for it in items}
         retry = self.options.retry_errors
         done: set[tuple[str, str]] = set()
@@ -107,6 +208,8 @@ class Batch:
             flags = iter(drops)
             rewrite(self.output, lambda obj: None if next(flags) else obj)
             self.stats.dropped = sum(drops)
+        if compact:
+            compact_sidecar(sidecar, done)
         todo = [it for it in items if (it.path, it.key) not in done]
         self.stats.skipped = len(items) - len(todo)
         return todo
@@ -118,34 +221,112 @@ class Batch:
         """Grade what is not done yet. ``grader`` replaces the offline / live-LLM grading (batch
         import uses it to grade from answer files)."""
         todo = self.plan(inputs)
-        progress = make_progress(len(todo), self.stats.skipped, self.options.progress_stream)
+        workers = self.options.workers or default_workers()
+        pool = (grader is None and self.options.llm is None and workers > 1
+                and len(todo) >= POOL_MIN_INPUTS)
+        progress = make_progress(len(todo), self.stats.skipped, self.options.progress_stream,
+                                 threads=not pool)
         with Appender(self.output, self.options.sync) as results, \
                 Appender(copies.sidecar_path(self.output), self.options.sync) as sigs, progress:
-            def write(item: Item, graded: Graded) -> None:
-                line = self.line(item, graded)
+            def write_line(item: Item, data: Line, signatures: Sigs) -> None:
+                line = self.keyed(item, data)
                 # Signature first: a kill between the two writes leaves a spare signature,
                 # never a result without one.
-                sigs.append(copies.sidecar_line(line, copies.signatures(graded.doc, line)
-                                                if graded.doc is not None else {}))
+                sigs.append(copies.sidecar_line(line, signatures))
                 results.append(line)
                 self._count(line)
                 progress.advance(item.path, failure_message(line))
 
+            def write(item: Item, graded: Graded) -> None:
+                write_line(item, *graded_line(graded))
+
             if grader is not None:
                 for item in todo:
                     write(item, grader(item))
-            elif self.options.llm is None:
-                for item in todo:
-                    write(item, grade_offline(item.path, self.options.rubric, self.options.max_mb))
-            else:
+            elif self.options.llm is not None:
                 asyncio.run(self._run_llm(todo, write))
+            elif pool:
+                warm_offline(self.options.rubrics)
+                self._grade_in_pool(todo, write_line, workers)
+            else:
+                for item in todo:
+                    write(item, grade_offline(item.path, self.options.rubrics, self.options.max_mb))
         self.stats.copy_pairs = len(copies.apply_copies(self.output, self.options.copy_threshold))
         return self.stats
 
-    def line(self, item: Item, graded: Graded) -> dict[str, Any]:
-        data = graded.result.to_json()
-        data[KEY_FIELD] = item.key
+    def line(self, item: Item, graded: Graded) -> Line:
+        return self.keyed(item, graded.result.to_json())
+
+    def keyed(self, item: Item, data: Line) -> Line:
+        """``data`` with its skip key, computed from the bytes that were graded: a file
+        rewritten after planning gets the key of what its line describes, so a rerun redoes it
+        only if it changed again."""
+        sha = data.get("sha256")
+        same = not sha or sha == item.content
+        data[KEY_FIELD] = item.key if same else content_key(str(sha), self.fingerprint)
+        llm = data.get("llm")
+        if isinstance(llm, dict) and (llm.get("error") or llm.get("rejections")):
+            # What a server or engine said goes into the file: never with a credential in it.
+            from fzcheck.redact import redact
+
+            secrets = (self.options.llm.api_key,) if self.options.llm is not None else ()
+            if llm.get("error"):
+                llm["error"] = redact(str(llm["error"]), secrets)
+            llm["rejections"] = [redact(str(r), secrets) for r in llm.get("rejections") or []]
         return data
+
+    def _pool(self, workers: int) -> ProcessPoolExecutor:
+        import multiprocessing
+
+        # fork on Linux: workers start in milliseconds with everything this process loaded.
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(self.options.rubrics, self.options.max_mb,
+                                             os.getpid()))
+
+    def _grade_in_pool(self, todo: list[Item], write: Callable[[Item, Line, Sigs], None],
+                       workers: int) -> None:
+        """Grade ``todo`` in worker processes and write each line in input order.
+
+        A worker that dies (killed for its memory, a crash inside a reading library) breaks
+        the pool: the inputs that were in flight are then graded one at a time in a fresh
+        one-worker pool, so the input that kills a worker on its own gets an error line, and
+        every other input is graded."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        chunk = max(1, min(MAX_CHUNK, len(todo) // (workers * 8)))
+        pos = 0  # inputs before this one are written
+        careful_until = 0  # inputs before this one are graded one at a time
+        while pos < len(todo):
+            careful = pos < careful_until
+            size, width = (1, 1) if careful else (chunk, workers * WINDOW_PER_WORKER)
+            stop = careful_until if careful else len(todo)
+            sent = pos
+            pool = self._pool(1 if careful else workers)
+            window: deque[tuple[int, int, Future[list[tuple[Line, Sigs]]]]] = deque()
+            try:
+                while pos < stop:
+                    while sent < stop and len(window) < width:
+                        end = min(sent + size, stop)
+                        paths = [item.path for item in todo[sent:end]]
+                        window.append((sent, end, pool.submit(_grade_chunk, paths)))
+                        sent = end
+                    start, end, future = window.popleft()
+                    for item, (data, sigs) in zip(todo[start:end], future.result(), strict=True):
+                        write(item, data, sigs)
+                    pos = end
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                if careful:
+                    write(todo[pos], _died_line(todo[pos]), {})
+                    pos += 1
+                else:
+                    careful_until = sent
+                continue
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: stop, do not drain
+                raise
+            pool.shutdown(wait=True)
 
     def _count(self, line: dict[str, Any]) -> None:
         self.stats.written += 1
@@ -155,22 +336,23 @@ class Batch:
             self.stats.failures.append((line["path"], message))
 
     async def _run_llm(self, todo: list[Item], write: Callable[[Item, Graded], None]) -> None:
-        from fzcheck.llm.api import aenrich
+        from fzcheck.llm.api import areview
         from fzcheck.llm.client import make_client
 
         settings = self.options.llm
         assert settings is not None
         client = make_client(settings, asynchronous=True)
-        warm_up(client, settings)
+        warm_up(client, settings, self.options.rubrics.values())
         queue = iter(todo)  # shared by the workers; safe, they all run on this one thread
 
         async def worker() -> None:
             for item in queue:
-                graded = grade_offline(item.path, self.options.rubric, self.options.max_mb)
-                if graded.doc is not None and graded.outline is not None:
+                graded = grade_offline(item.path, self.options.rubrics, self.options.max_mb)
+                if graded.analysis is not None:
                     try:
-                        await aenrich(graded.doc, graded.result, graded.outline, settings,
-                                      client=client, cache=self.options.cache)
+                        answer = await areview(graded.analysis, settings, client=client,
+                                               cache=self.options.cache)
+                        graded.apply_llm(answer.info, answer.upgrades)
                     except FzcheckError:
                         raise  # a set-up error fails every report: stop, resume later
                     except Exception as err:  # noqa: BLE001 - one report's bug, not the batch's
@@ -188,7 +370,23 @@ class Batch:
             await client.close()
 
 
-def warm_up(client: Any = None, settings: LLMSettings | None = None) -> None:
+def compact_sidecar(sidecar: Path, results: set[tuple[str, str]]) -> None:
+    """Keep one signature line per result line: drop the signatures of results no longer in
+    the file and the spare earlier copies for one result (a kill between the two appends, or
+    a redone report, leaves them); the last line for a result wins, as in copy detection."""
+    last: dict[tuple[str, str], int] = {}
+    count = 0
+    for count, obj in enumerate(read_objects(sidecar), 1):
+        last[(str(obj.get("path", "")), str(obj.get(KEY_FIELD, "")))] = count - 1
+    keep = {n for key, n in last.items() if key in results}
+    if len(keep) == count:
+        return
+    numbers = itertools.count()
+    rewrite(sidecar, lambda obj: obj if next(numbers) in keep else None)
+
+
+def warm_up(client: Any = None, settings: LLMSettings | None = None,
+            rubrics: Iterable[Rubric] | None = None) -> None:
     """Import now what the workers would otherwise import on first use: an import inside a
     worker blocks the event loop, and every call in flight waits behind it (seconds, for
     datasketch's scipy, instructor, and the SDK's lazily loaded resources)."""
@@ -204,12 +402,15 @@ def warm_up(client: Any = None, settings: LLMSettings | None = None) -> None:
         from fzcheck.llm import call
 
         with contextlib.suppress(Exception):  # only a warm-up: the real call reports errors
-            call.prepare([{"role": "user", "content": "JSON"}], settings)
+            for rubric in rubrics or ():
+                call.prepare([{"role": "user", "content": "JSON"}], settings, rubric)
 
 
 def llm_failure(settings: LLMSettings, message: str) -> Any:
     """An LLMInfo that records a failure, for errors the LLM layer did not catch itself."""
-    from fzcheck.llm.api import base_info
-    from fzcheck.result import LLMUsage
+    from fzcheck.redact import redact
+    from fzcheck.result import LLMInfo
 
-    return base_info(settings, LLMUsage()).model_copy(update={"error": message[:300]})
+    return LLMInfo(model=settings.model, endpoint_host=settings.endpoint_host,
+                   mode=settings.mode, prompt_hash="", schema_hash="",
+                   error=redact(message, [settings.api_key])[:300])

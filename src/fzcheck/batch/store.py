@@ -5,13 +5,17 @@ before the next report starts (a killed process loses nothing flushed; ``sync=Tr
 ``fsync`` per line for power cuts, at a cost in speed); on open, a torn or
 unparsable tail — what a kill mid-write leaves — is cut off before anything is appended; and
 any rewrite (dropping lines to redo, adding copy flags) goes to a temp file that replaces the
-original in one ``os.replace``, so a kill during it leaves the old file intact.
+original in one ``os.replace``, so a kill during it leaves the old file intact (the next run,
+holding the lock, removes the temp file it left). A rewrite keeps the file's permissions, and
+the results path is resolved first, so ``-o link.jsonl`` locks and rewrites the file the
+symlink points to and the symlink stays a symlink.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -109,11 +113,60 @@ def repair(path: Path) -> int:
     return 0
 
 
+def resolve(path: Path) -> Path:
+    """The file a results path names: symlinks followed, so that the lock, the appends and the
+    rewrites all act on the one real file however it is named."""
+    return Path(os.path.realpath(path))
+
+
+def _temp_name(path: Path) -> tuple[str, str]:
+    return f".{path.name}.", ".tmp"
+
+
+def clean_temp_files(path: Path) -> int:
+    """Remove the temp files an interrupted :func:`rewrite` of ``path`` left; call it only
+    while holding the lock (a running rewrite's temp file is not stale). Returns how many."""
+    prefix, suffix = _temp_name(path)
+    # mkstemp's random part is 8 characters of [a-z0-9_]: nothing else of the user's matches.
+    stale = re.compile(re.escape(prefix) + r"[a-z0-9_]{8}" + re.escape(suffix))
+    removed = 0
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return 0
+    for name in names:
+        if stale.fullmatch(name):
+            try:
+                (path.parent / name).unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+def _copy_mode(source: Path, fd: int) -> None:
+    """Give the temp file the original's permissions (mkstemp makes it 0600) and, where we
+    may, its owner: the rewrite must not change who can read the results."""
+    try:
+        st = source.stat()
+    except OSError:
+        return
+    if hasattr(os, "fchmod"):  # not on Windows
+        os.fchmod(fd, st.st_mode & 0o7777)
+    if hasattr(os, "fchown"):
+        try:
+            os.fchown(fd, st.st_uid, st.st_gid)
+        except OSError:
+            pass  # not ours to give away: the mode is kept, the owner becomes us
+
+
 def rewrite(path: Path, transform: Callable[[dict[str, Any]], dict[str, Any] | None]) -> None:
     """Atomically replace ``path`` with its good lines mapped by ``transform`` (None drops)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    prefix, suffix = _temp_name(path)
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            _copy_mode(path, out.fileno())
             for obj in read_objects(path):
                 new = transform(obj)
                 if new is not None:
@@ -157,16 +210,36 @@ class Appender:
             self._file = None
 
 
+# Lock file descriptors this process holds. A forked child (a grading worker) inherits them,
+# and an flock lasts while any copy is open: a worker outliving a killed batch would keep the
+# results file locked, so each child closes its copies at once.
+_held_locks: set[int] = set()
+
+
+def _close_locks_in_child() -> None:
+    for fd in _held_locks:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held_locks.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_locks_in_child)
+
+
 @contextmanager
 def exclusive(path: Path) -> Iterator[None]:
-    """Hold ``<path>.lock`` for the whole run: two batches appending to (or rewriting) one
-    results file would interleave lines. The OS drops the lock when the holder dies, so a
+    """Hold ``<path>.lock`` (beside the resolved file) for the whole run: two batches
+    appending to (or rewriting) one results file would interleave lines. The OS drops the lock when the holder dies, so a
     killed run never leaves a stale lock behind."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: no advisory locks, run one batch at a time
         yield
         return
+    path = resolve(path)  # a symlink to the results file must take the same lock
     lock = path.with_name(path.name + ".lock")
     if not path.parent.is_dir():  # a typo in -o should not create folders (or /nonexistent)
         raise UsageError(f"cannot write {path}: the folder {path.parent} does not exist")
@@ -180,6 +253,8 @@ def exclusive(path: Path) -> Iterator[None]:
         except BlockingIOError:
             raise UsageError(f"another fzcheck batch is writing {path}; wait for it to finish "
                              "or choose another -o") from None
+        _held_locks.add(fd)
         yield
     finally:
+        _held_locks.discard(fd)
         os.close(fd)

@@ -30,12 +30,15 @@ def register(sub: Any, name: str, help_text: str) -> None:
     p.add_argument("--summary", choices=SUMMARY_FORMATS, default="terminal",
                    help="cohort view printed at the end (default: terminal)")
     p.add_argument("--copy-threshold", type=float, default=None, metavar="J",
-                   help="similarity (0-1) at which problems/plan sections count as copies "
+                   help="similarity (0-1) at which sections of the rubric's copy-checked parts count as copies "
                    "(default: 0.6)")
     p.add_argument("--html", metavar="DIR", help="also write one HTML page per report and "
                    "index.html (the batch page) into DIR")
     p.add_argument("--sync", action="store_true",
                    help="fsync every line (survives power cuts; slower)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes grading offline inputs (default: every core; lines are "
+                   "still written in input order; --llm batches use --jobs instead)")
     add_llm_options(p)
     run_opts = p.add_argument_group("LLM calls in a batch")
     run_opts.add_argument("--jobs", type=int, default=4, metavar="N",
@@ -57,16 +60,20 @@ def register(sub: Any, name: str, help_text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from fzcheck.batch.copies import DEFAULT_THRESHOLD
     from fzcheck.batch.runner import Batch, BatchOptions
-    from fzcheck.batch.store import exclusive
+    from fzcheck.batch.store import exclusive, resolve
     from fzcheck.errors import UsageError
-    from fzcheck.inputs import expand_inputs
+    from fzcheck.reading.inputs import expand_inputs
     from fzcheck.llm.options import settings_from_args
-    from fzcheck.output import stderr
+    from fzcheck.output import stderr, tolerant_streams
     from fzcheck.reading import DEFAULT_MAX_MB
-    from fzcheck.rubric import load_rubric
+    from fzcheck.redact import visible
+    from fzcheck.rubric import Catalog
 
+    tolerant_streams()
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1")
     threshold = DEFAULT_THRESHOLD if args.copy_threshold is None else args.copy_threshold
     if not 0 < threshold <= 1:
         raise UsageError("--copy-threshold must be between 0 and 1")
@@ -75,15 +82,17 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args) if args.llm else None
     cache = None
     if settings is not None and not args.no_cache:
-        from fzcheck.cache import ResponseCache, resolve_cache_dir
+        from fzcheck.llm.cache import ResponseCache, resolve_cache_dir
 
         # The LLM layer's request has no endpoint in it: the namespace keeps two servers
         # that share a model name from sharing answers.
         cache = ResponseCache(resolve_cache_dir(args.cache_dir), namespace=settings.base_url)
-    options = BatchOptions(rubric=load_rubric(args.rubric), max_mb=args.max_mb or DEFAULT_MAX_MB,
+    options = BatchOptions(rubrics=Catalog.load(args.rubric), max_mb=args.max_mb or DEFAULT_MAX_MB,
                            retry_errors=args.retry_errors, llm=settings, jobs=args.jobs,
-                           cache=cache, copy_threshold=threshold, sync=args.sync)
-    output = Path(args.output)
+                           cache=cache, copy_threshold=threshold, sync=args.sync,
+                           workers=args.workers)
+    # The file a symlink names: it is what gets locked, appended to and rewritten in place.
+    output = resolve(Path(args.output))
     if args.html:
         _writable_directory(Path(args.html))  # before grading, not after the whole batch
     batch = Batch(output, options)
@@ -109,13 +118,14 @@ def run(args: argparse.Namespace) -> int:
                if stats.failed_before else "")
     stderr().print(f"batch: {stats.planned} inputs, {stats.skipped} already done, "
                    f"{stats.written} graded, {stats.failed} failed{earlier}, {stats.copy_pairs} "
-                   f"copy pair(s) → {output}", markup=False, highlight=False)
+                   f"copy pair(s) → {visible(args.output)}", markup=False, highlight=False)
     if stats.failures:
         stderr().print("failed (rerun with --retry-errors to redo them):", markup=False)
         for path, message in stats.failures:
-            stderr().print(f"  {path}: {message}", markup=False, highlight=False)
+            stderr().print(f"  {visible(path)}: {visible(message)}", markup=False,
+                           highlight=False)
     if args.html:
-        _write_html(output, Path(args.html), options.max_mb)
+        _write_html(output, Path(args.html), options.max_mb, options.rubrics)
     _summary(output, args.summary)
     return 1 if stats.failed or stats.failed_before else 0
 
@@ -126,18 +136,22 @@ def _export(batch: Any, inputs: list[str], directory: Path) -> int:
 
     stats = export_requests(batch, inputs, directory)
     files = ", ".join(f.name for f in stats.files) or "no files"
-    stderr().print(f"export: {stats.requests} request(s) in {files} under {directory} "
-                   f"({batch.stats.skipped} input(s) already done)", markup=False)
+    from fzcheck.redact import visible
+
+    stderr().print(f"export: {stats.requests} request(s) in {files} under "
+                   f"{visible(str(directory))} ({batch.stats.skipped} input(s) already done)",
+                   markup=False)
     for path, message in stats.unreadable:
-        stderr().print(f"  not exported, unreadable: {path}: {message}", markup=False)
+        stderr().print(f"  not exported, unreadable: {visible(path)}: {visible(message)}",
+                       markup=False)
     return 0
 
 
 def _summary(output: Path, fmt: str) -> None:
     if fmt == "none":
         return
-    from fzcheck.batch.cohort import gather, price_table
-    from fzcheck.batch.cohort_render import render_json, render_markdown, render_terminal
+    from fzcheck.cohort.stats import gather, price_table
+    from fzcheck.cohort.views import render_json, render_markdown, render_terminal
     from fzcheck.batch.store import read_objects
 
     stats = gather(read_objects(output)).to_json(price_table())
@@ -161,23 +175,24 @@ def _writable_directory(directory: Path) -> None:
         raise UsageError(f"cannot write pages to {directory}: {err.strerror or err}") from None
 
 
-def _write_html(output: Path, directory: Path, max_mb: float) -> None:
+def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> None:
     """Report pages and index.html from the finished results file (after copy detection, so
     the pages show the copy flags); the text view needs each input read again."""
     from fzcheck.batch.store import read_objects
-    from fzcheck.errors import InputError
     from fzcheck.reading import load
+    from fzcheck.redact import decodable, visible_tree
     from fzcheck.render.html import HtmlDirRenderer
 
-    renderer = HtmlDirRenderer(directory)
+    renderer = HtmlDirRenderer(directory, rubrics)
     for line in read_objects(output):
-        renderer.reserve(str(line.get("path", "")))
+        renderer.reserve(decodable(str(line.get("path", ""))))
     for line in read_objects(output):
+        shown = visible_tree(line, decodable)  # a page is UTF-8: a name's bad bytes as \xff
         try:
             doc = load(line["path"], max_mb=max_mb) if line.get("ok") else None
-        except InputError:
+        except Exception:  # noqa: BLE001 - unreadable now: its page has no text view
             doc = None
         if doc is not None and doc.sha256 != line.get("sha256"):
             doc = None  # the file changed since it was graded: its quotes would not line up
-        renderer.add(line, doc)
+        renderer.add(shown, doc)
     renderer.close()

@@ -16,7 +16,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.cache import ResponseCache, resolve_cache_dir
+    from fzcheck.llm.cache import ResponseCache, resolve_cache_dir
     from fzcheck.output import stdout
 
     cache = ResponseCache(resolve_cache_dir(args.cache_dir))

@@ -10,12 +10,16 @@ from typing import Any
 from fzcheck.render import RENDERERS
 
 EXIT_FOR_VERDICT = {"complete": 0, "incomplete": 1, "not_a_report": 1, "error": 2}
+# --llm was asked for and the call failed (llm.error set): the check asked for was not done,
+# as with an unreadable input, although the offline verdict is still in the output.
+EXIT_LLM_FAILED = 2
 
 
 def add_common_options(p: argparse.ArgumentParser) -> None:
     """Options every command that checks reports shares (check, batch)."""
     p.add_argument("--rubric", metavar="ID|PATH", default=None,
-                   help="bundled rubric id or a YAML file (default: fazhi-annual)")
+                   help="bundled rubric id or a YAML file (default: each input is checked with "
+                   "the bundled rubric whose report type it matches best)")
     p.add_argument("--max-mb", type=positive_float, default=None, metavar="MB",
                    help="refuse inputs larger than this (default: 16)")
 
@@ -31,7 +35,10 @@ def positive_float(text: str) -> float:
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
-    p = sub.add_parser(name, help=help_text, description=help_text)
+    p = sub.add_parser(name, help=help_text, description=help_text,
+                       epilog="exit codes: 0 every input complete; 1 some input incomplete or "
+                       "not a report; 2 a usage error, an unreadable input, or (with --llm) an "
+                       "LLM call that failed (its llm.error says why; the offline verdict stands)")
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="report files (.txt .md .html .docx .pdf), directories, globs, or - for stdin")
     p.add_argument("-f", "--format", choices=sorted(RENDERERS), default="terminal",
@@ -48,13 +55,15 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.inputs import expand_inputs
+    from fzcheck.output import tolerant_streams
     from fzcheck.pipeline import check_source
+    from fzcheck.reading.inputs import expand_inputs
     from fzcheck.reading import DEFAULT_MAX_MB
     from fzcheck.render import Renderer, make_renderer
-    from fzcheck.rubric import load_rubric
+    from fzcheck.rubric import Catalog
 
-    rubric = load_rubric(args.rubric)
+    tolerant_streams()
+    rubrics = Catalog.load(args.rubric)
     max_mb = args.max_mb or DEFAULT_MAX_MB
     enrich = _llm_step(args) if getattr(args, "llm", False) else None
     code = 0
@@ -68,24 +77,27 @@ def run(args: argparse.Namespace) -> int:
         if html_dir is not None:
             from fzcheck.render.html import HtmlDirRenderer
 
-            renderer: Renderer = HtmlDirRenderer(html_dir)
+            renderer: Renderer = HtmlDirRenderer(html_dir, rubrics)
         else:
-            out = (stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+            # backslashreplace: a file name that is not UTF-8 is written visibly, not a crash.
+            out = (stack.enter_context(open(args.output, "w", encoding="utf-8", newline="",
+                                            errors="backslashreplace"))
                    if args.output else sys.stdout)
-            renderer = make_renderer(args.format, out)
+            renderer = make_renderer(args.format, out, rubrics)
         for source in sources:
-            checked = check_source(source, rubric, max_mb)
-            result, doc, outline = checked.result, checked.doc, checked.outline
-            if result.error is not None:
-                _report_error(source, result.error.message, args.format)
-            elif doc is not None and outline is not None:
+            graded = check_source(source, rubrics, max_mb)
+            if graded.result.error is not None:
+                _report_error(source, graded.result.error.message, args.format)
+            elif graded.analysis is not None:
                 if enrich is not None:
-                    enrich(doc, result, outline)
+                    enrich(graded)
                 if args.outline:
-                    result.outline = outline.to_json(doc)
-            data = result.to_json()
-            renderer.add(data, doc)
+                    graded.result.outline = graded.analysis.outline.to_json(graded.analysis.doc)
+            data = graded.result.to_json()
+            renderer.add(data, graded.doc)
             code = max(code, EXIT_FOR_VERDICT[data["verdict"]])
+            if graded.result.llm is not None and graded.result.llm.error:
+                code = max(code, EXIT_LLM_FAILED)
         renderer.close()
     return code
 

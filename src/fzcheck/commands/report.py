@@ -22,8 +22,8 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.batch.cohort import gather, price_table
-    from fzcheck.batch.cohort_render import UnitsCsv, render_json, render_markdown, render_terminal
+    from fzcheck.cohort.stats import gather, price_table
+    from fzcheck.cohort.views import UnitsCsv, render_json, render_markdown, render_terminal
     from fzcheck.batch.store import read_results
     from fzcheck.errors import UsageError
 
@@ -41,8 +41,9 @@ def run(args: argparse.Namespace) -> int:
                 units.add(line)
         elif args.format == "html":
             from fzcheck.render.html import render_batch_page
+            from fzcheck.rubric import Catalog
 
-            out.write(render_batch_page(list(read_results(path)), {}))
+            out.write(render_batch_page(list(read_results(path)), {}, Catalog.load()))
         else:
             stats = gather(read_results(path)).to_json(price_table())
             if args.format == "json":

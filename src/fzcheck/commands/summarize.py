@@ -18,28 +18,25 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.errors import InputError
-    from fzcheck.inputs import expand_inputs
     from fzcheck.llm.options import settings_from_args
     from fzcheck.llm.runner import make_enricher
     from fzcheck.output import error, stdout
-    from fzcheck.pipeline import analyse
-    from fzcheck.reading import DEFAULT_MAX_MB, load
-    from fzcheck.rubric import load_rubric
+    from fzcheck.pipeline import check_source
+    from fzcheck.reading import DEFAULT_MAX_MB
+    from fzcheck.reading.inputs import expand_inputs
+    from fzcheck.rubric import Catalog
 
-    rubric = load_rubric(args.rubric)
+    rubrics = Catalog.load(args.rubric)
     enrich = make_enricher(settings_from_args(args))
     code = 0
     for source in expand_inputs(args.inputs):
-        try:
-            doc = load(source, max_mb=args.max_mb or DEFAULT_MAX_MB)
-        except InputError as err:
-            error(f"{source}: {err}")
+        graded = check_source(source, rubrics, max_mb=args.max_mb or DEFAULT_MAX_MB)
+        if graded.result.error is not None:
+            error(f"{source}: {graded.result.error.message}")
             code = 2
             continue
-        result, outline = analyse(doc, rubric)
-        enrich(doc, result, outline)
-        llm = result.llm
+        enrich(graded)
+        llm = graded.result.llm
         if llm is None or llm.error or not llm.summary:
             error(f"{source}: no summary ({llm.error if llm else 'LLM not called'})")
             code = max(code, 1)

@@ -9,18 +9,22 @@ marked unverified, instead of being thrown away with an exception that carries t
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fzcheck.llm.config import LLMSettings
 from fzcheck.llm.errors import LLMCallFailed, LLMError
-from fzcheck.llm.schemas import ReportReview
+from fzcheck.llm.schemas import review_model
 from fzcheck.llm.verify import QuoteIndex
 from fzcheck.result import LLMUsage
+from fzcheck.rubric.model import Rubric
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 def _mode(settings: LLMSettings) -> Any:
@@ -33,24 +37,29 @@ def _instructor_mode(name: str) -> Any:
     return {"tools": Mode.TOOLS, "json": Mode.JSON, "json_schema": Mode.JSON_SCHEMA}[name]
 
 
-def prepare(messages: list[dict[str, str]], settings: LLMSettings) -> dict[str, Any]:
+def prepare(messages: list[dict[str, str]], settings: LLMSettings,
+            rubric: Rubric) -> dict[str, Any]:
     """chat.completions kwargs for ``messages`` in the settings' mode (tools / response_format)."""
     from instructor.processing.response import handle_response_model
 
     _, kwargs = handle_response_model(
-        ReportReview, mode=_mode(settings), messages=messages, model=settings.model,
+        review_model(rubric), mode=_mode(settings), messages=messages, model=settings.model,
         temperature=settings.temperature, seed=settings.seed, max_tokens=settings.max_tokens)
     return kwargs
 
 
-@lru_cache(maxsize=4)
-def _response_model(mode: str) -> Any:
+_WRAPPED: dict[tuple[str, int], Any] = {}
+
+
+def _response_model(mode: str, model: type[BaseModel]) -> Any:
     """The response model as instructor wraps it for a mode; building it walks the whole schema,
-    which is most of the CPU a call costs, so it is built once per mode."""
+    which is most of the CPU a call costs, so it is built once per mode and rubric."""
     from instructor.processing.response import handle_response_model
 
-    model, _ = handle_response_model(ReportReview, mode=_instructor_mode(mode))
-    return model
+    key = (mode, id(model))
+    if key not in _WRAPPED:
+        _WRAPPED[key] = handle_response_model(model, mode=_instructor_mode(mode))[0]
+    return _WRAPPED[key]
 
 
 def usage_of(body: dict[str, Any] | Any) -> LLMUsage:
@@ -69,22 +78,23 @@ def _completion(body: dict[str, Any] | Any) -> Any:
     return ChatCompletion.model_validate(body) if isinstance(body, dict) else body
 
 
-def _parse(completion: Any, settings: LLMSettings, index: QuoteIndex | None) -> ReportReview:
+def _parse(completion: Any, settings: LLMSettings, index: QuoteIndex | None,
+           rubric: Rubric) -> BaseModel:
     from instructor.processing.response import process_response
 
     if _cut_off(completion, settings):
         raise CutOff(settings.max_tokens)
-    model = _response_model(settings.mode)
+    model = _response_model(settings.mode, review_model(rubric))
     context = {"quotes": index} if index is not None else None
     return process_response(completion, response_model=model, stream=False,  # type: ignore[no-any-return]
                             validation_context=context, mode=_mode(settings))
 
 
-def parse(body: dict[str, Any] | Any, settings: LLMSettings,
-          index: QuoteIndex | None) -> ReportReview:
+def parse(body: dict[str, Any] | Any, settings: LLMSettings, index: QuoteIndex | None,
+          rubric: Rubric) -> BaseModel:
     """The review in a response; with ``index``, invented quotes are errors (for re-asking)."""
     try:
-        return _parse(_completion(body), settings, index)
+        return _parse(_completion(body), settings, index, rubric)
     except Exception as err:  # noqa: BLE001 - any parse failure is this answer's failure
         raise LLMCallFailed(describe_rejection(err, settings)) from None
 
@@ -107,7 +117,7 @@ def describe_rejection(err: BaseException, settings: LLMSettings) -> str:
 
 @dataclass
 class Outcome:
-    review: ReportReview | None = None
+    review: BaseModel | None = None
     validated: bool = False  # every quote passed on some attempt (only then is it cached)
     body: dict[str, Any] | None = None
     usage: LLMUsage = field(default_factory=LLMUsage)
@@ -122,15 +132,19 @@ class ReaskLoop:
     request: dict[str, Any]
     settings: LLMSettings
     index: QuoteIndex
+    rubric: Rubric
     deadline: float
     outcome: Outcome = field(default_factory=Outcome)
     kwargs: dict[str, Any] = field(init=False)
     last: Any = None
     last_error: Exception | None = None
+    answers: int = 0  # completions received (the re-ask budget counts these, not failures)
 
     def __post_init__(self) -> None:
         extra = self.settings.extra_body
-        self.kwargs = {k: v for k, v in self.request.items() if k not in extra}
+        # A deep copy: instructor's re-ask handler edits the messages in place, and the cache
+        # key is computed from the untouched request.
+        self.kwargs = copy.deepcopy({k: v for k, v in self.request.items() if k not in extra})
         if extra:
             self.kwargs["extra_body"] = dict(extra)
 
@@ -154,12 +168,13 @@ class ReaskLoop:
         total.completion_tokens += usage.completion_tokens
         total.total_tokens += usage.total_tokens
         total.calls += 1
+        self.answers += 1
         try:
-            review = _parse(completion, self.settings, self.index)
+            review = _parse(completion, self.settings, self.index, self.rubric)
         except Exception as err:  # noqa: BLE001 - validation, JSON and tool-call errors alike
             self.last, self.last_error = completion, err
             self.outcome.rejections.append(describe_rejection(err, self.settings))
-            if total.calls >= self.attempts or isinstance(err, CutOff):
+            if self.answers >= self.attempts or isinstance(err, CutOff):
                 return True
             self.kwargs = handle_reask_kwargs(self.kwargs, _mode(self.settings), completion, err)
             total.reasks += 1
@@ -167,6 +182,18 @@ class ReaskLoop:
         self.outcome.review, self.outcome.validated = review, True
         self.outcome.body = completion.model_dump(mode="json", exclude_none=True)
         return True
+
+    def failed(self, err: BaseException) -> None:
+        """Count the HTTP requests of a create() that raised: ``usage.calls`` is every request
+        made, so 9 failed requests are 9 calls, not 0. The SDK numbers its own retries in the
+        x-stainless-retry-count header of the last request it sent."""
+        request = getattr(err, "request", None)
+        retries = 0
+        try:
+            retries = int(request.headers.get("x-stainless-retry-count", 0))  # type: ignore[union-attr]
+        except (AttributeError, TypeError, ValueError):
+            pass
+        self.outcome.usage.calls += 1 + max(0, retries)
 
     def finish(self) -> Outcome:
         """After the budget: keep the last answer with unchecked quotes (verify marks them)."""
@@ -177,7 +204,7 @@ class ReaskLoop:
                 self.outcome.rejections.append(f"the re-ask failed: {self.outcome.error}")
                 self.outcome.error = None
             try:
-                self.outcome.review = _parse(self.last, self.settings, None)
+                self.outcome.review = _parse(self.last, self.settings, None, self.rubric)
             except Exception as err:  # noqa: BLE001
                 self.outcome.error = (f"no usable answer after {self.outcome.usage.calls} "
                                       f"attempt(s): {describe_rejection(err, self.settings)}")
@@ -219,29 +246,39 @@ def _retrying(settings: LLMSettings, deadline: float, asynchronous: bool) -> Any
 
 
 def run(client: Any, request: dict[str, Any], settings: LLMSettings, index: QuoteIndex,
-        deadline: float) -> Outcome:
-    loop = ReaskLoop(request, settings, index, deadline)
+        rubric: Rubric, deadline: float) -> Outcome:
+    loop = ReaskLoop(request, settings, index, rubric, deadline)
     with _failures_recorded(loop):
         done = False
         while not done:
             for attempt in _retrying(settings, deadline, asynchronous=False):
                 with attempt:
-                    completion = client.chat.completions.create(**loop.kwargs,
-                                                                timeout=loop.timeout())
+                    timeout = loop.timeout()
+                    try:
+                        completion = client.chat.completions.create(**loop.kwargs,
+                                                                    timeout=timeout)
+                    except Exception as err:
+                        loop.failed(err)
+                        raise
             done = loop.take(completion)
     return loop.finish()
 
 
 async def arun(client: Any, request: dict[str, Any], settings: LLMSettings, index: QuoteIndex,
-               deadline: float) -> Outcome:
-    loop = ReaskLoop(request, settings, index, deadline)
+               rubric: Rubric, deadline: float) -> Outcome:
+    loop = ReaskLoop(request, settings, index, rubric, deadline)
     with _failures_recorded(loop):
         done = False
         while not done:
             async for attempt in _retrying(settings, deadline, asynchronous=True):
                 with attempt:
-                    completion = await client.chat.completions.create(**loop.kwargs,
-                                                                      timeout=loop.timeout())
+                    timeout = loop.timeout()
+                    try:
+                        completion = await client.chat.completions.create(**loop.kwargs,
+                                                                          timeout=timeout)
+                    except Exception as err:
+                        loop.failed(err)
+                        raise
             done = loop.take(completion)
     return loop.finish()
 
@@ -254,7 +291,9 @@ def _failures_recorded(loop: ReaskLoop) -> Iterator[None]:
     try:
         yield
     except LLMCallFailed as err:
-        loop.outcome.error = str(err)
+        from fzcheck.llm.client import safe
+
+        loop.outcome.error = safe(str(err), loop.settings)
     except LLMError:
         raise
     except Exception as err:  # noqa: BLE001 - every SDK error is classified, none escapes raw

@@ -49,7 +49,22 @@ def make_client(settings: LLMSettings, *, asynchronous: bool = False) -> Any:
 
 
 def classify(err: BaseException, settings: LLMSettings) -> Exception:
-    """Map an SDK exception to LLMError (stop the run) or LLMCallFailed (this report only)."""
+    """Map an SDK exception to LLMError (stop the run) or LLMCallFailed (this report only).
+
+    The message is redacted: it goes into llm.error and onto stderr, and a server's error body
+    can echo the request's Authorization header, a URL can carry user:KEY@."""
+    mapped = _classify(err, settings)
+    return type(mapped)(safe(str(mapped), settings))
+
+
+def safe(text: str, settings: LLMSettings) -> str:
+    """``text`` without the API key or any other credential it may echo (fzcheck.redact)."""
+    from fzcheck.redact import redact
+
+    return redact(text, secrets=(settings.api_key,))
+
+
+def _classify(err: BaseException, settings: LLMSettings) -> Exception:
     import openai
 
     where = settings.base_url

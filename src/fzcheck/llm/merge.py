@@ -1,15 +1,17 @@
-"""Turn a validated ReportReview into ``result.llm`` and merge it with the offline result.
+"""Turn a validated review into ``result.llm``, and check what it proposes against the report.
 
-Merge rules (issue 3): the LLM may turn ``missing`` into ``embedded`` only with evidence that
-holds up in code — a finding of that part whose quote is verbatim in the report, mentions what
-the part is about, is not a phrase the rubric rules out for the part, and is not text addressed
-to the reviewer (an injected instruction). It may
-flag a present part as hollow (flags never change a verdict) and never turns a present part
-into missing. Every place the model and the offline checker differ is recorded in
-``llm.disagreements`` with what was done about it.
+The model proposes; code decides. It may turn a ``missing`` part into ``embedded`` only with a
+finding of that part whose quote (1) is verbatim in the report, (2) sits in the report's body,
+in no section the offline pass gave to another part unless the rubric lets the part sit there
+(``embeds_in``), and is not another part's heading, (3) carries the part's meaning — one of its
+heading or body cues or its ``llm.evidence`` cues, outside any 《…》 title it cites, and none of
+the phrases the rubric rules out — (4) is not text addressed to the reviewer, and (5) has not
+already been used for another part. Each accepted finding becomes an
+:class:`~fzcheck.grading.grade.Upgrade` for grading to apply; every proposal that is refused is
+kept in ``llm.disagreements`` with its reason. A present part is never turned into missing.
 
 Shapes in ``LLMInfo``:
-  parts[]:  {id, status, sections, sections_not_in_report, offline_status,
+  parts[]:  {id, kind, status, sections, sections_not_in_report, offline_status,
              findings: [{..., quote, line, verified}]}
   flags[]:  {part, kind, reason, quote, line, verified, by: "model"|"code"}
   disagreements[]: {part, offline, llm, outcome: "upgraded"|"kept_offline", reason}
@@ -18,26 +20,21 @@ Shapes in ``LLMInfo``:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from fzcheck.llm.schemas import FINDINGS, ReportReview
+from pydantic import BaseModel
+
+from fzcheck.analysis.analyse import Analysis
+from fzcheck.analysis.patterns import first_match, mask_titles
+from fzcheck.grading.grade import Upgrade
+from fzcheck.llm.schemas import items_field
 from fzcheck.llm.verify import QuoteIndex, quote_problem
-from fzcheck.result import Evidence, LLMInfo, Result
+from fzcheck.result import Evidence, LLMInfo
+from fzcheck.rubric.model import Part, Rubric
 
-if TYPE_CHECKING:
-    from fzcheck.rubric import Rubric
-
-# What a quote must mention to count as evidence for a part (matched on the folded quote), so an
-# unrelated verbatim sentence cannot vouch for a part the offline checker did not find.
-RELEVANT: dict[str, re.Pattern[str]] = {
-    "achievements": re.compile(r"."),
-    "problems": re.compile(r"不足|问题|短板|差距|薄弱|困难|不够|不强|不高|不到位|有待|欠缺|滞后|偏少|仍需"),
-    "leader_duties": re.compile(r"第一责任人|主要负责人|一把手|书记|市长|县长|区长|局长|主任|厅长|亲自|带头|主持"),
-    "next_year_plan": re.compile(r"下一步|下一年|明年|今后|将|计划|安排|(?:19|20)\d{2}年"),
-    "other": re.compile(r"其他|其它|另外|此外"),
-}
+# A plan is specific when it names a quantity, a deadline, a scope or a responsible unit.
+SPECIFIC = re.compile(r"\d|[一二三四五六七八九十百千万]+[项件次期个场家名人]|月底?前|年底前|年内|季度|不少于|不低于|覆盖|%|％")
+FIGURE = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _quoted(item: dict[str, Any], index: QuoteIndex) -> dict[str, Any]:
@@ -46,59 +43,73 @@ def _quoted(item: dict[str, Any], index: QuoteIndex) -> dict[str, Any]:
     return {**item, "line": index.find(quote) if ok else None, "verified": ok}
 
 
-def review_to_info(review: ReportReview, index: QuoteIndex, base: LLMInfo) -> LLMInfo:
+def review_to_info(review: BaseModel, index: QuoteIndex, base: LLMInfo,
+                   rubric: Rubric) -> LLMInfo:
     """``base`` (model, hashes, usage) filled with the review's parts, flags and summary."""
     parts = []
-    for part_id in ("achievements", "problems", "leader_duties", "next_year_plan", "other"):
-        mapped = getattr(review, part_id)
-        items = getattr(review, FINDINGS[part_id]) if part_id in FINDINGS else []
-        parts.append({"id": part_id, "status": mapped.status, "sections": mapped.sections,
+    for part in rubric.parts:
+        mapped = getattr(review, part.id)
+        items = getattr(review, items_field(part.id), [])
+        parts.append({"id": part.id, "kind": part.llm.findings, "status": mapped.status,
+                      "sections": mapped.sections,
                       # headings the model named that the report does not have
                       "sections_not_in_report": [t for t in mapped.sections
                                                  if index.find(_heading_text(t)) is None],
                       "findings": [_quoted(i.model_dump(), index) for i in items]})
-    flags = [{**_quoted(f.model_dump(), index), "by": "model"} for f in review.flags]
-    flags += _claim_flags(parts, index) + _instruction_flags(index)
+    flags = [{**_quoted(f.model_dump(), index), "by": "model"}
+             for f in getattr(review, "flags", [])]
+    flags += _claim_flags(parts, index, rubric) + _instruction_flags(index)
     quotes = [f for p in parts for f in p["findings"]] + [f for f in flags if f["by"] == "model"]
     return base.model_copy(update={
-        "summary": review.summary, "parts": parts, "flags": flags,
+        "summary": getattr(review, "summary", None), "parts": parts, "flags": flags,
         "unverified": sum(not q["verified"] for q in quotes)})
 
 
-# Checks on the model's yes/no claims, against the quote it gave for them.
-SPECIFIC = re.compile(r"\d|[一二三四五六七八九十百千万]+[项件次期个场家名人]|月底?前|年底前|年内|季度|不少于|不低于|覆盖|%|％")
-LEADER = re.compile(r"书记|市长|县长|区长|局长|主任|厅长|部长|一把手|主要负责(?:人|同志)|第一责任人")
-FIGURE = re.compile(r"\d+(?:\.\d+)?")
-CAUSE = re.compile(r"原因|由于|导致|因为|致使|所致|在于|源于|根源|受.{1,8}影响")
-
-
-def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex) -> list[dict[str, Any]]:
+def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex,
+                 rubric: Rubric) -> list[dict[str, Any]]:
     """Code flags where a verified quote does not bear out the model's claim about it."""
     flags = []
-    for part in parts:
-        for f in part["findings"]:
+    for found in parts:
+        spec = rubric.part(found["id"])
+        if spec is None:
+            continue
+        kind = spec.llm.findings
+        for f in found["findings"]:
             if not f["verified"]:
                 continue
             text = index.normalise(f["quote"])
-            if part["id"] == "next_year_plan" and f.get("concrete") and not SPECIFIC.search(text):
-                flags.append(_code_flag("next_year_plan", "vague_plan", f, (
+            if kind == "plans" and f.get("concrete") and not SPECIFIC.search(text):
+                flags.append(_code_flag(spec.id, "vague_plan", f, (
                     "模型判为具体，但原文没有数量、时限或对象")))
-            if part["id"] == "leader_duties" and f.get("by_principal_leader") \
-                    and not LEADER.search(text):
-                flags.append(_code_flag("leader_duties", "leader_is_bureau", f, (
-                    "模型判为主要负责人本人所为，但原文没有点明主要负责人")))
+            if kind == "actions" and f.get("by_principal_leader") and spec.llm.actor_pattern \
+                    and not re.search(spec.llm.actor_pattern, text):
+                flags.append(_code_flag(spec.id, "leader_is_bureau", f, (
+                    "模型判为本人所为，但原文没有点明是谁")))
             cause = f.get("cause")
-            if part["id"] == "problems" and cause and not CAUSE.search(text) \
+            if kind == "shortcomings" and cause and spec.llm.cause_pattern \
+                    and not re.search(spec.llm.cause_pattern, text) \
                     and index.normalise(cause) not in index.text:
-                flags.append(_code_flag("problems", "no_cause", f, (
+                flags.append(_code_flag(spec.id, "no_cause", f, (
                     f"模型写的原因“{str(cause)[:40]}”原文没有：原文只列问题、未讲原因")))
-            if part["id"] == "achievements":
+            improvement = f.get("improvement")
+            if kind == "remedies" and improvement and not _said(improvement, text, index):
+                flags.append(_code_flag(spec.id, "other", f, (
+                    f"模型写的改进措施“{str(improvement)[:40]}”原文没有：这个问题没有写改进措施")))
+            if kind == "measures":
                 missing = [g for g in f.get("figures", [])
                            if any(n not in index.numbers for n in FIGURE.findall(index.normalise(g)))]
                 if missing:
-                    flags.append(_code_flag("achievements", "other", f, (
+                    flags.append(_code_flag(spec.id, "other", f, (
                         f"模型列出的数字不在原文中：{'、'.join(missing)[:60]}")))
     return flags
+
+
+def _said(claim: str, quote: str, index: QuoteIndex) -> bool:
+    """Whether the report bears out a model's paraphrase: some four characters of it stand in
+    the quote or elsewhere in the report (a paraphrase keeps a phrase, an invention none)."""
+    folded = index.normalise(claim)
+    grams = {folded[i:i + 4] for i in range(max(len(folded) - 3, 1))}
+    return any(g in quote or g in index.text for g in grams)
 
 
 def _code_flag(part: str, kind: str, finding: dict[str, Any], reason: str) -> dict[str, Any]:
@@ -108,8 +119,8 @@ def _code_flag(part: str, kind: str, finding: dict[str, Any], reason: str) -> di
 
 def _heading_text(title: str) -> str:
     """A heading the model names, without the 一、/（二） marker it tends to add or renumber."""
+    from fzcheck.analysis.outline import match_heading
     from fzcheck.document import fold_width
-    from fzcheck.outline import match_heading
 
     hit = match_heading(fold_width(title.strip()))
     return title.strip()[hit[2]:] if hit else title
@@ -121,103 +132,103 @@ def _instruction_flags(index: QuoteIndex) -> list[dict[str, Any]]:
             for i in sorted(index.instruction_lines)]
 
 
-def usable_evidence(part_id: str, finding: dict[str, Any], index: QuoteIndex,
-                    excluded: Callable[[str], bool] = lambda text: False) -> bool:
-    """Whether a finding may change a part's status (see the module docstring).
-
-    ``excluded`` says whether text is a phrase the rubric rules out for this part (e.g.
-    解决…问题 is not a statement of problems): what the offline checker rejected on purpose, the
-    model cannot bring back.
-    """
-    if not finding["verified"]:
-        return False
-    quote = index.normalise(finding["quote"])
-    return bool(RELEVANT[part_id].search(quote)) and not index.is_instruction(finding["quote"]) \
-        and not excluded(quote)
+# --- what a proposal must satisfy -----------------------------------------------------------
 
 
-def _rubric_excludes(result: Result) -> Callable[[str, str], bool]:
-    """(part id, folded text) -> whether the rubric's heading/body excludes match it."""
-    from fzcheck.parts import matches
+def placement_problem(part: Part, quote: str, analysis: Analysis,
+                      index: QuoteIndex) -> str | None:
+    """Why ``quote`` cannot support ``part``, by where it sits."""
+    lines = index.lines_of(quote)
+    outline = analysis.outline
+    if not lines or min(lines) < outline.body_start or max(lines) > outline.body_end:
+        return "引文不在报告正文中（是标题、抬头、落款或页面信息）"
+    for other in analysis.found:
+        if other.part.id == part.id or other.status == "missing":
+            continue
+        if lines & {h.line for h in other.sections}:
+            return f"引文是“{other.part.label}”的标题"
+        if not other.sections:
+            # embedded by a sentence: that sentence is the other part's, not its whole line
+            if any(_overlaps(quote, ev.quote, index) for ev in other.evidence):
+                return f"引文是离线检查认定的“{other.part.label}”的语句"
+            continue
+        if lines & set(other.lines) and other.part.id not in part.embeds_in:
+            return f"引文位于离线检查划给“{other.part.label}”的段落中，该部分不会写在那里"
+    return None
 
-    rubric = _rubric_of(result)
-    if rubric is None:
-        return lambda part_id, text: False
-    year = result.document.report_year if result.document else None
 
-    def excluded(part_id: str, text: str) -> bool:
-        part = rubric.part(part_id)
-        patterns = (part.heading_excludes + part.body_excludes) if part else []
-        return matches(patterns, text, year) is not None
-
-    return excluded
+def _overlaps(quote: str, other: str, index: QuoteIndex) -> bool:
+    a, b = index.normalise(quote), index.normalise(other)
+    return bool(a and b) and (a in b or b in a)
 
 
-def merge(result: Result, info: LLMInfo, index: QuoteIndex) -> None:
-    """Set ``result.llm`` and apply the merge rules to ``result.parts``, verdict and score."""
+def meaning_problem(part: Part, quote: str, index: QuoteIndex, year: int | None) -> str | None:
+    """Why a quote does not say what the part is about (matched on the folded quote)."""
+    # citing a rule's title is not doing it; masked before the wrapping 《》 are trimmed
+    text = index.normalise(mask_titles(quote.strip()))
+    if first_match(part.body_excludes, text, year):
+        return f"引文是规则排除的表述（不是本报告对“{part.name}”的陈述）"
+    cues = [*part.heading_cues, *part.body_cues, *part.llm.evidence]
+    if not first_match(cues, text, year):
+        return f"引文没有“{part.name}”的意思（只含关键词，或与本部分无关）"
+    return None
+
+
+def propose(analysis: Analysis, info: LLMInfo, index: QuoteIndex) -> list[Upgrade]:
+    """The upgrades the review earns; sets ``info.disagreements`` (every refusal with why)."""
     disagreements: list[dict[str, Any]] = []
-    upgraded = False
-    excluded = _rubric_excludes(result)
-    by_id = {p["id"]: p for p in info.parts}
-    for part in result.parts:
-        claim = by_id.get(part.id)
-        if claim is None:
+    upgrades: list[Upgrade] = []
+    used: dict[str, str] = {}  # folded quote -> the part it already supports
+    rubric = analysis.rubric
+    year = analysis.info.report_year
+    offline = {p.id: p.status for p in analysis.parts}
+    for claim in info.parts:
+        part = rubric.part(claim["id"])
+        status = offline.get(claim["id"])
+        if part is None or status is None:
             continue
-        claim["offline_status"] = part.status
+        claim["offline_status"] = status
         said = claim["status"]
-        if said == part.status:
+        if said == status:
             continue
-        if part.status != "missing":
-            disagreements.append(_note(part.id, part.status, said, "kept_offline", (
-                "the LLM never turns a part the checker found into missing" if said == "missing"
-                else "offline section detection decides present vs embedded")))
+        if status != "missing":
+            disagreements.append(_note(part.id, status, said, "kept_offline", (
+                "模型不能把离线检查找到的部分改为缺失" if said == "missing"
+                else "独立成节还是嵌于他节，由离线检查的标题识别决定")))
             continue
-        evidence = [f for f in claim["findings"]
-                    if usable_evidence(part.id, f, index, partial(excluded, part.id))]
-        if not evidence:
-            disagreements.append(_note(part.id, part.status, said, "kept_offline",
-                                       _why_not(claim["findings"])))
-            continue
-        best = evidence[0]
-        part.status = "embedded"
-        part.line = best["line"]
-        part.evidence.append(Evidence(quote=best["quote"].strip(), line=best["line"]))
-        part.note = f"found by the LLM ({info.model}); quote verified at line {best['line']}"
-        upgraded = True
-        disagreements.append(_note(part.id, "missing", said, "upgraded",
-                                   f"verified quote at line {best['line']}"))
+        reasons: list[str] = []
+        for f in claim["findings"]:
+            why = _refusal(part, f, analysis, index, year, used)
+            if why is None:
+                used[index.normalise(f["quote"])] = part.id
+                evidence = Evidence(quote=f["quote"].strip(), line=f["line"])
+                upgrades.append(Upgrade(part=part.id, evidence=evidence, note=(
+                    f"由模型（{info.model}）找到，引文已在第{f['line']}行核实")))
+                disagreements.append(_note(part.id, "missing", said, "upgraded",
+                                           f"第{f['line']}行的引文已核实"))
+                break
+            reasons.append(why)
+        else:
+            why = "；".join(dict.fromkeys(reasons)) if reasons else "模型没有给出支持它的引文"
+            disagreements.append(_note(part.id, status, said, "kept_offline", why))
     info.disagreements = disagreements
-    result.llm = info
-    if upgraded:
-        _regrade(result)
+    return upgrades
 
 
-def _why_not(findings: list[dict[str, Any]]) -> str:
-    if not findings:
-        return "the LLM gave no finding to support it"
-    if not any(f["verified"] for f in findings):
-        return "none of the LLM's quotes for it is in the report"
-    return "its verified quotes do not speak about this part, or are instructions to the reviewer"
+def _refusal(part: Part, finding: dict[str, Any], analysis: Analysis, index: QuoteIndex,
+             year: int | None, used: dict[str, str]) -> str | None:
+    quote = str(finding.get("quote", ""))
+    if not finding.get("verified"):
+        return "引文不在报告原文中"
+    if index.is_instruction(quote):
+        return "引文是写给审阅程序的指令，不能作为证据"
+    other = used.get(index.normalise(quote))
+    if other is not None:
+        label = p.label if (p := analysis.rubric.part(other)) else other
+        return f"同一句引文已用于“{label}”"
+    return (placement_problem(part, quote, analysis, index)
+            or meaning_problem(part, quote, index, year))
 
 
 def _note(part: str, offline: str, llm: str, outcome: str, reason: str) -> dict[str, Any]:
     return {"part": part, "offline": offline, "llm": llm, "outcome": outcome, "reason": reason}
-
-
-def _rubric_of(result: Result) -> Rubric | None:
-    from fzcheck.rubric import rubric_for
-
-    ref = result.rubric
-    return rubric_for(ref.id, ref.version) if ref else None
-
-
-def _regrade(result: Result) -> None:
-    from fzcheck.grade import score, verdict
-
-    is_report = result.document is not None and result.document.is_report
-    result.verdict = verdict(is_report, result.parts)
-    rubric = _rubric_of(result)
-    if rubric is None:
-        return  # a rubric no longer at hand: keep the offline score rather than guess
-    if is_report:
-        result.score = score(result.parts, result.checks, rubric)

@@ -15,8 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from fzcheck.analysis.analyse import Analysis
 from fzcheck.document import Document
-from fzcheck.outline import Outline
 
 BEGIN = "<<<报告原文开始>>>"
 END = "<<<报告原文结束>>>"
@@ -63,14 +63,23 @@ def report_text(doc: Document) -> str:
     return text
 
 
-def render_messages(doc: Document, outline: Outline, title: str | None,
-                    mode: str) -> list[dict[str, str]]:
+_ORDINALS = "一二三四五六七八九十"
+
+
+def render_messages(analysis: Analysis, mode: str) -> list[dict[str, str]]:
+    """The system and user messages for one report; the rubric fills in what the report type
+    must contain, so the legal wording is only in the rubric."""
     env = _environment(prompts_dir())
+    doc, rubric = analysis.doc, analysis.rubric
     sections = [{"level": h.level, "text": doc.quote(h.line, h.start, h.end)}
-                for h in outline.headings if h.level <= 2]
-    common = {"begin": BEGIN, "end": END, "mode": mode}
+                for h in analysis.outline.headings if h.level <= 2]
+    parts = [{"id": p.id, "name": p.name, "legal_text": p.legal_text,
+              "ordinal": _ORDINALS[n] if n < len(_ORDINALS) else str(n + 1)}
+             for n, p in enumerate(rubric.parts)]
+    common = {"begin": BEGIN, "end": END, "mode": mode, "rubric": rubric, "parts": parts}
     system = env.get_template("system.j2").render(**common)
     user = env.get_template("review.j2").render(
-        **common, title=title or "（无标题）", sections=sections, report=report_text(doc))
+        **common, title=analysis.info.title or "（无标题）", sections=sections,
+        report=report_text(doc))
     return [{"role": "system", "content": system.strip()},
             {"role": "user", "content": user.strip()}]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fzcheck.document import Document
 from fzcheck.llm.config import LLMSettings
-from fzcheck.outline import Outline
-from fzcheck.result import LLMUsage, Result
+from fzcheck.pipeline import Graded
+from fzcheck.result import LLMUsage
 
 
 class Enricher:
-    """Call ``enrich`` per report, reusing one client, and say on stderr what each call cost."""
+    """Ask the model about each report, reusing one client, grade again with what code
+    accepted, and say on stderr what each call cost."""
 
     def __init__(self, settings: LLMSettings, client: Any = None) -> None:
         from fzcheck.llm.client import require_extra
@@ -22,18 +22,20 @@ class Enricher:
         self.total = LLMUsage()
         self.reports = 0
 
-    def __call__(self, doc: Document, result: Result, outline: Outline) -> None:
-        from fzcheck.llm.api import enrich
+    def __call__(self, graded: Graded) -> None:
+        from fzcheck.llm.api import review
         from fzcheck.llm.client import make_client
         from fzcheck.output import stderr
 
+        if graded.analysis is None:
+            return
+        doc = graded.analysis.doc
         if self.client is None:
             self.client = make_client(self.settings)
         with stderr().status(f"asking {self.settings.model} about {doc.source} ..."):
-            enrich(doc, result, outline, self.settings, client=self.client)
-        info = result.llm
-        if info is None:
-            return
+            answer = review(graded.analysis, self.settings, client=self.client)
+        graded.apply_llm(answer.info, answer.upgrades)
+        info = answer.info
         self.reports += 1
         u = info.usage
         for name in ("prompt_tokens", "completion_tokens", "total_tokens", "calls", "reasks"):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from fzcheck.document import Document, fold_width
-from fzcheck.numerals import CN_NUMBER, cn_number
+from fzcheck.reading.numerals import CN_NUMBER, cn_number
 
 MIN_QUOTE_CHARS = 8
 # Quote marks and end punctuation the model adds around a quote are not part of it.

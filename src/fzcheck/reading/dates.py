@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from fzcheck.numerals import cn_number
+from fzcheck.reading.numerals import cn_number
 
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 CN_DATE = re.compile(r"([二〇○零一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"

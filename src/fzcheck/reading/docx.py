@@ -151,12 +151,16 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
         elif isinstance(block, Table):
             for row in block.rows:
                 deadline.check()  # one table is one block: a huge one is checked row by row
+                # A merged cell comes back once per grid column it spans: keep it once (by its
+                # XML element, not its text: two real cells may both say 0), and keep empty
+                # cells, which a statistical table needs to tell blank from missing.
                 cells: list[str] = []
+                seen: set[int] = set()
                 for cell in row.cells:
-                    value = "\n".join(_paragraph_text(p) for p in cell._tc.iterchildren(
-                        f"{_W}p")).strip()
-                    if value and (not cells or cells[-1] != value):  # merged cells repeat
-                        cells.append(value)
-                if cells:
+                    if id(cell._tc) not in seen:
+                        seen.add(id(cell._tc))
+                        cells.append("\n".join(_paragraph_text(p) for p in cell._tc.iterchildren(
+                            f"{_W}p")).strip().replace("\n", " "))
+                if any(cells):
                     lines.append(" | ".join(cells))
     return Extracted("\n".join(lines), styled=styled)

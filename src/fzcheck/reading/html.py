@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from fzcheck.chrome import is_chrome
+from fzcheck.reading.chrome import is_chrome
 from fzcheck.document import fold_width
 from fzcheck.errors import InputError
 from fzcheck.reading.dates import find_published, make_date

@@ -10,6 +10,7 @@ from operator import ne
 from typing import Any
 
 from fzcheck.document import Document, Format, Script, fold_width
+from fzcheck.reading.resegment import resegment
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,20 @@ def to_simplified(lines: list[str]) -> tuple[list[str], Script]:
     return out, script
 
 
+_CLAUSE = re.compile(r"[^，。；：、,.;:!?！？\s]+|.", re.DOTALL)
+
+
 def _per_char(line: str) -> str:
+    """A line whose conversion changed its length: convert clause by clause, so only a clause
+    whose own conversion changes length falls back to single characters (which loses phrase
+    conversions such as 瞭解 → 了解)."""
     conv = _t2s().convert
-    return "".join(c if len(c := conv(ch)) == 1 else ch for ch in line)
+    out = []
+    for clause in _CLAUSE.findall(line):
+        c = conv(clause)
+        out.append(c if len(c) == len(clause)
+                   else "".join(x if len(x := conv(ch)) == 1 else ch for ch in clause))
+    return "".join(out)
 
 
 def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Document:
@@ -71,6 +83,14 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     simplified, script = to_simplified(lines)
     # Fold only the runs that need it: translate() looks up every character of the text.
     analysis = _FULL_WIDTH.sub(lambda m: fold_width(m.group()), "\n".join(simplified)).split("\n")
+    styled, origin = raw.styled, None
+    segments = resegment(analysis)
+    if segments is not None:  # run-on text: cut at its inline headings, remember where from
+        first = {i: j for j, (i, _, _) in reversed(list(enumerate(segments)))}
+        styled = {first[i]: level for i, level in raw.styled.items() if i in first}
+        lines = [lines[i][a:b] for i, a, b in segments]
+        analysis = [analysis[i][a:b] for i, a, b in segments]
+        origin = tuple((i, a) for i, a, _ in segments)
     return Document(source=source, sha256=sha256, format=fmt, encoding=raw.encoding, lines=lines,
                     analysis=analysis, script=script, published_on=raw.published,
-                    styled_headings=raw.styled, ocr=raw.ocr)
+                    styled_headings=styled, origin=origin, ocr=raw.ocr)

@@ -7,9 +7,13 @@ the format shows the text), and closed at the end, so long runs stream.
 from __future__ import annotations
 
 import importlib
-from typing import IO, Any, Protocol
+from collections.abc import Iterable, Mapping
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from fzcheck.document import Document
+
+if TYPE_CHECKING:
+    from fzcheck.rubric import Catalog
 
 # format name -> "module:Class"
 RENDERERS: dict[str, str] = {
@@ -28,9 +32,11 @@ class Renderer(Protocol):
     def close(self) -> None: ...
 
 
-def make_renderer(fmt: str, out: IO[str]) -> Renderer:
+def make_renderer(fmt: str, out: IO[str], rubrics: Catalog | None = None) -> Renderer:
+    """The renderer for ``fmt``; ``rubrics`` are the ones the run may grade with (for column
+    lists and the rubrics' own wording), never re-read from disk."""
     module, _, cls = RENDERERS[fmt].partition(":")
-    return getattr(importlib.import_module(module), cls)(out)  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(module), cls)(out, rubrics)  # type: ignore[no-any-return]
 
 
 STATUS_MARK = {"present": "✓", "embedded": "△", "missing": "✗"}
@@ -38,8 +44,20 @@ STATUS_MARK = {"present": "✓", "embedded": "△", "missing": "✗"}
 STATUS_ZH = {"present": "独立成节", "embedded": "嵌于他节", "missing": "缺失"}
 VERDICT_ZH = {"complete": "要素齐全", "incomplete": "要素缺失", "not_a_report": "非年度报告",
               "error": "无法读取"}
-PART_ZH = {"achievements": "主要举措和成效", "problems": "存在的不足和原因",
-           "leader_duties": "主要负责人履职", "next_year_plan": "下一年度安排", "other": "其他事项"}
+
+
+def part_label(part: Mapping[str, Any]) -> str:
+    """A part's short label as the rubric gives it (results carry it), else its id."""
+    return str(part.get("label") or part.get("name") or part.get("id") or "")
+
+
+def part_labels(results: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """part id -> label, in the order parts first appear in ``results``."""
+    out: dict[str, str] = {}
+    for r in results:
+        for p in r.get("parts") or []:
+            out.setdefault(str(p["id"]), part_label(p))
+    return out
 
 
 def failed_checks(result: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

@@ -20,11 +20,13 @@ from urllib.parse import quote as url_quote
 from urllib.parse import unquote
 
 from fzcheck.document import Document
-from fzcheck.render import STATUS_MARK, STATUS_ZH, VERDICT_ZH
+from fzcheck.render import STATUS_MARK, STATUS_ZH, VERDICT_ZH, part_labels
 from fzcheck.render import html_view as view
 
 if TYPE_CHECKING:
     from jinja2 import Environment
+
+    from fzcheck.rubric import Catalog, Rubric
 
 BATCH_PAGE_NAME = "index.html"
 
@@ -45,18 +47,27 @@ def _script(name: str) -> tuple[str, str]:
     return text, f"'sha256-{digest}'"
 
 
-def _page(template: str, script: str | None, **context: Any) -> str:
+def _page(template: str, script: str | None, results: Sequence[Mapping[str, Any]],
+          rubrics: Sequence[Rubric], **context: Any) -> str:
+    """A page; its part labels come from the results, the rules it cites from their rubrics."""
     js, js_source = _script(script) if script else ("", "'none'")
+    sources = list({(r.source.name, r.source.citation): r.source for r in rubrics}.values())
     return _env().get_template(template).render(
-        script=js, script_source=js_source, status_mark=STATUS_MARK, part_short=view.PART_SHORT,
-        status_zh=STATUS_ZH, verdict_zh=VERDICT_ZH, **context)
+        script=js, script_source=js_source, status_mark=STATUS_MARK,
+        part_short=part_labels(results), status_zh=STATUS_ZH, verdict_zh=VERDICT_ZH,
+        sources=sources, **context)
+
+
+def _rubrics_of(results: Sequence[Mapping[str, Any]], rubrics: Catalog | None) -> list[Rubric]:
+    found = [rubrics.for_result(r) for r in results] if rubrics is not None else []
+    return list({r.id: r for r in found if r is not None}.values())
 
 
 # --- report page --------------------------------------------------------------------------------
 
 
 def render_report_page(result: dict[str, Any], doc: Document | None, *,
-                       index_href: str | None = None,
+                       rubrics: Catalog | None = None, index_href: str | None = None,
                        links: Mapping[str, str] | None = None) -> str:
     """One report: facts, verdict, a panel per part and the text with spans and quotes marked.
 
@@ -64,7 +75,8 @@ def render_report_page(result: dict[str, Any], doc: Document | None, *,
     ``links`` maps other reports' paths to their pages, for copy-detection partners.
     """
     parts: list[dict[str, Any]] = list(result.get("parts") or [])
-    names = view.part_names(result)
+    graded_with = _rubrics_of([result], rubrics)
+    names = view.part_names(result, graded_with[0] if graded_with else None)
     colours = view.colour_index([p["id"] for p in parts])
     marks = view.TextMarks(doc.lines, doc.analysis) if doc is not None else None
     llm = view.llm_view(result)
@@ -89,12 +101,14 @@ def render_report_page(result: dict[str, Any], doc: Document | None, *,
         _place_llm_quotes(llm, marks)
 
     spans = [(s["start_line"], s["end_line"], colours[p["id"]],
-              view.PART_SHORT.get(p["id"], names[p["id"]].name))
+              names[p["id"]].label)
              for p in parts for s in (p.get("sections") or ([p["span"]] if p.get("span") else []))]
     text = view.line_views(marks, spans) if marks is not None else None
     document = result.get("document") or {}
     title = document.get("title") or PurePath(str(result.get("path", ""))).name
-    return _page("report.html.j2", None, result=result, document=document, title=title,
+    return _page("report.html.j2", None, [result], graded_with, result=result,
+                 tables=view.table_views(result),
+                 document=document, title=title,
                  panels=panels, doc_failed=view.failed_checks(result.get("checks")), llm=llm,
                  text=text, lang="zh-Hant" if document.get("script") == "traditional" else "zh-CN",
                  copies=view.copies_of(result), links=links or {}, index_href=index_href,
@@ -120,7 +134,8 @@ def _place_llm_quotes(llm: view.LlmView, marks: view.TextMarks | None) -> None:
 # --- batch page ---------------------------------------------------------------------------------
 
 
-def render_batch_page(results: list[dict[str, Any]], links: dict[str, str] | None = None) -> str:
+def render_batch_page(results: list[dict[str, Any]], links: dict[str, str] | None = None,
+                      rubrics: Catalog | None = None) -> str:
     """All reports in one sortable, filterable table with charts. ``links`` maps a result's
     ``path`` to the (relative) href of its report page."""
     links = links or {}
@@ -133,16 +148,19 @@ def render_batch_page(results: list[dict[str, Any]], links: dict[str, str] | Non
     optional = {pid for pid in part_ids
                 if not any(p["id"] == pid and p.get("required", True)
                            for r in results for p in r.get("parts") or [])}
-    from fzcheck.batch.cohort import gather
+    from fzcheck.cohort.stats import gather
 
     cohort = gather(results).to_json()
     rows = [view.batch_row(r, links) for r in results]
     verdicts: dict[str, int] = {}
     for row in rows:
         verdicts[row.verdict] = verdicts.get(row.verdict, 0) + 1
-    return _page("batch.html.j2", "batch.js.j2", rows=rows, part_ids=part_ids,
-                 colours=view.colour_index(part_ids),
-                 shares=view.part_shares(cohort, part_ids), bins=view.score_bins(cohort),
+    graded_with = _rubrics_of(results, rubrics)
+    return _page("batch.html.j2", "batch.js.j2", results, graded_with, rows=rows,
+                 part_ids=part_ids, colours=view.colour_index(part_ids),
+                 page_title="、".join(r.title for r in graded_with) or "年度报告",
+                 shares=view.part_shares(cohort, part_ids, part_labels(results)),
+                 bins=view.score_bins(cohort),
                  verdicts=verdicts, total=len(results), optional=optional,
                  has_flags=any(r.flags for r in rows), has_copies=any(r.copies for r in rows))
 
@@ -168,8 +186,9 @@ class HtmlRenderer:
     """``check -f html`` with one input: that report's page. Given several, the batch page
     (without report pages; ``check`` sends several inputs to ``HtmlDirRenderer`` instead)."""
 
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], rubrics: Catalog | None = None) -> None:
         self.out = out
+        self.rubrics = rubrics
         self.pages: list[tuple[dict[str, Any], Document | None]] = []
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
@@ -177,17 +196,18 @@ class HtmlRenderer:
 
     def close(self) -> None:
         if len(self.pages) == 1:
-            self.out.write(render_report_page(*self.pages[0]))
+            self.out.write(render_report_page(*self.pages[0], rubrics=self.rubrics))
         elif self.pages:
-            self.out.write(render_batch_page([r for r, _ in self.pages]))
+            self.out.write(render_batch_page([r for r, _ in self.pages], rubrics=self.rubrics))
 
 
 class HtmlDirRenderer:
     """One page per report written as it is checked, then ``index.html``: the batch page."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, rubrics: Catalog | None = None) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         self.directory = directory
+        self.rubrics = rubrics
         self.results: list[dict[str, Any]] = []
         self.links: dict[str, str] = {}
         self._taken: set[str] = set()
@@ -201,19 +221,20 @@ class HtmlDirRenderer:
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
         name = unquote(self.reserve(str(result.get("path", ""))))
         (self.directory / name).write_text(
-            render_report_page(result, doc, index_href=href(BATCH_PAGE_NAME), links=self.links),
+            render_report_page(result, doc, rubrics=self.rubrics, index_href=href(BATCH_PAGE_NAME),
+                               links=self.links),
             encoding="utf-8")
         self.results.append(result)
 
     def close(self) -> None:
         (self.directory / BATCH_PAGE_NAME).write_text(
-            render_batch_page(self.results, self.links), encoding="utf-8")
+            render_batch_page(self.results, self.links, self.rubrics), encoding="utf-8")
 
 
 def write_report_pages(results: Sequence[tuple[dict[str, Any], Document | None]],
-                       directory: Path) -> dict[str, str]:
+                       directory: Path, rubrics: Catalog | None = None) -> dict[str, str]:
     """Pages for many reports plus index.html in ``directory``; returns path -> href."""
-    renderer = HtmlDirRenderer(directory)
+    renderer = HtmlDirRenderer(directory, rubrics)
     for result, _ in results:
         renderer.reserve(str(result.get("path", "")))
     for result, doc in results:

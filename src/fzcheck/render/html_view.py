@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from fzcheck import render
-from fzcheck.render import STATUS_ZH
+from typing import TYPE_CHECKING
 
-# Short labels for table headers and chart rows; panels use the rubric's full names.
-PART_SHORT = {"achievements": "举措成效", "problems": "存在不足", "leader_duties": "负责人履职",
-              "next_year_plan": "下年安排", "other": "其他"}
+from fzcheck import render
+from fzcheck.render import STATUS_ZH, part_label
+
+if TYPE_CHECKING:
+    from fzcheck.rubric import Rubric
+
 N_COLOURS = 6  # part colours defined in the stylesheet as .pc0 .. .pc5
 
 
@@ -28,28 +30,18 @@ N_COLOURS = 6  # part colours defined in the stylesheet as .pc0 .. .pc5
 @dataclass(frozen=True)
 class PartName:
     name: str
+    label: str
     legal_text: str | None = None
     citation: str | None = None
 
 
-def _rubric_names(rubric_id: str, version: str | None) -> dict[str, PartName]:
-    # The result names its rubric; its full part names read better than ids. A rubric given as a
-    # file that is no longer around just falls back to short labels.
-    from fzcheck.rubric import rubric_for
-
-    rubric = rubric_for(rubric_id, version)
-    if rubric is None:
-        return {}
-    return {p.id: PartName(p.name, p.legal_text, p.citation) for p in rubric.parts}
-
-
-def part_names(result: Mapping[str, Any]) -> dict[str, PartName]:
-    rubric = result.get("rubric") or {}
-    names = (_rubric_names(str(rubric["id"]), rubric.get("version")) if rubric.get("id")
-             else {})
-    out = dict(names)
+def part_names(result: Mapping[str, Any], rubric: Rubric | None) -> dict[str, PartName]:
+    """Names for the result's parts: the rubric it was graded with gives the legal wording;
+    without it (a rubric file no longer at hand) the names the result carries."""
+    out = {p.id: PartName(p.name, p.label, p.legal_text, p.citation)
+           for p in (rubric.parts if rubric else [])}
     for p in result.get("parts") or []:
-        out.setdefault(p["id"], PartName(PART_SHORT.get(p["id"], p["id"])))
+        out.setdefault(p["id"], PartName(str(p.get("name") or part_label(p)), part_label(p)))
     return out
 
 
@@ -268,12 +260,12 @@ def _findings_of(part: Mapping[str, Any]) -> list[Finding]:
     return [Finding(text=comment), *out] if comment else out
 
 
-def _disagreement(item: Any) -> str | None:
+def _disagreement(item: Any, labels: Mapping[str, str]) -> str | None:
     if not isinstance(item, Mapping):
         return _as_text(item)
     st = {k: STATUS_ZH.get(str(item.get(k)), str(item.get(k))) for k in ("offline", "llm")}
     outcome = OUTCOME_ZH.get(str(item.get("outcome")), str(item.get("outcome") or ""))
-    part = PART_SHORT.get(str(item.get("part")), str(item.get("part") or ""))
+    part = labels.get(str(item.get("part")), str(item.get("part") or ""))
     return f"{part}：离线“{st['offline']}”，模型“{st['llm']}” → {outcome}（{item.get('reason') or ''}）"
 
 
@@ -281,6 +273,7 @@ def llm_view(result: Mapping[str, Any]) -> LlmView | None:
     llm = result.get("llm")
     if not isinstance(llm, Mapping):
         return None
+    labels = render.part_labels([result])
     raw_parts: Any = llm.get("parts")
     if isinstance(raw_parts, Mapping):
         raw_parts = [{"id": k, **(v if isinstance(v, Mapping) else {"comment": v})}
@@ -306,8 +299,8 @@ def llm_view(result: Mapping[str, Any]) -> LlmView | None:
     return LlmView(summary=_as_text(llm.get("summary")), error=_as_text(llm.get("error")),
                    model=_as_text(llm.get("model")), parts=parts, part_status=status,
                    flags=flags, unverified=unverified, n_unverified=n_unverified,
-                   disagreements=[d for d in map(_disagreement, _list(llm.get("disagreements")))
-                                  if d])
+                   disagreements=[d for d in (_disagreement(x, labels)
+                                              for x in _list(llm.get("disagreements"))) if d])
 
 
 # --- copy detection (batch) -------------------------------------------------------------------
@@ -392,15 +385,16 @@ class PartShare:
     n_embedded: int
 
 
-def part_shares(cohort: Mapping[str, Any], part_ids: Sequence[str]) -> list[PartShare]:
-    """Chart rows from the cohort statistics (``batch.cohort``), so the page and `fzcheck report`
+def part_shares(cohort: Mapping[str, Any], part_ids: Sequence[str],
+                labels: Mapping[str, str]) -> list[PartShare]:
+    """Chart rows from the cohort statistics (``cohort.stats``), so the page and `fzcheck report`
     count the same reports: readable annual reports, not errors or non-reports."""
     by_id = {p["part"]: p for p in cohort.get("parts", [])}
     out = []
     for pid in part_ids:
         p = by_id.get(pid, {})
         mis, emb = float(p.get("missing_share", 0.0)), float(p.get("embedded_share", 0.0))
-        out.append(PartShare(pid, PART_SHORT.get(pid, pid), max(0.0, 1 - mis - emb), emb, mis,
+        out.append(PartShare(pid, labels.get(pid, pid), max(0.0, 1 - mis - emb), emb, mis,
                              int(p.get("missing", 0)), int(p.get("embedded", 0))))
     return out
 
@@ -412,3 +406,42 @@ def score_bins(cohort: Mapping[str, Any]) -> list[tuple[str, int]]:
     if labels:
         labels[-1] = f"{bins[-1]['from']}–100"
     return [(label, int(b["count"])) for label, b in zip(labels, bins, strict=True)]
+
+
+# --- statistical tables ------------------------------------------------------------------------
+
+
+@dataclass
+class TableView:
+    id: str
+    status: str
+    summary: str
+    failed: list[Mapping[str, Any]]
+    columns: list[Mapping[str, Any]]
+    rows: list[dict[str, Any]]
+
+
+def table_views(result: Mapping[str, Any]) -> list[TableView]:
+    """Each table with its cells (failing ones marked, each linked to its line)."""
+    from fzcheck.render.tables import failing_cells, summary
+
+    out = []
+    for t in _list(result.get("tables")):
+        if not isinstance(t, Mapping):
+            continue
+        bad = failing_cells(dict(t))
+        values = {(c["row"], c["col"]): c for c in _list(t.get("cells"))}
+        rows = []
+        for row in _list(t.get("rows")):
+            cells = []
+            for col in _list(t.get("columns")):
+                cell = values.get((row["id"], col["id"]))
+                cells.append({"text": "—" if cell is None else (cell["text"] or "空白"),
+                              "line": cell["line"] if cell else None,
+                              "bad": (row["id"], col["id"]) in bad,
+                              "blank": cell is not None and cell["value"] is None})
+            rows.append({"name": row["name"], "line": row.get("line"), "cells": cells})
+        out.append(TableView(id=str(t["id"]), status=str(t["status"]), summary=summary(dict(t)),
+                             failed=[c for c in _list(t.get("checks")) if c.get("passed") is False],
+                             columns=_list(t.get("columns")), rows=rows))
+    return out

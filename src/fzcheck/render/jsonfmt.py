@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import IO, Any
 
 from fzcheck.document import Document
 
+# A file name that is not UTF-8 (b"a\xff.txt" from a GBK disk) reaches us as a str with lone
+# surrogates (os.fsdecode's surrogateescape); UTF-8 cannot encode them, so they are written as
+# JSON escapes ("a\udcff.txt"), which json.loads turns back into the same str: os.fsencode of
+# it is the original bytes.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogates(text: str) -> str:
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
 
 def dumps_line(result: dict[str, Any]) -> str:
-    return json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+    return _escape_surrogates(json.dumps(result, ensure_ascii=False, separators=(",", ":")))
 
 
 class JsonlRenderer:
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], rubrics: object = None) -> None:
         self.out = out
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
@@ -25,7 +36,7 @@ class JsonlRenderer:
 
 
 class JsonRenderer:
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], rubrics: object = None) -> None:
         self.out = out
         self.results: list[dict[str, Any]] = []
 
@@ -33,5 +44,5 @@ class JsonRenderer:
         self.results.append(result)
 
     def close(self) -> None:
-        json.dump(self.results, self.out, ensure_ascii=False, indent=2)
+        self.out.write(_escape_surrogates(json.dumps(self.results, ensure_ascii=False, indent=2)))
         self.out.write("\n")

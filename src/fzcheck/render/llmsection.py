@@ -11,24 +11,39 @@ from typing import Any
 from rich.markup import escape
 from rich.text import Text
 
-FINDING_TEXT = {"achievements": ("measure", "result"), "problems": ("problem", "cause"),
-                "leader_duties": ("action", None), "next_year_plan": ("measure", None)}
+# findings kind (the rubric's llm.findings) -> (main field, secondary field)
+FINDING_TEXT = {"measures": ("measure", "result"), "shortcomings": ("problem", "cause"),
+                "remedies": ("problem", "improvement"),
+                "actions": ("action", None), "plans": ("measure", None)}
 UNVERIFIED = "✗ quote not in report"
 
 
-def finding_line(part: str, f: dict[str, Any]) -> str:
-    """One finding as plain text: its main field, the secondary one, and the part's booleans."""
-    main, extra = FINDING_TEXT.get(part, ("measure", None))
+def finding_kind(part: dict[str, Any]) -> str:
+    """The kind of a part's findings; results written before kinds were recorded are told by
+    their fields."""
+    if part.get("kind"):
+        return str(part["kind"])
+    sample: dict[str, Any] = next(iter(part.get("findings") or []), {})
+    for kind, field in (("remedies", "improvement"), ("shortcomings", "problem"),
+                        ("actions", "action"), ("plans", "concrete")):
+        if field in sample:
+            return kind
+    return "measures"
+
+
+def finding_line(kind: str, f: dict[str, Any]) -> str:
+    """One finding as plain text: its main field, the secondary one, and the kind's booleans."""
+    main, extra = FINDING_TEXT.get(kind, ("measure", None))
     text = str(f.get(main) or "")
     if extra:
         value = f.get(extra)
-        label = "原因" if extra == "cause" else "成效"
+        label = {"cause": "原因", "improvement": "改进措施"}.get(extra, "成效")
         text += f"（{label}：{value}）" if value else f"（{label}：未写）"
     if f.get("figures"):
         text += " [" + "; ".join(map(str, f["figures"])) + "]"
-    if part == "leader_duties":
-        text += "" if f.get("by_principal_leader") else "（非主要负责人本人）"
-    if part == "next_year_plan" and not f.get("concrete"):
+    if kind == "actions":
+        text += "" if f.get("by_principal_leader") else "（非本人所为）"
+    if kind == "plans" and not f.get("concrete"):
         text += "（不具体）"
     return text
 
@@ -56,7 +71,7 @@ def terminal_section(llm: dict[str, Any]) -> list[Any]:
             quote = (f"“{escape(f['quote'])}” [dim]line {f['line']}[/]" if f["verified"]
                      else f"[strike]“{escape(f['quote'])}”[/] [red]{UNVERIFIED}[/]")
             out.append(Text.from_markup(f"  [{mark[0]}]{mark[1]}[/] [bold]{part['id']}[/] "
-                                        f"{escape(finding_line(part['id'], f))}\n      {quote}"))
+                                        f"{escape(finding_line(finding_kind(part), f))}\n      {quote}"))
     for part in llm["parts"]:
         for title in part.get("sections_not_in_report", []):
             out.append(Text.from_markup(f"  [red]✗ {part['id']}[/] section “{escape(title)}” "
@@ -94,7 +109,7 @@ def markdown_section(llm: dict[str, Any]) -> list[str]:
         for f in part["findings"]:
             quote = (f"“{f['quote']}” (line {f['line']})" if f["verified"]
                      else f"~~“{f['quote']}”~~ **{UNVERIFIED}**")
-            lines.append(f"- {part['id']}: {finding_line(part['id'], f)} — {quote}")
+            lines.append(f"- {part['id']}: {finding_line(finding_kind(part), f)} — {quote}")
     for flag in llm["flags"]:
         tail = f" — “{flag['quote']}”" if flag.get("quote") else ""
         if flag.get("quote") and not flag["verified"]:

@@ -39,6 +39,10 @@ def render_markdown(result: dict[str, Any]) -> str:
     if failed:
         lines += ["", "Failed checks:", ""]
         lines += [f"- `{part}.{c['id']}`: {c['message']}" for part, c in failed]
+    if result.get("tables"):
+        from fzcheck.render.tables import markdown_tables
+
+        lines += markdown_tables(result)
     notes = [p for p in result["parts"] if p.get("note")]
     if notes:
         lines += ["", "Notes:", ""] + [f"- {p['id']}: {p['note']}" for p in notes]
@@ -51,7 +55,7 @@ def render_markdown(result: dict[str, Any]) -> str:
 
 
 class MarkdownRenderer:
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], rubrics: object = None) -> None:
         self.out = out
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:

@@ -12,7 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from fzcheck.document import Document
-from fzcheck.render import PART_ZH, STATUS_MARK, STATUS_ZH, VERDICT_ZH, failed_checks
+from fzcheck.redact import visible_tree
+from fzcheck.render import STATUS_MARK, STATUS_ZH, VERDICT_ZH, failed_checks, part_label
 
 STATUS_STYLE = {"present": "green", "embedded": "yellow", "missing": "bold red"}
 VERDICT_STYLE = {"complete": "bold green", "incomplete": "bold red", "not_a_report": "bold magenta",
@@ -20,6 +21,9 @@ VERDICT_STYLE = {"complete": "bold green", "incomplete": "bold red", "not_a_repo
 
 
 def render_result(result: dict[str, Any]) -> Panel:
+    # File names, titles, headings and quotes come from the submission: an escape sequence in
+    # one (ESC]0;… retitles the window, ESC[2J clears it) is shown as \x1b…, never executed.
+    result = visible_tree(result)
     title = Text(result["path"], style="bold")
     if result.get("error"):
         err = result["error"]
@@ -34,6 +38,9 @@ def render_result(result: dict[str, Any]) -> Panel:
         facts.add_row(label, escape(str(d[key])) if d[key] is not None else "[dim]—[/]")
     facts.add_row("来源", f"{d['format']} · {d['encoding'] or '-'} · {d['script']} · "
                   f"{d['chars']:,} 字")
+    rubric = result.get("rubric") or {}
+    if rubric.get("selected_by") == "auto" and rubric.get("reason"):
+        facts.add_row("报告类型", escape(str(rubric["reason"])))
     parts = Table(show_edge=False, pad_edge=False, header_style="bold")
     parts.add_column("要素 part")
     parts.add_column("状态 status")
@@ -41,7 +48,7 @@ def render_result(result: dict[str, Any]) -> Panel:
     parts.add_column("行", justify="right")
     for p in result["parts"]:
         optional = not p["required"]
-        name = f"{p['id']}\n[dim]{PART_ZH.get(p['id'], '')}{'（选报）' if optional else ''}[/]"
+        name = f"{p['id']}\n[dim]{escape(part_label(p))}{'（选报）' if optional else ''}[/]"
         if optional and p["status"] == "missing":
             status = "[dim]– 未写（选报）[/]"
         else:
@@ -57,6 +64,10 @@ def render_result(result: dict[str, Any]) -> Panel:
             shown = escape(shown)
         parts.add_row(name, status, shown, str(p["line"] or ""))
     body: list[Any] = [facts, Text(), parts]
+    if result.get("tables"):
+        from fzcheck.render.tables import terminal_tables
+
+        body += [Text(), *terminal_tables(result)]
     failed = failed_checks(result)
     if failed:
         body.append(Text())
@@ -77,7 +88,7 @@ def render_result(result: dict[str, Any]) -> Panel:
 
 
 class TerminalRenderer:
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], rubrics: object = None) -> None:
         import sys
 
         self.console = Console(file=out, highlight=False) if out is not sys.stdout else None

@@ -6,7 +6,7 @@ import csv
 import json
 from typing import IO, Any
 
-from fzcheck.render import PART_ZH, VERDICT_ZH, failed_checks
+from fzcheck.render import VERDICT_ZH, failed_checks
 from fzcheck.render.markdown import md_cell
 
 
@@ -28,6 +28,9 @@ def render_json(stats: dict[str, Any], out: IO[str]) -> None:
 
 
 def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
+    from fzcheck.redact import visible_tree
+
+    stats = visible_tree(stats)  # read on a terminal as often as in a file: controls shown
     v = stats["verdicts"]
     lines = [f"# Batch: {stats['reports']} reports", "",
              "| verdict | reports |", "|---|---|"]
@@ -36,7 +39,7 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
               "| part | missing | embedded only |", "|---|---|---|"]
     for p in stats["parts"]:
         opt = "" if p["required"] else " (optional)"
-        lines.append(f"| {p['part']} {PART_ZH.get(p['part'], '')}{opt} | {p['missing']} "
+        lines.append(f"| {p['part']} {p.get('label', '')}{opt} | {p['missing']} "
                      f"({_pct(p['missing_share'])}) | {p['embedded']} ({_pct(p['embedded_share'])}) |")
     s = stats["scores"]
     lines += ["", "## Scores", ""]
@@ -54,6 +57,12 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
         for u in stats["send_back"]])
     lines += _md_table("Possible copies (照搬照抄)", ["part", "report", "report", "similarity"], [
         [c["part"], c["a"], c["b"], f"{c['similarity']:.2f}"] for c in stats["copies"]])
+    t = stats.get("tables") or {}
+    lines += _md_table(f"统计表（{t.get('reports', 0)}份有表的报告）", ["情况", "报告数", "占比"], [
+        *[[f"勾稽关系不成立：{f['identity']}", f["reports"], _pct(f["share"])]
+          for f in t.get("failing", [])],
+        *[[f"无法读取：{u['table']}", u["reports"], _pct(u["share"])]
+          for u in t.get("unreadable", [])]])
     lines += _md_table("Failures", ["report", "stage", "error"], [
         [f["path"], f["stage"], f"{f['kind']}: {f['message']}"] for f in stats["failures"]])
     lines += ["", *_llm_lines(stats["llm"]), ""]
@@ -74,7 +83,13 @@ def _llm_lines(llm: dict[str, Any]) -> list[str]:
 def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
+    from fzcheck.redact import visible_tree
+
+    # Paths, issuers and messages come from the submissions: controls shown, never executed,
+    # and table cells as plain Text (a "[/]" in a file name is not markup).
+    stats = visible_tree(stats)
     console = Console(file=out, highlight=False, soft_wrap=False) if out else None
     if console is None:
         from fzcheck.output import stdout
@@ -87,7 +102,7 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
     for col in ("part", "missing", "embedded only"):
         parts.add_column(col)
     for p in stats["parts"]:
-        parts.add_row(f"{p['part']} {PART_ZH.get(p['part'], '')}",
+        parts.add_row(f"{p['part']} {p.get('label', '')}",
                       f"{p['missing']} ({_pct(p['missing_share'])})",
                       f"{p['embedded']} ({_pct(p['embedded_share'])})")
     console.print(parts)
@@ -104,13 +119,17 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
                              for c in stats["copies"]], ("part", "report", "report", "similarity")),
         ("failures", [(f["path"] or "", f["stage"], f"{f['kind']}: {f['message']}")
                       for f in stats["failures"]], ("report", "stage", "error")),
+        ("统计表", [(f"勾稽关系不成立：{f['identity']}", str(f["reports"]), _pct(f["share"]))
+                   for f in (stats.get("tables") or {}).get("failing", [])]
+         + [(f"无法读取：{u['table']}", str(u["reports"]), _pct(u["share"]))
+            for u in (stats.get("tables") or {}).get("unreadable", [])], ("情况", "报告数", "占比")),
     ):
         if rows:
             table = Table(title=title, title_justify="left")
             for col in cols:
                 table.add_column(col, overflow="fold")
             for row in rows:
-                table.add_row(*row)
+                table.add_row(*(Text(cell) for cell in row))
             console.print(table)
     console.print(_llm_lines(stats["llm"])[0], markup=False)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fzcheck.document import Document
+from fzcheck.reading.resegment import MAX_HEADING
 
 _CN = "一二三四五六七八九十"
 # (kind rank, pattern); group "n" is the number, the match end is where the heading text starts.
@@ -24,7 +25,6 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
 ]
 _MARKDOWN = re.compile(r"^(#{1,6})\s+")
 _HEADING_END = re.compile(r"[。;；!?！？]")
-MAX_HEADING = 60
 
 
 @dataclass
@@ -92,11 +92,16 @@ def heading_text_end(line: str, start: int) -> int:
     return end
 
 
+# A statistical table's row (一、本年新收…申请数量   95   0   0 …) is not a heading, whatever
+# marker its label starts with.
+_TABLE_ROW = re.compile(r"(?:\s+-?\d+(?:\.\d+)?){2,}\s*$")
+
+
 def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
     found: list[tuple[int, str, int, int, int]] = []
     for i in range(body_start, body_end + 1):
         line = doc.analysis[i]
-        if not line.strip():
+        if not line.strip() or _TABLE_ROW.search(line):
             continue
         style = doc.styled_headings.get(i)
         hit = match_heading(line)

@@ -1,7 +1,8 @@
 """Find the rubric's parts in a report without a model: sections first, then embedded mentions.
 
 A top-level section whose heading matches a part's cues makes that part ``present``; unnamed
-(themed) sections before the first problems/plan section count as achievements. A part with no
+(themed) sections before the first anchor part's section count towards the parts marked
+``themed_before_anchor``. A part with no
 section of its own is ``embedded`` when a sub-heading or a sentence elsewhere covers it, else
 ``missing``. Every decision keeps the quote and line it rests on.
 """
@@ -10,15 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
+from fzcheck.analysis.outline import Heading, Outline
+from fzcheck.analysis.patterns import first_match, mask_titles
 from fzcheck.document import Document
-from fzcheck.outline import Heading, Outline
 from fzcheck.result import Evidence, Span
-from fzcheck.rubric import Part, Rubric
+
+if TYPE_CHECKING:
+    from fzcheck.rubric.model import Part, Rubric
 
 _SENTENCE = re.compile(r"[^。;!?]*[。;!?]?")
-ANCHORS = ("problems", "next_year_plan")
 QUOTE_MAX = 80
 
 
@@ -54,27 +57,13 @@ class Found:
                     end_line=max(r.stop for r in self.ranges))
 
 
-@lru_cache(maxsize=512)
-def _compile(pattern: str, report_year: int | None) -> re.Pattern[str] | None:
-    if "{" in pattern:
-        if report_year is None:
-            return None
-        pattern = pattern.replace("{report_year}", str(report_year)).replace(
-            "{next_year}", str(report_year + 1))
-    return re.compile(pattern)
-
-
-def matches(patterns: list[str], text: str, year: int | None) -> re.Match[str] | None:
-    for p in patterns:
-        rx = _compile(p, year)
-        if rx is not None and (m := rx.search(text)):
-            return m
-    return None
+matches = first_match
 
 
 def heading_matches(part: Part, text: str, year: int | None) -> bool:
-    """Whether a heading names ``part``: one of its cues, none of its excludes."""
-    return bool(matches(part.heading_cues, text, year)) \
+    """Whether a heading names ``part``: one of its cues (outside cited titles), none of its
+    excludes."""
+    return bool(matches(part.heading_cues, mask_titles(text), year)) \
         and not matches(part.heading_excludes, text, year)
 
 
@@ -87,7 +76,7 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     top = outline.top
     classes = [heading_parts(rubric, h.text, year) for h in top]
     anchor = next((i for i, parts in enumerate(classes)
-                   if any(p.id in ANCHORS for p in parts)), len(top))
+                   if any(p.anchor for p in parts)), len(top))
     themed = [p for p in rubric.parts if p.themed_before_anchor]
     for i, (h, parts) in enumerate(zip(top, classes, strict=True)):
         for part in parts or (themed if i < anchor else []):
@@ -119,7 +108,7 @@ def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) 
     for i in range(outline.body_start, outline.body_end + 1):
         line = doc.analysis[i]
         for sm in _SENTENCE.finditer(line):
-            sentence = sm.group(0)
+            sentence = mask_titles(sm.group(0))
             if not sentence.strip():
                 continue
             cue = matches(part.body_cues, sentence, year)

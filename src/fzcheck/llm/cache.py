@@ -130,6 +130,8 @@ class ResponseCache:
         entries = size = 0
         if self.root.is_dir():
             for entry in self.root.glob("*/*.json"):
+                if entry.name.startswith(".tmp-"):  # a put killed midway, not an entry
+                    continue
                 entries += 1
                 size += entry.stat().st_size
         return CacheInfo(path=self.directory, entries=entries, bytes=size)

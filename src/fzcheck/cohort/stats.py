@@ -14,8 +14,7 @@ from typing import Any
 
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
-from fzcheck.render import failed_checks
-from fzcheck.rubric import PART_IDS
+from fzcheck.render import failed_checks, part_label
 
 VERDICTS = ("complete", "incomplete", "not_a_report", "error")
 BINS = tuple(range(0, 100, 10))  # score bins [0,10) … [90,100]
@@ -51,7 +50,8 @@ class Cohort:
     graded: int = 0  # readable annual reports: the denominator for part shares
     missing: Counter[str] = field(default_factory=Counter)
     embedded: Counter[str] = field(default_factory=Counter)
-    required: dict[str, bool] = field(default_factory=dict)
+    required: dict[str, bool] = field(default_factory=dict)  # part id -> required, first seen
+    labels: dict[str, str] = field(default_factory=dict)
     failed_checks: Counter[str] = field(default_factory=Counter)
     check_messages: dict[str, str] = field(default_factory=dict)
     scores: list[float] = field(default_factory=list)
@@ -61,6 +61,9 @@ class Cohort:
     tokens: Counter[str] = field(default_factory=Counter)
     tokens_by_model: dict[str, Counter[str]] = field(default_factory=dict)
     llm_reports: int = 0
+    with_tables: int = 0  # reports of a type that has statistical tables
+    tables_unreadable: Counter[str] = field(default_factory=Counter)  # table name -> reports
+    sums_failing: Counter[str] = field(default_factory=Counter)  # identity name -> reports
 
     def add(self, r: dict[str, Any]) -> None:
         self.total += 1
@@ -87,6 +90,7 @@ class Cohort:
         missing_required = []
         for p in r.get("parts", []):
             self.required.setdefault(p["id"], bool(p.get("required")))
+            self.labels.setdefault(p["id"], part_label(p))
             if p["status"] == "missing":
                 self.missing[p["id"]] += 1
                 if p.get("required"):
@@ -96,9 +100,21 @@ class Cohort:
         for part, c in failed_checks(r):
             if c["id"] != "is_report":
                 self._failed(f"{part}.{c['id']}", c.get("message", ""))
+        self._add_tables(r)
         if verdict == "incomplete":
             self.send_back.append({"path": r["path"], "issuer": _issuer(r), "verdict": verdict,
                                    "missing": missing_required, "reason": ""})
+
+    def _add_tables(self, r: dict[str, Any]) -> None:
+        tables = r.get("tables") or []
+        if not tables:
+            return
+        self.with_tables += 1
+        for t in tables:
+            if t.get("status") == "unreadable":
+                self.tables_unreadable[str(t.get("name"))] += 1
+        self.sums_failing.update({str(c["name"]) for t in tables for c in t.get("checks") or []
+                                  if c.get("passed") is False})
 
     def _failed(self, check: str, message: str) -> None:
         self.failed_checks[check] += 1
@@ -120,11 +136,12 @@ class Cohort:
 
     def to_json(self, prices: dict[str, Price] | None = None) -> dict[str, Any]:
         g = self.graded or 1
-        parts = [{"part": pid, "required": self.required.get(pid, pid != "other"),
+        parts = [{"part": pid, "label": self.labels.get(pid, pid),
+                  "required": self.required[pid],
                   "missing": self.missing[pid], "embedded": self.embedded[pid],
                   "missing_share": round(self.missing[pid] / g, 4) if self.graded else 0.0,
                   "embedded_share": round(self.embedded[pid] / g, 4) if self.graded else 0.0}
-                 for pid in _part_order(self.required)]
+                 for pid in self.required]
         return {
             "reports": self.total,
             "verdicts": {v: self.verdicts[v] for v in VERDICTS},
@@ -139,7 +156,19 @@ class Cohort:
             "failures": sorted(self.failures, key=lambda f: (f["path"] or "", f["stage"])),
             "copies": sorted(self.copies, key=lambda c: (-c["similarity"], c["a"], c["b"])),
             "llm": self._llm_json(prices if prices is not None else {}),
+            "tables": self._tables_json(),
         }
+
+    def _tables_json(self) -> dict[str, Any]:
+        """Among reports whose type has tables: how many could not be read, and the share whose
+        tables break each sum."""
+        n = self.with_tables or 1
+        return {"reports": self.with_tables,
+                "unreadable": [{"table": k, "reports": v, "share": round(v / n, 4)}
+                               for k, v in sorted(self.tables_unreadable.items())],
+                "failing": [{"identity": k, "reports": v, "share": round(v / n, 4)}
+                            for k, v in sorted(self.sums_failing.items(),
+                                               key=lambda kv: (-kv[1], kv[0]))]}
 
     def _llm_json(self, prices: dict[str, Price]) -> dict[str, Any]:
         cost: float | None = None
@@ -160,10 +189,6 @@ def gather(results: Iterable[dict[str, Any]]) -> Cohort:
     for r in results:
         cohort.add(r)
     return cohort
-
-
-def _part_order(seen: dict[str, bool]) -> list[str]:
-    return [p for p in PART_IDS if p in seen] + sorted(p for p in seen if p not in PART_IDS)
 
 
 def _issuer(r: dict[str, Any]) -> str | None:

@@ -1,0 +1,103 @@
+"""One document under one rubric: its facts, outline, parts and checks. No scoring: that is
+grading's, so that the LLM layer's checked proposals are applied in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from fzcheck.analysis.checks import (
+    Context,
+    TableSumsSpec,
+    plan_years,
+    run_document_checks,
+    run_part_checks,
+)
+from fzcheck.analysis.facts import Facts, read_facts
+from fzcheck.analysis.genre import genre_score
+from fzcheck.analysis.outline import Outline, build_outline
+from fzcheck.analysis.parts import Found, find_parts
+from fzcheck.analysis.table_sums import evaluate, table_results
+from fzcheck.analysis.tables import TableRead, read_tables
+from fzcheck.document import Document
+from fzcheck.result import Check, DocumentInfo, Evidence, PartResult, TableCheck, TableResult
+from fzcheck.rubric.model import Rubric
+
+
+@dataclass
+class Analysis:
+    """Everything the offline pass found in one document under one rubric."""
+
+    doc: Document
+    rubric: Rubric
+    facts: Facts
+    outline: Outline
+    found: list[Found]
+    parts: list[PartResult]
+    checks: list[Check]  # document-level, the genre check first
+    info: DocumentInfo
+    tables: list[TableResult] = field(default_factory=list)
+
+    @property
+    def is_report(self) -> bool:
+        return self.info.is_report
+
+
+def analyse(doc: Document, rubric: Rubric) -> Analysis:
+    facts = read_facts(doc)
+    outline = build_outline(doc, facts.body_start, facts.body_end)
+    year, year_source = facts.report_year, facts.report_year_source
+    found = find_parts(doc, outline, rubric, year)
+    if year_source in (None, "signed"):
+        # no year in the title or the opening: the plan's year says which year came before it
+        planned = _plan_year(doc, _plan(found))
+        if planned is not None:
+            year, year_source = planned - 1, "plan"
+            found = find_parts(doc, outline, rubric, year)
+    tables = read_tables(doc, rubric.tables, range(outline.body_start, outline.body_end + 1))
+    ctx = Context(doc=doc, report_year=year, rubric=rubric, title=facts.title_analysis,
+                  published_on=doc.published_on, signed_on=facts.signed_on,
+                  issuer=facts.issuer or facts.title, tables=tables)
+    parts = [PartResult(id=f.part.id, name=f.part.name, label=f.part.label,
+                        required=f.part.required, status=f.status,
+                        heading=(doc.quote(f.heading.line, f.heading.start, f.heading.end)
+                                 if f.heading else None),
+                        line=None if f.line is None else f.line + 1,
+                        evidence=[_locate(doc, ev) for ev in f.evidence],
+                        checks=run_part_checks(f, ctx), span=f.span,
+                        sections=f.section_spans, note=f.note) for f in found]
+    genre = genre_score(doc, facts.title_analysis, parts, rubric,
+                        [h.text for h in outline.headings])
+    info = DocumentInfo(
+        title=facts.title, addressee=facts.addressee, issuer=facts.issuer, report_year=year,
+        signed_on=facts.signed_on.isoformat() if facts.signed_on else None,
+        published_on=doc.published_on.isoformat() if doc.published_on else None,
+        format=doc.format, encoding=doc.encoding, script=doc.script, chars=doc.chars,
+        is_report=genre.passed, plan_year=_plan_year(doc, _plan(found)),
+        report_year_source=year_source, genre_score=genre.score, resegmented=doc.resegmented)
+    return Analysis(doc=doc, rubric=rubric, facts=facts, outline=outline, found=found,
+                    parts=parts, checks=[genre.check, *run_document_checks(ctx)], info=info,
+                    tables=table_results(tables, _table_checks(rubric, tables)))
+
+
+def _table_checks(rubric: Rubric, tables: dict[str, TableRead]) -> list[TableCheck]:
+    return [c for spec in rubric.document_checks if isinstance(spec, TableSumsSpec)
+            for c in evaluate(spec, tables)]
+
+
+def _plan(found: list[Found]) -> Found | None:
+    """The part whose year is the plan's (the rubric's ``plan: true``), if it was found."""
+    return next((f for f in found if f.part.plan and f.line is not None), None)
+
+
+def _locate(doc: Document, ev: Evidence) -> Evidence:
+    """Where a quote from re-segmented text starts in the text as read."""
+    if not doc.resegmented or not 0 < ev.line <= len(doc.lines):
+        return ev
+    column = max(doc.lines[ev.line - 1].find(ev.quote), 0)
+    line, col = doc.source_position(ev.line - 1, column)
+    return ev.model_copy(update={"source_line": line + 1, "source_column": col})
+
+
+def _plan_year(doc: Document, plan: Found | None) -> int | None:
+    years = plan_years(doc, plan)[0] if plan is not None else []
+    return years[0] if years else None

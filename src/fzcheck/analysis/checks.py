@@ -1,0 +1,402 @@
+"""Sub-checks. Each kind is one spec model (its settings, validated when the rubric loads) and
+one function, registered together: a new kind is a model, a function and a decorator line.
+
+Part checks see the text of the part they belong to; document checks see the whole document.
+A kind registered for one level cannot be used at the other: the rubric's loader builds its
+unions from these two registries, so ``rubric validate`` names a misplaced kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from fzcheck.document import Document
+from fzcheck.reading.numerals import YEAR
+from fzcheck.result import Check
+from fzcheck.analysis.patterns import Regex, mask_titles
+
+if TYPE_CHECKING:
+    from fzcheck.analysis.parts import Found
+    from fzcheck.analysis.tables import TableRead
+    from fzcheck.rubric.model import Rubric, TableTemplate
+
+
+class CheckSpec(BaseModel):
+    """Settings every check has; each kind adds its own."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: str
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    description: str
+    penalty: float = Field(ge=0, le=100)
+
+    def references_problem(self, tables: dict[str, TableTemplate]) -> str | None:
+        """What this check names that the rubric does not have (its tables, rows, columns)."""
+        return None
+
+
+@dataclass
+class Context:
+    doc: Document
+    report_year: int | None
+    rubric: Rubric
+    title: str | None = None  # analysis text: Simplified, folded
+    published_on: dt.date | None = None
+    signed_on: dt.date | None = None
+    issuer: str | None = None
+    tables: dict[str, TableRead] = field(default_factory=dict)
+
+
+S = TypeVar("S", bound=CheckSpec)
+PartFn = Callable[[Any, str, "Found", Context], Check]
+DocFn = Callable[[Any, Context], Check | None]
+PART_KINDS: dict[str, tuple[type[CheckSpec], PartFn]] = {}
+DOCUMENT_KINDS: dict[str, tuple[type[CheckSpec], DocFn]] = {}
+
+
+def part_check(spec: type[S]) -> Callable[[Callable[[S, str, Found, Context], Check]],
+                                          Callable[[S, str, Found, Context], Check]]:
+    def register(fn: Callable[[S, str, Found, Context], Check]
+                 ) -> Callable[[S, str, Found, Context], Check]:
+        PART_KINDS[_kind_of(spec)] = (spec, fn)
+        return fn
+
+    return register
+
+
+def document_check(spec: type[S]) -> Callable[[Callable[[S, Context], Check | None]],
+                                              Callable[[S, Context], Check | None]]:
+    def register(fn: Callable[[S, Context], Check | None]) -> Callable[[S, Context], Check | None]:
+        DOCUMENT_KINDS[_kind_of(spec)] = (spec, fn)
+        return fn
+
+    return register
+
+
+def _kind_of(spec: type[CheckSpec]) -> str:
+    kind = spec.model_fields["kind"].annotation
+    return str(kind.__args__[0])  # type: ignore[union-attr]
+
+
+# --- part checks ---------------------------------------------------------------------------
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个|项|次|件|家|人|名|万|亿|元|场|期|份|天|日|小时|"
+                     r"条|户|余|批|篇|部|起|类|套|所|处|台|公里|平方|倍|分)")
+_VAGUE_NEXT = re.compile(r"下一步|下一年度|下一年|明年|今后")
+
+
+class FiguresSpec(CheckSpec):
+    """At least ``min`` concrete figures (counts, shares, sums) in the part's text."""
+
+    kind: Literal["figures"]
+    min: int = Field(default=1, ge=0)
+
+
+@part_check(FiguresSpec)
+def _figures(spec: FiguresSpec, text: str, found: Found, ctx: Context) -> Check:
+    n = len(_FIGURE.findall(text))
+    ok = n >= spec.min
+    return Check(id=spec.id, passed=ok, message=f"列出具体数据{n}处" if ok
+                 else f"仅有具体数据{n}处（至少应有{spec.min}处）")
+
+
+class CueWordsSpec(CheckSpec):
+    """At least ``min`` matches of ``pattern`` in the part's body (its heading does not count)."""
+
+    kind: Literal["cue_words"]
+    pattern: Regex
+    min: int = Field(default=1, ge=0)
+
+
+@part_check(CueWordsSpec)
+def _cue_words(spec: CueWordsSpec, text: str, found: Found, ctx: Context) -> Check:
+    hits = re.findall(spec.pattern, text)
+    ok = len(hits) >= spec.min
+    msg = (f"{spec.description}：见“{'”“'.join(sorted(set(hits))[:5])}”" if ok
+           else f"未做到“{spec.description}”：本部分正文没有“{'/'.join(spec.pattern.split('|')[:5])}”等表述")
+    return Check(id=spec.id, passed=ok, message=msg)
+
+
+class PlanYearSpec(CheckSpec):
+    """The part names the year after the report year (in its heading or first lines)."""
+
+    kind: Literal["plan_year"]
+
+
+def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
+    """The years a plan names — in its own heading first, else in its first lines — and the text
+    looked at. A plan embedded as a sentence has no heading of its own: the section it sits in
+    (say 2024年度存在问题) says nothing about the plan's year."""
+    heading = doc.analysis[found.sections[0].line] if found.sections else ""
+    first = "\n".join(doc.analysis[i] for i in found.lines[:3])
+    # a cited document's years (《法治政府建设实施纲要（2021-2025年）》) are not the plan's
+    heading, first = mask_titles(heading), mask_titles(first)
+    years = [int(y) for y in YEAR.findall(heading)] or [int(y) for y in YEAR.findall(first)]
+    return years, f"{heading}\n{first}"
+
+
+@part_check(PlanYearSpec)
+def _plan_year(spec: PlanYearSpec, text: str, found: Found, ctx: Context) -> Check:
+    years, looked_at = plan_years(ctx.doc, found)
+    if ctx.report_year is None:
+        return Check(id=spec.id, passed=bool(years), message=(
+            f"写明{years[0]}年（报告年度不明）" if years else "未写明年度（报告年度不明）"))
+    want = ctx.report_year + 1
+    if want in years:
+        return Check(id=spec.id, passed=True, message=f"写明{want}年")
+    vague = _VAGUE_NEXT.search(looked_at)
+    if vague:
+        return Check(id=spec.id, passed=False,
+                     message=f"只写“{vague.group(0)}”，未写明{want}年")
+    if years:
+        return Check(id=spec.id, passed=False, message=f"写的是{years[0]}年，应为{want}年")
+    return Check(id=spec.id, passed=False, message=f"未写明{want}年")
+
+
+class ActorActionsSpec(CheckSpec):
+    """An ``actor`` within ``window`` characters of an ``action`` (a named person acting in
+    person, not only the unit); in a section of its own the acts alone are enough."""
+
+    kind: Literal["leader_actions"]
+    actor: Regex
+    action: Regex
+    window: int = Field(default=40, ge=1)
+
+
+@part_check(ActorActionsSpec)
+def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context) -> Check:
+    w = spec.window
+    rx = re.compile(rf"(?:{spec.actor})[^。]{{0,{w}}}?(?:{spec.action})|"
+                    rf"(?:{spec.action})[^。]{{0,{w // 4}}}?(?:{spec.actor})")
+    hits = rx.findall(text)
+    if not hits and found.status == "present":
+        hits = re.findall(spec.action, text)
+    if hits:
+        return Check(id=spec.id, passed=True, message=f"{spec.description}：有{len(hits)}处具体表述")
+    return Check(id=spec.id, passed=False, message=f"未做到“{spec.description}”：只笼统描述职责，"
+                 "未写本人的具体行动（亲自、带头、主持……）")
+
+
+# --- document checks -----------------------------------------------------------------------
+
+
+class TitleSpec(CheckSpec):
+    """The title names the report's subject (``pattern``, called ``subject`` in messages) and a
+    year."""
+
+    kind: Literal["title"]
+    pattern: Regex
+    subject: str = Field(min_length=1)
+
+
+@document_check(TitleSpec)
+def _title(spec: TitleSpec, ctx: Context) -> Check:
+    if not ctx.title:
+        return Check(id=spec.id, passed=False, message="未找到标题")
+    has_subject = bool(re.search(spec.pattern, ctx.title))
+    has_year = bool(YEAR.search(ctx.title))
+    missing = [w for w, ok in ((spec.subject, has_subject), ("年度", has_year)) if not ok]
+    return Check(id=spec.id, passed=not missing,
+                 message=f"标题写明{spec.subject}和年度" if not missing
+                 else f"标题未写明{'和'.join(missing)}")
+
+
+class Deadline(BaseModel):
+    """A deadline for issuers whose name matches ``issuer`` (县级以上人民政府部门: 1月31日)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    issuer: Regex
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    name: str
+
+
+class PublicationSpec(CheckSpec):
+    """Published after the reported year ended and before the deadline: the first of
+    ``deadlines`` whose ``issuer`` matches the report's issuer, else the rubric's
+    ``publish_by``."""
+
+    kind: Literal["publication"]
+    deadlines: list[Deadline] = Field(default_factory=list)
+
+
+@document_check(PublicationSpec)
+def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
+    if ctx.published_on is None or ctx.report_year is None:
+        return None
+    by = ctx.rubric.source.publish_by
+    month, day, who = by.month, by.day, ""
+    rule = next((d for d in spec.deadlines if ctx.issuer and re.search(d.issuer, ctx.issuer)),
+                None)
+    if rule is not None:
+        month, day, who = rule.month, rule.day, f"（{rule.name}）"
+    deadline = dt.date(ctx.report_year + 1, month, day)
+    year_end = dt.date(ctx.report_year, 12, 31)
+    p = ctx.published_on
+    # publish_by is "before" that day; a law's "by 1月31日" includes the day itself
+    late = p > deadline if rule is not None else p >= deadline
+    if late:
+        return Check(id=spec.id, passed=False,
+                     message=f"{p.isoformat()}公开，未在{deadline.isoformat()}前公开{who}")
+    if p <= year_end:
+        return Check(id=spec.id, passed=False,
+                     message=f"{p.isoformat()}公开，早于{ctx.report_year}年度结束")
+    return Check(id=spec.id, passed=True,
+                 message=f"{p.isoformat()}公开，在{deadline.isoformat()}前{who}")
+
+
+class SigningSpec(CheckSpec):
+    """Signed after the reported year ended: a report signed earlier cannot cover the year."""
+
+    kind: Literal["signing"]
+
+
+@document_check(SigningSpec)
+def _signing(spec: SigningSpec, ctx: Context) -> Check | None:
+    if ctx.signed_on is None or ctx.report_year is None:
+        return None
+    s = ctx.signed_on
+    if s <= dt.date(ctx.report_year, 12, 31):
+        return Check(id=spec.id, passed=False,
+                     message=f"{s.isoformat()}签发，早于{ctx.report_year}年度结束")
+    return Check(id=spec.id, passed=True,
+                 message=f"{s.isoformat()}签发，在{ctx.report_year}年度结束后")
+
+
+class Identity(BaseModel):
+    """A sum a table must satisfy. ``over: rows``: for each row, the columns in ``lhs`` add up to
+    those in ``rhs``; ``over: columns``: for each column, the rows in ``lhs`` to those in
+    ``rhs``; ``over: none``: ``row.col`` cells. ``name_*`` stands for every id starting so."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    table: str
+    over: Literal["rows", "columns", "none"] = "none"
+    lhs: list[str] = Field(min_length=1)
+    rhs: list[str] = Field(min_length=1)
+
+
+class TableSumsSpec(CheckSpec):
+    """The rubric's tables add up: every identity holds where its cells could be read."""
+
+    kind: Literal["table_sums"]
+    identities: list[Identity] = Field(min_length=1)
+
+    def references_problem(self, tables: dict[str, TableTemplate]) -> str | None:
+        from fzcheck.analysis.table_sums import reference_problem
+
+        return next((p for i in self.identities if (p := reference_problem(i, tables))), None)
+
+
+@document_check(TableSumsSpec)
+def _table_sums(spec: TableSumsSpec, ctx: Context) -> Check | None:
+    from fzcheck.analysis.table_sums import sums_check
+
+    return sums_check(spec, ctx)
+
+
+class Statement(BaseModel):
+    """A count the narrative states (``pattern`` with a group ``n``) and the cell(s) that hold
+    it in a table (``table.row.col``, several joined by ``+``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    pattern: Regex
+    cell: str = Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+(?:\+[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+)*$")
+
+
+class TableTextSpec(CheckSpec):
+    """Counts stated in the text agree with the tables (a warning: the narrative may cover a
+    different scope)."""
+
+    kind: Literal["table_text"]
+    statements: list[Statement] = Field(min_length=1)
+
+    def references_problem(self, tables: dict[str, TableTemplate]) -> str | None:
+        from fzcheck.analysis.table_sums import cell_problem
+
+        return next((p for st in self.statements for ref in st.cell.split("+")
+                     if (p := cell_problem(ref, tables))), None)
+
+
+@document_check(TableTextSpec)
+def _table_text(spec: TableTextSpec, ctx: Context) -> Check | None:
+    from fzcheck.analysis.table_sums import text_check
+
+    return text_check(spec, ctx)
+
+
+class InstructionsSpec(CheckSpec):
+    """Text addressed to a model (``pattern``) is flagged; it stays report content."""
+
+    kind: Literal["instructions"]
+    pattern: Regex
+
+
+@document_check(InstructionsSpec)
+def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
+    rx = re.compile(spec.pattern)
+    for i, line in enumerate(ctx.doc.analysis):
+        m = rx.search(line)
+        if m:
+            return Check(id=spec.id, passed=False, message=(
+                f"第{i + 1}行含针对AI模型的指令（“{ctx.doc.quote(i, m.start(), m.end())}”），"
+                "仅作为报告内容看待"))
+    return Check(id=spec.id, passed=True, message="未见针对AI模型的指令")
+
+
+# --- the unions the rubric validates against, and running them -----------------------------
+
+
+def _union(kinds: dict[str, tuple[type[CheckSpec], Any]]) -> Any:
+    models = tuple(spec for spec, _ in kinds.values())
+    return Annotated[Union[models], Field(discriminator="kind")]  # noqa: UP007 - built at run time
+
+
+if TYPE_CHECKING:  # the checker sees the common base; pydantic validates the real unions
+    PartCheck = CheckSpec
+    DocumentCheck = CheckSpec
+else:
+    PartCheck = _union(PART_KINDS)
+    DocumentCheck = _union(DOCUMENT_KINDS)
+
+
+def part_text(doc: Document, found: Found) -> str:
+    """The analysis text a part covers. A section's own heading is left out (a heading promising
+    原因 is not a cause); the body sharing its line stays. Embedded parts keep all their text: a
+    numbered item's "heading" is its first sentence."""
+    heads = {h.line: h for h in found.sections} if found.status == "present" else {}
+    lines = []
+    for i in found.lines:
+        line = doc.analysis[i]
+        if i in heads:
+            line = line[heads[i].end:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def run_part_checks(found: Found, ctx: Context) -> list[Check]:
+    if found.status == "missing":
+        return []
+    text = part_text(ctx.doc, found)
+    return [PART_KINDS[spec.kind][1](spec, text, found, ctx) for spec in found.part.checks]
+
+
+def run_document_checks(ctx: Context) -> list[Check]:
+    out = []
+    for spec in ctx.rubric.document_checks:
+        check = DOCUMENT_KINDS[spec.kind][1](spec, ctx)
+        if check is not None:
+            out.append(check)
+    return out

@@ -1,0 +1,50 @@
+"""Which report type is this? Each rubric says how to recognise its type (``detect``); without
+``--rubric`` the best-matching bundled rubric grades the input, and the result says why.
+
+A cheap look, before the full analysis: a title-like opening that matches the rubric's ``title``
+cue is a strong sign, each mention of its ``text`` cue in the body a weak one. The full analysis
+then decides whether the document really is such a report (the genre check).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from fzcheck.document import Document
+from fzcheck.result import RubricRef
+from fzcheck.rubric.model import Rubric
+
+TITLE_WEIGHT = 10
+MAX_MENTIONS = 20  # a long report is not more of its type than a short one
+HEAD_LINES = 12  # the title sits among the first lines (after any page furniture)
+
+
+def detect_score(doc: Document, rubric: Rubric) -> tuple[int, str | None, int]:
+    """(score, the title cue met, body mentions)."""
+    head = "\n".join(line for line in doc.analysis[:HEAD_LINES * 2] if line.strip())
+    head = "\n".join(head.splitlines()[:HEAD_LINES])
+    title = re.search(rubric.detect.title, head)
+    mentions = min(len(re.findall(rubric.detect.text, "\n".join(doc.analysis))), MAX_MENTIONS)
+    return (TITLE_WEIGHT if title else 0) + mentions, title.group(0) if title else None, mentions
+
+
+def choose(doc: Document, rubrics: Iterable[Rubric], forced: bool = False
+           ) -> tuple[Rubric, RubricRef]:
+    """The rubric to grade ``doc`` with, and how it was chosen (for the result's ``rubric``)."""
+    candidates = list(rubrics)
+    if forced:
+        r = candidates[0]
+        return r, RubricRef(id=r.id, version=r.version, selected_by="flag")
+    scored = [(detect_score(doc, r), i, r) for i, r in enumerate(candidates)]
+    (best, title, mentions), _, rubric = max(scored, key=lambda s: (s[0][0], -s[1]))
+    if best == 0:
+        reason = f"没有任何检查规则认出这份文档的类型，按“{rubric.title}”检查"
+    else:
+        signs = ([f"开头有“{title}”"] if title else []) + ([f"正文提及{mentions}次"] if mentions else [])
+        reason = f"按{rubric.title}检查：{'，'.join(signs)}"
+        others = [f"{r.id} {s[0]}分" for s, _, r in scored if r is not rubric and s[0]]
+        if others:
+            reason += f"（{rubric.id} {best}分；{'，'.join(others)}）"
+    return rubric, RubricRef(id=rubric.id, version=rubric.version, selected_by="auto",
+                             reason=reason)

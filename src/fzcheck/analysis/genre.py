@@ -1,0 +1,119 @@
+"""Is this document the rubric's genre (say, a 法治政府建设年度报告)? Decided from the evidence.
+
+Each sign — the title, 现将…报告如下, the law's own part wording in headings, the parts found,
+and positive signs of other genres (a news dateline, a 解读's questions, 各位代表, a 印发 wrapper,
+another subject's report) — carries a weight from the rubric; the document is of the genre when
+the weights add up to the rubric's ``pass_score``. A missing title is not a sign either way: a
+report without one fails the title check, it does not stop being a report. The score is kept so
+that the best-matching rubric can be chosen per input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from fzcheck.document import Document
+from fzcheck.result import Check, PartResult
+from fzcheck.rubric.model import Genre, GenreSign, Rubric
+
+HEAD_LINES = 12
+_CITED = re.compile(r"《[^》\n]{0,80}》")
+
+
+@dataclass(frozen=True)
+class Sign:
+    text: str  # Chinese, as the message shows it
+    weight: float
+
+
+@dataclass
+class GenreDecision:
+    passed: bool
+    score: float
+    message: str
+    signs: list[Sign] = field(default_factory=list)
+
+    @property
+    def check(self) -> Check:
+        return Check(id="is_report", passed=self.passed, message=self.message)
+
+
+def genre_score(doc: Document, title: str | None, parts: Sequence[PartResult], rubric: Rubric,
+                headings: Sequence[str] = ()) -> GenreDecision:
+    """Weigh the signs for and against ``doc`` being ``rubric``'s genre.
+
+    ``title`` is the analysis text of the title (None when there is none); ``headings`` the
+    analysis text of the outline's headings."""
+    g = rubric.report_genre
+    w = g.weights
+    text = "\n".join(doc.analysis)
+    signs: list[Sign] = []
+    # A cited document's title (《法治政府建设实施纲要》) is not the document talking about itself.
+    own = _CITED.sub(lambda m: " " * len(m.group(0)), text)
+    mentions = len(re.findall(g.subject, own))
+    if mentions < g.min_subject_mentions:
+        # the fewer, the stronger: an excerpt that names the subject once weighs half as much
+        share = (g.min_subject_mentions - mentions) / g.min_subject_mentions
+        signs.append(Sign(f"全文只提及{g.subject_name}{mentions}次", w.few_subject_mentions * share))
+    if title is not None:
+        signs.extend(_title_signs(g, title))
+    phrase = re.search(g.report_phrases, text[:3000])
+    if phrase:
+        signs.append(Sign(f"有“{phrase.group(0)[:20]}”", w.report_phrase))
+    if g.law_headings:
+        law = next((m for h in headings if (m := re.search(g.law_headings, h))), None)
+        if law:
+            signs.append(Sign(f"标题层级用了法定表述“{law.group(0)}”", w.law_heading))
+    required = [p for p in parts if p.required]
+    present = sum(p.status == "present" for p in required)
+    embedded = sum(p.status == "embedded" for p in required)
+    if present or embedded:
+        signs.append(Sign(f"找到必备部分{present}个、嵌入{embedded}个",
+                          present * w.part_present + embedded * w.part_embedded))
+    for spec in g.other_genres:
+        sign = _other_genre(spec, doc, title, text)
+        if sign is not None:
+            signs.append(sign)
+    score = round(sum(s.weight for s in signs), 1)
+    passed = score >= g.pass_score
+    return GenreDecision(passed=passed, score=score, message=_message(g, passed, score, signs),
+                         signs=signs)
+
+
+def _title_signs(g: Genre, title: str) -> list[Sign]:
+    t = title.strip()
+    bad = re.search(rf"(?:{g.not_report_titles})$", t)
+    if bad and not re.search(g.report_words, t[: bad.start()] + t[bad.end():]):
+        return [Sign(f"标题表明这是{bad.group(0)}", g.weights.title_other_genre)]
+    if re.search(g.subject, t) and re.search(g.report_words, t):
+        return [Sign(f"标题是{g.subject_name}的报告", g.weights.title_names_subject)]
+    return []
+
+
+def _other_genre(spec: GenreSign, doc: Document, title: str | None, text: str) -> Sign | None:
+    if spec.where == "title":
+        scopes = [title] if title else []
+    elif spec.where == "head":
+        scopes = ["\n".join([line for line in doc.analysis if line.strip()][:HEAD_LINES])]
+    elif spec.where == "line_start":
+        scopes = [line.strip() for line in doc.analysis if line.strip()]
+    else:
+        scopes = [text]
+    for scope in scopes:
+        m = re.match(spec.pattern, scope) if spec.where == "line_start" else \
+            re.search(spec.pattern, scope, re.MULTILINE)
+        if m and not (spec.unless and re.search(spec.unless, scope)):
+            return Sign(f"{spec.name}（“{m.group(0).strip()[:16]}”）", spec.weight)
+    return None
+
+
+def _message(g: Genre, passed: bool, score: float, signs: list[Sign]) -> str:
+    """Name the signs that decided it: the strongest on the winning side first."""
+    side = [s for s in signs if (s.weight > 0) == passed and s.weight != 0]
+    side.sort(key=lambda s: -abs(s.weight))
+    why = "；".join(s.text for s in side[:3]) or "没有报告的特征"
+    if passed:
+        return f"是{g.subject_name}年度报告：{why}（得分{score:g}）"
+    return f"不是{g.subject_name}报告：{why}（得分{score:g}）"

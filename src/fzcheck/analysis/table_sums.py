@@ -1,0 +1,245 @@
+"""The sums a report's tables must satisfy, computed in code from the cells read (never by a
+model), and the counts its text states compared with the cells that hold them.
+
+An identity is checked wherever all its cells were read; a blank cell makes that instance
+"blank" (reported, not wrong), a table that could not be read is reported as unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from fzcheck.result import Check, TableCell, TableCheck, TableResult
+
+if TYPE_CHECKING:
+    from fzcheck.analysis.checks import Context, Identity, TableSumsSpec, TableTextSpec
+    from fzcheck.analysis.tables import Cell, TableRead
+    from fzcheck.rubric.model import TableTemplate
+
+TOLERANCE = 0.051  # amounts in 万元 are printed to one decimal
+
+
+def _expand(refs: list[str], ids: list[str]) -> list[str]:
+    out: list[str] = []
+    for ref in refs:
+        if ref.endswith("*"):
+            out += [i for i in ids if i.startswith(ref[:-1])]
+        else:
+            out.append(ref)
+    return out
+
+
+def cell_problem(ref: str, tables: dict[str, TableTemplate]) -> str | None:
+    """What a ``table.row.col`` reference names that the rubric does not have."""
+    table_id, _, rest = ref.partition(".")
+    row, _, col = rest.partition(".")
+    table = tables.get(table_id)
+    if table is None:
+        return f"{ref}: no table {table_id!r}"
+    if row not in {r.id for r in table.rows} or col not in {c.id for c in table.columns}:
+        return f"{ref}: table {table_id} has no cell {row}.{col}"
+    return None
+
+
+def reference_problem(identity: Identity, tables: dict[str, TableTemplate]) -> str | None:
+    table = tables.get(identity.table)
+    if table is None:
+        return f"identity {identity.id}: no table {identity.table!r} in the rubric's tables"
+    rows, cols = [r.id for r in table.rows], [c.id for c in table.columns]
+    names = {"rows": cols, "columns": rows}.get(identity.over)
+    for ref in identity.lhs + identity.rhs:
+        if names is not None:
+            if not _expand([ref], names):
+                return f"identity {identity.id}: {ref} names nothing in table {table.id}"
+        else:
+            problem = cell_problem(f"{table.id}.{ref}", tables)
+            if problem:
+                return f"identity {identity.id}: {problem}"
+    return None
+
+
+@dataclass
+class Instance:
+    identity: Identity
+    where: str  # the row or column it is about, in words ("" for a fixed set of cells)
+    left: list[Cell]
+    right: list[Cell]
+    missing: list[str]  # cells not read (their row was not found)
+
+
+def _instances(identity: Identity, table: TableRead) -> Iterator[Instance]:
+    t = table.template
+    rows, cols = [r.id for r in t.rows], [c.id for c in t.columns]
+    row_name = {r.id: r.name for r in t.rows}
+    col_name = {c.id: c.name for c in t.columns}
+
+    def take(pairs: list[tuple[str, str]]) -> tuple[list[Cell], list[str]]:
+        got, missing = [], []
+        for r, c in pairs:
+            cell = table.value(r, c)
+            if cell is None:
+                if not next(x for x in t.rows if x.id == r).optional:
+                    missing.append(f"{row_name[r]}×{col_name[c]}")
+            else:
+                got.append(cell)
+        return got, missing
+
+    if identity.over == "rows":
+        lhs, rhs = _expand(identity.lhs, cols), _expand(identity.rhs, cols)
+        for r in rows:
+            if r not in table.row_lines:
+                continue
+            left, m1 = take([(r, c) for c in lhs])
+            right, m2 = take([(r, c) for c in rhs])
+            yield Instance(identity, row_name[r], left, right, m1 + m2)
+    elif identity.over == "columns":
+        lhs, rhs = _expand(identity.lhs, rows), _expand(identity.rhs, rows)
+        for c in cols:
+            left, m1 = take([(r, c) for r in lhs])
+            right, m2 = take([(r, c) for r in rhs])
+            yield Instance(identity, col_name[c], left, right, m1 + m2)
+    else:
+        def pairs(refs: list[str]) -> list[tuple[str, str]]:
+            return [(ref.split(".")[0], ref.split(".")[1]) for ref in refs]
+
+        left, m1 = take(pairs(identity.lhs))
+        right, m2 = take(pairs(identity.rhs))
+        yield Instance(identity, "", left, right, m1 + m2)
+
+
+def _lines_text(lines: list[int]) -> str:
+    return (f"第{'、'.join(map(str, lines))}行" if len(lines) <= 4
+            else f"第{lines[0]}至{lines[-1]}行")
+
+
+def _sum_text(cells: list[Cell], table: TableRead) -> str:
+    """16+3+1+0+1+0 = 21, or “（七）总计×自然人”为20 for a single cell."""
+    if len(cells) == 1:
+        c = cells[0]
+        rows = {r.id: r.name for r in table.template.rows}
+        cols = {k.id: k.name for k in table.template.columns}
+        return f"“{rows[c.row]}×{cols[c.col]}”为{c.text}"
+    return f"{'+'.join(c.text for c in cells)} = {_num(_total(cells))}"
+
+
+def _total(cells: list[Cell]) -> float:
+    return sum(c.value or 0 for c in cells)
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def evaluate(spec: TableSumsSpec, tables: dict[str, TableRead]) -> list[TableCheck]:
+    out: list[TableCheck] = []
+    for identity in spec.identities:
+        table = tables.get(identity.table)
+        if table is None or table.status != "read":
+            continue
+        for inst in _instances(identity, table):
+            cells = inst.left + inst.right
+            refs = [{"row": c.row, "col": c.col} for c in cells]
+            lines = sorted({c.line + 1 for c in cells})
+            where = f"“{inst.where}”" if inst.where else ""
+            if inst.missing:
+                out.append(TableCheck(table=identity.table, identity=identity.id, name=identity.name, where=inst.where,
+                                      passed=None, cells=refs, lines=lines, message=(
+                                          f"{where}未能核对：没有读到{'、'.join(inst.missing[:3])}")))
+                continue
+            blank = [c for c in cells if c.value is None]
+            if blank:
+                out.append(TableCheck(table=identity.table, identity=identity.id, name=identity.name, where=inst.where,
+                                      passed=None, cells=refs, lines=lines, message=(
+                                          f"{where}有空白单元格，未核对（空白不等于0）")))
+                continue
+            left, right = _total(inst.left), _total(inst.right)
+            ok = abs(left - right) <= TOLERANCE
+            message = (f"{where}{_num(left)} = {_num(right)}" if ok else
+                       f"{where}{_sum_text(inst.left, table)}，而{_sum_text(inst.right, table)}"
+                       f"（{_lines_text(lines)}）")
+            out.append(TableCheck(table=identity.table, identity=identity.id, name=identity.name, where=inst.where,
+                                  passed=ok, left=left, right=right, cells=refs, lines=lines,
+                                  message=message))
+    return out
+
+
+def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
+    """One document check over every identity; None when no table could be read (the
+    reason is in the result's tables, and it is not the report's arithmetic)."""
+    outcomes = evaluate(spec, ctx.tables)
+    if not outcomes:
+        return None
+    failed = [o for o in outcomes if o.passed is False]
+    held = sum(o.passed is True for o in outcomes)
+    unchecked = sum(o.passed is None for o in outcomes)
+    tail = f"，{unchecked}处未能核对" if unchecked else ""
+    if failed:
+        first = failed[0]
+        return Check(id=spec.id, passed=False, message=(
+            f"{len(failed)}处勾稽关系不成立、{held}处成立{tail}；如{first.name}：{first.message}"))
+    return Check(id=spec.id, passed=True, message=f"{held}处勾稽关系全部成立{tail}")
+
+
+def text_outcomes(spec: TableTextSpec, ctx: Context) -> list[tuple[str, int, str, float, int]]:
+    """(name, stated number, its quote, table value, 0-based line) for each statement whose
+    number disagrees with its cells. Only the narrative counts: text from the first table on
+    is the tables' own."""
+    first = min((t.first_line for t in ctx.tables.values() if t.first_line is not None),
+                default=len(ctx.doc.analysis))
+    text, line_of = _joined(ctx.doc.analysis, first)
+    out = []
+    for st in spec.statements:
+        cells = []
+        for ref in st.cell.split("+"):
+            table_id, row, col = ref.split(".")
+            table = ctx.tables.get(table_id)
+            cell = table.value(row, col) if table is not None and table.status == "read" else None
+            cells.append(cell)
+        if any(c is None or c.value is None for c in cells):
+            continue
+        value = sum(c.value or 0 for c in cells if c is not None)
+        m = re.search(st.pattern, text)
+        if m is not None and abs(int(m.group("n")) - value) > TOLERANCE:
+            out.append((st.name, int(m.group("n")), m.group(0), value, line_of[m.start()]))
+    return out
+
+
+def _joined(lines: list[str], stop: int) -> tuple[str, list[int]]:
+    """The text before the first table, white space dropped and lines joined (a statement
+    wraps), with the 0-based line of each character."""
+    chars: list[str] = []
+    line_of: list[int] = []
+    for i, line in enumerate(lines[:stop]):
+        compact = re.sub(r"\s+", "", line)
+        chars.append(compact)
+        line_of.extend([i] * len(compact))
+    return "".join(chars), line_of
+
+
+def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
+    if not any(t.status == "read" for t in ctx.tables.values()):
+        return None
+    diffs = text_outcomes(spec, ctx)
+    if not diffs:
+        return Check(id=spec.id, passed=True, message="正文所述数字与统计表一致")
+    parts = [f"{name}：正文第{i + 1}行“{quote}”，表中为{value:g}" for name, _, quote, value, i in diffs]
+    return Check(id=spec.id, passed=False, message="；".join(parts) + "（统计口径可能不同，请核对）")
+
+
+def table_results(tables: dict[str, TableRead], checks: list[TableCheck]) -> list[TableResult]:
+    """The tables as the JSON carries them: cells with their source places, and the checks."""
+    out = []
+    for table in tables.values():
+        t = table.template
+        out.append(TableResult(
+            id=t.id, name=t.name, status=table.status, reason=table.reason,
+            columns=[{"id": c.id, "name": c.name} for c in t.columns],
+            rows=[{"id": r.id, "name": r.name, "line": table.row_lines[r.id] + 1}
+                  for r in t.rows if r.id in table.row_lines],
+            cells=[TableCell(row=c.row, col=c.col, value=c.value, text=c.text, line=c.line + 1,
+                             start=c.start, end=c.end) for c in table.cells.values()],
+            checks=[c for c in checks if c.table == t.id]))
+    return out

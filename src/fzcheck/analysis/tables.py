@@ -1,0 +1,229 @@
+"""Statistical tables read from the text, by the rubric's table templates.
+
+Readers give tables as lines: a Word or web table row becomes ``a | b | c`` (empty cells kept
+as empty), a PDF's layout text keeps its columns aligned with spaces. A template names a
+table's rows (each found by a cue in its label text, in the template's order) and columns; a
+line ending in values is a table row, its label is its own text plus the text since the last
+row (labels wrap). Values are assigned to columns one to one when the row has them all, else by
+where they stand under the columns of complete rows (layout text); a row whose values cannot be
+placed, or digits run together with no separator, makes the table unreadable — never an
+arithmetic error. An empty cell is blank, not zero.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from fzcheck.document import Document
+from fzcheck.rubric.model import TableTemplate
+
+Status = Literal["read", "unreadable", "absent"]
+_VALUE = re.compile(r"^-?\d+(?:\.\d+)?$")
+_SPACE = re.compile(r"\s+")
+MIN_ROW_SHARE = 0.6  # of a template's required rows, found with all their values
+WINDOW = 8  # rows looked ahead for a label's cue: a skipped row is rare, a wrong one costly
+
+
+@dataclass(frozen=True)
+class Cell:
+    row: str
+    col: str
+    value: float | None  # None: the cell is blank
+    text: str  # as printed
+    line: int  # 0-based line of the document
+    start: int  # offsets in that line
+    end: int
+
+
+@dataclass
+class TableRead:
+    template: TableTemplate
+    status: Status
+    reason: str | None = None
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    row_lines: dict[str, int] = field(default_factory=dict)  # row id -> 0-based line
+    first_line: int | None = None
+    last_line: int | None = None
+
+    def value(self, row: str, col: str) -> Cell | None:
+        return self.cells.get((row, col))
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+def _tokens(line: str) -> tuple[str, list[_Token]] | None:
+    """(label, trailing value tokens) when ``line`` ends in values; piped rows keep blanks."""
+    if "|" in line:
+        cells = line.strip().strip("|").split("|")
+        values: list[_Token] = []
+        pos = line.index("|") if line.strip().startswith("|") else 0
+        offsets = []
+        for cell in cells:
+            at = line.find(cell, pos)
+            offsets.append(at)
+            pos = at + len(cell)
+        k = len(cells)
+        while k > 0 and (_VALUE.match(cells[k - 1].strip()) or not cells[k - 1].strip()):
+            k -= 1
+        if k == len(cells):
+            return None
+        for cell, at in zip(cells[k:], offsets[k:], strict=True):
+            text = cell.strip()
+            start = at + (len(cell) - len(cell.lstrip()))
+            values.append(_Token(text, start, start + len(text)))
+        if not any(v.text for v in values):
+            return None
+        return "".join(cells[:k]), values
+    spans = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+    k = len(spans)
+    while k > 0 and _VALUE.match(spans[k - 1][0]):
+        k -= 1
+    if k == len(spans):
+        return None
+    label = line[:spans[k][1]] if k < len(spans) else line
+    return label, [_Token(t, a, b) for t, a, b in spans[k:]]
+
+
+def _compact(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def _region(doc: Document, template: TableTemplate, body: range) -> range | None:
+    """The lines between the section heading that holds the table and the next one."""
+    start = next((i for i in body if re.search(template.section, _compact(doc.analysis[i]))),
+                 None)
+    if start is None:
+        return None
+    end = next((i for i in range(start + 1, body.stop)
+                if re.search(template.until, _compact(doc.analysis[i]))), body.stop)
+    return range(start, end)
+
+
+def read_table(doc: Document, template: TableTemplate, body: range) -> TableRead:
+    region = _region(doc, template, body)
+    if region is None:
+        return TableRead(template, "absent", "报告中没有这一节")
+    table = TableRead(template, "read", first_line=region.start, last_line=region.stop - 1)
+    columns = [c.id for c in template.columns]
+    pointer = 0
+    pending = ""
+    partial: list[tuple[str, int, list[_Token]]] = []  # rows to place by column position
+    anchors: list[list[int]] = []  # value end offsets of complete rows
+    glued: list[str] = []
+    for i in region:
+        line = doc.analysis[i]
+        parsed = _tokens(line)
+        if parsed is None:
+            pending += _compact(line)
+            glue = _glued_digits(line, template)
+            if glue:
+                glued.append(glue)
+            continue
+        label, values = parsed
+        while len(values) > len(columns) and not values[0].text:
+            values = values[1:]  # a merged label cell's empty continuation (colspan)
+        found = _match_row(template, pointer, pending + _compact(label), i, doc, region)
+        pending = ""
+        if found is None:
+            continue
+        pointer, row = found + 1, template.rows[found].id
+        table.row_lines[row] = i
+        if len(values) == len(columns):
+            for col, tok in zip(columns, values, strict=True):
+                table.cells[(row, col)] = _cell(row, col, tok, i)
+            if all(v.text for v in values) and "|" not in line:
+                anchors.append([v.end for v in values])
+        elif len(values) < len(columns):
+            partial.append((row, i, values))
+        else:
+            return TableRead(template, "unreadable", f"“{template.rows[found].name}”一行有"
+                             f"{len(values)}个数，多于{len(columns)}列", first_line=region.start)
+    for row, i, values in partial:
+        placed = _place(values, anchors, len(columns))
+        if placed is None:
+            name = next(r.name for r in template.rows if r.id == row)
+            return TableRead(template, "unreadable", f"“{name}”一行只有{len(values)}个数，"
+                             f"无法确定各属哪一列", first_line=region.start)
+        for k, col in enumerate(columns):
+            got = placed.get(k)
+            table.cells[(row, col)] = (_cell(row, col, got, i) if got else
+                                       Cell(row, col, None, "", i, 0, 0))
+    required = [r.id for r in template.rows if not r.optional]
+    complete = [r for r in required if r in table.row_lines]
+    if len(complete) < MIN_ROW_SHARE * len(required):
+        if glued:
+            return TableRead(template, "unreadable", f"数字连在一起、没有分隔（如“{glued[0]}”），"
+                             "无法可靠拆分到各列", first_line=region.start)
+        if not table.row_lines:
+            return TableRead(template, "absent", "这一节没有可识别的统计表",
+                             first_line=region.start)
+        return TableRead(template, "unreadable", f"只认出{len(complete)}/{len(required)}行",
+                         first_line=region.start)
+    return table
+
+
+def _match_row(template: TableTemplate, pointer: int, label: str, line: int, doc: Document,
+               region: range) -> int | None:
+    """The template row this label names: the first of the next rows whose cue matches. A
+    label that names none may be completed by the text after it (a wrapped label)."""
+    rows = template.rows
+    for extra in range(3):
+        text = label
+        for j in range(line + 1, min(line + 1 + extra, region.stop)):
+            if _tokens(doc.analysis[j]) is None:
+                text += _compact(doc.analysis[j])
+        for k in range(pointer, min(pointer + WINDOW, len(rows))):
+            cue = rows[k].cue
+            if cue is None or re.search(cue, text):
+                return k
+    return None
+
+
+def _place(values: Sequence[_Token], anchors: list[list[int]], n: int) -> dict[int, _Token] | None:
+    """Columns for the values of a row that has fewer than ``n``: each goes to the column whose
+    values (in the complete rows) end nearest to where it ends. None when there are no
+    complete rows to align with, or two values would share a column."""
+    if not anchors:
+        return None
+    centres = [sorted(a[k] for a in anchors)[len(anchors) // 2] for k in range(n)]
+    placed: dict[int, _Token] = {}
+    for tok in values:
+        k = min(range(n), key=lambda c: abs(centres[c] - tok.end))
+        if k in placed or abs(centres[k] - tok.end) > 6:
+            return None
+        placed[k] = tok
+    return placed
+
+
+def _cell(row: str, col: str, tok: _Token, line: int) -> Cell:
+    value = float(tok.text) if tok.text else None
+    return Cell(row, col, value, tok.text, line, tok.start, tok.end)
+
+
+_RUN = re.compile(r"[\u4e00-\u9fff)）](\d{4,})(?=[\u4e00-\u9fff(（]|$)")
+
+
+def _glued_digits(line: str, template: TableTemplate) -> str | None:
+    """A run of digits glued to a row label (规章000行政规范性文件77132470): a crawler dropped
+    the cell borders, so where one number ends and the next begins is unknown."""
+    for m in _RUN.finditer(line):
+        before = line[max(0, m.start() - 12):m.start() + 1]
+        named = any(r.cue and re.search(r.cue, before) for r in template.rows)
+        # a row with no cue (the one-row appeals table) is all digits
+        bare = any(r.cue is None for r in template.rows) and len(m.group(1)) >= len(template.columns)
+        if named or bare:
+            return line[max(0, m.start() - 8):m.end()].strip()
+    return None
+
+
+def read_tables(doc: Document, templates: Sequence[TableTemplate], body: range
+                ) -> dict[str, TableRead]:
+    return {t.id: read_table(doc, t, body) for t in templates}

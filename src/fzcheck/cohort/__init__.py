@@ -1,0 +1,1 @@
+"""Cohort statistics over many results, and their views."""

@@ -1,0 +1,1 @@
+"""Grading: scores and verdicts from an analysis and any checked proposals."""

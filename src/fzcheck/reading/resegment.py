@@ -1,0 +1,154 @@
+"""Run-on text cut back into paragraphs, before any analysis.
+
+A crawler or a site's text export may join every paragraph into one line, headings included
+(…报告如下。一、工作开展情况（一）深入学习…1.深入…). Such a line is cut at its inline heading
+markers and paragraph gaps; each new line is a slice of the line as read, so quotes stay
+verbatim and :attr:`fzcheck.document.Document.origin` maps them back.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from fzcheck.reading.numerals import cn_number
+
+_CN = "一二三四五六七八九十"
+MAX_HEADING = 60  # a heading runs at most this far before its text; outline.py uses it too
+
+
+_INLINE = re.compile(
+    rf"(?P<k1>第(?P<p>[{_CN}]{{1,3}})部分|(?P<a>[{_CN}]{{1,3}})、)"
+    rf"|(?P<k2>\((?P<b>[{_CN}]{{1,3}})\))"
+    r"|(?P<k3>(?P<c>\d{1,2})(?:、|\.(?!\d)))"
+    r"|(?P<k4>\((?P<d>\d{1,2})\))"
+    rf"|(?P<k5>(?P<e>[{_CN}]{{1,3}})是)"
+)
+_STOPS = "。;:!?"
+_CLOSERS = "”’\"」』)"
+RUNON_MIN_CHARS = 300
+
+
+def _inline_number(m: re.Match[str]) -> tuple[int, int] | None:
+    """(kind, number) of an inline marker match."""
+    for kind, group in ((1, "p"), (1, "a"), (2, "b"), (3, "c"), (4, "d"), (5, "e")):
+        value = m.group(group)
+        if value is not None:
+            try:
+                return kind, int(value) if value.isdigit() else cn_number(value)
+            except KeyError:
+                return None
+    return None
+
+
+def _after_stop(line: str, start: int) -> bool:
+    """Whether a marker at ``start`` opens a paragraph: at the line start, after white space,
+    or after a sentence stop (possibly closed by a quote mark)."""
+    if start == 0 or line[start - 1].isspace():
+        return True
+    prev = line[max(0, start - 8):start].rstrip()  # a bounded look back: lines can be huge
+    if not prev:
+        return True
+    if prev[-1] in _CLOSERS and len(prev) > 1:
+        return prev[-2] in _STOPS
+    return prev[-1] in _STOPS
+
+
+def inline_markers(line: str) -> list[tuple[int, int]]:
+    """(offset, kind) of the heading markers that open a paragraph inside ``line``.
+
+    A marker counts after a sentence stop or white space and in sequence with the markers of its
+    kind before it (2. after 1.), so 统一、规范, dates (1.5) and 第一部分 mentioned inside a
+    sentence are not split. A first sub-heading marker right after a heading that had no stop
+    (（一）…建设1.深入…) counts too: headings often end without punctuation.
+    """
+    found: list[tuple[int, int]] = []
+    last: dict[int, int] = {}
+    text_end = len(line.rstrip())
+    for m in _INLINE.finditer(line):
+        parsed = _inline_number(m)
+        if parsed is None:
+            continue
+        kind, n = parsed
+        start = m.start()
+        if _after_stop(line, start):
+            ok = n == 1 or last.get(kind) == n - 1
+        elif kind == 1 and start and line[start - 1].isdigit():
+            # after a flattened table's last value (…0000000三、收到和处理…): the next top-level
+            # heading in sequence
+            ok = last.get(kind) == n - 1
+        else:
+            # a heading with no stop, then its first sub-heading
+            prev = found[-1] if found else None
+            ok = (n == 1 and prev is not None and prev[1] < kind and start - prev[0] <= MAX_HEADING
+                  and not any(c in _STOPS for c in line[prev[0]:start]))
+        if ok and m.end() < text_end:
+            found.append((start, kind))
+            last[kind] = n
+    return found
+
+
+def is_runon(line: str, markers: list[tuple[int, int]]) -> bool:
+    """A very long line carrying several section or sub-section headings."""
+    if len(line) < RUNON_MIN_CHARS:
+        return False
+    major = sum(kind <= 2 for _, kind in markers)
+    return major >= 2 or sum(kind <= 3 for _, kind in markers) >= 3
+
+
+def _gap_splits(line: str) -> list[int]:
+    """Where joined paragraphs meet at a white-space gap (the crawler put a space, not a line
+    break): after a CJK character or full-width stop and before a CJK character or a bracket;
+    and before the first sentence, where page furniture sits (当前位置 … 时间 … 微信 微博), at
+    every gap except inside a date and time."""
+    out = []
+    first_sentence = re.search(r"[,。]", line)
+    head_end = first_sentence.start() if first_sentence else len(line)
+    for m in re.finditer(r"\s+", line):
+        a, b = m.start(), m.end()
+        if a == 0 or b >= len(line):
+            continue
+        before, after = line[a - 1], line[b]
+        if b < head_end:
+            if not (before.isdigit() and after.isdigit()):
+                out.append(b)
+        elif ord(before) >= 0x2E80 and (ord(after) >= 0x2E80 or after == "("):
+            out.append(b)
+    return out
+
+
+def _heading_ends(line: str, markers: list[tuple[int, int]]) -> list[int]:
+    """A heading with no stop ends at the first white-space gap after it (一、…主要安排 2026年，…):
+    the paragraph that followed it starts there."""
+    out = []
+    for start, _ in markers:
+        m = _INLINE.match(line, start)
+        if m is None:
+            continue
+        after = line[m.end():m.end() + MAX_HEADING]
+        text_start = m.end() + len(after) - len(after.lstrip())
+        window = line[text_start:text_start + MAX_HEADING]
+        gap = re.search(r"\s+", window)
+        stop = next((k for k, c in enumerate(window) if c in _STOPS or c == ","), len(window))
+        if gap and 2 <= gap.start() < stop and text_start + gap.end() < len(line):
+            out.append(text_start + gap.end())
+    return out
+
+
+def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
+    """Cut run-on lines at inline headings and paragraph gaps: (line, start, end) per new line,
+    each a slice of the line as read (slices of one line are contiguous), or None when no
+    line is run-on. Works on the analysis view, whose offsets are the original's."""
+    out: list[tuple[int, int, int]] = []
+    changed = False
+    for i, line in enumerate(lines):
+        markers = inline_markers(line) if len(line) >= RUNON_MIN_CHARS else []
+        if not markers or not is_runon(line, markers):
+            out.append((i, 0, len(line)))
+            continue
+        cuts = sorted({s for s, _ in markers} | set(_gap_splits(line))
+                      | set(_heading_ends(line, markers)) - {0})
+        bounds = [0, *cuts, len(line)]
+        out.extend((i, a, b) for a, b in pairwise(bounds) if b > a)
+        changed = True
+    return out if changed else None

@@ -1,0 +1,84 @@
+"""Text from outside made safe to store and to show: secrets redacted, controls made visible.
+
+``redact`` is for anything a server or a URL echoes (error bodies, exception text, endpoint
+URLs) before it reaches a results file, a log or the screen: an error body can quote the
+request's ``Authorization`` header, and ``--base-url http://user:KEY@host/v1`` carries a key.
+
+``visible`` is for the terminal: file names, titles, headings and quotes come from the
+submission folder, and an escape sequence in one (``ESC]0;…BEL`` sets the window title,
+``ESC[2J`` clears the screen) must be shown, not executed. JSON output needs neither: its
+encoder escapes controls already.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+MASK = "***"
+
+_URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@")
+_AUTH_HEADER = re.compile(
+    r"(?i)((?:proxy-)?authorization[\"']?\s*[:=]\s*[\"']?)(?:(bearer|basic|token)\s+)?"
+    r"[^\s\"',;}]+")
+_BEARER = re.compile(r"(?i)\b(bearer|basic)(\s+)[A-Za-z0-9._~+/=-]{6,}")
+_KEY_VALUE = re.compile(
+    r"(?i)((?:x-)?(?:api[-_]?key|access[-_]?token|refresh[-_]?token|secret[-_]?key|"
+    r"client[-_]?secret|password|passwd)[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,;}]{4,}")
+_SK_KEY = re.compile(r"\bsk-[A-Za-z0-9_-]{6,}")
+
+
+def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
+    """``text`` with credentials replaced by ``***``: the given secrets wherever they occur,
+    URL user info, Authorization / api-key / token values, bearer tokens and ``sk-…`` keys."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, MASK)
+    text = _URL_USERINFO.sub(lambda m: f"{m.group(1)}{MASK}@", text)
+    text = _AUTH_HEADER.sub(lambda m: f"{m.group(1)}{m.group(2) + ' ' if m.group(2) else ''}{MASK}",
+                            text)
+    text = _BEARER.sub(lambda m: f"{m.group(1)}{m.group(2)}{MASK}", text)
+    text = _KEY_VALUE.sub(lambda m: f"{m.group(1)}{MASK}", text)
+    return _SK_KEY.sub(f"sk-{MASK}", text)
+
+
+# C0 controls but tab (newline and carriage return too: a one-line message must stay one
+# line, and \r can overwrite what came before), DEL, C1 controls, bidirectional
+# overrides/isolates (they reorder what is shown), and the lone surrogates that
+# ``surrogateescape`` uses for bytes of a file name that are not UTF-8.
+_INVISIBLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e"
+                        "\u2066-\u2069\ud800-\udfff]")
+
+
+def _show(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte surrogateescape could not decode: show that byte
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` safe for a terminal: every control character as a ``\\x1b``-style escape."""
+    return _INVISIBLE.sub(_show, text)
+
+
+_UNDECODABLE = re.compile("[\ud800-\udfff]")
+
+
+def decodable(text: str) -> str:
+    """``text`` with only its undecodable file-name bytes shown as ``\xff`` (for pages and
+    files that must be valid UTF-8 but may keep other characters as they are)."""
+    return _UNDECODABLE.sub(_show, text)
+
+
+def visible_tree(value: Any, show: Callable[[str], str] = visible) -> Any:
+    """``show`` (:func:`visible`) applied to every string in a JSON-like value."""
+    if isinstance(value, str):
+        return show(value)
+    if isinstance(value, dict):
+        return {k: visible_tree(v, show) for k, v in value.items()}
+    if isinstance(value, list):
+        return [visible_tree(v, show) for v in value]
+    return value

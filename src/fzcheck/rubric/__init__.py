@@ -1,0 +1,171 @@
+"""Rubrics are data: YAML files validated by :mod:`fzcheck.rubric.model` (unknown keys are
+errors). A rubric is a report type; the code serves any valid file.
+
+Errors name the file, the key path and the line, e.g.
+``rubrics/x.yaml: parts[1].weight (line 40): Input should be a valid number``.
+
+Rubrics are passed to whatever needs them; a :class:`Catalog` holds the ones a run may use
+(the bundled ones, or the one ``--rubric`` forces) and finds a result's rubric by id and
+version. There is no process-wide registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from fzcheck.errors import RubricError
+from fzcheck.rubric.model import Part, Rubric
+
+__all__ = ["Catalog", "Part", "Rubric", "bundled_dir", "bundled_ids", "load_rubric",
+           "parse_rubric", "resolve"]
+
+
+def bundled_dir() -> Path:
+    """rubrics/ in a checkout; fzcheck/_data/rubrics inside an installed wheel."""
+    packaged = resources.files("fzcheck") / "_data" / "rubrics"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "rubrics"
+
+
+def bundled_ids() -> list[str]:
+    return sorted(p.stem for p in bundled_dir().glob("*.yaml"))
+
+
+def resolve(spec: str) -> Path:
+    """A rubric id (bundled) or a path to a YAML file."""
+    path = Path(spec)
+    if path.suffix in {".yaml", ".yml"} or path.exists():
+        if not path.is_file():
+            raise RubricError(f"{spec}: no such rubric file")
+        return path
+    candidate = bundled_dir() / f"{spec}.yaml"
+    if not candidate.is_file():
+        known = ", ".join(bundled_ids()) or "none"
+        raise RubricError(f"unknown rubric {spec!r}; bundled: {known} (or pass a path to a .yaml)")
+    return candidate
+
+
+_CACHE: dict[tuple[str, float], Rubric] = {}
+
+
+def load_rubric(spec: str) -> Rubric:
+    """One rubric by bundled id or path (parsed once per file version)."""
+    path = resolve(spec)
+    key = (str(path.resolve()), path.stat().st_mtime)
+    if key not in _CACHE:
+        _CACHE[key] = parse_rubric(path.read_text(encoding="utf-8"), str(path))
+    return _CACHE[key]
+
+
+class Catalog(Mapping[str, Rubric]):
+    """The rubrics a run may use, by id. ``forced`` is set when ``--rubric`` chose one."""
+
+    def __init__(self, rubrics: Iterable[Rubric], forced: bool = False) -> None:
+        self._by_id: dict[str, Rubric] = {}
+        for r in rubrics:
+            if r.id in self._by_id:
+                raise RubricError(f"two rubrics have the id {r.id!r}")
+            self._by_id[r.id] = r
+        if not self._by_id:
+            raise RubricError(f"no rubrics found in {bundled_dir()}")
+        self.forced = forced
+
+    @classmethod
+    def load(cls, spec: str | None = None) -> Catalog:
+        """``--rubric ID|PATH`` forces one rubric; without it, every bundled rubric competes."""
+        if spec:
+            return cls([load_rubric(spec)], forced=True)
+        return cls(load_rubric(rid) for rid in bundled_ids())
+
+    def __getitem__(self, rubric_id: str) -> Rubric:
+        return self._by_id[rubric_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def for_result(self, result: Mapping[str, Any]) -> Rubric | None:
+        """The rubric a result (JSON) was graded with, if it is in this catalog at that version."""
+        ref = result.get("rubric") or {}
+        rubric = self._by_id.get(str(ref.get("id")))
+        if rubric is None or ref.get("version") not in (None, rubric.version):
+            return None
+        return rubric
+
+    @property
+    def digest(self) -> str:
+        """What a batch's skip key must cover: every rubric that could be chosen."""
+        return "+".join(f"{r.id}@{r.version}:{r.digest}" for r in self._by_id.values())
+
+
+def parse_rubric(text: str, name: str) -> Rubric:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise RubricError(f"{name}{where}: not valid YAML: {problem}") from None
+    if node is None:
+        raise RubricError(f"{name}: the file is empty")
+    lines: dict[tuple[Any, ...], int] = {}
+    data = _to_python(node, (), lines)
+    try:
+        return Rubric.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = _without_tags(tuple(first["loc"]))
+        line = _nearest_line(loc, lines)
+        more = f" (+{err.error_count() - 1} more)" if err.error_count() > 1 else ""
+        msg = first["msg"].removeprefix("Value error, ")
+        raise RubricError(f"{name}: {_loc_text(loc)} (line {line}): {msg}{more}") from None
+
+
+def _to_python(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> Any:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            out[key] = _to_python(value_node, (*path, key), lines)
+            lines[(*path, key)] = key_node.start_mark.line + 1  # the key's line, not its value's
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_python(item, (*path, i), lines) for i, item in enumerate(node.value)]
+    return yaml.SafeLoader.construct_object(_LOADER, node, deep=True)
+
+
+_LOADER = yaml.SafeLoader("")
+
+
+def _nearest_line(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> int:
+    for cut in range(len(loc), -1, -1):
+        if loc[:cut] in lines:
+            return lines[loc[:cut]]
+    return 1
+
+
+def _without_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A check's loc without the union tag pydantic inserts (checks[0].figures.min → checks[0].min):
+    the file has no such key."""
+    from fzcheck.analysis.checks import DOCUMENT_KINDS, PART_KINDS
+
+    tags = PART_KINDS.keys() | DOCUMENT_KINDS.keys()
+    return tuple(x for i, x in enumerate(loc)
+                 if not (i and isinstance(loc[i - 1], int) and x in tags))
+
+
+def _loc_text(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for item in loc:
+        out += f"[{item}]" if isinstance(item, int) else (f".{item}" if out else str(item))
+    return out or "(top level)"

@@ -1,0 +1,228 @@
+"""What a rubric file may say. A rubric is a report type: its parts, their roles and cues, the
+checks on them, how to recognise the type, and what the model is asked. Unknown keys are
+errors, so a typo never silently does nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from fzcheck.analysis.checks import DocumentCheck, PartCheck
+from fzcheck.analysis.patterns import Regex
+
+ID = r"^[a-z][a-z0-9_]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PublishBy(_Strict):
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+
+
+class Source(_Strict):
+    """The rule the report type comes from, cited on pages, letters and in the model's prompt."""
+
+    name: str
+    citation: str
+    text: str = ""
+    publish_by: PublishBy = PublishBy(month=4, day=1)
+
+
+class Detect(_Strict):
+    """How to recognise this report type among the bundled ones: a title that matches ``title``
+    is a strong sign, each mention of ``text`` in the body a weak one."""
+
+    title: Regex
+    text: Regex
+
+
+class GenreWeights(_Strict):
+    """How much each sign of the report genre counts (negative: speaks against it)."""
+
+    title_names_subject: float = 4
+    title_other_genre: float = -8
+    report_phrase: float = 2
+    part_present: float = 1.5
+    part_embedded: float = 0.5
+    law_heading: float = 6
+    few_subject_mentions: float = -6  # at zero mentions; scaled down to min_subject_mentions
+
+
+class GenreSign(_Strict):
+    """A sign of another genre (a news story, a 解读, a speech to a congress…) or of this one.
+
+    ``where``: ``title`` (the title), ``head`` (the first lines), ``line_start`` (any line's
+    start), ``text`` (anywhere). ``unless`` cancels the sign when it matches the same text."""
+
+    name: str  # Chinese, quoted in the is_report message
+    pattern: Regex
+    where: Literal["title", "head", "line_start", "text"] = "text"
+    unless: Regex | None = None
+    weight: float
+
+
+class Genre(_Strict):
+    """How to tell an annual report of this type from a work plan, rules, a look-alike or
+    unrelated text: weighted signs, decided in :mod:`fzcheck.analysis.genre`."""
+
+    subject: Regex
+    subject_name: str = Field(min_length=1)  # what the messages call the subject (法治政府建设)
+    min_subject_mentions: int = Field(default=2, ge=0)
+    report_words: Regex
+    report_phrases: Regex
+    not_report_titles: Regex
+    law_headings: Regex | None = None  # the law's own part wording, when a heading uses it
+    pass_score: float = 3
+    weights: GenreWeights = GenreWeights()
+    other_genres: list[GenreSign] = Field(default_factory=list)
+
+
+FindingKind = Literal["measures", "shortcomings", "remedies", "actions", "plans", "none"]
+
+
+class LlmPart(_Strict):
+    """What the model is asked about a part, and what its evidence must carry."""
+
+    findings: FindingKind = "none"  # which findings model the part's items use
+    item: str = ""  # one finding, in the model's words: 一项主要举措及其成效
+    actor: str = ""  # for ``actions``: who must act in person (主要负责人（书记、局长等）)
+    actor_pattern: Regex | None = None  # code's check that a quote names that actor
+    cause_pattern: Regex | None = None  # code's check that a quote gives a cause (``shortcomings``)
+    # A quote supports the part only if it carries its meaning: one of these, or one of the
+    # part's own heading/body cues.
+    evidence: list[Regex] = Field(default_factory=list)
+
+
+class Part(_Strict):
+    id: str = Field(pattern=ID)
+    name: str
+    label: str = Field(min_length=1, max_length=12)  # short: table headers, charts
+    legal_text: str
+    citation: str
+    required: bool
+    weight: float = Field(ge=0, le=100)
+    # Roles. themed_before_anchor: unnamed themed sections before the first anchor's section
+    # count as this part; anchor: this part's first section ends that run; plan: the part whose
+    # year is document.plan_year; copy_check: compared between reports for copies.
+    themed_before_anchor: bool = False
+    anchor: bool = False
+    plan: bool = False
+    copy_check: bool = False
+    # Other parts' sections this part may sit in when it has none of its own (where a model's
+    # quote may be taken as evidence for it).
+    embeds_in: list[str] = Field(default_factory=list)
+    heading_cues: list[Regex] = Field(default_factory=list)
+    heading_excludes: list[Regex] = Field(default_factory=list)
+    body_cues: list[Regex] = Field(default_factory=list)
+    body_excludes: list[Regex] = Field(default_factory=list)
+    checks: list[PartCheck] = Field(default_factory=list)
+    llm: LlmPart = LlmPart()
+
+    @field_validator("checks")
+    @classmethod
+    def _unique_checks(cls, checks: list[PartCheck]) -> list[PartCheck]:
+        _no_repeats([c.id for c in checks], "check ids")
+        return checks
+
+
+class TableColumn(_Strict):
+    id: str = Field(pattern=ID)
+    name: str
+
+
+class TableRow(_Strict):
+    id: str = Field(pattern=ID)
+    name: str
+    cue: Regex | None = None  # found by this in its label text; none: any label
+    optional: bool = False  # may be absent (an older format, or merged rows)
+
+
+class TableTemplate(_Strict):
+    """A statistical table the report type prints: where it stands and its rows and columns
+    (read by :mod:`fzcheck.analysis.tables`; checked by the ``table_sums`` check kind)."""
+
+    id: str = Field(pattern=ID)
+    name: str
+    section: Regex  # the heading of the section that holds the table
+    until: Regex  # the next section's heading
+    columns: list[TableColumn] = Field(min_length=1)
+    rows: list[TableRow] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> TableTemplate:
+        _no_repeats([c.id for c in self.columns], f"table {self.id} column ids")
+        _no_repeats([r.id for r in self.rows], f"table {self.id} row ids")
+        return self
+
+
+class Rubric(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    version: str
+    title: str
+    source: Source
+    embedded_credit: float = Field(ge=0, le=1)
+    detect: Detect
+    report_genre: Genre
+    document_checks: list[DocumentCheck] = Field(default_factory=list)
+    tables: list[TableTemplate] = Field(default_factory=list)
+    parts: list[Part] = Field(min_length=1)
+
+    @field_validator("parts")
+    @classmethod
+    def _valid_parts(cls, parts: list[Part]) -> list[Part]:
+        ids = [p.id for p in parts]
+        _no_repeats(ids, "part ids")
+        if not any(p.required for p in parts):
+            raise ValueError("at least one part must be required")
+        if sum(p.plan for p in parts) > 1:
+            raise ValueError("at most one part can have plan: true")
+        for p in parts:
+            unknown = sorted(set(p.embeds_in) - set(ids) | ({p.id} & set(p.embeds_in)))
+            if unknown:
+                raise ValueError(f"part {p.id}: embeds_in names {', '.join(unknown)}, "
+                                 "which is not another part of this rubric")
+        return parts
+
+    @model_validator(mode="after")
+    def _unique_document_checks(self) -> Rubric:
+        _no_repeats([c.id for c in self.document_checks], "document check ids")
+        _no_repeats([t.id for t in self.tables], "table ids")
+        tables = {t.id: t for t in self.tables}
+        for check in self.document_checks:
+            problem = check.references_problem(tables)
+            if problem:
+                raise ValueError(f"document check {check.id}: {problem}")
+        return self
+
+    @cached_property
+    def digest(self) -> str:
+        """A hash of the rubric's content: an edited rubric grades again even if its version
+        was not bumped."""
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+
+    @cached_property
+    def total_weight(self) -> float:
+        return sum(p.weight for p in self.parts if p.required) or 1.0
+
+    def part(self, part_id: str) -> Part | None:
+        return next((p for p in self.parts if p.id == part_id), None)
+
+    @property
+    def plan_part(self) -> Part | None:
+        return next((p for p in self.parts if p.plan), None)
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        return frozenset(p.id for p in self.parts if p.anchor)
+
+
+def _no_repeats(ids: list[str], what: str) -> None:
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise ValueError(f"{what} must be unique; repeated: {', '.join(dupes)}")

@@ -1,0 +1,115 @@
+"""Offline grading on all cores: the same lines as one process, in input order, resumable
+after a kill, and an input that kills its worker gets an error line instead of stopping the run."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tests.batch.reportgen import make_report
+from tests.helpers import ROOT
+
+from fzcheck.batch import runner
+from fzcheck.cli import main
+
+Lines = Callable[[Path], list[dict]]
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="the pool tests fork")
+
+
+def make_folder(root: Path, count: int) -> Path:
+    folder = root / "many"
+    folder.mkdir()
+    for n in range(count):
+        (folder / f"r{n:03d}.txt").write_text(make_report(n), encoding="utf-8")
+    (folder / "r050_empty.txt").write_bytes(b"")
+    return folder
+
+
+def test_the_pool_writes_what_one_process_writes(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path, runner.POOL_MIN_INPUTS + 12)
+    one, pool = tmp_path / "one.jsonl", tmp_path / "pool.jsonl"
+    assert main(["batch", "--summary", "none", "--workers", "1", str(folder), "-o", str(one)]) == 1
+    assert main(["batch", "--summary", "none", "--workers", "2", str(folder), "-o", str(pool)]) == 1
+    assert pool.read_bytes() == one.read_bytes()  # same lines, same (input) order
+    sidecar = Path(str(pool) + ".minhash")
+    assert sidecar.read_bytes() == Path(str(one) + ".minhash").read_bytes()
+
+
+def test_a_worker_that_dies_costs_one_error_line(tmp_path: Path, lines: Lines,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import fzcheck.pipeline
+
+    folder = make_folder(tmp_path, runner.POOL_MIN_INPUTS + 4)
+    real = fzcheck.pipeline.analyse
+
+    def crashing(doc, rubric):  # type: ignore[no-untyped-def]
+        if doc.source.endswith("r020.txt"):
+            os._exit(70)  # what a segfault in a reading library or the OOM killer does
+        return real(doc, rubric)
+
+    monkeypatch.setattr(fzcheck.pipeline, "analyse", crashing)  # forked workers inherit it
+    out = tmp_path / "results.jsonl"
+    assert main(["batch", "--summary", "none", "--workers", "2", str(folder), "-o", str(out)]) == 1
+    got = lines(out)
+    paths = [r["path"] for r in got]
+    assert paths == sorted(str(p) for p in folder.iterdir())  # every input, in input order
+    dead = next(r for r in got if r["path"].endswith("r020.txt"))
+    assert dead["error"]["kind"] == "internal"
+    assert sum(r["verdict"] == "error" for r in got) == 2  # it and the empty file, no others
+
+
+def _workers_left(out: Path) -> list[int]:
+    """Processes still running whose command line names this results file (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if str(out).encode() in cmdline:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
+def test_kill_with_the_pool_then_resume_loses_nothing_and_duplicates_nothing(
+        tmp_path: Path, lines: Lines) -> None:
+    folder = make_folder(tmp_path, 300)
+    out = tmp_path / "results.jsonl"
+    cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o", str(out),
+           "--summary", "none", "--workers", "2"]
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            if out.exists() and out.read_bytes().count(b"\n") >= 40:
+                break
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the batch finished before it could be killed"
+    partial = out.read_bytes().count(b"\n")
+    assert 40 <= partial < 301
+    deadline = time.monotonic() + 10
+    while _workers_left(out) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _workers_left(out), "workers outlived their killed batch"
+    resumed = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+                             check=False)
+    assert resumed.returncode == 1, resumed.stderr  # the empty file's line records a failure
+    assert f"{partial} already done" in resumed.stderr
+    paths = [r["path"] for r in lines(out)]
+    assert set(Counter(paths).values()) == {1} and len(paths) == 301
+    assert paths == sorted(paths)  # still input order across the kill

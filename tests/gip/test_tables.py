@@ -1,0 +1,149 @@
+"""政府信息公开工作年度报告: its tables read from layout text, web pages and Word, and their sums
+checked in code — one changed cell fails exactly the sums it is in, a blank is not a zero, run-
+together digits are unreadable, never wrong."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fzcheck.pipeline import check_source
+from fzcheck.rubric import Catalog
+from tests.gip import reports as gip
+
+
+def check(path: Path) -> dict[str, Any]:
+    return check_source(str(path), Catalog.load()).result.to_json()
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def tables(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {t["id"]: t for t in result.get("tables", [])}
+
+
+def cell(result: dict[str, Any], table: str, row: str, col: str) -> dict[str, Any]:
+    return next(c for c in tables(result)[table]["cells"] if (c["row"], c["col"]) == (row, col))
+
+
+def failures(result: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(c["identity"], c["where"]) for t in result.get("tables", []) for c in t["checks"]
+            if c["passed"] is False}
+
+
+@pytest.mark.parametrize("name,make", [
+    ("layout.txt", lambda: gip.layout_text()),
+    ("page.html", lambda: gip.html_page()),
+    ("report.docx", lambda: gip.docx_bytes()),
+])
+def test_every_format_reads_the_same_cells_and_the_sums_hold(
+        tmp_path: Path, name: str, make: Any) -> None:
+    r = check(write(tmp_path, name, make()))
+    assert r["rubric"]["id"] == "gip-annual" and r["document"]["is_report"]
+    t = tables(r)
+    assert t["requests"]["status"] == "read" and t["appeals"]["status"] == "read"
+    want = gip.values()
+    for row, vals in want.items():
+        for col, value in zip(gip.APPLICANTS, vals, strict=True):
+            assert cell(r, "requests", row, col)["value"] == value, (row, col)
+    assert [cell(r, "appeals", "all", c)["value"] for c in gip.APPEALS] == gip.appeals()
+    assert failures(r) == set()
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert sums["passed"] and sums["message"].endswith("勾稽关系全部成立")
+    # every value points at where it is printed
+    c = cell(r, "requests", "new", "total")
+    assert c["text"] == "40"
+    if name.endswith(".txt"):
+        line = make().splitlines()[c["line"] - 1]
+        assert line[c["start"]:c["end"]] == "40"
+
+
+def test_one_changed_cell_fails_exactly_the_sums_it_is_in(tmp_path: Path) -> None:
+    table = copy.deepcopy(gip.values())
+    table["disclosed"][0] += 1  # 予以公开 × 自然人
+    r = check(write(tmp_path, "changed.txt", gip.layout_text(table)))
+    assert failures(r) == {("requests_row_totals", "（一）予以公开"),
+                           ("requests_results_total", "自然人")}
+    failed = [c for t in r["tables"] for c in t["checks"] if c["passed"] is False]
+    assert all({"row": "disclosed", "col": "natural"} in c["cells"] for c in failed)
+    row_sum = next(c for c in failed if c["identity"] == "requests_row_totals")
+    assert (row_sum["left"], row_sum["right"]) == (21, 20)
+    assert "16+3+1+0+1+0 = 21" in row_sum["message"] and "20" in row_sum["message"]
+    assert r["verdict"] == "complete"
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert not sums["passed"] and sums["message"].startswith("2处勾稽关系不成立")
+    assert r["score"] == 90  # the rubric's penalty for tables that do not add up
+
+
+def test_a_changed_appeals_total_fails_its_block_only(tmp_path: Path) -> None:
+    text = gip.layout_text().replace("   ".join(str(v) for v in gip.appeals()),
+                                     "   ".join(str(v) for v in [*gip.appeals()[:4], 5,
+                                                                 *gip.appeals()[5:]]))
+    r = check(write(tmp_path, "appeals.txt", text))
+    assert failures(r) == {("appeals_review_total", "")}
+
+
+def test_a_blank_total_is_blank_not_wrong(tmp_path: Path) -> None:
+    table = copy.deepcopy(gip.values())
+    table["total"][0] = None
+    r = check(write(tmp_path, "blank.html", gip.html_page(table)))
+    assert cell(r, "requests", "total", "natural")["value"] is None
+    assert failures(r) == set()
+    unchecked = [c for c in tables(r)["requests"]["checks"] if c["passed"] is None]
+    assert unchecked and all("空白" in c["message"] for c in unchecked)
+
+
+def test_the_2019_format_is_read_too(tmp_path: Path) -> None:
+    r = check(write(tmp_path, "old.txt", gip.layout_text(gip.values("2019"), gip.ROWS_2019)))
+    assert cell(r, "requests", "other_handling", "natural")["value"] == 1
+    assert failures(r) == set() and tables(r)["requests"]["status"] == "read"
+
+
+def test_run_together_digits_are_unreadable_not_wrong(tmp_path: Path) -> None:
+    flat = "".join(line.strip().replace(" ", "") for line in gip.layout_text().splitlines())
+    r = check(write(tmp_path, "flat.txt", flat))
+    assert r["rubric"]["id"] == "gip-annual"
+    assert tables(r)["requests"]["status"] == "unreadable"
+    assert "连在一起" in tables(r)["requests"]["reason"]
+    assert failures(r) == set()
+    assert not any(c["id"] == "tables_add_up" for c in r["checks"])
+
+
+def test_a_narrative_count_that_disagrees_is_flagged_with_both_numbers(tmp_path: Path) -> None:
+    r = check(write(tmp_path, "narrative.txt", gip.layout_text(stated_new=35)))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert not flag["passed"]
+    assert "收到政府信息公开申请35件" in flag["message"] and "表中为40" in flag["message"]
+    assert r["score"] == 100  # a warning: the narrative may count a different scope
+
+
+def test_a_department_publishing_after_31_january_is_late(tmp_path: Path) -> None:
+    r = check(write(tmp_path, "late.html", gip.html_page(published="2025-02-15")))
+    late = next(c for c in r["checks"] if c["id"] == "published_in_time")
+    assert not late["passed"] and "2025-01-31" in late["message"]
+    assert "县级以上人民政府部门" in late["message"]
+    gov = gip.html_page(published="2025-02-15", unit="示例县人民政府")
+    r = check(write(tmp_path, "gov.html", gov))
+    ok = next(c for c in r["checks"] if c["id"] == "published_in_time")
+    assert ok["passed"] and "2025-03-31" in ok["message"]
+
+
+def test_report_types_are_never_confused(tmp_path: Path) -> None:
+    from tests.helpers import FIXTURES, SAMPLE
+
+    for path in [SAMPLE, *sorted(FIXTURES.glob("*.txt"))]:
+        assert check(path)["rubric"]["id"] == "fazhi-annual", path
+    r = check(write(tmp_path, "gip.txt", gip.layout_text()))
+    assert r["rubric"]["id"] == "gip-annual"
+    assert json.dumps(r, ensure_ascii=False).count("法治") == 0

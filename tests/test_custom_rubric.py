@@ -1,0 +1,128 @@
+"""A made-up report type (tests/fixtures/rubrics/safety-annual.yaml: its own part ids, labels,
+roles, checks, genre and detection cues) is served end to end with no change to any module:
+check in every format, batch, report, copy detection and the LLM request and answer."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fzcheck.cli import main
+from tests.helpers import FIXTURES
+
+RUBRIC = FIXTURES / "rubrics" / "safety-annual.yaml"
+EAST, WEST = FIXTURES / "safety" / "east-town.txt", FIXTURES / "safety" / "west-town.txt"
+PARTS = ["work_done", "hazards", "chief_duty", "plans", "notes"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def test_json_names_the_rubrics_parts_and_grades_with_its_weights(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "check", "--rubric", str(RUBRIC), "-f", "json", str(EAST), str(WEST))
+    east, west = json.loads(out)
+    assert code == 1
+    assert [p["id"] for p in east["parts"]] == PARTS
+    assert [p["label"] for p in east["parts"]] == ["主要工作", "隐患短板", "负责人职责", "下步工作", "其他"]
+    assert east["rubric"] == {"id": "safety-annual", "version": "0.1", "selected_by": "flag",
+                              "reason": None}
+    status = {p["id"]: p["status"] for p in west["parts"]}
+    assert status == {"work_done": "present", "hazards": "embedded", "chief_duty": "missing",
+                      "plans": "present", "notes": "missing"}
+    assert west["verdict"] == "incomplete"
+    # weights 40/30/10/20, embedded credit 0.4, its own check penalties (8 for hazard_causes)
+    assert west["score"] == pytest.approx(40 + 30 * 0.4 - 8 * 0.4 + 20, abs=0.1)
+    failed = [c["id"] for p in west["parts"] for c in p["checks"] if not c["passed"]]
+    assert failed == ["hazard_causes"]
+    assert east["document"]["plan_year"] == 2026  # the part with plan: true
+    genre = east["checks"][0]
+    assert genre["passed"] and genre["message"].startswith("是安全生产工作年度报告：")
+    assert "标题是安全生产工作的报告" in genre["message"]
+
+
+def test_terminal_csv_markdown_and_html_use_its_labels(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    _, terminal = run(capsys, "check", "--rubric", str(RUBRIC), str(WEST))
+    assert "负责人职责" in terminal and "chief_duty" in terminal and "法治" not in terminal
+    _, table = run(capsys, "check", "--rubric", str(RUBRIC), "-f", "csv", str(EAST), str(WEST))
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert set(PARTS) <= set(rows[0]) and rows[1]["chief_duty"] == "missing"
+    assert "achievements" not in rows[0]
+    _, md = run(capsys, "check", "--rubric", str(RUBRIC), "-f", "markdown", str(WEST))
+    assert "| chief_duty |" in md and "hazards.hazard_causes" in md
+    page = tmp_path / "west.html"
+    run(capsys, "check", "--rubric", str(RUBRIC), "-f", "html", "-o", str(page), str(WEST))
+    html = page.read_text(encoding="utf-8")
+    assert "主要负责人安全生产第一责任人职责履行情况" in html  # the part's name from the rubric
+    assert "存在的安全隐患、薄弱环节及其原因" in html  # its legal text
+    assert "示安办〔2025〕1号" in html and "法治" not in html
+
+
+def test_batch_report_and_copy_detection(capsys: pytest.CaptureFixture[str],
+                                         tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for src in (EAST, WEST):
+        (folder / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    results = tmp_path / "results.jsonl"
+    code = main(["batch", "--rubric", str(RUBRIC), str(folder), "-o", str(results),
+                 "--summary", "none", "--html", str(tmp_path / "pages")])
+    capsys.readouterr()
+    assert code == 0
+    lines = [json.loads(x) for x in results.read_text(encoding="utf-8").splitlines()]
+    assert [line["rubric"]["id"] for line in lines] == ["safety-annual"] * 2
+    # the two towns' next-year plans are word for word the same: a copy-checked part
+    copies = {line["path"].rsplit("/", 1)[-1]: line.get("copies") for line in lines}
+    assert copies["east-town.txt"][0]["part"] == "plans"
+    assert copies["west-town.txt"][0]["other"].endswith("east-town.txt")
+    batch_page = (tmp_path / "pages" / "index.html").read_text(encoding="utf-8")
+    assert "安全生产工作年度报告检查结果" in batch_page and "负责人职责" in batch_page
+    _, md = run(capsys, "report", str(results), "-f", "markdown")
+    assert "chief_duty 负责人职责" in md and "| plans |" in md
+    _, stats = run(capsys, "report", str(results), "-f", "json")
+    parts = {p["part"]: p for p in json.loads(stats)["parts"]}
+    assert list(parts) == PARTS and parts["chief_duty"]["missing"] == 1
+
+
+def test_the_llm_request_and_answer_come_from_the_rubric() -> None:
+    pytest.importorskip("instructor")
+    from fzcheck.llm.api import build_request, review
+    from fzcheck.llm.config import resolve_settings
+    from fzcheck.pipeline import check_source
+    from fzcheck.rubric import Catalog
+    from tests.llm.fakes import ScriptedClient
+
+    graded = check_source(str(WEST), Catalog.load(str(RUBRIC)))
+    assert graded.analysis is not None
+    settings = resolve_settings(base_url="http://127.0.0.1:8765/v1", model="m", mode="tools",
+                                max_retries=0)
+    request = build_request(graded.analysis, settings)
+    system = request["messages"][0]["content"]
+    assert "安全生产工作年度报告的审阅助手" in system and "示安办〔2025〕1号" in system
+    assert "主要负责人履行安全生产第一责任人职责的情况" in system and "法治" not in system
+    schema = request["tools"][0]["function"]["parameters"]
+    assert set(schema["properties"]) == {*PARTS, "work_done_items", "hazards_items",
+                                         "chief_duty_items", "plans_items", "flags", "summary"}
+    assert "（三）主要负责人履行安全生产第一责任人职责的情况" == \
+        schema["properties"]["chief_duty"]["description"]
+    missing = {"status": "missing", "sections": []}
+    answer: dict[str, Any] = {p: dict(missing) for p in PARTS}
+    answer.update({"chief_duty": {"status": "embedded", "sections": []},
+                   "work_done_items": [], "hazards_items": [], "plans_items": [],
+                   "chief_duty_items": [{"action": "主持专题会议", "by_principal_leader": True,
+                                         "quote": "镇党委书记亲自主持召开安全生产专题会议4次"}],
+                   "flags": [], "summary": "缺负责人履职专节。"})
+    verdict = review(graded.analysis, settings, client=ScriptedClient(answer))
+    graded.apply_llm(verdict.info, verdict.upgrades)
+    chief = next(p for p in graded.result.parts if p.id == "chief_duty")
+    assert chief.status == "embedded" and chief.line == 5
+    assert graded.result.verdict == "complete"
+    assert verdict.info.parts[2]["kind"] == "actions"

@@ -1,0 +1,149 @@
+"""Is it a 法治政府建设年度报告? Decided from weighted signs, on our own look-alikes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fzcheck.analysis.genre import GenreDecision, genre_score
+from fzcheck.analysis.analyse import analyse
+from fzcheck.pipeline import check_path
+from fzcheck.reading import load
+from fzcheck.reading.normalize import _per_char
+from fzcheck.rubric import Catalog, load_rubric
+from tests.helpers import FIXTURES
+from tests.test_parts import check, statuses
+
+
+def _genre(result: dict[str, object]) -> dict[str, object]:
+    checks = result["checks"]
+    assert isinstance(checks, list)
+    return next(c for c in checks if c["id"] == "is_report")
+
+
+@pytest.mark.parametrize("name,sign", [
+    ("gov_work_report.txt", "向人民代表大会所作的讲话"),
+    ("news_story.txt", "新闻报道的电头或记者署名"),
+    ("jiedu.txt", "文件解读的问答"),
+    ("notice_cites.txt", "标题表明这是通知"),
+])
+def test_look_alikes_are_not_reports_and_say_why(name: str, sign: str) -> None:
+    r = check(name)
+    assert r["verdict"] == "not_a_report" and r["score"] == 0
+    message = _genre(r)["message"]
+    assert message.startswith("不是法治政府建设报告：") and sign in message
+
+
+def test_speech_to_a_congress_is_not_a_report_even_with_its_parts() -> None:
+    r = check("gov_work_report.txt")
+    # a year review, 困难和问题 and next year's plan, several 法治 sentences: still a speech
+    assert statuses(r)["problems"] == "present"
+    assert r["document"]["is_report"] is False
+
+
+def test_citing_the_regulation_is_not_doing_the_duty() -> None:
+    r = check("notice_cites.txt")
+    # 《党政主要负责人履行推进法治建设第一责任人职责规定》 is only cited
+    assert statuses(r)["leader_duties"] == "missing"
+
+
+def test_citation_alone_does_not_embed_a_part(tmp_path: Path) -> None:
+    text = (FIXTURES / "no_title_body_year.txt").read_text(encoding="utf-8")
+    assert "第一责任人" not in text
+    cited = text.replace("（二）加强执法监督。",
+                         "（二）加强执法监督。认真学习《党政主要负责人履行推进法治建设第一责任人职责规定》。")
+    path = tmp_path / "cited.txt"
+    path.write_text(cited, encoding="utf-8")
+    assert statuses(check_path(str(path), Catalog.load()).to_json())["leader_duties"] == "missing"
+    path.write_text(cited.replace("认真学习《", "局主要负责人认真履行第一责任人职责，学习《"),
+                    encoding="utf-8")
+    assert statuses(check_path(str(path), Catalog.load()).to_json())["leader_duties"] == "embedded"
+
+
+def test_report_without_title_or_report_phrase_but_with_the_laws_headings(tmp_path: Path) -> None:
+    text = (FIXTURES / "header_date.txt").read_text(encoding="utf-8").splitlines()
+    body = [line for line in text[7:] if "报告如下" not in line]
+    path = tmp_path / "untitled.txt"
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["title"] is None
+    assert r["document"]["is_report"] is True and r["verdict"] == "complete"
+    assert "法定表述" in _genre(r)["message"]
+    title_check = next(c for c in r["checks"] if c["id"] == "title_names_subject_and_year")
+    assert title_check["passed"] is False
+
+
+def test_genre_score_is_a_decision_with_its_signs() -> None:
+    rubric = load_rubric("fazhi-annual")
+    doc = load(str(FIXTURES / "debris_titles.txt"))
+    analysis = analyse(doc, rubric)
+    outline = analysis.outline
+    decision = genre_score(doc, "示例县人民政府关于2025年度法治政府建设情况的报告", analysis.parts,
+                           rubric, [h.text for h in outline.headings])
+    assert isinstance(decision, GenreDecision)
+    assert decision.passed and decision.score >= rubric.report_genre.pass_score
+    assert decision.score == analysis.info.genre_score
+    assert any("标题" in s.text and s.weight > 0 for s in decision.signs)
+    assert decision.check.id == "is_report" and decision.check.message == decision.message
+    # with no title and no parts found the same text weighs less
+    news = genre_score(doc, None, [], rubric)
+    assert news.score < decision.score
+
+
+def test_other_genre_signs_come_from_the_rubric(tmp_path: Path) -> None:
+    rubric = load_rubric("fazhi-annual")
+    g = rubric.report_genre
+    quiet = g.model_copy(update={"other_genres": []})
+    speech = load(str(FIXTURES / "gov_work_report.txt"))
+    parts = analyse(speech, rubric).parts
+    with_signs = genre_score(speech, "政府工作报告", parts, rubric)
+    without = genre_score(speech, "政府工作报告", parts,
+                          rubric.model_copy(update={"report_genre": quiet}))
+    assert without.score > with_signs.score
+
+
+def test_traditional_twin_gets_the_same_verdict_and_score() -> None:
+    simple = check("twin_simplified.txt")
+    trad = check("twin_traditional.txt")
+    assert trad["document"]["script"] == "traditional"
+    assert simple["document"]["script"] == "simplified"
+    for key in ("verdict", "score"):
+        assert trad[key] == simple[key]
+    assert statuses(trad) == statuses(simple)
+    assert [c["passed"] for p in trad["parts"] for c in p["checks"]] == \
+        [c["passed"] for p in simple["parts"] for c in p["checks"]]
+    # 由於/於/為/爲 and the rest read exactly as the Simplified twin
+    assert load(str(FIXTURES / "twin_traditional.txt")).analysis == \
+        load(str(FIXTURES / "twin_simplified.txt")).analysis
+
+
+def test_length_changing_lines_convert_clause_by_clause() -> None:
+    # a single-character fallback would leave 瞭 (了解 is a phrase conversion)
+    assert _per_char("瞭解情況，由於人員不足，為此") == "了解情况，由于人员不足，为此"
+
+
+def test_opening_with_the_laws_heading_under_a_date_is_a_report(tmp_path: Path) -> None:
+    # an excerpt with no title: a header date, then the law's own first heading
+    path = tmp_path / "opening.txt"
+    path.write_text("2026年2月6日\n一、2025年推进法治政府建设的主要举措和成效\n"
+                    "（一）深化“放管服”改革。全年新设市场主体2136户，办理登记业务5400余件。\n",
+                    encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["is_report"] is True
+    assert r["document"]["signed_on"] is None and r["document"]["report_year"] == 2025
+    assert statuses(r)["achievements"] == "present"
+
+
+def test_another_subjects_annual_report_is_not_this_genre(tmp_path: Path) -> None:
+    # review, problems and plan like a report, a mention of 依法行政, but about 政务公开
+    path = tmp_path / "other.txt"
+    path.write_text("示例县司法局2025年政务公开工作年度报告\n"
+                    "一、工作开展情况\n全年主动公开政府信息320条，办理依申请公开18件，坚持依法行政。\n"
+                    "二、存在的问题\n公开内容不够全面。\n"
+                    "三、下一步工作打算\n2026年，将进一步完善公开目录。\n", encoding="utf-8")
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert r["verdict"] == "not_a_report"
+    assert "另一主题的工作报告" in _genre(r)["message"]
+    # left to choose, fzcheck grades it as the report type it is about
+    assert check_path(str(path), Catalog.load()).to_json()["rubric"]["id"] == "gip-annual"

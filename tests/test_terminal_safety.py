@@ -1,0 +1,105 @@
+"""Nothing a submission folder holds is executed by the reviewer's terminal, and no credential
+is printed: escape sequences in names and text are shown, secrets are redacted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fzcheck.cli import main
+from fzcheck.redact import redact, visible
+
+ESC = "\x1b"
+TITLE_ATTACK = "\x1b]0;pwned\x07"
+CLEAR = "\x1b[2J"
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("cannot reach http://user:sk-abcdef123456@llm.example/v1 (refused)", "sk-abcdef123456"),
+    ("headers: Authorization: Bearer tok_live_0123456789", "tok_live_0123456789"),
+    ('{"headers": {"authorization": "Bearer abc.def.ghi-jkl"}}', "abc.def.ghi-jkl"),
+    ("GET /v1?api_key=QWERTY12345&x=1", "QWERTY12345"),
+    ("x-api-key: zxcvbnm0987", "zxcvbnm0987"),
+    ("the key sk-proj-AbC_123-xyz7890 was rejected", "sk-proj-AbC_123-xyz7890"),
+    ("password=hunter2hunter2 in body", "hunter2hunter2"),
+])
+def test_redact_removes_credentials(text: str, secret: str) -> None:
+    out = redact(text)
+    assert secret not in out and "***" in out
+
+
+def test_redact_removes_a_known_key_anywhere_and_keeps_ordinary_text() -> None:
+    assert redact("echo: plainkeyvalue42 end", ["plainkeyvalue42"]) == "echo: *** end"
+    ordinary = "HTTP 500 after 2 retries: max_tokens=3000, model qwen (line 12)"
+    assert redact(ordinary) == ordinary
+
+
+def test_visible_shows_controls_and_undecodable_bytes() -> None:
+    shown = visible(f"a{TITLE_ATTACK}b{CLEAR}c\x9bd\udcffe\u202ef\ng\rh\ti")
+    assert shown == "a\\x1b]0;pwned\\x07b\\x1b[2Jc\\x9bd\\xffe\\u202ef\\x0ag\\x0dh\ti"
+    assert visible("法治政府建设年度报告 2025") == "法治政府建设年度报告 2025"
+
+
+def _report(title: str, heading: str) -> str:
+    return (f"{title}\n\n"
+            f"一、主要举措和成效\n全年办理行政复议案件12件，培训执法人员300人次，审查文件45件。\n"
+            f"二、存在的不足和原因\n{heading}执法人员持证比例偏低，原因是培训计划针对性不强。\n"
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况\n局长亲自主持专题会议研究法治工作。\n"
+            "四、2026年工作安排\n2026年，开展专项培训，完善考核办法。\n\n示例县司法局\n2026年1月20日\n")
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = _report(f"示例县司法局2025年法治政府建设年度报告{CLEAR}", f"{TITLE_ATTACK}（一）")
+    (folder / f"evil{TITLE_ATTACK}.txt").write_text(text, encoding="utf-8")
+    (folder / f"empty{CLEAR}.txt").write_bytes(b"")
+    return folder
+
+
+def test_check_output_holds_no_raw_escape(hostile: Path, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(hostile)  # short paths: panel titles are cut at the console's width
+    main(["check", "."])
+    seen = capsys.readouterr()
+    assert ESC not in seen.out and ESC not in seen.err and "\x07" not in seen.out
+    assert "\\x1b]0;pwned\\x07" in seen.out  # the name, shown
+    assert "\\x1b[2J" in seen.out  # the title (or the empty file's name), shown
+    main(["check", "-f", "jsonl", "."])  # machine output: JSON escapes, no raw ESC
+    seen = capsys.readouterr()
+    assert ESC not in seen.out and ESC not in seen.err
+    assert all(json.loads(line) for line in seen.out.splitlines())
+
+
+def test_batch_progress_and_summary_hold_no_raw_escape(hostile: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    main(["batch", str(hostile), "-o", str(tmp_path / "r.jsonl"), "--summary", "terminal"])
+    seen = capsys.readouterr()
+    assert ESC not in seen.out and ESC not in seen.err
+    assert "empty\\x1b[2J.txt" in seen.err  # the failure, named visibly
+
+
+def test_an_error_line_for_a_hostile_missing_path(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "-f", "jsonl", str(tmp_path / f"gone{CLEAR}.txt")]) == 2
+    err = capsys.readouterr().err
+    assert ESC not in err and "gone\\x1b[2J.txt" in err
+
+
+def test_the_progress_bar_shows_a_hostile_name(capsys: pytest.CaptureFixture[str]) -> None:
+    import threading
+
+    from fzcheck.batch.progress import BarProgress
+
+    before = threading.active_count()
+    bar = BarProgress(2, 0, auto_refresh=False)  # the pool's bar: no refresh thread to fork
+    with bar:
+        assert threading.active_count() == before
+        bar.advance(f"unit{CLEAR}.txt", f"failed {TITLE_ATTACK}")
+        bar.advance("ok.txt")
+    err = capsys.readouterr().err
+    assert "unit\\x1b[2J.txt" in err and "\\x1b]0;pwned\\x07" in err
+    assert CLEAR not in err and TITLE_ATTACK not in err
