@@ -77,7 +77,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0)
     args = parser.parse_args()
     rate, done, chars = throughput(args.seconds)
-    print(f"offline check: {rate:,.0f} reports/s ({done} reports of ~{chars:,.0f} chars, one process)"
+    print(f"offline check: {rate:,.0f} reports/s ({done} reports of ~{chars:,.0f} chars, "
+          "one process)"
           f"  target >= 1,400/s: {'ok' if rate >= 1400 else 'MISSED'}")
     print(f"reading only (fzcheck.reading.load): {reading(args.seconds / 2):,.0f} reports/s")
     t = startup()

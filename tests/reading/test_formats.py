@@ -89,12 +89,12 @@ def test_wrapped_lines_are_joined_only_at_the_margin() -> None:
     def row(y: float, text: str, right: float) -> Piece:
         return Piece(y, y + 10, 0, right, text)
 
-    page = [row(0, "一、主要举措", 60), row(20, "本年度全面推进依法行政，", 200), row(40, "成效明显。", 50),
-            row(60, "二、存在的不足和原因", 100)]
+    page = [row(0, "一、主要举措", 60), row(20, "本年度全面推进依法行政，", 200),
+            row(40, "成效明显。", 50), row(60, "二、存在的不足和原因", 100)]
     short_last_page = [row(0, "示例县司法局", 60), row(20, "2026年1月20日", 60)]
     assert document_lines([page, short_last_page]) == [
-        "一、主要举措", "本年度全面推进依法行政，成效明显。", "二、存在的不足和原因", "示例县司法局",
-        "2026年1月20日"]
+        "一、主要举措", "本年度全面推进依法行政，成效明显。", "二、存在的不足和原因",
+        "示例县司法局", "2026年1月20日"]
 
 
 @pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")

@@ -13,7 +13,8 @@ from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 
 _WORD_IDENT = 0xA5EC
-_FIELD_CODE = re.compile(r"\x13[^\x13\x14\x15]*(?:\x14|(?=\x15))")  # field instructions, kept result
+# A field's instructions (between 0x13 and 0x14) are dropped, its shown result kept.
+_FIELD_CODE = re.compile(r"\x13[^\x13\x14\x15]*(?:\x14|(?=\x15))")
 _DROP = dict.fromkeys(map(ord, "\x01\x02\x05\x08\x15\x1f"), None) | {
     0x0B: "\n", 0x0C: "\n", 0x0E: "\n", 0x1E: "-", 0xA0: " ", 0x0D: "\n"}
 

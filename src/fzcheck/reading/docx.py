@@ -132,7 +132,7 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
     try:
         document = docx.Document(BytesIO(data))
         styles = _Styles(document)
-    except Exception as err:  # python-docx raises many kinds for a damaged package
+    except Exception as err:  # noqa: BLE001 - python-docx raises many kinds for a damaged file
         raise InputError(f"a damaged .docx ({type(err).__name__}); re-save it from Word or WPS",
                          kind="corrupt") from None
     lines: list[str] = []

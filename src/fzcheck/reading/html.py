@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from fzcheck.reading.chrome import is_chrome
 from fzcheck.document import fold_width
 from fzcheck.errors import InputError
+from fzcheck.reading.chrome import is_chrome
 from fzcheck.reading.dates import find_published, make_date
 from fzcheck.reading.limits import Deadline, count_limit
 from fzcheck.reading.normalize import Extracted

@@ -28,7 +28,7 @@ def read_pdf(data: bytes, deadline: Deadline | None = None) -> Extracted:
     pages, pictured = _text_layer(data, deadline)
     text = _clean(pages)
     visible = _visible(text)
-    if visible < 20 * max(len(pages), 1) ** 0.5 and visible < 200 \
+    if (visible < 20 * max(len(pages), 1) ** 0.5 and visible < 200) \
             or text.count("\ufffd") > visible * 0.05:
         return _ocr(data)
     scanned = [i for i in pictured if _visible(pages[i]) < 10]
@@ -98,7 +98,8 @@ def _text_layer(data: bytes, deadline: Deadline) -> tuple[list[str], list[int]]:
                          kind="corrupt") from None
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError,
             IndexError, AssertionError, ZeroDivisionError) as err:
-        raise InputError(f"a damaged PDF ({type(err).__name__}); re-export it", kind="corrupt") from None
+        raise InputError(f"a damaged PDF ({type(err).__name__}); re-export it",
+                         kind="corrupt") from None
 
 
 def _draws_image(page: Any) -> bool:
