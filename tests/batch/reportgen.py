@@ -8,6 +8,7 @@ different numbers give problem and plan sections far apart (no copy flags by acc
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 COUNTIES = ["青山", "绿水", "白河", "东坪", "西岭", "南湖", "北塘", "长林", "石桥", "云岗",
             "金沙", "玉溪", "丰源", "安平", "永宁", "新洲", "红岩", "桃源", "柳营", "梅岭"]
@@ -92,3 +93,28 @@ def copied_pair(seed: int = 7, year: int = 2025) -> tuple[str, str]:
     a = render("青山县教育局", year, problems, _plan(random.Random(seed + 1), year), rng)
     b = render("绿水县民政局", year, copied, _plan(random.Random(seed + 2), year), rng)
     return a, b
+
+
+def kill_after(cmd: list[str], out: Path, lines: int, env: dict[str, str] | None = None) -> int:
+    """Run ``cmd`` (a batch writing ``out``), SIGKILL it once ``out`` holds ``lines`` lines,
+    and return how many it held then. Fails if the batch finished before it could be killed."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from tests.helpers import ROOT
+
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env or dict(os.environ),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            if out.exists() and out.read_bytes().count(b"\n") >= lines:
+                break
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the batch finished before it could be killed"
+    return out.read_bytes().count(b"\n")

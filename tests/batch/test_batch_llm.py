@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from tests.batch.fakeserver import engine, fake_server
-from tests.batch.reportgen import make_report
+from tests.batch.reportgen import kill_after, make_report
 
 from fzcheck.cli import main
 
@@ -189,10 +189,8 @@ def test_unreachable_endpoint_stops_the_batch_and_a_rerun_resumes(folder: Path, 
 def test_sigkill_during_llm_calls_then_resume(tmp_path: Path, lines: Lines,
                                               batch_env: Path) -> None:
     import os
-    import signal
     import subprocess
     import sys
-    import time
 
     from tests.helpers import ROOT
 
@@ -205,19 +203,7 @@ def test_sigkill_during_llm_calls_then_resume(tmp_path: Path, lines: Lines,
         cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o", str(out), "--llm",
                "--base-url", server.base_url, "--model", "fake-model", "--jobs", "4",
                "--summary", "none"]
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
-        try:
-            deadline = time.monotonic() + 120
-            while time.monotonic() < deadline and proc.poll() is None:
-                if out.exists() and out.read_bytes().count(b"\n") >= 8:
-                    break
-                time.sleep(0.02)
-            proc.send_signal(signal.SIGKILL)
-        finally:
-            proc.wait(timeout=30)
-        assert proc.returncode == -signal.SIGKILL
-        partial = out.read_bytes().count(b"\n")
+        partial = kill_after(cmd, out, 8)
         server.reset_counts()
         resumed = subprocess.run(cmd, cwd=ROOT, env=dict(os.environ), capture_output=True,
                                  text=True, timeout=300, check=False)

@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.batch.reportgen import make_report
+from tests.batch.reportgen import kill_after, make_report
 from tests.helpers import FIXTURES, ROOT
 
 from fzcheck.cli import main
@@ -120,19 +118,7 @@ def test_sigkill_mid_run_then_resume_gives_one_line_per_input(tmp_path: Path,
     cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o", str(out),
            "--summary", "none"]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:
-            if out.exists() and out.read_bytes().count(b"\n") >= 20:
-                break
-            time.sleep(0.02)
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL, "the batch finished before it could be killed"
-    partial = out.read_bytes().count(b"\n")
+    partial = kill_after(cmd, out, 20, env)
     assert 20 <= partial < 400
     resumed = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
                              check=False)

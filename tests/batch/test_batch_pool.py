@@ -4,7 +4,6 @@ after a kill, and an input that kills its worker gets an error line instead of s
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.batch.reportgen import make_report
+from tests.batch.reportgen import kill_after, make_report
 from tests.helpers import ROOT
 
 from fzcheck.batch import runner
@@ -88,19 +87,7 @@ def test_kill_with_the_pool_then_resume_loses_nothing_and_duplicates_nothing(
     cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o", str(out),
            "--summary", "none", "--workers", "2"]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:
-            if out.exists() and out.read_bytes().count(b"\n") >= 40:
-                break
-            time.sleep(0.01)
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL, "the batch finished before it could be killed"
-    partial = out.read_bytes().count(b"\n")
+    partial = kill_after(cmd, out, 40, env)
     assert 40 <= partial < 301
     deadline = time.monotonic() + 10
     while _workers_left(out) and time.monotonic() < deadline:

@@ -18,7 +18,7 @@ from fzcheck.batch import runner
 from fzcheck.batch.copies import sidecar_path
 from fzcheck.batch.plan import KEY_FIELD, content_key, settings_fingerprint
 from fzcheck.cli import main
-from fzcheck.rubric import load_rubric
+from fzcheck.rubric import Catalog
 
 Lines = Callable[[Path], list[dict]]
 
@@ -46,7 +46,7 @@ def test_a_file_changed_after_planning_gets_the_line_of_what_was_graded(
     line = next(r for r in lines(out) if r["path"] == str(target))
     sha = hashlib.sha256(fixed.encode()).hexdigest()
     assert line["sha256"] == sha and line["verdict"] == "complete"  # hash and grade agree
-    fingerprint = settings_fingerprint(load_rubric(None), None)
+    fingerprint = settings_fingerprint(Catalog.load(), None)
     assert line[KEY_FIELD] == content_key(sha, fingerprint)
     capsys.readouterr()
     batch(str(reports), "-o", str(out))  # the file is what its line describes: done

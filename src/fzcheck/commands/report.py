@@ -43,7 +43,11 @@ def run(args: argparse.Namespace) -> int:
             from fzcheck.render.html import render_batch_page
             from fzcheck.rubric import Catalog
 
-            out.write(render_batch_page(list(read_results(path)), {}, Catalog.load()))
+            from fzcheck.redact import decodable, visible_tree
+
+            # a page is UTF-8: a file name's undecodable bytes are shown as \xff
+            lines = [visible_tree(line, decodable) for line in read_results(path)]
+            out.write(render_batch_page(lines, {}, Catalog.load()))
         else:
             stats = gather(read_results(path)).to_json(price_table())
             if args.format == "json":

@@ -141,7 +141,10 @@ def _from_cache(analysis: Analysis, settings: LLMSettings, request: dict[str, An
 def _finish(analysis: Analysis, settings: LLMSettings, request: dict[str, Any],
             cache: ResponseCache | None, index: QuoteIndex, outcome: call.Outcome) -> LlmReview:
     base = base_info(settings, outcome.usage, analysis.rubric)
-    base.rejections = outcome.rejections
+    from fzcheck.redact import redact
+
+    # a server's error text can echo the request, key included
+    base.rejections = [redact(r, [settings.api_key]) for r in outcome.rejections]
     if outcome.review is None:
         return LlmReview(base.model_copy(update={"error": outcome.error}))
     if cache is not None and outcome.validated and outcome.body is not None:

@@ -32,7 +32,12 @@ class Enricher:
         doc = graded.analysis.doc
         if self.client is None:
             self.client = make_client(self.settings)
-        with stderr().status(f"asking {self.settings.model} about {doc.source} ..."):
+        from rich.markup import escape
+
+        from fzcheck.redact import visible
+
+        name = visible(doc.source)  # a file name is the submitter's: shown, never executed
+        with stderr().status(f"asking {escape(self.settings.model)} about {escape(name)} ..."):
             answer = review(graded.analysis, self.settings, client=self.client)
         graded.apply_llm(answer.info, answer.upgrades)
         info = answer.info
@@ -40,7 +45,7 @@ class Enricher:
         u = info.usage
         for name in ("prompt_tokens", "completion_tokens", "total_tokens", "calls", "reasks"):
             setattr(self.total, name, getattr(self.total, name) + getattr(u, name))
-        line = (f"llm {doc.source}: {u.prompt_tokens:,} prompt + {u.completion_tokens:,} "
+        line = (f"llm {name}: {u.prompt_tokens:,} prompt + {u.completion_tokens:,} "
                 f"completion tokens, {u.calls} call(s), {u.reasks} re-ask(s)")
         if self.reports > 1:
             line += (f"; total {self.total.prompt_tokens:,} + {self.total.completion_tokens:,} "

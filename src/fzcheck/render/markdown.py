@@ -59,7 +59,10 @@ class MarkdownRenderer:
         self.out = out
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
-        self.out.write(render_markdown(result) + "\n")
+        from fzcheck.redact import visible_tree
+
+        # names and quotes come from submissions: control characters shown, not executed
+        self.out.write(render_markdown(visible_tree(result)) + "\n")
         self.out.flush()
 
     def close(self) -> None:
