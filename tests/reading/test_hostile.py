@@ -83,7 +83,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 EXPECTED = {  # input -> error kind, or None when it is read
-    "aes_open": None, "aes_locked": "encrypted", "loop": "unresolvable", "fifo": "special_file",
+    "aes_open": None, "aes_locked": "encrypted", "loop": "unreadable", "fifo": "special_file",
     "long": None, "bomb": "too_large", "tiny": "too_complex", "good": None, "bad_name": None,
     "dev_zero": "special_file",
 }

@@ -88,7 +88,7 @@ def test_reading_stops_at_the_limit_even_when_the_size_is_unknown(tmp_path: Path
     assert info.value.kind == "not_found"
 
 
-def test_a_broken_symlink_is_not_found_and_a_loop_unresolvable(tmp_path: Path) -> None:
+def test_a_broken_symlink_is_not_found_and_a_loop_unreadable(tmp_path: Path) -> None:
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone.txt")
     (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
     (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
@@ -97,7 +97,7 @@ def test_a_broken_symlink_is_not_found_and_a_loop_unresolvable(tmp_path: Path) -
         with pytest.raises(InputError) as info:
             load(str(tmp_path / name))
         kinds.append(info.value.kind)
-    assert kinds == ["not_found", "unresolvable"]
+    assert kinds == ["not_found", "unreadable"]
 
 
 def test_to_simplified_keeps_lengths_and_detects_the_script() -> None:

@@ -100,7 +100,7 @@ def _os_error(err: OSError) -> InputError:
         return InputError("permission denied", kind="unreadable")
     if err.errno in (errno.ELOOP, errno.ENAMETOOLONG, errno.ENOTDIR):
         return InputError(f"the path cannot be resolved ({os.strerror(err.errno)}; a symlink "
-                          "loop or a broken path)", kind="unresolvable")
+                          "loop or a broken path)", kind="unreadable")
     name = errno.errorcode.get(err.errno or 0, "error")
     return InputError(f"cannot be read ({name}: {err.strerror})", kind="unreadable")
 
