@@ -98,8 +98,8 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("name,kind,hint", [
     ("scan.pdf", "scanned_pdf", "OCR"),
-    ("legacy.doc", "unsupported_format", "soffice"),
-    ("report.wps", "unsupported_format", "soffice"),
+    ("legacy.doc", "corrupt", ".doc/.wps"),
+    ("report.wps", "corrupt", ".doc/.wps"),
     ("photo.png", "image", "OCR"),
     ("empty.txt", "empty", "empty"),
     ("blank.txt", "empty", "empty"),

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-Format = Literal["txt", "html", "docx", "pdf"]
+Format = Literal["txt", "html", "docx", "pdf", "doc", "rtf", "ofd"]
 Script = Literal["simplified", "traditional"]
 
 # Full-width ASCII (U+FF01..U+FF5E) and the ideographic space fold to ASCII one char for one,
@@ -35,6 +35,7 @@ class Document:
     published_on: dt.date | None = None
     # docx heading styles: line index (0-based) -> outline level 1..
     styled_headings: dict[int, int] = field(default_factory=dict)
+    ocr: bool = False  # the text was recognised from page images (a scan), not read
     # Run-on text re-segmented at inline headings: per line, (0-based line, column) where it
     # starts in the text as read. None when the lines are the reader's own.
     origin: tuple[tuple[int, int], ...] | None = None

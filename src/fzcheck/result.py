@@ -115,7 +115,7 @@ class DocumentInfo(_Model):
     report_year: int | None = None
     signed_on: str | None = None
     published_on: str | None = None
-    format: Literal["txt", "html", "docx", "pdf"] | None = None
+    format: Literal["txt", "html", "docx", "pdf", "doc", "rtf", "ofd"] | None = None
     encoding: str | None = None
     script: Literal["simplified", "traditional"] | None = None
     chars: int = 0

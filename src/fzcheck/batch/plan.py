@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -58,7 +59,10 @@ def file_digest(path: str, max_bytes: int) -> str:
     that it still has a stable key (its error line is then "done" like any other)."""
     p = Path(path)
     try:
-        size = p.stat().st_size
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO blocks, /dev/zero never ends
+            return "unreadable:special_file"
+        size = info.st_size
         if size > max_bytes:
             return f"unreadable:too_large:{size}"
         h = hashlib.sha256()

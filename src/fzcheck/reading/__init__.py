@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from fzcheck.document import Document, Format
 from fzcheck.errors import InputError
+from fzcheck.reading.limits import Deadline, read_regular_file
 from fzcheck.reading.normalize import Extracted, build_document
 from fzcheck.reading.sniff import (
     HTML_SUFFIXES,
@@ -26,7 +29,7 @@ MAX_CHARS = 2_000_000
 
 SUFFIX_FORMATS: dict[str, Format] = {
     **dict.fromkeys(TEXT_SUFFIXES, "txt"), **dict.fromkeys(HTML_SUFFIXES, "html"),
-    ".docx": "docx", ".pdf": "pdf",
+    ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".wps": "doc", ".rtf": "rtf", ".ofd": "ofd",
 }
 KNOWN_SUFFIXES = frozenset(SUFFIX_FORMATS)
 # What a directory is searched for: what we read, and what we must say we cannot read.
@@ -34,24 +37,21 @@ SUBMISSION_SUFFIXES = KNOWN_SUFFIXES | UNREADABLE_SUFFIXES
 
 
 def read_bytes(source: str, max_mb: float = DEFAULT_MAX_MB) -> bytes:
-    """The raw bytes of a path, or of stdin for ``-``, refusing what is over the size limit."""
+    """The raw bytes of a path, or of stdin for ``-``, refusing what is over the size limit.
+
+    Special files (FIFOs, devices, sockets) and paths that cannot be resolved (a symlink loop)
+    are refused before anything is read."""
     limit = int(max_mb * 1024 * 1024)
     if source == "-":
         data = sys.stdin.buffer.read(limit + 1)
     else:
-        path = Path(source)
-        if path.is_dir():
-            raise InputError("a directory with no report files (.txt .md .html .docx .pdf) in it",
-                             kind="no_reports")
         try:
-            size = path.stat().st_size
-            if size > limit:
-                raise InputError(_too_big(size, max_mb), kind="too_large")
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file", kind="not_found") from None
-        except PermissionError:
-            raise InputError("permission denied", kind="unreadable") from None
+            info: os.stat_result | None = os.stat(source)
+        except OSError:
+            info = None  # read_regular_file says what is wrong with the path
+        if info is not None and stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise InputError(_too_big(info.st_size, max_mb), kind="too_large")
+        data = read_regular_file(source, limit)
     if len(data) > limit:
         raise InputError(_too_big(len(data), max_mb), kind="too_large")
     return data
@@ -69,8 +69,21 @@ def load(source: str, max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None)
     sha256 = hashlib.sha256(data).hexdigest()
     suffix = "" if source == "-" else Path(source).suffix.lower()
     try:
-        fmt = sniff_format(data, suffix)
-        raw = _reader(fmt)(data)
+        fmt: Format | None = None
+        try:
+            fmt = sniff_format(data, suffix)
+            raw = _reader(fmt)(data, Deadline())
+        except ImportError as err:  # a reader imports its library when the first file arrives
+            raise _missing(fmt or "such", err) from None
+        except InputError:
+            raise
+        except MemoryError:
+            raise InputError("reading the file ran out of memory: it is far larger inside than "
+                             "a report; not read", kind="too_large") from None
+        except Exception as err:  # noqa: BLE001 - a library failing on a damaged file
+            raise InputError(f"could not be read as {fmt or 'any known format'} "
+                             f"({type(err).__name__}); the file may be damaged: re-save or "
+                             "re-export it", kind="corrupt") from None
         if not raw.text.strip():
             raise InputError("the file holds no text (empty, or only whitespace)", kind="empty")
         if len(raw.text) > MAX_CHARS:
@@ -82,7 +95,21 @@ def load(source: str, max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None)
     return build_document(source, sha256, fmt, raw)
 
 
-def _reader(fmt: Format) -> Callable[[bytes], Extracted]:
-    """The reader for a format, imported only when such a file arrives (they pull in lxml etc.)."""
-    module = importlib.import_module(f"fzcheck.reading.{'text' if fmt == 'txt' else fmt}")
-    return getattr(module, f"read_{'text' if fmt == 'txt' else fmt}")  # type: ignore[no-any-return]
+Reader = Callable[[bytes, Deadline], Extracted]
+
+
+def _reader(fmt: Format) -> Reader:
+    """The reader for a format, imported only when such a file arrives (they pull in lxml, OCR
+    models etc.). A library missing for one format is that input's error, not the run's."""
+    name = "text" if fmt == "txt" else fmt
+    try:
+        module = importlib.import_module(f"fzcheck.reading.{name}")
+    except ImportError as err:
+        raise _missing(fmt, err) from None
+    return getattr(module, f"read_{name}")  # type: ignore[no-any-return]
+
+
+def _missing(fmt: str, err: ImportError) -> InputError:
+    return InputError(f"cannot read {fmt} files here: a library they need is not installed "
+                      f"({err.name or err}); reinstall fzcheck with its dependencies",
+                      kind="missing_dependency")

@@ -5,21 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from fzcheck.reading.chrome import is_chrome
 from fzcheck.document import fold_width
 from fzcheck.errors import InputError
+from fzcheck.reading.chrome import is_chrome
 from fzcheck.reading.dates import find_published, make_date
+from fzcheck.reading.limits import Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
+from fzcheck.reading.sniff import is_mime_page
 from fzcheck.reading.text import decode
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w]+)", re.I)
 _META_DATE = re.compile(
     r"<meta[^>]+name\s*=\s*[\"']?(?:PubDate|publishdate|pubdate|firstpublishedtime)[\"']?[^>]*"
     r"content\s*=\s*[\"']?(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})", re.I)
+_MAX_TAGS = 400_000  # a long government page has ~5,000
 _TAGS = re.compile(r"<(script|style)[^>]*>.*?</\1>|<[^>]+>", re.S | re.I)
 
 
-def read_html(data: bytes) -> Extracted:
+def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
+    if is_mime_page(data):
+        data = _mime_html(data)
+    count_limit(data.count(b"<"), "HTML tags", _MAX_TAGS)  # before lxml builds the tree
     page, encoding = _decode_page(data)
     import trafilatura
 
@@ -38,6 +44,24 @@ def read_html(data: bytes) -> Extracted:
     if title and not any(title in line for line in kept[:5]):
         kept.insert(0, title)
     return Extracted("\n".join(kept), encoding, _published(page))
+
+
+def _mime_html(data: bytes) -> bytes:
+    """The HTML part of a web archive (MHTML), decoded from quoted-printable or base64, with its
+    charset declared so the page decoder finds it."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                charset = part.get_content_charset()
+                meta = f'<meta charset="{charset}">'.encode() if charset else b""
+                return meta + payload
+    raise InputError("a web archive (.mht) with no HTML page in it; save the report as .docx or "
+                     "PDF", kind="empty")
 
 
 def _page_title(page: str) -> str | None:

@@ -1,16 +1,24 @@
 """Expand command-line inputs: files, directories (recursed by suffix), globs, and ``-``.
 
 A directory yields every file that looks like a submission, including the ones that cannot be
-read (.doc, .wps, images), so each gets its error line instead of vanishing from the count; a
-directory with none yields itself, so the user hears that it held no reports."""
+read (images, spreadsheets) and special files or broken links named like one, so each gets its
+error line instead of vanishing from the count; a directory with none yields itself, so the
+user hears that it held no reports. Office lock files (``~$报告.docx``) and fzcheck's own HTML
+pages (a results folder inside the input folder) are not submissions and are skipped."""
 
 from __future__ import annotations
 
 import glob
+import os
+import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from fzcheck.reading import SUBMISSION_SUFFIXES
+from fzcheck.reading.sniff import HTML_SUFFIXES
+
+_OWN_PAGE = re.compile(rb"<meta\s+name=[\"']?generator[\"']?\s+content=[\"']?fzcheck\b", re.I)
 
 
 def expand_inputs(specs: list[str]) -> Iterator[str]:
@@ -32,17 +40,39 @@ def _expand(spec: str) -> Iterator[str]:
     if path.is_dir():
         found = False
         for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in SUBMISSION_SUFFIXES \
-                    and not any(part.startswith(".") for part in child.relative_to(path).parts):
+            if _is_submission(child, path):
                 found = True
                 yield str(child)
         if not found:
             yield spec
         return
-    if not path.exists() and glob.has_magic(spec):
+    if not os.path.lexists(spec) and glob.has_magic(spec):
         matches = sorted(glob.glob(spec, recursive=True))
         for m in matches:
             yield from _expand(m)
         if matches:
             return
     yield spec
+
+
+def _is_submission(child: Path, root: Path) -> bool:
+    if child.suffix.lower() not in SUBMISSION_SUFFIXES or child.name.startswith("~$"):
+        return False
+    if any(part.startswith(".") for part in child.relative_to(root).parts):
+        return False
+    try:
+        mode = os.stat(child).st_mode
+    except OSError:
+        return True  # a broken link or loop named like a report: its error line says so
+    if stat.S_ISDIR(mode):
+        return False
+    return not (stat.S_ISREG(mode) and child.suffix.lower() in HTML_SUFFIXES and _own_page(child))
+
+
+def _own_page(path: Path) -> bool:
+    """A page fzcheck wrote (its results, not a submission): it says so in its head."""
+    try:
+        with path.open("rb") as f:
+            return bool(_OWN_PAGE.search(f.read(4096)))
+    except OSError:
+        return False

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import ne
 from typing import Any
 
 from fzcheck.document import Document, Format, Script, fold_width
@@ -20,7 +21,10 @@ class Extracted:
     encoding: str | None = None
     published: dt.date | None = None
     styled: dict[int, int] = field(default_factory=dict)  # line index -> heading style level
+    ocr: bool = False  # recognised from page images, not read from a text layer
 
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]+")
+_CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
 
@@ -32,15 +36,25 @@ def _t2s() -> Any:
 
 
 def to_simplified(lines: list[str]) -> tuple[list[str], Script]:
-    """Convert to Simplified keeping each line's length, and say which script the text was in."""
+    """Convert to Simplified keeping each line's length, and say which script the text was in.
+
+    Most reports are Simplified already: one OpenCC call and one comparison settle it. Only
+    lines that changed are compared character by character (that count decides the script)."""
     text = "\n".join(lines)
     converted = _t2s().convert(text)
+    if converted == text:
+        return list(lines), "simplified"
     out = converted.split("\n")
     if len(out) != len(lines):
         out = [_t2s().convert(line) for line in lines]
-    out = [c if len(c) == len(o) else _per_char(o) for c, o in zip(out, lines, strict=True)]
-    changed = sum(a != b for c, o in zip(out, lines, strict=True) for a, b in zip(c, o, strict=True))
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    changed = 0
+    for i, (c, o) in enumerate(zip(out, lines, strict=True)):
+        if c == o:
+            continue
+        if len(c) != len(o):
+            c = out[i] = _per_char(o)
+        changed += sum(map(ne, c, o))
+    cjk = sum(map(len, _CJK_RUNS.findall(text)))
     script: Script = "traditional" if cjk and changed / cjk > 0.03 else "simplified"
     return out, script
 
@@ -67,7 +81,8 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # a final newline ends the last line; it does not start another
     simplified, script = to_simplified(lines)
-    analysis = [fold_width(line) for line in simplified]
+    # Fold only the runs that need it: translate() looks up every character of the text.
+    analysis = _FULL_WIDTH.sub(lambda m: fold_width(m.group()), "\n".join(simplified)).split("\n")
     styled, origin = raw.styled, None
     segments = resegment(analysis)
     if segments is not None:  # run-on text: cut at its inline headings, remember where from
@@ -78,4 +93,4 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
         origin = tuple((i, a) for i, a, _ in segments)
     return Document(source=source, sha256=sha256, format=fmt, encoding=raw.encoding, lines=lines,
                     analysis=analysis, script=script, published_on=raw.published,
-                    styled_headings=styled, origin=origin)
+                    styled_headings=styled, origin=origin, ocr=raw.ocr)

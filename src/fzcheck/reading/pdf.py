@@ -1,12 +1,15 @@
-"""PDF with a text layer; a scan (no text layer) is refused with what to do instead."""
+"""PDF: the text layer, or OCR of the page images when there is none (a scan) or its fonts map
+to no characters. Encrypted PDFs that open without a password are read."""
 
 from __future__ import annotations
 
 import logging
 import re
 from io import BytesIO
+from typing import Any
 
 from fzcheck.errors import InputError
+from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
@@ -14,33 +17,118 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?
 # typesetting has none there.
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z{_CJK}])|(?<=[0-9A-Za-z])[ \t]+(?=[{_CJK}])")
-_SCAN = ("no text layer (a scanned PDF); OCR it first, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`, "
-         "then check the output")
+_SCAN = ("no text layer, and OCR found no text in the page images (a blank or unreadable scan); "
+         "check the scan, or OCR it yourself, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`")
+_MAX_PAGES = 2_000
+_MAX_TEXT = 4_000_000  # characters extracted before stopping (a report is refused over 2 M)
 
 
-def read_pdf(data: bytes) -> Extracted:
+def read_pdf(data: bytes, deadline: Deadline | None = None) -> Extracted:
+    deadline = deadline or Deadline()
+    pages, pictured = _text_layer(data, deadline)
+    text = _clean(pages)
+    visible = _visible(text)
+    if (visible < 20 * max(len(pages), 1) ** 0.5 and visible < 200) \
+            or text.count("\ufffd") > visible * 0.05:
+        return _ocr(data)
+    scanned = [i for i in pictured if _visible(pages[i]) < 10]
+    if not scanned:
+        return Extracted(text)
+    return _ocr_some(data, pages, scanned)
+
+
+def _visible(text: str) -> int:
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def _ocr_some(data: bytes, pages: list[str], scanned: list[int]) -> Extracted:
+    """Text pages with some scanned ones (typically the stamped signature page): the scanned
+    pages are OCR'd in place. OCR is a bonus here, so when it cannot run the text layer stands."""
+    try:
+        from fzcheck.reading.ocr import MAX_PAGES, ocr_pdf
+
+        if len(scanned) > MAX_PAGES:
+            return Extracted(_clean(pages))
+        recognised = ocr_pdf(data, scanned)
+    except (ImportError, InputError):
+        return Extracted(_clean(pages))
+    merged = list(pages)
+    for index, page_text in zip(scanned, recognised, strict=True):
+        merged[index] = page_text
+    return Extracted(_clean(merged), ocr=any(t.strip() for t in recognised))
+
+
+def _text_layer(data: bytes, deadline: Deadline) -> tuple[list[str], list[int]]:
+    """Each page's text, and the pages that draw an image (a scan, if they have no text)."""
     import pypdf
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, LimitReachedError, PdfReadError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    # pypdf logs its robustness notes on damaged files; the input's one line is ours to print
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = pypdf.PdfReader(BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError("the PDF is password-protected; save an unprotected copy",
                              kind="encrypted")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count_limit(len(reader.pages), "pages", _MAX_PAGES)
+        pages: list[str] = []
+        pictured: list[int] = []
+        total = 0
+        for index, page in enumerate(reader.pages):
+            deadline.check()
+            pages.append(page.extract_text() or "")
+            if _draws_image(page):
+                pictured.append(index)
+            total += len(pages[-1])
+            if total > _MAX_TEXT:
+                raise InputError(f"over {_MAX_TEXT:,} characters of text: not one report; split "
+                                 "the file", kind="too_large")
+        count_limit(sum(p.count("\n") for p in pages), "lines", MAX_ELEMENTS * 4)
+        return pages, pictured
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
-        raise InputError(f"a damaged PDF ({type(err).__name__}); re-export it", kind="corrupt") from None
+    except DependencyError as err:
+        raise InputError(f"the PDF is encrypted in a way this installation cannot open ({err}); "
+                         "save an unprotected copy", kind="encrypted") from None
+    except LimitReachedError:
+        raise InputError("a PDF stream inflates beyond the size limit (a decompression bomb or a "
+                         "damaged file): not read", kind="too_large") from None
+    except RecursionError:
+        raise InputError("a damaged PDF (objects nested without end); re-export it",
+                         kind="corrupt") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError,
+            IndexError, AssertionError, ZeroDivisionError) as err:
+        raise InputError(f"a damaged PDF ({type(err).__name__}); re-export it",
+                         kind="corrupt") from None
+
+
+def _draws_image(page: Any) -> bool:
+    try:
+        resources = page.get("/Resources")
+        objects = resources.get_object().get("/XObject") if resources is not None else None
+        return objects is not None and any(obj.get_object().get("/Subtype") == "/Image"
+                                           for obj in objects.get_object().values())
+    except Exception:  # noqa: BLE001 - a damaged resource dictionary: no OCR, text still read
+        return False
+
+
+def _clean(pages: list[str]) -> str:
     lines = [line.rstrip() for page in pages for line in page.splitlines()]
     lines = [_CJK_GAP.sub("", line) for line in lines
              if line.strip() and not _PAGE_NUMBER.match(line)]
-    text = "\n".join(lines)
+    return "\n".join(lines)
+
+
+def _ocr(data: bytes) -> Extracted:
+    try:
+        from fzcheck.reading.ocr import ocr_pdf
+
+        text = _clean(ocr_pdf(data))
+    except ImportError as err:
+        raise InputError(f"a scanned PDF (no usable text layer), and OCR is not installed here "
+                         f"({err.name or err}); reinstall fzcheck with its dependencies, or OCR "
+                         "it yourself", kind="missing_dependency") from None
     visible = sum(1 for ch in text if not ch.isspace())
-    if visible < 20 * max(len(pages), 1) ** 0.5 and visible < 200:
+    if visible < 20:
         raise InputError(_SCAN, kind="scanned_pdf")
-    if text.count("\ufffd") > visible * 0.05:
-        raise InputError("the PDF's fonts map to no characters (text comes out as �); OCR it "
-                         "or export the text from the original document", kind="unmapped_font")
-    return Extracted(text)
+    return Extracted(text, ocr=True)

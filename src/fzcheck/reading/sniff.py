@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from io import BytesIO
 
@@ -9,37 +10,46 @@ from fzcheck.document import Format
 from fzcheck.errors import InputError
 
 _LEGACY_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HEADER_LINE = re.compile(rb"\A\s*[A-Za-z][\w-]*:[^\n]*\n")
+_RTF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s{0,64}\{\\rtf")
 _IMAGES = {
     b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"BM": "BMP",
     b"II*\x00": "TIFF", b"MM\x00*": "TIFF", b"RIFF": "WEBP",
 }
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
-HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
-_LEGACY_SUFFIXES = {".doc", ".wps", ".wpt", ".dot", ".rtf", ".xls", ".et", ".ppt", ".dps"}
+HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"})
+_LEGACY_SUFFIXES = {".doc", ".wps", ".wpt", ".dot", ".rtf", ".xls", ".et", ".ppt", ".dps", ".odt"}
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
 # Files a folder of submissions holds that cannot be read but must not pass unnoticed.
-UNREADABLE_SUFFIXES = frozenset(_LEGACY_SUFFIXES | _IMAGE_SUFFIXES | {".odt", ".ofd"})
+UNREADABLE_SUFFIXES = frozenset(_LEGACY_SUFFIXES | _IMAGE_SUFFIXES)
 _OCR = "OCR it first (e.g. `tesseract FILE out -l chi_sim`) and check the .txt"
 _CONVERT = "convert it first: `soffice --headless --convert-to docx FILE`"
 
 
 def sniff_format(data: bytes, suffix: str) -> Format:
+    """The format by content (a .docx renamed .doc is read as .docx); the suffix breaks ties."""
     head = data[:16]
     if not data.strip():
         raise InputError("the file is empty", kind="empty")
-    if head.startswith(b"%PDF"):
+    if head.startswith(b"%PDF") or (b"%PDF-" in data[:1024] and suffix == ".pdf"):
         return "pdf"
-    if head.startswith(_LEGACY_OFFICE) or suffix in _LEGACY_SUFFIXES and not _looks_textual(data):
-        raise InputError(f"a legacy Word/WPS file (.doc/.wps) cannot be read directly; {_CONVERT}",
+    if head.startswith(_LEGACY_OFFICE):
+        return "doc"  # Word 97-2003 and WPS .wps share the OLE container; the reader checks
+    if _RTF.match(data[:64]):
+        return "rtf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    if is_mime_page(data):
+        return "html"  # a web archive (.mht, or Word's "single file web page" saved as .doc)
+    if suffix in _LEGACY_SUFFIXES and not _looks_textual(data):
+        raise InputError(f"a {suffix} file this tool cannot read; {_CONVERT}",
                          kind="unsupported_format")
     for magic, name in _IMAGES.items():
         if head.startswith(magic) and (name != "WEBP" or data[8:12] == b"WEBP"):
             raise InputError(f"a {name} image, not text; {_OCR}", kind="image")
     if suffix in _IMAGE_SUFFIXES:
         raise InputError(f"an image file, not text; {_OCR}", kind="image")
-    if head.startswith(b"PK\x03\x04"):
-        return _zip_kind(data)
-    if suffix == ".docx" or suffix == ".pdf":
+    if suffix in {".docx", ".pdf", ".ofd"}:
         raise InputError(f"named {suffix} but not a {suffix[1:]} file inside; re-export it",
                          kind="corrupt")
     if _is_html(data, suffix):
@@ -50,17 +60,24 @@ def sniff_format(data: bytes, suffix: str) -> Format:
 def _zip_kind(data: bytes) -> Format:
     try:
         names = set(zipfile.ZipFile(BytesIO(data)).namelist())
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise InputError("a damaged zip/.docx file; re-save it from Word or WPS",
                          kind="corrupt") from None
     if "word/document.xml" in names:
         return "docx"
-    if any(n.startswith("Contents/") or n.endswith(".ofd") or n == "OFD.xml" for n in names):
-        raise InputError("an OFD file; export it to PDF or .docx first", kind="unsupported_format")
+    if "OFD.xml" in names:
+        return "ofd"
     if "content.xml" in names and "mimetype" in names:
         raise InputError(f"an OpenDocument file; {_CONVERT}", kind="unsupported_format")
     raise InputError("a zip archive, not a report; unpack it and check the files inside",
                      kind="unsupported_format")
+
+
+def is_mime_page(data: bytes) -> bool:
+    """A web archive: mail-style headers first (MIME-Version:, Content-Type:, From: …, in any
+    order), one of them multipart/related."""
+    head = data[:2048]
+    return bool(_HEADER_LINE.match(head)) and b"multipart/related" in head.lower()
 
 
 def _looks_textual(data: bytes) -> bool:

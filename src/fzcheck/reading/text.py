@@ -6,6 +6,7 @@ import codecs
 
 from fzcheck.errors import InputError
 from fzcheck.reading.dates import find_published
+from fzcheck.reading.limits import Deadline
 from fzcheck.reading.normalize import Extracted
 
 # Characters frequent in these reports, in both scripts. Decoding Big5 bytes as GB18030 (or the
@@ -25,7 +26,7 @@ _COMMON = set(
 )
 
 
-def read_text(data: bytes) -> Extracted:
+def read_text(data: bytes, deadline: Deadline | None = None) -> Extracted:
     text, encoding = decode(data)
     return Extracted(text, encoding, find_published(text))
 

@@ -1,0 +1,24 @@
+"""Rich Text Format (.rtf, as Word and WPS save it): the text, one paragraph a line."""
+
+from __future__ import annotations
+
+from fzcheck.errors import InputError
+from fzcheck.reading.limits import Deadline
+from fzcheck.reading.normalize import Extracted
+
+
+def read_rtf(data: bytes, deadline: Deadline | None = None) -> Extracted:
+    from striprtf.striprtf import rtf_to_text
+
+    # RTF is 7-bit: non-ASCII text is written as \uN or \'hh escapes, decoded by striprtf with
+    # the file's own \ansicpg / font charset. Latin-1 keeps any stray raw byte one char.
+    source = data.decode("latin-1")
+    try:
+        text = rtf_to_text(source, errors="replace")  # type: ignore[no-untyped-call]
+    except (ValueError, LookupError, IndexError, RecursionError) as err:
+        raise InputError(f"a damaged .rtf file ({type(err).__name__}); re-save it",
+                         kind="corrupt") from None
+    if deadline is not None:
+        deadline.check()
+    lines = [line.strip() for line in text.replace("\r", "\n").split("\n")]
+    return Extracted("\n".join(line for line in lines if line))

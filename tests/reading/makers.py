@@ -1,0 +1,125 @@
+"""Inputs for the reading tests, made in code from our own invented report text."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+CJK_FONTS = [Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+             Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+             Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")]
+
+
+def cjk_font() -> Path | None:
+    return next((p for p in CJK_FONTS if p.exists()), None)
+
+
+def make_scanned_pdf(text: str, font: Path) -> bytes:
+    """An image-only PDF (no text layer), as a scanner makes: each page a picture of the text,
+    paragraphs wrapped at the right margin as a word processor wraps them."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    width, height, margin, size, step = 1240, 1754, 100, 26, 40  # A4 at 150 dpi
+    face = ImageFont.truetype(str(font), size)
+    rows: list[str] = []
+    for line in text.splitlines():
+        row = ""
+        for ch in line.strip():
+            if face.getlength(row + ch) > width - 2 * margin:
+                rows.append(row)
+                row = ""
+            row += ch
+        if row:
+            rows.append(row)
+    per_page = (height - 2 * margin) // step
+    pages = []
+    for start in range(0, len(rows), per_page):
+        page = Image.new("L", (width, height), 255)
+        draw = ImageDraw.Draw(page)
+        for i, row in enumerate(rows[start:start + per_page]):
+            draw.text((margin, margin + i * step), row, font=face, fill=0)
+        pages.append(page)
+    out = io.BytesIO()
+    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=150.0)
+    return out.getvalue()
+
+
+def encrypt_pdf(pdf: bytes, user_password: str, algorithm: str = "AES-128") -> bytes:
+    """The same PDF encrypted (AES needs `cryptography`, as real government PDFs do)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret",
+                   algorithm=algorithm)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def many_paragraph_docx(paragraphs: int) -> bytes:
+    """A .docx of ``paragraphs`` body paragraphs (~50 characters each) after our sample's title."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("示例县司法局关于2025年度法治政府建设情况的报告", level=0)
+    for i in range(paragraphs):
+        document.add_paragraph(f"{i}．本局持续推进法治政府建设，落实行政执法三项制度，依法化解矛盾纠纷，"
+                               "取得明显成效。")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _rewrite_document_xml(base: bytes, insert: bytes, padding_mb: int = 0) -> bytes:
+    """``base`` with ``insert`` (and ``padding_mb`` MB of spaces in an XML comment, streamed so
+    the test process never holds them) at the start of the body."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(base))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename != "word/document.xml":
+                z.writestr(info.filename, data)
+                continue
+            head, tail = data.split(b"<w:body>", 1)
+            with z.open(info.filename, "w", force_zip64=True) as member:
+                member.write(head + b"<w:body>" + insert)
+                if padding_mb:
+                    member.write(b"<!--")
+                    block = b" " * (1024 * 1024)
+                    for _ in range(padding_mb):
+                        member.write(block)
+                    member.write(b"-->")
+                member.write(tail)
+    return out.getvalue()
+
+
+def bomb_docx(inflated_mb: int = 1000) -> bytes:
+    """A ~1 MB .docx whose document.xml inflates to ``inflated_mb`` MB (an XML comment of
+    spaces), as a decompression bomb does."""
+    return _rewrite_document_xml(many_paragraph_docx(2), b"", inflated_mb)
+
+
+def tiny_paragraphs_docx(count: int = 830_000) -> bytes:
+    """A small .docx holding ``count`` empty paragraphs."""
+    return _rewrite_document_xml(many_paragraph_docx(1), b"<w:p/>" * count)
+
+
+def make_rtf(text: str) -> bytes:
+    """RTF as Word writes Chinese: \\uN escapes with a ? fallback, one \\par a paragraph."""
+    out = [r"{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 SimSun;}}\f0\fs24 "]
+    for line in text.splitlines():
+        chars = []
+        for ch in line:
+            if ch in "\\{}":
+                chars.append("\\" + ch)
+            elif ord(ch) < 128:
+                chars.append(ch)
+            else:
+                code = ord(ch)
+                chars.append(f"\\u{code if code < 32768 else code - 65536}?")
+        out.append("".join(chars) + "\\par\n")
+    out.append("}")
+    return "".join(out).encode("ascii")

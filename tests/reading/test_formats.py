@@ -1,0 +1,182 @@
+"""Every format a unit sends is read to the same text and the same verdict as the .txt (issue 9):
+.doc, .wps, .rtf, .ofd, a scanned PDF (by OCR), a .docx renamed .doc; and a folder walk skips
+Office lock files and fzcheck's own pages."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fzcheck.errors import InputError
+from fzcheck.reading import load
+from fzcheck.reading.layout import Piece, document_lines
+from tests.helpers import ROOT, SAMPLE, make_docx, sample_text
+from tests.reading.make_doc import make_doc
+from tests.reading.make_ofd import make_ofd
+from tests.reading.makers import cjk_font, make_rtf, make_scanned_pdf
+
+SAMPLE_LINES = [line for line in sample_text().splitlines() if line.strip()]
+
+
+def _statuses(*paths: Path) -> list[list[tuple[str, str]]]:
+    proc = subprocess.run([sys.executable, "-m", "fzcheck", "check", "-f", "json",
+                           *map(str, paths)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300, check=False)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    results = json.loads(proc.stdout)
+    assert all(r["ok"] for r in results), [r["error"] for r in results]
+    return [[(p["id"], p["status"]) for p in r["parts"]] for r in results]
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    d = tmp_path_factory.mktemp("formats")
+    files = {
+        "report.doc": make_doc(sample_text(), [["指标", "数值"], ["调解成功率", "96.9%"]]),
+        "report.wps": make_doc(sample_text()),
+        "report.rtf": make_rtf(sample_text()),
+        "report.ofd": make_ofd(sample_text()),
+        "deltas.ofd": make_ofd(sample_text(), delta_x=True),
+        "renamed.doc": make_docx(sample_text()),
+    }
+    out = {}
+    for name, data in files.items():
+        (d / name).write_bytes(data)
+        out[name] = d / name
+    return out
+
+
+@pytest.mark.parametrize("name,fmt", [("report.doc", "doc"), ("report.wps", "doc"),
+                                      ("report.rtf", "rtf"), ("report.ofd", "ofd"),
+                                      ("deltas.ofd", "ofd"),
+                                      ("renamed.doc", "docx")])
+def test_each_format_reads_the_reports_paragraphs(made: dict[str, Path], name: str,
+                                                  fmt: str) -> None:
+    doc = load(str(made[name]))
+    assert doc.format == fmt
+    assert not doc.ocr
+    body = [line for line in doc.lines if " | " not in line]
+    assert body == SAMPLE_LINES
+
+
+def test_doc_table_cells_are_joined(made: dict[str, Path]) -> None:
+    doc = load(str(made["report.doc"]))
+    assert doc.lines[-2:] == ["指标 | 数值", "调解成功率 | 96.9%"]
+
+
+def test_each_format_gets_the_texts_verdict(made: dict[str, Path]) -> None:
+    names = ["report.doc", "report.wps", "report.rtf", "report.ofd", "renamed.doc"]
+    text, *others = _statuses(SAMPLE, *(made[n] for n in names))
+    assert all(statuses == text for statuses in others)
+
+
+def test_a_doc_that_is_not_word_text_says_what_it_is(tmp_path: Path) -> None:
+    from tests.reading.make_doc import compound_file
+
+    path = tmp_path / "sheet.doc"
+    path.write_bytes(compound_file({"Workbook": b"\x00" * 4096}))
+    with pytest.raises(InputError, match="spreadsheet") as info:
+        load(str(path))
+    assert info.value.kind == "unsupported_format"
+
+
+def test_wrapped_lines_are_joined_only_at_the_margin() -> None:
+    def row(y: float, text: str, right: float) -> Piece:
+        return Piece(y, y + 10, 0, right, text)
+
+    page = [row(0, "一、主要举措", 60), row(20, "本年度全面推进依法行政，", 200),
+            row(40, "成效明显。", 50), row(60, "二、存在的不足和原因", 100)]
+    short_last_page = [row(0, "示例县司法局", 60), row(20, "2026年1月20日", 60)]
+    assert document_lines([page, short_last_page]) == [
+        "一、主要举措", "本年度全面推进依法行政，成效明显。", "二、存在的不足和原因",
+        "示例县司法局", "2026年1月20日"]
+
+
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
+def test_a_scanned_pdf_is_read_by_ocr_and_finds_the_same_parts(tmp_path: Path) -> None:
+    font = cjk_font()
+    assert font is not None
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(make_scanned_pdf(sample_text(), font))
+    import pypdf
+
+    reader = pypdf.PdfReader(str(scan))
+    assert len(reader.pages) == 1 and not (reader.pages[0].extract_text() or "").strip()
+    doc = load(str(scan))
+    assert doc.ocr and doc.format == "pdf"
+    assert doc.lines[0] == SAMPLE_LINES[0]
+    text, scanned = _statuses(SAMPLE, scan)
+    assert scanned == text
+
+
+def test_a_folder_walk_skips_lock_files_and_fzchecks_own_pages(tmp_path: Path) -> None:
+    from fzcheck.reading.inputs import expand_inputs
+
+    (tmp_path / "报告.docx").write_bytes(make_docx(sample_text()))
+    (tmp_path / "~$报告.docx").write_bytes(b"\x0cuser name" + b"\x00" * 150)  # Word's lock file
+    (tmp_path / "~$报告.doc").write_bytes(b"\x0cuser name" + b"\x00" * 150)
+    results = tmp_path / "results"
+    results.mkdir()
+    (results / "index.html").write_text('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n'
+                                        '<meta charset="utf-8">\n'
+                                        '<meta name="generator" content="fzcheck">\n'
+                                        "<title>批量结果</title></head><body>示例</body></html>",
+                                        encoding="utf-8")
+    (tmp_path / "page.html").write_text("<html><head><meta name=\"generator\" content=\"WPS\">"
+                                        "</head><body><p>示例县报告</p></body></html>",
+                                        encoding="utf-8")
+    found = [Path(p).name for p in expand_inputs([str(tmp_path)])]
+    assert found == ["page.html", "报告.docx"]
+    proc = subprocess.run([sys.executable, "-m", "fzcheck", "check", "-f", "jsonl", str(tmp_path)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+    assert len(proc.stdout.splitlines()) == 2 and "~$" not in proc.stdout + proc.stderr
+
+
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
+def test_a_scanned_signature_page_after_text_pages_is_ocrd_in_place(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    from tests.helpers import make_pdf
+
+    lines = sample_text().splitlines()
+    body, signature = "\n".join(lines[:-2]), "\n".join(lines[-2:])
+    writer = PdfWriter()
+    for part in (make_pdf(body), make_scanned_pdf(signature, cjk_font())):  # type: ignore[arg-type]
+        writer.append(PdfReader(io.BytesIO(part)))
+    path = tmp_path / "signed.pdf"
+    with path.open("wb") as f:
+        writer.write(f)
+    doc = load(str(path))
+    assert doc.ocr
+    assert doc.lines[-2:] == [line.strip() for line in lines[-2:]]
+    assert doc.lines[0] == lines[0]
+
+
+def test_a_web_archive_saved_as_doc_is_read_as_its_page(tmp_path: Path) -> None:
+    """Word's "single file web page" (MHTML), often sent renamed .doc: quoted-printable GBK."""
+    import quopri
+
+    from tests.helpers import FIXTURES
+
+    page = (FIXTURES / "page.html").read_text(encoding="utf-8").replace('<meta charset="utf-8">',
+                                                                        "")
+    body = quopri.encodestring(page.encode("gb18030"))
+    archive = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; '
+               b'boundary="----=_NextPart_01DA0000.00000000"\r\n\r\n'
+               b"------=_NextPart_01DA0000.00000000\r\n"
+               b"Content-Location: file:///C:/report.htm\r\n"
+               b"Content-Transfer-Encoding: quoted-printable\r\n"
+               b'Content-Type: text/html; charset="gb2312"\r\n\r\n'
+               + body + b"\r\n------=_NextPart_01DA0000.00000000--\r\n")
+    assert "存在的不足".encode("gb18030") not in archive
+    path = tmp_path / "报告.doc"
+    path.write_bytes(archive)
+    doc = load(str(path))
+    assert doc.format == "html"
+    assert doc.lines[0] == "示例县水利局关于2025年度法治政府建设情况的报告"
+    assert "二、存在的不足和原因" in doc.lines

@@ -1,0 +1,166 @@
+"""What a 司法局's shared folder can really hold never stops, hangs or bloats a run: each input
+gets its one line, within bounded time and memory (issue 10)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from fzcheck.errors import InputError
+from fzcheck.reading import load
+from tests.helpers import ROOT, make_pdf, sample_text
+from tests.reading.makers import (
+    bomb_docx,
+    encrypt_pdf,
+    many_paragraph_docx,
+    tiny_paragraphs_docx,
+)
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev/zero are POSIX")
+
+
+# Runs fzcheck and, at exit, writes its peak RSS (VmHWM: this process image only; ru_maxrss
+# would include the pytest process it was spawned from) to the file named by FZ_PEAK_FILE.
+_WRAPPER = """
+import atexit, os, runpy, sys
+def _peak():
+    with open('/proc/self/status') as f:
+        kb = next(line.split()[1] for line in f if line.startswith('VmHWM'))
+    with open(os.environ['FZ_PEAK_FILE'], 'w') as out:
+        out.write(kb)
+if os.path.exists('/proc/self/status'):
+    atexit.register(_peak)
+sys.argv = ['fzcheck', *sys.argv[1:]]
+runpy.run_module('fzcheck', run_name='__main__')
+"""
+
+
+def _fzcheck(*args: str, peak_file: Path | None = None,
+             timeout: float = 240) -> subprocess.CompletedProcess[bytes]:
+    # bytes, not text: a name that is not UTF-8 comes back as its own bytes
+    env = {**os.environ, "FZ_PEAK_FILE": str(peak_file or os.devnull)}
+    return subprocess.run([sys.executable, "-c", _WRAPPER, *args], capture_output=True,
+                          cwd=ROOT, timeout=timeout, check=False, stdin=subprocess.DEVNULL,
+                          env=env)
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One of each hostile input, by name -> path (str; the bad name decoded as the CLI sees it)."""
+    d = tmp_path_factory.mktemp("hostile")
+    pdf = make_pdf(sample_text())
+    paths = {
+        "aes_open": d / "aes-empty-password.pdf",
+        "aes_locked": d / "aes-password.pdf",
+        "loop": d / "loop.txt",
+        "fifo": d / "pipe.txt",
+        "long": d / "long.docx",
+        "bomb": d / "bomb.docx",
+        "tiny": d / "tiny.docx",
+        "good": d / "good.txt",
+    }
+    paths["aes_open"].write_bytes(encrypt_pdf(pdf, "", "AES-128"))
+    paths["aes_locked"].write_bytes(encrypt_pdf(pdf, "secret", "AES-256"))
+    paths["loop"].symlink_to(paths["loop"].name)
+    os.mkfifo(paths["fifo"])
+    paths["long"].write_bytes(many_paragraph_docx(20_000))
+    paths["bomb"].write_bytes(bomb_docx(1000))
+    paths["tiny"].write_bytes(tiny_paragraphs_docx(830_000))
+    paths["good"].write_text(sample_text(), encoding="utf-8")
+    bad_name = os.path.join(os.fsencode(d), b"a\xff.txt")  # as a GBK disk shows through Linux
+    with open(bad_name, "wb") as f:
+        f.write(sample_text().encode("utf-8"))
+    out = {k: str(v) for k, v in paths.items()}
+    out["bad_name"] = os.fsdecode(bad_name)
+    out["dev_zero"] = "/dev/zero"
+    return out
+
+
+EXPECTED = {  # input -> error kind, or None when it is read
+    "aes_open": None, "aes_locked": "encrypted", "loop": "unreadable", "fifo": "special_file",
+    "long": None, "bomb": "too_large", "tiny": "too_complex", "good": None, "bad_name": None,
+    "dev_zero": "special_file",
+}
+
+
+def test_check_gives_one_line_per_hostile_input(hostile: dict[str, str], tmp_path: Path) -> None:
+    names = list(EXPECTED)
+    peak = tmp_path / "peak"
+    start = time.monotonic()
+    proc = _fzcheck("check", "-f", "jsonl", *(hostile[n] for n in names), peak_file=peak)
+    elapsed = time.monotonic() - start
+    assert b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
+    lines = proc.stdout.decode("utf-8", "surrogateescape").splitlines()
+    assert len(lines) == len(names), proc.stderr.decode(errors="replace")
+    results = [json.loads(line) for line in lines]
+    assert [r["path"] for r in results] == [hostile[n] for n in names]
+    for name, result in zip(names, results):
+        kind = EXPECTED[name]
+        if kind is None:
+            assert result["ok"], (name, result["error"])
+        else:
+            assert result["error"]["kind"] == kind, (name, result["error"])
+            assert "\n" not in result["error"]["message"]
+    assert proc.returncode == 2
+    assert elapsed < 120, f"{elapsed:.0f} s"
+    if peak.exists():  # Linux
+        peak_mb = int(peak.read_text()) / 1024
+        assert peak_mb < 500, f"peak RSS {peak_mb:.0f} MB"
+
+
+def test_batch_gives_one_line_per_hostile_input(hostile: dict[str, str], tmp_path: Path) -> None:
+    names = list(EXPECTED)
+    out = tmp_path / "results.jsonl"
+    proc = _fzcheck("batch", "-o", str(out), "--summary", "none", *(hostile[n] for n in names))
+    assert b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")
+    results = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["path"] for r in results) == sorted(hostile[n] for n in names)
+    by_path = {r["path"]: r for r in results}
+    for name in names:
+        error = by_path[hostile[name]]["error"]
+        assert (error["kind"] if error else None) == EXPECTED[name], name
+
+
+def test_twenty_thousand_paragraphs_read_quickly(hostile: dict[str, str]) -> None:
+    start = time.monotonic()
+    doc = load(hostile["long"])
+    elapsed = time.monotonic() - start
+    assert len(doc.lines) == 20_001
+    assert elapsed < 4.0, f"{elapsed:.1f} s (target 2 s on an idle machine)"
+
+
+def test_special_files_are_refused_before_reading(hostile: dict[str, str]) -> None:
+    for name in ("fifo", "dev_zero"):
+        start = time.monotonic()
+        with pytest.raises(InputError) as info:
+            load(hostile[name])
+        assert info.value.kind == "special_file"
+        assert time.monotonic() - start < 1
+
+
+def test_a_directory_walk_reports_loops_and_fifos_named_like_reports(hostile: dict[str, str]
+                                                                     ) -> None:
+    from fzcheck.reading.inputs import expand_inputs
+
+    folder = str(Path(hostile["good"]).parent)
+    found = {Path(p).name for p in expand_inputs([folder])}
+    assert {"loop.txt", "pipe.txt", "good.txt", "a\udcff.txt", "bomb.docx"} <= found
+
+
+def test_a_missing_library_is_that_inputs_error(monkeypatch: pytest.MonkeyPatch,
+                                                tmp_path: Path) -> None:
+    from tests.reading.make_doc import make_doc
+
+    path = tmp_path / "r.doc"
+    path.write_bytes(make_doc(sample_text()))
+    monkeypatch.setitem(sys.modules, "olefile", None)  # import olefile now raises ImportError
+    with pytest.raises(InputError) as info:
+        load(str(path))
+    assert info.value.kind == "missing_dependency" and "olefile" in str(info.value)
+    assert load(str(ROOT / "examples" / "sample-report.txt")).lines  # other formats still read
