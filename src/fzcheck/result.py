@@ -123,7 +123,8 @@ class DocumentInfo(_Model):
     plan_year: int | None = None
     report_year_source: Literal["title", "body", "plan", "signed"] | None = None
     genre_score: float | None = None  # the weighted genre signs (fzcheck.analysis.genre)
-    resegmented: bool = False  # run-on text was cut at its inline headings
+    resegmented: bool = False
+    ocr: bool = False  # the text was recognised from page images (a scanned PDF)  # run-on text was cut at its inline headings
 
 
 class TableCell(_Model):

@@ -30,6 +30,9 @@ def _statuses(*paths: Path) -> list[list[tuple[str, str]]]:
     assert "Traceback" not in proc.stderr, proc.stderr
     results = json.loads(proc.stdout)
     assert all(r["ok"] for r in results), [r["error"] for r in results]
+    # the JSON says which text was recognised from images
+    assert [r["document"]["ocr"] for r in results] == [p.suffix == ".pdf" and "scan" in p.name
+                                                        for p in paths]
     return [[(p["id"], p["status"]) for p in r["parts"]] for r in results]
 
 

@@ -73,7 +73,8 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         published_on=doc.published_on.isoformat() if doc.published_on else None,
         format=doc.format, encoding=doc.encoding, script=doc.script, chars=doc.chars,
         is_report=genre.passed, plan_year=_plan_year(doc, _plan(found)),
-        report_year_source=year_source, genre_score=genre.score, resegmented=doc.resegmented)
+        report_year_source=year_source, genre_score=genre.score, resegmented=doc.resegmented,
+        ocr=doc.ocr)
     return Analysis(doc=doc, rubric=rubric, facts=facts, outline=outline, found=found,
                     parts=parts, checks=[genre.check, *run_document_checks(ctx)], info=info,
                     tables=table_results(tables, _table_checks(rubric, tables)))

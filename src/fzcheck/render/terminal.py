@@ -39,7 +39,8 @@ def render_result(result: dict[str, Any]) -> Panel:
     for key in ("title", "issuer", "report_year", "signed_on", "published_on"):
         facts.add_row(t(key), escape(str(d[key])) if d[key] is not None else "[dim]—[/]")
     facts.add_row(t("source"), f"{d['format']} · {d['encoding'] or '-'} · "
-                  f"{t('script.' + str(d['script']))} · {t('chars', n=d['chars'])}")
+                  f"{t('script.' + str(d['script']))} · {t('chars', n=d['chars'])}"
+                  + (" · OCR" if d.get("ocr") else ""))
     rubric = result.get("rubric") or {}
     if rubric.get("selected_by") == "auto" and rubric.get("reason"):
         facts.add_row(t("rubric"), escape(str(rubric["reason"])))
