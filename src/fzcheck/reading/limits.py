@@ -59,7 +59,7 @@ def read_regular_file(path: str, limit: int) -> bytes:
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError("a directory with no report files (.txt .md .html .docx .pdf) in it",
+            raise InputError("a directory with no report files (.txt .md .html .docx .doc .wps .rtf .ofd .pdf) in it",
                              kind="no_reports")
         _refuse_special(info.st_mode)
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
