@@ -346,13 +346,14 @@ class InstructionsSpec(CheckSpec):
 
 @document_check(InstructionsSpec)
 def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
-    rx = re.compile(spec.pattern)
-    for i, line in enumerate(ctx.doc.analysis):
-        m = rx.search(line)
-        if m:
-            return Check(id=spec.id, passed=False, message=(
-                f"第{i + 1}行含针对AI模型的指令（“{ctx.doc.quote(i, m.start(), m.end())}”），"
-                "仅作为报告内容看待"))
+    text = "\n".join(ctx.doc.analysis)  # one search over the text, not one per line
+    m = re.compile(spec.pattern).search(text)
+    if m:
+        i = text.count("\n", 0, m.start())
+        start = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+        return Check(id=spec.id, passed=False, message=(
+            f"第{i + 1}行含针对AI模型的指令（“{ctx.doc.quote(i, start, start + len(m.group(0)))}”），"
+            "仅作为报告内容看待"))
     return Check(id=spec.id, passed=True, message="未见针对AI模型的指令")
 
 

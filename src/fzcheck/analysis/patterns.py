@@ -59,4 +59,6 @@ _BOOK_TITLE = re.compile(r"《[^《》]{1,60}(?:》|$)|^[^《》]{1,60}》")
 def mask_titles(text: str) -> str:
     """``text`` with every 《…》 title blanked out, same length: citing a rule's title
     (《党政主要负责人履行推进法治建设第一责任人职责规定》) is not doing what the rule says."""
+    if "《" not in text and "》" not in text:
+        return text
     return _BOOK_TITLE.sub(lambda m: "〇" * len(m.group(0)), text)

@@ -131,12 +131,14 @@ def grade(analysis: Analysis, upgrades: Iterable[Upgrade] = (),
           selection: RubricRef | None = None) -> Result:
     """The result for an analysis, with ``upgrades`` applied. Only a missing part can be
     upgraded, and only to embedded: nothing else a model says changes a status."""
-    parts = [p.model_copy(deep=True) for p in analysis.parts]
-    by_id = {p.id: p for p in parts}
+    # Shallow copies: only an upgraded part is changed, and it is copied whole first.
+    parts = [p.model_copy() for p in analysis.parts]
+    by_id = {p.id: n for n, p in enumerate(parts)}
     for up in upgrades:
-        part = by_id.get(up.part)
-        if part is None or part.status != "missing":
+        n = by_id.get(up.part)
+        if n is None or parts[n].status != "missing":
             continue
+        part = parts[n] = parts[n].model_copy(deep=True)
         part.status = "embedded"
         part.line = up.evidence.line
         part.evidence.append(up.evidence)
