@@ -57,12 +57,14 @@ def usage_line(llm: dict[str, Any]) -> str:
 def terminal_section(llm: dict[str, Any]) -> list[Any]:
     out: list[Any] = [Text(), Text.assemble(("LLM  ", "bold"), (usage_line(llm), "dim"))]
     for why in llm.get("rejections", []):
-        out.append(Text(f"  ↻ answer rejected and re-asked: {why}", style="dim"))
+        out.append(Text(f"  ↻ {why}", style="dim"))
     if llm.get("error"):
         out.append(Text(f"  ✗ no LLM result: {llm['error']} (offline verdict kept)", style="red"))
         return out
     if llm.get("summary"):
         out.append(Text(f"  摘要：{llm['summary']}"))
+    if llm.get("summary_rejected"):
+        out.append(Text(f"  （摘要由程序生成：{llm['summary_rejected']}）", style="dim"))
     for part in llm["parts"]:
         for f in part["findings"]:
             mark = ("green", "✓") if f["verified"] else ("red", "✗")
@@ -83,6 +85,8 @@ def terminal_section(llm: dict[str, Any]) -> list[Any]:
         elif flag.get("line"):
             quote = f" [dim]line {flag['line']}[/]"
         by = " [dim](found by fzcheck)[/]" if flag.get("by") == "code" else ""
+        if flag.get("accepted") is False:
+            by += f" [dim](未采纳：{escape(str(flag.get('refusal')))})[/]"
         out.append(Text.from_markup(f"  [yellow]⚑ {where}.{flag['kind']}[/]{by} "
                                     f"{escape(str(flag['reason']))}{quote}"))
     for d in llm.get("disagreements", []):
@@ -113,6 +117,8 @@ def markdown_section(llm: dict[str, Any]) -> list[str]:
         if flag.get("quote") and not flag["verified"]:
             tail = f" — ~~“{flag['quote']}”~~ **{UNVERIFIED}**"
         by = " (found by fzcheck)" if flag.get("by") == "code" else ""
+        if flag.get("accepted") is False:
+            by += f" (未采纳：{flag.get('refusal')})"
         lines.append(f"- ⚑ {flag.get('part') or 'document'}.{flag['kind']}{by}: {flag['reason']}{tail}")
     for d in llm.get("disagreements", []):
         lines.append(f"- ≠ {d['part']}: offline {d['offline']}, LLM {d['llm']} → {d['outcome']} "
