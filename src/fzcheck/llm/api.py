@@ -77,7 +77,8 @@ def split_ranges(analysis: Analysis, budget: int) -> list[tuple[int, int]] | Non
     cost = [estimate_tokens(line.strip()) for line in doc.lines]
     if sum(cost[first:last + 1]) <= budget:
         return None
-    cuts = sorted({h.line for h in outline.headings if h.level == 1 and first < h.line <= last})
+    # the opening paragraph travels with the first section
+    cuts = sorted({h.line for h in outline.headings if h.level == 1 and first < h.line <= last})[1:]
     blocks, at = [], first
     for cut in [*cuts, last + 1]:
         if cut > at:
@@ -85,6 +86,9 @@ def split_ranges(analysis: Analysis, budget: int) -> list[tuple[int, int]] | Non
         at = cut
     ranges: list[tuple[int, int]] = []
     for a, b in blocks:
+        if sum(cost[a:b + 1]) <= budget * 5 // 4:  # a little over: one call, not a stub
+            ranges.append((a, b))
+            continue
         # an oversized section is cut at line boundaries
         start, used = a, 0
         for i in range(a, b + 1):

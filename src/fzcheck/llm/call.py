@@ -152,8 +152,9 @@ def report_of(request: dict[str, Any]) -> str:
 
     for message in request.get("messages", []):
         content = message.get("content")
-        if isinstance(content, str) and BEGIN in content and END in content:
-            return content[content.index(BEGIN) + len(BEGIN):content.rindex(END)].strip()
+        if message.get("role") == "user" and isinstance(content, str) \
+                and BEGIN + "\n" in content and "\n" + END in content:
+            return content[content.index(BEGIN + "\n") + len(BEGIN):content.rindex(END)].strip()
     return ""
 
 

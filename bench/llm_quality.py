@@ -1,0 +1,144 @@
+"""How far can the LLM layer be trusted? Runs it against a live endpoint over labelled reports.
+
+    uv run python bench/llm_quality.py --base-url http://127.0.0.1:8765/v1 \\
+        --model qwen2.5-coder-1.5b-instruct --mode tools            # corpus + our fixtures
+    uv run python bench/llm_quality.py ... --only fixtures --cache-dir /tmp/q   # resumable
+
+Reports: ../shared/corpus (seeds/ with seeds.labels.yaml, full/fazhi with full/labels.yaml; skipped
+when absent) and our own tests/llm/reports (labels.yaml). For each report it prints the parts
+whose merged status (offline + accepted upgrades) agrees with the reviewer's label, against the
+offline pass alone; wrong upgrades (an upgrade of a part the label says is missing: must be 0);
+unverified findings; whether the model's summary contradicted the verdict (and was replaced);
+calls, prompt/completion tokens, prompt tokens per call and seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus"
+FIXTURES = ROOT / "tests" / "llm" / "reports"
+
+
+def labelled(only: str) -> list[tuple[Path, dict[str, str]]]:
+    out: list[tuple[Path, dict[str, str]]] = []
+    if only in ("all", "corpus") and CORPUS.is_dir():
+        for labels, folder in ((CORPUS / "seeds.labels.yaml", CORPUS / "seeds"),
+                               (CORPUS / "full" / "labels.yaml", CORPUS / "full")):
+            if not labels.exists():
+                continue
+            for name, meta in yaml.safe_load(labels.read_text(encoding="utf-8")).items():
+                if isinstance(meta, dict) and meta.get("parts") and meta.get("is_report", True):
+                    out.append((folder / name, dict(meta["parts"])))
+    if only in ("all", "fixtures"):
+        labels = yaml.safe_load((FIXTURES / "labels.yaml").read_text(encoding="utf-8"))
+        out += [(FIXTURES / name, dict(parts)) for name, parts in labels.items()]
+    return out
+
+
+def run_one(path: Path, truth: dict[str, str], settings: Any, cache: Any) -> dict[str, Any]:
+    from fzcheck.llm.api import review
+    from fzcheck.llm.summary import summary_problem
+    from fzcheck.llm.verify import QuoteIndex
+    from fzcheck.pipeline import check_source
+    from fzcheck.rubric import Catalog
+
+    graded = check_source(str(path), Catalog.load())
+    assert graded.analysis is not None, graded.result.error
+    offline = {p.id: p.status for p in graded.result.parts}
+    started = time.monotonic()
+    answer = review(graded.analysis, settings, cache=cache)
+    seconds = time.monotonic() - started
+    graded.apply_llm(answer.info, answer.upgrades)
+    merged = {p.id: p.status for p in graded.result.parts}
+    info = answer.info
+
+    def same(a: str | None, b: str) -> bool:  # present/embedded both mean "covered"
+        return a == b or (a != "missing" and b != "missing" and a is not None)
+
+    parts = [k for k in truth if k in merged]
+    final = {k: merged[k] for k in merged}
+    index = QuoteIndex.from_analysis(graded.analysis)
+    contradiction = (info.summary_rejected or "") if info.summary_by == "code" else ""
+    return {
+        "report": path.name[:28], "error": info.error,
+        "offline": sum(same(offline[k], truth[k]) for k in parts),
+        "merged": sum(same(merged[k], truth[k]) for k in parts), "parts": len(parts),
+        "upgrades": len(answer.upgrades),
+        "wrong": sum(truth.get(u.part) == "missing" for u in answer.upgrades),
+        "unverified": info.unverified,
+        # the model's summary was there and replaced (a split report's is always code-built)
+        "contradiction": bool(contradiction) and not info.usage.split
+        and contradiction != "模型没有给出摘要", "why": contradiction,
+        "left": summary_problem(info.summary, final, graded.analysis.rubric, index) is not None
+        and info.summary_by == "model",
+        "calls": info.usage.calls, "reasks": info.usage.reasks, "split": info.usage.split,
+        "prompt": info.usage.prompt_tokens, "completion": info.usage.completion_tokens,
+        "per_call": info.usage.per_call, "seconds": seconds, "cached": info.usage.cached,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base-url", default="http://127.0.0.1:8765/v1")
+    parser.add_argument("--model", default="qwen2.5-coder-1.5b-instruct")
+    parser.add_argument("--mode", default="tools")
+    parser.add_argument("--only", choices=("all", "corpus", "fixtures"), default="all")
+    parser.add_argument("--cache-dir", help="response cache: a rerun resumes where it stopped")
+    parser.add_argument("--limit", type=int, default=0)
+    args = parser.parse_args()
+
+    from fzcheck.llm.config import resolve_settings
+
+    settings = resolve_settings(base_url=args.base_url, model=args.model, mode=args.mode,
+                                timeout=1800, deadline=3600, max_retries=0, max_tokens=1500,
+                                outer_attempts=1)
+    cache = None
+    if args.cache_dir:
+        from fzcheck.llm.cache import ResponseCache
+
+        cache = ResponseCache(Path(args.cache_dir))
+    reports = labelled(args.only)
+    if args.limit:
+        reports = reports[:args.limit]
+    head = ("| report | parts agree offline → merged | upgrades | wrong | unverified | summary "
+            "replaced | calls (re-asks, split) | prompt tok per call | completion | s |")
+    print(head)
+    print("|" + "---|" * 10)
+    rows = []
+    for path, truth in reports:
+        r = run_one(path, truth, settings, cache)
+        rows.append(r)
+        summary = "yes" if r["contradiction"] else "no"
+        print(f"| {r['report']} | {r['offline']}/{r['parts']} → {r['merged']}/{r['parts']} | "
+              f"{r['upgrades']} | {r['wrong']} | {r['unverified']} | {summary} | "
+              f"{r['calls']} ({r['reasks']}, {r['split']}) | "
+              f"{'+'.join(map(str, r['per_call']))} | {r['completion']} | "
+              f"{r['seconds']:.0f}{' cached' if r['cached'] else ''}"
+              f"{' ERROR ' + str(r['error'])[:60] if r['error'] else ''} |", flush=True)
+    n = len(rows) or 1
+    parts = sum(r["parts"] for r in rows) or 1
+    print()
+    print(f"reports {len(rows)}; part statuses agreeing with the labels: offline "
+          f"{sum(r['offline'] for r in rows)}/{parts}, merged {sum(r['merged'] for r in rows)}/{parts}; "
+          f"wrong upgrades {sum(r['wrong'] for r in rows)}; unverified findings per report "
+          f"{sum(r['unverified'] for r in rows) / n:.1f}; summaries that contradicted the verdict "
+          f"(replaced) {sum(r['contradiction'] for r in rows)}, left standing "
+          f"{sum(r['left'] for r in rows)}; calls per report {sum(r['calls'] for r in rows) / n:.1f}; "
+          f"prompt tokens per report {sum(r['prompt'] for r in rows) / n:.0f}; completion "
+          f"{sum(r['completion'] for r in rows) / n:.0f}; seconds per report "
+          f"{sum(r['seconds'] for r in rows) / n:.0f}; errors {sum(bool(r['error']) for r in rows)}")
+    return 1 if any(r["wrong"] for r in rows) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
