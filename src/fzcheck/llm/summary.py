@@ -13,6 +13,7 @@ verdict and the verified findings alone; ``summary_by`` says whose it is and
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from fzcheck.llm.schemas import SUMMARY_MAX
@@ -29,7 +30,7 @@ _PRAISE = ("显著成效", "成效显著", "圆满完成", "全面完成", "卓�
 _CLAUSE = re.compile(r"[，。；,;！？!?\n]")
 
 
-def summary_problem(summary: str | None, final: dict[str, str], rubric: Rubric,
+def summary_problem(summary: str | None, final: Mapping[str, str], rubric: Rubric,
                     index: QuoteIndex) -> str | None:
     """Why the model's summary may not stand; None when it may."""
     if not summary or not summary.strip():
@@ -76,7 +77,7 @@ def _claims_present(summary: str, part: Part, index: QuoteIndex) -> str | None:
     return None
 
 
-def code_summary(title: str | None, final: dict[str, str], parts: list[dict[str, Any]],
+def code_summary(title: str | None, final: Mapping[str, str], parts: list[dict[str, Any]],
                  rubric: Rubric) -> str:
     """A summary from the verdict and the verified findings alone (no model text but what it
     quoted and code verified)."""
