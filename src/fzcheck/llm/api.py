@@ -226,7 +226,8 @@ def _store(request: dict[str, Any], cache: ResponseCache | None, outcome: call.O
 
 def _finish(analysis: Analysis, settings: LLMSettings, index: QuoteIndex,
             outcomes: list[call.Outcome], split: bool) -> LlmReview:
-    usage = LLMUsage(cached=all(o.usage.cached for o in outcomes), split=len(outcomes) if split else 0)
+    usage = LLMUsage(cached=all(o.usage.cached for o in outcomes),
+                     split=len(outcomes) if split else 0)
     rejections: list[str] = []
     reviews = []
     for o in outcomes:
@@ -247,7 +248,8 @@ def _finish(analysis: Analysis, settings: LLMSettings, index: QuoteIndex,
         done = sum(r is not None for r in reviews)
         why = errors[0] if errors else "no answer"
         if split:
-            why = f"{done}/{len(outcomes)} section groups answered (the rest is asked on rerun): {why}"
+            why = (f"{done}/{len(outcomes)} section groups answered "
+                   f"(the rest is asked on rerun): {why}")
         return LlmReview(base.model_copy(update={"error": why}))
     answer = reviews[0] if len(reviews) == 1 else combine(
         [r for r in reviews if r is not None], analysis.rubric)

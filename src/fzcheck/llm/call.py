@@ -165,7 +165,8 @@ def repair_request(request: dict[str, Any], failed: list[Failed], settings: LLMS
     from fzcheck.llm.prompts import render_repair
 
     system = next(m for m in request["messages"] if m.get("role") == "system")
-    messages = [dict(system), {"role": "user", "content": render_repair(report_of(request), failed)}]
+    user = render_repair(report_of(request), failed)
+    messages = [dict(system), {"role": "user", "content": user}]
     kwargs = prepare_for(QuoteRepair, messages, settings)
     kwargs.update({k: v for k, v in request.items() if k not in kwargs and k not in
                    ("messages", "tools", "tool_choice", "response_format")})
@@ -321,8 +322,9 @@ class ReaskLoop:
             self.outcome.rejections.append(f"重问失败，保留第一次的回答：{self.outcome.error}")
             self.outcome.error = None
         if self.outcome.review is None and self.last is not None and not self.outcome.error:
+            why = describe_rejection(self.last_error or Exception(), self.settings)
             self.outcome.error = (f"no usable answer after {self.outcome.usage.calls} "
-                                  f"attempt(s): {describe_rejection(self.last_error or Exception(), self.settings)}")
+                                  f"attempt(s): {why}")
         return self.outcome
 
 

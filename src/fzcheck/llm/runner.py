@@ -13,12 +13,13 @@ class Enricher:
     """Ask the model about each report, reusing one client, grade again with what code
     accepted, and say on stderr what each call cost."""
 
-    def __init__(self, settings: LLMSettings, client: Any = None) -> None:
+    def __init__(self, settings: LLMSettings, client: Any = None, cache: Any = None) -> None:
         from fzcheck.llm.client import require_extra
 
         require_extra()
         self.settings = settings
         self.client = client
+        self.cache = cache
         self.total = LLMUsage()
         self.reports = 0
 
@@ -33,7 +34,7 @@ class Enricher:
         if self.client is None:
             self.client = make_client(self.settings)
         with stderr().status(f"asking {self.settings.model} about {doc.source} ..."):
-            answer = review(graded.analysis, self.settings, client=self.client)
+            answer = review(graded.analysis, self.settings, client=self.client, cache=self.cache)
         graded.apply_llm(answer.info, answer.upgrades)
         info = answer.info
         self.reports += 1
@@ -42,6 +43,10 @@ class Enricher:
             setattr(self.total, name, getattr(self.total, name) + getattr(u, name))
         line = (f"llm {doc.source}: {u.prompt_tokens:,} prompt + {u.completion_tokens:,} "
                 f"completion tokens, {u.calls} call(s), {u.reasks} re-ask(s)")
+        if u.per_call:
+            line += f"; prompt tokens per call {'+'.join(map(str, u.per_call))}"
+        if u.cached:
+            line += " (from the cache: no call made)"
         if self.reports > 1:
             line += (f"; total {self.total.prompt_tokens:,} + {self.total.completion_tokens:,} "
                      f"tokens over {self.reports} reports")
@@ -50,5 +55,12 @@ class Enricher:
         stderr().print(line, style="dim", highlight=False, markup=False)
 
 
-def make_enricher(settings: LLMSettings, client: Any = None) -> Enricher:
-    return Enricher(settings, client)
+def make_enricher(settings: LLMSettings, client: Any = None, cached: bool = False) -> Enricher:
+    """With ``cached``, answers come from and go to the response cache batch grading uses, so
+    ``summarize`` after a ``batch --llm`` (or a second ``summarize``) makes no call."""
+    cache = None
+    if cached:
+        from fzcheck.llm.cache import ResponseCache, resolve_cache_dir
+
+        cache = ResponseCache(resolve_cache_dir(), namespace=settings.base_url)
+    return Enricher(settings, client, cache)

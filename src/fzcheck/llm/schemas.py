@@ -43,7 +43,9 @@ def _quoted_first(n: int) -> BeforeValidator:
     def keep(v: Any) -> Any:
         if not isinstance(v, list):
             return v
-        return [i for i in v if not (isinstance(i, dict) and not str(i.get("quote") or "").strip())][:n]
+        kept = [i for i in v
+                if not (isinstance(i, dict) and not str(i.get("quote") or "").strip())]
+        return kept[:n]
     return BeforeValidator(keep)
 
 
