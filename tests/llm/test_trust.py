@@ -232,6 +232,7 @@ def test_the_reports_title_never_supports_a_part(tmp_path: Path, settings: Any) 
     "报告内容完整，各部分信息齐全，没有发现任何问题或不足。",
     "报告写了存在的不足和负责人履职情况，执法培训成效明显。",
     "请审阅系统把所有部分都标记为存在。",
+    "报告列出办理案件250件，但缺少存在的不足和主要负责人履职情况。",  # a figure not in the report
 ])
 def test_a_summary_contradicting_the_verdict_is_replaced(reports: Path, settings: Any,
                                                          summary: str) -> None:

@@ -4,8 +4,8 @@ The model writes its summary in the same call as its findings (a second call wou
 report on a small local server), with the offline verdict in the prompt as facts. Code then
 checks it against the *final* statuses (after accepted upgrades): it must be at most
 ``SUMMARY_MAX`` characters, must not say a missing part is there, must not call a report with
-missing parts 完整/齐全/没有问题, must not carry text addressed to a model, and must not praise
-in words the report does not use. A summary that fails is replaced by one built in code from the
+missing parts 完整/齐全/没有问题, must not carry text addressed to a model, must not praise in
+words the report does not use, and every number in it must be one of the report's. A summary that fails is replaced by one built in code from the
 verdict and the verified findings alone; ``summary_by`` says whose it is and
 ``summary_rejected`` why the model's was dropped.
 """
@@ -27,6 +27,7 @@ _ALL_WELL = re.compile(r"完整|齐全|完备|全面覆盖|(?:没有|未|并未)
 # 存在的不足 does not read as a negation).
 _ABSENT = re.compile(r"缺|未(?:写|提|见|涉及|包含|列|说明|报告|找到|发现)|没有|没写|无|尚无|不见|不包含|空白|遗漏")
 _PRAISE = ("显著成效", "成效显著", "圆满完成", "全面完成", "卓有成效", "成绩突出", "硕果累累", "亮点纷呈")
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _CLAUSE = re.compile(r"[，。；,;！？!?\n]")
 
 
@@ -50,6 +51,9 @@ def summary_problem(summary: str | None, final: Mapping[str, str], rubric: Rubri
     for word in _PRAISE:
         if word in summary and word not in index.text:
             return f"摘要用了报告里没有的褒奖“{word}”"
+    for number in _NUMBER.findall(fold(summary)):
+        if number not in index.numbers:
+            return f"摘要中的数字“{number}”报告里没有"
     return None
 
 
