@@ -3,6 +3,12 @@
     uv run python bench/llm_quality.py --base-url http://127.0.0.1:8765/v1 \\
         --model qwen2.5-coder-1.5b-instruct --mode tools            # corpus + our fixtures
     uv run python bench/llm_quality.py ... --only fixtures --cache-dir /tmp/q   # resumable
+    uv run python bench/llm_quality.py ... --cache-dir /tmp/q --prime-from-cassettes
+
+Settings are the ones the cassettes are recorded with (tests/llm/test_cassettes.py), so with
+``--prime-from-cassettes`` the reports that have a cassette are first replayed from it (answers
+recorded from this same server, no call) into the cache, and only the others are asked live;
+those rows say "rec." instead of their seconds.
 
 Reports: ../shared/corpus (seeds/ with seeds.labels.yaml, full/fazhi with full/labels.yaml; skipped
 when absent) and our own tests/llm/reports (labels.yaml). For each report it prints the parts
@@ -87,6 +93,39 @@ def run_one(path: Path, truth: dict[str, str], settings: Any, cache: Any) -> dic
     }
 
 
+CASSETTES = {"short.txt": "short-report.yaml", "paraphrase.txt": "paraphrase.yaml",
+             "long_sentences.txt": "long-sentences.yaml", "injection.txt": "injection.yaml",
+             "catch.txt": "catch.yaml"}
+
+
+def prime(settings: Any, cache: Any) -> set[str]:
+    """Put each cassette's recorded answer in the cache, through the layer (re-asks included)."""
+    import vcr
+
+    from fzcheck.llm.api import review
+    from fzcheck.pipeline import check_source
+    from fzcheck.rubric import Catalog
+    from tests.llm.conftest import _ReadableYaml
+
+    done = set()
+    for name, cassette in CASSETTES.items():
+        path = ROOT / "cassettes" / cassette
+        if not path.exists():
+            continue
+        player = vcr.VCR(record_mode="none", match_on=["method", "path", "body"])
+        player.register_serializer("yaml", _ReadableYaml)
+        graded = check_source(str(FIXTURES / name), Catalog.load())
+        assert graded.analysis is not None
+        try:
+            with player.use_cassette(str(path), serializer="yaml"):
+                review(graded.analysis, settings, cache=cache)
+        except Exception as err:  # noqa: BLE001 - a cassette that does not match is asked live
+            print(f"{name}: not primed ({type(err).__name__})", file=sys.stderr)
+            continue
+        done.add(name)
+    return done
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base-url", default="http://127.0.0.1:8765/v1")
@@ -95,19 +134,25 @@ def main() -> int:
     parser.add_argument("--only", choices=("all", "corpus", "fixtures"), default="all")
     parser.add_argument("--cache-dir", help="response cache: a rerun resumes where it stopped")
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--prime-from-cassettes", action="store_true",
+                        help="replay the recorded answers of reports that have a cassette")
     args = parser.parse_args()
 
     from fzcheck.llm.config import resolve_settings
 
+    # as tests/llm/test_cassettes.py records them
     settings = resolve_settings(base_url=args.base_url, model=args.model, mode=args.mode,
-                                timeout=1800, deadline=3600, max_retries=0, max_tokens=1500,
-                                outer_attempts=1)
+                                timeout=900, deadline=1800, max_retries=0, max_tokens=1200,
+                                reasks=1, outer_attempts=1)
     cache = None
     if args.cache_dir:
         from fzcheck.llm.cache import ResponseCache
 
         cache = ResponseCache(Path(args.cache_dir))
     reports = labelled(args.only)
+    primed: set[str] = set()
+    if args.prime_from_cassettes and cache is not None:
+        primed = prime(settings, cache)
     if args.limit:
         reports = reports[:args.limit]
     head = ("| report | parts agree offline → merged | upgrades | wrong | unverified | summary "
@@ -117,15 +162,17 @@ def main() -> int:
     rows = []
     for path, truth in reports:
         r = run_one(path, truth, settings, cache)
+        r["recorded"] = path.name in primed
         rows.append(r)
         summary = "yes" if r["contradiction"] else "no"
         print(f"| {r['report']} | {r['offline']}/{r['parts']} → {r['merged']}/{r['parts']} | "
               f"{r['upgrades']} | {r['wrong']} | {r['unverified']} | {summary} | "
               f"{r['calls']} ({r['reasks']}, {r['split']}) | "
               f"{'+'.join(map(str, r['per_call']))} | {r['completion']} | "
-              f"{r['seconds']:.0f}{' cached' if r['cached'] else ''}"
+              f"{'rec.' if path.name in primed else format(r['seconds'], '.0f')}"
               f"{' ERROR ' + str(r['error'])[:60] if r['error'] else ''} |", flush=True)
     n = len(rows) or 1
+    live = [r for r in rows if not r["recorded"]]
     parts = sum(r["parts"] for r in rows) or 1
     print()
     print(f"reports {len(rows)}; part statuses agreeing with the labels: offline "
@@ -135,8 +182,9 @@ def main() -> int:
           f"(replaced) {sum(r['contradiction'] for r in rows)}, left standing "
           f"{sum(r['left'] for r in rows)}; calls per report {sum(r['calls'] for r in rows) / n:.1f}; "
           f"prompt tokens per report {sum(r['prompt'] for r in rows) / n:.0f}; completion "
-          f"{sum(r['completion'] for r in rows) / n:.0f}; seconds per report "
-          f"{sum(r['seconds'] for r in rows) / n:.0f}; errors {sum(bool(r['error']) for r in rows)}")
+          f"{sum(r['completion'] for r in rows) / n:.0f}; seconds per live report "
+          f"{sum(r['seconds'] for r in live) / (len(live) or 1):.0f} ({len(live)} live, "
+          f"{n - len(live)} from recordings); errors {sum(bool(r['error']) for r in rows)}")
     return 1 if any(r["wrong"] for r in rows) else 0
 
 
