@@ -72,7 +72,7 @@ def assert_evidence_honest(graded: Any, offline: Any, result: Any) -> None:
     vague = {f["quote"] for f in llm.flags if f["kind"] == "vague_plan" and f["by"] == "code"}
     plan = next(p for p in llm.parts if p["id"] == "next_year_plan")
     for f in plan["findings"]:
-        if f["verified"] and f["concrete"] and not index.is_heading(f["quote"]) \
+        if f["verified"] and f["concrete"] and index.is_body_of(f["quote"], "next_year_plan") \
                 and not SPECIFIC.search(index.normalise(f["quote"])):
             assert f["quote"] in vague
     if result.verdict != offline.verdict:

@@ -324,3 +324,12 @@ def test_a_long_report_is_split_and_a_kill_resumes_with_only_the_missing_parts(
     excerpts = [report_of(r) for r in first.requests[:2] + again.requests]
     body = path.read_text(encoding="utf-8").splitlines()[1:-2]
     assert "\n".join(excerpts).splitlines() == body
+
+
+def test_code_flags_never_judge_the_signature_or_another_parts_text(reports: Path,
+                                                                    settings: Any) -> None:
+    # seen from the real model (cassettes/catch.yaml): the issuer's name given as a plan item
+    graded = offline(reports / "short.txt")
+    result = enrich(graded, settings, client=ScriptedClient(review(
+        next_year_plan_items=[plan("青山县司法局"), plan("二是基层法律服务力量薄弱")])))
+    assert [f for f in result.llm.flags if f["by"] == "code"] == []

@@ -91,8 +91,8 @@ def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex,
             continue
         kind = spec.llm.findings
         for f in found["findings"]:
-            # a heading is no body text: what a part says is judged on its sentences
-            if not f["verified"] or index.is_heading(f["quote"]):
+            # judged on the part's body sentences: never a heading, the title or the signature
+            if not f["verified"] or not index.is_body_of(f["quote"], spec.id):
                 continue
             text = index.normalise(f["quote"])
             if kind == "plans" and f.get("concrete") and not SPECIFIC.search(text):
@@ -136,6 +136,8 @@ def _flag_refusal(flag: dict[str, Any], index: QuoteIndex, rubric: Rubric) -> st
     quote = str(flag["quote"])
     if index.is_heading(quote):
         return "引文是标题，不是正文"
+    if not index.is_body_of(quote, str(flag.get("part"))):
+        return "引文不在该部分的正文中"
     text = index.normalise(quote)
     spec = rubric.part(str(flag.get("part")))
     kind = flag.get("kind")

@@ -106,6 +106,8 @@ class QuoteIndex:
     whole_lines: frozenset[str]  # each folded line, and its text after a heading marker
     heading_spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # line -> [start, end)
     section_of: dict[int, str] = field(default_factory=dict)  # 0-based line -> top heading
+    body: tuple[int, int] | None = None  # first and last body line (0-based), from the outline
+    part_lines: dict[str, frozenset[int]] = field(default_factory=dict)  # sections found offline
 
     @classmethod
     def from_document(cls, doc: Document) -> QuoteIndex:
@@ -134,6 +136,8 @@ class QuoteIndex:
         index = cls.from_document(analysis.doc)
         outline = analysis.outline
         index.heading_spans = {h.line: (h.start, h.end) for h in outline.headings}
+        index.body = (outline.body_start, outline.body_end)
+        index.part_lines = {f.part.id: frozenset(f.lines) for f in analysis.found if f.sections}
         for h in outline.headings:
             if h.level != 1:
                 continue
@@ -203,6 +207,18 @@ class QuoteIndex:
             if span is None or not span[0] <= col < span[1]:
                 return False
         return True
+
+    def is_body_of(self, quote: str, part: str) -> bool:
+        """Whether the quote is body text that may speak for ``part``: inside the report's body
+        (not title or signature), not a heading, and inside the part's own sections when the
+        offline pass found any."""
+        lines = self.lines_of(quote)
+        if not lines or self.is_heading(quote):
+            return False
+        if self.body is not None and not (self.body[0] <= min(lines) and max(lines) <= self.body[1]):
+            return False
+        own = self.part_lines.get(part)
+        return own is None or lines <= own
 
     def is_instruction(self, quote: str) -> bool:
         """Whether the quote is, or touches, text that tries to instruct the reviewer or model."""
