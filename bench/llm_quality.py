@@ -162,14 +162,15 @@ def main() -> int:
     rows = []
     for path, truth in reports:
         r = run_one(path, truth, settings, cache)
-        r["recorded"] = path.name in primed
+        # only validated answers are cached: a recording with unverified quotes is asked live
+        r["recorded"] = bool(r["cached"])
         rows.append(r)
         summary = "yes" if r["contradiction"] else "no"
         print(f"| {r['report']} | {r['offline']}/{r['parts']} → {r['merged']}/{r['parts']} | "
               f"{r['upgrades']} | {r['wrong']} | {r['unverified']} | {summary} | "
               f"{r['calls']} ({r['reasks']}, {r['split']}) | "
               f"{'+'.join(map(str, r['per_call']))} | {r['completion']} | "
-              f"{'rec.' if path.name in primed else format(r['seconds'], '.0f')}"
+              f"{'rec.' if r['cached'] else format(r['seconds'], '.0f')}"
               f"{' ERROR ' + str(r['error'])[:60] if r['error'] else ''} |", flush=True)
     n = len(rows) or 1
     live = [r for r in rows if not r["recorded"]]
@@ -184,7 +185,7 @@ def main() -> int:
           f"prompt tokens per report {sum(r['prompt'] for r in rows) / n:.0f}; completion "
           f"{sum(r['completion'] for r in rows) / n:.0f}; seconds per live report "
           f"{sum(r['seconds'] for r in live) / (len(live) or 1):.0f} ({len(live)} live, "
-          f"{n - len(live)} from recordings); errors {sum(bool(r['error']) for r in rows)}")
+          f"{n - len(live)} from recordings of {len(primed)} cassettes); errors {sum(bool(r['error']) for r in rows)}")
     return 1 if any(r["wrong"] for r in rows) else 0
 
 
