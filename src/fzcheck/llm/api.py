@@ -143,13 +143,33 @@ def leash_summary(analysis: Analysis, info: LLMInfo, upgrades: list[Upgrade],
     final = {p.id: p.status for p in analysis.parts}
     for up in upgrades:
         final[up.part] = "embedded"
-    why = summary_problem(info.summary, final, analysis.rubric, index)
+    year = analysis.info.report_year
+    why = summary_problem(info.summary, final, analysis.rubric, index, year)
     if why is None:
         info.summary_by = "model"
         return
     info.summary_rejected = why
     info.summary_by = "code"
-    info.summary = code_summary(analysis.info.title, final, info.parts, analysis.rubric)
+    info.summary = code_summary(analysis.info.title, final, _speaking(analysis, info, index),
+                                analysis.rubric)
+
+
+def _speaking(analysis: Analysis, info: LLMInfo, index: QuoteIndex) -> list[dict[str, Any]]:
+    """Each part's findings that may speak for it in a code-built summary: verified, in its
+    own body text and saying what the part is about."""
+    from fzcheck.llm.merge import meaning_problem
+
+    out = []
+    for claim in info.parts:
+        part = analysis.rubric.part(claim["id"])
+        if part is None:
+            continue
+        keep = [f for f in claim["findings"] if f.get("verified")
+                and index.is_body_of(str(f["quote"]), part.id)
+                and meaning_problem(part, str(f["quote"]), index,
+                                    analysis.info.report_year) is None]
+        out.append({**claim, "findings": keep})
+    return out
 
 
 def review(analysis: Analysis, settings: LLMSettings, client: Any = None,

@@ -32,7 +32,7 @@ _CLAUSE = re.compile(r"[，。；,;！？!?\n]")
 
 
 def summary_problem(summary: str | None, final: Mapping[str, str], rubric: Rubric,
-                    index: QuoteIndex) -> str | None:
+                    index: QuoteIndex, year: int | None = None) -> str | None:
     """Why the model's summary may not stand; None when it may."""
     if not summary or not summary.strip():
         return "模型没有给出摘要"
@@ -45,7 +45,7 @@ def summary_problem(summary: str | None, final: Mapping[str, str], rubric: Rubri
             and _says_all_well(summary):
         return "摘要称报告完整或没有问题，但有法定部分缺失"
     for part in missing:
-        clause = _claims_present(summary, part, index)
+        clause = _claims_present(summary, part, year)
         if clause:
             return f"摘要称“{part.label}”已写（“{clause[:30]}”），但核对结果是缺失"
     for word in _PRAISE:
@@ -66,25 +66,26 @@ def _says_all_well(summary: str) -> bool:
     return False
 
 
-def _claims_present(summary: str, part: Part, index: QuoteIndex) -> str | None:
-    names = [re.escape(part.label), re.escape(part.name), *part.heading_cues]
+def _claims_present(summary: str, part: Part, year: int | None) -> str | None:
+    """The clause that names the part (its label, name or first heading cue) without saying it
+    is absent; a clause the rubric rules out for the part (解决…问题) names something else."""
+    from fzcheck.analysis.patterns import first_match
+
+    names = [re.escape(part.label), re.escape(part.name), *part.heading_cues[:1]]
     for clause in _CLAUSE.split(summary):
         text = fold(clause)
-        for pattern in names:
-            try:
-                hit = re.search(pattern.replace("{next_year}", r"\d{4}").replace(
-                    "{report_year}", r"\d{4}"), text)
-            except re.error:
-                continue
-            if hit and not _ABSENT.search(text[:hit.start()] + text[hit.end():]):
-                return clause.strip()
+        if first_match(part.body_excludes, text, year):
+            continue
+        hit = first_match(names, text, year)
+        if hit and not _ABSENT.search(text[:hit.start()] + text[hit.end():]):
+            return clause.strip()
     return None
 
 
 def code_summary(title: str | None, final: Mapping[str, str], parts: list[dict[str, Any]],
                  rubric: Rubric) -> str:
     """A summary from the verdict and the verified findings alone (no model text but what it
-    quoted and code verified)."""
+    quoted and code verified). ``parts`` are the findings that may speak for their part."""
     have = [p.label for p in rubric.parts if final.get(p.id, "missing") != "missing"]
     lack = [p.label for p in rubric.parts if final.get(p.id) == "missing" and p.required]
     text = f"{title or '本报告'}：" if title and len(title) <= 40 else ""
@@ -95,7 +96,7 @@ def code_summary(title: str | None, final: Mapping[str, str], parts: list[dict[s
         first = next((f for f in found.get("findings", []) if f.get("verified")), None)
         if spec is None or first is None or final.get(spec.id) == "missing":
             continue
-        point = str(first.get("quote", "")).strip()
+        point = str(first.get("quote", "")).strip().rstrip("。；;，,")
         line = f"{spec.label}：{point[:40]}。"
         if len(text) + len(line) > SUMMARY_MAX:
             break
