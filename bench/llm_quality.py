@@ -51,7 +51,8 @@ def labelled(only: str) -> list[tuple[Path, dict[str, str]]]:
     return out
 
 
-def run_one(path: Path, truth: dict[str, str], settings: Any, cache: Any) -> dict[str, Any]:
+def run_one(path: Path, truth: dict[str, str], settings: Any, cache: Any,
+            dump: str | None = None) -> dict[str, Any]:
     from fzcheck.llm.api import review
     from fzcheck.llm.summary import summary_problem
     from fzcheck.llm.verify import QuoteIndex
@@ -67,6 +68,10 @@ def run_one(path: Path, truth: dict[str, str], settings: Any, cache: Any) -> dic
     graded.apply_llm(answer.info, answer.upgrades)
     merged = {p.id: p.status for p in graded.result.parts}
     info = answer.info
+    if dump:
+        Path(dump).mkdir(parents=True, exist_ok=True)
+        (Path(dump) / f"{path.stem}.json").write_text(
+            info.model_dump_json(indent=1), encoding="utf-8")
 
     def same(a: str | None, b: str) -> bool:  # present/embedded both mean "covered"
         return a == b or (a != "missing" and b != "missing" and a is not None)
@@ -134,6 +139,8 @@ def main() -> int:
     parser.add_argument("--only", choices=("all", "corpus", "fixtures"), default="all")
     parser.add_argument("--cache-dir", help="response cache: a rerun resumes where it stopped")
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--skip", type=int, default=0, help="start after this many reports")
+    parser.add_argument("--dump", help="write each report's llm JSON into this directory")
     parser.add_argument("--prime-from-cassettes", action="store_true",
                         help="replay the recorded answers of reports that have a cassette")
     args = parser.parse_args()
@@ -153,6 +160,7 @@ def main() -> int:
     primed: set[str] = set()
     if args.prime_from_cassettes and cache is not None:
         primed = prime(settings, cache)
+    reports = reports[args.skip:]
     if args.limit:
         reports = reports[:args.limit]
     head = ("| report | parts agree offline → merged | upgrades | wrong | unverified | summary "
@@ -161,7 +169,7 @@ def main() -> int:
     print("|" + "---|" * 10)
     rows = []
     for path, truth in reports:
-        r = run_one(path, truth, settings, cache)
+        r = run_one(path, truth, settings, cache, args.dump)
         # only validated answers are cached: a recording with unverified quotes is asked live
         r["recorded"] = bool(r["cached"])
         rows.append(r)
