@@ -139,6 +139,8 @@ def main() -> int:
     parser.add_argument("--only", choices=("all", "corpus", "fixtures"), default="all")
     parser.add_argument("--cache-dir", help="response cache: a rerun resumes where it stopped")
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--max-tokens", type=int, default=1200,
+                        help="answer cap (1200 as the cassettes; real reports need ~3000)")
     parser.add_argument("--skip", type=int, default=0, help="start after this many reports")
     parser.add_argument("--dump", help="write each report's llm JSON into this directory")
     parser.add_argument("--prime-from-cassettes", action="store_true",
@@ -149,7 +151,8 @@ def main() -> int:
 
     # as tests/llm/test_cassettes.py records them
     settings = resolve_settings(base_url=args.base_url, model=args.model, mode=args.mode,
-                                timeout=900, deadline=1800, max_retries=0, max_tokens=1200,
+                                timeout=900, deadline=1800, max_retries=0,
+                                max_tokens=args.max_tokens,
                                 reasks=1, outer_attempts=1)
     cache = None
     if args.cache_dir:
