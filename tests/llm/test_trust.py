@@ -333,3 +333,13 @@ def test_code_flags_never_judge_the_signature_or_another_parts_text(reports: Pat
     result = enrich(graded, settings, client=ScriptedClient(review(
         next_year_plan_items=[plan("青山县司法局"), plan("二是基层法律服务力量薄弱")])))
     assert [f for f in result.llm.flags if f["by"] == "code"] == []
+
+
+def test_words_added_to_a_real_sentence_are_named_for_the_reask(tmp_path: Path) -> None:
+    # seen from the real model on a real report: the issuer's name put before each sentence
+    from fzcheck.llm.verify import quote_problem
+
+    _, index = index_of(tmp_path, FORMATTED)
+    why = quote_problem(index, "某县司法局开展“八五”普法活动60场")
+    assert why is not None and "开头的「某县司法局」原文没有" in why
+    assert quote_problem(index, "开展“八五”普法活动60场") is None

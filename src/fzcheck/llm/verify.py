@@ -242,7 +242,18 @@ def quote_problem(index: QuoteIndex, quote: str) -> str | None:
     if not needle:
         return "引文为空"
     if index.text.find(needle) < 0:
-        return "不在报告原文中（不得改写、概括或编造）"
+        return _added_words(index, needle) or "不在报告原文中（不得改写、概括或编造）"
     if len(needle) < MIN_QUOTE_CHARS and needle not in index.whole_lines:
         return f"太短（少于{MIN_QUOTE_CHARS}个字，又不是一整行标题），请摘录一整句"
+    return None
+
+
+def _added_words(index: QuoteIndex, needle: str) -> str | None:
+    """The words a model added at either end of an otherwise verbatim quote (seen: the issuer's
+    name put before every sentence), said so the re-ask can fix exactly that."""
+    for cut in range(1, min(16, len(needle) - MIN_QUOTE_CHARS) + 1):
+        if needle[cut:] in index.text:
+            return f"开头的「{needle[:cut]}」原文没有，原文从「{needle[cut:cut + 12]}」开始"
+        if needle[:-cut] in index.text:
+            return f"结尾的「{needle[-cut:]}」原文没有"
     return None
