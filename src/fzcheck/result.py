@@ -184,6 +184,8 @@ class LLMUsage(_Model):
     calls: int = 0  # HTTP requests that returned a completion
     reasks: int = 0  # of those, how many were re-asks after a rejected answer
     cached: bool = False  # answered from the response cache: the figures are the original cost
+    per_call: list[int] = Field(default_factory=list)  # prompt tokens of each call, in order
+    split: int = 0  # calls the report was split into (0: asked whole)
 
 
 class LLMInfo(_Model):
@@ -197,6 +199,8 @@ class LLMInfo(_Model):
     schema_hash: str
     usage: LLMUsage = Field(default_factory=LLMUsage)
     summary: str | None = None
+    summary_by: str | None = None  # "model", or "code" when the model's was rejected or absent
+    summary_rejected: str | None = None  # why the model's summary was replaced (Chinese)
     parts: list[dict[str, Any]] = Field(default_factory=list)
     flags: list[dict[str, Any]] = Field(default_factory=list)
     unverified: int = 0

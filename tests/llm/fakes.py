@@ -16,10 +16,12 @@ from openai.types.chat import ChatCompletion
 def completion(answer: dict[str, Any] | str, mode: str = "tools", prompt_tokens: int = 100,
                completion_tokens: int = 50, finish_reason: str = "stop") -> ChatCompletion:
     content = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
+    # a re-ask answers with the repair tool, a first ask with the review tool
+    name = "QuoteRepair" if isinstance(answer, dict) and "fixes" in answer else "ReportReview"
     message: dict[str, Any] = {"role": "assistant", "content": None}
     if mode == "tools":
         message["tool_calls"] = [{"id": "call_1", "type": "function",
-                                  "function": {"name": "ReportReview", "arguments": content}}]
+                                  "function": {"name": name, "arguments": content}}]
         finish_reason = "tool_calls" if finish_reason == "stop" else finish_reason
     else:
         message["content"] = content
@@ -71,6 +73,11 @@ class AsyncScriptedClient(ScriptedClient):
                 return sync.create(**kwargs)
 
         self.chat.completions = _Async()  # type: ignore[assignment]
+
+
+def repair(*fixes: tuple[int, str]) -> dict[str, Any]:
+    """A re-ask's answer: numbered replacement quotes."""
+    return {"fixes": [{"no": no, "quote": quote} for no, quote in fixes]}
 
 
 def review(**overrides: Any) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from fzcheck.llm.api import parse_response
-from tests.llm.fakes import ScriptedClient, completion, review
+from tests.llm.fakes import ScriptedClient, completion, repair, review
 from tests.llm.helpers import enrich, offline, statuses
 
 INVENTED = "我局全面完成了各项法治建设任务"  # reads like a report, is in none of them
@@ -35,46 +35,75 @@ def problem(quote: str, cause: str | None = None) -> dict[str, Any]:
     return {"problem": "执法能力不足", "cause": cause, "quote": quote}
 
 
-def test_invented_quote_is_reasked_and_the_correction_accepted(reports: Path,
-                                                               settings: Any) -> None:
+GOOD = "全年审查行政规范性文件12件，纠正不合法条款3处"
+REAL = "执法人员专业能力不足，主要原因是培训经费有限"
+
+
+def test_a_reask_carries_only_the_failed_items_and_merges_the_repair(reports: Path,
+                                                                     settings: Any) -> None:
+    import json
+
+    from fzcheck.llm.prompts import BEGIN
+
     graded = offline(reports / "short.txt")
+    measure = {"measure": "审查文件", "result": None, "figures": [], "quote": GOOD}
     client = ScriptedClient(
-        review(problems_items=[problem(INVENTED)]),
-        review(problems_items=[problem("执法人员专业能力不足，主要原因是培训经费有限", "培训经费有限")]))
+        review(achievements_items=[measure], problems_items=[problem(INVENTED)]),
+        repair((1, REAL)))
     cache = DictCache()
     result = enrich(graded, settings, client=client, cache=cache)
     llm = result.llm
-    assert len(client.requests) == 2
-    # instructor's re-ask carries our validator's message back to the model
-    reask = str(client.requests[1]["messages"][-1])
-    assert "不在报告原文中" in reask and INVENTED in reask
+    first, reask = client.requests
+    sent = json.dumps(reask, ensure_ascii=False)
+    # only the failed item, with a short Chinese reason, and the report once; not the answer
+    assert INVENTED in sent and "不在报告原文中" in sent and "执法能力不足" in sent
+    assert "审查文件" not in sent and "achievements_items" not in sent
+    assert reask["messages"][1]["content"].count(BEGIN) == 1 and len(reask["messages"]) == 2
+    assert sent.count("办理行政复议案件45件") == 1  # the report, once
+    assert reask["tools"][0]["function"]["name"] == "QuoteRepair"
+    assert len(sent) <= 1.5 * len(json.dumps(first, ensure_ascii=False))
     assert (llm.usage.calls, llm.usage.reasks, llm.usage.prompt_tokens) == (2, 1, 200)
-    [why] = llm.rejections
-    assert "1 errors, 1 of them quotes; problems_items.0.quote" in why
+    assert llm.usage.per_call == [100, 100]
+    assert "只重问这几条" in llm.rejections[0] and "problems_items.0" in llm.rejections[0]
+    # the repair merged into the first answer: the good finding kept, the bad one replaced
+    assert llm.parts[0]["findings"][0]["quote"] == GOOD
     finding = llm.parts[1]["findings"][0]
+    assert finding["quote"] == REAL and finding["problem"] == "执法能力不足"
     assert finding["verified"] and finding["line"] == 9 and llm.unverified == 0
     assert len(cache.store) == 1  # a validated success is cached
+
+
+def test_the_cache_key_after_a_reask_is_the_one_the_next_run_computes(reports: Path,
+                                                                       settings: Any) -> None:
+    cache = DictCache()
+    client = ScriptedClient(review(problems_items=[problem(INVENTED)]), repair((1, REAL)))
+    enrich(offline(reports / "short.txt"), settings, client=client, cache=cache)
+    assert len(client.requests) == 2 and len(cache.store) == 1
+    again = ScriptedClient()  # no answers: any call would fail the test
+    result = enrich(offline(reports / "short.txt"), settings, client=again, cache=cache)
+    assert again.requests == [] and result.llm.usage.cached
+    assert result.llm.parts[1]["findings"][0]["quote"] == REAL  # the repaired answer replayed
 
 
 def test_after_the_budget_the_finding_is_kept_unverified(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
     result = graded.result
     before = statuses(result)
-    client = ScriptedClient(review(problems_items=[problem(INVENTED)]),
-                            review(problems_items=[problem(INVENTED)]))
+    client = ScriptedClient(review(problems_items=[problem(INVENTED)]), repair((1, INVENTED)))
     cache = DictCache()
     result = enrich(graded, settings, client=client, cache=cache)
     llm = result.llm
     assert llm.error is None and llm.unverified == 1
-    assert llm.parts[1]["findings"][0] == {**problem(INVENTED), "line": None, "verified": False}
+    assert llm.parts[1]["findings"][0] == {**problem(INVENTED), "line": None, "verified": False,
+                                           "match": "not_found", "start": None, "end": None,
+                                           "section": None}
     assert statuses(result) == before and result.verdict == "complete"
     assert cache.store == {}  # never cache an answer that failed verification
 
 
 def test_too_short_quote_is_rejected(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    client = ScriptedClient(review(problems_items=[problem("能力不足")]),
-                            review(problems_items=[problem("能力不足")]))
+    client = ScriptedClient(review(problems_items=[problem("能力不足")]), repair((1, "能力不足")))
     result = enrich(graded, settings, client=client)
     assert "太短" in str(client.requests[1]["messages"][-1])
     assert result.llm.parts[1]["findings"][0]["verified"] is False
@@ -280,4 +309,4 @@ def test_a_failed_reask_keeps_the_first_answer(reports: Path, settings: Any) -> 
     result = enrich(graded, settings, client=client)
     llm = result.llm
     assert llm.error is None and llm.summary == "第一次" and llm.unverified == 1
-    assert llm.rejections[-1] == "the re-ask failed: request rejected (400): too long"
+    assert llm.rejections[-1] == "重问失败，保留第一次的回答：request rejected (400): too long"

@@ -9,7 +9,7 @@ from rich.console import Console
 
 from fzcheck.render.markdown import render_markdown
 from fzcheck.render.terminal import render_result
-from tests.llm.fakes import ScriptedClient, review
+from tests.llm.fakes import ScriptedClient, repair, review
 from tests.llm.helpers import enrich, offline
 
 INVENTED = "我局全面完成了各项法治建设任务"
@@ -23,7 +23,7 @@ def enriched(reports: Path, settings: Any) -> dict[str, Any]:
                         "quote": "执法人员专业能力不足，主要原因是培训经费有限"},
                        {"problem": "编造", "cause": None, "quote": INVENTED}],
         next_year_plan_items=[{"measure": "加强宣传", "concrete": True, "quote": "二是进一步加强法治宣传。"}])
-    result = enrich(graded, settings, client=ScriptedClient(answer, answer))
+    result = enrich(graded, settings, client=ScriptedClient(answer, repair()))
     return result.to_json()
 
 
@@ -37,7 +37,7 @@ def test_terminal_view(reports: Path, settings: Any) -> None:
     assert "⚑ 下年安排 （fzcheck发现）" in text
     assert "≠ 存在不足：离线检查为独立成节，大模型认为嵌于他节 → 保留离线结论" in text
     assert "大模型的1条引文不在报告中" in text
-    assert "↻ 回答不合格，已重问：the answer did not fit the schema" in text
+    assert "↻ 1条引文未通过核对，只重问这几条" in text
 
 
 def test_terminal_view_in_english(reports: Path, settings: Any) -> None:
@@ -55,6 +55,7 @@ def test_terminal_view_in_english(reports: Path, settings: Any) -> None:
     assert "next_year_plan.vague_plan (found by fzcheck)" in text
     assert "≠ problems: offline present, LLM embedded → offline kept" in text
     assert "1 quote(s) from the LLM are not in the report" in text
+    assert "↻ 1条引文未通过核对，只重问这几条" in text
 
 
 def test_markdown_view(reports: Path, settings: Any) -> None:

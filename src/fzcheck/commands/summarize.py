@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.rubric import Catalog
 
     rubrics = Catalog.load(args.rubric)
-    enrich = make_enricher(settings_from_args(args))
+    enrich = make_enricher(settings_from_args(args), cached=True)  # reuse a cached review
     code = 0
     for source in expand_inputs(args.inputs):
         graded = check_source(source, rubrics, max_mb=args.max_mb or DEFAULT_MAX_MB)

@@ -1,10 +1,12 @@
-"""One report's call: instructor prepares the request, parses and formats re-asks; we drive it.
+"""One report's call: instructor prepares the request and parses answers; we drive it and
+write the re-asks (only the quotes that failed, never the previous answer re-rendered).
 
 We use instructor's request/parse/re-ask handlers directly instead of its patched client so that
 (1) the request body is available before any call (batch export), (2) a raw response body can be
 parsed exactly like a live one (batch import), (3) calls and re-asks are counted as they happen,
-and (4) when the re-ask budget is spent the last answer is still kept, with its invented quotes
-marked unverified, instead of being thrown away with an exception that carries the whole report.
+and (4) a re-ask costs less than the first call: it sends the report once and the rejected items
+with a short Chinese reason, and what it repairs is merged into the first answer; and (5) when
+the budget is spent the answer is still kept, with its invented quotes marked unverified.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from fzcheck.llm.config import LLMSettings
 from fzcheck.llm.errors import LLMCallFailed, LLMError
-from fzcheck.llm.schemas import review_model
-from fzcheck.llm.verify import QuoteIndex
+from fzcheck.llm.schemas import QuoteRepair, items_field, review_model
+from fzcheck.llm.verify import QuoteIndex, quote_problem
 from fzcheck.result import LLMUsage
 from fzcheck.rubric.model import Rubric
 
@@ -78,23 +80,22 @@ def _completion(body: dict[str, Any] | Any) -> Any:
     return ChatCompletion.model_validate(body) if isinstance(body, dict) else body
 
 
-def _parse(completion: Any, settings: LLMSettings, index: QuoteIndex | None,
-           rubric: Rubric) -> BaseModel:
+def _parse(completion: Any, settings: LLMSettings, rubric: Rubric,
+           model: type[BaseModel] | None = None) -> BaseModel:
     from instructor.processing.response import process_response
 
     if _cut_off(completion, settings):
         raise CutOff(settings.max_tokens)
-    model = _response_model(settings.mode, review_model(rubric))
-    context = {"quotes": index} if index is not None else None
-    return process_response(completion, response_model=model, stream=False,  # type: ignore[no-any-return]
-                            validation_context=context, mode=_mode(settings))
+    wrapped = _response_model(settings.mode, model or review_model(rubric))
+    return process_response(completion, response_model=wrapped, stream=False,  # type: ignore[no-any-return]
+                            mode=_mode(settings))
 
 
 def parse(body: dict[str, Any] | Any, settings: LLMSettings, index: QuoteIndex | None,
           rubric: Rubric) -> BaseModel:
-    """The review in a response; with ``index``, invented quotes are errors (for re-asking)."""
+    """The review in a response (quotes are checked afterwards, by :mod:`fzcheck.llm.merge`)."""
     try:
-        return _parse(_completion(body), settings, index, rubric)
+        return _parse(_completion(body), settings, rubric)
     except Exception as err:  # noqa: BLE001 - any parse failure is this answer's failure
         raise LLMCallFailed(describe_rejection(err, settings)) from None
 
@@ -107,27 +108,112 @@ def describe_rejection(err: BaseException, settings: LLMSettings) -> str:
         return f"the answer was cut off at max_tokens={settings.max_tokens}; raise max_tokens"
     if isinstance(err, ValidationError):
         errors = err.errors()
-        quotes = sum(1 for e in errors if e["loc"] and e["loc"][-1] == "quote")
         first = errors[0]
         where = ".".join(str(x) for x in first["loc"]) or "answer"
-        return (f"the answer did not fit the schema ({len(errors)} errors, {quotes} of them quotes; "
+        return (f"the answer did not fit the schema ({len(errors)} errors; "
                 f"{where}: {first['msg'][:120]})")
     return f"the answer could not be parsed ({type(err).__name__}: {str(err)[:160]})"
 
 
 @dataclass
+class Failed:
+    """One quote that did not verify, as the repair request names it."""
+
+    no: int
+    field: str
+    at: int
+    label: str
+    what: str
+    quote: str
+    reason: str
+
+
+def failed_quotes(review: BaseModel, index: QuoteIndex, rubric: Rubric) -> list[Failed]:
+    """Every finding and flag whose quote is not in the report (or too short), numbered."""
+    out: list[Failed] = []
+    groups: list[tuple[str, str, list[Any]]] = [
+        (items_field(p.id), p.label, list(getattr(review, items_field(p.id), None) or []))
+        for p in rubric.parts]
+    groups.append(("flags", "审阅提示", list(getattr(review, "flags", None) or [])))
+    for name, label, items in groups:
+        for at, item in enumerate(items):
+            why = quote_problem(index, item.quote)
+            if why:
+                what = next((str(v) for k, v in item.model_dump().items()
+                             if k not in ("quote", "part", "kind") and isinstance(v, str) and v),
+                            "")
+                out.append(Failed(len(out) + 1, name, at, label, what[:40], item.quote[:60], why))
+    return out
+
+
+def report_of(request: dict[str, Any]) -> str:
+    """The report as the first request sent it (between the delimiters), to send it once more."""
+    from fzcheck.llm.prompts import BEGIN, END
+
+    for message in request.get("messages", []):
+        content = message.get("content")
+        if message.get("role") == "user" and isinstance(content, str) \
+                and BEGIN + "\n" in content and "\n" + END in content:
+            return content[content.index(BEGIN + "\n") + len(BEGIN):content.rindex(END)].strip()
+    return ""
+
+
+def repair_request(request: dict[str, Any], failed: list[Failed], settings: LLMSettings,
+                   rubric: Rubric) -> dict[str, Any]:
+    """A re-ask that carries only what failed: the system prompt, the report once and the
+    rejected items with a short Chinese reason; never the previous answer re-rendered."""
+    from fzcheck.llm.prompts import render_repair
+
+    system = next(m for m in request["messages"] if m.get("role") == "system")
+    user = render_repair(report_of(request), failed)
+    messages = [dict(system), {"role": "user", "content": user}]
+    kwargs = prepare_for(QuoteRepair, messages, settings)
+    kwargs.update({k: v for k, v in request.items() if k not in kwargs and k not in
+                   ("messages", "tools", "tool_choice", "response_format")})
+    return kwargs
+
+
+def prepare_for(model: type[BaseModel], messages: list[dict[str, str]],
+                settings: LLMSettings) -> dict[str, Any]:
+    from instructor.processing.response import handle_response_model
+
+    _, kwargs = handle_response_model(
+        model, mode=_mode(settings), messages=messages, model=settings.model,
+        temperature=settings.temperature, seed=settings.seed, max_tokens=settings.max_tokens)
+    return kwargs
+
+
+def with_answer(body: dict[str, Any], answer: BaseModel, mode: str) -> dict[str, Any]:
+    """A response body carrying ``answer`` (the first answer with its repaired quotes), so a cache
+    hit replays what was accepted, parsed like any response."""
+    out = copy.deepcopy(body)
+    text = answer.model_dump_json(exclude_none=False)
+    message = out["choices"][0]["message"]
+    if mode == "tools" and message.get("tool_calls"):
+        message["tool_calls"][0]["function"]["arguments"] = text
+    else:
+        message["content"] = text
+    return out
+
+
+@dataclass
 class Outcome:
     review: BaseModel | None = None
-    validated: bool = False  # every quote passed on some attempt (only then is it cached)
+    validated: bool = False  # every quote verified, after repairs (only then is it cached)
     body: dict[str, Any] | None = None
     usage: LLMUsage = field(default_factory=LLMUsage)
     error: str | None = None
-    rejections: list[str] = field(default_factory=list)  # why each re-ask happened
+    rejections: list[str] = field(default_factory=list)  # what was rejected, and what then
 
 
 @dataclass
 class ReaskLoop:
-    """The state of one report's attempts; sync and async drivers share it."""
+    """The state of one report's attempts; sync and async drivers share it.
+
+    First the whole review is asked. If it does not parse, it is asked again with a one-line note.
+    If some quotes do not verify, only those are asked again (:class:`QuoteRepair`) and the
+    verified replacements are merged into the first answer, which can only get better.
+    """
 
     request: dict[str, Any]
     settings: LLMSettings
@@ -138,15 +224,19 @@ class ReaskLoop:
     kwargs: dict[str, Any] = field(init=False)
     last: Any = None
     last_error: Exception | None = None
+    failed: list[Failed] = field(default_factory=list)
     answers: int = 0  # completions received (the re-ask budget counts these, not failures)
 
     def __post_init__(self) -> None:
+        # A deep copy: nothing we send may change the request the cache key is computed from.
+        self.kwargs = self._sendable(copy.deepcopy(self.request))
+
+    def _sendable(self, kwargs: dict[str, Any]) -> dict[str, Any]:
         extra = self.settings.extra_body
-        # A deep copy: instructor's re-ask handler edits the messages in place, and the cache
-        # key is computed from the untouched request.
-        self.kwargs = copy.deepcopy({k: v for k, v in self.request.items() if k not in extra})
+        out = {k: v for k, v in kwargs.items() if k not in extra}
         if extra:
-            self.kwargs["extra_body"] = dict(extra)
+            out["extra_body"] = dict(extra)
+        return out
 
     @property
     def attempts(self) -> int:
@@ -160,8 +250,6 @@ class ReaskLoop:
 
     def take(self, completion: Any) -> bool:
         """Record one answer; True when done (accepted, or budget spent)."""
-        from instructor.processing.response import handle_reask_kwargs
-
         usage = usage_of(completion)
         total = self.outcome.usage
         total.prompt_tokens += usage.prompt_tokens
@@ -169,21 +257,66 @@ class ReaskLoop:
         total.total_tokens += usage.total_tokens
         total.calls += 1
         self.answers += 1
+        total.per_call.append(usage.prompt_tokens)
+        left = self.answers < self.attempts
+        if self.outcome.review is not None:
+            return self._repaired(completion, left)
         try:
-            review = _parse(completion, self.settings, self.index, self.rubric)
+            review = _parse(completion, self.settings, self.rubric)
         except Exception as err:  # noqa: BLE001 - validation, JSON and tool-call errors alike
             self.last, self.last_error = completion, err
-            self.outcome.rejections.append(describe_rejection(err, self.settings))
-            if self.answers >= self.attempts or isinstance(err, CutOff):
+            why = describe_rejection(err, self.settings)
+            if not left or isinstance(err, CutOff):
+                self.outcome.rejections.append(f"回答无法解析，未再重问：{why}")
                 return True
-            self.kwargs = handle_reask_kwargs(self.kwargs, _mode(self.settings), completion, err)
+            self.outcome.rejections.append(f"回答无法解析，已重问：{why}")
+            self.kwargs = self._sendable(copy.deepcopy(self.request))
+            self.kwargs["messages"].append({"role": "user", "content": (
+                f"上次回答不符合函数结构（{why[:80]}），请按结构重新完整回答。")})
             total.reasks += 1
             return False
-        self.outcome.review, self.outcome.validated = review, True
+        self.outcome.review = review
         self.outcome.body = completion.model_dump(mode="json", exclude_none=True)
-        return True
+        return self._check(left)
 
-    def failed(self, err: BaseException) -> None:
+    def _check(self, left: bool) -> bool:
+        assert self.outcome.review is not None
+        self.failed = failed_quotes(self.outcome.review, self.index, self.rubric)
+        if not self.failed:
+            self.outcome.validated = True
+            return True
+        listed = "；".join(f"{f.field}.{f.at}：{f.reason}" for f in self.failed[:3])
+        if not left:
+            self.outcome.rejections.append(
+                f"{len(self.failed)}条引文未通过核对，未再重问，保留为未核实（{listed}）")
+            return True
+        self.outcome.rejections.append(f"{len(self.failed)}条引文未通过核对，只重问这几条（{listed}）")
+        self.kwargs = self._sendable(repair_request(self.request, self.failed, self.settings,
+                                                    self.rubric))
+        self.outcome.usage.reasks += 1
+        return False
+
+    def _repaired(self, completion: Any, left: bool) -> bool:
+        assert self.outcome.review is not None and self.outcome.body is not None
+        try:
+            repair = _parse(completion, self.settings, self.rubric, QuoteRepair)
+        except Exception as err:  # noqa: BLE001 - a failed repair keeps the first answer
+            self.outcome.rejections.append(
+                f"重问的回答无法解析，保留第一次的回答：{describe_rejection(err, self.settings)}")
+            return True
+        by_no = {f.no: f for f in self.failed}
+        fixed = 0
+        for fix in getattr(repair, "fixes", []):
+            f = by_no.pop(fix.no, None)
+            if f is None or quote_problem(self.index, fix.quote) is not None:
+                continue
+            getattr(self.outcome.review, f.field)[f.at].quote = fix.quote
+            fixed += 1
+        self.outcome.rejections.append(f"重问修正了{fixed}条引文")
+        self.outcome.body = with_answer(self.outcome.body, self.outcome.review, self.settings.mode)
+        return self._check(left)
+
+    def count_failed_request(self, err: BaseException) -> None:
         """Count the HTTP requests of a create() that raised: ``usage.calls`` is every request
         made, so 9 failed requests are 9 calls, not 0. The SDK numbers its own retries in the
         x-stainless-retry-count header of the last request it sent."""
@@ -196,18 +329,16 @@ class ReaskLoop:
         self.outcome.usage.calls += 1 + max(0, retries)
 
     def finish(self) -> Outcome:
-        """After the budget: keep the last answer with unchecked quotes (verify marks them)."""
-        if self.outcome.review is None and self.last is not None:
-            if self.outcome.error:
-                # The re-ask itself failed (seen: a 400 when it overflowed a 16k context); the
-                # earlier answer is still worth keeping, with its quotes marked.
-                self.outcome.rejections.append(f"the re-ask failed: {self.outcome.error}")
-                self.outcome.error = None
-            try:
-                self.outcome.review = _parse(self.last, self.settings, None, self.rubric)
-            except Exception as err:  # noqa: BLE001
-                self.outcome.error = (f"no usable answer after {self.outcome.usage.calls} "
-                                      f"attempt(s): {describe_rejection(err, self.settings)}")
+        """After the budget: keep what parsed, with unchecked quotes (merge marks them)."""
+        if self.outcome.review is not None and self.outcome.error:
+            # The re-ask itself failed (seen: a 400 when it overflowed a 16k context); the
+            # first answer is still worth keeping, with its quotes marked.
+            self.outcome.rejections.append(f"重问失败，保留第一次的回答：{self.outcome.error}")
+            self.outcome.error = None
+        if self.outcome.review is None and self.last is not None and not self.outcome.error:
+            why = describe_rejection(self.last_error or Exception(), self.settings)
+            self.outcome.error = (f"no usable answer after {self.outcome.usage.calls} "
+                                  f"attempt(s): {why}")
         return self.outcome
 
 
@@ -258,7 +389,7 @@ def run(client: Any, request: dict[str, Any], settings: LLMSettings, index: Quot
                         completion = client.chat.completions.create(**loop.kwargs,
                                                                     timeout=timeout)
                     except Exception as err:
-                        loop.failed(err)
+                        loop.count_failed_request(err)
                         raise
             done = loop.take(completion)
     return loop.finish()
@@ -277,7 +408,7 @@ async def arun(client: Any, request: dict[str, Any], settings: LLMSettings, inde
                         completion = await client.chat.completions.create(**loop.kwargs,
                                                                           timeout=timeout)
                     except Exception as err:
-                        loop.failed(err)
+                        loop.count_failed_request(err)
                         raise
             done = loop.take(completion)
     return loop.finish()

@@ -39,6 +39,7 @@ class LLMSettings:
     reasks: int = 1  # instructor re-asks after a validation error (invented quote, bad JSON)
     deadline: float = 600.0  # wall-clock seconds for one report, re-asks and outer retries included
     outer_attempts: int = 3  # tenacity attempts around the SDK's own retries
+    split_tokens: int = 2500  # reports estimated above this many tokens are asked in parts
     extra_body: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -52,7 +53,8 @@ class LLMSettings:
 
 _ENV = {"model": "FZCHECK_MODEL", "base_url": "OPENAI_BASE_URL", "mode": "FZCHECK_LLM_MODE"}
 _NUMBERS = {"temperature": float, "seed": int, "max_tokens": int, "timeout": float,
-            "max_retries": int, "reasks": int, "deadline": float, "outer_attempts": int}
+            "max_retries": int, "reasks": int, "deadline": float, "outer_attempts": int,
+            "split_tokens": int}
 
 
 def resolve_settings(**flags: Any) -> LLMSettings:

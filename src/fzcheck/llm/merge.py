@@ -10,10 +10,17 @@ already been used for another part. Each accepted finding becomes an
 :class:`~fzcheck.grading.grade.Upgrade` for grading to apply; every proposal that is refused is
 kept in ``llm.disagreements`` with its reason. A present part is never turned into missing.
 
+A part claim that names a section the report does not have (``sections_not_in_report``) is
+refused whole, findings included: the model was not reading this report there.
+
 Shapes in ``LLMInfo``:
   parts[]:  {id, kind, status, sections, sections_not_in_report, offline_status,
-             findings: [{..., quote, line, verified}]}
-  flags[]:  {part, kind, reason, quote, line, verified, by: "model"|"code"}
+             findings: [{..., quote, line, verified, match, start, end, section, source}]}
+             match: exact | normalised | not_found; start/end: offsets into the document text
+             (``Document.text``, end exclusive); section: the top-level heading it lies under;
+             source: [line, column] in the text as read (before re-segmentation)
+  flags[]:  {part, kind, reason, quote, line, verified, match, start, end, section,
+             by: "model"|"code", accepted, refusal}
   disagreements[]: {part, offline, llm, outcome: "upgraded"|"kept_offline", reason}
 """
 
@@ -28,19 +35,28 @@ from fzcheck.analysis.analyse import Analysis
 from fzcheck.analysis.patterns import first_match, mask_titles
 from fzcheck.grading.grade import Upgrade
 from fzcheck.llm.schemas import items_field
-from fzcheck.llm.verify import QuoteIndex, quote_problem
+from fzcheck.llm.verify import QuoteIndex, quote_problem, with_arabic_numbers
 from fzcheck.result import Evidence, LLMInfo
 from fzcheck.rubric.model import Part, Rubric
 
-# A plan is specific when it names a quantity, a deadline, a scope or a responsible unit.
-SPECIFIC = re.compile(r"\d|[一二三四五六七八九十百千万]+[项件次期个场家名人]|月底?前|年底前|年内|季度|不少于|不低于|覆盖|%|％")
+# A plan is specific when it names a measure with an object, a number that is not a year, a
+# deadline or a responsible unit; a bare year (2026年) or 进一步加强 is not specific.
+SPECIFIC = re.compile(
+    r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?(?!\d)|[一二三四五六七八九十百千万两]+[项件次期个场家名人批类部条]"
+    r"|\d{1,2}月(?:底|份|末)?前|年底前|年内|上半年|下半年|季度|不少于|不低于|达到|覆盖|%"
+    r"|(?:牵头|负责|责任单位|配合)[^,.;]{0,6}|由[^,.;]{1,10}(?:负责|牵头)"
+    r"|(?:制定|出台|修订|修改|编制|建成|建立|上线|印发)[^,.;]{0,12}(?:办法|规定|制度|细则|清单|方案|规划|条例|平台|系统|目录|指引|标准)")
 FIGURE = re.compile(r"\d+(?:\.\d+)?")
+NOT_A_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?(?!\d)")
 
 
 def _quoted(item: dict[str, Any], index: QuoteIndex) -> dict[str, Any]:
+    """The item with where its quote is: line, offsets, match status, section, verified."""
     quote = str(item.get("quote", ""))
     ok = quote_problem(index, quote) is None
-    return {**item, "line": index.find(quote) if ok else None, "verified": ok}
+    place = index.locate(quote)
+    return {**item, "line": place.first_line + 1 if ok else None, "verified": ok,
+            **place.to_json()}
 
 
 def review_to_info(review: BaseModel, index: QuoteIndex, base: LLMInfo,
@@ -56,7 +72,7 @@ def review_to_info(review: BaseModel, index: QuoteIndex, base: LLMInfo,
                       "sections_not_in_report": [t for t in mapped.sections
                                                  if index.find(_heading_text(t)) is None],
                       "findings": [_quoted(i.model_dump(), index) for i in items]})
-    flags = [{**_quoted(f.model_dump(), index), "by": "model"}
+    flags = [_checked_flag({**_quoted(f.model_dump(), index), "by": "model"}, index, rubric)
              for f in getattr(review, "flags", [])]
     flags += _claim_flags(parts, index, rubric) + _instruction_flags(index)
     quotes = [f for p in parts for f in p["findings"]] + [f for f in flags if f["by"] == "model"]
@@ -75,7 +91,8 @@ def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex,
             continue
         kind = spec.llm.findings
         for f in found["findings"]:
-            if not f["verified"]:
+            # judged on the part's body sentences: never a heading, the title or the signature
+            if not f["verified"] or not index.is_body_of(f["quote"], spec.id):
                 continue
             text = index.normalise(f["quote"])
             if kind == "plans" and f.get("concrete") and not SPECIFIC.search(text):
@@ -113,8 +130,40 @@ def _said(claim: str, quote: str, index: QuoteIndex) -> bool:
 
 
 def _code_flag(part: str, kind: str, finding: dict[str, Any], reason: str) -> dict[str, Any]:
+    place = {k: finding.get(k) for k in ("match", "start", "end", "section")}
     return {"part": part, "kind": kind, "reason": reason, "quote": finding["quote"],
-            "line": finding["line"], "verified": True, "by": "code"}
+            "line": finding["line"], "verified": True, **place, "by": "code", "accepted": True}
+
+
+def _checked_flag(flag: dict[str, Any], index: QuoteIndex, rubric: Rubric) -> dict[str, Any]:
+    """A model's flag is a proposal: kept for the reviewer only if its quote is body text of
+    the report and the text bears the claim out."""
+    refusal = _flag_refusal(flag, index, rubric)
+    return {**flag, "accepted": refusal is None, "refusal": refusal}
+
+
+def _flag_refusal(flag: dict[str, Any], index: QuoteIndex, rubric: Rubric) -> str | None:
+    if not flag["verified"]:
+        return "引文不在报告原文中"
+    quote = str(flag["quote"])
+    if index.is_heading(quote):
+        return "引文是标题，不是正文"
+    if not index.is_body_of(quote, str(flag.get("part"))):
+        return "引文不在该部分的正文中"
+    text = index.normalise(quote)
+    spec = rubric.part(str(flag.get("part")))
+    kind = flag.get("kind")
+    if kind == "vague_plan" and SPECIFIC.search(text):
+        return "原文有具体对象、数量、时限或责任单位"
+    if kind == "no_figures" and NOT_A_YEAR.search(with_arabic_numbers(text)):
+        return "原文有具体数字"
+    if kind == "leader_is_bureau" and spec is not None and spec.llm.actor_pattern \
+            and re.search(spec.llm.actor_pattern, text):
+        return "原文点明了主要负责人"
+    if kind == "no_cause" and spec is not None and spec.llm.cause_pattern \
+            and re.search(spec.llm.cause_pattern, text):
+        return "原文写了原因"
+    return None
 
 
 def _heading_text(title: str) -> str:
@@ -128,7 +177,8 @@ def _heading_text(title: str) -> str:
 
 def _instruction_flags(index: QuoteIndex) -> list[dict[str, Any]]:
     return [{"part": None, "kind": "instruction", "by": "code", "verified": True, "line": i + 1,
-             "quote": "", "reason": "这一行像是写给审阅程序的指令：按报告内容对待，不作为任何部分的证据"}
+             "quote": "", "accepted": True,
+             "reason": "这一行像是写给审阅程序的指令：按报告内容对待，不作为任何部分的证据"}
             for i in sorted(index.instruction_lines)]
 
 
@@ -189,6 +239,11 @@ def propose(analysis: Analysis, info: LLMInfo, index: QuoteIndex) -> list[Upgrad
             continue
         claim["offline_status"] = status
         said = claim["status"]
+        invented = claim.get("sections_not_in_report") or []
+        if invented:
+            disagreements.append(_note(part.id, status, said, "kept_offline", (
+                f"模型给出的标题“{'”“'.join(invented)[:40]}”报告中没有：这一部分的回答不予采信")))
+            continue
         if said == status:
             continue
         if status != "missing":

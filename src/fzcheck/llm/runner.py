@@ -13,12 +13,13 @@ class Enricher:
     """Ask the model about each report, reusing one client, grade again with what code
     accepted, and say on stderr what each call cost."""
 
-    def __init__(self, settings: LLMSettings, client: Any = None) -> None:
+    def __init__(self, settings: LLMSettings, client: Any = None, cache: Any = None) -> None:
         from fzcheck.llm.client import require_extra
 
         require_extra()
         self.settings = settings
         self.client = client
+        self.cache = cache
         self.total = LLMUsage()
         self.reports = 0
 
@@ -36,17 +37,21 @@ class Enricher:
 
         from fzcheck.redact import visible
 
-        name = visible(doc.source)  # a file name is the submitter's: shown, never executed
-        with stderr().status(f"asking {escape(self.settings.model)} about {escape(name)} ..."):
-            answer = review(graded.analysis, self.settings, client=self.client)
+        shown = visible(doc.source)  # a file name is the submitter's: shown, never executed
+        with stderr().status(f"asking {escape(self.settings.model)} about {escape(shown)} ..."):
+            answer = review(graded.analysis, self.settings, client=self.client, cache=self.cache)
         graded.apply_llm(answer.info, answer.upgrades)
         info = answer.info
         self.reports += 1
         u = info.usage
         for name in ("prompt_tokens", "completion_tokens", "total_tokens", "calls", "reasks"):
             setattr(self.total, name, getattr(self.total, name) + getattr(u, name))
-        line = (f"llm {name}: {u.prompt_tokens:,} prompt + {u.completion_tokens:,} "
+        line = (f"llm {shown}: {u.prompt_tokens:,} prompt + {u.completion_tokens:,} "
                 f"completion tokens, {u.calls} call(s), {u.reasks} re-ask(s)")
+        if u.per_call:
+            line += f"; prompt tokens per call {'+'.join(map(str, u.per_call))}"
+        if u.cached:
+            line += " (from the cache: no call made)"
         if self.reports > 1:
             line += (f"; total {self.total.prompt_tokens:,} + {self.total.completion_tokens:,} "
                      f"tokens over {self.reports} reports")
@@ -55,5 +60,12 @@ class Enricher:
         stderr().print(line, style="dim", highlight=False, markup=False)
 
 
-def make_enricher(settings: LLMSettings, client: Any = None) -> Enricher:
-    return Enricher(settings, client)
+def make_enricher(settings: LLMSettings, client: Any = None, cached: bool = False) -> Enricher:
+    """With ``cached``, answers come from and go to the response cache batch grading uses, so
+    ``summarize`` after a ``batch --llm`` (or a second ``summarize``) makes no call."""
+    cache = None
+    if cached:
+        from fzcheck.llm.cache import ResponseCache, resolve_cache_dir
+
+        cache = ResponseCache(resolve_cache_dir(), namespace=settings.base_url)
+    return Enricher(settings, client, cache)

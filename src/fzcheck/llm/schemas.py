@@ -2,10 +2,10 @@
 ``legal_text`` becomes its field's description and its ``llm.findings`` kind picks the model of
 its items, so the legal wording lives only in the rubric and ``schema_hash`` covers it.
 
-Every finding and flag carries a verbatim ``quote``. With a validation context holding the
-report's :class:`~fzcheck.llm.verify.QuoteIndex` (key ``"quotes"``), a quote that is not in the
-report, or too short to mean anything, raises, so instructor re-asks the model; without one
-(batch import, or after the re-ask budget) quotes pass and :mod:`fzcheck.llm.verify` marks them.
+Every finding and flag carries a verbatim ``quote`` (non-empty by schema). Quotes are not
+checked while parsing: :mod:`fzcheck.llm.call` checks them afterwards and re-asks only the ones
+that failed, with :class:`QuoteRepair`. The schema is kept lean because it is sent with every
+call: no ``title`` keys, and what a quote must be is said once, in the system prompt.
 """
 
 from __future__ import annotations
@@ -19,12 +19,10 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationInfo,
     create_model,
     field_validator,
 )
 
-from fzcheck.llm.verify import quote_problem
 from fzcheck.rubric.model import FindingKind, Part, Rubric
 
 PartStatus = Literal["present", "embedded", "missing"]
@@ -40,40 +38,53 @@ def _first(n: int) -> BeforeValidator:
     return BeforeValidator(lambda v: v[:n] if isinstance(v, list) else v)
 
 
+def _quoted_first(n: int) -> BeforeValidator:
+    """Items with an empty quote are placeholders, not findings: dropped, then the first n."""
+    def keep(v: Any) -> Any:
+        if not isinstance(v, list):
+            return v
+        kept = [i for i in v
+                if not (isinstance(i, dict) and not str(i.get("quote") or "").strip())]
+        return kept[:n]
+    return BeforeValidator(keep)
+
+
+def _no_titles(schema: dict[str, Any], cls: type) -> None:
+    # English titles pydantic adds to every model and field cost ~200 tokens a call, say nothing;
+    # only the tool models keep theirs (it names the tool).
+    if cls.__name__ not in _TOOLS:
+        schema.pop("title", None)
+    for prop in schema.get("properties", {}).values():
+        prop.pop("title", None)
+
+
+_TOOLS = {MODEL_NAME, "QuoteRepair"}
+LEAN = ConfigDict(extra="ignore", json_schema_extra=_no_titles)
+
+
 # Bounds in the schema let grammar-constrained servers (llama.cpp, vLLM) stop a small model that
 # loops over the same items until max_tokens; an answer beyond them is trimmed, not re-asked.
-Items = Annotated[list[T], _first(ITEMS_MAX), Field(max_length=ITEMS_MAX)]
-Bounded = Annotated[str, Field(json_schema_extra={"maxLength": QUOTE_MAX})]
+Items = Annotated[list[T], _quoted_first(ITEMS_MAX), Field(max_length=ITEMS_MAX)]
+Bounded = Annotated[str, Field(json_schema_extra={"minLength": 2, "maxLength": QUOTE_MAX})]
 
 
 class _Quoted(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = LEAN
 
-    quote: Bounded = Field(description="从报告原文逐字复制的一句话（10到60个字），不得改写、概括或编造")
-
-    @field_validator("quote")
-    @classmethod
-    def _quote_is_in_report(cls, value: str, info: ValidationInfo) -> str:
-        index = (info.context or {}).get("quotes")
-        if index is not None:
-            problem = quote_problem(index, value)
-            if problem:
-                raise ValueError(problem)
-        return value
+    quote: Bounded = Field(description="原文逐字摘录")
 
 
 # The findings kinds: generic shapes of what a part reports; the rubric says which part uses
 # which, and in what words (its ``llm.item`` becomes the item's description).
 class Measure(_Quoted):
-    measure: str = Field(description="举措，一句话概括")
-    result: str | None = Field(default=None, description="取得的成效；报告没写成效则为 null")
-    figures: list[str] = Field(default_factory=list,
-                               description="成效中的具体数字，如“办理案件120件”；没有则为空列表")
+    measure: str = Field(description="举措")
+    result: str | None = Field(default=None, description="成效；没写则 null")
+    figures: list[str] = Field(default_factory=list, description="原文中的数字，如“办理案件120件”")
 
 
 class Problem(_Quoted):
-    problem: str = Field(description="不足或问题，一句话概括")
-    cause: str | None = Field(default=None, description="报告写明的原因；报告没写原因则为 null，不要自己推测")
+    problem: str = Field(description="问题")
+    cause: str | None = Field(default=None, description="报告写明的原因；没写则 null")
 
 
 class Remedy(_Quoted):
@@ -83,13 +94,13 @@ class Remedy(_Quoted):
 
 
 class Action(_Quoted):
-    action: str = Field(description="做了什么，一句话概括")
-    by_principal_leader: bool = Field(description="true：明确是本人亲自做的；false：只是说单位、党组或班子做的")
+    action: str = Field(description="做了什么")
+    by_principal_leader: bool = Field(description="true：本人亲自做的；false：单位、党组或班子做的")
 
 
 class Plan(_Quoted):
-    measure: str = Field(description="安排的措施，一句话概括")
-    concrete: bool = Field(description="true：有具体对象、数量、时限或责任单位；false：只是“进一步加强”之类的口号")
+    measure: str = Field(description="措施")
+    concrete: bool = Field(description="true：有具体对象、数量、时限或责任单位；false：口号")
 
 
 KIND_MODELS: dict[str, type[_Quoted]] = {"measures": Measure, "shortcomings": Problem,
@@ -102,14 +113,12 @@ FLAG_KINDS = {
 
 
 class PartMap(BaseModel):
-    """一个法定部分在报告中的位置。"""
-
-    model_config = ConfigDict(extra="ignore")
+    model_config = LEAN
 
     status: PartStatus = Field(
-        description="present：有专门的一级标题；embedded：没有专门标题，但正文里写了；missing：报告里没有")
+        description="present：有专门的一级标题；embedded：无专门标题但正文写了；missing：没有")
     sections: Annotated[list[str], _first(3), Field(max_length=3)] = Field(
-        default_factory=list, description="该部分所在的标题原文（取自章节目录）；没有则为空列表")
+        default_factory=list, description="所在标题原文（取自章节目录）")
 
 
 def items_field(part_id: str) -> str:
@@ -125,14 +134,14 @@ def _item_model(part: Part) -> type[BaseModel]:
     fields: dict[str, Any] = {}
     if part.llm.findings == "actions" and part.llm.actor:
         fields["by_principal_leader"] = (bool, Field(
-            description=f"true：明确是{part.llm.actor}本人亲自做的；false：只是说单位、党组或班子做的"))
+            description=f"true：{part.llm.actor}本人亲自做的；false：单位、党组或班子做的"))
     model: type[BaseModel] = create_model(
         f"{base.__name__}_{part.id}", __base__=base, __doc__=part.llm.item or None, **fields)
     return model
 
 
 class _Review(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    model_config = LEAN
 
     @field_validator("summary", check_fields=False)
     @classmethod
@@ -163,16 +172,16 @@ def _build(rubric: Rubric) -> type[BaseModel]:
         fields[part.id] = (PartMap, Field(description=f"（{ordinal}）{part.legal_text}"))
         if part.llm.findings != "none":
             fields[items_field(part.id)] = (items_of[_item_model(part)], Field(
-                description=f"报告写的“{part.name}”，逐项列出（最多{ITEMS_MAX}项）；没有则为空列表"))
+                description=f"“{part.label}”要点，最多{ITEMS_MAX}项"))
     kinds = "；".join(f"{k}：{v}" for k, v in FLAG_KINDS.items())
     flag: type[BaseModel] = create_model(
-        "Flag", __base__=_Quoted, __doc__="审阅人会用红笔圈出的问题。",
-        part=(part_ids, Field(description="问题所在的部分")),
+        "Flag", __base__=_Quoted, __doc__="审阅人会用红笔圈出的问题",
+        part=(part_ids, Field()),
         kind=(flag_kinds, Field(description=kinds)),
-        reason=(str, Field(description="为什么圈出，一句话")))
-    fields["flags"] = (items_of[flag], Field(description="审阅人应当注意的问题；没有则为空列表"))
-    fields["summary"] = (Annotated[str, Field(json_schema_extra={"maxLength": SUMMARY_MAX * 2})],
-                         Field(description=f"给审阅人的中文摘要，不超过{SUMMARY_MAX}字"))
+        reason=(str, Field(description="为什么圈出")))
+    fields["flags"] = (items_of[flag], Field())
+    fields["summary"] = (Annotated[str, Field(json_schema_extra={"maxLength": SUMMARY_MAX})],
+                         Field(description=f"中文摘要，不超过{SUMMARY_MAX}字，不得与程序核对结果矛盾"))
     model: type[BaseModel] = create_model(
         MODEL_NAME, __base__=_Review,
         __doc__=f"对一份{rubric.title}的审阅结果。只依据报告原文，找不到就如实写 missing 或留空。",
@@ -195,3 +204,18 @@ def schema_hash(rubric: Rubric) -> str:
 def _hash(model: type[BaseModel]) -> str:
     schema = json.dumps(model.model_json_schema(), ensure_ascii=False, sort_keys=True)
     return "sha256:" + hashlib.sha256(schema.encode()).hexdigest()[:16]
+
+
+class Fix(BaseModel):
+    model_config = LEAN
+
+    no: int = Field(description="待修正引文的编号")
+    quote: Bounded = Field(description="原文逐字摘录")
+
+
+class QuoteRepair(BaseModel):
+    """只修正未通过核对的引文：每个编号给一句报告原文；找不到就不列该编号。"""
+
+    model_config = LEAN
+
+    fixes: Annotated[list[Fix], _first(20), Field(max_length=20)] = Field(default_factory=list)

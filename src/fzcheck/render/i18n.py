@@ -166,7 +166,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "llm.usage": ("{model} @ {host}（{mode}）· 输入{prompt:,}+输出{completion:,} token · "
                       "调用{calls}次，重问{reasks}次{cached}"),
         "llm.cached": "，来自缓存",
-        "llm.rejected": "回答不合格，已重问：{why}",
         "llm.no_result": "大模型没有结果：{error}（保留离线结论）",
         "llm.unverified": "✗ 原文中没有这句引文",
         "llm.not_heading": "{part}：所称章节“{title}”不是报告中的标题（已忽略）",
@@ -233,7 +232,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "llm.usage": ("{model} @ {host} ({mode}) · {prompt:,} + {completion:,} tokens · "
                       "{calls} call(s), {reasks} re-ask(s){cached}"),
         "llm.cached": ", cached",
-        "llm.rejected": "answer rejected and re-asked: {why}",
         "llm.no_result": "no LLM result: {error} (offline verdict kept)",
         "llm.unverified": "✗ quote not in report",
         "llm.not_heading": "{part} section “{title}” is not a heading in the report (ignored)",

@@ -80,12 +80,14 @@ def terminal_section(llm: dict[str, Any], labels: dict[str, str] | None = None) 
     out: list[Any] = [Text(), Text.assemble((t("llm.title") + "  ", "bold"),
                                             (usage_line(llm), "dim"))]
     for why in llm.get("rejections", []):
-        out.append(Text("  ↻ " + t("llm.rejected", why=why), style="dim"))
+        out.append(Text(f"  ↻ {why}", style="dim"))
     if llm.get("error"):
         out.append(Text("  ✗ " + t("llm.no_result", error=llm["error"]), style="red"))
         return out
     if llm.get("summary"):
         out.append(Text(f"  摘要：{llm['summary']}"))
+    if llm.get("summary_rejected"):
+        out.append(Text(f"  （摘要由程序生成：{llm['summary_rejected']}）", style="dim"))
     for part in llm["parts"]:
         for f in part["findings"]:
             mark = ("green", "✓") if f["verified"] else ("red", "✗")
@@ -107,6 +109,8 @@ def terminal_section(llm: dict[str, Any], labels: dict[str, str] | None = None) 
         elif flag.get("line"):
             quote = f" [dim]{t('llm.line', line=flag['line'])}[/]"
         by = f" [dim]{t('llm.by_code')}[/]" if flag.get("by") == "code" else ""
+        if flag.get("accepted") is False:
+            by += f" [dim](未采纳：{escape(str(flag.get('refusal')))})[/]"
         out.append(Text.from_markup(f"  [yellow]⚑ {escape(_flag_name(flag, labels))}[/]{by} "
                                     f"{escape(str(flag['reason']))}{quote}"))
     for d in llm.get("disagreements", []):
@@ -137,6 +141,8 @@ def markdown_section(llm: dict[str, Any], labels: dict[str, str] | None = None) 
         if flag.get("quote") and not flag["verified"]:
             tail = f" — ~~“{flag['quote']}”~~ **{unverified}**"
         by = f" {t('llm.by_code')}" if flag.get("by") == "code" else ""
+        if flag.get("accepted") is False:
+            by += f" (未采纳：{flag.get('refusal')})"
         lines.append(f"- ⚑ {_flag_name(flag, labels)}{by}: {flag['reason']}{tail}")
     for d in llm.get("disagreements", []):
         lines.append(f"- ≠ {_disagreement(d, labels)} ({d['reason']})")
