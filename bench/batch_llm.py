@@ -59,9 +59,25 @@ def measure(jobs: int, latency: float, reports: int, tmp: Path) -> tuple[float, 
     env = {**os.environ, "FZCHECK_CONFIG": str(config), "FZCHECK_CACHE_DIR": str(tmp / "cache")}
     server = TimedServer(latency=latency, lifetime=1200).start()
     try:
-        cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o",
-               str(tmp / f"r-{latency:g}.jsonl"), "--llm", "--base-url", server.base_url,
-               "--model", "fake", "--jobs", str(jobs), "--no-cache", "--summary", "none"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "fzcheck",
+            "batch",
+            str(folder),
+            "-o",
+            str(tmp / f"r-{latency:g}.jsonl"),
+            "--llm",
+            "--base-url",
+            server.base_url,
+            "--model",
+            "fake",
+            "--jobs",
+            str(jobs),
+            "--no-cache",
+            "--summary",
+            "none",
+        ]
         proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     finally:
         server.stop()
@@ -79,14 +95,18 @@ def main() -> None:
     args = ap.parse_args()
     reports = args.jobs * args.waves
     print(f"--jobs {args.jobs}, {reports} reports per run")
-    print(f"{'latency s':>9} {'calls':>6} {'window s':>9} {'reports/s':>10} {'ideal/s':>8} "
-          f"{'fraction':>9}")
+    print(
+        f"{'latency s':>9} {'calls':>6} {'window s':>9} {'reports/s':>10} {'ideal/s':>8} "
+        f"{'fraction':>9}"
+    )
     with tempfile.TemporaryDirectory(prefix="fzcheck-bench-") as tmp:
         for latency in args.latency:
             window, rate, calls = measure(args.jobs, latency, reports, Path(tmp))
             ideal = args.jobs / latency
-            print(f"{latency:>9g} {calls:>6} {window:>9.2f} {rate:>10.2f} {ideal:>8.2f} "
-                  f"{rate / ideal:>9.1%}")
+            print(
+                f"{latency:>9g} {calls:>6} {window:>9.2f} {rate:>10.2f} {ideal:>8.2f} "
+                f"{rate / ideal:>9.1%}"
+            )
     print("target: fraction >= 90%")
 
 

@@ -34,8 +34,19 @@ def generate(folder: Path, count: int) -> None:
 
 def run_batch(folder: Path, out: Path, workers: int) -> tuple[float, float, float]:
     """(wall seconds, peak RSS in MB, CPU seconds of it and its workers) of one batch."""
-    cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o", str(out),
-           "--summary", "none", "--workers", str(workers)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "fzcheck",
+        "batch",
+        str(folder),
+        "-o",
+        str(out),
+        "--summary",
+        "none",
+        "--workers",
+        str(workers),
+    ]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -51,8 +62,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=10_000)
     ap.add_argument("--small", type=int, default=1_000, help="the smaller batch, for flatness")
-    ap.add_argument("--workers", type=int, default=None,
-                    help="processes for the all-cores run (default: every core)")
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes for the all-cores run (default: every core)",
+    )
     args = ap.parse_args()
     from fzcheck.batch.runner import default_workers
 
@@ -69,19 +84,30 @@ def main() -> None:
             lines = out.read_bytes().count(b"\n")
             assert lines == count, f"{lines} lines for {count} reports"
             figures.append((count, workers, wall, peak, rerun, cpu))
-        print(f"{'reports':>8} {'workers':>8} {'seconds':>8} {'reports/s':>10} {'peak MB':>8} "
-              f"{'rerun s':>8} {'CPU s':>8}")
+        print(
+            f"{'reports':>8} {'workers':>8} {'seconds':>8} {'reports/s':>10} {'peak MB':>8} "
+            f"{'rerun s':>8} {'CPU s':>8}"
+        )
         for count, workers, wall, peak, rerun, cpu in figures:
-            print(f"{count:>8} {workers:>8} {wall:>8.1f} {count / wall:>10.1f} {peak:>8.1f} "
-                  f"{rerun:>8.1f} {cpu:>8.1f}")
-        (small, _, _, p_small, _, _), (big, _, w_one, _, _, c_one), \
-            (_, _, w_all, p_big, _, c_all) = figures
-        print(f"1 worker {big / w_one:.0f} reports/s, {cores} workers {big / w_all:.0f} "
-              f"reports/s (x{w_one / w_all:.2f}); CPU {c_one:.1f} s vs {c_all:.1f} s, so the "
-              f"pool costs x{c_all / c_one:.2f} in CPU (on a busy machine the wall-clock gain is "
-              "only what other work leaves free)")
-        print(f"peak memory {p_small:.0f} MB at {small:,} reports, {p_big:.0f} MB at {big:,} "
-              f"(x{p_big / p_small:.2f} for x{big / small:.0f} reports; target < 300 MB)")
+            print(
+                f"{count:>8} {workers:>8} {wall:>8.1f} {count / wall:>10.1f} {peak:>8.1f} "
+                f"{rerun:>8.1f} {cpu:>8.1f}"
+            )
+        (
+            (small, _, _, p_small, _, _),
+            (big, _, w_one, _, _, c_one),
+            (_, _, w_all, p_big, _, c_all),
+        ) = figures
+        print(
+            f"1 worker {big / w_one:.0f} reports/s, {cores} workers {big / w_all:.0f} "
+            f"reports/s (x{w_one / w_all:.2f}); CPU {c_one:.1f} s vs {c_all:.1f} s, so the "
+            f"pool costs x{c_all / c_one:.2f} in CPU (on a busy machine the wall-clock gain is "
+            "only what other work leaves free)"
+        )
+        print(
+            f"peak memory {p_small:.0f} MB at {small:,} reports, {p_big:.0f} MB at {big:,} "
+            f"(x{p_big / p_small:.2f} for x{big / small:.0f} reports; target < 300 MB)"
+        )
 
 
 if __name__ == "__main__":

@@ -39,10 +39,14 @@ def tokenize(base_url: str | None, text: str, counts: dict[str, int]) -> int | N
     if not base_url:
         return None
     root = base_url.rstrip("/").removesuffix("/v1")
-    for path, payload in (("/extras/tokenize/count", {"input": text}), ("/tokenize", {"content": text})):
+    for path, payload in (
+        ("/extras/tokenize/count", {"input": text}),
+        ("/tokenize", {"content": text}),
+    ):
         try:
-            req = urllib.request.Request(root + path, json.dumps(payload).encode(),
-                                         {"Content-Type": "application/json"})
+            req = urllib.request.Request(
+                root + path, json.dumps(payload).encode(), {"Content-Type": "application/json"}
+            )
             with urllib.request.urlopen(req, timeout=600) as resp:
                 data = json.load(resp)
         except OSError:
@@ -57,7 +61,7 @@ def tokenize(base_url: str | None, text: str, counts: dict[str, int]) -> int | N
 
 def report_of(request: dict[str, Any]) -> str:
     user = request["messages"][1]["content"]
-    return user[user.index(BEGIN) + len(BEGIN):user.index(END)].strip()
+    return user[user.index(BEGIN) + len(BEGIN) : user.index(END)].strip()
 
 
 def from_cassettes(base_url: str | None) -> list[dict[str, Any]]:
@@ -70,13 +74,20 @@ def from_cassettes(base_url: str | None) -> list[dict[str, Any]]:
         first = json.loads(interactions[0]["request"]["body"])
         usage = [json.loads(i["response"]["body"]["string"]).get("usage", {}) for i in interactions]
         report = report_of(first)
-        rows.append({"report": path.stem, "chars": len(report),
-                     "report_tokens": tokenize(base_url, report, counts),
-                     "first_prompt": usage[0].get("prompt_tokens", 0),
-                     "prompt": sum(u.get("prompt_tokens", 0) for u in usage),
-                     "completion": sum(u.get("completion_tokens", 0) for u in usage),
-                     "calls": len(interactions), "reasks": len(interactions) - 1,
-                     "unverified": None, "seconds": None})
+        rows.append(
+            {
+                "report": path.stem,
+                "chars": len(report),
+                "report_tokens": tokenize(base_url, report, counts),
+                "first_prompt": usage[0].get("prompt_tokens", 0),
+                "prompt": sum(u.get("prompt_tokens", 0) for u in usage),
+                "completion": sum(u.get("completion_tokens", 0) for u in usage),
+                "calls": len(interactions),
+                "reasks": len(interactions) - 1,
+                "unverified": None,
+                "seconds": None,
+            }
+        )
     return rows
 
 
@@ -91,9 +102,13 @@ class CountingClient:
     def create(self, **kwargs: Any) -> Any:
         completion = self.inner.chat.completions.create(**kwargs)
         u = completion.usage
-        self.calls.append({"prompt": u.prompt_tokens if u else 0,
-                           "completion": u.completion_tokens if u else 0,
-                           "finish": completion.choices[0].finish_reason})
+        self.calls.append(
+            {
+                "prompt": u.prompt_tokens if u else 0,
+                "completion": u.completion_tokens if u else 0,
+                "finish": completion.choices[0].finish_reason,
+            }
+        )
         return completion
 
 
@@ -105,9 +120,15 @@ def live(paths: list[str], args: argparse.Namespace) -> list[dict[str, Any]]:
     from fzcheck.pipeline import check_source
     from fzcheck.rubric import Catalog
 
-    settings = resolve_settings(base_url=args.base_url, model=args.model, mode=args.mode,
-                                max_tokens=args.max_tokens, timeout=args.timeout,
-                                max_retries=0, deadline=args.timeout * 3)
+    settings = resolve_settings(
+        base_url=args.base_url,
+        model=args.model,
+        mode=args.mode,
+        max_tokens=args.max_tokens,
+        timeout=args.timeout,
+        max_retries=0,
+        deadline=args.timeout * 3,
+    )
     counts = load_counts()
     rows = []
     for path in paths:
@@ -121,51 +142,78 @@ def live(paths: list[str], args: argparse.Namespace) -> list[dict[str, Any]]:
         llm = review(graded.analysis, settings, client=client).info
         assert llm is not None
         u = llm.usage
-        rows.append({"report": Path(path).name, "chars": len(report), "report_tokens": tokens,
-                     "first_prompt": client.calls[0]["prompt"] if client.calls else 0,
-                     "per_call": client.calls, "prompt": u.prompt_tokens,
-                     "completion": u.completion_tokens, "calls": u.calls, "reasks": u.reasks,
-                     "unverified": llm.unverified, "seconds": round(time.monotonic() - started),
-                     "error": llm.error,
-                     "disagreements": [f"{d['part']}:{d['offline']}→{d['llm']}:{d['outcome']}"
-                                       for d in llm.disagreements]})
+        rows.append(
+            {
+                "report": Path(path).name,
+                "chars": len(report),
+                "report_tokens": tokens,
+                "first_prompt": client.calls[0]["prompt"] if client.calls else 0,
+                "per_call": client.calls,
+                "prompt": u.prompt_tokens,
+                "completion": u.completion_tokens,
+                "calls": u.calls,
+                "reasks": u.reasks,
+                "unverified": llm.unverified,
+                "seconds": round(time.monotonic() - started),
+                "error": llm.error,
+                "disagreements": [
+                    f"{d['part']}:{d['offline']}→{d['llm']}:{d['outcome']}"
+                    for d in llm.disagreements
+                ],
+            }
+        )
         print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr, flush=True)
     return rows
 
 
 def show(rows: list[dict[str, Any]]) -> None:
-    head = (f"{'report':<28} {'chars':>6} {'rep.tok':>7} {'prompt':>7} {'ratio':>6} "
-            f"{'overhead':>8} {'compl':>6} {'calls':>5} {'reasks':>6} {'unverif':>7}")
+    head = (
+        f"{'report':<28} {'chars':>6} {'rep.tok':>7} {'prompt':>7} {'ratio':>6} "
+        f"{'overhead':>8} {'compl':>6} {'calls':>5} {'reasks':>6} {'unverif':>7}"
+    )
     print(head)
     for r in rows:
         tok = r["report_tokens"]
         ratio = f"{r['first_prompt'] / tok:.2f}" if tok else "n/a"
         overhead = str(r["first_prompt"] - tok) if tok else "n/a"
         unverified = "" if r["unverified"] is None else str(r["unverified"])
-        print(f"{r['report'][:28]:<28} {r['chars']:>6} {tok or 'n/a':>7} {r['first_prompt']:>7} "
-              f"{ratio:>6} {overhead:>8} {r['completion']:>6} {r['calls']:>5} {r['reasks']:>6} "
-              f"{unverified:>7}" + (f"  error: {r['error']}" if r.get("error") else ""))
+        print(
+            f"{r['report'][:28]:<28} {r['chars']:>6} {tok or 'n/a':>7} {r['first_prompt']:>7} "
+            f"{ratio:>6} {overhead:>8} {r['completion']:>6} {r['calls']:>5} {r['reasks']:>6} "
+            f"{unverified:>7}" + (f"  error: {r['error']}" if r.get("error") else "")
+        )
     n = len(rows)
     if n:
-        print(f"\n{n} reports · calls per report {sum(r['calls'] for r in rows) / n:.2f} · "
-              f"re-asks {sum(r['reasks'] for r in rows)} · prompt tokens {sum(r['prompt'] for r in rows):,}"
-              f" · completion tokens {sum(r['completion'] for r in rows):,}")
+        print(
+            f"\n{n} reports · calls per report {sum(r['calls'] for r in rows) / n:.2f} · "
+            f"re-asks {sum(r['reasks'] for r in rows)} · prompt tokens {sum(r['prompt'] for r in rows):,}"
+            f" · completion tokens {sum(r['completion'] for r in rows):,}"
+        )
         sized = [r for r in rows if r["report_tokens"]]
         if sized:
             marginal = ""
             if len(sized) >= 2:
-                a, b = min(sized, key=lambda r: r["report_tokens"]), max(sized, key=lambda r: r["report_tokens"])
+                a, b = (
+                    min(sized, key=lambda r: r["report_tokens"]),
+                    max(sized, key=lambda r: r["report_tokens"]),
+                )
                 if b["report_tokens"] != a["report_tokens"]:
-                    slope = (b["first_prompt"] - a["first_prompt"]) / (b["report_tokens"] - a["report_tokens"])
+                    slope = (b["first_prompt"] - a["first_prompt"]) / (
+                        b["report_tokens"] - a["report_tokens"]
+                    )
                     marginal = f" · marginal prompt tokens per report token {slope:.2f}"
-            print(f"fixed overhead {min(r['first_prompt'] - r['report_tokens'] for r in sized):,}–"
-                  f"{max(r['first_prompt'] - r['report_tokens'] for r in sized):,} tokens{marginal}")
+            print(
+                f"fixed overhead {min(r['first_prompt'] - r['report_tokens'] for r in sized):,}–"
+                f"{max(r['first_prompt'] - r['report_tokens'] for r in sized):,} tokens{marginal}"
+            )
 
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("reports", nargs="*", help="with --live: report files")
-    p.add_argument("--live", action="store_true", help="call the endpoint instead of reading cassettes")
+    p.add_argument(
+        "--live", action="store_true", help="call the endpoint instead of reading cassettes"
+    )
     p.add_argument("--base-url", default=None)
     p.add_argument("--model", default=None)
     p.add_argument("--mode", default=None)

@@ -25,8 +25,10 @@ def inputs() -> list[Path]:
     seeds = ROOT.parent / "shared" / "corpus" / "seeds"
     if seeds.is_dir():
         return sorted(seeds.glob("*.txt"))
-    return [ROOT / "examples" / "sample-report.txt",
-            *sorted((ROOT / "tests" / "fixtures").glob("*.txt"))]
+    return [
+        ROOT / "examples" / "sample-report.txt",
+        *sorted((ROOT / "tests" / "fixtures").glob("*.txt")),
+    ]
 
 
 def throughput(seconds: float) -> tuple[float, int, float]:
@@ -43,7 +45,9 @@ def throughput(seconds: float) -> tuple[float, int, float]:
             check_path(f, rubric).to_json()
         done += len(files)
     elapsed = time.perf_counter() - start
-    chars = sum(len(Path(f).read_text(encoding="utf-8", errors="replace")) for f in files) / len(files)
+    chars = sum(len(Path(f).read_text(encoding="utf-8", errors="replace")) for f in files) / len(
+        files
+    )
     return done / elapsed, done, chars
 
 
@@ -77,13 +81,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=5.0)
     args = parser.parse_args()
     rate, done, chars = throughput(args.seconds)
-    print(f"offline check: {rate:,.0f} reports/s ({done} reports of ~{chars:,.0f} chars, "
-          "one process)"
-          f"  target >= 1,400/s: {'ok' if rate >= 1400 else 'MISSED'}")
+    print(
+        f"offline check: {rate:,.0f} reports/s ({done} reports of ~{chars:,.0f} chars, "
+        "one process)"
+        f"  target >= 1,400/s: {'ok' if rate >= 1400 else 'MISSED'}"
+    )
     print(f"reading only (fzcheck.reading.load): {reading(args.seconds / 2):,.0f} reports/s")
     t = startup()
-    print(f"fzcheck --help start-up: {t * 1000:.0f} ms (median of 7)"
-          f"  target <= 300 ms: {'ok' if t <= 0.3 else 'MISSED'}")
+    print(
+        f"fzcheck --help start-up: {t * 1000:.0f} ms (median of 7)"
+        f"  target <= 300 ms: {'ok' if t <= 0.3 else 'MISSED'}"
+    )
 
 
 if __name__ == "__main__":

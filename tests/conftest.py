@@ -17,8 +17,13 @@ def _hermetic(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "FZCHECK_MODEL", "FZCHECK_CONFIG",
-                "FZCHECK_CACHE_DIR"):
+    for var in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "FZCHECK_MODEL",
+        "FZCHECK_CONFIG",
+        "FZCHECK_CACHE_DIR",
+    ):
         monkeypatch.delenv(var, raising=False)
 
 

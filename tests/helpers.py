@@ -30,6 +30,7 @@ def assert_golden(name: str, actual: str) -> None:
 
 # --- inputs in every format, made from our own sample text ---------------------------------
 
+
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
 

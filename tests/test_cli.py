@@ -15,9 +15,15 @@ from tests.helpers import FIXTURES, MAKERS, ROOT, SAMPLE
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "fzcheck", *args], capture_output=True,
-                          cwd=ROOT, input=stdin.decode("utf-8") if stdin else None, text=True,
-                          timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "fzcheck", *args],
+        capture_output=True,
+        cwd=ROOT,
+        input=stdin.decode("utf-8") if stdin else None,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_quick_start_sample_is_complete() -> None:
@@ -35,8 +41,18 @@ def test_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
 
 
-BAD = ["scan.pdf", "legacy.doc", "report.wps", "photo.png", "empty.txt", "blank.txt",
-       "binary.bin", "fake.docx", "archive.zip", "broken.pdf"]
+BAD = [
+    "scan.pdf",
+    "legacy.doc",
+    "report.wps",
+    "photo.png",
+    "empty.txt",
+    "blank.txt",
+    "binary.bin",
+    "fake.docx",
+    "archive.zip",
+    "broken.pdf",
+]
 
 
 @pytest.mark.parametrize("name", BAD)
@@ -100,8 +116,10 @@ def test_every_format_writes_to_output_file(tmp_path: Path, fmt: str) -> None:
 def test_unknown_rubric_is_a_usage_error() -> None:
     proc = run("check", "--rubric", "nope", str(SAMPLE))
     assert proc.returncode == 2
-    assert proc.stderr.strip() == ("fzcheck: unknown rubric 'nope'; bundled: fazhi-annual, gip-annual "
-                                   "(or pass a path to a .yaml)")
+    assert proc.stderr.strip() == (
+        "fzcheck: unknown rubric 'nope'; bundled: fazhi-annual, gip-annual "
+        "(or pass a path to a .yaml)"
+    )
 
 
 def test_rubric_commands(tmp_path: Path) -> None:
@@ -111,20 +129,27 @@ def test_rubric_commands(tmp_path: Path) -> None:
     good = run("rubric", "validate", "rubrics/fazhi-annual.yaml")
     assert good.returncode == 0 and "有效" in good.stdout
     broken = tmp_path / "b.yaml"
-    broken.write_text((ROOT / "rubrics" / "fazhi-annual.yaml").read_text(encoding="utf-8")
-                      .replace("weight: 30", "weight: -1"), encoding="utf-8")
+    broken.write_text(
+        (ROOT / "rubrics" / "fazhi-annual.yaml")
+        .read_text(encoding="utf-8")
+        .replace("weight: 30", "weight: -1"),
+        encoding="utf-8",
+    )
     bad = run("rubric", "validate", str(broken))
     assert bad.returncode == 2
     assert "parts[0].weight (line" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_offline_path_imports_nothing_llm_related(tmp_path: Path) -> None:
-    code = ("import sys; from fzcheck.cli import main; main(['check', '-f', 'jsonl', '-o', "
-            f"{str(tmp_path / 'o.jsonl')!r}, {str(SAMPLE)!r}]); "
-            "bad = {'openai', 'instructor', 'tenacity', 'jinja2', 'httpx', 'trafilatura', 'docx', "
-            "'pypdf'} & set(sys.modules); print(sorted(bad))")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                          check=True)
+    code = (
+        "import sys; from fzcheck.cli import main; main(['check', '-f', 'jsonl', '-o', "
+        f"{str(tmp_path / 'o.jsonl')!r}, {str(SAMPLE)!r}]); "
+        "bad = {'openai', 'instructor', 'tenacity', 'jinja2', 'httpx', 'trafilatura', 'docx', "
+        "'pypdf'} & set(sys.modules); print(sorted(bad))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     assert proc.stdout.strip() == "[]"
 
 
@@ -138,8 +163,9 @@ def test_all_bad_inputs_are_covered_by_makers() -> None:
     assert set(BAD) <= set(MAKERS)
 
 
-def test_a_bug_on_one_input_is_that_inputs_error(monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bug_on_one_input_is_that_inputs_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import fzcheck.pipeline as pipeline
 
     real = pipeline.analyse
@@ -155,7 +181,10 @@ def test_a_bug_on_one_input_is_that_inputs_error(monkeypatch: pytest.MonkeyPatch
     results = [json.loads(line) for line in out.out.splitlines()]
     assert code == 2
     assert [r["verdict"] for r in results] == ["error", "complete"]
-    assert results[0]["error"]["kind"] == "internal" and "ValueError: boom" in results[0]["error"]["message"]
+    assert (
+        results[0]["error"]["kind"] == "internal"
+        and "ValueError: boom" in results[0]["error"]["message"]
+    )
     assert "Traceback" not in out.err
 
 

@@ -27,8 +27,13 @@ def checked(request: pytest.FixtureRequest) -> tuple[dict[str, Any], dict[str, d
         pytest.skip("../shared/corpus is not present")
     labels = yaml.safe_load((corpus / "seeds.labels.yaml").read_text(encoding="utf-8"))
     files = sorted(str(p) for p in (corpus / "seeds").glob("*.txt"))
-    proc = subprocess.run([sys.executable, "-m", "fzcheck", "check", "--format", "jsonl", *files],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "fzcheck", "check", "--format", "jsonl", *files],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     lines = proc.stdout.splitlines()
     assert len(lines) == len(files), proc.stderr
     results = {Path(r["path"]).name: r for r in map(json.loads, lines)}
@@ -42,7 +47,8 @@ def test_every_labelled_report_is_checked(checked: tuple[dict[str, Any], dict[st
 
 @pytest.mark.parametrize("index", range(5))
 def test_parts_years_and_causes_match_the_labels(
-        checked: tuple[dict[str, Any], dict[str, Any]], index: int) -> None:
+    checked: tuple[dict[str, Any], dict[str, Any]], index: int
+) -> None:
     labels, results = checked
     name = sorted(labels)[index]
     want, got = labels[name], results[name]

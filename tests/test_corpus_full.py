@@ -22,8 +22,13 @@ def checked() -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
         pytest.skip("../shared/corpus/full is not present")
     labels = yaml.safe_load((FULL / "labels.yaml").read_text(encoding="utf-8"))
     files = [str(FULL / name) for name in sorted(labels)]
-    proc = subprocess.run([sys.executable, "-m", "fzcheck", "check", "--format", "jsonl", *files],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "fzcheck", "check", "--format", "jsonl", *files],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     results = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(results) == len(files), proc.stderr
     return labels, {name: r for name, r in zip(sorted(labels), results, strict=True)}
@@ -37,8 +42,9 @@ def _names() -> list[str]:
 
 
 @pytest.mark.parametrize("name", _names())
-def test_document_matches_its_labels(checked: tuple[dict[str, Any], dict[str, Any]],
-                                     name: str) -> None:
+def test_document_matches_its_labels(
+    checked: tuple[dict[str, Any], dict[str, Any]], name: str
+) -> None:
     labels, results = checked
     want, got = labels[name], results[name]
     d = got["document"]
@@ -61,8 +67,9 @@ def test_document_matches_its_labels(checked: tuple[dict[str, Any], dict[str, An
 
 
 @pytest.mark.parametrize("name", _names())
-def test_evidence_is_verbatim_where_it_says(checked: tuple[dict[str, Any], dict[str, Any]],
-                                           name: str) -> None:
+def test_evidence_is_verbatim_where_it_says(
+    checked: tuple[dict[str, Any], dict[str, Any]], name: str
+) -> None:
     _, results = checked
     got = results[name]
     original = (FULL / name).read_text(encoding="utf-8").splitlines()
@@ -72,7 +79,7 @@ def test_evidence_is_verbatim_where_it_says(checked: tuple[dict[str, Any], dict[
         for ev in part["evidence"]:
             if got["document"]["resegmented"]:
                 line, col = ev["source_line"], ev["source_column"]
-                assert original[line - 1][col:col + len(ev["quote"])] == ev["quote"]
+                assert original[line - 1][col : col + len(ev["quote"])] == ev["quote"]
             else:
                 assert ev["quote"] in original[ev["line"] - 1]
 

@@ -27,17 +27,33 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 
 
 def test_json_names_the_rubrics_parts_and_grades_with_its_weights(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     code, out = run(capsys, "check", "--rubric", str(RUBRIC), "-f", "json", str(EAST), str(WEST))
     east, west = json.loads(out)
     assert code == 1
     assert [p["id"] for p in east["parts"]] == PARTS
-    assert [p["label"] for p in east["parts"]] == ["主要工作", "隐患短板", "负责人职责", "下步工作", "其他"]
-    assert east["rubric"] == {"id": "safety-annual", "version": "0.1", "selected_by": "flag",
-                              "reason": None}
+    assert [p["label"] for p in east["parts"]] == [
+        "主要工作",
+        "隐患短板",
+        "负责人职责",
+        "下步工作",
+        "其他",
+    ]
+    assert east["rubric"] == {
+        "id": "safety-annual",
+        "version": "0.1",
+        "selected_by": "flag",
+        "reason": None,
+    }
     status = {p["id"]: p["status"] for p in west["parts"]}
-    assert status == {"work_done": "present", "hazards": "embedded", "chief_duty": "missing",
-                      "plans": "present", "notes": "missing"}
+    assert status == {
+        "work_done": "present",
+        "hazards": "embedded",
+        "chief_duty": "missing",
+        "plans": "present",
+        "notes": "missing",
+    }
     assert west["verdict"] == "incomplete"
     # weights 40/30/10/20, embedded credit 0.4, its own check penalties (8 for hazard_causes)
     assert west["score"] == pytest.approx(40 + 30 * 0.4 - 8 * 0.4 + 20, abs=0.1)
@@ -50,7 +66,8 @@ def test_json_names_the_rubrics_parts_and_grades_with_its_weights(
 
 
 def test_terminal_csv_markdown_and_html_use_its_labels(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     _, terminal = run(capsys, "check", "--rubric", str(RUBRIC), str(WEST))
     assert "负责人职责" in terminal and "chief_duty" in terminal and "法治" not in terminal
     _, table = run(capsys, "check", "--rubric", str(RUBRIC), "-f", "csv", str(EAST), str(WEST))
@@ -67,15 +84,28 @@ def test_terminal_csv_markdown_and_html_use_its_labels(
     assert "示安办〔2025〕1号" in html and "法治" not in html
 
 
-def test_batch_report_and_copy_detection(capsys: pytest.CaptureFixture[str],
-                                         tmp_path: Path) -> None:
+def test_batch_report_and_copy_detection(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     for src in (EAST, WEST):
         (folder / src.name).write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
     results = tmp_path / "results.jsonl"
-    code = main(["batch", "--rubric", str(RUBRIC), str(folder), "-o", str(results),
-                 "--summary", "none", "--html", str(tmp_path / "pages")])
+    code = main(
+        [
+            "batch",
+            "--rubric",
+            str(RUBRIC),
+            str(folder),
+            "-o",
+            str(results),
+            "--summary",
+            "none",
+            "--html",
+            str(tmp_path / "pages"),
+        ]
+    )
     capsys.readouterr()
     assert code == 0
     lines = [json.loads(x) for x in results.read_text(encoding="utf-8").splitlines()]
@@ -103,24 +133,46 @@ def test_the_llm_request_and_answer_come_from_the_rubric() -> None:
 
     graded = check_source(str(WEST), Catalog.load(str(RUBRIC)))
     assert graded.analysis is not None
-    settings = resolve_settings(base_url="http://127.0.0.1:8765/v1", model="m", mode="tools",
-                                max_retries=0)
+    settings = resolve_settings(
+        base_url="http://127.0.0.1:8765/v1", model="m", mode="tools", max_retries=0
+    )
     request = build_request(graded.analysis, settings)
     system = request["messages"][0]["content"]
     assert "安全生产工作年度报告的审阅助手" in system and "示安办〔2025〕1号" in system
     assert "法治" not in system  # the parts' legal texts are the schema's field descriptions
     schema = request["tools"][0]["function"]["parameters"]
-    assert set(schema["properties"]) == {*PARTS, "work_done_items", "hazards_items",
-                                         "chief_duty_items", "plans_items", "flags", "summary"}
-    assert "（三）主要负责人履行安全生产第一责任人职责的情况" == \
-        schema["properties"]["chief_duty"]["description"]
+    assert set(schema["properties"]) == {
+        *PARTS,
+        "work_done_items",
+        "hazards_items",
+        "chief_duty_items",
+        "plans_items",
+        "flags",
+        "summary",
+    }
+    assert (
+        "（三）主要负责人履行安全生产第一责任人职责的情况"
+        == schema["properties"]["chief_duty"]["description"]
+    )
     missing = {"status": "missing", "sections": []}
     answer: dict[str, Any] = {p: dict(missing) for p in PARTS}
-    answer.update({"chief_duty": {"status": "embedded", "sections": []},
-                   "work_done_items": [], "hazards_items": [], "plans_items": [],
-                   "chief_duty_items": [{"action": "主持专题会议", "by_principal_leader": True,
-                                         "quote": "镇党委书记亲自主持召开安全生产专题会议4次"}],
-                   "flags": [], "summary": "缺负责人履职专节。"})
+    answer.update(
+        {
+            "chief_duty": {"status": "embedded", "sections": []},
+            "work_done_items": [],
+            "hazards_items": [],
+            "plans_items": [],
+            "chief_duty_items": [
+                {
+                    "action": "主持专题会议",
+                    "by_principal_leader": True,
+                    "quote": "镇党委书记亲自主持召开安全生产专题会议4次",
+                }
+            ],
+            "flags": [],
+            "summary": "缺负责人履职专节。",
+        }
+    )
     verdict = review(graded.analysis, settings, client=ScriptedClient(answer))
     graded.apply_llm(verdict.info, verdict.upgrades)
     chief = next(p for p in graded.result.parts if p.id == "chief_duty")

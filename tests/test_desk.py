@@ -61,8 +61,9 @@ def test_a_failed_check_is_a_deduction_with_its_reason(capsys: pytest.CaptureFix
     assert round(sum(i["points"] for i in result["score_breakdown"]), 1) == result["score"]
 
 
-def test_output_format_follows_the_extension(capsys: pytest.CaptureFixture[str],
-                                            tmp_path: Path) -> None:
+def test_output_format_follows_the_extension(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     target = tmp_path / "results.csv"
     run(capsys, "check", str(SAMPLE), str(TRAP), "-o", str(target))
     raw = target.read_bytes()
@@ -77,8 +78,7 @@ def test_output_format_follows_the_extension(capsys: pytest.CaptureFixture[str],
     assert "<!DOCTYPE html>" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
-def test_check_writes_an_excel_workbook(capsys: pytest.CaptureFixture[str],
-                                        tmp_path: Path) -> None:
+def test_check_writes_an_excel_workbook(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     import openpyxl
 
     target = tmp_path / "评分表.xlsx"
@@ -103,15 +103,27 @@ def test_check_writes_an_excel_workbook(capsys: pytest.CaptureFixture[str],
 
 
 def test_review_through_the_cli_and_the_page_export_changes_cohort_and_sheet(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
     results = tmp_path / "results.jsonl"
     assert run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")[0] == 0
     before = json.loads(run(capsys, "report", str(results), "-f", "json")[1])
     assert before["verdicts"]["incomplete"] == 1 and before["reviewed"] == 0
 
     # the reviewer: the trap report's problems part is there after all (见第3页)
-    code, out, err = run(capsys, "review", str(results), "--report", TRAP.name, "--part",
-                         "problems", "--set", "embedded", "--note", "见第3页")
+    code, out, err = run(
+        capsys,
+        "review",
+        str(results),
+        "--report",
+        TRAP.name,
+        "--part",
+        "problems",
+        "--set",
+        "embedded",
+        "--note",
+        "见第3页",
+    )
     assert code == 0 and "已记录1条" in err
     assert "机器结论：要素缺失 65" in out and "人工结论：要素齐全 77.5" in out
     store = Path(str(results) + ".decisions.jsonl")
@@ -120,15 +132,42 @@ def test_review_through_the_cli_and_the_page_export_changes_cohort_and_sheet(
     assert decision["note"] == "见第3页" and len(decision["sha256"]) == 64
 
     # an export from the HTML page: the sample's figures check overruled
-    sample = next(json.loads(x) for x in results.read_text(encoding="utf-8").splitlines()
-                  if x and json.loads(x)["path"].endswith("sample-report.txt"))
+    sample = next(
+        json.loads(x)
+        for x in results.read_text(encoding="utf-8").splitlines()
+        if x and json.loads(x)["path"].endswith("sample-report.txt")
+    )
     export = tmp_path / "fzcheck-decisions.json"
-    export.write_text(json.dumps({"fzcheck_decisions": 1, "decisions": [
-        {"sha256": sample["sha256"], "rubric": "fazhi-annual", "rubric_version": "1.0",
-         "target": "check", "id": "achievements.has_figures", "set": "fail", "machine": "pass",
-         "accept": False, "note": None, "by": "html"},
-        {"sha256": "0" * 64, "rubric": "fazhi-annual", "rubric_version": "1.0",
-         "target": "part", "id": "problems", "set": "present"}]}), encoding="utf-8")
+    export.write_text(
+        json.dumps(
+            {
+                "fzcheck_decisions": 1,
+                "decisions": [
+                    {
+                        "sha256": sample["sha256"],
+                        "rubric": "fazhi-annual",
+                        "rubric_version": "1.0",
+                        "target": "check",
+                        "id": "achievements.has_figures",
+                        "set": "fail",
+                        "machine": "pass",
+                        "accept": False,
+                        "note": None,
+                        "by": "html",
+                    },
+                    {
+                        "sha256": "0" * 64,
+                        "rubric": "fazhi-annual",
+                        "rubric_version": "1.0",
+                        "target": "part",
+                        "id": "problems",
+                        "set": "present",
+                    },
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     code, _, err = run(capsys, "review", str(results), "--import", str(export))
     assert code == 0 and "已导入1条" in err and "跳过1条" in err
 
@@ -153,7 +192,8 @@ def test_review_through_the_cli_and_the_page_export_changes_cohort_and_sheet(
     assert trap["得分"] == 65 and trap["人工得分"] == 77.5
     assert trap["存在不足"] == "缺失 → 嵌于他节" and "见第3页" in str(trap["人工复核"])
     assert rows[SAMPLE.name]["人工得分"] == 95 and "改为“未通过”" in str(
-        rows[SAMPLE.name]["人工复核"])
+        rows[SAMPLE.name]["人工复核"]
+    )
 
     # check on the report file itself, with the results file as -o, shows both verdicts too
     shutil.copy(store, folder / (TRAP.name + ".decisions.jsonl"))
@@ -161,8 +201,9 @@ def test_review_through_the_cli_and_the_page_export_changes_cohort_and_sheet(
     assert "人工复核" in page and "人工结论：要素齐全 77.5" in page
 
 
-def test_a_later_decision_replaces_an_earlier_one(capsys: pytest.CaptureFixture[str],
-                                                  tmp_path: Path) -> None:
+def test_a_later_decision_replaces_an_earlier_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     report = tmp_path / TRAP.name
     shutil.copy(TRAP, report)
     run(capsys, "review", str(report), "--part", "problems", "--set", "present")
@@ -173,8 +214,9 @@ def test_a_later_decision_replaces_an_earlier_one(capsys: pytest.CaptureFixture[
     assert review["verdict"] == "incomplete" and len(review["decisions"]) == 1
 
 
-def test_bad_review_requests_are_one_line_errors(capsys: pytest.CaptureFixture[str],
-                                                 tmp_path: Path) -> None:
+def test_bad_review_requests_are_one_line_errors(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     report = tmp_path / TRAP.name
     shutil.copy(TRAP, report)
     code, _, err = run(capsys, "review", str(report), "--part", "nope", "--set", "present")
@@ -193,8 +235,9 @@ def _docx_text(path: Path) -> str:
     return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
 
 
-def test_letters_for_reports_to_send_back(capsys: pytest.CaptureFixture[str],
-                                          tmp_path: Path, folder: Path) -> None:
+def test_letters_for_reports_to_send_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
     results = tmp_path / "results.jsonl"
     run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
     out = tmp_path / "letters"
@@ -211,8 +254,19 @@ def test_letters_for_reports_to_send_back(capsys: pytest.CaptureFixture[str],
     assert "示例区教育局" in whole and "示例县2026年法治政府建设工作要点" in whole
 
     # a reviewer's decision: the part is there; the letter no longer asks for it
-    run(capsys, "review", str(results), "--report", TRAP.name, "--part", "problems",
-        "--set", "embedded", "--note", "见第3页")
+    run(
+        capsys,
+        "review",
+        str(results),
+        "--report",
+        TRAP.name,
+        "--part",
+        "problems",
+        "--set",
+        "embedded",
+        "--note",
+        "见第3页",
+    )
     shutil.rmtree(out)
     run(capsys, "letter", str(results), "-o", str(out), "--all")
     text = _docx_text(out / "示例区教育局-反馈意见.docx")
@@ -222,17 +276,37 @@ def test_letters_for_reports_to_send_back(capsys: pytest.CaptureFixture[str],
 
 def test_copies_are_grouped_into_clusters(tmp_path: Path) -> None:
     reports = [f"r{i}.txt" for i in range(5)]
-    pairs = [{"part": "problems", "a": a, "b": b, "similarity": 0.9 + i / 100}
-             for i, (a, b) in enumerate((a, b) for a in reports for b in reports if a < b)]
+    pairs = [
+        {"part": "problems", "a": a, "b": b, "similarity": 0.9 + i / 100}
+        for i, (a, b) in enumerate((a, b) for a in reports for b in reports if a < b)
+    ]
     pairs.append({"part": "next_year_plan", "a": "x.txt", "b": "y.txt", "similarity": 0.7})
     clusters = copy_clusters(pairs, {"problems": "存在不足"})
     assert [(c["part"], len(c["reports"]), c["pairs"]) for c in clusters] == [
-        ("problems", 5, 10), ("next_year_plan", 2, 1)]
-    part = {"id": "problems", "label": "存在不足", "status": "present", "required": True,
-            "checks": []}
-    lines = [{"path": r, "verdict": "complete", "parts": [part], "checks": [],
-              "copies": [{"part": p["part"], "other": p["b"], "similarity": p["similarity"]}
-                         for p in pairs if p["a"] == r]} for r in reports]
+        ("problems", 5, 10),
+        ("next_year_plan", 2, 1),
+    ]
+    part = {
+        "id": "problems",
+        "label": "存在不足",
+        "status": "present",
+        "required": True,
+        "checks": [],
+    }
+    lines = [
+        {
+            "path": r,
+            "verdict": "complete",
+            "parts": [part],
+            "checks": [],
+            "copies": [
+                {"part": p["part"], "other": p["b"], "similarity": p["similarity"]}
+                for p in pairs
+                if p["a"] == r
+            ],
+        }
+        for r in reports
+    ]
     out = io.StringIO()
     render_terminal(gather(lines).to_json(), out)
     shown = [x for x in out.getvalue().splitlines() if "相互雷同" in x]
@@ -240,7 +314,8 @@ def test_copies_are_grouped_into_clusters(tmp_path: Path) -> None:
 
 
 def test_close_matches_for_mistyped_options_and_commands(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     with pytest.raises(SystemExit) as stop:
         main(["check", "--formt", "json", str(SAMPLE)])
     err = capsys.readouterr().err
@@ -259,8 +334,9 @@ def test_english_view_and_quiet(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert "incomplete" in out and "score breakdown" in out and "要素缺失" not in out
     _, out, _ = run(capsys, "check", str(TRAP))  # the next run is Chinese again
     assert "要素缺失" in out
-    _, _, err = run(capsys, "batch", str(TRAP), "-o", str(tmp_path / "r.jsonl"), "-q",
-                    "--summary", "none")
+    _, _, err = run(
+        capsys, "batch", str(TRAP), "-o", str(tmp_path / "r.jsonl"), "-q", "--summary", "none"
+    )
     assert err == ""
 
 
@@ -272,7 +348,8 @@ def test_rubric_show_is_complete_and_wrapped(capsys: pytest.CaptureFixture[str])
 
 
 def test_nested_commands_and_global_options_get_close_matches(
-        capsys: pytest.CaptureFixture[str]) -> None:
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     with pytest.raises(SystemExit):
         main(["rubric", "show", "--formt", "json", "fazhi-annual"])
     err = capsys.readouterr().err
@@ -287,23 +364,26 @@ def test_quiet_keeps_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert code == 2 and err.strip() == f"fzcheck: {tmp_path / 'gone.txt'}: 找不到该文件"
 
 
-def test_a_custom_rubric_report_can_be_reviewed(capsys: pytest.CaptureFixture[str],
-                                                tmp_path: Path) -> None:
+def test_a_custom_rubric_report_can_be_reviewed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     rubric = FIXTURES / "rubrics" / "safety-annual.yaml"
     west = tmp_path / "west-town.txt"
     shutil.copy(FIXTURES / "safety" / "west-town.txt", west)
     _, out, _ = run(capsys, "check", "--rubric", str(rubric), "-f", "json", str(west))
     machine = json.loads(out)[0]
     missing = next(p["id"] for p in machine["parts"] if p["required"] and p["status"] == "missing")
-    code, out, _ = run(capsys, "review", "--rubric", str(rubric), str(west), "--part", missing,
-                       "--set", "present")
+    code, out, _ = run(
+        capsys, "review", "--rubric", str(rubric), str(west), "--part", missing, "--set", "present"
+    )
     assert code == 0 and "人工结论：要素齐全" in out
     _, out, _ = run(capsys, "check", "--rubric", str(rubric), "-f", "json", str(west))
     assert json.loads(out)[0]["review"]["verdict"] == "complete"
 
 
 def test_decisions_beside_a_file_apply_when_its_folder_is_checked(
-        capsys: pytest.CaptureFixture[str], folder: Path) -> None:
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
     run(capsys, "review", str(folder / TRAP.name), "--part", "problems", "--set", "embedded")
     _, out, _ = run(capsys, "check", "-f", "json", str(folder))
     reviewed = {Path(r["path"]).name: r.get("review") for r in json.loads(out)}
@@ -311,7 +391,8 @@ def test_decisions_beside_a_file_apply_when_its_folder_is_checked(
 
 
 def test_a_damaged_decisions_line_is_skipped_with_a_warning(
-        capsys: pytest.CaptureFixture[str], folder: Path) -> None:
+    capsys: pytest.CaptureFixture[str], folder: Path
+) -> None:
     report = folder / TRAP.name
     run(capsys, "review", str(report), "--part", "problems", "--set", "embedded")
     with Path(str(report) + ".decisions.jsonl").open("a", encoding="utf-8") as f:
@@ -321,10 +402,12 @@ def test_a_damaged_decisions_line_is_skipped_with_a_warning(
     assert "不是有效的复核记录，已跳过" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("command", ["check", "batch", "report", "review", "letter", "rubric",
-                                     "summarize", "cache"])
-def test_every_subcommand_help_has_examples(capsys: pytest.CaptureFixture[str],
-                                            command: str) -> None:
+@pytest.mark.parametrize(
+    "command", ["check", "batch", "report", "review", "letter", "rubric", "summarize", "cache"]
+)
+def test_every_subcommand_help_has_examples(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
     with pytest.raises(SystemExit):
         main([command, "--help"])
     assert "examples:\n  fzcheck " in capsys.readouterr().out

@@ -38,36 +38,56 @@ def test_title_and_issuer_without_page_debris() -> None:
     assert r["verdict"] == "complete"
 
 
-@pytest.mark.parametrize("line,title", [
-    ("标题 | 示例县2025年法治政府建设年度报告 | 发布日期 | 2026-02-10", "示例县2025年法治政府建设年度报告"),
-    ("ico 示例县2025年法治政府建设年度报告", "示例县2025年法治政府建设年度报告"),
-    ("ico示例县2025年法治政府建设年度报告", "示例县2025年法治政府建设年度报告"),
-    ("示政办发〔2026〕12号 示例县2025年法治政府建设年度报告", "示例县2025年法治政府建设年度报告"),
-    ("示例县2025年法治政府建设年度报告", "示例县2025年法治政府建设年度报告"),
-])
+@pytest.mark.parametrize(
+    "line,title",
+    [
+        (
+            "标题 | 示例县2025年法治政府建设年度报告 | 发布日期 | 2026-02-10",
+            "示例县2025年法治政府建设年度报告",
+        ),
+        ("ico 示例县2025年法治政府建设年度报告", "示例县2025年法治政府建设年度报告"),
+        ("ico示例县2025年法治政府建设年度报告", "示例县2025年法治政府建设年度报告"),
+        (
+            "示政办发〔2026〕12号 示例县2025年法治政府建设年度报告",
+            "示例县2025年法治政府建设年度报告",
+        ),
+        ("示例县2025年法治政府建设年度报告", "示例县2025年法治政府建设年度报告"),
+    ],
+)
 def test_clean_title_cuts_debris(line: str, title: str) -> None:
     span = clean_title(line)
-    assert span is not None and line[span[0]:span[1]] == title
+    assert span is not None and line[span[0] : span[1]] == title
 
 
-@pytest.mark.parametrize("line", [
-    "当前位置：首页 > 政务公开 > 法治政府建设", "示例县人民政府门户网站", "示政发〔2026〕3号",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "当前位置：首页 > 政务公开 > 法治政府建设",
+        "示例县人民政府门户网站",
+        "示政发〔2026〕3号",
+    ],
+)
 def test_debris_lines_are_not_titles(line: str) -> None:
     assert clean_title(line) is None
 
 
 def test_table_cell_title_is_read_from_its_cell(tmp_path: Path) -> None:
-    r = check_variant(tmp_path, "debris_titles.txt",
-                      "示政发〔2026〕3号 示例县人民政府关于2025年度法治政府建设情况的报告",
-                      "标题 | 示例县人民政府关于2025年度法治政府建设情况的报告 | 发布日期 | 2026-02-10")
+    r = check_variant(
+        tmp_path,
+        "debris_titles.txt",
+        "示政发〔2026〕3号 示例县人民政府关于2025年度法治政府建设情况的报告",
+        "标题 | 示例县人民政府关于2025年度法治政府建设情况的报告 | 发布日期 | 2026-02-10",
+    )
     assert r["document"]["title"] == "示例县人民政府关于2025年度法治政府建设情况的报告"
 
 
 def test_archive_title_cell_is_the_title_when_no_line_reads_as_one(tmp_path: Path) -> None:
-    r = check_variant(tmp_path, "debris_titles.txt",
-                      "示政发〔2026〕3号 示例县人民政府关于2025年度法治政府建设情况的报告",
-                      "标题: 示例县人民政府关于2025年度法治政府建设情况的报告\n发布时间: 2026-02-10 09:00")
+    r = check_variant(
+        tmp_path,
+        "debris_titles.txt",
+        "示政发〔2026〕3号 示例县人民政府关于2025年度法治政府建设情况的报告",
+        "标题: 示例县人民政府关于2025年度法治政府建设情况的报告\n发布时间: 2026-02-10 09:00",
+    )
     assert r["document"]["title"] == "示例县人民政府关于2025年度法治政府建设情况的报告"
     assert r["document"]["report_year_source"] == "title"
 
@@ -82,9 +102,12 @@ def test_no_title_year_from_the_body_not_from_since() -> None:
 
 
 def test_year_from_the_plan_heading(tmp_path: Path) -> None:
-    text = (Path(__file__).parent / "fixtures" / "no_title_body_year.txt").read_text(encoding="utf-8")
+    text = (Path(__file__).parent / "fixtures" / "no_title_body_year.txt").read_text(
+        encoding="utf-8"
+    )
     text = text.replace("一、2024年主要工作情况", "一、主要工作情况").replace(
-        "三、下一步工作打算", "三、2025年工作计划")
+        "三、下一步工作打算", "三、2025年工作计划"
+    )
     path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")
     from fzcheck.pipeline import check_path
@@ -95,8 +118,12 @@ def test_year_from_the_plan_heading(tmp_path: Path) -> None:
 
 
 def test_year_from_the_signing_date(tmp_path: Path) -> None:
-    text = (Path(__file__).parent / "fixtures" / "no_title_body_year.txt").read_text(encoding="utf-8")
-    text = text.replace("一、2024年主要工作情况", "一、主要工作情况") + "示例县司法局\n2025年2月10日\n"
+    text = (Path(__file__).parent / "fixtures" / "no_title_body_year.txt").read_text(
+        encoding="utf-8"
+    )
+    text = (
+        text.replace("一、2024年主要工作情况", "一、主要工作情况") + "示例县司法局\n2025年2月10日\n"
+    )
     path = tmp_path / "signed.txt"
     path.write_text(text, encoding="utf-8")
     from fzcheck.pipeline import check_path
@@ -107,17 +134,29 @@ def test_year_from_the_signing_date(tmp_path: Path) -> None:
     assert d["signed_on"] == "2025-02-10" and d["issuer"] == "示例县司法局"
 
 
-@pytest.mark.parametrize("signed,year", [
-    (dt.date(2025, 2, 10), 2024), (dt.date(2025, 12, 20), 2025), (dt.date(2025, 8, 1), None),
-])
+@pytest.mark.parametrize(
+    "signed,year",
+    [
+        (dt.date(2025, 2, 10), 2024),
+        (dt.date(2025, 12, 20), 2025),
+        (dt.date(2025, 8, 1), None),
+    ],
+)
 def test_year_from_signing(signed: dt.date, year: int | None) -> None:
     assert year_from_signing(signed) == year
 
 
-@pytest.mark.parametrize("text,years", [
-    ("2021年主要工作情况", [2021]), ("2019年以来，我局持续推进", []), ("2024年3月5日", []),
-    ("落实《纲要（2021-2025年）》", []), ("2023年工作计划", []), ("2022年，君山片区", [2022]),
-])
+@pytest.mark.parametrize(
+    "text,years",
+    [
+        ("2021年主要工作情况", [2021]),
+        ("2019年以来，我局持续推进", []),
+        ("2024年3月5日", []),
+        ("落实《纲要（2021-2025年）》", []),
+        ("2023年工作计划", []),
+        ("2022年，君山片区", [2022]),
+    ],
+)
 def test_stated_years(text: str, years: list[int]) -> None:
     assert stated_years(text) == years
 
@@ -131,14 +170,23 @@ def test_signing_before_the_year_ended_is_flagged(tmp_path: Path) -> None:
     assert on_time["passed"]
 
 
-@pytest.mark.parametrize("line,chrome", [
-    ("标题: 示例县2025年法治政府建设年度报告", True), ("原文链接: https://www.example.gov.cn/a.htm", True),
-    ("文号: ", True), ("==================== 正文 ====================", True),
-    ("页面链接与图片详见 links.tsv(同目录)", True), ("首页政务公开部门文件", True),
-    ("[ 发布日期 ] 2026-02-10", True), ("微信 微博 QQ空间", True), ("附件下载", True),
-    ("一、主要举措和成效", False), ("首页改版后，群众办事更加便捷。", False),
-    ("2025年，我局推进法治政府建设。", False),
-])
+@pytest.mark.parametrize(
+    "line,chrome",
+    [
+        ("标题: 示例县2025年法治政府建设年度报告", True),
+        ("原文链接: https://www.example.gov.cn/a.htm", True),
+        ("文号: ", True),
+        ("==================== 正文 ====================", True),
+        ("页面链接与图片详见 links.tsv(同目录)", True),
+        ("首页政务公开部门文件", True),
+        ("[ 发布日期 ] 2026-02-10", True),
+        ("微信 微博 QQ空间", True),
+        ("附件下载", True),
+        ("一、主要举措和成效", False),
+        ("首页改版后，群众办事更加便捷。", False),
+        ("2025年，我局推进法治政府建设。", False),
+    ],
+)
 def test_page_furniture(line: str, chrome: bool) -> None:
     from fzcheck.reading.chrome import is_chrome
     from fzcheck.document import fold_width

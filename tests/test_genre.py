@@ -22,12 +22,15 @@ def _genre(result: dict[str, object]) -> dict[str, object]:
     return next(c for c in checks if c["id"] == "is_report")
 
 
-@pytest.mark.parametrize("name,sign", [
-    ("gov_work_report.txt", "向人民代表大会所作的讲话"),
-    ("news_story.txt", "新闻报道的电头或记者署名"),
-    ("jiedu.txt", "文件解读的问答"),
-    ("notice_cites.txt", "标题表明这是通知"),
-])
+@pytest.mark.parametrize(
+    "name,sign",
+    [
+        ("gov_work_report.txt", "向人民代表大会所作的讲话"),
+        ("news_story.txt", "新闻报道的电头或记者署名"),
+        ("jiedu.txt", "文件解读的问答"),
+        ("notice_cites.txt", "标题表明这是通知"),
+    ],
+)
 def test_look_alikes_are_not_reports_and_say_why(name: str, sign: str) -> None:
     r = check(name)
     assert r["verdict"] == "not_a_report" and r["score"] == 0
@@ -51,13 +54,16 @@ def test_citing_the_regulation_is_not_doing_the_duty() -> None:
 def test_citation_alone_does_not_embed_a_part(tmp_path: Path) -> None:
     text = (FIXTURES / "no_title_body_year.txt").read_text(encoding="utf-8")
     assert "第一责任人" not in text
-    cited = text.replace("（二）加强执法监督。",
-                         "（二）加强执法监督。认真学习《党政主要负责人履行推进法治建设第一责任人职责规定》。")
+    cited = text.replace(
+        "（二）加强执法监督。",
+        "（二）加强执法监督。认真学习《党政主要负责人履行推进法治建设第一责任人职责规定》。",
+    )
     path = tmp_path / "cited.txt"
     path.write_text(cited, encoding="utf-8")
     assert statuses(check_path(str(path), Catalog.load()).to_json())["leader_duties"] == "missing"
-    path.write_text(cited.replace("认真学习《", "局主要负责人认真履行第一责任人职责，学习《"),
-                    encoding="utf-8")
+    path.write_text(
+        cited.replace("认真学习《", "局主要负责人认真履行第一责任人职责，学习《"), encoding="utf-8"
+    )
     assert statuses(check_path(str(path), Catalog.load()).to_json())["leader_duties"] == "embedded"
 
 
@@ -79,8 +85,13 @@ def test_genre_score_is_a_decision_with_its_signs() -> None:
     doc = load(str(FIXTURES / "debris_titles.txt"))
     analysis = analyse(doc, rubric)
     outline = analysis.outline
-    decision = genre_score(doc, "示例县人民政府关于2025年度法治政府建设情况的报告", analysis.parts,
-                           rubric, [h.text for h in outline.headings])
+    decision = genre_score(
+        doc,
+        "示例县人民政府关于2025年度法治政府建设情况的报告",
+        analysis.parts,
+        rubric,
+        [h.text for h in outline.headings],
+    )
     assert isinstance(decision, GenreDecision)
     assert decision.passed and decision.score >= rubric.report_genre.pass_score
     assert decision.score == analysis.info.genre_score
@@ -98,8 +109,9 @@ def test_other_genre_signs_come_from_the_rubric(tmp_path: Path) -> None:
     speech = load(str(FIXTURES / "gov_work_report.txt"))
     parts = analyse(speech, rubric).parts
     with_signs = genre_score(speech, "政府工作报告", parts, rubric)
-    without = genre_score(speech, "政府工作报告", parts,
-                          rubric.model_copy(update={"report_genre": quiet}))
+    without = genre_score(
+        speech, "政府工作报告", parts, rubric.model_copy(update={"report_genre": quiet})
+    )
     assert without.score > with_signs.score
 
 
@@ -111,11 +123,14 @@ def test_traditional_twin_gets_the_same_verdict_and_score() -> None:
     for key in ("verdict", "score"):
         assert trad[key] == simple[key]
     assert statuses(trad) == statuses(simple)
-    assert [c["passed"] for p in trad["parts"] for c in p["checks"]] == \
-        [c["passed"] for p in simple["parts"] for c in p["checks"]]
+    assert [c["passed"] for p in trad["parts"] for c in p["checks"]] == [
+        c["passed"] for p in simple["parts"] for c in p["checks"]
+    ]
     # 由於/於/為/爲 and the rest read exactly as the Simplified twin
-    assert load(str(FIXTURES / "twin_traditional.txt")).analysis == \
-        load(str(FIXTURES / "twin_simplified.txt")).analysis
+    assert (
+        load(str(FIXTURES / "twin_traditional.txt")).analysis
+        == load(str(FIXTURES / "twin_simplified.txt")).analysis
+    )
 
 
 def test_length_changing_lines_convert_clause_by_clause() -> None:
@@ -126,9 +141,11 @@ def test_length_changing_lines_convert_clause_by_clause() -> None:
 def test_opening_with_the_laws_heading_under_a_date_is_a_report(tmp_path: Path) -> None:
     # an excerpt with no title: a header date, then the law's own first heading
     path = tmp_path / "opening.txt"
-    path.write_text("2026年2月6日\n一、2025年推进法治政府建设的主要举措和成效\n"
-                    "（一）深化“放管服”改革。全年新设市场主体2136户，办理登记业务5400余件。\n",
-                    encoding="utf-8")
+    path.write_text(
+        "2026年2月6日\n一、2025年推进法治政府建设的主要举措和成效\n"
+        "（一）深化“放管服”改革。全年新设市场主体2136户，办理登记业务5400余件。\n",
+        encoding="utf-8",
+    )
     r = check_path(str(path), Catalog.load()).to_json()
     assert r["document"]["is_report"] is True
     assert r["document"]["signed_on"] is None and r["document"]["report_year"] == 2025
@@ -138,10 +155,13 @@ def test_opening_with_the_laws_heading_under_a_date_is_a_report(tmp_path: Path) 
 def test_another_subjects_annual_report_is_not_this_genre(tmp_path: Path) -> None:
     # review, problems and plan like a report, a mention of 依法行政, but about 政务公开
     path = tmp_path / "other.txt"
-    path.write_text("示例县司法局2025年政务公开工作年度报告\n"
-                    "一、工作开展情况\n全年主动公开政府信息320条，办理依申请公开18件，坚持依法行政。\n"
-                    "二、存在的问题\n公开内容不够全面。\n"
-                    "三、下一步工作打算\n2026年，将进一步完善公开目录。\n", encoding="utf-8")
+    path.write_text(
+        "示例县司法局2025年政务公开工作年度报告\n"
+        "一、工作开展情况\n全年主动公开政府信息320条，办理依申请公开18件，坚持依法行政。\n"
+        "二、存在的问题\n公开内容不够全面。\n"
+        "三、下一步工作打算\n2026年，将进一步完善公开目录。\n",
+        encoding="utf-8",
+    )
     r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
     assert r["verdict"] == "not_a_report"
     assert "另一主题的工作报告" in _genre(r)["message"]

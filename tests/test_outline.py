@@ -21,7 +21,9 @@ def test_outline_golden(name: str) -> None:
     facts = read_facts(doc)
     outline = build_outline(doc, facts.body_start, facts.body_end)
     data = {
-        "title": facts.title, "issuer": facts.issuer, "report_year": facts.report_year,
+        "title": facts.title,
+        "issuer": facts.issuer,
+        "report_year": facts.report_year,
         "signed_on": facts.signed_on.isoformat() if facts.signed_on else None,
         "addressee_line": None if facts.addressee_line is None else facts.addressee_line + 1,
         "body": [facts.body_start + 1, facts.body_end + 1],
@@ -42,18 +44,29 @@ def _compact(data: dict[str, object]) -> str:
     return "\n".join(out) + "\n}\n"
 
 
-@pytest.mark.parametrize("line,kind,marker", [
-    ("一、主要举措", 1, "一、"), ("十二、其他", 1, "十二、"), ("三.下一步", 1, "三."),
-    ("(一)健全机制", 2, "(一)"), ("1.党建引领", 3, "1."), ("2、推进依法行政", 3, "2、"),
-    ("(1)镇长履职", 4, "(1)"), ("②加强培训", 4, "②"), ("一是健全学法机制", 5, "一是"),
-    ("## 二、存在的不足", 2, "## 二、"),
-])
+@pytest.mark.parametrize(
+    "line,kind,marker",
+    [
+        ("一、主要举措", 1, "一、"),
+        ("十二、其他", 1, "十二、"),
+        ("三.下一步", 1, "三."),
+        ("(一)健全机制", 2, "(一)"),
+        ("1.党建引领", 3, "1."),
+        ("2、推进依法行政", 3, "2、"),
+        ("(1)镇长履职", 4, "(1)"),
+        ("②加强培训", 4, "②"),
+        ("一是健全学法机制", 5, "一是"),
+        ("## 二、存在的不足", 2, "## 二、"),
+    ],
+)
 def test_heading_markers(line: str, kind: int, marker: str) -> None:
     hit = match_heading(line)
     assert hit is not None and hit[:2] == (kind, marker)
 
 
-@pytest.mark.parametrize("line", ["2025年,我局坚持", "1.5亿元资金到位", "12345热线", "一、", "是一项工作"])
+@pytest.mark.parametrize(
+    "line", ["2025年,我局坚持", "1.5亿元资金到位", "12345热线", "一、", "是一项工作"]
+)
 def test_not_headings(line: str) -> None:
     assert match_heading(line) is None
 

@@ -16,8 +16,13 @@ def test_wheel_bundles_rubrics_and_prompts(tmp_path: Path) -> None:
     uv = shutil.which("uv")
     if uv is None:
         pytest.skip("uv is not on PATH")
-    subprocess.run([uv, "build", "--wheel", "-q", "-o", str(tmp_path)], cwd=ROOT, check=True,
-                   capture_output=True, timeout=300)
+    subprocess.run(
+        [uv, "build", "--wheel", "-q", "-o", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     wheel = next(tmp_path.glob("fzcheck-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     rubrics = {p.name for p in (ROOT / "rubrics").glob("*.yaml")}

@@ -15,12 +15,20 @@ from tests.helpers import FIXTURES, SAMPLE
 SAMPLE_LINES = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
 
 
-@pytest.mark.parametrize("name,encoding", [
-    ("utf8.txt", "utf-8"), ("utf8-bom.txt", "utf-8-sig"), ("utf16.txt", "utf-16"),
-    ("gbk.txt", "gb18030"), ("gb18030.txt", "gb18030"), ("crlf.txt", "utf-8"),
-])
-def test_text_encodings_are_detected(make_input: Callable[[str], Path], name: str,
-                                     encoding: str) -> None:
+@pytest.mark.parametrize(
+    "name,encoding",
+    [
+        ("utf8.txt", "utf-8"),
+        ("utf8-bom.txt", "utf-8-sig"),
+        ("utf16.txt", "utf-16"),
+        ("gbk.txt", "gb18030"),
+        ("gb18030.txt", "gb18030"),
+        ("crlf.txt", "utf-8"),
+    ],
+)
+def test_text_encodings_are_detected(
+    make_input: Callable[[str], Path], name: str, encoding: str
+) -> None:
     doc = load(str(make_input(name)))
     assert doc.encoding == encoding
     assert doc.format == "txt"
@@ -71,7 +79,9 @@ def test_html_keeps_the_article_and_drops_site_chrome() -> None:
 
 
 def test_gbk_html_without_declared_charset(tmp_path: Path) -> None:
-    page = (FIXTURES / "page.html").read_text(encoding="utf-8").replace('<meta charset="utf-8">', "")
+    page = (
+        (FIXTURES / "page.html").read_text(encoding="utf-8").replace('<meta charset="utf-8">', "")
+    )
     path = tmp_path / "gbk.htm"
     path.write_bytes(page.encode("gb18030"))
     doc = load(str(path))
@@ -81,8 +91,10 @@ def test_gbk_html_without_declared_charset(tmp_path: Path) -> None:
 
 def test_published_date_from_captured_page_header(tmp_path: Path) -> None:
     path = tmp_path / "r.txt"
-    path.write_text("某局关于2025年度法治政府建设情况的报告\n时间：2026-02-03来源：法规科点击：\n正文",
-                    encoding="utf-8")
+    path.write_text(
+        "某局关于2025年度法治政府建设情况的报告\n时间：2026-02-03来源：法规科点击：\n正文",
+        encoding="utf-8",
+    )
     assert load(str(path)).published_on.isoformat() == "2026-02-03"  # type: ignore[union-attr]
 
 
@@ -96,20 +108,24 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     assert doc.source == "-" and doc.lines[0] == SAMPLE_LINES[0]
 
 
-@pytest.mark.parametrize("name,kind,hint", [
-    ("scan.pdf", "scanned_pdf", "OCR"),
-    ("legacy.doc", "corrupt", ".doc/.wps"),
-    ("report.wps", "corrupt", ".doc/.wps"),
-    ("photo.png", "image", "OCR"),
-    ("empty.txt", "empty", "empty"),
-    ("blank.txt", "empty", "empty"),
-    ("binary.bin", "binary", "binary"),
-    ("fake.docx", "corrupt", "docx"),
-    ("archive.zip", "unsupported_format", "zip"),
-    ("broken.pdf", "corrupt", "PDF"),
-])
-def test_bad_inputs_raise_one_line_errors(make_input: Callable[[str], Path], name: str, kind: str,
-                                          hint: str) -> None:
+@pytest.mark.parametrize(
+    "name,kind,hint",
+    [
+        ("scan.pdf", "scanned_pdf", "OCR"),
+        ("legacy.doc", "corrupt", ".doc/.wps"),
+        ("report.wps", "corrupt", ".doc/.wps"),
+        ("photo.png", "image", "OCR"),
+        ("empty.txt", "empty", "empty"),
+        ("blank.txt", "empty", "empty"),
+        ("binary.bin", "binary", "binary"),
+        ("fake.docx", "corrupt", "docx"),
+        ("archive.zip", "unsupported_format", "zip"),
+        ("broken.pdf", "corrupt", "PDF"),
+    ],
+)
+def test_bad_inputs_raise_one_line_errors(
+    make_input: Callable[[str], Path], name: str, kind: str, hint: str
+) -> None:
     with pytest.raises(InputError) as info:
         load(str(make_input(name)))
     assert info.value.kind == kind
@@ -155,4 +171,5 @@ def test_docx_auto_numbered_headings_are_headings(tmp_path: Path) -> None:
     assert sorted(doc.styled_headings) == [2, 4, 6, 8]
     r = check_path(str(path), Catalog.load()).to_json()
     assert {p["id"]: p["status"] for p in r["parts"] if p["required"]} == dict.fromkeys(
-        ["achievements", "problems", "leader_duties", "next_year_plan"], "present")
+        ["achievements", "problems", "leader_duties", "next_year_plan"], "present"
+    )

@@ -39,8 +39,10 @@ def render(fmt: str, data: list[dict[str, Any]]) -> str:
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("fmt,ext", [("jsonl", "jsonl"), ("json", "json"), ("markdown", "md"),
-                                     ("csv", "csv"), ("terminal", "txt")])
+@pytest.mark.parametrize(
+    "fmt,ext",
+    [("jsonl", "jsonl"), ("json", "json"), ("markdown", "md"), ("csv", "csv"), ("terminal", "txt")],
+)
 def test_renderer_golden(fmt: str, ext: str) -> None:
     assert_golden(f"render/results.{ext}", render(fmt, results()))
 
@@ -58,13 +60,35 @@ def test_jsonl_is_one_valid_result_per_line() -> None:
 def test_json_contract_fields() -> None:
     r = results()[0]
     assert r["schema_version"] == 1 and r["ok"] is True and r["error"] is None
-    assert set(r["document"]) >= {"title", "issuer", "report_year", "signed_on", "published_on",
-                                  "format", "encoding", "script", "chars", "is_report"}
+    assert set(r["document"]) >= {
+        "title",
+        "issuer",
+        "report_year",
+        "signed_on",
+        "published_on",
+        "format",
+        "encoding",
+        "script",
+        "chars",
+        "is_report",
+    }
     assert (r["rubric"]["id"], r["rubric"]["version"], r["rubric"]["selected_by"]) == (
-        "fazhi-annual", "1.0", "auto")
+        "fazhi-annual",
+        "1.0",
+        "auto",
+    )
     assert r["rubric"]["reason"].startswith("按法治政府建设年度报告检查：")
-    assert set(r["parts"][0]) >= {"id", "name", "label", "required", "status", "heading", "line",
-                                  "evidence", "checks"}
+    assert set(r["parts"][0]) >= {
+        "id",
+        "name",
+        "label",
+        "required",
+        "status",
+        "heading",
+        "line",
+        "evidence",
+        "checks",
+    }
     assert (r["parts"][1]["name"], r["parts"][1]["label"]) == ("存在的不足和原因", "存在不足")
     assert len(r["sha256"]) == 64
     err = results()[-1]

@@ -15,30 +15,69 @@ BUNDLED = (ROOT / "rubrics" / "fazhi-annual.yaml").read_text(encoding="utf-8")
 
 def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
     r = load_rubric("fazhi-annual")
-    assert [p.id for p in r.parts] == ["achievements", "problems", "leader_duties",
-                                       "next_year_plan", "other"]
+    assert [p.id for p in r.parts] == [
+        "achievements",
+        "problems",
+        "leader_duties",
+        "next_year_plan",
+        "other",
+    ]
     assert [p.required for p in r.parts] == [True, True, True, True, False]
     assert r.total_weight == 100
     assert all("厅字〔2019〕28号" in p.citation for p in r.parts)
     assert r.source.publish_by.month == 4 and r.source.publish_by.day == 1
 
 
-@pytest.mark.parametrize("old,new,expected", [
-    ("weight: 25\n", "weight: lots\n", r"parts\[1\]\.weight \(line \d+\): Input should be a valid number"),
-    ("embedded_credit: 0.5", "embedded_credit: 0.5\ncolour: red", r"colour \(line 19\): Extra inputs"),
-    ("  - id: other\n", "  - id: Other\n", r"parts\[4\]\.id \(line \d+\): String should match"),
-    ("      - 第一责任人|主要负责人|党政.{0,4}负责人|一把手", "      - 第一责任人(", r"parts\[2\]\.heading_cues\[0\] \(line \d+\): not a valid regular expression"),
-    ("  - id: other\n", "  - id: problems\n", r"parts \(line \d+\): part ids must be unique; repeated: problems"),
-    ("kind: figures", "kind: vibes", r"parts\[0\]\.checks\[0\] \(line \d+\): Input tag 'vibes'"),
-    # a document-level kind among a part's checks is refused, not silently skipped
-    ("kind: figures", "kind: publication", r"parts\[0\]\.checks\[0\] \(line \d+\): Input tag "
-     "'publication'"),
-    # a setting the kind needs is required, not an error on every report later
-    ("        pattern: 原因|由于", "        patterns: 原因|由于", r"parts\[1\]\.checks\[0\]\.pattern "
-     r"\(line \d+\): Field required"),
-    ("    embeds_in: [achievements]\n", "    embeds_in: [achievement]\n",
-     r"parts \(line \d+\): part problems: embeds_in names achievement"),
-])
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        (
+            "weight: 25\n",
+            "weight: lots\n",
+            r"parts\[1\]\.weight \(line \d+\): Input should be a valid number",
+        ),
+        (
+            "embedded_credit: 0.5",
+            "embedded_credit: 0.5\ncolour: red",
+            r"colour \(line 19\): Extra inputs",
+        ),
+        ("  - id: other\n", "  - id: Other\n", r"parts\[4\]\.id \(line \d+\): String should match"),
+        (
+            "      - 第一责任人|主要负责人|党政.{0,4}负责人|一把手",
+            "      - 第一责任人(",
+            r"parts\[2\]\.heading_cues\[0\] \(line \d+\): not a valid regular expression",
+        ),
+        (
+            "  - id: other\n",
+            "  - id: problems\n",
+            r"parts \(line \d+\): part ids must be unique; repeated: problems",
+        ),
+        (
+            "kind: figures",
+            "kind: vibes",
+            r"parts\[0\]\.checks\[0\] \(line \d+\): Input tag 'vibes'",
+        ),
+        # a document-level kind among a part's checks is refused, not silently skipped
+        (
+            "kind: figures",
+            "kind: publication",
+            r"parts\[0\]\.checks\[0\] \(line \d+\): Input tag "
+            "'publication'",
+        ),
+        # a setting the kind needs is required, not an error on every report later
+        (
+            "        pattern: 原因|由于",
+            "        patterns: 原因|由于",
+            r"parts\[1\]\.checks\[0\]\.pattern "
+            r"\(line \d+\): Field required",
+        ),
+        (
+            "    embeds_in: [achievements]\n",
+            "    embeds_in: [achievement]\n",
+            r"parts \(line \d+\): part problems: embeds_in names achievement",
+        ),
+    ],
+)
 def test_invalid_rubrics_name_key_and_line(old: str, new: str, expected: str) -> None:
     assert old in BUNDLED
     with pytest.raises(RubricError, match=r"^mine\.yaml: " + expected):
@@ -47,7 +86,9 @@ def test_invalid_rubrics_name_key_and_line(old: str, new: str, expected: str) ->
 
 def test_line_numbers_point_at_the_offending_key() -> None:
     broken = BUNDLED.replace("embedded_credit: 0.5", "embedded_credit: 2")
-    line = next(i for i, text in enumerate(broken.splitlines(), 1) if text.startswith("embedded_credit"))
+    line = next(
+        i for i, text in enumerate(broken.splitlines(), 1) if text.startswith("embedded_credit")
+    )
     with pytest.raises(RubricError, match=rf"embedded_credit \(line {line}\)"):
         parse_rubric(broken, "x.yaml")
 
@@ -64,8 +105,12 @@ def test_unknown_rubric_lists_the_bundled_ones() -> None:
 
 def test_rubric_from_a_path(tmp_path: Path) -> None:
     custom = tmp_path / "strict.yaml"
-    custom.write_text(BUNDLED.replace("id: fazhi-annual", "id: strict").replace(
-        "embedded_credit: 0.5", "embedded_credit: 0"), encoding="utf-8")
+    custom.write_text(
+        BUNDLED.replace("id: fazhi-annual", "id: strict").replace(
+            "embedded_credit: 0.5", "embedded_credit: 0"
+        ),
+        encoding="utf-8",
+    )
     r = load_rubric(str(custom))
     assert r.id == "strict" and r.embedded_credit == 0
 
@@ -79,8 +124,12 @@ def test_unknown_placeholders_are_rejected() -> None:
 
 def test_later_stages_find_the_rubric_that_was_used(tmp_path: Path) -> None:
     custom = tmp_path / "custom.yaml"
-    custom.write_text(BUNDLED.replace("id: fazhi-annual", "id: custom").replace(
-        "embedded_credit: 0.5", "embedded_credit: 0.75"), encoding="utf-8")
+    custom.write_text(
+        BUNDLED.replace("id: fazhi-annual", "id: custom").replace(
+            "embedded_credit: 0.5", "embedded_credit: 0.75"
+        ),
+        encoding="utf-8",
+    )
     forced = Catalog.load(str(custom))
     assert forced.forced and list(forced) == ["custom"]
     assert forced.for_result({"rubric": {"id": "custom", "version": "1.0"}}) is forced["custom"]
@@ -92,5 +141,6 @@ def test_later_stages_find_the_rubric_that_was_used(tmp_path: Path) -> None:
 
 def test_a_renamed_part_is_just_another_part() -> None:
     renamed = BUNDLED.replace("  - id: other\n", "  - id: remarks\n").replace(
-        "next_year_plan, other]", "next_year_plan, remarks]")
+        "next_year_plan, other]", "next_year_plan, remarks]"
+    )
     assert [p.id for p in parse_rubric(renamed, "x.yaml").parts][-1] == "remarks"

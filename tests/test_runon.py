@@ -22,17 +22,31 @@ FILLER = "全年开展专项检查多次，发现并整改问题若干，群众�
 
 
 def test_one_line_report_is_cut_at_its_headings_and_paragraph_gaps() -> None:
-    text = ("当前位置： 首页政务公开 时间：2026-02-12 10:30 微信 微博 2025年，我局推进法治政府建设。"
-            "现将有关情况报告如下。一、主要举措和成效（一）健全制度1.制定制度。" + FILLER +
-            "2.清理文件。" + FILLER + " 二、存在的不足和原因 人员不足，原因是编制少。"
-            "三、下一步工作安排 一是加强培训。二是完善制度。")
+    text = (
+        "当前位置： 首页政务公开 时间：2026-02-12 10:30 微信 微博 2025年，我局推进法治政府建设。"
+        "现将有关情况报告如下。一、主要举措和成效（一）健全制度1.制定制度。"
+        + FILLER
+        + "2.清理文件。"
+        + FILLER
+        + " 二、存在的不足和原因 人员不足，原因是编制少。"
+        "三、下一步工作安排 一是加强培训。二是完善制度。"
+    )
     pieces = _cut(text)
     assert "".join(pieces) == text  # slices of the original, nothing lost or changed
+
     def opens(head: str) -> bool:
         return any(p.strip().startswith(head) for p in pieces)
 
-    for head in ("一、主要举措和成效", "（一）健全制度", "1.制定制度", "2.清理文件", "二、存在的不足和原因",
-                 "三、下一步工作安排", "一是加强培训", "二是完善制度"):
+    for head in (
+        "一、主要举措和成效",
+        "（一）健全制度",
+        "1.制定制度",
+        "2.清理文件",
+        "二、存在的不足和原因",
+        "三、下一步工作安排",
+        "一是加强培训",
+        "二是完善制度",
+    ):
         assert opens(head), head
     # the heading 二、… had no stop: its paragraph starts at the gap after it
     assert opens("人员不足，原因是编制少")
@@ -41,8 +55,10 @@ def test_one_line_report_is_cut_at_its_headings_and_paragraph_gaps() -> None:
 
 
 def test_no_false_splits_inside_sentences() -> None:
-    text = ("现将有关情况报告如下。一、主要举措和成效 我局统一、规范执法程序，办案时限缩短1.5天，"
-            "详见第一部分所列清单。" + FILLER + "二、存在的不足 执法力量不足。" + FILLER)
+    text = (
+        "现将有关情况报告如下。一、主要举措和成效 我局统一、规范执法程序，办案时限缩短1.5天，"
+        "详见第一部分所列清单。" + FILLER + "二、存在的不足 执法力量不足。" + FILLER
+    )
     pieces = _cut(text)
     assert not any(p.startswith(("一、规范", "1.5", "第一部分", "、规范")) for p in pieces)
     assert any("统一、规范" in p for p in pieces)
@@ -51,8 +67,10 @@ def test_no_false_splits_inside_sentences() -> None:
 
 def test_out_of_sequence_numbers_are_not_headings() -> None:
     # 3. after 1. (no 2.) is not the next item; 5、 after a comma is inside a sentence
-    line = fold_width("一、工作情况。1.制度建设。全年共3.举办活动，共计5、6月份开展检查。二、存在问题。")
-    kinds = [(line[s:s + 2], k) for s, k in inline_markers(line)]
+    line = fold_width(
+        "一、工作情况。1.制度建设。全年共3.举办活动，共计5、6月份开展检查。二、存在问题。"
+    )
+    kinds = [(line[s : s + 2], k) for s, k in inline_markers(line)]
     assert ("3.", 3) not in kinds and ("5、", 3) not in kinds
     assert ("一、", 1) in kinds and ("二、", 1) in kinds and ("1.", 3) in kinds
 
@@ -68,9 +86,13 @@ def test_flattened_report_reads_like_its_lined_original() -> None:
     r = check("runon_report.txt")
     assert r["document"]["resegmented"] is True
     assert r["document"]["title"] == "示例区自然资源局2025年法治政府建设工作报告"
-    assert statuses(r) == {"achievements": "present", "problems": "present",
-                           "leader_duties": "embedded", "next_year_plan": "present",
-                           "other": "missing"}
+    assert statuses(r) == {
+        "achievements": "present",
+        "problems": "present",
+        "leader_duties": "embedded",
+        "next_year_plan": "present",
+        "other": "missing",
+    }
     assert r["document"]["plan_year"] == 2026  # not 2025 from the cited 《纲要（2021-2025年）》
     assert r["verdict"] == "complete"
 
@@ -85,7 +107,7 @@ def test_evidence_is_located_in_the_text_as_read() -> None:
     for ev in evidence:
         assert ev["quote"] in doc.lines[ev["line"] - 1]  # the line as fzcheck shows it
         line, col = ev["source_line"], ev["source_column"]
-        assert original[line - 1][col:col + len(ev["quote"])] == ev["quote"]
+        assert original[line - 1][col : col + len(ev["quote"])] == ev["quote"]
 
 
 def test_lined_text_keeps_plain_evidence() -> None:

@@ -16,15 +16,18 @@ TITLE_ATTACK = "\x1b]0;pwned\x07"
 CLEAR = "\x1b[2J"
 
 
-@pytest.mark.parametrize(("text", "secret"), [
-    ("cannot reach http://user:sk-abcdef123456@llm.example/v1 (refused)", "sk-abcdef123456"),
-    ("headers: Authorization: Bearer tok_live_0123456789", "tok_live_0123456789"),
-    ('{"headers": {"authorization": "Bearer abc.def.ghi-jkl"}}', "abc.def.ghi-jkl"),
-    ("GET /v1?api_key=QWERTY12345&x=1", "QWERTY12345"),
-    ("x-api-key: zxcvbnm0987", "zxcvbnm0987"),
-    ("the key sk-proj-AbC_123-xyz7890 was rejected", "sk-proj-AbC_123-xyz7890"),
-    ("password=hunter2hunter2 in body", "hunter2hunter2"),
-])
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("cannot reach http://user:sk-abcdef123456@llm.example/v1 (refused)", "sk-abcdef123456"),
+        ("headers: Authorization: Bearer tok_live_0123456789", "tok_live_0123456789"),
+        ('{"headers": {"authorization": "Bearer abc.def.ghi-jkl"}}', "abc.def.ghi-jkl"),
+        ("GET /v1?api_key=QWERTY12345&x=1", "QWERTY12345"),
+        ("x-api-key: zxcvbnm0987", "zxcvbnm0987"),
+        ("the key sk-proj-AbC_123-xyz7890 was rejected", "sk-proj-AbC_123-xyz7890"),
+        ("password=hunter2hunter2 in body", "hunter2hunter2"),
+    ],
+)
 def test_redact_removes_credentials(text: str, secret: str) -> None:
     out = redact(text)
     assert secret not in out and "***" in out
@@ -43,11 +46,13 @@ def test_visible_shows_controls_and_undecodable_bytes() -> None:
 
 
 def _report(title: str, heading: str) -> str:
-    return (f"{title}\n\n"
-            f"一、主要举措和成效\n全年办理行政复议案件12件，培训执法人员300人次，审查文件45件。\n"
-            f"二、存在的不足和原因\n{heading}执法人员持证比例偏低，原因是培训计划针对性不强。\n"
-            "三、党政主要负责人履行推进法治建设第一责任人职责情况\n局长亲自主持专题会议研究法治工作。\n"
-            "四、2026年工作安排\n2026年，开展专项培训，完善考核办法。\n\n示例县司法局\n2026年1月20日\n")
+    return (
+        f"{title}\n\n"
+        f"一、主要举措和成效\n全年办理行政复议案件12件，培训执法人员300人次，审查文件45件。\n"
+        f"二、存在的不足和原因\n{heading}执法人员持证比例偏低，原因是培训计划针对性不强。\n"
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况\n局长亲自主持专题会议研究法治工作。\n"
+        "四、2026年工作安排\n2026年，开展专项培训，完善考核办法。\n\n示例县司法局\n2026年1月20日\n"
+    )
 
 
 @pytest.fixture
@@ -60,8 +65,9 @@ def hostile(tmp_path: Path) -> Path:
     return folder
 
 
-def test_check_output_holds_no_raw_escape(hostile: Path, capsys: pytest.CaptureFixture[str],
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_output_holds_no_raw_escape(
+    hostile: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(hostile)  # short paths: panel titles are cut at the console's width
     main(["check", "."])
     seen = capsys.readouterr()
@@ -74,16 +80,18 @@ def test_check_output_holds_no_raw_escape(hostile: Path, capsys: pytest.CaptureF
     assert all(json.loads(line) for line in seen.out.splitlines())
 
 
-def test_batch_progress_and_summary_hold_no_raw_escape(hostile: Path, tmp_path: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_batch_progress_and_summary_hold_no_raw_escape(
+    hostile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["batch", str(hostile), "-o", str(tmp_path / "r.jsonl"), "--summary", "terminal"])
     seen = capsys.readouterr()
     assert ESC not in seen.out and ESC not in seen.err
     assert "empty\\x1b[2J.txt" in seen.err  # the failure, named visibly
 
 
-def test_an_error_line_for_a_hostile_missing_path(tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_error_line_for_a_hostile_missing_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", "-f", "jsonl", str(tmp_path / f"gone{CLEAR}.txt")]) == 2
     err = capsys.readouterr().err
     assert ESC not in err and "gone\\x1b[2J.txt" in err

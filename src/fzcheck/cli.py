@@ -18,14 +18,21 @@ from fzcheck import __version__
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("fzcheck.commands.check", "check report files for the parts the law requires"),
     "rubric": ("fzcheck.commands.rubric", "list, show or validate rubrics"),
-    "summarize": ("fzcheck.commands.summarize", "summarize reports with an LLM (needs the llm extra)"),
+    "summarize": (
+        "fzcheck.commands.summarize",
+        "summarize reports with an LLM (needs the llm extra)",
+    ),
     "batch": ("fzcheck.commands.batch", "grade many reports into a resumable results file"),
     "report": ("fzcheck.commands.report", "cohort view of a batch results file"),
     "cache": ("fzcheck.commands.cache", "show or clear the LLM response cache"),
-    "review": ("fzcheck.commands.review",
-               "record a reviewer's decisions on part statuses and checks"),
-    "letter": ("fzcheck.commands.letter",
-               "write feedback letters (.docx) for reports to send back"),
+    "review": (
+        "fzcheck.commands.review",
+        "record a reviewer's decisions on part statuses and checks",
+    ),
+    "letter": (
+        "fzcheck.commands.letter",
+        "write feedback letters (.docx) for reports to send back",
+    ),
 }
 
 EPILOG = """exit codes: 0 every input complete; 1 some input incomplete or not a report;
@@ -54,21 +61,27 @@ class Parser(argparse.ArgumentParser):
 
         hint = ""
         unknown = re.match(r"unrecognized arguments: (.*)", message)
-        choice = re.match(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)",
-                          message)
+        choice = re.match(
+            r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)", message
+        )
         if unknown:
             extras = unknown.group(1).split()
             option = next((x for x in extras if x.startswith("-")), extras[0])
             words = [o for a in self._actions for o in a.option_strings] + [
-                o for o in GLOBAL_OPTIONS if o.startswith("--")]  # global, taken out earlier
+                o for o in GLOBAL_OPTIONS if o.startswith("--")
+            ]  # global, taken out earlier
             match = difflib.get_close_matches(option.split("=")[0], words, n=1, cutoff=0.6)
             message = t("usage.unknown_option", option=option)
             hint = t("usage.did_you_mean", match=match[0]) if match else ""
         elif choice:
             choices = [c.strip(" '") for c in choice.group(3).split(",")]
             match = difflib.get_close_matches(choice.group(2), choices, n=1, cutoff=0.5)
-            message = t("usage.invalid_choice", option=choice.group(1), value=choice.group(2),
-                        choices="、".join(choices))
+            message = t(
+                "usage.invalid_choice",
+                option=choice.group(1),
+                value=choice.group(2),
+                choices="、".join(choices),
+            )
             hint = t("usage.did_you_mean", match=match[0]) if match else ""
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog}: {t('error.prefix')}：{message}{hint}\n")
@@ -96,16 +109,23 @@ def take_globals(args: list[str]) -> tuple[list[str], dict[str, str | bool]]:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = Parser(
-        prog="fzcheck", description="Check Chinese government annual reports (法治政府建设年度报告 "
+        prog="fzcheck",
+        description="Check Chinese government annual reports (法治政府建设年度报告 "
         "and the other report types in `fzcheck rubric list`) for the parts the law requires.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"fzcheck {__version__}")
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh",
-                        help="language of what a reviewer reads (default: zh; FZCHECK_LANG)")
+    parser.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default="zh",
+        help="language of what a reviewer reads (default: zh; FZCHECK_LANG)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
-    parser.add_argument("-v", "--verbose", action="store_true",
-                        help="say each input as it is checked")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="say each input as it is checked"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
         if only is None or name == only:
@@ -133,11 +153,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from fzcheck.render import i18n
 
     if "--lang" in options and options["--lang"] not in i18n.LANGS:
-        build_parser(only="").error(f"argument --lang: invalid choice: "
-                                    f"'{options['--lang']}' (choose from 'zh', 'en')")
+        build_parser(only="").error(
+            f"argument --lang: invalid choice: '{options['--lang']}' (choose from 'zh', 'en')"
+        )
     i18n.set_lang(str(options.get("--lang") or i18n.default_lang()))  # each call starts afresh
-    output.set_verbosity(-1 if ("--quiet" in options or "-q" in options)
-                         else 1 if ("--verbose" in options or "-v" in options) else 0)
+    output.set_verbosity(
+        -1
+        if ("--quiet" in options or "-q" in options)
+        else 1
+        if ("--verbose" in options or "-v" in options)
+        else 0
+    )
     command = next((a for a in args_list if not a.startswith("-")), None)
     # Only the chosen command's module is imported (and so only its dependencies).
     parser = build_parser(only=command if command in COMMANDS else None)

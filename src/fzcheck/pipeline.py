@@ -60,8 +60,11 @@ def check_source(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB) 
     except InputError as err:
         return Graded(error_result(source, err.kind, str(err), sha256=err.sha256, rubric=ref))
     except OSError as err:  # a symlink loop, an I/O error: the file's, not the checker's
-        return Graded(error_result(source, "unreadable",
-                                   f"无法读取此文件（{err.strerror or err}）", rubric=ref))
+        return Graded(
+            error_result(
+                source, "unreadable", f"无法读取此文件（{err.strerror or err}）", rubric=ref
+            )
+        )
     except Exception as err:
         if raise_errors():
             raise
@@ -77,13 +80,16 @@ def check_source(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB) 
 
 
 def _internal(source: str, err: Exception, sha256: str | None, ref: RubricRef | None) -> Result:
-    message = (f"internal error ({type(err).__name__}: {err}); please report it with this "
-               f"file (set {RAISE_ERRORS}=1 for the traceback)")
+    message = (
+        f"internal error ({type(err).__name__}: {err}); please report it with this "
+        f"file (set {RAISE_ERRORS}=1 for the traceback)"
+    )
     return error_result(source, "internal", message.splitlines()[0], sha256=sha256, rubric=ref)
 
 
-def check_path(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB,
-               with_outline: bool = False) -> Result:
+def check_path(
+    source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB, with_outline: bool = False
+) -> Result:
     graded = check_source(source, catalog, max_mb)
     if with_outline and graded.analysis is not None:
         graded.result.outline = graded.analysis.outline.to_json(graded.analysis.doc)

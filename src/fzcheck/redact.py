@@ -21,11 +21,13 @@ MASK = "***"
 _URL_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@")
 _AUTH_HEADER = re.compile(
     r"(?i)((?:proxy-)?authorization[\"']?\s*[:=]\s*[\"']?)(?:(bearer|basic|token)\s+)?"
-    r"[^\s\"',;}]+")
+    r"[^\s\"',;}]+"
+)
 _BEARER = re.compile(r"(?i)\b(bearer|basic)(\s+)[A-Za-z0-9._~+/=-]{6,}")
 _KEY_VALUE = re.compile(
     r"(?i)((?:x-)?(?:api[-_]?key|access[-_]?token|refresh[-_]?token|secret[-_]?key|"
-    r"client[-_]?secret|password|passwd)[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,;}]{4,}")
+    r"client[-_]?secret|password|passwd)[\"']?\s*[:=]\s*[\"']?)[^\s\"'&,;}]{4,}"
+)
 _SK_KEY = re.compile(r"\bsk-[A-Za-z0-9_-]{6,}")
 
 
@@ -36,8 +38,9 @@ def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
         if secret and len(secret) >= 4:
             text = text.replace(secret, MASK)
     text = _URL_USERINFO.sub(lambda m: f"{m.group(1)}{MASK}@", text)
-    text = _AUTH_HEADER.sub(lambda m: f"{m.group(1)}{m.group(2) + ' ' if m.group(2) else ''}{MASK}",
-                            text)
+    text = _AUTH_HEADER.sub(
+        lambda m: f"{m.group(1)}{m.group(2) + ' ' if m.group(2) else ''}{MASK}", text
+    )
     text = _BEARER.sub(lambda m: f"{m.group(1)}{m.group(2)}{MASK}", text)
     text = _KEY_VALUE.sub(lambda m: f"{m.group(1)}{MASK}", text)
     return _SK_KEY.sub(f"sk-{MASK}", text)
@@ -47,8 +50,9 @@ def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
 # line, and \r can overwrite what came before), DEL, C1 controls, bidirectional
 # overrides/isolates (they reorder what is shown), and the lone surrogates that
 # ``surrogateescape`` uses for bytes of a file name that are not UTF-8.
-_INVISIBLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e"
-                        "\u2066-\u2069\ud800-\udfff]")
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def _show(match: re.Match[str]) -> str:

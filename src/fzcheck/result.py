@@ -242,7 +242,15 @@ class Result(_Model):
         return data
 
 
-def error_result(path: str, kind: str, message: str, sha256: str | None = None,
-                 rubric: RubricRef | None = None) -> Result:
-    return Result(path=path, sha256=sha256, ok=False, error=ErrorInfo(kind=kind, message=message),
-                  rubric=rubric, verdict="error", score=0)
+def error_result(
+    path: str, kind: str, message: str, sha256: str | None = None, rubric: RubricRef | None = None
+) -> Result:
+    return Result(
+        path=path,
+        sha256=sha256,
+        ok=False,
+        error=ErrorInfo(kind=kind, message=message),
+        rubric=rubric,
+        verdict="error",
+        score=0,
+    )

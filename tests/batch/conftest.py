@@ -39,8 +39,11 @@ def reports(tmp_path: Path) -> Path:
     (folder / "copy_a.txt").write_text(a, encoding="utf-8")
     (folder / "copy_b.txt").write_text(b, encoding="utf-8")
     (folder / "no_problems.txt").write_text(make_report(50, with_problems=False), encoding="utf-8")
-    (folder / "plan.txt").write_text("示例县2026年法治政府建设工作要点\n\n一、总体要求\n做好法治政府建设工作。\n"
-                                     "二、重点任务\n推进法治政府建设。\n", encoding="utf-8")
+    (folder / "plan.txt").write_text(
+        "示例县2026年法治政府建设工作要点\n\n一、总体要求\n做好法治政府建设工作。\n"
+        "二、重点任务\n推进法治政府建设。\n",
+        encoding="utf-8",
+    )
     (folder / "empty.txt").write_bytes(b"")
     return folder
 

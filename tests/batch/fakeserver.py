@@ -38,15 +38,24 @@ def _text(request: dict[str, Any]) -> str:
 def review(request: dict[str, Any]) -> dict[str, Any]:
     """A schema-valid ReportReview answer, deterministic in the request."""
     text = _text(request)
-    parts = {p: {"status": "present" if p != "other" else "missing", "sections": []}
-             for p in PARTS}
+    parts = {p: {"status": "present" if p != "other" else "missing", "sections": []} for p in PARTS}
     if "存在的不足" not in text:
         parts["problems"] = {"status": "missing", "sections": []}
     # letters only: a number the report does not have would get the summary replaced
-    digest = hashlib.sha256(text.encode()).hexdigest()[:8].translate(
-        str.maketrans("0123456789", "ghijklmnop"))
-    return {**parts, "achievements_items": [], "problems_items": [], "leader_duties_items": [],
-            "next_year_plan_items": [], "flags": [], "summary": f"fake review {digest}"}
+    digest = (
+        hashlib.sha256(text.encode())
+        .hexdigest()[:8]
+        .translate(str.maketrans("0123456789", "ghijklmnop"))
+    )
+    return {
+        **parts,
+        "achievements_items": [],
+        "problems_items": [],
+        "leader_duties_items": [],
+        "next_year_plan_items": [],
+        "flags": [],
+        "summary": f"fake review {digest}",
+    }
 
 
 def completion(request: dict[str, Any], answer: dict[str, Any]) -> dict[str, Any]:
@@ -55,16 +64,32 @@ def completion(request: dict[str, Any], answer: dict[str, Any]) -> dict[str, Any
     prompt_tokens = max(1, len(_text(request)) // 2)
     if request.get("tools"):
         name = request["tools"][0]["function"]["name"]
-        message: dict[str, Any] = {"role": "assistant", "content": None, "tool_calls": [
-            {"id": "call_1", "type": "function", "function": {"name": name, "arguments": arguments}}]}
+        message: dict[str, Any] = {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {"name": name, "arguments": arguments},
+                }
+            ],
+        }
         finish = "tool_calls"
     else:
         message, finish = {"role": "assistant", "content": arguments}, "stop"
-    return {"id": "chatcmpl-fake", "object": "chat.completion", "created": 1_700_000_000,
-            "model": request.get("model", "fake"), "choices": [
-                {"index": 0, "message": message, "finish_reason": finish}],
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": 60,
-                      "total_tokens": prompt_tokens + 60}}
+    return {
+        "id": "chatcmpl-fake",
+        "object": "chat.completion",
+        "created": 1_700_000_000,
+        "model": request.get("model", "fake"),
+        "choices": [{"index": 0, "message": message, "finish_reason": finish}],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": 60,
+            "total_tokens": prompt_tokens + 60,
+        },
+    }
 
 
 def answer_for(request: dict[str, Any]) -> dict[str, Any]:
@@ -80,8 +105,13 @@ class _Server(ThreadingHTTPServer):
 
 
 class FakeServer:
-    def __init__(self, latency: float = 0.0, slow: float = 3.0, lifetime: float = 120.0,
-                 max_requests: int = 100_000) -> None:
+    def __init__(
+        self,
+        latency: float = 0.0,
+        slow: float = 3.0,
+        lifetime: float = 120.0,
+        max_requests: int = 100_000,
+    ) -> None:
         self.latency, self.slow, self.max_requests = latency, slow, max_requests
         self.lifetime = lifetime
         self.calls = 0
@@ -113,8 +143,9 @@ class FakeServer:
             self.calls = 0
             self.by_status.clear()
 
-    def _respond(self, request: dict[str, Any],
-                 headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    def _respond(
+        self, request: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
         text = _text(request)
         with self._lock:
             self.calls += 1
@@ -128,12 +159,22 @@ class FakeServer:
                 first = key not in self._seen_429
                 self._seen_429.add(key)
             if first:
-                return 429, {"Retry-After": "1"}, json.dumps(
-                    {"error": {"message": "rate limited", "type": "rate_limit"}}).encode()
+                return (
+                    429,
+                    {"Retry-After": "1"},
+                    json.dumps(
+                        {"error": {"message": "rate limited", "type": "rate_limit"}}
+                    ).encode(),
+                )
         if "FAULT-ECHO" in text:
             seen = "; ".join(f"{k}: {v}" for k, v in (headers or {}).items())
-            return 500, {}, json.dumps({"error": {"message": f"upstream failed for request "
-                                                  f"with headers {seen}"}}).encode()
+            return (
+                500,
+                {},
+                json.dumps(
+                    {"error": {"message": f"upstream failed for request with headers {seen}"}}
+                ).encode(),
+            )
         if "FAULT-500" in text:
             return 500, {}, b'{"error": {"message": "fake internal error"}}'
         if "FAULT-TIMEOUT" in text:
@@ -186,16 +227,34 @@ def fake_server(**kwargs: Any) -> Iterator[FakeServer]:
         server.stop()
 
 
-def engine(request_lines: list[dict[str, Any]], fail_ids: set[str] | None = None) -> list[dict[str, Any]]:
+def engine(
+    request_lines: list[dict[str, Any]], fail_ids: set[str] | None = None
+) -> list[dict[str, Any]]:
     """A fake batch engine: output lines for request lines, in reverse order (order is not
     guaranteed by real engines), with ``fail_ids`` answered by a per-line error."""
     out = []
     for n, line in enumerate(reversed(request_lines)):
         cid = line["custom_id"]
         if fail_ids and cid in fail_ids:
-            out.append({"id": f"batch_req_{n}", "custom_id": cid, "response": None,
-                        "error": {"code": "server_error", "message": "engine failed this line"}})
+            out.append(
+                {
+                    "id": f"batch_req_{n}",
+                    "custom_id": cid,
+                    "response": None,
+                    "error": {"code": "server_error", "message": "engine failed this line"},
+                }
+            )
             continue
-        out.append({"id": f"batch_req_{n}", "custom_id": cid, "error": None, "response": {
-            "status_code": 200, "request_id": f"req_{n}", "body": answer_for(line["body"])}})
+        out.append(
+            {
+                "id": f"batch_req_{n}",
+                "custom_id": cid,
+                "error": None,
+                "response": {
+                    "status_code": 200,
+                    "request_id": f"req_{n}",
+                    "body": answer_for(line["body"]),
+                },
+            }
+        )
     return out

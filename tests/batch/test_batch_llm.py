@@ -36,7 +36,9 @@ def folder(tmp_path: Path) -> Path:
 
 def add_faults(folder: Path) -> None:
     for k, fault in enumerate(FAULTS):
-        text = make_report(100 + k).replace("扎实推进法治政府建设。", f"扎实推进法治政府建设。FAULT-{fault}", 1)
+        text = make_report(100 + k).replace(
+            "扎实推进法治政府建设。", f"扎实推进法治政府建设。FAULT-{fault}", 1
+        )
         (folder / f"fault_{fault.lower()}.txt").write_text(text, encoding="utf-8")
 
 
@@ -44,14 +46,16 @@ def offline_view(r: dict[str, Any]) -> dict[str, Any]:
     return {k: r[k] for k in ("verdict", "score", "parts", "checks")}
 
 
-def test_every_report_ends_with_llm_result_or_error(folder: Path, tmp_path: Path,
-                                                    lines: Lines) -> None:
+def test_every_report_ends_with_llm_result_or_error(
+    folder: Path, tmp_path: Path, lines: Lines
+) -> None:
     add_faults(folder)
     offline, live = tmp_path / "offline.jsonl", tmp_path / "live.jsonl"
     batch(str(folder), "-o", str(offline))
     with fake_server(latency=0.02, slow=3.0) as server:
-        code = batch(str(folder), "-o", str(live), "--llm", "--base-url", server.base_url,
-                     "--jobs", "4")
+        code = batch(
+            str(folder), "-o", str(live), "--llm", "--base-url", server.base_url, "--jobs", "4"
+        )
         assert server.by_status[429] == 1  # injected, then honoured and retried
     assert code == 1
     before = {r["path"]: r for r in lines(offline)}
@@ -88,11 +92,13 @@ def test_second_run_makes_no_calls(folder: Path, tmp_path: Path, lines: Lines) -
     assert main(["cache", "info"]) == 0
 
 
-def test_failures_are_not_cached_and_retry_errors_redoes_them(folder: Path, tmp_path: Path,
-                                                              lines: Lines) -> None:
+def test_failures_are_not_cached_and_retry_errors_redoes_them(
+    folder: Path, tmp_path: Path, lines: Lines
+) -> None:
     (folder / "flaky.txt").write_text(
         make_report(200).replace("扎实推进法治政府建设。", "扎实推进法治政府建设。FAULT-500", 1),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     out = tmp_path / "r.jsonl"
     with fake_server() as server:
         args = ["--llm", "--base-url", server.base_url]
@@ -111,19 +117,27 @@ def test_export_engine_import_matches_live(folder: Path, tmp_path: Path, lines: 
         common = ["--llm", "--base-url", server.base_url]
         batch(str(folder), "-o", str(live), *common, "--no-cache")
         server.reset_counts()
-        assert batch(str(folder), "-o", str(imported), *common,
-                     "--export-requests", str(requests_dir)) == 0
-        request_lines = [json.loads(x) for f in sorted(requests_dir.glob("requests-*.jsonl"))
-                         for x in f.read_text(encoding="utf-8").splitlines()]
+        assert (
+            batch(str(folder), "-o", str(imported), *common, "--export-requests", str(requests_dir))
+            == 0
+        )
+        request_lines = [
+            json.loads(x)
+            for f in sorted(requests_dir.glob("requests-*.jsonl"))
+            for x in f.read_text(encoding="utf-8").splitlines()
+        ]
         assert len(request_lines) == 8
-        assert {tuple(sorted(r)) for r in request_lines} == {("body", "custom_id", "method",
-                                                              "url")}
-        assert all(r["url"] == "/v1/chat/completions" and r["method"] == "POST"
-                   for r in request_lines)
-        output.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
-                                  for x in engine(request_lines)), encoding="utf-8")
-        assert batch(str(folder), "-o", str(imported), *common,
-                     "--import-results", str(output)) == 0
+        assert {tuple(sorted(r)) for r in request_lines} == {("body", "custom_id", "method", "url")}
+        assert all(
+            r["url"] == "/v1/chat/completions" and r["method"] == "POST" for r in request_lines
+        )
+        output.write_text(
+            "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in engine(request_lines)),
+            encoding="utf-8",
+        )
+        assert (
+            batch(str(folder), "-o", str(imported), *common, "--import-results", str(output)) == 0
+        )
         assert server.calls == 0  # neither export nor import calls the model
         # The imported answers are in the cache: a live batch elsewhere pays for none of them.
         batch(str(folder), "-o", str(tmp_path / "again.jsonl"), *common)
@@ -133,23 +147,32 @@ def test_export_engine_import_matches_live(folder: Path, tmp_path: Path, lines: 
         llm = {k: v for k, v in r["llm"].items() if k != "usage"}
         return {**offline_view(r), "path": r["path"], "llm": llm, "key": r["batch_key"]}
 
-    assert sorted(map(comparable, lines(imported)), key=lambda r: r["path"]) == \
-        sorted(map(comparable, lines(live)), key=lambda r: r["path"])
+    assert sorted(map(comparable, lines(imported)), key=lambda r: r["path"]) == sorted(
+        map(comparable, lines(live)), key=lambda r: r["path"]
+    )
     assert len(lines(tmp_path / "again.jsonl")) == 8
 
 
-def test_failed_import_lines_are_listed_and_reexported(folder: Path, tmp_path: Path,
-                                                       lines: Lines,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_failed_import_lines_are_listed_and_reexported(
+    folder: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]
+) -> None:
     out, first_dir, again_dir = tmp_path / "r.jsonl", tmp_path / "x1", tmp_path / "x2"
     common = ["--llm", "--base-url", "http://127.0.0.1:9/v1"]  # never called
     batch(str(folder), "-o", str(out), *common, "--export-requests", str(first_dir))
-    request_lines = [json.loads(x) for x in
-                     (first_dir / "requests-0001.jsonl").read_text(encoding="utf-8").splitlines()]
+    request_lines = [
+        json.loads(x)
+        for x in (first_dir / "requests-0001.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     failing = {request_lines[0]["custom_id"], request_lines[1]["custom_id"]}
     answers = engine(request_lines, fail_ids=failing)
-    answers[2] = {**answers[2], "response": {"status_code": 429, "request_id": "r",
-                                             "body": {"error": {"message": "quota"}}}}
+    answers[2] = {
+        **answers[2],
+        "response": {
+            "status_code": 429,
+            "request_id": "r",
+            "body": {"error": {"message": "quota"}},
+        },
+    }
     del answers[3]  # and one request the engine never answered
     output = tmp_path / "out.jsonl"
     output.write_text("".join(json.dumps(a) + "\n" for a in answers) + "{torn", encoding="utf-8")
@@ -159,22 +182,29 @@ def test_failed_import_lines_are_listed_and_reexported(folder: Path, tmp_path: P
     assert "4 failed" in err and "engine failed this line" in err and "HTTP 429" in err
     assert "no answer" in err and "1 line(s)" in err
     assert len(lines(out)) == 8
-    batch(str(folder), "-o", str(out), *common, "--export-requests", str(again_dir),
-          "--retry-errors")
-    again = [json.loads(x) for x in
-             (again_dir / "requests-0001.jsonl").read_text(encoding="utf-8").splitlines()]
+    batch(
+        str(folder), "-o", str(out), *common, "--export-requests", str(again_dir), "--retry-errors"
+    )
+    again = [
+        json.loads(x)
+        for x in (again_dir / "requests-0001.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert len(again) == 4
     fixed = tmp_path / "fixed.jsonl"
     fixed.write_text("".join(json.dumps(a) + "\n" for a in engine(again)), encoding="utf-8")
-    assert batch(str(folder), "-o", str(out), *common, "--import-results", str(fixed),
-                 "--retry-errors") == 0
+    assert (
+        batch(
+            str(folder), "-o", str(out), *common, "--import-results", str(fixed), "--retry-errors"
+        )
+        == 0
+    )
     got = lines(out)
     assert len(got) == 8 and not any(r["llm"]["error"] for r in got)
 
 
-def test_unreachable_endpoint_stops_the_batch_and_a_rerun_resumes(folder: Path, tmp_path: Path,
-                                                                  lines: Lines,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreachable_endpoint_stops_the_batch_and_a_rerun_resumes(
+    folder: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "r.jsonl"
     with fake_server() as server:
         dead = server.base_url
@@ -186,8 +216,9 @@ def test_unreachable_endpoint_stops_the_batch_and_a_rerun_resumes(folder: Path, 
     assert len(lines(out)) == 8
 
 
-def test_sigkill_during_llm_calls_then_resume(tmp_path: Path, lines: Lines,
-                                              batch_env: Path) -> None:
+def test_sigkill_during_llm_calls_then_resume(
+    tmp_path: Path, lines: Lines, batch_env: Path
+) -> None:
     import os
     import subprocess
     import sys
@@ -200,13 +231,35 @@ def test_sigkill_during_llm_calls_then_resume(tmp_path: Path, lines: Lines,
         (folder / f"r{n:02d}.txt").write_text(make_report(n), encoding="utf-8")
     out = tmp_path / "r.jsonl"
     with fake_server(latency=0.2) as server:
-        cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o", str(out), "--llm",
-               "--base-url", server.base_url, "--model", "fake-model", "--jobs", "4",
-               "--summary", "none"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "fzcheck",
+            "batch",
+            str(folder),
+            "-o",
+            str(out),
+            "--llm",
+            "--base-url",
+            server.base_url,
+            "--model",
+            "fake-model",
+            "--jobs",
+            "4",
+            "--summary",
+            "none",
+        ]
         partial = kill_after(cmd, out, 8)
         server.reset_counts()
-        resumed = subprocess.run(cmd, cwd=ROOT, env=dict(os.environ), capture_output=True,
-                                 text=True, timeout=300, check=False)
+        resumed = subprocess.run(
+            cmd,
+            cwd=ROOT,
+            env=dict(os.environ),
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
         assert resumed.returncode == 0, resumed.stderr
         # Only reports without a line are asked again, and those answered before the kill
         # come from the cache.
@@ -217,7 +270,8 @@ def test_sigkill_during_llm_calls_then_resume(tmp_path: Path, lines: Lines,
 
 
 def test_a_file_changed_after_planning_an_export_still_imports(
-        folder: Path, tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder: Path, tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from fzcheck.batch import runner
 
     out, requests_dir, output = tmp_path / "r.jsonl", tmp_path / "req", tmp_path / "out.jsonl"
@@ -233,10 +287,15 @@ def test_a_file_changed_after_planning_an_export_still_imports(
     common = ["--llm", "--base-url", "http://127.0.0.1:9/v1"]  # never called
     assert batch(str(folder), "-o", str(out), *common, "--export-requests", str(requests_dir)) == 0
     monkeypatch.undo()
-    request_lines = [json.loads(x) for f in sorted(requests_dir.glob("requests-*.jsonl"))
-                     for x in f.read_text(encoding="utf-8").splitlines()]
-    output.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n"
-                              for x in engine(request_lines)), encoding="utf-8")
+    request_lines = [
+        json.loads(x)
+        for f in sorted(requests_dir.glob("requests-*.jsonl"))
+        for x in f.read_text(encoding="utf-8").splitlines()
+    ]
+    output.write_text(
+        "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in engine(request_lines)),
+        encoding="utf-8",
+    )
     assert batch(str(folder), "-o", str(out), *common, "--import-results", str(output)) == 0
     got = next(r for r in lines(out) if r["path"] == str(target))
     assert got["llm"]["error"] is None and got["llm"]["summary"].startswith("fake review")

@@ -24,8 +24,9 @@ def batch(*args: str) -> int:
     return main(["batch", "--summary", "none", *args])
 
 
-def test_one_line_per_input_cohort_and_copy_flag(reports: Path, tmp_path: Path, lines: Lines,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_one_line_per_input_cohort_and_copy_flag(
+    reports: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "results.jsonl"
     code = main(["batch", str(reports), "-o", str(out), "--summary", "json"])
     assert code == 1  # empty.txt is a failure, recorded in its line
@@ -49,15 +50,18 @@ def test_one_line_per_input_cohort_and_copy_flag(reports: Path, tmp_path: Path, 
     assert stats["verdicts"] == {"complete": 8, "incomplete": 1, "not_a_report": 1, "error": 1}
     problems = next(p for p in stats["parts"] if p["part"] == "problems")
     assert problems["missing"] == 1 and problems["missing_share"] == pytest.approx(1 / 9, abs=1e-3)
-    assert [u["path"] for u in stats["send_back"]] == [str(reports / "no_problems.txt"),
-                                                       str(reports / "plan.txt")]
+    assert [u["path"] for u in stats["send_back"]] == [
+        str(reports / "no_problems.txt"),
+        str(reports / "plan.txt"),
+    ]
     assert stats["send_back"][0]["missing"] == ["problems"]
     assert stats["failures"][0]["path"] == str(reports / "empty.txt")
     assert len(stats["copies"]) == 1 and stats["copies"][0]["part"] == "problems"
 
 
-def test_rerun_does_nothing(reports: Path, tmp_path: Path,
-                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_rerun_does_nothing(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "results.jsonl"
     batch(str(reports), "-o", str(out))
     before = out.read_bytes(), (tmp_path / "results.jsonl.minhash").read_bytes()
@@ -67,8 +71,9 @@ def test_rerun_does_nothing(reports: Path, tmp_path: Path,
     assert (out.read_bytes(), (tmp_path / "results.jsonl.minhash").read_bytes()) == before
 
 
-def test_retry_errors_redoes_only_failures(reports: Path, tmp_path: Path, lines: Lines,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_retry_errors_redoes_only_failures(
+    reports: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "results.jsonl"
     batch(str(reports), "-o", str(out))
     # Fixing the file changes its bytes, so it is redone anyway; a still-broken one is only
@@ -108,28 +113,38 @@ def test_torn_last_line_is_recovered(reports: Path, tmp_path: Path, lines: Lines
     assert set(paths.values()) == {1} and len(paths) == len(list(reports.iterdir()))
 
 
-def test_sigkill_mid_run_then_resume_gives_one_line_per_input(tmp_path: Path,
-                                                               lines: Lines) -> None:
+def test_sigkill_mid_run_then_resume_gives_one_line_per_input(tmp_path: Path, lines: Lines) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
     for n in range(400):
         (folder / f"r{n:03d}.txt").write_text(make_report(n), encoding="utf-8")
     out = tmp_path / "results.jsonl"
-    cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o", str(out),
-           "--summary", "none"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "fzcheck",
+        "batch",
+        str(folder),
+        "-o",
+        str(out),
+        "--summary",
+        "none",
+    ]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     partial = kill_after(cmd, out, 20, env)
     assert 20 <= partial < 400
-    resumed = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-                             check=False)
+    resumed = subprocess.run(
+        cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
     assert resumed.returncode == 0, resumed.stderr
     assert f"{partial} already done" in resumed.stderr
     paths = Counter(r["path"] for r in lines(out))
     assert len(paths) == 400 and set(paths.values()) == {1}
 
 
-def test_corpus_and_fixtures(corpus: Path, reports: Path, tmp_path: Path, lines: Lines,
-                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_corpus_and_fixtures(
+    corpus: Path, reports: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]
+) -> None:
     inputs = [str(corpus / "seeds"), str(reports), str(FIXTURES)]
     out = tmp_path / "results.jsonl"
     main(["batch", *inputs, "-o", str(out), "--summary", "markdown"])
@@ -141,15 +156,22 @@ def test_corpus_and_fixtures(corpus: Path, reports: Path, tmp_path: Path, lines:
     assert out.read_bytes() == before
     from fzcheck.reading import KNOWN_SUFFIXES
 
-    expected = {str(p) for d in (corpus / "seeds", reports, FIXTURES) for p in d.rglob("*")
-                if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(d).parts)}
+    expected = {
+        str(p)
+        for d in (corpus / "seeds", reports, FIXTURES)
+        for p in d.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in KNOWN_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(d).parts)
+    }
     got = [r["path"] for r in lines(out)]
     assert sorted(got) == sorted(expected)
     seeds = [r for r in lines(out) if "/seeds/" in r["path"]]
     assert len(seeds) == 5 and all(r["ok"] for r in seeds)
-    assert {Path(r["path"]).name for r in lines(out) if r.get("copies")} >= {"copy_a.txt",
-                                                                           "copy_b.txt"}
+    assert {Path(r["path"]).name for r in lines(out) if r.get("copies")} >= {
+        "copy_a.txt",
+        "copy_b.txt",
+    }
 
 
 def test_copy_across_years_and_scripts(tmp_path: Path, lines: Lines) -> None:
@@ -159,8 +181,9 @@ def test_copy_across_years_and_scripts(tmp_path: Path, lines: Lines) -> None:
     a, _ = copied_pair(seed=11)
     folder = tmp_path / "years"
     folder.mkdir()
-    (folder / "2024.txt").write_text(a.replace("2025", "2024").replace("2026", "2025"),
-                                     encoding="utf-8")
+    (folder / "2024.txt").write_text(
+        a.replace("2025", "2024").replace("2026", "2025"), encoding="utf-8"
+    )
     (folder / "2025.txt").write_text(a, encoding="utf-8")
     (folder / "other.txt").write_text(make_report(77), encoding="utf-8")
     out = tmp_path / "results.jsonl"
@@ -170,8 +193,9 @@ def test_copy_across_years_and_scripts(tmp_path: Path, lines: Lines) -> None:
     assert flagged["other.txt"] == []
 
 
-def test_report_command_formats(reports: Path, tmp_path: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_command_formats(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "results.jsonl"
     batch(str(reports), "-o", str(out))
     capsys.readouterr()
@@ -205,8 +229,9 @@ def test_html_pages(reports: Path, tmp_path: Path) -> None:
     assert "unit0" in (tmp_path / "b.html").read_text(encoding="utf-8")
 
 
-def test_results_file_in_unwritable_place_is_one_line_error(reports: Path, tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_results_file_in_unwritable_place_is_one_line_error(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     if os.geteuid() == 0:
         pytest.skip("root can write anywhere")
     locked = tmp_path / "locked"
@@ -220,8 +245,9 @@ def test_results_file_in_unwritable_place_is_one_line_error(reports: Path, tmp_p
     assert "cannot write" in capsys.readouterr().err
 
 
-def test_second_batch_on_the_same_results_file_is_refused(reports: Path, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_second_batch_on_the_same_results_file_is_refused(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from fzcheck.batch.store import exclusive
 
     out = tmp_path / "results.jsonl"
@@ -231,8 +257,9 @@ def test_second_batch_on_the_same_results_file_is_refused(reports: Path, tmp_pat
     assert batch(str(reports), "-o", str(out)) == 1  # the lock went with its holder
 
 
-def test_a_bug_on_one_report_is_its_error_line(reports: Path, tmp_path: Path, lines: Lines,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_on_one_report_is_its_error_line(
+    reports: Path, tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import fzcheck.pipeline
 
     real = fzcheck.pipeline.analyse
@@ -252,41 +279,52 @@ def test_a_bug_on_one_report_is_its_error_line(reports: Path, tmp_path: Path, li
 
 
 def test_results_file_in_a_missing_folder_is_refused_not_created(
-        reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "no" / "such" / "r.jsonl"
     assert batch(str(reports), "-o", str(target)) == 2
     assert not (tmp_path / "no").exists()
     assert "the folder" in capsys.readouterr().err
 
 
-def test_report_refuses_a_file_that_is_not_results(tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_report_refuses_a_file_that_is_not_results(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     readme = tmp_path / "notes.md"
     readme.write_text("# notes\n", encoding="utf-8")
     array = tmp_path / "out.json"
     array.write_text('[{"path": "a"}]\n', encoding="utf-8")
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
-    for path, words in ((readme, "is not a batch results file (line 1"),
-                        (array, "is not a batch results file (line 1"), (empty, "holds no results")):
+    for path, words in (
+        (readme, "is not a batch results file (line 1"),
+        (array, "is not a batch results file (line 1"),
+        (empty, "holds no results"),
+    ):
         assert main(["report", str(path)]) == 2
         assert words in capsys.readouterr().err
 
 
 def test_an_edited_rubric_grades_again_even_with_the_same_version(
-        reports: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]) -> None:
+    reports: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "results.jsonl"
     batch(str(reports), "-o", str(out))
     edited = tmp_path / "fazhi-annual.yaml"
-    edited.write_text((ROOT / "rubrics" / "fazhi-annual.yaml").read_text(encoding="utf-8")
-                      .replace("embedded_credit: 0.5", "embedded_credit: 0.25"), encoding="utf-8")
+    edited.write_text(
+        (ROOT / "rubrics" / "fazhi-annual.yaml")
+        .read_text(encoding="utf-8")
+        .replace("embedded_credit: 0.5", "embedded_credit: 0.25"),
+        encoding="utf-8",
+    )
     capsys.readouterr()
     batch(str(reports), "-o", str(out), "--rubric", str(edited))
     assert "此前已完成0份" in capsys.readouterr().err
 
 
-def test_unwritable_html_folder_fails_before_grading(reports: Path, tmp_path: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_unwritable_html_folder_fails_before_grading(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     out = tmp_path / "results.jsonl"

@@ -42,8 +42,9 @@ def test_the_pool_writes_what_one_process_writes(tmp_path: Path) -> None:
     assert sidecar.read_bytes() == Path(str(one) + ".minhash").read_bytes()
 
 
-def test_a_worker_that_dies_costs_one_error_line(tmp_path: Path, lines: Lines,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_worker_that_dies_costs_one_error_line(
+    tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import fzcheck.pipeline
 
     folder = make_folder(tmp_path, runner.POOL_MIN_INPUTS + 4)
@@ -81,11 +82,23 @@ def _workers_left(out: Path) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
 def test_kill_with_the_pool_then_resume_loses_nothing_and_duplicates_nothing(
-        tmp_path: Path, lines: Lines) -> None:
+    tmp_path: Path, lines: Lines
+) -> None:
     folder = make_folder(tmp_path, 300)
     out = tmp_path / "results.jsonl"
-    cmd = [sys.executable, "-m", "fzcheck", "batch", str(folder), "-o", str(out),
-           "--summary", "none", "--workers", "2"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "fzcheck",
+        "batch",
+        str(folder),
+        "-o",
+        str(out),
+        "--summary",
+        "none",
+        "--workers",
+        "2",
+    ]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     partial = kill_after(cmd, out, 40, env)
     assert 40 <= partial < 301
@@ -93,8 +106,9 @@ def test_kill_with_the_pool_then_resume_loses_nothing_and_duplicates_nothing(
     while _workers_left(out) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not _workers_left(out), "workers outlived their killed batch"
-    resumed = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-                             check=False)
+    resumed = subprocess.run(
+        cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
     assert resumed.returncode == 1, resumed.stderr  # the empty file's line records a failure
     assert f"{partial} already done" in resumed.stderr
     paths = [r["path"] for r in lines(out)]

@@ -33,13 +33,26 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return d
 
 
-def test_an_echoed_key_is_in_neither_results_nor_stderr(folder: Path, tmp_path: Path,
-                                                        lines: Lines,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_echoed_key_is_in_neither_results_nor_stderr(
+    folder: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "results.jsonl"
     with fake_server() as server:
-        code = main(["batch", "--summary", "terminal", "--model", "fake-model", str(folder),
-                     "-o", str(out), "--llm", "--base-url", server.base_url])
+        code = main(
+            [
+                "batch",
+                "--summary",
+                "terminal",
+                "--model",
+                "fake-model",
+                str(folder),
+                "-o",
+                str(out),
+                "--llm",
+                "--base-url",
+                server.base_url,
+            ]
+        )
         assert server.by_status[500] == 2  # the echo really happened (and was retried once)
     assert code == 1
     seen = capsys.readouterr()
@@ -51,8 +64,9 @@ def test_an_echoed_key_is_in_neither_results_nor_stderr(folder: Path, tmp_path: 
     assert "Bearer ***" in seen.err  # listed among the failures, redacted
 
 
-def test_check_llm_exits_non_zero_when_the_call_failed(folder: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_llm_exits_non_zero_when_the_call_failed(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with fake_server() as server:
         args = ["check", "--llm", "--model", "fake-model", "--base-url", server.base_url]
         assert main([*args, str(folder / "unit0.txt")]) == 0
@@ -69,14 +83,43 @@ def _closed_port() -> int:
     return port
 
 
-def test_url_credentials_are_not_printed(folder: Path, tmp_path: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_url_credentials_are_not_printed(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     url = f"http://reviewer:UrlSecret987654@127.0.0.1:{_closed_port()}/v1"
     out = tmp_path / "results.jsonl"
-    assert main(["batch", "--summary", "none", "--model", "fake-model", str(folder), "-o",
-                 str(out), "--llm", "--base-url", url]) == 2  # nothing listening: a set-up error
-    assert main(["check", "--llm", "--model", "fake-model", "--base-url", url,
-                 str(folder / "unit0.txt")]) == 2
+    assert (
+        main(
+            [
+                "batch",
+                "--summary",
+                "none",
+                "--model",
+                "fake-model",
+                str(folder),
+                "-o",
+                str(out),
+                "--llm",
+                "--base-url",
+                url,
+            ]
+        )
+        == 2
+    )  # nothing listening: a set-up error
+    assert (
+        main(
+            [
+                "check",
+                "--llm",
+                "--model",
+                "fake-model",
+                "--base-url",
+                url,
+                str(folder / "unit0.txt"),
+            ]
+        )
+        == 2
+    )
     seen = capsys.readouterr()
     assert "UrlSecret987654" not in seen.out + seen.err
     assert "cannot reach" in seen.err and "http://***@127.0.0.1" in seen.err

@@ -28,8 +28,12 @@ def batch(*args: str) -> int:
 
 
 def test_a_file_changed_after_planning_gets_the_line_of_what_was_graded(
-        reports: Path, tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    reports: Path,
+    tmp_path: Path,
+    lines: Lines,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     out = tmp_path / "results.jsonl"
     target = reports / "no_problems.txt"
     fixed = make_report(50)  # the same unit, now with its problems section
@@ -59,7 +63,8 @@ def test_a_file_changed_after_planning_gets_the_line_of_what_was_graded(
 
 
 def test_a_symlinked_output_locks_and_rewrites_the_real_file(
-        reports: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]) -> None:
+    reports: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]
+) -> None:
     from fzcheck.batch.store import exclusive
 
     real = tmp_path / "results.jsonl"
@@ -80,12 +85,16 @@ def test_a_symlinked_output_locks_and_rewrites_the_real_file(
 
 
 def test_a_rewrite_keeps_permissions_and_cleans_what_a_killed_one_left(
-        reports: Path, tmp_path: Path, lines: Lines) -> None:
+    reports: Path, tmp_path: Path, lines: Lines
+) -> None:
     out = tmp_path / "results.jsonl"
     batch(str(reports), "-o", str(out))
     out.chmod(0o640)
     # What a kill during a rewrite (copy flags, dropping redone lines) leaves behind.
-    stale = [tmp_path / ".results.jsonl.k3x9_a2b.tmp", tmp_path / ".results.jsonl.minhash.q1w2e3r4.tmp"]
+    stale = [
+        tmp_path / ".results.jsonl.k3x9_a2b.tmp",
+        tmp_path / ".results.jsonl.minhash.q1w2e3r4.tmp",
+    ]
     for path in stale:
         path.write_text('{"half": ', encoding="utf-8")
     mine = tmp_path / ".results.jsonl.my notes.tmp"
@@ -97,8 +106,9 @@ def test_a_rewrite_keeps_permissions_and_cleans_what_a_killed_one_left(
     assert len(lines(out)) == len(list(reports.iterdir()))
 
 
-def test_the_signature_sidecar_is_compacted_with_the_results(reports: Path, tmp_path: Path,
-                                                             lines: Lines) -> None:
+def test_the_signature_sidecar_is_compacted_with_the_results(
+    reports: Path, tmp_path: Path, lines: Lines
+) -> None:
     out = tmp_path / "results.jsonl"
     batch(str(reports), "-o", str(out))
     for n in range(3):  # three rounds of edits: each leaves a stale signature line today
@@ -135,7 +145,8 @@ def undecodable(tmp_path: Path) -> Path:
 
 
 def test_a_name_that_is_not_utf8_gets_its_line_and_is_skipped_on_rerun(
-        undecodable: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    undecodable: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "results.jsonl"
     assert batch(str(undecodable), "-o", str(out), "--summary", "terminal") == 1
     text = out.read_bytes().decode("utf-8")  # the file stays valid UTF-8
@@ -154,9 +165,12 @@ def test_a_name_that_is_not_utf8_gets_its_line_and_is_skipped_on_rerun(
     assert len(out.read_bytes().splitlines()) == 12
 
 
-def test_a_name_that_is_not_utf8_in_check_output(undecodable: Path, tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str],
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_name_that_is_not_utf8_in_check_output(
+    undecodable: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.chdir(undecodable)  # a short path: panel titles are cut at the console's width
     odd = os.fsdecode(b"a\xff.txt")
     assert main(["check", "-f", "jsonl", odd]) == 0
@@ -169,8 +183,9 @@ def test_a_name_that_is_not_utf8_in_check_output(undecodable: Path, tmp_path: Pa
     assert "a\\xff.txt" in capsys.readouterr().out
 
 
-def test_a_symlink_loop_is_its_own_error_line(tmp_path: Path, lines: Lines,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_symlink_loop_is_its_own_error_line(
+    tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]
+) -> None:
     loop = tmp_path / "loop.txt"
     loop.symlink_to(loop.name)
     good = tmp_path / "good.txt"

@@ -10,8 +10,12 @@ from fzcheck.llm.cache import ResponseCache, default_cache_dir, resolve_cache_di
 from fzcheck.cli import main
 from fzcheck.errors import ConfigError
 
-REQUEST = {"model": "m", "messages": [{"role": "user", "content": "报告"}], "temperature": 0,
-           "tools": [{"type": "function", "function": {"name": "ReportReview"}}]}
+REQUEST = {
+    "model": "m",
+    "messages": [{"role": "user", "content": "报告"}],
+    "temperature": 0,
+    "tools": [{"type": "function", "function": {"name": "ReportReview"}}],
+}
 
 
 def test_key_is_canonical_and_covers_what_is_asked(tmp_path: Path) -> None:
@@ -19,11 +23,17 @@ def test_key_is_canonical_and_covers_what_is_asked(tmp_path: Path) -> None:
     reordered = dict(reversed(list(REQUEST.items())))
     assert cache.key(REQUEST) == cache.key(reordered)
     assert cache.key(REQUEST) == cache.key({**REQUEST, "timeout": 5})  # transport only
-    for change in ({"model": "n"}, {"temperature": 0.7}, {"messages": []}, {"tools": []},
-                   {"response_format": {"type": "json_object"}}):
+    for change in (
+        {"model": "n"},
+        {"temperature": 0.7},
+        {"messages": []},
+        {"tools": []},
+        {"response_format": {"type": "json_object"}},
+    ):
         assert cache.key({**REQUEST, **change}) != cache.key(REQUEST), change
-    assert ResponseCache(tmp_path, namespace="http://a/v1").key(REQUEST) != \
-        ResponseCache(tmp_path, namespace="http://b/v1").key(REQUEST)
+    assert ResponseCache(tmp_path, namespace="http://a/v1").key(REQUEST) != ResponseCache(
+        tmp_path, namespace="http://b/v1"
+    ).key(REQUEST)
 
 
 def test_put_get_info_clear(tmp_path: Path) -> None:
@@ -31,8 +41,10 @@ def test_put_get_info_clear(tmp_path: Path) -> None:
     key = cache.key(REQUEST)
     assert cache.get(key) is None
     cache.put(key, {"body": {"x": "答"}, "usage": {"total_tokens": 3}})
-    assert ResponseCache(tmp_path / "c").get(key) == {"body": {"x": "答"},
-                                                       "usage": {"total_tokens": 3}}
+    assert ResponseCache(tmp_path / "c").get(key) == {
+        "body": {"x": "答"},
+        "usage": {"total_tokens": 3},
+    }
     info = cache.info()
     assert info.entries == 1 and info.bytes > 0
     # a damaged entry reads as a miss, not an error
@@ -44,8 +56,9 @@ def test_put_get_info_clear(tmp_path: Path) -> None:
         cache.get("../../etc/passwd")
 
 
-def test_location_precedence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                             batch_env: Path) -> None:
+def test_location_precedence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch_env: Path
+) -> None:
     monkeypatch.delenv("FZCHECK_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert resolve_cache_dir() == default_cache_dir() == tmp_path / "xdg" / "fzcheck"

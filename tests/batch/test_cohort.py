@@ -11,38 +11,88 @@ from fzcheck.cohort.stats import gather, price_table
 from fzcheck.errors import ConfigError
 
 
-def line(path: str, verdict: str, statuses: dict[str, str], failed: tuple[str, ...] = (),
-         score: float = 80, llm: dict[str, Any] | None = None) -> dict[str, Any]:
-    parts = [{"id": pid, "required": pid != "other", "status": st,
-              "checks": [{"id": c.split(".")[1], "passed": False, "message": f"{c} failed"}
-                         for c in failed if c.startswith(pid + ".")]}
-             for pid, st in statuses.items()]
-    return {"path": path, "verdict": verdict, "score": score, "parts": parts, "checks": [],
-            "document": {"issuer": path.upper()}, "llm": llm}
+def line(
+    path: str,
+    verdict: str,
+    statuses: dict[str, str],
+    failed: tuple[str, ...] = (),
+    score: float = 80,
+    llm: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    parts = [
+        {
+            "id": pid,
+            "required": pid != "other",
+            "status": st,
+            "checks": [
+                {"id": c.split(".")[1], "passed": False, "message": f"{c} failed"}
+                for c in failed
+                if c.startswith(pid + ".")
+            ],
+        }
+        for pid, st in statuses.items()
+    ]
+    return {
+        "path": path,
+        "verdict": verdict,
+        "score": score,
+        "parts": parts,
+        "checks": [],
+        "document": {"issuer": path.upper()},
+        "llm": llm,
+    }
 
 
-FULL = {"achievements": "present", "problems": "present", "leader_duties": "present",
-        "next_year_plan": "present", "other": "missing"}
+FULL = {
+    "achievements": "present",
+    "problems": "present",
+    "leader_duties": "present",
+    "next_year_plan": "present",
+    "other": "missing",
+}
 
 
 def usage(model: str, prompt: int, completion: int, error: str | None = None) -> dict[str, Any]:
-    return {"model": model, "error": error, "usage": {
-        "prompt_tokens": prompt, "completion_tokens": completion,
-        "total_tokens": prompt + completion, "calls": 1}}
+    return {
+        "model": model,
+        "error": error,
+        "usage": {
+            "prompt_tokens": prompt,
+            "completion_tokens": completion,
+            "total_tokens": prompt + completion,
+            "calls": 1,
+        },
+    }
 
 
 def test_shares_ranking_send_back_and_cost(batch_env: Path) -> None:
     batch_env.write_text('[batch.prices."m"]\ninput = 2.0\noutput = 10.0\n', encoding="utf-8")
     lines = [
         line("a", "complete", FULL, score=100, llm=usage("m", 1_000_000, 100_000)),
-        line("b", "incomplete", {**FULL, "problems": "missing", "leader_duties": "embedded"},
-             failed=("leader_duties.principal_own_actions",), score=55,
-             llm=usage("m", 500_000, 0, error="timed out")),
-        line("c", "incomplete", {**FULL, "problems": "missing"},
-             failed=("leader_duties.principal_own_actions", "next_year_plan.names_next_year"),
-             score=62),
-        {"path": "d", "verdict": "error", "error": {"kind": "empty", "message": "no text"},
-         "parts": [], "checks": [], "score": 0, "llm": None},
+        line(
+            "b",
+            "incomplete",
+            {**FULL, "problems": "missing", "leader_duties": "embedded"},
+            failed=("leader_duties.principal_own_actions",),
+            score=55,
+            llm=usage("m", 500_000, 0, error="timed out"),
+        ),
+        line(
+            "c",
+            "incomplete",
+            {**FULL, "problems": "missing"},
+            failed=("leader_duties.principal_own_actions", "next_year_plan.names_next_year"),
+            score=62,
+        ),
+        {
+            "path": "d",
+            "verdict": "error",
+            "error": {"kind": "empty", "message": "no text"},
+            "parts": [],
+            "checks": [],
+            "score": 0,
+            "llm": None,
+        },
     ]
     stats = gather(lines).to_json(price_table())
     assert stats["verdicts"] == {"complete": 1, "incomplete": 2, "not_a_report": 0, "error": 1}
@@ -51,9 +101,13 @@ def test_shares_ranking_send_back_and_cost(batch_env: Path) -> None:
     leader = next(p for p in stats["parts"] if p["part"] == "leader_duties")
     assert leader["embedded"] == 1
     assert [c["check"] for c in stats["failed_checks"]] == [
-        "leader_duties.principal_own_actions", "next_year_plan.names_next_year"]
+        "leader_duties.principal_own_actions",
+        "next_year_plan.names_next_year",
+    ]
     assert [(u["path"], u["missing"]) for u in stats["send_back"]] == [
-        ("b", ["problems"]), ("c", ["problems"])]
+        ("b", ["problems"]),
+        ("c", ["problems"]),
+    ]
     assert [(f["path"], f["stage"]) for f in stats["failures"]] == [("b", "llm"), ("d", "read")]
     assert stats["scores"]["median"] == 62 and stats["scores"]["min"] == 55
     assert stats["llm"]["total_tokens"] == 1_600_000
@@ -61,8 +115,7 @@ def test_shares_ranking_send_back_and_cost(batch_env: Path) -> None:
 
 
 def test_cost_is_unknown_without_a_price(batch_env: Path) -> None:
-    stats = gather([line("a", "complete", FULL, llm=usage("other", 10, 10))]).to_json(
-        price_table())
+    stats = gather([line("a", "complete", FULL, llm=usage("other", 10, 10))]).to_json(price_table())
     assert stats["llm"]["estimated_cost"] is None
     assert stats["llm"]["unpriced_models"] == ["other"]
     batch_env.write_text('[batch.prices."m"]\ninput = "cheap"\n', encoding="utf-8")

@@ -13,8 +13,14 @@ BODY = {"choices": [{"index": 0, "message": {"role": "assistant", "content": "{}
 def test_request_files_split_at_line_and_byte_limits(tmp_path: Path) -> None:
     files = RequestFiles(tmp_path, max_lines=3, max_bytes=10_000)
     for n in range(7):
-        files.write({"custom_id": f"fz-{n}", "method": "POST", "url": "/v1/chat/completions",
-                     "body": {"model": "m", "pad": "x" * 50}})
+        files.write(
+            {
+                "custom_id": f"fz-{n}",
+                "method": "POST",
+                "url": "/v1/chat/completions",
+                "body": {"model": "m", "pad": "x" * 50},
+            }
+        )
     files.close()
     sizes = [len(p.read_text().splitlines()) for p in files.files]
     assert sizes == [3, 3, 1]
@@ -31,22 +37,35 @@ def test_answer_body_reads_every_engine_shape() -> None:
     assert answer_body(ok) == (BODY, None)
     as_string = {"custom_id": "a", "response": {"status_code": 200, "body": json.dumps(BODY)}}
     assert answer_body(as_string) == (BODY, None)
-    openai_error = {"custom_id": "a", "response": None,
-                    "error": {"code": "batch_expired", "message": "expired"}}
+    openai_error = {
+        "custom_id": "a",
+        "response": None,
+        "error": {"code": "batch_expired", "message": "expired"},
+    }
     assert answer_body(openai_error)[1] == "batch engine error: batch_expired: expired"
-    http_error = {"custom_id": "a", "error": None, "response": {
-        "status_code": 400, "body": {"error": {"message": "bad", "type": "invalid_request"}}}}
+    http_error = {
+        "custom_id": "a",
+        "error": None,
+        "response": {
+            "status_code": 400,
+            "body": {"error": {"message": "bad", "type": "invalid_request"}},
+        },
+    }
     assert "HTTP 400" in (answer_body(http_error)[1] or "")
     assert answer_body({"custom_id": "a"})[1] == "batch engine returned no response"
 
 
 def test_output_index_prefers_a_success_over_an_earlier_error(tmp_path: Path) -> None:
     first, second = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
-    first.write_text(json.dumps({"custom_id": "x", "response": None, "error": {"message": "e"}})
-                     + "\nnot json\n", encoding="utf-8")
-    second.write_text(json.dumps({"custom_id": "x", "response": {"status_code": 200,
-                                                                 "body": BODY}}) + "\n",
-                      encoding="utf-8")
+    first.write_text(
+        json.dumps({"custom_id": "x", "response": None, "error": {"message": "e"}})
+        + "\nnot json\n",
+        encoding="utf-8",
+    )
+    second.write_text(
+        json.dumps({"custom_id": "x", "response": {"status_code": 200, "body": BODY}}) + "\n",
+        encoding="utf-8",
+    )
     index = OutputIndex.build([first, second])
     assert index.unparsable == 1 and index.duplicates == 1
     line = index.get("x")

@@ -6,8 +6,15 @@ from __future__ import annotations
 import io
 from typing import Any
 
-APPLICANTS = ["natural", "business", "research", "public_interest", "legal_services",
-              "other_org", "total"]
+APPLICANTS = [
+    "natural",
+    "business",
+    "research",
+    "public_interest",
+    "legal_services",
+    "other_org",
+    "total",
+]
 # (row id, label as printed, group label for merged cells or None)
 ROWS_2021 = [
     ("new", "一、本年新收政府信息公开申请数量", None),
@@ -30,20 +37,42 @@ ROWS_2021 = [
     ("declined_publication", "3.要求提供公开出版物", "（五）不予处理"),
     ("declined_mass", "4.无正当理由大量反复申请", "（五）不予处理"),
     ("declined_confirm", "5.要求行政机关确认或重新出具已获取信息", "（五）不予处理"),
-    ("other_no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-     "（六）其他处理"),
-    ("other_no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-     "（六）其他处理"),
+    (
+        "other_no_correction",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        "（六）其他处理",
+    ),
+    (
+        "other_no_fee",
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        "（六）其他处理",
+    ),
     ("other_misc", "3.其他", "（六）其他处理"),
     ("total", "（七）总计", None),
     ("carried_out", "四、结转下年度继续办理", None),
 ]
 ROWS_2019 = [r for r in ROWS_2021 if not r[0].startswith("other_")]
-ROWS_2019.insert(ROWS_2019.index(next(r for r in ROWS_2019 if r[0] == "total")),
-                 ("other_handling", "（六）其他处理", None))
-APPEALS = ["review_upheld", "review_corrected", "review_other", "review_pending", "review_total",
-           "direct_upheld", "direct_corrected", "direct_other", "direct_pending", "direct_total",
-           "after_upheld", "after_corrected", "after_other", "after_pending", "after_total"]
+ROWS_2019.insert(
+    ROWS_2019.index(next(r for r in ROWS_2019 if r[0] == "total")),
+    ("other_handling", "（六）其他处理", None),
+)
+APPEALS = [
+    "review_upheld",
+    "review_corrected",
+    "review_other",
+    "review_pending",
+    "review_total",
+    "direct_upheld",
+    "direct_corrected",
+    "direct_other",
+    "direct_pending",
+    "direct_total",
+    "after_upheld",
+    "after_corrected",
+    "after_other",
+    "after_pending",
+    "after_total",
+]
 
 
 def values(template: str = "2021") -> dict[str, list[int | None]]:
@@ -60,8 +89,9 @@ def values(template: str = "2021") -> dict[str, list[int | None]]:
     by_row["other_no_correction" if template == "2021" else "other_handling"] = [1, 0, 0, 0, 0, 0]
     handled = [r for r, _, _ in rows if r not in {"new", "carried_in", "total", "carried_out"}]
     by_row["total"] = [sum(by_row[r][k] for r in handled) for k in range(6)]
-    by_row["carried_out"] = [by_row["new"][k] + by_row["carried_in"][k] - by_row["total"][k]
-                             for k in range(6)]
+    by_row["carried_out"] = [
+        by_row["new"][k] + by_row["carried_in"][k] - by_row["total"][k] for k in range(6)
+    ]
     return {r: [*v, sum(v)] for r, v in by_row.items()}
 
 
@@ -71,44 +101,65 @@ def appeals() -> list[int]:
 
 def _narrative(table: dict[str, list[int | None]], stated_new: int | None) -> str:
     new = table["new"][6] if stated_new is None else stated_new
-    return (f"2024年，本机关共收到政府信息公开申请{new}件，予以公开{table['disclosed'][6]}件。"
-            "因政府信息公开工作被申请行政复议4件，被提起行政诉讼2件。")
+    return (
+        f"2024年，本机关共收到政府信息公开申请{new}件，予以公开{table['disclosed'][6]}件。"
+        "因政府信息公开工作被申请行政复议4件，被提起行政诉讼2件。"
+    )
 
 
 def _head(unit: str) -> list[str]:
-    return [f"          {unit}2024年政府信息公开工作年度报告", "",
-            "   本报告根据《中华人民共和国政府信息公开条例》规定编制。统计期限自2024年1月1日至2024年12月31日。",
-            "   一、总体情况",
-            "   2024年，我局认真贯彻政府信息公开条例，全年主动公开政府信息326条，更新公开目录2次。"]
+    return [
+        f"          {unit}2024年政府信息公开工作年度报告",
+        "",
+        "   本报告根据《中华人民共和国政府信息公开条例》规定编制。统计期限自2024年1月1日至2024年12月31日。",
+        "   一、总体情况",
+        "   2024年，我局认真贯彻政府信息公开条例，全年主动公开政府信息326条，更新公开目录2次。",
+    ]
 
 
 def _tail(unit: str = "示例县交通运输局") -> list[str]:
-    return ["   五、存在的主要问题及改进情况",
-            "   一是政策解读形式还不够丰富；二是依申请办理人员业务能力仍需提升。下一步，我局将加强解读，"
-            "完善办理流程，每季度组织一次业务培训。",
-            "   六、其他需要报告的事项",
-            "   本年度未收取信息处理费。", "", f"                              {unit}",
-            "                              2025年1月20日"]
+    return [
+        "   五、存在的主要问题及改进情况",
+        "   一是政策解读形式还不够丰富；二是依申请办理人员业务能力仍需提升。下一步，我局将加强解读，"
+        "完善办理流程，每季度组织一次业务培训。",
+        "   六、其他需要报告的事项",
+        "   本年度未收取信息处理费。",
+        "",
+        f"                              {unit}",
+        "                              2025年1月20日",
+    ]
 
 
-def layout_text(table: dict[str, list[int | None]] | None = None, rows: list[Any] | None = None,
-                unit: str = "示例县交通运输局", stated_new: int | None = None) -> str:
+def layout_text(
+    table: dict[str, list[int | None]] | None = None,
+    rows: list[Any] | None = None,
+    unit: str = "示例县交通运输局",
+    stated_new: int | None = None,
+) -> str:
     """As pdftotext -layout prints it: values right-aligned in columns, labels wrapped, group
     labels standing on their own lines."""
     table = table or values()
     rows = rows or ROWS_2021
-    out = [*_head(unit), "   （一）依申请公开。" + _narrative(table, stated_new), "",
-           "   二、主动公开政府信息情况", "第二十条 第（一）项",
-           "信息内容          本年制发件数     本年废止件数   现行有效件数",
-           "规章                 0              0             0",
-           "行政规范性文件       3              1            12", "",
-           "信息内容                      本年处理决定数量",
-           "行政许可                      1280", "行政处罚                       316",
-           "行政强制                        12", "",
-           "   三、收到和处理政府信息公开申请情况",
-           "                                                   申请人情况",
-           "                                       法人或其他组织",
-           "                             自然人   商业企业 科研机构 社会公益组织 法律服务机构 其他  总计"]
+    out = [
+        *_head(unit),
+        "   （一）依申请公开。" + _narrative(table, stated_new),
+        "",
+        "   二、主动公开政府信息情况",
+        "第二十条 第（一）项",
+        "信息内容          本年制发件数     本年废止件数   现行有效件数",
+        "规章                 0              0             0",
+        "行政规范性文件       3              1            12",
+        "",
+        "信息内容                      本年处理决定数量",
+        "行政许可                      1280",
+        "行政处罚                       316",
+        "行政强制                        12",
+        "",
+        "   三、收到和处理政府信息公开申请情况",
+        "                                                   申请人情况",
+        "                                       法人或其他组织",
+        "                             自然人   商业企业 科研机构 社会公益组织 法律服务机构 其他  总计",
+    ]
     group = None
     for row, label, grp in rows:
         if grp and grp != group:
@@ -120,16 +171,23 @@ def layout_text(table: dict[str, list[int | None]] | None = None, rows: list[Any
             out.append(f"      {label[16:]:<22}{cells}")
         else:
             out.append(f"      {label:<22}{cells}")
-    out += ["", "   四、政府信息公开行政复议、行政诉讼情况",
-            "行政复议                          行政诉讼",
-            "                              未经复议直接起诉              复议后起诉",
-            "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计",
-            "   " + "   ".join(str(v) for v in appeals()), ""]
+    out += [
+        "",
+        "   四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议                          行政诉讼",
+        "                              未经复议直接起诉              复议后起诉",
+        "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计",
+        "   " + "   ".join(str(v) for v in appeals()),
+        "",
+    ]
     return "\n".join(out + _tail(unit)) + "\n"
 
 
-def html_page(table: dict[str, list[int | None]] | None = None, published: str = "2025-01-20",
-              unit: str = "示例县交通运输局") -> str:
+def html_page(
+    table: dict[str, list[int | None]] | None = None,
+    published: str = "2025-01-20",
+    unit: str = "示例县交通运输局",
+) -> str:
     """A government web page: the report in an article, tables with merged header and label
     cells; empty <td> for a blank cell."""
     table = table or values()
@@ -168,7 +226,7 @@ def html_page(table: dict[str, list[int | None]] | None = None, published: str =
 <td colspan='7'>申请人情况</td></tr>
 <tr><td rowspan='2'>自然人</td><td colspan='5'>法人或其他组织</td><td rowspan='2'>总计</td></tr>
 <tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
-{''.join(rows)}</table>
+{"".join(rows)}</table>
 <p>四、政府信息公开行政复议、行政诉讼情况</p>
 <table><tr><td colspan='5'>行政复议</td><td colspan='10'>行政诉讼</td></tr>
 <tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>
@@ -191,16 +249,24 @@ def docx_bytes(table: dict[str, list[int | None]] | None = None) -> bytes:
     document.add_paragraph("（一）依申请公开。" + _narrative(table, None))
     document.add_paragraph("二、主动公开政府信息情况")
     p = document.add_table(rows=3, cols=4)
-    for r, row in enumerate([["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
-                             ["规章", "0", "0", "0"], ["行政规范性文件", "3", "1", "12"]]):
+    for r, row in enumerate(
+        [
+            ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+            ["规章", "0", "0", "0"],
+            ["行政规范性文件", "3", "1", "12"],
+        ]
+    ):
         for c, text in enumerate(row):
             p.cell(r, c).text = text
     document.add_paragraph("三、收到和处理政府信息公开申请情况")
     t = document.add_table(rows=2 + len(ROWS_2021), cols=9)
-    t.cell(0, 0).merge(t.cell(1, 1)).text = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    t.cell(0, 0).merge(
+        t.cell(1, 1)
+    ).text = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
     t.cell(0, 2).merge(t.cell(0, 8)).text = "申请人情况"
-    for k, name in enumerate(["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构",
-                              "其他", "总计"]):
+    for k, name in enumerate(
+        ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    ):
         t.cell(1, 2 + k).text = name
     for n, (row, label, grp) in enumerate(ROWS_2021, start=2):
         if grp:

@@ -30,8 +30,14 @@ def check(path: Path) -> dict[str, Any]:
 
 
 @pytest.mark.corpus
-@pytest.mark.parametrize("name", ["huaian-city-2024-gip.txt", "hongze-district-2024-gip.txt",
-                                  "pingtan-2023-gip-flattened-tables.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "huaian-city-2024-gip.txt",
+        "hongze-district-2024-gip.txt",
+        "pingtan-2023-gip-flattened-tables.txt",
+    ],
+)
 def test_gip_reports_match_their_labels(labelled: dict[str, Any], name: str) -> None:
     label = labelled[name]
     r = check(GIP / name)
@@ -70,5 +76,7 @@ def test_large_numbers_are_read_whole(labelled: dict[str, Any]) -> None:
 
 @pytest.mark.corpus
 def test_no_rule_of_law_report_is_taken_for_a_gip_report(labelled: dict[str, Any]) -> None:
-    for path in sorted((CORPUS / "seeds").glob("*.txt")) + sorted((CORPUS / "full").glob("*/*.txt")):
+    for path in sorted((CORPUS / "seeds").glob("*.txt")) + sorted(
+        (CORPUS / "full").glob("*/*.txt")
+    ):
         assert check(path)["rubric"]["id"] == "fazhi-annual", path

@@ -23,8 +23,9 @@ def test_request_and_answer_for_a_gip_report(tmp_path: Path) -> None:
     path.write_text(gip.layout_text(), encoding="utf-8")
     graded = check_source(str(path), Catalog.load())
     assert graded.analysis is not None and graded.analysis.rubric.id == "gip-annual"
-    settings = resolve_settings(base_url="http://127.0.0.1:8765/v1", model="m", mode="tools",
-                                max_retries=0)
+    settings = resolve_settings(
+        base_url="http://127.0.0.1:8765/v1", model="m", mode="tools", max_retries=0
+    )
     request = build_request(graded.analysis, settings)
     system = request["messages"][0]["content"]
     assert "政府信息公开工作年度报告的审阅助手" in system and "第五十条" in system
@@ -33,14 +34,29 @@ def test_request_and_answer_for_a_gip_report(tmp_path: Path) -> None:
     assert "improvements_items" in schema["properties"]
     before = graded.result.model_copy(deep=True)
     missing = {"status": "missing", "sections": []}
-    answer = {p: dict(missing) for p in ("overview", "proactive", "requests", "appeals",
-                                          "improvements", "other")}
-    answer.update({"proactive_items": [], "flags": [], "summary": "表格齐全。",
-                   "improvements_items": [
-                       {"problem": "解读形式单一", "improvement": "下一步加强解读",
-                        "quote": "一是政策解读形式还不够丰富"},
-                       {"problem": "业务能力不足", "improvement": "每年派员赴外地跟班学习",
-                        "quote": "二是依申请办理人员业务能力仍需提升"}]})
+    answer = {
+        p: dict(missing)
+        for p in ("overview", "proactive", "requests", "appeals", "improvements", "other")
+    }
+    answer.update(
+        {
+            "proactive_items": [],
+            "flags": [],
+            "summary": "表格齐全。",
+            "improvements_items": [
+                {
+                    "problem": "解读形式单一",
+                    "improvement": "下一步加强解读",
+                    "quote": "一是政策解读形式还不够丰富",
+                },
+                {
+                    "problem": "业务能力不足",
+                    "improvement": "每年派员赴外地跟班学习",
+                    "quote": "二是依申请办理人员业务能力仍需提升",
+                },
+            ],
+        }
+    )
     verdict = review(graded.analysis, settings, client=ScriptedClient(answer))
     graded.apply_llm(verdict.info, verdict.upgrades)
     result = graded.result

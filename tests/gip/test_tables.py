@@ -38,17 +38,25 @@ def cell(result: dict[str, Any], table: str, row: str, col: str) -> dict[str, An
 
 
 def failures(result: dict[str, Any]) -> set[tuple[str, str]]:
-    return {(c["identity"], c["where"]) for t in result.get("tables", []) for c in t["checks"]
-            if c["passed"] is False}
+    return {
+        (c["identity"], c["where"])
+        for t in result.get("tables", [])
+        for c in t["checks"]
+        if c["passed"] is False
+    }
 
 
-@pytest.mark.parametrize("name,make", [
-    ("layout.txt", lambda: gip.layout_text()),
-    ("page.html", lambda: gip.html_page()),
-    ("report.docx", lambda: gip.docx_bytes()),
-])
+@pytest.mark.parametrize(
+    "name,make",
+    [
+        ("layout.txt", lambda: gip.layout_text()),
+        ("page.html", lambda: gip.html_page()),
+        ("report.docx", lambda: gip.docx_bytes()),
+    ],
+)
 def test_every_format_reads_the_same_cells_and_the_sums_hold(
-        tmp_path: Path, name: str, make: Any) -> None:
+    tmp_path: Path, name: str, make: Any
+) -> None:
     r = check(write(tmp_path, name, make()))
     assert r["rubric"]["id"] == "gip-annual" and r["document"]["is_report"]
     t = tables(r)
@@ -66,15 +74,17 @@ def test_every_format_reads_the_same_cells_and_the_sums_hold(
     assert c["text"] == "40"
     if name.endswith(".txt"):
         line = make().splitlines()[c["line"] - 1]
-        assert line[c["start"]:c["end"]] == "40"
+        assert line[c["start"] : c["end"]] == "40"
 
 
 def test_one_changed_cell_fails_exactly_the_sums_it_is_in(tmp_path: Path) -> None:
     table = copy.deepcopy(gip.values())
     table["disclosed"][0] += 1  # 予以公开 × 自然人
     r = check(write(tmp_path, "changed.txt", gip.layout_text(table)))
-    assert failures(r) == {("requests_row_totals", "（一）予以公开"),
-                           ("requests_results_total", "自然人")}
+    assert failures(r) == {
+        ("requests_row_totals", "（一）予以公开"),
+        ("requests_results_total", "自然人"),
+    }
     failed = [c for t in r["tables"] for c in t["checks"] if c["passed"] is False]
     assert all({"row": "disclosed", "col": "natural"} in c["cells"] for c in failed)
     row_sum = next(c for c in failed if c["identity"] == "requests_row_totals")
@@ -87,9 +97,10 @@ def test_one_changed_cell_fails_exactly_the_sums_it_is_in(tmp_path: Path) -> Non
 
 
 def test_a_changed_appeals_total_fails_its_block_only(tmp_path: Path) -> None:
-    text = gip.layout_text().replace("   ".join(str(v) for v in gip.appeals()),
-                                     "   ".join(str(v) for v in [*gip.appeals()[:4], 5,
-                                                                 *gip.appeals()[5:]]))
+    text = gip.layout_text().replace(
+        "   ".join(str(v) for v in gip.appeals()),
+        "   ".join(str(v) for v in [*gip.appeals()[:4], 5, *gip.appeals()[5:]]),
+    )
     r = check(write(tmp_path, "appeals.txt", text))
     assert failures(r) == {("appeals_review_total", "")}
 

@@ -22,10 +22,20 @@ ROOT = Path(__file__).resolve().parents[2]
 CASSETTES = ROOT / "cassettes"
 ENDPOINT_FILE = CASSETTES / "endpoint.json"
 REPORTS = Path(__file__).resolve().parent / "reports"
-LOCAL = {"base_url": "http://127.0.0.1:8765/v1", "model": "qwen2.5-coder-1.5b-instruct",
-         "mode": "tools"}
-SECRET_HEADERS = ("authorization", "api-key", "x-api-key", "cookie", "set-cookie",
-                  "openai-organization", "openai-project")
+LOCAL = {
+    "base_url": "http://127.0.0.1:8765/v1",
+    "model": "qwen2.5-coder-1.5b-instruct",
+    "mode": "tools",
+}
+SECRET_HEADERS = (
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "cookie",
+    "set-cookie",
+    "openai-organization",
+    "openai-project",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -36,8 +46,14 @@ def _llm_hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
-    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "FZCHECK_MODEL", "FZCHECK_LLM_MODE",
-                "FZCHECK_CONFIG", "FZCHECK_CACHE_DIR"):
+    for var in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "FZCHECK_MODEL",
+        "FZCHECK_LLM_MODE",
+        "FZCHECK_CONFIG",
+        "FZCHECK_CACHE_DIR",
+    ):
         monkeypatch.delenv(var, raising=False)
 
 
@@ -128,8 +144,9 @@ class _ReadableYaml:
     def serialize(data: Any) -> str:
         from vcr.serializers.yamlserializer import _CassetteDumper
 
-        return yaml.dump(data, Dumper=_CassetteDumper, allow_unicode=True, width=100,
-                         sort_keys=False)
+        return yaml.dump(
+            data, Dumper=_CassetteDumper, allow_unicode=True, width=100, sort_keys=False
+        )
 
 
 def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
@@ -148,5 +165,6 @@ def fake_client() -> Callable[..., fakes.ScriptedClient]:
 def settings() -> Iterator[Any]:
     from fzcheck.llm.config import resolve_settings
 
-    yield resolve_settings(base_url=LOCAL["base_url"], model=LOCAL["model"], mode="tools",
-                           max_retries=0, deadline=60.0)
+    yield resolve_settings(
+        base_url=LOCAL["base_url"], model=LOCAL["model"], mode="tools", max_retries=0, deadline=60.0
+    )

@@ -13,23 +13,38 @@ from typing import Any
 from openai.types.chat import ChatCompletion
 
 
-def completion(answer: dict[str, Any] | str, mode: str = "tools", prompt_tokens: int = 100,
-               completion_tokens: int = 50, finish_reason: str = "stop") -> ChatCompletion:
+def completion(
+    answer: dict[str, Any] | str,
+    mode: str = "tools",
+    prompt_tokens: int = 100,
+    completion_tokens: int = 50,
+    finish_reason: str = "stop",
+) -> ChatCompletion:
     content = answer if isinstance(answer, str) else json.dumps(answer, ensure_ascii=False)
     # a re-ask answers with the repair tool, a first ask with the review tool
     name = "QuoteRepair" if isinstance(answer, dict) and "fixes" in answer else "ReportReview"
     message: dict[str, Any] = {"role": "assistant", "content": None}
     if mode == "tools":
-        message["tool_calls"] = [{"id": "call_1", "type": "function",
-                                  "function": {"name": name, "arguments": content}}]
+        message["tool_calls"] = [
+            {"id": "call_1", "type": "function", "function": {"name": name, "arguments": content}}
+        ]
         finish_reason = "tool_calls" if finish_reason == "stop" else finish_reason
     else:
         message["content"] = content
-    return ChatCompletion.model_validate({
-        "id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": "fake",
-        "choices": [{"index": 0, "message": message, "finish_reason": finish_reason}],
-        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                  "total_tokens": prompt_tokens + completion_tokens}})
+    return ChatCompletion.model_validate(
+        {
+            "id": "chatcmpl-fake",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "fake",
+            "choices": [{"index": 0, "message": message, "finish_reason": finish_reason}],
+            "usage": {
+                "prompt_tokens": prompt_tokens,
+                "completion_tokens": completion_tokens,
+                "total_tokens": prompt_tokens + completion_tokens,
+            },
+        }
+    )
 
 
 class _Completions:
@@ -84,9 +99,17 @@ def review(**overrides: Any) -> dict[str, Any]:
     """A well-formed answer with no findings; tests fill in what they exercise."""
     part = {"status": "missing", "sections": []}
     answer: dict[str, Any] = {
-        "achievements": dict(part), "achievements_items": [], "problems": dict(part),
-        "problems_items": [], "leader_duties": dict(part), "leader_duties_items": [],
-        "next_year_plan": dict(part), "next_year_plan_items": [], "other": dict(part), "flags": [],
-        "summary": "摘要"}
+        "achievements": dict(part),
+        "achievements_items": [],
+        "problems": dict(part),
+        "problems_items": [],
+        "leader_duties": dict(part),
+        "leader_duties_items": [],
+        "next_year_plan": dict(part),
+        "next_year_plan_items": [],
+        "other": dict(part),
+        "flags": [],
+        "summary": "摘要",
+    }
     answer.update(overrides)
     return answer

@@ -14,7 +14,8 @@ KEY_LIKE = re.compile(
     r"sk-[A-Za-z0-9_\-]{12,}"  # OpenAI / DeepSeek style keys
     r"|Bearer\s+[A-Za-z0-9._\-]{8,}"  # any bearer token that survived scrubbing
     r"|(?:api[_-]?key|access[_-]?token|secret)[\"']?\s*[:=]\s*[\"']?[A-Za-z0-9._\-]{16,}",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 FILES = sorted(CASSETTES.glob("*.yaml"))
 
 

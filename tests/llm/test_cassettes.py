@@ -21,8 +21,9 @@ from tests.llm.helpers import enrich, offline
 
 
 @pytest.fixture
-def llm_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-               llm_endpoint: dict[str, str]) -> dict[str, str]:
+def llm_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, llm_endpoint: dict[str, str]
+) -> dict[str, str]:
     """The settings file every cassette was recorded with (a slow CPU server: long timeout)."""
     path = tmp_path / "config.toml"
     path.write_text(
@@ -30,7 +31,9 @@ def llm_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         f'base_url = "{llm_endpoint["base_url"]}"\nmodel = "{llm_endpoint["model"]}"\n'
         f'mode = "{llm_endpoint["mode"]}"\n'
         "max_retries = 0\ntimeout = 900\ndeadline = 1800\nmax_tokens = 1200\nreasks = 1\n"
-        "outer_attempts = 1\n", encoding="utf-8")
+        "outer_attempts = 1\n",
+        encoding="utf-8",
+    )
     monkeypatch.setenv("FZCHECK_CONFIG", str(path))
     return llm_endpoint
 
@@ -50,17 +53,20 @@ def assert_evidence_honest(graded: Any, offline: Any, result: Any) -> None:
     index = QuoteIndex.from_analysis(graded.analysis)
     llm = result.llm
     quotes = [f for p in llm.parts for f in p["findings"]] + [
-        f for f in llm.flags if f["by"] == "model"]
+        f for f in llm.flags if f["by"] == "model"
+    ]
     for q in quotes:
         assert q["verified"] == (quote_problem(index, q["quote"]) is None), q
         if q["verified"]:
             assert 1 <= q["line"] <= len(doc.lines)
         if q["match"] == "exact":  # pinned to the very characters
-            assert index.normalise(doc.text[q["start"]:q["end"]]) == index.normalise(q["quote"])
+            assert index.normalise(doc.text[q["start"] : q["end"]]) == index.normalise(q["quote"])
     # the summary that stands never contradicts the final verdict
     final = {p.id: p.status for p in result.parts}
-    assert summary_problem(llm.summary, final, graded.analysis.rubric, index) is None \
+    assert (
+        summary_problem(llm.summary, final, graded.analysis.rubric, index) is None
         or llm.summary_by == "code"
+    )
     assert llm.unverified == sum(not q["verified"] for q in quotes)
     for before, after in zip(offline.parts, result.parts, strict=True):
         if after.status != before.status:  # only missing -> embedded, on a verified quote
@@ -72,8 +78,12 @@ def assert_evidence_honest(graded: Any, offline: Any, result: Any) -> None:
     vague = {f["quote"] for f in llm.flags if f["kind"] == "vague_plan" and f["by"] == "code"}
     plan = next(p for p in llm.parts if p["id"] == "next_year_plan")
     for f in plan["findings"]:
-        if f["verified"] and f["concrete"] and index.is_body_of(f["quote"], "next_year_plan") \
-                and not SPECIFIC.search(index.normalise(f["quote"])):
+        if (
+            f["verified"]
+            and f["concrete"]
+            and index.is_body_of(f["quote"], "next_year_plan")
+            and not SPECIFIC.search(index.normalise(f["quote"]))
+        ):
             assert f["quote"] in vague
     if result.verdict != offline.verdict:
         assert any(d["outcome"] == "upgraded" for d in llm.disagreements)
@@ -81,8 +91,9 @@ def assert_evidence_honest(graded: Any, offline: Any, result: Any) -> None:
 
 @pytest.mark.default_cassette("short-report.yaml")
 @pytest.mark.vcr
-def test_short_report_gets_summary_and_honest_findings(llm_config: dict[str, str],
-                                                       reports: Path) -> None:
+def test_short_report_gets_summary_and_honest_findings(
+    llm_config: dict[str, str], reports: Path
+) -> None:
     graded, offline, result = run_enrich(reports / "short.txt")
     llm = result.llm
     assert llm.error is None
@@ -97,8 +108,9 @@ def test_short_report_gets_summary_and_honest_findings(llm_config: dict[str, str
 
 @pytest.mark.default_cassette("short-report.yaml")
 @pytest.mark.vcr
-def test_check_llm_end_to_end(llm_config: dict[str, str], reports: Path, tmp_path: Path,
-                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_llm_end_to_end(
+    llm_config: dict[str, str], reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The same request as above, through the CLI: the JSON carries llm, the terminal shows it."""
     out = tmp_path / "out.json"
     code = main(["check", "--llm", "-f", "json", "-o", str(out), str(reports / "short.txt")])
@@ -111,8 +123,9 @@ def test_check_llm_end_to_end(llm_config: dict[str, str], reports: Path, tmp_pat
 
 @pytest.mark.default_cassette("short-report.yaml")
 @pytest.mark.vcr
-def test_terminal_view_shows_llm_section(llm_config: dict[str, str], reports: Path,
-                                         tmp_path: Path) -> None:
+def test_terminal_view_shows_llm_section(
+    llm_config: dict[str, str], reports: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "out.txt"
     main(["check", "--llm", "-o", str(out), str(reports / "short.txt")])
     text = out.read_text(encoding="utf-8")
@@ -121,16 +134,14 @@ def test_terminal_view_shows_llm_section(llm_config: dict[str, str], reports: Pa
 
 @pytest.mark.default_cassette("paraphrase.yaml")
 @pytest.mark.vcr
-def test_paraphrasing_report_quotes_are_checked(llm_config: dict[str, str],
-                                                reports: Path) -> None:
+def test_paraphrasing_report_quotes_are_checked(llm_config: dict[str, str], reports: Path) -> None:
     graded, offline, result = run_enrich(reports / "paraphrase.txt")
     assert_evidence_honest(graded, offline, result)
 
 
 @pytest.mark.default_cassette("long-sentences.yaml")
 @pytest.mark.vcr
-def test_long_sentence_report_quotes_are_checked(llm_config: dict[str, str],
-                                                 reports: Path) -> None:
+def test_long_sentence_report_quotes_are_checked(llm_config: dict[str, str], reports: Path) -> None:
     """Chinese numerals and parentheticals tempt a small model to tidy its quotes."""
     graded, offline, result = run_enrich(reports / "long_sentences.txt")
     assert result.llm.error is None
@@ -139,8 +150,9 @@ def test_long_sentence_report_quotes_are_checked(llm_config: dict[str, str],
 
 @pytest.mark.default_cassette("injection.yaml")
 @pytest.mark.vcr
-def test_injected_instruction_changes_no_verdict_real_model(llm_config: dict[str, str],
-                                                            reports: Path) -> None:
+def test_injected_instruction_changes_no_verdict_real_model(
+    llm_config: dict[str, str], reports: Path
+) -> None:
     graded, offline, result = run_enrich(reports / "injection.txt")
     assert result.verdict == offline.verdict == "incomplete"
     assert [p.status for p in result.parts] == [p.status for p in offline.parts]
@@ -150,13 +162,15 @@ def test_injected_instruction_changes_no_verdict_real_model(llm_config: dict[str
     leader = next(p for p in result.llm.parts if p["id"] == "leader_duties")
     for title in leader["sections"]:
         assert (title in leader["sections_not_in_report"]) == (
-            QuoteIndex.from_document(graded.doc).find(title) is None)
+            QuoteIndex.from_document(graded.doc).find(title) is None
+        )
 
 
 @pytest.mark.default_cassette("catch.yaml")
 @pytest.mark.vcr
-def test_the_real_model_misplaces_a_quote_and_code_rejects_it(llm_config: dict[str, str],
-                                                              reports: Path) -> None:
+def test_the_real_model_misplaces_a_quote_and_code_rejects_it(
+    llm_config: dict[str, str], reports: Path
+) -> None:
     """Recorded from the real server on a report we wrote to tempt it (no problems or leader
     section; a 《第一责任人职责规定》 citation, 领导班子 and 将 in the achievements): what the
     model proposed is refused and the verdict is the offline one."""
@@ -165,8 +179,9 @@ def test_the_real_model_misplaces_a_quote_and_code_rejects_it(llm_config: dict[s
     assert llm.error is None
     assert result.verdict == offline.verdict == "incomplete"
     assert [p.status for p in result.parts] == [p.status for p in offline.parts]
-    refused = [d for d in llm.disagreements if d["outcome"] == "kept_offline"
-               and d["offline"] == "missing"]
+    refused = [
+        d for d in llm.disagreements if d["outcome"] == "kept_offline" and d["offline"] == "missing"
+    ]
     invented = [f for p in llm.parts for f in p["findings"] if not f["verified"]]
     assert refused or invented, "the recorded answer shows no mistake to catch"
     for d in refused:

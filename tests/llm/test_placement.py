@@ -37,22 +37,29 @@ def test_offline_finds_neither_problems_nor_leader_duties(report: Path) -> None:
     assert "亲自主持" in result.parts[2].evidence[-1].quote
 
 
-@pytest.mark.parametrize("quote,why", [
-    # (a) another part's sentence with a matching keyword: the plan's 问题
-    ("2026年将重点解决执法不规范问题", "划给“下年安排”的段落"),
-    # (a) an achievements sentence whose 问题 is work done, not a shortcoming
-    ("解决群众反映的问题120件", "规则排除的表述"),
-    # (b) the report's own title
-    (TITLE, "不在报告正文中"),
-    # (d) an author-written "no problems" line
-    ("本局全年工作未发现问题，各部分内容齐全", "规则排除的表述"),
-])
+@pytest.mark.parametrize(
+    "quote,why",
+    [
+        # (a) another part's sentence with a matching keyword: the plan's 问题
+        ("2026年将重点解决执法不规范问题", "划给“下年安排”的段落"),
+        # (a) an achievements sentence whose 问题 is work done, not a shortcoming
+        ("解决群众反映的问题120件", "规则排除的表述"),
+        # (b) the report's own title
+        (TITLE, "不在报告正文中"),
+        # (d) an author-written "no problems" line
+        ("本局全年工作未发现问题，各部分内容齐全", "规则排除的表述"),
+    ],
+)
 def test_misplaced_or_hollow_quotes_do_not_fill_a_missing_part(
-        report: Path, settings: Any, quote: str, why: str) -> None:
+    report: Path, settings: Any, quote: str, why: str
+) -> None:
     graded = offline(report)
     before = graded.result.model_copy(deep=True)
-    result = enrich(graded, settings, client=ScriptedClient(
-        review(problems=EMBEDDED, problems_items=[problem(quote)])))
+    result = enrich(
+        graded,
+        settings,
+        client=ScriptedClient(review(problems=EMBEDDED, problems_items=[problem(quote)])),
+    )
     assert statuses(result) == statuses(before) and result.verdict == "incomplete"
     assert result.score == before.score
     [d] = [d for d in result.llm.disagreements if d["part"] == "problems"]
@@ -61,40 +68,69 @@ def test_misplaced_or_hollow_quotes_do_not_fill_a_missing_part(
 
 
 def test_a_sentence_that_merely_names_a_leader_or_cites_the_rule_is_no_evidence(
-        tmp_path: Path, report: Path, settings: Any) -> None:
+    tmp_path: Path, report: Path, settings: Any
+) -> None:
     # (c) without the 局长亲自主持 sentence the leader part is missing offline
-    text = report.read_text(encoding="utf-8").replace("局党组书记、局长亲自主持召开法治建设专题会议3次。", "")
+    text = report.read_text(encoding="utf-8").replace(
+        "局党组书记、局长亲自主持召开法治建设专题会议3次。", ""
+    )
     path = tmp_path / "no-leader.txt"
     path.write_text(text, encoding="utf-8")
     graded = offline(path)
     assert statuses(graded.result)["leader_duties"] == "missing"
-    result = enrich(graded, settings, client=ScriptedClient(review(
-        leader_duties=EMBEDDED, leader_duties_items=[
-            leader("深入学习贯彻习近平总书记关于全面依法治国的重要论述"),
-            leader("认真贯彻《党政主要负责人履行推进法治建设第一责任人职责规定》")])))
+    result = enrich(
+        graded,
+        settings,
+        client=ScriptedClient(
+            review(
+                leader_duties=EMBEDDED,
+                leader_duties_items=[
+                    leader("深入学习贯彻习近平总书记关于全面依法治国的重要论述"),
+                    leader("认真贯彻《党政主要负责人履行推进法治建设第一责任人职责规定》"),
+                ],
+            )
+        ),
+    )
     assert statuses(result)["leader_duties"] == "missing"
     [d] = [d for d in result.llm.disagreements if d["part"] == "leader_duties"]
     assert "没有“党政主要负责人履行推进法治建设第一责任人职责情况”的意思" in d["reason"]
 
 
-def test_an_on_topic_quote_in_an_allowed_section_still_upgrades(report: Path,
-                                                                settings: Any) -> None:
+def test_an_on_topic_quote_in_an_allowed_section_still_upgrades(
+    report: Path, settings: Any
+) -> None:
     graded = offline(report)
-    result = enrich(graded, settings, client=ScriptedClient(
-        review(problems=EMBEDDED, problems_items=[problem(TITLE), problem(ON_TOPIC)])))
+    result = enrich(
+        graded,
+        settings,
+        client=ScriptedClient(
+            review(problems=EMBEDDED, problems_items=[problem(TITLE), problem(ON_TOPIC)])
+        ),
+    )
     part = result.parts[1]
     assert part.status == "embedded" and part.line == 8 and part.evidence[-1].quote == ON_TOPIC
     assert result.verdict == "complete"
 
 
 def test_one_quote_supports_one_part(report: Path, tmp_path: Path, settings: Any) -> None:
-    text = report.read_text(encoding="utf-8").replace("局党组书记、局长亲自主持召开法治建设专题会议3次。", "")
+    text = report.read_text(encoding="utf-8").replace(
+        "局党组书记、局长亲自主持召开法治建设专题会议3次。", ""
+    )
     path = tmp_path / "no-leader.txt"
     path.write_text(text, encoding="utf-8")
     graded = offline(path)
     # the model offers one sentence for two missing parts
-    result = enrich(graded, settings, client=ScriptedClient(review(
-        problems=EMBEDDED, problems_items=[problem(ON_TOPIC)],
-        leader_duties=EMBEDDED, leader_duties_items=[leader(ON_TOPIC)])))
+    result = enrich(
+        graded,
+        settings,
+        client=ScriptedClient(
+            review(
+                problems=EMBEDDED,
+                problems_items=[problem(ON_TOPIC)],
+                leader_duties=EMBEDDED,
+                leader_duties_items=[leader(ON_TOPIC)],
+            )
+        ),
+    )
     assert statuses(result)["problems"] == "embedded"
     assert statuses(result)["leader_duties"] == "missing"

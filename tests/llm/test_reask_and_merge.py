@@ -39,8 +39,9 @@ GOOD = "全年审查行政规范性文件12件，纠正不合法条款3处"
 REAL = "执法人员专业能力不足，主要原因是培训经费有限"
 
 
-def test_a_reask_carries_only_the_failed_items_and_merges_the_repair(reports: Path,
-                                                                     settings: Any) -> None:
+def test_a_reask_carries_only_the_failed_items_and_merges_the_repair(
+    reports: Path, settings: Any
+) -> None:
     import json
 
     from fzcheck.llm.prompts import BEGIN
@@ -48,8 +49,8 @@ def test_a_reask_carries_only_the_failed_items_and_merges_the_repair(reports: Pa
     graded = offline(reports / "short.txt")
     measure = {"measure": "审查文件", "result": None, "figures": [], "quote": GOOD}
     client = ScriptedClient(
-        review(achievements_items=[measure], problems_items=[problem(INVENTED)]),
-        repair((1, REAL)))
+        review(achievements_items=[measure], problems_items=[problem(INVENTED)]), repair((1, REAL))
+    )
     cache = DictCache()
     result = enrich(graded, settings, client=client, cache=cache)
     llm = result.llm
@@ -73,8 +74,9 @@ def test_a_reask_carries_only_the_failed_items_and_merges_the_repair(reports: Pa
     assert len(cache.store) == 1  # a validated success is cached
 
 
-def test_the_cache_key_after_a_reask_is_the_one_the_next_run_computes(reports: Path,
-                                                                       settings: Any) -> None:
+def test_the_cache_key_after_a_reask_is_the_one_the_next_run_computes(
+    reports: Path, settings: Any
+) -> None:
     cache = DictCache()
     client = ScriptedClient(review(problems_items=[problem(INVENTED)]), repair((1, REAL)))
     enrich(offline(reports / "short.txt"), settings, client=client, cache=cache)
@@ -94,9 +96,15 @@ def test_after_the_budget_the_finding_is_kept_unverified(reports: Path, settings
     result = enrich(graded, settings, client=client, cache=cache)
     llm = result.llm
     assert llm.error is None and llm.unverified == 1
-    assert llm.parts[1]["findings"][0] == {**problem(INVENTED), "line": None, "verified": False,
-                                           "match": "not_found", "start": None, "end": None,
-                                           "section": None}
+    assert llm.parts[1]["findings"][0] == {
+        **problem(INVENTED),
+        "line": None,
+        "verified": False,
+        "match": "not_found",
+        "start": None,
+        "end": None,
+        "section": None,
+    }
     assert statuses(result) == before and result.verdict == "complete"
     assert cache.store == {}  # never cache an answer that failed verification
 
@@ -109,29 +117,47 @@ def test_too_short_quote_is_rejected(reports: Path, settings: Any) -> None:
     assert result.llm.parts[1]["findings"][0]["verified"] is False
 
 
-def test_verified_relevant_evidence_turns_missing_into_embedded(reports: Path,
-                                                                settings: Any) -> None:
+def test_verified_relevant_evidence_turns_missing_into_embedded(
+    reports: Path, settings: Any
+) -> None:
     graded = offline(reports / "hidden_problems.txt")
     result = graded.result
     assert result.parts[1].status == "missing" and result.verdict == "incomplete"
     score_before = result.score
     quote = "执法人员专业能力有待提高，原因是近年新进人员较多"
-    client = ScriptedClient(review(problems={"status": "embedded", "sections": ["主要举措和成效"]},
-                                   problems_items=[problem(quote, "近年新进人员较多")]))
+    client = ScriptedClient(
+        review(
+            problems={"status": "embedded", "sections": ["主要举措和成效"]},
+            problems_items=[problem(quote, "近年新进人员较多")],
+        )
+    )
     result = enrich(graded, settings, client=client)
     part = result.parts[1]
     assert part.status == "embedded" and part.line == 6 and part.evidence[-1].quote == quote
     assert result.verdict == "complete" and result.score > score_before
     upgraded = [d for d in result.llm.disagreements if d["outcome"] == "upgraded"]
-    assert upgraded == [{"part": "problems", "offline": "missing",
-                                         "llm": "embedded", "outcome": "upgraded",
-                                         "reason": "第6行的引文已核实"}]
+    assert upgraded == [
+        {
+            "part": "problems",
+            "offline": "missing",
+            "llm": "embedded",
+            "outcome": "upgraded",
+            "reason": "第6行的引文已核实",
+        }
+    ]
 
 
 def test_unverified_evidence_never_upgrades(reports: Path, settings: Any) -> None:
     graded = offline(reports / "hidden_problems.txt")
-    client = ScriptedClient(*[review(problems={"status": "present", "sections": []},
-                                     problems_items=[problem("存在执法人员专业能力不足的问题")])] * 2)
+    client = ScriptedClient(
+        *[
+            review(
+                problems={"status": "present", "sections": []},
+                problems_items=[problem("存在执法人员专业能力不足的问题")],
+            )
+        ]
+        * 2
+    )
     result = enrich(graded, settings, client=client)
     assert result.parts[1].status == "missing" and result.verdict == "incomplete"
     [d] = [d for d in result.llm.disagreements if d["part"] == "problems"]
@@ -141,8 +167,12 @@ def test_unverified_evidence_never_upgrades(reports: Path, settings: Any) -> Non
 def test_verbatim_but_irrelevant_quote_does_not_upgrade(reports: Path, settings: Any) -> None:
     # A small model's typical slip: a real sentence, filed under the wrong part.
     graded = offline(reports / "hidden_problems.txt")
-    client = ScriptedClient(review(problems={"status": "embedded", "sections": []},
-                                   problems_items=[problem("立案查处违法取水案件9件")]))
+    client = ScriptedClient(
+        review(
+            problems={"status": "embedded", "sections": []},
+            problems_items=[problem("立案查处违法取水案件9件")],
+        )
+    )
     result = enrich(graded, settings, client=client)
     assert result.parts[1].status == "missing"
     assert result.llm.parts[1]["findings"][0]["verified"] is True
@@ -157,13 +187,15 @@ def test_llm_never_turns_a_present_part_into_missing(reports: Path, settings: An
     assert kept["problems"]["llm"] == "missing" and kept["problems"]["outcome"] == "kept_offline"
 
 
-def test_parse_response_checks_a_batch_answer_like_a_live_one(reports: Path,
-                                                               settings: Any) -> None:
+def test_parse_response_checks_a_batch_answer_like_a_live_one(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
     result = graded.result
-    answer = review(problems_items=[problem(INVENTED)],
-                    next_year_plan_items=[{"measure": "执法轮训", "concrete": True,
-                                 "quote": "6月底前完成全县行政执法人员轮训"}])
+    answer = review(
+        problems_items=[problem(INVENTED)],
+        next_year_plan_items=[
+            {"measure": "执法轮训", "concrete": True, "quote": "6月底前完成全县行政执法人员轮训"}
+        ],
+    )
     body = completion(answer, prompt_tokens=321).model_dump(mode="json")
     info = parse_response(body, graded.analysis, settings)
     assert info.error is None and info.unverified == 1 and info.usage.prompt_tokens == 321
@@ -173,15 +205,16 @@ def test_parse_response_checks_a_batch_answer_like_a_live_one(reports: Path,
 
 def test_parse_response_reports_a_broken_body(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    info = parse_response(completion("{not json").model_dump(mode="json"), graded.analysis, settings)
+    info = parse_response(
+        completion("{not json").model_dump(mode="json"), graded.analysis, settings
+    )
     assert info.error and "Invalid JSON" in info.error and not info.parts
 
 
 def test_cache_hit_makes_no_call(reports: Path, settings: Any) -> None:
     cache = DictCache()
     graded = offline(reports / "short.txt")
-    result = enrich(graded, settings, client=ScriptedClient(review(summary="第一次")),
-           cache=cache)
+    result = enrich(graded, settings, client=ScriptedClient(review(summary="第一次")), cache=cache)
     again = enrich(offline(reports / "short.txt"), settings, client=ScriptedClient(), cache=cache)
     assert again.llm.summary == "第一次" and again.llm.usage.cached
 
@@ -203,8 +236,9 @@ def test_json_modes_parse_message_content(reports: Path, settings: Any, mode: st
     assert "tools" not in client.requests[0] and "response_format" in client.requests[0]
 
 
-def test_traditional_report_matches_quotes_in_either_script(tmp_path: Path,
-                                                            reports: Path, settings: Any) -> None:
+def test_traditional_report_matches_quotes_in_either_script(
+    tmp_path: Path, reports: Path, settings: Any
+) -> None:
     import opencc
 
     text = (reports / "short.txt").read_text(encoding="utf-8")
@@ -224,42 +258,67 @@ def test_code_checks_the_models_yes_no_claims(reports: Path, settings: Any) -> N
     graded = offline(reports / "short.txt")
     result = graded.result
     answer = review(
-        next_year_plan_items=[{"measure": "加强宣传", "concrete": True, "quote": "二是进一步加强法治宣传。"},
-                    {"measure": "轮训", "concrete": True,
-                     "quote": "一是6月底前完成全县行政执法人员轮训"}],
-        achievements_items=[{"measure": "复议", "result": "办结", "figures": ["45件", "98%"],
-                            "quote": "办理行政复议案件45件，按期办结率100%"}])
+        next_year_plan_items=[
+            {"measure": "加强宣传", "concrete": True, "quote": "二是进一步加强法治宣传。"},
+            {"measure": "轮训", "concrete": True, "quote": "一是6月底前完成全县行政执法人员轮训"},
+        ],
+        achievements_items=[
+            {
+                "measure": "复议",
+                "result": "办结",
+                "figures": ["45件", "98%"],
+                "quote": "办理行政复议案件45件，按期办结率100%",
+            }
+        ],
+    )
     result = enrich(graded, settings, client=ScriptedClient(answer))
     code = [(f["part"], f["kind"], f["quote"]) for f in result.llm.flags if f["by"] == "code"]
-    assert code == [("achievements", "other", "办理行政复议案件45件，按期办结率100%"),
-                    ("next_year_plan", "vague_plan", "二是进一步加强法治宣传。")]
+    assert code == [
+        ("achievements", "other", "办理行政复议案件45件，按期办结率100%"),
+        ("next_year_plan", "vague_plan", "二是进一步加强法治宣传。"),
+    ]
     assert "98%" in result.llm.flags[0]["reason"]
 
 
 def test_a_cause_the_report_never_gives_is_called_out(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
-    answer = review(problems_items=[
-        problem("二是基层法律服务力量薄弱。", "缺乏统一的执法标准和培训机制"),  # invented cause
-        problem("一是执法人员专业能力不足，主要原因是培训经费有限", "培训经费有限")])
+    answer = review(
+        problems_items=[
+            problem("二是基层法律服务力量薄弱。", "缺乏统一的执法标准和培训机制"),  # invented cause
+            problem("一是执法人员专业能力不足，主要原因是培训经费有限", "培训经费有限"),
+        ]
+    )
     result = enrich(graded, settings, client=ScriptedClient(answer))
     flagged = [f["quote"] for f in result.llm.flags if f["kind"] == "no_cause"]
     assert flagged == ["二是基层法律服务力量薄弱。"]
 
 
 @pytest.mark.parametrize("finish_reason", ["length", "stop"])  # llama.cpp may not say "length"
-def test_an_answer_cut_off_at_max_tokens_is_an_llm_error(reports: Path, settings: Any,
-                                                         finish_reason: str) -> None:
+def test_an_answer_cut_off_at_max_tokens_is_an_llm_error(
+    reports: Path, settings: Any, finish_reason: str
+) -> None:
     graded = offline(reports / "short.txt")
-    cut = completion('{"achievements": {"status": "pres', finish_reason=finish_reason,
-                     completion_tokens=settings.max_tokens)
+    cut = completion(
+        '{"achievements": {"status": "pres',
+        finish_reason=finish_reason,
+        completion_tokens=settings.max_tokens,
+    )
     client = ScriptedClient(cut, cut)
     result = enrich(graded, settings, client=client)
     assert len(client.requests) == 1  # re-asking cannot make the answer fit
     assert f"max_tokens={settings.max_tokens}" in result.llm.error and result.verdict == "complete"
 
 
-@pytest.mark.parametrize(("text", "value"), [("二十三", 23), ("一千二百", 1200), ("十七", 17),
-                                             ("三千六百万", 36_000_000), ("二〇二六", 2026)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("二十三", 23),
+        ("一千二百", 1200),
+        ("十七", 17),
+        ("三千六百万", 36_000_000),
+        ("二〇二六", 2026),
+    ],
+)
 def test_chinese_numerals(text: str, value: int) -> None:
     from fzcheck.llm.verify import cn_number
 
@@ -271,8 +330,11 @@ def test_figures_written_in_digits_match_chinese_numerals(reports: Path, setting
     graded = offline(reports / "long_sentences.txt")
     result = graded.result
     quote = "全年收到行政复议申请十七件，经审查受理十五件"
-    answer = review(achievements_items=[{"measure": "复议", "result": None,
-                                        "figures": ["17件", "15件", "19件"], "quote": quote}])
+    answer = review(
+        achievements_items=[
+            {"measure": "复议", "result": None, "figures": ["17件", "15件", "19件"], "quote": quote}
+        ]
+    )
     result = enrich(graded, settings, client=ScriptedClient(answer))
     [flag] = [f for f in result.llm.flags if f["by"] == "code"]
     assert flag["reason"].endswith("：19件")
@@ -285,12 +347,18 @@ def test_a_phrase_the_rubric_rules_out_cannot_upgrade(tmp_path: Path, settings: 
         "某局2025年法治政府建设年度报告\n现将2025年法治政府建设情况报告如下。\n一、主要举措和成效\n"
         "全年办理案件120件。坚持深入基层，帮助企业解决工作中存在的困难和问题。\n"
         "二、主要负责人履行第一责任人职责情况\n局长亲自主持专题会议3次。\n"
-        "三、2026年工作安排\n一是3月底前完成培训。\n", encoding="utf-8")
+        "三、2026年工作安排\n一是3月底前完成培训。\n",
+        encoding="utf-8",
+    )
     graded = offline(path)
     result = graded.result
     assert result.parts[1].status == "missing"
-    client = ScriptedClient(review(problems={"status": "embedded", "sections": []},
-                                   problems_items=[problem("帮助企业解决工作中存在的困难和问题")]))
+    client = ScriptedClient(
+        review(
+            problems={"status": "embedded", "sections": []},
+            problems_items=[problem("帮助企业解决工作中存在的困难和问题")],
+        )
+    )
     result = enrich(graded, settings, client=client)
     assert result.parts[1].status == "missing" and result.verdict == "incomplete"
     [d] = [d for d in result.llm.disagreements if d["part"] == "problems"]
@@ -303,8 +371,11 @@ def test_a_failed_reask_keeps_the_first_answer(reports: Path, settings: Any) -> 
 
     graded = offline(reports / "short.txt")
     request = httpx2.Request("POST", "http://127.0.0.1:8765/v1/chat/completions")
-    too_long = openai.BadRequestError("context overflow", body={"error": {"message": "too long"}},
-                                      response=httpx2.Response(400, request=request))
+    too_long = openai.BadRequestError(
+        "context overflow",
+        body={"error": {"message": "too long"}},
+        response=httpx2.Response(400, request=request),
+    )
     client = ScriptedClient(review(problems_items=[problem(INVENTED)], summary="第一次"), too_long)
     result = enrich(graded, settings, client=client)
     llm = result.llm

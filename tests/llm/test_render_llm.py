@@ -18,11 +18,20 @@ INVENTED = "我局全面完成了各项法治建设任务"
 def enriched(reports: Path, settings: Any) -> dict[str, Any]:
     graded = offline(reports / "short.txt")
     answer = review(
-        problems={"status": "embedded", "sections": []}, summary="青山县司法局报告要素齐全。",
-        problems_items=[{"problem": "能力不足", "cause": "培训经费有限",
-                        "quote": "执法人员专业能力不足，主要原因是培训经费有限"},
-                       {"problem": "编造", "cause": None, "quote": INVENTED}],
-        next_year_plan_items=[{"measure": "加强宣传", "concrete": True, "quote": "二是进一步加强法治宣传。"}])
+        problems={"status": "embedded", "sections": []},
+        summary="青山县司法局报告要素齐全。",
+        problems_items=[
+            {
+                "problem": "能力不足",
+                "cause": "培训经费有限",
+                "quote": "执法人员专业能力不足，主要原因是培训经费有限",
+            },
+            {"problem": "编造", "cause": None, "quote": INVENTED},
+        ],
+        next_year_plan_items=[
+            {"measure": "加强宣传", "concrete": True, "quote": "二是进一步加强法治宣传。"}
+        ],
+    )
     result = enrich(graded, settings, client=ScriptedClient(answer, repair()))
     return result.to_json()
 
@@ -82,7 +91,9 @@ def test_invented_section_title_is_shown(reports: Path, settings: Any) -> None:
 def test_a_renumbered_heading_is_still_the_heading(reports: Path, settings: Any) -> None:
     # The real model wrote "一、存在的问题" for a report's "二、存在的问题": the words count.
     graded = offline(reports / "long_sentences.txt")
-    answer = review(problems={"status": "present", "sections": ["一、存在的问题", "（三）存在的短板"]})
+    answer = review(
+        problems={"status": "present", "sections": ["一、存在的问题", "（三）存在的短板"]}
+    )
     result = enrich(graded, settings, client=ScriptedClient(answer))
     problems = result.llm.parts[1]
     assert problems["sections_not_in_report"] == ["（三）存在的短板"]

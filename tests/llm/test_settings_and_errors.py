@@ -39,38 +39,45 @@ def test_precedence_flag_env_file_default(tmp_path: Path, monkeypatch: pytest.Mo
     assert resolve_settings().max_tokens == 700
 
 
-def test_key_comes_from_the_env_var_the_file_names(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_key_comes_from_the_env_var_the_file_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_config(tmp_path, monkeypatch, '[llm]\napi_key_env = "DEEPSEEK_API_KEY"\n')
     monkeypatch.setenv("DEEPSEEK_API_KEY", "k-test")
     assert resolve_settings().api_key == "k-test"
     assert "k-test" not in repr(resolve_settings())
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("[llm\n", "not valid TOML"),
-    ('[llm]\napi_key = "sk-x"\n', "api_key_env"),
-    ('[llm]\nmodle = "x"\n', "unknown keys: modle"),
-    ('[llm]\nmode = "xml"\n', "unknown LLM mode"),
-    ('[llm]\ntimeout = "soon"\n', "must be a number"),
-])
-def test_bad_config_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                       text: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[llm\n", "not valid TOML"),
+        ('[llm]\napi_key = "sk-x"\n', "api_key_env"),
+        ('[llm]\nmodle = "x"\n', "unknown keys: modle"),
+        ('[llm]\nmode = "xml"\n', "unknown LLM mode"),
+        ('[llm]\ntimeout = "soon"\n', "must be a number"),
+    ],
+)
+def test_bad_config_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, message: str
+) -> None:
     write_config(tmp_path, monkeypatch, text)
     with pytest.raises(ConfigError, match=message):
         resolve_settings()
 
 
-def test_server_error_after_sdk_retries_keeps_offline_verdict(reports: Path, settings: Any,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_server_error_after_sdk_retries_keeps_offline_verdict(
+    reports: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tenacity
 
     monkeypatch.setattr(call, "backoff", lambda: tenacity.wait_none())
     graded = offline(reports / "short.txt")
     result = graded.result
     before = (statuses(result), result.verdict, result.score)
-    outage = openai.InternalServerError("busy", response=httpx2.Response(503, request=REQUEST),
-                                        body=None)
+    outage = openai.InternalServerError(
+        "busy", response=httpx2.Response(503, request=REQUEST), body=None
+    )
     client = ScriptedClient(outage, outage, outage)
     result = enrich(graded, replace(settings, outer_attempts=3), client=client)
     assert len(client.requests) == 3  # the outer policy tried again
@@ -79,8 +86,9 @@ def test_server_error_after_sdk_retries_keeps_offline_verdict(reports: Path, set
     assert (statuses(result), result.verdict, result.score) == before
 
 
-def test_outer_retry_recovers_from_a_passing_outage(reports: Path, settings: Any,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_outer_retry_recovers_from_a_passing_outage(
+    reports: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tenacity
 
     monkeypatch.setattr(call, "backoff", lambda: tenacity.wait_none())
@@ -116,8 +124,9 @@ def test_aenrich_uses_the_same_loop(reports: Path, settings: Any) -> None:
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "fzcheck", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "fzcheck", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_missing_key_is_one_line_without_traceback(reports: Path) -> None:
@@ -129,8 +138,15 @@ def test_missing_key_is_one_line_without_traceback(reports: Path) -> None:
 
 def test_unreachable_endpoint_is_one_line_without_traceback(reports: Path) -> None:
     # Port 9 (discard) on localhost: nothing listens; the SDK's own retries are turned off.
-    proc = run_cli("check", "--llm", "--base-url", "http://127.0.0.1:9/v1", str(reports / "short.txt"),
-                   "--model", "m")
+    proc = run_cli(
+        "check",
+        "--llm",
+        "--base-url",
+        "http://127.0.0.1:9/v1",
+        str(reports / "short.txt"),
+        "--model",
+        "m",
+    )
     assert proc.returncode == 2, proc.stderr
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "cannot reach the LLM endpoint http://127.0.0.1:9/v1" in lines[0]
@@ -149,12 +165,15 @@ print("HEAVY", heavy)
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["check", "{report}"],
-                                  ["check", "-f", "json", "{report}"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["check", "--help"], ["check", "{report}"], ["check", "-f", "json", "{report}"]],
+)
 def test_offline_path_imports_no_llm_library(reports: Path, args: list[str]) -> None:
     argv = [a.format(report=reports / "short.txt") for a in args]
-    proc = subprocess.run([sys.executable, "-c", OFFLINE_PROBE, *argv], capture_output=True,
-                          text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", OFFLINE_PROBE, *argv], capture_output=True, text=True, timeout=120
+    )
     assert "HEAVY []" in proc.stdout, proc.stdout[-500:] + proc.stderr[-500:]
 
 
@@ -174,7 +193,10 @@ def test_missing_extra_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
     from fzcheck.llm.client import require_extra
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "instructor" else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "instructor" else real(name, *a),
+    )
     with pytest.raises(LLMError, match=r"instructor not installed\): pip install 'fzcheck\[llm\]'"):
         require_extra()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-CJK_FONTS = [Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
-             Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
-             Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")]
+CJK_FONTS = [
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+    Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+]
 
 
 def cjk_font() -> Path | None:
@@ -36,7 +38,7 @@ def make_scanned_pdf(text: str, font: Path) -> bytes:
     for start in range(0, len(rows), per_page):
         page = Image.new("L", (width, height), 255)
         draw = ImageDraw.Draw(page)
-        for i, row in enumerate(rows[start:start + per_page]):
+        for i, row in enumerate(rows[start : start + per_page]):
             draw.text((margin, margin + i * step), row, font=face, fill=0)
         pages.append(page)
     out = io.BytesIO()
@@ -49,8 +51,7 @@ def encrypt_pdf(pdf: bytes, user_password: str, algorithm: str = "AES-128") -> b
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    writer.encrypt(user_password=user_password, owner_password="owner-secret",
-                   algorithm=algorithm)
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm=algorithm)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -63,8 +64,9 @@ def many_paragraph_docx(paragraphs: int) -> bytes:
     document = docx.Document()
     document.add_heading("示例县司法局关于2025年度法治政府建设情况的报告", level=0)
     for i in range(paragraphs):
-        document.add_paragraph(f"{i}．本局持续推进法治政府建设，落实行政执法三项制度，依法化解矛盾纠纷，"
-                               "取得明显成效。")
+        document.add_paragraph(
+            f"{i}．本局持续推进法治政府建设，落实行政执法三项制度，依法化解矛盾纠纷，取得明显成效。"
+        )
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

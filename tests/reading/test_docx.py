@@ -22,9 +22,13 @@ def _document_with_every_run_item() -> bytes:
     run.add_text("丙")
     run.add_break(WD_BREAK.PAGE)
     run.add_text("丁")
-    p._p.append(parse_xml(f"<w:hyperlink {nsdecls('w')}><w:r><w:t>链接文字</w:t></w:r>"
-                          "<w:r><w:noBreakHyphen/><w:t xml:space=\"preserve\"> 尾</w:t></w:r>"
-                          "</w:hyperlink>"))
+    p._p.append(
+        parse_xml(
+            f"<w:hyperlink {nsdecls('w')}><w:r><w:t>链接文字</w:t></w:r>"
+            '<w:r><w:noBreakHyphen/><w:t xml:space="preserve"> 尾</w:t></w:r>'
+            "</w:hyperlink>"
+        )
+    )
     table = d.add_table(rows=1, cols=2)
     table.cell(0, 0).text = "指标"
     table.cell(0, 1).text = "数值"
@@ -58,6 +62,7 @@ def test_styles_are_resolved_once_so_long_documents_read_fast() -> None:
     extracted = read_docx(out.getvalue())
     elapsed = time.monotonic() - start
     assert len(extracted.text.split("\n")) == 20_001
-    assert extracted.styled == {i: 1 if i % 5000 == 1 else 2
-                                for i in range(20_001) if i % 5000 in (1, 2)}
+    assert extracted.styled == {
+        i: 1 if i % 5000 == 1 else 2 for i in range(20_001) if i % 5000 in (1, 2)
+    }
     assert elapsed < 2.0, f"{elapsed:.1f} s"

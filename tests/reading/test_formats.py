@@ -24,15 +24,21 @@ SAMPLE_LINES = [line for line in sample_text().splitlines() if line.strip()]
 
 
 def _statuses(*paths: Path) -> list[list[tuple[str, str]]]:
-    proc = subprocess.run([sys.executable, "-m", "fzcheck", "check", "-f", "json",
-                           *map(str, paths)], capture_output=True, text=True, cwd=ROOT,
-                          timeout=300, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "fzcheck", "check", "-f", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
     assert "Traceback" not in proc.stderr, proc.stderr
     results = json.loads(proc.stdout)
     assert all(r["ok"] for r in results), [r["error"] for r in results]
     # the JSON says which text was recognised from images
-    assert [r["document"]["ocr"] for r in results] == [p.suffix == ".pdf" and "scan" in p.name
-                                                        for p in paths]
+    assert [r["document"]["ocr"] for r in results] == [
+        p.suffix == ".pdf" and "scan" in p.name for p in paths
+    ]
     return [[(p["id"], p["status"]) for p in r["parts"]] for r in results]
 
 
@@ -54,12 +60,20 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-@pytest.mark.parametrize("name,fmt", [("report.doc", "doc"), ("report.wps", "doc"),
-                                      ("report.rtf", "rtf"), ("report.ofd", "ofd"),
-                                      ("deltas.ofd", "ofd"),
-                                      ("renamed.doc", "docx")])
-def test_each_format_reads_the_reports_paragraphs(made: dict[str, Path], name: str,
-                                                  fmt: str) -> None:
+@pytest.mark.parametrize(
+    "name,fmt",
+    [
+        ("report.doc", "doc"),
+        ("report.wps", "doc"),
+        ("report.rtf", "rtf"),
+        ("report.ofd", "ofd"),
+        ("deltas.ofd", "ofd"),
+        ("renamed.doc", "docx"),
+    ],
+)
+def test_each_format_reads_the_reports_paragraphs(
+    made: dict[str, Path], name: str, fmt: str
+) -> None:
     doc = load(str(made[name]))
     assert doc.format == fmt
     assert not doc.ocr
@@ -92,12 +106,20 @@ def test_wrapped_lines_are_joined_only_at_the_margin() -> None:
     def row(y: float, text: str, right: float) -> Piece:
         return Piece(y, y + 10, 0, right, text)
 
-    page = [row(0, "一、主要举措", 60), row(20, "本年度全面推进依法行政，", 200),
-            row(40, "成效明显。", 50), row(60, "二、存在的不足和原因", 100)]
+    page = [
+        row(0, "一、主要举措", 60),
+        row(20, "本年度全面推进依法行政，", 200),
+        row(40, "成效明显。", 50),
+        row(60, "二、存在的不足和原因", 100),
+    ]
     short_last_page = [row(0, "示例县司法局", 60), row(20, "2026年1月20日", 60)]
     assert document_lines([page, short_last_page]) == [
-        "一、主要举措", "本年度全面推进依法行政，成效明显。", "二、存在的不足和原因",
-        "示例县司法局", "2026年1月20日"]
+        "一、主要举措",
+        "本年度全面推进依法行政，成效明显。",
+        "二、存在的不足和原因",
+        "示例县司法局",
+        "2026年1月20日",
+    ]
 
 
 @pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
@@ -125,18 +147,28 @@ def test_a_folder_walk_skips_lock_files_and_fzchecks_own_pages(tmp_path: Path) -
     (tmp_path / "~$报告.doc").write_bytes(b"\x0cuser name" + b"\x00" * 150)
     results = tmp_path / "results"
     results.mkdir()
-    (results / "index.html").write_text('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n'
-                                        '<meta charset="utf-8">\n'
-                                        '<meta name="generator" content="fzcheck">\n'
-                                        "<title>批量结果</title></head><body>示例</body></html>",
-                                        encoding="utf-8")
-    (tmp_path / "page.html").write_text("<html><head><meta name=\"generator\" content=\"WPS\">"
-                                        "</head><body><p>示例县报告</p></body></html>",
-                                        encoding="utf-8")
+    (results / "index.html").write_text(
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n'
+        '<meta charset="utf-8">\n'
+        '<meta name="generator" content="fzcheck">\n'
+        "<title>批量结果</title></head><body>示例</body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "page.html").write_text(
+        '<html><head><meta name="generator" content="WPS">'
+        "</head><body><p>示例县报告</p></body></html>",
+        encoding="utf-8",
+    )
     found = [Path(p).name for p in expand_inputs([str(tmp_path)])]
     assert found == ["page.html", "报告.docx"]
-    proc = subprocess.run([sys.executable, "-m", "fzcheck", "check", "-f", "jsonl", str(tmp_path)],
-                          capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "fzcheck", "check", "-f", "jsonl", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
     assert len(proc.stdout.splitlines()) == 2 and "~$" not in proc.stdout + proc.stderr
 
 
@@ -166,16 +198,20 @@ def test_a_web_archive_saved_as_doc_is_read_as_its_page(tmp_path: Path) -> None:
 
     from tests.helpers import FIXTURES
 
-    page = (FIXTURES / "page.html").read_text(encoding="utf-8").replace('<meta charset="utf-8">',
-                                                                        "")
+    page = (
+        (FIXTURES / "page.html").read_text(encoding="utf-8").replace('<meta charset="utf-8">', "")
+    )
     body = quopri.encodestring(page.encode("gb18030"))
-    archive = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; '
-               b'boundary="----=_NextPart_01DA0000.00000000"\r\n\r\n'
-               b"------=_NextPart_01DA0000.00000000\r\n"
-               b"Content-Location: file:///C:/report.htm\r\n"
-               b"Content-Transfer-Encoding: quoted-printable\r\n"
-               b'Content-Type: text/html; charset="gb2312"\r\n\r\n'
-               + body + b"\r\n------=_NextPart_01DA0000.00000000--\r\n")
+    archive = (
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; "
+        b'boundary="----=_NextPart_01DA0000.00000000"\r\n\r\n'
+        b"------=_NextPart_01DA0000.00000000\r\n"
+        b"Content-Location: file:///C:/report.htm\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n"
+        b'Content-Type: text/html; charset="gb2312"\r\n\r\n'
+        + body
+        + b"\r\n------=_NextPart_01DA0000.00000000--\r\n"
+    )
     assert "存在的不足".encode("gb18030") not in archive
     path = tmp_path / "报告.doc"
     path.write_bytes(archive)

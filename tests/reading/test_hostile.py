@@ -41,13 +41,20 @@ runpy.run_module('fzcheck', run_name='__main__')
 """
 
 
-def _fzcheck(*args: str, peak_file: Path | None = None,
-             timeout: float = 240) -> subprocess.CompletedProcess[bytes]:
+def _fzcheck(
+    *args: str, peak_file: Path | None = None, timeout: float = 240
+) -> subprocess.CompletedProcess[bytes]:
     # bytes, not text: a name that is not UTF-8 comes back as its own bytes
     env = {**os.environ, "FZ_PEAK_FILE": str(peak_file or os.devnull)}
-    return subprocess.run([sys.executable, "-c", _WRAPPER, *args], capture_output=True,
-                          cwd=ROOT, timeout=timeout, check=False, stdin=subprocess.DEVNULL,
-                          env=env)
+    return subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *args],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=timeout,
+        check=False,
+        stdin=subprocess.DEVNULL,
+        env=env,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +90,15 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 
 EXPECTED = {  # input -> error kind, or None when it is read
-    "aes_open": None, "aes_locked": "encrypted", "loop": "unreadable", "fifo": "special_file",
-    "long": None, "bomb": "too_large", "tiny": "too_complex", "good": None, "bad_name": None,
+    "aes_open": None,
+    "aes_locked": "encrypted",
+    "loop": "unreadable",
+    "fifo": "special_file",
+    "long": None,
+    "bomb": "too_large",
+    "tiny": "too_complex",
+    "good": None,
+    "bad_name": None,
     "dev_zero": "special_file",
 }
 
@@ -144,8 +158,9 @@ def test_special_files_are_refused_before_reading(hostile: dict[str, str]) -> No
         assert time.monotonic() - start < 1
 
 
-def test_a_directory_walk_reports_loops_and_fifos_named_like_reports(hostile: dict[str, str]
-                                                                     ) -> None:
+def test_a_directory_walk_reports_loops_and_fifos_named_like_reports(
+    hostile: dict[str, str],
+) -> None:
     from fzcheck.reading.inputs import expand_inputs
 
     folder = str(Path(hostile["good"]).parent)
@@ -153,8 +168,9 @@ def test_a_directory_walk_reports_loops_and_fifos_named_like_reports(hostile: di
     assert {"loop.txt", "pipe.txt", "good.txt", "a\udcff.txt", "bomb.docx"} <= found
 
 
-def test_a_missing_library_is_that_inputs_error(monkeypatch: pytest.MonkeyPatch,
-                                                tmp_path: Path) -> None:
+def test_a_missing_library_is_that_inputs_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from tests.reading.make_doc import make_doc
 
     path = tmp_path / "r.doc"

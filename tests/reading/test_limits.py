@@ -41,7 +41,7 @@ def test_safe_zip_counts_bytes_inflated_not_the_sizes_the_zip_claims() -> None:
     raw = bytearray(_zip({"a.xml": b"<a>" + b" " * (6 * MB) + b"</a>"}))
     # Lie in the central directory: claim a tiny uncompressed size.
     at = raw.rfind(b"PK\x01\x02")
-    raw[at + 24:at + 28] = (100).to_bytes(4, "little")
+    raw[at + 24 : at + 28] = (100).to_bytes(4, "little")
     with pytest.raises(InputError) as info:
         SafeZip(bytes(raw), ".docx").check_all()
     assert info.value.kind in {"too_large", "corrupt"}
@@ -59,8 +59,9 @@ def test_an_ofd_bomb_is_refused(tmp_path: Path) -> None:
     source = zipfile.ZipFile(io.BytesIO(make_ofd(sample_text())))
     members = {info.filename: source.read(info) for info in source.infolist()}
     page = "Doc_0/Pages/Page_0/Content.xml"
-    members[page] = members[page].replace(b"<ofd:Content>", b"<ofd:Content><!--" + b" " * (40 * MB)
-                                          + b"-->")
+    members[page] = members[page].replace(
+        b"<ofd:Content>", b"<ofd:Content><!--" + b" " * (40 * MB) + b"-->"
+    )
     path = tmp_path / "bomb.ofd"
     path.write_bytes(_zip(members))
     with pytest.raises(InputError) as info:
@@ -129,7 +130,8 @@ def test_an_encrypted_pdf_that_opens_without_a_password_is_read(tmp_path: Path) 
 
 
 def test_a_library_failing_inside_a_reader_is_that_inputs_error(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     import fzcheck.reading.rtf as rtf
     from tests.reading.makers import make_rtf
 
@@ -148,7 +150,7 @@ def test_a_library_failing_inside_a_reader_is_that_inputs_error(
 def test_a_zip_needing_an_unknown_version_is_corrupt(tmp_path: Path) -> None:
     raw = bytearray(_zip({"word/document.xml": b"<w:document/>"}))
     at = raw.rfind(b"PK\x01\x02")
-    raw[at + 6:at + 8] = (173).to_bytes(2, "little")  # "version needed to extract" 17.3
+    raw[at + 6 : at + 8] = (173).to_bytes(2, "little")  # "version needed to extract" 17.3
     path = tmp_path / "r.docx"
     path.write_bytes(bytes(raw))
     with pytest.raises(InputError) as info:

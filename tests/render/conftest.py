@@ -22,8 +22,15 @@ REPO = HERE.parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "seeds"
 ARTIFACTS = REPO / "tests" / "_artifacts"
 CHROMIUM = Path(os.environ.get("FZCHECK_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def check_file(path: Path) -> tuple[dict[str, Any], Document]:
@@ -62,8 +69,10 @@ class PageEvents:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium) "
-                    "to run the browser tests; .ci/run does this in CI")
+        pytest.skip(
+            f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium) "
+            "to run the browser tests; .ci/run does this in CI"
+        )
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -87,8 +96,14 @@ def page(browser: Any) -> Iterator[tuple[Any, PageEvents]]:
     pg.on("console", lambda msg: events.errors.append(msg.text) if msg.type == "error" else None)
     pg.on("pageerror", lambda exc: events.errors.append(str(exc)))
     # Pages are self-contained: any request that is not the file itself is a bug.
-    pg.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-             else (events.errors.append(f"external request {route.request.url}"), route.abort()))
+    pg.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file:")
+            else (events.errors.append(f"external request {route.request.url}"), route.abort())
+        ),
+    )
     try:
         yield pg, events
     finally:

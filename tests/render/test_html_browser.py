@@ -18,8 +18,9 @@ from .conftest import CORPUS, FIXTURES, PageEvents, check_file, corpus_reports, 
 
 IN_VIEW = """el => { const r = el.getBoundingClientRect();
   return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"""
-NO_CORPUS = pytest.param(None, marks=pytest.mark.skip(reason=f"{CORPUS} not found"),
-                         id="corpus-absent")
+NO_CORPUS = pytest.param(
+    None, marks=pytest.mark.skip(reason=f"{CORPUS} not found"), id="corpus-absent"
+)
 
 
 def _reports() -> list[Any]:
@@ -34,7 +35,8 @@ def _open(pg: Any, path: Path) -> None:
 
 @pytest.mark.parametrize("report", _reports())
 def test_report_page_parts_and_evidence_links(
-        page: tuple[Any, PageEvents], tmp_path: Path, artifacts: Path, report: Path) -> None:
+    page: tuple[Any, PageEvents], tmp_path: Path, artifacts: Path, report: Path
+) -> None:
     pg, events = page
     result, doc = check_file(report)
     html_path = tmp_path / "report.html"
@@ -61,7 +63,9 @@ def test_report_page_parts_and_evidence_links(
         link = links.nth(i)
         target_id = link.get_attribute("data-target")
         target = pg.locator(f"[id='{target_id}']")
-        pg.evaluate("() => { window.scrollTo(0, 0); document.querySelector('.panels').scrollTop = 0; }")
+        pg.evaluate(
+            "() => { window.scrollTo(0, 0); document.querySelector('.panels').scrollTop = 0; }"
+        )
         was_in_view = target.evaluate(IN_VIEW)
         link.click()
         pg.wait_for_function("id => document.getElementById(id).matches(':target')", arg=target_id)
@@ -81,10 +85,13 @@ def test_report_page_parts_and_evidence_links(
 
 
 def test_evidence_link_scrolls_far_down_a_long_report(
-        page: tuple[Any, PageEvents], tmp_path: Path) -> None:
+    page: tuple[Any, PageEvents], tmp_path: Path
+) -> None:
     pg, events = page
     text = (FIXTURES / "complete_report.txt").read_text(encoding="utf-8")
-    filler = "".join(f"（{i}）开展依法行政专题培训第{i}期，参训人员{i * 10}人次。\n" for i in range(150))
+    filler = "".join(
+        f"（{i}）开展依法行政专题培训第{i}期，参训人员{i * 10}人次。\n" for i in range(150)
+    )
     long_report = tmp_path / "long.txt"
     long_report.write_text(text.replace("\n二、", "\n" + filler + "\n二、"), encoding="utf-8")
     result, doc = check_file(long_report)
@@ -132,11 +139,13 @@ def _batch_results() -> list[tuple[dict[str, Any], Any]]:
 
 def _column(pg: Any, index: int) -> list[str]:
     return pg.locator(f"#results tbody tr:not([hidden]) td:nth-child({index})").evaluate_all(
-        "cells => cells.map(c => c.getAttribute('data-sort'))")
+        "cells => cells.map(c => c.getAttribute('data-sort'))"
+    )
 
 
 def test_batch_page_sorts_filters_and_links(
-        page: tuple[Any, PageEvents], tmp_path: Path, artifacts: Path) -> None:
+    page: tuple[Any, PageEvents], tmp_path: Path, artifacts: Path
+) -> None:
     pg, events = page
     checked = _batch_results()
     links = write_report_pages(checked, tmp_path)
@@ -166,8 +175,10 @@ def test_batch_page_sorts_filters_and_links(
     assert pg.locator("#results tbody tr:not([hidden])").count() == 1
     pg.fill("#filter-text", "")
     pg.select_option("#filter-part", "problems:missing")
-    missing = sum(any(p["id"] == "problems" and p["status"] == "missing" for p in r["parts"])
-                  for r, _ in checked)
+    missing = sum(
+        any(p["id"] == "problems" and p["status"] == "missing" for p in r["parts"])
+        for r, _ in checked
+    )
     assert pg.locator("#results tbody tr:not([hidden])").count() == missing
     pg.select_option("#filter-part", "")
 
@@ -190,16 +201,19 @@ def test_batch_page_from_results_alone(page: tuple[Any, PageEvents], tmp_path: P
     _open(pg, tmp_path / "batch.html")
     pg.locator("#results thead th").nth(0).locator("button").click()
     units = pg.locator("#results tbody tr td:nth-child(1)").evaluate_all(
-        "cells => cells.map(c => c.getAttribute('data-sort'))")
-    collated = pg.evaluate("u => u.slice().sort(new Intl.Collator('zh-Hans-CN', "
-                           "{numeric: true}).compare)", units)
+        "cells => cells.map(c => c.getAttribute('data-sort'))"
+    )
+    collated = pg.evaluate(
+        "u => u.slice().sort(new Intl.Collator('zh-Hans-CN', {numeric: true}).compare)", units
+    )
     assert units == collated and len(units) == len(results)
     assert pg.locator("#results a").count() == 0
     assert events.dialogs == [] and events.errors == []
 
 
-def test_pages_print_on_paper(page: tuple[Any, PageEvents], tmp_path: Path,
-                              artifacts: Path) -> None:
+def test_pages_print_on_paper(
+    page: tuple[Any, PageEvents], tmp_path: Path, artifacts: Path
+) -> None:
     """Reviewers print: panels unclipped above the text, controls hidden, colours kept."""
     pg, events = page
     result, doc = check_file(FIXTURES / "complete_report.txt")
@@ -208,10 +222,15 @@ def test_pages_print_on_paper(page: tuple[Any, PageEvents], tmp_path: Path,
     pg.emulate_media(media="print")
     _open(pg, tmp_path / "r.html")
     style = pg.locator(".panels").evaluate(
-        "el => [getComputedStyle(el).position, getComputedStyle(el).overflowY]")
+        "el => [getComputedStyle(el).position, getComputedStyle(el).overflowY]"
+    )
     assert style == ["static", "visible"]
-    assert pg.locator("#L6").evaluate("el => getComputedStyle(el.querySelector('.tx'))"
-                                      ".printColorAdjust") == "exact"
+    assert (
+        pg.locator("#L6").evaluate(
+            "el => getComputedStyle(el.querySelector('.tx')).printColorAdjust"
+        )
+        == "exact"
+    )
     pdf = pg.pdf(format="A4", print_background=True)
     assert pdf.startswith(b"%PDF")
     (artifacts / "report-page.pdf").write_bytes(pdf)
@@ -222,8 +241,11 @@ def test_pages_print_on_paper(page: tuple[Any, PageEvents], tmp_path: Path,
 
 
 def test_review_buttons_record_decisions_and_export_them(
-        page: tuple[Any, PageEvents], tmp_path: Path, artifacts: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    page: tuple[Any, PageEvents],
+    tmp_path: Path,
+    artifacts: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """A reviewer overrules a part on the page, exports the decisions, and the CLI imports
     them: the next check shows both verdicts on the page."""
     import json

@@ -53,7 +53,9 @@ class Markup(HTMLParser):
         return {a["id"] for _, a in self.tags if a.get("id")}
 
     def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+        return [
+            a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -108,15 +110,18 @@ def test_report_page_has_a_panel_per_part(complete: tuple[dict[str, Any], Any]) 
     result, doc = complete
     m = Markup(render_report_page(result, doc))
     panels = [a for t, a in m.tags if t == "section" and a.get("data-part")]
-    assert [(a["data-part"], a["data-status"]) for a in panels] == \
-        [(p["id"], p["status"]) for p in result["parts"]]
+    assert [(a["data-part"], a["data-status"]) for a in panels] == [
+        (p["id"], p["status"]) for p in result["parts"]
+    ]
     assert len(m.find("div", **{"class": "ln tinted pc0"})) > 0  # achievements span is tinted
-    assert len([a for t, a in m.tags if t == "div" and a.get("id", "").startswith("L")]) \
-        == len(doc.lines)
+    assert len([a for t, a in m.tags if t == "div" and a.get("id", "").startswith("L")]) == len(
+        doc.lines
+    )
 
 
 def test_every_evidence_link_points_at_a_mark_in_the_text(
-        complete: tuple[dict[str, Any], Any], injection: tuple[dict[str, Any], Any]) -> None:
+    complete: tuple[dict[str, Any], Any], injection: tuple[dict[str, Any], Any]
+) -> None:
     for result, doc in (complete, injection):
         m = Markup(render_report_page(result, doc))
         links = [a["href"] for t, a in m.tags if t == "a" and "ev" in (a.get("class") or "")]
@@ -139,8 +144,12 @@ def test_report_without_document_or_llm_renders(complete: tuple[dict[str, Any], 
     result, _ = complete
     html = render_report_page({**result, "llm": None}, None)
     assert "原文未随结果保存" in html and 'id="llm"' not in html
-    err = error_result("missing.txt", "not_found", "no such file",
-                       rubric=RubricRef(id="fazhi-annual", version="1.0")).to_json()
+    err = error_result(
+        "missing.txt",
+        "not_found",
+        "no such file",
+        rubric=RubricRef(id="fazhi-annual", version="1.0"),
+    ).to_json()
     html = render_report_page(err, None)
     assert "找不到该文件" in html and "无法读取" in html
 
@@ -149,27 +158,74 @@ def _llm(doc: Any) -> dict[str, Any]:
     """``result.llm`` in the shape fzcheck.llm.merge writes."""
     quote = doc.lines[11][:10]  # a real quote from the problems section
     return {
-        "model": "test-model", "endpoint_host": "127.0.0.1", "mode": "tools",
-        "prompt_hash": "sha256:0", "schema_hash": "sha256:0", "summary": "总体齐全。",
-        "parts": [{"id": "problems", "status": "present", "sections": [], "findings": [
-            {"problem": "执法人员素质不高", "cause": "培训不够系统", "quote": quote, "line": 12,
-             "verified": True}]}],
+        "model": "test-model",
+        "endpoint_host": "127.0.0.1",
+        "mode": "tools",
+        "prompt_hash": "sha256:0",
+        "schema_hash": "sha256:0",
+        "summary": "总体齐全。",
+        "parts": [
+            {
+                "id": "problems",
+                "status": "present",
+                "sections": [],
+                "findings": [
+                    {
+                        "problem": "执法人员素质不高",
+                        "cause": "培训不够系统",
+                        "quote": quote,
+                        "line": 12,
+                        "verified": True,
+                    }
+                ],
+            }
+        ],
         "flags": [
-            {"part": "achievements", "kind": "no_figures", "reason": "模型编造的引文",
-             "quote": "这句话原文里没有", "line": None, "verified": False, "by": "model"},
-            {"part": "leader_duties", "kind": "generic", "reason": "未写明会议议题",
-             "quote": "亲自主持召开政府常务会议", "line": 15, "verified": True, "by": "model"},
-            {"part": None, "kind": "instruction", "reason": "像是写给审阅程序的指令", "quote": "",
-             "line": 3, "verified": True, "by": "code"}],
+            {
+                "part": "achievements",
+                "kind": "no_figures",
+                "reason": "模型编造的引文",
+                "quote": "这句话原文里没有",
+                "line": None,
+                "verified": False,
+                "by": "model",
+            },
+            {
+                "part": "leader_duties",
+                "kind": "generic",
+                "reason": "未写明会议议题",
+                "quote": "亲自主持召开政府常务会议",
+                "line": 15,
+                "verified": True,
+                "by": "model",
+            },
+            {
+                "part": None,
+                "kind": "instruction",
+                "reason": "像是写给审阅程序的指令",
+                "quote": "",
+                "line": 3,
+                "verified": True,
+                "by": "code",
+            },
+        ],
         "unverified": 1,
-        "disagreements": [{"part": "problems", "offline": "present", "llm": "embedded",
-                           "outcome": "kept_offline", "reason": "offline decides"}],
+        "disagreements": [
+            {
+                "part": "problems",
+                "offline": "present",
+                "llm": "embedded",
+                "outcome": "kept_offline",
+                "reason": "offline decides",
+            }
+        ],
         "error": None,
     }
 
 
 def test_llm_findings_link_to_the_text_and_unverified_ones_are_marked(
-        complete: tuple[dict[str, Any], Any]) -> None:
+    complete: tuple[dict[str, Any], Any],
+) -> None:
     result, doc = complete
     html = render_report_page({**result, "llm": _llm(doc)}, doc)
     m = Markup(html)
@@ -183,18 +239,25 @@ def test_llm_findings_link_to_the_text_and_unverified_ones_are_marked(
     assert "保留离线结论" in html and m.find("section", id="llm")
 
 
-@pytest.mark.parametrize("llm", [
-    {}, {"parts": {"problems": "笼统"}}, {"parts": [None, {"id": "x"}], "flags": ["一句"]},
-    {"error": {"kind": "timeout", "message": "gave up"}, "unverified": 3},
-])
-def test_unexpected_llm_shapes_render(complete: tuple[dict[str, Any], Any],
-                                      llm: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    "llm",
+    [
+        {},
+        {"parts": {"problems": "笼统"}},
+        {"parts": [None, {"id": "x"}], "flags": ["一句"]},
+        {"error": {"kind": "timeout", "message": "gave up"}, "unverified": 3},
+    ],
+)
+def test_unexpected_llm_shapes_render(
+    complete: tuple[dict[str, Any], Any], llm: dict[str, Any]
+) -> None:
     result, doc = complete
     assert 'id="llm"' in render_report_page({**result, "llm": llm}, doc)
 
 
 def test_batch_page_rows_charts_and_copy_partners(
-        complete: tuple[dict[str, Any], Any], injection: tuple[dict[str, Any], Any]) -> None:
+    complete: tuple[dict[str, Any], Any], injection: tuple[dict[str, Any], Any]
+) -> None:
     a, b = copy.deepcopy(complete[0]), copy.deepcopy(injection[0])
     a["copies"] = [{"other": b["path"], "part": "achievements", "similarity": 0.91}]
     html = render_batch_page([a, b], links={a["path"]: "a.html", b["path"]: "b.html"})
@@ -214,13 +277,16 @@ def test_page_names_are_unique_and_safe() -> None:
 
 
 def test_write_report_pages_links_copies_both_ways(
-        tmp_path: Path, complete: tuple[dict[str, Any], Any],
-        injection: tuple[dict[str, Any], Any]) -> None:
+    tmp_path: Path, complete: tuple[dict[str, Any], Any], injection: tuple[dict[str, Any], Any]
+) -> None:
     a, b = copy.deepcopy(complete), copy.deepcopy(injection)
     a[0]["copies"] = [{"part": "achievements", "other": b[0]["path"], "similarity": 0.8}]
     links = write_report_pages([a, b], tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == \
-        ["complete_report.html", "index.html", "script_injection_report.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "complete_report.html",
+        "index.html",
+        "script_injection_report.html",
+    ]
     page_a = (tmp_path / "complete_report.html").read_text(encoding="utf-8")
     assert f'href="{links[b[0]["path"]]}"' in page_a  # written before b's page existed
     assert 'href="index.html"' in page_a
@@ -228,28 +294,38 @@ def test_write_report_pages_links_copies_both_ways(
 
 
 def _fzcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "fzcheck", *args], cwd=cwd, check=False,
-                          text=True, capture_output=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "fzcheck", *args],
+        cwd=cwd,
+        check=False,
+        text=True,
+        capture_output=True,
+        timeout=120,
+    )
 
 
 def test_check_cli_writes_one_page_or_a_directory(tmp_path: Path) -> None:
-    one = _fzcheck("check", str(COMPLETE), "-f", "html", "-o", str(tmp_path / "p.html"),
-                   cwd=tmp_path)
+    one = _fzcheck(
+        "check", str(COMPLETE), "-f", "html", "-o", str(tmp_path / "p.html"), cwd=tmp_path
+    )
     assert one.returncode == 0, one.stderr
     assert (tmp_path / "p.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
-    several = _fzcheck("check", str(FIXTURES), "-f", "html", "-o", str(tmp_path / "out"),
-                       cwd=tmp_path)
+    several = _fzcheck(
+        "check", str(FIXTURES), "-f", "html", "-o", str(tmp_path / "out"), cwd=tmp_path
+    )
     assert several.returncode == 1, several.stderr  # one fixture is incomplete
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == \
-        ["complete_report.html", "index.html", "script_injection_report.html"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "complete_report.html",
+        "index.html",
+        "script_injection_report.html",
+    ]
 
     no_dir = _fzcheck("check", str(FIXTURES), "-f", "html", cwd=tmp_path)
     assert no_dir.returncode == 2 and "-o DIR" in no_dir.stderr
 
 
-def test_report_page_from_the_llm_layers_real_output(
-        complete: tuple[dict[str, Any], Any]) -> None:
+def test_report_page_from_the_llm_layers_real_output(complete: tuple[dict[str, Any], Any]) -> None:
     """Contract with fzcheck.llm.merge: its ``llm`` object renders with links and marks."""
     merge = pytest.importorskip("fzcheck.llm.merge")
     from fzcheck.llm.schemas import review_model
@@ -262,23 +338,45 @@ def test_report_page_from_the_llm_layers_real_output(
     assert graded.analysis is not None
     doc = graded.analysis.doc
     part = {"status": "present", "sections": []}
-    review = review_model(graded.analysis.rubric).model_validate({
-        "achievements": part, "problems": part, "leader_duties": part, "next_year_plan": part,
-        "other": {"status": "missing"}, "summary": "齐全。",
-        "achievements_items": [], "leader_duties_items": [], "next_year_plan_items": [],
-        "problems_items": [{"quote": "行政执法人员专业素质不够高", "problem": "素质不高",
-                           "cause": "培训不够系统"}],
-        "flags": [{"quote": "全面推进依法行政并取得辉煌成就", "part": "achievements",
-                   "kind": "generic", "reason": "套话"}]})
+    review = review_model(graded.analysis.rubric).model_validate(
+        {
+            "achievements": part,
+            "problems": part,
+            "leader_duties": part,
+            "next_year_plan": part,
+            "other": {"status": "missing"},
+            "summary": "齐全。",
+            "achievements_items": [],
+            "leader_duties_items": [],
+            "next_year_plan_items": [],
+            "problems_items": [
+                {
+                    "quote": "行政执法人员专业素质不够高",
+                    "problem": "素质不高",
+                    "cause": "培训不够系统",
+                }
+            ],
+            "flags": [
+                {
+                    "quote": "全面推进依法行政并取得辉煌成就",
+                    "part": "achievements",
+                    "kind": "generic",
+                    "reason": "套话",
+                }
+            ],
+        }
+    )
     index = QuoteIndex.from_document(doc)
-    base = LLMInfo(model="m", endpoint_host="127.0.0.1", mode="tools", prompt_hash="p",
-                   schema_hash="s")
+    base = LLMInfo(
+        model="m", endpoint_host="127.0.0.1", mode="tools", prompt_hash="p", schema_hash="s"
+    )
     info = merge.review_to_info(review, index, base, graded.analysis.rubric)
     graded.apply_llm(info, merge.propose(graded.analysis, info, index))
     data = graded.result.to_json()
     m = Markup(render_report_page(data, doc))
-    findings = {a["data-verified"] for t, a in m.tags
-                if t == "div" and "finding" in (a.get("class") or "")}
+    findings = {
+        a["data-verified"] for t, a in m.tags if t == "div" and "finding" in (a.get("class") or "")
+    }
     assert findings == {"true", "false"}  # the invented flag quote is marked unverified
     assert m.find("mark", **{"class": "llm-q"})  # the verified finding is marked in the text
 
@@ -290,8 +388,9 @@ def test_batch_chart_counts_what_the_cohort_view_counts() -> None:
     from fzcheck.rubric import Catalog
     from tests.helpers import FIXTURES, SAMPLE
 
-    results = [check_path(str(p), Catalog.load()).to_json()
-               for p in (SAMPLE, FIXTURES / "work_plan.txt")]
+    results = [
+        check_path(str(p), Catalog.load()).to_json() for p in (SAMPLE, FIXTURES / "work_plan.txt")
+    ]
     html = render_batch_page(results)
     cohort = gather(results).to_json()
     assert next(p for p in cohort["parts"] if p["part"] == "problems")["missing_share"] == 0

@@ -54,35 +54,76 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
             year, year_source = planned - 1, "plan"
             found = find_parts(doc, outline, rubric, year)
     tables = read_tables(doc, rubric.tables, range(outline.body_start, outline.body_end + 1))
-    ctx = Context(doc=doc, report_year=year, rubric=rubric, title=facts.title_analysis,
-                  published_on=doc.published_on, signed_on=facts.signed_on,
-                  issuer=facts.issuer or facts.title, tables=tables)
-    parts = [PartResult(id=f.part.id, name=f.part.name, label=f.part.label,
-                        required=f.part.required, status=f.status,
-                        heading=(doc.quote(f.heading.line, f.heading.start, f.heading.end)
-                                 if f.heading else None),
-                        line=None if f.line is None else f.line + 1,
-                        evidence=[_locate(doc, ev) for ev in f.evidence],
-                        checks=run_part_checks(f, ctx), span=f.span,
-                        sections=f.section_spans, note=f.note) for f in found]
-    genre = genre_score(doc, facts.title_analysis, parts, rubric,
-                        [h.text for h in outline.headings])
+    ctx = Context(
+        doc=doc,
+        report_year=year,
+        rubric=rubric,
+        title=facts.title_analysis,
+        published_on=doc.published_on,
+        signed_on=facts.signed_on,
+        issuer=facts.issuer or facts.title,
+        tables=tables,
+    )
+    parts = [
+        PartResult(
+            id=f.part.id,
+            name=f.part.name,
+            label=f.part.label,
+            required=f.part.required,
+            status=f.status,
+            heading=(
+                doc.quote(f.heading.line, f.heading.start, f.heading.end) if f.heading else None
+            ),
+            line=None if f.line is None else f.line + 1,
+            evidence=[_locate(doc, ev) for ev in f.evidence],
+            checks=run_part_checks(f, ctx),
+            span=f.span,
+            sections=f.section_spans,
+            note=f.note,
+        )
+        for f in found
+    ]
+    genre = genre_score(
+        doc, facts.title_analysis, parts, rubric, [h.text for h in outline.headings]
+    )
     info = DocumentInfo(
-        title=facts.title, addressee=facts.addressee, issuer=facts.issuer, report_year=year,
+        title=facts.title,
+        addressee=facts.addressee,
+        issuer=facts.issuer,
+        report_year=year,
         signed_on=facts.signed_on.isoformat() if facts.signed_on else None,
         published_on=doc.published_on.isoformat() if doc.published_on else None,
-        format=doc.format, encoding=doc.encoding, script=doc.script, chars=doc.chars,
-        is_report=genre.passed, plan_year=_plan_year(doc, _plan(found)),
-        report_year_source=year_source, genre_score=genre.score, resegmented=doc.resegmented,
-        ocr=doc.ocr)
-    return Analysis(doc=doc, rubric=rubric, facts=facts, outline=outline, found=found,
-                    parts=parts, checks=[genre.check, *run_document_checks(ctx)], info=info,
-                    tables=table_results(tables, _table_checks(rubric, tables)))
+        format=doc.format,
+        encoding=doc.encoding,
+        script=doc.script,
+        chars=doc.chars,
+        is_report=genre.passed,
+        plan_year=_plan_year(doc, _plan(found)),
+        report_year_source=year_source,
+        genre_score=genre.score,
+        resegmented=doc.resegmented,
+        ocr=doc.ocr,
+    )
+    return Analysis(
+        doc=doc,
+        rubric=rubric,
+        facts=facts,
+        outline=outline,
+        found=found,
+        parts=parts,
+        checks=[genre.check, *run_document_checks(ctx)],
+        info=info,
+        tables=table_results(tables, _table_checks(rubric, tables)),
+    )
 
 
 def _table_checks(rubric: Rubric, tables: dict[str, TableRead]) -> list[TableCheck]:
-    return [c for spec in rubric.document_checks if isinstance(spec, TableSumsSpec)
-            for c in evaluate(spec, tables)]
+    return [
+        c
+        for spec in rubric.document_checks
+        if isinstance(spec, TableSumsSpec)
+        for c in evaluate(spec, tables)
+    ]
 
 
 def _plan(found: list[Found]) -> Found | None:

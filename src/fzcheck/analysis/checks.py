@@ -61,18 +61,23 @@ PART_KINDS: dict[str, tuple[type[CheckSpec], PartFn]] = {}
 DOCUMENT_KINDS: dict[str, tuple[type[CheckSpec], DocFn]] = {}
 
 
-def part_check(spec: type[S]) -> Callable[[Callable[[S, str, Found, Context], Check]],
-                                          Callable[[S, str, Found, Context], Check]]:
-    def register(fn: Callable[[S, str, Found, Context], Check]
-                 ) -> Callable[[S, str, Found, Context], Check]:
+def part_check(
+    spec: type[S],
+) -> Callable[
+    [Callable[[S, str, Found, Context], Check]], Callable[[S, str, Found, Context], Check]
+]:
+    def register(
+        fn: Callable[[S, str, Found, Context], Check],
+    ) -> Callable[[S, str, Found, Context], Check]:
         PART_KINDS[_kind_of(spec)] = (spec, fn)
         return fn
 
     return register
 
 
-def document_check(spec: type[S]) -> Callable[[Callable[[S, Context], Check | None]],
-                                              Callable[[S, Context], Check | None]]:
+def document_check(
+    spec: type[S],
+) -> Callable[[Callable[[S, Context], Check | None]], Callable[[S, Context], Check | None]]:
     def register(fn: Callable[[S, Context], Check | None]) -> Callable[[S, Context], Check | None]:
         DOCUMENT_KINDS[_kind_of(spec)] = (spec, fn)
         return fn
@@ -87,8 +92,10 @@ def _kind_of(spec: type[CheckSpec]) -> str:
 
 # --- part checks ---------------------------------------------------------------------------
 
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个|项|次|件|家|人|名|万|亿|元|场|期|份|天|日|小时|"
-                     r"条|户|余|批|篇|部|起|类|套|所|处|台|公里|平方|倍|分)")
+_FIGURE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|％|个|项|次|件|家|人|名|万|亿|元|场|期|份|天|日|小时|"
+    r"条|户|余|批|篇|部|起|类|套|所|处|台|公里|平方|倍|分)"
+)
 _VAGUE_NEXT = re.compile(r"下一步|下一年度|下一年|明年|今后")
 
 
@@ -103,8 +110,11 @@ class FiguresSpec(CheckSpec):
 def _figures(spec: FiguresSpec, text: str, found: Found, ctx: Context) -> Check:
     n = len(_FIGURE.findall(text))
     ok = n >= spec.min
-    return Check(id=spec.id, passed=ok, message=f"列出具体数据{n}处" if ok
-                 else f"仅有具体数据{n}处（至少应有{spec.min}处）")
+    return Check(
+        id=spec.id,
+        passed=ok,
+        message=f"列出具体数据{n}处" if ok else f"仅有具体数据{n}处（至少应有{spec.min}处）",
+    )
 
 
 class CueWordsSpec(CheckSpec):
@@ -119,8 +129,11 @@ class CueWordsSpec(CheckSpec):
 def _cue_words(spec: CueWordsSpec, text: str, found: Found, ctx: Context) -> Check:
     hits = re.findall(spec.pattern, text)
     ok = len(hits) >= spec.min
-    msg = (f"{spec.description}：见“{'”“'.join(sorted(set(hits))[:5])}”" if ok
-           else f"未做到“{spec.description}”：本部分正文没有“{'/'.join(spec.pattern.split('|')[:5])}”等表述")
+    msg = (
+        f"{spec.description}：见“{'”“'.join(sorted(set(hits))[:5])}”"
+        if ok
+        else f"未做到“{spec.description}”：本部分正文没有“{'/'.join(spec.pattern.split('|')[:5])}”等表述"
+    )
     return Check(id=spec.id, passed=ok, message=msg)
 
 
@@ -146,15 +159,19 @@ def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
 def _plan_year(spec: PlanYearSpec, text: str, found: Found, ctx: Context) -> Check:
     years, looked_at = plan_years(ctx.doc, found)
     if ctx.report_year is None:
-        return Check(id=spec.id, passed=bool(years), message=(
-            f"写明{years[0]}年（报告年度不明）" if years else "未写明年度（报告年度不明）"))
+        return Check(
+            id=spec.id,
+            passed=bool(years),
+            message=(
+                f"写明{years[0]}年（报告年度不明）" if years else "未写明年度（报告年度不明）"
+            ),
+        )
     want = ctx.report_year + 1
     if want in years:
         return Check(id=spec.id, passed=True, message=f"写明{want}年")
     vague = _VAGUE_NEXT.search(looked_at)
     if vague:
-        return Check(id=spec.id, passed=False,
-                     message=f"只写“{vague.group(0)}”，未写明{want}年")
+        return Check(id=spec.id, passed=False, message=f"只写“{vague.group(0)}”，未写明{want}年")
     if years:
         return Check(id=spec.id, passed=False, message=f"写的是{years[0]}年，应为{want}年")
     return Check(id=spec.id, passed=False, message=f"未写明{want}年")
@@ -173,15 +190,23 @@ class ActorActionsSpec(CheckSpec):
 @part_check(ActorActionsSpec)
 def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context) -> Check:
     w = spec.window
-    rx = re.compile(rf"(?:{spec.actor})[^。]{{0,{w}}}?(?:{spec.action})|"
-                    rf"(?:{spec.action})[^。]{{0,{w // 4}}}?(?:{spec.actor})")
+    rx = re.compile(
+        rf"(?:{spec.actor})[^。]{{0,{w}}}?(?:{spec.action})|"
+        rf"(?:{spec.action})[^。]{{0,{w // 4}}}?(?:{spec.actor})"
+    )
     hits = rx.findall(text)
     if not hits and found.status == "present":
         hits = re.findall(spec.action, text)
     if hits:
-        return Check(id=spec.id, passed=True, message=f"{spec.description}：有{len(hits)}处具体表述")
-    return Check(id=spec.id, passed=False, message=f"未做到“{spec.description}”：只笼统描述职责，"
-                 "未写本人的具体行动（亲自、带头、主持……）")
+        return Check(
+            id=spec.id, passed=True, message=f"{spec.description}：有{len(hits)}处具体表述"
+        )
+    return Check(
+        id=spec.id,
+        passed=False,
+        message=f"未做到“{spec.description}”：只笼统描述职责，"
+        "未写本人的具体行动（亲自、带头、主持……）",
+    )
 
 
 # --- document checks -----------------------------------------------------------------------
@@ -203,9 +228,13 @@ def _title(spec: TitleSpec, ctx: Context) -> Check:
     has_subject = bool(re.search(spec.pattern, ctx.title))
     has_year = bool(YEAR.search(ctx.title))
     missing = [w for w, ok in ((spec.subject, has_subject), ("年度", has_year)) if not ok]
-    return Check(id=spec.id, passed=not missing,
-                 message=f"标题写明{spec.subject}和年度" if not missing
-                 else f"标题未写明{'和'.join(missing)}")
+    return Check(
+        id=spec.id,
+        passed=not missing,
+        message=f"标题写明{spec.subject}和年度"
+        if not missing
+        else f"标题未写明{'和'.join(missing)}",
+    )
 
 
 class Deadline(BaseModel):
@@ -234,8 +263,7 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
         return None
     by = ctx.rubric.source.publish_by
     month, day, who = by.month, by.day, ""
-    rule = next((d for d in spec.deadlines if ctx.issuer and re.search(d.issuer, ctx.issuer)),
-                None)
+    rule = next((d for d in spec.deadlines if ctx.issuer and re.search(d.issuer, ctx.issuer)), None)
     if rule is not None:
         month, day, who = rule.month, rule.day, f"（{rule.name}）"
     deadline = dt.date(ctx.report_year + 1, month, day)
@@ -244,13 +272,18 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
     # publish_by is "before" that day; a law's "by 1月31日" includes the day itself
     late = p > deadline if rule is not None else p >= deadline
     if late:
-        return Check(id=spec.id, passed=False,
-                     message=f"{p.isoformat()}公开，未在{deadline.isoformat()}前公开{who}")
+        return Check(
+            id=spec.id,
+            passed=False,
+            message=f"{p.isoformat()}公开，未在{deadline.isoformat()}前公开{who}",
+        )
     if p <= year_end:
-        return Check(id=spec.id, passed=False,
-                     message=f"{p.isoformat()}公开，早于{ctx.report_year}年度结束")
-    return Check(id=spec.id, passed=True,
-                 message=f"{p.isoformat()}公开，在{deadline.isoformat()}前{who}")
+        return Check(
+            id=spec.id, passed=False, message=f"{p.isoformat()}公开，早于{ctx.report_year}年度结束"
+        )
+    return Check(
+        id=spec.id, passed=True, message=f"{p.isoformat()}公开，在{deadline.isoformat()}前{who}"
+    )
 
 
 class SigningSpec(CheckSpec):
@@ -265,10 +298,12 @@ def _signing(spec: SigningSpec, ctx: Context) -> Check | None:
         return None
     s = ctx.signed_on
     if s <= dt.date(ctx.report_year, 12, 31):
-        return Check(id=spec.id, passed=False,
-                     message=f"{s.isoformat()}签发，早于{ctx.report_year}年度结束")
-    return Check(id=spec.id, passed=True,
-                 message=f"{s.isoformat()}签发，在{ctx.report_year}年度结束后")
+        return Check(
+            id=spec.id, passed=False, message=f"{s.isoformat()}签发，早于{ctx.report_year}年度结束"
+        )
+    return Check(
+        id=spec.id, passed=True, message=f"{s.isoformat()}签发，在{ctx.report_year}年度结束后"
+    )
 
 
 class Identity(BaseModel):
@@ -313,7 +348,9 @@ class Statement(BaseModel):
 
     name: str
     pattern: Regex
-    cell: str = Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+(?:\+[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+)*$")
+    cell: str = Field(
+        pattern=r"^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+(?:\+[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+)*$"
+    )
 
 
 class TableTextSpec(CheckSpec):
@@ -326,8 +363,15 @@ class TableTextSpec(CheckSpec):
     def references_problem(self, tables: dict[str, TableTemplate]) -> str | None:
         from fzcheck.analysis.table_sums import cell_problem
 
-        return next((p for st in self.statements for ref in st.cell.split("+")
-                     if (p := cell_problem(ref, tables))), None)
+        return next(
+            (
+                p
+                for st in self.statements
+                for ref in st.cell.split("+")
+                if (p := cell_problem(ref, tables))
+            ),
+            None,
+        )
 
 
 @document_check(TableTextSpec)
@@ -351,9 +395,14 @@ def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
     if m:
         i = text.count("\n", 0, m.start())
         start = m.start() - (text.rfind("\n", 0, m.start()) + 1)
-        return Check(id=spec.id, passed=False, message=(
-            f"第{i + 1}行含针对AI模型的指令（“{ctx.doc.quote(i, start, start + len(m.group(0)))}”），"
-            "仅作为报告内容看待"))
+        return Check(
+            id=spec.id,
+            passed=False,
+            message=(
+                f"第{i + 1}行含针对AI模型的指令（“{ctx.doc.quote(i, start, start + len(m.group(0)))}”），"
+                "仅作为报告内容看待"
+            ),
+        )
     return Check(id=spec.id, passed=True, message="未见针对AI模型的指令")
 
 
@@ -382,7 +431,7 @@ def part_text(doc: Document, found: Found) -> str:
     for i in found.lines:
         line = doc.analysis[i]
         if i in heads:
-            line = line[heads[i].end:]
+            line = line[heads[i].end :]
         lines.append(line)
     return "\n".join(lines)
 

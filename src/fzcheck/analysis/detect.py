@@ -22,15 +22,16 @@ HEAD_LINES = 12  # the title sits among the first lines (after any page furnitur
 
 def detect_score(doc: Document, rubric: Rubric) -> tuple[int, str | None, int]:
     """(score, the title cue met, body mentions)."""
-    head = "\n".join(line for line in doc.analysis[:HEAD_LINES * 2] if line.strip())
+    head = "\n".join(line for line in doc.analysis[: HEAD_LINES * 2] if line.strip())
     head = "\n".join(head.splitlines()[:HEAD_LINES])
     title = re.search(rubric.detect.title, head)
     mentions = min(len(re.findall(rubric.detect.text, "\n".join(doc.analysis))), MAX_MENTIONS)
     return (TITLE_WEIGHT if title else 0) + mentions, title.group(0) if title else None, mentions
 
 
-def choose(doc: Document, rubrics: Iterable[Rubric], forced: bool = False
-           ) -> tuple[Rubric, RubricRef]:
+def choose(
+    doc: Document, rubrics: Iterable[Rubric], forced: bool = False
+) -> tuple[Rubric, RubricRef]:
     """The rubric to grade ``doc`` with, and how it was chosen (for the result's ``rubric``)."""
     candidates = list(rubrics)
     if forced:
@@ -41,10 +42,13 @@ def choose(doc: Document, rubrics: Iterable[Rubric], forced: bool = False
     if best == 0:
         reason = f"没有任何检查规则认出这份文档的类型，按“{rubric.title}”检查"
     else:
-        signs = ([f"开头有“{title}”"] if title else []) + ([f"正文提及{mentions}次"] if mentions else [])
+        signs = ([f"开头有“{title}”"] if title else []) + (
+            [f"正文提及{mentions}次"] if mentions else []
+        )
         reason = f"按{rubric.title}检查：{'，'.join(signs)}"
         others = [f"{r.id} {s[0]}分" for s, _, r in scored if r is not rubric and s[0]]
         if others:
             reason += f"（{rubric.id} {best}分；{'，'.join(others)}）"
-    return rubric, RubricRef(id=rubric.id, version=rubric.version, selected_by="auto",
-                             reason=reason)
+    return rubric, RubricRef(
+        id=rubric.id, version=rubric.version, selected_by="auto", reason=reason
+    )

@@ -21,26 +21,36 @@ from fzcheck.reading.numerals import YEAR
 
 YearSource = Literal["title", "body", "plan", "signed"]
 
-_TITLE = re.compile(r"(?:法治|依法行政|依法治).{0,30}(?:报告|情况|总结|要点|安排|计划|规则|方案)|"
-                    r"(?:报告|要点|规则|方案|计划|通知|解读)$")
+_TITLE = re.compile(
+    r"(?:法治|依法行政|依法治).{0,30}(?:报告|情况|总结|要点|安排|计划|规则|方案)|"
+    r"(?:报告|要点|规则|方案|计划|通知|解读)$"
+)
 _ADDRESSEE = re.compile(r"^[^。,]{2,40}(?:委|政府|办|局|院|会|部|厅|处)[^。,]{0,10}:$")
 _DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*[)]?\s*$")
-_ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s+(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*$")
+_ISSUER_DATE = re.compile(
+    rf"^\s*(?P<issuer>\S.{{1,38}}?)\s+(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*$"
+)
 _TITLE_ISSUER = re.compile(r"^(.{2,40}?)(?:关于|(?=(?:19|20)\d{2}\s*年))")
 _SENTENCE = re.compile(r"[。;!?]")
 # Debris a captured title carries in front of it: a 文号 (某政发〔2024〕3号), an icon's alt text.
-_TITLE_PREFIX = re.compile(r"^\s*(?:(?:icon|ico|img|pdf|doc|new|top|置顶)(?![A-Za-z])\s*|"
-                           r"\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号\s*)+",
-                           re.IGNORECASE)
+_TITLE_PREFIX = re.compile(
+    r"^\s*(?:(?:icon|ico|img|pdf|doc|new|top|置顶)(?![A-Za-z])\s*|"
+    r"\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号\s*)+",
+    re.IGNORECASE,
+)
 _WENHAO_ONLY = re.compile(r"^\s*\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|首页\s*[>›»/]|[>›»]\s*\S+\s*[>›»]")
 _SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|官网|官方网站|信息公开平台|公开平台)$")
 # An organisation's name ends with what it is (局, 政府, 委员会…).
-_ORG = re.compile(r"(?:局|委员会|委|政府|办公室|办|院|会|部|厅|处|中心|所|队|站|司|署|街道|"
-                  r"办事处|镇|乡|党组|馆|社|公司|片区|区|县|市|州|盟|旗|省)$")
+_ORG = re.compile(
+    r"(?:局|委员会|委|政府|办公室|办|院|会|部|厅|处|中心|所|队|站|司|署|街道|"
+    r"办事处|镇|乡|党组|馆|社|公司|片区|区|县|市|州|盟|旗|省)$"
+)
 # A year a sentence states as its subject: not part of a date, a range or 以来 (since).
-_STATED_YEAR = re.compile(r"(?<![\d\-~—至到])((?:19|20)\d{2})\s*年(?!\s*(?:以来|来|至|到|-|—|~|"
-                          r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|[〇○零一二三四五六七八九]))")
+_STATED_YEAR = re.compile(
+    r"(?<![\d\-~—至到])((?:19|20)\d{2})\s*年(?!\s*(?:以来|来|至|到|-|—|~|"
+    r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|[〇○零一二三四五六七八九]))"
+)
 _CITED = re.compile(r"《[^》]{0,80}》")
 _PLAN_WORDS = re.compile(r"计划|安排|打算|思路|要点|设想|展望|下一步|下一年|明年")
 
@@ -67,14 +77,17 @@ def read_facts(doc: Document) -> Facts:
     title_span = _find_title(lines, nonblank, first_heading)
     title_line = title_span[0] if title_span else None
     if title_line is not None and title_line == first_heading:
-        first_heading = next((i for i in nonblank if i > title_line and match_heading(lines[i])),
-                             len(lines))
-    addressee = next((i for i in nonblank[:8] if i < first_heading
-                      and _ADDRESSEE.match(lines[i].strip())), None)
+        first_heading = next(
+            (i for i in nonblank if i > title_line and match_heading(lines[i])), len(lines)
+        )
+    addressee = next(
+        (i for i in nonblank[:8] if i < first_heading and _ADDRESSEE.match(lines[i].strip())), None
+    )
     title_end = title_span[1] if title_span else None
     body_start = max((x for x in (title_end, addressee) if x is not None), default=-1) + 1
-    sign_line, issuer_line, signed, issuer_inline = _find_signature(lines, nonblank, first_heading,
-                                                                   body_start)
+    sign_line, issuer_line, signed, issuer_inline = _find_signature(
+        lines, nonblank, first_heading, body_start
+    )
     body_end = _body_end(nonblank, sign_line, issuer_line)
     title: str | None = None
     title_analysis: str | None = None
@@ -82,12 +95,13 @@ def read_facts(doc: Document) -> Facts:
         first, last, start = title_span
         title = "".join(doc.quote(i, start if i == first else 0) for i in range(first, last + 1))
         title = title.lstrip("# ")
-        title_analysis = "".join(lines[i][start if i == first else 0:].strip()
-                                 for i in range(first, last + 1)).lstrip("# ")
+        title_analysis = "".join(
+            lines[i][start if i == first else 0 :].strip() for i in range(first, last + 1)
+        ).lstrip("# ")
     else:
         cell = _title_cell(lines, first_heading)
         if cell is not None:
-            title, title_analysis = doc.quote(*cell), lines[cell[0]][cell[1]:cell[2]].strip()
+            title, title_analysis = doc.quote(*cell), lines[cell[0]][cell[1] : cell[2]].strip()
     issuer = issuer_inline or (doc.quote(issuer_line) if issuer_line is not None else None)
     if issuer is None and title_analysis is not None and title is not None:
         m = _TITLE_ISSUER.match(title_analysis)
@@ -97,11 +111,19 @@ def read_facts(doc: Document) -> Facts:
     if year is None and signed is not None:
         year = year_from_signing(signed)
         source = "signed" if year is not None else None
-    return Facts(title=title, title_analysis=title_analysis, title_line=title_line,
-                 addressee_line=addressee,
-                 addressee=doc.quote(addressee).rstrip(":：") if addressee is not None else None,
-                 issuer=issuer, signed_on=signed, report_year=year, body_start=body_start,
-                 body_end=body_end, report_year_source=source)
+    return Facts(
+        title=title,
+        title_analysis=title_analysis,
+        title_line=title_line,
+        addressee_line=addressee,
+        addressee=doc.quote(addressee).rstrip(":：") if addressee is not None else None,
+        issuer=issuer,
+        signed_on=signed,
+        report_year=year,
+        body_start=body_start,
+        body_end=body_end,
+        report_year_source=source,
+    )
 
 
 def year_from_signing(signed: dt.date) -> int | None:
@@ -122,7 +144,7 @@ def clean_title(text: str) -> tuple[int, int] | None:
         offset = 0
         for cell in re.split(r"[|｜]", text):
             span = clean_title(cell)
-            if span is not None and _TITLE.search(cell[span[0]:span[1]]):
+            if span is not None and _TITLE.search(cell[span[0] : span[1]]):
                 return offset + span[0], offset + span[1]
             offset += len(cell) + 1
         return None
@@ -139,8 +161,9 @@ def clean_title(text: str) -> tuple[int, int] | None:
     return start, end
 
 
-def _find_title(lines: list[str], nonblank: list[int], first_heading: int
-                ) -> tuple[int, int, int] | None:
+def _find_title(
+    lines: list[str], nonblank: list[int], first_heading: int
+) -> tuple[int, int, int] | None:
     """(first line, last line, start column) of the title; a title broken over two lines (PDF,
     docx) is joined."""
     head = nonblank[:6]
@@ -153,14 +176,18 @@ def _find_title(lines: list[str], nonblank: list[int], first_heading: int
         span = clean_title(text)
         if span is None:
             continue
-        core = text[span[0]:span[1]]
+        core = text[span[0] : span[1]]
         if _TITLE.search(core):
             return i, i, span[0]
         nxt = head[pos + 1] if pos + 1 < len(head) else None
         if nxt is not None and nxt < first_heading and nxt == i + 1:
             joined = core + lines[nxt].strip()
-            if len(joined) <= 80 and "。" not in joined and _TITLE.search(joined) \
-                    and re.search(r"(?:报告|情况|总结)$", joined):
+            if (
+                len(joined) <= 80
+                and "。" not in joined
+                and _TITLE.search(joined)
+                and re.search(r"(?:报告|情况|总结)$", joined)
+            ):
                 return i, nxt, span[0]
     return None
 
@@ -170,7 +197,7 @@ def _title_cell(lines: list[str], first_heading: int) -> tuple[int, int, int] | 
     reads as the title."""
     for i, line in enumerate(lines[: min(first_heading, 40)]):
         m = TITLE_CELL.match(line)
-        span = clean_title(line[m.end():]) if m else None
+        span = clean_title(line[m.end() :]) if m else None
         if m and span is not None:
             start, end = m.end() + span[0], m.end() + span[1]
             if _TITLE.search(line[start:end]):
@@ -178,8 +205,9 @@ def _title_cell(lines: list[str], first_heading: int) -> tuple[int, int, int] | 
     return None
 
 
-def _find_signature(lines: list[str], nonblank: list[int], first_heading: int, body_start: int
-                    ) -> tuple[int | None, int | None, dt.date | None, str | None]:
+def _find_signature(
+    lines: list[str], nonblank: list[int], first_heading: int, body_start: int
+) -> tuple[int | None, int | None, dt.date | None, str | None]:
     """The signing date among the last lines, and the issuer line just above it.
 
     A date counts only after the body: below the first heading, and with no paragraph after it.
@@ -188,8 +216,12 @@ def _find_signature(lines: list[str], nonblank: list[int], first_heading: int, b
     tail = nonblank[-8:]
     for pos in range(len(tail) - 1, -1, -1):
         i = tail[pos]
-        if i < body_start or (first_heading < len(lines) and i <= first_heading) \
-                or i in nonblank[:3] or _text_follows(lines, nonblank, i):
+        if (
+            i < body_start
+            or (first_heading < len(lines) and i <= first_heading)
+            or i in nonblank[:3]
+            or _text_follows(lines, nonblank, i)
+        ):
             break
         text = lines[i].strip()
         if _DATE_ONLY.match(text):
@@ -207,14 +239,22 @@ def _find_signature(lines: list[str], nonblank: list[int], first_heading: int, b
 
 def _text_follows(lines: list[str], nonblank: list[int], line: int) -> bool:
     """Whether a paragraph of body text comes after ``line`` (then it is not the signature)."""
-    return any(j > line and len(lines[j].strip()) > 40 and _SENTENCE.search(lines[j])
-               for j in nonblank[-8:])
+    return any(
+        j > line and len(lines[j].strip()) > 40 and _SENTENCE.search(lines[j])
+        for j in nonblank[-8:]
+    )
 
 
 def _is_issuer(text: str) -> bool:
-    return (2 <= len(text) <= 40 and not _SENTENCE.search(text) and "," not in text
-            and not re.search(r"[\[\]【】:|｜<>]", text) and bool(_ORG.search(text))
-            and match_heading(text) is None and not _TITLE.search(text))
+    return (
+        2 <= len(text) <= 40
+        and not _SENTENCE.search(text)
+        and "," not in text
+        and not re.search(r"[\[\]【】:|｜<>]", text)
+        and bool(_ORG.search(text))
+        and match_heading(text) is None
+        and not _TITLE.search(text)
+    )
 
 
 def _body_end(nonblank: list[int], sign_line: int | None, issuer_line: int | None) -> int:
@@ -237,8 +277,9 @@ def stated_years(text: str) -> list[int]:
     return out
 
 
-def _report_year(lines: list[str], nonblank: list[int], title: str | None, body_start: int,
-                 first_heading: int) -> tuple[int | None, YearSource | None]:
+def _report_year(
+    lines: list[str], nonblank: list[int], title: str | None, body_start: int, first_heading: int
+) -> tuple[int | None, YearSource | None]:
     """From the title, else from what the opening and the first headings say the year was."""
     if title is not None:
         m = YEAR.search(title)

@@ -40,8 +40,13 @@ class GenreDecision:
         return Check(id="is_report", passed=self.passed, message=self.message)
 
 
-def genre_score(doc: Document, title: str | None, parts: Sequence[PartResult], rubric: Rubric,
-                headings: Sequence[str] = ()) -> GenreDecision:
+def genre_score(
+    doc: Document,
+    title: str | None,
+    parts: Sequence[PartResult],
+    rubric: Rubric,
+    headings: Sequence[str] = (),
+) -> GenreDecision:
     """Weigh the signs for and against ``doc`` being ``rubric``'s genre.
 
     ``title`` is the analysis text of the title (None when there is none); ``headings`` the
@@ -56,7 +61,9 @@ def genre_score(doc: Document, title: str | None, parts: Sequence[PartResult], r
     if mentions < g.min_subject_mentions:
         # the fewer, the stronger: an excerpt that names the subject once weighs half as much
         share = (g.min_subject_mentions - mentions) / g.min_subject_mentions
-        signs.append(Sign(f"全文只提及{g.subject_name}{mentions}次", w.few_subject_mentions * share))
+        signs.append(
+            Sign(f"全文只提及{g.subject_name}{mentions}次", w.few_subject_mentions * share)
+        )
     if title is not None:
         signs.extend(_title_signs(g, title))
     phrase = re.search(g.report_phrases, text[:3000])
@@ -70,22 +77,27 @@ def genre_score(doc: Document, title: str | None, parts: Sequence[PartResult], r
     present = sum(p.status == "present" for p in required)
     embedded = sum(p.status == "embedded" for p in required)
     if present or embedded:
-        signs.append(Sign(f"找到必备部分{present}个、嵌入{embedded}个",
-                          present * w.part_present + embedded * w.part_embedded))
+        signs.append(
+            Sign(
+                f"找到必备部分{present}个、嵌入{embedded}个",
+                present * w.part_present + embedded * w.part_embedded,
+            )
+        )
     for spec in g.other_genres:
         sign = _other_genre(spec, doc, title, text)
         if sign is not None:
             signs.append(sign)
     score = round(sum(s.weight for s in signs), 1)
     passed = score >= g.pass_score
-    return GenreDecision(passed=passed, score=score, message=_message(g, passed, score, signs),
-                         signs=signs)
+    return GenreDecision(
+        passed=passed, score=score, message=_message(g, passed, score, signs), signs=signs
+    )
 
 
 def _title_signs(g: Genre, title: str) -> list[Sign]:
     t = title.strip()
     bad = re.search(rf"(?:{g.not_report_titles})$", t)
-    if bad and not re.search(g.report_words, t[: bad.start()] + t[bad.end():]):
+    if bad and not re.search(g.report_words, t[: bad.start()] + t[bad.end() :]):
         return [Sign(f"标题表明这是{bad.group(0)}", g.weights.title_other_genre)]
     if re.search(g.subject, t) and re.search(g.report_words, t):
         return [Sign(f"标题是{g.subject_name}的报告", g.weights.title_names_subject)]
@@ -102,8 +114,11 @@ def _other_genre(spec: GenreSign, doc: Document, title: str | None, text: str) -
     else:
         scopes = [text]
     for scope in scopes:
-        m = re.match(spec.pattern, scope) if spec.where == "line_start" else \
-            re.search(spec.pattern, scope, re.MULTILINE)
+        m = (
+            re.match(spec.pattern, scope)
+            if spec.where == "line_start"
+            else re.search(spec.pattern, scope, re.MULTILINE)
+        )
         if m and not (spec.unless and re.search(spec.unless, scope)):
             return Sign(f"{spec.name}（“{m.group(0).strip()[:16]}”）", spec.weight)
     return None

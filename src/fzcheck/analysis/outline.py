@@ -17,7 +17,12 @@ from fzcheck.reading.resegment import MAX_HEADING
 _CN = "一二三四五六七八九十"
 # (kind rank, pattern); group "n" is the number, the match end is where the heading text starts.
 _MARKERS: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})部分\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})\s*(?:、|\.(?!\d)))\s*")),
+    (
+        1,
+        re.compile(
+            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})部分\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})\s*(?:、|\.(?!\d)))\s*"
+        ),
+    ),
     (2, re.compile(rf"^\s*\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
     (3, re.compile(r"^\s*(?P<n>\d{1,2})\s*(?:、|\.(?!\d))\s*")),
     (4, re.compile(r"^\s*(?:\(\s*(?P<n>\d{1,2})\s*\)|(?P<c>[①-⑳]))\s*")),
@@ -40,10 +45,15 @@ class Heading:
     children: list[Heading] = field(default_factory=list)
 
     def to_json(self, doc: Document) -> dict[str, Any]:
-        return {"level": self.level, "kind": self.kind, "marker": self.marker,
-                "text": doc.quote(self.line, self.start, self.end), "line": self.line + 1,
-                "chars": [self.start, self.end],
-                "span": [self.line + 1, self.end_line + 1]}
+        return {
+            "level": self.level,
+            "kind": self.kind,
+            "marker": self.marker,
+            "text": doc.quote(self.line, self.start, self.end),
+            "line": self.line + 1,
+            "chars": [self.start, self.end],
+            "span": [self.line + 1, self.end_line + 1],
+        }
 
 
 @dataclass
@@ -72,7 +82,7 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
     """(kind, marker, offset of text) if ``line`` opens with a heading marker."""
     md = _MARKDOWN.match(line)
     if md:
-        inner = match_heading(line[md.end():])
+        inner = match_heading(line[md.end() :])
         end = md.end() + (inner[2] if inner and not inner[1].startswith("#") else 0)
         return len(md.group(1)), line[:end].strip(), end
     for kind, pattern in _MARKERS:
@@ -115,8 +125,18 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             continue
         found.append((kind, marker, i, start, heading_text_end(line, start)))
     ranks = sorted({kind for kind, *_ in found})
-    headings = [Heading(kind=k, level=ranks.index(k) + 1, marker=m, text=doc.analysis[i][s:e],
-                        line=i, start=s, end=e) for k, m, i, s, e in found]
+    headings = [
+        Heading(
+            kind=k,
+            level=ranks.index(k) + 1,
+            marker=m,
+            text=doc.analysis[i][s:e],
+            line=i,
+            start=s,
+            end=e,
+        )
+        for k, m, i, s, e in found
+    ]
     _close_spans(headings, body_end)
     return Outline(headings=headings, body_start=body_start, body_end=body_end)
 

@@ -53,8 +53,10 @@ class Found:
         """First to last covered line (1-based) — for display; the text is ``lines``."""
         if not self.ranges:
             return None
-        return Span(start_line=min(r.start for r in self.ranges) + 1,
-                    end_line=max(r.stop for r in self.ranges))
+        return Span(
+            start_line=min(r.start for r in self.ranges) + 1,
+            end_line=max(r.stop for r in self.ranges),
+        )
 
 
 matches = first_match
@@ -63,8 +65,9 @@ matches = first_match
 def heading_matches(part: Part, text: str, year: int | None) -> bool:
     """Whether a heading names ``part``: one of its cues (outside cited titles), none of its
     excludes."""
-    return bool(matches(part.heading_cues, mask_titles(text), year)) \
-        and not matches(part.heading_excludes, text, year)
+    return bool(matches(part.heading_cues, mask_titles(text), year)) and not matches(
+        part.heading_excludes, text, year
+    )
 
 
 def heading_parts(rubric: Rubric, text: str, year: int | None) -> list[Part]:
@@ -75,8 +78,7 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     found = {p.id: Found(part=p) for p in rubric.parts}
     top = outline.top
     classes = [heading_parts(rubric, h.text, year) for h in top]
-    anchor = next((i for i, parts in enumerate(classes)
-                   if any(p.anchor for p in parts)), len(top))
+    anchor = next((i for i, parts in enumerate(classes) if any(p.anchor for p in parts)), len(top))
     themed = [p for p in rubric.parts if p.themed_before_anchor]
     for i, (h, parts) in enumerate(zip(top, classes, strict=True)):
         for part in parts or (themed if i < anchor else []):

@@ -19,8 +19,10 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 def _check_regex(value: str) -> str:
     unknown = sorted({m.group(1) for m in _PLACEHOLDER.finditer(value)} - set(PLACEHOLDERS))
     if unknown:
-        raise ValueError(f"unknown placeholder {{{unknown[0]}}}; only {{report_year}} and "
-                         "{next_year} are filled in")
+        raise ValueError(
+            f"unknown placeholder {{{unknown[0]}}}; only {{report_year}} and "
+            "{next_year} are filled in"
+        )
     try:
         re.compile(value.replace("{report_year}", "2000").replace("{next_year}", "2001"))
     except re.error as err:
@@ -39,7 +41,8 @@ def compile_pattern(pattern: str, report_year: int | None = None) -> re.Pattern[
         if report_year is None:
             return None
         pattern = pattern.replace("{report_year}", str(report_year)).replace(
-            "{next_year}", str(report_year + 1))
+            "{next_year}", str(report_year + 1)
+        )
     return re.compile(pattern)
 
 

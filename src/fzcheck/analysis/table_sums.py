@@ -102,6 +102,7 @@ def _instances(identity: Identity, table: TableRead) -> Iterator[Instance]:
             right, m2 = take([(r, c) for r in rhs])
             yield Instance(identity, col_name[c], left, right, m1 + m2)
     else:
+
         def pairs(refs: list[str]) -> list[tuple[str, str]]:
             return [(ref.split(".")[0], ref.split(".")[1]) for ref in refs]
 
@@ -111,8 +112,9 @@ def _instances(identity: Identity, table: TableRead) -> Iterator[Instance]:
 
 
 def _lines_text(lines: list[int]) -> str:
-    return (f"第{'、'.join(map(str, lines))}行" if len(lines) <= 4
-            else f"第{lines[0]}至{lines[-1]}行")
+    return (
+        f"第{'、'.join(map(str, lines))}行" if len(lines) <= 4 else f"第{lines[0]}至{lines[-1]}行"
+    )
 
 
 def _sum_text(cells: list[Cell], table: TableRead) -> str:
@@ -145,24 +147,56 @@ def evaluate(spec: TableSumsSpec, tables: dict[str, TableRead]) -> list[TableChe
             lines = sorted({c.line + 1 for c in cells})
             where = f"“{inst.where}”" if inst.where else ""
             if inst.missing:
-                out.append(TableCheck(table=identity.table, identity=identity.id, name=identity.name, where=inst.where,
-                                      passed=None, cells=refs, lines=lines, message=(
-                                          f"{where}未能核对：没有读到{'、'.join(inst.missing[:3])}")))
+                out.append(
+                    TableCheck(
+                        table=identity.table,
+                        identity=identity.id,
+                        name=identity.name,
+                        where=inst.where,
+                        passed=None,
+                        cells=refs,
+                        lines=lines,
+                        message=(f"{where}未能核对：没有读到{'、'.join(inst.missing[:3])}"),
+                    )
+                )
                 continue
             blank = [c for c in cells if c.value is None]
             if blank:
-                out.append(TableCheck(table=identity.table, identity=identity.id, name=identity.name, where=inst.where,
-                                      passed=None, cells=refs, lines=lines, message=(
-                                          f"{where}有空白单元格，未核对（空白不等于0）")))
+                out.append(
+                    TableCheck(
+                        table=identity.table,
+                        identity=identity.id,
+                        name=identity.name,
+                        where=inst.where,
+                        passed=None,
+                        cells=refs,
+                        lines=lines,
+                        message=(f"{where}有空白单元格，未核对（空白不等于0）"),
+                    )
+                )
                 continue
             left, right = _total(inst.left), _total(inst.right)
             ok = abs(left - right) <= TOLERANCE
-            message = (f"{where}{_num(left)} = {_num(right)}" if ok else
-                       f"{where}{_sum_text(inst.left, table)}，而{_sum_text(inst.right, table)}"
-                       f"（{_lines_text(lines)}）")
-            out.append(TableCheck(table=identity.table, identity=identity.id, name=identity.name, where=inst.where,
-                                  passed=ok, left=left, right=right, cells=refs, lines=lines,
-                                  message=message))
+            message = (
+                f"{where}{_num(left)} = {_num(right)}"
+                if ok
+                else f"{where}{_sum_text(inst.left, table)}，而{_sum_text(inst.right, table)}"
+                f"（{_lines_text(lines)}）"
+            )
+            out.append(
+                TableCheck(
+                    table=identity.table,
+                    identity=identity.id,
+                    name=identity.name,
+                    where=inst.where,
+                    passed=ok,
+                    left=left,
+                    right=right,
+                    cells=refs,
+                    lines=lines,
+                    message=message,
+                )
+            )
     return out
 
 
@@ -178,8 +212,13 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
     tail = f"，{unchecked}处未能核对" if unchecked else ""
     if failed:
         first = failed[0]
-        return Check(id=spec.id, passed=False, message=(
-            f"{len(failed)}处勾稽关系不成立、{held}处成立{tail}；如{first.name}：{first.message}"))
+        return Check(
+            id=spec.id,
+            passed=False,
+            message=(
+                f"{len(failed)}处勾稽关系不成立、{held}处成立{tail}；如{first.name}：{first.message}"
+            ),
+        )
     return Check(id=spec.id, passed=True, message=f"{held}处勾稽关系全部成立{tail}")
 
 
@@ -187,8 +226,10 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> list[tuple[str, int, str
     """(name, stated number, its quote, table value, 0-based line) for each statement whose
     number disagrees with its cells. Only the narrative counts: text from the first table on
     is the tables' own."""
-    first = min((t.first_line for t in ctx.tables.values() if t.first_line is not None),
-                default=len(ctx.doc.analysis))
+    first = min(
+        (t.first_line for t in ctx.tables.values() if t.first_line is not None),
+        default=len(ctx.doc.analysis),
+    )
     text, line_of = _joined(ctx.doc.analysis, first)
     out = []
     for st in spec.statements:
@@ -225,8 +266,12 @@ def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
     diffs = text_outcomes(spec, ctx)
     if not diffs:
         return Check(id=spec.id, passed=True, message="正文所述数字与统计表一致")
-    parts = [f"{name}：正文第{i + 1}行“{quote}”，表中为{value:g}" for name, _, quote, value, i in diffs]
-    return Check(id=spec.id, passed=False, message="；".join(parts) + "（统计口径可能不同，请核对）")
+    parts = [
+        f"{name}：正文第{i + 1}行“{quote}”，表中为{value:g}" for name, _, quote, value, i in diffs
+    ]
+    return Check(
+        id=spec.id, passed=False, message="；".join(parts) + "（统计口径可能不同，请核对）"
+    )
 
 
 def table_results(tables: dict[str, TableRead], checks: list[TableCheck]) -> list[TableResult]:
@@ -234,12 +279,31 @@ def table_results(tables: dict[str, TableRead], checks: list[TableCheck]) -> lis
     out = []
     for table in tables.values():
         t = table.template
-        out.append(TableResult(
-            id=t.id, name=t.name, status=table.status, reason=table.reason,
-            columns=[{"id": c.id, "name": c.name} for c in t.columns],
-            rows=[{"id": r.id, "name": r.name, "line": table.row_lines[r.id] + 1}
-                  for r in t.rows if r.id in table.row_lines],
-            cells=[TableCell(row=c.row, col=c.col, value=c.value, text=c.text, line=c.line + 1,
-                             start=c.start, end=c.end) for c in table.cells.values()],
-            checks=[c for c in checks if c.table == t.id]))
+        out.append(
+            TableResult(
+                id=t.id,
+                name=t.name,
+                status=table.status,
+                reason=table.reason,
+                columns=[{"id": c.id, "name": c.name} for c in t.columns],
+                rows=[
+                    {"id": r.id, "name": r.name, "line": table.row_lines[r.id] + 1}
+                    for r in t.rows
+                    if r.id in table.row_lines
+                ],
+                cells=[
+                    TableCell(
+                        row=c.row,
+                        col=c.col,
+                        value=c.value,
+                        text=c.text,
+                        line=c.line + 1,
+                        start=c.start,
+                        end=c.end,
+                    )
+                    for c in table.cells.values()
+                ],
+                checks=[c for c in checks if c.table == t.id],
+            )
+        )
     return out

@@ -88,7 +88,7 @@ def _tokens(line: str) -> tuple[str, list[_Token]] | None:
         k -= 1
     if k == len(spans):
         return None
-    label = line[:spans[k][1]] if k < len(spans) else line
+    label = line[: spans[k][1]] if k < len(spans) else line
     return label, [_Token(t, a, b) for t, a, b in spans[k:]]
 
 
@@ -98,12 +98,17 @@ def _compact(text: str) -> str:
 
 def _region(doc: Document, template: TableTemplate, body: range) -> range | None:
     """The lines between the section heading that holds the table and the next one."""
-    start = next((i for i in body if re.search(template.section, _compact(doc.analysis[i]))),
-                 None)
+    start = next((i for i in body if re.search(template.section, _compact(doc.analysis[i]))), None)
     if start is None:
         return None
-    end = next((i for i in range(start + 1, body.stop)
-                if re.search(template.until, _compact(doc.analysis[i]))), body.stop)
+    end = next(
+        (
+            i
+            for i in range(start + 1, body.stop)
+            if re.search(template.until, _compact(doc.analysis[i]))
+        ),
+        body.stop,
+    )
     return range(start, end)
 
 
@@ -144,34 +149,53 @@ def read_table(doc: Document, template: TableTemplate, body: range) -> TableRead
         elif len(values) < len(columns):
             partial.append((row, i, values))
         else:
-            return TableRead(template, "unreadable", f"“{template.rows[found].name}”一行有"
-                             f"{len(values)}个数，多于{len(columns)}列", first_line=region.start)
+            return TableRead(
+                template,
+                "unreadable",
+                f"“{template.rows[found].name}”一行有{len(values)}个数，多于{len(columns)}列",
+                first_line=region.start,
+            )
     for row, i, values in partial:
         placed = _place(values, anchors, len(columns))
         if placed is None:
             name = next(r.name for r in template.rows if r.id == row)
-            return TableRead(template, "unreadable", f"“{name}”一行只有{len(values)}个数，"
-                             f"无法确定各属哪一列", first_line=region.start)
+            return TableRead(
+                template,
+                "unreadable",
+                f"“{name}”一行只有{len(values)}个数，无法确定各属哪一列",
+                first_line=region.start,
+            )
         for k, col in enumerate(columns):
             got = placed.get(k)
-            table.cells[(row, col)] = (_cell(row, col, got, i) if got else
-                                       Cell(row, col, None, "", i, 0, 0))
+            table.cells[(row, col)] = (
+                _cell(row, col, got, i) if got else Cell(row, col, None, "", i, 0, 0)
+            )
     required = [r.id for r in template.rows if not r.optional]
     complete = [r for r in required if r in table.row_lines]
     if len(complete) < MIN_ROW_SHARE * len(required):
         if glued:
-            return TableRead(template, "unreadable", f"数字连在一起、没有分隔（如“{glued[0]}”），"
-                             "无法可靠拆分到各列", first_line=region.start)
+            return TableRead(
+                template,
+                "unreadable",
+                f"数字连在一起、没有分隔（如“{glued[0]}”），无法可靠拆分到各列",
+                first_line=region.start,
+            )
         if not table.row_lines:
-            return TableRead(template, "absent", "这一节没有可识别的统计表",
-                             first_line=region.start)
-        return TableRead(template, "unreadable", f"只认出{len(complete)}/{len(required)}行",
-                         first_line=region.start)
+            return TableRead(
+                template, "absent", "这一节没有可识别的统计表", first_line=region.start
+            )
+        return TableRead(
+            template,
+            "unreadable",
+            f"只认出{len(complete)}/{len(required)}行",
+            first_line=region.start,
+        )
     return table
 
 
-def _match_row(template: TableTemplate, pointer: int, label: str, line: int, doc: Document,
-               region: range) -> int | None:
+def _match_row(
+    template: TableTemplate, pointer: int, label: str, line: int, doc: Document, region: range
+) -> int | None:
     """The template row this label names: the first of the next rows whose cue matches. A
     label that names none may be completed by the text after it (a wrapped label)."""
     rows = template.rows
@@ -215,15 +239,18 @@ def _glued_digits(line: str, template: TableTemplate) -> str | None:
     """A run of digits glued to a row label (规章000行政规范性文件77132470): a crawler dropped
     the cell borders, so where one number ends and the next begins is unknown."""
     for m in _RUN.finditer(line):
-        before = line[max(0, m.start() - 12):m.start() + 1]
+        before = line[max(0, m.start() - 12) : m.start() + 1]
         named = any(r.cue and re.search(r.cue, before) for r in template.rows)
         # a row with no cue (the one-row appeals table) is all digits
-        bare = any(r.cue is None for r in template.rows) and len(m.group(1)) >= len(template.columns)
+        bare = any(r.cue is None for r in template.rows) and len(m.group(1)) >= len(
+            template.columns
+        )
         if named or bare:
-            return line[max(0, m.start() - 8):m.end()].strip()
+            return line[max(0, m.start() - 8) : m.end()].strip()
     return None
 
 
-def read_tables(doc: Document, templates: Sequence[TableTemplate], body: range
-                ) -> dict[str, TableRead]:
+def read_tables(
+    doc: Document, templates: Sequence[TableTemplate], body: range
+) -> dict[str, TableRead]:
     return {t.id: read_table(doc, t, body) for t in templates}

@@ -48,9 +48,12 @@ def section_text(doc: Document, part: dict[str, Any]) -> str:
         return ""
     ranges = part.get("sections") or ([part["span"]] if part.get("span") else [])
     own_headings = part.get("status") == "present"
-    lines = [doc.analysis[i] for r in ranges
-             for i in range(r["start_line"] - 1, min(r["end_line"], len(doc.analysis)))
-             if not (own_headings and i == r["start_line"] - 1)]
+    lines = [
+        doc.analysis[i]
+        for r in ranges
+        for i in range(r["start_line"] - 1, min(r["end_line"], len(doc.analysis)))
+        if not (own_headings and i == r["start_line"] - 1)
+    ]
     return "".join(lines)
 
 
@@ -58,7 +61,7 @@ def shingles(text: str) -> set[bytes]:
     compact = _DROP.sub("", text)
     if len(compact) < MIN_CHARS:
         return set()
-    return {compact[i:i + SHINGLE].encode("utf-8") for i in range(len(compact) - SHINGLE + 1)}
+    return {compact[i : i + SHINGLE].encode("utf-8") for i in range(len(compact) - SHINGLE + 1)}
 
 
 def _minhash(values: Iterable[bytes]) -> MinHash:
@@ -115,7 +118,7 @@ def band_params(threshold: float) -> tuple[int, int]:
 def _band_runs(matrix: np.ndarray, band: int, rows: int) -> Iterator[np.ndarray]:
     """Groups of row numbers whose signatures agree on every value of one band."""
     mix = np.uint64(0x9E3779B97F4A7C15)
-    cols = matrix[:, band * rows:(band + 1) * rows].astype(np.uint64)
+    cols = matrix[:, band * rows : (band + 1) * rows].astype(np.uint64)
     h = np.zeros(len(matrix), dtype=np.uint64)
     for c in range(cols.shape[1]):
         h = h * mix + cols[:, c] + np.uint64(1)  # wraps mod 2^64, as intended
@@ -128,8 +131,9 @@ def _band_runs(matrix: np.ndarray, band: int, rows: int) -> Iterator[np.ndarray]
             yield np.sort(order[a:b])
 
 
-def similar_pairs(matrix: np.ndarray, threshold: float,
-                  chunk: int = 8_192) -> dict[tuple[int, int], float]:
+def similar_pairs(
+    matrix: np.ndarray, threshold: float, chunk: int = 8_192
+) -> dict[tuple[int, int], float]:
     """Row pairs of a (reports x NUM_PERM) uint32 signature matrix at or above ``threshold``.
 
     LSH banding, vectorised per band (hash each band, sort, equal runs), then every candidate
@@ -161,7 +165,7 @@ def similar_pairs(matrix: np.ndarray, threshold: float,
                 # A big bucket (boilerplate everyone shares): one row against the rest at a
                 # time, so memory stays linear in the bucket, not quadratic.
                 for k in range(len(members) - 1):
-                    rest = members[k + 1:]
+                    rest = members[k + 1 :]
                     keep(np.full(len(rest), members[k]), rest)
                 continue
             a, b = np.triu_indices(len(members), k=1)
@@ -174,8 +178,11 @@ def similar_pairs(matrix: np.ndarray, threshold: float,
     return found
 
 
-def find_copies(paths: list[str], matrices: dict[str, tuple[np.ndarray, np.ndarray]],
-                threshold: float = DEFAULT_THRESHOLD) -> list[Copy]:
+def find_copies(
+    paths: list[str],
+    matrices: dict[str, tuple[np.ndarray, np.ndarray]],
+    threshold: float = DEFAULT_THRESHOLD,
+) -> list[Copy]:
     """Near-duplicate pairs, per part. ``matrices[part]`` is (row -> index into ``paths``,
     signature matrix). Similarity is the MinHash estimate: the share of equal values."""
     found: list[Copy] = []
@@ -198,7 +205,9 @@ def copies_by_path(pairs: list[Copy]) -> dict[str, list[dict[str, Any]]]:
     return dict(flags)
 
 
-def load_matrices(results: Path) -> tuple[list[str], dict[str, Any], dict[str, tuple[np.ndarray, np.ndarray]]]:
+def load_matrices(
+    results: Path,
+) -> tuple[list[str], dict[str, Any], dict[str, tuple[np.ndarray, np.ndarray]]]:
     """One pass over the results (paths, current flags) and one over the sidecar (signatures
     of those results only; a later line for the same result wins), into one uint32 matrix per
     part: 512 bytes per report and part, nothing per line kept beyond that."""
@@ -243,6 +252,7 @@ def apply_copies(results: Path, threshold: float = DEFAULT_THRESHOLD) -> list[Co
     pairs = find_copies(paths, matrices, threshold)
     flags = copies_by_path(pairs)
     if flags != current:
+
         def patch(obj: dict[str, Any]) -> dict[str, Any]:
             new = flags.get(obj.get("path", ""), [])
             if new:

@@ -44,8 +44,9 @@ class ExportStats:
 class RequestFiles:
     """Writes request lines, starting a new file before either limit would be passed."""
 
-    def __init__(self, directory: Path, max_lines: int = MAX_LINES,
-                 max_bytes: int = MAX_BYTES) -> None:
+    def __init__(
+        self, directory: Path, max_lines: int = MAX_LINES, max_bytes: int = MAX_BYTES
+    ) -> None:
         self.directory, self.max_lines, self.max_bytes = directory, max_lines, max_bytes
         self.files: list[Path] = []
         self._out: IO[bytes] | None = None
@@ -55,8 +56,11 @@ class RequestFiles:
         data = (dumps_line(line) + "\n").encode()
         if len(data) > self.max_bytes:
             raise UsageError(f"one request is {len(data):,} bytes, over the per-file limit")
-        if self._out is None or self._lines >= self.max_lines \
-                or self._bytes + len(data) > self.max_bytes:
+        if (
+            self._out is None
+            or self._lines >= self.max_lines
+            or self._bytes + len(data) > self.max_bytes
+        ):
             self._roll()
         assert self._out is not None
         self._out.write(data)
@@ -89,8 +93,10 @@ def export_requests(batch: Batch, inputs: list[str], directory: Path) -> ExportS
         raise UsageError(f"cannot create {directory}: {err.strerror}") from None
     stale = sorted(directory.glob("requests-*.jsonl"))
     if stale:
-        raise UsageError(f"{directory} already holds request files ({stale[0].name}…); "
-                         "export into an empty directory")
+        raise UsageError(
+            f"{directory} already holds request files ({stale[0].name}…); "
+            "export into an empty directory"
+        )
     stats = ExportStats()
     files = RequestFiles(directory)
     with (directory / "index.jsonl").open("w", encoding="utf-8") as index:
@@ -221,13 +227,17 @@ def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
             return graded
         if graded.analysis.doc.sha256 != item.content:
             # Changed since it was planned: the answer found by custom_id is about other text.
-            graded.result.llm = llm_failure(settings, "the file changed while the batch ran; "
-                                            "export it again")
+            graded.result.llm = llm_failure(
+                settings, "the file changed while the batch ran; export it again"
+            )
             return graded
         line = index.get(item.custom_id)
         if line is None:
-            graded.result.llm = llm_failure(settings, "no answer for this report in the imported "
-                                            "files (export it again with --retry-errors)")
+            graded.result.llm = llm_failure(
+                settings,
+                "no answer for this report in the imported "
+                "files (export it again with --retry-errors)",
+            )
             return graded
         body, why = answer_body(line)
         if body is None:
@@ -239,8 +249,9 @@ def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
             # A clean answer is as good as a live one: cache it under the live request's key,
             # so a later live batch over the same file does not pay for it again.
             request = build_request(graded.analysis, settings)
-            cache.put(cache.key(request), {"body": body,
-                                           "usage": info.usage.model_dump(mode="json")})
+            cache.put(
+                cache.key(request), {"body": body, "usage": info.usage.model_dump(mode="json")}
+            )
         verdict = judge(graded.analysis, info)
         graded.apply_llm(verdict.info, verdict.upgrades)
         return graded

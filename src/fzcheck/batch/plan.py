@@ -45,8 +45,7 @@ class Item:
 
 def settings_fingerprint(rubrics: Catalog, llm: LLMSettings | None) -> str:
     """A short hash of everything besides the file that decides a result line's content."""
-    data: dict[str, Any] = {"schema": SCHEMA_VERSION,
-                            "rubrics": [rubrics.digest, rubrics.forced]}
+    data: dict[str, Any] = {"schema": SCHEMA_VERSION, "rubrics": [rubrics.digest, rubrics.forced]}
     if llm is not None:
         names = {f.name for f in fields(llm)}
         data["llm"] = {n: getattr(llm, n) for n in _ANSWER_SETTINGS if n in names}
@@ -98,7 +97,7 @@ def failure_message(line: dict[str, Any]) -> str | None:
     if line.get("verdict") == "error":
         message = str((line.get("error") or {}).get("message", "error"))
         path = str(line.get("path", ""))
-        return message[len(path) + 2:] if path and message.startswith(path + ": ") else message
+        return message[len(path) + 2 :] if path and message.startswith(path + ": ") else message
     llm = line.get("llm")
     if isinstance(llm, dict) and llm.get("error"):
         return f"llm: {llm['error']}"

@@ -15,14 +15,16 @@ from fzcheck.redact import visible
 class Progress(Protocol):
     def __enter__(self) -> Self: ...
 
-    def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
-                 tb: TracebackType | None) -> None: ...
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
 
     def advance(self, path: str, failed: str | None = None) -> None: ...
 
 
-def make_progress(total: int, skipped: int, stream: IO[str] | None = None,
-                  threads: bool = True) -> Progress:
+def make_progress(
+    total: int, skipped: int, stream: IO[str] | None = None, threads: bool = True
+) -> Progress:
     """``threads=False`` when worker processes will be forked: the bar is then redrawn on
     each advance instead of by rich's refresh thread, which could hold the stderr lock at the
     moment of a fork and leave a worker that writes a warning deadlocked."""
@@ -49,8 +51,10 @@ class LineProgress:
         self.start = self.last = time.monotonic()
 
     def __enter__(self) -> Self:
-        self._line(f"batch: {self.total} to do" + (f", {self.skipped} already done"
-                                                   if self.skipped else ""))
+        self._line(
+            f"batch: {self.total} to do"
+            + (f", {self.skipped} already done" if self.skipped else "")
+        )
         return self
 
     def advance(self, path: str, failed: str | None = None) -> None:
@@ -66,15 +70,18 @@ class LineProgress:
     def _status(self, now: float) -> str:
         rate = self.done / max(now - self.start, 1e-9)
         left = (self.total - self.done) / rate if rate else 0
-        return (f"batch: {self.done}/{self.total} done, {self.failed} failed, {rate:.1f}/s, "
-                f"ETA {_eta(left)}")
+        return (
+            f"batch: {self.done}/{self.total} done, {self.failed} failed, {rate:.1f}/s, "
+            f"ETA {_eta(left)}"
+        )
 
     def _line(self, text: str) -> None:
         self.stream.write(text + "\n")
         self.stream.flush()
 
-    def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
         if self.total:
             self._line(self._status(time.monotonic()))
 
@@ -96,10 +103,19 @@ class BarProgress:
         self.failed = 0
         self.auto_refresh = auto_refresh
         self.bar = RichProgress(
-            TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
-            TextColumn("{task.fields[rate]}"), TextColumn("ETA"), TimeRemainingColumn(),
-            TextColumn("[red]{task.fields[failed]}"), TimeElapsedColumn(),
-            console=stderr(), transient=False, auto_refresh=auto_refresh)
+            TextColumn("[bold]batch"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            TextColumn("[red]{task.fields[failed]}"),
+            TimeElapsedColumn(),
+            console=stderr(),
+            transient=False,
+            auto_refresh=auto_refresh,
+        )
         note = f" ({skipped} already done)" if skipped else ""
         self.task = self.bar.add_task(f"batch{note}", total=total, failed="", rate="")
         self.start = time.monotonic()
@@ -115,13 +131,20 @@ class BarProgress:
         self.done += 1
         if failed:
             self.failed += 1
-            self.bar.console.print(f"[red]failed[/] {escape(visible(path))}: "
-                                   f"{escape(visible(failed))}", highlight=False)
+            self.bar.console.print(
+                f"[red]failed[/] {escape(visible(path))}: {escape(visible(failed))}",
+                highlight=False,
+            )
         rate = self.done / max(time.monotonic() - self.start, 1e-9)
-        self.bar.update(self.task, advance=1, rate=f"{rate:.1f}/s",
-                        failed=f"{self.failed} failed" if self.failed else "",
-                        refresh=not self.auto_refresh)
+        self.bar.update(
+            self.task,
+            advance=1,
+            rate=f"{rate:.1f}/s",
+            failed=f"{self.failed} failed" if self.failed else "",
+            refresh=not self.auto_refresh,
+        )
 
-    def __exit__(self, t: type[BaseException] | None, e: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.bar.__exit__(t, e, tb)

@@ -164,8 +164,9 @@ def warm_offline(rubrics: Catalog) -> None:
 
 def _died_line(item: Item) -> Line:
     sha = None if item.content.startswith("unreadable:") else item.content
-    message = ("检查进程处理此文件时意外退出（内存耗尽或读取库崩溃），其余文件不受影响；"
-               "请附此文件报告")
+    message = (
+        "检查进程处理此文件时意外退出（内存耗尽或读取库崩溃），其余文件不受影响；请附此文件报告"
+    )
     return error_result(item.path, "internal", message, sha256=sha).to_json()
 
 
@@ -198,8 +199,9 @@ class Batch:
         for obj in read_objects(self.output):
             path, key = obj.get("path", ""), obj.get(KEY_FIELD, "")
             failed = failure_message(obj) is not None
-            drop = path in key_of and (key != key_of[path] or (path, key) in done
-                                       or (retry and failed))
+            drop = path in key_of and (
+                key != key_of[path] or (path, key) in done or (retry and failed)
+            )
             drops.append(drop)
             if not drop:
                 done.add((path, key))
@@ -216,18 +218,28 @@ class Batch:
 
     # --- running -------------------------------------------------------------------------
 
-    def run(self, inputs: Iterable[str],
-            grader: Callable[[Item], Graded] | None = None) -> BatchStats:
+    def run(
+        self, inputs: Iterable[str], grader: Callable[[Item], Graded] | None = None
+    ) -> BatchStats:
         """Grade what is not done yet. ``grader`` replaces the offline / live-LLM grading (batch
         import uses it to grade from answer files)."""
         todo = self.plan(inputs)
         workers = self.options.workers or default_workers()
-        pool = (grader is None and self.options.llm is None and workers > 1
-                and len(todo) >= POOL_MIN_INPUTS)
-        progress = make_progress(len(todo), self.stats.skipped, self.options.progress_stream,
-                                 threads=not pool)
-        with Appender(self.output, self.options.sync) as results, \
-                Appender(copies.sidecar_path(self.output), self.options.sync) as sigs, progress:
+        pool = (
+            grader is None
+            and self.options.llm is None
+            and workers > 1
+            and len(todo) >= POOL_MIN_INPUTS
+        )
+        progress = make_progress(
+            len(todo), self.stats.skipped, self.options.progress_stream, threads=not pool
+        )
+        with (
+            Appender(self.output, self.options.sync) as results,
+            Appender(copies.sidecar_path(self.output), self.options.sync) as sigs,
+            progress,
+        ):
+
             def write_line(item: Item, data: Line, signatures: Sigs) -> None:
                 line = self.keyed(item, data)
                 # Signature first: a kill between the two writes leaves a spare signature,
@@ -280,12 +292,16 @@ class Batch:
 
         # fork on Linux: workers start in milliseconds with everything this process loaded.
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                                   initargs=(self.options.rubrics, self.options.max_mb,
-                                             os.getpid()))
+        return ProcessPoolExecutor(
+            workers,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(self.options.rubrics, self.options.max_mb, os.getpid()),
+        )
 
-    def _grade_in_pool(self, todo: list[Item], write: Callable[[Item, Line, Sigs], None],
-                       workers: int) -> None:
+    def _grade_in_pool(
+        self, todo: list[Item], write: Callable[[Item, Line, Sigs], None], workers: int
+    ) -> None:
         """Grade ``todo`` in worker processes and write each line in input order.
 
         A worker that dies (killed for its memory, a crash inside a reading library) breaks
@@ -350,8 +366,9 @@ class Batch:
                 graded = grade_offline(item.path, self.options.rubrics, self.options.max_mb)
                 if graded.analysis is not None:
                     try:
-                        answer = await areview(graded.analysis, settings, client=client,
-                                               cache=self.options.cache)
+                        answer = await areview(
+                            graded.analysis, settings, client=client, cache=self.options.cache
+                        )
                         graded.apply_llm(answer.info, answer.upgrades)
                     except FzcheckError:
                         raise  # a set-up error fails every report: stop, resume later
@@ -385,16 +402,21 @@ def compact_sidecar(sidecar: Path, results: set[tuple[str, str]]) -> None:
     rewrite(sidecar, lambda obj: obj if next(numbers) in keep else None)
 
 
-def warm_up(client: Any = None, settings: LLMSettings | None = None,
-            rubrics: Iterable[Rubric] | None = None) -> None:
+def warm_up(
+    client: Any = None, settings: LLMSettings | None = None, rubrics: Iterable[Rubric] | None = None
+) -> None:
     """Import now what the workers would otherwise import on first use: an import inside a
     worker blocks the event loop, and every call in flight waits behind it (seconds, for
     datasketch's scipy, instructor, and the SDK's lazily loaded resources)."""
     import contextlib
     import importlib
 
-    for module in ("datasketch", "fzcheck.llm.call", "instructor.processing.response",
-                   "openai.types.chat"):
+    for module in (
+        "datasketch",
+        "fzcheck.llm.call",
+        "instructor.processing.response",
+        "openai.types.chat",
+    ):
         importlib.import_module(module)
     if client is not None:
         _ = client.chat.completions  # the SDK imports its resource modules on first access
@@ -411,6 +433,11 @@ def llm_failure(settings: LLMSettings, message: str) -> Any:
     from fzcheck.redact import redact
     from fzcheck.result import LLMInfo
 
-    return LLMInfo(model=settings.model, endpoint_host=settings.endpoint_host,
-                   mode=settings.mode, prompt_hash="", schema_hash="",
-                   error=redact(message, [settings.api_key])[:300])
+    return LLMInfo(
+        model=settings.model,
+        endpoint_host=settings.endpoint_host,
+        mode=settings.mode,
+        prompt_hash="",
+        schema_hash="",
+        error=redact(message, [settings.api_key])[:300],
+    )

@@ -61,8 +61,10 @@ def read_results(path: Path) -> Iterator[dict[str, Any]]:
         yield obj
     torn_tail = bad is not None and count > 0 and not _ends_with_newline(path)
     if bad is not None and not torn_tail:
-        raise UsageError(f"{path} is not a batch results file (line {bad} is not a result); "
-                         "write one with fzcheck batch -o")
+        raise UsageError(
+            f"{path} is not a batch results file (line {bad} is not a result); "
+            "write one with fzcheck batch -o"
+        )
     if count == 0:
         raise UsageError(f"{path} holds no results; write them with fzcheck batch -o")
 
@@ -251,8 +253,10 @@ def exclusive(path: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise UsageError(f"another fzcheck batch is writing {path}; wait for it to finish "
-                             "or choose another -o") from None
+            raise UsageError(
+                f"another fzcheck batch is writing {path}; wait for it to finish "
+                "or choose another -o"
+            ) from None
         _held_locks.add(fd)
         yield
     finally:

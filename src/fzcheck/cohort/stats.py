@@ -38,8 +38,10 @@ def price_table() -> dict[str, Price]:
         try:
             table[model] = Price(input=float(entry["input"]), output=float(entry["output"]))
         except (TypeError, KeyError, ValueError):
-            raise ConfigError(f"[batch.prices.\"{model}\"] needs numbers input and output "
-                              "(price per million tokens)") from None
+            raise ConfigError(
+                f'[batch.prices."{model}"] needs numbers input and output '
+                "(price per million tokens)"
+            ) from None
     return table
 
 
@@ -78,18 +80,35 @@ class Cohort:
         self._add_llm(r)
         if verdict == "error":
             err = r.get("error") or {}
-            self.failures.append({"path": r.get("path"), "stage": "read",
-                                  "kind": err.get("kind", "error"),
-                                  "message": err.get("message", "")})
+            self.failures.append(
+                {
+                    "path": r.get("path"),
+                    "stage": "read",
+                    "kind": err.get("kind", "error"),
+                    "message": err.get("message", ""),
+                }
+            )
             return
         for c in r.get("copies", []):
             if r["path"] < c["other"]:  # each pair once
-                self.copies.append({"part": c["part"], "a": r["path"], "b": c["other"],
-                                    "similarity": c["similarity"]})
+                self.copies.append(
+                    {
+                        "part": c["part"],
+                        "a": r["path"],
+                        "b": c["other"],
+                        "similarity": c["similarity"],
+                    }
+                )
         if verdict == "not_a_report":
-            self.send_back.append({"path": r["path"], "issuer": _issuer(r),
-                                   "verdict": verdict, "missing": [],
-                                   "reason": _genre_message(r)})
+            self.send_back.append(
+                {
+                    "path": r["path"],
+                    "issuer": _issuer(r),
+                    "verdict": verdict,
+                    "missing": [],
+                    "reason": _genre_message(r),
+                }
+            )
             return
         self.graded += 1
         self.scores.append(float(r.get("score", 0)))
@@ -108,8 +127,15 @@ class Cohort:
                 self._failed(f"{part}.{c['id']}", c.get("message", ""), c.get("name"))
         self._add_tables(r)
         if verdict == "incomplete":
-            self.send_back.append({"path": r["path"], "issuer": _issuer(r), "verdict": verdict,
-                                   "missing": missing_required, "reason": ""})
+            self.send_back.append(
+                {
+                    "path": r["path"],
+                    "issuer": _issuer(r),
+                    "verdict": verdict,
+                    "missing": missing_required,
+                    "reason": "",
+                }
+            )
 
     def _add_tables(self, r: dict[str, Any]) -> None:
         tables = r.get("tables") or []
@@ -119,8 +145,14 @@ class Cohort:
         for t in tables:
             if t.get("status") == "unreadable":
                 self.tables_unreadable[str(t.get("name"))] += 1
-        self.sums_failing.update({str(c["name"]) for t in tables for c in t.get("checks") or []
-                                  if c.get("passed") is False})
+        self.sums_failing.update(
+            {
+                str(c["name"])
+                for t in tables
+                for c in t.get("checks") or []
+                if c.get("passed") is False
+            }
+        )
 
     def _failed(self, check: str, message: str, name: str | None = None) -> None:
         self.failed_checks[check] += 1
@@ -134,31 +166,46 @@ class Cohort:
             return
         self.llm_reports += 1
         usage = llm.get("usage") or {}
-        counts = {k: int(usage.get(k) or 0) for k in ("prompt_tokens", "completion_tokens",
-                                                       "total_tokens", "calls")}
+        counts = {
+            k: int(usage.get(k) or 0)
+            for k in ("prompt_tokens", "completion_tokens", "total_tokens", "calls")
+        }
         self.tokens.update(counts)
         self.tokens_by_model.setdefault(str(llm.get("model", "?")), Counter()).update(counts)
         if llm.get("error"):
-            self.failures.append({"path": r.get("path"), "stage": "llm", "kind": "llm",
-                                  "message": str(llm["error"])})
+            self.failures.append(
+                {"path": r.get("path"), "stage": "llm", "kind": "llm", "message": str(llm["error"])}
+            )
 
     def to_json(self, prices: dict[str, Price] | None = None) -> dict[str, Any]:
         g = self.graded or 1
-        parts = [{"part": pid, "label": self.labels.get(pid, pid),
-                  "required": self.required[pid],
-                  "missing": self.missing[pid], "embedded": self.embedded[pid],
-                  "missing_share": round(self.missing[pid] / g, 4) if self.graded else 0.0,
-                  "embedded_share": round(self.embedded[pid] / g, 4) if self.graded else 0.0}
-                 for pid in self.required]
+        parts = [
+            {
+                "part": pid,
+                "label": self.labels.get(pid, pid),
+                "required": self.required[pid],
+                "missing": self.missing[pid],
+                "embedded": self.embedded[pid],
+                "missing_share": round(self.missing[pid] / g, 4) if self.graded else 0.0,
+                "embedded_share": round(self.embedded[pid] / g, 4) if self.graded else 0.0,
+            }
+            for pid in self.required
+        ]
         return {
             "reports": self.total,
             "verdicts": {v: self.verdicts[v] for v in VERDICTS},
             "graded": self.graded,
             "parts": parts,
-            "failed_checks": [{"check": c, "name": self.check_names.get(c), "count": n,
-                               "share": round(n / g, 4), "message": self.check_messages[c]}
-                              for c, n in sorted(self.failed_checks.items(),
-                                                 key=lambda kv: (-kv[1], kv[0]))],
+            "failed_checks": [
+                {
+                    "check": c,
+                    "name": self.check_names.get(c),
+                    "count": n,
+                    "share": round(n / g, 4),
+                    "message": self.check_messages[c],
+                }
+                for c, n in sorted(self.failed_checks.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
             "scores": _score_stats(self.scores),
             "send_back": sorted(self.send_back, key=lambda s: s["path"]),
             "failures": sorted(self.failures, key=lambda f: (f["path"] or "", f["stage"])),
@@ -173,25 +220,39 @@ class Cohort:
         """Among reports whose type has tables: how many could not be read, and the share whose
         tables break each sum."""
         n = self.with_tables or 1
-        return {"reports": self.with_tables,
-                "unreadable": [{"table": k, "reports": v, "share": round(v / n, 4)}
-                               for k, v in sorted(self.tables_unreadable.items())],
-                "failing": [{"identity": k, "reports": v, "share": round(v / n, 4)}
-                            for k, v in sorted(self.sums_failing.items(),
-                                               key=lambda kv: (-kv[1], kv[0]))]}
+        return {
+            "reports": self.with_tables,
+            "unreadable": [
+                {"table": k, "reports": v, "share": round(v / n, 4)}
+                for k, v in sorted(self.tables_unreadable.items())
+            ],
+            "failing": [
+                {"identity": k, "reports": v, "share": round(v / n, 4)}
+                for k, v in sorted(self.sums_failing.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
+        }
 
     def _llm_json(self, prices: dict[str, Price]) -> dict[str, Any]:
         cost: float | None = None
         unpriced = sorted(m for m in self.tokens_by_model if m not in prices)
         if self.tokens_by_model and not unpriced:
-            cost = round(sum(c["prompt_tokens"] / 1e6 * prices[m].input
-                             + c["completion_tokens"] / 1e6 * prices[m].output
-                             for m, c in self.tokens_by_model.items()), 4)
-        return {"reports": self.llm_reports, "calls": self.tokens["calls"],
-                "prompt_tokens": self.tokens["prompt_tokens"],
-                "completion_tokens": self.tokens["completion_tokens"],
-                "total_tokens": self.tokens["total_tokens"],
-                "estimated_cost": cost, "unpriced_models": unpriced}
+            cost = round(
+                sum(
+                    c["prompt_tokens"] / 1e6 * prices[m].input
+                    + c["completion_tokens"] / 1e6 * prices[m].output
+                    for m, c in self.tokens_by_model.items()
+                ),
+                4,
+            )
+        return {
+            "reports": self.llm_reports,
+            "calls": self.tokens["calls"],
+            "prompt_tokens": self.tokens["prompt_tokens"],
+            "completion_tokens": self.tokens["completion_tokens"],
+            "total_tokens": self.tokens["total_tokens"],
+            "estimated_cost": cost,
+            "unpriced_models": unpriced,
+        }
 
 
 def reviewed_view(r: dict[str, Any]) -> dict[str, Any]:
@@ -200,15 +261,24 @@ def reviewed_view(r: dict[str, Any]) -> dict[str, Any]:
     review = r["review"]
     parts = []
     for p in r.get("parts", []):
-        checks = [{**c, "passed": review.get("checks", {}).get(f"{p['id']}.{c['id']}",
-                                                                c["passed"])}
-                  for c in p.get("checks", [])]
-        parts.append({**p, "status": review.get("parts", {}).get(p["id"], p["status"]),
-                      "checks": checks})
-    checks = [{**c, "passed": review.get("checks", {}).get(f"document.{c['id']}", c["passed"])}
-              for c in r.get("checks", [])]
-    return {**r, "verdict": review["verdict"], "score": review["score"], "parts": parts,
-            "checks": checks}
+        checks = [
+            {**c, "passed": review.get("checks", {}).get(f"{p['id']}.{c['id']}", c["passed"])}
+            for c in p.get("checks", [])
+        ]
+        parts.append(
+            {**p, "status": review.get("parts", {}).get(p["id"], p["status"]), "checks": checks}
+        )
+    checks = [
+        {**c, "passed": review.get("checks", {}).get(f"document.{c['id']}", c["passed"])}
+        for c in r.get("checks", [])
+    ]
+    return {
+        **r,
+        "verdict": review["verdict"],
+        "score": review["score"],
+        "parts": parts,
+        "checks": checks,
+    }
 
 
 def copy_clusters(pairs: list[dict[str, Any]], labels: dict[str, str]) -> list[dict[str, Any]]:
@@ -233,11 +303,19 @@ def copy_clusters(pairs: list[dict[str, Any]], labels: dict[str, str]) -> list[d
     for (part, _), members in groups.items():
         reports = sorted({m["a"] for m in members} | {m["b"] for m in members})
         sims = [m["similarity"] for m in members]
-        out.append({"part": part, "label": labels.get(part, part), "reports": reports,
-                    "pairs": len(members), "min_similarity": min(sims),
-                    "max_similarity": max(sims)})
-    return sorted(out, key=lambda c: (-len(c["reports"]), -c["max_similarity"], c["part"],
-                                      c["reports"][0]))
+        out.append(
+            {
+                "part": part,
+                "label": labels.get(part, part),
+                "reports": reports,
+                "pairs": len(members),
+                "min_similarity": min(sims),
+                "max_similarity": max(sims),
+            }
+        )
+    return sorted(
+        out, key=lambda c: (-len(c["reports"]), -c["max_similarity"], c["part"], c["reports"][0])
+    )
 
 
 def gather(results: Iterable[dict[str, Any]]) -> Cohort:
@@ -262,5 +340,11 @@ def _score_stats(scores: list[float]) -> dict[str, Any]:
     bins = [{"from": lo, "to": lo + 10, "count": n} for lo, n in zip(BINS, hist, strict=True)]
     if not scores:
         return {"count": 0, "min": None, "median": None, "mean": None, "max": None, "bins": bins}
-    return {"count": len(scores), "min": min(scores), "median": statistics.median(scores),
-            "mean": round(statistics.fmean(scores), 1), "max": max(scores), "bins": bins}
+    return {
+        "count": len(scores),
+        "min": min(scores),
+        "median": statistics.median(scores),
+        "mean": round(statistics.fmean(scores), 1),
+        "max": max(scores),
+        "bins": bins,
+    }

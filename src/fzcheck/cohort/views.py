@@ -22,8 +22,14 @@ def _md_table(title: str, header: list[str], rows: list[list[Any]]) -> list[str]
     """A titled Markdown table, or nothing when there are no rows."""
     if not rows:
         return []
-    return ["", f"## {title}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header),
-            *("| " + " | ".join(md_cell(v) for v in row) + " |" for row in rows)]
+    return [
+        "",
+        f"## {title}",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+        *("| " + " | ".join(md_cell(v) for v in row) + " |" for row in rows),
+    ]
 
 
 def render_json(stats: dict[str, Any], out: IO[str]) -> None:
@@ -39,8 +45,15 @@ def _cluster_text(c: dict[str, Any], limit: int = 8) -> str:
     """One line per cluster of copied sections; a long member list is cut with a count."""
     names = [Path(str(m)).name for m in c["reports"]]
     shown = "、".join(names[:limit]) + (f" 等{len(names)}份" if len(names) > limit else "")
-    return t("cohort.cluster", n=len(names), label=c["label"], pairs=c["pairs"],
-             lo=c["min_similarity"], hi=c["max_similarity"], members=shown)
+    return t(
+        "cohort.cluster",
+        n=len(names),
+        label=c["label"],
+        pairs=c["pairs"],
+        lo=c["min_similarity"],
+        hi=c["max_similarity"],
+        members=shown,
+    )
 
 
 def _missing_text(u: dict[str, Any], labels: dict[str, str]) -> str:
@@ -58,41 +71,72 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
         lines += [t("cohort.reviewed", n=stats["reviewed"]), ""]
     lines += [f"| {t('verdict')} | {t('cohort.count')} |", "|---|---|"]
     lines += [f"| {verdict(k)} | {n} |" for k, n in v.items()]
-    lines += ["", f"## {t('cohort.graded', n=stats['graded'])}", "",
-              f"| {t('part')} | {t('cohort.missing')} | {t('cohort.embedded')} |", "|---|---|---|"]
+    lines += [
+        "",
+        f"## {t('cohort.graded', n=stats['graded'])}",
+        "",
+        f"| {t('part')} | {t('cohort.missing')} | {t('cohort.embedded')} |",
+        "|---|---|---|",
+    ]
     for p in stats["parts"]:
         opt = "" if p["required"] else f"（{t('optional')}）"
-        lines.append(f"| {p.get('label') or p['part']}{opt} | {p['missing']} "
-                     f"({_pct(p['missing_share'])}) | "
-                     f"{p['embedded']} ({_pct(p['embedded_share'])}) |")
+        lines.append(
+            f"| {p.get('label') or p['part']}{opt} | {p['missing']} "
+            f"({_pct(p['missing_share'])}) | "
+            f"{p['embedded']} ({_pct(p['embedded_share'])}) |"
+        )
     s = stats["scores"]
     lines += ["", f"## {t('score')}", ""]
     if s["count"]:
-        lines += [t("cohort.scores", **{k: s[k] for k in ("min", "median", "mean", "max")}), "",
-                  f"| {t('score')} | {t('cohort.count')} |", "|---|---|"]
+        lines += [
+            t("cohort.scores", **{k: s[k] for k in ("min", "median", "mean", "max")}),
+            "",
+            f"| {t('score')} | {t('cohort.count')} |",
+            "|---|---|",
+        ]
         lines += [f"| {b['from']}–{b['to']} | {b['count']} |" for b in s["bins"] if b["count"]]
     else:
         lines.append(t("cohort.no_scores"))
-    lines += _md_table(t("cohort.failed"), [t("failed_checks"), t("cohort.count"),
-                                             t("cohort.share"), t("cohort.example")], [
-        [_check_title(c), c["count"], _pct(c["share"]), c["message"]]
-        for c in stats["failed_checks"]])
-    lines += _md_table(t("cohort.send_back"), [t("path"), t("issuer"), t("verdict"),
-                                                t("cohort.missing")], [
-        [u["path"], u["issuer"], verdict(u["verdict"]), _missing_text(u, labels)]
-        for u in stats["send_back"]])
+    lines += _md_table(
+        t("cohort.failed"),
+        [t("failed_checks"), t("cohort.count"), t("cohort.share"), t("cohort.example")],
+        [
+            [_check_title(c), c["count"], _pct(c["share"]), c["message"]]
+            for c in stats["failed_checks"]
+        ],
+    )
+    lines += _md_table(
+        t("cohort.send_back"),
+        [t("path"), t("issuer"), t("verdict"), t("cohort.missing")],
+        [
+            [u["path"], u["issuer"], verdict(u["verdict"]), _missing_text(u, labels)]
+            for u in stats["send_back"]
+        ],
+    )
     clusters = stats.get("copy_clusters") or []
     if clusters:
         lines += ["", f"## {t('cohort.copies')}", ""]
         lines += [f"- {md_cell(_cluster_text(c))}" for c in clusters]
     tb = stats.get("tables") or {}
-    lines += _md_table(f"统计表（{tb.get('reports', 0)}份有表的报告）", ["情况", "报告数", "占比"], [
-        *[[f"勾稽关系不成立：{f['identity']}", f["reports"], _pct(f["share"])]
-          for f in tb.get("failing", [])],
-        *[[f"无法读取：{u['table']}", u["reports"], _pct(u["share"])]
-          for u in tb.get("unreadable", [])]])
-    lines += _md_table(t("cohort.failures"), [t("path"), t("cohort.stage"), t("error")], [
-        [f["path"], t(f"stage.{f['stage']}"), _failure_text(f)] for f in stats["failures"]])
+    lines += _md_table(
+        f"统计表（{tb.get('reports', 0)}份有表的报告）",
+        ["情况", "报告数", "占比"],
+        [
+            *[
+                [f"勾稽关系不成立：{f['identity']}", f["reports"], _pct(f["share"])]
+                for f in tb.get("failing", [])
+            ],
+            *[
+                [f"无法读取：{u['table']}", u["reports"], _pct(u["share"])]
+                for u in tb.get("unreadable", [])
+            ],
+        ],
+    )
+    lines += _md_table(
+        t("cohort.failures"),
+        [t("path"), t("cohort.stage"), t("error")],
+        [[f["path"], t(f"stage.{f['stage']}"), _failure_text(f)] for f in stats["failures"]],
+    )
     lines += ["", *_llm_lines(stats["llm"]), ""]
     out.write("\n".join(lines))
 
@@ -109,11 +153,22 @@ def _llm_lines(llm: dict[str, Any]) -> list[str]:
     if not llm["reports"]:
         return [t("cohort.llm_unused")]
     cost = llm["estimated_cost"]
-    cost_text = (t("cohort.cost", cost=cost) if cost is not None else
-                 t("cohort.unpriced", models=", ".join(llm["unpriced_models"])))
-    return [t("cohort.llm", reports=llm["reports"], calls=llm["calls"],
-              tokens=llm["total_tokens"], prompt=llm["prompt_tokens"],
-              completion=llm["completion_tokens"], cost=cost_text)]
+    cost_text = (
+        t("cohort.cost", cost=cost)
+        if cost is not None
+        else t("cohort.unpriced", models=", ".join(llm["unpriced_models"]))
+    )
+    return [
+        t(
+            "cohort.llm",
+            reports=llm["reports"],
+            calls=llm["calls"],
+            tokens=llm["total_tokens"],
+            prompt=llm["prompt_tokens"],
+            completion=llm["completion_tokens"],
+            cost=cost_text,
+        )
+    ]
 
 
 def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
@@ -140,28 +195,51 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
     for col in (t("part"), t("cohort.missing"), t("cohort.embedded")):
         parts.add_column(col)
     for p in stats["parts"]:
-        parts.add_row(escape(str(p.get("label") or p["part"])),
-                      f"{p['missing']} ({_pct(p['missing_share'])})",
-                      f"{p['embedded']} ({_pct(p['embedded_share'])})")
+        parts.add_row(
+            escape(str(p.get("label") or p["part"])),
+            f"{p['missing']} ({_pct(p['missing_share'])})",
+            f"{p['embedded']} ({_pct(p['embedded_share'])})",
+        )
     console.print(parts)
     s = stats["scores"]
     if s["count"]:
-        console.print(t("cohort.scores", **{k: s[k] for k in ("min", "median", "mean", "max")}),
-                      markup=False)
+        console.print(
+            t("cohort.scores", **{k: s[k] for k in ("min", "median", "mean", "max")}), markup=False
+        )
     for title, rows, cols in (
-        (t("cohort.failed"), [(_check_title(c), str(c["count"]), _pct(c["share"]))
-                              for c in stats["failed_checks"][:10]],
-         (t("failed_checks"), t("cohort.count"), t("cohort.share"))),
-        (t("cohort.send_back"), [(u["path"], u["issuer"] or "—", _missing_text(u, labels))
-                                 for u in stats["send_back"]],
-         (t("path"), t("issuer"), t("cohort.missing"))),
-        (t("cohort.failures"), [(f["path"] or "", t(f"stage.{f['stage']}"), _failure_text(f))
-                                for f in stats["failures"]],
-         (t("path"), t("cohort.stage"), t("error"))),
-        ("统计表", [(f"勾稽关系不成立：{f['identity']}", str(f["reports"]), _pct(f["share"]))
-                    for f in (stats.get("tables") or {}).get("failing", [])]
-         + [(f"无法读取：{u['table']}", str(u["reports"]), _pct(u["share"]))
-            for u in (stats.get("tables") or {}).get("unreadable", [])], ("情况", "报告数", "占比")),
+        (
+            t("cohort.failed"),
+            [
+                (_check_title(c), str(c["count"]), _pct(c["share"]))
+                for c in stats["failed_checks"][:10]
+            ],
+            (t("failed_checks"), t("cohort.count"), t("cohort.share")),
+        ),
+        (
+            t("cohort.send_back"),
+            [(u["path"], u["issuer"] or "—", _missing_text(u, labels)) for u in stats["send_back"]],
+            (t("path"), t("issuer"), t("cohort.missing")),
+        ),
+        (
+            t("cohort.failures"),
+            [
+                (f["path"] or "", t(f"stage.{f['stage']}"), _failure_text(f))
+                for f in stats["failures"]
+            ],
+            (t("path"), t("cohort.stage"), t("error")),
+        ),
+        (
+            "统计表",
+            [
+                (f"勾稽关系不成立：{f['identity']}", str(f["reports"]), _pct(f["share"]))
+                for f in (stats.get("tables") or {}).get("failing", [])
+            ]
+            + [
+                (f"无法读取：{u['table']}", str(u["reports"]), _pct(u["share"]))
+                for u in (stats.get("tables") or {}).get("unreadable", [])
+            ],
+            ("情况", "报告数", "占比"),
+        ),
     ):
         if rows:
             table = Table(title=title, title_justify="left")
@@ -178,9 +256,22 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
     console.print(_llm_lines(stats["llm"])[0], markup=False)
 
 
-CSV_COLUMNS = ["path", "unit", "year", "issuer", "verdict", "score", "human_verdict",
-               "human_score", "missing", "embedded", "failed_checks", "copies", "decisions",
-               "error"]
+CSV_COLUMNS = [
+    "path",
+    "unit",
+    "year",
+    "issuer",
+    "verdict",
+    "score",
+    "human_verdict",
+    "human_score",
+    "missing",
+    "embedded",
+    "failed_checks",
+    "copies",
+    "decisions",
+    "error",
+]
 
 
 class UnitsCsv:
@@ -192,9 +283,14 @@ class UnitsCsv:
 
         out.write(BOM)
         self.writer = csv.writer(out, lineterminator="\n")
-        words = {"human_verdict": t("col.human_verdict"), "human_score": t("col.human_score"),
-                 "missing": t("cohort.missing"), "embedded": t("cohort.embedded"),
-                 "copies": t("col.copies"), "decisions": t("col.review")}
+        words = {
+            "human_verdict": t("col.human_verdict"),
+            "human_score": t("col.human_score"),
+            "missing": t("cohort.missing"),
+            "embedded": t("cohort.embedded"),
+            "copies": t("col.copies"),
+            "decisions": t("col.review"),
+        }
         self.writer.writerow([words.get(c) or t(c) for c in CSV_COLUMNS])
 
     def add(self, r: dict[str, Any]) -> None:
@@ -203,19 +299,33 @@ class UnitsCsv:
         parts = r.get("parts", [])
         err = r.get("error")
         llm = r.get("llm") if isinstance(r.get("llm"), dict) else {}
-        error = (error_kind(err["kind"], err["message"]) if err else
-                 f"llm: {llm['error']}" if llm and llm.get("error") else "")
+        error = (
+            error_kind(err["kind"], err["message"])
+            if err
+            else f"llm: {llm['error']}"
+            if llm and llm.get("error")
+            else ""
+        )
         review = r.get("review") or {}
-        self.writer.writerow([
-            r.get("path", ""), unit_of(r), (r.get("document") or {}).get("report_year") or "",
-            (r.get("document") or {}).get("issuer") or "", verdict(r.get("verdict", "error")),
-            r.get("score", ""), verdict(review["verdict"]) if review else "",
-            review.get("score", ""),
-            "；".join(part_label(p) for p in parts
-                     if p["status"] == "missing" and p.get("required")),
-            "；".join(part_label(p) for p in parts if p["status"] == "embedded"),
-            "；".join(check_name(c, part) for part, c in failed_checks(r)),
-            "；".join(f"{c['part']}~{c['other']} ({c['similarity']:.2f})"
-                     for c in r.get("copies", [])),
-            "；".join(decision_text(x, r) for x in review.get("decisions", [])),
-            error])
+        self.writer.writerow(
+            [
+                r.get("path", ""),
+                unit_of(r),
+                (r.get("document") or {}).get("report_year") or "",
+                (r.get("document") or {}).get("issuer") or "",
+                verdict(r.get("verdict", "error")),
+                r.get("score", ""),
+                verdict(review["verdict"]) if review else "",
+                review.get("score", ""),
+                "；".join(
+                    part_label(p) for p in parts if p["status"] == "missing" and p.get("required")
+                ),
+                "；".join(part_label(p) for p in parts if p["status"] == "embedded"),
+                "；".join(check_name(c, part) for part, c in failed_checks(r)),
+                "；".join(
+                    f"{c['part']}~{c['other']} ({c['similarity']:.2f})" for c in r.get("copies", [])
+                ),
+                "；".join(decision_text(x, r) for x in review.get("decisions", [])),
+                error,
+            ]
+        )

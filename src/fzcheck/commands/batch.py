@@ -15,7 +15,8 @@ SUMMARY_FORMATS = ("terminal", "markdown", "json", "none")
 
 def register(sub: Any, name: str, help_text: str) -> None:
     p = sub.add_parser(
-        name, help=help_text,
+        name,
+        help=help_text,
         description=help_text + ". Results are appended to OUTPUT one JSON line per report as "
         "each finishes; rerunning skips what is done.",
         epilog="exit codes: 0 every input graded; 1 some inputs' lines record a failure "
@@ -26,41 +27,84 @@ def register(sub: Any, name: str, help_text: str) -> None:
         "  fzcheck report results.jsonl -o 评分表.xlsx\n"
         "  fzcheck review results.jsonl --report a.docx --part problems --set embedded\n"
         "  fzcheck letter results.jsonl -o 反馈意见/",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="report files, directories (recursed by known suffix) or globs")
-    p.add_argument("-o", "--output", required=True, metavar="FILE",
-                   help="results file (JSON Lines, appended; created if missing)")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="report files, directories (recursed by known suffix) or globs",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="results file (JSON Lines, appended; created if missing)",
+    )
     add_common_options(p)
-    p.add_argument("--retry-errors", action="store_true",
-                   help="redo inputs whose line records a failure (unreadable, LLM error)")
-    p.add_argument("--summary", choices=SUMMARY_FORMATS, default="terminal",
-                   help="cohort view printed at the end (default: terminal)")
-    p.add_argument("--copy-threshold", type=float, default=None, metavar="J",
-                   help="similarity (0-1) at which sections of the rubric's copy-checked parts count as copies "
-                   "(default: 0.6)")
-    p.add_argument("--html", metavar="DIR", help="also write one HTML page per report and "
-                   "index.html (the batch page) into DIR")
-    p.add_argument("--sync", action="store_true",
-                   help="fsync every line (survives power cuts; slower)")
-    p.add_argument("--workers", type=int, default=None, metavar="N",
-                   help="processes grading offline inputs (default: every core; lines are "
-                   "still written in input order; --llm batches use --jobs instead)")
+    p.add_argument(
+        "--retry-errors",
+        action="store_true",
+        help="redo inputs whose line records a failure (unreadable, LLM error)",
+    )
+    p.add_argument(
+        "--summary",
+        choices=SUMMARY_FORMATS,
+        default="terminal",
+        help="cohort view printed at the end (default: terminal)",
+    )
+    p.add_argument(
+        "--copy-threshold",
+        type=float,
+        default=None,
+        metavar="J",
+        help="similarity (0-1) at which sections of the rubric's copy-checked parts count as copies "
+        "(default: 0.6)",
+    )
+    p.add_argument(
+        "--html",
+        metavar="DIR",
+        help="also write one HTML page per report and index.html (the batch page) into DIR",
+    )
+    p.add_argument(
+        "--sync", action="store_true", help="fsync every line (survives power cuts; slower)"
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes grading offline inputs (default: every core; lines are "
+        "still written in input order; --llm batches use --jobs instead)",
+    )
     add_llm_options(p)
     run_opts = p.add_argument_group("LLM calls in a batch")
-    run_opts.add_argument("--jobs", type=int, default=4, metavar="N",
-                          help="concurrent LLM calls (default: 4)")
-    run_opts.add_argument("--no-cache", action="store_true",
-                          help="neither read nor write the response cache")
-    run_opts.add_argument("--cache-dir", metavar="DIR", help="response cache (default: "
-                          "FZCHECK_CACHE_DIR, config [cache] dir, ~/.cache/fzcheck)")
+    run_opts.add_argument(
+        "--jobs", type=int, default=4, metavar="N", help="concurrent LLM calls (default: 4)"
+    )
+    run_opts.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the response cache"
+    )
+    run_opts.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="response cache (default: FZCHECK_CACHE_DIR, config [cache] dir, ~/.cache/fzcheck)",
+    )
     scale = p.add_argument_group("batch engines (OpenAI Batch, DashScope Batch, vllm run-batch)")
     mode = scale.add_mutually_exclusive_group()
-    mode.add_argument("--export-requests", metavar="DIR",
-                      help="write OpenAI-Batch request files for the inputs not yet done, "
-                      "instead of calling the model")
-    mode.add_argument("--import-results", nargs="+", metavar="FILE",
-                      help="grade the inputs from batch output files (matched by custom_id)")
+    mode.add_argument(
+        "--export-requests",
+        metavar="DIR",
+        help="write OpenAI-Batch request files for the inputs not yet done, "
+        "instead of calling the model",
+    )
+    mode.add_argument(
+        "--import-results",
+        nargs="+",
+        metavar="FILE",
+        help="grade the inputs from batch output files (matched by custom_id)",
+    )
     p.set_defaults(func=run)
 
 
@@ -94,10 +138,17 @@ def run(args: argparse.Namespace) -> int:
         # The LLM layer's request has no endpoint in it: the namespace keeps two servers
         # that share a model name from sharing answers.
         cache = ResponseCache(resolve_cache_dir(args.cache_dir), namespace=settings.base_url)
-    options = BatchOptions(rubrics=Catalog.load(args.rubric), max_mb=args.max_mb or DEFAULT_MAX_MB,
-                           retry_errors=args.retry_errors, llm=settings, jobs=args.jobs,
-                           cache=cache, copy_threshold=threshold, sync=args.sync,
-                           workers=args.workers)
+    options = BatchOptions(
+        rubrics=Catalog.load(args.rubric),
+        max_mb=args.max_mb or DEFAULT_MAX_MB,
+        retry_errors=args.retry_errors,
+        llm=settings,
+        jobs=args.jobs,
+        cache=cache,
+        copy_threshold=threshold,
+        sync=args.sync,
+        workers=args.workers,
+    )
     # The file a symlink names: it is what gets locked, appended to and rewritten in place.
     output = resolve(Path(args.output))
     if args.html:
@@ -116,22 +167,27 @@ def run(args: argparse.Namespace) -> int:
 
             index = import_results(batch, inputs, [Path(f) for f in args.import_results])
             if index.unparsable:
-                stderr().print(f"import: {index.unparsable} line(s) in the output files were "
-                               "not JSON with a custom_id", markup=False)
+                stderr().print(
+                    f"import: {index.unparsable} line(s) in the output files were "
+                    "not JSON with a custom_id",
+                    markup=False,
+                )
         else:
             batch.run(inputs)
     stats = batch.stats
-    earlier = (f" (and {stats.failed_before} earlier: --retry-errors)"
-               if stats.failed_before else "")
+    earlier = f" (and {stats.failed_before} earlier: --retry-errors)" if stats.failed_before else ""
     earlier = f"（另有此前失败{stats.failed_before}份：用 --retry-errors 重做）" if earlier else ""
-    stderr().print(f"批量评查：共{stats.planned}份，此前已完成{stats.skipped}份，本次评出"
-                   f"{stats.written}份，失败{stats.failed}份{earlier}，雷同{stats.copy_pairs}对"
-                   f" → {visible(args.output)}", markup=False, highlight=False)
+    stderr().print(
+        f"批量评查：共{stats.planned}份，此前已完成{stats.skipped}份，本次评出"
+        f"{stats.written}份，失败{stats.failed}份{earlier}，雷同{stats.copy_pairs}对"
+        f" → {visible(args.output)}",
+        markup=False,
+        highlight=False,
+    )
     if stats.failures:
         stderr().print("失败（用 --retry-errors 重做）：", markup=False)
         for path, message in stats.failures:
-            stderr().print(f"  {visible(path)}: {visible(message)}", markup=False,
-                           highlight=False)
+            stderr().print(f"  {visible(path)}: {visible(message)}", markup=False, highlight=False)
     if args.html:
         _write_html(output, Path(args.html), options.max_mb, options.rubrics)
     _summary(output, args.summary, options.rubrics)
@@ -146,12 +202,15 @@ def _export(batch: Any, inputs: list[str], directory: Path) -> int:
     files = ", ".join(f.name for f in stats.files) or "no files"
     from fzcheck.redact import visible
 
-    stderr().print(f"export: {stats.requests} request(s) in {files} under "
-                   f"{visible(str(directory))} ({batch.stats.skipped} input(s) already done)",
-                   markup=False)
+    stderr().print(
+        f"export: {stats.requests} request(s) in {files} under "
+        f"{visible(str(directory))} ({batch.stats.skipped} input(s) already done)",
+        markup=False,
+    )
     for path, message in stats.unreadable:
-        stderr().print(f"  not exported, unreadable: {visible(path)}: {visible(message)}",
-                       markup=False)
+        stderr().print(
+            f"  not exported, unreadable: {visible(path)}: {visible(message)}", markup=False
+        )
     return 0
 
 

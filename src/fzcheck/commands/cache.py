@@ -7,13 +7,23 @@ from typing import Any
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
-    p = sub.add_parser(name, help=help_text, description=help_text,
-                       epilog="examples:\n  fzcheck cache info\n  fzcheck cache clear",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("action", choices=("info", "clear"), help="info: location and size; "
-                   "clear: delete every cached response")
-    p.add_argument("--cache-dir", metavar="DIR",
-                   help="cache directory (default: FZCHECK_CACHE_DIR, config, ~/.cache/fzcheck)")
+    p = sub.add_parser(
+        name,
+        help=help_text,
+        description=help_text,
+        epilog="examples:\n  fzcheck cache info\n  fzcheck cache clear",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "action",
+        choices=("info", "clear"),
+        help="info: location and size; clear: delete every cached response",
+    )
+    p.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="cache directory (default: FZCHECK_CACHE_DIR, config, ~/.cache/fzcheck)",
+    )
     p.set_defaults(func=run)
 
 
@@ -24,10 +34,16 @@ def run(args: argparse.Namespace) -> int:
     cache = ResponseCache(resolve_cache_dir(args.cache_dir))
     if args.action == "clear":
         removed = cache.clear()
-        stdout().print(f"removed {removed} cached response(s) from {cache.directory}",
-                       markup=False, highlight=False)
+        stdout().print(
+            f"removed {removed} cached response(s) from {cache.directory}",
+            markup=False,
+            highlight=False,
+        )
         return 0
     info = cache.info()
-    stdout().print(f"cache: {info.path}\nentries: {info.entries}\nsize: {info.bytes / 1024:.1f} KiB",
-                   markup=False, highlight=False)
+    stdout().print(
+        f"cache: {info.path}\nentries: {info.entries}\nsize: {info.bytes / 1024:.1f} KiB",
+        markup=False,
+        highlight=False,
+    )
     return 0

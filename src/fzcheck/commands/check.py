@@ -17,11 +17,20 @@ EXIT_LLM_FAILED = 2
 
 def add_common_options(p: argparse.ArgumentParser) -> None:
     """Options every command that checks reports shares (check, batch)."""
-    p.add_argument("--rubric", metavar="ID|PATH", default=None,
-                   help="bundled rubric id or a YAML file (default: each input is checked with "
-                   "the bundled rubric whose report type it matches best)")
-    p.add_argument("--max-mb", type=positive_float, default=None, metavar="MB",
-                   help="refuse inputs larger than this (default: 16)")
+    p.add_argument(
+        "--rubric",
+        metavar="ID|PATH",
+        default=None,
+        help="bundled rubric id or a YAML file (default: each input is checked with "
+        "the bundled rubric whose report type it matches best)",
+    )
+    p.add_argument(
+        "--max-mb",
+        type=positive_float,
+        default=None,
+        metavar="MB",
+        help="refuse inputs larger than this (default: 16)",
+    )
 
 
 def positive_float(text: str) -> float:
@@ -35,7 +44,11 @@ def positive_float(text: str) -> float:
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
-    p = sub.add_parser(name, help=help_text, description=help_text, epilog="""examples:
+    p = sub.add_parser(
+        name,
+        help=help_text,
+        description=help_text,
+        epilog="""examples:
   fzcheck check report.docx                      # 终端视图
   fzcheck check reports/ -o 评分表.xlsx           # Excel（格式按扩展名推断）
   fzcheck check reports/*.pdf -o results.csv     # CSV（带BOM，Excel可直接打开）
@@ -44,16 +57,32 @@ def register(sub: Any, name: str, help_text: str) -> None:
   fzcheck --lang en check report.docx            # English view
 exit codes: 0 every input complete; 1 some input incomplete or not a report; 2 a usage error,
 an unreadable input, or (with --llm) an LLM call that failed (its llm.error says why; the
-offline verdict stands)""", formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="report files (.txt .md .html .docx .pdf), directories, globs, or - for stdin")
-    p.add_argument("-f", "--format", choices=sorted(RENDERERS), default=None,
-                   help="output format (default: from -o's extension, else terminal; json is "
-                   "the canonical model; xlsx needs -o)")
-    p.add_argument("-o", "--output", metavar="FILE",
-                   help="write to FILE instead of stdout (-f html with several inputs: a directory)")
-    p.add_argument("--outline", action="store_true",
-                   help="include the heading outline in JSON output")
+offline verdict stands)""",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="report files (.txt .md .html .docx .pdf), directories, globs, or - for stdin",
+    )
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=sorted(RENDERERS),
+        default=None,
+        help="output format (default: from -o's extension, else terminal; json is "
+        "the canonical model; xlsx needs -o)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of stdout (-f html with several inputs: a directory)",
+    )
+    p.add_argument(
+        "--outline", action="store_true", help="include the heading outline in JSON output"
+    )
     add_common_options(p)
     from fzcheck.llm.options import add_llm_options
 
@@ -97,8 +126,9 @@ def run(args: argparse.Namespace) -> int:
         for source in sources:
             graded = check_source(source, rubrics, max_mb)
             if graded.result.error is not None:
-                _report_error(source, graded.result.error.kind, graded.result.error.message,
-                              args.format)
+                _report_error(
+                    source, graded.result.error.kind, graded.result.error.message, args.format
+                )
             elif graded.analysis is not None:
                 if enrich is not None:
                     enrich(graded)
@@ -112,8 +142,11 @@ def run(args: argparse.Namespace) -> int:
                 from fzcheck.output import stderr
                 from fzcheck.render.i18n import verdict
 
-                stderr().print(f"{source}：{verdict(data['verdict'])} {data['score']:g}",
-                               markup=False, highlight=False)
+                stderr().print(
+                    f"{source}：{verdict(data['verdict'])} {data['score']:g}",
+                    markup=False,
+                    highlight=False,
+                )
             renderer.add(data, graded.doc)
             code = max(code, EXIT_FOR_VERDICT[data["verdict"]])
             if graded.result.llm is not None and graded.result.llm.error:
@@ -142,8 +175,9 @@ def _open_output(stack: ExitStack, output: str | None, fmt: str) -> Any:
             raise UsageError(f"-f {fmt} 需要 -o 文件名（例如 -o 评分表.xlsx）")
         return sys.stdout.buffer
     if output:  # backslashreplace: a file name that is not UTF-8 is written visibly, not a crash
-        return stack.enter_context(open(output, "w", encoding="utf-8", newline="",
-                                        errors="backslashreplace"))
+        return stack.enter_context(
+            open(output, "w", encoding="utf-8", newline="", errors="backslashreplace")
+        )
     return sys.stdout
 
 

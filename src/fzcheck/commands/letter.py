@@ -19,17 +19,30 @@ DEADLINE = "____年__月__日"
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
-    p = sub.add_parser(name, help=help_text, description=help_text + ". A report goes back when "
-                       "it (as reviewed) misses a required part, is not a report, or fails a "
-                       "check. Review decisions beside the inputs are applied.",
-                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("inputs", nargs="+", metavar="RESULTS|FILE",
-                   help="a results file (.jsonl) from batch/check, or report files")
+    p = sub.add_parser(
+        name,
+        help=help_text,
+        description=help_text + ". A report goes back when "
+        "it (as reviewed) misses a required part, is not a report, or fails a "
+        "check. Review decisions beside the inputs are applied.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="RESULTS|FILE",
+        help="a results file (.jsonl) from batch/check, or report files",
+    )
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the letters")
     p.add_argument("--all", action="store_true", help="a letter for every readable report")
     p.add_argument("--deadline", default=DEADLINE, help=f"deadline text (default: {DEADLINE})")
-    p.add_argument("--rubric", metavar="ID|PATH", default=None,
-                   help="the rubric the reports are graded with, when it is not bundled")
+    p.add_argument(
+        "--rubric",
+        metavar="ID|PATH",
+        default=None,
+        help="the rubric the reports are graded with, when it is not bundled",
+    )
     p.set_defaults(func=run)
 
 
@@ -48,8 +61,11 @@ def run(args: argparse.Namespace) -> int:
         write_letter([r], path, rubrics, args.deadline)
     if chosen:
         write_letter(chosen, out / "汇总反馈意见.docx", rubrics, args.deadline)
-    stderr().print(f"已写{len(chosen)}份反馈意见（共{len(results)}份报告）及汇总 → {out}",
-                   markup=False, highlight=False)
+    stderr().print(
+        f"已写{len(chosen)}份反馈意见（共{len(results)}份报告）及汇总 → {out}",
+        markup=False,
+        highlight=False,
+    )
     return 0
 
 
@@ -84,7 +100,8 @@ def needs_return(r: dict[str, Any]) -> bool:
 
     e = effective(r)
     return e["verdict"] in ("incomplete", "not_a_report") or any(
-        c["id"] != "no_instructions_to_models" for _, c in failed_checks(e))
+        c["id"] != "no_instructions_to_models" for _, c in failed_checks(e)
+    )
 
 
 def _file_name(r: dict[str, Any], taken: set[str]) -> str:
@@ -117,14 +134,24 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
         spec = rubric.part(p["id"]) if rubric else None
         need = spec.legal_text if spec else part_label(p)
         ev = [p["note"]] if p.get("note") else []
-        out.append((f"缺少“{p.get('name') or part_label(p)}”：应报告{need}。",
-                    spec.citation if spec else "", ev))
+        out.append(
+            (
+                f"缺少“{p.get('name') or part_label(p)}”：应报告{need}。",
+                spec.citation if spec else "",
+                ev,
+            )
+        )
     for part, c in failed_checks(e):
         if c["id"] in ("is_report", "no_instructions_to_models"):
             continue
         spec = rubric.part(part) if rubric else None
-        cite = (spec.citation if spec else
-                f"{rubric.source.name}{rubric.source.citation}" if rubric else "")
+        cite = (
+            spec.citation
+            if spec
+            else f"{rubric.source.name}{rubric.source.citation}"
+            if rubric
+            else ""
+        )
         where = next((p for p in e.get("parts", []) if p["id"] == part), None)
         ev = [f"第{x['line']}行：“{x['quote']}”" for x in (where or {}).get("evidence", [])[:3]]
         label = part_label(where) if where else ""
@@ -134,8 +161,9 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
     return out
 
 
-def write_letter(results: list[dict[str, Any]], path: Path, rubrics: Catalog,
-                 deadline: str) -> None:
+def write_letter(
+    results: list[dict[str, Any]], path: Path, rubrics: Catalog, deadline: str
+) -> None:
     """One letter: per report, the addressee, what is missing or weak with citation and
     evidence, the review decisions, and the deadline."""
     from docx import Document as Docx
@@ -164,7 +192,8 @@ def write_letter(results: list[dict[str, Any]], path: Path, rubrics: Catalog,
         doc.add_paragraph(
             f"经审查，你单位报送的《{title}》（{d.get('report_year') or '年度不详'}年度）"
             f"审查结论为“{verdict(e['verdict'])}”，得分{e['score']:g}分。"
-            f"对照{kind}的要求，请就以下问题修改完善：")
+            f"对照{kind}的要求，请就以下问题修改完善："
+        )
         for i, (head, cite, evidence) in enumerate(points(r, rubrics), 1):
             doc.add_paragraph(f"（{i}）{head}")
             if cite:
@@ -176,8 +205,10 @@ def write_letter(results: list[dict[str, Any]], path: Path, rubrics: Catalog,
             doc.add_paragraph("人工复核意见：")
             for x in review["decisions"]:
                 doc.add_paragraph(decision_text(x, r), style="List Bullet")
-            doc.add_paragraph(f"机器审查结论：{verdict(r['verdict'])} {r['score']:g}分；"
-                              f"人工复核结论：{verdict(review['verdict'])} {review['score']:g}分。")
+            doc.add_paragraph(
+                f"机器审查结论：{verdict(r['verdict'])} {r['score']:g}分；"
+                f"人工复核结论：{verdict(review['verdict'])} {review['score']:g}分。"
+            )
         doc.add_paragraph(f"请于{deadline}前将修改后的报告报送，并按规定向社会公开。")
         if rubric:
             doc.add_paragraph(f"（审查依据：{rubric.source.name}{rubric.source.citation}）")

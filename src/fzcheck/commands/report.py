@@ -17,16 +17,30 @@ EXAMPLES = """examples:
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
-    p = sub.add_parser(name, help=help_text, description=help_text + ". csv gives one row per "
-                       "report (what is missing, failed or copied); xlsx a workbook; html the "
-                       "batch page. Review decisions beside RESULTS are applied.",
-                       epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        name,
+        help=help_text,
+        description=help_text + ". csv gives one row per "
+        "report (what is missing, failed or copied); xlsx a workbook; html the "
+        "batch page. Review decisions beside RESULTS are applied.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("results", metavar="RESULTS", help="a results file written by fzcheck batch")
-    p.add_argument("-f", "--format", choices=FORMATS, default=None,
-                   help="output format (default: from -o's extension, else terminal)")
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: from -o's extension, else terminal)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    p.add_argument("--rubric", metavar="ID|PATH", default=None,
-                   help="the rubric the results were graded with, when it is not bundled")
+    p.add_argument(
+        "--rubric",
+        metavar="ID|PATH",
+        default=None,
+        help="the rubric the results were graded with, when it is not bundled",
+    )
     p.set_defaults(func=run)
 
 
@@ -48,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{path}：找不到结果文件（用 fzcheck batch -o 生成）")
     if args.format == "html" and not args.output:
         raise UsageError("-f html 需要 -o 文件名（例如 -o batch.html）")
+
     def lines() -> Any:
         return reviewed_lines(read_results(path), path, rubrics)
 
@@ -57,13 +72,17 @@ def run(args: argparse.Namespace) -> int:
         if not args.output and sys.stdout.isatty():
             raise UsageError("-f xlsx 需要 -o 文件名（例如 -o 评分表.xlsx）")
         with ExitStack() as stack:
-            bout = (stack.enter_context(open(args.output, "wb")) if args.output
-                    else sys.stdout.buffer)
+            bout = (
+                stack.enter_context(open(args.output, "wb")) if args.output else sys.stdout.buffer
+            )
             write_workbook(list(lines()), bout, rubrics)
         return 0
     with ExitStack() as stack:
-        out = (stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
-               if args.output else sys.stdout)
+        out = (
+            stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+            if args.output
+            else sys.stdout
+        )
         if args.format == "csv":
             units = UnitsCsv(out)
             for line in lines():

@@ -16,26 +16,49 @@ EXAMPLES = """examples:
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
-    p = sub.add_parser(name, help=help_text, description=help_text + ". Decisions are kept in "
-                       "TARGET.decisions.jsonl, keyed by the report's sha256 and rubric; machine "
-                       "re-runs never change them.", epilog=EXAMPLES,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("target", metavar="FILE|RESULTS",
-                   help="a report file, or a results file (.jsonl/.json) from batch or check")
-    p.add_argument("--report", metavar="PATH|SHA",
-                   help="which report in RESULTS (its path, file name or sha256 prefix)")
+    p = sub.add_parser(
+        name,
+        help=help_text,
+        description=help_text + ". Decisions are kept in "
+        "TARGET.decisions.jsonl, keyed by the report's sha256 and rubric; machine "
+        "re-runs never change them.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "target",
+        metavar="FILE|RESULTS",
+        help="a report file, or a results file (.jsonl/.json) from batch or check",
+    )
+    p.add_argument(
+        "--report",
+        metavar="PATH|SHA",
+        help="which report in RESULTS (its path, file name or sha256 prefix)",
+    )
     what = p.add_mutually_exclusive_group()
     what.add_argument("--part", metavar="ID", help="a part id (see fzcheck rubric show)")
     what.add_argument("--check", metavar="ID", help="a check id (part.check or document.check)")
     how = p.add_mutually_exclusive_group()
-    how.add_argument("--set", dest="value", metavar="VALUE",
-                     help="present|embedded|missing for a part, pass|fail for a check")
+    how.add_argument(
+        "--set",
+        dest="value",
+        metavar="VALUE",
+        help="present|embedded|missing for a part, pass|fail for a check",
+    )
     how.add_argument("--accept", action="store_true", help="confirm the machine's status")
     p.add_argument("--note", help="why (for example 见第3页)")
-    p.add_argument("--import", dest="import_file", metavar="FILE",
-                   help="import decisions exported from the HTML page")
-    p.add_argument("--rubric", metavar="ID|PATH", default=None,
-                   help="the rubric the report is graded with, when it is not bundled")
+    p.add_argument(
+        "--import",
+        dest="import_file",
+        metavar="FILE",
+        help="import decisions exported from the HTML page",
+    )
+    p.add_argument(
+        "--rubric",
+        metavar="ID|PATH",
+        default=None,
+        help="the rubric the report is graded with, when it is not bundled",
+    )
     p.set_defaults(func=run)
 
 
@@ -97,8 +120,12 @@ def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dic
         if len(results) == 1:
             return results[0]
         raise UsageError(f"{target} 有{len(results)}份报告：请用 --report 指明是哪一份")
-    hits = [r for r in results if which in (r.get("path"), Path(str(r.get("path"))).name)
-            or (len(which) >= 8 and str(r.get("sha256") or "").startswith(which))]
+    hits = [
+        r
+        for r in results
+        if which in (r.get("path"), Path(str(r.get("path"))).name)
+        or (len(which) >= 8 and str(r.get("sha256") or "").startswith(which))
+    ]
     if len(hits) != 1:
         raise UsageError(f"--report {which}：在 {target} 中找到{len(hits)}份匹配的报告")
     return hits[0]
@@ -131,10 +158,20 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
     if value not in allowed:
         raise UsageError(f"--set {value}：可选 {'|'.join(allowed)}")
     rubric = result.get("rubric") or {}
-    return Decision(sha256=result["sha256"], rubric=str(rubric.get("id")),
-                    rubric_version=str(rubric.get("version")), target=target, id=key,
-                    set=value, machine=machine, accept=bool(args.accept), note=args.note,
-                    path=result.get("path"), at=_now(), by="cli")
+    return Decision(
+        sha256=result["sha256"],
+        rubric=str(rubric.get("id")),
+        rubric_version=str(rubric.get("version")),
+        target=target,
+        id=key,
+        set=value,
+        machine=machine,
+        accept=bool(args.accept),
+        note=args.note,
+        path=result.get("path"),
+        at=_now(),
+        by="cli",
+    )
 
 
 def _now() -> str:
@@ -156,20 +193,24 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
         items = parse_export(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise UsageError(f"{file}：不是复核导出文件（{err}）") from None
-    known = {(r.get("sha256"), (r.get("rubric") or {}).get("id"),
-              (r.get("rubric") or {}).get("version")) for r in results}
+    known = {
+        (r.get("sha256"), (r.get("rubric") or {}).get("id"), (r.get("rubric") or {}).get("version"))
+        for r in results
+    }
     good: list[Decision] = []
     for item in items:
         try:
-            d = Decision.model_validate({**item, "by": item.get("by") or "html",
-                                         "at": item.get("at") or _now()})
+            d = Decision.model_validate(
+                {**item, "by": item.get("by") or "html", "at": item.get("at") or _now()}
+            )
         except ValidationError:
             continue
         if (d.sha256, d.rubric, d.rubric_version) in known:
             good.append(d)
     n = append(store, good)
-    stderr().print(t("review.imported", n=n, skipped=len(items) - n, path=store),
-                   markup=False, highlight=False)
+    stderr().print(
+        t("review.imported", n=n, skipped=len(items) - n, path=store), markup=False, highlight=False
+    )
     return 0
 
 
@@ -188,7 +229,9 @@ def _list(results: list[dict[str, Any]], decisions: list[Any], rubrics: Any) -> 
         con.print(f"{r['path']}", markup=False, highlight=False)
         for d in review["decisions"]:
             con.print("  " + decision_text(d, r), markup=False, highlight=False)
-        con.print(f"  {t('machine')}：{verdict(r['verdict'])} {r['score']:g}  →  "
-                  f"{t('human')}：{verdict(review['verdict'])} {review['score']:g}",
-                  markup=False, highlight=False)
-
+        con.print(
+            f"  {t('machine')}：{verdict(r['verdict'])} {r['score']:g}  →  "
+            f"{t('human')}：{verdict(review['verdict'])} {review['score']:g}",
+            markup=False,
+            highlight=False,
+        )

@@ -7,11 +7,17 @@ from typing import Any
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
-    p = sub.add_parser(name, help=help_text, description=help_text, epilog="""examples:
+    p = sub.add_parser(
+        name,
+        help=help_text,
+        description=help_text,
+        epilog="""examples:
   fzcheck rubric list
   fzcheck rubric show fazhi-annual
   fzcheck rubric show fazhi-annual --format json
-  fzcheck rubric validate my.yaml""", formatter_class=argparse.RawDescriptionHelpFormatter)
+  fzcheck rubric validate my.yaml""",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     actions.add_parser("list", help="the bundled rubrics").set_defaults(func=run_list)
     show = actions.add_parser("show", help="a rubric's parts, cues, weights and checks")
@@ -67,19 +73,28 @@ def show_rubric(r: Any, con: Any) -> None:
         con.print(text, overflow="fold")
 
     con.print(f"[bold]{escape(r.title)}[/]（{r.id} {r.version}）")
-    line("依据", f"{r.source.name}{r.source.citation}；次年{r.source.publish_by.month}月"
-         f"{r.source.publish_by.day}日前公开", 0)
+    line(
+        "依据",
+        f"{r.source.name}{r.source.citation}；次年{r.source.publish_by.month}月"
+        f"{r.source.publish_by.day}日前公开",
+        0,
+    )
     if r.source.text:
         line("原文", "".join(r.source.text.split()), 0)
     line("嵌于他节的要素得分", f"权重的{r.embedded_credit:.0%}", 0)
     for p in r.parts:
         con.print()
         req = "必报" if p.required else "选报"
-        con.print(Text.assemble((f"{p.label}", "bold"), f"（{p.name}；{p.id}；{req}；"
-                                f"权重{p.weight:g}）"))
+        con.print(
+            Text.assemble((f"{p.label}", "bold"), f"（{p.name}；{p.id}；{req}；权重{p.weight:g}）")
+        )
         line("法定表述", f"{p.legal_text}（{p.citation}）")
-        for label, cues in (("标题线索", p.heading_cues), ("标题排除", p.heading_excludes),
-                            ("正文线索", p.body_cues), ("正文排除", p.body_excludes)):
+        for label, cues in (
+            ("标题线索", p.heading_cues),
+            ("标题排除", p.heading_excludes),
+            ("正文线索", p.body_cues),
+            ("正文排除", p.body_excludes),
+        ):
             for cue in cues:
                 line(label, cue)
         for c in p.checks:
@@ -108,7 +123,9 @@ def run_validate(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise RubricError(f"{args.file}: no such file")
     r = parse_rubric(path.read_text(encoding="utf-8"), args.file)
-    stdout().print(f"[green]有效[/] {args.file}：{r.title}（{r.id} {r.version}），"
-                   f"{len(r.parts)}个要素，{sum(len(p.checks) for p in r.parts)}项检查",
-                   highlight=False)
+    stdout().print(
+        f"[green]有效[/] {args.file}：{r.title}（{r.id} {r.version}），"
+        f"{len(r.parts)}个要素，{sum(len(p.checks) for p in r.parts)}项检查",
+        highlight=False,
+    )
     return 0

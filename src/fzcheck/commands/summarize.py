@@ -10,10 +10,14 @@ def register(sub: Any, name: str, help_text: str) -> None:
     from fzcheck.commands.check import add_common_options
     from fzcheck.llm.options import add_llm_options
 
-    p = sub.add_parser(name, help=help_text, description=help_text + " (one LLM call per report)",
-                       epilog="examples:\n  fzcheck summarize report.docx\n"
-                       "  fzcheck summarize --base-url http://127.0.0.1:8765/v1 --mode tools a.pdf",
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = sub.add_parser(
+        name,
+        help=help_text,
+        description=help_text + " (one LLM call per report)",
+        epilog="examples:\n  fzcheck summarize report.docx\n"
+        "  fzcheck summarize --base-url http://127.0.0.1:8765/v1 --mode tools a.pdf",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="report files, directories or globs")
     add_common_options(p)
     add_llm_options(p, with_switch=False)

@@ -72,8 +72,9 @@ def append(path: Path, decisions: Iterable[Decision]) -> int:
     return len(lines)
 
 
-def with_review(result: Mapping[str, Any], decisions: list[Decision],
-                rubrics: Catalog) -> dict[str, Any]:
+def with_review(
+    result: Mapping[str, Any], decisions: list[Decision], rubrics: Catalog
+) -> dict[str, Any]:
     """The result line with an added ``review`` block when a decision is about it (its other
     keys, such as a batch line's ``copies``, kept as they are)."""
     out = dict(result)
@@ -107,8 +108,9 @@ def parse_export(text: str) -> list[dict[str, Any]]:
     return [i for i in data if isinstance(i, dict)] if isinstance(data, list) else []
 
 
-def reviewed_lines(lines: Iterable[dict[str, Any]], results_file: str | Path,
-                   rubrics: Catalog) -> Iterable[dict[str, Any]]:
+def reviewed_lines(
+    lines: Iterable[dict[str, Any]], results_file: str | Path, rubrics: Catalog
+) -> Iterable[dict[str, Any]]:
     """A results file's lines with the decisions stored beside it applied (streamed)."""
     decisions = load_beside(results_file)
     for line in lines:

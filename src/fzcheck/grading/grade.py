@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     from fzcheck.analysis.analyse import Analysis
 
 
-def report_genre(doc: Document, title: str | None, parts: list[PartResult],
-                 rubric: Rubric) -> Check:
+def report_genre(
+    doc: Document, title: str | None, parts: list[PartResult], rubric: Rubric
+) -> Check:
     """Whether this is an annual report of the rubric's type, not a work plan, rules or
     unrelated text."""
     g = rubric.report_genre
@@ -35,29 +36,35 @@ def report_genre(doc: Document, title: str | None, parts: list[PartResult],
     mentions = len(re.findall(g.subject, text))
     if mentions < g.min_subject_mentions:
         words = "/".join(g.subject.split("|")[:3])
-        return Check(id="is_report", passed=False, message=(
-            f"不是{g.subject_name}报告：全文只提及“{words}”{mentions}次"))
+        return Check(
+            id="is_report",
+            passed=False,
+            message=(f"不是{g.subject_name}报告：全文只提及“{words}”{mentions}次"),
+        )
     if title is not None:
         bad = re.search(rf"(?:{g.not_report_titles})$", title.strip())
-        if bad and not re.search(g.report_words, title[: bad.start()] + title[bad.end():]):
-            return Check(id="is_report", passed=False,
-                         message=f"标题表明这是{bad.group(0)}，不是年度报告")
+        if bad and not re.search(g.report_words, title[: bad.start()] + title[bad.end() :]):
+            return Check(
+                id="is_report", passed=False, message=f"标题表明这是{bad.group(0)}，不是年度报告"
+            )
     required = [p for p in parts if p.required]
     found = sum(p.status == "present" for p in required)
     titled = title is not None and re.search(g.report_words, title)
     phrased = re.search(g.report_phrases, text[:3000])
     if titled or phrased or found >= 2:
         return Check(id="is_report", passed=True, message=f"是{rubric.title}")
-    return Check(id="is_report", passed=False, message=(
-        f"没有报告标题或“报告如下”，且只找到{found}个必备部分：不是年度报告"))
+    return Check(
+        id="is_report",
+        passed=False,
+        message=(f"没有报告标题或“报告如下”，且只找到{found}个必备部分：不是年度报告"),
+    )
 
 
 def score(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> float:
     return total(breakdown(parts, doc_checks, rubric))
 
 
-def breakdown(parts: list[PartResult], doc_checks: list[Check],
-              rubric: Rubric) -> list[ScoreItem]:
+def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> list[ScoreItem]:
     """How the score is reached, item by item: each required part's points (weight × credit,
     scaled to 100) and each failed check's deduction (scaled by the part's credit)."""
     from fzcheck.render.i18n import status as status_word
@@ -70,25 +77,46 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check],
         if spec is None or not part.required:
             continue
         credit = {"present": 1.0, "embedded": rubric.embedded_credit}.get(part.status, 0.0)
-        items.append(ScoreItem(part=part.id, label=spec.label, points=round(
-            spec.weight * credit * scale, 2), reason=t(
-            "breakdown.part", label=spec.label, status=status_word(part.status),
-            weight=round(spec.weight * scale, 1), credit=credit)))
+        items.append(
+            ScoreItem(
+                part=part.id,
+                label=spec.label,
+                points=round(spec.weight * credit * scale, 2),
+                reason=t(
+                    "breakdown.part",
+                    label=spec.label,
+                    status=status_word(part.status),
+                    weight=round(spec.weight * scale, 1),
+                    credit=credit,
+                ),
+            )
+        )
         specs = {c.id: c for c in spec.checks}
         for c in part.checks:
             cs = specs.get(c.id)
             if not c.passed and cs is not None and cs.penalty * credit:
-                items.append(ScoreItem(part=part.id, label=spec.label, check=c.id,
-                                       points=-round(cs.penalty * credit * scale, 2),
-                                       reason=t("breakdown.check", name=cs.description,
-                                                message=c.message)))
+                items.append(
+                    ScoreItem(
+                        part=part.id,
+                        label=spec.label,
+                        check=c.id,
+                        points=-round(cs.penalty * credit * scale, 2),
+                        reason=t("breakdown.check", name=cs.description, message=c.message),
+                    )
+                )
     doc_specs = {c.id: c for c in rubric.document_checks}
     for c in doc_checks:
         ds = doc_specs.get(c.id)
         if not c.passed and ds is not None and ds.penalty:
-            items.append(ScoreItem(part="document", label=rubric.title, check=c.id,
-                                   points=-ds.penalty, reason=t(
-                                       "breakdown.check", name=ds.description, message=c.message)))
+            items.append(
+                ScoreItem(
+                    part="document",
+                    label=rubric.title,
+                    check=c.id,
+                    points=-ds.penalty,
+                    reason=t("breakdown.check", name=ds.description, message=c.message),
+                )
+            )
     return items
 
 
@@ -127,8 +155,9 @@ class Upgrade:
     note: str
 
 
-def grade(analysis: Analysis, upgrades: Iterable[Upgrade] = (),
-          selection: RubricRef | None = None) -> Result:
+def grade(
+    analysis: Analysis, upgrades: Iterable[Upgrade] = (), selection: RubricRef | None = None
+) -> Result:
     """The result for an analysis, with ``upgrades`` applied. Only a missing part can be
     upgraded, and only to embedded: nothing else a model says changes a status."""
     # Shallow copies: only an upgraded part is changed, and it is copied whole first.
@@ -149,25 +178,40 @@ def grade(analysis: Analysis, upgrades: Iterable[Upgrade] = (),
     checks = [c.model_copy() for c in analysis.checks]
     name_checks(parts, checks, rubric)
     items = breakdown(parts, checks, rubric) if ok else [_not_a_report()]
-    return Result(path=analysis.doc.source, sha256=analysis.doc.sha256, ok=True,
-                  document=analysis.info.model_copy(), rubric=ref, parts=parts,
-                  checks=checks, tables=list(analysis.tables), score=total(items) if ok else 0,
-                  verdict=verdict(ok, parts), score_breakdown=items)
+    return Result(
+        path=analysis.doc.source,
+        sha256=analysis.doc.sha256,
+        ok=True,
+        document=analysis.info.model_copy(),
+        rubric=ref,
+        parts=parts,
+        checks=checks,
+        tables=list(analysis.tables),
+        score=total(items) if ok else 0,
+        verdict=verdict(ok, parts),
+        score_breakdown=items,
+    )
 
 
 def _not_a_report() -> ScoreItem:
     from fzcheck.render.i18n import t
 
-    return ScoreItem(part="document", label="", points=0, check="is_report",
-                     reason=t("breakdown.not_a_report"))
+    return ScoreItem(
+        part="document", label="", points=0, check="is_report", reason=t("breakdown.not_a_report")
+    )
 
 
 def apply_review(result: Result, decisions: Iterable[Decision], rubric: Rubric) -> Result:
     """The result with ``review`` set: the decisions that belong to this input and rubric
     version applied to a copy of its parts and checks, and graded again. The machine's own
     fields are left as they are, so both verdicts stay visible."""
-    mine = [d for d in decisions if d.sha256 == result.sha256 and d.rubric == rubric.id
-            and d.rubric_version == rubric.version]
+    mine = [
+        d
+        for d in decisions
+        if d.sha256 == result.sha256
+        and d.rubric == rubric.id
+        and d.rubric_version == rubric.version
+    ]
     if not mine or not result.ok:
         return result
     parts = [p.model_copy(deep=True) for p in result.parts]
@@ -183,11 +227,16 @@ def apply_review(result: Result, decisions: Iterable[Decision], rubric: Rubric) 
             by_part[d.id].status = d.set  # type: ignore[assignment]
         elif d.target == "check" and d.id in by_check and d.set in ("pass", "fail"):
             by_check[d.id].passed = d.set == "pass"
-    is_report = next((c.passed for c in checks if c.id == "is_report"),
-                     result.verdict != "not_a_report")
+    is_report = next(
+        (c.passed for c in checks if c.id == "is_report"), result.verdict != "not_a_report"
+    )
     items = breakdown(parts, checks, rubric) if is_report else [_not_a_report()]
-    review = Review(decisions=list(applied.values()), verdict=verdict(is_report, parts),
-                    score=total(items) if is_report else 0, score_breakdown=items,
-                    parts={p.id: p.status for p in parts},
-                    checks={k: c.passed for k, c in by_check.items()})
+    review = Review(
+        decisions=list(applied.values()),
+        verdict=verdict(is_report, parts),
+        score=total(items) if is_report else 0,
+        score_breakdown=items,
+        parts={p.id: p.status for p in parts},
+        checks={k: c.passed for k, c in by_check.items()},
+    )
     return result.model_copy(update={"review": review})

@@ -48,8 +48,9 @@ class LlmReview:
     upgrades: list[Upgrade] = field(default_factory=list)
 
 
-def build_request(analysis: Analysis, settings: LLMSettings,
-                  lines_range: tuple[int, int] | None = None) -> dict[str, Any]:
+def build_request(
+    analysis: Analysis, settings: LLMSettings, lines_range: tuple[int, int] | None = None
+) -> dict[str, Any]:
     """The exact chat.completions request body a live call sends for this report (or, with
     ``lines_range``, for one section group of a long report: see :func:`split_ranges`).
 
@@ -75,7 +76,7 @@ def split_ranges(analysis: Analysis, budget: int) -> list[tuple[int, int]] | Non
     doc, outline = analysis.doc, analysis.outline
     first, last = outline.body_start, outline.body_end
     cost = [estimate_tokens(line.strip()) for line in doc.lines]
-    if sum(cost[first:last + 1]) <= budget:
+    if sum(cost[first : last + 1]) <= budget:
         return None
     # the opening paragraph travels with the first section
     cuts = sorted({h.line for h in outline.headings if h.level == 1 and first < h.line <= last})[1:]
@@ -86,7 +87,7 @@ def split_ranges(analysis: Analysis, budget: int) -> list[tuple[int, int]] | Non
         at = cut
     ranges: list[tuple[int, int]] = []
     for a, b in blocks:
-        if sum(cost[a:b + 1]) <= budget * 5 // 4:  # a little over: one call, not a stub
+        if sum(cost[a : b + 1]) <= budget * 5 // 4:  # a little over: one call, not a stub
             ranges.append((a, b))
             continue
         # an oversized section is cut at line boundaries
@@ -99,7 +100,7 @@ def split_ranges(analysis: Analysis, budget: int) -> list[tuple[int, int]] | Non
         ranges.append((start, b))
     merged: list[tuple[int, int]] = []
     for a, b in ranges:  # small neighbours share a call
-        if merged and sum(cost[merged[-1][0]:b + 1]) <= budget:
+        if merged and sum(cost[merged[-1][0] : b + 1]) <= budget:
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
@@ -135,8 +136,9 @@ def judge(analysis: Analysis, info: LLMInfo) -> LlmReview:
     return LlmReview(info, upgrades)
 
 
-def leash_summary(analysis: Analysis, info: LLMInfo, upgrades: list[Upgrade],
-                  index: QuoteIndex) -> None:
+def leash_summary(
+    analysis: Analysis, info: LLMInfo, upgrades: list[Upgrade], index: QuoteIndex
+) -> None:
     """Keep the model's summary only if it agrees with the final statuses (see llm.summary)."""
     from fzcheck.llm.summary import code_summary, summary_problem
 
@@ -150,8 +152,9 @@ def leash_summary(analysis: Analysis, info: LLMInfo, upgrades: list[Upgrade],
         return
     info.summary_rejected = why
     info.summary_by = "code"
-    info.summary = code_summary(analysis.info.title, final, _speaking(analysis, info, index),
-                                analysis.rubric)
+    info.summary = code_summary(
+        analysis.info.title, final, _speaking(analysis, info, index), analysis.rubric
+    )
 
 
 def _speaking(analysis: Analysis, info: LLMInfo, index: QuoteIndex) -> list[dict[str, Any]]:
@@ -164,16 +167,23 @@ def _speaking(analysis: Analysis, info: LLMInfo, index: QuoteIndex) -> list[dict
         part = analysis.rubric.part(claim["id"])
         if part is None:
             continue
-        keep = [f for f in claim["findings"] if f.get("verified")
-                and index.is_body_of(str(f["quote"]), part.id)
-                and meaning_problem(part, str(f["quote"]), index,
-                                    analysis.info.report_year) is None]
+        keep = [
+            f
+            for f in claim["findings"]
+            if f.get("verified")
+            and index.is_body_of(str(f["quote"]), part.id)
+            and meaning_problem(part, str(f["quote"]), index, analysis.info.report_year) is None
+        ]
         out.append({**claim, "findings": keep})
     return out
 
 
-def review(analysis: Analysis, settings: LLMSettings, client: Any = None,
-           cache: ResponseCache | None = None) -> LlmReview:
+def review(
+    analysis: Analysis,
+    settings: LLMSettings,
+    client: Any = None,
+    cache: ResponseCache | None = None,
+) -> LlmReview:
     """Call the model for one report (re-asks of the quotes that failed, SDK retries, an outer
     retry policy, a wall-clock deadline) and check its answer. A long report is asked in section
     groups (:func:`split_ranges`), each checkpointed in ``cache`` as it finishes.
@@ -200,8 +210,12 @@ def review(analysis: Analysis, settings: LLMSettings, client: Any = None,
     return _finish(analysis, settings, index, outcomes, split=len(asks) > 1)
 
 
-async def areview(analysis: Analysis, settings: LLMSettings, client: Any = None,
-                  cache: ResponseCache | None = None) -> LlmReview:
+async def areview(
+    analysis: Analysis,
+    settings: LLMSettings,
+    client: Any = None,
+    cache: ResponseCache | None = None,
+) -> LlmReview:
     """:func:`review` for an ``openai.AsyncOpenAI``-like client."""
     deadline = time.monotonic() + settings.deadline
     asks = _asks(analysis, settings)
@@ -240,14 +254,22 @@ def _cached(request: dict[str, Any], cache: ResponseCache | None) -> call.Outcom
 def _store(request: dict[str, Any], cache: ResponseCache | None, outcome: call.Outcome) -> None:
     # the key is computed from the request as built, which nothing sent has changed
     if cache is not None and outcome.validated and outcome.body is not None:
-        cache.put(cache.key(request), {"body": outcome.body,
-                                       "usage": outcome.usage.model_dump(mode="json")})
+        cache.put(
+            cache.key(request),
+            {"body": outcome.body, "usage": outcome.usage.model_dump(mode="json")},
+        )
 
 
-def _finish(analysis: Analysis, settings: LLMSettings, index: QuoteIndex,
-            outcomes: list[call.Outcome], split: bool) -> LlmReview:
-    usage = LLMUsage(cached=all(o.usage.cached for o in outcomes),
-                     split=len(outcomes) if split else 0)
+def _finish(
+    analysis: Analysis,
+    settings: LLMSettings,
+    index: QuoteIndex,
+    outcomes: list[call.Outcome],
+    split: bool,
+) -> LlmReview:
+    usage = LLMUsage(
+        cached=all(o.usage.cached for o in outcomes), split=len(outcomes) if split else 0
+    )
     rejections: list[str] = []
     reviews = []
     for o in outcomes:
@@ -271,11 +293,16 @@ def _finish(analysis: Analysis, settings: LLMSettings, index: QuoteIndex,
         done = sum(r is not None for r in reviews)
         why = errors[0] if errors else "no answer"
         if split:
-            why = (f"{done}/{len(outcomes)} section groups answered "
-                   f"(the rest is asked on rerun): {why}")
+            why = (
+                f"{done}/{len(outcomes)} section groups answered "
+                f"(the rest is asked on rerun): {why}"
+            )
         return LlmReview(base.model_copy(update={"error": why}))
-    answer = reviews[0] if len(reviews) == 1 else combine(
-        [r for r in reviews if r is not None], analysis.rubric)
+    answer = (
+        reviews[0]
+        if len(reviews) == 1
+        else combine([r for r in reviews if r is not None], analysis.rubric)
+    )
     assert answer is not None
     info = review_to_info(answer, index, base, analysis.rubric)
     upgrades = propose(analysis, info, index)
@@ -312,5 +339,11 @@ def base_info(settings: LLMSettings, usage: LLMUsage, rubric: Rubric) -> LLMInfo
     from fzcheck.llm.prompts import prompt_hash
     from fzcheck.llm.schemas import schema_hash
 
-    return LLMInfo(model=settings.model, endpoint_host=settings.endpoint_host, mode=settings.mode,
-                   prompt_hash=prompt_hash(), schema_hash=schema_hash(rubric), usage=usage)
+    return LLMInfo(
+        model=settings.model,
+        endpoint_host=settings.endpoint_host,
+        mode=settings.mode,
+        prompt_hash=prompt_hash(),
+        schema_hash=schema_hash(rubric),
+        usage=usage,
+    )

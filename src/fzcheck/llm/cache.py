@@ -29,8 +29,9 @@ from fzcheck.errors import ConfigError
 CACHE_FORMAT = "v1"
 ENV_DIR = "FZCHECK_CACHE_DIR"
 # Request keys that change how a call is made, not what is asked: they must not split the cache.
-_TRANSPORT_KEYS = frozenset({"api_key", "timeout", "max_retries", "stream", "stream_options",
-                             "user", "metadata", "store"})
+_TRANSPORT_KEYS = frozenset(
+    {"api_key", "timeout", "max_retries", "stream", "stream_options", "user", "metadata", "store"}
+)
 
 
 def default_cache_dir() -> Path:

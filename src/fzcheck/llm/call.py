@@ -39,14 +39,21 @@ def _instructor_mode(name: str) -> Any:
     return {"tools": Mode.TOOLS, "json": Mode.JSON, "json_schema": Mode.JSON_SCHEMA}[name]
 
 
-def prepare(messages: list[dict[str, str]], settings: LLMSettings,
-            rubric: Rubric) -> dict[str, Any]:
+def prepare(
+    messages: list[dict[str, str]], settings: LLMSettings, rubric: Rubric
+) -> dict[str, Any]:
     """chat.completions kwargs for ``messages`` in the settings' mode (tools / response_format)."""
     from instructor.processing.response import handle_response_model
 
     _, kwargs = handle_response_model(
-        review_model(rubric), mode=_mode(settings), messages=messages, model=settings.model,
-        temperature=settings.temperature, seed=settings.seed, max_tokens=settings.max_tokens)
+        review_model(rubric),
+        mode=_mode(settings),
+        messages=messages,
+        model=settings.model,
+        temperature=settings.temperature,
+        seed=settings.seed,
+        max_tokens=settings.max_tokens,
+    )
     return kwargs
 
 
@@ -69,9 +76,11 @@ def usage_of(body: dict[str, Any] | Any) -> LLMUsage:
     if raw is None:
         return LLMUsage()
     get = raw.get if isinstance(raw, dict) else (lambda k, d=None: getattr(raw, k, d))
-    return LLMUsage(prompt_tokens=get("prompt_tokens") or 0,
-                    completion_tokens=get("completion_tokens") or 0,
-                    total_tokens=get("total_tokens") or 0)
+    return LLMUsage(
+        prompt_tokens=get("prompt_tokens") or 0,
+        completion_tokens=get("completion_tokens") or 0,
+        total_tokens=get("total_tokens") or 0,
+    )
 
 
 def _completion(body: dict[str, Any] | Any) -> Any:
@@ -80,19 +89,25 @@ def _completion(body: dict[str, Any] | Any) -> Any:
     return ChatCompletion.model_validate(body) if isinstance(body, dict) else body
 
 
-def _parse(completion: Any, settings: LLMSettings, rubric: Rubric,
-           model: type[BaseModel] | None = None) -> BaseModel:
+def _parse(
+    completion: Any, settings: LLMSettings, rubric: Rubric, model: type[BaseModel] | None = None
+) -> BaseModel:
     from instructor.processing.response import process_response
 
     if _cut_off(completion, settings):
         raise CutOff(settings.max_tokens)
     wrapped = _response_model(settings.mode, model or review_model(rubric))
-    return process_response(completion, response_model=wrapped, stream=False,  # type: ignore[no-any-return]
-                            mode=_mode(settings))
+    return process_response(
+        completion,
+        response_model=wrapped,
+        stream=False,  # type: ignore[no-any-return]
+        mode=_mode(settings),
+    )
 
 
-def parse(body: dict[str, Any] | Any, settings: LLMSettings, index: QuoteIndex | None,
-          rubric: Rubric) -> BaseModel:
+def parse(
+    body: dict[str, Any] | Any, settings: LLMSettings, index: QuoteIndex | None, rubric: Rubric
+) -> BaseModel:
     """The review in a response (quotes are checked afterwards, by :mod:`fzcheck.llm.merge`)."""
     try:
         return _parse(_completion(body), settings, rubric)
@@ -110,8 +125,10 @@ def describe_rejection(err: BaseException, settings: LLMSettings) -> str:
         errors = err.errors()
         first = errors[0]
         where = ".".join(str(x) for x in first["loc"]) or "answer"
-        return (f"the answer did not fit the schema ({len(errors)} errors; "
-                f"{where}: {first['msg'][:120]})")
+        return (
+            f"the answer did not fit the schema ({len(errors)} errors; "
+            f"{where}: {first['msg'][:120]})"
+        )
     return f"the answer could not be parsed ({type(err).__name__}: {str(err)[:160]})"
 
 
@@ -133,15 +150,21 @@ def failed_quotes(review: BaseModel, index: QuoteIndex, rubric: Rubric) -> list[
     out: list[Failed] = []
     groups: list[tuple[str, str, list[Any]]] = [
         (items_field(p.id), p.label, list(getattr(review, items_field(p.id), None) or []))
-        for p in rubric.parts]
+        for p in rubric.parts
+    ]
     groups.append(("flags", "审阅提示", list(getattr(review, "flags", None) or [])))
     for name, label, items in groups:
         for at, item in enumerate(items):
             why = quote_problem(index, item.quote)
             if why:
-                what = next((str(v) for k, v in item.model_dump().items()
-                             if k not in ("quote", "part", "kind") and isinstance(v, str) and v),
-                            "")
+                what = next(
+                    (
+                        str(v)
+                        for k, v in item.model_dump().items()
+                        if k not in ("quote", "part", "kind") and isinstance(v, str) and v
+                    ),
+                    "",
+                )
                 out.append(Failed(len(out) + 1, name, at, label, what[:40], item.quote[:60], why))
     return out
 
@@ -152,14 +175,19 @@ def report_of(request: dict[str, Any]) -> str:
 
     for message in request.get("messages", []):
         content = message.get("content")
-        if message.get("role") == "user" and isinstance(content, str) \
-                and BEGIN + "\n" in content and "\n" + END in content:
-            return content[content.index(BEGIN + "\n") + len(BEGIN):content.rindex(END)].strip()
+        if (
+            message.get("role") == "user"
+            and isinstance(content, str)
+            and BEGIN + "\n" in content
+            and "\n" + END in content
+        ):
+            return content[content.index(BEGIN + "\n") + len(BEGIN) : content.rindex(END)].strip()
     return ""
 
 
-def repair_request(request: dict[str, Any], failed: list[Failed], settings: LLMSettings,
-                   rubric: Rubric) -> dict[str, Any]:
+def repair_request(
+    request: dict[str, Any], failed: list[Failed], settings: LLMSettings, rubric: Rubric
+) -> dict[str, Any]:
     """A re-ask that carries only what failed: the system prompt, the report once and the
     rejected items with a short Chinese reason; never the previous answer re-rendered."""
     from fzcheck.llm.prompts import render_repair
@@ -168,18 +196,30 @@ def repair_request(request: dict[str, Any], failed: list[Failed], settings: LLMS
     user = render_repair(report_of(request), failed)
     messages = [dict(system), {"role": "user", "content": user}]
     kwargs = prepare_for(QuoteRepair, messages, settings)
-    kwargs.update({k: v for k, v in request.items() if k not in kwargs and k not in
-                   ("messages", "tools", "tool_choice", "response_format")})
+    kwargs.update(
+        {
+            k: v
+            for k, v in request.items()
+            if k not in kwargs and k not in ("messages", "tools", "tool_choice", "response_format")
+        }
+    )
     return kwargs
 
 
-def prepare_for(model: type[BaseModel], messages: list[dict[str, str]],
-                settings: LLMSettings) -> dict[str, Any]:
+def prepare_for(
+    model: type[BaseModel], messages: list[dict[str, str]], settings: LLMSettings
+) -> dict[str, Any]:
     from instructor.processing.response import handle_response_model
 
     _, kwargs = handle_response_model(
-        model, mode=_mode(settings), messages=messages, model=settings.model,
-        temperature=settings.temperature, seed=settings.seed, max_tokens=settings.max_tokens)
+        model,
+        mode=_mode(settings),
+        messages=messages,
+        model=settings.model,
+        temperature=settings.temperature,
+        seed=settings.seed,
+        max_tokens=settings.max_tokens,
+    )
     return kwargs
 
 
@@ -271,8 +311,12 @@ class ReaskLoop:
                 return True
             self.outcome.rejections.append(f"回答无法解析，已重问：{why}")
             self.kwargs = self._sendable(copy.deepcopy(self.request))
-            self.kwargs["messages"].append({"role": "user", "content": (
-                f"上次回答不符合函数结构（{why[:80]}），请按结构重新完整回答。")})
+            self.kwargs["messages"].append(
+                {
+                    "role": "user",
+                    "content": (f"上次回答不符合函数结构（{why[:80]}），请按结构重新完整回答。"),
+                }
+            )
             total.reasks += 1
             return False
         self.outcome.review = review
@@ -288,11 +332,15 @@ class ReaskLoop:
         listed = "；".join(f"{f.field}.{f.at}：{f.reason}" for f in self.failed[:3])
         if not left:
             self.outcome.rejections.append(
-                f"{len(self.failed)}条引文未通过核对，未再重问，保留为未核实（{listed}）")
+                f"{len(self.failed)}条引文未通过核对，未再重问，保留为未核实（{listed}）"
+            )
             return True
-        self.outcome.rejections.append(f"{len(self.failed)}条引文未通过核对，只重问这几条（{listed}）")
-        self.kwargs = self._sendable(repair_request(self.request, self.failed, self.settings,
-                                                    self.rubric))
+        self.outcome.rejections.append(
+            f"{len(self.failed)}条引文未通过核对，只重问这几条（{listed}）"
+        )
+        self.kwargs = self._sendable(
+            repair_request(self.request, self.failed, self.settings, self.rubric)
+        )
         self.outcome.usage.reasks += 1
         return False
 
@@ -302,7 +350,8 @@ class ReaskLoop:
             repair = _parse(completion, self.settings, self.rubric, QuoteRepair)
         except Exception as err:  # noqa: BLE001 - a failed repair keeps the first answer
             self.outcome.rejections.append(
-                f"重问的回答无法解析，保留第一次的回答：{describe_rejection(err, self.settings)}")
+                f"重问的回答无法解析，保留第一次的回答：{describe_rejection(err, self.settings)}"
+            )
             return True
         by_no = {f.no: f for f in self.failed}
         fixed = 0
@@ -337,8 +386,9 @@ class ReaskLoop:
             self.outcome.error = None
         if self.outcome.review is None and self.last is not None and not self.outcome.error:
             why = describe_rejection(self.last_error or Exception(), self.settings)
-            self.outcome.error = (f"no usable answer after {self.outcome.usage.calls} "
-                                  f"attempt(s): {why}")
+            self.outcome.error = (
+                f"no usable answer after {self.outcome.usage.calls} attempt(s): {why}"
+            )
         return self.outcome
 
 
@@ -371,13 +421,22 @@ def _retrying(settings: LLMSettings, deadline: float, asynchronous: bool) -> Any
             return time.monotonic() >= deadline
 
     cls = tenacity.AsyncRetrying if asynchronous else tenacity.Retrying
-    return cls(stop=tenacity.stop_after_attempt(settings.outer_attempts) | past_deadline(),
-               wait=backoff(),
-               retry=tenacity.retry_if_exception(is_transient), reraise=True)
+    return cls(
+        stop=tenacity.stop_after_attempt(settings.outer_attempts) | past_deadline(),
+        wait=backoff(),
+        retry=tenacity.retry_if_exception(is_transient),
+        reraise=True,
+    )
 
 
-def run(client: Any, request: dict[str, Any], settings: LLMSettings, index: QuoteIndex,
-        rubric: Rubric, deadline: float) -> Outcome:
+def run(
+    client: Any,
+    request: dict[str, Any],
+    settings: LLMSettings,
+    index: QuoteIndex,
+    rubric: Rubric,
+    deadline: float,
+) -> Outcome:
     loop = ReaskLoop(request, settings, index, rubric, deadline)
     with _failures_recorded(loop):
         done = False
@@ -386,8 +445,7 @@ def run(client: Any, request: dict[str, Any], settings: LLMSettings, index: Quot
                 with attempt:
                     timeout = loop.timeout()
                     try:
-                        completion = client.chat.completions.create(**loop.kwargs,
-                                                                    timeout=timeout)
+                        completion = client.chat.completions.create(**loop.kwargs, timeout=timeout)
                     except Exception as err:
                         loop.count_failed_request(err)
                         raise
@@ -395,8 +453,14 @@ def run(client: Any, request: dict[str, Any], settings: LLMSettings, index: Quot
     return loop.finish()
 
 
-async def arun(client: Any, request: dict[str, Any], settings: LLMSettings, index: QuoteIndex,
-               rubric: Rubric, deadline: float) -> Outcome:
+async def arun(
+    client: Any,
+    request: dict[str, Any],
+    settings: LLMSettings,
+    index: QuoteIndex,
+    rubric: Rubric,
+    deadline: float,
+) -> Outcome:
     loop = ReaskLoop(request, settings, index, rubric, deadline)
     with _failures_recorded(loop):
         done = False
@@ -405,8 +469,9 @@ async def arun(client: Any, request: dict[str, Any], settings: LLMSettings, inde
                 with attempt:
                     timeout = loop.timeout()
                     try:
-                        completion = await client.chat.completions.create(**loop.kwargs,
-                                                                          timeout=timeout)
+                        completion = await client.chat.completions.create(
+                            **loop.kwargs, timeout=timeout
+                        )
                     except Exception as err:
                         loop.count_failed_request(err)
                         raise

@@ -25,8 +25,10 @@ def require_extra() -> None:
 
     missing = [name for name in EXTRA if find_spec(name) is None]
     if missing:
-        raise LLMError(f"--llm needs the llm extra ({', '.join(missing)} not installed): "
-                       "pip install 'fzcheck[llm]'")
+        raise LLMError(
+            f"--llm needs the llm extra ({', '.join(missing)} not installed): "
+            "pip install 'fzcheck[llm]'"
+        )
 
 
 def _key(settings: LLMSettings) -> str:
@@ -34,8 +36,10 @@ def _key(settings: LLMSettings) -> str:
         return settings.api_key
     if settings.is_local:
         return PLACEHOLDER_KEY
-    raise LLMError(f"no API key for {settings.endpoint_host}: set OPENAI_API_KEY (or the variable "
-                   "named by api_key_env in the [llm] config section)")
+    raise LLMError(
+        f"no API key for {settings.endpoint_host}: set OPENAI_API_KEY (or the variable "
+        "named by api_key_env in the [llm] config section)"
+    )
 
 
 def make_client(settings: LLMSettings, *, asynchronous: bool = False) -> Any:
@@ -44,8 +48,13 @@ def make_client(settings: LLMSettings, *, asynchronous: bool = False) -> Any:
 
     cls = openai.AsyncOpenAI if asynchronous else openai.OpenAI
     # gzip only: recorded cassettes can decode it (vcrpy cannot decode zstd).
-    return cls(api_key=_key(settings), base_url=settings.base_url, timeout=settings.timeout,
-               max_retries=settings.max_retries, default_headers={"Accept-Encoding": "gzip"})
+    return cls(
+        api_key=_key(settings),
+        base_url=settings.base_url,
+        timeout=settings.timeout,
+        max_retries=settings.max_retries,
+        default_headers={"Accept-Encoding": "gzip"},
+    )
 
 
 def classify(err: BaseException, settings: LLMSettings) -> Exception:
@@ -69,23 +78,32 @@ def _classify(err: BaseException, settings: LLMSettings) -> Exception:
 
     where = settings.base_url
     if isinstance(err, openai.AuthenticationError | openai.PermissionDeniedError):
-        return LLMError(f"{settings.endpoint_host} rejected the API key ({err.status_code}); "
-                        "check OPENAI_API_KEY")
+        return LLMError(
+            f"{settings.endpoint_host} rejected the API key ({err.status_code}); "
+            "check OPENAI_API_KEY"
+        )
     if isinstance(err, openai.NotFoundError):
-        return LLMError(f"{where}: model {settings.model!r} or endpoint not found (404); "
-                        "check --model and --base-url")
+        return LLMError(
+            f"{where}: model {settings.model!r} or endpoint not found (404); "
+            "check --model and --base-url"
+        )
     if isinstance(err, openai.APITimeoutError):
-        return LLMCallFailed(f"timed out after {settings.timeout:g}s (retried {settings.max_retries}x)")
+        return LLMCallFailed(
+            f"timed out after {settings.timeout:g}s (retried {settings.max_retries}x)"
+        )
     if isinstance(err, openai.APIConnectionError):
         cause = err.__cause__ or err
-        return LLMError(f"cannot reach the LLM endpoint {where} ({type(cause).__name__}: "
-                        f"{str(cause)[:120] or 'connection failed'}); start the server or fix "
-                        "--base-url")
+        return LLMError(
+            f"cannot reach the LLM endpoint {where} ({type(cause).__name__}: "
+            f"{str(cause)[:120] or 'connection failed'}); start the server or fix "
+            "--base-url"
+        )
     if isinstance(err, openai.BadRequestError):
         return LLMCallFailed(f"request rejected (400): {_message(err)}")
     if isinstance(err, openai.APIStatusError):
-        return LLMCallFailed(f"HTTP {err.status_code} after {settings.max_retries} retries: "
-                             f"{_message(err)}")
+        return LLMCallFailed(
+            f"HTTP {err.status_code} after {settings.max_retries} retries: {_message(err)}"
+        )
     return LLMCallFailed(f"{type(err).__name__}: {str(err)[:200]}")
 
 

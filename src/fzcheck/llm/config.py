@@ -52,9 +52,17 @@ class LLMSettings:
 
 
 _ENV = {"model": "FZCHECK_MODEL", "base_url": "OPENAI_BASE_URL", "mode": "FZCHECK_LLM_MODE"}
-_NUMBERS = {"temperature": float, "seed": int, "max_tokens": int, "timeout": float,
-            "max_retries": int, "reasks": int, "deadline": float, "outer_attempts": int,
-            "split_tokens": int}
+_NUMBERS = {
+    "temperature": float,
+    "seed": int,
+    "max_tokens": int,
+    "timeout": float,
+    "max_retries": int,
+    "reasks": int,
+    "deadline": float,
+    "outer_attempts": int,
+    "split_tokens": int,
+}
 
 
 def resolve_settings(**flags: Any) -> LLMSettings:
@@ -65,8 +73,10 @@ def resolve_settings(**flags: Any) -> LLMSettings:
     if unknown:
         raise ConfigError(f"[llm] in the config file has unknown keys: {', '.join(unknown)}")
     if "api_key" in file:
-        raise ConfigError("[llm] api_key is not read from the config file; set api_key_env to the "
-                          "name of an environment variable instead")
+        raise ConfigError(
+            "[llm] api_key is not read from the config file; set api_key_env to the "
+            "name of an environment variable instead"
+        )
     values: dict[str, Any] = {}
     for name in known - {"api_key", "api_key_env"}:
         flag = flags.get(name)

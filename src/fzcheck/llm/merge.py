@@ -45,7 +45,8 @@ SPECIFIC = re.compile(
     r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?(?!\d)|[一二三四五六七八九十百千万两]+[项件次期个场家名人批类部条]"
     r"|\d{1,2}月(?:底|份|末)?前|年底前|年内|上半年|下半年|季度|不少于|不低于|达到|覆盖|%"
     r"|(?:牵头|负责|责任单位|配合)[^,.;]{0,6}|由[^,.;]{1,10}(?:负责|牵头)"
-    r"|(?:制定|出台|修订|修改|编制|建成|建立|上线|印发)[^,.;]{0,12}(?:办法|规定|制度|细则|清单|方案|规划|条例|平台|系统|目录|指引|标准)")
+    r"|(?:制定|出台|修订|修改|编制|建成|建立|上线|印发)[^,.;]{0,12}(?:办法|规定|制度|细则|清单|方案|规划|条例|平台|系统|目录|指引|标准)"
+)
 FIGURE = re.compile(r"\d+(?:\.\d+)?")
 NOT_A_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?(?!\d)")
 
@@ -55,34 +56,47 @@ def _quoted(item: dict[str, Any], index: QuoteIndex) -> dict[str, Any]:
     quote = str(item.get("quote", ""))
     ok = quote_problem(index, quote) is None
     place = index.locate(quote)
-    return {**item, "line": place.first_line + 1 if ok else None, "verified": ok,
-            **place.to_json()}
+    return {**item, "line": place.first_line + 1 if ok else None, "verified": ok, **place.to_json()}
 
 
-def review_to_info(review: BaseModel, index: QuoteIndex, base: LLMInfo,
-                   rubric: Rubric) -> LLMInfo:
+def review_to_info(review: BaseModel, index: QuoteIndex, base: LLMInfo, rubric: Rubric) -> LLMInfo:
     """``base`` (model, hashes, usage) filled with the review's parts, flags and summary."""
     parts = []
     for part in rubric.parts:
         mapped = getattr(review, part.id)
         items = getattr(review, items_field(part.id), [])
-        parts.append({"id": part.id, "kind": part.llm.findings, "status": mapped.status,
-                      "sections": mapped.sections,
-                      # headings the model named that the report does not have
-                      "sections_not_in_report": [t for t in mapped.sections
-                                                 if index.find(_heading_text(t)) is None],
-                      "findings": [_quoted(i.model_dump(), index) for i in items]})
-    flags = [_checked_flag({**_quoted(f.model_dump(), index), "by": "model"}, index, rubric)
-             for f in getattr(review, "flags", [])]
+        parts.append(
+            {
+                "id": part.id,
+                "kind": part.llm.findings,
+                "status": mapped.status,
+                "sections": mapped.sections,
+                # headings the model named that the report does not have
+                "sections_not_in_report": [
+                    t for t in mapped.sections if index.find(_heading_text(t)) is None
+                ],
+                "findings": [_quoted(i.model_dump(), index) for i in items],
+            }
+        )
+    flags = [
+        _checked_flag({**_quoted(f.model_dump(), index), "by": "model"}, index, rubric)
+        for f in getattr(review, "flags", [])
+    ]
     flags += _claim_flags(parts, index, rubric) + _instruction_flags(index)
     quotes = [f for p in parts for f in p["findings"]] + [f for f in flags if f["by"] == "model"]
-    return base.model_copy(update={
-        "summary": getattr(review, "summary", None), "parts": parts, "flags": flags,
-        "unverified": sum(not q["verified"] for q in quotes)})
+    return base.model_copy(
+        update={
+            "summary": getattr(review, "summary", None),
+            "parts": parts,
+            "flags": flags,
+            "unverified": sum(not q["verified"] for q in quotes),
+        }
+    )
 
 
-def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex,
-                 rubric: Rubric) -> list[dict[str, Any]]:
+def _claim_flags(
+    parts: list[dict[str, Any]], index: QuoteIndex, rubric: Rubric
+) -> list[dict[str, Any]]:
     """Code flags where a verified quote does not bear out the model's claim about it."""
     flags = []
     for found in parts:
@@ -96,28 +110,65 @@ def _claim_flags(parts: list[dict[str, Any]], index: QuoteIndex,
                 continue
             text = index.normalise(f["quote"])
             if kind == "plans" and f.get("concrete") and not SPECIFIC.search(text):
-                flags.append(_code_flag(spec.id, "vague_plan", f, (
-                    "模型判为具体，但原文没有数量、时限或对象")))
-            if kind == "actions" and f.get("by_principal_leader") and spec.llm.actor_pattern \
-                    and not re.search(spec.llm.actor_pattern, text):
-                flags.append(_code_flag(spec.id, "leader_is_bureau", f, (
-                    "模型判为本人所为，但原文没有点明是谁")))
+                flags.append(
+                    _code_flag(
+                        spec.id, "vague_plan", f, ("模型判为具体，但原文没有数量、时限或对象")
+                    )
+                )
+            if (
+                kind == "actions"
+                and f.get("by_principal_leader")
+                and spec.llm.actor_pattern
+                and not re.search(spec.llm.actor_pattern, text)
+            ):
+                flags.append(
+                    _code_flag(
+                        spec.id, "leader_is_bureau", f, ("模型判为本人所为，但原文没有点明是谁")
+                    )
+                )
             cause = f.get("cause")
-            if kind == "shortcomings" and cause and spec.llm.cause_pattern \
-                    and not re.search(spec.llm.cause_pattern, text) \
-                    and index.normalise(cause) not in index.text:
-                flags.append(_code_flag(spec.id, "no_cause", f, (
-                    f"模型写的原因“{str(cause)[:40]}”原文没有：原文只列问题、未讲原因")))
+            if (
+                kind == "shortcomings"
+                and cause
+                and spec.llm.cause_pattern
+                and not re.search(spec.llm.cause_pattern, text)
+                and index.normalise(cause) not in index.text
+            ):
+                flags.append(
+                    _code_flag(
+                        spec.id,
+                        "no_cause",
+                        f,
+                        (f"模型写的原因“{str(cause)[:40]}”原文没有：原文只列问题、未讲原因"),
+                    )
+                )
             improvement = f.get("improvement")
             if kind == "remedies" and improvement and not _said(improvement, text, index):
-                flags.append(_code_flag(spec.id, "other", f, (
-                    f"模型写的改进措施“{str(improvement)[:40]}”原文没有：这个问题没有写改进措施")))
+                flags.append(
+                    _code_flag(
+                        spec.id,
+                        "other",
+                        f,
+                        (
+                            f"模型写的改进措施“{str(improvement)[:40]}”原文没有：这个问题没有写改进措施"
+                        ),
+                    )
+                )
             if kind == "measures":
-                missing = [g for g in f.get("figures", [])
-                           if any(n not in index.numbers for n in FIGURE.findall(index.normalise(g)))]
+                missing = [
+                    g
+                    for g in f.get("figures", [])
+                    if any(n not in index.numbers for n in FIGURE.findall(index.normalise(g)))
+                ]
                 if missing:
-                    flags.append(_code_flag(spec.id, "other", f, (
-                        f"模型列出的数字不在原文中：{'、'.join(missing)[:60]}")))
+                    flags.append(
+                        _code_flag(
+                            spec.id,
+                            "other",
+                            f,
+                            (f"模型列出的数字不在原文中：{'、'.join(missing)[:60]}"),
+                        )
+                    )
     return flags
 
 
@@ -125,14 +176,23 @@ def _said(claim: str, quote: str, index: QuoteIndex) -> bool:
     """Whether the report bears out a model's paraphrase: some four characters of it stand in
     the quote or elsewhere in the report (a paraphrase keeps a phrase, an invention none)."""
     folded = index.normalise(claim)
-    grams = {folded[i:i + 4] for i in range(max(len(folded) - 3, 1))}
+    grams = {folded[i : i + 4] for i in range(max(len(folded) - 3, 1))}
     return any(g in quote or g in index.text for g in grams)
 
 
 def _code_flag(part: str, kind: str, finding: dict[str, Any], reason: str) -> dict[str, Any]:
     place = {k: finding.get(k) for k in ("match", "start", "end", "section")}
-    return {"part": part, "kind": kind, "reason": reason, "quote": finding["quote"],
-            "line": finding["line"], "verified": True, **place, "by": "code", "accepted": True}
+    return {
+        "part": part,
+        "kind": kind,
+        "reason": reason,
+        "quote": finding["quote"],
+        "line": finding["line"],
+        "verified": True,
+        **place,
+        "by": "code",
+        "accepted": True,
+    }
 
 
 def _checked_flag(flag: dict[str, Any], index: QuoteIndex, rubric: Rubric) -> dict[str, Any]:
@@ -157,11 +217,19 @@ def _flag_refusal(flag: dict[str, Any], index: QuoteIndex, rubric: Rubric) -> st
         return "原文有具体对象、数量、时限或责任单位"
     if kind == "no_figures" and NOT_A_YEAR.search(with_arabic_numbers(text)):
         return "原文有具体数字"
-    if kind == "leader_is_bureau" and spec is not None and spec.llm.actor_pattern \
-            and re.search(spec.llm.actor_pattern, text):
+    if (
+        kind == "leader_is_bureau"
+        and spec is not None
+        and spec.llm.actor_pattern
+        and re.search(spec.llm.actor_pattern, text)
+    ):
         return "原文点明了主要负责人"
-    if kind == "no_cause" and spec is not None and spec.llm.cause_pattern \
-            and re.search(spec.llm.cause_pattern, text):
+    if (
+        kind == "no_cause"
+        and spec is not None
+        and spec.llm.cause_pattern
+        and re.search(spec.llm.cause_pattern, text)
+    ):
         return "原文写了原因"
     return None
 
@@ -172,21 +240,29 @@ def _heading_text(title: str) -> str:
     from fzcheck.document import fold_width
 
     hit = match_heading(fold_width(title.strip()))
-    return title.strip()[hit[2]:] if hit else title
+    return title.strip()[hit[2] :] if hit else title
 
 
 def _instruction_flags(index: QuoteIndex) -> list[dict[str, Any]]:
-    return [{"part": None, "kind": "instruction", "by": "code", "verified": True, "line": i + 1,
-             "quote": "", "accepted": True,
-             "reason": "这一行像是写给审阅程序的指令：按报告内容对待，不作为任何部分的证据"}
-            for i in sorted(index.instruction_lines)]
+    return [
+        {
+            "part": None,
+            "kind": "instruction",
+            "by": "code",
+            "verified": True,
+            "line": i + 1,
+            "quote": "",
+            "accepted": True,
+            "reason": "这一行像是写给审阅程序的指令：按报告内容对待，不作为任何部分的证据",
+        }
+        for i in sorted(index.instruction_lines)
+    ]
 
 
 # --- what a proposal must satisfy -----------------------------------------------------------
 
 
-def placement_problem(part: Part, quote: str, analysis: Analysis,
-                      index: QuoteIndex) -> str | None:
+def placement_problem(part: Part, quote: str, analysis: Analysis, index: QuoteIndex) -> str | None:
     """Why ``quote`` cannot support ``part``, by where it sits."""
     lines = index.lines_of(quote)
     outline = analysis.outline
@@ -241,15 +317,34 @@ def propose(analysis: Analysis, info: LLMInfo, index: QuoteIndex) -> list[Upgrad
         said = claim["status"]
         invented = claim.get("sections_not_in_report") or []
         if invented:
-            disagreements.append(_note(part.id, status, said, "kept_offline", (
-                f"模型给出的标题“{'”“'.join(invented)[:40]}”报告中没有：这一部分的回答不予采信")))
+            disagreements.append(
+                _note(
+                    part.id,
+                    status,
+                    said,
+                    "kept_offline",
+                    (
+                        f"模型给出的标题“{'”“'.join(invented)[:40]}”报告中没有：这一部分的回答不予采信"
+                    ),
+                )
+            )
             continue
         if said == status:
             continue
         if status != "missing":
-            disagreements.append(_note(part.id, status, said, "kept_offline", (
-                "模型不能把离线检查找到的部分改为缺失" if said == "missing"
-                else "独立成节还是嵌于他节，由离线检查的标题识别决定")))
+            disagreements.append(
+                _note(
+                    part.id,
+                    status,
+                    said,
+                    "kept_offline",
+                    (
+                        "模型不能把离线检查找到的部分改为缺失"
+                        if said == "missing"
+                        else "独立成节还是嵌于他节，由离线检查的标题识别决定"
+                    ),
+                )
+            )
             continue
         reasons: list[str] = []
         for f in claim["findings"]:
@@ -257,10 +352,16 @@ def propose(analysis: Analysis, info: LLMInfo, index: QuoteIndex) -> list[Upgrad
             if why is None:
                 used[index.normalise(f["quote"])] = part.id
                 evidence = Evidence(quote=f["quote"].strip(), line=f["line"])
-                upgrades.append(Upgrade(part=part.id, evidence=evidence, note=(
-                    f"由模型（{info.model}）找到，引文已在第{f['line']}行核实")))
-                disagreements.append(_note(part.id, "missing", said, "upgraded",
-                                           f"第{f['line']}行的引文已核实"))
+                upgrades.append(
+                    Upgrade(
+                        part=part.id,
+                        evidence=evidence,
+                        note=(f"由模型（{info.model}）找到，引文已在第{f['line']}行核实"),
+                    )
+                )
+                disagreements.append(
+                    _note(part.id, "missing", said, "upgraded", f"第{f['line']}行的引文已核实")
+                )
                 break
             reasons.append(why)
         else:
@@ -270,8 +371,14 @@ def propose(analysis: Analysis, info: LLMInfo, index: QuoteIndex) -> list[Upgrad
     return upgrades
 
 
-def _refusal(part: Part, finding: dict[str, Any], analysis: Analysis, index: QuoteIndex,
-             year: int | None, used: dict[str, str]) -> str | None:
+def _refusal(
+    part: Part,
+    finding: dict[str, Any],
+    analysis: Analysis,
+    index: QuoteIndex,
+    year: int | None,
+    used: dict[str, str],
+) -> str | None:
     quote = str(finding.get("quote", ""))
     if not finding.get("verified"):
         return "引文不在报告原文中"
@@ -281,8 +388,9 @@ def _refusal(part: Part, finding: dict[str, Any], analysis: Analysis, index: Quo
     if other is not None:
         label = p.label if (p := analysis.rubric.part(other)) else other
         return f"同一句引文已用于“{label}”"
-    return (placement_problem(part, quote, analysis, index)
-            or meaning_problem(part, quote, index, year))
+    return placement_problem(part, quote, analysis, index) or meaning_problem(
+        part, quote, index, year
+    )
 
 
 def _note(part: str, offline: str, llm: str, outcome: str, reason: str) -> dict[str, Any]:

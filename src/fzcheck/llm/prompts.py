@@ -36,8 +36,12 @@ def _environment(directory: Path) -> Any:
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(loader=FileSystemLoader(str(directory)), undefined=StrictUndefined,
-                                autoescape=False, keep_trailing_newline=False)
+    return SandboxedEnvironment(
+        loader=FileSystemLoader(str(directory)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+    )
 
 
 def prompt_hash(directory: Path | None = None) -> str:
@@ -58,7 +62,7 @@ def report_text(doc: Document, lines_range: tuple[int, int] | None = None) -> st
     """The report as sent: non-blank lines (0-based ``lines_range``, inclusive, when given),
     stripped, with the delimiters defused."""
     first, last = lines_range or (0, len(doc.lines) - 1)
-    lines = (line.strip() for line in doc.lines[first:last + 1])
+    lines = (line.strip() for line in doc.lines[first : last + 1])
     text = "\n".join(line for line in lines if line)
     for marker in (BEGIN, END):
         text = text.replace(marker, marker.replace("<<<", "《").replace(">>>", "》"))
@@ -68,19 +72,29 @@ def report_text(doc: Document, lines_range: tuple[int, int] | None = None) -> st
 _ORDINALS = "一二三四五六七八九十"
 
 
-def render_messages(analysis: Analysis, mode: str,
-                    lines_range: tuple[int, int] | None = None) -> list[dict[str, str]]:
+def render_messages(
+    analysis: Analysis, mode: str, lines_range: tuple[int, int] | None = None
+) -> list[dict[str, str]]:
     """The system and user messages for one report (or, for a long one, the lines of one
     section group, with the whole outline telling the model where it is); the rubric fills in
     what the report type must contain, so the legal wording is only in the rubric. The offline
     verdict goes in as facts the summary must not contradict."""
     env = _environment(prompts_dir())
     doc, rubric = analysis.doc, analysis.rubric
-    sections = [{"level": h.level, "text": doc.quote(h.line, h.start, h.end)}
-                for h in analysis.outline.headings if h.level <= 2]
-    parts = [{"id": p.id, "name": p.name, "legal_text": p.legal_text,
-              "ordinal": _ORDINALS[n] if n < len(_ORDINALS) else str(n + 1)}
-             for n, p in enumerate(rubric.parts)]
+    sections = [
+        {"level": h.level, "text": doc.quote(h.line, h.start, h.end)}
+        for h in analysis.outline.headings
+        if h.level <= 2
+    ]
+    parts = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "legal_text": p.legal_text,
+            "ordinal": _ORDINALS[n] if n < len(_ORDINALS) else str(n + 1),
+        }
+        for n, p in enumerate(rubric.parts)
+    ]
     common = {"begin": BEGIN, "end": END, "mode": mode, "rubric": rubric, "parts": parts}
     system = env.get_template("system.j2").render(**common)
     labels = {p.id: p.label for p in rubric.parts}
@@ -88,14 +102,24 @@ def render_messages(analysis: Analysis, mode: str,
     missing = [labels[p.id] for p in analysis.parts if p.status == "missing"]
     part_of = None
     if lines_range is not None:
-        part_of = [h["text"] for h, line in zip(sections, _heading_lines(analysis), strict=True)
-                   if lines_range[0] <= line <= lines_range[1]]
+        part_of = [
+            h["text"]
+            for h, line in zip(sections, _heading_lines(analysis), strict=True)
+            if lines_range[0] <= line <= lines_range[1]
+        ]
     user = env.get_template("review.j2").render(
-        **common, title=analysis.info.title or "（无标题）", sections=sections,
-        found=found, missing=missing, excerpt=part_of,
-        report=report_text(doc, lines_range))
-    return [{"role": "system", "content": system.strip()},
-            {"role": "user", "content": user.strip()}]
+        **common,
+        title=analysis.info.title or "（无标题）",
+        sections=sections,
+        found=found,
+        missing=missing,
+        excerpt=part_of,
+        report=report_text(doc, lines_range),
+    )
+    return [
+        {"role": "system", "content": system.strip()},
+        {"role": "user", "content": user.strip()},
+    ]
 
 
 def _heading_lines(analysis: Analysis) -> list[int]:
@@ -105,5 +129,6 @@ def _heading_lines(analysis: Analysis) -> list[int]:
 def render_repair(report: str, failed: list[Any]) -> str:
     """The re-ask's user message: the report once and the items that failed, with why."""
     env = _environment(prompts_dir())
-    return str(env.get_template("repair.j2").render(begin=BEGIN, end=END, report=report,
-                                                    failed=failed)).strip()
+    return str(
+        env.get_template("repair.j2").render(begin=BEGIN, end=END, report=report, failed=failed)
+    ).strip()

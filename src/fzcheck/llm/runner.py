@@ -46,15 +46,19 @@ class Enricher:
         u = info.usage
         for name in ("prompt_tokens", "completion_tokens", "total_tokens", "calls", "reasks"):
             setattr(self.total, name, getattr(self.total, name) + getattr(u, name))
-        line = (f"llm {shown}: {u.prompt_tokens:,} prompt + {u.completion_tokens:,} "
-                f"completion tokens, {u.calls} call(s), {u.reasks} re-ask(s)")
+        line = (
+            f"llm {shown}: {u.prompt_tokens:,} prompt + {u.completion_tokens:,} "
+            f"completion tokens, {u.calls} call(s), {u.reasks} re-ask(s)"
+        )
         if u.per_call:
             line += f"; prompt tokens per call {'+'.join(map(str, u.per_call))}"
         if u.cached:
             line += " (from the cache: no call made)"
         if self.reports > 1:
-            line += (f"; total {self.total.prompt_tokens:,} + {self.total.completion_tokens:,} "
-                     f"tokens over {self.reports} reports")
+            line += (
+                f"; total {self.total.prompt_tokens:,} + {self.total.completion_tokens:,} "
+                f"tokens over {self.reports} reports"
+            )
         if info.error:
             line += f"; failed: {info.error}"
         stderr().print(line, style="dim", highlight=False, markup=False)

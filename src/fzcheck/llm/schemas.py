@@ -40,12 +40,13 @@ def _first(n: int) -> BeforeValidator:
 
 def _quoted_first(n: int) -> BeforeValidator:
     """Items with an empty quote are placeholders, not findings: dropped, then the first n."""
+
     def keep(v: Any) -> Any:
         if not isinstance(v, list):
             return v
-        kept = [i for i in v
-                if not (isinstance(i, dict) and not str(i.get("quote") or "").strip())]
+        kept = [i for i in v if not (isinstance(i, dict) and not str(i.get("quote") or "").strip())]
         return kept[:n]
+
     return BeforeValidator(keep)
 
 
@@ -90,7 +91,8 @@ class Problem(_Quoted):
 class Remedy(_Quoted):
     problem: str = Field(description="存在的问题，一句话概括")
     improvement: str | None = Field(
-        default=None, description="报告针对这个问题写的改进措施；没写改进措施则为 null，不要自己补")
+        default=None, description="报告针对这个问题写的改进措施；没写改进措施则为 null，不要自己补"
+    )
 
 
 class Action(_Quoted):
@@ -103,12 +105,21 @@ class Plan(_Quoted):
     concrete: bool = Field(description="true：有具体对象、数量、时限或责任单位；false：口号")
 
 
-KIND_MODELS: dict[str, type[_Quoted]] = {"measures": Measure, "shortcomings": Problem,
-                                         "remedies": Remedy, "actions": Action, "plans": Plan}
+KIND_MODELS: dict[str, type[_Quoted]] = {
+    "measures": Measure,
+    "shortcomings": Problem,
+    "remedies": Remedy,
+    "actions": Action,
+    "plans": Plan,
+}
 FLAG_KINDS = {
-    "generic": "写成空泛套话", "no_cause": "只列问题不讲原因", "no_figures": "成效没有数据",
-    "vague_plan": "安排没有具体措施", "leader_is_bureau": "应写本人履职却只写单位",
-    "hidden_part": "某部分藏在主题式标题下", "other": "其他",
+    "generic": "写成空泛套话",
+    "no_cause": "只列问题不讲原因",
+    "no_figures": "成效没有数据",
+    "vague_plan": "安排没有具体措施",
+    "leader_is_bureau": "应写本人履职却只写单位",
+    "hidden_part": "某部分藏在主题式标题下",
+    "other": "其他",
 }
 
 
@@ -116,9 +127,11 @@ class PartMap(BaseModel):
     model_config = LEAN
 
     status: PartStatus = Field(
-        description="present：有专门的一级标题；embedded：无专门标题但正文写了；missing：没有")
+        description="present：有专门的一级标题；embedded：无专门标题但正文写了；missing：没有"
+    )
     sections: Annotated[list[str], _first(3), Field(max_length=3)] = Field(
-        default_factory=list, description="所在标题原文（取自章节目录）")
+        default_factory=list, description="所在标题原文（取自章节目录）"
+    )
 
 
 def items_field(part_id: str) -> str:
@@ -133,10 +146,13 @@ def _item_model(part: Part) -> type[BaseModel]:
     base = KIND_MODELS[part.llm.findings]
     fields: dict[str, Any] = {}
     if part.llm.findings == "actions" and part.llm.actor:
-        fields["by_principal_leader"] = (bool, Field(
-            description=f"true：{part.llm.actor}本人亲自做的；false：单位、党组或班子做的"))
+        fields["by_principal_leader"] = (
+            bool,
+            Field(description=f"true：{part.llm.actor}本人亲自做的；false：单位、党组或班子做的"),
+        )
     model: type[BaseModel] = create_model(
-        f"{base.__name__}_{part.id}", __base__=base, __doc__=part.llm.item or None, **fields)
+        f"{base.__name__}_{part.id}", __base__=base, __doc__=part.llm.item or None, **fields
+    )
     return model
 
 
@@ -171,21 +187,30 @@ def _build(rubric: Rubric) -> type[BaseModel]:
         ordinal = _CN_ORDINALS[n] if n < len(_CN_ORDINALS) else str(n + 1)
         fields[part.id] = (PartMap, Field(description=f"（{ordinal}）{part.legal_text}"))
         if part.llm.findings != "none":
-            fields[items_field(part.id)] = (items_of[_item_model(part)], Field(
-                description=f"“{part.label}”要点，最多{ITEMS_MAX}项"))
+            fields[items_field(part.id)] = (
+                items_of[_item_model(part)],
+                Field(description=f"“{part.label}”要点，最多{ITEMS_MAX}项"),
+            )
     kinds = "；".join(f"{k}：{v}" for k, v in FLAG_KINDS.items())
     flag: type[BaseModel] = create_model(
-        "Flag", __base__=_Quoted, __doc__="审阅人会用红笔圈出的问题",
+        "Flag",
+        __base__=_Quoted,
+        __doc__="审阅人会用红笔圈出的问题",
         part=(part_ids, Field()),
         kind=(flag_kinds, Field(description=kinds)),
-        reason=(str, Field(description="为什么圈出")))
+        reason=(str, Field(description="为什么圈出")),
+    )
     fields["flags"] = (items_of[flag], Field())
-    fields["summary"] = (Annotated[str, Field(json_schema_extra={"maxLength": SUMMARY_MAX})],
-                         Field(description=f"中文摘要，不超过{SUMMARY_MAX}字，不得与程序核对结果矛盾"))
+    fields["summary"] = (
+        Annotated[str, Field(json_schema_extra={"maxLength": SUMMARY_MAX})],
+        Field(description=f"中文摘要，不超过{SUMMARY_MAX}字，不得与程序核对结果矛盾"),
+    )
     model: type[BaseModel] = create_model(
-        MODEL_NAME, __base__=_Review,
+        MODEL_NAME,
+        __base__=_Review,
         __doc__=f"对一份{rubric.title}的审阅结果。只依据报告原文，找不到就如实写 missing 或留空。",
-        **fields)
+        **fields,
+    )
     return model
 
 

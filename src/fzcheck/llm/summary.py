@@ -21,18 +21,36 @@ from fzcheck.llm.verify import QuoteIndex, fold, is_instruction_text
 from fzcheck.rubric.model import Part, Rubric
 
 # Words that declare the whole report sound.
-_ALL_WELL = re.compile(r"完整|齐全|完备|全面覆盖|(?:没有|未|并未)(?:发现)?(?:任何|明显)?(?:问题|不足|缺陷)"
-                       r"|无(?:任何|明显)?(?:问题|不足|缺失)|各(?:个)?部分|均已|都已|一应俱全|符合要求")
+_ALL_WELL = re.compile(
+    r"完整|齐全|完备|全面覆盖|(?:没有|未|并未)(?:发现)?(?:任何|明显)?(?:问题|不足|缺陷)"
+    r"|无(?:任何|明显)?(?:问题|不足|缺失)|各(?:个)?部分|均已|都已|一应俱全|符合要求"
+)
 # Words that say a part is not there (checked with the part's own cue removed, so 不足 in
 # 存在的不足 does not read as a negation).
-_ABSENT = re.compile(r"缺|未(?:写|提|见|涉及|包含|列|说明|报告|找到|发现)|没有|没写|无|尚无|不见|不包含|空白|遗漏")
-_PRAISE = ("显著成效", "成效显著", "圆满完成", "全面完成", "卓有成效", "成绩突出", "硕果累累", "亮点纷呈")
+_ABSENT = re.compile(
+    r"缺|未(?:写|提|见|涉及|包含|列|说明|报告|找到|发现)|没有|没写|无|尚无|不见|不包含|空白|遗漏"
+)
+_PRAISE = (
+    "显著成效",
+    "成效显著",
+    "圆满完成",
+    "全面完成",
+    "卓有成效",
+    "成绩突出",
+    "硕果累累",
+    "亮点纷呈",
+)
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
 _CLAUSE = re.compile(r"[，。；,;！？!?\n]")
 
 
-def summary_problem(summary: str | None, final: Mapping[str, str], rubric: Rubric,
-                    index: QuoteIndex, year: int | None = None) -> str | None:
+def summary_problem(
+    summary: str | None,
+    final: Mapping[str, str],
+    rubric: Rubric,
+    index: QuoteIndex,
+    year: int | None = None,
+) -> str | None:
     """Why the model's summary may not stand; None when it may."""
     if not summary or not summary.strip():
         return "模型没有给出摘要"
@@ -41,8 +59,9 @@ def summary_problem(summary: str | None, final: Mapping[str, str], rubric: Rubri
     if is_instruction_text(summary):
         return "摘要含有写给审阅程序的指令"
     missing = [p for p in rubric.parts if final.get(p.id) == "missing"]
-    if any(final.get(p.id) == "missing" for p in rubric.parts if p.required) \
-            and _says_all_well(summary):
+    if any(final.get(p.id) == "missing" for p in rubric.parts if p.required) and _says_all_well(
+        summary
+    ):
         return "摘要称报告完整或没有问题，但有法定部分缺失"
     for part in missing:
         clause = _claims_present(summary, part, year)
@@ -77,13 +96,14 @@ def _claims_present(summary: str, part: Part, year: int | None) -> str | None:
         if first_match(part.body_excludes, text, year):
             continue
         hit = first_match(names, text, year)
-        if hit and not _ABSENT.search(text[:hit.start()] + text[hit.end():]):
+        if hit and not _ABSENT.search(text[: hit.start()] + text[hit.end() :]):
             return clause.strip()
     return None
 
 
-def code_summary(title: str | None, final: Mapping[str, str], parts: list[dict[str, Any]],
-                 rubric: Rubric) -> str:
+def code_summary(
+    title: str | None, final: Mapping[str, str], parts: list[dict[str, Any]], rubric: Rubric
+) -> str:
     """A summary from the verdict and the verified findings alone (no model text but what it
     quoted and code verified). ``parts`` are the findings that may speak for their part."""
     have = [p.label for p in rubric.parts if final.get(p.id, "missing") != "missing"]

@@ -33,22 +33,45 @@ MIN_QUOTE_CHARS = 8
 Match = Literal["exact", "normalised", "not_found"]
 # Marks the model adds, drops or swaps without changing what a sentence says.
 _DROP = frozenset("\"'`“”‘’„‟「」『』﹁﹂﹃﹄《》〈〉<>«»()（）[]［］【】〔〕〖〗{}｛｝")
-_PUNCT = {"、": ",", "，": ",", "﹐": ",", "；": ";", "﹔": ";", "：": ":", "﹕": ":",
-          "。": ".", "｡": ".", "．": ".", "！": "!", "？": "?", "…": "", "⋯": "",
-          "—": "-", "–": "-", "－": "-", "―": "-", "─": "-", "·": "·", "・": "·", "•": "·"}
+_PUNCT = {
+    "、": ",",
+    "，": ",",
+    "﹐": ",",
+    "；": ";",
+    "﹔": ";",
+    "：": ":",
+    "﹕": ":",
+    "。": ".",
+    "｡": ".",
+    "．": ".",
+    "！": "!",
+    "？": "?",
+    "…": "",
+    "⋯": "",
+    "—": "-",
+    "–": "-",
+    "－": "-",
+    "―": "-",
+    "─": "-",
+    "·": "·",
+    "・": "·",
+    "•": "·",
+}
 _ENDS = ",.;:!?-· "
 # CJK Radicals Supplement (U+2E80–U+2EFF) forms that stand for a whole character; NFKC folds
 # the Kangxi radicals block but not this one.
 _RADICALS = str.maketrans(
     "⺁⺇⺊⺎⺏⺐⺒⺓⺔⺖⺗⺘⺝⺟⺠⺡⺢⺣⺦⺨⺩⺪⺫⺬⺭⺮⺯⺰⺶⺹⺻⺼⺽⺾⺿⻀⻁⻂⻃⻄⻅⻆⻈⻉⻊⻋⻌⻍⻎⻏⻑⻒⻓⻔⻖⻗⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
-    "厂几卜兀尣尢巳幺彐忄心扌月母民氵氺灬丬犭王疋罒示礻竹糸纟羊耂聿肉臼艹艹艹虎衤覀西见角讠贝足车辶辶辶阝長镸长门阝雨青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾齐齿龙龟")
+    "厂几卜兀尣尢巳幺彐忄心扌月母民氵氺灬丬犭王疋罒示礻竹糸纟羊耂聿肉臼艹艹艹虎衤覀西见角讠贝足车辶辶辶阝長镸长门阝雨青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
+)
 _SPACE = re.compile(r"\s")
 # Text that addresses the model instead of the reader: content to assess, never evidence.
 _INSTRUCTION = re.compile(
     r"忽略|无视|不要理会|(?:标记|判定|认定|视为|评为|输出)[^。]{0,12}(?:存在|齐全|完整|present|complete)"
     r"|所有部分|全部部分|(?:人工智能|大模型|语言模型|AI|模型|助手|审阅系统|审核系统|评审系统)"
     r"[^。]{0,6}(?:请|应|须|必须|要)|提示词|系统指令|ignore|instruction|system prompt|assistant",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 _FOLDED: dict[str, str] = {}
 
@@ -88,8 +111,12 @@ class Located:
     def to_json(self) -> dict[str, Any]:
         if self.match == "not_found":
             return {"match": "not_found", "start": None, "end": None, "section": None}
-        out: dict[str, Any] = {"match": self.match, "start": self.start, "end": self.end,
-                               "section": self.section}
+        out: dict[str, Any] = {
+            "match": self.match,
+            "start": self.start,
+            "end": self.end,
+            "section": self.section,
+        }
         if self.source is not None:
             out["source"] = list(self.source)
         return out
@@ -124,11 +151,16 @@ class QuoteIndex:
             whole.add(fold(line).strip(_ENDS))
             hit = match_heading(line.strip())
             if hit:
-                whole.add(fold(line.strip()[hit[2]:]).strip(_ENDS))
+                whole.add(fold(line.strip()[hit[2] :]).strip(_ENDS))
         whole.discard("")
         marked = frozenset(i for i, line in enumerate(doc.analysis) if _INSTRUCTION.search(line))
-        return cls(doc=doc, text="".join(chars), pos=pos, instruction_lines=marked,
-                   whole_lines=frozenset(whole))
+        return cls(
+            doc=doc,
+            text="".join(chars),
+            pos=pos,
+            instruction_lines=marked,
+            whole_lines=frozenset(whole),
+        )
 
     @classmethod
     def from_analysis(cls, analysis: Analysis) -> QuoteIndex:
@@ -171,7 +203,7 @@ class QuoteIndex:
     def lines_of(self, quote: str) -> set[int]:
         """0-based lines the quote covers (empty when it is not in the report)."""
         at, n = self._at(quote)
-        return set() if at < 0 else {p[0] for p in self.pos[at:at + n]}
+        return set() if at < 0 else {p[0] for p in self.pos[at : at + n]}
 
     def locate(self, quote: str) -> Located:
         """Exact offsets, match status and section of a quote."""
@@ -183,10 +215,17 @@ class QuoteIndex:
         start, end = starts[l1] + c1, starts[l2] + c2 + 1
         verbatim = quote.strip().strip("“”\"'‘’「」。.，,；;：: ")
         text = self.doc.text
-        exact = bool(verbatim) and verbatim in text[max(0, start - 2):end + 2]
+        exact = bool(verbatim) and verbatim in text[max(0, start - 2) : end + 2]
         src_line, src_col = self.doc.source_position(l1, c1)
-        return Located("exact" if exact else "normalised", start, end, l1, l2,
-                       self.section_of.get(l1), (src_line + 1, src_col))
+        return Located(
+            "exact" if exact else "normalised",
+            start,
+            end,
+            l1,
+            l2,
+            self.section_of.get(l1),
+            (src_line + 1, src_col),
+        )
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -202,7 +241,7 @@ class QuoteIndex:
         at, n = self._at(quote)
         if at < 0 or n == 0:
             return False
-        for line, col in self.pos[at:at + n]:
+        for line, col in self.pos[at : at + n]:
             span = self.heading_spans.get(line)
             if span is None or not span[0] <= col < span[1]:
                 return False
@@ -215,15 +254,19 @@ class QuoteIndex:
         lines = self.lines_of(quote)
         if not lines or self.is_heading(quote):
             return False
-        if self.body is not None and not (self.body[0] <= min(lines) and max(lines) <= self.body[1]):
+        if self.body is not None and not (
+            self.body[0] <= min(lines) and max(lines) <= self.body[1]
+        ):
             return False
         own = self.part_lines.get(part)
         return own is None or lines <= own
 
     def is_instruction(self, quote: str) -> bool:
         """Whether the quote is, or touches, text that tries to instruct the reviewer or model."""
-        return bool(_INSTRUCTION.search(self.normalise(quote))
-                    or self.lines_of(quote) & self.instruction_lines)
+        return bool(
+            _INSTRUCTION.search(self.normalise(quote))
+            or self.lines_of(quote) & self.instruction_lines
+        )
 
 
 def is_instruction_text(text: str) -> bool:
@@ -253,7 +296,7 @@ def _added_words(index: QuoteIndex, needle: str) -> str | None:
     name put before every sentence), said so the re-ask can fix exactly that."""
     for cut in range(1, min(16, len(needle) - MIN_QUOTE_CHARS) + 1):
         if needle[cut:] in index.text:
-            return f"开头的「{needle[:cut]}」原文没有，原文从「{needle[cut:cut + 12]}」开始"
+            return f"开头的「{needle[:cut]}」原文没有，原文从「{needle[cut : cut + 12]}」开始"
         if needle[:-cut] in index.text:
             return f"结尾的「{needle[-cut:]}」原文没有"
     return None

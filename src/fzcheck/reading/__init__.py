@@ -28,8 +28,14 @@ DEFAULT_MAX_MB = 16.0
 MAX_CHARS = 2_000_000
 
 SUFFIX_FORMATS: dict[str, Format] = {
-    **dict.fromkeys(TEXT_SUFFIXES, "txt"), **dict.fromkeys(HTML_SUFFIXES, "html"),
-    ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".wps": "doc", ".rtf": "rtf", ".ofd": "ofd",
+    **dict.fromkeys(TEXT_SUFFIXES, "txt"),
+    **dict.fromkeys(HTML_SUFFIXES, "html"),
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".doc": "doc",
+    ".wps": "doc",
+    ".rtf": "rtf",
+    ".ofd": "ofd",
 }
 KNOWN_SUFFIXES = frozenset(SUFFIX_FORMATS)
 # What a directory is searched for: what we read, and what we must say we cannot read.
@@ -58,8 +64,10 @@ def read_bytes(source: str, max_mb: float = DEFAULT_MAX_MB) -> bytes:
 
 
 def _too_big(size: int, max_mb: float) -> str:
-    return (f"file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit "
-            "(an annual report is rarely over 1 MB); raise the limit with --max-mb if it is one")
+    return (
+        f"file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit "
+        "(an annual report is rarely over 1 MB); raise the limit with --max-mb if it is one"
+    )
 
 
 def load(source: str, max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None) -> Document:
@@ -78,17 +86,26 @@ def load(source: str, max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None)
         except InputError:
             raise
         except MemoryError:
-            raise InputError("reading the file ran out of memory: it is far larger inside than "
-                             "a report; not read", kind="too_large") from None
+            raise InputError(
+                "reading the file ran out of memory: it is far larger inside than "
+                "a report; not read",
+                kind="too_large",
+            ) from None
         except Exception as err:  # noqa: BLE001 - a library failing on a damaged file
-            raise InputError(f"could not be read as {fmt or 'any known format'} "
-                             f"({type(err).__name__}); the file may be damaged: re-save or "
-                             "re-export it", kind="corrupt") from None
+            raise InputError(
+                f"could not be read as {fmt or 'any known format'} "
+                f"({type(err).__name__}); the file may be damaged: re-save or "
+                "re-export it",
+                kind="corrupt",
+            ) from None
         if not raw.text.strip():
             raise InputError("the file holds no text (empty, or only whitespace)", kind="empty")
         if len(raw.text) > MAX_CHARS:
-            raise InputError(f"{len(raw.text):,} characters of text, over the {MAX_CHARS:,} limit "
-                             "for one report; split the file into single reports", kind="too_large")
+            raise InputError(
+                f"{len(raw.text):,} characters of text, over the {MAX_CHARS:,} limit "
+                "for one report; split the file into single reports",
+                kind="too_large",
+            )
     except InputError as err:
         err.sha256 = sha256  # the bytes were read: results files can still key on them
         raise
@@ -110,6 +127,8 @@ def _reader(fmt: Format) -> Reader:
 
 
 def _missing(fmt: str, err: ImportError) -> InputError:
-    return InputError(f"cannot read {fmt} files here: a library they need is not installed "
-                      f"({err.name or err}); reinstall fzcheck with its dependencies",
-                      kind="missing_dependency")
+    return InputError(
+        f"cannot read {fmt} files here: a library they need is not installed "
+        f"({err.name or err}); reinstall fzcheck with its dependencies",
+        kind="missing_dependency",
+    )

@@ -8,11 +8,14 @@ import re
 from fzcheck.reading.numerals import cn_number
 
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
-CN_DATE = re.compile(r"([二〇○零一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"
-                     r"([一二三四五六七八九十]{1,3})日")
+CN_DATE = re.compile(
+    r"([二〇○零一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"
+    r"([一二三四五六七八九十]{1,3})日"
+)
 # 发布时间:2026-01-09, 时间:2026-02-03来源, 发布日期：2026年2月3日, or a date right before 来源.
-_PUBLISHED = re.compile(r"(?:发布时间|發布時間|发布日期|發布日期|发文日期|时间|時間|日期)\s*[:：]\s*"
-                        + DATE.pattern)
+_PUBLISHED = re.compile(
+    r"(?:发布时间|發布時間|发布日期|發布日期|发文日期|时间|時間|日期)\s*[:：]\s*" + DATE.pattern
+)
 _BEFORE_SOURCE = re.compile(DATE.pattern + r"[\s\d:]*(?:来源|來源)")
 
 

@@ -16,7 +16,13 @@ _WORD_IDENT = 0xA5EC
 # A field's instructions (between 0x13 and 0x14) are dropped, its shown result kept.
 _FIELD_CODE = re.compile(r"\x13[^\x13\x14\x15]*(?:\x14|(?=\x15))")
 _DROP = dict.fromkeys(map(ord, "\x01\x02\x05\x08\x15\x1f"), None) | {
-    0x0B: "\n", 0x0C: "\n", 0x0E: "\n", 0x1E: "-", 0xA0: " ", 0x0D: "\n"}
+    0x0B: "\n",
+    0x0C: "\n",
+    0x0E: "\n",
+    0x1E: "-",
+    0xA0: " ",
+    0x0D: "\n",
+}
 
 
 def read_doc(data: bytes, deadline: Deadline | None = None) -> Extracted:
@@ -25,8 +31,10 @@ def read_doc(data: bytes, deadline: Deadline | None = None) -> Extracted:
     try:
         ole = olefile.OleFileIO(data)
     except Exception as err:  # noqa: BLE001 - olefile raises many kinds for a damaged container
-        raise InputError(f"a damaged .doc/.wps file ({type(err).__name__}); re-save it from "
-                         "Word or WPS", kind="corrupt") from None
+        raise InputError(
+            f"a damaged .doc/.wps file ({type(err).__name__}); re-save it from Word or WPS",
+            kind="corrupt",
+        ) from None
     try:
         if not ole.exists("WordDocument"):
             kind = "encrypted" if ole.exists("EncryptedPackage") else "unsupported_format"
@@ -34,22 +42,27 @@ def read_doc(data: bytes, deadline: Deadline | None = None) -> Extracted:
         word = ole.openstream("WordDocument").read()
         flags = _u16(word, 0x0A)
         if _u16(word, 0) != _WORD_IDENT or len(word) < 0x1AA:
-            raise InputError("an OLE file whose WordDocument stream is not Word 97-2003 text "
-                             "(a Word 6/95 or older WPS file?); re-save it as .docx",
-                             kind="unsupported_format")
+            raise InputError(
+                "an OLE file whose WordDocument stream is not Word 97-2003 text "
+                "(a Word 6/95 or older WPS file?); re-save it as .docx",
+                kind="unsupported_format",
+            )
         if flags & 0x0100:
-            raise InputError("the .doc/.wps is password-protected; save an unprotected copy",
-                             kind="encrypted")
+            raise InputError(
+                "the .doc/.wps is password-protected; save an unprotected copy", kind="encrypted"
+            )
         table_name = "1Table" if flags & 0x0200 else "0Table"
         if not ole.exists(table_name):
-            raise InputError(f"a damaged .doc/.wps file (no {table_name} stream); re-save it",
-                             kind="corrupt")
+            raise InputError(
+                f"a damaged .doc/.wps file (no {table_name} stream); re-save it", kind="corrupt"
+            )
         table = ole.openstream(table_name).read()
     except InputError:
         raise
     except Exception as err:  # noqa: BLE001 - a stream chain that loops or leaves the file
-        raise InputError(f"a damaged .doc/.wps file ({type(err).__name__}); re-save it",
-                         kind="corrupt") from None
+        raise InputError(
+            f"a damaged .doc/.wps file ({type(err).__name__}); re-save it", kind="corrupt"
+        ) from None
     finally:
         ole.close()
     text = _main_text(word, table, deadline or Deadline())
@@ -80,7 +93,7 @@ def _main_text(word: bytes, table: bytes, deadline: Deadline) -> str:
     table stream: each piece is either UTF-16LE or compressed 8-bit (cp1252) text."""
     ccp_text = _u32(word, 0x4C)
     fc_clx, lcb_clx = _u32(word, 0x1A2), _u32(word, 0x1A6)
-    clx = table[fc_clx:fc_clx + lcb_clx]
+    clx = table[fc_clx : fc_clx + lcb_clx]
     if lcb_clx == 0 or len(clx) != lcb_clx:
         raise InputError("a damaged .doc/.wps file (no piece table); re-save it", kind="corrupt")
     at = 0
@@ -89,7 +102,7 @@ def _main_text(word: bytes, table: bytes, deadline: Deadline) -> str:
     if at + 5 > len(clx) or clx[at] != 0x02:
         raise InputError("a damaged .doc/.wps file (bad piece table); re-save it", kind="corrupt")
     lcb = _u32(clx, at + 1)
-    plc = clx[at + 5:at + 5 + lcb]
+    plc = clx[at + 5 : at + 5 + lcb]
     pieces = (len(plc) - 4) // 12
     count_limit(pieces, "text pieces", MAX_ELEMENTS)
     cps = struct.unpack_from(f"<{pieces + 1}I", plc, 0)
@@ -104,9 +117,9 @@ def _main_text(word: bytes, table: bytes, deadline: Deadline) -> str:
         count = end - start
         if fc & 0x40000000:
             offset = (fc & 0x3FFFFFFF) // 2
-            out.append(word[offset:offset + count].decode("cp1252", errors="replace"))
+            out.append(word[offset : offset + count].decode("cp1252", errors="replace"))
         else:
-            out.append(word[fc:fc + 2 * count].decode("utf-16-le", errors="replace"))
+            out.append(word[fc : fc + 2 * count].decode("utf-16-le", errors="replace"))
     return "".join(out)
 
 

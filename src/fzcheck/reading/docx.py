@@ -63,8 +63,11 @@ def _outline_level(p: Any, style: str, text: str) -> int | None:
     if value.isdigit() and int(value) < 9:
         return int(value) + 1
     numbered = p_pr.find(qn("w:numPr"))
-    if (numbered is not None or _LIST_STYLE.search(style)) and len(text) <= _MAX_NUMBERED_HEADING \
-            and not text.endswith(("。", "；", ";")):
+    if (
+        (numbered is not None or _LIST_STYLE.search(style))
+        and len(text) <= _MAX_NUMBERED_HEADING
+        and not text.endswith(("。", "；", ";"))
+    ):
         ilvl = numbered.find(qn("w:ilvl")) if numbered is not None else None
         level = ilvl.get(qn("w:val"), "") if ilvl is not None else ""
         return 2 + (int(level) if level.isdigit() else 0)
@@ -110,8 +113,9 @@ def _paragraph_text(p: Any) -> str:
                 if tag == _TEXT:
                     out.append(item.text or "")
                 elif tag == _BREAK:
-                    out.append("\n" if item.get(f"{_W}type", "textWrapping") == "textWrapping"
-                               else "")
+                    out.append(
+                        "\n" if item.get(f"{_W}type", "textWrapping") == "textWrapping" else ""
+                    )
                 elif tag in _SIMPLE:
                     out.append(_SIMPLE[tag])
     return "".join(out)
@@ -133,8 +137,9 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
         document = docx.Document(BytesIO(data))
         styles = _Styles(document)
     except Exception as err:  # noqa: BLE001 - python-docx raises many kinds for a damaged file
-        raise InputError(f"a damaged .docx ({type(err).__name__}); re-save it from Word or WPS",
-                         kind="corrupt") from None
+        raise InputError(
+            f"a damaged .docx ({type(err).__name__}); re-save it from Word or WPS", kind="corrupt"
+        ) from None
     lines: list[str] = []
     styled: dict[int, int] = {}
     for i, block in enumerate(document.iter_inner_content()):
@@ -159,8 +164,11 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
                 for cell in row.cells:
                     if id(cell._tc) not in seen:
                         seen.add(id(cell._tc))
-                        cells.append("\n".join(_paragraph_text(p) for p in cell._tc.iterchildren(
-                            f"{_W}p")).strip().replace("\n", " "))
+                        cells.append(
+                            "\n".join(_paragraph_text(p) for p in cell._tc.iterchildren(f"{_W}p"))
+                            .strip()
+                            .replace("\n", " ")
+                        )
                 if any(cells):
                     lines.append(" | ".join(cells))
     return Extracted("\n".join(lines), styled=styled)

@@ -17,7 +17,9 @@ from fzcheck.reading.text import decode
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w]+)", re.I)
 _META_DATE = re.compile(
     r"<meta[^>]+name\s*=\s*[\"']?(?:PubDate|publishdate|pubdate|firstpublishedtime)[\"']?[^>]*"
-    r"content\s*=\s*[\"']?(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})", re.I)
+    r"content\s*=\s*[\"']?(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})",
+    re.I,
+)
 _MAX_TAGS = 400_000  # a long government page has ~5,000
 _TAGS = re.compile(r"<(script|style)[^>]*>.*?</\1>|<[^>]+>", re.S | re.I)
 
@@ -30,16 +32,24 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     import trafilatura
 
     # trafilatura is given text, not bytes: it sniffs only the head and misreads gb2312 pages.
-    text = trafilatura.extract(page, include_tables=True, include_comments=False,
-                               include_links=False, include_images=False, favor_recall=True,
-                               deduplicate=False)
+    text = trafilatura.extract(
+        page,
+        include_tables=True,
+        include_comments=False,
+        include_links=False,
+        include_images=False,
+        favor_recall=True,
+        deduplicate=False,
+    )
     if not text or not text.strip():
         text = _TAGS.sub("\n", page)
     lines = [line.strip() for line in text.splitlines()]
     kept = [line for line in lines if line and not is_chrome(fold_width(line))]
     if not kept:
-        raise InputError("the web page holds no article text (only navigation); save the "
-                         "report's text instead", kind="empty")
+        raise InputError(
+            "the web page holds no article text (only navigation); save the report's text instead",
+            kind="empty",
+        )
     title = _page_title(page)
     if title and not any(title in line for line in kept[:5]):
         kept.insert(0, title)
@@ -60,8 +70,10 @@ def _mime_html(data: bytes) -> bytes:
                 charset = part.get_content_charset()
                 meta = f'<meta charset="{charset}">'.encode() if charset else b""
                 return meta + payload
-    raise InputError("a web archive (.mht) with no HTML page in it; save the report as .docx or "
-                     "PDF", kind="empty")
+    raise InputError(
+        "a web archive (.mht) with no HTML page in it; save the report as .docx or PDF",
+        kind="empty",
+    )
 
 
 def _page_title(page: str) -> str | None:

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 _NEAR_MARGIN = 1.5  # line heights from the right margin: a wrapped line ends within this
-_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]"
-                            r"|[（(][一二三四五六七八九十\d]+[)）]"
-                            r"|\d+[、.．]|第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]是)")
+_HEADING_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]"
+    r"|[（(][一二三四五六七八九十\d]+[)）]"
+    r"|\d+[、.．]|第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]是)"
+)
 
 
 @dataclass(frozen=True)

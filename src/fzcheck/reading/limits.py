@@ -40,15 +40,20 @@ class Deadline:
 
     def check(self) -> None:
         if time.monotonic() - self.start > self.seconds:
-            raise InputError(f"reading took over {self.seconds:g} s and was stopped (a file this "
-                             "slow to read is damaged or far larger than a report)",
-                             kind="timeout")
+            raise InputError(
+                f"reading took over {self.seconds:g} s and was stopped (a file this "
+                "slow to read is damaged or far larger than a report)",
+                kind="timeout",
+            )
 
 
 def count_limit(count: int, what: str, limit: int = MAX_ELEMENTS) -> None:
     if count > limit:
-        raise InputError(f"over {limit:,} {what}: far more than any report has (a damaged or "
-                         "machine-made file); split or re-save it", kind="too_complex")
+        raise InputError(
+            f"over {limit:,} {what}: far more than any report has (a damaged or "
+            "machine-made file); split or re-save it",
+            kind="too_complex",
+        )
 
 
 def read_regular_file(path: str, limit: int) -> bytes:
@@ -59,8 +64,10 @@ def read_regular_file(path: str, limit: int) -> bytes:
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError("a directory with no report files (.txt .md .html .docx .doc .wps .rtf .ofd .pdf) in it",
-                             kind="no_reports")
+            raise InputError(
+                "a directory with no report files (.txt .md .html .docx .doc .wps .rtf .ofd .pdf) in it",
+                kind="no_reports",
+            )
         _refuse_special(info.st_mode)
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
         fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
@@ -88,8 +95,15 @@ def read_regular_file(path: str, limit: int) -> bytes:
 def _refuse_special(mode: int) -> None:
     if stat.S_ISREG(mode):
         return
-    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
     raise InputError(f"{kind}, not a file: not read", kind="special_file")
 
 
@@ -99,8 +113,11 @@ def _os_error(err: OSError) -> InputError:
     if err.errno in (errno.EACCES, errno.EPERM):
         return InputError("permission denied", kind="unreadable")
     if err.errno in (errno.ELOOP, errno.ENAMETOOLONG, errno.ENOTDIR):
-        return InputError(f"the path cannot be resolved ({os.strerror(err.errno)}; a symlink "
-                          "loop or a broken path)", kind="unreadable")
+        return InputError(
+            f"the path cannot be resolved ({os.strerror(err.errno)}; a symlink "
+            "loop or a broken path)",
+            kind="unreadable",
+        )
     name = errno.errorcode.get(err.errno or 0, "error")
     return InputError(f"cannot be read ({name}: {err.strerror})", kind="unreadable")
 
@@ -117,8 +134,9 @@ class SafeZip:
             self.zip = zipfile.ZipFile(BytesIO(data))
             self.infos = {info.filename: info for info in self.zip.infolist()}
         except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
-            raise InputError(f"a damaged {what} (not a readable zip package); re-save it",
-                             kind="corrupt") from None
+            raise InputError(
+                f"a damaged {what} (not a readable zip package); re-save it", kind="corrupt"
+            ) from None
         count_limit(len(self.infos), "parts in the package", MAX_MEMBERS)
         self.inflated = 0
 
@@ -152,15 +170,29 @@ class SafeZip:
                     yield chunk
         except InputError:
             raise
-        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError,
-                RuntimeError) as err:  # RuntimeError: an encrypted member
-            raise InputError(f"a damaged {self.what} ({type(err).__name__} in {name}); re-save it",
-                             kind="corrupt") from None
+        except (
+            zipfile.BadZipFile,
+            ValueError,
+            OSError,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+        ) as err:  # RuntimeError: an encrypted member
+            raise InputError(
+                f"a damaged {self.what} ({type(err).__name__} in {name}); re-save it",
+                kind="corrupt",
+            ) from None
 
     def _bound(self, name: str, size: int, compressed: int) -> None:
-        bomb = size > MAX_MEMBER or self.inflated > MAX_INFLATED \
+        bomb = (
+            size > MAX_MEMBER
+            or self.inflated > MAX_INFLATED
             or (size > 4 * MB and size > MAX_RATIO * max(compressed, 1))
+        )
         if bomb:
-            raise InputError(f"the {self.what} inflates far beyond its size ({name}: over "
-                             f"{size // MB} MB from {max(compressed, 1) / MB:.1f} MB; a "
-                             "decompression bomb or a damaged file): not read", kind="too_large")
+            raise InputError(
+                f"the {self.what} inflates far beyond its size ({name}: over "
+                f"{size // MB} MB from {max(compressed, 1) / MB:.1f} MB; a "
+                "decompression bomb or a damaged file): not read",
+                kind="too_large",
+            )

@@ -23,6 +23,7 @@ class Extracted:
     styled: dict[int, int] = field(default_factory=dict)  # line index -> heading style level
     ocr: bool = False  # recognised from page images, not read from a text layer
 
+
 _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]+")
 _CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
@@ -70,8 +71,11 @@ def _per_char(line: str) -> str:
     out = []
     for clause in _CLAUSE.findall(line):
         c = conv(clause)
-        out.append(c if len(c) == len(clause)
-                   else "".join(x if len(x := conv(ch)) == 1 else ch for ch in clause))
+        out.append(
+            c
+            if len(c) == len(clause)
+            else "".join(x if len(x := conv(ch)) == 1 else ch for ch in clause)
+        )
     return "".join(out)
 
 
@@ -91,6 +95,16 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
         lines = [lines[i][a:b] for i, a, b in segments]
         analysis = [analysis[i][a:b] for i, a, b in segments]
         origin = tuple((i, a) for i, a, _ in segments)
-    return Document(source=source, sha256=sha256, format=fmt, encoding=raw.encoding, lines=lines,
-                    analysis=analysis, script=script, published_on=raw.published,
-                    styled_headings=styled, origin=origin, ocr=raw.ocr)
+    return Document(
+        source=source,
+        sha256=sha256,
+        format=fmt,
+        encoding=raw.encoding,
+        lines=lines,
+        analysis=analysis,
+        script=script,
+        published_on=raw.published,
+        styled_headings=styled,
+        origin=origin,
+        ocr=raw.ocr,
+    )

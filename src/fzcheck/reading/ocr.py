@@ -37,14 +37,18 @@ def ocr_pdf(data: bytes, only: list[int] | None = None) -> list[str]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
-        raise InputError(f"a scanned PDF that cannot be rendered for OCR ({err}); re-export it",
-                         kind="corrupt") from None
+        raise InputError(
+            f"a scanned PDF that cannot be rendered for OCR ({err}); re-export it", kind="corrupt"
+        ) from None
     try:
         indexes = list(range(len(pdf))) if only is None else only
         if len(indexes) > MAX_PAGES:
-            raise InputError(f"a scanned PDF of {len(indexes)} pages: OCR reads at most "
-                             f"{MAX_PAGES}; OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf "
-                             "out.pdf`) and check the output", kind="too_large")
+            raise InputError(
+                f"a scanned PDF of {len(indexes)} pages: OCR reads at most "
+                f"{MAX_PAGES}; OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf "
+                "out.pdf`) and check the output",
+                kind="too_large",
+            )
         engine = _engine()
         pages: list[list[Piece]] = []
         for index in indexes:

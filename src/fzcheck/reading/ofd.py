@@ -25,8 +25,9 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
     root = _xml(package, "OFD.xml")
     doc_root = _first_text(root, "DocRoot")
     if not doc_root:
-        raise InputError("a damaged .ofd file (OFD.xml names no document); re-export it",
-                         kind="corrupt")
+        raise InputError(
+            "a damaged .ofd file (OFD.xml names no document); re-export it", kind="corrupt"
+        )
     doc_path = _resolve("", doc_root)
     document = _xml(package, doc_path)
     pages = [page.get("BaseLoc", "") for page in document.iter("{*}Page")]
@@ -52,8 +53,11 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
         pages_pieces.append(pieces)
     lines = document_lines(pages_pieces)
     if not lines:
-        raise InputError("the .ofd holds no text objects (a scanned OFD?); export it to PDF "
-                         "and check the PDF (scanned PDFs are read by OCR)", kind="scanned_pdf")
+        raise InputError(
+            "the .ofd holds no text objects (a scanned OFD?); export it to PDF "
+            "and check the PDF (scanned PDFs are read by OCR)",
+            kind="scanned_pdf",
+        )
     return Extracted("\n".join(lines))
 
 
@@ -62,13 +66,19 @@ def _xml(package: SafeZip, name: str) -> Any:
 
     if name not in package.infos:
         raise InputError(f"a damaged .ofd file ({name} is missing); re-export it", kind="corrupt")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                             remove_comments=True, recover=False)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        recover=False,
+    )
     try:
         return etree.fromstring(package.read(name), parser)
     except etree.XMLSyntaxError as err:
-        raise InputError(f"a damaged .ofd file ({name}: {err.msg}); re-export it",
-                         kind="corrupt") from None
+        raise InputError(
+            f"a damaged .ofd file ({name}: {err.msg}); re-export it", kind="corrupt"
+        ) from None
 
 
 def _first_text(root: Any, tag: str) -> str:

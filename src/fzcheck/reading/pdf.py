@@ -12,13 +12,19 @@ from fzcheck.errors import InputError
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$"
+)
 # Text extraction puts spaces between Chinese and digits/Latin (关于 2025 年度); Chinese
 # typesetting has none there.
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z{_CJK}])|(?<=[0-9A-Za-z])[ \t]+(?=[{_CJK}])")
-_SCAN = ("no text layer, and OCR found no text in the page images (a blank or unreadable scan); "
-         "check the scan, or OCR it yourself, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`")
+_CJK_GAP = re.compile(
+    rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z{_CJK}])|(?<=[0-9A-Za-z])[ \t]+(?=[{_CJK}])"
+)
+_SCAN = (
+    "no text layer, and OCR found no text in the page images (a blank or unreadable scan); "
+    "check the scan, or OCR it yourself, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`"
+)
 _MAX_PAGES = 2_000
 _MAX_TEXT = 4_000_000  # characters extracted before stopping (a report is refused over 2 M)
 
@@ -28,8 +34,9 @@ def read_pdf(data: bytes, deadline: Deadline | None = None) -> Extracted:
     pages, pictured = _text_layer(data, deadline)
     text = _clean(pages)
     visible = _visible(text)
-    if (visible < 20 * max(len(pages), 1) ** 0.5 and visible < 200) \
-            or text.count("\ufffd") > visible * 0.05:
+    if (visible < 20 * max(len(pages), 1) ** 0.5 and visible < 200) or text.count(
+        "\ufffd"
+    ) > visible * 0.05:
         return _ocr(data)
     scanned = [i for i in pictured if _visible(pages[i]) < 10]
     if not scanned:
@@ -68,8 +75,9 @@ def _text_layer(data: bytes, deadline: Deadline) -> tuple[list[str], list[int]]:
     try:
         reader = pypdf.PdfReader(BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError("the PDF is password-protected; save an unprotected copy",
-                             kind="encrypted")
+            raise InputError(
+                "the PDF is password-protected; save an unprotected copy", kind="encrypted"
+            )
         count_limit(len(reader.pages), "pages", _MAX_PAGES)
         pages: list[str] = []
         pictured: list[int] = []
@@ -81,41 +89,62 @@ def _text_layer(data: bytes, deadline: Deadline) -> tuple[list[str], list[int]]:
                 pictured.append(index)
             total += len(pages[-1])
             if total > _MAX_TEXT:
-                raise InputError(f"over {_MAX_TEXT:,} characters of text: not one report; split "
-                                 "the file", kind="too_large")
+                raise InputError(
+                    f"over {_MAX_TEXT:,} characters of text: not one report; split the file",
+                    kind="too_large",
+                )
         count_limit(sum(p.count("\n") for p in pages), "lines", MAX_ELEMENTS * 4)
         return pages, pictured
     except InputError:
         raise
     except DependencyError as err:
-        raise InputError(f"the PDF is encrypted in a way this installation cannot open ({err}); "
-                         "save an unprotected copy", kind="encrypted") from None
+        raise InputError(
+            f"the PDF is encrypted in a way this installation cannot open ({err}); "
+            "save an unprotected copy",
+            kind="encrypted",
+        ) from None
     except LimitReachedError:
-        raise InputError("a PDF stream inflates beyond the size limit (a decompression bomb or a "
-                         "damaged file): not read", kind="too_large") from None
+        raise InputError(
+            "a PDF stream inflates beyond the size limit (a decompression bomb or a "
+            "damaged file): not read",
+            kind="too_large",
+        ) from None
     except RecursionError:
-        raise InputError("a damaged PDF (objects nested without end); re-export it",
-                         kind="corrupt") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError,
-            IndexError, AssertionError, ZeroDivisionError) as err:
-        raise InputError(f"a damaged PDF ({type(err).__name__}); re-export it",
-                         kind="corrupt") from None
+        raise InputError(
+            "a damaged PDF (objects nested without end); re-export it", kind="corrupt"
+        ) from None
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        OSError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        ZeroDivisionError,
+    ) as err:
+        raise InputError(
+            f"a damaged PDF ({type(err).__name__}); re-export it", kind="corrupt"
+        ) from None
 
 
 def _draws_image(page: Any) -> bool:
     try:
         resources = page.get("/Resources")
         objects = resources.get_object().get("/XObject") if resources is not None else None
-        return objects is not None and any(obj.get_object().get("/Subtype") == "/Image"
-                                           for obj in objects.get_object().values())
+        return objects is not None and any(
+            obj.get_object().get("/Subtype") == "/Image" for obj in objects.get_object().values()
+        )
     except Exception:  # noqa: BLE001 - a damaged resource dictionary: no OCR, text still read
         return False
 
 
 def _clean(pages: list[str]) -> str:
     lines = [line.rstrip() for page in pages for line in page.splitlines()]
-    lines = [_CJK_GAP.sub("", line) for line in lines
-             if line.strip() and not _PAGE_NUMBER.match(line)]
+    lines = [
+        _CJK_GAP.sub("", line) for line in lines if line.strip() and not _PAGE_NUMBER.match(line)
+    ]
     return "\n".join(lines)
 
 
@@ -125,9 +154,12 @@ def _ocr(data: bytes) -> Extracted:
 
         text = _clean(ocr_pdf(data))
     except ImportError as err:
-        raise InputError(f"a scanned PDF (no usable text layer), and OCR is not installed here "
-                         f"({err.name or err}); reinstall fzcheck with its dependencies, or OCR "
-                         "it yourself", kind="missing_dependency") from None
+        raise InputError(
+            f"a scanned PDF (no usable text layer), and OCR is not installed here "
+            f"({err.name or err}); reinstall fzcheck with its dependencies, or OCR "
+            "it yourself",
+            kind="missing_dependency",
+        ) from None
     visible = sum(1 for ch in text if not ch.isspace())
     if visible < 20:
         raise InputError(_SCAN, kind="scanned_pdf")

@@ -25,7 +25,7 @@ _INLINE = re.compile(
     rf"|(?P<k5>(?P<e>[{_CN}]{{1,3}})是)"
 )
 _STOPS = "。;:!?"
-_CLOSERS = "”’\"」』)"
+_CLOSERS = '”’"」』)'
 RUNON_MIN_CHARS = 300
 
 
@@ -46,7 +46,7 @@ def _after_stop(line: str, start: int) -> bool:
     or after a sentence stop (possibly closed by a quote mark)."""
     if start == 0 or line[start - 1].isspace():
         return True
-    prev = line[max(0, start - 8):start].rstrip()  # a bounded look back: lines can be huge
+    prev = line[max(0, start - 8) : start].rstrip()  # a bounded look back: lines can be huge
     if not prev:
         return True
     if prev[-1] in _CLOSERS and len(prev) > 1:
@@ -80,8 +80,13 @@ def inline_markers(line: str) -> list[tuple[int, int]]:
         else:
             # a heading with no stop, then its first sub-heading
             prev = found[-1] if found else None
-            ok = (n == 1 and prev is not None and prev[1] < kind and start - prev[0] <= MAX_HEADING
-                  and not any(c in _STOPS for c in line[prev[0]:start]))
+            ok = (
+                n == 1
+                and prev is not None
+                and prev[1] < kind
+                and start - prev[0] <= MAX_HEADING
+                and not any(c in _STOPS for c in line[prev[0] : start])
+            )
         if ok and m.end() < text_end:
             found.append((start, kind))
             last[kind] = n
@@ -125,9 +130,9 @@ def _heading_ends(line: str, markers: list[tuple[int, int]]) -> list[int]:
         m = _INLINE.match(line, start)
         if m is None:
             continue
-        after = line[m.end():m.end() + MAX_HEADING]
+        after = line[m.end() : m.end() + MAX_HEADING]
         text_start = m.end() + len(after) - len(after.lstrip())
-        window = line[text_start:text_start + MAX_HEADING]
+        window = line[text_start : text_start + MAX_HEADING]
         gap = re.search(r"\s+", window)
         stop = next((k for k, c in enumerate(window) if c in _STOPS or c == ","), len(window))
         if gap and 2 <= gap.start() < stop and text_start + gap.end() < len(line):
@@ -146,8 +151,11 @@ def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
         if not markers or not is_runon(line, markers):
             out.append((i, 0, len(line)))
             continue
-        cuts = sorted({s for s, _ in markers} | set(_gap_splits(line))
-                      | set(_heading_ends(line, markers)) - {0})
+        cuts = sorted(
+            {s for s, _ in markers}
+            | set(_gap_splits(line))
+            | set(_heading_ends(line, markers)) - {0}
+        )
         bounds = [0, *cuts, len(line)]
         out.extend((i, a, b) for a, b in pairwise(bounds) if b > a)
         changed = True

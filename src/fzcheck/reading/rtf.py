@@ -16,8 +16,9 @@ def read_rtf(data: bytes, deadline: Deadline | None = None) -> Extracted:
     try:
         text = rtf_to_text(source, errors="replace")  # type: ignore[no-untyped-call]
     except (ValueError, LookupError, IndexError, RecursionError) as err:
-        raise InputError(f"a damaged .rtf file ({type(err).__name__}); re-save it",
-                         kind="corrupt") from None
+        raise InputError(
+            f"a damaged .rtf file ({type(err).__name__}); re-save it", kind="corrupt"
+        ) from None
     if deadline is not None:
         deadline.check()
     lines = [line.strip() for line in text.replace("\r", "\n").split("\n")]

@@ -13,8 +13,13 @@ _LEGACY_OFFICE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADER_LINE = re.compile(rb"\A\s*[A-Za-z][\w-]*:[^\n]*\n")
 _RTF = re.compile(rb"\A(?:\xef\xbb\xbf)?\s{0,64}\{\\rtf")
 _IMAGES = {
-    b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"BM": "BMP",
-    b"II*\x00": "TIFF", b"MM\x00*": "TIFF", b"RIFF": "WEBP",
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"BM": "BMP",
+    b"II*\x00": "TIFF",
+    b"MM\x00*": "TIFF",
+    b"RIFF": "WEBP",
 }
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"})
@@ -42,16 +47,18 @@ def sniff_format(data: bytes, suffix: str) -> Format:
     if is_mime_page(data):
         return "html"  # a web archive (.mht, or Word's "single file web page" saved as .doc)
     if suffix in _LEGACY_SUFFIXES and not _looks_textual(data):
-        raise InputError(f"a {suffix} file this tool cannot read; {_CONVERT}",
-                         kind="unsupported_format")
+        raise InputError(
+            f"a {suffix} file this tool cannot read; {_CONVERT}", kind="unsupported_format"
+        )
     for magic, name in _IMAGES.items():
         if head.startswith(magic) and (name != "WEBP" or data[8:12] == b"WEBP"):
             raise InputError(f"a {name} image, not text; {_OCR}", kind="image")
     if suffix in _IMAGE_SUFFIXES:
         raise InputError(f"an image file, not text; {_OCR}", kind="image")
     if suffix in {".docx", ".pdf", ".ofd"}:
-        raise InputError(f"named {suffix} but not a {suffix[1:]} file inside; re-export it",
-                         kind="corrupt")
+        raise InputError(
+            f"named {suffix} but not a {suffix[1:]} file inside; re-export it", kind="corrupt"
+        )
     if _is_html(data, suffix):
         return "html"
     return "txt"
@@ -61,16 +68,19 @@ def _zip_kind(data: bytes) -> Format:
     try:
         names = set(zipfile.ZipFile(BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
-        raise InputError("a damaged zip/.docx file; re-save it from Word or WPS",
-                         kind="corrupt") from None
+        raise InputError(
+            "a damaged zip/.docx file; re-save it from Word or WPS", kind="corrupt"
+        ) from None
     if "word/document.xml" in names:
         return "docx"
     if "OFD.xml" in names:
         return "ofd"
     if "content.xml" in names and "mimetype" in names:
         raise InputError(f"an OpenDocument file; {_CONVERT}", kind="unsupported_format")
-    raise InputError("a zip archive, not a report; unpack it and check the files inside",
-                     kind="unsupported_format")
+    raise InputError(
+        "a zip archive, not a report; unpack it and check the files inside",
+        kind="unsupported_format",
+    )
 
 
 def is_mime_page(data: bytes) -> bool:

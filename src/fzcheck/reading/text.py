@@ -33,8 +33,12 @@ def read_text(data: bytes, deadline: Deadline | None = None) -> Extracted:
 
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes, detecting the encoding: BOM, strict UTF-8, then GB18030/Big5/UTF-16 by score."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF32_LE, "utf-32")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+    ):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name
     if b"\x00" not in data[:8192]:
@@ -54,12 +58,18 @@ def decode(data: bytes) -> tuple[str, str]:
         if guess is not None:
             return guess
         if not candidates or b"\x00" in data[:8192]:
-            raise InputError("binary data, not text: not a report this tool can read "
-                             "(save it as .txt, .docx or .pdf)", kind="binary")
+            raise InputError(
+                "binary data, not text: not a report this tool can read "
+                "(save it as .txt, .docx or .pdf)",
+                kind="binary",
+            )
     score, name, text = max(candidates)
     if score < 0.05:
-        raise InputError("the text does not decode to Chinese in UTF-8, GB18030, Big5 or UTF-16; "
-                         "re-save it as UTF-8", kind="encoding")
+        raise InputError(
+            "the text does not decode to Chinese in UTF-8, GB18030, Big5 or UTF-16; "
+            "re-save it as UTF-8",
+            kind="encoding",
+        )
     return text, name
 
 

@@ -27,8 +27,16 @@ RENDERERS: dict[str, str] = {
 }
 BINARY_FORMATS = frozenset({"xlsx"})  # written to a file opened in binary mode
 # -o's extension -> format, when -f is not given (never the terminal view into a file)
-SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".jsonl": "jsonl",
-                  ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SUFFIX_FORMATS = {
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def format_for(fmt: str | None, output: str | None, default: str = "terminal") -> str:
@@ -58,8 +66,12 @@ def make_renderer(fmt: str, out: IO[Any], rubrics: Catalog | None = None) -> Ren
 STATUS_MARK = {"present": "✓", "embedded": "△", "missing": "✗"}
 # The words reviewers read, shared by every human-facing format.
 STATUS_ZH = {"present": "独立成节", "embedded": "嵌于他节", "missing": "缺失"}
-VERDICT_ZH = {"complete": "要素齐全", "incomplete": "要素缺失", "not_a_report": "非年度报告",
-              "error": "无法读取"}
+VERDICT_ZH = {
+    "complete": "要素齐全",
+    "incomplete": "要素缺失",
+    "not_a_report": "非年度报告",
+    "error": "无法读取",
+}
 
 
 def part_label(part: Mapping[str, Any]) -> str:
@@ -78,7 +90,11 @@ def part_labels(results: Iterable[Mapping[str, Any]]) -> dict[str, str]:
 
 def failed_checks(result: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """(part id or 'document', check) for every failed check, in document order."""
-    out = [(p["id"], c) for p in result.get("parts", []) for c in p.get("checks", [])
-           if not c["passed"]]
+    out = [
+        (p["id"], c)
+        for p in result.get("parts", [])
+        for c in p.get("checks", [])
+        if not c["passed"]
+    ]
     out += [("document", c) for c in result.get("checks", []) if not c["passed"]]
     return out

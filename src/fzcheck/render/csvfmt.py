@@ -22,23 +22,53 @@ if TYPE_CHECKING:
     from fzcheck.rubric import Catalog
 
 BOM = "\ufeff"
-FACTS = ["title", "issuer", "report_year", "signed_on", "published_on", "format", "encoding",
-         "script"]
+FACTS = [
+    "title",
+    "issuer",
+    "report_year",
+    "signed_on",
+    "published_on",
+    "format",
+    "encoding",
+    "script",
+]
 
 
 def columns(part_ids: list[str]) -> list[str]:
     """Column keys: file, unit, year, type, verdict, score, the reviewer's verdict and score,
     the document facts, one column per part, failed checks, review decisions, error."""
-    return ["path", "unit", "year", "rubric", "verdict", "score", "human_verdict",
-            "human_score", *FACTS, *part_ids, "failed_checks", "decisions", "error"]
+    return [
+        "path",
+        "unit",
+        "year",
+        "rubric",
+        "verdict",
+        "score",
+        "human_verdict",
+        "human_score",
+        *FACTS,
+        *part_ids,
+        "failed_checks",
+        "decisions",
+        "error",
+    ]
 
 
 def headers(part_ids: list[str], labels: Mapping[str, str]) -> list[str]:
-    words = {"path": t("path"), "unit": t("unit"), "year": t("year"), "rubric": t("col.type"),
-             "verdict": t("verdict"), "score": t("score"),
-             "human_verdict": t("col.human_verdict"), "human_score": t("col.human_score"),
-             "failed_checks": t("failed_checks"), "decisions": t("col.review"),
-             "error": t("error"), **{k: t(k) for k in FACTS}}
+    words = {
+        "path": t("path"),
+        "unit": t("unit"),
+        "year": t("year"),
+        "rubric": t("col.type"),
+        "verdict": t("verdict"),
+        "score": t("score"),
+        "human_verdict": t("col.human_verdict"),
+        "human_score": t("col.human_score"),
+        "failed_checks": t("failed_checks"),
+        "decisions": t("col.review"),
+        "error": t("error"),
+        **{k: t(k) for k in FACTS},
+    }
     return [words.get(c) or labels.get(c) or c for c in columns(part_ids)]
 
 
@@ -63,8 +93,9 @@ def rubric_title(result: Mapping[str, Any], rubrics: Catalog | None) -> str:
     return rubric.title if rubric else str(ref.get("id") or "")
 
 
-def csv_row(result: dict[str, Any], part_ids: list[str],
-            rubrics: Catalog | None = None) -> list[str]:
+def csv_row(
+    result: dict[str, Any], part_ids: list[str], rubrics: Catalog | None = None
+) -> list[str]:
     from fzcheck.render.i18n import decision_text
 
     d = result.get("document") or {}
@@ -72,17 +103,19 @@ def csv_row(result: dict[str, Any], part_ids: list[str],
     err = result.get("error")
     review = result.get("review") or {}
     values: dict[str, Any] = {
-        "path": result["path"], "unit": unit_of(result), "year": d.get("report_year"),
+        "path": result["path"],
+        "unit": unit_of(result),
+        "year": d.get("report_year"),
         "rubric": rubric_title(result, rubrics),
-        "verdict": verdict_word(result["verdict"]), "score": result["score"],
+        "verdict": verdict_word(result["verdict"]),
+        "score": result["score"],
         "human_verdict": verdict_word(review["verdict"]) if review else "",
         "human_score": review.get("score", ""),
         **{k: d.get(k) for k in FACTS},
         "script": t(f"script.{d['script']}") if d.get("script") else "",
         **{k: status.get(k, "") for k in part_ids},
         "failed_checks": "；".join(check_name(c, part) for part, c in failed_checks(result)),
-        "decisions": "；".join(decision_text(x, result)
-                               for x in review.get("decisions", [])),
+        "decisions": "；".join(decision_text(x, result) for x in review.get("decisions", [])),
         "error": error_kind(err["kind"], err["message"]) if err else "",
     }
     return ["" if values[c] is None else str(values[c]) for c in columns(part_ids)]

@@ -36,9 +36,13 @@ BATCH_PAGE_NAME = "index.html"
 def _env() -> Environment:
     from jinja2 import Environment, PackageLoader
 
-    return Environment(loader=PackageLoader("fzcheck", "templates"), autoescape=True,
-                       trim_blocks=True, lstrip_blocks=True,
-                       keep_trailing_newline=True)
+    return Environment(
+        loader=PackageLoader("fzcheck", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def _script(name: str) -> tuple[str, str]:
@@ -48,19 +52,36 @@ def _script(name: str) -> tuple[str, str]:
     return text, f"'sha256-{digest}'"
 
 
-def _page(template: str, script: str | None, results: Sequence[Mapping[str, Any]],
-          rubrics: Sequence[Rubric], **context: Any) -> str:
+def _page(
+    template: str,
+    script: str | None,
+    results: Sequence[Mapping[str, Any]],
+    rubrics: Sequence[Rubric],
+    **context: Any,
+) -> str:
     """A page; its part labels come from the results, the rules it cites from their rubrics."""
     js, js_source = _script(script) if script else ("", "'none'")
     sources = list({(r.source.name, r.source.citation): r.source for r in rubrics}.values())
-    return _env().get_template(template).render(
-        script=js, script_source=js_source, status_mark=STATUS_MARK,
-        part_short=part_labels(results),
-        status_zh={s: i18n.status(s) for s in ("present", "embedded", "missing")},
-        verdict_zh={v: i18n.verdict(v) for v in ("complete", "incomplete", "not_a_report",
-                                                   "error")},
-        t=i18n.t, check_name=i18n.check_name, error_kind=i18n.error_kind,
-        decision_text=i18n.decision_text, sources=sources, **context)
+    return (
+        _env()
+        .get_template(template)
+        .render(
+            script=js,
+            script_source=js_source,
+            status_mark=STATUS_MARK,
+            part_short=part_labels(results),
+            status_zh={s: i18n.status(s) for s in ("present", "embedded", "missing")},
+            verdict_zh={
+                v: i18n.verdict(v) for v in ("complete", "incomplete", "not_a_report", "error")
+            },
+            t=i18n.t,
+            check_name=i18n.check_name,
+            error_kind=i18n.error_kind,
+            decision_text=i18n.decision_text,
+            sources=sources,
+            **context,
+        )
+    )
 
 
 def _rubrics_of(results: Sequence[Mapping[str, Any]], rubrics: Catalog | None) -> list[Rubric]:
@@ -79,9 +100,14 @@ def _rubrics_of(results: Sequence[Mapping[str, Any]], rubrics: Catalog | None) -
 # --- report page --------------------------------------------------------------------------------
 
 
-def render_report_page(result: dict[str, Any], doc: Document | None, *,
-                       rubrics: Catalog | None = None, index_href: str | None = None,
-                       links: Mapping[str, str] | None = None) -> str:
+def render_report_page(
+    result: dict[str, Any],
+    doc: Document | None,
+    *,
+    rubrics: Catalog | None = None,
+    index_href: str | None = None,
+    links: Mapping[str, str] | None = None,
+) -> str:
     """One report: facts, verdict, a panel per part and the text with spans and quotes marked.
 
     Without ``doc`` (results read back from JSON) the panels still show, the text does not.
@@ -99,35 +125,60 @@ def render_report_page(result: dict[str, Any], doc: Document | None, *,
         colour = colours[p["id"]]
         evidence = []
         for i, ev in enumerate(p.get("evidence") or []):
-            target = marks.place(f"ev-{p['id']}-{i}", ev.get("quote", ""), ev.get("line"),
-                                 colour) if marks else None
-            evidence.append({"quote": ev.get("quote", ""), "line": ev.get("line"),
-                             "target": target})
+            target = (
+                marks.place(f"ev-{p['id']}-{i}", ev.get("quote", ""), ev.get("line"), colour)
+                if marks
+                else None
+            )
+            evidence.append(
+                {"quote": ev.get("quote", ""), "line": ev.get("line"), "target": target}
+            )
         findings = llm.parts.get(p["id"], []) if llm else []
-        panels.append({"part": p, "name": names[p["id"]], "colour": colour, "evidence": evidence,
-                       "failed": view.failed_checks(p.get("checks")),
-                       "passed": [c for c in p.get("checks") or [] if c.get("passed")],
-                       "findings": findings,
-                       "flags": llm.flags_for(p["id"]) if llm else [],
-                       "llm_status": llm.part_status.get(p["id"]) if llm else None})
+        panels.append(
+            {
+                "part": p,
+                "name": names[p["id"]],
+                "colour": colour,
+                "evidence": evidence,
+                "failed": view.failed_checks(p.get("checks")),
+                "passed": [c for c in p.get("checks") or [] if c.get("passed")],
+                "findings": findings,
+                "flags": llm.flags_for(p["id"]) if llm else [],
+                "llm_status": llm.part_status.get(p["id"]) if llm else None,
+            }
+        )
     if llm:
         _place_llm_quotes(llm, marks)
 
-    spans = [(s["start_line"], s["end_line"], colours[p["id"]],
-              names[p["id"]].label)
-             for p in parts for s in (p.get("sections") or ([p["span"]] if p.get("span") else []))]
+    spans = [
+        (s["start_line"], s["end_line"], colours[p["id"]], names[p["id"]].label)
+        for p in parts
+        for s in (p.get("sections") or ([p["span"]] if p.get("span") else []))
+    ]
     text = view.line_views(marks, spans) if marks is not None else None
     document = result.get("document") or {}
     title = document.get("title") or PurePath(str(result.get("path", ""))).name
     rubric = graded_with[0] if graded_with else None
-    return _page("report.html.j2", "review.js.j2", [result], graded_with, result=result,
-                 rubric_title=rubric.title if rubric else None,
-                 tables=view.table_views(result),
-                 document=document, title=title,
-                 panels=panels, doc_failed=view.failed_checks(result.get("checks")), llm=llm,
-                 text=text, lang="zh-Hant" if document.get("script") == "traditional" else "zh-CN",
-                 copies=view.copies_of(result), links=links or {}, index_href=index_href,
-                 part_ids=[p["id"] for p in parts])
+    return _page(
+        "report.html.j2",
+        "review.js.j2",
+        [result],
+        graded_with,
+        result=result,
+        rubric_title=rubric.title if rubric else None,
+        tables=view.table_views(result),
+        document=document,
+        title=title,
+        panels=panels,
+        doc_failed=view.failed_checks(result.get("checks")),
+        llm=llm,
+        text=text,
+        lang="zh-Hant" if document.get("script") == "traditional" else "zh-CN",
+        copies=view.copies_of(result),
+        links=links or {},
+        index_href=index_href,
+        part_ids=[p["id"] for p in parts],
+    )
 
 
 def _place_llm_quotes(llm: view.LlmView, marks: view.TextMarks | None) -> None:
@@ -149,8 +200,11 @@ def _place_llm_quotes(llm: view.LlmView, marks: view.TextMarks | None) -> None:
 # --- batch page ---------------------------------------------------------------------------------
 
 
-def render_batch_page(results: list[dict[str, Any]], links: dict[str, str] | None = None,
-                      rubrics: Catalog | None = None) -> str:
+def render_batch_page(
+    results: list[dict[str, Any]],
+    links: dict[str, str] | None = None,
+    rubrics: Catalog | None = None,
+) -> str:
     """All reports in one sortable, filterable table with charts. ``links`` maps a result's
     ``path`` to the (relative) href of its report page."""
     links = links or {}
@@ -160,9 +214,15 @@ def render_batch_page(results: list[dict[str, Any]], links: dict[str, str] | Non
             if p["id"] not in part_ids:
                 part_ids.append(p["id"])
     # Optional parts (never required by the rubric) are shown muted: missing them is no fault.
-    optional = {pid for pid in part_ids
-                if not any(p["id"] == pid and p.get("required", True)
-                           for r in results for p in r.get("parts") or [])}
+    optional = {
+        pid
+        for pid in part_ids
+        if not any(
+            p["id"] == pid and p.get("required", True)
+            for r in results
+            for p in r.get("parts") or []
+        )
+    }
     from fzcheck.cohort.stats import gather
 
     cohort = gather(results).to_json()
@@ -171,14 +231,24 @@ def render_batch_page(results: list[dict[str, Any]], links: dict[str, str] | Non
     for row in rows:
         verdicts[row.verdict] = verdicts.get(row.verdict, 0) + 1
     graded_with = _rubrics_of(results, rubrics)
-    return _page("batch.html.j2", "batch.js.j2", results, graded_with, rows=rows,
-                 part_ids=part_ids, colours=view.colour_index(part_ids),
-                 page_title="、".join(r.title for r in graded_with) or "年度报告",
-                 shares=view.part_shares(cohort, part_ids, part_labels(results)),
-                 bins=view.score_bins(cohort),
-                 verdicts=verdicts, total=len(results), optional=optional,
-                 has_flags=any(r.flags for r in rows), has_copies=any(r.copies for r in rows),
-                 has_review=any(r.review for r in rows))
+    return _page(
+        "batch.html.j2",
+        "batch.js.j2",
+        results,
+        graded_with,
+        rows=rows,
+        part_ids=part_ids,
+        colours=view.colour_index(part_ids),
+        page_title="、".join(r.title for r in graded_with) or "年度报告",
+        shares=view.part_shares(cohort, part_ids, part_labels(results)),
+        bins=view.score_bins(cohort),
+        verdicts=verdicts,
+        total=len(results),
+        optional=optional,
+        has_flags=any(r.flags for r in rows),
+        has_copies=any(r.copies for r in rows),
+        has_review=any(r.review for r in rows),
+    )
 
 
 # --- renderers ----------------------------------------------------------------------------------
@@ -237,18 +307,28 @@ class HtmlDirRenderer:
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
         name = unquote(self.reserve(str(result.get("path", ""))))
         (self.directory / name).write_text(
-            render_report_page(result, doc, rubrics=self.rubrics, index_href=href(BATCH_PAGE_NAME),
-                               links=self.links),
-            encoding="utf-8")
+            render_report_page(
+                result,
+                doc,
+                rubrics=self.rubrics,
+                index_href=href(BATCH_PAGE_NAME),
+                links=self.links,
+            ),
+            encoding="utf-8",
+        )
         self.results.append(result)
 
     def close(self) -> None:
         (self.directory / BATCH_PAGE_NAME).write_text(
-            render_batch_page(self.results, self.links, self.rubrics), encoding="utf-8")
+            render_batch_page(self.results, self.links, self.rubrics), encoding="utf-8"
+        )
 
 
-def write_report_pages(results: Sequence[tuple[dict[str, Any], Document | None]],
-                       directory: Path, rubrics: Catalog | None = None) -> dict[str, str]:
+def write_report_pages(
+    results: Sequence[tuple[dict[str, Any], Document | None]],
+    directory: Path,
+    rubrics: Catalog | None = None,
+) -> dict[str, str]:
     """Pages for many reports plus index.html in ``directory``; returns path -> href."""
     renderer = HtmlDirRenderer(directory, rubrics)
     for result, _ in results:
@@ -269,9 +349,12 @@ def output_directory(output: str | None, n_inputs: int) -> Path | None:
     if n_inputs <= 1:
         return None
     if not output:
-        raise UsageError(f"-f html with {n_inputs} inputs writes a page per report: "
-                         "give a directory with -o DIR")
+        raise UsageError(
+            f"-f html with {n_inputs} inputs writes a page per report: give a directory with -o DIR"
+        )
     if Path(output).suffix.lower() in {".html", ".htm"}:
-        raise UsageError(f"-f html with {n_inputs} inputs writes a page per report plus "
-                         f"index.html: -o must be a directory, not {output}")
+        raise UsageError(
+            f"-f html with {n_inputs} inputs writes a page per report plus "
+            f"index.html: -o must be a directory, not {output}"
+        )
     return Path(output)

@@ -39,8 +39,10 @@ class PartName:
 def part_names(result: Mapping[str, Any], rubric: Rubric | None) -> dict[str, PartName]:
     """Names for the result's parts: the rubric it was graded with gives the legal wording;
     without it (a rubric file no longer at hand) the names the result carries."""
-    out = {p.id: PartName(p.name, p.label, p.legal_text, p.citation)
-           for p in (rubric.parts if rubric else [])}
+    out = {
+        p.id: PartName(p.name, p.label, p.legal_text, p.citation)
+        for p in (rubric.parts if rubric else [])
+    }
     for p in result.get("parts") or []:
         out.setdefault(p["id"], PartName(str(p.get("name") or part_label(p)), part_label(p)))
     return out
@@ -96,8 +98,9 @@ class TextMarks:
         self.analysis = analysis if analysis is not None and len(analysis) == len(lines) else None
         self._marks: dict[int, list[tuple[int, int, str, int | None, bool]]] = {}
 
-    def place(self, anchor: str, quote: str, line: int | None, colour: int | None,
-              llm: bool = False) -> Target | None:
+    def place(
+        self, anchor: str, quote: str, line: int | None, colour: int | None, llm: bool = False
+    ) -> Target | None:
         """Mark ``quote`` on ``line`` (1-based) or, without a usable line, its first occurrence.
         ``None`` when the quote is not in the text at all."""
         quote = (quote or "").strip()
@@ -154,9 +157,14 @@ def line_views(marks: TextMarks, spans: Sequence[tuple[int, int, int, str]]) -> 
     for n in range(1, len(marks.lines) + 1):
         covering = [s for s in ordered if s[0] <= n <= s[1]]
         covering.sort(key=lambda s: s[1] - s[0], reverse=True)
-        views.append(LineView(number=n, segments=marks.segments(n),
-                              colours=[s[2] for s in covering],
-                              starts=[(s[2], s[3]) for s in ordered if s[0] == n]))
+        views.append(
+            LineView(
+                number=n,
+                segments=marks.segments(n),
+                colours=[s[2] for s in covering],
+                starts=[(s[2], s[3]) for s in ordered if s[0] == n],
+            )
+        )
     return views
 
 
@@ -165,10 +173,16 @@ def line_views(marks: TextMarks, spans: Sequence[tuple[int, int, int, str]]) -> 
 # with ``verified`` and ``line``, ``unverified`` a count, ``disagreements``); anything else in
 # those places is read as well as it can be rather than rejected.
 
-FLAG_KIND_ZH = {"generic": "空泛套话", "no_cause": "只列问题不讲原因", "no_figures": "成效没有数据",
-                "vague_plan": "安排不具体", "leader_is_bureau": "履职只写单位不写本人",
-                "hidden_part": "部分藏在主题式标题下", "instruction": "疑似写给程序的指令",
-                "other": "其他"}
+FLAG_KIND_ZH = {
+    "generic": "空泛套话",
+    "no_cause": "只列问题不讲原因",
+    "no_figures": "成效没有数据",
+    "vague_plan": "安排不具体",
+    "leader_is_bureau": "履职只写单位不写本人",
+    "hidden_part": "部分藏在主题式标题下",
+    "instruction": "疑似写给程序的指令",
+    "other": "其他",
+}
 OUTCOME_ZH = {"upgraded": "采纳模型意见", "kept_offline": "保留离线结论"}
 
 
@@ -224,8 +238,24 @@ def _list(value: Any) -> list[Any]:
 
 def _finding_text(item: Mapping[str, Any]) -> str:
     """One line for a finding, from whichever of the schema's fields it has."""
-    head = next((str(item[k]) for k in ("measure", "problem", "action", "reason", "comment",
-                                        "finding", "message", "summary", "text") if item.get(k)), "")
+    head = next(
+        (
+            str(item[k])
+            for k in (
+                "measure",
+                "problem",
+                "action",
+                "reason",
+                "comment",
+                "finding",
+                "message",
+                "summary",
+                "text",
+            )
+            if item.get(k)
+        ),
+        "",
+    )
     details = []
     if item.get("result"):
         details.append(f"成效：{item['result']}")
@@ -247,16 +277,23 @@ def _finding(item: Any) -> Finding | None:
         return None
     quote = item.get("quote") or item.get("evidence_quote")
     kind = _as_text(item.get("kind"))
-    return Finding(text=_finding_text(item), quote=str(quote) if quote else None,
-                   line=_int_or_none(item.get("line")),
-                   verified=item.get("verified") is not False,
-                   kind=FLAG_KIND_ZH.get(kind, kind) if kind else None,
-                   part=str(item["part"]) if item.get("part") else None)
+    return Finding(
+        text=_finding_text(item),
+        quote=str(quote) if quote else None,
+        line=_int_or_none(item.get("line")),
+        verified=item.get("verified") is not False,
+        kind=FLAG_KIND_ZH.get(kind, kind) if kind else None,
+        part=str(item["part"]) if item.get("part") else None,
+    )
 
 
 def _findings_of(part: Mapping[str, Any]) -> list[Finding]:
-    out = [f for key in ("findings", "evidence", "quotes") for f in map(_finding,
-                                                                          _list(part.get(key))) if f]
+    out = [
+        f
+        for key in ("findings", "evidence", "quotes")
+        for f in map(_finding, _list(part.get(key)))
+        if f
+    ]
     comment = _as_text(part.get("comment") or part.get("reason") or part.get("summary"))
     return [Finding(text=comment), *out] if comment else out
 
@@ -277,8 +314,10 @@ def llm_view(result: Mapping[str, Any]) -> LlmView | None:
     labels = render.part_labels([result])
     raw_parts: Any = llm.get("parts")
     if isinstance(raw_parts, Mapping):
-        raw_parts = [{"id": k, **(v if isinstance(v, Mapping) else {"comment": v})}
-                     for k, v in raw_parts.items()]
+        raw_parts = [
+            {"id": k, **(v if isinstance(v, Mapping) else {"comment": v})}
+            for k, v in raw_parts.items()
+        ]
     parts: dict[str, list[Finding]] = {}
     status: dict[str, str] = {}
     for p in _list(raw_parts):
@@ -297,11 +336,19 @@ def llm_view(result: Mapping[str, Any]) -> LlmView | None:
         f.verified = False
     count = llm.get("unverified")
     n_unverified = count if isinstance(count, int) and not isinstance(count, bool) else len(bad)
-    return LlmView(summary=_as_text(llm.get("summary")), error=_as_text(llm.get("error")),
-                   model=_as_text(llm.get("model")), parts=parts, part_status=status,
-                   flags=flags, unverified=unverified, n_unverified=n_unverified,
-                   disagreements=[d for d in (_disagreement(x, labels)
-                                              for x in _list(llm.get("disagreements"))) if d])
+    return LlmView(
+        summary=_as_text(llm.get("summary")),
+        error=_as_text(llm.get("error")),
+        model=_as_text(llm.get("model")),
+        parts=parts,
+        part_status=status,
+        flags=flags,
+        unverified=unverified,
+        n_unverified=n_unverified,
+        disagreements=[
+            d for d in (_disagreement(x, labels) for x in _list(llm.get("disagreements"))) if d
+        ],
+    )
 
 
 # --- copy detection (batch) -------------------------------------------------------------------
@@ -328,8 +375,13 @@ def copies_of(result: Mapping[str, Any]) -> list[Copy]:
             sim = item.get("similarity")
             # fzcheck.batch.copies writes the part as "part"; "section" was the first proposal.
             section = item.get("part") or item.get("section")
-            out.append(Copy(other=str(item["other"]), section=_as_text(section),
-                            similarity=float(sim) if isinstance(sim, (int, float)) else None))
+            out.append(
+                Copy(
+                    other=str(item["other"]),
+                    section=_as_text(section),
+                    similarity=float(sim) if isinstance(sim, (int, float)) else None,
+                )
+            )
         elif isinstance(item, str):
             out.append(Copy(other=item, section=None, similarity=None))
     return sorted(out, key=lambda c: -(c.similarity or 0))
@@ -366,18 +418,25 @@ def batch_row(result: Mapping[str, Any], links: Mapping[str, str]) -> BatchRow:
     failed = [check_name(c, part) for part, c in render.failed_checks(dict(result))]
     copies = copies_of(result)
     return BatchRow(
-        path=path, href=links.get(path),
+        path=path,
+        href=links.get(path),
         unit=d.get("issuer") or d.get("title") or PurePath(path).name or path,
-        title=d.get("title"), year=d.get("report_year"),
-        verdict=str(result.get("verdict", "error")), score=float(result.get("score") or 0),
+        title=d.get("title"),
+        year=d.get("report_year"),
+        verdict=str(result.get("verdict", "error")),
+        score=float(result.get("score") or 0),
         statuses={p["id"]: p["status"] for p in result.get("parts") or []},
         failed=failed,
         flags=[" ".join(filter(None, (f.kind, f.text))) or (f.quote or "") for f in llm.flags]
-        if llm else [],
-        copies=copies, copy_hrefs={c.other: links[c.other] for c in copies if c.other in links},
+        if llm
+        else [],
+        copies=copies,
+        copy_hrefs={c.other: links[c.other] for c in copies if c.other in links},
         error=error_kind(str(err.get("kind")), str(err.get("message")))
-        if isinstance(err, Mapping) else None,
-        review=result.get("review") if isinstance(result.get("review"), Mapping) else None)
+        if isinstance(err, Mapping)
+        else None,
+        review=result.get("review") if isinstance(result.get("review"), Mapping) else None,
+    )
 
 
 @dataclass
@@ -391,8 +450,9 @@ class PartShare:
     n_embedded: int
 
 
-def part_shares(cohort: Mapping[str, Any], part_ids: Sequence[str],
-                labels: Mapping[str, str]) -> list[PartShare]:
+def part_shares(
+    cohort: Mapping[str, Any], part_ids: Sequence[str], labels: Mapping[str, str]
+) -> list[PartShare]:
     """Chart rows from the cohort statistics (``cohort.stats``), so the page and `fzcheck report`
     count the same reports: readable annual reports, not errors or non-reports."""
     by_id = {p["part"]: p for p in cohort.get("parts", [])}
@@ -400,8 +460,17 @@ def part_shares(cohort: Mapping[str, Any], part_ids: Sequence[str],
     for pid in part_ids:
         p = by_id.get(pid, {})
         mis, emb = float(p.get("missing_share", 0.0)), float(p.get("embedded_share", 0.0))
-        out.append(PartShare(pid, labels.get(pid, pid), max(0.0, 1 - mis - emb), emb, mis,
-                             int(p.get("missing", 0)), int(p.get("embedded", 0))))
+        out.append(
+            PartShare(
+                pid,
+                labels.get(pid, pid),
+                max(0.0, 1 - mis - emb),
+                emb,
+                mis,
+                int(p.get("missing", 0)),
+                int(p.get("embedded", 0)),
+            )
+        )
     return out
 
 
@@ -442,12 +511,23 @@ def table_views(result: Mapping[str, Any]) -> list[TableView]:
             cells = []
             for col in _list(t.get("columns")):
                 cell = values.get((row["id"], col["id"]))
-                cells.append({"text": "—" if cell is None else (cell["text"] or "空白"),
-                              "line": cell["line"] if cell else None,
-                              "bad": (row["id"], col["id"]) in bad,
-                              "blank": cell is not None and cell["value"] is None})
+                cells.append(
+                    {
+                        "text": "—" if cell is None else (cell["text"] or "空白"),
+                        "line": cell["line"] if cell else None,
+                        "bad": (row["id"], col["id"]) in bad,
+                        "blank": cell is not None and cell["value"] is None,
+                    }
+                )
             rows.append({"name": row["name"], "line": row.get("line"), "cells": cells})
-        out.append(TableView(id=str(t["id"]), status=str(t["status"]), summary=summary(dict(t)),
-                             failed=[c for c in _list(t.get("checks")) if c.get("passed") is False],
-                             columns=_list(t.get("columns")), rows=rows))
+        out.append(
+            TableView(
+                id=str(t["id"]),
+                status=str(t["status"]),
+                summary=summary(dict(t)),
+                failed=[c for c in _list(t.get("checks")) if c.get("passed") is False],
+                columns=_list(t.get("columns")),
+                rows=rows,
+            )
+        )
     return out

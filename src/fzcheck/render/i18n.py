@@ -69,6 +69,7 @@ def check_name(check: dict[str, Any], part: str | None = None) -> str:
 def decision_text(d: dict[str, Any], result: dict[str, Any] | None = None) -> str:
     """One decision as a reviewer reads it: 要素“存在不足”改为“嵌于他节”（见第3页）. With the
     result at hand, the part's label or the check's name stands for its id."""
+
     def word(v: str) -> str:
         return status(v) if d["target"] == "part" else t(f"review.{v}")
 
@@ -76,70 +77,135 @@ def decision_text(d: dict[str, Any], result: dict[str, Any] | None = None) -> st
     if result is not None and _lang == "zh":
         names = {p["id"]: p.get("label") or p["id"] for p in result.get("parts", [])}
         for p in result.get("parts", []):
-            names.update({f"{p['id']}.{c['id']}": c.get("name") or c["id"]
-                          for c in p.get("checks", [])})
-        names.update({f"document.{c['id']}": c.get("name") or c["id"]
-                      for c in result.get("checks", [])})
+            names.update(
+                {f"{p['id']}.{c['id']}": c.get("name") or c["id"] for c in p.get("checks", [])}
+            )
+        names.update(
+            {f"document.{c['id']}": c.get("name") or c["id"] for c in result.get("checks", [])}
+        )
         shown = f"“{names.get(shown, shown)}”"
-    what = f"{t('review.' + d['target'])}{shown}" if _lang == "zh" else \
-        f"{t('review.' + d['target'])} {shown}"
-    text = (t("review.accept", value=word(d["set"])) if d.get("accept")
-            else t("review.set", target="", value=word(d["set"])).strip())
+    what = (
+        f"{t('review.' + d['target'])}{shown}"
+        if _lang == "zh"
+        else f"{t('review.' + d['target'])} {shown}"
+    )
+    text = (
+        t("review.accept", value=word(d["set"]))
+        if d.get("accept")
+        else t("review.set", target="", value=word(d["set"])).strip()
+    )
     note = f"（{d['note']}）" if d.get("note") else ""
     return f"{what} {text}{note}"
 
 
 MESSAGES: dict[str, dict[str, str]] = {
     "zh": {
-        "verdict.complete": "要素齐全", "verdict.incomplete": "要素缺失",
-        "verdict.not_a_report": "非年度报告", "verdict.error": "无法读取",
-        "status.present": "独立成节", "status.embedded": "嵌于他节", "status.missing": "缺失",
-        "optional": "选报", "optional_missing": "未写（选报）",
+        "verdict.complete": "要素齐全",
+        "verdict.incomplete": "要素缺失",
+        "verdict.not_a_report": "非年度报告",
+        "verdict.error": "无法读取",
+        "status.present": "独立成节",
+        "status.embedded": "嵌于他节",
+        "status.missing": "缺失",
+        "optional": "选报",
+        "optional_missing": "未写（选报）",
         # document facts
-        "title": "标题", "issuer": "发布单位", "addressee": "报送对象", "report_year": "报告年度",
-        "signed_on": "落款日期", "published_on": "公开日期", "format": "格式",
-        "encoding": "编码", "script": "字形", "source": "来源", "rubric": "报告类型",
-        "script.simplified": "简体", "script.traditional": "繁体", "chars": "{n:,} 字",
-        "path": "文件", "unit": "单位", "year": "年度", "verdict": "结论", "score": "得分",
-        "part": "要素", "status": "状态", "heading": "所在标题 / 依据", "line": "行",
-        "failed_checks": "未通过的检查", "error": "错误", "notes": "说明",
-        "not_found_here": "未找到", "evidence": "依据原文", "copies": "雷同",
-        "decisions": "人工复核", "machine": "机器结论", "human": "人工结论",
-        "score_breakdown": "得分构成", "points": "分值", "reason": "原因",
-        "total": "合计", "clamped": "（得分限定在0–100之间）",
+        "title": "标题",
+        "issuer": "发布单位",
+        "addressee": "报送对象",
+        "report_year": "报告年度",
+        "signed_on": "落款日期",
+        "published_on": "公开日期",
+        "format": "格式",
+        "encoding": "编码",
+        "script": "字形",
+        "source": "来源",
+        "rubric": "报告类型",
+        "script.simplified": "简体",
+        "script.traditional": "繁体",
+        "chars": "{n:,} 字",
+        "path": "文件",
+        "unit": "单位",
+        "year": "年度",
+        "verdict": "结论",
+        "score": "得分",
+        "part": "要素",
+        "status": "状态",
+        "heading": "所在标题 / 依据",
+        "line": "行",
+        "failed_checks": "未通过的检查",
+        "error": "错误",
+        "notes": "说明",
+        "not_found_here": "未找到",
+        "evidence": "依据原文",
+        "copies": "雷同",
+        "decisions": "人工复核",
+        "machine": "机器结论",
+        "human": "人工结论",
+        "score_breakdown": "得分构成",
+        "points": "分值",
+        "reason": "原因",
+        "total": "合计",
+        "clamped": "（得分限定在0–100之间）",
         "breakdown.part": "{label}：{status}，权重{weight:g}×{credit:g}",
         "breakdown.check": "扣分：{name}（{message}）",
         "breakdown.not_a_report": "不是年度报告，得0分",
         "inputs_total": "共{total}份：{counts}",
         # review
-        "review.set": "{target}改为“{value}”", "review.accept": "确认机器结论“{value}”",
-        "review.part": "要素", "review.check": "检查",
-        "review.pass": "通过", "review.fail": "未通过",
+        "review.set": "{target}改为“{value}”",
+        "review.accept": "确认机器结论“{value}”",
+        "review.part": "要素",
+        "review.check": "检查",
+        "review.pass": "通过",
+        "review.fail": "未通过",
         "review.recorded": "已记录{n}条人工复核 → {path}",
         "review.imported": "已导入{n}条人工复核（跳过{skipped}条不属于这些结果的）→ {path}",
         # cohort
-        "cohort.reports": "共{n}份报告", "cohort.graded": "要素统计（已评{n}份）",
-        "cohort.missing": "缺失", "cohort.embedded": "仅嵌于他节",
+        "cohort.reports": "共{n}份报告",
+        "cohort.graded": "要素统计（已评{n}份）",
+        "cohort.missing": "缺失",
+        "cohort.embedded": "仅嵌于他节",
         "cohort.scores": "得分：最低 {min:g}  中位 {median:g}  平均 {mean:g}  最高 {max:g}",
         "cohort.no_scores": "没有已评分的报告",
-        "cohort.failed": "未通过的检查", "cohort.count": "份数", "cohort.share": "占比",
-        "cohort.example": "示例", "cohort.send_back": "需退回修改的单位",
-        "cohort.copies": "疑似照搬照抄（按雷同组）", "cohort.similarity": "相似度",
-        "cohort.cluster": ("{n}份报告的“{label}”相互雷同"
-                           "（{pairs}对，相似度{lo:.2f}–{hi:.2f}）：{members}"),
-        "cohort.failures": "处理失败", "cohort.stage": "环节", "cohort.reviewed": "人工复核{n}份",
-        "cohort.title": "批量评查：{n}份报告", "cohort.verdicts": "结论",
+        "cohort.failed": "未通过的检查",
+        "cohort.count": "份数",
+        "cohort.share": "占比",
+        "cohort.example": "示例",
+        "cohort.send_back": "需退回修改的单位",
+        "cohort.copies": "疑似照搬照抄（按雷同组）",
+        "cohort.similarity": "相似度",
+        "cohort.cluster": (
+            "{n}份报告的“{label}”相互雷同（{pairs}对，相似度{lo:.2f}–{hi:.2f}）：{members}"
+        ),
+        "cohort.failures": "处理失败",
+        "cohort.stage": "环节",
+        "cohort.reviewed": "人工复核{n}份",
+        "cohort.title": "批量评查：{n}份报告",
+        "cohort.verdicts": "结论",
         "cohort.llm_unused": "大模型：未使用",
-        "cohort.llm": ("大模型：{reports}份，{calls}次调用，{tokens:,}个token"
-                       "（输入{prompt:,}+输出{completion:,}），{cost}"),
-        "cohort.cost": "估计费用 {cost:.4f}", "cohort.unpriced": "配置中没有价格：{models}",
-        "stage.read": "读取", "stage.llm": "大模型",
+        "cohort.llm": (
+            "大模型：{reports}份，{calls}次调用，{tokens:,}个token"
+            "（输入{prompt:,}+输出{completion:,}），{cost}"
+        ),
+        "cohort.cost": "估计费用 {cost:.4f}",
+        "cohort.unpriced": "配置中没有价格：{models}",
+        "stage.read": "读取",
+        "stage.llm": "大模型",
         # xlsx
-        "sheet.scores": "评分表", "sheet.parts": "要素明细", "sheet.about": "说明",
-        "col.type": "报告类型", "col.copies": "雷同对象", "col.review": "人工复核",
-        "col.human_verdict": "人工结论", "col.human_score": "人工得分",
-        "col.quote": "依据原文", "col.note": "备注", "col.penalty": "扣分",
-        "about.rubric": "评查依据", "about.citation": "出处", "about.generated": "生成工具",
+        "sheet.scores": "评分表",
+        "sheet.parts": "要素明细",
+        "sheet.about": "说明",
+        "col.type": "报告类型",
+        "col.copies": "雷同对象",
+        "col.review": "人工复核",
+        "col.human_verdict": "人工结论",
+        "col.human_score": "人工得分",
+        "col.quote": "依据原文",
+        "col.note": "备注",
+        "col.penalty": "扣分",
+        "about.rubric": "评查依据",
+        "about.citation": "出处",
+        "about.generated": "生成工具",
         # errors on stderr
         "error.not_found": "找不到该文件",
         "error.empty": "文件是空的，没有文字",
@@ -154,91 +220,160 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.too_large": "文件超过大小上限（可用 --max-mb 调高）",
         "error.no_reports": "该目录中没有可检查的报告文件",
         "error.unreadable": "无法读取该文件（没有权限）",
-        "error.internal": ("处理该文件时程序出错：请连同文件一起反馈"
-                           "（设 FZCHECK_RAISE_ERRORS=1 可看详情）"),
+        "error.internal": (
+            "处理该文件时程序出错：请连同文件一起反馈（设 FZCHECK_RAISE_ERRORS=1 可看详情）"
+        ),
         "error.prefix": "错误",
         "usage.unknown_option": "未知选项 {option}",
         "usage.did_you_mean": "，是否想输入 {match}？",
         "usage.invalid_choice": "{option} 不接受“{value}”，可选：{choices}",
         "interrupted": "已中断",
         # the LLM section
-        "llm.title": "大模型", "llm.document": "全文", "llm.line": "第{line}行",
-        "llm.usage": ("{model} @ {host}（{mode}）· 输入{prompt:,}+输出{completion:,} token · "
-                      "调用{calls}次，重问{reasks}次{cached}"),
+        "llm.title": "大模型",
+        "llm.document": "全文",
+        "llm.line": "第{line}行",
+        "llm.usage": (
+            "{model} @ {host}（{mode}）· 输入{prompt:,}+输出{completion:,} token · "
+            "调用{calls}次，重问{reasks}次{cached}"
+        ),
         "llm.cached": "，来自缓存",
         "llm.no_result": "大模型没有结果：{error}（保留离线结论）",
         "llm.unverified": "✗ 原文中没有这句引文",
         "llm.not_heading": "{part}：所称章节“{title}”不是报告中的标题（已忽略）",
         "llm.by_code": "（fzcheck发现）",
         "llm.disagree": "{part}：离线检查为{offline}，大模型认为{llm} → {outcome}",
-        "llm.upgraded": "改为嵌于他节", "llm.kept": "保留离线结论",
+        "llm.upgraded": "改为嵌于他节",
+        "llm.kept": "保留离线结论",
         "llm.unverified_count": "大模型的{n}条引文不在报告中，未改变任何结论",
     },
     "en": {
-        "verdict.complete": "complete", "verdict.incomplete": "incomplete",
-        "verdict.not_a_report": "not a report", "verdict.error": "unreadable",
-        "status.present": "present", "status.embedded": "embedded", "status.missing": "missing",
-        "optional": "optional", "optional_missing": "not written (optional)",
-        "title": "title", "issuer": "issuer", "addressee": "addressee",
-        "report_year": "report year", "signed_on": "signed", "published_on": "published",
-        "format": "format", "encoding": "encoding", "script": "script", "source": "source",
-        "rubric": "report type", "script.simplified": "simplified",
-        "script.traditional": "traditional", "chars": "{n:,} chars", "path": "file",
-        "unit": "unit", "year": "year", "verdict": "verdict", "score": "score", "part": "part",
-        "status": "status", "heading": "heading / evidence", "line": "line",
-        "failed_checks": "failed checks", "error": "error", "notes": "notes",
-        "not_found_here": "not found", "evidence": "evidence", "copies": "copies",
-        "decisions": "review decisions", "machine": "machine", "human": "reviewer",
-        "score_breakdown": "score breakdown", "points": "points", "reason": "reason",
-        "total": "total", "clamped": " (score kept within 0–100)",
+        "verdict.complete": "complete",
+        "verdict.incomplete": "incomplete",
+        "verdict.not_a_report": "not a report",
+        "verdict.error": "unreadable",
+        "status.present": "present",
+        "status.embedded": "embedded",
+        "status.missing": "missing",
+        "optional": "optional",
+        "optional_missing": "not written (optional)",
+        "title": "title",
+        "issuer": "issuer",
+        "addressee": "addressee",
+        "report_year": "report year",
+        "signed_on": "signed",
+        "published_on": "published",
+        "format": "format",
+        "encoding": "encoding",
+        "script": "script",
+        "source": "source",
+        "rubric": "report type",
+        "script.simplified": "simplified",
+        "script.traditional": "traditional",
+        "chars": "{n:,} chars",
+        "path": "file",
+        "unit": "unit",
+        "year": "year",
+        "verdict": "verdict",
+        "score": "score",
+        "part": "part",
+        "status": "status",
+        "heading": "heading / evidence",
+        "line": "line",
+        "failed_checks": "failed checks",
+        "error": "error",
+        "notes": "notes",
+        "not_found_here": "not found",
+        "evidence": "evidence",
+        "copies": "copies",
+        "decisions": "review decisions",
+        "machine": "machine",
+        "human": "reviewer",
+        "score_breakdown": "score breakdown",
+        "points": "points",
+        "reason": "reason",
+        "total": "total",
+        "clamped": " (score kept within 0–100)",
         "breakdown.part": "{label}: {status}, weight {weight:g} × {credit:g}",
         "breakdown.check": "deduction: {name} ({message})",
         "breakdown.not_a_report": "not a report: scores 0",
         "inputs_total": "{total} inputs: {counts}",
-        "review.set": "{target} set to {value}", "review.accept": "accepted {value}",
-        "review.part": "part", "review.check": "check",
-        "review.pass": "pass", "review.fail": "fail",
+        "review.set": "{target} set to {value}",
+        "review.accept": "accepted {value}",
+        "review.part": "part",
+        "review.check": "check",
+        "review.pass": "pass",
+        "review.fail": "fail",
         "review.recorded": "recorded {n} decision(s) → {path}",
-        "review.imported": ("imported {n} decision(s) ({skipped} sk"
-                            "ipped: not for these results) → {path}"),
-        "cohort.reports": "{n} reports", "cohort.graded": "parts ({n} graded)",
-        "cohort.missing": "missing", "cohort.embedded": "embedded only",
+        "review.imported": (
+            "imported {n} decision(s) ({skipped} skipped: not for these results) → {path}"
+        ),
+        "cohort.reports": "{n} reports",
+        "cohort.graded": "parts ({n} graded)",
+        "cohort.missing": "missing",
+        "cohort.embedded": "embedded only",
         "cohort.scores": "scores: min {min:g}  median {median:g}  mean {mean:g}  max {max:g}",
         "cohort.no_scores": "no graded reports",
-        "cohort.failed": "failed sub-checks", "cohort.count": "reports", "cohort.share": "share",
-        "cohort.example": "e.g.", "cohort.send_back": "units to send back",
-        "cohort.copies": "possible copies (clusters)", "cohort.similarity": "similarity",
-        "cohort.cluster": ("{n} reports share their {label} ({pairs} pai"
-                           "rs, similarity {lo:.2f}–{hi:.2f}): {members}"),
-        "cohort.failures": "failures", "cohort.stage": "stage", "cohort.reviewed": "{n} reviewed",
-        "cohort.title": "Batch: {n} reports", "cohort.verdicts": "verdicts",
+        "cohort.failed": "failed sub-checks",
+        "cohort.count": "reports",
+        "cohort.share": "share",
+        "cohort.example": "e.g.",
+        "cohort.send_back": "units to send back",
+        "cohort.copies": "possible copies (clusters)",
+        "cohort.similarity": "similarity",
+        "cohort.cluster": (
+            "{n} reports share their {label} ({pairs} pai"
+            "rs, similarity {lo:.2f}–{hi:.2f}): {members}"
+        ),
+        "cohort.failures": "failures",
+        "cohort.stage": "stage",
+        "cohort.reviewed": "{n} reviewed",
+        "cohort.title": "Batch: {n} reports",
+        "cohort.verdicts": "verdicts",
         "cohort.llm_unused": "LLM: not used",
-        "cohort.llm": ("LLM: {reports} reports, {calls} calls, {tokens:,} tokens"
-                       " ({prompt:,} prompt + {completion:,} completion), {cost}"),
+        "cohort.llm": (
+            "LLM: {reports} reports, {calls} calls, {tokens:,} tokens"
+            " ({prompt:,} prompt + {completion:,} completion), {cost}"
+        ),
         "cohort.cost": "estimated cost {cost:.4f}",
         "cohort.unpriced": "no price in config for {models}",
-        "stage.read": "read", "stage.llm": "llm",
-        "sheet.scores": "scores", "sheet.parts": "parts", "sheet.about": "about",
-        "col.type": "report type", "col.copies": "copied with", "col.review": "review decisions",
-        "col.human_verdict": "reviewer verdict", "col.human_score": "reviewer score",
-        "col.quote": "evidence", "col.note": "note", "col.penalty": "penalty",
-        "about.rubric": "rubric", "about.citation": "citation", "about.generated": "generated by",
+        "stage.read": "read",
+        "stage.llm": "llm",
+        "sheet.scores": "scores",
+        "sheet.parts": "parts",
+        "sheet.about": "about",
+        "col.type": "report type",
+        "col.copies": "copied with",
+        "col.review": "review decisions",
+        "col.human_verdict": "reviewer verdict",
+        "col.human_score": "reviewer score",
+        "col.quote": "evidence",
+        "col.note": "note",
+        "col.penalty": "penalty",
+        "about.rubric": "rubric",
+        "about.citation": "citation",
+        "about.generated": "generated by",
         "error.prefix": "error",
         "usage.unknown_option": "unrecognized option {option}",
         "usage.did_you_mean": "; did you mean {match}?",
         "usage.invalid_choice": "{option}: invalid choice {value!r} (choose from {choices})",
         "interrupted": "interrupted",
-        "llm.title": "LLM", "llm.document": "document", "llm.line": "line {line}",
-        "llm.usage": ("{model} @ {host} ({mode}) · {prompt:,} + {completion:,} tokens · "
-                      "{calls} call(s), {reasks} re-ask(s){cached}"),
+        "llm.title": "LLM",
+        "llm.document": "document",
+        "llm.line": "line {line}",
+        "llm.usage": (
+            "{model} @ {host} ({mode}) · {prompt:,} + {completion:,} tokens · "
+            "{calls} call(s), {reasks} re-ask(s){cached}"
+        ),
         "llm.cached": ", cached",
         "llm.no_result": "no LLM result: {error} (offline verdict kept)",
         "llm.unverified": "✗ quote not in report",
         "llm.not_heading": "{part} section “{title}” is not a heading in the report (ignored)",
         "llm.by_code": "(found by fzcheck)",
         "llm.disagree": "{part}: offline {offline}, LLM {llm} → {outcome}",
-        "llm.upgraded": "upgraded to embedded", "llm.kept": "offline kept",
-        "llm.unverified_count": ("{n} quote(s) from the LLM are not in the report; "
-                                 "they changed nothing"),
+        "llm.upgraded": "upgraded to embedded",
+        "llm.kept": "offline kept",
+        "llm.unverified_count": (
+            "{n} quote(s) from the LLM are not in the report; they changed nothing"
+        ),
     },
 }

@@ -14,9 +14,13 @@ from rich.text import Text
 from fzcheck.render.i18n import lang, status, t
 
 # findings kind (the rubric's llm.findings) -> (main field, secondary field)
-FINDING_TEXT = {"measures": ("measure", "result"), "shortcomings": ("problem", "cause"),
-                "remedies": ("problem", "improvement"),
-                "actions": ("action", None), "plans": ("measure", None)}
+FINDING_TEXT = {
+    "measures": ("measure", "result"),
+    "shortcomings": ("problem", "cause"),
+    "remedies": ("problem", "improvement"),
+    "actions": ("action", None),
+    "plans": ("measure", None),
+}
 UNVERIFIED = "✗ quote not in report"  # the English view's words; t("llm.unverified")
 
 
@@ -26,8 +30,12 @@ def finding_kind(part: dict[str, Any]) -> str:
     if part.get("kind"):
         return str(part["kind"])
     sample: dict[str, Any] = next(iter(part.get("findings") or []), {})
-    for kind, field in (("remedies", "improvement"), ("shortcomings", "problem"),
-                        ("actions", "action"), ("plans", "concrete")):
+    for kind, field in (
+        ("remedies", "improvement"),
+        ("shortcomings", "problem"),
+        ("actions", "action"),
+        ("plans", "concrete"),
+    ):
         if field in sample:
             return kind
     return "measures"
@@ -52,9 +60,17 @@ def finding_line(kind: str, f: dict[str, Any]) -> str:
 
 def usage_line(llm: dict[str, Any]) -> str:
     u = llm["usage"]
-    return t("llm.usage", model=llm["model"], host=llm["endpoint_host"], mode=llm["mode"],
-             prompt=u["prompt_tokens"], completion=u["completion_tokens"], calls=u["calls"],
-             reasks=u["reasks"], cached=t("llm.cached") if u.get("cached") else "")
+    return t(
+        "llm.usage",
+        model=llm["model"],
+        host=llm["endpoint_host"],
+        mode=llm["mode"],
+        prompt=u["prompt_tokens"],
+        completion=u["completion_tokens"],
+        calls=u["calls"],
+        reasks=u["reasks"],
+        cached=t("llm.cached") if u.get("cached") else "",
+    )
 
 
 def _name(part_id: str | None, labels: dict[str, str]) -> str:
@@ -70,15 +86,22 @@ def _flag_name(flag: dict[str, Any], labels: dict[str, str]) -> str:
 
 def _disagreement(d: dict[str, Any], labels: dict[str, str]) -> str:
     outcome = t("llm.upgraded") if d["outcome"] == "upgraded" else t("llm.kept")
-    return t("llm.disagree", part=_name(d["part"], labels), offline=status(d["offline"]),
-             llm=status(d["llm"]), outcome=outcome)
+    return t(
+        "llm.disagree",
+        part=_name(d["part"], labels),
+        offline=status(d["offline"]),
+        llm=status(d["llm"]),
+        outcome=outcome,
+    )
 
 
 def terminal_section(llm: dict[str, Any], labels: dict[str, str] | None = None) -> list[Any]:
     labels = labels or {}
     unverified = t("llm.unverified")
-    out: list[Any] = [Text(), Text.assemble((t("llm.title") + "  ", "bold"),
-                                            (usage_line(llm), "dim"))]
+    out: list[Any] = [
+        Text(),
+        Text.assemble((t("llm.title") + "  ", "bold"), (usage_line(llm), "dim")),
+    ]
     for why in llm.get("rejections", []):
         out.append(Text(f"  ↻ {why}", style="dim"))
     if llm.get("error"):
@@ -91,32 +114,52 @@ def terminal_section(llm: dict[str, Any], labels: dict[str, str] | None = None) 
     for part in llm["parts"]:
         for f in part["findings"]:
             mark = ("green", "✓") if f["verified"] else ("red", "✗")
-            quote = (f"“{escape(f['quote'])}” [dim]{t('llm.line', line=f['line'])}[/]"
-                     if f["verified"]
-                     else f"[strike]“{escape(f['quote'])}”[/] [red]{unverified}[/]")
-            out.append(Text.from_markup(
-                f"  [{mark[0]}]{mark[1]}[/] [bold]{escape(_name(part['id'], labels))}[/] "
-                f"{escape(finding_line(finding_kind(part), f))}\n      {quote}"))
+            quote = (
+                f"“{escape(f['quote'])}” [dim]{t('llm.line', line=f['line'])}[/]"
+                if f["verified"]
+                else f"[strike]“{escape(f['quote'])}”[/] [red]{unverified}[/]"
+            )
+            out.append(
+                Text.from_markup(
+                    f"  [{mark[0]}]{mark[1]}[/] [bold]{escape(_name(part['id'], labels))}[/] "
+                    f"{escape(finding_line(finding_kind(part), f))}\n      {quote}"
+                )
+            )
     for part in llm["parts"]:
         for title in part.get("sections_not_in_report", []):
-            out.append(Text("  ✗ " + t("llm.not_heading", part=_name(part["id"], labels),
-                                       title=title), style="red"))
+            out.append(
+                Text(
+                    "  ✗ " + t("llm.not_heading", part=_name(part["id"], labels), title=title),
+                    style="red",
+                )
+            )
     for flag in llm["flags"]:
         quote = ""
         if flag.get("quote"):
-            quote = (f" “{escape(flag['quote'])}”" if flag["verified"]
-                     else f" [strike]“{escape(flag['quote'])}”[/] [red]{unverified}[/]")
+            quote = (
+                f" “{escape(flag['quote'])}”"
+                if flag["verified"]
+                else f" [strike]“{escape(flag['quote'])}”[/] [red]{unverified}[/]"
+            )
         elif flag.get("line"):
             quote = f" [dim]{t('llm.line', line=flag['line'])}[/]"
         by = f" [dim]{t('llm.by_code')}[/]" if flag.get("by") == "code" else ""
         if flag.get("accepted") is False:
             by += f" [dim](未采纳：{escape(str(flag.get('refusal')))})[/]"
-        out.append(Text.from_markup(f"  [yellow]⚑ {escape(_flag_name(flag, labels))}[/]{by} "
-                                    f"{escape(str(flag['reason']))}{quote}"))
+        out.append(
+            Text.from_markup(
+                f"  [yellow]⚑ {escape(_flag_name(flag, labels))}[/]{by} "
+                f"{escape(str(flag['reason']))}{quote}"
+            )
+        )
     for d in llm.get("disagreements", []):
         style = "green" if d["outcome"] == "upgraded" else "magenta"
-        out.append(Text.from_markup(f"  [{style}]≠[/] {escape(_disagreement(d, labels))} "
-                                    f"[dim]({escape(d['reason'])})[/]"))
+        out.append(
+            Text.from_markup(
+                f"  [{style}]≠[/] {escape(_disagreement(d, labels))} "
+                f"[dim]({escape(d['reason'])})[/]"
+            )
+        )
     if llm.get("unverified"):
         out.append(Text("  " + t("llm.unverified_count", n=llm["unverified"]), style="red"))
     return out
@@ -132,10 +175,14 @@ def markdown_section(llm: dict[str, Any], labels: dict[str, str] | None = None) 
         lines += [f"> {llm['summary']}", ""]
     for part in llm["parts"]:
         for f in part["findings"]:
-            quote = (f"“{f['quote']}” ({t('llm.line', line=f['line'])})" if f["verified"]
-                     else f"~~“{f['quote']}”~~ **{unverified}**")
-            lines.append(f"- {_name(part['id'], labels)}: "
-                         f"{finding_line(finding_kind(part), f)} — {quote}")
+            quote = (
+                f"“{f['quote']}” ({t('llm.line', line=f['line'])})"
+                if f["verified"]
+                else f"~~“{f['quote']}”~~ **{unverified}**"
+            )
+            lines.append(
+                f"- {_name(part['id'], labels)}: {finding_line(finding_kind(part), f)} — {quote}"
+            )
     for flag in llm["flags"]:
         tail = f" — “{flag['quote']}”" if flag.get("quote") else ""
         if flag.get("quote") and not flag["verified"]:

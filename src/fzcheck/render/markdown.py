@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from fzcheck.rubric import Catalog
 
 
-
 def md_cell(value: Any) -> str:
     text = "—" if value in (None, "") else str(value)
     return text.replace("|", "\\|").replace("\n", " ")
@@ -30,19 +29,23 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
     keys = ("title", "issuer", "report_year", "signed_on", "published_on", "format", "script")
     lines += [
         f"**{verdict(result['verdict'])}** · {t('score')} **{result['score']:g}**"
-        f" · {t('rubric')} {kind}", "",
+        f" · {t('rubric')} {kind}",
+        "",
         "| " + " | ".join(t(k) for k in keys) + " |",
         "|---|---|---|---|---|---|---|",
-        "| " + " | ".join(md_cell(t("script." + d[k]) if k == "script" and d[k] else d[k])
-                         for k in keys) + " |",
+        "| "
+        + " | ".join(md_cell(t("script." + d[k]) if k == "script" and d[k] else d[k]) for k in keys)
+        + " |",
         "",
         f"| {t('part')} | {t('status')} | {t('heading')} | {t('line')} |",
         "|---|---|---|---|",
     ]
     for p in result["parts"]:
         req = "" if p["required"] else f"（{t('optional')}）"
-        lines.append(f"| {md_cell(part_label(p))}{req} | {STATUS_MARK[p['status']]} "
-                     f"{status(p['status'])} | {md_cell(p['heading'])} | {md_cell(p['line'])} |")
+        lines.append(
+            f"| {md_cell(part_label(p))}{req} | {STATUS_MARK[p['status']]} "
+            f"{status(p['status'])} | {md_cell(p['heading'])} | {md_cell(p['line'])} |"
+        )
     failed = failed_checks(result)
     if failed:
         lines += ["", f"{t('failed_checks')}：", ""]
@@ -57,16 +60,24 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
         lines += [f"- {md_cell(part_label(p))}：{p['note']}" for p in notes]
     items = result.get("score_breakdown") or []
     if items:
-        lines += ["", f"{t('score_breakdown')}：", "", f"| {t('points')} | {t('reason')} |",
-                  "|---:|---|"]
+        lines += [
+            "",
+            f"{t('score_breakdown')}：",
+            "",
+            f"| {t('points')} | {t('reason')} |",
+            "|---:|---|",
+        ]
         lines += [f"| {i['points']:+g} | {md_cell(i['reason'])} |" for i in items]
         lines.append(f"| **{result['score']:g}** | {t('total')} |")
     review = result.get("review")
     if review:
         lines += ["", f"{t('decisions')}：", ""]
         lines += [f"- {md_cell(decision_text(x, result))}" for x in review["decisions"]]
-        lines += ["", f"{t('machine')}：{verdict(result['verdict'])} {result['score']:g} → "
-                  f"{t('human')}：**{verdict(review['verdict'])} {review['score']:g}**"]
+        lines += [
+            "",
+            f"{t('machine')}：{verdict(result['verdict'])} {result['score']:g} → "
+            f"{t('human')}：**{verdict(review['verdict'])} {review['score']:g}**",
+        ]
     if result.get("llm"):
         from fzcheck.render.llmsection import markdown_section
 

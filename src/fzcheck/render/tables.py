@@ -66,7 +66,7 @@ def grid(table: dict[str, Any], only_failing: bool = True) -> list[list[tuple[st
             text = "—" if cell is None else (cell["text"] or "（空白）")
             cells.append((text, (row["id"], c["id"]) in bad))
         out.append([(row["name"], False), *cells])
-    return out[:MAX_ROWS + 1]
+    return out[: MAX_ROWS + 1]
 
 
 def terminal_tables(result: dict[str, Any]) -> list[Any]:
@@ -83,8 +83,12 @@ def terminal_tables(result: dict[str, Any]) -> list[Any]:
             for head, _ in rows[0]:
                 t.add_column(escape(head), overflow="fold")
             for row in rows[1:]:
-                t.add_row(*[f"[bold red]{escape(text)} ✗[/]" if bad else escape(text)
-                            for text, bad in row])
+                t.add_row(
+                    *[
+                        f"[bold red]{escape(text)} ✗[/]" if bad else escape(text)
+                        for text, bad in row
+                    ]
+                )
             out.append(t)
     return out
 

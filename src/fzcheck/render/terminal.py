@@ -19,8 +19,12 @@ from fzcheck.render.i18n import status as status_word
 from fzcheck.render.i18n import verdict as verdict_word
 
 STATUS_STYLE = {"present": "green", "embedded": "yellow", "missing": "bold red"}
-VERDICT_STYLE = {"complete": "bold green", "incomplete": "bold red", "not_a_report": "bold magenta",
-                 "error": "bold red"}
+VERDICT_STYLE = {
+    "complete": "bold green",
+    "incomplete": "bold red",
+    "not_a_report": "bold magenta",
+    "error": "bold red",
+}
 
 
 def render_result(result: dict[str, Any]) -> Panel:
@@ -30,17 +34,24 @@ def render_result(result: dict[str, Any]) -> Panel:
     title = Text(result["path"], style="bold")
     if result.get("error"):
         err = result["error"]
-        return Panel(Text(f"✗ {error_kind(err['kind'], err['message'])}", style="red"), title=title,
-                     title_align="left", border_style="red")
+        return Panel(
+            Text(f"✗ {error_kind(err['kind'], err['message'])}", style="red"),
+            title=title,
+            title_align="left",
+            border_style="red",
+        )
     d = result["document"]
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
     facts.add_column()
     for key in ("title", "issuer", "report_year", "signed_on", "published_on"):
         facts.add_row(t(key), escape(str(d[key])) if d[key] is not None else "[dim]—[/]")
-    facts.add_row(t("source"), f"{d['format']} · {d['encoding'] or '-'} · "
-                  f"{t('script.' + str(d['script']))} · {t('chars', n=d['chars'])}"
-                  + (" · OCR" if d.get("ocr") else ""))
+    facts.add_row(
+        t("source"),
+        f"{d['format']} · {d['encoding'] or '-'} · "
+        f"{t('script.' + str(d['script']))} · {t('chars', n=d['chars'])}"
+        + (" · OCR" if d.get("ocr") else ""),
+    )
     rubric = result.get("rubric") or {}
     if rubric.get("selected_by") == "auto" and rubric.get("reason"):
         facts.add_row(t("rubric"), escape(str(rubric["reason"])))
@@ -56,15 +67,20 @@ def render_result(result: dict[str, Any]) -> Panel:
         if optional and p["status"] == "missing":
             status = f"[dim]– {t('optional_missing')}[/]"
         else:
-            status = (f"[{STATUS_STYLE[p['status']]}]{STATUS_MARK[p['status']]} "
-                      f"{status_word(p['status'])}[/]")
+            status = (
+                f"[{STATUS_STYLE[p['status']]}]{STATUS_MARK[p['status']]} "
+                f"{status_word(p['status'])}[/]"
+            )
         shown = p["heading"] or ""
         if p["status"] == "embedded" and p["evidence"]:
             ev = p["evidence"][-1]
             shown = f"{escape(shown)}\n[dim]“{escape(ev['quote'])}”（第{ev['line']}行）[/]"
         elif p["status"] == "missing":
-            shown = (f"[dim]{escape(p['note'])}[/]" if p.get("note")
-                     else f"[dim]{t('not_found_here')}[/]")
+            shown = (
+                f"[dim]{escape(p['note'])}[/]"
+                if p.get("note")
+                else f"[dim]{t('not_found_here')}[/]"
+            )
         else:
             shown = escape(shown)
         parts.add_row(name, status, shown, str(p["line"] or ""))
@@ -78,8 +94,9 @@ def render_result(result: dict[str, Any]) -> Panel:
         body.append(Text())
         body.append(Text(t("failed_checks"), style="bold"))
         for part, c in failed:
-            body.append(Text.assemble(("  ✗ ", "red"), (check_name(c, part), "bold"),
-                                      f"：{c['message']}"))
+            body.append(
+                Text.assemble(("  ✗ ", "red"), (check_name(c, part), "bold"), f"：{c['message']}")
+            )
     body += breakdown_lines(result.get("score_breakdown") or [], result["score"])
     if result.get("review"):
         body += review_lines(result)
@@ -89,11 +106,18 @@ def render_result(result: dict[str, Any]) -> Panel:
         body.extend(terminal_section(result["llm"], part_labels([result])))
     v = result["verdict"]
     body.append(Text())
-    body.append(Text.assemble((f"{t('verdict')} ", "dim"), (verdict_word(v), VERDICT_STYLE[v]),
-                              (f"   {t('score')} ", "dim"), (f"{result['score']:g}", "bold"),
-                              " / 100"))
-    return Panel(Group(*body), title=title, title_align="left",
-                 border_style=VERDICT_STYLE[v].split()[-1])
+    body.append(
+        Text.assemble(
+            (f"{t('verdict')} ", "dim"),
+            (verdict_word(v), VERDICT_STYLE[v]),
+            (f"   {t('score')} ", "dim"),
+            (f"{result['score']:g}", "bold"),
+            " / 100",
+        )
+    )
+    return Panel(
+        Group(*body), title=title, title_align="left", border_style=VERDICT_STYLE[v].split()[-1]
+    )
 
 
 def breakdown_lines(items: list[dict[str, Any]], score: float) -> list[Text]:
@@ -103,8 +127,9 @@ def breakdown_lines(items: list[dict[str, Any]], score: float) -> list[Text]:
     out = [Text(), Text(t("score_breakdown"), style="bold")]
     for i in items:
         style = "red" if i["points"] < 0 else ""
-        out.append(Text.assemble(("  ", ""), (f"{i['points']:+g}".rjust(6), style),
-                                 f"  {i['reason']}"))
+        out.append(
+            Text.assemble(("  ", ""), (f"{i['points']:+g}".rjust(6), style), f"  {i['reason']}")
+        )
     raw = round(sum(i["points"] for i in items), 1)
     clamp = t("clamped") if raw != score else ""
     out.append(Text(f"  {'=' + format(score, 'g'):>6}  {t('total')}{clamp}", style="dim"))
@@ -118,10 +143,17 @@ def review_lines(result: dict[str, Any]) -> list[Text]:
     review = result["review"]
     out = [Text(), Text(t("decisions"), style="bold")]
     out += [Text(f"  ✎ {decision_text(d, result)}") for d in review["decisions"]]
-    out.append(Text.assemble(
-        f"  {t('machine')}：", (f"{verdict_word(result['verdict'])} {result['score']:g}", "dim"),
-        f"  →  {t('human')}：", (f"{verdict_word(review['verdict'])} {review['score']:g}",
-                               VERDICT_STYLE[review["verdict"]])))
+    out.append(
+        Text.assemble(
+            f"  {t('machine')}：",
+            (f"{verdict_word(result['verdict'])} {result['score']:g}", "dim"),
+            f"  →  {t('human')}：",
+            (
+                f"{verdict_word(review['verdict'])} {review['score']:g}",
+                VERDICT_STYLE[review["verdict"]],
+            ),
+        )
+    )
     return out
 
 

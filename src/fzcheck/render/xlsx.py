@@ -30,8 +30,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _sheet(ws: Worksheet, header: list[str], rows: Iterable[list[Any]],
-           widths: list[int]) -> None:
+def _sheet(ws: Worksheet, header: list[str], rows: Iterable[list[Any]], widths: list[int]) -> None:
     """A table with a bold frozen header, filters and column widths."""
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -67,29 +66,59 @@ class XlsxRenderer:
         write_workbook(self.results, self.out, self.rubrics)
 
 
-def write_workbook(results: list[dict[str, Any]], out: IO[bytes],
-                   rubrics: Catalog | None) -> None:
+def write_workbook(results: list[dict[str, Any]], out: IO[bytes], rubrics: Catalog | None) -> None:
     from openpyxl import Workbook
 
-    part_ids = rubric_part_ids(rubrics) or list(dict.fromkeys(
-        p["id"] for r in results for p in r.get("parts", [])))
-    labels = {**{p["id"]: part_label(p) for r in results for p in r.get("parts", [])},
-              **rubric_labels(rubrics)}
+    part_ids = rubric_part_ids(rubrics) or list(
+        dict.fromkeys(p["id"] for r in results for p in r.get("parts", []))
+    )
+    labels = {
+        **{p["id"]: part_label(p) for r in results for p in r.get("parts", [])},
+        **rubric_labels(rubrics),
+    }
     wb = Workbook()
     scores = wb.active
     assert scores is not None
     scores.title = t("sheet.scores")
-    header = [t("unit"), t("year"), t("col.type"), t("verdict"), t("score"),
-              t("col.human_verdict"), t("col.human_score"), *(labels.get(p, p) for p in part_ids),
-              t("failed_checks"), t("score_breakdown"), t("col.copies"), t("col.review"),
-              t("path"), t("error")]
-    _sheet(scores, header, (_score_row(r, part_ids, rubrics) for r in results),
-           [28, 8, 22, 11, 7, 11, 9, *([11] * len(part_ids)), 40, 40, 30, 40, 30, 30])
-    _sheet(wb.create_sheet(t("sheet.parts")),
-           [t("unit"), t("path"), t("part"), t("status"), t("heading"), t("line"), t("col.quote"),
-            t("failed_checks"), t("col.note"), t("col.review")],
-           (row for r in results for row in _part_rows(r)),
-           [28, 30, 14, 11, 30, 6, 60, 40, 40, 30])
+    header = [
+        t("unit"),
+        t("year"),
+        t("col.type"),
+        t("verdict"),
+        t("score"),
+        t("col.human_verdict"),
+        t("col.human_score"),
+        *(labels.get(p, p) for p in part_ids),
+        t("failed_checks"),
+        t("score_breakdown"),
+        t("col.copies"),
+        t("col.review"),
+        t("path"),
+        t("error"),
+    ]
+    _sheet(
+        scores,
+        header,
+        (_score_row(r, part_ids, rubrics) for r in results),
+        [28, 8, 22, 11, 7, 11, 9, *([11] * len(part_ids)), 40, 40, 30, 40, 30, 30],
+    )
+    _sheet(
+        wb.create_sheet(t("sheet.parts")),
+        [
+            t("unit"),
+            t("path"),
+            t("part"),
+            t("status"),
+            t("heading"),
+            t("line"),
+            t("col.quote"),
+            t("failed_checks"),
+            t("col.note"),
+            t("col.review"),
+        ],
+        (row for r in results for row in _part_rows(r)),
+        [28, 30, 14, 11, 30, 6, 60, 40, 40, 30],
+    )
     _about(wb.create_sheet(t("sheet.about")), results, rubrics)
     wb.save(out)
 
@@ -106,30 +135,59 @@ def _score_row(r: dict[str, Any], part_ids: list[str], rubrics: Catalog | None) 
             text += f" → {status_word(reviewed[pid])}"
         cells.append(text)
     err = r.get("error")
-    copies = "；".join(f"{c.get('other')}（{c.get('similarity', 0):.2f}）"
-                      for c in r.get("copies", []))
-    return [unit_of(r), d.get("report_year"), rubric_title(r, rubrics),
-            verdict_word(r["verdict"]), r.get("score"),
-            verdict_word(review["verdict"]) if review else None, review.get("score"), *cells,
-            "\n".join(f"{check_name(c, part)}：{c['message']}" for part, c in failed_checks(r)),
-            "\n".join(f"{i['points']:+g} {i['reason']}" for i in r.get("score_breakdown") or []),
-            copies, "\n".join(decision_text(x, r) for x in review.get("decisions", [])),
-            r.get("path"), error_kind(err["kind"], err["message"]) if err else None]
+    copies = "；".join(
+        f"{c.get('other')}（{c.get('similarity', 0):.2f}）" for c in r.get("copies", [])
+    )
+    return [
+        unit_of(r),
+        d.get("report_year"),
+        rubric_title(r, rubrics),
+        verdict_word(r["verdict"]),
+        r.get("score"),
+        verdict_word(review["verdict"]) if review else None,
+        review.get("score"),
+        *cells,
+        "\n".join(f"{check_name(c, part)}：{c['message']}" for part, c in failed_checks(r)),
+        "\n".join(f"{i['points']:+g} {i['reason']}" for i in r.get("score_breakdown") or []),
+        copies,
+        "\n".join(decision_text(x, r) for x in review.get("decisions", [])),
+        r.get("path"),
+        error_kind(err["kind"], err["message"]) if err else None,
+    ]
 
 
 def _part_rows(r: dict[str, Any]) -> list[list[Any]]:
     review = r.get("review") or {}
     rows = []
     for p in r.get("parts", []):
-        quotes = "\n".join(f"第{e['line']}行：{e['quote']}" if t("line") == "行"
-                           else f"line {e['line']}: {e['quote']}" for e in p.get("evidence", []))
-        failed = "\n".join(f"{check_name(c)}：{c['message']}" for c in p.get("checks", [])
-                           if not c["passed"])
-        mine = [decision_text(x, r) for x in review.get("decisions", [])
-                if x["id"] == p["id"] or x["id"].startswith(p["id"] + ".")]
-        rows.append([unit_of(r), r.get("path"), part_label(p), status_word(p["status"]),
-                     p.get("heading"), p.get("line"), quotes, failed, p.get("note"),
-                     "\n".join(mine)])
+        quotes = "\n".join(
+            f"第{e['line']}行：{e['quote']}"
+            if t("line") == "行"
+            else f"line {e['line']}: {e['quote']}"
+            for e in p.get("evidence", [])
+        )
+        failed = "\n".join(
+            f"{check_name(c)}：{c['message']}" for c in p.get("checks", []) if not c["passed"]
+        )
+        mine = [
+            decision_text(x, r)
+            for x in review.get("decisions", [])
+            if x["id"] == p["id"] or x["id"].startswith(p["id"] + ".")
+        ]
+        rows.append(
+            [
+                unit_of(r),
+                r.get("path"),
+                part_label(p),
+                status_word(p["status"]),
+                p.get("heading"),
+                p.get("line"),
+                quotes,
+                failed,
+                p.get("note"),
+                "\n".join(mine),
+            ]
+        )
     return rows
 
 
@@ -143,11 +201,14 @@ def _about(ws: Worksheet, results: list[dict[str, Any]], rubrics: Catalog | None
     for rubric in (rubrics or {}).values():
         if used and rubric.id not in used:
             continue
-        rows += [[t("about.rubric"), f"{rubric.title}（{rubric.id} {rubric.version}）"],
-                 [t("about.citation"), f"{rubric.source.name} {rubric.source.citation}"],
-                 ["", rubric.source.text]]
-        rows += [[f"{p.label}（{p.weight:g}）", f"{p.legal_text}（{p.citation}）"]
-                 for p in rubric.parts]
+        rows += [
+            [t("about.rubric"), f"{rubric.title}（{rubric.id} {rubric.version}）"],
+            [t("about.citation"), f"{rubric.source.name} {rubric.source.citation}"],
+            ["", rubric.source.text],
+        ]
+        rows += [
+            [f"{p.label}（{p.weight:g}）", f"{p.legal_text}（{p.citation}）"] for p in rubric.parts
+        ]
         rows.append([])
     rows.append([t("about.generated"), f"fzcheck {__version__}"])
     for row in rows:

@@ -22,8 +22,16 @@ from pydantic import ValidationError
 from fzcheck.errors import RubricError
 from fzcheck.rubric.model import Part, Rubric
 
-__all__ = ["Catalog", "Part", "Rubric", "bundled_dir", "bundled_ids", "load_rubric",
-           "parse_rubric", "resolve"]
+__all__ = [
+    "Catalog",
+    "Part",
+    "Rubric",
+    "bundled_dir",
+    "bundled_ids",
+    "load_rubric",
+    "parse_rubric",
+    "resolve",
+]
 
 
 def bundled_dir() -> Path:
@@ -160,8 +168,9 @@ def _without_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     from fzcheck.analysis.checks import DOCUMENT_KINDS, PART_KINDS
 
     tags = PART_KINDS.keys() | DOCUMENT_KINDS.keys()
-    return tuple(x for i, x in enumerate(loc)
-                 if not (i and isinstance(loc[i - 1], int) and x in tags))
+    return tuple(
+        x for i, x in enumerate(loc) if not (i and isinstance(loc[i - 1], int) and x in tags)
+    )
 
 
 def _loc_text(loc: tuple[Any, ...]) -> str:

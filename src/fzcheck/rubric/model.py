@@ -185,8 +185,10 @@ class Rubric(_Strict):
         for p in parts:
             unknown = sorted(set(p.embeds_in) - set(ids) | ({p.id} & set(p.embeds_in)))
             if unknown:
-                raise ValueError(f"part {p.id}: embeds_in names {', '.join(unknown)}, "
-                                 "which is not another part of this rubric")
+                raise ValueError(
+                    f"part {p.id}: embeds_in names {', '.join(unknown)}, "
+                    "which is not another part of this rubric"
+                )
         return parts
 
     @model_validator(mode="after")
