@@ -31,7 +31,7 @@ def checked() -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
     )
     results = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(results) == len(files), proc.stderr
-    return labels, {name: r for name, r in zip(sorted(labels), results, strict=True)}
+    return labels, dict(zip(sorted(labels), results, strict=True))
 
 
 def _names() -> list[str]:

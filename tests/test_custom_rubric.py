@@ -151,8 +151,8 @@ def test_the_llm_request_and_answer_come_from_the_rubric() -> None:
         "summary",
     }
     assert (
-        "（三）主要负责人履行安全生产第一责任人职责的情况"
-        == schema["properties"]["chief_duty"]["description"]
+        schema["properties"]["chief_duty"]["description"]
+        == "（三）主要负责人履行安全生产第一责任人职责的情况"
     )
     missing = {"status": "missing", "sections": []}
     answer: dict[str, Any] = {p: dict(missing) for p in PARTS}

@@ -188,7 +188,7 @@ def test_signing_before_the_year_ended_is_flagged(tmp_path: Path) -> None:
     ],
 )
 def test_page_furniture(line: str, chrome: bool) -> None:
-    from fzcheck.reading.chrome import is_chrome
     from fzcheck.document import fold_width
+    from fzcheck.reading.chrome import is_chrome
 
     assert is_chrome(fold_width(line)) is chrome

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from fzcheck.analysis.genre import GenreDecision, genre_score
 from fzcheck.analysis.analyse import analyse
+from fzcheck.analysis.genre import GenreDecision, genre_score
 from fzcheck.pipeline import check_path
 from fzcheck.reading import load
 from fzcheck.reading.normalize import _per_char

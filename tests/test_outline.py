@@ -38,7 +38,7 @@ def _compact(data: dict[str, object]) -> str:
     for key, value in data.items():
         if key == "outline":
             items = [json.dumps(h, ensure_ascii=False) for h in value]  # type: ignore[attr-defined]
-            out.append(f' "outline": [\n  ' + ",\n  ".join(items) + "\n ]")
+            out.append(' "outline": [\n  ' + ",\n  ".join(items) + "\n ]")
         else:
             out.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},")
     return "\n".join(out) + "\n}\n"

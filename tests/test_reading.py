@@ -12,7 +12,7 @@ from fzcheck.reading import load
 from fzcheck.reading.text import decode
 from tests.helpers import FIXTURES, SAMPLE
 
-SAMPLE_LINES = [line for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+SAMPLE_LINES = list(SAMPLE.read_text(encoding="utf-8").splitlines())
 
 
 @pytest.mark.parametrize(

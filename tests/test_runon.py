@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fzcheck.document import fold_width
-from fzcheck.reading.resegment import inline_markers, is_runon, resegment
 from fzcheck.reading import load
+from fzcheck.reading.resegment import inline_markers, is_runon, resegment
 from tests.test_parts import check, statuses
 
 

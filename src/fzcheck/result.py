@@ -124,7 +124,7 @@ class DocumentInfo(_Model):
     report_year_source: Literal["title", "body", "plan", "signed"] | None = None
     genre_score: float | None = None  # the weighted genre signs (fzcheck.analysis.genre)
     resegmented: bool = False
-    ocr: bool = False  # the text was recognised from page images (a scanned PDF)  # run-on text was cut at its inline headings
+    ocr: bool = False  # the text was recognised from page images (a scanned PDF)
 
 
 class TableCell(_Model):

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from tests.batch.reportgen import copied_pair, make_report
 
 LLM_CONFIG = """[llm]

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.batch.fakeserver import engine, fake_server
-from tests.batch.reportgen import kill_after, make_report
 
 from fzcheck.cli import main
+from tests.batch.fakeserver import engine, fake_server
+from tests.batch.reportgen import kill_after, make_report
 
 pytest.importorskip("instructor")
 # pytest-recording's --block-network blocks every host unless the mark allows it (regexes).

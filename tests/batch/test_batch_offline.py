@@ -12,10 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.batch.reportgen import kill_after, make_report
-from tests.helpers import FIXTURES, ROOT
 
 from fzcheck.cli import main
+from tests.batch.reportgen import kill_after, make_report
+from tests.helpers import FIXTURES, ROOT
 
 Lines = Callable[[Path], list[dict]]
 

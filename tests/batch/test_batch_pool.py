@@ -12,11 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.batch.reportgen import kill_after, make_report
-from tests.helpers import ROOT
 
 from fzcheck.batch import runner
 from fzcheck.cli import main
+from tests.batch.reportgen import kill_after, make_report
+from tests.helpers import ROOT
 
 Lines = Callable[[Path], list[dict]]
 

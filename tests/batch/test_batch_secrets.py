@@ -9,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.batch.fakeserver import fake_server
-from tests.batch.reportgen import make_report
 
 from fzcheck.cli import main
+from tests.batch.fakeserver import fake_server
+from tests.batch.reportgen import make_report
 
 pytest.importorskip("instructor")
 pytestmark = pytest.mark.block_network(allowed_hosts=[r"127\.0\.0\.1"])

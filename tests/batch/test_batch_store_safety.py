@@ -12,13 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.batch.reportgen import make_report
 
 from fzcheck.batch import runner
 from fzcheck.batch.copies import sidecar_path
 from fzcheck.batch.plan import KEY_FIELD, content_key, settings_fingerprint
 from fzcheck.cli import main
 from fzcheck.rubric import Catalog
+from tests.batch.reportgen import make_report
 
 Lines = Callable[[Path], list[dict]]
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from fzcheck.llm.cache import ResponseCache, default_cache_dir, resolve_cache_dir
 from fzcheck.cli import main
 from fzcheck.errors import ConfigError
+from fzcheck.llm.cache import ResponseCache, default_cache_dir, resolve_cache_dir
 
 REQUEST = {
     "model": "m",

@@ -214,7 +214,7 @@ def test_parse_response_reports_a_broken_body(reports: Path, settings: Any) -> N
 def test_cache_hit_makes_no_call(reports: Path, settings: Any) -> None:
     cache = DictCache()
     graded = offline(reports / "short.txt")
-    result = enrich(graded, settings, client=ScriptedClient(review(summary="第一次")), cache=cache)
+    enrich(graded, settings, client=ScriptedClient(review(summary="第一次")), cache=cache)
     again = enrich(offline(reports / "short.txt"), settings, client=ScriptedClient(), cache=cache)
     assert again.llm.summary == "第一次" and again.llm.usage.cached
 

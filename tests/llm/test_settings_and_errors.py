@@ -108,7 +108,9 @@ def test_deadline_stops_the_attempts(reports: Path, settings: Any) -> None:
 def test_unreachable_endpoint_is_a_setup_error(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
     client = ScriptedClient(openai.APIConnectionError(request=REQUEST))
-    with pytest.raises(LLMError, match="cannot reach the LLM endpoint http://127.0.0.1:8765/v1"):
+    with pytest.raises(
+        LLMError, match=r"cannot reach the LLM endpoint http://127\.0\.0\.1:8765/v1"
+    ):
         enrich(graded, settings, client=client)
 
 

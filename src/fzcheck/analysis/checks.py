@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from fzcheck.analysis.patterns import Regex, mask_titles
 from fzcheck.document import Document
 from fzcheck.reading.numerals import YEAR
 from fzcheck.result import Check
-from fzcheck.analysis.patterns import Regex, mask_titles
 
 if TYPE_CHECKING:
     from fzcheck.analysis.parts import Found

@@ -25,8 +25,8 @@ from typing import IO, Any
 
 from fzcheck.batch.plan import Item, content_key
 from fzcheck.batch.runner import Batch, grade_offline, llm_failure
-from fzcheck.pipeline import Graded
 from fzcheck.errors import UsageError
+from fzcheck.pipeline import Graded
 from fzcheck.render.jsonfmt import dumps_line
 
 MAX_LINES = 50_000

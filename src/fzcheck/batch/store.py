@@ -13,12 +13,13 @@ symlink points to and the symlink stays a symlink.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any, Self
 
@@ -156,10 +157,9 @@ def _copy_mode(source: Path, fd: int) -> None:
     if hasattr(os, "fchmod"):  # not on Windows
         os.fchmod(fd, st.st_mode & 0o7777)
     if hasattr(os, "fchown"):
-        try:
+        # not ours to give away: the mode is kept, the owner becomes us
+        with contextlib.suppress(OSError):
             os.fchown(fd, st.st_uid, st.st_gid)
-        except OSError:
-            pass  # not ours to give away: the mode is kept, the owner becomes us
 
 
 def rewrite(path: Path, transform: Callable[[dict[str, Any]], dict[str, Any] | None]) -> None:
@@ -220,10 +220,8 @@ _held_locks: set[int] = set()
 
 def _close_locks_in_child() -> None:
     for fd in _held_locks:
-        try:
+        with suppress(OSError):
             os.close(fd)
-        except OSError:
-            pass
     _held_locks.clear()
 
 

@@ -113,10 +113,10 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.batch.runner import Batch, BatchOptions
     from fzcheck.batch.store import exclusive, resolve
     from fzcheck.errors import UsageError
-    from fzcheck.reading.inputs import expand_inputs
     from fzcheck.llm.options import settings_from_args
     from fzcheck.output import stderr, tolerant_streams
     from fzcheck.reading import DEFAULT_MAX_MB
+    from fzcheck.reading.inputs import expand_inputs
     from fzcheck.redact import visible
     from fzcheck.rubric import Catalog
 
@@ -217,9 +217,9 @@ def _export(batch: Any, inputs: list[str], directory: Path) -> int:
 def _summary(output: Path, fmt: str, rubrics: Any) -> None:
     if fmt == "none":
         return
+    from fzcheck.batch.store import read_objects
     from fzcheck.cohort.stats import gather, price_table
     from fzcheck.cohort.views import render_json, render_markdown, render_terminal
-    from fzcheck.batch.store import read_objects
     from fzcheck.grading.decisions import reviewed_lines
 
     stats = gather(reviewed_lines(read_objects(output), output, rubrics)).to_json(price_table())
@@ -247,11 +247,10 @@ def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> N
     """Report pages and index.html from the finished results file (after copy detection, so
     the pages show the copy flags); the text view needs each input read again."""
     from fzcheck.batch.store import read_objects
+    from fzcheck.grading.decisions import reviewed_lines
     from fzcheck.reading import load
     from fzcheck.redact import decodable, visible_tree
     from fzcheck.render.html import HtmlDirRenderer
-
-    from fzcheck.grading.decisions import reviewed_lines
 
     renderer = HtmlDirRenderer(directory, rubrics)
     for line in read_objects(output):

@@ -91,16 +91,13 @@ offline verdict stands)""",
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.output import tolerant_streams
-    from fzcheck.pipeline import check_source
-    from fzcheck.reading.inputs import expand_inputs
-    from fzcheck.reading import DEFAULT_MAX_MB
-    from fzcheck.render import Renderer, make_renderer
-    from fzcheck.rubric import Catalog
-
     from fzcheck.grading.decisions import load_beside, with_review
-    from fzcheck.output import verbose
-    from fzcheck.render import format_for
+    from fzcheck.output import tolerant_streams, verbose
+    from fzcheck.pipeline import check_source
+    from fzcheck.reading import DEFAULT_MAX_MB
+    from fzcheck.reading.inputs import expand_inputs
+    from fzcheck.render import Renderer, format_for, make_renderer
+    from fzcheck.rubric import Catalog
 
     tolerant_streams()
     args.format = format_for(args.format, args.output)

@@ -45,9 +45,9 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from fzcheck.batch.store import read_results
     from fzcheck.cohort.stats import gather, price_table
     from fzcheck.cohort.views import UnitsCsv, render_json, render_markdown, render_terminal
-    from fzcheck.batch.store import read_results
     from fzcheck.errors import UsageError
     from fzcheck.grading.decisions import reviewed_lines
     from fzcheck.render import format_for
@@ -88,9 +88,8 @@ def run(args: argparse.Namespace) -> int:
             for line in lines():
                 units.add(line)
         elif args.format == "html":
-            from fzcheck.render.html import render_batch_page
-
             from fzcheck.redact import decodable, visible_tree
+            from fzcheck.render.html import render_batch_page
 
             # a page is UTF-8: a file name's undecodable bytes are shown as \xff
             shown = [visible_tree(line, decodable) for line in lines()]

@@ -11,6 +11,7 @@ the budget is spent the answer is still kept, with its invented quotes marked un
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import time
 from collections.abc import Iterator
@@ -97,12 +98,10 @@ def _parse(
     if _cut_off(completion, settings):
         raise CutOff(settings.max_tokens)
     wrapped = _response_model(settings.mode, model or review_model(rubric))
-    return process_response(
-        completion,
-        response_model=wrapped,
-        stream=False,  # type: ignore[no-any-return]
-        mode=_mode(settings),
+    parsed: BaseModel = process_response(
+        completion, response_model=wrapped, stream=False, mode=_mode(settings)
     )
+    return parsed
 
 
 def parse(
@@ -371,10 +370,8 @@ class ReaskLoop:
         x-stainless-retry-count header of the last request it sent."""
         request = getattr(err, "request", None)
         retries = 0
-        try:
+        with contextlib.suppress(AttributeError, TypeError, ValueError):
             retries = int(request.headers.get("x-stainless-retry-count", 0))  # type: ignore[union-attr]
-        except (AttributeError, TypeError, ValueError):
-            pass
         self.outcome.usage.calls += 1 + max(0, retries)
 
     def finish(self) -> Outcome:

@@ -20,8 +20,7 @@ from urllib.parse import quote as url_quote
 from urllib.parse import unquote
 
 from fzcheck.document import Document
-from fzcheck.render import STATUS_MARK, part_labels
-from fzcheck.render import i18n
+from fzcheck.render import STATUS_MARK, i18n, part_labels
 from fzcheck.render import html_view as view
 
 if TYPE_CHECKING:
