@@ -110,7 +110,13 @@ def _other_genre(spec: GenreSign, doc: Document, title: str | None, text: str) -
     elif spec.where == "head":
         scopes = ["\n".join([line for line in doc.analysis if line.strip()][:HEAD_LINES])]
     elif spec.where == "line_start":
-        scopes = [line.strip() for line in doc.analysis if line.strip()]
+        # one search over the text for a line that starts so, not one match per line
+        first = re.search(rf"^[ \t]*(?:{spec.pattern})", text, re.MULTILINE)
+        scopes = (
+            [text[text.rfind("\n", 0, first.start()) + 1 :].split("\n", 1)[0].strip()]
+            if first
+            else []
+        )
     else:
         scopes = [text]
     for scope in scopes:

@@ -109,6 +109,13 @@ def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) 
     rejected: list[tuple[int, str]] = []
     for i in range(outline.body_start, outline.body_end + 1):
         line = doc.analysis[i]
+        masked = mask_titles(line)
+        # what no sentence of the line can match, the line as a whole does not match either
+        if (
+            matches(part.body_cues, masked, year) is None
+            and matches(part.body_excludes, masked, year) is None
+        ):
+            continue
         for sm in _SENTENCE.finditer(line):
             sentence = mask_titles(sm.group(0))
             if not sentence.strip():
