@@ -142,62 +142,43 @@ def evaluate(spec: TableSumsSpec, tables: dict[str, TableRead]) -> list[TableChe
         if table is None or table.status != "read":
             continue
         for inst in _instances(identity, table):
-            cells = inst.left + inst.right
-            refs = [{"row": c.row, "col": c.col} for c in cells]
-            lines = sorted({c.line + 1 for c in cells})
-            where = f"“{inst.where}”" if inst.where else ""
-            if inst.missing:
-                out.append(
-                    TableCheck(
-                        table=identity.table,
-                        identity=identity.id,
-                        name=identity.name,
-                        where=inst.where,
-                        passed=None,
-                        cells=refs,
-                        lines=lines,
-                        message=(f"{where}未能核对：没有读到{'、'.join(inst.missing[:3])}"),
-                    )
-                )
-                continue
-            blank = [c for c in cells if c.value is None]
-            if blank:
-                out.append(
-                    TableCheck(
-                        table=identity.table,
-                        identity=identity.id,
-                        name=identity.name,
-                        where=inst.where,
-                        passed=None,
-                        cells=refs,
-                        lines=lines,
-                        message=(f"{where}有空白单元格，未核对（空白不等于0）"),
-                    )
-                )
-                continue
-            left, right = _total(inst.left), _total(inst.right)
-            ok = abs(left - right) <= TOLERANCE
-            message = (
-                f"{where}{_num(left)} = {_num(right)}"
-                if ok
-                else f"{where}{_sum_text(inst.left, table)}，而{_sum_text(inst.right, table)}"
-                f"（{_lines_text(lines)}）"
-            )
-            out.append(
-                TableCheck(
-                    table=identity.table,
-                    identity=identity.id,
-                    name=identity.name,
-                    where=inst.where,
-                    passed=ok,
-                    left=left,
-                    right=right,
-                    cells=refs,
-                    lines=lines,
-                    message=message,
-                )
-            )
+            out.append(_outcome(identity, inst, table))
     return out
+
+
+def _outcome(identity: Identity, inst: Instance, table: TableRead) -> TableCheck:
+    """One instance's outcome: held, broken (both sums and the cells' lines), or not checked
+    (a row not read, a blank cell) — never a guess."""
+    cells = inst.left + inst.right
+    lines = sorted({c.line + 1 for c in cells})
+    where = f"“{inst.where}”" if inst.where else ""
+    passed: bool | None = None
+    left = right = None
+    if inst.missing:
+        message = f"{where}未能核对：没有读到{'、'.join(inst.missing[:3])}"
+    elif any(c.value is None for c in cells):
+        message = f"{where}有空白单元格，未核对（空白不等于0）"
+    else:
+        left, right = _total(inst.left), _total(inst.right)
+        passed = abs(left - right) <= TOLERANCE
+        message = (
+            f"{where}{_num(left)} = {_num(right)}"
+            if passed
+            else f"{where}{_sum_text(inst.left, table)}，而{_sum_text(inst.right, table)}"
+            f"（{_lines_text(lines)}）"
+        )
+    return TableCheck(
+        table=identity.table,
+        identity=identity.id,
+        name=identity.name,
+        where=inst.where,
+        passed=passed,
+        left=left,
+        right=right,
+        cells=[{"row": c.row, "col": c.col} for c in cells],
+        lines=lines,
+        message=message,
+    )
 
 
 def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
