@@ -144,3 +144,14 @@ def test_a_renamed_part_is_just_another_part() -> None:
         "next_year_plan, other]", "next_year_plan, remarks]"
     )
     assert [p.id for p in parse_rubric(renamed, "x.yaml").parts][-1] == "remarks"
+
+
+def test_every_bundled_rubric_validates_and_names_its_parts() -> None:
+    from fzcheck.rubric import bundled_ids
+
+    ids = bundled_ids()
+    assert {"fazhi-annual", "gip-annual"} <= set(ids)
+    for rid in ids:
+        r = load_rubric(rid)
+        assert r.id == rid and all(p.label and p.legal_text for p in r.parts)
+        assert abs(r.total_weight - 100) < 1e-9, rid  # weights read as points out of 100
