@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.batch.fakeserver import FakeServer
-from tests.batch.reportgen import make_report
+from tests.batch.reportgen import batch_command, make_report
 
 
 class TimedServer(FakeServer):
@@ -59,14 +59,9 @@ def measure(jobs: int, latency: float, reports: int, tmp: Path) -> tuple[float, 
     env = {**os.environ, "FZCHECK_CONFIG": str(config), "FZCHECK_CACHE_DIR": str(tmp / "cache")}
     server = TimedServer(latency=latency, lifetime=1200).start()
     try:
-        cmd = [
-            sys.executable,
-            "-m",
-            "fzcheck",
-            "batch",
-            str(folder),
-            "-o",
-            str(tmp / f"r-{latency:g}.jsonl"),
+        cmd = batch_command(
+            folder,
+            tmp / f"r-{latency:g}.jsonl",
             "--llm",
             "--base-url",
             server.base_url,
@@ -75,9 +70,7 @@ def measure(jobs: int, latency: float, reports: int, tmp: Path) -> tuple[float, 
             "--jobs",
             str(jobs),
             "--no-cache",
-            "--summary",
-            "none",
-        ]
+        )
         proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     finally:
         server.stop()

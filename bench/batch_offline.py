@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.batch.reportgen import make_report
+from tests.batch.reportgen import batch_command, make_report
 
 
 def generate(folder: Path, count: int) -> None:
@@ -34,19 +34,7 @@ def generate(folder: Path, count: int) -> None:
 
 def run_batch(folder: Path, out: Path, workers: int) -> tuple[float, float, float]:
     """(wall seconds, peak RSS in MB, CPU seconds of it and its workers) of one batch."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "fzcheck",
-        "batch",
-        str(folder),
-        "-o",
-        str(out),
-        "--summary",
-        "none",
-        "--workers",
-        str(workers),
-    ]
+    cmd = batch_command(folder, out, "--workers", str(workers))
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)

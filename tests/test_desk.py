@@ -35,6 +35,25 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def mark_trap_problems_embedded(
+    capsys: pytest.CaptureFixture[str], results: Path
+) -> tuple[int, str, str]:
+    """The reviewer's decision both tests make: the trap report's problems are there (见第3页)."""
+    return run(
+        capsys,
+        "review",
+        str(results),
+        "--report",
+        TRAP.name,
+        "--part",
+        "problems",
+        "--set",
+        "embedded",
+        "--note",
+        "见第3页",
+    )
+
+
 def sheet_rows(path: Path, sheet: str) -> list[dict[str, object]]:
     import openpyxl
 
@@ -111,19 +130,7 @@ def test_review_through_the_cli_and_the_page_export_changes_cohort_and_sheet(
     assert before["verdicts"]["incomplete"] == 1 and before["reviewed"] == 0
 
     # the reviewer: the trap report's problems part is there after all (见第3页)
-    code, out, err = run(
-        capsys,
-        "review",
-        str(results),
-        "--report",
-        TRAP.name,
-        "--part",
-        "problems",
-        "--set",
-        "embedded",
-        "--note",
-        "见第3页",
-    )
+    code, out, err = mark_trap_problems_embedded(capsys, results)
     assert code == 0 and "已记录1条" in err
     assert "机器结论：要素缺失 65" in out and "人工结论：要素齐全 77.5" in out
     store = Path(str(results) + ".decisions.jsonl")
@@ -254,19 +261,7 @@ def test_letters_for_reports_to_send_back(
     assert "示例区教育局" in whole and "示例县2026年法治政府建设工作要点" in whole
 
     # a reviewer's decision: the part is there; the letter no longer asks for it
-    run(
-        capsys,
-        "review",
-        str(results),
-        "--report",
-        TRAP.name,
-        "--part",
-        "problems",
-        "--set",
-        "embedded",
-        "--note",
-        "见第3页",
-    )
+    mark_trap_problems_embedded(capsys, results)
     shutil.rmtree(out)
     run(capsys, "letter", str(results), "-o", str(out), "--all")
     text = _docx_text(out / "示例区教育局-反馈意见.docx")

@@ -207,6 +207,24 @@ def copied_pair(seed: int = 7, year: int = 2025) -> tuple[str, str]:
     return a, b
 
 
+def batch_command(folder: Path, out: Path, *extra: str) -> list[str]:
+    """``fzcheck batch FOLDER -o OUT --summary none`` plus ``extra``, as a child process runs it."""
+    import sys
+
+    return [
+        sys.executable,
+        "-m",
+        "fzcheck",
+        "batch",
+        str(folder),
+        "-o",
+        str(out),
+        "--summary",
+        "none",
+        *extra,
+    ]
+
+
 def kill_after(cmd: list[str], out: Path, lines: int, env: dict[str, str] | None = None) -> int:
     """Run ``cmd`` (a batch writing ``out``), SIGKILL it once ``out`` holds ``lines`` lines,
     and return how many it held then. Fails if the batch finished before it could be killed."""

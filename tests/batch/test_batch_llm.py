@@ -11,7 +11,7 @@ import pytest
 
 from fzcheck.cli import main
 from tests.batch.fakeserver import engine, fake_server
-from tests.batch.reportgen import kill_after, make_report
+from tests.batch.reportgen import batch_command, kill_after, make_report
 
 pytest.importorskip("instructor")
 # pytest-recording's --block-network blocks every host unless the mark allows it (regexes).
@@ -221,7 +221,6 @@ def test_sigkill_during_llm_calls_then_resume(
 ) -> None:
     import os
     import subprocess
-    import sys
 
     from tests.helpers import ROOT
 
@@ -231,14 +230,9 @@ def test_sigkill_during_llm_calls_then_resume(
         (folder / f"r{n:02d}.txt").write_text(make_report(n), encoding="utf-8")
     out = tmp_path / "r.jsonl"
     with fake_server(latency=0.2) as server:
-        cmd = [
-            sys.executable,
-            "-m",
-            "fzcheck",
-            "batch",
-            str(folder),
-            "-o",
-            str(out),
+        cmd = batch_command(
+            folder,
+            out,
             "--llm",
             "--base-url",
             server.base_url,
@@ -246,9 +240,7 @@ def test_sigkill_during_llm_calls_then_resume(
             "fake-model",
             "--jobs",
             "4",
-            "--summary",
-            "none",
-        ]
+        )
         partial = kill_after(cmd, out, 8)
         server.reset_counts()
         resumed = subprocess.run(

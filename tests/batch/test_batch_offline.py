@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from fzcheck.cli import main
-from tests.batch.reportgen import kill_after, make_report
+from tests.batch.reportgen import batch_command, kill_after, make_report
 from tests.helpers import FIXTURES, ROOT
 
 Lines = Callable[[Path], list[dict]]
@@ -119,17 +118,7 @@ def test_sigkill_mid_run_then_resume_gives_one_line_per_input(tmp_path: Path, li
     for n in range(400):
         (folder / f"r{n:03d}.txt").write_text(make_report(n), encoding="utf-8")
     out = tmp_path / "results.jsonl"
-    cmd = [
-        sys.executable,
-        "-m",
-        "fzcheck",
-        "batch",
-        str(folder),
-        "-o",
-        str(out),
-        "--summary",
-        "none",
-    ]
+    cmd = batch_command(folder, out)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     partial = kill_after(cmd, out, 20, env)
     assert 20 <= partial < 400

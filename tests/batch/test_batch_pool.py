@@ -15,7 +15,7 @@ import pytest
 
 from fzcheck.batch import runner
 from fzcheck.cli import main
-from tests.batch.reportgen import kill_after, make_report
+from tests.batch.reportgen import batch_command, kill_after, make_report
 from tests.helpers import ROOT
 
 Lines = Callable[[Path], list[dict]]
@@ -86,19 +86,7 @@ def test_kill_with_the_pool_then_resume_loses_nothing_and_duplicates_nothing(
 ) -> None:
     folder = make_folder(tmp_path, 300)
     out = tmp_path / "results.jsonl"
-    cmd = [
-        sys.executable,
-        "-m",
-        "fzcheck",
-        "batch",
-        str(folder),
-        "-o",
-        str(out),
-        "--summary",
-        "none",
-        "--workers",
-        "2",
-    ]
+    cmd = batch_command(folder, out, "--workers", "2")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     partial = kill_after(cmd, out, 40, env)
     assert 40 <= partial < 301
