@@ -26,7 +26,7 @@ def _genre(result: dict[str, object]) -> dict[str, object]:
     "name,sign",
     [
         ("gov_work_report.txt", "向人民代表大会所作的讲话"),
-        ("news_story.txt", "新闻报道的电头或记者署名"),
+        ("news_story.txt", "新闻报道的电头"),
         ("jiedu.txt", "文件解读的问答"),
         ("notice_cites.txt", "标题表明这是通知"),
     ],

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from fzcheck.analysis.patterns import Regex, mask_titles
+from fzcheck.analysis.lookahead import fast
+from fzcheck.analysis.patterns import Regex, mask_titles, rx
 from fzcheck.document import Document
 from fzcheck.reading.numerals import YEAR
 from fzcheck.result import Check
@@ -92,7 +93,7 @@ def _kind_of(spec: type[CheckSpec]) -> str:
 
 # --- part checks ---------------------------------------------------------------------------
 
-_FIGURE = re.compile(
+_FIGURE = fast(
     r"\d+(?:\.\d+)?\s*(?:%|％|个|项|次|件|家|人|名|万|亿|元|场|期|份|天|日|小时|"
     r"条|户|余|批|篇|部|起|类|套|所|处|台|公里|平方|倍|分)"
 )
@@ -127,7 +128,7 @@ class CueWordsSpec(CheckSpec):
 
 @part_check(CueWordsSpec)
 def _cue_words(spec: CueWordsSpec, text: str, found: Found, ctx: Context) -> Check:
-    hits = re.findall(spec.pattern, text)
+    hits = rx(spec.pattern).findall(text)
     ok = len(hits) >= spec.min
     msg = (
         f"{spec.description}：见“{'”“'.join(sorted(set(hits))[:5])}”"
@@ -190,13 +191,13 @@ class ActorActionsSpec(CheckSpec):
 @part_check(ActorActionsSpec)
 def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context) -> Check:
     w = spec.window
-    rx = re.compile(
+    pair = rx(
         rf"(?:{spec.actor})[^。]{{0,{w}}}?(?:{spec.action})|"
         rf"(?:{spec.action})[^。]{{0,{w // 4}}}?(?:{spec.actor})"
     )
-    hits = rx.findall(text)
+    hits = pair.findall(text)
     if not hits and found.status == "present":
-        hits = re.findall(spec.action, text)
+        hits = rx(spec.action).findall(text)
     if hits:
         return Check(
             id=spec.id, passed=True, message=f"{spec.description}：有{len(hits)}处具体表述"
@@ -225,7 +226,7 @@ class TitleSpec(CheckSpec):
 def _title(spec: TitleSpec, ctx: Context) -> Check:
     if not ctx.title:
         return Check(id=spec.id, passed=False, message="未找到标题")
-    has_subject = bool(re.search(spec.pattern, ctx.title))
+    has_subject = bool(rx(spec.pattern).search(ctx.title))
     has_year = bool(YEAR.search(ctx.title))
     missing = [w for w, ok in ((spec.subject, has_subject), ("年度", has_year)) if not ok]
     return Check(
@@ -263,7 +264,7 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
         return None
     by = ctx.rubric.source.publish_by
     month, day, who = by.month, by.day, ""
-    rule = next((d for d in spec.deadlines if ctx.issuer and re.search(d.issuer, ctx.issuer)), None)
+    rule = next((d for d in spec.deadlines if ctx.issuer and rx(d.issuer).search(ctx.issuer)), None)
     if rule is not None:
         month, day, who = rule.month, rule.day, f"（{rule.name}）"
     deadline = dt.date(ctx.report_year + 1, month, day)
@@ -391,7 +392,7 @@ class InstructionsSpec(CheckSpec):
 @document_check(InstructionsSpec)
 def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
     text = "\n".join(ctx.doc.analysis)  # one search over the text, not one per line
-    m = re.compile(spec.pattern).search(text)
+    m = rx(spec.pattern).search(text)
     if m:
         i = text.count("\n", 0, m.start())
         start = m.start() - (text.rfind("\n", 0, m.start()) + 1)

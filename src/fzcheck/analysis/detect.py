@@ -8,9 +8,9 @@ then decides whether the document really is such a report (the genre check).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from fzcheck.analysis.patterns import rx
 from fzcheck.document import Document
 from fzcheck.result import RubricRef
 from fzcheck.rubric.model import Rubric
@@ -24,8 +24,8 @@ def detect_score(doc: Document, rubric: Rubric) -> tuple[int, str | None, int]:
     """(score, the title cue met, body mentions)."""
     head = "\n".join(line for line in doc.analysis[: HEAD_LINES * 2] if line.strip())
     head = "\n".join(head.splitlines()[:HEAD_LINES])
-    title = re.search(rubric.detect.title, head)
-    mentions = min(len(re.findall(rubric.detect.text, "\n".join(doc.analysis))), MAX_MENTIONS)
+    title = rx(rubric.detect.title).search(head)
+    mentions = min(len(rx(rubric.detect.text).findall("\n".join(doc.analysis))), MAX_MENTIONS)
     return (TITLE_WEIGHT if title else 0) + mentions, title.group(0) if title else None, mentions
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from fzcheck.analysis.patterns import rx
 from fzcheck.document import Document
 from fzcheck.result import Check, PartResult
 from fzcheck.rubric.model import Genre, GenreSign, Rubric
@@ -57,7 +58,7 @@ def genre_score(
     signs: list[Sign] = []
     # A cited document's title (《法治政府建设实施纲要》) is not the document talking about itself.
     own = _CITED.sub(lambda m: " " * len(m.group(0)), text)
-    mentions = len(re.findall(g.subject, own))
+    mentions = len(rx(g.subject).findall(own))
     if mentions < g.min_subject_mentions:
         # the fewer, the stronger: an excerpt that names the subject once weighs half as much
         share = (g.min_subject_mentions - mentions) / g.min_subject_mentions
@@ -66,11 +67,12 @@ def genre_score(
         )
     if title is not None:
         signs.extend(_title_signs(g, title))
-    phrase = re.search(g.report_phrases, text[:3000])
+    phrase = rx(g.report_phrases).search(text, 0, 3000)
     if phrase:
         signs.append(Sign(f"有“{phrase.group(0)[:20]}”", w.report_phrase))
     if g.law_headings:
-        law = next((m for h in headings if (m := re.search(g.law_headings, h))), None)
+        law_rx = rx(g.law_headings)
+        law = next((m for h in headings if (m := law_rx.search(h))), None)
         if law:
             signs.append(Sign(f"标题层级用了法定表述“{law.group(0)}”", w.law_heading))
     required = [p for p in parts if p.required]
@@ -96,10 +98,10 @@ def genre_score(
 
 def _title_signs(g: Genre, title: str) -> list[Sign]:
     t = title.strip()
-    bad = re.search(rf"(?:{g.not_report_titles})$", t)
-    if bad and not re.search(g.report_words, t[: bad.start()] + t[bad.end() :]):
+    bad = rx(rf"(?:{g.not_report_titles})$").search(t)
+    if bad and not rx(g.report_words).search(t[: bad.start()] + t[bad.end() :]):
         return [Sign(f"标题表明这是{bad.group(0)}", g.weights.title_other_genre)]
-    if re.search(g.subject, t) and re.search(g.report_words, t):
+    if rx(g.subject).search(t) and rx(g.report_words).search(t):
         return [Sign(f"标题是{g.subject_name}的报告", g.weights.title_names_subject)]
     return []
 
@@ -110,22 +112,19 @@ def _other_genre(spec: GenreSign, doc: Document, title: str | None, text: str) -
     elif spec.where == "head":
         scopes = ["\n".join([line for line in doc.analysis if line.strip()][:HEAD_LINES])]
     elif spec.where == "line_start":
-        # one search over the text for a line that starts so, not one match per line
-        first = re.search(rf"^[ \t]*(?:{spec.pattern})", text, re.MULTILINE)
-        scopes = (
-            [text[text.rfind("\n", 0, first.start()) + 1 :].split("\n", 1)[0].strip()]
-            if first
-            else []
-        )
+        # one search for a line that starts so: each line start is a newline, a literal the
+        # engine skips to, where ^ in multi-line mode is tried at every character
+        first = rx(rf"\n[ \t]*(?:{spec.pattern})").search(f"\n{text}")
+        scopes = [text[first.start() :].split("\n", 1)[0].strip()] if first else []
     else:
         scopes = [text]
     for scope in scopes:
         m = (
-            re.match(spec.pattern, scope)
+            rx(spec.pattern).match(scope)
             if spec.where == "line_start"
-            else re.search(spec.pattern, scope, re.MULTILINE)
+            else rx(spec.pattern, re.MULTILINE).search(scope)
         )
-        if m and not (spec.unless and re.search(spec.unless, scope)):
+        if m and not (spec.unless and rx(spec.unless).search(scope)):
             return Sign(f"{spec.name}（“{m.group(0).strip()[:16]}”）", spec.weight)
     return None
 

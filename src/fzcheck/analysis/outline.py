@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from fzcheck.analysis.lookahead import fast
 from fzcheck.document import Document
 from fzcheck.reading.resegment import MAX_HEADING
 
@@ -78,8 +79,18 @@ class Outline:
         return [h.to_json(doc) for h in self.headings]
 
 
+# What a heading marker can open with, after any white space: most lines are rejected by
+# this one test instead of six pattern matches.
+_MARKER_FIRST = frozenset(f"#第({_CN}0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
+
 def match_heading(line: str) -> tuple[int, str, int] | None:
     """(kind, marker, offset of text) if ``line`` opens with a heading marker."""
+    first = line[:1]
+    if first.isspace():
+        first = line.lstrip()[:1]
+    if first not in _MARKER_FIRST and not first.isdigit():
+        return None
     md = _MARKDOWN.match(line)
     if md:
         inner = match_heading(line[md.end() :])
@@ -104,14 +115,19 @@ def heading_text_end(line: str, start: int) -> int:
 
 # A statistical table's row (一、本年新收…申请数量   95   0   0 …) is not a heading, whatever
 # marker its label starts with.
-_TABLE_ROW = re.compile(r"(?:\s+-?\d+(?:\.\d+)?){2,}\s*$")
+_TABLE_ROW = fast(r"(?:\s+-?\d+(?:\.\d+)?){2,}\s*$")
+
+
+def _table_row(line: str) -> bool:
+    tail = line.rstrip()  # only a line ending in a digit can be one: a test before the scan
+    return bool(tail) and tail[-1].isdigit() and _TABLE_ROW.search(tail) is not None
 
 
 def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
     found: list[tuple[int, str, int, int, int]] = []
     for i in range(body_start, body_end + 1):
         line = doc.analysis[i]
-        if not line.strip() or _TABLE_ROW.search(line):
+        if not line.strip() or _table_row(line):
             continue
         style = doc.styled_headings.get(i)
         hit = match_heading(line)

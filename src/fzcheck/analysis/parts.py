@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from fzcheck.analysis.outline import Heading, Outline
-from fzcheck.analysis.patterns import first_match, mask_titles
+from fzcheck.analysis.patterns import Finder, any_of, first_match, mask_titles
 from fzcheck.document import Document
 from fzcheck.result import Evidence, Span
 
@@ -62,30 +62,55 @@ class Found:
 matches = first_match
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """One part's patterns for one report year, each list joined into a single scan."""
+
+    heading: Finder | None
+    heading_not: Finder | None
+    body: Finder | None  # a cue or an exclude: a line neither matches is passed over
+
+    @classmethod
+    def of(cls, part: Part, year: int | None) -> _Cues:
+        return cls(
+            any_of(tuple(part.heading_cues), year),
+            any_of(tuple(part.heading_excludes), year),
+            any_of((*part.body_cues, *part.body_excludes), year),
+        )
+
+    def name(self, heading: str, masked: str) -> bool:
+        """Whether a heading names the part: one of its cues outside cited titles (``masked``
+        is the heading with its 《…》 blanked), none of its excludes."""
+        return (
+            self.heading is not None
+            and self.heading.search(masked) is not None
+            and (self.heading_not is None or self.heading_not.search(heading) is None)
+        )
+
+
 def heading_matches(part: Part, text: str, year: int | None) -> bool:
     """Whether a heading names ``part``: one of its cues (outside cited titles), none of its
     excludes."""
-    return bool(matches(part.heading_cues, mask_titles(text), year)) and not matches(
-        part.heading_excludes, text, year
-    )
-
-
-def heading_parts(rubric: Rubric, text: str, year: int | None) -> list[Part]:
-    return [p for p in rubric.parts if heading_matches(p, text, year)]
+    return _Cues.of(part, year).name(text, mask_titles(text))
 
 
 def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None) -> list[Found]:
     found = {p.id: Found(part=p) for p in rubric.parts}
-    top = outline.top
-    classes = [heading_parts(rubric, h.text, year) for h in top]
-    anchor = next((i for i, parts in enumerate(classes) if any(p.anchor for p in parts)), len(top))
+    cues = {p.id: _Cues.of(p, year) for p in rubric.parts}
+    masked = [mask_titles(h.text) for h in outline.headings]
+    top = [
+        (h, [p for p in rubric.parts if cues[p.id].name(h.text, m)])
+        for h, m in zip(outline.headings, masked, strict=True)
+        if h.level == 1
+    ]
+    anchor = next((i for i, (_, parts) in enumerate(top) if any(p.anchor for p in parts)), len(top))
     themed = [p for p in rubric.parts if p.themed_before_anchor]
-    for i, (h, parts) in enumerate(zip(top, classes, strict=True)):
+    for i, (h, parts) in enumerate(top):
         for part in parts or (themed if i < anchor else []):
             _add_section(found[part.id], doc, h, "present")
     for f in found.values():
         if f.status == "missing":
-            _find_embedded(f, doc, outline, year)
+            _find_embedded(f, doc, outline, year, cues[f.part.id], masked)
     return [found[p.id] for p in rubric.parts]
 
 
@@ -98,23 +123,28 @@ def _add_section(f: Found, doc: Document, h: Heading, status: str) -> None:
     f.ranges.append(range(h.line, h.end_line + 1))
 
 
-def _find_embedded(f: Found, doc: Document, outline: Outline, year: int | None) -> None:
+def _find_embedded(
+    f: Found,
+    doc: Document,
+    outline: Outline,
+    year: int | None,
+    cues: _Cues,
+    masked: list[str],
+) -> None:
+    """``masked``: the outline's headings with their 《…》 titles blanked."""
     part = f.part
-    for h in outline.headings:
-        if h.level > 1 and heading_matches(part, h.text, year):
+    for h, m in zip(outline.headings, masked, strict=True):
+        if h.level > 1 and cues.name(h.text, m):
             _add_section(f, doc, h, "embedded")
             return
-    if not part.body_cues:
+    either = cues.body
+    if not part.body_cues or either is None:
         return
     rejected: list[tuple[int, str]] = []
     for i in range(outline.body_start, outline.body_end + 1):
         line = doc.analysis[i]
-        masked = mask_titles(line)
         # what no sentence of the line can match, the line as a whole does not match either
-        if (
-            matches(part.body_cues, masked, year) is None
-            and matches(part.body_excludes, masked, year) is None
-        ):
+        if either.search(mask_titles(line)) is None:
             continue
         for sm in _SENTENCE.finditer(line):
             sentence = mask_titles(sm.group(0))

@@ -7,10 +7,14 @@ does not state is skipped rather than guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated
+from typing import Annotated, Protocol
 
 from pydantic import AfterValidator, Field
+
+from fzcheck.analysis.lookahead import cached, fast
 
 PLACEHOLDERS = ("report_year", "next_year")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -33,17 +37,73 @@ def _check_regex(value: str) -> str:
 Regex = Annotated[str, Field(min_length=1), AfterValidator(_check_regex)]
 
 
-@lru_cache(maxsize=1024)
-def compile_pattern(pattern: str, report_year: int | None = None) -> re.Pattern[str] | None:
-    """The compiled pattern with its year placeholders filled; None when it needs a year the
-    report does not state."""
+def fill(pattern: str, report_year: int | None) -> str | None:
+    """``pattern`` with its year placeholders filled; None when it needs a year the report
+    does not state."""
     if "{" in pattern and _PLACEHOLDER.search(pattern):
         if report_year is None:
             return None
         pattern = pattern.replace("{report_year}", str(report_year)).replace(
             "{next_year}", str(report_year + 1)
         )
-    return re.compile(pattern)
+    return pattern
+
+
+@lru_cache(maxsize=1024)
+def compile_pattern(pattern: str, report_year: int | None = None) -> re.Pattern[str] | None:
+    """The compiled pattern with its year placeholders filled; None when it needs a year the
+    report does not state. Compiled once, with a look-ahead on the characters a match can
+    start with (see :func:`fast`)."""
+    filled = fill(pattern, report_year)
+    return None if filled is None else fast(filled)
+
+
+def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A rubric pattern without year placeholders, compiled once (see :func:`fast`)."""
+    return cached(pattern, flags)
+
+
+class Finder(Protocol):
+    """What a joined set of patterns is searched with (a compiled pattern is one)."""
+
+    def search(self, string: str, /) -> re.Match[str] | None: ...
+
+
+@dataclass(frozen=True)
+class _EachOf:
+    """Patterns that cannot be joined into one, tried in turn."""
+
+    compiled: tuple[re.Pattern[str], ...]
+
+    def search(self, string: str, /) -> re.Match[str] | None:
+        return next((m for c in self.compiled if (m := c.search(string))), None)
+
+
+_REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a back-reference or conditional group
+
+
+@lru_cache(maxsize=1024)
+def any_of(patterns: tuple[str, ...], report_year: int | None = None) -> Finder | None:
+    """What finds a match of any of ``patterns`` in one scan, where trying each costs a scan
+    per pattern (use it to learn whether, not which: the first match may be another
+    pattern's). None when none applies (each needs a year the report does not state).
+    Patterns that cannot be joined (a back-reference, a group name used twice, a flag of their
+    own) are tried in turn."""
+    filled = [f for p in patterns if (f := fill(p, report_year)) is not None]
+    if not filled:
+        return None
+    if not any(_REFERS.search(p) for p in filled):
+        try:
+            return fast("|".join(f"(?:{p})" for p in filled))
+        except re.error:
+            pass
+    return _EachOf(tuple(fast(p) for p in filled))
+
+
+def any_match(patterns: Sequence[str], text: str, year: int | None = None) -> bool:
+    """Whether any of ``patterns`` matches ``text`` (as :func:`first_match` would say)."""
+    found = any_of(tuple(patterns), year)
+    return found is not None and found.search(text) is not None
 
 
 def first_match(patterns: list[str], text: str, year: int | None = None) -> re.Match[str] | None:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from fzcheck.analysis.patterns import rx
 from fzcheck.result import Check, TableCell, TableCheck, TableResult
 
 if TYPE_CHECKING:
@@ -223,7 +224,7 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> list[tuple[str, int, str
         if any(c is None or c.value is None for c in cells):
             continue
         value = sum(c.value or 0 for c in cells if c is not None)
-        m = re.search(st.pattern, text)
+        m = rx(st.pattern).search(text)
         if m is not None and abs(int(m.group("n")) - value) > TOLERANCE:
             out.append((st.name, int(m.group("n")), m.group(0), value, line_of[m.start()]))
     return out

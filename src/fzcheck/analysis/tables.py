@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from fzcheck.analysis.patterns import rx
 from fzcheck.document import Document
 from fzcheck.rubric.model import TableTemplate
 
@@ -98,14 +99,14 @@ def _compact(text: str) -> str:
 
 def _region(doc: Document, template: TableTemplate, body: range) -> range | None:
     """The lines between the section heading that holds the table and the next one."""
-    start = next((i for i in body if re.search(template.section, _compact(doc.analysis[i]))), None)
+    start = next((i for i in body if rx(template.section).search(_compact(doc.analysis[i]))), None)
     if start is None:
         return None
     end = next(
         (
             i
             for i in range(start + 1, body.stop)
-            if re.search(template.until, _compact(doc.analysis[i]))
+            if rx(template.until).search(_compact(doc.analysis[i]))
         ),
         body.stop,
     )
@@ -206,7 +207,7 @@ def _match_row(
                 text += _compact(doc.analysis[j])
         for k in range(pointer, min(pointer + WINDOW, len(rows))):
             cue = rows[k].cue
-            if cue is None or re.search(cue, text):
+            if cue is None or rx(cue).search(text):
                 return k
     return None
 
@@ -240,7 +241,7 @@ def _glued_digits(line: str, template: TableTemplate) -> str | None:
     the cell borders, so where one number ends and the next begins is unknown."""
     for m in _RUN.finditer(line):
         before = line[max(0, m.start() - 12) : m.start() + 1]
-        named = any(r.cue and re.search(r.cue, before) for r in template.rows)
+        named = any(r.cue and rx(r.cue).search(before) for r in template.rows)
         # a row with no cue (the one-row appeals table) is all digits
         bare = any(r.cue is None for r in template.rows) and len(m.group(1)) >= len(
             template.columns

@@ -3,12 +3,10 @@ whether from the offline analysis alone or with the LLM layer's checked proposal
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from fzcheck.document import Document
 from fzcheck.result import (
     Check,
     Decision,
@@ -24,40 +22,6 @@ from fzcheck.rubric.model import Rubric
 
 if TYPE_CHECKING:
     from fzcheck.analysis.analyse import Analysis
-
-
-def report_genre(
-    doc: Document, title: str | None, parts: list[PartResult], rubric: Rubric
-) -> Check:
-    """Whether this is an annual report of the rubric's type, not a work plan, rules or
-    unrelated text."""
-    g = rubric.report_genre
-    text = "\n".join(doc.analysis)
-    mentions = len(re.findall(g.subject, text))
-    if mentions < g.min_subject_mentions:
-        words = "/".join(g.subject.split("|")[:3])
-        return Check(
-            id="is_report",
-            passed=False,
-            message=(f"不是{g.subject_name}报告：全文只提及“{words}”{mentions}次"),
-        )
-    if title is not None:
-        bad = re.search(rf"(?:{g.not_report_titles})$", title.strip())
-        if bad and not re.search(g.report_words, title[: bad.start()] + title[bad.end() :]):
-            return Check(
-                id="is_report", passed=False, message=f"标题表明这是{bad.group(0)}，不是年度报告"
-            )
-    required = [p for p in parts if p.required]
-    found = sum(p.status == "present" for p in required)
-    titled = title is not None and re.search(g.report_words, title)
-    phrased = re.search(g.report_phrases, text[:3000])
-    if titled or phrased or found >= 2:
-        return Check(id="is_report", passed=True, message=f"是{rubric.title}")
-    return Check(
-        id="is_report",
-        passed=False,
-        message=(f"没有报告标题或“报告如下”，且只找到{found}个必备部分：不是年度报告"),
-    )
 
 
 def score(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> float:

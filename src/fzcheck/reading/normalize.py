@@ -24,9 +24,10 @@ class Extracted:
     ocr: bool = False  # recognised from page images, not read from a text layer
 
 
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]+")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 _CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_OTHER_BREAKS = "\r\u2028\u2029\x0b\x0c\x85"
 
 
 @lru_cache(maxsize=1)
@@ -79,14 +80,24 @@ def _per_char(line: str) -> str:
     return "".join(out)
 
 
+def _fold(text: str) -> str:
+    """Full-width forms folded: one replace per distinct character the text holds (a report uses
+    a handful: ，：（）), where translate() or a per-run callback visits every character."""
+    for ch in set(_FULL_WIDTH.findall(text)):
+        text = text.replace(ch, fold_width(ch))
+    return text
+
+
 def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Document:
-    text = _NEWLINES.sub("\n", raw.text).replace("\ufeff", "")
+    text = raw.text
+    if any(c in text for c in _OTHER_BREAKS):  # a character test is far cheaper than a scan
+        text = _NEWLINES.sub("\n", text)
+    text = text.replace("\ufeff", "")
     lines = text.split("\n")
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # a final newline ends the last line; it does not start another
     simplified, script = to_simplified(lines)
-    # Fold only the runs that need it: translate() looks up every character of the text.
-    analysis = _FULL_WIDTH.sub(lambda m: fold_width(m.group()), "\n".join(simplified)).split("\n")
+    analysis = _fold("\n".join(simplified)).split("\n")
     styled, origin = raw.styled, None
     segments = resegment(analysis)
     if segments is not None:  # run-on text: cut at its inline headings, remember where from

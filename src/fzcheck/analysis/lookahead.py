@@ -1,0 +1,122 @@
+"""Patterns compiled to match exactly what they match as written, but found faster.
+
+Python's regex engine skips ahead quickly only to a literal prefix or to a set of literal first
+characters; a pattern whose branches start with a group, a class or an optional part
+((?:把|将)…|(?:工作)?情况…) is tried at every position of the text, which made a few rubric
+patterns cost more than the rest of the analysis. A zero-width look-ahead on the set of
+characters any match must start with restores the skip, without changing any match.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from functools import lru_cache
+from typing import Any
+
+
+def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` compiled, with a look-ahead on its first characters where that helps."""
+    compiled = re.compile(pattern, flags)
+    first = first_chars(compiled)
+    if first is None:
+        return compiled
+    lead = _GLOBAL_FLAGS.match(pattern)
+    head, body = (pattern[: lead.end()], pattern[lead.end() :]) if lead else ("", pattern)
+    end = "\n)" if compiled.flags & re.VERBOSE else ")"  # a trailing # comment stays closed
+    cls = "".join(c if len(c) > 1 else re.escape(c) for c in sorted(first))
+    return re.compile(f"{head}(?=[{cls}])(?:{body}{end}", flags)
+
+
+_GLOBAL_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\))+")
+_MAX_FIRST = 200  # more possible first characters than this: the engine's own scan is as good
+_sre: Any = importlib.import_module("re._parser")  # the stdlib's own parse of a pattern
+_op: Any = importlib.import_module("re._constants")
+_CATEGORIES = {_op.CATEGORY_DIGIT: r"\d", _op.CATEGORY_SPACE: r"\s"}
+
+
+def first_chars(compiled: re.Pattern[str]) -> frozenset[str] | None:
+    """The characters every match of ``compiled`` starts with, when a look-ahead on them helps:
+    None when the engine already skips ahead (a literal first), when a match may be empty or
+    start with any character, or when the set is large."""
+    try:
+        parsed = _sre.parse(compiled.pattern, compiled.flags)
+    except Exception:  # noqa: BLE001 - a change in the stdlib parser must not stop a check
+        return None
+    items = list(parsed.data)
+    while items and items[0][0] is _op.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
+        items = list(items[0][1][3].data) + items[1:]  # unwrap a plain group, as the engine does
+    if not items or _engine_skips(items[0]):
+        return None
+    chars, nullable = _first(items)
+    if chars is None or nullable or not chars or len(chars) > _MAX_FIRST:
+        return None
+    return frozenset(chars)
+
+
+def _engine_skips(item: tuple[Any, Any]) -> bool:
+    op, av = item
+    if op is _op.LITERAL or op is _op.IN:
+        return True
+    return op is _op.BRANCH and all(b.data and b.data[0][0] is _op.LITERAL for b in av[1])
+
+
+def _first(items: Any) -> tuple[set[str] | None, bool]:
+    """(possible first characters or None for any, whether the sequence may match empty)."""
+    chars: set[str] = set()
+    for op, av in items:
+        first, nullable = _first_of(op, av)
+        if first is None:
+            return None, False
+        chars |= first
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    if op is _op.LITERAL:
+        return {chr(av)}, False
+    if op is _op.IN:
+        return _class(av), False
+    if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
+        return set(), True  # zero width: the next item consumes the first character
+    if op is _op.SUBPATTERN:
+        _, add, remove, sub = av
+        if (add | remove) & re.IGNORECASE:
+            return None, False  # a scoped (?i:…) would not reach the look-ahead
+        return _first(sub.data)
+    if op is _op.ATOMIC_GROUP:
+        return _first(av.data)
+    if op is _op.BRANCH:
+        chars: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            first, empty = _first(branch.data)
+            if first is None:
+                return None, False
+            chars |= first
+            nullable |= empty
+        return chars, nullable
+    if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
+        low, _, sub = av
+        first, empty = _first(sub.data)
+        return first, (empty or low == 0) if first is not None else False
+    return None, False  # any character, a category, a back-reference
+
+
+def _class(items: Any) -> set[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _op.LITERAL:
+            chars.add(chr(av))
+        elif op is _op.RANGE and av[1] - av[0] < _MAX_FIRST:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        elif op is _op.CATEGORY and av in _CATEGORIES:
+            chars.add(_CATEGORIES[av])  # kept as the escape: the class means what the pattern does
+        else:  # a negated class, \d, \s, a wide range
+            return None
+    return chars
+
+
+cached = lru_cache(maxsize=1024)(fast)

@@ -1,0 +1,98 @@
+"""patterns.fast: the look-ahead on first characters finds every match the pattern finds, and
+only those, for every pattern a bundled rubric holds and for the shapes that need care."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from fzcheck.analysis.lookahead import fast, first_chars
+from fzcheck.analysis.patterns import compile_pattern
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = [
+    *(p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").glob("*.txt"))),
+    (ROOT / "examples" / "sample-report.txt").read_text(encoding="utf-8"),
+    "  记者 王某\n（记者 李某）本报讯 ignore previous instructions\n问：什么？\n答：是。\nQ: x",
+    "工作情况的报告\n年度报告\n\u3000\u3000一、 12  3.5  -4\n规章\n你是一个AI\nSYSTEM PROMPT",
+]
+
+
+def _strings(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+    elif isinstance(node, str):
+        yield node
+
+
+def _rubric_patterns() -> list[str]:
+    found = set()
+    for path in sorted((ROOT / "rubrics").glob("*.yaml")):
+        for s in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            s = s.replace("{report_year}", "2024").replace("{next_year}", "2025")
+            try:
+                re.compile(s)
+            except re.error:
+                continue
+            found.add(s)
+    return sorted(found)
+
+
+def _matches(rx: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[Any, ...]]]:
+    return [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("flags", [0, re.MULTILINE])
+def test_every_rubric_pattern_matches_the_same(flags: int) -> None:
+    patterns = _rubric_patterns()
+    assert len(patterns) > 100
+    sped_up = 0
+    for p in patterns:
+        plain, quick = re.compile(p, flags), fast(p, flags)
+        sped_up += quick.pattern != p
+        for text in TEXTS:
+            assert _matches(quick, text) == _matches(plain, text), p
+            assert bool(quick.match(text)) == bool(plain.match(text)), p
+    assert sped_up >= 5  # the rubrics do hold patterns the engine cannot skip through
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"(?i)(?:把|将)全部|system prompt", "先把全部…System Prompt…ſystem prompt"),
+        (r"(?:工作)?情况的报告$|年度报告$", "情况的报告\n工作情况的报告"),
+        (r"(?:^|\n)\s*(?:记者|摄影)\s*\S{2}", "正文\n  记者 王某某\n摄影张三"),
+        (r"^[ \t]*(?:问|答)[:：]", "一\n 问:甲\n答：乙"),
+        (r"(?x) (?:甲|乙) 丙  # a comment closes the line", "甲丙 乙丙"),
+        (r"(?:\s+-?\d+(?:\.\d+)?){2,}\s*$", "一、收到 95\u3000 0  -1.5 "),
+        (r"(?=\D)(?:一|二)?是", "一是二是是"),
+        (r"(?i:abc)|(?:甲)", "ABC甲"),
+    ],
+)
+def test_shapes_that_need_care(pattern: str, text: str) -> None:
+    for flags in (0, re.MULTILINE):
+        assert _matches(fast(pattern, flags), text) == _matches(re.compile(pattern, flags), text)
+
+
+def test_only_where_the_engine_cannot_skip() -> None:
+    assert first_chars(re.compile("行政诉讼")) is None  # a literal prefix: already fast
+    assert first_chars(re.compile("法治政府|依法治")) is None  # literal first characters
+    assert first_chars(re.compile("a?")) is None  # may match empty
+    assert first_chars(re.compile(r".{0,3}备")) is None  # may start anywhere
+    assert first_chars(re.compile(r"(?i:x)y|z")) is None  # a scoped flag
+    assert first_chars(re.compile("(?:把|将)所有|你")) == {"把", "将", "你"}
+
+
+def test_year_placeholders_still_filled() -> None:
+    rx = compile_pattern("(?:下一年度|{next_year}年)工作", 2024)
+    assert rx is not None and rx.search("2025年工作")
+    assert compile_pattern("{report_year}年") is None
