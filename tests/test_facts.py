@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from fzcheck.analysis.facts import clean_title, stated_years, year_from_signing
+from tests.helpers import FIXTURES
 from tests.test_parts import check, check_variant, statuses
 
 
@@ -182,6 +183,11 @@ def test_signing_before_the_year_ended_is_flagged(tmp_path: Path) -> None:
         ("[ 发布日期 ] 2026-02-10", True),
         ("微信 微博 QQ空间", True),
         ("附件下载", True),
+        ("  京ICP备12345678号-1", True),
+        ("版权所有：示例县人民政府  浙公网安备 33010002000001号", True),
+        ("\u3000\u3000打印本页  关闭窗口", True),
+        ("   - 评论", True),
+        ("  ", True),
         ("一、主要举措和成效", False),
         ("首页改版后，群众办事更加便捷。", False),
         ("2025年，我局推进法治政府建设。", False),
@@ -192,3 +198,21 @@ def test_page_furniture(line: str, chrome: bool) -> None:
     from fzcheck.reading.chrome import is_chrome
 
     assert is_chrome(fold_width(line)) is chrome
+
+
+def test_furniture_shortcuts_change_no_answer() -> None:
+    """is_chrome rules most lines out before trying a pattern; the answer is the patterns'."""
+    from fzcheck.document import fold_width
+    from fzcheck.reading.chrome import _ARCHIVE_NOTE, CHROME_LINE, METADATA_LINE, is_chrome
+
+    lines = [
+        fold_width(line)
+        for path in [*sorted(FIXTURES.glob("*.txt")), FIXTURES / "page.html"]
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(lines) > 200
+    for line in lines:
+        plain = bool(
+            CHROME_LINE.match(line) or METADATA_LINE.match(line) or _ARCHIVE_NOTE.match(line)
+        )
+        assert is_chrome(line) is plain, line

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from fzcheck.analysis.lookahead import fast, first_chars
 from fzcheck.analysis.patterns import compile_pattern
+from fzcheck.lookahead import fast, first_chars
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = [

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from fzcheck.analysis.lookahead import fast
 from fzcheck.analysis.patterns import Regex, mask_titles, rx
 from fzcheck.document import Document
 from fzcheck.reading.numerals import YEAR
@@ -93,9 +92,11 @@ def _kind_of(spec: type[CheckSpec]) -> str:
 
 # --- part checks ---------------------------------------------------------------------------
 
-_FIGURE = fast(
-    r"\d+(?:\.\d+)?\s*(?:%|％|个|项|次|件|家|人|名|万|亿|元|场|期|份|天|日|小时|"
-    r"条|户|余|批|篇|部|起|类|套|所|处|台|公里|平方|倍|分)"
+# A number with its unit. \d\d*+ rather than \d+: a pattern that starts with a class is skipped
+# through by the engine, and the digits never need giving back (a unit is not a digit).
+_FIGURE = re.compile(
+    r"\d\d*+(?:\.\d+)?\s*(?:[%％个项次件家人名万亿元场期份天日条户余批篇部起类套所处台倍分]"
+    r"|小时|公里|平方)"
 )
 _VAGUE_NEXT = re.compile(r"下一步|下一年度|下一年|明年|今后")
 

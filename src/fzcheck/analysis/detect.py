@@ -9,6 +9,7 @@ then decides whether the document really is such a report (the genre check).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import islice
 
 from fzcheck.analysis.patterns import rx
 from fzcheck.document import Document
@@ -25,7 +26,8 @@ def detect_score(doc: Document, rubric: Rubric) -> tuple[int, str | None, int]:
     head = "\n".join(line for line in doc.analysis[: HEAD_LINES * 2] if line.strip())
     head = "\n".join(head.splitlines()[:HEAD_LINES])
     title = rx(rubric.detect.title).search(head)
-    mentions = min(len(rx(rubric.detect.text).findall("\n".join(doc.analysis))), MAX_MENTIONS)
+    found = rx(rubric.detect.text).finditer("\n".join(doc.analysis))
+    mentions = sum(1 for _ in islice(found, MAX_MENTIONS))
     return (TITLE_WEIGHT if title else 0) + mentions, title.group(0) if title else None, mentions
 
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
-from fzcheck.analysis.patterns import rx
+from fzcheck.analysis.patterns import any_of, rx
 from fzcheck.document import Document
 from fzcheck.result import Check, PartResult
 from fzcheck.rubric.model import Genre, GenreSign, Rubric
@@ -58,7 +59,8 @@ def genre_score(
     signs: list[Sign] = []
     # A cited document's title (《法治政府建设实施纲要》) is not the document talking about itself.
     own = _CITED.sub(lambda m: " " * len(m.group(0)), text)
-    mentions = len(rx(g.subject).findall(own))
+    # only fewer than min_subject_mentions count against it: stop looking once there are enough
+    mentions = sum(1 for _ in islice(rx(g.subject).finditer(own), g.min_subject_mentions))
     if mentions < g.min_subject_mentions:
         # the fewer, the stronger: an excerpt that names the subject once weighs half as much
         share = (g.min_subject_mentions - mentions) / g.min_subject_mentions
@@ -85,7 +87,14 @@ def genre_score(
                 present * w.part_present + embedded * w.part_embedded,
             )
         )
+    # Signs of other genres are rare in reports: one scan for all that look at the whole text
+    # tells whether any needs its own look.
+    in_text = [s.pattern for s in g.other_genres if s.where == "text"]
+    joined = any_of(tuple(in_text), None, re.MULTILINE) if in_text else None
+    none_in_text = joined is None or joined.search(text) is None
     for spec in g.other_genres:
+        if spec.where == "text" and none_in_text:
+            continue
         sign = _other_genre(spec, doc, title, text)
         if sign is not None:
             signs.append(sign)
@@ -110,7 +119,7 @@ def _other_genre(spec: GenreSign, doc: Document, title: str | None, text: str) -
     if spec.where == "title":
         scopes = [title] if title else []
     elif spec.where == "head":
-        scopes = ["\n".join([line for line in doc.analysis if line.strip()][:HEAD_LINES])]
+        scopes = ["\n".join(islice((line for line in doc.analysis if line.strip()), HEAD_LINES))]
     elif spec.where == "line_start":
         # one search for a line that starts so: each line start is a newline, a literal the
         # engine skips to, where ^ in multi-line mode is tried at every character

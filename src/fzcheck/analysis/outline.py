@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from fzcheck.analysis.lookahead import fast
 from fzcheck.document import Document
+from fzcheck.lookahead import fast
 from fzcheck.reading.resegment import MAX_HEADING
 
 _CN = "一二三四五六七八九十"

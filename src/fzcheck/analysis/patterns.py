@@ -14,7 +14,7 @@ from typing import Annotated, Protocol
 
 from pydantic import AfterValidator, Field
 
-from fzcheck.analysis.lookahead import cached, fast
+from fzcheck.lookahead import cached, fast
 
 PLACEHOLDERS = ("report_year", "next_year")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -83,7 +83,9 @@ _REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a back-reference or conditiona
 
 
 @lru_cache(maxsize=1024)
-def any_of(patterns: tuple[str, ...], report_year: int | None = None) -> Finder | None:
+def any_of(
+    patterns: tuple[str, ...], report_year: int | None = None, flags: int = 0
+) -> Finder | None:
     """What finds a match of any of ``patterns`` in one scan, where trying each costs a scan
     per pattern (use it to learn whether, not which: the first match may be another
     pattern's). None when none applies (each needs a year the report does not state).
@@ -94,10 +96,10 @@ def any_of(patterns: tuple[str, ...], report_year: int | None = None) -> Finder 
         return None
     if not any(_REFERS.search(p) for p in filled):
         try:
-            return fast("|".join(f"(?:{p})" for p in filled))
+            return fast("|".join(f"(?:{p})" for p in filled), flags)
         except re.error:
             pass
-    return _EachOf(tuple(fast(p) for p in filled))
+    return _EachOf(tuple(fast(p, flags) for p in filled))
 
 
 def any_match(patterns: Sequence[str], text: str, year: int | None = None) -> bool:

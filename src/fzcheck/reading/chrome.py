@@ -4,35 +4,56 @@ from __future__ import annotations
 
 import re
 
+from fzcheck.lookahead import first_after_space
+
 # A line made only of such furniture is not report text (matched on the analysis view).
-CHROME_LINE = re.compile(
-    r"^\s*(?:"
+_FURNITURE = (
     r"【?\s*字[体號号]\s*[:：]?.{0,12}】?|打印本页|关闭窗口|打印本页\s*关闭窗口|[【\[]?\s*(?:打印|关闭|纠错|收藏)\s*[】\]]?"
     r"|扫一扫.{0,20}|分享到.{0,30}|[-•·]?\s*全部留言|[-•·]?\s*/|[-•·]?\s*评论|[-•·]?\s*有用\(\d*\)"
     r"|上一篇.{0,60}|下一篇.{0,60}|相关链接.{0,30}|责任编辑.{0,20}|浏览次数.{0,20}|阅读次数.{0,20}"
-    r"|主办单位.{0,60}|承办单位.{0,60}|版权所有.{0,60}|.{0,30}ICP备.{0,40}|网站标识码.{0,30}"
-    r"|.{0,20}公网安备.{0,40}|联系我们|网站地图|返回顶部|首页\s*[>›].{0,80}|当前位置.{0,80}"
+    r"|主办单位.{0,60}|承办单位.{0,60}|版权所有.{0,60}|网站标识码.{0,30}"
+    r"|联系我们|网站地图|返回顶部|首页\s*[>›].{0,80}|当前位置.{0,80}"
     r"|[\[【]\s*(?:我要)?纠错\s*[\]】]|【?\s*(?:大|中|小)\s*(?:大|中|小)?\s*(?:大|中|小)?\s*】?"
     r"|(?:发布时间|时间|日期|来源|点击|信息来源)\s*[:：].{0,60}"
     r"|(?:微信|微博|QQ空间|QQ好友|朋友圈|分享|附件下载|\s)+"
     r"|[=＝\-—_*~#]{3,}.{0,10}[=＝\-—_*~#]{3,}"  # an archive's ===== 正文 ===== separator
     r"|[\[【]\s*(?:发布日期|发布时间|发布机构|来源|作者|浏览次数|点击数|字号)\s*[\]】].{0,40}"
     r"|首页[^。,，;；!！?？]{0,60}"  # a breadcrumb (首页政务公开最新文件…)
-    r")\s*$"
 )
+# A site's registration numbers in its footer: these may start anywhere in the line.
+_REGISTRATION = r".{0,30}ICP备.{0,40}|.{0,20}公网安备.{0,40}"
+CHROME_LINE = re.compile(rf"^\s*(?:{_FURNITURE}|{_REGISTRATION})\s*$")
 # An archive's or a portal's metadata block: 标题: … / 发布时间: … / 原文链接: … one key a line.
 # The 标题 cell holds the page's title, which is read from it only when no title line is found.
-METADATA_LINE = re.compile(
-    r"^\s*(?:标题|题目|文件名称|发布时间|发布日期|成文日期|印发日期|文号|发文字号|索引号|发布机构|发文机关|"
-    r"所属机构|栏目|分类|主题分类|体裁分类|主题词|关键词|原文链接|原文地址|本地目录|来源|信息来源|"
-    r"有效性|时效|公开方式|公开范围|页面链接|链接)\s*[:：|｜]"
+_METADATA_KEYS = (
+    "标题|题目|文件名称|发布时间|发布日期|成文日期|印发日期|文号|发文字号|索引号|发布机构|发文机关|"
+    "所属机构|栏目|分类|主题分类|体裁分类|主题词|关键词|原文链接|原文地址|本地目录|来源|信息来源|"
+    "有效性|时效|公开方式|公开范围|页面链接|链接"
 )
+METADATA_LINE = re.compile(rf"^\s*(?:{_METADATA_KEYS})\s*[:：|｜]")
 TITLE_CELL = re.compile(r"^\s*(?:标题|题目|文件名称)\s*[:：|｜]\s*")
+# An archiver's note on where it put the page's links and images (…详见 links.tsv).
+_ARCHIVE_NOTE = re.compile(r"^[^。]{0,30}(?:详见|见)\s*\S+\.(?:tsv|csv|json|txt)\b.{0,20}$")
+
+# Most lines are report text. What a line's first non-space character can be for each kind of
+# furniture, and a word the others must hold, rule most lines out before any pattern is tried.
+_FURNITURE_FIRST = first_after_space(_FURNITURE)  # None: any character (then always tried)
+_METADATA_FIRST = first_after_space(_METADATA_KEYS)
+# Furniture is short: no furniture branch reaches this length with a sentence stop in it.
+_PROSE_CHARS = 160
 
 
 def is_chrome(line: str) -> bool:
-    return bool(CHROME_LINE.match(line) or METADATA_LINE.match(line) or _ARCHIVE_NOTE.match(line))
+    first = line.lstrip()[:1]
+    if _may_open(first, _METADATA_FIRST) and METADATA_LINE.match(line):
+        return True
+    if "见" in line and _ARCHIVE_NOTE.match(line):
+        return True
+    if "。" in line and len(line.strip()) > _PROSE_CHARS:
+        return False
+    maybe = _may_open(first, _FURNITURE_FIRST) or "备" in line
+    return maybe and CHROME_LINE.match(line) is not None
 
 
-# An archiver's note on where it put the page's links and images (…详见 links.tsv).
-_ARCHIVE_NOTE = re.compile(r"^[^。]{0,30}(?:详见|见)\s*\S+\.(?:tsv|csv|json|txt)\b.{0,20}$")
+def _may_open(first: str, allowed: frozenset[str] | None) -> bool:
+    return allowed is None or first in allowed

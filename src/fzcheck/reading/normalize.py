@@ -49,16 +49,25 @@ def to_simplified(lines: list[str]) -> tuple[list[str], Script]:
     out = converted.split("\n")
     if len(out) != len(lines):
         out = [_t2s().convert(line) for line in lines]
-    changed = 0
     for i, (c, o) in enumerate(zip(out, lines, strict=True)):
-        if c == o:
-            continue
         if len(c) != len(o):
-            c = out[i] = _per_char(o)
-        changed += sum(map(ne, c, o))
-    cjk = sum(map(len, _CJK_RUNS.findall(text)))
-    script: Script = "traditional" if cjk and changed / cjk > 0.03 else "simplified"
-    return out, script
+            out[i] = _per_char(o)
+    cjk = len(text) - len(_CJK_RUNS.sub("", text))
+    return out, "traditional" if cjk and _changed_share_over(
+        out, lines, cjk, 0.03
+    ) else "simplified"
+
+
+def _changed_share_over(out: list[str], lines: list[str], cjk: int, share: float) -> bool:
+    """Whether more than ``share`` of the ``cjk`` characters changed. Counting character by
+    character is slow in Python, so it stops as soon as the answer is known."""
+    changed = 0
+    for c, o in zip(out, lines, strict=True):
+        if c != o:
+            changed += sum(map(ne, c, o))
+            if changed / cjk > share:
+                return True
+    return False
 
 
 _CLAUSE = re.compile(r"[^，。；：、,.;:!?！？\s]+|.", re.DOTALL)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from fzcheck.lookahead import fast
 from fzcheck.reading.numerals import cn_number
 
 _CN = "一二三四五六七八九十"
 MAX_HEADING = 60  # a heading runs at most this far before its text; outline.py uses it too
 
 
-_INLINE = re.compile(
+_INLINE = fast(
     rf"(?P<k1>第(?P<p>[{_CN}]{{1,3}})部分|(?P<a>[{_CN}]{{1,3}})、)"
     rf"|(?P<k2>\((?P<b>[{_CN}]{{1,3}})\))"
     r"|(?P<k3>(?P<c>\d{1,2})(?:、|\.(?!\d)))"

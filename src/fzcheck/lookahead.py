@@ -48,10 +48,20 @@ def first_chars(compiled: re.Pattern[str]) -> frozenset[str] | None:
         items = list(items[0][1][3].data) + items[1:]  # unwrap a plain group, as the engine does
     if not items or _engine_skips(items[0]):
         return None
-    chars, nullable = _first(items)
+    chars, nullable = _first(items, False)
     if chars is None or nullable or not chars or len(chars) > _MAX_FIRST:
         return None
     return frozenset(chars)
+
+
+def first_after_space(pattern: str) -> frozenset[str] | None:
+    """The characters the first non-white-space character a match consumes can be (the empty
+    string among them when a match may hold nothing but white space); None when any. A line
+    whose first non-space character is not among them cannot match ``^\\s*`` + ``pattern``."""
+    chars, blank = _first(_sre.parse(pattern).data, True)
+    if chars is None:
+        return None
+    return frozenset(c for c in chars if len(c) == 1) | ({""} if blank else set())
 
 
 def _engine_skips(item: tuple[Any, Any]) -> bool:
@@ -61,11 +71,12 @@ def _engine_skips(item: tuple[Any, Any]) -> bool:
     return op is _op.BRANCH and all(b.data and b.data[0][0] is _op.LITERAL for b in av[1])
 
 
-def _first(items: Any) -> tuple[set[str] | None, bool]:
-    """(possible first characters or None for any, whether the sequence may match empty)."""
+def _first(items: Any, skip_space: bool) -> tuple[set[str] | None, bool]:
+    """(possible first characters or None for any, whether the sequence may match empty).
+    With ``skip_space``, white space is passed over as if it matched nothing."""
     chars: set[str] = set()
     for op, av in items:
-        first, nullable = _first_of(op, av)
+        first, nullable = _first_of(op, av, skip_space)
         if first is None:
             return None, False
         chars |= first
@@ -74,25 +85,28 @@ def _first(items: Any) -> tuple[set[str] | None, bool]:
     return chars, True
 
 
-def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+def _first_of(op: Any, av: Any, skip_space: bool) -> tuple[set[str] | None, bool]:
     if op is _op.LITERAL:
-        return {chr(av)}, False
+        return (set(), True) if skip_space and chr(av).isspace() else ({chr(av)}, False)
     if op is _op.IN:
-        return _class(av), False
+        members = _class(av)
+        if skip_space and members is not None and all(c == r"\s" or c.isspace() for c in members):
+            return set(), True
+        return members, False
     if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
         return set(), True  # zero width: the next item consumes the first character
     if op is _op.SUBPATTERN:
         _, add, remove, sub = av
         if (add | remove) & re.IGNORECASE:
             return None, False  # a scoped (?i:…) would not reach the look-ahead
-        return _first(sub.data)
+        return _first(sub.data, skip_space)
     if op is _op.ATOMIC_GROUP:
-        return _first(av.data)
+        return _first(av.data, skip_space)
     if op is _op.BRANCH:
         chars: set[str] = set()
         nullable = False
         for branch in av[1]:
-            first, empty = _first(branch.data)
+            first, empty = _first(branch.data, skip_space)
             if first is None:
                 return None, False
             chars |= first
@@ -100,7 +114,7 @@ def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
         return chars, nullable
     if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
         low, _, sub = av
-        first, empty = _first(sub.data)
+        first, empty = _first(sub.data, skip_space)
         return first, (empty or low == 0) if first is not None else False
     return None, False  # any character, a category, a back-reference
 
