@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from fzcheck.analysis.patterns import compile_pattern
+from fzcheck.analysis.patterns import any_match, any_of, compile_pattern, first_match
 from fzcheck.lookahead import fast, first_chars
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,3 +96,20 @@ def test_year_placeholders_still_filled() -> None:
     rx = compile_pattern("(?:下一年度|{next_year}年)工作", 2024)
     assert rx is not None and rx.search("2025年工作")
     assert compile_pattern("{report_year}年") is None
+
+
+def test_joined_patterns_keep_each_its_own_flags_and_groups() -> None:
+    case = any_of(("(?i)abc", "XYZ"))
+    assert case is not None and case.search("ABC") and not case.search("xyz")
+    backref = any_of((r"(a)\1", "b"))
+    assert backref is not None and backref.search("xaa") and not backref.search("xa")
+    assert any_of(("{report_year}年",)) is None  # nothing applies without the year
+
+
+def test_any_match_says_what_first_match_says() -> None:
+    patterns = [p for p in _rubric_patterns() if "{" not in p][:80]
+    lines = [line for text in TEXTS for line in text.splitlines() if line.strip()]
+    for k in range(0, len(patterns), 4):
+        group = patterns[k : k + 4]
+        for line in lines:
+            assert any_match(group, line) == (first_match(group, line) is not None), group

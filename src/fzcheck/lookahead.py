@@ -16,19 +16,125 @@ from typing import Any
 
 
 def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``pattern`` compiled, with a look-ahead on its first characters where that helps."""
+    """``pattern`` compiled to be found faster: branches that open with a group of words or a
+    class of characters are spread out so that each opens with a literal (see
+    :func:`spread_branches`), else a look-ahead on its first characters is added."""
     compiled = re.compile(pattern, flags)
+    spread = spread_branches(pattern)
+    if spread != pattern:
+        try:
+            candidate = re.compile(spread, flags)
+        except re.error:
+            candidate = None
+        if candidate is not None and candidate.groups == compiled.groups:
+            compiled, pattern = candidate, spread
     first = first_chars(compiled)
     if first is None:
         return compiled
-    lead = _GLOBAL_FLAGS.match(pattern)
+    lead = GLOBAL_FLAGS.match(pattern)
     head, body = (pattern[: lead.end()], pattern[lead.end() :]) if lead else ("", pattern)
     end = "\n)" if compiled.flags & re.VERBOSE else ")"  # a trailing # comment stays closed
     cls = "".join(c if len(c) > 1 else re.escape(c) for c in sorted(first))
     return re.compile(f"{head}(?=[{cls}])(?:{body}{end}", flags)
 
 
-_GLOBAL_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\))+")
+GLOBAL_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\))+")
+_META = set("\\.^$*+?()[]{}|")
+_MAX_SPREAD = 64  # branches one pattern may spread into
+
+
+def spread_branches(pattern: str) -> str:
+    """``pattern`` with each top-level branch that opens with a group of plain words, or a class
+    of plain characters, written as one branch per word or character: (?:把|将)所有 becomes
+    把所有|将所有 and [(（]记者 becomes \\(记者|（记者. Branches are tried in the same order at
+    each position, so every match is the same; the engine can then skip to the literals. A
+    pattern with capturing groups, back-references or verbose mode is left as it is."""
+    lead = GLOBAL_FLAGS.match(pattern)
+    head, body = (pattern[: lead.end()], pattern[lead.end() :]) if lead else ("", pattern)
+    if "x" in head or re.compile(pattern).groups:
+        return pattern
+    branches = _split_top(body)
+    if branches is None:
+        return pattern
+    out: list[str] = []
+    for branch in branches:
+        out.extend(_spread(branch) or [branch])
+    if len(out) > _MAX_SPREAD:
+        return pattern
+    return head + "|".join(out)
+
+
+def _split_top(body: str) -> list[str] | None:
+    """The top-level branches of ``body``; None when it cannot be read simply."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if body[i + 1 : i + 2] == "]":  # a ] right after [ is a literal
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+        i += 1
+    if depth or in_class:
+        return None
+    parts.append(body[start:])
+    return parts
+
+
+def _spread(branch: str) -> list[str] | None:
+    """One branch per opening word or character, when the branch opens with (?:a|b) or [ab]
+    of plain text (optionally ``?``); None when it does not."""
+    if branch.startswith("(?:"):
+        close = _group_end(branch)
+        if close is None:
+            return None
+        words = branch[3:close].split("|")
+        rest = branch[close + 1 :]
+    elif branch.startswith("[") and not branch.startswith(("[^", "[]")):
+        close = branch.find("]")
+        inner = branch[1:close]
+        if close < 0 or "\\" in inner or "-" in inner or "[" in inner:
+            return None
+        words = [re.escape(c) for c in inner]
+        rest = branch[close + 1 :]
+    else:
+        return None
+    if not words or any(not w or (_META & set(w) and not _escaped(w)) for w in words):
+        return None
+    optional = rest.startswith("?") and not rest.startswith(("??", "?+"))
+    if optional:
+        rest = rest[1:]
+    elif rest[:1] in ("*", "+", "{", "?"):
+        return None
+    return [w + rest for w in words] + ([rest] if optional else [])
+
+
+def _escaped(word: str) -> bool:
+    """Whether ``word`` is re.escape's output: every metacharacter escaped."""
+    return re.escape(re.sub(r"\\(.)", r"\1", word)) == word
+
+
+def _group_end(branch: str) -> int | None:
+    """Where the group that opens ``branch`` closes, when it holds no group or class."""
+    for i, c in enumerate(branch[3:], 3):
+        if c in "([\\":
+            return None
+        if c == ")":
+            return i
+    return None
+
+
 _MAX_FIRST = 200  # more possible first characters than this: the engine's own scan is as good
 _sre: Any = importlib.import_module("re._parser")  # the stdlib's own parse of a pattern
 _op: Any = importlib.import_module("re._constants")

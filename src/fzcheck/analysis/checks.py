@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
@@ -442,13 +442,19 @@ def run_part_checks(found: Found, ctx: Context) -> list[Check]:
     if found.status == "missing":
         return []
     text = part_text(ctx.doc, found)
-    return [PART_KINDS[spec.kind][1](spec, text, found, ctx) for spec in found.part.checks]
+    specs = found.part.checks
+    return named([PART_KINDS[spec.kind][1](spec, text, found, ctx) for spec in specs], specs)
 
 
 def run_document_checks(ctx: Context) -> list[Check]:
-    out = []
-    for spec in ctx.rubric.document_checks:
-        check = DOCUMENT_KINDS[spec.kind][1](spec, ctx)
-        if check is not None:
-            out.append(check)
-    return out
+    specs = ctx.rubric.document_checks
+    found = (DOCUMENT_KINDS[spec.kind][1](spec, ctx) for spec in specs)
+    return named([check for check in found if check is not None], specs)
+
+
+def named(checks: list[Check], specs: Sequence[CheckSpec]) -> list[Check]:
+    """``checks`` with their reviewer-facing names: the rubric's descriptions of them."""
+    names = {spec.id: spec.description for spec in specs}
+    for check in checks:
+        check.name = names.get(check.id, check.name)
+    return checks

@@ -10,11 +10,15 @@ section of its own is ``embedded`` when a sub-heading or a sentence elsewhere co
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from fzcheck.analysis.outline import Heading, Outline
-from fzcheck.analysis.patterns import Finder, any_of, first_match, mask_titles
+from fzcheck.analysis.patterns import Finder, any_of, fill, first_match, mask_titles
 from fzcheck.document import Document
 from fzcheck.result import Evidence, Span
 
@@ -141,14 +145,13 @@ def _find_embedded(
     if not part.body_cues or either is None:
         return
     rejected: list[tuple[int, str]] = []
-    for i in range(outline.body_start, outline.body_end + 1):
+    body = range(outline.body_start, outline.body_end + 1)
+    for i in _lines_to_read(doc, body, (*part.body_cues, *part.body_excludes), year):
         line = doc.analysis[i]
-        # what no sentence of the line can match, the line as a whole does not match either
-        if either.search(mask_titles(line)) is None:
-            continue
         for sm in _SENTENCE.finditer(line):
             sentence = mask_titles(sm.group(0))
-            if not sentence.strip():
+            # one scan says whether the sentence needs each cue and exclude tried in turn
+            if not sentence.strip() or either.search(sentence) is None:
                 continue
             cue = matches(part.body_cues, sentence, year)
             bad = matches(part.body_excludes, sentence, year)
@@ -170,6 +173,46 @@ def _find_embedded(
         where = outline.enclosing(i)
         inside = f"，位于“{doc.quote(where.line, where.start, where.end)[:30]}”中" if where else ""
         f.note = f"第{i + 1}行“{text}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
+
+
+# A pattern that looks beyond its own match (\A, \Z, a look-around) may match differently when
+# the text goes on past a line break.
+_LOOKS_AROUND = re.compile(r"\\[AZ]|\(\?<?[=!]")
+
+
+def _lines_to_read(
+    doc: Document, lines: range, patterns: tuple[str, ...], year: int | None
+) -> Iterator[int]:
+    """The lines, in order, on which one of ``patterns`` may match (with 《…》 titles blanked).
+    A line no pattern matches holds no sentence that does. One scan over the joined lines
+    finds each next one, where a search per line costs a call per line; patterns that look
+    beyond their match are searched line by line."""
+    masked = [mask_titles(doc.analysis[i]) for i in lines]
+    joined = _across_lines(patterns, year)
+    if joined is None:
+        either = any_of(patterns, year)
+        yield from (i for i, m in zip(lines, masked, strict=True) if either and either.search(m))
+        return
+    text = "\n".join(masked)
+    starts = list(accumulate((len(m) + 1 for m in masked[:-1]), initial=0))
+    pos = 0
+    while (hit := joined.search(text, pos)) is not None:
+        k = bisect_right(starts, hit.start()) - 1
+        yield lines[k]
+        if k + 1 == len(starts):
+            return
+        pos = starts[k + 1]
+
+
+@lru_cache(maxsize=256)
+def _across_lines(patterns: tuple[str, ...], year: int | None) -> re.Pattern[str] | None:
+    """``patterns`` joined for a search over many lines at once, when that finds what a search
+    of each line would (None when it might not)."""
+    joined = any_of(patterns, year, re.MULTILINE)
+    filled = [f for p in patterns if (f := fill(p, year)) is not None]
+    if not isinstance(joined, re.Pattern) or any(_LOOKS_AROUND.search(p) for p in filled):
+        return None
+    return joined
 
 
 def _clip(start: int, end: int, cue_start: int, cue_end: int) -> tuple[int, int]:

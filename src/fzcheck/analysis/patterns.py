@@ -14,7 +14,7 @@ from typing import Annotated, Protocol
 
 from pydantic import AfterValidator, Field
 
-from fzcheck.lookahead import cached, fast
+from fzcheck.lookahead import GLOBAL_FLAGS, cached, fast
 
 PLACEHOLDERS = ("report_year", "next_year")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -94,9 +94,12 @@ def any_of(
     filled = [f for p in patterns if (f := fill(p, report_year)) is not None]
     if not filled:
         return None
-    if not any(_REFERS.search(p) for p in filled):
+    # a back-reference counts groups, and a leading (?i) would reach every pattern joined to it
+    if not any(_REFERS.search(p) or GLOBAL_FLAGS.match(p) for p in filled):
         try:
-            return fast("|".join(f"(?:{p})" for p in filled), flags)
+            # top-level alternation is associative: joined bare, branches that start with a
+            # literal stay visible to the engine's skip
+            return fast("|".join(filled), flags)
         except re.error:
             pass
     return _EachOf(tuple(fast(p, flags) for p in filled))

@@ -88,19 +88,6 @@ def total(items: list[ScoreItem]) -> float:
     return round(min(100.0, max(0.0, sum(i.points for i in items))), 1)
 
 
-def name_checks(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> None:
-    """Give every check its reviewer-facing name: the rubric's description of it."""
-    for part in parts:
-        spec = rubric.part(part.id)
-        names = {c.id: c.description for c in spec.checks} if spec else {}
-        for c in part.checks:
-            c.name = names.get(c.id, c.name)
-    names = {c.id: c.description for c in rubric.document_checks}
-    names.setdefault("is_report", f"属于{rubric.title}")
-    for c in doc_checks:
-        c.name = names.get(c.id, c.name)
-
-
 def verdict(is_report: bool, parts: list[PartResult]) -> Verdict:
     if not is_report:
         return "not_a_report"
@@ -124,8 +111,9 @@ def grade(
 ) -> Result:
     """The result for an analysis, with ``upgrades`` applied. Only a missing part can be
     upgraded, and only to embedded: nothing else a model says changes a status."""
-    # Shallow copies: only an upgraded part is changed, and it is copied whole first.
-    parts = [p.model_copy() for p in analysis.parts]
+    # The analysis's own parts and checks: grading changes none of them, and a part an upgrade
+    # changes is copied whole first.
+    parts = list(analysis.parts)
     by_id = {p.id: n for n, p in enumerate(parts)}
     for up in upgrades:
         n = by_id.get(up.part)
@@ -139,14 +127,13 @@ def grade(
     rubric = analysis.rubric
     ok = analysis.is_report
     ref = selection or RubricRef(id=rubric.id, version=rubric.version)
-    checks = [c.model_copy() for c in analysis.checks]
-    name_checks(parts, checks, rubric)
+    checks = list(analysis.checks)
     items = breakdown(parts, checks, rubric) if ok else [_not_a_report()]
     return Result(
         path=analysis.doc.source,
         sha256=analysis.doc.sha256,
         ok=True,
-        document=analysis.info.model_copy(),
+        document=analysis.info,
         rubric=ref,
         parts=parts,
         checks=checks,
