@@ -86,3 +86,45 @@ def test_signature_with_chinese_numerals() -> None:
     facts = read_facts(load(str(FIXTURES / "themed_reordered.txt")))
     assert facts.signed_on is not None and facts.signed_on.isoformat() == "2026-01-20"
     assert facts.issuer == "示例市市场监督管理局"
+
+
+def _every_marker(line: str) -> tuple[int, str, int] | None:
+    """match_heading as plainly written: each marker pattern tried in rank order."""
+    from fzcheck.analysis.outline import _MARKDOWN, _MARKERS
+
+    md = _MARKDOWN.match(line)
+    if md:
+        inner = match_heading(line[md.end() :])
+        end = md.end() + (inner[2] if inner and not inner[1].startswith("#") else 0)
+        return len(md.group(1)), line[:end].strip(), end
+    for kind, pattern in _MARKERS:
+        m = pattern.match(line)
+        if m and m.end() < len(line.rstrip()):
+            return kind, m.group(0).strip(), m.end()
+    return None
+
+
+def test_first_character_look_up_finds_what_every_pattern_finds() -> None:
+    from fzcheck.document import fold_width
+
+    lines = [
+        fold_width(line)
+        for path in sorted(FIXTURES.glob("*.txt"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    lines += [
+        "  一、总体情况",
+        "第二部分 问题",
+        "(三)措施",
+        "(3)细则",
+        "③ 其他",
+        "12.5万元",
+        "1.",
+        "四是",
+        "# 标题",
+        "  # 不是",
+        "## 三、安排",
+        "十一、附则",
+    ]
+    for line in lines:
+        assert match_heading(line) == _every_marker(line), line

@@ -23,11 +23,18 @@ HEAD_LINES = 12  # the title sits among the first lines (after any page furnitur
 
 def detect_score(doc: Document, rubric: Rubric) -> tuple[int, str | None, int]:
     """(score, the title cue met, body mentions)."""
+    return _score(*_views(doc), rubric)
+
+
+def _views(doc: Document) -> tuple[str, str]:
+    """The opening (its first non-blank lines) and the whole text, as the cues see them."""
     head = "\n".join(line for line in doc.analysis[: HEAD_LINES * 2] if line.strip())
-    head = "\n".join(head.splitlines()[:HEAD_LINES])
+    return "\n".join(head.splitlines()[:HEAD_LINES]), "\n".join(doc.analysis)
+
+
+def _score(head: str, text: str, rubric: Rubric) -> tuple[int, str | None, int]:
     title = rx(rubric.detect.title).search(head)
-    found = rx(rubric.detect.text).finditer("\n".join(doc.analysis))
-    mentions = sum(1 for _ in islice(found, MAX_MENTIONS))
+    mentions = sum(1 for _ in islice(rx(rubric.detect.text).finditer(text), MAX_MENTIONS))
     return (TITLE_WEIGHT if title else 0) + mentions, title.group(0) if title else None, mentions
 
 
@@ -39,7 +46,8 @@ def choose(
     if forced:
         r = candidates[0]
         return r, RubricRef(id=r.id, version=r.version, selected_by="flag")
-    scored = [(detect_score(doc, r), i, r) for i, r in enumerate(candidates)]
+    views = _views(doc)
+    scored = [(_score(*views, r), i, r) for i, r in enumerate(candidates)]
     (best, title, mentions), _, rubric = max(scored, key=lambda s: (s[0][0], -s[1]))
     if best == 0:
         reason = f"没有任何检查规则认出这份文档的类型，按“{rubric.title}”检查"

@@ -79,9 +79,16 @@ class Outline:
         return [h.to_json(doc) for h in self.headings]
 
 
-# What a heading marker can open with, after any white space: most lines are rejected by
-# this one test instead of six pattern matches.
-_MARKER_FIRST = frozenset(f"#第({_CN}0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+# The markers a line can open with, by its first non-space character: most lines are ruled
+# out by this one look-up, the rest try only the patterns that can match.
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_KIND = dict(_MARKERS)
+_BY_FIRST: dict[str, tuple[int, ...]] = {
+    **dict.fromkeys(_CN, (1, 5)),
+    "第": (1,),
+    "(": (2, 4),
+    **dict.fromkeys(_CIRCLED, (4,)),
+}
 
 
 def match_heading(line: str) -> tuple[int, str, int] | None:
@@ -89,15 +96,16 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
     first = line[:1]
     if first.isspace():
         first = line.lstrip()[:1]
-    if first not in _MARKER_FIRST and not first.isdigit():
+    if first == "#":
+        md = _MARKDOWN.match(line)
+        if md:
+            inner = match_heading(line[md.end() :])
+            end = md.end() + (inner[2] if inner and not inner[1].startswith("#") else 0)
+            return len(md.group(1)), line[:end].strip(), end
         return None
-    md = _MARKDOWN.match(line)
-    if md:
-        inner = match_heading(line[md.end() :])
-        end = md.end() + (inner[2] if inner and not inner[1].startswith("#") else 0)
-        return len(md.group(1)), line[:end].strip(), end
-    for kind, pattern in _MARKERS:
-        m = pattern.match(line)
+    kinds = _BY_FIRST.get(first) or ((3,) if first.isdigit() else ())
+    for kind in kinds:
+        m = _KIND[kind].match(line)
         if m and m.end() < len(line.rstrip()):
             return kind, m.group(0).strip(), m.end()
     return None
@@ -125,12 +133,13 @@ def _table_row(line: str) -> bool:
 
 def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
     found: list[tuple[int, str, int, int, int]] = []
+    styled = doc.styled_headings
     for i in range(body_start, body_end + 1):
         line = doc.analysis[i]
-        if not line.strip() or _table_row(line):
+        hit = match_heading(line)  # most lines are ruled out by their first character
+        style = styled.get(i) if styled else None
+        if (hit is None and style is None) or not line.strip() or _table_row(line):
             continue
-        style = doc.styled_headings.get(i)
-        hit = match_heading(line)
         if hit is not None:
             kind, marker, start = hit
             if style is not None and kind == 1 and not marker.startswith("#"):

@@ -55,10 +55,9 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) 
                 ),
             )
         )
-        specs = {c.id: c for c in spec.checks}
         for c in part.checks:
-            cs = specs.get(c.id)
-            if not c.passed and cs is not None and cs.penalty * credit:
+            cs = spec.checks_by_id.get(c.id) if not c.passed and credit else None
+            if cs is not None and cs.penalty:
                 items.append(
                     ScoreItem(
                         part=part.id,
@@ -68,10 +67,9 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) 
                         reason=t("breakdown.check", name=cs.description, message=c.message),
                     )
                 )
-    doc_specs = {c.id: c for c in rubric.document_checks}
     for c in doc_checks:
-        ds = doc_specs.get(c.id)
-        if not c.passed and ds is not None and ds.penalty:
+        ds = rubric.document_checks_by_id.get(c.id) if not c.passed else None
+        if ds is not None and ds.penalty:
             items.append(
                 ScoreItem(
                     part="document",

@@ -130,6 +130,10 @@ class Part(_Strict):
         _no_repeats([c.id for c in checks], "check ids")
         return checks
 
+    @cached_property
+    def checks_by_id(self) -> dict[str, PartCheck]:
+        return {c.id: c for c in self.checks}
+
 
 class TableColumn(_Strict):
     id: str = Field(pattern=ID)
@@ -213,7 +217,15 @@ class Rubric(_Strict):
         return sum(p.weight for p in self.parts if p.required) or 1.0
 
     def part(self, part_id: str) -> Part | None:
-        return next((p for p in self.parts if p.id == part_id), None)
+        return self.parts_by_id.get(part_id)
+
+    @cached_property
+    def parts_by_id(self) -> dict[str, Part]:
+        return {p.id: p for p in self.parts}
+
+    @cached_property
+    def document_checks_by_id(self) -> dict[str, DocumentCheck]:
+        return {c.id: c for c in self.document_checks}
 
     @property
     def plan_part(self) -> Part | None:
