@@ -113,3 +113,22 @@ def test_any_match_says_what_first_match_says() -> None:
         group = patterns[k : k + 4]
         for line in lines:
             assert any_match(group, line) == (first_match(group, line) is not None), group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "落实《党政主要负责人履行推进法治建设第一责任人职责规定》情况",
+        "职责规定》要求，主要负责人《亲自",
+        "《纲要》和《规定》",
+        "《" + "长" * 70 + "》",
+        "》开头",
+        "尾部《未完",
+        "没有书名号",
+    ],
+)
+def test_titles_masked_as_one_pattern_would(text: str) -> None:
+    from fzcheck.analysis.patterns import mask_titles
+
+    plain = re.compile(r"《[^《》]{1,60}(?:》|$)|^[^《》]{1,60}》")
+    assert mask_titles(text) == plain.sub(lambda m: "〇" * len(m.group(0)), text)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 
 def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -240,3 +242,64 @@ def _class(items: Any) -> set[str] | None:
 
 
 cached = lru_cache(maxsize=1024)(fast)
+
+
+class Scanner(Protocol):
+    """What a text is searched and scanned with (a compiled pattern is one)."""
+
+    def search(self, string: str, pos: int = 0, /) -> re.Match[str] | None: ...
+
+    def finditer(self, string: str, /) -> Iterator[re.Match[str]]: ...
+
+
+_MAX_SPLIT = 4  # separate scans for more first characters cost more than one scan for all
+
+
+def scanner(pattern: str, flags: int = 0) -> Scanner:
+    """``pattern`` as a scanner that finds the same matches faster when it is an alternation of
+    branches that open with a few distinct literal characters (法治政府|依法行政): one search per
+    first character, each skipping ahead as fast as a plain string search, instead of one that
+    stops at every character of the set. Otherwise the pattern compiled by :func:`fast`."""
+    compiled = fast(pattern, flags)
+    spread = compiled.pattern
+    branches = None if compiled.flags & re.IGNORECASE else _split_top(spread)
+    if not branches or GLOBAL_FLAGS.match(spread) or compiled.groups:
+        return compiled
+    if any(not b or b[0] in _META or b[0] == "\\" for b in branches):
+        return compiled
+    by_first: dict[str, list[str]] = {}
+    for b in branches:
+        by_first.setdefault(b[0], []).append(b)  # order within a first character is kept
+    if not 1 < len(by_first) <= _MAX_SPLIT:
+        return compiled
+    return _Split(tuple(re.compile("|".join(bs), flags) for bs in by_first.values()))
+
+
+@dataclass(frozen=True)
+class _Split:
+    """One pattern per first character. Branches with different first characters never start
+    at one position, so the leftmost match of any of them is the pattern's."""
+
+    parts: tuple[re.Pattern[str], ...]
+
+    def search(self, string: str, pos: int = 0, /) -> re.Match[str] | None:
+        found = [m for p in self.parts if (m := p.search(string, pos)) is not None]
+        return min(found, key=lambda m: m.start()) if found else None
+
+    def finditer(self, string: str, /) -> Iterator[re.Match[str]]:
+        pos = 0
+        ahead = [p.search(string) for p in self.parts]
+        while True:
+            best: re.Match[str] | None = None
+            for i, m in enumerate(ahead):
+                if m is not None and m.start() < pos:  # overlaps the last match: look again
+                    m = ahead[i] = self.parts[i].search(string, pos)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return
+            yield best
+            pos = max(best.end(), best.start() + 1)
+
+
+cached_scanner = lru_cache(maxsize=256)(scanner)

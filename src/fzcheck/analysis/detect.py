@@ -13,6 +13,7 @@ from itertools import islice
 
 from fzcheck.analysis.patterns import rx
 from fzcheck.document import Document
+from fzcheck.lookahead import cached_scanner
 from fzcheck.result import RubricRef
 from fzcheck.rubric.model import Rubric
 
@@ -34,7 +35,9 @@ def _views(doc: Document) -> tuple[str, str]:
 
 def _score(head: str, text: str, rubric: Rubric) -> tuple[int, str | None, int]:
     title = rx(rubric.detect.title).search(head)
-    mentions = sum(1 for _ in islice(rx(rubric.detect.text).finditer(text), MAX_MENTIONS))
+    mentions = sum(
+        1 for _ in islice(cached_scanner(rubric.detect.text).finditer(text), MAX_MENTIONS)
+    )
     return (TITLE_WEIGHT if title else 0) + mentions, title.group(0) if title else None, mentions
 
 

@@ -17,6 +17,7 @@ from itertools import islice
 
 from fzcheck.analysis.patterns import any_of, rx
 from fzcheck.document import Document
+from fzcheck.lookahead import cached_scanner
 from fzcheck.result import Check, PartResult
 from fzcheck.rubric.model import Genre, GenreSign, Rubric
 
@@ -60,7 +61,9 @@ def genre_score(
     # A cited document's title (《法治政府建设实施纲要》) is not the document talking about itself.
     own = _CITED.sub(lambda m: " " * len(m.group(0)), text)
     # only fewer than min_subject_mentions count against it: stop looking once there are enough
-    mentions = sum(1 for _ in islice(rx(g.subject).finditer(own), g.min_subject_mentions))
+    mentions = sum(
+        1 for _ in islice(cached_scanner(g.subject).finditer(own), g.min_subject_mentions)
+    )
     if mentions < g.min_subject_mentions:
         # the fewer, the stronger: an excerpt that names the subject once weighs half as much
         share = (g.min_subject_mentions - mentions) / g.min_subject_mentions

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -102,6 +102,7 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     found = {p.id: Found(part=p) for p in rubric.parts}
     cues = {p.id: _Cues.of(p, year) for p in rubric.parts}
     masked = [mask_titles(h.text) for h in outline.headings]
+    body = _Body(doc, range(outline.body_start, outline.body_end + 1))
     top = [
         (h, [p for p in rubric.parts if cues[p.id].name(h.text, m)])
         for h, m in zip(outline.headings, masked, strict=True)
@@ -114,7 +115,7 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
             _add_section(found[part.id], doc, h, "present")
     for f in found.values():
         if f.status == "missing":
-            _find_embedded(f, doc, outline, year, cues[f.part.id], masked)
+            _find_embedded(f, doc, outline, year, cues[f.part.id], masked, body)
     return [found[p.id] for p in rubric.parts]
 
 
@@ -134,6 +135,7 @@ def _find_embedded(
     year: int | None,
     cues: _Cues,
     masked: list[str],
+    body: _Body,
 ) -> None:
     """``masked``: the outline's headings with their 《…》 titles blanked."""
     part = f.part
@@ -145,8 +147,7 @@ def _find_embedded(
     if not part.body_cues or either is None:
         return
     rejected: list[tuple[int, str]] = []
-    body = range(outline.body_start, outline.body_end + 1)
-    for i in _lines_to_read(doc, body, (*part.body_cues, *part.body_excludes), year):
+    for i in _lines_to_read(body, (*part.body_cues, *part.body_excludes), year):
         line = doc.analysis[i]
         for sm in _SENTENCE.finditer(line):
             sentence = mask_titles(sm.group(0))
@@ -180,25 +181,42 @@ def _find_embedded(
 _LOOKS_AROUND = re.compile(r"\\[AZ]|\(\?<?[=!]")
 
 
-def _lines_to_read(
-    doc: Document, lines: range, patterns: tuple[str, ...], year: int | None
-) -> Iterator[int]:
+class _Body:
+    """The body's lines with their 《…》 titles blanked, and joined: made once, for every part
+    that searches the body."""
+
+    def __init__(self, doc: Document, lines: range) -> None:
+        self.doc, self.lines = doc, lines
+
+    @cached_property
+    def masked(self) -> list[str]:
+        return [mask_titles(self.doc.analysis[i]) for i in self.lines]
+
+    @cached_property
+    def text(self) -> str:
+        return "\n".join(self.masked)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return list(accumulate((len(m) + 1 for m in self.masked[:-1]), initial=0))
+
+
+def _lines_to_read(body: _Body, patterns: tuple[str, ...], year: int | None) -> Iterator[int]:
     """The lines, in order, on which one of ``patterns`` may match (with 《…》 titles blanked).
     A line no pattern matches holds no sentence that does. One scan over the joined lines
     finds each next one, where a search per line costs a call per line; patterns that look
     beyond their match are searched line by line."""
-    masked = [mask_titles(doc.analysis[i]) for i in lines]
     joined = _across_lines(patterns, year)
     if joined is None:
         either = any_of(patterns, year)
-        yield from (i for i, m in zip(lines, masked, strict=True) if either and either.search(m))
+        if either is not None:
+            yield from (i for i, m in zip(body.lines, body.masked, strict=True) if either.search(m))
         return
-    text = "\n".join(masked)
-    starts = list(accumulate((len(m) + 1 for m in masked[:-1]), initial=0))
+    text, starts = body.text, body.starts
     pos = 0
     while (hit := joined.search(text, pos)) is not None:
         k = bisect_right(starts, hit.start()) - 1
-        yield lines[k]
+        yield body.lines[k]
         if k + 1 == len(starts):
             return
         pos = starts[k + 1]

@@ -120,8 +120,11 @@ def first_match(patterns: list[str], text: str, year: int | None = None) -> re.M
     return None
 
 
-# A title in 《》, or the part of one a quote cut off at either end.
-_BOOK_TITLE = re.compile(r"《[^《》]{1,60}(?:》|$)|^[^《》]{1,60}》")
+# A title in 《》, or the part of one a quote cut off at either end: the start of one running to
+# the end, or (only at the start) the end of one. Two patterns, so that the first opens with a
+# literal the engine skips to.
+_BOOK_TITLE = re.compile(r"《[^《》]{1,60}(?:》|$)")
+_TITLE_END = re.compile(r"[^《》]{1,60}》")
 
 
 def mask_titles(text: str) -> str:
@@ -129,4 +132,10 @@ def mask_titles(text: str) -> str:
     (《党政主要负责人履行推进法治建设第一责任人职责规定》) is not doing what the rule says."""
     if "《" not in text and "》" not in text:
         return text
-    return _BOOK_TITLE.sub(lambda m: "〇" * len(m.group(0)), text)
+    cut = _TITLE_END.match(text)
+    head = cut.end() if cut else 0
+    return "〇" * head + _BOOK_TITLE.sub(_blank, text[head:])
+
+
+def _blank(m: re.Match[str]) -> str:
+    return "〇" * len(m.group(0))

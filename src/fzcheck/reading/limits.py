@@ -76,11 +76,15 @@ def read_regular_file(path: str, limit: int) -> bytes:
     except OSError as err:
         raise _os_error(err) from None
     try:
-        _refuse_special(os.fstat(fd).st_mode)
+        opened = os.fstat(fd)
+        _refuse_special(opened.st_mode)
         chunks: list[bytes] = []
         total = 0
+        # the size it has now, and one byte more to see that it ended: a read allocates what it
+        # asks for, and most files are far smaller than a chunk
+        size = opened.st_size + 1
         while total <= limit:
-            chunk = os.read(fd, min(1 * MB, limit + 1 - total))
+            chunk = os.read(fd, min(size if not chunks else 1 * MB, limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)

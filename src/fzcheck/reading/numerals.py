@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0, "两": 2}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -12,6 +13,7 @@ CN_NUMBER = re.compile("[零〇○一二两三四五六七八九十百千万亿]
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
+@lru_cache(maxsize=4096)  # reports use the same few numerals over and over
 def cn_number(text: str) -> int:
     """二十三 → 23, 一千二百 → 1200, 三千六百万 → 36000000, 二〇二五 → 2025 (digit by digit
     when there is no unit). Raises KeyError on a character that is not a numeral."""

@@ -30,16 +30,20 @@ _CLOSERS = '”’"」』)'
 RUNON_MIN_CHARS = 300
 
 
+# The group holding the number, by the group that names the kind (the match's last group).
+_NUMBER_IN = {"k1": "p", "k2": "b", "k3": "c", "k4": "d", "k5": "e"}
+
+
 def _inline_number(m: re.Match[str]) -> tuple[int, int] | None:
     """(kind, number) of an inline marker match."""
-    for kind, group in ((1, "p"), (1, "a"), (2, "b"), (3, "c"), (4, "d"), (5, "e")):
-        value = m.group(group)
-        if value is not None:
-            try:
-                return kind, int(value) if value.isdigit() else cn_number(value)
-            except KeyError:
-                return None
-    return None
+    name = m.lastgroup or ""
+    value = m.group(_NUMBER_IN[name]) or m.group("a") if name in _NUMBER_IN else None
+    if value is None:
+        return None
+    try:
+        return int(name[1]), int(value) if value.isdigit() else cn_number(value)
+    except KeyError:
+        return None
 
 
 def _after_stop(line: str, start: int) -> bool:
