@@ -57,7 +57,7 @@ class Document:
 
     @property
     def chars(self) -> int:
-        return sum(len(line.strip()) for line in self.lines)
+        return sum(map(len, map(str.strip, self.lines)))
 
     def quote(self, line: int, start: int = 0, end: int | None = None) -> str:
         """Original text of 0-based ``line`` between analysis offsets ``start`` and ``end``."""

@@ -29,15 +29,13 @@ def detect_score(doc: Document, rubric: Rubric) -> tuple[int, str | None, int]:
 
 def _views(doc: Document) -> tuple[str, str]:
     """The opening (its first non-blank lines) and the whole text, as the cues see them."""
-    head = "\n".join(line for line in doc.analysis[: HEAD_LINES * 2] if line.strip())
+    head = "\n".join(filter(str.strip, doc.analysis[: HEAD_LINES * 2]))
     return "\n".join(head.splitlines()[:HEAD_LINES]), "\n".join(doc.analysis)
 
 
 def _score(head: str, text: str, rubric: Rubric) -> tuple[int, str | None, int]:
     title = rx(rubric.detect.title).search(head)
-    mentions = sum(
-        1 for _ in islice(cached_scanner(rubric.detect.text).finditer(text), MAX_MENTIONS)
-    )
+    mentions = len(list(islice(cached_scanner(rubric.detect.text).finditer(text), MAX_MENTIONS)))
     return (TITLE_WEIGHT if title else 0) + mentions, title.group(0) if title else None, mentions
 
 

@@ -46,6 +46,8 @@ class Found:
     @property
     def lines(self) -> list[int]:
         """Every covered line, in order, each once."""
+        if len(self.ranges) == 1:
+            return list(self.ranges[0])
         return sorted({i for r in self.ranges for i in r})
 
     @property

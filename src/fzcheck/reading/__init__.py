@@ -11,7 +11,6 @@ import os
 import stat
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from fzcheck.document import Document, Format
 from fzcheck.errors import InputError
@@ -63,6 +62,13 @@ def read_bytes(source: str, max_mb: float = DEFAULT_MAX_MB) -> bytes:
     return data
 
 
+def _suffix(path: str) -> str:
+    """``Path(path).suffix.lower()``, without building a Path (a cost on every input)."""
+    name = os.path.basename(path.rstrip(os.sep))
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
 def _too_big(size: int, max_mb: float) -> str:
     return (
         f"file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit "
@@ -75,7 +81,7 @@ def load(source: str, max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None)
     if data is None:
         data = read_bytes(source, max_mb)
     sha256 = hashlib.sha256(data).hexdigest()
-    suffix = "" if source == "-" else Path(source).suffix.lower()
+    suffix = "" if source == "-" else _suffix(source)
     try:
         fmt: Format | None = None
         try:

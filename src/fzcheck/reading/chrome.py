@@ -45,15 +45,11 @@ _PROSE_CHARS = 160
 
 def is_chrome(line: str) -> bool:
     first = line.lstrip()[:1]
-    if _may_open(first, _METADATA_FIRST) and METADATA_LINE.match(line):
+    if (_METADATA_FIRST is None or first in _METADATA_FIRST) and METADATA_LINE.match(line):
         return True
     if "见" in line and _ARCHIVE_NOTE.match(line):
         return True
     if "。" in line and len(line.strip()) > _PROSE_CHARS:
         return False
-    maybe = _may_open(first, _FURNITURE_FIRST) or "备" in line
+    maybe = _FURNITURE_FIRST is None or first in _FURNITURE_FIRST or "备" in line
     return maybe and CHROME_LINE.match(line) is not None
-
-
-def _may_open(first: str, allowed: frozenset[str] | None) -> bool:
-    return allowed is None or first in allowed
