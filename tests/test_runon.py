@@ -8,6 +8,7 @@ from pathlib import Path
 from fzcheck.document import fold_width
 from fzcheck.reading import load
 from fzcheck.reading.resegment import inline_markers, is_runon, resegment
+from tests.helpers import FIXTURES
 from tests.test_parts import check, statuses
 
 
@@ -114,3 +115,38 @@ def test_lined_text_keeps_plain_evidence() -> None:
     r = check("header_date.txt")
     assert r["document"]["resegmented"] is False
     assert all(set(ev) == {"quote", "line"} for p in r["parts"] for ev in p["evidence"])
+
+
+def test_inline_markers_read_as_the_grouped_pattern_reads_them() -> None:
+    """The literal-first marker pattern finds and classifies what one grouped pattern would."""
+    import re
+
+    from fzcheck.reading.numerals import cn_number
+    from fzcheck.reading.resegment import _INLINE, _inline_number
+
+    cn = "一二三四五六七八九十"
+    grouped = re.compile(
+        rf"(?P<k1>第(?P<p>[{cn}]{{1,3}})部分|(?P<a>[{cn}]{{1,3}})、)"
+        rf"|(?P<k2>\((?P<b>[{cn}]{{1,3}})\))"
+        r"|(?P<k3>(?P<c>[0-9]\d?)(?:、|\.(?!\d)))"
+        r"|(?P<k4>\((?P<d>\d{1,2})\))"
+        rf"|(?P<k5>(?P<e>[{cn}]{{1,3}})是)"
+    )
+
+    def grouped_number(m: re.Match[str]) -> tuple[int, int] | None:
+        for kind, group in ((1, "p"), (1, "a"), (2, "b"), (3, "c"), (4, "d"), (5, "e")):
+            value = m.group(group)
+            if value is not None:
+                try:
+                    return kind, int(value) if value.isdigit() else cn_number(value)
+                except KeyError:
+                    return None
+        return None
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    texts.append(
+        "一是二是统一、规范第三部分(四)(5)12.5 3、 十一、二十是 1.2.3. 99、(十二)七七七七、"
+    )
+    for text in texts:
+        want = [(m.span(), grouped_number(m)) for m in grouped.finditer(text)]
+        assert [(m.span(), _inline_number(m)) for m in _INLINE.finditer(text)] == want
