@@ -167,3 +167,22 @@ def test_another_subjects_annual_report_is_not_this_genre(tmp_path: Path) -> Non
     assert "另一主题的工作报告" in _genre(r)["message"]
     # left to choose, fzcheck grades it as the report type it is about
     assert check_path(str(path), Catalog.load()).to_json()["rubric"]["id"] == "gip-annual"
+
+
+def test_a_byline_at_a_line_start_is_a_sign_of_news(tmp_path: Path) -> None:
+    rubric = load_rubric("fazhi-annual")
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "示例市法治政府建设获好评\n  记者 王某某\n示例市近日公布法治政府建设年度报告，依法行政水平提升。\n"
+        "该市表示将继续推进法治建设。\n",
+        encoding="utf-8",
+    )
+    signs = [s.text for s in genre_score(load(str(story)), None, [], rubric).signs]
+    assert any(s.startswith("新闻的记者署名（“记者 王某某") for s in signs), signs
+    # the same words inside a sentence are not a byline
+    story.write_text(
+        "示例市法治政府建设情况\n本市接受记者王某某采访，介绍依法行政工作。\n法治建设持续推进。\n",
+        encoding="utf-8",
+    )
+    signs = [s.text for s in genre_score(load(str(story)), None, [], rubric).signs]
+    assert not any("署名" in s for s in signs), signs
