@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from fzcheck.analysis.patterns import any_match, any_of, compile_pattern, first_match
-from fzcheck.lookahead import fast, first_chars
+from fzcheck.fast_patterns import fast, first_chars
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = [

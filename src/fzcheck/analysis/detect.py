@@ -13,7 +13,7 @@ from itertools import islice
 
 from fzcheck.analysis.patterns import rx
 from fzcheck.document import Document
-from fzcheck.lookahead import cached_scanner
+from fzcheck.fast_patterns import cached_scanner
 from fzcheck.result import RubricRef
 from fzcheck.rubric.model import Rubric
 

@@ -17,7 +17,7 @@ from itertools import islice
 
 from fzcheck.analysis.patterns import any_of, rx
 from fzcheck.document import Document
-from fzcheck.lookahead import cached_scanner
+from fzcheck.fast_patterns import cached_scanner
 from fzcheck.result import Check, PartResult
 from fzcheck.rubric.model import Genre, GenreSign, Rubric
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fzcheck.document import Document
-from fzcheck.lookahead import fast
+from fzcheck.fast_patterns import fast
 from fzcheck.reading.resegment import MAX_HEADING
 
 _CN = "一二三四五六七八九十"

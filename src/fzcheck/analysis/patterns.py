@@ -14,7 +14,7 @@ from typing import Annotated, Protocol
 
 from pydantic import AfterValidator, Field
 
-from fzcheck.lookahead import GLOBAL_FLAGS, cached, fast
+from fzcheck.fast_patterns import GLOBAL_FLAGS, cached, fast
 
 PLACEHOLDERS = ("report_year", "next_year")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")

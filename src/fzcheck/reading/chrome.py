@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from fzcheck.lookahead import first_after_space
+from fzcheck.fast_patterns import first_after_space
 
 # A line made only of such furniture is not report text (matched on the analysis view).
 _FURNITURE = (

@@ -3,8 +3,13 @@
 Python's regex engine skips ahead quickly only to a literal prefix or to a set of literal first
 characters; a pattern whose branches start with a group, a class or an optional part
 ((?:把|将)…|(?:工作)?情况…) is tried at every position of the text, which made a few rubric
-patterns cost more than the rest of the analysis. A zero-width look-ahead on the set of
-characters any match must start with restores the skip, without changing any match.
+patterns cost more than the rest of the analysis. Three remedies, none of which changes a match:
+
+- :func:`spread_branches` writes such branches out, one per opening word or character;
+- where that is not possible, :func:`fast` adds a zero-width look-ahead on the characters any
+  match must start with (:func:`first_chars`);
+- :func:`scanner` searches an alternation of a few first characters once per character, each
+  search skipping ahead as fast as a plain string search.
 """
 
 from __future__ import annotations
