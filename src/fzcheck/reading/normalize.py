@@ -52,22 +52,22 @@ def to_simplified(lines: list[str]) -> tuple[list[str], Script]:
     for i, (c, o) in enumerate(zip(out, lines, strict=True)):
         if len(c) != len(o):
             out[i] = _per_char(o)
-    cjk = len(text) - len(_CJK_RUNS.sub("", text))
-    return out, "traditional" if cjk and _changed_share_over(
-        out, lines, cjk, 0.03
-    ) else "simplified"
+    return out, "traditional" if _changed_share_over(out, lines, text, 0.03) else "simplified"
 
 
-def _changed_share_over(out: list[str], lines: list[str], cjk: int, share: float) -> bool:
-    """Whether more than ``share`` of the ``cjk`` characters changed. Counting character by
-    character is slow in Python, so it stops as soon as the answer is known."""
+def _changed_share_over(out: list[str], lines: list[str], text: str, share: float) -> bool:
+    """Whether more than ``share`` of the text's CJK characters changed. Counting character by
+    character is slow in Python, so it stops once the answer is known; and the CJK characters
+    are counted only when the text's whole length does not settle it (more than ``share`` of
+    all its characters changed: then more than ``share`` of its CJK ones did)."""
     changed = 0
     for c, o in zip(out, lines, strict=True):
         if c != o:
             changed += sum(map(ne, c, o))
-            if changed / cjk > share:
+            if changed / len(text) > share and _CJK_RUNS.search(text):
                 return True
-    return False
+    cjk = len(text) - len(_CJK_RUNS.sub("", text))
+    return bool(cjk) and changed / cjk > share
 
 
 _CLAUSE = re.compile(r"[^，。；：、,.;:!?！？\s]+|.", re.DOTALL)
