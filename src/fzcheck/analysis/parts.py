@@ -78,11 +78,18 @@ class _Cues:
 
     @classmethod
     def of(cls, part: Part, year: int | None) -> _Cues:
-        return cls(
-            any_of(tuple(part.heading_cues), year),
-            any_of(tuple(part.heading_excludes), year),
-            any_of((*part.body_cues, *part.body_excludes), year),
-        )
+        key = (id(part), year)
+        hit = _CUES.get(key)
+        if hit is None or hit[0] is not part:  # the part is kept: its id is not reused
+            if len(_CUES) >= _MAX_CUES:
+                _CUES.clear()
+            cues = cls(
+                any_of(tuple(part.heading_cues), year),
+                any_of(tuple(part.heading_excludes), year),
+                any_of((*part.body_cues, *part.body_excludes), year),
+            )
+            hit = _CUES[key] = (part, cues)
+        return hit[1]
 
     def name(self, heading: str, masked: str) -> bool:
         """Whether a heading names the part: one of its cues outside cited titles (``masked``
@@ -92,6 +99,11 @@ class _Cues:
             and self.heading.search(masked) is not None
             and (self.heading_not is None or self.heading_not.search(heading) is None)
         )
+
+
+# A part's joined patterns by part and report year: the same few for every report of a batch.
+_CUES: dict[tuple[int, int | None], tuple[Part, _Cues]] = {}
+_MAX_CUES = 1024
 
 
 def heading_matches(part: Part, text: str, year: int | None) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from fzcheck.result import (
@@ -31,8 +32,7 @@ def score(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> f
 def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> list[ScoreItem]:
     """How the score is reached, item by item: each required part's points (weight × credit,
     scaled to 100) and each failed check's deduction (scaled by the part's credit)."""
-    from fzcheck.render.i18n import status as status_word
-    from fzcheck.render.i18n import t
+    from fzcheck.render.i18n import lang, t
 
     scale = 100 / rubric.total_weight
     items: list[ScoreItem] = []
@@ -46,12 +46,8 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) 
                 part=part.id,
                 label=spec.label,
                 points=round(spec.weight * credit * scale, 2),
-                reason=t(
-                    "breakdown.part",
-                    label=spec.label,
-                    status=status_word(part.status),
-                    weight=round(spec.weight * scale, 1),
-                    credit=credit,
+                reason=_part_reason(
+                    spec.label, part.status, round(spec.weight * scale, 1), credit, lang()
                 ),
             )
         )
@@ -80,6 +76,17 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) 
                 )
             )
     return items
+
+
+@lru_cache(maxsize=256)  # the same few lines for every report of a batch
+def _part_reason(label: str, status: str, weight: float, credit: float, language: str) -> str:
+    """A part's line of the breakdown; ``language`` (the current one) keys the cache."""
+    from fzcheck.render.i18n import status as status_word
+    from fzcheck.render.i18n import t
+
+    return t(
+        "breakdown.part", label=label, status=status_word(status), weight=weight, credit=credit
+    )
 
 
 def total(items: list[ScoreItem]) -> float:
