@@ -76,7 +76,9 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
                 doc.quote(f.heading.line, f.heading.start, f.heading.end) if f.heading else None
             ),
             line=None if f.line is None else f.line + 1,
-            evidence=[_locate(doc, ev) for ev in f.evidence],
+            evidence=[_locate(doc, ev) for ev in f.evidence]
+            if doc.resegmented
+            else list(f.evidence),
             checks=run_part_checks(f, ctx),
             span=f.span,
             sections=f.section_spans,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from fzcheck.analysis.outline import match_heading
@@ -287,7 +288,7 @@ def _report_year(
             return int(m.group(1)), "title"
     body = [i for i in nonblank if i >= body_start]
     looked: list[str] = [lines[i] for i in body[:6] if i < first_heading]
-    looked += [lines[i] for i in body[:40] if match_heading(lines[i])][:3]
+    looked += islice((lines[i] for i in body[:40] if match_heading(lines[i])), 3)
     for text in looked:
         years = stated_years(text)
         if years:
