@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
-import stat
 import sys
 from collections.abc import Callable
 
@@ -50,13 +49,7 @@ def read_bytes(source: str, max_mb: float = DEFAULT_MAX_MB) -> bytes:
     if source == "-":
         data = sys.stdin.buffer.read(limit + 1)
     else:
-        try:
-            info: os.stat_result | None = os.stat(source)
-        except OSError:
-            info = None  # read_regular_file says what is wrong with the path
-        if info is not None and stat.S_ISREG(info.st_mode) and info.st_size > limit:
-            raise InputError(_too_big(info.st_size, max_mb), kind="too_large")
-        data = read_regular_file(source, limit)
+        data = read_regular_file(source, limit, lambda size: _too_big(size, max_mb))
     if len(data) > limit:
         raise InputError(_too_big(len(data), max_mb), kind="too_large")
     return data

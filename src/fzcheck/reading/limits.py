@@ -56,11 +56,15 @@ def count_limit(count: int, what: str, limit: int = MAX_ELEMENTS) -> None:
         )
 
 
-def read_regular_file(path: str, limit: int) -> bytes:
+def read_regular_file(
+    path: str, limit: int, too_large: Callable[[int], str] | None = None
+) -> bytes:
     """Read at most ``limit + 1`` bytes of a regular file.
 
     FIFOs, sockets and devices are refused before any read (a FIFO blocks, /dev/zero never
-    ends); the file is opened non-blocking so a FIFO swapped in after the stat cannot hang us."""
+    ends); the file is opened non-blocking so a FIFO swapped in after the stat cannot hang us.
+    With ``too_large`` (the message for a size), a file already over the limit is refused
+    unread."""
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -69,6 +73,8 @@ def read_regular_file(path: str, limit: int) -> bytes:
                 kind="no_reports",
             )
         _refuse_special(info.st_mode)
+        if too_large is not None and info.st_size > limit:
+            raise InputError(too_large(info.st_size), kind="too_large")
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
         fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     except InputError:
@@ -84,11 +90,14 @@ def read_regular_file(path: str, limit: int) -> bytes:
         # asks for, and most files are far smaller than a chunk
         size = opened.st_size + 1
         while total <= limit:
-            chunk = os.read(fd, min(size if not chunks else 1 * MB, limit + 1 - total))
+            want = min(size if not chunks else 1 * MB, limit + 1 - total)
+            chunk = os.read(fd, want)
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
+            if len(chunk) < want and total >= opened.st_size:
+                break  # all it held, and a short read: the end (no read just to learn that)
         return b"".join(chunks)
     except OSError as err:
         raise _os_error(err) from None
