@@ -23,7 +23,7 @@ def fold_width(text: str) -> str:
     return text.translate(_FOLD)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     source: str
     sha256: str

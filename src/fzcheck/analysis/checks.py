@@ -42,7 +42,7 @@ class CheckSpec(BaseModel):
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     doc: Document
     report_year: int | None

@@ -56,7 +56,7 @@ _CITED = re.compile(r"《[^》]{0,80}》")
 _PLAN_WORDS = re.compile(r"计划|安排|打算|思路|要点|设想|展望|下一步|下一年|明年")
 
 
-@dataclass
+@dataclass(slots=True)
 class Facts:
     title: str | None  # as written
     title_analysis: str | None  # Simplified, folded: what cues match against

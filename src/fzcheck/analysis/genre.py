@@ -25,13 +25,13 @@ HEAD_LINES = 12
 _CITED = re.compile(r"《[^》\n]{0,80}》")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sign:
     text: str  # Chinese, as the message shows it
     weight: float
 
 
-@dataclass
+@dataclass(slots=True)
 class GenreDecision:
     passed: bool
     score: float

@@ -33,7 +33,7 @@ _MARKDOWN = re.compile(r"^(#{1,6})\s+")
 _HEADING_END = re.compile(r"[。;；!?！？]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     kind: int
     level: int
@@ -57,7 +57,7 @@ class Heading:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class Outline:
     headings: list[Heading]  # flat, document order
     body_start: int  # first line after the title block (0-based)

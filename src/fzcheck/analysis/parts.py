@@ -29,7 +29,7 @@ _SENTENCE = re.compile(r"[^。;!?]*[。;!?]?")
 QUOTE_MAX = 80
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     """Where one part was found; ``ranges`` are the 0-based line ranges whose text it covers
     (one per section: two sections of one part need not be next to each other)."""
@@ -68,7 +68,7 @@ class Found:
 matches = first_match
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Cues:
     """One part's patterns for one report year, each list joined into a single scan."""
 
