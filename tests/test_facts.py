@@ -211,6 +211,15 @@ def test_furniture_shortcuts_change_no_answer() -> None:
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
     assert len(lines) > 200
+    lines += [  # long furniture: repeats that run on
+        "=" * 80 + "。" + "=" * 80,
+        "字号" + " " * 200 + "大。",
+        "有用(" + "1" * 300 + ")",
+        "微信 " * 60,
+        "当前位置：" + "首页>" * 16 + "政务公开",
+        "当前位置：" + "长" * 79 + "。",
+        "当前位置：" + "长" * 81 + "。",
+    ]
     for line in lines:
         plain = bool(
             CHROME_LINE.match(line) or METADATA_LINE.match(line) or _ARCHIVE_NOTE.match(line)

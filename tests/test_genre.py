@@ -26,7 +26,7 @@ def _genre(result: dict[str, object]) -> dict[str, object]:
     "name,sign",
     [
         ("gov_work_report.txt", "向人民代表大会所作的讲话"),
-        ("news_story.txt", "新闻报道的电头"),
+        ("news_story.txt", "新闻报道的电头或记者署名"),
         ("jiedu.txt", "文件解读的问答"),
         ("notice_cites.txt", "标题表明这是通知"),
     ],
@@ -171,18 +171,31 @@ def test_another_subjects_annual_report_is_not_this_genre(tmp_path: Path) -> Non
 
 def test_a_byline_at_a_line_start_is_a_sign_of_news(tmp_path: Path) -> None:
     rubric = load_rubric("fazhi-annual")
+
+    def news_signs(text: str) -> list[str]:
+        story = tmp_path / "story.txt"
+        story.write_text(text, encoding="utf-8")
+        signs = genre_score(load(str(story)), None, [], rubric).signs
+        return [s.text for s in signs if s.text.startswith("新闻报道的电头或记者署名")]
+
+    body = "示例市近日公布法治政府建设年度报告，依法行政水平提升。\n该市将继续推进法治建设。\n"
+    # after spaces, after non-breaking spaces (kept by page text), after blank lines
+    for opening in ("  记者 王某某\n", "\xa0\xa0记者：王某某\n", "\n\n记者 王某某\n"):
+        found = news_signs("示例市法治政府建设获好评\n" + opening + body)
+        assert len(found) == 1 and found[0].startswith("新闻报道的电头或记者署名（“记者")
+        assert "王某某" in found[0]
+    # the same words inside a sentence are not a byline, but a later line's byline still is
+    assert news_signs("示例市法治政府建设情况\n本市接受记者王某某采访。\n" + body) == []
+    assert len(news_signs("示例\n本市接受记者王某某采访。\n记者 李某某\n" + body)) == 1
+
+
+def test_signs_sharing_a_name_count_once(tmp_path: Path) -> None:
+    rubric = load_rubric("fazhi-annual")
     story = tmp_path / "story.txt"
     story.write_text(
-        "示例市法治政府建设获好评\n  记者 王某某\n示例市近日公布法治政府建设年度报告，依法行政水平提升。\n"
-        "该市表示将继续推进法治建设。\n",
+        "示例县法治政府建设年度报告\n本网讯（记者 张三）示例县公布报告。\n记者 李四\n"
+        "依法行政工作持续推进，法治建设成效明显。\n",
         encoding="utf-8",
     )
-    signs = [s.text for s in genre_score(load(str(story)), None, [], rubric).signs]
-    assert any(s.startswith("新闻的记者署名（“记者 王某某") for s in signs), signs
-    # the same words inside a sentence are not a byline
-    story.write_text(
-        "示例市法治政府建设情况\n本市接受记者王某某采访，介绍依法行政工作。\n法治建设持续推进。\n",
-        encoding="utf-8",
-    )
-    signs = [s.text for s in genre_score(load(str(story)), None, [], rubric).signs]
-    assert not any("署名" in s for s in signs), signs
+    signs = [s for s in genre_score(load(str(story)), None, [], rubric).signs if s.weight == -8]
+    assert [s.text for s in signs] == ["新闻报道的电头或记者署名（“本网讯”）"]

@@ -260,3 +260,19 @@ def test_plan_embedded_in_a_dated_section_reports_its_own_year(tmp_path: Path) -
     assert plan["status"] == "embedded"
     assert r["document"]["plan_year"] == 2026
     assert plan["checks"][0]["message"] == "写明2026年"
+
+
+def test_body_lines_read_whatever_the_cue_s_shape() -> None:
+    """Cues are searched across the joined body; a cue that cannot give back what it took
+    (possessive, atomic) or looks around is searched line by line, and an empty body is none."""
+    import re
+
+    from fzcheck.analysis.parts import _Body, _lines_to_read
+    from fzcheck.document import Document
+
+    lines = ["ab", "cd。", "xb"]
+    doc = Document("t", "0", "txt", None, lines, lines, "simplified")
+    for cue in (r"b[^。]*+$", r"b(?>[^。]*)$", r"b(?![a-z])", r"b$"):
+        want = [i for i, line in enumerate(lines) if re.search(cue, line)]
+        assert list(_lines_to_read(_Body(doc, range(3)), (cue,), None)) == want, cue
+    assert list(_lines_to_read(_Body(doc, range(1, 1)), ("(?:q)?",), None)) == []

@@ -132,3 +132,45 @@ def test_titles_masked_as_one_pattern_would(text: str) -> None:
 
     plain = re.compile(r"《[^《》]{1,60}(?:》|$)|^[^《》]{1,60}》")
     assert mask_titles(text) == plain.sub(lambda m: "〇" * len(m.group(0)), text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "texts"),
+    [
+        (r"(?:a|b)x|[^]|(?:c|d)]", 0, ["d", "]", "bx", "d]", "cx"]),  # ] right after [^ is literal
+        ("(?:a|b)c  # a comment", re.VERBOSE, ["bc", "ac", "b c"]),
+        (r"[ -]x|(?:q|r)y", 0, [" x", "-x", "ry"]),
+    ],
+)
+def test_rewrites_keep_tricky_syntax(pattern: str, flags: int, texts: list[str]) -> None:
+    for text in texts:
+        want = _matches(re.compile(pattern, flags), text)
+        assert _matches(fast(pattern, flags), text) == want, (pattern, text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"bz|ax|b?\w", "ax"),  # an optional first literal may start at another's position
+        ("将*|把*", "将将把"),  # branches that match nothing
+        ("法治政府|法治建设|依法行政|依法治", "依法治政府，依法行政，法治建设"),
+    ],
+)
+def test_scanner_finds_what_the_pattern_finds(pattern: str, text: str) -> None:
+    from itertools import islice
+
+    from fzcheck.fast_patterns import scanner
+
+    found = scanner(pattern)
+    want = [m.span() for m in re.finditer(pattern, text)]
+    assert [m.span() for m in islice(found.finditer(text), 50)] == want
+    first = re.search(pattern, text)
+    got = found.search(text)
+    assert (got.span() if got else None) == (first.span() if first else None)
+
+
+def test_first_non_space_character_of_a_class_with_spaces() -> None:
+    from fzcheck.fast_patterns import first_after_space
+
+    first = first_after_space(r"[ -]x")
+    assert first is not None and {"-", "x"} <= first

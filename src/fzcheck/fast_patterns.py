@@ -27,7 +27,7 @@ def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     class of characters are spread out so that each opens with a literal (see
     :func:`spread_branches`), else a look-ahead on its first characters is added."""
     compiled = re.compile(pattern, flags)
-    spread = spread_branches(pattern)
+    spread = pattern if compiled.flags & re.VERBOSE else spread_branches(pattern)
     if spread != pattern:
         try:
             candidate = re.compile(spread, flags)
@@ -83,7 +83,9 @@ def _split_top(body: str) -> list[str] | None:
             in_class = c != "]"
         elif c == "[":
             in_class = True
-            if body[i + 1 : i + 2] == "]":  # a ] right after [ is a literal
+            if body[i + 1 : i + 2] == "^":
+                i += 1
+            if body[i + 1 : i + 2] == "]":  # a ] right after [ or [^ is a literal
                 i += 1
         elif c == "(":
             depth += 1
@@ -203,8 +205,10 @@ def _first_of(op: Any, av: Any, skip_space: bool) -> tuple[set[str] | None, bool
         return (set(), True) if skip_space and chr(av).isspace() else ({chr(av)}, False)
     if op is _op.IN:
         members = _class(av)
-        if skip_space and members is not None and all(c == r"\s" or c.isspace() for c in members):
-            return set(), True
+        if skip_space and members is not None:
+            spaces = {c for c in members if c == r"\s" or c.isspace()}
+            if spaces:  # it may take white space only: what follows may be the first
+                return members - spaces, True
         return members, False
     if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
         return set(), True  # zero width: the next item consumes the first character
@@ -270,7 +274,8 @@ def scanner(pattern: str, flags: int = 0) -> Scanner:
     branches = None if compiled.flags & re.IGNORECASE else _split_top(spread)
     if not branches or GLOBAL_FLAGS.match(spread) or compiled.groups:
         return compiled
-    if any(not b or b[0] in _META or b[0] == "\\" for b in branches):
+    # every branch must open with a literal it cannot do without (not b?, b*, b{0,…})
+    if any(not b or b[0] in _META or b[0] == "\\" or b[1:2] in ("?", "*", "{") for b in branches):
         return compiled
     by_first: dict[str, list[str]] = {}
     for b in branches:

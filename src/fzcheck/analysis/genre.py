@@ -95,12 +95,14 @@ def genre_score(
     in_text = [s.pattern for s in g.other_genres if s.where == "text"]
     joined = any_of(tuple(in_text), None, re.MULTILINE) if in_text else None
     none_in_text = joined is None or joined.search(text) is None
+    fired: set[str] = set()  # signs that share a name are one sign: it counts once
     for spec in g.other_genres:
-        if spec.where == "text" and none_in_text:
+        if spec.name in fired or (spec.where == "text" and none_in_text):
             continue
         sign = _other_genre(spec, doc, title, text)
         if sign is not None:
             signs.append(sign)
+            fired.add(spec.name)
     score = round(sum(s.weight for s in signs), 1)
     passed = score >= g.pass_score
     return GenreDecision(
@@ -124,21 +126,35 @@ def _other_genre(spec: GenreSign, doc: Document, title: str | None, text: str) -
     elif spec.where == "head":
         scopes = ["\n".join(islice((line for line in doc.analysis if line.strip()), HEAD_LINES))]
     elif spec.where == "line_start":
-        # one search for a line that starts so: each line start is a newline, a literal the
-        # engine skips to, where ^ in multi-line mode is tried at every character
-        first = rx(rf"\n[ \t]*(?:{spec.pattern})").search(f"\n{text}")
-        scopes = [text[first.start() :].split("\n", 1)[0].strip()] if first else []
+        return _at_line_start(spec, text)
     else:
         scopes = [text]
     for scope in scopes:
-        m = (
-            rx(spec.pattern).match(scope)
-            if spec.where == "line_start"
-            else rx(spec.pattern, re.MULTILINE).search(scope)
-        )
+        m = rx(spec.pattern, re.MULTILINE).search(scope)
         if m and not (spec.unless and rx(spec.unless).search(scope)):
-            return Sign(f"{spec.name}（“{m.group(0).strip()[:16]}”）", spec.weight)
+            return _sign(spec, m)
     return None
+
+
+def _at_line_start(spec: GenreSign, text: str) -> Sign | None:
+    r"""The sign's pattern where it opens a line, after any white space (blank lines too), as
+    (?:^|\n)\s*(?:pattern) finds it: searched from newlines (a literal the engine skips to) in
+    the text behind one more newline, where ^ would be tried at every character."""
+    pattern = rx(rf"\n\s*(?:{spec.pattern})")
+    lined = f"\n{text}"
+    pos = 0
+    while (m := pattern.search(lined, pos)) is not None:
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())  # where the sign begins
+        end = lined.find("\n", start)
+        line = lined[lined.rfind("\n", 0, start) + 1 : end if end >= 0 else None]
+        if not (spec.unless and rx(spec.unless).search(line)):
+            return _sign(spec, m)
+        pos = m.start() + 1
+    return None
+
+
+def _sign(spec: GenreSign, m: re.Match[str]) -> Sign:
+    return Sign(f"{spec.name}（“{m.group(0).strip()[:16]}”）", spec.weight)
 
 
 def _message(g: Genre, passed: bool, score: float, signs: list[Sign]) -> str:

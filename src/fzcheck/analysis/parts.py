@@ -190,9 +190,10 @@ def _find_embedded(
         f.note = f"第{i + 1}行“{text}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
 
 
-# A pattern that looks beyond its own match (\A, \Z, a look-around) may match differently when
-# the text goes on past a line break.
-_LOOKS_AROUND = re.compile(r"\\[AZ]|\(\?<?[=!]")
+# A pattern that looks beyond its own match (\A, \Z, a look-around), or that cannot give back
+# what it took (an atomic group, a possessive repeat), may match differently when the text goes
+# on past a line break.
+_LOOKS_AROUND = re.compile(r"\\[AZ]|\(\?<?[=!]|\(\?>|[*+?}]\+")
 
 
 class _Body:
@@ -220,6 +221,8 @@ def _lines_to_read(body: _Body, patterns: tuple[str, ...], year: int | None) -> 
     A line no pattern matches holds no sentence that does. One scan over the joined lines
     finds each next one, where a search per line costs a call per line; patterns that look
     beyond their match are searched line by line."""
+    if not body.lines:
+        return
     joined = _across_lines(patterns, year)
     if joined is None:
         either = any_of(patterns, year)

@@ -39,8 +39,6 @@ _ARCHIVE_NOTE = re.compile(r"^[^。]{0,30}(?:详见|见)\s*\S+\.(?:tsv|csv|json|
 # furniture, and a word the others must hold, rule most lines out before any pattern is tried.
 _FURNITURE_FIRST = first_after_space(_FURNITURE)  # None: any character (then always tried)
 _METADATA_FIRST = first_after_space(_METADATA_KEYS)
-# Furniture is short: no furniture branch reaches this length with a sentence stop in it.
-_PROSE_CHARS = 160
 
 
 def is_chrome(line: str) -> bool:
@@ -49,7 +47,5 @@ def is_chrome(line: str) -> bool:
         return True
     if "见" in line and _ARCHIVE_NOTE.match(line):
         return True
-    if "。" in line and len(line.strip()) > _PROSE_CHARS:
-        return False
     maybe = _FURNITURE_FIRST is None or first in _FURNITURE_FIRST or "备" in line
     return maybe and CHROME_LINE.match(line) is not None

@@ -89,15 +89,12 @@ def read_regular_file(
         # the size it has now, and one byte more to see that it ended: a read allocates what it
         # asks for, and most files are far smaller than a chunk
         size = opened.st_size + 1
-        while total <= limit:
-            want = min(size if not chunks else 1 * MB, limit + 1 - total)
-            chunk = os.read(fd, want)
+        while total <= limit:  # to the end: a size from stat may be short (/proc, FUSE)
+            chunk = os.read(fd, min(size if not chunks else 1 * MB, limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
-            if len(chunk) < want and total >= opened.st_size:
-                break  # all it held, and a short read: the end (no read just to learn that)
         return b"".join(chunks)
     except OSError as err:
         raise _os_error(err) from None
