@@ -122,13 +122,13 @@ def test_inline_markers_read_as_the_grouped_pattern_reads_them() -> None:
     import re
 
     from fzcheck.reading.numerals import cn_number
-    from fzcheck.reading.resegment import _INLINE, _inline_number
+    from fzcheck.reading.resegment import _inline_number, _markers_in
 
     cn = "一二三四五六七八九十"
     grouped = re.compile(
         rf"(?P<k1>第(?P<p>[{cn}]{{1,3}})部分|(?P<a>[{cn}]{{1,3}})、)"
         rf"|(?P<k2>\((?P<b>[{cn}]{{1,3}})\))"
-        r"|(?P<k3>(?P<c>[0-9]\d?)(?:、|\.(?!\d)))"
+        r"|(?P<k3>(?P<c>\d{1,2})(?:、|\.(?!\d)))"
         r"|(?P<k4>\((?P<d>\d{1,2})\))"
         rf"|(?P<k5>(?P<e>[{cn}]{{1,3}})是)"
     )
@@ -147,6 +147,8 @@ def test_inline_markers_read_as_the_grouped_pattern_reads_them() -> None:
     texts.append(
         "一是二是统一、规范第三部分(四)(5)12.5 3、 十一、二十是 1.2.3. 99、(十二)七七七七、"
     )
+    texts.append("。٣、其他事项。٤.另一项(٥)")  # another script's digits
     for text in texts:
         want = [(m.span(), grouped_number(m)) for m in grouped.finditer(text)]
-        assert [(m.span(), _inline_number(m)) for m in _INLINE.finditer(text)] == want
+        found = _markers_in(text).finditer(text)
+        assert [(m.span(), _inline_number(m)) for m in found] == want

@@ -20,7 +20,8 @@ MAX_HEADING = 60  # a heading runs at most this far before its text; outline.py 
 # Inline heading markers, in rank order at any one position: 第一部分 / 一、, (一), 1. 1、, (1),
 # 一是. Every branch opens with a literal character (one branch per numeral), which the engine
 # skips to; a look-ahead over a class of first characters is several times slower on long lines.
-# A marker's first digit is an ASCII one (the analysis view folds full-width digits).
+# The first digit is an ASCII one (the analysis view folds full-width digits); a line holding
+# another script's digits is read with one more branch for them.
 _INLINE = re.compile(
     "|".join(
         [
@@ -33,6 +34,14 @@ _INLINE = re.compile(
         ]
     )
 )
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")
+_INLINE_ANY_DIGIT = re.compile(_INLINE.pattern + r"|[^\D0-9]\d?(?:、|\.(?!\d))")
+
+
+def _markers_in(line: str) -> re.Pattern[str]:
+    return _INLINE_ANY_DIGIT if _OTHER_DIGIT.search(line) else _INLINE
+
+
 _STOPS = "。;:!?"
 _CLOSERS = '”’"」』)'
 RUNON_MIN_CHARS = 300
@@ -79,7 +88,7 @@ def inline_markers(line: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     last: dict[int, int] = {}
     text_end = len(line.rstrip())
-    for m in _INLINE.finditer(line):
+    for m in _markers_in(line).finditer(line):
         parsed = _inline_number(m)
         if parsed is None:
             continue
@@ -140,8 +149,9 @@ def _heading_ends(line: str, markers: list[tuple[int, int]]) -> list[int]:
     """A heading with no stop ends at the first white-space gap after it (一、…主要安排 2026年，…):
     the paragraph that followed it starts there."""
     out = []
+    inline = _markers_in(line)
     for start, _ in markers:
-        m = _INLINE.match(line, start)
+        m = inline.match(line, start)
         if m is None:
             continue
         after = line[m.end() : m.end() + MAX_HEADING]
