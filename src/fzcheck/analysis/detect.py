@@ -22,11 +22,6 @@ MAX_MENTIONS = 20  # a long report is not more of its type than a short one
 HEAD_LINES = 12  # the title sits among the first lines (after any page furniture)
 
 
-def detect_score(doc: Document, rubric: Rubric) -> tuple[int, str | None, int]:
-    """(score, the title cue met, body mentions)."""
-    return _score(*_views(doc), rubric)
-
-
 def _views(doc: Document) -> tuple[str, str]:
     """The opening (its first non-blank lines) and the whole text, as the cues see them."""
     head = "\n".join(filter(str.strip, doc.analysis[: HEAD_LINES * 2]))

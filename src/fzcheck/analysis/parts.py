@@ -106,12 +106,6 @@ _CUES: dict[tuple[int, int | None], tuple[Part, _Cues]] = {}
 _MAX_CUES = 1024
 
 
-def heading_matches(part: Part, text: str, year: int | None) -> bool:
-    """Whether a heading names ``part``: one of its cues (outside cited titles), none of its
-    excludes."""
-    return _Cues.of(part, year).name(text, mask_titles(text))
-
-
 def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None) -> list[Found]:
     found = {p.id: Found(part=p) for p in rubric.parts}
     cues = {p.id: _Cues.of(p, year) for p in rubric.parts}

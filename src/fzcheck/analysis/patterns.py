@@ -7,7 +7,6 @@ does not state is skipped rather than guessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Protocol
@@ -103,12 +102,6 @@ def any_of(
         except re.error:
             pass
     return _EachOf(tuple(fast(p, flags) for p in filled))
-
-
-def any_match(patterns: Sequence[str], text: str, year: int | None = None) -> bool:
-    """Whether any of ``patterns`` matches ``text`` (as :func:`first_match` would say)."""
-    found = any_of(tuple(patterns), year)
-    return found is not None and found.search(text) is not None
 
 
 def first_match(patterns: list[str], text: str, year: int | None = None) -> re.Match[str] | None:
