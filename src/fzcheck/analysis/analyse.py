@@ -76,9 +76,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
                 doc.quote(f.heading.line, f.heading.start, f.heading.end) if f.heading else None
             ),
             line=None if f.line is None else f.line + 1,
-            evidence=[_locate(doc, ev) for ev in f.evidence]
-            if doc.resegmented
-            else list(f.evidence),
+            evidence=_located(doc, f.evidence),
             checks=run_part_checks(f, ctx),
             span=f.span,
             sections=f.section_spans,
@@ -140,13 +138,19 @@ def _plan(found: list[Found]) -> Found | None:
     return next((f for f in found if f.part.plan and f.line is not None), None)
 
 
-def _locate(doc: Document, ev: Evidence) -> Evidence:
-    """Where a quote from re-segmented text starts in the text as read."""
-    if not doc.resegmented or not 0 < ev.line <= len(doc.lines):
-        return ev
-    column = max(doc.lines[ev.line - 1].find(ev.quote), 0)
-    line, col = doc.source_position(ev.line - 1, column)
-    return ev.model_copy(update={"source_line": line + 1, "source_column": col})
+def _located(doc: Document, evidence: list[Evidence]) -> list[Evidence]:
+    """The evidence, each quote from re-segmented text with where it starts in the text as
+    read."""
+    if not doc.resegmented:
+        return list(evidence)
+    out = []
+    for ev in evidence:
+        if 0 < ev.line <= len(doc.lines):
+            column = max(doc.lines[ev.line - 1].find(ev.quote), 0)
+            line, col = doc.source_position(ev.line - 1, column)
+            ev = ev.model_copy(update={"source_line": line + 1, "source_column": col})
+        out.append(ev)
+    return out
 
 
 def _plan_year(doc: Document, plan: Found | None) -> int | None:
