@@ -96,7 +96,9 @@ def test_genre_score_is_a_decision_with_its_signs() -> None:
     assert decision.passed and decision.score >= rubric.report_genre.pass_score
     assert decision.score == analysis.info.genre_score
     assert any("标题" in s.text and s.weight > 0 for s in decision.signs)
-    assert decision.check.id == "is_report" and decision.check.message == decision.message
+    check = decision.check(rubric)
+    assert check.id == "is_report" and check.message == decision.message
+    assert check.name == analysis.checks[0].name  # named as the analysis names it
     # with no title and no parts found the same text weighs less
     news = genre_score(doc, None, [], rubric)
     assert news.score < decision.score

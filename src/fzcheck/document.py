@@ -39,6 +39,11 @@ class Document:
     # Run-on text re-segmented at inline headings: per line, (0-based line, column) where it
     # starts in the text as read. None when the lines are the reader's own.
     origin: tuple[tuple[int, int], ...] | None = None
+    # the analysis lines joined, once: several stages search the whole text
+    analysis_text: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "analysis_text", "\n".join(self.analysis))
 
     @property
     def resegmented(self) -> bool:

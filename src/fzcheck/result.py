@@ -47,7 +47,10 @@ class Check(_Model):
 
 
 class Span(_Model):
-    """1-based, inclusive line range a part covers."""
+    """1-based, inclusive line range a part covers. Frozen: one is shared by every part and
+    result that covers the same lines."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     start_line: int
     end_line: int
@@ -71,7 +74,9 @@ class PartResult(_Model):
 class ScoreItem(_Model):
     """One line of how a score was reached: a part's points (weight × credit, scaled) or a
     deduction (negative) with its reason. ``part`` is a part id or ``document``; ``check`` is
-    the check id of a deduction."""
+    the check id of a deduction. Frozen: a part's line is shared by every result with it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     part: str
     label: str

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from fzcheck.analysis.checks import (
     Context,
     TableSumsSpec,
-    named,
     plan_years,
     run_document_checks,
     run_part_checks,
@@ -112,16 +111,10 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         outline=outline,
         found=found,
         parts=parts,
-        checks=[_genre_check(genre.check, rubric), *run_document_checks(ctx)],
+        checks=[genre.check(rubric), *run_document_checks(ctx)],
         info=info,
         tables=table_results(tables, _table_checks(rubric, tables)),
     )
-
-
-def _genre_check(check: Check, rubric: Rubric) -> Check:
-    """The genre check, named by the rubric when it describes one."""
-    check.name = f"属于{rubric.title}"
-    return named([check], rubric.document_checks)[0]
 
 
 def _table_checks(rubric: Rubric, tables: dict[str, TableRead]) -> list[TableCheck]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
@@ -36,6 +36,10 @@ class CheckSpec(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     description: str
     penalty: float = Field(ge=0, le=100)
+
+    def check(self, passed: bool, message: str) -> Check:
+        """This check's result, named for reviewers by its description."""
+        return Check(id=self.id, passed=passed, message=message, name=self.description)
 
     def references_problem(self, tables: dict[str, TableTemplate]) -> str | None:
         """What this check names that the rubric does not have (its tables, rows, columns)."""
@@ -112,8 +116,7 @@ class FiguresSpec(CheckSpec):
 def _figures(spec: FiguresSpec, text: str, found: Found, ctx: Context) -> Check:
     n = len(_FIGURE.findall(text))
     ok = n >= spec.min
-    return Check(
-        id=spec.id,
+    return spec.check(
         passed=ok,
         message=f"列出具体数据{n}处" if ok else f"仅有具体数据{n}处（至少应有{spec.min}处）",
     )
@@ -136,7 +139,7 @@ def _cue_words(spec: CueWordsSpec, text: str, found: Found, ctx: Context) -> Che
         if ok
         else f"未做到“{spec.description}”：本部分正文没有“{'/'.join(spec.pattern.split('|')[:5])}”等表述"
     )
-    return Check(id=spec.id, passed=ok, message=msg)
+    return spec.check(passed=ok, message=msg)
 
 
 class PlanYearSpec(CheckSpec):
@@ -161,8 +164,7 @@ def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
 def _plan_year(spec: PlanYearSpec, text: str, found: Found, ctx: Context) -> Check:
     years, looked_at = plan_years(ctx.doc, found)
     if ctx.report_year is None:
-        return Check(
-            id=spec.id,
+        return spec.check(
             passed=bool(years),
             message=(
                 f"写明{years[0]}年（报告年度不明）" if years else "未写明年度（报告年度不明）"
@@ -170,13 +172,13 @@ def _plan_year(spec: PlanYearSpec, text: str, found: Found, ctx: Context) -> Che
         )
     want = ctx.report_year + 1
     if want in years:
-        return Check(id=spec.id, passed=True, message=f"写明{want}年")
+        return spec.check(passed=True, message=f"写明{want}年")
     vague = _VAGUE_NEXT.search(looked_at)
     if vague:
-        return Check(id=spec.id, passed=False, message=f"只写“{vague.group(0)}”，未写明{want}年")
+        return spec.check(passed=False, message=f"只写“{vague.group(0)}”，未写明{want}年")
     if years:
-        return Check(id=spec.id, passed=False, message=f"写的是{years[0]}年，应为{want}年")
-    return Check(id=spec.id, passed=False, message=f"未写明{want}年")
+        return spec.check(passed=False, message=f"写的是{years[0]}年，应为{want}年")
+    return spec.check(passed=False, message=f"未写明{want}年")
 
 
 class ActorActionsSpec(CheckSpec):
@@ -200,11 +202,8 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
     if not hits and found.status == "present":
         hits = rx(spec.action).findall(text)
     if hits:
-        return Check(
-            id=spec.id, passed=True, message=f"{spec.description}：有{len(hits)}处具体表述"
-        )
-    return Check(
-        id=spec.id,
+        return spec.check(passed=True, message=f"{spec.description}：有{len(hits)}处具体表述")
+    return spec.check(
         passed=False,
         message=f"未做到“{spec.description}”：只笼统描述职责，"
         "未写本人的具体行动（亲自、带头、主持……）",
@@ -226,12 +225,11 @@ class TitleSpec(CheckSpec):
 @document_check(TitleSpec)
 def _title(spec: TitleSpec, ctx: Context) -> Check:
     if not ctx.title:
-        return Check(id=spec.id, passed=False, message="未找到标题")
+        return spec.check(passed=False, message="未找到标题")
     has_subject = bool(rx(spec.pattern).search(ctx.title))
     has_year = bool(YEAR.search(ctx.title))
     missing = [w for w, ok in ((spec.subject, has_subject), ("年度", has_year)) if not ok]
-    return Check(
-        id=spec.id,
+    return spec.check(
         passed=not missing,
         message=f"标题写明{spec.subject}和年度"
         if not missing
@@ -274,18 +272,15 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
     # publish_by is "before" that day; a law's "by 1月31日" includes the day itself
     late = p > deadline if rule is not None else p >= deadline
     if late:
-        return Check(
-            id=spec.id,
+        return spec.check(
             passed=False,
             message=f"{p.isoformat()}公开，未在{deadline.isoformat()}前公开{who}",
         )
     if p <= year_end:
-        return Check(
-            id=spec.id, passed=False, message=f"{p.isoformat()}公开，早于{ctx.report_year}年度结束"
+        return spec.check(
+            passed=False, message=f"{p.isoformat()}公开，早于{ctx.report_year}年度结束"
         )
-    return Check(
-        id=spec.id, passed=True, message=f"{p.isoformat()}公开，在{deadline.isoformat()}前{who}"
-    )
+    return spec.check(passed=True, message=f"{p.isoformat()}公开，在{deadline.isoformat()}前{who}")
 
 
 class SigningSpec(CheckSpec):
@@ -300,12 +295,10 @@ def _signing(spec: SigningSpec, ctx: Context) -> Check | None:
         return None
     s = ctx.signed_on
     if s <= dt.date(ctx.report_year, 12, 31):
-        return Check(
-            id=spec.id, passed=False, message=f"{s.isoformat()}签发，早于{ctx.report_year}年度结束"
+        return spec.check(
+            passed=False, message=f"{s.isoformat()}签发，早于{ctx.report_year}年度结束"
         )
-    return Check(
-        id=spec.id, passed=True, message=f"{s.isoformat()}签发，在{ctx.report_year}年度结束后"
-    )
+    return spec.check(passed=True, message=f"{s.isoformat()}签发，在{ctx.report_year}年度结束后")
 
 
 class Identity(BaseModel):
@@ -392,20 +385,19 @@ class InstructionsSpec(CheckSpec):
 
 @document_check(InstructionsSpec)
 def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
-    text = "\n".join(ctx.doc.analysis)  # one search over the text, not one per line
+    text = ctx.doc.analysis_text  # one search over the text, not one per line
     m = rx(spec.pattern).search(text)
     if m:
         i = text.count("\n", 0, m.start())
         start = m.start() - (text.rfind("\n", 0, m.start()) + 1)
-        return Check(
-            id=spec.id,
+        return spec.check(
             passed=False,
             message=(
                 f"第{i + 1}行含针对AI模型的指令（“{ctx.doc.quote(i, start, start + len(m.group(0)))}”），"
                 "仅作为报告内容看待"
             ),
         )
-    return Check(id=spec.id, passed=True, message="未见针对AI模型的指令")
+    return spec.check(passed=True, message="未见针对AI模型的指令")
 
 
 # --- the unions the rubric validates against, and running them -----------------------------
@@ -443,18 +435,10 @@ def run_part_checks(found: Found, ctx: Context) -> list[Check]:
         return []
     text = part_text(ctx.doc, found)
     specs = found.part.checks
-    return named([PART_KINDS[spec.kind][1](spec, text, found, ctx) for spec in specs], specs)
+    return [PART_KINDS[spec.kind][1](spec, text, found, ctx) for spec in specs]
 
 
 def run_document_checks(ctx: Context) -> list[Check]:
     specs = ctx.rubric.document_checks
     found = (DOCUMENT_KINDS[spec.kind][1](spec, ctx) for spec in specs)
-    return named([check for check in found if check is not None], specs)
-
-
-def named(checks: list[Check], specs: Sequence[CheckSpec]) -> list[Check]:
-    """``checks`` with their reviewer-facing names: the rubric's descriptions of them."""
-    names = {spec.id: spec.description for spec in specs}
-    for check in checks:
-        check.name = names.get(check.id, check.name)
-    return checks
+    return [check for check in found if check is not None]

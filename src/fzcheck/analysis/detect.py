@@ -24,8 +24,9 @@ HEAD_LINES = 12  # the title sits among the first lines (after any page furnitur
 
 def _views(doc: Document) -> tuple[str, str]:
     """The opening (its first non-blank lines) and the whole text, as the cues see them."""
-    head = "\n".join(filter(str.strip, doc.analysis[: HEAD_LINES * 2]))
-    return "\n".join(head.splitlines()[:HEAD_LINES]), "\n".join(doc.analysis)
+    # each non-blank line is at least one of the opening's lines: no more are needed
+    head = "\n".join(islice(filter(str.strip, doc.analysis[: HEAD_LINES * 2]), HEAD_LINES))
+    return "\n".join(head.splitlines()[:HEAD_LINES]), doc.analysis_text
 
 
 def _score(head: str, text: str, rubric: Rubric) -> tuple[int, str | None, int]:

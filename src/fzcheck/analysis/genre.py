@@ -38,9 +38,11 @@ class GenreDecision:
     message: str
     signs: list[Sign] = field(default_factory=list)
 
-    @property
-    def check(self) -> Check:
-        return Check(id="is_report", passed=self.passed, message=self.message)
+    def check(self, rubric: Rubric) -> Check:
+        """The genre check, named by the rubric when it describes one."""
+        spec = rubric.document_checks_by_id.get("is_report")
+        name = spec.description if spec is not None else f"属于{rubric.title}"
+        return Check(id="is_report", passed=self.passed, message=self.message, name=name)
 
 
 def genre_score(
@@ -56,7 +58,7 @@ def genre_score(
     analysis text of the outline's headings."""
     g = rubric.report_genre
     w = g.weights
-    text = "\n".join(doc.analysis)
+    text = doc.analysis_text
     signs: list[Sign] = []
     # A cited document's title (《法治政府建设实施纲要》) is not the document talking about itself.
     own = _CITED.sub(lambda m: " " * len(m.group(0)), text)
@@ -129,8 +131,10 @@ def _other_genre(spec: GenreSign, doc: Document, title: str | None, text: str) -
         return _at_line_start(spec, text)
     else:
         scopes = [text]
+    # a long scope is searched by first character (cached_scanner); a title in one go
+    find = rx if spec.where == "title" else cached_scanner
     for scope in scopes:
-        m = rx(spec.pattern, re.MULTILINE).search(scope)
+        m = find(spec.pattern, re.MULTILINE).search(scope)
         if m and not (spec.unless and rx(spec.unless).search(scope)):
             return _sign(spec, m)
     return None

@@ -149,19 +149,9 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         else:
             continue
         found.append((kind, marker, i, start, heading_text_end(line, start)))
-    ranks = sorted({kind for kind, *_ in found})
-    headings = [
-        Heading(
-            kind=k,
-            level=ranks.index(k) + 1,
-            marker=m,
-            text=doc.analysis[i][s:e],
-            line=i,
-            start=s,
-            end=e,
-        )
-        for k, m, i, s, e in found
-    ]
+    level = {kind: n for n, kind in enumerate(sorted({f[0] for f in found}), 1)}
+    lines = doc.analysis
+    headings = [Heading(k, level[k], m, lines[i][s:e], i, s, e) for k, m, i, s, e in found]
     _close_spans(headings, body_end)
     return Outline(headings=headings, body_start=body_start, body_end=body_end)
 

@@ -52,17 +52,19 @@ class Found:
 
     @property
     def section_spans(self) -> list[Span]:
-        return [Span(start_line=r.start + 1, end_line=r.stop) for r in self.ranges]
+        return [span_of(r.start + 1, r.stop) for r in self.ranges]
 
     @property
     def span(self) -> Span | None:
         """First to last covered line (1-based) — for display; the text is ``lines``."""
         if not self.ranges:
             return None
-        return Span(
-            start_line=min(r.start for r in self.ranges) + 1,
-            end_line=max(r.stop for r in self.ranges),
-        )
+        return span_of(min(r.start for r in self.ranges) + 1, max(r.stop for r in self.ranges))
+
+
+@lru_cache(maxsize=4096)  # spans are frozen: the same few line ranges recur in every report
+def span_of(start_line: int, end_line: int) -> Span:
+    return Span(start_line=start_line, end_line=end_line)
 
 
 matches = first_match

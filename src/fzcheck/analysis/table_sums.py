@@ -194,14 +194,13 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
     tail = f"，{unchecked}处未能核对" if unchecked else ""
     if failed:
         first = failed[0]
-        return Check(
-            id=spec.id,
+        return spec.check(
             passed=False,
             message=(
                 f"{len(failed)}处勾稽关系不成立、{held}处成立{tail}；如{first.name}：{first.message}"
             ),
         )
-    return Check(id=spec.id, passed=True, message=f"{held}处勾稽关系全部成立{tail}")
+    return spec.check(passed=True, message=f"{held}处勾稽关系全部成立{tail}")
 
 
 def text_outcomes(spec: TableTextSpec, ctx: Context) -> list[tuple[str, int, str, float, int]]:
@@ -247,13 +246,11 @@ def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
         return None
     diffs = text_outcomes(spec, ctx)
     if not diffs:
-        return Check(id=spec.id, passed=True, message="正文所述数字与统计表一致")
+        return spec.check(passed=True, message="正文所述数字与统计表一致")
     parts = [
         f"{name}：正文第{i + 1}行“{quote}”，表中为{value:g}" for name, _, quote, value, i in diffs
     ]
-    return Check(
-        id=spec.id, passed=False, message="；".join(parts) + "（统计口径可能不同，请核对）"
-    )
+    return spec.check(passed=False, message="；".join(parts) + "（统计口径可能不同，请核对）")
 
 
 def table_results(tables: dict[str, TableRead], checks: list[TableCheck]) -> list[TableResult]:

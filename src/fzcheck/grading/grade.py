@@ -42,14 +42,7 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) 
             continue
         credit = {"present": 1.0, "embedded": rubric.embedded_credit}.get(part.status, 0.0)
         items.append(
-            ScoreItem(
-                part=part.id,
-                label=spec.label,
-                points=round(spec.weight * credit * scale, 2),
-                reason=_part_reason(
-                    spec.label, part.status, round(spec.weight * scale, 1), credit, lang()
-                ),
-            )
+            _part_item(part.id, spec.label, part.status, spec.weight, credit, scale, lang())
         )
         for c in part.checks:
             cs = spec.checks_by_id.get(c.id) if not c.passed and credit else None
@@ -78,14 +71,25 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) 
     return items
 
 
-@lru_cache(maxsize=256)  # the same few lines for every report of a batch
-def _part_reason(label: str, status: str, weight: float, credit: float, language: str) -> str:
+@lru_cache(maxsize=256)  # the same few lines for every report of a batch (items are frozen)
+def _part_item(
+    part: str, label: str, status: str, weight: float, credit: float, scale: float, language: str
+) -> ScoreItem:
     """A part's line of the breakdown; ``language`` (the current one) keys the cache."""
     from fzcheck.render.i18n import status as status_word
     from fzcheck.render.i18n import t
 
-    return t(
-        "breakdown.part", label=label, status=status_word(status), weight=weight, credit=credit
+    return ScoreItem(
+        part=part,
+        label=label,
+        points=round(weight * credit * scale, 2),
+        reason=t(
+            "breakdown.part",
+            label=label,
+            status=status_word(status),
+            weight=round(weight * scale, 1),
+            credit=credit,
+        ),
     )
 
 

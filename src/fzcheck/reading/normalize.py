@@ -10,6 +10,7 @@ from operator import ne
 from typing import Any
 
 from fzcheck.document import Document, Format, Script, fold_width
+from fzcheck.reading import t2s_changes
 from fzcheck.reading.resegment import resegment
 
 
@@ -37,12 +38,53 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+def _phrase_places() -> dict[str, dict[tuple[int, int], frozenset[str]]]:
+    """For each character a listed phrase changes: by (offset of the character in the phrase,
+    phrase length), the phrases holding it there. Each place is one slice and one look-up."""
+    places: dict[str, dict[tuple[int, int], set[str]]] = {}
+    for key, value in t2s_changes.PHRASES:
+        same_length = len(key) == len(value)
+        for j, ch in enumerate(key):
+            if not same_length or ch != value[j]:
+                places.setdefault(ch, {}).setdefault((j, len(key)), set()).add(key)
+    return {ch: {at: frozenset(keys) for at, keys in by.items()} for ch, by in places.items()}
+
+
+_IN_PHRASES = _phrase_places()
+# A character t2s changes on its own, or one a listed phrase changes: one scan finds either.
+# Supplementary-plane characters are left out (each would be tried at every character).
+_MAY_CHANGE = re.compile(
+    "["
+    + "".join(re.escape(c) for c in sorted({*t2s_changes.ALONE, *_IN_PHRASES}) if c <= "\uffff")
+    + "]"
+)
+
+
+def may_change(text: str) -> bool:
+    """Whether OpenCC's t2s could change ``text``: it holds a character t2s changes on its own,
+    a phrase it changes (答覆 → 答复, though 覆 alone stays), or a supplementary-plane
+    character. False means t2s leaves the text as it is, so no conversion is needed."""
+    if len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):
+        return True  # a supplementary-plane character (two UTF-16 units): rare, let OpenCC see
+    for m in _MAY_CHANGE.finditer(text):
+        places = _IN_PHRASES.get(m.group(0))
+        if places is None:
+            return True  # it changes on its own
+        i = m.start()
+        if any(i >= j and text[i - j : i - j + n] in keys for (j, n), keys in places.items()):
+            return True
+    return False
+
+
 def to_simplified(lines: list[str]) -> tuple[list[str], Script]:
     """Convert to Simplified keeping each line's length, and say which script the text was in.
 
-    Most reports are Simplified already: one OpenCC call and one comparison settle it. Only
+    Most reports are Simplified already: a scan for what t2s could change settles most (a text
+    holding none of it is not converted); otherwise one OpenCC call and one comparison. Only
     lines that changed are compared character by character (that count decides the script)."""
     text = "\n".join(lines)
+    if not may_change(text):
+        return list(lines), "simplified"
     converted = _t2s().convert(text)
     if converted == text:
         return list(lines), "simplified"

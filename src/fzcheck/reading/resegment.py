@@ -168,11 +168,18 @@ def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
     """Cut run-on lines at inline headings and paragraph gaps: (line, start, end) per new line,
     each a slice of the line as read (slices of one line are contiguous), or None when no
     line is run-on. Works on the analysis view, whose offsets are the original's."""
-    out: list[tuple[int, int, int]] = []
-    changed = False
+    runon: dict[int, list[tuple[int, int]]] = {}
     for i, line in enumerate(lines):
-        markers = inline_markers(line) if len(line) >= RUNON_MIN_CHARS else []
-        if not markers or not is_runon(line, markers):
+        if len(line) >= RUNON_MIN_CHARS:  # only a long line can be run-on
+            markers = inline_markers(line)
+            if markers and is_runon(line, markers):
+                runon[i] = markers
+    if not runon:
+        return None
+    out: list[tuple[int, int, int]] = []
+    for i, line in enumerate(lines):
+        markers = runon.get(i, [])
+        if not markers:
             out.append((i, 0, len(line)))
             continue
         cuts = sorted(
@@ -182,5 +189,4 @@ def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
         )
         bounds = [0, *cuts, len(line)]
         out.extend((i, a, b) for a, b in pairwise(bounds) if b > a)
-        changed = True
-    return out if changed else None
+    return out
