@@ -50,14 +50,14 @@ def _phrase_places() -> dict[str, dict[tuple[int, int], frozenset[str]]]:
     return {ch: {at: frozenset(keys) for at, keys in by.items()} for ch, by in places.items()}
 
 
-_IN_PHRASES = _phrase_places()
-# A character t2s changes on its own, or one a listed phrase changes: one scan finds either.
-# Supplementary-plane characters are left out (each would be tried at every character).
-_MAY_CHANGE = re.compile(
-    "["
-    + "".join(re.escape(c) for c in sorted({*t2s_changes.ALONE, *_IN_PHRASES}) if c <= "\uffff")
-    + "]"
-)
+@lru_cache(maxsize=1)  # built on first use, not at import: the class takes ~8 ms to compile
+def _may_change_scan() -> tuple[re.Pattern[str], dict[str, dict[tuple[int, int], frozenset[str]]]]:
+    """A scan for a character t2s changes on its own or one a listed phrase changes, and the
+    phrases by character. Supplementary-plane characters are left out of the class (each would
+    be tried at every character)."""
+    places = _phrase_places()
+    chars = sorted({*t2s_changes.ALONE, *places})
+    return re.compile("[" + "".join(re.escape(c) for c in chars if c <= "\uffff") + "]"), places
 
 
 def may_change(text: str) -> bool:
@@ -66,8 +66,9 @@ def may_change(text: str) -> bool:
     character. False means t2s leaves the text as it is, so no conversion is needed."""
     if len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):
         return True  # a supplementary-plane character (two UTF-16 units): rare, let OpenCC see
-    for m in _MAY_CHANGE.finditer(text):
-        places = _IN_PHRASES.get(m.group(0))
+    scan, in_phrases = _may_change_scan()
+    for m in scan.finditer(text):
+        places = in_phrases.get(m.group(0))
         if places is None:
             return True  # it changes on its own
         i = m.start()
