@@ -177,3 +177,35 @@ def test_first_non_space_character_of_a_class_with_spaces() -> None:
 
     first = first_after_space(r"[ -]x")
     assert first is not None and {"-", "x"} <= first
+
+
+@pytest.mark.parametrize("ascii_too", [True, False])
+def test_bmp_digit_class_is_exactly_the_bmp_digits(ascii_too: bool) -> None:
+    """Every BMP character: in the class exactly when \\d (or [^\\D0-9]) matches it."""
+    from fzcheck.fast_patterns import bmp_digits
+
+    listed = re.compile(f"[{bmp_digits(ascii_too)}]")
+    written = re.compile(r"\d" if ascii_too else r"[^\D0-9]")
+    differ = [
+        c for c in range(0x10000) if bool(listed.match(chr(c))) != bool(written.match(chr(c)))
+    ]
+    assert differ == []
+
+
+def test_figures_counted_alike_whatever_the_text_holds() -> None:
+    """A \\d-first pattern opened with the BMP class finds what \\d finds; a text with a
+    supplementary-plane character is told apart (and searched with \\d itself)."""
+    from fzcheck.fast_patterns import bmp_digit_first, bmp_only
+
+    pattern = r"\d\d*+(?:\.\d+)?\s*(?:个|项|%)"
+    text = "办理12件，共3.5%；٣个、१२项，和𝟘个（数学数字）与𝟙𝟚项"
+    assert not bmp_only(text) and bmp_only(text.replace("𝟘", "0").replace("𝟙𝟚", "12"))
+    bmp_text = text.replace("𝟘", "").replace("𝟙𝟚", "")
+    assert bmp_digit_first(pattern).findall(bmp_text) == re.findall(pattern, bmp_text)
+    assert len(re.findall(pattern, bmp_text)) == 3
+    # what the fallback is for: a supplementary-plane digit opens a figure only for \d
+    assert "𝟘个" in re.findall(pattern, text) and "𝟘个" not in bmp_digit_first(pattern).findall(
+        text
+    )
+    with pytest.raises(ValueError):
+        bmp_digit_first(r"[0-9]+")

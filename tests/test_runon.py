@@ -152,3 +152,46 @@ def test_inline_markers_read_as_the_grouped_pattern_reads_them() -> None:
         want = [(m.span(), grouped_number(m)) for m in grouped.finditer(text)]
         found = _markers_in(text).finditer(text)
         assert [(m.span(), _inline_number(m)) for m in found] == want
+
+
+def test_a_line_ruled_out_early_is_never_run_on() -> None:
+    """_may_be_runon only rules out lines that inline_markers and is_runon would not cut:
+    random soups of markers, stops and words, in both digit scripts."""
+    import random
+
+    from fzcheck.reading.resegment import _may_be_runon, _other_digits
+
+    pieces = [
+        "一、",
+        "二、",
+        "（一）",
+        "（二）",
+        "1.",
+        "2、",
+        "3.",
+        "一是",
+        "二是",
+        "(1)",
+        "第一部分",
+        "第二部分",
+        "。",
+        "；",
+        " ",
+        "工作",
+        "统一、",
+        "2025.5",
+        "٣、",
+        "٤.",
+        "十一、",
+        "我们",
+    ]
+    rng = random.Random(7)
+    seen_runon = 0
+    for _ in range(3000):
+        line = fold_width("".join(rng.choice(pieces) for _ in range(rng.randint(60, 200))))
+        other = _other_digits(line)
+        runon = len(line) >= 300 and is_runon(line, inline_markers(line, other))
+        seen_runon += runon
+        if runon:
+            assert _may_be_runon(line, other), line
+    assert seen_runon > 100  # the soups do exercise the run-on side

@@ -253,6 +253,37 @@ def _class(items: Any) -> set[str] | None:
 cached = lru_cache(maxsize=1024)(fast)
 
 
+@lru_cache(maxsize=2)
+def bmp_digits(ascii_too: bool = True) -> str:
+    """Every BMP character ``\\d`` matches (Unicode decimal digits), as a class body; without
+    0-9 unless ``ascii_too``. Tested by the engine far faster than ``\\d`` or ``[^\\D0-9]``,
+    whose category is looked up per character; exact on text that :func:`bmp_only` accepts."""
+    out, c = [], 0 if ascii_too else 0x3A
+    while c <= 0xFFFF:
+        if chr(c).isdecimal():
+            end = c
+            while end < 0xFFFF and chr(end + 1).isdecimal():
+                end += 1
+            out.append(f"{re.escape(chr(c))}-{re.escape(chr(end))}")
+            c = end
+        c += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=64)
+def bmp_digit_first(pattern: str) -> re.Pattern[str]:
+    """``pattern``, which opens with ``\\d``, opening with the BMP's digits as a class instead.
+    Exact on text with no character outside the BMP (see :func:`bmp_only`)."""
+    if not pattern.startswith("\\d"):
+        raise ValueError(f"not a pattern that opens with \\d: {pattern!r}")
+    return re.compile(f"[{bmp_digits()}]{pattern[2:]}")
+
+
+def bmp_only(text: str) -> bool:
+    """Whether every character of ``text`` is in the BMP (one UTF-16 unit each)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+
+
 class Scanner(Protocol):
     """What a text is searched and scanned with (a compiled pattern is one)."""
 

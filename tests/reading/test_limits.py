@@ -156,3 +156,24 @@ def test_a_zip_needing_an_unknown_version_is_corrupt(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         load(str(path))
     assert info.value.kind == "corrupt"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一、工作（一）：ＡＢ１２",
+        "全角空格　在此",
+        "只有半角,没有全角",
+        "替换字符\ufffd与㈠",
+        "𝟙𝟚与（附）",
+    ],
+)
+def test_width_folded_exactly_where_full_width_forms_stand(line: str) -> None:
+    """The analysis view folds U+FF01-FF5E and U+3000, and nothing else, whether or not the
+    quick test for such characters (their UTF-16 high byte) lets the fold be skipped."""
+    from fzcheck.document import fold_width
+    from fzcheck.reading.normalize import Extracted, build_document
+
+    doc = build_document("x.txt", "0" * 64, "txt", Extracted(text=f"{line}\n{line}"))
+    assert doc.analysis == [fold_width(line)] * 2
+    assert doc.lines == [line] * 2

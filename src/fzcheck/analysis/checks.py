@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fzcheck.analysis.patterns import Regex, mask_titles, rx
 from fzcheck.document import Document
+from fzcheck.fast_patterns import bmp_digit_first, bmp_only
 from fzcheck.reading.numerals import YEAR
 from fzcheck.result import Check
 
@@ -98,7 +99,7 @@ def _kind_of(spec: type[CheckSpec]) -> str:
 
 # A number with its unit. \d\d*+ rather than \d+: a pattern that starts with a class is skipped
 # through by the engine, and the digits never need giving back (a unit is not a digit).
-_FIGURE = re.compile(
+_FIGURE = (
     r"\d\d*+(?:\.\d+)?\s*(?:[%％个项次件家人名万亿元场期份天日条户余批篇部起类套所处台倍分]"
     r"|小时|公里|平方)"
 )
@@ -114,7 +115,8 @@ class FiguresSpec(CheckSpec):
 
 @part_check(FiguresSpec)
 def _figures(spec: FiguresSpec, text: str, found: Found, ctx: Context) -> Check:
-    n = len(_FIGURE.findall(text))
+    figure = bmp_digit_first(_FIGURE) if bmp_only(text) else rx(_FIGURE)
+    n = len(figure.findall(text))
     ok = n >= spec.min
     return spec.check(
         passed=ok,

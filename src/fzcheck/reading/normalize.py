@@ -60,11 +60,18 @@ def _may_change_scan() -> tuple[re.Pattern[str], dict[str, dict[tuple[int, int],
     return re.compile("[" + "".join(re.escape(c) for c in chars if c <= "\uffff") + "]"), places
 
 
-def may_change(text: str) -> bool:
+def _utf16(text: str) -> bytes:
+    """``text`` as UTF-16 code units: a copy made at memory speed, which answers questions about
+    its characters (any outside the BMP? any U+FFxx?) far faster than a scan."""
+    return text.encode("utf-16-le", "surrogatepass")
+
+
+def may_change(text: str, units: bytes | None = None) -> bool:
     """Whether OpenCC's t2s could change ``text``: it holds a character t2s changes on its own,
     a phrase it changes (答覆 → 答复, though 覆 alone stays), or a supplementary-plane
-    character. False means t2s leaves the text as it is, so no conversion is needed."""
-    if len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text):
+    character. False means t2s leaves the text as it is, so no conversion is needed.
+    ``units`` is ``_utf16(text)`` when the caller has it."""
+    if len(_utf16(text) if units is None else units) != 2 * len(text):
         return True  # a supplementary-plane character (two UTF-16 units): rare, let OpenCC see
     scan, in_phrases = _may_change_scan()
     for m in scan.finditer(text):
@@ -83,19 +90,24 @@ def to_simplified(lines: list[str]) -> tuple[list[str], Script]:
     Most reports are Simplified already: a scan for what t2s could change settles most (a text
     holding none of it is not converted); otherwise one OpenCC call and one comparison. Only
     lines that changed are compared character by character (that count decides the script)."""
-    text = "\n".join(lines)
-    if not may_change(text):
-        return list(lines), "simplified"
+    out, script, _ = _simplified("\n".join(lines), lines, None)
+    return out, script
+
+
+def _simplified(text: str, lines: list[str], units: bytes | None) -> tuple[list[str], Script, bool]:
+    """:func:`to_simplified` of ``text`` (``lines`` joined), and whether anything changed."""
+    if not may_change(text, units):
+        return list(lines), "simplified", False
     converted = _t2s().convert(text)
     if converted == text:
-        return list(lines), "simplified"
+        return list(lines), "simplified", False
     out = converted.split("\n")
     if len(out) != len(lines):
         out = [_t2s().convert(line) for line in lines]
     for i, (c, o) in enumerate(zip(out, lines, strict=True)):
         if len(c) != len(o):
             out[i] = _per_char(o)
-    return out, "traditional" if _changed_share_over(out, lines, text, 0.03) else "simplified"
+    return out, "traditional" if _changed_share_over(out, lines, text, 0.03) else "simplified", True
 
 
 def _changed_share_over(out: list[str], lines: list[str], text: str, share: float) -> bool:
@@ -132,9 +144,15 @@ def _per_char(line: str) -> str:
     return "".join(out)
 
 
-def _fold(text: str) -> str:
+def _fold(text: str, units: bytes | None = None) -> str:
     """Full-width forms folded: one replace per distinct character the text holds (a report uses
-    a handful: ，：（）), where translate() or a per-run callback visits every character."""
+    a handful: ，：（）), where translate() or a per-run callback visits every character.
+    ``units`` is ``_utf16(text)`` when the caller has it: a text with no U+FFxx code unit and no
+    U+3000 has nothing to fold, and both are told faster than the scan."""
+    if units is None:
+        units = _utf16(text)
+    if 0xFF not in units[1::2] and "\u3000" not in text:
+        return text
     for ch in set(_FULL_WIDTH.findall(text)):
         text = text.replace(ch, fold_width(ch))
     return text
@@ -148,8 +166,12 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     lines = text.split("\n")
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # a final newline ends the last line; it does not start another
-    simplified, script = to_simplified(lines)
-    analysis = _fold("\n".join(simplified)).split("\n")
+        text = text[:-1]
+    units: bytes | None = _utf16(text)
+    simplified, script, changed = _simplified(text, lines, units)
+    if changed:
+        text, units = "\n".join(simplified), None
+    analysis = _fold(text, units).split("\n")
     styled, origin = raw.styled, None
     segments = resegment(analysis)
     if segments is not None:  # run-on text: cut at its inline headings, remember where from

@@ -9,8 +9,10 @@ verbatim and :attr:`fzcheck.document.Document.origin` maps them back.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
 
+from fzcheck.fast_patterns import bmp_digits, bmp_only
 from fzcheck.reading.numerals import cn_number
 
 _CN = "一二三四五六七八九十"
@@ -22,24 +24,55 @@ MAX_HEADING = 60  # a heading runs at most this far before its text; outline.py 
 # skips to; a look-ahead over a class of first characters is several times slower on long lines.
 # The first digit is an ASCII one (the analysis view folds full-width digits); a line holding
 # another script's digits is read with one more branch for them.
+_MAJOR_BRANCHES = [  # kinds 1-3: only these make a line run-on (is_runon)
+    rf"第[{_CN}]{{1,3}}部分",
+    *(rf"{c}[{_CN}]{{0,2}}、" for c in _CN),
+    rf"\([{_CN}]{{1,3}}\)",
+    *(rf"{d}\d?(?:、|\.(?!\d))" for d in "0123456789"),
+]
 _INLINE = re.compile(
     "|".join(
         [
-            rf"第[{_CN}]{{1,3}}部分",
-            *(rf"{c}[{_CN}]{{0,2}}、" for c in _CN),
-            rf"\([{_CN}]{{1,3}}\)",
-            *(rf"{d}\d?(?:、|\.(?!\d))" for d in "0123456789"),
+            *_MAJOR_BRANCHES,
             r"\(\d{1,2}\)",
             *(rf"{c}[{_CN}]{{0,2}}是" for c in _CN),
         ]
     )
 )
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")
-_INLINE_ANY_DIGIT = re.compile(_INLINE.pattern + r"|[^\D0-9]\d?(?:、|\.(?!\d))")
+_ANY_DIGIT_BRANCH = r"|[^\D0-9]\d?(?:、|\.(?!\d))"
+_INLINE_ANY_DIGIT = re.compile(_INLINE.pattern + _ANY_DIGIT_BRANCH)
+_MAJOR = re.compile("|".join(_MAJOR_BRANCHES))
+_MAJOR_ANY_DIGIT = re.compile(_MAJOR.pattern + _ANY_DIGIT_BRANCH)
 
 
-def _markers_in(line: str) -> re.Pattern[str]:
-    return _INLINE_ANY_DIGIT if _OTHER_DIGIT.search(line) else _INLINE
+@lru_cache(maxsize=1)
+def _other_bmp_digit() -> re.Pattern[str]:
+    return re.compile(f"[{bmp_digits(ascii_too=False)}]")
+
+
+def _other_digits(line: str) -> bool:
+    """Whether ``line`` holds a decimal digit other than 0-9 (another script's)."""
+    # [^\D0-9] looks each character's category up: the same digits as a class are told faster
+    return (_other_bmp_digit() if bmp_only(line) else _OTHER_DIGIT).search(line) is not None
+
+
+def _markers_in(line: str, other_digits: bool | None = None) -> re.Pattern[str]:
+    """The inline markers' pattern for ``line`` (``other_digits``: :func:`_other_digits`, when
+    known)."""
+    if other_digits is None:
+        other_digits = _other_digits(line)
+    return _INLINE_ANY_DIGIT if other_digits else _INLINE
+
+
+def _may_be_runon(line: str, other_digits: bool) -> bool:
+    """False when a section, sub-section or numbered marker (kinds 1-3) can start at fewer than
+    two places of ``line``: every such marker inline_markers accepts starts at one, and
+    is_runon needs two or more. Most long paragraphs (一是…二是…) are ruled out by two scans,
+    without reading each of their markers."""
+    major = _MAJOR_ANY_DIGIT if other_digits else _MAJOR
+    first = major.search(line)
+    return first is not None and major.search(line, first.start() + 1) is not None
 
 
 _STOPS = "。;:!?"
@@ -77,7 +110,7 @@ def _after_stop(line: str, start: int) -> bool:
     return prev[-1] in _STOPS
 
 
-def inline_markers(line: str) -> list[tuple[int, int]]:
+def inline_markers(line: str, other_digits: bool | None = None) -> list[tuple[int, int]]:
     """(offset, kind) of the heading markers that open a paragraph inside ``line``.
 
     A marker counts after a sentence stop or white space and in sequence with the markers of its
@@ -88,7 +121,7 @@ def inline_markers(line: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     last: dict[int, int] = {}
     text_end = len(line.rstrip())
-    for m in _markers_in(line).finditer(line):
+    for m in _markers_in(line, other_digits).finditer(line):
         parsed = _inline_number(m)
         if parsed is None:
             continue
@@ -170,8 +203,11 @@ def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
     line is run-on. Works on the analysis view, whose offsets are the original's."""
     runon: dict[int, list[tuple[int, int]]] = {}
     for i, line in enumerate(lines):
-        if len(line) >= RUNON_MIN_CHARS:  # only a long line can be run-on
-            markers = inline_markers(line)
+        if len(line) < RUNON_MIN_CHARS:  # only a long line can be run-on
+            continue
+        other_digits = _other_digits(line)
+        if _may_be_runon(line, other_digits):
+            markers = inline_markers(line, other_digits)
             if markers and is_runon(line, markers):
                 runon[i] = markers
     if not runon:

@@ -34,9 +34,9 @@ _CONVERT = "convert it first: `soffice --headless --convert-to docx FILE`"
 def sniff_format(data: bytes, suffix: str) -> Format:
     """The format by content (a .docx renamed .doc is read as .docx); the suffix breaks ties."""
     head = data[:16]
-    if not data.strip():
+    if not data or data.isspace():  # bytes.strip() would copy the whole file to tell
         raise InputError("the file is empty", kind="empty")
-    if head.startswith(b"%PDF") or (b"%PDF-" in data[:1024] and suffix == ".pdf"):
+    if head.startswith(b"%PDF") or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
         return "pdf"
     if head.startswith(_LEGACY_OFFICE):
         return "doc"  # Word 97-2003 and WPS .wps share the OLE container; the reader checks
