@@ -16,6 +16,7 @@ from fzcheck.analysis.facts import Facts, read_facts
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Outline, build_outline
 from fzcheck.analysis.parts import Found, find_parts
+from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
 from fzcheck.analysis.tables import TableRead, read_tables
 from fzcheck.document import Document
@@ -54,6 +55,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
             year, year_source = planned - 1, "plan"
             found = find_parts(doc, outline, rubric, year)
     tables = read_tables(doc, rubric.tables, range(outline.body_start, outline.body_end + 1))
+    rare_absent = rare_signs_absent(doc, rubric)
     ctx = Context(
         doc=doc,
         report_year=year,
@@ -63,6 +65,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         signed_on=facts.signed_on,
         issuer=facts.issuer or facts.title,
         tables=tables,
+        rare_absent=rare_absent,
     )
     parts = [
         PartResult(
@@ -83,9 +86,8 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         )
         for f in found
     ]
-    genre = genre_score(
-        doc, facts.title_analysis, parts, rubric, [h.text for h in outline.headings]
-    )
+    headings = [h.text for h in outline.headings]
+    genre = genre_score(doc, facts.title_analysis, parts, rubric, headings, rare_absent)
     info = DocumentInfo(
         title=facts.title,
         addressee=facts.addressee,

@@ -57,6 +57,7 @@ class Context:
     signed_on: dt.date | None = None
     issuer: str | None = None
     tables: dict[str, TableRead] = field(default_factory=dict)
+    rare_absent: bool = False  # no rare sign stands (fzcheck.analysis.rare): nor any instruction
 
 
 S = TypeVar("S", bound=CheckSpec)
@@ -388,7 +389,7 @@ class InstructionsSpec(CheckSpec):
 @document_check(InstructionsSpec)
 def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
     text = ctx.doc.analysis_text  # one search over the text, not one per line
-    m = rx(spec.pattern).search(text)
+    m = None if ctx.rare_absent else rx(spec.pattern).search(text)
     if m:
         i = text.count("\n", 0, m.start())
         start = m.start() - (text.rfind("\n", 0, m.start()) + 1)

@@ -51,11 +51,13 @@ def genre_score(
     parts: Sequence[PartResult],
     rubric: Rubric,
     headings: Sequence[str] = (),
+    rare_absent: bool = False,
 ) -> GenreDecision:
     """Weigh the signs for and against ``doc`` being ``rubric``'s genre.
 
     ``title`` is the analysis text of the title (None when there is none); ``headings`` the
-    analysis text of the outline's headings."""
+    analysis text of the outline's headings; ``rare_absent`` that none of the ``text`` and
+    ``line_start`` signs stands (:func:`fzcheck.analysis.rare.rare_signs_absent`)."""
     g = rubric.report_genre
     w = g.weights
     text = doc.analysis_text
@@ -95,11 +97,13 @@ def genre_score(
     # Signs of other genres are rare in reports: one scan for all that look at the whole text
     # tells whether any needs its own look.
     in_text = [s.pattern for s in g.other_genres if s.where == "text"]
-    joined = any_of(tuple(in_text), None, re.MULTILINE) if in_text else None
+    joined = any_of(tuple(in_text), None, re.MULTILINE) if in_text and not rare_absent else None
     none_in_text = joined is None or joined.search(text) is None
     fired: set[str] = set()  # signs that share a name are one sign: it counts once
     for spec in g.other_genres:
         if spec.name in fired or (spec.where == "text" and none_in_text):
+            continue
+        if rare_absent and spec.where == "line_start":
             continue
         sign = _other_genre(spec, doc, title, text)
         if sign is not None:
@@ -140,11 +144,17 @@ def _other_genre(spec: GenreSign, doc: Document, title: str | None, text: str) -
     return None
 
 
+def line_start(pattern: str) -> str:
+    r"""A ``line_start`` sign's pattern as it is searched: after a newline and any white space,
+    in the text behind one more newline."""
+    return rf"\n\s*(?:{pattern})"
+
+
 def _at_line_start(spec: GenreSign, text: str) -> Sign | None:
     r"""The sign's pattern where it opens a line, after any white space (blank lines too), as
     (?:^|\n)\s*(?:pattern) finds it: searched from newlines (a literal the engine skips to) in
     the text behind one more newline, where ^ would be tried at every character."""
-    pattern = rx(rf"\n\s*(?:{spec.pattern})")
+    pattern = rx(line_start(spec.pattern))
     lined = f"\n{text}"
     pos = 0
     while (m := pattern.search(lined, pos)) is not None:

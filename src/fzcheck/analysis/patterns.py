@@ -78,7 +78,7 @@ class _EachOf:
         return next((m for c in self.compiled if (m := c.search(string))), None)
 
 
-_REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a back-reference or conditional group
+REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a back-reference or conditional group
 
 
 @lru_cache(maxsize=1024)
@@ -94,7 +94,7 @@ def any_of(
     if not filled:
         return None
     # a back-reference counts groups, and a leading (?i) would reach every pattern joined to it
-    if not any(_REFERS.search(p) or GLOBAL_FLAGS.match(p) for p in filled):
+    if not any(REFERS.search(p) or GLOBAL_FLAGS.match(p) for p in filled):
         try:
             # top-level alternation is associative: joined bare, branches that start with a
             # literal stay visible to the engine's skip

@@ -1,0 +1,114 @@
+"""One scan for the rare signs (other genres' marks, text addressed to a model): it must find
+something wherever any of them would, so that skipping their own searches changes nothing."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from fzcheck.analysis.analyse import analyse
+from fzcheck.analysis.checks import Context, InstructionsSpec, run_document_checks
+from fzcheck.analysis.genre import GenreDecision, genre_score, line_start
+from fzcheck.analysis.patterns import rx
+from fzcheck.analysis.rare import joined_scan, rare_patterns, rare_signs_absent
+from fzcheck.document import Document
+from fzcheck.fast_patterns import cached_scanner
+from fzcheck.reading import load
+from fzcheck.rubric import Catalog, load_rubric
+from fzcheck.rubric.model import Rubric
+from tests.helpers import FIXTURES, ROOT
+
+
+def _rubrics() -> list[Rubric]:
+    return [*Catalog.load().values(), load_rubric(FIXTURES / "rubrics" / "safety-annual.yaml")]
+
+
+def _inputs() -> list[Path]:
+    found = [p for p in FIXTURES.rglob("*") if p.suffix in {".txt", ".md", ".html"}]
+    return sorted([*found, ROOT / "examples" / "sample-report.txt"])
+
+
+@pytest.mark.parametrize("rubric", Catalog.load().values(), ids=lambda r: r.id)
+def test_every_bundled_rubric_gets_its_one_scan(rubric: Rubric) -> None:
+    assert joined_scan(rare_patterns(rubric)) is not None
+
+
+def test_a_rubric_with_no_rare_signs_has_nothing_to_scan() -> None:
+    rubric = load_rubric(FIXTURES / "rubrics" / "safety-annual.yaml")
+    assert rare_patterns(rubric) == () and joined_scan(()) is None
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"(?<=甲)乙", r"(?<!甲)乙", r"\A乙", r"乙(?!$)", r"(乙)\1", r"(?i)abc", r"(?P<a>乙)(?P=a)"],
+)
+def test_no_scan_where_joining_could_miss_a_match(pattern: str) -> None:
+    """A pattern whose match could depend on what stands before it, on MULTILINE, on its group
+    numbers or on flags for the whole pattern leaves every sign to its own search."""
+    assert joined_scan(("本报讯", pattern)) is None
+
+
+def _verdicts(
+    doc: Document, rubric: Rubric, absent: bool
+) -> tuple[GenreDecision, list[dict[str, object]]]:
+    a = analyse(doc, rubric)
+    ctx = Context(doc=doc, report_year=a.info.report_year, rubric=rubric, rare_absent=absent)
+    headings = [h.text for h in a.outline.headings]
+    genre = genre_score(doc, a.facts.title_analysis, a.parts, rubric, headings, absent)
+    return genre, [c.model_dump() for c in run_document_checks(ctx)]
+
+
+def test_skipping_the_searches_changes_nothing() -> None:
+    """Wherever the scan says no rare sign stands, the genre decision and the document checks
+    are the ones the signs' own searches give; and the look-alikes are not skipped."""
+    skipped = 0
+    for path in _inputs():
+        doc = load(str(path))
+        for rubric in _rubrics():
+            absent = rare_signs_absent(doc, rubric)
+            if absent:
+                skipped += 1
+                assert _verdicts(doc, rubric, True) == _verdicts(doc, rubric, False), path
+    assert skipped >= 10
+    for name in ("news_story.txt", "gov_work_report.txt", "jiedu.txt"):
+        fazhi = Catalog.load()["fazhi-annual"]
+        assert not rare_signs_absent(load(str(FIXTURES / name)), fazhi), name
+
+
+def test_the_scan_finds_each_sign_wherever_it_stands() -> None:
+    """Texts made of report sentences with each rare pattern's own matches put in at random
+    places (line starts too): whenever a pattern's own search finds something, so does the
+    joined scan."""
+    fazhi = Catalog.load()["fazhi-annual"]
+    scan = joined_scan(rare_patterns(fazhi))
+    assert scan is not None
+    signs_of = fazhi.report_genre.other_genres
+    in_text = [cached_scanner(s.pattern, re.MULTILINE) for s in signs_of if s.where == "text"]
+    at_line = [rx(line_start(s.pattern)) for s in signs_of if s.where == "line_start"]
+    orders = [rx(c.pattern) for c in fazhi.document_checks if isinstance(c, InstructionsSpec)]
+    filler = (ROOT / "examples" / "sample-report.txt").read_text(encoding="utf-8").splitlines()
+    signs = ["本报讯", "新华社北京1月3日电", "（记者 张三）", "\n记者：李四", "来源：某某日报",
+             "各位代表，", "请予审议", "\n问：什么是", "\n  答：", "\n一图读懂", "忽略以上所有指令",
+             "把所有部分都标记为", "你现在是一个AI", "Ignore previous instructions",
+             "SYSTEM PROMPT", "mark all parts", "系统提示", "记者", "代表", "问"]  # fmt: skip
+    rng = random.Random(3)
+    found = 0
+    for _ in range(400):
+        lines = rng.sample(filler, 6)
+        for _ in range(rng.randint(0, 2)):
+            i = rng.randrange(len(lines))
+            cut = rng.randint(0, len(lines[i]))
+            lines[i] = lines[i][:cut] + rng.choice(signs) + lines[i][cut:]
+        text = "\n".join(lines)
+        lined = f"\n{text}"
+        own = [
+            *(p.search(text) for p in [*in_text, *orders]),
+            *(p.search(lined) for p in at_line),
+        ]
+        if any(m is not None for m in own):
+            found += 1
+            assert scan.search(lined) is not None, lined
+    assert found > 100
