@@ -8,7 +8,7 @@ checks), ``parts[].span`` and ``parts[].note``, ``outline`` (only with ``--outli
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,6 +20,13 @@ Verdict = Literal["complete", "incomplete", "not_a_report", "error"]
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @classmethod
+    def make(cls, **fields: Any) -> Self:
+        """``cls(**fields)``, validated the same, built in one call: ``__init__`` has pydantic
+        validate into an instance made beforehand, which costs more (a third more for a small
+        model). For the objects every report makes."""
+        return cls.__pydantic_validator__.validate_python(fields)  # type: ignore[no-any-return]
 
 
 class ErrorInfo(_Model):

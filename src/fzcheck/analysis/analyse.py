@@ -68,7 +68,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         rare_absent=rare_absent,
     )
     parts = [
-        PartResult(
+        PartResult.make(
             id=f.part.id,
             name=f.part.name,
             label=f.part.label,
@@ -88,7 +88,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     ]
     headings = [h.text for h in outline.headings]
     genre = genre_score(doc, facts.title_analysis, parts, rubric, headings, rare_absent)
-    info = DocumentInfo(
+    info = DocumentInfo.make(
         title=facts.title,
         addressee=facts.addressee,
         issuer=facts.issuer,

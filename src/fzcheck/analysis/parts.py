@@ -134,7 +134,7 @@ def _add_section(f: Found, doc: Document, h: Heading, status: str) -> None:
     if f.status != status:
         f.status, f.heading, f.line = status, h, h.line
     f.sections.append(h)
-    f.evidence.append(Evidence(quote=doc.quote(h.line, h.start, h.end), line=h.line + 1))
+    f.evidence.append(Evidence.make(quote=doc.quote(h.line, h.start, h.end), line=h.line + 1))
     f.ranges.append(range(h.line, h.end_line + 1))
 
 
@@ -149,10 +149,13 @@ def _find_embedded(
 ) -> None:
     """``masked``: the outline's headings with their 《…》 titles blanked."""
     part = f.part
-    for h, m in zip(outline.headings, masked, strict=True):
-        if h.level > 1 and cues.name(h.text, m):
-            _add_section(f, doc, h, "embedded")
-            return
+    # one search of the headings joined says whether any needs its own look (most do not)
+    joined = _across_lines(tuple(part.heading_cues), year)
+    if joined is None or joined.search("\n".join(masked)) is not None:
+        for h, m in zip(outline.headings, masked, strict=True):
+            if h.level > 1 and cues.name(h.text, m):
+                _add_section(f, doc, h, "embedded")
+                return
     either = cues.body
     if not part.body_cues or either is None:
         return
@@ -175,7 +178,7 @@ def _find_embedded(
             # heading/line name the section it sits in; the evidence names the sentence's line
             f.status, f.heading = "embedded", outline.enclosing(i)
             f.line = f.heading.line if f.heading else i
-            f.evidence.append(Evidence(quote=doc.quote(i, a, b), line=i + 1))
+            f.evidence.append(Evidence.make(quote=doc.quote(i, a, b), line=i + 1))
             f.ranges.append(range(i, i + 1))
             return
     if rejected:

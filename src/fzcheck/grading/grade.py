@@ -48,7 +48,7 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) 
             cs = spec.checks_by_id.get(c.id) if not c.passed and credit else None
             if cs is not None and cs.penalty:
                 items.append(
-                    ScoreItem(
+                    ScoreItem.make(
                         part=part.id,
                         label=spec.label,
                         check=c.id,
@@ -138,7 +138,7 @@ def grade(
     ref = selection or RubricRef(id=rubric.id, version=rubric.version)
     checks = list(analysis.checks)
     items = breakdown(parts, checks, rubric) if ok else [_not_a_report()]
-    return Result(
+    return Result.make(
         path=analysis.doc.source,
         sha256=analysis.doc.sha256,
         ok=True,

@@ -10,6 +10,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable
+from types import ModuleType
 
 from fzcheck.document import Document, Format
 from fzcheck.errors import InputError
@@ -118,11 +119,16 @@ def _reader(fmt: Format) -> Reader:
     """The reader for a format, imported only when such a file arrives (they pull in lxml, OCR
     models etc.). A library missing for one format is that input's error, not the run's."""
     name = "text" if fmt == "txt" else fmt
-    try:
-        module = importlib.import_module(f"fzcheck.reading.{name}")
-    except ImportError as err:
-        raise _missing(fmt, err) from None
+    module = _MODULES.get(name)
+    if module is None:
+        try:
+            module = _MODULES[name] = importlib.import_module(f"fzcheck.reading.{name}")
+        except ImportError as err:
+            raise _missing(fmt, err) from None
     return getattr(module, f"read_{name}")  # type: ignore[no-any-return]
+
+
+_MODULES: dict[str, ModuleType] = {}  # a reader's module once imported: import_module costs
 
 
 def _missing(fmt: str, err: ImportError) -> InputError:

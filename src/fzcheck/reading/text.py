@@ -41,7 +41,7 @@ def decode(data: bytes) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name
-    if b"\x00" not in data[:8192]:
+    if data.find(b"\x00", 0, 8192) < 0:  # no copy of the head to tell
         try:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
