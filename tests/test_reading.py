@@ -98,6 +98,26 @@ def test_published_date_from_captured_page_header(tmp_path: Path) -> None:
     assert load(str(path)).published_on.isoformat() == "2026-02-03"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    "head,date",
+    [
+        ("发布时间:2026-01-09 来源:某局", "2026-01-09"),
+        ("标题:某报告\n日期 \u3000\t ：  2026年2月3日", "2026-02-03"),
+        ("联系电话：123\n發布時間：2026-03-04", "2026-03-04"),
+        ("2026-02-10 来源：县政府办", "2026-02-10"),  # a date right before 来源
+        ("一、主要举措：2026年1月2日召开会议", None),  # a colon, but after no key
+        ("发布时间2026-01-09", None),  # a key, but no colon
+    ],
+)
+def test_published_date_found_wherever_a_scan_would_find_it(head: str, date: str | None) -> None:
+    """The colon test that spares most texts the scan misses none it would have found."""
+    from fzcheck.reading.dates import _PUBLISHED, _colon_after_key, find_published
+
+    found = find_published(head)
+    assert (found.isoformat() if found else None) == date
+    assert _colon_after_key(head) or _PUBLISHED.search(head) is None
+
+
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
     import sys

@@ -57,8 +57,8 @@ class Found:
     @property
     def span(self) -> Span | None:
         """First to last covered line (1-based) — for display; the text is ``lines``."""
-        if not self.ranges:
-            return None
+        if len(self.ranges) <= 1:  # most parts: one section or none
+            return span_of(self.ranges[0].start + 1, self.ranges[0].stop) if self.ranges else None
         return span_of(min(r.start for r in self.ranges) + 1, max(r.stop for r in self.ranges))
 
 

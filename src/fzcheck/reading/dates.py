@@ -13,9 +13,8 @@ CN_DATE = re.compile(
     r"([一二三四五六七八九十]{1,3})日"
 )
 # 发布时间:2026-01-09, 时间:2026-02-03来源, 发布日期：2026年2月3日, or a date right before 来源.
-_PUBLISHED = re.compile(
-    r"(?:发布时间|發布時間|发布日期|發布日期|发文日期|时间|時間|日期)\s*[:：]\s*" + DATE.pattern
-)
+_KEYS = ("发布时间", "發布時間", "发布日期", "發布日期", "发文日期", "时间", "時間", "日期")
+_PUBLISHED = re.compile(f"(?:{'|'.join(_KEYS)})" + r"\s*[:：]\s*" + DATE.pattern)
 _BEFORE_SOURCE = re.compile(DATE.pattern + r"[\s\d:]*(?:来源|來源)")
 
 
@@ -40,10 +39,25 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
+def _colon_after_key(head: str) -> bool:
+    """Whether a colon follows a key's last character (间, 期; then any white space): every
+    _PUBLISHED match has one. A look at each colon, where the scan tries every character."""
+    for colon in ":：":
+        at = head.find(colon)
+        while at >= 0:
+            if head[:at].rstrip()[-1:] in _KEY_ENDS:
+                return True
+            at = head.find(colon, at + 1)
+    return False
+
+
+_KEY_ENDS = tuple({key[-1] for key in _KEYS})
+
+
 def find_published(text: str, head_chars: int = 1500) -> dt.date | None:
     """The publication date a web page states near its top, if it states one."""
     head = text[:head_chars]
-    match = _PUBLISHED.search(head)
+    match = _PUBLISHED.search(head) if _colon_after_key(head) else None
     # 来源 and 來源 share 源: a one-character test, far cheaper than the scan, rules most out
     if match is None and "源" in head:
         match = _BEFORE_SOURCE.search(head)
