@@ -31,7 +31,10 @@ def inputs() -> list[Path]:
     ]
 
 
-def throughput(seconds: float) -> tuple[float, int, float]:
+def throughput(seconds: float) -> tuple[float, float, int, float]:
+    """Reports/s over the whole run (the figure the target is judged on), the best one-second
+    window's (how fast it runs when nothing else takes the machine), reports done, and their
+    mean size in characters."""
     from fzcheck.pipeline import check_path
     from fzcheck.rubric import Catalog
 
@@ -39,16 +42,20 @@ def throughput(seconds: float) -> tuple[float, int, float]:
     files = [str(p) for p in inputs()]
     for f in files:  # warm-up: imports, opencc dictionaries, regex caches
         check_path(f, rubric)
-    done, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
+    done, best, start = 0, 0.0, time.perf_counter()
+    window, in_window = start, 0
+    while (now := time.perf_counter()) - start < seconds:
+        if now - window >= 1.0:
+            best, window, in_window = max(best, in_window / (now - window)), now, 0
         for f in files:
             check_path(f, rubric).to_json()
         done += len(files)
+        in_window += len(files)
     elapsed = time.perf_counter() - start
     chars = sum(len(Path(f).read_text(encoding="utf-8", errors="replace")) for f in files) / len(
         files
     )
-    return done / elapsed, done, chars
+    return done / elapsed, best, done, chars
 
 
 def reading(seconds: float) -> float:
@@ -80,12 +87,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0)
     args = parser.parse_args()
-    rate, done, chars = throughput(args.seconds)
+    rate, best, done, chars = throughput(args.seconds)
     print(
         f"offline check: {rate:,.0f} reports/s ({done} reports of ~{chars:,.0f} chars, "
         "one process)"
         f"  target >= 1,400/s: {'ok' if rate >= 1400 else 'MISSED'}"
     )
+    # A machine shared with others slows some seconds down: the best second says what the code
+    # does, the whole run what the machine gave it. The target is judged on the whole run.
+    print(f"  best one-second window: {best:,.0f} reports/s")
     print(f"reading only (fzcheck.reading.load): {reading(args.seconds / 2):,.0f} reports/s")
     # The interpreter's build matters: on one machine a distribution's PGO build ran the check
     # ~12% faster than a plain source build (pyenv's default).

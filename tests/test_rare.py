@@ -43,12 +43,24 @@ def test_a_rubric_with_no_rare_signs_has_nothing_to_scan() -> None:
 
 @pytest.mark.parametrize(
     "pattern",
-    [r"(?<=甲)乙", r"(?<!甲)乙", r"\A乙", r"乙(?!$)", r"(乙)\1", r"(?i)abc", r"(?P<a>乙)(?P=a)"],
+    [
+        r"(?<=甲)乙",
+        r"(?<!甲)乙",
+        r"\A乙",
+        r"乙(?!$)",
+        r"(?>^|甲)乙",
+        r"(?:^|甲)++乙",
+        r"(乙)\1",
+        r"(?i)abc",
+        r"(?P<a>乙)(?P=a)",
+    ],
 )
 def test_no_scan_where_joining_could_miss_a_match(pattern: str) -> None:
     """A pattern whose match could depend on what stands before it, on MULTILINE, on its group
     numbers or on flags for the whole pattern leaves every sign to its own search."""
     assert joined_scan(("本报讯", pattern)) is None
+    # why an atomic group is one: with MULTILINE it commits to ^ after a newline and fails
+    assert re.search(r"(?>^|甲)乙", "\n甲乙") and not re.search(r"(?>^|甲)乙", "\n甲乙", re.M)
 
 
 def _verdicts(

@@ -8,8 +8,9 @@ part's analysis, so one scan instead of several is worth having.
 Exact: the joined pattern is searched in the text behind one more newline (where the line-start
 signs are searched) with MULTILINE, so it matches wherever any of its patterns would in its own
 search. Patterns for which that might not hold — one that looks behind its start, anchors at the
-text's very start, looks ahead negatively (a ``$`` inside reads differently with MULTILINE), refers
-back to a group or sets flags for the whole pattern — leave the scan out (None)."""
+text's very start, looks ahead negatively or commits (an atomic group, a possessive repeat: a
+``^`` or ``$`` in it reads differently with MULTILINE), refers back to a group or sets flags for
+the whole pattern — leave the scan out (None)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ from fzcheck.document import Document
 from fzcheck.fast_patterns import GLOBAL_FLAGS, fast
 from fzcheck.rubric.model import Rubric
 
-_UNSAFE = re.compile(r"\\A|\(\?<[=!]|\(\?!")
+# \A; a look-behind; a negative look-ahead; an atomic group or possessive repeat (it may commit to
+# a ^ that MULTILINE lets match and so miss the match it would have found)
+_UNSAFE = re.compile(r"\\A|\(\?<[=!]|\(\?!|\(\?>|[*+?}]\+")
 
 
 def rare_patterns(rubric: Rubric) -> tuple[str, ...]:
