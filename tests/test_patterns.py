@@ -209,3 +209,12 @@ def test_figures_counted_alike_whatever_the_text_holds() -> None:
     )
     with pytest.raises(ValueError):
         bmp_digit_first(r"[0-9]+")
+
+
+def test_a_flag_set_after_a_comment_reaches_no_other_pattern() -> None:
+    """(?#…)(?x) sets verbose mode for the whole pattern it opens: joined first, it would make
+    the next pattern's spaces count for nothing."""
+    finder = any_of(("(?#note)(?x)甲 乙", "丙 丁"))
+    assert finder is not None
+    assert finder.search("说到丙 丁") is not None
+    assert finder.search("说到甲乙") is not None

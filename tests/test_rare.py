@@ -53,6 +53,8 @@ def test_a_rubric_with_no_rare_signs_has_nothing_to_scan() -> None:
         r"(乙)\1",
         r"(?i)abc",
         r"(?P<a>乙)(?P=a)",
+        r"(?-m:^)乙",
+        r"(?#note)(?x)乙 丙",
     ],
 )
 def test_no_scan_where_joining_could_miss_a_match(pattern: str) -> None:

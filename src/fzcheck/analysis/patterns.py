@@ -82,6 +82,18 @@ REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a back-reference or conditional
 
 
 @lru_cache(maxsize=1024)
+def sets_flags(pattern: str) -> bool:
+    """Whether ``pattern`` sets a flag for the whole pattern — (?i) first, or after a comment,
+    (?#…)(?x) — which, joined to others, would reach every pattern joined to it."""
+    if GLOBAL_FLAGS.match(pattern):
+        return True
+    try:
+        return re.compile(pattern).flags != re.UNICODE
+    except re.error:
+        return True
+
+
+@lru_cache(maxsize=1024)
 def any_of(
     patterns: tuple[str, ...], report_year: int | None = None, flags: int = 0
 ) -> Finder | None:
@@ -94,7 +106,7 @@ def any_of(
     if not filled:
         return None
     # a back-reference counts groups, and a leading (?i) would reach every pattern joined to it
-    if not any(REFERS.search(p) or GLOBAL_FLAGS.match(p) for p in filled):
+    if not any(REFERS.search(p) or sets_flags(p) for p in filled):
         try:
             # top-level alternation is associative: joined bare, branches that start with a
             # literal stay visible to the engine's skip

@@ -19,14 +19,15 @@ from functools import lru_cache
 
 from fzcheck.analysis.checks import InstructionsSpec
 from fzcheck.analysis.genre import line_start
-from fzcheck.analysis.patterns import REFERS
+from fzcheck.analysis.patterns import REFERS, sets_flags
 from fzcheck.document import Document
-from fzcheck.fast_patterns import GLOBAL_FLAGS, fast
+from fzcheck.fast_patterns import fast
 from fzcheck.rubric.model import Rubric
 
 # \A; a look-behind; a negative look-ahead; an atomic group or possessive repeat (it may commit to
-# a ^ that MULTILINE lets match and so miss the match it would have found)
-_UNSAFE = re.compile(r"\\A|\(\?<[=!]|\(\?!|\(\?>|[*+?}]\+")
+# a ^ that MULTILINE lets match and so miss the match it would have found); a flag turned off for
+# a group, (?-m:^) among them
+_UNSAFE = re.compile(r"\\A|\(\?<[=!]|\(\?!|\(\?>|[*+?}]\+|\(\?[aiLmsux]*-")
 
 
 def rare_patterns(rubric: Rubric) -> tuple[str, ...]:
@@ -44,7 +45,7 @@ def joined_scan(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern that matches wherever any of ``patterns`` matches; None when that cannot be
     promised (see the module's note) or there is nothing to look for."""
     if not patterns or any(
-        _UNSAFE.search(p) or REFERS.search(p) or GLOBAL_FLAGS.match(p) for p in patterns
+        _UNSAFE.search(p) or REFERS.search(p) or sets_flags(p) for p in patterns
     ):
         return None
     try:
