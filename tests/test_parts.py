@@ -276,3 +276,13 @@ def test_body_lines_read_whatever_the_cue_s_shape() -> None:
         want = [i for i, line in enumerate(lines) if re.search(cue, line)]
         assert list(_lines_to_read(_Body(doc, range(3)), (cue,), None)) == want, cue
     assert list(_lines_to_read(_Body(doc, range(1, 1)), ("(?:q)?",), None)) == []
+
+
+def test_a_cue_that_turns_multiline_off_is_searched_heading_by_heading() -> None:
+    """(?-m:^) matches only where the text searched starts: over the headings joined it would
+    find only the first heading, so such cues are not searched joined."""
+    from fzcheck.analysis.parts import _across_lines
+
+    assert _across_lines(("(?-m:^).*短板",), None) is None
+    assert _across_lines(("(?-m:$)短板",), None) is None
+    assert _across_lines(("短板",), None) is not None

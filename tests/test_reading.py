@@ -193,3 +193,13 @@ def test_docx_auto_numbered_headings_are_headings(tmp_path: Path) -> None:
     assert {p["id"]: p["status"] for p in r["parts"] if p["required"]} == dict.fromkeys(
         ["achievements", "problems", "leader_duties", "next_year_plan"], "present"
     )
+
+
+def test_a_page_full_of_colons_is_read() -> None:
+    """The colon test walks back over white space once per stretch (it used to copy the page up
+    to every colon: minutes for a page like this one, which the HTML reader reads whole)."""
+    from fzcheck.reading.dates import find_published
+
+    page = "说明 ：" * 100_000 + "发布时间 ： 2026-01-09"
+    found = find_published(page, head_chars=len(page))
+    assert found is not None and found.isoformat() == "2026-01-09"

@@ -189,10 +189,11 @@ def _find_embedded(
         f.note = f"第{i + 1}行“{text}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
 
 
-# A pattern that looks beyond its own match (\A, \Z, a look-around), or that cannot give back
-# what it took (an atomic group, a possessive repeat), may match differently when the text goes
+# A pattern that looks beyond its own match (\A, \Z, a look-around), that cannot give back
+# what it took (an atomic group, a possessive repeat), or that turns a flag off for a group (a
+# (?-m:^) matches only where the joined text starts), may match differently when the text goes
 # on past a line break.
-_LOOKS_AROUND = re.compile(r"\\[AZ]|\(\?<?[=!]|\(\?>|[*+?}]\+")
+_LOOKS_AROUND = re.compile(r"\\[AZ]|\(\?<?[=!]|\(\?>|[*+?}]\+|\(\?[aiLmsux]*-")
 
 
 class _Body:

@@ -45,7 +45,10 @@ def _colon_after_key(head: str) -> bool:
     for colon in ":：":
         at = head.find(colon)
         while at >= 0:
-            if head[:at].rstrip()[-1:] in _KEY_ENDS:
+            before = at - 1  # back over white space: each stretch is walked once, for one colon
+            while before >= 0 and head[before].isspace():
+                before -= 1
+            if before >= 0 and head[before] in _KEY_ENDS:
                 return True
             at = head.find(colon, at + 1)
     return False
