@@ -281,8 +281,8 @@ def test_body_lines_read_whatever_the_cue_s_shape() -> None:
 def test_a_cue_that_turns_multiline_off_is_searched_heading_by_heading() -> None:
     """(?-m:^) matches only where the text searched starts: over the headings joined it would
     find only the first heading, so such cues are not searched joined."""
-    from fzcheck.analysis.parts import _across_lines
+    from fzcheck.analysis.patterns import joined_across
 
-    assert _across_lines(("(?-m:^).*短板",), None) is None
-    assert _across_lines(("(?-m:$)短板",), None) is None
-    assert _across_lines(("短板",), None) is not None
+    assert joined_across(("(?-m:^).*短板",), None) is None
+    assert joined_across(("(?-m:$)短板",), None) is None
+    assert joined_across(("短板",), None) is not None

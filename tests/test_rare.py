@@ -12,8 +12,8 @@ import pytest
 from fzcheck.analysis.analyse import analyse
 from fzcheck.analysis.checks import Context, InstructionsSpec, run_document_checks
 from fzcheck.analysis.genre import GenreDecision, genre_score, line_start
-from fzcheck.analysis.patterns import rx
-from fzcheck.analysis.rare import joined_scan, rare_patterns, rare_signs_absent
+from fzcheck.analysis.patterns import joined_across, rx
+from fzcheck.analysis.rare import rare_patterns, rare_signs_absent
 from fzcheck.document import Document
 from fzcheck.fast_patterns import cached_scanner
 from fzcheck.reading import load
@@ -33,12 +33,12 @@ def _inputs() -> list[Path]:
 
 @pytest.mark.parametrize("rubric", Catalog.load().values(), ids=lambda r: r.id)
 def test_every_bundled_rubric_gets_its_one_scan(rubric: Rubric) -> None:
-    assert joined_scan(rare_patterns(rubric)) is not None
+    assert joined_across(rare_patterns(rubric)) is not None
 
 
 def test_a_rubric_with_no_rare_signs_has_nothing_to_scan() -> None:
     rubric = load_rubric(FIXTURES / "rubrics" / "safety-annual.yaml")
-    assert rare_patterns(rubric) == () and joined_scan(()) is None
+    assert rare_patterns(rubric) == () and joined_across(()) is None
 
 
 @pytest.mark.parametrize(
@@ -60,7 +60,7 @@ def test_a_rubric_with_no_rare_signs_has_nothing_to_scan() -> None:
 def test_no_scan_where_joining_could_miss_a_match(pattern: str) -> None:
     """A pattern whose match could depend on what stands before it, on MULTILINE, on its group
     numbers or on flags for the whole pattern leaves every sign to its own search."""
-    assert joined_scan(("本报讯", pattern)) is None
+    assert joined_across(("本报讯", pattern)) is None
     # why an atomic group is one: with MULTILINE it commits to ^ after a newline and fails
     assert re.search(r"(?>^|甲)乙", "\n甲乙") and not re.search(r"(?>^|甲)乙", "\n甲乙", re.M)
 
@@ -97,7 +97,7 @@ def test_the_scan_finds_each_sign_wherever_it_stands() -> None:
     places (line starts too): whenever a pattern's own search finds something, so does the
     joined scan."""
     fazhi = Catalog.load()["fazhi-annual"]
-    scan = joined_scan(rare_patterns(fazhi))
+    scan = joined_across(rare_patterns(fazhi))
     assert scan is not None
     signs_of = fazhi.report_genre.other_genres
     in_text = [cached_scanner(s.pattern, re.MULTILINE) for s in signs_of if s.where == "text"]

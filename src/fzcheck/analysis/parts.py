@@ -18,7 +18,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from fzcheck.analysis.outline import Heading, Outline
-from fzcheck.analysis.patterns import Finder, any_of, fill, first_match, mask_titles
+from fzcheck.analysis.patterns import Finder, any_of, first_match, joined_across, mask_titles
 from fzcheck.document import Document
 from fzcheck.result import Evidence, Span
 
@@ -150,7 +150,7 @@ def _find_embedded(
     """``masked``: the outline's headings with their 《…》 titles blanked."""
     part = f.part
     # one search of the headings joined says whether any needs its own look (most do not)
-    joined = _across_lines(tuple(part.heading_cues), year)
+    joined = joined_across(tuple(part.heading_cues), year)
     if joined is None or joined.search("\n".join(masked)) is not None:
         for h, m in zip(outline.headings, masked, strict=True):
             if h.level > 1 and cues.name(h.text, m):
@@ -189,13 +189,6 @@ def _find_embedded(
         f.note = f"第{i + 1}行“{text}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
 
 
-# A pattern that looks beyond its own match (\A, \Z, a look-around), that cannot give back
-# what it took (an atomic group, a possessive repeat), or that turns a flag off for a group (a
-# (?-m:^) matches only where the joined text starts), may match differently when the text goes
-# on past a line break.
-_LOOKS_AROUND = re.compile(r"\\[AZ]|\(\?<?[=!]|\(\?>|[*+?}]\+|\(\?[aiLmsux]*-")
-
-
 class _Body:
     """The body's lines with their 《…》 titles blanked, and joined: made once, for every part
     that searches the body."""
@@ -223,7 +216,7 @@ def _lines_to_read(body: _Body, patterns: tuple[str, ...], year: int | None) -> 
     beyond their match are searched line by line."""
     if not body.lines:
         return
-    joined = _across_lines(patterns, year)
+    joined = joined_across(patterns, year)
     if joined is None:
         either = any_of(patterns, year)
         if either is not None:
@@ -237,17 +230,6 @@ def _lines_to_read(body: _Body, patterns: tuple[str, ...], year: int | None) -> 
         if k + 1 == len(starts):
             return
         pos = starts[k + 1]
-
-
-@lru_cache(maxsize=256)
-def _across_lines(patterns: tuple[str, ...], year: int | None) -> re.Pattern[str] | None:
-    """``patterns`` joined for a search over many lines at once, when that finds what a search
-    of each line would (None when it might not)."""
-    joined = any_of(patterns, year, re.MULTILINE)
-    filled = [f for p in patterns if (f := fill(p, year)) is not None]
-    if not isinstance(joined, re.Pattern) or any(_LOOKS_AROUND.search(p) for p in filled):
-        return None
-    return joined
 
 
 def _clip(start: int, end: int, cue_start: int, cue_end: int) -> tuple[int, int]:

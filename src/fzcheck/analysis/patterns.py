@@ -78,7 +78,12 @@ class _EachOf:
         return next((m for c in self.compiled if (m := c.search(string))), None)
 
 
-REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a back-reference or conditional group
+_REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a back-reference or conditional group
+# A pattern that looks beyond its own match (\A, \Z, a look-around), that cannot give back what
+# it took (an atomic group, a possessive repeat), or that turns a flag off for a group (a
+# (?-m:^) matches only where the searched text starts), may match differently when it is
+# searched in a longer text (lines joined, the text behind one more newline) with MULTILINE.
+_BEYOND_MATCH = re.compile(r"\\[AZ]|\(\?<?[=!]|\(\?>|[*+?}]\+|\(\?[aiLmsux]*-")
 
 
 @lru_cache(maxsize=1024)
@@ -106,7 +111,7 @@ def any_of(
     if not filled:
         return None
     # a back-reference counts groups, and a leading (?i) would reach every pattern joined to it
-    if not any(REFERS.search(p) or sets_flags(p) for p in filled):
+    if not any(_REFERS.search(p) or sets_flags(p) for p in filled):
         try:
             # top-level alternation is associative: joined bare, branches that start with a
             # literal stay visible to the engine's skip
@@ -114,6 +119,21 @@ def any_of(
         except re.error:
             pass
     return _EachOf(tuple(fast(p, flags) for p in filled))
+
+
+@lru_cache(maxsize=256)
+def joined_across(
+    patterns: tuple[str, ...], report_year: int | None = None
+) -> re.Pattern[str] | None:
+    """``patterns`` joined into one pattern, with MULTILINE, that matches in a longer text (many
+    lines joined, or the text behind one more newline) wherever any of them matches in a part
+    of it searched alone; None when that cannot be promised (see _BEYOND_MATCH; a pattern that
+    needs a year the report does not state; patterns any_of cannot join)."""
+    filled = [fill(p, report_year) for p in patterns]
+    if not patterns or any(f is None or _BEYOND_MATCH.search(f) for f in filled):
+        return None
+    joined = any_of(patterns, report_year, re.MULTILINE)
+    return joined if isinstance(joined, re.Pattern) else None
 
 
 def first_match(patterns: list[str], text: str, year: int | None = None) -> re.Match[str] | None:
