@@ -72,7 +72,7 @@ def _verdicts(
     ctx = Context(doc=doc, report_year=a.info.report_year, rubric=rubric, rare_absent=absent)
     headings = [h.text for h in a.outline.headings]
     genre = genre_score(doc, a.facts.title_analysis, a.parts, rubric, headings, absent)
-    return genre, [c.model_dump() for c in run_document_checks(ctx)]
+    return genre, [c.to_json() for c in run_document_checks(ctx)]
 
 
 def test_skipping_the_searches_changes_nothing() -> None:

@@ -3,6 +3,7 @@ with and without an improvement measure; the model never touches a number."""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def test_request_and_answer_for_a_gip_report(tmp_path: Path) -> None:
     assert "法治" not in system
     schema = request["tools"][0]["function"]["parameters"]
     assert "improvements_items" in schema["properties"]
-    before = graded.result.model_copy(deep=True)
+    before = copy.deepcopy(graded.result)
     missing = {"status": "missing", "sections": []}
     answer = {
         p: dict(missing)

@@ -8,6 +8,7 @@ unverified changed a status, the offline verdict stands unless verified evidence
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ def llm_config(
 
 def run_enrich(report: Path) -> tuple[Any, Any, Any]:
     graded = offline(report)
-    before = graded.result.model_copy(deep=True)
+    before = copy.deepcopy(graded.result)
     result = enrich(graded, resolve_settings())
     return graded, before, result
 

@@ -3,6 +3,7 @@ quote is not enough to fill a missing part (issue: evidence in the right place).
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ def test_misplaced_or_hollow_quotes_do_not_fill_a_missing_part(
     report: Path, settings: Any, quote: str, why: str
 ) -> None:
     graded = offline(report)
-    before = graded.result.model_copy(deep=True)
+    before = copy.deepcopy(graded.result)
     result = enrich(
         graded,
         settings,

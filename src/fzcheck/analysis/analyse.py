@@ -3,7 +3,7 @@ grading's, so that the LLM layer's checked proposals are applied in one place.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fzcheck.analysis.checks import (
     Context,
@@ -68,7 +68,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         rare_absent=rare_absent,
     )
     parts = [
-        PartResult.make(
+        PartResult(
             id=f.part.id,
             name=f.part.name,
             label=f.part.label,
@@ -88,7 +88,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     ]
     headings = [h.text for h in outline.headings]
     genre = genre_score(doc, facts.title_analysis, parts, rubric, headings, rare_absent)
-    info = DocumentInfo.make(
+    info = DocumentInfo(
         title=facts.title,
         addressee=facts.addressee,
         issuer=facts.issuer,
@@ -143,7 +143,7 @@ def _located(doc: Document, evidence: list[Evidence]) -> list[Evidence]:
         if 0 < ev.line <= len(doc.lines):
             column = max(doc.lines[ev.line - 1].find(ev.quote), 0)
             line, col = doc.source_position(ev.line - 1, column)
-            ev = ev.model_copy(update={"source_line": line + 1, "source_column": col})
+            ev = replace(ev, source_line=line + 1, source_column=col)
         out.append(ev)
     return out
 

@@ -40,7 +40,7 @@ class CheckSpec(BaseModel):
 
     def check(self, passed: bool, message: str) -> Check:
         """This check's result, named for reviewers by its description."""
-        return Check.make(id=self.id, passed=passed, message=message, name=self.description)
+        return Check(id=self.id, passed=passed, message=message, name=self.description)
 
     def references_problem(self, tables: dict[str, TableTemplate]) -> str | None:
         """What this check names that the rubric does not have (its tables, rows, columns)."""

@@ -56,6 +56,6 @@ def choose(
         others = [f"{r.id} {s[0]}分" for s, _, r in scored if r is not rubric and s[0]]
         if others:
             reason += f"（{rubric.id} {best}分；{'，'.join(others)}）"
-    return rubric, RubricRef.make(
+    return rubric, RubricRef(
         id=rubric.id, version=rubric.version, selected_by="auto", reason=reason
     )

@@ -42,7 +42,7 @@ class GenreDecision:
         """The genre check, named by the rubric when it describes one."""
         spec = rubric.document_checks_by_id.get("is_report")
         name = spec.description if spec is not None else f"属于{rubric.title}"
-        return Check.make(id="is_report", passed=self.passed, message=self.message, name=name)
+        return Check(id="is_report", passed=self.passed, message=self.message, name=name)
 
 
 def genre_score(

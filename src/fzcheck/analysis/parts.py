@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from fzcheck.analysis.outline import Heading, Outline
 from fzcheck.analysis.patterns import Finder, any_of, first_match, joined_across, mask_titles
 from fzcheck.document import Document
-from fzcheck.result import Evidence, Span
+from fzcheck.result import Evidence, Span, Status
 
 if TYPE_CHECKING:
     from fzcheck.rubric.model import Part, Rubric
@@ -35,7 +35,7 @@ class Found:
     (one per section: two sections of one part need not be next to each other)."""
 
     part: Part
-    status: str = "missing"
+    status: Status = "missing"
     heading: Heading | None = None
     sections: list[Heading] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
@@ -129,12 +129,12 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     return [found[p.id] for p in rubric.parts]
 
 
-def _add_section(f: Found, doc: Document, h: Heading, status: str) -> None:
+def _add_section(f: Found, doc: Document, h: Heading, status: Status) -> None:
     """Count section ``h`` towards ``f``; the first one names the part's heading and line."""
     if f.status != status:
         f.status, f.heading, f.line = status, h, h.line
     f.sections.append(h)
-    f.evidence.append(Evidence.make(quote=doc.quote(h.line, h.start, h.end), line=h.line + 1))
+    f.evidence.append(Evidence(quote=doc.quote(h.line, h.start, h.end), line=h.line + 1))
     f.ranges.append(range(h.line, h.end_line + 1))
 
 
@@ -178,7 +178,7 @@ def _find_embedded(
             # heading/line name the section it sits in; the evidence names the sentence's line
             f.status, f.heading = "embedded", outline.enclosing(i)
             f.line = f.heading.line if f.heading else i
-            f.evidence.append(Evidence.make(quote=doc.quote(i, a, b), line=i + 1))
+            f.evidence.append(Evidence(quote=doc.quote(i, a, b), line=i + 1))
             f.ranges.append(range(i, i + 1))
             return
     if rejected:

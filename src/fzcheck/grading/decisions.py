@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from fzcheck.result import Decision, Result
+from fzcheck.result import Decision, Result, field_names, result_from_json
 
 if TYPE_CHECKING:
     from fzcheck.rubric import Catalog
@@ -86,9 +86,10 @@ def with_review(
         return out
     from fzcheck.grading.grade import apply_review
 
-    known = {k: v for k, v in result.items() if k in Result.model_fields and k != "review"}
+    names = field_names(Result)
+    known = {k: v for k, v in result.items() if k in names and k != "review"}
     try:
-        graded = apply_review(Result.model_validate(known), decisions, rubric)
+        graded = apply_review(result_from_json(known), decisions, rubric)
     except ValidationError:
         return out
     if graded.review is not None:

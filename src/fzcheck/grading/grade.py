@@ -3,8 +3,9 @@ whether from the offline analysis alone or with the LLM layer's checked proposal
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -48,7 +49,7 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) 
             cs = spec.checks_by_id.get(c.id) if not c.passed and credit else None
             if cs is not None and cs.penalty:
                 items.append(
-                    ScoreItem.make(
+                    ScoreItem(
                         part=part.id,
                         label=spec.label,
                         check=c.id,
@@ -128,7 +129,7 @@ def grade(
         n = by_id.get(up.part)
         if n is None or parts[n].status != "missing":
             continue
-        part = parts[n] = parts[n].model_copy(deep=True)
+        part = parts[n] = copy.deepcopy(parts[n])
         part.status = "embedded"
         part.line = up.evidence.line
         part.evidence.append(up.evidence)
@@ -138,7 +139,7 @@ def grade(
     ref = selection or RubricRef(id=rubric.id, version=rubric.version)
     checks = list(analysis.checks)
     items = breakdown(parts, checks, rubric) if ok else [_not_a_report()]
-    return Result.make(
+    return Result(
         path=analysis.doc.source,
         sha256=analysis.doc.sha256,
         ok=True,
@@ -174,8 +175,8 @@ def apply_review(result: Result, decisions: Iterable[Decision], rubric: Rubric) 
     ]
     if not mine or not result.ok:
         return result
-    parts = [p.model_copy(deep=True) for p in result.parts]
-    checks = [c.model_copy() for c in result.checks]
+    parts = [copy.deepcopy(p) for p in result.parts]
+    checks = [replace(c) for c in result.checks]
     by_part = {p.id: p for p in parts}
     by_check = {f"{p.id}.{c.id}": c for p in parts for c in p.checks}
     by_check.update({f"document.{c.id}": c for c in checks})
@@ -199,4 +200,4 @@ def apply_review(result: Result, decisions: Iterable[Decision], rubric: Rubric) 
         parts={p.id: p.status for p in parts},
         checks={k: c.passed for k, c in by_check.items()},
     )
-    return result.model_copy(update={"review": review})
+    return replace(result, review=review)
