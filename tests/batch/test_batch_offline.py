@@ -320,3 +320,21 @@ def test_unwritable_html_folder_fails_before_grading(
     assert batch(str(reports), "-o", str(out), "--html", str(blocker / "pages")) == 2
     assert "cannot write pages" in capsys.readouterr().err
     assert not out.exists() or out.read_text(encoding="utf-8") == ""
+
+
+def test_signatures_are_datasketchs_own_minhash() -> None:
+    """copies._minhash hashes values itself and reuses one set of permutations: the signature
+    must stay what datasketch's default MinHash gives (sidecars from older runs are compared
+    with new ones)."""
+    import random
+
+    from datasketch import MinHash
+
+    from fzcheck.batch import copies
+
+    rng = random.Random(3)
+    for n in (1, 7, 400):
+        values = [rng.randbytes(rng.randint(1, 16)) for _ in range(n)]
+        want = MinHash(num_perm=copies.NUM_PERM, scheme="affine32")
+        want.update_batch(values)
+        assert copies._minhash(values).hashvalues.tolist() == want.hashvalues.tolist()

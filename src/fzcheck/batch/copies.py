@@ -16,10 +16,13 @@ resumed or repeated batch can compare new reports with old ones without rereadin
 from __future__ import annotations
 
 import base64
+import hashlib
 import re
+import struct
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,11 +68,32 @@ def shingles(text: str) -> set[bytes]:
 
 
 def _minhash(values: Iterable[bytes]) -> MinHash:
+    """datasketch's MinHash of ``values`` as ``MinHash(num_perm=NUM_PERM, scheme="affine32")``
+    makes it: its hash (sha1_hash32: the first four bytes of SHA-1, little-endian) is taken
+    here in one pass, where a call per value to datasketch's own took twice as long."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, scheme="affine32")
-    m.update_batch(list(values))
+    m = MinHash(num_perm=NUM_PERM, scheme="affine32", permutations=_permutations(), hashfunc=_as_is)
+    sha1, first_u32 = hashlib.sha1, _U32.unpack_from
+    m.update_batch([first_u32(sha1(v).digest())[0] for v in values])
     return m
+
+
+_U32 = struct.Struct("<I")
+
+
+def _as_is(value: int) -> int:
+    return value
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> np.ndarray:
+    """The permutations a MinHash draws from its seed, drawn once: drawing them took longer
+    than hashing a section (the same seed, so the same signatures)."""
+    from datasketch import MinHash
+
+    permutations: np.ndarray = MinHash(num_perm=NUM_PERM, scheme="affine32").permutations
+    return permutations
 
 
 def signatures(graded: Graded, result: dict[str, Any]) -> dict[str, str]:
