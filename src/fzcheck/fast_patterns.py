@@ -279,9 +279,16 @@ def bmp_digit_first(pattern: str) -> re.Pattern[str]:
     return re.compile(f"[{bmp_digits()}]{pattern[2:]}")
 
 
-def bmp_only(text: str) -> bool:
-    """Whether every character of ``text`` is in the BMP (one UTF-16 unit each)."""
-    return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+def utf16(text: str) -> bytes:
+    """``text`` as UTF-16 code units: a copy made at memory speed, which answers questions about
+    its characters (any outside the BMP? any U+FFxx?) far faster than a scan."""
+    return text.encode("utf-16-le", "surrogatepass")
+
+
+def bmp_only(text: str, units: bytes | None = None) -> bool:
+    """Whether every character of ``text`` is in the BMP (one UTF-16 unit each). ``units`` is
+    :func:`utf16` of ``text`` when the caller has it."""
+    return len(utf16(text) if units is None else units) == 2 * len(text)
 
 
 class Scanner(Protocol):

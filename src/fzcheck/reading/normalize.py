@@ -10,6 +10,7 @@ from operator import ne
 from typing import Any
 
 from fzcheck.document import Document, Format, Script, fold_width
+from fzcheck.fast_patterns import bmp_only, utf16
 from fzcheck.reading import t2s_changes
 from fzcheck.reading.resegment import resegment
 
@@ -60,18 +61,12 @@ def _may_change_scan() -> tuple[re.Pattern[str], dict[str, dict[tuple[int, int],
     return re.compile("[" + "".join(re.escape(c) for c in chars if c <= "\uffff") + "]"), places
 
 
-def _utf16(text: str) -> bytes:
-    """``text`` as UTF-16 code units: a copy made at memory speed, which answers questions about
-    its characters (any outside the BMP? any U+FFxx?) far faster than a scan."""
-    return text.encode("utf-16-le", "surrogatepass")
-
-
 def may_change(text: str, units: bytes | None = None) -> bool:
     """Whether OpenCC's t2s could change ``text``: it holds a character t2s changes on its own,
     a phrase it changes (答覆 → 答复, though 覆 alone stays), or a supplementary-plane
     character. False means t2s leaves the text as it is, so no conversion is needed.
-    ``units`` is ``_utf16(text)`` when the caller has it."""
-    if len(_utf16(text) if units is None else units) != 2 * len(text):
+    ``units`` is ``utf16(text)`` when the caller has it."""
+    if not bmp_only(text, units):
         return True  # a supplementary-plane character (two UTF-16 units): rare, let OpenCC see
     scan, in_phrases = _may_change_scan()
     for m in scan.finditer(text):
@@ -147,10 +142,10 @@ def _per_char(line: str) -> str:
 def _fold(text: str, units: bytes | None = None) -> str:
     """Full-width forms folded: one replace per distinct character the text holds (a report uses
     a handful: ，：（）), where translate() or a per-run callback visits every character.
-    ``units`` is ``_utf16(text)`` when the caller has it: a text with no U+FFxx code unit and no
+    ``units`` is ``utf16(text)`` when the caller has it: a text with no U+FFxx code unit and no
     U+3000 has nothing to fold, and both are told faster than the scan."""
     if units is None:
-        units = _utf16(text)
+        units = utf16(text)
     if 0xFF not in units[1::2] and "\u3000" not in text:
         return text
     for ch in set(_FULL_WIDTH.findall(text)):
@@ -167,7 +162,7 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # a final newline ends the last line; it does not start another
         text = text[:-1]
-    units: bytes | None = _utf16(text)
+    units: bytes | None = utf16(text)
     simplified, script, changed = _simplified(text, lines, units)
     if changed:
         text, units = "\n".join(simplified), None
