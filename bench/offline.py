@@ -5,7 +5,8 @@
 Targets: >= 1,400 seed-sized reports/s in one process (issue 9; was 500 in issue 2), on a
 2-core machine; --help <= 0.3 s. Also prints the reading layer alone (read + decode + OpenCC +
 width folding), the part of the floor this module owns. Figures from one run on a machine
-others are loading are noisy: compare runs made back to back.
+others are loading are noisy: compare runs made back to back, or count instructions with
+bench/instructions.py, which the machine's load does not change.
 Uses ../shared/corpus/seeds when present, else the bundled sample and fixtures.
 """
 

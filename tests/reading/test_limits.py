@@ -166,11 +166,14 @@ def test_a_zip_needing_an_unknown_version_is_corrupt(tmp_path: Path) -> None:
         "只有半角,没有全角",
         "替换字符\ufffd与㈠",
         "𝟙𝟚与（附）",
+        "ÿǿ＀｟￿与！～",  # a low byte 0xFF under another high byte; U+FF00, U+FF5F are not folded
+        "".join(map(chr, range(0xFF00, 0x10000))) + "𝟙　",
     ],
 )
 def test_width_folded_exactly_where_full_width_forms_stand(line: str) -> None:
     """The analysis view folds U+FF01-FF5E and U+3000, and nothing else, whether or not the
-    quick test for such characters (their UTF-16 high byte) lets the fold be skipped."""
+    quick test for such characters (their UTF-16 high byte) lets the fold be skipped, and
+    whichever of them the code units say the line holds."""
     from fzcheck.document import fold_width
     from fzcheck.reading.normalize import Extracted, build_document
 

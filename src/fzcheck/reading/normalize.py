@@ -26,7 +26,6 @@ class Extracted:
     ocr: bool = False  # recognised from page images, not read from a text layer
 
 
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 _CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _OTHER_BREAKS = "\r\u2028\u2029\x0b\x0c\x85"
@@ -142,15 +141,30 @@ def _per_char(line: str) -> str:
 def _fold(text: str, units: bytes | None = None) -> str:
     """Full-width forms folded: one replace per distinct character the text holds (a report uses
     a handful: ，：（）), where translate() or a per-run callback visits every character.
-    ``units`` is ``utf16(text)`` when the caller has it: a text with no U+FFxx code unit and no
-    U+3000 has nothing to fold, and both are told faster than the scan."""
+    ``units`` is ``utf16(text)`` when the caller has it: which U+FF01-FF5E characters the text
+    holds is read off its code units (:func:`_full_width_in`), far faster than a scan."""
     if units is None:
         units = utf16(text)
-    if 0xFF not in units[1::2] and "\u3000" not in text:
-        return text
-    for ch in set(_FULL_WIDTH.findall(text)):
+    for ch in _full_width_in(units):
         text = text.replace(ch, fold_width(ch))
+    if "\u3000" in text:
+        text = text.replace("\u3000", fold_width("\u3000"))
     return text
+
+
+_HIGH_FF = bytes(0xFF if b == 0xFF else 0 for b in range(256))
+
+
+def _full_width_in(units: bytes) -> set[str]:
+    """The characters U+FF01-U+FF5E among UTF-16-LE ``units``: the low bytes of the units whose
+    high byte is 0xFF, picked out by one AND of the two halves read as integers. Memory-speed
+    copies, where a scan for the class stops at every character."""
+    high = units[1::2]
+    if 0xFF not in high:
+        return set()
+    low = int.from_bytes(units[0::2], "little") & int.from_bytes(high.translate(_HIGH_FF), "little")
+    held = low.to_bytes(len(high), "little").translate(None, b"\0")
+    return {chr(0xFF00 + b) for b in set(held) if b <= 0x5E}
 
 
 def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Document:
