@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from fzcheck.errors import InputError
 from fzcheck.reading import load
+from fzcheck.reading import text as text_module
 from fzcheck.reading.text import decode
 from tests.helpers import FIXTURES, SAMPLE
 
@@ -165,6 +167,36 @@ def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
 def test_decode_refuses_undecodable_bytes() -> None:
     with pytest.raises(InputError):
         decode(bytes([0x80, 0xFF, 0x00, 0x81] * 500))
+
+
+def _score_by_character(text: str) -> float:
+    """The encoding score as first written, one character at a time (what text._score counts
+    without a Python step per character)."""
+    sample = text[:20000]
+    cjk = [c for c in sample if "\u4e00" <= c <= "\u9fff"]
+    if not cjk:
+        printable = sum(c.isprintable() or c.isspace() for c in sample)
+        return 0.1 if sample and printable / len(sample) > 0.98 and sample.isascii() else 0.0
+    density: float = (len(cjk) / max(len(sample), 1)) ** 0.25
+    return sum(c in text_module._COMMON for c in cjk) / len(cjk) * density
+
+
+def test_encoding_score_counts_what_a_character_loop_counts() -> None:
+    """Equal floats on what every candidate decoding of real and random bytes gives: CJK text,
+    mojibake, NULs, U+FFFE, lone surrogates, characters beyond the BMP, text past the sample."""
+    rng = random.Random(11)
+    common = sorted(text_module._COMMON)
+    pool = [*common, "\0", "\ufffe", "\ud800", "𠮷", "〇", "䶵", "鿿", "一", "a", " ", "\n", "é"]
+    texts = [SAMPLE.read_text(encoding="utf-8") * 30]  # past the 20,000-character sample
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(0, 300))) for _ in range(400)]
+    texts += ["".join(chr(rng.randint(0, 0xFFFF)) for _ in range(300)) for _ in range(100)]
+    raw = [SAMPLE.read_bytes(), SAMPLE.read_text(encoding="utf-8").encode("gb18030")]
+    raw += [rng.randbytes(600) for _ in range(50)]
+    for data in raw:
+        for name in ("gb18030", "big5", "utf-16-le", "utf-16-be", "latin-1"):
+            texts.append(data.decode(name, errors="replace"))
+    for text in texts:
+        assert text_module._score(text) == _score_by_character(text), repr(text[:40])
 
 
 def test_docx_auto_numbered_headings_are_headings(tmp_path: Path) -> None:
