@@ -180,3 +180,20 @@ def test_width_folded_exactly_where_full_width_forms_stand(line: str) -> None:
     doc = build_document("x.txt", "0" * 64, "txt", Extracted(text=f"{line}\n{line}"))
     assert doc.analysis == [fold_width(line)] * 2
     assert doc.lines == [line] * 2
+
+
+def test_every_line_break_becomes_one_newline() -> None:
+    """\\r\\n, a lone \\r and the other line breaks each become one \\n, as the pattern
+    \\r\\n?|[\\u2028\\u2029\\v\\f\\x85] replacing them leftmost-first would: on every mixture."""
+    import random
+    import re
+
+    from fzcheck.reading.normalize import Extracted, build_document
+
+    breaks = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+    rng = random.Random(5)
+    pool = ["\r", "\n", "\r\n", "\u2028", "\u2029", "\x0b", "\x0c", "\x85", "中", "a", " "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) + "末"
+        doc = build_document("x.txt", "0" * 64, "txt", Extracted(text=text))
+        assert doc.lines == breaks.sub("\n", text).split("\n"), repr(text)

@@ -27,8 +27,7 @@ class Extracted:
 
 
 _CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_OTHER_BREAKS = "\r\u2028\u2029\x0b\x0c\x85"
+_OTHER_BREAKS = "\r\u2028\u2029\x0b\x0c\x85"  # each ends a line, as \r\n does
 
 
 @lru_cache(maxsize=1)
@@ -167,10 +166,20 @@ def _full_width_in(units: bytes) -> set[str]:
     return {chr(0xFF00 + b) for b in set(held) if b <= 0x5E}
 
 
+def _one_newline(text: str) -> str:
+    r"""Every line break (\r\n, \r, U+2028, U+2029, \v, \f, U+0085) as one \n: a replace per
+    kind the text holds (each a string search), where a scan for the class stops at every
+    character and a Windows file has a match on every line."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")  # first: \r\n is one break, not two
+    for c in _OTHER_BREAKS:
+        if c in text:
+            text = text.replace(c, "\n")
+    return text
+
+
 def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Document:
-    text = raw.text
-    if any(c in text for c in _OTHER_BREAKS):  # a character test is far cheaper than a scan
-        text = _NEWLINES.sub("\n", text)
+    text = _one_newline(raw.text)
     text = text.replace("\ufeff", "")
     lines = text.split("\n")
     if len(lines) > 1 and lines[-1] == "":
