@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -196,7 +197,63 @@ def test_encoding_score_counts_what_a_character_loop_counts() -> None:
         for name in ("gb18030", "big5", "utf-16-le", "utf-16-be", "latin-1"):
             texts.append(data.decode(name, errors="replace"))
     for text in texts:
-        assert text_module._score(text) == _score_by_character(text), repr(text[:40])
+        score = _score_by_character(text)
+        assert text_module._score(text) == score, repr(text[:40])
+        for bar in (0.05, 0.15, 0.7, score, math.nextafter(score, 1.0)):
+            assert text_module._score_reaches(text, bar) == (score >= bar), (repr(text[:40]), bar)
+
+
+def _decode_by_scores(data: bytes) -> tuple[str, str] | str:
+    """decode() as first written (every candidate scored), or the kind of error it raises."""
+    candidates = []
+    for name in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_score_by_character(text), name, text))
+    if not candidates or max(candidates)[0] < 0.15:
+        guess = text_module._charset_normalizer_guess(data)
+        if guess is not None:
+            return guess
+        if not candidates or b"\x00" in data[:8192]:
+            return "binary"
+    score, name, text = max(candidates)
+    return "encoding" if score < 0.05 else (text, name)
+
+
+def test_decode_chooses_as_scoring_every_candidate_would() -> None:
+    """A lone candidate is accepted as soon as its score must reach the bar: the same choice,
+    text or error as scoring every candidate in full, on Chinese in GB18030 and Big5 (long and
+    short), UTF-16 without a BOM, mojibake and random bytes."""
+    rng = random.Random(13)
+    sample = SAMPLE.read_text(encoding="utf-8")
+    inputs = [
+        sample.encode("gb18030"),
+        (sample * 12).encode("gb18030"),
+        sample[:40].encode("gb18030"),
+        "衛生健康局關於法治政府建設".encode("big5") * 20,
+        sample.encode("utf-16-le"),
+        sample.encode("utf-16-be"),
+        "abc \x80 def".encode("latin-1") * 30,
+        "數據開放".encode("gb18030") * 200,  # Traditional characters GB18030 also has
+    ]
+    inputs += [rng.randbytes(rng.randint(1, 400)) for _ in range(40)]
+    for data in inputs:
+        data = data if data.find(b"\x00", 0, 8192) >= 0 or _not_utf8(data) else data + b"\xff"
+        try:
+            got: tuple[str, str] | str = decode(data)
+        except InputError as err:
+            got = err.kind
+        assert got == _decode_by_scores(data), data[:20]
+
+
+def _not_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def test_docx_auto_numbered_headings_are_headings(tmp_path: Path) -> None:

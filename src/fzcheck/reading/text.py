@@ -48,14 +48,16 @@ def decode(data: bytes) -> tuple[str, str]:
             return data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             pass
-    candidates: list[tuple[float, str, str]] = []
+    decoded: list[tuple[str, str]] = []
     for name in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
         try:
-            text = data.decode(name)
+            decoded.append((name, data.decode(name)))
         except UnicodeDecodeError:
             continue
-        candidates.append((_score(text), name, text))
-    if not candidates or max(candidates)[0] < 0.15:
+    if len(decoded) == 1 and _score_reaches(decoded[0][1], _GOOD_SCORE):
+        return decoded[0][1], decoded[0][0]  # what the scores below would choose, told sooner
+    candidates = [(_score(text), name, text) for name, text in decoded]
+    if not candidates or max(candidates)[0] < _GOOD_SCORE:
         guess = _charset_normalizer_guess(data)
         if guess is not None:
             return guess
@@ -73,6 +75,9 @@ def decode(data: bytes) -> tuple[str, str]:
             kind="encoding",
         )
     return text, name
+
+
+_GOOD_SCORE = 0.15  # below it, charset-normalizer is asked as well
 
 
 def _score(text: str) -> float:
@@ -106,12 +111,40 @@ _COMMON_MAPS = _charmaps("".join(sorted(c for c in _COMMON if "\u4e00" <= c <= "
 
 def _cjk_counts(sample: str) -> tuple[int, int]:
     """(characters in U+4E00-U+9FFF, of them the common ones) in ``sample``."""
+    cjk = _cjk_count(sample)
+    return cjk, _common_count(sample) if cjk else 0
+
+
+def _cjk_count(sample: str) -> int:
     high = utf16(sample)[1::2]
-    cjk = len(high) - len(high.translate(None, _CJK_HIGH))
-    if not cjk:
-        return 0, 0
+    return len(high) - len(high.translate(None, _CJK_HIGH))
+
+
+def _common_count(sample: str) -> int:
     written = sum(len(codecs.charmap_encode(sample, "ignore", m)[0]) for m in _COMMON_MAPS)
-    return cjk, written - len(_COMMON_MAPS) * sample.count("\0")  # NUL is written by each map
+    return written - len(_COMMON_MAPS) * sample.count("\0")  # NUL is written by each map
+
+
+_CHUNK = 1024
+
+
+def _score_reaches(text: str, bar: float) -> bool:
+    """Whether ``_score(text) >= bar``, the common characters counted a chunk at a time only
+    until the share already counted reaches the bar (the score only grows with the count);
+    a text in GB18030 reaches 0.15 within its first chunk or two."""
+    sample = text[:20000]
+    cjk = _cjk_count(sample)
+    if not cjk:
+        return _score(text) >= bar
+    density: float = (
+        cjk / max(len(sample), 1)
+    ) ** 0.25  # as _score has it, operation for operation
+    common = 0
+    for start in range(0, len(sample), _CHUNK):
+        common += _common_count(sample[start : start + _CHUNK])
+        if common / cjk * density >= bar:
+            return True
+    return False  # every common character counted: this is the score, and it is below the bar
 
 
 def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
