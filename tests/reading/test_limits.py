@@ -167,6 +167,8 @@ def test_a_zip_needing_an_unknown_version_is_corrupt(tmp_path: Path) -> None:
         "替换字符\ufffd与㈠",
         "𝟙𝟚与（附）",
         "ÿǿ＀｟￿与！～",  # a low byte 0xFF under another high byte; U+FF00, U+FF5F are not folded
+        "常见的，：；（）！？％都在",  # only the usual ones: counted
+        "仅有，和￥",  # U+FFE5 is a U+FFxx unit that is not folded
         "".join(map(chr, range(0xFF00, 0x10000))) + "𝟙　",
     ],
 )
