@@ -151,12 +151,10 @@ def _fold(text: str, units: bytes | None = None) -> str:
     return text
 
 
-_HIGH_FF = bytes(0xFF if b == 0xFF else 0 for b in range(256))
-
-
 # The full-width forms Chinese text is typed with: counting these (a string search each) most
 # often accounts for every U+FFxx code unit a report holds.
 _USUAL_FULL_WIDTH = "，：；（）！？％"
+_HIGH_FF = bytes(0xFF if b == 0xFF else 0 for b in range(256))  # keeps 0xFF, zeroes the rest
 
 
 def _full_width_in(text: str, units: bytes) -> list[str]:

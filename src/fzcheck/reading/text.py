@@ -83,13 +83,21 @@ _GOOD_SCORE = 0.15  # below it, charset-normalizer is asked as well
 def _score(text: str) -> float:
     """How much ``text`` reads as Chinese: the share of its CJK characters (of the first 20,000
     characters) that are common ones, damped when CJK characters are few."""
-    sample = text[:20000]
-    cjk, common = _cjk_counts(sample)
+    sample = text[:_SAMPLE]
+    cjk = _cjk_count(sample)
     if not cjk:
         printable = sum(c.isprintable() or c.isspace() for c in sample)
         return 0.1 if sample and printable / len(sample) > 0.98 and sample.isascii() else 0.0
+    return _common_count(sample) / cjk * _density(cjk, sample)
+
+
+_SAMPLE = 20000
+
+
+def _density(cjk: int, sample: str) -> float:
+    """Fewer CJK characters weigh less (one function, so both scorers compute the same float)."""
     density: float = (cjk / max(len(sample), 1)) ** 0.25
-    return common / cjk * density
+    return density
 
 
 # Counted without a Python step per character (that made scoring a GBK file cost ~250 µs, more
@@ -109,12 +117,6 @@ def _charmaps(chars: str) -> tuple[Any, ...]:
 _COMMON_MAPS = _charmaps("".join(sorted(c for c in _COMMON if "\u4e00" <= c <= "\u9fff")))
 
 
-def _cjk_counts(sample: str) -> tuple[int, int]:
-    """(characters in U+4E00-U+9FFF, of them the common ones) in ``sample``."""
-    cjk = _cjk_count(sample)
-    return cjk, _common_count(sample) if cjk else 0
-
-
 def _cjk_count(sample: str) -> int:
     high = utf16(sample)[1::2]
     return len(high) - len(high.translate(None, _CJK_HIGH))
@@ -132,13 +134,11 @@ def _score_reaches(text: str, bar: float) -> bool:
     """Whether ``_score(text) >= bar``, the common characters counted a chunk at a time only
     until the share already counted reaches the bar (the score only grows with the count);
     a text in GB18030 reaches 0.15 within its first chunk or two."""
-    sample = text[:20000]
+    sample = text[:_SAMPLE]
     cjk = _cjk_count(sample)
     if not cjk:
         return _score(text) >= bar
-    density: float = (
-        cjk / max(len(sample), 1)
-    ) ** 0.25  # as _score has it, operation for operation
+    density = _density(cjk, sample)
     common = 0
     for start in range(0, len(sample), _CHUNK):
         common += _common_count(sample[start : start + _CHUNK])
