@@ -218,3 +218,13 @@ def test_a_flag_set_after_a_comment_reaches_no_other_pattern() -> None:
     assert finder is not None
     assert finder.search("说到丙 丁") is not None
     assert finder.search("说到甲乙") is not None
+
+
+def test_cjk_count_is_the_number_of_unified_ideographs() -> None:
+    """Counted by UTF-16 high byte: the edges of U+4E00-U+9FFF, their neighbours, and characters
+    whose surrogate halves or low bytes could be mistaken for them."""
+    from fzcheck.fast_patterns import cjk_count
+
+    text = "一鿿\u4dff\ua000〇㐀𠮷\ud84e\u4e4e\u9f4e\u004e法治。abc"
+    assert cjk_count(text) == len(re.findall("[\u4e00-\u9fff]", text)) == 6
+    assert cjk_count("") == 0

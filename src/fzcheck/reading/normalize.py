@@ -10,7 +10,7 @@ from operator import ne
 from typing import Any
 
 from fzcheck.document import Document, Format, Script, fold_width
-from fzcheck.fast_patterns import bmp_only, utf16
+from fzcheck.fast_patterns import bmp_only, cjk_count, utf16
 from fzcheck.reading import t2s_changes
 from fzcheck.reading.resegment import resegment
 
@@ -26,7 +26,6 @@ class Extracted:
     ocr: bool = False  # recognised from page images, not read from a text layer
 
 
-_CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
 _OTHER_BREAKS = "\r\u2028\u2029\x0b\x0c\x85"  # each ends a line, as \r\n does
 
 
@@ -104,18 +103,19 @@ def _simplified(text: str, lines: list[str], units: bytes | None) -> tuple[list[
 
 
 def _changed_share_over(out: list[str], lines: list[str], text: str, share: float) -> bool:
-    """Whether more than ``share`` of the text's CJK characters changed. Counting character by
-    character is slow in Python, so it stops once the answer is known; and the CJK characters
-    are counted only when the text's whole length does not settle it (more than ``share`` of
-    all its characters changed: then more than ``share`` of its CJK ones did)."""
+    """Whether more than ``share`` of the text's CJK characters changed. Comparing character by
+    character is slow in Python, so it stops once more than ``share`` of all the text's
+    characters changed: then more than ``share`` of its CJK ones did."""
+    cjk = cjk_count(text)
+    if not cjk:
+        return False
     changed = 0
     for c, o in zip(out, lines, strict=True):
         if c != o:
             changed += sum(map(ne, c, o))
-            if changed / len(text) > share and _CJK_RUNS.search(text):
+            if changed / len(text) > share:
                 return True
-    cjk = len(text) - len(_CJK_RUNS.sub("", text))
-    return bool(cjk) and changed / cjk > share
+    return changed / cjk > share
 
 
 _CLAUSE = re.compile(r"[^，。；：、,.;:!?！？\s]+|.", re.DOTALL)

@@ -6,7 +6,7 @@ import codecs
 from typing import Any
 
 from fzcheck.errors import InputError
-from fzcheck.fast_patterns import utf16
+from fzcheck.fast_patterns import cjk_count
 from fzcheck.reading.dates import find_published
 from fzcheck.reading.limits import Deadline
 from fzcheck.reading.normalize import Extracted
@@ -84,11 +84,16 @@ def _score(text: str) -> float:
     """How much ``text`` reads as Chinese: the share of its CJK characters (of the first 20,000
     characters) that are common ones, damped when CJK characters are few."""
     sample = text[:_SAMPLE]
-    cjk = _cjk_count(sample)
+    cjk = cjk_count(sample)
     if not cjk:
-        printable = sum(c.isprintable() or c.isspace() for c in sample)
-        return 0.1 if sample and printable / len(sample) > 0.98 and sample.isascii() else 0.0
+        return _score_without_cjk(sample)
     return _common_count(sample) / cjk * _density(cjk, sample)
+
+
+def _score_without_cjk(sample: str) -> float:
+    """Plain ASCII text scores a little (a report may be typed in Latin letters), else nothing."""
+    printable = sum(c.isprintable() or c.isspace() for c in sample)
+    return 0.1 if sample and printable / len(sample) > 0.98 and sample.isascii() else 0.0
 
 
 _SAMPLE = 20000
@@ -101,10 +106,9 @@ def _density(cjk: int, sample: str) -> float:
 
 
 # Counted without a Python step per character (that made scoring a GBK file cost ~250 µs, more
-# than analysing it): U+4E00-U+9FFF are the characters whose UTF-16 high byte is 0x4E-0x9F, and
-# a charmap codec that knows only the common characters, told to ignore the rest, writes one
-# byte per common character.
-_CJK_HIGH = bytes(range(0x4E, 0xA0))
+# than analysing it): CJK characters by their UTF-16 high byte (fast_patterns.cjk_count), and
+# the common ones by a charmap codec that knows only them, told to ignore the rest: it writes
+# one byte per common character.
 
 
 def _charmaps(chars: str) -> tuple[Any, ...]:
@@ -115,11 +119,6 @@ def _charmaps(chars: str) -> tuple[Any, ...]:
 
 
 _COMMON_MAPS = _charmaps("".join(sorted(c for c in _COMMON if "\u4e00" <= c <= "\u9fff")))
-
-
-def _cjk_count(sample: str) -> int:
-    high = utf16(sample)[1::2]
-    return len(high) - len(high.translate(None, _CJK_HIGH))
 
 
 def _common_count(sample: str) -> int:
@@ -135,9 +134,9 @@ def _score_reaches(text: str, bar: float) -> bool:
     until the share already counted reaches the bar (the score only grows with the count);
     a text in GB18030 reaches 0.15 within its first chunk or two."""
     sample = text[:_SAMPLE]
-    cjk = _cjk_count(sample)
+    cjk = cjk_count(sample)
     if not cjk:
-        return _score(text) >= bar
+        return _score_without_cjk(sample) >= bar
     density = _density(cjk, sample)
     common = 0
     for start in range(0, len(sample), _CHUNK):
