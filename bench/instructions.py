@@ -22,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from offline import as_submitted, inputs
+from offline import as_submitted, inputs, mean_chars
 
 _TOTALS = re.compile(r"^(?:totals|summary):\s*(\d+)", re.MULTILINE)
 
@@ -89,7 +89,7 @@ def main() -> None:
         total = count(valgrind, args.loops, Path(tmp) / "loop.out", args.as_submitted)
     reports = args.loops * len(files)
     per = (total - base) / reports
-    chars = sum(len(p.read_text(encoding="utf-8", errors="replace")) for p in files) / len(files)
+    chars = mean_chars(files)
     kind = "as a PC saves them, " if args.as_submitted else ""
     print(
         f"offline check: {per:,.0f} instructions per report "

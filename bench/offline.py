@@ -40,6 +40,11 @@ _FULL_WIDTH = str.maketrans(
 )
 
 
+def mean_chars(paths: list[Path]) -> float:
+    """The inputs' mean length in characters (read as UTF-8: the seeds are)."""
+    return sum(len(p.read_text(encoding="utf-8", errors="replace")) for p in paths) / len(paths)
+
+
 def as_submitted(paths: list[Path], folder: Path) -> list[Path]:
     """Copies of ``paths`` as a unit's Windows PC saves them (the corpus's copies are cleaned
     up): GB18030 (UTF-8 where it cannot be), CRLF, full-width punctuation, paragraphs indented
@@ -82,7 +87,7 @@ def throughput(seconds: float, paths: list[Path]) -> tuple[float, float, float, 
         done += len(files)
         in_window += len(files)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
-    chars = sum(len(p.read_text(encoding="utf-8", errors="replace")) for p in paths) / len(paths)
+    chars = mean_chars(paths)
     return done / elapsed, best, done / cpu, done, chars
 
 
