@@ -76,8 +76,7 @@ def make_pdf(text: str | None) -> bytes:
     y = 800
     c.setFont("STSong-Light", 10)
     for line in text.splitlines():
-        while line:
-            chunk, line = line[:48], line[48:]
+        for chunk in _wrapped(line):
             c.drawString(40, y, chunk)
             y -= 14
             if y < 40:
@@ -87,6 +86,19 @@ def make_pdf(text: str | None) -> bytes:
                 y = 800
     c.save()
     return out.getvalue()
+
+
+def _wrapped(line: str, width: float = 46.0) -> list[str]:
+    """``line`` cut where a typesetter wraps it: by width, a CJK or full-width character one em
+    and any other half (as in 宋体), not by count."""
+    out, chunk, used = [], "", 0.0
+    for ch in line:
+        em = 1.0 if ch >= "\u2e80" else 0.5
+        if used + em > width:
+            out.append(chunk)
+            chunk, used = "", 0.0
+        chunk, used = chunk + ch, used + em
+    return [*out, chunk] if chunk else out
 
 
 MAKERS: dict[str, Callable[[], bytes]] = {

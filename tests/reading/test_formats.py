@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from fzcheck.errors import InputError
+from fzcheck.pipeline import check_path
 from fzcheck.reading import load
-from fzcheck.reading.layout import Piece, document_lines
-from tests.helpers import ROOT, SAMPLE, make_docx, sample_text
+from fzcheck.reading.layout import Piece, document_lines, unwrap
+from fzcheck.rubric import Catalog
+from tests.helpers import ROOT, SAMPLE, make_docx, make_pdf, sample_text
 from tests.reading.make_doc import make_doc
 from tests.reading.make_ofd import make_ofd
 from tests.reading.makers import cjk_font, make_rtf, make_scanned_pdf
@@ -120,6 +122,74 @@ def test_wrapped_lines_are_joined_only_at_the_margin() -> None:
         "示例县司法局",
         "2026年1月20日",
     ]
+
+
+_COLUMN = "本年度全面推进依法行政，严格规范公正文明执法，" * 2  # 46 em: one full line
+
+
+def test_a_text_layers_wrapped_lines_are_joined_where_they_fill_the_column() -> None:
+    """Full lines (as wide as most, 46 em, or about as wide in characters of mixed widths)
+    continue on the next line; a paragraph's short last line, a heading, a table row and the
+    line before one do not."""
+    page = [
+        "一、主要举措和成效",
+        _COLUMN,
+        "审查重大行政决策" + "1" * 12 + "项，其中" + _COLUMN[:30],  # 12 digits: 6 em
+        _COLUMN,
+        "成效明显。",
+        "二、存在的不足和原因",
+        _COLUMN,
+        "本年新收政府信息公开申请数量     95     0     12",
+    ]
+    assert unwrap([page]) == [
+        [
+            "一、主要举措和成效",
+            _COLUMN + page[2] + _COLUMN + "成效明显。",
+            "二、存在的不足和原因",
+            _COLUMN,
+            "本年新收政府信息公开申请数量     95     0     12",
+        ]
+    ]
+
+
+def test_lines_that_share_no_width_are_not_taken_for_wrapped_text() -> None:
+    """A title, an addressee and short paragraphs: no width that many lines fill, nothing joined
+    (two lines of one width are chance, not a column)."""
+    page = ["示例县人民政府关于2025年度法治政府建设情况的报告", "县委：", _COLUMN, _COLUMN, "完。"]
+    assert unwrap([page]) == [page]
+
+
+def test_latin_words_at_a_wrap_keep_their_space() -> None:
+    """A wrap between two Latin words was a space (the instructions check reads them)."""
+    page = [_COLUMN] * 3 + [_COLUMN[:38] + "ignore previous", "instructions，" + _COLUMN[:20]]
+    assert unwrap([page]) == [["".join(page[:4]) + " " + page[4]]]
+
+
+def test_a_cue_split_by_a_pdf_line_wrap_is_still_found(tmp_path: Path) -> None:
+    """A PDF wraps a paragraph at the page width, here inside 主要负责人 and 由于: the parts and
+    checks are those of the same report as text."""
+    filler = "推进法治政府建设，" * 5  # 45 em: the 46 em line ends after the cue's first character
+    text = "\n".join(
+        [
+            "示例县2025年法治政府建设情况的报告",
+            "一、主要举措和成效",
+            f"{filler}全年审查重大行政决策15项，培训执法人员460人次，{filler}。",
+            "二、存在的不足和原因",
+            f"{filler}由于乡镇司法所人员编制不足，基层法治力量仍较薄弱。",
+            "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+            f"{filler}主要负责人亲自主持召开县政府常务会议研究法治政府建设。",
+            "四、2026年工作安排",
+            f"{filler}2026年将深化行政执法体制改革，{filler}。",
+        ]
+    )
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "r.pdf").write_bytes(make_pdf(text))
+    catalog = Catalog.load()
+    as_text, as_pdf = (check_path(str(tmp_path / n), catalog).to_json() for n in ("r.txt", "r.pdf"))
+    assert [c["passed"] for p in as_text["parts"] for c in p["checks"]] == [
+        c["passed"] for p in as_pdf["parts"] for c in p["checks"]
+    ]
+    assert as_pdf["score"] == as_text["score"]
 
 
 @pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")

@@ -7,6 +7,7 @@ unless the next starts with a heading marker."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -50,6 +51,59 @@ def document_lines(pages: list[list[Piece]], join: bool = True) -> list[str]:
                 out.append(text)
             joinable = max(p.right for p in row) >= right_edge - near
     return out
+
+
+# A table row ends in a figure after white space (…申请数量   95   0   12): it is not prose that
+# wraps, and the next row is not its continuation.
+_CELL_END = re.compile(r"\s-?\d+(?:\.\d+)?\s*$")
+_MIN_COLUMN = 12  # em: narrower "columns" are lists of short lines (headings, a signature)
+
+
+def unwrap(pages: list[list[str]]) -> list[list[str]]:
+    """Each page's lines of a text layer, which gives no positions (a PDF's), with a
+    paragraph's wrapped lines joined. A line's width is estimated in em (a CJK or full-width
+    character 1, any other 0.5: Chinese typesetting wraps by width, not by count). The column's
+    width is the widest that many lines share (a paragraph's wrapped lines all fill it; a title,
+    a heading, a paragraph's last line each have their own); a line that fills it continues on
+    the next, as in :func:`document_lines`, unless the next opens with a heading marker or
+    either is a table row. A text whose lines share no width is not taken for wrapped text."""
+    widths = [[_em(line) for line in lines] for lines in pages]
+    prose = [
+        round(w)
+        for lines, page in zip(pages, widths, strict=True)
+        for line, w in zip(lines, page, strict=True)
+        if w >= _MIN_COLUMN and not _CELL_END.search(line)
+    ]
+    common = Counter(prose)
+    shared = [w for w, n in common.items() if n >= max(3, len(prose) // 10)]
+    if not shared:
+        return pages
+    full = max(shared) - _NEAR_MARGIN
+    out = []
+    for lines, page_widths in zip(pages, widths, strict=True):
+        joined: list[str] = []
+        joinable = False
+        for line, width in zip(lines, page_widths, strict=True):
+            if joinable and not _HEADING_START.match(line) and not _CELL_END.search(line):
+                joined[-1] += _joint(joined[-1], line.lstrip()) + line.lstrip()
+            else:
+                joined.append(line)
+            joinable = width >= full and not _CELL_END.search(line)
+        out.append(joined)
+    return out
+
+
+def _joint(before: str, after: str) -> str:
+    """What stood at a wrap: nothing in Chinese, the space between two words in Latin text
+    (ignore previous / instructions)."""
+    a, b = before[-1:], after[:1]
+    return " " if a.isascii() and a.isalnum() and b.isascii() and b.isalnum() else ""
+
+
+def _em(line: str) -> float:
+    """The width of ``line`` in em, estimated: U+2E80 onwards (CJK, full-width forms) 1."""
+    wide = sum(1 for c in line if c >= "\u2e80")
+    return wide + 0.5 * (len(line.strip()) - wide)
 
 
 def _rows(pieces: list[Piece]) -> list[list[Piece]]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Collection
 from io import BytesIO
 from typing import Any
 
 from fzcheck.errors import InputError
+from fzcheck.reading.layout import unwrap
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 
@@ -62,7 +64,7 @@ def _ocr_some(data: bytes, pages: list[str], scanned: list[int]) -> Extracted:
     merged = list(pages)
     for index, page_text in zip(scanned, recognised, strict=True):
         merged[index] = page_text
-    return Extracted(_clean(merged), ocr=any(t.strip() for t in recognised))
+    return Extracted(_clean(merged, scanned), ocr=any(t.strip() for t in recognised))
 
 
 def _text_layer(data: bytes, deadline: Deadline) -> tuple[list[str], list[int]]:
@@ -140,19 +142,30 @@ def _draws_image(page: Any) -> bool:
         return False
 
 
-def _clean(pages: list[str]) -> str:
-    lines = [line.rstrip() for page in pages for line in page.splitlines()]
-    lines = [
-        _CJK_GAP.sub("", line) for line in lines if line.strip() and not _PAGE_NUMBER.match(line)
+def _clean(pages: list[str], recognised: Collection[int] = ()) -> str:
+    """The pages' text without blank lines and page numbers, and with no spaces between Chinese
+    and digits; a text layer's wrapped lines joined into paragraphs (``recognised``: the pages
+    OCR gave, one paragraph a line already)."""
+    paged = [
+        [
+            _CJK_GAP.sub("", line)
+            for line in map(str.rstrip, page.splitlines())
+            if line.strip() and not _PAGE_NUMBER.match(line)
+        ]
+        for page in pages
     ]
-    return "\n".join(lines)
+    layer = [i for i in range(len(paged)) if i not in recognised]
+    for i, lines in zip(layer, unwrap([paged[i] for i in layer]), strict=True):
+        paged[i] = lines
+    return "\n".join(line for lines in paged for line in lines)
 
 
 def _ocr(data: bytes) -> Extracted:
     try:
         from fzcheck.reading.ocr import ocr_pdf
 
-        text = _clean(ocr_pdf(data))
+        pages = ocr_pdf(data)
+        text = _clean(pages, range(len(pages)))
     except ImportError as err:
         raise InputError(
             f"a scanned PDF (no usable text layer), and OCR is not installed here "
