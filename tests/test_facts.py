@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from fzcheck.analysis.facts import clean_title, stated_years, year_from_signing
+from fzcheck.pipeline import check_path
+from fzcheck.rubric import Catalog
 from tests.helpers import FIXTURES
 from tests.test_parts import check, check_variant, statuses
 
@@ -66,10 +68,42 @@ def test_clean_title_cuts_debris(line: str, title: str) -> None:
         "当前位置：首页 > 政务公开 > 法治政府建设",
         "示例县人民政府门户网站",
         "示政发〔2026〕3号",
+        "示例县人民政府   2026-02-05 15:38:00   来源：示例县司法局",  # a page's dateline
+        "发布时间：2026-02-05",
     ],
 )
 def test_debris_lines_are_not_titles(line: str) -> None:
     assert clean_title(line) is None
+
+
+_TITLE_LINE = "示政发〔2026〕3号 示例县人民政府关于2025年度法治政府建设情况的报告"
+
+
+def test_a_dateline_right_above_the_title_is_not_part_of_it(tmp_path: Path) -> None:
+    r = check_variant(
+        tmp_path,
+        "debris_titles.txt",
+        _TITLE_LINE,
+        "示例县人民政府   2026-02-05 15:38:00   来源：示例县司法局\n"
+        "示例县人民政府关于2025年度法治政府建设情况的报告",
+    )
+    assert r["document"]["title"] == "示例县人民政府关于2025年度法治政府建设情况的报告"
+    assert r["document"]["published_on"] == "2026-02-05"
+
+
+@pytest.mark.parametrize("spacing", ["\n", "\n\n"])
+def test_a_title_broken_over_two_lines_is_joined_in_single_and_double_spacing(
+    tmp_path: Path, spacing: str
+) -> None:
+    """A blank line after every line (a page copied out) keeps the title's two lines next to
+    each other: the issuer on the first is still read."""
+    text = (FIXTURES / "debris_titles.txt").read_text(encoding="utf-8")
+    text = text.replace(_TITLE_LINE, "示例县人民政府\n关于2025年度法治政府建设情况的报告")
+    path = tmp_path / "r.txt"
+    path.write_text(spacing.join(text.split("\n")), encoding="utf-8")
+    d = check_path(str(path), Catalog.load()).to_json()["document"]
+    assert d["title"] == "示例县人民政府关于2025年度法治政府建设情况的报告"
+    assert d["issuer"] == "示例县人民政府"
 
 
 def test_table_cell_title_is_read_from_its_cell(tmp_path: Path) -> None:

@@ -110,15 +110,32 @@ def test_published_date_from_captured_page_header(tmp_path: Path) -> None:
         ("2026-02-10 来源：县政府办", "2026-02-10"),  # a date right before 来源
         ("一、主要举措：2026年1月2日召开会议", None),  # a colon, but after no key
         ("发布时间2026-01-09", None),  # a key, but no colon
+        # as a PC saves a page: full-width digits, dashes and colons
+        ("发布时间：２０２６－０２－０５", "2026-02-05"),
+        ("某县人民政府   2026-02-05 15：38：00   来源：某局", "2026-02-05"),
+        ("日期：２０２６年３月１日", "2026-03-01"),
     ],
 )
 def test_published_date_found_wherever_a_scan_would_find_it(head: str, date: str | None) -> None:
-    """The colon test that spares most texts the scan misses none it would have found."""
+    """The colon test that spares most texts the scan misses none it would have found; full-width
+    forms read as their ASCII twins."""
+    from fzcheck.document import fold_width
     from fzcheck.reading.dates import _PUBLISHED, _colon_after_key, find_published
 
     found = find_published(head)
     assert (found.isoformat() if found else None) == date
-    assert _colon_after_key(head) or _PUBLISHED.search(head) is None
+    folded = fold_width(head)
+    assert _colon_after_key(folded) or _PUBLISHED.search(folded) is None
+
+
+def test_traditional_converts_completely_even_where_a_name_phrase_keeps_a_character() -> None:
+    """OpenCC's t2s keeps 於 in the name 於單, so 由於單位 came out 由於单位 and its cause
+    (由于) went unread; every character t2s changes on its own is changed, one for one."""
+    from fzcheck.reading.normalize import to_simplified
+
+    lines, script = to_simplified(["由於單位成立時間不長，", "乾隆年間"])
+    assert lines == ["由于单位成立时间不长，", "干隆年间"]
+    assert script == "traditional"
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -180,8 +180,47 @@ def test_width_folded_exactly_where_full_width_forms_stand(line: str) -> None:
     from fzcheck.reading.normalize import Extracted, build_document
 
     doc = build_document("x.txt", "0" * 64, "txt", Extracted(text=f"{line}\n{line}"))
-    assert doc.analysis == [fold_width(line)] * 2
+    assert doc.analysis == [line.translate(_WIDTH_FOLD)] * 2
     assert doc.lines == [line] * 2
+    assert fold_width(line) == line.translate(_WIDTH_FOLD)
+
+
+# What folding means, one character at a time: U+FF01..U+FF5E and U+3000 to ASCII, nothing else.
+_WIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def test_width_folding_of_random_text_is_the_per_character_one() -> None:
+    """On random mixtures of full-width forms, their neighbours (U+FF00, U+FF5F, U+FFE5), CJK,
+    ASCII, supplementary characters and lone surrogates: the same as translating each one."""
+    import random
+
+    from fzcheck.document import fold_width
+
+    rng = random.Random(11)
+    pool = [
+        "，",
+        "：",
+        "（",
+        "）",
+        "１",
+        "Ａ",
+        "～",
+        "！",
+        "＀",
+        "｟",
+        "￥",
+        "\u3000",
+        "中",
+        "a",
+        " ",
+        "𝟙",
+        "\ud800",
+        "ÿ",
+        "ǿ",
+    ]
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        assert fold_width(text) == text.translate(_WIDTH_FOLD), repr(text)
 
 
 def test_every_line_break_becomes_one_newline() -> None:

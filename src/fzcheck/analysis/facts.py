@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from itertools import islice
+from itertools import islice, pairwise
 from typing import Literal
 
 from fzcheck.analysis.outline import match_heading
 from fzcheck.document import Document
 from fzcheck.reading.chrome import TITLE_CELL, is_chrome
-from fzcheck.reading.dates import CN_DATE, DATE, parse_date
+from fzcheck.reading.dates import CN_DATE, DATE, find_published, parse_date
 from fzcheck.reading.numerals import YEAR
 
 YearSource = Literal["title", "body", "plan", "signed"]
@@ -140,7 +140,8 @@ def year_from_signing(signed: dt.date) -> int | None:
 
 def clean_title(text: str) -> tuple[int, int] | None:
     """(start, end) of the title inside a line that reads as one, without its debris; None when
-    the line is a breadcrumb, a site name, a 文号 alone or a table row with no title cell."""
+    the line is a breadcrumb, a site name, a 文号 alone, a page's dateline (发布时间：…,
+    …2026-02-05 15:38 来源：…) or a table row with no title cell."""
     if "|" in text or "｜" in text:  # a table row: the cell that reads as a title
         offset = 0
         for cell in re.split(r"[|｜]", text):
@@ -150,6 +151,8 @@ def clean_title(text: str) -> tuple[int, int] | None:
             offset += len(cell) + 1
         return None
     if _BREADCRUMB.search(text) or _WENHAO_ONLY.match(text):
+        return None
+    if find_published(text, len(text)) is not None:
         return None
     start = len(text) - len(text.lstrip())
     m = _TITLE_PREFIX.match(text)
@@ -181,7 +184,7 @@ def _find_title(
         if _TITLE.search(core):
             return i, i, span[0]
         nxt = head[pos + 1] if pos + 1 < len(head) else None
-        if nxt is not None and nxt < first_heading and nxt == i + 1:
+        if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
             joined = core + lines[nxt].strip()
             if (
                 len(joined) <= 80
@@ -191,6 +194,19 @@ def _find_title(
             ):
                 return i, nxt, span[0]
     return None
+
+
+def _next_to(lines: list[str], nonblank: list[int], line: int, other: int) -> bool:
+    """Whether ``other`` is the line right after ``line``: the next one, or in a double-spaced
+    text (a page copied out, a .docx saved as text: a blank line after most lines) the one after
+    a blank line."""
+    if other == line + 1:
+        return True
+    if other != line + 2 or lines[line + 1].strip():
+        return False
+    pairs = list(pairwise(nonblank))
+    spaced = sum(b - a == 2 and not lines[a + 1].strip() for a, b in pairs)
+    return len(pairs) >= 4 and spaced > len(pairs) / 2
 
 
 def _title_cell(lines: list[str], first_heading: int) -> tuple[int, int, int] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from fzcheck.document import fold_width
 from fzcheck.reading.numerals import cn_number
 
 DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
@@ -14,7 +15,7 @@ CN_DATE = re.compile(
 )
 # 发布时间:2026-01-09, 时间:2026-02-03来源, 发布日期：2026年2月3日, or a date right before 来源.
 _KEYS = ("发布时间", "發布時間", "发布日期", "發布日期", "发文日期", "时间", "時間", "日期")
-_PUBLISHED = re.compile(f"(?:{'|'.join(_KEYS)})" + r"\s*[:：]\s*" + DATE.pattern)
+_PUBLISHED = re.compile(f"(?:{'|'.join(_KEYS)})" + r"\s*:\s*" + DATE.pattern)  # on folded text
 _BEFORE_SOURCE = re.compile(DATE.pattern + r"[\s\d:]*(?:来源|來源)")
 
 
@@ -41,16 +42,16 @@ def parse_date(text: str) -> dt.date | None:
 
 def _colon_after_key(head: str) -> bool:
     """Whether a colon follows a key's last character (间, 期; then any white space): every
-    _PUBLISHED match has one. A look at each colon, where the scan tries every character."""
-    for colon in ":：":
-        at = head.find(colon)
-        while at >= 0:
-            before = at - 1  # back over white space: each stretch is walked once, for one colon
-            while before >= 0 and head[before].isspace():
-                before -= 1
-            if before >= 0 and head[before] in _KEY_ENDS:
-                return True
-            at = head.find(colon, at + 1)
+    _PUBLISHED match has one. A look at each colon, where the scan tries every character.
+    ``head`` is width-folded: its colons are ASCII."""
+    at = head.find(":")
+    while at >= 0:
+        before = at - 1  # back over white space: each stretch is walked once, for one colon
+        while before >= 0 and head[before].isspace():
+            before -= 1
+        if before >= 0 and head[before] in _KEY_ENDS:
+            return True
+        at = head.find(":", at + 1)
     return False
 
 
@@ -58,8 +59,9 @@ _KEY_ENDS = tuple({key[-1] for key in _KEYS})
 
 
 def find_published(text: str, head_chars: int = 1500) -> dt.date | None:
-    """The publication date a web page states near its top, if it states one."""
-    head = text[:head_chars]
+    """The publication date a web page states near its top, if it states one: in any width
+    (发布时间：２０２６－０２－０５ and 15：38：00 as a PC saves them, folded first)."""
+    head = fold_width(text[:head_chars])
     match = _PUBLISHED.search(head) if _colon_after_key(head) else None
     # 来源 and 來源 share 源: a one-character test, far cheaper than the scan, rules most out
     if match is None and "源" in head:

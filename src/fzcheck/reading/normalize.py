@@ -12,6 +12,7 @@ from typing import Any
 from fzcheck.document import Document, Format, Script, fold_width
 from fzcheck.fast_patterns import bmp_only, cjk_count, utf16
 from fzcheck.reading import t2s_changes
+from fzcheck.reading.dates import find_published
 from fzcheck.reading.resegment import resegment
 
 
@@ -21,7 +22,7 @@ class Extracted:
 
     text: str
     encoding: str | None = None
-    published: dt.date | None = None
+    published: dt.date | None = None  # else the date a page's header states (find_published)
     styled: dict[int, int] = field(default_factory=dict)  # line index -> heading style level
     ocr: bool = False  # recognised from page images, not read from a text layer
 
@@ -99,7 +100,36 @@ def _simplified(text: str, lines: list[str], units: bytes | None) -> tuple[list[
     for i, (c, o) in enumerate(zip(out, lines, strict=True)):
         if len(c) != len(o):
             out[i] = _per_char(o)
+    joined = "\n".join(out)
+    if (completed := _complete(joined)) != joined:
+        out = completed.split("\n")
     return out, "traditional" if _changed_share_over(out, lines, text, 0.03) else "simplified", True
+
+
+@lru_cache(maxsize=1)  # built on first use, like the scan above
+def _alone_scan() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A scan for the BMP characters t2s changes on its own, and those beyond the BMP."""
+    alone = t2s_changes.ALONE
+    bmp = "".join(re.escape(c) for c in alone if c <= "\uffff")
+    return re.compile(f"[{bmp}]"), frozenset(c for c in alone if c > "\uffff")
+
+
+def _complete(converted: str) -> str:
+    """``converted`` with every character t2s changes on its own changed, phrases or not.
+
+    OpenCC's phrase table keeps a few Traditional characters inside the names and classical
+    words it lists (於單, 乾隆, 魏徵), and such a phrase can swallow a common word's character:
+    由於單位 became 由於单位, and 由于 (a cause) went unread. For analysis every such character is
+    converted; quotes are cut from the text as written."""
+    scan, beyond = _alone_scan()
+    left = {m.group() for m in scan.finditer(converted)}
+    if beyond and not bmp_only(converted):
+        left |= beyond.intersection(converted)
+    for ch in left:
+        single = _t2s().convert(ch)
+        if len(single) == 1:  # one for one: every line keeps its length
+            converted = converted.replace(ch, single)
+    return converted
 
 
 def _changed_share_over(out: list[str], lines: list[str], text: str, share: float) -> bool:
@@ -137,43 +167,6 @@ def _per_char(line: str) -> str:
     return "".join(out)
 
 
-def _fold(text: str, units: bytes | None = None) -> str:
-    """Full-width forms folded: one replace per distinct character the text holds (a report uses
-    a handful: ，：（）), where translate() or a per-run callback visits every character.
-    ``units`` is ``utf16(text)`` when the caller has it: which U+FF01-FF5E characters the text
-    holds is read off its code units (:func:`_full_width_in`), far faster than a scan."""
-    if units is None:
-        units = utf16(text)
-    for ch in _full_width_in(text, units):
-        text = text.replace(ch, fold_width(ch))
-    if "\u3000" in text:
-        text = text.replace("\u3000", fold_width("\u3000"))
-    return text
-
-
-# The full-width forms Chinese text is typed with: counting these (a string search each) most
-# often accounts for every U+FFxx code unit a report holds.
-_USUAL_FULL_WIDTH = "，：；（）！？％"
-_HIGH_FF = bytes(0xFF if b == 0xFF else 0 for b in range(256))  # keeps 0xFF, zeroes the rest
-
-
-def _full_width_in(text: str, units: bytes) -> list[str]:
-    """The characters U+FF01-U+FF5E in ``text`` (``units`` its UTF-16-LE code units). When the
-    usual ones, counted, are as many as the units with high byte 0xFF, they are all; else the
-    low bytes of those units are picked out by one AND of the two halves read as integers.
-    Memory-speed either way, where a scan for the class stops at every character."""
-    high = units[1::2]
-    total = high.count(0xFF)
-    if not total:
-        return []
-    usual = [(ch, n) for ch in _USUAL_FULL_WIDTH if (n := text.count(ch))]
-    if sum(n for _, n in usual) == total:
-        return [ch for ch, _ in usual]
-    low = int.from_bytes(units[0::2], "little") & int.from_bytes(high.translate(_HIGH_FF), "little")
-    held = low.to_bytes(len(high), "little").translate(None, b"\0")
-    return [chr(0xFF00 + b) for b in set(held) if b <= 0x5E]
-
-
 def _one_newline(text: str) -> str:
     r"""Every line break (\r\n, \r, U+2028, U+2029, \v, \f, U+0085) as one \n: a replace per
     kind the text holds (each a string search), where a scan for the class stops at every
@@ -197,7 +190,7 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     simplified, script, changed = _simplified(text, lines, units)
     if changed:
         text, units = "\n".join(simplified), None
-    analysis = _fold(text, units).split("\n")
+    analysis = fold_width(text, units).split("\n")
     styled, origin = raw.styled, None
     segments = resegment(analysis)
     if segments is not None:  # run-on text: cut at its inline headings, remember where from
@@ -214,7 +207,7 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
         lines=lines,
         analysis=analysis,
         script=script,
-        published_on=raw.published,
+        published_on=raw.published if raw.published is not None else find_published(raw.text),
         styled_headings=styled,
         origin=origin,
         ocr=raw.ocr,

@@ -7,7 +7,6 @@ from typing import Any
 
 from fzcheck.errors import InputError
 from fzcheck.fast_patterns import cjk_count
-from fzcheck.reading.dates import find_published
 from fzcheck.reading.limits import Deadline
 from fzcheck.reading.normalize import Extracted
 
@@ -30,7 +29,7 @@ _COMMON = set(
 
 def read_text(data: bytes, deadline: Deadline | None = None) -> Extracted:
     text, encoding = decode(data)
-    return Extracted(text, encoding, find_published(text))
+    return Extracted(text, encoding)
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -1,0 +1,133 @@
+"""A report as units really send it gets the result its clean copy gets.
+
+Each form changes only how the same report is written down, the way a unit's PC, Word, a PDF
+printer or a web page does: full-width punctuation, digits and letters; GB18030 with CRLF; a BOM;
+old-Mac CR breaks; indents of ideographic spaces or tabs; trailing spaces; a blank line after
+every line (double spacing) or none; Traditional script; .docx; a PDF typeset at the page width.
+Our own reports always; the corpus's real ones when ../shared is present.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fzcheck.document import fold_width
+from fzcheck.pipeline import check_path
+from fzcheck.reading import load
+from fzcheck.rubric import Catalog
+from tests.helpers import FIXTURES, ROOT, SAMPLE, make_docx, make_pdf
+
+
+def _ours() -> list[Path]:
+    return [SAMPLE, *sorted(FIXTURES.glob("*.txt"))]
+
+
+def _corpus() -> list[Path]:
+    corpus = ROOT.parent / "shared" / "corpus"
+    return sorted(p for p in corpus.glob("**/*.txt") if p.name.lower() != "readme.txt")
+
+
+_FULL_WIDTH = {chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)}
+_PUNCTUATION = str.maketrans({c: _FULL_WIDTH[c] for c in ",:;()?!"})
+_DIGITS = str.maketrans({c: _FULL_WIDTH[c] for c in "0123456789"})
+
+
+def _indented(text: str, indent: str) -> str:
+    return "\n".join(f"{indent}{s}" if (s := line.strip()) else line for line in text.split("\n"))
+
+
+def _traditional(text: str) -> str:
+    import opencc
+
+    return str(opencc.OpenCC("s2t").convert(text))
+
+
+# name -> (suffix, the report written that way)
+FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
+    "full-width punctuation": (".txt", lambda t: t.translate(_PUNCTUATION).encode()),
+    "full-width digits": (".txt", lambda t: t.translate(_DIGITS).encode()),
+    "all full-width": (".txt", lambda t: t.translate(str.maketrans(_FULL_WIDTH)).encode()),
+    "GB18030 with CRLF": (".txt", lambda t: t.replace("\n", "\r\n").encode("gb18030")),
+    "BOM": (".txt", lambda t: ("\ufeff" + t).encode()),
+    "CR breaks": (".txt", lambda t: t.replace("\n", "\r").encode()),
+    "ideographic-space indents": (".txt", lambda t: _indented(t, "\u3000\u3000").encode()),
+    "tab indents": (".txt", lambda t: _indented(t, "\t").encode()),
+    "trailing spaces": (".txt", lambda t: "\n".join(s + "  " for s in t.split("\n")).encode()),
+    "double spacing": (".txt", lambda t: "\n\n".join(t.split("\n")).encode()),
+    "no blank lines": (".txt", lambda t: "\n".join(s for s in t.split("\n") if s.strip()).encode()),
+    "Traditional script": (".txt", lambda t: _traditional(t).encode()),
+    "Word": (".docx", make_docx),
+    "typeset PDF": (".pdf", make_pdf),
+}
+
+
+def _summary(path: Path, catalog: Catalog) -> dict[str, Any]:
+    result = check_path(str(path), catalog).to_json()
+    doc = result.get("document") or {}
+    return {
+        "verdict": result.get("verdict"),
+        "score": result.get("score"),
+        "parts": [(p["id"], p["status"]) for p in result.get("parts", [])],
+        "checks": [(c["id"], c["passed"]) for c in result.get("checks", [])],
+        "year": doc.get("report_year"),
+        "signed": doc.get("signed_on"),
+        "published": doc.get("published_on"),
+        "title": _as_read(doc.get("title")),
+        "issuer": _as_read(doc.get("issuer")),
+    }
+
+
+def _as_read(text: str | None) -> str:
+    """A title or issuer as the checks read it: widths folded, Simplified, no spaces."""
+    from fzcheck.reading.normalize import to_simplified
+
+    folded = fold_width(text or "")
+    return "".join(to_simplified([folded])[0][0].split())
+
+
+_TABLE_ROW = re.compile(r"(?:\s+-?\d+(?:\.\d+)?){2,}\s*$", re.MULTILINE)
+
+
+def _typesets(path: Path, text: str) -> bool:
+    """Whether a PDF could hold this text as it is: a crawl joined onto one line is no PDF's
+    text, and a PDF lays a table out in cells, not in rows wider than the page."""
+    return not load(str(path)).resegmented and not _TABLE_ROW.search(text)
+
+
+def _differences(form: str, paths: list[Path], tmp: Path) -> list[str]:
+    catalog = Catalog.load()
+    suffix, write = FORMS[form]
+    out = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        if suffix == ".pdf" and not _typesets(path, text):
+            continue
+        try:
+            data = write(text)
+        except UnicodeEncodeError:  # a character GB18030 cannot hold: not this form
+            continue
+        copy = tmp / f"{path.stem}{suffix}"
+        copy.write_bytes(data)
+        clean, sent = _summary(path, catalog), _summary(copy, catalog)
+        diff = {k: (clean[k], sent[k]) for k in clean if clean[k] != sent[k]}
+        if diff:
+            out.append(f"{path.name}: {diff}")
+    return out
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_our_reports_get_the_same_result_in_every_form(form: str, tmp_path: Path) -> None:
+    assert _differences(form, _ours(), tmp_path) == []
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_real_reports_get_the_same_result_in_every_form(form: str, tmp_path: Path) -> None:
+    paths = _corpus()
+    if not paths:
+        pytest.skip("../shared/corpus is not present")
+    assert _differences(form, paths, tmp_path) == []
