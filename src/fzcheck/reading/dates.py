@@ -58,10 +58,11 @@ def _colon_after_key(head: str) -> bool:
 _KEY_ENDS = tuple({key[-1] for key in _KEYS})
 
 
-def find_published(text: str, head_chars: int = 1500) -> dt.date | None:
+def find_published(text: str, head_chars: int = 1500, folded: bool = False) -> dt.date | None:
     """The publication date a web page states near its top, if it states one: in any width
-    (发布时间：２０２６－０２－０５ and 15：38：00 as a PC saves them, folded first)."""
-    head = fold_width(text[:head_chars])
+    (发布时间：２０２６－０２－０５ and 15：38：00 as a PC saves them are folded first, unless
+    ``folded`` says the text already is)."""
+    head = text[:head_chars] if folded else fold_width(text[:head_chars])
     match = _PUBLISHED.search(head) if _colon_after_key(head) else None
     # 来源 and 來源 share 源: a one-character test, far cheaper than the scan, rules most out
     if match is None and "源" in head:

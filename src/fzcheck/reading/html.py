@@ -109,4 +109,4 @@ def _published(page: str) -> dt.date | None:
         return make_date(*meta.groups())
     visible = fold_width(_TAGS.sub(" ", page))
     visible = re.sub(r"\s+", " ", visible)
-    return find_published(visible, head_chars=len(visible))
+    return find_published(visible, head_chars=len(visible), folded=True)

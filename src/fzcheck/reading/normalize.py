@@ -91,27 +91,16 @@ def _simplified(text: str, lines: list[str], units: bytes | None) -> tuple[list[
     """:func:`to_simplified` of ``text`` (``lines`` joined), and whether anything changed."""
     if not may_change(text, units):
         return list(lines), "simplified", False
-    converted = _t2s().convert(text)
+    converted = _complete(_t2s().convert(text))
     if converted == text:
         return list(lines), "simplified", False
     out = converted.split("\n")
     if len(out) != len(lines):
-        out = [_t2s().convert(line) for line in lines]
+        out = [_complete(_t2s().convert(line)) for line in lines]
     for i, (c, o) in enumerate(zip(out, lines, strict=True)):
         if len(c) != len(o):
-            out[i] = _per_char(o)
-    joined = "\n".join(out)
-    if (completed := _complete(joined)) != joined:
-        out = completed.split("\n")
+            out[i] = _complete(_per_char(o))
     return out, "traditional" if _changed_share_over(out, lines, text, 0.03) else "simplified", True
-
-
-@lru_cache(maxsize=1)  # built on first use, like the scan above
-def _alone_scan() -> tuple[re.Pattern[str], frozenset[str]]:
-    """A scan for the BMP characters t2s changes on its own, and those beyond the BMP."""
-    alone = t2s_changes.ALONE
-    bmp = "".join(re.escape(c) for c in alone if c <= "\uffff")
-    return re.compile(f"[{bmp}]"), frozenset(c for c in alone if c > "\uffff")
 
 
 def _complete(converted: str) -> str:
@@ -120,12 +109,11 @@ def _complete(converted: str) -> str:
     OpenCC's phrase table keeps a few Traditional characters inside the names and classical
     words it lists (於單, 乾隆, 魏徵), and such a phrase can swallow a common word's character:
     由於單位 became 由於单位, and 由于 (a cause) went unread. For analysis every such character is
-    converted; quotes are cut from the text as written."""
-    scan, beyond = _alone_scan()
-    left = {m.group() for m in scan.finditer(converted)}
-    if beyond and not bmp_only(converted):
-        left |= beyond.intersection(converted)
-    for ch in left:
+    converted; quotes are cut from the text as written. Only a phrase can leave one, so only
+    the few that phrases keep (``KEPT``) are looked for."""
+    for ch in t2s_changes.KEPT:
+        if ch not in converted:
+            continue
         single = _t2s().convert(ch)
         if len(single) == 1:  # one for one: every line keeps its length
             converted = converted.replace(ch, single)
@@ -190,7 +178,8 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     simplified, script, changed = _simplified(text, lines, units)
     if changed:
         text, units = "\n".join(simplified), None
-    analysis = fold_width(text, units).split("\n")
+    folded = fold_width(text, units)
+    analysis = folded.split("\n")
     styled, origin = raw.styled, None
     segments = resegment(analysis)
     if segments is not None:  # run-on text: cut at its inline headings, remember where from
@@ -207,7 +196,7 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
         lines=lines,
         analysis=analysis,
         script=script,
-        published_on=raw.published if raw.published is not None else find_published(raw.text),
+        published_on=raw.published or find_published(folded, folded=True),
         styled_headings=styled,
         origin=origin,
         ocr=raw.ocr,
