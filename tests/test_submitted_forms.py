@@ -3,7 +3,8 @@
 Each form changes only how the same report is written down, the way a unit's PC, Word, a PDF
 printer or a web page does: full-width punctuation, digits and letters; GB18030 with CRLF; a BOM;
 old-Mac CR breaks; indents of ideographic spaces or tabs; trailing spaces; a blank line after
-every line (double spacing) or none; Traditional script; .docx; a PDF typeset at the page width.
+every line (double spacing) or none; Traditional script; 一．/一. for 一、 and (一) for （一）;
+.docx; a PDF typeset at the page width.
 Our own reports always; the corpus's real ones when ../shared is present.
 """
 
@@ -41,6 +42,10 @@ def _indented(text: str, indent: str) -> str:
     return "\n".join(f"{indent}{s}" if (s := line.strip()) else line for line in text.split("\n"))
 
 
+_TOP = re.compile(r"^(\s*)([一二三四五六七八九十]{1,3})、", re.MULTILINE)
+_SUB = re.compile(r"^(\s*)（([一二三四五六七八九十]{1,3})）", re.MULTILINE)
+
+
 def _traditional(text: str) -> str:
     import opencc
 
@@ -61,6 +66,9 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "double spacing": (".txt", lambda t: "\n\n".join(t.split("\n")).encode()),
     "no blank lines": (".txt", lambda t: "\n".join(s for s in t.split("\n") if s.strip()).encode()),
     "Traditional script": (".txt", lambda t: _traditional(t).encode()),
+    "headings 一．": (".txt", lambda t: _TOP.sub("\\1\\2．", t).encode()),
+    "headings 一.": (".txt", lambda t: _TOP.sub(r"\1\2.", t).encode()),
+    "sub-headings (一)": (".txt", lambda t: _SUB.sub(r"\1(\2)", t).encode()),
     "Word": (".docx", make_docx),
     "typeset PDF": (".pdf", make_pdf),
 }

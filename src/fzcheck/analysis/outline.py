@@ -21,7 +21,9 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (
         1,
         re.compile(
-            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})部分\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})\s*(?:、|\.(?!\d)))\s*"
+            # 四.2026年…: after a Chinese numeral a dot is a marker even before a digit (only
+            # an Arabic 1.5 is a number)
+            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})部分\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})\s*[、.])\s*"
         ),
     ),
     (2, re.compile(rf"^\s*\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),

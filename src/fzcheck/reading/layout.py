@@ -69,16 +69,15 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
     either is a table row. A text whose lines share no width is not taken for wrapped text."""
     widths = [[_em(line) for line in lines] for lines in pages]
     prose = [
-        round(w)
+        w
         for lines, page in zip(pages, widths, strict=True)
         for line, w in zip(lines, page, strict=True)
         if w >= _MIN_COLUMN and not _CELL_END.search(line)
     ]
-    common = Counter(prose)
-    shared = [w for w, n in common.items() if n >= max(3, len(prose) // 10)]
-    if not shared:
+    column = _column(prose)
+    if column is None:
         return pages
-    full = max(shared) - _NEAR_MARGIN
+    full = column - _NEAR_MARGIN
     out = []
     for lines, page_widths in zip(pages, widths, strict=True):
         joined: list[str] = []
@@ -91,6 +90,15 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             joinable = width >= full and not _CELL_END.search(line)
         out.append(joined)
     return out
+
+
+def _column(widths: list[float]) -> float | None:
+    """The column's width: the widest of the line widths (rounded to an em) that many lines
+    share, at least three and a tenth of them; None when none is (no text wraps). Estimated
+    widths need that much evidence, where positions (document_lines) need less."""
+    shared = Counter(round(w) for w in widths)
+    many = [w for w, n in shared.items() if n >= max(3, len(widths) // 10)]
+    return max(many) if many else None
 
 
 def _joint(before: str, after: str) -> str:
