@@ -91,6 +91,22 @@ def test_a_dateline_right_above_the_title_is_not_part_of_it(tmp_path: Path) -> N
     assert r["document"]["published_on"] == "2026-02-05"
 
 
+@pytest.mark.parametrize(
+    "spaced",
+    [
+        " ".join("示例县人民政府关于2025年度法治政府建设情况的报告"),  # letter-spaced
+        "示例县人民政府　关于2025年度法治政府建设情况的报告",  # a space between two parts
+    ],
+)
+def test_a_title_set_with_spaces_reads_as_one(tmp_path: Path, spaced: str) -> None:
+    r = check_variant(tmp_path, "debris_titles.txt", _TITLE_LINE, spaced)
+    checks = {c["id"]: c["passed"] for c in r["checks"]}
+    assert checks["title_names_subject_and_year"]
+    assert r["document"]["title"] == spaced
+    assert r["document"]["issuer"] == "示例县人民政府"
+    assert r["document"]["report_year_source"] == "title"
+
+
 @pytest.mark.parametrize("spacing", ["\n", "\n\n"])
 def test_a_title_broken_over_two_lines_is_joined_in_single_and_double_spacing(
     tmp_path: Path, spacing: str

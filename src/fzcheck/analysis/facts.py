@@ -32,6 +32,9 @@ _ISSUER_DATE = re.compile(
     rf"^\s*(?P<issuer>\S.{{1,38}}?)\s+(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*$"
 )
 _TITLE_ISSUER = re.compile(r"^(.{2,40}?)(?:关于|(?=(?:19|20)\d{2}\s*年))")
+# The spaces a title is set with (法 治 政 府 建 设, 示例县人民政府 关于…): no word of a Chinese
+# title needs one, so they are read without them; only Latin words keep theirs.
+_TITLE_GAP = re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])\s+(?![A-Za-zＡ-Ｚａ-ｚ])")
 _SENTENCE = re.compile(r"[。;!?]")
 # Debris a captured title carries in front of it: a 文号 (某政发〔2024〕3号), an icon's alt text.
 _TITLE_PREFIX = re.compile(
@@ -96,18 +99,19 @@ def read_facts(doc: Document) -> Facts:
         first, last, start = title_span
         title = "".join(doc.quote(i, start if i == first else 0) for i in range(first, last + 1))
         title = title.lstrip("# ")
-        title_analysis = "".join(
-            lines[i][start if i == first else 0 :].strip() for i in range(first, last + 1)
+        title_analysis = _unspaced(
+            "".join(lines[i][start if i == first else 0 :].strip() for i in range(first, last + 1))
         ).lstrip("# ")
     else:
         cell = _title_cell(lines, first_heading)
         if cell is not None:
-            title, title_analysis = doc.quote(*cell), lines[cell[0]][cell[1] : cell[2]].strip()
+            title = doc.quote(*cell)
+            title_analysis = _unspaced(lines[cell[0]][cell[1] : cell[2]].strip())
     issuer = issuer_inline or (doc.quote(issuer_line) if issuer_line is not None else None)
     if issuer is None and title_analysis is not None and title is not None:
         m = _TITLE_ISSUER.match(title_analysis)
         if m and not m.group(1).startswith(("关于", "20", "19")) and _ORG.search(m.group(1)):
-            issuer = title[: len(m.group(1))]
+            issuer = _unspaced(title)[: len(m.group(1))]
     year, source = _report_year(lines, nonblank, title_analysis, body_start, first_heading)
     if year is None and signed is not None:
         year = year_from_signing(signed)
@@ -180,12 +184,12 @@ def _find_title(
         span = clean_title(text)
         if span is None:
             continue
-        core = text[span[0] : span[1]]
+        core = _unspaced(text[span[0] : span[1]])
         if _TITLE.search(core):
             return i, i, span[0]
         nxt = head[pos + 1] if pos + 1 < len(head) else None
         if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
-            joined = core + lines[nxt].strip()
+            joined = core + _unspaced(lines[nxt].strip())
             if (
                 len(joined) <= 80
                 and "。" not in joined
@@ -194,6 +198,10 @@ def _find_title(
             ):
                 return i, nxt, span[0]
     return None
+
+
+def _unspaced(title: str) -> str:
+    return _TITLE_GAP.sub("", title)
 
 
 def _next_to(lines: list[str], nonblank: list[int], line: int, other: int) -> bool:
