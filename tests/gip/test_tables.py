@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,23 @@ def test_a_blank_total_is_blank_not_wrong(tmp_path: Path) -> None:
     assert failures(r) == set()
     unchecked = [c for c in tables(r)["requests"]["checks"] if c["passed"] is None]
     assert unchecked and all("空白" in c["message"] for c in unchecked)
+
+
+@pytest.mark.parametrize("mark", ["—", "-", "/", "／"])
+def test_a_dash_for_none_is_a_blank_cell_not_the_end_of_the_row(tmp_path: Path, mark: str) -> None:
+    """Units fill an empty cell with a dash or a slash: the row is still read, the cell is blank
+    (its sums are left unchecked, a blank is not a 0) and every other sum still holds."""
+    text = "\n".join(
+        re.sub(r"(?<= )0(?= |$)", mark, line) if "本年新收" in line else line
+        for line in gip.layout_text().split("\n")
+    )
+    r = check(write(tmp_path, "dashes.txt", text))
+    new = [c for c in tables(r)["requests"]["cells"] if c["row"] == "new"]
+    assert len(new) == 7 and [c["value"] for c in new].count(None) == 1
+    assert tables(r)["requests"]["status"] == "read" and failures(r) == set()
+    checks = tables(r)["requests"]["checks"]
+    assert any(c["passed"] for c in checks)
+    assert any(c["passed"] is None and "空白" in c["message"] for c in checks)
 
 
 def test_the_2019_format_is_read_too(tmp_path: Path) -> None:

@@ -23,6 +23,9 @@ from fzcheck.rubric.model import TableTemplate
 
 Status = Literal["read", "unreadable", "absent"]
 _VALUE = re.compile(r"^-?\d+(?:\.\d+)?$")
+# A cell filled with a dash or a slash (— - / ／) stands for "none": read as a blank cell, which
+# the sums leave unchecked (a blank is not a 0), not as the end of the row's values.
+_PLACEHOLDER = re.compile(r"^[-—–－‐/／]+$")
 _SPACE = re.compile(r"\s+")
 MIN_ROW_SHARE = 0.6  # of a template's required rows, found with all their values
 WINDOW = 8  # rows looked ahead for a label's cue: a skipped row is rare, a wrong one costly
@@ -72,7 +75,7 @@ def _tokens(line: str) -> tuple[str, list[_Token]] | None:
             offsets.append(at)
             pos = at + len(cell)
         k = len(cells)
-        while k > 0 and (_VALUE.match(cells[k - 1].strip()) or not cells[k - 1].strip()):
+        while k > 0 and (_is_value(cells[k - 1].strip()) or not cells[k - 1].strip()):
             k -= 1
         if k == len(cells):
             return None
@@ -85,12 +88,16 @@ def _tokens(line: str) -> tuple[str, list[_Token]] | None:
         return "".join(cells[:k]), values
     spans = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", line)]
     k = len(spans)
-    while k > 0 and _VALUE.match(spans[k - 1][0]):
+    while k > 0 and _is_value(spans[k - 1][0]):
         k -= 1
     if k == len(spans):
         return None
     label = line[: spans[k][1]] if k < len(spans) else line
     return label, [_Token(t, a, b) for t, a, b in spans[k:]]
+
+
+def _is_value(text: str) -> bool:
+    return bool(_VALUE.match(text) or _PLACEHOLDER.match(text))
 
 
 def _compact(text: str) -> str:
@@ -229,7 +236,7 @@ def _place(values: Sequence[_Token], anchors: list[list[int]], n: int) -> dict[i
 
 
 def _cell(row: str, col: str, tok: _Token, line: int) -> Cell:
-    value = float(tok.text) if tok.text else None
+    value = float(tok.text) if _VALUE.match(tok.text) else None  # blank, or a dash for none
     return Cell(row, col, value, tok.text, line, tok.start, tok.end)
 
 
