@@ -133,6 +133,12 @@ def test_a_dash_for_none_is_a_blank_cell_not_the_end_of_the_row(tmp_path: Path, 
     assert any(c["passed"] is None and "空白" in c["message"] for c in checks)
 
 
+def test_thousands_separators_are_read_as_the_number(tmp_path: Path) -> None:
+    r = check(write(tmp_path, "excel.txt", gip.layout_text().replace("1280", "1,280")))
+    assert tables(r)["proactive_decisions"]["status"] == "read"
+    assert cell(r, "proactive_decisions", "licensing", "count")["value"] == 1280
+
+
 def test_the_2019_format_is_read_too(tmp_path: Path) -> None:
     r = check(write(tmp_path, "old.txt", gip.layout_text(gip.values("2019"), gip.ROWS_2019)))
     assert cell(r, "requests", "other_handling", "natural")["value"] == 1

@@ -22,7 +22,7 @@ from fzcheck.document import Document
 from fzcheck.rubric.model import TableTemplate
 
 Status = Literal["read", "unreadable", "absent"]
-_VALUE = re.compile(r"^-?\d+(?:\.\d+)?$")
+_VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")  # 1280 or 1,280 (Excel's)
 # A cell filled with a dash or a slash (— - / ／) stands for "none": read as a blank cell, which
 # the sums leave unchecked (a blank is not a 0), not as the end of the row's values.
 _PLACEHOLDER = re.compile(r"^[-—–－‐/／]+$")
@@ -236,7 +236,7 @@ def _place(values: Sequence[_Token], anchors: list[list[int]], n: int) -> dict[i
 
 
 def _cell(row: str, col: str, tok: _Token, line: int) -> Cell:
-    value = float(tok.text) if _VALUE.match(tok.text) else None  # blank, or a dash for none
+    value = float(tok.text.replace(",", "")) if _VALUE.match(tok.text) else None  # or a dash
     return Cell(row, col, value, tok.text, line, tok.start, tok.end)
 
 
