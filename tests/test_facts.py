@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,6 +71,8 @@ def test_clean_title_cuts_debris(line: str, title: str) -> None:
         "示政发〔2026〕3号",
         "示例县人民政府   2026-02-05 15:38:00   来源：示例县司法局",  # a page's dateline
         "发布时间：2026-02-05",
+        "附件1",  # an attachment's label above its title
+        "附件二：",
     ],
 )
 def test_debris_lines_are_not_titles(line: str) -> None:
@@ -77,6 +80,7 @@ def test_debris_lines_are_not_titles(line: str) -> None:
 
 
 _TITLE_LINE = "示政发〔2026〕3号 示例县人民政府关于2025年度法治政府建设情况的报告"
+_REPORT_TITLE = "示例县人民政府关于2025年度法治政府建设情况的报告"
 
 
 def test_a_dateline_right_above_the_title_is_not_part_of_it(tmp_path: Path) -> None:
@@ -107,18 +111,34 @@ def test_a_title_set_with_spaces_reads_as_one(tmp_path: Path, spaced: str) -> No
     assert r["document"]["report_year_source"] == "title"
 
 
+def _document_with_title(tmp_path: Path, lines: str, spacing: str) -> dict[str, Any]:
+    """The facts of debris_titles.txt with ``lines`` for its title line, every line followed by
+    ``spacing``."""
+    text = (FIXTURES / "debris_titles.txt").read_text(encoding="utf-8").replace(_TITLE_LINE, lines)
+    path = tmp_path / "r.txt"
+    path.write_text(spacing.join(text.split("\n")), encoding="utf-8")
+    document: dict[str, Any] = check_path(str(path), Catalog.load()).to_json()["document"]
+    return document
+
+
+@pytest.mark.parametrize("spacing", ["\n", "\n\n"])
+def test_an_attachment_label_above_the_title_is_not_part_of_it(
+    tmp_path: Path, spacing: str
+) -> None:
+    d = _document_with_title(tmp_path, f"附件1\n{_REPORT_TITLE}", spacing)
+    assert d["title"] == _REPORT_TITLE
+
+
 @pytest.mark.parametrize("spacing", ["\n", "\n\n"])
 def test_a_title_broken_over_two_lines_is_joined_in_single_and_double_spacing(
     tmp_path: Path, spacing: str
 ) -> None:
     """A blank line after every line (a page copied out) keeps the title's two lines next to
     each other: the issuer on the first is still read."""
-    text = (FIXTURES / "debris_titles.txt").read_text(encoding="utf-8")
-    text = text.replace(_TITLE_LINE, "示例县人民政府\n关于2025年度法治政府建设情况的报告")
-    path = tmp_path / "r.txt"
-    path.write_text(spacing.join(text.split("\n")), encoding="utf-8")
-    d = check_path(str(path), Catalog.load()).to_json()["document"]
-    assert d["title"] == "示例县人民政府关于2025年度法治政府建设情况的报告"
+    d = _document_with_title(
+        tmp_path, "示例县人民政府\n关于2025年度法治政府建设情况的报告", spacing
+    )
+    assert d["title"] == _REPORT_TITLE
     assert d["issuer"] == "示例县人民政府"
 
 

@@ -3,8 +3,9 @@
 Each form changes only how the same report is written down, the way a unit's PC, Word, a PDF
 printer or a web page does: full-width punctuation, digits and letters; GB18030 with CRLF; a BOM;
 old-Mac CR breaks; indents of ideographic spaces or tabs; trailing spaces; a blank line after
-every line (double spacing) or none; Traditional script; 一．/一. for 一、 and (一) for （一）;
-.docx; a PDF typeset at the page width.
+every line (double spacing) or none; Traditional script; 一．/一. for 一、 and (一) for （一）; an
+attachment's label above, an official document's footer (此件公开发布, 抄送, 印发) below, page
+numbers between; .docx; a PDF typeset at the page width.
 Our own reports always; the corpus's real ones when ../shared is present.
 """
 
@@ -46,6 +47,20 @@ _TOP = re.compile(r"^(\s*)([一二三四五六七八九十]{1,3})、", re.MULTIL
 _SUB = re.compile(r"^(\s*)（([一二三四五六七八九十]{1,3})）", re.MULTILINE)
 
 
+_FOOTER = (
+    "\n\n（此件公开发布）\n\n抄送：县委办公室，县人大常委会办公室，县政协办公室。\n"
+    "示例县人民政府办公室                2026年3月7日印发\n"
+)
+
+
+def _paged(text: str) -> str:
+    """A page number (— 2 —) after every 20 lines, as a printed page's footer."""
+    lines = text.split("\n")
+    return "\n".join(
+        line + (f"\n\n— {i // 20 + 1} —\n" if i % 20 == 19 else "") for i, line in enumerate(lines)
+    )
+
+
 def _traditional(text: str) -> str:
     import opencc
 
@@ -69,6 +84,9 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "headings 一．": (".txt", lambda t: _TOP.sub("\\1\\2．", t).encode()),
     "headings 一.": (".txt", lambda t: _TOP.sub(r"\1\2.", t).encode()),
     "sub-headings (一)": (".txt", lambda t: _SUB.sub(r"\1(\2)", t).encode()),
+    "an attachment (附件1 above)": (".txt", lambda t: ("附件1\n\n" + t).encode()),
+    "an official document's footer": (".txt", lambda t: (t.rstrip() + _FOOTER).encode()),
+    "page numbers": (".txt", lambda t: _paged(t).encode()),
     "Word": (".docx", make_docx),
     "typeset PDF": (".pdf", make_pdf),
 }

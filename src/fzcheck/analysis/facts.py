@@ -43,6 +43,8 @@ _TITLE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _WENHAO_ONLY = re.compile(r"^\s*\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号\s*$")
+# An attachment's label above its title (附件, 附件1, 附件二：): the document's, not the title's.
+_ATTACHMENT_LABEL = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|首页\s*[>›»/]|[>›»]\s*\S+\s*[>›»]")
 _SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|官网|官方网站|信息公开平台|公开平台)$")
 # An organisation's name ends with what it is (局, 政府, 委员会…).
@@ -144,8 +146,9 @@ def year_from_signing(signed: dt.date) -> int | None:
 
 def clean_title(text: str) -> tuple[int, int] | None:
     """(start, end) of the title inside a line that reads as one, without its debris; None when
-    the line is a breadcrumb, a site name, a 文号 alone, a page's dateline (发布时间：…,
-    …2026-02-05 15:38 来源：…) or a table row with no title cell."""
+    the line is a breadcrumb, a site name, a 文号 or an attachment's label alone (附件1), a
+    page's dateline (发布时间：…, …2026-02-05 15:38 来源：…) or a table row with no title
+    cell."""
     if "|" in text or "｜" in text:  # a table row: the cell that reads as a title
         offset = 0
         for cell in re.split(r"[|｜]", text):
@@ -154,7 +157,7 @@ def clean_title(text: str) -> tuple[int, int] | None:
                 return offset + span[0], offset + span[1]
             offset += len(cell) + 1
         return None
-    if _BREADCRUMB.search(text) or _WENHAO_ONLY.match(text):
+    if _BREADCRUMB.search(text) or _WENHAO_ONLY.match(text) or _ATTACHMENT_LABEL.match(text):
         return None
     if find_published(text, len(text)) is not None:
         return None
