@@ -121,6 +121,20 @@ def _document_with_title(tmp_path: Path, lines: str, spacing: str) -> dict[str, 
     return document
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "示例县人民政府关于二〇二五年度法治政府建设情况的报告",  # the year in Chinese numerals
+        "示例县人民政府法治政府建设年度报告（2025年度）",  # the year after the title, in brackets
+    ],
+)
+def test_the_titles_year_in_any_writing(tmp_path: Path, title: str) -> None:
+    r = check_variant(tmp_path, "debris_titles.txt", _TITLE_LINE, title)
+    assert r["document"]["title"] == title
+    assert (r["document"]["report_year"], r["document"]["report_year_source"]) == (2025, "title")
+    assert {c["id"]: c["passed"] for c in r["checks"]}["title_names_subject_and_year"]
+
+
 @pytest.mark.parametrize("spacing", ["\n", "\n\n"])
 def test_an_attachment_label_above_the_title_is_not_part_of_it(
     tmp_path: Path, spacing: str
@@ -226,6 +240,9 @@ def test_year_from_signing(signed: dt.date, year: int | None) -> None:
         ("落实《纲要（2021-2025年）》", []),
         ("2023年工作计划", []),
         ("2022年，君山片区", [2022]),
+        ("二〇二四年，我局持续推进", [2024]),  # a year in Chinese numerals
+        ("二〇二四年三月五日", []),
+        ("二〇一九年以来", []),
     ],
 )
 def test_stated_years(text: str, years: list[int]) -> None:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from fzcheck.analysis.patterns import Regex, mask_titles, rx
 from fzcheck.document import Document
 from fzcheck.fast_patterns import bmp_digit_first, bmp_only
-from fzcheck.reading.numerals import YEAR
+from fzcheck.reading.numerals import YEAR, year_value
 from fzcheck.result import Check
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
     first = "\n".join(doc.analysis[i] for i in found.lines[:3])
     # a cited document's years (《法治政府建设实施纲要（2021-2025年）》) are not the plan's
     heading, first = mask_titles(heading), mask_titles(first)
-    years = [int(y) for y in YEAR.findall(heading)] or [int(y) for y in YEAR.findall(first)]
+    years = [year_value(y) for y in YEAR.findall(heading) or YEAR.findall(first)]
     return years, f"{heading}\n{first}"
 
 

@@ -18,20 +18,20 @@ from fzcheck.analysis.outline import match_heading
 from fzcheck.document import Document
 from fzcheck.reading.chrome import TITLE_CELL, is_chrome
 from fzcheck.reading.dates import CN_DATE, DATE, find_published, parse_date
-from fzcheck.reading.numerals import YEAR
+from fzcheck.reading.numerals import YEAR, year_value
 
 YearSource = Literal["title", "body", "plan", "signed"]
 
 _TITLE = re.compile(
     r"(?:法治|依法行政|依法治).{0,30}(?:报告|情况|总结|要点|安排|计划|规则|方案)|"
-    r"(?:报告|要点|规则|方案|计划|通知|解读)$"
+    r"(?:报告|要点|规则|方案|计划|通知|解读)(?:\s*\([^()]{1,20}\))?$"  # …报告（2023年度）
 )
 _ADDRESSEE = re.compile(r"^[^。,]{2,40}(?:委|政府|办|局|院|会|部|厅|处)[^。,]{0,10}:$")
 _DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*[)]?\s*$")
 _ISSUER_DATE = re.compile(
     rf"^\s*(?P<issuer>\S.{{1,38}}?)\s+(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*$"
 )
-_TITLE_ISSUER = re.compile(r"^(.{2,40}?)(?:关于|(?=(?:19|20)\d{2}\s*年))")
+_TITLE_ISSUER = re.compile(rf"^(.{{2,40}}?)(?:关于|(?={YEAR.pattern}))")
 # The spaces a title is set with (法 治 政 府 建 设, 示例县人民政府 关于…): no word of a Chinese
 # title needs one, so they are read without them; only Latin words keep theirs.
 _TITLE_GAP = re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])\s+(?![A-Za-zＡ-Ｚａ-ｚ])")
@@ -54,7 +54,7 @@ _ORG = re.compile(
 )
 # A year a sentence states as its subject: not part of a date, a range or 以来 (since).
 _STATED_YEAR = re.compile(
-    r"(?<![\d\-~—至到])((?:19|20)\d{2})\s*年(?!\s*(?:以来|来|至|到|-|—|~|"
+    rf"(?<![\d\-~—至到〇○零一二三四五六七八九]){YEAR.pattern}(?!\s*(?:以来|来|至|到|-|—|~|"
     r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|[〇○零一二三四五六七八九]))"
 )
 _CITED = re.compile(r"《[^》]{0,80}》")
@@ -301,7 +301,7 @@ def stated_years(text: str) -> list[int]:
     for m in _STATED_YEAR.finditer(text):
         if _PLAN_WORDS.search(text, m.end(), m.end() + 12):
             continue
-        out.append(int(m.group(1)))
+        out.append(year_value(m.group(1)))
     return out
 
 
@@ -312,7 +312,7 @@ def _report_year(
     if title is not None:
         m = YEAR.search(title)
         if m:
-            return int(m.group(1)), "title"
+            return year_value(m.group(1)), "title"
     body = [i for i in nonblank if i >= body_start]
     looked: list[str] = [lines[i] for i in body[:6] if i < first_heading]
     looked += islice((lines[i] for i in body[:40] if match_heading(lines[i])), 3)
