@@ -3,7 +3,8 @@
 Each form changes only how the same report is written down, the way a unit's PC, Word, a PDF
 printer or a web page does: full-width punctuation, digits and letters; GB18030 with CRLF; a BOM;
 old-Mac CR breaks; indents of ideographic spaces or tabs; trailing spaces; a blank line after
-every line (double spacing) or none; Traditional script; 一．/一. for 一、 and (一) for （一）; an
+every line (double spacing) or none; Traditional script; 一．/一. for 一、, (一) for （一）, or
+1. and （1） for both; an
 attachment's label above, an official document's footer (此件公开发布, 抄送, 印发) below, page
 numbers between; .docx; a PDF typeset at the page width.
 Our own reports always; the corpus's real ones when ../shared is present.
@@ -21,6 +22,7 @@ import pytest
 from fzcheck.document import fold_width
 from fzcheck.pipeline import check_path
 from fzcheck.reading import load
+from fzcheck.reading.numerals import cn_number
 from fzcheck.rubric import Catalog
 from tests.helpers import FIXTURES, ROOT, SAMPLE, make_docx, make_pdf
 
@@ -45,6 +47,7 @@ def _indented(text: str, indent: str) -> str:
 
 _TOP = re.compile(r"^(\s*)([一二三四五六七八九十]{1,3})、", re.MULTILINE)
 _SUB = re.compile(r"^(\s*)（([一二三四五六七八九十]{1,3})）", re.MULTILINE)
+_ANY_SUB = re.compile(r"^(\s*)[（(]([一二三四五六七八九十]{1,3})[）)]", re.MULTILINE)
 
 
 _FOOTER = (
@@ -59,6 +62,15 @@ def _paged(text: str) -> str:
     return "\n".join(
         line + (f"\n\n— {i // 20 + 1} —\n" if i % 20 == 19 else "") for i, line in enumerate(lines)
     )
+
+
+def _arabic_headings(text: str) -> str:
+    """一、 written 1. and （一） written （1） (1.2025年推进…: a year right after the dot), in a
+    text that has no Arabic headings of its own."""
+    if re.search(r"^\s*\d{1,2}\s*[.、]", text, re.MULTILINE):
+        return text
+    text = _TOP.sub(lambda m: f"{m.group(1)}{cn_number(m.group(2))}.", text)
+    return _ANY_SUB.sub(lambda m: f"{m.group(1)}（{cn_number(m.group(2))}）", text)
 
 
 def _traditional(text: str) -> str:
@@ -84,6 +96,7 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "headings 一．": (".txt", lambda t: _TOP.sub("\\1\\2．", t).encode()),
     "headings 一.": (".txt", lambda t: _TOP.sub(r"\1\2.", t).encode()),
     "sub-headings (一)": (".txt", lambda t: _SUB.sub(r"\1(\2)", t).encode()),
+    "headings 1. and （1）": (".txt", lambda t: _arabic_headings(t).encode()),
     "an attachment (附件1 above)": (".txt", lambda t: ("附件1\n\n" + t).encode()),
     "an official document's footer": (".txt", lambda t: (t.rstrip() + _FOOTER).encode()),
     "page numbers": (".txt", lambda t: _paged(t).encode()),

@@ -27,7 +27,8 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
         ),
     ),
     (2, re.compile(rf"^\s*\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
-    (3, re.compile(r"^\s*(?P<n>\d{1,2})\s*(?:、|\.(?!\d))\s*")),
+    # 1.5 is a number, 1.2025年… a heading (a year after the dot)
+    (3, re.compile(r"^\s*(?P<n>\d{1,2})\s*(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}\s*年))\s*")),
     (4, re.compile(r"^\s*(?:\(\s*(?P<n>\d{1,2})\s*\)|(?P<c>[①-⑳]))\s*")),
     (5, re.compile(rf"^\s*(?P<n>[{_CN}]{{1,3}})是\s*")),
 ]

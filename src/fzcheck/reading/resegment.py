@@ -28,7 +28,7 @@ _MAJOR_BRANCHES = [  # kinds 1-3: only these make a line run-on (is_runon)
     rf"第[{_CN}]{{1,3}}部分",
     *(rf"{c}[{_CN}]{{0,2}}、" for c in _CN),
     rf"\([{_CN}]{{1,3}}\)",
-    *(rf"{d}\d?(?:、|\.(?!\d))" for d in "0123456789"),
+    *(rf"{d}\d?(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年))" for d in "0123456789"),
 ]
 _INLINE = re.compile(
     "|".join(
@@ -40,7 +40,7 @@ _INLINE = re.compile(
     )
 )
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")
-_ANY_DIGIT_BRANCH = r"|[^\D0-9]\d?(?:、|\.(?!\d))"
+_ANY_DIGIT_BRANCH = r"|[^\D0-9]\d?(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}年))"
 _INLINE_ANY_DIGIT = re.compile(_INLINE.pattern + _ANY_DIGIT_BRANCH)
 _MAJOR = re.compile("|".join(_MAJOR_BRANCHES))
 _MAJOR_ANY_DIGIT = re.compile(_MAJOR.pattern + _ANY_DIGIT_BRANCH)
