@@ -135,6 +135,14 @@ def test_the_titles_year_in_any_writing(tmp_path: Path, title: str) -> None:
     assert {c["id"]: c["passed"] for c in r["checks"]}["title_names_subject_and_year"]
 
 
+def test_a_seal_note_between_issuer_and_date_hides_neither(tmp_path: Path) -> None:
+    text = (FIXTURES / "no_title_body_year.txt").read_text(encoding="utf-8").rstrip()
+    text += "\n示例县司法局\n（盖章）\n2025年2月6日\n"
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    d = check_path(str(tmp_path / "r.txt"), Catalog.load()).to_json()["document"]
+    assert (d["issuer"], d["signed_on"]) == ("示例县司法局", "2025-02-06")
+
+
 @pytest.mark.parametrize("spacing", ["\n", "\n\n"])
 def test_an_attachment_label_above_the_title_is_not_part_of_it(
     tmp_path: Path, spacing: str

@@ -6,7 +6,8 @@ old-Mac CR breaks; indents of ideographic spaces or tabs; trailing spaces; a bla
 every line (double spacing) or none; Traditional script; 一．/一. for 一、, (一) for （一）, or
 1. and （1） for both; an
 attachment's label above, an official document's footer (此件公开发布, 抄送, 印发) below, page
-numbers between; .docx; a PDF typeset at the page width.
+numbers between; a signature with （盖章）, on one line or right-aligned; .docx; a PDF typeset at
+the page width.
 Our own reports always; the corpus's real ones when ../shared is present.
 """
 
@@ -73,6 +74,23 @@ def _arabic_headings(text: str) -> str:
     return _ANY_SUB.sub(lambda m: f"{m.group(1)}（{cn_number(m.group(2))}）", text)
 
 
+# The signature: an issuer line, then the date alone on the last line.
+_SIGNATURE = re.compile(
+    r"\n[ \t\u3000]*(?P<issuer>[^\n]{2,30}?)[ \t\u3000]*\n[ \t\u3000]*"
+    r"(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
+)
+_PAD = " " * 40
+
+
+def _signed(text: str, layout: str) -> bytes:
+    """The report with its signature laid out as ``layout`` (its issuer and date filled in)."""
+    m = _SIGNATURE.search(text.rstrip())
+    if m is None:
+        return text.encode()
+    signature = layout.format(issuer=m.group("issuer"), date=m.group("date"))
+    return (text.rstrip()[: m.start()] + "\n" + signature + "\n").encode()
+
+
 def _traditional(text: str) -> str:
     import opencc
 
@@ -100,6 +118,9 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "an attachment (附件1 above)": (".txt", lambda t: ("附件1\n\n" + t).encode()),
     "an official document's footer": (".txt", lambda t: (t.rstrip() + _FOOTER).encode()),
     "page numbers": (".txt", lambda t: _paged(t).encode()),
+    "a seal note in the signature": (".txt", lambda t: _signed(t, "{issuer}\n（盖章）\n{date}")),
+    "issuer and date on one line": (".txt", lambda t: _signed(t, "{issuer}    {date}")),
+    "right-aligned signature": (".txt", lambda t: _signed(t, f"{_PAD}{{issuer}}\n{_PAD}{{date}}")),
     "Word": (".docx", make_docx),
     "typeset PDF": (".pdf", make_pdf),
 }

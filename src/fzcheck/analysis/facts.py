@@ -36,6 +36,7 @@ _TITLE_ISSUER = re.compile(rf"^(.{{2,40}}?)(?:关于|(?={YEAR.pattern}))")
 # title needs one, so they are read without them; only Latin words keep theirs.
 _TITLE_GAP = re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])\s+(?![A-Za-zＡ-Ｚａ-ｚ])")
 _SENTENCE = re.compile(r"[。;!?]")
+_SEAL_NOTE = re.compile(r"^\(\s*(?:盖章|印章|公章|签章|章)\s*\)$")  # analysis view: （） folded
 # Debris a captured title carries in front of it: a 文号 (某政发〔2024〕3号), an icon's alt text.
 _TITLE_PREFIX = re.compile(
     r"^\s*(?:(?:icon|ico|img|pdf|doc|new|top|置顶)(?![A-Za-z])\s*|"
@@ -254,10 +255,11 @@ def _find_signature(
         text = lines[i].strip()
         if _DATE_ONLY.match(text):
             issuer_line = None
-            if pos > 0:
-                prev = lines[tail[pos - 1]].strip()
-                if _is_issuer(prev):
-                    issuer_line = tail[pos - 1]
+            above = pos - 1
+            if above > 0 and _SEAL_NOTE.match(lines[tail[above]].strip()):
+                above -= 1  # （盖章） between the issuer and the date
+            if above >= 0 and _is_issuer(lines[tail[above]].strip()):
+                issuer_line = tail[above]
             return i, issuer_line, parse_date(text), None
         m = _ISSUER_DATE.match(text)
         if m and _is_issuer(m.group("issuer")):
