@@ -31,6 +31,14 @@ def assert_golden(name: str, actual: str) -> None:
 # --- inputs in every format, made from our own sample text ---------------------------------
 
 
+def mixtures(pool: list[str], count: int, longest: int, seed: int) -> list[str]:
+    """``count`` random texts of up to ``longest`` pieces drawn from ``pool``, reproducibly."""
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pool) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
 

@@ -12,7 +12,7 @@ import pytest
 from fzcheck.analysis.facts import clean_title, stated_years, year_from_signing
 from fzcheck.pipeline import check_path
 from fzcheck.rubric import Catalog
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, mixtures
 from tests.test_parts import check, check_variant, statuses
 
 
@@ -255,6 +255,25 @@ def test_year_from_signing(signed: dt.date, year: int | None) -> None:
 )
 def test_stated_years(text: str, years: list[int]) -> None:
     assert stated_years(text) == years
+
+
+def test_the_arabic_only_year_pattern_is_exact_where_it_is_used() -> None:
+    """On a text with none of 〇○零九 the pattern for Arabic years finds what the full one does
+    (random mixtures of years, dates, ranges and the characters around them)."""
+    from fzcheck.analysis import facts
+
+    pool = [
+        *"2019年二〇一九零○九一三十月以来至-《》，。 ",
+        "2025年",
+        "二〇二五年",
+        "一九九八年",
+        "3月",
+    ]
+    for text in mixtures(pool, 3000, 12, seed=4):
+        if any(c in text for c in "〇○零九"):
+            continue
+        full = [m.span(1) for m in facts._STATED_YEAR.finditer(text)]
+        assert [m.span(1) for m in facts._STATED_ARABIC_YEAR.finditer(text)] == full, text
 
 
 def test_signing_before_the_year_ended_is_flagged(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from fzcheck.errors import InputError
 from fzcheck.reading import load
 from fzcheck.reading.limits import MB, Deadline, SafeZip, count_limit, read_regular_file
 from fzcheck.reading.normalize import to_simplified
-from tests.helpers import FIXTURES, sample_text
+from tests.helpers import FIXTURES, mixtures, sample_text
 from tests.reading.make_ofd import make_ofd
 
 
@@ -192,11 +192,8 @@ _WIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 def test_width_folding_of_random_text_is_the_per_character_one() -> None:
     """On random mixtures of full-width forms, their neighbours (U+FF00, U+FF5F, U+FFE5), CJK,
     ASCII, supplementary characters and lone surrogates: the same as translating each one."""
-    import random
-
     from fzcheck.document import fold_width
 
-    rng = random.Random(11)
     pool = [
         "，",
         "：",
@@ -218,8 +215,7 @@ def test_width_folding_of_random_text_is_the_per_character_one() -> None:
         "ÿ",
         "ǿ",
     ]
-    for _ in range(3000):
-        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+    for text in mixtures(pool, 3000, 30, seed=11):
         assert fold_width(text) == text.translate(_WIDTH_FOLD), repr(text)
 
 

@@ -53,11 +53,16 @@ _ORG = re.compile(
     r"(?:局|委员会|委|政府|办公室|办|院|会|部|厅|处|中心|所|队|站|司|署|街道|"
     r"办事处|镇|乡|党组|馆|社|公司|片区|区|县|市|州|盟|旗|省)$"
 )
-# A year a sentence states as its subject: not part of a date, a range or 以来 (since).
-_STATED_YEAR = re.compile(
-    rf"(?<![\d\-~—至到〇○零一二三四五六七八九]){YEAR.pattern}(?!\s*(?:以来|来|至|到|-|—|~|"
+# A year a sentence states as its subject: not part of a date, a range or 以来 (since). The
+# second pattern reads Arabic years only: as exact on a text with no 〇○零九 (which every year in
+# Chinese numerals holds), and not tried at every 一 and 二 of it.
+_NOT_STATED = (
+    r"(?!\s*(?:以来|来|至|到|-|—|~|"
     r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|[〇○零一二三四五六七八九]))"
 )
+_AFTER = r"(?<![\d\-~—至到〇○零一二三四五六七八九])"
+_STATED_YEAR = re.compile(rf"{_AFTER}{YEAR.pattern}{_NOT_STATED}")
+_STATED_ARABIC_YEAR = re.compile(rf"{_AFTER}((?:19|20)\d{{2}})\s*年{_NOT_STATED}")
 _CITED = re.compile(r"《[^》]{0,80}》")
 _PLAN_WORDS = re.compile(r"计划|安排|打算|思路|要点|设想|展望|下一步|下一年|明年")
 
@@ -300,7 +305,8 @@ def stated_years(text: str) -> list[int]:
     2019年以来 (since), years of a cited document (《…2025年…》) or of a plan (2023年工作计划)."""
     text = _CITED.sub(lambda m: " " * len(m.group(0)), text)
     out = []
-    for m in _STATED_YEAR.finditer(text):
+    stated = _STATED_YEAR if any(c in text for c in "〇○零九") else _STATED_ARABIC_YEAR
+    for m in stated.finditer(text):
         if _PLAN_WORDS.search(text, m.end(), m.end() + 12):
             continue
         out.append(year_value(m.group(1)))
