@@ -18,7 +18,7 @@ from fzcheck.analysis.outline import match_heading
 from fzcheck.document import Document
 from fzcheck.reading.chrome import TITLE_CELL, is_chrome
 from fzcheck.reading.dates import CN_DATE, DATE, find_published, parse_date
-from fzcheck.reading.numerals import YEAR, year_value
+from fzcheck.reading.numerals import ARABIC_YEAR, YEAR, year_value
 
 YearSource = Literal["title", "body", "plan", "signed"]
 
@@ -62,7 +62,7 @@ _NOT_STATED = (
 )
 _AFTER = r"(?<![\d\-~—至到〇○零一二三四五六七八九])"
 _STATED_YEAR = re.compile(rf"{_AFTER}{YEAR.pattern}{_NOT_STATED}")
-_STATED_ARABIC_YEAR = re.compile(rf"{_AFTER}((?:19|20)\d{{2}})\s*年{_NOT_STATED}")
+_STATED_ARABIC_YEAR = re.compile(rf"{_AFTER}{ARABIC_YEAR.pattern}{_NOT_STATED}")
 _CITED = re.compile(r"《[^》]{0,80}》")
 _PLAN_WORDS = re.compile(r"计划|安排|打算|思路|要点|设想|展望|下一步|下一年|明年")
 

@@ -67,27 +67,25 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
     a heading, a paragraph's last line each have their own); a line that fills it continues on
     the next, as in :func:`document_lines`, unless the next opens with a heading marker or
     either is a table row. A text whose lines share no width is not taken for wrapped text."""
-    widths = [[_em(line) for line in lines] for lines in pages]
-    prose = [
-        w
-        for lines, page in zip(pages, widths, strict=True)
-        for line, w in zip(lines, page, strict=True)
-        if w >= _MIN_COLUMN and not _CELL_END.search(line)
+    # per line: its width, and whether it is a table row
+    measured = [
+        [(line, _em(line), bool(_CELL_END.search(line))) for line in lines] for lines in pages
     ]
+    prose = [w for page in measured for _, w, row in page if w >= _MIN_COLUMN and not row]
     column = _column(prose)
     if column is None:
         return pages
     full = column - _NEAR_MARGIN
     out = []
-    for lines, page_widths in zip(pages, widths, strict=True):
+    for page in measured:
         joined: list[str] = []
         joinable = False
-        for line, width in zip(lines, page_widths, strict=True):
-            if joinable and not _HEADING_START.match(line) and not _CELL_END.search(line):
+        for line, width, row in page:
+            if joinable and not row and not _HEADING_START.match(line):
                 joined[-1] += _joint(joined[-1], line.lstrip()) + line.lstrip()
             else:
                 joined.append(line)
-            joinable = width >= full and not _CELL_END.search(line)
+            joinable = width >= full and not row
         out.append(joined)
     return out
 

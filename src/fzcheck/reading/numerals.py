@@ -9,8 +9,11 @@ _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CN_NUMBER = re.compile("[零〇○一二两三四五六七八九十百千万亿]+")
-# 2025年 / 2025 年 / 二〇二五年: the year a title, an opening or a plan names (year_value reads it).
-YEAR = re.compile(r"((?:19|20)\d{2}|[一二][〇○零九][〇○零一二三四五六七八九]{2})\s*年")
+# 2025年 / 2025 年 / 二〇二五年: the year a title, an opening or a plan names (year_value reads it);
+# ARABIC_YEAR the same without the Chinese numerals.
+_ARABIC = r"(?:19|20)\d{2}"
+ARABIC_YEAR = re.compile(rf"({_ARABIC})\s*年")
+YEAR = re.compile(rf"({_ARABIC}|[一二][〇○零九][〇○零一二三四五六七八九]{{2}})\s*年")
 
 
 def year_value(digits: str) -> int:
