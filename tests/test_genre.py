@@ -38,6 +38,24 @@ def test_look_alikes_are_not_reports_and_say_why(name: str, sign: str) -> None:
     assert message.startswith("不是法治政府建设报告：") and sign in message
 
 
+@pytest.mark.parametrize(
+    "name,sign",
+    [
+        # each has a problems part, a plan and 现将…报告如下; the first the law's leader heading
+        ("leader_own_account.txt", "标题是个人述法或述职报告"),
+        ("self_assessment.txt", "标题是自评、自查或整改报告"),
+        ("unit_year_summary.txt", "另一主题的工作报告"),
+        ("circular.txt", "标题是通报、纪要、决定或批复"),
+    ],
+)
+def test_documents_a_unit_sends_beside_its_report_are_not_reports(name: str, sign: str) -> None:
+    r = check_path(str(FIXTURES / "lookalikes" / name), Catalog.load()).to_json()
+    assert r["rubric"]["id"] == "fazhi-annual"
+    assert r["verdict"] == "not_a_report" and r["score"] == 0
+    message = _genre(r)["message"]
+    assert message.startswith("不是法治政府建设报告：") and sign in message
+
+
 def test_speech_to_a_congress_is_not_a_report_even_with_its_parts() -> None:
     r = check("gov_work_report.txt")
     # a year review, 困难和问题 and next year's plan, several 法治 sentences: still a speech
@@ -201,3 +219,19 @@ def test_signs_sharing_a_name_count_once(tmp_path: Path) -> None:
     )
     signs = [s for s in genre_score(load(str(story)), None, [], rubric).signs if s.weight == -8]
     assert [s.text for s in signs] == ["新闻报道的电头或记者署名（“本网讯”）"]
+
+
+def test_a_disclosure_self_inspection_is_not_the_disclosure_report(tmp_path: Path) -> None:
+    path = tmp_path / "self-inspection.txt"
+    path.write_text(
+        "示例县人民政府办公室关于2025年度政务公开工作自查情况的报告\n"
+        "现将2025年度政府信息公开工作自查情况报告如下。\n"
+        "一、主动公开政府信息情况\n全年主动公开政府信息320条，政务公开专栏更新及时。\n"
+        "二、收到和处理政府信息公开申请情况\n办理依申请公开18件，均按期答复。\n"
+        "三、存在的主要问题及改进情况\n部分公开内容不够全面，下一步将完善公开目录。\n",
+        encoding="utf-8",
+    )
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["rubric"]["id"] == "gip-annual"
+    assert r["verdict"] == "not_a_report"
+    assert "标题是自评、自查、评估或整改报告" in _genre(r)["message"]

@@ -286,3 +286,36 @@ def test_a_cue_that_turns_multiline_off_is_searched_heading_by_heading() -> None
     assert joined_across(("(?-m:^).*短板",), None) is None
     assert joined_across(("(?-m:$)短板",), None) is None
     assert joined_across(("短板",), None) is not None
+
+
+# How units really word the law's headings (each seen in reports of the kind fzcheck gets).
+_SAMPLE_HEADINGS = {
+    "problems": "二、2025年推进法治政府建设存在的不足和原因",
+    "leader_duties": "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+    "next_year_plan": "四、2026年推进法治政府建设的主要安排",
+}
+
+
+@pytest.mark.parametrize(
+    "pid,heading",
+    [
+        ("leader_duties", "三、主要领导履行法治建设职责情况"),
+        ("leader_duties", "三、党政主要领导履职情况"),
+        ("leader_duties", "三、领导干部履职情况"),
+        ("leader_duties", "三、领导班子履行推进法治建设职责情况"),
+        ("problems", "二、需要改进的方面"),
+        ("problems", "二、有待提升的地方"),
+        ("next_year_plan", "四、下阶段工作重点"),
+        ("next_year_plan", "四、下一阶段努力方向"),
+    ],
+)
+def test_headings_as_units_word_them_name_their_part(
+    tmp_path: Path, pid: str, heading: str
+) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert _SAMPLE_HEADINGS[pid] in text
+    path = tmp_path / "worded.txt"
+    path.write_text(text.replace(_SAMPLE_HEADINGS[pid], heading), encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(result) == statuses(check("sample"))
+    assert part(result, pid)["heading"] == heading[2:]
