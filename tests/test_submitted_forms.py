@@ -113,6 +113,8 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "Traditional script": (".txt", lambda t: _traditional(t).encode()),
     "headings 一．": (".txt", lambda t: _TOP.sub("\\1\\2．", t).encode()),
     "headings 一.": (".txt", lambda t: _TOP.sub(r"\1\2.", t).encode()),
+    "headings 一，": (".txt", lambda t: _TOP.sub("\\1\\2，", t).encode()),
+    "headings 一 (a space)": (".txt", lambda t: _TOP.sub(r"\1\2 ", t).encode()),
     "sub-headings (一)": (".txt", lambda t: _SUB.sub(r"\1(\2)", t).encode()),
     "headings 1. and （1）": (".txt", lambda t: _arabic_headings(t).encode()),
     "an attachment (附件1 above)": (".txt", lambda t: ("附件1\n\n" + t).encode()),

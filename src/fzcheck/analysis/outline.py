@@ -22,8 +22,9 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
         1,
         re.compile(
             # 四.2026年…: after a Chinese numeral a dot is a marker even before a digit (only
-            # an Arabic 1.5 is a number)
-            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})部分\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})\s*[、.])\s*"
+            # an Arabic 1.5 is a number). Units also type 二，/ 二： / 二 for 二、 (a comma or
+            # colon, or only a space): after a Chinese numeral each still opens a heading.
+            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})部分\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})(?:\s*[、.,:]|\s+))\s*"
         ),
     ),
     (2, re.compile(rf"^\s*\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
