@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -140,3 +141,13 @@ def _zip(files: dict[str, str]) -> bytes:
         for name, content in files.items():
             z.writestr(name, content)
     return out.getvalue()
+
+
+def in_layout_table(page: str) -> str:
+    """``page`` as an old CMS lays it out: the body's paragraphs right in a table's cell (no
+    <div> around them), the navigation in the cell beside it."""
+    head, _, rest = page.partition("<body>")
+    body, _, tail = rest.partition("</body>")
+    body = re.sub(r"</?div[^>]*>", "", body)
+    nav = '<td class="left"><a href="/">首页</a><br><a href="/zwgk">政务公开</a></td>'
+    return f"{head}<body><table><tr>{nav}<td>{body}</td></tr></table></body>{tail}"

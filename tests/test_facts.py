@@ -301,6 +301,10 @@ def test_signing_before_the_year_ended_is_flagged(tmp_path: Path) -> None:
         ("版权所有：示例县人民政府  浙公网安备 33010002000001号", True),
         ("\u3000\u3000打印本页  关闭窗口", True),
         ("   - 评论", True),
+        ("【字体：大 中 小】 打印本页 关闭窗口", True),  # side by side on an old page
+        ("【打印】 【关闭】 【纠错】", True),
+        ("中 小学法治教育全覆盖", False),
+        ("关闭 5家违规企业", False),
         ("  ", True),
         ("一、主要举措和成效", False),
         ("首页改版后，群众办事更加便捷。", False),
@@ -317,7 +321,13 @@ def test_page_furniture(line: str, chrome: bool) -> None:
 def test_furniture_shortcuts_change_no_answer() -> None:
     """is_chrome rules most lines out before trying a pattern; the answer is the patterns'."""
     from fzcheck.document import fold_width
-    from fzcheck.reading.chrome import _ARCHIVE_NOTE, CHROME_LINE, METADATA_LINE, is_chrome
+    from fzcheck.reading.chrome import (
+        _ARCHIVE_NOTE,
+        CHROME_LINE,
+        METADATA_LINE,
+        is_chrome,
+        side_by_side,
+    )
 
     lines = [
         fold_width(line)
@@ -333,9 +343,13 @@ def test_furniture_shortcuts_change_no_answer() -> None:
         "当前位置：" + "首页>" * 16 + "政务公开",
         "当前位置：" + "长" * 79 + "。",
         "当前位置：" + "长" * 81 + "。",
+        "【字体：大 中 小】 打印本页 关闭窗口 " + "分享到 " * 12,
     ]
     for line in lines:
         plain = bool(
-            CHROME_LINE.match(line) or METADATA_LINE.match(line) or _ARCHIVE_NOTE.match(line)
+            CHROME_LINE.match(line)
+            or METADATA_LINE.match(line)
+            or _ARCHIVE_NOTE.match(line)
+            or side_by_side(line.strip())
         )
         assert is_chrome(line) is plain, line

@@ -13,7 +13,7 @@ from fzcheck.errors import InputError
 from fzcheck.reading import load
 from fzcheck.reading import text as text_module
 from fzcheck.reading.text import decode
-from tests.helpers import FIXTURES, SAMPLE
+from tests.helpers import FIXTURES, SAMPLE, in_layout_table
 
 SAMPLE_LINES = list(SAMPLE.read_text(encoding="utf-8").splitlines())
 
@@ -79,6 +79,16 @@ def test_html_keeps_the_article_and_drops_site_chrome() -> None:
     for chrome in ("打印本页", "关闭窗口", "字体", "扫一扫", "分享到", "主办单位", "首页", "ICP"):
         assert chrome not in text, chrome
     assert doc.published_on is not None and doc.published_on.isoformat() == "2026-03-05"
+
+
+def test_a_page_laid_out_in_a_table_reads_as_the_page(tmp_path: Path) -> None:
+    # a table row is one line to trafilatura: the article's cell came out as a single line
+    path = tmp_path / "old-cms.html"
+    path.write_text(in_layout_table((FIXTURES / "page.html").read_text(encoding="utf-8")))
+    doc, plain = load(str(path)), load(str(FIXTURES / "page.html"))
+    assert not doc.resegmented
+    assert doc.lines == plain.lines
+    assert doc.published_on == plain.published_on
 
 
 def test_gbk_html_without_declared_charset(tmp_path: Path) -> None:

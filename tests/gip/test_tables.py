@@ -15,6 +15,7 @@ import pytest
 from fzcheck.pipeline import check_source
 from fzcheck.rubric import Catalog
 from tests.gip import reports as gip
+from tests.helpers import in_layout_table
 
 
 def check(path: Path) -> dict[str, Any]:
@@ -52,6 +53,7 @@ def failures(result: dict[str, Any]) -> set[tuple[str, str]]:
     [
         ("layout.txt", lambda: gip.layout_text()),
         ("page.html", lambda: gip.html_page()),
+        ("layout.html", lambda: in_layout_table(gip.html_page())),
         ("report.docx", lambda: gip.docx_bytes()),
     ],
 )

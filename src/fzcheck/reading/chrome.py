@@ -23,6 +23,11 @@ _FURNITURE = (
 # A site's registration numbers in its footer: these may start anywhere in the line.
 _REGISTRATION = r".{0,30}ICP备.{0,40}|.{0,20}公网安备.{0,40}"
 CHROME_LINE = re.compile(rf"^\s*(?:{_FURNITURE}|{_REGISTRATION})\s*$")
+# A short line of several pieces of furniture side by side (【字体：大 中 小】 打印本页 关闭窗口):
+# each piece taken out in turn, nothing is left. (One pattern repeating the pieces would try
+# every way to split a long line.)
+_PIECE = re.compile(_FURNITURE)
+_SIDE_BY_SIDE_MAX = 80
 # An archive's or a portal's metadata block: 标题: … / 发布时间: … / 原文链接: … one key a line.
 # The 标题 cell holds the page's title, which is read from it only when no title line is found.
 _METADATA_KEYS = (
@@ -48,4 +53,18 @@ def is_chrome(line: str) -> bool:
     if "见" in line and _ARCHIVE_NOTE.match(line):
         return True
     maybe = _FURNITURE_FIRST is None or first in _FURNITURE_FIRST or "备" in line
-    return maybe and CHROME_LINE.match(line) is not None
+    if not maybe:
+        return False
+    if CHROME_LINE.match(line) is not None:
+        return True
+    return side_by_side(line.strip())
+
+
+def side_by_side(text: str) -> bool:
+    """Whether ``text`` (stripped) is a short line of several pieces of furniture."""
+    return (
+        len(text) <= _SIDE_BY_SIDE_MAX
+        and " " in text
+        and _PIECE.match(text) is not None
+        and not _PIECE.sub("", text).strip()
+    )

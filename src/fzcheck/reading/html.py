@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
+from typing import Any
 
 from fzcheck.document import fold_width
 from fzcheck.errors import InputError
@@ -33,7 +35,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
 
     # trafilatura is given text, not bytes: it sniffs only the head and misreads gb2312 pages.
     text = trafilatura.extract(
-        page,
+        _without_layout_tables(page),
         include_tables=True,
         include_comments=False,
         include_links=False,
@@ -54,6 +56,63 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     if title and not any(title in line for line in kept[:5]):
         kept.insert(0, title)
     return Extracted("\n".join(kept), encoding, _published(page))
+
+
+# A cell this long holds the page, not a table's value (a data table's cells are numbers and
+# labels); a table with this many number cells is data whatever else it holds.
+_LAYOUT_CELL_CHARS = 300
+_DATA_NUMBERS = 3
+_NUMBER = re.compile(r"\s*-?[\d,.]+%?\s*")
+# Bounds on the look, whatever the page: layout tables come first and have few cells.
+_TABLES_LOOKED_AT = 50
+_CELLS_LOOKED_AT = 100
+_PIECES_READ = 200
+
+
+def _without_layout_tables(page: str) -> Any:
+    """The page with tables used for layout (old CMS pages put the whole article in one cell,
+    beside the navigation) made plain blocks: trafilatura renders a table row as one line, so
+    the article's every paragraph, heading and signature became a single line. The page as it
+    is (a string) when it has none."""
+    if "<table" not in page and "<TABLE" not in page:
+        return page
+    import lxml.html  # type: ignore[import-untyped]
+    from lxml.etree import ParserError  # type: ignore[import-untyped]
+
+    try:
+        tree = lxml.html.document_fromstring(page)
+    except (ParserError, ValueError):
+        return page
+    own: dict[Any, list[Any]] = {}  # each table's own cells, not those of a table inside it
+    for cell in tree.iter("td", "th"):
+        holder = next(cell.iterancestors("table"), None)
+        if holder is not None and (holder in own or len(own) < _TABLES_LOOKED_AT):
+            own.setdefault(holder, []).append(cell)
+    layout = [t for t, cells in own.items() if _is_layout(cells[:_CELLS_LOOKED_AT])]
+    for table in layout:
+        for el in table.iter("tbody", "thead", "tfoot", "tr", "td", "th"):
+            if next(el.iterancestors("table"), None) is table:
+                el.tag = "div"
+        table.tag = "div"
+    return tree if layout else page
+
+
+def _is_layout(cells: list[Any]) -> bool:
+    texts = [_opening(cell) for cell in cells]
+    if sum(1 for t in texts if _NUMBER.fullmatch(t)) >= _DATA_NUMBERS:
+        return False
+    return any(len(t.strip()) >= _LAYOUT_CELL_CHARS for t in texts)
+
+
+def _opening(cell: Any) -> str:
+    """The cell's text up to the length that makes it the page's (read a bounded number of
+    pieces: a cell may hold a whole page)."""
+    text = ""
+    for piece in islice(cell.itertext(), _PIECES_READ):
+        text += piece
+        if len(text) > 2 * _LAYOUT_CELL_CHARS:
+            break
+    return text
 
 
 def _mime_html(data: bytes) -> bytes:
