@@ -4,6 +4,7 @@ outline-level paragraph formatting (WPS) and automatic numbering (whose 一、 i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from io import BytesIO
 from typing import Any
 
@@ -96,28 +97,56 @@ class _Counter:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_RUN, _LINK, _TEXT, _BREAK = f"{_W}r", f"{_W}hyperlink", f"{_W}t", f"{_W}br"
+_P, _TABLE = f"{_W}p", f"{_W}tbl"
+_RUN, _TEXT, _BREAK = f"{_W}r", f"{_W}t", f"{_W}br"
 _SIMPLE = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+# What holds paragraphs and tables besides the body: a content control (公文 templates put the
+# title, issuer and date in them) and custom XML. python-docx looks at the body's own only.
+_BLOCK_HOLDERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
+# What holds a paragraph's runs besides the paragraph: a link, an insertion not yet accepted
+# (the text Word shows), a content control, a field, a smart tag. A deletion (w:del, its text
+# w:delText) and a move's old place are not the text.
+_RUN_HOLDERS = {
+    f"{_W}{tag}"
+    for tag in (
+        *("hyperlink", "ins", "moveTo", "sdt", "sdtContent"),
+        *("smartTag", "customXml", "fldSimple", "dir", "bdo"),
+    )
+}
+
+
+def _blocks(parent: Any) -> Iterator[Any]:
+    """The paragraphs and tables of the body (or a cell), in order, those in holders too."""
+    for child in parent.iterchildren():
+        if child.tag in (_P, _TABLE):
+            yield child
+        elif child.tag in _BLOCK_HOLDERS:
+            yield from _blocks(child)
+
+
+def _runs(parent: Any) -> Iterator[Any]:
+    for child in parent.iterchildren():
+        if child.tag == _RUN:
+            yield child
+        elif child.tag in _RUN_HOLDERS:
+            yield from _runs(child)
 
 
 def _paragraph_text(p: Any) -> str:
-    """The text python-docx's ``paragraph.text`` gives (runs and hyperlinks' runs; tabs, line
-    breaks, non-breaking hyphens), by walking the children: python-docx runs an XPath query per
-    run, which took 13 s for 700,000 runs."""
+    """The text Word shows for a paragraph (runs, also those in links, insertions, content
+    controls and fields; tabs, line breaks, non-breaking hyphens), by walking the children:
+    python-docx runs an XPath query per run, which took 13 s for 700,000 runs, and reads the
+    paragraph's and links' own runs only."""
     out: list[str] = []
-    for child in p.iterchildren(_RUN, _LINK):
-        runs = [child] if child.tag == _RUN else child.iterchildren(_RUN)
-        for run in runs:
-            for item in run.iterchildren():
-                tag = item.tag
-                if tag == _TEXT:
-                    out.append(item.text or "")
-                elif tag == _BREAK:
-                    out.append(
-                        "\n" if item.get(f"{_W}type", "textWrapping") == "textWrapping" else ""
-                    )
-                elif tag in _SIMPLE:
-                    out.append(_SIMPLE[tag])
+    for run in _runs(p):
+        for item in run.iterchildren():
+            tag = item.tag
+            if tag == _TEXT:
+                out.append(item.text or "")
+            elif tag == _BREAK:
+                out.append("\n" if item.get(f"{_W}type", "textWrapping") == "textWrapping" else "")
+            elif tag in _SIMPLE:
+                out.append(_SIMPLE[tag])
     return "".join(out)
 
 
@@ -131,7 +160,6 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
     package.check_all(_Counter())
     import docx
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(BytesIO(data))
@@ -142,19 +170,20 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
         ) from None
     lines: list[str] = []
     styled: dict[int, int] = {}
-    for i, block in enumerate(document.iter_inner_content()):
+    body = document._body
+    for i, block in enumerate(_blocks(document.element.body)):
         if i % 500 == 0:
             deadline.check()
-        if isinstance(block, Paragraph):
-            text = _paragraph_text(block._p).strip()
+        if block.tag == _P:
+            text = _paragraph_text(block).strip()
             if not text:
                 continue
-            level = _outline_level(block._p, styles.of(block._p), text)
+            level = _outline_level(block, styles.of(block), text)
             if level is not None:
                 styled[len(lines)] = level
             lines.extend(part.strip() for part in text.split("\n") if part.strip())
-        elif isinstance(block, Table):
-            for row in block.rows:
+        else:
+            for row in Table(block, body).rows:
                 deadline.check()  # one table is one block: a huge one is checked row by row
                 # A merged cell comes back once per grid column it spans: keep it once (by its
                 # XML element, not its text: two real cells may both say 0), and keep empty
@@ -165,7 +194,7 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
                     if id(cell._tc) not in seen:
                         seen.add(id(cell._tc))
                         cells.append(
-                            "\n".join(_paragraph_text(p) for p in cell._tc.iterchildren(f"{_W}p"))
+                            "\n".join(_paragraph_text(p) for p in _blocks(cell._tc) if p.tag == _P)
                             .strip()
                             .replace("\n", " ")
                         )
