@@ -12,7 +12,7 @@ import pytest
 from fzcheck.analysis.facts import clean_title, stated_years, year_from_signing
 from fzcheck.pipeline import check_path
 from fzcheck.rubric import Catalog
-from tests.helpers import FIXTURES, mixtures
+from tests.helpers import FIXTURES, SAMPLE, mixtures
 from tests.test_parts import check, check_variant, statuses
 
 
@@ -73,6 +73,8 @@ def test_clean_title_cuts_debris(line: str, title: str) -> None:
         "发布时间：2026-02-05",
         "附件1",  # an attachment's label above its title
         "附件二：",
+        "★",  # the mark in a red header's separator
+        "现将我局2025年度法治政府建设情况报告如下:",  # it leads into the body (analysis view)
     ],
 )
 def test_debris_lines_are_not_titles(line: str) -> None:
@@ -353,3 +355,10 @@ def test_furniture_shortcuts_change_no_answer() -> None:
             or side_by_side(line.strip())
         )
         assert is_chrome(line) is plain, line
+
+
+def test_a_titleless_report_s_opening_is_not_its_title(tmp_path: Path) -> None:
+    path = tmp_path / "untitled.txt"
+    text = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
+    path.write_text("现将我局2025年度法治政府建设情况报告如下：\n" + text, encoding="utf-8")
+    assert check_path(str(path), Catalog.load()).to_json()["document"]["title"] is None

@@ -57,6 +57,10 @@ _FOOTER = (
 )
 
 
+# A red-header document's head: the issuing office, its 文号 and 签发人, the separator's star.
+_HEADER = "示例县人民政府文件\n\n示政〔2026〕5号          签发人：张某某\n★\n\n"
+
+
 def _paged(text: str) -> str:
     """A page number (— 2 —) after every 20 lines, as a printed page's footer."""
     lines = text.split("\n")
@@ -122,6 +126,8 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "page numbers": (".txt", lambda t: _paged(t).encode()),
     "a seal note in the signature": (".txt", lambda t: _signed(t, "{issuer}\n（盖章）\n{date}")),
     "issuer and date on one line": (".txt", lambda t: _signed(t, "{issuer}    {date}")),
+    "a note after the date": (".txt", lambda t: _signed(t, "{issuer}\n{date}（此件公开发布）")),
+    "a 公文 header (文号, ★)": (".txt", lambda t: (_HEADER + t).encode()),
     "right-aligned signature": (".txt", lambda t: _signed(t, f"{_PAD}{{issuer}}\n{_PAD}{{date}}")),
     "Word": (".docx", make_docx),
     "typeset PDF": (".pdf", make_pdf),

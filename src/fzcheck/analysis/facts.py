@@ -27,15 +27,21 @@ _TITLE = re.compile(
     r"(?:报告|要点|规则|方案|计划|通知|解读)(?:\s*\([^()]{1,20}\))?$"  # …报告（2023年度）
 )
 _ADDRESSEE = re.compile(r"^[^。,]{2,40}(?:委|政府|办|局|院|会|部|厅|处)[^。,]{0,10}:$")
-_DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*[)]?\s*$")
+# A short note in brackets may follow the date on its line: 2026年2月10日(此件公开发布).
+_NOTE = r"(?:\s*\([^()]{1,16}\))?"
+_DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*[)]?{_NOTE}\s*$")
 _ISSUER_DATE = re.compile(
-    rf"^\s*(?P<issuer>\S.{{1,38}}?)\s+(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*$"
+    rf"^\s*(?P<issuer>\S.{{1,38}}?)\s+(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?{_NOTE}\s*$"
 )
 _TITLE_ISSUER = re.compile(rf"^(.{{2,40}}?)(?:关于|(?={YEAR.pattern}))")
 # The spaces a title is set with (法 治 政 府 建 设, 示例县人民政府 关于…): no word of a Chinese
 # title needs one, so they are read without them; only Latin words keep theirs.
 _TITLE_GAP = re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])\s+(?![A-Za-zＡ-Ｚａ-ｚ])")
 _SENTENCE = re.compile(r"[。;!?]")
+_NO_WORD = re.compile(r"^\W*$")
+# The title is among the first lines: after a red header (its office, 文号, ★) and a captured
+# page's debris (site name, dateline) at most.
+_HEAD_LINES = 9
 _SEAL_NOTE = re.compile(r"^\(\s*(?:盖章|印章|公章|签章|章)\s*\)$")  # analysis view: （） folded
 # Debris a captured title carries in front of it: a 文号 (某政发〔2024〕3号), an icon's alt text.
 _TITLE_PREFIX = re.compile(
@@ -175,6 +181,8 @@ def clean_title(text: str) -> tuple[int, int] | None:
     core = text[start:end]
     if not core or _SITE_NAME.search(core) or len(core) > 80 or "。" in core:
         return None
+    if _NO_WORD.match(core) or core.endswith(":"):  # a mark (★, the 公文 separator's) or
+        return None  # a line that leads into what follows (现将…报告如下：) is no title
     return start, end
 
 
@@ -183,7 +191,7 @@ def _find_title(
 ) -> tuple[int, int, int] | None:
     """(first line, last line, start column) of the title; a title broken over two lines (PDF,
     docx) is joined."""
-    head = nonblank[:6]
+    head = nonblank[:_HEAD_LINES]
     for pos, i in enumerate(head):
         text = lines[i]
         if i == first_heading and text.strip().startswith("# "):  # a Markdown title
