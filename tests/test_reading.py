@@ -6,6 +6,7 @@ import math
 import random
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -197,6 +198,39 @@ def test_decode_refuses_undecodable_bytes() -> None:
         decode(bytes([0x80, 0xFF, 0x00, 0x81] * 500))
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda gbk: gbk[:300] + b"\xff" + gbk[300:],  # one bad byte
+        lambda gbk: gbk + "报".encode("gbk")[:1],  # cut inside its last character
+    ],
+)
+def test_a_few_damaged_bytes_do_not_refuse_the_text(tmp_path: Path, damage: Any) -> None:
+    """Read with the bytes no encoding reads as U+FFFD, counted in document.unreadable_chars;
+    the report's result is the undamaged one's."""
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import Catalog
+
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(damage(SAMPLE.read_text(encoding="utf-8").encode("gbk")))
+    result = check_path(str(path), Catalog.load()).to_json()
+    clean = check_path(str(SAMPLE), Catalog.load()).to_json()
+    assert result["document"]["encoding"] == "gb18030"
+    assert 1 <= result["document"]["unreadable_chars"] <= 3
+    assert clean["document"]["unreadable_chars"] == 0
+    assert [p["status"] for p in result["parts"]] == [p["status"] for p in clean["parts"]]
+
+
+def test_a_line_pasted_in_another_encoding_is_read_around(tmp_path: Path) -> None:
+    sample = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "mixed.txt"
+    cut = sample.index("\n", 200)
+    path.write_bytes(sample[:cut].encode() + "\n附件说明".encode("gbk") + sample[cut:].encode())
+    doc = load(str(path))
+    assert doc.encoding == "utf-8" and 1 <= doc.unreadable <= 8
+    assert doc.lines[0] == sample.splitlines()[0]
+
+
 def _score_by_character(text: str) -> float:
     """The encoding score as first written, one character at a time (what text._score counts
     without a Python step per character)."""
@@ -243,6 +277,9 @@ def _decode_by_scores(data: bytes) -> tuple[str, str] | str:
         guess = text_module._charset_normalizer_guess(data)
         if guess is not None:
             return guess
+        damaged = None if b"\x00" in data[:8192] else text_module._damaged(data)
+        if damaged is not None:
+            return damaged
         if not candidates or b"\x00" in data[:8192]:
             return "binary"
     score, name, text = max(candidates)

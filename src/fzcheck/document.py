@@ -97,6 +97,12 @@ class Document:
     def chars(self) -> int:
         return sum(map(len, map(str.strip, self.lines)))
 
+    @property
+    def unreadable(self) -> int:
+        """Characters the reader could not decode (U+FFFD): damaged bytes, or a page captured
+        with them already."""
+        return sum(line.count("\ufffd") for line in self.lines)
+
     def quote(self, line: int, start: int = 0, end: int | None = None) -> str:
         """Original text of 0-based ``line`` between analysis offsets ``start`` and ``end``."""
         return self.lines[line][start:end].strip()

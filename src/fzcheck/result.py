@@ -198,6 +198,7 @@ class DocumentInfo:
     genre_score: float | None = None  # the weighted genre signs (fzcheck.analysis.genre)
     resegmented: bool = False
     ocr: bool = False  # the text was recognised from page images (a scanned PDF)
+    unreadable_chars: int = 0  # characters that could not be decoded, shown as U+FFFD
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -217,6 +218,7 @@ class DocumentInfo:
             "genre_score": _float(self.genre_score),
             "resegmented": self.resegmented,
             "ocr": self.ocr,
+            "unreadable_chars": self.unreadable_chars,
         }
 
 

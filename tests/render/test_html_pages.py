@@ -396,3 +396,11 @@ def test_batch_chart_counts_what_the_cohort_view_counts() -> None:
     assert next(p for p in cohort["parts"] if p["part"] == "problems")["missing_share"] == 0
     assert re.search(r"存在不足</text>.*?0% ✗", html, re.DOTALL)
     assert not re.search(r"存在不足</text>.*?50% ✗", html, re.DOTALL)
+
+
+def test_undecodable_characters_are_pointed_out(complete: tuple[dict[str, Any], Any]) -> None:
+    result, doc = complete
+    assert 'id="fact-unreadable"' not in render_report_page(result, doc)
+    damaged = {**result, "document": {**result["document"], "unreadable_chars": 3}}
+    html = render_report_page(damaged, doc)
+    assert 'id="fact-unreadable"' in html and "3处文字无法解码" in html

@@ -105,6 +105,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         genre_score=genre.score,
         resegmented=doc.resegmented,
         ocr=doc.ocr,
+        unreadable_chars=doc.unreadable,
     )
     return Analysis(
         doc=doc,

@@ -60,6 +60,9 @@ def decode(data: bytes) -> tuple[str, str]:
         guess = _charset_normalizer_guess(data)
         if guess is not None:
             return guess
+        damaged = None if b"\x00" in data[:8192] else _damaged(data)
+        if damaged is not None:
+            return damaged
         if not candidates or b"\x00" in data[:8192]:
             raise InputError(
                 "binary data, not text: not a report this tool can read "
@@ -77,6 +80,26 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 _GOOD_SCORE = 0.15  # below it, charset-normalizer is asked as well
+# A text with a few bytes no encoding reads (a GBK file cut inside its last character, one bad
+# byte, a line pasted in another encoding) is read with those bytes as U+FFFD, at most this
+# many of them (a share of its characters, and never fewer than the floor).
+_DAMAGE_SHARE = 0.01
+_DAMAGE_FLOOR = 16
+
+
+def _damaged(data: bytes) -> tuple[str, str] | None:
+    """The text in the encoding that reads it as Chinese with the fewest undecodable bytes,
+    when they are few (``document.unreadable_chars`` counts them); None when none does."""
+    best: tuple[int, float, str, str] | None = None
+    for name in ("utf-8", "gb18030", "big5"):
+        text = data.decode(name, errors="replace")
+        bad = text.count("\ufffd")
+        if bad > max(_DAMAGE_FLOOR, len(text) * _DAMAGE_SHARE):
+            continue
+        score = _score(text)
+        if score >= _GOOD_SCORE and (best is None or (bad, -score) < (best[0], -best[1])):
+            best = (bad, score, name, text)
+    return None if best is None else (best[3], best[2])
 
 
 def _score(text: str) -> float:

@@ -50,7 +50,8 @@ def render_result(result: dict[str, Any]) -> Panel:
         t("source"),
         f"{d['format']} · {d['encoding'] or '-'} · "
         f"{t('script.' + str(d['script']))} · {t('chars', n=d['chars'])}"
-        + (" · OCR" if d.get("ocr") else ""),
+        + (" · OCR" if d.get("ocr") else "")
+        + (f" · {t('unreadable', n=d['unreadable_chars'])}" if d.get("unreadable_chars") else ""),
     )
     rubric = result.get("rubric") or {}
     if rubric.get("selected_by") == "auto" and rubric.get("reason"):
