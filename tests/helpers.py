@@ -66,8 +66,9 @@ def make_docx(text: str) -> bytes:
     return out.getvalue()
 
 
-def make_pdf(text: str | None) -> bytes:
-    """A PDF with a real text layer (CID font, no font file needed), or none for a 'scan'."""
+def make_pdf(text: str | None, header: str | None = None, page_lines: int = 54) -> bytes:
+    """A PDF with a real text layer (CID font, no font file needed), or none for a 'scan';
+    ``header`` is printed above every page's text, ``page_lines`` lines a page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -82,17 +83,20 @@ def make_pdf(text: str | None) -> bytes:
         c.save()
         return out.getvalue()
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    y = 800
     c.setFont("STSong-Light", 10)
+    if header:
+        c.drawString(40, 815, header)
+    n = 0
     for line in text.splitlines():
         for chunk in _wrapped(line):
-            c.drawString(40, y, chunk)
-            y -= 14
-            if y < 40:
-                c.drawString(280, 20, "- 1 -")
+            c.drawString(40, 800 - 14 * (n % page_lines), chunk)
+            n += 1
+            if n % page_lines == 0:
+                c.drawString(280, 20, f"- {n // page_lines} -")
                 c.showPage()
                 c.setFont("STSong-Light", 10)
-                y = 800
+                if header:
+                    c.drawString(40, 815, header)
     c.save()
     return out.getvalue()
 

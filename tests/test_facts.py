@@ -74,6 +74,7 @@ def test_clean_title_cuts_debris(line: str, title: str) -> None:
         "附件1",  # an attachment's label above its title
         "附件二：",
         "★",  # the mark in a red header's separator
+        "示例县人民政府文件",  # the red header itself
         "现将我局2025年度法治政府建设情况报告如下:",  # it leads into the body (analysis view)
     ],
 )

@@ -58,7 +58,11 @@ _FOOTER = (
 
 
 # A red-header document's head: the issuing office, its 文号 and 签发人, the separator's star.
-_HEADER = "示例县人民政府文件\n\n示政〔2026〕5号          签发人：张某某\n★\n\n"
+_HEADER = "示例县人民政府文件\n示政〔2026〕5号          签发人：张某某\n★\n"
+
+
+def _first_line(text: str) -> str:
+    return next(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _paged(text: str) -> str:
@@ -128,9 +132,11 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "issuer and date on one line": (".txt", lambda t: _signed(t, "{issuer}    {date}")),
     "a note after the date": (".txt", lambda t: _signed(t, "{issuer}\n{date}（此件公开发布）")),
     "a 公文 header (文号, ★)": (".txt", lambda t: (_HEADER + t).encode()),
+    "a red header right above": (".txt", lambda t: ("示例县人民政府文件\n" + t).encode()),
     "right-aligned signature": (".txt", lambda t: _signed(t, f"{_PAD}{{issuer}}\n{_PAD}{{date}}")),
     "Word": (".docx", make_docx),
     "typeset PDF": (".pdf", make_pdf),
+    "PDF with a running header": (".pdf", lambda t: make_pdf(t, _first_line(t), page_lines=6)),
 }
 
 

@@ -49,6 +49,8 @@ _TITLE_PREFIX = re.compile(
     r"\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号\s*)+",
     re.IGNORECASE,
 )
+# A red-header document's first line: the issuing office and 文件 (示例县人民政府文件).
+_RED_HEADER = re.compile(r"^\s*\S{2,30}文件\s*$")
 _WENHAO_ONLY = re.compile(r"^\s*\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号\s*$")
 # An attachment's label above its title (附件, 附件1, 附件二：): the document's, not the title's.
 _ATTACHMENT_LABEL = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?\s*$")
@@ -169,7 +171,12 @@ def clean_title(text: str) -> tuple[int, int] | None:
                 return offset + span[0], offset + span[1]
             offset += len(cell) + 1
         return None
-    if _BREADCRUMB.search(text) or _WENHAO_ONLY.match(text) or _ATTACHMENT_LABEL.match(text):
+    if (
+        _BREADCRUMB.search(text)
+        or _WENHAO_ONLY.match(text)
+        or _ATTACHMENT_LABEL.match(text)
+        or _RED_HEADER.match(text)
+    ):
         return None
     if find_published(text, len(text)) is not None:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Collection
 from io import BytesIO
 from typing import Any
@@ -154,6 +155,7 @@ def _clean(pages: list[str], recognised: Collection[int] = ()) -> str:
         ]
         for page in pages
     ]
+    _drop_running_lines(paged)
     layer = [i for i in range(len(paged)) if i not in recognised]
     for i, lines in zip(layer, unwrap([paged[i] for i in layer]), strict=True):
         paged[i] = lines
@@ -177,3 +179,30 @@ def _ocr(data: bytes) -> Extracted:
     if visible < 20:
         raise InputError(_SCAN, kind="scanned_pdf")
     return Extracted(text, ocr=True)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _drop_running_lines(paged: list[list[str]]) -> None:
+    """Take off each page's running header and footer: a first or last line that opens or
+    closes at least half the pages (two at least) alike, page numbers aside — the issuer or
+    the title printed on every page, which read as text joined the title and broke the body."""
+    if len(paged) < 2:
+        return
+    ends: Counter[str] = Counter()
+    for lines in paged:
+        ends.update({_running_key(line) for line in (lines[:1] + lines[-1:])})
+    need = max(2, (len(paged) + 1) // 2)
+    running = {key for key, n in ends.items() if n >= need}
+    if not running:
+        return
+    for lines in paged:
+        if lines and _running_key(lines[0]) in running:
+            del lines[0]
+        if lines and _running_key(lines[-1]) in running:
+            del lines[-1]
+
+
+def _running_key(line: str) -> str:
+    return _DIGITS.sub("#", line.strip())
