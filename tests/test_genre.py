@@ -12,7 +12,7 @@ from fzcheck.pipeline import check_path
 from fzcheck.reading import load
 from fzcheck.reading.normalize import _per_char
 from fzcheck.rubric import Catalog, load_rubric
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, SAMPLE
 from tests.test_parts import check, statuses
 
 
@@ -54,6 +54,25 @@ def test_documents_a_unit_sends_beside_its_report_are_not_reports(name: str, sig
     assert r["verdict"] == "not_a_report" and r["score"] == 0
     message = _genre(r)["message"]
     assert message.startswith("不是法治政府建设报告：") and sign in message
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "示例县司法局关于2025年度法治政府建设情况暨督察反馈问题整改情况的报告",
+        "示例县司法局2025年度法治政府建设暨示范创建工作情况的报告",
+        "示例县司法局关于2025年度法治政府建设和法治督察自查情况的报告",
+        "示例县2025年度法治政府建设情况暨党政主要负责人述法报告",
+    ],
+)
+def test_the_years_report_joined_with_another_is_still_the_report(
+    tmp_path: Path, title: str
+) -> None:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "joined.txt"
+    path.write_text("\n".join([title, *lines[1:]]), encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["is_report"] and r["verdict"] == "complete", _genre(r)["message"]
 
 
 def test_speech_to_a_congress_is_not_a_report_even_with_its_parts() -> None:

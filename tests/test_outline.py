@@ -69,7 +69,14 @@ def test_heading_markers(line: str, kind: int, marker: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["2025年,我局坚持", "1.5亿元资金到位", "12345热线", "一、", "是一项工作"]
+    "line",
+    [
+        *("2025年,我局坚持", "1.5亿元资金到位", "12345热线", "一、", "是一项工作"),
+        "一 是基层执法能力仍有短板",  # 一是 typed with a space: no top-level heading
+        "一 | 执法证持证率低 | 人员调整较大",  # a table row read from Word or a page
+        "九 江 市 司 法 局",  # a letter-spaced place name
+        "三 明 市 2025 年 度 法 治 政 府 建 设 情 况 报 告",
+    ],
 )
 def test_not_headings(line: str) -> None:
     assert match_heading(line) is None

@@ -319,3 +319,15 @@ def test_headings_as_units_word_them_name_their_part(
     result = check_path(str(path), Catalog.load()).to_json()
     assert statuses(result) == statuses(check("sample"))
     assert part(result, pid)["heading"] == heading[2:]
+
+
+@pytest.mark.parametrize(
+    "heading", ["三、提升领导干部依法履职能力", "三、推动各部门履行法治建设职责"]
+)
+def test_themes_on_cadres_duties_are_not_the_leader_part(tmp_path: Path, heading: str) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "themed.txt"
+    path.write_text(text.replace(_SAMPLE_HEADINGS["leader_duties"], heading), encoding="utf-8")
+    leader = part(check_path(str(path), Catalog.load()).to_json(), "leader_duties")
+    # found by its sentences on 局长…第一责任人 (the section they sit in names it), not named
+    assert leader["status"] == "embedded"

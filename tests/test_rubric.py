@@ -66,8 +66,8 @@ def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
         ),
         # a setting the kind needs is required, not an error on every report later
         (
-            "        pattern: 原因|由于",
-            "        patterns: 原因|由于",
+            "        pattern: &causes 原因|由于",
+            "        patterns: &causes 原因|由于",
             r"parts\[1\]\.checks\[0\]\.pattern "
             r"\(line \d+\): Field required",
         ),

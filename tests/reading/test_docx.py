@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from fzcheck.pipeline import check_path
+from fzcheck.reading import load
 from fzcheck.reading.docx import read_docx
 from fzcheck.rubric import Catalog
 from tests.helpers import SAMPLE, make_docx
@@ -113,3 +114,36 @@ def test_text_in_content_controls_and_unaccepted_changes_is_read(tmp_path: Path)
     info = check_path(str(path), Catalog.load()).to_json()["document"]
     assert info["title"] == lines[0]
     assert info["issuer"] == lines[-2] and info["signed_on"] == "2026-02-10"
+
+
+def test_a_table_of_contents_is_not_read(tmp_path: Path) -> None:
+    """Word's table of contents repeats the headings with page numbers: read, each would be a
+    heading of its own, cited as the part's evidence."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    plain = tmp_path / "plain.docx"
+    plain.write_bytes(make_docx(text))
+    d = docx.Document(str(plain))
+    headings = [line for line in text.splitlines() if line[:2] in ("一、", "二、", "三、")]
+    w = nsdecls("w")
+    entries = "".join(
+        f"<w:p {w}><w:r><w:t>{h}\t{n}</w:t></w:r></w:p>" for n, h in enumerate(headings)
+    )
+    contents = (
+        f"<w:sdt {w}><w:sdtPr><w:docPartObj><w:docPartGallery w:val='Table of Contents'/>"
+        f"</w:docPartObj></w:sdtPr><w:sdtContent><w:p {w}><w:r><w:t>目录</w:t></w:r></w:p>"
+        f"{entries}</w:sdtContent></w:sdt>"
+    )
+    title = d.element.body.find(qn("w:p"))
+    title.addnext(parse_xml(contents))
+    d.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    title.addnext(d.add_paragraph(f"{headings[0]}\t1", style="toc 1")._p)  # a TOC's old form
+    toc = tmp_path / "toc.docx"
+    d.save(str(toc))
+    assert load(str(toc)).lines == load(str(plain)).lines
+    with_toc, without = (check_path(str(p), Catalog.load()).to_json() for p in (toc, plain))
+    assert with_toc["parts"] == without["parts"]

@@ -16,6 +16,7 @@ from fzcheck.fast_patterns import fast
 from fzcheck.reading.resegment import MAX_HEADING
 
 _CN = "一二三四五六七八九十"
+_SPACED_WORD = r"(?![是|｜]|\S(?:\s|$))"  # after 二<space>: a heading's word, not 是 or a cell
 # (kind rank, pattern); group "n" is the number, the match end is where the heading text starts.
 _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (
@@ -23,8 +24,10 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
         re.compile(
             # 四.2026年…: after a Chinese numeral a dot is a marker even before a digit (only
             # an Arabic 1.5 is a number). Units also type 二，/ 二： / 二 for 二、 (a comma or
-            # colon, or only a space): after a Chinese numeral each still opens a heading.
-            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})部分\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})(?:\s*[、.,:]|\s+))\s*"
+            # colon, or only a space): after a Chinese numeral each still opens a heading —
+            # the space only before a word (not 一 是…, a table's 一 | cell, 九 江 市 spaced out)
+            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})部分\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})"
+            rf"(?:\s*[、.,:]|\s+{_SPACED_WORD}))\s*"
         ),
     ),
     (2, re.compile(rf"^\s*\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),

@@ -115,13 +115,24 @@ _RUN_HOLDERS = {
 }
 
 
+_GALLERY = f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery"
+# A table of contents repeats the headings (with page numbers): not the report's text.
+_CONTENTS = re.compile(r"^(?:toc|目录)\s*\d", re.IGNORECASE)
+
+
 def _blocks(parent: Any) -> Iterator[Any]:
-    """The paragraphs and tables of the body (or a cell), in order, those in holders too."""
+    """The paragraphs and tables of the body (or a cell), in order, those in holders too —
+    but for a table of contents."""
     for child in parent.iterchildren():
         if child.tag in (_P, _TABLE):
             yield child
-        elif child.tag in _BLOCK_HOLDERS:
+        elif child.tag in _BLOCK_HOLDERS and not _is_contents(child):
             yield from _blocks(child)
+
+
+def _is_contents(holder: Any) -> bool:
+    gallery = holder.find(_GALLERY)
+    return gallery is not None and gallery.get(f"{_W}val", "").startswith("Table of Contents")
 
 
 def _runs(parent: Any) -> Iterator[Any]:
@@ -175,10 +186,11 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
         if i % 500 == 0:
             deadline.check()
         if block.tag == _P:
+            style = styles.of(block)
             text = _paragraph_text(block).strip()
-            if not text:
+            if not text or _CONTENTS.match(style):
                 continue
-            level = _outline_level(block, styles.of(block), text)
+            level = _outline_level(block, style, text)
             if level is not None:
                 styled[len(lines)] = level
             lines.extend(part.strip() for part in text.split("\n") if part.strip())

@@ -63,10 +63,12 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
 _LAYOUT_CELL_CHARS = 300
 _DATA_NUMBERS = 3
 _NUMBER = re.compile(r"\s*-?[\d,.]+%?\s*")
-# Bounds on the look, whatever the page: layout tables come first and have few cells.
-_TABLES_LOOKED_AT = 50
-_CELLS_LOOKED_AT = 100
+# Bounds on the look, whatever the page: a cell is read up to a few hundred pieces of text,
+# a page up to a budget of them (a real page needs a few thousand).
+_CELLS_LOOKED_AT = 100  # of one table: a layout table has few, a data table shows itself early
 _PIECES_READ = 200
+_PIECES_BUDGET = 100_000
+_TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
 
 
 def _without_layout_tables(page: str) -> Any:
@@ -74,7 +76,7 @@ def _without_layout_tables(page: str) -> Any:
     beside the navigation) made plain blocks: trafilatura renders a table row as one line, so
     the article's every paragraph, heading and signature became a single line. The page as it
     is (a string) when it has none."""
-    if "<table" not in page and "<TABLE" not in page:
+    if _TABLE_TAG.search(page) is None:
         return page
     import lxml.html  # type: ignore[import-untyped]
     from lxml.etree import ParserError  # type: ignore[import-untyped]
@@ -86,9 +88,10 @@ def _without_layout_tables(page: str) -> Any:
     own: dict[Any, list[Any]] = {}  # each table's own cells, not those of a table inside it
     for cell in tree.iter("td", "th"):
         holder = next(cell.iterancestors("table"), None)
-        if holder is not None and (holder in own or len(own) < _TABLES_LOOKED_AT):
+        if holder is not None:
             own.setdefault(holder, []).append(cell)
-    layout = [t for t, cells in own.items() if _is_layout(cells[:_CELLS_LOOKED_AT])]
+    budget = [_PIECES_BUDGET]
+    layout = [t for t, cells in own.items() if _is_layout(cells[:_CELLS_LOOKED_AT], budget)]
     for table in layout:
         for el in table.iter("tbody", "thead", "tfoot", "tr", "td", "th"):
             if next(el.iterancestors("table"), None) is table:
@@ -97,18 +100,19 @@ def _without_layout_tables(page: str) -> Any:
     return tree if layout else page
 
 
-def _is_layout(cells: list[Any]) -> bool:
-    texts = [_opening(cell) for cell in cells]
+def _is_layout(cells: list[Any], budget: list[int]) -> bool:
+    texts = [_opening(cell, budget) for cell in cells]
     if sum(1 for t in texts if _NUMBER.fullmatch(t)) >= _DATA_NUMBERS:
         return False
     return any(len(t.strip()) >= _LAYOUT_CELL_CHARS for t in texts)
 
 
-def _opening(cell: Any) -> str:
+def _opening(cell: Any, budget: list[int]) -> str:
     """The cell's text up to the length that makes it the page's (read a bounded number of
-    pieces: a cell may hold a whole page)."""
+    pieces: a cell may hold a whole page), each piece taken from the page's ``budget``."""
     text = ""
-    for piece in islice(cell.itertext(), _PIECES_READ):
+    for piece in islice(cell.itertext(), min(_PIECES_READ, budget[0])):
+        budget[0] -= 1
         text += piece
         if len(text) > 2 * _LAYOUT_CELL_CHARS:
             break
