@@ -69,6 +69,8 @@ class Document:
     # docx heading styles: line index (0-based) -> outline level 1..
     styled_headings: dict[int, int] = field(default_factory=dict)
     ocr: bool = False  # the text was recognised from page images (a scan), not read
+    # characters the reader could not decode (U+FFFD): damaged bytes, or a page captured so
+    unreadable: int = 0
     # Run-on text re-segmented at inline headings: per line, (0-based line, column) where it
     # starts in the text as read. None when the lines are the reader's own.
     origin: tuple[tuple[int, int], ...] | None = None
@@ -96,12 +98,6 @@ class Document:
     @property
     def chars(self) -> int:
         return sum(map(len, map(str.strip, self.lines)))
-
-    @property
-    def unreadable(self) -> int:
-        """Characters the reader could not decode (U+FFFD): damaged bytes, or a page captured
-        with them already."""
-        return sum(line.count("\ufffd") for line in self.lines)
 
     def quote(self, line: int, start: int = 0, end: int | None = None) -> str:
         """Original text of 0-based ``line`` between analysis offsets ``start`` and ``end``."""

@@ -200,4 +200,5 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
         styled_headings=styled,
         origin=origin,
         ocr=raw.ocr,
+        unreadable=text.count("\ufffd"),
     )
