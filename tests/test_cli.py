@@ -87,6 +87,18 @@ def test_huge_file_is_refused_quickly(tmp_path: Path) -> None:
     assert len(ok.stdout.splitlines()) == 1
 
 
+def test_limits_no_flag_raises_do_not_point_at_one(tmp_path: Path) -> None:
+    """Too many characters or tags: --max-mb would not help, so the message does not offer it."""
+    long_text = tmp_path / "long.txt"
+    long_text.write_text("法治政府建设。\n" * 300_000, encoding="utf-8")  # 2.4 M characters
+    page = tmp_path / "tags.html"
+    page.write_text("<html><body>" + "<span>法</span>" * 60_000 + "</body></html>")
+    for path, sentence in ((long_text, "文件内容远超一份报告"), (page, "文件结构远比一份报告复杂")):
+        proc = run("check", str(path))
+        assert proc.returncode == 2 and sentence in proc.stderr, proc.stderr
+        assert "--max-mb" not in proc.stderr and "over" not in proc.stderr
+
+
 def test_stdin() -> None:
     proc = run("check", "-f", "jsonl", "-", stdin=SAMPLE.read_bytes())
     assert proc.returncode == 0

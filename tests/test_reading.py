@@ -92,6 +92,31 @@ def test_a_page_laid_out_in_a_table_reads_as_the_page(tmp_path: Path) -> None:
     assert doc.published_on == plain.published_on
 
 
+def test_a_statistics_table_with_a_long_note_stays_a_table(tmp_path: Path) -> None:
+    note = "说明：" + "本表数据来源于各乡镇、各部门报送的行政复议和行政诉讼案件统计。" * 10
+    rows = [("类别", "收案", "纠错"), ("行政复议", "41件", "5件"), ("行政诉讼", "12件", "2件")]
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    table = f"<table>{cells}<tr><td colspan='3'>{note}</td></tr></table>"
+    page = (FIXTURES / "page.html").read_text(encoding="utf-8")
+    assert "<p>三、" in page
+    body = page.replace("<p>三、", table + "<p>三、")
+    path = tmp_path / "stats.html"
+    path.write_text(body, encoding="utf-8")
+    lines = load(str(path)).lines
+    assert any("行政复议" in line and "41件" in line and "5件" in line for line in lines)
+
+
+def test_a_page_of_unclosed_tags_is_read_in_one_pass(tmp_path: Path) -> None:
+    """<script>, <h1>, <title> and <meta> opened and never closed, tens of thousands of times:
+    each pattern stops at the next tag (they took minutes, one scan to the end per tag)."""
+    page = (FIXTURES / "page.html").read_text(encoding="utf-8")
+    junk = "".join(f"<{tag}>" for tag in ("script", "h1", "title", "meta ") * 15_000)
+    path = tmp_path / "unclosed.html"
+    path.write_text(page.replace("</body>", junk + "</body>"), encoding="utf-8")
+    doc = load(str(path))
+    assert doc.lines[0] == load(str(FIXTURES / "page.html")).lines[0]
+
+
 def test_gbk_html_without_declared_charset(tmp_path: Path) -> None:
     page = (
         (FIXTURES / "page.html").read_text(encoding="utf-8").replace('<meta charset="utf-8">', "")

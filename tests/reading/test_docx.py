@@ -147,3 +147,37 @@ def test_a_table_of_contents_is_not_read(tmp_path: Path) -> None:
     assert load(str(toc)).lines == load(str(plain)).lines
     with_toc, without = (check_path(str(p), Catalog.load()).to_json() for p in (toc, plain))
     assert with_toc["parts"] == without["parts"]
+
+
+def test_rows_in_a_repeating_section_are_read_and_placeholders_are_not() -> None:
+    """A table whose rows sit in a content control (Word's repeating section) or custom XML,
+    a cell in one; an unfilled control's placeholder (单击或点击此处输入文字。) is no text."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    d = docx.Document()
+    d.add_paragraph()._p.append(
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+            "<w:r><w:t>单击或点击此处输入文字。</w:t></w:r></w:sdtContent></w:sdt>"
+        )
+    )
+    table = d.add_table(rows=3, cols=2)
+    for r, (label, value) in enumerate([("类别", "受理"), ("行政复议", "41"), ("行政诉讼", "23")]):
+        table.cell(r, 0).text, table.cell(r, 1).text = label, value
+    tbl = table._tbl
+    rows = tbl.findall(qn("w:tr"))
+    section = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    rows[1].addprevious(section)
+    section.find(qn("w:sdtContent")).append(rows[1])  # a row in a repeating section
+    custom = parse_xml(f"<w:customXml {nsdecls('w')} w:element='row'/>")
+    rows[2].addprevious(custom)
+    custom.append(rows[2])
+    cell = rows[2].findall(qn("w:tc"))[1]
+    wrapper = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    cell.addprevious(wrapper)
+    wrapper.find(qn("w:sdtContent")).append(cell)  # a cell in a control
+    out = io.BytesIO()
+    d.save(out)
+    assert read_docx(out.getvalue()).text == "类别 | 受理\n行政复议 | 41\n行政诉讼 | 23"

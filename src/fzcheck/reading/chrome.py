@@ -55,13 +55,21 @@ def is_chrome(line: str) -> bool:
     maybe = _FURNITURE_FIRST is None or first in _FURNITURE_FIRST or "备" in line
     if not maybe:
         return False
-    if CHROME_LINE.match(line) is not None:
-        return True
-    return side_by_side(line.strip())
+    text = collapsed(line)
+    if not text:
+        return bool(line)  # white space only: furniture (an empty string is nothing)
+    return CHROME_LINE.match(text) is not None or side_by_side(text)
+
+
+def collapsed(line: str) -> str:
+    """``line`` stripped, each run of white space one space: the furniture patterns have white
+    space on both sides of optional pieces (【 大 中 小 】), and a long run of it between two
+    such places was split every way (a line of 大 and 300 spaces took seconds)."""
+    return " ".join(line.split())
 
 
 def side_by_side(text: str) -> bool:
-    """Whether ``text`` (stripped) is a short line of several pieces of furniture."""
+    """Whether ``text`` (:func:`collapsed`) is a short line of several pieces of furniture."""
     return (
         len(text) <= _SIDE_BY_SIDE_MAX
         and " " in text

@@ -115,32 +115,56 @@ _RUN_HOLDERS = {
 }
 
 
+_ROW, _SDT, _SDT_CONTENT = f"{_W}tr", f"{_W}sdt", f"{_W}sdtContent"
 _GALLERY = f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery"
+_PLACEHOLDER = f"{_W}sdtPr/{_W}showingPlcHdr"
 # A table of contents repeats the headings (with page numbers): not the report's text.
 _CONTENTS = re.compile(r"^(?:toc|目录)\s*\d", re.IGNORECASE)
 
 
 def _blocks(parent: Any) -> Iterator[Any]:
     """The paragraphs and tables of the body (or a cell), in order, those in holders too —
-    but for a table of contents."""
+    but for a table of contents and a control still showing its placeholder."""
     for child in parent.iterchildren():
         if child.tag in (_P, _TABLE):
             yield child
-        elif child.tag in _BLOCK_HOLDERS and not _is_contents(child):
+        elif child.tag in _BLOCK_HOLDERS and not _skipped(child):
             yield from _blocks(child)
 
 
-def _is_contents(holder: Any) -> bool:
+def _skipped(holder: Any) -> bool:
+    """A table of contents, or a control never filled in (单击或点击此处输入文字。)."""
+    if holder.tag != _SDT:
+        return False
     gallery = holder.find(_GALLERY)
-    return gallery is not None and gallery.get(f"{_W}val", "").startswith("Table of Contents")
+    contents = gallery is not None and gallery.get(f"{_W}val", "").startswith("Table of Contents")
+    return contents or holder.find(_PLACEHOLDER) is not None
 
 
 def _runs(parent: Any) -> Iterator[Any]:
     for child in parent.iterchildren():
         if child.tag == _RUN:
             yield child
-        elif child.tag in _RUN_HOLDERS:
+        elif child.tag in _RUN_HOLDERS and not _skipped(child):
             yield from _runs(child)
+
+
+def _own_rows_and_cells(table: Any) -> Any:
+    """``table`` with the rows and cells that sit in content controls (a repeating section) or
+    custom XML moved into its and its rows' own places: python-docx reads only those."""
+    while held := [
+        h
+        for parent in (table, *table.iterchildren(_ROW))
+        for h in parent.iterchildren(_SDT, f"{_W}customXml")
+    ]:
+        for holder in held:
+            if not _skipped(holder):
+                content = holder.find(_SDT_CONTENT) if holder.tag == _SDT else holder
+                for child in list(content if content is not None else ()):
+                    if child.tag in (_ROW, f"{_W}tc", _SDT, f"{_W}customXml"):
+                        holder.addprevious(child)
+            holder.getparent().remove(holder)
+    return table
 
 
 def _paragraph_text(p: Any) -> str:
@@ -195,7 +219,7 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
                 styled[len(lines)] = level
             lines.extend(part.strip() for part in text.split("\n") if part.strip())
         else:
-            for row in Table(block, body).rows:
+            for row in Table(_own_rows_and_cells(block), body).rows:
                 deadline.check()  # one table is one block: a huge one is checked row by row
                 # A merged cell comes back once per grid column it spans: keep it once (by its
                 # XML element, not its text: two real cells may both say 0), and keep empty

@@ -18,12 +18,17 @@ from fzcheck.reading.text import decode
 
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w]+)", re.I)
 _META_DATE = re.compile(
-    r"<meta[^>]+name\s*=\s*[\"']?(?:PubDate|publishdate|pubdate|firstpublishedtime)[\"']?[^>]*"
+    r"<meta[^<>]+name\s*=\s*[\"']?(?:PubDate|publishdate|pubdate|firstpublishedtime)[\"']?[^<>]*"
     r"content\s*=\s*[\"']?(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})",
     re.I,
 )
-_MAX_TAGS = 400_000  # a long government page has ~5,000
-_TAGS = re.compile(r"<(script|style)[^>]*>.*?</\1>|<[^>]+>", re.S | re.I)
+# A long government page has ~5,000 tags, a report saved from Word as a web page ~20,000; the
+# extractor takes ~10 s at 100,000 of the worst kind (a span per character, a table of tiny
+# rows), so more is refused, not read for minutes.
+_MAX_TAGS = 100_000
+# A tag ends at the next < as well: on a page of unclosed tags a scan stops at each (linear).
+_TAG = re.compile(r"<[^<>]*>")
+_HIDDEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
 
 
 def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
@@ -44,7 +49,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
         deduplicate=False,
     )
     if not text or not text.strip():
-        text = _TAGS.sub("\n", page)
+        text = _TAG.sub("\n", _without_hidden(page))
     lines = [line.strip() for line in text.splitlines()]
     kept = [line for line in lines if line and not is_chrome(fold_width(line))]
     if not kept:
@@ -59,16 +64,18 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
 
 
 # A cell this long holds the page, not a table's value (a data table's cells are numbers and
-# labels); a table with this many number cells is data whatever else it holds.
+# labels); a table with this many figures (short cells with a digit: 41, 41件, 3.5万元) is data
+# whatever else it holds, and one with more cells than a page's layout has is too.
 _LAYOUT_CELL_CHARS = 300
-_DATA_NUMBERS = 3
-_NUMBER = re.compile(r"\s*-?[\d,.]+%?\s*")
+_DATA_FIGURES = 3
+_FIGURE_CHARS = 16
 # Bounds on the look, whatever the page: a cell is read up to a few hundred pieces of text,
 # a page up to a budget of them (a real page needs a few thousand).
-_CELLS_LOOKED_AT = 100  # of one table: a layout table has few, a data table shows itself early
-_PIECES_READ = 200
+_LAYOUT_CELLS = 100
+_PIECES_READ = 1000
 _PIECES_BUDGET = 100_000
 _TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^<>]*\?>")
 
 
 def _without_layout_tables(page: str) -> Any:
@@ -81,8 +88,8 @@ def _without_layout_tables(page: str) -> Any:
     import lxml.html  # type: ignore[import-untyped]
     from lxml.etree import ParserError  # type: ignore[import-untyped]
 
-    try:
-        tree = lxml.html.document_fromstring(page)
+    try:  # lxml refuses a str that declares its encoding (<?xml … encoding="gb2312"?>)
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", page, count=1))
     except (ParserError, ValueError):
         return page
     own: dict[Any, list[Any]] = {}  # each table's own cells, not those of a table inside it
@@ -91,7 +98,9 @@ def _without_layout_tables(page: str) -> Any:
         if holder is not None:
             own.setdefault(holder, []).append(cell)
     budget = [_PIECES_BUDGET]
-    layout = [t for t, cells in own.items() if _is_layout(cells[:_CELLS_LOOKED_AT], budget)]
+    layout = [
+        t for t, cells in own.items() if len(cells) <= _LAYOUT_CELLS and _is_layout(cells, budget)
+    ]
     for table in layout:
         for el in table.iter("tbody", "thead", "tfoot", "tr", "td", "th"):
             if next(el.iterancestors("table"), None) is table:
@@ -101,10 +110,9 @@ def _without_layout_tables(page: str) -> Any:
 
 
 def _is_layout(cells: list[Any], budget: list[int]) -> bool:
-    texts = [_opening(cell, budget) for cell in cells]
-    if sum(1 for t in texts if _NUMBER.fullmatch(t)) >= _DATA_NUMBERS:
-        return False
-    return any(len(t.strip()) >= _LAYOUT_CELL_CHARS for t in texts)
+    texts = [_opening(cell, budget).strip() for cell in cells]
+    figures = sum(1 for t in texts if len(t) <= _FIGURE_CHARS and any(c.isdigit() for c in t))
+    return figures < _DATA_FIGURES and any(len(t) >= _LAYOUT_CELL_CHARS for t in texts)
 
 
 def _opening(cell: Any, budget: list[int]) -> str:
@@ -130,7 +138,7 @@ def _mime_html(data: bytes) -> bytes:
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes):
-                charset = part.get_content_charset()
+                charset = re.sub(r"[^-\w]", "", part.get_content_charset() or "")
                 meta = f'<meta charset="{charset}">'.encode() if charset else b""
                 return meta + payload
     raise InputError(
@@ -143,11 +151,12 @@ def _page_title(page: str) -> str | None:
     """The article heading (h1, else <title> without the site-name suffix), if report-like."""
     import html
 
-    for pattern in (r"<h1[^>]*>(.*?)</h1>", r"<title[^>]*>(.*?)</title>"):
-        m = re.search(pattern, page, re.S | re.I)
-        if not m:
+    for opening, closing in _TITLE_TAGS:
+        m = opening.search(page)
+        end = closing.search(page, m.end()) if m else None
+        if m is None or end is None:
             continue
-        text = html.unescape(_TAGS.sub("", m.group(1))).strip()
+        text = html.unescape(_TAG.sub("", page[m.end() : end.start()])).strip()
         text = re.split(r"\s*[_|｜—-]\s*(?=[^_|｜—-]*(?:政府|网|门户)[^_|｜—-]*$)", text)[0].strip()
         if 4 <= len(text) <= 80 and re.search(r"报告|報告|情况|情況|总结|要点|规则|方案", text):
             return text
@@ -170,6 +179,28 @@ def _published(page: str) -> dt.date | None:
     meta = _META_DATE.search(page)
     if meta:
         return make_date(*meta.groups())
-    visible = fold_width(_TAGS.sub(" ", page))
+    visible = fold_width(_TAG.sub(" ", _without_hidden(page)))
     visible = re.sub(r"\s+", " ", visible)
     return find_published(visible, head_chars=len(visible), folded=True)
+
+
+# Each pattern stops at the next < (an opening tag) or finds its closing tag once, from where
+# the opening one ended: on a page of a hundred thousand unclosed tags, each is one pass.
+_TITLE_TAGS = [
+    (re.compile(rf"<{tag}\b[^<>]*>", re.IGNORECASE), re.compile(rf"</{tag}\s*>", re.IGNORECASE))
+    for tag in ("h1", "title")
+]
+_CLOSING = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
+
+
+def _without_hidden(page: str) -> str:
+    """The page without its <script> and <style> blocks (an unclosed one runs to the end)."""
+    out, pos = [], 0
+    while (m := _HIDDEN.search(page, pos)) is not None:
+        out.append(page[pos : m.start()])
+        end = _CLOSING[m.group(1).lower()].search(page, m.end())
+        if end is None:
+            return "".join(out)
+        pos = end.end()
+    out.append(page[pos:])
+    return "".join(out)

@@ -50,6 +50,8 @@ def error_kind(kind: str, message: str) -> str:
     """An input error as the reviewer reads it. In Chinese the kind's own sentence (the English
     detail stays in the JSON ``error.message``); an unknown kind keeps the message."""
     if _lang == "zh":
+        if kind == "too_large" and "--max-mb" not in message:
+            kind = "too_large_inside"  # text, pages or inflated parts: --max-mb does not help
         text = MESSAGES["zh"].get(f"error.{kind}")
         if text:
             sizes = re.findall(r"\d[\d,.]* ?MB", message) if kind == "too_large" else []
@@ -219,6 +221,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.corrupt": "文件已损坏：请从Word/WPS重新保存或重新导出",
         "error.encrypted": "文件有密码保护：请另存一份不加密的副本",
         "error.too_large": "文件超过大小上限（可用 --max-mb 调高）",
+        "error.too_large_inside": (
+            "文件内容远超一份报告（字数、页数或解压后的大小超过上限，或是压缩炸弹）：请拆分或重新保存"
+        ),
+        "error.too_complex": "文件结构远比一份报告复杂（元素数量超过上限）：请拆分或重新保存",
+        "error.timeout": "读取超时已停止：文件损坏或远大于一份报告",
         "error.no_reports": "该目录中没有可检查的报告文件",
         "error.unreadable": "无法读取该文件（没有权限）",
         "error.internal": (
