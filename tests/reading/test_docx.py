@@ -181,3 +181,17 @@ def test_rows_in_a_repeating_section_are_read_and_placeholders_are_not() -> None
     out = io.BytesIO()
     d.save(out)
     assert read_docx(out.getvalue()).text == "类别 | 受理\n行政复议 | 41\n行政诉讼 | 23"
+
+
+def test_a_table_inside_a_cell_is_read_into_that_cell() -> None:
+    import docx
+
+    d = docx.Document()
+    outer = d.add_table(rows=1, cols=2)
+    outer.cell(0, 0).text = "附表"
+    inner = outer.cell(0, 1).add_table(rows=2, cols=2)
+    for r, (a, b) in enumerate([("收案", "41"), ("纠错", "5")]):
+        inner.cell(r, 0).text, inner.cell(r, 1).text = a, b
+    out = io.BytesIO()
+    d.save(out)
+    assert read_docx(out.getvalue()).text == "附表 | 收案 41 纠错 5"

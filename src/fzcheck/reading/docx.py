@@ -149,6 +149,17 @@ def _runs(parent: Any) -> Iterator[Any]:
             yield from _runs(child)
 
 
+def _cell_text(cell: Any) -> str:
+    """A cell's text on one line: its paragraphs, and a table inside it cell by cell."""
+    texts = (
+        _paragraph_text(block)
+        if block.tag == _P
+        else " ".join(map(_paragraph_text, block.iter(_P)))
+        for block in _blocks(cell)
+    )
+    return " ".join(" ".join(texts).split("\n")).strip()
+
+
 def _own_rows_and_cells(table: Any) -> Any:
     """``table`` with the rows and cells that sit in content controls (a repeating section) or
     custom XML moved into its and its rows' own places: python-docx reads only those."""
@@ -229,11 +240,7 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
                 for cell in row.cells:
                     if id(cell._tc) not in seen:
                         seen.add(id(cell._tc))
-                        cells.append(
-                            "\n".join(_paragraph_text(p) for p in _blocks(cell._tc) if p.tag == _P)
-                            .strip()
-                            .replace("\n", " ")
-                        )
+                        cells.append(_cell_text(cell._tc))
                 if any(cells):
                     lines.append(" | ".join(cells))
     return Extracted("\n".join(lines), styled=styled)
