@@ -61,6 +61,16 @@ _FOOTER = (
 _HEADER = "示例县人民政府文件\n示政〔2026〕5号          签发人：张某某\n★\n"
 
 
+def _bold(text: str) -> str:
+    """The title and the top-level headings in Markdown bold."""
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    return "\n".join(
+        f"**{line.strip()}**" if i == first or _TOP.match(line) else line
+        for i, line in enumerate(lines)
+    )
+
+
 def _first_line(text: str) -> str:
     return next(line.strip() for line in text.splitlines() if line.strip())
 
@@ -124,6 +134,7 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "headings 一，": (".txt", lambda t: _TOP.sub("\\1\\2，", t).encode()),
     "headings 一 (a space)": (".txt", lambda t: _TOP.sub(r"\1\2 ", t).encode()),
     "sub-headings (一)": (".txt", lambda t: _SUB.sub(r"\1(\2)", t).encode()),
+    "Markdown bold (as pandoc writes Word)": (".md", lambda t: _bold(t).encode()),
     "headings 1. and （1）": (".txt", lambda t: _arabic_headings(t).encode()),
     "an attachment (附件1 above)": (".txt", lambda t: ("附件1\n\n" + t).encode()),
     "an official document's footer": (".txt", lambda t: (t.rstrip() + _FOOTER).encode()),

@@ -101,4 +101,8 @@ class Document:
 
     def quote(self, line: int, start: int = 0, end: int | None = None) -> str:
         """Original text of 0-based ``line`` between analysis offsets ``start`` and ``end``."""
-        return self.lines[line][start:end].strip()
+        text = self.lines[line][start:end]
+        if "*" in text:  # Markdown emphasis, blank in the analysis view: not part of a quote
+            view = self.analysis[line][start:end]
+            text = text[len(view) - len(view.lstrip()) : len(view.rstrip())]
+        return text.strip()

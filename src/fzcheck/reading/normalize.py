@@ -28,6 +28,9 @@ class Extracted:
 
 
 _OTHER_BREAKS = "\r\u2028\u2029\x0b\x0c\x85"  # each ends a line, as \r\n does
+# Emphasis markers are blanked in the analysis view (same length: quotes are cut from the text
+# as written, at the view's offsets), so a bold heading is read as the heading it is.
+_EMPHASIS = re.compile(r"\*{2,}")
 
 
 @lru_cache(maxsize=1)
@@ -179,6 +182,8 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     if changed:
         text, units = "\n".join(simplified), None
     folded = fold_width(text, units)
+    if "**" in folded:  # Markdown bold (**一、主要举措**, as pandoc writes a Word heading)
+        folded = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), folded)
     analysis = folded.split("\n")
     styled, origin = raw.styled, None
     segments = resegment(analysis)
