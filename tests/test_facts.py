@@ -350,6 +350,7 @@ def test_furniture_shortcuts_change_no_answer() -> None:
         "【字体：大 中 小】 打印本页 关闭窗口 " + "分享到 " * 12,
         # white space runs between the optional pieces (these took seconds to minutes)
         "大" + " " * 3000 + "x",
+        "大" + "\xa0" * 3000 + "x",  # no-break spaces (a page's &nbsp;)
         "微信" + " " * 100_000 + "x",
         " " * 50_000 + "- x",
         "打印" + " " * 50_000 + "x",

@@ -27,6 +27,7 @@ CHROME_LINE = re.compile(rf"^\s*(?:{_FURNITURE}|{_REGISTRATION})\s*$")
 # each piece taken out in turn, nothing is left. (One pattern repeating the pieces would try
 # every way to split a long line.)
 _PIECE = re.compile(_FURNITURE)
+_SPACE_RUN = re.compile(r"\s\s")
 _SIDE_BY_SIDE_MAX = 80
 # An archive's or a portal's metadata block: 标题: … / 发布时间: … / 原文链接: … one key a line.
 # The 标题 cell holds the page's title, which is read from it only when no title line is found.
@@ -65,7 +66,8 @@ def collapsed(line: str) -> str:
     """``line`` stripped, each run of white space one space: the furniture patterns have white
     space on both sides of optional pieces (【 大 中 小 】), and a long run of it between two
     such places was split every way (a line of 大 and 300 spaces took seconds)."""
-    return " ".join(line.split())
+    text = line.strip()
+    return " ".join(text.split()) if _SPACE_RUN.search(text) else text
 
 
 def side_by_side(text: str) -> bool:
