@@ -331,3 +331,15 @@ def test_themes_on_cadres_duties_are_not_the_leader_part(tmp_path: Path, heading
     leader = part(check_path(str(path), Catalog.load()).to_json(), "leader_duties")
     # found by its sentences on 局长…第一责任人 (the section they sit in names it), not named
     assert leader["status"] == "embedded"
+
+
+def test_figures_are_counted_from_where_each_run_of_digits_starts() -> None:
+    import re
+
+    from fzcheck.analysis.checks import _FIGURE
+
+    figure = re.compile(_FIGURE)
+    text = "办理12件，投入3.5万元，开展检查180次，2025年，编号123456，纠错率12.2%"
+    assert figure.findall(text) == ["12件", "3.5万", "180次", "12.2%"]  # a year is no figure
+    assert len(figure.findall("1" * 200_000 + "件")) == 1  # one pass, not one per digit
+    assert figure.findall("1" * 200_000) == []

@@ -100,8 +100,10 @@ def _kind_of(spec: type[CheckSpec]) -> str:
 
 # A number with its unit. \d\d*+ rather than \d+: a pattern that starts with a class is skipped
 # through by the engine, and the digits never need giving back (a unit is not a digit).
+# A figure starts where a run of digits does ((?<!\d\d) right after the first digit, so the
+# scan stays class-first): tried from inside the run too, a long run took quadratic time.
 _FIGURE = (
-    r"\d\d*+(?:\.\d+)?\s*(?:[%％个项次件家人名万亿元场期份天日条户余批篇部起类套所处台倍分]"
+    r"\d(?<!\d\d)\d*+(?:\.\d+)?\s*(?:[%％个项次件家人名万亿元场期份天日条户余批篇部起类套所处台倍分]"
     r"|小时|公里|平方)"
 )
 _VAGUE_NEXT = re.compile(r"下一步|下一年度|下一年|明年|今后")

@@ -133,9 +133,12 @@ def heading_text_end(line: str, start: int) -> int:
 _TABLE_ROW = fast(r"(?:\s+-?\d+(?:\.\d+)?){2,}\s*$")
 
 
+_ROW_TAIL = 200  # the values are at the end: a search over a whole long line is quadratic
+
+
 def _table_row(line: str) -> bool:
     tail = line.rstrip()  # only a line ending in a digit can be one: a test before the scan
-    return bool(tail) and tail[-1].isdigit() and _TABLE_ROW.search(tail) is not None
+    return bool(tail) and tail[-1].isdigit() and _TABLE_ROW.search(tail[-_ROW_TAIL:]) is not None
 
 
 def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
