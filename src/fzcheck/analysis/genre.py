@@ -146,8 +146,10 @@ def _other_genre(spec: GenreSign, doc: Document, title: str | None, text: str) -
 
 def line_start(pattern: str) -> str:
     r"""A ``line_start`` sign's pattern as it is searched: after a newline and any white space,
-    in the text behind one more newline."""
-    return rf"\n\s*(?:{pattern})"
+    in the text behind one more newline. Blank lines are passed over by starting at the last
+    newline before the sign (white space but newlines after it): \n\s* took each newline of a
+    run of blank lines to the run's end, quadratic in the run."""
+    return rf"\n[^\S\n]*(?:{pattern})"
 
 
 def _at_line_start(spec: GenreSign, text: str) -> Sign | None:
