@@ -76,6 +76,7 @@ def test_clean_title_cuts_debris(line: str, title: str) -> None:
         "★",  # the mark in a red header's separator
         "示例县人民政府文件",  # the red header itself
         "现将我局2025年度法治政府建设情况报告如下:",  # it leads into the body (analysis view)
+        "2025年，我局法治政府建设工作取得新成效，现将有关情况报告如下",  # a sentence
     ],
 )
 def test_debris_lines_are_not_titles(line: str) -> None:

@@ -39,6 +39,9 @@ _TITLE_ISSUER = re.compile(rf"^(.{{2,40}}?)(?:关于|(?={YEAR.pattern}))")
 _TITLE_GAP = re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])\s+(?![A-Za-zＡ-Ｚａ-ｚ])")
 _SENTENCE = re.compile(r"[。;!?]")
 _NO_WORD = re.compile(r"^\W*$")
+# A title is one phrase: a line with a sentence's or a clause's stop is the body's first sentence
+# (2025年，我县法治政府建设工作…情况报告如下) of a report that has no title.
+_CLAUSE_STOP = re.compile(r"[。,，;；]")
 # The title is among the first lines: after a red header (its office, 文号, ★) and a captured
 # page's debris (site name, dateline) at most.
 _HEAD_LINES = 9
@@ -186,7 +189,7 @@ def clean_title(text: str) -> tuple[int, int] | None:
         start = m.end()
     end = len(text.rstrip())
     core = text[start:end]
-    if not core or _SITE_NAME.search(core) or len(core) > 80 or "。" in core:
+    if not core or _SITE_NAME.search(core) or len(core) > 80 or _CLAUSE_STOP.search(core):
         return None
     if _NO_WORD.match(core) or core.endswith(":"):  # a mark (★, the 公文 separator's) or
         return None  # a line that leads into what follows (现将…报告如下：) is no title
