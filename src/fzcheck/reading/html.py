@@ -69,9 +69,9 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
 _LAYOUT_CELL_CHARS = 300
 _DATA_FIGURES = 3
 _FIGURE_CHARS = 16
-# Bounds on the look, whatever the page: a cell is read up to a few hundred pieces of text,
-# a page up to a budget of them (a real page needs a few thousand).
 _LAYOUT_CELLS = 100
+# Bounds on the look, whatever the page: a cell is read up to a thousand pieces of text (a
+# span per character), a page up to a budget of them (a real page needs a few thousand).
 _PIECES_READ = 1000
 _PIECES_BUDGET = 100_000
 _TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
