@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -150,3 +151,22 @@ def test_a_long_line_is_tested_for_a_table_row_by_its_end() -> None:
     assert _table_row("一、本年新收政府信息公开申请数量" + " 3" * 80_000)
     assert _table_row("一、本年新收政府信息公开申请数量   95   0   0")
     assert not _table_row("一、2025年推进法治政府建设的主要举措和成效")
+
+
+def _outline_of(text: str, tmp_path: Any) -> list[tuple[int, str, str]]:
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load(str(path))
+    outline = build_outline(doc, 0, len(doc.analysis) - 1)
+    return [(h.level, h.marker, h.text) for h in outline.headings]
+
+
+def test_a_marker_alone_on_its_line_heads_the_next_line(tmp_path: Any) -> None:
+    text = "第一部分\n\n主要举措和成效\n全年办理案件41件。\n二、\n存在的不足\n人员不足。\n"
+    assert _outline_of(text, tmp_path) == [
+        (1, "第一部分", "主要举措和成效"),
+        (1, "二、", "存在的不足"),
+    ]
+    # not a paragraph, nor a table's row, after it
+    text = "一、\n全年办理案件41件，调解纠纷120件。\n二、\n本年新收申请数量   95   0   0\n"
+    assert _outline_of(text, tmp_path) == []

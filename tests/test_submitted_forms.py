@@ -133,6 +133,8 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "headings 一.": (".txt", lambda t: _TOP.sub(r"\1\2.", t).encode()),
     "headings 一，": (".txt", lambda t: _TOP.sub("\\1\\2，", t).encode()),
     "headings 一 (a space)": (".txt", lambda t: _TOP.sub(r"\1\2 ", t).encode()),
+    "heading numbers on their own line": (".txt", lambda t: _TOP.sub(r"\1\2、\n\1", t).encode()),
+    "part numbers on their own line": (".txt", lambda t: _TOP.sub(r"\1第\2部分\n\n\1", t).encode()),
     "sub-headings (一)": (".txt", lambda t: _SUB.sub(r"\1(\2)", t).encode()),
     "Markdown bold (as pandoc writes Word)": (".md", lambda t: _bold(t).encode()),
     "headings 1. and （1）": (".txt", lambda t: _arabic_headings(t).encode()),

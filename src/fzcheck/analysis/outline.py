@@ -118,6 +118,20 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
     return None
 
 
+_ALONE_MAX = 40  # characters a line holding only a marker (and its indent) can have
+
+
+def marker_alone(line: str) -> tuple[int, str] | None:
+    """(kind, marker) if ``line`` is only a top marker (一、, 第一部分, （一）): its heading's text
+    stands on the next line (a part's number set apart, a PDF's number in its own box)."""
+    first = line.lstrip()[:1]
+    for kind in _BY_FIRST.get(first, ()):
+        m = _KIND[kind].match(line) if kind <= 2 else None
+        if m and m.end() >= len(line.rstrip()):
+            return kind, m.group(0).strip()
+    return None
+
+
 def heading_text_end(line: str, start: int) -> int:
     """Where the heading text ends: the first sentence stop, else the line end (capped)."""
     stop = _HEADING_END.search(line, start)
@@ -144,10 +158,24 @@ def _table_row(line: str) -> bool:
 def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
     found: list[tuple[int, str, int, int, int]] = []
     styled = doc.styled_headings
+    alone: tuple[int, str] | None = None  # a marker on the line before, its text to come
     for i in range(body_start, body_end + 1):
         line = doc.analysis[i]
         hit = match_heading(line)  # most lines are ruled out by their first character
         style = styled.get(i) if styled else None
+        if alone is not None and hit is None and line.strip():
+            if (
+                len(line.strip()) <= MAX_HEADING
+                and not _HEADING_END.search(line)
+                and not _table_row(line)
+            ):
+                start = len(line) - len(line.lstrip())
+                found.append((*alone, i, start, heading_text_end(line, start)))
+                alone = None
+                continue
+            alone = None
+        if hit is None and style is None and len(line) <= _ALONE_MAX and line.strip():
+            alone = marker_alone(line)
         if (hit is None and style is None) or not line.strip() or _table_row(line):
             continue
         if hit is not None:
