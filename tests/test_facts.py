@@ -371,3 +371,22 @@ def test_a_titleless_report_s_opening_is_not_its_title(tmp_path: Path) -> None:
     text = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
     path.write_text("现将我局2025年度法治政府建设情况报告如下：\n" + text, encoding="utf-8")
     assert check_path(str(path), Catalog.load()).to_json()["document"]["title"] is None
+
+
+def test_a_report_sent_under_a_cover_letter_takes_its_own_title(tmp_path: Path) -> None:
+    letter = (
+        "示例县司法局关于报送2025年度法治政府建设情况报告的函\n\n县委依法治县办：\n"
+        "现将我局2025年度法治政府建设情况报告报送你办，请审阅。\n\n"
+        "附件：示例县司法局关于2025年度法治政府建设情况的报告\n\n示例县司法局\n2026年2月12日\n\n"
+    )
+    sample = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "letter.txt"
+    path.write_text(letter + "附件\n\n" + sample, encoding="utf-8")
+    plain = check_path(str(SAMPLE), Catalog.load()).to_json()
+    sent = check_path(str(path), Catalog.load()).to_json()
+    for key in ("title", "addressee", "issuer", "signed_on", "report_year"):
+        assert sent["document"][key] == plain["document"][key], key
+    assert sent["score"] == plain["score"]
+    path.write_text(letter, encoding="utf-8")  # the letter alone: its own title
+    alone = check_path(str(path), Catalog.load()).to_json()["document"]
+    assert alone["title"] == "示例县司法局关于报送2025年度法治政府建设情况报告的函"

@@ -55,6 +55,8 @@ _TITLE_PREFIX = re.compile(
 # A red-header document's first line: the issuing office and 文件 (示例县人民政府文件).
 _RED_HEADER = re.compile(r"^\s*\S{2,30}文件\s*$")
 _WENHAO_ONLY = re.compile(r"^\s*\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号\s*$")
+# A cover letter sending the report (关于报送…报告的函): the report is its attachment.
+_COVER_LETTER = re.compile(r"报送.{0,60}的?函$")
 # An attachment's label above its title (附件, 附件1, 附件二：): the document's, not the title's.
 _ATTACHMENT_LABEL = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|首页\s*[>›»/]|[>›»]\s*\S+\s*[>›»]")
@@ -98,13 +100,17 @@ def read_facts(doc: Document) -> Facts:
     nonblank = [i for i, line in enumerate(lines) if line.strip() and not is_chrome(line)]
     first_heading = next((i for i in nonblank if match_heading(lines[i])), len(lines))
     title_span = _find_title(lines, nonblank, first_heading)
+    if title_span is not None and _COVER_LETTER.search(_unspaced(lines[title_span[1]])):
+        title_span = _enclosed_title(lines, nonblank, title_span[1], first_heading) or title_span
     title_line = title_span[0] if title_span else None
     if title_line is not None and title_line == first_heading:
         first_heading = next(
             (i for i in nonblank if i > title_line and match_heading(lines[i])), len(lines)
         )
+    after_title = [i for i in nonblank if title_span is None or i > title_span[1]]
     addressee = next(
-        (i for i in nonblank[:8] if i < first_heading and _ADDRESSEE.match(lines[i].strip())), None
+        (i for i in after_title[:8] if i < first_heading and _ADDRESSEE.match(lines[i].strip())),
+        None,
     )
     title_end = title_span[1] if title_span else None
     body_start = max((x for x in (title_end, addressee) if x is not None), default=-1) + 1
@@ -224,6 +230,19 @@ def _find_title(
                 and re.search(r"(?:报告|情况|总结)$", joined)
             ):
                 return i, nxt, span[0]
+    return None
+
+
+def _enclosed_title(
+    lines: list[str], nonblank: list[int], letter: int, first_heading: int
+) -> tuple[int, int, int] | None:
+    """The title of the report a cover letter sends, under its 附件 label below the letter."""
+    below = [i for i in nonblank if letter < i < first_heading]
+    for pos, i in enumerate(below):
+        if _ATTACHMENT_LABEL.match(lines[i]):
+            found = _find_title(lines, below[pos + 1 :], first_heading)
+            if found is not None:
+                return found
     return None
 
 
