@@ -343,3 +343,16 @@ def test_figures_are_counted_from_where_each_run_of_digits_starts() -> None:
     assert figure.findall(text) == ["12件", "3.5万", "180次", "12.2%"]  # a year is no figure
     assert len(figure.findall("1" * 200_000 + "件")) == 1  # one pass, not one per digit
     assert figure.findall("1" * 200_000) == []
+
+
+@pytest.mark.parametrize("heading", ["六、其他", "六、其它事项", "六、其他需要说明的事项"])
+def test_disclosure_reports_other_section_as_units_shorten_it(tmp_path: Path, heading: str) -> None:
+    from tests.gip import reports as gip
+
+    text = gip.layout_text()
+    assert "六、其他需要报告的事项" in text
+    path = tmp_path / "gip.txt"
+    path.write_text(text.replace("六、其他需要报告的事项", heading), encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert result["rubric"]["id"] == "gip-annual"
+    assert part(result, "other")["status"] == "present"
