@@ -107,10 +107,9 @@ def read_facts(doc: Document) -> Facts:
         first_heading = next(
             (i for i in nonblank if i > title_line and match_heading(lines[i])), len(lines)
         )
-    after_title = [i for i in nonblank if title_span is None or i > title_span[1]]
+    after_title = islice((i for i in nonblank if title_span is None or i > title_span[1]), 8)
     addressee = next(
-        (i for i in after_title[:8] if i < first_heading and _ADDRESSEE.match(lines[i].strip())),
-        None,
+        (i for i in after_title if i < first_heading and _ADDRESSEE.match(lines[i].strip())), None
     )
     title_end = title_span[1] if title_span else None
     body_start = max((x for x in (title_end, addressee) if x is not None), default=-1) + 1

@@ -13,10 +13,9 @@ from typing import Any
 
 from fzcheck.document import Document
 from fzcheck.fast_patterns import fast
-from fzcheck.reading.resegment import MAX_HEADING
+from fzcheck.reading.resegment import MAX_HEADING, SPACED_WORD
 
 _CN = "一二三四五六七八九十"
-_SPACED_WORD = r"(?![是|｜]|\S(?:\s|$))"  # after 二<space>: a heading's word, not 是 or a cell
 # (kind rank, pattern); group "n" is the number, the match end is where the heading text starts.
 _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (
@@ -27,7 +26,7 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
             # colon, or only a space): after a Chinese numeral each still opens a heading —
             # the space only before a word (not 一 是…, a table's 一 | cell, 九 江 市 spaced out)
             rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})部分\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})"
-            rf"(?:\s*[、.,:]|\s+{_SPACED_WORD}))\s*"
+            rf"(?:\s*[、.,:]|\s+{SPACED_WORD}))\s*"
         ),
     ),
     (2, re.compile(rf"^\s*\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),

@@ -97,25 +97,19 @@ class _Counter:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _TABLE = f"{_W}p", f"{_W}tbl"
+_P, _TABLE, _ROW, _CELL = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _RUN, _TEXT, _BREAK = f"{_W}r", f"{_W}t", f"{_W}br"
+_SDT, _SDT_CONTENT, _CUSTOM = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"
 _SIMPLE = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 # What holds paragraphs and tables besides the body: a content control (公文 templates put the
 # title, issuer and date in them) and custom XML. python-docx looks at the body's own only.
-_BLOCK_HOLDERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"}
+_BLOCK_HOLDERS = {_SDT, _SDT_CONTENT, _CUSTOM}
 # What holds a paragraph's runs besides the paragraph: a link, an insertion not yet accepted
 # (the text Word shows), a content control, a field, a smart tag. A deletion (w:del, its text
 # w:delText) and a move's old place are not the text.
-_RUN_HOLDERS = {
-    f"{_W}{tag}"
-    for tag in (
-        *("hyperlink", "ins", "moveTo", "sdt", "sdtContent"),
-        *("smartTag", "customXml", "fldSimple", "dir", "bdo"),
-    )
+_RUN_HOLDERS = _BLOCK_HOLDERS | {
+    f"{_W}{tag}" for tag in ("hyperlink", "ins", "moveTo", "smartTag", "fldSimple", "dir", "bdo")
 }
-
-
-_ROW, _SDT, _SDT_CONTENT = f"{_W}tr", f"{_W}sdt", f"{_W}sdtContent"
 _GALLERY = f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery"
 _PLACEHOLDER = f"{_W}sdtPr/{_W}showingPlcHdr"
 # A table of contents repeats the headings (with page numbers): not the report's text.
@@ -166,13 +160,13 @@ def _own_rows_and_cells(table: Any) -> Any:
     while held := [
         h
         for parent in (table, *table.iterchildren(_ROW))
-        for h in parent.iterchildren(_SDT, f"{_W}customXml")
+        for h in parent.iterchildren(_SDT, _CUSTOM)
     ]:
         for holder in held:
             if not _skipped(holder):
                 content = holder.find(_SDT_CONTENT) if holder.tag == _SDT else holder
                 for child in list(content if content is not None else ()):
-                    if child.tag in (_ROW, f"{_W}tc", _SDT, f"{_W}customXml"):
+                    if child.tag in (_ROW, _CELL, _SDT, _CUSTOM):
                         holder.addprevious(child)
             holder.getparent().remove(holder)
     return table

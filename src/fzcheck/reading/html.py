@@ -186,11 +186,12 @@ def _published(page: str) -> dt.date | None:
 
 # Each pattern stops at the next < (an opening tag) or finds its closing tag once, from where
 # the opening one ended: on a page of a hundred thousand unclosed tags, each is one pass.
+_CLOSING = {
+    tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style", "h1", "title")
+}
 _TITLE_TAGS = [
-    (re.compile(rf"<{tag}\b[^<>]*>", re.IGNORECASE), re.compile(rf"</{tag}\s*>", re.IGNORECASE))
-    for tag in ("h1", "title")
+    (re.compile(rf"<{tag}\b[^<>]*>", re.IGNORECASE), _CLOSING[tag]) for tag in ("h1", "title")
 ]
-_CLOSING = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
 
 
 def _without_hidden(page: str) -> str:

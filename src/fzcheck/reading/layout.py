@@ -11,10 +11,12 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
+from fzcheck.reading.resegment import SPACED_WORD
+
 _NEAR_MARGIN = 1.5  # line heights from the right margin: a wrapped line ends within this
 _HEADING_START = re.compile(
-    # 二，/ 二 typed for 二、 (the space before a word: not 一 是, a 一 | cell, 九 江 市 spaced)
-    r"^\s*(?:[一二三四五六七八九十]+(?:\s*[、.．,，:：]|\s+(?![是|｜]|\S(?:\s|$))\S)"
+    # 二，/ 二 typed for 二、 (the space before a word: SPACED_WORD)
+    rf"^\s*(?:[一二三四五六七八九十]+(?:\s*[、.．,，:：]|\s+{SPACED_WORD}\S)"
     r"|[（(][一二三四五六七八九十\d]+[)）]"
     r"|\d+[、.．]|第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]是)"
 )

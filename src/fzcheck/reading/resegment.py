@@ -17,6 +17,11 @@ from fzcheck.reading.numerals import cn_number
 
 _CN = "一二三四五六七八九十"
 MAX_HEADING = 60  # a heading runs at most this far before its text; outline.py uses it too
+# After 二 typed with a space for 二、: a heading's word, not 是 (一 是…), a table's 一 | cell or a
+# letter-spaced 九 江 市 (outline.py and layout.py read the space form with it)
+SPACED_WORD = r"(?![是|｜]|\S(?:\s|$))"
+# 1.2025年…: an Arabic marker's dot before a year (1.5 stays a number)
+_DOT_BEFORE_YEAR = r"\.(?=(?:19|20)\d{2}年)"
 
 
 # Inline heading markers, in rank order at any one position: 第一部分 / 一、, (一), 1. 1、, (1),
@@ -28,7 +33,7 @@ _MAJOR_BRANCHES = [  # kinds 1-3: only these make a line run-on (is_runon)
     rf"第[{_CN}]{{1,3}}部分",
     *(rf"{c}[{_CN}]{{0,2}}、" for c in _CN),
     rf"\([{_CN}]{{1,3}}\)",
-    *(rf"{d}\d?(?:、|\.(?!\d)|\.(?=(?:19|20)\d{{2}}年))" for d in "0123456789"),
+    *(rf"{d}\d?(?:、|\.(?!\d)|{_DOT_BEFORE_YEAR})" for d in "0123456789"),
 ]
 _INLINE = re.compile(
     "|".join(
@@ -40,7 +45,7 @@ _INLINE = re.compile(
     )
 )
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")
-_ANY_DIGIT_BRANCH = r"|[^\D0-9]\d?(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}年))"
+_ANY_DIGIT_BRANCH = rf"|[^\D0-9]\d?(?:、|\.(?!\d)|{_DOT_BEFORE_YEAR})"
 _INLINE_ANY_DIGIT = re.compile(_INLINE.pattern + _ANY_DIGIT_BRANCH)
 _MAJOR = re.compile("|".join(_MAJOR_BRANCHES))
 _MAJOR_ANY_DIGIT = re.compile(_MAJOR.pattern + _ANY_DIGIT_BRANCH)
