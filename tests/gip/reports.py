@@ -3,7 +3,9 @@ pdftotext -layout prints a PDF), a web page with <table>s (rowspan/colspan) and 
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from typing import Any
 
 APPLICANTS = [
@@ -234,6 +236,14 @@ def html_page(
 <tr>{appeal_cells}</tr></table>
 {tail}
 </article><div class="foot">主办单位：示例县人民政府办公室</div></body></html>"""
+
+
+def stacked_text(table: dict[str, list[int | None]] | None = None) -> str:
+    """The web page as a crawler saves it (BeautifulSoup's get_text("\\n", strip=True)): every
+    cell a line of its own, an empty cell gone."""
+    body = html_page(table).split("<body>", 1)[1]
+    pieces = (html.unescape(p).strip() for p in re.split(r"<[^>]*>", body))
+    return "\n".join(p for p in pieces if p) + "\n"
 
 
 def docx_bytes(table: dict[str, list[int | None]] | None = None) -> bytes:

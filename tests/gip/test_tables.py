@@ -55,6 +55,7 @@ def failures(result: dict[str, Any]) -> set[tuple[str, str]]:
         ("page.html", lambda: gip.html_page()),
         ("layout.html", lambda: in_layout_table(gip.html_page())),
         ("report.docx", lambda: gip.docx_bytes()),
+        ("stacked.txt", lambda: gip.stacked_text()),
     ],
 )
 def test_every_format_reads_the_same_cells_and_the_sums_hold(
@@ -97,6 +98,34 @@ def test_one_changed_cell_fails_exactly_the_sums_it_is_in(tmp_path: Path) -> Non
     sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
     assert not sums["passed"] and sums["message"].startswith("2处勾稽关系不成立")
     assert r["score"] == 90  # the rubric's penalty for tables that do not add up
+
+
+def test_cells_one_a_line_are_read_and_a_changed_one_points_at_its_own_line(
+    tmp_path: Path,
+) -> None:
+    """A page crawled cell by cell: each value is on its own line; a wrong one fails exactly its
+    sums, and its cell points at the line it stands on."""
+    table = copy.deepcopy(gip.values())
+    table["disclosed"][0] += 1
+    text = gip.stacked_text(table)
+    r = check(write(tmp_path, "stacked.txt", text))
+    assert failures(r) == {
+        ("requests_row_totals", "（一）予以公开"),
+        ("requests_results_total", "自然人"),
+    }
+    c = cell(r, "requests", "disclosed", "natural")
+    assert text.splitlines()[c["line"] - 1] == "16" and (c["start"], c["end"]) == (0, 2)
+
+
+def test_cells_one_a_line_with_a_blank_lost_are_unreadable_not_wrong(tmp_path: Path) -> None:
+    """get_text drops an empty cell: the row's values can no longer be put in their columns."""
+    table = copy.deepcopy(gip.values())
+    table["total"][0] = None
+    r = check(write(tmp_path, "stacked.txt", gip.stacked_text(table)))
+    requests = tables(r)["requests"]
+    assert requests["status"] == "unreadable" and "逐行排列" in requests["reason"]
+    assert "（七）总计" in requests["reason"] and failures(r) == set()
+    assert tables(r)["appeals"]["status"] == "read"
 
 
 def test_a_changed_appeals_total_fails_its_block_only(tmp_path: Path) -> None:

@@ -7,14 +7,16 @@ line ending in values is a table row, its label is its own text plus the text si
 row (labels wrap). Values are assigned to columns one to one when the row has them all, else by
 where they stand under the columns of complete rows (layout text); a row whose values cannot be
 placed, or digits run together with no separator, makes the table unreadable — never an
-arithmetic error. An empty cell is blank, not zero.
+arithmetic error. An empty cell is blank, not zero. A page crawled cell by cell (each cell its
+own line: label, then one value a line) is read as rows of the values that follow a label; its
+blank cells are gone, so a row with fewer values than columns is unreadable there.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from fzcheck.analysis.patterns import rx
@@ -61,6 +63,11 @@ class _Token:
     text: str
     start: int
     end: int
+    line: int | None = None  # its own line, when cells stand one a line (else the row's)
+
+
+# A row as read: its line, the line's text, and (label, values) when it ends in values.
+_Row = tuple[int, str, tuple[str, list[_Token]] | None]
 
 
 def _tokens(line: str) -> tuple[str, list[_Token]] | None:
@@ -131,9 +138,7 @@ def read_table(doc: Document, template: TableTemplate, body: range) -> TableRead
     partial: list[tuple[str, int, list[_Token]]] = []  # rows to place by column position
     anchors: list[list[int]] = []  # value end offsets of complete rows
     glued: list[str] = []
-    for i in region:
-        line = doc.analysis[i]
-        parsed = _tokens(line)
+    for i, line, parsed in _rows(doc, region):
         if parsed is None:
             pending += _compact(line)
             glue = _glued_digits(line, template)
@@ -152,8 +157,16 @@ def read_table(doc: Document, template: TableTemplate, body: range) -> TableRead
         if len(values) == len(columns):
             for col, tok in zip(columns, values, strict=True):
                 table.cells[(row, col)] = _cell(row, col, tok, i)
-            if all(v.text for v in values) and "|" not in line:
+            if all(v.text for v in values) and "|" not in line and line:
                 anchors.append([v.end for v in values])
+        elif len(values) < len(columns) and not line:
+            return TableRead(
+                template,
+                "unreadable",
+                f"表格单元格逐行排列、空白格已丢失：“{template.rows[found].name}”一行只有"
+                f"{len(values)}个数，无法确定各属哪一列",
+                first_line=region.start,
+            )
         elif len(values) < len(columns):
             partial.append((row, i, values))
         else:
@@ -201,6 +214,39 @@ def read_table(doc: Document, template: TableTemplate, body: range) -> TableRead
     return table
 
 
+def _rows(doc: Document, region: range) -> list[_Row]:
+    """The region's rows: a line each, or — when its cells stand one a line (more lines hold a
+    lone value than hold several) — a label's lines, then one row of the values that follow it
+    (blank lines between cells passed over), its text empty: where its values stand is no
+    column's."""
+    parsed = [(i, doc.analysis[i], _tokens(doc.analysis[i])) for i in region]
+    lone = [i for i, line, p in parsed if p is not None and not p[0].strip() and len(p[1]) == 1]
+    several = sum(1 for _, _, p in parsed if p is not None and len(p[1]) > 1)
+    if len(lone) < _MIN_STACKED or len(lone) <= several:
+        return parsed
+    lone_lines = set(lone)
+    rows: list[_Row] = []
+    values: list[_Token] = []
+    first = 0  # the line of the row's first value
+    for i, line, p in parsed:
+        if i in lone_lines and p is not None:
+            first = first if values else i
+            values.append(replace(p[1][0], line=i))
+            continue
+        if values and not line.strip():
+            continue  # a blank line between two cells of a row
+        if values:
+            rows.append((first, "", ("", values)))
+            values = []
+        rows.append((i, line, p))
+    if values:
+        rows.append((first, "", ("", values)))
+    return rows
+
+
+_MIN_STACKED = 3  # lone values before a region is read as cells one a line (a page number is one)
+
+
 def _match_row(
     template: TableTemplate, pointer: int, label: str, line: int, doc: Document, region: range
 ) -> int | None:
@@ -237,7 +283,9 @@ def _place(values: Sequence[_Token], anchors: list[list[int]], n: int) -> dict[i
 
 def _cell(row: str, col: str, tok: _Token, line: int) -> Cell:
     value = float(tok.text.replace(",", "")) if _VALUE.match(tok.text) else None  # or a dash
-    return Cell(row, col, value, tok.text, line, tok.start, tok.end)
+    return Cell(
+        row, col, value, tok.text, line if tok.line is None else tok.line, tok.start, tok.end
+    )
 
 
 _RUN = re.compile(r"[\u4e00-\u9fff)）](\d{4,})(?=[\u4e00-\u9fff(（]|$)")
