@@ -64,7 +64,10 @@ offline verdict stands)""",
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="report files (.txt .md .html .docx .pdf), directories, globs, or - for stdin",
+        help=(
+            "report files (.txt .md .html .docx .doc .wps .rtf .ofd .pdf, scans OCR'd), "
+            "directories, globs, or - for stdin"
+        ),
     )
     p.add_argument(
         "-f",
