@@ -3,12 +3,17 @@ located in the text as read."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pytest
+
 from fzcheck.document import fold_width
+from fzcheck.pipeline import check_path
 from fzcheck.reading import load
 from fzcheck.reading.resegment import inline_markers, is_runon, resegment
-from tests.helpers import FIXTURES
+from fzcheck.rubric import Catalog
+from tests.helpers import FIXTURES, SAMPLE, sample_text
 from tests.test_parts import check, statuses
 
 
@@ -60,8 +65,10 @@ def test_no_false_splits_inside_sentences() -> None:
         "现将有关情况报告如下。一、主要举措和成效 我局统一、规范执法程序，办案时限缩短1.5天，"
         "详见第一部分所列清单。" + FILLER + "二、存在的不足 执法力量不足。" + FILLER
     )
+    text = text.replace("所列清单。", "所列清单,统一,规范,是唯一.试点;之一 示范。")
     pieces = _cut(text)
     assert not any(p.startswith(("一、规范", "1.5", "第一部分", "、规范")) for p in pieces)
+    assert not any(p.startswith(("一,规范", "一.试点", "一 示范")) for p in pieces)
     assert any("统一、规范" in p for p in pieces)
     assert any("1.5天" in p and "第一部分" in p for p in pieces)
 
@@ -81,6 +88,25 @@ def test_ordinary_long_paragraph_is_not_run_on() -> None:
     line = fold_width("主要表现在：" + "；".join(f"{n}是{FILLER}" for n in "一二三四"))
     assert not is_runon(line, inline_markers(line))
     assert resegment([line, "短行"]) is None
+
+
+@pytest.mark.parametrize("mark", ["、", "，", "：", ".", "．", " "])
+def test_a_crawled_body_is_cut_at_its_headings_however_they_are_typed(
+    mark: str, tmp_path: Path
+) -> None:
+    """The body crawled onto one line, its top headings typed 二、 or as units also type them
+    (二， 二： 二. 二 and a word): each is cut back to a heading (the space form's text stays
+    with its number), and the report reads as its lined copy does."""
+    lines = re.sub(r"^([一二三四五])、", rf"\1{mark}", sample_text(), flags=re.M).split("\n")
+    body = "".join(line.strip() for line in lines[1:-3])
+    crawled = tmp_path / "crawled.txt"
+    crawled.write_text("\n".join([lines[0], body, *lines[-3:]]), encoding="utf-8")
+    lined = check_path(str(SAMPLE), Catalog.load()).to_json()
+    r = check_path(str(crawled), Catalog.load()).to_json()
+    assert r["document"]["resegmented"] is True
+    assert statuses(r) == statuses(lined) and r["score"] == lined["score"]
+    leader = next(p for p in r["parts"] if p["id"] == "leader_duties")
+    assert leader["heading"].startswith("党政主要负责人履行")
 
 
 def test_flattened_report_reads_like_its_lined_original() -> None:
@@ -122,11 +148,11 @@ def test_inline_markers_read_as_the_grouped_pattern_reads_them() -> None:
     import re
 
     from fzcheck.reading.numerals import cn_number
-    from fzcheck.reading.resegment import _inline_number, _markers_in
+    from fzcheck.reading.resegment import SPACED_WORD, _inline_number, _markers_in
 
     cn = "一二三四五六七八九十"
     grouped = re.compile(
-        rf"(?P<k1>第(?P<p>[{cn}]{{1,3}})部分|(?P<a>[{cn}]{{1,3}})、)"
+        rf"(?P<k1>第(?P<p>[{cn}]{{1,3}})部分|(?P<a>[{cn}]{{1,3}})(?:[、.,:]|\s{SPACED_WORD}))"
         rf"|(?P<k2>\((?P<b>[{cn}]{{1,3}})\))"
         r"|(?P<k3>(?P<c>\d{1,2})(?:、|\.(?!\d)))"
         r"|(?P<k4>\((?P<d>\d{1,2})\))"
@@ -147,6 +173,7 @@ def test_inline_markers_read_as_the_grouped_pattern_reads_them() -> None:
     texts.append(
         "一是二是统一、规范第三部分(四)(5)12.5 3、 十一、二十是 1.2.3. 99、(十二)七七七七、"
     )
+    texts.append("。二.三,四:五 工作 六 是 七 江 八 | 九  两格")  # 二、 as units also type it
     texts.append("。٣、其他事项。٤.另一项(٥)")  # another script's digits
     for text in texts:
         want = [(m.span(), grouped_number(m)) for m in grouped.finditer(text)]

@@ -31,7 +31,8 @@ _DOT_BEFORE_YEAR = r"\.(?=(?:19|20)\d{2}年)"
 # another script's digits is read with one more branch for them.
 _MAJOR_BRANCHES = [  # kinds 1-3: only these make a line run-on (is_runon)
     rf"第[{_CN}]{{1,3}}部分",
-    *(rf"{c}[{_CN}]{{0,2}}、" for c in _CN),
+    # 二、 and as units also type it (二. 二, 二: 二 word), as outline.py reads a heading
+    *(rf"{c}[{_CN}]{{0,2}}(?:[、.,:]|\s{SPACED_WORD})" for c in _CN),
     rf"\([{_CN}]{{1,3}}\)",
     *(rf"{d}\d?(?:、|\.(?!\d)|{_DOT_BEFORE_YEAR})" for d in "0123456789"),
 ]
@@ -202,6 +203,19 @@ def _heading_ends(line: str, markers: list[tuple[int, int]]) -> list[int]:
     return out
 
 
+def _spaced_marker_ends(line: str, markers: list[tuple[int, int]]) -> set[int]:
+    """Where the text of a heading typed with a space (二 工作…) starts: the space is the
+    marker's, not a gap between paragraphs."""
+    inline = _markers_in(line)
+    out = set()
+    for start, _ in markers:
+        m = inline.match(line, start)
+        if m is not None and m.group(0)[-1].isspace():
+            rest = line[m.end() : m.end() + MAX_HEADING]
+            out.add(m.end() + len(rest) - len(rest.lstrip()))
+    return out
+
+
 def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
     """Cut run-on lines at inline headings and paragraph gaps: (line, start, end) per new line,
     each a slice of the line as read (slices of one line are contiguous), or None when no
@@ -225,7 +239,7 @@ def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
             continue
         cuts = sorted(
             {s for s, _ in markers}
-            | set(_gap_splits(line))
+            | (set(_gap_splits(line)) - _spaced_marker_ends(line, markers))
             | set(_heading_ends(line, markers)) - {0}
         )
         bounds = [0, *cuts, len(line)]
