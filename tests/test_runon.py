@@ -109,6 +109,35 @@ def test_a_crawled_body_is_cut_at_its_headings_however_they_are_typed(
     assert leader["heading"].startswith("党政主要负责人履行")
 
 
+def test_a_report_crawled_onto_one_line_keeps_its_title_addressee_and_signature(
+    tmp_path: Path,
+) -> None:
+    """Title, addressee, body and signature all on one line (…情况的报告县委、县政府：2025年，…
+    …情况。示例县司法局2026年2月10日): each fact is read as from the lined copy."""
+    lines = [line.strip() for line in sample_text().split("\n")]
+    lined = check_path(str(SAMPLE), Catalog.load()).to_json()
+    for joiner in ("", " "):
+        crawled = tmp_path / "crawled.txt"
+        crawled.write_text(joiner.join(lines), encoding="utf-8")
+        r = check_path(str(crawled), Catalog.load()).to_json()
+        assert r["document"]["resegmented"] is True
+        for fact in ("title", "addressee", "issuer", "signed_on", "report_year"):
+            assert r["document"][fact] == lined["document"][fact], (joiner, fact)
+        assert statuses(r) == statuses(lined)
+
+
+def test_a_report_phrase_or_a_dated_sentence_is_not_cut_as_title_or_signature() -> None:
+    text = (
+        "2025年，我局推进法治政府建设，现将工作报告如下：一、主要举措和成效 "
+        + FILLER
+        + "二、存在的不足和原因 人员不足，原因是编制少。"
+        + FILLER
+        + "三、下一步安排 全年完成检查，截至2026年2月10日"
+    )
+    pieces = _cut(text)
+    assert not any(p.startswith(("如下", "截至")) for p in pieces)
+
+
 def test_flattened_report_reads_like_its_lined_original() -> None:
     r = check("runon_report.txt")
     assert r["document"]["resegmented"] is True

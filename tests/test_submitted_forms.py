@@ -6,7 +6,7 @@ old-Mac CR breaks; indents of ideographic spaces or tabs; trailing spaces; a bla
 every line (double spacing) or none; Traditional script; 一．/一. for 一、, (一) for （一）, or
 1. and （1） for both; an
 attachment's label above, an official document's footer (此件公开发布, 抄送, 印发) below, page
-numbers between; a signature with （盖章）, on one line or right-aligned; .docx; a PDF typeset at
+numbers between; a signature with （盖章）, on one line (spaced or run together) or right-aligned; .docx; a PDF typeset at
 the page width.
 Our own reports always; the corpus's real ones when ../shared is present.
 """
@@ -143,6 +143,7 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "page numbers": (".txt", lambda t: _paged(t).encode()),
     "a seal note in the signature": (".txt", lambda t: _signed(t, "{issuer}\n（盖章）\n{date}")),
     "issuer and date on one line": (".txt", lambda t: _signed(t, "{issuer}    {date}")),
+    "issuer and date run together": (".txt", lambda t: _signed(t, "{issuer}{date}")),
     "a note after the date": (".txt", lambda t: _signed(t, "{issuer}\n{date}（此件公开发布）")),
     "a 公文 header (文号, ★)": (".txt", lambda t: (_HEADER + t).encode()),
     "a red header right above": (".txt", lambda t: ("示例县人民政府文件\n" + t).encode()),

@@ -30,8 +30,10 @@ _ADDRESSEE = re.compile(r"^[^。,]{2,40}(?:委|政府|办|局|院|会|部|厅|�
 # A short note in brackets may follow the date on its line: 2026年2月10日(此件公开发布).
 _NOTE = r"(?:\s*\([^()]{1,16}\))?"
 _DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*[)]?{_NOTE}\s*$")
+# The issuer and the date on one line, spaced apart or run together (示例县司法局2026年2月10日:
+# the signature block's two lines joined by a crawler or a paste)
 _ISSUER_DATE = re.compile(
-    rf"^\s*(?P<issuer>\S.{{1,38}}?)\s+(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?{_NOTE}\s*$"
+    rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?{_NOTE}\s*$"
 )
 _TITLE_ISSUER = re.compile(rf"^(.{{2,40}}?)(?:关于|(?={YEAR.pattern}))")
 # The spaces a title is set with (法 治 政 府 建 设, 示例县人民政府 关于…): no word of a Chinese

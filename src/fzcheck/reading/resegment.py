@@ -13,6 +13,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from fzcheck.fast_patterns import bmp_digits, bmp_only
+from fzcheck.reading.dates import CN_DATE, DATE
 from fzcheck.reading.numerals import cn_number
 
 _CN = "一二三四五六七八九十"
@@ -203,6 +204,37 @@ def _heading_ends(line: str, markers: list[tuple[int, int]]) -> list[int]:
     return out
 
 
+# The signature a crawl joined onto the body's last sentence (…情况。示例县司法局2026年2月10日)
+_SIGNATURE = re.compile(
+    rf"[。;!?]\s*([^。;!?,]{{2,40}}?\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*)$"
+)
+_SIGNATURE_TAIL = 80  # characters the signature is looked for in: lines can be huge
+
+
+def _signature_start(line: str) -> set[int]:
+    """Where a signature (an issuer and a date, after the last sentence) starts at the end of a
+    run-on line, so that it is read as the signature, not as the body's last words."""
+    start = max(0, len(line) - _SIGNATURE_TAIL)
+    m = _SIGNATURE.search(line, start)
+    return {m.start(1)} if m else set()
+
+
+# A title a crawl joined onto the body's first words (…建设情况的报告县委、县政府：2025年，…),
+# and the addressee after it
+_JOINED_TITLE = re.compile(r"[^。;!?,:]{6,60}?(?:的|工作|年度)报告(?!如下|[。;!?,:])")
+_JOINED_ADDRESSEE = re.compile(r"[^。;!?,:\s]{2,30}:")
+
+
+def _title_ends(line: str) -> set[int]:
+    """Where a title that opens a run-on line ends, and where its addressee ends, so that each
+    is read as what it is."""
+    m = _JOINED_TITLE.match(line)
+    if m is None:
+        return set()
+    addressee = _JOINED_ADDRESSEE.match(line, m.end())
+    return {m.end(), addressee.end()} if addressee else {m.end()}
+
+
 def _spaced_marker_ends(line: str, markers: list[tuple[int, int]]) -> set[int]:
     """Where the text of a heading typed with a space (二 工作…) starts: the space is the
     marker's, not a gap between paragraphs."""
@@ -238,9 +270,14 @@ def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
             out.append((i, 0, len(line)))
             continue
         cuts = sorted(
-            {s for s, _ in markers}
-            | (set(_gap_splits(line)) - _spaced_marker_ends(line, markers))
-            | set(_heading_ends(line, markers)) - {0}
+            (
+                {s for s, _ in markers}
+                | (set(_gap_splits(line)) - _spaced_marker_ends(line, markers))
+                | set(_heading_ends(line, markers))
+                | _signature_start(line)
+                | _title_ends(line)
+            )
+            - {0}
         )
         bounds = [0, *cuts, len(line)]
         out.extend((i, a, b) for a, b in pairwise(bounds) if b > a)
