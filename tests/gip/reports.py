@@ -246,6 +246,84 @@ def stacked_text(table: dict[str, list[int | None]] | None = None) -> str:
     return "\n".join(p for p in pieces if p) + "\n"
 
 
+def markdown_text(table: dict[str, list[int | None]] | None = None) -> str:
+    """The report as Markdown (pandoc's pipe tables: a header row, then a | --- | rule)."""
+    table = table or values()
+
+    def md(cells: list[Any]) -> list[str]:
+        return ["| " + " | ".join("" if c is None else str(c) for c in cells) + " |"]
+
+    def rule(n: int) -> list[str]:
+        return ["|" + "|".join([" --- "] * n) + "|"]
+
+    unit = "示例县交通运输局"
+    out = [f"# {_head(unit)[0].strip()}", "", *(line.strip() for line in _head(unit)[2:])]
+    out += ["（一）依申请公开。" + _narrative(table, None), "", "二、主动公开政府信息情况", ""]
+    out += md(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]) + rule(4)
+    out += md(["规章", 0, 0, 0]) + md(["行政规范性文件", 3, 1, 12])
+    out += ["", "三、收到和处理政府信息公开申请情况", ""]
+    out += md(
+        ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    )
+    out += rule(8)
+    for row, label, grp in ROWS_2021:
+        out += md([label if grp is None else f"{grp} {label}", *table[row]])
+    out += ["", "四、政府信息公开行政复议、行政诉讼情况", ""]
+    out += md(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3) + rule(15)
+    out += md(appeals())
+    return "\n".join([*out, "", *(line.strip() for line in _tail(unit))]) + "\n"
+
+
+def pdf_bytes(table: dict[str, list[int | None]] | None = None) -> bytes:
+    """The report printed to PDF (reportlab), its tables drawn as grids with the template's
+    merged group cells: a PDF's text layer gives such a table one cell a line."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    table = table or values()
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    text = ParagraphStyle("text", fontName="STSong-Light", fontSize=10, leading=14)
+    small = ParagraphStyle("small", fontName="STSong-Light", fontSize=7, leading=9)
+    grid = [("FONT", (0, 0), (-1, -1), "STSong-Light", 7), ("GRID", (0, 0), (-1, -1), 0.5, "black")]
+    unit = "示例县交通运输局"
+    story: list[Any] = [Paragraph(line.strip(), text) for line in _head(unit) if line.strip()]
+    story.append(Paragraph("（一）依申请公开。" + _narrative(table, None), text))
+    story.append(Paragraph("二、主动公开政府信息情况", text))
+    proactive = [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]]
+    proactive += [["规章", "0", "0", "0"], ["行政规范性文件", "3", "1", "12"]]
+    story.append(Table(proactive, style=TableStyle(grid)))
+    story.append(Paragraph("三、收到和处理政府信息公开申请情况", text))
+    header = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    rows: list[list[Any]] = [["", "申请人情况", *[""] * 6], ["", *header]]
+    spans: list[Any] = [("SPAN", (1, 0), (7, 0))]
+    groups: dict[str, list[int]] = {}
+    for row, label, grp in ROWS_2021:
+        if grp is not None:
+            groups.setdefault(grp, []).append(len(rows))
+        cells = ["" if v is None else str(v) for v in table[row]]
+        rows.append([Paragraph(label if grp is None else f"{grp} {label}", small), *cells])
+    story.append(
+        Table(rows, colWidths=[170] + [36] * 7, style=TableStyle(grid + spans), repeatRows=2)
+    )
+    story.append(Paragraph("四、政府信息公开行政复议、行政诉讼情况", text))
+    results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    appeal_rows = [
+        ["行政复议", *[""] * 4, "行政诉讼", *[""] * 9],
+        [*results, "未经复议直接起诉", *[""] * 4, "复议后起诉", *[""] * 4],
+        [*[""] * 5, *results, *results],
+        [str(v) for v in appeals()],
+    ]
+    appeal_spans = [("SPAN", (0, 0), (4, 0)), ("SPAN", (5, 0), (14, 0))]
+    story.append(Table(appeal_rows, colWidths=[31] * 15, style=TableStyle(grid + appeal_spans)))
+    story += [Paragraph(line.strip(), text) for line in _tail(unit) if line.strip()]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, invariant=1).build(story)
+    return out.getvalue()
+
+
 def docx_bytes(table: dict[str, list[int | None]] | None = None) -> bytes:
     """The same report as a Word document, its tables with merged cells."""
     import docx

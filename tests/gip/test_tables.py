@@ -56,6 +56,8 @@ def failures(result: dict[str, Any]) -> set[tuple[str, str]]:
         ("layout.html", lambda: in_layout_table(gip.html_page())),
         ("report.docx", lambda: gip.docx_bytes()),
         ("stacked.txt", lambda: gip.stacked_text()),
+        ("printed.pdf", lambda: gip.pdf_bytes()),
+        ("report.md", lambda: gip.markdown_text()),
     ],
 )
 def test_every_format_reads_the_same_cells_and_the_sums_hold(
@@ -128,6 +130,44 @@ def test_cells_one_a_line_with_a_blank_lost_are_unreadable_not_wrong(tmp_path: P
     assert tables(r)["appeals"]["status"] == "read"
 
 
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        ("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开申请的情况"),
+        ("三、收到和处理政府信息公开申请情况", "三、依申请公开情况"),
+        ("二、主动公开政府信息情况", "二、主动公开情况"),
+        (
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "四、因政府信息公开工作被申请行政复议、提起行政诉讼的情况",
+        ),
+        ("四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开行政复议和行政诉讼情况"),
+        # the overview names the later sections (as a sentence, as sub-headings)
+        (
+            "一、总体情况",
+            "一、总体情况\n   全年未发生因政府信息公开工作引发的行政复议、行政诉讼情况。",
+        ),
+        (
+            "一、总体情况",
+            "一、总体情况\n   （一）主动公开政府信息情况\n   （二）收到和处理政府信息公开申请情况",
+        ),
+    ],
+)
+def test_tables_are_found_under_their_sections_however_worded(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    """A section heading in the law's other wording or a unit's short one still holds its
+    table; a sentence or a sub-heading naming it earlier does not."""
+    text = gip.layout_text()
+    assert old in text
+    r = check(write(tmp_path, "worded.txt", text.replace(old, new, 1)))
+    assert {t["id"]: t["status"] for t in r["tables"]} == dict.fromkeys(
+        ["proactive_documents", "proactive_decisions", "requests", "appeals"], "read"
+    )
+    assert failures(r) == set()
+    assert cell(r, "requests", "new", "total")["value"] == 40
+    assert [cell(r, "appeals", "all", c)["value"] for c in gip.APPEALS] == gip.appeals()
+
+
 def test_a_changed_appeals_total_fails_its_block_only(tmp_path: Path) -> None:
     text = gip.layout_text().replace(
         "   ".join(str(v) for v in gip.appeals()),
@@ -145,6 +185,30 @@ def test_a_blank_total_is_blank_not_wrong(tmp_path: Path) -> None:
     assert failures(r) == set()
     unchecked = [c for c in tables(r)["requests"]["checks"] if c["passed"] is None]
     assert unchecked and all("空白" in c["message"] for c in unchecked)
+
+
+@pytest.mark.parametrize(
+    "name,make",
+    [("page.html", gip.html_page), ("report.docx", gip.docx_bytes)],
+)
+def test_a_row_left_empty_is_a_row_of_blanks_not_the_next_rows_label(
+    tmp_path: Path, name: str, make: Any
+) -> None:
+    """上年结转 left empty (nothing carried over) and the all-zero reasons left empty, as units
+    fill the form: each is a row of blank cells — its sums not checked, never failed — and the
+    next row keeps its own values. Before, the empty row's label was glued to the next row's,
+    which was read as 上年结转 and failed five sums."""
+    table = copy.deepcopy(gip.values())
+    table["carried_in"] = [None] * 7
+    for row, values in table.items():
+        if row != "carried_in" and not any(values):
+            table[row] = [None] * 7
+    r = check(write(tmp_path, name, make(table)))
+    assert tables(r)["requests"]["status"] == "read" and failures(r) == set()
+    assert [cell(r, "requests", "carried_in", c)["value"] for c in gip.APPLICANTS] == [None] * 7
+    assert cell(r, "requests", "disclosed", "total")["value"] == 20
+    assert cell(r, "requests", "withheld_third_party", "natural")["value"] == 2
+    assert cell(r, "requests", "withheld_secret", "natural")["value"] is None
 
 
 @pytest.mark.parametrize("mark", ["—", "-", "/", "／"])

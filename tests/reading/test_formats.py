@@ -289,3 +289,21 @@ def test_a_web_archive_saved_as_doc_is_read_as_its_page(tmp_path: Path) -> None:
     assert doc.format == "html"
     assert doc.lines[0] == "示例县水利局关于2025年度法治政府建设情况的报告"
     assert "二、存在的不足和原因" in doc.lines
+
+
+def test_a_pdf_page_number_goes_and_a_table_value_at_a_page_end_stays() -> None:
+    """A bare number is a page number only at a page's top or bottom and in step with the
+    pages (1, 2, 3 — or 2, 3, 4 after an unnumbered cover); a table's value that happens to
+    end a page is a value."""
+    from fzcheck.reading.pdf import _page_lines
+
+    numbered = _page_lines(["正文一\n3\n1", "正文二\n2", "正文三\n\n3\n"])
+    assert numbered == [["正文一", "3"], ["正文二"], ["正文三"]]
+    after_cover = _page_lines(["封面", "正文一\n2", "正文二\n3"])
+    assert after_cover == [["封面"], ["正文一"], ["正文二"]]
+    # the table's last value ends page 1 of 2; no page is numbered
+    assert _page_lines(["表格\n4\n1", "五、存在的主要问题"]) == [
+        ["表格", "4", "1"],
+        ["五、存在的主要问题"],
+    ]
+    assert _page_lines(["第1页\n正文", "— 2 —\n正文"]) == [["正文"], ["正文"]]

@@ -54,7 +54,16 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         if planned is not None:
             year, year_source = planned - 1, "plan"
             found = find_parts(doc, outline, rubric, year)
-    tables = read_tables(doc, rubric.tables, range(outline.body_start, outline.body_end + 1))
+    tables = (
+        read_tables(
+            doc,
+            rubric.tables,
+            range(outline.body_start, outline.body_end + 1),
+            {h.line: h.level for h in outline.headings},
+        )
+        if rubric.tables
+        else {}
+    )
     rare_absent = rare_signs_absent(doc, rubric)
     ctx = Context(
         doc=doc,

@@ -15,7 +15,7 @@ blank cells are gone, so a row with fewer values than columns is unreadable ther
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -29,6 +29,7 @@ _VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")  # 1280 or 1,28
 # the sums leave unchecked (a blank is not a 0), not as the end of the row's values.
 _PLACEHOLDER = re.compile(r"^[-—–－‐/／]+$")
 _SPACE = re.compile(r"\s+")
+_RULE_CHARS = frozenset(" \t|:-")
 MIN_ROW_SHARE = 0.6  # of a template's required rows, found with all their values
 WINDOW = 8  # rows looked ahead for a label's cue: a skipped row is rare, a wrong one costly
 
@@ -73,7 +74,12 @@ _Row = tuple[int, str, tuple[str, list[_Token]] | None]
 def _tokens(line: str) -> tuple[str, list[_Token]] | None:
     """(label, trailing value tokens) when ``line`` ends in values; piped rows keep blanks."""
     if "|" in line:
-        cells = line.strip().strip("|").split("|")
+        if "---" in line and _RULE_CHARS.issuperset(line):
+            return None  # | --- | :---: |, under a Markdown table's header: no values
+        body = line.strip()
+        if body.startswith("|"):  # | a | b |: the outer pipes close the row; a | b | : the
+            body = body[1:].removesuffix("|")  # last cell is empty (Word's rows are joined so)
+        cells = body.split("|")
         values: list[_Token] = []
         pos = line.index("|") if line.strip().startswith("|") else 0
         offsets = []
@@ -90,9 +96,10 @@ def _tokens(line: str) -> tuple[str, list[_Token]] | None:
             text = cell.strip()
             start = at + (len(cell) - len(cell.lstrip()))
             values.append(_Token(text, start, start + len(text)))
-        if not any(v.text for v in values):
+        label = "".join(cells[:k])
+        if not any(v.text for v in values) and not label.strip():
             return None
-        return "".join(cells[:k]), values
+        return label, values  # its cells may all be blank: a row of blanks, or a label's
     spans = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", line)]
     k = len(spans)
     while k > 0 and _is_value(spans[k - 1][0]):
@@ -111,24 +118,37 @@ def _compact(text: str) -> str:
     return _SPACE.sub("", text)
 
 
-def _region(doc: Document, template: TableTemplate, body: range) -> range | None:
-    """The lines between the section heading that holds the table and the next one."""
-    start = next((i for i in body if rx(template.section).search(_compact(doc.analysis[i]))), None)
+def _region(
+    doc: Document, template: TableTemplate, body: range, levels: Mapping[int, int]
+) -> range | None:
+    """The lines between the section heading that holds the table and the next one. A top-level
+    heading is taken before a sub-heading and a sub-heading before a sentence: the overview's
+    （二）收到和处理政府信息公开申请情况 or a sentence naming 行政复议、行政诉讼 is not the section."""
+    start = _first(doc, template.section, body, levels)
     if start is None:
         return None
-    end = next(
-        (
-            i
-            for i in range(start + 1, body.stop)
-            if rx(template.until).search(_compact(doc.analysis[i]))
-        ),
-        body.stop,
-    )
-    return range(start, end)
+    end = _first(doc, template.until, range(start + 1, body.stop), levels)
+    return range(start, body.stop if end is None else end)
 
 
-def read_table(doc: Document, template: TableTemplate, body: range) -> TableRead:
-    region = _region(doc, template, body)
+def _first(doc: Document, pattern: str, lines: range, levels: Mapping[int, int]) -> int | None:
+    """The first line of ``lines`` matching ``pattern``: a top-level heading's, else any
+    heading's, else any line's."""
+    cue = rx(pattern)
+    found = [i for i in lines if cue.search(_compact(doc.analysis[i]))]
+    if not found:
+        return None
+    top = min(levels.values(), default=1)
+    headings = [i for i in found if i in levels]
+    chosen = next((i for i in headings if levels[i] == top), None)
+    return chosen if chosen is not None else next(iter(headings), found[0])
+
+
+def read_table(
+    doc: Document, template: TableTemplate, body: range, levels: Mapping[int, int] | None = None
+) -> TableRead:
+    """``levels``: each heading's line and level (the outline's), for finding the section."""
+    region = _region(doc, template, body, levels or {})
     if region is None:
         return TableRead(template, "absent", "报告中没有这一节")
     table = TableRead(template, "read", first_line=region.start, last_line=region.stop - 1)
@@ -138,7 +158,7 @@ def read_table(doc: Document, template: TableTemplate, body: range) -> TableRead
     partial: list[tuple[str, int, list[_Token]]] = []  # rows to place by column position
     anchors: list[list[int]] = []  # value end offsets of complete rows
     glued: list[str] = []
-    for i, line, parsed in _rows(doc, region):
+    for i, line, parsed in _rows(doc, region, len(columns)):
         if parsed is None:
             pending += _compact(line)
             glue = _glued_digits(line, template)
@@ -148,7 +168,11 @@ def read_table(doc: Document, template: TableTemplate, body: range) -> TableRead
         label, values = parsed
         while len(values) > len(columns) and not values[0].text:
             values = values[1:]  # a merged label cell's empty continuation (colspan)
+        blank = not any(v.text for v in values)
         found = _match_row(template, pointer, pending + _compact(label), i, doc, region)
+        if blank and (found is None or len(values) != len(columns)):
+            pending += _compact(label)  # a group's label in a row of its own, not a row
+            continue
         pending = ""
         if found is None:
             continue
@@ -214,7 +238,7 @@ def read_table(doc: Document, template: TableTemplate, body: range) -> TableRead
     return table
 
 
-def _rows(doc: Document, region: range) -> list[_Row]:
+def _rows(doc: Document, region: range, columns: int) -> list[_Row]:
     """The region's rows: a line each, or — when its cells stand one a line (more lines hold a
     lone value than hold several) — a label's lines, then one row of the values that follow it
     (blank lines between cells passed over), its text empty: where its values stand is no
@@ -227,21 +251,38 @@ def _rows(doc: Document, region: range) -> list[_Row]:
     lone_lines = set(lone)
     rows: list[_Row] = []
     values: list[_Token] = []
-    first = 0  # the line of the row's first value
     for i, line, p in parsed:
         if i in lone_lines and p is not None:
-            first = first if values else i
             values.append(replace(p[1][0], line=i))
             continue
         if values and not line.strip():
             continue  # a blank line between two cells of a row
         if values:
-            rows.append((first, "", ("", values)))
+            _add_stacked(rows, values, columns)
             values = []
         rows.append((i, line, p))
     if values:
-        rows.append((first, "", ("", values)))
+        _add_stacked(rows, values, columns)
     return rows
+
+
+# A PDF's text joins a row's label and its first value (…申请数量30: the space between Chinese
+# and a number is taken out with the extraction's others)
+_GLUED_FIRST = re.compile(r"(?<=[\u4e00-\u9fff)）])(\d+)\s*$")
+
+
+def _add_stacked(rows: list[_Row], values: list[_Token], columns: int) -> None:
+    """A row of values that stood one a line, after its label's row; a value glued to the end of
+    the label is the row's first when the row is then complete."""
+    first = values[0].line or 0
+    if rows and rows[-1][2] is None and len(values) + 1 == columns:
+        i, label, _ = rows[-1]
+        glued = _GLUED_FIRST.search(label)
+        if glued is not None:
+            rows[-1] = (i, label[: glued.start()], None)
+            values = [_Token(glued.group(1), glued.start(), glued.end(), line=i), *values]
+            first = i
+    rows.append((first, "", ("", values)))
 
 
 _MIN_STACKED = 3  # lone values before a region is read as cells one a line (a page number is one)
@@ -307,6 +348,9 @@ def _glued_digits(line: str, template: TableTemplate) -> str | None:
 
 
 def read_tables(
-    doc: Document, templates: Sequence[TableTemplate], body: range
+    doc: Document,
+    templates: Sequence[TableTemplate],
+    body: range,
+    levels: Mapping[int, int] | None = None,
 ) -> dict[str, TableRead]:
-    return {t.id: read_table(doc, t, body) for t in templates}
+    return {t.id: read_table(doc, t, body, levels) for t in templates}

@@ -16,8 +16,11 @@ from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)\s*$"
+    r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
 )
+# A bare number is a page number only where one is printed, as a page's first or last line: a
+# table's cells come out one a line, and each of its values is a bare number too.
+_BARE_NUMBER = re.compile(r"^\s*\d+\s*$")
 # Text extraction puts spaces between Chinese and digits/Latin (关于 2025 年度); Chinese
 # typesetting has none there.
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -147,19 +150,39 @@ def _clean(pages: list[str], recognised: Collection[int] = ()) -> str:
     """The pages' text without blank lines and page numbers, and with no spaces between Chinese
     and digits; a text layer's wrapped lines joined into paragraphs (``recognised``: the pages
     OCR gave, one paragraph a line already)."""
-    paged = [
-        [
-            _CJK_GAP.sub("", line)
-            for line in map(str.rstrip, page.splitlines())
-            if line.strip() and not _PAGE_NUMBER.match(line)
-        ]
-        for page in pages
-    ]
+    paged = _page_lines(pages)
     _drop_running_lines(paged)
     layer = [i for i in range(len(paged)) if i not in recognised]
     for i, lines in zip(layer, unwrap([paged[i] for i in layer]), strict=True):
         paged[i] = lines
     return "\n".join(line for lines in paged for line in lines)
+
+
+def _page_lines(pages: list[str]) -> list[list[str]]:
+    """Each page's non-blank lines, without its page number. A bare number is a page's number
+    only as its first or last line and in step with the pages' order (3 on the third page, or
+    on the fourth after an unnumbered cover): a table's cells come out one a line, and each of
+    its values is a bare number too."""
+    paged = [
+        [line for line in map(str.rstrip, page.splitlines()) if line.strip()] for page in pages
+    ]
+    ends = [
+        (k, j, int(lines[j]))
+        for k, lines in enumerate(paged)
+        for j in {0, len(lines) - 1}
+        if lines and _BARE_NUMBER.match(lines[j])
+    ]
+    steps = Counter(n - k for k, _, n in ends)
+    step = max(steps, key=lambda s: (steps[s], -abs(s - 1)), default=None)
+    numbers = {(k, j) for k, j, n in ends if n - k == step and (steps[step] > 1 or len(paged) == 1)}
+    return [
+        [
+            _CJK_GAP.sub("", line)
+            for j, line in enumerate(lines)
+            if not _PAGE_NUMBER.match(line) and (k, j) not in numbers
+        ]
+        for k, lines in enumerate(paged)
+    ]
 
 
 def _ocr(data: bytes) -> Extracted:
