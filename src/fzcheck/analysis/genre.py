@@ -118,7 +118,8 @@ def genre_score(
 
 def _title_signs(g: Genre, title: str) -> list[Sign]:
     t = title.strip()
-    bad = rx(rf"(?:{g.not_report_titles})$").search(t)
+    # …工作要点（征求意见稿） / （草案） / （试行）: a note on the draft, not what the document is
+    bad = rx(rf"(?:{g.not_report_titles})(?=(?:\([^()]{{1,10}}\))?$)").search(t)
     if bad and not rx(g.report_words).search(t[: bad.start()] + t[bad.end() :]):
         return [Sign(f"标题表明这是{bad.group(0)}", g.weights.title_other_genre)]
     if rx(g.subject).search(t) and rx(g.report_words).search(t):

@@ -1,0 +1,150 @@
+"""The law's parts as units word them in real reports (found by writing reports the way county,
+township and department units do): a plan headed 改进措施 / 努力方向 or merged with the problems
+(存在的问题及整改措施), a plan naming its year below its first lines, a leader paragraph without
+第一责任人 (县委书记、县长高度重视法治建设…主持召开…), a report to the 人大常委会 (…请予审议), a
+draft 工作要点 (征求意见稿)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fzcheck.pipeline import check_path
+from fzcheck.rubric import Catalog
+from tests.helpers import sample_text
+from tests.test_parts import failed, part, statuses
+
+PLAN = "四、2026年推进法治政府建设的主要安排"
+PROBLEMS = "二、2025年推进法治政府建设存在的不足和原因"
+LEADER = "三、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+
+
+def variant(tmp_path: Path, *edits: tuple[str, str]) -> dict[str, Any]:
+    text = sample_text()
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / "variant.txt"
+    path.write_text(text, encoding="utf-8")
+    return check_path(str(path), Catalog.load()).to_json()
+
+
+@pytest.mark.parametrize(
+    "heading", ["四、改进措施", "四、努力方向", "四、对策建议", "四、工作措施"]
+)
+def test_a_plan_headed_as_measures_or_direction_is_the_plan(tmp_path: Path, heading: str) -> None:
+    r = variant(tmp_path, (PLAN, heading))
+    assert part(r, "next_year_plan")["status"] == "present"
+    assert "next_year_plan.names_next_year" not in failed(r)  # 2026年，将… in its first item
+
+
+@pytest.mark.parametrize("heading", ["存在的问题及整改措施", "存在的短板及努力方向"])
+def test_problems_merged_with_their_remedies_hold_both_parts(tmp_path: Path, heading: str) -> None:
+    """The plan's items moved under the problems' heading (二、存在的问题及整改措施), its own
+    heading gone: both parts stand there, and the plan's year is read from its items."""
+    text = sample_text()
+    plan_items = text.split(PLAN + "\n")[1].split("\n\n")[0]
+    r = variant(
+        tmp_path,
+        (PROBLEMS, "二、" + heading),
+        (PLAN + "\n" + plan_items + "\n\n", ""),
+        (
+            "究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。",
+            "究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。\n"
+            + plan_items.replace("（一）", "（三）")
+            .replace("（二）", "（四）")
+            .replace("（三）推进", "（五）推进"),
+        ),
+    )
+    assert statuses(r)["problems"] == "present" and statuses(r)["next_year_plan"] == "present"
+    assert "next_year_plan.names_next_year" not in failed(r)
+
+
+def test_a_theme_of_rectification_is_not_the_problems_section(tmp_path: Path) -> None:
+    r = variant(
+        tmp_path, ("（三）化解矛盾纠纷。", "（三）抓好督察问题整改。"), (PROBLEMS, "二、工作体会")
+    )
+    assert statuses(r)["problems"] != "present"
+
+
+def test_the_plans_year_below_its_first_lines_is_read(tmp_path: Path) -> None:
+    """下一步，我局将… then the items, the year only in the fourth line: it is named."""
+    r = variant(
+        tmp_path,
+        (PLAN, "四、下一步工作打算\n下一步，我局将持续用力。\n继续完善制度。\n继续加强队伍。"),
+    )
+    assert "next_year_plan.names_next_year" not in failed(r)
+    none = variant(
+        tmp_path,
+        (PLAN, "四、下一步工作打算"),
+        ("2026年，将重大行政决策", "将重大行政决策"),
+    )
+    assert "next_year_plan.names_next_year" in failed(none)
+    footer = "\n抄送：县委办公室。\n示例县人民政府办公室    2026年3月7日印发\n"
+    text = sample_text().replace(PLAN, "四、下一步工作打算").replace("2026年，将", "将")
+    path = tmp_path / "footer.txt"
+    path.write_text(text.rstrip() + footer, encoding="utf-8")
+    dated = check_path(str(path), Catalog.load()).to_json()
+    assert "next_year_plan.names_next_year" in failed(dated)  # a 印发 date names no plan year
+
+
+@pytest.mark.parametrize(
+    "sentence,status",
+    [
+        (
+            "县委书记、县长高度重视法治建设，全年4次主持召开常务会议专题研究法治政府建设。",
+            "embedded",
+        ),
+        ("局党组书记、局长张某同志全年主持召开局党组会议专题研究法治政府建设3次。", "embedded"),
+        ("镇党委书记、镇长高度重视法治建设，专题研究法治建设工作4次。", "embedded"),
+        ("分管副县长主持召开专题会议研究执法规范化工作2次。", "missing"),
+    ],
+)
+def test_a_leader_paragraph_without_the_duty_words_is_the_leaders_duty(
+    tmp_path: Path, sentence: str, status: str
+) -> None:
+    text = sample_text()
+    leader = LEADER + text.split(LEADER)[1].split("\n\n")[0] + "\n\n"
+    r = variant(
+        tmp_path,
+        (leader, ""),
+        ("（四）深化普法宣传。", f"（四）加强组织领导。{sentence}\n（五）深化普法宣传。"),
+    )
+    assert statuses(r)["leader_duties"] == status
+
+
+@pytest.mark.parametrize("subject", ["我镇", "本局", "县政府", "我馆"])
+def test_any_unit_speaking_of_its_next_steps_is_a_plan(tmp_path: Path, subject: str) -> None:
+    text = sample_text()
+    plan = PLAN + "\n" + text.split(PLAN + "\n")[1].split("\n\n")[0] + "\n\n"
+    r = variant(
+        tmp_path,
+        (plan, ""),
+        (
+            "层层压实责任。",
+            f"层层压实责任。下一步，{subject}将继续完善依法决策机制，加强执法队伍建设。",
+        ),
+    )
+    assert statuses(r)["next_year_plan"] == "embedded"
+
+
+def test_a_report_made_to_the_peoples_congress_standing_committee_is_a_report(
+    tmp_path: Path,
+) -> None:
+    r = variant(
+        tmp_path,
+        ("本年度无其他需要报告的情况。", "本年度无其他需要报告的情况。\n以上报告，请予审议。"),
+    )
+    assert r["document"]["is_report"] and r["verdict"] == "complete"
+
+
+@pytest.mark.parametrize("note", ["（征求意见稿）", "（草案）", "（试行）"])
+def test_a_draft_of_next_years_work_points_is_no_report(tmp_path: Path, note: str) -> None:
+    from tests.test_parts import check_variant
+
+    title = "示例县2026年法治政府建设工作要点"
+    r = check_variant(tmp_path, "work_plan.txt", title, title + note)
+    verdict = next(c["message"] for c in r["checks"] if c["id"] == "is_report")
+    assert not r["document"]["is_report"] and "标题表明这是工作要点" in verdict
