@@ -148,3 +148,31 @@ def test_a_draft_of_next_years_work_points_is_no_report(tmp_path: Path, note: st
     r = check_variant(tmp_path, "work_plan.txt", title, title + note)
     verdict = next(c["message"] for c in r["checks"] if c["id"] == "is_report")
     assert not r["document"]["is_report"] and "标题表明这是工作要点" in verdict
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        "之所以出现上述问题，主要是人员调整较大。",
+        "造成上述问题的主要因素是人员调整较大。",
+        "深入剖析，根子是培训针对性不强。",
+        "分析起来，主要是人员调整较大。",
+        "受乡镇机构改革后人员调整较大等多方面因素影响。",
+    ],
+)
+def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> None:
+    r = variant(
+        tmp_path,
+        (
+            "主要原因是乡镇机构改革后人员调整较大，新进人员法律专业背景薄弱，培训的针对性不强。",
+            cause,
+        ),
+        ("究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。", ""),
+    )
+    assert "problems.gives_causes" not in failed(r)
+    none = variant(
+        tmp_path,
+        ("主要原因是乡镇机构改革后人员调整较大，新进人员法律专业背景薄弱，培训的针对性不强。", ""),
+        ("究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。", ""),
+    )
+    assert "problems.gives_causes" in failed(none)
