@@ -176,3 +176,19 @@ def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> Non
         ("究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。", ""),
     )
     assert "problems.gives_causes" in failed(none)
+
+
+@pytest.mark.parametrize("signed,flagged", [("2026年4月20日", True), ("2026年3月31日", False)])
+def test_a_report_signed_after_the_deadline_cannot_have_been_published_in_time(
+    tmp_path: Path, signed: str, flagged: bool
+) -> None:
+    """No publication date known (a file, not a web page): the signing date still tells a late
+    report — signed 20 April, it cannot have been public before 1 April."""
+    r = variant(tmp_path, ("2026年2月10日", signed))
+    assert r["document"]["published_on"] is None
+    checks = {c["id"]: c for c in r["checks"]}
+    if flagged:
+        late = checks["published_in_time"]
+        assert not late["passed"] and "2026-04-01" in late["message"] and "签发" in late["message"]
+    else:
+        assert "published_in_time" not in checks  # unknown, not passed

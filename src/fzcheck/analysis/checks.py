@@ -276,7 +276,7 @@ class PublicationSpec(CheckSpec):
 
 @document_check(PublicationSpec)
 def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
-    if ctx.published_on is None or ctx.report_year is None:
+    if ctx.report_year is None:
         return None
     by = ctx.rubric.source.publish_by
     month, day, who = by.month, by.day, ""
@@ -285,10 +285,22 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
         month, day, who = rule.month, rule.day, f"（{rule.name}）"
     deadline = dt.date(ctx.report_year + 1, month, day)
     year_end = dt.date(ctx.report_year, 12, 31)
-    p = ctx.published_on
+
     # publish_by is "before" that day; a law's "by 1月31日" includes the day itself
-    late = p > deadline if rule is not None else p >= deadline
-    if late:
+    def after_deadline(day: dt.date) -> bool:
+        return day > deadline if rule is not None else day >= deadline
+
+    p = ctx.published_on
+    if p is None:
+        # no publication date known: a report signed after the deadline cannot have met it
+        s = ctx.signed_on
+        if s is None or not after_deadline(s):
+            return None
+        return spec.check(
+            passed=False,
+            message=f"{s.isoformat()}签发，晚于公开期限{deadline.isoformat()}{who}，不可能按时公开",
+        )
+    if after_deadline(p):
         return spec.check(
             passed=False,
             message=f"{p.isoformat()}公开，未在{deadline.isoformat()}前公开{who}",
