@@ -228,6 +228,20 @@ def test_a_dash_for_none_is_a_blank_cell_not_the_end_of_the_row(tmp_path: Path, 
     assert any(c["passed"] is None and "空白" in c["message"] for c in checks)
 
 
+def test_values_typed_with_their_unit_and_a_total_called_heji_are_read(tmp_path: Path) -> None:
+    """Some units type the unit in every cell (30件) and call the total row （七）合计."""
+    text = gip.layout_text()
+    requests = text[text.index("三、收到和处理") : text.index("四、政府信息公开行政复议")]
+    typed = re.sub(r"(?<= )(\d+)(?= |$)", r"\1件", requests, flags=re.M).replace(
+        "（七）总计", "（七）合计"
+    )
+    r = check(write(tmp_path, "units.txt", text.replace(requests, typed)))
+    assert tables(r)["requests"]["status"] == "read" and failures(r) == set()
+    assert cell(r, "requests", "new", "total")["text"] == "40件"
+    assert cell(r, "requests", "new", "total")["value"] == 40
+    assert cell(r, "requests", "total", "total")["value"] == gip.values()["total"][6]
+
+
 def test_thousands_separators_are_read_as_the_number(tmp_path: Path) -> None:
     r = check(write(tmp_path, "excel.txt", gip.layout_text().replace("1280", "1,280")))
     assert tables(r)["proactive_decisions"]["status"] == "read"

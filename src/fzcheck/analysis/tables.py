@@ -24,7 +24,8 @@ from fzcheck.document import Document
 from fzcheck.rubric.model import TableTemplate
 
 Status = Literal["read", "unreadable", "absent"]
-_VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")  # 1280 or 1,280 (Excel's)
+# 1280, 1,280 (Excel's), or with its unit as some units type it in every cell (30件, 12.5万元)
+_VALUE = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:件|个|条|项|次|人次|万元|元)?$")
 # A cell filled with a dash or a slash (— - / ／) stands for "none": read as a blank cell, which
 # the sums leave unchecked (a blank is not a 0), not as the end of the row's values.
 _PLACEHOLDER = re.compile(r"^[-—–－‐/／]+$")
@@ -323,7 +324,8 @@ def _place(values: Sequence[_Token], anchors: list[list[int]], n: int) -> dict[i
 
 
 def _cell(row: str, col: str, tok: _Token, line: int) -> Cell:
-    value = float(tok.text.replace(",", "")) if _VALUE.match(tok.text) else None  # or a dash
+    number = _VALUE.match(tok.text)
+    value = float(number.group(1).replace(",", "")) if number else None  # or a dash
     return Cell(
         row, col, value, tok.text, line if tok.line is None else tok.line, tok.start, tok.end
     )
