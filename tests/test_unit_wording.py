@@ -192,3 +192,36 @@ def test_a_report_signed_after_the_deadline_cannot_have_been_published_in_time(
         assert not late["passed"] and "2026-04-01" in late["message"] and "签发" in late["message"]
     else:
         assert "published_in_time" not in checks  # unknown, not passed
+
+
+@pytest.mark.parametrize(
+    "sentence,status",
+    [
+        ("组织28个乡镇和县直部门主要负责人在全面依法治县委员会会议上现场述法。", "missing"),
+        ("各部门主要负责人年内均已述法。", "missing"),
+        ("局党组书记、局长亲自审定年度法治政府建设工作要点。", "embedded"),
+    ],
+)
+def test_other_units_heads_are_not_the_principal_leaders(
+    tmp_path: Path, sentence: str, status: str
+) -> None:
+    """A county report's 乡镇和县直部门主要负责人 are the heads of other units: what they did is
+    not this report's account of its own principal leaders."""
+    text = sample_text()
+    leader = LEADER + text.split(LEADER)[1].split("\n\n")[0] + "\n\n"
+    r = variant(tmp_path, (leader, ""), ("（四）深化普法宣传。", f"（四）深化普法宣传。{sentence}"))
+    assert statuses(r)["leader_duties"] == status
+
+
+def test_figures_in_chinese_numerals_are_figures(tmp_path: Path) -> None:
+    """十二项, 一百三十八条, 五千余件 are counts as much as 12项; 三项制度, 一次 and 千家万户 are not."""
+    achievements = sample_text().split("二、2025年推进")[0].split("主要举措和成效\n")[1]
+    words = (
+        "（一）健全依法决策机制。全年对十二项重大行政决策开展合法性审查，提出法律意见一百三十八条。\n"
+        "（二）化解矛盾纠纷。受理矛盾纠纷五千余件，培训执法人员四期。\n\n"
+    )
+    r = variant(tmp_path, (achievements, words))
+    assert "achievements.has_figures" not in failed(r)
+    prose = "（一）推进三项制度。一次办好，法治宣传进入千家万户，执法更加规范。\n\n"
+    none = variant(tmp_path, (achievements, prose))
+    assert "achievements.has_figures" in failed(none)
