@@ -225,3 +225,21 @@ def test_figures_in_chinese_numerals_are_figures(tmp_path: Path) -> None:
     prose = "（一）推进三项制度。一次办好，法治宣传进入千家万户，执法更加规范。\n\n"
     none = variant(tmp_path, (achievements, prose))
     assert "achievements.has_figures" in failed(none)
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "中共示例县委\n示例县人民政府\n2026年2月10日",
+        "中共示例县委    示例县人民政府\n2026年2月10日",
+    ],
+)
+def test_two_issuers_signing_together_are_both_the_issuer(tmp_path: Path, signature: str) -> None:
+    r = variant(tmp_path, ("示例县司法局\n2026年2月10日", signature))
+    assert r["document"]["issuer"] == "中共示例县委、示例县人民政府"
+    assert r["document"]["signed_on"] == "2026-02-10"
+
+
+def test_an_issuer_set_with_a_space_stays_one_name(tmp_path: Path) -> None:
+    r = variant(tmp_path, ("示例县司法局\n2026年2月10日", "示例县 司法局\n2026年2月10日"))
+    assert r["document"]["issuer"] == "示例县 司法局"

@@ -134,6 +134,8 @@ def read_facts(doc: Document) -> Facts:
             title = doc.quote(*cell)
             title_analysis = _unspaced(lines[cell[0]][cell[1] : cell[2]].strip())
     issuer = issuer_inline or (doc.quote(issuer_line) if issuer_line is not None else None)
+    if issuer is not None:
+        issuer = _joint(issuer)
     if issuer is None and title_analysis is not None and title is not None:
         m = _TITLE_ISSUER.match(title_analysis)
         if m and not m.group(1).startswith(("关于", "20", "19")) and _ORG.search(m.group(1)):
@@ -303,6 +305,12 @@ def _find_signature(
                 above -= 1  # （盖章） between the issuer and the date
             if above >= 0 and _is_issuer(lines[tail[above]].strip()):
                 issuer_line = tail[above]
+                # two issuers signing together, a line each (中共某县委 / 某县人民政府)
+                if above >= 1 and tail[above] - tail[above - 1] <= 2:
+                    upper = lines[tail[above - 1]].strip()
+                    if _is_issuer(upper) and tail[above - 1] > first_heading:
+                        joint = f"{upper}、{lines[issuer_line].strip()}"
+                        return i, tail[above - 1], parse_date(text), joint
             return i, issuer_line, parse_date(text), None
         m = _ISSUER_DATE.match(text)
         if m and _is_issuer(m.group("issuer")):
@@ -328,6 +336,18 @@ def _is_issuer(text: str) -> bool:
         and match_heading(text) is None
         and not _TITLE.search(text)
     )
+
+
+_GAP = re.compile(r"\s+")
+
+
+def _joint(issuer: str) -> str:
+    """Two issuers on one line, set apart by spaces (中共某县委    某县人民政府), as one name each
+    joined by 、; a name set with spaces inside it (示例县 司法局) is left as written."""
+    names = _GAP.split(issuer.strip())
+    if len(names) > 1 and all(len(n) >= 4 and _ORG.search(n) for n in names):
+        return "、".join(names)
+    return issuer
 
 
 def _body_end(nonblank: list[int], sign_line: int | None, issuer_line: int | None) -> int:
