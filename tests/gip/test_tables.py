@@ -314,3 +314,24 @@ def test_report_types_are_never_confused(tmp_path: Path) -> None:
     r = check(write(tmp_path, "gip.txt", gip.layout_text()))
     assert r["rubric"]["id"] == "gip-annual"
     assert json.dumps(r, ensure_ascii=False).count("法治") == 0
+
+
+@pytest.mark.parametrize(
+    "name,make", [("page.html", gip.html_page), ("report.docx", gip.docx_bytes)]
+)
+def test_a_tables_rows_are_not_headings(tmp_path: Path, name: str, make: Any) -> None:
+    """A Word or web table's row (一、本年新收… | 30 | 6 | …) is no heading, whatever marker its
+    label opens with: with the sections numbered （一）…（六）, those rows made every section
+    but one a sub-heading (embedded)."""
+    content = make()
+    r = check_source(str(write(tmp_path, name, content)), Catalog.load())
+    assert r.analysis is not None
+    assert not any("|" in h.text for h in r.analysis.outline.headings)
+    if name.endswith(".html"):
+        assert isinstance(content, str)
+        for cn in "一二三四五六":
+            content = content.replace(f"<p>{cn}、", f"<p>（{cn}）", 1)
+        parts = check(write(tmp_path, "numbered.html", content))["parts"]
+        assert {p["id"]: p["status"] for p in parts} == dict.fromkeys(
+            ["overview", "proactive", "requests", "appeals", "improvements", "other"], "present"
+        )

@@ -149,7 +149,13 @@ _TABLE_ROW = fast(r"(?:\s+-?\d+(?:\.\d+)?){2,}\s*$")
 _ROW_TAIL = 200  # the values are at the end: a search over a whole long line is quadratic
 
 
+_CELL_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
 def _table_row(line: str) -> bool:
+    if "|" in line:  # a Word or web table's row (一、本年新收… | 30 | 6 | …): two cells of figures
+        cells = (c.strip() for c in line.split("|"))
+        return sum(1 for c in cells if _CELL_NUMBER.fullmatch(c)) >= 2
     tail = line.rstrip()  # only a line ending in a digit can be one: a test before the scan
     return bool(tail) and tail[-1].isdigit() and _TABLE_ROW.search(tail[-_ROW_TAIL:]) is not None
 
