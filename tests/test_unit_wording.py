@@ -243,3 +243,25 @@ def test_two_issuers_signing_together_are_both_the_issuer(tmp_path: Path, signat
 def test_an_issuer_set_with_a_space_stays_one_name(tmp_path: Path) -> None:
     r = variant(tmp_path, ("示例县司法局\n2026年2月10日", "示例县 司法局\n2026年2月10日"))
     assert r["document"]["issuer"] == "示例县 司法局"
+
+
+def test_a_report_on_next_years_plan_is_no_annual_report(tmp_path: Path) -> None:
+    """关于2026年法治政府建设工作计划的报告 reports a plan, not the year done; a title joining the
+    year's report and the plan (…情况和2026年工作安排的报告) is the annual report."""
+    from tests.test_parts import check_variant
+
+    plan = check_variant(
+        tmp_path,
+        "work_plan.txt",
+        "示例县2026年法治政府建设工作要点",
+        "示例县司法局关于2026年法治政府建设工作计划的报告",
+    )
+    assert not plan["document"]["is_report"]
+    joined = variant(
+        tmp_path,
+        (
+            "关于2025年度法治政府建设情况的报告",
+            "关于2025年度法治政府建设情况和2026年工作安排的报告",
+        ),
+    )
+    assert joined["document"]["is_report"] and joined["verdict"] == "complete"
