@@ -265,3 +265,24 @@ def test_a_report_on_next_years_plan_is_no_annual_report(tmp_path: Path) -> None
         ),
     )
     assert joined["document"]["is_report"] and joined["verdict"] == "complete"
+
+
+@pytest.mark.parametrize(
+    "opening,passed",
+    [
+        ("2024年，示例县司法局在县委、县政府的坚强领导下", False),  # last year's copy
+        ("2025年，示例县司法局在巩固2024年成果的基础上", True),
+        ("2024年以来，示例县司法局在县委、县政府的坚强领导下", None),  # 以来: no year stated
+    ],
+)
+def test_an_opening_about_the_year_before_is_flagged(
+    tmp_path: Path, opening: str, passed: bool | None
+) -> None:
+    r = variant(tmp_path, ("2025年，示例县司法局在县委、县政府的坚强领导下", opening))
+    check = next((c for c in r["checks"] if c["id"] == "opening_speaks_of_the_year"), None)
+    if passed is None:
+        assert check is None
+    else:
+        assert check is not None and check["passed"] is passed
+    if passed is False:
+        assert "2024年" in check["message"] and r["score"] == 98

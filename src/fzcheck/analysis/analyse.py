@@ -12,7 +12,7 @@ from fzcheck.analysis.checks import (
     run_document_checks,
     run_part_checks,
 )
-from fzcheck.analysis.facts import Facts, read_facts
+from fzcheck.analysis.facts import Facts, read_facts, stated_years
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Outline, build_outline
 from fzcheck.analysis.parts import Found, find_parts
@@ -75,6 +75,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         issuer=facts.issuer or facts.title,
         tables=tables,
         rare_absent=rare_absent,
+        opening_years=_opening_years(doc, outline),
     )
     parts = [
         PartResult(
@@ -127,6 +128,16 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         info=info,
         tables=table_results(tables, _table_checks(rubric, tables)),
     )
+
+
+_OPENING_LINES = 6
+
+
+def _opening_years(doc: Document, outline: Outline) -> tuple[int, ...]:
+    """The years the opening states: its first lines, before the first heading."""
+    end = outline.headings[0].line if outline.headings else outline.body_end + 1
+    lines = [line for line in doc.analysis[outline.body_start : end] if line.strip()]
+    return tuple(y for line in lines[:_OPENING_LINES] for y in stated_years(line))
 
 
 def _table_checks(rubric: Rubric, tables: dict[str, TableRead]) -> list[TableCheck]:

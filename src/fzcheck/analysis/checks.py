@@ -58,6 +58,7 @@ class Context:
     issuer: str | None = None
     tables: dict[str, TableRead] = field(default_factory=dict)
     rare_absent: bool = False  # no rare sign stands (fzcheck.analysis.rare): nor any instruction
+    opening_years: tuple[int, ...] = ()  # years the opening states (before the first heading)
 
 
 S = TypeVar("S", bound=CheckSpec)
@@ -336,6 +337,28 @@ def _signing(spec: SigningSpec, ctx: Context) -> Check | None:
             passed=False, message=f"{s.isoformat()}签发，早于{ctx.report_year}年度结束"
         )
     return spec.check(passed=True, message=f"{s.isoformat()}签发，在{ctx.report_year}年度结束后")
+
+
+class OpeningYearSpec(CheckSpec):
+    """The opening speaks of the year the title names: an opening that states only the year
+    before (2024年，我县…, under a title for 2025) is most likely last year's report copied."""
+
+    kind: Literal["opening_year"]
+
+
+@document_check(OpeningYearSpec)
+def _opening_year(spec: OpeningYearSpec, ctx: Context) -> Check | None:
+    year, stated = ctx.report_year, ctx.opening_years
+    if year is None or not stated:
+        return None  # nothing to compare
+    if year in stated:
+        return spec.check(passed=True, message=f"开头所述为{year}年")
+    if year - 1 in stated:
+        return spec.check(
+            passed=False,
+            message=f"开头写的是{year - 1}年，而报告年度为{year}年：可能沿用了上一年的报告，请核对",
+        )
+    return None  # another year (a history, a plan): not this check's
 
 
 class Identity(BaseModel):
