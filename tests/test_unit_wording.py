@@ -286,3 +286,21 @@ def test_an_opening_about_the_year_before_is_flagged(
         assert check is not None and check["passed"] is passed
     if passed is False:
         assert "2024年" in check["message"] and r["score"] == 98
+
+
+CAUSES = (
+    ("主要原因是乡镇机构改革后人员调整较大，新进人员法律专业背景薄弱，培训的针对性不强。", ""),
+    ("究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。", ""),
+)
+
+
+@pytest.mark.parametrize(
+    "body,passed", [("主要是部分单位重视程度不够，培训的针对性不强。\n", True), ("", False)]
+)
+def test_a_section_of_its_own_on_the_causes_gives_them(
+    tmp_path: Path, body: str, passed: bool
+) -> None:
+    """二、存在的不足, then 三、存在问题的原因分析 with the causes under it: given. The same
+    heading with nothing under it promises causes and gives none."""
+    r = variant(tmp_path, *CAUSES, (LEADER, f"三、存在问题的原因分析\n{body}\n{LEADER}"))
+    assert ("problems.gives_causes" not in failed(r)) is passed

@@ -23,6 +23,7 @@ from fzcheck.reading.numerals import YEAR, year_value
 from fzcheck.result import Check
 
 if TYPE_CHECKING:
+    from fzcheck.analysis.outline import Heading
     from fzcheck.analysis.parts import Found
     from fzcheck.analysis.tables import TableRead
     from fzcheck.rubric.model import Rubric, TableTemplate
@@ -478,16 +479,25 @@ else:
 
 def part_text(doc: Document, found: Found) -> str:
     """The analysis text a part covers. A section's own heading is left out (a heading promising
-    原因 is not a cause); the body sharing its line stays. Embedded parts keep all their text: a
-    numbered item's "heading" is its first sentence."""
-    heads = {h.line: h for h in found.sections} if found.status == "present" else {}
-    lines = []
+    原因 is not a cause); the body sharing its line stays. A further section of the part with a
+    body of its own keeps its heading (二、存在的不足 then 三、存在问题的原因分析 and the causes:
+    that section is the causes given). Embedded parts keep all their text: a numbered item's
+    "heading" is its first sentence."""
+    heads: dict[int, Heading] = {}
+    if found.status == "present" and found.sections:
+        first, *later = found.sections
+        lines = doc.analysis
+        bare = [
+            h for h in later if not any(lines[j].strip() for j in range(h.line + 1, h.end_line + 1))
+        ]
+        heads = {h.line: h for h in (first, *bare)}
+    out = []
     for i in found.lines:
         line = doc.analysis[i]
         if i in heads:
             line = line[heads[i].end :]
-        lines.append(line)
-    return "\n".join(lines)
+        out.append(line)
+    return "\n".join(out)
 
 
 def run_part_checks(found: Found, ctx: Context) -> list[Check]:
