@@ -304,3 +304,28 @@ def test_a_section_of_its_own_on_the_causes_gives_them(
     heading with nothing under it promises causes and gives none."""
     r = variant(tmp_path, *CAUSES, (LEADER, f"三、存在问题的原因分析\n{body}\n{LEADER}"))
     assert ("problems.gives_causes" not in failed(r)) is passed
+
+
+def test_a_report_in_plain_paragraphs_has_its_achievements(tmp_path: Path) -> None:
+    """A small unit's report of a few paragraphs, no headings: the year's work told with figures
+    is the achievements (was missing: only headings found them)."""
+    text = "\n".join(
+        [
+            "示例县档案馆2025年法治政府建设情况报告",
+            "",
+            "县人民政府：",
+            "2025年，县档案馆认真落实法治政府建设部署要求。现将有关情况报告如下：",
+            "全年修订内部管理制度8项，开展档案执法检查23家次，接收进馆档案1.6万卷。",
+            "馆长作为法治建设第一责任人，主持召开馆务会议专题研究法治工作3次。",
+            "我馆法治政府建设还存在一些不足：执法人员少。主要原因是编制仅2名。",
+            "2026年，我馆将加强档案执法队伍建设。",
+            "",
+            "示例县档案馆",
+            "2026年1月18日",
+        ]
+    )
+    path = tmp_path / "plain.txt"
+    path.write_text(text, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(r)["achievements"] == "embedded"
+    assert r["document"]["is_report"]
