@@ -168,6 +168,68 @@ def test_tables_are_found_under_their_sections_however_worded(
     assert [cell(r, "appeals", "all", c)["value"] for c in gip.APPEALS] == gip.appeals()
 
 
+_RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+_BLOCKS = ["行政复议", "未经复议直接起诉", "复议后起诉"]
+
+
+def _appeals_as(rows: list[str]) -> str:
+    """The report with table 四 printed as ``rows`` instead of the national single row."""
+    text = gip.layout_text()
+    start = text.index("行政复议                          行政诉讼")
+    end = text.index("   五、存在的主要问题")
+    return text[:start] + "\n".join(rows) + "\n\n" + text[end:]
+
+
+def _by_block(values: list[int]) -> list[str]:
+    return [" | " + " | ".join(_RESULTS)] + [
+        f"{b} | " + " | ".join(map(str, values[5 * k : 5 * k + 5])) for k, b in enumerate(_BLOCKS)
+    ]
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "a row per block",
+        "review, then both lawsuit blocks",
+        "a row per cell",
+    ],
+)
+def test_table_four_printed_in_pieces_is_read_in_column_order(tmp_path: Path, form: str) -> None:
+    v = gip.appeals()
+    rows = {
+        "a row per block": _by_block(v),
+        "review, then both lawsuit blocks": [
+            "行政复议",
+            " | ".join(_RESULTS),
+            " | ".join(map(str, v[:5])),
+            "行政诉讼",
+            "未经复议直接起诉 | 复议后起诉",
+            " | ".join(_RESULTS * 2),
+            " | ".join(map(str, v[5:])),
+        ],
+        "a row per cell": [
+            f"{b} | {r} | {v[5 * k + j]}"
+            for k, b in enumerate(_BLOCKS)
+            for j, r in enumerate(_RESULTS)
+        ],
+    }[form]
+    r = check(write(tmp_path, "pieces.txt", _appeals_as(rows)))
+    assert tables(r)["appeals"]["status"] == "read"
+    assert [cell(r, "appeals", "all", c)["value"] for c in gip.APPEALS] == v
+    assert failures(r) == set()
+
+
+def test_table_four_transposed_stays_unreadable(tmp_path: Path) -> None:
+    """Rows of results, columns of blocks: its pieces do not name the blocks they open."""
+    v = gip.appeals()
+    rows = [" | " + " | ".join(_BLOCKS)] + [
+        f"{res} | " + " | ".join(str(v[5 * k + j]) for k in range(3))
+        for j, res in enumerate(_RESULTS)
+    ]
+    r = check(write(tmp_path, "transposed.txt", _appeals_as(rows)))
+    assert tables(r)["appeals"]["status"] == "unreadable" and failures(r) == set()
+
+
 def test_a_changed_appeals_total_fails_its_block_only(tmp_path: Path) -> None:
     text = gip.layout_text().replace(
         "   ".join(str(v) for v in gip.appeals()),

@@ -152,6 +152,44 @@ def read_table(
     region = _region(doc, template, body, levels or {})
     if region is None:
         return TableRead(template, "absent", "报告中没有这一节")
+    table = _read_rows(doc, template, region)
+    if table.status == "unreadable" and template.pieces:
+        return _read_in_pieces(doc, template, region) or table
+    return table
+
+
+def _read_in_pieces(doc: Document, template: TableTemplate, region: range) -> TableRead | None:
+    """The template's one row printed in pieces (行政复议 | 2 | 1 | 0 | 1 | 4, then 未经复议直接起诉
+    | …): each piece's values follow on in column order, under a label naming the block its
+    first column opens (the first word of that column's name). None unless the pieces fill
+    the columns exactly so — a table printed otherwise (transposed) stays unreadable."""
+    columns = template.columns
+    placed: list[_Token] = []
+    pending = ""
+    for i, line, parsed in _rows(doc, region, len(columns)):
+        if parsed is None:
+            pending += _compact(line)
+            continue
+        label, values = parsed
+        if len(placed) + len(values) > len(columns):
+            return None
+        block = columns[len(placed)].name.split()[0]
+        if block not in pending + _compact(label):
+            return None
+        placed += [v if v.line is not None else replace(v, line=i) for v in values]
+        pending = ""
+    if len(placed) != len(columns):
+        return None
+    row = template.rows[0].id
+    table = TableRead(template, "read", first_line=region.start, last_line=region.stop - 1)
+    table.row_lines[row] = placed[0].line or region.start
+    for col, tok in zip(columns, placed, strict=True):
+        table.cells[(row, col.id)] = _cell(row, col.id, tok, tok.line or region.start)
+    return table
+
+
+def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRead:
+    """The table read row by row: each row found by its label's cue."""
     table = TableRead(template, "read", first_line=region.start, last_line=region.stop - 1)
     columns = [c.id for c in template.columns]
     pointer = 0

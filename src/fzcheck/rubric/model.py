@@ -157,11 +157,16 @@ class TableTemplate(_Strict):
     until: Regex  # the next section's heading
     columns: list[TableColumn] = Field(min_length=1)
     rows: list[TableRow] = Field(min_length=1)
+    # its one row may be printed in pieces, in column order, each under a label naming the block
+    # it starts (the first word of that column's name): 行政复议 | 2 | 1 | 0 | 1 | 4, then 未经复议…
+    pieces: bool = False
 
     @model_validator(mode="after")
     def _unique(self) -> TableTemplate:
         _no_repeats([c.id for c in self.columns], f"table {self.id} column ids")
         _no_repeats([r.id for r in self.rows], f"table {self.id} row ids")
+        if self.pieces and len(self.rows) != 1:
+            raise ValueError(f"table {self.id}: pieces needs exactly one row")
         return self
 
 
