@@ -109,13 +109,26 @@ def test_a_crawled_body_is_cut_at_its_headings_however_they_are_typed(
     assert leader["heading"].startswith("党政主要负责人履行")
 
 
+@pytest.mark.parametrize(
+    "title,signature",
+    [
+        ("示例县司法局关于2025年度法治政府建设情况的报告", "示例县司法局\n2026年2月10日"),
+        ("示例县司法局2025年度法治政府建设情况报告", "示例县司法局\n2026年2月10日"),
+        ("示例县司法局关于2025年度法治政府建设情况的报告", "2026年2月10日"),
+    ],
+)
 def test_a_report_crawled_onto_one_line_keeps_its_title_addressee_and_signature(
-    tmp_path: Path,
+    tmp_path: Path, title: str, signature: str
 ) -> None:
     """Title, addressee, body and signature all on one line (…情况的报告县委、县政府：2025年，…
-    …情况。示例县司法局2026年2月10日): each fact is read as from the lined copy."""
-    lines = [line.strip() for line in sample_text().split("\n")]
-    lined = check_path(str(SAMPLE), Catalog.load()).to_json()
+    …情况。示例县司法局2026年2月10日, or the date alone): each fact is read as from the lined
+    copy."""
+    text = sample_text().replace("示例县司法局关于2025年度法治政府建设情况的报告", title)
+    text = text.replace("示例县司法局\n2026年2月10日", signature)
+    lined_path = tmp_path / "lined.txt"
+    lined_path.write_text(text, encoding="utf-8")
+    lined = check_path(str(lined_path), Catalog.load()).to_json()
+    lines = [line.strip() for line in text.split("\n")]
     for joiner in ("", " "):
         crawled = tmp_path / "crawled.txt"
         crawled.write_text(joiner.join(lines), encoding="utf-8")
@@ -132,7 +145,7 @@ def test_a_report_phrase_or_a_dated_sentence_is_not_cut_as_title_or_signature() 
         + FILLER
         + "二、存在的不足和原因 人员不足，原因是编制少。"
         + FILLER
-        + "三、下一步安排 全年完成检查，截至2026年2月10日"
+        + "三、下一步安排 全年完成检查。截至2026年2月10日，已全部整改到位。"
     )
     pieces = _cut(text)
     assert not any(p.startswith(("如下", "截至")) for p in pieces)

@@ -88,6 +88,12 @@ def test_the_plans_year_below_its_first_lines_is_read(tmp_path: Path) -> None:
     path.write_text(text.rstrip() + footer, encoding="utf-8")
     dated = check_path(str(path), Catalog.load()).to_json()
     assert "next_year_plan.names_next_year" in failed(dated)  # a 印发 date names no plan year
+    ranged = variant(
+        tmp_path,
+        (PLAN, "四、下一步工作打算"),
+        ("2026年，将重大行政决策", "持续落实2024—2026年三年行动任务，将重大行政决策"),
+    )
+    assert "next_year_plan.names_next_year" in failed(ranged)  # a range's end names none
 
 
 @pytest.mark.parametrize(
@@ -240,9 +246,10 @@ def test_two_issuers_signing_together_are_both_the_issuer(tmp_path: Path, signat
     assert r["document"]["signed_on"] == "2026-02-10"
 
 
-def test_an_issuer_set_with_a_space_stays_one_name(tmp_path: Path) -> None:
-    r = variant(tmp_path, ("示例县司法局\n2026年2月10日", "示例县 司法局\n2026年2月10日"))
-    assert r["document"]["issuer"] == "示例县 司法局"
+@pytest.mark.parametrize("name", ["示例县 司法局", "示例县人民政府 法制办公室"])
+def test_an_issuer_set_with_a_space_stays_one_name(tmp_path: Path, name: str) -> None:
+    r = variant(tmp_path, ("示例县司法局\n2026年2月10日", f"{name}\n2026年2月10日"))
+    assert r["document"]["issuer"] == name
 
 
 def test_a_report_on_next_years_plan_is_no_annual_report(tmp_path: Path) -> None:
@@ -273,6 +280,9 @@ def test_a_report_on_next_years_plan_is_no_annual_report(tmp_path: Path) -> None
         ("2024年，示例县司法局在县委、县政府的坚强领导下", False),  # last year's copy
         ("2025年，示例县司法局在巩固2024年成果的基础上", True),
         ("2024年以来，示例县司法局在县委、县政府的坚强领导下", None),  # 以来: no year stated
+        # the year before mentioned, not what a sentence opens with
+        ("一年来，各项指标均较2024年有明显提升，示例县司法局在县委、县政府的坚强领导下", None),
+        ("今年以来，示例县司法局巩固2024年度示范创建成果，在县委、县政府的坚强领导下", None),
     ],
 )
 def test_an_opening_about_the_year_before_is_flagged(

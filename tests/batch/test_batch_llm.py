@@ -254,8 +254,9 @@ def test_sigkill_during_llm_calls_then_resume(
         )
         assert resumed.returncode == 0, resumed.stderr
         # Only reports without a line are asked again, and those answered before the kill
-        # come from the cache.
-        assert server.calls <= 40 - partial
+        # come from the cache — but for an answer per worker (--jobs 4) that the kill may
+        # have cut off between the server and the cache (seen on a loaded machine: 34 > 32).
+        assert server.calls <= 40 - partial + 4
     got = lines(out)
     assert sorted(r["path"] for r in got) == sorted(str(p) for p in folder.iterdir())
     assert all(r["llm"] and not r["llm"]["error"] for r in got)

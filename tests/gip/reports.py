@@ -324,18 +324,27 @@ def pdf_bytes(table: dict[str, list[int | None]] | None = None) -> bytes:
     return out.getvalue()
 
 
-def docx_bytes(table: dict[str, list[int | None]] | None = None) -> bytes:
-    """The same report as a Word document, its tables with merged cells."""
+def docx_bytes(
+    table: dict[str, list[int | None]] | None = None, paren_headings: bool = False
+) -> bytes:
+    """The same report as a Word document, its tables with merged cells; with
+    ``paren_headings`` its sections numbered （一）…（六）."""
     import docx
 
     table = table or values()
     document = docx.Document()
+
+    def paragraph(text: str) -> None:
+        if paren_headings:
+            text = re.sub(r"^([一二三四五六])、", r"（\1）", text)
+        document.add_paragraph(text)
+
     for line in _head("示例县交通运输局")[:1]:
-        document.add_paragraph(line.strip())
+        paragraph(line.strip())
     for line in _head("示例县交通运输局")[2:]:
-        document.add_paragraph(line.strip())
-    document.add_paragraph("（一）依申请公开。" + _narrative(table, None))
-    document.add_paragraph("二、主动公开政府信息情况")
+        paragraph(line.strip())
+    paragraph("（一）依申请公开。" + _narrative(table, None))
+    paragraph("二、主动公开政府信息情况")
     p = document.add_table(rows=3, cols=4)
     for r, row in enumerate(
         [
@@ -346,7 +355,7 @@ def docx_bytes(table: dict[str, list[int | None]] | None = None) -> bytes:
     ):
         for c, text in enumerate(row):
             p.cell(r, c).text = text
-    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    paragraph("三、收到和处理政府信息公开申请情况")
     t = document.add_table(rows=2 + len(ROWS_2021), cols=9)
     t.cell(0, 0).merge(
         t.cell(1, 1)
@@ -364,7 +373,7 @@ def docx_bytes(table: dict[str, list[int | None]] | None = None) -> bytes:
             t.cell(n, 0).merge(t.cell(n, 1)).text = label
         for k, v in enumerate(table[row]):
             t.cell(n, 2 + k).text = "" if v is None else str(v)
-    document.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
+    paragraph("四、政府信息公开行政复议、行政诉讼情况")
     a = document.add_table(rows=2, cols=15)
     a.cell(0, 0).merge(a.cell(0, 4)).text = "行政复议"
     a.cell(0, 5).merge(a.cell(0, 14)).text = "行政诉讼"
@@ -372,7 +381,7 @@ def docx_bytes(table: dict[str, list[int | None]] | None = None) -> bytes:
         a.cell(1, k).text = str(v)
     for line in _tail():
         if line.strip():
-            document.add_paragraph(line.strip())
+            paragraph(line.strip())
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

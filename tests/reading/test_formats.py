@@ -307,3 +307,5 @@ def test_a_pdf_page_number_goes_and_a_table_value_at_a_page_end_stays() -> None:
         ["五、存在的主要问题"],
     ]
     assert _page_lines(["第1页\n正文", "— 2 —\n正文"]) == [["正文"], ["正文"]]
+    # a page opening and closing with the same value is one page, not a step of numbering
+    assert _page_lines(["标题\n正文", "0\n1\n5\n0\n0", "正文"])[1] == ["0", "1", "5", "0", "0"]

@@ -3,6 +3,7 @@ grading's, so that the LLM layer's checked proposals are applied in one place.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from fzcheck.analysis.checks import (
@@ -12,7 +13,7 @@ from fzcheck.analysis.checks import (
     run_document_checks,
     run_part_checks,
 )
-from fzcheck.analysis.facts import Facts, read_facts, stated_years
+from fzcheck.analysis.facts import Facts, read_facts
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Outline, build_outline
 from fzcheck.analysis.parts import Found, find_parts
@@ -20,6 +21,7 @@ from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
 from fzcheck.analysis.tables import TableRead, read_tables
 from fzcheck.document import Document
+from fzcheck.reading.numerals import YEAR, year_value
 from fzcheck.result import Check, DocumentInfo, Evidence, PartResult, TableCheck, TableResult
 from fzcheck.rubric.model import Rubric
 
@@ -59,7 +61,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
             doc,
             rubric.tables,
             range(outline.body_start, outline.body_end + 1),
-            {h.line: h.level for h in outline.headings},
+            {h.line: (h.level, h.text) for h in outline.headings},
         )
         if rubric.tables
         else {}
@@ -133,11 +135,17 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
 _OPENING_LINES = 6
 
 
+# A year a sentence opens with, as its subject (2024年，我县… / 2024年度，…): not one it mentions
+# (较2024年有明显提升, 巩固2024年度示范创建成果)
+_OPENING_YEAR = re.compile(rf"(?:^|(?<=[。;!?]))\s*{YEAR.pattern}度?\s*,", re.MULTILINE)
+
+
 def _opening_years(doc: Document, outline: Outline) -> tuple[int, ...]:
-    """The years the opening states: its first lines, before the first heading."""
+    """The years the opening's sentences open with: its first lines, before the first heading."""
     end = outline.headings[0].line if outline.headings else outline.body_end + 1
     lines = [line for line in doc.analysis[outline.body_start : end] if line.strip()]
-    return tuple(y for line in lines[:_OPENING_LINES] for y in stated_years(line))
+    opening = "\n".join(lines[:_OPENING_LINES])
+    return tuple(year_value(m.group(1)) for m in _OPENING_YEAR.finditer(opening))
 
 
 def _table_checks(rubric: Rubric, tables: dict[str, TableRead]) -> list[TableCheck]:

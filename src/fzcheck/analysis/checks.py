@@ -110,8 +110,11 @@ _FIGURE = (
 )
 # The same written in Chinese numerals (三十二次, 五千余件, 十项): a tens, hundreds… numeral, so
 # that 三项制度, 一次 and 千家万户 are not figures
+# A match starts only where a run of numerals does, and takes the run whole (possessive): tried
+# from inside a run too, a long run took quadratic time.
 _CN_FIGURE = re.compile(
-    r"(?:[一二三四五六七八九两][十百千万][一二三四五六七八九十百千万零]*|十[一二三四五六七八九]?)余?"
+    r"(?<![〇零一二三四五六七八九十百千万两])"
+    r"(?:[一二三四五六七八九两][十百千万][一二三四五六七八九十百千万零]*+|十[一二三四五六七八九]?+)余?"
     r"(?:[个项次件家人名元场期份天条户批篇部起类套所处台倍]|小时|公里)"
 )
 _VAGUE_NEXT = re.compile(r"下一步|下一年度|下一年|明年|今后")
@@ -171,12 +174,17 @@ def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
     first = "\n".join(doc.analysis[i] for i in found.lines[:3])
     # a cited document's years (《法治政府建设实施纲要（2021-2025年）》) are not the plan's
     heading, first = mask_titles(heading), mask_titles(first)
-    years = [year_value(y) for y in YEAR.findall(heading) or YEAR.findall(first)]
+    years = [year_value(y) for y in _PLAN_YEAR.findall(heading) or _PLAN_YEAR.findall(first)]
     return years, f"{heading}\n{first}"
 
 
-# a year that is not a date's (2026年3月7日印发 names no plan's year)
-_YEAR_NOT_DATE = re.compile(YEAR.pattern + r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)")
+# a year that is not a range's end (2024—2026年三年行动 names 2024 to 2026, not a plan's year)
+_NOT_RANGE_END = r"(?<![\d\-~—至到])"
+_PLAN_YEAR = re.compile(_NOT_RANGE_END + YEAR.pattern)
+# …nor a date's, below the plan's opening lines (2026年3月7日印发 in a footer)
+_YEAR_NOT_DATE = re.compile(
+    _NOT_RANGE_END + YEAR.pattern + r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)"
+)
 
 
 def _years_in(doc: Document, found: Found) -> list[int]:

@@ -338,13 +338,15 @@ def _is_issuer(text: str) -> bool:
     )
 
 
-_GAP = re.compile(r"\s+")
+# Between two names on a line: two spaces or more, or an ideographic one (a single space may sit
+# inside one name: 示例县人民政府 法制办公室)
+_NAMES_GAP = re.compile(r"\s{2,}|\u3000")
 
 
 def _joint(issuer: str) -> str:
-    """Two issuers on one line, set apart by spaces (中共某县委    某县人民政府), as one name each
-    joined by 、; a name set with spaces inside it (示例县 司法局) is left as written."""
-    names = _GAP.split(issuer.strip())
+    """Two issuers on one line, set apart (中共某县委    某县人民政府), as one name each joined by
+    、; a name set with a space inside it (示例县 司法局) is left as written."""
+    names = [n.strip() for n in _NAMES_GAP.split(issuer.strip()) if n.strip()]
     if len(names) > 1 and all(len(n) >= 4 and _ORG.search(n) for n in names):
         return "、".join(names)
     return issuer

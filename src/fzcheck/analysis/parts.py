@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate
@@ -123,9 +123,17 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     for i, (h, parts) in enumerate(top):
         for part in parts or (themed if i < anchor else []):
             _add_section(found[part.id], doc, h, "present")
+    present = [f for f in found.values() if f.status == "present"]
     for f in found.values():
         if f.status == "missing":
-            _find_embedded(f, doc, outline, year, cues[f.part.id], masked, body)
+            # a part that sits in no other part's section (no embeds_in) is looked for outside
+            # them: 全年办理案件120件 in the leader's section is no achievement. (The others'
+            # cues are their own words, read wherever they stand: a closing 下一步，我局将…
+            # lands in the last section, whichever it is.)
+            elsewhere = (
+                set() if f.part.embeds_in else {i for o in present if o is not f for i in o.lines}
+            )
+            _find_embedded(f, doc, outline, year, cues[f.part.id], masked, body, elsewhere)
     return [found[p.id] for p in rubric.parts]
 
 
@@ -146,8 +154,10 @@ def _find_embedded(
     cues: _Cues,
     masked: list[str],
     body: _Body,
+    elsewhere: Collection[int] = (),
 ) -> None:
-    """``masked``: the outline's headings with their 《…》 titles blanked."""
+    """``masked``: the outline's headings with their 《…》 titles blanked; ``elsewhere``: lines
+    of other parts' sections this part may not sit in."""
     part = f.part
     # one search of the headings joined says whether any needs its own look (most do not)
     joined = joined_across(tuple(part.heading_cues), year)
@@ -161,6 +171,8 @@ def _find_embedded(
         return
     rejected: list[tuple[int, str]] = []
     for i in _lines_to_read(body, (*part.body_cues, *part.body_excludes), year):
+        if i in elsewhere:
+            continue
         line = doc.analysis[i]
         for sm in _SENTENCE.finditer(line):
             sentence = mask_titles(sm.group(0))

@@ -89,7 +89,7 @@ def _tokens(line: str) -> tuple[str, list[_Token]] | None:
             offsets.append(at)
             pos = at + len(cell)
         k = len(cells)
-        while k > 0 and (_is_value(cells[k - 1].strip()) or not cells[k - 1].strip()):
+        while k > 0 and (is_value(cells[k - 1].strip()) or not cells[k - 1].strip()):
             k -= 1
         if k == len(cells):
             return None
@@ -103,7 +103,7 @@ def _tokens(line: str) -> tuple[str, list[_Token]] | None:
         return label, values  # its cells may all be blank: a row of blanks, or a label's
     spans = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", line)]
     k = len(spans)
-    while k > 0 and _is_value(spans[k - 1][0]):
+    while k > 0 and is_value(spans[k - 1][0]):
         k -= 1
     if k == len(spans):
         return None
@@ -111,7 +111,8 @@ def _tokens(line: str) -> tuple[str, list[_Token]] | None:
     return label, [_Token(t, a, b) for t, a, b in spans[k:]]
 
 
-def _is_value(text: str) -> bool:
+def is_value(text: str) -> bool:
+    """A cell's text is a value: a number (with its unit), or a dash or slash for none."""
     return bool(_VALUE.match(text) or _PLACEHOLDER.match(text))
 
 
@@ -119,37 +120,40 @@ def _compact(text: str) -> str:
     return _SPACE.sub("", text)
 
 
+# A heading's line and what the outline read of it: (level, the heading's own text)
+Headings = Mapping[int, tuple[int, str]]
+
+
 def _region(
-    doc: Document, template: TableTemplate, body: range, levels: Mapping[int, int]
+    doc: Document, template: TableTemplate, body: range, headings: Headings
 ) -> range | None:
     """The lines between the section heading that holds the table and the next one. A top-level
     heading is taken before a sub-heading and a sub-heading before a sentence: the overview's
     （二）收到和处理政府信息公开申请情况 or a sentence naming 行政复议、行政诉讼 is not the section."""
-    start = _first(doc, template.section, body, levels)
+    start = _first(doc, template.section, body, headings)
     if start is None:
         return None
-    end = _first(doc, template.until, range(start + 1, body.stop), levels)
+    end = _first(doc, template.until, range(start + 1, body.stop), headings)
     return range(start, body.stop if end is None else end)
 
 
-def _first(doc: Document, pattern: str, lines: range, levels: Mapping[int, int]) -> int | None:
-    """The first line of ``lines`` matching ``pattern``: a top-level heading's, else any
-    heading's, else any line's."""
+def _first(doc: Document, pattern: str, lines: range, headings: Headings) -> int | None:
+    """The first line of ``lines`` whose heading matches ``pattern`` — a top-level heading
+    first, then any — matched on the heading's own text (一、总体情况。…被申请行政复议4件 is the
+    overview, whatever its line goes on to say); else the first line matching anywhere."""
     cue = rx(pattern)
-    found = [i for i in lines if cue.search(_compact(doc.analysis[i]))]
-    if not found:
-        return None
-    top = min(levels.values(), default=1)
-    headings = [i for i in found if i in levels]
-    chosen = next((i for i in headings if levels[i] == top), None)
-    return chosen if chosen is not None else next(iter(headings), found[0])
+    named = [i for i in lines if i in headings and cue.search(_compact(headings[i][1]))]
+    if named:
+        top = min(level for level, _ in headings.values())
+        return next((i for i in named if headings[i][0] == top), named[0])
+    return next((i for i in lines if cue.search(_compact(doc.analysis[i]))), None)
 
 
 def read_table(
-    doc: Document, template: TableTemplate, body: range, levels: Mapping[int, int] | None = None
+    doc: Document, template: TableTemplate, body: range, headings: Headings | None = None
 ) -> TableRead:
-    """``levels``: each heading's line and level (the outline's), for finding the section."""
-    region = _region(doc, template, body, levels or {})
+    """``headings``: the outline's, by line, for finding the section."""
+    region = _region(doc, template, body, headings or {})
     if region is None:
         return TableRead(template, "absent", "报告中没有这一节")
     table = _read_rows(doc, template, region)
@@ -391,6 +395,6 @@ def read_tables(
     doc: Document,
     templates: Sequence[TableTemplate],
     body: range,
-    levels: Mapping[int, int] | None = None,
+    headings: Headings | None = None,
 ) -> dict[str, TableRead]:
-    return {t.id: read_table(doc, t, body, levels) for t in templates}
+    return {t.id: read_table(doc, t, body, headings) for t in templates}

@@ -172,9 +172,12 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
         for j in {0, len(lines) - 1}
         if lines and _BARE_NUMBER.match(lines[j])
     ]
-    steps = Counter(n - k for k, _, n in ends)
+    # how many pages (not page ends: a page may open and close with the same value) each step
+    # of numbering has
+    steps = Counter(step for step, _ in {(n - k, k) for k, _, n in ends})
     step = max(steps, key=lambda s: (steps[s], -abs(s - 1)), default=None)
-    numbers = {(k, j) for k, j, n in ends if n - k == step and (steps[step] > 1 or len(paged) == 1)}
+    numbered = step is not None and (steps[step] > 1 or len(paged) == 1)
+    numbers = {(k, j) for k, j, n in ends if numbered and n - k == step}
     return [
         [
             _CJK_GAP.sub("", line)

@@ -204,9 +204,10 @@ def _heading_ends(line: str, markers: list[tuple[int, int]]) -> list[int]:
     return out
 
 
-# The signature a crawl joined onto the body's last sentence (…情况。示例县司法局2026年2月10日)
+# The signature a crawl joined onto the body's last sentence (…情况。示例县司法局2026年2月10日, or
+# the date alone)
 _SIGNATURE = re.compile(
-    rf"[。;!?]\s*([^。;!?,]{{2,40}}?\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*)$"
+    rf"[。;!?]\s*([^。;!?,]{{0,40}}?\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*)$"
 )
 _SIGNATURE_TAIL = 80  # characters the signature is looked for in: lines can be huge
 
@@ -221,7 +222,7 @@ def _signature_start(line: str) -> set[int]:
 
 # A title a crawl joined onto the body's first words (…建设情况的报告县委、县政府：2025年，…),
 # and the addressee after it
-_JOINED_TITLE = re.compile(r"[^。;!?,:]{6,60}?(?:的|工作|年度)报告(?!如下|[。;!?,:])")
+_JOINED_TITLE = re.compile(r"[^。;!?,:]{6,60}?(?:的|情况|工作|年度)报告(?!如下|[。;!?,:])")
 _JOINED_ADDRESSEE = re.compile(r"[^。;!?,:\s]{2,30}:")
 
 
