@@ -344,6 +344,14 @@ def test_figures_are_counted_from_where_each_run_of_digits_starts() -> None:
     assert len(figure.findall("1" * 200_000 + "件")) == 1  # one pass, not one per digit
     assert figure.findall("1" * 200_000) == []
 
+    from fzcheck.analysis.checks import _CN_FIGURE
+
+    # in Chinese numerals too: from where a run of numerals starts, the run taken whole (tried
+    # from each 二 of 二十二十…, 300 KB took a minute)
+    assert _CN_FIGURE.findall("二十" * 200_000) == []
+    assert len(_CN_FIGURE.findall("二十" * 200_000 + "件")) == 1
+    assert _CN_FIGURE.findall("办理三十二件，五千余次") == ["三十二件", "五千余次"]
+
 
 @pytest.mark.parametrize("heading", ["六、其他", "六、其它事项", "六、其他需要说明的事项"])
 def test_disclosure_reports_other_section_as_units_shorten_it(tmp_path: Path, heading: str) -> None:

@@ -306,6 +306,20 @@ def test_values_typed_with_their_unit_and_a_total_called_heji_are_read(tmp_path:
     assert cell(r, "requests", "total", "total")["value"] == gip.values()["total"][6]
 
 
+def test_rows_of_blanks_and_empty_cells_by_the_thousand_are_read_in_one_pass(
+    tmp_path: Path,
+) -> None:
+    """30,000 label rows with blank cells, and a row of 200,000 empty cells, in table 三's
+    section: each row's label is searched with a bounded tail of the labels before it (all of
+    them, searched again at every row, took minutes), and the table still reads."""
+    text = gip.layout_text()
+    heading = "   三、收到和处理政府信息公开申请情况\n"
+    assert heading in text
+    junk = "某 |  | \n" * 30_000 + "标签" + " | " * 200_000 + "\n"
+    r = check(write(tmp_path, "junk.txt", text.replace(heading, heading + junk)))
+    assert tables(r)["requests"]["status"] == "read" and failures(r) == set()
+
+
 def test_thousands_separators_are_read_as_the_number(tmp_path: Path) -> None:
     r = check(write(tmp_path, "excel.txt", gip.layout_text().replace("1280", "1,280")))
     assert tables(r)["proactive_decisions"]["status"] == "read"

@@ -172,13 +172,13 @@ def _read_in_pieces(doc: Document, template: TableTemplate, region: range) -> Ta
     pending = ""
     for i, line, parsed in _rows(doc, region, len(columns)):
         if parsed is None:
-            pending += _compact(line)
+            pending = _label(pending, line)
             continue
         label, values = parsed
         if len(placed) + len(values) > len(columns):
             return None
         block = columns[len(placed)].name.split()[0]
-        if block not in pending + _compact(label):
+        if block not in _label(pending, label):
             return None
         placed += [v if v.line is not None else replace(v, line=i) for v in values]
         pending = ""
@@ -203,18 +203,19 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
     glued: list[str] = []
     for i, line, parsed in _rows(doc, region, len(columns)):
         if parsed is None:
-            pending += _compact(line)
+            pending = _label(pending, line)
             glue = _glued_digits(line, template)
             if glue:
                 glued.append(glue)
             continue
         label, values = parsed
-        while len(values) > len(columns) and not values[0].text:
-            values = values[1:]  # a merged label cell's empty continuation (colspan)
+        if len(values) > len(columns):  # a merged label cell's empty continuation (colspan)
+            first = next((k for k, v in enumerate(values) if v.text), len(values))
+            values = values[min(first, len(values) - len(columns)) :]
         blank = not any(v.text for v in values)
-        found = _match_row(template, pointer, pending + _compact(label), i, doc, region)
+        found = _match_row(template, pointer, _label(pending, label), i, doc, region)
         if blank and (found is None or len(values) != len(columns)):
-            pending += _compact(label)  # a group's label in a row of its own, not a row
+            pending = _label(pending, label)  # a group's label in a row of its own, not a row
             continue
         pending = ""
         if found is None:
@@ -329,6 +330,15 @@ def _add_stacked(rows: list[_Row], values: list[_Token], columns: int) -> None:
 
 
 _MIN_STACKED = 3  # lone values before a region is read as cells one a line (a page number is one)
+
+
+_LABEL_TAIL = 200  # characters of label text kept: a label wraps over a few lines, no more
+
+
+def _label(pending: str, line: str) -> str:
+    """The label text so far with ``line``'s added: its last characters only, so that a run of
+    label-only or blank rows is not searched again and again from its start."""
+    return (pending + _compact(line))[-_LABEL_TAIL:]
 
 
 def _match_row(

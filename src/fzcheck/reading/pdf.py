@@ -176,7 +176,9 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
     # of numbering has
     steps = Counter(step for step, _ in {(n - k, k) for k, _, n in ends})
     step = max(steps, key=lambda s: (steps[s], -abs(s - 1)), default=None)
-    numbered = step is not None and (steps[step] > 1 or len(paged) == 1)
+    # printed page numbers run through most pages; two table values that happen to line up
+    # with the pages do not
+    numbered = (step is not None and steps[step] >= max(2, len(paged) // 2)) or len(paged) == 1
     numbers = {(k, j) for k, j, n in ends if numbered and n - k == step}
     return [
         [
