@@ -3,8 +3,8 @@ grading's, so that the LLM layer's checked proposals are applied in one place.""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from fzcheck.analysis.checks import (
     Context,
@@ -21,6 +21,7 @@ from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
 from fzcheck.analysis.tables import TableRead, read_tables
 from fzcheck.document import Document
+from fzcheck.fast_patterns import fast
 from fzcheck.reading.numerals import YEAR, year_value
 from fzcheck.result import Check, DocumentInfo, Evidence, PartResult, TableCheck, TableResult
 from fzcheck.rubric.model import Rubric
@@ -136,16 +137,23 @@ _OPENING_LINES = 6
 
 
 # A year a sentence opens with, as its subject (2024年，我县… / 2024年度，…): not one it mentions
-# (较2024年有明显提升, 巩固2024年度示范创建成果)
-_OPENING_YEAR = re.compile(rf"(?:^|(?<=[。;!?]))\s*{YEAR.pattern}度?\s*,", re.MULTILINE)
+# (较2024年有明显提升, 巩固2024年度示范创建成果). The year is searched for (its first character
+# is a class the engine skips to) and what stands before it looked at.
+_SUBJECT_YEAR = fast(rf"{YEAR.pattern}度?\s*,")
+_SENTENCE_OPENS = "。;!?\n"
 
 
 def _opening_years(doc: Document, outline: Outline) -> tuple[int, ...]:
     """The years the opening's sentences open with: its first lines, before the first heading."""
     end = outline.headings[0].line if outline.headings else outline.body_end + 1
-    lines = [line for line in doc.analysis[outline.body_start : end] if line.strip()]
-    opening = "\n".join(lines[:_OPENING_LINES])
-    return tuple(year_value(m.group(1)) for m in _OPENING_YEAR.finditer(opening))
+    lines = islice(filter(str.strip, islice(doc.analysis, outline.body_start, end)), _OPENING_LINES)
+    opening = "\n".join(lines)
+    return tuple(
+        year_value(m.group(1))
+        for m in _SUBJECT_YEAR.finditer(opening)
+        if (before := opening[: m.start()].rstrip(" \t\u3000")) == ""
+        or before[-1] in _SENTENCE_OPENS
+    )
 
 
 def _table_checks(rubric: Rubric, tables: dict[str, TableRead]) -> list[TableCheck]:
