@@ -149,9 +149,9 @@ def main() -> None:
         f"{submitted:,.0f} reports/s"
     )
     print(f"reading only (fzcheck.reading.load): {reading(args.seconds / 2):,.0f} reports/s")
-    # The interpreter's build matters: on this 2-core machine Debian's python3.11 (PGO, libpython
-    # linked in) ran the check 15-25% faster than pyenv's build (shared libpython, no PGO), back to
-    # back: 1,408-1,476 against 1,175-1,219 reports/s on 1 December 2026.
+    # The interpreter's build matters: on this 2-core machine Debian's python3.11 (optimised,
+    # libpython linked in) ran the check 13% faster than pyenv's build (shared libpython, no PGO)
+    # by CPU time, the mean of 8 alternating pairs (0.93-1.29 each) on 1 December 2026.
     print(f"python: {sys.version.split()[0]} ({sys.executable}; {_libpython()})")
     t = startup()
     print(
