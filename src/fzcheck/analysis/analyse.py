@@ -19,11 +19,11 @@ from fzcheck.analysis.outline import Outline, build_outline
 from fzcheck.analysis.parts import Found, find_parts
 from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
-from fzcheck.analysis.tables import TableRead, read_tables
+from fzcheck.analysis.tables import read_tables
 from fzcheck.document import Document
 from fzcheck.fast_patterns import fast
 from fzcheck.reading.numerals import YEAR, year_value
-from fzcheck.result import Check, DocumentInfo, Evidence, PartResult, TableCheck, TableResult
+from fzcheck.result import Check, DocumentInfo, Evidence, PartResult, TableResult
 from fzcheck.rubric.model import Rubric
 
 
@@ -68,6 +68,11 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         else {}
     )
     rare_absent = rare_signs_absent(doc, rubric)
+    outcomes = {
+        spec.id: evaluate(spec, tables)
+        for spec in rubric.document_checks
+        if isinstance(spec, TableSumsSpec)
+    }
     ctx = Context(
         doc=doc,
         report_year=year,
@@ -79,6 +84,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         tables=tables,
         rare_absent=rare_absent,
         opening_years=_opening_years(doc, outline),
+        table_outcomes=outcomes,
     )
     parts = [
         PartResult(
@@ -129,7 +135,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         parts=parts,
         checks=[genre.check(rubric), *run_document_checks(ctx)],
         info=info,
-        tables=table_results(tables, _table_checks(rubric, tables)),
+        tables=table_results(tables, [c for checks in outcomes.values() for c in checks]),
     )
 
 
@@ -154,15 +160,6 @@ def _opening_years(doc: Document, outline: Outline) -> tuple[int, ...]:
         if (before := opening[: m.start()].rstrip(" \t\u3000")) == ""
         or before[-1] in _SENTENCE_OPENS
     )
-
-
-def _table_checks(rubric: Rubric, tables: dict[str, TableRead]) -> list[TableCheck]:
-    return [
-        c
-        for spec in rubric.document_checks
-        if isinstance(spec, TableSumsSpec)
-        for c in evaluate(spec, tables)
-    ]
 
 
 def _plan(found: list[Found]) -> Found | None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from fzcheck.analysis.outline import Heading
     from fzcheck.analysis.parts import Found
     from fzcheck.analysis.tables import TableRead
+    from fzcheck.result import TableCheck
     from fzcheck.rubric.model import Rubric, TableTemplate
 
 
@@ -60,6 +61,8 @@ class Context:
     tables: dict[str, TableRead] = field(default_factory=dict)
     rare_absent: bool = False  # no rare sign stands (fzcheck.analysis.rare): nor any instruction
     opening_years: tuple[int, ...] = ()  # years the opening states (before the first heading)
+    # each table_sums check's outcomes, by check id: worked out once, for the check and the tables
+    table_outcomes: dict[str, list[TableCheck]] = field(default_factory=dict)
 
 
 S = TypeVar("S", bound=CheckSpec)

@@ -185,7 +185,9 @@ def _outcome(identity: Identity, inst: Instance, table: TableRead) -> TableCheck
 def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
     """One document check over every identity; None when no table could be read (the
     reason is in the result's tables, and it is not the report's arithmetic)."""
-    outcomes = evaluate(spec, ctx.tables)
+    outcomes = ctx.table_outcomes.get(spec.id)
+    if outcomes is None:
+        outcomes = evaluate(spec, ctx.tables)
     if not outcomes:
         return None
     failed = [o for o in outcomes if o.passed is False]
