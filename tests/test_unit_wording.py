@@ -306,14 +306,19 @@ CAUSES = (
 
 
 @pytest.mark.parametrize(
-    "body,passed", [("主要是部分单位重视程度不够，培训的针对性不强。\n", True), ("", False)]
+    "section,passed",
+    [
+        ("三、存在问题的原因分析\n主要是部分单位重视程度不够，培训的针对性不强。\n", True),
+        ("三、存在问题的原因分析。主要是部分单位重视程度不够，培训的针对性不强。\n", True),
+        ("三、存在问题的原因分析\n", False),
+    ],
 )
 def test_a_section_of_its_own_on_the_causes_gives_them(
-    tmp_path: Path, body: str, passed: bool
+    tmp_path: Path, section: str, passed: bool
 ) -> None:
-    """二、存在的不足, then 三、存在问题的原因分析 with the causes under it: given. The same
-    heading with nothing under it promises causes and gives none."""
-    r = variant(tmp_path, *CAUSES, (LEADER, f"三、存在问题的原因分析\n{body}\n{LEADER}"))
+    """二、存在的不足, then 三、存在问题的原因分析 with the causes under it (or after it on its
+    line): given. The same heading with nothing under it promises causes and gives none."""
+    r = variant(tmp_path, *CAUSES, (LEADER, f"{section}\n{LEADER}"))
     assert ("problems.gives_causes" not in failed(r)) is passed
 
 

@@ -499,7 +499,10 @@ def part_text(doc: Document, found: Found) -> str:
         first, *later = found.sections
         lines = doc.analysis
         bare = [
-            h for h in later if not any(lines[j].strip() for j in range(h.line + 1, h.end_line + 1))
+            h
+            for h in later
+            if not lines[h.line][h.end :].strip("。.:;,， ")  # nothing after it on its line
+            and not any(lines[j].strip() for j in range(h.line + 1, h.end_line + 1))
         ]
         heads = {h.line: h for h in (first, *bare)}
     out = []
