@@ -61,7 +61,10 @@ def _compact(data: dict[str, object]) -> str:
         ("(1)镇长履职", 4, "(1)"),
         ("②加强培训", 4, "②"),
         ("一是健全学法机制", 5, "一是"),
-        ("## 二、存在的不足", 2, "## 二、"),
+        # ranked by its number, not its #s: ### 一、 is a top heading, as 一、 is
+        ("## 二、存在的不足", 1, "## 二、"),
+        ("### (一)主要问题", 2, "### (一)"),
+        ("### 总体情况", 3, "###"),
     ],
 )
 def test_heading_markers(line: str, kind: int, marker: str) -> None:
@@ -107,8 +110,9 @@ def _every_marker(line: str) -> tuple[int, str, int] | None:
     md = _MARKDOWN.match(line)
     if md:
         inner = match_heading(line[md.end() :])
-        end = md.end() + (inner[2] if inner and not inner[1].startswith("#") else 0)
-        return len(md.group(1)), line[:end].strip(), end
+        if inner and not inner[1].startswith("#"):
+            return inner[0], line[: md.end() + inner[2]].strip(), md.end() + inner[2]
+        return len(md.group(1)), line[: md.end()].strip(), md.end()
     for kind, pattern in _MARKERS:
         m = pattern.match(line)
         if m and m.end() < len(line.rstrip()):

@@ -6,7 +6,7 @@ old-Mac CR breaks; indents of ideographic spaces or tabs; trailing spaces; a bla
 every line (double spacing) or none; Traditional script; 一．/一. for 一、, (一) for （一）, or
 1. and （1） for both; an
 attachment's label above, an official document's footer (此件公开发布, 抄送, 印发) below, page
-numbers between; a signature with （盖章）, on one line (spaced or run together) or right-aligned; .docx; a PDF typeset at
+numbers between; a signature with （盖章）, on one line (spaced or run together), in a table's cells or right-aligned; .docx; a PDF typeset at
 the page width.
 Our own reports always; the corpus's real ones when ../shared is present.
 """
@@ -115,6 +115,26 @@ def _traditional(text: str) -> str:
     return str(opencc.OpenCC("s2t").convert(text))
 
 
+def _word_html(text: str) -> bytes:
+    """As Word's or an editor's HTML: a <p> per paragraph, a paragraph's text in <span>s of a
+    few characters (a line with no sentence in it — a heading, a dateline — in one), each span
+    on a line of its own in the source."""
+    import html
+
+    def spans(line: str) -> str:
+        if "。" not in line:  # a heading, a dateline, a date: one run
+            return f"<span>{html.escape(line)}</span>"
+        return "\n".join(
+            f'<span style="font-family:仿宋_GB2312">{html.escape(line[k : k + 3])}</span>'
+            for k in range(0, len(line), 3)
+        )
+
+    body = "\n".join(
+        f'<p class="MsoNormal">\n{spans(s)}\n</p>' for s in text.split("\n") if s.strip()
+    )
+    return f'<html><head><meta charset="utf-8"></head><body>\n{body}\n</body></html>'.encode()
+
+
 # name -> (suffix, the report written that way)
 FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "full-width punctuation": (".txt", lambda t: t.translate(_PUNCTUATION).encode()),
@@ -137,6 +157,7 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "part numbers on their own line": (".txt", lambda t: _TOP.sub(r"\1第\2部分\n\n\1", t).encode()),
     "sub-headings (一)": (".txt", lambda t: _SUB.sub(r"\1(\2)", t).encode()),
     "Markdown bold (as pandoc writes Word)": (".md", lambda t: _bold(t).encode()),
+    "Markdown ### headings (a page's h3)": (".md", lambda t: _TOP.sub(r"### \2、", t).encode()),
     "headings 1. and （1）": (".txt", lambda t: _arabic_headings(t).encode()),
     "an attachment (附件1 above)": (".txt", lambda t: ("附件1\n\n" + t).encode()),
     "an official document's footer": (".txt", lambda t: (t.rstrip() + _FOOTER).encode()),
@@ -144,11 +165,15 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "a seal note in the signature": (".txt", lambda t: _signed(t, "{issuer}\n（盖章）\n{date}")),
     "issuer and date on one line": (".txt", lambda t: _signed(t, "{issuer}    {date}")),
     "issuer and date run together": (".txt", lambda t: _signed(t, "{issuer}{date}")),
+    # a borderless table holding the signature, as Word and web readers give its rows
+    "signature in table cells": (".txt", lambda t: _signed(t, " | {issuer}\n | {date}")),
+    "issuer and date in one table row": (".txt", lambda t: _signed(t, "{issuer} | {date}")),
     "a note after the date": (".txt", lambda t: _signed(t, "{issuer}\n{date}（此件公开发布）")),
     "a 公文 header (文号, ★)": (".txt", lambda t: (_HEADER + t).encode()),
     "a red header right above": (".txt", lambda t: ("示例县人民政府文件\n" + t).encode()),
     "right-aligned signature": (".txt", lambda t: _signed(t, f"{_PAD}{{issuer}}\n{_PAD}{{date}}")),
     "Word": (".docx", make_docx),
+    "Word's HTML (a span per run, a line each)": (".html", _word_html),
     "typeset PDF": (".pdf", make_pdf),
     "PDF with a running header": (".pdf", lambda t: make_pdf(t, _first_line(t), page_lines=6)),
 }
@@ -187,6 +212,9 @@ def _typesets(path: Path, text: str) -> bool:
     return not load(str(path)).resegmented and not _TABLE_ROW.search(text)
 
 
+_ARCHIVE_HEADER = re.compile(r"^(?:原文链接|本地目录)\s*[:：]", re.MULTILINE)
+
+
 def _differences(form: str, paths: list[Path], tmp: Path) -> list[str]:
     catalog = Catalog.load()
     suffix, write = FORMS[form]
@@ -195,6 +223,8 @@ def _differences(form: str, paths: list[Path], tmp: Path) -> list[str]:
         text = path.read_text(encoding="utf-8")
         if suffix == ".pdf" and not _typesets(path, text):
             continue
+        if suffix == ".html" and _ARCHIVE_HEADER.search(text):
+            continue  # a web archive's text export (标题: / 原文链接: …) is no page's text
         try:
             data = write(text)
         except UnicodeEncodeError:  # a character GB18030 cannot hold: not this form

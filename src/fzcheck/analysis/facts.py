@@ -135,7 +135,7 @@ def read_facts(doc: Document) -> Facts:
             title_analysis = _unspaced(lines[cell[0]][cell[1] : cell[2]].strip())
     issuer = issuer_inline or (doc.quote(issuer_line) if issuer_line is not None else None)
     if issuer is not None:
-        issuer = _joint(issuer)
+        issuer = _joint(_cells(issuer))
     if issuer is None and title_analysis is not None and title is not None:
         m = _TITLE_ISSUER.match(title_analysis)
         if m and not m.group(1).startswith(("关于", "20", "19")) and _ORG.search(m.group(1)):
@@ -297,19 +297,19 @@ def _find_signature(
             or _text_follows(lines, nonblank, i)
         ):
             break
-        text = lines[i].strip()
+        text = _cells(lines[i])
         if _DATE_ONLY.match(text):
             issuer_line = None
             above = pos - 1
-            if above > 0 and _SEAL_NOTE.match(lines[tail[above]].strip()):
+            if above > 0 and _SEAL_NOTE.match(_cells(lines[tail[above]])):
                 above -= 1  # （盖章） between the issuer and the date
-            if above >= 0 and _is_issuer(lines[tail[above]].strip()):
+            if above >= 0 and _is_issuer(_cells(lines[tail[above]])):
                 issuer_line = tail[above]
                 # two issuers signing together, a line each (中共某县委 / 某县人民政府)
                 if above >= 1 and tail[above] - tail[above - 1] <= 2:
-                    upper = lines[tail[above - 1]].strip()
+                    upper = _cells(lines[tail[above - 1]])
                     if _is_issuer(upper) and tail[above - 1] > first_heading:
-                        joint = f"{upper}、{lines[issuer_line].strip()}"
+                        joint = f"{upper}、{_cells(lines[issuer_line])}"
                         return i, tail[above - 1], parse_date(text), joint
             return i, issuer_line, parse_date(text), None
         m = _ISSUER_DATE.match(text)
@@ -336,6 +336,12 @@ def _is_issuer(text: str) -> bool:
         and match_heading(text) is None
         and not _TITLE.search(text)
     )
+
+
+def _cells(line: str) -> str:
+    """A line's text without a table's cell borders: a signature set in a borderless table (so
+    the seal sits over it) reads | 示例县司法局 / 示例县司法局 | 2026年2月10日."""
+    return line.replace("|", " ").strip() if "|" in line else line.strip()
 
 
 # Between two names on a line: two spaces or more, or an ideographic one (a single space may sit

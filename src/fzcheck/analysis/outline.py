@@ -108,8 +108,12 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
         md = _MARKDOWN.match(line)
         if md:
             inner = match_heading(line[md.end() :])
-            end = md.end() + (inner[2] if inner and not inner[1].startswith("#") else 0)
-            return len(md.group(1)), line[:end].strip(), end
+            if inner and not inner[1].startswith("#"):
+                # ### 一、…: ranked by its number (一、 above （一）), whatever its #s (web and
+                # Word exports number their heading levels as they like)
+                end = md.end() + inner[2]
+                return inner[0], line[:end].strip(), end
+            return len(md.group(1)), line[: md.end()].strip(), md.end()
         return None
     kinds = _BY_FIRST.get(first) or ((3,) if first.isdigit() else ())
     for kind in kinds:

@@ -31,6 +31,17 @@ _TAG = re.compile(r"<[^<>]*>")
 _HIDDEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
 
 
+# White space between two inline elements in the page's source (Word's and editors' HTML put each
+# run in a <span> on a line of its own): a browser shows a space there, trafilatura keeps one, and
+# Chinese has none — 第一 责任人 would no longer read as 第一责任人.
+_INLINE = "span|font|a|b|strong|em|i|u|sup|sub|o:p"
+_INLINE_GAP = re.compile(rf"(</(?:{_INLINE})\s*>)\s+(?=<(?:{_INLINE})[\s>])", re.IGNORECASE)
+
+
+def _inline_gaps_closed(page: str) -> str:
+    return _INLINE_GAP.sub(r"\1", page) if "</" in page else page
+
+
 def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     if is_mime_page(data):
         data = _mime_html(data)
@@ -40,7 +51,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
 
     # trafilatura is given text, not bytes: it sniffs only the head and misreads gb2312 pages.
     text = trafilatura.extract(
-        _without_layout_tables(page),
+        _without_layout_tables(_inline_gaps_closed(page)),
         include_tables=True,
         include_comments=False,
         include_links=False,
