@@ -309,3 +309,27 @@ def test_a_pdf_page_number_goes_and_a_table_value_at_a_page_end_stays() -> None:
     assert _page_lines(["第1页\n正文", "— 2 —\n正文"]) == [["正文"], ["正文"]]
     # a page opening and closing with the same value is one page, not a step of numbering
     assert _page_lines(["标题\n正文", "0\n1\n5\n0\n0", "正文"])[1] == ["0", "1", "5", "0", "0"]
+
+
+@pytest.mark.parametrize(
+    "title_html",
+    [
+        '<div class="title">{t}</div>',
+        '<table><tr><td class="art_title">{t}</td></tr></table>',
+        "<h2>{head}<br>{tail}</h2>",
+    ],
+)
+def test_a_page_title_set_apart_by_the_sites_template_is_the_title(
+    tmp_path: Path, title_html: str
+) -> None:
+    """County sites set the article's title in a div.title, a td or an h2, with a <title> that
+    names only the site: the title is read from there (trafilatura leaves it out)."""
+    title = "示例县司法局关于2025年度法治政府建设情况的报告"
+    lines = sample_text().split("\n")[1:]
+    body = "".join(f"<p>{line}</p>" for line in lines if line.strip())
+    heading = title_html.format(t=title, head=title[:6], tail=title[6:])
+    page = f"<html><head><title>示例县人民政府门户网站</title></head><body>{heading}{body}</body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["title"] == title

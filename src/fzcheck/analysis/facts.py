@@ -124,10 +124,17 @@ def read_facts(doc: Document) -> Facts:
     if title_span is not None:
         first, last, start = title_span
         title = "".join(doc.quote(i, start if i == first else 0) for i in range(first, last + 1))
-        title = title.lstrip("# ")
-        title_analysis = _unspaced(
-            "".join(lines[i][start if i == first else 0 :].strip() for i in range(first, last + 1))
-        ).lstrip("# ")
+        # a title in a table's cell (a site's layout) ends where its cell does
+        title = title.lstrip("# ").rstrip(" |｜")
+        title_analysis = (
+            _unspaced(
+                "".join(
+                    lines[i][start if i == first else 0 :].strip() for i in range(first, last + 1)
+                )
+            )
+            .lstrip("# ")
+            .rstrip("|｜")
+        )
     else:
         cell = _title_cell(lines, first_heading)
         if cell is not None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -159,19 +161,50 @@ def _mime_html(data: bytes) -> bytes:
 
 
 def _page_title(page: str) -> str | None:
-    """The article heading (h1, else <title> without the site-name suffix), if report-like."""
+    """The article heading, if report-like: the h1, else an element a site marks as the title
+    (class or id …title…: div.title, td.title), else an h2, else <title> without the site-name
+    suffix. Site templates set the article's title apart, and trafilatura leaves it out."""
     import html
 
-    for opening, closing in _TITLE_TAGS:
-        m = opening.search(page)
-        end = closing.search(page, m.end()) if m else None
-        if m is None or end is None:
+    for tag, m in _title_candidates(page):
+        end = _closing_tag(tag).search(page, m.end())
+        if end is None:
             continue
         text = html.unescape(_TAG.sub("", page[m.end() : end.start()])).strip()
         text = re.split(r"\s*[_|｜—-]\s*(?=[^_|｜—-]*(?:政府|网|门户)[^_|｜—-]*$)", text)[0].strip()
         if 4 <= len(text) <= 80 and re.search(r"报告|報告|情况|情況|总结|要点|规则|方案", text):
             return text
     return None
+
+
+# bounded repeats: a tag of a million characters (or of class= repeated) is one short look
+_MARKED_TITLE = re.compile(
+    r"<(div|td|p|span|h[2-4])\b[^<>]{0,200}?\b(?:class|id)\s*=\s*[\"']?[^\"'<>]{0,60}?title"
+    r"[^<>]{0,200}>",
+    re.IGNORECASE,
+)
+_MAX_MARKED = 20  # elements marked as a title looked at: a page lists others' titles too
+
+
+def _title_candidates(page: str) -> Iterator[tuple[str, re.Match[str]]]:
+    for tag in ("h1",):
+        if (m := _opening_tag(tag).search(page)) is not None:
+            yield tag, m
+    for m in islice(_MARKED_TITLE.finditer(page), _MAX_MARKED):
+        yield m.group(1).lower(), m
+    for tag in ("h2", "title"):
+        if (m := _opening_tag(tag).search(page)) is not None:
+            yield tag, m
+
+
+@lru_cache(maxsize=32)
+def _opening_tag(tag: str) -> re.Pattern[str]:
+    return re.compile(rf"<{tag}\b[^<>]*>", re.IGNORECASE)
+
+
+@lru_cache(maxsize=32)
+def _closing_tag(tag: str) -> re.Pattern[str]:
+    return _CLOSING.get(tag) or re.compile(rf"</{tag}\s*>", re.IGNORECASE)
 
 
 def _decode_page(data: bytes) -> tuple[str, str]:
@@ -200,9 +233,6 @@ def _published(page: str) -> dt.date | None:
 _CLOSING = {
     tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style", "h1", "title")
 }
-_TITLE_TAGS = [
-    (re.compile(rf"<{tag}\b[^<>]*>", re.IGNORECASE), _CLOSING[tag]) for tag in ("h1", "title")
-]
 
 
 def _without_hidden(page: str) -> str:
