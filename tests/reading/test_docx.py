@@ -195,3 +195,43 @@ def test_a_table_inside_a_cell_is_read_into_that_cell() -> None:
     out = io.BytesIO()
     d.save(out)
     assert read_docx(out.getvalue()).text == "附表 | 收案 41 纠错 5"
+
+
+def _text_box(paragraphs: list[str]) -> str:
+    """A run holding a text box as Word 2010+ saves it: the shape (mc:Choice) and its VML copy
+    for older readers (mc:Fallback), each with the box's paragraphs."""
+    content = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
+    box = f"<w:txbxContent>{content}</w:txbxContent>"
+    return (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp>'
+        "</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_text_boxes_are_read_once(tmp_path: Path) -> None:
+    """A 红头 template's title and a signature the seal sits over are often text boxes: read,
+    each once (not again from the copy Word keeps for older readers)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    d = docx.Document(io.BytesIO(make_docx("\n".join(lines[1:-2]))))
+    anchor = parse_xml(
+        '<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+    )
+    d.paragraphs[0]._p.addprevious(anchor)  # the title's box, anchored above the body
+    anchor.append(parse_xml(_text_box([lines[0]])))
+    d.add_paragraph()._p.append(parse_xml(_text_box(lines[-2:])))
+    path = tmp_path / "boxes.docx"
+    d.save(str(path))
+    text = read_docx(path.read_bytes()).text
+    assert text.count(lines[0]) == 1 and text.count(lines[-1]) == 1
+    info = check_path(str(path), Catalog.load()).to_json()["document"]
+    assert info["title"] == lines[0]
+    assert info["issuer"] == lines[-2] and info["signed_on"] == "2026-02-10"

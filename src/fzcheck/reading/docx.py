@@ -112,6 +112,10 @@ _RUN_HOLDERS = _BLOCK_HOLDERS | {
 }
 _GALLERY = f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery"
 _PLACEHOLDER = f"{_W}sdtPr/{_W}showingPlcHdr"
+# A text box (a 红头 title, a signature the seal sits over) is drawn twice: as a Word 2010 shape
+# (mc:Choice) and, for older readers, as VML (mc:Fallback). Its text is read once, from the first.
+_TEXT_BOX = f"{_W}txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # A table of contents repeats the headings (with page numbers): not the report's text.
 _CONTENTS = re.compile(r"^(?:toc|目录)\s*\d", re.IGNORECASE)
 
@@ -190,6 +194,19 @@ def _paragraph_text(p: Any) -> str:
     return "".join(out)
 
 
+def _text_boxes(p: Any) -> list[str]:
+    """The text of the text boxes anchored in paragraph ``p``, a line per paragraph (each box
+    once: not its VML fallback copy, nor a box inside a box twice)."""
+    lines: list[str] = []
+    for box in p.iter(_TEXT_BOX):
+        if any(a.tag in (_FALLBACK, _TEXT_BOX) for a in box.iterancestors()):
+            continue
+        for block in _blocks(box):
+            text = _paragraph_text(block) if block.tag == _P else _cell_text(block)
+            lines.extend(part.strip() for part in text.split("\n") if part.strip())
+    return lines
+
+
 def _opening(data: bytes) -> int:
     return data.count(b"<") - data.count(b"</")
 
@@ -217,7 +234,10 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
         if block.tag == _P:
             style = styles.of(block)
             text = _paragraph_text(block).strip()
-            if not text or _CONTENTS.match(style):
+            if _CONTENTS.match(style):
+                continue
+            lines.extend(_text_boxes(block))
+            if not text:
                 continue
             level = _outline_level(block, style, text)
             if level is not None:
