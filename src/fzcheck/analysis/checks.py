@@ -112,9 +112,9 @@ _FIGURE = (
     r"|小时|公里|平方)"
 )
 # The same written in Chinese numerals (三十二次, 五千余件, 十项): a tens, hundreds… numeral, so
-# that 三项制度, 一次 and 千家万户 are not figures
-# A match starts only where a run of numerals does, and takes the run whole (possessive): tried
-# from inside a run too, a long run took quadratic time.
+# that 三项制度, 一次 and 千家万户 are not figures. A match starts only where a run of numerals
+# does and takes the run whole (possessive): tried from inside a run too, a long run took
+# quadratic time.
 _CN_FIGURE = re.compile(
     r"(?<![〇零一二三四五六七八九十百千万两])"
     r"(?:[一二三四五六七八九两][十百千万][一二三四五六七八九十百千万零]*+|十[一二三四五六七八九]?+)余?"

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import takewhile
 from typing import Any
 
-from fzcheck.analysis.tables import is_value
+from fzcheck.analysis.tables import split_row
 from fzcheck.document import Document
 from fzcheck.fast_patterns import fast
 from fzcheck.reading.resegment import MAX_HEADING, SPACED_WORD
@@ -157,10 +156,9 @@ _ROW_TAIL = 200  # the values are at the end: a search over a whole long line is
 
 def _table_row(line: str) -> bool:
     if "|" in line:  # a Word or web table's row (一、本年新收… | 30 | 6 | …): it ends in two or
-        # more cells of values (30, 30件, —) or blanks (上年结转 left empty)
-        cells = line.strip().removesuffix("|").split("|")[1:]
-        values = takewhile(lambda c: not c.strip() or is_value(c.strip()), reversed(cells))
-        return sum(1 for _ in values) >= 2
+        # more cells of values (30, 30件, —) or blanks (上年结转 left empty), as tables reads it
+        row = split_row(line)
+        return row is not None and len(row[1]) >= 2
     tail = line.rstrip()  # only a line ending in a digit can be one: a test before the scan
     return bool(tail) and tail[-1].isdigit() and _TABLE_ROW.search(tail[-_ROW_TAIL:]) is not None
 

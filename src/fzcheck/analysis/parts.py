@@ -123,16 +123,13 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     for i, (h, parts) in enumerate(top):
         for part in parts or (themed if i < anchor else []):
             _add_section(found[part.id], doc, h, "present")
-    present = [f for f in found.values() if f.status == "present"]
+    # A part that sits in no other part's section (no embeds_in) is looked for outside them:
+    # 全年办理案件120件 in the leader's section is no achievement. (The others' cues are their own
+    # words, read wherever they stand: a closing 下一步，我局将… lands in the last section.)
+    sections = {i for f in found.values() if f.status == "present" for i in f.lines}
     for f in found.values():
         if f.status == "missing":
-            # a part that sits in no other part's section (no embeds_in) is looked for outside
-            # them: 全年办理案件120件 in the leader's section is no achievement. (The others'
-            # cues are their own words, read wherever they stand: a closing 下一步，我局将…
-            # lands in the last section, whichever it is.)
-            elsewhere = (
-                set() if f.part.embeds_in else {i for o in present if o is not f for i in o.lines}
-            )
+            elsewhere = () if f.part.embeds_in else sections
             _find_embedded(f, doc, outline, year, cues[f.part.id], masked, body, elsewhere)
     return [found[p.id] for p in rubric.parts]
 

@@ -72,8 +72,9 @@ class _Token:
 _Row = tuple[int, str, tuple[str, list[_Token]] | None]
 
 
-def _tokens(line: str) -> tuple[str, list[_Token]] | None:
-    """(label, trailing value tokens) when ``line`` ends in values; piped rows keep blanks."""
+def split_row(line: str) -> tuple[str, list[_Token]] | None:
+    """(label, trailing value tokens) when ``line`` ends in values; piped rows keep blanks (a
+    row's cells may all be blank)."""
     if "|" in line:
         if "---" in line and _RULE_CHARS.issuperset(line):
             return None  # | --- | :---: |, under a Markdown table's header: no values
@@ -89,7 +90,7 @@ def _tokens(line: str) -> tuple[str, list[_Token]] | None:
             offsets.append(at)
             pos = at + len(cell)
         k = len(cells)
-        while k > 0 and (is_value(cells[k - 1].strip()) or not cells[k - 1].strip()):
+        while k > 0 and (_is_value(cells[k - 1].strip()) or not cells[k - 1].strip()):
             k -= 1
         if k == len(cells):
             return None
@@ -103,7 +104,7 @@ def _tokens(line: str) -> tuple[str, list[_Token]] | None:
         return label, values  # its cells may all be blank: a row of blanks, or a label's
     spans = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", line)]
     k = len(spans)
-    while k > 0 and is_value(spans[k - 1][0]):
+    while k > 0 and _is_value(spans[k - 1][0]):
         k -= 1
     if k == len(spans):
         return None
@@ -111,7 +112,7 @@ def _tokens(line: str) -> tuple[str, list[_Token]] | None:
     return label, [_Token(t, a, b) for t, a, b in spans[k:]]
 
 
-def is_value(text: str) -> bool:
+def _is_value(text: str) -> bool:
     """A cell's text is a value: a number (with its unit), or a dash or slash for none."""
     return bool(_VALUE.match(text) or _PLACEHOLDER.match(text))
 
@@ -186,9 +187,10 @@ def _read_in_pieces(doc: Document, template: TableTemplate, region: range) -> Ta
         return None
     row = template.rows[0].id
     table = TableRead(template, "read", first_line=region.start, last_line=region.stop - 1)
-    table.row_lines[row] = placed[0].line or region.start
+    first = placed[0].line  # every placed value has its own line (the cell takes it)
+    table.row_lines[row] = region.start if first is None else first
     for col, tok in zip(columns, placed, strict=True):
-        table.cells[(row, col.id)] = _cell(row, col.id, tok, tok.line or region.start)
+        table.cells[(row, col.id)] = _cell(row, col.id, tok, region.start)
     return table
 
 
@@ -287,7 +289,7 @@ def _rows(doc: Document, region: range, columns: int) -> list[_Row]:
     lone value than hold several) — a label's lines, then one row of the values that follow it
     (blank lines between cells passed over), its text empty: where its values stand is no
     column's."""
-    parsed = [(i, doc.analysis[i], _tokens(doc.analysis[i])) for i in region]
+    parsed = [(i, doc.analysis[i], split_row(doc.analysis[i])) for i in region]
     lone = [i for i, line, p in parsed if p is not None and not p[0].strip() and len(p[1]) == 1]
     several = sum(1 for _, _, p in parsed if p is not None and len(p[1]) > 1)
     if len(lone) < _MIN_STACKED or len(lone) <= several:
@@ -350,7 +352,7 @@ def _match_row(
     for extra in range(3):
         text = label
         for j in range(line + 1, min(line + 1 + extra, region.stop)):
-            if _tokens(doc.analysis[j]) is None:
+            if split_row(doc.analysis[j]) is None:
                 text += _compact(doc.analysis[j])
         for k in range(pointer, min(pointer + WINDOW, len(rows))):
             cue = rows[k].cue

@@ -187,14 +187,14 @@ _MAX_MARKED = 20  # elements marked as a title looked at: a page lists others' t
 
 
 def _title_candidates(page: str) -> Iterator[tuple[str, re.Match[str]]]:
-    for tag in ("h1",):
-        if (m := _opening_tag(tag).search(page)) is not None:
-            yield tag, m
+    """(tag, opening tag) of each place a title may stand, in the order they are tried."""
+    if (h1 := _opening_tag("h1").search(page)) is not None:
+        yield "h1", h1
     for m in islice(_MARKED_TITLE.finditer(page), _MAX_MARKED):
         yield m.group(1).lower(), m
     for tag in ("h2", "title"):
-        if (m := _opening_tag(tag).search(page)) is not None:
-            yield tag, m
+        if (opening := _opening_tag(tag).search(page)) is not None:
+            yield tag, opening
 
 
 @lru_cache(maxsize=32)
@@ -202,9 +202,11 @@ def _opening_tag(tag: str) -> re.Pattern[str]:
     return re.compile(rf"<{tag}\b[^<>]*>", re.IGNORECASE)
 
 
+# Each closing pattern is found once, from where its opening tag ended: on a page of a hundred
+# thousand unclosed tags, each is one pass.
 @lru_cache(maxsize=32)
 def _closing_tag(tag: str) -> re.Pattern[str]:
-    return _CLOSING.get(tag) or re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+    return re.compile(rf"</{tag}\s*>", re.IGNORECASE)
 
 
 def _decode_page(data: bytes) -> tuple[str, str]:
@@ -228,19 +230,12 @@ def _published(page: str) -> dt.date | None:
     return find_published(visible, head_chars=len(visible), folded=True)
 
 
-# Each pattern stops at the next < (an opening tag) or finds its closing tag once, from where
-# the opening one ended: on a page of a hundred thousand unclosed tags, each is one pass.
-_CLOSING = {
-    tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style", "h1", "title")
-}
-
-
 def _without_hidden(page: str) -> str:
     """The page without its <script> and <style> blocks (an unclosed one runs to the end)."""
     out, pos = [], 0
     while (m := _HIDDEN.search(page, pos)) is not None:
         out.append(page[pos : m.start()])
-        end = _CLOSING[m.group(1).lower()].search(page, m.end())
+        end = _closing_tag(m.group(1).lower()).search(page, m.end())
         if end is None:
             return "".join(out)
         pos = end.end()
