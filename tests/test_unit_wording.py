@@ -345,3 +345,124 @@ def test_a_report_in_plain_paragraphs_has_its_achievements(tmp_path: Path) -> No
     r = check_path(str(path), Catalog.load()).to_json()
     assert statuses(r)["achievements"] == "embedded"
     assert r["document"]["is_report"]
+
+
+TITLE = "示例县司法局关于2025年度法治政府建设情况的报告"
+
+
+def is_report_message(r: dict[str, Any]) -> str:
+    return str(next(c["message"] for c in r["checks"] if c["id"] == "is_report"))
+
+
+@pytest.mark.parametrize(
+    ("problems", "plan"),
+    [
+        ("二、查摆的问题", "四、来年工作重点"),
+        ("二、问题剖析", "四、下年度工作"),
+        ("二、工作中的薄弱之处", "四、新的一年工作打算"),
+        ("二、存在的弱项及成因", PLAN),
+    ],
+)
+def test_problems_and_plan_headed_as_units_word_them_are_present(
+    tmp_path: Path, problems: str, plan: str
+) -> None:
+    r = variant(tmp_path, (PROBLEMS, problems), (PLAN, plan))
+    assert statuses(r)["problems"] == "present" and statuses(r)["next_year_plan"] == "present"
+    assert r["verdict"] == "complete"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "三、履职情况",
+        "三、县长履职情况",
+        "三、书记、县长抓法治建设情况",
+        "三、领导带头尊法学法守法用法情况",
+        "三、落实法治建设主体责任情况",
+    ],
+)
+def test_a_leaders_section_headed_without_the_duty_words_is_present(
+    tmp_path: Path, heading: str
+) -> None:
+    r = variant(tmp_path, (LEADER, heading + "\n"))
+    assert statuses(r)["leader_duties"] == "present"
+
+
+@pytest.mark.parametrize(
+    "theme", ["（五）提升领导干部依法履职能力", "（五）领导干部带头尊法学法用法守法成为共识"]
+)
+def test_a_theme_about_all_cadres_is_not_the_leaders_section(tmp_path: Path, theme: str) -> None:
+    """A sub-heading on cadres in general does not stand for the principal leaders' duty: the
+    leaders' own section (or sentence) is the one found."""
+    r = variant(tmp_path, ("（四）深化普法宣传。", f"{theme}\n（四）深化普法宣传。"))
+    leader = part(r, "leader_duties")
+    assert leader["status"] == "present" and theme[3:] not in (leader["heading"] or "")
+
+
+@pytest.mark.parametrize(
+    ("title", "sign"),
+    [
+        ("示例县关于申报省级法治政府建设示范地区的材料", "申报"),
+        ("示例县关于申报省级法治政府建设示范地区的报告", "申报"),
+        ("示例县司法局2025年上半年法治政府建设工作情况报告", "上半年"),
+        ("示例县司法局2025年1-9月法治政府建设工作情况报告", "1-9月"),
+    ],
+)
+def test_titles_of_other_documents_on_the_subject_are_no_annual_report(
+    tmp_path: Path, title: str, sign: str
+) -> None:
+    """The same parts under the title of a feedback, an application, a half-year report or a
+    speech: what the title says the document is outweighs its headings."""
+    r = variant(tmp_path, (TITLE, title))
+    assert not r["document"]["is_report"] and sign in is_report_message(r)
+
+
+def test_a_speech_is_told_by_its_title_and_its_address_to_comrades(tmp_path: Path) -> None:
+    r = variant(
+        tmp_path,
+        (TITLE, "在全县2026年法治政府建设工作会议上的讲话"),
+        ("县委、县政府：\n", "同志们：\n"),
+    )
+    message = is_report_message(r)
+    assert not r["document"]["is_report"] and "讲话" in message and "同志们" in message
+
+
+def test_a_summary_and_next_years_points_joined_are_still_a_report(tmp_path: Path) -> None:
+    r = variant(tmp_path, (TITLE, "示例县司法局2025年法治政府建设工作总结和2026年工作要点"))
+    assert r["document"]["is_report"]
+
+
+def test_a_summary_of_another_governance_subject_is_no_report(tmp_path: Path) -> None:
+    """普法依法治理 is not 依法治县: a summary of it that never names 法治政府建设 is no report."""
+    text = sample_text().replace(TITLE, "示例县司法局2025年普法依法治理工作总结")
+    for law, own in (
+        ("一、2025年推进法治政府建设的主要举措和成效", "一、主要工作"),
+        (PROBLEMS, "二、存在问题"),
+        (LEADER, "三、领导重视情况\n"),
+        (PLAN, "四、下一步工作打算"),
+        ("五、其他需要报告的情况", "五、其他事项"),
+    ):
+        text = text.replace(law, own)
+    for word in ("法治政府建设", "法治建设", "依法行政", "法治政府"):
+        text = text.replace(word, "普法依法治理")
+    path = tmp_path / "pufa.txt"
+    path.write_text(text, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert not r["document"]["is_report"]
+
+
+def test_feedback_on_an_inspection_is_no_report(tmp_path: Path) -> None:
+    """A 督察反馈意见 names the subject and a 情况 in its title, and lists problems and what to
+    do: its title says it is a 意见 (a report word in it is no report unless joined: 情况和…)."""
+    text = (
+        "关于对示例县2025年度法治政府建设督察情况的反馈意见\n\n示例县人民政府：\n"
+        "2025年11月，市督察组对你县2025年度法治政府建设情况进行了实地督察，现将督察情况反馈如下：\n"
+        "一、总体评价\n你县法治政府建设工作扎实，重大行政决策合法性审查实现全覆盖，执法案卷评查120卷。\n"
+        "二、存在的主要问题\n一是行政执法监督不够有力。二是法治宣传针对性不强，基层法治力量薄弱。\n"
+        "三、整改要求\n请你县于2026年1月31日前将整改情况报市督察办。\n\n"
+        "市法治政府建设督察组\n2025年12月20日\n"
+    )
+    path = tmp_path / "feedback.txt"
+    path.write_text(text, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert not r["document"]["is_report"] and "标题表明这是意见" in is_report_message(r)

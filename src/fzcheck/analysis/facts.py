@@ -24,7 +24,10 @@ YearSource = Literal["title", "body", "plan", "signed"]
 
 _TITLE = re.compile(
     r"(?:法治|依法行政|依法治).{0,30}(?:报告|情况|总结|要点|安排|计划|规则|方案)|"
-    r"(?:报告|要点|规则|方案|计划|通知|解读)(?:\s*\([^()]{1,20}\))?$"  # …报告（2023年度）
+    # …报告（2023年度）; a document of another kind is titled too (…的反馈意见, …的材料, …上的
+    # 讲话), so that the genre check can read what it is
+    r"(?:报告|要点|规则|方案|计划|通知|解读|意见|材料|讲话|发言|纪要|通报|决定|批复|汇报)"
+    r"(?:\s*\([^()]{1,20}\))?$"
 )
 _ADDRESSEE = re.compile(r"^[^。,]{2,40}(?:委|政府|办|局|院|会|部|厅|处)[^。,]{0,10}:$")
 # A short note in brackets may follow the date on its line: 2026年2月10日(此件公开发布).
