@@ -418,3 +418,51 @@ def test_a_tables_rows_are_not_headings(tmp_path: Path, name: str, make: Any) ->
         assert {p["id"]: p["status"] for p in parts} == dict.fromkeys(
             ["overview", "proactive", "requests", "appeals", "improvements", "other"], "present"
         ), form
+
+
+@pytest.mark.parametrize("label", ["3 其他", "3.其它", "（3）其他", "其他"])
+def test_the_last_other_handling_row_is_read_however_its_number_is_written(
+    tmp_path: Path, label: str
+) -> None:
+    """（六）其他处理's 3.其他, numbered as units number it (or not at all): left out, the
+    column totals that count it failed on a table that adds up."""
+    rows = [(r, label if r == "other_misc" else lab, g) for r, lab, g in gip.ROWS_2021]
+    r = check(write(tmp_path, "report.txt", gip.layout_text(rows=rows)))
+    assert cell(r, "requests", "other_misc", "natural")["value"] == gip.values()["other_misc"][0]
+    assert not failures(r)
+
+
+def _national_format_proactive(sentence: str) -> str:
+    """Table 二 as the national template lays it out on a web page: a caption row per item of
+    第二十条 with its cells empty, and each count in one cell spanning three columns."""
+    return (
+        f"<p>{sentence}</p>"
+        "<table><tr><td colspan='4'>第二十条第（一）项</td></tr>"
+        "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+        "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>"
+        "<tr><td>行政规范性文件</td><td>3</td><td>1</td><td>12</td></tr>"
+        "<tr><td colspan='4'>第二十条第（五）项</td></tr>"
+        "<tr><td>信息内容</td><td colspan='3'>本年处理决定数量</td></tr>"
+        "<tr><td>行政许可</td><td colspan='3'>1280</td></tr>"
+        "<tr><td colspan='4'>第二十条第（六）项</td></tr>"
+        "<tr><td>信息内容</td><td colspan='3'>本年处理决定数量</td></tr>"
+        "<tr><td>行政处罚</td><td colspan='3'>316</td></tr>"
+        "<tr><td>行政强制</td><td colspan='3'>12</td></tr></table>"
+    )
+
+
+def test_table_two_in_the_national_layout_is_read(tmp_path: Path) -> None:
+    """A count spanning three columns is one value (the empty cells after it are the span), and
+    the sentence before a caption row does not name that row (制发规范性文件… is text, not a
+    label): both parts of table 二 are read, values where they stand."""
+    page = gip.html_page()
+    start = page.index("<p>二、主动公开政府信息情况</p>") + len("<p>二、主动公开政府信息情况</p>")
+    end = page.index("<p>三、收到和处理")
+    sentence = "本年度制发行政规范性文件3件，废止1件，现行有效12件。"
+    page = page[:start] + _national_format_proactive(sentence) + page[end:]
+    r = check(write(tmp_path, "report.html", page))
+    got = tables(r)
+    assert got["proactive_documents"]["status"] == "read", got["proactive_documents"]["reason"]
+    assert got["proactive_decisions"]["status"] == "read", got["proactive_decisions"]["reason"]
+    assert cell(r, "proactive_documents", "normative", "in_force")["value"] == 12
+    assert cell(r, "proactive_decisions", "licensing", "count")["value"] == 1280

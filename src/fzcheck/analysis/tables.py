@@ -30,6 +30,7 @@ _VALUE = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:件|个|条|�
 # the sums leave unchecked (a blank is not a 0), not as the end of the row's values.
 _PLACEHOLDER = re.compile(r"^[-—–－‐/／]+$")
 _SPACE = re.compile(r"\s+")
+_SENTENCE_STOP = re.compile(r"[。;!?]")  # the analysis view: ；！？ folded
 _RULE_CHARS = frozenset(" \t|:-")
 MIN_ROW_SHARE = 0.6  # of a template's required rows, found with all their values
 WINDOW = 8  # rows looked ahead for a label's cue: a skipped row is rare, a wrong one costly
@@ -173,7 +174,9 @@ def _read_in_pieces(doc: Document, template: TableTemplate, region: range) -> Ta
     pending = ""
     for i, line, parsed in _rows(doc, region, len(columns)):
         if parsed is None:
-            pending = _label(pending, line)
+            # a sentence of the text around the table is no label: its words (制发规范性文件3件。)
+            # would name the caption row after it (| 第二十条第（一）项 | | |), cells all blank
+            pending = "" if _SENTENCE_STOP.search(line) else _label(pending, line)
             continue
         label, values = parsed
         if len(placed) + len(values) > len(columns):
@@ -205,7 +208,9 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
     glued: list[str] = []
     for i, line, parsed in _rows(doc, region, len(columns)):
         if parsed is None:
-            pending = _label(pending, line)
+            # a sentence of the text around the table is no label: its words (制发规范性文件3件。)
+            # would name the caption row after it (| 第二十条第（一）项 | | |), cells all blank
+            pending = "" if _SENTENCE_STOP.search(line) else _label(pending, line)
             glue = _glued_digits(line, template)
             if glue:
                 glued.append(glue)
@@ -214,6 +219,8 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
         if len(values) > len(columns):  # a merged label cell's empty continuation (colspan)
             first = next((k for k, v in enumerate(values) if v.text), len(values))
             values = values[min(first, len(values) - len(columns)) :]
+        if len(values) > len(columns) and not any(v.text for v in values[len(columns) :]):
+            values = values[: len(columns)]  # a value cell spanning columns: the empty rest
         blank = not any(v.text for v in values)
         found = _match_row(template, pointer, _label(pending, label), i, doc, region)
         if blank and (found is None or len(values) != len(columns)):
