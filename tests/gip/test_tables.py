@@ -466,3 +466,17 @@ def test_table_two_in_the_national_layout_is_read(tmp_path: Path) -> None:
     assert got["proactive_decisions"]["status"] == "read", got["proactive_decisions"]["reason"]
     assert cell(r, "proactive_documents", "normative", "in_force")["value"] == 12
     assert cell(r, "proactive_decisions", "licensing", "count")["value"] == 1280
+
+
+@pytest.mark.parametrize("hashes", ["#", "##", "###"])
+def test_a_markdown_title_at_any_level_is_the_title(tmp_path: Path, hashes: str) -> None:
+    text = gip.markdown_text().replace("# ", f"{hashes} ", 1)
+    r = check(write(tmp_path, "report.md", text))
+    assert r["document"]["title"] == "示例县交通运输局2024年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("heading", ["一、总体工作情况", "一、概述", "一、工作概况"])
+def test_the_overview_as_units_head_it_is_present(tmp_path: Path, heading: str) -> None:
+    text = gip.layout_text().replace("一、总体情况", heading)
+    r = check(write(tmp_path, "report.txt", text))
+    assert {p["id"]: p["status"] for p in r["parts"]}["overview"] == "present"

@@ -63,6 +63,7 @@ _WENHAO_ONLY = re.compile(r"^\s*\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])�
 # A cover letter sending the report (关于报送…报告的函): the report is its attachment.
 _COVER_LETTER = re.compile(r"报送.{0,60}的?函$")
 # An attachment's label above its title (附件, 附件1, 附件二：): the document's, not the title's.
+_MARKDOWN_TITLE = re.compile(r"\s*#{1,6}\s")
 _ATTACHMENT_LABEL = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|首页\s*[>›»/]|[>›»]\s*\S+\s*[>›»]")
 _SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|官网|官方网站|信息公开平台|公开平台)$")
@@ -223,8 +224,8 @@ def _find_title(
     head = nonblank[:_HEAD_LINES]
     for pos, i in enumerate(head):
         text = lines[i]
-        if i == first_heading and text.strip().startswith("# "):  # a Markdown title
-            text = text.replace("# ", "  ", 1)
+        if i == first_heading and (md := _MARKDOWN_TITLE.match(text)):  # # or ## title
+            text = " " * md.end() + text[md.end() :]
         elif i >= first_heading:
             break
         span = clean_title(text)
