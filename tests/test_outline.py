@@ -174,3 +174,120 @@ def test_a_marker_alone_on_its_line_heads_the_next_line(tmp_path: Any) -> None:
     # not a paragraph, nor a table's row, after it
     text = "一、\n全年办理案件41件，调解纠纷120件。\n二、\n本年新收申请数量   95   0   0\n"
     assert _outline_of(text, tmp_path) == []
+
+
+# --- numbering as units really type it, and reports that number nothing ----------------------
+
+TOP = ("一、", "二、", "三、", "四、", "五、")
+
+
+def _renumbered(top: tuple[str, ...], sub: str | None = None) -> str:
+    """The sample with its top markers replaced (and its （一） sub-markers by ``sub``'s style)."""
+    from tests.helpers import sample_text
+
+    lines = []
+    for line in sample_text().splitlines():
+        for k, marker in enumerate(TOP):
+            if line.startswith(marker) and k < len(top):
+                line = top[k] + line[len(marker) :]
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _levels(tmp_path: Any, text: str) -> list[tuple[int, str]]:
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load(str(path))
+    facts = read_facts(doc)
+    outline = build_outline(doc, facts.body_start, facts.body_end)
+    return [(h.level, h.text[:8]) for h in outline.headings]
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ("Ⅰ、", "Ⅱ、", "Ⅲ、", "Ⅳ、", "Ⅴ、"),
+        ("I.", "II.", "III.", "IV.", "V."),
+        ("壹、", "贰、", "叁、", "肆、", "伍、"),
+        ("第一章 ", "第二章 ", "第三章 ", "第四章 ", "第五章 "),
+        ("第一、", "第二、", "第三、", "第四、", "第五、"),
+        ("【一】", "【二】", "【三】", "【四】", "【五】"),
+    ],
+)
+def test_top_sections_numbered_as_units_type_them_are_the_top_level(
+    tmp_path: Any, top: tuple[str, ...]
+) -> None:
+    levels = _levels(tmp_path, _renumbered(top))
+    tops = [text for level, text in levels if level == 1]
+    assert len(tops) == 5 and tops[1].startswith("2025年推进")
+    assert any(level == 2 for level, _ in levels)  # the （一） items stay under them
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        ("1.", "2.", "3.", "4.", "5."),
+        ("1)", "2)", "3)", "4)", "5)"),
+        ("一是", "二是", "三是", "四是", "五是"),
+    ],
+)
+def test_a_report_nesting_its_markers_the_other_way_keeps_its_own_order(
+    tmp_path: Any, top: tuple[str, ...]
+) -> None:
+    """1. over （一）: （一） starts again under each 1., so 1. is the top level here, though
+    （一） usually ranks above it."""
+    levels = _levels(tmp_path, _renumbered(top))
+    assert [text for level, text in levels if level == 1][1].startswith("2025年推进")
+    assert {level for level, text in levels if text.startswith(("健全", "规范"))} == {2}
+
+
+def _unnumbered() -> str:
+    from tests.helpers import sample_text
+
+    text = sample_text()
+    for marker in (*TOP, "（一）", "（二）", "（三）", "（四）", "（五）", "（六）"):
+        text = text.replace(f"\n{marker}", "\n")
+    return text
+
+
+def test_a_report_that_numbers_nothing_has_its_short_lines_as_headings(tmp_path: Any) -> None:
+    """No 一、 or （一） anywhere: short lines standing alone between paragraphs head its
+    sections, and the law's parts are found under them."""
+    text = _unnumbered().replace("\n（", "\n").replace("健全依法决策机制。", "健全依法决策机制\n")
+    levels = _levels(tmp_path, text)
+    tops = [text for level, text in levels if level == 1]
+    assert "健全依法决策机制" in tops and "党政主要负责人履" in tops
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import Catalog
+
+    r = check_path(str(tmp_path / "report.txt"), Catalog.load()).to_json()
+    assert {p["id"]: p["status"] for p in r["parts"]} == {
+        "achievements": "present",
+        "problems": "present",
+        "leader_duties": "present",
+        "next_year_plan": "present",
+        "other": "present",
+    }
+
+
+def test_short_lines_are_no_headings_where_sections_are_numbered(tmp_path: Any) -> None:
+    from tests.helpers import sample_text
+
+    text = sample_text().replace(
+        "（二）规范行政执法行为。", "执法规范年活动\n（二）规范行政执法行为。"
+    )
+    assert "执法规范年活动" not in [t for _, t in _levels(tmp_path, text)]
+
+
+def test_lines_wrapped_at_the_page_width_are_no_headings(tmp_path: Any) -> None:
+    """A PDF's text: every paragraph broken at 28 characters. Its wrapped lines are as long as
+    the page is wide, so only the short lines standing alone are headings."""
+    wrapped = []
+    for line in _unnumbered().splitlines():
+        while len(line) > 28:
+            wrapped.append(line[:28])
+            line = line[28:]
+        wrapped.append(line)
+    levels = _levels(tmp_path, "\n".join(wrapped) + "\n")
+    assert levels and all(len(text) < 28 for _, text in levels)
+    assert not any("，" in t or "," in t for _, t in levels)

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from fzcheck.analysis.tables import split_row
 from fzcheck.document import Document
 from fzcheck.fast_patterns import fast
+from fzcheck.reading.chrome import is_chrome
 from fzcheck.reading.resegment import MAX_HEADING, SPACED_WORD
 
 _CN = "一二三四五六七八九十"
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
+_FINANCIAL = "壹贰叁肆伍陆柒捌玖拾"
 # (kind rank, pattern); group "n" is the number, the match end is where the heading text starts.
 _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (
@@ -26,14 +30,17 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
             # an Arabic 1.5 is a number). Units also type 二，/ 二： / 二 for 二、 (a comma or
             # colon, or only a space): after a Chinese numeral each still opens a heading —
             # the space only before a word (not 一 是…, a table's 一 | cell, 九 江 市 spaced out)
-            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})部分\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})"
-            rf"(?:\s*[、.,:]|\s+{SPACED_WORD}))\s*"
+            # 第一章 as 第一部分, 第一、 and 【一】 as 一、; Roman (Ⅰ、 I.) and financial (壹、)
+            # numerals too
+            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})(?:(?:部分|章)\s*[、.:]?|、)|(?P<n>[{_CN}]{{1,3}})"
+            rf"(?:\s*[、.,:]|\s+{SPACED_WORD})|(?:[{_ROMAN}]|I{{1,3}}|IV|VI{{0,3}}|IX|X)\s*[、.]"
+            rf"|[{_FINANCIAL}]{{1,2}}\s*[、.,:]|【\s*[{_CN}]{{1,3}}\s*】)\s*"
         ),
     ),
     (2, re.compile(rf"^\s*\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
     # 1.5 is a number, 1.2025年… a heading (a year after the dot)
     (3, re.compile(r"^\s*(?P<n>\d{1,2})\s*(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}\s*年))\s*")),
-    (4, re.compile(r"^\s*(?:\(\s*(?P<n>\d{1,2})\s*\)|(?P<c>[①-⑳]))\s*")),
+    (4, re.compile(r"^\s*(?:\(\s*(?P<n>\d{1,2})\s*\)|\d{1,2}\)|(?P<c>[①-⑳]))\s*")),  # 1）too
     (5, re.compile(rf"^\s*(?P<n>[{_CN}]{{1,3}})是\s*")),
 ]
 _MARKDOWN = re.compile(r"^(#{1,6})\s+")
@@ -93,7 +100,9 @@ _KIND = dict(_MARKERS)
 _BY_FIRST: dict[str, tuple[int, ...]] = {
     **dict.fromkeys(_CN, (1, 5)),
     "第": (1,),
+    **dict.fromkeys(_ROMAN + "IVX" + _FINANCIAL, (1,)),
     "(": (2, 4),
+    "【": (1,),
     **dict.fromkeys(_CIRCLED, (4,)),
 }
 
@@ -114,7 +123,7 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
                 return inner[0], line[:end].strip(), end
             return len(md.group(1)), line[: md.end()].strip(), md.end()
         return None
-    kinds = _BY_FIRST.get(first) or ((3,) if first.isdigit() else ())
+    kinds = _BY_FIRST.get(first) or ((3, 4) if first.isdigit() else ())
     for kind in kinds:
         m = _KIND[kind].match(line)
         if m and m.end() < len(line.rstrip()):
@@ -195,7 +204,11 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         else:
             continue
         found.append((kind, marker, i, start, heading_text_end(line, start)))
-    level = {kind: n for n, kind in enumerate(sorted({f[0] for f in found}), 1)}
+    if not any(f[0] <= 2 for f in found) and not styled:
+        found = sorted(
+            found + _bare_headings(doc.analysis, body_start, body_end), key=itemgetter(2)
+        )
+    level = {kind: n for n, kind in enumerate(_ranked({f[0] for f in found}, found), 1)}
     lines = doc.analysis
     headings = [Heading(k, level[k], m, lines[i][s:e], i, s, e) for k, m, i, s, e in found]
     _close_spans(headings, body_end)
@@ -212,3 +225,80 @@ def _close_spans(headings: list[Heading], body_end: int) -> None:
         stack.append(h)
     for h in stack:
         h.end_line = body_end
+
+
+BARE = 0  # the kind of a heading that stands as a short line alone, with no number: above all
+_BARE_MAX = 30
+_BARE_STOPS = frozenset("。;!?,")
+_ENDS_SENTENCE = tuple('。;!?:"”’)')
+
+
+def _bare_headings(
+    lines: list[str], body_start: int, body_end: int
+) -> list[tuple[int, str, int, int, int]]:
+    """Headings a report with no section numbers sets as short lines of their own (主要举措和成效,
+    then its paragraphs): a line shorter than most, with no sentence stop or comma, between the
+    end of a sentence (or a blank line, or another such line) and a longer paragraph. Only in a
+    report whose sections are not numbered (no 一、 or （一）): where they are, such a line is
+    something else. Two at least: one short line is no structure."""
+    body = [i for i in range(body_start, body_end + 1) if lines[i].strip()]
+    if len(body) < 3:
+        return []
+    sizes = sorted(len(lines[i].strip()) for i in body)
+    limit = min(_BARE_MAX, int(0.8 * sizes[len(sizes) // 2]))
+
+    def shaped(text: str) -> bool:
+        return (
+            4 <= len(text) <= limit
+            and not _BARE_STOPS.intersection(text)
+            and not text[-1].isdigit()
+        )
+
+    out: list[tuple[int, str, int, int, int]] = []
+    for k, i in enumerate(body):
+        text = lines[i].strip().rstrip(":")
+        if not shaped(text):
+            continue
+        # a paragraph follows, or a sub-heading (主要举措和成效, then 健全…机制, then its text)
+        nxt = lines[body[k + 1]].strip().rstrip(":") if k + 1 < len(body) else ""
+        after = lines[body[k + 2]].strip() if k + 2 < len(body) else ""
+        if len(nxt) <= len(text) and not (shaped(nxt) and len(after) > len(nxt)):
+            continue
+        if k and body[k - 1] == i - 1:  # right after a line: that one ends a sentence or heads
+            before = lines[i - 1].rstrip()
+            if not before.endswith(_ENDS_SENTENCE) and not (out and out[-1][2] == i - 1):
+                continue
+        if _table_row(lines[i]) or is_chrome(lines[i]):
+            continue
+        start = len(lines[i]) - len(lines[i].lstrip())
+        out.append((BARE, "", i, start, start + len(lines[i].strip())))
+    return out if len(out) >= 2 else []
+
+
+_AROUND_NUMERAL = "#、.,:()【】第部分章是 \t"  # what a marker has around its number (一、 第一部分)
+
+
+def _ranked(kinds: set[int], found: list[tuple[int, str, int, int, int]]) -> list[int]:
+    """The kinds from the top level down: in their usual rank (一、 above （一） above 1.),
+    unless the report itself nests them the other way — a kind whose numbering starts again
+    after each heading of another kind sits under it (1.…（一）（二）2.…（一）: （一） is under 1.),
+    and the other never starts again under it."""
+    order = sorted(kinds)
+    if len(order) < 2:
+        return order
+    first: dict[int, str] = {}
+    restarts: set[tuple[int, int]] = set()  # (outer, inner): inner started again after outer
+    for n, (kind, marker, *_) in enumerate(found):
+        numeral = marker.strip(_AROUND_NUMERAL)
+        if not numeral:  # a Word style's, a Markdown #'s or a bare line's: no numbering to read
+            continue
+        if kind not in first:
+            first[kind] = numeral
+        elif numeral == first[kind] and found[n - 1][0] != kind:
+            restarts.add((found[n - 1][0], kind))  # started again right under that heading
+    for _ in range(len(order)):
+        for j in range(len(order) - 1):
+            a, b = order[j], order[j + 1]
+            if (b, a) in restarts and (a, b) not in restarts:
+                order[j], order[j + 1] = b, a
+    return order
