@@ -480,3 +480,53 @@ def test_the_overview_as_units_head_it_is_present(tmp_path: Path, heading: str) 
     text = gip.layout_text().replace("一、总体情况", heading)
     r = check(write(tmp_path, "report.txt", text))
     assert {p["id"]: p["status"] for p in r["parts"]}["overview"] == "present"
+
+
+def test_a_report_without_its_statistical_tables_is_flagged(tmp_path: Path) -> None:
+    """A township's report that tells its numbers in sentences and prints no table: the format
+    requires the tables, and the check names the ones not found."""
+    unit = "示例县某镇人民政府"
+    no_tables = "\n".join(
+        [
+            *gip._head(unit),
+            "   二、主动公开政府信息情况",
+            "   本年度制发行政规范性文件3件，废止1件。",
+            "   三、收到和处理政府信息公开申请情况",
+            "   本年度收到政府信息公开申请5件，均已按时办结。",
+            "   四、政府信息公开行政复议、行政诉讼情况",
+            "   本年度未发生政府信息公开行政复议、行政诉讼。",
+            *gip._tail(unit),
+        ]
+    )
+    r = check(write(tmp_path, "report.txt", no_tables))
+    flag = next(c for c in r["checks"] if c["id"] == "has_statistical_tables")
+    assert not flag["passed"] and "表三" in flag["message"] and "表四" in flag["message"]
+    full = check(write(tmp_path, "full.txt", gip.layout_text()))
+    assert next(c for c in full["checks"] if c["id"] == "has_statistical_tables")["passed"]
+
+
+def test_a_group_label_between_table_rows_is_no_heading(tmp_path: Path) -> None:
+    """Sections numbered （一）…（六）: the table's own 三、本年度办理结果 line, standing between its
+    rows, is a row group's label — not a top-level heading that would demote every section."""
+    text = gip.layout_text()
+    for section in ("一、总体", "二、主动", "三、收到", "四、政府", "五、存在", "六、其他"):
+        assert section in text
+        text = text.replace(section, f"（{section[0]}）{section[2:]}")
+    assert "三、本年度办理结果" in text
+    r = check(write(tmp_path, "report.txt", text))
+    assert {p["id"]: p["status"] for p in r["parts"] if p["required"]} == {
+        p["id"]: "present" for p in r["parts"] if p["required"]
+    }
+    assert tables(r)["requests"]["status"] == "read"
+
+
+def test_values_with_their_unit_set_apart_are_read(tmp_path: Path) -> None:
+    """45 件 (a unit after a space, as some units type every cell): one value, not a label word
+    that hides the row's values."""
+    text = gip.layout_text()
+    start, end = text.index("三、收到和处理"), text.index("四、政府信息公开行政复议")
+    table = re.sub(r"(?<=\s)(\d+)(?=\s|$)", r"\1 件", text[start:end], flags=re.MULTILINE)
+    r = check(write(tmp_path, "report.txt", text[:start] + table + text[end:]))
+    assert tables(r)["requests"]["status"] == "read"
+    assert cell(r, "requests", "new", "total")["value"] == gip.values()["new"][-1]
+    assert not failures(r)

@@ -407,6 +407,31 @@ def _table_sums(spec: TableSumsSpec, ctx: Context) -> Check | None:
     return sums_check(spec, ctx)
 
 
+class TablesPresentSpec(CheckSpec):
+    """The report prints the statistical tables its format requires: each of ``tables`` is
+    found (read, or there but unreadable). One no table row was recognised in is named."""
+
+    kind: Literal["tables_present"]
+    tables: list[str] = Field(min_length=1)
+
+    def references_problem(self, tables: dict[str, TableTemplate]) -> str | None:
+        unknown = [t for t in self.tables if t not in tables]
+        return f"no table {', '.join(unknown)} in the rubric" if unknown else None
+
+
+@document_check(TablesPresentSpec)
+def _tables_present(spec: TablesPresentSpec, ctx: Context) -> Check | None:
+    if not ctx.tables:
+        return None
+    absent = [ctx.tables[t].template.name for t in spec.tables if ctx.tables[t].status == "absent"]
+    if absent:
+        return spec.check(
+            passed=False,
+            message=f"未找到可识别的统计表：{'、'.join(absent)}（请核对报告是否列表，或表格排法特殊未能识别）",
+        )
+    return spec.check(passed=True, message="统计表均已列出")
+
+
 class Statement(BaseModel):
     """A count the narrative states (``pattern`` with a group ``n``) and the cell(s) that hold
     it in a table (``table.row.col``, several joined by ``+``)."""

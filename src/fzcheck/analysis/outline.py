@@ -172,6 +172,20 @@ def _table_row(line: str) -> bool:
     return bool(tail) and tail[-1].isdigit() and _TABLE_ROW.search(tail[-_ROW_TAIL:]) is not None
 
 
+def _inside_table(lines: list[str], i: int, first: int, last: int) -> bool:
+    """Whether line ``i`` stands between two rows of one table (as many values each): a group's
+    label on a line of its own (三、本年度办理结果 over （一）予以公开 18 4 …), not a heading. A
+    section's heading between two tables has rows of different widths around it."""
+    before = next((lines[j] for j in range(i - 1, first - 1, -1) if lines[j].strip()), "")
+    if not before or not _table_row(before):
+        return False
+    after = next((lines[j] for j in range(i + 1, last + 1) if lines[j].strip()), "")
+    if not after or not _table_row(after):
+        return False
+    above, below = split_row(before), split_row(after)
+    return above is not None and below is not None and len(above[1]) == len(below[1])
+
+
 def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
     found: list[tuple[int, str, int, int, int]] = []
     styled = doc.styled_headings
@@ -195,6 +209,8 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             alone = marker_alone(line)
         if (hit is None and style is None) or not line.strip() or _table_row(line):
             continue
+        if hit is not None and _inside_table(doc.analysis, i, body_start, body_end):
+            continue
         if hit is not None:
             kind, marker, start = hit
             if style is not None and kind == 1 and not marker.startswith("#"):
@@ -204,10 +220,10 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         else:
             continue
         found.append((kind, marker, i, start, heading_text_end(line, start)))
-    if not any(f[0] <= 2 for f in found) and not styled:
-        found = sorted(
-            found + _bare_headings(doc.analysis, body_start, body_end), key=itemgetter(2)
-        )
+    if not any(f[0] <= 3 for f in found) and not styled:
+        taken = {f[2] for f in found}  # a line of (1) or 一是 is its marker's heading already
+        bare = _bare_headings(doc.analysis, body_start, body_end)
+        found = sorted(found + [b for b in bare if b[2] not in taken], key=itemgetter(2))
     level = {kind: n for n, kind in enumerate(_ranked({f[0] for f in found}, found), 1)}
     lines = doc.analysis
     headings = [Heading(k, level[k], m, lines[i][s:e], i, s, e) for k, m, i, s, e in found]
@@ -239,7 +255,7 @@ def _bare_headings(
     """Headings a report with no section numbers sets as short lines of their own (主要举措和成效,
     then its paragraphs): a line shorter than most, with no sentence stop or comma, between the
     end of a sentence (or a blank line, or another such line) and a longer paragraph. Only in a
-    report whose sections are not numbered (no 一、 or （一）): where they are, such a line is
+    report whose sections are not numbered (no 一、 （一） or 1.): where they are, such a line is
     something else. Two at least: one short line is no structure."""
     body = [i for i in range(body_start, body_end + 1) if lines[i].strip()]
     if len(body) < 3:

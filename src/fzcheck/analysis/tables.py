@@ -25,7 +25,9 @@ from fzcheck.rubric.model import TableTemplate
 
 Status = Literal["read", "unreadable", "absent"]
 # 1280, 1,280 (Excel's), or with its unit as some units type it in every cell (30件, 12.5万元)
-_VALUE = re.compile(r"^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:件|个|条|项|次|人次|万元|元)?$")
+_UNITS = "件|个|条|项|次|人次|万元|元"
+_VALUE = re.compile(rf"^(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?:{_UNITS})?$")
+_UNIT = re.compile(rf"^(?:{_UNITS})$")
 # A cell filled with a dash or a slash (— - / ／) stands for "none": read as a blank cell, which
 # the sums leave unchecked (a blank is not a 0), not as the end of the row's values.
 _PLACEHOLDER = re.compile(r"^[-—–－‐/／]+$")
@@ -103,7 +105,7 @@ def split_row(line: str) -> tuple[str, list[_Token]] | None:
         if not any(v.text for v in values) and not label.strip():
             return None
         return label, values  # its cells may all be blank: a row of blanks, or a label's
-    spans = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", line)]
+    spans = _with_units([(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", line)])
     k = len(spans)
     while k > 0 and _is_value(spans[k - 1][0]):
         k -= 1
@@ -111,6 +113,17 @@ def split_row(line: str) -> tuple[str, list[_Token]] | None:
         return None
     label = line[: spans[k][1]] if k < len(spans) else line
     return label, [_Token(t, a, b) for t, a, b in spans[k:]]
+
+
+def _with_units(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The line's words with a unit set apart from its number (45 件) joined to it: one value."""
+    out: list[tuple[str, int, int]] = []
+    for text, a, b in spans:
+        if out and _UNIT.match(text) and _VALUE.match(out[-1][0]) and out[-1][0][-1].isdigit():
+            out[-1] = (out[-1][0] + text, out[-1][1], b)
+        else:
+            out.append((text, a, b))
+    return out
 
 
 def _is_value(text: str) -> bool:
