@@ -466,3 +466,54 @@ def test_feedback_on_an_inspection_is_no_report(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     r = check_path(str(path), Catalog.load()).to_json()
     assert not r["document"]["is_report"] and "标题表明这是意见" in is_report_message(r)
+
+
+PLAN_SECTION = (
+    "四、2026年推进法治政府建设的主要安排\n（一）提升依法决策水平。2026年，将重大行政决策目录化管理"
+)
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "2026年，县司法局将重大行政决策目录化管理",
+        "下一步，县司法局将重大行政决策目录化管理",
+        "2026年，示例县开发区管委会将重大行政决策目录化管理",
+        "2026年工作打算\n重大行政决策目录化管理",
+    ],
+)
+def test_a_plan_paragraph_naming_its_unit_is_the_plan(tmp_path: Path, plan: str) -> None:
+    """The plan's heading gone, its paragraph left at the end: 2026年，县司法局将… (the unit by
+    its name, not 我局), or an unnumbered 2026年工作打算 line above it."""
+    r = variant(tmp_path, (PLAN_SECTION, plan))
+    assert part(r, "next_year_plan")["status"] == "embedded"
+
+
+def test_a_promise_for_next_year_is_not_the_leaders_duty_done(tmp_path: Path) -> None:
+    """The leaders' section gone; the only mention is the plan's promise that they will do
+    their duty (将切实履行…第一责任人职责): the part is missing, with the reason kept."""
+    leader = sample_text().split(LEADER)[1].split("\n\n")[0]
+    r = variant(
+        tmp_path,
+        (LEADER + leader + "\n\n", ""),
+        (
+            "推动合法性审查全覆盖。",
+            "推动合法性审查全覆盖。局党组书记、局长将切实履行推进法治建设第一责任人职责。",
+        ),
+    )
+    assert part(r, "leader_duties")["status"] == "missing"
+    assert "第一责任人" in (part(r, "leader_duties")["note"] or "")
+
+
+@pytest.mark.parametrize(
+    ("date", "signed"),
+    [
+        ("2026年元月10日", "2026-01-10"),
+        ("二O二六年二月十日", "2026-02-10"),
+        ("二0二六年二月十日", "2026-02-10"),
+    ],
+)
+def test_signing_dates_as_units_type_them_are_read(tmp_path: Path, date: str, signed: str) -> None:
+    """元月 for 一月; a Latin O or a 0 typed for 〇."""
+    r = variant(tmp_path, ("2026年2月10日", date))
+    assert r["document"]["signed_on"] == signed

@@ -73,8 +73,8 @@ _ORG = re.compile(
     r"办事处|镇|乡|党组|馆|社|公司|片区|区|县|市|州|盟|旗|省)$"
 )
 # A year a sentence states as its subject: not part of a date, a range or 以来 (since). The
-# second pattern reads Arabic years only: as exact on a text with no 〇○零九 (which every year in
-# Chinese numerals holds), and not tried at every 一 and 二 of it.
+# second pattern reads Arabic years only: as exact on a text with no 〇○零九 or O, and no 一0 or
+# 二0 (one of which every year in Chinese numerals holds), and not tried at every 一 and 二 of it.
 _NOT_STATED = (
     r"(?!\s*(?:以来|来|至|到|-|—|~|"
     r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|[〇○零一二三四五六七八九]))"
@@ -382,7 +382,8 @@ def stated_years(text: str) -> list[int]:
     2019年以来 (since), years of a cited document (《…2025年…》) or of a plan (2023年工作计划)."""
     text = _CITED.sub(lambda m: " " * len(m.group(0)), text)
     out = []
-    stated = _STATED_YEAR if any(c in text for c in "〇○零九") else _STATED_ARABIC_YEAR
+    cn = any(c in text for c in "〇○零九Oo") or "二0" in text or "一0" in text
+    stated = _STATED_YEAR if cn else _STATED_ARABIC_YEAR
     for m in stated.finditer(text):
         if _PLAN_WORDS.search(text, m.end(), m.end() + 12):
             continue

@@ -8,9 +8,10 @@ import re
 from fzcheck.document import fold_width
 from fzcheck.reading.numerals import cn_number
 
-DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+# 元月 is January; 二O二五 (a Latin O, or a 0, typed for 〇) is 二〇二五
+DATE = re.compile(r"((?:19|20)\d{2})\s*[-年/.]\s*(\d{1,2}|元)\s*[-月/.]\s*(\d{1,2})")
 CN_DATE = re.compile(
-    r"([二〇○零一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"
+    r"([二〇○零一三四五六七八九Oo0]{4})年([一二三四五六七八九十]{1,3}|元)月"
     r"([一二三四五六七八九十]{1,3})日"
 )
 # 发布时间:2026-01-09, 时间:2026-02-03来源, 发布日期：2026年2月3日, or a date right before 来源.
@@ -21,7 +22,7 @@ _BEFORE_SOURCE = re.compile(DATE.pattern + r"[\s\d:]*(?:来源|來源)")
 
 def make_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:
     try:
-        return dt.date(int(y), int(m), int(d))
+        return dt.date(int(y), 1 if m == "元" else int(m), int(d))
     except ValueError:
         return None
 
@@ -34,7 +35,7 @@ def parse_date(text: str) -> dt.date | None:
     match = CN_DATE.search(text)
     if match:
         try:
-            return make_date(*(cn_number(g) for g in match.groups()))
+            return make_date(*(g if g == "元" else cn_number(g) for g in match.groups()))
         except KeyError:
             return None
     return None

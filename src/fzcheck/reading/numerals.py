@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0, "两": 2}
+# 〇 as units also type it: ○, or a Latin O or a 0 (二O二五年)
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | dict.fromkeys("〇○Oo0", 0)
+_CN_DIGITS["两"] = 2
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 CN_NUMBER = re.compile("[零〇○一二两三四五六七八九十百千万亿]+")
@@ -13,7 +15,7 @@ CN_NUMBER = re.compile("[零〇○一二两三四五六七八九十百千万亿]
 # ARABIC_YEAR the same without the Chinese numerals.
 _ARABIC = r"(?:19|20)\d{2}"
 ARABIC_YEAR = re.compile(rf"({_ARABIC})\s*年")
-YEAR = re.compile(rf"({_ARABIC}|[一二][〇○零九][〇○零一二三四五六七八九]{{2}})\s*年")
+YEAR = re.compile(rf"({_ARABIC}|[一二][〇○零九Oo0][〇○零一二三四五六七八九Oo0]{{2}})\s*年")
 
 
 def year_value(digits: str) -> int:
