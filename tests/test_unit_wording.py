@@ -517,3 +517,19 @@ def test_signing_dates_as_units_type_them_are_read(tmp_path: Path, date: str, si
     """元月 for 一月; a Latin O or a 0 typed for 〇."""
     r = variant(tmp_path, ("2026年2月10日", date))
     assert r["document"]["signed_on"] == signed
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "特急\n示例县司法局关于2025年度法治政府建设情况的报告",
+        "秘密★1年\n示例县司法局关于2025年度法治政府建设情况的报告",
+        "示例县司法局\n关于2025年度法治政府建设情况的报告",
+        "示例县司法局\n关于2025年度法治政府建设\n情况的报告",
+    ],
+)
+def test_a_titles_lines_as_a_公文_sets_them_make_the_title(tmp_path: Path, head: str) -> None:
+    """An urgency or secrecy mark above the title is not part of it; the issuer's name on the
+    line above a 关于… title is (a 公文 sets its title over two or three lines)."""
+    r = variant(tmp_path, (TITLE, head))
+    assert r["document"]["title"] == TITLE

@@ -333,3 +333,18 @@ def test_a_page_title_set_apart_by_the_sites_template_is_the_title(
     path.write_text(page, encoding="utf-8")
     r = check_path(str(path), Catalog.load()).to_json()
     assert r["document"]["title"] == title
+
+
+@pytest.mark.parametrize("separator", ["_", " | ", "｜"])
+def test_a_page_titles_unit_name_after_a_separator_is_left_out(
+    tmp_path: Path, separator: str
+) -> None:
+    """<title>…的报告_江城市司法局</title> (the site names its unit, not 网 or 政府): the
+    title is the report's, the unit's name is the site's."""
+    title = "示例县司法局关于2025年度法治政府建设情况的报告"
+    lines = sample_text().split("\n")[1:]
+    body = "".join(f"<p>{line}</p>" for line in lines if line.strip())
+    page = f"<html><head><title>{title}{separator}示例县司法局</title></head><body>{body}</body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert check_path(str(path), Catalog.load()).to_json()["document"]["title"] == title

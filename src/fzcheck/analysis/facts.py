@@ -62,8 +62,10 @@ _RED_HEADER = re.compile(r"^\s*\S{2,30}文件\s*$")
 _WENHAO_ONLY = re.compile(r"^\s*\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号\s*$")
 # A cover letter sending the report (关于报送…报告的函): the report is its attachment.
 _COVER_LETTER = re.compile(r"报送.{0,60}的?函$")
-# An attachment's label above its title (附件, 附件1, 附件二：): the document's, not the title's.
 _MARKDOWN_TITLE = re.compile(r"\s*#{1,6}\s")
+# A 公文's urgency or secrecy mark on its own line (特急, 秘密★1年): above the title, not of it.
+_URGENCY = re.compile(r"^\s*(?:特急|加急|特提|平急|急件|绝密|机密|秘密)(?:\s*★\s*\S{0,10})?\s*$")
+# An attachment's label above its title (附件, 附件1, 附件二：): the document's, not the title's.
 _ATTACHMENT_LABEL = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|首页\s*[>›»/]|[>›»]\s*\S+\s*[>›»]")
 _SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|官网|官方网站|信息公开平台|公开平台)$")
@@ -199,6 +201,7 @@ def clean_title(text: str) -> tuple[int, int] | None:
         or _WENHAO_ONLY.match(text)
         or _ATTACHMENT_LABEL.match(text)
         or _RED_HEADER.match(text)
+        or _URGENCY.match(text)
     ):
         return None
     if find_published(text, len(text)) is not None:
@@ -220,7 +223,29 @@ def _find_title(
     lines: list[str], nonblank: list[int], first_heading: int
 ) -> tuple[int, int, int] | None:
     """(first line, last line, start column) of the title; a title broken over two lines (PDF,
-    docx) is joined."""
+    docx) is joined, and the issuer's name on the line above a 关于… title joins it (青山县人民政府
+    / 关于2024年度法治政府建设 / 工作情况的报告: a 公文's title set over three lines)."""
+    found = _title_lines(lines, nonblank, first_heading)
+    if found is None:
+        return None
+    first, last, start = found
+    at = nonblank.index(first)
+    if at and lines[first][start:].lstrip().startswith("关于"):
+        above = nonblank[at - 1]
+        name = lines[above].strip()
+        if (
+            _next_to(lines, nonblank, above, first)
+            and len(name) <= 30
+            and _ORG.search(name)
+            and clean_title(lines[above]) is not None
+        ):
+            return above, last, len(lines[above]) - len(lines[above].lstrip())
+    return found
+
+
+def _title_lines(
+    lines: list[str], nonblank: list[int], first_heading: int
+) -> tuple[int, int, int] | None:
     head = nonblank[:_HEAD_LINES]
     for pos, i in enumerate(head):
         text = lines[i]

@@ -172,9 +172,16 @@ def _page_title(page: str) -> str | None:
             continue
         text = html.unescape(_TAG.sub("", page[m.end() : end.start()])).strip()
         text = re.split(r"\s*[_|｜—-]\s*(?=[^_|｜—-]*(?:政府|网|门户)[^_|｜—-]*$)", text)[0].strip()
-        if 4 <= len(text) <= 80 and re.search(r"报告|報告|情况|情況|总结|要点|规则|方案", text):
+        # …年度报告_江城市市场监督管理局: the site's name (its unit's) after a _ or |
+        first = re.split(r"\s*[_|｜]\s*", text)[0]
+        if _REPORT_WORD.search(first):
+            text = first
+        if 4 <= len(text) <= 80 and _REPORT_WORD.search(text):
             return text
     return None
+
+
+_REPORT_WORD = re.compile(r"报告|報告|情况|情況|总结|要点|规则|方案")
 
 
 # bounded repeats: a tag of a million characters (or of class= repeated) is one short look
