@@ -530,3 +530,17 @@ def test_values_with_their_unit_set_apart_are_read(tmp_path: Path) -> None:
     assert tables(r)["requests"]["status"] == "read"
     assert cell(r, "requests", "new", "total")["value"] == gip.values()["new"][-1]
     assert not failures(r)
+
+
+def test_a_sections_own_count_after_an_earlier_table_is_compared(tmp_path: Path) -> None:
+    """The count told in section 三, below table 二: the narrative wherever it stands is set
+    against the table (only the tables' rows are left out)."""
+    text = gip.layout_text().replace("共收到政府信息公开申请40件", "全年依申请公开工作平稳")
+    heading = "   三、收到和处理政府信息公开申请情况\n"
+    text = text.replace(heading, heading + "   本年度收到政府信息公开申请35件。\n")
+    flag = next(
+        c
+        for c in check(write(tmp_path, "r.txt", text))["checks"]
+        if c["id"] == "text_matches_tables"
+    )
+    assert not flag["passed"] and "申请35件" in flag["message"] and "表中为40" in flag["message"]

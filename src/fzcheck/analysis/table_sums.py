@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fzcheck.analysis.patterns import rx
+from fzcheck.analysis.tables import split_row
 from fzcheck.result import Check, TableCell, TableCheck, TableResult
 
 if TYPE_CHECKING:
@@ -207,13 +208,10 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
 
 def text_outcomes(spec: TableTextSpec, ctx: Context) -> list[tuple[str, int, str, float, int]]:
     """(name, stated number, its quote, table value, 0-based line) for each statement whose
-    number disagrees with its cells. Only the narrative counts: text from the first table on
-    is the tables' own."""
-    first = min(
-        (t.first_line for t in ctx.tables.values() if t.first_line is not None),
-        default=len(ctx.doc.analysis),
-    )
-    text, line_of = _joined(ctx.doc.analysis, first)
+    number disagrees with its cells. Only the narrative counts, wherever it stands (在三、… a
+    section's own sentence after an earlier table): the tables' rows are left out."""
+    rows = {i for t in ctx.tables.values() for i in t.row_lines.values()}
+    text, line_of = _joined(ctx.doc.analysis, rows)
     out = []
     for st in spec.statements:
         cells = []
@@ -231,12 +229,15 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> list[tuple[str, int, str
     return out
 
 
-def _joined(lines: list[str], stop: int) -> tuple[str, list[int]]:
-    """The text before the first table, white space dropped and lines joined (a statement
-    wraps), with the 0-based line of each character."""
+def _joined(lines: list[str], rows: set[int]) -> tuple[str, list[int]]:
+    """The text but the tables' rows (those read, and any line ending in two values or more),
+    white space dropped and lines joined (a statement wraps), with the 0-based line of each
+    character."""
     chars: list[str] = []
     line_of: list[int] = []
-    for i, line in enumerate(lines[:stop]):
+    for i, line in enumerate(lines):
+        if i in rows or ((row := split_row(line)) is not None and len(row[1]) >= 2):
+            continue
         compact = re.sub(r"\s+", "", line)
         chars.append(compact)
         line_of.extend([i] * len(compact))
