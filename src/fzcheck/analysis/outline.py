@@ -176,14 +176,29 @@ def _inside_table(lines: list[str], i: int, first: int, last: int) -> bool:
     """Whether line ``i`` stands between two rows of one table (as many values each): a group's
     label on a line of its own (三、本年度办理结果 over （一）予以公开 18 4 …), not a heading. A
     section's heading between two tables has rows of different widths around it."""
-    before = next((lines[j] for j in range(i - 1, first - 1, -1) if lines[j].strip()), "")
-    if not before or not _table_row(before):
+    # a row ends in a value or a cell's border: most headings follow a sentence, told at once
+    if not (before := _nonblank(lines, i, -1, first)).endswith(_ROW_ENDS):
         return False
-    after = next((lines[j] for j in range(i + 1, last + 1) if lines[j].strip()), "")
-    if not after or not _table_row(after):
+    if not (after := _nonblank(lines, i, 1, last)).endswith(_ROW_ENDS):
+        return False
+    if not _table_row(before) or not _table_row(after):
         return False
     above, below = split_row(before), split_row(after)
     return above is not None and below is not None and len(above[1]) == len(below[1])
+
+
+_ROW_ENDS = tuple("0123456789|")
+
+
+def _nonblank(lines: list[str], i: int, step: int, bound: int) -> str:
+    """The first non-blank line from ``i`` on in the direction of ``step``, up to ``bound``
+    (inclusive), right-stripped; empty when there is none."""
+    j = i + step
+    while (j >= bound) if step < 0 else (j <= bound):
+        if text := lines[j].rstrip():
+            return text
+        j += step
+    return ""
 
 
 def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
@@ -304,14 +319,18 @@ def _ranked(kinds: set[int], found: list[tuple[int, str, int, int, int]]) -> lis
         return order
     first: dict[int, str] = {}
     restarts: set[tuple[int, int]] = set()  # (outer, inner): inner started again after outer
-    for n, (kind, marker, *_) in enumerate(found):
-        numeral = marker.strip(_AROUND_NUMERAL)
-        if not numeral:  # a Word style's, a Markdown #'s or a bare line's: no numbering to read
-            continue
-        if kind not in first:
-            first[kind] = numeral
-        elif numeral == first[kind] and found[n - 1][0] != kind:
-            restarts.add((found[n - 1][0], kind))  # started again right under that heading
+    prev = -1
+    for f in found:
+        kind = f[0]
+        if kind != prev:  # a run of one kind's headings (二、 三、) cannot start it again
+            numeral = f[1].strip(_AROUND_NUMERAL)  # none: a Word style's, a # or a bare line's
+            if numeral and kind not in first:
+                first[kind] = numeral
+            elif numeral and numeral == first[kind]:
+                restarts.add((prev, kind))  # started again right under that heading
+        prev = kind
+    if not any(outer > inner for outer, inner in restarts):
+        return order  # every kind nests as it usually does
     for _ in range(len(order)):
         for j in range(len(order) - 1):
             a, b = order[j], order[j + 1]
