@@ -180,3 +180,45 @@ def test_a_missing_library_is_that_inputs_error(
         load(str(path))
     assert info.value.kind == "missing_dependency" and "olefile" in str(info.value)
     assert load(str(ROOT / "examples" / "sample-report.txt")).lines  # other formats still read
+
+
+def test_a_doc_repeating_one_piece_is_refused_before_it_multiplies(tmp_path: Path) -> None:
+    """A crafted piece table lists 1 MB of text 300 times: 300 M characters if assembled. It is
+    refused once the text passes the limit, in little memory."""
+    import tracemalloc
+
+    from tests.reading.make_doc import make_repeated_doc
+
+    path = tmp_path / "bomb.doc"
+    path.write_bytes(make_repeated_doc("一、主要举措和成效" * 50_000, 300))
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError) as info:
+            load(str(path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert info.value.kind == "too_large" and peak < 100 * 1024 * 1024
+
+
+def test_sixty_thousand_pieces_on_one_line_are_laid_out_in_one_pass() -> None:
+    """An OFD or a scan's text objects all at one height: one row, read in linear time (the
+    row's extent was recomputed for every piece: quadratic, minutes)."""
+    from fzcheck.reading.layout import Piece, document_lines
+
+    pieces = [Piece(100.0, 110.0 + (k % 3), 10.0 * k, 10.0 * k + 9, "字") for k in range(60_000)]
+    assert "".join(document_lines([pieces])).count("字") == 60_000
+
+
+@pytest.mark.parametrize("charset", ["punycode", "idna", "utf-7", "bz2_codec"])
+def test_a_page_declaring_a_charset_no_page_uses_is_read_as_text(
+    tmp_path: Path, charset: str
+) -> None:
+    """<meta charset="punycode"> (decoding took minutes on a large page) or a codec that is no
+    character set: the declaration is ignored and the page's bytes are read as text."""
+    page = (ROOT / "tests" / "fixtures" / "page.html").read_text(encoding="utf-8")
+    page = page.replace('<meta charset="utf-8">', f'<meta charset="{charset}">')
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("ascii", "xmlcharrefreplace"))  # &#27861; : punycode decodes it
+    doc = load(str(path))
+    assert doc.encoding != charset and any("法治" in line for line in doc.lines)

@@ -14,7 +14,7 @@ from types import ModuleType
 
 from fzcheck.document import Document, Format
 from fzcheck.errors import InputError
-from fzcheck.reading.limits import Deadline, read_regular_file
+from fzcheck.reading.limits import MAX_CHARS, Deadline, read_regular_file
 from fzcheck.reading.normalize import Extracted, build_document
 from fzcheck.reading.sniff import (
     HTML_SUFFIXES,
@@ -24,7 +24,6 @@ from fzcheck.reading.sniff import (
 )
 
 DEFAULT_MAX_MB = 16.0
-MAX_CHARS = 2_000_000
 
 SUFFIX_FORMATS: dict[str, Format] = {
     **dict.fromkeys(TEXT_SUFFIXES, "txt"),

@@ -9,7 +9,7 @@ import re
 import struct
 
 from fzcheck.errors import InputError
-from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
+from fzcheck.reading.limits import MAX_CHARS, MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 
 _WORD_IDENT = 0xA5EC
@@ -107,6 +107,7 @@ def _main_text(word: bytes, table: bytes, deadline: Deadline) -> str:
     count_limit(pieces, "text pieces", MAX_ELEMENTS)
     cps = struct.unpack_from(f"<{pieces + 1}I", plc, 0)
     out: list[str] = []
+    total = 0
     for i in range(pieces):
         if i % 1000 == 0:
             deadline.check()
@@ -120,6 +121,13 @@ def _main_text(word: bytes, table: bytes, deadline: Deadline) -> str:
             out.append(word[offset : offset + count].decode("cp1252", errors="replace"))
         else:
             out.append(word[fc : fc + 2 * count].decode("utf-16-le", errors="replace"))
+        total += len(out[-1])
+        if total > MAX_CHARS:  # pieces may all point at the same text: stop before it multiplies
+            raise InputError(
+                f"over {MAX_CHARS:,} characters of text, over the limit for one report; split "
+                "the file into single reports",
+                kind="too_large",
+            )
     return "".join(out)
 
 

@@ -222,10 +222,24 @@ def _decode_page(data: bytes) -> tuple[str, str]:
         name = declared.group(1).decode("ascii").lower()
         name = "gb18030" if name in {"gb2312", "gbk", "gb_2312-80", "x-gbk"} else name
         try:
-            return data.decode(name), name
+            if _page_charset(name):
+                return data.decode(name), name
         except (LookupError, UnicodeDecodeError):
             pass
     return decode(data)
+
+
+_PAGE_CHARSETS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5", "big5hkscs"}
+_PAGE_CHARSETS |= {"cp950", "ascii", "latin-1", "euc_jp", "shift_jis", "euc_kr", "utf-8-sig"}
+
+
+def _page_charset(name: str) -> bool:
+    """Whether ``name`` is a web page's character set, decoded in one pass: not punycode, idna
+    or a compression codec a page could declare (punycode took minutes on a page)."""
+    import codecs
+
+    codec = codecs.lookup(name).name
+    return codec in _PAGE_CHARSETS or codec.startswith(("iso8859", "cp125", "mac-", "koi8"))
 
 
 def _published(page: str) -> dt.date | None:

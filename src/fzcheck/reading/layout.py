@@ -117,15 +117,17 @@ def _em(line: str) -> float:
 
 def _rows(pieces: list[Piece]) -> list[list[Piece]]:
     rows: list[list[Piece]] = []
+    row_top = row_bottom = 0.0  # the last row's extent, kept as it grows (not recomputed: a
+    # line of 60,000 pieces was quadratic)
     for piece in sorted(pieces, key=lambda p: (p.top, p.left)):
         if rows:
-            last = rows[-1]
-            row_top, row_bottom = min(p.top for p in last), max(p.bottom for p in last)
             overlap = min(piece.bottom, row_bottom) - max(piece.top, row_top)
             if overlap > 0.5 * min(piece.bottom - piece.top, row_bottom - row_top):
-                last.append(piece)
+                rows[-1].append(piece)
+                row_top, row_bottom = min(row_top, piece.top), max(row_bottom, piece.bottom)
                 continue
         rows.append([piece])
+        row_top, row_bottom = piece.top, piece.bottom
     for row in rows:
         row.sort(key=lambda p: p.left)
     return rows

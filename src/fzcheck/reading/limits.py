@@ -24,6 +24,7 @@ MAX_INFLATED = 48 * MB  # all zip members read, together
 MAX_MEMBER = 32 * MB  # one zip member
 MAX_RATIO = 150  # inflated / compressed, for members over 4 MB inflated (XML compresses ~10:1)
 MAX_MEMBERS = 5_000
+MAX_CHARS = 2_000_000  # characters of text in one report (a long one has ~50,000)
 MAX_ELEMENTS = 60_000  # paragraphs, table rows, text objects: a long report has ~2,000
 SECONDS = 60.0  # one input's read (OCR included)
 
