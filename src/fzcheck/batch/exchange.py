@@ -171,7 +171,7 @@ class OutputIndex:
 def _json_object(raw: bytes) -> dict[str, Any] | None:
     try:
         obj = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         return None
     return obj if isinstance(obj, dict) else None
 
@@ -196,7 +196,7 @@ def answer_body(line: dict[str, Any]) -> tuple[dict[str, Any] | None, str | None
     if isinstance(body, str):  # some engines store the body as a JSON string
         try:
             body = json.loads(body)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             return None, "batch engine returned a body that is not JSON"
     if not isinstance(body, dict):
         return None, "batch engine returned a body that is not a JSON object"

@@ -41,7 +41,7 @@ def iter_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
                 return
             try:
                 obj = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError):
+            except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
                 yield offset, None
                 continue
             yield offset, obj if isinstance(obj, dict) else None

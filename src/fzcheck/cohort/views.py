@@ -61,9 +61,9 @@ def _missing_text(u: dict[str, Any], labels: dict[str, str]) -> str:
 
 
 def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
-    from fzcheck.redact import visible_tree
+    from fzcheck.render.markdown import safe_tree
 
-    stats = visible_tree(stats)  # read on a terminal as often as in a file: controls shown
+    stats = safe_tree(stats)  # read on a terminal as often as in a file: controls shown
     v = stats["verdicts"]
     labels = {p["part"]: p.get("label") or p["part"] for p in stats["parts"]}
     lines = [f"# {t('cohort.title', n=stats['reports'])}", ""]
@@ -294,7 +294,7 @@ class UnitsCsv:
         self.writer.writerow([words.get(c) or t(c) for c in CSV_COLUMNS])
 
     def add(self, r: dict[str, Any]) -> None:
-        from fzcheck.render.csvfmt import unit_of
+        from fzcheck.render.csvfmt import safe_row, unit_of
 
         parts = r.get("parts", [])
         err = r.get("error")
@@ -308,24 +308,29 @@ class UnitsCsv:
         )
         review = r.get("review") or {}
         self.writer.writerow(
-            [
-                r.get("path", ""),
-                unit_of(r),
-                (r.get("document") or {}).get("report_year") or "",
-                (r.get("document") or {}).get("issuer") or "",
-                verdict(r.get("verdict", "error")),
-                r.get("score", ""),
-                verdict(review["verdict"]) if review else "",
-                review.get("score", ""),
-                "；".join(
-                    part_label(p) for p in parts if p["status"] == "missing" and p.get("required")
-                ),
-                "；".join(part_label(p) for p in parts if p["status"] == "embedded"),
-                "；".join(check_name(c, part) for part, c in failed_checks(r)),
-                "；".join(
-                    f"{c['part']}~{c['other']} ({c['similarity']:.2f})" for c in r.get("copies", [])
-                ),
-                "；".join(decision_text(x, r) for x in review.get("decisions", [])),
-                error,
-            ]
+            safe_row(
+                [
+                    r.get("path", ""),
+                    unit_of(r),
+                    (r.get("document") or {}).get("report_year") or "",
+                    (r.get("document") or {}).get("issuer") or "",
+                    verdict(r.get("verdict", "error")),
+                    r.get("score", ""),
+                    verdict(review["verdict"]) if review else "",
+                    review.get("score", ""),
+                    "；".join(
+                        part_label(p)
+                        for p in parts
+                        if p["status"] == "missing" and p.get("required")
+                    ),
+                    "；".join(part_label(p) for p in parts if p["status"] == "embedded"),
+                    "；".join(check_name(c, part) for part, c in failed_checks(r)),
+                    "；".join(
+                        f"{c['part']}~{c['other']} ({c['similarity']:.2f})"
+                        for c in r.get("copies", [])
+                    ),
+                    "；".join(decision_text(x, r) for x in review.get("decisions", [])),
+                    error,
+                ]
+            )
         )

@@ -158,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     if args.html:
         # Pages from an earlier --html run into the same folder are output, not reports.
         pages = Path(args.html).resolve()
-        inputs = [i for i in inputs if not Path(i).resolve().is_relative_to(pages)]
+        inputs = [i for i in inputs if not _inside(i, pages)]
     with exclusive(output):
         if args.export_requests:
             return _export(batch, inputs, Path(args.export_requests))
@@ -265,3 +265,12 @@ def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> N
             doc = None  # the file changed since it was graded: its quotes would not line up
         renderer.add(shown, doc)
     renderer.close()
+
+
+def _inside(path: str, folder: Path) -> bool:
+    """Whether ``path`` is in ``folder``; a path that cannot be resolved (a symlink loop) is not:
+    it is graded, and its error is its own line."""
+    try:
+        return Path(path).resolve().is_relative_to(folder)
+    except (OSError, RuntimeError):
+        return False

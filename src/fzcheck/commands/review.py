@@ -98,10 +98,17 @@ def _results(target: Path, rubrics: Any) -> list[dict[str, Any]]:
     import json
 
     if target.suffix in (".jsonl", ".json"):
-        text = target.read_text(encoding="utf-8")
+        from fzcheck.errors import UsageError
+
+        try:
+            text = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageError(f"{target}：无法作为结果文件读取（{err}）") from None
         try:
             data = json.loads(text)
             lines = data if isinstance(data, list) else [data]
+        except RecursionError:  # [[[[… nested past what any results file holds
+            raise UsageError(f"{target}：不是 fzcheck 的结果文件（嵌套过深）") from None
         except json.JSONDecodeError:
             from fzcheck.batch.store import read_objects
 
@@ -191,8 +198,8 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
 
     try:
         items = parse_export(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise UsageError(f"{file}：不是复核导出文件（{err}）") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
+        raise UsageError(f"{file}：不是复核导出文件（{type(err).__name__}）") from None
     known = {
         (r.get("sha256"), (r.get("rubric") or {}).get("id"), (r.get("rubric") or {}).get("version"))
         for r in results

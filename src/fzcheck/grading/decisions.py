@@ -34,10 +34,17 @@ def decisions_path(reviewed: str | Path) -> Path:
 def load(path: Path) -> list[Decision]:
     """Every decision in ``path`` (none when it does not exist); unparsable lines are skipped
     with a warning, never fatal."""
-    if not path.is_file():
+    try:
+        if not path.is_file():
+            return []
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        from fzcheck.output import warn
+
+        warn(f"{path}: 无法读取复核记录（{getattr(err, 'strerror', None) or err}），已跳过")
         return []
     out: list[Decision] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
@@ -54,9 +61,12 @@ def load_beside(*reviewed: str | Path | None) -> list[Decision]:
     out: list[Decision] = []
     seen: set[Path] = set()
     for item in reviewed:
-        if item is None or str(item) == "-" or Path(item).is_dir():
-            continue  # stdin, or a folder: decisions sit beside files
-        path = decisions_path(item).resolve()
+        try:
+            if item is None or str(item) == "-" or Path(item).is_dir():
+                continue  # stdin, or a folder: decisions sit beside files
+            path = decisions_path(item).resolve()
+        except (OSError, RuntimeError):  # a name too long for one more suffix, a symlink loop:
+            continue  # no decisions file can stand beside it
         if path not in seen:
             seen.add(path)
             out += load(path)

@@ -8,7 +8,8 @@ for English), the stable ids stay in the JSON.
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -121,6 +122,24 @@ def csv_row(
     return ["" if values[c] is None else str(values[c]) for c in columns(part_ids)]
 
 
+# A cell Excel would read as a formula (=HYPERLINK(…), +1, -1+2, @SUM) when it opens the CSV: a
+# submitted file's name or a title is the submitter's text, so it is kept as text (a leading ').
+# A number (-2.5) stays a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
+
+
+def as_text(value: object) -> object:
+    """``value`` as a spreadsheet shows it, never run as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+def safe_row(row: Iterable[object]) -> list[object]:
+    return [as_text(v) for v in row]
+
+
 class CsvRenderer:
     def __init__(self, out: IO[str], rubrics: Catalog | None = None) -> None:
         self.out = out
@@ -131,7 +150,7 @@ class CsvRenderer:
         self.writer.writerow(headers(self.part_ids, rubric_labels(rubrics)))
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
-        self.writer.writerow(csv_row(result, self.part_ids, self.rubrics))
+        self.writer.writerow(safe_row(csv_row(result, self.part_ids, self.rubrics)))
         self.out.flush()
 
     def close(self) -> None:

@@ -255,7 +255,8 @@ def render_batch_page(
 
 def page_name(path: str, taken: set[str]) -> str:
     """A file name for a report's page: its input's stem, made safe and unique in ``taken``."""
-    stem = re.sub(r'[\\/:*?"<>|\s]+', "_", PurePath(path).stem).strip("._") or "report"
+    stem = PurePath(path).stem.encode("utf-8", "replace").decode()  # a name not in UTF-8: ?
+    stem = re.sub(r'[\\/:*?"<>|\s]+', "_", stem).strip("._") or "report"
     name, n = f"{stem}.html", 2
     while name in taken or name == BATCH_PAGE_NAME:
         name, n = f"{stem}-{n}.html", n + 1
@@ -264,7 +265,7 @@ def page_name(path: str, taken: set[str]) -> str:
 
 
 def href(name: str) -> str:
-    return url_quote(name)
+    return url_quote(name, errors="replace")
 
 
 class HtmlRenderer:
@@ -314,12 +315,15 @@ class HtmlDirRenderer:
                 links=self.links,
             ),
             encoding="utf-8",
+            errors="replace",  # a file name not in UTF-8 is shown with ? for its odd bytes
         )
         self.results.append(result)
 
     def close(self) -> None:
         (self.directory / BATCH_PAGE_NAME).write_text(
-            render_batch_page(self.results, self.links, self.rubrics), encoding="utf-8"
+            render_batch_page(self.results, self.links, self.rubrics),
+            encoding="utf-8",
+            errors="replace",
         )
 
 

@@ -12,6 +12,26 @@ if TYPE_CHECKING:
     from fzcheck.rubric import Catalog
 
 
+def md_text(text: str) -> str:
+    """A submission's text as Markdown shows it, not as markup: <img onerror=…>, <script> and
+    [links](javascript:…) in a title or a quote are printed, never rendered."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
+    )
+
+
+def safe_tree(value: Any) -> Any:
+    """Every string of a result shown, not run: control characters made visible, markup
+    escaped."""
+    from fzcheck.redact import visible, visible_tree
+
+    return visible_tree(value, lambda text: md_text(visible(text)))
+
+
 def md_cell(value: Any) -> str:
     text = "—" if value in (None, "") else str(value)
     return text.replace("|", "\\|").replace("\n", " ")
@@ -92,10 +112,8 @@ class MarkdownRenderer:
         self.rubrics = rubrics
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
-        from fzcheck.redact import visible_tree
-
-        # names and quotes come from submissions: control characters shown, not executed
-        self.out.write(render_markdown(visible_tree(result), self.rubrics) + "\n")
+        # names and quotes come from submissions: control characters and markup shown, not run
+        self.out.write(render_markdown(safe_tree(result), self.rubrics) + "\n")
         self.out.flush()
 
     def close(self) -> None:

@@ -43,6 +43,9 @@ def _sheet(ws: Worksheet, header: list[str], rows: Iterable[list[Any]], widths: 
     for row in rows:
         ws.append([_cell(v) for v in row])
         n += 1
+        for c in ws[n]:  # a submitter's text (a file name, a title) starting with = is text,
+            if c.data_type == "f":  # not a formula Excel would run
+                c.data_type = "s"
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n}"
     for i, w in enumerate(widths, 1):
