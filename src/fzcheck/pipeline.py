@@ -8,6 +8,10 @@ raise with its traceback instead (for debugging, like simonw/llm's ``LLM_RAISE_E
 from __future__ import annotations
 
 import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from fzcheck.analysis.analyse import Analysis, analyse
@@ -51,8 +55,53 @@ def raise_errors() -> bool:
     return os.environ.get(RAISE_ERRORS, "") not in ("", "0")
 
 
+# One input's whole check at most: reading has its own limit (60 s, checked as it goes); past
+# this a reading library is stuck in a loop of its own, and the input is given up, not waited on.
+INPUT_SECONDS = 120.0
+
+
+class _TookTooLong(BaseException):
+    """Not an Exception: a reading library's ``except Exception`` must not swallow it."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise _TookTooLong in this thread after ``seconds`` (a timer signal: only the main thread
+    of a Unix process can take one; elsewhere, no limit — a batch's pool has its own)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or signal.getitimer(signal.ITIMER_REAL)[0] > 0:
+        yield  # no timer, or one already set by the caller: theirs stands
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise _TookTooLong
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def check_source(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB) -> Graded:
-    """Check one input with the rubric the catalog forces, or the best-matching one."""
+    """Check one input with the rubric the catalog forces, or the best-matching one; one that
+    takes over INPUT_SECONDS is that input's ``timeout`` error."""
+    first = next(iter(catalog.values()))
+    ref = RubricRef(id=first.id, version=first.version) if len(catalog) == 1 else None
+    try:
+        with _time_limit(INPUT_SECONDS):
+            return _check_source(source, catalog, max_mb)
+    except _TookTooLong:
+        message = (
+            f"checking took over {INPUT_SECONDS:g} s and was stopped (its structure keeps a "
+            "reading library busy); re-save it as .docx or PDF"
+        )
+        return Graded(error_result(source, "timeout", message, rubric=ref))
+
+
+def _check_source(source: str, catalog: Catalog, max_mb: float) -> Graded:
     first = next(iter(catalog.values()))
     ref = RubricRef(id=first.id, version=first.version) if len(catalog) == 1 else None
     try:

@@ -102,3 +102,59 @@ def test_kill_with_the_pool_then_resume_loses_nothing_and_duplicates_nothing(
     paths = [r["path"] for r in lines(out)]
     assert set(Counter(paths).values()) == {1} and len(paths) == 301
     assert paths == sorted(paths)  # still input order across the kill
+
+
+def _hanging(real: Callable[..., object], name: str, deaf: bool) -> Callable[..., object]:
+    """``real`` (the analysis), except that on ``name`` it never returns — stuck as a reading
+    library in a loop of its own; ``deaf``: where a timer signal cannot reach it (C code)."""
+    import signal
+
+    def stuck(doc, rubric):  # type: ignore[no-untyped-def]
+        if doc.source.endswith(name):
+            if deaf:
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            while True:
+                time.sleep(0.05)
+        return real(doc, rubric)
+
+    return stuck
+
+
+@pytest.mark.parametrize("deaf", [False, True])
+def test_an_input_that_never_finishes_costs_one_error_line(
+    tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch, deaf: bool
+) -> None:
+    """A file that keeps a reading library busy for ever: its time limit stops it (in the
+    worker; or, where the limit's signal cannot reach it, by stopping the worker), it gets a
+    timeout line, and every other input is graded and written in order."""
+    import fzcheck.pipeline
+
+    folder = make_folder(tmp_path, runner.POOL_MIN_INPUTS + 4)
+    monkeypatch.setattr(fzcheck.pipeline, "INPUT_SECONDS", 1.0)
+    monkeypatch.setattr(runner, "INPUT_SECONDS", 1.0)
+    stuck = _hanging(fzcheck.pipeline.analyse, "r020.txt", deaf)
+    monkeypatch.setattr(fzcheck.pipeline, "analyse", stuck)  # forked workers inherit it
+    out = tmp_path / "results.jsonl"
+    assert main(["batch", "--summary", "none", "--workers", "2", str(folder), "-o", str(out)]) == 1
+    got = lines(out)
+    assert [r["path"] for r in got] == sorted(str(p) for p in folder.iterdir())
+    hung = next(r for r in got if r["path"].endswith("r020.txt"))
+    assert hung["error"]["kind"] == "timeout"
+    assert sum(r["verdict"] == "error" for r in got) == 2  # it and the empty file, no others
+
+
+def test_check_gives_up_on_an_input_that_never_finishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    import fzcheck.pipeline
+
+    folder = make_folder(tmp_path, 3)
+    monkeypatch.setattr(fzcheck.pipeline, "INPUT_SECONDS", 1.0)
+    monkeypatch.setattr(
+        fzcheck.pipeline, "analyse", _hanging(fzcheck.pipeline.analyse, "r001.txt", False)
+    )
+    main(["check", "-f", "jsonl", *sorted(str(p) for p in folder.iterdir())])
+    got = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r.get("error") or {}).get("kind") for r in got] == [None, "timeout", None, "empty"]

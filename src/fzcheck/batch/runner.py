@@ -35,7 +35,7 @@ from fzcheck.batch.plan import (
 from fzcheck.batch.progress import make_progress
 from fzcheck.batch.store import Appender, clean_temp_files, read_objects, repair, rewrite
 from fzcheck.errors import FzcheckError
-from fzcheck.pipeline import Graded
+from fzcheck.pipeline import INPUT_SECONDS, Graded
 from fzcheck.result import error_result
 
 # Below this many inputs a pool's start-up costs more than the cores save.
@@ -162,12 +162,34 @@ def warm_offline(rubrics: Catalog) -> None:
             copies.signatures(Graded(result, analysis), result.to_json())
 
 
-def _died_line(item: Item) -> Line:
-    sha = None if item.content.startswith("unreadable:") else item.content
-    message = (
-        "检查进程处理此文件时意外退出（内存耗尽或读取库崩溃），其余文件不受影响；请附此文件报告"
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop ``pool`` now, its workers killed: one may be stuck and would never finish."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _stuck_line(item: Item) -> Line:
+    return _lost_line(
+        item,
+        "timeout",
+        f"checking took over {INPUT_SECONDS:g} s and was stopped (its structure keeps a reading "
+        "library busy); the other files are not affected; re-save it as .docx or PDF",
     )
-    return error_result(item.path, "internal", message, sha256=sha).to_json()
+
+
+def _died_line(item: Item) -> Line:
+    return _lost_line(
+        item,
+        "internal",
+        "检查进程处理此文件时意外退出（内存耗尽或读取库崩溃），其余文件不受影响；请附此文件报告",
+    )
+
+
+def _lost_line(item: Item, kind: str, message: str) -> Line:
+    """The error line of an input whose worker was lost on it."""
+    sha = None if item.content.startswith("unreadable:") else item.content
+    return error_result(item.path, kind, message, sha256=sha).to_json()
 
 
 class Batch:
@@ -328,17 +350,21 @@ class Batch:
                         window.append((sent, end, pool.submit(_grade_chunk, paths)))
                         sent = end
                     start, end, future = window.popleft()
-                    for item, (data, sigs) in zip(todo[start:end], future.result(), strict=True):
+                    # each input has its own time limit in the worker; this one is for a
+                    # library stuck where that limit cannot reach it (inside C code)
+                    lines = future.result(timeout=(INPUT_SECONDS + 30) * (end - start))
+                    for item, (data, sigs) in zip(todo[start:end], lines, strict=True):
                         write(item, data, sigs)
                     pos = end
-            except BrokenProcessPool:
-                pool.shutdown(wait=False, cancel_futures=True)
+            except (BrokenProcessPool, TimeoutError) as err:
+                stuck = isinstance(err, TimeoutError)
+                _stop(pool)
                 if careful:
-                    write(todo[pos], _died_line(todo[pos]), {})
+                    write(todo[pos], (_stuck_line if stuck else _died_line)(todo[pos]), {})
                     pos += 1
                 else:
-                    careful_until = sent
-                continue
+                    careful_until = sent  # those in flight, one at a time: the one that
+                continue  # hangs or kills its worker gets its line, the others are graded
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: stop, do not drain
                 raise

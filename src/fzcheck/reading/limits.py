@@ -39,8 +39,11 @@ class Deadline:
     def __post_init__(self) -> None:
         self.start = time.monotonic()
 
+    def remaining(self) -> float:
+        return self.start + self.seconds - time.monotonic()
+
     def check(self) -> None:
-        if time.monotonic() - self.start > self.seconds:
+        if self.remaining() < 0:
             raise InputError(
                 f"reading took over {self.seconds:g} s and was stopped (a file this "
                 "slow to read is damaged or far larger than a report)",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from fzcheck.errors import InputError
-from fzcheck.reading.limits import Deadline
+from fzcheck.reading.isolated import call_isolated
+from fzcheck.reading.limits import SECONDS, Deadline
 from fzcheck.reading.normalize import Extracted
 
 
@@ -13,8 +14,14 @@ def read_rtf(data: bytes, deadline: Deadline | None = None) -> Extracted:
     # RTF is 7-bit: non-ASCII text is written as \uN or \'hh escapes, decoded by striprtf with
     # the file's own \ansicpg / font charset. Latin-1 keeps any stray raw byte one char.
     source = data.decode("latin-1")
+    seconds = max(1.0, deadline.remaining()) if deadline is not None else SECONDS
     try:
-        text = rtf_to_text(source, errors="replace")  # type: ignore[no-untyped-call]
+        # striprtf's expressions take cubic time on some crafted files, inside C code: in a
+        # child process, stopped at the reading limit
+        text = call_isolated(
+            lambda: rtf_to_text(source, errors="replace"),  # type: ignore[no-untyped-call]
+            seconds,
+        )
     except (ValueError, LookupError, IndexError, RecursionError) as err:
         raise InputError(
             f"a damaged .rtf file ({type(err).__name__}); re-save it", kind="corrupt"

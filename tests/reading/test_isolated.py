@@ -1,0 +1,38 @@
+"""A reading library's call in a child process: its answer, its exception, or a timeout when
+it never returns (a loop inside C code, where no deadline or timer reaches)."""
+
+from __future__ import annotations
+
+import signal
+import time
+
+import pytest
+
+from fzcheck.errors import InputError
+from fzcheck.reading.isolated import call_isolated
+
+
+def test_the_childs_answer_and_its_exceptions_come_back() -> None:
+    assert call_isolated(lambda: "一、主要举措" * 3, 10) == "一、主要举措" * 3
+    with pytest.raises(ValueError, match="bad group"):
+        call_isolated(lambda: (_ for _ in ()).throw(ValueError("bad group")), 10)
+
+
+def _deaf_forever() -> str:
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGINT})
+    while True:
+        time.sleep(0.05)
+
+
+def test_a_call_that_never_returns_is_a_timeout_and_its_child_is_gone() -> None:
+    with pytest.raises(InputError) as info:
+        call_isolated(_deaf_forever, 1)
+    assert info.value.kind == "timeout"
+
+
+def test_a_child_that_dies_is_a_damaged_file() -> None:
+    import os
+
+    with pytest.raises(InputError) as info:
+        call_isolated(lambda: os._exit(9), 10)
+    assert info.value.kind == "corrupt"
