@@ -235,3 +235,49 @@ def test_text_boxes_are_read_once(tmp_path: Path) -> None:
     info = check_path(str(path), Catalog.load()).to_json()["document"]
     assert info["title"] == lines[0]
     assert info["issuer"] == lines[-2] and info["signed_on"] == "2026-02-10"
+
+
+def _table_docx(rows: int, edit: str) -> bytes:
+    """A report's text with a table of ``rows`` rows, its cells' XML edited: ``span`` gives the
+    first cell gridSpan 200000000; ``up`` merges the first row's first cell up (no cell above);
+    ``down`` merges the first column down through every row."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("示例县司法局关于2025年度法治政府建设情况的报告")
+    table = document.add_table(rows=rows, cols=3)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = f"项目{r}" if c == 0 else str(r + c)
+    first = table.rows[0].cells[0]._tc.get_or_add_tcPr()
+    if edit == "span":
+        first.append(parse_xml(f'<w:gridSpan {nsdecls("w")} w:val="200000000"/>'))
+    elif edit == "up":
+        first.append(parse_xml(f'<w:vMerge {nsdecls("w")} w:val="continue"/>'))
+    else:
+        first.append(parse_xml(f'<w:vMerge {nsdecls("w")} w:val="restart"/>'))
+        for row in table.rows[1:]:
+            row.cells[0]._tc.get_or_add_tcPr().append(parse_xml(f"<w:vMerge {nsdecls('w')}/>"))
+    document.add_paragraph("示例县司法局")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_tables_whose_merges_python_docx_cannot_follow_are_read_in_little_time_and_memory() -> None:
+    """A cell spanning 200,000,000 columns (python-docx made a tuple that long: GBs), a cell
+    merged up from the first row (ValueError) and a column merged down 800 rows (quadratic,
+    then RecursionError): each table is read, its values where they stand."""
+    import tracemalloc
+
+    for edit, rows in (("span", 3), ("up", 3), ("down", 800)):
+        tracemalloc.start()
+        try:
+            text = read_docx(_table_docx(rows, edit)).text
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert peak < 200 * 1024 * 1024, edit
+        assert f"| {rows} | {rows + 1}" in text, edit  # the last row's values

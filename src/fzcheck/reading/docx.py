@@ -244,17 +244,49 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
                 styled[len(lines)] = level
             lines.extend(part.strip() for part in text.split("\n") if part.strip())
         else:
-            for row in Table(_own_rows_and_cells(block), body).rows:
-                deadline.check()  # one table is one block: a huge one is checked row by row
-                # A merged cell comes back once per grid column it spans: keep it once (by its
-                # XML element, not its text: two real cells may both say 0), and keep empty
-                # cells, which a statistical table needs to tell blank from missing.
-                cells: list[str] = []
-                seen: set[int] = set()
-                for cell in row.cells:
-                    if id(cell._tc) not in seen:
-                        seen.add(id(cell._tc))
-                        cells.append(_cell_text(cell._tc))
-                if any(cells):
-                    lines.append(" | ".join(cells))
+            lines.extend(_table_lines(Table(_own_rows_and_cells(block), body), deadline))
     return Extracted("\n".join(lines), styled=styled)
+
+
+_GRID_SPAN, _GRID_COL, _VAL = f"{_W}gridSpan", f"{_W}gridCol", f"{_W}val"
+_V_MERGE = f"{_W}vMerge"
+_MAX_SPAN = 64  # columns a merged cell can span: a real table has a few dozen at most
+# Cells merged down: python-docx finds each one's top cell by walking up, row by row (quadratic,
+# then RecursionError): past this many, the rows' own cells are read
+_MAX_V_MERGES = 500
+
+
+def _table_lines(table: Any, deadline: Deadline) -> list[str]:
+    """A row a line, its cells joined by |. A merged cell comes back once per grid column it
+    spans: kept once (by its XML element, not its text: two real cells may both say 0); empty
+    cells are kept, which a statistical table needs to tell blank from missing. A span past the
+    table's grid (gridSpan 200000000: python-docx made a tuple that long) counts as one column;
+    merges python-docx cannot follow (up from the first row) or follows slowly (1,200 rows
+    down: 30 s) are read from the rows' own cells."""
+    width = min(_MAX_SPAN, max(1, sum(1 for _ in table._tbl.iter(_GRID_COL))))
+    for span in table._tbl.iter(_GRID_SPAN):
+        value = span.get(_VAL, "1")
+        if not value.isdigit() or int(value) > width:
+            span.set(_VAL, "1")
+    lines: list[str] = []
+    try:
+        if sum(1 for _ in table._tbl.iter(_V_MERGE)) > _MAX_V_MERGES:
+            raise RecursionError  # read the rows' own cells
+        for row in table.rows:
+            deadline.check()  # one table is one block: a huge one is checked row by row
+            cells: list[str] = []
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) not in seen:
+                    seen.add(id(cell._tc))
+                    cells.append(_cell_text(cell._tc))
+            if any(cells):
+                lines.append(" | ".join(cells))
+    except (RecursionError, ValueError, IndexError):
+        lines = []
+        for tr in table._tbl.iterchildren(_ROW):
+            deadline.check()
+            cells = [_cell_text(tc) for tc in tr.iterchildren(_CELL)]
+            if any(cells):
+                lines.append(" | ".join(cells))
+    return lines
