@@ -222,3 +222,24 @@ def test_a_page_declaring_a_charset_no_page_uses_is_read_as_text(
     path.write_bytes(page.encode("ascii", "xmlcharrefreplace"))  # &#27861; : punycode decodes it
     doc = load(str(path))
     assert doc.encoding != charset and any("法治" in line for line in doc.lines)
+
+
+def test_a_text_of_endless_headings_gives_a_bounded_result(tmp_path: Path) -> None:
+    """20,000 一、 headings (a crafted text; 660,000 took 2 GB and wrote a 70 MB line): the
+    outline holds the first 5,000, a part lists 200 sections, and their text still counts."""
+    from fzcheck.analysis.outline import MAX_HEADINGS
+    from fzcheck.analysis.parts import MAX_SECTIONS
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import Catalog
+
+    body = "".join(
+        f"{'一二三四五六七八九'[k % 9]}、工作事项{k}\n全年办理案件{k}件。\n" for k in range(20_000)
+    )
+    path = tmp_path / "endless.txt"
+    path.write_text("示例县司法局关于2025年度法治政府建设情况的报告\n" + body, encoding="utf-8")
+    r = check_path(str(path), Catalog.load(), with_outline=True).to_json()
+    assert len(r["outline"]) == MAX_HEADINGS
+    assert max(len(p["sections"]) for p in r["parts"]) <= MAX_SECTIONS
+    assert max(len(p["evidence"]) for p in r["parts"]) <= MAX_SECTIONS
+    achievements = next(p for p in r["parts"] if p["id"] == "achievements")
+    assert achievements["span"]["end_line"] > 2 * MAX_SECTIONS  # the rest joined to its last

@@ -44,6 +44,9 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (5, re.compile(rf"^\s*(?P<n>[{_CN}]{{1,3}})是\s*")),
 ]
 _MARKDOWN = re.compile(r"^(#{1,6})\s+")
+# Headings an outline holds: a long report has a few hundred. A crafted text of 660,000 一、
+# lines is not given one object each (memory); its later lines belong to the last section.
+MAX_HEADINGS = 5_000
 _HEADING_END = re.compile(r"[。;；!?！？]")
 
 
@@ -239,6 +242,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         taken = {f[2] for f in found}  # a line of (1) or 一是 is its marker's heading already
         bare = _bare_headings(doc.analysis, body_start, body_end)
         found = sorted(found + [b for b in bare if b[2] not in taken], key=itemgetter(2))
+    del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
     level = {kind: n for n, kind in enumerate(_ranked({f[0] for f in found}, found), 1)}
     lines = doc.analysis
     headings = [Heading(k, level[k], m, lines[i][s:e], i, s, e) for k, m, i, s, e in found]

@@ -134,10 +134,20 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     return [found[p.id] for p in rubric.parts]
 
 
+# Sections one part lists with their quotes: a report has a handful. Past this (a crafted text
+# of 660,000 一、 headings took 2 GB), a section's lines still count towards the part, joined
+# to the last range; it is not listed.
+MAX_SECTIONS = 200
+
+
 def _add_section(f: Found, doc: Document, h: Heading, status: Status) -> None:
     """Count section ``h`` towards ``f``; the first one names the part's heading and line."""
     if f.status != status:
         f.status, f.heading, f.line = status, h, h.line
+    if len(f.sections) >= MAX_SECTIONS:
+        last = f.ranges[-1]
+        f.ranges[-1] = range(min(last.start, h.line), max(last.stop, h.end_line + 1))
+        return
     f.sections.append(h)
     f.evidence.append(Evidence(quote=doc.quote(h.line, h.start, h.end), line=h.line + 1))
     f.ranges.append(range(h.line, h.end_line + 1))
