@@ -243,3 +243,19 @@ def test_a_text_of_endless_headings_gives_a_bounded_result(tmp_path: Path) -> No
     assert max(len(p["evidence"]) for p in r["parts"]) <= MAX_SECTIONS
     achievements = next(p for p in r["parts"] if p["id"] == "achievements")
     assert achievements["span"]["end_line"] > 2 * MAX_SECTIONS  # the rest joined to its last
+
+
+def test_a_recursive_glob_over_links_to_its_own_folder_ends(tmp_path: Path) -> None:
+    """'DIR/**/*.txt' quoted (fzcheck expands it) over a folder with two links to itself: each
+    file once (glob.glob followed the links: the paths multiplied without end)."""
+    import os
+
+    from fzcheck.reading.inputs import expand_inputs
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "r.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "sub" / "s.txt").write_text("x", encoding="utf-8")
+    os.symlink(".", tmp_path / "a")
+    os.symlink("..", tmp_path / "sub" / "up")
+    found = list(expand_inputs([f"{tmp_path}/**/*.txt"]))
+    assert found == [str(tmp_path / "r.txt"), str(tmp_path / "sub" / "s.txt")]

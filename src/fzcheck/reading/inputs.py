@@ -47,12 +47,29 @@ def _expand(spec: str) -> Iterator[str]:
             yield spec
         return
     if not os.path.lexists(spec) and glob.has_magic(spec):
-        matches = sorted(glob.glob(spec, recursive=True))
+        matches = _glob(spec)
         for m in matches:
             yield from _expand(m)
         if matches:
             return
     yield spec
+
+
+def _glob(spec: str) -> list[str]:
+    """The paths ``spec`` matches, sorted. ``**`` goes down folders without following links to
+    folders (glob.glob follows them: two links to . made the paths multiply without end), as a
+    folder given as an input is walked."""
+    if "**" not in spec:
+        return sorted(glob.glob(spec))
+    parts = Path(spec).parts
+    first = next(k for k, part in enumerate(parts) if glob.has_magic(part))
+    base = Path(*parts[:first]) if first else Path()
+    rest = str(Path(*parts[first:]))
+    return sorted(str(p) for p in base.glob(rest) if not _hidden(p, base))
+
+
+def _hidden(path: Path, base: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(base).parts)
 
 
 def _is_submission(child: Path, root: Path) -> bool:
