@@ -404,3 +404,43 @@ def test_undecodable_characters_are_pointed_out(complete: tuple[dict[str, Any], 
     damaged = {**result, "document": {**result["document"], "unreadable_chars": 3}}
     html = render_report_page(damaged, doc)
     assert 'id="fact-unreadable"' in html and "3处文字无法解码" in html
+
+
+def test_line_views_and_quote_places_match_the_plain_reading() -> None:
+    """The page's line colours and quote marks, found in one pass (a page of 60,000 lines was
+    quadratic: minutes), are those a look at every span and every line gives."""
+    import random
+
+    from fzcheck.render.html_view import TextMarks, line_views
+
+    rng = random.Random(7)
+    lines = [f"第{n}行" + "法治" * rng.randint(0, 3) + "建设" * (n % 5 == 0) for n in range(1, 401)]
+    spans = []
+    for k in range(60):
+        a = rng.randint(1, 400)
+        spans.append((a, min(400, a + rng.randint(0, 60)), k % 7, f"s{k}"))
+    views = line_views(TextMarks(lines), spans)
+    ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
+    for n, view in enumerate(views, 1):
+        covering = sorted(
+            (s for s in ordered if s[0] <= n <= s[1]), key=lambda s: s[1] - s[0], reverse=True
+        )
+        assert view.colours == [s[2] for s in covering]
+        assert view.starts == [(s[2], s[3]) for s in ordered if s[0] == n]
+    marks = TextMarks(lines)
+    assert marks._find("第7行", 7) == (7, 0, 3)
+    assert marks._find("第7行", 9) == (7, 0, 3)  # not on line 9: where it first stands
+    assert marks._find("建设", None) == (5, lines[4].index("建设"), lines[4].index("建设") + 2)
+    assert marks._find("不在文中", 3) is None
+    assert marks._find("第1行\n第2行", None) == (1, 0, 3)  # marked on its first line's text
+
+
+def test_a_page_of_sixty_thousand_headings_is_written() -> None:
+    from fzcheck.render.html_view import TextMarks, line_views
+
+    lines = ["一、"] * 60_000
+    marks = TextMarks(lines)
+    for n in range(1, 60_000, 13):
+        marks.place(f"q{n}", "一、", n, 1)
+    views = line_views(marks, [(n, n, 1, f"h{n}") for n in range(1, 60_001)])
+    assert len(views) == 60_000 and views[-1].colours == [1]

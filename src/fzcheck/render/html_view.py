@@ -8,6 +8,7 @@ unexpected shape renders as "nothing to show", never as an error.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -95,6 +96,7 @@ class TextMarks:
         # finds its place, and the mark covers the original characters.
         self.analysis = analysis if analysis is not None and len(analysis) == len(lines) else None
         self._marks: dict[int, list[tuple[int, int, str, int | None, bool]]] = {}
+        self._joined: dict[int, tuple[str, list[int]]] = {}
 
     def place(
         self, anchor: str, quote: str, line: int | None, colour: int | None, llm: bool = False
@@ -115,10 +117,9 @@ class TextMarks:
         return Target(anchor=anchor, line=number)
 
     def _find(self, quote: str, line: int | None) -> tuple[int, int, int] | None:
-        candidates: list[int] = []
-        if line is not None and 1 <= line <= len(self.lines):
-            candidates.append(line)
-        candidates += [n for n in range(1, len(self.lines) + 1) if n != line]
+        """(line, start, end) of ``quote``: on ``line`` if it is there, else where it first
+        stands — in the text as read, else in the analysis view."""
+        given = line if line is not None and 1 <= line <= len(self.lines) else None
         # A quote over several lines (an LLM may copy a paragraph break) is marked on its first.
         first = next((part.strip() for part in quote.splitlines() if part.strip()), quote)
         texts: list[tuple[Sequence[str], Callable[[str], str]]] = [(self.lines, str)]
@@ -128,11 +129,27 @@ class TextMarks:
             texts.append((self.analysis, fold_width))
         for lines, prepare in texts:
             for needle in dict.fromkeys(prepare(q) for q in (quote, first)):
-                for n in candidates:
-                    at = lines[n - 1].find(needle)
-                    if at >= 0:
-                        return n, at, at + len(needle)
+                if given is not None and (at := lines[given - 1].find(needle)) >= 0:
+                    return given, at, at + len(needle)
+                if "\n" not in needle and (hit := self._first(lines, needle)) is not None:
+                    return hit
         return None
+
+    def _first(self, lines: Sequence[str], needle: str) -> tuple[int, int, int] | None:
+        """Where ``needle`` (no line break in it) first stands in ``lines``: one search of the
+        lines joined, not one per line (a page of 60,000 lines and many quotes took minutes)."""
+        key = id(lines)
+        if key not in self._joined:
+            starts = [0]
+            for text in lines:
+                starts.append(starts[-1] + len(text) + 1)
+            self._joined[key] = ("\n".join(lines), starts)
+        joined, starts = self._joined[key]
+        at = joined.find(needle)
+        if at < 0:
+            return None
+        n = bisect_right(starts, at)  # 1-based: starts[n - 1] <= at < starts[n]
+        return n, at - starts[n - 1], at - starts[n - 1] + len(needle)
 
     def segments(self, number: int) -> list[Segment]:
         text = self.lines[number - 1]
@@ -151,16 +168,21 @@ class TextMarks:
 def line_views(marks: TextMarks, spans: Sequence[tuple[int, int, int, str]]) -> list[LineView]:
     """``spans`` are (start_line, end_line, colour, name), 1-based inclusive."""
     ordered = sorted(spans, key=lambda s: (s[0], -s[1]))  # outer spans before nested ones
+    starting: dict[int, list[tuple[int, int, int, str]]] = {}
+    for s in ordered:
+        starting.setdefault(s[0], []).append(s)
     views = []
-    for n in range(1, len(marks.lines) + 1):
-        covering = [s for s in ordered if s[0] <= n <= s[1]]
-        covering.sort(key=lambda s: s[1] - s[0], reverse=True)
+    active = [s for s in ordered if s[0] < 1]  # the spans over this line, in ``ordered``'s
+    for n in range(1, len(marks.lines) + 1):  # order: each span looked at on its own lines only
+        new = starting.get(n, [])
+        active = [s for s in active if s[1] >= n] + [s for s in new if s[1] >= n]
+        covering = sorted(active, key=lambda s: s[1] - s[0], reverse=True)
         views.append(
             LineView(
                 number=n,
                 segments=marks.segments(n),
                 colours=[s[2] for s in covering],
-                starts=[(s[2], s[3]) for s in ordered if s[0] == n],
+                starts=[(s[2], s[3]) for s in new],
             )
         )
     return views
