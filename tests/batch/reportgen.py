@@ -8,6 +8,7 @@ different numbers give problem and plan sections far apart (no copy flags by acc
 from __future__ import annotations
 
 import random
+import subprocess
 from pathlib import Path
 
 COUNTIES = [
@@ -228,6 +229,43 @@ def batch_command(folder: Path, out: Path, *extra: str) -> list[str]:
 def kill_after(cmd: list[str], out: Path, lines: int, env: dict[str, str] | None = None) -> int:
     """Run ``cmd`` (a batch writing ``out``), SIGKILL it once ``out`` holds ``lines`` lines,
     and return how many it held then. Fails if the batch finished before it could be killed."""
+    import signal
+
+    proc = _started_until(cmd, out, lines, env)
+    try:
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL, "the batch finished before it could be killed"
+    return out.read_bytes().count(b"\n")
+
+
+def interrupt_twice_after(
+    cmd: list[str], out: Path, lines: int, env: dict[str, str] | None = None
+) -> int | None:
+    """Run ``cmd``, press Ctrl-C twice (0.3 s apart) once ``out`` holds ``lines`` lines, and
+    return its exit status — None when it was still running 30 s later (then it is killed)."""
+    import signal
+    import subprocess
+    import time
+
+    proc = _started_until(cmd, out, lines, env)
+    proc.send_signal(signal.SIGINT)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    try:
+        return proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=30)
+        return None
+
+
+def _started_until(
+    cmd: list[str], out: Path, lines: int, env: dict[str, str] | None
+) -> subprocess.Popen[bytes]:
+    """``cmd`` started (Ctrl-C as a terminal delivers it: the default action, even where the
+    test runner ignores it), once ``out`` holds ``lines`` lines or it ended."""
     import os
     import signal
     import subprocess
@@ -241,15 +279,11 @@ def kill_after(cmd: list[str], out: Path, lines: int, env: dict[str, str] | None
         env=env or dict(os.environ),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:
-            if out.exists() and out.read_bytes().count(b"\n") >= lines:
-                break
-            time.sleep(0.01)
-        proc.send_signal(signal.SIGKILL)
-    finally:
-        proc.wait(timeout=30)
-    assert proc.returncode == -signal.SIGKILL, "the batch finished before it could be killed"
-    return out.read_bytes().count(b"\n")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if out.exists() and out.read_bytes().count(b"\n") >= lines:
+            break
+        time.sleep(0.01)
+    return proc

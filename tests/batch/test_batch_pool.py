@@ -158,3 +158,31 @@ def test_check_gives_up_on_an_input_that_never_finishes(
     main(["check", "-f", "jsonl", *sorted(str(p) for p in folder.iterdir())])
     got = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r.get("error") or {}).get("kind") for r in got] == [None, "timeout", None, "empty"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
+def test_ctrl_c_twice_stops_the_pool_at_once_and_resume_loses_nothing(
+    tmp_path: Path, lines: Lines
+) -> None:
+    """Two Ctrl-C 0.3 s apart: the batch stops within seconds, workers gone (they were left to
+    finish their chunks, and the second Ctrl-C hung the exit), and a resume writes every input
+    once."""
+    from tests.batch.reportgen import interrupt_twice_after
+
+    folder = make_folder(tmp_path, 300)
+    out = tmp_path / "results.jsonl"
+    cmd = batch_command(folder, out, "--workers", "2")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    assert interrupt_twice_after(cmd, out, 40, env) is not None, "still running 30 s later"
+    deadline = time.monotonic() + 10
+    while _workers_left(out) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _workers_left(out)
+    resumed = subprocess.run(
+        cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert resumed.returncode == 1, resumed.stderr
+    paths = [r["path"] for r in lines(out)]
+    assert sorted(paths) == sorted(str(p) for p in folder.iterdir()) and len(set(paths)) == len(
+        paths
+    )

@@ -366,7 +366,9 @@ class Batch:
                     careful_until = sent  # those in flight, one at a time: the one that
                 continue  # hangs or kills its worker gets its line, the others are graded
             except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: stop, do not drain
+                # Ctrl-C: stop now, workers killed (left to finish their chunks, the exit
+                # waited for them, and a second Ctrl-C in that wait hung the process)
+                _stop(pool)
                 raise
             pool.shutdown(wait=True)
 
