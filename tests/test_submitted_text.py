@@ -124,3 +124,14 @@ def test_report_pages_for_names_not_in_utf8_are_written(
     code, _, err = run(capsys, "check", "-f", "html", "-o", str(pages) + "/", str(folder))
     assert code == 0, err
     assert (pages / "index.html").exists() and len(list(pages.glob("*.html"))) == 3
+
+
+def test_a_path_that_cannot_be_resolved_is_not_called_permission_denied() -> None:
+    from fzcheck.render.i18n import error_kind
+
+    loop = "the path cannot be resolved (Too many levels of symbolic links; a symlink loop…)"
+    assert "没有权限" not in error_kind("unreadable", loop) and "路径" in error_kind(
+        "unreadable", loop
+    )
+    assert "没有权限" not in error_kind("unreadable", "cannot be read (EIO: Input/output error)")
+    assert "没有权限" in error_kind("unreadable", "permission denied")

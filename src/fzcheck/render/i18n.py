@@ -52,6 +52,8 @@ def error_kind(kind: str, message: str) -> str:
     if _lang == "zh":
         if kind == "too_large" and "--max-mb" not in message:
             kind = "too_large_inside"  # text, pages or inflated parts: --max-mb does not help
+        if kind == "unreadable" and "permission" not in message:
+            kind = "unreadable_path" if "resolved" in message else "unreadable_io"
         text = MESSAGES["zh"].get(f"error.{kind}")
         if text:
             sizes = re.findall(r"\d[\d,.]* ?MB", message) if kind == "too_large" else []
@@ -228,6 +230,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.timeout": "读取超时已停止：文件损坏或远大于一份报告",
         "error.no_reports": "该目录中没有可检查的报告文件",
         "error.unreadable": "无法读取该文件（没有权限）",
+        "error.unreadable_path": "无法读取该文件：路径无法解析（符号链接循环或路径有误）",
+        "error.unreadable_io": "无法读取该文件：读取出错（磁盘或网络存储故障）",
         "error.internal": (
             "处理该文件时程序出错：请连同文件一起反馈（设 FZCHECK_RAISE_ERRORS=1 可看详情）"
         ),
