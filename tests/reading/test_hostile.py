@@ -259,3 +259,15 @@ def test_a_recursive_glob_over_links_to_its_own_folder_ends(tmp_path: Path) -> N
     os.symlink("..", tmp_path / "sub" / "up")
     found = list(expand_inputs([f"{tmp_path}/**/*.txt"]))
     assert found == [str(tmp_path / "r.txt"), str(tmp_path / "sub" / "s.txt")]
+
+
+def test_a_utf8_report_with_a_heading_pasted_from_a_gbk_one_is_read(tmp_path: Path) -> None:
+    """One 21-character heading in GBK inside a UTF-8 report (pasted from an older document):
+    each line in the encoding that reads it, not the whole refused as binary."""
+    text = sample_text()
+    heading = "二、2025年推进法治政府建设存在的不足和原因"
+    data = text.encode("utf-8").replace(heading.encode("utf-8"), heading.encode("gbk"))
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    doc = load(str(path))
+    assert heading in doc.lines and doc.encoding == "utf-8+gb18030"

@@ -91,8 +91,8 @@ def _damaged(data: bytes) -> tuple[str, str] | None:
     """The text in the encoding that reads it as Chinese with the fewest undecodable bytes,
     when they are few (``document.unreadable_chars`` counts them); None when none does."""
     best: tuple[int, float, str, str] | None = None
-    for name in ("utf-8", "gb18030", "big5"):
-        text = data.decode(name, errors="replace")
+    for name in ("utf-8", "gb18030", "big5", _MIXED):
+        text = _mixed(data) if name == _MIXED else data.decode(name, errors="replace")
         bad = text.count("\ufffd")
         if bad > max(_DAMAGE_FLOOR, len(text) * _DAMAGE_SHARE):
             continue
@@ -100,6 +100,21 @@ def _damaged(data: bytes) -> tuple[str, str] | None:
         if score >= _GOOD_SCORE and (best is None or (bad, -score) < (best[0], -best[1])):
             best = (bad, score, name, text)
     return None if best is None else (best[3], best[2])
+
+
+_MIXED = "utf-8+gb18030"  # a UTF-8 text with lines pasted in from a GBK one
+
+
+def _mixed(data: bytes) -> str:
+    """``data`` line by line: UTF-8, and a line that is not read as GB18030 (a heading pasted
+    from an older document into a UTF-8 one)."""
+    out = []
+    for line in data.split(b"\n"):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(line.decode("gb18030", errors="replace"))
+    return "\n".join(out)
 
 
 def _score(text: str) -> float:
