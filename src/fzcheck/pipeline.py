@@ -55,9 +55,9 @@ def raise_errors() -> bool:
     return os.environ.get(RAISE_ERRORS, "") not in ("", "0")
 
 
-# One input's whole check at most: reading has its own limit (60 s, checked as it goes); past
-# this a reading library is stuck in a loop of its own, and the input is given up, not waited on.
-INPUT_SECONDS = 120.0
+# One input's whole check at most: reading has its own limit (60 s, OCR 240 s, checked as it
+# goes); past this a reading library is stuck in a loop of its own, and the input is given up.
+INPUT_SECONDS = 300.0
 
 
 class _TookTooLong(BaseException):
