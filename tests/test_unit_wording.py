@@ -533,3 +533,30 @@ def test_a_titles_lines_as_a_公文_sets_them_make_the_title(tmp_path: Path, hea
     line above a 关于… title is (a 公文 sets its title over two or three lines)."""
     r = variant(tmp_path, (TITLE, head))
     assert r["document"]["title"] == TITLE
+
+
+def test_points_listed_with_第一_inside_a_section_stay_inside_it(tmp_path: Path) -> None:
+    """第一、/第二、 listing points in section 二, and a sentence opening 第二、三季度…: not top
+    sections that would cut 二 short (its causes, in its second point, were lost)."""
+    r = variant(
+        tmp_path,
+        ("（一）基层执法能力", "第一、基层执法能力"),
+        ("（二）普法宣传", "第二、三季度执法案卷评查中发现问题较多。\n第二、普法宣传"),
+    )
+    assert part(r, "problems")["status"] == "present" and r["score"] == 100
+
+
+@pytest.mark.parametrize("theme", ["（二）补齐基层执法弱项", "（二）深化问题分析研判机制"])
+def test_an_achievement_theme_on_weak_points_is_not_the_problems(
+    tmp_path: Path, theme: str
+) -> None:
+    problems = sample_text().split(PROBLEMS)[1].split("\n\n")[0]
+    r = variant(tmp_path, (PROBLEMS + problems + "\n\n", ""), ("（二）规范行政执法行为", theme))
+    assert part(r, "problems")["status"] == "missing"
+
+
+def test_a_summary_and_next_years_plan_joined_by_a_comma_are_still_a_report(
+    tmp_path: Path,
+) -> None:
+    r = variant(tmp_path, (TITLE, "示例县司法局2025年法治政府建设工作总结、2026年工作计划"))
+    assert r["document"]["is_report"]

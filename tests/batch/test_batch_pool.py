@@ -186,3 +186,33 @@ def test_ctrl_c_twice_stops_the_pool_at_once_and_resume_loses_nothing(
     assert sorted(paths) == sorted(str(p) for p in folder.iterdir()) and len(set(paths)) == len(
         paths
     )
+
+
+_KILLED_WHILE_SENDING = """
+import sys, time, multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from fzcheck.batch.runner import _stop
+
+def big(n):
+    return b"x" * n
+
+if __name__ == "__main__":
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+    pool.submit(big, 400_000_000)  # still being sent when its worker is killed
+    time.sleep(0.8)
+    _stop(pool)
+    print("stopped")
+"""
+
+
+def test_a_pool_stopped_while_a_worker_sends_its_answer_lets_the_process_exit(
+    tmp_path: Path,
+) -> None:
+    """The pool's reader, left waiting for the rest of an answer its killed worker was sending,
+    kept the process from exiting (the exit waits for it): its pipe is closed when stopping."""
+    script = tmp_path / "stop.py"
+    script.write_text(_KILLED_WHILE_SENDING, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0 and "stopped" in done.stdout

@@ -544,3 +544,13 @@ def test_a_sections_own_count_after_an_earlier_table_is_compared(tmp_path: Path)
         if c["id"] == "text_matches_tables"
     )
     assert not flag["passed"] and "申请35件" in flag["message"] and "表中为40" in flag["message"]
+
+
+def test_a_sentences_spaced_count_is_no_row_of_values() -> None:
+    """全年公开行政许可事项 1200 件 (PDF text spaces its numbers): one count in a sentence, not a
+    row whose value a table's 行政许可 cell would take; a row of counts with units set apart is."""
+    from fzcheck.analysis.tables import split_row
+
+    assert split_row("全年通过政务服务网集中公开行政许可事项 1200 件") is None
+    row = split_row("行政许可  1200 件  3 件")
+    assert row is not None and [v.text for v in row[1]] == ["1200件", "3件"]

@@ -30,9 +30,8 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
             # an Arabic 1.5 is a number). Units also type 二，/ 二： / 二 for 二、 (a comma or
             # colon, or only a space): after a Chinese numeral each still opens a heading —
             # the space only before a word (not 一 是…, a table's 一 | cell, 九 江 市 spaced out)
-            # 第一章 as 第一部分, 第一、 and 【一】 as 一、; Roman (Ⅰ、 I.) and financial (壹、)
-            # numerals too
-            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})(?:(?:部分|章)\s*[、.:]?|、)|(?P<n>[{_CN}]{{1,3}})"
+            # 第一章 as 第一部分, 【一】 as 一、; Roman (Ⅰ、 I.) and financial (壹、) numerals too
+            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})(?:部分|章)\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})"
             rf"(?:\s*[、.,:]|\s+{SPACED_WORD})|(?:[{_ROMAN}]|I{{1,3}}|IV|VI{{0,3}}|IX|X)\s*[、.]"
             rf"|[{_FINANCIAL}]{{1,2}}\s*[、.,:]|【\s*[{_CN}]{{1,3}}\s*】)\s*"
         ),
@@ -42,6 +41,9 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (3, re.compile(r"^\s*(?P<n>\d{1,2})\s*(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}\s*年))\s*")),
     (4, re.compile(r"^\s*(?:\(\s*(?P<n>\d{1,2})\s*\)|\d{1,2}\)|(?P<c>[①-⑳]))\s*")),  # 1）too
     (5, re.compile(rf"^\s*(?P<n>[{_CN}]{{1,3}})是\s*")),
+    # 第一、 ranks last: most often points listed inside a section (or 第二、三季度… opening a
+    # sentence); a report that opens its sections with it nests （一） under it (see _ranked)
+    (6, re.compile(rf"^\s*第(?P<n>[{_CN}]{{1,3}})、\s*")),
 ]
 _MARKDOWN = re.compile(r"^(#{1,6})\s+")
 # Headings an outline holds: a long report has a few hundred. A crafted text of 660,000 一、
@@ -102,7 +104,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _KIND = dict(_MARKERS)
 _BY_FIRST: dict[str, tuple[int, ...]] = {
     **dict.fromkeys(_CN, (1, 5)),
-    "第": (1,),
+    "第": (1, 6),
     **dict.fromkeys(_ROMAN + "IVX" + _FINANCIAL, (1,)),
     "(": (2, 4),
     "【": (1,),

@@ -116,7 +116,11 @@ def split_row(line: str) -> tuple[str, list[_Token]] | None:
 
 
 def _with_units(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """The line's words with a unit set apart from its number (45 件) joined to it: one value."""
+    """The line's words with a unit set apart from its number (45 件) joined to it: one value —
+    in a row of values (two numbers at least). A sentence's one count (公开行政许可事项 1200 件, as
+    PDF text spaces it) stays words: read as a value it filled a table's cell."""
+    if sum(1 for text, _, _ in spans if text[:1].isdigit()) < 2:
+        return spans
     out: list[tuple[str, int, int]] = []
     for text, a, b in spans:
         if out and _UNIT.match(text) and _VALUE.match(out[-1][0]) and out[-1][0][-1].isdigit():

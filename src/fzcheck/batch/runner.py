@@ -163,9 +163,17 @@ def warm_offline(rubrics: Catalog) -> None:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop ``pool`` now, its workers killed: one may be stuck and would never finish."""
-    for process in list(getattr(pool, "_processes", {}).values()):
+    """Stop ``pool`` now, its workers killed: one may be stuck and would never finish. A worker
+    killed while sending its answer leaves the pool's reader waiting for the rest for ever (the
+    exit then waits for the reader): its end of the pipe is closed, so that it sees the end."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    for process in processes:
         process.kill()
+    for process in processes:
+        process.join(timeout=10)
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
     pool.shutdown(wait=False, cancel_futures=True)
 
 

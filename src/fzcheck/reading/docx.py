@@ -263,7 +263,8 @@ def _table_lines(table: Any, deadline: Deadline) -> list[str]:
     table's grid (gridSpan 200000000: python-docx made a tuple that long) counts as one column;
     merges python-docx cannot follow (up from the first row) or follows slowly (1,200 rows
     down: 30 s) are read from the rows' own cells."""
-    width = min(_MAX_SPAN, max(1, sum(1 for _ in table._tbl.iter(_GRID_COL))))
+    # no grid listed (python-docx does without one): only the absolute bound applies
+    width = min(_MAX_SPAN, sum(1 for _ in table._tbl.iter(_GRID_COL)) or _MAX_SPAN)
     for span in table._tbl.iter(_GRID_SPAN):
         value = span.get(_VAL, "1")
         if not value.isdigit() or int(value) > width:

@@ -106,8 +106,8 @@ _MIXED = "utf-8+gb18030"  # a UTF-8 text with lines pasted in from a GBK one
 
 
 def _mixed(data: bytes) -> str:
-    """``data`` line by line: UTF-8, and a line that is not read as GB18030 (a heading pasted
-    from an older document into a UTF-8 one)."""
+    """``data`` line by line: UTF-8, and a line that is not UTF-8 read as GB18030 (a heading
+    pasted from an older document into a UTF-8 one)."""
     out = []
     for line in data.split(b"\n"):
         try:

@@ -131,7 +131,12 @@ _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?$")
 
 def as_text(value: object) -> object:
     """``value`` as a spreadsheet shows it, never run as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+    if (
+        isinstance(value, str)
+        and len(value) > 1  # a lone - (stdin's path, a placeholder) runs nothing
+        and value.startswith(_FORMULA_START)
+        and not _NUMBER.match(value)
+    ):
         return "'" + value
     return value
 

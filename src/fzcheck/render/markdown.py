@@ -16,7 +16,8 @@ def md_text(text: str) -> str:
     """A submission's text as Markdown shows it, not as markup: <img onerror=…>, <script> and
     [links](javascript:…) in a title or a quote are printed, never rendered."""
     return (
-        text.replace("&", "&amp;")
+        text.replace("\\", "\\\\")  # first: \[ would turn the escape below back into a link
+        .replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("[", "\\[")
