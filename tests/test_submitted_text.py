@@ -135,3 +135,12 @@ def test_a_path_that_cannot_be_resolved_is_not_called_permission_denied() -> Non
     )
     assert "没有权限" not in error_kind("unreadable", "cannot be read (EIO: Input/output error)")
     assert "没有权限" in error_kind("unreadable", "permission denied")
+
+
+def test_markdown_escapes_keep_a_backslash_from_reopening_a_link() -> None:
+    """\\[点此\\](…) in a title: its backslashes escaped, so the brackets stay text; a backslash
+    before a letter (a\\xff.txt, how an odd file name is shown) is no escape and stays as it is."""
+    from fzcheck.render.markdown import md_text
+
+    assert md_text("\\[点此\\](javascript:x)") == "\\\\\\[点此\\\\\\](javascript:x)"
+    assert md_text("a\\xff.txt") == "a\\xff.txt"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
@@ -12,12 +13,17 @@ if TYPE_CHECKING:
     from fzcheck.rubric import Catalog
 
 
+_ESCAPING_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+
+
 def md_text(text: str) -> str:
     """A submission's text as Markdown shows it, not as markup: <img onerror=…>, <script> and
     [links](javascript:…) in a title or a quote are printed, never rendered."""
+    # first, a backslash before punctuation (the only place Markdown reads one as an escape):
+    # \[ would turn the escape below back into a link; a\xff.txt stays as written
+    text = _ESCAPING_BACKSLASH.sub(r"\\\\", text)
     return (
-        text.replace("\\", "\\\\")  # first: \[ would turn the escape below back into a link
-        .replace("&", "&amp;")
+        text.replace("&", "&amp;")
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace("[", "\\[")
