@@ -58,6 +58,10 @@ def raise_errors() -> bool:
 # One input's whole check at most: reading has its own limit (60 s, OCR 240 s, checked as it
 # goes); past this a reading library is stuck in a loop of its own, and the input is given up.
 INPUT_SECONDS = 300.0
+TIMEOUT_MESSAGE = (
+    f"checking took over {INPUT_SECONDS:g} s and was stopped (its structure keeps a reading "
+    "library busy); re-save it as .docx or PDF"
+)
 
 
 class _TookTooLong(BaseException):
@@ -94,11 +98,7 @@ def check_source(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB) 
         with _time_limit(INPUT_SECONDS):
             return _check_source(source, catalog, max_mb)
     except _TookTooLong:
-        message = (
-            f"checking took over {INPUT_SECONDS:g} s and was stopped (its structure keeps a "
-            "reading library busy); re-save it as .docx or PDF"
-        )
-        return Graded(error_result(source, "timeout", message, rubric=ref))
+        return Graded(error_result(source, "timeout", TIMEOUT_MESSAGE, rubric=ref))
 
 
 def _check_source(source: str, catalog: Catalog, max_mb: float) -> Graded:

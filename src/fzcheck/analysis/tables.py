@@ -191,9 +191,7 @@ def _read_in_pieces(doc: Document, template: TableTemplate, region: range) -> Ta
     pending = ""
     for i, line, parsed in _rows(doc, region, len(columns)):
         if parsed is None:
-            # a sentence of the text around the table is no label: its words (制发规范性文件3件。)
-            # would name the caption row after it (| 第二十条第（一）项 | | |), cells all blank
-            pending = "" if _SENTENCE_STOP.search(line) else _label(pending, line)
+            pending = _pending_label(pending, line)
             continue
         label, values = parsed
         if len(placed) + len(values) > len(columns):
@@ -225,9 +223,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
     glued: list[str] = []
     for i, line, parsed in _rows(doc, region, len(columns)):
         if parsed is None:
-            # a sentence of the text around the table is no label: its words (制发规范性文件3件。)
-            # would name the caption row after it (| 第二十条第（一）项 | | |), cells all blank
-            pending = "" if _SENTENCE_STOP.search(line) else _label(pending, line)
+            pending = _pending_label(pending, line)
             glue = _glued_digits(line, template)
             if glue:
                 glued.append(glue)
@@ -359,6 +355,13 @@ _MIN_STACKED = 3  # lone values before a region is read as cells one a line (a p
 
 
 _LABEL_TAIL = 200  # characters of label text kept: a label wraps over a few lines, no more
+
+
+def _pending_label(pending: str, line: str) -> str:
+    """The label text so far with a line that holds no values added. A sentence of the text
+    around the table is no label: its words (制发规范性文件3件。) would name the caption row after
+    it (| 第二十条第（一）项 | | |), its cells all blank."""
+    return "" if _SENTENCE_STOP.search(line) else _label(pending, line)
 
 
 def _label(pending: str, line: str) -> str:

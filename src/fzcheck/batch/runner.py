@@ -35,7 +35,7 @@ from fzcheck.batch.plan import (
 from fzcheck.batch.progress import make_progress
 from fzcheck.batch.store import Appender, clean_temp_files, read_objects, repair, rewrite
 from fzcheck.errors import FzcheckError
-from fzcheck.pipeline import INPUT_SECONDS, Graded
+from fzcheck.pipeline import INPUT_SECONDS, TIMEOUT_MESSAGE, Graded
 from fzcheck.result import error_result
 
 # Below this many inputs a pool's start-up costs more than the cores save.
@@ -178,12 +178,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 
 def _stuck_line(item: Item) -> Line:
-    return _lost_line(
-        item,
-        "timeout",
-        f"checking took over {INPUT_SECONDS:g} s and was stopped (its structure keeps a reading "
-        "library busy); the other files are not affected; re-save it as .docx or PDF",
-    )
+    return _lost_line(item, "timeout", TIMEOUT_MESSAGE)
 
 
 def _died_line(item: Item) -> Line:
