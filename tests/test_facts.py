@@ -9,11 +9,14 @@ from typing import Any
 
 import pytest
 
-from fzcheck.analysis.facts import clean_title, stated_years, year_from_signing
+from fzcheck.analysis.facts import clean_title, stated_years, title_pattern, year_from_signing
 from fzcheck.pipeline import check_path
-from fzcheck.rubric import Catalog
+from fzcheck.rubric import Catalog, load_rubric
 from tests.helpers import FIXTURES, SAMPLE, mixtures
 from tests.test_parts import check, check_variant, statuses
+
+# what reads as a title of a 法治 report (its rubric names the subject)
+_TITLES = title_pattern(load_rubric("fazhi-annual").report_genre.title_subject)
 
 
 def _check(result: dict[str, object], check_id: str) -> dict[str, object]:
@@ -59,7 +62,7 @@ def test_title_and_issuer_without_page_debris() -> None:
     ],
 )
 def test_clean_title_cuts_debris(line: str, title: str) -> None:
-    span = clean_title(line)
+    span = clean_title(line, _TITLES)
     assert span is not None and line[span[0] : span[1]] == title
 
 
@@ -80,7 +83,7 @@ def test_clean_title_cuts_debris(line: str, title: str) -> None:
     ],
 )
 def test_debris_lines_are_not_titles(line: str) -> None:
-    assert clean_title(line) is None
+    assert clean_title(line, _TITLES) is None
 
 
 _TITLE_LINE = "示政发〔2026〕3号 示例县人民政府关于2025年度法治政府建设情况的报告"
@@ -390,3 +393,14 @@ def test_a_report_sent_under_a_cover_letter_takes_its_own_title(tmp_path: Path) 
     path.write_text(letter, encoding="utf-8")  # the letter alone: its own title
     alone = check_path(str(path), Catalog.load()).to_json()["document"]
     assert alone["title"] == "示例县司法局关于报送2025年度法治政府建设情况报告的函"
+
+
+def test_a_title_without_a_kind_at_its_end_is_read_by_the_rubrics_subject() -> None:
+    # 情况 ends no document kind: only the report type's subject makes the line a title, and
+    # that subject is the rubric's (no report type's wording is in the code)
+    line = "示例县2025年法治政府建设工作情况"
+    span = clean_title(f"{line}|2026-02-10", _TITLES)
+    assert span is not None and line == f"{line}|"[span[0] : span[1]]
+    assert clean_title(f"{line}|2026-02-10", title_pattern(None)) is None
+    assert title_pattern("政务公开").search("示例县2025年政务公开工作总结")
+    assert not title_pattern(None).search("示例县2025年政务公开工作总结")

@@ -10,8 +10,10 @@ import pytest
 from fzcheck.analysis.facts import read_facts
 from fzcheck.analysis.outline import build_outline, match_heading
 from fzcheck.reading import load
+from fzcheck.rubric import load_rubric
 from tests.helpers import FIXTURES, SAMPLE, assert_golden
 
+_SUBJECT = load_rubric("fazhi-annual").report_genre.title_subject
 FIXTURE_NAMES = sorted(p.name for p in FIXTURES.iterdir() if p.is_file())
 
 
@@ -19,7 +21,7 @@ FIXTURE_NAMES = sorted(p.name for p in FIXTURES.iterdir() if p.is_file())
 def test_outline_golden(name: str) -> None:
     path = SAMPLE if name == "sample-report.txt" else FIXTURES / name
     doc = load(str(path))
-    facts = read_facts(doc)
+    facts = read_facts(doc, _SUBJECT)
     outline = build_outline(doc, facts.body_start, facts.body_end)
     data = {
         "title": facts.title,
@@ -88,7 +90,7 @@ def test_not_headings(line: str) -> None:
 
 def test_top_level_is_the_highest_rank_present() -> None:
     doc = load(str(FIXTURES / "heading_styles.txt"))
-    facts = read_facts(doc)
+    facts = read_facts(doc, _SUBJECT)
     outline = build_outline(doc, facts.body_start, facts.body_end)
     assert [h.text for h in outline.top] == ["主要工作", "短板弱项", "下一年度工作思路"]
     assert {h.kind for h in outline.top} == {2}
@@ -98,7 +100,7 @@ def test_top_level_is_the_highest_rank_present() -> None:
 
 
 def test_signature_with_chinese_numerals() -> None:
-    facts = read_facts(load(str(FIXTURES / "themed_reordered.txt")))
+    facts = read_facts(load(str(FIXTURES / "themed_reordered.txt")), _SUBJECT)
     assert facts.signed_on is not None and facts.signed_on.isoformat() == "2026-01-20"
     assert facts.issuer == "示例市市场监督管理局"
 
@@ -198,7 +200,7 @@ def _levels(tmp_path: Any, text: str) -> list[tuple[int, str]]:
     path = tmp_path / "report.txt"
     path.write_text(text, encoding="utf-8")
     doc = load(str(path))
-    facts = read_facts(doc)
+    facts = read_facts(doc, _SUBJECT)
     outline = build_outline(doc, facts.body_start, facts.body_end)
     return [(h.level, h.text[:8]) for h in outline.headings]
 

@@ -47,7 +47,7 @@ class Analysis:
 
 
 def analyse(doc: Document, rubric: Rubric) -> Analysis:
-    facts = read_facts(doc)
+    facts = read_facts(doc, rubric.report_genre.title_subject)
     outline = build_outline(doc, facts.body_start, facts.body_end)
     year, year_source = facts.report_year, facts.report_year_source
     found = find_parts(doc, outline, rubric, year)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice, pairwise
 from typing import Literal
 
@@ -22,13 +23,25 @@ from fzcheck.reading.numerals import ARABIC_YEAR, YEAR, year_value
 
 YearSource = Literal["title", "body", "plan", "signed"]
 
-_TITLE = re.compile(
-    r"(?:法治|依法行政|依法治).{0,30}(?:报告|情况|总结|要点|安排|计划|规则|方案)|"
-    # …报告（2023年度）; a document of another kind is titled too (…的反馈意见, …的材料, …上的
-    # 讲话), so that the genre check can read what it is
+# A line that reads as a title: it ends with a document's kind (…的报告, …（2023年度）; a document
+# of another kind is titled too — …的反馈意见, …的材料, …上的讲话 — so that the genre check can
+# read what it is), or it names a report type's subject followed by a report word (the rubric's
+# ``title_subject``: 2025年法治政府建设工作情况 has no kind at its end).
+_KIND_ENDING = (
     r"(?:报告|要点|规则|方案|计划|通知|解读|意见|材料|讲话|发言|纪要|通报|决定|批复|汇报)"
     r"(?:\s*\([^()]{1,20}\))?$"
 )
+_SUBJECT_TITLE = r"(?:{}).{{0,30}}(?:报告|情况|总结|要点|安排|计划|规则|方案)"
+
+
+@lru_cache(maxsize=16)
+def title_pattern(subject: str | None) -> re.Pattern[str]:
+    """What reads as a title, for a report type whose titles name ``subject`` (None: any type)."""
+    return re.compile(
+        f"{_SUBJECT_TITLE.format(subject)}|{_KIND_ENDING}" if subject else _KIND_ENDING
+    )
+
+
 _ADDRESSEE = re.compile(r"^[^。,]{2,40}(?:委|政府|办|局|院|会|部|厅|处)[^。,]{0,10}:$")
 # A short note in brackets may follow the date on its line: 2026年2月10日(此件公开发布).
 _NOTE = r"(?:\s*\([^()]{1,16}\))?"
@@ -103,13 +116,18 @@ class Facts:
     report_year_source: YearSource | None = None
 
 
-def read_facts(doc: Document) -> Facts:
+def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
+    """The document's title, addressee, issuer, signing date, year and body; ``title_subject``
+    is the report type's (its rubric's ``report_genre.title_subject``)."""
+    titles = title_pattern(title_subject)
     lines = doc.analysis
     nonblank = [i for i, line in enumerate(lines) if line.strip() and not is_chrome(line)]
     first_heading = next((i for i in nonblank if match_heading(lines[i])), len(lines))
-    title_span = _find_title(lines, nonblank, first_heading)
+    title_span = _find_title(lines, nonblank, first_heading, titles)
     if title_span is not None and _COVER_LETTER.search(_unspaced(lines[title_span[1]])):
-        title_span = _enclosed_title(lines, nonblank, title_span[1], first_heading) or title_span
+        title_span = (
+            _enclosed_title(lines, nonblank, title_span[1], first_heading, titles) or title_span
+        )
     title_line = title_span[0] if title_span else None
     if title_line is not None and title_line == first_heading:
         first_heading = next(
@@ -122,7 +140,7 @@ def read_facts(doc: Document) -> Facts:
     title_end = title_span[1] if title_span else None
     body_start = max((x for x in (title_end, addressee) if x is not None), default=-1) + 1
     sign_line, issuer_line, signed, issuer_inline = _find_signature(
-        lines, nonblank, first_heading, body_start
+        lines, nonblank, first_heading, body_start, titles
     )
     body_end = _body_end(nonblank, sign_line, issuer_line)
     title: str | None = None
@@ -142,7 +160,7 @@ def read_facts(doc: Document) -> Facts:
             .rstrip("|｜")
         )
     else:
-        cell = _title_cell(lines, first_heading)
+        cell = _title_cell(lines, first_heading, titles)
         if cell is not None:
             title = doc.quote(*cell)
             title_analysis = _unspaced(lines[cell[0]][cell[1] : cell[2]].strip())
@@ -183,7 +201,7 @@ def year_from_signing(signed: dt.date) -> int | None:
     return None
 
 
-def clean_title(text: str) -> tuple[int, int] | None:
+def clean_title(text: str, titles: re.Pattern[str]) -> tuple[int, int] | None:
     """(start, end) of the title inside a line that reads as one, without its debris; None when
     the line is a breadcrumb, a site name, a 文号 or an attachment's label alone (附件1), a
     page's dateline (发布时间：…, …2026-02-05 15:38 来源：…) or a table row with no title
@@ -191,8 +209,8 @@ def clean_title(text: str) -> tuple[int, int] | None:
     if "|" in text or "｜" in text:  # a table row: the cell that reads as a title
         offset = 0
         for cell in re.split(r"[|｜]", text):
-            span = clean_title(cell)
-            if span is not None and _TITLE.search(cell[span[0] : span[1]]):
+            span = clean_title(cell, titles)
+            if span is not None and titles.search(cell[span[0] : span[1]]):
                 return offset + span[0], offset + span[1]
             offset += len(cell) + 1
         return None
@@ -220,12 +238,12 @@ def clean_title(text: str) -> tuple[int, int] | None:
 
 
 def _find_title(
-    lines: list[str], nonblank: list[int], first_heading: int
+    lines: list[str], nonblank: list[int], first_heading: int, titles: re.Pattern[str]
 ) -> tuple[int, int, int] | None:
     """(first line, last line, start column) of the title; a title broken over two lines (PDF,
     docx) is joined, and the issuer's name on the line above a 关于… title joins it (青山县人民政府
     / 关于2024年度法治政府建设 / 工作情况的报告: a 公文's title set over three lines)."""
-    found = _title_lines(lines, nonblank, first_heading)
+    found = _title_lines(lines, nonblank, first_heading, titles)
     if found is None:
         return None
     first, last, start = found
@@ -237,14 +255,14 @@ def _find_title(
             _next_to(lines, nonblank, above, first)
             and len(name) <= 30
             and _ORG.search(name)
-            and clean_title(lines[above]) is not None
+            and clean_title(lines[above], titles) is not None
         ):
             return above, last, len(lines[above]) - len(lines[above].lstrip())
     return found
 
 
 def _title_lines(
-    lines: list[str], nonblank: list[int], first_heading: int
+    lines: list[str], nonblank: list[int], first_heading: int, titles: re.Pattern[str]
 ) -> tuple[int, int, int] | None:
     head = nonblank[:_HEAD_LINES]
     for pos, i in enumerate(head):
@@ -253,11 +271,11 @@ def _title_lines(
             text = " " * md.end() + text[md.end() :]
         elif i >= first_heading:
             break
-        span = clean_title(text)
+        span = clean_title(text, titles)
         if span is None:
             continue
         core = _unspaced(text[span[0] : span[1]])
-        if _TITLE.search(core):
+        if titles.search(core):
             return i, i, span[0]
         nxt = head[pos + 1] if pos + 1 < len(head) else None
         if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
@@ -265,7 +283,7 @@ def _title_lines(
             if (
                 len(joined) <= 80
                 and "。" not in joined
-                and _TITLE.search(joined)
+                and titles.search(joined)
                 and re.search(r"(?:报告|情况|总结)$", joined)
             ):
                 return i, nxt, span[0]
@@ -273,13 +291,17 @@ def _title_lines(
 
 
 def _enclosed_title(
-    lines: list[str], nonblank: list[int], letter: int, first_heading: int
+    lines: list[str],
+    nonblank: list[int],
+    letter: int,
+    first_heading: int,
+    titles: re.Pattern[str],
 ) -> tuple[int, int, int] | None:
     """The title of the report a cover letter sends, under its 附件 label below the letter."""
     below = [i for i in nonblank if letter < i < first_heading]
     for pos, i in enumerate(below):
         if _ATTACHMENT_LABEL.match(lines[i]):
-            found = _find_title(lines, below[pos + 1 :], first_heading)
+            found = _find_title(lines, below[pos + 1 :], first_heading, titles)
             if found is not None:
                 return found
     return None
@@ -302,21 +324,27 @@ def _next_to(lines: list[str], nonblank: list[int], line: int, other: int) -> bo
     return len(pairs) >= 4 and spaced > len(pairs) / 2
 
 
-def _title_cell(lines: list[str], first_heading: int) -> tuple[int, int, int] | None:
+def _title_cell(
+    lines: list[str], first_heading: int, titles: re.Pattern[str]
+) -> tuple[int, int, int] | None:
     """(line, start, end) of an archive's or portal's 标题: cell above the body, when no line
     reads as the title."""
     for i, line in enumerate(lines[: min(first_heading, 40)]):
         m = TITLE_CELL.match(line)
-        span = clean_title(line[m.end() :]) if m else None
+        span = clean_title(line[m.end() :], titles) if m else None
         if m and span is not None:
             start, end = m.end() + span[0], m.end() + span[1]
-            if _TITLE.search(line[start:end]):
+            if titles.search(line[start:end]):
                 return i, start, end
     return None
 
 
 def _find_signature(
-    lines: list[str], nonblank: list[int], first_heading: int, body_start: int
+    lines: list[str],
+    nonblank: list[int],
+    first_heading: int,
+    body_start: int,
+    titles: re.Pattern[str],
 ) -> tuple[int | None, int | None, dt.date | None, str | None]:
     """The signing date among the last lines, and the issuer line just above it.
 
@@ -339,17 +367,17 @@ def _find_signature(
             above = pos - 1
             if above > 0 and _SEAL_NOTE.match(_cells(lines[tail[above]])):
                 above -= 1  # （盖章） between the issuer and the date
-            if above >= 0 and _is_issuer(_cells(lines[tail[above]])):
+            if above >= 0 and _is_issuer(_cells(lines[tail[above]]), titles):
                 issuer_line = tail[above]
                 # two issuers signing together, a line each (中共某县委 / 某县人民政府)
                 if above >= 1 and tail[above] - tail[above - 1] <= 2:
                     upper = _cells(lines[tail[above - 1]])
-                    if _is_issuer(upper) and tail[above - 1] > first_heading:
+                    if _is_issuer(upper, titles) and tail[above - 1] > first_heading:
                         joint = f"{upper}、{_cells(lines[issuer_line])}"
                         return i, tail[above - 1], parse_date(text), joint
             return i, issuer_line, parse_date(text), None
         m = _ISSUER_DATE.match(text)
-        if m and _is_issuer(m.group("issuer")):
+        if m and _is_issuer(m.group("issuer"), titles):
             return i, None, parse_date(text), m.group("issuer").strip()
     return None, None, None, None
 
@@ -362,7 +390,7 @@ def _text_follows(lines: list[str], nonblank: list[int], line: int) -> bool:
     )
 
 
-def _is_issuer(text: str) -> bool:
+def _is_issuer(text: str, titles: re.Pattern[str]) -> bool:
     return (
         2 <= len(text) <= 40
         and not _SENTENCE.search(text)
@@ -370,7 +398,7 @@ def _is_issuer(text: str) -> bool:
         and not re.search(r"[\[\]【】:|｜<>]", text)
         and bool(_ORG.search(text))
         and match_heading(text) is None
-        and not _TITLE.search(text)
+        and not titles.search(text)
     )
 
 

@@ -73,6 +73,9 @@ class Genre(_Strict):
 
     subject: Regex
     subject_name: str = Field(min_length=1)  # what the messages call the subject (法治政府建设)
+    # A line naming it and then a report word reads as a title even with no document kind at
+    # its end (2025年法治政府建设工作情况); None: only a kind at the end (…报告) makes a title.
+    title_subject: Regex | None = None
     min_subject_mentions: int = Field(default=2, ge=0)
     report_words: Regex
     report_phrases: Regex
