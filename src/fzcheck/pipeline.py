@@ -81,7 +81,8 @@ def _time_limit(seconds: float) -> Iterator[None]:
         raise _TookTooLong
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # again every second after: a library that catches everything (a bare except) swallows one
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
         yield
     finally:

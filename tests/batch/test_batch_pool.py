@@ -160,6 +160,33 @@ def test_check_gives_up_on_an_input_that_never_finishes(
     assert [(r.get("error") or {}).get("kind") for r in got] == [None, "timeout", None, "empty"]
 
 
+def test_the_time_limit_stands_when_a_library_swallows_its_first_signal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fzcheck.pipeline
+    from fzcheck.rubric import Catalog
+
+    report = tmp_path / "r.txt"
+    report.write_text("示例县2025年法治政府建设年度报告\n一、主要举措和成效\n", encoding="utf-8")
+    swallowed = []
+
+    def catches_everything(doc, rubric):  # type: ignore[no-untyped-def]
+        while True:
+            try:
+                while True:
+                    time.sleep(0.05)
+            except BaseException as err:  # a careless library's bare except
+                if len(swallowed) < 2:  # it goes on after the first and second signal
+                    swallowed.append(err)
+                    continue
+                raise
+
+    monkeypatch.setattr(fzcheck.pipeline, "INPUT_SECONDS", 0.5)
+    monkeypatch.setattr(fzcheck.pipeline, "analyse", catches_everything)
+    got = fzcheck.pipeline.check_source(str(report), Catalog.load()).result.to_json()
+    assert got["error"]["kind"] == "timeout" and len(swallowed) == 2
+
+
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc")
 def test_ctrl_c_twice_stops_the_pool_at_once_and_resume_loses_nothing(
     tmp_path: Path, lines: Lines

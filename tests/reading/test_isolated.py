@@ -36,3 +36,25 @@ def test_a_child_that_dies_is_a_damaged_file() -> None:
     with pytest.raises(InputError) as info:
         call_isolated(lambda: os._exit(9), 10)
     assert info.value.kind == "corrupt"
+
+
+class _LibraryError(Exception):
+    def __init__(self, where: int, why: str) -> None:  # not rebuilt from its pickle's args
+        super().__init__(f"{why} at {where}")
+
+
+def _raise_library_error() -> str:
+    raise _LibraryError(7, "bad control word")
+
+
+def test_an_exception_that_cannot_cross_back_is_a_damaged_file_saying_what_it_was() -> None:
+    with pytest.raises(InputError) as info:
+        call_isolated(_raise_library_error, 10)
+    assert info.value.kind == "corrupt"
+    assert "_LibraryError: bad control word at 7" in str(info.value)
+
+
+def test_an_answer_that_cannot_be_pickled_is_a_damaged_file() -> None:
+    with pytest.raises(InputError) as info:
+        call_isolated(lambda: lambda: 1, 10)
+    assert info.value.kind == "corrupt"

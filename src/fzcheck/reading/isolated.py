@@ -54,4 +54,22 @@ def _run(fn: Callable[[], object], out: object) -> None:
         result: tuple[bool, object] = (True, fn())
     except BaseException as err:  # noqa: BLE001 - handed to the parent, raised there
         result = (False, err)
-    out.send_bytes(pickle.dumps(result))  # type: ignore[attr-defined]
+    out.send_bytes(_portable(result))  # type: ignore[attr-defined]
+
+
+def _portable(result: tuple[bool, object]) -> bytes:
+    """``result`` pickled so that the parent can load it: a library's exception that cannot be
+    rebuilt from its pickle (an ``__init__`` with arguments of its own) or an answer that
+    cannot be pickled becomes an InputError saying what it was."""
+    try:
+        data = pickle.dumps(result)
+        pickle.loads(data)
+        return data
+    except Exception:  # noqa: BLE001 - any failure to round-trip is reported the same way
+        ok, value = result
+        what = f"{type(value).__name__}: {value}" if not ok else type(value).__name__
+        error = InputError(
+            f"the reading library failed on this file ({what[:200]}); re-save it as .docx or PDF",
+            kind="corrupt",
+        )
+        return pickle.dumps((False, error))
