@@ -261,6 +261,22 @@ def test_a_recursive_glob_over_links_to_its_own_folder_ends(tmp_path: Path) -> N
     assert found == [str(tmp_path / "r.txt"), str(tmp_path / "sub" / "s.txt")]
 
 
+def test_a_recursive_glob_keeps_the_folders_as_typed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ./in/**/*.txt lists ./in/…, as the shell and glob.glob would, so results name the files
+    # the way the reviewer typed them
+    from fzcheck.reading.inputs import expand_inputs
+
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "sub" / "s.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("x", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert list(expand_inputs(["./in/**/*.txt"])) == ["./in/sub/s.txt"]
+    assert list(expand_inputs(["**/*.txt"])) == ["in/sub/s.txt", "t.txt"]
+    assert list(expand_inputs(["in/../**/t.txt"])) == ["in/../t.txt"]
+
+
 def test_a_utf8_report_with_a_heading_pasted_from_a_gbk_one_is_read(tmp_path: Path) -> None:
     """One 21-character heading in GBK inside a UTF-8 report (pasted from an older document):
     each line in the encoding that reads it, not the whole refused as binary."""

@@ -61,11 +61,17 @@ def _glob(spec: str) -> list[str]:
     folder given as an input is walked."""
     if "**" not in spec:
         return sorted(glob.glob(spec))
-    parts = Path(spec).parts
+    # the literal folders before the first pattern, as typed (./reports/**: paths keep ./)
+    parts = spec.split(os.sep)
     first = next(k for k, part in enumerate(parts) if glob.has_magic(part))
-    base = Path(*parts[:first]) if first else Path()
+    prefix = os.sep.join(parts[:first])
+    base = Path(prefix or ".")
     rest = str(Path(*parts[first:]))
-    return sorted(str(p) for p in base.glob(rest) if not _hidden(p, base))
+    return sorted(
+        os.path.join(prefix, str(p.relative_to(base))) if prefix else str(p.relative_to(base))
+        for p in base.glob(rest)
+        if not _hidden(p, base)
+    )
 
 
 def _hidden(path: Path, base: Path) -> bool:
