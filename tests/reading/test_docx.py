@@ -281,3 +281,65 @@ def test_tables_whose_merges_python_docx_cannot_follow_are_read_in_little_time_a
             tracemalloc.stop()
         assert peak < 200 * 1024 * 1024, edit
         assert f"| {rows} | {rows + 1}" in text, edit  # the last row's values
+
+
+def _imported_docx(parts: list[tuple[str, str, bytes]]) -> bytes:
+    """A .docx whose body is documents imported whole (w:altChunk), as converters from web
+    systems write them: (content type, part name, bytes) each, after one paragraph of its own."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    d.add_paragraph("（转换自网页）")
+    body = d.element.body
+    for content_type, name, data in parts:
+        part = Part(PackURI(f"/word/{name}"), content_type, data, d.part.package)
+        rid = d.part.relate_to(part, RT.A_F_CHUNK)
+        body.insert(len(body) - 1, parse_xml(f'<w:altChunk {nsdecls("w", "r")} r:id="{rid}"/>'))
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_documents_imported_whole_are_read_in_their_place(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    title, rest = text.split("\n", 1)
+    head, tail = rest.split("二、", 1)
+    page = f"<html><body><h1>{title}</h1>{''.join(f'<p>{x}</p>' for x in head.splitlines())}"
+    data = _imported_docx(
+        [
+            ("text/html", "chunk1.html", f"{page}</body></html>".encode()),
+            ("text/plain", "chunk2.txt", f"二、{tail}".encode("gb18030")),
+            ("application/x-unknown", "chunk3.bin", b"\x00\x01"),
+        ]
+    )
+    lines = read_docx(data).text.splitlines()
+    assert lines[0] == "（转换自网页）" and title in lines
+    assert lines[-1] == tail.strip().splitlines()[-1]
+    path = tmp_path / "imported.docx"
+    path.write_bytes(data)
+    ours = check_path(str(path), Catalog.load()).to_json()
+    plain = check_path(str(SAMPLE), Catalog.load()).to_json()
+    assert ours["verdict"] == plain["verdict"] == "complete"
+    assert [p["status"] for p in ours["parts"]] == [p["status"] for p in plain["parts"]]
+
+
+def test_a_part_imported_many_times_is_read_once() -> None:
+    import zipfile
+
+    data = _imported_docx([("text/plain", "chunk.txt", "一、主要举措和成效".encode())])
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in source.infolist():
+            member = source.read(info)
+            if info.filename == "word/document.xml":
+                start = member.index(b"<w:altChunk")
+                chunk = member[start : member.index(b"/>", start) + 2]
+                member = member.replace(chunk, chunk * 50_000)
+            z.writestr(info.filename, member)
+    assert read_docx(out.getvalue()).text.count("主要举措和成效") == 1

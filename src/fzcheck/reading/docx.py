@@ -115,6 +115,10 @@ _PLACEHOLDER = f"{_W}sdtPr/{_W}showingPlcHdr"
 # A text box (a 红头 title, a signature the seal sits over) is drawn twice: as a Word 2010 shape
 # (mc:Choice) and, for older readers, as VML (mc:Fallback). Its text is read once, from the first.
 _TEXT_BOX = f"{_W}txbxContent"
+# A document imported whole (w:altChunk: an HTML page, a web archive, RTF or text that Word
+# shows in place): what converters from web systems write, often the only body there is.
+_ALT_CHUNK = f"{_W}altChunk"
+_RELATION_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # A table of contents repeats the headings (with page numbers): not the report's text.
 _CONTENTS = re.compile(r"^(?:toc|目录)\s*\d", re.IGNORECASE)
@@ -124,7 +128,7 @@ def _blocks(parent: Any) -> Iterator[Any]:
     """The paragraphs and tables of the body (or a cell), in order, those in holders too —
     but for a table of contents and a control still showing its placeholder."""
     for child in parent.iterchildren():
-        if child.tag in (_P, _TABLE):
+        if child.tag in (_P, _TABLE, _ALT_CHUNK):
             yield child
         elif child.tag in _BLOCK_HOLDERS and not _skipped(child):
             yield from _blocks(child)
@@ -227,6 +231,7 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
         ) from None
     lines: list[str] = []
     styled: dict[int, int] = {}
+    imported: set[str | None] = set()
     body = document._body
     for i, block in enumerate(_blocks(document.element.body)):
         if i % 500 == 0:
@@ -243,9 +248,41 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
             if level is not None:
                 styled[len(lines)] = level
             lines.extend(part.strip() for part in text.split("\n") if part.strip())
+        elif block.tag == _ALT_CHUNK:
+            rid = block.get(_RELATION_ID)
+            if rid not in imported:  # once: a thousand imports of one part are one text
+                imported.add(rid)
+                lines.extend(_imported_lines(document, rid, deadline))
         else:
             lines.extend(_table_lines(Table(_own_rows_and_cells(block), body), deadline))
     return Extracted("\n".join(lines), styled=styled)
+
+
+def _imported_lines(document: Any, rid: str | None, deadline: Deadline) -> list[str]:
+    """The lines of a document imported whole (``w:altChunk``), read by its own reader; one
+    this reader cannot read is left out (the rest of the body still is read)."""
+    part = document.part.related_parts.get(rid) if rid else None
+    if part is None:
+        return []
+    kind, data = part.content_type.lower(), part.blob
+    if "html" in kind or kind in ("message/rfc822", "multipart/related"):
+        from fzcheck.reading.html import read_html
+
+        try:
+            text = read_html(data, deadline).text
+        except InputError:  # a page with no text of its own
+            return []
+    elif "rtf" in kind:
+        from fzcheck.reading.rtf import read_rtf
+
+        text = read_rtf(data, deadline).text
+    elif kind == "text/plain":
+        from fzcheck.reading.text import read_text
+
+        text = read_text(data, deadline).text
+    else:  # a nested Word document or another kind: not read
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 _GRID_SPAN, _GRID_COL, _VAL = f"{_W}gridSpan", f"{_W}gridCol", f"{_W}val"
