@@ -132,6 +132,7 @@ def test_an_input_that_never_finishes_costs_one_error_line(
     folder = make_folder(tmp_path, runner.POOL_MIN_INPUTS + 4)
     monkeypatch.setattr(fzcheck.pipeline, "INPUT_SECONDS", 1.0)
     monkeypatch.setattr(runner, "INPUT_SECONDS", 1.0)
+    monkeypatch.setattr(runner, "STUCK_MARGIN", 2.0)
     stuck = _hanging(fzcheck.pipeline.analyse, "r020.txt", deaf)
     monkeypatch.setattr(fzcheck.pipeline, "analyse", stuck)  # forked workers inherit it
     out = tmp_path / "results.jsonl"
@@ -158,6 +159,33 @@ def test_check_gives_up_on_an_input_that_never_finishes(
     main(["check", "-f", "jsonl", *sorted(str(p) for p in folder.iterdir())])
     got = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r.get("error") or {}).get("kind") for r in got] == [None, "timeout", None, "empty"]
+
+
+def test_a_worker_is_stopped_as_stuck_by_its_inputs_time_not_its_chunks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A chunk of slow inputs may take long; one input past its limit (plus the margin) is
+    stuck, however few inputs its chunk has."""
+    import threading
+    from concurrent.futures import Future
+
+    monkeypatch.setattr(runner, "INPUT_SECONDS", 0.2)
+    monkeypatch.setattr(runner, "STUCK_MARGIN", 0.1)
+    monkeypatch.setattr(runner, "_POLL_SECONDS", 0.05)
+    never: Future[list[tuple[dict, dict]]] = Future()
+    with pytest.raises(TimeoutError):  # one worker on one input for 100 s
+        runner._chunk_result(never, [0.0, time.monotonic() - 100])
+    slow: Future[list[tuple[dict, dict]]] = Future()
+    started = [time.monotonic(), 0.0]
+
+    def inputs_one_after_another() -> None:
+        for _ in range(8):  # 8 inputs of 0.15 s: the chunk takes 1.2 s, each input less than 0.3
+            started[0] = time.monotonic()
+            time.sleep(0.15)
+        slow.set_result([({"path": "done"}, {})])
+
+    threading.Thread(target=inputs_one_after_another).start()
+    assert runner._chunk_result(slow, started) == [({"path": "done"}, {})]
 
 
 def test_the_time_limit_stands_when_a_library_swallows_its_first_signal(

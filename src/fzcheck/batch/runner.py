@@ -104,11 +104,20 @@ def graded_line(graded: Graded) -> tuple[Line, Sigs]:
 # --- worker processes ----------------------------------------------------------------------
 
 _worker_setup: tuple[Catalog, float] | None = None
+# When this worker's current input started (time.monotonic(), 0: none), in an array the parent
+# reads: a chunk may take long, one input may not (see _chunk_result).
+_worker_clock: tuple[Any, int] | None = None
+# What the parent allows past an input's own limit before it stops a worker as stuck.
+STUCK_MARGIN = 30.0
+_POLL_SECONDS = 2.0
 
 
-def _init_worker(rubrics: Catalog, max_mb: float, parent: int) -> None:
-    global _worker_setup
+def _init_worker(rubrics: Catalog, max_mb: float, parent: int, started: Any, slots: Any) -> None:
+    global _worker_setup, _worker_clock
     _worker_setup = (rubrics, max_mb)
+    with slots.get_lock():
+        _worker_clock = (started, slots.value % len(started))
+        slots.value += 1
     # Ctrl-C is the parent's to handle (it stops the pool); a worker would only print tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
@@ -124,7 +133,28 @@ def _exit_with_parent(parent: int) -> None:
 def _grade_chunk(paths: list[str]) -> list[tuple[Line, Sigs]]:
     assert _worker_setup is not None, "worker used before its initializer ran"
     rubrics, max_mb = _worker_setup
-    return [graded_line(grade_offline(path, rubrics, max_mb)) for path in paths]
+    started, slot = _worker_clock or ([0.0], 0)
+    out = []
+    for path in paths:
+        started[slot] = time.monotonic()
+        try:
+            out.append(graded_line(grade_offline(path, rubrics, max_mb)))
+        finally:
+            started[slot] = 0.0
+    return out
+
+
+def _chunk_result(future: Future[list[tuple[Line, Sigs]]], started: Any) -> list[tuple[Line, Sigs]]:
+    """The chunk's lines, however long the chunk takes; TimeoutError once a worker has been on
+    one input past its limit (stuck inside C code, where that input's own limit cannot reach).
+    The limit is each input's, not the chunk's: sixteen slow inputs are not one stuck."""
+    while True:
+        try:
+            return future.result(timeout=_POLL_SECONDS)
+        except TimeoutError:
+            now = time.monotonic()
+            if any(t and now - t > INPUT_SECONDS + STUCK_MARGIN for t in started):
+                raise
 
 
 _WARM_UP_TEXT = """示例县示例局2025年法治政府建设年度报告
@@ -312,17 +342,22 @@ class Batch:
             llm["rejections"] = [redact(str(r), secrets) for r in llm.get("rejections") or []]
         return data
 
-    def _pool(self, workers: int) -> ProcessPoolExecutor:
+    def _pool(self, workers: int) -> tuple[ProcessPoolExecutor, Any]:
+        """A pool of ``workers`` processes, and the array where each says when its current
+        input started."""
         import multiprocessing
 
         # fork on Linux: workers start in milliseconds with everything this process loaded.
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-        return ProcessPoolExecutor(
+        started = context.RawArray("d", workers)
+        slots = context.Value("i", 0)
+        pool = ProcessPoolExecutor(
             workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(self.options.rubrics, self.options.max_mb, os.getpid()),
+            initargs=(self.options.rubrics, self.options.max_mb, os.getpid(), started, slots),
         )
+        return pool, started
 
     def _grade_in_pool(
         self, todo: list[Item], write: Callable[[Item, Line, Sigs], None], workers: int
@@ -343,7 +378,7 @@ class Batch:
             size, width = (1, 1) if careful else (chunk, workers * WINDOW_PER_WORKER)
             stop = careful_until if careful else len(todo)
             sent = pos
-            pool = self._pool(1 if careful else workers)
+            pool, started = self._pool(1 if careful else workers)
             window: deque[tuple[int, int, Future[list[tuple[Line, Sigs]]]]] = deque()
             try:
                 while pos < stop:
@@ -353,9 +388,7 @@ class Batch:
                         window.append((sent, end, pool.submit(_grade_chunk, paths)))
                         sent = end
                     start, end, future = window.popleft()
-                    # each input has its own time limit in the worker; this one is for a
-                    # library stuck where that limit cannot reach it (inside C code)
-                    lines = future.result(timeout=(INPUT_SECONDS + 30) * (end - start))
+                    lines = _chunk_result(future, started)
                     for item, (data, sigs) in zip(todo[start:end], lines, strict=True):
                         write(item, data, sigs)
                     pos = end
