@@ -554,3 +554,19 @@ def test_a_sentences_spaced_count_is_no_row_of_values() -> None:
     assert split_row("全年通过政务服务网集中公开行政许可事项 1200 件") is None
     row = split_row("行政许可  1200 件  3 件")
     assert row is not None and [v.text for v in row[1]] == ["1200件", "3件"]
+
+
+def test_a_heading_between_two_tables_whose_widths_match_by_chance_is_a_heading(
+    tmp_path: Path,
+) -> None:
+    """Table 三's last row ends in nine cells (two blank, seven values: its label spans three
+    columns) and table 四's first header row in nine blanks (行政诉讼 spans ten): the section's
+    heading between them is still a heading, not a row group's label, and table 四 is read."""
+    page = gip.html_page().replace(
+        "<td colspan='2'>四、结转下年度继续办理</td>",
+        "<td colspan='2'>四、结转下年度继续办理</td><td></td>",
+    )
+    assert "四、结转下年度继续办理</td><td></td>" in page
+    r = check(write(tmp_path, "report.html", page))
+    assert {p["id"]: p["status"] for p in r["parts"]}["appeals"] == "present"
+    assert tables(r)["appeals"]["status"] == "read"

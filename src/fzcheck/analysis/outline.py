@@ -182,28 +182,39 @@ def _inside_table(lines: list[str], i: int, first: int, last: int) -> bool:
     label on a line of its own (三、本年度办理结果 over （一）予以公开 18 4 …), not a heading. A
     section's heading between two tables has rows of different widths around it."""
     # a row ends in a value or a cell's border: most headings follow a sentence, told at once
-    if not (before := _nonblank(lines, i, -1, first)).endswith(_ROW_ENDS):
+    j = _nonblank(lines, i, -1, first)
+    if j is None or not (before := lines[j].rstrip()).endswith(_ROW_ENDS):
         return False
-    if not (after := _nonblank(lines, i, 1, last)).endswith(_ROW_ENDS):
+    k = _nonblank(lines, i, 1, last)
+    if k is None or not (after := lines[k].rstrip()).endswith(_ROW_ENDS):
         return False
     if not _table_row(before) or not _table_row(after):
         return False
     above, below = split_row(before), split_row(after)
-    return above is not None and below is not None and len(above[1]) == len(below[1])
+    if above is None or below is None or len(above[1]) != len(below[1]):
+        return False
+    if any(v.text for v in below[1]):
+        return True
+    # a row of blanks under it: a group's rows left empty go on as wide; a new table's header
+    # (行政复议 | … | 行政诉讼 | …, its merged cells blank) may match the width by chance, and the
+    # header's second row (结果维持 | 结果纠正 | …) is no row of values
+    n = _nonblank(lines, k, 1, last)
+    nxt = split_row(lines[n]) if n is not None and _table_row(lines[n]) else None
+    return nxt is not None and len(nxt[1]) == len(below[1])
 
 
 _ROW_ENDS = tuple("0123456789|")
 
 
-def _nonblank(lines: list[str], i: int, step: int, bound: int) -> str:
+def _nonblank(lines: list[str], i: int, step: int, bound: int) -> int | None:
     """The first non-blank line from ``i`` on in the direction of ``step``, up to ``bound``
-    (inclusive), right-stripped; empty when there is none."""
+    (inclusive); None when there is none."""
     j = i + step
     while (j >= bound) if step < 0 else (j <= bound):
-        if text := lines[j].rstrip():
-            return text
+        if lines[j].strip():
+            return j
         j += step
-    return ""
+    return None
 
 
 def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
