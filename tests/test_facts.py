@@ -404,3 +404,26 @@ def test_a_title_without_a_kind_at_its_end_is_read_by_the_rubrics_subject() -> N
     assert clean_title(f"{line}|2026-02-10", title_pattern(None)) is None
     assert title_pattern("政务公开").search("示例县2025年政务公开工作总结")
     assert not title_pattern(None).search("示例县2025年政务公开工作总结")
+
+
+def test_a_disclosure_pages_metadata_table_gives_publication_date_and_title(
+    tmp_path: Path,
+) -> None:
+    """A 政府信息公开 page lists 成文日期 before 发布日期, in a table: the report was published on
+    the latter (late: after 1 April), and its title is its 名称 cell alone."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    title, body = text.split("\n", 1)
+    rows = [
+        ("索引号：", "11330000MB0000000X/2026-00012", "发布机构：", "示例县司法局"),
+        ("名称：", title, "文号：", ""),
+        ("成文日期：", "2026-03-27", "发布日期：", "2026-04-03"),
+    ]
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
+    page = f"<html><body><table>{table}</table><div>{paragraphs}</div></body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["published_on"] == "2026-04-03"
+    assert r["document"]["title"] == title
+    assert not _check(r, "published_in_time")["passed"]

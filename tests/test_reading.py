@@ -150,6 +150,11 @@ def test_published_date_from_captured_page_header(tmp_path: Path) -> None:
         ("发布时间：２０２６－０２－０５", "2026-02-05"),
         ("某县人民政府   2026-02-05 15：38：00   来源：某局", "2026-02-05"),
         ("日期：２０２６年３月１日", "2026-03-01"),
+        # a 政府信息公开 page's metadata: the date it was written comes first, then publication
+        ("成文日期：2026-03-27 发布日期：2026-04-03", "2026-04-03"),
+        ("成文日期：2026-03-27 公开日期：2026年4月3日", "2026-04-03"),
+        ("印发日期：2026-01-05\n生效日期：2026-02-01", None),
+        ("成文时间：2026-01-05 时间：2026-01-08", "2026-01-08"),
     ],
 )
 def test_published_date_found_wherever_a_scan_would_find_it(head: str, date: str | None) -> None:

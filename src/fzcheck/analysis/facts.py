@@ -76,6 +76,7 @@ _WENHAO_ONLY = re.compile(r"^\s*\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])�
 # A cover letter sending the report (关于报送…报告的函): the report is its attachment.
 _COVER_LETTER = re.compile(r"报送.{0,60}的?函$")
 _MARKDOWN_TITLE = re.compile(r"\s*#{1,6}\s")
+_CELL_END = re.compile(r"\s*[|｜]")
 # A 公文's urgency or secrecy mark on its own line (特急, 秘密★1年): above the title, not of it.
 _URGENCY = re.compile(r"^\s*(?:特急|加急|特提|平急|急件|绝密|机密|秘密)(?:\s*★\s*\S{0,10})?\s*$")
 # An attachment's label above its title (附件, 附件1, 附件二：): the document's, not the title's.
@@ -148,17 +149,17 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     if title_span is not None:
         first, last, start = title_span
         title = "".join(doc.quote(i, start if i == first else 0) for i in range(first, last + 1))
-        # a title in a table's cell (a site's layout) ends where its cell does
-        title = title.lstrip("# ").rstrip(" |｜")
-        title_analysis = (
+        # a title in a table's cell (a site's layout) ends where its cell does: | 名称： |
+        # …报告 | 文号： | |
+        title = _CELL_END.split(title.lstrip("# "), maxsplit=1)[0].rstrip()
+        title_analysis = _CELL_END.split(
             _unspaced(
                 "".join(
                     lines[i][start if i == first else 0 :].strip() for i in range(first, last + 1)
                 )
-            )
-            .lstrip("# ")
-            .rstrip("|｜")
-        )
+            ).lstrip("# "),
+            maxsplit=1,
+        )[0]
     else:
         cell = _title_cell(lines, first_heading, titles)
         if cell is not None:

@@ -15,8 +15,28 @@ CN_DATE = re.compile(
     r"([一二三四五六七八九十]{1,3})日"
 )
 # 发布时间:2026-01-09, 时间:2026-02-03来源, 发布日期：2026年2月3日, or a date right before 来源.
-_KEYS = ("发布时间", "發布時間", "发布日期", "發布日期", "发文日期", "时间", "時間", "日期")
-_PUBLISHED = re.compile(f"(?:{'|'.join(_KEYS)})" + r"\s*:\s*" + DATE.pattern)  # on folded text
+# A page's metadata names other dates too (成文日期, 印发日期, 生效日期: a 政府信息公开 page's
+# table lists 成文日期 before 发布日期): a key that says publication wins wherever it stands, and
+# a bare 日期/时间 never reads as one of those.
+_PUBLISH_KEYS = ("发布时间", "發布時間", "发布日期", "發布日期", "公开日期", "公開日期", "公开时间")
+_KEYS = (*_PUBLISH_KEYS, "发文日期", "时间", "時間", "日期")
+_OTHER_DATES = (
+    "成文",
+    "印发",
+    "签发",
+    "簽發",
+    "生效",
+    "施行",
+    "实施",
+    "废止",
+    "截止",
+    "统计",
+    "会议",
+)
+_NOT_OTHER = "".join(f"(?<!{word})" for word in _OTHER_DATES)
+_VALUE = r"\s*:\s*" + DATE.pattern
+_PUBLISHED_KEYED = re.compile(f"(?:{'|'.join(_PUBLISH_KEYS)})" + _VALUE)  # on folded text
+_PUBLISHED = re.compile(f"{_NOT_OTHER}(?:{'|'.join(_KEYS)})" + _VALUE)
 _BEFORE_SOURCE = re.compile(DATE.pattern + r"[\s\d:]*(?:来源|來源)")
 
 
@@ -64,7 +84,9 @@ def find_published(text: str, head_chars: int = 1500, folded: bool = False) -> d
     (发布时间：２０２６－０２－０５ and 15：38：00 as a PC saves them are folded first, unless
     ``folded`` says the text already is)."""
     head = text[:head_chars] if folded else fold_width(text[:head_chars])
-    match = _PUBLISHED.search(head) if _colon_after_key(head) else None
+    match = None
+    if _colon_after_key(head):
+        match = _PUBLISHED_KEYED.search(head) or _PUBLISHED.search(head)
     # 来源 and 來源 share 源: a one-character test, far cheaper than the scan, rules most out
     if match is None and "源" in head:
         match = _BEFORE_SOURCE.search(head)
