@@ -402,8 +402,8 @@ def test_a_title_without_a_kind_at_its_end_is_read_by_the_rubrics_subject() -> N
     span = clean_title(f"{line}|2026-02-10", _TITLES)
     assert span is not None and line == f"{line}|"[span[0] : span[1]]
     assert clean_title(f"{line}|2026-02-10", title_pattern(None)) is None
-    assert title_pattern("政务公开").search("示例县2025年政务公开工作总结")
-    assert not title_pattern(None).search("示例县2025年政务公开工作总结")
+    assert title_pattern("政务公开").search("示例县2025年政务公开工作情况")
+    assert not title_pattern(None).search("示例县2025年政务公开工作情况")
 
 
 def test_a_disclosure_pages_metadata_table_gives_publication_date_and_title(

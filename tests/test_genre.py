@@ -265,3 +265,54 @@ def test_blank_lines_before_a_sign_are_passed_in_one_scan(tmp_path: Path) -> Non
     r = check_path(str(path), Catalog.load()).to_json()
     clean = check_path(str(SAMPLE), Catalog.load()).to_json()
     assert r["document"]["genre_score"] == clean["document"]["genre_score"] - 8  # the byline
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "示例县2025年普法依法治理工作总结",  # 法治 inside 依法治理 is not the subject
+        "示例县司法局2025年度工作情况报告",  # 情况报告 with no 的
+        "示例县司法局2025年工作总结",  # read as a title: 总结 ends it
+    ],
+)
+def test_a_title_on_another_subject_is_read_and_counts_against(tmp_path: Path, title: str) -> None:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "doc.txt"
+    path.write_text("\n".join([title, *lines[1:]]), encoding="utf-8")
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert r["document"]["title"] == title
+    # the sample's body has every part under the law's headings: the title alone does not
+    # outweigh them, but it is weighed and named
+    assert "另一主题的工作报告" in _genre(r)["message"]
+
+
+@pytest.mark.parametrize(
+    "title,sign",
+    [
+        # documents whose kind ends their title: read as the title, so its kind is seen
+        ("示例县2025年度法治政府建设考核评分细则", "标题表明这是细则"),
+        ("示例县2026年法治政府建设工作要点", "标题表明这是工作要点"),
+        ("××县（单位）关于20××年度法治政府建设情况的报告（参考提纲）", "空白模板或写作提纲"),
+    ],
+)
+def test_a_title_that_says_what_else_it_is_outweighs_the_reports_parts(
+    tmp_path: Path, title: str, sign: str
+) -> None:
+    """Each with the sample's whole body (every part, the law's headings): the title decides."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "doc.txt"
+    path.write_text("\n".join([title, *lines[1:]]), encoding="utf-8")
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert r["document"]["title"] == title
+    assert r["verdict"] == "not_a_report", _genre(r)["message"]
+    assert sign in _genre(r)["message"]
+
+
+def test_a_close_call_names_the_strongest_sign_against_it(tmp_path: Path) -> None:
+    from fzcheck.analysis.genre import Sign, _message
+
+    g = load_rubric("fazhi-annual").report_genre
+    signs = [Sign("标题表明这是工作要点", -12), Sign("标题层级用了法定表述", 6), Sign("有部分", 7)]
+    assert _message(g, True, 1 + g.pass_score, signs).endswith("；但标题表明这是工作要点（得分4）")
+    far = [Sign("标题表明这是工作要点", -12), Sign("有部分", 30)]
+    assert "但" not in _message(g, True, 18, far)

@@ -570,3 +570,33 @@ def test_a_heading_between_two_tables_whose_widths_match_by_chance_is_a_heading(
     r = check(write(tmp_path, "report.html", page))
     assert {p["id"]: p["status"] for p in r["parts"]}["appeals"] == "present"
     assert tables(r)["appeals"]["status"] == "read"
+
+
+@pytest.mark.parametrize(
+    "name,content",
+    [
+        (
+            "guide.html",
+            "<html><head><title>示例县人民政府办公室政府信息公开指南_示例县人民政府</title></head>"
+            "<body><h1>示例县人民政府办公室政府信息公开指南</h1><div>"
+            "<p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》，编制本指南。</p>"
+            "<p>一、主动公开</p><p>（一）公开范围。本机关主动公开的政府信息见主动公开基本目录。</p>"
+            "<p>二、依申请公开</p><p>（一）受理机构。申请人可以当面提交或在线提出政府信息公开申请。</p>"
+            "<p>三、监督和救济</p><p>申请人认为本机关侵犯其合法权益的，可以依法申请行政复议或者提起行政诉讼。</p>"
+            "</div></body></html>",
+        ),
+        (
+            "plan.txt",
+            "示例县2026年政务公开工作要点\n"
+            "一、深化主动公开\n（一）全年主动公开政府信息不少于300条，做好政府信息公开工作年度报告编制。\n"
+            "二、规范依申请公开\n（二）依法办理政府信息公开申请，减少行政复议和行政诉讼。\n"
+            "三、加强政务公开平台建设\n（三）优化政府网站政府信息公开专栏。\n",
+        ),
+    ],
+)
+def test_a_guide_or_a_plan_on_disclosure_is_not_the_report(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    r = check(write(tmp_path, name, content))
+    assert r["rubric"]["id"] == "gip-annual"
+    assert r["verdict"] == "not_a_report", r["checks"][0]["message"]

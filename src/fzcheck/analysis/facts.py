@@ -17,7 +17,7 @@ from typing import Literal
 
 from fzcheck.analysis.outline import match_heading
 from fzcheck.document import Document
-from fzcheck.reading.chrome import TITLE_CELL, is_chrome
+from fzcheck.reading.chrome import DOCUMENT_KINDS, TITLE_CELL, is_chrome
 from fzcheck.reading.dates import CN_DATE, DATE, find_published, parse_date
 from fzcheck.reading.numerals import ARABIC_YEAR, YEAR, year_value
 
@@ -27,10 +27,7 @@ YearSource = Literal["title", "body", "plan", "signed"]
 # of another kind is titled too — …的反馈意见, …的材料, …上的讲话 — so that the genre check can
 # read what it is), or it names a report type's subject followed by a report word (the rubric's
 # ``title_subject``: 2025年法治政府建设工作情况 has no kind at its end).
-_KIND_ENDING = (
-    r"(?:报告|要点|规则|方案|计划|通知|解读|意见|材料|讲话|发言|纪要|通报|决定|批复|汇报)"
-    r"(?:\s*\([^()]{1,20}\))?$"
-)
+_KIND_ENDING = rf"(?:{DOCUMENT_KINDS})(?:\s*\([^()]{{1,20}}\))?$"
 _SUBJECT_TITLE = r"(?:{}).{{0,30}}(?:报告|情况|总结|要点|安排|计划|规则|方案)"
 
 

@@ -182,6 +182,15 @@ def _message(g: Genre, passed: bool, score: float, signs: list[Sign]) -> str:
     side = [s for s in signs if (s.weight > 0) == passed and s.weight != 0]
     side.sort(key=lambda s: -abs(s.weight))
     why = "；".join(s.text for s in side[:3]) or "没有报告的特征"
+    # a close call reads as one: the strongest sign the other way, when it outweighs the margin
+    # (a 工作要点's title against the law's headings it lists as tasks)
+    against = max(
+        (s for s in signs if s.weight and (s.weight > 0) != passed),
+        key=lambda s: abs(s.weight),
+        default=None,
+    )
+    close = against is not None and abs(score - g.pass_score) < abs(against.weight)
+    but = f"；但{against.text}" if against and close else ""
     if passed:
-        return f"是{g.subject_name}年度报告：{why}（得分{score:g}）"
-    return f"不是{g.subject_name}报告：{why}（得分{score:g}）"
+        return f"是{g.subject_name}年度报告：{why}{but}（得分{score:g}）"
+    return f"不是{g.subject_name}报告：{why}{but}（得分{score:g}）"

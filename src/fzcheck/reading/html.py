@@ -11,7 +11,7 @@ from typing import Any
 
 from fzcheck.document import fold_width
 from fzcheck.errors import InputError
-from fzcheck.reading.chrome import is_chrome
+from fzcheck.reading.chrome import DOCUMENT_KINDS, is_chrome
 from fzcheck.reading.dates import find_published, make_date
 from fzcheck.reading.limits import Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
@@ -181,7 +181,7 @@ def _page_title(page: str) -> str | None:
     return None
 
 
-_REPORT_WORD = re.compile(r"报告|報告|情况|情況|总结|要点|规则|方案")
+_REPORT_WORD = re.compile(f"情况|情況|{DOCUMENT_KINDS}")
 
 
 # bounded repeats: a tag of a million characters (or of class= repeated) is one short look
