@@ -560,3 +560,33 @@ def test_a_summary_and_next_years_plan_joined_by_a_comma_are_still_a_report(
 ) -> None:
     r = variant(tmp_path, (TITLE, "示例县司法局2025年法治政府建设工作总结、2026年工作计划"))
     assert r["document"]["is_report"]
+
+
+def test_a_short_section_written_on_its_headings_line_after_a_colon_is_its_body(
+    tmp_path: Path,
+) -> None:
+    """二、存在问题：执法人员不足，原因是编制有限。 — a township's one-sentence sections: the heading
+    ends at the colon and the sentence is the body its checks read (the whole line was the
+    heading, and 'no cause given' contradicted the heading quoted)."""
+    path = tmp_path / "short.txt"
+    path.write_text(
+        "示例乡2025年法治政府建设情况报告\n"
+        "一、主要成效：全年开展普法活动12次，调解纠纷45件，成功43件，培训干部30人次。\n"
+        "二、存在问题：执法人员不足，原因是编制有限。\n"
+        "三、第一责任人履职情况：乡党委书记亲自主持专题研究法治工作3次。\n"
+        "四、下步打算：2026年加强执法培训，提升依法行政水平。\n"
+        "三、收到和处理申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n"
+        "示例乡人民政府\n2026年1月20日\n",
+        encoding="utf-8",
+    )
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert part(r, "problems")["heading"] == "存在问题"
+    assert part(r, "next_year_plan")["heading"] == "下步打算"
+    assert not {"problems.gives_causes", "achievements.has_figures"} & failed(r)
+    assert "next_year_plan.names_next_year" not in failed(r)
+    outline = check_path(str(path), Catalog.load("fazhi-annual"), with_outline=True).to_json()
+    # a colon inside the heading's own bracketed note does not end it
+    assert (
+        "收到和处理申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        in [h["text"] for h in outline["outline"]]
+    )

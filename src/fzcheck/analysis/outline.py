@@ -50,6 +50,7 @@ _MARKDOWN = re.compile(r"^(#{1,6})\s+")
 # lines is not given one object each (memory); its later lines belong to the last section.
 MAX_HEADINGS = 5_000
 _HEADING_END = re.compile(r"[。;；!?！？]")
+_CLAUSE_AFTER = re.compile(r"[^\s。;!?][^。;!?]*?[,。;!?]")  # words, then a comma or a stop
 
 
 @dataclass(slots=True)
@@ -151,9 +152,15 @@ def marker_alone(line: str) -> tuple[int, str] | None:
 
 
 def heading_text_end(line: str, start: int) -> int:
-    """Where the heading text ends: the first sentence stop, else the line end (capped)."""
+    """Where the heading text ends: the first sentence stop, else the line end (capped); a
+    colon before a sentence ends it too (二、存在问题：执法人员不足，原因是编制有限。: the
+    sentence is the section's body, not its heading)."""
     stop = _HEADING_END.search(line, start)
     end = stop.start() if stop else len(line.rstrip())
+    colon = line.find(":", start, end)
+    opened = colon > start and line.count("(", start, colon) > line.count(")", start, colon)
+    if colon > start and not opened and _CLAUSE_AFTER.search(line, colon + 1):
+        return colon  # (…勾稽关系为：第一项…) in brackets is the heading's own note
     if end - start > MAX_HEADING:
         comma = line.find(",", start, start + MAX_HEADING)
         end = comma if comma > start else start + MAX_HEADING
