@@ -106,6 +106,10 @@ def test_the_plans_year_below_its_first_lines_is_read(tmp_path: Path) -> None:
         ("局党组书记、局长张某同志全年主持召开局党组会议专题研究法治政府建设3次。", "embedded"),
         ("镇党委书记、镇长高度重视法治建设，专题研究法治建设工作4次。", "embedded"),
         ("分管副县长主持召开专题会议研究执法规范化工作2次。", "missing"),
+        # the leaders at their other duties: no word of law, no duty of this part
+        ("局党组书记、局长带头讲专题党课2次，亲自带队开展安全生产大检查4次。", "missing"),
+        ("镇党委书记亲自部署防汛工作，主持召开全面从严治党会议2次。", "missing"),
+        ("局党组书记、局长带头讲法治党课2次，亲自审核规范性文件5件。", "embedded"),
     ],
 )
 def test_a_leader_paragraph_without_the_duty_words_is_the_leaders_duty(

@@ -189,7 +189,11 @@ def _find_embedded(
             cue = matches(part.body_cues, sentence, year)
             bad = matches(part.body_excludes, sentence, year)
             if bad is not None:
-                rejected.append((i, (cue or bad).group(0)))
+                # an exclude may be a look at the whole sentence (no word of law in it, a
+                # zero-width match): the phrase worth explaining is then the cue it discounted
+                text = (cue or bad).group(0)
+                if text:
+                    rejected.append((i, text))
                 continue
             if cue is None:
                 continue
