@@ -185,10 +185,36 @@ def layout_text(
     return "\n".join(out + _tail(unit)) + "\n"
 
 
+def tab_text(
+    table: dict[str, list[int | None]] | None = None,
+    appeal_values: list[int | None] | None = None,
+) -> str:
+    """As a browser copies a page's tables into a text file: a row a line, its cells separated
+    by tabs, an empty cell between two tabs (a blank left blank)."""
+    table = table or values()
+
+    def cells(vals: list[int | None]) -> str:
+        return "\t".join("" if v is None else str(v) for v in vals)
+
+    out = [*_head("示例县交通运输局"), "二、主动公开政府信息情况"]
+    out += ["信息内容\t本年制发件数\t本年废止件数\t现行有效件数", "规章\t0\t0\t0"]
+    out += ["行政规范性文件\t3\t1\t12", "三、收到和处理政府信息公开申请情况"]
+    out += [
+        "\t\t申请人情况",
+        "\t\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计",
+    ]
+    out += [f"{grp or ''}\t{label}\t{cells(table[row])}" for row, label, grp in ROWS_2021]
+    out += ["四、政府信息公开行政复议、行政诉讼情况", "行政复议\t\t\t\t\t行政诉讼"]
+    out += ["\t".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3)]
+    out.append(cells(appeal_values or appeals()))  # type: ignore[arg-type]
+    return "\n".join(out + _tail()) + "\n"
+
+
 def html_page(
     table: dict[str, list[int | None]] | None = None,
     published: str = "2025-01-20",
     unit: str = "示例县交通运输局",
+    appeal_values: list[int | None] | None = None,
 ) -> str:
     """A government web page: the report in an article, tables with merged header and label
     cells; empty <td> for a blank cell."""
@@ -209,7 +235,7 @@ def html_page(
             rows.append(f"<tr><td>{label}</td>{cells}</tr>")
         else:
             rows.append(f"<tr><td colspan='2'>{label}</td>{cells}</tr>")
-    appeal_cells = "".join(td(v) for v in appeals())
+    appeal_cells = "".join(td(v) for v in (appeal_values or appeals()))
     head = "\n".join(f"<p>{line.strip()}</p>" for line in _head(unit)[2:])
     tail = "\n".join(f"<p>{line.strip()}</p>" for line in _tail(unit) if line.strip())
     return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
@@ -325,7 +351,9 @@ def pdf_bytes(table: dict[str, list[int | None]] | None = None) -> bytes:
 
 
 def docx_bytes(
-    table: dict[str, list[int | None]] | None = None, paren_headings: bool = False
+    table: dict[str, list[int | None]] | None = None,
+    paren_headings: bool = False,
+    appeal_values: list[int | None] | None = None,
 ) -> bytes:
     """The same report as a Word document, its tables with merged cells; with
     ``paren_headings`` its sections numbered （一）…（六）."""
@@ -377,8 +405,8 @@ def docx_bytes(
     a = document.add_table(rows=2, cols=15)
     a.cell(0, 0).merge(a.cell(0, 4)).text = "行政复议"
     a.cell(0, 5).merge(a.cell(0, 14)).text = "行政诉讼"
-    for k, v in enumerate(appeals()):
-        a.cell(1, k).text = str(v)
+    for k, v in enumerate(appeal_values or appeals()):
+        a.cell(1, k).text = "" if v is None else str(v)
     for line in _tail():
         if line.strip():
             paragraph(line.strip())

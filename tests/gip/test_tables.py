@@ -600,3 +600,38 @@ def test_a_guide_or_a_plan_on_disclosure_is_not_the_report(
     r = check(write(tmp_path, name, content))
     assert r["rubric"]["id"] == "gip-annual"
     assert r["verdict"] == "not_a_report", r["checks"][0]["message"]
+
+
+def test_a_tab_separated_copy_keeps_its_empty_cells_and_a_wrong_total_is_caught(
+    tmp_path: Path,
+) -> None:
+    """Cells separated by tabs (a browser's copy of a page's table), its zeros left blank: two
+    tabs are an empty cell, so every value stays in its column and the sums are checked."""
+    table = copy.deepcopy(gip.values())
+    blanked = {r: [None if v == 0 else v for v in vals] for r, vals in table.items()}
+    r = check(write(tmp_path, "tabs.txt", gip.tab_text(blanked)))
+    assert tables(r)["requests"]["status"] == "read"
+    assert cell(r, "requests", "new", "natural")["value"] == 30
+    assert cell(r, "requests", "new", "research")["value"] == 1  # after a blank: not shifted
+    assert failures(r) == set()
+    blanked["carried_in"][0] = 3  # 上年结转 × 自然人, written wrong (its column: 30+3 ≠ 29+3)
+    wrong = check(write(tmp_path, "wrong.txt", gip.tab_text(blanked)))
+    assert ("requests_balance", "自然人") in failures(wrong)
+
+
+@pytest.mark.parametrize(
+    "name,make",
+    [
+        ("blank.txt", lambda v: gip.tab_text(appeal_values=v)),
+        ("blank.html", lambda v: gip.html_page(appeal_values=v)),
+        ("blank.docx", lambda v: gip.docx_bytes(appeal_values=v)),
+    ],
+)
+def test_a_table_four_left_all_blank_is_a_table_not_a_missing_one(
+    tmp_path: Path, name: str, make: Any
+) -> None:
+    """A unit with no cases leaves table 四's fifteen cells empty: the table is there (its
+    blanks are not checked), not 'no statistical table'."""
+    r = check(write(tmp_path, name, make([None] * 15)))
+    assert tables(r)["appeals"]["status"] == "read"
+    assert next(c for c in r["checks"] if c["id"] == "has_statistical_tables")["passed"]

@@ -176,7 +176,9 @@ _ROW_TAIL = 200  # the values are at the end: a search over a whole long line is
 
 
 def _table_row(line: str) -> bool:
-    if "|" in line:  # a Word or web table's row (一、本年新收… | 30 | 6 | …): it ends in two or
+    if (
+        "|" in line or "\t" in line
+    ):  # a Word or web table's row (一、本年新收… | 30 | 6 | …): it ends in two or
         # more cells of values (30, 30件, —) or blanks (上年结转 left empty), as tables reads it
         row = split_row(line)
         return row is not None and len(row[1]) >= 2

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 from typing import Literal
 
 from fzcheck.analysis.patterns import rx
@@ -76,8 +77,9 @@ _Row = tuple[int, str, tuple[str, list[_Token]] | None]
 
 
 def split_row(line: str) -> tuple[str, list[_Token]] | None:
-    """(label, trailing value tokens) when ``line`` ends in values; piped rows keep blanks (a
-    row's cells may all be blank)."""
+    """(label, trailing value tokens) when ``line`` ends in values; rows with cell borders (|,
+    or the tabs a table copied out of a browser or Word keeps) keep blanks (a row's cells may
+    all be blank)."""
     if "|" in line:
         if "---" in line and _RULE_CHARS.issuperset(line):
             return None  # | --- | :---: |, under a Markdown table's header: no values
@@ -85,26 +87,18 @@ def split_row(line: str) -> tuple[str, list[_Token]] | None:
         if body.startswith("|"):  # | a | b |: the outer pipes close the row; a | b | : the
             body = body[1:].removesuffix("|")  # last cell is empty (Word's rows are joined so)
         cells = body.split("|")
-        values: list[_Token] = []
         pos = line.index("|") if line.strip().startswith("|") else 0
         offsets = []
         for cell in cells:
             at = line.find(cell, pos)
             offsets.append(at)
             pos = at + len(cell)
-        k = len(cells)
-        while k > 0 and (_is_value(cells[k - 1].strip()) or not cells[k - 1].strip()):
-            k -= 1
-        if k == len(cells):
-            return None
-        for cell, at in zip(cells[k:], offsets[k:], strict=True):
-            text = cell.strip()
-            start = at + (len(cell) - len(cell.lstrip()))
-            values.append(_Token(text, start, start + len(text)))
-        label = "".join(cells[:k])
-        if not any(v.text for v in values) and not label.strip():
-            return None
-        return label, values  # its cells may all be blank: a row of blanks, or a label's
+        return _cells_row(cells, offsets)
+    if "\t" in line and (line.count("\t") >= 2 or line.rstrip(" ").endswith("\t")):
+        # every tab a border, at the line's start and end too: two tabs are an empty cell
+        cells = line.rstrip(" ").split("\t")
+        offsets = list(accumulate((len(c) + 1 for c in cells[:-1]), initial=0))
+        return _cells_row(cells, offsets)
     spans = _with_units([(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", line)])
     k = len(spans)
     while k > 0 and _is_value(spans[k - 1][0]):
@@ -113,6 +107,24 @@ def split_row(line: str) -> tuple[str, list[_Token]] | None:
         return None
     label = line[: spans[k][1]] if k < len(spans) else line
     return label, [_Token(t, a, b) for t, a, b in spans[k:]]
+
+
+def _cells_row(cells: list[str], offsets: list[int]) -> tuple[str, list[_Token]] | None:
+    """(label, trailing value tokens) of a row whose cells (at ``offsets``) are known."""
+    values: list[_Token] = []
+    k = len(cells)
+    while k > 0 and (_is_value(cells[k - 1].strip()) or not cells[k - 1].strip()):
+        k -= 1
+    if k == len(cells):
+        return None
+    for cell, at in zip(cells[k:], offsets[k:], strict=True):
+        text = cell.strip()
+        start = at + (len(cell) - len(cell.lstrip()))
+        values.append(_Token(text, start, start + len(text)))
+    label = "".join(cells[:k])
+    if not any(v.text for v in values) and not label.strip() and len(values) < 2:
+        return None  # a row of blanks only (table 四 of a unit with no cases) is a row
+    return label, values  # its cells may all be blank: a row of blanks, or a label's
 
 
 def _with_units(spans: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

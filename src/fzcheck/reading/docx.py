@@ -318,13 +318,19 @@ def _table_lines(table: Any, deadline: Deadline) -> list[str]:
                 if id(cell._tc) not in seen:
                     seen.add(id(cell._tc))
                     cells.append(_cell_text(cell._tc))
-            if any(cells):
-                lines.append(" | ".join(cells))
+            lines.append(_row_line(cells))
     except (RecursionError, ValueError, IndexError):
         lines = []
         for tr in table._tbl.iterchildren(_ROW):
             deadline.check()
-            cells = [_cell_text(tc) for tc in tr.iterchildren(_CELL)]
-            if any(cells):
-                lines.append(" | ".join(cells))
-    return lines
+            lines.append(_row_line([_cell_text(tc) for tc in tr.iterchildren(_CELL)]))
+    # a row of empty cells is kept (table 四 of a unit with no cases, left blank) in a table
+    # with text; a table all empty (a layout's spacer) is no text
+    return lines if any(line.strip("| ") for line in lines) else []
+
+
+def _row_line(cells: list[str]) -> str:
+    """A row's line, a | b; | | b | with its outer borders when a cell at either end is empty,
+    so that it is still a cell (as | a | b | reads, a | b | is a row of a, b and an empty one)."""
+    joined = " | ".join(cells)
+    return joined if cells[0].strip() and cells[-1].strip() else f"| {joined} |"

@@ -53,7 +53,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
 
     # trafilatura is given text, not bytes: it sniffs only the head and misreads gb2312 pages.
     text = trafilatura.extract(
-        _without_layout_tables(_inline_gaps_closed(page)),
+        _empty_cells_kept(_without_layout_tables(_inline_gaps_closed(page))),
         include_tables=True,
         include_comments=False,
         include_links=False,
@@ -61,6 +61,8 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
         favor_recall=True,
         deduplicate=False,
     )
+    if text:
+        text = text.replace(_KEEP, "")
     if not text or not text.strip():
         text = _TAG.sub("\n", _without_hidden(page))
     lines = [line.strip() for line in text.splitlines()]
@@ -138,6 +140,19 @@ def _opening(cell: Any, budget: list[int]) -> str:
         if len(text) > 2 * _LAYOUT_CELL_CHARS:
             break
     return text
+
+
+# An empty cell holds a mark trafilatura keeps (it drops a row whose cells are all empty: table
+# 四 of a unit with no cases, left blank), taken out of the text after.
+_KEEP = "\u200b"
+_EMPTY_CELL = re.compile(
+    r"(<t[dh]\b[^<>]{0,300}>)(?:\s|&nbsp;|&#160;|<br\s*/?>|</?p>|</?span[^<>]{0,100}>){0,20}(</t[dh]>)",
+    re.IGNORECASE,
+)
+
+
+def _empty_cells_kept(page: str) -> str:
+    return _EMPTY_CELL.sub(rf"\1{_KEEP}\2", page) if "<t" in page or "<T" in page else page
 
 
 def _mime_html(data: bytes) -> bytes:
