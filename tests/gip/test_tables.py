@@ -276,20 +276,26 @@ def test_a_row_left_empty_is_a_row_of_blanks_not_the_next_rows_label(
 
 
 @pytest.mark.parametrize("mark", ["—", "-", "/", "／"])
-def test_a_dash_for_none_is_a_blank_cell_not_the_end_of_the_row(tmp_path: Path, mark: str) -> None:
-    """Units fill an empty cell with a dash or a slash: the row is still read, the cell is blank
-    (its sums are left unchecked, a blank is not a 0) and every other sum still holds."""
-    text = "\n".join(
-        re.sub(r"(?<= )0(?= |$)", mark, line) if "本年新收" in line else line
-        for line in gip.layout_text().split("\n")
-    )
-    r = check(write(tmp_path, "dashes.txt", text))
+def test_a_dash_for_none_counts_as_zero_and_the_row_is_read(tmp_path: Path, mark: str) -> None:
+    """Units write a dash or a slash for none: the row is still read, the mark adds as 0 (the
+    format asks for 0), so the sums it is in are checked — a total one too many is caught."""
+
+    def dashed(text: str) -> str:
+        return "\n".join(
+            re.sub(r"(?<= )0(?= |$)", mark, line) if "本年新收" in line else line
+            for line in text.split("\n")
+        )
+
+    r = check(write(tmp_path, "dashes.txt", dashed(gip.layout_text())))
     new = [c for c in tables(r)["requests"]["cells"] if c["row"] == "new"]
-    assert len(new) == 7 and [c["value"] for c in new].count(None) == 1
+    assert len(new) == 7 and [c["value"] for c in new].count(0) == 1
+    assert [c["text"] for c in new].count(mark.replace("／", "/")) == 1  # shown as written
     assert tables(r)["requests"]["status"] == "read" and failures(r) == set()
-    checks = tables(r)["requests"]["checks"]
-    assert any(c["passed"] for c in checks)
-    assert any(c["passed"] is None and "空白" in c["message"] for c in checks)
+    assert all(c["passed"] for c in tables(r)["requests"]["checks"])
+    table = copy.deepcopy(gip.values())
+    table["new"][6] += 1  # 本年新收 × 总计, one too many
+    wrong = check(write(tmp_path, "wrong.txt", dashed(gip.layout_text(table))))
+    assert ("requests_row_totals", "一、本年新收") in failures(wrong)
 
 
 def test_values_typed_with_their_unit_and_a_total_called_heji_are_read(tmp_path: Path) -> None:

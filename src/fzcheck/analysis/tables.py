@@ -418,7 +418,9 @@ def _place(values: Sequence[_Token], anchors: list[list[int]], n: int) -> dict[i
 
 def _cell(row: str, col: str, tok: _Token, line: int) -> Cell:
     number = _VALUE.match(tok.text)
-    value = float(number.group(1).replace(",", "")) if number else None  # or a dash
+    # a dash or slash is a unit's mark for none (the format asks for 0; units write — for it),
+    # so it adds as 0 (9+1+—+1 = 11, not 12); an empty cell may be a value lost on the way
+    value = float(number.group(1).replace(",", "")) if number else (0.0 if tok.text else None)
     return Cell(
         row, col, value, tok.text, line if tok.line is None else tok.line, tok.start, tok.end
     )
