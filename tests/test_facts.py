@@ -427,3 +427,14 @@ def test_a_disclosure_pages_metadata_table_gives_publication_date_and_title(
     assert r["document"]["published_on"] == "2026-04-03"
     assert r["document"]["title"] == title
     assert not _check(r, "published_in_time")["passed"]
+
+
+@pytest.mark.parametrize("span", ["2026—2030年", "2026-2030年", "2026年至2030年"])
+def test_the_end_of_a_span_of_years_in_a_title_is_no_report_year(tmp_path: Path, span: str) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        f"示例县法治政府建设实施方案（{span}）\n一、总体要求\n到2030年，基本建成法治政府。\n",
+        encoding="utf-8",
+    )
+    d = check_path(str(path), Catalog.load("fazhi-annual")).to_json()["document"]
+    assert d["report_year"] != 2030 and d["report_year_source"] != "title"

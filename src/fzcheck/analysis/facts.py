@@ -74,6 +74,8 @@ _WENHAO_ONLY = re.compile(r"^\s*\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])�
 _COVER_LETTER = re.compile(r"报送.{0,60}的?函$")
 _MARKDOWN_TITLE = re.compile(r"\s*#{1,6}\s")
 _CELL_END = re.compile(r"\s*[|｜]")
+_RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]\s*$")
+_RANGE_AFTER = re.compile(r"\s*[-—–~～至到]\s*(?:19|20)\d{2}")
 # A 公文's urgency or secrecy mark on its own line (特急, 秘密★1年): above the title, not of it.
 _URGENCY = re.compile(r"^\s*(?:特急|加急|特提|平急|急件|绝密|机密|秘密)(?:\s*★\s*\S{0,10})?\s*$")
 # An attachment's label above its title (附件, 附件1, 附件二：): the document's, not the title's.
@@ -447,9 +449,13 @@ def _report_year(
 ) -> tuple[int | None, YearSource | None]:
     """From the title, else from what the opening and the first headings say the year was."""
     if title is not None:
-        m = YEAR.search(title)
-        if m:
-            return year_value(m.group(1)), "title"
+        for m in YEAR.finditer(title):
+            # either end of a span of years (…实施方案（2026—2030年）, 2026年至2030年) is no
+            # year reported on
+            if not _RANGE_BEFORE.search(title, 0, m.start()) and not _RANGE_AFTER.match(
+                title, m.end()
+            ):
+                return year_value(m.group(1)), "title"
     body = [i for i in nonblank if i >= body_start]
     looked: list[str] = [lines[i] for i in body[:6] if i < first_heading]
     looked += islice((lines[i] for i in body[:40] if match_heading(lines[i])), 3)
