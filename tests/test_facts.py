@@ -390,6 +390,9 @@ def test_a_report_sent_under_a_cover_letter_takes_its_own_title(tmp_path: Path) 
     for key in ("title", "addressee", "issuer", "signed_on", "report_year"):
         assert sent["document"][key] == plain["document"][key], key
     assert sent["score"] == plain["score"]
+    path.write_text(letter + sample, encoding="utf-8")  # no 附件 label of its own above it
+    below = check_path(str(path), Catalog.load()).to_json()
+    assert below["document"]["title"] == plain["document"]["title"]
     path.write_text(letter, encoding="utf-8")  # the letter alone: its own title
     alone = check_path(str(path), Catalog.load()).to_json()["document"]
     assert alone["title"] == "示例县司法局关于报送2025年度法治政府建设情况报告的函"

@@ -80,6 +80,7 @@ _RANGE_AFTER = re.compile(r"\s*[-—–~～至到]\s*(?:19|20)\d{2}")
 _URGENCY = re.compile(r"^\s*(?:特急|加急|特提|平急|急件|绝密|机密|秘密)(?:\s*★\s*\S{0,10})?\s*$")
 # An attachment's label above its title (附件, 附件1, 附件二：): the document's, not the title's.
 _ATTACHMENT_LABEL = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?\s*$")
+_ATTACHMENT_INLINE = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]\s*(?=\S)")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|首页\s*[>›»/]|[>›»]\s*\S+\s*[>›»]")
 _SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|官网|官方网站|信息公开平台|公开平台)$")
 # An organisation's name ends with what it is (局, 政府, 委员会…).
@@ -300,7 +301,8 @@ def _enclosed_title(
     """The title of the report a cover letter sends, under its 附件 label below the letter."""
     below = [i for i in nonblank if letter < i < first_heading]
     for pos, i in enumerate(below):
-        if _ATTACHMENT_LABEL.match(lines[i]):
+        # 附件 alone on its line, or 附件：…报告 naming it: the report's own title is below
+        if _ATTACHMENT_LABEL.match(lines[i]) or _ATTACHMENT_INLINE.match(lines[i]):
             found = _find_title(lines, below[pos + 1 :], first_heading, titles)
             if found is not None:
                 return found
