@@ -441,3 +441,25 @@ def test_the_end_of_a_span_of_years_in_a_title_is_no_report_year(tmp_path: Path,
     )
     d = check_path(str(path), Catalog.load("fazhi-annual")).to_json()["document"]
     assert d["report_year"] != 2030 and d["report_year_source"] != "title"
+
+
+def test_the_list_of_attachments_above_the_signature_is_not_the_last_sections_text(
+    tmp_path: Path,
+) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    sign = max(i for i, line in enumerate(text) if "年" in line and line.strip().endswith("日"))
+    issuer = sign - 1
+    listed = [
+        "",
+        "附件：1.2025年度示例县重大行政决策事项目录",
+        "      2.2025年度行政复议案件统计表",
+        "",
+    ]
+    path = tmp_path / "listed.txt"
+    path.write_text("\n".join([*text[:issuer], *listed, *text[issuer:]]) + "\n", encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    plain = check_path(str(SAMPLE), Catalog.load()).to_json()
+    last = max(p["span"]["end_line"] for p in r["parts"] if p["span"])  # the last section's
+    assert last < issuer + 2  # the 附件 line (1-based issuer + 2) and its list not in it
+    assert r["document"]["signed_on"] == plain["document"]["signed_on"]
+    assert r["score"] == plain["score"]

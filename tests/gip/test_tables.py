@@ -645,3 +645,31 @@ def test_a_table_four_left_all_blank_is_a_table_not_a_missing_one(
     r = check(write(tmp_path, name, make([None] * 15)))
     assert tables(r)["appeals"]["status"] == "read"
     assert next(c for c in r["checks"] if c["id"] == "has_statistical_tables")["passed"]
+
+
+def test_tables_set_out_in_an_attachment_after_the_signature_are_read(tmp_path: Path) -> None:
+    """附件：…统计表 after the date that signs the report, its tables under headings of their
+    own: they are the report's tables (not 'no statistical table'), and the signature above
+    the attachment is still the signature."""
+    full = gip.layout_text()
+    start = full.index("   二、主动公开政府信息情况")
+    tables_text = full[start : full.index("   五、存在的主要问题及改进情况")]
+    head = full[:start]
+    body = (
+        "   二、主动公开政府信息情况\n   本年主动公开情况见附件。\n"
+        "   三、收到和处理政府信息公开申请情况\n   本年申请办理情况见附件。\n"
+        "   四、政府信息公开行政复议、行政诉讼情况\n   本年复议诉讼情况见附件。\n"
+    )
+    tail = full[full.index("   五、存在的主要问题及改进情况") :]
+    text = head + body + tail + "\n附件：示例县交通运输局2024年政府信息公开工作年度报告统计表\n"
+    r = check(write(tmp_path, "annex.txt", text + tables_text))
+    assert {t: v["status"] for t, v in tables(r).items()} == {
+        "proactive_documents": "read",
+        "proactive_decisions": "read",
+        "requests": "read",
+        "appeals": "read",
+    }
+    assert failures(r) == set()
+    assert r["document"]["signed_on"] == "2025-01-20"
+    assert r["document"]["issuer"] == "示例县交通运输局"
+    assert next(c for c in r["checks"] if c["id"] == "has_statistical_tables")["passed"]

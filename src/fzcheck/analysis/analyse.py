@@ -19,7 +19,7 @@ from fzcheck.analysis.outline import Outline, build_outline
 from fzcheck.analysis.parts import Found, find_parts
 from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
-from fzcheck.analysis.tables import read_tables
+from fzcheck.analysis.tables import TableRead, read_tables
 from fzcheck.document import Document
 from fzcheck.fast_patterns import fast
 from fzcheck.reading.numerals import YEAR, year_value
@@ -67,6 +67,8 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         if rubric.tables
         else {}
     )
+    if facts.appendix_start is not None and any(t.status != "read" for t in tables.values()):
+        tables = _with_appendix_tables(doc, rubric, tables, facts.appendix_start)
     rare_absent = rare_signs_absent(doc, rubric)
     outcomes = {
         spec.id: evaluate(spec, tables)
@@ -140,6 +142,28 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
 
 
 _OPENING_LINES = 6
+
+
+def _with_appendix_tables(
+    doc: Document, rubric: Rubric, tables: dict[str, TableRead], start: int
+) -> dict[str, TableRead]:
+    """``tables``, each one the body does not hold (or holds only as a sentence that cannot be
+    read as it) read from the attachment after the signature instead (附件：…统计表: the
+    statistical tables set out there, under headings of their own)."""
+    appendix = build_outline(doc, start, len(doc.lines) - 1)
+    found = read_tables(
+        doc,
+        [t for t in rubric.tables if tables[t.id].status != "read"],
+        range(start, len(doc.lines)),
+        {h.line: (h.level, h.text) for h in appendix.headings},
+    )
+
+    def better(body: TableRead, there: TableRead | None) -> TableRead:
+        if there is None or there.status == "absent":
+            return body
+        return there if there.status == "read" or body.status == "absent" else body
+
+    return {tid: better(t, found.get(tid)) for tid, t in tables.items()}
 
 
 # A year a sentence opens with, as its subject (2024年，我县… / 2024年度，…): not one it mentions

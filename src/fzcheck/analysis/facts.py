@@ -80,6 +80,9 @@ _RANGE_AFTER = re.compile(r"\s*[-—–~～至到]\s*(?:19|20)\d{2}")
 _URGENCY = re.compile(r"^\s*(?:特急|加急|特提|平急|急件|绝密|机密|秘密)(?:\s*★\s*\S{0,10})?\s*$")
 # An attachment's label above its title (附件, 附件1, 附件二：): the document's, not the title's.
 _ATTACHMENT_LABEL = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?\s*$")
+_APPENDIX_LABEL = re.compile(r"^\s*(?:附件|附表)\s*[\d一二三四五六七八九十]{0,3}\s*(?:[:：]|$)")
+_LISTED_ATTACHMENT = re.compile(r"^\s*\d{1,2}\s*[.、]\s*\S.{0,60}$")
+_MAX_LISTED = 12  # lines a list of attachments takes, blank ones included
 _ATTACHMENT_INLINE = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]\s*(?=\S)")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|首页\s*[>›»/]|[>›»]\s*\S+\s*[>›»]")
 _SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|官网|官方网站|信息公开平台|公开平台)$")
@@ -115,6 +118,9 @@ class Facts:
     body_start: int
     body_end: int
     report_year_source: YearSource | None = None
+    # where an attachment after the signature starts (附件：…统计表, then its tables): part of
+    # the submission, not of the report's body
+    appendix_start: int | None = None
 
 
 def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
@@ -140,10 +146,12 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     )
     title_end = title_span[1] if title_span else None
     body_start = max((x for x in (title_end, addressee) if x is not None), default=-1) + 1
+    appendix = _appendix_start(lines, nonblank, first_heading)
+    before = nonblank if appendix is None else [i for i in nonblank if i < appendix]
     sign_line, issuer_line, signed, issuer_inline = _find_signature(
-        lines, nonblank, first_heading, body_start, titles
+        lines, before, first_heading, body_start, titles
     )
-    body_end = _body_end(nonblank, sign_line, issuer_line)
+    body_end = _without_attachment_list(lines, _body_end(before, sign_line, issuer_line))
     title: str | None = None
     title_analysis: str | None = None
     if title_span is not None:
@@ -188,6 +196,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         body_start=body_start,
         body_end=body_end,
         report_year_source=source,
+        appendix_start=appendix,
     )
 
 
@@ -382,6 +391,30 @@ def _find_signature(
         if m and _is_issuer(m.group("issuer"), titles):
             return i, None, parse_date(text), m.group("issuer").strip()
     return None, None, None, None
+
+
+def _without_attachment_list(lines: list[str], end: int) -> int:
+    """``end``, moved above a list of attachments that closes the body before the signature
+    (附件：1.…目录 / 2.…统计表, as a 公文 lists them): the list is not the last section's text."""
+    i = end
+    while i > 0 and (not lines[i].strip() or _LISTED_ATTACHMENT.match(lines[i])):
+        i -= 1  # blank lines and the list's further items (2.…, 3.…)
+    if i > 0 and i >= end - _MAX_LISTED and _APPENDIX_LABEL.match(lines[i]):
+        return i - 1
+    return end
+
+
+def _appendix_start(lines: list[str], nonblank: list[int], first_heading: int) -> int | None:
+    """The line an attachment after the signature starts on: a 附件 (or 附表) label, alone or
+    naming it, right below a date line (the signature's). None when there is none."""
+    for pos in range(1, len(nonblank)):
+        i = nonblank[pos]
+        if i <= first_heading or not _APPENDIX_LABEL.match(lines[i]):
+            continue
+        above = _cells(lines[nonblank[pos - 1]])
+        if _DATE_ONLY.match(above) or _ISSUER_DATE.match(above):
+            return i
+    return None
 
 
 def _text_follows(lines: list[str], nonblank: list[int], line: int) -> bool:
