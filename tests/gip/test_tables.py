@@ -673,3 +673,19 @@ def test_tables_set_out_in_an_attachment_after_the_signature_are_read(tmp_path: 
     assert r["document"]["signed_on"] == "2025-01-20"
     assert r["document"]["issuer"] == "示例县交通运输局"
     assert next(c for c in r["checks"] if c["id"] == "has_statistical_tables")["passed"]
+
+
+def test_table_three_printed_without_its_total_column_is_read_and_says_so(
+    tmp_path: Path,
+) -> None:
+    """Six values a row and no 总计 in the header: each value in its applicant's column, the
+    sums that do not need the total checked, the table's line saying the column is missing."""
+    table = {row: vals[:6] for row, vals in gip.values().items()}
+    text = gip.tab_text(table).replace("\t其他\t总计", "\t其他")  # type: ignore[arg-type]
+    r = check(write(tmp_path, "no_total.txt", text))
+    t = tables(r)["requests"]
+    assert t["status"] == "read" and "总计" in t["reason"]
+    assert cell(r, "requests", "new", "other_org")["value"] == 1
+    assert cell(r, "requests", "new", "total")["value"] is None
+    assert failures(r) == set()
+    assert any(c["passed"] for c in t["checks"])  # the per-column balance of each applicant

@@ -278,8 +278,16 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                 f"“{template.rows[found].name}”一行有{len(values)}个数，多于{len(columns)}列",
                 first_line=region.start,
             )
+    printed = None if anchors or not partial else _printed_columns(doc, template, region, partial)
+    if printed is not None:
+        missing = [c.name for k, c in enumerate(template.columns) if k not in printed]
+        table.reason = f"表中没有“{'”“'.join(missing)}”列"
     for row, i, values in partial:
-        placed = _place(values, anchors, len(columns))
+        placed = (
+            dict(zip(printed, values, strict=True))
+            if printed is not None
+            else _place(values, anchors, len(columns))
+        )
         if placed is None:
             name = next(r.name for r in template.rows if r.id == row)
             return TableRead(
@@ -314,6 +322,24 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             first_line=region.start,
         )
     return table
+
+
+def _printed_columns(
+    doc: Document,
+    template: TableTemplate,
+    region: range,
+    partial: list[tuple[str, int, list[_Token]]],
+) -> list[int] | None:
+    """The columns a table that left some out prints (table 三 without its 总计 column): when
+    every row has as many values as the header above the first row names columns, those
+    columns, in order. None otherwise: then where a value stands cannot be told."""
+    counts = {len(values) for _, _, values in partial}
+    first = min(i for _, i, _ in partial)
+    header = "".join(doc.analysis[i] for i in range(region.start, first))
+    printed = [k for k, c in enumerate(template.columns) if c.name.split()[-1] in header]
+    if len(counts) != 1 or len(printed) != counts.pop() or len(printed) == len(template.columns):
+        return None
+    return printed
 
 
 def _rows(doc: Document, region: range, columns: int) -> list[_Row]:

@@ -42,13 +42,14 @@ def summary(table: dict[str, Any]) -> str:
     held = sum(c.get("passed") is True for c in checks)
     failed = len(_failed(table))
     unchecked = sum(c.get("passed") is None for c in checks)
+    note = f"（{table['reason']}）" if table.get("reason") else ""  # 表中没有“总计”列
     if not checks:
-        return f"{table['name']}：已读取{len(table.get('rows') or [])}行"
+        return f"{table['name']}：已读取{len(table.get('rows') or [])}行{note}"
     parts = [f"{failed}处不成立"] if failed else []
     parts.append(f"{held}处成立")
     if unchecked:
         parts.append(f"{unchecked}处未核对")
-    return f"{table['name']}：勾稽关系" + "、".join(parts)
+    return f"{table['name']}：勾稽关系" + "、".join(parts) + note
 
 
 def grid(table: dict[str, Any], only_failing: bool = True) -> list[list[tuple[str, bool]]]:
