@@ -689,3 +689,18 @@ def test_table_three_printed_without_its_total_column_is_read_and_says_so(
     assert cell(r, "requests", "new", "total")["value"] is None
     assert failures(r) == set()
     assert any(c["passed"] for c in t["checks"])  # the per-column balance of each applicant
+
+
+def test_a_narrative_count_against_a_cell_whose_own_sum_fails_is_not_flagged_again(
+    tmp_path: Path,
+) -> None:
+    """予以公开20件 in the text, the row's cells adding to 20 and its 总计 printed 21: the
+    table's own error, flagged by its sums; the narrative gave the right number."""
+    lines = gip.layout_text().split("\n")
+    k = next(i for i, line in enumerate(lines) if "（一）予以公开" in line)
+    assert lines[k].rstrip().endswith("20")
+    lines[k] = lines[k].rstrip()[:-2] + "21"
+    r = check(write(tmp_path, "total.txt", "\n".join(lines)))
+    assert ("requests_row_totals", "（一）予以公开") in failures(r)
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert flag["passed"], flag["message"]

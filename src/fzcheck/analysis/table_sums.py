@@ -212,11 +212,22 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> list[tuple[str, int, str
     section's own sentence after an earlier table): the tables' rows are left out."""
     rows = {i for t in ctx.tables.values() for i in t.row_lines.values()}
     text, line_of = _joined(ctx.doc.analysis, rows)
+    # a cell in a sum that does not hold is the table's own error, flagged by its sums: the
+    # narrative may well give the right number (予以公开4件 where the row adds to 4, its 总计 5)
+    broken = {
+        (check.table, cell["row"], cell["col"])
+        for checks in ctx.table_outcomes.values()
+        for check in checks
+        if check.passed is False
+        for cell in check.cells
+    }
     out = []
     for st in spec.statements:
         cells = []
-        for ref in st.cell.split("+"):
-            table_id, row, col = ref.split(".")
+        refs = [tuple(ref.split(".")) for ref in st.cell.split("+")]
+        if any(ref in broken for ref in refs):
+            continue
+        for table_id, row, col in refs:
             table = ctx.tables.get(table_id)
             cell = table.value(row, col) if table is not None and table.status == "read" else None
             cells.append(cell)
