@@ -194,6 +194,7 @@ def _by_block(values: list[int]) -> list[str]:
         "a row per block",
         "review, then both lawsuit blocks",
         "a row per cell",
+        "each cell's label over its value, a line each",
     ],
 )
 def test_table_four_printed_in_pieces_is_read_in_column_order(tmp_path: Path, form: str) -> None:
@@ -213,6 +214,16 @@ def test_table_four_printed_in_pieces_is_read_in_column_order(tmp_path: Path, fo
             f"{b} | {r} | {v[5 * k + j]}"
             for k, b in enumerate(_BLOCKS)
             for j, r in enumerate(_RESULTS)
+        ],
+        # 行政复议 / 结果维持 / 2 / 结果纠正 / 1 / …, as a phone's page lays the row out
+        "each cell's label over its value, a line each": [
+            line
+            for k, b in enumerate(_BLOCKS)
+            for line in (
+                *(["行政诉讼"] if k == 1 else []),
+                b,
+                *(x for j, r in enumerate(_RESULTS) for x in (r, str(v[5 * k + j]))),
+            )
         ],
     }[form]
     r = check(write(tmp_path, "pieces.txt", _appeals_as(rows)))

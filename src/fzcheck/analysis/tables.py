@@ -201,7 +201,7 @@ def _read_in_pieces(doc: Document, template: TableTemplate, region: range) -> Ta
     columns = template.columns
     placed: list[_Token] = []
     pending = ""
-    for i, line, parsed in _rows(doc, region, len(columns)):
+    for i, line, parsed in _rows(doc, region, template):
         if parsed is None:
             pending = _pending_label(pending, line)
             continue
@@ -233,7 +233,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
     partial: list[tuple[str, int, list[_Token]]] = []  # rows to place by column position
     anchors: list[list[int]] = []  # value end offsets of complete rows
     glued: list[str] = []
-    for i, line, parsed in _rows(doc, region, len(columns)):
+    for i, line, parsed in _rows(doc, region, template):
         if parsed is None:
             pending = _pending_label(pending, line)
             glue = _glued_digits(line, template)
@@ -342,23 +342,28 @@ def _printed_columns(
     return printed
 
 
-def _rows(doc: Document, region: range, columns: int) -> list[_Row]:
+def _rows(doc: Document, region: range, template: TableTemplate) -> list[_Row]:
     """The region's rows: a line each, or — when its cells stand one a line (more lines hold a
     lone value than hold several) — a label's lines, then one row of the values that follow it
     (blank lines between cells passed over), its text empty: where its values stand is no
-    column's."""
+    column's. A column's name on a line of its own there is that cell's label (结果维持 / 1 /
+    结果纠正 / 0, as a phone's page lays a row out), not a row's."""
+    columns = len(template.columns)
     parsed = [(i, doc.analysis[i], split_row(doc.analysis[i])) for i in region]
     lone = [i for i, line, p in parsed if p is not None and not p[0].strip() and len(p[1]) == 1]
     several = sum(1 for _, _, p in parsed if p is not None and len(p[1]) > 1)
     if len(lone) < _MIN_STACKED or len(lone) <= several:
         return parsed
     lone_lines = set(lone)
+    cell_labels = {c.name.split()[-1] for c in template.columns}
     rows: list[_Row] = []
     values: list[_Token] = []
     for i, line, p in parsed:
         if i in lone_lines and p is not None:
             values.append(replace(p[1][0], line=i))
             continue
+        if values and line.strip() in cell_labels:
+            continue  # the next cell's own label, inside a row laid out cell by cell
         if values and not line.strip():
             continue  # a blank line between two cells of a row
         if values:
