@@ -264,3 +264,21 @@ def test_a_line_ruled_out_early_is_never_run_on() -> None:
         if runon:
             assert _may_be_runon(line, other), line
     assert seen_runon > 100  # the soups do exercise the run-on side
+
+
+def test_a_section_after_a_tables_own_numbered_rows_is_still_cut() -> None:
+    """Section 三 holds table 三, whose rows are numbered 一、…四、 again: crawled onto one line,
+    the section 四、 that follows the table's own 四、 is still a heading (the outer sequence
+    stays open under the table's)."""
+    line = (
+        "一、总体情况。全年主动公开信息326条。二、主动公开政府信息情况。规章 0 0 0。"
+        "三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 30 6 1 0 2 1 40 "
+        "二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2 三、本年度办理结果 （一）予以公开 15 3 1 0 1 0 20 "
+        "四、结转下年度继续办理 3 1 0 0 0 0 4 四、政府信息公开行政复议、行政诉讼情况 行政复议 1 件。"
+        "五、存在的主要问题及改进情况。解读形式不够丰富。七、其他事项。本年度无。"
+    )
+    starts = [line[a : a + 6] for a, kind in inline_markers(fold_width(line)) if kind == 1]
+    assert "四、政府信息" in starts and "五、存在的主" in starts
+    assert starts.count("四、结转下年") == 1  # the table's row is cut too, as its label
+    # a number that follows none of the open sequences (七、 after 五、) is still no heading
+    assert not any(s.startswith("七、") for s in starts)

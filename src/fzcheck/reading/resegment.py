@@ -126,7 +126,10 @@ def inline_markers(line: str, other_digits: bool | None = None) -> list[tuple[in
     (（一）…建设1.深入…) counts too: headings often end without punctuation.
     """
     found: list[tuple[int, int]] = []
-    last: dict[int, int] = {}
+    # each kind's open sequences, by their last number: a restart (一、 again, a table's rows
+    # 一、…四、 inside section 三) leaves the outer one open, so 四、 after the table's own 四、
+    # still follows section 三
+    last: dict[int, list[int]] = {}
     text_end = len(line.rstrip())
     for m in _markers_in(line, other_digits).finditer(line):
         parsed = _inline_number(m)
@@ -134,12 +137,13 @@ def inline_markers(line: str, other_digits: bool | None = None) -> list[tuple[in
             continue
         kind, n = parsed
         start = m.start()
+        open_ = last.get(kind, [])
         if _after_stop(line, start):
-            ok = n == 1 or last.get(kind) == n - 1
+            ok = n == 1 or n - 1 in open_
         elif kind == 1 and start and line[start - 1].isdigit():
             # after a flattened table's last value (…0000000三、收到和处理…): the next top-level
             # heading in sequence
-            ok = last.get(kind) == n - 1
+            ok = n - 1 in open_
         else:
             # a heading with no stop, then its first sub-heading
             prev = found[-1] if found else None
@@ -152,7 +156,10 @@ def inline_markers(line: str, other_digits: bool | None = None) -> list[tuple[in
             )
         if ok and m.end() < text_end:
             found.append((start, kind))
-            last[kind] = n
+            if n == 1 or n - 1 not in open_:
+                last.setdefault(kind, []).append(n)
+            else:  # the innermost sequence it continues
+                open_[len(open_) - 1 - open_[::-1].index(n - 1)] = n
     return found
 
 
