@@ -151,12 +151,12 @@ def test_first_character_look_up_finds_what_every_pattern_finds() -> None:
 def test_a_long_line_is_tested_for_a_table_row_by_its_end() -> None:
     """A row's values end it: only the end is searched (over a whole 160,000-character line
     the search took minutes)."""
-    from fzcheck.analysis.outline import _table_row
+    from fzcheck.analysis.tables import is_table_row
 
-    assert not _table_row("一、" + " 1" * 80_000 + " a1")
-    assert _table_row("一、本年新收政府信息公开申请数量" + " 3" * 80_000)
-    assert _table_row("一、本年新收政府信息公开申请数量   95   0   0")
-    assert not _table_row("一、2025年推进法治政府建设的主要举措和成效")
+    assert not is_table_row("一、" + " 1" * 80_000 + " a1")
+    assert is_table_row("一、本年新收政府信息公开申请数量" + " 3" * 80_000)
+    assert is_table_row("一、本年新收政府信息公开申请数量   95   0   0")
+    assert not is_table_row("一、2025年推进法治政府建设的主要举措和成效")
 
 
 def _outline_of(text: str, tmp_path: Any) -> list[tuple[int, str, str]]:

@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from fzcheck.analysis.tables import split_row
+from fzcheck.analysis.tables import is_table_row, split_row
 from fzcheck.document import Document
-from fzcheck.fast_patterns import fast
 from fzcheck.reading.chrome import is_chrome
 from fzcheck.reading.resegment import MAX_HEADING, SPACED_WORD
 
@@ -167,25 +166,6 @@ def heading_text_end(line: str, start: int) -> int:
     return end
 
 
-# A statistical table's row (一、本年新收…申请数量   95   0   0 …) is not a heading, whatever
-# marker its label starts with.
-_TABLE_ROW = fast(r"(?:\s+-?\d+(?:\.\d+)?){2,}\s*$")
-
-
-_ROW_TAIL = 200  # the values are at the end: a search over a whole long line is quadratic
-
-
-def _table_row(line: str) -> bool:
-    if (
-        "|" in line or "\t" in line
-    ):  # a Word or web table's row (一、本年新收… | 30 | 6 | …): it ends in two or
-        # more cells of values (30, 30件, —) or blanks (上年结转 left empty), as tables reads it
-        row = split_row(line)
-        return row is not None and len(row[1]) >= 2
-    tail = line.rstrip()  # only a line ending in a digit can be one: a test before the scan
-    return bool(tail) and tail[-1].isdigit() and _TABLE_ROW.search(tail[-_ROW_TAIL:]) is not None
-
-
 def _inside_table(lines: list[str], i: int, first: int, last: int) -> bool:
     """Whether line ``i`` stands between two rows of one table (as many values each): a group's
     label on a line of its own (三、本年度办理结果 over （一）予以公开 18 4 …), not a heading. A
@@ -197,7 +177,7 @@ def _inside_table(lines: list[str], i: int, first: int, last: int) -> bool:
     k = _nonblank(lines, i, 1, last)
     if k is None or not (after := lines[k].rstrip()).endswith(_ROW_ENDS):
         return False
-    if not _table_row(before) or not _table_row(after):
+    if not is_table_row(before) or not is_table_row(after):
         return False
     above, below = split_row(before), split_row(after)
     if above is None or below is None or len(above[1]) != len(below[1]):
@@ -208,7 +188,7 @@ def _inside_table(lines: list[str], i: int, first: int, last: int) -> bool:
     # (行政复议 | … | 行政诉讼 | …, its merged cells blank) may match the width by chance, and the
     # header's second row (结果维持 | 结果纠正 | …) is no row of values
     n = _nonblank(lines, k, 1, last)
-    nxt = split_row(lines[n]) if n is not None and _table_row(lines[n]) else None
+    nxt = split_row(lines[n]) if n is not None and is_table_row(lines[n]) else None
     return nxt is not None and len(nxt[1]) == len(below[1])
 
 
@@ -238,7 +218,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             if (
                 len(line.strip()) <= MAX_HEADING
                 and not _HEADING_END.search(line)
-                and not _table_row(line)
+                and not is_table_row(line)
             ):
                 start = len(line) - len(line.lstrip())
                 found.append((*alone, i, start, heading_text_end(line, start)))
@@ -247,7 +227,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             alone = None
         if hit is None and style is None and len(line) <= _ALONE_MAX and line.strip():
             alone = marker_alone(line)
-        if (hit is None and style is None) or not line.strip() or _table_row(line):
+        if (hit is None and style is None) or not line.strip() or is_table_row(line):
             continue
         if hit is not None and _inside_table(doc.analysis, i, body_start, body_end):
             continue
@@ -325,7 +305,7 @@ def _bare_headings(
             before = lines[i - 1].rstrip()
             if not before.endswith(_ENDS_SENTENCE) and not (out and out[-1][2] == i - 1):
                 continue
-        if _table_row(lines[i]) or is_chrome(lines[i]):
+        if is_table_row(lines[i]) or is_chrome(lines[i]):
             continue
         start = len(lines[i]) - len(lines[i].lstrip())
         out.append((BARE, "", i, start, start + len(lines[i].strip())))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fzcheck.analysis.patterns import rx
-from fzcheck.analysis.tables import split_row
+from fzcheck.analysis.tables import is_table_row
 from fzcheck.result import Check, TableCell, TableCheck, TableResult
 
 if TYPE_CHECKING:
@@ -247,7 +247,7 @@ def _joined(lines: list[str], rows: set[int]) -> tuple[str, list[int]]:
     chars: list[str] = []
     line_of: list[int] = []
     for i, line in enumerate(lines):
-        if i in rows or ((row := split_row(line)) is not None and len(row[1]) >= 2):
+        if i in rows or is_table_row(line):
             continue
         compact = re.sub(r"\s+", "", line)
         chars.append(compact)

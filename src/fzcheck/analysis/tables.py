@@ -29,8 +29,8 @@ Status = Literal["read", "unreadable", "absent"]
 _UNITS = "件|个|条|项|次|人次|万元|元"
 _VALUE = re.compile(rf"^(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?:{_UNITS})?$")
 _UNIT = re.compile(rf"^(?:{_UNITS})$")
-# A cell filled with a dash or a slash (— - / ／) stands for "none": read as a blank cell, which
-# the sums leave unchecked (a blank is not a 0), not as the end of the row's values.
+# A cell filled with a dash or a slash (— - / ／) stands for "none": a value (0 in the sums), not
+# the end of the row's values.
 _PLACEHOLDER = re.compile(r"^[-—–－‐/／]+$")
 _SPACE = re.compile(r"\s+")
 _SENTENCE_STOP = re.compile(r"[。;!?]")  # the analysis view: ；！？ folded
@@ -107,6 +107,25 @@ def split_row(line: str) -> tuple[str, list[_Token]] | None:
         return None
     label = line[: spans[k][1]] if k < len(spans) else line
     return label, [_Token(t, a, b) for t, a, b in spans[k:]]
+
+
+_ROW_TAIL = 200  # the values are at the end: a split of a whole long line is not needed
+# what a row's last value ends with: a digit, a unit (30件, 12.5万元), a dash or slash for none
+_VALUE_ENDS = frozenset("0123456789件个条项次元-—–－‐/／")
+
+
+def is_table_row(line: str) -> bool:
+    """A statistical table's row (一、本年新收…申请数量   95   0   0 …, | 30 | 6 |, 30件 6件): a
+    line ending in two values or more (or in blank cells between borders), as a table is read —
+    never a heading, whatever marker its label starts with, and never the narrative."""
+    if "|" in line or "\t" in line:
+        row = split_row(line)
+    else:
+        tail = line.rstrip()
+        if not tail or tail[-1] not in _VALUE_ENDS:  # a test before the split: most lines
+            return False
+        row = split_row(tail[-_ROW_TAIL:])
+    return row is not None and len(row[1]) >= 2
 
 
 def _cells_row(cells: list[str], offsets: list[int]) -> tuple[str, list[_Token]] | None:
