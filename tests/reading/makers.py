@@ -125,3 +125,56 @@ def make_rtf(text: str) -> bytes:
         out.append("".join(chars) + "\\par\n")
     out.append("}")
     return "".join(out).encode("ascii")
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (numbered from 1, the first the catalog), with its xref table."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def _stream(content: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(content), extra) + content + b"\nendstream"
+
+
+def nested_forms_pdf(levels: int = 9, fan: int = 10) -> bytes:
+    """One page with no text that draws a form, each form drawing the next ``fan`` times, the
+    last filling a rectangle: 2.6 KB that PDFium renders until memory runs out."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /XObject << /X 5 0 R >> >> >>",
+        _stream(b"/X Do"),
+    ]
+    for level in range(levels):
+        last = level == levels - 1
+        content = b"0.5 g 10 10 500 700 re f" if last else b"/X Do " * fan
+        resources = b"" if last else b"/Resources << /XObject << /X %d 0 R >> >>" % (6 + level)
+        form = b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] " + resources
+        objects.append(_stream(content, form))
+    return _pdf(objects)
+
+
+def sliver_page_pdf(width: float = 0.0001, height: float = 100000) -> bytes:
+    """One page with no text and an absurd shape (a sliver): OCR would scale it to gigabytes."""
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Contents 4 0 R >>"
+            % (width, height),
+            _stream(b"0.5 g 0 0 1 1 re f"),
+        ]
+    )

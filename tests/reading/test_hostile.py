@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from fzcheck.errors import InputError
+from fzcheck.pipeline import check_path
 from fzcheck.reading import load
+from fzcheck.rubric import Catalog
 from tests.helpers import ROOT, make_pdf, sample_text
 from tests.reading.makers import (
     bomb_docx,
@@ -229,8 +231,6 @@ def test_a_text_of_endless_headings_gives_a_bounded_result(tmp_path: Path) -> No
     outline holds the first 5,000, a part lists 200 sections, and their text still counts."""
     from fzcheck.analysis.outline import MAX_HEADINGS
     from fzcheck.analysis.parts import MAX_SECTIONS
-    from fzcheck.pipeline import check_path
-    from fzcheck.rubric import Catalog
 
     body = "".join(
         f"{'一二三四五六七八九'[k % 9]}、工作事项{k}\n全年办理案件{k}件。\n" for k in range(20_000)
@@ -287,3 +287,36 @@ def test_a_utf8_report_with_a_heading_pasted_from_a_gbk_one_is_read(tmp_path: Pa
     path.write_bytes(data)
     doc = load(str(path))
     assert heading in doc.lines and doc.encoding == "utf-8+gb18030"
+
+
+def test_a_page_of_forms_drawing_forms_is_an_error_for_that_input_not_a_dead_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PDFium renders it for OCR inside C code until memory runs out, then aborts: in a child
+    with its memory capped (here at 1 GB, to fail fast) it is that input's one-line error, and
+    the next input is graded."""
+    import fzcheck.reading.ocr as ocr
+    from tests.reading.makers import nested_forms_pdf
+
+    monkeypatch.setattr(ocr, "MAX_BYTES", 2**30)
+    monkeypatch.setattr(ocr, "SECONDS", 60.0)
+    bomb = tmp_path / "a.pdf"
+    bomb.write_bytes(nested_forms_pdf())
+    good = tmp_path / "b.txt"
+    good.write_text(sample_text(), encoding="utf-8")
+    first = check_path(str(bomb), Catalog.load()).to_json()
+    assert first["error"]["kind"] in {"too_large", "timeout"}
+    assert "\n" not in first["error"]["message"]
+    assert check_path(str(good), Catalog.load()).to_json()["verdict"] == "complete"
+
+
+@pytest.mark.parametrize("shape", [(0.0001, 100000), (20, 800)])
+def test_a_page_no_report_has_the_shape_of_is_not_scaled_up_for_ocr(
+    tmp_path: Path, shape: tuple[float, float]
+) -> None:
+    from tests.reading.makers import sliver_page_pdf
+
+    path = tmp_path / "sliver.pdf"
+    path.write_bytes(sliver_page_pdf(*shape))
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["error"]["kind"] == "scanned_pdf"  # no text: not gigabytes of image, not 'corrupt'

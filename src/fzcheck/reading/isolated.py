@@ -15,29 +15,37 @@ from fzcheck.errors import InputError
 T = TypeVar("T")
 
 
-def call_isolated(fn: Callable[[], T], seconds: float) -> T:
+def call_isolated(
+    fn: Callable[[], T],
+    seconds: float,
+    max_bytes: int | None = None,
+    advice: str = "re-save it as .docx or PDF",
+) -> T:
     """``fn()``, run in a forked child and given up after ``seconds`` (an InputError, kind
-    ``timeout``). Its exceptions are raised here. Where processes cannot fork, it runs here."""
+    ``timeout``), the child's address space capped at ``max_bytes`` when given (a library that
+    runs past it fails or dies: ``too_large``). Its exceptions are raised here; ``advice`` ends
+    the messages. Where processes cannot fork, it runs here."""
     if sys.platform == "win32" or not hasattr(os, "fork"):
         return fn()
     import multiprocessing
 
     parent, child = multiprocessing.get_context("fork").Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(target=_run, args=(fn, child))
+    process = multiprocessing.get_context("fork").Process(target=_run, args=(fn, child, max_bytes))
     process.start()
     child.close()
     try:
         if not parent.poll(seconds):
             raise InputError(
                 f"reading took over {seconds:.0f} s and was stopped (a file this slow to read "
-                "is damaged or crafted); re-save it as .docx or PDF",
+                f"is damaged or crafted); {advice}",
                 kind="timeout",
             )
         ok, value = pickle.loads(parent.recv_bytes())
     except EOFError:  # the child died (its memory, a crash in the library)
+        cap = f" (it may have needed over {max_bytes // 2**20} MB)" if max_bytes else ""
         raise InputError(
-            "the reading library stopped on this file; re-save it as .docx or PDF",
-            kind="corrupt",
+            f"the reading library stopped on this file{cap}; {advice}",
+            kind="too_large" if max_bytes else "corrupt",
         ) from None
     finally:
         parent.close()
@@ -49,9 +57,18 @@ def call_isolated(fn: Callable[[], T], seconds: float) -> T:
     return value  # type: ignore[no-any-return]
 
 
-def _run(fn: Callable[[], object], out: object) -> None:
+def _run(fn: Callable[[], object], out: object, max_bytes: int | None = None) -> None:
     try:
+        if max_bytes is not None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
         result: tuple[bool, object] = (True, fn())
+    except MemoryError:
+        result = (
+            False,
+            InputError("the file needs more memory to read than is allowed", kind="too_large"),
+        )
     except BaseException as err:  # noqa: BLE001 - handed to the parent, raised there
         result = (False, err)
     out.send_bytes(_portable(result))  # type: ignore[attr-defined]

@@ -18,6 +18,11 @@ SECONDS = 240.0  # OCR's own budget: far over a real scan's, far under a hang
 # memory grows with the image (+180 MB here, +350 MB at 144 dpi), so this also bounds memory.
 _MAX_SIDE = 1280
 _MIN_SCORE = 0.5
+# A page far longer than wide (0.0001 × 100000 points) is no report's page: the detector scales
+# its short side up, and the image with it (7 GB for one such page)
+_MAX_ASPECT = 8.0
+# The OCR child's address space: a real scan's run takes ~1 GB of it (the models, one page)
+MAX_BYTES = 3 * 2**30
 
 
 @lru_cache(maxsize=1)
@@ -30,7 +35,20 @@ def _engine() -> Any:
 
 def ocr_pdf(data: bytes, only: list[int] | None = None) -> list[str]:
     """The recognised text of each page (or of the pages ``only`` names), one paragraph a line.
-    Bounded by :data:`MAX_PAGES` and :data:`SECONDS` (checked between pages)."""
+    Bounded by :data:`MAX_PAGES` and :data:`SECONDS` (checked between pages), and run in a child
+    process with its memory capped: PDFium renders a crafted page (forms drawing forms, ten
+    times each) inside C code, where no deadline reaches, until it aborts the process."""
+    from fzcheck.reading.isolated import call_isolated
+
+    return call_isolated(
+        lambda: _ocr_pages(data, only),
+        SECONDS + 30,
+        max_bytes=MAX_BYTES,
+        advice="OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and check the output",
+    )
+
+
+def _ocr_pages(data: bytes, only: list[int] | None) -> list[str]:
     deadline = Deadline(SECONDS)
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
@@ -55,11 +73,24 @@ def ocr_pdf(data: bytes, only: list[int] | None = None) -> list[str]:
             deadline.check()
             page = pdf[index]
             width, height = page.get_size()  # points; a hostile page can claim metres
+            if max(width, height) > _MAX_ASPECT * max(min(width, height), 1.0):
+                pages.append([])  # a sliver, no page of a report: OCR would scale it to GBs
+                page.close()
+                continue
             scale = _MAX_SIDE / max(width, height, 1.0)
             image = page.render(scale=scale, grayscale=False).to_numpy()
             # No per-line orientation classifier: scans are upright, and it turned whole lines
             # upside down (then dropped as low-confidence) in our tests.
-            result, _ = engine(image, use_cls=False)
+            try:
+                result, _ = engine(image, use_cls=False)
+            except Exception as err:  # noqa: BLE001 - onnxruntime's own kinds, one page's
+                memory = "bad_alloc" in str(err)
+                raise InputError(
+                    "OCR failed on this file"
+                    + (" (out of memory)" if memory else f" ({type(err).__name__})")
+                    + "; OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`)",
+                    kind="too_large" if memory else "corrupt",
+                ) from None
             pages.append(_pieces(result or []))
             page.close()
         deadline.check()
