@@ -316,3 +316,25 @@ def test_a_close_call_names_the_strongest_sign_against_it(tmp_path: Path) -> Non
     assert _message(g, True, 1 + g.pass_score, signs).endswith("；但标题表明这是工作要点（得分4）")
     far = [Sign("标题表明这是工作要点", -12), Sign("有部分", 30)]
     assert "但" not in _message(g, True, 18, far)
+
+
+@pytest.mark.parametrize("nav", ["办事指南", "政府信息公开指南", "工作总结"])
+def test_a_sites_nav_line_naming_only_a_kind_is_not_the_title(tmp_path: Path, nav: str) -> None:
+    """办事指南 above the report (a crawled page's nav): a look-alike's kind with no unit or year
+    is not its title, and the report stays a report."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "nav.txt"
+    path.write_text("\n".join(["首页 > 政务公开 > 年度报告", nav, *lines]), encoding="utf-8")
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert r["document"]["title"] == lines[0]
+    assert r["verdict"] == "complete"
+
+
+def test_a_report_titled_as_an_outline_for_a_briefing_is_still_the_report(tmp_path: Path) -> None:
+    # 汇报提纲 is what is said at a briefing, not a blank template (参考提纲, ××)
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "outline.txt"
+    title = "示例县司法局2025年度法治政府建设工作汇报提纲"
+    path.write_text("\n".join([title, *lines[1:]]), encoding="utf-8")
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert r["document"]["is_report"], _genre(r)["message"]

@@ -17,7 +17,7 @@ from typing import Literal
 
 from fzcheck.analysis.outline import match_heading
 from fzcheck.document import Document
-from fzcheck.reading.chrome import DOCUMENT_KINDS, TITLE_CELL, is_chrome
+from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_CELL, TITLE_KINDS, is_chrome
 from fzcheck.reading.dates import CN_DATE, DATE, find_published, parse_date
 from fzcheck.reading.numerals import ARABIC_YEAR, YEAR, year_value
 
@@ -27,16 +27,21 @@ YearSource = Literal["title", "body", "plan", "signed"]
 # of another kind is titled too — …的反馈意见, …的材料, …上的讲话 — so that the genre check can
 # read what it is), or it names a report type's subject followed by a report word (the rubric's
 # ``title_subject``: 2025年法治政府建设工作情况 has no kind at its end).
-_KIND_ENDING = rf"(?:{DOCUMENT_KINDS})(?:\s*\([^()]{{1,20}}\))?$"
+_NOTE_AFTER = r"(?:\s*\([^()]{1,20}\))?$"
 _SUBJECT_TITLE = r"(?:{}).{{0,30}}(?:报告|情况|总结|要点|安排|计划|规则|方案)"
+
+
+# A look-alike's title names whose it is (示例县人民政府办公室…指南, 青山县2025年…工作总结): a
+# site's nav line (办事指南, 政府信息公开指南) holds only the kind and a few words
+_LOOKALIKE_TITLE = rf".{{8}}(?:{LOOKALIKE_KINDS}){_NOTE_AFTER}"
+_ENDS_IN_KIND = re.compile(f"(?:{TITLE_KINDS}|{LOOKALIKE_KINDS})$")
 
 
 @lru_cache(maxsize=16)
 def title_pattern(subject: str | None) -> re.Pattern[str]:
     """What reads as a title, for a report type whose titles name ``subject`` (None: any type)."""
-    return re.compile(
-        f"{_SUBJECT_TITLE.format(subject)}|{_KIND_ENDING}" if subject else _KIND_ENDING
-    )
+    ending = f"(?:{TITLE_KINDS}){_NOTE_AFTER}|{_LOOKALIKE_TITLE}"
+    return re.compile(f"{_SUBJECT_TITLE.format(subject)}|{ending}" if subject else ending)
 
 
 _ADDRESSEE = re.compile(r"^[^。,]{2,40}(?:委|政府|办|局|院|会|部|厅|处)[^。,]{0,10}:$")
@@ -289,6 +294,8 @@ def _title_lines(
             return i, i, span[0]
         nxt = head[pos + 1] if pos + 1 < len(head) else None
         if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
+            if _ENDS_IN_KIND.search(core):
+                continue  # a nav line naming a kind (办事指南), not a title's first half
             joined = core + _unspaced(lines[nxt].strip())
             if (
                 len(joined) <= 80

@@ -11,7 +11,7 @@ from typing import Any
 
 from fzcheck.document import fold_width
 from fzcheck.errors import InputError
-from fzcheck.reading.chrome import DOCUMENT_KINDS, is_chrome
+from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_KINDS, is_chrome
 from fzcheck.reading.dates import find_published, make_date
 from fzcheck.reading.limits import Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
@@ -181,6 +181,7 @@ def _page_title(page: str) -> str | None:
     suffix. Site templates set the article's title apart, and trafilatura leaves it out."""
     import html
 
+    texts = []
     for tag, m in _title_candidates(page):
         end = _closing_tag(tag).search(page, m.end())
         if end is None:
@@ -189,14 +190,19 @@ def _page_title(page: str) -> str | None:
         text = re.split(r"\s*[_|｜—-]\s*(?=[^_|｜—-]*(?:政府|网|门户)[^_|｜—-]*$)", text)[0].strip()
         # …年度报告_江城市市场监督管理局: the site's name (its unit's) after a _ or |
         first = re.split(r"\s*[_|｜]\s*", text)[0]
-        if _REPORT_WORD.search(first):
+        if _REPORT_WORD.search(first) or _LOOKALIKE_TITLE.search(first):
             text = first
         if 4 <= len(text) <= 80 and _REPORT_WORD.search(text):
             return text
-    return None
+        texts.append(text)
+    # a look-alike's own title (…政府信息公开指南), where nothing reads as a report's: a side
+    # menu's 政府信息公开指南 does not outrank the article's title
+    return next((t for t in texts if 4 <= len(t) <= 80 and _LOOKALIKE_TITLE.search(t)), None)
 
 
-_REPORT_WORD = re.compile(f"情况|情況|{DOCUMENT_KINDS}")
+_REPORT_WORD = re.compile(r"报告|報告|情况|情況|总结|要点|规则|方案")
+# ending so (a nav item 通知公告 only holds a kind): the title of a 公文 or a look-alike
+_LOOKALIKE_TITLE = re.compile(f".{{8}}(?:{TITLE_KINDS}|{LOOKALIKE_KINDS})$")
 
 
 # bounded repeats: a tag of a million characters (or of class= repeated) is one short look
