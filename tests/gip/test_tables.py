@@ -736,3 +736,17 @@ def test_one_rule_says_what_a_tables_row_is(line: str, row: bool) -> None:
     from fzcheck.analysis.tables import is_table_row
 
     assert is_table_row(line) is row
+
+
+@pytest.mark.parametrize("label", ["总计", "其他"])
+def test_a_row_called_by_a_columns_name_is_a_row_when_cells_stand_one_a_line(
+    tmp_path: Path, label: str
+) -> None:
+    """Crawled cell by cell, a row labelled 总计 (or a reason row labelled 其他) is that row —
+    not the next cell's own label, which the column names are in a row laid out cell by cell."""
+    old = "（七）总计" if label == "总计" else "3.其他"
+    text = gip.stacked_text()
+    assert f"\n{old}\n" in text
+    r = check(write(tmp_path, "stacked.txt", text.replace(f"\n{old}\n", f"\n{label}\n")))
+    assert tables(r)["requests"]["status"] == "read"
+    assert failures(r) == set()

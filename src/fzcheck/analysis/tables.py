@@ -361,6 +361,13 @@ def _printed_columns(
     return printed
 
 
+def _cell_labels(template: TableTemplate) -> set[str]:
+    """The columns' own names (结果维持, 自然人) that no row's label is: a row called 总计 or 其他
+    (a cue of table 三's rows) is a row, whatever column shares its name."""
+    names = {c.name.split()[-1] for c in template.columns}
+    return {n for n in names if not any(r.cue and rx(r.cue).search(n) for r in template.rows)}
+
+
 def _rows(doc: Document, region: range, template: TableTemplate) -> list[_Row]:
     """The region's rows: a line each, or — when its cells stand one a line (more lines hold a
     lone value than hold several) — a label's lines, then one row of the values that follow it
@@ -374,7 +381,7 @@ def _rows(doc: Document, region: range, template: TableTemplate) -> list[_Row]:
     if len(lone) < _MIN_STACKED or len(lone) <= several:
         return parsed
     lone_lines = set(lone)
-    cell_labels = {c.name.split()[-1] for c in template.columns}
+    cell_labels = _cell_labels(template)
     rows: list[_Row] = []
     values: list[_Token] = []
     for i, line, p in parsed:
