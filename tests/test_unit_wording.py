@@ -110,6 +110,7 @@ def test_the_plans_year_below_its_first_lines_is_read(tmp_path: Path) -> None:
         ("局党组书记、局长带头讲专题党课2次，亲自带队开展安全生产大检查4次。", "missing"),
         ("镇党委书记亲自部署防汛工作，主持召开全面从严治党会议2次。", "missing"),
         ("局党组书记、局长带头讲法治党课2次，亲自审核规范性文件5件。", "embedded"),
+        ("局长带头讲授《习近平法治思想学习纲要》专题党课2次。", "embedded"),  # on law, cited
     ],
 )
 def test_a_leader_paragraph_without_the_duty_words_is_the_leaders_duty(

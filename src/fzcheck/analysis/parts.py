@@ -187,7 +187,9 @@ def _find_embedded(
             if not sentence.strip() or either.search(sentence) is None:
                 continue
             cue = matches(part.body_cues, sentence, year)
-            bad = matches(part.body_excludes, sentence, year)
+            # an exclude reads the sentence as written: what it cites may say what it is about
+            # (局长带头讲授《习近平法治思想学习纲要》专题党课 is on law)
+            bad = matches(part.body_excludes, sm.group(0), year)
             if bad is not None:
                 # an exclude may be a look at the whole sentence (no word of law in it, a
                 # zero-width match): the phrase worth explaining is then the cue it discounted
