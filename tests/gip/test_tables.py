@@ -750,3 +750,17 @@ def test_a_row_called_by_a_columns_name_is_a_row_when_cells_stand_one_a_line(
     r = check(write(tmp_path, "stacked.txt", text.replace(f"\n{old}\n", f"\n{label}\n")))
     assert tables(r)["requests"]["status"] == "read"
     assert failures(r) == set()
+
+
+@pytest.mark.parametrize("layout", [False, True])
+def test_an_editors_empty_cells_keep_their_row_on_any_page(tmp_path: Path, layout: bool) -> None:
+    """Table 四 left blank as a web editor writes empty cells (<td><p style…><br/></p></td>), on
+    a page laid out in a table too (an old CMS: the article in one cell): still a table."""
+    empty = '<td><p style="text-align:center"><span style="font-size:14px"><br/></span></p></td>'
+    page = gip.html_page(appeal_values=[None] * 15).replace("<td></td>", empty)
+    if layout:
+        page = page.replace("<article>", "<table><tr><td>").replace(
+            "</article>", "</td></tr></table>"
+        )
+    r = check(write(tmp_path, "blank.html", page))
+    assert tables(r)["appeals"]["status"] == "read"

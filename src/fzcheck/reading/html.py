@@ -53,7 +53,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
 
     # trafilatura is given text, not bytes: it sniffs only the head and misreads gb2312 pages.
     text = trafilatura.extract(
-        _empty_cells_kept(_without_layout_tables(_inline_gaps_closed(page))),
+        _without_layout_tables(_empty_cells_kept(_inline_gaps_closed(page))),
         include_tables=True,
         include_comments=False,
         include_links=False,
@@ -145,8 +145,11 @@ def _opening(cell: Any, budget: list[int]) -> str:
 # An empty cell holds a mark trafilatura keeps (it drops a row whose cells are all empty: table
 # 四 of a unit with no cases, left blank), taken out of the text after.
 _KEEP = "\u200b"
+# (an editor's empty cell: <td><p style="…"><span …><br/></span></p></td>)
 _EMPTY_CELL = re.compile(
-    r"(<t[dh]\b[^<>]{0,300}>)(?:\s|&nbsp;|&#160;|<br\s*/?>|</?p>|</?span[^<>]{0,100}>){0,20}(</t[dh]>)",
+    r"(<t[dh]\b[^<>]{0,300}>)"
+    r"(?:\s|&nbsp;|&#160;|<br\b[^<>]{0,100}>|</?(?:p|span|font|o:p|b|strong)\b[^<>]{0,300}>){0,20}"
+    r"(</t[dh]>)",
     re.IGNORECASE,
 )
 
