@@ -723,11 +723,12 @@ def test_a_narrative_count_against_a_cell_whose_own_sum_fails_is_not_flagged_aga
         ("一、本年新收政府信息公开申请数量   95   0   0", True),
         ("一、本年新收政府信息公开申请数量 30件 6件 1件", True),  # with their unit
         ("四、结转下年度继续办理 — — 0", True),  # dashes for none
-        ("| 二、上年结转 |  |  |", True),  # blank cells between borders
+        ("| 二、上年结转 |  |  |  |", True),  # blank cells between borders
         ("二、上年结转\t\t\t", True),  # tab-separated, left empty
         ("四、2026年工作安排", False),
         ("全年共办理案件 1200 件", False),  # a sentence's one count
         ("三、存在问题 2", False),
+        ("二、2025年推进法治政府建设存在的不足和原因\t\t", False),  # trailing tabs
     ],
 )
 def test_one_rule_says_what_a_tables_row_is(line: str, row: bool) -> None:

@@ -111,6 +111,7 @@ def split_row(line: str) -> tuple[str, list[_Token]] | None:
 
 _ROW_TAIL = 200  # the values are at the end: a split of a whole long line is not needed
 # what a row's last value ends with: a digit, a unit (30件, 12.5万元), a dash or slash for none
+_MIN_BLANK_CELLS = 3
 _VALUE_ENDS = frozenset("0123456789件个条项次元-—–－‐/／")
 
 
@@ -125,7 +126,11 @@ def is_table_row(line: str) -> bool:
         if not tail or tail[-1] not in _VALUE_ENDS:  # a test before the split: most lines
             return False
         row = split_row(tail[-_ROW_TAIL:])
-    return row is not None and len(row[1]) >= 2
+    if row is None or len(row[1]) < 2:
+        return False
+    # blank cells only: a row of a table left empty has several (a heading typed with two
+    # trailing tabs is no row)
+    return any(v.text for v in row[1]) or len(row[1]) >= _MIN_BLANK_CELLS
 
 
 def _cells_row(cells: list[str], offsets: list[int]) -> tuple[str, list[_Token]] | None:
