@@ -595,3 +595,11 @@ def test_a_short_section_written_on_its_headings_line_after_a_colon_is_its_body(
         "收到和处理申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
         in [h["text"] for h in outline["outline"]]
     )
+
+
+def test_a_heading_whose_colon_leads_to_more_heading_is_one_heading(tmp_path: Path) -> None:
+    # no sentence after the colon (no stop): the words after it are still the heading's
+    r = variant(
+        tmp_path, (PROBLEMS, "二、第二方面：2025年推进法治政府建设存在的不足和原因，以及改进方向")
+    )
+    assert statuses(r)["problems"] == "present"

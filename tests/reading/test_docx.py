@@ -315,6 +315,7 @@ def test_documents_imported_whole_are_read_in_their_place(tmp_path: Path) -> Non
             ("text/html", "chunk1.html", f"{page}</body></html>".encode()),
             ("text/plain", "chunk2.txt", f"二、{tail}".encode("gb18030")),
             ("application/x-unknown", "chunk3.bin", b"\x00\x01"),
+            ("text/plain", "chunk4.txt", bytes(range(256)) * 8),  # binary: left out
         ]
     )
     lines = read_docx(data).text.splitlines()
@@ -343,3 +344,20 @@ def test_a_part_imported_many_times_is_read_once() -> None:
                 member = member.replace(chunk, chunk * 50_000)
             z.writestr(info.filename, member)
     assert read_docx(out.getvalue()).text.count("主要举措和成效") == 1
+
+
+def test_a_red_headers_empty_spacer_rows_do_not_push_the_title_out_of_the_head(
+    tmp_path: Path,
+) -> None:
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=10, cols=3)
+    table.cell(0, 0).text = "示例县司法局文件"  # the 红头, then empty rows spacing it
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        d.add_paragraph(line)
+    path = tmp_path / "redhead.docx"
+    d.save(str(path))
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["title"] == lines[0]

@@ -133,7 +133,8 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     is the report type's (its rubric's ``report_genre.title_subject``)."""
     titles = title_pattern(title_subject)
     lines = doc.analysis
-    nonblank = [i for i, line in enumerate(lines) if line.strip() and not is_chrome(line)]
+    # a row of empty cells (|  |  |: a 红头 layout's spacer) is no line of text either
+    nonblank = [i for i, line in enumerate(lines) if line.strip(" |\t") and not is_chrome(line)]
     first_heading = next((i for i in nonblank if match_heading(lines[i])), len(lines))
     title_span = _find_title(lines, nonblank, first_heading, titles)
     if title_span is not None and _COVER_LETTER.search(_unspaced(lines[title_span[1]])):

@@ -49,7 +49,7 @@ _MARKDOWN = re.compile(r"^(#{1,6})\s+")
 # lines is not given one object each (memory); its later lines belong to the last section.
 MAX_HEADINGS = 5_000
 _HEADING_END = re.compile(r"[。;；!?！？]")
-_CLAUSE_AFTER = re.compile(r"[^\s。;!?][^。;!?]*?[,。;!?]")  # words, then a comma or a stop
+_CLAUSE_AFTER = re.compile(r"[^\s。;!?][^。;!?]*?[。;!?]")  # words, then a sentence's stop
 
 
 @dataclass(slots=True)

@@ -265,23 +265,25 @@ def _imported_lines(document: Any, rid: str | None, deadline: Deadline) -> list[
     if part is None:
         return []
     kind, data = part.content_type.lower(), part.blob
-    if "html" in kind or kind in ("message/rfc822", "multipart/related"):
-        from fzcheck.reading.html import read_html
+    try:
+        if "html" in kind or kind in ("message/rfc822", "multipart/related"):
+            from fzcheck.reading.html import read_html
 
-        try:
             text = read_html(data, deadline).text
-        except InputError:  # a page with no text of its own
+        elif "rtf" in kind:
+            from fzcheck.reading.rtf import read_rtf
+
+            text = read_rtf(data, deadline).text
+        elif kind == "text/plain":
+            from fzcheck.reading.text import read_text
+
+            text = read_text(data, deadline).text
+        else:  # a nested Word document or another kind: not read
             return []
-    elif "rtf" in kind:
-        from fzcheck.reading.rtf import read_rtf
-
-        text = read_rtf(data, deadline).text
-    elif kind == "text/plain":
-        from fzcheck.reading.text import read_text
-
-        text = read_text(data, deadline).text
-    else:  # a nested Word document or another kind: not read
-        return []
+    except InputError as err:
+        if err.kind == "timeout":
+            raise  # the whole file's reading time is up
+        return []  # a part with no text of its own, or none this reader can read
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
