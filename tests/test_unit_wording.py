@@ -603,3 +603,23 @@ def test_a_heading_whose_colon_leads_to_more_heading_is_one_heading(tmp_path: Pa
         tmp_path, (PROBLEMS, "二、第二方面：2025年推进法治政府建设存在的不足和原因，以及改进方向")
     )
     assert statuses(r)["problems"] == "present"
+
+
+def test_a_part_sent_as_an_attachment_after_the_signature_is_found_there(
+    tmp_path: Path,
+) -> None:
+    """附件：党政主要负责人履行…情况 after the date that signs the report, then its text: the
+    attachment is part of what the unit sent, so the part is not missing."""
+    text = sample_text()
+    leader = LEADER + text.split(LEADER)[1].split("\n\n")[0] + "\n\n"
+    body = leader.split("\n", 1)[1].strip()
+    path = tmp_path / "annex.txt"
+    path.write_text(
+        text.replace(leader, "").rstrip("\n")
+        + f"\n\n附件：党政主要负责人履行推进法治建设第一责任人职责情况\n{body}\n",
+        encoding="utf-8",
+    )
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(r)["leader_duties"] != "missing"
+    assert part(r, "leader_duties")["note"] == "见正文后的附件"
+    assert r["document"]["signed_on"] == "2026-02-10"

@@ -57,6 +57,8 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         if planned is not None:
             year, year_source = planned - 1, "plan"
             found = find_parts(doc, outline, rubric, year)
+    if facts.appendix_start is not None and any(f.status == "missing" for f in found):
+        found = _with_appendix_parts(doc, rubric, found, facts.appendix_start, year)
     tables = (
         read_tables(
             doc,
@@ -142,6 +144,22 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
 
 
 _OPENING_LINES = 6
+
+
+def _with_appendix_parts(
+    doc: Document, rubric: Rubric, found: list[Found], start: int, year: int | None
+) -> list[Found]:
+    """``found``, each part the body misses taken from the attachment after the signature when
+    it is there (附件：党政主要负责人履行推进法治建设第一责任人职责情况, then its text): the
+    attachment is part of what the unit sent."""
+    appendix = build_outline(doc, start, len(doc.lines) - 1)
+    out = []
+    for f, there in zip(found, find_parts(doc, appendix, rubric, year), strict=True):
+        if f.status == "missing" and there.status != "missing":
+            there.note = "见正文后的附件"
+            f = there
+        out.append(f)
+    return out
 
 
 def _with_appendix_tables(
