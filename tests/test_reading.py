@@ -155,6 +155,7 @@ def test_published_date_from_captured_page_header(tmp_path: Path) -> None:
         ("成文日期：2026-03-27 公开日期：2026年4月3日", "2026-04-03"),
         ("印发日期：2026-01-05\n生效日期：2026-02-01", None),
         ("成文时间：2026-01-05 时间：2026-01-08", "2026-01-08"),
+        ("生成日期：2026-01-05", None),
     ],
 )
 def test_published_date_found_wherever_a_scan_would_find_it(head: str, date: str | None) -> None:

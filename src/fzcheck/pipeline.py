@@ -77,8 +77,11 @@ def _time_limit(seconds: float) -> Iterator[None]:
         yield  # no timer, or one already set by the caller: theirs stands
         return
 
+    running = [True]
+
     def expired(signum: int, frame: object) -> None:
-        raise _TookTooLong
+        if running[0]:  # a tick landing as the block ends changes nothing
+            raise _TookTooLong
 
     previous = signal.signal(signal.SIGALRM, expired)
     # again every second after: a library that catches everything (a bare except) swallows one
@@ -86,8 +89,11 @@ def _time_limit(seconds: float) -> Iterator[None]:
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        try:  # a tick raising here still leaves the timer stopped and the handler restored
+            running[0] = False
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def check_source(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB) -> Graded:

@@ -169,8 +169,8 @@ def test_a_worker_is_stopped_as_stuck_by_its_inputs_time_not_its_chunks(
     import threading
     from concurrent.futures import Future
 
-    monkeypatch.setattr(runner, "INPUT_SECONDS", 0.2)
-    monkeypatch.setattr(runner, "STUCK_MARGIN", 0.1)
+    monkeypatch.setattr(runner, "INPUT_SECONDS", 0.5)
+    monkeypatch.setattr(runner, "STUCK_MARGIN", 0.5)
     monkeypatch.setattr(runner, "_POLL_SECONDS", 0.05)
     never: Future[list[tuple[dict, dict]]] = Future()
     with pytest.raises(TimeoutError):  # one worker on one input for 100 s
@@ -179,7 +179,7 @@ def test_a_worker_is_stopped_as_stuck_by_its_inputs_time_not_its_chunks(
     started = [time.monotonic(), 0.0]
 
     def inputs_one_after_another() -> None:
-        for _ in range(8):  # 8 inputs of 0.15 s: the chunk takes 1.2 s, each input less than 0.3
+        for _ in range(12):  # 12 inputs of 0.15 s: the chunk takes 1.8 s, each input under 1
             started[0] = time.monotonic()
             time.sleep(0.15)
         slow.set_result([({"path": "done"}, {})])

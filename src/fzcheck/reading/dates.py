@@ -32,6 +32,7 @@ _OTHER_DATES = (
     "截止",
     "统计",
     "会议",
+    "生成",
 )
 _NOT_OTHER = "".join(f"(?<!{word})" for word in _OTHER_DATES)
 _VALUE = r"\s*:\s*" + DATE.pattern

@@ -80,7 +80,8 @@ def _portable(result: tuple[bool, object]) -> bytes:
     cannot be pickled becomes an InputError saying what it was."""
     try:
         data = pickle.dumps(result)
-        pickle.loads(data)
+        if not result[0]:  # an exception is rebuilt from its pickle: try that here
+            pickle.loads(data)
         return data
     except Exception:  # noqa: BLE001 - any failure to round-trip is reported the same way
         ok, value = result
