@@ -338,3 +338,35 @@ def test_signatures_are_datasketchs_own_minhash() -> None:
         want = MinHash(num_perm=copies.NUM_PERM, scheme="affine32")
         want.update_batch(values)
         assert copies._minhash(values).hashvalues.tolist() == want.hashvalues.tolist()
+
+
+def test_a_template_hundreds_of_units_filled_in_is_one_group_found_in_linear_work(
+    tmp_path: Path, lines: Lines
+) -> None:
+    """300 reports with the same problems and plan (a template filled in, only the unit's name
+    changed): every one is flagged, each names at most MAX_FLAGS others per part (not 299),
+    and the cohort shows one group of all 300 — from links that grow with the reports, not
+    with their pairs (5,000 such reports never finished)."""
+    from fzcheck.batch.copies import MAX_FLAGS, apply_copies
+    from fzcheck.cohort.stats import copy_clusters
+
+    folder = tmp_path / "template"
+    folder.mkdir()
+    for n in range(300):
+        text = make_report(5).replace("示例", f"第{n}")  # one report, 300 units' names
+        (folder / f"u{n:03d}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "results.jsonl"
+    batch(str(folder), "--summary", "none", "-o", str(out))
+    got = lines(out)
+    assert all(r.get("copies") for r in got)
+    per_part = Counter((r["path"], c["part"]) for r in got for c in r["copies"])
+    assert max(per_part.values()) <= MAX_FLAGS
+    pairs = apply_copies(out)
+    assert len(pairs) < 300 * 2 * len({c["part"] for r in got for c in r["copies"]})
+    flat = [
+        {"part": c["part"], "a": r["path"], "b": c["other"], "similarity": c["similarity"]}
+        for r in got
+        for c in r["copies"]
+    ]
+    groups = copy_clusters(flat, {})
+    assert {len(g["reports"]) for g in groups} == {300}

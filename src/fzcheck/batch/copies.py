@@ -155,6 +155,10 @@ def _band_runs(matrix: np.ndarray, band: int, rows: int) -> Iterator[np.ndarray]
             yield np.sort(order[a:b])
 
 
+_BIG_BUCKET = 128
+MAX_FLAGS = 10  # others a report's flags name, per part: the most similar; its group has all
+
+
 def similar_pairs(
     matrix: np.ndarray, threshold: float, chunk: int = 8_192
 ) -> dict[tuple[int, int], float]:
@@ -185,12 +189,14 @@ def similar_pairs(
 
     for band in range(bands):
         for members in _band_runs(matrix, band, rows):
-            if len(members) > 128:
-                # A big bucket (boilerplate everyone shares): one row against the rest at a
-                # time, so memory stays linear in the bucket, not quadratic.
-                for k in range(len(members) - 1):
-                    rest = members[k + 1 :]
-                    keep(np.full(len(rest), members[k]), rest)
+            if len(members) > _BIG_BUCKET:
+                # A big bucket (a template a thousand units filled in, boilerplate everyone
+                # shares): each row against the bucket's first and the row before it, so the
+                # work and the pairs stay linear in the bucket (every pair of 5,000 copies is
+                # 12.5 million, and the group they form is the same); the groups are joined
+                # from these links (cohort.copy_clusters)
+                keep(np.full(len(members) - 1, members[0]), members[1:])
+                keep(members[1:-1], members[2:])
                 continue
             a, b = np.triu_indices(len(members), k=1)
             left.append(members[a])
@@ -224,8 +230,15 @@ def copies_by_path(pairs: list[Copy]) -> dict[str, list[dict[str, Any]]]:
     for c in pairs:
         flags[c.a].append({"part": c.part, "other": c.b, "similarity": c.similarity})
         flags[c.b].append({"part": c.part, "other": c.a, "similarity": c.similarity})
-    for items in flags.values():
+    for path, items in flags.items():
         items.sort(key=lambda f: (f["part"], -f["similarity"], f["other"]))
+        per_part: dict[str, int] = defaultdict(int)
+        kept = []
+        for f in items:
+            per_part[f["part"]] += 1
+            if per_part[f["part"]] <= MAX_FLAGS:
+                kept.append(f)
+        flags[path] = kept
     return dict(flags)
 
 
