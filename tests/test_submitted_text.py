@@ -61,6 +61,24 @@ def test_xlsx_cells_from_a_submission_are_never_formulas(
     assert any(isinstance(c.value, str) and "HYPERLINK" in c.value for c in cells)
 
 
+def test_xlsx_holds_a_file_name_that_is_not_utf8(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import os
+
+    import openpyxl
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"\xb1\xa8\xb8\xe6.txt")  # 报告.txt as a GBK disk names it
+    (folder / name).write_text(sample_text(), encoding="utf-8")
+    out = tmp_path / "r.xlsx"
+    assert run(capsys, "check", "-f", "xlsx", "-o", str(out), str(folder))[0] == 0
+    book = openpyxl.load_workbook(out)
+    cells = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert any(isinstance(v, str) and "\\xb1\\xa8" in v for v in cells)
+
+
 def test_markdown_prints_markup_in_a_submission_as_text(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -119,9 +119,11 @@ def make_rtf(text: str) -> bytes:
                 chars.append("\\" + ch)
             elif ord(ch) < 128:
                 chars.append(ch)
-            else:
-                code = ord(ch)
-                chars.append(f"\\u{code if code < 32768 else code - 65536}?")
+            else:  # each UTF-16 unit signed (a character past U+FFFF is two: a surrogate pair)
+                units = ch.encode("utf-16-le")
+                for k in range(0, len(units), 2):
+                    code = int.from_bytes(units[k : k + 2], "little")
+                    chars.append(f"\\u{code if code < 32768 else code - 65536}?")
         out.append("".join(chars) + "\\par\n")
     out.append("}")
     return "".join(out).encode("ascii")

@@ -348,3 +348,14 @@ def test_a_page_titles_unit_name_after_a_separator_is_left_out(
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     assert check_path(str(path), Catalog.load()).to_json()["document"]["title"] == title
+
+
+def test_a_character_past_the_basic_plane_in_rtf_is_one_character(tmp_path: Path) -> None:
+    """Word writes 𠀀 (U+20000, in place names) as two \\uN, one for each half of its
+    surrogate pair: read as the one character, not two lone halves."""
+    text = sample_text().replace("示例县", "𠀀𡒄县", 1)
+    path = tmp_path / "astral.rtf"
+    path.write_bytes(make_rtf(text))
+    assert b"\\u-10176?" in path.read_bytes()
+    doc = load(str(path))
+    assert doc.lines[0].startswith("𠀀𡒄县")

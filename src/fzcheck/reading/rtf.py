@@ -22,11 +22,14 @@ def read_rtf(data: bytes, deadline: Deadline | None = None) -> Extracted:
             lambda: rtf_to_text(source, errors="replace"),  # type: ignore[no-untyped-call]
             seconds,
         )
-    except (ValueError, LookupError, IndexError, RecursionError) as err:
+    except (ValueError, LookupError, IndexError, RecursionError, OverflowError) as err:
         raise InputError(
             f"a damaged .rtf file ({type(err).__name__}); re-save it", kind="corrupt"
         ) from None
     if deadline is not None:
         deadline.check()
+    # Word writes a character past U+FFFF (𠀀, in place names) as two \uN, a surrogate each:
+    # joined here into the one character; a lone one becomes U+FFFD
+    text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     lines = [line.strip() for line in text.replace("\r", "\n").split("\n")]
     return Extracted("\n".join(line for line in lines if line))

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
+from fzcheck.redact import decodable
 from fzcheck.render import failed_checks, part_label
 from fzcheck.render.csvfmt import rubric_labels, rubric_part_ids, rubric_title, unit_of
 from fzcheck.render.i18n import check_name, decision_text, error_kind, t
@@ -17,7 +18,7 @@ from fzcheck.render.i18n import verdict as verdict_word
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from fzcheck.rubric import Catalog
+from fzcheck.rubric import Catalog
 
 MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
 
@@ -26,7 +27,8 @@ def _cell(value: Any) -> Any:
     if isinstance(value, str):
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-        return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL]
+        # a file name's undecodable bytes (a\udcff.txt) as \xff: the workbook is UTF-8 XML
+        return ILLEGAL_CHARACTERS_RE.sub("", decodable(value))[:MAX_CELL]
     return value
 
 
