@@ -294,6 +294,35 @@ def test_report_refuses_a_file_that_is_not_results(
         assert words in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ('"score":', '"score":NaN,"was":'),
+        ('"path":', '"path":null,"was":'),
+        ('"score":', '"score":"abc","was":'),
+        ('"document":', '"document":"oops","was":'),
+        ('"schema_version":1', '"schema_version":99'),
+    ],
+)
+@pytest.mark.parametrize("command", ["report", "letter"])
+def test_a_hand_edited_result_line_is_a_clear_error_not_a_traceback(
+    reports: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    edit: tuple[str, str],
+    command: str,
+) -> None:
+    out = tmp_path / "results.jsonl"
+    batch(str(reports), "-o", str(out))
+    first, rest = out.read_text(encoding="utf-8").split("\n", 1)
+    assert edit[0] in first
+    out.write_text(first.replace(edit[0], edit[1], 1) + "\n" + rest, encoding="utf-8")
+    capsys.readouterr()
+    args = [command, str(out)] + (["-o", str(tmp_path / "letters")] if command == "letter" else [])
+    assert main(args) == 2
+    assert "line 1 is not a result" in capsys.readouterr().err
+
+
 def test_an_edited_rubric_grades_again_even_with_the_same_version(
     reports: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import re
 import tempfile
@@ -25,6 +26,7 @@ from typing import IO, Any, Self
 
 from fzcheck.errors import UsageError
 from fzcheck.render.jsonfmt import dumps_line
+from fzcheck.result import SCHEMA_VERSION
 
 
 def iter_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
@@ -55,7 +57,7 @@ def read_results(path: Path) -> Iterator[dict[str, Any]]:
     for number, (_, obj) in enumerate(iter_lines(path), 1):
         if bad is not None:
             break
-        if obj is None or not {"schema_version", "path", "verdict"} <= obj.keys():
+        if obj is None or not _is_result(obj):
             bad = number
             continue
         count += 1
@@ -68,6 +70,29 @@ def read_results(path: Path) -> Iterator[dict[str, Any]]:
         )
     if count == 0:
         raise UsageError(f"{path} holds no results; write them with fzcheck batch -o")
+
+
+def _is_result(obj: dict[str, Any]) -> bool:
+    """Whether a parsed line has a result's shape where the views rely on it (a hand-edited
+    line with "score": NaN, "path": null or "document": "…" is not one)."""
+    score = obj.get("score")
+    return (
+        obj.get("schema_version") == SCHEMA_VERSION
+        and isinstance(obj.get("path"), str)
+        and bool(obj["path"])
+        and isinstance(obj.get("verdict"), str)
+        and (
+            score is None
+            or (
+                isinstance(score, int | float)
+                and not isinstance(score, bool)
+                and math.isfinite(score)
+            )
+        )
+        and isinstance(obj.get("document") or {}, dict)
+        and all(isinstance(obj.get(k) or [], list) for k in ("parts", "checks", "tables"))
+        and all(isinstance(p, dict) for k in ("parts", "checks") for p in obj.get(k) or [])
+    )
 
 
 def _ends_with_newline(path: Path) -> bool:

@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
-    from fzcheck.batch.store import read_objects
+    from fzcheck.batch.store import read_results
     from fzcheck.grading.decisions import load_beside, reviewed_lines, with_review
     from fzcheck.pipeline import check_source
     from fzcheck.reading.inputs import expand_inputs
@@ -79,7 +79,7 @@ def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
     files: list[str] = []
     for item in inputs:
         if item.endswith(".jsonl"):
-            out += reviewed_lines(read_objects(Path(item)), item, rubrics)
+            out += reviewed_lines(read_results(Path(item)), item, rubrics)
         else:
             files.append(item)
     for source in expand_inputs(files) if files else []:
