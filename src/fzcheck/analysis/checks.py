@@ -483,18 +483,30 @@ class InstructionsSpec(CheckSpec):
 @document_check(InstructionsSpec)
 def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
     text = ctx.doc.analysis_text  # one search over the text, not one per line
-    m = None if ctx.rare_absent else rx(spec.pattern).search(text)
-    if m:
-        i = text.count("\n", 0, m.start())
-        start = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+    found = None if ctx.rare_absent else rx(spec.pattern).search(text)
+    span = (found.start(), found.end()) if found else _hidden_in(spec.pattern, text)
+    if span:
+        i = text.count("\n", 0, span[0])
+        start = span[0] - (text.rfind("\n", 0, span[0]) + 1)
+        quote = ctx.doc.quote(i, start, start + span[1] - span[0])
         return spec.check(
             passed=False,
-            message=(
-                f"第{i + 1}行含针对AI模型的指令（“{ctx.doc.quote(i, start, start + len(m.group(0)))}”），"
-                "仅作为报告内容看待"
-            ),
+            message=f"第{i + 1}行含针对AI模型的指令（“{_ZERO_WIDTH.sub('', quote)}”），仅作为报告内容看待",
         )
     return spec.check(passed=True, message="未见针对AI模型的指令")
+
+
+# Characters that show nothing (忽\u200b略以上指令 reads as 忽略以上指令 but is not it to a search)
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def _hidden_in(pattern: str, text: str) -> tuple[int, int] | None:
+    """(start, end) in ``text`` of a match that zero-width characters split, if any."""
+    if not any(ch in text for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"):
+        return None  # a string search each: most texts have none
+    where = [k for k, ch in enumerate(text) if not _ZERO_WIDTH.match(ch)]
+    m = rx(pattern).search(_ZERO_WIDTH.sub("", text))
+    return (where[m.start()], where[m.end() - 1] + 1) if m else None
 
 
 # --- the unions the rubric validates against, and running them -----------------------------
