@@ -126,7 +126,7 @@ def test_sigkill_mid_run_then_resume_gives_one_line_per_input(tmp_path: Path, li
         cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
     )
     assert resumed.returncode == 0, resumed.stderr
-    assert f"{partial} already done" in resumed.stderr
+    assert f"此前已完成{partial}份" in resumed.stderr
     paths = Counter(r["path"] for r in lines(out))
     assert len(paths) == 400 and set(paths.values()) == {1}
 
@@ -399,3 +399,24 @@ def test_a_template_hundreds_of_units_filled_in_is_one_group_found_in_linear_wor
     ]
     groups = copy_clusters(flat, {})
     assert {len(g["reports"]) for g in groups} == {300}
+
+
+def test_a_batchs_progress_and_failures_are_in_the_reviewers_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chinese by default: the failure of an empty file is its Chinese sentence, and the status
+    lines too; --lang en (FZCHECK_LANG=en) gives the English ones."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(make_report(1), encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"")
+    for lang, words in (
+        ("zh", ["批量评查：待评2份", "文件是空的"]),
+        ("en", ["batch: 2 to do", "empty"]),
+    ):
+        out = tmp_path / f"{lang}.jsonl"
+        monkeypatch.setenv("FZCHECK_LANG", lang)
+        done = subprocess.run(
+            batch_command(folder, out), capture_output=True, text=True, timeout=300, check=False
+        )
+        assert all(w in done.stderr for w in words), done.stderr

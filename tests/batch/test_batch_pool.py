@@ -98,7 +98,7 @@ def test_kill_with_the_pool_then_resume_loses_nothing_and_duplicates_nothing(
         cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
     )
     assert resumed.returncode == 1, resumed.stderr  # the empty file's line records a failure
-    assert f"{partial} already done" in resumed.stderr
+    assert f"此前已完成{partial}份" in resumed.stderr
     paths = [r["path"] for r in lines(out)]
     assert set(Counter(paths).values()) == {1} and len(paths) == 301
     assert paths == sorted(paths)  # still input order across the kill

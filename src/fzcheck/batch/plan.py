@@ -95,9 +95,14 @@ def failure_message(line: dict[str, Any]) -> str | None:
     """Why this line's report failed (unreadable, a bug, an LLM call that ended in error),
     without repeating its path; None if it did not. Failed lines are what --retry-errors redoes."""
     if line.get("verdict") == "error":
-        message = str((line.get("error") or {}).get("message", "error"))
+        from fzcheck.render.i18n import error_kind
+
+        error = line.get("error") or {}
+        message = str(error.get("message", "error"))
         path = str(line.get("path", ""))
-        return message[len(path) + 2 :] if path and message.startswith(path + ": ") else message
+        if path and message.startswith(path + ": "):
+            message = message[len(path) + 2 :]
+        return error_kind(str(error.get("kind", "error")), message)  # as the reviewer reads it
     llm = line.get("llm")
     if isinstance(llm, dict) and llm.get("error"):
         return f"llm: {llm['error']}"

@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import IO, Protocol, Self
 
 from fzcheck.redact import visible
+from fzcheck.render.i18n import t
 
 
 class Progress(Protocol):
@@ -52,8 +53,8 @@ class LineProgress:
 
     def __enter__(self) -> Self:
         self._line(
-            f"batch: {self.total} to do"
-            + (f", {self.skipped} already done" if self.skipped else "")
+            t("batch.todo", total=self.total)
+            + (t("batch.skipped", skipped=self.skipped) if self.skipped else "")
         )
         return self
 
@@ -61,7 +62,7 @@ class LineProgress:
         self.done += 1
         if failed:
             self.failed += 1
-            self._line(f"batch: failed {visible(path)}: {visible(failed)}")
+            self._line(t("batch.failed", path=visible(path), why=visible(failed)))
         now = time.monotonic()
         if now - self.last >= self.every:
             self.last = now
@@ -70,9 +71,13 @@ class LineProgress:
     def _status(self, now: float) -> str:
         rate = self.done / max(now - self.start, 1e-9)
         left = (self.total - self.done) / rate if rate else 0
-        return (
-            f"batch: {self.done}/{self.total} done, {self.failed} failed, {rate:.1f}/s, "
-            f"ETA {_eta(left)}"
+        return t(
+            "batch.status",
+            done=self.done,
+            total=self.total,
+            failed=self.failed,
+            rate=f"{rate:.1f}",
+            eta=_eta(left),
         )
 
     def _line(self, text: str) -> None:
@@ -103,7 +108,7 @@ class BarProgress:
         self.failed = 0
         self.auto_refresh = auto_refresh
         self.bar = RichProgress(
-            TextColumn("[bold]batch"),
+            TextColumn(f"[bold]{t('batch.bar')}"),
             BarColumn(),
             MofNCompleteColumn(),
             TaskProgressColumn(),
@@ -116,8 +121,8 @@ class BarProgress:
             transient=False,
             auto_refresh=auto_refresh,
         )
-        note = f" ({skipped} already done)" if skipped else ""
-        self.task = self.bar.add_task(f"batch{note}", total=total, failed="", rate="")
+        note = t("batch.skipped", skipped=skipped).lstrip("，, ") if skipped else ""
+        self.task = self.bar.add_task(note, total=total, failed="", rate="")
         self.start = time.monotonic()
         self.done = 0
 
@@ -131,16 +136,14 @@ class BarProgress:
         self.done += 1
         if failed:
             self.failed += 1
-            self.bar.console.print(
-                f"[red]failed[/] {escape(visible(path))}: {escape(visible(failed))}",
-                highlight=False,
-            )
+            line = t("batch.failed", path=visible(path), why=visible(failed))
+            self.bar.console.print(f"[red]{escape(line)}[/]", highlight=False)
         rate = self.done / max(time.monotonic() - self.start, 1e-9)
         self.bar.update(
             self.task,
             advance=1,
             rate=f"{rate:.1f}/s",
-            failed=f"{self.failed} failed" if self.failed else "",
+            failed=t("batch.bar_failed", failed=self.failed) if self.failed else "",
             refresh=not self.auto_refresh,
         )
 
