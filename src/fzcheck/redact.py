@@ -63,6 +63,13 @@ def _show(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+def invisible_dropped(text: str) -> str:
+    """``text`` without control characters, bidirectional overrides and lone surrogates: for
+    a file name made from a submission's (an ESC, a BEL or an RTL override in a name stays out
+    of the names fzcheck writes)."""
+    return _INVISIBLE.sub("", text)
+
+
 def visible(text: str) -> str:
     """``text`` safe for a terminal: every control character as a ``\\x1b``-style escape."""
     return _INVISIBLE.sub(_show, text)

@@ -274,6 +274,12 @@ def test_page_names_are_unique_and_safe() -> None:
     taken: set[str] = set()
     names = [page_name(p, taken) for p in ("a/报告.txt", "b/报告.txt", "index.txt", "x y?.pdf")]
     assert names == ["报告.html", "报告-2.html", "index-2.html", "x_y.html"]
+    # an ESC, a BEL, an RTL override in a submission's name stay out of the names written
+    odd = (
+        page_name("esc\x1b]0;pwned\x07\x1b[2J.txt", taken),
+        page_name("rtl\u202etxt.exe.txt", taken),
+    )
+    assert odd == ("esc]0;pwned[2J.html", "rtltxt.exe.html")
 
 
 def test_write_report_pages_links_copies_both_ways(

@@ -105,9 +105,11 @@ def needs_return(r: dict[str, Any]) -> bool:
 
 
 def _file_name(r: dict[str, Any], taken: set[str]) -> str:
+    from fzcheck.redact import invisible_dropped
     from fzcheck.render.csvfmt import unit_of
 
-    base = "".join(ch for ch in unit_of(r) if ch not in '\\/:*?"<>|\n\r\t')[:40] or "报告"
+    unit = invisible_dropped(unit_of(r))
+    base = "".join(ch for ch in unit if ch not in '\\/:*?"<>|\t')[:40] or "报告"
     name, n = f"{base}-反馈意见.docx", 2
     while name in taken:
         name, n = f"{base}-反馈意见-{n}.docx", n + 1

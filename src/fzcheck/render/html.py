@@ -20,6 +20,7 @@ from urllib.parse import quote as url_quote
 from urllib.parse import unquote
 
 from fzcheck.document import Document
+from fzcheck.redact import invisible_dropped
 from fzcheck.render import STATUS_MARK, i18n, part_labels
 from fzcheck.render import html_view as view
 
@@ -256,7 +257,7 @@ def render_batch_page(
 def page_name(path: str, taken: set[str]) -> str:
     """A file name for a report's page: its input's stem, made safe and unique in ``taken``."""
     stem = PurePath(path).stem.encode("utf-8", "replace").decode()  # a name not in UTF-8: ?
-    stem = re.sub(r'[\\/:*?"<>|\s]+', "_", stem).strip("._") or "report"
+    stem = re.sub(r'[\\/:*?"<>|\s]+', "_", invisible_dropped(stem)).strip("._") or "report"
     name, n = f"{stem}.html", 2
     while name in taken or name == BATCH_PAGE_NAME:
         name, n = f"{stem}-{n}.html", n + 1
