@@ -300,7 +300,8 @@ def _decode_by_scores(data: bytes) -> tuple[str, str] | str:
     candidates = []
     for name in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
         try:
-            text = data.decode(name)
+            odd = name.startswith("utf-16") and len(data) % 2
+            text = data[:-1].decode(name) + "\ufffd" if odd else data.decode(name)
         except UnicodeDecodeError:
             continue
         candidates.append((_score_by_character(text), name, text))
@@ -387,3 +388,22 @@ def test_a_page_full_of_colons_is_read() -> None:
     page = "说明 ：" * 100_000 + "发布时间 ： 2026-01-09"
     found = find_published(page, head_chars=len(page))
     assert found is not None and found.isoformat() == "2026-01-09"
+
+
+def test_a_file_of_nul_bytes_is_empty_and_utf32_and_a_cut_utf16_are_read(tmp_path: Path) -> None:
+    import codecs
+
+    sample = SAMPLE.read_text(encoding="utf-8")
+    nul = tmp_path / "nul.txt"
+    nul.write_bytes(b"\x00" * 100_000)
+    with pytest.raises(InputError) as info:
+        load(str(nul))
+    assert info.value.kind == "empty"
+    for bom, codec in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be")):
+        path = tmp_path / f"{codec}.txt"
+        path.write_bytes(bom + sample.encode(codec))
+        assert load(str(path)).lines[0] == sample.splitlines()[0]
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(sample.encode("utf-16-le") + b"A")  # a byte of a character cut off
+    doc = load(str(cut))
+    assert doc.lines[0] == sample.splitlines()[0] and doc.encoding == "utf-16-le"

@@ -36,12 +36,15 @@ def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes, detecting the encoding: BOM, strict UTF-8, then GB18030/Big5/UTF-16 by score."""
     for bom, name in (
         (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16's: FF FE 00 00 starts with FF FE
+        (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
-        (codecs.BOM_UTF32_LE, "utf-32"),
     ):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name
+    if not data.strip(b"\x00 \t\r\n"):
+        raise InputError("the file holds no text (only NUL bytes)", kind="empty")
     if data.find(b"\x00", 0, 8192) < 0:  # no copy of the head to tell
         try:
             return data.decode("utf-8"), "utf-8"
@@ -50,7 +53,10 @@ def decode(data: bytes) -> tuple[str, str]:
     decoded: list[tuple[str, str]] = []
     for name in ("gb18030", "big5", "utf-16-le", "utf-16-be"):
         try:
-            decoded.append((name, data.decode(name)))
+            if name.startswith("utf-16") and len(data) % 2:  # cut inside its last character
+                decoded.append((name, data[:-1].decode(name) + "\ufffd"))
+            else:
+                decoded.append((name, data.decode(name)))
         except UnicodeDecodeError:
             continue
     if len(decoded) == 1 and _score_reaches(decoded[0][1], _GOOD_SCORE):
@@ -191,6 +197,7 @@ def _charset_normalizer_guess(data: bytes) -> tuple[str, str] | None:
         return None
     name = "gb18030" if best.encoding in {"gb2312", "gbk", "hz"} else best.encoding
     try:
-        return data.decode(name), name
+        # named as everywhere else (utf-8, not charset-normalizer's utf_8)
+        return data.decode(name), codecs.lookup(name).name
     except (UnicodeDecodeError, LookupError):
         return None
