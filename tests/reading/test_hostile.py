@@ -320,3 +320,23 @@ def test_a_page_no_report_has_the_shape_of_is_not_scaled_up_for_ocr(
     path.write_bytes(sliver_page_pdf(*shape))
     r = check_path(str(path), Catalog.load()).to_json()
     assert r["error"]["kind"] == "scanned_pdf"  # no text: not gigabytes of image, not 'corrupt'
+
+
+def test_a_link_out_of_the_folder_walked_is_skipped_and_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder unpacked from an archive with a link 报告.txt -> /etc/passwd (or any file outside
+    it): not read, not quoted in the results, and a warning names it; a link inside the folder
+    and a link given by name are followed."""
+    from fzcheck.reading.inputs import expand_inputs
+
+    outside = tmp_path / "secret.txt"
+    outside.write_text("root:x:0:0", encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(sample_text(), encoding="utf-8")
+    os.symlink(outside, folder / "b.txt")
+    os.symlink(folder / "a.txt", folder / "c.txt")
+    assert list(expand_inputs([str(folder)])) == [str(folder / "a.txt"), str(folder / "c.txt")]
+    assert "b.txt" in capsys.readouterr().err
+    assert list(expand_inputs([str(folder / "b.txt")])) == [str(folder / "b.txt")]

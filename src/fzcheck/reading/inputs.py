@@ -41,6 +41,12 @@ def _expand(spec: str) -> Iterator[str]:
         found = False
         for child in sorted(path.rglob("*")):
             if _is_submission(child, path):
+                if _leads_outside(child, path):
+                    from fzcheck.output import warn
+                    from fzcheck.redact import visible
+
+                    warn(f"skipped {visible(str(child))}: a link to a file outside {visible(spec)}")
+                    continue
                 found = True
                 yield str(child)
         if not found:
@@ -76,6 +82,19 @@ def _glob(spec: str) -> list[str]:
 
 def _hidden(path: Path, base: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(base).parts)
+
+
+def _leads_outside(child: Path, root: Path) -> bool:
+    """Whether ``child`` is a link to a file outside the folder walked: a folder unpacked from
+    an archive may hold a link named 报告.txt to /etc/passwd, which is not a submission to
+    read (and whose lines would be quoted in the results). A link given by name is followed."""
+    if not child.is_symlink():
+        return False
+    try:
+        target = child.resolve(strict=True)
+        return not target.is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False  # broken or looping: its own error line says so
 
 
 def _is_submission(child: Path, root: Path) -> bool:
