@@ -221,6 +221,20 @@ def test_a_later_decision_replaces_an_earlier_one(
     assert review["verdict"] == "incomplete" and len(review["decisions"]) == 1
 
 
+def test_a_decision_on_a_report_with_a_very_long_name_is_stored(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A name of 240 bytes (80 CJK characters) leaves no room for .decisions.jsonl: the
+    decisions file takes the name's start and a hash of it, and the review is kept."""
+    report = tmp_path / ("示例县" * 26 + "报告.txt")
+    assert len(report.name.encode()) > 240
+    shutil.copy(TRAP, report)
+    code, _, err = run(capsys, "review", str(report), "--part", "problems", "--set", "present")
+    assert code == 0 and "too long" not in err
+    _, out, _ = run(capsys, "check", "-f", "json", str(report))
+    assert json.loads(out)[0]["review"]["decisions"]
+
+
 def test_bad_review_requests_are_one_line_errors(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

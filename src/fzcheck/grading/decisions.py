@@ -9,7 +9,9 @@ this file, so no re-run overwrites a decision. The file is appended to and diff-
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,11 +26,22 @@ if TYPE_CHECKING:
 SUFFIX = ".decisions.jsonl"
 
 
+_NAME_MAX = 255  # bytes in one file name on the file systems reviewers use
+
+
 def decisions_path(reviewed: str | Path) -> Path:
     path = Path(reviewed)
     if not path.name:  # "." or "/": name it by the folder it stands for
         path = path.resolve()
-    return path if path.name.endswith(SUFFIX) else path.with_name(path.name + SUFFIX)
+    if path.name.endswith(SUFFIX):
+        return path
+    name = path.name + SUFFIX
+    if len(os.fsencode(name)) > _NAME_MAX:
+        # a long name and the suffix past the limit: its start, and a hash of the whole
+        digest = hashlib.sha256(os.fsencode(path.name)).hexdigest()[:12]
+        head = os.fsencode(path.name)[:120].decode("utf-8", "ignore")
+        name = f"{head}-{digest}{SUFFIX}"
+    return path.with_name(name)
 
 
 def load(path: Path) -> list[Decision]:
