@@ -417,7 +417,8 @@ def _appendix_start(lines: list[str], nonblank: list[int], first_heading: int) -
     naming it, right below a date line (the signature's). None when there is none."""
     for pos in range(1, len(nonblank)):
         i = nonblank[pos]
-        if i <= first_heading or not _APPENDIX_LABEL.match(lines[i]):
+        # 附 in the line, a string search, rules out most lines before the pattern is tried
+        if i <= first_heading or "附" not in lines[i] or not _APPENDIX_LABEL.match(lines[i]):
             continue
         above = _cells(lines[nonblank[pos - 1]])
         if _DATE_ONLY.match(above) or _ISSUER_DATE.match(above):

@@ -88,7 +88,7 @@ class _Cues:
             cues = cls(
                 any_of(tuple(part.heading_cues), year),
                 any_of(tuple(part.heading_excludes), year),
-                any_of((*part.body_cues, *part.body_excludes), year),
+                any_of(_scanned(part), year),
             )
             hit = _CUES[key] = (part, cues)
         return hit[1]
@@ -177,7 +177,7 @@ def _find_embedded(
     if not part.body_cues or either is None:
         return
     rejected: list[tuple[int, str]] = []
-    for i in _lines_to_read(body, (*part.body_cues, *part.body_excludes), year):
+    for i in _lines_to_read(body, _scanned(part), year):
         if i in elsewhere:
             continue
         line = doc.analysis[i]
@@ -232,6 +232,14 @@ class _Body:
     @cached_property
     def starts(self) -> list[int]:
         return list(accumulate((len(m) + 1 for m in self.masked[:-1]), initial=0))
+
+
+def _scanned(part: Part) -> tuple[str, ...]:
+    """The body patterns that make a sentence worth reading: the cues, and the excludes that
+    look for words (a rejected phrase gets its note). An exclude that looks at the whole sentence
+    (^…: no word of law in it) only judges a sentence a cue found, and as a branch of the
+    joined scan it would keep the engine from skipping to the cues' first characters."""
+    return (*part.body_cues, *(e for e in part.body_excludes if not e.startswith("^")))
 
 
 def _lines_to_read(body: _Body, patterns: tuple[str, ...], year: int | None) -> Iterator[int]:
