@@ -305,7 +305,8 @@ def test_a_page_of_forms_drawing_forms_is_an_error_for_that_input_not_a_dead_pro
     good = tmp_path / "b.txt"
     good.write_text(sample_text(), encoding="utf-8")
     first = check_path(str(bomb), Catalog.load()).to_json()
-    assert first["error"]["kind"] in {"too_large", "timeout"}
+    # PDFium aborts past the cap (too_large), or refuses the page first (corrupt)
+    assert first["error"]["kind"] in {"too_large", "timeout", "corrupt"}
     assert "\n" not in first["error"]["message"]
     assert check_path(str(good), Catalog.load()).to_json()["verdict"] == "complete"
 
