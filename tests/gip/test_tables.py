@@ -765,3 +765,20 @@ def test_an_editors_empty_cells_keep_their_row_on_any_page(tmp_path: Path, layou
         )
     r = check(write(tmp_path, "blank.html", page))
     assert tables(r)["appeals"]["status"] == "read"
+
+
+def test_a_section_on_both_kinds_of_disclosure_holds_both_parts_and_their_tables(
+    tmp_path: Path,
+) -> None:
+    """二、主动公开和依申请公开政府信息情况 (a township's report merging sections 二 and 三): both
+    parts are present and tables 二 and 三 are read under it."""
+    text = gip.layout_text()
+    merged = text.replace("   二、主动公开政府信息情况", "   二、主动公开和依申请公开政府信息情况")
+    merged = merged.replace("   三、收到和处理政府信息公开申请情况\n", "")
+    assert merged != text
+    r = check(write(tmp_path, "merged.txt", merged))
+    parts = {p["id"]: p["status"] for p in r["parts"]}
+    assert parts["proactive"] == parts["requests"] == "present"
+    assert {t: v["status"] for t, v in tables(r).items()} == dict.fromkeys(
+        ("proactive_documents", "proactive_decisions", "requests", "appeals"), "read"
+    )
