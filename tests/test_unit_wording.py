@@ -111,6 +111,9 @@ def test_the_plans_year_below_its_first_lines_is_read(tmp_path: Path) -> None:
         ("镇党委书记亲自部署防汛工作，主持召开全面从严治党会议2次。", "missing"),
         ("局党组书记、局长带头讲法治党课2次，亲自审核规范性文件5件。", "embedded"),
         ("局长带头讲授《习近平法治思想学习纲要》专题党课2次。", "embedded"),  # on law, cited
+        # rule-of-law work named without 法, beside other duties
+        ("局长主持召开党组会议12次，审议重大行政决策事项8项，同步研究部署党建工作。", "embedded"),
+        ("局长带头出庭参加行政案件庭审2次，并亲自带队开展安全生产大检查。", "embedded"),
     ],
 )
 def test_a_leader_paragraph_without_the_duty_words_is_the_leaders_duty(
@@ -621,5 +624,15 @@ def test_a_part_sent_as_an_attachment_after_the_signature_is_found_there(
     )
     r = check_path(str(path), Catalog.load()).to_json()
     assert statuses(r)["leader_duties"] != "missing"
-    assert part(r, "leader_duties")["note"] == "见正文后的附件"
+    leader_part = part(r, "leader_duties")
+    assert leader_part["note"] == "见正文后的附件"
+    assert all(c["passed"] for c in leader_part["checks"])  # its text, read: the actions found
     assert r["document"]["signed_on"] == "2026-02-10"
+    # an attachment only named (to be sent apart), nothing below it: the part is missing
+    path.write_text(
+        text.replace(leader, "").rstrip("\n")
+        + "\n\n附件：党政主要负责人履行推进法治建设第一责任人职责情况（另行报送）\n",
+        encoding="utf-8",
+    )
+    named = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(named)["leader_duties"] == "missing"

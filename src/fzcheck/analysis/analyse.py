@@ -13,7 +13,7 @@ from fzcheck.analysis.checks import (
     run_document_checks,
     run_part_checks,
 )
-from fzcheck.analysis.facts import Facts, read_facts
+from fzcheck.analysis.facts import Facts, attachment_blocks, read_facts
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Outline, build_outline
 from fzcheck.analysis.parts import Found, find_parts
@@ -57,7 +57,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         if planned is not None:
             year, year_source = planned - 1, "plan"
             found = find_parts(doc, outline, rubric, year)
-    if facts.appendix_start is not None and any(f.status == "missing" for f in found):
+    if facts.appendix_start is not None and any(_may_be_attached(doc, f) for f in found):
         found = _with_appendix_parts(doc, rubric, found, facts.appendix_start, year)
     tables = (
         read_tables(
@@ -146,17 +146,28 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
 _OPENING_LINES = 6
 
 
+def _may_be_attached(doc: Document, f: Found) -> bool:
+    """A part the body misses, or mentions only to point at an attachment (…情况见附件)."""
+    return f.status == "missing" or (
+        f.status == "embedded" and any("附件" in doc.analysis[e.line - 1] for e in f.evidence)
+    )
+
+
 def _with_appendix_parts(
     doc: Document, rubric: Rubric, found: list[Found], start: int, year: int | None
 ) -> list[Found]:
-    """``found``, each part the body misses taken from the attachment after the signature when
-    it is there (附件：党政主要负责人履行推进法治建设第一责任人职责情况, then its text): the
-    attachment is part of what the unit sent."""
+    """``found``, each part the body misses (or points to: 见附件) taken from an attachment
+    after the signature that holds it (附件：党政主要负责人履行…情况, then its text): the
+    attachment is part of what the unit sent, and its text is the part's. An attachment only
+    named (附件：…情况（另行报送）, nothing below) holds nothing."""
+    blocks = attachment_blocks(doc.lines, start)
     appendix = build_outline(doc, start, len(doc.lines) - 1)
     out = []
     for f, there in zip(found, find_parts(doc, appendix, rubric, year), strict=True):
-        if f.status == "missing" and there.status != "missing":
+        block = next((b for b in blocks if there.line is not None and there.line in b), None)
+        if _may_be_attached(doc, f) and there.status != "missing" and block is not None:
             there.note = "见正文后的附件"
+            there.ranges = [block]  # the attachment's text: the part's checks read it
             f = there
         out.append(f)
     return out

@@ -426,6 +426,21 @@ def _appendix_start(lines: list[str], nonblank: list[int], first_heading: int) -
     return None
 
 
+def attachment_blocks(lines: list[str], start: int) -> list[range]:
+    """The attachments after the signature, from ``start`` (Facts.appendix_start): each from its
+    附件/附表 label to the next, the ones that hold text of their own besides the label (and
+    a list of names: 附件：1.… 2.…, or （另行报送）) only."""
+    labels = [
+        i for i in range(start, len(lines)) if "附" in lines[i] and _APPENDIX_LABEL.match(lines[i])
+    ]
+    bounds = [*labels, len(lines)]
+    return [
+        range(a, b)
+        for a, b in pairwise(bounds)
+        if any(lines[i].strip() and not _LISTED_ATTACHMENT.match(lines[i]) for i in range(a + 1, b))
+    ]
+
+
 def _text_follows(lines: list[str], nonblank: list[int], line: int) -> bool:
     """Whether a paragraph of body text comes after ``line`` (then it is not the signature)."""
     return any(
