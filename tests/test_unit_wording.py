@@ -114,6 +114,10 @@ def test_the_plans_year_below_its_first_lines_is_read(tmp_path: Path) -> None:
         # rule-of-law work named without 法, beside other duties
         ("局长主持召开党组会议12次，审议重大行政决策事项8项，同步研究部署党建工作。", "embedded"),
         ("局长带头出庭参加行政案件庭审2次，并亲自带队开展安全生产大检查。", "embedded"),
+        (
+            "乡党委书记、乡长在乡村振兴工作中统筹推进法治乡村建设，亲自审定村规民约修订方案15件。",
+            "embedded",
+        ),
     ],
 )
 def test_a_leader_paragraph_without_the_duty_words_is_the_leaders_duty(
