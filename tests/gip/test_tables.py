@@ -658,7 +658,10 @@ def test_a_table_four_left_all_blank_is_a_table_not_a_missing_one(
     assert next(c for c in r["checks"] if c["id"] == "has_statistical_tables")["passed"]
 
 
-def test_tables_set_out_in_an_attachment_after_the_signature_are_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize("bare", [False, True])
+def test_tables_set_out_in_an_attachment_after_the_signature_are_read(
+    tmp_path: Path, bare: bool
+) -> None:
     """附件：…统计表 after the date that signs the report, its tables under headings of their
     own: they are the report's tables (not 'no statistical table'), and the signature above
     the attachment is still the signature."""
@@ -673,6 +676,9 @@ def test_tables_set_out_in_an_attachment_after_the_signature_are_read(tmp_path: 
     )
     tail = full[full.index("   五、存在的主要问题及改进情况") :]
     text = head + body + tail + "\n附件：示例县交通运输局2024年政府信息公开工作年度报告统计表\n"
+    if bare:  # 附表1 alone over table 二, no heading naming its section
+        text = head + body + tail + "\n附表1\n"
+        tables_text = tables_text.replace("   二、主动公开政府信息情况\n", "", 1)
     r = check(write(tmp_path, "annex.txt", text + tables_text))
     assert {t: v["status"] for t, v in tables(r).items()} == {
         "proactive_documents": "read",

@@ -185,6 +185,7 @@ def _with_appendix_tables(
         [t for t in rubric.tables if tables[t.id].status != "read"],
         range(start, len(doc.lines)),
         {h.line: (h.level, h.text) for h in appendix.headings},
+        anywhere=True,
     )
 
     def better(body: TableRead, there: TableRead | None) -> TableRead:

@@ -205,10 +205,19 @@ def _first(doc: Document, pattern: str, lines: range, headings: Headings) -> int
 
 
 def read_table(
-    doc: Document, template: TableTemplate, body: range, headings: Headings | None = None
+    doc: Document,
+    template: TableTemplate,
+    body: range,
+    headings: Headings | None = None,
+    anywhere: bool = False,
 ) -> TableRead:
-    """``headings``: the outline's, by line, for finding the section."""
+    """``headings``: the outline's, by line, for finding the section. ``anywhere``: with no
+    line naming the section, the table may stand from the start of ``body`` (an attachment of
+    tables labelled 附表1 alone) up to the next section's."""
     region = _region(doc, template, body, headings or {})
+    if region is None and anywhere:
+        end = _first(doc, template.until, body, headings or {})
+        region = range(body.start, body.stop if end is None else end)
     if region is None:
         return TableRead(template, "absent", "报告中没有这一节")
     table = _read_rows(doc, template, region)
@@ -511,5 +520,6 @@ def read_tables(
     templates: Sequence[TableTemplate],
     body: range,
     headings: Headings | None = None,
+    anywhere: bool = False,
 ) -> dict[str, TableRead]:
-    return {t.id: read_table(doc, t, body, headings) for t in templates}
+    return {t.id: read_table(doc, t, body, headings, anywhere) for t in templates}
