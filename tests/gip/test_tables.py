@@ -788,3 +788,16 @@ def test_a_section_on_both_kinds_of_disclosure_holds_both_parts_and_their_tables
     assert {t: v["status"] for t, v in tables(r).items()} == dict.fromkeys(
         ("proactive_documents", "proactive_decisions", "requests", "appeals"), "read"
     )
+
+
+@pytest.mark.parametrize("mark", ["*", "①", "（注）", "※"])
+def test_a_footnote_mark_after_a_value_is_not_part_of_it(tmp_path: Path, mark: str) -> None:
+    """40① or 30* (a note under the table): the value is the number, and the row keeps its
+    values (they were given to the next row's label, and that row's lost)."""
+    lines = gip.layout_text().split("\n")
+    k = next(i for i, line in enumerate(lines) if "本年新收" in line)
+    lines[k] = lines[k].rstrip() + mark
+    r = check(write(tmp_path, "notes.txt", "\n".join(lines)))
+    assert cell(r, "requests", "new", "total")["value"] == 40
+    assert cell(r, "requests", "carried_in", "natural")["value"] == 2
+    assert failures(r) == set()

@@ -27,7 +27,10 @@ from fzcheck.rubric.model import TableTemplate
 Status = Literal["read", "unreadable", "absent"]
 # 1280, 1,280 (Excel's), or with its unit as some units type it in every cell (30件, 12.5万元)
 _UNITS = "件|个|条|项|次|人次|万元|元"
-_VALUE = re.compile(rf"^(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?:{_UNITS})?$")
+# a footnote's mark after the number (30*, 40①, 40(注)) is not part of the value, and no reason
+# to take the cell for a label (the row's values then went to the next row's label)
+_NOTE_MARK = r"(?:[*＊※†‡①-⑳]|\((?:注|\d)\))"
+_VALUE = re.compile(rf"^(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?:{_UNITS})?{_NOTE_MARK}?$")
 _UNIT = re.compile(rf"^(?:{_UNITS})$")
 # A cell filled with a dash or a slash (— - / ／) stands for "none": a value (0 in the sums), not
 # the end of the row's values.
@@ -112,7 +115,7 @@ def split_row(line: str) -> tuple[str, list[_Token]] | None:
 _ROW_TAIL = 200  # the values are at the end: a split of a whole long line is not needed
 # what a row's last value ends with: a digit, a unit (30件, 12.5万元), a dash or slash for none
 _MIN_BLANK_CELLS = 3
-_VALUE_ENDS = frozenset("0123456789件个条项次元-—–－‐/／")
+_VALUE_ENDS = frozenset("0123456789件个条项次元-—–－‐/／*＊※†‡)①②③④⑤⑥⑦⑧⑨⑩")
 
 
 def is_table_row(line: str) -> bool:
