@@ -463,3 +463,17 @@ def test_the_list_of_attachments_above_the_signature_is_not_the_last_sections_te
     assert last < issuer + 2  # the 附件 line (1-based issuer + 2) and its list not in it
     assert r["document"]["signed_on"] == plain["document"]["signed_on"]
     assert r["score"] == plain["score"]
+
+
+def test_a_sites_logo_and_you_are_here_line_above_the_title_are_not_part_of_it(
+    tmp_path: Path,
+) -> None:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "page.txt"
+    path.write_text(
+        "\n".join(["示例县司法局", "您现在的位置：首页 >> 政务公开 >> 工作报告", *lines]),
+        encoding="utf-8",
+    )
+    d = check_path(str(path), Catalog.load()).to_json()["document"]
+    assert d["title"] == lines[0]
+    assert d["issuer"] == "示例县司法局"

@@ -89,7 +89,9 @@ _APPENDIX_LABEL = re.compile(r"^\s*(?:附件|附表)\s*[\d一二三四五六七�
 _LISTED_ATTACHMENT = re.compile(r"^\s*\d{1,2}\s*[.、]\s*\S.{0,60}$")
 _MAX_LISTED = 12  # lines a list of attachments takes, blank ones included
 _ATTACHMENT_INLINE = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]\s*(?=\S)")
-_BREADCRUMB = re.compile(r"当前位置|您的位置|首页\s*[>›»/]|[>›»]\s*\S+\s*[>›»]")
+_BREADCRUMB = re.compile(
+    r"当前位置|您的位置|您现在的位置|所在位置|首页\s*[>›»/]|[>›»]\s*\S+\s*[>›»]"
+)
 _SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|官网|官方网站|信息公开平台|公开平台)$")
 # An organisation's name ends with what it is (局, 政府, 委员会…).
 _ORG = re.compile(
@@ -295,9 +297,10 @@ def _title_lines(
             return i, i, span[0]
         nxt = head[pos + 1] if pos + 1 < len(head) else None
         if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
-            if _ENDS_IN_KIND.search(core):
-                continue  # a nav line naming a kind (办事指南), not a title's first half
-            joined = core + _unspaced(lines[nxt].strip())
+            below = _unspaced(lines[nxt].strip())
+            if _ENDS_IN_KIND.search(core) or core in below:
+                continue  # a nav line naming a kind (办事指南), a site's logo repeating the unit
+            joined = core + below
             if (
                 len(joined) <= 80
                 and "。" not in joined
