@@ -640,3 +640,25 @@ def test_a_part_sent_as_an_attachment_after_the_signature_is_found_there(
     )
     named = check_path(str(path), Catalog.load()).to_json()
     assert statuses(named)["leader_duties"] == "missing"
+
+
+@pytest.mark.parametrize(
+    "sentence,acts",
+    [
+        # the duty's name and the work's 同部署: no one acting in person
+        (
+            "局党组认真落实推进法治建设第一责任人职责要求，将法治建设与业务工作同部署、同推进、同考核。",
+            False,
+        ),
+        ("镇长履行第一责任人职责，亲自研究部署法治政府建设工作。", True),
+        ("作为第一责任人，局长主持召开专题会议3次。", True),
+    ],
+)
+def test_the_principals_own_actions_are_a_person_acting(
+    tmp_path: Path, sentence: str, acts: bool
+) -> None:
+    text = sample_text()
+    body = text.split(LEADER)[1].split("\n\n")[0]
+    r = variant(tmp_path, (LEADER + body, LEADER + sentence))
+    own = next(c for c in part(r, "leader_duties")["checks"] if c["id"] == "principal_own_actions")
+    assert own["passed"] is acts
