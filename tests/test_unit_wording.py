@@ -662,3 +662,25 @@ def test_the_principals_own_actions_are_a_person_acting(
     r = variant(tmp_path, (LEADER + body, LEADER + sentence))
     own = next(c for c in part(r, "leader_duties")["checks"] if c["id"] == "principal_own_actions")
     assert own["passed"] is acts
+
+
+@pytest.mark.parametrize("leader", ["\t", "……………………"])
+def test_a_table_of_contents_is_not_the_reports_headings(tmp_path: Path, leader: str) -> None:
+    """目录 listing 三、党政主要负责人…情况 (a stale one: the body has no such section): the
+    contents are not headings or sentences of the report, and the part is missing."""
+    text = sample_text()
+    body = text.split(LEADER)[1].split("\n\n")[0]
+    contents = ["目  录"] + [
+        f"{h}{leader}{n}"
+        for n, h in enumerate(
+            ["一、主要举措和成效", "二、存在的不足和原因", LEADER.strip(), "四、2026年主要安排"], 1
+        )
+    ]
+    title, rest = text.split("\n", 1)
+    path = tmp_path / "toc.txt"
+    path.write_text(
+        "\n".join([title, *contents, rest.replace(LEADER + body, "")]), encoding="utf-8"
+    )
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(r)["leader_duties"] == "missing"
+    assert part(r, "achievements")["line"] > len(contents) + 1  # the body's heading, not the list

@@ -170,6 +170,34 @@ def _one_newline(text: str) -> str:
     return text
 
 
+# A table of contents' entry: a heading (its marker first), then one tab or a dot leader, then
+# its page number (a table's row has a label and several values, or no marker)
+_CONTENTS_ENTRY = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
+    r"|\d{1,2}[.、])[^\t]*?(?:\t+|\s*[.·…]{3,}\s*)\d{1,3}\s*$"
+)
+_CONTENTS_TITLE = re.compile(r"^\s*目\s*录\s*$")
+_MIN_ENTRIES = 3
+
+
+def _without_contents(analysis: list[str]) -> list[str]:
+    """The analysis view with a table of contents blanked (目录, then 一、…\t1 / …………3 a
+    line): its entries repeat the headings, and a stale one names a section the body lacks.
+    Blanked, not removed, so every line keeps its number; the text as read keeps them."""
+    out = list(analysis)
+    i = 0
+    while i < len(out):
+        j, entries = i, 0
+        while j < len(out) and (not out[j].strip() or _CONTENTS_ENTRY.match(out[j])):
+            entries += bool(out[j].strip())
+            j += 1
+        if entries >= _MIN_ENTRIES:
+            start = i - 1 if i and _CONTENTS_TITLE.match(out[i - 1]) else i
+            out[start:j] = [" " * len(line) for line in out[start:j]]
+        i = max(j, i + 1)
+    return out
+
+
 def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Document:
     text = _one_newline(raw.text)
     text = text.replace("\ufeff", "")
@@ -185,6 +213,8 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     if "**" in folded:  # Markdown bold (**一、主要举措**, as pandoc writes a Word heading)
         folded = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), folded)
     analysis = folded.split("\n")
+    if "\t" in folded or "..." in folded or "…" in folded:
+        analysis = _without_contents(analysis)
     styled, origin = raw.styled, None
     segments = resegment(analysis)
     if segments is not None:  # run-on text: cut at its inline headings, remember where from
