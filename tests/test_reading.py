@@ -407,3 +407,31 @@ def test_a_file_of_nul_bytes_is_empty_and_utf32_and_a_cut_utf16_are_read(tmp_pat
     cut.write_bytes(sample.encode("utf-16-le") + b"A")  # a byte of a character cut off
     doc = load(str(cut))
     assert doc.lines[0] == sample.splitlines()[0] and doc.encoding == "utf-16-le"
+
+
+def test_other_articles_teased_under_the_page_are_not_read(tmp_path: Path) -> None:
+    """推荐阅读 under the article, with another report's first paragraphs: not this report's
+    problems, and the signature is still the article's last text."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    problems = "二、2025年推进法治政府建设存在的不足和原因"
+    head, rest = text.split(problems, 1)
+    after = rest.split("\n三、", 1)[1]
+    article = head + "三、" + after  # the problems section left out
+    paragraphs = "".join(f"<p>{line}</p>" for line in article.splitlines() if line.strip())
+    teaser = (
+        '<div class="list-more"><h3><span>推荐阅读</span></h3>'
+        "<p>二、存在的不足和原因。一是执法人员不足。究其原因，主要是编制有限…… [详细]</p>"
+        "<p>三、党政主要负责人履行推进法治建设第一责任人职责情况 …… 2025-03-30</p></div>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(
+        f"<html><body><div id='zoom'>{paragraphs}</div>{teaser}</body></html>", encoding="utf-8"
+    )
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import Catalog
+
+    doc = load(str(path))
+    assert not any("究其原因" in line for line in doc.lines)
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert {p["id"]: p["status"] for p in r["parts"]}["problems"] == "missing"
+    assert r["document"]["signed_on"] == "2026-02-10"

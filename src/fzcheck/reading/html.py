@@ -53,7 +53,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
 
     # trafilatura is given text, not bytes: it sniffs only the head and misreads gb2312 pages.
     text = trafilatura.extract(
-        _without_layout_tables(_empty_cells_kept(_inline_gaps_closed(page))),
+        _without_layout_tables(_empty_cells_kept(_without_teasers(_inline_gaps_closed(page)))),
         include_tables=True,
         include_comments=False,
         include_links=False,
@@ -67,6 +67,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
         text = _TAG.sub("\n", _without_hidden(page))
     lines = [line.strip() for line in text.splitlines()]
     kept = [line for line in lines if line and not is_chrome(fold_width(line))]
+
     if not kept:
         raise InputError(
             "the web page holds no article text (only navigation); save the report's text instead",
@@ -93,6 +94,62 @@ _TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^<>]*\?>")
 
 
+_MORE_TO_READ = re.compile(
+    r"^\s*[【\[]?\s*(?:推荐阅读|相关阅读|延伸阅读|相关新闻|相关文章|相关推荐|热点推荐|猜你喜欢|"
+    r"更多阅读|往期回顾|热门文章)\s*[】\]]?\s*[:：]?\s*$"
+)
+_MORE_WORDS = (
+    "推荐阅读",
+    "相关阅读",
+    "延伸阅读",
+    "相关新闻",
+    "相关文章",
+    "相关推荐",
+    "热点推荐",
+    "猜你喜欢",
+    "更多阅读",
+    "往期回顾",
+    "热门文章",
+)
+_TEASERS_MAX = 3000  # characters a block of teasers holds at most: more is the article
+
+
+def _without_teasers(page: str) -> str:
+    """The page without a block of other articles' teasers (推荐阅读, then their first
+    paragraphs, as sites put them under the article): another report's 二、存在的不足… was read
+    as this one's, and the signature was no longer the last text. The heading and what follows
+    it in its block go; a block holding more text than teasers do is left (it is the article)."""
+    if not any(word in page for word in _MORE_WORDS):
+        return page
+    import lxml.html  # type: ignore[import-untyped]
+    from lxml.etree import ParserError  # type: ignore[import-untyped]
+
+    try:
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", page, count=1))
+    except (ParserError, ValueError):
+        return page
+    for el in list(tree.iter("h1", "h2", "h3", "h4", "h5", "div", "p", "span", "strong", "b")):
+        # its own text, not its subtree's (a page of 40,000 nested divs is one look each)
+        if not _MORE_TO_READ.match(el.text or ""):
+            continue
+        while (up := el.getparent()) is not None and len(up) == 1 and not (up.text or "").strip():
+            el = up  # <h3><span>推荐阅读</span></h3>: the heading, whose siblings are the teasers
+        if el.getparent() is None:
+            continue
+        gone, size = [el], 0
+        for sibling in el.itersiblings():
+            size += len(sibling.text_content() or "")
+            if size > _TEASERS_MAX:
+                break
+            gone.append(sibling)
+        if size > _TEASERS_MAX:
+            continue
+        for g in gone:
+            g.drop_tree()
+        return str(lxml.html.tostring(tree, encoding="unicode"))
+    return page
+
+
 def _without_layout_tables(page: str) -> Any:
     """The page with tables used for layout (old CMS pages put the whole article in one cell,
     beside the navigation) made plain blocks: trafilatura renders a table row as one line, so
@@ -100,8 +157,8 @@ def _without_layout_tables(page: str) -> Any:
     is (a string) when it has none."""
     if _TABLE_TAG.search(page) is None:
         return page
-    import lxml.html  # type: ignore[import-untyped]
-    from lxml.etree import ParserError  # type: ignore[import-untyped]
+    import lxml.html
+    from lxml.etree import ParserError
 
     try:  # lxml refuses a str that declares its encoding (<?xml … encoding="gb2312"?>)
         tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", page, count=1))
