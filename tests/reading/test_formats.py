@@ -359,3 +359,25 @@ def test_a_character_past_the_basic_plane_in_rtf_is_one_character(tmp_path: Path
     assert b"\\u-10176?" in path.read_bytes()
     doc = load(str(path))
     assert doc.lines[0].startswith("𠀀𡒄县")
+
+
+def test_a_paragraphs_indented_first_line_is_joined_to_the_next() -> None:
+    """首行缩进: a paragraph's first line is two characters short of the column, which a text
+    layer's lines do not show; a cue cut at its end (原 / 因是…) is still read as one word —
+    but a title two characters short, before any sentence, is not joined to the addressee."""
+    from fzcheck.reading.layout import unwrap
+
+    full = "法" * 33 + "。"  # lines filling the 34-em column
+    first = "一是行政执法人员专业能力与新形势要求还有差距二是基层的法治宣传原"  # 32 em
+    assert len(first) == 32
+    page = [
+        "示例县城市管理局关于2024年法治政府建设情况的报告",  # 26 em: a title
+        "县委、县政府：",
+        *[full] * 6,
+        first,
+        "因是编制有限，培训不足。",
+        *[full] * 4,
+    ]
+    lines = unwrap([page])[0]
+    assert f"{first}因是编制有限，培训不足。" in lines
+    assert lines[:2] == page[:2]

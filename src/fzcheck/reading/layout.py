@@ -59,6 +59,8 @@ def document_lines(pages: list[list[Piece]], join: bool = True) -> list[str]:
 # A table row ends in a figure after white space (…申请数量   95   0   12): it is not prose that
 # wraps, and the next row is not its continuation.
 _CELL_END = re.compile(r"\s-?\d+(?:\.\d+)?\s*$")
+_INDENT = 2.0  # em: a paragraph's first-line indent
+_STOPS = tuple("。；;！!？?：:")
 _MIN_COLUMN = 12  # em: narrower "columns" are lists of short lines (headings, a signature)
 
 
@@ -80,15 +82,21 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
         return pages
     full = column - _NEAR_MARGIN
     out = []
+    started = False  # a sentence has ended: the title and the addressee are behind
     for page in measured:
         joined: list[str] = []
         joinable = False
         for line, width, row in page:
-            if joinable and not row and not _HEADING_START.match(line):
+            continued = joinable and not row and not _HEADING_START.match(line)
+            if continued:
                 joined[-1] += _joint(joined[-1], line.lstrip()) + line.lstrip()
             else:
                 joined.append(line)
-            joinable = width >= full and not row
+            # a paragraph's first line is indented two characters (首行缩进), which a text
+            # layer's lines do not show: it fills the column two em short of the others
+            first = started and not continued and not line.rstrip().endswith(_STOPS)
+            joinable = width + (_INDENT if first else 0.0) >= full and not row
+            started = started or "。" in line
         out.append(joined)
     return out
 
