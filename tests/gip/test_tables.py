@@ -801,3 +801,33 @@ def test_a_footnote_mark_after_a_value_is_not_part_of_it(tmp_path: Path, mark: s
     assert cell(r, "requests", "new", "total")["value"] == 40
     assert cell(r, "requests", "carried_in", "natural")["value"] == 2
     assert failures(r) == set()
+
+
+def test_a_pdf_whose_table_rows_are_single_runs_of_text_keeps_their_columns(
+    tmp_path: Path,
+) -> None:
+    """A PDF that prints each row as one string, spaced into columns (（一）予以公开      15   3 …):
+    the space between the label and its first value is a column's gap, not a gap the text layer
+    put between Chinese and a digit (予以公开15 made the label swallow the value)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=landscape(A4), invariant=1)
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    y = 570
+    for line in gip.layout_text().split("\n"):  # each line one string, as it is spaced
+        if y < 30:
+            c.showPage()
+            y = 570
+        c.setFont("STSong-Light", 7)
+        c.drawString(20, y, line)
+        y -= 10
+    c.save()
+    r = check(write(tmp_path, "runs.pdf", out.getvalue()))
+    assert tables(r)["requests"]["status"] == "read", tables(r)["requests"]
+    assert failures(r) == set()

@@ -27,6 +27,10 @@ _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(
     rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z{_CJK}])|(?<=[0-9A-Za-z])[ \t]+(?=[{_CJK}])"
 )
+# A table's row (（一）予以公开      15   3   1 …, 行政许可      1280): its label and values keep
+# the spaces between them (taken out, 予以公开15 made the label swallow the first value)
+_VALUE = r"-?\d[\d,]*(?:\.\d+)?"
+_VALUES_AT_END = re.compile(rf"(?:(?:[ \t]+{_VALUE}){{2,}}|[ \t]{{2,}}{_VALUE})[ \t]*$")
 _SCAN = (
     "no text layer, and OCR found no text in the page images (a blank or unreadable scan); "
     "check the scan, or OCR it yourself, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`"
@@ -182,7 +186,7 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
     numbers = {(k, j) for k, j, n in ends if numbered and n - k == step}
     return [
         [
-            _CJK_GAP.sub("", line)
+            line if _VALUES_AT_END.search(line) else _CJK_GAP.sub("", line)
             for j, line in enumerate(lines)
             if not _PAGE_NUMBER.match(line) and (k, j) not in numbers
         ]
