@@ -831,3 +831,16 @@ def test_a_pdf_whose_table_rows_are_single_runs_of_text_keeps_their_columns(
     r = check(write(tmp_path, "runs.pdf", out.getvalue()))
     assert tables(r)["requests"]["status"] == "read", tables(r)["requests"]
     assert failures(r) == set()
+
+
+def test_a_bureau_signing_with_its_second_name_in_brackets_is_a_bureau(tmp_path: Path) -> None:
+    """示例县交通运输局（示例县港航事业发展中心） signs: the unit is the 局 (due 1月31日), its
+    second name set apart; published 15 February, it is late."""
+    text = gip.layout_text().replace(
+        "                              示例县交通运输局\n",
+        "                              示例县交通运输局（示例县港航事业发展中心）\n",
+    )
+    assert "港航" in text
+    text = text.replace("示例县交通运输局2024年政府", "2024年政府", 1)  # the title names no unit
+    r = check(write(tmp_path, "alias.txt", text.replace("2025年1月20日", "2025年2月15日")))
+    assert r["document"]["issuer"] == "示例县交通运输局"

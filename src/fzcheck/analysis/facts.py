@@ -94,6 +94,8 @@ _BREADCRUMB = re.compile(
 )
 _SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|官网|官方网站|信息公开平台|公开平台)$")
 # An organisation's name ends with what it is (局, 政府, 委员会…).
+# a unit's second name after its first, in brackets (…管理局（…知识产权局）), as it signs
+_ALIAS = re.compile(r"\s*[(（][^()（）]{2,30}[)）]\s*$")
 _ORG = re.compile(
     r"(?:局|委员会|委|政府|办公室|办|院|会|部|厅|处|中心|所|队|站|司|署|街道|"
     r"办事处|镇|乡|党组|馆|社|公司|片区|区|县|市|州|盟|旗|省)$"
@@ -183,7 +185,8 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
             title_analysis = _unspaced(lines[cell[0]][cell[1] : cell[2]].strip())
     issuer = issuer_inline or (doc.quote(issuer_line) if issuer_line is not None else None)
     if issuer is not None:
-        issuer = _joint(_cells(issuer))
+        # 示例县市场监督管理局（示例县知识产权局）: the unit, its second name set apart
+        issuer = _ALIAS.sub("", _joint(_cells(issuer))) or None
     if issuer is None and title_analysis is not None and title is not None:
         m = _TITLE_ISSUER.match(title_analysis)
         if m and not m.group(1).startswith(("关于", "20", "19")) and _ORG.search(m.group(1)):
@@ -458,7 +461,7 @@ def _is_issuer(text: str, titles: re.Pattern[str]) -> bool:
         and not _SENTENCE.search(text)
         and "," not in text
         and not re.search(r"[\[\]【】:|｜<>]", text)
-        and bool(_ORG.search(text))
+        and bool(_ORG.search(_ALIAS.sub("", text)))
         and match_heading(text) is None
         and not titles.search(text)
     )
