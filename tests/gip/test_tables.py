@@ -844,3 +844,27 @@ def test_a_bureau_signing_with_its_second_name_in_brackets_is_a_bureau(tmp_path:
     text = text.replace("示例县交通运输局2024年政府", "2024年政府", 1)  # the title names no unit
     r = check(write(tmp_path, "alias.txt", text.replace("2025年1月20日", "2025年2月15日")))
     assert r["document"]["issuer"] == "示例县交通运输局"
+
+
+def test_a_narrative_count_written_with_a_separator_is_compared_and_none_is_not_agreement(
+    tmp_path: Path,
+) -> None:
+    text = gip.layout_text()
+    old = "共收到政府信息公开申请40件"
+    assert old in text
+    r = check(write(tmp_path, "comma.txt", text.replace(old, "共收到政府信息公开申请1,040件")))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert not flag["passed"] and "1,040件" in flag["message"]
+    # counts written in words only: nothing compared, and it says so
+    words = {"40件": "四十件", "20件": "二十件", "4件": "四件", "2件": "两件"}
+    quiet = text
+    for digits, chinese in words.items():
+        quiet = quiet.replace(f"申请{digits}", f"申请{chinese}").replace(
+            f"公开{digits}", f"公开{chinese}"
+        )
+        quiet = quiet.replace(f"复议{digits}", f"复议{chinese}").replace(
+            f"诉讼{digits}", f"诉讼{chinese}"
+        )
+    r = check(write(tmp_path, "words.txt", quiet))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert flag["passed"] and "未核对" in flag["message"]

@@ -206,9 +206,11 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
     return spec.check(passed=True, message=f"{held}处勾稽关系全部成立{tail}")
 
 
-def text_outcomes(spec: TableTextSpec, ctx: Context) -> list[tuple[str, int, str, float, int]]:
+def text_outcomes(
+    spec: TableTextSpec, ctx: Context
+) -> tuple[list[tuple[str, int, str, float, int]], int]:
     """(name, stated number, its quote, table value, 0-based line) for each statement whose
-    number disagrees with its cells. Only the narrative counts, wherever it stands (在三、… a
+    number disagrees with its cells, and how many statements were compared. Only the narrative counts, wherever it stands (在三、… a
     section's own sentence after an earlier table): the tables' rows are left out."""
     rows = {i for t in ctx.tables.values() for i in t.row_lines.values()}
     text, line_of = _joined(ctx.doc.analysis, rows)
@@ -222,6 +224,7 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> list[tuple[str, int, str
         for cell in check.cells
     }
     out = []
+    compared = 0
     for st in spec.statements:
         cells = []
         refs = [tuple(ref.split(".")) for ref in st.cell.split("+")]
@@ -235,9 +238,13 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> list[tuple[str, int, str
             continue
         value = sum(c.value or 0 for c in cells if c is not None)
         m = rx(st.pattern).search(text)
-        if m is not None and abs(int(m.group("n")) - value) > TOLERANCE:
-            out.append((st.name, int(m.group("n")), m.group(0), value, line_of[m.start()]))
-    return out
+        if m is None:
+            continue
+        compared += 1
+        stated = int(m.group("n").replace(",", ""))  # 1,041件 as Excel writes it
+        if abs(stated - value) > TOLERANCE:
+            out.append((st.name, stated, m.group(0), value, line_of[m.start()]))
+    return out, compared
 
 
 def _joined(lines: list[str], rows: set[int]) -> tuple[str, list[int]]:
@@ -258,9 +265,11 @@ def _joined(lines: list[str], rows: set[int]) -> tuple[str, list[int]]:
 def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
     if not any(t.status == "read" for t in ctx.tables.values()):
         return None
-    diffs = text_outcomes(spec, ctx)
+    diffs, compared = text_outcomes(spec, ctx)
+    if not compared:  # nothing to set against the tables is not agreement with them
+        return spec.check(passed=True, message="正文未写出可与统计表对照的数字（未核对）")
     if not diffs:
-        return spec.check(passed=True, message="正文所述数字与统计表一致")
+        return spec.check(passed=True, message=f"正文所述数字与统计表一致（核对{compared}处）")
     parts = [
         f"{name}：正文第{i + 1}行“{quote}”，表中为{value:g}" for name, _, quote, value, i in diffs
     ]
