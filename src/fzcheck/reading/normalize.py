@@ -183,7 +183,8 @@ _MIN_ENTRIES = 3
 def _without_contents(analysis: list[str]) -> list[str]:
     """The analysis view with a table of contents blanked (目录, then 一、…\t1 / …………3 a
     line): its entries repeat the headings, and a stale one names a section the body lacks.
-    Blanked, not removed, so every line keeps its number; the text as read keeps them."""
+    Blanked, not removed, so every line keeps its number; the text as read keeps them. A list
+    of entries with no 目录 in the text is left (a table's rows are never one)."""
     out = list(analysis)
     i = 0
     while i < len(out):
@@ -213,8 +214,8 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     if "**" in folded:  # Markdown bold (**一、主要举措**, as pandoc writes a Word heading)
         folded = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), folded)
     analysis = folded.split("\n")
-    if "\t" in folded or "..." in folded or "…" in folded:
-        analysis = _without_contents(analysis)
+    if "录" in folded and ("\t" in folded or "..." in folded or "…" in folded):
+        analysis = _without_contents(analysis)  # 目录: string searches rule most texts out
     styled, origin = raw.styled, None
     segments = resegment(analysis)
     if segments is not None:  # run-on text: cut at its inline headings, remember where from
