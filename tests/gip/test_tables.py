@@ -855,16 +855,13 @@ def test_a_narrative_count_written_with_a_separator_is_compared_and_none_is_not_
     r = check(write(tmp_path, "comma.txt", text.replace(old, "共收到政府信息公开申请1,040件")))
     flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
     assert not flag["passed"] and "1,040件" in flag["message"]
-    # counts written in words only: nothing compared, and it says so
-    words = {"40件": "四十件", "20件": "二十件", "4件": "四件", "2件": "两件"}
-    quiet = text
-    for digits, chinese in words.items():
-        quiet = quiet.replace(f"申请{digits}", f"申请{chinese}").replace(
-            f"公开{digits}", f"公开{chinese}"
-        )
-        quiet = quiet.replace(f"复议{digits}", f"复议{chinese}").replace(
-            f"诉讼{digits}", f"诉讼{chinese}"
-        )
-    r = check(write(tmp_path, "words.txt", quiet))
+    # counts written in words are compared too: 四十一件 against 40
+    words = text.replace(old, "共收到政府信息公开申请四十一件")
+    r = check(write(tmp_path, "words.txt", words))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert not flag["passed"] and "四十一件" in flag["message"] and "表中为40" in flag["message"]
+    # no count stated at all: nothing compared, and it says so
+    sentence = next(line for line in text.split("\n") if old in line)
+    r = check(write(tmp_path, "none.txt", text.replace(sentence + "\n", "")))
     flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
     assert flag["passed"] and "未核对" in flag["message"]

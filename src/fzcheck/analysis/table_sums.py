@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from fzcheck.analysis.patterns import rx
 from fzcheck.analysis.tables import is_table_row
+from fzcheck.reading.numerals import cn_number
 from fzcheck.result import Check, TableCell, TableCheck, TableResult
 
 if TYPE_CHECKING:
@@ -240,11 +241,23 @@ def text_outcomes(
         m = rx(st.pattern).search(text)
         if m is None:
             continue
+        stated = _count(m.group("n"))
+        if stated is None:
+            continue
         compared += 1
-        stated = int(m.group("n").replace(",", ""))  # 1,041件 as Excel writes it
         if abs(stated - value) > TOLERANCE:
             out.append((st.name, stated, m.group(0), value, line_of[m.start()]))
     return out, compared
+
+
+def _count(text: str) -> int | None:
+    """A count as the narrative writes it: 1,041 (as Excel writes it) or 四十一 (in words)."""
+    if text[0].isdigit():
+        return int(text.replace(",", ""))
+    try:
+        return cn_number(text)
+    except (KeyError, ValueError):
+        return None
 
 
 def _joined(lines: list[str], rows: set[int]) -> tuple[str, list[int]]:
