@@ -435,3 +435,22 @@ def test_other_articles_teased_under_the_page_are_not_read(tmp_path: Path) -> No
     r = check_path(str(path), Catalog.load()).to_json()
     assert {p["id"]: p["status"] for p in r["parts"]}["problems"] == "missing"
     assert r["document"]["signed_on"] == "2026-02-10"
+
+
+def test_a_page_offering_the_report_as_a_file_says_so_in_its_notes(tmp_path: Path) -> None:
+    """The page's text is a lead-in and 附件：…报告.pdf: each missing part's note points at the
+    file (not read), so the reviewer opens it instead of taking the report for empty."""
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import Catalog
+
+    page = (
+        "<html><body><h1>示例县司法局2025年度法治政府建设情况报告</h1><div id='zoom'>"
+        "<p>现将我局2025年度法治政府建设情况报告予以公开。</p>"
+        "<p>附件：<a href='a.pdf'>示例县司法局2025年度法治政府建设情况报告.pdf</a></p>"
+        "</div></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    notes = [p["note"] for p in r["parts"] if p["status"] == "missing"]
+    assert notes and all("情况报告.pdf" in n and "附件" in n for n in notes)

@@ -3,6 +3,7 @@ grading's, so that the LLM layer's checked proposals are applied in one place.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -59,6 +60,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
             found = find_parts(doc, outline, rubric, year)
     if facts.appendix_start is not None and any(_may_be_attached(doc, f) for f in found):
         found = _with_appendix_parts(doc, rubric, found, facts.appendix_start, year)
+    _note_an_attached_file(doc, found)
     tables = (
         read_tables(
             doc,
@@ -144,6 +146,25 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
 
 
 _OPENING_LINES = 6
+
+
+# a file a page offers for download (附件：…报告.pdf): the report itself, often
+_ATTACHED_FILE = re.compile(r"[^\s:：,，。;；]{2,80}\.(?:pdf|docx?|wps|ofd)\b", re.IGNORECASE)
+
+
+def _note_an_attached_file(doc: Document, found: list[Found]) -> None:
+    """A page whose text holds none of the report's parts but names a document file (附件：…报告
+    .pdf): each missing part's note says the report may be in that file, unread, so the
+    reviewer opens it rather than taking the report for empty."""
+    required = [f for f in found if f.part.required]
+    if not required or any(f.status != "missing" for f in required):
+        return
+    m = _ATTACHED_FILE.search(doc.analysis_text)
+    if m is None:
+        return
+    for f in found:
+        if f.status == "missing" and f.note is None:
+            f.note = f"报告正文可能在附件“{m.group(0)}”中，未读取：请打开附件检查"
 
 
 def _may_be_attached(doc: Document, f: Found) -> bool:
