@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from fzcheck.pipeline import check_path
@@ -329,21 +330,29 @@ def test_documents_imported_whole_are_read_in_their_place(tmp_path: Path) -> Non
     assert [p["status"] for p in ours["parts"]] == [p["status"] for p in plain["parts"]]
 
 
-def test_a_part_imported_many_times_is_read_once() -> None:
+def _with_body(data: bytes, edit: Callable[[bytes], bytes]) -> bytes:
+    """The .docx ``data`` with its word/document.xml passed through ``edit``."""
     import zipfile
 
-    data = _imported_docx([("text/plain", "chunk.txt", "一、主要举措和成效".encode())])
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         for info in source.infolist():
             member = source.read(info)
-            if info.filename == "word/document.xml":
-                start = member.index(b"<w:altChunk")
-                chunk = member[start : member.index(b"/>", start) + 2]
-                member = member.replace(chunk, chunk * 50_000)
-            z.writestr(info.filename, member)
-    assert read_docx(out.getvalue()).text.count("主要举措和成效") == 1
+            z.writestr(
+                info.filename, edit(member) if info.filename == "word/document.xml" else member
+            )
+    return out.getvalue()
+
+
+def test_a_part_imported_many_times_is_read_once() -> None:
+    def repeated(xml: bytes) -> bytes:
+        start = xml.index(b"<w:altChunk")
+        chunk = xml[start : xml.index(b"/>", start) + 2]
+        return xml.replace(chunk, chunk * 50_000)
+
+    data = _imported_docx([("text/plain", "chunk.txt", "一、主要举措和成效".encode())])
+    assert read_docx(_with_body(data, repeated)).text.count("主要举措和成效") == 1
 
 
 def test_a_red_headers_empty_spacer_rows_do_not_push_the_title_out_of_the_head(
@@ -361,3 +370,10 @@ def test_a_red_headers_empty_spacer_rows_do_not_push_the_title_out_of_the_head(
     d.save(str(path))
     r = check_path(str(path), Catalog.load()).to_json()
     assert r["document"]["title"] == lines[0]
+
+
+def test_a_table_row_without_cells_is_no_text_not_a_damaged_file() -> None:
+    data = _with_body(
+        _document_with_every_run_item(), lambda xml: xml.replace(b"</w:tbl>", b"<w:tr/></w:tbl>", 1)
+    )
+    assert "指标 | 数值 第二段" in read_docx(data).text

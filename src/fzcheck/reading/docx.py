@@ -334,5 +334,7 @@ def _table_lines(table: Any, deadline: Deadline) -> list[str]:
 def _row_line(cells: list[str]) -> str:
     """A row's line, a | b; | | b | with its outer borders when a cell at either end is empty,
     so that it is still a cell (as | a | b | reads, a | b | is a row of a, b and an empty one)."""
+    if not cells:  # a row with no cell (<w:tr/>): no text
+        return ""
     joined = " | ".join(cells)
     return joined if cells[0].strip() and cells[-1].strip() else f"| {joined} |"
