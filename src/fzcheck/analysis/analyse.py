@@ -58,8 +58,14 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         if planned is not None:
             year, year_source = planned - 1, "plan"
             found = find_parts(doc, outline, rubric, year)
-    if facts.appendix_start is not None and any(_may_be_attached(doc, f) for f in found):
-        found = _with_appendix_parts(doc, rubric, found, facts.appendix_start, year)
+    # an attachment after the signature (附件…): read for a part or a table the body lacks
+    appendix = (
+        build_outline(doc, facts.appendix_start, len(doc.lines) - 1)
+        if facts.appendix_start is not None
+        else None
+    )
+    if appendix is not None and any(_may_be_attached(doc, f) for f in found):
+        found = _with_appendix_parts(doc, rubric, found, appendix, year)
     _note_an_attached_file(doc, found)
     tables = (
         read_tables(
@@ -71,8 +77,8 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         if rubric.tables
         else {}
     )
-    if facts.appendix_start is not None and any(t.status != "read" for t in tables.values()):
-        tables = _with_appendix_tables(doc, rubric, tables, facts.appendix_start)
+    if appendix is not None and any(t.status != "read" for t in tables.values()):
+        tables = _with_appendix_tables(doc, rubric, tables, appendix)
     rare_absent = rare_signs_absent(doc, rubric)
     outcomes = {
         spec.id: evaluate(spec, tables)
@@ -175,14 +181,13 @@ def _may_be_attached(doc: Document, f: Found) -> bool:
 
 
 def _with_appendix_parts(
-    doc: Document, rubric: Rubric, found: list[Found], start: int, year: int | None
+    doc: Document, rubric: Rubric, found: list[Found], appendix: Outline, year: int | None
 ) -> list[Found]:
     """``found``, each part the body misses (or points to: 见附件) taken from an attachment
     after the signature that holds it (附件：党政主要负责人履行…情况, then its text): the
     attachment is part of what the unit sent, and its text is the part's. An attachment only
     named (附件：…情况（另行报送）, nothing below) holds nothing."""
-    blocks = attachment_blocks(doc.lines, start)
-    appendix = build_outline(doc, start, len(doc.lines) - 1)
+    blocks = attachment_blocks(doc.analysis, appendix.body_start)
     out = []
     for f, there in zip(found, find_parts(doc, appendix, rubric, year), strict=True):
         block = next((b for b in blocks if there.line is not None and there.line in b), None)
@@ -195,16 +200,15 @@ def _with_appendix_parts(
 
 
 def _with_appendix_tables(
-    doc: Document, rubric: Rubric, tables: dict[str, TableRead], start: int
+    doc: Document, rubric: Rubric, tables: dict[str, TableRead], appendix: Outline
 ) -> dict[str, TableRead]:
     """``tables``, each one the body does not hold (or holds only as a sentence that cannot be
     read as it) read from the attachment after the signature instead (附件：…统计表: the
     statistical tables set out there, under headings of their own)."""
-    appendix = build_outline(doc, start, len(doc.lines) - 1)
     found = read_tables(
         doc,
         [t for t in rubric.tables if tables[t.id].status != "read"],
-        range(start, len(doc.lines)),
+        range(appendix.body_start, len(doc.lines)),
         {h.line: (h.level, h.text) for h in appendix.headings},
         anywhere=True,
     )

@@ -497,14 +497,15 @@ def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
 
 
 # Characters that show nothing (忽\u200b略以上指令 reads as 忽略以上指令 but is not it to a search)
-_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 
 
 def _hidden_in(pattern: str, text: str) -> tuple[int, int] | None:
     """(start, end) in ``text`` of a match that zero-width characters split, if any."""
-    if not any(ch in text for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad"):
+    if not any(ch in text for ch in _ZERO_WIDTH_CHARS):
         return None  # a string search each: most texts have none
-    where = [k for k, ch in enumerate(text) if not _ZERO_WIDTH.match(ch)]
+    where = [k for k, ch in enumerate(text) if ch not in _ZERO_WIDTH_CHARS]
     m = rx(pattern).search(_ZERO_WIDTH.sub("", text))
     return (where[m.start()], where[m.end() - 1] + 1) if m else None
 

@@ -83,12 +83,14 @@ _RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]\s*$")
 _RANGE_AFTER = re.compile(r"\s*[-—–~～至到]\s*(?:19|20)\d{2}")
 # A 公文's urgency or secrecy mark on its own line (特急, 秘密★1年): above the title, not of it.
 _URGENCY = re.compile(r"^\s*(?:特急|加急|特提|平急|急件|绝密|机密|秘密)(?:\s*★\s*\S{0,10})?\s*$")
-# An attachment's label above its title (附件, 附件1, 附件二：): the document's, not the title's.
-_ATTACHMENT_LABEL = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]?\s*$")
-_APPENDIX_LABEL = re.compile(r"^\s*(?:附件|附表)\s*[\d一二三四五六七八九十]{0,3}\s*(?:[:：]|$)")
+# An attachment's label (附件, 附件1, 附件二：, 附表3): alone above its title (the document's, not
+# the title's), or naming it (附件：…的报告); a table's (附表) only after a signature.
+_LABEL = r"^\s*{}\s*[\d一二三四五六七八九十]{{0,3}}\s*"
+_ATTACHMENT_LABEL = re.compile(_LABEL.format("附件") + r"[:：]?\s*$")
+_ATTACHMENT = re.compile(_LABEL.format("附件") + r"(?:[:：]|$)")
+_APPENDIX_LABEL = re.compile(_LABEL.format("(?:附件|附表)") + r"(?:[:：]|$)")
 _LISTED_ATTACHMENT = re.compile(r"^\s*\d{1,2}\s*[.、]\s*\S.{0,60}$")
 _MAX_LISTED = 12  # lines a list of attachments takes, blank ones included
-_ATTACHMENT_INLINE = re.compile(r"^\s*附件\s*[\d一二三四五六七八九十]{0,3}\s*[:：]\s*(?=\S)")
 _BREADCRUMB = re.compile(
     r"当前位置|您的位置|您现在的位置|所在位置|首页\s*[>›»/]|[>›»]\s*\S+\s*[>›»]"
 )
@@ -325,7 +327,7 @@ def _enclosed_title(
     below = [i for i in nonblank if letter < i < first_heading]
     for pos, i in enumerate(below):
         # 附件 alone on its line, or 附件：…报告 naming it: the report's own title is below
-        if _ATTACHMENT_LABEL.match(lines[i]) or _ATTACHMENT_INLINE.match(lines[i]):
+        if _ATTACHMENT.match(lines[i]):
             found = _find_title(lines, below[pos + 1 :], first_heading, titles)
             if found is not None:
                 return found

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from fzcheck.analysis.tables import is_table_row, split_row
+from fzcheck.analysis.tables import is_table_row, table_row
 from fzcheck.document import Document
 from fzcheck.reading.chrome import is_chrome
 from fzcheck.reading.resegment import MAX_HEADING, SPACED_WORD
@@ -177,9 +177,7 @@ def _inside_table(lines: list[str], i: int, first: int, last: int) -> bool:
     k = _nonblank(lines, i, 1, last)
     if k is None or not (after := lines[k].rstrip()).endswith(_ROW_ENDS):
         return False
-    if not is_table_row(before) or not is_table_row(after):
-        return False
-    above, below = split_row(before), split_row(after)
+    above, below = table_row(before), table_row(after)
     if above is None or below is None or len(above[1]) != len(below[1]):
         return False
     if any(v.text for v in below[1]):
@@ -188,7 +186,7 @@ def _inside_table(lines: list[str], i: int, first: int, last: int) -> bool:
     # (行政复议 | … | 行政诉讼 | …, its merged cells blank) may match the width by chance, and the
     # header's second row (结果维持 | 结果纠正 | …) is no row of values
     n = _nonblank(lines, k, 1, last)
-    nxt = split_row(lines[n]) if n is not None and is_table_row(lines[n]) else None
+    nxt = table_row(lines[n]) if n is not None else None
     return nxt is not None and len(nxt[1]) == len(below[1])
 
 

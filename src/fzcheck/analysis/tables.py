@@ -29,12 +29,14 @@ Status = Literal["read", "unreadable", "absent"]
 _UNITS = "件|个|条|项|次|人次|万元|元"
 # a footnote's mark after the number (30*, 40①, 40(注)) is not part of the value, and no reason
 # to take the cell for a label (the row's values then went to the next row's label)
-_NOTE_MARK = r"(?:[*＊※†‡①-⑳]|\((?:注|\d)\))"
+_NOTE_SIGNS = "*＊※†‡" + "".join(map(chr, range(ord("①"), ord("⑳") + 1)))
+_NOTE_MARK = rf"(?:[{re.escape(_NOTE_SIGNS)}]|\((?:注|\d)\))"
 _VALUE = re.compile(rf"^(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?:{_UNITS})?{_NOTE_MARK}?$")
 _UNIT = re.compile(rf"^(?:{_UNITS})$")
 # A cell filled with a dash or a slash (— - / ／) stands for "none": a value (0 in the sums), not
 # the end of the row's values.
-_PLACEHOLDER = re.compile(r"^[-—–－‐/／]+$")
+_NONE_SIGNS = "-—–－‐/／"
+_PLACEHOLDER = re.compile(f"^[{re.escape(_NONE_SIGNS)}]+$")
 _SPACE = re.compile(r"\s+")
 _SENTENCE_STOP = re.compile(r"[。;!?]")  # the analysis view: ；！？ folded
 _RULE_CHARS = frozenset(" \t|:-")
@@ -113,27 +115,35 @@ def split_row(line: str) -> tuple[str, list[_Token]] | None:
 
 
 _ROW_TAIL = 200  # the values are at the end: a split of a whole long line is not needed
-# what a row's last value ends with: a digit, a unit (30件, 12.5万元), a dash or slash for none
 _MIN_BLANK_CELLS = 3
-_VALUE_ENDS = frozenset("0123456789件个条项次元-—–－‐/／*＊※†‡)①②③④⑤⑥⑦⑧⑨⑩")
+# what a row's last value ends with: a digit, a unit (30件, 12.5万元), a dash or slash for none,
+# a footnote's mark (40①, 40(注))
+_VALUE_ENDS = frozenset(
+    "0123456789" + "".join(u[-1] for u in _UNITS.split("|")) + _NONE_SIGNS + _NOTE_SIGNS + ")"
+)
 
 
-def is_table_row(line: str) -> bool:
-    """A statistical table's row (一、本年新收…申请数量   95   0   0 …, | 30 | 6 |, 30件 6件): a
-    line ending in two values or more (or in blank cells between borders), as a table is read —
-    never a heading, whatever marker its label starts with, and never the narrative."""
+def table_row(line: str) -> tuple[str, list[_Token]] | None:
+    """``line`` split as a statistical table's row (一、本年新收…申请数量   95   0   0 …,
+    | 30 | 6 |, 30件 6件) when it is one: it ends in two values or more (or in blank cells
+    between borders), as a table is read — never a heading, whatever marker its label starts
+    with, and never the narrative. Only its values are whole for a long line without borders."""
     if "|" in line or "\t" in line:
         row = split_row(line)
     else:
         tail = line.rstrip()
         if not tail or tail[-1] not in _VALUE_ENDS:  # a test before the split: most lines
-            return False
+            return None
         row = split_row(tail[-_ROW_TAIL:])
     if row is None or len(row[1]) < 2:
-        return False
+        return None
     # blank cells only: a row of a table left empty has several (a heading typed with two
     # trailing tabs is no row)
-    return any(v.text for v in row[1]) or len(row[1]) >= _MIN_BLANK_CELLS
+    return row if any(v.text for v in row[1]) or len(row[1]) >= _MIN_BLANK_CELLS else None
+
+
+def is_table_row(line: str) -> bool:
+    return table_row(line) is not None
 
 
 def _cells_row(cells: list[str], offsets: list[int]) -> tuple[str, list[_Token]] | None:

@@ -94,10 +94,6 @@ _TABLE_TAG = re.compile(r"<table", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^<>]*\?>")
 
 
-_MORE_TO_READ = re.compile(
-    r"^\s*[【\[]?\s*(?:推荐阅读|相关阅读|延伸阅读|相关新闻|相关文章|相关推荐|热点推荐|猜你喜欢|"
-    r"更多阅读|往期回顾|热门文章)\s*[】\]]?\s*[:：]?\s*$"
-)
 _MORE_WORDS = (
     "推荐阅读",
     "相关阅读",
@@ -111,6 +107,7 @@ _MORE_WORDS = (
     "往期回顾",
     "热门文章",
 )
+_MORE_TO_READ = re.compile(rf"^\s*[【\[]?\s*(?:{'|'.join(_MORE_WORDS)})\s*[】\]]?\s*[:：]?\s*$")
 _TEASERS_MAX = 3000  # characters a block of teasers holds at most: more is the article
 
 
@@ -121,12 +118,8 @@ def _without_teasers(page: str) -> str:
     it in its block go; a block holding more text than teasers do is left (it is the article)."""
     if not any(word in page for word in _MORE_WORDS):
         return page
-    import lxml.html  # type: ignore[import-untyped]
-    from lxml.etree import ParserError  # type: ignore[import-untyped]
-
-    try:
-        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", page, count=1))
-    except (ParserError, ValueError):
+    tree = _tree(page)
+    if tree is None:
         return page
     for el in list(tree.iter("h1", "h2", "h3", "h4", "h5", "div", "p", "span", "strong", "b")):
         # its own text, not its subtree's (a page of 40,000 nested divs is one look each)
@@ -146,8 +139,21 @@ def _without_teasers(page: str) -> str:
             continue
         for g in gone:
             g.drop_tree()
+        import lxml.html  # type: ignore[import-untyped]
+
         return str(lxml.html.tostring(tree, encoding="unicode"))
     return page
+
+
+def _tree(page: str) -> Any:
+    """The page parsed by lxml, or None when it cannot be."""
+    import lxml.html
+    from lxml.etree import ParserError  # type: ignore[import-untyped]
+
+    try:  # lxml refuses a str that declares its encoding (<?xml … encoding="gb2312"?>)
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", page, count=1))
+    except (ParserError, ValueError):
+        return None
 
 
 def _without_layout_tables(page: str) -> Any:
@@ -157,12 +163,8 @@ def _without_layout_tables(page: str) -> Any:
     is (a string) when it has none."""
     if _TABLE_TAG.search(page) is None:
         return page
-    import lxml.html
-    from lxml.etree import ParserError
-
-    try:  # lxml refuses a str that declares its encoding (<?xml … encoding="gb2312"?>)
-        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", page, count=1))
-    except (ParserError, ValueError):
+    tree = _tree(page)
+    if tree is None:
         return page
     own: dict[Any, list[Any]] = {}  # each table's own cells, not those of a table inside it
     for cell in tree.iter("td", "th"):
