@@ -272,6 +272,44 @@ def test_a_report_that_numbers_nothing_has_its_short_lines_as_headings(tmp_path:
     }
 
 
+def test_short_lines_heading_runs_that_start_again_are_the_top_level(tmp_path: Any) -> None:
+    """Top headings with no number (a web page's bold lines), their points （一）（二）… numbered
+    anew under each: the short lines are the top level, not lines inside the points above."""
+    from tests.helpers import sample_text
+
+    text = sample_text()
+    for marker in TOP:
+        text = text.replace(f"\n{marker}", "\n")
+    levels = _levels(tmp_path, text)
+    tops = [t for level, t in levels if level == 1]
+    assert [t[:4] for t in tops] == ["2025", "2025", "党政主要", "2026", "其他需要"]
+    assert {level for level, t in levels if t.startswith(("健全", "基层", "提升"))} == {2}
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import Catalog
+
+    r = check_path(str(tmp_path / "report.txt"), Catalog.load()).to_json()
+    assert {p["id"]: p["status"] for p in r["parts"]} == dict.fromkeys(
+        ("achievements", "problems", "leader_duties", "next_year_plan", "other"), "present"
+    )
+
+
+def test_points_starting_again_with_no_short_line_above_them_keep_their_level(
+    tmp_path: Any,
+) -> None:
+    """A list that starts again inside numbered sections (（一）… under 一、) or under sentences
+    is no sign of headings without numbers: a short line standing alone stays text."""
+    from tests.helpers import sample_text
+
+    lines = []
+    for line in sample_text().splitlines():
+        if line.startswith(TOP):  # each section opens with a sentence, not a heading
+            line = f"{line[2:]}方面，全年推进各项工作，成效明显，具体如下。"
+            lines += ["工作概况良好", "全年推进各项工作，成效明显，群众满意度进一步提升。"]
+        lines.append(line)
+    levels = _levels(tmp_path, "\n".join(lines) + "\n")
+    assert levels and "工作概况良好" not in [t for _, t in levels]
+
+
 def test_short_lines_are_no_headings_where_sections_are_numbered(tmp_path: Any) -> None:
     from tests.helpers import sample_text
 

@@ -238,9 +238,13 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         else:
             continue
         found.append((kind, marker, i, start, heading_text_end(line, start)))
-    if not any(f[0] <= 3 for f in found) and not styled:
+    if not styled and (not any(f[0] <= 3 for f in found) or _starts_again(found)):
         taken = {f[2] for f in found}  # a line of (1) or 一是 is its marker's heading already
-        bare = _bare_headings(doc.analysis, body_start, body_end)
+        if not any(f[0] <= 3 for f in found):
+            bare = _bare_headings(doc.analysis, body_start, body_end)
+        else:  # their numbered runs, shorter than paragraphs, say nothing of a heading's length
+            bare = _bare_headings(doc.analysis, body_start, body_end, _BARE_MAX)
+            bare = bare if _bare_parents(doc.analysis, found, bare) else []
         found = sorted(found + [b for b in bare if b[2] not in taken], key=itemgetter(2))
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
     level = {kind: n for n, kind in enumerate(_ranked({f[0] for f in found}, found), 1)}
@@ -262,6 +266,37 @@ def _close_spans(headings: list[Heading], body_end: int) -> None:
         h.end_line = body_end
 
 
+def _firsts(found: list[tuple[int, str, int, int, int]]) -> list[int]:
+    """The lines where the numbering of the top numbered kind starts: （一）, 1., ①…"""
+    top = min(f[0] for f in found)
+    return [f[2] for f in found if f[0] == top and f[1].strip(_AROUND_NUMERAL) in _FIRST]
+
+
+_FIRST = frozenset("一1①")
+
+
+def _starts_again(found: list[tuple[int, str, int, int, int]]) -> bool:
+    """Whether the top numbered kind, with no 一、 above it, starts its numbering again
+    (（一）（二）…（一）（二）…): its runs sit under headings that have no number."""
+    return bool(found) and not any(f[0] == 1 for f in found) and len(_firsts(found)) >= 2
+
+
+def _bare_parents(
+    lines: list[str],
+    found: list[tuple[int, str, int, int, int]],
+    bare: list[tuple[int, str, int, int, int]],
+) -> bool:
+    """Whether short lines standing alone head the runs of numbered headings: at least two
+    runs start right under one (主要举措和成效, then （一）…（二）…; 存在的不足, then （一）…).
+    Restarts alone are no sign of them: a list inside a paragraph starts again too."""
+    heads = {b[2] for b in bare}
+    led = 0
+    for line in _firsts(found):
+        above = _nonblank(lines, line, -1, 0)
+        led += above is not None and above in heads
+    return led >= 2
+
+
 BARE = 0  # the kind of a heading that stands as a short line alone, with no number: above all
 _BARE_MAX = 30
 _BARE_STOPS = frozenset("。;!?,")
@@ -269,18 +304,20 @@ _ENDS_SENTENCE = tuple('。;!?:"”’)')
 
 
 def _bare_headings(
-    lines: list[str], body_start: int, body_end: int
+    lines: list[str], body_start: int, body_end: int, longest: int | None = None
 ) -> list[tuple[int, str, int, int, int]]:
     """Headings a report with no section numbers sets as short lines of their own (主要举措和成效,
     then its paragraphs): a line shorter than most, with no sentence stop or comma, between the
     end of a sentence (or a blank line, or another such line) and a longer paragraph. Only in a
-    report whose sections are not numbered (no 一、 （一） or 1.): where they are, such a line is
-    something else. Two at least: one short line is no structure."""
+    report whose sections are not numbered (no 一、 （一） or 1.), or whose numbered runs start
+    again under such lines (:func:`_bare_parents`): elsewhere such a line is something else. Two
+    at least: one short line is no structure. ``longest``: their length at most, else 80% of
+    the median line's."""
     body = [i for i in range(body_start, body_end + 1) if lines[i].strip()]
     if len(body) < 3:
         return []
     sizes = sorted(len(lines[i].strip()) for i in body)
-    limit = min(_BARE_MAX, int(0.8 * sizes[len(sizes) // 2]))
+    limit = longest or min(_BARE_MAX, int(0.8 * sizes[len(sizes) // 2]))
 
     def shaped(text: str) -> bool:
         return (
