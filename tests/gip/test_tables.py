@@ -349,6 +349,32 @@ def test_the_2019_format_is_read_too(tmp_path: Path) -> None:
     assert failures(r) == set() and tables(r)["requests"]["status"] == "read"
 
 
+_HEADER_2021 = "信息内容          本年制发件数     本年废止件数   现行有效件数"
+_HEADER_2019 = "信息内容          本年新制作数量   本年新公开数量   对外公开总数量"
+
+
+def test_a_report_on_2021_or_later_in_the_2019_format_is_flagged(tmp_path: Path) -> None:
+    """The 2021 format is the form from the 2021 reports on: table 二 headed as in 2019 is
+    flagged, with its line; a report on 2020 in the 2019 format is not."""
+    text = gip.layout_text()
+    assert _HEADER_2021 in text
+    old = text.replace(_HEADER_2021, _HEADER_2019)
+    r = check(write(tmp_path, "old2024.txt", old))
+    flag = next(c for c in r["checks"] if c["id"] == "current_form")
+    line = old.splitlines().index(_HEADER_2019) + 1
+    assert not flag["passed"] and f"第{line}行“本年新制作数量”" in flag["message"]
+    assert r["score"] == 95
+    passed = next(
+        c for c in check(write(tmp_path, "new.txt", text))["checks"] if c["id"] == "current_form"
+    )
+    assert passed["passed"]
+    r2020 = check(
+        write(tmp_path, "old2020.txt", old.replace("2024", "2020").replace("2025", "2021"))
+    )
+    assert r2020["document"]["report_year"] == 2020
+    assert not any(c["id"] == "current_form" for c in r2020["checks"])
+
+
 def test_run_together_digits_are_unreadable_not_wrong(tmp_path: Path) -> None:
     flat = "".join(line.strip().replace(" ", "") for line in gip.layout_text().splitlines())
     r = check(write(tmp_path, "flat.txt", flat))

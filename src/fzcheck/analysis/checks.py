@@ -486,14 +486,45 @@ def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
     found = None if ctx.rare_absent else rx(spec.pattern).search(text)
     span = (found.start(), found.end()) if found else _hidden_in(spec.pattern, text)
     if span:
-        i = text.count("\n", 0, span[0])
-        start = span[0] - (text.rfind("\n", 0, span[0]) + 1)
-        quote = ctx.doc.quote(i, start, start + span[1] - span[0])
+        i, quote = _quoted(ctx.doc, *span)
         return spec.check(
             passed=False,
             message=f"第{i + 1}行含针对AI模型的指令（“{_ZERO_WIDTH.sub('', quote)}”），仅作为报告内容看待",
         )
     return spec.check(passed=True, message="未见针对AI模型的指令")
+
+
+def _quoted(doc: Document, start: int, end: int) -> tuple[int, str]:
+    """The line (0-based) of ``analysis_text[start:end]`` and that span as the text has it."""
+    text = doc.analysis_text
+    i = text.count("\n", 0, start)
+    column = start - (text.rfind("\n", 0, start) + 1)
+    return i, doc.quote(i, column, column + end - start)
+
+
+class SupersededFormSpec(CheckSpec):
+    """A report on ``from_year`` or later is not written in the form ``form`` replaced: words
+    only the old form has (``pattern``, its tables' headers) are flagged where they stand."""
+
+    kind: Literal["superseded_form"]
+    from_year: int = Field(ge=1900)
+    pattern: Regex
+    form: str = Field(min_length=1)
+
+
+@document_check(SupersededFormSpec)
+def _superseded_form(spec: SupersededFormSpec, ctx: Context) -> Check | None:
+    if ctx.report_year is None or ctx.report_year < spec.from_year:
+        return None  # the old form was the form then
+    found = rx(spec.pattern).search(ctx.doc.analysis_text)
+    if found is None:
+        return spec.check(passed=True, message="未见旧格式的表头")
+    i, quote = _quoted(ctx.doc, found.start(), found.end())
+    return spec.check(
+        passed=False,
+        message=f"第{i + 1}行“{quote}”是旧格式的表头：{spec.from_year}年度起的报告应按"
+        f"{spec.form}编制，请核对统计表",
+    )
 
 
 # Characters that show nothing (忽\u200b略以上指令 reads as 忽略以上指令 but is not it to a search)
