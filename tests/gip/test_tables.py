@@ -349,6 +349,46 @@ def test_the_2019_format_is_read_too(tmp_path: Path) -> None:
     assert failures(r) == set() and tables(r)["requests"]["status"] == "read"
 
 
+_STATED = "因政府信息公开工作被申请行政复议4件，被提起行政诉讼2件。"
+
+
+@pytest.mark.parametrize(
+    "none",
+    [
+        "本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。",
+        "全年无政府信息公开行政复议和行政诉讼案件。",
+    ],
+)
+def test_a_narrative_saying_there_were_no_appeals_is_set_against_table_four(
+    tmp_path: Path, none: str
+) -> None:
+    """未发生…行政复议、行政诉讼 states none: table 四 counting 4 and 2 is flagged, each block
+    named; a table of blanks or zeros agrees."""
+    text = gip.layout_text()
+    assert _STATED in text
+    r = check(write(tmp_path, "none.txt", text.replace(_STATED, none)))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert not flag["passed"]
+    assert "行政复议数" in flag["message"] and "表中为4" in flag["message"]
+    assert "行政诉讼数" in flag["message"] and "表中为2" in flag["message"]
+    zeros = "   " + "   ".join(["0"] * 15)
+    row = "   " + "   ".join(str(v) for v in gip.appeals())
+    quiet = text.replace(_STATED, none).replace(row, zeros)
+    assert quiet != text.replace(_STATED, none)
+    flag = next(
+        c
+        for c in check(write(tmp_path, "q.txt", quiet))["checks"]
+        if c["id"] == "text_matches_tables"
+    )
+    assert flag["passed"] and "核对4处" in flag["message"]
+
+
+def test_no_correction_of_appeals_is_not_a_statement_of_none(tmp_path: Path) -> None:
+    text = gip.layout_text().replace(_STATED, _STATED + "全年未发生行政复议纠错案件。")
+    r = check(write(tmp_path, "corrected.txt", text))
+    assert next(c for c in r["checks"] if c["id"] == "text_matches_tables")["passed"]
+
+
 _HEADER_2021 = "信息内容          本年制发件数     本年废止件数   现行有效件数"
 _HEADER_2019 = "信息内容          本年新制作数量   本年新公开数量   对外公开总数量"
 

@@ -433,8 +433,9 @@ def _tables_present(spec: TablesPresentSpec, ctx: Context) -> Check | None:
 
 
 class Statement(BaseModel):
-    """A count the narrative states (``pattern`` with a group ``n``) and the cell(s) that hold
-    it in a table (``table.row.col``, several joined by ``+``)."""
+    """A count the narrative states (``pattern`` with a group ``n``, or a group ``zero`` where
+    it says there were none: 未发生…) and the cell(s) that hold it in a table (``table.row.col``,
+    several joined by ``+``)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 

@@ -241,7 +241,7 @@ def text_outcomes(
         m = rx(st.pattern).search(text)
         if m is None:
             continue
-        stated = _count(m.group("n"))
+        stated = 0 if m.groupdict().get("zero") is not None else _count(m.group("n"))
         if stated is None:
             continue
         compared += 1
