@@ -159,6 +159,30 @@ def test_lines_that_share_no_width_are_not_taken_for_wrapped_text() -> None:
     assert unwrap([page]) == [page]
 
 
+def test_a_short_report_of_tables_takes_its_column_from_its_prose() -> None:
+    """Three wrapped lines a few em apart in estimated width, and a table's labels one a line,
+    three of one width: the column is the prose's, and the title is not joined to the
+    sentence after it (a column of 13 em joined them)."""
+    title = "示例县交通运输局2025年政府信息公开工作年度报告"
+    labels = ["1.本机关不掌握相关政府信息"[:13]] * 3
+    wrapped = [_COLUMN[:36], _COLUMN[:35] + "12", _COLUMN[:36] + "ab"]  # 36, 36, 37 em
+    page = [title, *wrapped, "完。", *labels]
+    assert unwrap([page]) == [[title, "".join(wrapped) + "完。", *labels]]
+
+
+def test_the_title_goes_on_with_more_title_not_with_a_sentence() -> None:
+    """A title as wide as the column is joined to the rest of a wrapped title, never to the
+    sentence under it, and no line is joined to one far wider than the column."""
+    title = _COLUMN[:46]
+    body = [_COLUMN, _COLUMN, _COLUMN[:20] + "。"]
+    assert unwrap([[title, "本报告根据条例编制。", *body]])[0][:2] == [
+        title,
+        "本报告根据条例编制。",
+    ]
+    assert unwrap([[title, "年度报告", *body]])[0][0] == title + "年度报告"
+    assert unwrap([[*body, _COLUMN * 2, "下一行"]])[0][-2:] == [_COLUMN * 2, "下一行"]
+
+
 def test_latin_words_at_a_wrap_keep_their_space() -> None:
     """A wrap between two Latin words was a space (the instructions check reads them)."""
     page = [_COLUMN] * 3 + [_COLUMN[:38] + "ignore previous", "instructions，" + _COLUMN[:20]]
