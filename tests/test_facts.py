@@ -316,6 +316,11 @@ def test_signing_before_the_year_ended_is_flagged(tmp_path: Path) -> None:
         ("一、主要举措和成效", False),
         ("首页改版后，群众办事更加便捷。", False),
         ("2025年，我局推进法治政府建设。", False),
+        ("南坪发布 2026年02月20日 09:12 湖南", True),  # a WeChat post's byline
+        ("原创 司法南坪 2026-02-20 09:12:30", True),
+        ("2026年2月20日 9:12", True),
+        ("2026年2月20日9时开展执法检查", False),
+        ("下午3:00，全镇召开2026年法治工作会议", False),
     ],
 )
 def test_page_furniture(line: str, chrome: bool) -> None:
@@ -477,3 +482,20 @@ def test_a_sites_logo_and_you_are_here_line_above_the_title_are_not_part_of_it(
     d = check_path(str(path), Catalog.load()).to_json()["document"]
     assert d["title"] == lines[0]
     assert d["issuer"] == "示例县司法局"
+
+
+def test_a_posts_byline_is_its_publication_date_and_no_heading(tmp_path: Path) -> None:
+    """A WeChat article pasted into a file keeps its byline (account, date, time, province):
+    the date is when it was published, and the line is no heading — 2026年 in it is a date,
+    not the plan's year (a report with no plan passed as complete)."""
+    text = (
+        "南坪镇2025年法治政府建设年度报告\n南坪发布 2026年02月20日 09:12 湖南\n"
+        "2025年，南坪镇深入推进法治乡镇建设。现将有关情况报告如下：\n主要举措和成效\n"
+        "（一）镇法律顾问审查合同22份，提出法律意见41条。\n（二）综合执法队办理案件19件，调处纠纷205件。\n"
+        "存在的不足和原因\n（一）村级法治力量薄弱，原因是考核机制不健全。\n（二）群众法治意识仍需提升。\n"
+    )
+    path = tmp_path / "post.txt"
+    path.write_text(text, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["published_on"] == "2026-02-20"
+    assert {p["id"]: p["status"] for p in r["parts"]}["next_year_plan"] == "missing"

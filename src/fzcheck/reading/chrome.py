@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from fzcheck.fast_patterns import first_after_space
+from fzcheck.reading.dates import posted
 
 # A line made only of such furniture is not report text (matched on the analysis view).
 _FURNITURE = (
@@ -58,6 +59,8 @@ def is_chrome(line: str) -> bool:
     if (_METADATA_FIRST is None or first in _METADATA_FIRST) and METADATA_LINE.match(line):
         return True
     if "见" in line and _ARCHIVE_NOTE.match(line):
+        return True
+    if posted(line):
         return True
     maybe = _FURNITURE_FIRST is None or first in _FURNITURE_FIRST or "备" in line
     if not maybe:

@@ -39,6 +39,14 @@ _VALUE = r"\s*:\s*" + DATE.pattern
 _PUBLISHED_KEYED = re.compile(f"(?:{'|'.join(_PUBLISH_KEYS)})" + _VALUE)  # on folded text
 _PUBLISHED = re.compile(f"{_NOT_OTHER}(?:{'|'.join(_KEYS)})" + _VALUE)
 _BEFORE_SOURCE = re.compile(DATE.pattern + r"[\s\d:]*(?:来源|來源)")
+# A post's byline, as a WeChat article pasted into a file keeps it: the account, the date and
+# the clock time it was posted, the province (南坪发布 2026年02月20日 09:12 湖南); on folded text
+POSTED_LINE = re.compile(
+    r"^\s*(?:原创\s*)?(?:[^\s。,;:]{1,20}\s+)?"
+    + DATE.pattern
+    + r"日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[^\s。,;:\d]{1,8})?\s*$"
+)
+_POSTED_MAX = 50  # characters a byline line has at most
 
 
 def make_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:
@@ -91,4 +99,11 @@ def find_published(text: str, head_chars: int = 1500, folded: bool = False) -> d
     # 来源 and 來源 share 源: a one-character test, far cheaper than the scan, rules most out
     if match is None and "源" in head:
         match = _BEFORE_SOURCE.search(head)
+    if match is None and ":" in head:
+        match = next((m for m in map(posted, head.split("\n")) if m is not None), None)
     return make_date(*match.groups()[-3:]) if match else None
+
+
+def posted(line: str) -> re.Match[str] | None:
+    """A post's byline (:data:`POSTED_LINE`) in ``line``, on the analysis view."""
+    return POSTED_LINE.match(line) if len(line) <= _POSTED_MAX and ":" in line else None
