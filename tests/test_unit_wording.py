@@ -683,3 +683,37 @@ def test_a_table_of_contents_is_not_the_reports_headings(tmp_path: Path, leader:
     r = check_path(str(path), Catalog.load()).to_json()
     assert statuses(r)["leader_duties"] == "missing"
     assert part(r, "achievements")["line"] > len(contents) + 1  # the body's heading, not the list
+
+
+@pytest.mark.parametrize(
+    "heading", ["二、存在的困难和需要解决的问题", "二、存在的问题及整改落实情况"]
+)
+def test_a_problems_heading_naming_what_is_left_or_done_about_them_is_the_problems(
+    tmp_path: Path, heading: str
+) -> None:
+    """需要解决的问题 are problems left, 存在的问题及整改落实情况 the problems and what was done:
+    the excludes for themes (着力解决…问题, 问题整改) do not turn them away."""
+    r = variant(tmp_path, (PROBLEMS, heading))
+    assert part(r, "problems")["status"] == "present" and r["score"] == 100
+
+
+def test_a_plan_headed_new_year_s_plans_is_the_plan(tmp_path: Path) -> None:
+    r = variant(
+        tmp_path, (PLAN, "四、新一年工作谋划"), ("2026年，将重大", "新的一年，我局将把重大")
+    )
+    assert part(r, "next_year_plan")["status"] == "present"
+    assert "next_year_plan.names_next_year" in failed(r)  # 新的一年 names no year
+
+
+def test_causes_in_a_section_of_their_own_are_the_problems_causes(tmp_path: Path) -> None:
+    """二、存在的不足, then 三、原因分析: the causes section is the problems part's too."""
+    causes = "乡镇机构改革后人员调整较大，新进人员法律专业背景薄弱，培训的针对性不强。"
+    r = variant(
+        tmp_path,
+        (f"主要原因是{causes}", f"\n三、原因分析\n{causes}"),
+        ("究其原因，", "另外，"),
+        ("三、党政", "四、党政"),
+        ("四、2026", "五、2026"),
+        ("五、其他", "六、其他"),
+    )
+    assert "problems.gives_causes" not in failed(r) and r["score"] == 100
