@@ -63,6 +63,7 @@ def test_documents_a_unit_sends_beside_its_report_are_not_reports(name: str, sig
         "示例县司法局2025年度法治政府建设暨示范创建工作情况的报告",
         "示例县司法局关于2025年度法治政府建设和法治督察自查情况的报告",
         "示例县2025年度法治政府建设情况暨党政主要负责人述法报告",
+        "示例县2025年度法治政府建设情况和党政主要负责人履行推进法治建设第一责任人职责情况的报告",
     ],
 )
 def test_the_years_report_joined_with_another_is_still_the_report(
@@ -293,6 +294,9 @@ def test_a_title_on_another_subject_is_read_and_counts_against(tmp_path: Path, t
         ("示例县2025年度法治政府建设考核评分细则", "标题表明这是细则"),
         ("示例县2026年法治政府建设工作要点", "标题表明这是工作要点"),
         ("××县（单位）关于20××年度法治政府建设情况的报告（参考提纲）", "空白模板或写作提纲"),
+        ("关于2025年度法治政府建设考核情况的通报", "标题表明这是通报"),
+        ("关于落实法治政府建设督察反馈意见整改工作的报告", "标题是自评、自查或整改报告"),
+        ("关于2025年度县长履行推进法治建设第一责任人职责情况的报告", "标题是个人述法或述职报告"),
     ],
 )
 def test_a_title_that_says_what_else_it_is_outweighs_the_reports_parts(
@@ -338,3 +342,32 @@ def test_a_report_titled_as_an_outline_for_a_briefing_is_still_the_report(tmp_pa
     path.write_text("\n".join([title, *lines[1:]]), encoding="utf-8")
     r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
     assert r["document"]["is_report"], _genre(r)["message"]
+
+
+def test_a_news_item_on_a_meeting_is_not_a_report(tmp_path: Path) -> None:
+    """会议指出…会议强调…: a meeting retold, its figures and its call to publish the reports
+    are no report of a unit's own."""
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "示例县召开2025年度法治政府建设工作推进会\n"
+        "2月18日，示例县召开法治政府建设工作推进会。会议指出，2025年全县制定规范性文件5件，"
+        "办理行政复议案件41件，开展执法培训12次，但仍存在一些短板和不足。"
+        "会议强调，各单位要按时公开法治政府建设年度报告，主要负责人要切实履行第一责任人职责，"
+        "2026年要持续推进法治政府建设。\n",
+        encoding="utf-8",
+    )
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert r["verdict"] == "not_a_report" and "会议新闻的转述" in _genre(r)["message"]
+
+
+def test_a_notice_on_making_the_report_is_not_the_report(tmp_path: Path) -> None:
+    """年度报告编制和发布工作的通知: the 和 joins 编制 and 发布, not a report to another title."""
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "关于做好2024年政府信息公开工作年度报告编制和发布工作的通知\n各乡镇、县直各部门：\n"
+        "为做好2024年政府信息公开工作年度报告编制和发布工作，现就有关事项通知如下。"
+        "各单位要按照年度报告格式编制年度报告，于1月31日前公开。\n",
+        encoding="utf-8",
+    )
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["verdict"] == "not_a_report" and "标题表明这是通知" in _genre(r)["message"]

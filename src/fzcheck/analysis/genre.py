@@ -121,9 +121,10 @@ def _title_signs(g: Genre, title: str) -> list[Sign]:
     t = title.strip()
     # …工作要点（征求意见稿） / （草案） / （试行）: a note on the draft, not what the document is
     bad = rx(rf"(?:{g.not_report_titles})(?=(?:\([^()]{{1,10}}\))?$)").search(t)
-    # …工作总结和2026年工作要点 reports on the year too: a report word joined to what follows
-    # (和 及 暨 与 并); …督察情况的反馈意见 is a 意见 about one
-    if bad and not rx(rf"(?:{g.report_words})[^。]{{0,8}}{_JOINER}").search(t[: bad.start()]):
+    # …工作总结和2026年工作要点 reports on the year too: a report word joined right away to what
+    # follows (和 及 暨 与 并); …督察情况的反馈意见 is a 意见 about one, and …年度报告编制和发布
+    # 工作的通知 a 通知 on making one
+    if bad and not rx(rf"(?:{g.report_words})\s*{_JOINER}").search(t[: bad.start()]):
         return [Sign(f"标题表明这是{bad.group(0)}", g.weights.title_other_genre)]
     if rx(g.subject).search(t) and rx(g.report_words).search(t):
         return [Sign(f"标题是{g.subject_name}的报告", g.weights.title_names_subject)]
