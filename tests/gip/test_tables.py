@@ -349,6 +349,34 @@ def test_the_2019_format_is_read_too(tmp_path: Path) -> None:
     assert failures(r) == set() and tables(r)["requests"]["status"] == "read"
 
 
+def test_a_sections_heading_set_as_its_tables_first_row_is_the_heading(tmp_path: Path) -> None:
+    """A web page's tables opening with their section's heading in a merged row (<td
+    colspan>二、主动公开政府信息情况</td>): the sections are found, the tables read; a row inside
+    a table with its values left blank (二、上年结转… with nothing after it) stays a row."""
+    page = gip.html_page()
+    for heading, width in (
+        ("二、主动公开政府信息情况", 4),
+        ("三、收到和处理政府信息公开申请情况", 9),
+        ("四、政府信息公开行政复议、行政诉讼情况", 15),
+    ):
+        paragraph = f"<p>{heading}</p>\n<table>"
+        assert paragraph in page
+        page = page.replace(paragraph, f"<table><tr><td colspan='{width}'>{heading}</td></tr>")
+    r = check(write(tmp_path, "captions.html", page))
+    assert {p["id"]: p["status"] for p in r["parts"]}["proactive"] == "present"
+    assert all(p["status"] == "present" for p in r["parts"]), r["parts"]
+    assert {t["id"] for t in r["tables"] if t["status"] == "read"} >= {
+        "proactive_documents",
+        "requests",
+        "appeals",
+    }
+    assert failures(r) == set()
+    blank = gip.values()
+    blank["carried_in"] = [None] * 7
+    r = check(write(tmp_path, "blank.html", gip.html_page(blank)))
+    assert not any("上年结转" in (p.get("heading") or "") for p in r["parts"])
+
+
 _STATED = "因政府信息公开工作被申请行政复议4件，被提起行政诉讼2件。"
 
 

@@ -136,6 +136,37 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
     return None
 
 
+def _caption(lines: list[str], i: int) -> tuple[int, str, int, int] | None:
+    """(kind, marker, start, end) of a heading set as the only filled cell of a table's first
+    row: a web page's table opening with its section's heading in a merged row (| 二、主动公开
+    政府信息情况 |  |  |), which a Word table gives as a line of its own. Not a row inside a
+    table (| 二、上年结转… |  |  |, its values left blank): the row above is as wide."""
+    line = lines[i]
+    cells = line.split("|")
+    filled = [k for k, cell in enumerate(cells) if cell.strip()]
+    if len(cells) < 4 or len(filled) != 1:  # | a | b |: a row of two cells at least
+        return None
+    above = _nonblank(lines, i, -1, 0)
+    below = _nonblank(lines, i, 1, len(lines) - 1)
+    if above is not None and _width(lines[above]) == _width(line):
+        return None
+    if below is None or "|" not in lines[below]:
+        return None
+    k = filled[0]
+    at = sum(len(cell) + 1 for cell in cells[:k])
+    hit = match_heading(cells[k])
+    if hit is None:
+        return None
+    kind, marker, start = hit
+    end = at + len(cells[k].rstrip())
+    return kind, marker, at + start, min(end, heading_text_end(line[:end], at + start))
+
+
+def _width(line: str) -> int:
+    """Cells in a row written a | b | c, with or without its outer borders."""
+    return line.strip().removeprefix("|").removesuffix("|").count("|") + 1
+
+
 _ALONE_MAX = 40  # characters a line holding only a marker (and its indent) can have
 
 
@@ -225,6 +256,9 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             alone = None
         if hit is None and style is None and len(line) <= _ALONE_MAX and line.strip():
             alone = marker_alone(line)
+        if hit is None and style is None and "|" in line and (caption := _caption(doc.analysis, i)):
+            found.append((caption[0], caption[1], i, caption[2], caption[3]))
+            continue
         if (hit is None and style is None) or not line.strip() or is_table_row(line):
             continue
         if hit is not None and _inside_table(doc.analysis, i, body_start, body_end):
