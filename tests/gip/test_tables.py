@@ -377,6 +377,30 @@ def test_a_sections_heading_set_as_its_tables_first_row_is_the_heading(tmp_path:
     assert not any("上年结转" in (p.get("heading") or "") for p in r["parts"])
 
 
+_FIRST_OTHER = "（六）其他处理\t1.申请人无正当理由逾期不补正"
+
+
+@pytest.mark.parametrize("subtotal", ["\t" * 7, "\t1\t0\t0\t0\t0\t0\t1"])
+def test_the_other_handling_row_over_its_three_is_not_counted_with_them(
+    tmp_path: Path, subtotal: str
+) -> None:
+    """（六）其他处理 on a row of its own over its 1. 2. 3. — blank, or their subtotal — is
+    their heading: （七）总计 adds the three, not the three and it (a subtotal counted twice
+    failed a right table; a blank one made the sums unreadable and hid a wrong 总计)."""
+    text = gip.tab_text()
+    assert _FIRST_OTHER in text
+    text = text.replace(_FIRST_OTHER, f"\t（六）其他处理{subtotal}\n{_FIRST_OTHER}")
+    r = check(write(tmp_path, "sub.txt", text))
+    assert cell(r, "requests", "other_handling", "natural") is not None
+    assert failures(r) == set(), [c["message"] for c in r["checks"] if not c["passed"]]
+    total = "（七）总计\t29\t5\t1\t0\t2\t1\t38"
+    assert total in text
+    r = check(
+        write(tmp_path, "wrong.txt", text.replace(total, "（七）总计\t30\t5\t1\t0\t2\t1\t39"))
+    )
+    assert ("requests_results_total", "自然人") in failures(r)
+
+
 _STATED = "因政府信息公开工作被申请行政复议4件，被提起行政诉讼2件。"
 
 
@@ -959,3 +983,21 @@ def test_a_narrative_count_written_with_a_separator_is_compared_and_none_is_not_
     r = check(write(tmp_path, "none.txt", text.replace(sentence + "\n", "")))
     flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
     assert flag["passed"] and "未核对" in flag["message"]
+
+
+def test_a_row_totalling_rows_the_table_has_not_is_refused() -> None:
+    from pydantic import ValidationError
+
+    from fzcheck.rubric.model import TableTemplate
+
+    with pytest.raises(ValidationError, match="total_of names no row"):
+        TableTemplate.model_validate(
+            {
+                "id": "t",
+                "name": "表",
+                "section": "三",
+                "until": "四",
+                "columns": [{"id": "n", "name": "数"}],
+                "rows": [{"id": "a", "name": "甲", "total_of": ["b"]}],
+            }
+        )

@@ -93,13 +93,13 @@ def _instances(identity: Identity, table: TableRead) -> Iterator[Instance]:
     if identity.over == "rows":
         lhs, rhs = _expand(identity.lhs, cols), _expand(identity.rhs, cols)
         for r in rows:
-            if r not in table.row_lines:
+            if r not in table.row_lines or _heading_row(r, table, cols):
                 continue
             left, m1 = take([(r, c) for c in lhs])
             right, m2 = take([(r, c) for c in rhs])
             yield Instance(identity, row_name[r], left, right, m1 + m2)
     elif identity.over == "columns":
-        lhs, rhs = _expand(identity.lhs, rows), _expand(identity.rhs, rows)
+        lhs, rhs = _counted(_expand(identity.lhs, rows), table), _expand(identity.rhs, rows)
         for c in cols:
             left, m1 = take([(r, c) for r in lhs])
             right, m2 = take([(r, c) for r in rhs])
@@ -112,6 +112,21 @@ def _instances(identity: Identity, table: TableRead) -> Iterator[Instance]:
         left, m1 = take(pairs(identity.lhs))
         right, m2 = take(pairs(identity.rhs))
         yield Instance(identity, "", left, right, m1 + m2)
+
+
+def _counted(rows: list[str], table: TableRead) -> list[str]:
+    """``rows`` without those whose rows are read too (a row that totals rows read with it is
+    their heading or subtotal: counted with them, it counts them twice)."""
+    totals = {r.id: r.total_of for r in table.template.rows if r.total_of}
+    return [r for r in rows if not any(i in table.row_lines for i in totals.get(r, ()))]
+
+
+def _heading_row(row: str, table: TableRead, cols: list[str]) -> bool:
+    """A row that totals rows read with it and holds no value: their heading (（六）其他处理
+    over its 1. 2. 3.), with no sum of its own to check."""
+    return not _counted([row], table) and all(
+        (cell := table.value(row, c)) is None or cell.value is None for c in cols
+    )
 
 
 def _lines_text(lines: list[int]) -> str:

@@ -148,6 +148,9 @@ class TableRow(_Strict):
     name: str
     cue: Regex | None = None  # found by this in its label text; none: any label
     optional: bool = False  # may be absent (an older format, or merged rows)
+    # the rows this one totals (2019's （六）其他处理 over 2021's 1. 2. 3.): where one of them is
+    # read, this is their heading or subtotal, left out of the sums they are in
+    total_of: list[str] = Field(default_factory=list)
 
 
 class TableTemplate(_Strict):
@@ -168,6 +171,11 @@ class TableTemplate(_Strict):
     def _unique(self) -> TableTemplate:
         _no_repeats([c.id for c in self.columns], f"table {self.id} column ids")
         _no_repeats([r.id for r in self.rows], f"table {self.id} row ids")
+        ids = {r.id for r in self.rows}
+        for r in self.rows:
+            unknown = [i for i in r.total_of if i not in ids]
+            if unknown:
+                raise ValueError(f"table {self.id} row {r.id}: total_of names no row {unknown}")
         if self.pieces and len(self.rows) != 1:
             raise ValueError(f"table {self.id}: pieces needs exactly one row")
         return self
