@@ -1001,3 +1001,32 @@ def test_a_row_totalling_rows_the_table_has_not_is_refused() -> None:
                 "rows": [{"id": "a", "name": "甲", "total_of": ["b"]}],
             }
         )
+
+
+def test_problems_that_only_need_work_name_no_improvement(tmp_path: Path) -> None:
+    """有待加强 / 有待提升 are the problems' own words, not measures: section 五 listing only
+    problems fails names_improvements; the layout's own 下一步，我局将加强… passes."""
+    text = gip.layout_text()
+    plan = "下一步，我局将加强解读，完善办理流程，每季度组织一次业务培训。"
+    assert plan in text
+    r = check(
+        write(
+            tmp_path, "only.txt", text.replace(plan, "主动公开的深度有待加强，解读质量有待提升。")
+        )
+    )
+    flag = next(c for p in r["parts"] for c in p["checks"] if c["id"] == "names_improvements")
+    assert not flag["passed"] and "下一步/将/改进/加强/完善" in flag["message"]
+    r = check(write(tmp_path, "both.txt", text))
+    assert all(c["passed"] for p in r["parts"] for c in p["checks"])
+
+
+def test_a_count_the_text_splits_into_new_and_carried_over_is_not_compared(
+    tmp_path: Path,
+) -> None:
+    said = "本机关共收到政府信息公开申请40件"
+    text = gip.layout_text()
+    assert said in text
+    split = "本机关共收到政府信息公开申请42件，其中本年新收40件、上年结转2件"
+    r = check(write(tmp_path, "split.txt", text.replace(said, split)))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert flag["passed"], flag["message"]

@@ -149,6 +149,8 @@ class CueWordsSpec(CheckSpec):
     kind: Literal["cue_words"]
     pattern: Regex
     min: int = Field(default=1, ge=0)
+    # the words a failure names (下一步/将/改进); default: the pattern's first five branches
+    named: str | None = None
 
 
 @part_check(CueWordsSpec)
@@ -158,7 +160,7 @@ def _cue_words(spec: CueWordsSpec, text: str, found: Found, ctx: Context) -> Che
     msg = (
         f"{spec.description}：见“{'”“'.join(sorted(set(hits))[:5])}”"
         if ok
-        else f"未做到“{spec.description}”：本部分正文没有“{'/'.join(spec.pattern.split('|')[:5])}”等表述"
+        else f"未做到“{spec.description}”：本部分正文没有“{spec.named or '/'.join(spec.pattern.split('|')[:5])}”等表述"
     )
     return spec.check(passed=ok, message=msg)
 
