@@ -272,6 +272,27 @@ def test_a_report_that_numbers_nothing_has_its_short_lines_as_headings(tmp_path:
     }
 
 
+def test_parts_over_top_markers_rank_above_them(tmp_path: Any) -> None:
+    """第一部分 … with 一、 二、 inside each part: the parts are the top level, and each part's
+    text runs to the next part (its 一、 are under it, not beside it)."""
+    text = _renumbered(("第一部分 ", "第二部分 ", "第三部分 ", "第四部分 ", "第五部分 "))
+    text = text.replace("（一）", "一、").replace("（二）", "二、").replace("（三）", "三、")
+    levels = _levels(tmp_path, text)
+    assert [t[:4] for level, t in levels if level == 1] == [
+        "2025",
+        "2025",
+        "党政主要",
+        "2026",
+        "其他需要",
+    ]
+    assert {level for level, t in levels if t.startswith(("健全", "基层", "提升"))} == {2}
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import Catalog
+
+    r = check_path(str(tmp_path / "report.txt"), Catalog.load()).to_json()
+    assert r["score"] == 100, r["parts"]
+
+
 def test_short_lines_heading_runs_that_start_again_are_the_top_level(tmp_path: Any) -> None:
     """Top headings with no number (a web page's bold lines), their points （一）（二）… numbered
     anew under each: the short lines are the top level, not lines inside the points above."""

@@ -281,6 +281,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             bare = bare if _bare_parents(doc.analysis, found, bare) else []
         found = sorted(found + [b for b in bare if b[2] not in taken], key=itemgetter(2))
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
+    found = _parts_above(found)
     level = {kind: n for n, kind in enumerate(_ranked({f[0] for f in found}, found), 1)}
     lines = doc.analysis
     headings = [Heading(k, level[k], m, lines[i][s:e], i, s, e) for k, m, i, s, e in found]
@@ -298,6 +299,18 @@ def _close_spans(headings: list[Heading], body_end: int) -> None:
         stack.append(h)
     for h in stack:
         h.end_line = body_end
+
+
+def _parts_above(
+    found: list[tuple[int, str, int, int, int]],
+) -> list[tuple[int, str, int, int, int]]:
+    """第一部分 / 第一章 over 一、 in one report: the parts rank above the 一、 inside them (they
+    share a kind, which put each part's 一、 beside it, and the part's text ended at its first
+    一、). Ranked as a bare heading is, above every numbered kind."""
+    parts = [f[0] == 1 and f[1].startswith("第") for f in found]
+    if not any(parts) or all(p for p, f in zip(parts, found, strict=True) if f[0] == 1):
+        return found
+    return [(BARE, *f[1:]) if p else f for p, f in zip(parts, found, strict=True)]
 
 
 def _firsts(found: list[tuple[int, str, int, int, int]]) -> list[int]:
