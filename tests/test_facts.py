@@ -317,6 +317,14 @@ def test_signing_before_the_year_ended_is_flagged(tmp_path: Path) -> None:
         ("首页改版后，群众办事更加便捷。", False),
         ("2025年，我局推进法治政府建设。", False),
         ("南坪发布 2026年02月20日 09:12 湖南", True),  # a WeChat post's byline
+        ("📣 来源：东川县司法局", True),  # and its footer
+        ("✍ 编辑：李晓  审核：王明", True),
+        ("往期推荐", True),
+        ("分享 收藏 点赞 在看", True),
+        ("长按识别二维码关注我们", True),
+        ("阅读原文", True),
+        ("▶ 东川县召开2026年全县司法行政工作会议", False),
+        ("编辑部门开展执法检查3次。", False),
         ("原创 司法南坪 2026-02-20 09:12:30", True),
         ("2026年2月20日 9:12", True),
         ("2026年2月20日9时开展执法检查", False),
@@ -499,3 +507,18 @@ def test_a_posts_byline_is_its_publication_date_and_no_heading(tmp_path: Path) -
     r = check_path(str(path), Catalog.load()).to_json()
     assert r["document"]["published_on"] == "2026-02-20"
     assert {p["id"]: p["status"] for p in r["parts"]}["next_year_plan"] == "missing"
+
+
+def test_a_posts_footer_does_not_hide_the_signature(tmp_path: Path) -> None:
+    """来源, 编辑, 往期推荐 and the rest of a WeChat footer under the signature: the signing date
+    and issuer are still the report's (the last lines were all furniture)."""
+    footer = (
+        "\n📣 来源：示例县司法局\n✍ 编辑：李晓  审核：王明\n往期推荐\n"
+        "▶ 示例县召开2026年全县司法行政工作会议\n▶ 普法小课堂：民法典里的相邻关系\n"
+        "长按识别二维码关注我们\n分享 收藏 点赞 在看\n阅读原文\n"
+    )
+    path = tmp_path / "post.txt"
+    path.write_text(SAMPLE.read_text(encoding="utf-8") + footer, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["signed_on"] == "2026-02-10"
+    assert r["document"]["issuer"] == "示例县司法局"

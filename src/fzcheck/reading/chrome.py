@@ -16,7 +16,11 @@ _FURNITURE = (
     r"|联系我们|网站地图|返回顶部|首页\s*[>›].{0,80}|(?:当前|您的|您现在的|所在)位置.{0,80}"
     r"|[\[【]\s*(?:我要)?纠错\s*[\]】]|【?\s*(?:大|中|小)\s*(?:大|中|小)?\s*(?:大|中|小)?\s*】?"
     r"|(?:发布时间|时间|日期|来源|点击|信息来源)\s*[:：].{0,60}"
-    r"|(?:微信|微博|QQ空间|QQ好友|朋友圈|分享|附件下载|\s)+"
+    r"|(?:微信|微博|QQ空间|QQ好友|朋友圈|分享|收藏|点赞|在看|附件下载|\s)+"
+    # a WeChat article's footer, as pasted with it
+    r"|往期(?:推荐|回顾|精彩)|阅读原文|(?:长按|扫码|扫描)(?:识别)?(?:二维码)?关注.{0,20}"
+    r"|长按识别二维码.{0,20}|点击(?:上方)?(?:蓝字)?关注.{0,20}"
+    r"|(?:编辑|审核|校对|初审|复审|终审|排版|美编)\s*[:：].{0,40}"
     r"|[=＝\-—_*~#]{3,}.{0,10}[=＝\-—_*~#]{3,}"  # an archive's ===== 正文 ===== separator
     r"|[\[【]\s*(?:发布日期|发布时间|发布机构|来源|作者|浏览次数|点击数|字号)\s*[\]】].{0,40}"
     r"|首页[^。,，;；!！?？]{0,60}"  # a breadcrumb (首页政务公开最新文件…)
@@ -29,6 +33,7 @@ CHROME_LINE = re.compile(rf"^\s*(?:{_FURNITURE}|{_REGISTRATION})\s*$")
 # every way to split a long line.)
 _PIECE = re.compile(_FURNITURE)
 _SPACE_RUN = re.compile(r"\s\s")
+_SYMBOLS = re.compile(r"^\s*[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*")
 _SIDE_BY_SIDE_MAX = 80
 # An archive's or a portal's metadata block: 标题: … / 发布时间: … / 原文链接: … one key a line.
 # The 标题 cell holds the page's title, which is read from it only when no title line is found.
@@ -56,6 +61,9 @@ _METADATA_FIRST = first_after_space(_METADATA_KEYS)
 
 def is_chrome(line: str) -> bool:
     first = line.lstrip()[:1]
+    if first >= "\u2190" and (first <= "\u2bff" or first >= "\U0001f000"):
+        line = _SYMBOLS.sub("", line)  # 📣 来源：… / ✍ 编辑：…: a post's emoji before its furniture
+        first = line[:1]
     if (_METADATA_FIRST is None or first in _METADATA_FIRST) and METADATA_LINE.match(line):
         return True
     if "见" in line and _ARCHIVE_NOTE.match(line):
