@@ -116,7 +116,7 @@ def test_rubric_from_a_path(tmp_path: Path) -> None:
 
 
 def test_unknown_placeholders_are_rejected() -> None:
-    broken = BUNDLED.replace("{next_year}年\n", "{nextyear}年\n", 1)
+    broken = BUNDLED.replace("今后|{next_year}年", "今后|{nextyear}年", 1)
     assert broken != BUNDLED
     with pytest.raises(RubricError, match=r"unknown placeholder \{nextyear\}"):
         parse_rubric(broken, "x.yaml")

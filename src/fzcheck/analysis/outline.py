@@ -308,7 +308,9 @@ def _parts_above(
     share a kind, which put each part's 一、 beside it, and the part's text ended at its first
     一、). Ranked as a bare heading is, above every numbered kind."""
     parts = [f[0] == 1 and f[1].startswith("第") for f in found]
-    if not any(parts) or all(p for p, f in zip(parts, found, strict=True) if f[0] == 1):
+    plain = [f for p, f in zip(parts, found, strict=True) if f[0] == 1 and not p]
+    # numbered from 一 of their own: 第一部分 … 二、 … numbers one run of parts, typed two ways
+    if not any(parts) or not plain or plain[0][1].strip(_AROUND_NUMERAL) != "一":
         return found
     return [(BARE, *f[1:]) if p else f for p, f in zip(parts, found, strict=True)]
 
