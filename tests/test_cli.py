@@ -230,3 +230,22 @@ def test_missing_file_message_names_the_path_once() -> None:
 def test_max_mb_must_be_positive(value: str) -> None:
     proc = run("check", "--max-mb", value, str(SAMPLE))
     assert proc.returncode == 2 and "must be a number above 0" in proc.stderr
+
+
+@pytest.mark.parametrize("name", ["same", "link", "decisions"])
+def test_output_that_is_a_file_read_is_refused_and_left_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """-o naming an input (by its own name or a link to it), or the decisions file read beside
+    it, would be emptied before it is read: one line, exit 2, the file as it was."""
+    report = tmp_path / "a.txt"
+    report.write_bytes(SAMPLE.read_bytes())
+    decisions = tmp_path / "a.txt.decisions.jsonl"
+    decisions.write_text("", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(report)
+    output = {"same": report, "link": tmp_path / "link.txt", "decisions": decisions}[name]
+    before = output.read_bytes()
+    assert main(["check", "-f", "jsonl", str(report), "-o", str(output)]) == 2
+    err = capsys.readouterr().err
+    assert "也是本次读取的文件" in err and len(err.strip().splitlines()) == 1
+    assert output.read_bytes() == before

@@ -283,6 +283,85 @@ def test_letters_for_reports_to_send_back(
     assert "人工复核意见" in text and "见第3页" in text and "人工复核结论：要素齐全 77.5分" in text
 
 
+def _edit_lines(results: Path, edit: dict[str, dict[str, object]]) -> None:
+    """Change the document facts (or the path) of the lines whose file name is a key."""
+    lines = [json.loads(x) for x in results.read_text(encoding="utf-8").splitlines()]
+    for line in lines:
+        change = dict(edit.get(Path(line["path"]).name, {}))
+        if "path" in change:
+            line["path"] = change.pop("path")
+        line["document"].update(change)
+    results.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+
+
+def test_letters_hold_text_xml_cannot_and_names_that_are_not_utf8(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """A NUL or a control character in a title or a reviewer's note, and a GBK file name's
+    undecodable bytes, made python-docx raise and stopped every later letter."""
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    run(capsys, "review", str(results), "--report", TRAP.name, "--part", "problems",
+        "--set", "embedded", "--note", "见\x01第3页\x0b")  # fmt: skip
+    gbk_name = "/in/\udcb1\udca8\udcb8\udce6.txt"  # 报告.txt in GBK, as os.fsdecode gives it
+    _edit_lines(
+        results,
+        {
+            TRAP.name: {"title": "示例区教育局\x00年度报告\ufffe"},
+            "work_plan.txt": {"path": gbk_name, "title": None, "issuer": None},
+        },
+    )
+    out = tmp_path / "letters"
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out), "--all")
+    assert code == 0 and "Traceback" not in err
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "xb1xa8xb8xe6.txt-反馈意见.docx",  # the bytes shown, not dropped to a hidden .txt
+        "汇总反馈意见.docx",
+        "示例区教育局-反馈意见.docx",
+        "示例县司法局-反馈意见.docx",
+    ]
+    trap = _docx_text(out / "示例区教育局-反馈意见.docx")
+    assert "《示例区教育局年度报告》" in trap and "见第3页" in trap
+    assert "\\xb1\\xa8\\xb8\\xe6.txt" in _docx_text(out / "汇总反馈意见.docx")
+
+
+def test_a_workbook_holds_a_unit_with_characters_xml_cannot(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """U+FFFE is valid UTF-8 but not XML: openpyxl's own filter let it through to lxml."""
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    _edit_lines(results, {TRAP.name: {"issuer": "示例区\x00教育局\ufffe"}})
+    target = tmp_path / "评分表.xlsx"
+    code, _, err = run(capsys, "report", str(results), "-o", str(target))
+    assert code == 0, err
+    assert "示例区教育局" in [r["单位"] for r in sheet_rows(target, "评分表")]
+
+
+def test_one_letter_that_fails_does_not_stop_the_others(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fzcheck.commands import letter
+
+    real = letter.write_letter
+
+    def fails_on_one(results: list[dict[str, object]], path: Path, *args: object) -> None:
+        if path.name.startswith("示例区教育局"):
+            raise ValueError("All strings must be XML compatible")
+        real(results, path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(letter, "write_letter", fails_on_one)
+    out = tmp_path / "letters"
+    code, _, err = run(capsys, "letter", *map(str, sorted(folder.iterdir())), "-o", str(out))
+    assert code == 2
+    assert "示例区教育局-反馈意见.docx：这份反馈意见没有写成（ValueError" in err
+    assert sorted(p.name for p in out.iterdir()) == ["汇总反馈意见.docx", "示例县-反馈意见.docx"]
+
+
 def test_copies_are_grouped_into_clusters(tmp_path: Path) -> None:
     reports = [f"r{i}.txt" for i in range(5)]
     pairs = [

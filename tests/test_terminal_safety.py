@@ -111,3 +111,25 @@ def test_the_progress_bar_shows_a_hostile_name(capsys: pytest.CaptureFixture[str
     err = capsys.readouterr().err
     assert "unit\\x1b[2J.txt" in err and "\\x1b]0;pwned\\x07" in err
     assert CLEAR not in err and TITLE_ATTACK not in err
+
+
+def test_review_shows_a_hostile_path_and_note(
+    hostile: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(hostile)  # short paths: the console wraps long lines
+    report = f"evil{TITLE_ATTACK}.txt"
+    note = f"见第3页{CLEAR}"
+    assert main(["review", report, "--part", "problems", "--set", "embedded", "--note", note]) == 0
+    assert main(["review", report]) == 0  # the listing alone
+    seen = capsys.readouterr()
+    assert ESC not in seen.out and ESC not in seen.err and "\x07" not in seen.out
+    assert seen.out.count("evil\\x1b]0;pwned\\x07.txt") == 2
+    assert seen.out.count("见第3页\\x1b[2J") == 2
+
+
+def test_verbose_check_names_a_hostile_input_visibly(
+    hostile: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["check", "-v", "-f", "jsonl", str(hostile / f"evil{TITLE_ATTACK}.txt")])
+    err = capsys.readouterr().err
+    assert ESC not in err and "\x07" not in err and "evil\\x1b]0;pwned\\x07.txt：" in err

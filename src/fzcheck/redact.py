@@ -84,6 +84,17 @@ def decodable(text: str) -> str:
     return _UNDECODABLE.sub(_show, text)
 
 
+# What XML 1.0 cannot hold at all: C0 controls but tab, newline and carriage return, and the
+# noncharacters U+FFFE and U+FFFF. lxml refuses a string with one (ValueError).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` a workbook or a .docx (UTF-8 XML) can hold: undecodable file-name bytes shown
+    as ``\\xff`` (:func:`decodable`), characters XML forbids (a NUL, most C0 controls) dropped."""
+    return _NOT_XML.sub("", decodable(text))
+
+
 def visible_tree(value: Any, show: Callable[[str], str] = visible) -> Any:
     """``show`` (:func:`visible`) applied to every string in a JSON-like value."""
     if isinstance(value, str):

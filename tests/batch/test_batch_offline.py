@@ -420,3 +420,67 @@ def test_a_batchs_progress_and_failures_are_in_the_reviewers_language(
             batch_command(folder, out), capture_output=True, text=True, timeout=300, check=False
         )
         assert all(w in done.stderr for w in words), done.stderr
+
+
+def test_report_refuses_to_write_over_its_results_file(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "results.jsonl"
+    batch(str(reports), "-o", str(out))
+    before = out.read_bytes()
+    capsys.readouterr()
+    for fmt in ("json", "csv", "xlsx"):
+        assert main(["report", str(out), "-f", fmt, "-o", str(out)]) == 2
+        assert "也是本次读取的文件" in capsys.readouterr().err
+    assert out.read_bytes() == before
+
+
+def test_report_on_a_bad_results_file_leaves_its_output_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("not results\n", encoding="utf-8")
+    earlier = tmp_path / "units.csv"
+    earlier.write_text("an earlier export\n", encoding="utf-8")
+    assert main(["report", str(notes), "-o", str(earlier)]) == 2
+    assert earlier.read_text(encoding="utf-8") == "an earlier export\n"  # read before opened
+    capsys.readouterr()
+
+
+def _gbk_resaved(results: Path) -> bytes:
+    return results.read_text(encoding="utf-8").encode("gb18030")
+
+
+@pytest.mark.parametrize("kind", ["workbook", "report", "gbk_results"])
+def test_batch_refuses_an_output_that_is_not_a_results_file(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """A file at -o with no result line is someone's data: store.repair would cut it to nothing
+    as a torn tail. It is refused, byte for byte as it was, before anything is graded."""
+    graded = tmp_path / "graded.jsonl"
+    batch(str(reports), "-o", str(graded))
+    foreign = tmp_path / "评分表.xlsx"
+    foreign.write_bytes(
+        {
+            "workbook": b"PK\x03\x04\x14\x00\x06\x00\x08\x00\n\x00\x00\xff\xfe binary\n\x01",
+            "report": make_report(1).encode("utf-8"),
+            "gbk_results": _gbk_resaved(graded),
+        }[kind]
+    )
+    before = foreign.read_bytes()
+    capsys.readouterr()
+    assert batch(str(reports), "-o", str(foreign)) == 2
+    err = capsys.readouterr().err
+    assert "第1行不是评查结果" in err and len(err.strip().splitlines()) == 1
+    assert foreign.read_bytes() == before
+    assert not Path(f"{foreign}.minhash").exists()
+
+
+def test_a_first_line_torn_by_a_kill_is_still_repaired(
+    reports: Path, tmp_path: Path, lines: Lines
+) -> None:
+    """The one file with no result line that is ours: a first run killed in its first write."""
+    out = tmp_path / "results.jsonl"
+    out.write_bytes(b'{"schema_version":1,"path":"/x/unit0.t')
+    assert batch(str(reports), "-o", str(out)) == 1  # the empty file fails, as always
+    assert len(lines(out)) == len(list(reports.iterdir()))

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from fzcheck.render.html import (
+    href,
     page_name,
     render_batch_page,
     render_report_page,
@@ -22,10 +23,11 @@ from fzcheck.render.html import (
 )
 from fzcheck.result import RubricRef, error_result
 
-from .conftest import FIXTURES, check_file
+from .conftest import FIXTURES, REPO, check_file
 
 COMPLETE = FIXTURES / "complete_report.txt"
 INJECTION = FIXTURES / "script_injection_report.txt"
+HTML_REPORT = REPO / "tests" / "fixtures" / "page.html"
 
 
 class Markup(HTMLParser):
@@ -282,6 +284,16 @@ def test_page_names_are_unique_and_safe() -> None:
     assert odd == ("esc]0;pwned[2J.html", "rtltxt.exe.html")
 
 
+def test_a_page_for_a_name_of_255_bytes_fits_in_a_file_name() -> None:
+    """报 × 84 + .md is 255 bytes, the most a name holds: its page (.html, -2) would not fit."""
+    taken: set[str] = set()
+    long = "报" * 84
+    names = [page_name(f"{d}/{long}{tail}", taken) for d in "ab" for tail in (".md", "x.md")]
+    assert len(set(names)) == 4
+    assert all(len(n.encode()) <= 255 and n.startswith("报" * 40) for n in names)
+    assert names[0] != names[1]  # the same start, different names: different hashes
+
+
 def test_write_report_pages_links_copies_both_ways(
     tmp_path: Path, complete: tuple[dict[str, Any], Any], injection: tuple[dict[str, Any], Any]
 ) -> None:
@@ -329,6 +341,37 @@ def test_check_cli_writes_one_page_or_a_directory(tmp_path: Path) -> None:
 
     no_dir = _fzcheck("check", str(FIXTURES), "-f", "html", cwd=tmp_path)
     assert no_dir.returncode == 2 and "-o DIR" in no_dir.stderr
+
+
+def test_a_long_input_name_gets_its_page_and_the_batch_page(tmp_path: Path) -> None:
+    """One name of 255 bytes stopped `check DIR -f html -o DIR/` with 'File name too long' and
+    no index.html; `batch --html` too."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / ("报" * 84 + ".md")).write_bytes(COMPLETE.read_bytes())
+    (inputs / "b.txt").write_bytes(COMPLETE.read_bytes())
+    check = _fzcheck("check", str(inputs), "-f", "html", "-o", f"{inputs}/", cwd=tmp_path)
+    batch = _fzcheck(
+        "batch", str(inputs), "-o", "r.jsonl", "--html", "pages", "--summary", "none", cwd=tmp_path
+    )
+    for run, pages in ((check, inputs), (batch, tmp_path / "pages")):
+        assert run.returncode == 0, run.stderr
+        long_page = list(pages.glob("报*.html"))
+        assert len(long_page) == 1 and (pages / "b.html").exists()
+        index = (pages / "index.html").read_text(encoding="utf-8")
+        assert f'href="{href(long_page[0].name)}"' in index
+
+
+def test_pages_written_into_the_folder_checked_leave_its_reports_alone(tmp_path: Path) -> None:
+    """a.txt's page is a.html: written into the folder checked, it replaced the a.html there,
+    a report saved from a web site (and a.html's own page did too)."""
+    (tmp_path / "a.txt").write_bytes(COMPLETE.read_bytes())
+    saved = tmp_path / "a.html"
+    saved.write_bytes(HTML_REPORT.read_bytes())
+    run = _fzcheck("check", str(tmp_path), "-f", "html", "-o", f"{tmp_path}/", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert saved.read_bytes() == HTML_REPORT.read_bytes()
+    assert {"a-2.html", "a-3.html", "index.html"} <= {p.name for p in tmp_path.iterdir()}
 
 
 def test_report_page_from_the_llm_layers_real_output(complete: tuple[dict[str, Any], Any]) -> None:

@@ -33,7 +33,14 @@ from fzcheck.batch.plan import (
     settings_fingerprint,
 )
 from fzcheck.batch.progress import make_progress
-from fzcheck.batch.store import Appender, clean_temp_files, read_objects, repair, rewrite
+from fzcheck.batch.store import (
+    Appender,
+    clean_temp_files,
+    read_objects,
+    refuse_foreign,
+    repair,
+    rewrite,
+)
 from fzcheck.errors import FzcheckError
 from fzcheck.pipeline import INPUT_SECONDS, TIMEOUT_MESSAGE, Graded
 from fzcheck.result import error_result
@@ -244,6 +251,7 @@ class Batch:
         items = list(plan_items(inputs, self.fingerprint, self.options.max_mb))
         self.stats.planned = len(items)
         sidecar = copies.sidecar_path(self.output)
+        refuse_foreign(self.output)  # before repair, which would cut a stranger's file to nothing
         for path in (self.output, sidecar):
             clean_temp_files(path)  # what a rewrite killed midway left (we hold the lock)
             repair(path)

@@ -3,7 +3,9 @@
 Crash safety rests on three rules: every line is written whole with one ``write`` and flushed
 before the next report starts (a killed process loses nothing flushed; ``sync=True`` adds an
 ``fsync`` per line for power cuts, at a cost in speed); on open, a torn or
-unparsable tail — what a kill mid-write leaves — is cut off before anything is appended; and
+unparsable tail — what a kill mid-write leaves — is cut off before anything is appended, and a
+file with any other line that is not a result is refused untouched (an -o naming a workbook
+or a report must not lose it); and
 any rewrite (dropping lines to redo, adding copy flags) goes to a temp file that replaces the
 original in one ``os.replace``, so a kill during it leaves the old file intact (the next run,
 holding the lock, removes the temp file it left). A rewrite keeps the file's permissions, and
@@ -111,6 +113,43 @@ def read_objects(path: Path) -> Iterator[dict[str, Any]]:
     for _, obj in iter_lines(path):
         if obj is not None:
             yield obj
+
+
+# How every result line starts (``Result.to_json`` puts the schema version first): a torn line
+# that starts otherwise was not written by a batch.
+_RESULT_START = b'{"schema_version":'
+
+
+def refuse_foreign(path: Path) -> None:
+    """UsageError, ``path`` untouched, unless every line of it is a result but a torn last one
+    (what a kill mid-write leaves: after result lines, or the start of the first one). A file
+    with any other line — a workbook, a report, results re-saved in GBK, a hand-edited line —
+    is data a batch did not write, which :func:`repair` would cut or drop."""
+    if not path.is_file():
+        return
+    first_bad, results, count = 0, 0, 0
+    for count, (_, obj) in enumerate(iter_lines(path), 1):
+        if obj is not None and _is_result(obj):
+            results += 1
+        elif not first_bad:
+            first_bad = count
+    if not first_bad:
+        return
+    torn_tail = (
+        first_bad == count
+        and not _ends_with_newline(path)
+        and (results > 0 or _begins_as_result(path))
+    )
+    if not torn_tail:
+        from fzcheck.render.i18n import t
+
+        raise UsageError(t("batch.not_results", path=path, line=first_bad))
+
+
+def _begins_as_result(path: Path) -> bool:
+    with path.open("rb") as f:
+        head = f.read(len(_RESULT_START))
+    return _RESULT_START.startswith(head)
 
 
 def repair(path: Path) -> int:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fzcheck.commands.check import add_common_options
+from fzcheck.commands.check import add_common_options, refuse_overwriting
 from fzcheck.llm.options import add_llm_options
 
 SUMMARY_FORMATS = ("terminal", "markdown", "json", "none")
@@ -159,6 +159,7 @@ def run(args: argparse.Namespace) -> int:
         # Pages from an earlier --html run into the same folder are output, not reports.
         pages = Path(args.html).resolve()
         inputs = [i for i in inputs if not _inside(i, pages)]
+    refuse_overwriting(args.output, inputs)
     with exclusive(output):
         if args.export_requests:
             return _export(batch, inputs, Path(args.export_requests))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Iterable
 from contextlib import ExitStack
+from pathlib import Path
 from typing import Any
 
 from fzcheck.render import RENDERERS
@@ -110,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
     enrich = _llm_step(args) if getattr(args, "llm", False) else None
     code = 0
     sources = list(expand_inputs(args.inputs))
+    refuse_overwriting(args.output, read_by_check(sources, args.output))
     with ExitStack() as stack:
         html_dir = None
         if args.format == "html":  # several reports: a page each plus index.html in -o DIR
@@ -119,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
         if html_dir is not None:
             from fzcheck.render.html import HtmlDirRenderer
 
-            renderer: Renderer = HtmlDirRenderer(html_dir, rubrics)
+            renderer: Renderer = HtmlDirRenderer(html_dir, rubrics, inputs=sources)
         else:
             out = _open_output(stack, args.output, args.format)
             renderer = make_renderer(args.format, out, rubrics)
@@ -140,10 +144,11 @@ def run(args: argparse.Namespace) -> int:
                 data = with_review(data, mine, rubrics)
             if verbose():
                 from fzcheck.output import stderr
+                from fzcheck.redact import visible
                 from fzcheck.render.i18n import verdict
 
                 stderr().print(
-                    f"{source}：{verdict(data['verdict'])} {data['score']:g}",
+                    f"{visible(source)}：{verdict(data['verdict'])} {data['score']:g}",
                     markup=False,
                     highlight=False,
                 )
@@ -161,6 +166,37 @@ def _llm_step(args: argparse.Namespace) -> Any:
     from fzcheck.llm.runner import make_enricher
 
     return make_enricher(settings_from_args(args))
+
+
+def refuse_overwriting(output: str | None, read: Iterable[str | Path]) -> None:
+    """UsageError when ``output`` is a file this run reads (an input, a decisions file), under
+    any name (./a.txt, a link): opening it for writing would empty it before it is read."""
+    import stat
+
+    from fzcheck.errors import UsageError
+    from fzcheck.render.i18n import t
+
+    try:
+        target = os.stat(output) if output and output != "-" else None
+    except (OSError, ValueError):
+        return  # not there yet: nothing to lose
+    if target is None or not stat.S_ISREG(target.st_mode):
+        return  # stdout, or a folder for pages
+    for path in read:
+        try:
+            if os.path.samestat(os.stat(path), target):
+                raise UsageError(t("output.is_input", path=output))
+        except (OSError, ValueError):
+            continue  # a missing input: its error line says so
+
+
+def read_by_check(sources: list[str], output: str | None) -> list[str | Path]:
+    """What ``check`` reads: the inputs, and the decisions files beside them and beside -o."""
+    from fzcheck.grading.decisions import decisions_path
+
+    files = [s for s in sources if s != "-"]  # stdin is no file -o can name
+    beside = files + ([output] if output else [])
+    return [*files, *(decisions_path(p) for p in beside)]
 
 
 def _open_output(stack: ExitStack, output: str | None, fmt: str) -> Any:

@@ -48,6 +48,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from fzcheck.output import stderr
+    from fzcheck.redact import visible
     from fzcheck.rubric import Catalog
 
     rubrics = Catalog.load(args.rubric)
@@ -56,17 +57,33 @@ def run(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     chosen = [r for r in results if r.get("ok") and (args.all or needs_return(r))]
     names: set[str] = set()
-    for r in chosen:
-        path = out / _file_name(r, names)
-        write_letter([r], path, rubrics, args.deadline)
-    if chosen:
-        write_letter(chosen, out / "汇总反馈意见.docx", rubrics, args.deadline)
+    written = sum(
+        _write_one([r], out / _file_name(r, names), rubrics, args.deadline) for r in chosen
+    )
+    summary = not chosen or _write_one(chosen, out / "汇总反馈意见.docx", rubrics, args.deadline)
     stderr().print(
-        f"已写{len(chosen)}份反馈意见（共{len(results)}份报告）及汇总 → {out}",
+        f"已写{written}份反馈意见（共{len(results)}份报告）及汇总 → {visible(str(out))}",
         markup=False,
         highlight=False,
     )
-    return 0
+    return 0 if written == len(chosen) and summary else 2
+
+
+def _write_one(results: list[dict[str, Any]], path: Path, rubrics: Catalog, deadline: str) -> bool:
+    """Write one letter; a letter that fails (a bug met on one report's text, a full disk) is
+    said on stderr and the others are still written, as a bad input never stops a check."""
+    from fzcheck.output import error
+    from fzcheck.pipeline import raise_errors
+    from fzcheck.render.i18n import t
+
+    try:
+        write_letter(results, path, rubrics, deadline)
+    except Exception as err:
+        if raise_errors():
+            raise
+        error(t("letter.failed", path=path, why=f"{type(err).__name__}: {err}"))
+        return False
+    return True
 
 
 def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
@@ -105,11 +122,13 @@ def needs_return(r: dict[str, Any]) -> bool:
 
 
 def _file_name(r: dict[str, Any], taken: set[str]) -> str:
-    from fzcheck.redact import invisible_dropped
+    from fzcheck.redact import decodable, invisible_dropped
     from fzcheck.render.csvfmt import unit_of
 
-    unit = invisible_dropped(unit_of(r))
-    base = "".join(ch for ch in unit if ch not in '\\/:*?"<>|\t')[:40] or "报告"
+    # a GBK name's undecodable bytes as xb1xa8 (shown, not dropped: 报告.txt would become
+    # .txt, a hidden file), controls dropped; no leading dot for the same reason
+    unit = invisible_dropped(decodable(unit_of(r)))
+    base = "".join(ch for ch in unit if ch not in '\\/:*?"<>|\t')[:40].lstrip(". ") or "报告"
     name, n = f"{base}-反馈意见.docx", 2
     while name in taken:
         name, n = f"{base}-反馈意见-{n}.docx", n + 1
@@ -168,50 +187,73 @@ def write_letter(
 ) -> None:
     """One letter: per report, the addressee, what is missing or weak with citation and
     evidence, the review decisions, and the deadline."""
-    from docx import Document as Docx
     from docx.shared import Pt
 
     from fzcheck.render.csvfmt import unit_of
     from fzcheck.render.i18n import decision_text, verdict
 
-    doc = Docx()
-    style = doc.styles["Normal"]
-    style.font.size = Pt(12)
+    doc = _Letter()
+    doc.styles["Normal"].font.size = Pt(12)
     batch = len(results) > 1
-    doc.add_heading("年度报告审查反馈意见" + ("（汇总）" if batch else ""), level=1)
+    doc.heading("年度报告审查反馈意见" + ("（汇总）" if batch else ""), level=1)
     for n, r in enumerate(results, 1):
         d = r.get("document") or {}
         rubric = rubrics.for_result(r)
         if batch:
-            doc.add_heading(f"{n}. {unit_of(r)}", level=2)
+            doc.heading(f"{n}. {unit_of(r)}", level=2)
         # The letter goes to the unit that wrote the report (its issuer), not to the report's
         # own addressee (the 县政府 it reports to), unless the issuer is unknown.
         addressee = d.get("issuer") or d.get("addressee") or unit_of(r)
-        doc.add_paragraph(f"{addressee}：")
+        doc.paragraph(f"{addressee}：")
         title = d.get("title") or Path(str(r["path"])).name
         kind = rubric.title if rubric else "年度报告"
         e = effective(r)
-        doc.add_paragraph(
+        doc.paragraph(
             f"经审查，你单位报送的《{title}》（{d.get('report_year') or '年度不详'}年度）"
             f"审查结论为“{verdict(e['verdict'])}”，得分{e['score']:g}分。"
             f"对照{kind}的要求，请就以下问题修改完善："
         )
         for i, (head, cite, evidence) in enumerate(points(r, rubrics), 1):
-            doc.add_paragraph(f"（{i}）{head}")
+            doc.paragraph(f"（{i}）{head}")
             if cite:
-                doc.add_paragraph(f"依据：{cite}", style="List Bullet")
+                doc.paragraph(f"依据：{cite}", style="List Bullet")
             for ev in evidence:
-                doc.add_paragraph(f"原文：{ev}", style="List Bullet")
+                doc.paragraph(f"原文：{ev}", style="List Bullet")
         review = r.get("review")
         if review:
-            doc.add_paragraph("人工复核意见：")
+            doc.paragraph("人工复核意见：")
             for x in review["decisions"]:
-                doc.add_paragraph(decision_text(x, r), style="List Bullet")
-            doc.add_paragraph(
+                doc.paragraph(decision_text(x, r), style="List Bullet")
+            doc.paragraph(
                 f"机器审查结论：{verdict(r['verdict'])} {r['score']:g}分；"
                 f"人工复核结论：{verdict(review['verdict'])} {review['score']:g}分。"
             )
-        doc.add_paragraph(f"请于{deadline}前将修改后的报告报送，并按规定向社会公开。")
+        doc.paragraph(f"请于{deadline}前将修改后的报告报送，并按规定向社会公开。")
         if rubric:
-            doc.add_paragraph(f"（审查依据：{rubric.source.name}{rubric.source.citation}）")
-    doc.save(str(path))
+            doc.paragraph(f"（审查依据：{rubric.source.name}{rubric.source.citation}）")
+    doc.save(path)
+
+
+class _Letter:
+    """A .docx whose every string is made XML-safe on the way in: titles, notes and file names
+    come from submissions, and a NUL or a GBK name's undecodable bytes would make python-docx
+    (lxml) raise halfway through the letter."""
+
+    def __init__(self) -> None:
+        from docx import Document as Docx
+
+        self._doc = Docx()
+        self.styles = self._doc.styles
+
+    def heading(self, text: str, level: int) -> None:
+        from fzcheck.redact import xml_text
+
+        self._doc.add_heading(xml_text(text), level=level)
+
+    def paragraph(self, text: str, style: str | None = None) -> None:
+        from fzcheck.redact import xml_text
+
+        self._doc.add_paragraph(xml_text(text), style=style)
+
+    def save(self, path: Path) -> None:
+        self._doc.save(str(path))

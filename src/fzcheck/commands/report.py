@@ -48,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.batch.store import read_results
     from fzcheck.cohort.stats import gather, price_table
     from fzcheck.cohort.views import UnitsCsv, render_json, render_markdown, render_terminal
+    from fzcheck.commands.check import refuse_overwriting
     from fzcheck.errors import UsageError
-    from fzcheck.grading.decisions import reviewed_lines
+    from fzcheck.grading.decisions import decisions_path, reviewed_lines
     from fzcheck.render import format_for
     from fzcheck.rubric import Catalog
 
@@ -62,20 +63,19 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{path}：找不到结果文件（用 fzcheck batch -o 生成）")
     if args.format == "html" and not args.output:
         raise UsageError("-f html 需要 -o 文件名（例如 -o batch.html）")
-
-    def lines() -> Any:
-        return reviewed_lines(read_results(path), path, rubrics)
-
+    if args.format == "xlsx" and not args.output and sys.stdout.isatty():
+        raise UsageError("-f xlsx 需要 -o 文件名（例如 -o 评分表.xlsx）")
+    refuse_overwriting(args.output, [path, decisions_path(path)])
+    # Read whole before -o is opened: a results file that turns out bad leaves -o as it was.
+    lines = list(reviewed_lines(read_results(path), path, rubrics))
     if args.format == "xlsx":
         from fzcheck.render.xlsx import write_workbook
 
-        if not args.output and sys.stdout.isatty():
-            raise UsageError("-f xlsx 需要 -o 文件名（例如 -o 评分表.xlsx）")
         with ExitStack() as stack:
             bout = (
                 stack.enter_context(open(args.output, "wb")) if args.output else sys.stdout.buffer
             )
-            write_workbook(list(lines()), bout, rubrics)
+            write_workbook(lines, bout, rubrics)
         return 0
     with ExitStack() as stack:
         out = (
@@ -85,17 +85,17 @@ def run(args: argparse.Namespace) -> int:
         )
         if args.format == "csv":
             units = UnitsCsv(out)
-            for line in lines():
+            for line in lines:
                 units.add(line)
         elif args.format == "html":
             from fzcheck.redact import decodable, visible_tree
             from fzcheck.render.html import render_batch_page
 
             # a page is UTF-8: a file name's undecodable bytes are shown as \xff
-            shown = [visible_tree(line, decodable) for line in lines()]
+            shown = [visible_tree(line, decodable) for line in lines]
             out.write(render_batch_page(shown, {}, rubrics))
         else:
-            stats = gather(lines()).to_json(price_table())
+            stats = gather(lines).to_json(price_table())
             if args.format == "json":
                 render_json(stats, out)
             elif args.format == "markdown":

@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.errors import UsageError
     from fzcheck.grading.decisions import append, decisions_path, load
     from fzcheck.output import stderr
+    from fzcheck.redact import visible
     from fzcheck.render.i18n import t
     from fzcheck.rubric import Catalog
 
@@ -87,7 +88,9 @@ def run(args: argparse.Namespace) -> int:
     result = _pick(results, args.report, target)
     decision = _decision(result, args)
     n = append(store, [decision])
-    stderr().print(t("review.recorded", n=n, path=store), markup=False, highlight=False)
+    stderr().print(
+        t("review.recorded", n=n, path=visible(str(store))), markup=False, highlight=False
+    )
     _list([result], load(store), rubrics)
     return 0
 
@@ -193,6 +196,7 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
     from fzcheck.errors import UsageError
     from fzcheck.grading.decisions import append, parse_export
     from fzcheck.output import stderr
+    from fzcheck.redact import visible
     from fzcheck.render.i18n import t
     from fzcheck.result import Decision
 
@@ -216,7 +220,9 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
             good.append(d)
     n = append(store, good)
     stderr().print(
-        t("review.imported", n=n, skipped=len(items) - n, path=store), markup=False, highlight=False
+        t("review.imported", n=n, skipped=len(items) - n, path=visible(str(store))),
+        markup=False,
+        highlight=False,
     )
     return 0
 
@@ -225,6 +231,7 @@ def _list(results: list[dict[str, Any]], decisions: list[Any], rubrics: Any) -> 
     """Each reviewed report: its decisions, and the machine's and reviewer's verdicts."""
     from fzcheck.grading.decisions import with_review
     from fzcheck.output import stdout
+    from fzcheck.redact import visible
     from fzcheck.render.i18n import decision_text, t, verdict
 
     con = stdout()
@@ -233,9 +240,11 @@ def _list(results: list[dict[str, Any]], decisions: list[Any], rubrics: Any) -> 
         review = reviewed.get("review")
         if not review:
             continue
-        con.print(f"{r['path']}", markup=False, highlight=False)
+        # paths, notes and part names come from submissions and reviewers: an escape sequence
+        # in one is shown, not run by the terminal
+        con.print(visible(str(r["path"])), markup=False, highlight=False)
         for d in review["decisions"]:
-            con.print("  " + decision_text(d, r), markup=False, highlight=False)
+            con.print("  " + visible(decision_text(d, r)), markup=False, highlight=False)
         con.print(
             f"  {t('machine')}：{verdict(r['verdict'])} {r['score']:g}  →  "
             f"{t('human')}：{verdict(review['verdict'])} {review['score']:g}",

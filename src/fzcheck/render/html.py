@@ -9,10 +9,11 @@ Templates live in ``fzcheck/templates``; jinja2 is imported only here, and only 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import IO, TYPE_CHECKING, Any
@@ -254,15 +255,32 @@ def render_batch_page(
 # --- renderers ----------------------------------------------------------------------------------
 
 
+# A page's stem, in UTF-8 bytes: a file name holds 255 on the file systems reviewers use, and
+# the page adds -N.html to it (a 255-byte input name stopped the whole run, index.html too).
+STEM_MAX_BYTES = 200
+_SHORT_HEAD_BYTES = 120
+
+
 def page_name(path: str, taken: set[str]) -> str:
     """A file name for a report's page: its input's stem, made safe and unique in ``taken``."""
     stem = PurePath(path).stem.encode("utf-8", "replace").decode()  # a name not in UTF-8: ?
     stem = re.sub(r'[\\/:*?"<>|\s]+', "_", invisible_dropped(stem)).strip("._") or "report"
+    stem = _short_stem(stem)
     name, n = f"{stem}.html", 2
     while name in taken or name == BATCH_PAGE_NAME:
         name, n = f"{stem}-{n}.html", n + 1
     taken.add(name)
     return name
+
+
+def _short_stem(stem: str) -> str:
+    """``stem`` if it fits in STEM_MAX_BYTES, else its readable start and a hash of the whole
+    (two long names alike in their first characters still get pages of their own)."""
+    raw = stem.encode("utf-8")
+    if len(raw) <= STEM_MAX_BYTES:
+        return stem
+    head = raw[:_SHORT_HEAD_BYTES].decode("utf-8", "ignore")  # no character cut in two
+    return f"{head}-{hashlib.sha256(raw).hexdigest()[:12]}"
 
 
 def href(name: str) -> str:
@@ -291,13 +309,17 @@ class HtmlRenderer:
 class HtmlDirRenderer:
     """One page per report written as it is checked, then ``index.html``: the batch page."""
 
-    def __init__(self, directory: Path, rubrics: Catalog | None = None) -> None:
+    def __init__(
+        self, directory: Path, rubrics: Catalog | None = None, inputs: Iterable[str] = ()
+    ) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         self.directory = directory
         self.rubrics = rubrics
         self.results: list[dict[str, Any]] = []
         self.links: dict[str, str] = {}
-        self._taken: set[str] = set()
+        # A page never takes an input's name: `check DIR -o DIR/` wrote a.txt's page over a.html,
+        # a report saved from a web site.
+        self._taken = _names_in(directory, inputs)
 
     def reserve(self, path: str) -> str:
         """The href of ``path``'s page, named now so pages written earlier can link to it."""
@@ -326,6 +348,17 @@ class HtmlDirRenderer:
             encoding="utf-8",
             errors="replace",
         )
+
+
+def _names_in(directory: Path, paths: Iterable[str]) -> set[str]:
+    """The names of those of ``paths`` that are files in ``directory``."""
+    here = directory.resolve()
+    names = set()
+    for path in paths:
+        with contextlib.suppress(OSError, RuntimeError):  # a broken link: nothing to keep
+            if Path(path).parent.resolve() == here:  # a link's own place, not its target's
+                names.add(Path(path).name)
+    return names
 
 
 def write_report_pages(

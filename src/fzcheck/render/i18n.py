@@ -247,6 +247,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.status": "批量评查：已评{done}/{total}份，失败{failed}份，每秒{rate}份，预计还需{eta}",
         "batch.bar": "批量评查",
         "batch.bar_failed": "失败{failed}份",
+        "batch.not_results": (
+            "{path} 第{line}行不是评查结果（不是批量评查结果文件，或被改动过），为免覆盖原有内容"
+            "未作改动：请用 -o 指定新的结果文件（如 results.jsonl）"
+        ),
+        "output.is_input": "-o {path} 也是本次读取的文件，写入会覆盖它：请另选输出文件",
+        "letter.failed": "{path}：这份反馈意见没有写成（{why}），其余照常写出",
         # the LLM section
         "llm.title": "大模型",
         "llm.document": "全文",
@@ -383,6 +389,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.status": "batch: {done}/{total} done, {failed} failed, {rate}/s, ETA {eta}",
         "batch.bar": "batch",
         "batch.bar_failed": "{failed} failed",
+        "batch.not_results": (
+            "{path}: line {line} is not a result (not a batch results file, or edited); "
+            "it was left as it is: give -o a new results file (e.g. results.jsonl)"
+        ),
+        "output.is_input": (
+            "-o {path} is a file this run reads and writing it would destroy it: "
+            "choose another output file"
+        ),
+        "letter.failed": "{path}: this letter was not written ({why}); the others were",
         "llm.title": "LLM",
         "llm.document": "document",
         "llm.line": "line {line}",

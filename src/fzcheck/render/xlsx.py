@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
-from fzcheck.redact import decodable
+from fzcheck.redact import xml_text
 from fzcheck.render import failed_checks, part_label
 from fzcheck.render.csvfmt import rubric_labels, rubric_part_ids, rubric_title, unit_of
 from fzcheck.render.i18n import check_name, decision_text, error_kind, t
@@ -25,10 +25,7 @@ MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
 
 def _cell(value: Any) -> Any:
     if isinstance(value, str):
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        # a file name's undecodable bytes (a\udcff.txt) as \xff: the workbook is UTF-8 XML
-        return ILLEGAL_CHARACTERS_RE.sub("", decodable(value))[:MAX_CELL]
+        return xml_text(value)[:MAX_CELL]  # a\udcff.txt as a\xff.txt, a NUL dropped
     return value
 
 
