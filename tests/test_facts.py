@@ -522,3 +522,17 @@ def test_a_posts_footer_does_not_hide_the_signature(tmp_path: Path) -> None:
     r = check_path(str(path), Catalog.load()).to_json()
     assert r["document"]["signed_on"] == "2026-02-10"
     assert r["document"]["issuer"] == "示例县司法局"
+
+
+def test_a_documents_record_under_its_signature_does_not_hide_it(tmp_path: Path) -> None:
+    """A 公文's 版记 under the signature — 抄送：… ending with 。 and …办公室 2026年2月11日印发 —
+    is no body text after it: the signing date and issuer are still read."""
+    record = (
+        "\n抄送：市司法局，县委办公室，县人大常委会办公室，县政协办公室，县纪委监委，县法院，县检察院。\n"
+        "示例县司法局办公室                2026年2月11日印发\n"
+    )
+    path = tmp_path / "gongwen.txt"
+    path.write_text(SAMPLE.read_text(encoding="utf-8") + record, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["signed_on"] == "2026-02-10"
+    assert r["document"]["issuer"] == "示例县司法局"

@@ -450,11 +450,21 @@ def attachment_blocks(lines: list[str], start: int) -> list[range]:
 
 
 def _text_follows(lines: list[str], nonblank: list[int], line: int) -> bool:
-    """Whether a paragraph of body text comes after ``line`` (then it is not the signature)."""
+    """Whether a paragraph of body text comes after ``line`` (then it is not the signature). A
+    公文's 版记 under its signature (抄送：…。 / …办公室 2026年1月20日印发) is none."""
     return any(
-        j > line and len(lines[j].strip()) > 40 and _SENTENCE.search(lines[j])
+        j > line
+        and len(lines[j].strip()) > 40
+        and _SENTENCE.search(lines[j])
+        and not _RECORD.match(lines[j])
         for j in nonblank[-8:]
     )
+
+
+# A 公文's 版记 (GB/T 9704): who else receives it, who printed it and when, its subject words
+_RECORD = re.compile(
+    r"^\s*(?:(?:抄送|抄报|分送|发送|主题词)\s*:|.{0,40}\d\s*日\s*印发\s*$|\(此件.{0,12}\)\s*$)"
+)
 
 
 def _is_issuer(text: str, titles: re.Pattern[str]) -> bool:
