@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 CJK_FONTS = [
@@ -180,3 +181,28 @@ def sliver_page_pdf(width: float = 0.0001, height: float = 100000) -> bytes:
             _stream(b"0.5 g 0 0 1 1 re f"),
         ]
     )
+
+
+def repackaged(data: bytes, edit: Callable[[str, bytes], list[tuple[str, bytes]]]) -> bytes:
+    """The zip package ``data`` with each member passed through ``edit`` (name, bytes) -> the
+    members it becomes (none to drop it, itself renamed or changed, others beside it)."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in source.infolist():
+            for name, member in edit(info.filename, source.read(info)):
+                z.writestr(name, member)
+    return out.getvalue()
+
+
+def junk_elements(count: int, seed: int = 0) -> bytes:
+    """``count`` tiny empty XML elements in random order (<a/><u/><b/>…): random enough to
+    deflate no better than real XML does, so the zip's ratio bound does not refuse them first."""
+    import random
+
+    tags = [b"<a/>", b"<b/>", b"<i/>", b"<u/>"]
+    # each random byte picks four tags, two bits each
+    table = [b"".join(tags[(byte >> shift) & 3] for shift in (0, 2, 4, 6)) for byte in range(256)]
+    return b"".join(table[byte] for byte in random.Random(seed).randbytes(count // 4))

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import io
+import re
 import time
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from fzcheck.errors import InputError
 from fzcheck.pipeline import check_path
 from fzcheck.reading import load
 from fzcheck.reading.docx import read_docx
+from fzcheck.reading.sniff import sniff_format
 from fzcheck.rubric import Catalog
-from tests.helpers import SAMPLE, make_docx
-from tests.reading.makers import many_paragraph_docx
+from tests.helpers import FIXTURES, SAMPLE, make_docx, sample_text
+from tests.reading.makers import many_paragraph_docx, repackaged, tiny_paragraphs_docx
 
 
 def _document_with_every_run_item() -> bytes:
@@ -377,3 +383,178 @@ def test_a_table_row_without_cells_is_no_text_not_a_damaged_file() -> None:
         _document_with_every_run_item(), lambda xml: xml.replace(b"</w:tbl>", b"<w:tr/></w:tbl>", 1)
     )
     assert "指标 | 数值 第二段" in read_docx(data).text
+
+
+def _with_main_part_at(data: bytes, name: str) -> bytes:
+    """The .docx ``data`` with its main part moved to ``name``, as Word Online saves it
+    (word/document2.xml), the package's relationships and content types saying so."""
+
+    def moved(member: str, content: bytes) -> list[tuple[str, bytes]]:
+        if member == "word/document.xml":
+            return [(name, content)]
+        if member == "word/_rels/document.xml.rels":
+            return [(f"word/_rels/{name.rsplit('/', 1)[1]}.rels", content)]
+        if member in ("_rels/.rels", "[Content_Types].xml"):
+            return [(member, content.replace(b"word/document.xml", name.encode()))]
+        return [(member, content)]
+
+    return repackaged(data, moved)
+
+
+def test_a_main_part_the_package_names_elsewhere_is_read() -> None:
+    data = _with_main_part_at(make_docx(sample_text()), "word/document2.xml")
+    assert sniff_format(data, ".docx") == "docx"
+    assert read_docx(data).text == read_docx(make_docx(sample_text())).text
+    # and its paragraphs are the ones counted before python-docx builds them
+    many = _with_main_part_at(tiny_paragraphs_docx(70_000), "word/document2.xml")
+    with pytest.raises(InputError, match="paragraphs") as info:
+        read_docx(many)
+    assert info.value.kind == "too_complex"
+
+
+def test_a_package_whose_main_part_is_not_words_is_not_a_docx() -> None:
+    def spreadsheet(member: str, content: bytes) -> list[tuple[str, bytes]]:
+        if member == "[Content_Types].xml":
+            content = content.replace(
+                b"wordprocessingml.document.main", b"spreadsheetml.sheet.main"
+            )
+        return [(member, content)]
+
+    data = _with_main_part_at(make_docx(sample_text()), "xl/workbook.xml")
+    with pytest.raises(InputError) as info:
+        sniff_format(repackaged(data, spreadsheet), ".xlsx")
+    assert info.value.kind == "unsupported_format"
+
+
+_TRANSITIONAL_URI = re.compile(rb"http://schemas\.openxmlformats\.org/(?!package/)(\w+)/2006/(\w+)")
+
+
+def _as_strict(data: bytes) -> bytes:
+    """The .docx ``data`` as Word's "Strict Open XML Document" writes it: the same XML in the
+    purl.oclc.org namespaces (and relationship types)."""
+
+    def strict(member: str, content: bytes) -> list[tuple[str, bytes]]:
+        if member.endswith((".xml", ".rels")):
+            content = _TRANSITIONAL_URI.sub(rb"http://purl.oclc.org/ooxml/\1/\2", content)
+        return [(member, content)]
+
+    return repackaged(data, strict)
+
+
+def test_a_strict_open_xml_document_is_read_as_the_same_document() -> None:
+    data = make_docx(sample_text())
+    strict = _as_strict(data)
+    assert b"purl.oclc.org/ooxml/wordprocessingml/main" in zipfile.ZipFile(io.BytesIO(strict)).read(
+        "word/document.xml"
+    )
+    assert read_docx(strict).text == read_docx(data).text
+    moved = _as_strict(_with_main_part_at(data, "word/document2.xml"))
+    assert sniff_format(moved, ".docx") == "docx"
+    assert read_docx(moved).text == read_docx(data).text
+
+
+def _hidden_text_docx(hidden_lines: dict[str, str]) -> bytes:
+    """The sample report with, after its title, a paragraph per entry of ``hidden_lines``
+    (text -> how it is hidden: run, paragraph_style, character_style, in_cell, shown)."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    hidden_paragraph = d.styles.add_style("隐藏段落", WD_STYLE_TYPE.PARAGRAPH)
+    hidden_paragraph.font.hidden = True
+    based_on_it = d.styles.add_style("隐藏段落的子样式", WD_STYLE_TYPE.PARAGRAPH)
+    based_on_it.base_style = hidden_paragraph
+    hidden_characters = d.styles.add_style("隐藏字符", WD_STYLE_TYPE.CHARACTER)
+    hidden_characters.font.hidden = True
+    lines = sample_text().splitlines()
+    d.add_paragraph(lines[0])
+    for text, how in hidden_lines.items():
+        if how == "run":
+            d.add_paragraph("可见").add_run(text).font.hidden = True
+        elif how == "paragraph_style":
+            d.add_paragraph(text, style=based_on_it)
+        elif how == "character_style":
+            d.add_paragraph().add_run(text, style=hidden_characters)
+        elif how == "in_cell":
+            d.add_table(rows=1, cols=2).cell(0, 1).add_paragraph().add_run(text).font.hidden = True
+        elif how == "shown":  # hidden by its style, shown by its own formatting
+            d.add_paragraph(style=hidden_paragraph).add_run(text).font.hidden = False
+    for line in lines[1:]:
+        d.add_paragraph(line)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_hidden_text_is_not_read() -> None:
+    text = read_docx(
+        _hidden_text_docx(
+            {
+                "隐藏的文字甲": "run",
+                "隐藏的文字乙": "paragraph_style",
+                "隐藏的文字丙": "character_style",
+                "隐藏的文字丁": "in_cell",
+                "显示的文字戊": "shown",
+            }
+        )
+    ).text
+    assert "隐藏的文字" not in text
+    assert "可见" in text and "显示的文字戊" in text
+
+
+def test_a_hidden_problems_section_does_not_complete_a_report(tmp_path: Path) -> None:
+    import docx
+
+    lines = (FIXTURES / "trap_no_problems.txt").read_text(encoding="utf-8").splitlines()
+    plan = next(i for i, line in enumerate(lines) if line.startswith("二、"))
+    hidden = ["二、存在的不足和原因", "一是执法人员专业能力有待提高，原因是培训不够系统。"]
+    d = docx.Document()
+    for line in lines[:plan]:
+        d.add_paragraph(line)
+    for line in hidden:
+        d.add_paragraph().add_run(line).font.hidden = True
+    d.add_paragraph("三、" + lines[plan][2:])
+    for line in lines[plan + 1 :]:
+        d.add_paragraph(line)
+    path = tmp_path / "hidden.docx"
+    d.save(str(path))
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert result["verdict"] == "incomplete"
+    assert {p["id"]: p["status"] for p in result["parts"]}["problems"] == "missing"
+
+
+def _with_header_and_footer() -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "示例县司法局"
+    d.sections[0].footer.paragraphs[0].text = "第1页"
+    for line in sample_text().splitlines():
+        d.add_paragraph(line)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_elements_in_every_part_python_docx_parses_are_bounded() -> None:
+    # 800,000 tiny elements in the header and as many in the footer: each part under the size
+    # a ratio is checked at, together past the bound (12 million took 1.6 GB)
+    def padded(member: str, content: bytes) -> list[tuple[str, bytes]]:
+        if member in ("word/header1.xml", "word/footer1.xml"):
+            root_end = content.rindex(b"</w:")
+            content = content[:root_end] + b"<a/>" * 800_000 + content[root_end:]
+        return [(member, content)]
+
+    with pytest.raises(InputError, match="XML elements") as info:
+        read_docx(repackaged(_with_header_and_footer(), padded))
+    assert info.value.kind == "too_complex"
+
+
+def test_a_picture_is_not_counted_as_elements() -> None:
+    def with_picture(member: str, content: bytes) -> list[tuple[str, bytes]]:
+        picture = b"\x89PNG\r\n\x1a\n" + b"<" * 1_600_000  # a flat grey picture's bytes
+        extra = [("word/media/image9.png", picture)] if member == "word/document.xml" else []
+        return [(member, content), *extra]
+
+    data = repackaged(make_docx(sample_text()), with_picture)
+    assert read_docx(data).text == read_docx(make_docx(sample_text())).text

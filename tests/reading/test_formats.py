@@ -405,3 +405,72 @@ def test_a_paragraphs_indented_first_line_is_joined_to_the_next() -> None:
     lines = unwrap([page])[0]
     assert f"{first}因是编制有限，培训不足。" in lines
     assert lines[:2] == page[:2]
+
+
+def _page(charset_tag: str) -> str:
+    lines = [line for line in sample_text().splitlines() if line.strip()]
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    return f"<html><head>{charset_tag}<title>{lines[0]}</title></head><body>{body}</body></html>"
+
+
+def _whole_units(data: bytes, unit: int) -> bytes:
+    """``data`` padded with spaces to whole code units of ``unit`` bytes: it decodes in the
+    wide charset without an error (as garbage), so nothing but the rule can refuse it."""
+    return data + b" " * (-len(data) % unit)
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # a byte order mark says UTF-8, the template's <meta> another charset: the mark wins
+        (
+            "bom_latin1",
+            b"\xef\xbb\xbf"
+            + _page(
+                '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+            ).encode(),
+        ),
+        ("bom_1252", b"\xef\xbb\xbf" + _page('<meta charset="windows-1252">').encode()),
+        # UTF-16 declared in a tag spelt in ASCII: not UTF-16 (browsers read it as UTF-8)
+        ("utf16_declared", _whole_units(_page('<meta charset="utf-16">').encode(), 2)),
+        ("utf32_declared", _whole_units(_page('<meta charset="UTF-32LE">').encode(), 4)),
+        # a charset that reads no Chinese where the page's bytes are UTF-8 or GB18030
+        ("latin1_on_utf8", _page('<meta charset="iso-8859-1">').encode()),
+        ("latin1_on_gbk", _page('<meta charset="iso-8859-1">').replace("—", "-").encode("gbk")),
+    ],
+)
+def test_a_page_whose_declared_charset_is_wrong_is_read_as_chinese(
+    tmp_path: Path, name: str, data: bytes
+) -> None:
+    path = tmp_path / f"{name}.html"
+    path.write_bytes(data)
+    doc = load(str(path))
+    assert doc.lines[0] == sample_text().splitlines()[0], name
+    assert check_path(str(path), Catalog.load()).to_json()["verdict"] == "complete", name
+
+
+def test_a_page_in_the_charset_it_declares_is_read_in_it(tmp_path: Path) -> None:
+    path = tmp_path / "big5.html"
+    path.write_bytes(_page('<meta charset="big5">').replace("—", "-").encode("big5", "replace"))
+    assert load(str(path)).encoding == "big5"
+
+
+def _rtf_with(insert: bytes) -> bytes:
+    """The sample as RTF with ``insert`` right after its first paragraph."""
+    rtf = make_rtf(sample_text())
+    first = rtf.index(b"\\par\n") + len(b"\\par\n")
+    return rtf[:first] + insert + rtf[first:]
+
+
+def test_rtf_binary_data_holding_braces_is_skipped_not_read_as_groups() -> None:
+    # \bin5: five raw bytes, two of them } (which, read as groups, closed the document)
+    picture = b"{\\*\\blip\\bin5 }\x00}{\xff}"
+    text = load("r.rtf", data=_rtf_with(picture)).text
+    assert sample_text().strip().splitlines()[-1] in text
+    assert "\x00" not in text and "\xff" not in text
+
+
+def test_an_rtf_unicode_escape_out_of_range_is_one_unreadable_character() -> None:
+    text = load("r.rtf", data=_rtf_with(b"\\u-99999999999?\\u70000?\\u" + b"9" * 5000 + b"?")).text
+    assert "\ufffd\ufffd\ufffd" in text
+    assert sample_text().strip().splitlines()[-1] in text

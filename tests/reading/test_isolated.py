@@ -9,7 +9,7 @@ import time
 import pytest
 
 from fzcheck.errors import InputError
-from fzcheck.reading.isolated import call_isolated
+from fzcheck.reading.isolated import address_space_now, call_isolated
 
 
 def test_the_childs_answer_and_its_exceptions_come_back() -> None:
@@ -58,3 +58,14 @@ def test_an_answer_that_cannot_be_pickled_is_a_damaged_file() -> None:
     with pytest.raises(InputError) as info:
         call_isolated(lambda: lambda: 1, 10)
     assert info.value.kind == "corrupt"
+
+
+def test_a_child_capped_beyond_the_address_space_it_starts_with_is_stopped_at_the_cap() -> None:
+    now = address_space_now()
+    if now is None:
+        pytest.skip("no /proc/self/statm to tell the address space")
+    capped = now + 256 * 2**20
+    assert call_isolated(lambda: len(bytearray(64 * 2**20)), 10, max_bytes=capped) == 64 * 2**20
+    with pytest.raises(InputError) as info:
+        call_isolated(lambda: len(bytearray(2**30)), 10, max_bytes=capped)
+    assert info.value.kind == "too_large"

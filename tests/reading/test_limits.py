@@ -15,6 +15,7 @@ from fzcheck.reading.limits import MB, Deadline, SafeZip, count_limit, read_regu
 from fzcheck.reading.normalize import to_simplified
 from tests.helpers import FIXTURES, mixtures, sample_text
 from tests.reading.make_ofd import make_ofd
+from tests.reading.makers import junk_elements
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -234,3 +235,24 @@ def test_every_line_break_becomes_one_newline() -> None:
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) + "末"
         doc = build_document("x.txt", "0" * 64, "txt", Extracted(text=text))
         assert doc.lines == breaks.sub("\n", text).split("\n"), repr(text)
+
+
+def test_an_ofd_page_of_junk_elements_is_refused_before_it_is_parsed() -> None:
+    # 1.6 million tiny elements beside the text (8 million took 1 GB), random enough to pass
+    # the zip's ratio bound
+    source = zipfile.ZipFile(io.BytesIO(make_ofd(sample_text())))
+    members = {info.filename: source.read(info) for info in source.infolist()}
+    page = "Doc_0/Pages/Page_0/Content.xml"
+    members[page] = members[page].replace(
+        b"</ofd:Content>", b"</ofd:Content>" + junk_elements(1_600_000)
+    )
+    with pytest.raises(InputError, match="XML elements") as info:
+        load("junk.ofd", data=_zip(members))
+    assert info.value.kind == "too_complex"
+
+
+def test_an_rtf_of_endless_groups_is_refused_before_striprtf_builds_them() -> None:
+    # striprtf keeps a state per open group: 16 MB of { took 1.5 GB
+    with pytest.raises(InputError, match="RTF groups") as info:
+        load("nest.rtf", data=b"{\\rtf1 " + b"{" * 1_000_001)
+    assert info.value.kind == "too_complex"

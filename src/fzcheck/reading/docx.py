@@ -4,20 +4,27 @@ outline-level paragraph formatting (WPS) and automatic numbering (whose 一、 i
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Iterator
 from io import BytesIO
 from typing import Any
 
 from fzcheck.errors import InputError
-from fzcheck.reading.limits import Deadline, SafeZip, count_limit
+from fzcheck.reading.limits import (
+    MAX_XML_ELEMENTS,
+    Deadline,
+    SafeZip,
+    count_limit,
+    xml_elements,
+)
 from fzcheck.reading.normalize import Extracted
+from fzcheck.reading.sniff import word_main_part
 
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 _LIST_STYLE = re.compile(r"list number|列表编号|编号", re.I)
 _MAX_NUMBERED_HEADING = 40
 _PARAGRAPH_TAG = re.compile(rb"<w:p[\s>/]")
-# lxml keeps ~100-200 bytes per element: this bounds python-docx's tree to a few hundred MB.
-_MAX_ELEMENTS = 1_500_000
+_MAIN_PART = "word/document.xml"  # where Word writes it; a package's _rels/.rels may say else
 
 
 class _Styles:
@@ -29,20 +36,52 @@ class _Styles:
 
         self.names: dict[str, str] = {}
         self.default = ""
+        self.default_ids: dict[str, str] = {}  # style type -> the id of its default style
+        # style id -> (its own w:vanish, the style it is based on)
+        self._own_vanish: dict[str, tuple[bool | None, str | None]] = {}
+        self._vanish: dict[str, bool | None] = {}
         for style in document.styles.element.iterchildren(qn("w:style")):
-            if style.get(qn("w:type")) not in (None, "paragraph"):
+            kind = style.get(qn("w:type")) or "paragraph"
+            style_id = style.get(qn("w:styleId"), "")
+            based_on = style.find(qn("w:basedOn"))
+            self._own_vanish[style_id] = (
+                _vanish(style.find(_RUN_PROPS)),
+                based_on.get(_VAL) if based_on is not None else None,
+            )
+            is_default = style.get(qn("w:default")) in ("1", "true", "on")
+            if is_default:
+                self.default_ids.setdefault(kind, style_id)
+            if kind != "paragraph":
                 continue
             name_el = style.find(qn("w:name"))
             name = name_el.get(qn("w:val"), "") if name_el is not None else ""
-            style_id = style.get(qn("w:styleId"), "")
             self.names[style_id] = name
-            if style.get(qn("w:default")) in ("1", "true", "on"):
+            if is_default:
                 self.default = name
 
     def of(self, p: Any) -> str:
-        p_pr = p.pPr
-        style_id = p_pr.pStyle.val if p_pr is not None and p_pr.pStyle is not None else None
+        style_id = _paragraph_style_id(p)
         return self.default if style_id is None else self.names.get(style_id, "")
+
+    def hides(self, style_id: str | None) -> bool | None:
+        """Whether style ``style_id`` (or the style it is based on, and so on) hides its text
+        (w:vanish); None when none of them says."""
+        chain: dict[str, None] = {}  # the styles walked, in order (a loop of basedOn ends)
+        answer: bool | None = None
+        while style_id is not None and style_id not in self._vanish and style_id not in chain:
+            chain[style_id] = None
+            own, style_id = self._own_vanish.get(style_id, (None, None))
+            if own is not None:
+                answer = own
+                break
+        else:
+            answer = self._vanish.get(style_id) if style_id is not None else None
+        for walked in chain:
+            self._vanish[walked] = answer
+        return answer
+
+    def hides_any(self) -> bool:
+        return any(self.hides(style_id) for style_id in self._own_vanish)
 
 
 def _outline_level(p: Any, style: str, text: str) -> int | None:
@@ -76,29 +115,80 @@ def _outline_level(p: Any, style: str, text: str) -> int | None:
 
 
 class _Counter:
-    """Counts paragraphs and XML elements of document.xml while it is inflated, so a file of
-    830,000 empty paragraphs is refused before python-docx builds them."""
+    """Counts, while the package is inflated, the paragraphs of its main part and the XML
+    elements of every XML part — python-docx parses the headers, footers, styles, numbering,
+    comments and settings as it opens, not the body alone — so that 830,000 empty paragraphs,
+    or 12 million tiny elements in a footer, are refused before python-docx builds them. It
+    also notes a Strict Open XML package (its namespaces under purl.oclc.org)."""
 
-    def __init__(self) -> None:
+    def __init__(self, main: str) -> None:
+        self.main = main
         self.paragraphs = self.tags = 0
+        self.strict = False
+        self._part = ""
+        self._xml = False
         self._tail = b""
 
     def __call__(self, name: str, chunk: bytes) -> None:
-        if name != "word/document.xml":
-            return
+        if name != self._part:  # a new part: its first chunk tells whether it is XML
+            self._part, self._xml, self._tail = name, _looks_like_xml(chunk), b""
+        if not self._xml:
+            return  # an image: its bytes are no elements
         data = self._tail + chunk
-        self.paragraphs += len(_PARAGRAPH_TAG.findall(data))
-        # opening tags only (an element with content also has a closing tag)
-        self.tags += _opening(data) - _opening(self._tail)
-        self._tail = data[-6:]
-        self.paragraphs -= len(_PARAGRAPH_TAG.findall(self._tail))  # counted again next chunk
+        self.strict = self.strict or _STRICT_NAMESPACE in data
+        # what lies in the tail was counted with the chunk before: count the new bytes' only
+        self.tags += xml_elements(data) - xml_elements(self._tail)
+        if name == self.main:
+            self.paragraphs += len(_PARAGRAPH_TAG.findall(data))
+            self.paragraphs -= len(_PARAGRAPH_TAG.findall(data[-_TAIL:]))  # counted next chunk
+        self._tail = data[-_TAIL:]
         count_limit(self.paragraphs, "paragraphs")
-        count_limit(self.tags, "XML elements", _MAX_ELEMENTS)
+        count_limit(self.tags, "XML elements in the package's parts", MAX_XML_ELEMENTS)
+
+
+_TAIL = 32  # bytes of a chunk carried to the next: longer than any marker looked for
+_STRICT_NAMESPACE = b"http://purl.oclc.org/ooxml/"
+
+
+def _looks_like_xml(first_chunk: bytes) -> bool:
+    """Whether a part starts as XML does (after a byte order mark and white space)."""
+    return first_chunk[:64].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n").startswith(b"<")
+
+
+# Strict Open XML (ISO/IEC 29500 Strict, Word's "Strict Open XML Document") names the same
+# elements in other namespaces: http://purl.oclc.org/ooxml/wordprocessingml/main for
+# http://schemas.openxmlformats.org/wordprocessingml/2006/main, and so on (two are spelt
+# differently). python-docx knows the transitional ones only, so the names are translated.
+_STRICT_URI = re.compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/(\w+)")
+_STRICT_RENAMED = {
+    b"extendedProperties": b"extended-properties",
+    b"customProperties": b"custom-properties",
+}
+
+
+def _transitional_uri(match: re.Match[bytes]) -> bytes:
+    area, name = match.group(1), match.group(2)
+    return b"http://schemas.openxmlformats.org/%s/2006/%s" % (area, _STRICT_RENAMED.get(name, name))
+
+
+def _as_transitional(package: SafeZip) -> bytes:
+    """A Strict Open XML package rewritten with the transitional namespaces and relationship
+    types, in memory (its parts were inflated within bounds already)."""
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as rewritten:
+        for name in package.names():
+            data = package.zip.read(name)
+            if _looks_like_xml(data):
+                data = _STRICT_URI.sub(_transitional_uri, data)
+            rewritten.writestr(name, data)
+    return out.getvalue()
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TABLE, _ROW, _CELL = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _RUN, _TEXT, _BREAK = f"{_W}r", f"{_W}t", f"{_W}br"
+_VAL, _RUN_PROPS, _RUN_STYLE, _VANISH = f"{_W}val", f"{_W}rPr", f"{_W}rStyle", f"{_W}vanish"
+_PARAGRAPH_PROPS, _PARAGRAPH_STYLE = f"{_W}pPr", f"{_W}pStyle"
 _SDT, _SDT_CONTENT, _CUSTOM = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"
 _SIMPLE = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 # What holds paragraphs and tables besides the body: a content control (公文 templates put the
@@ -211,14 +301,63 @@ def _text_boxes(p: Any) -> list[str]:
     return lines
 
 
-def _opening(data: bytes) -> int:
-    return data.count(b"<") - data.count(b"</")
+def _vanish(r_pr: Any) -> bool | None:
+    """What run properties say of hiding the text (w:vanish, Word's 隐藏文字): None when
+    they say nothing."""
+    if r_pr is None:
+        return None
+    vanish = r_pr.find(_VANISH)
+    if vanish is None:
+        return None
+    return vanish.get(_VAL, "true").lower() not in ("0", "false", "off")
+
+
+def _paragraph_style_id(p: Any) -> str | None:
+    p_pr = p.find(_PARAGRAPH_PROPS)
+    style = p_pr.find(_PARAGRAPH_STYLE) if p_pr is not None else None
+    return style.get(_VAL) if style is not None else None
+
+
+def _run_hidden(run: Any, paragraph_style: str | None, styles: _Styles) -> bool:
+    """Whether Word hides a run's text: as the run's own formatting says, else its character
+    style, else its paragraph's style (each style as it or the styles it is based on say)."""
+    r_pr = run.find(_RUN_PROPS)
+    own = _vanish(r_pr)
+    if own is not None:
+        return own
+    r_style = r_pr.find(_RUN_STYLE) if r_pr is not None else None
+    by_character = styles.hides(
+        r_style.get(_VAL) if r_style is not None else styles.default_ids.get("character")
+    )
+    if by_character is not None:
+        return by_character
+    return bool(styles.hides(paragraph_style or styles.default_ids.get("paragraph")))
+
+
+def _drop_hidden_runs(body: Any, styles: _Styles) -> None:
+    """Take the runs Word hides (hidden text: w:vanish, on the run or its style) out of the
+    body: it is not what the report shows, and a hidden 二、存在的不足和原因 would make a
+    report without one complete. Text boxes and tables lose theirs too."""
+    if next(body.iter(_VANISH), None) is None and not styles.hides_any():
+        return  # nothing hides anything: no run to look at
+    hidden = []
+    for run in body.iter(_RUN):
+        p = next(run.iterancestors(_P), None)
+        if _run_hidden(run, _paragraph_style_id(p) if p is not None else None, styles):
+            hidden.append(run)
+    for run in hidden:
+        parent = run.getparent()
+        if parent is not None:  # not inside a run already taken out
+            parent.remove(run)
 
 
 def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
     deadline = deadline or Deadline()
     package = SafeZip(data, ".docx")
-    package.check_all(_Counter())
+    counter = _Counter(word_main_part(package.zip) or _MAIN_PART)
+    package.check_all(counter)
+    if counter.strict:
+        data = _as_transitional(package)
     import docx
     from docx.table import Table
 
@@ -229,6 +368,7 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
         raise InputError(
             f"a damaged .docx ({type(err).__name__}); re-save it from Word or WPS", kind="corrupt"
         ) from None
+    _drop_hidden_runs(document.element.body, styles)
     lines: list[str] = []
     styled: dict[int, int] = {}
     imported: set[str | None] = set()
@@ -287,7 +427,7 @@ def _imported_lines(document: Any, rid: str | None, deadline: Deadline) -> list[
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-_GRID_SPAN, _GRID_COL, _VAL = f"{_W}gridSpan", f"{_W}gridCol", f"{_W}val"
+_GRID_SPAN, _GRID_COL = f"{_W}gridSpan", f"{_W}gridCol"
 _V_MERGE = f"{_W}vMerge"
 _MAX_SPAN = 64  # columns a merged cell can span: a real table has a few dozen at most
 # Cells merged down: python-docx finds each one's top cell by walking up, row by row (quadratic,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from typing import Any
 
 from fzcheck.document import fold_width
 from fzcheck.errors import InputError
+from fzcheck.fast_patterns import cjk_count
 from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_KINDS, is_chrome
 from fzcheck.reading.dates import find_published, make_date
 from fzcheck.reading.limits import Deadline, count_limit
@@ -299,29 +301,65 @@ def _closing_tag(tag: str) -> re.Pattern[str]:
     return re.compile(rf"</{tag}\s*>", re.IGNORECASE)
 
 
+# A byte order mark says what a page is in, whatever its <meta> says, as browsers read it
+# (UTF-32 LE's mark starts with UTF-16 LE's).
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)
+_SAMPLE = 20_000  # characters looked at for Chinese
+
+
 def _decode_page(data: bytes) -> tuple[str, str]:
+    """The page's text and encoding: by its byte order mark, else the charset it declares,
+    else detected. A declared charset that reads no Chinese where UTF-8 or GB18030 does
+    (iso-8859-1 on a UTF-8 page, as a template copied from elsewhere declares) is wrong."""
+    if data.startswith(_BOMS):
+        return decode(data)
+    name = _declared_charset(data)
+    if name is None:
+        return decode(data)
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return decode(data)
+    if cjk_count(text[:_SAMPLE]) == 0 and (chinese := _read_as_chinese(data)) is not None:
+        return chinese
+    return text, name
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset the page's <meta> declares, as a codec name, if one a page can be in.
+    UTF-16 or UTF-32 declared in a tag these bytes spell in ASCII is not what they are in:
+    browsers read such a page as UTF-8, and so does this."""
     declared = _META_CHARSET.search(data[:4096])
-    if declared:
-        name = declared.group(1).decode("ascii").lower()
-        name = "gb18030" if name in {"gb2312", "gbk", "gb_2312-80", "x-gbk"} else name
-        try:
-            if _page_charset(name):
-                return data.decode(name), name
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode(data)
+    if declared is None:
+        return None
+    name = declared.group(1).decode("ascii").lower()
+    name = "gb18030" if name in {"gb2312", "gbk", "gb_2312-80", "x-gbk"} else name
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    if codec.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    return name if _page_charset(codec) else None
+
+
+def _read_as_chinese(data: bytes) -> tuple[str, str] | None:
+    """The page as the detector reads it (UTF-8, GB18030, Big5…), when that is Chinese."""
+    try:
+        text, name = decode(data)
+    except InputError:
+        return None
+    return (text, name) if cjk_count(text[:_SAMPLE]) else None
 
 
 _PAGE_CHARSETS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "gb18030", "big5", "big5hkscs"}
 _PAGE_CHARSETS |= {"cp950", "ascii", "latin-1", "euc_jp", "shift_jis", "euc_kr", "utf-8-sig"}
 
 
-def _page_charset(name: str) -> bool:
-    """Whether ``name`` is a web page's character set, decoded in one pass: not punycode, idna
-    or a compression codec a page could declare (punycode took minutes on a page)."""
-    import codecs
-
-    codec = codecs.lookup(name).name
+def _page_charset(codec: str) -> bool:
+    """Whether ``codec`` (a codec's own name) is a web page's character set, decoded in one
+    pass: not punycode, idna or a compression codec a page could declare (punycode took
+    minutes on a page)."""
     return codec in _PAGE_CHARSETS or codec.startswith(("iso8859", "cp125", "mac-", "koi8"))
 
 

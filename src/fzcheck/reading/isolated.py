@@ -57,6 +57,17 @@ def call_isolated(
     return value  # type: ignore[no-any-return]
 
 
+def address_space_now() -> int | None:
+    """This process's address space, in bytes (a forked child starts with all of it, so a cap
+    on the child's is this plus what its work may take); None where it cannot be told."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            pages = int(statm.read().split()[0])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _run(fn: Callable[[], object], out: object, max_bytes: int | None = None) -> None:
     try:
         if max_bytes is not None:

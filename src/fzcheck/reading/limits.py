@@ -26,6 +26,10 @@ MAX_RATIO = 150  # inflated / compressed, for members over 4 MB inflated (XML co
 MAX_MEMBERS = 5_000
 MAX_CHARS = 2_000_000  # characters of text in one report (a long one has ~50,000)
 MAX_ELEMENTS = 60_000  # paragraphs, table rows, text objects: a long report has ~2,000
+# XML elements a reader lets a parser build (a long report's package has ~200,000): lxml keeps
+# ~130 bytes per element, so this bounds a tree to ~200 MB; 12 million tiny elements (<a/>,
+# 4 bytes each, within the inflated-size bounds) took 1.6 GB.
+MAX_XML_ELEMENTS = 1_500_000
 SECONDS = 60.0  # one input's read (OCR included)
 
 
@@ -58,6 +62,12 @@ def count_limit(count: int, what: str, limit: int = MAX_ELEMENTS) -> None:
             "machine-made file); split or re-save it",
             kind="too_complex",
         )
+
+
+def xml_elements(data: bytes) -> int:
+    """The elements in XML ``data``, counted by their opening tags (``<`` not starting ``</``;
+    comments and declarations count too, which only errs high) without parsing anything."""
+    return data.count(b"<") - data.count(b"</")
 
 
 def read_regular_file(

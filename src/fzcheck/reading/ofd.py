@@ -12,7 +12,14 @@ from typing import Any
 
 from fzcheck.errors import InputError
 from fzcheck.reading.layout import Piece, document_lines
-from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, SafeZip, count_limit
+from fzcheck.reading.limits import (
+    MAX_ELEMENTS,
+    MAX_XML_ELEMENTS,
+    Deadline,
+    SafeZip,
+    count_limit,
+    xml_elements,
+)
 from fzcheck.reading.normalize import Extracted
 
 _MAX_TEXT_CODES = 8 * MAX_ELEMENTS  # some writers put each character in its own TextCode
@@ -73,8 +80,11 @@ def _xml(package: SafeZip, name: str) -> Any:
         remove_comments=True,
         recover=False,
     )
+    data = package.read(name)
+    # counted before the tree is built: 31 MB of tiny junk elements in a page took 1 GB
+    count_limit(xml_elements(data), f"XML elements in {name}", MAX_XML_ELEMENTS)
     try:
-        return etree.fromstring(package.read(name), parser)
+        return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
         raise InputError(
             f"a damaged .ofd file ({name}: {err.msg}); re-export it", kind="corrupt"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from io import BytesIO
+from typing import Any
+from urllib.parse import unquote
 
 from fzcheck.document import Format
 from fzcheck.errors import InputError
@@ -66,12 +69,13 @@ def sniff_format(data: bytes, suffix: str) -> Format:
 
 def _zip_kind(data: bytes) -> Format:
     try:
-        names = set(zipfile.ZipFile(BytesIO(data)).namelist())
+        archive = zipfile.ZipFile(BytesIO(data))
+        names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
         raise InputError(
             "a damaged zip/.docx file; re-save it from Word or WPS", kind="corrupt"
         ) from None
-    if "word/document.xml" in names:
+    if "word/document.xml" in names or word_main_part(archive) is not None:
         return "docx"
     if "OFD.xml" in names:
         return "ofd"
@@ -81,6 +85,77 @@ def _zip_kind(data: bytes) -> Format:
         "a zip archive, not a report; unpack it and check the files inside",
         kind="unsupported_format",
     )
+
+
+# The package's relationships and content types are a few KB; more is no Word package's.
+_MAX_PACKAGE_XML = 1024 * 1024
+# The main part's relationship, in transitional (…/2006/relationships/officeDocument) and
+# Strict (http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument) OOXML.
+_OFFICE_DOCUMENT = "/officeDocument"
+# A Word main part's content types: a document, a template, macro-enabled ones (ms-word).
+_WORD_CONTENT = re.compile(r"wordprocessingml|ms-word\.", re.IGNORECASE)
+
+
+def word_main_part(archive: zipfile.ZipFile) -> str | None:
+    """The name of a Word package's main part as its ``_rels/.rels`` names it (the
+    officeDocument relationship), when [Content_Types].xml types it as Word's; None for any
+    other package. Word writes word/document.xml, but Word Online / Office 365 also
+    word/document2.xml, and a package is read from where it says its document is."""
+    rels = _package_xml(archive, "_rels/.rels")
+    types = _package_xml(archive, "[Content_Types].xml")
+    if rels is None or types is None:
+        return None
+    target = next(
+        (
+            r.get("Target", "")
+            for r in rels.iter("{*}Relationship")
+            if r.get("Type", "").endswith(_OFFICE_DOCUMENT) and r.get("TargetMode") != "External"
+        ),
+        None,
+    )
+    if not target:
+        return None
+    name = posixpath.normpath(unquote(target).lstrip("/"))
+    if name not in archive.namelist():
+        return None
+    return name if _WORD_CONTENT.search(_content_type(types, name)) else None
+
+
+def _content_type(types: Any, name: str) -> str:
+    """The content type [Content_Types].xml gives part ``name``: its own, else its extension's."""
+    for override in types.iter("{*}Override"):
+        if override.get("PartName", "").lstrip("/") == name:
+            return str(override.get("ContentType", ""))
+    extension = posixpath.splitext(name)[1].lstrip(".").lower()
+    for default in types.iter("{*}Default"):
+        if default.get("Extension", "").lower() == extension:
+            return str(default.get("ContentType", ""))
+    return ""
+
+
+def _package_xml(archive: zipfile.ZipFile, name: str) -> Any:
+    """The parsed part ``name``, read no further than a package's own XML is long; None when
+    it is missing, too long or not XML."""
+    from lxml import etree  # type: ignore[import-untyped]
+
+    try:
+        with archive.open(name) as member:
+            data = member.read(_MAX_PACKAGE_XML + 1)
+        if len(data) > _MAX_PACKAGE_XML:
+            return None
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        return etree.fromstring(data, parser)
+    except (
+        KeyError,
+        zipfile.BadZipFile,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,  # an encrypted member
+        etree.XMLSyntaxError,
+    ):
+        return None
 
 
 def is_mime_page(data: bytes) -> bool:
