@@ -171,6 +171,22 @@ def test_a_title_broken_over_two_lines_is_joined_in_single_and_double_spacing(
     assert d["issuer"] == "示例县人民政府"
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "示例县人民政府关于\n2025年度法治政府建设情况的\n报告",  # a PDF's narrow title, 3 lines
+        "示例县人民政府\n关于2025年度法治政府建设情况的\n报告",
+        "示例县人民政府关于2025年度法治政府建设情况的\n报告",
+    ],
+)
+def test_a_title_broken_mid_phrase_over_three_lines_is_joined(tmp_path: Path, lines: str) -> None:
+    """A title line ending in 的 / 关于 goes on below: the whole title and its issuer are read,
+    not the middle line alone."""
+    d = _document_with_title(tmp_path, lines, "\n")
+    assert d["title"] == _REPORT_TITLE
+    assert d["issuer"] == "示例县人民政府"
+
+
 def test_table_cell_title_is_read_from_its_cell(tmp_path: Path) -> None:
     r = check_variant(
         tmp_path,

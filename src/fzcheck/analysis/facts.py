@@ -53,6 +53,7 @@ _DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日
 _ISSUER_DATE = re.compile(
     rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?{_NOTE}\s*$"
 )
+_UNFINISHED = re.compile(r"(?:的|关于|和|及|暨|与|、)$")  # a title line that goes on below
 _TITLE_ISSUER = re.compile(rf"^(.{{2,40}}?)(?:关于|(?={YEAR.pattern}))")
 # The spaces a title is set with (法 治 政 府 建 设, 示例县人民政府 关于…): no word of a Chinese
 # title needs one, so they are read without them; only Latin words keep theirs.
@@ -271,9 +272,12 @@ def _find_title(
         return None
     first, last, start = found
     at = nonblank.index(first)
-    if at and lines[first][start:].lstrip().startswith("关于"):
-        above = nonblank[at - 1]
-        name = lines[above].strip()
+    above = nonblank[at - 1] if at else None
+    # 青山县人民政府 / 关于2024年度…, or 中共某县委依法治县办关于 / 2024年度… (关于 ends the line)
+    if above is not None and (
+        lines[first][start:].lstrip().startswith("关于") or lines[above].rstrip().endswith("关于")
+    ):
+        name = lines[above].strip().removesuffix("关于")
         if (
             _next_to(lines, nonblank, above, first)
             and len(name) <= 30
@@ -298,9 +302,14 @@ def _title_lines(
         if span is None:
             continue
         core = _unspaced(text[span[0] : span[1]])
-        if titles.search(core):
-            return i, i, span[0]
         nxt = head[pos + 1] if pos + 1 < len(head) else None
+        if titles.search(core):
+            # broken mid-phrase (…推进法治政府建设工作情况的 / 报告): the rest is on the next line
+            if _UNFINISHED.search(core) and nxt is not None and nxt < first_heading:
+                rest = _unspaced(lines[nxt].strip())
+                if _next_to(lines, nonblank, i, nxt) and len(rest) <= 20 and "。" not in rest:
+                    return i, nxt, span[0]
+            return i, i, span[0]
         if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
             below = _unspaced(lines[nxt].strip())
             if _ENDS_IN_KIND.search(core) or core in below:
