@@ -1030,3 +1030,34 @@ def test_a_count_the_text_splits_into_new_and_carried_over_is_not_compared(
     r = check(write(tmp_path, "split.txt", text.replace(said, split)))
     flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
     assert flag["passed"], flag["message"]
+
+
+def _appeals_as_a_list(values: list[int], sep: str) -> str:
+    """Table 四 set out a cell a line, each value beside its cell's label, under block labels."""
+    names = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    blocks = ["行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"]
+    out = []
+    for b, block in enumerate(blocks):
+        out.append(block)
+        out += [f"{name}{sep}{values[5 * b + k]}" for k, name in enumerate(names)]
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("sep", ["\t", "  "])
+def test_table_four_set_out_a_cell_a_line_beside_its_labels_is_read(
+    tmp_path: Path, sep: str
+) -> None:
+    text = gip.tab_text()
+    head = "四、政府信息公开行政复议、行政诉讼情况\n"
+    start = text.index(head) + len(head)
+    end = text.index("   五、存在的主要问题")
+    listed = _appeals_as_a_list(gip.appeals(), sep)
+    r = check(write(tmp_path, "list.txt", text[:start] + listed + text[end:]))
+    assert tables(r)["appeals"]["status"] == "read" and failures(r) == set()
+    assert cell(r, "appeals", "all", "after_total")["value"] == gip.appeals()[14]
+    wrong = gip.appeals()
+    wrong[14] += 2
+    r = check(
+        write(tmp_path, "wrong.txt", text[:start] + _appeals_as_a_list(wrong, sep) + text[end:])
+    )
+    assert ("appeals_after_total", "") in failures(r)

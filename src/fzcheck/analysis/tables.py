@@ -403,12 +403,18 @@ def _rows(doc: Document, region: range, template: TableTemplate) -> list[_Row]:
     结果纠正 / 0, as a phone's page lays a row out), not a row's."""
     columns = len(template.columns)
     parsed = [(i, doc.analysis[i], split_row(doc.analysis[i])) for i in region]
-    lone = [i for i, line, p in parsed if p is not None and not p[0].strip() and len(p[1]) == 1]
+    cell_labels = _cell_labels(template)
+    # a value alone on its line, or after its cell's own label (结果维持	2: a table set out a
+    # cell a line, label and value side by side)
+    lone = [
+        i
+        for i, line, p in parsed
+        if p is not None and len(p[1]) == 1 and (not p[0].strip() or p[0].strip() in cell_labels)
+    ]
     several = sum(1 for _, _, p in parsed if p is not None and len(p[1]) > 1)
     if len(lone) < _MIN_STACKED or len(lone) <= several:
         return parsed
     lone_lines = set(lone)
-    cell_labels = _cell_labels(template)
     rows: list[_Row] = []
     values: list[_Token] = []
     for i, line, p in parsed:
