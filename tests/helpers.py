@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -42,6 +43,18 @@ def mixtures(pool: list[str], count: int, longest: int, seed: int) -> list[str]:
 
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
+
+
+def checked(tmp_path: Path, text: str, rubric: str | None = None) -> dict[str, Any]:
+    """The JSON result of checking ``text`` saved as a report file (with ``rubric``, else the
+    bundled rubric it matches)."""
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import Catalog
+
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    result: dict[str, Any] = check_path(str(path), Catalog.load(rubric)).to_json()
+    return result
 
 
 def make_docx(text: str) -> bytes:

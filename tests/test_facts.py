@@ -12,7 +12,7 @@ import pytest
 from fzcheck.analysis.facts import clean_title, stated_years, title_pattern, year_from_signing
 from fzcheck.pipeline import check_path
 from fzcheck.rubric import Catalog, load_rubric
-from tests.helpers import FIXTURES, SAMPLE, mixtures
+from tests.helpers import FIXTURES, SAMPLE, checked, mixtures
 from tests.test_parts import check, check_variant, statuses
 
 # what reads as a title of a 法治 report (its rubric names the subject)
@@ -518,37 +518,26 @@ def test_a_posts_byline_is_its_publication_date_and_no_heading(tmp_path: Path) -
         "（一）镇法律顾问审查合同22份，提出法律意见41条。\n（二）综合执法队办理案件19件，调处纠纷205件。\n"
         "存在的不足和原因\n（一）村级法治力量薄弱，原因是考核机制不健全。\n（二）群众法治意识仍需提升。\n"
     )
-    path = tmp_path / "post.txt"
-    path.write_text(text, encoding="utf-8")
-    r = check_path(str(path), Catalog.load()).to_json()
+    r = checked(tmp_path, text)
     assert r["document"]["published_on"] == "2026-02-20"
     assert {p["id"]: p["status"] for p in r["parts"]}["next_year_plan"] == "missing"
 
 
-def test_a_posts_footer_does_not_hide_the_signature(tmp_path: Path) -> None:
-    """来源, 编辑, 往期推荐 and the rest of a WeChat footer under the signature: the signing date
-    and issuer are still the report's (the last lines were all furniture)."""
-    footer = (
+@pytest.mark.parametrize(
+    "under",
+    [
+        # a WeChat footer: all furniture
         "\n📣 来源：示例县司法局\n✍ 编辑：李晓  审核：王明\n往期推荐\n"
         "▶ 示例县召开2026年全县司法行政工作会议\n▶ 普法小课堂：民法典里的相邻关系\n"
-        "长按识别二维码关注我们\n分享 收藏 点赞 在看\n阅读原文\n"
-    )
-    path = tmp_path / "post.txt"
-    path.write_text(SAMPLE.read_text(encoding="utf-8") + footer, encoding="utf-8")
-    r = check_path(str(path), Catalog.load()).to_json()
-    assert r["document"]["signed_on"] == "2026-02-10"
-    assert r["document"]["issuer"] == "示例县司法局"
-
-
-def test_a_documents_record_under_its_signature_does_not_hide_it(tmp_path: Path) -> None:
-    """A 公文's 版记 under the signature — 抄送：… ending with 。 and …办公室 2026年2月11日印发 —
-    is no body text after it: the signing date and issuer are still read."""
-    record = (
+        "长按识别二维码关注我们\n分享 收藏 点赞 在看\n阅读原文\n",
+        # a 公文's 版记: 抄送：… ending with 。 is no body text after the signature
         "\n抄送：市司法局，县委办公室，县人大常委会办公室，县政协办公室，县纪委监委，县法院，县检察院。\n"
-        "示例县司法局办公室                2026年2月11日印发\n"
-    )
-    path = tmp_path / "gongwen.txt"
-    path.write_text(SAMPLE.read_text(encoding="utf-8") + record, encoding="utf-8")
-    r = check_path(str(path), Catalog.load()).to_json()
+        "示例县司法局办公室                2026年2月11日印发\n",
+    ],
+)
+def test_lines_under_the_signature_do_not_hide_it(tmp_path: Path, under: str) -> None:
+    """A pasted post's footer or a 公文's 版记 under the signature: the signing date and the
+    issuer are still the report's."""
+    r = checked(tmp_path, SAMPLE.read_text(encoding="utf-8") + under)
     assert r["document"]["signed_on"] == "2026-02-10"
     assert r["document"]["issuer"] == "示例县司法局"

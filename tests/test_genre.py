@@ -12,7 +12,7 @@ from fzcheck.pipeline import check_path
 from fzcheck.reading import load
 from fzcheck.reading.normalize import _per_char
 from fzcheck.rubric import Catalog, load_rubric
-from tests.helpers import FIXTURES, SAMPLE
+from tests.helpers import FIXTURES, SAMPLE, checked
 from tests.test_parts import check, statuses
 
 
@@ -347,27 +347,24 @@ def test_a_report_titled_as_an_outline_for_a_briefing_is_still_the_report(tmp_pa
 def test_a_news_item_on_a_meeting_is_not_a_report(tmp_path: Path) -> None:
     """会议指出…会议强调…: a meeting retold, its figures and its call to publish the reports
     are no report of a unit's own."""
-    path = tmp_path / "news.txt"
-    path.write_text(
+    r = checked(
+        tmp_path,
         "示例县召开2025年度法治政府建设工作推进会\n"
         "2月18日，示例县召开法治政府建设工作推进会。会议指出，2025年全县制定规范性文件5件，"
         "办理行政复议案件41件，开展执法培训12次，但仍存在一些短板和不足。"
         "会议强调，各单位要按时公开法治政府建设年度报告，主要负责人要切实履行第一责任人职责，"
         "2026年要持续推进法治政府建设。\n",
-        encoding="utf-8",
+        "fazhi-annual",
     )
-    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
     assert r["verdict"] == "not_a_report" and "会议新闻的转述" in _genre(r)["message"]
 
 
 def test_a_notice_on_making_the_report_is_not_the_report(tmp_path: Path) -> None:
     """年度报告编制和发布工作的通知: the 和 joins 编制 and 发布, not a report to another title."""
-    path = tmp_path / "notice.txt"
-    path.write_text(
+    r = checked(
+        tmp_path,
         "关于做好2024年政府信息公开工作年度报告编制和发布工作的通知\n各乡镇、县直各部门：\n"
         "为做好2024年政府信息公开工作年度报告编制和发布工作，现就有关事项通知如下。"
         "各单位要按照年度报告格式编制年度报告，于1月31日前公开。\n",
-        encoding="utf-8",
     )
-    r = check_path(str(path), Catalog.load()).to_json()
     assert r["verdict"] == "not_a_report" and "标题表明这是通知" in _genre(r)["message"]
