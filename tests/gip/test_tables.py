@@ -1061,3 +1061,33 @@ def test_table_four_set_out_a_cell_a_line_beside_its_labels_is_read(
         write(tmp_path, "wrong.txt", text[:start] + _appeals_as_a_list(wrong, sep) + text[end:])
     )
     assert ("appeals_after_total", "") in failures(r)
+
+
+@pytest.mark.parametrize(
+    "unit,signed,on_time",
+    [
+        ("示例经济技术开发区管理委员会", "2025年3月10日", True),  # as 管委会: 3月31日
+        ("示例县交通运输局", "2025年3月10日", False),  # a department: 1月31日
+        ("示例街道办事处", "2025年3月31日", True),  # neither: before 1 April, the 31st counts
+        ("示例街道办事处", "2025年4月1日", False),
+    ],
+)
+def test_the_deadline_is_the_issuers_and_its_last_day_counts(
+    tmp_path: Path, unit: str, signed: str, on_time: bool
+) -> None:
+    text = gip.layout_text(unit=unit).replace("2025年1月20日", signed)
+    r = check(write(tmp_path, "late.txt", text))
+    assert r["document"]["issuer"] == unit
+    late = [c for c in r["checks"] if c["id"] == "published_in_time" and not c["passed"]]
+    assert not late if on_time else late
+
+
+def test_a_notice_on_the_years_reports_is_not_a_report(tmp_path: Path) -> None:
+    """…年度报告审查情况的通报, with the reports' sections as its headings: a 通报's title
+    outweighs them."""
+    text = gip.layout_text().replace(
+        "示例县交通运输局2024年政府信息公开工作年度报告",
+        "示例县人民政府办公室关于2024年度政府信息公开工作年度报告审查情况的通报",
+    )
+    r = check(write(tmp_path, "notice.txt", text))
+    assert r["verdict"] == "not_a_report"

@@ -309,9 +309,9 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
     deadline = dt.date(ctx.report_year + 1, month, day)
     year_end = dt.date(ctx.report_year, 12, 31)
 
-    # publish_by is "before" that day; a law's "by 1月31日" includes the day itself
+    # publish_by is "before" that day unless inclusive; a law's "by 1月31日" includes the day
     def after_deadline(day: dt.date) -> bool:
-        return day > deadline if rule is not None else day >= deadline
+        return day > deadline if rule is not None or by.inclusive else day >= deadline
 
     p = ctx.published_on
     if p is None:

@@ -23,6 +23,8 @@ class _Strict(BaseModel):
 class PublishBy(_Strict):
     month: int = Field(ge=1, le=12)
     day: int = Field(ge=1, le=31)
+    # the day itself is in time (3月31日前, as the 条例 words it), not the first day late
+    inclusive: bool = False
 
 
 class Source(_Strict):
