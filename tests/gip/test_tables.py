@@ -286,9 +286,9 @@ def test_a_row_left_empty_is_a_row_of_blanks_not_the_next_rows_label(
     assert cell(r, "requests", "withheld_secret", "natural")["value"] is None
 
 
-@pytest.mark.parametrize("mark", ["—", "-", "/", "／"])
+@pytest.mark.parametrize("mark", ["—", "-", "/", "／", "无"])
 def test_a_dash_for_none_counts_as_zero_and_the_row_is_read(tmp_path: Path, mark: str) -> None:
-    """Units write a dash or a slash for none: the row is still read, the mark adds as 0 (the
+    """Units write a dash, a slash or 无 for none: the row is still read, the mark adds as 0 (the
     format asks for 0), so the sums it is in are checked — a total one too many is caught."""
 
     def dashed(text: str) -> str:

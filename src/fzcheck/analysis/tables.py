@@ -33,9 +33,9 @@ _NOTE_SIGNS = "*＊※†‡" + "".join(map(chr, range(ord("①"), ord("⑳") + 
 _NOTE_MARK = rf"(?:[{re.escape(_NOTE_SIGNS)}]|\((?:注|\d)\))"
 _VALUE = re.compile(rf"^(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?:{_UNITS})?{_NOTE_MARK}?$")
 _UNIT = re.compile(rf"^(?:{_UNITS})$")
-# A cell filled with a dash or a slash (— - / ／) stands for "none": a value (0 in the sums), not
+# A cell filled with a dash, a slash or 无 (— - / ／ 无) stands for "none": a value (0 in the sums), not
 # the end of the row's values.
-_NONE_SIGNS = "-—–－‐/／"
+_NONE_SIGNS = "-—–－‐/／无"
 _PLACEHOLDER = re.compile(f"^[{re.escape(_NONE_SIGNS)}]+$")
 _SPACE = re.compile(r"\s+")
 _SENTENCE_STOP = re.compile(r"[。;!?]")  # the analysis view: ；！？ folded
