@@ -1091,3 +1091,16 @@ def test_a_notice_on_the_years_reports_is_not_a_report(tmp_path: Path) -> None:
     )
     r = check(write(tmp_path, "notice.txt", text))
     assert r["verdict"] == "not_a_report"
+
+
+def test_a_blank_spacer_row_above_table_fours_values_is_not_the_row(tmp_path: Path) -> None:
+    """An empty row of fifteen cells between table 四's header and its values: the values are
+    the row (a wrong 总计 under it went unchecked as blanks)."""
+    text = gip.tab_text()
+    values = "\t".join(str(v) for v in gip.appeals())
+    assert f"\n{values}\n" in text
+    wrong = gip.appeals()
+    wrong[4] += 1
+    spaced = "\t" * 14 + "\n" + "\t".join(str(v) for v in wrong)
+    r = check(write(tmp_path, "spacer.txt", text.replace(values, spaced)))
+    assert ("appeals_review_total", "") in failures(r)

@@ -301,6 +301,8 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
         if found is None:
             continue
         pointer, row = found + 1, template.rows[found].id
+        if blank and template.rows[found].cue is None:
+            pointer = found  # any row is it: a row of values below is it rather than a spacer
         table.row_lines[row] = i
         if len(values) == len(columns):
             for col, tok in zip(columns, values, strict=True):
