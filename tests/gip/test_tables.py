@@ -1104,3 +1104,19 @@ def test_a_blank_spacer_row_above_table_fours_values_is_not_the_row(tmp_path: Pa
     spaced = "\t" * 14 + "\n" + "\t".join(str(v) for v in wrong)
     r = check(write(tmp_path, "spacer.txt", text.replace(values, spaced)))
     assert ("appeals_review_total", "") in failures(r)
+
+
+def test_a_misread_cell_in_a_row_of_known_cells_moves_no_value(tmp_path: Path) -> None:
+    """A tab-separated row with one cell that is no number (O for 0, as OCR reads it): the
+    values after it keep their columns (12 was read as 法律服务机构's), the ones before it are
+    blank, and no sum fails for it."""
+    text = gip.tab_text()
+    row = "（一）予以公开\t15\t3\t1\t0\t1\t0\t20"
+    assert row in text
+    r = check(
+        write(tmp_path, "ocr.txt", text.replace(row, row.replace("\t1\t0\t1", "\tO\t0\t1", 1)))
+    )
+    assert cell(r, "requests", "disclosed", "total")["value"] == 20
+    assert cell(r, "requests", "disclosed", "legal_services")["value"] == 1
+    assert cell(r, "requests", "disclosed", "natural")["value"] is None
+    assert failures(r) == set()

@@ -279,6 +279,8 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
     partial: list[tuple[str, int, list[_Token]]] = []  # rows to place by column position
     anchors: list[list[int]] = []  # value end offsets of complete rows
     glued: list[str] = []
+    whole = 0  # rows with a value for every column
+    known: set[str] = set()  # short rows whose cells are known (tab- or |-separated)
     for i, line, parsed in _rows(doc, region, template):
         if parsed is None:
             pending = _pending_label(pending, line)
@@ -305,6 +307,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             pointer = found  # any row is it: a row of values below is it rather than a spacer
         table.row_lines[row] = i
         if len(values) == len(columns):
+            whole += 1
             for col, tok in zip(columns, values, strict=True):
                 table.cells[(row, col)] = _cell(row, col, tok, i)
             if all(v.text for v in values) and "|" not in line and line:
@@ -319,6 +322,8 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             )
         elif len(values) < len(columns):
             partial.append((row, i, values))
+            if "\t" in line or "|" in line:
+                known.add(row)
         else:
             return TableRead(
                 template,
@@ -331,11 +336,16 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
         missing = [c.name for k, c in enumerate(template.columns) if k not in printed]
         table.reason = f"表中没有“{'”“'.join(missing)}”列"
     for row, i, values in partial:
-        placed = (
-            dict(zip(printed, values, strict=True))
-            if printed is not None
-            else _place(values, anchors, len(columns))
-        )
+        if row in known and whole:
+            # among whole rows, a short one whose cells are known lost a cell to its label (a
+            # value misread, O for 0): its values are its last cells; the cells before, blank
+            placed: dict[int, _Token] | None = {
+                len(columns) - len(values) + k: v for k, v in enumerate(values)
+            }
+        elif printed is not None:
+            placed = dict(zip(printed, values, strict=True))
+        else:
+            placed = _place(values, anchors, len(columns))
         if placed is None:
             name = next(r.name for r in template.rows if r.id == row)
             return TableRead(
