@@ -343,6 +343,22 @@ def test_thousands_separators_are_read_as_the_number(tmp_path: Path) -> None:
     assert cell(r, "proactive_decisions", "licensing", "count")["value"] == 1280
 
 
+def test_a_space_between_groups_of_three_in_a_cell_is_one_number(tmp_path: Path) -> None:
+    """1 234 in a tab-separated cell is 1234 (as French or Word's locale groups it): the row
+    was taken for a label, and the next row for this one (three false sum failures)."""
+    table = copy.deepcopy(gip.values())
+    for row in ("new", "carried_out"):  # 本年新收 + 上年结转 = 总计 + 结转下年度 still
+        table[row][0] += 1200
+        table[row][6] += 1200
+    text = gip.tab_text(table)
+    spaced = re.sub(r"\t(\d)(\d{3})(?=\t|\n)", r"\t\1 \2", text)
+    assert spaced.count("\t1 2") == 4
+    r = check(write(tmp_path, "spaced.txt", spaced))
+    assert cell(r, "requests", "new", "natural")["value"] == 1230
+    assert cell(r, "requests", "carried_out", "total")["value"] == 1204
+    assert failures(r) == set()
+
+
 def test_the_2019_format_is_read_too(tmp_path: Path) -> None:
     r = check(write(tmp_path, "old.txt", gip.layout_text(gip.values("2019"), gip.ROWS_2019)))
     assert cell(r, "requests", "other_handling", "natural")["value"] == 1

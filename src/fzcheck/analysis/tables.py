@@ -31,8 +31,13 @@ _UNITS = "件|个|条|项|次|人次|万元|元"
 # to take the cell for a label (the row's values then went to the next row's label)
 _NOTE_SIGNS = "*＊※†‡" + "".join(map(chr, range(ord("①"), ord("⑳") + 1)))
 _NOTE_MARK = rf"(?:[{re.escape(_NOTE_SIGNS)}]|\((?:注|\d)\))"
-_VALUE = re.compile(rf"^(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)(?:{_UNITS})?{_NOTE_MARK}?$")
+# 1,234 as Excel writes it; 1 234 in a cell of its own (a space between groups of three): a row
+# split at white space (PDF layout text) never has a space inside a value
+_VALUE = re.compile(
+    rf"^(-?(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+)(?:\.\d+)?)(?:{_UNITS})?{_NOTE_MARK}?$"
+)
 _UNIT = re.compile(rf"^(?:{_UNITS})$")
+_GROUPING = re.compile(r"[, \u00a0]")
 # A cell filled with a dash, a slash or 无 (— - / ／ 无) stands for "none": a value (0 in the sums), not
 # the end of the row's values.
 _NONE_SIGNS = "-—–－‐/／无"
@@ -522,7 +527,7 @@ def _cell(row: str, col: str, tok: _Token, line: int) -> Cell:
     number = _VALUE.match(tok.text)
     # a dash or slash is a unit's mark for none (the format asks for 0; units write — for it),
     # so it adds as 0 (9+1+—+1 = 11, not 12); an empty cell may be a value lost on the way
-    value = float(number.group(1).replace(",", "")) if number else (0.0 if tok.text else None)
+    value = float(_GROUPING.sub("", number.group(1))) if number else (0.0 if tok.text else None)
     return Cell(
         row, col, value, tok.text, line if tok.line is None else tok.line, tok.start, tok.end
     )
