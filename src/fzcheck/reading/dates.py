@@ -56,6 +56,18 @@ def make_date(y: str | int, m: str | int, d: str | int) -> dt.date | None:
         return None
 
 
+# Chinese pages' times are Beijing time (UTC+8, no summer time)
+CHINA_TIME = dt.timezone(dt.timedelta(hours=8))
+
+
+def date_of_seconds(seconds: int) -> dt.date | None:
+    """The date in China at a Unix time (a WeChat page's var ct); None when out of range."""
+    try:
+        return dt.datetime.fromtimestamp(seconds, CHINA_TIME).date()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first date written in ``text``, in Arabic or Chinese numerals."""
     match = DATE.search(text)

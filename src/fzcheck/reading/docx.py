@@ -1,14 +1,18 @@
-"""Word .docx: paragraphs and tables in body order, with outline levels from heading styles,
-outline-level paragraph formatting (WPS) and automatic numbering (whose 一、 is not in the text)."""
+"""Word .docx: paragraphs and tables in body order (a one-column table, a frame, read as
+paragraphs), with outline levels from heading styles, outline levels set on the paragraph (WPS)
+or in its style's basedOn chain, and automatic numbering (whose 一、 is not in the text: the
+number numbering.xml shows ranks the heading as the same number typed would)."""
 
 from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from io import BytesIO
-from typing import Any
+from typing import Any, TypeVar
 
+from fzcheck.document import fold_width
 from fzcheck.errors import InputError
 from fzcheck.reading.limits import (
     MAX_XML_ELEMENTS,
@@ -18,6 +22,7 @@ from fzcheck.reading.limits import (
     xml_elements,
 )
 from fzcheck.reading.normalize import Extracted
+from fzcheck.reading.resegment import MAX_HEADING
 from fzcheck.reading.sniff import word_main_part
 
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
@@ -27,9 +32,33 @@ _PARAGRAPH_TAG = re.compile(rb"<w:p[\s>/]")
 _MAIN_PART = "word/document.xml"  # where Word writes it; a package's _rels/.rels may say else
 
 
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class _NumberRef:
+    """A w:numPr: which list (w:numId; "0" takes numbering away) and at which level (w:ilvl,
+    None when not given: a style linked to a list level gets it from that level)."""
+
+    num_id: str
+    ilvl: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _OwnFormat:
+    """What a style says itself, before the style it is based on is asked."""
+
+    based_on: str | None
+    vanish: bool | None  # w:vanish in its run properties
+    outline: int | None  # w:outlineLvl: 0-8 a level, 9 body text
+    numbering: _NumberRef | None
+
+
 class _Styles:
-    """Paragraph style names, resolved once per document (python-docx's ``paragraph.style``
-    scans every style on each access, which made 20,000 paragraphs take half a minute)."""
+    """Paragraph style names, and what each style says through the styles it is based on
+    (hidden text, outline level, numbering), resolved once per document (python-docx's
+    ``paragraph.style`` scans every style on each access, which made 20,000 paragraphs take
+    half a minute)."""
 
     def __init__(self, document: Any) -> None:
         from docx.oxml.ns import qn
@@ -37,16 +66,20 @@ class _Styles:
         self.names: dict[str, str] = {}
         self.default = ""
         self.default_ids: dict[str, str] = {}  # style type -> the id of its default style
-        # style id -> (its own w:vanish, the style it is based on)
-        self._own_vanish: dict[str, tuple[bool | None, str | None]] = {}
+        self._own: dict[str, _OwnFormat] = {}
         self._vanish: dict[str, bool | None] = {}
+        self._outline: dict[str, int | None] = {}
+        self._numbering: dict[str, _NumberRef | None] = {}
         for style in document.styles.element.iterchildren(qn("w:style")):
             kind = style.get(qn("w:type")) or "paragraph"
             style_id = style.get(qn("w:styleId"), "")
             based_on = style.find(qn("w:basedOn"))
-            self._own_vanish[style_id] = (
-                _vanish(style.find(_RUN_PROPS)),
+            p_pr = style.find(_PARAGRAPH_PROPS)
+            self._own[style_id] = _OwnFormat(
                 based_on.get(_VAL) if based_on is not None else None,
+                _vanish(style.find(_RUN_PROPS)),
+                _own_outline(p_pr),
+                _own_numbering(p_pr),
             )
             is_default = style.get(qn("w:default")) in ("1", "true", "on")
             if is_default:
@@ -66,52 +99,255 @@ class _Styles:
     def hides(self, style_id: str | None) -> bool | None:
         """Whether style ``style_id`` (or the style it is based on, and so on) hides its text
         (w:vanish); None when none of them says."""
-        chain: dict[str, None] = {}  # the styles walked, in order (a loop of basedOn ends)
-        answer: bool | None = None
-        while style_id is not None and style_id not in self._vanish and style_id not in chain:
-            chain[style_id] = None
-            own, style_id = self._own_vanish.get(style_id, (None, None))
-            if own is not None:
-                answer = own
-                break
-        else:
-            answer = self._vanish.get(style_id) if style_id is not None else None
-        for walked in chain:
-            self._vanish[walked] = answer
-        return answer
+        return self._inherited(style_id, _vanish_of, self._vanish)
 
     def hides_any(self) -> bool:
-        return any(self.hides(style_id) for style_id in self._own_vanish)
+        return any(self.hides(style_id) for style_id in self._own)
+
+    def outline(self, style_id: str | None) -> int | None:
+        """The outline level (w:outlineLvl) style ``style_id`` gives its paragraphs, itself or
+        through the styles it is based on: a unit's own 一级标题 sets it there."""
+        return self._inherited(style_id, _outline_of, self._outline)
+
+    def numbering(self, style_id: str | None) -> _NumberRef | None:
+        """The list (w:numPr) style ``style_id`` numbers its paragraphs with, itself or through
+        the styles it is based on."""
+        return self._inherited(style_id, _numbering_of, self._numbering)
+
+    def _inherited(
+        self,
+        style_id: str | None,
+        own: Callable[[_OwnFormat], _T | None],
+        known: dict[str, _T | None],
+    ) -> _T | None:
+        """What the first style of the basedOn chain from ``style_id`` that says anything of
+        it says (``own`` reads one style's own say), remembered in ``known`` for every style
+        walked; a loop of basedOn ends the walk."""
+        chain: dict[str, None] = {}  # the styles walked, in order
+        answer: _T | None = None
+        while style_id is not None and style_id not in known and style_id not in chain:
+            chain[style_id] = None
+            format_ = self._own.get(style_id)
+            said = own(format_) if format_ is not None else None
+            if said is not None:
+                answer = said
+                break
+            style_id = format_.based_on if format_ is not None else None
+        else:
+            answer = known.get(style_id) if style_id is not None else None
+        for walked in chain:
+            known[walked] = answer
+        return answer
 
 
-def _outline_level(p: Any, style: str, text: str) -> int | None:
+def _vanish_of(own: _OwnFormat) -> bool | None:
+    return own.vanish
+
+
+def _outline_of(own: _OwnFormat) -> int | None:
+    return own.outline
+
+
+def _numbering_of(own: _OwnFormat) -> _NumberRef | None:
+    return own.numbering
+
+
+def _own_outline(p_pr: Any) -> int | None:
+    """The outline level paragraph properties set (w:outlineLvl: 0-8, or 9 for body text)."""
+    outline = p_pr.find(_OUTLINE) if p_pr is not None else None
+    value = outline.get(_VAL, "") if outline is not None else ""
+    return int(value) if value.isdigit() and int(value) <= _BODY_TEXT else None
+
+
+def _own_numbering(p_pr: Any) -> _NumberRef | None:
+    """The list paragraph properties number with (w:numPr), if they name one."""
+    num_pr = p_pr.find(_NUM_PR) if p_pr is not None else None
+    if num_pr is None:
+        return None
+    num_id, ilvl = num_pr.find(_NUM_ID), num_pr.find(_ILVL)
+    level = ilvl.get(_VAL, "") if ilvl is not None else ""
+    return _NumberRef(
+        num_id.get(_VAL, "") if num_id is not None else "",
+        int(level) if level.isdigit() and int(level) < _LEVELS else None,
+    )
+
+
+_Level = tuple[str, str]  # a list level's number format (w:numFmt) and text (w:lvlText)
+_MAX_LINKS = 4  # lists taking their levels from a list style's list: more is a loop
+
+
+class _Numbering:
+    """The lists of numbering.xml: for a paragraph's w:numPr, the number format and text of its
+    level, through the list's own overrides and a list style it takes its levels from."""
+
+    def __init__(self, root: Any, styles: _Styles) -> None:
+        self._styles = styles
+        self._abstract_of: dict[str, str] = {}  # w:numId -> w:abstractNumId
+        self._overrides: dict[tuple[str, int], _Level] = {}  # (numId, ilvl) -> level
+        self._levels: dict[tuple[str, int], _Level] = {}  # (abstractNumId, ilvl) -> level
+        self._style_levels: dict[tuple[str, str], int] = {}  # (abstractNumId, style) -> ilvl
+        self._linked: dict[str, str] = {}  # abstractNumId -> the list style it takes levels from
+        if root is None:
+            return
+        for abstract in root.iterchildren(_ABSTRACT_NUM):
+            abstract_id = abstract.get(_ABSTRACT_NUM_ID, "")
+            for lvl in abstract.iterchildren(_LVL):
+                ilvl = _ilvl(lvl)
+                if ilvl is None:
+                    continue
+                self._levels.setdefault((abstract_id, ilvl), _level(lvl))
+                style = lvl.find(_PARAGRAPH_STYLE)
+                if style is not None:
+                    self._style_levels.setdefault((abstract_id, style.get(_VAL, "")), ilvl)
+            link = abstract.find(_NUM_STYLE_LINK)
+            if link is not None:
+                self._linked[abstract_id] = link.get(_VAL, "")
+        for num in root.iterchildren(_NUM):
+            num_id = num.get(_NUM_ID, "")
+            abstract_ref = num.find(_ABSTRACT_NUM_ID)
+            if abstract_ref is not None:
+                self._abstract_of.setdefault(num_id, abstract_ref.get(_VAL, ""))
+            for override in num.iterchildren(_LVL_OVERRIDE):
+                ilvl, lvl = _ilvl(override), override.find(_LVL)
+                if ilvl is not None and lvl is not None and lvl.find(_NUM_FMT) is not None:
+                    self._overrides.setdefault((num_id, ilvl), _level(lvl))
+
+    def level(self, ref: _NumberRef, style_id: str | None) -> tuple[_Level, int] | None:
+        """The level a paragraph numbered by ``ref`` (in style ``style_id``) stands at, and its
+        index; None when numbering.xml does not define it."""
+        abstract = self._abstract_of.get(ref.num_id)
+        ilvl = ref.ilvl
+        if ilvl is None:  # a style linked to a level of the list (Word's 标题 1 → 第一章)
+            ilvl = self._style_levels.get((abstract or "", style_id or ""), 0)
+        if (override := self._overrides.get((ref.num_id, ilvl))) is not None:
+            return override, ilvl
+        for _ in range(_MAX_LINKS):
+            if abstract is None:
+                return None
+            if (level := self._levels.get((abstract, ilvl))) is not None:
+                return level, ilvl
+            linked = self._styles.numbering(self._linked.get(abstract))
+            abstract = self._abstract_of.get(linked.num_id) if linked is not None else None
+        return None
+
+
+def _ilvl(element: Any) -> int | None:
+    value = element.get(_ILVL, "")
+    return int(value) if value.isdigit() and int(value) < _LEVELS else None
+
+
+def _level(lvl: Any) -> _Level:
+    number_format, text = lvl.find(_NUM_FMT), lvl.find(_LVL_TEXT)
+    return (
+        number_format.get(_VAL, "decimal") if number_format is not None else "decimal",
+        text.get(_VAL, "") if text is not None else "",
+    )
+
+
+def _numbering_root(document: Any) -> Any:
+    """numbering.xml's root element, or None when the document has no lists."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:
+        part = document.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING)
+    except (KeyError, ValueError):  # none, or several: no list is read
+        return None
+    return getattr(part, "element", None)
+
+
+# The numeral a list level's format (w:numFmt) shows first, as units type it: 一 for Chinese
+# counting (甲 and 子 too: a top marker all the same), 壹, Ⅰ, 1, ①, ⑴, ⒈.
+_NUMERALS = {
+    **dict.fromkeys(
+        (
+            "chineseCounting",
+            "chineseCountingThousand",
+            "ideographTraditional",
+            "ideographZodiac",
+            "ideographDigital",
+            "japaneseCounting",
+            "taiwaneseCounting",
+            "taiwaneseCountingThousand",
+            "taiwaneseDigital",
+        ),
+        "一",
+    ),
+    "chineseLegalSimplified": "壹",
+    **dict.fromkeys(("upperRoman", "lowerRoman"), "Ⅰ"),
+    **dict.fromkeys(
+        ("decimal", "decimalZero", "decimalFullWidth", "decimalFullWidth2", "decimalHalfWidth"),
+        "1",
+    ),
+    **dict.fromkeys(("decimalEnclosedCircle", "decimalEnclosedCircleChinese"), "①"),
+    "decimalEnclosedParen": "(1)",
+    "decimalEnclosedFullstop": "1.",
+}
+# The heading kind (fzcheck.analysis.outline's ranks) of a number as Word shows it, width
+# folded: 一、 / 第一部分 (1), (一) (2), 1. 1、 (3), (1) 1) ① (4), 一是 (5), 第一、 (6).
+_SHOWN_KINDS = (
+    (1, re.compile(r"第[一壹]\s*(?:部分|章)\s*[、.:]?|[一壹Ⅰ]\s*[、.,:]")),
+    (2, re.compile(r"\(\s*[一壹Ⅰ]\s*\)\s*[、.]?")),
+    (3, re.compile(r"1\s*[、.]")),
+    (4, re.compile(r"\(\s*1\s*\)|1\)|①")),
+    (5, re.compile(r"一是")),
+    (6, re.compile(r"第一、")),
+)
+
+
+def _numbered_kind(level: _Level, ilvl: int) -> int | None:
+    """The kind of typed marker a list level's number reads as (%1、 in Chinese counting is
+    一、, （%1） is （一）, %1. in decimals is 1.), so that it ranks as the typed one would; None
+    for a number no typed marker spells (a bullet, 1.1 with the levels above in front)."""
+    number_format, text = level
+    numeral = _NUMERALS.get(number_format)
+    if numeral is None:
+        return None
+    shown = fold_width(text.replace(f"%{ilvl + 1}", numeral)).strip()
+    if "%" in shown:
+        return None
+    return next((kind for kind, pattern in _SHOWN_KINDS if pattern.fullmatch(shown)), None)
+
+
+def _outline_level(p: Any, styles: _Styles, numbering: _Numbering, text: str) -> int | None:
     """The heading rank a paragraph (its ``w:p`` element) has by its formatting, if any.
 
-    Heading styles give their level; an explicit outline level (WPS sets it without a heading
-    style) gives level + 1. An automatically numbered short paragraph (numbering lives outside
-    the text, so no 一、 or （一） is there to see) ranks below typed 一、 headings."""
-    from docx.oxml.ns import qn
-
-    match = _HEADING_STYLE.search(style)
+    Heading styles give their level; an outline level (WPS sets it on the paragraph, a unit's
+    own 一级标题 in the style or a style it is based on) gives level + 1 — from a style only
+    on a line short enough for a heading, as a body style based on a heading style would make
+    every paragraph one. An automatically numbered short paragraph (the number lives outside
+    the text) ranks as its number typed would."""
+    name = styles.of(p)
+    match = _HEADING_STYLE.search(name)
     if match:
         return int(match.group(1))
-    p_pr = p.pPr
-    if p_pr is None:
+    style_id = _paragraph_style_id(p) or styles.default_ids.get("paragraph")
+    p_pr = p.find(_PARAGRAPH_PROPS)
+    own = _own_outline(p_pr)
+    if own is not None and own < _BODY_TEXT:
+        return own + 1
+    by_style = styles.outline(style_id) if own is None else None
+    if by_style is not None and by_style < _BODY_TEXT and len(text) <= MAX_HEADING:
+        return by_style + 1
+    return _numbered_level(p_pr, style_id, name, styles, numbering, text)
+
+
+def _numbered_level(
+    p_pr: Any, style_id: str | None, name: str, styles: _Styles, numbering: _Numbering, text: str
+) -> int | None:
+    """The rank of a short paragraph Word numbers (the paragraph's w:numPr, else its style's):
+    as its number typed would rank, else (a bullet, a list numbering.xml does not define) below
+    typed 一、 by its list level."""
+    if len(text) > _MAX_NUMBERED_HEADING or text.endswith(("。", "；", ";")):
         return None
-    outline = p_pr.find(qn("w:outlineLvl"))
-    value = outline.get(qn("w:val"), "") if outline is not None else ""
-    if value.isdigit() and int(value) < 9:
-        return int(value) + 1
-    numbered = p_pr.find(qn("w:numPr"))
-    if (
-        (numbered is not None or _LIST_STYLE.search(style))
-        and len(text) <= _MAX_NUMBERED_HEADING
-        and not text.endswith(("。", "；", ";"))
-    ):
-        ilvl = numbered.find(qn("w:ilvl")) if numbered is not None else None
-        level = ilvl.get(qn("w:val"), "") if ilvl is not None else ""
-        return 2 + (int(level) if level.isdigit() else 0)
-    return None
+    ref, by_style = _own_numbering(p_pr), styles.numbering(style_id)
+    if ref is not None and not ref.num_id and by_style is not None:
+        ref = _NumberRef(by_style.num_id, ref.ilvl)  # the level set here, the list by the style
+    ref = ref or by_style
+    if ref is None or ref.num_id == "0":  # numId 0: the numbering taken away
+        return 2 if ref is None and _LIST_STYLE.search(name) else None
+    found = numbering.level(ref, style_id)
+    kind = _numbered_kind(*found) if found is not None else None
+    return kind if kind is not None else 2 + (ref.ilvl or 0)
 
 
 class _Counter:
@@ -189,6 +425,17 @@ _P, _TABLE, _ROW, _CELL = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
 _RUN, _TEXT, _BREAK = f"{_W}r", f"{_W}t", f"{_W}br"
 _VAL, _RUN_PROPS, _RUN_STYLE, _VANISH = f"{_W}val", f"{_W}rPr", f"{_W}rStyle", f"{_W}vanish"
 _PARAGRAPH_PROPS, _PARAGRAPH_STYLE = f"{_W}pPr", f"{_W}pStyle"
+_OUTLINE, _NUM_PR, _NUM_ID, _ILVL = f"{_W}outlineLvl", f"{_W}numPr", f"{_W}numId", f"{_W}ilvl"
+_BODY_TEXT = 9  # the outline level of body text
+_LEVELS = 9  # list levels: w:ilvl 0-8
+_ABSTRACT_NUM, _NUM, _LVL, _LVL_OVERRIDE = (
+    f"{_W}abstractNum",
+    f"{_W}num",
+    f"{_W}lvl",
+    f"{_W}lvlOverride",
+)
+_ABSTRACT_NUM_ID = f"{_W}abstractNumId"  # an attribute of w:abstractNum, an element of w:num
+_NUM_FMT, _LVL_TEXT, _NUM_STYLE_LINK = f"{_W}numFmt", f"{_W}lvlText", f"{_W}numStyleLink"
 _SDT, _SDT_CONTENT, _CUSTOM = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"
 _SIMPLE = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 # What holds paragraphs and tables besides the body: a content control (公文 templates put the
@@ -359,7 +606,6 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
     if counter.strict:
         data = _as_transitional(package)
     import docx
-    from docx.table import Table
 
     try:
         document = docx.Document(BytesIO(data))
@@ -369,33 +615,71 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
             f"a damaged .docx ({type(err).__name__}); re-save it from Word or WPS", kind="corrupt"
         ) from None
     _drop_hidden_runs(document.element.body, styles)
-    lines: list[str] = []
-    styled: dict[int, int] = {}
-    imported: set[str | None] = set()
-    body = document._body
-    for i, block in enumerate(_blocks(document.element.body)):
-        if i % 500 == 0:
-            deadline.check()
-        if block.tag == _P:
-            style = styles.of(block)
-            text = _paragraph_text(block).strip()
-            if _CONTENTS.match(style):
-                continue
-            lines.extend(_text_boxes(block))
-            if not text:
-                continue
-            level = _outline_level(block, style, text)
-            if level is not None:
-                styled[len(lines)] = level
-            lines.extend(part.strip() for part in text.split("\n") if part.strip())
-        elif block.tag == _ALT_CHUNK:
-            rid = block.get(_RELATION_ID)
-            if rid not in imported:  # once: a thousand imports of one part are one text
-                imported.add(rid)
-                lines.extend(_imported_lines(document, rid, deadline))
-        else:
-            lines.extend(_table_lines(Table(_own_rows_and_cells(block), body), deadline))
-    return Extracted("\n".join(lines), styled=styled)
+    body = _Body(document, styles, _Numbering(_numbering_root(document), styles), deadline)
+    body.read(document.element.body)
+    return Extracted("\n".join(body.lines), styled=body.styled)
+
+
+@dataclass
+class _Body:
+    """The body's lines as they are read, block by block, and the heading levels of the lines
+    paragraphs with an outline level start."""
+
+    document: Any
+    styles: _Styles
+    numbering: _Numbering
+    deadline: Deadline
+    lines: list[str] = field(default_factory=list)
+    styled: dict[int, int] = field(default_factory=dict)  # line index -> heading level
+    imported: set[str | None] = field(default_factory=set)
+    blocks: int = 0
+
+    def read(self, parent: Any) -> None:
+        """The blocks of the body, or of a frame's cell: a frame's paragraphs are read as the
+        body's are (a line each, with their outline levels), not joined as a table's cell."""
+        from docx.table import Table
+
+        for block in _blocks(parent):
+            self.blocks += 1
+            if self.blocks % 500 == 0:
+                self.deadline.check()
+            if block.tag == _P:
+                self._paragraph(block)
+            elif block.tag == _ALT_CHUNK:
+                rid = block.get(_RELATION_ID)
+                if rid not in self.imported:  # once: a thousand imports of one part are one text
+                    self.imported.add(rid)
+                    self.lines.extend(_imported_lines(self.document, rid, self.deadline))
+            elif (cells := _frame_cells(_own_rows_and_cells(block))) is not None:
+                for cell in cells:
+                    self.read(cell)
+            else:
+                self.lines.extend(_table_lines(Table(block, self.document._body), self.deadline))
+
+    def _paragraph(self, p: Any) -> None:
+        if _CONTENTS.match(self.styles.of(p)):
+            return
+        self.lines.extend(_text_boxes(p))
+        text = _paragraph_text(p).strip()
+        if not text:
+            return
+        level = _outline_level(p, self.styles, self.numbering, text)
+        if level is not None:
+            self.styled[len(self.lines)] = level
+        self.lines.extend(part.strip() for part in text.split("\n") if part.strip())
+
+
+def _frame_cells(table: Any) -> list[Any] | None:
+    """The cells of a table that frames text rather than tabulating it — one column, a cell a
+    row (a whole report set in a bordered cell, a 版记 a row per line) — or None for a table
+    with columns. A frame's text is paragraphs: a statistical table always has columns."""
+    cells: list[Any] = []
+    for row in table.iterchildren(_ROW):
+        own = list(row.iterchildren(_CELL))
+        if len(own) > 1:
+            return None
+        cells.extend(own)  # a row with no cell (<w:tr/>) holds nothing
+    return cells or None
 
 
 def _imported_lines(document: Any, rid: str | None, deadline: Deadline) -> list[str]:

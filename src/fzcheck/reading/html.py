@@ -14,7 +14,7 @@ from fzcheck.document import fold_width
 from fzcheck.errors import InputError
 from fzcheck.fast_patterns import cjk_count
 from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_KINDS, is_chrome
-from fzcheck.reading.dates import find_published, make_date
+from fzcheck.reading.dates import date_of_seconds, find_published, make_date, parse_date
 from fzcheck.reading.limits import Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.sniff import is_mime_page
@@ -46,6 +46,16 @@ def _inline_gaps_closed(page: str) -> str:
     return _INLINE_GAP.sub(r"\1", page) if "</" in page else page
 
 
+# WeChat and its editors (秀米, 135编辑器) set headings, badges and whole paragraphs in <section>s
+# among the <p>s; trafilatura keeps a <div>'s text there and drops a <section>'s, so the
+# article lost every heading. A section is a block like a div: it is read as one.
+_SECTION_TAG = re.compile(r"<(/?)section\b", re.IGNORECASE)
+
+
+def _sections_as_divs(page: str) -> str:
+    return _SECTION_TAG.sub(r"<\1div", page)
+
+
 def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     if is_mime_page(data):
         data = _mime_html(data)
@@ -55,7 +65,9 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
 
     # trafilatura is given text, not bytes: it sniffs only the head and misreads gb2312 pages.
     text = trafilatura.extract(
-        _without_layout_tables(_empty_cells_kept(_without_teasers(_inline_gaps_closed(page)))),
+        _without_layout_tables(
+            _empty_cells_kept(_without_teasers(_sections_as_divs(_inline_gaps_closed(page))))
+        ),
         include_tables=True,
         include_comments=False,
         include_links=False,
@@ -367,6 +379,8 @@ def _published(page: str) -> dt.date | None:
     meta = _META_DATE.search(page)
     if meta:
         return make_date(*meta.groups())
+    if (posted := _wechat_posted(page)) is not None:
+        return posted
     visible = fold_width(_TAG.sub(" ", _without_hidden(page)))
     visible = re.sub(r"\s+", " ", visible)
     return find_published(visible, head_chars=len(visible), folded=True)
@@ -383,3 +397,32 @@ def _without_hidden(page: str) -> str:
         pos = end.end()
     out.append(page[pos:])
     return "".join(out)
+
+
+# A WeChat article states when it was posted in <em id="publish_time"> (post-date on older
+# pages), with no 发布时间 before it: a page saved from the browser has the date there; one
+# fetched as served has it empty, for the page's script to fill from var publish_time =
+# "2026-03-02" or var ct = "1772447400" (the Unix time it was posted). The scripts are looked at
+# only on such a page: another site's var ct may count anything.
+_POSTED_ELEMENT = re.compile(r"\bid\s*=\s*[\"']?(?:publish_time|post-date)[\"'\s/>]", re.IGNORECASE)
+_POSTED_SHOWN_MAX = 100  # characters of the element's text looked at
+_POSTED_VAR = re.compile(r"\bvar\s+(?:publish_time|createTime)\s*=\s*[\"']([^\"'<>]{6,40})[\"']")
+_POSTED_SECONDS = re.compile(r"\bvar\s+ct\s*=\s*[\"'](\d{9,10})[\"']")
+
+
+def _wechat_posted(page: str) -> dt.date | None:
+    """The date a WeChat article was posted: as its publish_time element shows it, else as the
+    page's script sets it."""
+    element = _POSTED_ELEMENT.search(page)
+    if element is None:
+        return None
+    tag_end = page.find(">", element.start())
+    if tag_end >= 0:
+        shown = page[tag_end + 1 : tag_end + 1 + _POSTED_SHOWN_MAX].split("<", 1)[0]
+        if (date := parse_date(fold_width(shown))) is not None:
+            return date
+    set_to = _POSTED_VAR.search(page)
+    if set_to is not None and (date := parse_date(fold_width(set_to.group(1)))) is not None:
+        return date
+    seconds = _POSTED_SECONDS.search(page)
+    return date_of_seconds(int(seconds.group(1))) if seconds is not None else None
