@@ -178,6 +178,13 @@ def test_a_marker_alone_on_its_line_heads_the_next_line(tmp_path: Any) -> None:
     assert _outline_of(text, tmp_path) == []
 
 
+def test_a_numbered_badge_alone_on_its_line_heads_the_next_line(tmp_path: Any) -> None:
+    """01 / 02 on lines of their own, as a WeChat editor sets a section's number in a badge:
+    each heads the short line after it; a bare 5 (a page number, a value) does not."""
+    text = "01\n主要举措和成效\n全年办理案件41件。\n02\n存在的不足\n人员不足。\n5\n下一行\n"
+    assert _outline_of(text, tmp_path) == [(1, "01", "主要举措和成效"), (1, "02", "存在的不足")]
+
+
 # --- numbering as units really type it, and reports that number nothing ----------------------
 
 TOP = ("一、", "二、", "三、", "四、", "五、")

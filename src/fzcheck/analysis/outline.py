@@ -174,11 +174,16 @@ def marker_alone(line: str) -> tuple[int, str] | None:
     """(kind, marker) if ``line`` is only a top marker (一、, 第一部分, （一）): its heading's text
     stands on the next line (a part's number set apart, a PDF's number in its own box)."""
     first = line.lstrip()[:1]
+    if first == "0" and _BADGE.match(line):
+        return 1, line.strip()  # 01 / 02 …: a WeChat editor's numbered badge over a section
     for kind in _BY_FIRST.get(first, ()):
         m = _KIND[kind].match(line) if kind <= 2 else None
         if m and m.end() >= len(line.rstrip()):
             return kind, m.group(0).strip()
     return None
+
+
+_BADGE = re.compile(r"^\s*0[1-9]\s*$")  # zero-padded: a table's value is never written 05
 
 
 def heading_text_end(line: str, start: int) -> int:
