@@ -1136,3 +1136,16 @@ def test_a_misread_cell_in_a_row_of_known_cells_moves_no_value(tmp_path: Path) -
     assert cell(r, "requests", "disclosed", "legal_services")["value"] == 1
     assert cell(r, "requests", "disclosed", "natural")["value"] is None
     assert failures(r) == set()
+
+
+def test_a_title_a_year_behind_the_period_the_opening_states_is_flagged(tmp_path: Path) -> None:
+    """统计期限自2024年1月1日至2024年12月31日 under a title for 2023: the title's year is off
+    (the opening's period is the year reported on); under a title for 2024, it agrees."""
+    text = gip.layout_text()
+    assert "统计期限自2024年1月1日至2024年12月31日" in text
+    title = "示例县交通运输局2024年政府信息公开工作年度报告"
+    r = check(write(tmp_path, "typo.txt", text.replace(title, title.replace("2024", "2023"))))
+    flag = next(c for c in r["checks"] if c["id"] == "opening_speaks_of_the_year")
+    assert not flag["passed"] and "标题年度可能有误" in flag["message"]
+    same = check(write(tmp_path, "same.txt", text))
+    assert next(c for c in same["checks"] if c["id"] == "opening_speaks_of_the_year")["passed"]

@@ -226,19 +226,25 @@ def _with_appendix_tables(
 # is a class the engine skips to) and what stands before it looked at.
 _SUBJECT_YEAR = fast(rf"{YEAR.pattern}度?\s*,")
 _SENTENCE_OPENS = "。;!?\n"
+_WHOLE_YEAR = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*起?\s*至\s*\1\s*年\s*12\s*月\s*31\s*日"
+)
 
 
 def _opening_years(doc: Document, outline: Outline) -> tuple[int, ...]:
-    """The years the opening's sentences open with: its first lines, before the first heading."""
+    """The years the opening's sentences open with, and a whole year it states as the period
+    covered (统计期限自2025年1月1日至2025年12月31日): its first lines, before the first heading."""
     end = outline.headings[0].line if outline.headings else outline.body_end + 1
     lines = islice(filter(str.strip, islice(doc.analysis, outline.body_start, end)), _OPENING_LINES)
     opening = "\n".join(lines)
-    return tuple(
+    opened = (
         year_value(m.group(1))
         for m in _SUBJECT_YEAR.finditer(opening)
         if (before := opening[: m.start()].rstrip(" \t\u3000")) == ""
         or before[-1] in _SENTENCE_OPENS
     )
+    whole = (int(m.group(1)) for m in _WHOLE_YEAR.finditer(opening) if "月" in opening)
+    return (*opened, *whole)
 
 
 def _plan(found: list[Found]) -> Found | None:

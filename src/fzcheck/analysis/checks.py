@@ -372,6 +372,11 @@ def _opening_year(spec: OpeningYearSpec, ctx: Context) -> Check | None:
             passed=False,
             message=f"开头写的是{year - 1}年，而报告年度为{year}年：可能沿用了上一年的报告，请核对",
         )
+    if year + 1 in stated:  # 2024年度…报告 over 统计期限自2025年1月1日…: the title's year is off
+        return spec.check(
+            passed=False,
+            message=f"开头写的是{year + 1}年，而标题的报告年度为{year}年：标题年度可能有误，请核对",
+        )
     return None  # another year (a history, a plan): not this check's
 
 
