@@ -297,6 +297,8 @@ def test_a_title_on_another_subject_is_read_and_counts_against(tmp_path: Path, t
         ("关于2025年度法治政府建设考核情况的通报", "标题表明这是通报"),
         ("关于落实法治政府建设督察反馈意见整改工作的报告", "标题是自评、自查或整改报告"),
         ("关于2025年度县长履行推进法治建设第一责任人职责情况的报告", "标题是个人述法或述职报告"),
+        ("示例县创建全国法治政府建设示范县工作情况的报告", "标题是自评、自查或整改报告"),
+        ("关于县委巡察组反馈法治建设方面问题整改进展情况的报告", "标题是自评、自查或整改报告"),
     ],
 )
 def test_a_title_that_says_what_else_it_is_outweighs_the_reports_parts(

@@ -717,3 +717,88 @@ def test_causes_in_a_section_of_their_own_are_the_problems_causes(tmp_path: Path
         ("五、其他", "六、其他"),
     )
     assert "problems.gives_causes" not in failed(r) and r["score"] == 100
+
+
+# A short report built from its parts, each replaceable: the title and achievements (H), the
+# problems (PR), the leader (L) and the plan (PL).
+H = (
+    "某县人民政府关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n"
+    "全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n"
+)
+PR = "二、存在的不足和原因\n执法监督覆盖面不够广。原因是编制有限。\n"
+L = "三、党政主要负责人履行推进法治建设第一责任人职责情况\n县长亲自主持召开法治专题会议4次。\n"
+PL = "四、2026年工作安排\n2026年，我县将深化行政执法改革。\n"
+
+
+def built(tmp_path: Path, *parts: str) -> dict[str, Any]:
+    from tests.helpers import checked
+
+    return checked(tmp_path, "".join(parts))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "同时，对检查中发现存在问题的12家企业下达整改通知书。\n",  # problems found in others
+        "（一）聚焦基层短板弱项，提升乡镇执法能力。\n",  # a theme working on weak points
+    ],
+)
+def test_others_problems_or_a_theme_on_weak_points_are_not_the_problems(
+    tmp_path: Path, line: str
+) -> None:
+    r = built(tmp_path, H, line, L, PL)
+    assert part(r, "problems")["status"] == "missing" and r["verdict"] == "incomplete"
+
+
+def test_a_theme_that_seeks_out_gaps_is_an_achievement(tmp_path: Path) -> None:
+    r = built(
+        tmp_path,
+        H.replace("一、主要举措和成效", "一、对标先进找差距，推动法治政府提质增效"),
+        PR,
+        L,
+        PL,
+    )
+    assert part(r, "achievements")["status"] == "present" and r["score"] == 100
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "分管法治工作的副县长亲自主持召开执法推进会。",  # a deputy, not the principal
+        "组织全县32个执法单位主要负责人开展述法。",  # other units' heads
+        "个别单位主要负责人对法治建设重视不够。",
+    ],
+)
+def test_a_deputy_or_other_units_heads_are_not_the_principal(tmp_path: Path, line: str) -> None:
+    r = built(tmp_path, H, PR, line + "\n", PL)
+    assert part(r, "leader_duties")["status"] == "missing", part(r, "leader_duties")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "新的一年里，我们将深化行政执法改革。",
+        "下一阶段，县政府将深化行政执法改革。",
+        "今后，我县将深化行政执法改革。",
+    ],
+)
+def test_a_plan_told_in_a_closing_paragraph_is_the_plan_embedded(tmp_path: Path, line: str) -> None:
+    r = built(tmp_path, H, PR, L, line + "\n")
+    assert part(r, "next_year_plan")["status"] == "embedded"
+    assert "next_year_plan.names_next_year" in failed(r)  # no year named
+
+
+@pytest.mark.parametrize("heading", ["二、离群众期盼仍有距离", "二、对标对表仍有提升空间"])
+def test_problems_headed_as_the_distance_still_to_go_are_the_problems(
+    tmp_path: Path, heading: str
+) -> None:
+    r = built(tmp_path, H, PR.replace("二、存在的不足和原因", heading), L, PL)
+    assert part(r, "problems")["status"] == "present" and r["score"] == 100
+
+
+@pytest.mark.parametrize(
+    "causes", ["这既有编制偏少的客观情况，也有重视不够的主观问题。", "这受制于基层执法力量短缺。"]
+)
+def test_causes_told_as_what_holds_the_work_back_are_causes(tmp_path: Path, causes: str) -> None:
+    r = built(tmp_path, H, PR.replace("原因是编制有限。", causes), L, PL)
+    assert "problems.gives_causes" not in failed(r)
