@@ -64,6 +64,8 @@ def test_documents_a_unit_sends_beside_its_report_are_not_reports(name: str, sig
         "示例县司法局关于2025年度法治政府建设和法治督察自查情况的报告",
         "示例县2025年度法治政府建设情况暨党政主要负责人述法报告",
         "示例县2025年度法治政府建设情况和党政主要负责人履行推进法治建设第一责任人职责情况的报告",
+        "示例县司法局关于2025年度法治建设工作情况及党政主要负责人履行推进法治建设第一责任人职责情况的报告",
+        "示例县司法局2025年度法治政府建设工作情况以及2026年工作计划",
     ],
 )
 def test_the_years_report_joined_with_another_is_still_the_report(

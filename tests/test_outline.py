@@ -359,3 +359,27 @@ def test_lines_wrapped_at_the_page_width_are_no_headings(tmp_path: Any) -> None:
     levels = _levels(tmp_path, "\n".join(wrapped) + "\n")
     assert levels and all(len(text) < 28 for _, text in levels)
     assert not any("，" in t or "," in t for _, t in levels)
+
+
+def test_numbered_headings_over_points_are_not_taken_for_bare_parents(tmp_path: Any) -> None:
+    """1. … 5. over （一）（二）… (numbered anew under each): the 1. headings are the top level, not
+    a short line standing alone above them (现将有关情况报告如下：)."""
+    text = _renumbered(("1.", "2.", "3.", "4.", "5."))
+    text = text.replace("现将有关情况报告如下：", "\n现将有关情况报告如下：\n")
+    tops = [t for level, t in _levels(tmp_path, text) if level == 1]
+    assert len(tops) == 5 and "现将有关情况报告如" not in tops
+
+
+def test_a_part_words_at_a_lines_start_inside_a_section_rank_nothing_above_it(
+    tmp_path: Any,
+) -> None:
+    """A wrapped line inside section 三 opening 第一部分总体要求…: no part heads the report, so the
+    一、 sections stay the top level."""
+    from tests.helpers import sample_text
+
+    text = sample_text().replace(
+        "将法治建设纳入班子成员年度述职内容",
+        "\n第一部分总体要求开展专题学习，将法治建设纳入述职内容",
+    )
+    tops = [t[:4] for level, t in _levels(tmp_path, text) if level == 1]
+    assert {"2025", "党政主要", "2026", "其他需要"} <= set(tops)  # the sections, not under it

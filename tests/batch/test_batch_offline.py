@@ -484,3 +484,17 @@ def test_a_first_line_torn_by_a_kill_is_still_repaired(
     out.write_bytes(b'{"schema_version":1,"path":"/x/unit0.t')
     assert batch(str(reports), "-o", str(out)) == 1  # the empty file fails, as always
     assert len(lines(out)) == len(list(reports.iterdir()))
+
+
+def test_blank_lines_an_editor_added_do_not_stop_a_resume(
+    reports: Path, tmp_path: Path, lines: Lines
+) -> None:
+    """A results file opened and saved with a blank line at its end (or between lines) is
+    still ours: the batch resumes, nothing redone, nothing refused."""
+    out = tmp_path / "results.jsonl"
+    batch(str(reports), "-o", str(out))
+    before = lines(out)
+    with out.open("a", encoding="utf-8") as f:
+        f.write("\n  \n")
+    assert batch(str(reports), "-o", str(out)) == 1  # the empty file fails, as always
+    assert lines(out) == before

@@ -1083,6 +1083,7 @@ def test_table_four_set_out_a_cell_a_line_beside_its_labels_is_read(
     "unit,signed,on_time",
     [
         ("示例经济技术开发区管理委员会", "2025年3月10日", True),  # as 管委会: 3月31日
+        ("示例市国有资产监督管理委员会", "2025年3月10日", False),  # a department: 1月31日
         ("示例县交通运输局", "2025年3月10日", False),  # a department: 1月31日
         ("示例街道办事处", "2025年3月31日", True),  # neither: before 1 April, the 31st counts
         ("示例街道办事处", "2025年4月1日", False),
@@ -1149,3 +1150,38 @@ def test_a_title_a_year_behind_the_period_the_opening_states_is_flagged(tmp_path
     assert not flag["passed"] and "标题年度可能有误" in flag["message"]
     same = check(write(tmp_path, "same.txt", text))
     assert next(c for c in same["checks"] if c["id"] == "opening_speaks_of_the_year")["passed"]
+
+
+def test_a_short_row_that_lost_cells_at_its_end_is_not_right_aligned(tmp_path: Path) -> None:
+    """上年结转 with its 总计 left blank and the trailing tab trimmed on save: fewer cells than
+    the whole rows, so its values are not shifted into the last columns (a right table failed
+    as wrong)."""
+    text = gip.tab_text()
+    row = "二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2"
+    assert row in text
+    r = check(write(tmp_path, "trimmed.txt", text.replace(row, row.removesuffix("\t2"))))
+    assert not failures(r)
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "一是政策解读形式需要进一步加强；二是依申请办理人员业务能力需要进一步提升。",
+        "力争全年无因政府信息公开引发的行政复议、行政诉讼。",
+    ],
+)
+def test_what_still_needs_doing_names_no_improvement_and_no_count(
+    tmp_path: Path, section: str
+) -> None:
+    """需要进一步加强 is a problem's own words; 力争全年无…行政复议 a goal, not a statement of
+    none set against table 四."""
+    plan = "下一步，我局将加强解读，完善办理流程，每季度组织一次业务培训。"
+    text = gip.layout_text().replace(_STATED, "")  # the counts stated: none but the goal's
+    assert plan in text
+    r = check(write(tmp_path, "needs.txt", text.replace(plan, section)))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert flag["passed"], flag["message"]
+    if "需要" in section:
+        assert "improvements.names_improvements" in {
+            f"{p['id']}.{c['id']}" for p in r["parts"] for c in p["checks"] if not c["passed"]
+        }

@@ -237,6 +237,7 @@ def _styled_report(path: Path, others: bool) -> Path:
         body_text = d.add_paragraph("本段为正文", style="一级标题")
         body_text._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {_W} w:val="9"/>'))
         d.add_paragraph("正文" * 31, style="一级标题")
+        d.add_paragraph("究其原因，主要是投入有限。", style="一级标题")  # a sentence, not a heading
         d.add_paragraph("循环样式", style="甲样式")
     return _saved(d, path)
 
@@ -247,7 +248,8 @@ def test_outline_levels_and_numbers_set_in_a_style_it_is_based_on_make_headings(
     """Nothing on the paragraph, the level in the style's base style: the leader's heading in
     the law's wording (a comma in it, so no bare line reads as a heading) was no heading, and
     the part only embedded. A paragraph's own outline level 9 (body text) overrides its style;
-    a paragraph too long for a heading gets no level from a style; a loop of basedOn ends."""
+    a paragraph too long for a heading, or a sentence however short (a body style based on a
+    heading style), gets no level from a style; a loop of basedOn ends."""
     extracted = read_docx(_styled_report(tmp_path / "others.docx", others=True).read_bytes())
     read = extracted.text.split("\n")
     by_line = {read[i]: level for i, level in extracted.styled.items()}

@@ -23,7 +23,7 @@ from fzcheck.rubric.model import Genre, GenreSign, Rubric
 
 HEAD_LINES = 12
 _CITED = re.compile(r"《[^》\n]{0,80}》")
-_JOINER = "[暨和及与并、,]"  # the analysis view: ， folded to ,
+_JOINER = "(?:以及|[暨和及与并、,])"  # the analysis view: ， folded to ,
 
 
 @dataclass(frozen=True, slots=True)

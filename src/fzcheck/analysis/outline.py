@@ -283,6 +283,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             bare = _bare_headings(doc.analysis, body_start, body_end)
         else:  # their numbered runs, shorter than paragraphs, say nothing of a heading's length
             bare = _bare_headings(doc.analysis, body_start, body_end, _BARE_MAX)
+            bare = [b for b in bare if b[2] not in taken]  # a 1. heading is no bare parent
             bare = bare if _bare_parents(doc.analysis, found, bare) else []
         found = sorted(found + [b for b in bare if b[2] not in taken], key=itemgetter(2))
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
@@ -313,9 +314,12 @@ def _parts_above(
     share a kind, which put each part's 一、 beside it, and the part's text ended at its first
     一、). Ranked as a bare heading is, above every numbered kind."""
     parts = [f[0] == 1 and f[1].startswith("第") for f in found]
-    plain = [f for p, f in zip(parts, found, strict=True) if f[0] == 1 and not p]
-    # numbered from 一 of their own: 第一部分 … 二、 … numbers one run of parts, typed two ways
-    if not any(parts) or not plain or plain[0][1].strip(_AROUND_NUMERAL) != "一":
+    tops = [(p, f) for p, f in zip(parts, found, strict=True) if f[0] == 1]
+    plain = [f for p, f in tops if not p]
+    # the report opens with a part and has two at least (a 第一部分… line inside a section is
+    # text a wrap put at a line's start); its 一、 are numbered from 一 of their own (第一部分 …
+    # 二、 … numbers one run of parts, typed two ways)
+    if sum(parts) < 2 or not tops[0][0] or not plain or plain[0][1].strip(_AROUND_NUMERAL) != "一":
         return found
     return [(BARE, *f[1:]) if p else f for p, f in zip(parts, found, strict=True)]
 

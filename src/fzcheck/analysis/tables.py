@@ -284,8 +284,8 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
     partial: list[tuple[str, int, list[_Token]]] = []  # rows to place by column position
     anchors: list[list[int]] = []  # value end offsets of complete rows
     glued: list[str] = []
-    whole = 0  # rows with a value for every column
-    known: set[str] = set()  # short rows whose cells are known (tab- or |-separated)
+    widths: set[int] = set()  # cells in each row with a value for every column
+    known: dict[str, int] = {}  # cells in each short row whose cells are known (tab- or |-split)
     for i, line, parsed in _rows(doc, region, template):
         if parsed is None:
             pending = _pending_label(pending, line)
@@ -312,7 +312,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             pointer = found  # any row is it: a row of values below is it rather than a spacer
         table.row_lines[row] = i
         if len(values) == len(columns):
-            whole += 1
+            widths.add(_cell_count(line))
             for col, tok in zip(columns, values, strict=True):
                 table.cells[(row, col)] = _cell(row, col, tok, i)
             if all(v.text for v in values) and "|" not in line and line:
@@ -328,7 +328,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
         elif len(values) < len(columns):
             partial.append((row, i, values))
             if "\t" in line or "|" in line:
-                known.add(row)
+                known[row] = _cell_count(line)
         else:
             return TableRead(
                 template,
@@ -341,9 +341,10 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
         missing = [c.name for k, c in enumerate(template.columns) if k not in printed]
         table.reason = f"表中没有“{'”“'.join(missing)}”列"
     for row, i, values in partial:
-        if row in known and whole:
-            # among whole rows, a short one whose cells are known lost a cell to its label (a
-            # value misread, O for 0): its values are its last cells; the cells before, blank
+        if known.get(row) in widths:
+            # as many cells as a whole row, but fewer values: a cell took the rest into the label
+            # (a value misread, O for 0), so its values are its last cells, the ones before blank
+            # (a row that lost cells at its end, trimmed on save, is placed by position)
             placed: dict[int, _Token] | None = {
                 len(columns) - len(values) + k: v for k, v in enumerate(values)
             }
@@ -521,6 +522,13 @@ def _place(values: Sequence[_Token], anchors: list[list[int]], n: int) -> dict[i
             return None
         placed[k] = tok
     return placed
+
+
+def _cell_count(line: str) -> int:
+    """Cells in a row split at its borders (| or tabs): -1 for a row that has none."""
+    if "|" in line:
+        return line.strip().removeprefix("|").removesuffix("|").count("|") + 1
+    return line.rstrip(" ").count("\t") + 1 if "\t" in line else -1
 
 
 def _cell(row: str, col: str, tok: _Token, line: int) -> Cell:

@@ -35,7 +35,7 @@ def iter_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
     """(byte offset after the line, parsed object or None) for each line of ``path``.
 
     A last line without its newline counts as torn (None) even if it parses: a line is only
-    complete once its newline is on disk."""
+    complete once its newline is on disk. Blank lines are passed over."""
     with path.open("rb") as f:
         offset = 0
         for raw in f:
@@ -43,6 +43,8 @@ def iter_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
             if not raw.endswith(b"\n"):
                 yield offset, None
                 return
+            if not raw.strip():
+                continue  # a blank line (an editor's, at the end): no line at all
             try:
                 obj = json.loads(raw)
             except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
@@ -173,10 +175,10 @@ def repair(path: Path) -> int:
     if bad_inside:
         rewrite(path, lambda obj: obj)
         return bad_inside + int(torn_tail)
-    if torn_tail:
+    if torn_tail or path.stat().st_size > good_end:  # a torn line, or blank lines, at the end
         with path.open("r+b") as f:
             f.truncate(good_end)
-        return 1
+        return int(torn_tail)
     return 0
 
 

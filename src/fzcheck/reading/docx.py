@@ -308,6 +308,9 @@ def _numbered_kind(level: _Level, ilvl: int) -> int | None:
     return next((kind for kind, pattern in _SHOWN_KINDS if pattern.fullmatch(shown)), None)
 
 
+_SENTENCE_ENDS = ("。", "；", ";")  # a paragraph ending so is a sentence, not a heading
+
+
 def _outline_level(p: Any, styles: _Styles, numbering: _Numbering, text: str) -> int | None:
     """The heading rank a paragraph (its ``w:p`` element) has by its formatting, if any.
 
@@ -326,7 +329,12 @@ def _outline_level(p: Any, styles: _Styles, numbering: _Numbering, text: str) ->
     if own is not None and own < _BODY_TEXT:
         return own + 1
     by_style = styles.outline(style_id) if own is None else None
-    if by_style is not None and by_style < _BODY_TEXT and len(text) <= MAX_HEADING:
+    if (
+        by_style is not None
+        and by_style < _BODY_TEXT
+        and len(text) <= MAX_HEADING
+        and not text.endswith(_SENTENCE_ENDS)  # 究其原因，…有限。: a body paragraph, however short
+    ):
         return by_style + 1
     return _numbered_level(p_pr, style_id, name, styles, numbering, text)
 
@@ -337,7 +345,7 @@ def _numbered_level(
     """The rank of a short paragraph Word numbers (the paragraph's w:numPr, else its style's):
     as its number typed would rank, else (a bullet, a list numbering.xml does not define) below
     typed 一、 by its list level."""
-    if len(text) > _MAX_NUMBERED_HEADING or text.endswith(("。", "；", ";")):
+    if len(text) > _MAX_NUMBERED_HEADING or text.endswith(_SENTENCE_ENDS):
         return None
     ref, by_style = _own_numbering(p_pr), styles.numbering(style_id)
     if ref is not None and not ref.num_id and by_style is not None:
