@@ -372,3 +372,17 @@ def test_a_notice_on_making_the_report_is_not_the_report(tmp_path: Path) -> None
         "各单位要按照年度报告格式编制年度报告，于1月31日前公开。\n",
     )
     assert r["verdict"] == "not_a_report" and "标题表明这是通知" in _genre(r)["message"]
+
+
+def test_a_unit_telling_of_its_own_meeting_is_weighed_nothing_for_it(tmp_path: Path) -> None:
+    """会议强调，… once in the leader's paragraph: the unit's own meeting, not a news item."""
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "亲自审定年度法治政府建设工作要点，",
+        "亲自审定年度法治政府建设工作要点，会议强调，要把法治建设摆在突出位置，",
+    )
+    r = checked(tmp_path, text)
+    assert r["verdict"] == "complete" and "会议新闻" not in _genre(r)["message"]
+    assert (
+        r["document"]["genre_score"]
+        == checked(tmp_path, SAMPLE.read_text(encoding="utf-8"))["document"]["genre_score"]
+    )
