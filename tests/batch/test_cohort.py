@@ -18,6 +18,7 @@ def line(
     failed: tuple[str, ...] = (),
     score: float = 80,
     llm: dict[str, Any] | None = None,
+    rubric: str = "fazhi-annual",
 ) -> dict[str, Any]:
     parts = [
         {
@@ -40,6 +41,7 @@ def line(
         "checks": [],
         "document": {"issuer": path.upper()},
         "llm": llm,
+        "rubric": {"id": rubric},
     }
 
 
@@ -121,3 +123,54 @@ def test_cost_is_unknown_without_a_price(batch_env: Path) -> None:
     batch_env.write_text('[batch.prices."m"]\ninput = "cheap"\n', encoding="utf-8")
     with pytest.raises(ConfigError):
         price_table()
+
+
+def copied(r: dict[str, Any], part: str, other: str, similarity: float = 0.9) -> dict[str, Any]:
+    """``r`` listing ``other`` among the reports its ``part`` was copied with."""
+    return {
+        **r,
+        "copies": [*r.get("copies", []), {"part": part, "other": other, "similarity": similarity}],
+    }
+
+
+def test_a_copy_pair_listed_only_by_the_later_path_is_kept_once() -> None:
+    """Each report lists only its closest matches, so a pair can be on either side's list:
+    "a" lists nothing (its list was full), "c" lists "a"; "b" and "c" list each other."""
+    lines = [
+        line("a", "complete", FULL),
+        copied(line("b", "complete", FULL), "problems", "c"),
+        copied(copied(line("c", "complete", FULL), "problems", "a"), "problems", "b"),
+    ]
+    stats = gather(lines).to_json()
+    assert [(c["a"], c["b"]) for c in stats["copies"]] == [("a", "c"), ("b", "c")]
+    assert [c["reports"] for c in stats["copy_clusters"]] == [["a", "b", "c"]]
+
+
+GIP = {
+    "overview": "present",
+    "proactive": "present",
+    "requests": "present",
+    "appeals": "present",
+    "improvements": "present",
+    "other": "missing",
+}
+
+
+def test_shares_in_a_mixed_batch_are_over_the_reports_of_that_type() -> None:
+    """Three 法治 reports and one 政府信息公开 report: the GIP report's missing part and failed
+    check are 100% of GIP reports, not a quarter of the batch; a part both types have
+    (other) is over all four."""
+    gip = line("g", "incomplete", {**GIP, "overview": "missing"}, rubric="gip-annual")
+    gip["checks"] = [{"id": "current_form", "passed": False, "message": "old form"}]
+    fazhi = [
+        line(n, "complete", FULL, failed=("problems.gives_causes",) if n == "a" else ())
+        for n in ("a", "b", "c")
+    ]
+    stats = gather([*fazhi, gip]).to_json()
+    parts = {p["part"]: p for p in stats["parts"]}
+    checks = {c["check"]: c for c in stats["failed_checks"]}
+    assert parts["overview"]["missing_share"] == 1.0
+    assert checks["document.current_form"]["share"] == 1.0
+    assert checks["problems.gives_causes"]["share"] == round(1 / 3, 4)
+    assert parts["other"]["missing_share"] == 1.0
+    assert [parts[p]["reports"] for p in ("overview", "other")] == [1, 4]  # the bases, shown

@@ -49,7 +49,12 @@ def price_table() -> dict[str, Price]:
 class Cohort:
     total: int = 0
     verdicts: Counter[str] = field(default_factory=Counter)
-    graded: int = 0  # readable annual reports: the denominator for part shares
+    graded: int = 0  # readable annual reports
+    # A mixed batch (法治 and 政府信息公开 reports) grades each report with its own rubric, so
+    # a part's or a check's share is over the reports whose rubric has it, not over them all.
+    graded_by_rubric: Counter[str] = field(default_factory=Counter)
+    part_rubrics: dict[str, set[str]] = field(default_factory=dict)  # part id -> rubric ids
+    check_rubrics: dict[str, set[str]] = field(default_factory=dict)  # check key -> rubric ids
     missing: Counter[str] = field(default_factory=Counter)
     embedded: Counter[str] = field(default_factory=Counter)
     required: dict[str, bool] = field(default_factory=dict)  # part id -> required, first seen
@@ -60,7 +65,9 @@ class Cohort:
     scores: list[float] = field(default_factory=list)
     send_back: list[dict[str, Any]] = field(default_factory=list)
     failures: list[dict[str, Any]] = field(default_factory=list)
-    copies: list[dict[str, Any]] = field(default_factory=list)
+    # unordered pair (part, a, b) with a < b -> the pair: each report lists only its closest
+    # matches, so a pair may be in either report's list, or both
+    copies: dict[tuple[str, str, str], dict[str, Any]] = field(default_factory=dict)
     tokens: Counter[str] = field(default_factory=Counter)
     tokens_by_model: dict[str, Counter[str]] = field(default_factory=dict)
     llm_reports: int = 0
@@ -89,16 +96,7 @@ class Cohort:
                 }
             )
             return
-        for c in r.get("copies", []):
-            if r["path"] < c["other"]:  # each pair once
-                self.copies.append(
-                    {
-                        "part": c["part"],
-                        "a": r["path"],
-                        "b": c["other"],
-                        "similarity": c["similarity"],
-                    }
-                )
+        self._add_copies(r)
         if verdict == "not_a_report":
             self.send_back.append(
                 {
@@ -111,6 +109,7 @@ class Cohort:
             )
             return
         self.graded += 1
+        self._add_rubric(r)
         self.scores.append(float(r.get("score", 0)))
         missing_required = []
         for p in r.get("parts", []):
@@ -136,6 +135,29 @@ class Cohort:
                     "reason": "",
                 }
             )
+
+    def _add_copies(self, r: dict[str, Any]) -> None:
+        """Each copy pair once, whichever of its two reports lists it."""
+        for c in r.get("copies", []):
+            a, b = sorted((str(r["path"]), str(c["other"])))
+            key = (str(c["part"]), a, b)
+            seen = self.copies.get(key)
+            if seen is None or c["similarity"] > seen["similarity"]:
+                self.copies[key] = {"part": key[0], "a": a, "b": b, "similarity": c["similarity"]}
+
+    def _add_rubric(self, r: dict[str, Any]) -> None:
+        """Count the report under its rubric, and note which parts and checks that rubric has
+        (a check that passed counts too: it is part of the base of its share)."""
+        rubric = rubric_of(r)
+        self.graded_by_rubric[rubric] += 1
+        for p in r.get("parts", []):
+            self.part_rubrics.setdefault(p["id"], set()).add(rubric)
+        for key in check_keys(r):
+            self.check_rubrics.setdefault(key, set()).add(rubric)
+
+    def _base(self, rubrics: set[str] | None) -> int:
+        """How many graded reports were graded with one of ``rubrics``."""
+        return sum(self.graded_by_rubric[x] for x in rubrics or ())
 
     def _add_tables(self, r: dict[str, Any]) -> None:
         tables = r.get("tables") or []
@@ -178,42 +200,51 @@ class Cohort:
             )
 
     def to_json(self, prices: dict[str, Price] | None = None) -> dict[str, Any]:
-        g = self.graded or 1
-        parts = [
-            {
-                "part": pid,
-                "label": self.labels.get(pid, pid),
-                "required": self.required[pid],
-                "missing": self.missing[pid],
-                "embedded": self.embedded[pid],
-                "missing_share": round(self.missing[pid] / g, 4) if self.graded else 0.0,
-                "embedded_share": round(self.embedded[pid] / g, 4) if self.graded else 0.0,
-            }
-            for pid in self.required
-        ]
+        copies = list(self.copies.values())
+        parts = [self._part_json(pid) for pid in self.required]
         return {
             "reports": self.total,
             "verdicts": {v: self.verdicts[v] for v in VERDICTS},
             "graded": self.graded,
             "parts": parts,
             "failed_checks": [
-                {
-                    "check": c,
-                    "name": self.check_names.get(c),
-                    "count": n,
-                    "share": round(n / g, 4),
-                    "message": self.check_messages[c],
-                }
+                self._check_json(c, n)
                 for c, n in sorted(self.failed_checks.items(), key=lambda kv: (-kv[1], kv[0]))
             ],
             "scores": _score_stats(self.scores),
             "send_back": sorted(self.send_back, key=lambda s: s["path"]),
             "failures": sorted(self.failures, key=lambda f: (f["path"] or "", f["stage"])),
-            "copies": sorted(self.copies, key=lambda c: (-c["similarity"], c["a"], c["b"])),
-            "copy_clusters": copy_clusters(self.copies, self.labels),
+            "copies": sorted(copies, key=lambda c: (-c["similarity"], c["a"], c["b"])),
+            "copy_clusters": copy_clusters(copies, self.labels),
             "reviewed": self.reviewed,
             "llm": self._llm_json(prices if prices is not None else {}),
             "tables": self._tables_json(),
+        }
+
+    def _part_json(self, pid: str) -> dict[str, Any]:
+        """A part's counts, shared over the reports whose rubric has the part (``reports``)."""
+        base = self._base(self.part_rubrics.get(pid))
+        return {
+            "part": pid,
+            "label": self.labels.get(pid, pid),
+            "required": self.required[pid],
+            "reports": base,
+            "missing": self.missing[pid],
+            "embedded": self.embedded[pid],
+            "missing_share": _share(self.missing[pid], base),
+            "embedded_share": _share(self.embedded[pid], base),
+        }
+
+    def _check_json(self, check: str, failed: int) -> dict[str, Any]:
+        """A failed check's count, shared over the reports whose rubric has the check."""
+        base = self._base(self.check_rubrics.get(check))
+        return {
+            "check": check,
+            "name": self.check_names.get(check),
+            "count": failed,
+            "reports": base,
+            "share": _share(failed, base),
+            "message": self.check_messages[check],
         }
 
     def _tables_json(self) -> dict[str, Any]:
@@ -323,6 +354,22 @@ def gather(results: Iterable[dict[str, Any]]) -> Cohort:
     for r in results:
         cohort.add(r)
     return cohort
+
+
+def rubric_of(r: dict[str, Any]) -> str:
+    """The id of the rubric a result was graded with ("" for a line that names none)."""
+    rubric = r.get("rubric")
+    return str(rubric.get("id") or "") if isinstance(rubric, dict) else ""
+
+
+def check_keys(r: dict[str, Any]) -> list[str]:
+    """``part.check`` for every check a result carries, passed or failed."""
+    keys = [f"{p['id']}.{c['id']}" for p in r.get("parts", []) for c in p.get("checks", [])]
+    return keys + [f"document.{c['id']}" for c in r.get("checks", [])]
+
+
+def _share(n: int, base: int) -> float:
+    return round(n / base, 4) if base else 0.0
 
 
 def _issuer(r: dict[str, Any]) -> str | None:

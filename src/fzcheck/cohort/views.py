@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 from typing import IO, Any
 
 from rich.markup import escape
 
+from fzcheck.redact import decodable
 from fzcheck.render import failed_checks, part_label
 from fzcheck.render.i18n import check_name, decision_text, error_kind, lang, t, verdict
 from fzcheck.render.markdown import md_cell
@@ -32,9 +34,18 @@ def _md_table(title: str, header: list[str], rows: list[list[Any]]) -> list[str]
     ]
 
 
+# A file name that is not UTF-8 (GBK bytes) is held as lone surrogates, which UTF-8 cannot
+# encode: in JSON they are written as \udcc7 escapes, as the results file writes them
+# (fzcheck.render.jsonfmt), so json.loads gives back the very name the results file has.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _json_escaped(text: str) -> str:
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def render_json(stats: dict[str, Any], out: IO[str]) -> None:
-    json.dump(stats, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(_json_escaped(json.dumps(stats, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _verdicts(v: dict[str, int]) -> str:
@@ -274,6 +285,10 @@ CSV_COLUMNS = [
 ]
 
 
+def _shown(cell: object) -> object:
+    return decodable(cell) if isinstance(cell, str) else cell
+
+
 class UnitsCsv:
     """One row per report, for spreadsheets: what is missing, failed, copied, decided. Starts
     with a UTF-8 BOM so Excel reads the Chinese."""
@@ -294,7 +309,13 @@ class UnitsCsv:
         self.writer.writerow([words.get(c) or t(c) for c in CSV_COLUMNS])
 
     def add(self, r: dict[str, Any]) -> None:
-        from fzcheck.render.csvfmt import safe_row, unit_of
+        from fzcheck.render.csvfmt import safe_row
+
+        # a spreadsheet is read by people and the file is UTF-8: a GBK name's bytes as \xc7
+        self.writer.writerow(safe_row(_shown(cell) for cell in self._row(r)))
+
+    def _row(self, r: dict[str, Any]) -> list[Any]:
+        from fzcheck.render.csvfmt import unit_of
 
         parts = r.get("parts", [])
         err = r.get("error")
@@ -307,30 +328,23 @@ class UnitsCsv:
             else ""
         )
         review = r.get("review") or {}
-        self.writer.writerow(
-            safe_row(
-                [
-                    r.get("path", ""),
-                    unit_of(r),
-                    (r.get("document") or {}).get("report_year") or "",
-                    (r.get("document") or {}).get("issuer") or "",
-                    verdict(r.get("verdict", "error")),
-                    r.get("score", ""),
-                    verdict(review["verdict"]) if review else "",
-                    review.get("score", ""),
-                    "；".join(
-                        part_label(p)
-                        for p in parts
-                        if p["status"] == "missing" and p.get("required")
-                    ),
-                    "；".join(part_label(p) for p in parts if p["status"] == "embedded"),
-                    "；".join(check_name(c, part) for part, c in failed_checks(r)),
-                    "；".join(
-                        f"{c['part']}~{c['other']} ({c['similarity']:.2f})"
-                        for c in r.get("copies", [])
-                    ),
-                    "；".join(decision_text(x, r) for x in review.get("decisions", [])),
-                    error,
-                ]
-            )
-        )
+        return [
+            r.get("path", ""),
+            unit_of(r),
+            (r.get("document") or {}).get("report_year") or "",
+            (r.get("document") or {}).get("issuer") or "",
+            verdict(r.get("verdict", "error")),
+            r.get("score", ""),
+            verdict(review["verdict"]) if review else "",
+            review.get("score", ""),
+            "；".join(
+                part_label(p) for p in parts if p["status"] == "missing" and p.get("required")
+            ),
+            "；".join(part_label(p) for p in parts if p["status"] == "embedded"),
+            "；".join(check_name(c, part) for part, c in failed_checks(r)),
+            "；".join(
+                f"{c['part']}~{c['other']} ({c['similarity']:.2f})" for c in r.get("copies", [])
+            ),
+            "；".join(decision_text(x, r) for x in review.get("decisions", [])),
+            error,
+        ]

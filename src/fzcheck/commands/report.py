@@ -79,7 +79,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     with ExitStack() as stack:
         out = (
-            stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+            # Every view shows a GBK name's bytes escaped itself; should a string slip through
+            # with one, it is written escaped too rather than cutting the file off mid-way.
+            stack.enter_context(
+                open(args.output, "w", encoding="utf-8", newline="", errors="backslashreplace")
+            )
             if args.output
             else sys.stdout
         )
