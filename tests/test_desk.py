@@ -499,3 +499,37 @@ def test_every_subcommand_help_has_examples(
     with pytest.raises(SystemExit):
         main([command, "--help"])
     assert "examples:\n  fzcheck " in capsys.readouterr().out
+
+
+def test_a_check_overruled_to_pass_is_the_reviewers_in_the_sheet_and_the_csv(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The tester's case: failed checks overruled to pass (a part's and the document's) left
+    the failed-checks column, and a passed check the reviewer failed joins it, marked."""
+    report = tmp_path / "no_title_body_year.txt"
+    shutil.copy(FIXTURES / report.name, report)
+    for check, value in (
+        ("problems.gives_causes", "pass"),
+        ("document.title_names_subject_and_year", "pass"),
+        ("achievements.has_figures", "fail"),
+    ):
+        assert run(capsys, "review", str(report), "--check", check, "--set", value)[0] == 0
+    _, out, _ = run(capsys, "check", "-f", "json", str(report))
+    result = json.loads(out)[0]
+    assert result["review"]["score"] != result["score"]  # graded again with the decisions
+
+    sheet, table = tmp_path / "评分表.xlsx", tmp_path / "results.csv"
+    run(capsys, "check", str(report), "-o", str(sheet))
+    run(capsys, "check", str(report), "-o", str(table))
+    row = sheet_rows(sheet, "评分表")[0]
+    line = next(csv.DictReader(io.StringIO(table.read_text(encoding="utf-8-sig"))))
+    assert row["人工得分"] == result["review"]["score"]
+    assert float(line["人工得分"]) == result["review"]["score"]
+    for failed in (str(row["未通过的检查"]), line["未通过的检查"]):
+        still, _, overruled = failed.partition("（审核改判通过：")
+        assert "明确写出下一年度" in still  # not decided: still failed
+        assert "成效有具体数据（数量、比例）（审核改判未通过）" in still
+        assert "分析了不足的原因" not in still and "标题写明" not in still
+        assert "分析了不足的原因" in overruled and "标题写明“法治政府建设”和年度" in overruled
+    parts = {p["要素"]: p for p in sheet_rows(sheet, "要素明细") if p["单位"] == row["单位"]}
+    assert str(parts["存在不足"]["未通过的检查"]) == "（审核改判通过：分析了不足的原因）"

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
-from fzcheck.render import failed_checks
-from fzcheck.render.i18n import check_name, error_kind, t
+from fzcheck.render.i18n import check_name, error_kind, lang, t
 from fzcheck.render.i18n import status as status_word
 from fzcheck.render.i18n import verdict as verdict_word
 
@@ -94,6 +93,66 @@ def rubric_title(result: Mapping[str, Any], rubrics: Catalog | None) -> str:
     return rubric.title if rubric else str(ref.get("id") or "")
 
 
+# How the per-report tables (CSV, Excel) mark a check the reviewer decided against the machine;
+# only they use these phrases, so they sit here rather than in the shared catalogue.
+_OVERRULED = {
+    "zh": "（审核改判通过：{names}）",
+    "en": "(overruled to pass by the reviewer: {names})",
+}
+_FAILED_BY_REVIEWER = {"zh": "（审核改判未通过）", "en": " (failed by the reviewer)"}
+
+Check = tuple[str, dict[str, Any]]  # (part id or "document", the check as the JSON has it)
+
+
+def all_checks(result: Mapping[str, Any], part: str | None = None) -> list[Check]:
+    """Every check, passed or not, in document order; only ``part``'s when it is given."""
+    out = [(p["id"], c) for p in result.get("parts", []) for c in p.get("checks", [])]
+    out += [("document", c) for c in result.get("checks", [])]
+    return [(p, c) for p, c in out if part is None or p == part]
+
+
+def checks_after_review(
+    result: Mapping[str, Any], part: str | None = None
+) -> tuple[list[Check], list[Check]]:
+    """(checks failed once the reviewer's decisions apply, checks the machine failed and the
+    reviewer overruled to pass). The review block holds every check's reviewed outcome; a
+    result nobody reviewed is the machine's."""
+    reviewed = (result.get("review") or {}).get("checks") or {}
+    failed: list[Check] = []
+    overruled: list[Check] = []
+    for p, c in all_checks(result, part):
+        passed = reviewed.get(f"{p}.{c['id']}", c["passed"])
+        if not passed:
+            failed.append((p, c))
+        elif not c["passed"]:
+            overruled.append((p, c))
+    return failed, overruled
+
+
+def _failed_entry(p: str, c: dict[str, Any], message: bool, qualified: bool) -> str:
+    name = check_name(c, p if qualified else None)
+    if c["passed"]:  # the machine passed it: its message says why it passed, so not shown
+        return name + _FAILED_BY_REVIEWER[lang()]
+    return f"{name}：{c['message']}" if message else name
+
+
+def failed_check_entries(
+    result: Mapping[str, Any],
+    part: str | None = None,
+    message: bool = False,
+    qualified: bool = True,
+) -> list[str]:
+    """The failed checks as a reviewer reads them after the decisions: each still failed (a
+    check the reviewer failed marked so), then one entry naming those overruled to pass, so
+    an overruled check reads as the reviewer's and not as still failed."""
+    failed, overruled = checks_after_review(result, part)
+    out = [_failed_entry(p, c, message, qualified) for p, c in failed]
+    if overruled:
+        names = "；".join(check_name(c, p if qualified else None) for p, c in overruled)
+        out.append(_OVERRULED[lang()].format(names=names))
+    return out
+
+
 def csv_row(
     result: dict[str, Any], part_ids: list[str], rubrics: Catalog | None = None
 ) -> list[str]:
@@ -115,7 +174,7 @@ def csv_row(
         **{k: d.get(k) for k in FACTS},
         "script": t(f"script.{d['script']}") if d.get("script") else "",
         **{k: status.get(k, "") for k in part_ids},
-        "failed_checks": "；".join(check_name(c, part) for part, c in failed_checks(result)),
+        "failed_checks": "；".join(failed_check_entries(result)),
         "decisions": "；".join(decision_text(x, result) for x in review.get("decisions", [])),
         "error": error_kind(err["kind"], err["message"]) if err else "",
     }

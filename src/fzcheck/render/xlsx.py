@@ -9,9 +9,15 @@ from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
 from fzcheck.redact import xml_text
-from fzcheck.render import failed_checks, part_label
-from fzcheck.render.csvfmt import rubric_labels, rubric_part_ids, rubric_title, unit_of
-from fzcheck.render.i18n import check_name, decision_text, error_kind, t
+from fzcheck.render import part_label
+from fzcheck.render.csvfmt import (
+    failed_check_entries,
+    rubric_labels,
+    rubric_part_ids,
+    rubric_title,
+    unit_of,
+)
+from fzcheck.render.i18n import decision_text, error_kind, t
 from fzcheck.render.i18n import status as status_word
 from fzcheck.render.i18n import verdict as verdict_word
 
@@ -149,7 +155,7 @@ def _score_row(r: dict[str, Any], part_ids: list[str], rubrics: Catalog | None) 
         verdict_word(review["verdict"]) if review else None,
         review.get("score"),
         *cells,
-        "\n".join(f"{check_name(c, part)}：{c['message']}" for part, c in failed_checks(r)),
+        "\n".join(failed_check_entries(r, message=True)),
         "\n".join(f"{i['points']:+g} {i['reason']}" for i in r.get("score_breakdown") or []),
         copies,
         "\n".join(decision_text(x, r) for x in review.get("decisions", [])),
@@ -168,9 +174,7 @@ def _part_rows(r: dict[str, Any]) -> list[list[Any]]:
             else f"line {e['line']}: {e['quote']}"
             for e in p.get("evidence", [])
         )
-        failed = "\n".join(
-            f"{check_name(c)}：{c['message']}" for c in p.get("checks", []) if not c["passed"]
-        )
+        failed = "\n".join(failed_check_entries(r, p["id"], message=True, qualified=False))
         mine = [
             decision_text(x, r)
             for x in review.get("decisions", [])
