@@ -498,3 +498,19 @@ def test_blank_lines_an_editor_added_do_not_stop_a_resume(
         f.write("\n  \n")
     assert batch(str(reports), "-o", str(out)) == 1  # the empty file fails, as always
     assert lines(out) == before
+
+
+def test_a_renamed_report_is_one_report_in_the_summary(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file renamed and checked again keeps its old line in the results (the batch never
+    drops lines); the summary counts the report once, under the name that is there."""
+    out = tmp_path / "results.jsonl"
+    batch(str(reports), "-o", str(out))
+    first = next(p for p in sorted(reports.iterdir()) if p.stat().st_size)
+    first.rename(first.with_name("改名-" + first.name))
+    batch(str(reports), "-o", str(out))
+    capsys.readouterr()
+    assert main(["report", str(out), "-f", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["reports"] == len(list(reports.iterdir()))

@@ -21,7 +21,7 @@ import math
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any, Self
@@ -74,6 +74,16 @@ def read_results(path: Path) -> Iterator[dict[str, Any]]:
         )
     if count == 0:
         raise UsageError(f"{path} holds no results; write them with fzcheck batch -o")
+
+
+def without_moved(results: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``results`` but those of a file that is gone, when the same bytes were checked again under
+    a name that is there (a file renamed or saved again into the folder, then checked): one
+    report, not two on the send-back list and in the letters. Files checked elsewhere, none of
+    them here, are all kept."""
+    results = list(results)
+    here = {r.get("sha256") for r in results if r.get("sha256") and os.path.exists(r["path"])}
+    return [r for r in results if r.get("sha256") not in here or os.path.exists(r["path"])]
 
 
 def _is_result(obj: dict[str, Any]) -> bool:

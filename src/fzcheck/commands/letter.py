@@ -87,7 +87,7 @@ def _write_one(results: list[dict[str, Any]], path: Path, rubrics: Catalog, dead
 
 
 def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
-    from fzcheck.batch.store import read_results
+    from fzcheck.batch.store import read_results, without_moved
     from fzcheck.grading.decisions import load_beside, reviewed_lines, with_review
     from fzcheck.pipeline import check_source
     from fzcheck.reading.inputs import expand_inputs
@@ -96,7 +96,7 @@ def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
     files: list[str] = []
     for item in inputs:
         if item.endswith(".jsonl"):
-            out += reviewed_lines(read_results(Path(item)), item, rubrics)
+            out += reviewed_lines(without_moved(read_results(Path(item))), item, rubrics)
         else:
             files.append(item)
     for source in expand_inputs(files) if files else []:

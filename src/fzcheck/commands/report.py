@@ -45,7 +45,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.batch.store import read_results
+    from fzcheck.batch.store import read_results, without_moved
     from fzcheck.cohort.stats import gather, price_table
     from fzcheck.cohort.views import UnitsCsv, render_json, render_markdown, render_terminal
     from fzcheck.commands.check import refuse_overwriting
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("-f xlsx 需要 -o 文件名（例如 -o 评分表.xlsx）")
     refuse_overwriting(args.output, [path, decisions_path(path)])
     # Read whole before -o is opened: a results file that turns out bad leaves -o as it was.
-    lines = list(reviewed_lines(read_results(path), path, rubrics))
+    lines = list(reviewed_lines(without_moved(read_results(path)), path, rubrics))
     if args.format == "xlsx":
         from fzcheck.render.xlsx import write_workbook
 
