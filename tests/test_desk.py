@@ -533,3 +533,22 @@ def test_a_check_overruled_to_pass_is_the_reviewers_in_the_sheet_and_the_csv(
         assert "分析了不足的原因" in overruled and "标题写明“法治政府建设”和年度" in overruled
     parts = {p["要素"]: p for p in sheet_rows(sheet, "要素明细") if p["单位"] == row["单位"]}
     assert str(parts["存在不足"]["未通过的检查"]) == "（审核改判通过：分析了不足的原因）"
+
+
+def test_a_letter_for_a_report_with_nothing_to_fix_asks_for_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """--all writes to the complete report too: no 请就以下问题修改完善 over an empty list, no
+    deadline for a revised report; a report of unknown year reads （年度不详）, not 年度不详年度."""
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    _edit_lines(results, {"work_plan.txt": {"report_year": None}})
+    out = tmp_path / "letters"
+    run(capsys, "letter", str(results), "-o", str(out), "--all")
+    complete = next(
+        _docx_text(p) for p in out.iterdir() if "2025年度）审查结论为“要素齐全”" in _docx_text(p)
+    )
+    assert "未发现需要修改的问题" in complete and "修改完善" not in complete
+    assert "请于" not in complete
+    assert "年度不详年度" not in _docx_text(out / "汇总反馈意见.docx")
+    assert "（年度不详）" in _docx_text(out / "汇总反馈意见.docx")

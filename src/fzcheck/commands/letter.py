@@ -208,12 +208,18 @@ def write_letter(
         title = d.get("title") or Path(str(r["path"])).name
         kind = rubric.title if rubric else "年度报告"
         e = effective(r)
+        year = d.get("report_year")
+        found = points(r, rubrics)
         doc.paragraph(
-            f"经审查，你单位报送的《{title}》（{d.get('report_year') or '年度不详'}年度）"
+            f"经审查，你单位报送的《{title}》（{f'{year}年度' if year else '年度不详'}）"
             f"审查结论为“{verdict(e['verdict'])}”，得分{e['score']:g}分。"
-            f"对照{kind}的要求，请就以下问题修改完善："
+            + (
+                f"对照{kind}的要求，请就以下问题修改完善："
+                if found
+                else f"对照{kind}的要求，未发现需要修改的问题。"
+            )
         )
-        for i, (head, cite, evidence) in enumerate(points(r, rubrics), 1):
+        for i, (head, cite, evidence) in enumerate(found, 1):
             doc.paragraph(f"（{i}）{head}")
             if cite:
                 doc.paragraph(f"依据：{cite}", style="List Bullet")
@@ -228,7 +234,11 @@ def write_letter(
                 f"机器审查结论：{verdict(r['verdict'])} {r['score']:g}分；"
                 f"人工复核结论：{verdict(review['verdict'])} {review['score']:g}分。"
             )
-        doc.paragraph(f"请于{deadline}前将修改后的报告报送，并按规定向社会公开。")
+        doc.paragraph(
+            f"请于{deadline}前将修改后的报告报送，并按规定向社会公开。"
+            if found
+            else "请按规定向社会公开。"
+        )
         if rubric:
             doc.paragraph(f"（审查依据：{rubric.source.name}{rubric.source.citation}）")
     doc.save(path)
