@@ -14,6 +14,7 @@ import pytest
 from fzcheck.cli import main
 from fzcheck.cohort.stats import copy_clusters, gather
 from fzcheck.cohort.views import render_terminal
+from fzcheck.grading.decisions import decisions_path
 from tests.helpers import FIXTURES, SAMPLE
 
 TRAP = FIXTURES / "trap_no_problems.txt"
@@ -552,3 +553,67 @@ def test_a_letter_for_a_report_with_nothing_to_fix_asks_for_nothing(
     assert "请于" not in complete
     assert "年度不详年度" not in _docx_text(out / "汇总反馈意见.docx")
     assert "（年度不详）" in _docx_text(out / "汇总反馈意见.docx")
+
+
+def test_a_reviewer_names_parts_checks_and_reports_in_chinese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """--part 存在不足, --check 分析了不足的原因 and --report 示例区教育局 (the unit that wrote it)
+    are understood; an unknown unit's error lists the files to choose from."""
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    code, _, err = run(
+        capsys,
+        "review",
+        str(results),
+        "--report",
+        "示例区教育局",
+        "--part",
+        "存在不足",
+        "--set",
+        "embedded",
+    )
+    assert code == 0, err
+    code, _, err = run(
+        capsys,
+        "review",
+        str(results),
+        "--report",
+        SAMPLE.name,
+        "--check",
+        "分析了不足的原因",
+        "--set",
+        "fail",
+    )
+    assert code == 0, err
+    store = [
+        json.loads(x) for x in decisions_path(results).read_text(encoding="utf-8").splitlines()
+    ]
+    assert [(d["id"], d["set"]) for d in store] == [
+        ("problems", "embedded"),
+        ("problems.gives_causes", "fail"),
+    ]
+    code, _, err = run(
+        capsys,
+        "review",
+        str(results),
+        "--report",
+        "县卫健委",
+        "--part",
+        "problems",
+        "--set",
+        "present",
+    )
+    assert code == 2 and TRAP.name in err
+    code, _, err = run(
+        capsys,
+        "review",
+        str(results),
+        "--report",
+        SAMPLE.name,
+        "--part",
+        "nope",
+        "--set",
+        "present",
+    )
+    assert code == 2 and "problems（存在不足）" in err

@@ -125,6 +125,7 @@ def _results(target: Path, rubrics: Any) -> list[dict[str, Any]]:
 
 def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dict[str, Any]:
     from fzcheck.errors import UsageError
+    from fzcheck.redact import visible
 
     if which is None:
         if len(results) == 1:
@@ -136,9 +137,22 @@ def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dic
         if which in (r.get("path"), Path(str(r.get("path"))).name)
         or (len(which) >= 8 and str(r.get("sha256") or "").startswith(which))
     ]
+    if not hits:  # 县教育局: the unit that wrote it, as a reviewer names a report
+        hits = [r for r in results if which in _unit(r)]
     if len(hits) != 1:
-        raise UsageError(f"--report {which}：在 {target} 中找到{len(hits)}份匹配的报告")
+        shown = hits or results
+        names = "、".join(visible(Path(str(r.get("path"))).name) for r in shown[:10])
+        more = "…" if len(shown) > 10 else ""
+        raise UsageError(
+            f"--report {which}：在 {target} 中找到{len(hits)}份匹配的报告；"
+            f"请用文件名指明，例如：{names}{more}"
+        )
     return hits[0]
+
+
+def _unit(result: dict[str, Any]) -> str:
+    d = result.get("document") or {}
+    return f"{d.get('issuer') or ''} {d.get('title') or ''}"
 
 
 def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
@@ -149,18 +163,28 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
         raise UsageError(f"{result.get('path')}：无法读取的报告不能复核")
     parts = {p["id"]: p for p in result.get("parts", [])}
     if args.part:
-        if args.part not in parts:
-            raise UsageError(f"没有要素 {args.part}；可选：{', '.join(parts)}")
-        machine = parts[args.part]["status"]
+        # by its id, its label (存在不足) or its name (存在的不足和原因)
+        named = [k for k, p in parts.items() if args.part in (k, p.get("label"), p.get("name"))]
+        if len(named) != 1:
+            listed = "、".join(
+                f"{k}（{p.get('label') or p.get('name')}）" for k, p in parts.items()
+            )
+            raise UsageError(f"没有要素 {args.part}；可选：{listed}")
+        key = named[0]
+        machine = parts[key]["status"]
         allowed: tuple[str, ...] = ("present", "embedded", "missing")
-        key = args.part
         target = "part"
     else:
         checks = {f"{p['id']}.{c['id']}": c for p in parts.values() for c in p.get("checks", [])}
         checks.update({f"document.{c['id']}": c for c in result.get("checks", [])})
-        matches = [k for k in checks if k == args.check or k.endswith("." + args.check)]
+        matches = [
+            k
+            for k, c in checks.items()
+            if k == args.check or k.endswith("." + args.check) or c.get("name") == args.check
+        ]
         if len(matches) != 1:
-            raise UsageError(f"没有检查 {args.check}；可选：{', '.join(checks)}")
+            listed = "、".join(f"{k}（{c.get('name') or ''}）" for k, c in checks.items())
+            raise UsageError(f"没有检查 {args.check}；可选：{listed}")
         key = matches[0]
         machine = "pass" if checks[key]["passed"] else "fail"
         allowed, target = ("pass", "fail"), "check"
