@@ -617,3 +617,16 @@ def test_a_reviewer_names_parts_checks_and_reports_in_chinese(
         "present",
     )
     assert code == 2 and "problems（存在不足）" in err
+
+
+def test_copy_flags_read_as_a_reviewer_reads_them() -> None:
+    """The part's label and the other report's file name, not an id and a whole path."""
+    from fzcheck.render.csvfmt import copies_text
+
+    result = {
+        "parts": [{"id": "next_year_plan", "label": "下年安排"}],
+        "copies": [
+            {"part": "next_year_plan", "other": "/tmp/in/乡镇/某镇报告.txt", "similarity": 0.92}
+        ],
+    }
+    assert copies_text(result) == "下年安排：某镇报告.txt（0.92）"

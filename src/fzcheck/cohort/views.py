@@ -315,7 +315,7 @@ class UnitsCsv:
         self.writer.writerow(safe_row(_shown(cell) for cell in self._row(r)))
 
     def _row(self, r: dict[str, Any]) -> list[Any]:
-        from fzcheck.render.csvfmt import unit_of
+        from fzcheck.render.csvfmt import copies_text, unit_of
 
         parts = r.get("parts", [])
         err = r.get("error")
@@ -342,9 +342,7 @@ class UnitsCsv:
             ),
             "；".join(part_label(p) for p in parts if p["status"] == "embedded"),
             "；".join(check_name(c, part) for part, c in failed_checks(r)),
-            "；".join(
-                f"{c['part']}~{c['other']} ({c['similarity']:.2f})" for c in r.get("copies", [])
-            ),
+            copies_text(r),
             "；".join(decision_text(x, r) for x in review.get("decisions", [])),
             error,
         ]

@@ -78,6 +78,17 @@ def unit_of(result: Mapping[str, Any]) -> str:
     return str(d.get("issuer") or d.get("title") or Path(str(result.get("path", ""))).name)
 
 
+def copies_text(result: Mapping[str, Any]) -> str:
+    """The report's copy flags as a reviewer reads them: the part's label, the other report's
+    file name, the similarity (下年安排：某镇报告.txt（0.92）), not part ids and whole paths."""
+    labels = {p["id"]: p.get("label") or p["id"] for p in result.get("parts", [])}
+    return "；".join(
+        f"{labels.get(c.get('part'), c.get('part'))}：{Path(str(c.get('other'))).name}"
+        f"（{c.get('similarity', 0):.2f}）"
+        for c in result.get("copies", [])
+    )
+
+
 def rubric_part_ids(rubrics: Catalog | None) -> list[str]:
     """Every part of every rubric the run may use, each once, in rubric order."""
     return list(dict.fromkeys(p.id for r in (rubrics or {}).values() for p in r.parts))

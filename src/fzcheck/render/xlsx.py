@@ -11,6 +11,7 @@ from fzcheck.document import Document
 from fzcheck.redact import xml_text
 from fzcheck.render import part_label
 from fzcheck.render.csvfmt import (
+    copies_text,
     failed_check_entries,
     rubric_labels,
     rubric_part_ids,
@@ -143,9 +144,7 @@ def _score_row(r: dict[str, Any], part_ids: list[str], rubrics: Catalog | None) 
             text += f" → {status_word(reviewed[pid])}"
         cells.append(text)
     err = r.get("error")
-    copies = "；".join(
-        f"{c.get('other')}（{c.get('similarity', 0):.2f}）" for c in r.get("copies", [])
-    )
+    copies = copies_text(r)
     return [
         unit_of(r),
         d.get("report_year"),
