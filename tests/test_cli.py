@@ -249,3 +249,20 @@ def test_output_that_is_a_file_read_is_refused_and_left_whole(
     err = capsys.readouterr().err
     assert "也是本次读取的文件" in err and len(err.strip().splitlines()) == 1
     assert output.read_bytes() == before
+
+
+def test_an_interrupted_batch_says_how_to_go_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C in a batch: every report done is saved, and the message says to run it again."""
+    import fzcheck.commands.batch as batch_command
+
+    def interrupted(args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch_command, "run", interrupted)
+    assert main(["batch", str(tmp_path), "-o", str(tmp_path / "r.jsonl")]) == 130
+    assert "再次运行同一命令" in capsys.readouterr().err
+    monkeypatch.setattr("fzcheck.commands.check.run", interrupted)
+    assert main(["check", str(tmp_path)]) == 130
+    assert capsys.readouterr().err.strip().endswith("已中断")

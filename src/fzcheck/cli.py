@@ -193,5 +193,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from fzcheck.output import error
         from fzcheck.render.i18n import t
 
-        error(t("interrupted"))
+        # a batch keeps every report done: say how to go on
+        error(t("interrupted.batch" if command == "batch" else "interrupted"))
         return 130

@@ -240,6 +240,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.did_you_mean": "，是否想输入 {match}？",
         "usage.invalid_choice": "{option} 不接受“{value}”，可选：{choices}",
         "interrupted": "已中断",
+        "interrupted.batch": "已中断：已评的报告都已保存，再次运行同一命令即从中断处接着评查",
         # a batch's progress on stderr
         "batch.todo": "批量评查：待评{total}份",
         "batch.skipped": "，此前已完成{skipped}份",
@@ -383,6 +384,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.did_you_mean": "; did you mean {match}?",
         "usage.invalid_choice": "{option}: invalid choice {value!r} (choose from {choices})",
         "interrupted": "interrupted",
+        "interrupted.batch": "interrupted: every report done is saved; run the same command again to go on",
         "batch.todo": "batch: {total} to do",
         "batch.skipped": ", {skipped} already done",
         "batch.failed": "batch: failed {path}: {why}",
