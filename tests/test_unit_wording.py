@@ -802,3 +802,19 @@ def test_problems_headed_as_the_distance_still_to_go_are_the_problems(
 def test_causes_told_as_what_holds_the_work_back_are_causes(tmp_path: Path, causes: str) -> None:
     r = built(tmp_path, H, PR.replace("原因是编制有限。", causes), L, PL)
     assert "problems.gives_causes" not in failed(r)
+
+
+def test_work_and_problems_under_one_heading_hold_both_parts(tmp_path: Path) -> None:
+    """一、工作开展情况及存在的问题: the year's work with its figures, then its problems — the
+    achievements are embedded there, not missing; the same figures in the leader's section are
+    no achievement (embeds_only: only the problems' section)."""
+    merged = H.replace("一、主要举措和成效", "一、工作开展情况及存在的问题") + PR.split("\n", 1)[1]
+    r = built(tmp_path, merged, L, PL)
+    assert part(r, "achievements")["status"] == "embedded"
+    assert part(r, "problems")["status"] == "present" and r["verdict"] == "complete"
+    figures = H.split("\n")[2]
+    leader = L.replace(
+        "县长亲自主持召开法治专题会议4次。", "县长亲自主持召开法治专题会议4次，" + figures
+    )
+    r = built(tmp_path, H.split("\n")[0] + "\n", PR, leader, PL)
+    assert part(r, "achievements")["status"] == "missing"

@@ -126,12 +126,25 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     # A part that sits in no other part's section (no embeds_in) is looked for outside them:
     # 全年办理案件120件 in the leader's section is no achievement. (The others' cues are their own
     # words, read wherever they stand: a closing 下一步，我局将… lands in the last section.)
-    sections = {i for f in found.values() if f.status == "present" for i in f.lines}
     for f in found.values():
         if f.status == "missing":
-            elsewhere = () if f.part.embeds_in else sections
-            _find_embedded(f, doc, outline, year, cues[f.part.id], masked, body, elsewhere)
+            _find_embedded(f, doc, outline, year, cues[f.part.id], masked, body, _barred(f, found))
     return [found[p.id] for p in rubric.parts]
+
+
+def _barred(f: Found, found: dict[str, Found]) -> set[int]:
+    """The lines of the other parts' sections ``f`` may not be found embedded in: all of them
+    for a part with no embeds_in, none for one with it, all but its embeds_in's with
+    embeds_only."""
+    if f.part.embeds_in and not f.part.embeds_only:
+        return set()
+    allowed = set(f.part.embeds_in)
+    return {
+        i
+        for other in found.values()
+        if other.status == "present" and other.part.id not in allowed
+        for i in other.lines
+    }
 
 
 # Sections one part lists with their quotes: a report has a handful. Past this (a crafted text

@@ -122,6 +122,10 @@ class Part(_Strict):
     # Other parts' sections this part may sit in when it has none of its own (where a model's
     # quote may be taken as evidence for it).
     embeds_in: list[str] = Field(default_factory=list)
+    # Offline, a part with embeds_in is found by its own words wherever they stand (a closing
+    # 下一步，我局将… lands in the last section); with embeds_only, only in those parts'
+    # sections and outside any (the year's figures in the leader's section are no achievement).
+    embeds_only: bool = False
     heading_cues: list[Regex] = Field(default_factory=list)
     heading_excludes: list[Regex] = Field(default_factory=list)
     body_cues: list[Regex] = Field(default_factory=list)
