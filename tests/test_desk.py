@@ -562,30 +562,15 @@ def test_a_reviewer_names_parts_checks_and_reports_in_chinese(
     are understood; an unknown unit's error lists the files to choose from."""
     results = tmp_path / "results.jsonl"
     run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
-    code, _, err = run(
-        capsys,
-        "review",
-        str(results),
-        "--report",
-        "示例区教育局",
-        "--part",
-        "存在不足",
-        "--set",
-        "embedded",
-    )
-    assert code == 0, err
-    code, _, err = run(
-        capsys,
-        "review",
-        str(results),
-        "--report",
-        SAMPLE.name,
-        "--check",
-        "分析了不足的原因",
-        "--set",
-        "fail",
-    )
-    assert code == 0, err
+
+    def review(report: str, what: str, name: str, value: str) -> tuple[int, str]:
+        code, _, err = run(
+            capsys, "review", str(results), "--report", report, what, name, "--set", value
+        )
+        return code, err
+
+    assert review("示例区教育局", "--part", "存在不足", "embedded")[0] == 0
+    assert review(SAMPLE.name, "--check", "分析了不足的原因", "fail")[0] == 0
     store = [
         json.loads(x) for x in decisions_path(results).read_text(encoding="utf-8").splitlines()
     ]
@@ -593,29 +578,9 @@ def test_a_reviewer_names_parts_checks_and_reports_in_chinese(
         ("problems", "embedded"),
         ("problems.gives_causes", "fail"),
     ]
-    code, _, err = run(
-        capsys,
-        "review",
-        str(results),
-        "--report",
-        "县卫健委",
-        "--part",
-        "problems",
-        "--set",
-        "present",
-    )
+    code, err = review("县卫健委", "--part", "problems", "present")
     assert code == 2 and TRAP.name in err
-    code, _, err = run(
-        capsys,
-        "review",
-        str(results),
-        "--report",
-        SAMPLE.name,
-        "--part",
-        "nope",
-        "--set",
-        "present",
-    )
+    code, err = review(SAMPLE.name, "--part", "nope", "present")
     assert code == 2 and "problems（存在不足）" in err
 
 
