@@ -767,6 +767,7 @@ def test_a_theme_that_seeks_out_gaps_is_an_achievement(tmp_path: Path) -> None:
         "分管法治工作的副县长亲自主持召开执法推进会。",  # a deputy, not the principal
         "组织全县32个执法单位主要负责人开展述法。",  # other units' heads
         "个别单位主要负责人对法治建设重视不够。",
+        "我县经验得到市主要领导批示肯定。",  # a higher level's leader praising the work
     ],
 )
 def test_a_deputy_or_other_units_heads_are_not_the_principal(tmp_path: Path, line: str) -> None:
