@@ -37,7 +37,6 @@ from fzcheck.batch.store import (
     Appender,
     clean_temp_files,
     read_objects,
-    refuse_foreign,
     repair,
     rewrite,
 )
@@ -251,10 +250,10 @@ class Batch:
         items = list(plan_items(inputs, self.fingerprint, self.options.max_mb))
         self.stats.planned = len(items)
         sidecar = copies.sidecar_path(self.output)
-        refuse_foreign(self.output)  # before repair, which would cut a stranger's file to nothing
         for path in (self.output, sidecar):
             clean_temp_files(path)  # what a rewrite killed midway left (we hold the lock)
-            repair(path)
+            # the results file is refused, not cut, when a batch did not write it
+            repair(path, results=path == self.output)
         key_of = {it.path: it.key for it in items}
         retry = self.options.retry_errors
         done: set[tuple[str, str]] = set()

@@ -132,25 +132,50 @@ def read_objects(path: Path) -> Iterator[dict[str, Any]]:
 _RESULT_START = b'{"schema_version":'
 
 
-def refuse_foreign(path: Path) -> None:
-    """UsageError, ``path`` untouched, unless every line of it is a result but a torn last one
-    (what a kill mid-write leaves: after result lines, or the start of the first one). A file
-    with any other line — a workbook, a report, results re-saved in GBK, a hand-edited line —
-    is data a batch did not write, which :func:`repair` would cut or drop."""
-    if not path.is_file():
-        return
-    first_bad, results, count = 0, 0, 0
-    for count, (_, obj) in enumerate(iter_lines(path), 1):
-        if obj is not None and _is_result(obj):
-            results += 1
-        elif not first_bad:
+def repair(path: Path, results: bool = False) -> int:
+    """Make ``path`` hold only complete JSON lines; returns how many bad lines were dropped.
+
+    The common case — a torn last line — is a truncate; a bad line in the middle (which only
+    outside editing can cause) makes a full rewrite. With ``results`` (a batch's results file),
+    every line must be a result but a torn last one (what a kill mid-write leaves: after result
+    lines, or the start of the first one): a file with any other line — a workbook, a report,
+    results re-saved in GBK, a hand-edited line — is data a batch did not write, and is refused
+    (UsageError) untouched, in the same one pass over it."""
+    if not path.exists():
+        return 0
+    good_end = 0
+    bad_inside = 0
+    torn_tail = False
+    first_bad, seen, count = 0, 0, 0
+    for count, (end, obj) in enumerate(iter_lines(path), 1):
+        if not first_bad and (obj is None or (results and not _is_result(obj))):
             first_bad = count
-    if not first_bad:
-        return
+        if obj is None:
+            torn_tail = True
+        else:
+            seen += 1
+            if torn_tail:
+                bad_inside += 1
+                torn_tail = False
+            good_end = end
+    if results and first_bad:
+        _refuse_unless_torn(path, first_bad, count, seen)
+    if bad_inside:
+        rewrite(path, lambda obj: obj)
+        return bad_inside + int(torn_tail)
+    if torn_tail or path.stat().st_size > good_end:  # a torn line, or blank lines, at the end
+        with path.open("r+b") as f:
+            f.truncate(good_end)
+        return int(torn_tail)
+    return 0
+
+
+def _refuse_unless_torn(path: Path, first_bad: int, count: int, parsed: int) -> None:
+    """UsageError unless the one line that is no result is a torn last one."""
     torn_tail = (
         first_bad == count
         and not _ends_with_newline(path)
-        and (results > 0 or _begins_as_result(path))
+        and (parsed > 0 or _begins_as_result(path))
     )
     if not torn_tail:
         from fzcheck.render.i18n import t
@@ -162,34 +187,6 @@ def _begins_as_result(path: Path) -> bool:
     with path.open("rb") as f:
         head = f.read(len(_RESULT_START))
     return _RESULT_START.startswith(head)
-
-
-def repair(path: Path) -> int:
-    """Make ``path`` hold only complete JSON lines; returns how many bad lines were dropped.
-
-    The common case — a torn last line — is a truncate; a bad line in the middle (which only
-    outside editing can cause) makes a full rewrite."""
-    if not path.exists():
-        return 0
-    good_end = 0
-    bad_inside = 0
-    torn_tail = False
-    for end, obj in iter_lines(path):
-        if obj is None:
-            torn_tail = True
-        else:
-            if torn_tail:
-                bad_inside += 1
-                torn_tail = False
-            good_end = end
-    if bad_inside:
-        rewrite(path, lambda obj: obj)
-        return bad_inside + int(torn_tail)
-    if torn_tail or path.stat().st_size > good_end:  # a torn line, or blank lines, at the end
-        with path.open("r+b") as f:
-            f.truncate(good_end)
-        return int(torn_tail)
-    return 0
 
 
 def resolve(path: Path) -> Path:
