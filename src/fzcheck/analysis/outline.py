@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from fzcheck.analysis.tables import is_table_row, table_row
+from fzcheck.analysis.tables import cell_count, is_table_row, table_row
 from fzcheck.document import Document
 from fzcheck.reading.chrome import is_chrome
 from fzcheck.reading.resegment import MAX_HEADING, SPACED_WORD
@@ -148,7 +148,7 @@ def _caption(lines: list[str], i: int) -> tuple[int, str, int, int] | None:
         return None
     above = _nonblank(lines, i, -1, 0)
     below = _nonblank(lines, i, 1, len(lines) - 1)
-    if above is not None and _width(lines[above]) == _width(line):
+    if above is not None and cell_count(lines[above]) == cell_count(line):
         return None
     if below is None or "|" not in lines[below]:
         return None
@@ -160,11 +160,6 @@ def _caption(lines: list[str], i: int) -> tuple[int, str, int, int] | None:
     kind, marker, start = hit
     end = at + len(cells[k].rstrip())
     return kind, marker, at + start, min(end, heading_text_end(line[:end], at + start))
-
-
-def _width(line: str) -> int:
-    """Cells in a row written a | b | c, with or without its outer borders."""
-    return line.strip().removeprefix("|").removesuffix("|").count("|") + 1
 
 
 _ALONE_MAX = 40  # characters a line holding only a marker (and its indent) can have
@@ -277,15 +272,16 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         else:
             continue
         found.append((kind, marker, i, start, heading_text_end(line, start)))
-    if not styled and (not any(f[0] <= 3 for f in found) or _starts_again(found)):
+    numbered = any(f[0] <= 3 for f in found)
+    if not styled and (not numbered or _starts_again(found)):
         taken = {f[2] for f in found}  # a line of (1) or 一是 is its marker's heading already
-        if not any(f[0] <= 3 for f in found):
-            bare = _bare_headings(doc.analysis, body_start, body_end)
-        else:  # their numbered runs, shorter than paragraphs, say nothing of a heading's length
-            bare = _bare_headings(doc.analysis, body_start, body_end, _BARE_MAX)
-            bare = [b for b in bare if b[2] not in taken]  # a 1. heading is no bare parent
-            bare = bare if _bare_parents(doc.analysis, found, bare) else []
-        found = sorted(found + [b for b in bare if b[2] not in taken], key=itemgetter(2))
+        # numbered runs, shorter than paragraphs, say nothing of a heading's length
+        longest = _BARE_MAX if numbered else None
+        bare = _bare_headings(doc.analysis, body_start, body_end, longest)
+        bare = [b for b in bare if b[2] not in taken]  # a 1. heading is no bare parent
+        if numbered and not _bare_parents(doc.analysis, found, bare):
+            bare = []
+        found = sorted(found + bare, key=itemgetter(2))
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
     found = _parts_above(found)
     level = {kind: n for n, kind in enumerate(_ranked({f[0] for f in found}, found), 1)}

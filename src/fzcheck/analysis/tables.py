@@ -312,7 +312,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             pointer = found  # any row is it: a row of values below is it rather than a spacer
         table.row_lines[row] = i
         if len(values) == len(columns):
-            widths.add(_cell_count(line))
+            widths.add(cell_count(line))
             for col, tok in zip(columns, values, strict=True):
                 table.cells[(row, col)] = _cell(row, col, tok, i)
             if all(v.text for v in values) and "|" not in line and line:
@@ -328,7 +328,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
         elif len(values) < len(columns):
             partial.append((row, i, values))
             if "\t" in line or "|" in line:
-                known[row] = _cell_count(line)
+                known[row] = cell_count(line)
         else:
             return TableRead(
                 template,
@@ -524,8 +524,9 @@ def _place(values: Sequence[_Token], anchors: list[list[int]], n: int) -> dict[i
     return placed
 
 
-def _cell_count(line: str) -> int:
-    """Cells in a row split at its borders (| or tabs): -1 for a row that has none."""
+def cell_count(line: str) -> int:
+    """Cells in a row split at its borders (| or tabs), with or without its outer | borders;
+    -1 for a row that has none."""
     if "|" in line:
         return line.strip().removeprefix("|").removesuffix("|").count("|") + 1
     return line.rstrip(" ").count("\t") + 1 if "\t" in line else -1
