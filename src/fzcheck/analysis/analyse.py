@@ -243,7 +243,8 @@ def _opening_years(doc: Document, outline: Outline) -> tuple[int, ...]:
         if (before := opening[: m.start()].rstrip(" \t\u3000")) == ""
         or before[-1] in _SENTENCE_OPENS
     )
-    whole = (int(m.group(1)) for m in _WHOLE_YEAR.finditer(opening) if "月" in opening)
+    # a string search rules most openings out before the pattern is tried
+    whole = (int(m.group(1)) for m in _WHOLE_YEAR.finditer(opening)) if "月" in opening else ()
     return (*opened, *whole)
 
 
