@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from pathlib import Path
 from typing import IO, Any
 
@@ -13,6 +12,7 @@ from rich.markup import escape
 from fzcheck.redact import decodable
 from fzcheck.render import failed_checks, part_label
 from fzcheck.render.i18n import check_name, decision_text, error_kind, lang, t, verdict
+from fzcheck.render.jsonfmt import escape_surrogates
 from fzcheck.render.markdown import md_cell
 
 
@@ -34,18 +34,9 @@ def _md_table(title: str, header: list[str], rows: list[list[Any]]) -> list[str]
     ]
 
 
-# A file name that is not UTF-8 (GBK bytes) is held as lone surrogates, which UTF-8 cannot
-# encode: in JSON they are written as \udcc7 escapes, as the results file writes them
-# (fzcheck.render.jsonfmt), so json.loads gives back the very name the results file has.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _json_escaped(text: str) -> str:
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
 def render_json(stats: dict[str, Any], out: IO[str]) -> None:
-    out.write(_json_escaped(json.dumps(stats, ensure_ascii=False, indent=2)) + "\n")
+    # a GBK file name's lone surrogates as \udcc7 escapes, as the results file writes them
+    out.write(escape_surrogates(json.dumps(stats, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _verdicts(v: dict[str, int]) -> str:

@@ -15,12 +15,12 @@ from fzcheck.document import Document
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _escape_surrogates(text: str) -> str:
+def escape_surrogates(text: str) -> str:
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def dumps_line(result: dict[str, Any]) -> str:
-    return _escape_surrogates(json.dumps(result, ensure_ascii=False, separators=(",", ":")))
+    return escape_surrogates(json.dumps(result, ensure_ascii=False, separators=(",", ":")))
 
 
 class JsonlRenderer:
@@ -44,5 +44,5 @@ class JsonRenderer:
         self.results.append(result)
 
     def close(self) -> None:
-        self.out.write(_escape_surrogates(json.dumps(self.results, ensure_ascii=False, indent=2)))
+        self.out.write(escape_surrogates(json.dumps(self.results, ensure_ascii=False, indent=2)))
         self.out.write("\n")
