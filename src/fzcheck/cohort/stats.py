@@ -14,7 +14,7 @@ from typing import Any
 
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
-from fzcheck.render import failed_checks, part_label
+from fzcheck.render import all_checks, failed_checks, part_label
 
 VERDICTS = ("complete", "incomplete", "not_a_report", "error")
 BINS = tuple(range(0, 100, 10))  # score bins [0,10) … [90,100]
@@ -364,8 +364,7 @@ def rubric_of(r: dict[str, Any]) -> str:
 
 def check_keys(r: dict[str, Any]) -> list[str]:
     """``part.check`` for every check a result carries, passed or failed."""
-    keys = [f"{p['id']}.{c['id']}" for p in r.get("parts", []) for c in p.get("checks", [])]
-    return keys + [f"document.{c['id']}" for c in r.get("checks", [])]
+    return [f"{p}.{c['id']}" for p, c in all_checks(r)]
 
 
 def _share(n: int, base: int) -> float:

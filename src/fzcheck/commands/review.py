@@ -175,8 +175,9 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
         allowed: tuple[str, ...] = ("present", "embedded", "missing")
         target = "part"
     else:
-        checks = {f"{p['id']}.{c['id']}": c for p in parts.values() for c in p.get("checks", [])}
-        checks.update({f"document.{c['id']}": c for c in result.get("checks", [])})
+        from fzcheck.render import all_checks
+
+        checks = {f"{p}.{c['id']}": c for p, c in all_checks(result)}
         matches = [
             k
             for k, c in checks.items()

@@ -88,13 +88,16 @@ def part_labels(results: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     return out
 
 
-def failed_checks(result: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+def all_checks(
+    result: Mapping[str, Any], part: str | None = None
+) -> list[tuple[str, dict[str, Any]]]:
+    """(part id or 'document', check) for every check, passed or not, in document order; only
+    ``part``'s when it is given."""
+    out = [(p["id"], c) for p in result.get("parts", []) for c in p.get("checks", [])]
+    out += [("document", c) for c in result.get("checks", [])]
+    return [(p, c) for p, c in out if part is None or p == part]
+
+
+def failed_checks(result: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """(part id or 'document', check) for every failed check, in document order."""
-    out = [
-        (p["id"], c)
-        for p in result.get("parts", [])
-        for c in p.get("checks", [])
-        if not c["passed"]
-    ]
-    out += [("document", c) for c in result.get("checks", []) if not c["passed"]]
-    return out
+    return [(p, c) for p, c in all_checks(result) if not c["passed"]]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
+from fzcheck.render import all_checks
 from fzcheck.render.i18n import check_name, error_kind, lang, t
 from fzcheck.render.i18n import status as status_word
 from fzcheck.render.i18n import verdict as verdict_word
@@ -113,13 +114,6 @@ _OVERRULED = {
 _FAILED_BY_REVIEWER = {"zh": "（审核改判未通过）", "en": " (failed by the reviewer)"}
 
 Check = tuple[str, dict[str, Any]]  # (part id or "document", the check as the JSON has it)
-
-
-def all_checks(result: Mapping[str, Any], part: str | None = None) -> list[Check]:
-    """Every check, passed or not, in document order; only ``part``'s when it is given."""
-    out = [(p["id"], c) for p in result.get("parts", []) for c in p.get("checks", [])]
-    out += [("document", c) for c in result.get("checks", [])]
-    return [(p, c) for p, c in out if part is None or p == part]
 
 
 def checks_after_review(

@@ -79,14 +79,10 @@ def decision_text(d: dict[str, Any], result: dict[str, Any] | None = None) -> st
 
     shown = str(d["id"])
     if result is not None and _lang == "zh":
+        from fzcheck.render import all_checks
+
         names = {p["id"]: p.get("label") or p["id"] for p in result.get("parts", [])}
-        for p in result.get("parts", []):
-            names.update(
-                {f"{p['id']}.{c['id']}": c.get("name") or c["id"] for c in p.get("checks", [])}
-            )
-        names.update(
-            {f"document.{c['id']}": c.get("name") or c["id"] for c in result.get("checks", [])}
-        )
+        names.update({f"{p}.{c['id']}": c.get("name") or c["id"] for p, c in all_checks(result)})
         shown = f"“{names.get(shown, shown)}”"
     what = (
         f"{t('review.' + d['target'])}{shown}"
