@@ -23,13 +23,12 @@ from fzcheck.reading.limits import (
 )
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.resegment import MAX_HEADING
-from fzcheck.reading.sniff import word_main_part
+from fzcheck.reading.sniff import WORD_MAIN_PART, word_main_part
 
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 _LIST_STYLE = re.compile(r"list number|列表编号|编号", re.I)
 _MAX_NUMBERED_HEADING = 40
 _PARAGRAPH_TAG = re.compile(rb"<w:p[\s>/]")
-_MAIN_PART = "word/document.xml"  # where Word writes it; a package's _rels/.rels may say else
 
 
 _T = TypeVar("_T")
@@ -609,7 +608,7 @@ def _drop_hidden_runs(body: Any, styles: _Styles) -> None:
 def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
     deadline = deadline or Deadline()
     package = SafeZip(data, ".docx")
-    counter = _Counter(word_main_part(package.zip) or _MAIN_PART)
+    counter = _Counter(word_main_part(package.zip) or WORD_MAIN_PART)
     package.check_all(counter)
     if counter.strict:
         data = _as_transitional(package)

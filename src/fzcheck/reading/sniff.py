@@ -75,7 +75,7 @@ def _zip_kind(data: bytes) -> Format:
         raise InputError(
             "a damaged zip/.docx file; re-save it from Word or WPS", kind="corrupt"
         ) from None
-    if "word/document.xml" in names or word_main_part(archive) is not None:
+    if WORD_MAIN_PART in names or word_main_part(archive) is not None:
         return "docx"
     if "OFD.xml" in names:
         return "ofd"
@@ -94,6 +94,9 @@ _MAX_PACKAGE_XML = 1024 * 1024
 _OFFICE_DOCUMENT = "/officeDocument"
 # A Word main part's content types: a document, a template, macro-enabled ones (ms-word).
 _WORD_CONTENT = re.compile(r"wordprocessingml|ms-word\.", re.IGNORECASE)
+
+
+WORD_MAIN_PART = "word/document.xml"  # where Word writes it; _rels/.rels may name another
 
 
 def word_main_part(archive: zipfile.ZipFile) -> str | None:
