@@ -40,26 +40,28 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
-def _phrase_places() -> dict[str, dict[tuple[int, int], frozenset[str]]]:
-    """For each character a listed phrase changes: by (offset of the character in the phrase,
-    phrase length), the phrases holding it there. Each place is one slice and one look-up."""
-    places: dict[str, dict[tuple[int, int], set[str]]] = {}
+@lru_cache(maxsize=1)  # built on first use, not at import: the class takes ~8 ms to compile
+def _may_change_scan() -> tuple[re.Pattern[str], dict[str, tuple[re.Pattern[str], int]]]:
+    """A scan for a character t2s changes on its own or one a listed phrase changes, and for
+    each of the latter the phrases holding it, as one pattern, with the longest one's length
+    (how far from the character one can reach). Supplementary-plane characters are left out of the class
+    (each would be tried at every character)."""
+    holding: dict[str, list[str]] = {}
     for key, value in t2s_changes.PHRASES:
         same_length = len(key) == len(value)
         for j, ch in enumerate(key):
             if not same_length or ch != value[j]:
-                places.setdefault(ch, {}).setdefault((j, len(key)), set()).add(key)
-    return {ch: {at: frozenset(keys) for at, keys in by.items()} for ch, by in places.items()}
-
-
-@lru_cache(maxsize=1)  # built on first use, not at import: the class takes ~8 ms to compile
-def _may_change_scan() -> tuple[re.Pattern[str], dict[str, dict[tuple[int, int], frozenset[str]]]]:
-    """A scan for a character t2s changes on its own or one a listed phrase changes, and the
-    phrases by character. Supplementary-plane characters are left out of the class (each would
-    be tried at every character)."""
-    places = _phrase_places()
-    chars = sorted({*t2s_changes.ALONE, *places})
-    return re.compile("[" + "".join(re.escape(c) for c in chars if c <= "\uffff") + "]"), places
+                holding.setdefault(ch, []).append(key)
+    phrases = {
+        ch: (
+            # longest first: the search says whether one stands, any one will do
+            re.compile("|".join(map(re.escape, sorted(set(keys), key=len, reverse=True)))),
+            max(map(len, keys)),
+        )
+        for ch, keys in holding.items()
+    }
+    chars = sorted({*t2s_changes.ALONE, *phrases})
+    return re.compile("[" + "".join(re.escape(c) for c in chars if c <= "\uffff") + "]"), phrases
 
 
 def may_change(text: str, units: bytes | None = None) -> bool:
@@ -71,11 +73,13 @@ def may_change(text: str, units: bytes | None = None) -> bool:
         return True  # a supplementary-plane character (two UTF-16 units): rare, let OpenCC see
     scan, in_phrases = _may_change_scan()
     for m in scan.finditer(text):
-        places = in_phrases.get(m.group(0))
-        if places is None:
+        phrase = in_phrases.get(m.group(0))
+        if phrase is None:
             return True  # it changes on its own
+        # a phrase holding the character, searched only in the few characters around it
+        pattern, reach = phrase
         i = m.start()
-        if any(i >= j and text[i - j : i - j + n] in keys for (j, n), keys in places.items()):
+        if pattern.search(text, max(0, i - reach + 1), i + reach) is not None:
             return True
     return False
 
