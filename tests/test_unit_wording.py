@@ -197,6 +197,27 @@ def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> Non
     assert "problems.gives_causes" in failed(none)
 
 
+@pytest.mark.parametrize(
+    "shortcoming",
+    [
+        "对执法问题的原因分析不够深入，整改不彻底。",
+        "案件原因剖析不到位，类案监督偏少。",
+        "矛盾纠纷风险因素排查不到位。",
+        "对辖区内不稳定因素掌握不全面。",
+    ],
+)
+def test_a_shortcoming_in_analysing_causes_gives_no_cause(tmp_path: Path, shortcoming: str) -> None:
+    """原因分析不够深入 / 风险因素排查不到位 are shortcomings of their own (the unit analyses
+    or checks too little), not the causes of the shortcomings: words a cause is given with,
+    named as what was done badly."""
+    r = variant(
+        tmp_path,
+        ("主要原因是乡镇机构改革后人员调整较大，新进人员法律专业背景薄弱，培训的针对性不强。", ""),
+        ("究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。", shortcoming),
+    )
+    assert "problems.gives_causes" in failed(r)
+
+
 @pytest.mark.parametrize("signed,flagged", [("2026年4月20日", True), ("2026年3月31日", False)])
 def test_a_report_signed_after_the_deadline_cannot_have_been_published_in_time(
     tmp_path: Path, signed: str, flagged: bool
