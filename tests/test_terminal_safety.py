@@ -133,3 +133,20 @@ def test_verbose_check_names_a_hostile_input_visibly(
     main(["check", "-v", "-f", "jsonl", str(hostile / f"evil{TITLE_ATTACK}.txt")])
     err = capsys.readouterr().err
     assert ESC not in err and "\x07" not in err and "evil\\x1b]0;pwned\\x07.txt：" in err
+
+
+def test_a_gbk_file_name_is_shown_as_a_chinese_pc_shows_it() -> None:
+    """A name a Chinese Windows PC wrote is GBK bytes; some of its pairs happen to be UTF-8
+    (小 as С, 镇报 as one astral character), the rest are lone surrogates. Each name is read
+    on its own, beside UTF-8 folders and words; a byte that reads as nothing stays escaped."""
+    import os
+
+    from fzcheck.redact import decodable, gbk_read
+
+    name = os.fsdecode("清溪镇小学报告.txt".encode("gbk"))
+    assert name != "清溪镇小学报告.txt"  # the trap: not UTF-8
+    assert gbk_read(name) == "清溪镇小学报告.txt"
+    assert visible(f"/审核/2025/{name}") == "/审核/2025/清溪镇小学报告.txt"
+    assert decodable(f"重复：{name}（0.92）") == "重复：清溪镇小学报告.txt（0.92）"
+    assert visible("a\udcff.txt") == "a\\xff.txt"  # one byte no encoding reads
+    assert gbk_read("法治政府建设年度报告") == "法治政府建设年度报告"

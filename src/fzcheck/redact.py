@@ -63,25 +63,52 @@ def _show(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
+_UNDECODABLE = re.compile("[\ud800-\udfff]")
+
+
+# A file name's run of characters: what separates it from a path's other names and from the
+# words around it in a message (所在：a.txt（…）).
+_IN_NAME = r"[^\s/\\：（）《》“”‘’，。、；【】()\[\]:;,'\"]*"
+_NAME_RUN = re.compile(f"{_IN_NAME}[\udc80-\udcff]{_IN_NAME}")
+
+
+def gbk_read(text: str) -> str:
+    """``text`` with each file name whose bytes are not UTF-8 read as GB18030 when they all
+    read so: a name a Chinese Windows PC wrote (清溪镇报告.txt, which Python holds as lone
+    surrogates, with a GBK pair here and there that happens to be UTF-8: 小 as С) shown as
+    that PC shows it, not as \\xc7\\xe5…. Each name is read on its own (a path's folders or
+    the words around it may be UTF-8); one that does not read (a stray byte, another encoding)
+    is left as it is. The JSON keeps the bytes as they are."""
+    if _UNDECODABLE.search(text) is None:
+        return text
+    return _NAME_RUN.sub(_gbk_name, text)
+
+
+def _gbk_name(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("utf-8", "surrogateescape").decode("gb18030")
+    except UnicodeError:
+        return match.group()
+
+
 def invisible_dropped(text: str) -> str:
     """``text`` without control characters, bidirectional overrides and lone surrogates: for
     a file name made from a submission's (an ESC, a BEL or an RTL override in a name stays out
-    of the names fzcheck writes)."""
-    return _INVISIBLE.sub("", text)
+    of the names fzcheck writes). A GBK name is read as such (:func:`gbk_read`)."""
+    return _INVISIBLE.sub("", gbk_read(text))
 
 
 def visible(text: str) -> str:
-    """``text`` safe for a terminal: every control character as a ``\\x1b``-style escape."""
-    return _INVISIBLE.sub(_show, text)
-
-
-_UNDECODABLE = re.compile("[\ud800-\udfff]")
+    """``text`` safe for a terminal: every control character as a ``\\x1b``-style escape; a
+    GBK file name read as such (:func:`gbk_read`)."""
+    return _INVISIBLE.sub(_show, gbk_read(text))
 
 
 def decodable(text: str) -> str:
     """``text`` with only its undecodable file-name bytes shown as ``\xff`` (for pages and
-    files that must be valid UTF-8 but may keep other characters as they are)."""
-    return _UNDECODABLE.sub(_show, text)
+    files that must be valid UTF-8 but may keep other characters as they are); a GBK file name
+    read as such (:func:`gbk_read`)."""
+    return _UNDECODABLE.sub(_show, gbk_read(text))
 
 
 # What XML 1.0 cannot hold at all: C0 controls but tab, newline and carriage return, and the

@@ -1,5 +1,5 @@
 """fzcheck report with a submitted file named in GBK bytes (not UTF-8): every format is
-written whole, the name escaped as the README promises, never a traceback."""
+written whole, the name read as the GBK it is (as the unit's PC shows it), never a traceback."""
 
 from __future__ import annotations
 
@@ -29,12 +29,12 @@ def results(tmp_path: Path) -> Path:
     return out
 
 
-def test_units_csv_shows_a_gbk_name_escaped(results: Path, tmp_path: Path) -> None:
+def test_units_csv_shows_a_gbk_name_as_a_chinese_pc_does(results: Path, tmp_path: Path) -> None:
     target = tmp_path / "评分表.csv"
     assert main(["report", str(results), "-o", str(target)]) == 0
     rows = target.read_text(encoding="utf-8-sig").splitlines()
     assert len(rows) == 3  # the header and both reports: written whole
-    assert sum("\\xc7\\xe5" in r for r in rows) == 2  # its row, and copy_b's copy column
+    assert sum("清溪镇报告.txt" in r for r in rows) == 2  # its row, and copy_b's copy column
 
 
 def test_cohort_json_keeps_a_gbk_name_as_json_escapes(

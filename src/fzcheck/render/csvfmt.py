@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
+from fzcheck.redact import gbk_read
 from fzcheck.render import all_checks
 from fzcheck.render.i18n import check_name, error_kind, lang, t
 from fzcheck.render.i18n import status as status_word
@@ -84,7 +85,7 @@ def copies_text(result: Mapping[str, Any]) -> str:
     file name, the similarity (下年安排：某镇报告.txt（0.92）), not part ids and whole paths."""
     labels = {p["id"]: p.get("label") or p["id"] for p in result.get("parts", [])}
     return "；".join(
-        f"{labels.get(c.get('part'), c.get('part'))}：{Path(str(c.get('other'))).name}"
+        f"{labels.get(c.get('part'), c.get('part'))}：{gbk_read(Path(str(c.get('other'))).name)}"
         f"（{c.get('similarity', 0):.2f}）"
         for c in result.get("copies", [])
     )
