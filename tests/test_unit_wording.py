@@ -840,3 +840,42 @@ def test_work_and_problems_under_one_heading_hold_both_parts(tmp_path: Path) -> 
     )
     r = built(tmp_path, H.split("\n")[0] + "\n", PR, leader, PL)
     assert part(r, "achievements")["status"] == "missing"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["二、还需改进的地方", "二、还需加强的方面", "二、困难与挑战", "二、需要解决的困难"],
+)
+def test_problems_headed_as_what_still_needs_work_are_the_problems(
+    tmp_path: Path, heading: str
+) -> None:
+    """还需改进的地方 / 困难与挑战 head the shortcomings as units word them: the part stands,
+    not a themed section of the achievements."""
+    r = variant(tmp_path, (PROBLEMS, heading))
+    assert part(r, "problems")["status"] == "present"
+    assert heading.split("、")[1] not in {e["quote"] for e in part(r, "achievements")["evidence"]}
+
+
+def _headless(tmp_path: Path, opening: str) -> dict[str, Any]:
+    """A township's few paragraphs, no headings: the year's work, a shortcoming, next year."""
+    path = tmp_path / "headless.txt"
+    path.write_text(
+        "青石乡2025年法治政府建设情况报告\n\n"
+        f"{opening}我乡共办理行政处罚案件38件，召开矛盾纠纷联调会24次，审查合同15份。\n"
+        "但我乡法治政府建设仍存在一些不足：执法力量相对薄弱。主要原因是编制少。\n"
+        "乡党委书记、乡长亲自主持召开法治建设专题会议3次。\n"
+        "2026年，我乡将继续规范综合行政执法，推进法治政府建设。\n",
+        encoding="utf-8",
+    )
+    return check_path(str(path), Catalog.load()).to_json()
+
+
+@pytest.mark.parametrize("opening", ["2025年，", "2025年度，", "全年，", "一年来，"])
+def test_a_headless_reports_year_of_work_told_from_its_year_is_the_achievements(
+    tmp_path: Path, opening: str
+) -> None:
+    """2025年，我乡共办理…38件: the report's year opens the year's work as 全年 does."""
+    r = _headless(tmp_path, opening)
+    assert part(r, "achievements")["status"] == "embedded"
+    # the plan's year closing a text with no headings is not what its opening speaks of
+    assert "document.opening_speaks_of_the_year" not in failed(r)

@@ -226,6 +226,7 @@ def _with_appendix_tables(
 # is a class the engine skips to) and what stands before it looked at.
 _SUBJECT_YEAR = fast(rf"{YEAR.pattern}度?\s*,")
 _SENTENCE_OPENS = "。;!?\n"
+_AHEAD = re.compile(r"[^。;!?\n]{0,12}?(?:将|计划|力争|拟|预计)")
 _WHOLE_YEAR = re.compile(
     r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*起?\s*至\s*\1\s*年\s*12\s*月\s*31\s*日"
 )
@@ -240,8 +241,12 @@ def _opening_years(doc: Document, outline: Outline) -> tuple[int, ...]:
     opened = (
         year_value(m.group(1))
         for m in _SUBJECT_YEAR.finditer(opening)
-        if (before := opening[: m.start()].rstrip(" \t\u3000")) == ""
-        or before[-1] in _SENTENCE_OPENS
+        if (
+            (before := opening[: m.start()].rstrip(" \t\u3000")) == ""
+            or before[-1] in _SENTENCE_OPENS
+        )
+        # 2026年，我乡将…: a plan (a text with no headings closes with one), not the year told
+        and not _AHEAD.match(opening, m.end())
     )
     # a string search rules most openings out before the pattern is tried
     whole = (int(m.group(1)) for m in _WHOLE_YEAR.finditer(opening)) if "月" in opening else ()
