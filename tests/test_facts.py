@@ -342,6 +342,8 @@ def test_signing_before_the_year_ended_is_flagged(tmp_path: Path) -> None:
         ("▶ 东川县召开2026年全县司法行政工作会议", False),
         ("编辑部门开展执法检查3次。", False),
         ("原创 司法南坪 2026-02-20 09:12:30", True),
+        # its author and account both before the date (原创 作者 公众号 日期 时间 省份)
+        ("原创 南坪镇司法所 司法南坪 2026年02月20日 09:12 湖南", True),
         ("2026年2月20日 9:12", True),
         ("2026年2月20日9时开展执法检查", False),
         ("下午3:00，全镇召开2026年法治工作会议", False),
@@ -521,6 +523,24 @@ def test_a_posts_byline_is_its_publication_date_and_no_heading(tmp_path: Path) -
     r = checked(tmp_path, text)
     assert r["document"]["published_on"] == "2026-02-20"
     assert {p["id"]: p["status"] for p in r["parts"]}["next_year_plan"] == "missing"
+
+
+def test_a_byline_naming_author_and_account_is_no_part_of_the_title(tmp_path: Path) -> None:
+    """原创 作者 公众号 2026年03月05日 09:30 福建 above the title: the post's byline, not a
+    first title line (the title, then the report's year, took 2026 from it)."""
+    r = checked(
+        tmp_path,
+        "原创 示例县司法局 示例司法行政 2026年03月05日 09:30 福建\n\n"
+        "示例县2025年度法治政府建设情况报告\n\n"
+        "2025年，示例县推动法治政府建设取得新进展。现将有关情况报告如下：\n\n"
+        "一、主要举措和成效\n全年受理行政复议申请91件，审结85件，评查案卷460卷。\n",
+    )
+    d = r["document"]
+    assert (d["title"], d["report_year"], d["published_on"]) == (
+        "示例县2025年度法治政府建设情况报告",
+        2025,
+        "2026-03-05",
+    )
 
 
 @pytest.mark.parametrize(

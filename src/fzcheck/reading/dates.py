@@ -42,7 +42,7 @@ _BEFORE_SOURCE = re.compile(DATE.pattern + r"[\s\d:]*(?:来源|來源)")
 # A post's byline, as a WeChat article pasted into a file keeps it: the account, the date and
 # the clock time it was posted, the province (南坪发布 2026年02月20日 09:12 湖南); on folded text
 POSTED_LINE = re.compile(
-    r"^\s*(?:原创\s*)?(?:[^\s。,;:]{1,20}\s+)?"
+    r"^\s*(?:原创\s*)?(?:[^\s。,;:]{1,20}\s+){0,3}"
     + DATE.pattern
     + r"日?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+[^\s。,;:\d]{1,8})?\s*$"
 )
