@@ -386,3 +386,25 @@ def test_a_unit_telling_of_its_own_meeting_is_weighed_nothing_for_it(tmp_path: P
         r["document"]["genre_score"]
         == checked(tmp_path, SAMPLE.read_text(encoding="utf-8"))["document"]["genre_score"]
     )
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["示例区司法局2025年工作总结及2026年工作思路", "示例区司法局2025年工作总结暨2026年工作打算"],
+)
+def test_a_units_whole_year_with_next_years_thoughts_is_not_this_report(
+    tmp_path: Path, title: str
+) -> None:
+    """A 司法局's own year (…工作总结及2026年工作思路) is full of 法治政府建设 and has a summary, a
+    problems section and a plan: its title, ending in 工作思路 / 工作打算, is read as a title
+    and says it is another subject's report."""
+    r = checked(
+        tmp_path,
+        f"{title}\n\n一、2025年工作总结\n"
+        "（一）统筹推进法治政府建设。组织法治督察2次，审核规范性文件9件，审查合同186份。\n"
+        "（二）社区矫正。在册社区矫正对象312人，全年未发生脱管漏管。\n"
+        "二、存在的问题\n司法所人员力量不足。原因是编制紧张。\n"
+        "三、2026年工作思路\n一是统筹推进法治政府建设；二是加强基层司法所建设。\n",
+    )
+    assert r["document"]["title"] == title
+    assert not r["document"]["is_report"] and "另一主题的工作报告" in _genre(r)["message"]
