@@ -408,3 +408,19 @@ def test_a_units_whole_year_with_next_years_thoughts_is_not_this_report(
     )
     assert r["document"]["title"] == title
     assert not r["document"]["is_report"] and "另一主题的工作报告" in _genre(r)["message"]
+
+
+def test_a_news_item_without_a_dateline_is_told_by_its_sourcing(tmp_path: Path) -> None:
+    """A county media account's item on the year's 法治 assessment (no 本报讯, no 记者 line)
+    speaks of reports, the leaders' duty and shortcomings; 相关负责人表示 / 据了解 are how news
+    gives its sources, never how a unit reports on itself."""
+    r = checked(
+        tmp_path,
+        "我县公布2025年度法治政府建设考评结果\n\n"
+        "近日，县委依法治县办公布了2025年度全县法治政府建设考评结果。考评围绕党政主要负责人"
+        "履行推进法治建设第一责任人职责等方面进行。考评发现，各单位法治政府建设年度报告普遍按时"
+        "公开，但部分单位报告存在不足和原因分析不深等问题。据了解，今年共有36家单位参加考评。\n"
+        "县司法局相关负责人表示，下一步将把考评结果纳入绩效考核。\n",
+    )
+    assert not r["document"]["is_report"]
+    assert "新闻报道" in _genre(r)["message"]
