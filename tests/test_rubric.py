@@ -34,53 +34,53 @@ def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
         (
             "weight: 25\n",
             "weight: lots\n",
-            r"parts\[1\]\.weight \(line \d+\): Input should be a valid number",
+            r"parts\[1\]\.weight（第\d+行）：Input should be a valid number",
         ),
         (
             "embedded_credit: 0.5",
             "embedded_credit: 0.5\ncolour: red",
-            r"colour \(line 19\): Extra inputs",
+            r"colour（第19行）：Extra inputs",
         ),
-        ("  - id: other\n", "  - id: Other\n", r"parts\[4\]\.id \(line \d+\): String should match"),
+        ("  - id: other\n", "  - id: Other\n", r"parts\[4\]\.id（第\d+行）：String should match"),
         (
             "      - 第一责任人|主要负责人|党政.{0,4}负责人|一把手",
             "      - 第一责任人(",
-            r"parts\[2\]\.heading_cues\[0\] \(line \d+\): not a valid regular expression",
+            r"parts\[2\]\.heading_cues\[0\]（第\d+行）：not a valid regular expression",
         ),
         (
             "  - id: other\n",
             "  - id: problems\n",
-            r"parts \(line \d+\): part ids must be unique; repeated: problems",
+            r"parts（第\d+行）：part ids must be unique; repeated: problems",
         ),
         (
             "kind: figures",
             "kind: vibes",
-            r"parts\[0\]\.checks\[0\] \(line \d+\): Input tag 'vibes'",
+            r"parts\[0\]\.checks\[0\]（第\d+行）：Input tag 'vibes'",
         ),
         # a document-level kind among a part's checks is refused, not silently skipped
         (
             "kind: figures",
             "kind: publication",
-            r"parts\[0\]\.checks\[0\] \(line \d+\): Input tag "
+            r"parts\[0\]\.checks\[0\]（第\d+行）：Input tag "
             "'publication'",
         ),
         # a setting the kind needs is required, not an error on every report later
         (
-            "        pattern: &causes 原因|由于",
-            "        patterns: &causes 原因|由于",
-            r"parts\[1\]\.checks\[0\]\.pattern "
-            r"\(line \d+\): Field required",
+            "        pattern: &causes 原因",
+            "        patterns: &causes 原因",
+            r"parts\[1\]\.checks\[0\]\.pattern"
+            r"（第\d+行）：Field required",
         ),
         (
             "    embeds_in: [achievements]\n",
             "    embeds_in: [achievement]\n",
-            r"parts \(line \d+\): part problems: embeds_in names achievement",
+            r"parts（第\d+行）：part problems: embeds_in names achievement",
         ),
     ],
 )
 def test_invalid_rubrics_name_key_and_line(old: str, new: str, expected: str) -> None:
     assert old in BUNDLED
-    with pytest.raises(RubricError, match=r"^mine\.yaml: " + expected):
+    with pytest.raises(RubricError, match=r"^mine\.yaml：" + expected):
         parse_rubric(BUNDLED.replace(old, new, 1), "mine.yaml")
 
 
@@ -89,17 +89,17 @@ def test_line_numbers_point_at_the_offending_key() -> None:
     line = next(
         i for i, text in enumerate(broken.splitlines(), 1) if text.startswith("embedded_credit")
     )
-    with pytest.raises(RubricError, match=rf"embedded_credit \(line {line}\)"):
+    with pytest.raises(RubricError, match=rf"embedded_credit（第{line}行）"):
         parse_rubric(broken, "x.yaml")
 
 
 def test_yaml_syntax_errors_have_a_line() -> None:
-    with pytest.raises(RubricError, match=r"x\.yaml \(line \d+\): not valid YAML"):
+    with pytest.raises(RubricError, match=r"x\.yaml（第\d+行）：不是有效的YAML"):
         parse_rubric("id: [unclosed\n", "x.yaml")
 
 
 def test_unknown_rubric_lists_the_bundled_ones() -> None:
-    with pytest.raises(RubricError, match="unknown rubric 'nope'; bundled: fazhi-annual"):
+    with pytest.raises(RubricError, match="未知的报告类型 'nope'；内置：fazhi-annual"):
         resolve("nope")
 
 

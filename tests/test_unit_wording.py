@@ -879,3 +879,26 @@ def test_a_headless_reports_year_of_work_told_from_its_year_is_the_achievements(
     assert part(r, "achievements")["status"] == "embedded"
     # the plan's year closing a text with no headings is not what its opening speaks of
     assert "document.opening_speaks_of_the_year" not in failed(r)
+
+
+@pytest.mark.parametrize(
+    "sentence,own",
+    [
+        ("局长高度重视法治建设工作，分管副局长亲自主持召开法治建设专题会议2次。", False),
+        ("局长高度重视法治建设工作，分管领导带头讲授法治课2次。", False),
+        ("局长高度重视法治建设工作，亲自主持召开法治建设专题会议2次。", True),
+    ],
+)
+def test_a_deputys_act_is_not_the_principal_leaders(
+    tmp_path: Path, sentence: str, own: bool
+) -> None:
+    """局长高度重视…，分管副局长亲自主持…: the act is the deputy's; the principal leader's own act
+    is what the check asks for."""
+    r = variant(
+        tmp_path,
+        (
+            LEADER + next(line for line in sample_text().split(LEADER)[1].splitlines()),
+            LEADER + sentence,
+        ),
+    )
+    assert ("leader_duties.principal_own_actions" not in failed(r)) is own

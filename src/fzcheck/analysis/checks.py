@@ -229,25 +229,41 @@ class ActorActionsSpec(CheckSpec):
     actor: Regex
     action: Regex
     window: int = Field(default=40, ge=1)
+    # words the text between the two may not hold: another person acting (局长高度重视，分管副
+    # 局长亲自主持…: the act is the deputy's)
+    apart: Regex | None = None
 
 
 @part_check(ActorActionsSpec)
 def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context) -> Check:
     w = spec.window
+    between = f"(?:(?!{spec.apart})[^。])" if spec.apart else "[^。]"
     pair = rx(
-        rf"(?:{spec.actor})[^。]{{0,{w}}}?(?:{spec.action})|"
-        rf"(?:{spec.action})[^。]{{0,{w // 4}}}?(?:{spec.actor})"
+        rf"(?:{spec.actor}){between}{{0,{w}}}?(?:{spec.action})|"
+        rf"(?:{spec.action}){between}{{0,{w // 4}}}?(?:{spec.actor})"
     )
-    hits = pair.findall(text)
+    hits = len(pair.findall(text))
     if not hits and found.status == "present":
-        hits = rx(spec.action).findall(text)
+        hits = sum(1 for m in rx(spec.action).finditer(text) if _own_act(spec, text, m.start()))
     if hits:
-        return spec.check(passed=True, message=f"{spec.description}：有{len(hits)}处具体表述")
+        return spec.check(passed=True, message=f"{spec.description}：有{hits}处具体表述")
     return spec.check(
         passed=False,
         message=f"未做到“{spec.description}”：只笼统描述职责，"
         "未写本人的具体行动（亲自、带头、主持……）",
     )
+
+
+def _own_act(spec: ActorActionsSpec, text: str, at: int) -> bool:
+    """Whether the act at ``at``, in the leader's own section, is the leader's: no one else
+    (``apart``: 分管副局长亲自主持…) named before it in its clause."""
+    if spec.apart is None:
+        return True
+    clause = max(text.rfind(stop, 0, at) for stop in _CLAUSE_STOPS) + 1
+    return rx(spec.apart).search(text, clause, at) is None
+
+
+_CLAUSE_STOPS = (",", "。", ";", "\n")
 
 
 # --- document checks -----------------------------------------------------------------------
