@@ -383,3 +383,20 @@ def test_a_part_words_at_a_lines_start_inside_a_section_rank_nothing_above_it(
     )
     tops = [t[:4] for level, t in _levels(tmp_path, text) if level == 1]
     assert {"2025", "党政主要", "2026", "其他需要"} <= set(tops)  # the sections, not under it
+
+
+def test_a_bare_heading_right_under_a_table_is_a_heading(tmp_path: Any) -> None:
+    """A page sets no blank line between a table and the next bold heading: the table's last
+    row ends what came before as a sentence does (收到和处理… was lost, and each heading after
+    a table with it)."""
+    para = (
+        "全年依托门户网站和政务新媒体及时发布政策文件、通知公告和办事指南，群众获取信息更加便利。"
+    )
+    text = (
+        f"总体情况\n{para}\n主动公开政府信息情况\n{para}\n"
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+        "| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 1 | 0 | 3 |\n"
+        f"收到和处理政府信息公开申请情况\n{para}\n其他需要报告的事项\n{para}\n"
+    )
+    titles = [t for _, _, t in _outline_of(text, tmp_path)]
+    assert "收到和处理政府信息公开申请情况" in titles and "其他需要报告的事项" in titles

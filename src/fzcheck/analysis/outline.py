@@ -391,8 +391,12 @@ def _bare_headings(
         if len(nxt) <= len(text) and not (shaped(nxt) and len(after) > len(nxt)):
             continue
         if k and body[k - 1] == i - 1:  # right after a line: that one ends a sentence or heads
-            before = lines[i - 1].rstrip()
-            if not before.endswith(_ENDS_SENTENCE) and not (out and out[-1][2] == i - 1):
+            before = lines[i - 1].rstrip()  # or a table's last row (a page sets none apart)
+            if (
+                not before.endswith(_ENDS_SENTENCE)
+                and not (out and out[-1][2] == i - 1)
+                and not is_table_row(before)
+            ):
                 continue
         if is_table_row(lines[i]) or is_chrome(lines[i]):
             continue
