@@ -902,3 +902,15 @@ def test_a_deputys_act_is_not_the_principal_leaders(
         ),
     )
     assert ("leader_duties.principal_own_actions" not in failed(r)) is own
+
+
+def test_a_plan_naming_the_wrong_year_under_a_vague_heading_says_which(tmp_path: Path) -> None:
+    """四、下一年度工作打算, then 2025年，我局将… under a 2025 report: the plan names 2025, and the
+    message says so (it said only that 下一年度 named no year)."""
+    r = variant(
+        tmp_path,
+        (PLAN, "四、下一年度工作打算"),
+        ("2026年，将重大行政决策目录化管理", "2025年，将重大行政决策目录化管理"),
+    )
+    flag = next(c for c in part(r, "next_year_plan")["checks"] if c["id"] == "names_next_year")
+    assert not flag["passed"] and flag["message"] == "写的是2025年，应为2026年"

@@ -213,11 +213,11 @@ def _plan_year(spec: PlanYearSpec, text: str, found: Found, ctx: Context) -> Che
         # the heading or opening lines name it, or a later line does (下一步，我镇将…, then
         # 2026年，计划…; a plan merged under 存在的问题及整改措施 after the problems)
         return spec.check(passed=True, message=f"写明{want}年")
+    if years:  # a wrong year says more than a vague 下一年度 beside it
+        return spec.check(passed=False, message=f"写的是{years[0]}年，应为{want}年")
     vague = _VAGUE_NEXT.search(looked_at)
     if vague:
         return spec.check(passed=False, message=f"只写“{vague.group(0)}”，未写明{want}年")
-    if years:
-        return spec.check(passed=False, message=f"写的是{years[0]}年，应为{want}年")
     return spec.check(passed=False, message=f"未写明{want}年")
 
 
