@@ -424,3 +424,21 @@ def test_a_news_item_without_a_dateline_is_told_by_its_sourcing(tmp_path: Path) 
     )
     assert not r["document"]["is_report"]
     assert "新闻报道" in _genre(r)["message"]
+
+
+def test_a_briefing_to_an_inspection_team_is_not_the_report(tmp_path: Path) -> None:
+    """尊敬的督察组各位领导：… 以上汇报，不妥之处，请批评指正: a briefing given in the room, with
+    the report's parts in it, is not the unit's published annual report."""
+    body = (
+        "一、主要工作开展情况\n2025年，全县审查规范性文件17件，办理行政复议案件96件，"
+        "开展执法案卷评查2次。县委书记、县长认真履行第一责任人职责，亲自研究部署法治建设。\n"
+        "二、存在的问题\n基层执法力量薄弱。原因是县级财力有限。\n"
+        "三、下一步打算\n下一步，我县将推动法治政府建设再上新台阶。\n"
+    )
+    title = "关于示例县法治政府建设工作情况的汇报\n\n"
+    r = checked(
+        tmp_path,
+        f"{title}尊敬的督察组各位领导：\n下面，我就我县法治政府建设工作情况作简要汇报。\n"
+        f"{body}以上汇报，不妥之处，请各位领导批评指正。\n",
+    )
+    assert not r["document"]["is_report"] and "口头汇报" in _genre(r)["message"]
