@@ -914,3 +914,22 @@ def test_a_plan_naming_the_wrong_year_under_a_vague_heading_says_which(tmp_path:
     )
     flag = next(c for c in part(r, "next_year_plan")["checks"] if c["id"] == "names_next_year")
     assert not flag["passed"] and flag["message"] == "写的是2025年，应为2026年"
+
+
+def test_a_plan_merged_under_the_problems_gives_the_document_its_year(tmp_path: Path) -> None:
+    """二、存在的问题及下步打算, its （二）下步打算 naming 2026年 below the problems: the plan's year
+    check reads 2026 there, and so does the document's plan_year (it was empty)."""
+    text = sample_text()
+    plan = text.split(PLAN + "\n")[1].split("\n\n")[0]
+    r = variant(
+        tmp_path,
+        (PROBLEMS, "二、存在的问题及下步打算\n（一）存在的问题"),
+        (PLAN + "\n" + plan + "\n\n", ""),
+        (
+            "究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。",
+            "究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。\n"
+            "（二）下步打算\n2026年，将创新普法宣传形式，规范执法程序。",
+        ),
+    )
+    assert "next_year_plan.names_next_year" not in failed(r)
+    assert r["document"]["plan_year"] == 2026

@@ -13,6 +13,7 @@ from fzcheck.analysis.checks import (
     plan_years,
     run_document_checks,
     run_part_checks,
+    years_in,
 )
 from fzcheck.analysis.facts import Facts, attachment_blocks, read_facts
 from fzcheck.analysis.genre import genre_score
@@ -131,7 +132,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         script=doc.script,
         chars=doc.chars,
         is_report=genre.passed,
-        plan_year=_plan_year(doc, _plan(found)),
+        plan_year=_plan_year(doc, _plan(found), year),
         report_year_source=year_source,
         genre_score=genre.score,
         resegmented=doc.resegmented,
@@ -273,6 +274,15 @@ def _located(doc: Document, evidence: list[Evidence]) -> list[Evidence]:
     return out
 
 
-def _plan_year(doc: Document, plan: Found | None) -> int | None:
-    years = plan_years(doc, plan)[0] if plan is not None else []
-    return years[0] if years else None
+def _plan_year(doc: Document, plan: Found | None, report_year: int | None = None) -> int | None:
+    """The year the plan names in its heading or first lines; with the report's year known, the
+    year after it named further on too (存在的问题及下步打算, the plan's 2026年 in its second
+    half), as the plan's year check reads it."""
+    if plan is None:
+        return None
+    years = plan_years(doc, plan)[0]
+    if years:
+        return years[0]
+    if report_year is not None and report_year + 1 in years_in(doc, plan):
+        return report_year + 1
+    return None

@@ -192,7 +192,7 @@ _YEAR_NOT_DATE = re.compile(
 )
 
 
-def _years_in(doc: Document, found: Found) -> list[int]:
+def years_in(doc: Document, found: Found) -> list[int]:
     """The years every line of the part states, cited documents' years and dates aside."""
     lines = (mask_titles(doc.analysis[i]) for i in found.lines)
     return [year_value(y) for line in lines for y in _YEAR_NOT_DATE.findall(line)]
@@ -209,7 +209,7 @@ def _plan_year(spec: PlanYearSpec, text: str, found: Found, ctx: Context) -> Che
             ),
         )
     want = ctx.report_year + 1
-    if want in years or want in _years_in(ctx.doc, found):
+    if want in years or want in years_in(ctx.doc, found):
         # the heading or opening lines name it, or a later line does (下一步，我镇将…, then
         # 2026年，计划…; a plan merged under 存在的问题及整改措施 after the problems)
         return spec.check(passed=True, message=f"写明{want}年")
