@@ -933,3 +933,22 @@ def test_a_plan_merged_under_the_problems_gives_the_document_its_year(tmp_path: 
     )
     assert "next_year_plan.names_next_year" not in failed(r)
     assert r["document"]["plan_year"] == 2026
+
+
+def test_a_failed_cue_check_names_words_a_reviewer_can_read(tmp_path: Path) -> None:
+    """No causes given: the message names the words looked for (原因/由于…), never the
+    pattern's look-arounds."""
+    r = variant(
+        tmp_path,
+        ("主要原因是乡镇机构改革后人员调整较大，新进人员法律专业背景薄弱，培训的针对性不强。", ""),
+        ("究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。", ""),
+    )
+    flag = next(c for c in part(r, "problems")["checks"] if c["id"] == "gives_causes")
+    assert not flag["passed"] and "原因/由于" in flag["message"]
+    assert not set("(?[]{}|\\") & set(flag["message"])
+
+
+def test_without_named_words_a_failure_names_the_patterns_plain_words() -> None:
+    from fzcheck.analysis.checks import _plain_words
+
+    assert _plain_words("原因(?!分析)|由于|导致|[因缘]故|所致") == "由于/导致/所致"

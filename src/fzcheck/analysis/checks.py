@@ -160,9 +160,18 @@ def _cue_words(spec: CueWordsSpec, text: str, found: Found, ctx: Context) -> Che
     msg = (
         f"{spec.description}：见“{'”“'.join(sorted(set(hits))[:5])}”"
         if ok
-        else f"未做到“{spec.description}”：本部分正文没有“{spec.named or '/'.join(spec.pattern.split('|')[:5])}”等表述"
+        else f"未做到“{spec.description}”：本部分正文没有“{spec.named or _plain_words(spec.pattern)}”等表述"
     )
     return spec.check(passed=ok, message=msg)
+
+
+def _plain_words(pattern: str) -> str:
+    """The first few branches of ``pattern`` that are plain words, for a reviewer to read (a
+    branch with a look-around or a class is no word: the rubric's ``named`` says it then)."""
+    return "/".join([b for b in pattern.split("|") if b and not _REGEX_SYNTAX.intersection(b)][:5])
+
+
+_REGEX_SYNTAX = frozenset("\\.^$*+?()[]{}")
 
 
 class PlanYearSpec(CheckSpec):
