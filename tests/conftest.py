@@ -12,7 +12,7 @@ from tests.helpers import CORPUS, MAKERS
 
 @pytest.fixture(autouse=True)
 def _hermetic(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads the developer's config, cache or keys."""
+    """No test reads the developer's config, cache, keys or language."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
@@ -23,8 +23,13 @@ def _hermetic(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
         "FZCHECK_MODEL",
         "FZCHECK_CONFIG",
         "FZCHECK_CACHE_DIR",
+        "FZCHECK_LANG",
     ):
         monkeypatch.delenv(var, raising=False)
+    from fzcheck.render import i18n
+
+    # Chinese, the default, whatever an earlier test's `--lang en` left set in this process
+    monkeypatch.setattr(i18n, "_lang", "zh")
 
 
 @pytest.fixture

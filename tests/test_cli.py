@@ -129,6 +129,10 @@ def test_unknown_rubric_is_a_usage_error() -> None:
     proc = run("check", "--rubric", "nope", str(SAMPLE))
     assert proc.returncode == 2
     assert proc.stderr.strip() == (
+        "fzcheck: 未知的报告类型 'nope'；内置：fazhi-annual, gip-annual（或给出 .yaml 文件的路径）"
+    )
+    english = run("--lang", "en", "check", "--rubric", "nope", str(SAMPLE))
+    assert english.stderr.strip() == (
         "fzcheck: unknown rubric 'nope'; bundled: fazhi-annual, gip-annual "
         "(or pass a path to a .yaml)"
     )
@@ -149,7 +153,7 @@ def test_rubric_commands(tmp_path: Path) -> None:
     )
     bad = run("rubric", "validate", str(broken))
     assert bad.returncode == 2
-    assert "parts[0].weight (line" in bad.stderr and "Traceback" not in bad.stderr
+    assert "parts[0].weight（第" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_offline_path_imports_nothing_llm_related(tmp_path: Path) -> None:

@@ -33,23 +33,27 @@ def config_path() -> Path:
 
 def load_config(path: Path | None = None) -> dict[str, Any]:
     """The whole config as a dict; read on every call so settings are never stale."""
+    from fzcheck.render.i18n import t
+
     path = path or config_path()
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
     except FileNotFoundError:
         if os.environ.get("FZCHECK_CONFIG"):
-            raise ConfigError(f"FZCHECK_CONFIG points to {path}, which does not exist") from None
+            raise ConfigError(t("config.missing", path=path)) from None
         return {}
     except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"{path}: not valid TOML ({err})") from None
+        raise ConfigError(t("config.not_toml", path=path, why=err)) from None
     except OSError as err:
-        raise ConfigError(f"{path}: cannot read ({err.strerror})") from None
+        raise ConfigError(t("config.unreadable", path=path, why=err.strerror)) from None
 
 
 def section(name: str, path: Path | None = None) -> dict[str, Any]:
     """One feature's table (``[name]``), empty if absent; a non-table value is an error."""
     value = load_config(path).get(name, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"{path or config_path()}: [{name}] must be a table")
+        from fzcheck.render.i18n import t
+
+        raise ConfigError(t("config.not_table", path=path or config_path(), name=name))
     return value

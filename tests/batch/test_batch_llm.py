@@ -209,7 +209,7 @@ def test_unreachable_endpoint_stops_the_batch_and_a_rerun_resumes(
     with fake_server() as server:
         dead = server.base_url
     assert batch(str(folder), "-o", str(out), "--llm", "--base-url", dead) == 2
-    assert "cannot reach" in capsys.readouterr().err
+    assert "无法连接大模型接口" in capsys.readouterr().err
     assert not out.exists() or lines(out) == []
     with fake_server() as server:
         assert batch(str(folder), "-o", str(out), "--llm", "--base-url", server.base_url) == 0

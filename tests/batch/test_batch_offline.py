@@ -231,7 +231,7 @@ def test_results_file_in_unwritable_place_is_one_line_error(
     finally:
         locked.chmod(0o700)
         shutil.rmtree(locked)
-    assert "cannot write" in capsys.readouterr().err
+    assert "无法写入" in capsys.readouterr().err
 
 
 def test_second_batch_on_the_same_results_file_is_refused(
@@ -242,7 +242,7 @@ def test_second_batch_on_the_same_results_file_is_refused(
     out = tmp_path / "results.jsonl"
     with exclusive(out):
         assert batch(str(reports), "-o", str(out)) == 2
-    assert "another fzcheck batch is writing" in capsys.readouterr().err
+    assert "另一个 fzcheck batch 正在写入" in capsys.readouterr().err
     assert batch(str(reports), "-o", str(out)) == 1  # the lock went with its holder
 
 
@@ -267,13 +267,68 @@ def test_a_bug_on_one_report_is_its_error_line(
     assert got["unit4.txt"]["verdict"] == "complete"
 
 
+def test_batch_usage_errors_say_the_fix_in_chinese_unless_lang_en(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "results.jsonl"
+    missing = tmp_path / "no" / "r.jsonl"
+    for args, chinese, english in (
+        (["--jobs", "0"], "--jobs 至少为1", "--jobs must be at least 1"),
+        (
+            ["--export-requests", str(tmp_path / "requests")],
+            "--export-requests 和 --import-results 需要 --llm",
+            "--export-requests and --import-results need --llm",
+        ),
+        (
+            ["-o", str(missing)],
+            f"无法写入 {missing}：文件夹 {missing.parent} 不存在",
+            f"cannot write {missing}: the folder {missing.parent} does not exist",
+        ),
+    ):
+        assert batch(str(reports), "-o", str(out), *args) == 2
+        assert capsys.readouterr().err.strip() == f"fzcheck: {chinese}"
+        assert batch(str(reports), "-o", str(out), *args, "--lang", "en") == 2
+        assert capsys.readouterr().err.strip() == f"fzcheck: {english}"
+    assert batch("-", "-o", str(out)) == 2
+    assert (
+        capsys.readouterr()
+        .err.strip()
+        .endswith("fzcheck: batch 只读文件，不读标准输入：请给出文件、目录或通配符")
+    )
+    assert not (tmp_path / "no").exists() and not (tmp_path / "requests").exists()
+
+
+def test_report_on_a_file_that_is_not_results_says_so_in_either_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert main(["report", str(empty)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"fzcheck: {empty} 中没有评查结果：请用 fzcheck batch -o 生成"
+    )
+    assert main(["report", str(empty), "--lang", "en"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"fzcheck: {empty} holds no results; write them with fzcheck batch -o"
+    )
+    gone = tmp_path / "gone.jsonl"
+    assert main(["report", str(gone)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"fzcheck: {gone}：找不到结果文件（用 fzcheck batch -o 生成）"
+    )
+    assert main(["--lang", "en", "report", str(gone)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"fzcheck: {gone}: no such results file (write one with fzcheck batch -o)"
+    )
+
+
 def test_results_file_in_a_missing_folder_is_refused_not_created(
     reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "no" / "such" / "r.jsonl"
     assert batch(str(reports), "-o", str(target)) == 2
     assert not (tmp_path / "no").exists()
-    assert "the folder" in capsys.readouterr().err
+    assert "文件夹" in capsys.readouterr().err
 
 
 def test_report_refuses_a_file_that_is_not_results(
@@ -286,9 +341,9 @@ def test_report_refuses_a_file_that_is_not_results(
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")
     for path, words in (
-        (readme, "is not a batch results file (line 1"),
-        (array, "is not a batch results file (line 1"),
-        (empty, "holds no results"),
+        (readme, "不是批量评查结果文件（第1行"),
+        (array, "不是批量评查结果文件（第1行"),
+        (empty, "中没有评查结果"),
     ):
         assert main(["report", str(path)]) == 2
         assert words in capsys.readouterr().err
@@ -320,7 +375,7 @@ def test_a_hand_edited_result_line_is_a_clear_error_not_a_traceback(
     capsys.readouterr()
     args = [command, str(out)] + (["-o", str(tmp_path / "letters")] if command == "letter" else [])
     assert main(args) == 2
-    assert "line 1 is not a result" in capsys.readouterr().err
+    assert "第1行不是评查结果" in capsys.readouterr().err
 
 
 def test_an_edited_rubric_grades_again_even_with_the_same_version(
@@ -347,7 +402,7 @@ def test_unwritable_html_folder_fails_before_grading(
     blocker.write_text("x", encoding="utf-8")
     out = tmp_path / "results.jsonl"
     assert batch(str(reports), "-o", str(out), "--html", str(blocker / "pages")) == 2
-    assert "cannot write pages" in capsys.readouterr().err
+    assert "无法把页面写入" in capsys.readouterr().err
     assert not out.exists() or out.read_text(encoding="utf-8") == ""
 
 

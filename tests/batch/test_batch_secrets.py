@@ -122,6 +122,6 @@ def test_url_credentials_are_not_printed(
     )
     seen = capsys.readouterr()
     assert "UrlSecret987654" not in seen.out + seen.err
-    assert "cannot reach" in seen.err and "http://***@127.0.0.1" in seen.err
+    assert "无法连接大模型接口" in seen.err and "http://***@127.0.0.1" in seen.err
     if out.exists():
         assert "UrlSecret987654" not in out.read_text(encoding="utf-8")

@@ -76,7 +76,7 @@ def test_a_symlinked_output_locks_and_rewrites_the_real_file(
     assert any(r.get("copies") for r in lines(real))
     with exclusive(real):
         assert batch(str(reports), "-o", str(link)) == 2
-    assert "another fzcheck batch is writing" in capsys.readouterr().err
+    assert "另一个 fzcheck batch 正在写入" in capsys.readouterr().err
     with exclusive(link):
         assert batch(str(reports), "-o", str(real)) == 2
     batch(str(reports), "-o", str(real))

@@ -69,7 +69,7 @@ def test_location_precedence(
     assert resolve_cache_dir(str(tmp_path / "flag")) == tmp_path / "flag"
     monkeypatch.delenv("FZCHECK_CACHE_DIR")
     batch_env.write_text("[cache]\nsize = 3\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="unknown keys: size"):
+    with pytest.raises(ConfigError, match=r"\[cache\] 中有未知的键：size"):
         resolve_cache_dir()
 
 

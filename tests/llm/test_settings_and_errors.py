@@ -51,11 +51,11 @@ def test_key_comes_from_the_env_var_the_file_names(
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("[llm\n", "not valid TOML"),
+        ("[llm\n", "不是有效的TOML配置文件"),
         ('[llm]\napi_key = "sk-x"\n', "api_key_env"),
-        ('[llm]\nmodle = "x"\n', "unknown keys: modle"),
-        ('[llm]\nmode = "xml"\n', "unknown LLM mode"),
-        ('[llm]\ntimeout = "soon"\n', "must be a number"),
+        ('[llm]\nmodle = "x"\n', "未知的键：modle"),
+        ('[llm]\nmode = "xml"\n', "未知的大模型模式 'xml'"),
+        ('[llm]\ntimeout = "soon"\n', "timeout 必须是数字"),
     ],
 )
 def test_bad_config_is_one_clear_error(
@@ -108,9 +108,7 @@ def test_deadline_stops_the_attempts(reports: Path, settings: Any) -> None:
 def test_unreachable_endpoint_is_a_setup_error(reports: Path, settings: Any) -> None:
     graded = offline(reports / "short.txt")
     client = ScriptedClient(openai.APIConnectionError(request=REQUEST))
-    with pytest.raises(
-        LLMError, match=r"cannot reach the LLM endpoint http://127\.0\.0\.1:8765/v1"
-    ):
+    with pytest.raises(LLMError, match=r"无法连接大模型接口 http://127\.0\.0\.1:8765/v1"):
         enrich(graded, settings, client=client)
 
 
@@ -135,7 +133,7 @@ def test_missing_key_is_one_line_without_traceback(reports: Path) -> None:
     proc = run_cli("check", "--llm", str(reports / "short.txt"))
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "Traceback" not in proc.stderr
-    assert "no API key for api.openai.com" in proc.stderr
+    assert "没有 api.openai.com 的API密钥：请设置 OPENAI_API_KEY" in proc.stderr
 
 
 def test_unreachable_endpoint_is_one_line_without_traceback(reports: Path) -> None:
@@ -151,7 +149,7 @@ def test_unreachable_endpoint_is_one_line_without_traceback(reports: Path) -> No
     )
     assert proc.returncode == 2, proc.stderr
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and "cannot reach the LLM endpoint http://127.0.0.1:9/v1" in lines[0]
+    assert len(lines) == 1 and "无法连接大模型接口 http://127.0.0.1:9/v1" in lines[0]
 
 
 OFFLINE_PROBE = """
@@ -200,5 +198,125 @@ def test_missing_extra_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> No
         "find_spec",
         lambda name, *a: None if name == "instructor" else real(name, *a),
     )
-    with pytest.raises(LLMError, match=r"instructor not installed\): pip install 'fzcheck\[llm\]'"):
+    with pytest.raises(LLMError, match=r"未安装 instructor）：pip install 'fzcheck\[llm\]'"):
         require_extra()
+
+
+DEAD = "http://127.0.0.1:9/v1"  # port 9 (discard) on localhost: nothing listens
+
+
+def one_error_line(capsys: pytest.CaptureFixture[str]) -> str:
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def test_unreachable_endpoint_says_the_fix_in_chinese_unless_lang_en(
+    reports: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A reviewer reads what is wrong and what to do in Chinese; --lang en (or FZCHECK_LANG=en)
+    gives the English line. One process, both languages: the message is made when the error
+    is raised, in the language of that run, not when its module was imported."""
+    write_config(tmp_path, monkeypatch, "[llm]\nmax_retries = 0\nouter_attempts = 1\n")
+    args = ["check", "--llm", "--model", "m", "--base-url", DEAD, str(reports / "short.txt")]
+    assert main(args) == 2
+    line = one_error_line(capsys)
+    assert line.startswith(f"fzcheck: 无法连接大模型接口 {DEAD}（"), line
+    assert line.endswith("）：请启动该服务，或改正 --base-url"), line
+    assert main(["--lang", "en", *args]) == 2
+    line = one_error_line(capsys)
+    assert line.startswith(f"fzcheck: cannot reach the LLM endpoint {DEAD} ("), line
+    assert line.endswith("); start the server or fix --base-url"), line
+    monkeypatch.setenv("FZCHECK_LANG", "en")
+    assert main(args) == 2
+    assert one_error_line(capsys).startswith("fzcheck: cannot reach the LLM endpoint")
+    assert main(["--lang", "zh", *args]) == 2
+    assert one_error_line(capsys).startswith("fzcheck: 无法连接大模型接口")
+
+
+def test_a_config_file_error_says_the_fix_in_chinese_unless_lang_en(
+    reports: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["check", "--llm", str(reports / "short.txt")]
+    write_config(tmp_path, monkeypatch, '[llm]\nmodle = "x"\n')
+    assert main(args) == 2
+    assert one_error_line(capsys) == "fzcheck: 配置文件的 [llm] 中有未知的键：modle"
+    assert main(["--lang", "en", *args]) == 2
+    assert one_error_line(capsys) == "fzcheck: [llm] in the config file has unknown keys: modle"
+
+    write_config(tmp_path, monkeypatch, '[llm]\napi_key = "sk-x"\n')
+    assert main(args) == 2
+    assert one_error_line(capsys) == (
+        "fzcheck: 配置文件中的 [llm] api_key 不会被读取：请改用 api_key_env 写明存放密钥的环境变量名"
+    )
+    assert main([*args, "--lang", "en"]) == 2
+    assert one_error_line(capsys) == (
+        "fzcheck: [llm] api_key is not read from the config file; set api_key_env to the "
+        "name of an environment variable instead"
+    )
+
+    path = tmp_path / "config.toml"
+    write_config(tmp_path, monkeypatch, "[llm\n")
+    assert main(args) == 2
+    assert one_error_line(capsys).startswith(f"fzcheck: {path}：不是有效的TOML配置文件（")
+    assert main(["--lang", "en", *args]) == 2
+    assert one_error_line(capsys).startswith(f"fzcheck: {path}: not valid TOML (")
+
+    monkeypatch.setenv("FZCHECK_CONFIG", str(tmp_path / "gone.toml"))
+    assert main(args) == 2
+    assert (
+        one_error_line(capsys) == f"fzcheck: FZCHECK_CONFIG 指向的 {tmp_path / 'gone.toml'} 不存在"
+    )
+    assert main(["--lang", "en", *args]) == 2
+    assert one_error_line(capsys) == (
+        f"fzcheck: FZCHECK_CONFIG points to {tmp_path / 'gone.toml'}, which does not exist"
+    )
+
+
+def test_a_missing_key_says_the_fix_in_chinese_unless_lang_en(
+    reports: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["check", "--llm", str(reports / "short.txt")]
+    assert main(args) == 2
+    assert one_error_line(capsys) == (
+        "fzcheck: 没有 api.openai.com 的API密钥：请设置 OPENAI_API_KEY"
+        "（或配置文件 [llm] 中 api_key_env 所指的环境变量）"
+    )
+    assert main(["--lang", "en", *args]) == 2
+    assert one_error_line(capsys) == (
+        "fzcheck: no API key for api.openai.com: set OPENAI_API_KEY (or the variable "
+        "named by api_key_env in the [llm] config section)"
+    )
+
+
+def test_rejected_key_and_unknown_model_say_the_fix_in_either_language(
+    settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fzcheck.llm.client import classify
+    from fzcheck.render import i18n
+
+    rejected = openai.AuthenticationError(
+        "no", response=httpx2.Response(401, request=REQUEST), body=None
+    )
+    missing = openai.NotFoundError("no", response=httpx2.Response(404, request=REQUEST), body=None)
+    model = settings.model
+    assert (
+        str(classify(rejected, settings)) == "127.0.0.1 拒绝了API密钥（401）：请检查 OPENAI_API_KEY"
+    )
+    assert str(classify(missing, settings)) == (
+        f"{settings.base_url}：找不到模型 {model!r} 或接口（404）：请检查 --model 和 --base-url"
+    )
+    monkeypatch.setattr(i18n, "_lang", "en")
+    assert str(classify(rejected, settings)) == (
+        "127.0.0.1 rejected the API key (401); check OPENAI_API_KEY"
+    )
+    assert str(classify(missing, settings)) == (
+        f"{settings.base_url}: model {model!r} or endpoint not found (404); "
+        "check --model and --base-url"
+    )

@@ -27,6 +27,7 @@ from fzcheck.batch.plan import Item, content_key
 from fzcheck.batch.runner import Batch, grade_offline, llm_failure
 from fzcheck.errors import UsageError
 from fzcheck.pipeline import Graded
+from fzcheck.render.i18n import t
 from fzcheck.render.jsonfmt import dumps_line
 
 MAX_LINES = 50_000
@@ -55,7 +56,7 @@ class RequestFiles:
     def write(self, line: dict[str, Any]) -> None:
         data = (dumps_line(line) + "\n").encode()
         if len(data) > self.max_bytes:
-            raise UsageError(f"one request is {len(data):,} bytes, over the per-file limit")
+            raise UsageError(t("batch.request_too_big", size=len(data)))
         if (
             self._out is None
             or self._lines >= self.max_lines
@@ -86,17 +87,14 @@ def export_requests(batch: Batch, inputs: list[str], directory: Path) -> ExportS
 
     settings = batch.options.llm
     if settings is None:
-        raise UsageError("--export-requests needs --llm (it writes the LLM requests)")
+        raise UsageError(t("batch.export_needs_llm"))
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise UsageError(f"cannot create {directory}: {err.strerror}") from None
+        raise UsageError(t("batch.cannot_create", path=directory, why=err.strerror)) from None
     stale = sorted(directory.glob("requests-*.jsonl"))
     if stale:
-        raise UsageError(
-            f"{directory} already holds request files ({stale[0].name}…); "
-            "export into an empty directory"
-        )
+        raise UsageError(t("batch.export_not_empty", path=directory, name=stale[0].name))
     stats = ExportStats()
     files = RequestFiles(directory)
     with (directory / "index.jsonl").open("w", encoding="utf-8") as index:
@@ -139,7 +137,7 @@ class OutputIndex:
             try:
                 f = path.open("rb")
             except OSError as err:
-                raise UsageError(f"cannot read {path}: {err.strerror}") from None
+                raise UsageError(t("batch.cannot_read", path=path, why=err.strerror)) from None
             with f:
                 offset = 0
                 for raw in f:
@@ -261,7 +259,7 @@ def import_grader(batch: Batch, index: OutputIndex) -> Callable[[Item], Graded]:
 
 def import_results(batch: Batch, inputs: list[str], files: list[Path]) -> OutputIndex:
     if batch.options.llm is None:
-        raise UsageError("--import-results needs --llm with the settings used for the export")
+        raise UsageError(t("batch.import_needs_llm"))
     index = OutputIndex.build(files)
     batch.run(inputs, grader=import_grader(batch, index))
     return index

@@ -86,7 +86,9 @@ def plan_items(inputs: Iterable[str], fingerprint: str, max_mb: float) -> Iterat
     max_bytes = int(max_mb * 1024 * 1024)
     for path in inputs:
         if path == "-":
-            raise UsageError("batch reads files, not stdin: pass files, directories or globs")
+            from fzcheck.render.i18n import t
+
+            raise UsageError(t("batch.stdin"))
         content = file_digest(path, max_bytes)
         yield Item(path=path, content=content, key=content_key(content, fingerprint))
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any, Self
 
 from fzcheck.errors import UsageError
+from fzcheck.render.i18n import t
 from fzcheck.render.jsonfmt import dumps_line
 from fzcheck.result import SCHEMA_VERSION
 
@@ -68,12 +69,9 @@ def read_results(path: Path) -> Iterator[dict[str, Any]]:
         yield obj
     torn_tail = bad is not None and count > 0 and not _ends_with_newline(path)
     if bad is not None and not torn_tail:
-        raise UsageError(
-            f"{path} is not a batch results file (line {bad} is not a result); "
-            "write one with fzcheck batch -o"
-        )
+        raise UsageError(t("batch.not_a_results_file", path=path, line=bad))
     if count == 0:
-        raise UsageError(f"{path} holds no results; write them with fzcheck batch -o")
+        raise UsageError(t("batch.no_results", path=path))
 
 
 def without_moved(results: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -178,8 +176,6 @@ def _refuse_unless_torn(path: Path, first_bad: int, count: int, parsed: int) -> 
         and (parsed > 0 or _begins_as_result(path))
     )
     if not torn_tail:
-        from fzcheck.render.i18n import t
-
         raise UsageError(t("batch.not_results", path=path, line=first_bad))
 
 
@@ -267,7 +263,7 @@ class Appender:
         try:
             self._file = self.path.open("a", encoding="utf-8", newline="")
         except OSError as err:
-            raise UsageError(f"cannot write {self.path}: {err.strerror}") from None
+            raise UsageError(t("batch.cannot_write", path=self.path, why=err.strerror)) from None
         return self
 
     def append(self, obj: dict[str, Any]) -> None:
@@ -315,19 +311,16 @@ def exclusive(path: Path) -> Iterator[None]:
     path = resolve(path)  # a symlink to the results file must take the same lock
     lock = path.with_name(path.name + ".lock")
     if not path.parent.is_dir():  # a typo in -o should not create folders (or /nonexistent)
-        raise UsageError(f"cannot write {path}: the folder {path.parent} does not exist")
+        raise UsageError(t("batch.no_folder", path=path, folder=path.parent))
     try:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as err:
-        raise UsageError(f"cannot write {path}: {err.strerror}") from None
+        raise UsageError(t("batch.cannot_write", path=path, why=err.strerror)) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise UsageError(
-                f"another fzcheck batch is writing {path}; wait for it to finish "
-                "or choose another -o"
-            ) from None
+            raise UsageError(t("batch.locked", path=path)) from None
         _held_locks.add(fd)
         yield
     finally:

@@ -30,18 +30,17 @@ class Price:
 
 def price_table() -> dict[str, Price]:
     """``[batch.prices."model"] input = …, output = …`` (per million tokens) from the config."""
+    from fzcheck.render.i18n import t
+
     prices = section("batch").get("prices", {})
     if not isinstance(prices, dict):
-        raise ConfigError("[batch.prices] must be a table of model = {input, output}")
+        raise ConfigError(t("config.prices"))
     table: dict[str, Price] = {}
     for model, entry in prices.items():
         try:
             table[model] = Price(input=float(entry["input"]), output=float(entry["output"]))
         except (TypeError, KeyError, ValueError):
-            raise ConfigError(
-                f'[batch.prices."{model}"] needs numbers input and output '
-                "(price per million tokens)"
-            ) from None
+            raise ConfigError(t("config.price", model=model)) from None
     return table
 
 

@@ -118,18 +118,19 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.reading import DEFAULT_MAX_MB
     from fzcheck.reading.inputs import expand_inputs
     from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
     from fzcheck.rubric import Catalog
 
     tolerant_streams()
     if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+        raise UsageError(t("batch.jobs"))
     if args.workers is not None and args.workers < 1:
-        raise UsageError("--workers must be at least 1")
+        raise UsageError(t("batch.workers"))
     threshold = DEFAULT_THRESHOLD if args.copy_threshold is None else args.copy_threshold
     if not 0 < threshold <= 1:
-        raise UsageError("--copy-threshold must be between 0 and 1")
+        raise UsageError(t("batch.copy_threshold"))
     if (args.export_requests or args.import_results) and not args.llm:
-        raise UsageError("--export-requests and --import-results need --llm")
+        raise UsageError(t("batch.exchange_needs_llm"))
     settings = settings_from_args(args) if args.llm else None
     cache = None
     if settings is not None and not args.no_cache:
@@ -234,6 +235,7 @@ def _summary(output: Path, fmt: str, rubrics: Any) -> None:
 
 def _writable_directory(directory: Path) -> None:
     from fzcheck.errors import UsageError
+    from fzcheck.render.i18n import t
 
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -241,7 +243,8 @@ def _writable_directory(directory: Path) -> None:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as err:
-        raise UsageError(f"cannot write pages to {directory}: {err.strerror or err}") from None
+        why = err.strerror or err
+        raise UsageError(t("batch.cannot_write_pages", path=directory, why=why)) from None
 
 
 def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> None:

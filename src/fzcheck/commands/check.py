@@ -203,12 +203,13 @@ def _open_output(stack: ExitStack, output: str | None, fmt: str) -> Any:
     """-o FILE (binary for xlsx), else stdout; xlsx is never written to a terminal."""
     from fzcheck.errors import UsageError
     from fzcheck.render import BINARY_FORMATS
+    from fzcheck.render.i18n import t
 
     if fmt in BINARY_FORMATS:
         if output:
             return stack.enter_context(open(output, "wb"))
         if sys.stdout.isatty():
-            raise UsageError(f"-f {fmt} 需要 -o 文件名（例如 -o 评分表.xlsx）")
+            raise UsageError(t("output.xlsx_needs_file", fmt=fmt))
         return sys.stdout.buffer
     if output:  # backslashreplace: a file name that is not UTF-8 is written visibly, not a crash
         return stack.enter_context(

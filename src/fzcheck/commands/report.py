@@ -52,19 +52,20 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.errors import UsageError
     from fzcheck.grading.decisions import decisions_path, reviewed_lines
     from fzcheck.render import format_for
+    from fzcheck.render.i18n import t
     from fzcheck.rubric import Catalog
 
     args.format = format_for(args.format, args.output)
     if args.format not in FORMATS:
-        raise UsageError(f"fzcheck report 不能输出 {args.format}（可选：{', '.join(FORMATS)}）")
+        raise UsageError(t("report.bad_format", fmt=args.format, choices=", ".join(FORMATS)))
     rubrics = Catalog.load(args.rubric)
     path = Path(args.results)
     if not path.is_file():
-        raise UsageError(f"{path}：找不到结果文件（用 fzcheck batch -o 生成）")
+        raise UsageError(t("report.no_results_file", path=path))
     if args.format == "html" and not args.output:
-        raise UsageError("-f html 需要 -o 文件名（例如 -o batch.html）")
+        raise UsageError(t("output.html_needs_file"))
     if args.format == "xlsx" and not args.output and sys.stdout.isatty():
-        raise UsageError("-f xlsx 需要 -o 文件名（例如 -o 评分表.xlsx）")
+        raise UsageError(t("output.xlsx_needs_file", fmt="xlsx"))
     refuse_overwriting(args.output, [path, decisions_path(path)])
     # Read whole before -o is opened: a results file that turns out bad leaves -o as it was.
     lines = list(reviewed_lines(without_moved(read_results(path)), path, rubrics))

@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
 
     target = Path(args.target)
     if not target.is_file():
-        raise UsageError(f"{target}：找不到该文件")
+        raise UsageError(t("no_such_file", path=target))
     rubrics = Catalog.load(args.rubric)
     results = _results(target, rubrics)
     store = decisions_path(target)
@@ -80,11 +80,11 @@ def run(args: argparse.Namespace) -> int:
         return _import(Path(args.import_file), results, store)
     if not (args.part or args.check):
         if args.value or args.accept or args.note:
-            raise UsageError("请用 --part ID 或 --check ID 指明复核的要素或检查")
+            raise UsageError(t("review.which"))
         _list(results, load(store), rubrics)
         return 0
     if not (args.value or args.accept):
-        raise UsageError("请用 --set 值 或 --accept 给出复核结论")
+        raise UsageError(t("review.what"))
     result = _pick(results, args.report, target)
     decision = _decision(result, args)
     n = append(store, [decision])
@@ -102,16 +102,17 @@ def _results(target: Path, rubrics: Any) -> list[dict[str, Any]]:
 
     if target.suffix in (".jsonl", ".json"):
         from fzcheck.errors import UsageError
+        from fzcheck.render.i18n import t
 
         try:
             text = target.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:
-            raise UsageError(f"{target}：无法作为结果文件读取（{err}）") from None
+            raise UsageError(t("review.not_readable", path=target, why=err)) from None
         try:
             data = json.loads(text)
             lines = data if isinstance(data, list) else [data]
         except RecursionError:  # [[[[… nested past what any results file holds
-            raise UsageError(f"{target}：不是 fzcheck 的结果文件（嵌套过深）") from None
+            raise UsageError(t("review.too_deep", path=target)) from None
         except json.JSONDecodeError:
             from fzcheck.batch.store import read_objects
 
@@ -126,11 +127,12 @@ def _results(target: Path, rubrics: Any) -> list[dict[str, Any]]:
 def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dict[str, Any]:
     from fzcheck.errors import UsageError
     from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
 
     if which is None:
         if len(results) == 1:
             return results[0]
-        raise UsageError(f"{target} 有{len(results)}份报告：请用 --report 指明是哪一份")
+        raise UsageError(t("review.which_report", path=target, n=len(results)))
     hits = [
         r
         for r in results
@@ -144,8 +146,7 @@ def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dic
         names = "、".join(visible(Path(str(r.get("path"))).name) for r in shown[:10])
         more = "…" if len(shown) > 10 else ""
         raise UsageError(
-            f"--report {which}：在 {target} 中找到{len(hits)}份匹配的报告；"
-            f"请用文件名指明，例如：{names}{more}"
+            t("review.no_match", which=which, path=target, n=len(hits), names=names + more)
         )
     return hits[0]
 
@@ -157,10 +158,11 @@ def _unit(result: dict[str, Any]) -> str:
 
 def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
     from fzcheck.errors import UsageError
+    from fzcheck.render.i18n import t
     from fzcheck.result import Decision
 
     if not result.get("ok") or not result.get("sha256"):
-        raise UsageError(f"{result.get('path')}：无法读取的报告不能复核")
+        raise UsageError(t("review.unreadable_report", path=result.get("path")))
     parts = {p["id"]: p for p in result.get("parts", [])}
     if args.part:
         # by its id, its label (存在不足) or its name (存在的不足和原因)
@@ -169,7 +171,7 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
             listed = "、".join(
                 f"{k}（{p.get('label') or p.get('name')}）" for k, p in parts.items()
             )
-            raise UsageError(f"没有要素 {args.part}；可选：{listed}")
+            raise UsageError(t("review.no_part", part=args.part, listed=listed))
         key = named[0]
         machine = parts[key]["status"]
         allowed: tuple[str, ...] = ("present", "embedded", "missing")
@@ -185,13 +187,13 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
         ]
         if len(matches) != 1:
             listed = "、".join(f"{k}（{c.get('name') or ''}）" for k, c in checks.items())
-            raise UsageError(f"没有检查 {args.check}；可选：{listed}")
+            raise UsageError(t("review.no_check", check=args.check, listed=listed))
         key = matches[0]
         machine = "pass" if checks[key]["passed"] else "fail"
         allowed, target = ("pass", "fail"), "check"
     value = machine if args.accept else args.value
     if value not in allowed:
-        raise UsageError(f"--set {value}：可选 {'|'.join(allowed)}")
+        raise UsageError(t("review.bad_value", value=value, allowed="|".join(allowed)))
     rubric = result.get("rubric") or {}
     return Decision(
         sha256=result["sha256"],
@@ -228,7 +230,7 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
     try:
         items = parse_export(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
-        raise UsageError(f"{file}：不是复核导出文件（{type(err).__name__}）") from None
+        raise UsageError(t("review.not_export", path=file, why=type(err).__name__)) from None
     known = {
         (r.get("sha256"), (r.get("rubric") or {}).get("id"), (r.get("rubric") or {}).get("version"))
         for r in results

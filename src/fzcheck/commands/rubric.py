@@ -117,11 +117,12 @@ def run_validate(args: argparse.Namespace) -> int:
 
     from fzcheck.errors import RubricError
     from fzcheck.output import stdout
+    from fzcheck.render.i18n import t
     from fzcheck.rubric import parse_rubric
 
     path = Path(args.file)
     if not path.is_file():
-        raise RubricError(f"{args.file}: no such file")
+        raise RubricError(t("no_such_file", path=args.file))
     r = parse_rubric(path.read_text(encoding="utf-8"), args.file)
     stdout().print(
         f"[green]有效[/] {args.file}：{r.title}（{r.id} {r.version}），"

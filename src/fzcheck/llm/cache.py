@@ -25,6 +25,7 @@ from typing import Any
 
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
+from fzcheck.render.i18n import t
 
 CACHE_FORMAT = "v1"
 ENV_DIR = "FZCHECK_CACHE_DIR"
@@ -55,10 +56,10 @@ def resolve_cache_dir(flag: str | None = None) -> Path:
     conf = section("cache")
     unknown = sorted(set(conf) - {"dir"})
     if unknown:
-        raise ConfigError(f"[cache] in the config file has unknown keys: {', '.join(unknown)}")
+        raise ConfigError(t("config.unknown_keys", name="cache", keys=", ".join(unknown)))
     if "dir" in conf:
         if not isinstance(conf["dir"], str):
-            raise ConfigError("[cache] dir must be a string (a directory path)")
+            raise ConfigError(t("config.cache_dir"))
         return Path(conf["dir"]).expanduser()
     return default_cache_dir()
 

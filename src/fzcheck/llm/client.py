@@ -11,6 +11,7 @@ from typing import Any
 
 from fzcheck.llm.config import LLMSettings
 from fzcheck.llm.errors import LLMCallFailed, LLMError
+from fzcheck.render.i18n import t
 
 # Local servers accept any key; the SDK insists on one, so send a placeholder there.
 PLACEHOLDER_KEY = "no-key-needed"
@@ -25,10 +26,7 @@ def require_extra() -> None:
 
     missing = [name for name in EXTRA if find_spec(name) is None]
     if missing:
-        raise LLMError(
-            f"--llm needs the llm extra ({', '.join(missing)} not installed): "
-            "pip install 'fzcheck[llm]'"
-        )
+        raise LLMError(t("llm.error.no_extra", missing=", ".join(missing)))
 
 
 def _key(settings: LLMSettings) -> str:
@@ -36,10 +34,7 @@ def _key(settings: LLMSettings) -> str:
         return settings.api_key
     if settings.is_local:
         return PLACEHOLDER_KEY
-    raise LLMError(
-        f"no API key for {settings.endpoint_host}: set OPENAI_API_KEY (or the variable "
-        "named by api_key_env in the [llm] config section)"
-    )
+    raise LLMError(t("llm.error.no_key", host=settings.endpoint_host))
 
 
 def make_client(settings: LLMSettings, *, asynchronous: bool = False) -> Any:
@@ -79,24 +74,19 @@ def _classify(err: BaseException, settings: LLMSettings) -> Exception:
     where = settings.base_url
     if isinstance(err, openai.AuthenticationError | openai.PermissionDeniedError):
         return LLMError(
-            f"{settings.endpoint_host} rejected the API key ({err.status_code}); "
-            "check OPENAI_API_KEY"
+            t("llm.error.rejected_key", host=settings.endpoint_host, status=err.status_code)
         )
     if isinstance(err, openai.NotFoundError):
-        return LLMError(
-            f"{where}: model {settings.model!r} or endpoint not found (404); "
-            "check --model and --base-url"
-        )
+        return LLMError(t("llm.error.not_found", url=where, model=settings.model))
     if isinstance(err, openai.APITimeoutError):
         return LLMCallFailed(
             f"timed out after {settings.timeout:g}s (retried {settings.max_retries}x)"
         )
     if isinstance(err, openai.APIConnectionError):
         cause = err.__cause__ or err
+        detail = str(cause)[:120] or t("llm.error.connection_failed")
         return LLMError(
-            f"cannot reach the LLM endpoint {where} ({type(cause).__name__}: "
-            f"{str(cause)[:120] or 'connection failed'}); start the server or fix "
-            "--base-url"
+            t("llm.error.unreachable", url=where, cause=f"{type(cause).__name__}: {detail}")
         )
     if isinstance(err, openai.BadRequestError):
         return LLMCallFailed(f"request rejected (400): {_message(err)}")

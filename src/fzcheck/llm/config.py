@@ -1,7 +1,7 @@
 """LLM settings, resolved at call time: command-line flag > environment > config file > default.
 
-Only the standard library and fzcheck.config are imported here, so building settings costs
-nothing on the offline path.
+Only the standard library, fzcheck.config and the message catalogue are imported here, so
+building settings costs nothing on the offline path.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
+from fzcheck.render.i18n import t
 
 Mode = Literal["tools", "json", "json_schema"]
 MODES: tuple[Mode, ...] = ("tools", "json", "json_schema")
@@ -71,12 +72,9 @@ def resolve_settings(**flags: Any) -> LLMSettings:
     known = {f.name for f in fields(LLMSettings)} | {"api_key_env"}
     unknown = sorted(set(file) - known)
     if unknown:
-        raise ConfigError(f"[llm] in the config file has unknown keys: {', '.join(unknown)}")
+        raise ConfigError(t("config.unknown_keys", name="llm", keys=", ".join(unknown)))
     if "api_key" in file:
-        raise ConfigError(
-            "[llm] api_key is not read from the config file; set api_key_env to the "
-            "name of an environment variable instead"
-        )
+        raise ConfigError(t("config.api_key"))
     values: dict[str, Any] = {}
     for name in known - {"api_key", "api_key_env"}:
         flag = flags.get(name)
@@ -88,7 +86,7 @@ def resolve_settings(**flags: Any) -> LLMSettings:
     values["api_key"] = flags.get("api_key") or os.environ.get(key_env) or None
     settings = replace(LLMSettings(), **values)
     if settings.mode not in MODES:
-        raise ConfigError(f"unknown LLM mode {settings.mode!r}; use one of {', '.join(MODES)}")
+        raise ConfigError(t("config.mode", mode=settings.mode, modes=", ".join(MODES)))
     return settings
 
 
@@ -97,9 +95,9 @@ def _coerce(name: str, value: Any) -> Any:
         try:
             return _NUMBERS[name](value)
         except (TypeError, ValueError):
-            raise ConfigError(f"LLM setting {name} must be a number, got {value!r}") from None
+            raise ConfigError(t("config.number", name=name, value=value)) from None
     if name == "extra_body":
         if not isinstance(value, dict):
-            raise ConfigError("[llm] extra_body must be a table")
+            raise ConfigError(t("config.extra_body"))
         return value
     return str(value)

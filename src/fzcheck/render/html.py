@@ -380,18 +380,14 @@ def output_directory(output: str | None, n_inputs: int) -> Path | None:
     """For ``check -f html``: the directory to write pages into, or ``None`` for one page to
     ``output`` (or stdout). Several reports need a directory: a page each plus index.html."""
     from fzcheck.errors import UsageError
+    from fzcheck.render.i18n import t
 
     if output and (Path(output).is_dir() or output.endswith(("/", os.sep))):
         return Path(output)
     if n_inputs <= 1:
         return None
     if not output:
-        raise UsageError(
-            f"-f html with {n_inputs} inputs writes a page per report: give a directory with -o DIR"
-        )
+        raise UsageError(t("html.needs_dir", n=n_inputs))
     if Path(output).suffix.lower() in {".html", ".htm"}:
-        raise UsageError(
-            f"-f html with {n_inputs} inputs writes a page per report plus "
-            f"index.html: -o must be a directory, not {output}"
-        )
+        raise UsageError(t("html.not_a_dir", n=n_inputs, output=output))
     return Path(output)

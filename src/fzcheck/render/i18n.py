@@ -250,6 +250,87 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "output.is_input": "-o {path} 也是本次读取的文件，写入会覆盖它：请另选输出文件",
         "letter.failed": "{path}：这份反馈意见没有写成（{why}），其余照常写出",
+        # set-up errors on stderr (the one line of a FzcheckError: config, rubric, LLM, usage)
+        "config.missing": "FZCHECK_CONFIG 指向的 {path} 不存在",
+        "config.not_toml": "{path}：不是有效的TOML配置文件（{why}）",
+        "config.unreadable": "{path}：无法读取（{why}）",
+        "config.not_table": "{path}：[{name}] 必须是一个表（table）",
+        "config.unknown_keys": "配置文件的 [{name}] 中有未知的键：{keys}",
+        "config.api_key": (
+            "配置文件中的 [llm] api_key 不会被读取：请改用 api_key_env 写明存放密钥的环境变量名"
+        ),
+        "config.mode": "未知的大模型模式 {mode!r}：可选 {modes}",
+        "config.number": "大模型设置 {name} 必须是数字，而不是 {value!r}",
+        "config.extra_body": "[llm] extra_body 必须是一个表（table）",
+        "config.cache_dir": "[cache] dir 必须是字符串（一个目录路径）",
+        "config.prices": "[batch.prices] 必须是“模型 = {input, output}”形式的表",
+        "config.price": '[batch.prices."{model}"] 需要数字 input 和 output（每百万token的价格）',
+        "llm.error.no_extra": "--llm 需要安装 llm 扩展（未安装 {missing}）：pip install 'fzcheck[llm]'",
+        "llm.error.no_key": (
+            "没有 {host} 的API密钥：请设置 OPENAI_API_KEY"
+            "（或配置文件 [llm] 中 api_key_env 所指的环境变量）"
+        ),
+        "llm.error.rejected_key": "{host} 拒绝了API密钥（{status}）：请检查 OPENAI_API_KEY",
+        "llm.error.not_found": (
+            "{url}：找不到模型 {model!r} 或接口（404）：请检查 --model 和 --base-url"
+        ),
+        "llm.error.unreachable": (
+            "无法连接大模型接口 {url}（{cause}）：请启动该服务，或改正 --base-url"
+        ),
+        "llm.error.connection_failed": "连接失败",
+        "rubric.no_file": "{spec}：找不到该报告类型文件",
+        "rubric.unknown": "未知的报告类型 {spec!r}；内置：{known}（或给出 .yaml 文件的路径）",
+        "rubric.none": "无",
+        "rubric.same_id": "有两个报告类型的 id 都是 {id!r}",
+        "rubric.none_found": "{folder} 中没有找到报告类型文件",
+        "rubric.line": "（第{line}行）",
+        "rubric.not_yaml": "{name}{where}：不是有效的YAML：{problem}",
+        "rubric.empty": "{name}：文件是空的",
+        "rubric.invalid": "{name}：{field}（第{line}行）：{message}{more}",
+        "rubric.more": "（另有{n}处）",
+        "rubric.top_level": "（顶层）",
+        "html.needs_dir": "-f html 检查{n}份输入时每份报告写一个页面：请用 -o DIR 指定一个目录",
+        "html.not_a_dir": (
+            "-f html 检查{n}份输入时每份报告写一个页面，另加 index.html：-o 必须是目录，"
+            "不能是 {output}"
+        ),
+        "output.xlsx_needs_file": "-f {fmt} 需要 -o 文件名（例如 -o 评分表.xlsx）",
+        "output.html_needs_file": "-f html 需要 -o 文件名（例如 -o batch.html）",
+        "report.bad_format": "fzcheck report 不能输出 {fmt}（可选：{choices}）",
+        "report.no_results_file": "{path}：找不到结果文件（用 fzcheck batch -o 生成）",
+        "no_such_file": "{path}：找不到该文件",
+        "review.which": "请用 --part ID 或 --check ID 指明复核的要素或检查",
+        "review.what": "请用 --set 值 或 --accept 给出复核结论",
+        "review.not_readable": "{path}：无法作为结果文件读取（{why}）",
+        "review.too_deep": "{path}：不是 fzcheck 的结果文件（嵌套过深）",
+        "review.which_report": "{path} 有{n}份报告：请用 --report 指明是哪一份",
+        "review.no_match": (
+            "--report {which}：在 {path} 中找到{n}份匹配的报告；请用文件名指明，例如：{names}"
+        ),
+        "review.unreadable_report": "{path}：无法读取的报告不能复核",
+        "review.no_part": "没有要素 {part}；可选：{listed}",
+        "review.no_check": "没有检查 {check}；可选：{listed}",
+        "review.bad_value": "--set {value}：可选 {allowed}",
+        "review.not_export": "{path}：不是复核导出文件（{why}）",
+        "batch.stdin": "batch 只读文件，不读标准输入：请给出文件、目录或通配符",
+        "batch.jobs": "--jobs 至少为1",
+        "batch.workers": "--workers 至少为1",
+        "batch.copy_threshold": "--copy-threshold 必须大于0且不超过1",
+        "batch.exchange_needs_llm": "--export-requests 和 --import-results 需要 --llm",
+        "batch.export_needs_llm": "--export-requests 需要 --llm（它写出的是给大模型的请求）",
+        "batch.import_needs_llm": "--import-results 需要 --llm，且设置须与导出时相同",
+        "batch.request_too_big": "有一条请求长{size:,}字节，超过单个文件的上限",
+        "batch.cannot_create": "无法创建 {path}（{why}）",
+        "batch.export_not_empty": "{path} 中已有请求文件（{name}…）：请导出到一个空目录",
+        "batch.cannot_read": "无法读取 {path}（{why}）",
+        "batch.not_a_results_file": (
+            "{path} 不是批量评查结果文件（第{line}行不是评查结果）：请用 fzcheck batch -o 生成"
+        ),
+        "batch.no_results": "{path} 中没有评查结果：请用 fzcheck batch -o 生成",
+        "batch.cannot_write": "无法写入 {path}（{why}）",
+        "batch.no_folder": "无法写入 {path}：文件夹 {folder} 不存在",
+        "batch.locked": "另一个 fzcheck batch 正在写入 {path}：请等它结束，或用 -o 另选结果文件",
+        "batch.cannot_write_pages": "无法把页面写入 {path}（{why}）",
         # the LLM section
         "llm.title": "大模型",
         "llm.document": "全文",
@@ -396,6 +477,100 @@ MESSAGES: dict[str, dict[str, str]] = {
             "choose another output file"
         ),
         "letter.failed": "{path}: this letter was not written ({why}); the others were",
+        "config.missing": "FZCHECK_CONFIG points to {path}, which does not exist",
+        "config.not_toml": "{path}: not valid TOML ({why})",
+        "config.unreadable": "{path}: cannot read ({why})",
+        "config.not_table": "{path}: [{name}] must be a table",
+        "config.unknown_keys": "[{name}] in the config file has unknown keys: {keys}",
+        "config.api_key": (
+            "[llm] api_key is not read from the config file; set api_key_env to the "
+            "name of an environment variable instead"
+        ),
+        "config.mode": "unknown LLM mode {mode!r}; use one of {modes}",
+        "config.number": "LLM setting {name} must be a number, got {value!r}",
+        "config.extra_body": "[llm] extra_body must be a table",
+        "config.cache_dir": "[cache] dir must be a string (a directory path)",
+        "config.prices": "[batch.prices] must be a table of model = {input, output}",
+        "config.price": (
+            '[batch.prices."{model}"] needs numbers input and output (price per million tokens)'
+        ),
+        "llm.error.no_extra": (
+            "--llm needs the llm extra ({missing} not installed): pip install 'fzcheck[llm]'"
+        ),
+        "llm.error.no_key": (
+            "no API key for {host}: set OPENAI_API_KEY (or the variable "
+            "named by api_key_env in the [llm] config section)"
+        ),
+        "llm.error.rejected_key": "{host} rejected the API key ({status}); check OPENAI_API_KEY",
+        "llm.error.not_found": (
+            "{url}: model {model!r} or endpoint not found (404); check --model and --base-url"
+        ),
+        "llm.error.unreachable": (
+            "cannot reach the LLM endpoint {url} ({cause}); start the server or fix --base-url"
+        ),
+        "llm.error.connection_failed": "connection failed",
+        "rubric.no_file": "{spec}: no such rubric file",
+        "rubric.unknown": "unknown rubric {spec!r}; bundled: {known} (or pass a path to a .yaml)",
+        "rubric.none": "none",
+        "rubric.same_id": "two rubrics have the id {id!r}",
+        "rubric.none_found": "no rubrics found in {folder}",
+        "rubric.line": " (line {line})",
+        "rubric.not_yaml": "{name}{where}: not valid YAML: {problem}",
+        "rubric.empty": "{name}: the file is empty",
+        "rubric.invalid": "{name}: {field} (line {line}): {message}{more}",
+        "rubric.more": " (+{n} more)",
+        "rubric.top_level": "(top level)",
+        "html.needs_dir": (
+            "-f html with {n} inputs writes a page per report: give a directory with -o DIR"
+        ),
+        "html.not_a_dir": (
+            "-f html with {n} inputs writes a page per report plus "
+            "index.html: -o must be a directory, not {output}"
+        ),
+        "output.xlsx_needs_file": "-f {fmt} needs -o FILE (e.g. -o scores.xlsx)",
+        "output.html_needs_file": "-f html needs -o FILE (e.g. -o batch.html)",
+        "report.bad_format": "fzcheck report cannot write {fmt} (choose from {choices})",
+        "report.no_results_file": "{path}: no such results file (write one with fzcheck batch -o)",
+        "no_such_file": "{path}: no such file",
+        "review.which": "say which part or check with --part ID or --check ID",
+        "review.what": "give the decision with --set VALUE or --accept",
+        "review.not_readable": "{path}: cannot be read as a results file ({why})",
+        "review.too_deep": "{path}: not an fzcheck results file (nested too deep)",
+        "review.which_report": "{path} holds {n} reports: say which one with --report",
+        "review.no_match": (
+            "--report {which}: {n} reports in {path} match; name one by its file name, e.g. {names}"
+        ),
+        "review.unreadable_report": "{path}: a report that could not be read cannot be reviewed",
+        "review.no_part": "no part {part}; choose from {listed}",
+        "review.no_check": "no check {check}; choose from {listed}",
+        "review.bad_value": "--set {value}: choose from {allowed}",
+        "review.not_export": "{path}: not a review export file ({why})",
+        "batch.stdin": "batch reads files, not stdin: pass files, directories or globs",
+        "batch.jobs": "--jobs must be at least 1",
+        "batch.workers": "--workers must be at least 1",
+        "batch.copy_threshold": "--copy-threshold must be between 0 and 1",
+        "batch.exchange_needs_llm": "--export-requests and --import-results need --llm",
+        "batch.export_needs_llm": "--export-requests needs --llm (it writes the LLM requests)",
+        "batch.import_needs_llm": (
+            "--import-results needs --llm with the settings used for the export"
+        ),
+        "batch.request_too_big": "one request is {size:,} bytes, over the per-file limit",
+        "batch.cannot_create": "cannot create {path}: {why}",
+        "batch.export_not_empty": (
+            "{path} already holds request files ({name}…); export into an empty directory"
+        ),
+        "batch.cannot_read": "cannot read {path}: {why}",
+        "batch.not_a_results_file": (
+            "{path} is not a batch results file (line {line} is not a result); "
+            "write one with fzcheck batch -o"
+        ),
+        "batch.no_results": "{path} holds no results; write them with fzcheck batch -o",
+        "batch.cannot_write": "cannot write {path}: {why}",
+        "batch.no_folder": "cannot write {path}: the folder {folder} does not exist",
+        "batch.locked": (
+            "another fzcheck batch is writing {path}; wait for it to finish or choose another -o"
+        ),
+        "batch.cannot_write_pages": "cannot write pages to {path}: {why}",
         "llm.title": "LLM",
         "llm.document": "document",
         "llm.line": "line {line}",

@@ -20,6 +20,7 @@ import yaml
 from pydantic import ValidationError
 
 from fzcheck.errors import RubricError
+from fzcheck.render.i18n import t
 from fzcheck.rubric.model import Part, Rubric
 
 __all__ = [
@@ -51,12 +52,12 @@ def resolve(spec: str) -> Path:
     path = Path(spec)
     if path.suffix in {".yaml", ".yml"} or path.exists():
         if not path.is_file():
-            raise RubricError(f"{spec}: no such rubric file")
+            raise RubricError(t("rubric.no_file", spec=spec))
         return path
     candidate = bundled_dir() / f"{spec}.yaml"
     if not candidate.is_file():
-        known = ", ".join(bundled_ids()) or "none"
-        raise RubricError(f"unknown rubric {spec!r}; bundled: {known} (or pass a path to a .yaml)")
+        known = ", ".join(bundled_ids()) or t("rubric.none")
+        raise RubricError(t("rubric.unknown", spec=spec, known=known))
     return candidate
 
 
@@ -79,10 +80,10 @@ class Catalog(Mapping[str, Rubric]):
         self._by_id: dict[str, Rubric] = {}
         for r in rubrics:
             if r.id in self._by_id:
-                raise RubricError(f"two rubrics have the id {r.id!r}")
+                raise RubricError(t("rubric.same_id", id=r.id))
             self._by_id[r.id] = r
         if not self._by_id:
-            raise RubricError(f"no rubrics found in {bundled_dir()}")
+            raise RubricError(t("rubric.none_found", folder=bundled_dir()))
         self.forced = forced
 
     @classmethod
@@ -120,11 +121,11 @@ def parse_rubric(text: str, name: str) -> Rubric:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark else ""
+        where = t("rubric.line", line=mark.line + 1) if mark else ""
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise RubricError(f"{name}{where}: not valid YAML: {problem}") from None
+        raise RubricError(t("rubric.not_yaml", name=name, where=where, problem=problem)) from None
     if node is None:
-        raise RubricError(f"{name}: the file is empty")
+        raise RubricError(t("rubric.empty", name=name))
     lines: dict[tuple[Any, ...], int] = {}
     data = _to_python(node, (), lines)
     try:
@@ -133,9 +134,11 @@ def parse_rubric(text: str, name: str) -> Rubric:
         first = err.errors()[0]
         loc = _without_tags(tuple(first["loc"]))
         line = _nearest_line(loc, lines)
-        more = f" (+{err.error_count() - 1} more)" if err.error_count() > 1 else ""
+        more = t("rubric.more", n=err.error_count() - 1) if err.error_count() > 1 else ""
         msg = first["msg"].removeprefix("Value error, ")
-        raise RubricError(f"{name}: {_loc_text(loc)} (line {line}): {msg}{more}") from None
+        raise RubricError(
+            t("rubric.invalid", name=name, field=_loc_text(loc), line=line, message=msg, more=more)
+        ) from None
 
 
 def _to_python(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> Any:
@@ -177,4 +180,4 @@ def _loc_text(loc: tuple[Any, ...]) -> str:
     out = ""
     for item in loc:
         out += f"[{item}]" if isinstance(item, int) else (f".{item}" if out else str(item))
-    return out or "(top level)"
+    return out or t("rubric.top_level")
