@@ -952,3 +952,71 @@ def test_without_named_words_a_failure_names_the_patterns_plain_words() -> None:
     from fzcheck.analysis.checks import _plain_words
 
     assert _plain_words("原因(?!分析)|由于|导致|[因缘]故|所致") == "由于/导致/所致"
+
+
+@pytest.mark.parametrize(
+    "work,shortcoming",
+    [
+        (
+            "2025年，我镇全年共调解矛盾纠纷74件，开展法治宣传活动15场次，审查合同22份。",
+            "当前，我镇法治政府建设仍存在一些短板：村干部法治素养不高，原因是培训少。",
+        ),
+        (
+            "一年来，我镇调解矛盾纠纷74件，开展法治宣传活动15场次。",
+            "工作中也还有一些不足之处，主要是村干部法治素养不高，原因是培训少。",
+        ),
+        (
+            "2025年，我镇共排查化解矛盾纠纷74件，审查合同22份。",
+            "目前，我镇法治政府建设还存在薄弱环节：村干部法治素养不高，原因是培训少。",
+        ),
+    ],
+)
+def test_a_townships_few_paragraphs_hold_its_achievements_and_problems(
+    tmp_path: Path, work: str, shortcoming: str
+) -> None:
+    """A township's report with no headings: its year of work (调解…74件) and a shortcoming
+    stated without 但 (当前…仍存在一些短板：…) are the parts, embedded."""
+    path = tmp_path / "few.txt"
+    path.write_text(
+        "甲镇2025年度法治政府建设情况报告\n\n"
+        f"{work}\n\n镇长认真履行推进法治建设第一责任人职责，亲自主持召开镇政府常务会议学法4次。\n\n"
+        f"{shortcoming}\n\n2026年，我镇将加强村干部法治培训。\n",
+        encoding="utf-8",
+    )
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert part(r, "achievements")["status"] == "embedded"
+    assert part(r, "problems")["status"] == "embedded"
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        "一是执法检查覆盖面不够广，因人员少，仅能抽查两成企业。",
+        "二是普法宣传深度不够，受经费限制，形式单一。",
+        "执法检查覆盖面不够广，这与执法人员少、经费紧张有关。",
+        "执法检查覆盖面不够广，是执法力量不足造成的。",
+    ],
+)
+def test_causes_told_without_a_cause_word_are_causes(tmp_path: Path, cause: str) -> None:
+    r = variant(
+        tmp_path,
+        (
+            "主要原因是乡镇机构改革后人员调整较大，新进人员法律专业背景薄弱，培训的针对性不强。",
+            cause,
+        ),
+        ("究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。", ""),
+    )
+    assert "problems.gives_causes" not in failed(r)
+
+
+def test_因_in_a_set_phrase_is_no_cause(tmp_path: Path) -> None:
+    """因地制宜 / 因势利导 tell how, not why."""
+    r = variant(
+        tmp_path,
+        (
+            "主要原因是乡镇机构改革后人员调整较大，新进人员法律专业背景薄弱，培训的针对性不强。",
+            "普法活动未能因地制宜，宣传形式有待因势利导。",
+        ),
+        ("究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。", ""),
+    )
+    assert "problems.gives_causes" in failed(r)
