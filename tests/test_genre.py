@@ -442,3 +442,46 @@ def test_a_briefing_to_an_inspection_team_is_not_the_report(tmp_path: Path) -> N
         f"{body}以上汇报，不妥之处，请各位领导批评指正。\n",
     )
     assert not r["document"]["is_report"] and "口头汇报" in _genre(r)["message"]
+
+
+def test_one_leaders_account_titled_as_情况_is_not_the_report(tmp_path: Path) -> None:
+    """…同志2025年度履行推进法治建设第一责任人职责情况, told as 本人…, signed 述职人：…: one
+    leader's own account (a 述法 paper), though its title ends in 情况, not 报告."""
+    r = checked(
+        tmp_path,
+        "李明同志2025年度履行推进法治建设第一责任人职责情况\n\n"
+        "2025年，本人作为县交通运输局局长，认真履行推进法治建设第一责任人职责，现将有关情况报告如下：\n"
+        "一、履职主要举措和成效\n本人亲自主持召开局党组会议研究法治建设工作6次，全年办理行政处罚案件146件。\n"
+        "二、存在的不足和原因\n本人学法的系统性不够，原因是事务性工作多。\n"
+        "三、2026年工作打算\n2026年，本人将带头学法。\n\n述职人：李明\n2026年1月15日\n",
+    )
+    assert not r["document"]["is_report"] and "述法或述职" in _genre(r)["message"]
+
+
+def test_an_assessment_of_others_reports_is_not_a_report(tmp_path: Path) -> None:
+    """A third party's assessment of how the year's reports were published speaks of their
+    parts and 年度报告 throughout; its title says what it is."""
+    r = checked(
+        tmp_path,
+        "示例省2025年度法治政府建设年度报告发布情况评估报告\n\n"
+        "受省委依法治省办委托，我会对全省各地2025年度法治政府建设年度报告的发布情况进行了第三方评估。"
+        "现将评估情况报告如下：\n一、评估总体情况\n全省按时公开率为91.3%，较上年提高4.2个百分点。\n"
+        "二、报告内容评估\n多数报告包含主要举措和成效、存在的不足和原因等内容。\n"
+        "三、存在的主要问题\n部分报告对不足和原因的分析流于形式。\n\n示例省法学会\n2026年4月20日\n",
+    )
+    assert not r["document"]["is_report"]
+
+
+def test_a_bulletins_item_on_a_meeting_is_not_a_report(tmp_path: Path) -> None:
+    """法治建设工作简报 第12期, then 我县召开2025年度法治政府建设工作总结会 and 会议通报了…会议
+    要求…: a bulletin's news item; 总结会 is a meeting, no 总结 of the unit's own."""
+    r = checked(
+        tmp_path,
+        "法治建设工作简报\n第12期\n示例县委全面依法治县委员会办公室          2026年1月20日\n\n"
+        "我县召开2025年度法治政府建设工作总结会\n\n"
+        "1月18日，我县召开2025年度法治政府建设工作总结会。会议通报了2025年度全县法治政府建设情况："
+        "全年出台规范性文件8件，办理行政复议案件65件。会议要求，2026年各单位主要负责人要履行法治建设"
+        "第一责任人职责。\n\n报：市委依法治市办\n发：各乡镇、县直各部门\n",
+    )
+    assert not r["document"]["is_report"]
+    assert r["document"]["title"] != "我县召开2025年度法治政府建设工作总结会"

@@ -28,7 +28,9 @@ YearSource = Literal["title", "body", "plan", "signed"]
 # read what it is), or it names a report type's subject followed by a report word (the rubric's
 # ``title_subject``: 2025年法治政府建设工作情况 has no kind at its end).
 _NOTE_AFTER = r"(?:\s*\([^()]{1,20}\))?$"
-_SUBJECT_TITLE = r"(?:{}).{{0,30}}(?:报告|情况|总结|要点|安排|计划|规则|方案)"
+_SUBJECT_TITLE = (
+    r"(?:{}).{{0,30}}(?:报告|情况|总结(?!会)|要点|安排|计划|规则|方案)"  # 总结会: a meeting
+)
 
 
 # A look-alike's title names whose it is (示例县人民政府办公室…指南, 青山县2025年…工作总结): a
