@@ -1020,3 +1020,24 @@ def test_因_in_a_set_phrase_is_no_cause(tmp_path: Path) -> None:
         ("究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。", ""),
     )
     assert "problems.gives_causes" in failed(r)
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| 指标 | 2024年 | 2025年 |\n| --- | --- | --- |\n"
+        "| 办理行政复议案件（件） | 112 | 136 |\n| 审查规范性文件（件） | 21 | 25 |",
+        "指标\t2024年\t2025年\n办理行政复议案件（件）\t112\t136\n审查规范性文件（件）\t21\t25",
+    ],
+)
+def test_figures_set_out_in_a_table_are_figures(tmp_path: Path, table: str) -> None:
+    """The year's work as a table (the unit in the row's label): its values are the figures."""
+    text = sample_text()
+    start = text.index("（一）健全依法决策机制")
+    end = text.index("\n\n二、")
+    path = tmp_path / "table.txt"
+    path.write_text(
+        text[:start] + "全年法治工作主要指标如下：\n" + table + text[end:], encoding="utf-8"
+    )
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert "achievements.has_figures" not in failed(r)

@@ -134,13 +134,22 @@ class FiguresSpec(CheckSpec):
 def _figures(spec: FiguresSpec, text: str, found: Found, ctx: Context) -> Check:
     figure = bmp_digit_first(_FIGURE) if bmp_only(text) else rx(_FIGURE)
     n = len(figure.findall(text))
-    if n < spec.min:  # rare: only then are figures in Chinese numerals counted too
-        n += len(_CN_FIGURE.findall(text))
+    if n < spec.min:  # rare: only then are figures in Chinese numerals and tables counted too
+        n += len(_CN_FIGURE.findall(text)) + _table_figures(text)
     ok = n >= spec.min
     return spec.check(
         passed=ok,
         message=f"列出具体数据{n}处" if ok else f"仅有具体数据{n}处（至少应有{spec.min}处）",
     )
+
+
+def _table_figures(text: str) -> int:
+    """The values in the rows of a table the text holds (| 办理行政复议案件（件） | 112 | 136 |):
+    a figure whose unit the row's label or the header names."""
+    from fzcheck.analysis.tables import table_row  # it imports the rubric model, which us
+
+    rows = (table_row(line) for line in text.split("\n") if "|" in line or "\t" in line)
+    return sum(1 for row in rows if row is not None for v in row[1] if v.text.strip())
 
 
 class CueWordsSpec(CheckSpec):
