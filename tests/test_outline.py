@@ -400,3 +400,16 @@ def test_a_bare_heading_right_under_a_table_is_a_heading(tmp_path: Any) -> None:
     )
     titles = [t for _, _, t in _outline_of(text, tmp_path)]
     assert "收到和处理政府信息公开申请情况" in titles and "其他需要报告的事项" in titles
+
+
+def test_a_themed_heading_of_two_clauses_is_a_bare_heading(tmp_path: Any) -> None:
+    """坚持党的领导，压实法治建设责任 over its paragraph, as Word's lost numbering leaves it: two
+    short phrases with a comma are a heading; a sentence with a figure or a second comma is
+    not."""
+    text = (
+        "坚持党的领导，压实法治建设责任\n局党组全年研究法治建设工作5次，制定法治建设工作要点，落实述法制度。\n"
+        "短板弱项\n仲裁案件积压较多，原因在于仲裁员编制仅4名，办案力量明显不足，结案周期较长。\n"
+        "全年结案126件，同比增长\n仲裁案件积压较多，原因在于仲裁员编制仅4名，办案力量明显不足。\n"
+    )
+    titles = [t for _, _, t in _outline_of(text, tmp_path)]
+    assert titles == ["坚持党的领导,压实法治建设责任", "短板弱项"]  # the analysis view

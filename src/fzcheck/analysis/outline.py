@@ -354,6 +354,9 @@ def _bare_parents(
 BARE = 0  # the kind of a heading that stands as a short line alone, with no number: above all
 _BARE_MAX = 30
 _BARE_STOPS = frozenset("。;!?,")
+# A themed heading of two clauses (坚持党的领导，压实法治建设责任), as Word's numbering lost
+# leaves it: two short phrases, no figure, no other stop
+_TWO_CLAUSES = re.compile(r"^[^。;!?,\d]{4,12},[^。;!?,\d]{4,12}$")
 _ENDS_SENTENCE = tuple('。;!?:"”’)')
 
 
@@ -376,7 +379,7 @@ def _bare_headings(
     def shaped(text: str) -> bool:
         return (
             4 <= len(text) <= limit
-            and not _BARE_STOPS.intersection(text)
+            and (not _BARE_STOPS.intersection(text) or _TWO_CLAUSES.match(text) is not None)
             and not text[-1].isdigit()
         )
 
