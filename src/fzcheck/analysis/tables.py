@@ -4,9 +4,11 @@ Readers give tables as lines: a Word or web table row becomes ``a | b | c`` (emp
 as empty), a PDF's layout text keeps its columns aligned with spaces. A template names a
 table's rows (each found by a cue in its label text, in the template's order) and columns; a
 line ending in values is a table row, its label is its own text plus the text since the last
-row (labels wrap). Values are assigned to columns one to one when the row has them all, else by
-where they stand under the columns of complete rows (layout text); a row whose values cannot be
-placed, or digits run together with no separator, makes the table unreadable — never an
+row (labels wrap). Values are assigned to columns one to one when the row has them all — in the
+order the header above the first row names the columns (总计 first, or any), else the
+template's — else by where they stand under the columns of complete rows (layout text). A
+header whose order is not the template's but cannot be told, a row whose values cannot be
+placed, or digits run together with no separator make the table unreadable — never an
 arithmetic error. An empty cell is blank, not zero. A page crawled cell by cell (each cell its
 own line: label, then one value a line) is read as rows of the values that follow a label; its
 blank cells are gone, so a row with fewer values than columns is unreadable there.
@@ -15,10 +17,13 @@ blank cells are gone, so a row with fewer values than columns is unreadable ther
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Literal
+from unicodedata import east_asian_width
 
 from fzcheck.analysis.patterns import rx
 from fzcheck.document import Document
@@ -90,9 +95,25 @@ def split_row(line: str) -> tuple[str, list[_Token]] | None:
     """(label, trailing value tokens) when ``line`` ends in values; rows with cell borders (|,
     or the tabs a table copied out of a browser or Word keeps) keep blanks (a row's cells may
     all be blank)."""
+    if "|" in line and "---" in line and _RULE_CHARS.issuperset(line):
+        return None  # | --- | :---: |, under a Markdown table's header: no values
+    bordered = _border_cells(line)
+    if bordered is not None:
+        return _cells_row(*bordered)
+    spans = _with_units([(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", line)])
+    k = len(spans)
+    while k > 0 and _is_value(spans[k - 1][0]):
+        k -= 1
+    if k == len(spans):
+        return None
+    label = line[: spans[k][1]] if k < len(spans) else line
+    return label, [_Token(t, a, b) for t, a, b in spans[k:]]
+
+
+def _border_cells(line: str) -> tuple[list[str], list[int]] | None:
+    """The cells of a row with cell borders (| or tabs) and their offsets in ``line``; None for
+    a line without borders (layout text, its columns kept by spaces)."""
     if "|" in line:
-        if "---" in line and _RULE_CHARS.issuperset(line):
-            return None  # | --- | :---: |, under a Markdown table's header: no values
         body = line.strip()
         if body.startswith("|"):  # | a | b |: the outer pipes close the row; a | b | : the
             body = body[1:].removesuffix("|")  # last cell is empty (Word's rows are joined so)
@@ -103,20 +124,12 @@ def split_row(line: str) -> tuple[str, list[_Token]] | None:
             at = line.find(cell, pos)
             offsets.append(at)
             pos = at + len(cell)
-        return _cells_row(cells, offsets)
+        return cells, offsets
     if "\t" in line and (line.count("\t") >= 2 or line.rstrip(" ").endswith("\t")):
         # every tab a border, at the line's start and end too: two tabs are an empty cell
         cells = line.rstrip(" ").split("\t")
-        offsets = list(accumulate((len(c) + 1 for c in cells[:-1]), initial=0))
-        return _cells_row(cells, offsets)
-    spans = _with_units([(m.group(0), m.start(), m.end()) for m in re.finditer(r"\S+", line)])
-    k = len(spans)
-    while k > 0 and _is_value(spans[k - 1][0]):
-        k -= 1
-    if k == len(spans):
-        return None
-    label = line[: spans[k][1]] if k < len(spans) else line
-    return label, [_Token(t, a, b) for t, a, b in spans[k:]]
+        return cells, list(accumulate((len(c) + 1 for c in cells[:-1]), initial=0))
+    return None
 
 
 _ROW_TAIL = 200  # the values are at the end: a split of a whole long line is not needed
@@ -206,20 +219,40 @@ def _region(
     start = _first(doc, template.section, body, headings)
     if start is None:
         return None
-    end = _first(doc, template.until, range(start + 1, body.stop), headings)
+    end = _first(doc, template.until, range(start + 1, body.stop), headings, sentences=False)
     return range(start, body.stop if end is None else end)
 
 
-def _first(doc: Document, pattern: str, lines: range, headings: Headings) -> int | None:
+def _first(
+    doc: Document, pattern: str, lines: range, headings: Headings, sentences: bool = True
+) -> int | None:
     """The first line of ``lines`` whose heading matches ``pattern`` — a top-level heading
     first, then any — matched on the heading's own text (一、总体情况。…被申请行政复议4件 is the
-    overview, whatever its line goes on to say); else the first line matching anywhere."""
+    overview, whatever its line goes on to say); else the first line matching anywhere — but
+    for the end of a table's region (``sentences`` false) never a line of the text around
+    the tables: the sentence 未收到政府信息公开申请。 opening a section on both kinds of
+    disclosure is no end of its first table, the next table's caption or row is."""
     cue = rx(pattern)
     named = [i for i in lines if i in headings and cue.search(_compact(headings[i][1]))]
     if named:
         top = min(level for level, _ in headings.values())
         return next((i for i in named if headings[i][0] == top), named[0])
-    return next((i for i in lines if cue.search(_compact(doc.analysis[i]))), None)
+    return next(
+        (
+            i
+            for i in lines
+            if cue.search(_compact(doc.analysis[i])) and (sentences or _ends_a_region(doc, i))
+        ),
+        None,
+    )
+
+
+def _ends_a_region(doc: Document, i: int) -> bool:
+    """Line ``i`` may end a table's region: a table's row (its label cell), or a caption or a
+    heading the outline did not take — any line but a sentence of the text (a stop, or a
+    comma: a paragraph wrapped by a PDF's layout ends a line before its stop)."""
+    line = doc.analysis[i]
+    return is_table_row(line) or not (_SENTENCE_STOP.search(line) or "," in line)
 
 
 def read_table(
@@ -234,7 +267,7 @@ def read_table(
     tables labelled 附表1 alone) up to the next section's."""
     region = _region(doc, template, body, headings or {})
     if region is None and anywhere:
-        end = _first(doc, template.until, body, headings or {})
+        end = _first(doc, template.until, body, headings or {}, sentences=False)
         region = range(body.start, body.stop if end is None else end)
     if region is None:
         return TableRead(template, "absent", "报告中没有这一节")
@@ -286,6 +319,8 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
     glued: list[str] = []
     widths: set[int] = set()  # cells in each row with a value for every column
     known: dict[str, int] = {}  # cells in each short row whose cells are known (tab- or |-split)
+    header: _Header | None = None
+    full: tuple[int | None, ...] | None = None  # the column at each place of a whole row
     for i, line, parsed in _rows(doc, region, template):
         if parsed is None:
             pending = _pending_label(pending, line)
@@ -311,10 +346,24 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
         if blank and template.rows[found].cue is None:
             pointer = found  # any row is it: a row of values below is it rather than a spacer
         table.row_lines[row] = i
+        if header is None:  # the lines above the first row: its columns' names
+            header = _header(doc, template, range(region.start, i), line, values)
+            full = header.slots
+            if full is not None and None in full:
+                table.reason = _missing(template, full)
         if len(values) == len(columns):
+            if full is None and header.reason is not None:
+                return TableRead(template, "unreadable", header.reason, first_line=region.start)
+            whole = _in_columns(dict(enumerate(values)), full)
+            if whole is None:
+                return TableRead(
+                    template,
+                    "unreadable",
+                    f"“{template.rows[found].name}”一行有数不在表头所列的任何一列之下",
+                    first_line=region.start,
+                )
             widths.add(cell_count(line))
-            for col, tok in zip(columns, values, strict=True):
-                table.cells[(row, col)] = _cell(row, col, tok, i)
+            _put(table, row, i, whole)
             if all(v.text for v in values) and "|" not in line and line:
                 anchors.append([v.end for v in values])
         elif len(values) < len(columns) and not line:
@@ -336,22 +385,28 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                 f"“{template.rows[found].name}”一行有{len(values)}个数，多于{len(columns)}列",
                 first_line=region.start,
             )
-    printed = None if anchors or not partial else _printed_columns(doc, template, region, partial)
+    printed = None
+    if partial and not anchors and header is not None:
+        counts = {len(values) for _, _, values in partial}
+        if header.order and len(header.order) < len(columns) and counts == {len(header.order)}:
+            printed = list(header.order)  # the columns it prints, in the order it prints them
+        elif header.reason is None:
+            printed = _printed_columns(doc, template, region, partial)
     if printed is not None:
-        missing = [c.name for k, c in enumerate(template.columns) if k not in printed]
-        table.reason = f"表中没有“{'”“'.join(missing)}”列"
+        table.reason = _missing(template, printed)
     for row, i, values in partial:
         if known.get(row) in widths:
             # as many cells as a whole row, but fewer values: a cell took the rest into the label
             # (a value misread, O for 0), so its values are its last cells, the ones before blank
             # (a row that lost cells at its end, trimmed on save, is placed by position)
-            placed: dict[int, _Token] | None = {
-                len(columns) - len(values) + k: v for k, v in enumerate(values)
-            }
+            placed: Mapping[int, _Token] | None = _in_columns(
+                {len(columns) - len(values) + k: v for k, v in enumerate(values)}, full
+            )
         elif printed is not None:
             placed = dict(zip(printed, values, strict=True))
         else:
-            placed = _place(values, anchors, len(columns))
+            at = _place(values, anchors, len(columns))
+            placed = None if at is None else _in_columns(at, full)
         if placed is None:
             name = next(r.name for r in template.rows if r.id == row)
             return TableRead(
@@ -360,11 +415,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                 f"“{name}”一行只有{len(values)}个数，无法确定各属哪一列",
                 first_line=region.start,
             )
-        for k, col in enumerate(columns):
-            got = placed.get(k)
-            table.cells[(row, col)] = (
-                _cell(row, col, got, i) if got else Cell(row, col, None, "", i, 0, 0)
-            )
+        _put(table, row, i, placed)
     required = [r.id for r in template.rows if not r.optional]
     complete = [r for r in required if r in table.row_lines]
     if len(complete) < MIN_ROW_SHARE * len(required):
@@ -404,6 +455,211 @@ def _printed_columns(
     if len(counts) != 1 or len(printed) != counts.pop() or len(printed) == len(template.columns):
         return None
     return printed
+
+
+def _missing(template: TableTemplate, printed: Sequence[int | None]) -> str:
+    missing = [c.name for k, c in enumerate(template.columns) if k not in printed]
+    return f"表中没有“{'”“'.join(missing)}”列"
+
+
+def _put(table: TableRead, row: str, line: int, placed: Mapping[int, _Token]) -> None:
+    """A row's cells, in the template's column order: those ``placed`` (by column), the rest
+    blank."""
+    for k, column in enumerate(table.template.columns):
+        got = placed.get(k)
+        col = column.id
+        table.cells[(row, col)] = (
+            _cell(row, col, got, line) if got else Cell(row, col, None, "", line, 0, 0)
+        )
+
+
+def _in_columns(
+    by_place: Mapping[int, _Token], slots: Sequence[int | None] | None
+) -> Mapping[int, _Token] | None:
+    """A row's values by where they stand (place 0 the first of a whole row) put in their
+    columns: the header's ``slots`` (the column at each place), or the template's. None when a
+    value stands where the header names no column."""
+    if slots is None:
+        return by_place
+    placed: dict[int, _Token] = {}
+    for k, tok in by_place.items():
+        col = slots[k]
+        if col is not None:
+            placed[col] = tok
+        elif tok.text:
+            return None
+    return placed
+
+
+@dataclass(frozen=True)
+class _Header:
+    """What the lines above a table's first row say of the order of its columns."""
+
+    order: tuple[int, ...] | None = None  # the columns it names, in the order they stand
+    # the column of each value of a whole row (None: under no column's name, a blank cell), when
+    # it is not the template's order
+    slots: tuple[int | None, ...] | None = None
+    reason: str | None = None  # why a whole row's values cannot be put in their columns
+
+
+_HEADER_LINES = 8  # lines above the first row read for the columns' names: a header has a few
+_WORD = re.compile(r"\S+")
+# (column, start, end) of a column's name in a header line: its cell's index (a row split at
+# borders) or its characters
+_Hit = tuple[int, int, int]
+
+
+def _header(
+    doc: Document, template: TableTemplate, above: range, line: str, values: Sequence[_Token]
+) -> _Header:
+    """The order of the columns as the header above the table's first row (``line``, its
+    ``values``) names them, each column by the last word of its name, a cell or a word of its
+    own (其他 in 法人或其他组织 is not the column 其他). Read from, in turn: where the names stand
+    over the first row's cells (every row split at borders alike: a web page's or Word's table,
+    a browser's tab-separated copy); the one header line naming all the columns named; where
+    they stand along the lines of layout text (a header over several lines). An order that
+    cannot be told is the template's — unless names stand the other way round, which leaves a
+    whole row's values without a place (a reason). A template whose columns share a name
+    (table 四's 结果维持 in each block) has no header to go by."""
+    names = [c.name.split()[-1] for c in template.columns]
+    if len(names) < 2 or len(set(names)) < len(names):
+        return _Header()
+    index = {name: k for k, name in enumerate(names)}
+    hits: dict[int, list[_Hit]] = {}  # by line, nearest the first row first; in line order
+    bordered = True  # every line with a name split at borders
+    for i in range(above.stop - 1, max(above.start, above.stop - _HEADER_LINES) - 1, -1):
+        text = doc.analysis[i]
+        row = table_row(text)
+        if row is not None and any(v.text for v in row[1]):
+            break  # a row of values: another table's, above this one's header
+        cells = _border_cells(text)
+        if cells is not None:
+            found = [
+                (index[c], k, k + 1) for k, c in enumerate(map(_compact, cells[0])) if c in index
+            ]
+        else:
+            found = [
+                (index[m.group()], m.start(), m.end())
+                for m in _WORD.finditer(text)
+                if m.group() in index
+            ]
+        if found:
+            hits[i] = found
+            bordered = bordered and cells is not None
+    if not hits:
+        return _Header()
+    if bordered:
+        over = _over_cells(template, hits, line, values)
+        if over is not None:
+            return over
+    named = {c for found in hits.values() for c, _, _ in found}
+    for found in hits.values():
+        if len(found) == len(named) and {c for c, _, _ in found} == named:
+            return _as_header(template, tuple(c for c, _, _ in found))
+    if not bordered:
+        # layout text: where a name stands along its line is its column, counted in characters
+        # (pdftotext -layout) or in widths (a Chinese character two): what both say holds
+        views = [
+            sorted(
+                (_at(doc.analysis[i], a, wide), _at(doc.analysis[i], b, wide), c)
+                for i, found in hits.items()
+                for c, a, b in found
+            )
+            for wide in (False, True)
+        ]
+        orders = [_left_to_right(v) for v in views]
+        if len(views[0]) == len(named) and orders[0] is not None and orders[0] == orders[1]:
+            return _as_header(template, orders[0])
+    for found in hits.values():  # names the other way round on a line
+        for (c1, _, _), (c2, _, _) in pairwise(found):
+            if c1 > c2:
+                return _Header(reason=_inverted(template, c1, c2))
+    if not bordered:  # or one wholly left of the other, both ways of counting say
+        both = _inversions(views[0]) & _inversions(views[1])
+        if both:
+            return _Header(reason=_inverted(template, *min(both)))
+    return _Header()
+
+
+def _over_cells(
+    template: TableTemplate, hits: Mapping[int, list[_Hit]], line: str, values: Sequence[_Token]
+) -> _Header | None:
+    """The header by the cells its names stand in over the values of the first row, ``line``
+    (its cells and the header's counted alike); None when the header's cells are not the
+    row's (a name over its label, a name in two places)."""
+    cells = _border_cells(line)
+    if cells is None:
+        return None
+    slot = {bisect_right(cells[1], v.start) - 1: k for k, v in enumerate(values)}
+    at: dict[int, set[int]] = {}
+    for found in hits.values():
+        for c, cell, _ in found:
+            at.setdefault(c, set()).add(slot.get(cell, -1))
+    if not all(len(s) == 1 and -1 not in s for s in at.values()):
+        return None
+    place = {c: min(s) for c, s in at.items()}
+    if len(set(place.values())) < len(place):
+        return None
+    order = tuple(sorted(place, key=place.__getitem__))
+    if len(place) == len(values):  # a name over every value
+        return _as_header(template, order)
+    if len(values) < len(template.columns):
+        return None
+    if all(place[c] == c for c in place):
+        return _Header()  # the names stand where the template has them
+    if all(not v.text for k, v in enumerate(values) if k not in place.values()):
+        # the values under no name are blank: cells of the label (a table printing fewer
+        # columns, its rows begun with an empty cell)
+        by_slot = {k: c for c, k in place.items()}
+        return _Header(order, tuple(by_slot.get(k) for k in range(len(values))))
+    wrong = next(c for c in order if place[c] != c)
+    return _Header(reason=_misplaced(template, wrong))
+
+
+def _at(line: str, offset: int, wide: bool) -> int:
+    """Where ``offset`` of ``line`` stands: in characters, or in widths (East Asian wide
+    characters two)."""
+    if not wide:
+        return offset
+    return offset + sum(1 for ch in line[:offset] if east_asian_width(ch) in "WF")
+
+
+def _left_to_right(spans: Sequence[tuple[int, int, int]]) -> tuple[int, ...] | None:
+    """The columns of (start, end, column) ``spans`` sorted by start, when no two overlap."""
+    if any(b > a2 for (_, b, _), (a2, _, _) in pairwise(spans)):
+        return None
+    return tuple(c for _, _, c in spans)
+
+
+def _inversions(spans: Sequence[tuple[int, int, int]]) -> set[tuple[int, int]]:
+    """(later, earlier) columns of the template whose names (each found once) stand the other
+    way round: the later one wholly left of the earlier."""
+    times = Counter(c for _, _, c in spans)
+    once = [span for span in spans if times[span[2]] == 1]
+    return {(c2, c1) for a1, _, c1 in once for _, b2, c2 in once if c1 < c2 and b2 <= a1}
+
+
+def _as_header(template: TableTemplate, order: tuple[int, ...]) -> _Header:
+    """The columns named in ``order``: the place of each of a whole row's values when all are
+    named; else the order of those a table that leaves some out prints, which for a whole
+    row's values must be the template's."""
+    if len(order) == len(template.columns):
+        return _Header(order, order)
+    inverted = next(((a, b) for a, b in pairwise(order) if a > b), None)
+    return _Header(order, None, None if inverted is None else _inverted(template, *inverted))
+
+
+def _inverted(template: TableTemplate, first: int, second: int) -> str:
+    names = [c.name.split()[-1] for c in template.columns]
+    return (
+        f"表头中“{names[first]}”列排在“{names[second]}”列之前，与通常次序不同，而各列的位置"
+        "无法逐一确定，无法确定各数属哪一列"
+    )
+
+
+def _misplaced(template: TableTemplate, col: int) -> str:
+    name = template.columns[col].name.split()[-1]
+    return f"表头中“{name}”列不在第{col + 1}列，无法确定各数属哪一列"
 
 
 def _cell_labels(template: TableTemplate) -> set[str]:
