@@ -558,8 +558,8 @@ def test_blank_lines_an_editor_added_do_not_stop_a_resume(
 def test_a_renamed_report_is_one_report_in_the_summary(
     reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A file renamed and checked again keeps its old line in the results (the batch never
-    drops lines); the summary counts the report once, under the name that is there."""
+    """A file renamed and checked again: its old line moves to results.stale.jsonl (see
+    test_batch_stale.py); the summary counts the report once, under the name that is there."""
     out = tmp_path / "results.jsonl"
     batch(str(reports), "-o", str(out))
     first = next(p for p in sorted(reports.iterdir()) if p.stat().st_size)

@@ -47,10 +47,80 @@ def settings_fingerprint(rubrics: Catalog, llm: LLMSettings | None) -> str:
     """A short hash of everything besides the file that decides a result line's content."""
     data: dict[str, Any] = {"schema": SCHEMA_VERSION, "rubrics": [rubrics.digest, rubrics.forced]}
     if llm is not None:
-        names = {f.name for f in fields(llm)}
-        data["llm"] = {n: getattr(llm, n) for n in _ANSWER_SETTINGS if n in names}
+        data["llm"] = _answer_settings(llm)
+    return _short_hash(data, 16)
+
+
+def _answer_settings(llm: LLMSettings) -> dict[str, Any]:
+    names = {f.name for f in fields(llm)}
+    return {n: getattr(llm, n) for n in _ANSWER_SETTINGS if n in names}
+
+
+def _short_hash(data: Any, length: int) -> str:
     blob = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+    return hashlib.sha256(blob.encode()).hexdigest()[:length]
+
+
+# The settings a line was graded under, part by part (kept in the signature sidecar beside its
+# key): the key only says that something changed, this says what.
+BASIS_FIELD = "basis"
+
+
+def settings_basis(rubrics: Catalog, llm: LLMSettings | None) -> dict[str, Any]:
+    """What the fingerprint is made of, each part on its own: every rubric that may grade
+    (id -> version and content hash), whether --rubric chose one, and the LLM settings."""
+    return {
+        "rubrics": {r.id: f"{r.version}:{r.digest}" for r in rubrics.values()},
+        "forced": rubrics.forced,
+        "llm": None if llm is None else _short_hash(_answer_settings(llm), 12),
+    }
+
+
+def settings_changes(
+    line: dict[str, Any],
+    basis: dict[str, Any] | None,
+    item: Item,
+    rubrics: Catalog,
+    llm: LLMSettings | None,
+) -> list[tuple[str, str]]:
+    """Why ``line``, an earlier line of ``item`` whose key no longer matches, is graded again
+    because the settings changed: ("rubric", id) for a rubric edited (version or content),
+    ("rubric_choice", "") when --rubric or the rubrics to choose from differ, ("llm", ""), or
+    ("settings", "") when the line cannot tell which; [] when the settings are the same (the
+    file changed) or, for a line without its ``basis`` (written by an older version), when its
+    bytes changed too."""
+    now = settings_basis(rubrics, llm)
+    if isinstance(basis, dict):
+        given = basis.get("rubrics")
+        before: dict[str, Any] = given if isinstance(given, dict) else {}
+        after: dict[str, Any] = now["rubrics"]
+        ids = sorted(i for i in set(before) & set(after) if before[i] != after[i])
+        changes = [("rubric", str(i)) for i in ids]
+        if basis.get("forced") != now["forced"] or set(before) != set(after):
+            changes.append(("rubric_choice", ""))  # --rubric, or the rubrics to choose from
+        if basis.get("llm") != now["llm"]:
+            changes.append(("llm", ""))
+        return changes
+    if not line.get("sha256") or line.get("sha256") != item.content:
+        return []  # the file changed: no settings to blame (or none we can tell)
+    why: list[tuple[str, str]] = []
+    named = line.get("rubric")
+    ref: dict[str, Any] = named if isinstance(named, dict) else {}
+    rid = str(ref.get("id") or "")
+    if rid and (rid not in rubrics or ref.get("version") != rubrics[rid].version):
+        why.append(("rubric", rid))
+    by = ref.get("selected_by")
+    if by in ("flag", "auto") and (by == "flag") != rubrics.forced:
+        why.append(("rubric_choice", ""))
+    info = line.get("llm")
+    used: dict[str, Any] | None = info if isinstance(info, dict) else None
+    if (used is None) != (llm is None) or (
+        used is not None
+        and llm is not None
+        and (used.get("model"), used.get("mode")) != (llm.model, llm.mode)
+    ):
+        why.append(("llm", ""))
+    return why or [("settings", "")]
 
 
 def file_digest(path: str, max_bytes: int) -> str:

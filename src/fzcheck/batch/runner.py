@@ -25,23 +25,31 @@ from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.batch import copies
 from fzcheck.batch.plan import (
+    BASIS_FIELD,
     KEY_FIELD,
     Item,
     content_key,
     failure_message,
     plan_items,
+    settings_basis,
+    settings_changes,
     settings_fingerprint,
 )
 from fzcheck.batch.progress import make_progress
 from fzcheck.batch.store import (
     Appender,
+    append_new,
     clean_temp_files,
+    is_gone,
     read_objects,
     repair,
     rewrite,
+    stale_path,
 )
 from fzcheck.errors import FzcheckError
 from fzcheck.pipeline import INPUT_SECONDS, TIMEOUT_MESSAGE, Graded
+from fzcheck.redact import visible
+from fzcheck.render.i18n import lang, t
 from fzcheck.result import error_result
 
 # Below this many inputs a pool's start-up costs more than the cores save.
@@ -71,6 +79,9 @@ class BatchOptions:
     sync: bool = False  # fsync every line (power-cut safety) at a cost in speed
     progress_stream: IO[str] | None = None
     workers: int | None = None  # processes for offline grading; None: every core we may use
+    # told, once and before any grading, what the run does to earlier lines besides skipping
+    # them (lines moved aside, results graded again after a settings change)
+    notice: Callable[[str], None] | None = None
 
 
 @dataclass
@@ -81,6 +92,11 @@ class BatchStats:
     failed: int = 0
     dropped: int = 0  # stale or retried lines removed before the run
     failed_before: int = 0  # inputs whose line from an earlier run records a failure
+    # (path, why) of those earlier failures
+    failures_before: list[tuple[str, str]] = field(default_factory=list)
+    moved: int = 0  # lines of files that are gone, moved to the stale file (see Batch.plan)
+    regraded: int = 0  # earlier lines graded again because the settings changed
+    regrade_why: str = ""  # why, as the reviewer reads it
     copy_pairs: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
 
@@ -238,6 +254,7 @@ class Batch:
         self.output = output
         self.options = options
         self.fingerprint = settings_fingerprint(options.rubrics, options.llm)
+        self.basis = settings_basis(options.rubrics, options.llm)
         self.stats = BatchStats()
 
     # --- planning ------------------------------------------------------------------------
@@ -246,7 +263,13 @@ class Batch:
         """The inputs still to grade, in one pass over the results file. Lines this run will
         write again (retried failures, files or settings changed since, duplicates) are not
         done; with ``compact`` (a run that writes lines) they are dropped from the file first,
-        so it keeps exactly one line per input. An export leaves the file alone."""
+        so it keeps exactly one line per input. An export leaves the file alone.
+
+        With ``compact``, the lines of files that are gone (:func:`store.is_gone`: deleted or
+        renamed) and that this run does not grade are moved to the stale file beside the
+        results (appended there before the results file is rewritten without them), so that
+        they are counted no more and nothing is lost. Lines of files that are still there but
+        not among this run's inputs (another folder batched into the same results) are kept."""
         items = list(plan_items(inputs, self.fingerprint, self.options.max_mb))
         self.stats.planned = len(items)
         sidecar = copies.sidecar_path(self.output)
@@ -254,29 +277,94 @@ class Batch:
             clean_temp_files(path)  # what a rewrite killed midway left (we hold the lock)
             # the results file is refused, not cut, when a batch did not write it
             repair(path, results=path == self.output)
-        key_of = {it.path: it.key for it in items}
+        item_of = {it.path: it for it in items}
         retry = self.options.retry_errors
         done: set[tuple[str, str]] = set()
         drops: list[bool] = []
+        stale: list[dict[str, Any]] = []
+        changed: list[tuple[dict[str, Any], Item]] = []  # same input, another key
+        gone: dict[str, bool] = {}
         for obj in read_objects(self.output):
             path, key = obj.get("path", ""), obj.get(KEY_FIELD, "")
+            item = item_of.get(path)
             failed = failure_message(obj) is not None
-            drop = path in key_of and (
-                key != key_of[path] or (path, key) in done or (retry and failed)
-            )
+            if item is None:
+                if path not in gone:
+                    gone[path] = compact and is_gone(path)
+                drop = gone[path]
+                if drop:
+                    stale.append(obj)
+            else:
+                drop = key != item.key or (path, key) in done or (retry and failed)
+                if key != item.key:
+                    changed.append((obj, item))
             drops.append(drop)
             if not drop:
                 done.add((path, key))
-                self.stats.failed_before += int(failed and path in key_of)
+                if failed and item is not None:
+                    self.stats.failed_before += 1
+                    self.stats.failures_before.append((path, failure_message(obj) or ""))
+        if compact and changed:
+            self._why_regraded(changed, sidecar)
+        if stale:
+            # First into the stale file, then out of the results: a kill in between leaves
+            # them in both, and the next run moves them without appending them twice.
+            append_new(stale_path(self.output), stale)
+            self.stats.moved = len(stale)
+            self._notify(
+                t("batch.stale_moved", count=len(stale), path=_shown(stale_path(self.output)))
+            )
         if compact and any(drops):
             flags = iter(drops)
             rewrite(self.output, lambda obj: None if next(flags) else obj)
-            self.stats.dropped = sum(drops)
+            self.stats.dropped = sum(drops) - len(stale)
         if compact:
             compact_sidecar(sidecar, done)
         todo = [it for it in items if (it.path, it.key) not in done]
         self.stats.skipped = len(items) - len(todo)
         return todo
+
+    def _why_regraded(self, changed: list[tuple[dict[str, Any], Item]], sidecar: Path) -> None:
+        """Say once, before the work, that earlier results are graded again because the
+        rubrics or settings changed, and which (a file that changed needs no word)."""
+        wanted = {(str(obj.get("path", "")), str(obj.get(KEY_FIELD, ""))) for obj, _ in changed}
+        basis_of: dict[tuple[str, str], Any] = {}
+        for sig in read_objects(sidecar):
+            where = (str(sig.get("path", "")), str(sig.get(KEY_FIELD, "")))
+            if where in wanted:
+                basis_of[where] = sig.get(BASIS_FIELD)  # the last line for a result wins
+        rubrics: list[str] = []
+        kinds: set[str] = set()
+        inputs: set[str] = set()  # counted once, should an older version have left two lines
+        for obj, item in changed:
+            basis = basis_of.get((str(obj.get("path", "")), str(obj.get(KEY_FIELD, ""))))
+            why = settings_changes(obj, basis, item, self.options.rubrics, self.options.llm)
+            if why:
+                inputs.add(item.path)
+            for kind, rubric in why:
+                kinds.add(kind)
+                if rubric and rubric not in rubrics:
+                    rubrics.append(rubric)
+        count = len(inputs)
+        if not count:
+            return
+        zh = lang() == "zh"
+        parts = []
+        if rubrics:
+            parts.append(t("batch.why_rubric", rubrics=("、" if zh else ", ").join(rubrics)))
+        if "rubric_choice" in kinds:
+            parts.append(t("batch.why_rubric_choice"))
+        if "llm" in kinds:
+            parts.append(t("batch.why_llm"))
+        if "settings" in kinds and not parts:
+            parts.append(t("batch.why_settings"))
+        self.stats.regraded = count
+        self.stats.regrade_why = ("；" if zh else "; ").join(parts)
+        self._notify(t("batch.regrade", why=self.stats.regrade_why, count=count))
+
+    def _notify(self, message: str) -> None:
+        if self.options.notice is not None:
+            self.options.notice(message)
 
     # --- running -------------------------------------------------------------------------
 
@@ -306,7 +394,7 @@ class Batch:
                 line = self.keyed(item, data)
                 # Signature first: a kill between the two writes leaves a spare signature,
                 # never a result without one.
-                sigs.append(copies.sidecar_line(line, signatures))
+                sigs.append({**copies.sidecar_line(line, signatures), BASIS_FIELD: self.basis})
                 results.append(line)
                 self._count(line)
                 progress.advance(item.path, failure_message(line))
@@ -456,6 +544,16 @@ class Batch:
             raise first from None
         finally:
             await client.close()
+
+
+def _shown(path: Path) -> str:
+    """A file beside the results as the reviewer finds it: relative to the working folder
+    when it is inside it, else in full."""
+    try:
+        shown = str(path.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        shown = str(path)
+    return visible(shown)
 
 
 def compact_sidecar(sidecar: Path, results: set[tuple[str, str]]) -> None:

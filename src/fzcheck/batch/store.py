@@ -75,13 +75,58 @@ def read_results(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def without_moved(results: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``results`` but those of a file that is gone, when the same bytes were checked again under
-    a name that is there (a file renamed or saved again into the folder, then checked): one
-    report, not two on the send-back list and in the letters. Files checked elsewhere, none of
-    them here, are all kept."""
+    """``results`` with one line per path, the last (a results file an older version wrote may
+    hold an earlier line for a path too), and without those of a file that is gone when the
+    same bytes were checked again under a name that is there (a file renamed or saved again
+    into the folder, then checked): one report, not two on the send-back list and in the
+    letters. Files checked elsewhere, none of them here, are all kept."""
     results = list(results)
+    last = {str(r.get("path", "")): n for n, r in enumerate(results)}
+    results = [r for n, r in enumerate(results) if last[str(r.get("path", ""))] == n]
     here = {r.get("sha256") for r in results if r.get("sha256") and os.path.exists(r["path"])}
     return [r for r in results if r.get("sha256") not in here or os.path.exists(r["path"])]
+
+
+def stale_path(results: Path) -> Path:
+    """Where a batch moves the lines of files that are gone: results.stale.jsonl beside
+    results.jsonl (a results file itself, which ``fzcheck report`` reads)."""
+    name = results.name
+    base = name[: -len(".jsonl")] if name.endswith(".jsonl") and name != ".jsonl" else name
+    return results.with_name(base + ".stale.jsonl")
+
+
+def is_gone(path: str) -> bool:
+    """Whether the file a line names is gone from a folder that is still there (deleted, or
+    renamed): nothing at the path, not even a broken link, and its folder exists. A folder
+    that is missing as a whole (a share not mounted, another working directory for a relative
+    path) says nothing about its files: they are not gone."""
+    try:
+        if os.path.lexists(path):
+            return False
+        return os.path.isdir(os.path.dirname(path) or ".")
+    except (OSError, ValueError):
+        return False
+
+
+def append_new(path: Path, objects: list[dict[str, Any]]) -> int:
+    """Append to ``path`` (a results file) each of ``objects`` it does not already hold, then
+    fsync; returns how many were appended. A kill after this and before the caller's rewrite
+    leaves them in both files: the next run appends none of them again. A torn last line
+    (a kill mid-append) is cut first; a file that is not a results file is refused untouched."""
+    clean_temp_files(path)
+    repair(path, results=True)
+    held = {dumps_line(obj) for obj in read_objects(path)}
+    new: list[dict[str, Any]] = []
+    for obj in objects:
+        line = dumps_line(obj)
+        if line not in held:
+            held.add(line)
+            new.append(obj)
+    if new:
+        with Appender(path, sync=False) as out:  # closing it fsyncs
+            for obj in new:
+                out.append(obj)
+    return len(new)
 
 
 def _is_result(obj: dict[str, Any]) -> bool:

@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.batch.store import exclusive, resolve
     from fzcheck.errors import UsageError
     from fzcheck.llm.options import settings_from_args
-    from fzcheck.output import stderr, tolerant_streams
+    from fzcheck.output import error, quiet, stderr, tolerant_streams
     from fzcheck.reading import DEFAULT_MAX_MB
     from fzcheck.reading.inputs import expand_inputs
     from fzcheck.redact import visible
@@ -149,6 +149,7 @@ def run(args: argparse.Namespace) -> int:
         copy_threshold=threshold,
         sync=args.sync,
         workers=args.workers,
+        notice=lambda message: stderr().print(message, markup=False, highlight=False),
     )
     # The file a symlink names: it is what gets locked, appended to and rewritten in place.
     output = resolve(Path(args.output))
@@ -186,7 +187,10 @@ def run(args: argparse.Namespace) -> int:
         markup=False,
         highlight=False,
     )
-    if stats.failures:
+    if quiet():  # errors still reach stderr: one line per failed input, this run's or earlier
+        for path, message in stats.failures + stats.failures_before:
+            error(f"{path}: {message}")
+    elif stats.failures:
         stderr().print("失败（用 --retry-errors 重做）：", markup=False)
         for path, message in stats.failures:
             stderr().print(f"  {visible(path)}: {visible(message)}", markup=False, highlight=False)
@@ -219,12 +223,13 @@ def _export(batch: Any, inputs: list[str], directory: Path) -> int:
 def _summary(output: Path, fmt: str, rubrics: Any) -> None:
     if fmt == "none":
         return
-    from fzcheck.batch.store import read_objects
+    from fzcheck.batch.store import read_objects, without_moved
     from fzcheck.cohort.stats import gather, price_table
     from fzcheck.cohort.views import render_json, render_markdown, render_terminal
     from fzcheck.grading.decisions import reviewed_lines
 
-    stats = gather(reviewed_lines(read_objects(output), output, rubrics)).to_json(price_table())
+    lines = without_moved(read_objects(output))  # counted as fzcheck report counts them
+    stats = gather(reviewed_lines(lines, output, rubrics)).to_json(price_table())
     if fmt == "json":
         render_json(stats, sys.stdout)
     elif fmt == "markdown":
