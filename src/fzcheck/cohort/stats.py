@@ -62,7 +62,8 @@ class Cohort:
     check_messages: dict[str, str] = field(default_factory=dict)
     check_names: dict[str, str] = field(default_factory=dict)
     scores: list[float] = field(default_factory=list)
-    send_back: list[dict[str, Any]] = field(default_factory=list)
+    send_back: list[dict[str, Any]] = field(default_factory=list)  # see goes_back
+    resubmit: list[dict[str, Any]] = field(default_factory=list)  # unreadable: submit again
     failures: list[dict[str, Any]] = field(default_factory=list)
     # unordered pair (part, a, b) with a < b -> the pair: each report lists only its closest
     # matches, so a pair may be in either report's list, or both
@@ -84,16 +85,18 @@ class Cohort:
         verdict = r.get("verdict", "error")
         self.verdicts[verdict] += 1
         self._add_llm(r)
+        back = _why_back(r)
         if verdict == "error":
             err = r.get("error") or {}
-            self.failures.append(
-                {
-                    "path": r.get("path"),
-                    "stage": "read",
-                    "kind": err.get("kind", "error"),
-                    "message": err.get("message", ""),
-                }
-            )
+            failure = {
+                "path": r.get("path"),
+                "stage": "read",
+                "kind": err.get("kind", "error"),
+                "message": err.get("message", ""),
+            }
+            self.failures.append(failure)
+            if back:  # the unit's file cannot be read: it is sent back to be submitted again
+                self.resubmit.append({k: v for k, v in failure.items() if k != "stage"})
             return
         self._add_copies(r)
         if verdict == "not_a_report":
@@ -103,6 +106,7 @@ class Cohort:
                     "issuer": _issuer(r),
                     "verdict": verdict,
                     "missing": [],
+                    "failed": [],
                     "reason": _genre_message(r),
                 }
             )
@@ -124,14 +128,17 @@ class Cohort:
             if c["id"] != "is_report":
                 self._failed(f"{part}.{c['id']}", c.get("message", ""), c.get("name"))
         self._add_tables(r)
-        if verdict == "incomplete":
+        if back:  # a required part missing, or a check the unit must put right
+            failed = return_checks(r)
             self.send_back.append(
                 {
                     "path": r["path"],
                     "issuer": _issuer(r),
                     "verdict": verdict,
                     "missing": missing_required,
-                    "reason": "",
+                    "failed": [f"{p}.{c['id']}" for p, c in failed],
+                    # what the views show when no part is missing: the checks' names
+                    "reason": "" if missing_required else _checks_text(failed),
                 }
             )
 
@@ -212,6 +219,7 @@ class Cohort:
             ],
             "scores": _score_stats(self.scores),
             "send_back": sorted(self.send_back, key=lambda s: s["path"]),
+            "resubmit": sorted(self.resubmit, key=lambda s: s["path"] or ""),
             "failures": sorted(self.failures, key=lambda f: (f["path"] or "", f["stage"])),
             "copies": sorted(copies, key=lambda c: (-c["similarity"], c["a"], c["b"])),
             "copy_clusters": copy_clusters(copies, self.labels),
@@ -283,6 +291,78 @@ class Cohort:
             "estimated_cost": cost,
             "unpriced_models": unpriced,
         }
+
+
+# Who goes back to the unit that submitted it — the one rule both the cohort's send-back list
+# (``send_back`` and ``resubmit``) and ``fzcheck letter`` (a letter each) follow.
+
+# Input errors that are the submitted file's own: the unit can send one that reads. The others
+# (a file gone or not permitted, a size limit the reviewer can raise with --max-mb, a library not
+# installed, a bug) are the desk's to resolve, not the unit's.
+UNIT_ERRORS = frozenset(
+    {
+        "empty",
+        "binary",
+        "encoding",
+        "image",
+        "scanned_pdf",
+        "unmapped_font",
+        "unsupported_format",
+        "corrupt",
+        "encrypted",
+        "too_complex",
+        "timeout",
+    }
+)
+# Failed checks that send nothing back: ``is_report`` is the verdict not_a_report already, and
+# text addressed to AI models is for the reviewer to see, not for the unit to put right.
+NOT_RETURNED_FOR = frozenset({"is_report", "no_instructions_to_models"})
+
+
+def effective(r: dict[str, Any]) -> dict[str, Any]:
+    """The result as reviewed (the decisions applied) when there is a review."""
+    return reviewed_view(r) if r.get("review") else r
+
+
+def goes_back(r: dict[str, Any]) -> str | None:
+    """Why the report goes back to its unit, as reviewed, or None when it does not:
+
+    - ``unreadable``: the submitted file cannot be read (encrypted, empty, corrupt…), so the
+      unit is asked to submit it again (an error that is not the file's own is None);
+    - ``not_a_report``: what was submitted is not the report;
+    - ``incomplete``: a required part is missing;
+    - ``failed_checks``: a check the unit must put right failed (last year's report copied,
+      signed too late…; see :data:`NOT_RETURNED_FOR`)."""
+    return _why_back(effective(r))
+
+
+def _why_back(e: dict[str, Any]) -> str | None:
+    verdict = e.get("verdict", "error")
+    if verdict == "error" or e.get("ok") is False:
+        return "unreadable" if unit_error(e) else None
+    if verdict in ("not_a_report", "incomplete"):
+        return str(verdict)
+    return "failed_checks" if return_checks(e) else None
+
+
+def unit_error(r: dict[str, Any]) -> bool:
+    """Whether an unreadable input is so because of the file the unit submitted."""
+    err = r.get("error") or {}
+    kind = str(err.get("kind") or "")
+    if kind == "too_large":  # the text or its inflated parts, not the file over --max-mb
+        return "--max-mb" not in str(err.get("message") or "")
+    return kind in UNIT_ERRORS
+
+
+def return_checks(r: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(part id or 'document', check) for each failed check the report goes back for."""
+    return [(p, c) for p, c in failed_checks(r) if c["id"] not in NOT_RETURNED_FOR]
+
+
+def _checks_text(failed: list[tuple[str, dict[str, Any]]]) -> str:
+    from fzcheck.render.i18n import check_name, t
+
+    return t("cohort.send_back_checks", checks="、".join(check_name(c, p) for p, c in failed))
 
 
 def reviewed_view(r: dict[str, Any]) -> dict[str, Any]:

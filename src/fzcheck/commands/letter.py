@@ -24,7 +24,9 @@ def register(sub: Any, name: str, help_text: str) -> None:
         help=help_text,
         description=help_text + ". A report goes back when "
         "it (as reviewed) misses a required part, is not a report, or fails a "
-        "check. Review decisions beside the inputs are applied.",
+        "check; a submitted file that cannot be read (encrypted, empty, corrupt…) goes back "
+        "to be submitted again. The same rule makes fzcheck report's send-back list. Review "
+        "decisions beside the inputs are applied.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -32,10 +34,12 @@ def register(sub: Any, name: str, help_text: str) -> None:
         "inputs",
         nargs="+",
         metavar="RESULTS|FILE",
-        help="a results file (.jsonl) from batch/check, or report files",
+        help="a results file (.jsonl from batch, .json from check -f json), or report files",
     )
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the letters")
-    p.add_argument("--all", action="store_true", help="a letter for every readable report")
+    p.add_argument(
+        "--all", action="store_true", help="a letter for every report, also the complete ones"
+    )
     p.add_argument("--deadline", default=DEADLINE, help=f"deadline text (default: {DEADLINE})")
     p.add_argument(
         "--rubric",
@@ -47,26 +51,41 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.output import stderr
+    from fzcheck.cohort.stats import goes_back
+    from fzcheck.output import stderr, warn
     from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
     from fzcheck.rubric import Catalog
 
     rubrics = Catalog.load(args.rubric)
     results = _results(args.inputs, rubrics)
     out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
-    chosen = [r for r in results if r.get("ok") and (args.all or needs_return(r))]
+    # every report that goes back (cohort.stats.goes_back, as fzcheck report's send-back list),
+    # and with --all every other readable one; an input unreadable for a reason that is not
+    # the unit's (a file gone, a permission, a bug) is no letter's business, and is said
+    chosen = [r for r in results if goes_back(r) or (args.all and _readable(r))]
+    desk = [r for r in results if not _readable(r) and not goes_back(r)]
+    if chosen:
+        out.mkdir(parents=True, exist_ok=True)
     names: set[str] = set()
     written = sum(
         _write_one([r], out / _file_name(r, names), rubrics, args.deadline) for r in chosen
     )
-    summary = not chosen or _write_one(chosen, out / "汇总反馈意见.docx", rubrics, args.deadline)
-    stderr().print(
-        f"已写{written}份反馈意见（共{len(results)}份报告）及汇总 → {visible(str(out))}",
-        markup=False,
-        highlight=False,
-    )
-    return 0 if written == len(chosen) and summary else 2
+    summary = bool(chosen) and _write_one(chosen, out / "汇总反馈意见.docx", rubrics, args.deadline)
+    if desk:
+        shown = "、".join(visible(Path(str(r.get("path"))).name) for r in desk[:10])
+        warn(t("letter.not_the_units", n=len(desk), names=shown + ("…" if len(desk) > 10 else "")))
+    if not chosen:
+        message = t("letter.none", total=len(results))
+    else:
+        message = t(
+            "letter.written" if summary else "letter.written_no_summary",
+            n=written,
+            total=len(results),
+            path=visible(str(out)),
+        )
+    stderr().print(message, markup=False, highlight=False)
+    return 0 if written == len(chosen) and summary == bool(chosen) else 2
 
 
 def _write_one(results: list[dict[str, Any]], path: Path, rubrics: Catalog, deadline: str) -> bool:
@@ -86,48 +105,93 @@ def _write_one(results: list[dict[str, Any]], path: Path, rubrics: Catalog, dead
     return True
 
 
+# Not a results file nor a submission: a workbook (the 评分表 fzcheck report wrote, say) given
+# to letter by hand. A folder's .xls is still a submission the unit is told it cannot send.
+WORKBOOKS = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".tsv"})
+
+
 def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
     from fzcheck.batch.store import read_results, without_moved
+    from fzcheck.errors import UsageError
     from fzcheck.grading.decisions import load_beside, reviewed_lines, with_review
     from fzcheck.pipeline import check_source
     from fzcheck.reading.inputs import expand_inputs
+    from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
 
     out: list[dict[str, Any]] = []
     files: list[str] = []
+    # every input is looked at before any is read: a workbook among them is one line, no letter
     for item in inputs:
-        if item.endswith(".jsonl"):
-            out += reviewed_lines(without_moved(read_results(Path(item))), item, rubrics)
+        suffix = Path(item).suffix.lower()
+        if suffix in WORKBOOKS and not Path(item).is_dir():
+            raise UsageError(t("letter.workbook", path=visible(item)))
+        if suffix in (".jsonl", ".json") and not Path(item).is_file():
+            raise UsageError(t("no_such_file", path=visible(item)))
+    for item in inputs:
+        suffix = Path(item).suffix.lower()
+        if suffix == ".jsonl":
+            lines = without_moved(read_results(Path(item)))
+        elif suffix == ".json":  # fzcheck check -f json
+            lines = _json_results(Path(item))
         else:
             files.append(item)
+            continue
+        stale_warning(lines, load_beside(item))
+        out += reviewed_lines(lines, item, rubrics)
     for source in expand_inputs(files) if files else []:
         result = check_source(source, rubrics).result.to_json()
-        out.append(with_review(result, load_beside(source), rubrics))
+        decisions = load_beside(source)
+        stale_warning([result], decisions)
+        out.append(with_review(result, decisions, rubrics))
     return out
 
 
-def effective(r: dict[str, Any]) -> dict[str, Any]:
-    """The result as reviewed (decisions applied) when there is a review."""
-    from fzcheck.cohort.stats import reviewed_view
+def _json_results(path: Path) -> list[dict[str, Any]]:
+    """The results in a ``check -f json`` file; anything else is a usage error."""
+    import json
 
-    return reviewed_view(r) if r.get("review") else r
+    from fzcheck.errors import UsageError
+    from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        data = None
+    lines = data if isinstance(data, list) else [data]
+    if lines and all(isinstance(r, dict) and "verdict" in r and r.get("path") for r in lines):
+        return lines
+    raise UsageError(t("letter.not_results", path=visible(str(path))))
 
 
-def needs_return(r: dict[str, Any]) -> bool:
-    from fzcheck.render import failed_checks
+def stale_warning(results: list[dict[str, Any]], decisions: list[Any]) -> None:
+    from fzcheck.commands.review import warn_stale
 
-    e = effective(r)
-    return e["verdict"] in ("incomplete", "not_a_report") or any(
-        c["id"] != "no_instructions_to_models" for _, c in failed_checks(e)
-    )
+    warn_stale(results, decisions)
+
+
+def _readable(r: dict[str, Any]) -> bool:
+    return bool(r.get("ok")) and r.get("verdict") != "error"
+
+
+def unit_name(r: dict[str, Any]) -> str:
+    """Who the letter is for: the report's issuer, else its title, else its file name — for a
+    file that could not be read, the name without its suffix (县林业局.docx → 县林业局)."""
+    from fzcheck.render.csvfmt import unit_of
+
+    if _readable(r):
+        return unit_of(r)
+    name = Path(str(r.get("path") or "")).name
+    return Path(name).stem or name
 
 
 def _file_name(r: dict[str, Any], taken: set[str]) -> str:
     from fzcheck.redact import decodable, invisible_dropped
-    from fzcheck.render.csvfmt import unit_of
 
     # a GBK name's undecodable bytes as xb1xa8 (shown, not dropped: 报告.txt would become
     # .txt, a hidden file), controls dropped; no leading dot for the same reason
-    unit = invisible_dropped(decodable(unit_of(r)))
+    unit = invisible_dropped(decodable(unit_name(r)))
     base = "".join(ch for ch in unit if ch not in '\\/:*?"<>|\t')[:40].lstrip(". ") or "报告"
     name, n = f"{base}-反馈意见.docx", 2
     while name in taken:
@@ -136,18 +200,57 @@ def _file_name(r: dict[str, Any], taken: set[str]) -> str:
     return name
 
 
+# What a unit reads when its file could not be read, by error kind: why, and what to send.
+RESUBMIT = {
+    "encrypted": "文件有密码保护，请去除密码后重新报送",
+    "empty": "文件是空的，没有内容，请重新报送完整的报告",
+    "binary": "文件不是文字文档，无法作为报告打开，请另存为Word（.docx）、PDF或.txt后重新报送",
+    "encoding": "文件的文字编码无法识别，请另存为Word（.docx）或PDF后重新报送",
+    "image": "报送的是图片，不是文字文档，请报送可复制文字的电子版（Word或PDF）",
+    "scanned_pdf": "报送的是扫描版PDF，没有可复制的文字，请报送由Word/WPS导出的PDF或Word文档",
+    "unmapped_font": "PDF中的文字无法复制（复制出来是乱码），请由Word/WPS重新导出PDF，或报送Word文档",
+    "unsupported_format": "文件格式无法打开，请另存为Word（.docx）、PDF或.txt后重新报送",
+    "corrupt": "文件已损坏，无法打开，请用Word/WPS重新保存或重新导出后报送",
+    "too_complex": "文件结构异常，无法作为一份报告打开，请用Word/WPS重新保存后报送",
+    "timeout": "文件无法正常打开（可能已损坏），请用Word/WPS重新保存后报送",
+    "too_large": "文件内容远超一份报告的篇幅，无法打开，请核对后重新报送",
+}
+
+
+def resubmit_reason(r: dict[str, Any]) -> str:
+    """Why the unit's file could not be read and what to send instead, as the unit reads it."""
+    kind = str((r.get("error") or {}).get("kind") or "")
+    return RESUBMIT.get(kind, "文件无法打开，请核对后重新报送")
+
+
+def not_a_report_reason(message: str) -> str:
+    """The genre check's message as a unit reads it: the signs that decided it (标题表明这是工作
+    要点), without its verdict said again (不是…报告：), a sign the other way (；但…) or the
+    internal weight (（得分-10.5）)."""
+    import re
+
+    why = re.sub(r"^不是[^：]{0,40}报告：", "", message.strip())
+    why = re.sub(r"（得分[-+]?\d+(?:\.\d+)?）$", "", why)
+    return why.split("；但", 1)[0].strip("；。 ")
+
+
 def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str]]]:
     """What to put right: (heading, citation, evidence lines) per missing part or failed check,
     with the reviewer's decisions applied."""
-    from fzcheck.render import failed_checks, part_label
+    from fzcheck.cohort.stats import effective, return_checks
+    from fzcheck.render import part_label
 
     e = effective(r)
     rubric = rubrics.for_result(r)
     out: list[tuple[str, str, list[str]]] = []
+    if not _readable(r):
+        return [(f"报送的文件无法打开：{resubmit_reason(r)}。", "", [])]
     if e["verdict"] == "not_a_report":
         msg = next((c["message"] for c in e.get("checks", []) if c["id"] == "is_report"), "")
+        why = not_a_report_reason(msg)
         cite = f"{rubric.source.name}{rubric.source.citation}" if rubric else ""
-        out.append((f"报送的材料不是{rubric.title if rubric else '年度报告'}：{msg}", cite, []))
+        kind = rubric.title if rubric else "年度报告"
+        out.append((f"报送的材料不是{kind}" + (f"：{why}。" if why else "。"), cite, []))
         return out
     for p in e.get("parts", []):
         if p["status"] != "missing" or not p.get("required"):
@@ -162,9 +265,7 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
                 ev,
             )
         )
-    for part, c in failed_checks(e):
-        if c["id"] in ("is_report", "no_instructions_to_models"):
-            continue
+    for part, c in return_checks(e):
         spec = rubric.part(part) if rubric else None
         cite = (
             spec.citation
@@ -189,6 +290,7 @@ def write_letter(
     evidence, the review decisions, and the deadline."""
     from docx.shared import Pt
 
+    from fzcheck.cohort.stats import effective
     from fzcheck.render.csvfmt import unit_of
     from fzcheck.render.i18n import decision_text, verdict
 
@@ -197,10 +299,13 @@ def write_letter(
     batch = len(results) > 1
     doc.heading("年度报告审查反馈意见" + ("（汇总）" if batch else ""), level=1)
     for n, r in enumerate(results, 1):
+        if batch:
+            doc.heading(f"{n}. {unit_name(r)}", level=2)
+        if not _readable(r):
+            _unreadable(doc, r, deadline)
+            continue
         d = r.get("document") or {}
         rubric = rubrics.for_result(r)
-        if batch:
-            doc.heading(f"{n}. {unit_of(r)}", level=2)
         # The letter goes to the unit that wrote the report (its issuer), not to the report's
         # own addressee (the 县政府 it reports to), unless the issuer is unknown.
         addressee = d.get("issuer") or d.get("addressee") or unit_of(r)
@@ -234,14 +339,27 @@ def write_letter(
                 f"机器审查结论：{verdict(r['verdict'])} {r['score']:g}分；"
                 f"人工复核结论：{verdict(review['verdict'])} {review['score']:g}分。"
             )
-        doc.paragraph(
-            f"请于{deadline}前将修改后的报告报送，并按规定向社会公开。"
-            if found
-            else "请按规定向社会公开。"
-        )
+        if e["verdict"] == "not_a_report":
+            doc.paragraph(f"请于{deadline}前报送本单位的{kind}，并按规定向社会公开。")
+        else:
+            doc.paragraph(
+                f"请于{deadline}前将修改后的报告报送，并按规定向社会公开。"
+                if found
+                else "请按规定向社会公开。"
+            )
         if rubric:
             doc.paragraph(f"（审查依据：{rubric.source.name}{rubric.source.citation}）")
     doc.save(path)
+
+
+def _unreadable(doc: _Letter, r: dict[str, Any], deadline: str) -> None:
+    """A submitted file that could not be read: why, in the unit's words, and to send it again."""
+    from fzcheck.redact import decodable
+
+    name = decodable(Path(str(r.get("path") or "")).name)
+    doc.paragraph(f"{unit_name(r)}：")
+    doc.paragraph(f"经审查，你单位报送的文件“{name}”无法打开，未能审查：{resubmit_reason(r)}。")
+    doc.paragraph(f"请于{deadline}前重新报送，并按规定向社会公开。")
 
 
 class _Letter:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +35,8 @@ def register(sub: Any, name: str, help_text: str) -> None:
     p.add_argument(
         "--report",
         metavar="PATH|SHA",
-        help="which report in RESULTS (its path, file name or sha256 prefix)",
+        help="which report in RESULTS: its path, file name (with or without the suffix), "
+        "sha256 prefix, or its issuer or title; exact matches win over words of them",
     )
     what = p.add_mutually_exclusive_group()
     what.add_argument("--part", metavar="ID", help="a part id (see fzcheck rubric show)")
@@ -81,7 +84,9 @@ def run(args: argparse.Namespace) -> int:
     if not (args.part or args.check):
         if args.value or args.accept or args.note:
             raise UsageError(t("review.which"))
-        _list(results, load(store), rubrics)
+        decisions = load(store)
+        warn_stale(results, decisions)
+        _list(results, decisions, rubrics)
         return 0
     if not (args.value or args.accept):
         raise UsageError(t("review.what"))
@@ -125,6 +130,11 @@ def _results(target: Path, rubrics: Any) -> list[dict[str, Any]]:
 
 
 def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dict[str, Any]:
+    """The report ``which`` names. Exact before partial: its path or file name (or a sha256
+    prefix), then its name without the suffix (县市场监管局 for 县市场监管局.docx), then its
+    issuer or title as a whole, and only then words of its issuer, title or file name — so that
+    县司法局 is 县司法局.txt, not also 寅县司法局's report. The first kind that matches decides;
+    more than one report matched there is an error listing them."""
     from fzcheck.errors import UsageError
     from fzcheck.redact import visible
     from fzcheck.render.i18n import t
@@ -133,14 +143,11 @@ def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dic
         if len(results) == 1:
             return results[0]
         raise UsageError(t("review.which_report", path=target, n=len(results)))
-    hits = [
-        r
-        for r in results
-        if which in (r.get("path"), Path(str(r.get("path"))).name)
-        or (len(which) >= 8 and str(r.get("sha256") or "").startswith(which))
-    ]
-    if not hits:  # 县教育局: the unit that wrote it, as a reviewer names a report
-        hits = [r for r in results if which in _unit(r)]
+    hits: list[dict[str, Any]] = []
+    for matches in (_is_file, _is_stem, _is_unit, _in_unit):
+        hits = [r for r in results if matches(r, which)]
+        if hits:
+            break
     if len(hits) != 1:
         shown = hits or results
         names = "、".join(visible(Path(str(r.get("path"))).name) for r in shown[:10])
@@ -149,6 +156,40 @@ def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dic
             t("review.no_match", which=which, path=target, n=len(hits), names=names + more)
         )
     return hits[0]
+
+
+def _names(r: dict[str, Any]) -> tuple[str, str]:
+    """The report's file name as stored and as a reviewer reads it (a GBK name read as such)."""
+    from fzcheck.redact import gbk_read
+
+    name = Path(str(r.get("path"))).name
+    return name, gbk_read(name)
+
+
+def _is_file(r: dict[str, Any], which: str) -> bool:
+    path = str(r.get("path"))
+    if which == path or which in _names(r):
+        return True
+    if len(which) >= 8 and str(r.get("sha256") or "").startswith(which.lower()):
+        return True
+    try:  # reports/县司法局.txt for the /desk/reports/县司法局.txt in the results
+        return os.sep in which and Path(which).resolve() == Path(path).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
+def _is_stem(r: dict[str, Any], which: str) -> bool:
+    return which in {Path(name).stem for name in _names(r)}
+
+
+def _is_unit(r: dict[str, Any], which: str) -> bool:
+    d = r.get("document") or {}
+    return which in (d.get("issuer"), d.get("title"))
+
+
+def _in_unit(r: dict[str, Any], which: str) -> bool:
+    """县教育局: words of the unit that wrote it (as a reviewer names a report) or its name."""
+    return which in _unit(r) or any(which in Path(name).stem for name in _names(r))
 
 
 def _unit(result: dict[str, Any]) -> str:
@@ -171,7 +212,10 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
             listed = "、".join(
                 f"{k}（{p.get('label') or p.get('name')}）" for k, p in parts.items()
             )
-            raise UsageError(t("review.no_part", part=args.part, listed=listed))
+            words = [w for p in parts.values() for w in (p["id"], p.get("label"), p.get("name"))]
+            raise UsageError(
+                t("review.no_part", part=args.part, listed=listed) + _hint(args.part, words)
+            )
         key = named[0]
         machine = parts[key]["status"]
         allowed: tuple[str, ...] = ("present", "embedded", "missing")
@@ -180,20 +224,10 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
         from fzcheck.render import all_checks
 
         checks = {f"{p}.{c['id']}": c for p, c in all_checks(result)}
-        matches = [
-            k
-            for k, c in checks.items()
-            if k == args.check or k.endswith("." + args.check) or c.get("name") == args.check
-        ]
-        if len(matches) != 1:
-            listed = "、".join(f"{k}（{c.get('name') or ''}）" for k, c in checks.items())
-            raise UsageError(t("review.no_check", check=args.check, listed=listed))
-        key = matches[0]
+        key = _check_key(checks, args.check)
         machine = "pass" if checks[key]["passed"] else "fail"
         allowed, target = ("pass", "fail"), "check"
-    value = machine if args.accept else args.value
-    if value not in allowed:
-        raise UsageError(t("review.bad_value", value=value, allowed="|".join(allowed)))
+    value = machine if args.accept else _value(args.value, allowed)
     rubric = result.get("rubric") or {}
     return Decision(
         sha256=result["sha256"],
@@ -211,6 +245,67 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
     )
 
 
+def shown_name(name: str) -> str:
+    """A check's name as the views show it in short: its description without the bracketed
+    note that ends it (开头所述年度与报告年度一致（开头只写上一年…） → 开头所述年度与报告年度一致)."""
+    return re.sub(r"\s*[（(][^（）()]*[）)]\s*$", "", name).strip()
+
+
+def _check_key(checks: dict[str, dict[str, Any]], check: str) -> str:
+    """The part.check key ``check`` names: by the key, the check's own id, its name as written
+    in the rubric or as shown (without its bracketed note)."""
+    from fzcheck.errors import UsageError
+    from fzcheck.render.i18n import t
+
+    wanted = check.strip()
+    matches = [
+        k
+        for k, c in checks.items()
+        if wanted in (k, c.get("name"))
+        or k.endswith("." + wanted)
+        or (c.get("name") and shown_name(str(c["name"])) == shown_name(wanted))
+    ]
+    if len(matches) != 1:
+        listed = "、".join(f"{k}（{c.get('name') or ''}）" for k, c in checks.items())
+        words = [w for k, c in checks.items() for w in (k, shown_name(str(c.get("name") or "")))]
+        raise UsageError(t("review.no_check", check=check, listed=listed) + _hint(check, words))
+    return matches[0]
+
+
+# --set in Chinese, as the pages and the letters say it
+_VALUES = {
+    "独立成节": "present",
+    "嵌于他节": "embedded",
+    "缺失": "missing",
+    "通过": "pass",
+    "未通过": "fail",
+}
+
+
+def _value(value: str, allowed: tuple[str, ...]) -> str:
+    from fzcheck.errors import UsageError
+    from fzcheck.render.i18n import t
+
+    chosen = _VALUES.get(value.strip(), value.strip().lower())
+    if chosen not in allowed:
+        words = [*allowed, *(k for k, v in _VALUES.items() if v in allowed)]
+        raise UsageError(
+            t("review.bad_value", value=value, allowed="|".join(allowed)) + _hint(value, words)
+        )
+    return chosen
+
+
+def _hint(typed: str, words: list[Any]) -> str:
+    """，是否想输入 embedded？ when one of ``words`` is close to what was typed."""
+    import difflib
+
+    from fzcheck.render.i18n import t
+
+    choices = [str(w) for w in words if w]
+    match = difflib.get_close_matches(typed, choices, n=1, cutoff=0.6)
+    return t("usage.did_you_mean", match=match[0]) if match and match[0] != typed else ""
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
@@ -221,7 +316,7 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
     from pydantic import ValidationError
 
     from fzcheck.errors import UsageError
-    from fzcheck.grading.decisions import append, parse_export
+    from fzcheck.grading.decisions import append, load, parse_export
     from fzcheck.output import stderr
     from fzcheck.redact import visible
     from fzcheck.render.i18n import t
@@ -235,7 +330,10 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
         (r.get("sha256"), (r.get("rubric") or {}).get("id"), (r.get("rubric") or {}).get("version"))
         for r in results
     }
+    stored = load(store)
+    warn_stale(results, stored)
     good: list[Decision] = []
+    same = 0
     for item in items:
         try:
             d = Decision.model_validate(
@@ -243,15 +341,63 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
             )
         except ValidationError:
             continue
-        if (d.sha256, d.rubric, d.rubric_version) in known:
+        if (d.sha256, d.rubric, d.rubric_version) not in known:
+            continue
+        # importing the same export twice adds nothing: a decision already stored (the same
+        # verdict, note and time; any time when the export gave none) is not added again
+        if any(_same(d, x, timed=bool(item.get("at"))) for x in [*stored, *good]):
+            same += 1
+        else:
             good.append(d)
     n = append(store, good)
     stderr().print(
-        t("review.imported", n=n, skipped=len(items) - n, path=visible(str(store))),
+        t(
+            "review.imported_new",
+            n=n,
+            same=same,
+            skipped=len(items) - n - same,
+            path=visible(str(store)),
+        ),
         markup=False,
         highlight=False,
     )
     return 0
+
+
+_SAME = ("sha256", "rubric", "rubric_version", "target", "id", "set", "machine", "accept", "note")
+
+
+def _same(a: Any, b: Any, timed: bool) -> bool:
+    return all(getattr(a, k) == getattr(b, k) for k in _SAME) and (not timed or a.at == b.at)
+
+
+def stale(results: list[dict[str, Any]], decisions: list[Any]) -> list[tuple[str, int]]:
+    """(file name, decisions) for each report in ``results`` that decisions were made on before
+    its file changed (a unit resubmitted it: same path, other sha256). They no longer apply —
+    a decision is keyed to the bytes it judged — and would otherwise vanish without a word."""
+    from fzcheck.redact import visible
+
+    shas = {r.get("sha256") for r in results if r.get("sha256")}
+    by_path = {str(r.get("path")): r for r in results if r.get("sha256")}
+    gone: dict[str, set[tuple[str, str, str]]] = {}
+    for d in decisions:
+        r = by_path.get(str(d.path)) if d.path else None
+        if r is None or d.sha256 in shas:
+            continue
+        # the same target decided twice (or imported twice) is one decision that went stale
+        gone.setdefault(str(r["path"]), set()).add((d.sha256, d.target, d.id))
+    return [(visible(Path(p).name), len(ids)) for p, ids in gone.items()]
+
+
+def warn_stale(results: list[dict[str, Any]], decisions: list[Any]) -> None:
+    """Say once that decisions on changed files no longer apply, and which files."""
+    from fzcheck.output import warn
+    from fzcheck.render.i18n import t
+
+    changed = stale(results, decisions)
+    if changed:
+        names = "、".join(name for name, _ in changed[:10]) + ("…" if len(changed) > 10 else "")
+        warn(t("review.stale", n=sum(n for _, n in changed), names=names))
 
 
 def _list(results: list[dict[str, Any]], decisions: list[Any], rubrics: Any) -> None:

@@ -1,0 +1,357 @@
+"""The reviewer's desk, continued: letters that say what they wrote and go to every unit that
+must submit again, `review --report/--check` that find what a reviewer typed, imports that do
+not pile up, decisions on resubmitted files that are not dropped without a word, and one rule
+for who goes back shared by the cohort's send-back list and the letters."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fzcheck.cli import main
+from fzcheck.grading.decisions import decisions_path
+from tests.helpers import FIXTURES, SAMPLE
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _unit(issuer: str, text: str | None = None) -> str:
+    return (text or SAMPLE.read_text(encoding="utf-8")).replace("示例县司法局", issuer)
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Path:
+    """A county's submissions: complete ones (two units' names share 县司法局), one signed after
+    the deadline (a failed check), one missing a part, a work plan, an empty and a damaged file."""
+    d = tmp_path / "reports"
+    d.mkdir()
+    (d / "县司法局.txt").write_text(_unit("某县司法局"), encoding="utf-8")
+    (d / "县税务局.txt").write_text(_unit("寅县司法局"), encoding="utf-8")
+    (d / "县市场监管局.txt").write_text(_unit("某县市场监督管理局"), encoding="utf-8")
+    late = _unit("某县应急管理局").replace("2026年2月10日", "2026年4月15日")
+    (d / "县应急管理局.txt").write_text(late, encoding="utf-8")
+    shutil.copy(FIXTURES / "trap_no_problems.txt", d / "县教育局.txt")
+    shutil.copy(FIXTURES / "work_plan.txt", d / "县文旅局工作要点.txt")
+    (d / "县统计局.docx").write_bytes(b"")
+    (d / "县林业局.docx").write_bytes(b"PK\x03\x04 not a docx inside" * 8)
+    return d
+
+
+@pytest.fixture
+def results(capsys: pytest.CaptureFixture[str], tmp_path: Path, desk: Path) -> Path:
+    out = tmp_path / "results.jsonl"
+    main(["batch", str(desk), "-o", str(out), "--summary", "none"])
+    capsys.readouterr()
+    return out
+
+
+def _lines(results: Path) -> list[dict[str, object]]:
+    return [json.loads(x) for x in results.read_text(encoding="utf-8").splitlines() if x]
+
+
+def _docx_text(path: Path) -> str:
+    import docx
+
+    return "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def _set_error(results: Path, name: str, kind: str, message: str) -> None:
+    """Make the line of ``name`` an unreadable input of ``kind`` (an encrypted file, say)."""
+    lines = _lines(results)
+    for line in lines:
+        if Path(str(line["path"])).name == name:
+            line.update(
+                ok=False,
+                verdict="error",
+                error={"kind": kind, "message": message},
+                document=None,
+                parts=[],
+                checks=[],
+                score=0,
+            )
+    results.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+
+
+# --- 1. letter: wrong inputs, unreadable submissions, a closing line that tells the truth ---
+
+
+def test_a_workbook_given_to_letter_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, results: Path
+) -> None:
+    sheet = tmp_path / "评分表.xlsx"
+    run(capsys, "report", str(results), "-o", str(sheet))
+    out = tmp_path / "L"
+    code, _, err = run(capsys, "letter", str(sheet), "-o", str(out))
+    assert code == 2
+    assert err.count("\n") == 1 and "评分表.xlsx：是表格" in err and "已写" not in err
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_unreadable_submissions_get_a_letter_asking_to_resubmit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, results: Path
+) -> None:
+    _set_error(results, "县统计局.docx", "encrypted", "a password-protected Word/WPS file")
+    out = tmp_path / "letters"
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out))
+    assert code == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert "县统计局-反馈意见.docx" in names and "县林业局-反馈意见.docx" in names
+    encrypted = _docx_text(out / "县统计局-反馈意见.docx")
+    assert encrypted.splitlines()[1] == "县统计局："
+    assert (
+        "文件有密码保护，请去除密码后重新报送" in encrypted
+        and "请于____年__月__日前重新报送" in encrypted
+    )
+    assert "文件已损坏" in _docx_text(out / "县林业局-反馈意见.docx")
+    whole = _docx_text(out / "汇总反馈意见.docx")
+    assert "县统计局.docx" in whole and "县林业局.docx" in whole
+    # the closing line counts the letters written, the summary with them
+    letters = len(names) - 1
+    assert f"已写{letters}份反馈意见及汇总" in err and "共8份报告" in err
+
+
+def test_letter_on_report_files_writes_for_the_unreadable_ones_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\xff" * 10)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    ok = tmp_path / "ok.txt"
+    shutil.copy(SAMPLE, ok)
+    out = tmp_path / "L2"
+    code, _, err = run(capsys, "letter", str(binary), str(empty), str(ok), "-o", str(out))
+    assert code == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "binary-反馈意见.docx",
+        "empty-反馈意见.docx",
+        "汇总反馈意见.docx",
+    ]
+    assert "已写2份反馈意见及汇总" in err and "共3份报告" in err
+    assert "文件是空的" in _docx_text(out / "empty-反馈意见.docx")
+
+
+def test_when_nothing_goes_back_the_closing_line_says_nothing_was_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ok = tmp_path / "ok.txt"
+    shutil.copy(SAMPLE, ok)
+    out = tmp_path / "L"
+    code, _, err = run(capsys, "letter", str(ok), "-o", str(out))
+    assert code == 0 and "都无需退回" in err and "及汇总" not in err
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_an_input_missing_for_the_desk_gets_no_letter_and_is_said(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ok = tmp_path / "ok.txt"
+    shutil.copy(SAMPLE, ok)
+    out = tmp_path / "L"
+    code, _, err = run(capsys, "letter", str(ok), str(tmp_path / "gone.txt"), "-o", str(out))
+    assert code == 0 and "原因不在报送单位（gone.txt）" in err
+    assert not out.exists() or not list(out.iterdir())
+
+
+# --- 2. review --report: exact before partial ---------------------------------------------
+
+
+def _review(capsys: pytest.CaptureFixture[str], results: Path, *args: str) -> tuple[int, str, str]:
+    return run(capsys, "review", str(results), *args)
+
+
+def _stored(results: Path) -> list[dict[str, object]]:
+    return _lines(decisions_path(results))
+
+
+def test_a_report_is_named_by_its_file_name_without_the_suffix(
+    capsys: pytest.CaptureFixture[str], results: Path
+) -> None:
+    code, _, err = _review(
+        capsys, results, "--report", "县市场监管局", "--part", "负责人履职", "--set", "embedded"
+    )
+    assert code == 0, err
+    assert str(_stored(results)[0]["path"]).endswith("县市场监管局.txt")
+
+
+def test_an_exact_name_wins_over_units_whose_names_contain_it(
+    capsys: pytest.CaptureFixture[str], results: Path
+) -> None:
+    """县司法局 is 县司法局.txt, though 寅县司法局 (县税务局.txt) contains the words too."""
+    code, _, err = _review(
+        capsys, results, "--report", "县司法局", "--part", "problems", "--set", "embedded"
+    )
+    assert code == 0, err
+    # the whole issuer, before words of it
+    code, _, err = _review(
+        capsys, results, "--report", "寅县司法局", "--part", "problems", "--set", "embedded"
+    )
+    assert code == 0, err
+    assert [Path(str(d["path"])).name for d in _stored(results)] == ["县司法局.txt", "县税务局.txt"]
+    # words that two reports share are still ambiguous, and the error names them
+    code, _, err = _review(
+        capsys, results, "--report", "司法", "--part", "problems", "--set", "embedded"
+    )
+    assert code == 2 and "县司法局.txt" in err and "县税务局.txt" in err
+
+
+# --- 3. review --check by the name shown; --set typos get a close match ------------------
+
+
+def test_a_check_is_named_as_shown_without_its_bracketed_note(
+    capsys: pytest.CaptureFixture[str], results: Path
+) -> None:
+    code, _, err = _review(
+        capsys,
+        results,
+        "--report",
+        "县司法局.txt",
+        "--check",
+        "开头所述年度与报告年度一致",
+        "--set",
+        "fail",
+    )
+    assert code == 0, err
+    assert _stored(results)[0]["id"] == "document.opening_speaks_of_the_year"
+
+
+def test_a_mistyped_set_value_gets_a_close_match(
+    capsys: pytest.CaptureFixture[str], results: Path
+) -> None:
+    code, _, err = _review(
+        capsys, results, "--report", "县司法局.txt", "--part", "负责人履职", "--set", "embeded"
+    )
+    assert code == 2 and "是否想输入 embedded" in err and len(err.strip().splitlines()) == 1
+    code, _, err = _review(
+        capsys, results, "--report", "县司法局.txt", "--part", "负责人履职", "--set", "嵌于他节"
+    )
+    assert code == 0, err
+    assert _stored(results)[0]["set"] == "embedded"
+
+
+# --- 4. imports do not pile up; decisions on changed files are said to no longer apply ----
+
+
+def test_importing_the_same_export_twice_adds_it_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, results: Path
+) -> None:
+    sha = next(r["sha256"] for r in _lines(results) if str(r["path"]).endswith("县司法局.txt"))
+    export = tmp_path / "fzcheck-decisions.json"
+    decision = {
+        "sha256": sha,
+        "rubric": "fazhi-annual",
+        "rubric_version": "1.0",
+        "target": "check",
+        "id": "achievements.has_figures",
+        "set": "fail",
+        "machine": "pass",
+        "accept": False,
+        "note": "数据不实",
+        "at": "2026-03-01T10:00:00.000Z",
+        "by": "html",
+    }
+    export.write_text(
+        json.dumps({"fzcheck_decisions": 1, "decisions": [decision, decision]}), encoding="utf-8"
+    )
+    code, _, err = _review(capsys, results, "--import", str(export))
+    assert code == 0 and "已导入1条新的人工复核" in err and "1条已有" in err
+    code, _, err = _review(capsys, results, "--import", str(export))
+    assert code == 0 and "已导入0条新的人工复核" in err and "2条已有" in err
+    assert len(_stored(results)) == 1
+
+
+def test_a_decision_on_a_file_that_changed_is_said_to_no_longer_apply(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, desk: Path, results: Path
+) -> None:
+    _review(capsys, results, "--report", "县教育局.txt", "--part", "problems", "--set", "embedded")
+    _review(capsys, results, "--report", "县教育局.txt", "--part", "problems", "--set", "embedded")
+    # the unit resubmits: the same path, other bytes; the batch is run again from scratch
+    report = desk / "县教育局.txt"
+    report.write_text(report.read_text(encoding="utf-8") + "\n（修改稿）\n", encoding="utf-8")
+    results.unlink()
+    main(["batch", str(desk), "-o", str(results), "--summary", "none"])
+    capsys.readouterr()
+    warning = "1条复核意见所针对的文件已改动，不再适用：县教育局.txt"
+    code, _, err = _review(capsys, results)
+    assert code == 0 and err.count(warning) == 1
+    code, _, err = run(capsys, "letter", str(results), "-o", str(tmp_path / "L"))
+    assert err.count(warning) == 1
+
+
+# --- 5. a not-a-report letter, once and in words a unit reads ------------------------------
+
+
+def test_a_not_a_report_letter_says_it_once_without_the_score(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, results: Path
+) -> None:
+    out = tmp_path / "letters"
+    run(capsys, "letter", str(results), "-o", str(out))
+    letter = next(
+        _docx_text(p) for p in out.iterdir() if "工作要点" in _docx_text(p) and "汇总" not in p.name
+    )
+    assert "报送的材料不是法治政府建设年度报告：标题表明这是工作要点。" in letter
+    assert letter.count("不是法治政府建设") == 1 and "得分-" not in letter
+    assert "请于____年__月__日前报送本单位的法治政府建设年度报告" in letter
+    assert "修改后的报告" not in letter
+
+
+# --- 6. one rule for who goes back --------------------------------------------------------
+
+
+def test_the_send_back_list_and_the_letters_name_the_same_reports(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, results: Path
+) -> None:
+    stats = json.loads(run(capsys, "report", str(results), "-f", "json")[1])
+    back = {Path(u["path"]).name for u in stats["send_back"]}
+    again = {Path(u["path"]).name for u in stats["resubmit"]}
+    # signed after the deadline: a failed check sends a complete report back too
+    assert back == {"县应急管理局.txt", "县教育局.txt", "县文旅局工作要点.txt"}
+    late = next(u for u in stats["send_back"] if u["path"].endswith("县应急管理局.txt"))
+    assert (
+        late["verdict"] == "complete" and late["failed"] and late["reason"].startswith("未通过：")
+    )
+    assert again == {"县统计局.docx", "县林业局.docx"}
+
+    out = tmp_path / "letters"
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out))
+    assert code == 0 and f"已写{len(back | again)}份反馈意见及汇总" in err
+    whole = _docx_text(out / "汇总反馈意见.docx")
+    headings = [line for line in whole.splitlines() if line[:1].isdigit() and ". " in line]
+    assert len(headings) == len(back | again) == len(list(out.iterdir())) - 1
+
+    # a reviewer's decision moves a report off both at once
+    _review(
+        capsys,
+        results,
+        "--report",
+        "县应急管理局.txt",
+        "--check",
+        "document.published_in_time",
+        "--set",
+        "pass",
+    )
+    stats = json.loads(run(capsys, "report", str(results), "-f", "json")[1])
+    assert "县应急管理局.txt" not in {Path(u["path"]).name for u in stats["send_back"]}
+    shutil.rmtree(out)
+    run(capsys, "letter", str(results), "-o", str(out))
+    assert not any(p.name.startswith("某县应急管理局") for p in out.iterdir())
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "terminal"])
+def test_the_send_back_table_names_files_to_submit_again(
+    capsys: pytest.CaptureFixture[str], results: Path, fmt: str
+) -> None:
+    """An empty or damaged submission gets a letter asking for it again: the cohort's send-back
+    table lists it too, with why, beside the reports that go back."""
+    out = run(capsys, "report", str(results), "-f", fmt)[1]
+    start = out.index("需退回修改的单位")
+    back = out[start : min(i for i in (out.find(w, start) for w in ("##", "处理失败")) if i > 0)]
+    assert "县统计局.docx" in back and "县林业局.docx" in back
+    assert "县教育局.txt" in back  # a report missing a part, as before
