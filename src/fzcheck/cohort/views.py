@@ -10,8 +10,8 @@ from typing import IO, Any
 from rich.markup import escape
 
 from fzcheck.redact import decodable
-from fzcheck.render import failed_checks, part_label
-from fzcheck.render.i18n import check_name, decision_text, error_kind, lang, t, verdict
+from fzcheck.render import failed_check_entries, part_label, reviewed_status
+from fzcheck.render.i18n import decision_text, error_kind, lang, t, verdict
 from fzcheck.render.jsonfmt import escape_surrogates
 from fzcheck.render.markdown import md_cell
 
@@ -62,6 +62,18 @@ def _missing_text(u: dict[str, Any], labels: dict[str, str]) -> str:
     return "、".join(labels.get(m, m) for m in u["missing"]) or u["reason"]
 
 
+def _going_back(stats: dict[str, Any], labels: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """(path, issuer, verdict, why) of each report that goes back, then each file that must be
+    submitted again (it could not be read): one list, as ``fzcheck letter`` writes to both."""
+    return [
+        (u["path"], u["issuer"] or "—", verdict(u["verdict"]), _missing_text(u, labels))
+        for u in stats["send_back"]
+    ] + [
+        (u["path"] or "", "—", verdict("error"), error_kind(u["kind"], u["message"]))
+        for u in stats.get("resubmit", [])
+    ]
+
+
 def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
     from fzcheck.render.markdown import safe_tree
 
@@ -110,10 +122,7 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
     lines += _md_table(
         t("cohort.send_back"),
         [t("path"), t("issuer"), t("verdict"), t("cohort.missing")],
-        [
-            [u["path"], u["issuer"], verdict(u["verdict"]), _missing_text(u, labels)]
-            for u in stats["send_back"]
-        ],
+        [list(row) for row in _going_back(stats, labels)],
     )
     clusters = stats.get("copy_clusters") or []
     if clusters:
@@ -219,7 +228,7 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
         ),
         (
             t("cohort.send_back"),
-            [(u["path"], u["issuer"] or "—", _missing_text(u, labels)) for u in stats["send_back"]],
+            [(path, issuer, why) for path, issuer, _, why in _going_back(stats, labels)],
             (t("path"), t("issuer"), t("cohort.missing")),
         ),
         (
@@ -328,11 +337,15 @@ class UnitsCsv:
             r.get("score", ""),
             verdict(review["verdict"]) if review else "",
             review.get("score", ""),
+            # as reviewed, as the workbook shows it: a part the reviewer found is not missing,
+            # a check they passed is named as overruled, not as failed
             "；".join(
-                part_label(p) for p in parts if p["status"] == "missing" and p.get("required")
+                part_label(p)
+                for p in parts
+                if reviewed_status(r, p) == "missing" and p.get("required")
             ),
-            "；".join(part_label(p) for p in parts if p["status"] == "embedded"),
-            "；".join(check_name(c, part) for part, c in failed_checks(r)),
+            "；".join(part_label(p) for p in parts if reviewed_status(r, p) == "embedded"),
+            "；".join(failed_check_entries(r)),
             copies_text(r),
             "；".join(decision_text(x, r) for x in review.get("decisions", [])),
             error,

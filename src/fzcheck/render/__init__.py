@@ -101,3 +101,82 @@ def all_checks(
 def failed_checks(result: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """(part id or 'document', check) for every failed check, in document order."""
     return [(p, c) for p, c in all_checks(result) if not c["passed"]]
+
+
+# --- the reviewer's decisions -------------------------------------------------------------------
+# The one place every view asks what a reviewer made of a part or a check. ``review`` (see
+# grading.grade.apply_review) holds every part's and every check's outcome once decided; a
+# result nobody reviewed is the machine's. The machine's own fields are never changed, so a
+# view can show both: 缺失 → 嵌于他节.
+
+Check = tuple[str, dict[str, Any]]  # (part id or "document", the check as the JSON has it)
+
+
+def reviewed_status(result: Mapping[str, Any], part: Mapping[str, Any]) -> str:
+    """``part``'s status as reviewed: the reviewer's where there is one, else the machine's."""
+    reviewed = (result.get("review") or {}).get("parts") or {}
+    return str(reviewed.get(part["id"], part["status"]))
+
+
+def status_overruled(result: Mapping[str, Any], part: Mapping[str, Any]) -> bool:
+    """Whether the reviewer set ``part`` to another status than the machine found."""
+    return reviewed_status(result, part) != str(part["status"])
+
+
+def status_text(result: Mapping[str, Any], part: Mapping[str, Any], marks: bool = False) -> str:
+    """``part``'s status as a reviewer reads it: 嵌于他节, or the machine's then the reviewer's
+    where they differ (缺失 → 嵌于他节); with ``marks``, each with its sign (✗ 缺失 → △ 嵌于他节)."""
+    from fzcheck.render.i18n import status
+
+    def word(s: str) -> str:
+        return f"{STATUS_MARK.get(s, '?')} {status(s)}" if marks else status(s)
+
+    machine, reviewed = str(part["status"]), reviewed_status(result, part)
+    return word(machine) if reviewed == machine else f"{word(machine)} → {word(reviewed)}"
+
+
+def check_passed(result: Mapping[str, Any], part: str, check: Mapping[str, Any]) -> bool:
+    """Whether ``check`` (of ``part``, or "document") passed as reviewed."""
+    reviewed = (result.get("review") or {}).get("checks") or {}
+    return bool(reviewed.get(f"{part}.{check['id']}", check["passed"]))
+
+
+def checks_after_review(
+    result: Mapping[str, Any], part: str | None = None
+) -> tuple[list[Check], list[Check]]:
+    """(checks failed once the reviewer's decisions apply, checks the machine failed and the
+    reviewer overruled to pass), in document order; only ``part``'s when it is given."""
+    failed: list[Check] = []
+    overruled: list[Check] = []
+    for p, c in all_checks(result, part):
+        if not check_passed(result, p, c):
+            failed.append((p, c))
+        elif not c["passed"]:
+            overruled.append((p, c))
+    return failed, overruled
+
+
+def failed_check_entries(
+    result: Mapping[str, Any],
+    part: str | None = None,
+    message: bool = False,
+    qualified: bool = True,
+) -> list[str]:
+    """The failed checks as a reviewer reads them after the decisions: each still failed (one
+    the machine passed and the reviewer failed marked so), then one entry naming those
+    overruled to pass (（审核改判通过：…）), so an overruled check never reads as still failed.
+    ``message`` adds each check's message, ``qualified`` its part id (English view)."""
+    from fzcheck.render.i18n import check_name, t
+
+    failed, overruled = checks_after_review(result, part)
+    out = []
+    for p, c in failed:
+        name = check_name(c, p if qualified else None)
+        if c["passed"]:  # the machine passed it: its message says why it passed, so not shown
+            out.append(name + t("review.failed_by_reviewer"))
+        else:
+            out.append(f"{name}：{c['message']}" if message else name)
+    if overruled:
+        names = "；".join(check_name(c, p if qualified else None) for p, c in overruled)
+        out.append(t("review.overruled", names=names))
+    return out

@@ -15,9 +15,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
 from fzcheck.redact import gbk_read
-from fzcheck.render import all_checks
-from fzcheck.render.i18n import check_name, error_kind, lang, t
-from fzcheck.render.i18n import status as status_word
+from fzcheck.render import failed_check_entries, status_text
+from fzcheck.render.i18n import error_kind, t
 from fzcheck.render.i18n import verdict as verdict_word
 
 if TYPE_CHECKING:
@@ -106,66 +105,14 @@ def rubric_title(result: Mapping[str, Any], rubrics: Catalog | None) -> str:
     return rubric.title if rubric else str(ref.get("id") or "")
 
 
-# How the per-report tables (CSV, Excel) mark a check the reviewer decided against the machine;
-# only they use these phrases, so they sit here rather than in the shared catalogue.
-_OVERRULED = {
-    "zh": "（审核改判通过：{names}）",
-    "en": "(overruled to pass by the reviewer: {names})",
-}
-_FAILED_BY_REVIEWER = {"zh": "（审核改判未通过）", "en": " (failed by the reviewer)"}
-
-Check = tuple[str, dict[str, Any]]  # (part id or "document", the check as the JSON has it)
-
-
-def checks_after_review(
-    result: Mapping[str, Any], part: str | None = None
-) -> tuple[list[Check], list[Check]]:
-    """(checks failed once the reviewer's decisions apply, checks the machine failed and the
-    reviewer overruled to pass). The review block holds every check's reviewed outcome; a
-    result nobody reviewed is the machine's."""
-    reviewed = (result.get("review") or {}).get("checks") or {}
-    failed: list[Check] = []
-    overruled: list[Check] = []
-    for p, c in all_checks(result, part):
-        passed = reviewed.get(f"{p}.{c['id']}", c["passed"])
-        if not passed:
-            failed.append((p, c))
-        elif not c["passed"]:
-            overruled.append((p, c))
-    return failed, overruled
-
-
-def _failed_entry(p: str, c: dict[str, Any], message: bool, qualified: bool) -> str:
-    name = check_name(c, p if qualified else None)
-    if c["passed"]:  # the machine passed it: its message says why it passed, so not shown
-        return name + _FAILED_BY_REVIEWER[lang()]
-    return f"{name}：{c['message']}" if message else name
-
-
-def failed_check_entries(
-    result: Mapping[str, Any],
-    part: str | None = None,
-    message: bool = False,
-    qualified: bool = True,
-) -> list[str]:
-    """The failed checks as a reviewer reads them after the decisions: each still failed (a
-    check the reviewer failed marked so), then one entry naming those overruled to pass, so
-    an overruled check reads as the reviewer's and not as still failed."""
-    failed, overruled = checks_after_review(result, part)
-    out = [_failed_entry(p, c, message, qualified) for p, c in failed]
-    if overruled:
-        names = "；".join(check_name(c, p if qualified else None) for p, c in overruled)
-        out.append(_OVERRULED[lang()].format(names=names))
-    return out
-
-
 def csv_row(
     result: dict[str, Any], part_ids: list[str], rubrics: Catalog | None = None
 ) -> list[str]:
     from fzcheck.render.i18n import decision_text
 
     d = result.get("document") or {}
-    status = {p["id"]: status_word(p["status"]) for p in result.get("parts", [])}
+    # 缺失 → 嵌于他节 where the reviewer changed it, as the workbook shows it
+    status = {p["id"]: status_text(result, p) for p in result.get("parts", [])}
     err = result.get("error")
     review = result.get("review") or {}
     values: dict[str, Any] = {

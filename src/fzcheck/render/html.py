@@ -21,8 +21,15 @@ from urllib.parse import quote as url_quote
 from urllib.parse import unquote
 
 from fzcheck.document import Document
-from fzcheck.redact import invisible_dropped
-from fzcheck.render import STATUS_MARK, i18n, part_labels
+from fzcheck.redact import invisible_dropped, visible
+from fzcheck.render import (
+    STATUS_MARK,
+    check_passed,
+    checks_after_review,
+    i18n,
+    part_labels,
+    reviewed_status,
+)
 from fzcheck.render import html_view as view
 
 if TYPE_CHECKING:
@@ -43,7 +50,23 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=shown,
     )
+
+
+def shown(value: Any) -> Any:
+    """What a page prints for ``value`` (every ``{{ … }}`` of the templates, before HTML
+    escaping): a string's control characters, bidi overrides and undecodable file-name bytes as
+    visible escapes (:func:`fzcheck.redact.visible`: an ESC, a BEL or a U+202E in a file name, a
+    NUL in a title), a GBK file name read as such; line breaks kept. Our own markup (``|safe``,
+    a macro's output) is left alone."""
+    from markupsafe import Markup
+
+    if not isinstance(value, str) or value.isprintable() or isinstance(value, Markup):
+        return value  # what visible() changes is never printable: nothing to do
+    if "\n" not in value:
+        return visible(value)
+    return "\n".join(visible(line) for line in value.split("\n"))
 
 
 def _script(name: str) -> tuple[str, str]:
@@ -135,14 +158,17 @@ def render_report_page(
                 {"quote": ev.get("quote", ""), "line": ev.get("line"), "target": target}
             )
         findings = llm.parts.get(p["id"], []) if llm else []
+        # as reviewed: a check the reviewer passed is among the passed, marked as theirs
+        failed, _ = checks_after_review(result, p["id"])
         panels.append(
             {
                 "part": p,
+                "status": reviewed_status(result, p),  # the reviewer's where they decided
                 "name": names[p["id"]],
                 "colour": colour,
                 "evidence": evidence,
-                "failed": view.failed_checks(p.get("checks")),
-                "passed": [c for c in p.get("checks") or [] if c.get("passed")],
+                "failed": [c for _, c in failed],
+                "passed": [c for c in p.get("checks") or [] if check_passed(result, p["id"], c)],
                 "findings": findings,
                 "flags": llm.flags_for(p["id"]) if llm else [],
                 "llm_status": llm.part_status.get(p["id"]) if llm else None,
@@ -171,7 +197,12 @@ def render_report_page(
         document=document,
         title=title,
         panels=panels,
-        doc_failed=view.failed_checks(result.get("checks")),
+        # the document checks either side failed, each with the outcome as reviewed
+        doc_checks=[
+            (c, check_passed(result, "document", c))
+            for c in result.get("checks") or []
+            if not (c.get("passed") and check_passed(result, "document", c))
+        ],
         llm=llm,
         text=text,
         lang="zh-Hant" if document.get("script") == "traditional" else "zh-CN",
@@ -263,8 +294,10 @@ _SHORT_HEAD_BYTES = 120
 
 def page_name(path: str, taken: set[str]) -> str:
     """A file name for a report's page: its input's stem, made safe and unique in ``taken``."""
-    stem = PurePath(path).stem.encode("utf-8", "replace").decode()  # a name not in UTF-8: ?
-    stem = re.sub(r'[\\/:*?"<>|\s]+', "_", invisible_dropped(stem)).strip("._") or "report"
+    # A GBK name (甲县司法局.txt in bytes, some of whose pairs happen to be UTF-8) read as such,
+    # controls, bidi overrides and bytes no encoding reads dropped; then made a file name.
+    stem = invisible_dropped(PurePath(path).stem)
+    stem = re.sub(r'[\\/:*?"<>|\s]+', "_", stem).strip("._") or "report"
     stem = _short_stem(stem)
     name, n = f"{stem}.html", 2
     while name in taken or name == BATCH_PAGE_NAME:

@@ -412,6 +412,10 @@ def copies_of(result: Mapping[str, Any]) -> list[Copy]:
 
 @dataclass
 class BatchRow:
+    """One report's row, as reviewed: where a reviewer decided, the verdict, score, statuses
+    and failed checks are theirs (as ``fzcheck report`` counts them), and the machine's are
+    kept beside them to be shown struck through."""
+
     path: str
     href: str | None
     unit: str
@@ -420,12 +424,17 @@ class BatchRow:
     verdict: str
     score: float
     statuses: dict[str, str]
-    failed: list[str]  # "part.check" ids
+    failed: list[str]  # the checks failed after review, by name
     flags: list[str]  # LLM flag reasons
     copies: list[Copy]
     copy_hrefs: dict[str, str]
     error: str | None
     review: Mapping[str, Any] | None = None  # the reviewer's verdict and score, when decided
+    machine_verdict: str = ""
+    machine_score: float = 0.0
+    machine_statuses: dict[str, str] = field(default_factory=dict)  # those the reviewer changed
+    failed_entries: list[str] = field(default_factory=list)  # failed and overruled, to read
+    decisions: list[str] = field(default_factory=list)
 
 
 def batch_row(result: Mapping[str, Any], links: Mapping[str, str]) -> BatchRow:
@@ -433,19 +442,35 @@ def batch_row(result: Mapping[str, Any], links: Mapping[str, str]) -> BatchRow:
     err = result.get("error")
     path = str(result.get("path", ""))
     llm = llm_view(result)
-    from fzcheck.render.i18n import check_name, error_kind
+    from fzcheck.render.i18n import check_name, decision_text, error_kind, t
 
-    failed = [check_name(c, part) for part, c in render.failed_checks(dict(result))]
+    failed = [
+        check_name(c, part) + (t("review.failed_by_reviewer") if c["passed"] else "")
+        for part, c in render.checks_after_review(result)[0]
+    ]
     copies = copies_of(result)
+    review = result.get("review") if isinstance(result.get("review"), Mapping) else None
+    machine_verdict = str(result.get("verdict", "error"))
+    machine_score = float(result.get("score") or 0)
+    parts = result.get("parts") or []
     return BatchRow(
         path=path,
         href=links.get(path),
         unit=d.get("issuer") or d.get("title") or PurePath(path).name or path,
         title=d.get("title"),
         year=d.get("report_year"),
-        verdict=str(result.get("verdict", "error")),
-        score=float(result.get("score") or 0),
-        statuses={p["id"]: p["status"] for p in result.get("parts") or []},
+        verdict=str(review.get("verdict") or machine_verdict) if review else machine_verdict,
+        score=float(review.get("score", machine_score)) if review else machine_score,
+        statuses={p["id"]: render.reviewed_status(result, p) for p in parts},
+        machine_verdict=machine_verdict,
+        machine_score=machine_score,
+        machine_statuses={
+            p["id"]: p["status"] for p in parts if render.status_overruled(result, p)
+        },
+        failed_entries=render.failed_check_entries(result),
+        decisions=[
+            decision_text(dict(x), dict(result)) for x in (review or {}).get("decisions", [])
+        ],
         failed=failed,
         flags=[" ".join(filter(None, (f.kind, f.text))) or (f.quote or "") for f in llm.flags]
         if llm
@@ -455,7 +480,7 @@ def batch_row(result: Mapping[str, Any], links: Mapping[str, str]) -> BatchRow:
         error=error_kind(str(err.get("kind")), str(err.get("message")))
         if isinstance(err, Mapping)
         else None,
-        review=result.get("review") if isinstance(result.get("review"), Mapping) else None,
+        review=review,
     )
 
 

@@ -47,19 +47,74 @@ def status(s: str) -> str:
 
 
 def error_kind(kind: str, message: str) -> str:
-    """An input error as the reviewer reads it. In Chinese the kind's own sentence (the English
-    detail stays in the JSON ``error.message``); an unknown kind keeps the message."""
+    """An input error as the reviewer reads it. In Chinese the sentence :func:`error_key` picks
+    (the English detail stays in the JSON ``error.message``); an unknown kind keeps the
+    message."""
     if _lang == "zh":
-        if kind == "too_large" and "--max-mb" not in message:
-            kind = "too_large_inside"  # text, pages or inflated parts: --max-mb does not help
-        if kind == "unreadable" and "permission" not in message:
-            kind = "unreadable_path" if "resolved" in message else "unreadable_io"
-        text = MESSAGES["zh"].get(f"error.{kind}")
-        if text:
-            sizes = re.findall(r"\d[\d,.]* ?MB", message) if kind == "too_large" else []
-            return text + (f"（{' / '.join(sizes)}）" if sizes else "")
+        key, values = error_key(kind, message)
+        if key in MESSAGES["zh"]:
+            return MESSAGES["zh"][key].format(**values)
         return f"无法读取（{kind}）：{message}"
     return f"{kind}: {message}"
+
+
+_FILE_SIZE = re.compile(r"file is ([\d.,]+) MB, over the ([\d.,]+) MB limit")
+# The format a damaged file's message names first, in its first clause (advice follows ";")
+_ERROR_FORMATS = (
+    ("ofd", re.compile(r"\.ofd\b|\bOFD\b|\bas ofd\b")),
+    ("pdf", re.compile(r"\.pdf\b|\bPDF\b|\bas pdf\b")),
+    ("word", re.compile(r"\.(?:docx|doc|wps|rtf)\b|\bWord\b|\bas (?:docx|doc|rtf)\b")),
+)
+_SPECIAL_FILES = (("named pipe", "fifo"), ("device", "device"), ("socket", "socket"))
+_ERROR_WORDS = {  # kind: (words in the message's first clause, the closer sentence's key)
+    "empty": (("web page", "error.empty_page"), ("web archive", "error.empty_mht")),
+    "unsupported_format": (
+        ("zip archive", "error.unsupported_zip"),
+        ("spreadsheet", "error.unsupported_spreadsheet"),
+        ("presentation", "error.unsupported_presentation"),
+    ),
+    "scanned_pdf": ((".ofd", "error.scanned_ofd"),),
+    "missing_dependency": (("OCR", "error.missing_ocr"),),
+}
+
+
+def error_key(kind: str, message: str) -> tuple[str, dict[str, str]]:
+    """The catalogue key (and its values) of an input error's sentence: ``error.<kind>``, or a
+    closer one the reader's English message calls for — the format a damaged file is in, the
+    sizes of a file over ``--max-mb``, a scan that OCR failed on."""
+    first = message.split(";", 1)[0]
+    ocr = "OCR it yourself" in message
+    if kind == "too_large":
+        sizes = _FILE_SIZE.search(message)
+        if sizes:
+            return "error.too_large_sizes", {"size": sizes[1], "limit": sizes[2]}
+        if "--max-mb" in message:
+            return "error.too_large", {}
+        if ocr:
+            return "error.ocr_too_many_pages" if "pages" in first else "error.ocr_out_of_memory", {}
+        if "characters of text" in first:
+            return "error.too_long_text", {}
+        if "inflates" in first:
+            return "error.too_large_inflated", {}
+        if "memory" in first or "library stopped" in first:
+            return "error.too_large_memory", {}
+        return "error.too_large_inside", {}  # --max-mb does not help
+    if kind == "corrupt":
+        if ocr:
+            return "error.ocr_failed", {}
+        named = [(m.start(), fmt) for fmt, words in _ERROR_FORMATS if (m := words.search(first))]
+        return (f"error.corrupt_{min(named)[1]}" if named else "error.corrupt"), {}
+    if kind == "timeout" and ocr:
+        return "error.ocr_timeout", {}
+    if kind == "special_file":
+        name = next((n for words, n in _SPECIAL_FILES if words in first), None)
+        return (f"error.special_file_{name}" if name else "error.special_file"), {}
+    if kind == "unreadable" and "permission" not in message.lower():
+        return ("error.unreadable_path" if "resolved" in message else "error.unreadable_io"), {}
+    for words, key in _ERROR_WORDS.get(kind, ()):
+        if words in first:
+            return key, {}
+    return f"error.{kind}", {}
 
 
 def check_name(check: dict[str, Any], part: str | None = None) -> str:
@@ -159,6 +214,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.check": "检查",
         "review.pass": "通过",
         "review.fail": "未通过",
+        "review.overruled": "（审核改判通过：{names}）",
+        "review.failed_by_reviewer": "（审核改判未通过）",
+        "review.passed_by_reviewer": "（审核改判通过）",
         "review.recorded": "已记录{n}条人工复核 → {path}",
         "review.imported": "已导入{n}条人工复核（跳过{skipped}条不属于这些结果的）→ {path}",
         # cohort
@@ -173,6 +231,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.share": "占比",
         "cohort.example": "示例",
         "cohort.send_back": "需退回修改的单位",
+        "cohort.send_back_checks": "未通过：{checks}",
         "cohort.copies": "疑似照搬照抄（按雷同组）",
         "cohort.similarity": "相似度",
         "cohort.cluster": (
@@ -208,26 +267,93 @@ MESSAGES: dict[str, dict[str, str]] = {
         "about.citation": "出处",
         "about.generated": "生成工具",
         # errors on stderr
-        "error.not_found": "找不到该文件",
-        "error.empty": "文件是空的，没有文字",
-        "error.binary": "不是文本文件（二进制数据），无法作为报告读取",
-        "error.encoding": "文字编码无法识别（不是UTF-8、GB18030、Big5或UTF-16中文）",
+        # an input error's kind (error.<kind>), or a closer sentence its message calls for
+        # (error_key): what the file is, then what to do
+        "error.not_found": "找不到该文件：请检查路径和文件名",
+        "error.empty": "文件是空的，没有文字：请确认提交的是报告文件本身",
+        "error.empty_page": "网页中没有正文（只有导航、栏目等）：请另存报告正文后再检查",
+        "error.empty_mht": "网页存档（.mht）中没有网页内容：请将报告另存为.docx或PDF后再检查",
+        "error.binary": "不是文本文件（二进制数据），无法作为报告读取：请另存为.txt、.docx或PDF后再检查",
+        "error.encoding": (
+            "文字编码无法识别（不是UTF-8、GB18030、Big5或UTF-16中文）：请另存为UTF-8编码的文本后再检查"
+        ),
         "error.image": "这是图片，不是文字：请先做文字识别（OCR）",
-        "error.scanned_pdf": "这是扫描版PDF，没有文字层：请先做文字识别（OCR）",
+        "error.scanned_pdf": (
+            "这是扫描版PDF，没有文字层，自动文字识别也未识别出文字（空白或不清晰的扫描件）："
+            "请核对扫描件，或自行做文字识别（OCR）后再检查"
+        ),
+        "error.scanned_ofd": (
+            "OFD文件中没有文字（可能是扫描件）：请将其导出为PDF后再检查（扫描版PDF会自动做文字识别）"
+        ),
         "error.unmapped_font": "PDF字体无法映射为文字（显示为乱码）：请先做文字识别（OCR）",
         "error.unsupported_format": "不支持的文件格式：请另存为.docx、PDF或.txt后再检查",
-        "error.corrupt": "文件已损坏：请从Word/WPS重新保存或重新导出",
+        "error.unsupported_zip": "这是压缩包，不是报告：请解压后检查其中的文件",
+        "error.unsupported_spreadsheet": (
+            "这是Excel/WPS表格，不是报告：请提交报告本身（.docx、PDF或.txt）"
+        ),
+        "error.unsupported_presentation": (
+            "这是PowerPoint/WPS演示文稿，不是报告：请提交报告本身（.docx、PDF或.txt）"
+        ),
+        "error.lock_file": (
+            "这是Word/WPS打开文档时生成的临时锁定文件（文件名以~$开头），不是报告："
+            "请检查原文档（文件名不带~$的那个）"
+        ),
+        "error.corrupt": "文件已损坏，无法解析：请用原软件重新保存或重新导出后再检查",
+        "error.corrupt_word": "Word/WPS文档已损坏：请用Word或WPS打开后重新保存（另存为.docx）再检查",
+        "error.corrupt_pdf": "PDF文件已损坏：请从原文档重新导出PDF后再检查",
+        "error.corrupt_ofd": "OFD文件已损坏：请用原软件重新生成OFD文件后再检查",
         "error.encrypted": "文件有密码保护：请另存一份不加密的副本",
-        "error.too_large": "文件超过大小上限（可用 --max-mb 调高）",
+        "error.too_large": "文件超过大小上限：如确是一份报告，请用 --max-mb 调高上限",
+        "error.too_large_sizes": (
+            "文件超过大小上限（文件{size} MB，上限{limit} MB）：如确是一份报告，请用 --max-mb 调高上限"
+        ),
         "error.too_large_inside": (
-            "文件内容远超一份报告（字数、页数或解压后的大小超过上限，或是压缩炸弹）：请拆分或重新保存"
+            "文件内容远超一份报告（字数、页数或解压后的大小超过上限）：请拆分或重新保存"
+        ),
+        "error.too_long_text": (
+            "文字量远超一份报告（超过字数上限）：一个文件应只含一份报告，请拆分后分别检查"
+        ),
+        "error.too_large_inflated": (
+            "文件解压后远大于其本身（疑似压缩炸弹或文件已损坏），未读取：请用原软件重新保存或导出后再检查"
+        ),
+        "error.too_large_memory": (
+            "读取此文件所需内存超过上限（文件内部远比一份报告复杂，或已损坏），未读取："
+            "请重新保存或另存为PDF后再检查"
+        ),
+        "error.ocr_too_many_pages": (
+            "扫描版PDF页数超过自动文字识别的上限：请先自行做文字识别（OCR），再检查识别出的文字"
+        ),
+        "error.ocr_out_of_memory": (
+            "扫描版PDF做文字识别时内存不足，已停止：请先自行做文字识别（OCR），再检查识别出的文字"
+        ),
+        "error.ocr_failed": "扫描版PDF文字识别出错：请先自行做文字识别（OCR），再检查识别出的文字",
+        "error.ocr_timeout": (
+            "扫描版PDF文字识别超时，已停止：请先自行做文字识别（OCR），再检查识别出的文字"
         ),
         "error.too_complex": "文件结构远比一份报告复杂（元素数量超过上限）：请拆分或重新保存",
-        "error.timeout": "读取超时已停止：文件损坏或远大于一份报告",
-        "error.no_reports": "该目录中没有可检查的报告文件",
-        "error.unreadable": "无法读取该文件（没有权限）",
-        "error.unreadable_path": "无法读取该文件：路径无法解析（符号链接循环或路径有误）",
-        "error.unreadable_io": "无法读取该文件：读取出错（磁盘或网络存储故障）",
+        "error.timeout": (
+            "处理超时已停止（文件损坏或远大于一份报告）：请重新保存为.docx或PDF后再检查"
+        ),
+        "error.no_reports": (
+            "该目录中没有可检查的报告文件：请确认目录和报告格式"
+            "（.txt、.docx、.doc、.wps、.pdf、.ofd、.rtf、.html等）"
+        ),
+        "error.special_file": "这不是普通文件（而是设备、管道等特殊文件），未读取：请指定报告文件本身",
+        "error.special_file_fifo": "这是命名管道（FIFO），不是普通文件，未读取：请指定报告文件本身",
+        "error.special_file_device": "这是设备文件，不是普通文件，未读取：请指定报告文件本身",
+        "error.special_file_socket": "这是套接字（socket），不是普通文件，未读取：请指定报告文件本身",
+        "error.missing_dependency": (
+            "读取此类文件所需的程序库未安装（其他文件照常检查）：请重新安装fzcheck及其全部依赖"
+        ),
+        "error.missing_ocr": (
+            "这是扫描版PDF，需要文字识别（OCR），但本机未安装OCR组件："
+            "请重新安装fzcheck及其全部依赖，或自行做文字识别后再检查"
+        ),
+        "error.unreadable": "无法读取该文件（没有权限）：请检查文件权限，或复制到有权限的位置再检查",
+        "error.unreadable_path": "无法读取该文件，路径无法解析（符号链接循环或路径有误）：请检查路径",
+        "error.unreadable_io": (
+            "无法读取该文件，读取出错（磁盘或网络存储故障）：请检查存储后重试，或复制到本机再检查"
+        ),
         "error.internal": (
             "处理该文件时程序出错：请连同文件一起反馈（设 FZCHECK_RAISE_ERRORS=1 可看详情）"
         ),
@@ -250,6 +376,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "output.is_input": "-o {path} 也是本次读取的文件，写入会覆盖它：请另选输出文件",
         "letter.failed": "{path}：这份反馈意见没有写成（{why}），其余照常写出",
+        "letter.written": "已写{n}份反馈意见及汇总 → {path}（共{total}份报告）",
+        "letter.written_no_summary": "已写{n}份反馈意见，汇总没有写成 → {path}（共{total}份报告）",
+        "letter.none": "{total}份报告都无需退回，没有写反馈意见（--all 为每份报告都写）",
+        "letter.not_the_units": (
+            "{n}份无法读取，原因不在报送单位（{names}），没有写反馈意见：请处理后重新检查"
+        ),
+        "letter.workbook": (
+            "{path}：是表格，不是评查结果或报告，没有写反馈意见：请给出 fzcheck batch -o "
+            "写出的 results.jsonl，或报送的报告文件"
+        ),
+        "letter.not_results": (
+            "{path}：不是评查结果，没有写反馈意见：请给出 fzcheck batch -o 写出的 results.jsonl，"
+            "或报送的报告文件"
+        ),
         # set-up errors on stderr (the one line of a FzcheckError: config, rubric, LLM, usage)
         "config.missing": "FZCHECK_CONFIG 指向的 {path} 不存在",
         "config.not_toml": "{path}：不是有效的TOML配置文件（{why}）",
@@ -312,6 +452,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.no_check": "没有检查 {check}；可选：{listed}",
         "review.bad_value": "--set {value}：可选 {allowed}",
         "review.not_export": "{path}：不是复核导出文件（{why}）",
+        "review.imported_new": (
+            "已导入{n}条新的人工复核（{same}条已有，未重复导入；跳过{skipped}条不属于这些结果的）"
+            "→ {path}"
+        ),
+        "review.stale": "{n}条复核意见所针对的文件已改动，不再适用：{names}",
         "batch.stdin": "batch 只读文件，不读标准输入：请给出文件、目录或通配符",
         "batch.jobs": "--jobs 至少为1",
         "batch.workers": "--workers 至少为1",
@@ -331,6 +476,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.no_folder": "无法写入 {path}：文件夹 {folder} 不存在",
         "batch.locked": "另一个 fzcheck batch 正在写入 {path}：请等它结束，或用 -o 另选结果文件",
         "batch.cannot_write_pages": "无法把页面写入 {path}（{why}）",
+        "batch.stale_moved": (
+            "批量评查：{count}份此前的结果对应的文件已不在（已删除或改名），已移到 {path}"
+        ),
+        "batch.regrade": "批量评查：{why}，此前的{count}份结果将重新评分",
+        "batch.why_rubric": "评分规则 {rubrics} 已改动（版本或内容不同）",
+        "batch.why_rubric_choice": "可选用的评分规则已改动（--rubric 指定与否，或可选的规则不同）",
+        "batch.why_llm": "--llm 的设置已改动（模型、地址、模式或采样参数）",
+        "batch.why_settings": "评分规则或评分设置已改动",
         # the LLM section
         "llm.title": "大模型",
         "llm.document": "全文",
@@ -340,6 +493,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "调用{calls}次，重问{reasks}次{cached}"
         ),
         "llm.cached": "，来自缓存",
+        # fzcheck cache info|clear
+        "cache.info": "缓存目录：{path}\n缓存条数：{entries}\n占用空间：{size}",
+        "cache.cleared": "已删除 {removed} 条缓存的大模型回答（{path}）",
         "llm.no_result": "大模型没有结果：{error}（保留离线结论）",
         "llm.unverified": "✗ 原文中没有这句引文",
         "llm.not_heading": "{part}：所称章节“{title}”不是报告中的标题（已忽略）",
@@ -407,6 +563,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.check": "check",
         "review.pass": "pass",
         "review.fail": "fail",
+        "review.overruled": "(overruled to pass by the reviewer: {names})",
+        "review.failed_by_reviewer": " (failed by the reviewer)",
+        "review.passed_by_reviewer": " (passed by the reviewer)",
         "review.recorded": "recorded {n} decision(s) → {path}",
         "review.imported": (
             "imported {n} decision(s) ({skipped} skipped: not for these results) → {path}"
@@ -422,6 +581,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.share": "share",
         "cohort.example": "e.g.",
         "cohort.send_back": "units to send back",
+        "cohort.send_back_checks": "failed: {checks}",
         "cohort.copies": "possible copies (clusters)",
         "cohort.similarity": "similarity",
         "cohort.cluster": (
@@ -456,6 +616,137 @@ MESSAGES: dict[str, dict[str, str]] = {
         "about.rubric": "rubric",
         "about.citation": "citation",
         "about.generated": "generated by",
+        # the Chinese view's input error sentences, in English (the English view shows the
+        # reader's own message, which says the same with the detail)
+        "error.not_found": "no such file: check the path and the name",
+        "error.empty": "the file is empty, with no text: check that it is the report itself",
+        "error.empty_page": (
+            "the web page holds no article text (only navigation): save the report's text "
+            "and check that"
+        ),
+        "error.empty_mht": (
+            "the web archive (.mht) holds no page: save the report as .docx or PDF and check that"
+        ),
+        "error.binary": "binary data, not text: save it as .txt, .docx or PDF and check that",
+        "error.encoding": (
+            "the text's encoding is not recognised (not UTF-8, GB18030, Big5 or UTF-16 "
+            "Chinese): re-save it as UTF-8"
+        ),
+        "error.image": "an image, not text: OCR it first",
+        "error.scanned_pdf": (
+            "a scanned PDF with no text layer, and OCR found no text (a blank or unclear "
+            "scan): check the scan, or OCR it yourself"
+        ),
+        "error.scanned_ofd": (
+            "the OFD holds no text (a scan?): export it to PDF and check the PDF (scanned "
+            "PDFs are OCRed)"
+        ),
+        "error.unmapped_font": "the PDF's fonts do not map to text (gibberish): OCR it first",
+        "error.unsupported_format": (
+            "a format this tool cannot read: save it as .docx, PDF or .txt and check that"
+        ),
+        "error.unsupported_zip": "a zip archive, not a report: unpack it and check the files inside",
+        "error.unsupported_spreadsheet": (
+            "an Excel/WPS spreadsheet, not a report: submit the report itself (.docx, PDF or .txt)"
+        ),
+        "error.unsupported_presentation": (
+            "a PowerPoint/WPS presentation, not a report: submit the report itself (.docx, PDF "
+            "or .txt)"
+        ),
+        "error.lock_file": (
+            "a Word/WPS lock file (its name starts with ~$, made while a document is open), "
+            "not the report: check the document itself (the name without ~$)"
+        ),
+        "error.corrupt": (
+            "the file is damaged and cannot be parsed: re-save or re-export it from its program"
+        ),
+        "error.corrupt_word": (
+            "a damaged Word/WPS document: open it in Word or WPS and save it again (as .docx)"
+        ),
+        "error.corrupt_pdf": "a damaged PDF: export the PDF again from the original document",
+        "error.corrupt_ofd": "a damaged OFD file: generate the OFD file again with its program",
+        "error.encrypted": "the file is password-protected: save an unprotected copy",
+        "error.too_large": (
+            "the file is over the size limit: if it is one report, raise the limit with --max-mb"
+        ),
+        "error.too_large_sizes": (
+            "the file is over the size limit (file {size} MB, limit {limit} MB): if it is one "
+            "report, raise the limit with --max-mb"
+        ),
+        "error.too_large_inside": (
+            "far more inside than one report (text, pages or inflated size over the limit): "
+            "split or re-save it"
+        ),
+        "error.too_long_text": (
+            "far more text than one report (over the character limit): a file should hold one "
+            "report; split it"
+        ),
+        "error.too_large_inflated": (
+            "the file inflates far beyond its size (a decompression bomb or a damaged file), "
+            "not read: re-save or re-export it from its program"
+        ),
+        "error.too_large_memory": (
+            "reading it needs more memory than allowed (far more complex inside than a report, "
+            "or damaged), not read: re-save it, or save it as PDF"
+        ),
+        "error.ocr_too_many_pages": (
+            "a scanned PDF with more pages than OCR here reads: OCR it yourself and check the text"
+        ),
+        "error.ocr_out_of_memory": (
+            "OCR ran out of memory on this scanned PDF: OCR it yourself and check the text"
+        ),
+        "error.ocr_failed": "OCR failed on this scanned PDF: OCR it yourself and check the text",
+        "error.ocr_timeout": (
+            "OCR of this scanned PDF took too long and was stopped: OCR it yourself and check "
+            "the text"
+        ),
+        "error.too_complex": (
+            "far more complex than a report (over the element limit): split or re-save it"
+        ),
+        "error.timeout": (
+            "reading or checking it took too long and was stopped (a damaged file, or far "
+            "larger than a report): re-save it as .docx or PDF"
+        ),
+        "error.no_reports": (
+            "no report files to check in this folder: check the folder and the reports' "
+            "formats (.txt .docx .doc .wps .pdf .ofd .rtf .html …)"
+        ),
+        "error.special_file": (
+            "not a regular file (a device, pipe or the like), not read: give the report file itself"
+        ),
+        "error.special_file_fifo": (
+            "a named pipe (FIFO), not a regular file, not read: give the report file itself"
+        ),
+        "error.special_file_device": (
+            "a device, not a regular file, not read: give the report file itself"
+        ),
+        "error.special_file_socket": (
+            "a socket, not a regular file, not read: give the report file itself"
+        ),
+        "error.missing_dependency": (
+            "a library this kind of file needs is not installed (other files are still "
+            "checked): reinstall fzcheck with all its dependencies"
+        ),
+        "error.missing_ocr": (
+            "a scanned PDF needs OCR, which is not installed here: reinstall fzcheck with all "
+            "its dependencies, or OCR it yourself"
+        ),
+        "error.unreadable": (
+            "the file cannot be read (permission denied): check its permissions, or copy it "
+            "somewhere readable"
+        ),
+        "error.unreadable_path": (
+            "the file cannot be read: its path cannot be resolved (a symlink loop or a broken "
+            "path): check the path"
+        ),
+        "error.unreadable_io": (
+            "the file cannot be read: a read error (a disk or network storage fault): check "
+            "the storage and retry, or copy it locally"
+        ),
+        "error.internal": (
+            "a bug met on this file: please report it with the file (set "
+            "FZCHECK_RAISE_ERRORS=1 for details)"
+        ),
         "error.prefix": "error",
         "usage.unknown_option": "unrecognized option {option}",
         "usage.did_you_mean": "; did you mean {match}?",
@@ -477,6 +768,23 @@ MESSAGES: dict[str, dict[str, str]] = {
             "choose another output file"
         ),
         "letter.failed": "{path}: this letter was not written ({why}); the others were",
+        "letter.written": "wrote {n} letter(s) and the summary → {path} ({total} reports)",
+        "letter.written_no_summary": (
+            "wrote {n} letter(s); the summary was not written → {path} ({total} reports)"
+        ),
+        "letter.none": "none of the {total} reports goes back; no letter written (--all for all)",
+        "letter.not_the_units": (
+            "{n} could not be read for a reason that is not the unit's ({names}); no letter "
+            "written: resolve it and check them again"
+        ),
+        "letter.workbook": (
+            "{path}: a spreadsheet, not results or a report; no letter written: pass the "
+            "results.jsonl fzcheck batch -o wrote, or the submitted report files"
+        ),
+        "letter.not_results": (
+            "{path}: not fzcheck results; no letter written: pass the results.jsonl fzcheck "
+            "batch -o wrote, or the submitted report files"
+        ),
         "config.missing": "FZCHECK_CONFIG points to {path}, which does not exist",
         "config.not_toml": "{path}: not valid TOML ({why})",
         "config.unreadable": "{path}: cannot read ({why})",
@@ -545,6 +853,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.no_check": "no check {check}; choose from {listed}",
         "review.bad_value": "--set {value}: choose from {allowed}",
         "review.not_export": "{path}: not a review export file ({why})",
+        "review.imported_new": (
+            "imported {n} new decision(s) ({same} already there, not added again; {skipped} "
+            "skipped: not for these results) → {path}"
+        ),
+        "review.stale": "{n} decision(s) no longer apply, their file has changed: {names}",
         "batch.stdin": "batch reads files, not stdin: pass files, directories or globs",
         "batch.jobs": "--jobs must be at least 1",
         "batch.workers": "--workers must be at least 1",
@@ -571,6 +884,17 @@ MESSAGES: dict[str, dict[str, str]] = {
             "another fzcheck batch is writing {path}; wait for it to finish or choose another -o"
         ),
         "batch.cannot_write_pages": "cannot write pages to {path}: {why}",
+        "batch.stale_moved": (
+            "batch: {count} earlier result(s) whose files are gone (deleted or renamed) "
+            "moved to {path}"
+        ),
+        "batch.regrade": "batch: {why}: {count} earlier result(s) will be graded again",
+        "batch.why_rubric": "rubric {rubrics} changed (version or content)",
+        "batch.why_rubric_choice": (
+            "the rubrics to choose from changed (--rubric given or not, or other rubrics)"
+        ),
+        "batch.why_llm": "the --llm settings changed (model, endpoint, mode or sampling)",
+        "batch.why_settings": "the rubrics or grading settings changed",
         "llm.title": "LLM",
         "llm.document": "document",
         "llm.line": "line {line}",
@@ -579,6 +903,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{calls} call(s), {reasks} re-ask(s){cached}"
         ),
         "llm.cached": ", cached",
+        "cache.info": "cache: {path}\nentries: {entries}\nsize: {size}",
+        "cache.cleared": "removed {removed} cached response(s) from {path}",
         "llm.no_result": "no LLM result: {error} (offline verdict kept)",
         "llm.unverified": "✗ quote not in report",
         "llm.not_heading": "{part} section “{title}” is not a heading in the report (ignored)",

@@ -6,8 +6,8 @@ import re
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
-from fzcheck.render import STATUS_MARK, failed_checks, part_label, part_labels
-from fzcheck.render.i18n import check_name, decision_text, error_kind, status, t, verdict
+from fzcheck.render import failed_check_entries, part_label, part_labels, status_text
+from fzcheck.render.i18n import decision_text, error_kind, t, verdict
 
 if TYPE_CHECKING:
     from fzcheck.rubric import Catalog
@@ -69,14 +69,14 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
     ]
     for p in result["parts"]:
         req = "" if p["required"] else f"（{t('optional')}）"
-        lines.append(
-            f"| {md_cell(part_label(p))}{req} | {STATUS_MARK[p['status']]} "
-            f"{status(p['status'])} | {md_cell(p['heading'])} | {md_cell(p['line'])} |"
+        lines.append(  # ✗ 缺失 → △ 嵌于他节 where the reviewer changed it
+            f"| {md_cell(part_label(p))}{req} | {status_text(result, p, marks=True)} "
+            f"| {md_cell(p['heading'])} | {md_cell(p['line'])} |"
         )
-    failed = failed_checks(result)
+    failed = failed_check_entries(result, message=True)  # as the reviewer decided them
     if failed:
         lines += ["", f"{t('failed_checks')}：", ""]
-        lines += [f"- {md_cell(check_name(c, part))}：{c['message']}" for part, c in failed]
+        lines += [f"- {entry}" for entry in failed]
     if result.get("tables"):
         from fzcheck.render.tables import markdown_tables
 

@@ -13,7 +13,13 @@ from rich.text import Text
 
 from fzcheck.document import Document
 from fzcheck.redact import visible_tree
-from fzcheck.render import STATUS_MARK, failed_checks, part_label, part_labels
+from fzcheck.render import (
+    STATUS_MARK,
+    checks_after_review,
+    part_label,
+    part_labels,
+    reviewed_status,
+)
 from fzcheck.render.i18n import check_name, error_kind, t
 from fzcheck.render.i18n import status as status_word
 from fzcheck.render.i18n import verdict as verdict_word
@@ -65,8 +71,14 @@ def render_result(result: dict[str, Any]) -> Panel:
         optional = not p["required"]
         opt = f"（{t('optional')}）" if optional else ""
         name = f"{escape(part_label(p))}{opt}\n[dim]{p['id']}[/]"
-        if optional and p["status"] == "missing":
+        reviewed = reviewed_status(result, p)
+        if optional and p["status"] == reviewed == "missing":
             status = f"[dim]– {t('optional_missing')}[/]"
+        elif reviewed != p["status"]:  # the reviewer's, after the machine's: ✗ 缺失 → △ 嵌于他节
+            status = (
+                f"[dim]{STATUS_MARK[p['status']]} {status_word(p['status'])}[/] → "
+                f"[{STATUS_STYLE[reviewed]}]{STATUS_MARK[reviewed]} {status_word(reviewed)}[/]"
+            )
         else:
             status = (
                 f"[{STATUS_STYLE[p['status']]}]{STATUS_MARK[p['status']]} "
@@ -90,14 +102,16 @@ def render_result(result: dict[str, Any]) -> Panel:
         from fzcheck.render.tables import terminal_tables
 
         body += [Text(), *terminal_tables(result)]
-    failed = failed_checks(result)
-    if failed:
+    failed, overruled = checks_after_review(result)  # as the reviewer decided them
+    if failed or overruled:
         body.append(Text())
         body.append(Text(t("failed_checks"), style="bold"))
         for part, c in failed:
-            body.append(
-                Text.assemble(("  ✗ ", "red"), (check_name(c, part), "bold"), f"：{c['message']}")
-            )
+            why = t("review.failed_by_reviewer") if c["passed"] else f"：{c['message']}"
+            body.append(Text.assemble(("  ✗ ", "red"), (check_name(c, part), "bold"), why))
+        if overruled:
+            names = "；".join(check_name(c, part) for part, c in overruled)
+            body.append(Text.assemble(("  ✓ ", "green"), t("review.overruled", names=names)))
     body += breakdown_lines(result.get("score_breakdown") or [], result["score"])
     if result.get("review"):
         body += review_lines(result)

@@ -9,17 +9,15 @@ from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
 from fzcheck.redact import xml_text
-from fzcheck.render import part_label
+from fzcheck.render import failed_check_entries, part_label, status_text
 from fzcheck.render.csvfmt import (
     copies_text,
-    failed_check_entries,
     rubric_labels,
     rubric_part_ids,
     rubric_title,
     unit_of,
 )
 from fzcheck.render.i18n import decision_text, error_kind, t
-from fzcheck.render.i18n import status as status_word
 from fzcheck.render.i18n import verdict as verdict_word
 
 if TYPE_CHECKING:
@@ -135,14 +133,8 @@ def write_workbook(results: list[dict[str, Any]], out: IO[bytes], rubrics: Catal
 def _score_row(r: dict[str, Any], part_ids: list[str], rubrics: Catalog | None) -> list[Any]:
     d = r.get("document") or {}
     review = r.get("review") or {}
-    status = {p["id"]: p["status"] for p in r.get("parts", [])}
-    reviewed = review.get("parts") or {}
-    cells = []
-    for pid in part_ids:
-        text = status_word(status[pid]) if pid in status else ""
-        if pid in reviewed and reviewed[pid] != status.get(pid):
-            text += f" → {status_word(reviewed[pid])}"
-        cells.append(text)
+    status = {p["id"]: status_text(r, p) for p in r.get("parts", [])}  # 缺失 → 嵌于他节
+    cells = [status.get(pid, "") for pid in part_ids]
     err = r.get("error")
     copies = copies_text(r)
     return [
@@ -184,7 +176,7 @@ def _part_rows(r: dict[str, Any]) -> list[list[Any]]:
                 unit_of(r),
                 r.get("path"),
                 part_label(p),
-                status_word(p["status"]),
+                status_text(r, p),
                 p.get("heading"),
                 p.get("line"),
                 quotes,
