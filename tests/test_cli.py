@@ -93,7 +93,7 @@ def test_limits_no_flag_raises_do_not_point_at_one(tmp_path: Path) -> None:
     long_text.write_text("法治政府建设。\n" * 300_000, encoding="utf-8")  # 2.4 M characters
     page = tmp_path / "tags.html"
     page.write_text("<html><body>" + "<span>法</span>" * 60_000 + "</body></html>")
-    for path, sentence in ((long_text, "文件内容远超一份报告"), (page, "文件结构远比一份报告复杂")):
+    for path, sentence in ((long_text, "文字量远超一份报告"), (page, "文件结构远比一份报告复杂")):
         proc = run("check", str(path))
         assert proc.returncode == 2 and sentence in proc.stderr, proc.stderr
         assert "--max-mb" not in proc.stderr and "over" not in proc.stderr
@@ -220,12 +220,12 @@ def test_a_directory_without_reports_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "notes.log").write_text("x", encoding="utf-8")
     proc = run("check", str(tmp_path))
     assert proc.returncode == 2
-    assert proc.stderr.strip() == f"fzcheck: {tmp_path}: 该目录中没有可检查的报告文件"
+    assert proc.stderr.strip().startswith(f"fzcheck: {tmp_path}: 该目录中没有可检查的报告文件：")
 
 
 def test_missing_file_message_names_the_path_once() -> None:
     proc = run("check", "nope.txt")
-    assert proc.stderr.strip() == "fzcheck: nope.txt: 找不到该文件"
+    assert proc.stderr.strip() == "fzcheck: nope.txt: 找不到该文件：请检查路径和文件名"
     english = run("check", "nope.txt", "--lang", "en")
     assert english.stderr.strip() == "fzcheck: nope.txt: not_found: no such file"
 

@@ -450,7 +450,10 @@ def test_nested_commands_and_global_options_get_close_matches(
 
 def test_quiet_keeps_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "check", "-q", "-f", "jsonl", str(tmp_path / "gone.txt"))
-    assert code == 2 and err.strip() == f"fzcheck: {tmp_path / 'gone.txt'}: 找不到该文件"
+    assert (
+        code == 2
+        and err.strip() == f"fzcheck: {tmp_path / 'gone.txt'}: 找不到该文件：请检查路径和文件名"
+    )
 
 
 def test_a_custom_rubric_report_can_be_reviewed(

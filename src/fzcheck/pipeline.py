@@ -118,7 +118,7 @@ def _check_source(source: str, catalog: Catalog, max_mb: float) -> Graded:
     except OSError as err:  # a symlink loop, an I/O error: the file's, not the checker's
         return Graded(
             error_result(
-                source, "unreadable", f"无法读取此文件（{err.strerror or err}）", rubric=ref
+                source, "unreadable", f"cannot be read ({err.strerror or err})", rubric=ref
             )
         )
     except Exception as err:

@@ -76,10 +76,10 @@ def test_location_precedence(
 def test_cache_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     cache = ResponseCache(tmp_path / "cache")
     cache.put(cache.key(REQUEST), {"body": {}, "usage": {}})
-    assert main(["cache", "info"]) == 0
+    assert main(["--lang", "en", "cache", "info"]) == 0  # Chinese by default: test_cache_words
     out = capsys.readouterr().out
     assert str(tmp_path / "cache") in out and "entries: 1" in out
-    assert main(["cache", "clear"]) == 0
+    assert main(["--lang", "en", "cache", "clear"]) == 0
     assert "removed 1" in capsys.readouterr().out
-    assert main(["cache", "info", "--cache-dir", str(tmp_path / "other")]) == 0
+    assert main(["--lang", "en", "cache", "info", "--cache-dir", str(tmp_path / "other")]) == 0
     assert "entries: 0" in capsys.readouterr().out

@@ -30,20 +30,23 @@ def register(sub: Any, name: str, help_text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from fzcheck.llm.cache import ResponseCache, resolve_cache_dir
     from fzcheck.output import stdout
+    from fzcheck.render.i18n import t
 
     cache = ResponseCache(resolve_cache_dir(args.cache_dir))
     if args.action == "clear":
         removed = cache.clear()
         stdout().print(
-            f"removed {removed} cached response(s) from {cache.directory}",
+            t("cache.cleared", removed=removed, path=cache.directory),
             markup=False,
             highlight=False,
+            soft_wrap=True,  # a path is never broken over lines
         )
         return 0
     info = cache.info()
     stdout().print(
-        f"cache: {info.path}\nentries: {info.entries}\nsize: {info.bytes / 1024:.1f} KiB",
+        t("cache.info", path=info.path, entries=info.entries, size=f"{info.bytes / 1024:.1f} KiB"),
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
     return 0

@@ -62,6 +62,23 @@ def _suffix(path: str) -> str:
     return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
+# Word and WPS leave ~$报告.docx beside a document while it is open: a few bytes naming who
+# opened it. Walking a folder skips them; one given by name is said to be one, not "damaged".
+_LOCK_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".doc", ".dot", ".wps", ".wpt", ".rtf"})
+_DOCUMENT_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"{\\rtf", b"%PDF")
+
+
+def _is_lock_file(source: str, suffix: str, data: bytes) -> bool:
+    """A Word/WPS owner file: named ~$… with a Word suffix, and not a document inside (a real
+    report that happens to be named so is still read)."""
+    name = os.path.basename(source.rstrip(os.sep))
+    return (
+        name.startswith("~$")
+        and suffix in _LOCK_SUFFIXES
+        and not data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_DOCUMENT_MAGIC)
+    )
+
+
 def _too_big(size: int, max_mb: float) -> str:
     return (
         f"file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit "
@@ -76,6 +93,12 @@ def load(source: str, max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None)
     sha256 = hashlib.sha256(data).hexdigest()
     suffix = "" if source == "-" else _suffix(source)
     try:
+        if source != "-" and _is_lock_file(source, suffix, data):
+            raise InputError(
+                "a Word/WPS lock file (~$ at the start of its name: made while a document is "
+                "open), not the report: check the document itself",
+                kind="lock_file",
+            )
         fmt: Format | None = None
         try:
             fmt = sniff_format(data, suffix)

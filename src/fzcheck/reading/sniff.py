@@ -46,7 +46,7 @@ def sniff_format(data: bytes, suffix: str) -> Format:
     if _RTF.match(data[:64]):
         return "rtf"
     if head.startswith(b"PK\x03\x04"):
-        return _zip_kind(data)
+        return _zip_kind(data, suffix)
     if is_mime_page(data):
         return "html"  # a web archive (.mht, or Word's "single file web page" saved as .doc)
     if suffix in _LEGACY_SUFFIXES and not _looks_textual(data):
@@ -67,11 +67,15 @@ def sniff_format(data: bytes, suffix: str) -> Format:
     return "txt"
 
 
-def _zip_kind(data: bytes) -> Format:
+def _zip_kind(data: bytes, suffix: str) -> Format:
     try:
         archive = zipfile.ZipFile(BytesIO(data))
         names = set(archive.namelist())
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+        if suffix == ".ofd":  # an OFD is a zip package too, made by its own software
+            raise InputError(
+                "a damaged .ofd file (not a readable zip package); re-export it", kind="corrupt"
+            ) from None
         raise InputError(
             "a damaged zip/.docx file; re-save it from Word or WPS", kind="corrupt"
         ) from None
