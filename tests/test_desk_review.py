@@ -355,3 +355,20 @@ def test_the_send_back_table_names_files_to_submit_again(
     back = out[start : min(i for i in (out.find(w, start) for w in ("##", "处理失败")) if i > 0)]
     assert "县统计局.docx" in back and "县林业局.docx" in back
     assert "县教育局.txt" in back  # a report missing a part, as before
+
+
+@pytest.mark.parametrize(
+    "message,advice",
+    [
+        ("a damaged PDF file (no readable pages); re-export it", "请从原文档重新导出PDF后报送"),
+        ("a damaged .ofd file (not a readable zip package); re-export it", "重新生成OFD文件"),
+        ("a damaged .docx (BadZipFile); re-save it from Word or WPS", "请用Word/WPS重新保存"),
+    ],
+)
+def test_a_damaged_files_letter_advises_for_its_format(message: str, advice: str) -> None:
+    """A damaged PDF is exported again from its document, an OFD generated again: re-saving
+    from Word is advice for a Word file only."""
+    from fzcheck.commands.letter import resubmit_reason
+
+    r = {"verdict": "error", "ok": False, "error": {"kind": "corrupt", "message": message}}
+    assert advice in resubmit_reason(r)

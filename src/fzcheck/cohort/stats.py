@@ -14,7 +14,7 @@ from typing import Any
 
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
-from fzcheck.render import all_checks, failed_checks, part_label
+from fzcheck.render import all_checks, check_passed, failed_checks, part_label, reviewed_status
 
 VERDICTS = ("complete", "incomplete", "not_a_report", "error")
 BINS = tuple(range(0, 100, 10))  # score bins [0,10) … [90,100]
@@ -367,21 +367,18 @@ def _checks_text(failed: list[tuple[str, dict[str, Any]]]) -> str:
 
 def reviewed_view(r: dict[str, Any]) -> dict[str, Any]:
     """A result as its reviewer decided it: the ``review`` block's verdict, score, part
-    statuses and check outcomes in place of the machine's."""
-    review = r["review"]
-    parts = []
-    for p in r.get("parts", []):
-        checks = [
-            {**c, "passed": review.get("checks", {}).get(f"{p['id']}.{c['id']}", c["passed"])}
-            for c in p.get("checks", [])
-        ]
-        parts.append(
-            {**p, "status": review.get("parts", {}).get(p["id"], p["status"]), "checks": checks}
-        )
-    checks = [
-        {**c, "passed": review.get("checks", {}).get(f"document.{c['id']}", c["passed"])}
-        for c in r.get("checks", [])
+    statuses and check outcomes in place of the machine's (read as every renderer reads
+    them: :func:`fzcheck.render.reviewed_status`, :func:`fzcheck.render.check_passed`)."""
+    parts = [
+        {
+            **p,
+            "status": reviewed_status(r, p),
+            "checks": [{**c, "passed": check_passed(r, p["id"], c)} for c in p.get("checks", [])],
+        }
+        for p in r.get("parts", [])
     ]
+    checks = [{**c, "passed": check_passed(r, "document", c)} for c in r.get("checks", [])]
+    review = r["review"]
     return {
         **r,
         "verdict": review["verdict"],

@@ -217,10 +217,21 @@ RESUBMIT = {
 }
 
 
+# A damaged file's advice by its format (as the reader's message names it: error_key)
+RESUBMIT_DAMAGED = {
+    "error.corrupt_pdf": "PDF文件已损坏，无法打开，请从原文档重新导出PDF后报送",
+    "error.corrupt_ofd": "OFD文件已损坏，无法打开，请用原软件重新生成OFD文件后报送",
+}
+
+
 def resubmit_reason(r: dict[str, Any]) -> str:
     """Why the unit's file could not be read and what to send instead, as the unit reads it."""
-    kind = str((r.get("error") or {}).get("kind") or "")
-    return RESUBMIT.get(kind, "文件无法打开，请核对后重新报送")
+    from fzcheck.render.i18n import error_key
+
+    err = r.get("error") or {}
+    kind = str(err.get("kind") or "")
+    damaged = RESUBMIT_DAMAGED.get(error_key(kind, str(err.get("message") or ""))[0])
+    return damaged or RESUBMIT.get(kind, "文件无法打开，请核对后重新报送")
 
 
 def not_a_report_reason(message: str) -> str:

@@ -9,7 +9,7 @@ unexpected shape renders as "nothing to show", never as an error.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -49,10 +49,6 @@ def part_names(result: Mapping[str, Any], rubric: Rubric | None) -> dict[str, Pa
 
 def colour_index(part_ids: Sequence[str]) -> dict[str, int]:
     return {pid: i % N_COLOURS for i, pid in enumerate(part_ids)}
-
-
-def failed_checks(checks: Iterable[Mapping[str, Any]] | None) -> list[Mapping[str, Any]]:
-    return [c for c in checks or [] if not c.get("passed", True)]
 
 
 # --- the text, with spans and quote anchors ---------------------------------------------------

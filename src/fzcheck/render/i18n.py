@@ -218,7 +218,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.failed_by_reviewer": "（审核改判未通过）",
         "review.passed_by_reviewer": "（审核改判通过）",
         "review.recorded": "已记录{n}条人工复核 → {path}",
-        "review.imported": "已导入{n}条人工复核（跳过{skipped}条不属于这些结果的）→ {path}",
         # cohort
         "cohort.reports": "共{n}份报告",
         "cohort.graded": "要素统计（已评{n}份）",
@@ -567,9 +566,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.failed_by_reviewer": " (failed by the reviewer)",
         "review.passed_by_reviewer": " (passed by the reviewer)",
         "review.recorded": "recorded {n} decision(s) → {path}",
-        "review.imported": (
-            "imported {n} decision(s) ({skipped} skipped: not for these results) → {path}"
-        ),
         "cohort.reports": "{n} reports",
         "cohort.graded": "parts ({n} graded)",
         "cohort.missing": "missing",
