@@ -332,3 +332,15 @@ def test_the_english_view_keeps_the_readers_own_message(monkeypatch: pytest.Monk
     monkeypatch.setattr(i18n, "_lang", "en")
     message = "a named pipe (FIFO), not a file: not read"
     assert error_kind("special_file", message) == f"special_file: {message}"
+
+
+def test_a_worker_lost_on_a_file_is_told_in_english_in_json_and_chinese_to_the_reviewer() -> None:
+    """The line a batch writes for a file its worker died on: error.message English like every
+    other, the reviewer's sentence the died worker's own (not a bug's, whose advice differs)."""
+    from fzcheck.batch.plan import Item
+    from fzcheck.batch.runner import _died_line
+    from fzcheck.render.i18n import error_kind
+
+    err = _died_line(Item(path="/in/a.txt", content="ab" * 32, key="k"))["error"]
+    assert err["message"].isascii()
+    assert error_kind(err["kind"], err["message"]).startswith("检查进程处理此文件时意外退出")

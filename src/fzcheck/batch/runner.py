@@ -237,7 +237,9 @@ def _died_line(item: Item) -> Line:
     return _lost_line(
         item,
         "internal",
-        "检查进程处理此文件时意外退出（内存耗尽或读取库崩溃），其余文件不受影响；请附此文件报告",
+        # English like every error.message; the reviewer reads the kind's Chinese sentence
+        "the checking process died on this file (out of memory, or a reading library crashed); "
+        "the other files are not affected; please report it with this file",
     )
 
 

@@ -75,6 +75,7 @@ _ERROR_WORDS = {  # kind: (words in the message's first clause, the closer sente
     ),
     "scanned_pdf": ((".ofd", "error.scanned_ofd"),),
     "missing_dependency": (("OCR", "error.missing_ocr"),),
+    "internal": (("process died", "error.internal_died"),),
 }
 
 
@@ -355,6 +356,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "error.internal": (
             "处理该文件时程序出错：请连同文件一起反馈（设 FZCHECK_RAISE_ERRORS=1 可看详情）"
+        ),
+        "error.internal_died": (
+            "检查进程处理此文件时意外退出（内存耗尽或读取库崩溃），其余文件不受影响：请连同文件一起反馈"
         ),
         "error.prefix": "错误",
         "usage.unknown_option": "未知选项 {option}",
@@ -742,6 +746,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.internal": (
             "a bug met on this file: please report it with the file (set "
             "FZCHECK_RAISE_ERRORS=1 for details)"
+        ),
+        "error.internal_died": (
+            "the checking process died on this file (out of memory, or a reading library "
+            "crashed); the other files are not affected: please report it with the file"
         ),
         "error.prefix": "error",
         "usage.unknown_option": "unrecognized option {option}",
