@@ -424,6 +424,13 @@ def test_a_report_sent_under_a_cover_letter_takes_its_own_title(tmp_path: Path) 
     path.write_text(letter + sample, encoding="utf-8")  # no 附件 label of its own above it
     below = check_path(str(path), Catalog.load()).to_json()
     assert below["document"]["title"] == plain["document"]["title"]
+    # a letter naming no 附件 at all: the report's title stands below the letter's own date
+    bare = letter.replace("附件：示例县司法局关于2025年度法治政府建设情况的报告\n\n", "")
+    path.write_text(bare + sample, encoding="utf-8")
+    assert (
+        check_path(str(path), Catalog.load()).to_json()["document"]["title"]
+        == (plain["document"]["title"])
+    )
     path.write_text(letter, encoding="utf-8")  # the letter alone: its own title
     alone = check_path(str(path), Catalog.load()).to_json()["document"]
     assert alone["title"] == "示例县司法局关于报送2025年度法治政府建设情况报告的函"

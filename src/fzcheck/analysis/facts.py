@@ -334,11 +334,12 @@ def _enclosed_title(
     first_heading: int,
     titles: re.Pattern[str],
 ) -> tuple[int, int, int] | None:
-    """The title of the report a cover letter sends, under its 附件 label below the letter."""
+    """The title of the report a cover letter sends, under its 附件 label below the letter, or
+    below the letter's own date (the report set right after the signed letter)."""
     below = [i for i in nonblank if letter < i < first_heading]
     for pos, i in enumerate(below):
         # 附件 alone on its line, or 附件：…报告 naming it: the report's own title is below
-        if _ATTACHMENT.match(lines[i]):
+        if _ATTACHMENT.match(lines[i]) or _DATE_ONLY.match(lines[i]):
             found = _find_title(lines, below[pos + 1 :], first_heading, titles)
             if found is not None:
                 return found
