@@ -43,3 +43,54 @@ def test_problems_worded_with_measure_words_name_no_improvement(
 )
 def test_improvements_as_units_word_them_are_named(tmp_path: Path, section: str) -> None:
     assert _improvements_flag(tmp_path, section)["passed"]
+
+
+ABBREVIATED = [
+    ("一、本年新收政府信息公开申请数量", "一、新收"),
+    ("二、上年结转政府信息公开申请数量", "二、结转"),
+    ("（一）予以公开", "（一）公开"),
+    ("2.其他法律行政法规禁止公开", "2.法律法规禁止"),
+    ("3.补正后申请内容仍不明确", "3.内容不明确"),
+    ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "2.逾期未缴费"),
+    ("3.其他", "③其他"),
+]
+
+
+def test_rows_labelled_short_are_read_and_their_sums_checked(tmp_path: Path) -> None:
+    """一、新收 / 二、结转 / （一）公开 / ③其他 … as units shorten the template's labels: each row
+    is read (a row dropped hid its wrong total, and ③其他's values fell out of the sum)."""
+    text = gip.tab_text()
+    for full, short in ABBREVIATED:
+        assert f"\t{full}\t" in text, full
+        text = text.replace(f"\t{full}\t", f"\t{short}\t")
+    r = check(write(tmp_path, "short.txt", text))
+    table = next(t for t in r["tables"] if t["id"] == "requests")
+    read = {row["id"] for row in table["rows"]}
+    assert {"new", "carried_in", "disclosed", "withheld_law", "unable_unclear"} <= read
+    assert {"other_no_fee", "other_misc"} <= read
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert sums["passed"], sums["message"]
+
+
+@pytest.mark.parametrize(
+    "unit,late",
+    [
+        ("示例市人民政府研究室", True),  # 室: a department, and an issuer at all
+        ("示例市公安局交通警察支队", True),
+        ("示例县档案馆", True),
+        ("示例县人民政府", False),  # a government: 31 March
+        ("示例街道办事处", False),  # not a department's 处
+    ],
+)
+def test_a_departments_deadline_by_its_names_end(tmp_path: Path, unit: str, late: bool) -> None:
+    """Signed 10 March: late for a department (31 January); a government's deadline (31 March)
+    is still ahead, so nothing is said of it without a publication date."""
+    text = (
+        gip.layout_text()
+        .replace("示例县交通运输局", unit)
+        .replace("2025年1月20日", "2025年3月10日")
+    )
+    r = check(write(tmp_path, "unit.txt", text))
+    assert r["document"]["issuer"] == unit
+    flags = [c for c in r["checks"] if c["id"] == "published_in_time"]
+    assert any(not c["passed"] for c in flags) is late, flags
