@@ -412,7 +412,7 @@ def test_a_units_whole_year_with_next_years_thoughts_is_not_this_report(
 
 def test_a_news_item_without_a_dateline_is_told_by_its_sourcing(tmp_path: Path) -> None:
     """A county media account's item on the year's 法治 assessment (no 本报讯, no 记者 line)
-    speaks of reports, the leaders' duty and shortcomings; 相关负责人表示 / 据了解 are how news
+    speaks of reports, the leaders' duty and shortcomings; 相关负责人表示 is how news
     gives its sources, never how a unit reports on itself."""
     r = checked(
         tmp_path,
@@ -485,3 +485,30 @@ def test_a_bulletins_item_on_a_meeting_is_not_a_report(tmp_path: Path) -> None:
     )
     assert not r["document"]["is_report"]
     assert r["document"]["title"] != "我县召开2025年度法治政府建设工作总结会"
+
+
+@pytest.mark.parametrize(
+    "old,new",
+    [
+        # a unit telling of its own meeting, as the leaders' duty is told
+        (
+            "局党组书记、局长认真履行推进法治建设第一责任人职责，",
+            "局长主持召开局党组会议听取法治建设工作汇报，会议要求，各股室落实责任。"
+            "局党组书记、局长认真履行推进法治建设第一责任人职责，",
+        ),
+        # a themed heading ending in 会议, among the first lines
+        ("（一）健全依法决策机制。", "（一）定期召开法治建设工作会议\n（一）健全依法决策机制。"),
+        ("全年对12项重大行政决策", "据了解，全年对12项重大行政决策"),
+    ],
+)
+def test_a_reports_own_meeting_and_wording_are_no_sign_of_news(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    """The signs of a news item or a bulletin must not fire on what a unit's report says of
+    itself: its meeting that 听取…会议要求, a heading ending in 会议, 据了解."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert old in text
+    plain = checked(tmp_path, text)
+    r = checked(tmp_path, text.replace(old, new, 1))
+    assert r["document"]["is_report"]
+    assert r["document"]["genre_score"] >= plain["document"]["genre_score"]

@@ -906,14 +906,16 @@ def test_a_deputys_act_is_not_the_principal_leaders(
 
 def test_a_plan_naming_the_wrong_year_under_a_vague_heading_says_which(tmp_path: Path) -> None:
     """四、下一年度工作打算, then 2025年，我局将… under a 2025 report: the plan names 2025, and the
-    message says so (it said only that 下一年度 named no year)."""
+    message says so beside 下一年度 (it said only that 下一年度 named no year; the year may be
+    one the plan only mentions, 巩固2025年成果, so it is not called the plan's year)."""
     r = variant(
         tmp_path,
         (PLAN, "四、下一年度工作打算"),
         ("2026年，将重大行政决策目录化管理", "2025年，将重大行政决策目录化管理"),
     )
     flag = next(c for c in part(r, "next_year_plan")["checks"] if c["id"] == "names_next_year")
-    assert not flag["passed"] and flag["message"] == "写的是2025年，应为2026年"
+    assert not flag["passed"]
+    assert flag["message"] == "只写“下一年度”，未写明2026年（文中写的是2025年）"
 
 
 def test_a_plan_merged_under_the_problems_gives_the_document_its_year(tmp_path: Path) -> None:
@@ -952,6 +954,8 @@ def test_without_named_words_a_failure_names_the_patterns_plain_words() -> None:
     from fzcheck.analysis.checks import _plain_words
 
     assert _plain_words("原因(?!分析)|由于|导致|[因缘]故|所致") == "由于/导致/所致"
+    assert _plain_words("甲(?:乙|丙|丁)戊|由于") == "由于"  # a group's branches are no words
+    assert _plain_words("(?:甲|乙)丙") == ""  # then the message names no words at all
 
 
 @pytest.mark.parametrize(
@@ -1041,3 +1045,16 @@ def test_figures_set_out_in_a_table_are_figures(tmp_path: Path, table: str) -> N
     )
     r = check_path(str(path), Catalog.load()).to_json()
     assert "achievements.has_figures" not in failed(r)
+
+
+def test_an_opening_using_将_as_把_still_speaks_of_its_year(tmp_path: Path) -> None:
+    """2024年，我局将法治政府建设纳入…: what was done in 2024 (将 as 把), under a 2025 title —
+    the opening speaks of the year before, as a copied report's does."""
+    r = variant(
+        tmp_path,
+        (
+            "2025年，示例县司法局在县委、县政府的坚强领导下",
+            "2024年，示例县司法局将法治政府建设纳入全局重点工作，在县委、县政府的坚强领导下",
+        ),
+    )
+    assert "document.opening_speaks_of_the_year" in failed(r)

@@ -60,7 +60,7 @@ def spread_branches(pattern: str) -> str:
     head, body = (pattern[: lead.end()], pattern[lead.end() :]) if lead else ("", pattern)
     if "x" in head or re.compile(pattern).groups:
         return pattern
-    branches = _split_top(body)
+    branches = split_top(body)
     if branches is None:
         return pattern
     out: list[str] = []
@@ -71,7 +71,7 @@ def spread_branches(pattern: str) -> str:
     return head + "|".join(out)
 
 
-def _split_top(body: str) -> list[str] | None:
+def split_top(body: str) -> list[str] | None:
     """The top-level branches of ``body``; None when it cannot be read simply."""
     parts, depth, start, i, in_class = [], 0, 0, 0, False
     while i < len(body):
@@ -319,7 +319,7 @@ def scanner(pattern: str, flags: int = 0) -> Scanner:
     stops at every character of the set. Otherwise the pattern compiled by :func:`fast`."""
     compiled = fast(pattern, flags)
     spread = compiled.pattern
-    branches = None if compiled.flags & re.IGNORECASE else _split_top(spread)
+    branches = None if compiled.flags & re.IGNORECASE else split_top(spread)
     if not branches or GLOBAL_FLAGS.match(spread) or compiled.groups:
         return compiled
     # every branch must open with a literal it cannot do without (not b?, b*, b{0,…})

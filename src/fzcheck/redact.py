@@ -13,6 +13,7 @@ encoder escapes controls already.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -66,29 +67,40 @@ def _show(match: re.Match[str]) -> str:
 _UNDECODABLE = re.compile("[\ud800-\udfff]")
 
 
-# A file name's run of characters: what separates it from a path's other names and from the
-# words around it in a message (所在：a.txt（…）).
-_IN_NAME = r"[^\s/\\：（）《》“”‘’，。、；【】()\[\]:;,'\"]*"
-_NAME_RUN = re.compile(f"{_IN_NAME}[\udc80-\udcff]{_IN_NAME}")
+# What separates a file name from a path's other names and from the words around it in a
+# message (所在：a.txt（…）), and a byte of a name that is not UTF-8.
+_NAME_APART = re.compile(r"[\s/\\：（）《》“”‘’，。、；【】()\[\]:;,'\"]")
+_NAME_BYTE = re.compile("[\udc80-\udcff]")
 
 
 def gbk_read(text: str) -> str:
     """``text`` with each file name whose bytes are not UTF-8 read as GB18030 when they all
     read so: a name a Chinese Windows PC wrote (清溪镇报告.txt, which Python holds as lone
     surrogates, with a GBK pair here and there that happens to be UTF-8: 小 as С) shown as
-    that PC shows it, not as \\xc7\\xe5…. Each name is read on its own (a path's folders or
-    the words around it may be UTF-8); one that does not read (a stray byte, another encoding)
-    is left as it is. The JSON keeps the bytes as they are."""
+    that PC shows it, not as \\xc7\\xe5…. Each name, between separators, is read on its own (a
+    path's folders may be UTF-8); one that does not read (a stray byte) stays escaped. A name
+    in another encoding (Big5, Shift-JIS) may read as other characters: GB18030 reads most
+    byte pairs. The JSON keeps the bytes as they are."""
     if _UNDECODABLE.search(text) is None:
         return text
-    return _NAME_RUN.sub(_gbk_name, text)
+    apart = [m.start() for m in _NAME_APART.finditer(text)]  # one scan: linear in the text
+    out, done = [], 0
+    for byte in _NAME_BYTE.finditer(text):
+        if byte.start() < done:
+            continue  # inside the name just read
+        k = bisect_right(apart, byte.start())
+        start = max(apart[k - 1] + 1 if k else 0, done)
+        end = apart[k] if k < len(apart) else len(text)
+        out += [text[done:start], _gbk_name(text[start:end])]
+        done = end
+    return "".join(out) + text[done:]
 
 
-def _gbk_name(match: re.Match[str]) -> str:
+def _gbk_name(name: str) -> str:
     try:
-        return match.group().encode("utf-8", "surrogateescape").decode("gb18030")
+        return name.encode("utf-8", "surrogateescape").decode("gb18030")
     except UnicodeError:
-        return match.group()
+        return name
 
 
 def invisible_dropped(text: str) -> str:

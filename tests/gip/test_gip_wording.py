@@ -39,6 +39,7 @@ def test_problems_worded_with_measure_words_name_no_improvement(
         PLAN,
         "2025年，我局将进一步健全公开制度，推进重点领域信息公开。",
         "针对上述问题，将持续加强培训，完善考核办法。",
+        "下一步，我办将把信息公开纳入年度考核，认真改进不足。",  # 将把…: what will be done
     ],
 )
 def test_improvements_as_units_word_them_are_named(tmp_path: Path, section: str) -> None:

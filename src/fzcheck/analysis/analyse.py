@@ -227,7 +227,10 @@ def _with_appendix_tables(
 # is a class the engine skips to) and what stands before it looked at.
 _SUBJECT_YEAR = fast(rf"{YEAR.pattern}度?\s*,")
 _SENTENCE_OPENS = "。;!?\n"
-_AHEAD = re.compile(r"[^。;!?\n]{0,12}?(?:将|计划|力争|拟|预计)")
+# what will be done (将继续…, 计划…), not 将 as 把 (2025年，我局将法治建设纳入考核: done)
+_AHEAD = re.compile(
+    r"[^。;!?\n]{0,12}?(?:将(?![^。;!?,\n]{0,16}?(?:纳入|作为|列入|摆在|视为|当作))|计划|力争|拟|预计)"
+)
 _WHOLE_YEAR = re.compile(
     r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*起?\s*至\s*\1\s*年\s*12\s*月\s*31\s*日"
 )

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from fzcheck.analysis.patterns import Regex, mask_titles, rx
 from fzcheck.document import Document
-from fzcheck.fast_patterns import bmp_digit_first, bmp_only
+from fzcheck.fast_patterns import bmp_digit_first, bmp_only, split_top
 from fzcheck.reading.numerals import YEAR, year_value
 from fzcheck.result import Check
 
@@ -169,15 +169,22 @@ def _cue_words(spec: CueWordsSpec, text: str, found: Found, ctx: Context) -> Che
     msg = (
         f"{spec.description}：见“{'”“'.join(sorted(set(hits))[:5])}”"
         if ok
-        else f"未做到“{spec.description}”：本部分正文没有“{spec.named or _plain_words(spec.pattern)}”等表述"
+        else f"未做到“{spec.description}”：本部分正文没有{_words_looked_for(spec)}"
     )
     return spec.check(passed=ok, message=msg)
 
 
 def _plain_words(pattern: str) -> str:
-    """The first few branches of ``pattern`` that are plain words, for a reviewer to read (a
-    branch with a look-around or a class is no word: the rubric's ``named`` says it then)."""
-    return "/".join([b for b in pattern.split("|") if b and not _REGEX_SYNTAX.intersection(b)][:5])
+    """The first few top-level branches of ``pattern`` that are plain words, for a reviewer to
+    read (a branch with a look-around or a class is no word: the rubric's ``named`` says it
+    then); empty when none is."""
+    branches = split_top(pattern) or []
+    return "/".join([b for b in branches if b and not _REGEX_SYNTAX.intersection(b)][:5])
+
+
+def _words_looked_for(spec: CueWordsSpec) -> str:
+    words = spec.named or _plain_words(spec.pattern)
+    return f"“{words}”等表述" if words else "相应的表述"
 
 
 _REGEX_SYNTAX = frozenset("\\.^$*+?()[]{}")
@@ -231,11 +238,12 @@ def _plan_year(spec: PlanYearSpec, text: str, found: Found, ctx: Context) -> Che
         # the heading or opening lines name it, or a later line does (下一步，我镇将…, then
         # 2026年，计划…; a plan merged under 存在的问题及整改措施 after the problems)
         return spec.check(passed=True, message=f"写明{want}年")
-    if years:  # a wrong year says more than a vague 下一年度 beside it
-        return spec.check(passed=False, message=f"写的是{years[0]}年，应为{want}年")
     vague = _VAGUE_NEXT.search(looked_at)
-    if vague:
-        return spec.check(passed=False, message=f"只写“{vague.group(0)}”，未写明{want}年")
+    if vague:  # the year it does name may be one it only mentions (巩固2025年成果): said beside
+        named = f"（文中写的是{years[0]}年）" if years else ""
+        return spec.check(passed=False, message=f"只写“{vague.group(0)}”，未写明{want}年{named}")
+    if years:
+        return spec.check(passed=False, message=f"写的是{years[0]}年，应为{want}年")
     return spec.check(passed=False, message=f"未写明{want}年")
 
 

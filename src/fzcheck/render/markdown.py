@@ -76,7 +76,7 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
     failed = failed_check_entries(result, message=True)  # as the reviewer decided them
     if failed:
         lines += ["", f"{t('failed_checks')}：", ""]
-        lines += [f"- {entry}" for entry in failed]
+        lines += [f"- {md_cell(entry)}" for entry in failed]  # one line each
     if result.get("tables"):
         from fzcheck.render.tables import markdown_tables
 
