@@ -112,6 +112,7 @@ WORKBOOKS = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".tsv"})
 
 def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
     from fzcheck.batch.store import read_results, without_moved
+    from fzcheck.commands.review import warn_stale
     from fzcheck.errors import UsageError
     from fzcheck.grading.decisions import load_beside, reviewed_lines, with_review
     from fzcheck.pipeline import check_source
@@ -137,12 +138,12 @@ def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
         else:
             files.append(item)
             continue
-        stale_warning(lines, load_beside(item))
+        warn_stale(lines, load_beside(item))
         out += reviewed_lines(lines, item, rubrics)
     for source in expand_inputs(files) if files else []:
         result = check_source(source, rubrics).result.to_json()
         decisions = load_beside(source)
-        stale_warning([result], decisions)
+        warn_stale([result], decisions)
         out.append(with_review(result, decisions, rubrics))
     return out
 
@@ -163,12 +164,6 @@ def _json_results(path: Path) -> list[dict[str, Any]]:
     if lines and all(isinstance(r, dict) and "verdict" in r and r.get("path") for r in lines):
         return lines
     raise UsageError(t("letter.not_results", path=visible(str(path))))
-
-
-def stale_warning(results: list[dict[str, Any]], decisions: list[Any]) -> None:
-    from fzcheck.commands.review import warn_stale
-
-    warn_stale(results, decisions)
 
 
 def _readable(r: dict[str, Any]) -> bool:
@@ -211,8 +206,8 @@ RESUBMIT = {
     "unmapped_font": "PDF中的文字无法复制（复制出来是乱码），请由Word/WPS重新导出PDF，或报送Word文档",
     "unsupported_format": "文件格式无法打开，请另存为Word（.docx）、PDF或.txt后重新报送",
     "corrupt": "文件已损坏，无法打开，请用Word/WPS重新保存或重新导出后报送",
-    "too_complex": "文件结构异常，无法作为一份报告打开，请用Word/WPS重新保存后报送",
-    "timeout": "文件无法正常打开（可能已损坏），请用Word/WPS重新保存后报送",
+    "too_complex": "文件结构异常，无法作为一份报告打开，请用原软件重新保存或重新导出后报送",
+    "timeout": "文件无法正常打开（可能已损坏），请用原软件重新保存或重新导出后报送",
     "too_large": "文件内容远超一份报告的篇幅，无法打开，请核对后重新报送",
 }
 
