@@ -101,12 +101,13 @@ def genre_score(
     joined = any_of(tuple(in_text), None, re.MULTILINE) if in_text and not rare_absent else None
     none_in_text = joined is None or joined.search(text) is None
     fired: set[str] = set()  # signs that share a name are one sign: it counts once
+    head = "\n".join(islice((line for line in doc.analysis if line.strip()), HEAD_LINES))
     for spec in g.other_genres:
         if spec.name in fired or (spec.where == "text" and none_in_text):
             continue
         if rare_absent and spec.where == "line_start":
             continue
-        sign = _other_genre(spec, doc, title, text)
+        sign = _other_genre(spec, head, title, text)
         if sign is not None:
             signs.append(sign)
             fired.add(spec.name)
@@ -131,11 +132,12 @@ def _title_signs(g: Genre, title: str) -> list[Sign]:
     return []
 
 
-def _other_genre(spec: GenreSign, doc: Document, title: str | None, text: str) -> Sign | None:
+def _other_genre(spec: GenreSign, head: str, title: str | None, text: str) -> Sign | None:
+    """``spec`` where it looks (``head``: the first non-blank lines), when it stands there."""
     if spec.where == "title":
         scopes = [title] if title else []
     elif spec.where == "head":
-        scopes = ["\n".join(islice((line for line in doc.analysis if line.strip()), HEAD_LINES))]
+        scopes = [head]
     elif spec.where == "line_start":
         return _at_line_start(spec, text)
     else:
