@@ -267,6 +267,82 @@ def test_importing_the_same_export_twice_adds_it_once(
     assert len(_stored(results)) == 1
 
 
+def _in_force(results: Path, sha: str, check: str) -> str:
+    """The verdict a check has once the stored decisions are applied (the last one wins)."""
+    from fzcheck.grading.decisions import load, with_review
+    from fzcheck.rubric import Catalog
+
+    line = next(r for r in _lines(results) if r.get("sha256") == sha)
+    review = with_review(line, load(decisions_path(results)), Catalog.load())["review"]
+    return "pass" if review["checks"][check] else "fail"
+
+
+def test_an_untimed_import_that_goes_back_to_an_earlier_decision_is_added(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, results: Path
+) -> None:
+    """pass, then fail, then an imported pass without a time: the reviewer went back to pass.
+    It equals an earlier decision, not the one in force, so it is no duplicate."""
+    sha = next(r["sha256"] for r in _lines(results) if str(r["path"]).endswith("县司法局.txt"))
+    check = "achievements.has_figures"
+    for value in ("pass", "fail"):
+        code, _, err = _review(
+            capsys, results, "--report", "县司法局.txt", "--check", check, "--set", value
+        )
+        assert code == 0, err
+    assert _in_force(results, sha, check) == "fail"
+    export = tmp_path / "decisions.jsonl"
+    decision = {
+        "sha256": sha,
+        "rubric": "fazhi-annual",
+        "rubric_version": "1.0",
+        "target": "check",
+        "id": check,
+        "set": "pass",
+        "machine": "pass",
+        "accept": False,
+    }
+    export.write_text(json.dumps(decision) + "\n", encoding="utf-8")
+    code, _, err = _review(capsys, results, "--import", str(export))
+    assert code == 0 and "已导入1条新的人工复核" in err and "0条已有" in err, err
+    assert [d["set"] for d in _stored(results)] == ["pass", "fail", "pass"]
+    assert _in_force(results, sha, check) == "pass"
+    # the same file again: pass is now the decision in force, so nothing is added
+    code, _, err = _review(capsys, results, "--import", str(export))
+    assert code == 0 and "已导入0条新的人工复核" in err and "1条已有" in err, err
+    assert len(_stored(results)) == 3
+
+
+def test_an_export_holding_a_changed_mind_imported_twice_keeps_the_later_decision(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, results: Path
+) -> None:
+    """The page exports its whole history: fail, then pass on one check. Imported again, the
+    earlier fail is the same event as the one stored, not a new decision that undoes pass."""
+    sha = next(r["sha256"] for r in _lines(results) if str(r["path"]).endswith("县司法局.txt"))
+    check = "achievements.has_figures"
+    base = {
+        "sha256": sha,
+        "rubric": "fazhi-annual",
+        "rubric_version": "1.0",
+        "target": "check",
+        "id": check,
+        "machine": "pass",
+        "accept": False,
+        "by": "html",
+    }
+    history = [
+        {**base, "set": "fail", "at": "2026-03-01T10:00:00.000Z"},
+        {**base, "set": "pass", "at": "2026-03-01T10:05:00.000Z"},
+    ]
+    export = tmp_path / "fzcheck-decisions.json"
+    export.write_text(json.dumps({"fzcheck_decisions": 1, "decisions": history}), "utf-8")
+    code, _, err = _review(capsys, results, "--import", str(export))
+    assert code == 0 and "已导入2条新的人工复核" in err, err
+    code, _, err = _review(capsys, results, "--import", str(export))
+    assert code == 0 and "已导入0条新的人工复核" in err and "2条已有" in err, err
+    assert [d["set"] for d in _stored(results)] == ["fail", "pass"]
+    assert _in_force(results, sha, check) == "pass"
+
+
 def test_a_decision_on_a_file_that_changed_is_said_to_no_longer_apply(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, desk: Path, results: Path
 ) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from fzcheck.batch import runner
 from fzcheck.batch.copies import sidecar_path
-from fzcheck.batch.plan import BASIS_FIELD, KEY_FIELD
+from fzcheck.batch.plan import BASIS_FIELD, KEY_FIELD, WHERE_FIELD
 from fzcheck.batch.store import stale_path, without_moved
 from fzcheck.cli import main
 from tests.batch.reportgen import make_report
@@ -124,6 +124,90 @@ def test_another_folder_in_the_same_results_keeps_its_lines(
     assert [r["path"] for r in lines(stale_path(out))] == [str(other / "late1.txt")]
     assert str(other / "late0.txt") in paths(out, lines)
     assert reported(out, capsys)["reports"] == everything - 1
+
+
+def _folder(root: Path, name: str, files: dict[str, int]) -> Path:
+    folder = root / name
+    folder.mkdir(parents=True)
+    for file, seed in files.items():
+        (folder / file).write_text(make_report(seed), encoding="utf-8")
+    return folder
+
+
+def test_bare_names_from_another_working_folder_keep_their_lines(
+    tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cd A; batch . -o ../r.jsonl, then cd B; the same: A's a.txt is still there, so its
+    line stays, though a bare name says nothing about the folder it was graded in."""
+    a = _folder(tmp_path, "A", {"a.txt": 80})
+    b = _folder(tmp_path, "B", {"b.txt": 81})
+    out = tmp_path / "r.jsonl"
+    monkeypatch.chdir(a)
+    assert batch(".", "-o", "../r.jsonl") == 0
+    assert paths(out, lines) == ["a.txt"]
+    monkeypatch.chdir(b)
+    assert batch(".", "-o", "../r.jsonl") == 0
+    assert paths(out, lines) == ["a.txt", "b.txt"]
+    assert not stale_path(out).exists()
+    monkeypatch.chdir(a)  # and back in A, B's b.txt is still there too
+    assert batch(".", "-o", "../r.jsonl") == 0
+    assert sorted(paths(out, lines)) == ["a.txt", "b.txt"]
+    assert not stale_path(out).exists()
+    # what decided it: each line's absolute path, beside its signatures (the line keeps its own)
+    where = {s["path"]: s[WHERE_FIELD] for s in lines(sidecar_path(out))}
+    assert where == {"a.txt": str(a / "a.txt"), "b.txt": str(b / "b.txt")}
+
+
+def test_a_relative_folder_that_another_working_folder_also_has_keeps_its_lines(
+    tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """reports/x.txt graded from one folder; the next run, from another folder with a reports/
+    of its own (without x.txt), must not take x.txt for gone."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    _folder(first, "reports", {"x.txt": 82})
+    _folder(second, "reports", {"y.txt": 83})
+    out = tmp_path / "results.jsonl"
+    monkeypatch.chdir(first)
+    assert batch("reports", "-o", str(out)) == 0
+    monkeypatch.chdir(second)
+    assert batch("reports", "-o", str(out)) == 0
+    assert paths(out, lines) == [str(Path("reports", "x.txt")), str(Path("reports", "y.txt"))]
+    assert not stale_path(out).exists()
+
+
+def test_a_renamed_file_graded_by_a_relative_path_still_moves_aside(
+    tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path, "reports", {"unit0.txt": 84, "unit1.txt": 85})
+    out = tmp_path / "results.jsonl"
+    monkeypatch.chdir(tmp_path)
+    assert batch("reports", "-o", "results.jsonl") == 0
+    before = next(r for r in lines(out) if r["path"] == str(Path("reports", "unit0.txt")))
+    (folder / "unit0.txt").rename(folder / "unit0-v2.txt")
+    assert batch("reports", "-o", "results.jsonl") == 0
+    assert lines(stale_path(out)) == [before]
+    assert sorted(paths(out, lines)) == [
+        str(Path("reports", "unit0-v2.txt")),
+        str(Path("reports", "unit1.txt")),
+    ]
+
+
+def test_an_older_line_moves_aside_only_when_its_own_path_is_absolute(
+    tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sidecar an older version wrote records no absolute path: a relative path cannot say
+    which folder it was graded from, so its line stays; an absolute one still moves."""
+    folder = _folder(tmp_path, "reports", {"rel.txt": 86, "abs.txt": 87, "kept.txt": 88})
+    out = tmp_path / "results.jsonl"
+    monkeypatch.chdir(tmp_path)
+    assert batch(str(Path("reports", "rel.txt")), str(folder / "abs.txt"), "-o", str(out)) == 0
+    old = [{k: v for k, v in s.items() if k != WHERE_FIELD} for s in lines(sidecar_path(out))]
+    sidecar_path(out).write_text("".join(json.dumps(s) + "\n" for s in old), encoding="utf-8")
+    (folder / "rel.txt").unlink()
+    (folder / "abs.txt").unlink()
+    assert batch(str(folder / "kept.txt"), "-o", str(out)) == 0
+    assert paths(stale_path(out), lines) == [str(folder / "abs.txt")]
+    assert paths(out, lines) == [str(Path("reports", "rel.txt")), str(folder / "kept.txt")]
 
 
 def test_a_rerun_with_nothing_gone_changes_nothing(

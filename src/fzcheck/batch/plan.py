@@ -64,6 +64,10 @@ def _short_hash(data: Any, length: int) -> str:
 # The settings a line was graded under, part by part (kept in the signature sidecar beside its
 # key): the key only says that something changed, this says what.
 BASIS_FIELD = "basis"
+# The absolute path a line's file was graded from (also in the sidecar): the line's own "path"
+# is the input as typed, relative to a working folder a later run need not share, so whether
+# its file is gone is decided on this one.
+WHERE_FIELD = "graded_from"
 
 
 def settings_basis(rubrics: Catalog, llm: LLMSettings | None) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from fzcheck.batch import copies
 from fzcheck.batch.plan import (
     BASIS_FIELD,
     KEY_FIELD,
+    WHERE_FIELD,
     Item,
     content_key,
     failure_message,
@@ -38,6 +39,7 @@ from fzcheck.batch.plan import (
 from fzcheck.batch.progress import make_progress
 from fzcheck.batch.store import (
     Appender,
+    absolute,
     append_new,
     clean_temp_files,
     is_gone,
@@ -271,7 +273,10 @@ class Batch:
         renamed) and that this run does not grade are moved to the stale file beside the
         results (appended there before the results file is rewritten without them), so that
         they are counted no more and nothing is lost. Lines of files that are still there but
-        not among this run's inputs (another folder batched into the same results) are kept."""
+        not among this run's inputs (another folder batched into the same results) are kept.
+        Whether a file is gone is asked of the absolute path it was graded from (the sidecar's
+        ``graded_from``), whatever this run's working folder: a line of an older version
+        without it is only moved when its own path is absolute."""
         items = list(plan_items(inputs, self.fingerprint, self.options.max_mb))
         self.stats.planned = len(items)
         sidecar = copies.sidecar_path(self.output)
@@ -286,14 +291,20 @@ class Batch:
         stale: list[dict[str, Any]] = []
         changed: list[tuple[dict[str, Any], Item]] = []  # same input, another key
         gone: dict[str, bool] = {}
+        where: dict[tuple[str, str], str] | None = None  # read when first needed
         for obj in read_objects(self.output):
             path, key = obj.get("path", ""), obj.get(KEY_FIELD, "")
             item = item_of.get(path)
             failed = failure_message(obj) is not None
             if item is None:
-                if path not in gone:
-                    gone[path] = compact and is_gone(path)
-                drop = gone[path]
+                drop = False
+                if compact:
+                    if where is None:
+                        where = graded_from(sidecar)
+                    at = where.get((str(path), str(key)), str(path))
+                    if at not in gone:
+                        gone[at] = is_gone(at)  # a relative path (an older line's) never is
+                    drop = gone[at]
                 if drop:
                     stale.append(obj)
             else:
@@ -396,7 +407,11 @@ class Batch:
                 line = self.keyed(item, data)
                 # Signature first: a kill between the two writes leaves a spare signature,
                 # never a result without one.
-                sigs.append({**copies.sidecar_line(line, signatures), BASIS_FIELD: self.basis})
+                sig = {**copies.sidecar_line(line, signatures), BASIS_FIELD: self.basis}
+                at = absolute(item.path)
+                if at is not None:
+                    sig[WHERE_FIELD] = at
+                sigs.append(sig)
                 results.append(line)
                 self._count(line)
                 progress.advance(item.path, failure_message(line))
@@ -556,6 +571,20 @@ def _shown(path: Path) -> str:
     except (ValueError, OSError):
         shown = str(path)
     return visible(shown)
+
+
+def graded_from(sidecar: Path) -> dict[tuple[str, str], str]:
+    """(path, key) -> the absolute path the result was graded from, as its last signature line
+    records it (a line an older version wrote records none)."""
+    where: dict[tuple[str, str], str] = {}
+    for sig in read_objects(sidecar):
+        slot = (str(sig.get("path", "")), str(sig.get(KEY_FIELD, "")))
+        at = sig.get(WHERE_FIELD)
+        if isinstance(at, str) and os.path.isabs(at):
+            where[slot] = at
+        else:
+            where.pop(slot, None)  # the last line for a result wins, as in copy detection
+    return where
 
 
 def compact_sidecar(sidecar: Path, results: set[tuple[str, str]]) -> None:

@@ -95,13 +95,26 @@ def stale_path(results: Path) -> Path:
     return results.with_name(base + ".stale.jsonl")
 
 
-def is_gone(path: str) -> bool:
-    """Whether the file a line names is gone from a folder that is still there (deleted, or
-    renamed): nothing at the path, not even a broken link, and its folder exists. A folder
-    that is missing as a whole (a share not mounted, another working directory for a relative
-    path) says nothing about its files: they are not gone."""
+def absolute(path: str) -> str | None:
+    """``path`` from the working folder, as the system reads it now (no ``..`` folded away:
+    through a symlinked folder it means what it meant); None when the working folder itself
+    is gone."""
+    if os.path.isabs(path):
+        return path
     try:
-        if os.path.lexists(path):
+        return os.path.join(os.getcwd(), path)
+    except OSError:
+        return None
+
+
+def is_gone(path: str) -> bool:
+    """Whether the file at ``path`` is gone from a folder that is still there (deleted, or
+    renamed): nothing at the path, not even a broken link, and its folder exists. A folder
+    that is missing as a whole (a share not mounted) says nothing about its files: they are
+    not gone. A relative ``path`` is never gone: it would be read from today's working
+    folder, which need not be the one the line was graded from (see :func:`absolute`)."""
+    try:
+        if not os.path.isabs(path) or os.path.lexists(path):
             return False
         return os.path.isdir(os.path.dirname(path) or ".")
     except (OSError, ValueError):

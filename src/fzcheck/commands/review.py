@@ -334,6 +334,8 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
     warn_stale(results, stored)
     good: list[Decision] = []
     same = 0
+    # the decision in force on each target: the last one, stored or imported before it
+    latest = {_slot(x): x for x in stored}
     for item in items:
         try:
             d = Decision.model_validate(
@@ -343,12 +345,22 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
             continue
         if (d.sha256, d.rubric, d.rubric_version) not in known:
             continue
-        # importing the same export twice adds nothing: a decision already stored (the same
-        # verdict, note and time; any time when the export gave none) is not added again
-        if any(_same(d, x, timed=bool(item.get("at"))) for x in [*stored, *good]):
+        # importing the same export twice adds nothing. A decision with its time is one
+        # event: stored already (the same verdict, note and time), it is not added again,
+        # wherever it stands (an export holds the page's history, and adding an earlier
+        # event again would undo the later one). One without a time is the same only as
+        # the decision in force on its target: a reviewer going back to a verdict they had
+        # changed (pass, then fail, then pass imported) is a new decision.
+        if item.get("at"):
+            duplicate = any(_same(d, x, timed=True) for x in [*stored, *good])
+        else:
+            current = latest.get(_slot(d))
+            duplicate = current is not None and _same(d, current, timed=False)
+        if duplicate:
             same += 1
         else:
             good.append(d)
+            latest[_slot(d)] = d
     n = append(store, good)
     stderr().print(
         t(
@@ -365,6 +377,11 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
 
 
 _SAME = ("sha256", "rubric", "rubric_version", "target", "id", "set", "machine", "accept", "note")
+
+
+def _slot(d: Any) -> tuple[str, str, str, str, str]:
+    """The target a decision is on, as the grading applies it (the last one on it wins)."""
+    return (d.sha256, d.rubric, d.rubric_version, d.target, d.id)
 
 
 def _same(a: Any, b: Any, timed: bool) -> bool:
