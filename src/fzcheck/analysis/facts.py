@@ -17,6 +17,7 @@ from typing import Literal
 
 from fzcheck.analysis.outline import match_heading
 from fzcheck.document import Document
+from fzcheck.fast_patterns import fast
 from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_CELL, TITLE_KINDS, is_chrome
 from fzcheck.reading.dates import CN_DATE, DATE, find_published, parse_date
 from fzcheck.reading.numerals import ARABIC_YEAR, YEAR, year_value
@@ -113,8 +114,9 @@ _NOT_STATED = (
     r"\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|[〇○零一二三四五六七八九]))"
 )
 _AFTER = r"(?<![\d\-~—至到〇○零一二三四五六七八九])"
-_STATED_YEAR = re.compile(rf"{_AFTER}{YEAR.pattern}{_NOT_STATED}")
-_STATED_ARABIC_YEAR = re.compile(rf"{_AFTER}{ARABIC_YEAR.pattern}{_NOT_STATED}")
+# fast: each opens with a look-behind, which the engine cannot skip to (tried at every character)
+_STATED_YEAR = fast(rf"{_AFTER}{YEAR.pattern}{_NOT_STATED}")
+_STATED_ARABIC_YEAR = fast(rf"{_AFTER}{ARABIC_YEAR.pattern}{_NOT_STATED}")
 _CITED = re.compile(r"《[^》]{0,80}》")
 _PLAN_WORDS = re.compile(r"计划|安排|打算|思路|要点|设想|展望|下一步|下一年|明年")
 

@@ -95,15 +95,14 @@ def genre_score(
                 present * w.part_present + embedded * w.part_embedded,
             )
         )
-    # Signs of other genres are rare in reports: one scan for all that look at the whole text
-    # tells whether any needs its own look.
-    in_text = [s.pattern for s in g.other_genres if s.where == "text"]
-    joined = any_of(tuple(in_text), None, re.MULTILINE) if in_text and not rare_absent else None
-    none_in_text = joined is None or joined.search(text) is None
-    fired: set[str] = set()  # signs that share a name are one sign: it counts once
+    # Signs of other genres are rare in reports: one scan for all that look at one place (the
+    # title, the opening, the whole text) tells whether any needs its own look.
     head = "\n".join(islice((line for line in doc.analysis if line.strip()), HEAD_LINES))
+    places = {"title": title, "head": head, "text": None if rare_absent else text}
+    none_in = {where: _none_in(g, where, scope) for where, scope in places.items()}
+    fired: set[str] = set()  # signs that share a name are one sign: it counts once
     for spec in g.other_genres:
-        if spec.name in fired or (spec.where == "text" and none_in_text):
+        if spec.name in fired or none_in.get(spec.where, False):
             continue
         if rare_absent and spec.where == "line_start":
             continue
@@ -130,6 +129,16 @@ def _title_signs(g: Genre, title: str) -> list[Sign]:
     if rx(g.subject).search(t) and rx(g.report_words).search(t):
         return [Sign(f"标题是{g.subject_name}的报告", g.weights.title_names_subject)]
     return []
+
+
+def _none_in(g: Genre, where: str, scope: str | None) -> bool:
+    """Whether none of the signs that look ``where`` stands in ``scope`` (None: nothing to look
+    at, or known to hold none)."""
+    if scope is None:
+        return True
+    patterns = tuple(s.pattern for s in g.other_genres if s.where == where)
+    joined = any_of(patterns, None, 0 if where == "title" else re.MULTILINE) if patterns else None
+    return joined is None or joined.search(scope) is None
 
 
 def _other_genre(spec: GenreSign, head: str, title: str | None, text: str) -> Sign | None:
