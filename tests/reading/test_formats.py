@@ -474,3 +474,22 @@ def test_an_rtf_unicode_escape_out_of_range_is_one_unreadable_character() -> Non
     text = load("r.rtf", data=_rtf_with(b"\\u-99999999999?\\u70000?\\u" + b"9" * 5000 + b"?")).text
     assert "\ufffd\ufffd\ufffd" in text
     assert sample_text().strip().splitlines()[-1] in text
+
+
+def test_a_pdfs_two_signers_side_by_side_stay_two(tmp_path: Path) -> None:
+    """中共示例县委员会  示例县人民政府 signed side by side: the wide gap is the text's own (the
+    .txt reads two signers); a letter-spaced line (法 治 政 府) still loses its spaces."""
+    text = sample_text().replace(
+        "示例县司法局\n2026年2月10日", "中共示例县委员会  示例县人民政府\n2026年2月10日"
+    )
+    text = text.replace("示例县司法局关于", "示 例 县 司 法 局 关 于", 1)
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "r.pdf").write_bytes(make_pdf(text))
+    catalog = Catalog.load()
+    as_text, as_pdf = (check_path(str(tmp_path / n), catalog).to_json() for n in ("r.txt", "r.pdf"))
+    assert (
+        as_pdf["document"]["issuer"]
+        == as_text["document"]["issuer"]
+        == ("中共示例县委员会、示例县人民政府")
+    )
+    assert as_pdf["document"]["title"] == "示例县司法局关于2025年度法治政府建设情况的报告"

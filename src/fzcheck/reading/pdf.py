@@ -21,11 +21,13 @@ _PAGE_NUMBER = re.compile(
 # A bare number is a page number only where one is printed, as a page's first or last line: a
 # table's cells come out one a line, and each of its values is a bare number too.
 _BARE_NUMBER = re.compile(r"^\s*\d+\s*$")
-# Text extraction puts spaces between Chinese and digits/Latin (关于 2025 年度); Chinese
-# typesetting has none there.
+# Text extraction puts spaces between Chinese and digits/Latin (关于 2025 年度), and one
+# between the characters of a letter-spaced line (法 治 政 府); Chinese typesetting has none
+# there. A wider gap between two Chinese words is the text's own (中共甲县委员会  甲县人民政府,
+# two signers side by side): it stays.
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _CJK_GAP = re.compile(
-    rf"(?<=[{_CJK}])[ \t]+(?=[0-9A-Za-z{_CJK}])|(?<=[0-9A-Za-z])[ \t]+(?=[{_CJK}])"
+    rf"(?<=[{_CJK}])(?:[ \t](?=[{_CJK}])|[ \t]+(?=[0-9A-Za-z]))|(?<=[0-9A-Za-z])[ \t]+(?=[{_CJK}])"
 )
 # A table's row (（一）予以公开      15   3   1 …, 行政许可      1280): its label and values keep
 # the spaces between them (taken out, 予以公开15 made the label swallow the first value)
