@@ -512,3 +512,17 @@ def test_a_reports_own_meeting_and_wording_are_no_sign_of_news(
     r = checked(tmp_path, text.replace(old, new, 1))
     assert r["document"]["is_report"]
     assert r["document"]["genre_score"] >= plain["document"]["genre_score"]
+
+
+@pytest.mark.parametrize("kind", ["调研报告", "视察报告", "专题调研报告"])
+def test_a_study_of_the_subject_is_not_the_annual_report(tmp_path: Path, kind: str) -> None:
+    """关于全县法治政府建设情况的调研报告: a study (by a 人大, a 政协, a department) tells the
+    year's work and its problems, then recommends — its title says what it is."""
+    r = checked(
+        tmp_path,
+        f"关于全县法治政府建设情况的{kind}\n\n根据年度工作安排，调研组对全县法治政府建设情况进行了调研，"
+        "现将调研情况报告如下。\n一、基本情况\n全县共审查规范性文件46件，办理行政复议案件213件。\n"
+        "二、存在的问题\n基层执法力量薄弱，原因是编制不足。\n"
+        "三、几点建议\n建议县政府落实党政主要负责人推进法治建设第一责任人职责。\n",
+    )
+    assert not r["document"]["is_report"]

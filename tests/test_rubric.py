@@ -72,8 +72,8 @@ def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
             r"（第\d+行）：Field required",
         ),
         (
-            "    embeds_in: [achievements]\n",
-            "    embeds_in: [achievement]\n",
+            "    embeds_in: [achievements, leader_duties]\n",
+            "    embeds_in: [achievement, leader_duties]\n",
             r"parts（第\d+行）：part problems: embeds_in names achievement",
         ),
     ],

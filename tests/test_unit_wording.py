@@ -1042,3 +1042,22 @@ def test_an_opening_using_将_as_把_still_speaks_of_its_year(tmp_path: Path) ->
         ),
     )
     assert "document.opening_speaks_of_the_year" in failed(r)
+
+
+def test_shortcomings_told_at_the_end_of_the_leaders_section_are_the_problems(
+    tmp_path: Path,
+) -> None:
+    """No problems heading: …还存在一些不足，主要是…，原因在于… closing the leader's section."""
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "甲县人民政府2025年度法治政府建设情况报告\n\n一、主要举措和成效\n"
+        "全年作出行政处罚决定1263件，审查合同协议158份，审结行政复议案件121件。\n"
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+        "县长主持召开县政府常务会议专题研究法治政府建设4次。对照上级要求，我县法治政府建设还存在一些"
+        "不足，主要是乡镇合法性审查力量薄弱，原因在于基层法治专业人才缺乏。\n"
+        "三、2026年推进法治政府建设的主要安排\n2026年，我县将推进乡镇合法性审查全覆盖。\n",
+        encoding="utf-8",
+    )
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert part(r, "problems")["status"] == "embedded"
+    assert "problems.gives_causes" not in failed(r)
