@@ -1061,3 +1061,25 @@ def test_shortcomings_told_at_the_end_of_the_leaders_section_are_the_problems(
     r = check_path(str(path), Catalog.load()).to_json()
     assert part(r, "problems")["status"] == "embedded"
     assert "problems.gives_causes" not in failed(r)
+
+
+@pytest.mark.parametrize(
+    "sentence,own",
+    [
+        ("局长高度重视，分管副局长亲自主持召开专题会议2次，带头开展执法检查。", False),
+        ("分管副局长具体负责日常工作，局长亲自主持召开专题会议2次。", True),
+    ],
+)
+def test_a_deputys_acts_run_on_until_the_leader_is_named_again(
+    tmp_path: Path, sentence: str, own: bool
+) -> None:
+    """In the leader's own section, …分管副局长亲自主持…，带头开展… are both the deputy's;
+    …分管副局长负责…，局长亲自主持… is the leader's again."""
+    r = variant(
+        tmp_path,
+        (
+            LEADER + next(line for line in sample_text().split(LEADER)[1].splitlines()),
+            LEADER + sentence,
+        ),
+    )
+    assert ("leader_duties.principal_own_actions" not in failed(r)) is own

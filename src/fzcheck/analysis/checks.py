@@ -283,15 +283,25 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
 
 
 def _own_act(spec: ActorActionsSpec, text: str, at: int) -> bool:
-    """Whether the act at ``at``, in the leader's own section, is the leader's: no one else
-    (``apart``: 分管副局长亲自主持…) named before it in its clause."""
+    """Whether the act at ``at``, in the leader's own section, is the leader's: the last person
+    its sentence names before it is not someone else (``apart``: 分管副局长亲自主持…，带头开展…
+    are the deputy's acts, clause after clause, until the leader is named again)."""
     if spec.apart is None:
         return True
-    clause = max(text.rfind(stop, 0, at) for stop in _CLAUSE_STOPS) + 1
-    return rx(spec.apart).search(text, clause, at) is None
+    sentence = max(text.rfind(stop, 0, at) for stop in _SENTENCE_STOPS) + 1
+    other = _last(rx(spec.apart), text, sentence, at)
+    return other < 0 or _last(rx(spec.actor), text, other, at) >= 0
 
 
-_CLAUSE_STOPS = (",", "。", ";", "\n")
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
+    """Where the last match of ``pattern`` in ``text[start:end]`` starts, else -1."""
+    found = -1
+    for m in pattern.finditer(text, start, end):
+        found = m.start()
+    return found
+
+
+_SENTENCE_STOPS = ("。", ";", "\n")
 
 
 # --- document checks -----------------------------------------------------------------------
