@@ -493,3 +493,26 @@ def test_a_pdfs_two_signers_side_by_side_stay_two(tmp_path: Path) -> None:
         == ("中共示例县委员会、示例县人民政府")
     )
     assert as_pdf["document"]["title"] == "示例县司法局关于2025年度法治政府建设情况的报告"
+
+
+def test_markdown_front_matter_gives_the_title_and_is_no_text(tmp_path: Path) -> None:
+    """--- / title: … / date: … / --- atop a web editor's Markdown: its title is the report's
+    (title: was read into it, key and all), its keys no text, its lines still counted."""
+    body = sample_text().split("\n", 1)[1]  # the sample without its title line
+    title = "示例县司法局关于2025年度法治政府建设情况的报告"
+    front = f'---\ntitle: "{title}"\ndate: 2026-02-12\nlayout: post\n---\n'
+    (tmp_path / "r.md").write_text(front + body, encoding="utf-8")
+    r = check_path(str(tmp_path / "r.md"), Catalog.load()).to_json()
+    assert r["document"]["title"] == title
+    plain = check_path(str(SAMPLE), Catalog.load()).to_json()
+    first = next(p for p in r["parts"] if p["id"] == "achievements")
+    first_plain = next(p for p in plain["parts"] if p["id"] == "achievements")
+    assert first["line"] == first_plain["line"] + 4  # the block's five lines for the title's one
+    assert r["score"] == plain["score"]
+
+
+def test_a_rule_under_a_first_line_is_no_front_matter() -> None:
+    from fzcheck.reading.text import front_matter_read
+
+    text = "---\n一、主要举措和成效\n全年办理案件41件。\n---\n"
+    assert front_matter_read(text) == text

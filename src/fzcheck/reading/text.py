@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from typing import Any
 
 from fzcheck.errors import InputError
@@ -29,7 +30,38 @@ _COMMON = set(
 
 def read_text(data: bytes, deadline: Deadline | None = None) -> Extracted:
     text, encoding = decode(data)
-    return Extracted(text, encoding)
+    return Extracted(front_matter_read(text), encoding)
+
+
+# A web editor's or a static site's Markdown opens with YAML front matter: --- / title: … /
+# date: … / ---, ASCII keys one a line.
+_FENCE = re.compile(r"^\ufeff?---[ \t]*$")
+_FRONT_KEY = re.compile(r"^[ \t]*[A-Za-z_][\w-]*[ \t]*:(.*)$")
+_FRONT_TITLE = re.compile(r"^[ \t]*title[ \t]*:[ \t]*[\"']?(.*?)[\"']?[ \t]*$", re.IGNORECASE)
+_FRONT_MAX = 40  # lines a front matter block has at most
+
+
+def front_matter_read(text: str) -> str:
+    """``text`` with YAML front matter at its top blanked, line for line (line numbers stay the
+    file's), its ``title`` kept as the line it stands on: the keys are no report text, and
+    ``title: …`` was read as the report's title, key and all."""
+    if not text.startswith(("---", "\ufeff---")):
+        return text
+    lines = text.split("\n", _FRONT_MAX + 1)
+    if not _FENCE.match(lines[0].rstrip("\r")):
+        return text
+    fences = (i for i, line in enumerate(lines[1:_FRONT_MAX], 1) if _FENCE.match(line.rstrip("\r")))
+    end = next(fences, None)
+    if end is None or any(
+        line.strip() and not _FRONT_KEY.match(line) and not line.startswith((" ", "\t", "-"))
+        for line in lines[1:end]
+    ):
+        return text  # not key: value lines: a rule under a first line, not front matter
+    block = []
+    for line in lines[: end + 1]:
+        title = _FRONT_TITLE.match(line.rstrip("\r"))
+        block.append(title.group(1) if title else "")
+    return "\n".join(block + lines[end + 1 :])
 
 
 def decode(data: bytes) -> tuple[str, str]:
