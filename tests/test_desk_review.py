@@ -448,3 +448,50 @@ def test_a_damaged_files_letter_advises_for_its_format(message: str, advice: str
 
     r = {"verdict": "error", "ok": False, "error": {"kind": "corrupt", "message": message}}
     assert advice in resubmit_reason(r)
+
+
+def test_a_gbk_named_report_is_reviewed_and_its_decision_read_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A file a Chinese Windows PC named (GBK bytes, not UTF-8): the decision is written (it
+    was a traceback: pydantic's JSON cannot hold the name's bytes) and read back, and a page's
+    export naming it as read is the same report when its file changes."""
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode("清溪镇报告.txt".encode("gbk"))
+    (folder / name).write_text(_unit("清溪镇人民政府"), encoding="utf-8")
+    results = tmp_path / "results.jsonl"
+    main(["batch", str(folder), "-o", str(results), "--summary", "none"])
+    code, _, err = _review(
+        capsys, results, "--report", "清溪镇报告.txt", "--part", "负责人履职", "--set", "missing"
+    )
+    assert code == 0 and "Traceback" not in err, err
+    stored = _stored(results)
+    assert len(stored) == 1 and stored[0]["path"] == str(folder / name)
+    code, out, err = _review(capsys, results)
+    assert code == 0 and "清溪镇" in out
+    # the unit resubmits: the decision no longer applies, and that is said
+    (folder / name).write_text(_unit("清溪镇人民政府") + "\n补充说明。\n", encoding="utf-8")
+    main(["batch", str(folder), "-o", str(results), "--summary", "none"])
+    capsys.readouterr()
+    code, out, err = _review(capsys, results)
+    assert "清溪镇报告.txt" in err
+
+
+def test_a_decision_exported_from_a_page_names_a_gbk_file_as_the_results_do() -> None:
+    """A page's export names the file as read (清溪镇报告.txt), the results by its bytes: the
+    same report, so its decisions going stale on a resubmission is said."""
+    import os
+
+    from fzcheck.commands.review import stale
+    from fzcheck.result import Decision
+
+    raw = "/in/" + os.fsdecode("清溪镇报告.txt".encode("gbk"))
+    results = [{"path": raw, "sha256": "b" * 64}]
+    decision = Decision(
+        sha256="a" * 64, rubric="fazhi-annual", rubric_version="1.0", target="part",
+        id="problems", set="embedded", machine="missing", path="/in/清溪镇报告.txt",
+    )  # fmt: skip
+    assert stale(results, [decision]) == [("清溪镇报告.txt", 1)]

@@ -392,13 +392,14 @@ def stale(results: list[dict[str, Any]], decisions: list[Any]) -> list[tuple[str
     """(file name, decisions) for each report in ``results`` that decisions were made on before
     its file changed (a unit resubmitted it: same path, other sha256). They no longer apply —
     a decision is keyed to the bytes it judged — and would otherwise vanish without a word."""
-    from fzcheck.redact import visible
+    from fzcheck.redact import gbk_read, visible
 
     shas = {r.get("sha256") for r in results if r.get("sha256")}
-    by_path = {str(r.get("path")): r for r in results if r.get("sha256")}
+    # a GBK name as the results hold it (its bytes) and as a page's export names it (read)
+    by_path = {gbk_read(str(r.get("path"))): r for r in results if r.get("sha256")}
     gone: dict[str, set[tuple[str, str, str]]] = {}
     for d in decisions:
-        r = by_path.get(str(d.path)) if d.path else None
+        r = by_path.get(gbk_read(str(d.path))) if d.path else None
         if r is None or d.sha256 in shas:
             continue
         # the same target decided twice (or imported twice) is one decision that went stale

@@ -60,9 +60,9 @@ def load(path: Path) -> list[Decision]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        try:
-            out.append(Decision.model_validate_json(line))
-        except ValidationError:
+        try:  # json.loads: a GBK file name's surrogates come back as written (see append)
+            out.append(Decision.model_validate(json.loads(line)))
+        except (ValidationError, ValueError):
             from fzcheck.output import warn
 
             warn(f"{path}:{n}: 不是有效的复核记录，已跳过")
@@ -87,7 +87,11 @@ def load_beside(*reviewed: str | Path | None) -> list[Decision]:
 
 
 def append(path: Path, decisions: Iterable[Decision]) -> int:
-    lines = [d.model_dump_json(exclude_none=True) for d in decisions]
+    """Add ``decisions`` to ``path``, a JSON line each; a file name that is not UTF-8 (GBK)
+    written as JSON escapes, as the results file writes it (pydantic's JSON refused it)."""
+    from fzcheck.render.jsonfmt import dumps_line
+
+    lines = [dumps_line(d.model_dump(mode="json", exclude_none=True)) for d in decisions]
     if lines:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as f:
