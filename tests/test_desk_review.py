@@ -495,3 +495,20 @@ def test_a_decision_exported_from_a_page_names_a_gbk_file_as_the_results_do() ->
         id="problems", set="embedded", machine="missing", path="/in/清溪镇报告.txt",
     )  # fmt: skip
     assert stale(results, [decision]) == [("清溪镇报告.txt", 1)]
+
+
+def test_a_letter_for_a_check_the_reviewer_failed_gives_the_reviewers_words(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, results: Path
+) -> None:
+    """The machine found causes (见“原因”…); the reviewer judged them empty and failed the
+    check: the letter says it is not done, with the reviewer's note — not the machine's pass."""
+    code, _, err = _review(
+        capsys, results, "--report", "县司法局", "--check", "分析了不足的原因",
+        "--set", "fail", "--note", "原因写得空泛",
+    )  # fmt: skip
+    assert code == 0, err
+    out = tmp_path / "letters"
+    assert run(capsys, "letter", str(results), "-o", str(out))[0] == 0
+    text = _docx_text(out / "某县司法局-反馈意见.docx")
+    assert "未做到“分析了不足的原因”：原因写得空泛" in text
+    assert "见“原因”" not in text

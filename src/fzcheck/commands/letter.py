@@ -229,6 +229,22 @@ def resubmit_reason(r: dict[str, Any]) -> str:
     return damaged or RESUBMIT.get(kind, "文件无法打开，请核对后重新报送")
 
 
+def _machine_passed(r: dict[str, Any], part: str, check: str) -> bool:
+    """Whether the machine passed the check ``part``.``check`` (the result before review)."""
+    from fzcheck.render import all_checks
+
+    return any(p == part and c["id"] == check and c["passed"] for p, c in all_checks(r))
+
+
+def _reviewer_note(r: dict[str, Any], target: str) -> str | None:
+    """The note of the reviewer's last decision on the check ``target`` (part.check)."""
+    decisions = (r.get("review") or {}).get("decisions") or []
+    notes = [
+        d.get("note") for d in decisions if d.get("target") == "check" and d.get("id") == target
+    ]
+    return notes[-1] if notes and notes[-1] else None
+
+
 def not_a_report_reason(message: str) -> str:
     """The genre check's message as a unit reads it: the signs that decided it (标题表明这是工作
     要点), without its verdict said again (不是…报告：), a sign the other way (；但…) or the
@@ -284,7 +300,11 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
         ev = [f"第{x['line']}行：“{x['quote']}”" for x in (where or {}).get("evidence", [])[:3]]
         label = part_label(where) if where else ""
         name = str(c.get("name") or c["id"])
-        what = c["message"] if name in c["message"] else f"未做到“{name}”——{c['message']}"
+        if _machine_passed(r, part, c["id"]):  # failed by the reviewer: their words, not the
+            note = _reviewer_note(r, f"{part}.{c['id']}")  # machine's 见“原因”… of a pass
+            what, ev = f"未做到“{name}”" + (f"：{note}" if note else "（经审核认定）"), []
+        else:
+            what = c["message"] if name in c["message"] else f"未做到“{name}”——{c['message']}"
         out.append((f"{label + '：' if label else ''}{what}", cite, ev))
     return out
 
