@@ -246,7 +246,10 @@ def test_a_config_file_error_says_the_fix_in_chinese_unless_lang_en(
     args = ["check", "--llm", str(reports / "short.txt")]
     write_config(tmp_path, monkeypatch, '[llm]\nmodle = "x"\n')
     assert main(args) == 2
-    assert one_error_line(capsys) == "fzcheck: 配置文件的 [llm] 中有未知的键：modle"
+    assert (
+        one_error_line(capsys)
+        == "fzcheck: 配置文件的 [llm] 中有未知的键：modle：请删除或改正这些键"
+    )
     assert main(["--lang", "en", *args]) == 2
     assert one_error_line(capsys) == "fzcheck: [llm] in the config file has unknown keys: modle"
 
@@ -264,14 +267,17 @@ def test_a_config_file_error_says_the_fix_in_chinese_unless_lang_en(
     path = tmp_path / "config.toml"
     write_config(tmp_path, monkeypatch, "[llm\n")
     assert main(args) == 2
-    assert one_error_line(capsys).startswith(f"fzcheck: {path}：不是有效的TOML配置文件（")
+    line = one_error_line(capsys)
+    assert line.startswith(f"fzcheck: {path}：不是有效的TOML配置文件（") and line.endswith(
+        "改正该文件"
+    )
     assert main(["--lang", "en", *args]) == 2
     assert one_error_line(capsys).startswith(f"fzcheck: {path}: not valid TOML (")
 
     monkeypatch.setenv("FZCHECK_CONFIG", str(tmp_path / "gone.toml"))
     assert main(args) == 2
-    assert (
-        one_error_line(capsys) == f"fzcheck: FZCHECK_CONFIG 指向的 {tmp_path / 'gone.toml'} 不存在"
+    assert one_error_line(capsys) == (
+        f"fzcheck: FZCHECK_CONFIG 指向的 {tmp_path / 'gone.toml'} 不存在：请改正该路径，或取消这个环境变量"
     )
     assert main(["--lang", "en", *args]) == 2
     assert one_error_line(capsys) == (

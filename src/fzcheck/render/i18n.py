@@ -394,11 +394,11 @@ MESSAGES: dict[str, dict[str, str]] = {
             "或报送的报告文件"
         ),
         # set-up errors on stderr (the one line of a FzcheckError: config, rubric, LLM, usage)
-        "config.missing": "FZCHECK_CONFIG 指向的 {path} 不存在",
-        "config.not_toml": "{path}：不是有效的TOML配置文件（{why}）",
+        "config.missing": "FZCHECK_CONFIG 指向的 {path} 不存在：请改正该路径，或取消这个环境变量",
+        "config.not_toml": "{path}：不是有效的TOML配置文件（{why}）：请按所示位置改正该文件",
         "config.unreadable": "{path}：无法读取（{why}）",
-        "config.not_table": "{path}：[{name}] 必须是一个表（table）",
-        "config.unknown_keys": "配置文件的 [{name}] 中有未知的键：{keys}",
+        "config.not_table": "{path}：[{name}] 必须是一个表（table）：请写成 [{name}] 段落下的“键 = 值”",
+        "config.unknown_keys": "配置文件的 [{name}] 中有未知的键：{keys}：请删除或改正这些键",
         "config.api_key": (
             "配置文件中的 [llm] api_key 不会被读取：请改用 api_key_env 写明存放密钥的环境变量名"
         ),
