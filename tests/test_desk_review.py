@@ -512,3 +512,18 @@ def test_a_letter_for_a_check_the_reviewer_failed_gives_the_reviewers_words(
     text = _docx_text(out / "某县司法局-反馈意见.docx")
     assert "未做到“分析了不足的原因”：原因写得空泛" in text
     assert "见“原因”" not in text
+
+
+def test_the_cohort_csv_says_what_the_machine_said_beside_the_reviewer(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, results: Path
+) -> None:
+    """The units CSV of `report`: a part the reviewer changed reads 由“缺失”改为“嵌于他节”, as
+    every other view shows machine → reviewer."""
+    code, _, err = _review(
+        capsys, results, "--report", "县教育局", "--part", "存在不足", "--set", "embedded"
+    )
+    assert code == 0, err
+    sheet = tmp_path / "units.csv"
+    assert run(capsys, "report", str(results), "-o", str(sheet))[0] == 0
+    row = next(x for x in sheet.read_text(encoding="utf-8-sig").splitlines() if "县教育局" in x)
+    assert "由“缺失”改为“嵌于他节”" in row

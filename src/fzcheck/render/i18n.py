@@ -145,9 +145,12 @@ def decision_text(d: dict[str, Any], result: dict[str, Any] | None = None) -> st
         if _lang == "zh"
         else f"{t('review.' + d['target'])} {shown}"
     )
+    machine = d.get("machine")
     text = (
         t("review.accept", value=word(d["set"]))
         if d.get("accept")
+        else t("review.set_from", machine=word(machine), value=word(d["set"]))
+        if machine and machine != d["set"]  # what the machine said, as every other view shows
         else t("review.set", target="", value=word(d["set"])).strip()
     )
     note = f"（{d['note']}）" if d.get("note") else ""
@@ -210,6 +213,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "inputs_total": "共{total}份：{counts}",
         # review
         "review.set": "{target}改为“{value}”",
+        "review.set_from": "由“{machine}”改为“{value}”",
         "review.accept": "确认机器结论“{value}”",
         "review.part": "要素",
         "review.check": "检查",
@@ -561,6 +565,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "breakdown.not_a_report": "not a report: scores 0",
         "inputs_total": "{total} inputs: {counts}",
         "review.set": "{target} set to {value}",
+        "review.set_from": "set from {machine} to {value}",
         "review.accept": "accepted {value}",
         "review.part": "part",
         "review.check": "check",
