@@ -1,6 +1,8 @@
 """What a batch has to do: each input's identity (skip key), and which are already done.
 
-A result line is "done" for an input when it has the same path and the same ``batch_key``:
+A result line is "done" for an input when it is the input's line and has the same ``batch_key``
+(the line of an input: its ``path`` is the input's path as typed this run, or the absolute path
+it was graded from is this input's, however either was typed: see ``Batch.plan``):
 sha256 of the file's bytes + the rubrics that may grade it (ids, versions, contents) + the settings that change the answer (the LLM
 model, endpoint, mode and sampling with ``--llm``). Identical files at two paths are two
 inputs (each gets its line); a file whose bytes or settings changed is redone and its stale

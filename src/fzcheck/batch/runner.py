@@ -46,6 +46,7 @@ from fzcheck.batch.store import (
     read_objects,
     repair,
     rewrite,
+    same_file,
     stale_path,
 )
 from fzcheck.errors import FzcheckError
@@ -276,44 +277,69 @@ class Batch:
         not among this run's inputs (another folder batched into the same results) are kept.
         Whether a file is gone is asked of the absolute path it was graded from (the sidecar's
         ``graded_from``), whatever this run's working folder: a line of an older version
-        without it is only moved when its own path is absolute."""
-        items = list(plan_items(inputs, self.fingerprint, self.options.max_mb))
+        without it is only moved when its own path is absolute.
+
+        A line is an input's when its ``path`` is the input's path as typed, or else when the
+        file it was graded from (``graded_from``; a line without it: its own path, absolute,
+        or from this working folder) is the input's file (:func:`store.same_file`): one file
+        typed absolute in one run and relative in the next, or from two working folders, is
+        one input with one line. A kept line keeps the path it was written with; a redone one
+        takes this run's. One file named twice in one run is graded once, by its first name."""
+        folders: dict[str, str] = {}  # resolved folders, for same_file
+        by_file: dict[str, Item] = {}  # same_file(path) -> the input
+        item_of: dict[str, Item] = {}  # each path as typed this run -> its input
+        items = []
+        for it in plan_items(inputs, self.fingerprint, self.options.max_mb):
+            # one file named twice (absolute and relative) is one input, graded once
+            first = by_file.setdefault(same_file(it.path, folders) or "\0" + it.path, it)
+            item_of.setdefault(it.path, first)
+            if first is it:
+                items.append(it)
         self.stats.planned = len(items)
         sidecar = copies.sidecar_path(self.output)
-        for path in (self.output, sidecar):
-            clean_temp_files(path)  # what a rewrite killed midway left (we hold the lock)
+        for file in (self.output, sidecar):
+            clean_temp_files(file)  # what a rewrite killed midway left (we hold the lock)
             # the results file is refused, not cut, when a batch did not write it
-            repair(path, results=path == self.output)
-        item_of = {it.path: it for it in items}
+            repair(file, results=file == self.output)
         retry = self.options.retry_errors
-        done: set[tuple[str, str]] = set()
+        done: set[str] = set()  # the inputs (their paths this run) whose line is kept
+        kept: set[tuple[str, str]] = set()  # (path, key) of the lines kept
         drops: list[bool] = []
         stale: list[dict[str, Any]] = []
         changed: list[tuple[dict[str, Any], Item]] = []  # same input, another key
         gone: dict[str, bool] = {}
         where: dict[tuple[str, str], str] | None = None  # read when first needed
         for obj in read_objects(self.output):
-            path, key = obj.get("path", ""), obj.get(KEY_FIELD, "")
+            path, key = str(obj.get("path", "")), str(obj.get(KEY_FIELD, ""))
             item = item_of.get(path)
+            recorded: str | None = None
+            if item is None:
+                # the same file typed another way, or from another working folder: the line's
+                # absolute path (recorded; an older line's own, from this working folder)
+                if where is None:
+                    where = graded_from(sidecar)
+                recorded = where.get((path, key))
+                same = same_file(recorded or path, folders)
+                item = by_file.get(same) if same is not None else None
             failed = failure_message(obj) is not None
             if item is None:
                 drop = False
                 if compact:
-                    if where is None:
-                        where = graded_from(sidecar)
-                    at = where.get((str(path), str(key)), str(path))
+                    at = recorded or path
                     if at not in gone:
                         gone[at] = is_gone(at)  # a relative path (an older line's) never is
                     drop = gone[at]
                 if drop:
                     stale.append(obj)
             else:
-                drop = key != item.key or (path, key) in done or (retry and failed)
+                drop = key != item.key or item.path in done or (retry and failed)
                 if key != item.key:
                     changed.append((obj, item))
             drops.append(drop)
             if not drop:
-                done.add((path, key))
+                kept.add((path, key))
+                if item is not None:
+                    done.add(item.path)
                 if failed and item is not None:
                     self.stats.failed_before += 1
                     self.stats.failures_before.append((path, failure_message(obj) or ""))
@@ -332,8 +358,8 @@ class Batch:
             rewrite(self.output, lambda obj: None if next(flags) else obj)
             self.stats.dropped = sum(drops) - len(stale)
         if compact:
-            compact_sidecar(sidecar, done)
-        todo = [it for it in items if (it.path, it.key) not in done]
+            compact_sidecar(sidecar, kept)
+        todo = [it for it in items if it.path not in done]
         self.stats.skipped = len(items) - len(todo)
         return todo
 

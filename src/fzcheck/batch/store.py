@@ -107,6 +107,28 @@ def absolute(path: str) -> str | None:
         return None
 
 
+def same_file(path: str, folders: dict[str, str] | None = None) -> str | None:
+    """What makes two spellings of an input one input: its absolute path (:func:`absolute`)
+    with the folder part resolved (``.``, ``..``, symlinked folders, as the system reads them
+    now) and the file name kept as it is (two links to one file stay two inputs); None when
+    the working folder is gone. ``folders`` caches the resolved folders of one plan."""
+    at = absolute(path)
+    if at is None:
+        return None
+    folder, name = os.path.split(at)
+    if name in ("", ".", ".."):
+        folder, name = at, ""
+    try:
+        real = folders.get(folder) if folders is not None else None
+        if real is None:
+            real = os.path.realpath(folder)
+            if folders is not None:
+                folders[folder] = real
+    except (OSError, ValueError):
+        return os.path.normpath(at)
+    return os.path.join(real, name) if name else real
+
+
 def is_gone(path: str) -> bool:
     """Whether the file at ``path`` is gone from a folder that is still there (deleted, or
     renamed): nothing at the path, not even a broken link, and its folder exists. A folder
