@@ -14,7 +14,7 @@ import pytest
 
 from fzcheck.cli import main
 from tests.batch.reportgen import batch_command, kill_after, make_report
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT, SAMPLE
 
 Lines = Callable[[Path], list[dict]]
 
@@ -569,3 +569,31 @@ def test_a_renamed_report_is_one_report_in_the_summary(
     assert main(["report", str(out), "-f", "json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["reports"] == len(list(reports.iterdir()))
+
+
+def test_the_closing_line_of_a_batch_is_in_the_runs_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """批量评查：共…份 by default; --lang en says it in English, the failures' header too."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    main(["batch", str(folder), "-o", str(tmp_path / "zh.jsonl"), "--summary", "none"])
+    err = capsys.readouterr().err
+    assert "批量评查：共2份" in err and "失败（用 --retry-errors 重做）" in err
+    main(
+        [
+            "--lang",
+            "en",
+            "batch",
+            str(folder),
+            "-o",
+            str(tmp_path / "en.jsonl"),
+            "--summary",
+            "none",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert "batch: 2 inputs" in err and "failed (redo with --retry-errors)" in err
+    assert "批量评查" not in err

@@ -178,20 +178,23 @@ def run(args: argparse.Namespace) -> int:
         else:
             batch.run(inputs)
     stats = batch.stats
-    earlier = f" (and {stats.failed_before} earlier: --retry-errors)" if stats.failed_before else ""
-    earlier = f"（另有此前失败{stats.failed_before}份：用 --retry-errors 重做）" if earlier else ""
-    stderr().print(
-        f"批量评查：共{stats.planned}份，此前已完成{stats.skipped}份，本次评出"
-        f"{stats.written}份，失败{stats.failed}份{earlier}，雷同{stats.copy_pairs}对"
-        f" → {visible(args.output)}",
-        markup=False,
-        highlight=False,
+    earlier = t("batch.failed_earlier", n=stats.failed_before) if stats.failed_before else ""
+    done = t(
+        "batch.done",
+        planned=stats.planned,
+        skipped=stats.skipped,
+        written=stats.written,
+        failed=stats.failed,
+        earlier=earlier,
+        pairs=stats.copy_pairs,
+        output=visible(args.output),
     )
+    stderr().print(done, markup=False, highlight=False)
     if quiet():  # errors still reach stderr: one line per failed input, this run's or earlier
         for path, message in stats.failures + stats.failures_before:
             error(f"{path}: {message}")
     elif stats.failures:
-        stderr().print("失败（用 --retry-errors 重做）：", markup=False)
+        stderr().print(t("batch.failed_header"), markup=False)
         for path, message in stats.failures:
             stderr().print(f"  {visible(path)}: {visible(message)}", markup=False, highlight=False)
     if args.html:

@@ -214,6 +214,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         # review
         "review.set": "{target}改为“{value}”",
         "review.set_from": "由“{machine}”改为“{value}”",
+        "batch.done": (
+            "批量评查：共{planned}份，此前已完成{skipped}份，本次评出{written}份，失败{failed}份"
+            "{earlier}，雷同{pairs}对 → {output}"
+        ),
+        "batch.failed_earlier": "（另有此前失败{n}份：用 --retry-errors 重做）",
+        "batch.failed_header": "失败（用 --retry-errors 重做）：",
         "review.accept": "确认机器结论“{value}”",
         "review.part": "要素",
         "review.check": "检查",
@@ -566,6 +572,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "inputs_total": "{total} inputs: {counts}",
         "review.set": "{target} set to {value}",
         "review.set_from": "set from {machine} to {value}",
+        "batch.done": (
+            "batch: {planned} inputs, {skipped} done before, {written} graded now, {failed} "
+            "failed{earlier}, {pairs} copy pairs → {output}"
+        ),
+        "batch.failed_earlier": " (and {n} earlier: --retry-errors)",
+        "batch.failed_header": "failed (redo with --retry-errors):",
         "review.accept": "accepted {value}",
         "review.part": "part",
         "review.check": "check",
