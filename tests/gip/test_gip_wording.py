@@ -95,3 +95,18 @@ def test_a_departments_deadline_by_its_names_end(tmp_path: Path, unit: str, late
     assert r["document"]["issuer"] == unit
     flags = [c for c in r["checks"] if c["id"] == "published_in_time"]
     assert any(not c["passed"] for c in flags) is late, flags
+
+
+def test_parts_one_level_down_under_a_heading_naming_none_are_present(tmp_path: Path) -> None:
+    """A township's 二、政府信息公开情况 over （一）主动公开 and （二）依申请公开: those are the parts'
+    own sections one level down (present, full credit), not sentences embedded elsewhere."""
+    text = (
+        "示例乡人民政府2024年政府信息公开工作年度报告\n本报告统计期限为2024年1月1日至2024年12月31日。\n"
+        "一、总体情况\n本年度依法做好政府信息公开工作。\n二、政府信息公开情况\n（一）主动公开\n"
+        "主动公开政府信息120条。\n（二）依申请公开\n全年收到政府信息公开申请0件。\n"
+        "三、政府信息公开行政复议、行政诉讼情况\n无。\n四、存在的主要问题及改进情况\n"
+        "解读形式单一。下一步将加强解读，完善栏目。\n五、其他需要报告的事项\n无。\n"
+    )
+    r = check(write(tmp_path, "township.txt", text))
+    status = {p["id"]: p["status"] for p in r["parts"]}
+    assert status["proactive"] == status["requests"] == "present"
