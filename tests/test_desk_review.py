@@ -527,3 +527,15 @@ def test_the_cohort_csv_says_what_the_machine_said_beside_the_reviewer(
     assert run(capsys, "report", str(results), "-o", str(sheet))[0] == 0
     row = next(x for x in sheet.read_text(encoding="utf-8-sig").splitlines() if "县教育局" in x)
     assert "由“缺失”改为“嵌于他节”" in row
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_workbook_given_to_review_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, suffix: str
+) -> None:
+    """A sheet fzcheck wrote (or any workbook) is no report to decide on: one line, as letter."""
+    sheet = tmp_path / f"评分表{suffix}"
+    sheet.write_bytes(b"\xef\xbb\xbfpath,verdict\n")
+    code, _, err = run(capsys, "review", str(sheet), "--part", "problems", "--set", "embedded")
+    assert code == 2 and "是表格" in err and "Traceback" not in err
+    assert not (tmp_path / f"评分表{suffix}.decisions.jsonl").exists()

@@ -66,6 +66,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from fzcheck.commands.letter import WORKBOOKS
     from fzcheck.errors import UsageError
     from fzcheck.grading.decisions import append, decisions_path, load
     from fzcheck.output import stderr
@@ -76,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
     target = Path(args.target)
     if not target.is_file():
         raise UsageError(t("no_such_file", path=target))
+    if target.suffix.lower() in WORKBOOKS:  # a sheet fzcheck wrote is no report, nor results
+        raise UsageError(t("review.workbook", path=visible(str(target))))
     rubrics = Catalog.load(args.rubric)
     results = _results(target, rubrics)
     store = decisions_path(target)

@@ -399,6 +399,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{path}：是表格，不是评查结果或报告，没有写反馈意见：请给出 fzcheck batch -o "
             "写出的 results.jsonl，或报送的报告文件"
         ),
+        "review.workbook": (
+            "{path}：是表格，不是评查结果或报告，不能复核：请给出 fzcheck batch -o "
+            "写出的 results.jsonl，或报送的报告文件"
+        ),
         "letter.not_results": (
             "{path}：不是评查结果，没有写反馈意见：请给出 fzcheck batch -o 写出的 results.jsonl，"
             "或报送的报告文件"
@@ -801,6 +805,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "letter.workbook": (
             "{path}: a spreadsheet, not results or a report; no letter written: pass the "
             "results.jsonl fzcheck batch -o wrote, or the submitted report files"
+        ),
+        "review.workbook": (
+            "{path} is a spreadsheet, not batch results nor a report: nothing to review; give "
+            "the results.jsonl fzcheck batch -o wrote, or a submitted report"
         ),
         "letter.not_results": (
             "{path}: not fzcheck results; no letter written: pass the results.jsonl fzcheck "
