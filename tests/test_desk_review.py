@@ -539,3 +539,20 @@ def test_a_workbook_given_to_review_is_one_line_and_exit_2(
     code, _, err = run(capsys, "review", str(sheet), "--part", "problems", "--set", "embedded")
     assert code == 2 and "是表格" in err and "Traceback" not in err
     assert not (tmp_path / f"评分表{suffix}.decisions.jsonl").exists()
+
+
+def test_letters_to_unread_files_of_one_name_are_told_apart_by_their_suffixes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """损坏.docx, 损坏.pdf, 损坏.ofd, none read: 损坏-反馈意见.docx, then 损坏.pdf-反馈意见.docx …,
+    not -2 and -3 that say nothing of which file each is for."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for suffix in (".docx", ".pdf", ".ofd"):
+        (folder / f"损坏{suffix}").write_bytes(b"\x00\x01damaged" * 8)
+    results = tmp_path / "results.jsonl"
+    main(["batch", str(folder), "-o", str(results), "--summary", "none"])
+    out = tmp_path / "letters"
+    run(capsys, "letter", str(results), "-o", str(out))
+    names = sorted(p.name for p in out.iterdir() if p.name != "汇总反馈意见.docx")
+    assert len(names) == 3 and not any("-2" in n or "-3" in n for n in names), names

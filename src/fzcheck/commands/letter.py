@@ -186,10 +186,18 @@ def _file_name(r: dict[str, Any], taken: set[str]) -> str:
 
     # a GBK name's undecodable bytes as xb1xa8 (shown, not dropped: 报告.txt would become
     # .txt, a hidden file), controls dropped; no leading dot for the same reason
-    unit = invisible_dropped(decodable(unit_name(r)))
-    base = "".join(ch for ch in unit if ch not in '\\/:*?"<>|\t')[:40].lstrip(". ") or "报告"
-    name, n = f"{base}-反馈意见.docx", 2
-    while name in taken:
+    def safe(unit: str) -> str:
+        unit = invisible_dropped(decodable(unit))
+        return "".join(ch for ch in unit if ch not in '\\/:*?"<>|\t')[:40].lstrip(". ") or "报告"
+
+    base = safe(unit_name(r))
+    # 损坏.docx, 损坏.pdf, 损坏.ofd unread: told apart by their suffixes before by numbers
+    whole = safe(Path(str(r.get("path") or "")).name) if not _readable(r) else base
+    name = next(
+        (f"{b}-反馈意见.docx" for b in (base, whole) if f"{b}-反馈意见.docx" not in taken), None
+    )
+    n = 2
+    while name is None or name in taken:
         name, n = f"{base}-反馈意见-{n}.docx", n + 1
     taken.add(name)
     return name
