@@ -150,3 +150,25 @@ def test_a_gbk_file_name_is_shown_as_a_chinese_pc_shows_it() -> None:
     assert decodable(f"重复：{name}（0.92）") == "重复：清溪镇小学报告.txt（0.92）"
     assert visible("a\udcff.txt") == "a\\xff.txt"  # one byte no encoding reads
     assert gbk_read("法治政府建设年度报告") == "法治政府建设年度报告"
+
+
+def test_spreadsheet_cells_show_controls_and_bidi_overrides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title with an ESC sequence and a file name with an RTL override: the CSV and the
+    workbook show them as escapes (rtl\\u202egnp.txt read as rtltxt.png), as the terminal does."""
+    import openpyxl
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = _report("示例县\x1b[31m司法局2025年度法治政府建设情况报告", "")
+    (folder / "rtl\u202egnp.txt").write_text(text, encoding="utf-8")
+    assert main(["check", str(folder), "-o", str(tmp_path / "r.csv")]) in (0, 1)
+    csv_text = (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
+    assert "\u202e" not in csv_text and "\x1b" not in csv_text
+    assert "rtl\\u202egnp.txt" in csv_text and "\\x1b[31m" in csv_text
+    assert main(["check", str(folder), "-o", str(tmp_path / "r.xlsx")]) in (0, 1)
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    cells = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    assert not any("\u202e" in c or "\x1b" in c for c in cells)
+    assert any("rtl\\u202egnp.txt" in c for c in cells)

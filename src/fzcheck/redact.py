@@ -130,8 +130,22 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def xml_text(text: str) -> str:
     """``text`` a workbook or a .docx (UTF-8 XML) can hold: undecodable file-name bytes shown
-    as ``\\xff`` (:func:`decodable`), characters XML forbids (a NUL, most C0 controls) dropped."""
-    return _NOT_XML.sub("", decodable(text))
+    as ``\\xff`` (:func:`decodable`), characters XML forbids (a NUL, most C0 controls) dropped,
+    the other controls and bidirectional overrides shown (:func:`cell_text`)."""
+    return cell_text(_NOT_XML.sub("", decodable(text)))
+
+
+# Controls a cell cannot show and overrides that reorder what it shows (rtl\u202egnp.txt reads
+# as rtltxt.png): a tab and a line break are a cell's own.
+_IN_CELL = re.compile(
+    "[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def cell_text(text: str) -> str:
+    """``text`` for a spreadsheet's cell (CSV or workbook): each control character but tab and
+    line breaks, and each bidirectional override, shown as an escape, as the terminal shows it."""
+    return _IN_CELL.sub(_show, text)
 
 
 def visible_tree(value: Any, show: Callable[[str], str] = visible) -> Any:

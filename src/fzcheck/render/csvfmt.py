@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
-from fzcheck.redact import gbk_read
+from fzcheck.redact import cell_text, gbk_read
 from fzcheck.render import failed_check_entries, status_text
 from fzcheck.render.i18n import error_kind, t
 from fzcheck.render.i18n import verdict as verdict_word
@@ -154,7 +154,9 @@ def as_text(value: object) -> object:
 
 
 def safe_row(row: Iterable[object]) -> list[object]:
-    return [as_text(v) for v in row]
+    """A row's cells as a spreadsheet shows them: never run as a formula, controls and bidi
+    overrides from a submission shown (:func:`fzcheck.redact.cell_text`)."""
+    return [as_text(cell_text(v) if isinstance(v, str) else v) for v in row]
 
 
 class CsvRenderer:
