@@ -556,3 +556,23 @@ def test_letters_to_unread_files_of_one_name_are_told_apart_by_their_suffixes(
     run(capsys, "letter", str(results), "-o", str(out))
     names = sorted(p.name for p in out.iterdir() if p.name != "汇总反馈意见.docx")
     assert len(names) == 3 and not any("-2" in n or "-3" in n for n in names), names
+
+
+def test_decisions_under_an_older_rubric_version_are_said_not_to_apply(
+    capsys: pytest.CaptureFixture[str], results: Path
+) -> None:
+    """The reports graded again under a new version of the rubric: decisions made on the old
+    one no longer apply, and that is said (the listing was silent)."""
+    code, _, err = _review(
+        capsys, results, "--report", "县教育局", "--part", "存在不足", "--set", "embedded"
+    )
+    assert code == 0, err
+    store = decisions_path(results)
+    store.write_text(
+        store.read_text(encoding="utf-8").replace(
+            '"rubric_version":"1.0"', '"rubric_version":"0.9"'
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = _review(capsys, results)
+    assert code == 0 and "1条复核意见是按评分规则的旧版本作出的" in err

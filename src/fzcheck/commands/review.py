@@ -419,6 +419,16 @@ def warn_stale(results: list[dict[str, Any]], decisions: list[Any]) -> None:
     if changed:
         names = "、".join(name for name, _ in changed[:10]) + ("…" if len(changed) > 10 else "")
         warn(t("review.stale", n=sum(n for _, n in changed), names=names))
+    # decisions on the same bytes under another version of the rubric (graded again since)
+    graded = {(r.get("sha256"), (r.get("rubric") or {}).get("id")): r for r in results}
+    older = {
+        (d.sha256, d.target, d.id)
+        for d in decisions
+        if (r := graded.get((d.sha256, d.rubric))) is not None
+        and (r.get("rubric") or {}).get("version") not in (None, d.rubric_version)
+    }
+    if older:
+        warn(t("review.old_rubric", n=len(older)))
 
 
 def _list(results: list[dict[str, Any]], decisions: list[Any], rubrics: Any) -> None:

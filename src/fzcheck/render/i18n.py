@@ -474,6 +474,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "→ {path}"
         ),
         "review.stale": "{n}条复核意见所针对的文件已改动，不再适用：{names}",
+        "review.old_rubric": "{n}条复核意见是按评分规则的旧版本作出的，已不适用：请按新版本的结果重新复核",
         "batch.stdin": "batch 只读文件，不读标准输入：请给出文件、目录或通配符",
         "batch.jobs": "--jobs 至少为1",
         "batch.workers": "--workers 至少为1",
@@ -887,6 +888,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "skipped: not for these results) → {path}"
         ),
         "review.stale": "{n} decision(s) no longer apply, their file has changed: {names}",
+        "review.old_rubric": "{n} decision(s) were made under an older version of the rubric and no longer apply: review the new results again",
         "batch.stdin": "batch reads files, not stdin: pass files, directories or globs",
         "batch.jobs": "--jobs must be at least 1",
         "batch.workers": "--workers must be at least 1",
