@@ -576,3 +576,13 @@ def test_decisions_under_an_older_rubric_version_are_said_not_to_apply(
     )
     code, _, err = _review(capsys, results)
     assert code == 0 and "1条复核意见是按评分规则的旧版本作出的" in err
+
+
+def test_a_decisions_file_nested_past_the_stack_is_skipped_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report = tmp_path / "r.txt"
+    shutil.copy(SAMPLE, report)
+    decisions_path(report).write_text("[" * 100_000 + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "review", str(report))
+    assert code == 0 and "Traceback" not in err and "不是有效的复核记录" in err

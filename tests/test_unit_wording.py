@@ -1083,3 +1083,19 @@ def test_a_deputys_acts_run_on_until_the_leader_is_named_again(
         ),
     )
     assert ("leader_duties.principal_own_actions" not in failed(r)) is own
+
+
+def test_one_part_named_under_a_theme_after_the_problems_stays_embedded(tmp_path: Path) -> None:
+    """三、奋力开创新局面 / （一）压实主要负责人第一责任人职责: a plan's item under a theme, not the
+    leader part's own section (parts one level down need a heading naming two or more)."""
+    text = sample_text()
+    leader = text.split(LEADER)[1].split("\n\n")[0]
+    r = variant(
+        tmp_path,
+        (LEADER + leader + "\n\n", ""),
+        (
+            PLAN,
+            "四、凝心聚力，奋力开创法治建设新局面\n（一）压实党政主要负责人第一责任人职责\n2026年，将落实述法制度。",
+        ),
+    )
+    assert part(r, "leader_duties")["status"] != "present"

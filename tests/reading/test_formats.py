@@ -516,3 +516,12 @@ def test_a_rule_under_a_first_line_is_no_front_matter() -> None:
 
     text = "---\n一、主要举措和成效\n全年办理案件41件。\n---\n"
     assert front_matter_read(text) == text
+
+
+def test_a_front_matter_title_folded_onto_the_next_lines_is_read() -> None:
+    """title: >- (or |) puts the title on the indented lines under it."""
+    from fzcheck.reading.text import front_matter_read
+
+    text = "---\ntitle: >-\n  示例县2025年度法治政府建设情况报告\n---\n正文"
+    assert front_matter_read(text).split("\n")[2] == "示例县2025年度法治政府建设情况报告"
+    assert ">-" not in front_matter_read(text)

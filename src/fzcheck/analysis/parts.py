@@ -123,18 +123,23 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     for i, (h, parts) in enumerate(top):
         for part in parts or (themed if i < anchor else []):
             _add_section(found[part.id], doc, h, "present")
-    # A top heading that names no part and holds sections that do (二、政府信息公开情况 over
-    # （一）主动公开 and （二）依申请公开): those are the parts' own sections, one level down.
+    # A top heading that names no part and holds sections that name two or more (二、政府信息
+    # 公开情况 over （一）主动公开 and （二）依申请公开): those are the parts' own sections, one level
+    # down. (One such section under a theme — 三、奋力开创新局面 / （一）压实第一责任人职责 — is a
+    # plan's item, not the part's section.)
     names = dict(zip((h.line for h in outline.headings), masked, strict=True))
     for i, (h, parts) in enumerate(top):
         if parts or (themed and i < anchor):
             continue
-        for sub in h.children:
-            for part in rubric.parts:
-                if found[part.id].status == "missing" and cues[part.id].name(
-                    sub.text, names[sub.line]
-                ):
-                    _add_section(found[part.id], doc, sub, "present")
+        named = [
+            (sub, part)
+            for sub in h.children
+            for part in rubric.parts
+            if found[part.id].status == "missing" and cues[part.id].name(sub.text, names[sub.line])
+        ]
+        if len({part.id for _, part in named}) >= 2:
+            for sub, part in named:
+                _add_section(found[part.id], doc, sub, "present")
     # A part that sits in no other part's section (no embeds_in) is looked for outside them:
     # 全年办理案件120件 in the leader's section is no achievement. (The others' cues are their own
     # words, read wherever they stand: a closing 下一步，我局将… lands in the last section.)

@@ -62,7 +62,7 @@ def load(path: Path) -> list[Decision]:
             continue
         try:  # json.loads: a GBK file name's surrogates come back as written (see append)
             out.append(Decision.model_validate(json.loads(line)))
-        except (ValidationError, ValueError):
+        except (ValidationError, ValueError, RecursionError):  # [[[[… nested past the stack
             from fzcheck.output import warn
 
             warn(f"{path}:{n}: 不是有效的复核记录，已跳过")

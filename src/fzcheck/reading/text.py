@@ -58,9 +58,13 @@ def front_matter_read(text: str) -> str:
     ):
         return text  # not key: value lines: a rule under a first line, not front matter
     block = []
+    folded = False  # title: >- / title: | : the title on the indented lines under it
     for line in lines[: end + 1]:
         title = _FRONT_TITLE.match(line.rstrip("\r"))
-        block.append(title.group(1) if title else "")
+        scalar = title is not None and title.group(1) in ("|", ">", "|-", ">-", "|+", ">+")
+        indented = folded and line[:1] in (" ", "\t")
+        block.append(line.strip() if indented else title.group(1) if title and not scalar else "")
+        folded = scalar or indented
     return "\n".join(block + lines[end + 1 :])
 
 
