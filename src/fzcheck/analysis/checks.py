@@ -146,7 +146,8 @@ def _figures(spec: FiguresSpec, text: str, found: Found, ctx: Context) -> Check:
 def _table_figures(text: str) -> int:
     """The values in the rows of a table the text holds (| 办理行政复议案件（件） | 112 | 136 |):
     a figure whose unit the row's label or the header names."""
-    from fzcheck.analysis.tables import table_row  # it imports the rubric model, which us
+    # imported here: tables imports the rubric model, which imports this module
+    from fzcheck.analysis.tables import table_row
 
     rows = (table_row(line) for line in text.split("\n") if "|" in line or "\t" in line)
     return sum(1 for row in rows if row is not None for v in row[1] if v.text.strip())

@@ -241,7 +241,7 @@ def _machine_passed(r: dict[str, Any], part: str, check: str) -> bool:
     """Whether the machine passed the check ``part``.``check`` (the result before review)."""
     from fzcheck.render import all_checks
 
-    return any(p == part and c["id"] == check and c["passed"] for p, c in all_checks(r))
+    return any(c["id"] == check and c["passed"] for _, c in all_checks(r, part))
 
 
 def _reviewer_note(r: dict[str, Any], target: str) -> str | None:
