@@ -390,3 +390,57 @@ def test_lines_from_an_older_version_still_say_the_settings_changed(
     assert (
         "batch: rubric fazhi-annual changed (version or content); the rubrics to choose from" in err
     )
+
+
+def test_one_bare_name_in_two_working_folders_keeps_both_results(
+    tmp_path: Path,
+    lines: Lines,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """cd A; batch . then cd B; batch . with a report.txt in each, other reports: both stay, B's
+    under its full path (a bare name would make the two one); rerun in either, nothing more."""
+    a = _folder(tmp_path, "A", {"report.txt": 82})
+    b = _folder(tmp_path, "B", {"report.txt": 83})
+    out = tmp_path / "r.jsonl"
+    monkeypatch.chdir(a)
+    assert batch(".", "-o", "../r.jsonl") == 0
+    monkeypatch.chdir(b)
+    capsys.readouterr()
+    assert batch(".", "-o", "../r.jsonl") == 0
+    assert "同名" in capsys.readouterr().err
+    assert paths(out, lines) == ["report.txt", str(b / "report.txt")]
+    sha = {r["path"]: r["sha256"] for r in lines(out)}
+    assert sha["report.txt"] != sha[str(b / "report.txt")]
+    before = lines(out)
+    for folder in (b, a):
+        monkeypatch.chdir(folder)
+        assert batch(".", "-o", "../r.jsonl") == 0
+        assert lines(out) == before and not stale_path(out).exists()
+    where = {s["path"]: s[WHERE_FIELD] for s in lines(sidecar_path(out))}
+    assert where == {
+        "report.txt": str(a / "report.txt"),
+        str(b / "report.txt"): str(b / "report.txt"),
+    }
+    (b / "report.txt").write_text(make_report(84), encoding="utf-8")  # B's changes: redone
+    monkeypatch.chdir(b)
+    assert batch(".", "-o", "../r.jsonl") == 0
+    assert paths(out, lines) == ["report.txt", str(b / "report.txt")]
+    assert lines(out)[0] == before[0] and lines(out)[1]["sha256"] != before[1]["sha256"]
+
+
+def test_a_renamed_folder_is_the_same_input_not_another(
+    tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cd A; batch . then A renamed and its report edited: the bare name's line is redone, not
+    kept beside a second one (the file it was graded from is no longer there)."""
+    a = _folder(tmp_path, "A", {"report.txt": 85})
+    out = tmp_path / "r.jsonl"
+    monkeypatch.chdir(a)
+    assert batch(".", "-o", "../r.jsonl") == 0
+    monkeypatch.chdir(tmp_path)
+    a2 = a.rename(tmp_path / "A2")
+    (a2 / "report.txt").write_text(make_report(86), encoding="utf-8")
+    monkeypatch.chdir(a2)
+    assert batch(".", "-o", "../r.jsonl") == 0
+    assert paths(out, lines) == ["report.txt"]

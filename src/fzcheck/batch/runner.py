@@ -19,7 +19,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -309,11 +309,21 @@ class Batch:
         changed: list[tuple[dict[str, Any], Item]] = []  # same input, another key
         gone: dict[str, bool] = {}
         where: dict[tuple[str, str], str] | None = None  # read when first needed
+        clashes: set[str] = set()  # inputs typed as a line of another file is
         for obj in read_objects(self.output):
             path, key = str(obj.get("path", "")), str(obj.get(KEY_FIELD, ""))
             item = item_of.get(path)
             recorded: str | None = None
-            if item is None:
+            if item is not None:
+                # the name typed, but maybe another file's: cd A; batch . then cd B; batch .
+                # with a report.txt in each (the line is kept, this run's written in full)
+                if where is None:
+                    where = graded_from(sidecar)
+                if _another_file(where.get((path, key)), obj, item, folders):
+                    clashes.add(item.path)
+                    item = None
+                    recorded = where.get((path, key))
+            elif item is None:
                 # the same file typed another way, or from another working folder: the line's
                 # absolute path (recorded; an older line's own, from this working folder)
                 if where is None:
@@ -359,8 +369,10 @@ class Batch:
             self.stats.dropped = sum(drops) - len(stale)
         if compact:
             compact_sidecar(sidecar, kept)
-        todo = [it for it in items if it.path not in done]
+        todo = [_in_full(it) if it.path in clashes else it for it in items if it.path not in done]
         self.stats.skipped = len(items) - len(todo)
+        if any(it.path in clashes for it in items if it.path not in done):
+            self._notify(t("batch.same_name", count=len(clashes)))
         return todo
 
     def _why_regraded(self, changed: list[tuple[dict[str, Any], Item]], sidecar: Path) -> None:
@@ -597,6 +609,24 @@ def _shown(path: Path) -> str:
     except (ValueError, OSError):
         shown = str(path)
     return visible(shown)
+
+
+def _another_file(
+    recorded: str | None, line: dict[str, Any], item: Item, folders: dict[str, str]
+) -> bool:
+    """Whether a line with ``item``'s path as typed was graded from another file that is still
+    there, with other bytes: the same name typed in another working folder. A file moved, or
+    its folder renamed, is no other file: its line is the input's as before."""
+    if recorded is None or line.get("sha256") == item.content:
+        return False
+    if same_file(recorded, folders) == same_file(item.path, folders):
+        return False
+    return os.path.lexists(recorded)
+
+
+def _in_full(item: Item) -> Item:
+    """``item`` named by its absolute path: its name as typed is another file's line."""
+    return replace(item, path=absolute(item.path) or item.path)
 
 
 def graded_from(sidecar: Path) -> dict[tuple[str, str], str]:

@@ -498,6 +498,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "批量评查：{count}份此前的结果对应的文件已不在（已删除或改名），已移到 {path}"
         ),
         "batch.regrade": "批量评查：{why}，此前的{count}份结果将重新评分",
+        "batch.same_name": (
+            "批量评查：{count}个文件与结果文件中另一文件夹的文件同名（内容不同），"
+            "其结果按完整路径记录，两份结果都保留"
+        ),
         "batch.why_rubric": "评分规则 {rubrics} 已改动（版本或内容不同）",
         "batch.why_rubric_choice": "可选用的评分规则已改动（--rubric 指定与否，或可选的规则不同）",
         "batch.why_llm": "--llm 的设置已改动（模型、地址、模式或采样参数）",
@@ -920,6 +924,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "moved to {path}"
         ),
         "batch.regrade": "batch: {why}: {count} earlier result(s) will be graded again",
+        "batch.same_name": (
+            "batch: {count} file(s) share their name as typed with another folder's file in "
+            "the results (other content): recorded by full path, both results kept"
+        ),
         "batch.why_rubric": "rubric {rubrics} changed (version or content)",
         "batch.why_rubric_choice": (
             "the rubrics to choose from changed (--rubric given or not, or other rubrics)"
