@@ -259,7 +259,7 @@ def test_year_from_the_signing_date(tmp_path: Path) -> None:
     ],
 )
 def test_year_from_signing(signed: dt.date, year: int | None) -> None:
-    assert year_from_signing(signed) == year
+    assert year_from_signing(signed.year, signed.month) == year
 
 
 @pytest.mark.parametrize(
@@ -568,3 +568,38 @@ def test_lines_under_the_signature_do_not_hide_it(tmp_path: Path, under: str) ->
     r = checked(tmp_path, SAMPLE.read_text(encoding="utf-8") + under)
     assert r["document"]["signed_on"] == "2026-02-10"
     assert r["document"]["issuer"] == "示例县司法局"
+
+
+@pytest.mark.parametrize(
+    "signed,passed,said",
+    [
+        ("2026年2月", True, "2026年2月签发，在2025年度结束后"),
+        ("二〇二六年二月", True, "2026年2月签发，在2025年度结束后"),
+        ("2025年11月", False, "2025年11月签发，早于2025年度结束"),
+        ("2025年12月", False, "2025年12月签发，早于2025年度结束"),  # 31 December is, too
+    ],
+)
+def test_a_signature_giving_the_month_alone(
+    tmp_path: Path, signed: str, passed: bool | None, said: str | None
+) -> None:
+    """示例县司法局 / 2026年2月: the signature all the same (its issuer, the body's end), and
+    the month is what the signing check and the year go by; a day is not made up."""
+    text = SAMPLE.read_text(encoding="utf-8").replace("2026年2月10日", signed)
+    path = tmp_path / "month.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert result["document"]["signed_on"] is None
+    assert result["document"]["issuer"] == "示例县司法局"
+    check = {c["id"]: c for c in result["checks"]}["signed_after_year_end"]
+    assert (check["passed"], check["message"]) == (passed, said)
+    other = next(p for p in result["parts"] if p["id"] == "other")
+    assert other["span"]["end_line"] < text.splitlines().index(signed) + 1  # not the body's
+
+
+def test_year_from_a_signing_month(tmp_path: Path) -> None:
+    text = (FIXTURES / "no_title_body_year.txt").read_text(encoding="utf-8")
+    text = text.replace("一、2024年主要工作情况", "一、主要工作情况") + "示例县司法局\n2025年3月\n"
+    path = tmp_path / "signed.txt"
+    path.write_text(text, encoding="utf-8")
+    d = check_path(str(path), Catalog.load()).to_json()["document"]
+    assert (d["report_year"], d["report_year_source"]) == (2024, "signed")

@@ -93,6 +93,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         title=facts.title_analysis,
         published_on=doc.published_on,
         signed_on=facts.signed_on,
+        signed_month=facts.signed_month,
         issuer=facts.issuer or facts.title,
         tables=tables,
         rare_absent=rare_absent,

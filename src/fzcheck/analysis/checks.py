@@ -57,6 +57,7 @@ class Context:
     title: str | None = None  # analysis text: Simplified, folded
     published_on: dt.date | None = None
     signed_on: dt.date | None = None
+    signed_month: tuple[int, int] | None = None  # (year, month), the day perhaps unknown
     issuer: str | None = None
     tables: dict[str, TableRead] = field(default_factory=dict)
     rare_absent: bool = False  # no rare sign stands (fzcheck.analysis.rare): nor any instruction
@@ -371,12 +372,12 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
     p = ctx.published_on
     if p is None:
         # no publication date known: a report signed after the deadline cannot have met it
-        s = ctx.signed_on
-        if s is None or not after_deadline(s):
+        signed = _signed(ctx)
+        if signed is None or not after_deadline(signed[0]):
             return None
         return spec.check(
             passed=False,
-            message=f"{s.isoformat()}签发，晚于公开期限{deadline.isoformat()}{who}，不可能按时公开",
+            message=f"{signed[2]}签发，晚于公开期限{deadline.isoformat()}{who}，不可能按时公开",
         )
     if after_deadline(p):
         return spec.check(
@@ -398,14 +399,26 @@ class SigningSpec(CheckSpec):
 
 @document_check(SigningSpec)
 def _signing(spec: SigningSpec, ctx: Context) -> Check | None:
-    if ctx.signed_on is None or ctx.report_year is None:
+    signed = _signed(ctx)
+    if signed is None or ctx.report_year is None:
         return None
-    s = ctx.signed_on
-    if s <= dt.date(ctx.report_year, 12, 31):
-        return spec.check(
-            passed=False, message=f"{s.isoformat()}签发，早于{ctx.report_year}年度结束"
-        )
-    return spec.check(passed=True, message=f"{s.isoformat()}签发，在{ctx.report_year}年度结束后")
+    _, last, said = signed
+    if last <= dt.date(ctx.report_year, 12, 31):  # a month's last day too: 12月 is the year's
+        return spec.check(passed=False, message=f"{said}签发，早于{ctx.report_year}年度结束")
+    return spec.check(passed=True, message=f"{said}签发，在{ctx.report_year}年度结束后")
+
+
+def _signed(ctx: Context) -> tuple[dt.date, dt.date, str] | None:
+    """(first possible day, last possible day, as said) of the signing: one day when its date
+    is known, the month's days when the signature gives the month alone."""
+    if ctx.signed_on is not None:
+        return ctx.signed_on, ctx.signed_on, ctx.signed_on.isoformat()
+    if ctx.signed_month is None:
+        return None
+    year, month = ctx.signed_month
+    first = dt.date(year, month, 1)
+    last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+    return first, last, f"{year}年{month}月"
 
 
 class OpeningYearSpec(CheckSpec):

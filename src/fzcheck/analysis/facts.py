@@ -19,7 +19,15 @@ from fzcheck.analysis.outline import match_heading
 from fzcheck.document import Document
 from fzcheck.fast_patterns import fast
 from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_CELL, TITLE_KINDS, is_chrome
-from fzcheck.reading.dates import CN_DATE, DATE, find_published, parse_date
+from fzcheck.reading.dates import (
+    CN_DATE,
+    CN_MONTH,
+    DATE,
+    MONTH,
+    find_published,
+    parse_date,
+    parse_month,
+)
 from fzcheck.reading.numerals import ARABIC_YEAR, YEAR, year_value
 
 YearSource = Literal["title", "body", "plan", "signed"]
@@ -50,12 +58,12 @@ def title_pattern(subject: str | None) -> re.Pattern[str]:
 _ADDRESSEE = re.compile(r"^[^。,]{2,40}(?:委|政府|办|局|院|会|部|厅|处)[^。,]{0,10}:$")
 # A short note in brackets may follow the date on its line: 2026年2月10日(此件公开发布).
 _NOTE = r"(?:\s*\([^()]{1,16}\))?"
-_DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*[)]?{_NOTE}\s*$")
+# A signature may give the month alone (2026年2月): the date's line all the same, its day unknown.
+_SIGNED = f"{DATE.pattern}|{CN_DATE.pattern}|{MONTH.pattern}|{CN_MONTH.pattern}"
+_DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{_SIGNED})\s*日?\s*[)]?{_NOTE}\s*$")
 # The issuer and the date on one line, spaced apart or run together (示例县司法局2026年2月10日:
 # the signature block's two lines joined by a crawler or a paste)
-_ISSUER_DATE = re.compile(
-    rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?{_NOTE}\s*$"
-)
+_ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{_SIGNED})\s*日?{_NOTE}\s*$")
 _UNFINISHED = re.compile(r"(?:的|关于|和|及|暨|与|、)$")  # a title line that goes on below
 _TITLE_ISSUER = re.compile(rf"^(.{{2,40}}?)(?:关于|(?={YEAR.pattern}))")
 # The spaces a title is set with (法 治 政 府 建 设, 示例县人民政府 关于…): no word of a Chinese
@@ -137,6 +145,8 @@ class Facts:
     # where an attachment after the signature starts (附件：…统计表, then its tables): part of
     # the submission, not of the report's body
     appendix_start: int | None = None
+    # (year, month) of the signing: known when the day is not (a signature of 2026年2月)
+    signed_month: tuple[int, int] | None = None
 
 
 def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
@@ -199,8 +209,15 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         if m and not m.group(1).startswith(("关于", "20", "19")) and _ORG.search(m.group(1)):
             issuer = _unspaced(title)[: len(m.group(1))]
     year, source = _report_year(lines, nonblank, title_analysis, body_start, first_heading)
-    if year is None and signed is not None:
-        year = year_from_signing(signed)
+    month = (
+        (signed.year, signed.month)
+        if signed is not None
+        else parse_month(_cells(lines[sign_line]))
+        if sign_line is not None
+        else None
+    )
+    if year is None and month is not None:
+        year = year_from_signing(*month)
         source = "signed" if year is not None else None
     return Facts(
         title=title,
@@ -215,17 +232,18 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         body_end=body_end,
         report_year_source=source,
         appendix_start=appendix,
+        signed_month=month,
     )
 
 
-def year_from_signing(signed: dt.date) -> int | None:
-    """The year a report signed on ``signed`` reports on: signed in the first half of Y it reports
-    on Y-1 (reports are due in the first quarter; late ones come later), in November or December
-    on Y (year-end reports); from July to October it cannot be told."""
-    if signed.month <= 6:
-        return signed.year - 1
-    if signed.month >= 11:
-        return signed.year
+def year_from_signing(year: int, month: int) -> int | None:
+    """The year a report signed in ``month`` of ``year`` reports on: signed in the first half of
+    Y it reports on Y-1 (reports are due in the first quarter; late ones come later), in November
+    or December on Y (year-end reports); from July to October it cannot be told."""
+    if month <= 6:
+        return year - 1
+    if month >= 11:
+        return year
     return None
 
 

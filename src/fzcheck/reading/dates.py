@@ -14,6 +14,9 @@ CN_DATE = re.compile(
     r"([二〇○零一三四五六七八九Oo0]{4})年([一二三四五六七八九十]{1,3}|元)月"
     r"([一二三四五六七八九十]{1,3})日"
 )
+# A month without its day, as a signature may give it (2026年2月, 二〇二六年二月)
+MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2}|元)\s*月")
+CN_MONTH = re.compile(r"([二〇○零一三四五六七八九Oo0]{4})年([一二三四五六七八九十]{1,3}|元)月")
 # 发布时间:2026-01-09, 时间:2026-02-03来源, 发布日期：2026年2月3日, or a date right before 来源.
 # A page's metadata names other dates too (成文日期, 印发日期, 生效日期: a 政府信息公开 page's
 # table lists 成文日期 before 发布日期): a key that says publication wins wherever it stands, and
@@ -80,6 +83,21 @@ def parse_date(text: str) -> dt.date | None:
         except KeyError:
             return None
     return None
+
+
+def parse_month(text: str) -> tuple[int, int] | None:
+    """(year, month) of the first month written in ``text`` (2026年2月, 二〇二六年二月)."""
+    match = MONTH.search(text)
+    groups = match.groups() if match else None
+    if groups is None and (match := CN_MONTH.search(text)):
+        try:
+            groups = tuple(g if g == "元" else str(cn_number(g)) for g in match.groups())
+        except KeyError:
+            return None
+    if groups is None:
+        return None
+    year, month = int(groups[0]), 1 if groups[1] == "元" else int(groups[1])
+    return (year, month) if 1 <= month <= 12 else None
 
 
 def _colon_after_key(head: str) -> bool:
