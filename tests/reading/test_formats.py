@@ -315,6 +315,24 @@ def test_a_web_archive_saved_as_doc_is_read_as_its_page(tmp_path: Path) -> None:
     assert "二、存在的不足和原因" in doc.lines
 
 
+@pytest.mark.parametrize("name", ["报告.txt", "报告.md"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_page_saved_as_text_is_read_as_its_page(tmp_path: Path, name: str, bom: bytes) -> None:
+    """A browser's Save As (or a crawler) names a page .txt: read by its content, as the same
+    bytes named .htm are. A text that only quotes a tag stays text."""
+    page = (ROOT / "tests" / "fixtures" / "page.html").read_bytes()
+    (tmp_path / "报告.htm").write_bytes(page)
+    (tmp_path / name).write_bytes(bom + b"\n  " + page)
+    as_text = check_path(str(tmp_path / name), Catalog.load()).to_json()
+    as_page = check_path(str(tmp_path / "报告.htm"), Catalog.load()).to_json()
+    assert as_text["document"]["format"] == "html"
+    assert as_text["document"]["title"] == as_page["document"]["title"] is not None
+    assert (as_text["verdict"], as_text["score"]) == (as_page["verdict"], as_page["score"])
+    quoting = "网页模板中的<html>标签和<body>标签不是正文。\n" + SAMPLE.read_text(encoding="utf-8")
+    (tmp_path / "quoting.txt").write_text(quoting, encoding="utf-8")
+    assert load(str(tmp_path / "quoting.txt")).format == "txt"
+
+
 def test_a_pdf_page_number_goes_and_a_table_value_at_a_page_end_stays() -> None:
     """A bare number is a page number only at a page's top or bottom and in step with the
     pages (1, 2, 3 — or 2, 3, 4 after an unnumbered cover); a table's value that happens to

@@ -179,7 +179,9 @@ def _looks_textual(data: bytes) -> bool:
 def _is_html(data: bytes, suffix: str) -> bool:
     if suffix in HTML_SUFFIXES:
         return True
+    start = data[:2048].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if suffix in TEXT_SUFFIXES:
-        return False
-    start = data[:2048].lstrip().lower()
+        # a page saved as .txt (a browser's Save As, a crawler): only a page's own opening
+        # says so, since a text may quote a tag
+        return start.startswith((b"<!doctype html", b"<html"))
     return start.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in start
