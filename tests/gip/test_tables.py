@@ -1185,3 +1185,24 @@ def test_what_still_needs_doing_names_no_improvement_and_no_count(
         assert "improvements.names_improvements" in {
             f"{p['id']}.{c['id']}" for p in r["parts"] for c in p["checks"] if not c["passed"]
         }
+
+
+@pytest.mark.parametrize("form", ["tab", "layout"])
+@pytest.mark.parametrize("above", ["— 3 —", "行政事业性收费\t0\n（二）依申请公开情况"])
+def test_a_sentence_under_a_lone_value_is_no_rows_label(
+    tmp_path: Path, form: str, above: str
+) -> None:
+    """A line ending in a value (a PDF's page number — 3 —, the last row of table 二 in a
+    section on both kinds of disclosure) above a sentence that names a row (…予以公开32件。):
+    the sentence is the text's, not that value's label going on. Taken for one, it made the
+    page number or table 二's value the 予以公开 row and the table was misread."""
+    make = gip.tab_text if form == "tab" else gip.layout_text
+    heading = "三、收到和处理政府信息公开申请情况"
+    sentence = "本年度共收到政府信息公开申请40件，予以公开32件，无法提供3件。"
+    text = make().replace(heading, f"{heading}\n{above}\n{sentence}", 1)
+    r = check(write(tmp_path, "report.txt", text))
+    assert tables(r)["requests"]["status"] == "read"
+    for row, vals in gip.values().items():
+        for col, value in zip(gip.APPLICANTS, vals, strict=True):
+            assert cell(r, "requests", row, col)["value"] == value, (row, col)
+    assert failures(r) == set()

@@ -755,8 +755,11 @@ def _match_row(
     for extra in range(3):
         text = label
         for j in range(line + 1, min(line + 1 + extra, region.stop)):
-            if split_row(doc.analysis[j]) is None:
-                text += _compact(doc.analysis[j])
+            after = doc.analysis[j]
+            if _SENTENCE_STOP.search(after):
+                break  # a sentence of the text below (…申请2件，予以公开1件。) is no label's end
+            if split_row(after) is None:
+                text += _compact(after)
         for k in range(pointer, min(pointer + WINDOW, len(rows))):
             cue = rows[k].cue
             if cue is None or rx(cue).search(text):
