@@ -1206,3 +1206,45 @@ def test_a_sentence_under_a_lone_value_is_no_rows_label(
         for col, value in zip(gip.APPLICANTS, vals, strict=True):
             assert cell(r, "requests", row, col)["value"] == value, (row, col)
     assert failures(r) == set()
+
+
+@pytest.mark.parametrize(
+    "upper,lower",
+    [
+        (
+            ["法人或其他组织", "自然人", "总计"],
+            ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"],
+        ),
+        (
+            ["总计", "自然人", "法人或其他组织"],
+            ["商业企业", "科研机构", "社会公益组织", "其他", "法律服务机构"],
+        ),
+        (
+            ["自然人", "法人或其他组织", "总计"],
+            ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"],
+        ),
+    ],
+)
+def test_a_copied_two_row_header_puts_the_columns_in_its_order(
+    tmp_path: Path, upper: list[str], lower: list[str]
+) -> None:
+    """A browser's copy of table 三's header, its merged cells a cell each (法人或其他组织 | 自然人 |
+    总计, then 商业企业 | … | 其他): the columns stand as the group's cell and the line under it
+    say, in whatever order the unit set them — read into their own cells, not the template's
+    order (the sums hold either way: a wrong order passed unseen) nor refused."""
+    names = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    order = [names.index(n) for c in upper for n in (lower if c == "法人或其他组织" else [c])]
+    one_line = "\t\t" + "\t".join(names)
+    text = gip.tab_text()
+    assert one_line in text
+    text = text.replace(one_line, "\t\t" + "\t".join(upper) + "\n" + "\t".join(lower))
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        cells = line.split("\t")
+        if len(cells) == 9:  # a row of table 三: its group, its label, its seven values
+            lines[k] = "\t".join(cells[:2] + [cells[2 + j] for j in order])
+    r = check(write(tmp_path, "copied.txt", "\n".join(lines)))
+    assert tables(r)["requests"]["status"] == "read", tables(r)["requests"]["reason"]
+    for row, vals in gip.values().items():
+        for col, value in zip(gip.APPLICANTS, vals, strict=True):
+            assert cell(r, "requests", row, col)["value"] == value, (row, col)

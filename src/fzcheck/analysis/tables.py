@@ -526,6 +526,7 @@ def _header(
         return _Header()
     index = {name: k for k, name in enumerate(names)}
     hits: dict[int, list[_Hit]] = {}  # by line, nearest the first row first; in line order
+    cells_of: dict[int, list[str]] = {}  # the named lines split at borders, their cells
     bordered = True  # every line with a name split at borders
     for i in range(above.stop - 1, max(above.start, above.stop - _HEADER_LINES) - 1, -1):
         text = doc.analysis[i]
@@ -546,12 +547,17 @@ def _header(
         if found:
             hits[i] = found
             bordered = bordered and cells is not None
+            if cells is not None:
+                cells_of[i] = [_compact(c) for c in cells[0]]
     if not hits:
         return _Header()
     if bordered:
         over = _over_cells(template, hits, line, values)
         if over is not None:
             return over
+        grouped = _group_order(template, index, [cells_of[i] for i in sorted(cells_of)])
+        if grouped is not None:
+            return _as_header(template, grouped)
     named = {c for found in hits.values() for c, _, _ in found}
     for found in hits.values():
         if len(found) == len(named) and {c for c, _, _ in found} == named:
@@ -614,6 +620,34 @@ def _over_cells(
         return _Header(order, tuple(by_slot.get(k) for k in range(len(values))))
     wrong = next(c for c in order if place[c] != c)
     return _Header(reason=_misplaced(template, wrong))
+
+
+def _group_order(
+    template: TableTemplate, index: Mapping[str, int], lines: Sequence[list[str]]
+) -> tuple[int, ...] | None:
+    """The columns' order from two header lines as a browser copies a header with merged cells
+    (a cell a tab, each cell's place lost): the upper gives the columns that span both rows and
+    each group's cell (法人或其他组织 | 自然人 | 总计), the lower the group's own columns (商业企业 |
+    科研机构 | …); the group stands where its cell does, its columns as the lower line orders
+    them. None when the two lines do not read so, every column once."""
+    groups: dict[str, set[int]] = {}
+    for k, column in enumerate(template.columns):
+        if column.group:
+            groups.setdefault(_compact(column.group), set()).add(k)
+    for upper, lower in pairwise(lines):
+        under = [index[c] for c in lower if c in index]
+        order: list[int] = []
+        for cell in upper:
+            if cell in index:
+                order.append(index[cell])
+            elif cell in groups:
+                if set(under) != groups[cell] or len(under) != len(groups[cell]):
+                    break
+                order.extend(under)
+        else:
+            if sorted(order) == list(range(len(template.columns))):
+                return tuple(order)
+    return None
 
 
 def _at(line: str, offset: int, wide: bool) -> int:

@@ -147,6 +147,9 @@ class Part(_Strict):
 class TableColumn(_Strict):
     id: str = Field(pattern=ID)
     name: str
+    # the merged header cell over this column and its neighbours (法人或其他组织 over 商业企业…其他):
+    # a browser's copy of the header gives it as one cell among the columns' own names
+    group: str | None = None
 
 
 class TableRow(_Strict):
