@@ -603,3 +603,27 @@ def test_year_from_a_signing_month(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     d = check_path(str(path), Catalog.load()).to_json()["document"]
     assert (d["report_year"], d["report_year_source"]) == (2024, "signed")
+
+
+@pytest.mark.parametrize("form", ["front_matter", "cover"])
+def test_the_title_given_twice_leaves_the_opening_below_it(tmp_path: Path, form: str) -> None:
+    """A Markdown file's front matter title, then its # heading; a cover page's title, then the
+    first page's: the second is the title again, not the body's first heading, and the opening
+    below it is read (here it states last year, which the opening check catches)."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    title, rest = lines[0], lines[1:]
+    opening = next(k for k, line in enumerate(rest) if line.startswith("2025年，"))
+    rest[opening] = rest[opening].replace("2025年，", "2024年，", 1)
+    if form == "front_matter":
+        head = ["---", f"title: {title}", "---", "", f"# {title}"]
+        name = "report.md"
+    else:
+        head = [title, "示例县司法局", "", "", title]
+        name = "report.txt"
+    path = tmp_path / name
+    path.write_text("\n".join(head + rest) + "\n", encoding="utf-8")
+    result = check_path(str(path), Catalog.load(), with_outline=True).to_json()
+    assert result["document"]["title"] == title
+    assert all(h["text"] != title for h in result["outline"])
+    check = {c["id"]: c for c in result["checks"]}["opening_speaks_of_the_year"]
+    assert not check["passed"] and "2024年" in check["message"]

@@ -163,16 +163,18 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
             _enclosed_title(lines, nonblank, title_span[1], first_heading, titles) or title_span
         )
     title_line = title_span[0] if title_span else None
-    if title_line is not None and title_line == first_heading:
-        first_heading = next(
-            (i for i in nonblank if i > title_line and match_heading(lines[i])), len(lines)
-        )
+    again = _title_again(lines, nonblank, title_span)
+    for shown in (title_line, again):
+        if shown is not None and shown == first_heading:
+            first_heading = next(
+                (i for i in nonblank if i > shown and match_heading(lines[i])), len(lines)
+            )
     after_title = islice((i for i in nonblank if title_span is None or i > title_span[1]), 8)
     addressee = next(
         (i for i in after_title if i < first_heading and _ADDRESSEE.match(lines[i].strip())), None
     )
     title_end = title_span[1] if title_span else None
-    body_start = max((x for x in (title_end, addressee) if x is not None), default=-1) + 1
+    body_start = max((x for x in (title_end, addressee, again) if x is not None), default=-1) + 1
     appendix = _appendix_start(lines, nonblank, first_heading)
     before = nonblank if appendix is None else [i for i in nonblank if i < appendix]
     sign_line, issuer_line, signed, issuer_inline = _find_signature(
@@ -364,6 +366,23 @@ def _enclosed_title(
             if found is not None:
                 return found
     return None
+
+
+def _title_again(
+    lines: list[str], nonblank: list[int], span: tuple[int, int, int] | None
+) -> int | None:
+    """The line right below the title that is the title again (a Markdown file's front matter
+    title, then its # heading; a cover page's title, then the first page's): no heading of the
+    body, and the opening is below it."""
+    if span is None:
+        return None
+    first, last, start = span
+    below = next((i for i in nonblank if i > last), None)
+    if below is None:
+        return None
+    title = "".join(lines[i][start if i == first else 0 :].strip() for i in range(first, last + 1))
+    same = _unspaced(lines[below].strip()).lstrip("# ") == _unspaced(title).lstrip("# ")
+    return below if same else None
 
 
 def _unspaced(title: str) -> str:
