@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -409,3 +410,45 @@ def test_disclosure_reports_other_section_as_units_shorten_it(tmp_path: Path, he
     result = check_path(str(path), Catalog.load()).to_json()
     assert result["rubric"]["id"] == "gip-annual"
     assert part(result, "other")["status"] == "present"
+
+
+_HEADINGS = re.compile(r"^([一二三四五])、(.*)$", re.MULTILINE)
+
+
+@pytest.mark.parametrize(
+    "form,as_set",
+    [
+        ("emoji", lambda n, t: f"📌{n}、{t}"),
+        ("square", lambda n, t: f"■ {n}、{t}"),
+        ("arrow", lambda n, t: f"\u3000\u3000▶{n}、{t}"),
+        ("brackets", lambda n, t: f"【{t}】"),
+    ],
+)
+def test_headings_an_editor_set_off_are_the_sections(
+    tmp_path: Path, form: str, as_set: Any
+) -> None:
+    """📌一、 ■二、 ▶三、 (a post's editor sets a symbol before the number), and unnumbered
+    【主要举措和成效】 lines: the sections they head, with their （一）（二） items under them.
+    Read as text, the items became the top level and the parts were embedded or missing."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    # items numbered in the first section only: no （一） starting again to tell the sections by
+    cut = text.index("\n二、")
+    text = text[:cut] + re.sub(r"（[一二三四]）", "", text[cut:])
+    text = _HEADINGS.sub(lambda m: as_set(m.group(1), m.group(2)), text)
+    path = tmp_path / f"{form}.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(result) == statuses(check("sample"))
+    assert (result["verdict"], result["score"]) == ("complete", 100.0)
+
+
+def test_a_bracketed_label_opening_a_paragraph_is_no_heading(tmp_path: Path) -> None:
+    """【典型案例】某镇… opens a paragraph (text after the label): the report's 一、 stay the
+    sections, and a single 【】 line is a label, no structure."""
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "（四）深化普法宣传。", "【典型案例】\n（四）深化普法宣传。【亮点】"
+    )
+    path = tmp_path / "labels.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(result) == statuses(check("sample"))

@@ -112,11 +112,22 @@ _BY_FIRST: dict[str, tuple[int, ...]] = {
 }
 
 
+# What a post's editor sets before a heading (📌一、 ■二、 ▶三、): arrows, shapes, dingbats, emoji
+_DECORATION = re.compile(r"^\s*[\u2022\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*")
+
+
 def match_heading(line: str) -> tuple[int, str, int] | None:
-    """(kind, marker, offset of text) if ``line`` opens with a heading marker."""
+    """(kind, marker, offset of text) if ``line`` opens with a heading marker (after any
+    decoration an editor set before it)."""
     first = line[:1]
     if first.isspace():
         first = line.lstrip()[:1]
+    if (first >= "\u2190" and (first <= "\u2bff" or first >= "\U0001f000")) or first == "\u2022":
+        deco = _DECORATION.match(line)
+        if deco is None:
+            return None
+        inner = match_heading(line[deco.end() :])
+        return None if inner is None else (inner[0], inner[1], deco.end() + inner[2])
     if first == "#":
         md = _MARKDOWN.match(line)
         if md:
@@ -282,6 +293,11 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         if numbered and not _bare_parents(doc.analysis, found, bare):
             bare = []
         found = sorted(found + bare, key=itemgetter(2))
+    if not styled and not any(f[0] == 1 for f in found):
+        taken = {f[2] for f in found}
+        extra = [b for b in _bracketed(doc.analysis, body_start, body_end) if b[2] not in taken]
+        if len(extra) >= 2:  # one is a label, not a structure
+            found = sorted(found + extra, key=itemgetter(2))
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
     found = _parts_above(found)
     level = {kind: n for n, kind in enumerate(_ranked({f[0] for f in found}, found), 1)}
@@ -406,6 +422,24 @@ def _bare_headings(
         start = len(lines[i]) - len(lines[i].lstrip())
         out.append((BARE, "", i, start, start + len(lines[i].strip())))
     return out if len(out) >= 2 else []
+
+
+_BRACKETED = re.compile(r"^\s*【([^【】。;!?]{2,30})】\s*$")
+
+
+def _bracketed(
+    lines: list[str], body_start: int, body_end: int
+) -> list[tuple[int, str, int, int, int]]:
+    """Headings set in 【】 on lines of their own, unnumbered (【主要举措和成效】): at the top, as a
+    report with no 一、 has them (the caller's condition). A 【】 label opening a paragraph
+    (【典型案例】某镇…) has text after it; a page's 【字体：大 中 小】 is its furniture."""
+    out: list[tuple[int, str, int, int, int]] = []
+    for i in range(body_start, body_end + 1):
+        line = lines[i]
+        if "【" not in line or (m := _BRACKETED.match(line)) is None or is_chrome(line):
+            continue
+        out.append((BARE, "【】", i, m.start(1), m.end(1)))
+    return out
 
 
 _AROUND_NUMERAL = "#、.,:()【】第部分章是 \t"  # what a marker has around its number (一、 第一部分)
