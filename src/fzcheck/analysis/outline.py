@@ -113,7 +113,10 @@ _BY_FIRST: dict[str, tuple[int, ...]] = {
 
 
 # What a post's editor sets before a heading (📌一、 ■二、 ▶三、): arrows, shapes, dingbats, emoji
-_DECORATION = re.compile(r"^\s*[\u2022\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*")
+# — not the enclosed numbers (①, ⑴), which are markers themselves
+_DECORATION = re.compile(
+    r"^\s*[\u2022\u2190-\u245f\u2500-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
+)
 
 
 def match_heading(line: str) -> tuple[int, str, int] | None:
@@ -125,7 +128,7 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
     if (first >= "\u2190" and (first <= "\u2bff" or first >= "\U0001f000")) or first == "\u2022":
         deco = _DECORATION.match(line)
         if deco is None:
-            return None
+            return _by_first(line, first)
         inner = match_heading(line[deco.end() :])
         return None if inner is None else (inner[0], inner[1], deco.end() + inner[2])
     if first == "#":
@@ -139,6 +142,10 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
                 return inner[0], line[:end].strip(), end
             return len(md.group(1)), line[: md.end()].strip(), md.end()
         return None
+    return _by_first(line, first)
+
+
+def _by_first(line: str, first: str) -> tuple[int, str, int] | None:
     kinds = _BY_FIRST.get(first) or ((3, 4) if first.isdigit() else ())
     for kind in kinds:
         m = _KIND[kind].match(line)
