@@ -205,3 +205,33 @@ def test_leftover_duplicates_of_one_file_are_cleaned_by_the_next_run(
     assert "共2份，此前已完成2份，本次评出0份" in summary(capsys)
     assert paths(out, lines) == [str(folder / "a.txt"), str(folder / "b.txt")]
     one_signature_per_line(out, lines)
+
+
+def test_a_name_that_names_nothing_is_said_and_counts_no_report(
+    tmp_path: Path,
+    lines: Lines,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A typo or a glob that matched nothing ('sbus/*.docx' for subs/): one line on stderr,
+    the rest graded, exit 2, and no result line — one would count a report no unit sent, for
+    good. Such a line an older version wrote goes to the stale file on the next run."""
+    _folder(tmp_path, "subs", {"a.txt": 94})
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert batch("subs", "sbus/*.docx", "-o", "r.jsonl") == 2
+    assert "找不到 sbus/*.docx" in summary(capsys)
+    out = tmp_path / "r.jsonl"
+    assert paths(out, lines) == [str(Path("subs", "a.txt"))]
+    assert batch("nothing.txt", "-o", "r.jsonl") == 2
+    assert paths(out, lines) == [str(Path("subs", "a.txt"))]
+    # an older version's line for a name that named nothing
+    assert main(["check", "sbus/x.docx", "-f", "jsonl", "-o", "old.jsonl"]) == 2
+    old = json.loads((tmp_path / "old.jsonl").read_text(encoding="utf-8"))
+    assert old["error"]["kind"] == "not_found"
+    with out.open("a", encoding="utf-8") as f:
+        f.write(json.dumps(old, ensure_ascii=False) + "\n")
+    assert batch("subs", "-o", "r.jsonl") == 0
+    assert paths(out, lines) == [str(Path("subs", "a.txt"))]
+    assert [r["path"] for r in lines(stale_path(out))] == ["sbus/x.docx"]
+    assert reported(out, capsys) == 1

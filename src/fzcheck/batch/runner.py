@@ -337,7 +337,9 @@ class Batch:
                 if compact:
                     at = recorded or path
                     if at not in gone:
-                        gone[at] = is_gone(at)  # a relative path (an older line's) never is
+                        # a relative path (an older line's) never is; a name that named
+                        # nothing when it was graded (an older version wrote it a line) is
+                        gone[at] = is_gone(at) or _named_nothing(obj, at)
                     drop = gone[at]
                 if drop:
                     stale.append(obj)
@@ -622,6 +624,14 @@ def _another_file(
     if same_file(recorded, folders) == same_file(item.path, folders):
         return False
     return os.path.lexists(recorded)
+
+
+def _named_nothing(line: dict[str, Any], at: str) -> bool:
+    """Whether ``line`` is the error line of a name that named no file (a typo, a glob that
+    matched nothing) and still names none: no report, only a line that counted one."""
+    error = line.get("error")
+    kind = error.get("kind") if isinstance(error, dict) else None
+    return kind == "not_found" and not os.path.lexists(absolute(at) or at)
 
 
 def _in_full(item: Item) -> Item:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -157,6 +158,14 @@ def run(args: argparse.Namespace) -> int:
         _writable_directory(Path(args.html))  # before grading, not after the whole batch
     batch = Batch(output, options)
     inputs = list(expand_inputs(args.inputs))
+    # a name that names nothing (a typo, a glob that matched nothing) is no submission: said,
+    # and no line written for it (a line would count a report no one sent, for good)
+    absent = {i for i in inputs if i != "-" and not os.path.lexists(i)}
+    for path in sorted(absent):
+        error(t("batch.not_found", path=visible(path)))
+    inputs = [i for i in inputs if i not in absent]
+    if absent and not inputs:
+        return 2
     if args.html:
         # Pages from an earlier --html run into the same folder are output, not reports.
         pages = Path(args.html).resolve()
@@ -200,6 +209,8 @@ def run(args: argparse.Namespace) -> int:
     if args.html:
         _write_html(output, Path(args.html), options.max_mb, options.rubrics)
     _summary(output, args.summary, options.rubrics)
+    if absent:
+        return 2
     return 1 if stats.failed or stats.failed_before else 0
 
 

@@ -489,6 +489,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.not_a_results_file": (
             "{path} 不是批量评查结果文件（第{line}行不是评查结果）：请用 fzcheck batch -o 生成"
         ),
+        "batch.not_found": "找不到 {path}：没有这个文件或文件夹（未评查，未写入结果）",
         "batch.no_results": "{path} 中没有评查结果：请用 fzcheck batch -o 生成",
         "batch.cannot_write": "无法写入 {path}（{why}）",
         "batch.no_folder": "无法写入 {path}：文件夹 {folder} 不存在",
@@ -919,6 +920,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "another fzcheck batch is writing {path}; wait for it to finish or choose another -o"
         ),
         "batch.cannot_write_pages": "cannot write pages to {path}: {why}",
+        "batch.not_found": "{path}: no such file or folder (not graded, no line written)",
         "batch.stale_moved": (
             "batch: {count} earlier result(s) whose files are gone (deleted or renamed) "
             "moved to {path}"
