@@ -97,7 +97,7 @@ offline verdict stands)""",
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.grading.decisions import load_beside, with_review
+    from fzcheck.grading.decisions import Reports, load_beside, with_review
     from fzcheck.output import tolerant_streams, verbose
     from fzcheck.pipeline import check_source
     from fzcheck.reading import DEFAULT_MAX_MB
@@ -108,12 +108,14 @@ def run(args: argparse.Namespace) -> int:
     tolerant_streams()
     args.format = format_for(args.format, args.output)
     rubrics = Catalog.load(args.rubric)
-    decisions = load_beside(args.output, *args.inputs)
+    decisions = load_beside(args.output)  # those beside each input are loaded with it
     max_mb = args.max_mb or DEFAULT_MAX_MB
     enrich = _llm_step(args) if getattr(args, "llm", False) else None
     code = 0
     sources = list(expand_inputs(args.inputs))
     refuse_overwriting(args.output, read_by_check(sources, args.output))
+    # which report a decision beside -o is about: the one rule, among these inputs
+    reports = Reports.of_files(sources) if decisions else Reports([])
     with ExitStack() as stack:
         html_dir = None
         if args.format == "html":  # several reports: a page each plus index.html in -o DIR
@@ -139,7 +141,8 @@ def run(args: argparse.Namespace) -> int:
                 if args.outline:
                     graded.result.outline = graded.analysis.outline.to_json(graded.analysis.doc)
             data = graded.result.to_json()
-            mine = decisions + load_beside(source)  # beside -o, the inputs given, this file
+            # beside -o, those about this report among the inputs; beside this file, all
+            mine = [d for d in decisions if reports.applies(d, data)] + load_beside(source)
             if mine:  # the reviewer's verdict beside the machine's
                 data = with_review(data, mine, rubrics)
             if verbose():

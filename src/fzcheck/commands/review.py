@@ -22,8 +22,8 @@ def register(sub: Any, name: str, help_text: str) -> None:
         name,
         help=help_text,
         description=help_text + ". Decisions are kept in "
-        "TARGET.decisions.jsonl, keyed by the report's sha256 and rubric; machine "
-        "re-runs never change them.",
+        "TARGET.decisions.jsonl, each about the report it was made on (its path and "
+        "sha256, and rubric); machine re-runs never change them.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -68,7 +68,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from fzcheck.commands.letter import WORKBOOKS
     from fzcheck.errors import UsageError
-    from fzcheck.grading.decisions import append, decisions_path, load
+    from fzcheck.grading.decisions import Reports, append, decisions_path, load
     from fzcheck.output import stderr
     from fzcheck.redact import visible
     from fzcheck.render.i18n import t
@@ -83,13 +83,14 @@ def run(args: argparse.Namespace) -> int:
     results = _results(target, rubrics)
     store = decisions_path(target)
     if args.import_file:
-        return _import(Path(args.import_file), results, store)
+        return _import(Path(args.import_file), results, store, rubrics)
     if not (args.part or args.check):
         if args.value or args.accept or args.note:
             raise UsageError(t("review.which"))
         decisions = load(store)
         warn_stale(results, decisions)
-        _list(results, decisions, rubrics)
+        _warn_invalid(results, decisions, rubrics)
+        _list(results, decisions, rubrics, Reports(results))
         return 0
     if not (args.value or args.accept):
         raise UsageError(t("review.what"))
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     stderr().print(
         t("review.recorded", n=n, path=visible(str(store))), markup=False, highlight=False
     )
-    _list([result], load(store), rubrics)
+    _list([result], load(store), rubrics, Reports(results))  # shown as among all of them
     return 0
 
 
@@ -202,6 +203,7 @@ def _unit(result: dict[str, Any]) -> str:
 
 def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
     from fzcheck.errors import UsageError
+    from fzcheck.grading.decisions import CHECK_VALUES, PART_VALUES
     from fzcheck.render.i18n import t
     from fzcheck.result import Decision
 
@@ -221,7 +223,7 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
             )
         key = named[0]
         machine = parts[key]["status"]
-        allowed: tuple[str, ...] = ("present", "embedded", "missing")
+        allowed: tuple[str, ...] = PART_VALUES
         target = "part"
     else:
         from fzcheck.render import all_checks
@@ -229,7 +231,7 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
         checks = {f"{p}.{c['id']}": c for p, c in all_checks(result)}
         key = _check_key(checks, args.check)
         machine = "pass" if checks[key]["passed"] else "fail"
-        allowed, target = ("pass", "fail"), "check"
+        allowed, target = CHECK_VALUES, "check"
     value = machine if args.accept else _value(args.value, allowed)
     rubric = result.get("rubric") or {}
     return Decision(
@@ -275,23 +277,14 @@ def _check_key(checks: dict[str, dict[str, Any]], check: str) -> str:
     return matches[0]
 
 
-# --set in Chinese, as the pages and the letters say it
-_VALUES = {
-    "独立成节": "present",
-    "嵌于他节": "embedded",
-    "缺失": "missing",
-    "通过": "pass",
-    "未通过": "fail",
-}
-
-
 def _value(value: str, allowed: tuple[str, ...]) -> str:
     from fzcheck.errors import UsageError
+    from fzcheck.grading.decisions import WORDS  # --set in Chinese, as pages and letters say it
     from fzcheck.render.i18n import t
 
-    chosen = _VALUES.get(value.strip(), value.strip().lower())
+    chosen = WORDS.get(value.strip(), value.strip().lower())
     if chosen not in allowed:
-        words = [*allowed, *(k for k, v in _VALUES.items() if v in allowed)]
+        words = [*allowed, *(k for k, v in WORDS.items() if v in allowed)]
         raise UsageError(
             t("review.bad_value", value=value, allowed="|".join(allowed)) + _hint(value, words)
         )
@@ -313,14 +306,18 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
+def _import(file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any) -> int:
+    """Add the decisions in ``file`` (a page's export) that are about ``results`` to ``store``.
+    One that names no part or check of its report's rubric, or a value its target cannot take,
+    is refused with a line saying which and what it can be; the others are imported, and the
+    exit code is 2 when any was refused (as ``letter`` does for a letter it cannot write)."""
     import json
 
     from pydantic import ValidationError
 
     from fzcheck.errors import UsageError
-    from fzcheck.grading.decisions import append, load, parse_export
-    from fzcheck.output import stderr
+    from fzcheck.grading.decisions import Reports, append, load, parse_export, targets, validated
+    from fzcheck.output import error, stderr
     from fzcheck.redact import visible
     from fzcheck.render.i18n import t
     from fzcheck.result import Decision
@@ -329,25 +326,42 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
         items = parse_export(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
         raise UsageError(t("review.not_export", path=file, why=type(err).__name__)) from None
-    known = {
-        (r.get("sha256"), (r.get("rubric") or {}).get("id"), (r.get("rubric") or {}).get("version"))
-        for r in results
-    }
+    graded: dict[tuple[Any, Any, Any], list[dict[str, Any]]] = {}
+    for r in results:
+        ref = r.get("rubric") or {}
+        graded.setdefault((r.get("sha256"), ref.get("id"), ref.get("version")), []).append(r)
+    reports = Reports(results)
     stored = load(store)
-    warn_stale(results, stored)
     good: list[Decision] = []
-    same = 0
+    same = refused = skipped = 0
     # the decision in force on each target: the last one, stored or imported before it
     latest = {_slot(x): x for x in stored}
-    for item in items:
+    for n, item in enumerate(items, 1):
         try:
             d = Decision.model_validate(
                 {**item, "by": item.get("by") or "html", "at": item.get("at") or _now()}
             )
-        except ValidationError:
+        except ValidationError as err:
+            fields = "、".join(sorted({str(e["loc"][0]) for e in err.errors() if e["loc"]}))
+            sha = item.get("sha256")
+            line = next((r for r in results if sha and r.get("sha256") == sha), None)
+            named = item.get("path") or (line or {}).get("path") or sha or file.name
+            error(t("review.bad_decision", report=visible(_shown(named)), n=n, fields=fields))
+            refused += 1
             continue
-        if (d.sha256, d.rubric, d.rubric_version) not in known:
+        lines = graded.get((d.sha256, d.rubric, d.rubric_version))
+        if not lines:
+            skipped += 1
             continue
+        # its report, for the rubric's parts and checks: the one it is about (a copy's as well)
+        line = next((r for r in lines if reports.applies(d, r)), lines[0])
+        checked = validated(d, *targets(line, rubrics.for_result(line)))
+        if isinstance(checked, str):
+            named = line.get("path") if reports.applies(d, line) else d.path or line.get("path")
+            error(t("review.refused", report=visible(_shown(named)), why=visible(checked)))
+            refused += 1
+            continue
+        d = checked
         # importing the same export twice adds nothing. A decision with its time is one
         # event: stored already (the same verdict, note and time), it is not added again,
         # wherever it stands (an export holds the page's history, and adding an earlier
@@ -365,53 +379,64 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path) -> int:
             good.append(d)
             latest[_slot(d)] = d
     n = append(store, good)
-    stderr().print(
-        t(
-            "review.imported_new",
-            n=n,
-            same=same,
-            skipped=len(items) - n - same,
-            path=visible(str(store)),
-        ),
-        markup=False,
-        highlight=False,
-    )
-    return 0
+    said = t("review.imported_new", n=n, same=same, skipped=skipped, path=visible(str(store)))
+    if refused:
+        said += "；" + t("review.refused_count", n=refused)
+    stderr().print(said, markup=False, highlight=False)
+    warn_stale(results, [*stored, *good])
+    return 2 if refused else 0
+
+
+def _shown(path: object) -> str:
+    """A report as a message names it: its file name (a sha256 by its start)."""
+    text = str(path)
+    if len(text) == 64 and all(c in "0123456789abcdef" for c in text):
+        return text[:12]
+    return Path(text).name or text
 
 
 _SAME = ("sha256", "rubric", "rubric_version", "target", "id", "set", "machine", "accept", "note")
 
 
-def _slot(d: Any) -> tuple[str, str, str, str, str]:
-    """The target a decision is on, as the grading applies it (the last one on it wins)."""
-    return (d.sha256, d.rubric, d.rubric_version, d.target, d.id)
+def _slot(d: Any) -> tuple[str, str, str, str, str, str | None]:
+    """The target a decision is on, as the grading applies it (the last one on it wins): on
+    the report at its path (a copy another unit sent is another report)."""
+    from fzcheck.grading.decisions import path_key
+
+    where = path_key(d.path) if d.path else None
+    return (d.sha256, d.rubric, d.rubric_version, d.target, d.id, where)
 
 
 def _same(a: Any, b: Any, timed: bool) -> bool:
-    return all(getattr(a, k) == getattr(b, k) for k in _SAME) and (not timed or a.at == b.at)
+    return (
+        all(getattr(a, k) == getattr(b, k) for k in _SAME)
+        and _slot(a) == _slot(b)
+        and (not timed or a.at == b.at)
+    )
 
 
 def stale(results: list[dict[str, Any]], decisions: list[Any]) -> list[tuple[str, int]]:
     """(file name, decisions) for each report in ``results`` that decisions were made on before
     its file changed (a unit resubmitted it: same path, other sha256). They no longer apply —
     a decision is keyed to the bytes it judged — and would otherwise vanish without a word."""
-    from fzcheck.redact import gbk_read, visible
+    from fzcheck.grading.decisions import Reports
+    from fzcheck.redact import visible
 
-    shas = {r.get("sha256") for r in results if r.get("sha256")}
-    # a GBK name as the results hold it (its bytes) and as a page's export names it (read)
-    by_path = {gbk_read(str(r.get("path"))): r for r in results if r.get("sha256")}
+    reports = Reports(results)
     gone: dict[str, set[tuple[str, str, str]]] = {}
     for d in decisions:
-        r = by_path.get(gbk_read(str(d.path))) if d.path else None
-        if r is None or d.sha256 in shas:
-            continue
-        # the same target decided twice (or imported twice) is one decision that went stale
-        gone.setdefault(str(r["path"]), set()).add((d.sha256, d.target, d.id))
+        path = reports.stale(d)
+        if path is not None:
+            # the same target decided twice (or imported twice) is one decision that went stale
+            gone.setdefault(path, set()).add((d.sha256, d.target, d.id))
     return [(visible(Path(p).name), len(ids)) for p, ids in gone.items()]
 
 
 def warn_stale(results: list[dict[str, Any]], decisions: list[Any]) -> None:
-    """Say once that decisions on changed files no longer apply, and which files."""
+    """Say once that decisions on changed files no longer apply, and which files; that those
+    on a report renamed or moved whose bytes several reports hold apply to none of them; and
+    that those made under an older version of the rubric no longer apply."""
+    from fzcheck.grading.decisions import Reports
     from fzcheck.output import warn
     from fzcheck.render.i18n import t
 
@@ -419,28 +444,86 @@ def warn_stale(results: list[dict[str, Any]], decisions: list[Any]) -> None:
     if changed:
         names = "、".join(name for name, _ in changed[:10]) + ("…" if len(changed) > 10 else "")
         warn(t("review.stale", n=sum(n for _, n in changed), names=names))
-    # decisions on the same bytes under another version of the rubric (graded again since)
-    graded = {(r.get("sha256"), (r.get("rubric") or {}).get("id")): r for r in results}
+    warn_ambiguous(results, decisions)
+    # decisions on the same report under another version of the rubric (graded again since)
+    reports = Reports(results)
+    by_sha: dict[Any, list[dict[str, Any]]] = {}
+    for r in results:
+        by_sha.setdefault(r.get("sha256"), []).append(r)
     older = {
-        (d.sha256, d.target, d.id)
+        (d.sha256, d.target, d.id, d.path)
         for d in decisions
-        if (r := graded.get((d.sha256, d.rubric))) is not None
+        for r in by_sha.get(d.sha256, ())
+        if (r.get("rubric") or {}).get("id") == d.rubric
         and (r.get("rubric") or {}).get("version") not in (None, d.rubric_version)
+        and reports.applies(d, r)
     }
     if older:
         warn(t("review.old_rubric", n=len(older)))
 
 
-def _list(results: list[dict[str, Any]], decisions: list[Any], rubrics: Any) -> None:
-    """Each reviewed report: its decisions, and the machine's and reviewer's verdicts."""
-    from fzcheck.grading.decisions import with_review
+def warn_ambiguous(results: list[dict[str, Any]], decisions: list[Any]) -> None:
+    """Say once which decisions apply to no report: made on a report no longer at its path,
+    whose bytes several reports hold (copies of one file that several units sent)."""
+    from fzcheck.grading.decisions import Reports
+    from fzcheck.output import warn
+    from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
+
+    reports = Reports(results)
+    lost: dict[str, set[tuple[str, str, str]]] = {}
+    for d in decisions:
+        if reports.ambiguous(d):
+            lost.setdefault(visible(Path(str(d.path)).name), set()).add((d.sha256, d.target, d.id))
+    if lost:
+        names = "、".join(list(lost)[:10]) + ("…" if len(lost) > 10 else "")
+        warn(t("review.ambiguous", n=sum(len(v) for v in lost.values()), names=names))
+
+
+def _warn_invalid(results: list[dict[str, Any]], decisions: list[Any], rubrics: Any) -> None:
+    """Say which stored decisions are never applied nor shown: one naming no part or check of
+    its report's rubric, or a value its target cannot take (a file edited by hand)."""
+    from fzcheck.grading.decisions import Reports, targets, validated
+    from fzcheck.output import warn
+    from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
+
+    reports = Reports(results)
+    by_sha: dict[Any, list[dict[str, Any]]] = {}
+    for r in results:
+        by_sha.setdefault(r.get("sha256"), []).append(r)
+    said: set[str] = set()
+    for d in decisions:
+        for r in by_sha.get(d.sha256, ()):
+            rubric = rubrics.for_result(r)
+            if (
+                rubric is None
+                or (rubric.id, rubric.version) != (d.rubric, d.rubric_version)
+                or not reports.applies(d, r)
+            ):
+                continue  # not applied for another reason: another rubric, another report
+            why = validated(d, *targets(r, rubric))
+            if isinstance(why, str):
+                line = t("review.invalid", report=_shown(r.get("path")), why=why)
+                if line not in said:  # the same decision written twice: said once
+                    said.add(line)
+                    warn(visible(line))
+
+
+def _list(
+    results: list[dict[str, Any]], decisions: list[Any], rubrics: Any, reports: Any = None
+) -> None:
+    """Each reviewed report: its decisions, and the machine's and reviewer's verdicts; which
+    decisions are about which report decided among ``reports`` (by default ``results``)."""
+    from fzcheck.grading.decisions import Reports, with_review
     from fzcheck.output import stdout
     from fzcheck.redact import visible
     from fzcheck.render.i18n import decision_text, t, verdict
 
     con = stdout()
+    among = reports if reports is not None else Reports(results)
     for r in results:
-        reviewed = with_review(r, decisions, rubrics)
+        reviewed = with_review(r, decisions, rubrics, among)
         review = reviewed.get("review")
         if not review:
             continue

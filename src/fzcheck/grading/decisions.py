@@ -5,6 +5,14 @@
 Each line is one :class:`~fzcheck.result.Decision`, keyed by the input's sha256 and the rubric id
 and version; a later line on the same target replaces an earlier one. Machine runs only read
 this file, so no re-run overwrites a decision. The file is appended to and diff-able.
+
+Which report a decision is about is one rule, :meth:`Reports.applies`: the report at the path
+it was made on, when the results hold that path (its bytes changed since: it no longer applies,
+see :meth:`Reports.stale`); else, the file renamed or moved, the one report with its bytes —
+never several byte-identical copies other units sent (:meth:`Reports.ambiguous`). A decision
+an older version wrote without a path is about its bytes, wherever they are. A decision that
+names no part or check of the report's rubric, or a value its target cannot take (one written
+by hand), is never applied nor shown (:func:`validated`).
 """
 
 from __future__ import annotations
@@ -12,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +29,7 @@ from pydantic import ValidationError
 from fzcheck.result import Decision, Result, field_names, result_from_json
 
 if TYPE_CHECKING:
-    from fzcheck.rubric import Catalog
+    from fzcheck.rubric import Catalog, Rubric
 
 SUFFIX = ".decisions.jsonl"
 
@@ -99,24 +107,177 @@ def append(path: Path, decisions: Iterable[Decision]) -> int:
     return len(lines)
 
 
+PART_VALUES = ("present", "embedded", "missing")
+CHECK_VALUES = ("pass", "fail")
+# the values in Chinese, as the pages and the letters say them (review --set takes them too)
+WORDS = {
+    "独立成节": "present",
+    "嵌于他节": "embedded",
+    "缺失": "missing",
+    "通过": "pass",
+    "未通过": "fail",
+}
+
+
+def value_for(target: str, value: object) -> str | None:
+    """``value`` as stored for a decision on a ``target`` (part or check): present, pass…, from
+    the word or its Chinese (嵌于他节, 未通过); None when that target cannot take it."""
+    if not isinstance(value, str):
+        return None
+    chosen = WORDS.get(value.strip(), value.strip().lower())
+    return chosen if chosen in (PART_VALUES if target == "part" else CHECK_VALUES) else None
+
+
+def path_key(path: object) -> str:
+    """A report's path as every side names it: a GBK file name as the results hold it (its
+    bytes) and as a page's export names it (read, or its odd bytes as \\xff) alike."""
+    from fzcheck.redact import decodable
+
+    return decodable(str(path))
+
+
+class Reports:
+    """The reports a set of decisions is applied among — a results file's lines, the inputs of
+    one ``check`` — by path and sha256, for the one rule of which report a decision is about."""
+
+    def __init__(self, lines: Iterable[Mapping[str, Any]]) -> None:
+        self._by_path: dict[str, set[str]] = {}  # path -> the sha256s of its lines
+        self._by_sha: dict[str, set[str]] = {}  # sha256 -> the paths that hold those bytes
+        self._paths: dict[str, str] = {}  # path key -> the path as the results name it
+        for line in lines:
+            sha = line.get("sha256")
+            if not sha:  # nothing read: no decision is about it
+                continue
+            key = path_key(line.get("path"))
+            self._by_path.setdefault(key, set()).add(str(sha))
+            self._by_sha.setdefault(str(sha), set()).add(key)
+            self._paths.setdefault(key, str(line.get("path")))
+
+    @classmethod
+    def of_files(cls, sources: Iterable[str]) -> Reports:
+        """The files ``sources`` name, by the sha256 of their bytes (those that are regular
+        files and can be read; stdin is none)."""
+        import stat
+
+        lines = []
+        for source in sources:
+            if source == "-":
+                continue
+            try:
+                if not stat.S_ISREG(os.stat(source).st_mode):
+                    continue  # a folder, a pipe: nothing a decision was made on
+                with open(source, "rb") as f:
+                    sha = hashlib.file_digest(f, "sha256").hexdigest()
+            except (OSError, ValueError):
+                continue
+            lines.append({"path": source, "sha256": sha})
+        return cls(lines)
+
+    def applies(self, d: Decision, result: Mapping[str, Any]) -> bool:
+        """Whether ``d`` is about ``result``: made on its path (and its bytes), or — no report
+        here at that path, the file renamed or moved — on its bytes, held by this one report
+        only. A decision without a path (an older version's) is about its bytes."""
+        sha = result.get("sha256")
+        if not sha or d.sha256 != sha:
+            return False
+        if not d.path:
+            return True
+        key = path_key(d.path)
+        if key in self._by_path:
+            return path_key(result.get("path")) == key
+        return len(self._by_sha.get(d.sha256, ())) == 1
+
+    def stale(self, d: Decision) -> str | None:
+        """The path of the report ``d`` was made on when that file has changed since (the unit
+        resubmitted it: same path, other bytes), else None."""
+        key = path_key(d.path) if d.path else None
+        if key is None or key not in self._by_path or d.sha256 in self._by_path[key]:
+            return None
+        return self._paths[key]
+
+    def ambiguous(self, d: Decision) -> bool:
+        """Whether ``d``'s report is not here by its path and several are by its bytes: copies
+        of one file sent by several units, none of which it can be said to be about."""
+        return (
+            bool(d.path)
+            and path_key(d.path) not in self._by_path
+            and (len(self._by_sha.get(d.sha256, ())) > 1)
+        )
+
+
+def targets(result: Mapping[str, Any], rubric: Rubric | None) -> tuple[list[str], list[str]]:
+    """The part ids and check ids (part.check, document.check) a decision on ``result`` can
+    name: its rubric's, and the result's own (document.is_report, which every report has)."""
+    from fzcheck.render import all_checks
+
+    parts: list[str] = [p.id for p in rubric.parts] if rubric is not None else []
+    checks: list[str] = []
+    if rubric is not None:
+        checks += [f"{p.id}.{c.id}" for p in rubric.parts for c in p.checks]
+        checks += [f"document.{c.id}" for c in rubric.document_checks]
+    parts += [str(p["id"]) for p in result.get("parts", []) if p["id"] not in parts]
+    checks += [k for p, c in all_checks(result) if (k := f"{p}.{c['id']}") not in checks]
+    return parts, checks
+
+
+def validated(d: Decision, parts: Sequence[str], checks: Sequence[str]) -> Decision | str:
+    """``d`` with its values as stored (通过 → pass; a machine status no target takes dropped),
+    or why it cannot apply — an id not among ``parts`` / ``checks`` (its report's, see
+    :func:`targets`), a value its target cannot take — as one line a reviewer reads."""
+    from fzcheck.render.i18n import t
+
+    ids = parts if d.target == "part" else checks
+    what = t(f"review.{d.target}")
+    if d.id not in ids:
+        return t("review.bad_id", target=what, id=d.id, value=d.set, allowed="、".join(ids))
+    value = value_for(d.target, d.set)
+    if value is None:
+        allowed = PART_VALUES if d.target == "part" else CHECK_VALUES
+        words = [k for k, v in WORDS.items() if v in allowed]
+        return t(
+            "review.bad_set",
+            target=what,
+            id=d.id,
+            value=d.set,
+            allowed=f"{'|'.join(allowed)}（{'|'.join(words)}）",
+        )
+    machine = value_for(d.target, d.machine) if d.machine is not None else None
+    if value == d.set and machine == d.machine:
+        return d
+    return d.model_copy(update={"set": value, "machine": machine})
+
+
 def with_review(
-    result: Mapping[str, Any], decisions: list[Decision], rubrics: Catalog
+    result: Mapping[str, Any],
+    decisions: list[Decision],
+    rubrics: Catalog,
+    reports: Reports | None = None,
 ) -> dict[str, Any]:
     """The result line with an added ``review`` block when a decision is about it (its other
-    keys, such as a batch line's ``copies``, kept as they are)."""
+    keys, such as a batch line's ``copies``, kept as they are). Which decisions are about it is
+    :meth:`Reports.applies` among ``reports`` — the results it is one of (by default itself
+    alone); one that names no part or check of its rubric, or a value it cannot take, is left
+    out (:func:`validated`)."""
     out = dict(result)
     sha = result.get("sha256")
-    if not decisions or not sha or not any(d.sha256 == sha for d in decisions):
+    mine = [d for d in decisions if d.sha256 == sha] if sha else []
+    if not mine:
         return out
-    rubric = rubrics.for_result(result)
+    among = reports if reports is not None else Reports([result])
+    mine = [d for d in mine if among.applies(d, result)]
+    rubric = rubrics.for_result(result) if mine else None
     if rubric is None:
+        return out
+    parts, checks = targets(result, rubric)
+    mine = [v for d in mine if isinstance(v := validated(d, parts, checks), Decision)]
+    if not mine:
         return out
     from fzcheck.grading.grade import apply_review
 
     names = field_names(Result)
     known = {k: v for k, v in result.items() if k in names and k != "review"}
     try:
-        graded = apply_review(result_from_json(known), decisions, rubric)
+        graded = apply_review(result_from_json(known), mine, rubric)
     except ValidationError:
         return out
     if graded.review is not None:
@@ -139,7 +300,13 @@ def parse_export(text: str) -> list[dict[str, Any]]:
 def reviewed_lines(
     lines: Iterable[dict[str, Any]], results_file: str | Path, rubrics: Catalog
 ) -> Iterable[dict[str, Any]]:
-    """A results file's lines with the decisions stored beside it applied (streamed)."""
+    """A results file's lines with the decisions stored beside it applied, each to the report
+    it is about among these lines (:meth:`Reports.applies`); streamed when there are none."""
     decisions = load_beside(results_file)
+    if not decisions:
+        yield from lines
+        return
+    lines = lines if isinstance(lines, Sequence) else list(lines)
+    reports = Reports(lines)
     for line in lines:
-        yield with_review(line, decisions, rubrics) if decisions else line
+        yield with_review(line, decisions, rubrics, reports)

@@ -478,6 +478,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.stdin": "batch 只读文件，不读标准输入：请给出文件、目录或通配符",
         "batch.jobs": "--jobs 至少为1",
         "batch.workers": "--workers 至少为1",
+        "review.ambiguous": (
+            "{n}条复核意见所针对的报告已不在原处，而内容与它相同的报告有多份，"
+            "无法确定是哪一份，未采用：{names}"
+        ),
+        "review.bad_id": "{target}“{id}”（改为“{value}”）不是该报告评分规则中的{target}；可选：{allowed}",
+        "review.bad_set": "{target}“{id}”不能改为“{value}”；可选：{allowed}",
+        "review.refused": "{report}：复核意见未导入：{why}",
+        "review.bad_decision": "{report}：第{n}条不是有效的复核意见（{fields}），未导入",
+        "review.refused_count": "{n}条无效的复核意见未导入",
+        "review.invalid": "{report}：复核记录中有一条无效，未采用：{why}",
         "batch.copy_threshold": "--copy-threshold 必须大于0且不超过1",
         "batch.exchange_needs_llm": "--export-requests 和 --import-results 需要 --llm",
         "batch.export_needs_llm": "--export-requests 需要 --llm（它写出的是给大模型的请求）",
@@ -899,6 +909,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.workers": "--workers must be at least 1",
         "batch.copy_threshold": "--copy-threshold must be between 0 and 1",
         "batch.exchange_needs_llm": "--export-requests and --import-results need --llm",
+        "review.ambiguous": (
+            "{n} decision(s) not applied: their report is no longer where it was and several "
+            "reports have the same content, so which one is unknown: {names}"
+        ),
+        "review.bad_id": "no {target} {id} (set to {value}) in this report's rubric; choose from {allowed}",
+        "review.bad_set": "{target} {id} cannot be set to {value}; choose from {allowed}",
+        "review.refused": "{report}: decision not imported: {why}",
+        "review.bad_decision": "{report}: item {n} is not a valid decision ({fields}), not imported",
+        "review.refused_count": "{n} invalid decision(s) not imported",
+        "review.invalid": "{report}: an invalid stored decision is not applied: {why}",
         "batch.export_needs_llm": "--export-requests needs --llm (it writes the LLM requests)",
         "batch.import_needs_llm": (
             "--import-results needs --llm with the settings used for the export"
