@@ -104,7 +104,9 @@ def test_unreadable_submissions_get_a_letter_asking_to_resubmit(
     names = sorted(p.name for p in out.iterdir())
     assert "县统计局-反馈意见.docx" in names and "县林业局-反馈意见.docx" in names
     encrypted = _docx_text(out / "县统计局-反馈意见.docx")
-    assert encrypted.splitlines()[1] == "县统计局："
+    # nothing was read, so no issuer: a blank to fill in, not the file name taken for the unit
+    assert encrypted.splitlines()[1] == "＿＿＿＿（单位）："
+    assert "报送的文件“县统计局.docx”无法打开" in encrypted
     assert (
         "文件有密码保护，请去除密码后重新报送" in encrypted
         and "请于____年__月__日前重新报送" in encrypted

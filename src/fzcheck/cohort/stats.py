@@ -14,7 +14,14 @@ from typing import Any
 
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
-from fzcheck.render import all_checks, check_passed, failed_checks, part_label, reviewed_status
+from fzcheck.render import (
+    all_checks,
+    check_passed,
+    failed_checks,
+    joined_label,
+    part_label,
+    reviewed_status,
+)
 
 VERDICTS = ("complete", "incomplete", "not_a_report", "error")
 BINS = tuple(range(0, 100, 10))  # score bins [0,10) … [90,100]
@@ -57,7 +64,8 @@ class Cohort:
     missing: Counter[str] = field(default_factory=Counter)
     embedded: Counter[str] = field(default_factory=Counter)
     required: dict[str, bool] = field(default_factory=dict)  # part id -> required, first seen
-    labels: dict[str, str] = field(default_factory=dict)
+    # part id -> the labels its rubrics give it, each once (other: 其他, 其他事项 in a mixed batch)
+    part_label_sets: dict[str, dict[str, None]] = field(default_factory=dict)
     failed_checks: Counter[str] = field(default_factory=Counter)
     check_messages: dict[str, str] = field(default_factory=dict)
     check_names: dict[str, str] = field(default_factory=dict)
@@ -117,7 +125,7 @@ class Cohort:
         missing_required = []
         for p in r.get("parts", []):
             self.required.setdefault(p["id"], bool(p.get("required")))
-            self.labels.setdefault(p["id"], part_label(p))
+            self.part_label_sets.setdefault(p["id"], {})[part_label(p)] = None
             if p["status"] == "missing":
                 self.missing[p["id"]] += 1
                 if p.get("required"):
@@ -205,9 +213,15 @@ class Cohort:
                 {"path": r.get("path"), "stage": "llm", "kind": "llm", "message": str(llm["error"])}
             )
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """part id -> its label, each rubric's where the batch's rubrics label it differently."""
+        return {pid: joined_label(seen) for pid, seen in self.part_label_sets.items()}
+
     def to_json(self, prices: dict[str, Price] | None = None) -> dict[str, Any]:
         copies = list(self.copies.values())
-        parts = [self._part_json(pid) for pid in self.required]
+        labels = self.labels
+        parts = [self._part_json(pid, labels) for pid in self.required]
         return {
             "reports": self.total,
             "verdicts": {v: self.verdicts[v] for v in VERDICTS},
@@ -222,18 +236,18 @@ class Cohort:
             "resubmit": sorted(self.resubmit, key=lambda s: s["path"] or ""),
             "failures": sorted(self.failures, key=lambda f: (f["path"] or "", f["stage"])),
             "copies": sorted(copies, key=lambda c: (-c["similarity"], c["a"], c["b"])),
-            "copy_clusters": copy_clusters(copies, self.labels),
+            "copy_clusters": copy_clusters(copies, labels),
             "reviewed": self.reviewed,
             "llm": self._llm_json(prices if prices is not None else {}),
             "tables": self._tables_json(),
         }
 
-    def _part_json(self, pid: str) -> dict[str, Any]:
+    def _part_json(self, pid: str, labels: dict[str, str]) -> dict[str, Any]:
         """A part's counts, shared over the reports whose rubric has the part (``reports``)."""
         base = self._base(self.part_rubrics.get(pid))
         return {
             "part": pid,
-            "label": self.labels.get(pid, pid),
+            "label": labels.get(pid, pid),
             "required": self.required[pid],
             "reports": base,
             "missing": self.missing[pid],

@@ -10,7 +10,14 @@ from typing import IO, Any
 from rich.markup import escape
 
 from fzcheck.redact import decodable
-from fzcheck.render import failed_check_entries, part_label, reviewed_status
+from fzcheck.render import (
+    check_message,
+    failed_check_entries,
+    genre_text,
+    part_label,
+    part_title,
+    reviewed_status,
+)
 from fzcheck.render.i18n import decision_text, error_kind, lang, t, verdict
 from fzcheck.render.jsonfmt import escape_surrogates
 from fzcheck.render.markdown import md_cell
@@ -59,7 +66,12 @@ def _cluster_text(c: dict[str, Any], limit: int = 8) -> str:
 
 
 def _missing_text(u: dict[str, Any], labels: dict[str, str]) -> str:
-    return "、".join(labels.get(m, m) for m in u["missing"]) or u["reason"]
+    """Why a report goes back: its missing parts, else the checks it failed, else — not a
+    report — the decision in words, without the internal genre score the JSON keeps."""
+    missing = "、".join(labels.get(m, m) for m in u["missing"])
+    if missing:
+        return missing
+    return genre_text(u["reason"]) if u.get("verdict") == "not_a_report" else str(u["reason"])
 
 
 def _going_back(stats: dict[str, Any], labels: dict[str, str]) -> list[tuple[str, str, str, str]]:
@@ -93,9 +105,8 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
         "|---|---|---|",
     ]
     for p in stats["parts"]:
-        opt = "" if p["required"] else f"（{t('optional')}）"
         lines.append(
-            f"| {p.get('label') or p['part']}{opt} | {p['missing']} "
+            f"| {part_title(p.get('label') or p['part'], p['required'])} | {p['missing']} "
             f"({_pct(p['missing_share'])}) | "
             f"{p['embedded']} ({_pct(p['embedded_share'])}) |"
         )
@@ -115,7 +126,7 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
         t("cohort.failed"),
         [t("failed_checks"), t("cohort.count"), t("cohort.share"), t("cohort.example")],
         [
-            [_check_title(c), c["count"], _pct(c["share"]), c["message"]]
+            [_check_title(c), c["count"], _pct(c["share"]), _example(c)]
             for c in stats["failed_checks"]
         ],
     )
@@ -154,6 +165,11 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
 
 def _check_title(c: dict[str, Any]) -> str:
     return str(c.get("name") or c["check"]) if lang() == "zh" else str(c["check"])
+
+
+def _example(c: dict[str, Any]) -> str:
+    """A failed check's example message beside its name: what it adds, the name not again."""
+    return check_message({"id": str(c["check"]).rpartition(".")[2], **c})
 
 
 def _failure_text(f: dict[str, Any]) -> str:
@@ -207,7 +223,7 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
         parts.add_column(col)
     for p in stats["parts"]:
         parts.add_row(
-            escape(str(p.get("label") or p["part"])),
+            escape(part_title(str(p.get("label") or p["part"]), p["required"])),
             f"{p['missing']} ({_pct(p['missing_share'])})",
             f"{p['embedded']} ({_pct(p['embedded_share'])})",
         )

@@ -16,6 +16,9 @@ EXAMPLES = """examples:
   fzcheck letter results.jsonl -o 反馈意见/ --all    # every report, also the complete ones"""
 
 DEADLINE = "____年__月__日"
+# The salutation of a letter whose report names no issuer (or that could not be read): a blank
+# for the reviewer to fill in, never a file name or a title taken for a unit.
+NO_ADDRESSEE = "＿＿＿＿（单位）"
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
@@ -171,8 +174,9 @@ def _readable(r: dict[str, Any]) -> bool:
 
 
 def unit_name(r: dict[str, Any]) -> str:
-    """Who the letter is for: the report's issuer, else its title, else its file name — for a
-    file that could not be read, the name without its suffix (县林业局.docx → 县林业局)."""
+    """What a letter's file and its heading in the 汇总 are named after: the report's issuer,
+    else its title, else its file name — for a file that could not be read, the name without
+    its suffix (县林业局.docx → 县林业局). Never its salutation: see :func:`addressee`."""
     from fzcheck.render.csvfmt import unit_of
 
     if _readable(r):
@@ -253,22 +257,29 @@ def _reviewer_note(r: dict[str, Any], target: str) -> str | None:
     return notes[-1] if notes and notes[-1] else None
 
 
+def addressee(r: dict[str, Any]) -> str:
+    """Whom the letter is addressed to: the unit that wrote the report (its issuer) — not the
+    report's own addressee (the 县政府 it reports to), nor its title or file name; a blank for
+    the reviewer to fill in when the report names no issuer."""
+    d = r.get("document") or {}
+    return str(d.get("issuer") or "").strip() or NO_ADDRESSEE
+
+
 def not_a_report_reason(message: str) -> str:
     """The genre check's message as a unit reads it: the signs that decided it (标题表明这是工作
     要点), without its verdict said again (不是…报告：), a sign the other way (；但…) or the
     internal weight (（得分-10.5）)."""
-    import re
+    from fzcheck.render import genre_signs
 
-    why = re.sub(r"^不是[^：]{0,40}报告：", "", message.strip())
-    why = re.sub(r"（得分[-+]?\d+(?:\.\d+)?）$", "", why)
-    return why.split("；但", 1)[0].strip("；。 ")
+    return genre_signs(message, counter=False)
 
 
 def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str]]]:
     """What to put right: (heading, citation, evidence lines) per missing part or failed check,
     with the reviewer's decisions applied."""
     from fzcheck.cohort.stats import effective, return_checks
-    from fzcheck.render import part_label
+    from fzcheck.render import check_message, part_label
+    from fzcheck.render.typeset import nested, quoted
 
     e = effective(r)
     rubric = rubrics.for_result(r)
@@ -277,7 +288,7 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
         return [(f"报送的文件无法打开：{resubmit_reason(r)}。", "", [])]
     if e["verdict"] == "not_a_report":
         msg = next((c["message"] for c in e.get("checks", []) if c["id"] == "is_report"), "")
-        why = not_a_report_reason(msg)
+        why = nested(not_a_report_reason(msg))
         cite = f"{rubric.source.name}{rubric.source.citation}" if rubric else ""
         kind = rubric.title if rubric else "年度报告"
         out.append((f"报送的材料不是{kind}" + (f"：{why}。" if why else "。"), cite, []))
@@ -287,10 +298,10 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
             continue
         spec = rubric.part(p["id"]) if rubric else None
         need = spec.legal_text if spec else part_label(p)
-        ev = [p["note"]] if p.get("note") else []
+        ev = [nested(p["note"])] if p.get("note") else []
         out.append(
             (
-                f"缺少“{p.get('name') or part_label(p)}”：应报告{need}。",
+                f"缺少{quoted(p.get('name') or part_label(p))}：应报告{need}。",
                 spec.citation if spec else "",
                 ev,
             )
@@ -305,14 +316,17 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
             else ""
         )
         where = next((p for p in e.get("parts", []) if p["id"] == part), None)
-        ev = [f"第{x['line']}行：“{x['quote']}”" for x in (where or {}).get("evidence", [])[:3]]
+        ev = [
+            f"第{x['line']}行：{quoted(x['quote'])}" for x in (where or {}).get("evidence", [])[:3]
+        ]
         label = part_label(where) if where else ""
         name = str(c.get("name") or c["id"])
         if _machine_passed(r, part, c["id"]):  # failed by the reviewer: their words, not the
             note = _reviewer_note(r, f"{part}.{c['id']}")  # machine's 见“原因”… of a pass
-            what, ev = f"未做到“{name}”" + (f"：{note}" if note else "（经审核认定）"), []
-        else:
-            what = c["message"] if name in c["message"] else f"未做到“{name}”——{c['message']}"
+            what, ev = f"未做到{quoted(name)}" + (f"：{note}" if note else "（经审核认定）"), []
+        else:  # the message less the name it may open with (未做到“…”：), said once here
+            said = check_message(c)
+            what = f"未做到{quoted(name)}" + (f"：{said}" if said else "")
         out.append((f"{label + '：' if label else ''}{what}", cite, ev))
     return out
 
@@ -325,8 +339,9 @@ def write_letter(
     from docx.shared import Pt
 
     from fzcheck.cohort.stats import effective
-    from fzcheck.render.csvfmt import unit_of
+    from fzcheck.redact import decodable
     from fzcheck.render.i18n import decision_text, verdict
+    from fzcheck.render.typeset import book_title, quoted
 
     doc = _Letter()
     doc.styles["Normal"].font.size = Pt(12)
@@ -340,17 +355,17 @@ def write_letter(
             continue
         d = r.get("document") or {}
         rubric = rubrics.for_result(r)
-        # The letter goes to the unit that wrote the report (its issuer), not to the report's
-        # own addressee (the 县政府 it reports to), unless the issuer is unknown.
-        addressee = d.get("issuer") or d.get("addressee") or unit_of(r)
-        doc.paragraph(f"{addressee}：")
-        title = d.get("title") or Path(str(r["path"])).name
+        doc.paragraph(f"{addressee(r)}：")
+        # the report by its title, a title in 《》 set as a nested one; without a title, the file
+        # (a file name is no title to put in 《》)
+        title = d.get("title")
+        what = book_title(title) if title else "文件" + quoted(decodable(Path(str(r["path"])).name))
         kind = rubric.title if rubric else "年度报告"
         e = effective(r)
         year = d.get("report_year")
         found = points(r, rubrics)
         doc.paragraph(
-            f"经审查，你单位报送的《{title}》（{f'{year}年度' if year else '年度不详'}）"
+            f"经审查，你单位报送的{what}（{f'{year}年度' if year else '年度不详'}）"
             f"审查结论为“{verdict(e['verdict'])}”，得分{e['score']:g}分。"
             + (
                 f"对照{kind}的要求，请就以下问题修改完善："
@@ -389,10 +404,13 @@ def write_letter(
 def _unreadable(doc: _Letter, r: dict[str, Any], deadline: str) -> None:
     """A submitted file that could not be read: why, in the unit's words, and to send it again."""
     from fzcheck.redact import decodable
+    from fzcheck.render.typeset import quoted
 
     name = decodable(Path(str(r.get("path") or "")).name)
-    doc.paragraph(f"{unit_name(r)}：")
-    doc.paragraph(f"经审查，你单位报送的文件“{name}”无法打开，未能审查：{resubmit_reason(r)}。")
+    doc.paragraph(f"{NO_ADDRESSEE}：")  # nothing was read: no issuer, and a file name is no unit
+    doc.paragraph(
+        f"经审查，你单位报送的文件{quoted(name)}无法打开，未能审查：{resubmit_reason(r)}。"
+    )
     doc.paragraph(f"请于{deadline}前重新报送，并按规定向社会公开。")
 
 

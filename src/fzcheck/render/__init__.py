@@ -7,6 +7,7 @@ the format shows the text), and closed at the end, so long runs stream.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -74,18 +75,40 @@ VERDICT_ZH = {
 }
 
 
+# --- what a part is called ----------------------------------------------------------------------
+# One rule for every view: a part is called by the ``label`` of the rubric it was graded with
+# (rubric data, never words of ours); where parts are listed with their statuses (a table's rows
+# or columns) an optional one is marked so (其他（选报）, i18n ``optional_part``); and a row or
+# column that stands for one part id of several rubrics in the batch names each rubric's label
+# (其他／其他事项), never one rubric's label for another's part.
+
+
 def part_label(part: Mapping[str, Any]) -> str:
     """A part's short label as the rubric gives it (results carry it), else its id."""
     return str(part.get("label") or part.get("name") or part.get("id") or "")
 
 
+def part_title(label: str, required: bool) -> str:
+    """A part's label where parts are listed with their statuses: an optional one marked so."""
+    from fzcheck.render.i18n import t
+
+    return label if required else t("optional_part", label=label)
+
+
+def joined_label(labels: Iterable[str]) -> str:
+    """One name for the labels several rubrics give one part id: each once, in one order
+    whichever report or rubric came first (其他／其他事项 in every view of a mixed batch)."""
+    return "／".join(sorted({x for x in labels if x}))
+
+
 def part_labels(results: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """part id -> label, in the order parts first appear in ``results``."""
-    out: dict[str, str] = {}
+    """part id -> label, in the order parts first appear in ``results``; a part id that reports
+    graded by different rubrics label differently gets each label (:func:`joined_label`)."""
+    seen: dict[str, list[str]] = {}
     for r in results:
         for p in r.get("parts") or []:
-            out.setdefault(str(p["id"]), part_label(p))
-    return out
+            seen.setdefault(str(p["id"]), []).append(part_label(p))
+    return {pid: joined_label(labels) for pid, labels in seen.items()}
 
 
 def all_checks(
@@ -101,6 +124,63 @@ def all_checks(
 def failed_checks(result: Mapping[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """(part id or 'document', check) for every failed check, in document order."""
     return [(p, c) for p, c in all_checks(result) if not c["passed"]]
+
+
+# --- what a check says --------------------------------------------------------------------------
+# Every view shows a check as its name, then what its message adds (check_line): the analysis
+# words some messages with the check's description first (分析了不足的原因：见“原因”, 未做到“分析
+# 了不足的原因”：…), which is the name the view has just shown, so it is not said twice; and the
+# genre check's message is its decision in words, without the internal genre score.
+
+GENRE_CHECK = "is_report"
+_GENRE_VERDICT = re.compile(r"^不?是[^：]{0,40}报告：")
+_GENRE_SCORE = re.compile(r"（得分[-+]?\d+(?:\.\d+)?）$")
+
+
+def genre_signs(message: str, counter: bool = True) -> str:
+    """The signs the genre check's message names (标题表明这是工作要点), without its verdict said
+    again (不是…报告：) or the internal genre score (（得分-10.5）); without ``counter``, without
+    the strongest sign the other way either (；但…), as a unit reads it."""
+    why = _GENRE_SCORE.sub("", _GENRE_VERDICT.sub("", message.strip()))
+    if not counter:
+        why = why.split("；但", 1)[0]
+    return why.strip("；。 ")
+
+
+def genre_text(message: str) -> str:
+    """A not-a-report decision as a reviewer reads it next to the score: 非年度报告（依据：标题
+    表明这是工作要点）. The JSON keeps the message with its score."""
+    from fzcheck.render.i18n import t, verdict
+
+    why = genre_signs(message)
+    word = verdict("not_a_report")
+    return t("genre.not_a_report", verdict=word, why=why) if why else word
+
+
+def check_message(check: Mapping[str, Any]) -> str:
+    """What a view shows after a check's name: its message, less the name it may open with;
+    for the genre check, the decision in words (:func:`genre_text`); quotes in quotes nested
+    as Chinese sets them (:func:`fzcheck.render.typeset.nested`)."""
+    from fzcheck.render.typeset import nested, quoted
+
+    message = str(check.get("message") or "")
+    if check.get("id") == GENRE_CHECK:
+        return _GENRE_SCORE.sub("", message) if check.get("passed") else genre_text(message)
+    name = str(check.get("name") or "")
+    if name:
+        for head in (f"{name}：", f"未做到“{name}”：", f"未做到{quoted(name)}："):
+            if message.startswith(head):
+                message = message[len(head) :]
+                break
+    return nested(message)  # a quoted name or line holding quotes: ‘’ inside “”
+
+
+def check_line(check: Mapping[str, Any], part: str | None = None) -> str:
+    """A check and its outcome on one line: 分析了不足的原因：见“原因”, the name said once."""
+    from fzcheck.render.i18n import check_name
+
+    name, said = check_name(dict(check), part), check_message(check)
+    return f"{name}：{said}" if said else name
 
 
 # --- the reviewer's decisions -------------------------------------------------------------------
@@ -175,7 +255,7 @@ def failed_check_entries(
         if c["passed"]:  # the machine passed it: its message says why it passed, so not shown
             out.append(name + t("review.failed_by_reviewer"))
         else:
-            out.append(f"{name}：{c['message']}" if message else name)
+            out.append(check_line(c, p if qualified else None) if message else name)
     if overruled:
         names = "；".join(check_name(c, p if qualified else None) for p, c in overruled)
         out.append(t("review.overruled", names=names))

@@ -15,12 +15,12 @@ from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
 from fzcheck.redact import cell_text, gbk_read
-from fzcheck.render import failed_check_entries, status_text
+from fzcheck.render import failed_check_entries, joined_label, part_label, part_title, status_text
 from fzcheck.render.i18n import error_kind, t
 from fzcheck.render.i18n import verdict as verdict_word
 
 if TYPE_CHECKING:
-    from fzcheck.rubric import Catalog
+    from fzcheck.rubric import Catalog, Rubric
 
 BOM = "\ufeff"
 FACTS = [
@@ -90,13 +90,36 @@ def copies_text(result: Mapping[str, Any]) -> str:
     )
 
 
-def rubric_part_ids(rubrics: Catalog | None) -> list[str]:
+def rubric_part_ids(rubrics: Mapping[str, Rubric] | None) -> list[str]:
     """Every part of every rubric the run may use, each once, in rubric order."""
     return list(dict.fromkeys(p.id for r in (rubrics or {}).values() for p in r.parts))
 
 
-def rubric_labels(rubrics: Catalog | None) -> dict[str, str]:
-    return {p.id: p.label for r in (rubrics or {}).values() for p in r.parts}
+def rubric_labels(rubrics: Mapping[str, Rubric] | None) -> dict[str, str]:
+    """part id -> its column's heading: its rubric's label, each rubric's where several label
+    one id (其他／其他事项), marked optional where no rubric requires it (see render.part_title)."""
+    return part_headings(
+        (p.id, p.label, p.required) for r in (rubrics or {}).values() for p in r.parts
+    )
+
+
+def result_labels(results: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """As :func:`rubric_labels`, from the parts the results carry (a rubric not at hand)."""
+    return part_headings(
+        (str(p["id"]), part_label(p), bool(p.get("required")))
+        for r in results
+        for p in r.get("parts") or []
+    )
+
+
+def part_headings(parts: Iterable[tuple[str, str, bool]]) -> dict[str, str]:
+    """(part id, label, required) of each rubric's part -> part id -> heading."""
+    labels: dict[str, list[str]] = {}
+    required: dict[str, bool] = {}
+    for pid, label, needed in parts:
+        labels.setdefault(pid, []).append(label)
+        required[pid] = required.get(pid, False) or needed
+    return {pid: part_title(joined_label(labels[pid]), required[pid]) for pid in labels}
 
 
 def rubric_title(result: Mapping[str, Any], rubrics: Catalog | None) -> str:

@@ -24,6 +24,7 @@ from fzcheck.document import Document
 from fzcheck.redact import invisible_dropped, visible
 from fzcheck.render import (
     STATUS_MARK,
+    check_message,
     check_passed,
     checks_after_review,
     i18n,
@@ -167,8 +168,10 @@ def render_report_page(
                 "name": names[p["id"]],
                 "colour": colour,
                 "evidence": evidence,
-                "failed": [c for _, c in failed],
-                "passed": [c for c in p.get("checks") or [] if check_passed(result, p["id"], c)],
+                "failed": [_said(c) for _, c in failed],
+                "passed": [
+                    _said(c) for c in p.get("checks") or [] if check_passed(result, p["id"], c)
+                ],
                 "findings": findings,
                 "flags": llm.flags_for(p["id"]) if llm else [],
                 "llm_status": llm.part_status.get(p["id"]) if llm else None,
@@ -199,7 +202,7 @@ def render_report_page(
         panels=panels,
         # the document checks either side failed, each with the outcome as reviewed
         doc_checks=[
-            (c, check_passed(result, "document", c))
+            (_said(c), check_passed(result, "document", c))
             for c in result.get("checks") or []
             if not (c.get("passed") and check_passed(result, "document", c))
         ],
@@ -211,6 +214,13 @@ def render_report_page(
         index_href=index_href,
         part_ids=[p["id"] for p in parts],
     )
+
+
+def _said(check: Mapping[str, Any]) -> dict[str, Any]:
+    """A check as a page shows it after its name: its message as every view words it
+    (:func:`fzcheck.render.check_message`: the name not said again, the genre decision in words
+    without its internal score)."""
+    return {**check, "message": check_message(check)}
 
 
 def _place_llm_quotes(llm: view.LlmView, marks: view.TextMarks | None) -> None:

@@ -566,7 +566,11 @@ def table_views(result: Mapping[str, Any]) -> list[TableView]:
                 id=str(t["id"]),
                 status=str(t["status"]),
                 summary=summary(dict(t)),
-                failed=[c for c in _list(t.get("checks")) if c.get("passed") is False],
+                failed=[
+                    {**c, "message": render.check_message(c)}  # as every view words it
+                    for c in _list(t.get("checks"))
+                    if c.get("passed") is False
+                ],
                 columns=_list(t.get("columns")),
                 rows=rows,
             )

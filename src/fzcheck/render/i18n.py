@@ -136,10 +136,11 @@ def decision_text(d: dict[str, Any], result: dict[str, Any] | None = None) -> st
     shown = str(d["id"])
     if result is not None and _lang == "zh":
         from fzcheck.render import all_checks
+        from fzcheck.render.typeset import quoted
 
         names = {p["id"]: p.get("label") or p["id"] for p in result.get("parts", [])}
         names.update({f"{p}.{c['id']}": c.get("name") or c["id"] for p, c in all_checks(result)})
-        shown = f"“{names.get(shown, shown)}”"
+        shown = quoted(names.get(shown, shown))  # 检查“标题写明‘法治政府建设’和年度”
     what = (
         f"{t('review.' + d['target'])}{shown}"
         if _lang == "zh"
@@ -168,6 +169,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status.missing": "缺失",
         "optional": "选报",
         "optional_missing": "未写（选报）",
+        "optional_part": "{label}（选报）",
+        "genre.not_a_report": "{verdict}（依据：{why}）",
         # document facts
         "title": "标题",
         "issuer": "发布单位",
@@ -475,9 +478,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "review.stale": "{n}条复核意见所针对的文件已改动，不再适用：{names}",
         "review.old_rubric": "{n}条复核意见是按评分规则的旧版本作出的，已不适用：请按新版本的结果重新复核",
-        "batch.stdin": "batch 只读文件，不读标准输入：请给出文件、目录或通配符",
-        "batch.jobs": "--jobs 至少为1",
-        "batch.workers": "--workers 至少为1",
         "review.ambiguous": (
             "{n}条复核意见所针对的报告已不在原处，而内容与它相同的报告有多份，"
             "无法确定是哪一份，未采用：{names}"
@@ -488,6 +488,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.bad_decision": "{report}：第{n}条不是有效的复核意见（{fields}），未导入",
         "review.refused_count": "{n}条无效的复核意见未导入",
         "review.invalid": "{report}：复核记录中有一条无效，未采用：{why}",
+        "batch.stdin": "batch 只读文件，不读标准输入：请给出文件、目录或通配符",
+        "batch.not_found": "找不到 {path}：没有这个文件或文件夹（未评查，未写入结果）",
+        "batch.jobs": "--jobs 至少为1",
+        "batch.workers": "--workers 至少为1",
         "batch.copy_threshold": "--copy-threshold 必须大于0且不超过1",
         "batch.exchange_needs_llm": "--export-requests 和 --import-results 需要 --llm",
         "batch.export_needs_llm": "--export-requests 需要 --llm（它写出的是给大模型的请求）",
@@ -499,7 +503,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.not_a_results_file": (
             "{path} 不是批量评查结果文件（第{line}行不是评查结果）：请用 fzcheck batch -o 生成"
         ),
-        "batch.not_found": "找不到 {path}：没有这个文件或文件夹（未评查，未写入结果）",
         "batch.no_results": "{path} 中没有评查结果：请用 fzcheck batch -o 生成",
         "batch.cannot_write": "无法写入 {path}（{why}）",
         "batch.no_folder": "无法写入 {path}：文件夹 {folder} 不存在",
@@ -548,6 +551,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status.missing": "missing",
         "optional": "optional",
         "optional_missing": "not written (optional)",
+        "optional_part": "{label} (optional)",
+        "genre.not_a_report": "{verdict} (signs: {why})",
         "title": "title",
         "issuer": "issuer",
         "addressee": "addressee",
@@ -904,11 +909,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "review.stale": "{n} decision(s) no longer apply, their file has changed: {names}",
         "review.old_rubric": "{n} decision(s) were made under an older version of the rubric and no longer apply: review the new results again",
-        "batch.stdin": "batch reads files, not stdin: pass files, directories or globs",
-        "batch.jobs": "--jobs must be at least 1",
-        "batch.workers": "--workers must be at least 1",
-        "batch.copy_threshold": "--copy-threshold must be between 0 and 1",
-        "batch.exchange_needs_llm": "--export-requests and --import-results need --llm",
         "review.ambiguous": (
             "{n} decision(s) not applied: their report is no longer where it was and several "
             "reports have the same content, so which one is unknown: {names}"
@@ -919,6 +919,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.bad_decision": "{report}: item {n} is not a valid decision ({fields}), not imported",
         "review.refused_count": "{n} invalid decision(s) not imported",
         "review.invalid": "{report}: an invalid stored decision is not applied: {why}",
+        "batch.stdin": "batch reads files, not stdin: pass files, directories or globs",
+        "batch.not_found": "{path}: no such file or folder (not graded, no line written)",
+        "batch.jobs": "--jobs must be at least 1",
+        "batch.workers": "--workers must be at least 1",
+        "batch.copy_threshold": "--copy-threshold must be between 0 and 1",
+        "batch.exchange_needs_llm": "--export-requests and --import-results need --llm",
         "batch.export_needs_llm": "--export-requests needs --llm (it writes the LLM requests)",
         "batch.import_needs_llm": (
             "--import-results needs --llm with the settings used for the export"
@@ -940,7 +946,6 @@ MESSAGES: dict[str, dict[str, str]] = {
             "another fzcheck batch is writing {path}; wait for it to finish or choose another -o"
         ),
         "batch.cannot_write_pages": "cannot write pages to {path}: {why}",
-        "batch.not_found": "{path}: no such file or folder (not graded, no line written)",
         "batch.stale_moved": (
             "batch: {count} earlier result(s) whose files are gone (deleted or renamed) "
             "moved to {path}"

@@ -6,7 +6,13 @@ import re
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
-from fzcheck.render import failed_check_entries, part_label, part_labels, status_text
+from fzcheck.render import (
+    failed_check_entries,
+    part_label,
+    part_labels,
+    part_title,
+    status_text,
+)
 from fzcheck.render.i18n import decision_text, error_kind, t, verdict
 
 if TYPE_CHECKING:
@@ -68,9 +74,9 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
         "|---|---|---|---|",
     ]
     for p in result["parts"]:
-        req = "" if p["required"] else f"（{t('optional')}）"
         lines.append(  # ✗ 缺失 → △ 嵌于他节 where the reviewer changed it
-            f"| {md_cell(part_label(p))}{req} | {status_text(result, p, marks=True)} "
+            f"| {md_cell(part_title(part_label(p), p['required']))} "
+            f"| {status_text(result, p, marks=True)} "
             f"| {md_cell(p['heading'])} | {md_cell(p['line'])} |"
         )
     failed = failed_check_entries(result, message=True)  # as the reviewer decided them

@@ -13,6 +13,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from fzcheck.render import check_message
+
 STATUS_ZH = {"read": "已读取", "unreadable": "无法读取", "absent": "未找到"}
 
 
@@ -77,7 +79,7 @@ def terminal_tables(result: dict[str, Any]) -> list[Any]:
         style = "red" if failed else ("yellow" if table["status"] != "read" else "green")
         out.append(Text(summary(table), style=style))
         for chk in failed:
-            out.append(Text(f"  ✗ {chk['name']}：{chk['message']}", style="red"))
+            out.append(Text(f"  ✗ {chk['name']}：{check_message(chk)}", style="red"))
         rows = grid(table)
         if len(rows) > 1:
             t = Table(show_edge=False, pad_edge=False, header_style="bold")
@@ -98,5 +100,5 @@ def markdown_tables(result: dict[str, Any]) -> list[str]:
     lines: list[str] = []
     for table in result.get("tables") or []:
         lines.append(f"- {summary(table)}")
-        lines += [f"  - ✗ {c['name']}：{c['message']}" for c in _failed(table)]
+        lines += [f"  - ✗ {c['name']}：{check_message(c)}" for c in _failed(table)]
     return ["", "统计表：", "", *lines] if lines else []

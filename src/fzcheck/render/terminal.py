@@ -15,9 +15,11 @@ from fzcheck.document import Document
 from fzcheck.redact import visible_tree
 from fzcheck.render import (
     STATUS_MARK,
+    check_message,
     checks_after_review,
     part_label,
     part_labels,
+    part_title,
     reviewed_status,
 )
 from fzcheck.render.i18n import check_name, error_kind, t
@@ -69,8 +71,7 @@ def render_result(result: dict[str, Any]) -> Panel:
     parts.add_column(t("line"), justify="right")
     for p in result["parts"]:
         optional = not p["required"]
-        opt = f"（{t('optional')}）" if optional else ""
-        name = f"{escape(part_label(p))}{opt}\n[dim]{p['id']}[/]"
+        name = f"{escape(part_title(part_label(p), not optional))}\n[dim]{p['id']}[/]"
         reviewed = reviewed_status(result, p)
         if optional and p["status"] == reviewed == "missing":
             status = f"[dim]– {t('optional_missing')}[/]"
@@ -107,7 +108,8 @@ def render_result(result: dict[str, Any]) -> Panel:
         body.append(Text())
         body.append(Text(t("failed_checks"), style="bold"))
         for part, c in failed:
-            why = t("review.failed_by_reviewer") if c["passed"] else f"：{c['message']}"
+            said = check_message(c)
+            why = t("review.failed_by_reviewer") if c["passed"] else f"：{said}" if said else ""
             body.append(Text.assemble(("  ✗ ", "red"), (check_name(c, part), "bold"), why))
         if overruled:
             names = "；".join(check_name(c, part) for part, c in overruled)

@@ -9,9 +9,10 @@ from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
 from fzcheck.redact import xml_text
-from fzcheck.render import failed_check_entries, part_label, status_text
+from fzcheck.render import failed_check_entries, part_label, part_title, status_text
 from fzcheck.render.csvfmt import (
     copies_text,
+    result_labels,
     rubric_labels,
     rubric_part_ids,
     rubric_title,
@@ -23,7 +24,7 @@ from fzcheck.render.i18n import verdict as verdict_word
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-from fzcheck.rubric import Catalog
+from fzcheck.rubric import Catalog, Rubric
 
 MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
 
@@ -76,13 +77,15 @@ class XlsxRenderer:
 def write_workbook(results: list[dict[str, Any]], out: IO[bytes], rubrics: Catalog | None) -> None:
     from openpyxl import Workbook
 
-    part_ids = rubric_part_ids(rubrics) or list(
-        dict.fromkeys(p["id"] for r in results for p in r.get("parts", []))
+    # a column per part of the rubrics the batch's reports were graded with, not of every
+    # rubric the run could have used (no 政府信息公开 columns in a batch of none of them)
+    used = graded_with(results, rubrics)
+    part_ids = list(
+        dict.fromkeys(
+            [*rubric_part_ids(used), *(p["id"] for r in results for p in r.get("parts", []))]
+        )
     )
-    labels = {
-        **{p["id"]: part_label(p) for r in results for p in r.get("parts", [])},
-        **rubric_labels(rubrics),
-    }
+    labels = {**result_labels(results), **rubric_labels(used)}
     wb = Workbook()
     scores = wb.active
     assert scores is not None
@@ -130,6 +133,14 @@ def write_workbook(results: list[dict[str, Any]], out: IO[bytes], rubrics: Catal
     wb.save(out)
 
 
+def graded_with(results: list[dict[str, Any]], rubrics: Catalog | None) -> dict[str, Rubric]:
+    """The rubrics of ``rubrics`` that graded one of ``results``, in the catalog's order."""
+    if rubrics is None:
+        return {}
+    ids = {rubric.id for r in results if (rubric := rubrics.for_result(r)) is not None}
+    return {rid: rubric for rid, rubric in rubrics.items() if rid in ids}
+
+
 def _score_row(r: dict[str, Any], part_ids: list[str], rubrics: Catalog | None) -> list[Any]:
     d = r.get("document") or {}
     review = r.get("review") or {}
@@ -175,7 +186,7 @@ def _part_rows(r: dict[str, Any]) -> list[list[Any]]:
             [
                 unit_of(r),
                 r.get("path"),
-                part_label(p),
+                part_title(part_label(p), bool(p.get("required", True))),
                 status_text(r, p),
                 p.get("heading"),
                 p.get("line"),
