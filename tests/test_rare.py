@@ -46,8 +46,9 @@ def test_a_rubric_with_no_rare_signs_has_nothing_to_scan() -> None:
 @pytest.mark.parametrize(
     "pattern",
     [
-        r"(?<=甲)乙",
-        r"(?<!甲)乙",
+        r"(?<=\s)乙",
+        r"(?<![^甲])乙",
+        r"(?s)乙(?!.)",
         r"\A乙",
         r"乙(?!$)",
         r"(?>^|甲)乙",
@@ -60,8 +61,9 @@ def test_a_rubric_with_no_rare_signs_has_nothing_to_scan() -> None:
     ],
 )
 def test_no_scan_where_joining_could_miss_a_match(pattern: str) -> None:
-    """A pattern whose match could depend on what stands before it, on MULTILINE, on its group
-    numbers or on flags for the whole pattern leaves every sign to its own search."""
+    """A pattern whose match could depend on what stands past its line (a look-around that may
+    take a newline), on MULTILINE, on its group numbers or on flags for the whole pattern
+    leaves every sign to its own search."""
     assert joined_across(("本报讯", pattern)) is None
     # why an atomic group is one: with MULTILINE it commits to ^ after a newline and fails
     assert re.search(r"(?>^|甲)乙", "\n甲乙") and not re.search(r"(?>^|甲)乙", "\n甲乙", re.M)
@@ -127,4 +129,42 @@ def test_the_scan_finds_each_sign_wherever_it_stands() -> None:
         if any(m is not None for m in own):
             found += 1
             assert any(scan.search(lined) is not None for scan in scans), lined
+    assert found > 100
+
+
+_LOOKS = [
+    r"(?<=甲)乙",
+    r"(?<!甲)乙",
+    r"书记(?<!副..)[^。]{0,4}亲自",
+    r"2025(?<![\d-]\d{4})年",
+    r"乙(?!丙)",
+    r"乙(?=丙丙)",
+    r"(?<!\d)\d年",
+]
+
+
+@pytest.mark.parametrize("pattern", _LOOKS)
+def test_a_look_around_that_takes_no_newline_is_joined_and_finds_every_lines_match(
+    pattern: str,
+) -> None:
+    """A look-around that cannot take a newline fails at one as at a text's edge: in lines
+    joined by newlines, a search from each line's start finds the match that line has alone
+    (at the latest where it is), which is what a scan of joined lines relies on."""
+    joined = joined_across((pattern, "本报讯"))
+    assert joined is not None
+    alone = re.compile(pattern)
+    rng = random.Random(5)
+    found = 0
+    for _ in range(3000):
+        words = ["甲", "乙", "丙", "丙丙", "副", "书记", "亲自", "2025", "年", "1", "-", "。"]
+        lines = ["".join(rng.choices(words, k=rng.randint(0, 6))) for _ in range(5)]
+        text = "\n".join(lines)
+        start = 0
+        for line in lines:
+            m = alone.search(line)
+            if m is not None:
+                found += 1
+                hit = joined.search(text, start)
+                assert hit is not None and hit.start() <= start + m.start(), (pattern, lines)
+            start += len(line) + 1
     assert found > 100

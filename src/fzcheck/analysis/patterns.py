@@ -6,10 +6,11 @@ does not state is skipped rather than guessed.
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Protocol
+from typing import Annotated, Any, Protocol
 
 from pydantic import AfterValidator, Field
 
@@ -79,11 +80,108 @@ class _EachOf:
 
 
 _REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a back-reference or conditional group
-# A pattern that looks beyond its own match (\A, \Z, a look-around), that cannot give back what
-# it took (an atomic group, a possessive repeat), or that turns a flag off for a group (a
-# (?-m:^) matches only where the searched text starts), may match differently when it is
-# searched in a longer text (lines joined, the text behind one more newline) with MULTILINE.
-_BEYOND_MATCH = re.compile(r"\\[AZ]|\(\?<?[=!]|\(\?>|[*+?}]\+|\(\?[aiLmsux]*-")
+# A pattern that looks beyond its own match (\A, \Z), that cannot give back what it took (an
+# atomic group, a possessive repeat), or that turns a flag off for a group (a (?-m:^) matches
+# only where the searched text starts), may match differently when it is searched in a longer
+# text (lines joined, the text behind one more newline) with MULTILINE; so may one with a
+# look-around that can see past its line (:func:`_looks_past_line`).
+_BEYOND_MATCH = re.compile(r"\\[AZ]|\(\?>|[*+?}]\+|\(\?[aiLmsux]*-")
+_LOOK_AROUND = re.compile(r"\(\?<?[=!]")
+_parser: Any = importlib.import_module("re._parser")  # the stdlib's own parse of a pattern
+_const: Any = importlib.import_module("re._constants")
+
+
+@lru_cache(maxsize=1024)
+def _looks_past_line(pattern: str) -> bool:
+    """Whether a look-around in ``pattern`` may see past the line it is searched in: what it
+    looks for may hold a newline, an anchor or a reference. One that cannot (副.. after 书记, a
+    year's digits before 年) fails at a newline as it fails at the text's edge, so in lines
+    joined by newlines it decides each match as in its line alone."""
+    if not _LOOK_AROUND.search(pattern):
+        return False
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return True
+    return _looks_past(parsed.data, bool(parsed.state.flags & re.DOTALL))
+
+
+def _looks_past(items: Any, dotall: bool) -> bool:
+    for op, av in items:
+        if op in (_const.ASSERT, _const.ASSERT_NOT):
+            if _may_take_newline(av[1].data, dotall):
+                return True
+        elif op is _const.SUBPATTERN:
+            if _looks_past(av[3].data, _dotall(dotall, av[1], av[2])):
+                return True
+        elif op is _const.BRANCH:
+            if any(_looks_past(b.data, dotall) for b in av[1]):
+                return True
+        elif op in _REPEATS:
+            if _looks_past(av[2].data, dotall):
+                return True
+        elif op is _const.ATOMIC_GROUP and _looks_past(av.data, dotall):
+            return True
+    return False
+
+
+def _may_take_newline(items: Any, dotall: bool) -> bool:
+    """Whether ``items`` may match a newline, or hold what a line's edge decides (an anchor, a
+    reference, anything not read here)."""
+    for op, av in items:
+        if op is _const.LITERAL:
+            taken = av == _NEWLINE
+        elif op is _const.NOT_LITERAL:
+            taken = av != _NEWLINE
+        elif op is _const.ANY:
+            taken = dotall
+        elif op is _const.IN:
+            taken = _class_takes_newline(av)
+        elif op is _const.SUBPATTERN:
+            taken = _may_take_newline(av[3].data, _dotall(dotall, av[1], av[2]))
+        elif op is _const.BRANCH:
+            taken = any(_may_take_newline(b.data, dotall) for b in av[1])
+        elif op in _REPEATS:
+            taken = _may_take_newline(av[2].data, dotall)
+        elif op in (_const.ASSERT, _const.ASSERT_NOT):
+            taken = _may_take_newline(av[1].data, dotall)
+        else:  # an anchor, a back-reference, an atomic group…
+            taken = True
+        if taken:
+            return True
+    return False
+
+
+def _class_takes_newline(items: Any) -> bool:
+    negated = bool(items) and items[0][0] is _const.NEGATE
+    held = False
+    for op, av in items[1:] if negated else items:
+        if op is _const.LITERAL:
+            held |= av == _NEWLINE
+        elif op is _const.RANGE:
+            held |= av[0] <= _NEWLINE <= av[1]
+        elif op is _const.CATEGORY:
+            held |= av not in _NO_NEWLINE_CATEGORIES
+        else:
+            return True
+    return held != negated
+
+
+def _dotall(dotall: bool, add: int, remove: int) -> bool:
+    return bool(add & re.DOTALL) or (dotall and not remove & re.DOTALL)
+
+
+_NEWLINE = ord("\n")
+_REPEATS = (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT)
+_NO_NEWLINE_CATEGORIES = (
+    _const.CATEGORY_NOT_SPACE,
+    _const.CATEGORY_DIGIT,
+    _const.CATEGORY_WORD,
+    _const.CATEGORY_UNI_NOT_SPACE,
+    _const.CATEGORY_UNI_DIGIT,
+    _const.CATEGORY_UNI_WORD,
+    _const.CATEGORY_UNI_NOT_LINEBREAK,
+)
 
 
 @lru_cache(maxsize=1024)
@@ -127,10 +225,13 @@ def joined_across(
 ) -> re.Pattern[str] | None:
     """``patterns`` joined into one pattern, with MULTILINE, that matches in a longer text (many
     lines joined, or the text behind one more newline) wherever any of them matches in a part
-    of it searched alone; None when that cannot be promised (see _BEYOND_MATCH; a pattern that
+    of it searched alone; None when that cannot be promised (see _BEYOND_MATCH and
+    _looks_past_line; a pattern that
     needs a year the report does not state; patterns any_of cannot join)."""
     filled = [fill(p, report_year) for p in patterns]
-    if not patterns or any(f is None or _BEYOND_MATCH.search(f) for f in filled):
+    if not patterns or any(
+        f is None or _BEYOND_MATCH.search(f) or _looks_past_line(f) for f in filled
+    ):
         return None
     joined = any_of(patterns, report_year, re.MULTILINE)
     return joined if isinstance(joined, re.Pattern) else None
