@@ -57,7 +57,7 @@ class Parser(argparse.ArgumentParser):
         import difflib
         import re
 
-        from fzcheck.render.i18n import t
+        from fzcheck.render.i18n import lang, t
 
         hint = ""
         unknown = re.match(r"unrecognized arguments: (.*)", message)
@@ -83,8 +83,43 @@ class Parser(argparse.ArgumentParser):
                 choices="、".join(choices),
             )
             hint = t("usage.did_you_mean", match=match[0]) if match else ""
+        else:
+            message = _said(message)
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: {t('error.prefix')}：{message}{hint}\n")
+        colon = "：" if lang() == "zh" else ": "
+        self.exit(2, f"{self.prog}: {t('error.prefix')}{colon}{message}{hint}\n")
+
+
+# argparse's own errors (Python's wording, not translated by it), as the CLI's language says
+# them: message key, and the names its groups fill in. Lists (a, b) are said with 、.
+_ARGPARSE_ERRORS = (
+    (r"argument (.+?): not allowed with argument (.+)", "usage.not_allowed_with", "option other"),
+    (r"the following arguments are required: (.+)", "usage.required", "names"),
+    (r"one of the arguments (.+) is required", "usage.one_of_required", "names"),
+    (r"argument (.+?): expected one argument", "usage.expected_one", "option"),
+    (r"argument (.+?): expected at least one argument", "usage.expected_some", "option"),
+    (r"ambiguous option: (\S+) could match (.+)", "usage.ambiguous_option", "option matches"),
+    (r"argument (.+?): invalid \S+ value: '(.*)'", "usage.invalid_value", "option value"),
+)
+
+
+def _said(message: str) -> str:
+    """An argparse error message in the CLI's language (``--lang``, ``FZCHECK_LANG``): mutually
+    exclusive options, a required argument missing, an option without its value…; one it does
+    not know is left as argparse wrote it."""
+    import re
+
+    from fzcheck.render.i18n import lang, t
+
+    for pattern, key, names in _ARGPARSE_ERRORS:
+        found = re.fullmatch(pattern, message)
+        if found:
+            values = dict(zip(names.split(), found.groups(), strict=True))
+            for name in ("names", "matches"):
+                if name in values and lang() == "zh":
+                    values[name] = "、".join(values[name].split(", "))
+            return t(key, **values)
+    return message
 
 
 def take_globals(args: list[str]) -> tuple[list[str], dict[str, str | bool]]:

@@ -270,15 +270,23 @@ def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> N
     """Report pages and index.html from the finished results file (after copy detection, so
     the pages show the copy flags); the text view needs each input read again."""
     from fzcheck.batch.store import read_objects
-    from fzcheck.grading.decisions import reviewed_lines
+    from fzcheck.grading.decisions import Reports, for_results, with_review
     from fzcheck.reading import load
     from fzcheck.redact import decodable, visible_tree
     from fzcheck.render.html import HtmlDirRenderer
 
     renderer = HtmlDirRenderer(directory, rubrics)
+    # the lines are streamed (read twice, never all held): which report a decision is about
+    # needs only each line's path and sha256
+    keys: list[dict[str, Any]] = []
     for line in read_objects(output):
         renderer.reserve(decodable(str(line.get("path", ""))))
-    for line in reviewed_lines(read_objects(output), output, rubrics):
+        keys.append({"path": line.get("path"), "sha256": line.get("sha256")})
+    decisions = for_results(keys, output)  # beside the results and beside each input
+    reports = Reports(keys)
+    for line in read_objects(output):
+        if decisions:
+            line = with_review(line, decisions, rubrics, reports)
         shown = visible_tree(line, decodable)  # a page is UTF-8: a name's bad bytes as \xff
         try:
             doc = load(line["path"], max_mb=max_mb) if line.get("ok") else None

@@ -76,7 +76,11 @@ def run(args: argparse.Namespace) -> int:
     )
     summary = bool(chosen) and _write_one(chosen, out / "汇总反馈意见.docx", rubrics, args.deadline)
     if desk:
-        shown = "、".join(visible(Path(str(r.get("path"))).name) for r in desk[:10])
+        from fzcheck.commands.review import names_apart  # 乡镇/报告.txt, 街道/报告.txt
+
+        paths = [str(r.get("path")) for r in desk[:10]]
+        apart = names_apart(paths, (str(r.get("path")) for r in results))
+        shown = "、".join(apart[p] for p in paths)
         warn(t("letter.not_the_units", n=len(desk), names=shown + ("…" if len(desk) > 10 else "")))
     if not chosen:
         message = t("letter.none", total=len(results))
@@ -117,7 +121,7 @@ def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
     from fzcheck.batch.store import read_results, without_moved
     from fzcheck.commands.review import warn_stale
     from fzcheck.errors import UsageError
-    from fzcheck.grading.decisions import load_beside, reviewed_lines, with_review
+    from fzcheck.grading.decisions import for_results, load_beside, reviewed_lines, with_review
     from fzcheck.pipeline import check_source
     from fzcheck.reading.inputs import expand_inputs
     from fzcheck.redact import visible
@@ -141,8 +145,9 @@ def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
         else:
             files.append(item)
             continue
-        warn_stale(lines, load_beside(item))
-        out += reviewed_lines(lines, item, rubrics)
+        decisions = for_results(lines, item)  # beside the results and beside each input
+        warn_stale(lines, decisions)
+        out += reviewed_lines(lines, item, rubrics, decisions)
     for source in expand_inputs(files) if files else []:
         result = check_source(source, rubrics).result.to_json()
         decisions = load_beside(source)

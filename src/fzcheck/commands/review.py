@@ -6,7 +6,8 @@ import argparse
 import datetime as dt
 import os
 import re
-from pathlib import Path
+from collections.abc import Iterable
+from pathlib import Path, PurePath
 from typing import Any
 
 EXAMPLES = """examples:
@@ -23,7 +24,8 @@ def register(sub: Any, name: str, help_text: str) -> None:
         help=help_text,
         description=help_text + ". Decisions are kept in "
         "TARGET.decisions.jsonl, each about the report it was made on (its path and "
-        "sha256, and rubric); machine re-runs never change them.",
+        "sha256, and rubric); machine re-runs never change them. Results files are read "
+        "with the decisions beside them and beside each report file they name.",
         epilog=EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -36,7 +38,8 @@ def register(sub: Any, name: str, help_text: str) -> None:
         "--report",
         metavar="PATH|SHA",
         help="which report in RESULTS: its path, file name (with or without the suffix), "
-        "sha256 prefix, or its issuer or title; exact matches win over words of them",
+        "the end of its path from a folder on (乡镇/报告.txt), sha256 prefix, or its issuer "
+        "or title; exact matches win over words of them",
     )
     what = p.add_mutually_exclusive_group()
     what.add_argument("--part", metavar="ID", help="a part id (see fzcheck rubric show)")
@@ -68,7 +71,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from fzcheck.commands.letter import WORKBOOKS
     from fzcheck.errors import UsageError
-    from fzcheck.grading.decisions import Reports, append, decisions_path, load
+    from fzcheck.grading.decisions import Reports, append, decisions_path, for_results
     from fzcheck.output import stderr
     from fzcheck.redact import visible
     from fzcheck.render.i18n import t
@@ -80,14 +83,14 @@ def run(args: argparse.Namespace) -> int:
     if target.suffix.lower() in WORKBOOKS:  # a sheet fzcheck wrote is no report, nor results
         raise UsageError(t("review.workbook", path=visible(str(target))))
     rubrics = Catalog.load(args.rubric)
-    results = _results(target, rubrics)
+    results, is_results = _results(target, rubrics)
     store = decisions_path(target)
     if args.import_file:
         return _import(Path(args.import_file), results, store, rubrics)
     if not (args.part or args.check):
         if args.value or args.accept or args.note:
             raise UsageError(t("review.which"))
-        decisions = load(store)
+        decisions = for_results(results, target)  # beside RESULTS and beside each input
         warn_stale(results, decisions)
         _warn_invalid(results, decisions, rubrics)
         _list(results, decisions, rubrics, Reports(results))
@@ -97,16 +100,18 @@ def run(args: argparse.Namespace) -> int:
     result = _pick(results, args.report, target)
     decision = _decision(result, args)
     n = append(store, [decision])
-    stderr().print(
-        t("review.recorded", n=n, path=visible(str(store))), markup=False, highlight=False
-    )
-    _list([result], load(store), rubrics, Reports(results))  # shown as among all of them
+    said = t("review.recorded", n=n, path=visible(str(store)))
+    if not is_results:  # beside the report: where the results that name it find it too
+        said += t("review.recorded_beside_report")
+    stderr().print(said, markup=False, highlight=False)
+    # shown as among all of them, with the decisions every view applies
+    _list([result], for_results(results, target), rubrics, Reports(results))
     return 0
 
 
-def _results(target: Path, rubrics: Any) -> list[dict[str, Any]]:
-    """The machine results the decisions are about: a results file's lines, or the report
-    checked now."""
+def _results(target: Path, rubrics: Any) -> tuple[list[dict[str, Any]], bool]:
+    """The machine results the decisions are about: a results file's lines (and True), or the
+    report checked now (and False)."""
     import json
 
     if target.suffix in (".jsonl", ".json"):
@@ -127,20 +132,21 @@ def _results(target: Path, rubrics: Any) -> list[dict[str, Any]]:
 
             lines = list(read_objects(target))
         if lines and all(isinstance(r, dict) and "verdict" in r for r in lines):
-            return lines
+            return lines, True
     from fzcheck.pipeline import check_source
 
-    return [check_source(str(target), rubrics).result.to_json()]
+    return [check_source(str(target), rubrics).result.to_json()], False
 
 
 def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dict[str, Any]:
     """The report ``which`` names. Exact before partial: its path or file name (or a sha256
-    prefix), then its name without the suffix (县市场监管局 for 县市场监管局.docx), then its
-    issuer or title as a whole, and only then words of its issuer, title or file name — so that
-    县司法局 is 县司法局.txt, not also 寅县司法局's report. The first kind that matches decides;
-    more than one report matched there is an error listing them."""
+    prefix), then the end of its path from a folder on (乡镇/报告.txt for subs/乡镇/报告.txt),
+    then its name without the suffix (县市场监管局 for 县市场监管局.docx), then its issuer or
+    title as a whole, and only then words of its issuer, title or file name — so that 县司法局
+    is 县司法局.txt, not also 寅县司法局's report. The first kind that matches decides; more
+    than one report matched there is an error listing them, each by the shortest end of its
+    path that tells it apart (:func:`names_apart`), which ``--report`` then takes."""
     from fzcheck.errors import UsageError
-    from fzcheck.redact import visible
     from fzcheck.render.i18n import t
 
     if which is None:
@@ -148,18 +154,55 @@ def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dic
             return results[0]
         raise UsageError(t("review.which_report", path=target, n=len(results)))
     hits: list[dict[str, Any]] = []
-    for matches in (_is_file, _is_stem, _is_unit, _in_unit):
+    for matches in (_is_file, _is_suffix, _is_stem, _is_unit, _in_unit):
         hits = [r for r in results if matches(r, which)]
         if hits:
             break
     if len(hits) != 1:
-        shown = hits or results
-        names = "、".join(visible(Path(str(r.get("path"))).name) for r in shown[:10])
+        shown = [str(r.get("path")) for r in (hits or results)]
+        apart = names_apart(shown[:10], (str(r.get("path")) for r in results))
+        names = "、".join(apart[p] for p in shown[:10])
         more = "…" if len(shown) > 10 else ""
         raise UsageError(
-            t("review.no_match", which=which, path=target, n=len(hits), names=names + more)
+            t(
+                "review.no_match_apart",
+                which=which,
+                path=target,
+                n=len(hits),
+                names=names + more,
+            )
         )
     return hits[0]
+
+
+def _parts(path: str) -> tuple[str, ...]:
+    """A path's folders and name, as a reviewer reads them (a GBK name read as such)."""
+    from fzcheck.grading.decisions import path_key
+
+    return PurePath(path_key(path)).parts
+
+
+def names_apart(paths: Iterable[str], among: Iterable[str] = ()) -> dict[str, str]:
+    """Each of ``paths`` named, for a reviewer, by the shortest end of it that no other of
+    ``paths`` and ``among`` ends with: its file name when that is the only one (县司法局.txt),
+    else from the folder that tells it apart (乡镇/报告.txt, 街道/报告.txt) — what ``--report``
+    takes; its whole path when it is the end of another (a/报告.txt beside x/a/报告.txt). Shown
+    safe for a terminal (:func:`~fzcheck.redact.visible`)."""
+    from collections import Counter
+
+    from fzcheck.redact import visible
+
+    paths = list(dict.fromkeys(paths))
+    ends: Counter[tuple[str, ...]] = Counter()
+    for parts in {_parts(p) for p in [*paths, *among] if p}:
+        for k in range(1, len(parts) + 1):
+            ends[parts[-k:]] += 1
+    out: dict[str, str] = {}
+    for path in paths:
+        parts = _parts(path)
+        end = next((k for k in range(1, len(parts)) if ends[parts[-k:]] == 1), None)
+        out[path] = visible(str(PurePath(*parts[-end:])) if end else path)
+    return out
 
 
 def _names(r: dict[str, Any]) -> tuple[str, str]:
@@ -180,6 +223,18 @@ def _is_file(r: dict[str, Any], which: str) -> bool:
         return os.sep in which and Path(which).resolve() == Path(path).resolve()
     except (OSError, RuntimeError, ValueError):
         return False
+
+
+def _is_suffix(r: dict[str, Any], which: str) -> bool:
+    """乡镇/报告.txt for subs/乡镇/报告.txt: the end of its path, from a folder on."""
+    want = PurePath(which).parts
+    if len(want) < 2 or PurePath(which).is_absolute():
+        return False  # a bare name is matched as a file name; a whole path as itself
+    have = str(r.get("path"))
+    return any(
+        len(parts) >= len(want) and parts[-len(want) :] == want
+        for parts in {PurePath(have).parts, _parts(have)}
+    )
 
 
 def _is_stem(r: dict[str, Any], which: str) -> bool:
@@ -316,7 +371,15 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any
     from pydantic import ValidationError
 
     from fzcheck.errors import UsageError
-    from fzcheck.grading.decisions import Reports, append, load, parse_export, targets, validated
+    from fzcheck.grading.decisions import (
+        Reports,
+        append,
+        for_results,
+        load,
+        parse_export,
+        targets,
+        validated,
+    )
     from fzcheck.output import error, stderr
     from fzcheck.redact import visible
     from fzcheck.render.i18n import t
@@ -346,7 +409,7 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any
             sha = item.get("sha256")
             line = next((r for r in results if sha and r.get("sha256") == sha), None)
             named = item.get("path") or (line or {}).get("path") or sha or file.name
-            error(t("review.bad_decision", report=visible(_shown(named)), n=n, fields=fields))
+            error(t("review.bad_decision", report=_shown(named, results), n=n, fields=fields))
             refused += 1
             continue
         lines = graded.get((d.sha256, d.rubric, d.rubric_version))
@@ -358,7 +421,7 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any
         checked = validated(d, *targets(line, rubrics.for_result(line)))
         if isinstance(checked, str):
             named = line.get("path") if reports.applies(d, line) else d.path or line.get("path")
-            error(t("review.refused", report=visible(_shown(named)), why=visible(checked)))
+            error(t("review.refused", report=_shown(named, results), why=visible(checked)))
             refused += 1
             continue
         d = checked
@@ -383,16 +446,18 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any
     if refused:
         said += "；" + t("review.refused_count", n=refused)
     stderr().print(said, markup=False, highlight=False)
-    warn_stale(results, [*stored, *good])
+    warn_stale(results, for_results(results, store))  # stored, imported, beside each input
     return 2 if refused else 0
 
 
-def _shown(path: object) -> str:
-    """A report as a message names it: its file name (a sha256 by its start)."""
+def _shown(path: object, results: list[dict[str, Any]]) -> str:
+    """A report as a message names it: its file name, or the end of its path that tells it
+    apart from the other reports in ``results`` (乡镇/报告.txt; :func:`names_apart`); a
+    sha256 by its start."""
     text = str(path)
     if len(text) == 64 and all(c in "0123456789abcdef" for c in text):
         return text[:12]
-    return Path(text).name or text
+    return names_apart([text], (str(r.get("path")) for r in results))[text] or text
 
 
 _SAME = ("sha256", "rubric", "rubric_version", "target", "id", "set", "machine", "accept", "note")
@@ -416,11 +481,12 @@ def _same(a: Any, b: Any, timed: bool) -> bool:
 
 
 def stale(results: list[dict[str, Any]], decisions: list[Any]) -> list[tuple[str, int]]:
-    """(file name, decisions) for each report in ``results`` that decisions were made on before
+    """(name, decisions) for each report in ``results`` that decisions were made on before
     its file changed (a unit resubmitted it: same path, other sha256). They no longer apply —
-    a decision is keyed to the bytes it judged — and would otherwise vanish without a word."""
+    a decision is keyed to the bytes it judged — and would otherwise vanish without a word.
+    A report is named by its file name, or the end of its path that tells it apart from the
+    others (乡镇/报告.txt; :func:`names_apart`)."""
     from fzcheck.grading.decisions import Reports
-    from fzcheck.redact import visible
 
     reports = Reports(results)
     gone: dict[str, set[tuple[str, str, str]]] = {}
@@ -429,7 +495,8 @@ def stale(results: list[dict[str, Any]], decisions: list[Any]) -> list[tuple[str
         if path is not None:
             # the same target decided twice (or imported twice) is one decision that went stale
             gone.setdefault(path, set()).add((d.sha256, d.target, d.id))
-    return [(visible(Path(p).name), len(ids)) for p, ids in gone.items()]
+    apart = names_apart(list(gone), (str(r.get("path")) for r in results))
+    return [(apart[p], len(ids)) for p, ids in gone.items()]
 
 
 def warn_stale(results: list[dict[str, Any]], decisions: list[Any]) -> None:
@@ -467,16 +534,17 @@ def warn_ambiguous(results: list[dict[str, Any]], decisions: list[Any]) -> None:
     whose bytes several reports hold (copies of one file that several units sent)."""
     from fzcheck.grading.decisions import Reports
     from fzcheck.output import warn
-    from fzcheck.redact import visible
     from fzcheck.render.i18n import t
 
     reports = Reports(results)
     lost: dict[str, set[tuple[str, str, str]]] = {}
     for d in decisions:
         if reports.ambiguous(d):
-            lost.setdefault(visible(Path(str(d.path)).name), set()).add((d.sha256, d.target, d.id))
+            lost.setdefault(str(d.path), set()).add((d.sha256, d.target, d.id))
     if lost:
-        names = "、".join(list(lost)[:10]) + ("…" if len(lost) > 10 else "")
+        # named apart from each other and from the reports here (it is none of them)
+        apart = names_apart(list(lost)[:10], (str(r.get("path")) for r in results))
+        names = "、".join(apart.values()) + ("…" if len(lost) > 10 else "")
         warn(t("review.ambiguous", n=sum(len(v) for v in lost.values()), names=names))
 
 
@@ -504,7 +572,7 @@ def _warn_invalid(results: list[dict[str, Any]], decisions: list[Any], rubrics: 
                 continue  # not applied for another reason: another rubric, another report
             why = validated(d, *targets(r, rubric))
             if isinstance(why, str):
-                line = t("review.invalid", report=_shown(r.get("path")), why=why)
+                line = t("review.invalid", report=_shown(r.get("path"), results), why=why)
                 if line not in said:  # the same decision written twice: said once
                     said.add(line)
                     warn(visible(line))

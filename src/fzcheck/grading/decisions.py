@@ -1,7 +1,9 @@
 """Review decisions on disk: a plain JSON Lines file beside what was reviewed.
 
 ``results.jsonl`` → ``results.jsonl.decisions.jsonl``; ``report.docx`` →
-``report.docx.decisions.jsonl``.
+``report.docx.decisions.jsonl``. A results file's reports are judged by both: the decisions
+beside it and those beside each input it names (:func:`for_results`), so ``review FILE`` and
+``review RESULTS`` reach every view alike.
 Each line is one :class:`~fzcheck.result.Decision`, keyed by the input's sha256 and the rubric id
 and version; a later line on the same target replaces an earlier one. Machine runs only read
 this file, so no re-run overwrites a decision. The file is appended to and diff-able.
@@ -92,6 +94,92 @@ def load_beside(*reviewed: str | Path | None) -> list[Decision]:
             seen.add(path)
             out += load(path)
     return out
+
+
+def beside_inputs(
+    lines: Iterable[Mapping[str, Any]], loaded: Iterable[str | Path] = ()
+) -> list[Decision]:
+    """The decisions stored beside each input a results file names — where ``review FILE``
+    keeps them (``FILE.decisions.jsonl``) — each as about the report at that path, as the
+    results name it: every decision in that file was recorded while reviewing that file, so
+    one naming it under another spelling (./a.txt, its absolute path, a link) is about the
+    line at this path. One with a path elsewhere (imported from a page that reviewed another
+    file) keeps it, and :meth:`Reports.applies` decides, as for every decision. One ``stat``
+    per input that was read: a missing decisions file costs nothing more. ``loaded``: the
+    decisions files read already (beside the results), not read twice."""
+    out: list[Decision] = []
+    seen: set[str] = set()
+    read: set[Path] = set()
+    for item in loaded:
+        try:
+            read.add(decisions_path(item).resolve())
+        except (OSError, RuntimeError, ValueError):
+            continue
+    for line in lines:
+        path = line.get("path")
+        if not path or not line.get("sha256") or str(path) == "-":
+            continue  # nothing read (no decision is about it), or stdin
+        try:
+            store = decisions_path(str(path))
+        except (OSError, RuntimeError, ValueError):
+            continue
+        if str(store) in seen:
+            continue
+        seen.add(str(store))
+        try:
+            if not store.is_file():  # the one stat most inputs cost
+                continue
+            real = store.resolve()
+        except (OSError, RuntimeError, ValueError):
+            continue
+        if real in read:  # the same file under two spellings, or the results' own
+            continue
+        read.add(real)
+        for d in load(store):
+            if d.path is None or (
+                path_key(d.path) != path_key(path) and _same_place(d.path, str(path))
+            ):
+                d = d.model_copy(update={"path": str(path)})
+            out.append(d)
+    return out
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Whether paths ``a`` and ``b`` name one file: the same file now, or (one gone) the same
+    place spelled two ways (relative and absolute, ./, a folder's ..)."""
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        try:
+            return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
+        except (OSError, ValueError):
+            return False
+
+
+def _when(d: Decision) -> float:
+    """A decision's time, to order decisions from two files (unreadable: the earliest)."""
+    import datetime as dt
+
+    try:
+        at = dt.datetime.fromisoformat(str(d.at))
+    except ValueError:
+        return float("-inf")
+    return (at if at.tzinfo else at.replace(tzinfo=dt.UTC)).timestamp()
+
+
+def for_results(lines: Sequence[Mapping[str, Any]], results_file: str | Path) -> list[Decision]:
+    """Every decision about a results file's reports: those stored beside it (``review
+    RESULTS``) and those stored beside each input it names (``review FILE``), so that every
+    view of the results — report, batch, letter, review — and ``check FILE`` judge a report
+    alike. Each file's decisions keep their order (a later line on a target wins); between
+    the two files, the later decision by its time wins, as the reviewer made them."""
+    import heapq
+
+    beside = load_beside(results_file)
+    inputs = beside_inputs(lines, loaded=[results_file])
+    if not inputs:
+        return beside
+    return list(heapq.merge(beside, inputs, key=_when))
 
 
 def append(path: Path, decisions: Iterable[Decision]) -> int:
@@ -298,15 +386,20 @@ def parse_export(text: str) -> list[dict[str, Any]]:
 
 
 def reviewed_lines(
-    lines: Iterable[dict[str, Any]], results_file: str | Path, rubrics: Catalog
+    lines: Iterable[dict[str, Any]],
+    results_file: str | Path,
+    rubrics: Catalog,
+    decisions: list[Decision] | None = None,
 ) -> Iterable[dict[str, Any]]:
-    """A results file's lines with the decisions stored beside it applied, each to the report
-    it is about among these lines (:meth:`Reports.applies`); streamed when there are none."""
-    decisions = load_beside(results_file)
+    """A results file's lines with the decisions about them applied (:func:`for_results`:
+    stored beside it and beside each input; or ``decisions``, loaded already), each to the
+    report it is about among these lines (:meth:`Reports.applies`)."""
+    lines = lines if isinstance(lines, Sequence) else list(lines)
+    if decisions is None:
+        decisions = for_results(lines, results_file)
     if not decisions:
         yield from lines
         return
-    lines = lines if isinstance(lines, Sequence) else list(lines)
     reports = Reports(lines)
     for line in lines:
         yield with_review(line, decisions, rubrics, reports)

@@ -239,6 +239,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.embedded": "仅嵌于他节",
         "cohort.scores": "得分：最低 {min:g}  中位 {median:g}  平均 {mean:g}  最高 {max:g}",
         "cohort.no_scores": "没有已评分的报告",
+        "review.recorded_beside_report": (
+            "（存于报告文件旁：列有这份报告的评查结果，report、batch、letter、review 也都采用）"
+        ),
         "cohort.failed": "未通过的检查",
         "cohort.count": "份数",
         "cohort.share": "占比",
@@ -486,6 +489,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.bad_set": "{target}“{id}”不能改为“{value}”；可选：{allowed}",
         "review.refused": "{report}：复核意见未导入：{why}",
         "review.bad_decision": "{report}：第{n}条不是有效的复核意见（{fields}），未导入",
+        "review.no_match_apart": (
+            "--report {which}：在 {path} 中找到{n}份匹配的报告；请写明是哪一份"
+            "（同名的文件连同所在文件夹写），例如：{names}"
+        ),
         "review.refused_count": "{n}条无效的复核意见未导入",
         "review.invalid": "{report}：复核记录中有一条无效，未采用：{why}",
         "batch.stdin": "batch 只读文件，不读标准输入：请给出文件、目录或通配符",
@@ -638,6 +645,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.llm_unused": "LLM: not used",
         "cohort.llm": (
             "LLM: {reports} reports, {calls} calls, {tokens:,} tokens"
+        "review.recorded_beside_report": (
+            " (kept beside the report file: report, batch, letter and review apply it to "
+            "every results file that lists this report)"
+        ),
             " ({prompt:,} prompt + {completion:,} completion), {cost}"
         ),
         "cohort.cost": "estimated cost {cost:.4f}",
@@ -936,6 +947,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "batch.cannot_read": "cannot read {path}: {why}",
         "batch.not_a_results_file": (
+        "review.no_match_apart": (
+            "--report {which}: {n} reports in {path} match; name one by its file name (with "
+            "its folder when names repeat), e.g. {names}"
+        ),
             "{path} is not a batch results file (line {line} is not a result); "
             "write one with fzcheck batch -o"
         ),
