@@ -1,7 +1,8 @@
 """Cohort statistics over a batch's result lines, gathered in one streaming pass.
 
-Memory grows only with what has to be listed (units to send back, failures, copy pairs) and
-one float per score; the result lines themselves are never all held.
+Memory grows only with what has to be listed (units to send back, failures, copy pairs, the
+reviewed reports), one float per score and one path per report (to name each by as much of
+its path as tells it from the others); the result lines themselves are never all held.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from fzcheck.render import (
     all_checks,
     check_passed,
     failed_checks,
+    failed_on_review,
     joined_label,
     part_label,
     reviewed_status,
+    short_names,
 )
 
 VERDICTS = ("complete", "incomplete", "not_a_report", "error")
@@ -84,13 +87,33 @@ class Cohort:
     sums_failing: Counter[str] = field(default_factory=Counter)  # identity name -> reports
 
     reviewed: int = 0  # reports whose figures below are the reviewer's, not the machine's
+    # each reviewed report: its path, issuer, and the machine's and the reviewer's verdicts
+    reviewed_units: list[dict[str, Any]] = field(default_factory=list)
+    # every report's path: a view names a report by as much of it as tells it from the others
+    paths: list[str] = field(default_factory=list)
 
     def add(self, r: dict[str, Any]) -> None:
         self.total += 1
-        if r.get("review"):
+        if r.get("path"):
+            self.paths.append(str(r["path"]))
+        machine_verdict = str(r.get("verdict", "error"))
+        reviewed = bool(r.get("review"))
+        if reviewed:
             self.reviewed += 1
+            self.reviewed_units.append(
+                {
+                    "path": r.get("path"),
+                    "issuer": _issuer(r),
+                    "machine_verdict": machine_verdict,
+                    "machine_score": r.get("score"),
+                    "verdict": r["review"].get("verdict"),
+                    "score": r["review"].get("score"),
+                }
+            )
             r = reviewed_view(r)
         verdict = r.get("verdict", "error")
+        # a reviewed report that goes back says both verdicts: 机器结论：… → 人工结论：…
+        verdicts = {"verdict": verdict, "machine_verdict": machine_verdict, "reviewed": reviewed}
         self.verdicts[verdict] += 1
         self._add_llm(r)
         back = _why_back(r)
@@ -112,7 +135,7 @@ class Cohort:
                 {
                     "path": r["path"],
                     "issuer": _issuer(r),
-                    "verdict": verdict,
+                    **verdicts,
                     "missing": [],
                     "failed": [],
                     "reason": _genre_message(r),
@@ -142,7 +165,7 @@ class Cohort:
                 {
                     "path": r["path"],
                     "issuer": _issuer(r),
-                    "verdict": verdict,
+                    **verdicts,
                     "missing": missing_required,
                     "failed": [f"{p}.{c['id']}" for p, c in failed],
                     # what the views show when no part is missing: the checks' names
@@ -222,7 +245,7 @@ class Cohort:
         copies = list(self.copies.values())
         labels = self.labels
         parts = [self._part_json(pid, labels) for pid in self.required]
-        return {
+        out: dict[str, Any] = {
             "reports": self.total,
             "verdicts": {v: self.verdicts[v] for v in VERDICTS},
             "graded": self.graded,
@@ -238,9 +261,22 @@ class Cohort:
             "copies": sorted(copies, key=lambda c: (-c["similarity"], c["a"], c["b"])),
             "copy_clusters": copy_clusters(copies, labels),
             "reviewed": self.reviewed,
+            "reviewed_units": sorted(self.reviewed_units, key=lambda u: str(u["path"] or "")),
             "llm": self._llm_json(prices if prices is not None else {}),
             "tables": self._tables_json(),
         }
+        # how the views name each report listed: the shortest end of its path that tells it
+        # from every other report of the batch (乡镇/报告.txt beside 部门/报告.txt)
+        names = short_names([*self.paths, *(p for c in copies for p in (c["a"], c["b"]))])
+        listed = {
+            str(u["path"])
+            for key in ("send_back", "resubmit", "failures", "reviewed_units")
+            for u in out[key]
+            if u.get("path")
+        }
+        listed.update(p for c in copies for p in (c["a"], c["b"]))
+        out["names"] = {p: names[p] for p in sorted(listed) if p in names}
+        return out
 
     def _part_json(self, pid: str, labels: dict[str, str]) -> dict[str, Any]:
         """A part's counts, shared over the reports whose rubric has the part (``reports``)."""
@@ -387,11 +423,11 @@ def reviewed_view(r: dict[str, Any]) -> dict[str, Any]:
         {
             **p,
             "status": reviewed_status(r, p),
-            "checks": [{**c, "passed": check_passed(r, p["id"], c)} for c in p.get("checks", [])],
+            "checks": [_as_reviewed(r, p["id"], c) for c in p.get("checks", [])],
         }
         for p in r.get("parts", [])
     ]
-    checks = [{**c, "passed": check_passed(r, "document", c)} for c in r.get("checks", [])]
+    checks = [_as_reviewed(r, "document", c) for c in r.get("checks", [])]
     review = r["review"]
     return {
         **r,
@@ -400,6 +436,15 @@ def reviewed_view(r: dict[str, Any]) -> dict[str, Any]:
         "parts": parts,
         "checks": checks,
     }
+
+
+def _as_reviewed(r: dict[str, Any], part: str, c: dict[str, Any]) -> dict[str, Any]:
+    """A check as reviewed: passed or not as the reviewer decided; one the machine passed and
+    the reviewer failed says so (复核认定未通过：their note), not why the machine passed it."""
+    passed = check_passed(r, part, c)
+    if c["passed"] and not passed:
+        return {**c, "passed": False, "message": failed_on_review(r, part, c)}
+    return {**c, "passed": passed}
 
 
 def copy_clusters(pairs: list[dict[str, Any]], labels: dict[str, str]) -> list[dict[str, Any]]:

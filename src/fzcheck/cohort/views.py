@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from fzcheck.redact import decodable
 from fzcheck.render import (
+    both_verdicts,
     check_message,
     failed_check_entries,
     genre_text,
@@ -50,9 +51,17 @@ def _verdicts(v: dict[str, int]) -> str:
     return "，".join(f"{verdict(k)} {n}" for k, n in v.items() if n)
 
 
-def _cluster_text(c: dict[str, Any], limit: int = 8) -> str:
+def _name(stats: dict[str, Any], path: Any) -> str:
+    """A report as the cohort view names it: as much of its path as tells it from the batch's
+    other reports (乡镇/报告.txt beside 部门/报告.txt; a name no other file has alone)."""
+    if not path:
+        return ""
+    return str((stats.get("names") or {}).get(str(path)) or Path(str(path)).name or path)
+
+
+def _cluster_text(c: dict[str, Any], stats: dict[str, Any], limit: int = 8) -> str:
     """One line per cluster of copied sections; a long member list is cut with a count."""
-    names = [Path(str(m)).name for m in c["reports"]]
+    names = [_name(stats, m) for m in c["reports"]]
     shown = "、".join(names[:limit]) + (f" 等{len(names)}份" if len(names) > limit else "")
     return t(
         "cohort.cluster",
@@ -74,15 +83,36 @@ def _missing_text(u: dict[str, Any], labels: dict[str, str]) -> str:
     return genre_text(u["reason"]) if u.get("verdict") == "not_a_report" else str(u["reason"])
 
 
+def _verdict_text(u: dict[str, Any]) -> str:
+    """A unit's verdict: the machine's then the reviewer's where it was reviewed (机器结论：
+    要素齐全 → 人工结论：要素缺失), as the report's own views say them."""
+    if u.get("reviewed") and u.get("machine_verdict"):
+        return both_verdicts(str(u["machine_verdict"]), str(u["verdict"]))
+    return verdict(u["verdict"])
+
+
 def _going_back(stats: dict[str, Any], labels: dict[str, str]) -> list[tuple[str, str, str, str]]:
-    """(path, issuer, verdict, why) of each report that goes back, then each file that must be
-    submitted again (it could not be read): one list, as ``fzcheck letter`` writes to both."""
+    """(report, issuer, verdict, why) of each report that goes back, then each file that must
+    be submitted again (it could not be read): one list, as ``fzcheck letter`` writes to both."""
     return [
-        (u["path"], u["issuer"] or "—", verdict(u["verdict"]), _missing_text(u, labels))
+        (_name(stats, u["path"]), u["issuer"] or "—", _verdict_text(u), _missing_text(u, labels))
         for u in stats["send_back"]
     ] + [
-        (u["path"] or "", "—", verdict("error"), error_kind(u["kind"], u["message"]))
+        (_name(stats, u["path"]), "—", verdict("error"), error_kind(u["kind"], u["message"]))
         for u in stats.get("resubmit", [])
+    ]
+
+
+def _reviewed_rows(stats: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """(report, issuer, the machine's verdict and score, the reviewer's) per reviewed report."""
+    return [
+        (
+            _name(stats, u["path"]),
+            u.get("issuer") or "—",
+            f"{verdict(u['machine_verdict'])} {u['machine_score']:g}",
+            f"{verdict(u['verdict'])} {u['score']:g}",
+        )
+        for u in stats.get("reviewed_units") or []
     ]
 
 
@@ -135,10 +165,15 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
         [t("path"), t("issuer"), t("verdict"), t("cohort.missing")],
         [list(row) for row in _going_back(stats, labels)],
     )
+    lines += _md_table(  # each reviewed report, whether it goes back or not: both verdicts
+        t("cohort.reviewed_units"),
+        [t("path"), t("issuer"), t("machine"), t("human")],
+        [list(row) for row in _reviewed_rows(stats)],
+    )
     clusters = stats.get("copy_clusters") or []
     if clusters:
         lines += ["", f"## {t('cohort.copies')}", ""]
-        lines += [f"- {md_cell(_cluster_text(c))}" for c in clusters]
+        lines += [f"- {md_cell(_cluster_text(c, stats))}" for c in clusters]
     tb = stats.get("tables") or {}
     lines += _md_table(
         f"统计表（{tb.get('reports', 0)}份有表的报告）",
@@ -157,7 +192,10 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
     lines += _md_table(
         t("cohort.failures"),
         [t("path"), t("cohort.stage"), t("error")],
-        [[f["path"], t(f"stage.{f['stage']}"), _failure_text(f)] for f in stats["failures"]],
+        [
+            [_name(stats, f["path"]), t(f"stage.{f['stage']}"), _failure_text(f)]
+            for f in stats["failures"]
+        ],
     )
     lines += ["", *_llm_lines(stats["llm"]), ""]
     out.write("\n".join(lines))
@@ -248,9 +286,14 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
             (t("path"), t("issuer"), t("cohort.missing")),
         ),
         (
+            t("cohort.reviewed_units"),
+            _reviewed_rows(stats),
+            (t("path"), t("issuer"), t("machine"), t("human")),
+        ),
+        (
             t("cohort.failures"),
             [
-                (f["path"] or "", t(f"stage.{f['stage']}"), _failure_text(f))
+                (_name(stats, f["path"]), t(f"stage.{f['stage']}"), _failure_text(f))
                 for f in stats["failures"]
             ],
             (t("path"), t("cohort.stage"), t("error")),
@@ -279,7 +322,7 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
     if clusters:
         console.print(t("cohort.copies"), style="bold", markup=False)
         for c in clusters:
-            console.print("  " + _cluster_text(c), markup=False)
+            console.print("  " + _cluster_text(c, stats), markup=False)
     console.print(_llm_lines(stats["llm"])[0], markup=False)
 
 
@@ -309,8 +352,10 @@ class UnitsCsv:
     """One row per report, for spreadsheets: what is missing, failed, copied, decided. Starts
     with a UTF-8 BOM so Excel reads the Chinese."""
 
-    def __init__(self, out: IO[str]) -> None:
+    def __init__(self, out: IO[str], names: dict[str, str] | None = None) -> None:
         from fzcheck.render.csvfmt import BOM
+
+        self.names = names  # path -> how a copy partner is named (乡镇/报告.txt)
 
         out.write(BOM)
         self.writer = csv.writer(out, lineterminator="\n")
@@ -362,7 +407,7 @@ class UnitsCsv:
             ),
             "；".join(part_label(p) for p in parts if reviewed_status(r, p) == "embedded"),
             "；".join(failed_check_entries(r)),
-            copies_text(r),
+            copies_text(r, self.names),
             "；".join(decision_text(x, r) for x in review.get("decisions", [])),
             error,
         ]

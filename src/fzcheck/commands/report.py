@@ -44,6 +44,17 @@ def register(sub: Any, name: str, help_text: str) -> None:
     p.set_defaults(func=run)
 
 
+def torn_tail(path: Path) -> bool:
+    """Whether the results file ends in a torn line (a run killed mid-write: text after the
+    last newline), which reading passes over and the next ``batch`` cuts off."""
+    with path.open("rb") as f:
+        f.seek(0, 2)
+        size = f.tell()
+        f.seek(max(0, size - 65536))
+        tail = f.read()
+    return bool(tail) and not tail.endswith(b"\n") and bool(tail.rpartition(b"\n")[2].strip())
+
+
 def run(args: argparse.Namespace) -> int:
     from fzcheck.batch.store import read_results, without_moved
     from fzcheck.cohort.stats import gather, price_table
@@ -69,6 +80,10 @@ def run(args: argparse.Namespace) -> int:
     refuse_overwriting(args.output, [path, decisions_path(path)])
     # Read whole before -o is opened: a results file that turns out bad leaves -o as it was.
     lines = list(reviewed_lines(without_moved(read_results(path)), path, rubrics))
+    if torn_tail(path):  # read_results passed it over: said, not silently left out
+        from fzcheck.output import warn
+
+        warn(t("report.torn_tail", path=path))
     if args.format == "xlsx":
         from fzcheck.render.xlsx import write_workbook
 
@@ -89,7 +104,9 @@ def run(args: argparse.Namespace) -> int:
             else sys.stdout
         )
         if args.format == "csv":
-            units = UnitsCsv(out)
+            from fzcheck.render.csvfmt import copy_names
+
+            units = UnitsCsv(out, copy_names(lines))
             for line in lines:
                 units.add(line)
         elif args.format == "html":

@@ -33,7 +33,7 @@ def score(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> f
 def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> list[ScoreItem]:
     """How the score is reached, item by item: each required part's points (weight × credit,
     scaled to 100) and each failed check's deduction (scaled by the part's credit)."""
-    from fzcheck.render.i18n import lang, t
+    from fzcheck.render.i18n import lang
 
     scale = 100 / rubric.total_weight
     items: list[ScoreItem] = []
@@ -54,7 +54,7 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) 
                         label=spec.label,
                         check=c.id,
                         points=-round(cs.penalty * credit * scale, 2),
-                        reason=t("breakdown.check", name=cs.description, message=c.message),
+                        reason=_deduction(cs.description, c),
                     )
                 )
     for c in doc_checks:
@@ -66,10 +66,26 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) 
                     label=rubric.title,
                     check=c.id,
                     points=-ds.penalty,
-                    reason=t("breakdown.check", name=ds.description, message=c.message),
+                    reason=_deduction(ds.description, c),
                 )
             )
     return items
+
+
+def _deduction(name: str, check: Check) -> str:
+    """A deduction's reason: 扣分：the check's name（what its message adds）, the name said once
+    (a message may open with it: 未做到“分析了不足的原因”：…), as every view words a check."""
+    from fzcheck.render import check_message
+    from fzcheck.render.i18n import t
+
+    said = check_message(
+        {"id": check.id, "passed": check.passed, "name": name, "message": check.message}
+    )
+    return (
+        t("breakdown.check", name=name, message=said)
+        if said
+        else t("breakdown.check_only", name=name)
+    )
 
 
 @lru_cache(maxsize=256)  # the same few lines for every report of a batch (items are frozen)
@@ -187,7 +203,10 @@ def apply_review(result: Result, decisions: Iterable[Decision], rubric: Rubric) 
         if d.target == "part" and d.id in by_part and d.set in ("present", "embedded", "missing"):
             by_part[d.id].status = d.set  # type: ignore[assignment]
         elif d.target == "check" and d.id in by_check and d.set in ("pass", "fail"):
-            by_check[d.id].passed = d.set == "pass"
+            check = by_check[d.id]
+            if check.passed and d.set == "fail":  # its message says why it passed: not a reason
+                check.message = _failed_on_review(d.note)
+            check.passed = d.set == "pass"
     is_report = next(
         (c.passed for c in checks if c.id == "is_report"), result.verdict != "not_a_report"
     )
@@ -201,3 +220,11 @@ def apply_review(result: Result, decisions: Iterable[Decision], rubric: Rubric) 
         checks={k: c.passed for k, c in by_check.items()},
     )
     return replace(result, review=review)
+
+
+def _failed_on_review(note: str | None) -> str:
+    """Why a check the machine passed failed, in the breakdown graded with the decisions: the
+    reviewer's note (复核认定未通过：…), never the machine's message saying why it passed."""
+    from fzcheck.render.i18n import t
+
+    return t("review.failed_note", note=note) if note else t("review.failed_plain")

@@ -221,14 +221,37 @@ def check_passed(result: Mapping[str, Any], part: str, check: Mapping[str, Any])
     return bool(reviewed.get(f"{part}.{check['id']}", check["passed"]))
 
 
+# Checks that mean something for a document that is not a report: the genre decision itself,
+# and text addressed to AI models (a reviewer's flag whatever the document is).
+NOT_A_REPORT_CHECKS = frozenset({GENRE_CHECK, "no_instructions_to_models"})
+
+
+def final_verdict(result: Mapping[str, Any]) -> str:
+    """The verdict as reviewed: the reviewer's where there is a review, else the machine's."""
+    review = result.get("review") or {}
+    return str(review.get("verdict") or result.get("verdict") or "error")
+
+
+def listed_checks(result: Mapping[str, Any], part: str | None = None) -> list[Check]:
+    """The checks a view lists as failed or overruled: all of them, but for a document that is
+    not a report (as reviewed) only the genre check and the instructions flag — a part's check
+    or a signing date means nothing for a 工作要点. The JSON keeps every check."""
+    checks = all_checks(result, part)
+    if final_verdict(result) != "not_a_report":
+        return checks
+    return [(p, c) for p, c in checks if p == "document" and c["id"] in NOT_A_REPORT_CHECKS]
+
+
 def checks_after_review(
     result: Mapping[str, Any], part: str | None = None
 ) -> tuple[list[Check], list[Check]]:
     """(checks failed once the reviewer's decisions apply, checks the machine failed and the
-    reviewer overruled to pass), in document order; only ``part``'s when it is given."""
+    reviewer overruled to pass), in document order; only ``part``'s when it is given; for a
+    document that is not a report, only the checks that mean something for it
+    (:func:`listed_checks`)."""
     failed: list[Check] = []
     overruled: list[Check] = []
-    for p, c in all_checks(result, part):
+    for p, c in listed_checks(result, part):
         if not check_passed(result, p, c):
             failed.append((p, c))
         elif not c["passed"]:
@@ -260,3 +283,116 @@ def failed_check_entries(
         names = "；".join(check_name(c, p if qualified else None) for p, c in overruled)
         out.append(t("review.overruled", names=names))
     return out
+
+
+def decision_note(result: Mapping[str, Any], target: str, id_: str) -> str | None:
+    """The note of the reviewer's decision on ``target`` (part|check) ``id_`` (a part id, or
+    ``part.check``), if the decision has one."""
+    for d in reversed((result.get("review") or {}).get("decisions") or []):
+        if d.get("target") == target and d.get("id") == id_:
+            return str(d["note"]) if d.get("note") else None
+    return None
+
+
+def failed_on_review(result: Mapping[str, Any], part: str, check: Mapping[str, Any]) -> str:
+    """What to say of a check the machine passed and the reviewer failed, where a view would
+    show its message (which says why it passed): 复核认定未通过, with the reviewer's note."""
+    from fzcheck.render.i18n import t
+
+    note = decision_note(result, "check", f"{part}.{check['id']}")
+    return t("review.failed_note", note=note) if note else t("review.failed_plain")
+
+
+# --- the score breakdown ------------------------------------------------------------------------
+# A reviewed result has two: the machine's (``score_breakdown``, adding up to ``score``) and the
+# one graded again with the decisions (``review.score_breakdown``, adding up to
+# ``review.score``). A view shows the one that makes up the score it shows as final, marked as
+# after review, and the machine's beside it, labelled.
+
+
+def breakdowns(result: Mapping[str, Any]) -> list[tuple[str, list[dict[str, Any]], float]]:
+    """(heading, items, the score they make up) for each breakdown a view shows, the final
+    first: the one after review (得分构成（复核后）) then the machine's (得分构成（机器）) when
+    the result was reviewed, else the machine's alone (得分构成). None without items."""
+    from fzcheck.render.i18n import t
+
+    machine = list(result.get("score_breakdown") or [])
+    review = result.get("review") or {}
+    if not review or not review.get("score_breakdown"):
+        return [(t("score_breakdown"), machine, float(result.get("score") or 0))] if machine else []
+    out = [
+        (
+            t("breakdown.after_review"),
+            list(review["score_breakdown"]),
+            float(review.get("score") or 0),
+        )
+    ]
+    if machine:
+        out.append((t("breakdown.by_machine"), machine, float(result.get("score") or 0)))
+    return out
+
+
+def breakdown_total(items: Iterable[Mapping[str, Any]]) -> float:
+    """What the items add up to before the score is kept within 0–100."""
+    return round(sum(float(i["points"]) for i in items), 1)
+
+
+# --- naming a report among others ---------------------------------------------------------------
+
+
+def short_names(paths: Iterable[str]) -> dict[str, str]:
+    """path -> the shortest end of it that tells it from every other of ``paths``: its file
+    name, with as many parent folders as it takes to tell same-named files apart
+    (subs/乡镇/报告.txt and subs/部门/报告.txt are 乡镇/报告.txt and 部门/报告.txt; a file
+    named once is its name alone)."""
+    from pathlib import PurePath
+
+    parts = {p: PurePath(p).parts or (p,) for p in dict.fromkeys(paths)}
+    by_name: dict[str, list[str]] = {}
+    for p, ps in parts.items():
+        by_name.setdefault(ps[-1], []).append(p)
+    out: dict[str, str] = {}
+    for name, same in by_name.items():
+        pending, k = same, 1
+        while pending:
+            if len(pending) == 1 and k == 1:  # the usual case: a name no other file has
+                out[pending[0]] = name
+                break
+            ends: dict[tuple[str, ...], int] = {}
+            for p in same:
+                end = parts[p][-k:]
+                ends[end] = ends.get(end, 0) + 1
+            left = []
+            for p in pending:
+                end = parts[p][-k:]
+                if ends[end] == 1 or k >= len(parts[p]):
+                    out[p] = p if k >= len(parts[p]) else str(PurePath(*end))
+                else:
+                    left.append(p)
+            pending, k = left, k + 1
+    return out
+
+
+def short_name(path: str, names: Mapping[str, str] | None = None) -> str:
+    """``path`` as :func:`short_names` gave it, else its file name (a GBK name read as such)."""
+    from pathlib import PurePath
+
+    from fzcheck.redact import gbk_read
+
+    shown = (names or {}).get(path) or PurePath(path).name or path
+    return gbk_read(shown)
+
+
+def both_verdicts(
+    machine: str, human: str, machine_score: float | None = None, human_score: float | None = None
+) -> str:
+    """The machine's verdict then the reviewer's, as every view says them: 机器结论：要素齐全 →
+    人工结论：要素缺失 (each with its score when given: 要素齐全 100)."""
+    from fzcheck.render.i18n import t, verdict
+
+    def said(v: str, score: float | None) -> str:
+        return verdict(v) if score is None else f"{verdict(v)} {score:g}"
+
+    return (
+        f"{t('machine')}：{said(machine, machine_score)} → {t('human')}：{said(human, human_score)}"
+    )

@@ -14,8 +14,16 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
-from fzcheck.redact import cell_text, gbk_read
-from fzcheck.render import failed_check_entries, joined_label, part_label, part_title, status_text
+from fzcheck.redact import cell_text
+from fzcheck.render import (
+    failed_check_entries,
+    joined_label,
+    part_label,
+    part_title,
+    short_name,
+    short_names,
+    status_text,
+)
 from fzcheck.render.i18n import error_kind, t
 from fzcheck.render.i18n import verdict as verdict_word
 
@@ -79,12 +87,26 @@ def unit_of(result: Mapping[str, Any]) -> str:
     return str(d.get("issuer") or d.get("title") or Path(str(result.get("path", ""))).name)
 
 
-def copies_text(result: Mapping[str, Any]) -> str:
+def copy_names(results: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """path -> how a view names the report among ``results`` and their copy partners: the
+    shortest end of its path that tells it from the others (:func:`render.short_names`)."""
+    return short_names(
+        path
+        for r in results
+        for path in (str(r.get("path", "")), *(str(c.get("other")) for c in r.get("copies") or []))
+    )
+
+
+def copies_text(result: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
     """The report's copy flags as a reviewer reads them: the part's label, the other report's
-    file name, the similarity (下年安排：某镇报告.txt（0.92）), not part ids and whole paths."""
+    name, the similarity (下年安排：某镇报告.txt（0.92）), not part ids and whole paths. A
+    partner is named by as much of its path as tells it from the reports in ``names`` (else
+    from this report and its other partners): 乡镇/报告.txt beside 部门/报告.txt."""
     labels = {p["id"]: p.get("label") or p["id"] for p in result.get("parts", [])}
+    if names is None:
+        names = copy_names([result])
     return "；".join(
-        f"{labels.get(c.get('part'), c.get('part'))}：{gbk_read(Path(str(c.get('other'))).name)}"
+        f"{labels.get(c.get('part'), c.get('part'))}：{short_name(str(c.get('other')), names)}"
         f"（{c.get('similarity', 0):.2f}）"
         for c in result.get("copies", [])
     )

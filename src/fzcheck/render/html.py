@@ -24,12 +24,15 @@ from fzcheck.document import Document
 from fzcheck.redact import invisible_dropped, visible
 from fzcheck.render import (
     STATUS_MARK,
+    breakdowns,
     check_message,
     check_passed,
     checks_after_review,
     i18n,
+    listed_checks,
     part_labels,
     reviewed_status,
+    short_names,
 )
 from fzcheck.render import html_view as view
 
@@ -200,20 +203,32 @@ def render_report_page(
         document=document,
         title=title,
         panels=panels,
-        # the document checks either side failed, each with the outcome as reviewed
+        # the document checks either side failed, each with the outcome as reviewed (for a
+        # document that is not a report, only those that mean something for it)
         doc_checks=[
             (_said(c), check_passed(result, "document", c))
-            for c in result.get("checks") or []
+            for _, c in listed_checks(result, "document")
             if not (c.get("passed") and check_passed(result, "document", c))
         ],
+        # the breakdown making up the score shown as final first (after review), then the
+        # machine's, each with its heading and the score it adds up to
+        breakdowns=breakdowns(result),
         llm=llm,
         text=text,
         lang="zh-Hant" if document.get("script") == "traditional" else "zh-CN",
-        copies=view.copies_of(result),
+        copies=view.copies_of(result, _copy_names(result, links)),
         links=links or {},
         index_href=index_href,
         part_ids=[p["id"] for p in parts],
     )
+
+
+def _copy_names(result: Mapping[str, Any], links: Mapping[str, str] | None) -> dict[str, str]:
+    """How a report page names its copy partners: by as much of the path as tells each from
+    this report, its other partners and the batch's other pages (乡镇/报告.txt)."""
+    from fzcheck.render.csvfmt import copy_names
+
+    return short_names([*copy_names([result]), *(links or {})])
 
 
 def _said(check: Mapping[str, Any]) -> dict[str, Any]:
@@ -266,9 +281,11 @@ def render_batch_page(
         )
     }
     from fzcheck.cohort.stats import gather
+    from fzcheck.render.csvfmt import copy_names
 
     cohort = gather(results).to_json()
-    rows = [view.batch_row(r, links) for r in results]
+    names = copy_names(results)  # a partner named as it is told from the batch's others
+    rows = [view.batch_row(r, links, names) for r in results]
     verdicts: dict[str, int] = {}
     for row in rows:
         verdicts[row.verdict] = verdicts.get(row.verdict, 0) + 1

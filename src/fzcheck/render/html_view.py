@@ -375,16 +375,32 @@ class Copy:
     other: str
     section: str | None
     similarity: float | None
+    name: str | None = None  # how the page names the other report (乡镇/报告.txt)
 
     @property
     def other_name(self) -> str:
-        return PurePath(self.other).name or self.other
+        """The other report as the page names it: as much of its path as tells it from the
+        reports around it, not a bare 报告.txt that reads as the report copying itself."""
+        return self.name or PurePath(self.other).name or self.other
 
 
-def copies_of(result: Mapping[str, Any]) -> list[Copy]:
+def copies_of(result: Mapping[str, Any], names: Mapping[str, str] | None = None) -> list[Copy]:
+    """The report's copy partners, most similar first, each named by ``names`` (path -> its
+    shortest distinguishing end), else by what tells it from this report and its partners."""
     raw = result.get("copies")
     if not isinstance(raw, list):
         return []
+    if names is None:
+        names = render.short_names(
+            [
+                str(result.get("path", "")),
+                *(
+                    str(item["other"] if isinstance(item, Mapping) else item)
+                    for item in raw
+                    if isinstance(item, str) or (isinstance(item, Mapping) and item.get("other"))
+                ),
+            ]
+        )
     out = []
     for item in raw:
         if isinstance(item, Mapping) and item.get("other"):
@@ -396,10 +412,11 @@ def copies_of(result: Mapping[str, Any]) -> list[Copy]:
                     other=str(item["other"]),
                     section=_as_text(section),
                     similarity=float(sim) if isinstance(sim, (int, float)) else None,
+                    name=names.get(str(item["other"])),
                 )
             )
         elif isinstance(item, str):
-            out.append(Copy(other=item, section=None, similarity=None))
+            out.append(Copy(other=item, section=None, similarity=None, name=names.get(item)))
     return sorted(out, key=lambda c: -(c.similarity or 0))
 
 
@@ -433,7 +450,11 @@ class BatchRow:
     decisions: list[str] = field(default_factory=list)
 
 
-def batch_row(result: Mapping[str, Any], links: Mapping[str, str]) -> BatchRow:
+def batch_row(
+    result: Mapping[str, Any],
+    links: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
+) -> BatchRow:
     d = result.get("document") or {}
     err = result.get("error")
     path = str(result.get("path", ""))
@@ -444,7 +465,7 @@ def batch_row(result: Mapping[str, Any], links: Mapping[str, str]) -> BatchRow:
         check_name(c, part) + (t("review.failed_by_reviewer") if c["passed"] else "")
         for part, c in render.checks_after_review(result)[0]
     ]
-    copies = copies_of(result)
+    copies = copies_of(result, names)
     review = result.get("review") if isinstance(result.get("review"), Mapping) else None
     machine_verdict = str(result.get("verdict", "error"))
     machine_score = float(result.get("score") or 0)

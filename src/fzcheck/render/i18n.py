@@ -213,6 +213,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "breakdown.part": "{label}：{status}，权重{weight:g}×{credit:g}",
         "breakdown.check": "扣分：{name}（{message}）",
         "breakdown.not_a_report": "不是年度报告，得0分",
+        "breakdown.check_only": "扣分：{name}",
+        "breakdown.after_review": "得分构成（复核后）",
+        "breakdown.by_machine": "得分构成（机器）",
+        "breakdown.after_review_cell": "复核后（{score:g}分）：",
+        "breakdown.by_machine_cell": "机器（{score:g}分）：",
         "inputs_total": "共{total}份：{counts}",
         # review
         "review.set": "{target}改为“{value}”",
@@ -231,7 +236,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.overruled": "（审核改判通过：{names}）",
         "review.failed_by_reviewer": "（审核改判未通过）",
         "review.passed_by_reviewer": "（审核改判通过）",
+        "review.failed_plain": "复核认定未通过",
+        "review.failed_note": "复核认定未通过：{note}",
         "review.recorded": "已记录{n}条人工复核 → {path}",
+        "review.recorded_beside_report": (
+            "（存于报告文件旁：列有这份报告的评查结果，report、batch、letter、review 也都采用）"
+        ),
         # cohort
         "cohort.reports": "共{n}份报告",
         "cohort.graded": "要素统计（已评{n}份）",
@@ -239,9 +249,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.embedded": "仅嵌于他节",
         "cohort.scores": "得分：最低 {min:g}  中位 {median:g}  平均 {mean:g}  最高 {max:g}",
         "cohort.no_scores": "没有已评分的报告",
-        "review.recorded_beside_report": (
-            "（存于报告文件旁：列有这份报告的评查结果，report、batch、letter、review 也都采用）"
-        ),
         "cohort.failed": "未通过的检查",
         "cohort.count": "份数",
         "cohort.share": "占比",
@@ -256,6 +263,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.failures": "处理失败",
         "cohort.stage": "环节",
         "cohort.reviewed": "人工复核{n}份",
+        "cohort.reviewed_units": "人工复核的报告",
         "cohort.title": "批量评查：{n}份报告",
         "cohort.verdicts": "结论",
         "cohort.llm_unused": "大模型：未使用",
@@ -380,6 +388,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.unknown_option": "未知选项 {option}",
         "usage.did_you_mean": "，是否想输入 {match}？",
         "usage.invalid_choice": "{option} 不接受“{value}”，可选：{choices}",
+        "usage.not_allowed_with": "{option} 不能与 {other} 同时使用",
+        "usage.required": "缺少必需的参数：{names}",
+        "usage.one_of_required": "须给出以下参数之一：{names}",
+        "usage.expected_one": "{option} 后面须跟一个值",
+        "usage.expected_some": "{option} 后面须跟至少一个值",
+        "usage.ambiguous_option": "选项 {option} 不明确，可能是：{matches}",
+        "usage.invalid_value": "{option} 不接受“{value}”",
         "interrupted": "已中断",
         "interrupted.batch": "已中断：已评的报告都已保存，再次运行同一命令即从中断处接着评查",
         # a batch's progress on stderr
@@ -461,6 +476,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output.html_needs_file": "-f html 需要 -o 文件名（例如 -o batch.html）",
         "report.bad_format": "fzcheck report 不能输出 {fmt}（可选：{choices}）",
         "report.no_results_file": "{path}：找不到结果文件（用 fzcheck batch -o 生成）",
+        "report.torn_tail": (
+            "{path} 的最后一行不完整（评查中途被中断时只写了一半），未计入；"
+            "再次运行 fzcheck batch 会删去这一行并重新评查那份报告"
+        ),
         "no_such_file": "{path}：找不到该文件",
         "review.which": "请用 --part ID 或 --check ID 指明复核的要素或检查",
         "review.what": "请用 --set 值 或 --accept 给出复核结论",
@@ -469,6 +488,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.which_report": "{path} 有{n}份报告：请用 --report 指明是哪一份",
         "review.no_match": (
             "--report {which}：在 {path} 中找到{n}份匹配的报告；请用文件名指明，例如：{names}"
+        ),
+        "review.no_match_apart": (
+            "--report {which}：在 {path} 中找到{n}份匹配的报告；请写明是哪一份"
+            "（同名的文件连同所在文件夹写），例如：{names}"
         ),
         "review.unreadable_report": "{path}：无法读取的报告不能复核",
         "review.no_part": "没有要素 {part}；可选：{listed}",
@@ -489,10 +512,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.bad_set": "{target}“{id}”不能改为“{value}”；可选：{allowed}",
         "review.refused": "{report}：复核意见未导入：{why}",
         "review.bad_decision": "{report}：第{n}条不是有效的复核意见（{fields}），未导入",
-        "review.no_match_apart": (
-            "--report {which}：在 {path} 中找到{n}份匹配的报告；请写明是哪一份"
-            "（同名的文件连同所在文件夹写），例如：{names}"
-        ),
         "review.refused_count": "{n}条无效的复核意见未导入",
         "review.invalid": "{report}：复核记录中有一条无效，未采用：{why}",
         "batch.stdin": "batch 只读文件，不读标准输入：请给出文件、目录或通配符",
@@ -601,6 +620,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "breakdown.part": "{label}: {status}, weight {weight:g} × {credit:g}",
         "breakdown.check": "deduction: {name} ({message})",
         "breakdown.not_a_report": "not a report: scores 0",
+        "breakdown.check_only": "deduction: {name}",
+        "breakdown.after_review": "score breakdown (after review)",
+        "breakdown.by_machine": "score breakdown (machine)",
+        "breakdown.after_review_cell": "after review ({score:g}):",
+        "breakdown.by_machine_cell": "machine ({score:g}):",
         "inputs_total": "{total} inputs: {counts}",
         "review.set": "{target} set to {value}",
         "review.set_from": "set from {machine} to {value}",
@@ -618,7 +642,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.overruled": "(overruled to pass by the reviewer: {names})",
         "review.failed_by_reviewer": " (failed by the reviewer)",
         "review.passed_by_reviewer": " (passed by the reviewer)",
+        "review.failed_plain": "failed on review",
+        "review.failed_note": "failed on review: {note}",
         "review.recorded": "recorded {n} decision(s) → {path}",
+        "review.recorded_beside_report": (
+            " (kept beside the report file: report, batch, letter and review apply it to "
+            "every results file that lists this report)"
+        ),
         "cohort.reports": "{n} reports",
         "cohort.graded": "parts ({n} graded)",
         "cohort.missing": "missing",
@@ -640,15 +670,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.failures": "failures",
         "cohort.stage": "stage",
         "cohort.reviewed": "{n} reviewed",
+        "cohort.reviewed_units": "reviewed reports",
         "cohort.title": "Batch: {n} reports",
         "cohort.verdicts": "verdicts",
         "cohort.llm_unused": "LLM: not used",
         "cohort.llm": (
             "LLM: {reports} reports, {calls} calls, {tokens:,} tokens"
-        "review.recorded_beside_report": (
-            " (kept beside the report file: report, batch, letter and review apply it to "
-            "every results file that lists this report)"
-        ),
             " ({prompt:,} prompt + {completion:,} completion), {cost}"
         ),
         "cohort.cost": "estimated cost {cost:.4f}",
@@ -808,6 +835,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.unknown_option": "unrecognized option {option}",
         "usage.did_you_mean": "; did you mean {match}?",
         "usage.invalid_choice": "{option}: invalid choice {value!r} (choose from {choices})",
+        "usage.not_allowed_with": "argument {option}: not allowed with argument {other}",
+        "usage.required": "the following arguments are required: {names}",
+        "usage.one_of_required": "one of the arguments {names} is required",
+        "usage.expected_one": "argument {option}: expected one argument",
+        "usage.expected_some": "argument {option}: expected at least one argument",
+        "usage.ambiguous_option": "ambiguous option: {option} could match {matches}",
+        "usage.invalid_value": "argument {option}: invalid value {value!r}",
         "interrupted": "interrupted",
         "interrupted.batch": "interrupted: every report done is saved; run the same command again to go on",
         "batch.todo": "batch: {total} to do",
@@ -900,6 +934,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output.html_needs_file": "-f html needs -o FILE (e.g. -o batch.html)",
         "report.bad_format": "fzcheck report cannot write {fmt} (choose from {choices})",
         "report.no_results_file": "{path}: no such results file (write one with fzcheck batch -o)",
+        "report.torn_tail": (
+            "{path}: its last line is incomplete (a run stopped while writing it) and is not "
+            "counted; running fzcheck batch again cuts it and grades that report again"
+        ),
         "no_such_file": "{path}: no such file",
         "review.which": "say which part or check with --part ID or --check ID",
         "review.what": "give the decision with --set VALUE or --accept",
@@ -908,6 +946,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.which_report": "{path} holds {n} reports: say which one with --report",
         "review.no_match": (
             "--report {which}: {n} reports in {path} match; name one by its file name, e.g. {names}"
+        ),
+        "review.no_match_apart": (
+            "--report {which}: {n} reports in {path} match; name one by its file name (with "
+            "its folder when names repeat), e.g. {names}"
         ),
         "review.unreadable_report": "{path}: a report that could not be read cannot be reviewed",
         "review.no_part": "no part {part}; choose from {listed}",
@@ -947,10 +989,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "batch.cannot_read": "cannot read {path}: {why}",
         "batch.not_a_results_file": (
-        "review.no_match_apart": (
-            "--report {which}: {n} reports in {path} match; name one by its file name (with "
-            "its folder when names repeat), e.g. {names}"
-        ),
             "{path} is not a batch results file (line {line} is not a result); "
             "write one with fzcheck batch -o"
         ),

@@ -7,6 +7,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
 from fzcheck.render import (
+    breakdowns,
     failed_check_entries,
     part_label,
     part_labels,
@@ -91,17 +92,17 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
     if notes:
         lines += ["", f"{t('notes')}：", ""]
         lines += [f"- {md_cell(part_label(p))}：{p['note']}" for p in notes]
-    items = result.get("score_breakdown") or []
-    if items:
+    # after a review, the breakdown making up the reviewer's score first, then the machine's
+    for heading, items, score in breakdowns(result):
         lines += [
             "",
-            f"{t('score_breakdown')}：",
+            f"{heading}：",
             "",
             f"| {t('points')} | {t('reason')} |",
             "|---:|---|",
         ]
         lines += [f"| {i['points']:+g} | {md_cell(i['reason'])} |" for i in items]
-        lines.append(f"| **{result['score']:g}** | {t('total')} |")
+        lines.append(f"| **{score:g}** | {t('total')} |")
     review = result.get("review")
     if review:
         lines += ["", f"{t('decisions')}：", ""]

@@ -78,8 +78,20 @@ def terminal_tables(result: dict[str, Any]) -> list[Any]:
         failed = _failed(table)
         style = "red" if failed else ("yellow" if table["status"] != "read" else "green")
         out.append(Text(summary(table), style=style))
-        for chk in failed:
-            out.append(Text(f"  ✗ {chk['name']}：{check_message(chk)}", style="red"))
+        if failed:  # each beside its mark, wrapped under itself (render.terminal.hanging)
+            from fzcheck.render.terminal import hanging
+
+            out.append(
+                hanging(
+                    [
+                        (
+                            Text("✗", style="red"),
+                            Text(f"{chk['name']}：{check_message(chk)}", style="red"),
+                        )
+                        for chk in failed
+                    ]
+                )
+            )
         rows = grid(table)
         if len(rows) > 1:
             t = Table(show_edge=False, pad_edge=False, header_style="bold")

@@ -7,14 +7,18 @@ from typing import IO, Any
 
 from rich.console import Console, Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from fzcheck.document import Document
+from fzcheck.output import verbose
 from fzcheck.redact import visible_tree
 from fzcheck.render import (
     STATUS_MARK,
+    breakdown_total,
+    breakdowns,
     check_message,
     checks_after_review,
     part_label,
@@ -71,7 +75,9 @@ def render_result(result: dict[str, Any]) -> Panel:
     parts.add_column(t("line"), justify="right")
     for p in result["parts"]:
         optional = not p["required"]
-        name = f"{escape(part_title(part_label(p), not optional))}\n[dim]{p['id']}[/]"
+        name = escape(part_title(part_label(p), not optional))
+        if verbose():  # the id `fzcheck review --part` also takes; a reviewer reads the label
+            name += f"\n[dim]{p['id']}[/]"
         reviewed = reviewed_status(result, p)
         if optional and p["status"] == reviewed == "missing":
             status = f"[dim]– {t('optional_missing')}[/]"
@@ -103,32 +109,40 @@ def render_result(result: dict[str, Any]) -> Panel:
         from fzcheck.render.tables import terminal_tables
 
         body += [Text(), *terminal_tables(result)]
-    failed, overruled = checks_after_review(result)  # as the reviewer decided them
+    # as the reviewer decided them; for a non-report, only the checks that mean something
+    failed, overruled = checks_after_review(result)
     if failed or overruled:
         body.append(Text())
         body.append(Text(t("failed_checks"), style="bold"))
+        rows: list[tuple[Text, Text]] = []
         for part, c in failed:
             said = check_message(c)
             why = t("review.failed_by_reviewer") if c["passed"] else f"：{said}" if said else ""
-            body.append(Text.assemble(("  ✗ ", "red"), (check_name(c, part), "bold"), why))
+            rows.append((Text("✗", style="red"), Text.assemble((check_name(c, part), "bold"), why)))
         if overruled:
             names = "；".join(check_name(c, part) for part, c in overruled)
-            body.append(Text.assemble(("  ✓ ", "green"), t("review.overruled", names=names)))
-    body += breakdown_lines(result.get("score_breakdown") or [], result["score"])
+            rows.append((Text("✓", style="green"), Text(t("review.overruled", names=names))))
+        body.append(hanging(rows))
+    for heading, items, score in breakdowns(result):
+        body += breakdown_lines(items, score, heading)
     if result.get("review"):
         body += review_lines(result)
     if result.get("llm"):
         from fzcheck.render.llmsection import terminal_section
 
         body.extend(terminal_section(result["llm"], part_labels([result])))
-    v = result["verdict"]
+    # the last line is the final word: the reviewer's where there is one (the machine's is on
+    # the line above, 机器结论：… → 人工结论：…), so it is the score the breakdown above makes up
+    review = result.get("review") or {}
+    v = str(review.get("verdict") or result["verdict"])
+    final = review.get("score", result["score"]) if review else result["score"]
     body.append(Text())
     body.append(
         Text.assemble(
-            (f"{t('verdict')} ", "dim"),
+            (f"{t('human') if review else t('verdict')} ", "dim"),
             (verdict_word(v), VERDICT_STYLE[v]),
             (f"   {t('score')} ", "dim"),
-            (f"{result['score']:g}", "bold"),
+            (f"{final:g}", "bold"),
             " / 100",
         )
     )
@@ -137,29 +151,46 @@ def render_result(result: dict[str, Any]) -> Panel:
     )
 
 
-def breakdown_lines(items: list[dict[str, Any]], score: float) -> list[Text]:
-    """得分构成: each part's points and each deduction with its reason."""
+def hanging(rows: list[tuple[Text, Text]], indent: int = 2, gap: int = 1) -> Padding:
+    """Lines that each start with a mark (✗, +25, ✎): the text beside the mark and, when it is
+    longer than the line, wrapped under itself — Chinese has no spaces, so as one Text rich
+    broke after the mark and left it alone on its line."""
+    grid = Table.grid(padding=(0, gap, 0, 0), pad_edge=False)
+    grid.add_column(no_wrap=True, justify="right")
+    grid.add_column(overflow="fold")
+    for mark, text in rows:
+        grid.add_row(mark, text)
+    return Padding(grid, (0, 0, 0, indent))
+
+
+def breakdown_lines(
+    items: list[dict[str, Any]], score: float, heading: str | None = None
+) -> list[Any]:
+    """得分构成 (or ``heading``: after review, the machine's): each part's points and each
+    deduction with its reason, and the score they make up."""
     if not items:
         return []
-    out = [Text(), Text(t("score_breakdown"), style="bold")]
-    for i in items:
-        style = "red" if i["points"] < 0 else ""
-        out.append(
-            Text.assemble(("  ", ""), (f"{i['points']:+g}".rjust(6), style), f"  {i['reason']}")
+    rows = [
+        (
+            Text(f"{i['points']:+g}".rjust(6), style="red" if i["points"] < 0 else ""),
+            Text(str(i["reason"])),
         )
-    raw = round(sum(i["points"] for i in items), 1)
-    clamp = t("clamped") if raw != score else ""
-    out.append(Text(f"  {'=' + format(score, 'g'):>6}  {t('total')}{clamp}", style="dim"))
-    return out
+        for i in items
+    ]
+    clamp = t("clamped") if breakdown_total(items) != score else ""
+    rows.append(
+        (Text(f"={score:g}".rjust(6), style="dim"), Text(f"{t('total')}{clamp}", style="dim"))
+    )
+    return [Text(), Text(heading or t("score_breakdown"), style="bold"), hanging(rows, gap=2)]
 
 
-def review_lines(result: dict[str, Any]) -> list[Text]:
+def review_lines(result: dict[str, Any]) -> list[Any]:
     """The reviewer's decisions and both verdicts, machine and human."""
     from fzcheck.render.i18n import decision_text
 
     review = result["review"]
-    out = [Text(), Text(t("decisions"), style="bold")]
-    out += [Text(f"  ✎ {decision_text(d, result)}") for d in review["decisions"]]
+    out: list[Any] = [Text(), Text(t("decisions"), style="bold")]
+    out.append(hanging([(Text("✎"), Text(decision_text(d, result))) for d in review["decisions"]]))
     out.append(
         Text.assemble(
             f"  {t('machine')}：",

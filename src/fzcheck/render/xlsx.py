@@ -9,9 +9,16 @@ from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
 from fzcheck.redact import xml_text
-from fzcheck.render import failed_check_entries, part_label, part_title, status_text
+from fzcheck.render import (
+    breakdowns,
+    failed_check_entries,
+    part_label,
+    part_title,
+    status_text,
+)
 from fzcheck.render.csvfmt import (
     copies_text,
+    copy_names,
     result_labels,
     rubric_labels,
     rubric_part_ids,
@@ -86,6 +93,7 @@ def write_workbook(results: list[dict[str, Any]], out: IO[bytes], rubrics: Catal
         )
     )
     labels = {**result_labels(results), **rubric_labels(used)}
+    names = copy_names(results)  # 乡镇/报告.txt and 部门/报告.txt, not 报告.txt twice
     wb = Workbook()
     scores = wb.active
     assert scores is not None
@@ -109,7 +117,7 @@ def write_workbook(results: list[dict[str, Any]], out: IO[bytes], rubrics: Catal
     _sheet(
         scores,
         header,
-        (_score_row(r, part_ids, rubrics) for r in results),
+        (_score_row(r, part_ids, rubrics, names) for r in results),
         [28, 8, 22, 11, 7, 11, 9, *([11] * len(part_ids)), 40, 40, 30, 40, 30, 30],
     )
     _sheet(
@@ -141,13 +149,31 @@ def graded_with(results: list[dict[str, Any]], rubrics: Catalog | None) -> dict[
     return {rid: rubric for rid, rubric in rubrics.items() if rid in ids}
 
 
-def _score_row(r: dict[str, Any], part_ids: list[str], rubrics: Catalog | None) -> list[Any]:
+def breakdown_cell(r: dict[str, Any]) -> str:
+    """The 得分构成 cell: each item (+25 存在不足：…); after a review, the breakdown making up
+    the reviewer's score (人工得分) marked so, then the machine's (得分), each with its score."""
+    shown = breakdowns(r)
+    lines: list[str] = []
+    for n, (_, items, score) in enumerate(shown):
+        if len(shown) > 1:
+            key = "breakdown.after_review_cell" if n == 0 else "breakdown.by_machine_cell"
+            lines.append(t(key, score=score))
+        lines += [f"{i['points']:+g} {i['reason']}" for i in items]
+    return "\n".join(lines)
+
+
+def _score_row(
+    r: dict[str, Any],
+    part_ids: list[str],
+    rubrics: Catalog | None,
+    names: dict[str, str] | None = None,
+) -> list[Any]:
     d = r.get("document") or {}
     review = r.get("review") or {}
     status = {p["id"]: status_text(r, p) for p in r.get("parts", [])}  # 缺失 → 嵌于他节
     cells = [status.get(pid, "") for pid in part_ids]
     err = r.get("error")
-    copies = copies_text(r)
+    copies = copies_text(r, names)
     return [
         unit_of(r),
         d.get("report_year"),
@@ -158,7 +184,7 @@ def _score_row(r: dict[str, Any], part_ids: list[str], rubrics: Catalog | None) 
         review.get("score"),
         *cells,
         "\n".join(failed_check_entries(r, message=True)),
-        "\n".join(f"{i['points']:+g} {i['reason']}" for i in r.get("score_breakdown") or []),
+        breakdown_cell(r),
         copies,
         "\n".join(decision_text(x, r) for x in review.get("decisions", [])),
         r.get("path"),
