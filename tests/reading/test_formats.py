@@ -152,6 +152,20 @@ def test_a_text_layers_wrapped_lines_are_joined_where_they_fill_the_column() -> 
     ]
 
 
+def test_a_paragraph_goes_on_over_a_page_break() -> None:
+    """A page whose last line fills the column: its paragraph goes on at the next page's top (a
+    break cut 局长认真履行第一责 / 任人职责, the page number between them dropped); after a short
+    last line, or before a heading or a table row, a page starts afresh."""
+    first = ["一、主要举措和成效", _COLUMN, _COLUMN, _COLUMN]
+    assert unwrap([first, ["任人职责，亲自主持。", "二、存在的不足和原因", _COLUMN, "完。"]]) == [
+        ["一、主要举措和成效", _COLUMN * 3 + "任人职责，亲自主持。"],
+        ["二、存在的不足和原因", _COLUMN + "完。"],
+    ]
+    assert unwrap([[*first, "完。"], ["新的一段。", _COLUMN, "完。"]])[1][0] == "新的一段。"
+    assert unwrap([first, ["三、2026年工作安排", _COLUMN, "完。"]])[1][0] == "三、2026年工作安排"
+    assert unwrap([first, [], ["任人职责。", _COLUMN, "完。"]])[0][-1].endswith("任人职责。")
+
+
 def test_lines_that_share_no_width_are_not_taken_for_wrapped_text() -> None:
     """A title, an addressee and short paragraphs: no width that many lines fill, nothing joined
     (two lines of one width are chance, not a column)."""

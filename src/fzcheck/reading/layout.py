@@ -84,16 +84,18 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
     full = column - _NEAR_MARGIN
     out: list[list[str]] = []
     started = False  # a sentence has ended: the title and the addressee are behind
+    joinable = False  # the last line read fills the column: its paragraph goes on, on the
+    # next page too (a page break cut 第一责 / 任人职责, the page number between them gone)
     for page in measured:
         joined: list[str] = []
-        joinable = False
         for line, width, row in page:
             continued = joinable and not row and not _HEADING_START.match(line)
             # the document's first line is its title: a wrapped title goes on with more of it,
             # not with sentences (本报告根据…编制。 under a title as wide as the column)
             continued = continued and not (not out and len(joined) == 1 and "。" in line)
-            if continued:
-                joined[-1] += _joint(joined[-1], line.lstrip()) + line.lstrip()
+            before = joined if joined else next((p for p in reversed(out) if p), None)
+            if continued and before is not None:
+                before[-1] += _joint(before[-1], line.lstrip()) + line.lstrip()
             else:
                 joined.append(line)
             # a paragraph's first line is indented two characters (首行缩进), which a text
