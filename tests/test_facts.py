@@ -627,3 +627,19 @@ def test_the_title_given_twice_leaves_the_opening_below_it(tmp_path: Path, form:
     assert all(h["text"] != title for h in result["outline"])
     check = {c["id"]: c for c in result["checks"]}["opening_speaks_of_the_year"]
     assert not check["passed"] and "2024年" in check["message"]
+
+
+@pytest.mark.parametrize("cut", [1, 2, 3])
+def test_a_titles_last_characters_left_alone_by_a_wrap_are_the_title(
+    tmp_path: Path, cut: int
+) -> None:
+    """A PDF's wrap leaves a title's last word's last characters alone on the next line (…工作
+    情况报 / 告, …工作情况 / 报告): they are the title's, not dropped, and the addressee below
+    is still the addressee."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    title = lines[0]
+    lines[0:1] = [title[:-cut], title[-cut:]]
+    path = tmp_path / "orphan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    d = check_path(str(path), Catalog.load()).to_json()["document"]
+    assert (d["title"], d["addressee"]) == (title, "县委、县政府")

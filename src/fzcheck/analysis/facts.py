@@ -65,6 +65,7 @@ _DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{_SIGNED})\s*日?\s*[)]?{_NOTE}\s*$")
 # the signature block's two lines joined by a crawler or a paste)
 _ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{_SIGNED})\s*日?{_NOTE}\s*$")
 _UNFINISHED = re.compile(r"(?:的|关于|和|及|暨|与|、)$")  # a title line that goes on below
+_ORPHAN_MAX = 3  # characters of a title's last word a wrap may leave alone on the next line
 _TITLE_ISSUER = re.compile(rf"^(.{{2,40}}?)(?:关于|(?={YEAR.pattern}))")
 # The spaces a title is set with (法 治 政 府 建 设, 示例县人民政府 关于…): no word of a Chinese
 # title needs one, so they are read without them; only Latin words keep theirs.
@@ -328,10 +329,15 @@ def _title_lines(
         core = _unspaced(text[span[0] : span[1]])
         nxt = head[pos + 1] if pos + 1 < len(head) else None
         if titles.search(core):
-            # broken mid-phrase (…推进法治政府建设工作情况的 / 报告): the rest is on the next line
-            if _UNFINISHED.search(core) and nxt is not None and nxt < first_heading:
+            # broken mid-phrase (…推进法治政府建设工作情况的 / 报告): the rest is on the next line;
+            # so is a word's last characters a wrap left alone there (…工作情况报 / 告)
+            if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
                 rest = _unspaced(lines[nxt].strip())
-                if _next_to(lines, nonblank, i, nxt) and len(rest) <= 20 and "。" not in rest:
+                if (_UNFINISHED.search(core) and len(rest) <= 20 and "。" not in rest) or (
+                    len(rest) <= _ORPHAN_MAX
+                    and not _ENDS_IN_KIND.search(core)
+                    and _ENDS_IN_KIND.search(core + rest)
+                ):
                     return i, nxt, span[0]
             return i, i, span[0]
         if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
