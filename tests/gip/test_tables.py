@@ -1258,3 +1258,20 @@ def test_a_copied_two_row_header_puts_the_columns_in_its_order(
     for row, vals in gip.values().items():
         for col, value in zip(gip.APPLICANTS, vals, strict=True):
             assert cell(r, "requests", row, col)["value"] == value, (row, col)
+
+
+def test_an_unreadable_table_is_named_where_its_sums_and_figures_go_unchecked(
+    tmp_path: Path,
+) -> None:
+    """A PDF wraps a number in its narrow cell (40 read as 4 0): table 三's row has a value too
+    many and the table is unreadable. Its sums and the text's figures go unchecked, and the
+    checks say so, naming it — not 勾稽关系全部成立 over the other tables' sums alone."""
+    text = gip.tab_text()
+    row = next(line for line in text.splitlines() if "本年新收" in line)
+    assert row.endswith("\t40")
+    r = check(write(tmp_path, "wrapped.txt", text.replace(row, row[:-3] + "\t4\t0")))
+    assert tables(r)["requests"]["status"] == "unreadable"
+    said = {c["id"]: c for c in r["checks"]}
+    for check_id in ("has_statistical_tables", "tables_add_up", "text_matches_tables"):
+        assert "表三 收到和处理政府信息公开申请情况无法读取，未核对" in said[check_id]["message"]
+    assert "勾稽关系全部成立（表三" in said["tables_add_up"]["message"]

@@ -504,7 +504,10 @@ def _tables_present(spec: TablesPresentSpec, ctx: Context) -> Check | None:
             passed=False,
             message=f"未找到可识别的统计表：{'、'.join(absent)}（请核对报告是否列表，或表格排法特殊未能识别）",
         )
-    return spec.check(passed=True, message="统计表均已列出")
+    from fzcheck.analysis.table_sums import unreadable_tables
+
+    unread = unreadable_tables(ctx.tables, spec.tables)
+    return spec.check(passed=True, message=f"统计表均已列出{unread}")
 
 
 class Statement(BaseModel):

@@ -8,7 +8,7 @@ An identity is checked wherever all its cells were read; a blank cell makes that
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -199,18 +199,31 @@ def _outcome(identity: Identity, inst: Instance, table: TableRead) -> TableCheck
     )
 
 
+def unreadable_tables(tables: Mapping[str, TableRead], ids: Iterable[str]) -> str:
+    """A note naming the tables of ``ids`` that are there but could not be read (their sums and
+    figures not checked), for a check's message; "" when there is none."""
+    names = [
+        tables[t].template.name for t in ids if t in tables and tables[t].status == "unreadable"
+    ]
+    return f"（{'、'.join(names)}无法读取，未核对，请人工核对）" if names else ""
+
+
 def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
     """One document check over every identity; None when no table could be read (the
-    reason is in the result's tables, and it is not the report's arithmetic)."""
+    reason is in the result's tables and in has_statistical_tables's message, and it is not
+    the report's arithmetic)."""
     outcomes = ctx.table_outcomes.get(spec.id)
     if outcomes is None:
         outcomes = evaluate(spec, ctx.tables)
-    if not outcomes:
+    if not outcomes:  # has_statistical_tables names the tables that could not be read
         return None
+    # a table there but unreadable: its sums were not checked, which the message says (a pass
+    # over the other tables' sums alone read as the whole report's arithmetic holding)
+    unread = unreadable_tables(ctx.tables, dict.fromkeys(i.table for i in spec.identities))
     failed = [o for o in outcomes if o.passed is False]
     held = sum(o.passed is True for o in outcomes)
     unchecked = sum(o.passed is None for o in outcomes)
-    tail = f"，{unchecked}处未能核对" if unchecked else ""
+    tail = (f"，{unchecked}处未能核对" if unchecked else "") + unread
     if failed:
         first = failed[0]
         return spec.check(
@@ -295,6 +308,12 @@ def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
         return None
     diffs, compared = text_outcomes(spec, ctx)
     if not compared:  # nothing to set against the tables is not agreement with them
+        tables = dict.fromkeys(
+            ref.split(".")[0] for st in spec.statements for ref in st.cell.split("+")
+        )
+        unread = unreadable_tables(ctx.tables, tables)
+        if unread:  # the text's counts may well be there: the table to set them against is not
+            return spec.check(passed=True, message=f"正文所述数字未与统计表对照{unread}")
         return spec.check(passed=True, message="正文未写出可与统计表对照的数字（未核对）")
     if not diffs:
         return spec.check(passed=True, message=f"正文所述数字与统计表一致（核对{compared}处）")
