@@ -367,6 +367,18 @@ def test_a_pdf_page_number_goes_and_a_table_value_at_a_page_end_stays() -> None:
     assert _page_lines(["标题\n正文", "0\n1\n5\n0\n0", "正文"])[1] == ["0", "1", "5", "0", "0"]
 
 
+def test_a_pdf_tables_label_keeps_the_space_before_its_one_value() -> None:
+    """Table 二's rows (行政许可 86, one value each) keep the space a text layer gives them, so
+    the label does not swallow its value (行政许可86 was a run of digits no one could split);
+    a sentence's count (受理 86 件, …共办理 86) is still written as Chinese writes it."""
+    from fzcheck.reading.pdf import _page_lines
+
+    page = "行政许可 86\n行政事业性收费 0.5\n全年受理 86 件，办结 80 件。\n本年度，我局共办理 86"
+    assert _page_lines([page]) == [
+        ["行政许可 86", "行政事业性收费 0.5", "全年受理86件，办结80件。", "本年度，我局共办理86"]
+    ]
+
+
 @pytest.mark.parametrize(
     "title_html",
     [

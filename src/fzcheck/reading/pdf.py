@@ -32,7 +32,12 @@ _CJK_GAP = re.compile(
 # A table's row (（一）予以公开      15   3   1 …, 行政许可      1280): its label and values keep
 # the spaces between them (taken out, 予以公开15 made the label swallow the first value)
 _VALUE = r"-?\d[\d,]*(?:\.\d+)?"
-_VALUES_AT_END = re.compile(rf"(?:(?:[ \t]+{_VALUE}){{2,}}|[ \t]{{2,}}{_VALUE})[ \t]*$")
+_VALUES_AT_END = re.compile(
+    rf"(?:(?:[ \t]+{_VALUE}){{2,}}|[ \t]{{2,}}{_VALUE}"
+    # a short label and its one value, a single space between (行政许可 86: table 二's rows);
+    # a sentence's count (受理 86 件, 共办理 86) has words after it, or punctuation before
+    rf"|^\s*[^\s，。；、：:,;！？!?]{{2,20}}[ \t]{_VALUE})[ \t]*$"
+)
 _SCAN = (
     "no text layer, and OCR found no text in the page images (a blank or unreadable scan); "
     "check the scan, or OCR it yourself, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`"
