@@ -526,3 +526,23 @@ def test_a_study_of_the_subject_is_not_the_annual_report(tmp_path: Path, kind: s
         "三、几点建议\n建议县政府落实党政主要负责人推进法治建设第一责任人职责。\n",
     )
     assert not r["document"]["is_report"]
+
+
+@pytest.mark.parametrize(
+    "issuer,report",
+    [
+        ("示例市城市建设投资集团有限公司", False),
+        ("示例县交通投资有限责任公司", False),
+        ("示例能源股份有限公司", False),
+        ("示例县国有资产监督管理委员会", True),  # a department, not a company
+    ],
+)
+def test_a_companys_report_on_its_law_work_is_not_the_report(
+    tmp_path: Path, issuer: str, report: bool
+) -> None:
+    """A state-owned company reports its 法治建设 to its 国资委 in the same parts; a
+    法治政府建设 report is a government's or a department's."""
+    text = SAMPLE.read_text(encoding="utf-8").replace("示例县司法局", issuer)
+    r = checked(tmp_path, text.replace("法治政府建设", "法治建设"))
+    assert r["document"]["is_report"] is report, _genre(r)["message"]
+    assert ("标题是企业的报告" in _genre(r)["message"]) is not report
