@@ -175,34 +175,17 @@ def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dic
     return hits[0]
 
 
-def _parts(path: str) -> tuple[str, ...]:
-    """A path's folders and name, as a reviewer reads them (a GBK name read as such)."""
-    from fzcheck.grading.decisions import path_key
-
-    return PurePath(path_key(path)).parts
-
-
 def names_apart(paths: Iterable[str], among: Iterable[str] = ()) -> dict[str, str]:
-    """Each of ``paths`` named, for a reviewer, by the shortest end of it that no other of
-    ``paths`` and ``among`` ends with: its file name when that is the only one (县司法局.txt),
-    else from the folder that tells it apart (乡镇/报告.txt, 街道/报告.txt) — what ``--report``
-    takes; its whole path when it is the end of another (a/报告.txt beside x/a/报告.txt). Shown
-    safe for a terminal (:func:`~fzcheck.redact.visible`)."""
-    from collections import Counter
-
+    """Each of ``paths`` named as :func:`~fzcheck.render.short_names` names it, among ``among``
+    too, with a GBK name read as such and shown safe for a terminal
+    (:func:`~fzcheck.redact.visible`)."""
+    from fzcheck.grading.decisions import path_key
     from fzcheck.redact import visible
+    from fzcheck.render import short_names
 
-    paths = list(dict.fromkeys(paths))
-    ends: Counter[tuple[str, ...]] = Counter()
-    for parts in {_parts(p) for p in [*paths, *among] if p}:
-        for k in range(1, len(parts) + 1):
-            ends[parts[-k:]] += 1
-    out: dict[str, str] = {}
-    for path in paths:
-        parts = _parts(path)
-        end = next((k for k in range(1, len(parts)) if ends[parts[-k:]] == 1), None)
-        out[path] = visible(str(PurePath(*parts[-end:])) if end else path)
-    return out
+    keys = {p: path_key(p) for p in dict.fromkeys(paths)}
+    named = short_names(keys.values(), (path_key(p) for p in among))
+    return {p: visible(named[k] if named[k] != k else p) for p, k in keys.items()}
 
 
 def _names(r: dict[str, Any]) -> tuple[str, str]:
@@ -226,14 +209,17 @@ def _is_file(r: dict[str, Any], which: str) -> bool:
 
 
 def _is_suffix(r: dict[str, Any], which: str) -> bool:
-    """乡镇/报告.txt for subs/乡镇/报告.txt: the end of its path, from a folder on."""
+    """乡镇/报告.txt for subs/乡镇/报告.txt: the end of its path, from a folder on (a GBK name
+    read as such too)."""
+    from fzcheck.grading.decisions import path_key
+
     want = PurePath(which).parts
     if len(want) < 2 or PurePath(which).is_absolute():
         return False  # a bare name is matched as a file name; a whole path as itself
     have = str(r.get("path"))
     return any(
         len(parts) >= len(want) and parts[-len(want) :] == want
-        for parts in {PurePath(have).parts, _parts(have)}
+        for parts in {PurePath(have).parts, PurePath(path_key(have)).parts}
     )
 
 

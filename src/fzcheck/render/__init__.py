@@ -340,36 +340,26 @@ def breakdown_total(items: Iterable[Mapping[str, Any]]) -> float:
 # --- naming a report among others ---------------------------------------------------------------
 
 
-def short_names(paths: Iterable[str]) -> dict[str, str]:
-    """path -> the shortest end of it that tells it from every other of ``paths``: its file
-    name, with as many parent folders as it takes to tell same-named files apart
-    (subs/乡镇/报告.txt and subs/部门/报告.txt are 乡镇/报告.txt and 部门/报告.txt; a file
-    named once is its name alone)."""
+def short_names(paths: Iterable[str], among: Iterable[str] = ()) -> dict[str, str]:
+    """path -> the shortest end of it that no other of ``paths`` and ``among`` ends with: its
+    file name when no other file has it (县司法局.txt), else from the folder that tells it apart
+    (subs/乡镇/报告.txt and subs/部门/报告.txt are 乡镇/报告.txt and 部门/报告.txt) — what
+    ``review --report`` takes; its whole path when it is the end of another (a/报告.txt beside
+    x/a/报告.txt)."""
+    from collections import Counter
     from pathlib import PurePath
 
-    parts = {p: PurePath(p).parts or (p,) for p in dict.fromkeys(paths)}
-    by_name: dict[str, list[str]] = {}
-    for p, ps in parts.items():
-        by_name.setdefault(ps[-1], []).append(p)
+    paths = list(dict.fromkeys(paths))
+    parts = {p: PurePath(p).parts or (p,) for p in [*paths, *among] if p}
+    ends: Counter[tuple[str, ...]] = Counter()
+    for ps in set(parts.values()):
+        for k in range(1, len(ps) + 1):
+            ends[ps[-k:]] += 1
     out: dict[str, str] = {}
-    for name, same in by_name.items():
-        pending, k = same, 1
-        while pending:
-            if len(pending) == 1 and k == 1:  # the usual case: a name no other file has
-                out[pending[0]] = name
-                break
-            ends: dict[tuple[str, ...], int] = {}
-            for p in same:
-                end = parts[p][-k:]
-                ends[end] = ends.get(end, 0) + 1
-            left = []
-            for p in pending:
-                end = parts[p][-k:]
-                if ends[end] == 1 or k >= len(parts[p]):
-                    out[p] = p if k >= len(parts[p]) else str(PurePath(*end))
-                else:
-                    left.append(p)
-            pending, k = left, k + 1
+    for path in paths:
+        ps = parts.get(path, (path,))
+        end = next((k for k in range(1, len(ps)) if ends[ps[-k:]] == 1), None)
+        out[path] = str(PurePath(*ps[-end:])) if end else path
     return out
 
 
