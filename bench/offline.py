@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,18 +92,23 @@ def throughput(seconds: float, paths: list[Path]) -> tuple[float, float, float, 
     return done / elapsed, best, done / cpu, done, chars
 
 
-def reading(seconds: float) -> float:
-    from fzcheck.reading import load
-
+def rate(seconds: float, work: Callable[[str], object]) -> float:
+    """Inputs/s ``work`` does over the seed inputs for ``seconds``, after one warm-up pass."""
     files = [str(p) for p in inputs()]
     for f in files:
-        load(f)
+        work(f)
     done, start = 0, time.perf_counter()
     while time.perf_counter() - start < seconds:
         for f in files:
-            load(f)
+            work(f)
         done += len(files)
     return done / (time.perf_counter() - start)
+
+
+def reading(seconds: float) -> float:
+    from fzcheck.reading import load
+
+    return rate(seconds, load)
 
 
 def floor(seconds: float) -> float:
@@ -126,15 +132,7 @@ def floor(seconds: float) -> float:
         line = {"path": path, "sha256": hashlib.sha256(data).hexdigest(), "headings": heads}
         return json.dumps(line, ensure_ascii=False)
 
-    files = [str(p) for p in inputs()]
-    for f in files:
-        one(f)
-    done, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        for f in files:
-            one(f)
-        done += len(files)
-    return done / (time.perf_counter() - start)
+    return rate(seconds, one)
 
 
 def startup(runs: int = 7) -> float:
