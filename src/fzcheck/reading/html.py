@@ -56,6 +56,20 @@ def _sections_as_divs(page: str) -> str:
     return _SECTION_TAG.sub(r"<\1div", page)
 
 
+# A heading (<h1>–<h6>) is read as a paragraph. trafilatura keeps a heading only inside an article
+# container it knows (<article>, div.article-content…); on a page with none (the report's
+# paragraphs right in <body>, or in a portal's div.zoom) it recovers the page's <p>s, <table>s
+# and <div>s, never a heading, which came back only when readability's reading (it keeps h2–h4)
+# was chosen for being the longer: a long table (a GIP report's table 三, 28 rows) made
+# trafilatura's own reading the longer, and every 一、总体情况 in an <h2> was lost (in <h5>,
+# <h6> or <h1> whatever the length). A paragraph it keeps wherever it stands, as its own line.
+_HEADING_TAG = re.compile(r"<(/?)h[1-6](?=[\s/>])", re.IGNORECASE)
+
+
+def _headings_as_paragraphs(page: str) -> str:
+    return _HEADING_TAG.sub(r"<\1p", page)
+
+
 def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     if is_mime_page(data):
         data = _mime_html(data)
@@ -64,10 +78,13 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     import trafilatura
 
     # trafilatura is given text, not bytes: it sniffs only the head and misreads gb2312 pages.
+    prepared = _without_layout_tables(
+        _empty_cells_kept(
+            _headings_as_paragraphs(_without_teasers(_sections_as_divs(_inline_gaps_closed(page))))
+        )
+    )
     text = trafilatura.extract(
-        _without_layout_tables(
-            _empty_cells_kept(_without_teasers(_sections_as_divs(_inline_gaps_closed(page))))
-        ),
+        _repeats_kept(prepared),
         include_tables=True,
         include_comments=False,
         include_links=False,
@@ -76,7 +93,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
         deduplicate=False,
     )
     if text:
-        text = text.replace(_KEEP, "")
+        text = text.translate(_REPEAT_MARKS)  # _KEEP among them
     if not text or not text.strip():
         text = _TAG.sub("\n", _without_hidden(page))
     lines = [line.strip() for line in text.splitlines()]
@@ -231,6 +248,83 @@ def _empty_cells_kept(page: str) -> str:
     return _EMPTY_CELL.sub(rf"\1{_KEEP}\2", page) if "<t" in page or "<T" in page else page
 
 
+# trafilatura, recovering a page's paragraphs (the path of a page with no article container it
+# knows), keeps one of paragraphs of the same text: a 红头 page's issuer atop it (丰林县司法局, in
+# red) and its signature under it are one text, and the signature went. A repeated paragraph is
+# told apart by marks trafilatura keeps (its nth repeat: n in binary, in invisible digits, then
+# _REPEAT_END, so no repeat's text is part of another's), taken out of the text after; but not
+# one of three in a row that repeat those before them in order (the article twice in the page,
+# for print or a phone): such a copy is still read once.
+_REPEAT_DIGITS = (_KEEP, "\u200c")
+_REPEAT_END = "\u2060"
+_REPEAT_MARKS = str.maketrans(dict.fromkeys((*_REPEAT_DIGITS, _REPEAT_END)))
+_PARAGRAPHS = frozenset({"p", "div"})
+# what makes a <p> or <div> hold paragraphs rather than be one
+_BLOCKS = _PARAGRAPHS | {"table", "ul", "ol", "li", "dl", "blockquote", "pre", "article", "main"}
+_CELLS = frozenset({"td", "th"})
+
+
+def _repeats_kept(page: Any) -> Any:
+    """The page (a string or a tree) with each repeat of an earlier paragraph marked, but in a
+    copied run; as it is when none is. A paragraph in a table's cell is the table's: tables
+    are read whole."""
+    tree = _tree(page) if isinstance(page, str) else page
+    if tree is None:
+        return page
+    paragraphs = [
+        (p, text) for p in _paragraphs(tree) if (text := " ".join(p.text_content().split()))
+    ]
+    texts = [text for _, text in paragraphs]
+    last: dict[str, int] = {}  # where each text was last
+    repeats: dict[str, int] = {}
+    for k, (paragraph, text) in enumerate(paragraphs):
+        j, last[text] = last.get(text), k
+        if j is None or _in_copied_run(texts, k, k - j):
+            continue
+        repeats[text] = n = repeats.get(text, 0) + 1
+        mark = "".join(_REPEAT_DIGITS[digit == "1"] for digit in f"{n:b}") + _REPEAT_END
+        if len(paragraph):
+            paragraph[-1].tail = (paragraph[-1].tail or "") + mark
+        else:
+            paragraph.text = (paragraph.text or "") + mark
+    if not repeats:
+        return page
+    if isinstance(page, str):
+        import lxml.html
+
+        return str(lxml.html.tostring(tree, encoding="unicode"))
+    return tree
+
+
+def _in_copied_run(texts: list[str], k: int, back: int) -> bool:
+    """Whether paragraph k is one of three in a row that each repeat the one ``back`` before."""
+    same = [back <= i < len(texts) and texts[i] == texts[i - back] for i in range(k - 2, k + 3)]
+    return any(all(same[start : start + 3]) for start in range(3))
+
+
+def _paragraphs(tree: Any) -> list[Any]:
+    """The <p>s and <div>s holding no block, outside tables, in the page's order: one walk
+    (a page of 40,000 nested divs is not looked through once per div)."""
+    from lxml import etree
+
+    found: list[Any] = []
+    holds_block: list[bool] = []  # for each open element: whether a block is inside it
+    cells = 0  # table cells open
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            cells += tag in _CELLS
+            holds_block.append(False)
+            continue
+        inner = holds_block.pop()
+        cells -= tag in _CELLS
+        if tag in _PARAGRAPHS and not inner and not cells:
+            found.append(el)
+        if holds_block and (inner or tag in _BLOCKS):
+            holds_block[-1] = True
+    return found
+
+
 def _mime_html(data: bytes) -> bytes:
     """The HTML part of a web archive (MHTML), decoded from quoted-printable or base64, with its
     charset declared so the page decoder finds it."""
@@ -263,6 +357,8 @@ def _page_title(page: str) -> str | None:
         if end is None:
             continue
         text = html.unescape(_TAG.sub("", page[m.end() : end.start()])).strip()
+        if _SECTION_HEADING.match(fold_width(text[:20])):
+            continue  # <h2>一、总体情况</h2>: the first section's heading, not the page's title
         text = re.split(r"\s*[_|｜—-]\s*(?=[^_|｜—-]*(?:政府|网|门户)[^_|｜—-]*$)", text)[0].strip()
         # …年度报告_江城市市场监督管理局: the site's name (its unit's) after a _ or |
         first = re.split(r"\s*[_|｜]\s*", text)[0]
@@ -277,6 +373,11 @@ def _page_title(page: str) -> str | None:
 
 
 _REPORT_WORD = re.compile(r"报告|報告|情况|情況|总结|要点|规则|方案")
+# a section's numbered heading (一、 （一） 1. 第一部分), as the analysis view folds it
+_SECTION_HEADING = re.compile(
+    r"\s*(?:第[一二三四五六七八九十]{1,3}(?:部分|章)|[一二三四五六七八九十]{1,3}\s*[、.,:]"
+    r"|\(\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*\)|\d{1,2}\s*(?:、|\.(?!\d)))"
+)
 # ending so (a nav item 通知公告 only holds a kind): the title of a 公文 or a look-alike
 _LOOKALIKE_TITLE = re.compile(f".{{8}}(?:{TITLE_KINDS}|{LOOKALIKE_KINDS})$")
 
