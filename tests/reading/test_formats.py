@@ -152,6 +152,17 @@ def test_a_text_layers_wrapped_lines_are_joined_where_they_fill_the_column() -> 
     ]
 
 
+def test_a_number_a_wrap_cut_is_one_number_again() -> None:
+    """共受理1 / 856件 joined is 1856, not 1 856 (read as two numbers); Latin words keep their
+    space (ignore previous / instructions)."""
+    first = ["一、主要举措和成效", _COLUMN, _COLUMN, _COLUMN[:-1] + "1"]
+    assert unwrap([[*first, "856件，办结。"]])[0][1].endswith("1856件，办结。")
+    latin = ["一、主要举措和成效", _COLUMN, _COLUMN, _COLUMN[:-3] + "ignore"]
+    assert unwrap([[*latin, "previous instructions。"]])[0][1].endswith(
+        "ignore previous instructions。"
+    )
+
+
 def test_a_paragraph_goes_on_over_a_page_break() -> None:
     """A page whose last line fills the column: its paragraph goes on at the next page's top (a
     break cut 局长认真履行第一责 / 任人职责, the page number between them dropped); after a short

@@ -1,15 +1,21 @@
-"""Lines of text from positioned pieces (OCR boxes, OFD text objects), in reading order.
+"""Lines of text from positioned pieces (OCR boxes, OFD text objects), in reading order, and
+the wrapped lines of a text layer that gives no positions (a PDF's) joined.
 
 Fixed-layout pages wrap a paragraph over several lines; analysis wants one paragraph a line, as
-in the .txt and .docx a unit sends. A line that reaches the right margin continues on the next,
-unless the next starts with a heading marker."""
+in the .txt and .docx a unit sends. With positions (:func:`document_lines`), a line continues on
+the next when it reaches its column's right margin and the next starts at the left margin, the
+two the same size — not a centred title or a right-aligned signature, not before a heading
+marker; pieces a gap wider than 1 em apart are cells of a table row; a page of two columns is
+read column by column. Without positions (:func:`unwrap`), a line that fills the column the
+text's lines share continues on the next, over a page break too."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from itertools import pairwise
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from itertools import count, pairwise
 
 from fzcheck.reading.resegment import SPACED_WORD
 
@@ -32,28 +38,393 @@ class Piece:
 
 
 def document_lines(pages: list[list[Piece]], join: bool = True) -> list[str]:
-    """Each page's pieces grouped into visual lines (by vertical overlap), then the wrapped
-    lines of a paragraph joined. The right margin is the document's, so a last page of short
-    lines is not taken for wrapped text."""
-    paged = [_rows(pieces) for pieces in pages]
-    rights = sorted(max(p.right for p in row) for rows in paged for row in rows)
-    if not rights:
+    """Each page's pieces grouped into visual lines (by vertical overlap), a page set in two
+    columns read column by column, its page number and running header taken off as the PDF
+    reader takes them off; then the wrapped lines of a paragraph joined, over a page break
+    too. A line goes on with the next where it reaches its column's right margin and the next
+    starts at the left margin, in the same size and with no blank line between: a title set
+    centred, a signature or a date set right, a heading filling the line end their lines
+    (the next paragraph's first line is indented). The right margin is the document's, so a
+    last page of short lines is not taken for wrapped text."""
+    columns = count(1)
+    laid = _without_furniture([_laid_page(pieces, columns) for pieces in pages])
+    if not join:
+        return [line.text for lines in laid for line in lines]
+    every = [line for lines in laid for line in lines]
+    if not every:
         return []
-    right_edge = rights[int(0.9 * (len(rights) - 1))]
-    heights = sorted(p.bottom - p.top for rows in paged for row in rows for p in row)
-    near = _NEAR_MARGIN * heights[len(heights) // 2]
+    em = _body_size(every)
+    frames = _frames(laid)
+    blanks = _blank_lines(laid)
     out: list[str] = []
-    for rows in paged:
-        joinable = False
-        start = len(out)
-        for row in rows:
-            text = _join_row(row)
-            if join and len(out) > start and joinable and not _HEADING_START.match(text):
-                out[-1] += text
-            else:
-                out.append(text)
-            joinable = max(p.right for p in row) >= right_edge - near
+    before: _Line | None = None
+    wrap: float | None = None  # where the paragraph's wrapped lines start, once one has
+    for line in (line for lines in laid for line in lines):
+        if before is not None and _continues(before, line, frames, em, blanks, wrap):
+            out[-1] += (" " if _words(out[-1][-1:], line.text[:1]) else "") + line.text
+            wrap = line.left
+        else:
+            out.append(line.text)
+            wrap = None
+        before = line
     return out
+
+
+def _words(before: str, after: str) -> bool:
+    """Whether a wrap stands between two words of Latin text (a space taken at the line's
+    end), not inside a figure (1 / 856)."""
+    return before.isascii() and before.isalpha() and after.isascii() and after.isalpha()
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A visual line: its text, box, font size (its pieces' median height), the page it is on
+    and the column it was read in (0: the page's type area)."""
+
+    text: str
+    left: float
+    right: float
+    top: float
+    bottom: float
+    size: float
+    page: int
+    column: int
+    cells: bool  # its pieces stand a column's gap apart: a table's row
+
+
+_CELL_GAP = 1.0  # em: pieces of a line further apart are a table's cells (其他 0 | 总计 12)
+_SPACED_GAP = 3.0  # em: the letters of a letter-spaced word (目　　录) stand at most so far apart
+_GUTTER = 0.25  # em: the narrowest gutter between two columns
+_COLUMN = 8.0  # em: the narrowest column
+_COLUMN_ROWS = 4  # lines beside each other, at least, for a page set in columns
+_SHORT = 3.0  # em: a line this short (a page number) may stand across a gutter
+_AT_MARGIN = 1.0  # em: a wrapped line's next line starts this close to the left margin
+_FROM_MARGIN = 2.5  # em: a wrapped line starts at the margin or a paragraph's indent
+_SAME_SIZE = 1.25  # a line in a size this much larger is another paragraph (a title)
+
+
+def _laid_page(pieces: list[Piece], columns: Iterator[int]) -> list[_Line]:
+    """A page's visual lines in reading order: a stretch of lines set in two columns (a gutter
+    no line crosses between them), the left column's, then the right's."""
+    rows = _restacked(_rows(pieces))
+    order: list[tuple[list[Piece], int]] = []
+    gutter = _gutter(rows)
+    stretch: list[list[Piece]] = []
+    for row in [*rows, []]:
+        if row and gutter is not None and not _crosses(row, gutter):
+            stretch.append(row)
+            continue
+        sides = _columns(stretch, gutter) if gutter is not None else None
+        if sides is None:
+            order.extend((r, 0) for r in stretch)
+        else:
+            order.extend((r, column) for side in sides for column in [next(columns)] for r in side)
+        stretch = []
+        if row:
+            order.append((row, 0))
+    page = next(columns)
+    return [_line(row, page, column) for row, column in order]
+
+
+def _restacked(rows: list[list[Piece]]) -> list[list[Piece]]:
+    """Rows with a figure wrapped in its narrow cell (101 set as 10 over 1, the row's other
+    cells between the two lines) put back together, in the row between."""
+    out: list[list[Piece]] = []
+    k = 0
+    while k < len(rows):
+        if k + 2 < len(rows) and _wrapped_figure(*rows[k : k + 3]):
+            upper, row, lower = _whole(rows[k]), rows[k + 1], _whole(rows[k + 2])
+            joined = Piece(
+                row[0].top,
+                row[0].bottom,
+                min(upper.left, lower.left),
+                max(upper.right, lower.right),
+                upper.text + lower.text,
+            )
+            out.append(sorted([*row, joined], key=lambda p: p.left))
+            k += 3
+        else:
+            out.append(rows[k])
+            k += 1
+    return out
+
+
+def _wrapped_figure(above: list[Piece], row: list[Piece], below: list[Piece]) -> bool:
+    """Whether ``above`` and ``below`` are the two lines of a figure wrapped in a cell of
+    ``row``: each a lone figure, one over the other a line apart, the row's middle between
+    them and nothing else of the row in that cell."""
+    if len(row) < 2 or not all(
+        r[0].text[:1].isdigit() and _FIGURE.match(_join_row(r)[0]) for r in (above, below)
+    ):
+        return False
+    upper, lower = _whole(above), _whole(below)
+    size = upper.bottom - upper.top
+    middle = (row[0].top + row[0].bottom) / 2
+    return (
+        abs((lower.bottom - lower.top) - size) <= 0.1 * size
+        and lower.left < upper.right
+        and upper.left < lower.right
+        and 0 <= lower.top - upper.bottom <= size
+        and upper.bottom <= middle <= lower.top + 0.5 * size
+        and not any(
+            p.left < max(upper.right, lower.right) and p.right > min(upper.left, lower.left)
+            for p in row
+        )
+    )
+
+
+_FIGURE = re.compile(r"\d[\d.,]*$")  # no cells: a figure set in one piece or several
+
+
+def _whole(row: list[Piece]) -> Piece:
+    """A line's pieces as one."""
+    return Piece(
+        min(p.top for p in row),
+        max(p.bottom for p in row),
+        row[0].left,
+        max(p.right for p in row),
+        _join_row(row)[0],
+    )
+
+
+def _line(row: list[Piece], page: int, column: int) -> _Line:
+    text, cells = _join_row(row)
+    return _Line(
+        " ".join(text.splitlines()),
+        min(p.left for p in row),
+        max(p.right for p in row),
+        min(p.top for p in row),
+        max(p.bottom for p in row),
+        _median([p.bottom - p.top for p in row]),
+        page,
+        column,
+        cells,
+    )
+
+
+def _gutter(rows: list[list[Piece]]) -> tuple[float, float] | None:
+    """The page's likeliest gutter: in its middle half, the widest stretch across which the
+    fewest lines run (none, or a title over both columns; a line as short as a page number is
+    not counted), widened to the text either side of it."""
+    if len(rows) < _COLUMN_ROWS:
+        return None
+    em = _median([p.bottom - p.top for row in rows for p in row])
+    spans = [_spans(row) for row in rows]
+    flat = [span for row in spans for span in row]
+    left, right = min(a for a, _ in flat), max(b for _, b in flat)
+    low, high = left + (right - left) / 4, left + 3 * (right - left) / 4
+    counted = [span for row in spans if row[-1][1] - row[0][0] >= _SHORT * em for span in row]
+    events = sorted([(a, 1) for a, _ in counted] + [(b, -1) for _, b in counted])
+    best: tuple[int, float, float, float] | None = None  # (lines across, -width, from, to)
+    depth = 0
+    for (x, step), (nxt, _) in pairwise([(low, 0), *events, (high, 0)]):
+        depth += step
+        a, b = max(x, low), min(nxt, high)
+        if b > a and (best is None or (depth, a - b) < best[:2]):
+            best = (depth, a - b, a, b)
+    if best is None:
+        return None
+    _, _, a, b = best
+    clear = [row for row in spans if not any(x < b and y > a for x, y in row)]
+    a = max((y for row in clear for _, y in row if y <= a), default=a)
+    b = min((x for row in clear for x, _ in row if x >= b), default=b)
+    return (a, b) if b - a >= _GUTTER * em else None
+
+
+def _spans(row: list[Piece]) -> list[tuple[float, float]]:
+    """The stretches of a line its pieces cover (overlapping pieces merged)."""
+    out: list[tuple[float, float]] = []
+    for p in row:  # sorted by left
+        if out and p.left <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], p.right))
+        else:
+            out.append((p.left, p.right))
+    return out
+
+
+def _crosses(row: list[Piece], gutter: tuple[float, float]) -> bool:
+    return any(p.left < gutter[1] and p.right > gutter[0] for p in row)
+
+
+def _columns(
+    stretch: list[list[Piece]], gutter: tuple[float, float]
+) -> list[list[list[Piece]]] | None:
+    """The lines of a stretch no line crosses the gutter in, as two columns of lines, when
+    they are two columns of text: three lines or more each, as wide as a column, a character
+    or more apart (the left's lines end, a full stop hanging past aside, a clear space before
+    the right's start: a line's words are never so far apart), their lines mostly running to
+    their right margin (wrapped), and none a table's row (a table's label and figures leave a
+    gutter too)."""
+    if len(stretch) < _COLUMN_ROWS:
+        return None
+    pieces = [p for row in stretch for p in row]
+    em = _median([p.bottom - p.top for p in pieces])
+    sides = [
+        _rows([p for p in pieces if p.right <= gutter[0]]),
+        _rows([p for p in pieces if p.left >= gutter[1]]),
+    ]
+    ends: list[float] = []
+    for side in sides:
+        if len(side) < _COLUMN_ROWS - 1:
+            return None
+        lines = [_line(row, 0, 0) for row in side]
+        margin, left = _right_margin(lines), _low([x.left for x in lines])
+        ends.append(margin)
+        full = sum(1 for x in lines if x.right >= margin - _NEAR_MARGIN * em)
+        tables = sum(1 for x in lines if x.cells)
+        if (
+            margin - left < _COLUMN * em
+            or full < max(2, 0.4 * len(lines))
+            or tables > 0.2 * len(lines)
+        ):
+            return None
+    if _low([min(p.left for p in row) for row in sides[1]]) - ends[0] < _CELL_GAP * em:
+        return None
+    return sides
+
+
+def _without_furniture(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """The pages without their page numbers (— 1 —, 第1页, a bare number in step with the
+    pages) and running headers and footers, found as the PDF reader finds them in its text;
+    lines keep the text it gives them (no spaces between Chinese and digits)."""
+    from fzcheck.reading.pdf import _drop_running_lines
+    from fzcheck.reading.pdf import _page_lines as text_lines
+
+    kept = text_lines(["\n".join(line.text for line in lines) for lines in pages])
+    _drop_running_lines(kept)
+    out: list[list[_Line]] = []
+    for lines, texts in zip(pages, kept, strict=True):
+        page: list[_Line] = []
+        k = 0
+        for line in lines:  # the kept texts are the lines' own, in order, some left out
+            if k < len(texts) and "".join(texts[k].split()) == "".join(line.text.split()):
+                page.append(replace(line, text=texts[k]))
+                k += 1
+        out.append(page)
+    return out
+
+
+@dataclass(frozen=True)
+class _Frame:
+    left: float
+    right: float
+
+
+def _frames(pages: list[list[_Line]]) -> dict[tuple[int, int], _Frame]:
+    """Each page's type area, and each column's, by its lines: its left margin where most of
+    its lines start (nine in ten start at it or further in), its right where most of its long
+    lines end (a full stop hanging past the margin not counted; a short line is a heading's,
+    a paragraph's last). A page's type area is the document's, moved with its left margin (a
+    scan's pages shift)."""
+    out: dict[tuple[int, int], _Frame] = {}
+    area = [line for lines in pages for line in lines if not line.column]
+    if area:
+        left, right = _low([x.left for x in area]), _right_margin(area)
+        for lines in pages:
+            own = [x.left for x in lines if not x.column]
+            shift = _low(own) - left if len(own) >= _COLUMN_ROWS else 0.0
+            for line in lines:
+                out[(line.page, 0)] = _Frame(left + shift, right + shift)
+    columns: dict[tuple[int, int], list[_Line]] = {}
+    for lines in pages:
+        for line in lines:
+            if line.column:
+                columns.setdefault((line.page, line.column), []).append(line)
+    for key, lines in columns.items():
+        out[key] = _Frame(_low([x.left for x in lines]), _right_margin(lines))
+    return out
+
+
+def _right_margin(lines: list[_Line]) -> float:
+    """Where most of the long lines end: those reaching over half way from the left margin to
+    the furthest line end."""
+    ends = [_inner_right(x) for x in lines]
+    half = (_low([x.left for x in lines]) + max(ends)) / 2
+    return _median([end for end in ends if end >= half])
+
+
+def _inner_right(line: _Line) -> float:
+    """Where a line's text ends, a last punctuation mark (hanging past the margin, 标点悬挂)
+    not counted."""
+    return line.right - line.size if line.text.endswith(_HANGING) else line.right
+
+
+_HANGING = tuple("，。、；：！？）》”’")
+
+
+def _body_size(lines: list[_Line]) -> float:
+    """The size most of the text is set in (a table's smaller size holds fewer characters)."""
+    sizes = sorted((line.size, len(line.text)) for line in lines)
+    half, seen = sum(n for _, n in sizes) / 2, 0
+    for size, n in sizes:
+        seen += n
+        if seen >= half:
+            return size
+    return sizes[-1][0]
+
+
+def _blank_lines(pages: list[list[_Line]]) -> dict[float, float]:
+    """For each size lines are set in (to a tenth of a millimetre, or pixel), the space
+    between two lines of a paragraph in it, and some: more stands for a blank line (or a
+    paragraph's spacing) between them. From lines of one size, one under the other in a
+    column."""
+    gaps: dict[float, list[float]] = {}
+    for lines in pages:
+        for a, b in pairwise(lines):
+            if a.column == b.column and b.top > a.top and abs(a.size - b.size) <= 0.1 * a.size:
+                gaps.setdefault(round(a.size, 1), []).append(b.top - a.bottom)
+    return {size: _median(g) + 0.6 * size for size, g in gaps.items() if len(g) >= 3}
+
+
+def _continues(
+    a: _Line,
+    b: _Line,
+    frames: dict[tuple[int, int], _Frame],
+    em: float,
+    blanks: dict[float, float],
+    wrap: float | None,
+) -> bool:
+    """Whether line ``b`` goes on with line ``a``, the line read before it (``wrap``: where
+    the lines ``a`` went on from start, when it did)."""
+    if a.cells or b.cells or (_HEADING_START.match(b.text) and not _DECIMAL.match(b.text)):
+        return False
+    if max(a.size, b.size) > _SAME_SIZE * min(a.size, b.size):
+        return False
+    blank = blanks.get(round(a.size, 1))
+    if (a.page, a.column) == (b.page, b.column) and blank is not None and b.top - a.bottom > blank:
+        return False
+    fa, fb = frames[(a.page, a.column)], frames[(b.page, b.column)]
+    size = max(a.size, b.size)
+    # a title in a title's size set over two lines, each centred
+    if (
+        a.page == b.page
+        and a.size > 1.15 * em
+        and "。" not in a.text
+        and b.top - a.bottom < a.size
+        and all(abs(x.left + x.right - f.left - f.right) <= 3 * size for x, f in ((a, fa), (b, fb)))
+    ):
+        return True
+    if a.right < fa.right - _NEAR_MARGIN * size or a.left > fa.left + _FROM_MARGIN * size:
+        return False
+    if b.left <= fb.left + _AT_MARGIN * size:
+        return True
+    # a list item set with a hanging indent (1.深化… / its next lines under 深化)
+    hanging = a.left + _em(m.group()) * a.size if (m := _LIST_MARKER.match(a.text)) else wrap
+    return fa == fb and hanging is not None and abs(b.left - hanging) <= 0.5 * size
+
+
+_LIST_MARKER = re.compile(r"\s*(?:\d+[.．、]|[（(][\d一二三四五六七八九十]+[)）])")
+_DECIMAL = re.compile(r"\s*\d+\.\d")  # 12.6万元 opens no heading 12.
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else 0.0
+
+
+def _low(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[int(0.1 * (len(ordered) - 1))]
 
 
 # A table row ends in a figure after white space (…申请数量   95   0   12): it is not prose that
@@ -127,8 +498,10 @@ def _column(widths: list[float]) -> float | None:
 
 def _joint(before: str, after: str) -> str:
     """What stood at a wrap: nothing in Chinese, the space between two words in Latin text
-    (ignore previous / instructions)."""
+    (ignore previous / instructions); nothing inside a number a wrap cut (共受理1 / 856件)."""
     a, b = before[-1:], after[:1]
+    if a.isdigit() and b.isdigit():
+        return ""
     return " " if a.isascii() and a.isalnum() and b.isascii() and b.isalnum() else ""
 
 
@@ -139,15 +512,17 @@ def _em(line: str) -> float:
 
 
 def _rows(pieces: list[Piece]) -> list[list[Piece]]:
+    """Pieces grouped into visual lines: each with the line's first piece (its topmost) it
+    overlaps by half its height or more. Measured against that piece, not the line as it grows:
+    a table's header of names set over two and three lines (商业企 / 业, 社会 / 公益 / 组织)
+    chained into one line of fragments, 商业企科研社会公益."""
     rows: list[list[Piece]] = []
-    row_top = row_bottom = 0.0  # the last row's extent, kept as it grows (not recomputed: a
-    # line of 60,000 pieces was quadratic)
+    row_top = row_bottom = 0.0  # the line's first piece's extent
     for piece in sorted(pieces, key=lambda p: (p.top, p.left)):
         if rows:
             overlap = min(piece.bottom, row_bottom) - max(piece.top, row_top)
             if overlap > 0.5 * min(piece.bottom - piece.top, row_bottom - row_top):
                 rows[-1].append(piece)
-                row_top, row_bottom = min(row_top, piece.top), max(row_bottom, piece.bottom)
                 continue
         rows.append([piece])
         row_top, row_bottom = piece.top, piece.bottom
@@ -156,10 +531,55 @@ def _rows(pieces: list[Piece]) -> list[list[Piece]]:
     return rows
 
 
-def _join_row(row: list[Piece]) -> str:
-    # Pieces of one line that nearly touch belong together; a wide gap is a table column.
-    text = row[0].text
-    for prev, piece in pairwise(row):
-        height = max(piece.bottom - piece.top, 1.0)
-        text += (" | " if piece.left - prev.right > 2.5 * height else "") + piece.text
-    return text
+def _join_row(row: list[Piece]) -> tuple[str, bool]:
+    """A line's text from its pieces, and whether it is a table's row: pieces further apart
+    than a character (and a bit) are cells, `` | `` between them, however narrow the columns;
+    closer ones (a run of text set in pieces, one a character for some writers) are one text.
+    The letters of a letter-spaced word (目　　录, 合　　计: single characters evenly apart)
+    are a word, not cells."""
+    spaced = _letter_spaced(row)
+    if _MARKER.match(row[0].text):
+        spaced.add(1)  # 一、 and a tab, as Word sets a heading's automatic number: no cell
+    text, cells = row[0].text, False
+    for k, (prev, piece) in enumerate(pairwise(row), 1):
+        em = max(prev.bottom - prev.top, piece.bottom - piece.top, 1e-6)
+        gap = piece.left - prev.right
+        if gap > _CELL_GAP * em and (k not in spaced or gap > _SPACED_GAP * em):
+            text, cells = text + " | ", True
+        text += piece.text
+    return text, cells
+
+
+# a heading's or a list item's number alone (一、 （一） 1. 第一章), its text after a tab
+_MARKER = re.compile(
+    r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]"
+    r"|第[一二三四五六七八九十]+[部章节条])\s*$"
+)
+
+
+def _letter_spaced(row: list[Piece]) -> set[int]:
+    """The pieces of ``row`` (by index) that follow the letter before them in a letter-spaced
+    word: single Chinese characters at equal gaps of up to a few em, three or more of them, or
+    two opening the line (合　　计, a row's label; 主　任)."""
+    out: set[int] = set()
+    start = 0
+    while start < len(row) - 1:
+        end = start
+        if _single(row[start]):
+            em = row[start].bottom - row[start].top
+            first = row[start + 1].left - row[start].right
+            while (
+                end + 1 < len(row)
+                and _single(row[end + 1])
+                and abs(row[end + 1].left - row[end].right - first) <= 0.25 * em
+                and first <= _SPACED_GAP * em
+            ):
+                end += 1
+            if end - start >= 2 or (end > start and start == 0):
+                out.update(range(start + 1, end + 1))
+        start = max(end, start + 1)
+    return out
+
+
+def _single(piece: Piece) -> bool:
+    return len(piece.text) == 1 and piece.text >= "\u2e80"

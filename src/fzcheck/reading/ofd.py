@@ -7,6 +7,7 @@ images (a scanned OFD is refused with its own message)."""
 
 from __future__ import annotations
 
+import math
 import posixpath
 from typing import Any
 
@@ -40,23 +41,25 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
     pages = [page.get("BaseLoc", "") for page in document.iter("{*}Page")]
     count_limit(len(pages), "pages", _MAX_PAGES)
     pages_pieces: list[list[Piece]] = []
-    codes = 0
+    codes = total = 0
     for location in pages:
         deadline.check()
         content = _xml(package, _resolve(posixpath.dirname(doc_path), location))
-        pieces = []
+        pieces: list[Piece] = []
         for obj in content.iter("{*}TextObject"):
-            bx, by = _box(obj.get("Boundary", ""))
-            size = _float(obj.get("Size"), 3.5)
+            place = _Place(obj.get("Boundary", ""), obj.get("CTM"), _float(obj.get("Size"), 3.5))
+            x, y = 0.0, place.size
             for code in obj.iter("{*}TextCode"):
                 codes += 1
-                text = (code.text or "").strip()
-                if not text:
-                    continue
-                x, y = bx + _float(code.get("X"), 0.0), by + _float(code.get("Y"), size)
-                width = _width(code.get("DeltaX"), text, size)
-                pieces.append(Piece(y - size, y, x, x + width, text))
+                # a TextCode without X or Y is set at the one before's (GB/T 33190 11.3)
+                x, y = _float(code.get("X"), x), _float(code.get("Y"), y)
+                text = code.text or ""
+                if text.strip():
+                    pieces.extend(place.pieces(text, x, y, code.get("DeltaX"), code.get("DeltaY")))
+                    # a code's glyphs set apart are pieces of their own: counted too
+                    count_limit(total + len(pieces), "text objects", _MAX_TEXT_CODES)
         count_limit(codes, "text objects", _MAX_TEXT_CODES)
+        total += len(pieces)
         pages_pieces.append(pieces)
     lines = document_lines(pages_pieces)
     if not lines:
@@ -104,28 +107,101 @@ def _resolve(base: str, location: str) -> str:
     return posixpath.normpath(joined)
 
 
-def _width(delta: str | None, text: str, size: float) -> float:
-    """A TextCode's width: its DeltaX advances (``g N d`` repeats d N times) plus the last
-    glyph; without DeltaX, full-width characters are ``size`` wide and the rest half that."""
-    if not delta:
-        return sum(1.0 if ord(ch) > 0x2E7F else 0.5 for ch in text) * size
-    tokens, total, gaps, i = delta.split(), 0.0, len(text) - 1, 0
-    while i < len(tokens) and gaps > 0:
+class _Place:
+    """Where a TextObject sets its glyphs on the page: from its Boundary's corner, through its
+    CTM (a converter from PDF writes each glyph in an object space scaled by one: Size 112.8,
+    CTM 0.05 0 0 0.05 0 0), at its Size."""
+
+    def __init__(self, boundary: str, ctm: str | None, size: float) -> None:
+        parts = boundary.split()
+        self.x0, self.y0 = (
+            (_float(parts[0], 0.0), _float(parts[1], 0.0)) if len(parts) >= 2 else (0.0, 0.0)
+        )
+        matrix = [_float(v, 0.0) for v in (ctm or "").split()]
+        self.m = tuple(matrix) if len(matrix) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        a, b, c, d = self.m[:4]
+        self.size = size  # in the object space
+        self.scale = abs(a * d - b * c) ** 0.5 or 1.0
+
+    def _page(self, x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = self.m
+        return self.x0 + a * x + c * y + e, self.y0 + b * x + d * y + f
+
+    def pieces(
+        self, text: str, x: float, y: float, delta_x: str | None, delta_y: str | None
+    ) -> list[Piece]:
+        """A TextCode's glyphs, from (x, y) on by their advances (DeltaX, DeltaY; a glyph
+        without one advances by its own width: a full-width character ``size``, others half),
+        as pieces of text on the page: a glyph set back (overprinted) or on another line starts
+        a new piece, and a jump over more than a character (a tab between a row's cells, a
+        letter-spaced word) is a space in its piece."""
+        text = text.strip()
+        size = self.size
+        if len(text) > _LONG:  # no line of a page: one piece, not a walk of a million glyphs
+            return self._piece([text], x, x + sum(_advance(ch, size) for ch in text), y)
+        dxs, dys = _deltas(delta_x, len(text) - 1), _deltas(delta_y, len(text) - 1)
+        out: list[Piece] = []
+        chars: list[str] = []
+        start = end = x
+        for i, ch in enumerate(text):
+            if i:
+                given, dy = dxs[i - 1], dys[i - 1] or 0.0
+                dx = given if given is not None else _advance(text[i - 1], size)
+                gap = dx - _advance(text[i - 1], size)
+                if dx < -0.5 * size or abs(dy) > 0.5 * size:
+                    out.extend(self._piece(chars, start, end, y))
+                    chars, start = [], x + dx
+                elif gap > _JUMP * size:
+                    chars.append(" ")
+                x, y = x + dx, y + dy
+            chars.append(ch)
+            end = x + _advance(ch, size)
+        out.extend(self._piece(chars, start, end, y))
+        return out
+
+    def _piece(self, chars: list[str], start: float, end: float, y: float) -> list[Piece]:
+        text = "".join(chars).strip()
+        if not text:
+            return []
+        (x0, base), (x1, _) = self._page(start, y), self._page(end, y)
+        size = self.size * self.scale
+        return [Piece(base - size, base, min(x0, x1), max(x0, x1), text)]
+
+
+_JUMP = 1.0  # em: a glyph advanced further than this past the one before stands apart
+_LONG = 5_000  # characters in one TextCode: a line holds a hundred
+
+
+def _advance(ch: str, size: float) -> float:
+    """A glyph's width when no DeltaX gives its advance: full-width characters ``size`` (and
+    the quotes, dashes and ellipsis a Chinese font sets as wide), others half that."""
+    return size if ord(ch) > 0x2E7F or ch in _WIDE else 0.5 * size
+
+
+_WIDE = frozenset("‘’“”—…")
+
+
+def _deltas(delta: str | None, gaps: int) -> list[float | None]:
+    """``gaps`` advances from DeltaX or DeltaY (``g N d`` repeats d N times); None for those
+    it does not give."""
+    out: list[float | None] = []
+    tokens, i = (delta or "").split(), 0
+    while i < len(tokens) and len(out) < gaps:
         if tokens[i] == "g" and i + 2 < len(tokens):
-            count = min(int(_float(tokens[i + 1], 0.0)), gaps)  # a huge N cannot cost memory
-            total, gaps, i = total + count * _float(tokens[i + 2], 0.0), gaps - count, i + 3
+            count = min(int(_float(tokens[i + 1], 0.0)), gaps - len(out))  # a huge N is cut
+            out.extend([_float(tokens[i + 2], 0.0)] * max(count, 0))
+            i += 3
         else:
-            total, gaps, i = total + _float(tokens[i], 0.0), gaps - 1, i + 1
-    return total + size
-
-
-def _box(boundary: str) -> tuple[float, float]:
-    parts = boundary.split()
-    return (_float(parts[0], 0.0), _float(parts[1], 0.0)) if len(parts) >= 2 else (0.0, 0.0)
+            out.append(_float(tokens[i], 0.0))
+            i += 1
+    return out + [None] * (gaps - len(out))
 
 
 def _float(value: str | None, default: float) -> float:
+    """``value`` as a number; ``default`` for none, or for one that is no finite number (nan,
+    1e999: no position, and no count of a DeltaX's ``g N``)."""
     try:
-        return float(value) if value is not None else default
+        number = float(value) if value is not None else default
     except ValueError:
         return default
+    return number if math.isfinite(number) else default
