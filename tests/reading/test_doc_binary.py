@@ -353,3 +353,23 @@ def test_damaged_formatting_leaves_the_text_read(index: int, fc: int, lcb: int) 
     lines = read_doc(_fib_entry(data, index, fc, lcb)).text.splitlines()
     assert any("主要举措和成效" in line for line in lines)
     assert any("受理" in line and "41" in line for line in lines)
+
+
+def test_a_list_starting_past_all_reason_is_numbered_in_digits() -> None:
+    """A list level with letter numbering starting at 2,000,000,000 (damaged or crafted: a 10 KB
+    file) gave each paragraph 77 million letters, gigabytes in all; past 9,999 a number is
+    shown in digits."""
+    huge = ListLevels([(3, "%1.")], start=2_000_000_000)
+    data = make_word_doc([Numbered(f"第{k}段", 1, 0) for k in range(20)], lists=[huge])
+    lines = read_doc(data).text.splitlines()
+    assert len(lines) == 20 and max(map(len, lines)) < 30
+    assert lines[0].startswith("2000000000.") and format_number(27, 3) == "AA"
+
+
+def test_a_long_cell_merged_down_over_many_rows_is_not_copied_into_each() -> None:
+    """A cell of a million characters merged down over 200 rows was copied into every row
+    (a 3 MB file read as 1.5 billion characters); a label's text is still repeated."""
+    rows: list[list[str | None]] = [["甲" * 1_000_000, "（一）", "1"]]
+    rows += [[None, f"（{k}）", "1"] for k in range(200)]
+    text = read_doc(make_word_doc([Table(rows)])).text
+    assert len(text) < 1_000_000 + 200 * 300

@@ -450,6 +450,9 @@ def _lines(blocks: list[_Block]) -> list[str]:
     return lines
 
 
+_MAX_REPEATED = 200  # characters of a merged cell's text repeated in the rows it spans
+
+
 def _table_lines(table: _Table) -> list[str]:
     """A row a line, its cells joined by | (as the .docx reader writes them: empty cells kept,
     a cell merged down showing the text of the cell it continues, a cell merged into the one
@@ -468,7 +471,9 @@ def _table_lines(table: _Table) -> list[str]:
                     continue
                 left, down = define.lefts[i], define.down[i]
                 if down == 1 and not text:
-                    text = above.get(left, "")
+                    # a label's text, repeated as .docx shows it; a long one (a damaged or
+                    # crafted file merging a big cell over many rows) is not copied row by row
+                    text = above.get(left, "")[:_MAX_REPEATED]
                 elif down == 3:
                     above[left] = text
                 elif down == 0:

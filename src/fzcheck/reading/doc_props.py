@@ -329,11 +329,16 @@ def _counting(n: int, digits: str, units: str, formal: bool) -> str:
     return text[1:] if not formal and text.startswith("一十") else text
 
 
+_MAX_SHOWN = 9999  # a list number past this is shown in digits (AAAA… would grow with it)
+
+
 def format_number(n: int, nfc: int) -> str:
     """Number ``n`` as list number format ``nfc`` shows it; a format not written out here
     (Korean, Hebrew, cardinal text…) as a decimal."""
     if nfc == _NONE:
         return ""
+    if not 0 <= n <= _MAX_SHOWN:  # no list runs so far: a damaged start, shown as it is
+        return str(n)
     if nfc in _COUNTING:
         if nfc == 10:
             return "".join(_CN_DIGITS[int(d)] for d in str(n)) if n >= 0 else str(n)
