@@ -643,3 +643,26 @@ def test_a_titles_last_characters_left_alone_by_a_wrap_are_the_title(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     d = check_path(str(path), Catalog.load()).to_json()["document"]
     assert (d["title"], d["addressee"]) == (title, "县委、县政府")
+
+
+def test_a_month_in_a_tables_last_row_is_no_signature(tmp_path: Path) -> None:
+    """A plan set out as a table at the end (| 开展执法人员轮训 | 县交通运输局 | 2026年9月 |), no
+    signature below it: the month is the task's, not a signing date, and its row is no issuer."""
+    text = SAMPLE.read_text(encoding="utf-8").rsplit("\n示例县司法局", 1)[0]
+    text += "\n| 任务 | 责任单位 | 完成时限 |\n| 开展执法人员轮训 | 县司法局 | 2026年9月 |\n"
+    path = tmp_path / "plan_table.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert result["document"]["issuer"] == "示例县司法局"  # from the title
+    assert "signed_after_year_end" not in {c["id"] for c in result["checks"]}
+
+
+def test_a_contents_heading_under_the_title_is_not_the_titles_end(tmp_path: Path) -> None:
+    """目录 on the line under a title that ends in 情况: a contents page's heading, not the
+    title's last word left alone by a wrap."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    title = lines[0].removesuffix("的报告")
+    lines[0:1] = [title, "目录"]
+    path = tmp_path / "toc.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert check_path(str(path), Catalog.load()).to_json()["document"]["title"] == title

@@ -452,3 +452,26 @@ def test_a_bracketed_label_opening_a_paragraph_is_no_heading(tmp_path: Path) -> 
     path.write_text(text, encoding="utf-8")
     result = check_path(str(path), Catalog.load()).to_json()
     assert statuses(result) == statuses(check("sample"))
+
+
+@pytest.mark.parametrize("form", ["paren", "markdown"])
+def test_bracketed_labels_inside_numbered_sections_are_no_sections(
+    tmp_path: Path, form: str
+) -> None:
+    """A report whose sections are （一）… or ## headings, with 【典型案例】 and 【群众评价】 lines
+    inside its first section: the labels are no top level cutting the parts up."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    cut = text.index("\n二、")
+    text = (
+        text[:cut] + "\n【典型案例】\n某镇化解一起土地纠纷。\n【群众评价】\n群众满意。" + text[cut:]
+    )
+    items = re.sub(r"（[一二三四]）", "", text.split("\n", 1)[1])  # the points lose their marks
+    title = text.split("\n", 1)[0]
+    if form == "paren":
+        body = _HEADINGS.sub(lambda m: f"（{m.group(1)}）{m.group(2)}", items)
+    else:
+        body = _HEADINGS.sub(lambda m: f"## {m.group(2)}", items)
+    path = tmp_path / ("report.txt" if form == "paren" else "report.md")
+    path.write_text(f"{title}\n{body}", encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(result) == statuses(check("sample")), statuses(result)

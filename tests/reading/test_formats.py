@@ -175,6 +175,12 @@ def test_a_paragraph_goes_on_over_a_page_break() -> None:
     assert unwrap([[*first, "完。"], ["新的一段。", _COLUMN, "完。"]])[1][0] == "新的一段。"
     assert unwrap([first, ["三、2026年工作安排", _COLUMN, "完。"]])[1][0] == "三、2026年工作安排"
     assert unwrap([first, [], ["任人职责。", _COLUMN, "完。"]])[0][-1].endswith("任人职责。")
+    # a page whose full last line ends its sentence: the next page may open with the signature
+    ended = [*first[:-1], _COLUMN[:-1] + "。"]
+    assert unwrap([ended, ["示例县交通运输局", "2026年2月10日"]])[1] == [
+        "示例县交通运输局",
+        "2026年2月10日",
+    ]
 
 
 def test_lines_that_share_no_width_are_not_taken_for_wrapped_text() -> None:

@@ -66,6 +66,8 @@ _DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{_SIGNED})\s*日?\s*[)]?{_NOTE}\s*$")
 _ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{_SIGNED})\s*日?{_NOTE}\s*$")
 _UNFINISHED = re.compile(r"(?:的|关于|和|及|暨|与|、)$")  # a title line that goes on below
 _ORPHAN_MAX = 3  # characters of a title's last word a wrap may leave alone on the next line
+_ORPHAN_KINDS = re.compile(f"(?:{TITLE_KINDS}|总结)$")  # not 目录: a contents page's heading
+_IN_CELLS = re.compile(r"[|\t]")  # a row of table cells
 _TITLE_ISSUER = re.compile(rf"^(.{{2,40}}?)(?:关于|(?={YEAR.pattern}))")
 # The spaces a title is set with (法 治 政 府 建 设, 示例县人民政府 关于…): no word of a Chinese
 # title needs one, so they are read without them; only Latin words keep theirs.
@@ -336,7 +338,7 @@ def _title_lines(
                 if (_UNFINISHED.search(core) and len(rest) <= 20 and "。" not in rest) or (
                     len(rest) <= _ORPHAN_MAX
                     and not _ENDS_IN_KIND.search(core)
-                    and _ENDS_IN_KIND.search(core + rest)
+                    and _ORPHAN_KINDS.search(core + rest)
                 ):
                     return i, nxt, span[0]
             return i, i, span[0]
@@ -446,6 +448,8 @@ def _find_signature(
         ):
             break
         text = _cells(lines[i])
+        if _IN_CELLS.search(lines[i]) and parse_date(text) is None:
+            continue  # a month in a table's row (| 培训 | 交通运输局 | 2026年9月 |): no signature
         if _DATE_ONLY.match(text):
             issuer_line = None
             above = pos - 1

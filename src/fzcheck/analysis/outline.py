@@ -303,7 +303,10 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
     if not styled and not any(f[0] == 1 for f in found):
         taken = {f[2] for f in found}
         extra = [b for b in _bracketed(doc.analysis, body_start, body_end) if b[2] not in taken]
-        if len(extra) >= 2:  # one is a label, not a structure
+        # two at least (one is a label, not a structure), the first ahead of every numbered
+        # heading: 【…】 lines inside a report's （一） or ## sections are its labels (【典型案例】)
+        first = min((f[2] for f in found if f[0] != BARE), default=body_end + 1)
+        if len(extra) >= 2 and extra[0][2] < first:
             found = sorted(found + extra, key=itemgetter(2))
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
     found = _parts_above(found)

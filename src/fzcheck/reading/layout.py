@@ -465,6 +465,10 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             # not with sentences (本报告根据…编制。 under a title as wide as the column)
             continued = continued and not (not out and len(joined) == 1 and "。" in line)
             before = joined if joined else next((p for p in reversed(out) if p), None)
+            # over a page break, only a line cut mid-sentence goes on (one ending 。 may just
+            # fill the column, and the next page open with the signature)
+            if not joined and before is not None and before[-1].rstrip().endswith(_STOPS):
+                continued = False
             if continued and before is not None:
                 before[-1] += _joint(before[-1], line.lstrip()) + line.lstrip()
             else:
