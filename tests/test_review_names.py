@@ -125,6 +125,32 @@ def test_an_exact_path_wins_over_a_suffix_it_shares(
     assert json.loads(last)["path"] == str(desk / "a" / "报告.txt")
 
 
+def test_a_path_as_the_results_name_it_wins_over_the_same_file_name_elsewhere(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Results naming report.txt and 乡镇/report.txt: --report report.txt is the first (its
+    path exactly), as the error listing both suggests; 乡镇/report.txt the second."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "乡镇").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "report.txt")
+    shutil.copy(SAMPLE, tmp_path / "乡镇" / "report.txt")
+    code, _, err = run(
+        capsys, "batch", "report.txt", "乡镇/report.txt", "-o", "r.jsonl", "--summary", "none"
+    )
+    assert code == 0, err
+    assert [json.loads(x)["path"] for x in Path("r.jsonl").read_text("utf-8").splitlines()] == [
+        "report.txt",
+        "乡镇/report.txt",
+    ]
+    for which, part in (("report.txt", "problems"), ("乡镇/report.txt", "leader_duties")):
+        code, _, err = run(
+            capsys, "review", "r.jsonl", "--report", which, "--part", part, "--accept"
+        )
+        assert code == 0, err
+        last = decisions_path(Path("r.jsonl")).read_text("utf-8").splitlines()[-1]
+        assert json.loads(last)["path"] == which
+
+
 def test_names_apart_takes_the_shortest_end_no_other_path_has() -> None:
     from fzcheck.commands.review import names_apart
 
@@ -207,6 +233,58 @@ def test_a_decision_beside_a_report_named_another_way_is_about_that_report_not_i
     paths = [u["path"] for u in cohort["reviewed_units"]]  # type: ignore[index]
     assert paths == [str(subs / "乡镇" / "报告.txt")]
     assert "无法确定是哪一份" not in capsys.readouterr().err
+
+
+def test_a_decision_recorded_by_a_bare_name_in_its_folder_is_about_that_report(
+    capsys: pytest.CaptureFixture[str],
+    results: Path,
+    subs: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """cd 乡镇; review 报告.txt: the decision records 报告.txt, which names nothing from where
+    the results are read; it sits beside 乡镇/报告.txt, so it is about that report — in report
+    and letter as in check — not a lost decision on one of two copies."""
+    monkeypatch.chdir(subs / "乡镇")
+    code, _, err = run(capsys, "review", "报告.txt", "--part", "problems", "--set", "missing")
+    assert code == 0, err
+    monkeypatch.chdir(results.parent)
+    cohort = _reviewed(capsys, results)
+    paths = [u["path"] for u in cohort["reviewed_units"]]  # type: ignore[index]
+    assert paths == [str(subs / "乡镇" / "报告.txt")]
+    letters = results.parent / "letters"
+    code, _, err = run(capsys, "letter", str(results), "-o", str(letters))
+    assert code == 0 and "无法确定是哪一份" not in err and "已写1份反馈意见" in err
+    code, out, err = run(capsys, "check", "-f", "json", str(subs / "乡镇" / "报告.txt"))
+    assert json.loads(out)[0]["review"]["verdict"] == "incomplete"
+
+
+def test_a_decision_beside_b_is_bs_though_a_bare_name_in_the_results_is_as(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cd A; batch . then cd B; batch . (report.txt in each, B's line under its full path);
+    cd B; review report.txt: the decision is B's, not a stale one on A's report.txt."""
+    a, b = tmp_path / "A", tmp_path / "B"
+    for folder, text in ((a, SAMPLE.read_text("utf-8")), (b, _other_unit())):
+        folder.mkdir()
+        (folder / "report.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    for folder in (a, b):
+        monkeypatch.chdir(folder)
+        code, _, err = run(capsys, "batch", ".", "-o", str(out), "--summary", "none")
+        assert code == 0, err
+    code, _, err = run(capsys, "review", "report.txt", "--part", "problems", "--set", "missing")
+    assert code == 0, err
+    monkeypatch.chdir(tmp_path)
+    code, out_text, err = run(capsys, "review", str(out))
+    assert code == 0 and "已改动" not in err, err
+    assert str(b / "report.txt") in out_text.replace("\n", "") and "缺失" in out_text
+    cohort = _reviewed(capsys, out)
+    paths = [u["path"] for u in cohort["reviewed_units"]]  # type: ignore[index]
+    assert paths == [str(b / "report.txt")]
+
+
+def _other_unit() -> str:
+    return SAMPLE.read_text(encoding="utf-8").replace("示例县司法局", "某县乙局")
 
 
 def test_between_the_two_files_the_later_decision_wins(tmp_path: Path) -> None:

@@ -444,3 +444,25 @@ def test_a_renamed_folder_is_the_same_input_not_another(
     monkeypatch.chdir(a2)
     assert batch(".", "-o", "../r.jsonl") == 0
     assert paths(out, lines) == ["report.txt"]
+
+
+def test_another_folders_deleted_file_moves_aside_not_taken_for_this_one(
+    tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """cd A; batch . then cd B; batch . (report.txt in each, other bytes); A's report.txt
+    deleted, and B reruns: A's line is A's (its folder is still there) — moved to the stale
+    file as any gone file's, not deleted outright as though it were B's renamed folder."""
+    a = _folder(tmp_path, "A", {"report.txt": 87})
+    b = _folder(tmp_path, "B", {"report.txt": 88})
+    out = tmp_path / "r.jsonl"
+    monkeypatch.chdir(a)
+    assert batch(".", "-o", "../r.jsonl") == 0
+    monkeypatch.chdir(b)
+    assert batch(".", "-o", "../r.jsonl") == 0
+    a_line = lines(out)[0]
+    assert a_line["path"] == "report.txt"
+    (a / "report.txt").unlink()
+    assert batch(".", "-o", "../r.jsonl") == 0
+    assert paths(out, lines) == [str(b / "report.txt")]
+    assert stale_path(out).exists()
+    assert lines(stale_path(out)) == [a_line]

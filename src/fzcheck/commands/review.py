@@ -139,9 +139,10 @@ def _results(target: Path, rubrics: Any) -> tuple[list[dict[str, Any]], bool]:
 
 
 def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dict[str, Any]:
-    """The report ``which`` names. Exact before partial: its path or file name (or a sha256
-    prefix), then the end of its path from a folder on (乡镇/报告.txt for subs/乡镇/报告.txt),
-    then its name without the suffix (县市场监管局 for 县市场监管局.docx), then its issuer or
+    """The report ``which`` names. Exact before partial: its path as the results name it
+    (report.txt is the report.txt there, not also 乡镇/report.txt), then its path or file name
+    (or a sha256 prefix), then the end of its path from a folder on (乡镇/报告.txt for
+    subs/乡镇/报告.txt), then its name without the suffix (县市场监管局 for 县市场监管局.docx), then its issuer or
     title as a whole, and only then words of its issuer, title or file name — so that 县司法局
     is 县司法局.txt, not also 寅县司法局's report. The first kind that matches decides; more
     than one report matched there is an error listing them, each by the shortest end of its
@@ -154,7 +155,7 @@ def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dic
             return results[0]
         raise UsageError(t("review.which_report", path=target, n=len(results)))
     hits: list[dict[str, Any]] = []
-    for matches in (_is_file, _is_suffix, _is_stem, _is_unit, _in_unit):
+    for matches in (_is_path, _is_file, _is_suffix, _is_stem, _is_unit, _in_unit):
         hits = [r for r in results if matches(r, which)]
         if hits:
             break
@@ -194,6 +195,20 @@ def _names(r: dict[str, Any]) -> tuple[str, str]:
 
     name = Path(str(r.get("path"))).name
     return name, gbk_read(name)
+
+
+def _is_path(r: dict[str, Any], which: str) -> bool:
+    """``which`` is the report's path as the results name it (./report.txt for report.txt, a
+    GBK name read as such too)."""
+    from fzcheck.grading.decisions import path_key
+
+    path = str(r.get("path"))
+    if which in (path, path_key(path)):
+        return True
+    try:
+        return os.path.normpath(which) in (os.path.normpath(path), os.path.normpath(path_key(path)))
+    except ValueError:
+        return False
 
 
 def _is_file(r: dict[str, Any], which: str) -> bool:

@@ -101,12 +101,13 @@ def beside_inputs(
 ) -> list[Decision]:
     """The decisions stored beside each input a results file names — where ``review FILE``
     keeps them (``FILE.decisions.jsonl``) — each as about the report at that path, as the
-    results name it: every decision in that file was recorded while reviewing that file, so
-    one naming it under another spelling (./a.txt, its absolute path, a link) is about the
-    line at this path. One with a path elsewhere (imported from a page that reviewed another
-    file) keeps it, and :meth:`Reports.applies` decides, as for every decision. One ``stat``
-    per input that was read: a missing decisions file costs nothing more. ``loaded``: the
-    decisions files read already (beside the results), not read twice."""
+    results name it: the file sits beside that input, so every decision in it is about that
+    input, however its path was typed (./a.txt, its absolute path, a link, or a bare name
+    relative to the folder ``review`` ran in, which names another report from here), as
+    ``check FILE`` applies it. Its bytes still decide (:meth:`Reports.applies`): the input
+    changed since, the decision is stale. One ``stat`` per input that was read: a missing
+    decisions file costs nothing more. ``loaded``: the decisions files read already (beside
+    the results), not read twice."""
     out: list[Decision] = []
     seen: set[str] = set()
     read: set[Path] = set()
@@ -136,24 +137,10 @@ def beside_inputs(
             continue
         read.add(real)
         for d in load(store):
-            if d.path is None or (
-                path_key(d.path) != path_key(path) and _same_place(d.path, str(path))
-            ):
+            if d.path != str(path):  # however it was typed (from another folder): this input
                 d = d.model_copy(update={"path": str(path)})
             out.append(d)
     return out
-
-
-def _same_place(a: str, b: str) -> bool:
-    """Whether paths ``a`` and ``b`` name one file: the same file now, or (one gone) the same
-    place spelled two ways (relative and absolute, ./, a folder's ..)."""
-    try:
-        return os.path.samefile(a, b)
-    except (OSError, ValueError):
-        try:
-            return os.path.normpath(os.path.abspath(a)) == os.path.normpath(os.path.abspath(b))
-        except (OSError, ValueError):
-            return False
 
 
 def _when(d: Decision) -> float:
