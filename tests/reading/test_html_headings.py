@@ -221,3 +221,81 @@ def test_a_sentence_repeated_under_two_headings_is_read_twice() -> None:
     assert lines.count(same) == 2
     assert lines.index(same) == lines.index(HEADINGS[4]) + 1
     assert lines[lines.index(HEADINGS[5]) + 1] == same
+
+
+SITE = "示例县人民政府"
+# how portals set their own name atop the page, outside the article
+BANNERS = {
+    "div.header": f'<div class="header"><h1>{SITE}</h1>'
+    '<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zw">政务公开</a></li></ul></div>',
+    "header": f"<header><h1>{SITE}</h1><nav><h2>政务公开</h2></nav></header>",
+    "id head, logo": f'<div id="gov_head"><div class="logo"><h1><a href="/">{SITE}</a></h1></div></div>',
+}
+
+
+def _portal_page(banner: str, title: str = TITLE, signed: bool = True) -> str:
+    """Our GIP report in a portal's page: the site's name in its banner's <h1>, the article's
+    title in an <h2> above the article (div.zoom), a footer heading under it."""
+    page = _page("h3", wrap='<div class="zoom">{}</div>', title_line=False)
+    if not signed:
+        page = page.replace(f'<p align="right">{UNIT}</p>', "").replace(
+            '<p align="right">2025年1月24日</p>', ""
+        )
+    top = (
+        f"{BANNERS[banner]}\n<div class='crumb'>当前位置：首页 &gt; 政务公开</div>\n"
+        f"<div class='title'><h2>{title}</h2></div>\n"
+        "<div class='info'>发布时间：2025-01-25 来源：示例县林业局</div>\n"
+    )
+    foot = f'<div class="footer"><h4>主办单位：{SITE}办公室</h4></div>'
+    return page.replace("<body>\n", f"<body>\n{top}").replace("</body>", f"{foot}</body>")
+
+
+@pytest.mark.parametrize("banner", list(BANNERS))
+def test_the_site_name_in_the_banner_is_not_the_titles_start(tmp_path: Path, banner: str) -> None:
+    """<h1>示例县人民政府</h1> in the site's banner: read as a paragraph it came back above the
+    article's <h2> title, and the title and issuer began with it (示例县人民政府示例县林业局…)."""
+    page = _portal_page(banner)
+    lines = _lines(page)
+    assert SITE not in lines
+    assert lines[0] == TITLE
+    assert _in_order(HEADINGS, lines)
+    r = _check(tmp_path, page)
+    assert r["document"]["title"] == TITLE
+    assert r["document"]["issuer"] == UNIT
+    parts = {p["id"]: p["status"] for p in r["parts"]}
+    assert {k for k, v in parts.items() if v == "present"} == _GIP_PARTS, parts
+
+
+def test_a_title_without_its_unit_under_the_site_name_stays_as_it_is(tmp_path: Path) -> None:
+    """The title naming no unit (2024年政府信息公开工作年度报告), the page no signature: the
+    site's name is not taken for the issuer either."""
+    title = TITLE.removeprefix(UNIT)
+    page = _portal_page("div.header", title=title, signed=False)
+    assert _lines(page)[0] == title
+    document = _check(tmp_path, page)["document"]
+    assert document["title"] == title
+    assert document["issuer"] is None
+
+
+def test_the_articles_own_header_keeps_its_headings() -> None:
+    """<article><header>: the article's, not the site's; its headings are read."""
+    page = _page("h2", wrap=f"<article><header><h1>{UNIT}</h1></header>{{}}</article>")
+    lines = _lines(page)
+    assert lines[:2] == [UNIT, TITLE]
+    assert _in_order(HEADINGS, lines)
+
+
+@pytest.mark.parametrize(
+    "wrap", ['<div id="top">{}</div>', '<div class="top-wrap"><div class="zoom">{}</div></div>']
+)
+def test_a_wrapper_named_top_is_not_a_banner(wrap: str) -> None:
+    """<div id="top"> around the whole page (a back-to-top anchor) holds the article: its
+    headings (no report's word in them) are read, beside a long table too."""
+    headings = ["一、主要举措和成效", "二、存在的不足和原因", "三、下一步工作安排"]
+    article = "".join(
+        f"<h2>{h}</h2><p>全年办理行政许可案件120件，开展执法培训8次，审查规范性文件15件。</p>"
+        for h in headings
+    )
+    article += _table_three(len(gip.ROWS_2021))  # the long table: trafilatura's own reading
+    page = f"<html><head><title>{TITLE}</title></head><body>{wrap.format(article)}</body></html>"
+    assert _in_order(headings, _lines(page))

@@ -63,11 +63,64 @@ def _sections_as_divs(page: str) -> str:
 # was chosen for being the longer: a long table (a GIP report's table 三, 28 rows) made
 # trafilatura's own reading the longer, and every 一、总体情况 in an <h2> was lost (in <h5>,
 # <h6> or <h1> whatever the length). A paragraph it keeps wherever it stands, as its own line.
+# But not a heading in the site's own parts (its banner's <h1>示例县人民政府</h1>, a footer's
+# <h4>主办单位…</h4>): read as a paragraph, the site's name came back as a line above the
+# article's title and was read as the title's first words (示例县人民政府示例县交通运输局…报告,
+# the issuer 示例县人民政府示例县交通运输局); left a heading, it is left out as before.
 _HEADING_TAG = re.compile(r"<(/?)h[1-6](?=[\s/>])", re.IGNORECASE)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_SITE_PART_TAGS = frozenset({"header", "nav", "footer"})
+# a class or id naming a site's part: header, site-header, gov_head, logo, topbar, nav, footer…
+_SITE_PART = re.compile(
+    r"(?:^|[-_])(?:header|head|top|topbar|banner|logo|masthead|nav|navbar|menu|footer|foot)"
+    r"(?:$|[-_\d])"
+)
+# …but not one naming the article's own head (article-header, detail_top, content-head)
+_ARTICLE_PART = re.compile(r"title|article|content|detail|main|post|entry|news|text|body|doc")
+_ARTICLE_TAGS = frozenset({"article", "main"})
 
 
 def _headings_as_paragraphs(page: str) -> str:
-    return _HEADING_TAG.sub(r"<\1p", page)
+    if _HEADING_TAG.search(page) is None:
+        return page
+    tree = _tree(page)
+    if tree is None:
+        return _HEADING_TAG.sub(r"<\1p", page)
+    headings = list(tree.iter(*_HEADINGS))
+    page_chars = len(tree.text_content())
+    sizes: dict[Any, int] = {}  # each site part's text, measured once (a banner of 1,000 links)
+    site = [_in_site_part(h, page_chars, sizes) for h in headings]
+    if not any(site):
+        return _HEADING_TAG.sub(r"<\1p", page)
+    for heading, of_site in zip(headings, site, strict=True):
+        if not of_site:
+            heading.tag = "p"
+    import lxml.html  # type: ignore[import-untyped]
+
+    return str(lxml.html.tostring(tree, encoding="unicode"))
+
+
+def _in_site_part(heading: Any, page_chars: int, sizes: dict[Any, int]) -> bool:
+    """Whether a heading stands in the site's banner, navigation or footer (by its tag, class
+    or id, or its own), not in an <article> (its own <header>); one that reads as a report's
+    title (…年度报告 in a div.top) is the article's wherever it stands. A part holding half
+    the page's text is no banner (<div id="top"> around the whole page, the back-to-top
+    anchor)."""
+    text = fold_width(" ".join(heading.text_content().split()))
+    if _REPORT_WORD.search(text) or _LOOKALIKE_TITLE.search(text):
+        return False
+    ancestors = (heading, *heading.iterancestors())
+    if any(el.tag in _ARTICLE_TAGS for el in ancestors):
+        return False
+    for el in ancestors:
+        names = [name.lower() for name in (*(el.get("class") or "").split(), el.get("id") or "")]
+        if any(_ARTICLE_PART.search(name) for name in names):
+            return False
+        if el.tag in _SITE_PART_TAGS or any(_SITE_PART.search(name) for name in names):
+            if el not in sizes:
+                sizes[el] = len(el.text_content())
+            return 2 * sizes[el] < page_chars  # the nearest part decides
+    return False
 
 
 def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
@@ -170,7 +223,7 @@ def _without_teasers(page: str) -> str:
             continue
         for g in gone:
             g.drop_tree()
-        import lxml.html  # type: ignore[import-untyped]
+        import lxml.html
 
         return str(lxml.html.tostring(tree, encoding="unicode"))
     return page
