@@ -466,3 +466,19 @@ def test_another_folders_deleted_file_moves_aside_not_taken_for_this_one(
     assert paths(out, lines) == [str(b / "report.txt")]
     assert stale_path(out).exists()
     assert lines(stale_path(out)) == [a_line]
+
+
+def test_the_same_bytes_under_one_bare_name_in_two_folders_are_two_reports(
+    tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two units send the same file (a copied report), each graded by its bare name from its
+    own folder: two results, not one taken for both (the second had no line of its own)."""
+    a = _folder(tmp_path, "A", {"report.txt": 87})
+    b = _folder(tmp_path, "B", {"report.txt": 87})
+    out = tmp_path / "r.jsonl"
+    for folder in (a, b, a, b):
+        monkeypatch.chdir(folder)
+        assert batch(".", "-o", "../r.jsonl") == 0
+    assert paths(out, lines) == ["report.txt", str(b / "report.txt")]
+    where = {s["path"]: s[WHERE_FIELD] for s in lines(sidecar_path(out))}
+    assert where["report.txt"] == str(a / "report.txt")

@@ -617,11 +617,12 @@ def _another_file(
     recorded: str | None, line: dict[str, Any], item: Item, folders: dict[str, str]
 ) -> bool:
     """Whether a line with ``item``'s path as typed was graded from another file that is still
-    there, with other bytes, or gone from its folder that still is: the same name typed in
-    another working folder (the other file deleted since: its line is that file's, moved to
-    the stale file as any gone file's). Only a folder missing as a whole — renamed or moved,
-    the input in it now — is no other file: its line is the input's as before."""
-    if recorded is None or line.get("sha256") == item.content:
+    there — whatever its bytes: two units may send the same file — or gone from its folder that
+    still is: the same name typed in another working folder (the other file deleted since: its
+    line is that file's, moved to the stale file as any gone file's). Only a folder missing as
+    a whole — renamed or moved, the input in it now — is no other file: its line is the
+    input's as before."""
+    if recorded is None:
         return False
     if same_file(recorded, folders) == same_file(item.path, folders):
         return False
