@@ -253,15 +253,6 @@ def _machine_passed(r: dict[str, Any], part: str, check: str) -> bool:
     return any(c["id"] == check and c["passed"] for _, c in all_checks(r, part))
 
 
-def _reviewer_note(r: dict[str, Any], target: str) -> str | None:
-    """The note of the reviewer's last decision on the check ``target`` (part.check)."""
-    decisions = (r.get("review") or {}).get("decisions") or []
-    notes = [
-        d.get("note") for d in decisions if d.get("target") == "check" and d.get("id") == target
-    ]
-    return notes[-1] if notes and notes[-1] else None
-
-
 def addressee(r: dict[str, Any]) -> str:
     """Whom the letter is addressed to: the unit that wrote the report (its issuer) — not the
     report's own addressee (the 县政府 it reports to), nor its title or file name; a blank for
@@ -283,7 +274,7 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
     """What to put right: (heading, citation, evidence lines) per missing part or failed check,
     with the reviewer's decisions applied."""
     from fzcheck.cohort.stats import effective, return_checks
-    from fzcheck.render import check_message, part_label
+    from fzcheck.render import check_message, decision_note, part_label
     from fzcheck.render.typeset import nested, quoted
 
     e = effective(r)
@@ -327,7 +318,7 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
         label = part_label(where) if where else ""
         name = str(c.get("name") or c["id"])
         if _machine_passed(r, part, c["id"]):  # failed by the reviewer: their words, not the
-            note = _reviewer_note(r, f"{part}.{c['id']}")  # machine's 见“原因”… of a pass
+            note = decision_note(r, "check", f"{part}.{c['id']}")  # machine's 见“原因”… of a pass
             what, ev = f"未做到{quoted(name)}" + (f"：{note}" if note else "（经审核认定）"), []
         else:  # the message less the name it may open with (未做到“…”：), said once here
             said = check_message(c)

@@ -213,7 +213,7 @@ def _is_path(r: dict[str, Any], which: str) -> bool:
 
 def _is_file(r: dict[str, Any], which: str) -> bool:
     path = str(r.get("path"))
-    if which == path or which in _names(r):
+    if which in _names(r):
         return True
     if len(which) >= 8 and str(r.get("sha256") or "").startswith(which.lower()):
         return True
