@@ -32,12 +32,12 @@ _CJK_GAP = re.compile(
 # A table's row (（一）予以公开      15   3   1 …, 行政许可      1280): its label and values keep
 # the spaces between them (taken out, 予以公开15 made the label swallow the first value)
 _VALUE = r"-?\d[\d,]*(?:\.\d+)?"
-_VALUES_AT_END = re.compile(
-    rf"(?:(?:[ \t]+{_VALUE}){{2,}}|[ \t]{{2,}}{_VALUE}"
-    # a short label and its one value, a single space between (行政许可 86: table 二's rows);
-    # a sentence's count (受理 86 件, 共办理 86) has words after it, or punctuation before
-    rf"|^\s*[^\s，。；、：:,;！？!?]{{2,20}}[ \t]{_VALUE})[ \t]*$"
-)
+_VALUES_AT_END = re.compile(rf"(?:(?:[ \t]+{_VALUE}){{2,}}|[ \t]{{2,}}{_VALUE})[ \t]*$")
+# A short label and its one value, a single space between (行政许可 86: table 二's rows); a
+# sentence's count (受理 86 件, 共办理 86) has words after it, or punctuation before. Matched
+# from the line's start on its own: as a branch of the search above, its ^ kept the engine
+# from skipping to the white space the others open with.
+_LABEL_AND_VALUE = re.compile(rf"\s*[^\s，。；、：:,;！？!?]{{2,20}}[ \t]{_VALUE}[ \t]*$")
 _SCAN = (
     "no text layer, and OCR found no text in the page images (a blank or unreadable scan); "
     "check the scan, or OCR it yourself, e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`"
@@ -193,7 +193,9 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
     numbers = {(k, j) for k, j, n in ends if numbered and n - k == step}
     return [
         [
-            line if _VALUES_AT_END.search(line) else _CJK_GAP.sub("", line)
+            line
+            if _VALUES_AT_END.search(line) or _LABEL_AND_VALUE.match(line)
+            else _CJK_GAP.sub("", line)
             for j, line in enumerate(lines)
             if not _PAGE_NUMBER.match(line) and (k, j) not in numbers
         ]
