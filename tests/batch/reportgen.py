@@ -198,6 +198,15 @@ def make_report(n: int, year: int = 2025, with_problems: bool = True) -> str:
     return render(unit, year, problems, _plan(rng, year), rng)
 
 
+def report_folder(root: Path, name: str, files: dict[str, int]) -> Path:
+    """Folder ``root/name`` holding ``files`` (name -> make_report seed)."""
+    folder = root / name
+    folder.mkdir(parents=True)
+    for file, seed in files.items():
+        (folder / file).write_text(make_report(seed), encoding="utf-8")
+    return folder
+
+
 def copied_pair(seed: int = 7, year: int = 2025) -> tuple[str, str]:
     """Two units; the second copies the first's problems section, changing a few words."""
     rng = random.Random(seed)

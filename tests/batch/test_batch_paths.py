@@ -16,21 +16,13 @@ from fzcheck.batch.copies import sidecar_path
 from fzcheck.batch.plan import KEY_FIELD, WHERE_FIELD
 from fzcheck.batch.store import stale_path
 from fzcheck.cli import main
-from tests.batch.reportgen import make_report
+from tests.batch.reportgen import report_folder
 
 Lines = Callable[[Path], list[dict[str, Any]]]
 
 
 def batch(*args: str) -> int:
     return main(["batch", "--summary", "none", *args])
-
-
-def _folder(root: Path, name: str, files: dict[str, int]) -> Path:
-    folder = root / name
-    folder.mkdir(parents=True)
-    for file, seed in files.items():
-        (folder / file).write_text(make_report(seed), encoding="utf-8")
-    return folder
 
 
 def paths(out: Path, lines: Lines) -> list[str]:
@@ -59,7 +51,7 @@ def test_absolute_then_relative_is_one_line(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    folder = _folder(tmp_path, "reports", {"一县局.txt": 90, "二县局.txt": 91})
+    folder = report_folder(tmp_path, "reports", {"一县局.txt": 90, "二县局.txt": 91})
     monkeypatch.chdir(tmp_path)
     assert batch(str(folder), "-o", "r.jsonl") == 0
     out = tmp_path / "r.jsonl"
@@ -80,7 +72,7 @@ def test_relative_then_absolute_is_one_line(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    folder = _folder(tmp_path, "reports", {"a.txt": 92, "b.txt": 93})
+    folder = report_folder(tmp_path, "reports", {"a.txt": 92, "b.txt": 93})
     monkeypatch.chdir(tmp_path)
     assert batch("reports", "-o", "r.jsonl") == 0
     out = tmp_path / "r.jsonl"
@@ -106,7 +98,7 @@ def test_two_working_folders_naming_the_same_files_leave_one_line_each(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    folder = _folder(tmp_path / "desk", "reports", {f"u{n}.txt": 94 + n for n in range(4)})
+    folder = report_folder(tmp_path / "desk", "reports", {f"u{n}.txt": 94 + n for n in range(4)})
     out = tmp_path / "r.jsonl"
     monkeypatch.chdir(tmp_path / "desk")
     assert batch("reports", "-o", str(out)) == 0
@@ -128,7 +120,7 @@ def test_a_changed_file_typed_the_other_way_is_redone_once(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    folder = _folder(tmp_path, "reports", {"a.txt": 98, "b.txt": 99})
+    folder = report_folder(tmp_path, "reports", {"a.txt": 98, "b.txt": 99})
     monkeypatch.chdir(tmp_path)
     assert batch(str(folder), "-o", "r.jsonl") == 0
     out = tmp_path / "r.jsonl"
@@ -156,7 +148,7 @@ def test_an_older_line_without_its_absolute_path_resolves_against_the_working_fo
 ) -> None:
     """A sidecar an older version wrote records no graded_from: a relative line is taken as
     graded from today's working folder, an absolute one from its own path."""
-    folder = _folder(tmp_path, "reports", {"rel.txt": 100, "abs.txt": 101})
+    folder = report_folder(tmp_path, "reports", {"rel.txt": 100, "abs.txt": 101})
     out = tmp_path / "r.jsonl"
     monkeypatch.chdir(tmp_path)
     assert batch(str(Path("reports", "rel.txt")), str(folder / "abs.txt"), "-o", str(out)) == 0
@@ -174,7 +166,7 @@ def test_one_file_named_twice_in_one_run_is_one_line(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    folder = _folder(tmp_path, "reports", {"a.txt": 102})
+    folder = report_folder(tmp_path, "reports", {"a.txt": 102})
     monkeypatch.chdir(tmp_path)
     assert batch(str(folder / "a.txt"), str(Path("reports", "a.txt")), "-o", "r.jsonl") == 0
     assert paths(tmp_path / "r.jsonl", lines) == [str(folder / "a.txt")]
@@ -189,7 +181,7 @@ def test_leftover_duplicates_of_one_file_are_cleaned_by_the_next_run(
 ) -> None:
     """A results file the faulty version left with two lines for one file (typed two ways)
     keeps one of them once the file is batched again."""
-    folder = _folder(tmp_path, "reports", {"a.txt": 103, "b.txt": 104})
+    folder = report_folder(tmp_path, "reports", {"a.txt": 103, "b.txt": 104})
     out = tmp_path / "r.jsonl"
     monkeypatch.chdir(tmp_path)
     assert batch(str(folder), "-o", str(out)) == 0
@@ -216,7 +208,7 @@ def test_a_name_that_names_nothing_is_said_and_counts_no_report(
     """A typo or a glob that matched nothing ('sbus/*.docx' for subs/): one line on stderr,
     the rest graded, exit 2, and no result line — one would count a report no unit sent, for
     good. Such a line an older version wrote goes to the stale file on the next run."""
-    _folder(tmp_path, "subs", {"a.txt": 94})
+    report_folder(tmp_path, "subs", {"a.txt": 94})
     monkeypatch.chdir(tmp_path)
     capsys.readouterr()
     assert batch("subs", "sbus/*.docx", "-o", "r.jsonl") == 2

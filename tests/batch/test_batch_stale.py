@@ -16,7 +16,7 @@ from fzcheck.batch.copies import sidecar_path
 from fzcheck.batch.plan import BASIS_FIELD, KEY_FIELD, WHERE_FIELD
 from fzcheck.batch.store import stale_path, without_moved
 from fzcheck.cli import main
-from tests.batch.reportgen import make_report
+from tests.batch.reportgen import make_report, report_folder
 from tests.helpers import ROOT
 
 Lines = Callable[[Path], list[dict[str, Any]]]
@@ -126,21 +126,13 @@ def test_another_folder_in_the_same_results_keeps_its_lines(
     assert reported(out, capsys)["reports"] == everything - 1
 
 
-def _folder(root: Path, name: str, files: dict[str, int]) -> Path:
-    folder = root / name
-    folder.mkdir(parents=True)
-    for file, seed in files.items():
-        (folder / file).write_text(make_report(seed), encoding="utf-8")
-    return folder
-
-
 def test_bare_names_from_another_working_folder_keep_their_lines(
     tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """cd A; batch . -o ../r.jsonl, then cd B; the same: A's a.txt is still there, so its
     line stays, though a bare name says nothing about the folder it was graded in."""
-    a = _folder(tmp_path, "A", {"a.txt": 80})
-    b = _folder(tmp_path, "B", {"b.txt": 81})
+    a = report_folder(tmp_path, "A", {"a.txt": 80})
+    b = report_folder(tmp_path, "B", {"b.txt": 81})
     out = tmp_path / "r.jsonl"
     monkeypatch.chdir(a)
     assert batch(".", "-o", "../r.jsonl") == 0
@@ -164,8 +156,8 @@ def test_a_relative_folder_that_another_working_folder_also_has_keeps_its_lines(
     """reports/x.txt graded from one folder; the next run, from another folder with a reports/
     of its own (without x.txt), must not take x.txt for gone."""
     first, second = tmp_path / "first", tmp_path / "second"
-    _folder(first, "reports", {"x.txt": 82})
-    _folder(second, "reports", {"y.txt": 83})
+    report_folder(first, "reports", {"x.txt": 82})
+    report_folder(second, "reports", {"y.txt": 83})
     out = tmp_path / "results.jsonl"
     monkeypatch.chdir(first)
     assert batch("reports", "-o", str(out)) == 0
@@ -178,7 +170,7 @@ def test_a_relative_folder_that_another_working_folder_also_has_keeps_its_lines(
 def test_a_renamed_file_graded_by_a_relative_path_still_moves_aside(
     tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _folder(tmp_path, "reports", {"unit0.txt": 84, "unit1.txt": 85})
+    folder = report_folder(tmp_path, "reports", {"unit0.txt": 84, "unit1.txt": 85})
     out = tmp_path / "results.jsonl"
     monkeypatch.chdir(tmp_path)
     assert batch("reports", "-o", "results.jsonl") == 0
@@ -197,7 +189,7 @@ def test_an_older_line_moves_aside_only_when_its_own_path_is_absolute(
 ) -> None:
     """A sidecar an older version wrote records no absolute path: a relative path cannot say
     which folder it was graded from, so its line stays; an absolute one still moves."""
-    folder = _folder(tmp_path, "reports", {"rel.txt": 86, "abs.txt": 87, "kept.txt": 88})
+    folder = report_folder(tmp_path, "reports", {"rel.txt": 86, "abs.txt": 87, "kept.txt": 88})
     out = tmp_path / "results.jsonl"
     monkeypatch.chdir(tmp_path)
     assert batch(str(Path("reports", "rel.txt")), str(folder / "abs.txt"), "-o", str(out)) == 0
@@ -400,8 +392,8 @@ def test_one_bare_name_in_two_working_folders_keeps_both_results(
 ) -> None:
     """cd A; batch . then cd B; batch . with a report.txt in each, other reports: both stay, B's
     under its full path (a bare name would make the two one); rerun in either, nothing more."""
-    a = _folder(tmp_path, "A", {"report.txt": 82})
-    b = _folder(tmp_path, "B", {"report.txt": 83})
+    a = report_folder(tmp_path, "A", {"report.txt": 82})
+    b = report_folder(tmp_path, "B", {"report.txt": 83})
     out = tmp_path / "r.jsonl"
     monkeypatch.chdir(a)
     assert batch(".", "-o", "../r.jsonl") == 0
@@ -434,7 +426,7 @@ def test_a_renamed_folder_is_the_same_input_not_another(
 ) -> None:
     """cd A; batch . then A renamed and its report edited: the bare name's line is redone, not
     kept beside a second one (the file it was graded from is no longer there)."""
-    a = _folder(tmp_path, "A", {"report.txt": 85})
+    a = report_folder(tmp_path, "A", {"report.txt": 85})
     out = tmp_path / "r.jsonl"
     monkeypatch.chdir(a)
     assert batch(".", "-o", "../r.jsonl") == 0
@@ -452,8 +444,8 @@ def test_another_folders_deleted_file_moves_aside_not_taken_for_this_one(
     """cd A; batch . then cd B; batch . (report.txt in each, other bytes); A's report.txt
     deleted, and B reruns: A's line is A's (its folder is still there) — moved to the stale
     file as any gone file's, not deleted outright as though it were B's renamed folder."""
-    a = _folder(tmp_path, "A", {"report.txt": 87})
-    b = _folder(tmp_path, "B", {"report.txt": 88})
+    a = report_folder(tmp_path, "A", {"report.txt": 87})
+    b = report_folder(tmp_path, "B", {"report.txt": 88})
     out = tmp_path / "r.jsonl"
     monkeypatch.chdir(a)
     assert batch(".", "-o", "../r.jsonl") == 0
@@ -473,8 +465,8 @@ def test_the_same_bytes_under_one_bare_name_in_two_folders_are_two_reports(
 ) -> None:
     """Two units send the same file (a copied report), each graded by its bare name from its
     own folder: two results, not one taken for both (the second had no line of its own)."""
-    a = _folder(tmp_path, "A", {"report.txt": 87})
-    b = _folder(tmp_path, "B", {"report.txt": 87})
+    a = report_folder(tmp_path, "A", {"report.txt": 87})
+    b = report_folder(tmp_path, "B", {"report.txt": 87})
     out = tmp_path / "r.jsonl"
     for folder in (a, b, a, b):
         monkeypatch.chdir(folder)
