@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -292,3 +294,34 @@ def test_a_file_changed_after_planning_an_export_still_imports(
     assert batch(str(folder), "-o", str(out), *common, "--import-results", str(output)) == 0
     got = next(r for r in lines(out) if r["path"] == str(target))
     assert got["llm"]["error"] is None and got["llm"]["summary"].startswith("fake review")
+
+
+def test_export_and_import_keep_same_named_and_undecodable_files_apart(
+    tmp_path: Path, lines: Lines
+) -> None:
+    """Two folders' 报告.txt and a GBK disk's name that is not UTF-8 each get a request of
+    their own and their own answer back (custom_id hashes the path, whatever its bytes)."""
+    if sys.platform in ("darwin", "win32"):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    reports = tmp_path / "reports"
+    for n, sub in enumerate(("甲镇", "乙镇")):
+        (reports / sub).mkdir(parents=True)
+        (reports / sub / "报告.txt").write_text(make_report(n), encoding="utf-8")
+    (reports / os.fsdecode(b"\xb1\xa8\xb8\xe6.txt")).write_text(make_report(9), encoding="utf-8")
+    out, requests_dir, output = tmp_path / "r.jsonl", tmp_path / "req", tmp_path / "out.jsonl"
+    common = ["--llm", "--base-url", "http://127.0.0.1:9/v1"]  # never called
+    assert batch(str(reports), "-o", str(out), *common, "--export-requests", str(requests_dir)) == 0
+    request_lines = [
+        json.loads(x)
+        for f in sorted(requests_dir.glob("requests-*.jsonl"))
+        for x in f.read_text(encoding="utf-8").splitlines()
+    ]
+    assert len({r["custom_id"] for r in request_lines}) == 3
+    output.write_text(
+        "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in engine(request_lines)),
+        encoding="utf-8",
+    )
+    assert batch(str(reports), "-o", str(out), *common, "--import-results", str(output)) == 0
+    got = lines(out)
+    assert len({r["path"] for r in got}) == 3
+    assert all(r["llm"]["error"] is None for r in got)

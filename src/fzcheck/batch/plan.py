@@ -41,7 +41,9 @@ class Item:
     @property
     def custom_id(self) -> str:
         """Stable id for OpenAI-Batch lines: unique per (path, key), ASCII, short."""
-        digest = hashlib.sha256(f"{self.path}\0{self.key}".encode()).hexdigest()
+        digest = hashlib.sha256(
+            f"{self.path}\0{self.key}".encode("utf-8", "surrogateescape")
+        ).hexdigest()
         return f"fz-{digest[:32]}"
 
 
