@@ -399,6 +399,7 @@ def is_report_message(r: dict[str, Any]) -> str:
         ("二、问题剖析", "四、下年度工作"),
         ("二、工作中的薄弱之处", "四、新的一年工作打算"),
         ("二、存在的弱项及成因", PLAN),
+        ("二、问题", "四、打算"),  # one word each: a terse unit's headings
     ],
 )
 def test_problems_and_plan_headed_as_units_word_them_are_present(
