@@ -517,6 +517,30 @@ def test_a_sites_logo_and_you_are_here_line_above_the_title_are_not_part_of_it(
     assert d["issuer"] == "示例县司法局"
 
 
+@pytest.mark.parametrize(
+    ("above", "title", "expected"),
+    [
+        # a government site's banner over a department's whole title: not the title's words
+        ("示例县人民政府", "示例县交通运输局2025年度法治政府建设工作报告", None),
+        ("示例市人民政府", "示例县司法局关于2025年度法治政府建设情况的报告", None),
+        # the issuer's name over the rest of its title is the title's first line
+        (
+            "示例县人民政府",
+            "2025年度法治政府建设情况报告",
+            "示例县人民政府2025年度法治政府建设情况报告",
+        ),
+    ],
+)
+def test_a_governments_banner_over_a_units_title_is_not_part_of_it(
+    tmp_path: Path, above: str, title: str, expected: str | None
+) -> None:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join([above, title, *lines[1:]]), encoding="utf-8")
+    d = check_path(str(path), Catalog.load()).to_json()["document"]
+    assert d["title"] == (expected or title)
+
+
 def test_a_posts_byline_is_its_publication_date_and_no_heading(tmp_path: Path) -> None:
     """A WeChat article pasted into a file keeps its byline (account, date, time, province):
     the date is when it was published, and the line is no heading — 2026年 in it is a date,

@@ -344,7 +344,7 @@ def _title_lines(
             return i, i, span[0]
         if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
             below = _unspaced(lines[nxt].strip())
-            if _ENDS_IN_KIND.search(core) or core in below:
+            if _ENDS_IN_KIND.search(core) or core in below or _banner_over(core, below, titles):
                 continue  # a nav line naming a kind (办事指南), a site's logo repeating the unit
             joined = core + below
             if (
@@ -355,6 +355,26 @@ def _title_lines(
             ):
                 return i, nxt, span[0]
     return None
+
+
+# A government's site names it in its banner (示例县人民政府; a portal's name is no title)
+_GOVERNMENT = re.compile(r"政府$")
+# a title opening with a unit's own name, before its year or 关于 (示例县交通运输局2025年…)
+_UNIT_FIRST = re.compile(
+    r"[^\d０-９年关，,。:：]{2,24}?(?:局|委员会|委|办公室|办|院|中心|所|队|站|署|办事处|镇|乡|街道)"
+)
+
+
+def _banner_over(core: str, below: str, titles: re.Pattern[str]) -> bool:
+    """Whether ``core`` is a site's name over a unit's whole title (示例县人民政府 / 示例县交通
+    运输局2025年度…报告): the page's banner, not the title's first words. The issuer's name
+    over the rest of its title (示例县人民政府 / 2025年度…报告, or / 关于…) is its first line."""
+    return (
+        len(core) <= 20
+        and _GOVERNMENT.search(core) is not None
+        and _UNIT_FIRST.match(below) is not None
+        and titles.search(below) is not None
+    )
 
 
 def _enclosed_title(
