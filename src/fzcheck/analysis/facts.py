@@ -64,6 +64,7 @@ _DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{_SIGNED})\s*日?\s*[)]?{_NOTE}\s*$")
 # The issuer and the date on one line, spaced apart or run together (示例县司法局2026年2月10日:
 # the signature block's two lines joined by a crawler or a paste)
 _ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{_SIGNED})\s*日?{_NOTE}\s*$")
+_ENDS_DATED = re.compile(rf"(?:{_SIGNED})\s*日?\s*$")
 _UNFINISHED = re.compile(r"(?:的|关于|和|及|暨|与|、)$")  # a title line that goes on below
 _ORPHAN_MAX = 3  # characters of a title's last word a wrap may leave alone on the next line
 _ORPHAN_KINDS = re.compile(f"(?:{TITLE_KINDS}|总结)$")  # not 目录: a contents page's heading
@@ -471,6 +472,8 @@ def _find_signature(
         if _IN_CELLS.search(lines[i]) and parse_date(text) is None:
             continue  # a month in a table's row (| 培训 | 交通运输局 | 2026年9月 |): no signature
         if _DATE_ONLY.match(text):
+            if parse_date(text) is None and not _lone_date(lines, tail, i):
+                continue  # a month in a table's column (| 2026年6月 / | 2026年9月)
             issuer_line = None
             above = pos - 1
             if above > 0 and _SEAL_NOTE.match(_cells(lines[tail[above]])):
@@ -485,9 +488,17 @@ def _find_signature(
                         return i, tail[above - 1], parse_date(text), joint
             return i, issuer_line, parse_date(text), None
         m = _ISSUER_DATE.match(text)
-        if m and _is_issuer(m.group("issuer"), titles):
+        if m and _is_issuer(m.group("issuer"), titles) and _lone_date(lines, tail, i):
             return i, None, parse_date(text), m.group("issuer").strip()
     return None, None, None, None
+
+
+def _lone_date(lines: list[str], tail: list[int], i: int) -> bool:
+    """Whether line ``i``'s date is the only one closing a line of the last few: a table's
+    column of dates, its cells run together by a PDF's text layer (1 评查 县司法局 2026年6月 /
+    2 培训 县司法局 2026年9月), holds no signature (one the issuer and a month alone give, or
+    the two on one line)."""
+    return not any(_ENDS_DATED.search(_cells(lines[j])) for j in tail if j != i)
 
 
 def _without_attachment_list(lines: list[str], end: int) -> int:
@@ -551,6 +562,7 @@ _RECORD = re.compile(
 def _is_issuer(text: str, titles: re.Pattern[str]) -> bool:
     return (
         2 <= len(text) <= 40
+        and not text[:1].isdigit()  # a table row's number (2 组织法治培训 县司法局)
         and not _SENTENCE.search(text)
         and "," not in text
         and not re.search(r"[\[\]【】:|｜<>]", text)
