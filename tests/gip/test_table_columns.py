@@ -57,6 +57,19 @@ def tabs_two_header_lines() -> str:
     return text.replace(header, f"{top}\n{under}")
 
 
+ORGS_FIRST = [1, 2, 3, 4, 5, 0, 6]
+
+
+def tabs_group_first(group: str) -> str:
+    """The group's cell first (法人或其他组织 | 自然人 | 总计 over 商业企业 | … | 其他), worded
+    as a unit words it."""
+    text = gip.tab_text(printed(ORGS_FIRST))
+    header = "\t\t" + "\t".join(NAMES)
+    top = f"\t\t{group}\t自然人\t总计"
+    under = "\t\t" + "\t".join(NAMES[1:6])
+    return text.replace(header, f"{top}\n{under}")
+
+
 def layout(order: list[int]) -> str:
     text = gip.layout_text(printed(order))
     header = "自然人   商业企业 科研机构 社会公益组织 法律服务机构 其他  总计"
@@ -136,6 +149,10 @@ def docx_merged(order: list[int]) -> bytes:
         ("pipes.md", lambda: markdown(TOTAL_FIRST)),
         ("tabs.txt", lambda: tabs(TOTAL_FIRST)),
         ("tabs_two_lines.txt", tabs_two_header_lines),
+        # the group's cell first, worded as the template, the 条例 (或者) or a unit (及) words it
+        ("tabs_group_first.txt", lambda: tabs_group_first("法人或其他组织")),
+        ("tabs_huozhe.txt", lambda: tabs_group_first("法人或者其他组织")),
+        ("tabs_ji.txt", lambda: tabs_group_first("法人及其他组织")),
         ("layout.txt", lambda: layout(TOTAL_FIRST)),
         ("layout_two_lines.txt", layout_two_header_lines),
         ("page.html", lambda: html(TOTAL_FIRST)),

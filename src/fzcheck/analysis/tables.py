@@ -631,17 +631,23 @@ def _group_order(
     科研机构 | …); the group stands where its cell does, its columns as the lower line orders
     them. None when the two lines do not read so, every column once."""
     groups: dict[str, set[int]] = {}
+    cues: dict[str, str | None] = {}
     for k, column in enumerate(template.columns):
         if column.group:
             groups.setdefault(_compact(column.group), set()).add(k)
+            cues[_compact(column.group)] = column.group_cue
     for upper, lower in pairwise(lines):
         under = [index[c] for c in lower if c in index]
         order: list[int] = []
         for cell in upper:
+            group = next(
+                (g for g, cue in cues.items() if cell == g or (cue and rx(cue).search(cell))),
+                None,
+            )
             if cell in index:
                 order.append(index[cell])
-            elif cell in groups:
-                if set(under) != groups[cell] or len(under) != len(groups[cell]):
+            elif group is not None:
+                if set(under) != groups[group] or len(under) != len(groups[group]):
                     break
                 order.extend(under)
         else:

@@ -150,6 +150,8 @@ class TableColumn(_Strict):
     # the merged header cell over this column and its neighbours (法人或其他组织 over 商业企业…其他):
     # a browser's copy of the header gives it as one cell among the columns' own names
     group: str | None = None
+    # the group's cell as units word it (法人或者其他组织, 法人及其他组织); none: its name alone
+    group_cue: Regex | None = None
 
 
 class TableRow(_Strict):
