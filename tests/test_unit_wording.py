@@ -400,6 +400,10 @@ def is_report_message(r: dict[str, Any]) -> str:
         ("二、工作中的薄弱之处", "四、新的一年工作打算"),
         ("二、存在的弱项及成因", PLAN),
         ("二、问题", "四、打算"),  # one word each: a terse unit's headings
+        ("二、工作中的问题", PLAN),
+        ("二、当前存在的突出问题", PLAN),
+        ("二、需要改进的问题", PLAN),
+        ("二、自我检视", PLAN),
     ],
 )
 def test_problems_and_plan_headed_as_units_word_them_are_present(
@@ -1062,6 +1066,61 @@ def test_shortcomings_told_at_the_end_of_the_leaders_section_are_the_problems(
     r = check_path(str(path), Catalog.load()).to_json()
     assert part(r, "problems")["status"] == "embedded"
     assert "problems.gives_causes" not in failed(r)
+
+
+@pytest.mark.parametrize(
+    "shortcoming",
+    [
+        "对照上级要求，我县法治政府建设还有一定差距，主要是乡镇合法性审查力量薄弱",
+        "乡镇合法性审查力量薄弱、普法针对性不强等问题依然存在",
+    ],
+)
+def test_shortcomings_stated_without_the_word_exist_are_the_problems(
+    tmp_path: Path, shortcoming: str
+) -> None:
+    """…还有一定差距，主要是… / …等问题依然存在 closing the leader's section: the problems."""
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "甲县人民政府2025年度法治政府建设情况报告\n\n一、主要举措和成效\n"
+        "全年作出行政处罚决定1263件，审查合同协议158份，审结行政复议案件121件。\n"
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+        f"县长主持召开县政府常务会议专题研究法治政府建设4次。{shortcoming}，"
+        "原因在于基层法治专业人才缺乏。\n"
+        "三、2026年推进法治政府建设的主要安排\n2026年，我县将推进乡镇合法性审查全覆盖。\n",
+        encoding="utf-8",
+    )
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert part(r, "problems")["status"] == "embedded"
+
+
+def test_causes_told_as_chengyin_are_causes(tmp_path: Path) -> None:
+    """（二）成因。…: 成因 names the causes as 原因 does."""
+    r = variant(
+        tmp_path,
+        (
+            "究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。",
+            "成因在于对不同群体的法治需求调研不深，线上普法平台建设投入有限。",
+        ),
+    )
+    assert "problems.gives_causes" not in failed(r)
+
+
+def test_a_years_work_told_with_a_units_name_before_the_verb_is_the_achievements(
+    tmp_path: Path,
+) -> None:
+    """No headings: 全年街道综合行政执法队开展执法检查520次 tells the year's work as 全年开展…
+    does, the unit's name between."""
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "示例街道办事处2025年度法治政府建设情况报告\n\n"
+        "全年街道综合行政执法队开展执法检查520次，街道人民调解委员会调处矛盾纠纷186件。\n"
+        "街道党工委书记、办事处主任认真履行推进法治建设第一责任人职责，主持召开专题会议3次。\n"
+        "我街道法治建设还存在一些不足：执法人员少。主要原因是编制有限。\n"
+        "2026年，我街道将加强执法队伍建设。\n\n示例街道办事处\n2026年1月18日\n",
+        encoding="utf-8",
+    )
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert part(r, "achievements")["status"] == "embedded"
 
 
 @pytest.mark.parametrize(
