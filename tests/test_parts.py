@@ -422,6 +422,12 @@ _HEADINGS = re.compile(r"^([一二三四五])、(.*)$", re.MULTILINE)
         ("square", lambda n, t: f"■ {n}、{t}"),
         ("arrow", lambda n, t: f"\u3000\u3000▶{n}、{t}"),
         ("brackets", lambda n, t: f"【{t}】"),
+        ("reference_mark", lambda n, t: f"※{n}、{t}"),
+        ("dashes", lambda n, t: f"——{n}、{t}"),
+        ("hash", lambda n, t: f"#{n}、{t}"),
+        ("tortoise_brackets", lambda n, t: f"〔{n}〕{t}"),
+        ("dingbat", lambda n, t: f"{chr(0x2776 + '一二三四五'.index(n))}{t}"),
+        ("keycap", lambda n, t: f"{'一二三四五'.index(n) + 1}\ufe0f\u20e3{t}"),
     ],
 )
 def test_headings_an_editor_set_off_are_the_sections(
@@ -454,21 +460,29 @@ def test_a_bracketed_label_opening_a_paragraph_is_no_heading(tmp_path: Path) -> 
     assert statuses(result) == statuses(check("sample"))
 
 
-@pytest.mark.parametrize("form", ["paren", "markdown"])
+@pytest.mark.parametrize(
+    ("form", "above"),
+    [("paren", False), ("markdown", False), ("paren", True), ("arabic", True)],
+)
 def test_bracketed_labels_inside_numbered_sections_are_no_sections(
-    tmp_path: Path, form: str
+    tmp_path: Path, form: str, above: bool
 ) -> None:
-    """A report whose sections are （一）… or ## headings, with 【典型案例】 and 【群众评价】 lines
-    inside its first section: the labels are no top level cutting the parts up."""
+    """A report whose sections are （一）…, 1. or ## headings, with 【典型案例】 and 【群众评价】
+    lines inside its first section (and an 【编者按】 over its opening): the labels are no top
+    level cutting the parts up."""
     text = SAMPLE.read_text(encoding="utf-8")
     cut = text.index("\n二、")
     text = (
         text[:cut] + "\n【典型案例】\n某镇化解一起土地纠纷。\n【群众评价】\n群众满意。" + text[cut:]
     )
+    if above:
+        text = text.replace("县委、县政府：\n", "县委、县政府：\n【编者按】\n", 1)
     items = re.sub(r"（[一二三四]）", "", text.split("\n", 1)[1])  # the points lose their marks
     title = text.split("\n", 1)[0]
     if form == "paren":
         body = _HEADINGS.sub(lambda m: f"（{m.group(1)}）{m.group(2)}", items)
+    elif form == "arabic":
+        body = _HEADINGS.sub(lambda m: f"{'一二三四五'.index(m.group(1)) + 1}.{m.group(2)}", items)
     else:
         body = _HEADINGS.sub(lambda m: f"## {m.group(2)}", items)
     path = tmp_path / ("report.txt" if form == "paren" else "report.md")

@@ -20,6 +20,13 @@ from fzcheck.reading.resegment import MAX_HEADING, SPACED_WORD
 _CN = "一二三四五六七八九十"
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ"
 _FINANCIAL = "壹贰叁肆伍陆柒捌玖拾"
+# enclosed numbers, each a marker (a post's editor's ❶ ➀ ➊ as ①)
+_CIRCLED = (
+    "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+    "\u2776\u2777\u2778\u2779\u277a\u277b\u277c\u277d\u277e\u277f"
+    "\u2780\u2781\u2782\u2783\u2784\u2785\u2786\u2787\u2788\u2789"
+    "\u278a\u278b\u278c\u278d\u278e\u278f\u2790\u2791\u2792\u2793"
+)
 # (kind rank, pattern); group "n" is the number, the match end is where the heading text starts.
 _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (
@@ -35,10 +42,17 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
             rf"|[{_FINANCIAL}]{{1,2}}\s*[、.,:]|【\s*[{_CN}]{{1,3}}\s*】)\s*"
         ),
     ),
-    (2, re.compile(rf"^\s*\(\s*(?P<n>[{_CN}]{{1,3}})\s*\)\s*[、.]?\s*")),
+    (2, re.compile(rf"^\s*[(〔]\s*(?P<n>[{_CN}]{{1,3}})\s*[)〕]\s*[、.]?\s*")),  # 〔一〕 too
     # 1.5 is a number, 1.2025年… a heading (a year after the dot)
-    (3, re.compile(r"^\s*(?P<n>\d{1,2})\s*(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}\s*年))\s*")),
-    (4, re.compile(r"^\s*(?:\(\s*(?P<n>\d{1,2})\s*\)|\d{1,2}\)|(?P<c>[①-⑳]))\s*")),  # 1）too
+    # 1️⃣ (a digit's keycap, a post's editor's) as 1.
+    (
+        3,
+        re.compile(
+            r"^\s*(?P<n>\d{1,2})\s*(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}\s*年)|\ufe0f?\u20e3)\s*"
+        ),
+    ),
+    # 1）too; ❶ ➀ ➊ as ①
+    (4, re.compile(rf"^\s*(?:\(\s*(?P<n>\d{{1,2}})\s*\)|\d{{1,2}}\)|(?P<c>[{_CIRCLED}]))\s*")),
     (5, re.compile(rf"^\s*(?P<n>[{_CN}]{{1,3}})是\s*")),
     # 第一、 ranks last: most often points listed inside a section (or 第二、三季度… opening a
     # sentence); a report that opens its sections with it nests （一） under it (see _ranked)
@@ -100,22 +114,24 @@ class Outline:
 
 # The markers a line can open with, by its first non-space character: most lines are ruled
 # out by this one look-up, the rest try only the patterns that can match.
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _KIND = dict(_MARKERS)
 _BY_FIRST: dict[str, tuple[int, ...]] = {
     **dict.fromkeys(_CN, (1, 5)),
     "第": (1, 6),
     **dict.fromkeys(_ROMAN + "IVX" + _FINANCIAL, (1,)),
     "(": (2, 4),
+    "〔": (2,),
     "【": (1,),
     **dict.fromkeys(_CIRCLED, (4,)),
 }
 
 
-# What a post's editor sets before a heading (📌一、 ■二、 ▶三、): arrows, shapes, dingbats, emoji
-# — not the enclosed numbers (①, ⑴), which are markers themselves
+# What a post's editor sets before a heading (📌一、 ■二、 ▶三、 ※四、 ——五、): dashes, marks,
+# arrows, shapes, dingbats, emoji — not quotation marks, nor the enclosed numbers (①, ⑴, ❶),
+# which are markers themselves
 _DECORATION = re.compile(
-    r"^\s*[\u2022\u2190-\u245f\u2500-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
+    r"^\s*[\u2010-\u2017\u2020-\u203e\u2190-\u245f\u2500-\u2775\u2794-\u2bff"
+    r"\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
 )
 
 
@@ -125,7 +141,7 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
     first = line[:1]
     if first.isspace():
         first = line.lstrip()[:1]
-    if (first >= "\u2190" and (first <= "\u2bff" or first >= "\U0001f000")) or first == "\u2022":
+    if first >= "\u2010" and (first <= "\u2bff" or first >= "\U0001f000"):
         deco = _DECORATION.match(line)
         if deco is None:
             return _by_first(line, first)
@@ -141,7 +157,10 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
                 end = md.end() + inner[2]
                 return inner[0], line[:end].strip(), end
             return len(md.group(1)), line[: md.end()].strip(), md.end()
-        return None
+        # #一、 with no space: a CMS's mark before the number, no Markdown heading
+        after = len(line) - len(line.lstrip().lstrip("#"))  # past the indent and the #s
+        inner = match_heading(line[after:])
+        return None if inner is None else (inner[0], inner[1], after + inner[2])
     return _by_first(line, first)
 
 
@@ -306,7 +325,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         # two at least (one is a label, not a structure), the first ahead of every numbered
         # heading: 【…】 lines inside a report's （一） or ## sections are its labels (【典型案例】)
         first = min((f[2] for f in found if f[0] != BARE), default=body_end + 1)
-        if len(extra) >= 2 and extra[0][2] < first:
+        if len(extra) >= 2 and extra[0][2] < first and not _runs_across(found, extra):
             found = sorted(found + extra, key=itemgetter(2))
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
     found = _parts_above(found)
@@ -352,7 +371,7 @@ def _firsts(found: list[tuple[int, str, int, int, int]]) -> list[int]:
     return [f[2] for f in found if f[0] == top and f[1].strip(_AROUND_NUMERAL) in _FIRST]
 
 
-_FIRST = frozenset("一1①")
+_FIRST = frozenset("一1①\u2776\u2780\u278a")
 
 
 def _starts_again(found: list[tuple[int, str, int, int, int]]) -> bool:
@@ -452,7 +471,40 @@ def _bracketed(
     return out
 
 
-_AROUND_NUMERAL = "#、.,:()【】第部分章是 \t"  # what a marker has around its number (一、 第一部分)
+_AROUND_NUMERAL = (
+    "#、.,:()〔〕【】第部分章是 \t\ufe0f\u20e3"  # around a marker's number (一、 第一部分 1️⃣)
+)
+
+
+def _runs_across(
+    found: list[tuple[int, str, int, int, int]], labels: list[tuple[int, str, int, int, int]]
+) -> bool:
+    """Whether a numbering goes on past a 【】 line below the first (（一）… 【典型案例】 …
+    （二）…): a label inside a section, not a heading over the numbers after it, which start
+    again (【存在的不足】 then （一）)."""
+    numbered = [f for f in found if f[0] != BARE]
+    for label in labels[1:]:
+        after = next((f for f in numbered if f[2] > label[2]), None)
+        if after is not None and after[1].strip(_AROUND_NUMERAL) not in _FIRST:
+            return True
+    return False
+
+
+def _enclosing_first(order: list[int], found: list[tuple[int, str, int, int, int]]) -> list[int]:
+    """``order``, with a numbered kind below 一、 raised over another whose headings all stand
+    between its first and its last (❶…（一）（二）…❷❸❹: the sections are ❶, the items in the
+    first of them （一）): no numbering starts again to tell, where they stand does."""
+    where = {k: [f[2] for f in found if f[0] == k] for k in order}
+    starts = {f[0] for f in found if f[1].strip(_AROUND_NUMERAL) in _FIRST}
+    order = list(order)
+    for j in range(len(order) - 1):
+        a, b = order[j], order[j + 1]
+        inside = where[b][0] < where[a][0] and where[a][-1] < where[b][-1]
+        # three sections at least, each kind numbered from its first (not a run some of whose
+        # headings were missed: (四) alone between 1. and 2.)
+        if a > 1 and b != BARE and len(where[b]) >= 3 and {a, b} <= starts and inside:
+            order[j], order[j + 1] = b, a
+    return order
 
 
 def _ranked(kinds: set[int], found: list[tuple[int, str, int, int, int]]) -> list[int]:
@@ -475,6 +527,8 @@ def _ranked(kinds: set[int], found: list[tuple[int, str, int, int, int]]) -> lis
             elif numeral and numeral == first[kind]:
                 restarts.add((prev, kind))  # started again right under that heading
         prev = kind
+    if not restarts:
+        return _enclosing_first(order, found)
     if not any(outer > inner for outer, inner in restarts):
         return order  # every kind nests as it usually does
     for _ in range(len(order)):
