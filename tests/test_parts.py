@@ -448,6 +448,22 @@ def test_headings_an_editor_set_off_are_the_sections(
     assert (result["verdict"], result["score"]) == ("complete", 100.0)
 
 
+def test_a_bracketed_heading_in_the_laws_long_wording_is_the_section(tmp_path: Path) -> None:
+    """【党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况】: 36
+    characters (the 督察工作规定's own words), a heading as the shorter 【】 lines are."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    cut = text.index("\n二、")
+    text = text[:cut] + re.sub(r"（[一二三四]）", "", text[cut:])
+    text = _HEADINGS.sub(lambda m: f"【{m.group(2)}】", text)
+    long = "党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况"
+    text = re.sub(r"【党政主要负责人[^】]*】", f"【{long}】", text)
+    assert long in text
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(result) == statuses(check("sample"))
+
+
 def test_a_bracketed_label_opening_a_paragraph_is_no_heading(tmp_path: Path) -> None:
     """【典型案例】某镇… opens a paragraph (text after the label): the report's 一、 stay the
     sections, and a single 【】 line is a label, no structure."""

@@ -320,12 +320,13 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             bare = []
         found = sorted(found + bare, key=itemgetter(2))
     if not styled and not any(f[0] == 1 for f in found):
-        taken = {f[2] for f in found}
-        extra = [b for b in _bracketed(doc.analysis, body_start, body_end) if b[2] not in taken]
+        taken = {f[2] for f in found}  # the short ones may stand as bare headings already
+        brackets = _bracketed(doc.analysis, body_start, body_end)
         # two at least (one is a label, not a structure), the first ahead of every numbered
         # heading: 【…】 lines inside a report's （一） or ## sections are its labels (【典型案例】)
         first = min((f[2] for f in found if f[0] != BARE), default=body_end + 1)
-        if len(extra) >= 2 and extra[0][2] < first and not _runs_across(found, extra):
+        if len(brackets) >= 2 and brackets[0][2] < first and not _runs_across(found, brackets):
+            extra = [b for b in brackets if b[2] not in taken]
             found = sorted(found + extra, key=itemgetter(2))
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
     found = _parts_above(found)
@@ -453,7 +454,7 @@ def _bare_headings(
     return out if len(out) >= 2 else []
 
 
-_BRACKETED = re.compile(r"^\s*【([^【】。;!?]{2,30})】\s*$")
+_BRACKETED = re.compile(r"^\s*【([^【】。;!?]{2,50})】\s*$")  # the law's own wording: 36
 
 
 def _bracketed(
