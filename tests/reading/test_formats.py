@@ -347,13 +347,22 @@ def test_a_web_archive_saved_as_doc_is_read_as_its_page(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["报告.txt", "报告.md"])
-@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
-def test_a_page_saved_as_text_is_read_as_its_page(tmp_path: Path, name: str, bom: bytes) -> None:
+@pytest.mark.parametrize(
+    "before",
+    [
+        b"",
+        b"\xef\xbb\xbf",
+        # what a browser's Save As or an export sets before the page
+        b"<!-- saved from url=(0047)http://www.example.gov.cn/art/2026/2/5/art_1.html -->\r\n",
+        b'<?xml version="1.0" encoding="utf-8"?>\n',
+    ],
+)
+def test_a_page_saved_as_text_is_read_as_its_page(tmp_path: Path, name: str, before: bytes) -> None:
     """A browser's Save As (or a crawler) names a page .txt: read by its content, as the same
     bytes named .htm are. A text that only quotes a tag stays text."""
     page = (ROOT / "tests" / "fixtures" / "page.html").read_bytes()
     (tmp_path / "报告.htm").write_bytes(page)
-    (tmp_path / name).write_bytes(bom + b"\n  " + page)
+    (tmp_path / name).write_bytes(before + b"\n  " + page)
     as_text = check_path(str(tmp_path / name), Catalog.load()).to_json()
     as_page = check_path(str(tmp_path / "报告.htm"), Catalog.load()).to_json()
     assert as_text["document"]["format"] == "html"

@@ -176,12 +176,17 @@ def _looks_textual(data: bytes) -> bool:
     return b"\x00" not in data[:4096]
 
 
+_PROLOGUE = re.compile(rb"\A(?:<!--.*?-->\s*|<\?xml[^>]*>\s*)+", re.DOTALL)
+
+
 def _is_html(data: bytes, suffix: str) -> bool:
     if suffix in HTML_SUFFIXES:
         return True
     start = data[:2048].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
     if suffix in TEXT_SUFFIXES:
         # a page saved as .txt (a browser's Save As, a crawler): only a page's own opening
-        # says so, since a text may quote a tag
-        return start.startswith((b"<!doctype html", b"<html"))
+        # says so, since a text may quote a tag — after what a saved page may set before it
+        # (<!-- saved from url=… -->, <?xml …?>)
+        start = _PROLOGUE.sub(b"", start)
+        return start.startswith((b"<!doctype html", b"<html", b"<head>", b"<meta "))
     return start.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in start
