@@ -299,3 +299,22 @@ def test_a_wrapper_named_top_is_not_a_banner(wrap: str) -> None:
     article += _table_three(len(gip.ROWS_2021))  # the long table: trafilatura's own reading
     page = f"<html><head><title>{TITLE}</title></head><body>{wrap.format(article)}</body></html>"
     assert _in_order(headings, _lines(page))
+
+
+def test_a_sections_own_header_keeps_its_numbered_heading() -> None:
+    """<section><header><h2>二、存在的不足和原因</h2></header>…: an HTML5 page's section
+    header, not the site's banner — a numbered heading is never the site's."""
+    headings = ["一、主要举措和成效", "二、存在的不足和原因", "三、下一步工作安排"]
+    article = "".join(
+        f"<section><header><h2>{h}</h2></header>"
+        "<p>全年办理行政许可案件120件，开展执法培训8次，审查规范性文件15件。</p></section>"
+        for h in headings
+    )
+    page = (
+        f"<html><head><title>{TITLE}</title></head><body>"
+        f"<header><h1>{SITE}</h1></header><div class='zoom'><h1>{TITLE}</h1>{article}</div>"
+        "</body></html>"
+    )
+    lines = _lines(page)
+    assert _in_order(headings, lines)
+    assert SITE not in lines

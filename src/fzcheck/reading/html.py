@@ -17,6 +17,7 @@ from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_KINDS, is_chrome
 from fzcheck.reading.dates import date_of_seconds, find_published, make_date, parse_date
 from fzcheck.reading.limits import Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
+from fzcheck.reading.resegment import HEADING_START
 from fzcheck.reading.sniff import is_mime_page
 from fzcheck.reading.text import decode
 
@@ -107,7 +108,9 @@ def _in_site_part(heading: Any, page_chars: int, sizes: dict[Any, int]) -> bool:
     the page's text is no banner (<div id="top"> around the whole page, the back-to-top
     anchor)."""
     text = fold_width(" ".join(heading.text_content().split()))
-    if _REPORT_WORD.search(text) or _LOOKALIKE_TITLE.search(text):
+    # a section's numbered heading (二、存在的不足 in an HTML5 <section><header>) is the
+    # article's: a site's banner, navigation and footer number nothing so
+    if _REPORT_WORD.search(text) or _LOOKALIKE_TITLE.search(text) or HEADING_START.match(text):
         return False
     ancestors = (heading, *heading.iterancestors())
     if any(el.tag in _ARTICLE_TAGS for el in ancestors):

@@ -17,15 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import count, pairwise
 
-from fzcheck.reading.resegment import SPACED_WORD
+from fzcheck.reading.resegment import HEADING_START
 
 _NEAR_MARGIN = 1.5  # line heights from the right margin: a wrapped line ends within this
-_HEADING_START = re.compile(
-    # 二，/ 二 typed for 二、 (the space before a word: SPACED_WORD)
-    rf"^\s*(?:[一二三四五六七八九十]+(?:\s*[、.．,，:：]|\s+{SPACED_WORD}\S)"
-    r"|[（(][一二三四五六七八九十\d]+[)）]"
-    r"|\d+[、.．]|第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]是)"
-)
 
 
 @dataclass(frozen=True)
@@ -386,7 +380,7 @@ def _continues(
 ) -> bool:
     """Whether line ``b`` goes on with line ``a``, the line read before it (``wrap``: where
     the lines ``a`` went on from start, when it did)."""
-    if a.cells or b.cells or (_HEADING_START.match(b.text) and not _DECIMAL.match(b.text)):
+    if a.cells or b.cells or (HEADING_START.match(b.text) and not _DECIMAL.match(b.text)):
         return False
     if max(a.size, b.size) > _SAME_SIZE * min(a.size, b.size):
         return False
@@ -460,7 +454,7 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
     for page in measured:
         joined: list[str] = []
         for line, width, row in page:
-            continued = joinable and not row and not _HEADING_START.match(line)
+            continued = joinable and not row and not HEADING_START.match(line)
             # the document's first line is its title: a wrapped title goes on with more of it,
             # not with sentences (本报告根据…编制。 under a title as wide as the column)
             continued = continued and not (not out and len(joined) == 1 and "。" in line)
