@@ -405,6 +405,20 @@ def test_a_pdf_tables_label_keeps_the_space_before_its_one_value() -> None:
     ]
 
 
+def test_a_pdf_tables_row_of_dashes_and_slashes_keeps_its_spaces() -> None:
+    """A row whose zeros a unit prints as — or / (一、本年新收…数量 4 — — — — — 4): its cells
+    keep their spaces, as a row of figures does — taken out, 数量4 glued the first value to the
+    label and table 三 could not be read (its sums unchecked)."""
+    from fzcheck.reading.pdf import _page_lines
+
+    rows = [
+        "一、本年新收政府信息公开申请数量 4 — — — — — 4",
+        "（一）予以公开 3 / / / / / 3",
+        "二、上年结转政府信息公开申请数量 — — — — — — —",
+    ]
+    assert _page_lines(["\n".join(rows)]) == [rows]
+
+
 @pytest.mark.parametrize(
     "title_html",
     [

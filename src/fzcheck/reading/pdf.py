@@ -31,7 +31,8 @@ _CJK_GAP = re.compile(
 )
 # A table's row (（一）予以公开      15   3   1 …, 行政许可      1280): its label and values keep
 # the spaces between them (taken out, 予以公开15 made the label swallow the first value)
-_VALUE = r"-?\d[\d,]*(?:\.\d+)?"
+# a dash or a slash for none (— — 4: zeros a unit leaves out) is a cell's value as a figure is
+_VALUE = r"(?:-?\d[\d,]*(?:\.\d+)?|[-—–－‐/／]+)"
 _VALUES_AT_END = re.compile(rf"(?:(?:[ \t]+{_VALUE}){{2,}}|[ \t]{{2,}}{_VALUE})[ \t]*$")
 # A short label and its one value, a single space between (行政许可 86: table 二's rows); a
 # sentence's count (受理 86 件, 共办理 86) has words after it, or punctuation before. Matched
