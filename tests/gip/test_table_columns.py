@@ -60,6 +60,16 @@ def tabs_two_header_lines() -> str:
 ORGS_FIRST = [1, 2, 3, 4, 5, 0, 6]
 
 
+def spaces_two_header_lines(order: list[int]) -> str:
+    """A page's table copied by a text extractor: a cell a single space, the header on two
+    lines (the group's cell among the spanning ones, its columns below), nothing aligned."""
+    text = gip.tab_text(printed(order))
+    header = "\t\t" + "\t".join(NAMES)
+    upper = " ".join("法人或其他组织" if k == 1 else NAMES[k] for k in order if k in (0, 1, 6))
+    text = text.replace(header, f" {upper}\n  {' '.join(NAMES[1:6])} ")
+    return text.replace("\t", " ")
+
+
 def tabs_group_first(group: str) -> str:
     """The group's cell first (法人或其他组织 | 自然人 | 总计 over 商业企业 | … | 其他), worded
     as a unit words it."""
@@ -153,6 +163,9 @@ def docx_merged(order: list[int]) -> bytes:
         ("tabs_group_first.txt", lambda: tabs_group_first("法人或其他组织")),
         ("tabs_huozhe.txt", lambda: tabs_group_first("法人或者其他组织")),
         ("tabs_ji.txt", lambda: tabs_group_first("法人及其他组织")),
+        ("spaces_template.txt", lambda: spaces_two_header_lines(list(range(7)))),
+        ("spaces_two_lines.txt", lambda: spaces_two_header_lines(TOTAL_FIRST)),
+        ("spaces_group_first.txt", lambda: spaces_two_header_lines(ORGS_FIRST)),
         ("layout.txt", lambda: layout(TOTAL_FIRST)),
         ("layout_two_lines.txt", layout_two_header_lines),
         ("page.html", lambda: html(TOTAL_FIRST)),

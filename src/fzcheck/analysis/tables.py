@@ -563,6 +563,12 @@ def _header(
         if len(found) == len(named) and {c for c, _, _ in found} == named:
             return _as_header(template, tuple(c for c, _, _ in found))
     if not bordered:
+        # a two-line header copied with single spaces (自然人 法人或其他组织 总计 / 商业企业 …):
+        # the group's cell orders its columns, as between tabs, wherever the words stand
+        words = [[_compact(w) for w in _WORD.findall(doc.analysis[i])] for i in sorted(hits)]
+        grouped = _group_order(template, index, words)
+        if grouped is not None:
+            return _as_header(template, grouped)
         # layout text: where a name stands along its line is its column, counted in characters
         # (pdftotext -layout) or in widths (a Chinese character two): what both say holds
         views = [
