@@ -490,7 +490,8 @@ def test_run_together_digits_are_unreadable_not_wrong(tmp_path: Path) -> None:
     assert tables(r)["requests"]["status"] == "unreadable"
     assert "连在一起" in tables(r)["requests"]["reason"]
     assert failures(r) == set()
-    assert not any(c["id"] == "tables_add_up" for c in r["checks"])
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert sums["message"].startswith("没有可核对的勾稽关系")  # none checked, not 全部成立
 
 
 def test_a_narrative_count_that_disagrees_is_flagged_with_both_numbers(tmp_path: Path) -> None:
@@ -1275,3 +1276,25 @@ def test_an_unreadable_table_is_named_where_its_sums_and_figures_go_unchecked(
     for check_id in ("has_statistical_tables", "tables_add_up", "text_matches_tables"):
         assert "表三 收到和处理政府信息公开申请情况无法读取，未核对" in said[check_id]["message"]
     assert "勾稽关系全部成立（表三" in said["tables_add_up"]["message"]
+
+
+def test_sums_over_tables_none_of_which_was_read_say_nothing_was_checked(
+    tmp_path: Path,
+) -> None:
+    """Tables 三 and 四 printed but unreadable, table 二 holding no sum: the sums check stays
+    in the list (a column of the batch's sheet), saying none was checked and which tables
+    could not be read — not gone, and not 全部成立."""
+    text = gip.tab_text()
+    row = next(line for line in text.splitlines() if "本年新收" in line)
+    assert row.endswith("\t40")
+    text = text.replace(row, row[:-3] + "\t4\t0")  # a wrapped 40: a value too many
+    values = next(line for line in text.splitlines() if line.startswith("2\t1\t0\t1\t4"))
+    text = text.replace(values, values + "\t0\t0")  # table 四: two values too many
+    r = check(write(tmp_path, "unread.txt", text))
+    assert {t: tables(r)[t]["status"] for t in ("requests", "appeals")} == {
+        "requests": "unreadable",
+        "appeals": "unreadable",
+    }
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert sums["message"].startswith("没有可核对的勾稽关系（表三")
+    assert "全部成立" not in sums["message"]

@@ -209,17 +209,19 @@ def unreadable_tables(tables: Mapping[str, TableRead], ids: Iterable[str]) -> st
 
 
 def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
-    """One document check over every identity; None when no table could be read (the
+    """One document check over every identity; None when no table is there to check (the
     reason is in the result's tables and in has_statistical_tables's message, and it is not
     the report's arithmetic)."""
     outcomes = ctx.table_outcomes.get(spec.id)
     if outcomes is None:
         outcomes = evaluate(spec, ctx.tables)
-    if not outcomes:  # has_statistical_tables names the tables that could not be read
-        return None
     # a table there but unreadable: its sums were not checked, which the message says (a pass
     # over the other tables' sums alone read as the whole report's arithmetic holding)
     unread = unreadable_tables(ctx.tables, dict.fromkeys(i.table for i in spec.identities))
+    if not outcomes:
+        # tables there but none read: the check stays in the list (a column of the batch's
+        # sheet), saying nothing was checked, not that the sums hold
+        return spec.check(passed=True, message=f"没有可核对的勾稽关系{unread}") if unread else None
     failed = [o for o in outcomes if o.passed is False]
     held = sum(o.passed is True for o in outcomes)
     unchecked = sum(o.passed is None for o in outcomes)
