@@ -478,6 +478,27 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
     return out
 
 
+_WRAPPED_SHARE = 0.5  # of a text's long lines at one width: a hard-wrapped text's
+_WRAPPED_LINES = 6  # lines at least at that width
+
+
+def hard_wrapped(lines: list[str]) -> bool:
+    """Whether a plain text's lines were cut at one width (copied from a PDF viewer, saved by
+    an editor wrapping at a column): most of its long lines share a width. A text a paragraph
+    a line has paragraphs of every length, sharing none."""
+    lengths = Counter(len(line.strip()) for line in lines if len(line) >= _MIN_COLUMN)
+    if sum(lengths.values()) < _WRAPPED_LINES:
+        return False
+    top = max(lengths, key=lengths.__getitem__)
+    near = sum(lengths[n] for n in range(top - 2, top + 3))
+    if near < _WRAPPED_SHARE * sum(lengths.values()):
+        return False  # counted in characters first: most texts stop here, cheaply
+    widths = Counter(round(_em(line)) for line in lines if _em(line) >= _MIN_COLUMN)
+    top = max(widths, key=widths.__getitem__)
+    near = sum(widths[w] for w in (top - 1, top, top + 1))
+    return near >= _WRAPPED_LINES and near >= _WRAPPED_SHARE * sum(widths.values())
+
+
 def _column(widths: list[float]) -> float | None:
     """The column's width: the widest of the line widths (rounded to an em) that many lines
     share, give or take an em (the widths are estimates), at least three and a tenth of them,

@@ -8,6 +8,7 @@ from typing import Any
 
 from fzcheck.errors import InputError
 from fzcheck.fast_patterns import cjk_count
+from fzcheck.reading.layout import hard_wrapped, unwrap
 from fzcheck.reading.limits import Deadline
 from fzcheck.reading.normalize import Extracted
 
@@ -30,7 +31,18 @@ _COMMON = set(
 
 def read_text(data: bytes, deadline: Deadline | None = None) -> Extracted:
     text, encoding = decode(data)
-    return Extracted(front_matter_read(text), encoding)
+    return Extracted(_unwrapped(front_matter_read(text)), encoding)
+
+
+def _unwrapped(text: str) -> str:
+    """A text whose lines were cut at one width (copied line by line from a PDF viewer) with
+    each paragraph's lines joined again, as a PDF's text layer is: a heading cut in two, or a
+    part's cue on the line after its subject, was read as two lines. Its lines are then the
+    paragraphs', not the file's."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    if not hard_wrapped(lines):
+        return text
+    return "\n".join(unwrap([lines])[0])
 
 
 # A web editor's or a static site's Markdown opens with YAML front matter: --- / title: … /
