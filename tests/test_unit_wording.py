@@ -694,6 +694,40 @@ def test_the_principals_own_actions_are_a_person_acting(
     assert own["passed"] is acts
 
 
+@pytest.mark.parametrize(
+    "sentence,acts",
+    [
+        # named once, the acts after the work's long 同部署 clause: the leader's
+        (
+            "局党组书记、局长认真履行推进法治建设第一责任人职责，将法治建设与业务工作同部署、同推进、"
+            "同督促、同考核，全年主持召开党组会议专题研究法治工作3次，亲自审定年度普法计划。",
+            True,
+        ),
+        # no leader named in the sentence: the meetings are the body's, not a person's
+        (
+            "局党组认真落实推进法治建设第一责任人职责要求，将法治建设与业务工作同部署、同推进、"
+            "同督促、同考核，全年召开党组会议专题研究法治工作3次。",
+            False,
+        ),
+    ],
+)
+def test_the_principals_acts_told_under_an_achievements_item_are_theirs(
+    tmp_path: Path, sentence: str, acts: bool
+) -> None:
+    """The leader's duty told as an item of the achievements (（五）加强党对法治建设的领导。局长…),
+    no section of its own: an act later in the sentence that names the leader is theirs."""
+    text = sample_text()
+    section = LEADER + text.split(LEADER)[1].split("\n\n")[0] + "\n\n"
+    r = variant(
+        tmp_path,
+        (section, ""),
+        ("\n\n二、", f"\n（五）加强党对法治建设的领导。{sentence}\n\n二、"),
+    )
+    leader = part(r, "leader_duties")
+    assert leader["status"] == "embedded"
+    assert ("leader_duties.principal_own_actions" not in failed(r)) is acts
+
+
 @pytest.mark.parametrize("leader", ["\t", "……………………"])
 def test_a_table_of_contents_is_not_the_reports_headings(tmp_path: Path, leader: str) -> None:
     """目录 listing 三、党政主要负责人…情况 (a stale one: the body has no such section): the

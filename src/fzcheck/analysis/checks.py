@@ -273,8 +273,14 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
     # character of the window cost more than the rest of the check)
     apart = rx(spec.apart) if spec.apart else None
     hits = sum(1 for m in pair.finditer(text) if apart is None or not apart.search(m.group()))
-    if not hits and found.status == "present":
-        hits = sum(1 for m in rx(spec.action).finditer(text) if _own_act(spec, text, m.start()))
+    if not hits:
+        # the leader named once, the acts told later in the sentence (局长认真履行…职责，将法治
+        # 建设与业务工作同部署…同考核，全年主持召开…): in the leader's own section any act is
+        # theirs; elsewhere one the sentence names them before
+        named = found.status != "present"
+        hits = sum(
+            1 for m in rx(spec.action).finditer(text) if _own_act(spec, text, m.start(), named)
+        )
     if hits:
         return spec.check(passed=True, message=f"{spec.description}：有{hits}处具体表述")
     return spec.check(
@@ -284,15 +290,15 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
     )
 
 
-def _own_act(spec: ActorActionsSpec, text: str, at: int) -> bool:
-    """Whether the act at ``at``, in the leader's own section, is the leader's: the last person
-    its sentence names before it is not someone else (``apart``: 分管副局长亲自主持…，带头开展…
-    are the deputy's acts, clause after clause, until the leader is named again)."""
-    if spec.apart is None:
-        return True
+def _own_act(spec: ActorActionsSpec, text: str, at: int, named: bool = False) -> bool:
+    """Whether the act at ``at`` is the leader's: the last person its sentence names before it
+    is not someone else (``apart``: 分管副局长亲自主持…，带头开展… are the deputy's acts, clause
+    after clause, until the leader is named again) — and, when ``named``, is the leader."""
     sentence = max(text.rfind(stop, 0, at) for stop in _SENTENCE_STOPS) + 1
-    other = _last(rx(spec.apart), text, sentence, at)
-    return other < 0 or _last(rx(spec.actor), text, other, at) >= 0
+    other = _last(rx(spec.apart), text, sentence, at) if spec.apart else -1
+    if other >= 0:
+        return _last(rx(spec.actor), text, other, at) >= 0
+    return not named or _last(rx(spec.actor), text, sentence, at) >= 0
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
