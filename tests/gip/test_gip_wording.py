@@ -25,6 +25,8 @@ def _improvements_flag(tmp_path: Path, section: str) -> dict[str, object]:
         # 将 as 把 (将…视为), and 推进 / 加强 said of what falls short
         "一是个别股室将信息公开视为额外负担，重点领域公开推进不平衡；二是对政务新媒体的巡查加强不够。",
         "一是部分科室将公开工作当作临时任务，信息更新完善不及时；二是解读工作推进缓慢。",
+        # what was not done, in the words of a measure
+        "一是尚未建立信息发布审核机制，未制定解读工作规范；二是考核制度不健全。",
     ],
 )
 def test_problems_worded_with_measure_words_name_no_improvement(
@@ -40,6 +42,9 @@ def test_problems_worded_with_measure_words_name_no_improvement(
         "2025年，我局将进一步健全公开制度，推进重点领域信息公开。",
         "针对上述问题，将持续加强培训，完善考核办法。",
         "下一步，我办将把信息公开纳入年度考核，认真改进不足。",  # 将把…: what will be done
+        # measures told as acts under their own sub-heading
+        "（二）改进措施。一是建立信息发布提醒机制，安排专人每周检查栏目更新情况；"
+        "二是采用问答、图解方式开展政策解读。",
     ],
 )
 def test_improvements_as_units_word_them_are_named(tmp_path: Path, section: str) -> None:
