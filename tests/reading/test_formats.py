@@ -641,3 +641,26 @@ def test_a_text_copied_line_by_line_from_a_pdf_reads_as_its_paragraphs(tmp_path:
         plain["document"]["title"],
     )
     assert load(str(SAMPLE)).lines == sample_text().rstrip("\n").split("\n")
+
+
+def test_letter_spaced_headings_in_a_text_are_closed_up(tmp_path: Path) -> None:
+    """A PDF's layout text sets its headings letter-spaced (二、存 在 的 不 足 和 原 因,
+    四、2 0 2 6 年…): closed up, they are the report's headings and its parts are found; a
+    table's row of figures a space apart, and two names two spaces apart, stay as they are."""
+    text = sample_text()
+    for heading in (
+        "二、2025年推进法治政府建设存在的不足和原因",
+        "四、2026年推进法治政府建设的主要安排",
+    ):
+        assert heading in text
+        text = text.replace(heading, heading[:2] + " ".join(heading[2:]))
+    row = "一、本年新收政府信息公开申请数量 4 0 0 0 0 0 4"
+    text += f"\n{row}\n中共示例县委  示例县人民政府\n"
+    path = tmp_path / "spaced.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load(str(path))
+    assert "二、2025年推进法治政府建设存在的不足和原因" in doc.lines
+    assert row in doc.lines and "中共示例县委  示例县人民政府" in doc.lines
+    spaced = check_path(str(path), Catalog.load()).to_json()
+    plain = check_path(str(SAMPLE), Catalog.load()).to_json()
+    assert [p["status"] for p in spaced["parts"]] == [p["status"] for p in plain["parts"]]
