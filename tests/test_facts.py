@@ -78,6 +78,7 @@ def test_clean_title_cuts_debris(line: str, title: str) -> None:
         "附件二：",
         "★",  # the mark in a red header's separator
         "示例县人民政府文件",  # the red header itself
+        "示例县卫生健康局 文件",  # set with a space, as a Word red header copies
         "现将我局2025年度法治政府建设情况报告如下:",  # it leads into the body (analysis view)
         "2025年，我局法治政府建设工作取得新成效，现将有关情况报告如下",  # a sentence
     ],
@@ -693,6 +694,22 @@ def test_a_month_in_a_tables_last_row_is_no_signature(tmp_path: Path, table: str
     assert result["document"]["signed_on"] is None
     failed = {c["id"] for c in result["checks"] if not c["passed"]}
     assert not failed & {"signed_after_year_end", "published_in_time"}
+
+
+@pytest.mark.parametrize("note", ["（2025年度）", "(2025年)"])
+def test_the_titles_year_in_brackets_on_the_line_under_it_is_the_titles(
+    tmp_path: Path, note: str
+) -> None:
+    """…法治政府建设年度报告 / （2025年度）: the year is the title's, on a line of its own."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[0:1] = ["示例县司法局法治政府建设年度报告", note]
+    path = tmp_path / "year_below.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert result["document"]["title"] == f"示例县司法局法治政府建设年度报告{note}"
+    assert "title_names_subject_and_year" not in {
+        c["id"] for c in result["checks"] if not c["passed"]
+    }
 
 
 def test_a_contents_heading_under_the_title_is_not_the_titles_end(tmp_path: Path) -> None:

@@ -66,6 +66,8 @@ _DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{_SIGNED})\s*日?\s*[)]?{_NOTE}\s*$")
 _ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{_SIGNED})\s*日?{_NOTE}\s*$")
 _ENDS_DATED = re.compile(rf"(?:{_SIGNED})\s*日?\s*$")
 _UNFINISHED = re.compile(r"(?:的|关于|和|及|暨|与|、)$")  # a title line that goes on below
+# the title's year in brackets on the line under it (…年度报告 / （2025年度）)
+_YEAR_NOTE = re.compile(rf"^\(\s*{YEAR.pattern}度?\s*\)$")  # YEAR ends in 年
 _ORPHAN_MAX = 3  # characters of a title's last word a wrap may leave alone on the next line
 _ORPHAN_KINDS = re.compile(f"(?:{TITLE_KINDS}|总结)$")  # not 目录: a contents page's heading
 _IN_CELLS = re.compile(r"[|\t]")  # a row of table cells
@@ -89,7 +91,7 @@ _TITLE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # A red-header document's first line: the issuing office and 文件 (示例县人民政府文件).
-_RED_HEADER = re.compile(r"^\s*\S{2,30}文件\s*$")
+_RED_HEADER = re.compile(r"^\s*\S{2,30}\s*文件\s*$")  # 示例县卫生健康局 文件 too
 _WENHAO_ONLY = re.compile(r"^\s*\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])】]\s*\d{1,4}\s*号\s*$")
 # A cover letter sending the report (关于报送…报告的函): the report is its attachment.
 _COVER_LETTER = re.compile(r"报送.{0,60}的?函$")
@@ -336,10 +338,14 @@ def _title_lines(
             # so is a word's last characters a wrap left alone there (…工作情况报 / 告)
             if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
                 rest = _unspaced(lines[nxt].strip())
-                if (_UNFINISHED.search(core) and len(rest) <= 20 and "。" not in rest) or (
-                    len(rest) <= _ORPHAN_MAX
-                    and not _ENDS_IN_KIND.search(core)
-                    and _ORPHAN_KINDS.search(core + rest)
+                if (
+                    (_UNFINISHED.search(core) and len(rest) <= 20 and "。" not in rest)
+                    or (
+                        len(rest) <= _ORPHAN_MAX
+                        and not _ENDS_IN_KIND.search(core)
+                        and _ORPHAN_KINDS.search(core + rest)
+                    )
+                    or _YEAR_NOTE.match(rest)
                 ):
                     return i, nxt, span[0]
             return i, i, span[0]
