@@ -696,6 +696,28 @@ def test_a_month_in_a_tables_last_row_is_no_signature(tmp_path: Path, table: str
     assert not failed & {"signed_after_year_end", "published_in_time"}
 
 
+@pytest.mark.parametrize(
+    ("delivered", "signed", "early"),
+    [
+        ("——2026年1月20日在示例县第十八届人民代表大会常务委员会第十次会议上", "2026-01-20", False),
+        ("—— 2025年12月20日在示例县人民代表大会常务委员会会议上", "2025-12-20", True),
+    ],
+)
+def test_a_report_to_a_congress_is_dated_under_its_title(
+    tmp_path: Path, delivered: str, signed: str, early: bool
+) -> None:
+    """A report made to the 人大常委会 gives its date under the title (——…日在…会议上) and no
+    signature: that is the day it was made, and a day before the year ended is flagged."""
+    text = SAMPLE.read_text(encoding="utf-8").rsplit("\n示例县司法局", 1)[0]
+    title, rest = text.split("\n", 1)
+    path = tmp_path / "renda.txt"
+    path.write_text(f"{title}\n{delivered}\n{rest}\n", encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert result["document"]["signed_on"] == signed
+    failed = {c["id"] for c in result["checks"] if not c["passed"]}
+    assert ("signed_after_year_end" in failed) is early
+
+
 @pytest.mark.parametrize("note", ["（2025年度）", "(2025年)"])
 def test_the_titles_year_in_brackets_on_the_line_under_it_is_the_titles(
     tmp_path: Path, note: str

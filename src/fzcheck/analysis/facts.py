@@ -187,6 +187,8 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         lines, before, first_heading, body_start, titles
     )
     body_end = _without_attachment_list(lines, _body_end(before, sign_line, issuer_line))
+    if signed is None and title_span is not None:
+        signed = _delivered_on(lines, nonblank, title_span[1])
     title: str | None = None
     title_analysis: str | None = None
     if title_span is not None:
@@ -497,6 +499,22 @@ def _find_signature(
         if m and _is_issuer(m.group("issuer"), titles) and _lone_date(lines, tail, i):
             return i, None, parse_date(text), m.group("issuer").strip()
     return None, None, None, None
+
+
+# A report made to a congress's standing committee dates itself under its title, where a
+# speech does: ——2025年2月25日在示例市人民代表大会常务委员会第二十三次会议上
+_DELIVERED = re.compile(
+    rf"^\s*[-—–]{{1,2}}\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*在[^。]{{2,60}}(?:会议|大会)上"
+)
+
+
+def _delivered_on(lines: list[str], nonblank: list[int], title_end: int) -> dt.date | None:
+    """The date a report was delivered, given under its title (——…日在…会议上), when it
+    has no signature: the day it was made, as a signature's is."""
+    below = next((i for i in nonblank if i > title_end), None)
+    if below is None or not (m := _DELIVERED.match(lines[below])):
+        return None
+    return parse_date(m.group(0))
 
 
 def _lone_date(lines: list[str], tail: list[int], i: int) -> bool:
