@@ -325,3 +325,25 @@ def test_export_and_import_keep_same_named_and_undecodable_files_apart(
     got = lines(out)
     assert len({r["path"] for r in got}) == 3
     assert all(r["llm"]["error"] is None for r in got)
+
+
+def test_an_engine_line_with_a_bad_token_count_loses_no_answer(
+    folder: Path, tmp_path: Path, lines: Lines
+) -> None:
+    """One output line whose usage holds no number ("prompt_tokens": "abc"): the import goes
+    on, every report gets its line, and the answers with good counts are read."""
+    out, requests_dir, output = tmp_path / "r.jsonl", tmp_path / "req", tmp_path / "out.jsonl"
+    common = ["--llm", "--base-url", "http://127.0.0.1:9/v1", "--no-cache"]
+    assert batch(str(folder), "-o", str(out), *common, "--export-requests", str(requests_dir)) == 0
+    request_lines = [
+        json.loads(x)
+        for f in sorted(requests_dir.glob("requests-*.jsonl"))
+        for x in f.read_text(encoding="utf-8").splitlines()
+    ]
+    answers = engine(request_lines)
+    answers[0]["response"]["body"]["usage"] = {"prompt_tokens": "abc"}
+    output.write_text("".join(json.dumps(x) + "\n" for x in answers), encoding="utf-8")
+    batch(str(folder), "-o", str(out), *common, "--import-results", str(output))
+    got = lines(out)
+    assert len(got) == len(request_lines) == 8
+    assert all(r["llm"]["error"] is None for r in got)  # the bad count read as 0

@@ -77,17 +77,30 @@ def usage_of(body: dict[str, Any] | Any) -> LLMUsage:
     if raw is None:
         return LLMUsage()
     get = raw.get if isinstance(raw, dict) else (lambda k, d=None: getattr(raw, k, d))
+
+    def count(key: str) -> int:
+        # a batch engine's or a cache file's count that is no whole number counts 0: the
+        # answer is still read (a bad count stopped an import, losing every answer)
+        value = get(key)
+        return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+
     return LLMUsage(
-        prompt_tokens=get("prompt_tokens") or 0,
-        completion_tokens=get("completion_tokens") or 0,
-        total_tokens=get("total_tokens") or 0,
+        prompt_tokens=count("prompt_tokens"),
+        completion_tokens=count("completion_tokens"),
+        total_tokens=count("total_tokens"),
     )
 
 
 def _completion(body: dict[str, Any] | Any) -> Any:
     from openai.types.chat import ChatCompletion
 
-    return ChatCompletion.model_validate(body) if isinstance(body, dict) else body
+    if not isinstance(body, dict):
+        return body
+    if body.get("usage") is not None:  # its counts as usage_of reads them (a bad one 0)
+        usage = usage_of(body)
+        counts = ("prompt_tokens", "completion_tokens", "total_tokens")
+        body = {**body, "usage": {k: getattr(usage, k) for k in counts}}
+    return ChatCompletion.model_validate(body)
 
 
 def _parse(
