@@ -83,3 +83,40 @@ def test_cache_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert "removed 1" in capsys.readouterr().out
     assert main(["--lang", "en", "cache", "info", "--cache-dir", str(tmp_path / "other")]) == 0
     assert "entries: 0" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["not json", "{}", '{"body": "x", "usage": {}}', "[" * 100_000, "folder", "fifo"],
+)
+def test_a_damaged_entry_is_absent(tmp_path: Path, damage: str) -> None:
+    """An entry that is no answer (not JSON, the wrong shape, nested past reading, a folder, a
+    FIFO that would be waited on for ever) reads as absent: the report is asked again."""
+    import os
+
+    cache = ResponseCache(tmp_path / "c")
+    key = cache.key({"messages": [{"role": "user", "content": "x"}]})
+    cache.put(key, {"body": {"id": "a"}, "usage": {"prompt_tokens": 1}})
+    path = cache._path(key)
+    assert cache.get(key) is not None
+    path.unlink()
+    if damage == "folder":
+        path.mkdir()
+    elif damage == "fifo":
+        os.mkfifo(path)
+    else:
+        path.write_text(damage, encoding="utf-8")
+    assert cache.get(key) is None
+
+
+def test_a_cache_that_cannot_be_written_is_said_once_and_the_run_goes_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("", encoding="utf-8")  # a file where the cache's folder should be
+    cache = ResponseCache(blocked)
+    for n in range(3):
+        cache.put(cache.key({"n": n}), {"body": {}, "usage": {}})
+    err = capsys.readouterr().err
+    assert err.count("无法写入大模型回答缓存") == 1 and "--cache-dir" in err
+    assert (cache.unwritable, cache.puts) == (3, 0)

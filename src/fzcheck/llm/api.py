@@ -16,6 +16,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from pydantic import ValidationError
+
 from fzcheck.analysis.analyse import Analysis
 from fzcheck.grading.grade import Upgrade
 from fzcheck.llm import call
@@ -247,7 +249,10 @@ def _cached(request: dict[str, Any], cache: ResponseCache | None) -> call.Outcom
     hit = cache.get(cache.key(request))
     if hit is None:
         return None
-    usage = LLMUsage.model_validate({**hit["usage"], "cached": True})
+    try:
+        usage = LLMUsage.model_validate({**hit["usage"], "cached": True})
+    except ValidationError:  # a damaged entry's counts: the answer itself may still be good
+        usage = call.usage_of(hit).model_copy(update={"cached": True})
     return call.Outcome(body=hit["body"], usage=usage, validated=True)
 
 

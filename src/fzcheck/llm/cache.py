@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from typing import Any
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
 from fzcheck.render.i18n import t
+
+_MAX_ENTRY = 32 * 1024 * 1024  # bytes: an answer is a few kilobytes
 
 CACHE_FORMAT = "v1"
 ENV_DIR = "FZCHECK_CACHE_DIR"
@@ -89,6 +92,7 @@ class ResponseCache:
         self.hits = 0
         self.misses = 0
         self.puts = 0
+        self.unwritable = 0  # puts that failed (said once)
 
     def key(self, request: dict[str, Any]) -> str:
         """sha256 of the canonical request (endpoint, model, messages, schema or tools, mode,
@@ -102,29 +106,52 @@ class ResponseCache:
         return self.root / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> dict[str, Any] | None:
+        """The entry under ``key``: a dict with its ``body`` and ``usage``, or None. A damaged
+        entry is absent (the next success overwrites it): not JSON, not such a dict, nested
+        past reading, over its size, or no regular file (a FIFO would be waited on for ever,
+        a folder is no entry)."""
+        path = self._path(key)
         try:
-            with self._path(key).open(encoding="utf-8") as f:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ENTRY:
+                raise ValueError(path)
+            with path.open(encoding="utf-8") as f:
                 value = json.load(f)
-        except (FileNotFoundError, json.JSONDecodeError, UnicodeDecodeError):
-            # A damaged entry is treated as absent; the next success overwrites it.
-            self.misses += 1
-            return None
-        if not isinstance(value, dict):
+        except (OSError, ValueError, RecursionError):  # JSON and decoding errors are ValueErrors
+            value = None
+        if not (
+            isinstance(value, dict)
+            and isinstance(value.get("body"), dict)
+            and isinstance(value.get("usage"), dict)
+        ):
             self.misses += 1
             return None
         self.hits += 1
         return value
 
     def put(self, key: str, value: dict[str, Any]) -> None:
+        """Store ``value`` under ``key``. A cache that cannot be written (read-only, full, a
+        file where its folder should be) is said once on stderr and the run goes on: the
+        answer is the report's, the cache only saves asking again."""
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
+        tmp: str | None = None
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump(value, f, ensure_ascii=False, separators=(",", ":"))
             os.replace(tmp, path)
+        except OSError as err:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+            if not self.unwritable:
+                why = err.strerror or type(err).__name__
+                print(t("cache.unwritable", path=err.filename or path, why=why), file=sys.stderr)
+            self.unwritable += 1
+            return
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
             raise
         self.puts += 1
 

@@ -558,6 +558,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         # fzcheck cache info|clear
         "cache.info": "缓存目录：{path}\n缓存条数：{entries}\n占用空间：{size}",
         "cache.cleared": "已删除 {removed} 条缓存的大模型回答（{path}）",
+        "cache.unwritable": (
+            "fzcheck：无法写入大模型回答缓存 {path}（{why}），本次的回答不缓存、结果照常写出："
+            "请检查缓存目录（--cache-dir / FZCHECK_CACHE_DIR）"
+        ),
         "llm.no_result": "大模型没有结果：{error}（保留离线结论）",
         "llm.unverified": "✗ 原文中没有这句引文",
         "llm.not_heading": "{part}：所称章节“{title}”不是报告中的标题（已忽略）",
@@ -1024,6 +1028,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "llm.cached": ", cached",
         "cache.info": "cache: {path}\nentries: {entries}\nsize: {size}",
         "cache.cleared": "removed {removed} cached response(s) from {path}",
+        "cache.unwritable": (
+            "fzcheck: cannot write the LLM response cache {path} ({why}); answers are not "
+            "cached this run, results are written as usual: check the cache directory "
+            "(--cache-dir / FZCHECK_CACHE_DIR)"
+        ),
         "llm.no_result": "no LLM result: {error} (offline verdict kept)",
         "llm.unverified": "✗ quote not in report",
         "llm.not_heading": "{part} section “{title}” is not a heading in the report (ignored)",
