@@ -155,3 +155,42 @@ def test_every_bundled_rubric_validates_and_names_its_parts() -> None:
         r = load_rubric(rid)
         assert r.id == rid and all(p.label and p.legal_text for p in r.parts)
         assert abs(r.total_weight - 100) < 1e-9, rid  # weights read as points out of 100
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("id: 示例\n".encode("gbk"), "不是UTF-8编码的YAML文件"),
+        (bytes(range(256)), "不是UTF-8编码的YAML文件"),
+        # a "billion laughs": nine levels of ten aliases each
+        (
+            (
+                "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+                + "".join(
+                    f"{chr(98 + k)}: &{chr(98 + k)} [{', '.join(['*' + chr(97 + k)] * 10)}]\n"
+                    for k in range(8)
+                )
+            ).encode(),
+            "展开后过大",
+        ),
+    ],
+)
+def test_a_rubric_file_that_is_no_rubric_is_one_clear_error(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    with pytest.raises(RubricError, match=message):
+        load_rubric(str(path))
+
+
+@pytest.mark.parametrize("pattern", ["(.+)+法治政府建设", "(?:a|b*)+$", "(?:x{2,})*y"])
+def test_a_pattern_that_can_search_for_ever_is_refused(tmp_path: Path, pattern: str) -> None:
+    """A repeat inside a repeat, both unbounded: refused when the rubric is read, not a check
+    that never ends on the first report."""
+    old = "  report_words: "
+    assert old in BUNDLED
+    path = tmp_path / "redos.yaml"
+    path.write_text(BUNDLED.replace(old, f"  report_words: {pattern}|", 1), encoding="utf-8")
+    with pytest.raises(RubricError, match="a repeat inside a repeat"):
+        load_rubric(str(path))

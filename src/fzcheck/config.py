@@ -16,11 +16,14 @@ table) and read it with :func:`section`; keys a feature does not know are its ow
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
 
 from fzcheck.errors import ConfigError
+
+_MAX_CONFIG = 1024 * 1024  # bytes: a config is a few lines
 
 
 def config_path() -> Path:
@@ -37,12 +40,18 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
 
     path = path or config_path()
     try:
+        info = path.stat()
+        # a FIFO would be waited on for ever, a folder is no file, a config is a few lines
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_CONFIG:
+            raise ConfigError(t("config.unreadable", path=path, why=t("config.not_a_file")))
         with path.open("rb") as f:
             return tomllib.load(f)
     except FileNotFoundError:
         if os.environ.get("FZCHECK_CONFIG"):
             raise ConfigError(t("config.missing", path=path)) from None
         return {}
+    except UnicodeDecodeError:  # saved by Notepad in GBK (a Chinese comment), or binary
+        raise ConfigError(t("config.not_utf8", path=path)) from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(t("config.not_toml", path=path, why=err)) from None
     except OSError as err:

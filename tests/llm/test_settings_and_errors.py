@@ -66,6 +66,34 @@ def test_bad_config_is_one_clear_error(
         resolve_settings()
 
 
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("gbk", "不是UTF-8编码的TOML文件"),  # a Chinese comment saved by Notepad in GBK
+        ("binary", "不是UTF-8编码的TOML文件"),
+        ("fifo", "不是普通文件"),  # would be waited on for ever
+        ("folder", "不是普通文件"),
+    ],
+)
+def test_a_config_that_is_no_utf8_text_file_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, message: str
+) -> None:
+    import os
+
+    path = tmp_path / "config.toml"
+    if kind == "gbk":
+        path.write_bytes('# 大模型设置\n[llm]\nmodel = "x"\n'.encode("gbk"))
+    elif kind == "binary":
+        path.write_bytes(bytes(range(256)))
+    elif kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+    monkeypatch.setenv("FZCHECK_CONFIG", str(path))
+    with pytest.raises(ConfigError, match=message):
+        resolve_settings()
+
+
 def test_server_error_after_sdk_retries_keeps_offline_verdict(
     reports: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,6 +10,8 @@ import importlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from re import _constants as re_constants  # type: ignore[attr-defined]
+from re import _parser as re_parser  # type: ignore[attr-defined]
 from typing import Annotated, Any, Protocol
 
 from pydantic import AfterValidator, Field
@@ -27,11 +29,37 @@ def _check_regex(value: str) -> str:
             f"unknown placeholder {{{unknown[0]}}}; only {{report_year}} and "
             "{next_year} are filled in"
         )
+    filled = value.replace("{report_year}", "2000").replace("{next_year}", "2001")
     try:
-        re.compile(value.replace("{report_year}", "2000").replace("{next_year}", "2001"))
+        re.compile(filled)
     except re.error as err:
         raise ValueError(f"not a valid regular expression: {err}") from None
+    if _nested_repeat(re_parser.parse(filled)):
+        raise ValueError(
+            "a repeat inside a repeat, both unbounded ((a+)+, (.*x)*): on some texts the "
+            "search takes for ever; bound the inner one ({0,30}) or drop the outer"
+        )
     return value
+
+
+def _nested_repeat(parsed: Any, inside: bool = False) -> bool:
+    """Whether an unbounded repeat stands inside another (catastrophic backtracking: a rubric
+    with (.+)+法治 hung every check on the first report it was tried on)."""
+    for op, arg in parsed:
+        if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT):
+            unbounded = arg[1] == re_constants.MAXREPEAT
+            inner = [arg[2]]
+            if unbounded and inside:
+                return True
+        elif op == re_constants.BRANCH:
+            unbounded, inner = False, list(arg[1])
+        elif op in (re_constants.SUBPATTERN, re_constants.ASSERT, re_constants.ASSERT_NOT):
+            unbounded, inner = False, [arg[-1]]  # the group's or the look-around's pattern
+        else:
+            continue
+        if any(_nested_repeat(sub, inside or unbounded) for sub in inner):
+            return True
+    return False
 
 
 Regex = Annotated[str, Field(min_length=1), AfterValidator(_check_regex)]

@@ -115,17 +115,19 @@ def show_rubric(r: Any, con: Any) -> None:
 def run_validate(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from rich.markup import escape
+
     from fzcheck.errors import RubricError
     from fzcheck.output import stdout
     from fzcheck.render.i18n import t
-    from fzcheck.rubric import parse_rubric
+    from fzcheck.rubric import parse_rubric, rubric_text
 
     path = Path(args.file)
     if not path.is_file():
         raise RubricError(t("no_such_file", path=args.file))
-    r = parse_rubric(path.read_text(encoding="utf-8"), args.file)
+    r = parse_rubric(rubric_text(path), args.file)
     stdout().print(
-        f"[green]有效[/] {args.file}：{r.title}（{r.id} {r.version}），"
+        f"[green]有效[/] {escape(args.file)}：{escape(r.title)}（{r.id} {r.version}），"
         f"{len(r.parts)}个要素，{sum(len(p.checks) for p in r.parts)}项检查",
         highlight=False,
     )

@@ -432,6 +432,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "config.missing": "FZCHECK_CONFIG 指向的 {path} 不存在：请改正该路径，或取消这个环境变量",
         "config.not_toml": "{path}：不是有效的TOML配置文件（{why}）：请按所示位置改正该文件",
         "config.unreadable": "{path}：无法读取（{why}）",
+        "config.not_utf8": "{path}：不是UTF-8编码的TOML文件：请用记事本“另存为”UTF-8编码后再试",
+        "config.not_a_file": "不是普通文件，或大于1 MB",
         "config.not_table": "{path}：[{name}] 必须是一个表（table）：请写成 [{name}] 段落下的“键 = 值”",
         "config.unknown_keys": "配置文件的 [{name}] 中有未知的键：{keys}：请删除或改正这些键",
         "config.api_key": (
@@ -464,6 +466,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rubric.line": "（第{line}行）",
         "rubric.not_yaml": "{name}{where}：不是有效的YAML：{problem}",
         "rubric.empty": "{name}：文件是空的",
+        "rubric.not_utf8": "{name}：不是UTF-8编码的YAML文件：请另存为UTF-8编码后再试",
+        "rubric.too_big": "{name}：文件过大或展开后过大（超过{limit}），不像报告类型文件：请检查其中的锚点和别名（&、*）",
         "rubric.invalid": "{name}：{field}（第{line}行）：{message}{more}",
         "rubric.more": "（另有{n}处）",
         "rubric.top_level": "（顶层）",
@@ -887,6 +891,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "config.missing": "FZCHECK_CONFIG points to {path}, which does not exist",
         "config.not_toml": "{path}: not valid TOML ({why})",
         "config.unreadable": "{path}: cannot read ({why})",
+        "config.not_utf8": "{path}: not a UTF-8 TOML file: save it as UTF-8 and try again",
+        "config.not_a_file": "not a regular file, or over 1 MB",
         "config.not_table": "{path}: [{name}] must be a table",
         "config.unknown_keys": "[{name}] in the config file has unknown keys: {keys}",
         "config.api_key": (
@@ -924,6 +930,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rubric.line": " (line {line})",
         "rubric.not_yaml": "{name}{where}: not valid YAML: {problem}",
         "rubric.empty": "{name}: the file is empty",
+        "rubric.not_utf8": "{name}: not a UTF-8 YAML file: save it as UTF-8 and try again",
+        "rubric.too_big": (
+            "{name}: too large, or too large once its aliases are expanded (over {limit}): no "
+            "rubric is; check its anchors and aliases (&, *)"
+        ),
         "rubric.invalid": "{name}: {field} (line {line}): {message}{more}",
         "rubric.more": " (+{n} more)",
         "rubric.top_level": "(top level)",

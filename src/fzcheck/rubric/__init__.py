@@ -69,8 +69,24 @@ def load_rubric(spec: str) -> Rubric:
     path = resolve(spec)
     key = (str(path.resolve()), path.stat().st_mtime)
     if key not in _CACHE:
-        _CACHE[key] = parse_rubric(path.read_text(encoding="utf-8"), str(path))
+        _CACHE[key] = parse_rubric(rubric_text(path), str(path))
     return _CACHE[key]
+
+
+def rubric_text(path: Path) -> str:
+    """A rubric file's text: UTF-8, and no larger than a rubric is."""
+    with path.open("rb") as f:
+        data = f.read(_MAX_BYTES + 1)
+    if len(data) > _MAX_BYTES:
+        raise RubricError(t("rubric.too_big", name=path, limit="2 MB"))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:  # saved in GBK, or no text at all
+        raise RubricError(t("rubric.not_utf8", name=path)) from None
+
+
+_MAX_BYTES = 2 * 1024 * 1024  # a rubric is tens of kilobytes
+_MAX_NODES = 200_000  # a rubric's YAML nodes, its aliases expanded: the bundled ones ~3,000
 
 
 class Catalog(Mapping[str, Rubric]):
@@ -127,6 +143,8 @@ def parse_rubric(text: str, name: str) -> Rubric:
     if node is None:
         raise RubricError(t("rubric.empty", name=name))
     lines: dict[tuple[Any, ...], int] = {}
+    if _expanded_size(node, _MAX_NODES) > _MAX_NODES:  # a "billion laughs" of aliases
+        raise RubricError(t("rubric.too_big", name=name, limit=f"{_MAX_NODES:,}个节点"))
     data = _to_python(node, (), lines)
     try:
         return Rubric.model_validate(data)
@@ -139,6 +157,31 @@ def parse_rubric(text: str, name: str) -> Rubric:
         raise RubricError(
             t("rubric.invalid", name=name, field=_loc_text(loc), line=line, message=msg, more=more)
         ) from None
+
+
+def _expanded_size(node: yaml.Node, limit: int) -> int:
+    """How many nodes ``node`` holds once its aliases are expanded, counted up to ``limit``
+    (each alias of one node counts it again: a few lines of aliases stand for billions)."""
+    sizes: dict[int, int] = {}
+
+    def size(n: yaml.Node) -> int:
+        if id(n) in sizes:
+            return sizes[id(n)]
+        total = 1
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                total += size(k) + size(v)
+                if total > limit:
+                    break
+        elif isinstance(n, yaml.SequenceNode):
+            for item in n.value:
+                total += size(item)
+                if total > limit:
+                    break
+        sizes[id(n)] = min(total, limit + 1)
+        return sizes[id(n)]
+
+    return size(node)
 
 
 def _to_python(node: yaml.Node, path: tuple[Any, ...], lines: dict[tuple[Any, ...], int]) -> Any:
