@@ -390,3 +390,20 @@ def test_invalid_decisions_written_by_hand_are_shown_nowhere(
     for text in texts:
         assert not any(word in text for word in raw), text[:2000]
     assert all("嵌于他节" in text for text in texts[1:3])
+
+
+def test_one_line_not_in_utf8_loses_only_itself(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A decisions file whose one line an editor saved in GBK (a note typed there): that line
+    is skipped with a warning naming it, the others stand — the whole file was dropped, and
+    decisions recorded after it never applied."""
+    results, line = _one_report(capsys, tmp_path)
+    store = decisions_path(results)
+    good = _about(line, target="part", id="problems", set="missing", machine="present")
+    odd = json.dumps({**good, "note": "见第三页"}, ensure_ascii=False).encode("gbk")
+    store.write_bytes(odd + b"\n" + json.dumps(good).encode() + b"\n")
+    assert len(load(store)) == 1
+    assert f"{store}:1: 不是有效的复核记录" in capsys.readouterr().err
+    code, out, _ = run(capsys, "review", str(results))
+    assert code == 0 and "改为“缺失”" in out

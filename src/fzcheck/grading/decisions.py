@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,28 +55,35 @@ def decisions_path(reviewed: str | Path) -> Path:
     return path.with_name(name)
 
 
+MAX_BYTES = 256 * 1024 * 1024  # a decisions file: a line a decision, a few hundred bytes each
+
+
 def load(path: Path) -> list[Decision]:
-    """Every decision in ``path`` (none when it does not exist); unparsable lines are skipped
-    with a warning, never fatal."""
+    """Every decision in ``path`` (none when it does not exist); a line that is no decision
+    (not JSON, not UTF-8: an editor's GBK save of one note) is skipped with a warning, the
+    others kept — never fatal. A file that is no regular file (a FIFO would be waited on for
+    ever) or larger than any review's is read as none, with a warning."""
+    from fzcheck.output import warn
+
     try:
-        if not path.is_file():
+        if not path.exists():
             return []
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        from fzcheck.output import warn
-
-        warn(f"{path}: 无法读取复核记录（{getattr(err, 'strerror', None) or err}），已跳过")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            warn(f"{path}: 不是普通文件，或大于256 MB，不像复核记录，已跳过")
+            return []
+        out: list[Decision] = []
+        with path.open("rb") as f:
+            for n, raw in enumerate(f, 1):
+                if not raw.strip():
+                    continue
+                try:  # json.loads: a GBK file name's surrogates come back as written (append)
+                    out.append(Decision.model_validate(json.loads(raw.decode("utf-8"))))
+                except (ValidationError, ValueError, RecursionError):  # [[[… past the stack
+                    warn(f"{path}:{n}: 不是有效的复核记录，已跳过")
+    except OSError as err:
+        warn(f"{path}: 无法读取复核记录（{err.strerror or err}），已跳过")
         return []
-    out: list[Decision] = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:  # json.loads: a GBK file name's surrogates come back as written (see append)
-            out.append(Decision.model_validate(json.loads(line)))
-        except (ValidationError, ValueError, RecursionError):  # [[[[… nested past the stack
-            from fzcheck.output import warn
-
-            warn(f"{path}:{n}: 不是有效的复核记录，已跳过")
     return out
 
 
