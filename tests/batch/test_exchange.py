@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from fzcheck.batch.exchange import OutputIndex, RequestFiles, answer_body
 
 BODY = {"choices": [{"index": 0, "message": {"role": "assistant", "content": "{}"}}]}
@@ -95,3 +97,30 @@ def test_similar_pairs_handles_big_buckets_and_misses_unrelated() -> None:
     assert group == set(range(200))
     assert pairs[(0, 200)] == round((NUM_PERM - 30) / NUM_PERM, 2)
     assert not any(i >= 201 or j >= 201 for i, j in pairs)
+
+
+def test_output_index_reads_a_line_of_any_length_a_piece_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damaged output file's one huge line is skipped as unparsable without being held
+    whole, and the lines after it keep their places."""
+    from fzcheck.batch import exchange
+
+    monkeypatch.setattr(exchange, "MAX_LINE", 200)
+    good = json.dumps({"custom_id": "fz-1", "response": {"status_code": 200, "body": {}}})
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(b"\0" * 1000 + b"\n" + good.encode() + b"\n")
+    index = OutputIndex.build([path])
+    assert index.unparsable == 1
+    assert index.get("fz-1") == json.loads(good)
+
+
+def test_output_index_refuses_a_pipe(tmp_path: Path) -> None:
+    import os
+
+    from fzcheck.errors import UsageError
+
+    fifo = tmp_path / "out.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(UsageError, match="不是普通文件"):
+        OutputIndex.build([fifo])

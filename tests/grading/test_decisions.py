@@ -407,3 +407,19 @@ def test_one_line_not_in_utf8_loses_only_itself(
     assert f"{store}:1: 不是有效的复核记录" in capsys.readouterr().err
     code, out, _ = run(capsys, "review", str(results))
     assert code == 0 and "改为“缺失”" in out
+
+
+def test_an_import_that_is_a_pipe_or_no_json_is_one_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import os
+
+    results, _ = _one_report(capsys, tmp_path)
+    fifo = tmp_path / "export.json"
+    os.mkfifo(fifo)  # would be waited on for ever
+    code, _, err = run(capsys, "review", str(results), "--import", str(fifo))
+    assert code == 2 and "不是普通文件" in err
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, "review", str(results), "--import", str(broken))
+    assert code == 2 and "不是有效的JSON" in err and "JSONDecodeError" not in err

@@ -18,7 +18,8 @@ no line at all, becomes a result whose ``llm.error`` says so: listed at the end,
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -32,6 +33,7 @@ from fzcheck.render.jsonfmt import dumps_line
 
 MAX_LINES = 50_000
 MAX_BYTES = 200 * 1024 * 1024
+MAX_LINE = 16 * 1024 * 1024  # an output line: an answer is kilobytes, a longer one is damage
 URL = "/v1/chat/completions"
 
 
@@ -135,13 +137,15 @@ class OutputIndex:
         index = cls(files)
         for n, path in enumerate(files):
             try:
+                if not stat.S_ISREG(path.stat().st_mode):  # a FIFO: waited on for ever
+                    raise UsageError(t("batch.not_a_file", path=path))
                 f = path.open("rb")
             except OSError as err:
                 raise UsageError(t("batch.cannot_read", path=path, why=err.strerror)) from None
             with f:
                 offset = 0
-                for raw in f:
-                    obj = _json_object(raw)
+                for raw, length in _lines(f):
+                    obj = _json_object(raw) if length <= MAX_LINE else None
                     custom_id = obj.get("custom_id") if obj is not None else None
                     if not isinstance(custom_id, str):
                         index.unparsable += int(bool(raw.strip()))
@@ -149,10 +153,10 @@ class OutputIndex:
                         # A resubmission's answer replaces an earlier error for the same id.
                         index.duplicates += 1
                         if obj is not None and answer_body(obj)[0] is not None:
-                            index.where[custom_id] = (n, offset, len(raw))
+                            index.where[custom_id] = (n, offset, length)
                     else:
-                        index.where[custom_id] = (n, offset, len(raw))
-                    offset += len(raw)
+                        index.where[custom_id] = (n, offset, length)
+                    offset += length
         return index
 
     def get(self, custom_id: str) -> dict[str, Any] | None:
@@ -164,6 +168,21 @@ class OutputIndex:
             f.seek(offset)
             data: dict[str, Any] = json.loads(f.read(length))
         return data
+
+
+def _lines(f: IO[bytes]) -> Iterator[tuple[bytes, int]]:
+    """``f``'s lines, each with its whole length, read at most MAX_LINE bytes at a time: a
+    longer line (a damaged file's one line of gigabytes) comes as its first piece only, never
+    held whole nor parsed."""
+    while raw := f.readline(MAX_LINE + 1):
+        length = len(raw)
+        while length > MAX_LINE and not raw.endswith(b"\n"):
+            more = f.readline(MAX_LINE + 1)
+            if not more:
+                break
+            length += len(more)
+            raw = raw[:MAX_LINE] + more[-1:]  # its start, and whether the line has ended
+        yield raw, length
 
 
 def _json_object(raw: bytes) -> dict[str, Any] | None:

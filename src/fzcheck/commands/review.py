@@ -6,9 +6,12 @@ import argparse
 import datetime as dt
 import os
 import re
+import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 from typing import Any
+
+_MAX_EXPORT = 64 * 1024 * 1024  # bytes: a page's export of decisions is kilobytes
 
 EXAMPLES = """examples:
   fzcheck review report.docx --part problems --set embedded --note "见第3页"
@@ -387,9 +390,19 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any
     from fzcheck.result import Decision
 
     try:
+        info = file.stat()
+        # a FIFO would be waited on for ever; a page's export is kilobytes, not gigabytes
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_EXPORT:
+            raise UsageError(t("review.not_export", path=file, why=t("review.not_a_file")))
         items = parse_export(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
-        raise UsageError(t("review.not_export", path=file, why=type(err).__name__)) from None
+    except FileNotFoundError:
+        raise UsageError(t("no_such_file", path=file)) from None
+    except OSError as err:
+        raise UsageError(t("review.not_export", path=file, why=err.strerror or err)) from None
+    except UnicodeDecodeError:
+        raise UsageError(t("review.not_export", path=file, why=t("review.not_utf8"))) from None
+    except (json.JSONDecodeError, RecursionError):
+        raise UsageError(t("review.not_export", path=file, why=t("review.not_json"))) from None
     graded: dict[tuple[Any, Any, Any], list[dict[str, Any]]] = {}
     for r in results:
         ref = r.get("rubric") or {}

@@ -502,6 +502,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.no_check": "没有检查 {check}；可选：{listed}",
         "review.bad_value": "--set {value}：可选 {allowed}",
         "review.not_export": "{path}：不是复核导出文件（{why}）",
+        "review.not_a_file": "不是普通文件，或大于64 MB",
+        "review.not_utf8": "不是UTF-8编码的文本",
+        "review.not_json": "不是有效的JSON：请用页面上的“导出”按钮重新导出",
         "review.imported_new": (
             "已导入{n}条新的人工复核（{same}条已有，未重复导入；跳过{skipped}条不属于这些结果的）"
             "→ {path}"
@@ -530,6 +533,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.cannot_create": "无法创建 {path}（{why}）",
         "batch.export_not_empty": "{path} 中已有请求文件（{name}…）：请导出到一个空目录",
         "batch.cannot_read": "无法读取 {path}（{why}）",
+        "batch.not_a_file": "{path} 不是普通文件（管道或设备）：请给出批处理引擎输出的 .jsonl 文件",
         "batch.not_a_results_file": (
             "{path} 不是批量评查结果文件（第{line}行不是评查结果）：请用 fzcheck batch -o 生成"
         ),
@@ -971,6 +975,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.no_check": "no check {check}; choose from {listed}",
         "review.bad_value": "--set {value}: choose from {allowed}",
         "review.not_export": "{path}: not a review export file ({why})",
+        "review.not_a_file": "not a regular file, or over 64 MB",
+        "review.not_utf8": "not UTF-8 text",
+        "review.not_json": "not valid JSON: export it again with the page's export button",
         "review.imported_new": (
             "imported {n} new decision(s) ({same} already there, not added again; {skipped} "
             "skipped: not for these results) → {path}"
@@ -1003,6 +1010,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{path} already holds request files ({name}…); export into an empty directory"
         ),
         "batch.cannot_read": "cannot read {path}: {why}",
+        "batch.not_a_file": (
+            "{path} is no regular file (a pipe or a device): give the batch engine's .jsonl output"
+        ),
         "batch.not_a_results_file": (
             "{path} is not a batch results file (line {line} is not a result); "
             "write one with fzcheck batch -o"
