@@ -56,6 +56,8 @@ def test_key_comes_from_the_env_var_the_file_names(
         ('[llm]\nmodle = "x"\n', "未知的键：modle"),
         ('[llm]\nmode = "xml"\n', "未知的大模型模式 'xml'"),
         ('[llm]\ntimeout = "soon"\n', "timeout 必须是数字"),
+        ('[llm]\nbase_url = "http://[::1"\n', "大模型接口地址 'http://\\[::1' 无效"),
+        ('[llm]\nbase_url = "localhost:8000/v1"\n', "应形如 http://127.0.0.1:8000/v1"),
     ],
 )
 def test_bad_config_is_one_clear_error(

@@ -87,7 +87,20 @@ def resolve_settings(**flags: Any) -> LLMSettings:
     settings = replace(LLMSettings(), **values)
     if settings.mode not in MODES:
         raise ConfigError(t("config.mode", mode=settings.mode, modes=", ".join(MODES)))
+    if not _usable_url(str(settings.base_url)):
+        raise ConfigError(t("config.base_url", url=settings.base_url))
     return settings
+
+
+def _usable_url(url: str) -> bool:
+    """An http(s) URL with a host and, if any, a port that is a number (http://[::1 raised
+    from the HTTP library, a traceback, on the first report)."""
+    try:
+        parts = urlsplit(url)
+        _ = parts.port  # a port that is no number raises here
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
 def _coerce(name: str, value: Any) -> Any:

@@ -440,6 +440,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "配置文件中的 [llm] api_key 不会被读取：请改用 api_key_env 写明存放密钥的环境变量名"
         ),
         "config.mode": "未知的大模型模式 {mode!r}：可选 {modes}",
+        "config.base_url": (
+            "大模型接口地址 {url!r} 无效：应形如 http://127.0.0.1:8000/v1"
+            "（--base-url / OPENAI_BASE_URL / 配置文件 [llm] base_url）"
+        ),
         "config.number": "大模型设置 {name} 必须是数字，而不是 {value!r}",
         "config.extra_body": "[llm] extra_body 必须是一个表（table）",
         "config.cache_dir": "[cache] dir 必须是字符串（一个目录路径）",
@@ -904,6 +908,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "name of an environment variable instead"
         ),
         "config.mode": "unknown LLM mode {mode!r}; use one of {modes}",
+        "config.base_url": (
+            "the LLM endpoint {url!r} is not a usable URL: write it as http://127.0.0.1:8000/v1 "
+            "(--base-url / OPENAI_BASE_URL / [llm] base_url in the config file)"
+        ),
         "config.number": "LLM setting {name} must be a number, got {value!r}",
         "config.extra_body": "[llm] extra_body must be a table",
         "config.cache_dir": "[cache] dir must be a string (a directory path)",
