@@ -119,7 +119,7 @@ def test_check_llm_end_to_end(
     llm = data["llm"] if "llm" in data else data[0]["llm"]
     assert code == 0
     assert llm["summary"] and llm["error"] is None and llm["prompt_hash"].startswith("sha256:")
-    assert "prompt +" in capsys.readouterr().err  # usage per report on stderr
+    assert "token，调用1次" in capsys.readouterr().err  # usage per report on stderr
 
 
 @pytest.mark.default_cassette("short-report.yaml")

@@ -25,12 +25,16 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.markup import escape
+
     from fzcheck.llm.options import settings_from_args
     from fzcheck.llm.runner import make_enricher
     from fzcheck.output import error, stdout
     from fzcheck.pipeline import check_source
     from fzcheck.reading import DEFAULT_MAX_MB
     from fzcheck.reading.inputs import expand_inputs
+    from fzcheck.redact import visible
+    from fzcheck.render.i18n import error_kind, t
     from fzcheck.rubric import Catalog
 
     rubrics = Catalog.load(args.rubric)
@@ -38,16 +42,18 @@ def run(args: argparse.Namespace) -> int:
     code = 0
     for source in expand_inputs(args.inputs):
         graded = check_source(source, rubrics, max_mb=args.max_mb or DEFAULT_MAX_MB)
-        if graded.result.error is not None:
-            error(f"{source}: {graded.result.error.message}")
+        if (problem := graded.result.error) is not None:
+            error(f"{source}: {error_kind(problem.kind, problem.message)}")
             code = 2
             continue
         enrich(graded)
         llm = graded.result.llm
         if llm is None or llm.error or not llm.summary:
-            error(f"{source}: no summary ({llm.error if llm else 'LLM not called'})")
+            why = llm.error if llm and llm.error else t("summarize.not_called")
+            error(t("summarize.none", source=source, why=why))
             code = max(code, 1)
             continue
-        stdout().print(f"[bold]{source}[/]", highlight=False)
+        # a file name is no markup (报告[/b].txt stopped the run with rich's MarkupError)
+        stdout().print(f"[bold]{escape(visible(source))}[/]", highlight=False)
         stdout().print(llm.summary, markup=False, highlight=False)
     return code

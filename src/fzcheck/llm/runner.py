@@ -6,6 +6,7 @@ from typing import Any
 
 from fzcheck.llm.config import LLMSettings
 from fzcheck.pipeline import Graded
+from fzcheck.render.i18n import t
 from fzcheck.result import LLMUsage
 
 
@@ -38,7 +39,8 @@ class Enricher:
         from fzcheck.redact import visible
 
         shown = visible(doc.source)  # a file name is the submitter's: shown, never executed
-        with stderr().status(f"asking {escape(self.settings.model)} about {escape(shown)} ..."):
+        asking = t("llm.asking", model=escape(self.settings.model), source=escape(shown))
+        with stderr().status(asking):
             answer = review(graded.analysis, self.settings, client=self.client, cache=self.cache)
         graded.apply_llm(answer.info, answer.upgrades)
         info = answer.info
@@ -46,21 +48,28 @@ class Enricher:
         u = info.usage
         for name in ("prompt_tokens", "completion_tokens", "total_tokens", "calls", "reasks"):
             setattr(self.total, name, getattr(self.total, name) + getattr(u, name))
-        line = (
-            f"llm {shown}: {u.prompt_tokens:,} prompt + {u.completion_tokens:,} "
-            f"completion tokens, {u.calls} call(s), {u.reasks} re-ask(s)"
+        line = t(
+            "llm.progress",
+            source=shown,
+            prompt=u.prompt_tokens,
+            completion=u.completion_tokens,
+            calls=u.calls,
+            reasks=u.reasks,
         )
         if u.per_call:
-            line += f"; prompt tokens per call {'+'.join(map(str, u.per_call))}"
+            line += t("llm.per_call", tokens="+".join(map(str, u.per_call)))
         if u.cached:
-            line += " (from the cache: no call made)"
+            line += t("llm.from_cache")
         if self.reports > 1:
-            line += (
-                f"; total {self.total.prompt_tokens:,} + {self.total.completion_tokens:,} "
-                f"tokens over {self.reports} reports"
+            total = self.total
+            line += t(
+                "llm.running_total",
+                prompt=total.prompt_tokens,
+                completion=total.completion_tokens,
+                reports=self.reports,
             )
         if info.error:
-            line += f"; failed: {info.error}"
+            line += t("llm.failed", why=info.error)
         stderr().print(line, style="dim", highlight=False, markup=False)
 
 

@@ -440,6 +440,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "配置文件中的 [llm] api_key 不会被读取：请改用 api_key_env 写明存放密钥的环境变量名"
         ),
         "config.mode": "未知的大模型模式 {mode!r}：可选 {modes}",
+        "summarize.none": "{source}：没有摘要（{why}）",
+        "summarize.not_called": "未调用大模型",
         "config.base_url": (
             "大模型接口地址 {url!r} 无效：应形如 http://127.0.0.1:8000/v1"
             "（--base-url / OPENAI_BASE_URL / 配置文件 [llm] base_url）"
@@ -567,6 +569,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             "调用{calls}次，重问{reasks}次{cached}"
         ),
         "llm.cached": "，来自缓存",
+        "llm.progress": "大模型 {source}：输入{prompt:,}+输出{completion:,} token，调用{calls}次，重问{reasks}次",
+        "llm.per_call": "；每次调用的输入 {tokens}",
+        "llm.asking": "正在请 {model} 审阅 {source} …",
+        "llm.from_cache": "（来自缓存，未调用）",
+        "llm.running_total": "；{reports}份合计 {prompt:,}+{completion:,} token",
+        "llm.failed": "；失败：{why}",
         # fzcheck cache info|clear
         "cache.info": "缓存目录：{path}\n缓存条数：{entries}\n占用空间：{size}",
         "cache.cleared": "已删除 {removed} 条缓存的大模型回答（{path}）",
@@ -908,6 +916,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "name of an environment variable instead"
         ),
         "config.mode": "unknown LLM mode {mode!r}; use one of {modes}",
+        "summarize.none": "{source}: no summary ({why})",
+        "summarize.not_called": "LLM not called",
         "config.base_url": (
             "the LLM endpoint {url!r} is not a usable URL: write it as http://127.0.0.1:8000/v1 "
             "(--base-url / OPENAI_BASE_URL / [llm] base_url in the config file)"
@@ -1055,6 +1065,15 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{calls} call(s), {reasks} re-ask(s){cached}"
         ),
         "llm.cached": ", cached",
+        "llm.progress": (
+            "llm {source}: {prompt:,} prompt + {completion:,} completion tokens, "
+            "{calls} call(s), {reasks} re-ask(s)"
+        ),
+        "llm.per_call": "; prompt tokens per call {tokens}",
+        "llm.asking": "asking {model} about {source} ...",
+        "llm.from_cache": " (from the cache: no call made)",
+        "llm.running_total": "; total {prompt:,} + {completion:,} tokens over {reports} reports",
+        "llm.failed": "; failed: {why}",
         "cache.info": "cache: {path}\nentries: {entries}\nsize: {size}",
         "cache.cleared": "removed {removed} cached response(s) from {path}",
         "cache.unwritable": (
