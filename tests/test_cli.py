@@ -270,3 +270,26 @@ def test_an_interrupted_batch_says_how_to_go_on(
     monkeypatch.setattr("fzcheck.commands.check.run", interrupted)
     assert main(["check", str(tmp_path)]) == 130
     assert capsys.readouterr().err.strip().endswith("已中断")
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("missing/结果.xlsx", "所在的文件夹不存在：请先建好它"),
+        ("folder", "是一个文件夹：请给出文件名"),
+        ("/dev/full", "磁盘已满，没有写完"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_said_with_its_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, said: str
+) -> None:
+    """-o into a folder that does not exist, onto a folder, or onto a full disk: one line in
+    the reviewer's language naming the fix (a bare "No such file or directory" named none,
+    and the xlsx library printed its own traceback after a full disk)."""
+    if where == "/dev/full" and not Path(where).exists():
+        pytest.skip("no /dev/full here")
+    (tmp_path / "folder").mkdir()
+    out = where if where.startswith("/") else str(tmp_path / where)
+    assert main(["check", str(SAMPLE), "-f", "xlsx", "-o", out]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Traceback" not in err and len(err.strip().splitlines()) == 1

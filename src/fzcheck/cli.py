@@ -220,9 +220,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except OSError as err:  # an output file or directory that cannot be written
         from fzcheck.output import error
+        from fzcheck.render.i18n import os_error
 
-        where = f"{err.filename}: " if err.filename else ""
-        error(f"{where}{err.strerror or err}")
+        error(os_error(err))
         return 2
     except KeyboardInterrupt:
         from fzcheck.output import error

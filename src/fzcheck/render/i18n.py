@@ -7,6 +7,7 @@ here. The language is set once per process by the CLI (``--lang`` or ``FZCHECK_L
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from typing import Any
@@ -44,6 +45,28 @@ def verdict(v: str) -> str:
 
 def status(s: str) -> str:
     return t(f"status.{s}")
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "os.no_folder",
+    errno.ENOSPC: "os.disk_full",
+    errno.EISDIR: "os.is_folder",
+    errno.EEXIST: "os.exists",
+    errno.EACCES: "os.no_permission",
+    errno.EPERM: "os.no_permission",
+    errno.ENOTDIR: "os.not_folder",
+    errno.EROFS: "os.read_only",
+}
+
+
+def os_error(err: OSError) -> str:
+    """An output file or folder that could not be written, said with its fix (a bare
+    "No such file or directory" named no fix, and under a full disk no file)."""
+    path = err.filename if err.filename is not None else t("os.the_output")
+    key = _OS_ERRORS.get(err.errno or 0)
+    if key is None:
+        return f"{path}: {err.strerror or err}"
+    return t(key, path=path)
 
 
 def error_kind(kind: str, message: str) -> str:
@@ -440,6 +463,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "配置文件中的 [llm] api_key 不会被读取：请改用 api_key_env 写明存放密钥的环境变量名"
         ),
         "config.mode": "未知的大模型模式 {mode!r}：可选 {modes}",
+        "os.the_output": "输出",
+        "os.no_folder": "{path}：所在的文件夹不存在：请先建好它，或写到已有的文件夹",
+        "os.disk_full": "{path}：磁盘已满，没有写完：请腾出空间后重试",
+        "os.is_folder": "{path} 是一个文件夹：请给出文件名（如 {path}/结果.xlsx）",
+        "os.exists": "{path} 已存在且不是文件夹：请换一个文件夹名",
+        "os.no_permission": "{path}：没有写入权限：请写到自己有权限的位置",
+        "os.not_folder": "{path}：路径中有一段是文件而不是文件夹：请改正路径",
+        "os.read_only": "{path}：所在的磁盘是只读的：请写到别处",
         "summarize.none": "{source}：没有摘要（{why}）",
         "summarize.not_called": "未调用大模型",
         "config.base_url": (
@@ -916,6 +947,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "name of an environment variable instead"
         ),
         "config.mode": "unknown LLM mode {mode!r}; use one of {modes}",
+        "os.the_output": "the output",
+        "os.no_folder": "{path}: its folder does not exist: create it first, or write elsewhere",
+        "os.disk_full": "{path}: the disk is full, not all was written: free space and retry",
+        "os.is_folder": "{path} is a folder: give a file name (e.g. {path}/results.xlsx)",
+        "os.exists": "{path} exists and is no folder: choose another folder name",
+        "os.no_permission": "{path}: no permission to write: write where you may",
+        "os.not_folder": "{path}: a part of the path is a file, not a folder: correct the path",
+        "os.read_only": "{path}: the disk is read-only: write elsewhere",
         "summarize.none": "{source}: no summary ({why})",
         "summarize.not_called": "LLM not called",
         "config.base_url": (

@@ -4,6 +4,7 @@ evidence), 说明 (the rubrics and their citations). Written once, at close, to 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
@@ -138,7 +139,12 @@ def write_workbook(results: list[dict[str, Any]], out: IO[bytes], rubrics: Catal
         [28, 30, 14, 11, 30, 6, 60, 40, 40, 30],
     )
     _about(wb.create_sheet(t("sheet.about")), results, rubrics)
-    wb.save(out)
+    # built in memory, then written in one go: a destination that fails (a full disk, a reader
+    # gone from a pipe) fails that write, cleanly — the zip library, writing to it as it went,
+    # printed its own traceback on the way out
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    out.write(buffer.getvalue())
 
 
 def graded_with(results: list[dict[str, Any]], rubrics: Catalog | None) -> dict[str, Rubric]:
