@@ -41,7 +41,7 @@ URL = "/v1/chat/completions"
 class ExportStats:
     requests: int = 0
     files: list[Path] = field(default_factory=list)
-    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    unreadable: list[tuple[str, str, str]] = field(default_factory=list)  # path, kind, message
 
 
 class RequestFiles:
@@ -104,7 +104,8 @@ def export_requests(batch: Batch, inputs: list[str], directory: Path) -> ExportS
             graded = grade_offline(item.path, batch.options.rubrics, batch.options.max_mb)
             if graded.analysis is None:
                 problem = graded.result.error
-                stats.unreadable.append((item.path, problem.message if problem else "unreadable"))
+                kind, message = (problem.kind, problem.message) if problem else ("", "unreadable")
+                stats.unreadable.append((item.path, kind, message))
                 continue
             if graded.analysis.doc.sha256 != item.content:
                 # Changed since planning: the request is about the bytes read now, so its

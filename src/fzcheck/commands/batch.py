@@ -179,11 +179,7 @@ def run(args: argparse.Namespace) -> int:
 
             index = import_results(batch, inputs, [Path(f) for f in args.import_results])
             if index.unparsable:
-                stderr().print(
-                    f"import: {index.unparsable} line(s) in the output files were "
-                    "not JSON with a custom_id",
-                    markup=False,
-                )
+                stderr().print(t("batch.import_unparsable", n=index.unparsable), markup=False)
         else:
             batch.run(inputs)
     stats = batch.stats
@@ -217,20 +213,22 @@ def run(args: argparse.Namespace) -> int:
 def _export(batch: Any, inputs: list[str], directory: Path) -> int:
     from fzcheck.batch.exchange import export_requests
     from fzcheck.output import stderr
+    from fzcheck.redact import visible
+    from fzcheck.render.i18n import error_kind, t
 
     stats = export_requests(batch, inputs, directory)
-    files = ", ".join(f.name for f in stats.files) or "no files"
-    from fzcheck.redact import visible
-
-    stderr().print(
-        f"export: {stats.requests} request(s) in {files} under "
-        f"{visible(str(directory))} ({batch.stats.skipped} input(s) already done)",
-        markup=False,
+    files = ", ".join(f.name for f in stats.files) or t("batch.no_files")
+    said = t(
+        "batch.exported",
+        n=stats.requests,
+        files=files,
+        path=visible(str(directory)),
+        done=batch.stats.skipped,
     )
-    for path, message in stats.unreadable:
-        stderr().print(
-            f"  not exported, unreadable: {visible(path)}: {visible(message)}", markup=False
-        )
+    stderr().print(said, markup=False)
+    for path, kind, message in stats.unreadable:
+        why = visible(error_kind(kind, message))
+        stderr().print(t("batch.not_exported", path=visible(path), why=why), markup=False)
     return 0
 
 

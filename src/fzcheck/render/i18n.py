@@ -570,6 +570,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.cannot_create": "无法创建 {path}（{why}）",
         "batch.export_not_empty": "{path} 中已有请求文件（{name}…）：请导出到一个空目录",
         "batch.cannot_read": "无法读取 {path}（{why}）",
+        "batch.import_unparsable": "导入：输出文件中有{n}行不是带 custom_id 的JSON，已跳过",
+        "batch.no_files": "没有文件",
+        "batch.exported": "导出：{n}个请求，写入 {path} 下的 {files}（{done}份此前已完成）",
+        "batch.not_exported": "  未导出（无法读取）：{path}：{why}",
         "batch.not_a_file": "{path} 不是普通文件（管道或设备）：请给出批处理引擎输出的 .jsonl 文件",
         "batch.not_a_results_file": (
             "{path} 不是批量评查结果文件（第{line}行不是评查结果）：请用 fzcheck batch -o 生成"
@@ -1067,6 +1071,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{path} already holds request files ({name}…); export into an empty directory"
         ),
         "batch.cannot_read": "cannot read {path}: {why}",
+        "batch.import_unparsable": (
+            "import: {n} line(s) in the output files were not JSON with a custom_id; skipped"
+        ),
+        "batch.no_files": "no files",
+        "batch.exported": (
+            "export: {n} request(s) in {files} under {path} ({done} input(s) already done)"
+        ),
+        "batch.not_exported": "  not exported, unreadable: {path}: {why}",
         "batch.not_a_file": (
             "{path} is no regular file (a pipe or a device): give the batch engine's .jsonl output"
         ),
