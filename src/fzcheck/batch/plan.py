@@ -185,5 +185,7 @@ def failure_message(line: dict[str, Any]) -> str | None:
         return error_kind(str(error.get("kind", "error")), message)  # as the reviewer reads it
     llm = line.get("llm")
     if isinstance(llm, dict) and llm.get("error"):
-        return f"llm: {llm['error']}"
+        from fzcheck.render.i18n import llm_error
+
+        return llm_error(str(llm["error"]))
     return None

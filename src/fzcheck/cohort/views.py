@@ -19,7 +19,7 @@ from fzcheck.render import (
     part_title,
     reviewed_status,
 )
-from fzcheck.render.i18n import decision_text, error_kind, lang, t, verdict
+from fzcheck.render.i18n import decision_text, error_kind, lang, llm_error, t, verdict
 from fzcheck.render.jsonfmt import escape_surrogates
 from fzcheck.render.markdown import md_cell
 
@@ -211,7 +211,9 @@ def _example(c: dict[str, Any]) -> str:
 
 
 def _failure_text(f: dict[str, Any]) -> str:
-    return error_kind(f["kind"], f["message"]) if f["stage"] == "read" else str(f["message"])
+    if f["stage"] == "read":
+        return error_kind(f["kind"], f["message"])
+    return llm_error(str(f["message"])) if f["stage"] == "llm" else str(f["message"])
 
 
 def _llm_lines(llm: dict[str, Any]) -> list[str]:
@@ -384,7 +386,7 @@ class UnitsCsv:
         error = (
             error_kind(err["kind"], err["message"])
             if err
-            else f"llm: {llm['error']}"
+            else llm_error(str(llm["error"]))
             if llm and llm.get("error")
             else ""
         )

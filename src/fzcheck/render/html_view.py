@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from fzcheck import render
 from fzcheck.render import part_label
+from fzcheck.render.i18n import llm_error
 from fzcheck.render.i18n import status as _status_word
 
 if TYPE_CHECKING:
@@ -354,7 +355,7 @@ def llm_view(result: Mapping[str, Any]) -> LlmView | None:
     n_unverified = count if isinstance(count, int) and not isinstance(count, bool) else len(bad)
     return LlmView(
         summary=_as_text(llm.get("summary")),
-        error=_as_text(llm.get("error")),
+        error=llm_error(str(llm["error"])) if llm.get("error") else None,
         model=_as_text(llm.get("model")),
         parts=parts,
         part_status=status,

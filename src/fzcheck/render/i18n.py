@@ -69,6 +69,31 @@ def os_error(err: OSError) -> str:
     return t(key, path=path)
 
 
+# The LLM layer's failures (llm.error in the JSON, English as every message there) as the
+# reviewer reads them: (the message's start, the key of its sentence; {detail}: the rest)
+_LLM_ERRORS = (
+    ("timed out after ", "llm.fail.timeout"),
+    ("deadline of ", "llm.fail.deadline"),
+    ("request rejected (400): ", "llm.fail.rejected"),
+    ("HTTP ", "llm.fail.http"),
+    ("the answer was cut off", "llm.fail.cut_off"),
+    ("the answer did not fit the schema", "llm.fail.schema"),
+    ("the answer could not be parsed", "llm.fail.unparsed"),
+    ("the file changed while the batch ran", "llm.fail.changed"),
+    ("no answer for this report in the imported files", "llm.fail.no_answer"),
+    ("batch engine", "llm.fail.engine"),
+)
+
+
+def llm_error(message: str) -> str:
+    """An llm.error as the reviewer reads it: in Chinese, the sentence for its kind with the
+    English detail after it (the JSON keeps the English, as error.message does)."""
+    for start, key in _LLM_ERRORS:
+        if message.startswith(start):
+            return t(key, detail=message)
+    return t("llm.fail.other", detail=message)
+
+
 def error_kind(kind: str, message: str) -> str:
     """An input error as the reviewer reads it. In Chinese the sentence :func:`error_key` picks
     (the English detail stays in the JSON ``error.message``); an unknown kind keeps the
@@ -618,6 +643,17 @@ MESSAGES: dict[str, dict[str, str]] = {
             "请检查缓存目录（--cache-dir / FZCHECK_CACHE_DIR）"
         ),
         "llm.no_result": "大模型没有结果：{error}（保留离线结论）",
+        "llm.fail.timeout": "请求超时（{detail}）：可稍后用 --retry-errors 重试，或调大 timeout",
+        "llm.fail.deadline": "超过本份报告的时限（{detail}）：可用 --retry-errors 重试",
+        "llm.fail.rejected": "接口拒绝了请求（{detail}）：请检查模型名和参数",
+        "llm.fail.http": "接口出错（{detail}）：可稍后用 --retry-errors 重试",
+        "llm.fail.cut_off": "回答被截断（{detail}）",
+        "llm.fail.schema": "回答不符合要求的格式（{detail}）：可用 --retry-errors 重试，或换用更强的模型",
+        "llm.fail.unparsed": "回答无法解析（{detail}）：可用 --retry-errors 重试",
+        "llm.fail.changed": "批处理期间文件被改动（{detail}）",
+        "llm.fail.no_answer": "导入的文件中没有这份报告的回答（{detail}）",
+        "llm.fail.engine": "批处理引擎没有给出可用的回答（{detail}）",
+        "llm.fail.other": "大模型调用失败（{detail}）",
         "llm.unverified": "✗ 原文中没有这句引文",
         "llm.not_heading": "{part}：所称章节“{title}”不是报告中的标题（已忽略）",
         "llm.by_code": "（fzcheck发现）",
@@ -1133,6 +1169,18 @@ MESSAGES: dict[str, dict[str, str]] = {
             "(--cache-dir / FZCHECK_CACHE_DIR)"
         ),
         "llm.no_result": "no LLM result: {error} (offline verdict kept)",
+        # an llm.error is shown as it is written in English; the keys match the Chinese ones
+        "llm.fail.timeout": "{detail}",
+        "llm.fail.deadline": "{detail}",
+        "llm.fail.rejected": "{detail}",
+        "llm.fail.http": "{detail}",
+        "llm.fail.cut_off": "{detail}",
+        "llm.fail.schema": "{detail}",
+        "llm.fail.unparsed": "{detail}",
+        "llm.fail.changed": "{detail}",
+        "llm.fail.no_answer": "{detail}",
+        "llm.fail.engine": "{detail}",
+        "llm.fail.other": "{detail}",
         "llm.unverified": "✗ quote not in report",
         "llm.not_heading": "{part} section “{title}” is not a heading in the report (ignored)",
         "llm.by_code": "(found by fzcheck)",

@@ -11,7 +11,7 @@ from typing import Any
 from rich.markup import escape
 from rich.text import Text
 
-from fzcheck.render.i18n import lang, status, t
+from fzcheck.render.i18n import lang, llm_error, status, t
 
 # findings kind (the rubric's llm.findings) -> (main field, secondary field)
 FINDING_TEXT = {
@@ -105,7 +105,7 @@ def terminal_section(llm: dict[str, Any], labels: dict[str, str] | None = None) 
     for why in llm.get("rejections", []):
         out.append(Text(f"  ↻ {why}", style="dim"))
     if llm.get("error"):
-        out.append(Text("  ✗ " + t("llm.no_result", error=llm["error"]), style="red"))
+        out.append(Text("  ✗ " + t("llm.no_result", error=llm_error(llm["error"])), style="red"))
         return out
     if llm.get("summary"):
         out.append(Text(f"  摘要：{llm['summary']}"))
@@ -170,7 +170,7 @@ def markdown_section(llm: dict[str, Any], labels: dict[str, str] | None = None) 
     unverified = t("llm.unverified")
     lines = ["", f"**{t('llm.title')}** ({usage_line(llm)})", ""]
     if llm.get("error"):
-        return [*lines, "- " + t("llm.no_result", error=llm["error"])]
+        return [*lines, "- " + t("llm.no_result", error=llm_error(llm["error"]))]
     if llm.get("summary"):
         lines += [f"> {llm['summary']}", ""]
     for part in llm["parts"]:
