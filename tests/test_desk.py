@@ -598,3 +598,13 @@ def test_copy_flags_read_as_a_reviewer_reads_them() -> None:
         ],
     }
     assert copies_text(result) == "下年安排：某镇报告.txt（0.92）"
+
+
+def test_report_given_a_folder_for_its_results_file_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fzcheck.cli import main
+
+    (tmp_path / "results.jsonl").mkdir()
+    assert main(["report", str(tmp_path / "results.jsonl")]) == 2
+    assert "是一个文件夹，不是结果文件" in capsys.readouterr().err

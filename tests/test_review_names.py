@@ -91,7 +91,7 @@ def test_a_path_suffix_at_a_folder_boundary_names_the_report(
     code, _, err = run(
         capsys, "review", str(results), "--report", "镇/报告.txt", "--part", "x", "--accept"
     )
-    assert code == 2 and "找到0份匹配的报告" in err
+    assert code == 2 and "中没有这份报告；其中的报告有：" in err
 
 
 def test_an_exact_path_wins_over_a_suffix_it_shares(

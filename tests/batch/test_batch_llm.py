@@ -182,7 +182,9 @@ def test_failed_import_lines_are_listed_and_reexported(
     assert batch(str(folder), "-o", str(out), *common, "--import-results", str(output)) == 1
     err = capsys.readouterr().err
     assert "失败4份" in err and "engine failed this line" in err and "HTTP 429" in err
-    assert "导入的文件中没有这份报告的回答（no answer" in err and "有1行不是带 custom_id 的JSON" in err
+    assert (
+        "导入的文件中没有这份报告的回答（no answer" in err and "有1行不是带 custom_id 的JSON" in err
+    )
     assert len(lines(out)) == 8
     batch(
         str(folder), "-o", str(out), *common, "--export-requests", str(again_dir), "--retry-errors"

@@ -71,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(t("report.bad_format", fmt=args.format, choices=", ".join(FORMATS)))
     rubrics = Catalog.load(args.rubric)
     path = Path(args.results)
+    if path.is_dir():  # a folder of reports given for the results file batch wrote
+        raise UsageError(t("report.results_is_folder", path=path))
     if not path.is_file():
         raise UsageError(t("report.no_results_file", path=path))
     if args.format == "html" and not args.output:

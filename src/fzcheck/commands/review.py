@@ -169,7 +169,7 @@ def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dic
         more = "…" if len(shown) > 10 else ""
         raise UsageError(
             t(
-                "review.no_match_apart",
+                "review.no_match_apart" if hits else "review.none_match",
                 which=which,
                 path=target,
                 n=len(hits),

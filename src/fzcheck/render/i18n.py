@@ -542,6 +542,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output.html_needs_file": "-f html 需要 -o 文件名（例如 -o batch.html）",
         "report.bad_format": "fzcheck report 不能输出 {fmt}（可选：{choices}）",
         "report.no_results_file": "{path}：找不到结果文件（用 fzcheck batch -o 生成）",
+        "report.results_is_folder": (
+            "{path} 是一个文件夹，不是结果文件：请给出 fzcheck batch -o 写出的 .jsonl 文件"
+        ),
         "report.torn_tail": (
             "{path} 的最后一行不完整（评查中途被中断时只写了一半），未计入；"
             "再次运行 fzcheck batch 会删去这一行并重新评查那份报告"
@@ -559,6 +562,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "--report {which}：在 {path} 中找到{n}份匹配的报告；请写明是哪一份"
             "（同名的文件连同所在文件夹写），例如：{names}"
         ),
+        "review.none_match": ("--report {which}：{path} 中没有这份报告；其中的报告有：{names}"),
         "review.unreadable_report": "{path}：无法读取的报告不能复核",
         "review.no_part": "没有要素 {part}；可选：{listed}",
         "review.no_check": "没有检查 {check}；可选：{listed}",
@@ -1050,6 +1054,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output.html_needs_file": "-f html needs -o FILE (e.g. -o batch.html)",
         "report.bad_format": "fzcheck report cannot write {fmt} (choose from {choices})",
         "report.no_results_file": "{path}: no such results file (write one with fzcheck batch -o)",
+        "report.results_is_folder": (
+            "{path} is a folder, not a results file: give the .jsonl fzcheck batch -o wrote"
+        ),
         "report.torn_tail": (
             "{path}: its last line is incomplete (a run stopped while writing it) and is not "
             "counted; running fzcheck batch again cuts it and grades that report again"
@@ -1067,6 +1074,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "--report {which}: {n} reports in {path} match; name one by its file name (with "
             "its folder when names repeat), e.g. {names}"
         ),
+        "review.none_match": "--report {which}: no such report in {path}; it holds: {names}",
         "review.unreadable_report": "{path}: a report that could not be read cannot be reviewed",
         "review.no_part": "no part {part}; choose from {listed}",
         "review.no_check": "no check {check}; choose from {listed}",
