@@ -703,6 +703,12 @@ def test_the_principals_own_actions_are_a_person_acting(
             "同督促、同考核，全年主持召开党组会议专题研究法治工作3次，亲自审定年度普法计划。",
             True,
         ),
+        # the leader named, then the offices acting: theirs, not the leader's
+        (
+            "局长认真履行推进法治建设第一责任人职责，将法治建设纳入全局工作统筹推进，"
+            "各股室负责人每季度召开法治工作会议，由法规股审核执法决定25件。",
+            False,
+        ),
         # no leader named in the sentence: the meetings are the body's, not a person's
         (
             "局党组认真落实推进法治建设第一责任人职责要求，将法治建设与业务工作同部署、同推进、"
@@ -1193,3 +1199,37 @@ def test_one_part_named_under_a_theme_after_the_problems_stays_embedded(tmp_path
         ),
     )
     assert part(r, "leader_duties")["status"] != "present"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "（五）开展法治建设自我检视。对照年度任务逐项检查，逐项完成整改。",
+        "（五）规范执法行为。针对上年督察指出的执法不规范等问题依然存在的情况，开展专项整治行动3次。",
+    ],
+)
+def test_a_work_item_in_the_words_of_shortcomings_is_no_problems_part(
+    tmp_path: Path, item: str
+) -> None:
+    """自我检视 as a work item, …等问题依然存在的情况 as what a measure answered: the year's
+    work, not a statement of its shortcomings."""
+    text = sample_text()
+    section = PROBLEMS + text.split(PROBLEMS)[1].split("\n\n")[0] + "\n\n"
+    r = variant(tmp_path, (section, ""), ("\n\n三、", f"\n{item}\n\n三、"))
+    assert statuses(r)["problems"] == "missing"
+
+
+def test_a_phrase_holding_the_characters_of_cause_gives_no_cause(tmp_path: Path) -> None:
+    """…形成因地制宜的普法工作格局: 成因 only by its characters, no cause given."""
+    r = variant(
+        tmp_path,
+        (
+            "主要原因是乡镇机构改革后人员调整较大，新进人员法律专业背景薄弱，培训的针对性不强。",
+            "",
+        ),
+        (
+            "究其原因，一是对不同群体的法治需求调研不深，二是线上普法平台建设投入有限。",
+            "下一步将加强培训，形成因地制宜的普法工作格局。",
+        ),
+    )
+    assert "problems.gives_causes" in failed(r)

@@ -27,6 +27,8 @@ def _improvements_flag(tmp_path: Path, section: str) -> dict[str, object]:
         "一是部分科室将公开工作当作临时任务，信息更新完善不及时；二是解读工作推进缓慢。",
         # what was not done, in the words of a measure
         "一是尚未建立信息发布审核机制，未制定解读工作规范；二是考核制度不健全。",
+        # what was done, told in the measures' words (新制定的, 多采用, 已建立的)
+        "部分股室对新制定的文件公开不及时，多采用集中补录的方式上传；对已建立的公开审查程序执行不严格。",
     ],
 )
 def test_problems_worded_with_measure_words_name_no_improvement(
