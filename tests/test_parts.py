@@ -464,6 +464,26 @@ def test_a_bracketed_heading_in_the_laws_long_wording_is_the_section(tmp_path: P
     assert statuses(result) == statuses(check("sample"))
 
 
+def test_bracketed_sections_over_items_numbered_straight_through_are_the_sections(
+    tmp_path: Path,
+) -> None:
+    """【主要举措和成效】 … 【存在的不足和原因】 over items 1. to 5. numbered through the whole
+    report, each item's text on its line: the 【】 lines are the sections."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = re.sub(r"（[一二三四]）", "", text)
+    text = _HEADINGS.sub(lambda m: f"【{m.group(2)}】", text)
+    head, body = text.split("\n【", 1)
+    count = iter(range(1, 100))
+    items = [
+        f"{next(count)}.{line}" if "。" in line and len(line) > 30 else line
+        for line in ("【" + body).splitlines()
+    ]
+    path = tmp_path / "through.txt"
+    path.write_text("\n".join([head, *items]) + "\n", encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(result) == statuses(check("sample"))
+
+
 def test_a_bracketed_label_opening_a_paragraph_is_no_heading(tmp_path: Path) -> None:
     """【典型案例】某镇… opens a paragraph (text after the label): the report's 一、 stay the
     sections, and a single 【】 line is a label, no structure."""

@@ -664,3 +664,14 @@ def test_letter_spaced_headings_in_a_text_are_closed_up(tmp_path: Path) -> None:
     spaced = check_path(str(path), Catalog.load()).to_json()
     plain = check_path(str(SAMPLE), Catalog.load()).to_json()
     assert [p["status"] for p in spaced["parts"]] == [p["status"] for p in plain["parts"]]
+
+
+def test_a_sentence_ending_at_the_margin_keeps_a_bare_heading_and_the_signer_apart() -> None:
+    """A paragraph's last line that ends its sentence right at the margin, then a short line
+    with no sentence (a heading with no number, the signer's name): not joined to it."""
+    body = "全年审核规范性文件六件，开展执法检查一百二十次，办结群众诉求"  # 30 em
+    lines = ["示例县司法局2025年度法治政府建设情况报告", body, body, body[:-2] + "完成。"]
+    lines += ["存在的不足和原因", body, body[:-2] + "完成。", "示例县司法局", "2026年1月20日"]
+    joined = unwrap([lines])[0]
+    assert "存在的不足和原因" in joined and "示例县司法局" in joined
+    assert joined[1] == body * 2 + body[:-2] + "完成。"

@@ -325,7 +325,8 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         # two at least (one is a label, not a structure), the first ahead of every numbered
         # heading: 【…】 lines inside a report's （一） or ## sections are its labels (【典型案例】)
         first = min((f[2] for f in found if f[0] != BARE), default=body_end + 1)
-        if len(brackets) >= 2 and brackets[0][2] < first and not _runs_across(found, brackets):
+        runs = _runs_across(doc.analysis, found, brackets)
+        if len(brackets) >= 2 and brackets[0][2] < first and not runs:
             extra = [b for b in brackets if b[2] not in taken]
             found = sorted(found + extra, key=itemgetter(2))
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
@@ -478,15 +479,20 @@ _AROUND_NUMERAL = (
 
 
 def _runs_across(
-    found: list[tuple[int, str, int, int, int]], labels: list[tuple[int, str, int, int, int]]
+    lines: list[str],
+    found: list[tuple[int, str, int, int, int]],
+    labels: list[tuple[int, str, int, int, int]],
 ) -> bool:
-    """Whether a numbering goes on past a 【】 line below the first (（一）… 【典型案例】 …
-    （二）…): a label inside a section, not a heading over the numbers after it, which start
-    again (【存在的不足】 then （一）)."""
+    """Whether a numbering of headings goes on past a 【】 line below the first (（一）主要举措
+    … 【典型案例】 … （二）存在的不足): a label inside a section, not a heading over the numbers
+    after it, which start again (【存在的不足】 then （一）). Items whose text runs on in their
+    line (1.加强制度建设。全年…) may be numbered straight through a report's 【】 sections."""
     numbered = [f for f in found if f[0] != BARE]
     for label in labels[1:]:
         after = next((f for f in numbered if f[2] > label[2]), None)
-        if after is not None and after[1].strip(_AROUND_NUMERAL) not in _FIRST:
+        if after is None or after[1].strip(_AROUND_NUMERAL) in _FIRST:
+            continue
+        if after[4] >= len(lines[after[2]].rstrip()):  # a heading alone on its line
             return True
     return False
 

@@ -426,6 +426,7 @@ def _low(values: list[float]) -> float:
 _CELL_END = re.compile(r"\s-?\d+(?:\.\d+)?\s*$")
 _INDENT = 2.0  # em: a paragraph's first-line indent
 _STOPS = tuple("。；;！!？?：:")
+_SENTENCE_STOP = re.compile(r"[。；;！!？?,，]")
 _MIN_COLUMN = 12  # em: narrower "columns" are lists of short lines (headings, a signature)
 _OVER = 2.0  # em a column's line may seem wider than the column (estimated widths)
 
@@ -462,6 +463,16 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             # over a page break, only a line cut mid-sentence goes on (one ending 。 may just
             # fill the column, and the next page open with the signature)
             if not joined and before is not None and before[-1].rstrip().endswith(_STOPS):
+                continued = False
+            # a sentence ended at the margin, then a short line with no sentence in it: a
+            # heading with no number (存在的不足和原因) or the signer's name, not more of it
+            if (
+                continued
+                and before is not None
+                and before[-1].rstrip().endswith(_STOPS)
+                and width < full
+                and not _SENTENCE_STOP.search(line)
+            ):
                 continued = False
             if continued and before is not None:
                 before[-1] += _joint(before[-1], line.lstrip()) + line.lstrip()
