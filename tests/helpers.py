@@ -101,7 +101,7 @@ def make_pdf(text: str | None, header: str | None = None, page_lines: int = 54) 
         c.drawString(40, 815, header)
     n = 0
     for line in text.splitlines():
-        for chunk in _wrapped(line):
+        for chunk in wrapped(line):
             c.drawString(40, 800 - 14 * (n % page_lines), chunk)
             n += 1
             if n % page_lines == 0:
@@ -114,7 +114,7 @@ def make_pdf(text: str | None, header: str | None = None, page_lines: int = 54) 
     return out.getvalue()
 
 
-def _wrapped(line: str, width: float = 46.0) -> list[str]:
+def wrapped(line: str, width: float = 46.0) -> list[str]:
     """``line`` cut where a typesetter wraps it: by width, a CJK or full-width character one em
     and any other half (as in 宋体), not by count."""
     out, chunk, used = [], "", 0.0

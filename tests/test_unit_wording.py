@@ -13,7 +13,7 @@ import pytest
 
 from fzcheck.pipeline import check_path
 from fzcheck.rubric import Catalog
-from tests.helpers import sample_text
+from tests.helpers import checked, sample_text
 from tests.test_parts import failed, part, statuses
 
 PLAN = "四、2026年推进法治政府建设的主要安排"
@@ -29,6 +29,12 @@ def variant(tmp_path: Path, *edits: tuple[str, str]) -> dict[str, Any]:
     path = tmp_path / "variant.txt"
     path.write_text(text, encoding="utf-8")
     return check_path(str(path), Catalog.load()).to_json()
+
+
+def without_section(tmp_path: Path, heading: str, *edits: tuple[str, str]) -> dict[str, Any]:
+    """The sample with the section under ``heading`` taken out, then ``edits`` made."""
+    section = heading + sample_text().split(heading)[1].split("\n\n")[0] + "\n\n"
+    return variant(tmp_path, (section, ""), *edits)
 
 
 @pytest.mark.parametrize(
@@ -123,11 +129,9 @@ def test_the_plans_year_below_its_first_lines_is_read(tmp_path: Path) -> None:
 def test_a_leader_paragraph_without_the_duty_words_is_the_leaders_duty(
     tmp_path: Path, sentence: str, status: str
 ) -> None:
-    text = sample_text()
-    leader = LEADER + text.split(LEADER)[1].split("\n\n")[0] + "\n\n"
-    r = variant(
+    r = without_section(
         tmp_path,
-        (leader, ""),
+        LEADER,
         ("（四）深化普法宣传。", f"（四）加强组织领导。{sentence}\n（五）深化普法宣传。"),
     )
     assert statuses(r)["leader_duties"] == status
@@ -722,12 +726,8 @@ def test_the_principals_acts_told_under_an_achievements_item_are_theirs(
 ) -> None:
     """The leader's duty told as an item of the achievements (（五）加强党对法治建设的领导。局长…),
     no section of its own: an act later in the sentence that names the leader is theirs."""
-    text = sample_text()
-    section = LEADER + text.split(LEADER)[1].split("\n\n")[0] + "\n\n"
-    r = variant(
-        tmp_path,
-        (section, ""),
-        ("\n\n二、", f"\n（五）加强党对法治建设的领导。{sentence}\n\n二、"),
+    r = without_section(
+        tmp_path, LEADER, ("\n\n二、", f"\n（五）加强党对法治建设的领导。{sentence}\n\n二、")
     )
     leader = part(r, "leader_duties")
     assert leader["status"] == "embedded"
@@ -1119,17 +1119,15 @@ def test_shortcomings_stated_without_the_word_exist_are_the_problems(
     tmp_path: Path, shortcoming: str
 ) -> None:
     """…还有一定差距，主要是… / …等问题依然存在 closing the leader's section: the problems."""
-    path = tmp_path / "r.txt"
-    path.write_text(
+    r = checked(
+        tmp_path,
         "甲县人民政府2025年度法治政府建设情况报告\n\n一、主要举措和成效\n"
         "全年作出行政处罚决定1263件，审查合同协议158份，审结行政复议案件121件。\n"
         "二、党政主要负责人履行推进法治建设第一责任人职责情况\n"
         f"县长主持召开县政府常务会议专题研究法治政府建设4次。{shortcoming}，"
         "原因在于基层法治专业人才缺乏。\n"
         "三、2026年推进法治政府建设的主要安排\n2026年，我县将推进乡镇合法性审查全覆盖。\n",
-        encoding="utf-8",
     )
-    r = check_path(str(path), Catalog.load()).to_json()
     assert part(r, "problems")["status"] == "embedded"
 
 
@@ -1150,16 +1148,14 @@ def test_a_years_work_told_with_a_units_name_before_the_verb_is_the_achievements
 ) -> None:
     """No headings: 全年街道综合行政执法队开展执法检查520次 tells the year's work as 全年开展…
     does, the unit's name between."""
-    path = tmp_path / "r.txt"
-    path.write_text(
+    r = checked(
+        tmp_path,
         "示例街道办事处2025年度法治政府建设情况报告\n\n"
         "全年街道综合行政执法队开展执法检查520次，街道人民调解委员会调处矛盾纠纷186件。\n"
         "街道党工委书记、办事处主任认真履行推进法治建设第一责任人职责，主持召开专题会议3次。\n"
         "我街道法治建设还存在一些不足：执法人员少。主要原因是编制有限。\n"
         "2026年，我街道将加强执法队伍建设。\n\n示例街道办事处\n2026年1月18日\n",
-        encoding="utf-8",
     )
-    r = check_path(str(path), Catalog.load()).to_json()
     assert part(r, "achievements")["status"] == "embedded"
 
 
@@ -1213,9 +1209,7 @@ def test_a_work_item_in_the_words_of_shortcomings_is_no_problems_part(
 ) -> None:
     """自我检视 as a work item, …等问题依然存在的情况 as what a measure answered: the year's
     work, not a statement of its shortcomings."""
-    text = sample_text()
-    section = PROBLEMS + text.split(PROBLEMS)[1].split("\n\n")[0] + "\n\n"
-    r = variant(tmp_path, (section, ""), ("\n\n三、", f"\n{item}\n\n三、"))
+    r = without_section(tmp_path, PROBLEMS, ("\n\n三、", f"\n{item}\n\n三、"))
     assert statuses(r)["problems"] == "missing"
 
 

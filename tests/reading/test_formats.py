@@ -17,7 +17,7 @@ from fzcheck.pipeline import check_path
 from fzcheck.reading import load
 from fzcheck.reading.layout import Piece, document_lines, unwrap
 from fzcheck.rubric import Catalog
-from tests.helpers import ROOT, SAMPLE, make_docx, make_pdf, sample_text
+from tests.helpers import ROOT, SAMPLE, make_docx, make_pdf, sample_text, wrapped
 from tests.reading.make_doc import make_doc
 from tests.reading.make_ofd import make_ofd
 from tests.reading.makers import cjk_font, make_rtf, make_scanned_pdf
@@ -611,25 +611,11 @@ def test_a_front_matter_title_folded_onto_the_next_lines_is_read() -> None:
     assert ">-" not in front_matter_read(text)
 
 
-def _cut_at(line: str, width: float) -> list[str]:
-    """``line`` cut into lines ``width`` em wide (a CJK character 1, any other ½), as a PDF
-    viewer's copy gives a page's lines."""
-    out, current, em = [], "", 0.0
-    for ch in line:
-        step = 1.0 if ch >= "\u2e80" else 0.5
-        if em + step > width:
-            out.append(current)
-            current, em = "", 0.0
-        current += ch
-        em += step
-    return [*out, current]
-
-
 def test_a_text_copied_line_by_line_from_a_pdf_reads_as_its_paragraphs(tmp_path: Path) -> None:
     """Each paragraph cut at one width (a PDF viewer's copy of a narrow column, saved as .txt;
     the law's long headings cut too): read with each paragraph's lines joined again, the same
     parts and score as the text with a paragraph a line; that text is left as it is."""
-    lines = [cut for line in sample_text().splitlines() for cut in _cut_at(line, 16)]
+    lines = [cut for line in sample_text().splitlines() for cut in wrapped(line, 16) or [""]]
     assert any(line.startswith("二、") and not line.endswith("原因") for line in lines)
     path = tmp_path / "copied.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
