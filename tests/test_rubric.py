@@ -66,8 +66,8 @@ def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
         ),
         # a setting the kind needs is required, not an error on every report later
         (
-            "        pattern: &causes 成因|原因",
-            "        patterns: &causes 成因|原因",
+            "        pattern: &causes ",
+            "        patterns: &causes ",
             r"parts\[1\]\.checks\[0\]\.pattern"
             r"（第\d+行）：Field required",
         ),
