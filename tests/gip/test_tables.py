@@ -472,6 +472,9 @@ def test_a_report_on_2021_or_later_in_the_2019_format_is_flagged(tmp_path: Path)
     line = old.splitlines().index(_HEADER_2019) + 1
     assert not flag["passed"] and f"第{line}行“本年新制作数量”" in flag["message"]
     assert r["score"] == 95
+    # its values mean other things than the 2021 columns': not read into them
+    documents = tables(r)["proactive_documents"]
+    assert documents["status"] == "unreadable" and "另一格式的列" in documents["reason"]
     passed = next(
         c for c in check(write(tmp_path, "new.txt", text))["checks"] if c["id"] == "current_form"
     )

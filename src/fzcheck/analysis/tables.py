@@ -528,11 +528,14 @@ def _header(
     hits: dict[int, list[_Hit]] = {}  # by line, nearest the first row first; in line order
     cells_of: dict[int, list[str]] = {}  # the named lines split at borders, their cells
     bordered = True  # every line with a name split at borders
+    other = rx(template.other_form) if template.other_form else None
     for i in range(above.stop - 1, max(above.start, above.stop - _HEADER_LINES) - 1, -1):
         text = doc.analysis[i]
         row = table_row(text)
         if row is not None and any(v.text for v in row[1]):
             break  # a row of values: another table's, above this one's header
+        if other is not None and (m := other.search(text)):
+            return _Header(reason=f"表头是另一格式的列（“{m.group()}”），与本表各列含义不同")
         cells = _border_cells(text)
         if cells is not None:
             found = [

@@ -177,6 +177,9 @@ class TableTemplate(_Strict):
     # its one row may be printed in pieces, in column order, each under a label naming the block
     # it starts (the first word of that column's name): 行政复议 | 2 | 1 | 0 | 1 | 4, then 未经复议…
     pieces: bool = False
+    # column names of another format's table in the same place (2019's 本年新制作数量 over table
+    # 二): a header naming them leaves the table unread, not its values put in this one's columns
+    other_form: Regex | None = None
 
     @model_validator(mode="after")
     def _unique(self) -> TableTemplate:
