@@ -497,13 +497,16 @@ def hard_wrapped(lines: list[str]) -> bool:
     """Whether a plain text's lines were cut at one width (copied from a PDF viewer, saved by
     an editor wrapping at a column): most of its long lines share a width. A text a paragraph
     a line has paragraphs of every length, sharing none."""
-    lengths = Counter(len(line.strip()) for line in lines if len(line) >= _MIN_COLUMN)
-    if sum(lengths.values()) < _WRAPPED_LINES:
+    # counted in characters first, by C-level counting: most texts stop here, cheaply
+    counted = Counter(map(len, lines))
+    lengths = {n: k for n, k in counted.items() if n >= _MIN_COLUMN}
+    long = sum(lengths.values())
+    if long < _WRAPPED_LINES:
         return False
     top = max(lengths, key=lengths.__getitem__)
-    near = sum(lengths[n] for n in range(top - 2, top + 3))
-    if near < _WRAPPED_SHARE * sum(lengths.values()):
-        return False  # counted in characters first: most texts stop here, cheaply
+    near = sum(lengths.get(n, 0) for n in range(top - 2, top + 3))
+    if near < _WRAPPED_SHARE * long:
+        return False
     widths = Counter(round(_em(line)) for line in lines if _em(line) >= _MIN_COLUMN)
     top = max(widths, key=widths.__getitem__)
     near = sum(widths[w] for w in (top - 1, top, top + 1))

@@ -39,17 +39,18 @@ def read_text(data: bytes, deadline: Deadline | None = None) -> Extracted:
 # (4 0 0 0 0 4) nor two names set apart (two spaces)
 _LETTER_SPACED = re.compile(r"(?:\S ){3,}\S")
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_SPACED_RUN = re.compile(r" \S \S \S")  # opening with a space: the engine skips to spaces
 
 
 def _letters_joined(text: str) -> str:
     """``text`` with each letter-spaced run of a line closed up (二、存 在 的 不 足 和 原 因 →
     二、存在的不足和原因): Chinese typesetting has no space there, and the spaced words were read
     as no words at all. Only a run three Chinese characters long at least."""
-    if text.count(" ") < 3:
-        return text  # most texts: no run to look for
+    if _SPACED_RUN.search(text) is None:
+        return text  # most texts: no run to look for (a scan to the spaces, 1 µs)
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if line.count(" ") < 3:
+        if 4 * line.count(" ") < len(line):  # a spaced run fills a line a quarter spaces
             continue
         lines[i] = _LETTER_SPACED.sub(
             lambda m: (
@@ -60,11 +61,16 @@ def _letters_joined(text: str) -> str:
     return "\n".join(lines)
 
 
+_WRAPPED_MEAN = 70  # characters a line at most, on average, in a text cut at a page's width
+
+
 def _unwrapped(text: str) -> str:
     """A text whose lines were cut at one width (copied line by line from a PDF viewer) with
     each paragraph's lines joined again, as a PDF's text layer is: a heading cut in two, or a
     part's cue on the line after its subject, was read as two lines. Its lines are then the
     paragraphs', not the file's."""
+    if len(text) > _WRAPPED_MEAN * (text.count("\n") + 1):
+        return text  # lines this long on average are paragraphs: no page is that wide
     lines = text.replace("\r\n", "\n").split("\n")
     if not hard_wrapped(lines):
         return text
