@@ -497,8 +497,11 @@ def _find_signature(
             return i, issuer_line, parse_date(text), None
         m = _ISSUER_DATE.match(text)
         # a month alone may be a table's (完成时限); a whole date beside a name is a signature
-        lone = parse_date(text) is not None or _lone_date(lines, tail, i)
-        if m and _is_issuer(m.group("issuer"), titles) and lone:
+        if (
+            m
+            and _is_issuer(m.group("issuer"), titles)
+            and (parse_date(text) is not None or _lone_date(lines, tail, i))
+        ):
             return i, None, parse_date(text), m.group("issuer").strip()
     return None, None, None, None
 
