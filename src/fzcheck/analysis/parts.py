@@ -234,7 +234,9 @@ def _find_embedded(
             f.status, f.heading = "embedded", outline.enclosing(i)
             f.line = f.heading.line if f.heading else i
             f.evidence.append(Evidence(quote=doc.quote(i, a, b), line=i + 1))
-            f.ranges.append(range(i, i + 1))
+            f.ranges.append(
+                _label_block(outline, i) if _is_label(line, cue.group(0)) else range(i, i + 1)
+            )
             return
     if rejected:
         # The phrase that reads most like a statement of shortcomings is the one worth explaining.
@@ -242,6 +244,23 @@ def _find_embedded(
         where = outline.enclosing(i)
         inside = f"，位于“{doc.quote(where.line, where.start, where.end)[:30]}”中" if where else ""
         f.note = f"第{i + 1}行“{text}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
+
+
+def _is_label(line: str, cue: str) -> bool:
+    """Whether the cue is the whole line, no sentence in it (存在的不足和原因 set alone, unnumbered,
+    in a numbered section): a label over the lines after it, which hold the part's text."""
+    return cue.strip() == line.strip() and _SENTENCE_STOP.search(line) is None
+
+
+def _label_block(outline: Outline, i: int) -> range:
+    """The lines after a label at line ``i``, to the next top-level heading or the body's end,
+    its items' numbered sub-headings included (the label's own words — 原因 in 存在的不足和原因
+    — are no statement of the part)."""
+    end = next((h.line for h in outline.top if h.line > i), outline.body_end + 1)
+    return range(i + 1, end) if end > i + 1 else range(i, i + 1)
+
+
+_SENTENCE_STOP = re.compile(r"[。;!?,]")  # the analysis view: full-width stops folded
 
 
 class _Body:
