@@ -1250,3 +1250,14 @@ def test_the_laws_problems_wording_set_alone_unnumbered_is_a_label_over_its_text
     assert problems["status"] == "embedded"
     assert all(c["passed"] is causes for c in problems["checks"] if c["id"] == "gives_causes")
     assert any(c["id"] == "gives_causes" for c in problems["checks"])
+
+
+def test_a_plan_under_a_theme_closing_the_report_is_the_plan(tmp_path: Path) -> None:
+    """四、持续发力，推动法治政府建设再上新台阶 over the plan's items, every other part in its own
+    section: the last section, named for no part, is the plan's own (it was found embedded);
+    with a part missing the structure says nothing of what the last section is."""
+    theme = "四、持续发力，推动法治政府建设再上新台阶"
+    r = variant(tmp_path, (PLAN, theme))
+    assert statuses(r)["next_year_plan"] == "present"
+    partial = without_section(tmp_path, PROBLEMS, (PLAN, theme))
+    assert statuses(partial)["next_year_plan"] == "embedded"

@@ -140,6 +140,7 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
         if len({part.id for _, part in named}) >= 2:
             for sub, part in named:
                 _add_section(found[part.id], doc, sub, "present")
+    _themed_last(found, doc, rubric, top, anchor)
     # A part that sits in no other part's section (no embeds_in) is looked for outside them:
     # 全年办理案件120件 in the leader's section is no achievement. (The others' cues are their own
     # words, read wherever they stand: a closing 下一步，我局将… lands in the last section.)
@@ -147,6 +148,32 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
         if f.status == "missing":
             _find_embedded(f, doc, outline, year, cues[f.part.id], masked, body, _barred(f, found))
     return [found[p.id] for p in rubric.parts]
+
+
+def _themed_last(
+    found: dict[str, Found],
+    doc: Document,
+    rubric: Rubric,
+    top: list[tuple[Heading, list[Part]]],
+    anchor: int,
+) -> None:
+    """The last top-level section named for no part, after an anchor's and with only optional
+    parts' sections after it (五、其他事项), as the part marked ``themed_last`` when that part
+    alone has no section of its own (a plan under a theme)."""
+    unnamed = [i for i, (_, parts) in enumerate(top) if not parts]
+    if not unnamed or unnamed[-1] <= anchor:
+        return
+    last = unnamed[-1]
+    if any(p.required for _, parts in top[last + 1 :] for p in parts):
+        return
+    for part in rubric.parts:
+        others = [q for q in rubric.parts if q.required and q.id != part.id]
+        if (
+            part.themed_last
+            and found[part.id].status == "missing"
+            and all(found[q.id].status == "present" for q in others)
+        ):
+            _add_section(found[part.id], doc, top[last][0], "present")
 
 
 def _barred(f: Found, found: dict[str, Found]) -> set[int]:

@@ -116,6 +116,10 @@ class Part(_Strict):
     # count as this part; anchor: this part's first section ends that run; plan: the part whose
     # year is document.plan_year; copy_check: compared between reports for copies.
     themed_before_anchor: bool = False
+    # themed_last: the last top-level section named for no part (only optional parts' after it),
+    # after an anchor's, counts as this part when every other required part has its own section
+    # (四、持续发力，推动…再上新台阶 over 一是…二是…: the plan under a theme)
+    themed_last: bool = False
     anchor: bool = False
     plan: bool = False
     copy_check: bool = False
