@@ -422,6 +422,7 @@ def test_problems_and_plan_headed_as_units_word_them_are_present(
     "heading",
     [
         "三、履职情况",
+        "三、履职",  # a terse unit's one word
         "三、县长履职情况",
         "三、书记、县长抓法治建设情况",
         "三、领导带头尊法学法守法用法情况",
