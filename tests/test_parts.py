@@ -428,6 +428,7 @@ _HEADINGS = re.compile(r"^([一二三四五])、(.*)$", re.MULTILINE)
         ("tortoise_brackets", lambda n, t: f"〔{n}〕{t}"),
         ("dingbat", lambda n, t: f"{chr(0x2776 + '一二三四五'.index(n))}{t}"),
         ("keycap", lambda n, t: f"{'一二三四五'.index(n) + 1}\ufe0f\u20e3{t}"),
+        ("badge", lambda n, t: f"0{'一二三四五'.index(n) + 1} {t}"),  # 01 主要举措…
     ],
 )
 def test_headings_an_editor_set_off_are_the_sections(

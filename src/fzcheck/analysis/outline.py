@@ -48,7 +48,10 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (
         3,
         re.compile(
-            r"^\s*(?P<n>\d{1,2})\s*(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}\s*年)|\ufe0f?\u20e3)\s*"
+            r"^\s*(?:(?P<n>\d{1,2})\s*(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}\s*年)|\ufe0f?\u20e3)"
+            # 01 主要举措: a post's numbered badge, its heading beside it (a zero-padded
+            # number is never a value or a count)
+            r"|0[1-9][ \t\u3000]+(?=[\u4e00-\u9fff]|(?:19|20)\d{2}\s*年))\s*"
         ),
     ),
     # 1）too; ❶ ➀ ➊ as ①
@@ -373,7 +376,7 @@ def _firsts(found: list[tuple[int, str, int, int, int]]) -> list[int]:
     return [f[2] for f in found if f[0] == top and f[1].strip(_AROUND_NUMERAL) in _FIRST]
 
 
-_FIRST = frozenset("一1①\u2776\u2780\u278a")
+_FIRST = frozenset(["一", "1", "01", "①", "\u2776", "\u2780", "\u278a"])
 
 
 def _starts_again(found: list[tuple[int, str, int, int, int]]) -> bool:
