@@ -120,3 +120,12 @@ def test_a_cache_that_cannot_be_written_is_said_once_and_the_run_goes_on(
     err = capsys.readouterr().err
     assert err.count("无法写入大模型回答缓存") == 1 and "--cache-dir" in err
     assert (cache.unwritable, cache.puts) == (3, 0)
+
+
+def test_cache_info_on_a_file_says_it_is_no_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("", encoding="utf-8")
+    assert main(["cache", "info", "--cache-dir", str(afile)]) == 2
+    assert "是一个文件，不是缓存文件夹" in capsys.readouterr().err

@@ -423,3 +423,15 @@ def test_an_import_that_is_a_pipe_or_no_json_is_one_clear_error(
     broken.write_text("{", encoding="utf-8")
     code, _, err = run(capsys, "review", str(results), "--import", str(broken))
     assert code == 2 and "不是有效的JSON" in err and "JSONDecodeError" not in err
+
+
+@pytest.mark.parametrize("content", ["", "x", "[]", '""'])
+def test_an_import_holding_no_decision_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str
+) -> None:
+    """An empty file, a bare word, [] or "": no page's export — said, exit 2, not 已导入0条."""
+    results, _ = _one_report(capsys, tmp_path)
+    export = tmp_path / "export.json"
+    export.write_text(content, encoding="utf-8")
+    code, _, err = run(capsys, "review", str(results), "--import", str(export))
+    assert code == 2 and "不是复核导出文件" in err

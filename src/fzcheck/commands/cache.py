@@ -33,6 +33,11 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.render.i18n import t
 
     cache = ResponseCache(resolve_cache_dir(args.cache_dir))
+    if cache.directory.exists() and not cache.directory.is_dir():
+        from fzcheck.errors import UsageError
+
+        # a file where the cache's folder should be: no cache to show or clear (it showed 0)
+        raise UsageError(t("cache.not_a_folder", path=cache.directory))
     if args.action == "clear":
         removed = cache.clear()
         stdout().print(

@@ -403,6 +403,8 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any
         raise UsageError(t("review.not_export", path=file, why=t("review.not_utf8"))) from None
     except (json.JSONDecodeError, RecursionError):
         raise UsageError(t("review.not_export", path=file, why=t("review.not_json"))) from None
+    except ValueError:  # JSON, but no decision in it
+        raise UsageError(t("review.not_export", path=file, why=t("review.no_decisions"))) from None
     graded: dict[tuple[Any, Any, Any], list[dict[str, Any]]] = {}
     for r in results:
         ref = r.get("rubric") or {}

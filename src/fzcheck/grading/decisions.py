@@ -374,10 +374,13 @@ def parse_export(text: str) -> list[dict[str, Any]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
+        data = [json.loads(line) for line in text.splitlines() if line.strip()]
     if isinstance(data, dict):
         data = data.get("decisions") or [data]
-    return [i for i in data if isinstance(i, dict)] if isinstance(data, list) else []
+    items = [i for i in data if isinstance(i, dict)] if isinstance(data, list) else []
+    if not items:  # an empty file, a bare "x", [] or {}: no export of any page
+        raise ValueError("no decisions in it")
+    return items
 
 
 def reviewed_lines(

@@ -571,6 +571,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.not_a_file": "不是普通文件，或大于64 MB",
         "review.not_utf8": "不是UTF-8编码的文本",
         "review.not_json": "不是有效的JSON：请用页面上的“导出”按钮重新导出",
+        "review.no_decisions": "其中没有复核意见：请在页面上记录后用“导出”按钮导出",
         "review.imported_new": (
             "已导入{n}条新的人工复核（{same}条已有，未重复导入；跳过{skipped}条不属于这些结果的）"
             "→ {path}"
@@ -642,6 +643,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         # fzcheck cache info|clear
         "cache.info": "缓存目录：{path}\n缓存条数：{entries}\n占用空间：{size}",
         "cache.cleared": "已删除 {removed} 条缓存的大模型回答（{path}）",
+        "cache.not_a_folder": "{path} 是一个文件，不是缓存文件夹：请改正 --cache-dir / FZCHECK_CACHE_DIR",
         "cache.unwritable": (
             "fzcheck：无法写入大模型回答缓存 {path}（{why}），本次的回答不缓存、结果照常写出："
             "请检查缓存目录（--cache-dir / FZCHECK_CACHE_DIR）"
@@ -1083,6 +1085,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.not_a_file": "not a regular file, or over 64 MB",
         "review.not_utf8": "not UTF-8 text",
         "review.not_json": "not valid JSON: export it again with the page's export button",
+        "review.no_decisions": "it holds no decisions: record them on the page, then export",
         "review.imported_new": (
             "imported {n} new decision(s) ({same} already there, not added again; {skipped} "
             "skipped: not for these results) → {path}"
@@ -1171,6 +1174,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "llm.failed": "; failed: {why}",
         "cache.info": "cache: {path}\nentries: {entries}\nsize: {size}",
         "cache.cleared": "removed {removed} cached response(s) from {path}",
+        "cache.not_a_folder": "{path} is a file, not a cache folder: correct --cache-dir / FZCHECK_CACHE_DIR",
         "cache.unwritable": (
             "fzcheck: cannot write the LLM response cache {path} ({why}); answers are not "
             "cached this run, results are written as usual: check the cache directory "
