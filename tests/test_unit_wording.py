@@ -1262,3 +1262,16 @@ def test_a_plan_under_a_theme_closing_the_report_is_the_plan(tmp_path: Path) -> 
     assert statuses(r)["next_year_plan"] == "present"
     partial = without_section(tmp_path, PROBLEMS, (PLAN, theme))
     assert statuses(partial)["next_year_plan"] == "embedded"
+
+
+@pytest.mark.parametrize(
+    ("first", "rest"),
+    [("二、2025年推进法治政府建设存在的", "不足和原因"), ("二、存在的问题和", "原因分析")],
+)
+def test_a_heading_broken_by_a_typed_line_break_keeps_its_part(
+    tmp_path: Path, first: str, rest: str
+) -> None:
+    """A line break typed inside a long heading (…存在的 / 不足和原因): the heading goes on on
+    the next line, and its part is found by the whole of it."""
+    r = variant(tmp_path, (PROBLEMS, f"{first}\n{rest}"))
+    assert statuses(r)["problems"] == "present"

@@ -336,9 +336,27 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
     found = _parts_above(found)
     level = {kind: n for n, kind in enumerate(_ranked({f[0] for f in found}, found), 1)}
     lines = doc.analysis
-    headings = [Heading(k, level[k], m, lines[i][s:e], i, s, e) for k, m, i, s, e in found]
+    headings = [Heading(k, level[k], m, _text(lines, i, s, e), i, s, e) for k, m, i, s, e in found]
     _close_spans(headings, body_end)
     return Outline(headings=headings, body_start=body_start, body_end=body_end)
+
+
+# a heading's last word that cannot end it: its text goes on on the next line (a line break
+# typed inside a long heading: 二、2024年度推进法治政府建设存在的 / 不足和原因)
+_UNFINISHED = re.compile(r"(?:的|和|及|与|、|暨|关于|以及|并)$")
+_REST_MAX = 20  # characters the rest of a heading on its next line has at most
+
+
+def _text(lines: list[str], i: int, start: int, end: int) -> str:
+    """Heading text at ``lines[i][start:end]``, with the rest on the next line when the line
+    breaks off unfinished (its words count towards the heading's part; quotes and highlights
+    keep to the first line, as ``start``/``end`` say)."""
+    text = lines[i][start:end]
+    if end < len(lines[i].rstrip()) or i + 1 >= len(lines) or not _UNFINISHED.search(text):
+        return text
+    rest = lines[i + 1].strip()
+    whole = rest and len(rest) <= _REST_MAX and not _HEADING_END.search(rest)
+    return text + rest if whole and match_heading(lines[i + 1]) is None else text
 
 
 def _close_spans(headings: list[Heading], body_end: int) -> None:
