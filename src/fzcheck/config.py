@@ -16,7 +16,6 @@ table) and read it with :func:`section`; keys a feature does not know are its ow
 from __future__ import annotations
 
 import os
-import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -36,13 +35,12 @@ def config_path() -> Path:
 
 def load_config(path: Path | None = None) -> dict[str, Any]:
     """The whole config as a dict; read on every call so settings are never stale."""
+    from fzcheck.reading.limits import regular_within
     from fzcheck.render.i18n import t
 
     path = path or config_path()
     try:
-        info = path.stat()
-        # a FIFO would be waited on for ever, a folder is no file, a config is a few lines
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_CONFIG:
+        if not regular_within(path, _MAX_CONFIG):  # a config is a few lines
             raise ConfigError(t("config.unreadable", path=path, why=t("config.not_a_file")))
         with path.open("rb") as f:
             return tomllib.load(f)

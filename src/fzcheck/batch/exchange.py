@@ -18,7 +18,6 @@ no line at all, becomes a result whose ``llm.error`` says so: listed at the end,
 from __future__ import annotations
 
 import json
-import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +27,7 @@ from fzcheck.batch.plan import Item, content_key
 from fzcheck.batch.runner import Batch, grade_offline, llm_failure
 from fzcheck.errors import UsageError
 from fzcheck.pipeline import Graded
+from fzcheck.reading.limits import regular_within
 from fzcheck.render.i18n import t
 from fzcheck.render.jsonfmt import dumps_line
 
@@ -138,7 +138,7 @@ class OutputIndex:
         index = cls(files)
         for n, path in enumerate(files):
             try:
-                if not stat.S_ISREG(path.stat().st_mode):  # a FIFO: waited on for ever
+                if not regular_within(path):
                     raise UsageError(t("batch.not_a_file", path=path))
                 f = path.open("rb")
             except OSError as err:

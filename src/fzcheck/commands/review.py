@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import os
 import re
-import stat
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 from typing import Any
@@ -385,14 +384,13 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any
         validated,
     )
     from fzcheck.output import error, stderr
+    from fzcheck.reading.limits import regular_within
     from fzcheck.redact import visible
     from fzcheck.render.i18n import t
     from fzcheck.result import Decision
 
     try:
-        info = file.stat()
-        # a FIFO would be waited on for ever; a page's export is kilobytes, not gigabytes
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_EXPORT:
+        if not regular_within(file, _MAX_EXPORT):  # a page's export is kilobytes
             raise UsageError(t("review.not_export", path=file, why=t("review.not_a_file")))
         items = parse_export(file.read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -22,13 +22,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from fzcheck.reading.limits import regular_within
 from fzcheck.result import Decision, Result, field_names, result_from_json
 
 if TYPE_CHECKING:
@@ -68,8 +68,7 @@ def load(path: Path) -> list[Decision]:
     try:
         if not path.exists():
             return []
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+        if not regular_within(path, MAX_BYTES):
             warn(f"{path}: 不是普通文件，或大于256 MB，不像复核记录，已跳过")
             return []
         out: list[Decision] = []
@@ -240,14 +239,12 @@ class Reports:
     def of_files(cls, sources: Iterable[str]) -> Reports:
         """The files ``sources`` name, by the sha256 of their bytes (those that are regular
         files and can be read; stdin is none)."""
-        import stat
-
         lines = []
         for source in sources:
             if source == "-":
                 continue
             try:
-                if not stat.S_ISREG(os.stat(source).st_mode):
+                if not regular_within(source):
                     continue  # a folder, a pipe: nothing a decision was made on
                 with open(source, "rb") as f:
                     sha = hashlib.file_digest(f, "sha256").hexdigest()

@@ -17,7 +17,6 @@ import hashlib
 import json
 import os
 import shutil
-import stat
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from typing import Any
 
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
+from fzcheck.reading.limits import regular_within
 from fzcheck.render.i18n import t
 
 _MAX_ENTRY = 32 * 1024 * 1024  # bytes: an answer is a few kilobytes
@@ -112,8 +112,7 @@ class ResponseCache:
         a folder is no entry)."""
         path = self._path(key)
         try:
-            info = path.stat()
-            if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_ENTRY:
+            if not regular_within(path, _MAX_ENTRY):
                 raise ValueError(path)
             with path.open(encoding="utf-8") as f:
                 value = json.load(f)

@@ -70,6 +70,14 @@ def xml_elements(data: bytes) -> int:
     return data.count(b"<") - data.count(b"</")
 
 
+def regular_within(path: str | os.PathLike[str], limit: int | None = None) -> bool:
+    """Whether ``path`` is a regular file of at most ``limit`` bytes: a FIFO would be waited on
+    for ever, a folder or a device is no file, and a settings file, cache entry or export far
+    larger than any is damage. Its OSError (nothing there) is the caller's to say."""
+    info = os.stat(path)
+    return stat.S_ISREG(info.st_mode) and (limit is None or info.st_size <= limit)
+
+
 def read_regular_file(
     path: str, limit: int, too_large: Callable[[int], str] | None = None
 ) -> bytes:
