@@ -15,7 +15,7 @@ from functools import lru_cache
 from itertools import islice, pairwise
 from typing import Literal
 
-from fzcheck.analysis.outline import match_heading
+from fzcheck.analysis.outline import REST_MAX, UNFINISHED, match_heading
 from fzcheck.document import Document
 from fzcheck.fast_patterns import fast
 from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_CELL, TITLE_KINDS, is_chrome
@@ -65,7 +65,6 @@ _DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{_SIGNED})\s*日?\s*[)]?{_NOTE}\s*$")
 # the signature block's two lines joined by a crawler or a paste)
 _ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{_SIGNED})\s*日?{_NOTE}\s*$")
 _ENDS_DATED = re.compile(rf"(?:{_SIGNED})\s*日?\s*$")
-_UNFINISHED = re.compile(r"(?:的|关于|和|及|暨|与|、)$")  # a title line that goes on below
 # the title's year in brackets on the line under it (…年度报告 / （2025年度）)
 _YEAR_NOTE = re.compile(rf"^\(\s*{YEAR.pattern}度?\s*\)$")  # YEAR ends in 年
 _ORPHAN_MAX = 3  # characters of a title's last word a wrap may leave alone on the next line
@@ -341,7 +340,7 @@ def _title_lines(
             if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
                 rest = _unspaced(lines[nxt].strip())
                 if (
-                    (_UNFINISHED.search(core) and len(rest) <= 20 and "。" not in rest)
+                    (UNFINISHED.search(core) and len(rest) <= REST_MAX and "。" not in rest)
                     or (
                         len(rest) <= _ORPHAN_MAX
                         and not _ENDS_IN_KIND.search(core)

@@ -341,10 +341,10 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
     return Outline(headings=headings, body_start=body_start, body_end=body_end)
 
 
-# a heading's last word that cannot end it: its text goes on on the next line (a line break
-# typed inside a long heading: 二、2024年度推进法治政府建设存在的 / 不足和原因)
-_UNFINISHED = re.compile(r"(?:的|和|及|与|、|暨|关于|以及|并)$")
-_REST_MAX = 20  # characters the rest of a heading on its next line has at most
+# A heading's or a title's last word that cannot end it: its text goes on on the next line (a
+# line break typed inside it: 二、2024年度推进法治政府建设存在的 / 不足和原因)
+UNFINISHED = re.compile(r"(?:的|关于|和|及|暨|与|、)$")
+REST_MAX = 20  # characters the rest on the next line has at most
 
 
 def _text(lines: list[str], i: int, start: int, end: int) -> str:
@@ -352,10 +352,10 @@ def _text(lines: list[str], i: int, start: int, end: int) -> str:
     breaks off unfinished (its words count towards the heading's part; quotes and highlights
     keep to the first line, as ``start``/``end`` say)."""
     text = lines[i][start:end]
-    if end < len(lines[i].rstrip()) or i + 1 >= len(lines) or not _UNFINISHED.search(text):
+    if end < len(lines[i].rstrip()) or i + 1 >= len(lines) or not UNFINISHED.search(text):
         return text
     rest = lines[i + 1].strip()
-    whole = rest and len(rest) <= _REST_MAX and not _HEADING_END.search(rest)
+    whole = rest and len(rest) <= REST_MAX and not _HEADING_END.search(rest)
     return text + rest if whole and match_heading(lines[i + 1]) is None else text
 
 
