@@ -507,7 +507,7 @@ def hard_wrapped(lines: list[str]) -> bool:
     near = sum(lengths.get(n, 0) for n in range(top - 2, top + 3))
     if near < _WRAPPED_SHARE * long:
         return False
-    widths = Counter(round(_em(line)) for line in lines if _em(line) >= _MIN_COLUMN)
+    widths = Counter(round(w) for w in map(_em, lines) if w >= _MIN_COLUMN)
     top = max(widths, key=widths.__getitem__)
     near = sum(widths[w] for w in (top - 1, top, top + 1))
     return near >= _WRAPPED_LINES and near >= _WRAPPED_SHARE * sum(widths.values())

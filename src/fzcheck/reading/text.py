@@ -38,7 +38,6 @@ def read_text(data: bytes, deadline: Deadline | None = None) -> Extracted:
 # PDF's layout text gives it (二、存 在 的 不 足, 2 0 2 6 年), not a table's row of figures
 # (4 0 0 0 0 4) nor two names set apart (two spaces)
 _LETTER_SPACED = re.compile(r"(?:\S ){3,}\S")
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SPACED_RUN = re.compile(r" \S \S \S")  # opening with a space: the engine skips to spaces
 
 
@@ -53,9 +52,7 @@ def _letters_joined(text: str) -> str:
         if 4 * line.count(" ") < len(line):  # a spaced run fills a line a quarter spaces
             continue
         lines[i] = _LETTER_SPACED.sub(
-            lambda m: (
-                m.group().replace(" ", "") if len(_CJK_CHAR.findall(m.group())) >= 3 else m.group()
-            ),
+            lambda m: m.group().replace(" ", "") if cjk_count(m.group()) >= 3 else m.group(),
             line,
         )
     return "\n".join(lines)
