@@ -172,3 +172,18 @@ def test_spreadsheet_cells_show_controls_and_bidi_overrides(
     cells = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row]
     assert not any("\u202e" in c or "\x1b" in c for c in cells)
     assert any("rtl\\u202egnp.txt" in c for c in cells)
+
+
+def test_a_gbk_file_name_reads_as_chinese_in_the_csv(tmp_path: Path) -> None:
+    """A folder copied from a Chinese Windows PC: the CSV a reviewer opens in Excel names the
+    report 清溪镇报告.txt, as the terminal and the workbook do, not \\udcc7\\udce5… escapes."""
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsencode(folder) + b"/" + "清溪镇报告.txt".encode("gbk")
+    with open(name, "wb") as f:
+        f.write(_report("清溪镇2025年度法治政府建设情况报告", "").encode("utf-8"))
+    assert main(["check", str(folder), "-o", str(tmp_path / "r.csv")]) in (0, 1)
+    csv_text = (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
+    assert "清溪镇报告.txt" in csv_text and "\\udc" not in csv_text

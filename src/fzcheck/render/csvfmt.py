@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
-from fzcheck.redact import cell_text
+from fzcheck.redact import cell_text, decodable
 from fzcheck.render import (
     failed_check_entries,
     joined_label,
@@ -200,8 +200,9 @@ def as_text(value: object) -> object:
 
 def safe_row(row: Iterable[object]) -> list[object]:
     """A row's cells as a spreadsheet shows them: never run as a formula, controls and bidi
-    overrides from a submission shown (:func:`fzcheck.redact.cell_text`)."""
-    return [as_text(cell_text(v) if isinstance(v, str) else v) for v in row]
+    overrides from a submission shown (:func:`fzcheck.redact.cell_text`), a file name a
+    Chinese PC wrote in GBK read as such (:func:`fzcheck.redact.decodable`)."""
+    return [as_text(cell_text(decodable(v)) if isinstance(v, str) else v) for v in row]
 
 
 class CsvRenderer:
