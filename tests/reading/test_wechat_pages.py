@@ -94,3 +94,38 @@ def test_a_wechat_articles_posting_time_is_its_publication_date(tmp_path: Path) 
     assert result["document"]["published_on"] == "2026-04-08"
     failed = [c["id"] for c in result["checks"] if not c["passed"]]
     assert failed == ["published_in_time"]
+
+
+_IMAGE_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>{title}_示例县人民政府</title></head><body>
+<div class="header"><img src="/images/logo.png" alt="示例县人民政府"></div>
+<div class="nav">首页 &gt; 政务公开 &gt; 法治政府建设</div>
+<div class="article"><h1>{title}</h1>
+<div class="info">发布时间：2026-02-12 来源：县交通运输局 浏览次数：312</div>
+<div class="content">{body}</div></div>
+<div class="footer"><img src="/images/jiucuo.png">主办：示例县人民政府办公室 网站标识码：1234000001</div>
+</body></html>"""
+
+
+def test_a_report_published_as_images_is_said_to_be_images_not_a_non_report(
+    tmp_path: Path,
+) -> None:
+    """Many sites publish the signed report as page scans in <img> tags under its title: the
+    page's text is the title alone. It is an input the checker cannot read (the images are on
+    the site), said so in one line, not a 非年度报告 graded 0."""
+    from fzcheck.render.i18n import error_kind
+
+    title = "示例县交通运输局2025年度法治政府建设情况报告"
+    body = "".join(f'<p><img src="/uploads/2026/02/p{i}.jpg"></p>' for i in range(1, 4))
+    page = tmp_path / "page.html"
+    page.write_text(_IMAGE_PAGE.format(title=title, body=body), encoding="utf-8")
+    result = check_path(str(page), Catalog.load()).to_json()
+    assert result["verdict"] == "error" and result["error"]["kind"] == "image"
+    assert "3" in result["error"]["message"]
+    assert "图片" in error_kind("image", result["error"]["message"])
+    # a page with a picture beside the report's text is read as before
+    text = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
+    body = body + "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+    page.write_text(_IMAGE_PAGE.format(title=title, body=body), encoding="utf-8")
+    result = check_path(str(page), Catalog.load()).to_json()
+    assert result["verdict"] == "complete"

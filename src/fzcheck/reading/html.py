@@ -163,7 +163,52 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     title = _page_title(page)
     if title and not any(title in line for line in kept[:5]):
         kept.insert(0, title)
+    if sum(len(line) for line in kept if line != title) < _IMAGE_PAGE_CHARS:
+        images = _article_images(page)
+        if images:
+            raise InputError(
+                f"the web page's article is {len(images)} image(s) ({images[0]}"
+                f"{' …' if len(images) > 1 else ''}) and almost no text: the report is "
+                "published as pictures; download its own file (PDF, Word) and check that",
+                kind="image",
+            )
     return Extracted("\n".join(kept), encoding, _published(page))
+
+
+# A page whose text, its title aside, is this short holds no report's text (a report runs to
+# thousands of characters); with pictures in its article, the report is those pictures.
+_IMAGE_PAGE_CHARS = 150
+# A picture of the site's own: its logo, badges, share and QR-code buttons, spacers
+_SITE_IMAGE = re.compile(
+    r"logo|icon|share|qr|ewm|erweima|jiucuo|dzjg|police|beian|spacer|blank|arrow|btn|button",
+    re.IGNORECASE,
+)
+
+
+def _article_images(page: str) -> list[str]:
+    """The ``src`` of each picture in the page's article: not in the site's banner, navigation
+    or footer, nor one of its badges or buttons by name."""
+    if "<img" not in page and "<IMG" not in page:
+        return []
+    tree = _tree(page)
+    if tree is None:
+        return []
+    found = []
+    for img in tree.iter("img"):
+        src = (img.get("src") or img.get("data-src") or "").strip()
+        if not src or _SITE_IMAGE.search(src.rsplit("/", 1)[-1]):
+            continue
+        names = [
+            name.lower()
+            for el in img.iterancestors()
+            for name in (*(el.get("class") or "").split(), el.get("id") or "")
+        ]
+        site = any(el.tag in _SITE_PART_TAGS for el in img.iterancestors()) or any(
+            _SITE_PART.search(n) and not _ARTICLE_PART.search(n) for n in names
+        )
+        if not site:
+            found.append(src[:80])
+    return found
 
 
 # A cell this long holds the page, not a table's value (a data table's cells are numbers and

@@ -116,6 +116,7 @@ _ERROR_FORMATS = (
 _SPECIAL_FILES = (("named pipe", "fifo"), ("device", "device"), ("socket", "socket"))
 _ERROR_WORDS = {  # kind: (words in the message's first clause, the closer sentence's key)
     "empty": (("web page", "error.empty_page"), ("web archive", "error.empty_mht")),
+    "image": (("web page", "error.image_page"),),
     "unsupported_format": (
         ("zip archive", "error.unsupported_zip"),
         ("spreadsheet", "error.unsupported_spreadsheet"),
@@ -350,6 +351,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "文字编码无法识别（不是UTF-8、GB18030、Big5或UTF-16中文）：请另存为UTF-8编码的文本后再检查"
         ),
         "error.image": "这是图片，不是文字：请先做文字识别（OCR）",
+        "error.image_page": (
+            "网页的正文是图片，几乎没有文字（报告以图片形式发布）：请下载报告原件（PDF或Word）后再检查"
+        ),
         "error.scanned_pdf": (
             "这是扫描版PDF，没有文字层，自动文字识别也未识别出文字（空白或不清晰的扫描件）："
             "请核对扫描件，或自行做文字识别（OCR）后再检查"
@@ -814,6 +818,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Chinese): re-save it as UTF-8"
         ),
         "error.image": "an image, not text: OCR it first",
+        "error.image_page": (
+            "the web page's article is pictures, with almost no text (the report published "
+            "as images): download the report's own file (PDF or Word) and check that"
+        ),
         "error.scanned_pdf": (
             "a scanned PDF with no text layer, and OCR found no text (a blank or unclear "
             "scan): check the scan, or OCR it yourself"
