@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 CJK_FONTS = [
     Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
@@ -20,6 +21,61 @@ def cjk_font() -> Path | None:
 def make_scanned_pdf(text: str, font: Path) -> bytes:
     """An image-only PDF (no text layer), as a scanner makes: each page a picture of the text,
     paragraphs wrapped at the right margin as a word processor wraps them."""
+    pages = scanned_pages(text, font)
+    out = io.BytesIO()
+    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=150.0)
+    return out.getvalue()
+
+
+def make_pictures_docx(title: str, text: str, font: Path) -> bytes:
+    """A .docx holding ``title`` as text, then pictures of ``text``'s pages (JPEG, as a
+    scanner saves them): a signed report scanned and pasted into Word."""
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    if title:
+        document.add_paragraph(title)
+    for page in scanned_pages(text, font):
+        picture = io.BytesIO()
+        page.save(picture, format="JPEG", quality=85)
+        picture.seek(0)
+        document.add_picture(picture, width=Cm(16))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def make_pictures_mht(title: str, text: str, font: Path) -> bytes:
+    """A web archive (.mht, as a browser saves a page) of a site's page that publishes the
+    report as pictures of its pages under its title, the pictures saved inside."""
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    site = "http://www.example.gov.cn/zwgk/fzzfjs/"
+    names = [f"W0202602{i}.jpg" for i in range(len(scanned_pages(text, font)))]
+    images = "".join(f'<p><img src="./{name}?v=2"></p>' for name in names)
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+        f'<div class="logo"><img src="/images/logo.png"></div><div class="article">'
+        f'<h1>{title}</h1><div class="info">发布时间：2026-02-12</div>{images}</div></body></html>'
+    )
+    archive = MIMEMultipart("related")
+    html = MIMEText(page, "html", "utf-8")
+    html["Content-Location"] = site + "t20260212_1.html"
+    archive.attach(html)
+    for name, picture in zip(names, scanned_pages(text, font), strict=True):
+        data = io.BytesIO()
+        picture.save(data, format="JPEG", quality=85)
+        part = MIMEImage(data.getvalue(), "jpeg")
+        part["Content-Location"] = site + name
+        archive.attach(part)
+    return archive.as_bytes()
+
+
+def scanned_pages(text: str, font: Path) -> list[Any]:
+    """Pictures (PIL images) of ``text``'s A4 pages at 150 dpi."""
     from PIL import Image, ImageDraw, ImageFont
 
     width, height, margin, size, step = 1240, 1754, 100, 26, 40  # A4 at 150 dpi
@@ -42,9 +98,7 @@ def make_scanned_pdf(text: str, font: Path) -> bytes:
         for i, row in enumerate(rows[start : start + per_page]):
             draw.text((margin, margin + i * step), row, font=face, fill=0)
         pages.append(page)
-    out = io.BytesIO()
-    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=150.0)
-    return out.getvalue()
+    return pages
 
 
 def encrypt_pdf(pdf: bytes, user_password: str, algorithm: str = "AES-128") -> bytes:

@@ -20,7 +20,13 @@ from fzcheck.rubric import Catalog
 from tests.helpers import ROOT, SAMPLE, make_docx, make_pdf, sample_text, wrapped
 from tests.reading.make_doc import make_doc
 from tests.reading.make_ofd import make_ofd
-from tests.reading.makers import cjk_font, make_rtf, make_scanned_pdf
+from tests.reading.makers import (
+    cjk_font,
+    make_pictures_docx,
+    make_pictures_mht,
+    make_rtf,
+    make_scanned_pdf,
+)
 
 SAMPLE_LINES = [line for line in sample_text().splitlines() if line.strip()]
 
@@ -38,9 +44,7 @@ def _statuses(*paths: Path) -> list[list[tuple[str, str]]]:
     results = json.loads(proc.stdout)
     assert all(r["ok"] for r in results), [r["error"] for r in results]
     # the JSON says which text was recognised from images
-    assert [r["document"]["ocr"] for r in results] == [
-        p.suffix == ".pdf" and "scan" in p.name for p in paths
-    ]
+    assert [r["document"]["ocr"] for r in results] == ["scan" in p.name for p in paths]
     return [[(p["id"], p["status"]) for p in r["parts"]] for r in results]
 
 
@@ -261,6 +265,42 @@ def test_a_scanned_pdf_is_read_by_ocr_and_finds_the_same_parts(tmp_path: Path) -
     assert doc.ocr and doc.format == "pdf"
     assert doc.lines[0] == SAMPLE_LINES[0]
     text, scanned = _statuses(SAMPLE, scan)
+    assert scanned == text
+
+
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
+def test_a_report_pasted_into_word_as_page_scans_is_read_by_ocr(tmp_path: Path) -> None:
+    """A signed report scanned and pasted into a .docx under its typed title (or with no text
+    at all): its pictures are read by OCR, and the same parts are found as in the text; a
+    .docx of pictures with no text in them is said to be pictures, not graded."""
+    font = cjk_font()
+    assert font is not None
+    body = "\n".join(SAMPLE_LINES[1:])
+    word = tmp_path / "scan.docx"
+    word.write_bytes(make_pictures_docx(SAMPLE_LINES[0], body, font))
+    doc = load(str(word))
+    assert doc.ocr and doc.format == "docx" and doc.lines[0] == SAMPLE_LINES[0]
+    text, scanned = _statuses(SAMPLE, word)
+    assert scanned == text
+    word.write_bytes(make_pictures_docx("", "。", font))  # a page of no words: nothing to read
+    with pytest.raises(InputError) as err:
+        load(str(word))
+    assert err.value.kind == "image" and "OCR found no text" in str(err.value)
+
+
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
+def test_a_saved_page_that_publishes_the_report_as_pictures_is_read_by_ocr(
+    tmp_path: Path,
+) -> None:
+    """A site's page whose report is pictures of its pages, saved as a web archive (.mht): the
+    archive holds the pictures, so they are read by OCR (the site's logo is not)."""
+    font = cjk_font()
+    assert font is not None
+    page = tmp_path / "scan.mht"
+    page.write_bytes(make_pictures_mht(SAMPLE_LINES[0], "\n".join(SAMPLE_LINES[1:]), font))
+    doc = load(str(page))
+    assert doc.ocr and doc.format == "html" and doc.lines[0] == SAMPLE_LINES[0]
+    text, scanned = _statuses(SAMPLE, page)
     assert scanned == text
 
 

@@ -22,6 +22,7 @@ from fzcheck.reading.limits import (
     xml_elements,
 )
 from fzcheck.reading.normalize import Extracted
+from fzcheck.reading.ocr import TEXT_BESIDE_PICTURES, read_pictures
 from fzcheck.reading.resegment import MAX_HEADING
 from fzcheck.reading.sniff import WORD_MAIN_PART, word_main_part
 
@@ -624,7 +625,34 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
     _drop_hidden_runs(document.element.body, styles)
     body = _Body(document, styles, _Numbering(_numbering_root(document), styles), deadline)
     body.read(document.element.body)
+    if sum(map(len, body.lines)) < TEXT_BESIDE_PICTURES:
+        pictures = _pictures(document)
+        if pictures:
+            return _with_pictures_read(body, pictures)
     return Extracted("\n".join(body.lines), styled=body.styled)
+
+
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
+_VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
+
+
+def _pictures(document: Any) -> list[bytes]:
+    """The pictures in the body, in their order, each once (DrawingML and older VML ones)."""
+    seen: dict[str, bytes] = {}
+    for el in document.element.body.iter(_BLIP, _VML_IMAGE):
+        rid = el.get(_EMBED) or el.get(_RELATION_ID)
+        part = document.part.related_parts.get(rid) if rid and rid not in seen else None
+        if part is not None and part.content_type.lower().startswith("image/"):
+            seen[rid] = part.blob
+    return list(seen.values())
+
+
+def _with_pictures_read(body: _Body, pictures: list[bytes]) -> Extracted:
+    """A document holding the report as pictures of its pages (scans pasted into Word under a
+    title, or with no text at all): the pictures' text by OCR after what text there is."""
+    text = read_pictures(pictures)
+    return Extracted("\n".join([*body.lines, text]), styled=body.styled, ocr=True)
 
 
 @dataclass

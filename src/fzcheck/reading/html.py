@@ -17,6 +17,7 @@ from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_KINDS, is_chrome
 from fzcheck.reading.dates import date_of_seconds, find_published, make_date, parse_date
 from fzcheck.reading.limits import Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
+from fzcheck.reading.ocr import TEXT_BESIDE_PICTURES, read_pictures
 from fzcheck.reading.resegment import HEADING_START
 from fzcheck.reading.sniff import is_mime_page
 from fzcheck.reading.text import decode
@@ -127,8 +128,9 @@ def _in_site_part(heading: Any, page_chars: int, sizes: dict[Any, int]) -> bool:
 
 
 def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
+    archive = None
     if is_mime_page(data):
-        data = _mime_html(data)
+        archive, data = data, _mime_html(data)
     count_limit(data.count(b"<"), "HTML tags", _MAX_TAGS)  # before lxml builds the tree
     page, encoding = _decode_page(data)
     import trafilatura
@@ -163,11 +165,15 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     title = _page_title(page)
     if title and not any(title in line for line in kept[:5]):
         kept.insert(0, title)
-    if sum(len(line) for line in kept if line != title) < _IMAGE_PAGE_CHARS:
+    if sum(len(line) for line in kept if line != title) < TEXT_BESIDE_PICTURES:
         images = _article_images(page)
+        pictures = _archived(archive, images) if archive is not None and images else []
+        if pictures:  # a web archive holds the pictures: read by OCR
+            text = read_pictures(pictures)
+            return Extracted("\n".join([*kept, text]), encoding, _published(page), ocr=True)
         if images:
             raise InputError(
-                f"the web page's article is {len(images)} image(s) ({images[0]}"
+                f"the web page's article is {len(images)} image(s) ({images[0][:80]}"
                 f"{' …' if len(images) > 1 else ''}) and almost no text: the report is "
                 "published as pictures; download its own file (PDF, Word) and check that",
                 kind="image",
@@ -175,14 +181,31 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     return Extracted("\n".join(kept), encoding, _published(page))
 
 
-# A page whose text, its title aside, is this short holds no report's text (a report runs to
-# thousands of characters); with pictures in its article, the report is those pictures.
-_IMAGE_PAGE_CHARS = 150
 # A picture of the site's own: its logo, badges, share and QR-code buttons, spacers
 _SITE_IMAGE = re.compile(
     r"logo|icon|share|qr|ewm|erweima|jiucuo|dzjg|police|beian|spacer|blank|arrow|btn|button",
     re.IGNORECASE,
 )
+
+
+def _archived(archive: bytes, sources: list[str]) -> list[bytes]:
+    """The pictures a web archive (.mht) holds for ``sources`` (the article's <img> srcs), in
+    their order: a part is found by the end of its Content-Location, as the page names it."""
+    import email
+    import email.policy
+
+    parts: dict[str, bytes] = {}
+    for part in email.message_from_bytes(archive, policy=email.policy.compat32).walk():
+        location = str(part.get("Content-Location") or "")
+        payload = part.get_payload(decode=True) if part.get_content_maintype() == "image" else None
+        if location and isinstance(payload, bytes):
+            parts.setdefault(_file_name(location), payload)
+    found = {name: parts[name] for name in map(_file_name, sources) if name in parts}
+    return list(found.values())
+
+
+def _file_name(url: str) -> str:
+    return url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
 
 
 def _article_images(page: str) -> list[str]:
@@ -207,7 +230,7 @@ def _article_images(page: str) -> list[str]:
             _SITE_PART.search(n) and not _ARTICLE_PART.search(n) for n in names
         )
         if not site:
-            found.append(src[:80])
+            found.append(src)
     return found
 
 

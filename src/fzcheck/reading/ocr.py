@@ -1,4 +1,5 @@
-"""Text of a scanned PDF by OCR: pages rendered with PDFium, read by RapidOCR.
+"""Text of a scanned PDF by OCR: pages rendered with PDFium, read by RapidOCR; and of a
+report's pages pasted into a document as pictures.
 
 The OCR models ship inside the ``rapidocr_onnxruntime`` wheel (nothing is downloaded), and the
 heavy libraries are imported only when a scan arrives, so ``fzcheck --help`` stays fast."""
@@ -21,6 +22,13 @@ _MIN_SCORE = 0.5
 # A page far longer than wide (0.0001 × 100000 points) is no report's page: the detector scales
 # its short side up, and the image with it (7 GB for one such page)
 _MAX_ASPECT = 8.0
+# A document whose text, its title aside, is this short holds no report's text (a report runs
+# to thousands of characters): with pictures in it, the report is those pictures.
+TEXT_BESIDE_PICTURES = 150
+# A picture this small is a logo, a seal or a photo's thumbnail, no page of text
+_MIN_PICTURE_SIDE = 400
+# A picture of more pixels than this is no page (a decompression bomb): A4 at 600 dpi is 35 M
+_MAX_PIXELS = 60_000_000
 # The OCR child's address space: a real scan's run takes ~1 GB of it (the models, one page)
 MAX_BYTES = 3 * 2**30
 
@@ -46,6 +54,92 @@ def ocr_pdf(data: bytes, only: list[int] | None = None) -> list[str]:
         max_bytes=MAX_BYTES,
         advice="OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and check the output",
     )
+
+
+def read_pictures(pictures: list[bytes]) -> str:
+    """The text of a document whose report is pictures of its pages (:func:`ocr_pictures`);
+    an :class:`InputError` when OCR is not installed or finds no text in them."""
+    try:
+        text = ocr_pictures(pictures)
+    except ImportError as err:
+        raise InputError(
+            f"the document's report is {len(pictures)} picture(s), and OCR is not installed "
+            f"here ({err.name or err}); reinstall fzcheck with its dependencies",
+            kind="missing_dependency",
+        ) from None
+    if sum(1 for ch in text if not ch.isspace()) < 20:
+        raise InputError(
+            f"the document holds {len(pictures)} picture(s) and almost no text, and OCR found "
+            "no text in them; check the pictures, or OCR them yourself",
+            kind="image",
+        )
+    return text
+
+
+def ocr_pictures(pictures: list[bytes]) -> str:
+    """The recognised text of pictures of a report's pages, in their order, one paragraph a
+    line: a document whose report is scans pasted in (Word, a web archive). Pictures too small
+    or too odd in shape to be a page are passed over. Bounded as :func:`ocr_pdf` is."""
+    from fzcheck.reading.isolated import call_isolated
+
+    if len(pictures) > MAX_PAGES:
+        raise InputError(
+            f"{len(pictures)} pictures to OCR: OCR reads at most {MAX_PAGES}; OCR them "
+            "yourself and check the text",
+            kind="too_large",
+        )
+    return call_isolated(
+        lambda: _ocr_pictures(pictures),
+        SECONDS + 30,
+        max_bytes=MAX_BYTES,
+        advice="OCR the pictures yourself and check the text",
+    )
+
+
+def _ocr_pictures(pictures: list[bytes]) -> str:
+    deadline = Deadline(SECONDS)
+    from io import BytesIO
+
+    import numpy
+    from PIL import Image
+
+    engine = _engine()
+    pages: list[list[Piece]] = []
+    for blob in pictures:
+        deadline.check()
+        try:
+            with Image.open(BytesIO(blob)) as image:  # reads the header only
+                width, height = image.size
+                short, long = min(width, height), max(width, height)
+                if short < _MIN_PICTURE_SIDE or width * height > _MAX_PIXELS:
+                    continue
+                if long > _MAX_ASPECT * short:
+                    continue
+                scale = _MAX_SIDE / long
+                image.draft("RGB", (round(width * scale), round(height * scale)))  # JPEG: fast
+                page = image.convert("RGB").resize((round(width * scale), round(height * scale)))
+        except (OSError, ValueError, Image.DecompressionBombError):
+            continue  # not a picture PIL reads (a WMF, a damaged one): the others still are
+        pages.append(_recognised(engine, numpy.asarray(page)))
+    deadline.check()
+    return "\n".join(document_lines(pages))
+
+
+def _recognised(engine: Any, image: Any) -> list[Piece]:
+    """The text pieces OCR finds in one page's image."""
+    # No per-line orientation classifier: scans are upright, and it turned whole lines upside
+    # down (then dropped as low-confidence) in our tests.
+    try:
+        result, _ = engine(image, use_cls=False)
+    except Exception as err:  # noqa: BLE001 - onnxruntime's own kinds, one page's
+        memory = "bad_alloc" in str(err)
+        raise InputError(
+            "OCR failed on this file"
+            + (" (out of memory)" if memory else f" ({type(err).__name__})")
+            + "; OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`)",
+            kind="too_large" if memory else "corrupt",
+        ) from None
+    return _pieces(result or [])
 
 
 def _ocr_pages(data: bytes, only: list[int] | None) -> list[str]:
@@ -79,19 +173,7 @@ def _ocr_pages(data: bytes, only: list[int] | None) -> list[str]:
                 continue
             scale = _MAX_SIDE / max(width, height, 1.0)
             image = page.render(scale=scale, grayscale=False).to_numpy()
-            # No per-line orientation classifier: scans are upright, and it turned whole lines
-            # upside down (then dropped as low-confidence) in our tests.
-            try:
-                result, _ = engine(image, use_cls=False)
-            except Exception as err:  # noqa: BLE001 - onnxruntime's own kinds, one page's
-                memory = "bad_alloc" in str(err)
-                raise InputError(
-                    "OCR failed on this file"
-                    + (" (out of memory)" if memory else f" ({type(err).__name__})")
-                    + "; OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`)",
-                    kind="too_large" if memory else "corrupt",
-                ) from None
-            pages.append(_pieces(result or []))
+            pages.append(_recognised(engine, image))
             page.close()
         deadline.check()
     finally:

@@ -116,7 +116,7 @@ _ERROR_FORMATS = (
 _SPECIAL_FILES = (("named pipe", "fifo"), ("device", "device"), ("socket", "socket"))
 _ERROR_WORDS = {  # kind: (words in the message's first clause, the closer sentence's key)
     "empty": (("web page", "error.empty_page"), ("web archive", "error.empty_mht")),
-    "image": (("web page", "error.image_page"),),
+    "image": (("web page", "error.image_page"), ("document holds", "error.image_doc")),
     "unsupported_format": (
         ("zip archive", "error.unsupported_zip"),
         ("spreadsheet", "error.unsupported_spreadsheet"),
@@ -351,6 +351,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "文字编码无法识别（不是UTF-8、GB18030、Big5或UTF-16中文）：请另存为UTF-8编码的文本后再检查"
         ),
         "error.image": "这是图片，不是文字：请先做文字识别（OCR）",
+        "error.image_doc": (
+            "文档中只有图片，几乎没有文字，自动文字识别也未从图片中识别出文字：请核对图片，"
+            "或自行做文字识别（OCR）后再检查"
+        ),
         "error.image_page": (
             "网页的正文是图片，几乎没有文字（报告以图片形式发布）：请下载报告原件（PDF或Word）后再检查"
         ),
@@ -818,6 +822,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Chinese): re-save it as UTF-8"
         ),
         "error.image": "an image, not text: OCR it first",
+        "error.image_doc": (
+            "the document holds only pictures, and OCR found no text in them: check the "
+            "pictures, or OCR them yourself and check the text"
+        ),
         "error.image_page": (
             "the web page's article is pictures, with almost no text (the report published "
             "as images): download the report's own file (PDF or Word) and check that"
