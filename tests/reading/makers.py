@@ -36,14 +36,21 @@ def make_pictures_docx(title: str, text: str, font: Path) -> bytes:
     document = docx.Document()
     if title:
         document.add_paragraph(title)
-    for page in scanned_pages(text, font):
-        picture = io.BytesIO()
-        page.save(picture, format="JPEG", quality=85)
-        picture.seek(0)
-        document.add_picture(picture, width=Cm(16))
+    for picture in jpeg_pages(text, font):
+        document.add_picture(io.BytesIO(picture), width=Cm(16))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def jpeg_pages(text: str, font: Path) -> list[bytes]:
+    """``text``'s pages as JPEG pictures, as a scanner saves them."""
+    out = []
+    for page in scanned_pages(text, font):
+        data = io.BytesIO()
+        page.save(data, format="JPEG", quality=85)
+        out.append(data.getvalue())
+    return out
 
 
 def make_pictures_mht(title: str, text: str, font: Path) -> bytes:
@@ -54,7 +61,8 @@ def make_pictures_mht(title: str, text: str, font: Path) -> bytes:
     from email.mime.text import MIMEText
 
     site = "http://www.example.gov.cn/zwgk/fzzfjs/"
-    names = [f"W0202602{i}.jpg" for i in range(len(scanned_pages(text, font)))]
+    pictures = jpeg_pages(text, font)
+    names = [f"W0202602{i}.jpg" for i in range(len(pictures))]
     images = "".join(f'<p><img src="./{name}?v=2"></p>' for name in names)
     page = (
         f'<html><head><meta charset="utf-8"><title>{title}</title></head><body>'
@@ -65,10 +73,8 @@ def make_pictures_mht(title: str, text: str, font: Path) -> bytes:
     html = MIMEText(page, "html", "utf-8")
     html["Content-Location"] = site + "t20260212_1.html"
     archive.attach(html)
-    for name, picture in zip(names, scanned_pages(text, font), strict=True):
-        data = io.BytesIO()
-        picture.save(data, format="JPEG", quality=85)
-        part = MIMEImage(data.getvalue(), "jpeg")
+    for name, picture in zip(names, pictures, strict=True):
+        part = MIMEImage(picture, "jpeg")
         part["Content-Location"] = site + name
         archive.attach(part)
     return archive.as_bytes()

@@ -19,9 +19,10 @@ from fzcheck.reading.layout import Piece, document_lines, unwrap
 from fzcheck.rubric import Catalog
 from tests.helpers import ROOT, SAMPLE, make_docx, make_pdf, sample_text, wrapped
 from tests.reading.make_doc import make_doc
-from tests.reading.make_ofd import make_ofd
+from tests.reading.make_ofd import make_ofd, make_scanned_ofd
 from tests.reading.makers import (
     cjk_font,
+    jpeg_pages,
     make_pictures_docx,
     make_pictures_mht,
     make_rtf,
@@ -301,6 +302,19 @@ def test_a_saved_page_that_publishes_the_report_as_pictures_is_read_by_ocr(
     doc = load(str(page))
     assert doc.ocr and doc.format == "html" and doc.lines[0] == SAMPLE_LINES[0]
     text, scanned = _statuses(SAMPLE, page)
+    assert scanned == text
+
+
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
+def test_a_scanned_ofd_is_read_by_ocr(tmp_path: Path) -> None:
+    """An OFD whose pages are pictures (no text objects): read by OCR, as a scanned PDF is."""
+    font = cjk_font()
+    assert font is not None
+    scan = tmp_path / "scan.ofd"
+    scan.write_bytes(make_scanned_ofd(jpeg_pages(sample_text(), font)))
+    doc = load(str(scan))
+    assert doc.ocr and doc.format == "ofd" and doc.lines[0] == SAMPLE_LINES[0]
+    text, scanned = _statuses(SAMPLE, scan)
     assert scanned == text
 
 

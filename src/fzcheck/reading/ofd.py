@@ -2,8 +2,8 @@
 order, wrapped lines of a paragraph joined, through the bounded unzip.
 
 Read: OFD.xml -> DocRoot (Document.xml) -> Pages -> each page's Content.xml -> TextObject /
-TextCode. Not read: templates (page headers), annotations, and text drawn only as paths or
-images (a scanned OFD is refused with its own message)."""
+TextCode. Not read: templates (page headers), annotations, and text drawn only as paths. A
+scanner's OFD, its pages pictures and no text, is read by OCR."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from fzcheck.reading.limits import (
     xml_elements,
 )
 from fzcheck.reading.normalize import Extracted
+from fzcheck.reading.ocr import read_pictures
 
 _MAX_TEXT_CODES = 8 * MAX_ELEMENTS  # some writers put each character in its own TextCode
 _MAX_PAGES = 2_000
@@ -41,6 +42,7 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
     pages = [page.get("BaseLoc", "") for page in document.iter("{*}Page")]
     count_limit(len(pages), "pages", _MAX_PAGES)
     pages_pieces: list[list[Piece]] = []
+    pictures: list[str] = []  # each page's ImageObjects' resource ids, in page order
     codes = total = 0
     for location in pages:
         deadline.check()
@@ -59,9 +61,13 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
                     # a code's glyphs set apart are pieces of their own: counted too
                     count_limit(total + len(pieces), "text objects", _MAX_TEXT_CODES)
         count_limit(codes, "text objects", _MAX_TEXT_CODES)
+        pictures.extend(obj.get("ResourceID", "") for obj in content.iter("{*}ImageObject"))
         total += len(pieces)
         pages_pieces.append(pieces)
     lines = document_lines(pages_pieces)
+    scans = _media(package, doc_path, document, pictures) if not lines and pictures else []
+    if scans:  # a scanner's OFD: its pages are pictures
+        return Extracted(read_pictures(scans), ocr=True)
     if not lines:
         raise InputError(
             "the .ofd holds no text objects (a scanned OFD?); export it to PDF "
@@ -69,6 +75,25 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
             kind="scanned_pdf",
         )
     return Extracted("\n".join(lines))
+
+
+def _media(package: SafeZip, doc_path: str, document: Any, ids: list[str]) -> list[bytes]:
+    """The files of the MultiMedia resources ``ids`` name, in their order, each once: the
+    document's resource files (DocumentRes, PublicRes) list them, each under its BaseLoc."""
+    files: dict[str, str] = {}
+    here = posixpath.dirname(doc_path)
+    for res in document.iter("{*}DocumentRes", "{*}PublicRes"):
+        path = _resolve(here, (res.text or "").strip())
+        if not res.text or path not in package.infos:
+            continue
+        root = _xml(package, path)
+        base = _resolve(posixpath.dirname(path), root.get("BaseLoc", ""))
+        for media in root.iter("{*}MultiMedia"):
+            name = _first_text(media, "MediaFile")
+            if name:
+                files.setdefault(media.get("ID", ""), _resolve(base, name))
+    wanted = dict.fromkeys(files[i] for i in ids if i in files)
+    return [package.read(name) for name in wanted if name in package.infos]
 
 
 def _xml(package: SafeZip, name: str) -> Any:
