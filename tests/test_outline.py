@@ -321,6 +321,44 @@ def test_short_lines_heading_runs_that_start_again_are_the_top_level(tmp_path: A
     )
 
 
+def test_short_lines_over_one_sections_numbered_points_are_the_top_level(tmp_path: Any) -> None:
+    """Bold unnumbered headings as Word users set them, with （一）（二）… only under the first:
+    the short lines are the top level (the points did not start again to tell), and the parts
+    under the later ones are sections, not lines inside the last point."""
+    from tests.helpers import sample_text
+
+    lines = []
+    section = 0
+    for line in sample_text().splitlines():
+        if line.startswith(TOP):
+            section += 1
+            line = line[2:]
+        elif section > 1 and line.startswith("（"):
+            line = line[3:]  # the points of every section but the first lose their numbers
+        lines.append(line)
+    text = "\n".join(lines) + "\n"
+    levels = _levels(tmp_path, text)
+    tops = [t[:4] for level, t in levels if level == 1]
+    assert tops == ["2025", "2025", "党政主要", "2026", "其他需要"]
+    assert {level for level, t in levels if t.startswith(("健全", "化解"))} == {2}
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import Catalog
+
+    r = check_path(str(tmp_path / "report.txt"), Catalog.load()).to_json()
+    assert {p["id"]: p["status"] for p in r["parts"]} == dict.fromkeys(
+        ("achievements", "problems", "leader_duties", "next_year_plan", "other"), "present"
+    )
+    # indented as Word's first-line indent copies out: the same
+    (tmp_path / "report.txt").write_text(
+        "\n".join(f"\u3000\u3000{line}" if line else "" for line in lines) + "\n",
+        encoding="utf-8",
+    )
+    r = check_path(str(tmp_path / "report.txt"), Catalog.load()).to_json()
+    assert {p["id"]: p["status"] for p in r["parts"]} == dict.fromkeys(
+        ("achievements", "problems", "leader_duties", "next_year_plan", "other"), "present"
+    )
+
+
 def test_points_starting_again_with_no_short_line_above_them_keep_their_level(
     tmp_path: Any,
 ) -> None:

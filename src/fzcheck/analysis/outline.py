@@ -313,7 +313,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             continue
         found.append((kind, marker, i, start, heading_text_end(line, start)))
     numbered = any(f[0] <= 3 for f in found)
-    if not styled and (not numbered or _starts_again(found)):
+    if not styled and (not numbered or _starts_again(found) or _numbered_once(found)):
         taken = {f[2] for f in found}  # a line of (1) or 一是 is its marker's heading already
         # numbered runs, shorter than paragraphs, say nothing of a heading's length
         longest = _BARE_MAX if numbered else None
@@ -403,20 +403,34 @@ def _starts_again(found: list[tuple[int, str, int, int, int]]) -> bool:
     return bool(found) and not any(f[0] == 1 for f in found) and len(_firsts(found)) >= 2
 
 
+def _numbered_once(found: list[tuple[int, str, int, int, int]]) -> bool:
+    """Whether the top numbered kind, with no 一、 above it, is numbered once from its first:
+    one section's points, perhaps, under headings that have no number."""
+    return bool(found) and not any(f[0] == 1 for f in found) and len(_firsts(found)) == 1
+
+
 def _bare_parents(
     lines: list[str],
     found: list[tuple[int, str, int, int, int]],
     bare: list[tuple[int, str, int, int, int]],
 ) -> bool:
     """Whether short lines standing alone head the runs of numbered headings: at least two
-    runs start right under one (主要举措和成效, then （一）…（二）…; 存在的不足, then （一）…).
-    Restarts alone are no sign of them: a list inside a paragraph starts again too."""
+    runs start right under one (主要举措和成效, then （一）…（二）…; 存在的不足, then （一）…);
+    or the one run there is, where two such lines more stand outside it (主要举措和成效 over
+    （一）（二）, then 存在的问题和不足 and 2026年工作打算 with paragraphs under them, as Word
+    users set bold headings and number one section's points). Restarts alone are no sign of
+    them: a list inside a paragraph starts again too."""
     heads = {b[2] for b in bare}
-    led = 0
-    for line in _firsts(found):
-        above = _nonblank(lines, line, -1, 0)
-        led += above is not None and above in heads
-    return led >= 2
+    firsts = _firsts(found)
+    leaders = [a for line in firsts if (a := _nonblank(lines, line, -1, 0)) in heads]
+    if len(leaders) >= 2:
+        return True
+    if len(firsts) != 1 or not leaders:
+        return False
+    top = min(f[0] for f in found)
+    run = [f[2] for f in found if f[0] == top]
+    outside = [b for b in bare if not run[0] <= b[2] <= run[-1] and b[2] != leaders[0]]
+    return len(outside) >= 2
 
 
 BARE = 0  # the kind of a heading that stands as a short line alone, with no number: above all
