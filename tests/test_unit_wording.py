@@ -1230,19 +1230,21 @@ def test_a_phrase_holding_the_characters_of_cause_gives_no_cause(tmp_path: Path)
     assert "problems.gives_causes" in failed(r)
 
 
-@pytest.mark.parametrize("causes", [True, False])
+@pytest.mark.parametrize(("causes", "indent"), [(True, ""), (False, ""), (True, "\u3000\u3000")])
 def test_the_laws_problems_wording_set_alone_unnumbered_is_a_label_over_its_text(
-    tmp_path: Path, causes: bool
+    tmp_path: Path, causes: bool, indent: str
 ) -> None:
     """存在的不足和原因 on a line of its own, unnumbered, inside a numbered section: the problems,
-    embedded, their text the lines under it — the label's own 原因 gives no cause."""
+    embedded, their text the lines under it — the label's own 原因 gives no cause. Indented as
+    Word's first-line indent copies out, the same (a cue that reads the whole sentence, ^…$,
+    missed it behind the indent)."""
     cause = "主要原因是服务站人员多为兼职，系统培训少。" if causes else ""
     r = checked(
         tmp_path,
         "示例县退役军人事务局2025年度法治政府建设情况报告\n\n一、主要举措和成效\n"
         "（一）依法保障退役军人权益。全年受理咨询326件，办结率100%。\n"
         "（二）开展法律援助服务。全年提供法律援助45件，调处矛盾纠纷18件。\n"
-        f"存在的不足和原因\n部分基层服务站工作人员政策法规掌握不全面。{cause}\n"
+        f"{indent}存在的不足和原因\n部分基层服务站工作人员政策法规掌握不全面。{cause}\n"
         "二、党政主要负责人履行推进法治建设第一责任人职责情况\n"
         "局长主持召开党组会议专题研究法治工作3次。\n"
         "三、2026年工作安排\n2026年，我局将加强基层服务站人员培训。\n",

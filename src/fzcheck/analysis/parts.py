@@ -239,14 +239,18 @@ def _find_embedded(
             continue
         line = doc.analysis[i]
         for sm in _SENTENCE.finditer(line):
-            sentence = mask_titles(sm.group(0))
+            # the sentence from its first word to its last: a paragraph's indent (首行缩进, as
+            # Word's text copies out) kept a cue that reads the whole sentence (^…$) from it
+            written = sm.group(0).strip()
+            start = sm.start() + sm.group(0).find(written[:1])
+            sentence = mask_titles(written)
             # one scan says whether the sentence needs each cue and exclude tried in turn
-            if not sentence.strip() or either.search(sentence) is None:
+            if not sentence or either.search(sentence) is None:
                 continue
             cue = matches(part.body_cues, sentence, year)
             # an exclude reads the sentence as written: what it cites may say what it is about
             # (局长带头讲授《习近平法治思想学习纲要》专题党课 is on law)
-            bad = matches(part.body_excludes, sm.group(0), year)
+            bad = matches(part.body_excludes, written, year)
             if bad is not None:
                 # an exclude may be a look at the whole sentence (no word of law in it, a
                 # zero-width match): the phrase worth explaining is then the cue it discounted
@@ -256,7 +260,8 @@ def _find_embedded(
                 continue
             if cue is None:
                 continue
-            a, b = _clip(sm.start(), sm.end(), sm.start() + cue.start(), sm.start() + cue.end())
+            end = start + len(written)
+            a, b = _clip(start, end, start + cue.start(), start + cue.end())
             # heading/line name the section it sits in; the evidence names the sentence's line
             f.status, f.heading = "embedded", outline.enclosing(i)
             f.line = f.heading.line if f.heading else i
@@ -299,7 +304,8 @@ class _Body:
 
     @cached_property
     def masked(self) -> list[str]:
-        return [mask_titles(self.doc.analysis[i]) for i in self.lines]
+        # each line from its first word: a cue reading a whole line (^…$) starts past the indent
+        return [mask_titles(self.doc.analysis[i].strip()) for i in self.lines]
 
     @cached_property
     def text(self) -> str:
