@@ -1182,6 +1182,38 @@ def test_a_deputys_acts_run_on_until_the_leader_is_named_again(
     assert ("leader_duties.principal_own_actions" not in failed(r)) is own
 
 
+@pytest.mark.parametrize(
+    "sentence,own",
+    [
+        ("局党组全年召开党组会议3次专题研究法治政府建设，审定年度法治工作要点。", False),
+        ("局领导班子带头学法，全年集中学法4次，听取法治工作汇报2次。", False),
+        ("镇党委、镇政府高度重视，召开专题会议3次研究部署法治建设工作。", False),
+        ("我局全年召开专题会议3次，研究部署法治政府建设重点任务。", False),
+        ("局党组书记、局长全年召开专题会议3次，审定年度法治工作要点。", True),
+        ("县政府主要负责人认真履行第一责任人职责，全年召开常务会议专题研究法治工作4次。", True),
+        (
+            "局长认真履行第一责任人职责，将法治建设纳入局党组会议议题，全年主持召开专题会议3次。",
+            True,
+        ),
+        ("县政府常务会议专题研究法治政府建设5次，亲自审定重大行政决策事项。", True),
+    ],
+)
+def test_a_collective_bodys_acts_are_not_the_principal_leaders(
+    tmp_path: Path, sentence: str, own: bool
+) -> None:
+    """In the leader's own section, 局党组/领导班子/镇党委、镇政府/我局 opening a clause are the
+    acting body, not the principal leader acting in person; named as the leader's (局党组书记,
+    县政府主要负责人) or as what the leader acts on (纳入局党组会议议题) they are no other actor."""
+    r = variant(
+        tmp_path,
+        (
+            LEADER + next(line for line in sample_text().split(LEADER)[1].splitlines()),
+            LEADER + sentence,
+        ),
+    )
+    assert ("leader_duties.principal_own_actions" not in failed(r)) is own
+
+
 def test_one_part_named_under_a_theme_after_the_problems_stays_embedded(tmp_path: Path) -> None:
     """三、奋力开创新局面 / （一）压实主要负责人第一责任人职责: a plan's item under a theme, not the
     leader part's own section (parts one level down need a heading naming two or more)."""
