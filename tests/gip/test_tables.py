@@ -1301,3 +1301,40 @@ def test_sums_over_tables_none_of_which_was_read_say_nothing_was_checked(
     sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
     assert sums["message"].startswith("没有可核对的勾稽关系（表三")
     assert "全部成立" not in sums["message"]
+
+
+def test_a_row_whose_label_the_merged_cell_broke_is_never_filed_under_another(
+    tmp_path: Path,
+) -> None:
+    """pdftotext -layout prints a merged cell's words among the wrapped labels beside it
+    (（六）其 / 他处理 between 逾期不 and 补正): the row's label names no row, and the look at
+    the lines below must not take the next row's label (收费通知) for it — its values were
+    filed under 逾期未缴纳费用, that row's own line dropped unsaid, and two sums that hold
+    failed. A line of values that names no row leaves the table unread, never wrong."""
+    text = gip.layout_text()
+    old = (
+        "      （六）其他处理\n"
+        "      1.申请人无正当理由逾期不补正、\n"
+        "      行政机关不再处理其政府信息公开申请      "
+    )
+    new = "      （六）其  1.申请人无正当理由逾期不\n      他处理    补正、行政机关不再处理其政  "
+    assert old in text
+    text = text.replace(old, new)
+    text = text.replace(
+        "      2.申请人逾期未按收费通知要求缴\n",
+        "                府信息公开申请\n      2.申请人逾期未按收费通知要求缴\n",
+    )
+    r = check(write(tmp_path, "merged.txt", text))
+    assert failures(r) == set()
+    assert tables(r)["requests"]["status"] == "read"
+    want = gip.values()
+    for row in ("other_no_correction", "other_no_fee"):  # each row's values as printed
+        got = [cell(r, "requests", row, col)["value"] for col in gip.APPLICANTS]
+        assert got == want[row], row
+    # a label no reading names (a cell's text lost): the table is unread, no sum said to fail
+    text = text.replace("补正、行政机关不再处理其政", "某某某某某某某某某")
+    text = text.replace("1.申请人无正当理由逾期不", "某某某某某某某某")
+    r = check(write(tmp_path, "merged.txt", text))
+    assert failures(r) == set()
+    requests = tables(r)["requests"]
+    assert requests["status"] == "unreadable" and "对不上" in requests["reason"]

@@ -27,7 +27,7 @@ from unicodedata import east_asian_width
 
 from fzcheck.analysis.patterns import rx
 from fzcheck.document import Document
-from fzcheck.rubric.model import TableTemplate
+from fzcheck.rubric.model import TableRow, TableTemplate
 
 Status = Literal["read", "unreadable", "absent"]
 # 1280, 1,280 (Excel's), or with its unit as some units type it in every cell (30件, 12.5万元)
@@ -49,6 +49,10 @@ _NONE_SIGNS = "-—–－‐/／无"
 _PLACEHOLDER = re.compile(f"^[{re.escape(_NONE_SIGNS)}]+$")
 _SPACE = re.compile(r"\s+")
 _SENTENCE_STOP = re.compile(r"[。;!?]")  # the analysis view: ；！？ folded
+# A row label's own number, opening a line: 2. / 2、 / (二) / 三、 (the analysis view: （） folded)
+_ROW_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)"
+)
 _RULE_CHARS = frozenset(" \t|:-")
 MIN_ROW_SHARE = 0.6  # of a template's required rows, found with all their values
 WINDOW = 8  # rows looked ahead for a label's cue: a skipped row is rare, a wrong one costly
@@ -321,6 +325,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
     known: dict[str, int] = {}  # cells in each short row whose cells are known (tab- or |-split)
     header: _Header | None = None
     full: tuple[int | None, ...] | None = None  # the column at each place of a whole row
+    stray: list[tuple[int, str]] = []  # whole rows of values naming no row, after the first
     for i, line, parsed in _rows(doc, region, template):
         if parsed is None:
             pending = _pending_label(pending, line)
@@ -341,6 +346,8 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             continue
         pending = ""
         if found is None:
+            if len(values) == len(columns) and table.row_lines and any(map(_counts, values)):
+                stray.append((i, _label("", label)))
             continue
         pointer, row = found + 1, template.rows[found].id
         if blank and template.rows[found].cue is None:
@@ -385,6 +392,19 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                 f"“{template.rows[found].name}”一行有{len(values)}个数，多于{len(columns)}列",
                 first_line=region.start,
             )
+    # a row of values amid the table's rows naming none of them (a label a merged cell broke
+    # up: （六）其 / 他处理 among 逾期不 / 补正): its values are some row's, so no sum over the
+    # rows is known to hold or not — unless they are all none (0, —): no sum changes without
+    # them. One after the last row is another table's (行政许可 1280).
+    last = max(table.row_lines.values(), default=-1)
+    amid = next(((i, name) for i, name in stray if i < last), None)
+    if amid is not None:
+        return TableRead(
+            template,
+            "unreadable",
+            f"第{amid[0] + 1}行的一行数字对不上表中的任何一行（行名“{amid[1][:12]}”未能识别）",
+            first_line=region.start,
+        )
     printed = None
     if partial and not anchors and header is not None:
         counts = {len(values) for _, _, values in partial}
@@ -807,13 +827,48 @@ def _match_row(
             after = doc.analysis[j]
             if _SENTENCE_STOP.search(after):
                 break  # a sentence of the text below (…申请2件，予以公开1件。) is no label's end
+            if _ROW_NUMBER.match(after):
+                break  # the next row's own label (2.申请人逾期未按收费通知…), not this one's end
             if split_row(after) is None:
                 text += _compact(after)
         for k in range(pointer, min(pointer + WINDOW, len(rows))):
             cue = rows[k].cue
             if cue is None or rx(cue).search(text):
                 return k
-    return None
+    inner = _inner_label(doc, line, region)
+    return next(
+        (k for k in range(pointer, min(pointer + WINDOW, len(rows))) if _names(rows[k], inner)),
+        None,
+    )
+
+
+def _counts(token: _Token) -> bool:
+    """Whether a cell holds a count other than none (0, —, /, blank)."""
+    number = _VALUE.match(token.text)
+    return number is not None and float(_GROUPING.sub("", number.group(1))) != 0
+
+
+def _names(row: TableRow, label: str) -> bool:
+    return row.cue is not None and rx(row.cue).search(label) is not None
+
+
+_GAP = re.compile(r"\s{2,}")
+
+
+def _inner_label(doc: Document, line: int, region: range) -> str:
+    """The row's label as its innermost column prints it: its own line's label and the label
+    lines just above it, each from its last gap of two spaces on — layout text prints a merged
+    cell's words beside a wrapped label (（六）其 / 他处理 among 逾期不 / 补正), breaking it."""
+    parsed = split_row(doc.analysis[line])
+    parts = [_GAP.split(parsed[0].strip())[-1] if parsed else ""]
+    for j in range(line - 1, max(region.start, line - 3) - 1, -1):
+        above = doc.analysis[j]
+        if not above.strip() or split_row(above) is not None or _SENTENCE_STOP.search(above):
+            break
+        parts.append(_GAP.split(above.strip())[-1])
+        if _ROW_NUMBER.match(parts[-1]):
+            break  # the label's first line
+    return _compact("".join(reversed(parts)))
 
 
 def _place(values: Sequence[_Token], anchors: list[list[int]], n: int) -> dict[int, _Token] | None:
