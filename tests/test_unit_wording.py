@@ -1309,3 +1309,29 @@ def test_a_heading_broken_by_a_typed_line_break_keeps_its_part(
     the next line, and its part is found by the whole of it."""
     r = variant(tmp_path, (PROBLEMS, f"{first}\n{rest}"))
     assert statuses(r)["problems"] == "present"
+
+
+@pytest.mark.parametrize(
+    ("part_id", "old", "new"),
+    [
+        ("problems", PROBLEMS, "二、2025年推进法治政府建设\n存在的不足和原因"),
+        (
+            "leader_duties",
+            LEADER,
+            "三、局党组书记、局长等党政\n主要负责人履行推进法治建设第一责任人职责情况\n",
+        ),
+    ],
+)
+def test_a_heading_broken_where_it_could_end_keeps_its_part(
+    tmp_path: Path, part_id: str, old: str, new: str
+) -> None:
+    """A line break typed after a word a heading can end with (…推进法治政府建设 / 存在的不足和
+    原因): the first line names no part, the whole does; the rest on its line is the heading's,
+    not the section's text (the label's 原因 gives no cause)."""
+    r = variant(tmp_path, (old, new))
+    assert statuses(r)[part_id] == "present"
+    assert "leader_duties.principal_own_actions" not in failed(r)
+    if part_id == "problems":  # the sample's causes are given; without them, none are found
+        bare = variant(tmp_path, (old, new), ("主要原因是", "同时，"), ("究其原因，", ""))
+        assert statuses(bare)["problems"] == "present"
+        assert "problems.gives_causes" in failed(bare)

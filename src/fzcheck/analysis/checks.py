@@ -664,6 +664,8 @@ def part_text(doc: Document, found: Found) -> str:
         line = doc.analysis[i]
         if i in heads:
             line = line[heads[i].end :]
+        elif i - 1 in heads and len(heads[i - 1].text) > heads[i - 1].end - heads[i - 1].start:
+            line = ""  # the heading's rest, on the line after it (…存在的 / 不足和原因)
         out.append(line)
     return "\n".join(out)
 

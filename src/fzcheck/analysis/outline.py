@@ -352,11 +352,20 @@ def _text(lines: list[str], i: int, start: int, end: int) -> str:
     breaks off unfinished (its words count towards the heading's part; quotes and highlights
     keep to the first line, as ``start``/``end`` say)."""
     text = lines[i][start:end]
-    if end < len(lines[i].rstrip()) or i + 1 >= len(lines) or not UNFINISHED.search(text):
-        return text
+    return text + rest_of(lines, i, end) if UNFINISHED.search(text) else text
+
+
+def rest_of(lines: list[str], i: int, end: int, longest: int = REST_MAX) -> str:
+    """The line after a heading that fills line ``i`` to ``end``, when it may be the heading's
+    rest (a line break typed inside it): ``longest`` characters at most, no sentence, no
+    heading or table row of its own; else "". Whether it is, the heading's words say
+    (:data:`UNFINISHED`, or a part's cues)."""
+    if end < len(lines[i].rstrip()) or i + 1 >= len(lines):
+        return ""
     rest = lines[i + 1].strip()
-    whole = rest and len(rest) <= REST_MAX and not _HEADING_END.search(rest)
-    return text + rest if whole and match_heading(lines[i + 1]) is None else text
+    if not rest or len(rest) > longest or _HEADING_END.search(rest) or is_table_row(rest):
+        return ""
+    return rest if match_heading(lines[i + 1]) is None else ""
 
 
 def _close_spans(headings: list[Heading], body_end: int) -> None:

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from fzcheck.analysis.outline import Heading, Outline
+from fzcheck.analysis.outline import Heading, Outline, rest_of
 from fzcheck.analysis.patterns import Finder, any_of, first_match, joined_across, mask_titles
 from fzcheck.document import Document
 from fzcheck.result import Evidence, Span, Status
@@ -111,6 +111,7 @@ _MAX_CUES = 1024
 def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None) -> list[Found]:
     found = {p.id: Found(part=p) for p in rubric.parts}
     cues = {p.id: _Cues.of(p, year) for p in rubric.parts}
+    _rests_taken(doc, outline, list(cues.values()))
     masked = [mask_titles(h.text) for h in outline.headings]
     body = _Body(doc, range(outline.body_start, outline.body_end + 1))
     top = [
@@ -148,6 +149,26 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
         if f.status == "missing":
             _find_embedded(f, doc, outline, year, cues[f.part.id], masked, body, _barred(f, found))
     return [found[p.id] for p in rubric.parts]
+
+
+# The rest a part's cues read a heading by: the law's own wording of a part, broken anywhere
+# (主要负责人履行推进法治建设第一责任人职责情况 is 22 characters)
+_REST_NAMING = 36
+
+
+def _rests_taken(doc: Document, outline: Outline, cues: list[_Cues]) -> None:
+    """Each heading that names no part, with its rest on the next line when the whole names
+    one (a line break typed where a heading could end: 二、2025年推进法治政府建设 / 存在的不足和
+    原因): the rest is the heading's, and the section's text starts after it."""
+    for h in outline.headings:
+        rest = rest_of(doc.analysis, h.line, h.end, _REST_NAMING)
+        if not rest or h.text.endswith(rest):
+            continue  # no rest, or taken already (an unfinished line's, a second look's)
+        text = h.text + rest
+        if not any(c.name(h.text, mask_titles(h.text)) for c in cues) and any(
+            c.name(text, mask_titles(text)) for c in cues
+        ):
+            h.text = text
 
 
 def _themed_last(
