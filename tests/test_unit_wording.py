@@ -186,6 +186,12 @@ def test_a_draft_of_next_years_work_points_is_no_report(tmp_path: Path, note: st
         "二是普法宣传深度不够，受经费限制，形式单一。",
         "执法检查覆盖面不够广，这与执法人员少、经费紧张有关。",
         "执法检查覆盖面不够广，是执法力量不足造成的。",
+        "执法检查覆盖面不够广，这与我县机构改革后执法人员编制压缩、基层执法点多面广有关。",
+        "这些问题缘于乡镇编制总量有限。",
+        "这些问题的症结是乡镇编制总量有限。",
+        "问题的根子在思想认识上重业务、轻法治。",
+        "这些问题归根到底是乡镇编制总量有限。",
+        "执法人员持证比例偏低，主要是新进人员多、培训跟不上。",
     ],
 )
 def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> None:
@@ -213,6 +219,7 @@ def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> Non
         "案件原因剖析不到位，类案监督偏少。",
         "矛盾纠纷风险因素排查不到位。",
         "对辖区内不稳定因素掌握不全面。",
+        "存在的问题主要是执法人员不足、培训不够。",
     ],
 )
 def test_a_shortcoming_in_analysing_causes_gives_no_cause(tmp_path: Path, shortcoming: str) -> None:
@@ -822,6 +829,16 @@ def test_others_problems_or_a_theme_on_weak_points_are_not_the_problems(
     assert part(r, "problems")["status"] == "missing" and r["verdict"] == "incomplete"
 
 
+@pytest.mark.parametrize("heading", ["查找出的短板和不足", "对标对表找差距", "直面短板弱项"])
+def test_the_weak_points_found_as_a_heading_alone_are_the_problems(
+    tmp_path: Path, heading: str
+) -> None:
+    """二、查找出的短板和不足 heads the problems: a theme works on weak points towards an aim
+    told after it (对标先进找差距，推动…), a heading of them alone states them."""
+    r = built(tmp_path, H, PR.replace("存在的不足和原因", heading), L, PL)
+    assert part(r, "problems")["status"] == "present" and r["score"] == 100
+
+
 def test_a_theme_that_seeks_out_gaps_is_an_achievement(tmp_path: Path) -> None:
     r = built(
         tmp_path,
@@ -1335,3 +1352,28 @@ def test_a_heading_broken_where_it_could_end_keeps_its_part(
         bare = variant(tmp_path, (old, new), ("主要原因是", "同时，"), ("究其原因，", ""))
         assert statuses(bare)["problems"] == "present"
         assert "problems.gives_causes" in failed(bare)
+
+
+@pytest.mark.parametrize("title", ["旗长", "州长", "盟长"])
+def test_the_principal_leader_of_a_banner_or_prefecture_is_a_leader(
+    tmp_path: Path, title: str
+) -> None:
+    """旗长 (a banner's head, 内蒙古), 州长, 盟长 are the principal leaders of their governments as
+    县长 is: their acts in person found the leader's duties, embedded in the year's work."""
+    r = without_section(
+        tmp_path,
+        LEADER,
+        (
+            "（四）深化普法宣传。",
+            f"{title}亲自主持召开政府常务会议专题研究法治政府建设工作4次。（四）深化普法宣传。",
+        ),
+    )
+    assert statuses(r)["leader_duties"] == "embedded"
+    assert "leader_duties.principal_own_actions" not in failed(r)
+    # a place name before 长期 is no 州长
+    r = without_section(
+        tmp_path,
+        LEADER,
+        ("（四）深化普法宣传。", "广州长期开展法治宣传活动4次。（四）深化普法宣传。"),
+    )
+    assert statuses(r)["leader_duties"] == "missing"
