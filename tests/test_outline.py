@@ -279,6 +279,18 @@ def test_a_report_that_numbers_nothing_has_its_short_lines_as_headings(tmp_path:
     }
 
 
+def test_a_tables_rows_do_not_shorten_the_headings_of_a_report_that_numbers_nothing(
+    tmp_path: Any,
+) -> None:
+    """A table's short rows among the text (a Word table, a row a line) are no lines of text:
+    the law's own heading of the leader's duties (24 characters) is still short for the text's
+    lines, and heads its section."""
+    rows = "".join(f"执法单位{k} | {40 + k} | {300 + k}\n" for k in range(8))
+    text = _unnumbered().replace("健全依法决策机制。", f"健全依法决策机制。\n{rows}", 1)
+    tops = [t for level, t in _levels(tmp_path, text) if level == 1]
+    assert "党政主要负责人履" in tops
+
+
 def test_parts_over_top_markers_rank_above_them(tmp_path: Any) -> None:
     """第一部分 … with 一、 二、 inside each part: the parts are the top level, and each part's
     text runs to the next part (its 一、 are under it, not beside it)."""

@@ -464,7 +464,9 @@ def _bare_headings(
     body = [i for i in range(body_start, body_end + 1) if lines[i].strip()]
     if len(body) < 3:
         return []
-    sizes = sorted(len(lines[i].strip()) for i in body)
+    # the text's lines, not a table's rows (short cells, one a line in a Word table's text)
+    sizes = sorted(len(lines[i].strip()) for i in body if not is_table_row(lines[i]))
+    sizes = sizes or sorted(len(lines[i].strip()) for i in body)
     limit = longest or min(_BARE_MAX, int(0.8 * sizes[len(sizes) // 2]))
 
     def shaped(text: str) -> bool:
