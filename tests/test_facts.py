@@ -762,3 +762,26 @@ def test_a_contents_heading_under_the_title_is_not_the_titles_end(tmp_path: Path
     path = tmp_path / "toc.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert check_path(str(path), Catalog.load()).to_json()["document"]["title"] == title
+
+
+def test_a_title_naming_the_year_it_was_written_in_is_flagged_and_the_year_is_the_one_before(
+    tmp_path: Path,
+) -> None:
+    """示例县…2026年法治政府建设工作报告, signed in January 2026, its plan for 2026, its work of
+    2025: the title names the year it was written in. The report is on 2025 (its plan, its
+    signing and its opening agree), and the title check says the title's year is off — not
+    three checks saying the opening was copied, the plan names the wrong year and the report
+    was signed before its year ended."""
+    from tests.helpers import checked, sample_text
+
+    text = sample_text().replace("关于2025年度法治政府建设", "关于2026年度法治政府建设", 1)
+    r = checked(tmp_path, text)
+    assert r["document"]["report_year"] == 2025
+    assert r["document"]["report_year_source"] == "plan"
+    failed = [c for c in r["checks"] if not c["passed"]]
+    assert [c["id"] for c in failed] == ["title_names_subject_and_year"]
+    assert "标题写的是2026年" in failed[0]["message"]
+    assert all(c["passed"] for p in r["parts"] for c in p["checks"])
+    # signed after the year it names ended: the title's year stands
+    late = checked(tmp_path, text.replace("2026年2月10日", "2027年2月10日"))
+    assert late["document"]["report_year"] == 2026

@@ -546,3 +546,44 @@ def test_a_companys_report_on_its_law_work_is_not_the_report(
     r = checked(tmp_path, text.replace("法治政府建设", "法治建设"))
     assert r["document"]["is_report"] is report, _genre(r)["message"]
     assert ("标题是企业的报告" in _genre(r)["message"]) is not report
+
+
+def test_a_notice_on_writing_the_report_without_its_title_is_not_the_report(
+    tmp_path: Path,
+) -> None:
+    """A notice whose title line was lost, its body listing the law's parts as headings with
+    what each must say (亲自主持…, 剖析原因…): 通知如下 / 特此通知 say it is a notice, whatever
+    its headings and sub-checks look like."""
+    r = checked(
+        tmp_path,
+        "各乡镇人民政府，县政府各部门：\n"
+        "现就做好2025年度法治政府建设情况报告工作通知如下。各单位报告按以下框架撰写：\n"
+        "一、2025年推进法治政府建设的主要举措和成效\n"
+        "写明依法决策、规范执法等方面的做法，列出办理案件数、培训人次等具体数据。\n"
+        "二、2025年推进法治政府建设存在的不足和原因\n要实事求是查摆问题，深入剖析原因。\n"
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+        "写明主要负责人亲自主持专题会议、带头学法等情况。\n"
+        "四、2026年推进法治政府建设的主要安排\n写明2026年的重点任务。\n"
+        "请于2026年2月10日前报送县司法局。特此通知。\n\n示例县人民政府办公室\n2026年1月5日\n",
+        "fazhi-annual",
+    )
+    assert r["verdict"] == "not_a_report" and "通知的正文" in _genre(r)["message"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "sign"),
+    [
+        ("关于2025年度全县法治政府建设督察情况的报告\n", "督察或考核"),
+        ("关于2025年度法治政府建设考核情况的报告\n", "督察或考核"),
+        ("以清单制度为抓手推进法治政府建设\n——示例县法治政府建设经验交流材料\n", "经验交流"),
+    ],
+)
+def test_a_report_on_inspecting_others_or_publicity_material_is_not_the_report(
+    tmp_path: Path, opening: str, sign: str
+) -> None:
+    """The 依法治县办's report on its inspection of the county's units, and a county's
+    经验交流材料, tell measures, problems and plans under headings like the report's: their
+    titles say what they are."""
+    text = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
+    r = checked(tmp_path, opening + text, "fazhi-annual")
+    assert r["verdict"] == "not_a_report" and sign in _genre(r)["message"]

@@ -463,3 +463,23 @@ def test_a_themed_heading_of_two_clauses_is_a_bare_heading(tmp_path: Any) -> Non
     )
     titles = [t for _, _, t in _outline_of(text, tmp_path)]
     assert titles == ["坚持党的领导,压实法治建设责任", "短板弱项"]  # the analysis view
+
+
+def test_top_numbers_started_again_under_the_last_section_are_its_items(tmp_path: Any) -> None:
+    """四、下一步工作打算, then 一、加强执法队伍建设 / 二、深化普法宣传 to the end (a slip of typing
+    for （一）（二）): the items are the plan's, one level below it, and the plan's year in them
+    is the plan's."""
+    from tests.helpers import sample_text
+
+    text = sample_text()
+    for old, new in (
+        ("（一）提升", "一、提升"),
+        ("（二）加强执法", "二、加强执法"),
+        ("（三）推进精准", "三、推进精准"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    text = text.replace("五、其他需要报告的情况\n本年度无其他需要报告的情况。\n", "")
+    levels = _levels(tmp_path, text)
+    assert [t[:4] for level, t in levels if level == 1] == ["2025", "2025", "党政主要", "2026"]
+    assert {level for level, t in levels if t.startswith(("提升", "加强执法", "推进精准"))} == {2}

@@ -53,6 +53,19 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     outline = build_outline(doc, facts.body_start, facts.body_end)
     year, year_source = facts.report_year, facts.report_year_source
     found = find_parts(doc, outline, rubric, year)
+    signed = facts.signed_on
+    if (
+        year_source == "title"
+        and year is not None
+        and signed is not None
+        and (signed.year, signed.month) <= (year, _WRITTEN_BY)
+        and _plan_year(doc, _plan(found)) == year
+    ):
+        # the title names the year it was written in (2026年法治政府建设工作报告, signed in
+        # January 2026, its plan for 2026): the report is on the year before (the title check
+        # says its year is off)
+        year, year_source = year - 1, "plan"
+        found = find_parts(doc, outline, rubric, year)
     if year_source in (None, "signed"):
         # no year in the title or the opening: the plan's year says which year came before it
         planned = _plan_year(doc, _plan(found))
@@ -98,6 +111,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         tables=tables,
         rare_absent=rare_absent,
         opening_years=_opening_years(doc, outline),
+        title_year=facts.report_year if facts.report_year_source == "title" else None,
         table_outcomes=outcomes,
     )
     parts = [
@@ -154,6 +168,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
 
 
 _OPENING_LINES = 6
+_WRITTEN_BY = 6  # the month of its title's year a report on that year cannot be signed by
 
 
 # a file a page offers for download (附件：…报告.pdf): the report itself, often

@@ -62,6 +62,7 @@ class Context:
     tables: dict[str, TableRead] = field(default_factory=dict)
     rare_absent: bool = False  # no rare sign stands (fzcheck.analysis.rare): nor any instruction
     opening_years: tuple[int, ...] = ()  # years the opening states (before the first heading)
+    title_year: int | None = None  # the year the title names as the one reported on
     # each table_sums check's outcomes, by check id: worked out once, for the check and the tables
     table_outcomes: dict[str, list[TableCheck]] = field(default_factory=dict)
 
@@ -330,6 +331,13 @@ def _title(spec: TitleSpec, ctx: Context) -> Check:
         return spec.check(passed=False, message="未找到标题")
     has_subject = bool(rx(spec.pattern).search(ctx.title))
     has_year = bool(YEAR.search(ctx.title))
+    titled, year = ctx.title_year, ctx.report_year
+    if has_subject and titled is not None and year is not None and titled != year:
+        return spec.check(
+            passed=False,
+            message=f"标题写的是{titled}年，报告所述为{year}年度（成文、落款和下年安排均按"
+            f"{year}年度）：标题年份应为{year}",
+        )
     missing = [w for w, ok in ((spec.subject, has_subject), ("年度", has_year)) if not ok]
     return spec.check(
         passed=not missing,

@@ -333,7 +333,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             extra = [b for b in brackets if b[2] not in taken]
             found = sorted(found + extra, key=itemgetter(2))
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
-    found = _parts_above(found)
+    found = _restart_nested(_parts_above(found))
     level = {kind: n for n, kind in enumerate(_ranked({f[0] for f in found}, found), 1)}
     lines = doc.analysis
     headings = [Heading(k, level[k], m, _text(lines, i, s, e), i, s, e) for k, m, i, s, e in found]
@@ -410,6 +410,23 @@ def _starts_again(found: list[tuple[int, str, int, int, int]]) -> bool:
     """Whether the top numbered kind, with no 一、 above it, starts its numbering again
     (（一）（二）…（一）（二）…): its runs sit under headings that have no number."""
     return bool(found) and not any(f[0] == 1 for f in found) and len(_firsts(found)) >= 2
+
+
+def _restart_nested(
+    found: list[tuple[int, str, int, int, int]],
+) -> list[tuple[int, str, int, int, int]]:
+    """一、 … 四、 then 一、 二、 … to the end, nothing else over them: the second run numbers the
+    last section's items (四、下一步工作打算 / 一、加强执法队伍建设 / 二、…, a slip of typing),
+    one level below it, as （一）（二） would — where no （一） stands among them already."""
+    if any(f[0] != 1 for f in found if f[1].startswith(("第", "#")) or f[0] == BARE):
+        return found  # parts, Markdown levels or bare headings rank the text already
+    firsts = [k for k, f in enumerate(found) if f[0] == 1 and f[1].strip(_AROUND_NUMERAL) in _FIRST]
+    if len(firsts) != 2 or sum(f[0] == 1 for f in found[: firsts[1]]) < 2:
+        return found
+    after = found[firsts[1] :]
+    if any(f[0] == 2 for f in after) or any(f[1].startswith("第") for f in after):
+        return found
+    return found[: firsts[1]] + [(2 if f[0] == 1 else f[0], *f[1:]) for f in after]
 
 
 def _numbered_once(found: list[tuple[int, str, int, int, int]]) -> bool:
