@@ -157,6 +157,17 @@ def test_a_text_layers_wrapped_lines_are_joined_where_they_fill_the_column() -> 
     ]
 
 
+def test_a_heading_that_fills_the_column_keeps_its_sections_first_sentence_apart() -> None:
+    """一、2025年度推进法治政府建设的主要举措和工作成效, indented as a paragraph and as wide as the
+    column less the indent: the sentence under it is its section's, not more of the heading;
+    a heading's own words cut at the margin (…情 / 况) are still joined to it."""
+    heading = "一、" + "推进法治政府建设的主要举措和工作成效" * 2 + "成效成效成效"  # 44 em
+    opening = "现将有关情况报告如下。"
+    page = [opening, heading, *[_COLUMN] * 4, "成效明显。"]
+    assert unwrap([page])[0][1:3] == [heading, _COLUMN * 4 + "成效明显。"]
+    assert unwrap([[opening, heading, "况", *[_COLUMN] * 4, "完。"]])[0][1] == heading + "况"
+
+
 def test_a_number_a_wrap_cut_is_one_number_again() -> None:
     """共受理1 / 856件 joined is 1856, not 1 856 (read as two numbers); Latin words keep their
     space (ignore previous / instructions)."""

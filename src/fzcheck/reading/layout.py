@@ -450,6 +450,7 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
     full = column - _NEAR_MARGIN
     out: list[list[str]] = []
     started = False  # a sentence has ended: the title and the addressee are behind
+    heading = False  # the last line read opens a heading (一、…) and is no more of it yet
     joinable = False  # the last line read fills the column: its paragraph goes on, on the
     # next page too (a page break cut 第一责 / 任人职责, the page number between them gone)
     for page in measured:
@@ -474,10 +475,21 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
                 and not _SENTENCE_STOP.search(line)
             ):
                 continued = False
+            # a heading that fills the column (indented as a paragraph, 一、2025年度推进…工作成效)
+            # goes on with the rest of its words, not with its section's first sentence
+            if continued and heading and _SENTENCE_STOP.search(line):
+                continued = False
             if continued and before is not None:
                 before[-1] += _joint(before[-1], line.lstrip()) + line.lstrip()
             else:
                 joined.append(line)
+            # (a heading alone: an item's heading that runs on into its text, （一）加强组织领导。
+            # 局党组书记…, is a paragraph)
+            heading = (
+                not continued
+                and bool(HEADING_START.match(line))
+                and not _SENTENCE_STOP.search(line)
+            )
             # a paragraph's first line is indented two characters (首行缩进), which a text
             # layer's lines do not show: it fills the column two em short of the others
             first = started and not continued and not line.rstrip().endswith(_STOPS)
