@@ -166,6 +166,10 @@ def test_a_heading_that_fills_the_column_keeps_its_sections_first_sentence_apart
     page = [opening, heading, *[_COLUMN] * 4, "成效明显。"]
     assert unwrap([page])[0][1:3] == [heading, _COLUMN * 4 + "成效明显。"]
     assert unwrap([[opening, heading, "况", *[_COLUMN] * 4, "完。"]])[0][1] == heading + "况"
+    # the section's first line with no stop before the margin: still its own
+    unstopped = _COLUMN.replace("，", "、")
+    page = [opening, heading, unstopped, *[_COLUMN] * 3, "完。"]
+    assert unwrap([page])[0][1:3] == [heading, unstopped + _COLUMN * 3 + "完。"]
 
 
 def test_a_number_a_wrap_cut_is_one_number_again() -> None:

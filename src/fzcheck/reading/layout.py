@@ -427,6 +427,7 @@ _CELL_END = re.compile(r"\s-?\d+(?:\.\d+)?\s*$")
 _INDENT = 2.0  # em: a paragraph's first-line indent
 _STOPS = tuple("。；;！!？?：:")
 _SENTENCE_STOP = re.compile(r"[。；;！!？?,，]")
+_ENUMERATION = re.compile(r"\s*[一二三四五六七八九十]是")  # 一是…二是…: points inside a paragraph
 _MIN_COLUMN = 12  # em: narrower "columns" are lists of short lines (headings, a signature)
 _OVER = 2.0  # em a column's line may seem wider than the column (estimated widths)
 
@@ -476,19 +477,21 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             ):
                 continued = False
             # a heading that fills the column (indented as a paragraph, 一、2025年度推进…工作成效)
-            # goes on with the rest of its words, not with its section's first sentence
-            if continued and heading and _SENTENCE_STOP.search(line):
+            # goes on with the rest of its words, not with its section's first sentence, nor
+            # with a line as wide as the column (a paragraph's first line, wrapped)
+            if continued and heading and (_SENTENCE_STOP.search(line) or width >= full - _INDENT):
                 continued = False
             if continued and before is not None:
                 before[-1] += _joint(before[-1], line.lstrip()) + line.lstrip()
             else:
                 joined.append(line)
             # (a heading alone: an item's heading that runs on into its text, （一）加强组织领导。
-            # 局党组书记…, is a paragraph)
+            # 局党组书记…, is a paragraph, as is one opening 一是…)
             heading = (
                 not continued
                 and bool(HEADING_START.match(line))
                 and not _SENTENCE_STOP.search(line)
+                and not _ENUMERATION.match(line)
             )
             # a paragraph's first line is indented two characters (首行缩进), which a text
             # layer's lines do not show: it fills the column two em short of the others
