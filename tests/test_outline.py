@@ -483,3 +483,16 @@ def test_top_numbers_started_again_under_the_last_section_are_its_items(tmp_path
     levels = _levels(tmp_path, text)
     assert [t[:4] for level, t in levels if level == 1] == ["2025", "2025", "党政主要", "2026"]
     assert {level for level, t in levels if t.startswith(("提升", "加强执法", "推进精准"))} == {2}
+
+
+def test_a_table_of_words_is_no_heading_and_ends_what_came_before(tmp_path: Any) -> None:
+    """A Word table of words (重点任务 | 责任股室 | 下一步计划, a row a line) in a report that
+    numbers nothing: its short header row is no heading, and the heading right after its last
+    row is one (it was taken for more of the row above)."""
+    rows = "重点任务 | 责任股室 | 下一步计划\n案卷评查 | 政策法规股 | 每季度一次\n普法宣传 | 办公室 | 覆盖全部乡镇\n"
+    heading = "2025年推进法治政府建设存在的不足和原因"
+    text = _unnumbered().replace(f"\n\n{heading}", f"\n{rows}{heading}", 1)
+    assert rows + heading in text
+    titles = [t for _, t in _levels(tmp_path, text)]
+    assert not any(t.startswith("重点任务") for t in titles)
+    assert titles[:2] == ["2025年推进法", "2025年推进法"]

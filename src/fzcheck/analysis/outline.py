@@ -508,14 +508,20 @@ def _bare_headings(
             if (
                 not before.endswith(_ENDS_SENTENCE)
                 and not (out and out[-1][2] == i - 1)
-                and not is_table_row(before)
+                and not _a_row(before)
             ):
                 continue
-        if is_table_row(lines[i]) or is_chrome(lines[i]):
+        if _a_row(lines[i]) or is_chrome(lines[i]):
             continue
         start = len(lines[i]) - len(lines[i].lstrip())
         out.append((BARE, "", i, start, start + len(lines[i].strip())))
     return out if len(out) >= 2 else []
+
+
+def _a_row(line: str) -> bool:
+    """Whether ``line`` is a table's row: one of values, or cells between borders (| or tabs:
+    重点任务 | 责任股室 | 下一步计划, a Word table of words)."""
+    return is_table_row(line) or cell_count(line) >= 2
 
 
 _BRACKETED = re.compile(r"^\s*【([^【】。;!?]{2,50})】\s*$")  # the law's own wording: 36
