@@ -656,7 +656,7 @@ def test_the_title_given_twice_leaves_the_opening_below_it(tmp_path: Path, form:
     assert not check["passed"] and "2024年" in check["message"]
 
 
-@pytest.mark.parametrize("cut", [1, 2, 3])
+@pytest.mark.parametrize("cut", [1, 2, 3, 6, 9])
 def test_a_titles_last_characters_left_alone_by_a_wrap_are_the_title(
     tmp_path: Path, cut: int
 ) -> None:
@@ -667,6 +667,22 @@ def test_a_titles_last_characters_left_alone_by_a_wrap_are_the_title(
     title = lines[0]
     lines[0:1] = [title[:-cut], title[-cut:]]
     path = tmp_path / "orphan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    d = check_path(str(path), Catalog.load()).to_json()["document"]
+    assert (d["title"], d["addressee"]) == (title, "县委、县政府")
+
+
+@pytest.mark.parametrize("cut", [4, 6, 9])
+def test_a_titles_last_words_a_centred_wrap_left_on_the_next_line_are_the_title(
+    tmp_path: Path, cut: int
+) -> None:
+    """A centred title wrapped mid-word with a few words over (…年度报告工 / 作的通知): the next
+    line's short rest ending in a title's kind is the title's — the notice was read as a
+    report titled by its first line."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    title = "关于做好2025年度法治政府建设年度报告工作的通知"
+    lines[0:1] = [title[:-cut], title[-cut:]]
+    path = tmp_path / "wrapped.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     d = check_path(str(path), Catalog.load()).to_json()["document"]
     assert (d["title"], d["addressee"]) == (title, "县委、县政府")

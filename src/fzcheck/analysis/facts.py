@@ -67,7 +67,7 @@ _ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{_SIGNED})\s*日?
 _ENDS_DATED = re.compile(rf"(?:{_SIGNED})\s*日?\s*$")
 # the title's year in brackets on the line under it (…年度报告 / （2025年度）)
 _YEAR_NOTE = re.compile(rf"^\(\s*{YEAR.pattern}度?\s*\)$")  # YEAR ends in 年
-_ORPHAN_MAX = 3  # characters of a title's last word a wrap may leave alone on the next line
+_ORPHAN_MAX = 10  # characters of a title's last words a wrap may leave alone on the next line
 _ORPHAN_KINDS = re.compile(f"(?:{TITLE_KINDS}|总结)$")  # not 目录: a contents page's heading
 _IN_CELLS = re.compile(r"[|\t]")  # a row of table cells
 _TITLE_ISSUER = re.compile(rf"^(.{{2,40}}?)(?:关于|(?={YEAR.pattern}))")
@@ -359,7 +359,7 @@ def _title_lines(
                 len(joined) <= 80
                 and "。" not in joined
                 and titles.search(joined)
-                and re.search(r"(?:报告|情况|总结)$", joined)
+                and (joined.endswith("情况") or _ENDS_IN_KIND.search(joined) is not None)
             ):
                 return i, nxt, span[0]
     return None
