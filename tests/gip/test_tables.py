@@ -262,6 +262,18 @@ def test_a_blank_total_is_blank_not_wrong(tmp_path: Path) -> None:
     assert unchecked and all("空白" in c["message"] for c in unchecked)
 
 
+def test_sums_none_of_which_could_be_checked_are_not_said_to_hold(tmp_path: Path) -> None:
+    """A page whose editor left every cell of the counts blank: no sum was checked, and the
+    message says so (0处勾稽关系全部成立 read as a success)."""
+    table = {row: [None] * len(values) for row, values in gip.values().items()}
+    page = gip.html_page(table)
+    for n in gip.appeals():  # table 四 blank too
+        page = page.replace(f"<td>{n}</td>", "<td></td>", 1)
+    r = check(write(tmp_path, "blank.html", page))
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert "全部成立" not in sums["message"] and sums["message"].startswith("无一处")
+
+
 @pytest.mark.parametrize(
     "name,make",
     [("page.html", gip.html_page), ("report.docx", gip.docx_bytes)],

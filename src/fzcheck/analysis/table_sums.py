@@ -234,6 +234,11 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
                 f"{len(failed)}处勾稽关系不成立、{held}处成立{tail}；如{first.name}：{first.message}"
             ),
         )
+    if not held:  # every sum has a blank cell: nothing was found to hold
+        return spec.check(
+            passed=True,
+            message=f"无一处勾稽关系可以核对：{unchecked}处有空白单元格，未能核对{unread}",
+        )
     return spec.check(passed=True, message=f"{held}处勾稽关系全部成立{tail}")
 
 
