@@ -1350,3 +1350,30 @@ def test_a_row_whose_label_the_merged_cell_broke_is_never_filed_under_another(
     assert failures(r) == set()
     requests = tables(r)["requests"]
     assert requests["status"] == "unreadable" and "对不上" in requests["reason"]
+
+
+def test_table_two_printed_with_its_cells_empty_is_there_blank(tmp_path: Path) -> None:
+    """A 街道 with no rules, licences or fines prints table 二 with its cells empty: in layout
+    text its rows are their labels alone. The table is there (not missing, −10), every cell
+    blank; a section with no such table stays absent."""
+    text = gip.layout_text()
+    for old, new in (
+        ("规章                 0              0             0", "规章"),
+        ("行政规范性文件       3              1            12", "行政规范性文件"),
+        ("行政许可                      1280", "行政许可"),
+        ("行政处罚                       316", "行政处罚"),
+        ("行政强制                        12", "行政强制"),
+    ):
+        assert old in text
+        text = text.replace(old, new)
+    r = check(write(tmp_path, "blank.txt", text))
+    t = tables(r)
+    for table in ("proactive_documents", "proactive_decisions"):
+        assert t[table]["status"] == "read", t[table]
+        assert all(c["value"] is None for c in t[table]["cells"])
+    assert "has_statistical_tables" not in {c["id"] for c in r["checks"] if not c["passed"]}
+    # the labels without the columns' names over them: no table
+    for header in ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量"):
+        text = text.replace(header, "")
+    t = tables(check(write(tmp_path, "blank.txt", text)))
+    assert t["proactive_documents"]["status"] == "absent"

@@ -447,7 +447,8 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                 first_line=region.start,
             )
         if not table.row_lines:
-            return TableRead(
+            empty = _printed_blank(doc, template, region)
+            return empty or TableRead(
                 template, "absent", "这一节没有可识别的统计表", first_line=region.start
             )
         return TableRead(
@@ -457,6 +458,37 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             first_line=region.start,
         )
     return table
+
+
+_BLANK_LABEL_MAX = 20  # characters of a row's label standing alone on its line
+
+
+def _printed_blank(doc: Document, template: TableTemplate, region: range) -> TableRead | None:
+    """The table printed with every cell left empty (a 街道 with no rules to issue prints table
+    二's 规章 / 行政规范性文件 with nothing after them): its columns' names over its rows' labels,
+    each alone on a line, in order — read, every cell blank, as a web page's empty cells are.
+    None when it is not there so."""
+    lines = [doc.analysis[i] for i in region]
+    # a column's name as printed (本年处理决定数量, of 本年处理决定数量或收费金额)
+    if not any(c.name[:6] in _compact(line) for c in template.columns for line in lines):
+        return None
+    table = TableRead(template, "read", first_line=region.start, last_line=region.stop - 1)
+    rows = iter(template.rows)
+    row = next(rows, None)
+    for i in region:
+        label = _compact(doc.analysis[i])
+        if row is None or not label or len(label) > _BLANK_LABEL_MAX:
+            continue
+        if split_row(doc.analysis[i]) is not None or _SENTENCE_STOP.search(label):
+            continue
+        while row is not None and row.optional and not _names(row, label):
+            row = next(rows, None)  # an optional row left out (行政事业性收费)
+        if row is not None and _names(row, label):
+            table.row_lines[row.id] = i
+            _put(table, row.id, i, {})
+            row = next(rows, None)
+    required = [r.id for r in template.rows if not r.optional]
+    return table if all(r in table.row_lines for r in required) else None
 
 
 def _printed_columns(
