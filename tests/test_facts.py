@@ -801,3 +801,16 @@ def test_a_title_naming_the_year_it_was_written_in_is_flagged_and_the_year_is_th
     # signed after the year it names ended: the title's year stands
     late = checked(tmp_path, text.replace("2026年2月10日", "2027年2月10日"))
     assert late["document"]["report_year"] == 2026
+    # a report whose title, opening and plan all say 2025, its signing date a typo of 2025年…:
+    # the title's year stands (the signing date is what is off)
+    typo = (
+        sample_text()
+        .replace("2026年2月10日", "2025年2月10日")
+        .replace("四、2026年推进法治政府建设的主要安排", "四、下一步工作安排")
+        .replace(
+            "（一）提升依法决策水平。2026年，", "（一）提升依法决策水平。在巩固2025年成效的基础上，"
+        )
+    )
+    r = checked(tmp_path, typo)
+    assert r["document"]["report_year"] == 2025
+    assert "title_names_subject_and_year" not in [c["id"] for c in r["checks"] if not c["passed"]]

@@ -587,3 +587,15 @@ def test_a_report_on_inspecting_others_or_publicity_material_is_not_the_report(
     text = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
     r = checked(tmp_path, opening + text, "fazhi-annual")
     assert r["verdict"] == "not_a_report" and sign in _genre(r)["message"]
+
+
+def test_a_report_quoting_a_notice_in_its_plan_is_still_the_report(tmp_path: Path) -> None:
+    """A report's plan quoting its superior's notice (上级…现就有关事项通知如下：…) is the report:
+    a notice opens so, a report may quote one further on."""
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "（三）推进精准普法。",
+        "（三）落实上级部署。市政府办公室来文称“现就做好2026年法治政府建设有关事项通知如下”，"
+        "我局将逐项落实。（四）推进精准普法。",
+    )
+    r = checked(tmp_path, text, "fazhi-annual")
+    assert r["verdict"] == "complete"

@@ -496,3 +496,48 @@ def test_a_table_of_words_is_no_heading_and_ends_what_came_before(tmp_path: Any)
     titles = [t for _, t in _levels(tmp_path, text)]
     assert not any(t.startswith("重点任务") for t in titles)
     assert titles[:2] == ["2025年推进法", "2025年推进法"]
+
+
+def test_a_lead_in_line_over_numbered_sections_is_no_heading_over_them(tmp_path: Any) -> None:
+    """（一）…（五） as the sections, 现将有关情况报告如下 standing alone above them and two short
+    case titles under the last: the lead-in is no bare heading over the run (the sections
+    became its points), and the sections stay the top level."""
+    from tests.helpers import sample_text
+
+    text = sample_text().replace("现将有关情况报告如下：", "\n现将有关情况报告如下\n")
+    for k, marker in enumerate(("（一）", "（二）", "（三）", "（四）")):  # points as 1. 2. …
+        text = text.replace(f"\n{marker}", f"\n{k + 1}.")
+    for k, marker in enumerate(TOP):
+        text = text.replace(f"\n{marker}", f"\n（{'一二三四五'[k]}）")
+    text = text.replace(
+        "本年度无其他需要报告的情况。",
+        "本年度办理的两起典型案件报告如下。\n\n非法采砂案\n"
+        "2025年5月，执法人员在巡查中发现某公司未经许可采砂，依法处罚款8万元。\n\n"
+        "侵占河道案\n2025年8月，依法作出限期拆除决定，当事人已自行拆除。",
+    )
+    tops = [t[:4] for level, t in _levels(tmp_path, text) if level == 1]
+    assert "现将有关" not in tops and tops[:2] == ["2025", "2025"]
+
+
+def test_numbers_started_again_under_a_heading_with_no_number_stay_its_own(tmp_path: Any) -> None:
+    """一、… 四、 (the year's themes), then 存在问题及下一步工作打算 standing alone, then 一、存在的
+    问题 二、2026年工作打算: the second run is under that line, not items of 四、."""
+    text = (
+        "示例镇2025年法治政府建设工作情况报告\n\n现将全年工作情况报告如下。\n"
+        "一、强化组织领导\n镇长亲自主持召开法治政府建设专题会议3次，研究解决重大问题5个。\n"
+        "二、推进依法决策\n全年提交审议的重大事项21件均经合法性审查，审查率100%。\n"
+        "三、规范行政执法\n执法队开展执法检查136次，办理行政处罚案件29件。\n"
+        "四、深化普法宣传\n开展送法进村活动32场，培育法律明白人96名。\n"
+        "存在问题及下一步工作打算\n一、存在的问题\n部分村干部法治意识不强。主要原因是培训不足。\n"
+        "二、2026年工作打算\n2026年，我镇将开展执法人员轮训2期。\n"
+    )
+    levels = _levels(tmp_path, text)
+    assert {level for level, t in levels if t.startswith(("存在的问", "2026年工"))} == {1}
+
+
+def test_lines_indented_with_a_tab_are_no_table_rows(tmp_path: Any) -> None:
+    """A report that numbers nothing, every line indented with a tab (a WPS copy-out): its short
+    lines are still its headings (a leading tab is no cell border)."""
+    text = "\n".join(f"\t{line}" if line.strip() else "" for line in _unnumbered().splitlines())
+    tops = [t for level, t in _levels(tmp_path, text + "\n") if level == 1]
+    assert len(tops) >= 4

@@ -191,7 +191,6 @@ def test_a_draft_of_next_years_work_points_is_no_report(tmp_path: Path, note: st
         "这些问题的症结是乡镇编制总量有限。",
         "问题的根子在思想认识上重业务、轻法治。",
         "这些问题归根到底是乡镇编制总量有限。",
-        "执法人员持证比例偏低，主要是新进人员多、培训跟不上。",
     ],
 )
 def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> None:
@@ -220,6 +219,10 @@ def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> Non
         "矛盾纠纷风险因素排查不到位。",
         "对辖区内不稳定因素掌握不全面。",
         "存在的问题主要是执法人员不足、培训不够。",
+        "法治宣传教育仍有不足，主要是形式比较单一。",  # what the shortcoming is, no cause
+        "与区市场监督管理局、区城管局等有关单位的联合执法机制还不健全。",  # 有关单位
+        "对群众反映强烈问题的症结把握不准。",
+        "要从根子上解决执法不规范问题。",
     ],
 )
 def test_a_shortcoming_in_analysing_causes_gives_no_cause(tmp_path: Path, shortcoming: str) -> None:
@@ -829,12 +832,12 @@ def test_others_problems_or_a_theme_on_weak_points_are_not_the_problems(
     assert part(r, "problems")["status"] == "missing" and r["verdict"] == "incomplete"
 
 
-@pytest.mark.parametrize("heading", ["查找出的短板和不足", "对标对表找差距", "直面短板弱项"])
-def test_the_weak_points_found_as_a_heading_alone_are_the_problems(
+@pytest.mark.parametrize("heading", ["查找出的短板和不足", "查找发现的差距和问题"])
+def test_the_weak_points_found_named_as_shortcomings_are_the_problems(
     tmp_path: Path, heading: str
 ) -> None:
-    """二、查找出的短板和不足 heads the problems: a theme works on weak points towards an aim
-    told after it (对标先进找差距，推动…), a heading of them alone states them."""
+    """二、查找出的短板和不足 heads the problems: a theme works on weak points (对标先进找差距,
+    聚焦基层短板弱项), a heading naming them as shortcomings (不足, 问题) states them."""
     r = built(tmp_path, H, PR.replace("存在的不足和原因", heading), L, PL)
     assert part(r, "problems")["status"] == "present" and r["score"] == 100
 
@@ -1213,6 +1216,7 @@ def test_a_deputys_acts_run_on_until_the_leader_is_named_again(
             True,
         ),
         ("县政府常务会议专题研究法治政府建设5次，亲自审定重大行政决策事项。", True),
+        ("县长在县政府第12次全体会议上专题部署法治政府建设，在县政府党组会议上听取汇报2次。", True),
     ],
 )
 def test_a_collective_bodys_acts_are_not_the_principal_leaders(
@@ -1354,11 +1358,9 @@ def test_a_heading_broken_where_it_could_end_keeps_its_part(
         assert "problems.gives_causes" in failed(bare)
 
 
-@pytest.mark.parametrize("title", ["旗长", "州长", "盟长"])
-def test_the_principal_leader_of_a_banner_or_prefecture_is_a_leader(
-    tmp_path: Path, title: str
-) -> None:
-    """旗长 (a banner's head, 内蒙古), 州长, 盟长 are the principal leaders of their governments as
+@pytest.mark.parametrize("title", ["旗长", "盟长"])
+def test_the_principal_leader_of_a_banner_or_league_is_a_leader(tmp_path: Path, title: str) -> None:
+    """旗长 (a banner's head, 内蒙古) and 盟长 are the principal leaders of their governments as
     县长 is: their acts in person found the leader's duties, embedded in the year's work."""
     r = without_section(
         tmp_path,
@@ -1370,10 +1372,3 @@ def test_the_principal_leader_of_a_banner_or_prefecture_is_a_leader(
     )
     assert statuses(r)["leader_duties"] == "embedded"
     assert "leader_duties.principal_own_actions" not in failed(r)
-    # a place name before 长期 is no 州长
-    r = without_section(
-        tmp_path,
-        LEADER,
-        ("（四）深化普法宣传。", "广州长期开展法治宣传活动4次。（四）深化普法宣传。"),
-    )
-    assert statuses(r)["leader_duties"] == "missing"

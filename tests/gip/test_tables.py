@@ -1377,3 +1377,22 @@ def test_table_two_printed_with_its_cells_empty_is_there_blank(tmp_path: Path) -
         text = text.replace(header, "")
     t = tables(check(write(tmp_path, "blank.txt", text)))
     assert t["proactive_documents"]["status"] == "absent"
+
+
+@pytest.mark.parametrize("label", ["小计", "（三）不予公开"])
+def test_a_subtotal_or_a_groups_own_row_of_counts_is_passed_over(
+    tmp_path: Path, label: str
+) -> None:
+    """A 小计 row under a group, or the counts printed on the group's own row ((三)不予公开), are
+    rows the template leaves out: passed over, the table read and its sums checked."""
+    text = gip.layout_text()
+    anchor = "      1.属于国家秘密"
+    assert anchor in text
+    text = text.replace(
+        anchor,
+        f"      {label:<22}       1       0       0       0       0       0       1\n{anchor}",
+        1,
+    )
+    r = check(write(tmp_path, "subtotal.txt", text))
+    assert tables(r)["requests"]["status"] == "read"
+    assert failures(r) == set()

@@ -298,6 +298,11 @@ def test_a_report_pasted_into_word_as_page_scans_is_read_by_ocr(tmp_path: Path) 
     assert doc.ocr and doc.format == "docx" and doc.lines[0] == SAMPLE_LINES[0]
     text, scanned = _statuses(SAMPLE, word)
     assert scanned == text
+    # a photo under a few sentences (a news item): OCR finds no text, the document is its text
+    word.write_bytes(
+        make_pictures_docx("县交通运输局召开法治政府建设推进会，部署重点任务。", "。", font)
+    )
+    assert load(str(word)).lines == ["县交通运输局召开法治政府建设推进会，部署重点任务。"]
     word.write_bytes(make_pictures_docx("", "。", font))  # a page of no words: nothing to read
     with pytest.raises(InputError) as err:
         load(str(word))

@@ -54,16 +54,19 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     year, year_source = facts.report_year, facts.report_year_source
     found = find_parts(doc, outline, rubric, year)
     signed = facts.signed_on
+    opening = _opening_years(doc, outline)
     if (
         year_source == "title"
         and year is not None
         and signed is not None
         and (signed.year, signed.month) <= (year, _WRITTEN_BY)
+        and year - 1 in opening
+        and year not in opening
         and _plan_year(doc, _plan(found)) == year
     ):
         # the title names the year it was written in (2026年法治政府建设工作报告, signed in
-        # January 2026, its plan for 2026): the report is on the year before (the title check
-        # says its year is off)
+        # January 2026, its opening on 2025, its plan for 2026): the report is on the year
+        # before (the title check says its year is off)
         year, year_source = year - 1, "plan"
         found = find_parts(doc, outline, rubric, year)
     if year_source in (None, "signed"):
@@ -110,7 +113,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         issuer=facts.issuer or facts.title,
         tables=tables,
         rare_absent=rare_absent,
-        opening_years=_opening_years(doc, outline),
+        opening_years=opening,
         title_year=facts.report_year if facts.report_year_source == "title" else None,
         table_outcomes=outcomes,
     )

@@ -333,7 +333,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             extra = [b for b in brackets if b[2] not in taken]
             found = sorted(found + extra, key=itemgetter(2))
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
-    found = _restart_nested(_parts_above(found))
+    found = _restart_nested(doc.analysis, _parts_above(found))
     level = {kind: n for n, kind in enumerate(_ranked({f[0] for f in found}, found), 1)}
     lines = doc.analysis
     headings = [Heading(k, level[k], m, _text(lines, i, s, e), i, s, e) for k, m, i, s, e in found]
@@ -365,6 +365,8 @@ def rest_of(lines: list[str], i: int, end: int, longest: int = REST_MAX) -> str:
     rest = lines[i + 1].strip()
     if not rest or len(rest) > longest or _HEADING_END.search(rest) or is_table_row(rest):
         return ""
+    if rest.endswith(":") or _LEAD_IN.search(rest):
+        return ""  # a sentence leading into a list (针对…，重点做了以下工作：), not a heading's end
     return rest if match_heading(lines[i + 1]) is None else ""
 
 
@@ -413,19 +415,29 @@ def _starts_again(found: list[tuple[int, str, int, int, int]]) -> bool:
 
 
 def _restart_nested(
-    found: list[tuple[int, str, int, int, int]],
+    lines: list[str], found: list[tuple[int, str, int, int, int]]
 ) -> list[tuple[int, str, int, int, int]]:
     """一、 … 四、 then 一、 二、 … to the end, nothing else over them: the second run numbers the
     last section's items (四、下一步工作打算 / 一、加强执法队伍建设 / 二、…, a slip of typing),
-    one level below it, as （一）（二） would — where no （一） stands among them already."""
-    if any(f[0] != 1 for f in found if f[1].startswith(("第", "#")) or f[0] == BARE):
-        return found  # parts, Markdown levels or bare headings rank the text already
-    firsts = [k for k, f in enumerate(found) if f[0] == 1 and f[1].strip(_AROUND_NUMERAL) in _FIRST]
+    one level below it, as （一）（二） would — where no （一） stands among them already, and no
+    short line standing alone heads them (存在问题及下一步工作打算 over 一、存在的问题 二、…: a
+    heading with no number over a part of its own)."""
+    firsts = []
+    for k, f in enumerate(found):
+        if f[0] == BARE or f[1][:1] in ("第", "#"):
+            return found  # parts, Markdown levels or bare headings rank the text already
+        if f[0] == 1 and f[1].strip(_AROUND_NUMERAL) in _FIRST:
+            firsts.append(k)
     if len(firsts) != 2 or sum(f[0] == 1 for f in found[: firsts[1]]) < 2:
         return found
     after = found[firsts[1] :]
     if any(f[0] == 2 for f in after) or any(f[1].startswith("第") for f in after):
         return found
+    above = _nonblank(lines, after[0][2], -1, 0)
+    if above is not None and above != found[firsts[1] - 1][2]:  # not the section's own heading
+        text = lines[above].strip()
+        if len(text) <= _BARE_MAX and not _BARE_STOPS.intersection(text) and text[-1:] != ":":
+            return found
     return found[: firsts[1]] + [(2 if f[0] == 1 else f[0], *f[1:]) for f in after]
 
 
@@ -462,6 +474,7 @@ def _bare_parents(
 BARE = 0  # the kind of a heading that stands as a short line alone, with no number: above all
 _BARE_MAX = 30
 _BARE_STOPS = frozenset("。;!?,")
+_LEAD_IN = re.compile("[如以]下")  # 现将有关情况报告如下 / 重点做了以下工作: a list's lead-in
 # A themed heading of two clauses (坚持党的领导，压实法治建设责任), as Word's numbering lost
 # leaves it: two short phrases, no figure, no other stop
 _TWO_CLAUSES = re.compile(r"^[^。;!?,\d]{4,12},[^。;!?,\d]{4,12}$")
@@ -496,7 +509,7 @@ def _bare_headings(
     out: list[tuple[int, str, int, int, int]] = []
     for k, i in enumerate(body):
         text = lines[i].strip().rstrip(":")
-        if not shaped(text):
+        if not shaped(text) or _LEAD_IN.search(text):
             continue
         # a paragraph follows, or a sub-heading (主要举措和成效, then 健全…机制, then its text)
         nxt = lines[body[k + 1]].strip().rstrip(":") if k + 1 < len(body) else ""
@@ -521,7 +534,7 @@ def _bare_headings(
 def _a_row(line: str) -> bool:
     """Whether ``line`` is a table's row: one of values, or cells between borders (| or tabs:
     重点任务 | 责任股室 | 下一步计划, a Word table of words)."""
-    return is_table_row(line) or cell_count(line) >= 2
+    return is_table_row(line) or cell_count(line.strip()) >= 2  # not a tab indent
 
 
 _BRACKETED = re.compile(r"^\s*【([^【】。;!?]{2,50})】\s*$")  # the law's own wording: 36

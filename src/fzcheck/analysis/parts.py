@@ -157,10 +157,10 @@ _REST_NAMING = 36
 
 
 def _rests_taken(doc: Document, outline: Outline, cues: list[_Cues]) -> None:
-    """Each heading that names no part, with its rest on the next line when the whole names
+    """Each top heading that names no part, with its rest on the next line when the whole names
     one (a line break typed where a heading could end: 二、2025年推进法治政府建设 / 存在的不足和
     原因): the rest is the heading's, and the section's text starts after it."""
-    for h in outline.headings:
+    for h in outline.top:  # the sections a part is present as
         rest = rest_of(doc.analysis, h.line, h.end, _REST_NAMING)
         if not rest or h.text.endswith(rest):
             continue  # no rest, or taken already (an unfinished line's, a second look's)

@@ -346,8 +346,14 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             continue
         pending = ""
         if found is None:
-            if len(values) == len(columns) and table.row_lines and any(map(_counts, values)):
-                stray.append((i, _label("", label)))
+            name = _label("", label)
+            if (
+                len(values) == len(columns)
+                and table.row_lines
+                and any(map(_counts, values))
+                and not _GROUP_ROW.search(name)
+            ):
+                stray.append((i, name))
             continue
         pointer, row = found + 1, template.rows[found].id
         if blank and template.rows[found].cue is None:
@@ -885,6 +891,9 @@ def _names(row: TableRow, label: str) -> bool:
 
 
 _GAP = re.compile(r"\s{2,}")
+# A row the template leaves out that sums others: a 小计 / 合计, or a group's own row ((三)不予公开
+# with its counts, over 1.属于国家秘密 …): passed over, as its rows are read on their own
+_GROUP_ROW = re.compile(r"小计|合计|^\([一二三四五六七八九十]{1,3}\)[^\d.、]{0,12}$")
 
 
 def _inner_label(doc: Document, line: int, region: range) -> str:

@@ -22,7 +22,7 @@ from fzcheck.reading.limits import (
     xml_elements,
 )
 from fzcheck.reading.normalize import Extracted
-from fzcheck.reading.ocr import TEXT_BESIDE_PICTURES, read_pictures
+from fzcheck.reading.ocr import TEXT_BESIDE_PICTURES, pictures_only, read_pictures
 from fzcheck.reading.resegment import MAX_HEADING
 from fzcheck.reading.sniff import WORD_MAIN_PART, word_main_part
 
@@ -650,9 +650,14 @@ def _pictures(document: Any) -> list[bytes]:
 
 def _with_pictures_read(body: _Body, pictures: list[bytes]) -> Extracted:
     """A document holding the report as pictures of its pages (scans pasted into Word under a
-    title, or with no text at all): the pictures' text by OCR after what text there is."""
+    title, or with no text at all): the pictures' text by OCR after what text there is. Where
+    OCR finds none (a photo, a seal), the document is its text; with none, an error."""
     text = read_pictures(pictures)
-    return Extracted("\n".join([*body.lines, text]), styled=body.styled, ocr=True)
+    if text:
+        return Extracted("\n".join([*body.lines, text]), styled=body.styled, ocr=True)
+    if not body.lines:
+        raise pictures_only(len(pictures))
+    return Extracted("\n".join(body.lines), styled=body.styled)
 
 
 @dataclass

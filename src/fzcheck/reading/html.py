@@ -165,13 +165,16 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     title = _page_title(page)
     if title and not any(title in line for line in kept[:5]):
         kept.insert(0, title)
-    if sum(len(line) for line in kept if line != title) < TEXT_BESIDE_PICTURES:
+    beside = sum(len(line) for line in kept if line != title)
+    if beside < TEXT_BESIDE_PICTURES:
         images = _article_images(page)
         pictures = _archived(archive, images) if archive is not None and images else []
-        if pictures:  # a web archive holds the pictures: read by OCR
-            text = read_pictures(pictures)
+        text = read_pictures(pictures) if pictures else ""
+        if text:  # a web archive holds the pictures: read by OCR
             return Extracted("\n".join([*kept, text]), encoding, _published(page), ocr=True)
-        if images:
+        # a page of its title and pictures alone (a caption at most): not a news item with its
+        # photos, nor a page offering the report as a file (附件：…报告.pdf: its note says so)
+        if images and beside < _CAPTION_CHARS and not _DOCUMENT_FILE.search(page):
             raise InputError(
                 f"the web page's article is {len(images)} image(s) ({images[0][:80]}"
                 f"{' …' if len(images) > 1 else ''}) and almost no text: the report is "
@@ -181,6 +184,8 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     return Extracted("\n".join(kept), encoding, _published(page))
 
 
+_CAPTION_CHARS = 50  # characters beside its title a page of the report's pictures has at most
+_DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|wps|ofd)\b", re.IGNORECASE)
 # A picture of the site's own: its logo, badges, share and QR-code buttons, spacers
 _SITE_IMAGE = re.compile(
     r"logo|icon|share|qr|ewm|erweima|jiucuo|dzjg|police|beian|spacer|blank|arrow|btn|button",

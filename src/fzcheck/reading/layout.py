@@ -486,12 +486,13 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             else:
                 joined.append(line)
             # (a heading alone: an item's heading that runs on into its text, （一）加强组织领导。
-            # 局党组书记…, is a paragraph, as is one opening 一是…)
+            # 局党组书记…, is a paragraph, as is one opening 一是… or listing things with 、)
+            opens = None if continued else HEADING_START.match(line)
             heading = (
-                not continued
-                and bool(HEADING_START.match(line))
+                opens is not None
                 and not _SENTENCE_STOP.search(line)
                 and not _ENUMERATION.match(line)
+                and "、" not in line[opens.end() :]  # 全面推行A、B、C…: a paragraph's list
             )
             # a paragraph's first line is indented two characters (首行缩进), which a text
             # layer's lines do not show: it fills the column two em short of the others

@@ -57,8 +57,9 @@ def ocr_pdf(data: bytes, only: list[int] | None = None) -> list[str]:
 
 
 def read_pictures(pictures: list[bytes]) -> str:
-    """The text of a document whose report is pictures of its pages (:func:`ocr_pictures`);
-    an :class:`InputError` when OCR is not installed or finds no text in them."""
+    """The text of a document whose report may be pictures of its pages (:func:`ocr_pictures`),
+    "" when OCR finds next to none in them (photos, a seal: the document is its text); an
+    :class:`InputError` when OCR is not installed."""
     try:
         text = ocr_pictures(pictures)
     except ImportError as err:
@@ -67,13 +68,19 @@ def read_pictures(pictures: list[bytes]) -> str:
             f"here ({err.name or err}); reinstall fzcheck with its dependencies",
             kind="missing_dependency",
         ) from None
-    if sum(1 for ch in text if not ch.isspace()) < 20:
-        raise InputError(
-            f"the document holds {len(pictures)} picture(s) and almost no text, and OCR found "
-            "no text in them; check the pictures, or OCR them yourself",
-            kind="image",
-        )
-    return text
+    return text if sum(1 for ch in text if not ch.isspace()) >= _MIN_RECOGNISED else ""
+
+
+_MIN_RECOGNISED = 20  # characters OCR must find for pictures to hold text
+
+
+def pictures_only(count: int) -> InputError:
+    """The error for a document of pictures and no text, in which OCR found none."""
+    return InputError(
+        f"the document holds {count} picture(s) and almost no text, and OCR found no text in "
+        "them; check the pictures, or OCR them yourself",
+        kind="image",
+    )
 
 
 def ocr_pictures(pictures: list[bytes]) -> str:

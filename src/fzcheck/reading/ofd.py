@@ -66,8 +66,9 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
         pages_pieces.append(pieces)
     lines = document_lines(pages_pieces)
     scans = _media(package, doc_path, document, pictures) if not lines and pictures else []
-    if scans:  # a scanner's OFD: its pages are pictures
-        return Extracted(read_pictures(scans), ocr=True)
+    text = read_pictures(scans) if scans else ""
+    if text:  # a scanner's OFD: its pages are pictures
+        return Extracted(text, ocr=True)
     if not lines:
         raise InputError(
             "the .ofd holds no text objects (a scanned OFD?); export it to PDF "
