@@ -53,9 +53,10 @@ def jpeg_pages(text: str, font: Path) -> list[bytes]:
     return out
 
 
-def make_pictures_mht(title: str, text: str, font: Path) -> bytes:
+def make_pictures_mht(title: str, text: str, font: Path, decoy: bool = False) -> bytes:
     """A web archive (.mht, as a browser saves a page) of a site's page that publishes the
-    report as pictures of its pages under its title, the pictures saved inside."""
+    report as pictures of its pages under its title, the pictures saved inside; with ``decoy``
+    a blank picture of the same file name from another folder saved first."""
     from email.mime.image import MIMEImage
     from email.mime.multipart import MIMEMultipart
     from email.mime.text import MIMEText
@@ -73,6 +74,14 @@ def make_pictures_mht(title: str, text: str, font: Path) -> bytes:
     html = MIMEText(page, "html", "utf-8")
     html["Content-Location"] = site + "t20260212_1.html"
     archive.attach(html)
+    if decoy:
+        from PIL import Image
+
+        blank = io.BytesIO()
+        Image.new("L", (900, 1200), 255).save(blank, format="JPEG")
+        part = MIMEImage(blank.getvalue(), "jpeg")
+        part["Content-Location"] = "http://www.example.gov.cn/images/" + names[0]
+        archive.attach(part)
     for name, picture in zip(names, pictures, strict=True):
         part = MIMEImage(picture, "jpeg")
         part["Content-Location"] = site + name
@@ -266,3 +275,53 @@ def junk_elements(count: int, seed: int = 0) -> bytes:
     # each random byte picks four tags, two bits each
     table = [b"".join(tags[(byte >> shift) & 3] for shift in (0, 2, 4, 6)) for byte in range(256)]
     return b"".join(table[byte] for byte in random.Random(seed).randbytes(count // 4))
+
+
+def broken_png() -> bytes:
+    """A PNG whose header reads (500 × 500) and whose second data chunk is damaged: PIL opens
+    it, then raises SyntaxError decoding it."""
+    import os
+
+    from PIL import Image
+
+    noise = Image.frombytes("L", (500, 500), os.urandom(500 * 500))
+    out = io.BytesIO()
+    noise.save(out, format="PNG")
+    data = out.getvalue()
+    second = data.index(b"IDAT", data.index(b"IDAT") + 4)
+    return data[:second] + b"\xf3\xf9\xfe\xfe" + data[second + 4 :]
+
+
+def turned_jpeg(picture: bytes) -> bytes:
+    """``picture`` stored on its side with EXIF Orientation 6, as a phone camera saves a page."""
+    from PIL import Image
+
+    page = Image.open(io.BytesIO(picture)).rotate(90, expand=True)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # display turned 90° clockwise
+    out = io.BytesIO()
+    page.save(out, format="JPEG", quality=85, exif=exif)
+    return out.getvalue()
+
+
+def pictures_docx(pictures: list[bytes], damaged_first: bool = False) -> bytes:
+    """A .docx of ``pictures`` alone, in order; with ``damaged_first``, the first picture's
+    part replaced by :func:`broken_png` after saving (python-docx will not add a damaged one)."""
+    import zipfile
+
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    for picture in pictures:
+        document.add_picture(io.BytesIO(picture), width=Cm(4))
+    out = io.BytesIO()
+    document.save(out)
+    if not damaged_first:
+        return out.getvalue()
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(out) as src, zipfile.ZipFile(rewritten, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            dst.writestr(info, broken_png() if info.filename == "word/media/image1.png" else data)
+    return rewritten.getvalue()

@@ -27,6 +27,8 @@ from tests.reading.makers import (
     make_pictures_mht,
     make_rtf,
     make_scanned_pdf,
+    pictures_docx,
+    turned_jpeg,
 )
 
 SAMPLE_LINES = [line for line in sample_text().splitlines() if line.strip()]
@@ -310,6 +312,36 @@ def test_a_report_pasted_into_word_as_page_scans_is_read_by_ocr(tmp_path: Path) 
 
 
 @pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
+def test_pictures_damaged_small_or_shown_twice_do_not_stop_the_pages_being_read(
+    tmp_path: Path,
+) -> None:
+    """A document of page scans among other pictures: a damaged one (PIL raises SyntaxError
+    decoding it) is passed over, forty thumbnails are no pages to count against OCR's limit,
+    one page shown twice is read once, and a phone's photo of a page stored on its side (EXIF
+    Orientation 6) is read upright."""
+    from PIL import Image
+
+    font = cjk_font()
+    assert font is not None
+    (page,) = jpeg_pages(sample_text(), font)
+    thumbs = []
+    for k in range(40):  # each its own picture
+        thumb = io.BytesIO()
+        Image.new("L", (80, 80), 100 + k).save(thumb, format="PNG")
+        thumbs.append(thumb.getvalue())
+    word = tmp_path / "scan.docx"
+    placeholder = io.BytesIO()
+    Image.new("L", (500, 500), 255).save(placeholder, format="PNG")
+    pictures = [placeholder.getvalue(), *thumbs, page, page]
+    word.write_bytes(pictures_docx(pictures, damaged_first=True))
+    doc = load(str(word))
+    assert doc.ocr and doc.lines[0] == SAMPLE_LINES[0]
+    assert sum(line == SAMPLE_LINES[0] for line in doc.lines) == 1  # one page, read once
+    word.write_bytes(pictures_docx([turned_jpeg(page)]))
+    assert load(str(word)).lines[0] == SAMPLE_LINES[0]
+
+
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
 def test_a_saved_page_that_publishes_the_report_as_pictures_is_read_by_ocr(
     tmp_path: Path,
 ) -> None:
@@ -318,7 +350,10 @@ def test_a_saved_page_that_publishes_the_report_as_pictures_is_read_by_ocr(
     font = cjk_font()
     assert font is not None
     page = tmp_path / "scan.mht"
-    page.write_bytes(make_pictures_mht(SAMPLE_LINES[0], "\n".join(SAMPLE_LINES[1:]), font))
+    # a blank picture of the same file name, from another folder, is saved first: the page's
+    # own is found by where the page says it is
+    body = "\n".join(SAMPLE_LINES[1:])
+    page.write_bytes(make_pictures_mht(SAMPLE_LINES[0], body, font, decoy=True))
     doc = load(str(page))
     assert doc.ocr and doc.format == "html" and doc.lines[0] == SAMPLE_LINES[0]
     text, scanned = _statuses(SAMPLE, page)

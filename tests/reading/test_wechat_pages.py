@@ -122,6 +122,11 @@ def test_a_report_published_as_images_is_said_to_be_images_not_a_non_report(
     result = check_path(str(page), Catalog.load()).to_json()
     assert result["verdict"] == "error" and result["error"]["kind"] == "image"
     assert "3" in result["error"]["message"]
+    # a src crafted with line breaks and controls is quoted on one line, without them
+    crafted = '<p><img src="/u/a\nb\x1b[31m\u202ec.jpg"></p>' + body
+    page.write_text(_IMAGE_PAGE.format(title=title, body=crafted), encoding="utf-8")
+    message = check_path(str(page), Catalog.load()).to_json()["error"]["message"]
+    assert "\n" not in message and "\x1b" not in message and "\u202e" not in message
     assert "图片" in error_kind("image", result["error"]["message"])
     # a news item: a few sentences and its photos — read as the text it is; so is a page
     # offering the report as a file to download, its note saying where the report is

@@ -639,12 +639,12 @@ _VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 
 def _pictures(document: Any) -> list[bytes]:
     """The pictures in the body, in their order, each once (DrawingML and older VML ones)."""
-    seen: dict[str, bytes] = {}
+    seen: dict[str, bytes] = {}  # by the picture's part: one picture shown twice is read once
     for el in document.element.body.iter(_BLIP, _VML_IMAGE):
         rid = el.get(_EMBED) or el.get(_RELATION_ID)
-        part = document.part.related_parts.get(rid) if rid and rid not in seen else None
+        part = document.part.related_parts.get(rid) if rid else None
         if part is not None and part.content_type.lower().startswith("image/"):
-            seen[rid] = part.blob
+            seen.setdefault(str(part.partname), part.blob)
     return list(seen.values())
 
 

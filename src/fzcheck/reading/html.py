@@ -128,9 +128,10 @@ def _in_site_part(heading: Any, page_chars: int, sizes: dict[Any, int]) -> bool:
 
 
 def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
-    archive = None
+    archive = None  # a web archive's parts, parsed once
     if is_mime_page(data):
-        archive, data = data, _mime_html(data)
+        archive = _mime_parts(data)
+        data = _mime_html(archive)
     count_limit(data.count(b"<"), "HTML tags", _MAX_TAGS)  # before lxml builds the tree
     page, encoding = _decode_page(data)
     import trafilatura
@@ -176,7 +177,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
         # photos, nor a page offering the report as a file (附件：…报告.pdf: its note says so)
         if images and beside < _CAPTION_CHARS and not _DOCUMENT_FILE.search(page):
             raise InputError(
-                f"the web page's article is {len(images)} image(s) ({images[0][:80]}"
+                f"the web page's article is {len(images)} image(s) ({_shown(images[0])}"
                 f"{' …' if len(images) > 1 else ''}) and almost no text: the report is "
                 "published as pictures; download its own file (PDF, Word) and check that",
                 kind="image",
@@ -193,24 +194,48 @@ _SITE_IMAGE = re.compile(
 )
 
 
-def _archived(archive: bytes, sources: list[str]) -> list[bytes]:
+def _archived(archive: list[Any], sources: list[str]) -> list[bytes]:
     """The pictures a web archive (.mht) holds for ``sources`` (the article's <img> srcs), in
-    their order: a part is found by the end of its Content-Location, as the page names it."""
-    import email
-    import email.policy
+    their order, each once: a part is found by its Content-Location, the src resolved against
+    the page's own (./p1.jpg?v=2 under …/t20260212_1.html), else by its file name where one
+    part alone has it."""
+    from urllib.parse import urljoin
 
-    parts: dict[str, bytes] = {}
-    for part in email.message_from_bytes(archive, policy=email.policy.compat32).walk():
-        location = str(part.get("Content-Location") or "")
-        payload = part.get_payload(decode=True) if part.get_content_maintype() == "image" else None
-        if location and isinstance(payload, bytes):
-            parts.setdefault(_file_name(location), payload)
-    found = {name: parts[name] for name in map(_file_name, sources) if name in parts}
+    page = next((_location(p) for p in archive if p.get_content_type() == "text/html"), "")
+    by_url: dict[str, Any] = {}
+    by_name: dict[str, list[Any]] = {}
+    for part in archive:
+        location = _location(part)
+        if location and part.get_content_maintype() == "image":
+            by_url.setdefault(location, part)
+            by_name.setdefault(_file_name(location), []).append(part)
+    found: dict[int, bytes] = {}
+    for src in sources:
+        url = _without_query(urljoin(page, src)) if page else ""
+        named = by_name.get(_file_name(src), [])
+        part = by_url.get(url) or (named[0] if len(named) == 1 else None)
+        payload = part.get_payload(decode=True) if part is not None else None
+        if isinstance(payload, bytes):
+            found.setdefault(id(part), payload)
     return list(found.values())
 
 
+def _shown(src: str) -> str:
+    """A picture's src as a one-line message may quote it: its white space one space, its
+    controls and direction marks dropped, 80 characters at most."""
+    return "".join(c for c in " ".join(src.split()) if c.isprintable())[:80]
+
+
+def _location(part: Any) -> str:
+    return _without_query(str(part.get("Content-Location") or "").strip())
+
+
+def _without_query(url: str) -> str:
+    return url.split("?", 1)[0].split("#", 1)[0]
+
+
 def _file_name(url: str) -> str:
-    return url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return _without_query(url).rstrip("/").rsplit("/", 1)[-1]
 
 
 def _article_images(page: str) -> list[str]:
@@ -454,14 +479,18 @@ def _paragraphs(tree: Any) -> list[Any]:
     return found
 
 
-def _mime_html(data: bytes) -> bytes:
-    """The HTML part of a web archive (MHTML), decoded from quoted-printable or base64, with its
-    charset declared so the page decoder finds it."""
+def _mime_parts(data: bytes) -> list[Any]:
+    """The parts of a web archive (MHTML), parsed once."""
     import email
     import email.policy
 
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    for part in message.walk():
+    return list(email.message_from_bytes(data, policy=email.policy.compat32).walk())
+
+
+def _mime_html(parts: list[Any]) -> bytes:
+    """The HTML part of a web archive (MHTML), decoded from quoted-printable or base64, with its
+    charset declared so the page decoder finds it."""
+    for part in parts:
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True)
             if isinstance(payload, bytes):

@@ -20,17 +20,21 @@ def call_isolated(
     seconds: float,
     max_bytes: int | None = None,
     advice: str = "re-save it as .docx or PDF",
+    quiet: bool = False,
 ) -> T:
     """``fn()``, run in a forked child and given up after ``seconds`` (an InputError, kind
     ``timeout``), the child's address space capped at ``max_bytes`` when given (a library that
     runs past it fails or dies: ``too_large``). Its exceptions are raised here; ``advice`` ends
-    the messages. Where processes cannot fork, it runs here."""
+    the messages; ``quiet`` sends the child's stderr to /dev/null. Where processes cannot fork,
+    it runs here."""
     if sys.platform == "win32" or not hasattr(os, "fork"):
         return fn()
     import multiprocessing
 
     parent, child = multiprocessing.get_context("fork").Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(target=_run, args=(fn, child, max_bytes))
+    process = multiprocessing.get_context("fork").Process(
+        target=_run, args=(fn, child, max_bytes, quiet)
+    )
     process.start()
     child.close()
     try:
@@ -68,8 +72,14 @@ def address_space_now() -> int | None:
         return None
 
 
-def _run(fn: Callable[[], object], out: object, max_bytes: int | None = None) -> None:
+def _run(
+    fn: Callable[[], object], out: object, max_bytes: int | None = None, quiet: bool = False
+) -> None:
     try:
+        if quiet:  # a C library's own warnings (libtiff's, per bad code word) off stderr
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 2)
+            os.close(devnull)
         if max_bytes is not None:
             import resource
 

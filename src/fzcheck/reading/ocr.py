@@ -53,6 +53,7 @@ def ocr_pdf(data: bytes, only: list[int] | None = None) -> list[str]:
         SECONDS + 30,
         max_bytes=MAX_BYTES,
         advice="OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and check the output",
+        quiet=True,
     )
 
 
@@ -89,47 +90,69 @@ def ocr_pictures(pictures: list[bytes]) -> str:
     or too odd in shape to be a page are passed over. Bounded as :func:`ocr_pdf` is."""
     from fzcheck.reading.isolated import call_isolated
 
-    if len(pictures) > MAX_PAGES:
-        raise InputError(
-            f"{len(pictures)} pictures to OCR: OCR reads at most {MAX_PAGES}; OCR them "
-            "yourself and check the text",
-            kind="too_large",
-        )
     return call_isolated(
         lambda: _ocr_pictures(pictures),
         SECONDS + 30,
         max_bytes=MAX_BYTES,
         advice="OCR the pictures yourself and check the text",
+        quiet=True,
     )
 
 
 def _ocr_pictures(pictures: list[bytes]) -> str:
     deadline = Deadline(SECONDS)
+    import numpy
+
+    pages = [page for blob in pictures if (page := _page_image(blob)) is not None]
+    if len(pages) > MAX_PAGES:  # counted once thumbnails, icons and damaged ones are out
+        raise InputError(
+            f"{len(pages)} pictures of pages to OCR: OCR reads at most {MAX_PAGES}; OCR them "
+            "yourself and check the text",
+            kind="too_large",
+        )
+    engine = _engine()
+    found: list[list[Piece]] = []
+    for page in pages:
+        deadline.check()
+        found.append(_recognised(engine, numpy.asarray(_scaled(page))))
+    deadline.check()
+    return "\n".join(document_lines(found))
+
+
+def _page_image(blob: bytes) -> Any:
+    """The picture, upright (a phone's photo turned by its EXIF tag), when it may be a page:
+    not too small (a logo, a seal), too large (a decompression bomb) or too odd in shape;
+    None for those and for one PIL cannot read."""
     from io import BytesIO
 
-    import numpy
+    from PIL import Image, ImageOps
+
+    try:
+        image = Image.open(BytesIO(blob))  # reads the header only
+        width, height = image.size
+        short, long = min(width, height), max(width, height)
+        if short < _MIN_PICTURE_SIDE or width * height > _MAX_PIXELS or long > _MAX_ASPECT * short:
+            return None
+        return ImageOps.exif_transpose(image)
+    except Exception:  # noqa: BLE001 - PIL's kinds for a damaged picture (SyntaxError,
+        return None  # ZeroDivisionError…): that picture is passed over, the others are read
+
+
+def _scaled(image: Any) -> Any:
+    """``image`` as an RGB page, its long side :data:`_MAX_SIDE` pixels; a picture that fails
+    to decode on the way is a blank page."""
     from PIL import Image
 
-    engine = _engine()
-    pages: list[list[Piece]] = []
-    for blob in pictures:
-        deadline.check()
-        try:
-            with Image.open(BytesIO(blob)) as image:  # reads the header only
-                width, height = image.size
-                short, long = min(width, height), max(width, height)
-                if short < _MIN_PICTURE_SIDE or width * height > _MAX_PIXELS:
-                    continue
-                if long > _MAX_ASPECT * short:
-                    continue
-                scale = _MAX_SIDE / long
-                image.draft("RGB", (round(width * scale), round(height * scale)))  # JPEG: fast
-                page = image.convert("RGB").resize((round(width * scale), round(height * scale)))
-        except (OSError, ValueError, Image.DecompressionBombError):
-            continue  # not a picture PIL reads (a WMF, a damaged one): the others still are
-        pages.append(_recognised(engine, numpy.asarray(page)))
-    deadline.check()
-    return "\n".join(document_lines(pages))
+    width, height = image.size
+    size = (
+        max(1, round(width * _MAX_SIDE / max(width, height))),
+        max(1, round(height * _MAX_SIDE / max(width, height))),
+    )
+    try:
+        image.draft("RGB", size)  # a JPEG decodes at the size wanted: fast
+        return image.convert("RGB").resize(size)
+    except Exception:  # noqa: BLE001 - a picture damaged past its header: passed over
+        return Image.new("RGB", size, "white")
 
 
 def _recognised(engine: Any, image: Any) -> list[Piece]:

@@ -65,7 +65,9 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
         total += len(pieces)
         pages_pieces.append(pieces)
     lines = document_lines(pages_pieces)
-    scans = _media(package, doc_path, document, pictures) if not lines and pictures else []
+    scans = (
+        _media(package, doc_path, document, pictures, deadline) if not lines and pictures else []
+    )
     text = read_pictures(scans) if scans else ""
     if text:  # a scanner's OFD: its pages are pictures
         return Extracted(text, ocr=True)
@@ -78,14 +80,21 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
     return Extracted("\n".join(lines))
 
 
-def _media(package: SafeZip, doc_path: str, document: Any, ids: list[str]) -> list[bytes]:
+def _media(
+    package: SafeZip, doc_path: str, document: Any, ids: list[str], deadline: Deadline
+) -> list[bytes]:
     """The files of the MultiMedia resources ``ids`` name, in their order, each once: the
     document's resource files (DocumentRes, PublicRes) list them, each under its BaseLoc."""
     files: dict[str, str] = {}
     here = posixpath.dirname(doc_path)
-    for res in document.iter("{*}DocumentRes", "{*}PublicRes"):
-        path = _resolve(here, (res.text or "").strip())
-        if not res.text or path not in package.infos:
+    listed = (
+        _resolve(here, (r.text or "").strip())
+        for r in document.iter("{*}DocumentRes", "{*}PublicRes")
+        if r.text
+    )
+    for path in dict.fromkeys(listed):  # each resource file once, however often it is named
+        deadline.check()
+        if path not in package.infos:
             continue
         root = _xml(package, path)
         base = _resolve(posixpath.dirname(path), root.get("BaseLoc", ""))

@@ -134,6 +134,9 @@ def error_key(kind: str, message: str) -> tuple[str, dict[str, str]]:
     sizes of a file over ``--max-mb``, a scan that OCR failed on."""
     first = message.split(";", 1)[0]
     ocr = "OCR it yourself" in message
+    pictures = "OCR them yourself" in message or "OCR the pictures yourself" in message
+    if pictures and kind in ("too_large", "timeout"):  # a document's pictures of its pages
+        return f"error.ocr_pictures_{'too_many' if 'pictures of pages' in first else kind}", {}
     if kind == "too_large":
         sizes = _FILE_SIZE.search(message)
         if sizes:
@@ -409,6 +412,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.ocr_failed": "扫描版PDF文字识别出错：请先自行做文字识别（OCR），再检查识别出的文字",
         "error.ocr_timeout": (
             "扫描版PDF文字识别超时，已停止：请先自行做文字识别（OCR），再检查识别出的文字"
+        ),
+        "error.ocr_pictures_too_many": (
+            "文档中的页面图片超过自动文字识别的上限（30张）：请先自行做文字识别（OCR），再检查识别出的文字"
+        ),
+        "error.ocr_pictures_timeout": (
+            "文档中图片的文字识别超时，已停止：请先自行做文字识别（OCR），再检查识别出的文字"
+        ),
+        "error.ocr_pictures_too_large": (
+            "文档中图片的文字识别所需内存超过上限：请先自行做文字识别（OCR），再检查识别出的文字"
         ),
         "error.too_complex": "文件结构远比一份报告复杂（元素数量超过上限）：请拆分或重新保存",
         "error.timeout": (
@@ -896,6 +908,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.ocr_timeout": (
             "OCR of this scanned PDF took too long and was stopped: OCR it yourself and check "
             "the text"
+        ),
+        "error.ocr_pictures_too_many": (
+            "more pictures of pages than OCR reads (30): OCR them yourself and check the text"
+        ),
+        "error.ocr_pictures_timeout": (
+            "OCR of the document's pictures took too long and was stopped: OCR them yourself "
+            "and check the text"
+        ),
+        "error.ocr_pictures_too_large": (
+            "OCR of the document's pictures needed more memory than allowed: OCR them yourself "
+            "and check the text"
         ),
         "error.too_complex": (
             "far more complex than a report (over the element limit): split or re-save it"
