@@ -105,10 +105,8 @@ def _ocr_pictures(pictures: list[bytes]) -> str:
 
     pages = [page for blob in pictures if (page := _page_image(blob)) is not None]
     if len(pages) > MAX_PAGES:  # counted once thumbnails, icons and damaged ones are out
-        raise InputError(
-            f"{len(pages)} pictures of pages to OCR: OCR reads at most {MAX_PAGES}; OCR them "
-            "yourself and check the text",
-            kind="too_large",
+        raise _too_many(
+            f"{len(pages)} pictures of pages to OCR", "OCR them yourself and check the text"
         )
     engine = _engine()
     found: list[list[Piece]] = []
@@ -117,6 +115,10 @@ def _ocr_pictures(pictures: list[bytes]) -> str:
         found.append(_recognised(engine, numpy.asarray(_scaled(page))))
     deadline.check()
     return "\n".join(document_lines(found))
+
+
+def _too_many(what: str, advice: str) -> InputError:
+    return InputError(f"{what}: OCR reads at most {MAX_PAGES}; {advice}", kind="too_large")
 
 
 def _page_image(blob: bytes) -> Any:
@@ -185,11 +187,9 @@ def _ocr_pages(data: bytes, only: list[int] | None) -> list[str]:
     try:
         indexes = list(range(len(pdf))) if only is None else only
         if len(indexes) > MAX_PAGES:
-            raise InputError(
-                f"a scanned PDF of {len(indexes)} pages: OCR reads at most "
-                f"{MAX_PAGES}; OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf "
-                "out.pdf`) and check the output",
-                kind="too_large",
+            raise _too_many(
+                f"a scanned PDF of {len(indexes)} pages",
+                "OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and check the output",
             )
         engine = _engine()
         pages: list[list[Piece]] = []
