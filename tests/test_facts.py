@@ -814,3 +814,12 @@ def test_a_title_naming_the_year_it_was_written_in_is_flagged_and_the_year_is_th
     r = checked(tmp_path, typo)
     assert r["document"]["report_year"] == 2025
     assert "title_names_subject_and_year" not in [c["id"] for c in r["checks"] if not c["passed"]]
+
+
+@pytest.mark.parametrize("unit", ["示例县第一中学", "示例县实验小学", "示例县国有林场"])
+def test_a_school_or_a_farm_signing_is_the_issuer(tmp_path: Path, unit: str) -> None:
+    """中学, 小学, 林场 sign their own reports: the issuer, as a 局 is."""
+    from tests.helpers import checked, sample_text
+
+    r = checked(tmp_path, sample_text().replace("\n示例县司法局\n", f"\n{unit}\n"))
+    assert r["document"]["issuer"] == unit

@@ -541,3 +541,20 @@ def test_lines_indented_with_a_tab_are_no_table_rows(tmp_path: Any) -> None:
     text = "\n".join(f"\t{line}" if line.strip() else "" for line in _unnumbered().splitlines())
     tops = [t for level, t in _levels(tmp_path, text + "\n") if level == 1]
     assert len(tops) >= 4
+
+
+@pytest.mark.parametrize("old", ["二、", "三、"])
+def test_a_top_number_typed_without_its_separator_fills_its_gap(tmp_path: Any, old: str) -> None:
+    """一、 … 二存在的不足和原因 … 三、: the 、 left out of one heading (a slip of typing) — the
+    number the others leave out, where they leave it, heads its section; 二十 or 二是 opening a
+    line elsewhere is no heading."""
+    from tests.helpers import sample_text
+
+    text = sample_text().replace(f"\n{old}", f"\n{old[0]}", 1)
+    tops = [t[:4] for level, t in _levels(tmp_path, text) if level == 1]
+    assert tops == ["2025", "2025", "党政主要", "2026", "其他需要"]
+    # the same number's line where no number is missing: text, not a heading
+    text = sample_text().replace(
+        "（三）化解矛盾纠纷。", "二十个乡镇全部建立调解组织。（三）化解矛盾纠纷。"
+    )
+    assert not any(t.startswith("十个乡镇") for _, t in _levels(tmp_path, text))

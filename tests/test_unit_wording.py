@@ -1372,3 +1372,21 @@ def test_the_principal_leader_of_a_banner_or_league_is_a_leader(tmp_path: Path, 
     )
     assert statuses(r)["leader_duties"] == "embedded"
     assert "leader_duties.principal_own_actions" not in failed(r)
+
+
+def test_a_report_written_as_one_paragraph_names_its_problems_with_the_laws_words(
+    tmp_path: Path,
+) -> None:
+    """A short report in one paragraph, its headings inline (…；二、存在的不足和原因：…): the
+    problems are stated (存在的不足和原因：), embedded in the paragraph."""
+    from tests.helpers import checked
+
+    r = checked(
+        tmp_path,
+        "示例乡2025年度法治政府建设情况报告\n\n"
+        "一、主要举措和成效：全年办理行政处罚案件12件，开展普法活动8场，培训干部60人次；"
+        "二、存在的不足和原因：执法人员不足，原因是编制有限；"
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况：乡长亲自主持召开法治专题会议2次；"
+        "四、2026年工作安排：2026年，我乡将开展执法人员轮训。\n\n示例乡人民政府\n2026年1月10日\n",
+    )
+    assert part(r, "problems")["status"] != "missing"

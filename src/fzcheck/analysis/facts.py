@@ -117,7 +117,7 @@ _SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|官网|官�
 _ALIAS = re.compile(r"\s*[(（][^()（）]{2,30}[)）]\s*$")
 _ORG = re.compile(
     r"(?:局|委员会|委|政府|办公室|室|办|院|会|部|厅|处|中心|所|队|站|司|署|街道|"
-    r"办事处|镇|乡|党组|馆|社|公司|片区|区|县|市|州|盟|旗|省)$"
+    r"办事处|镇|乡|党组|馆|社|公司|片区|区|县|市|州|盟|旗|省|学|学校|场)$"
 )
 # A year a sentence states as its subject: not part of a date, a range or 以来 (since). The
 # second pattern reads Arabic years only: as exact on a text with no 〇○零九 or O, and no 一0 or

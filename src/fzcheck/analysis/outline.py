@@ -332,6 +332,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         if len(brackets) >= 2 and brackets[0][2] < first and not runs:
             extra = [b for b in brackets if b[2] not in taken]
             found = sorted(found + extra, key=itemgetter(2))
+    found = _gaps_filled(doc.analysis, found)
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
     found = _restart_nested(doc.analysis, _parts_above(found))
     level = {kind: n for n, kind in enumerate(_ranked({f[0] for f in found}, found), 1)}
@@ -412,6 +413,36 @@ def _starts_again(found: list[tuple[int, str, int, int, int]]) -> bool:
     """Whether the top numbered kind, with no 一、 above it, starts its numbering again
     (（一）（二）…（一）（二）…): its runs sit under headings that have no number."""
     return bool(found) and not any(f[0] == 1 for f in found) and len(_firsts(found)) >= 2
+
+
+_CN_NUMBERS = "一二三四五六七八九十"
+# 二存在的不足和原因: a number typed without its 、, a word of the heading right after it
+_NO_SEPARATOR = re.compile(
+    rf"^\s*([{_CN_NUMBERS}])(?![{_CN_NUMBERS}是年月日个次项件名人])[\u4e00-\u9fff1-9]"
+)
+
+
+def _gaps_filled(
+    lines: list[str], found: list[tuple[int, str, int, int, int]]
+) -> list[tuple[int, str, int, int, int]]:
+    """一、 … 三、 with 二 missing, and between them a line opening 二 with no 、 (二存在的不足
+    和原因, a slip of typing): that line is the missing heading. Only a number the others leave
+    out, where they stand, is taken so."""
+    top = [f for f in found if f[0] == 1 and len(f[1]) == 2 and f[1][0] in _CN_NUMBERS]
+    if len(top) < 2:
+        return found
+    added = []
+    for a, b in zip(top, top[1:], strict=False):
+        want = _CN_NUMBERS.find(a[1][0]) + 1
+        if want >= len(_CN_NUMBERS) or _CN_NUMBERS.find(b[1][0]) != want + 1:
+            continue  # no one number missing between them
+        for i in range(a[2] + 1, b[2]):
+            m = _NO_SEPARATOR.match(lines[i])
+            if m and m.group(1) == _CN_NUMBERS[want] and len(lines[i].strip()) <= MAX_HEADING:
+                start = m.end(1)
+                added.append((1, m.group(1), i, start, heading_text_end(lines[i], start)))
+                break
+    return sorted(found + added, key=itemgetter(2)) if added else found
 
 
 def _restart_nested(
