@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from operator import itemgetter
 from typing import Any
 
@@ -432,7 +433,7 @@ def _gaps_filled(
     if len(top) < 2:
         return found
     added = []
-    for a, b in zip(top, top[1:], strict=False):
+    for a, b in pairwise(top):
         want = _CN_NUMBERS.find(a[1][0]) + 1
         if want >= len(_CN_NUMBERS) or _CN_NUMBERS.find(b[1][0]) != want + 1:
             continue  # no one number missing between them
