@@ -1390,3 +1390,18 @@ def test_a_report_written_as_one_paragraph_names_its_problems_with_the_laws_word
         "四、2026年工作安排：2026年，我乡将开展执法人员轮训。\n\n示例乡人民政府\n2026年1月10日\n",
     )
     assert part(r, "problems")["status"] != "missing"
+
+
+def test_a_section_that_only_points_at_an_absent_attachment_says_so(tmp_path: Path) -> None:
+    """三、党政主要负责人履行…情况 / 详见附件。 with no attachment in the file: the heading counts
+    for the part, and its note says the part's text was not in the file."""
+    r = variant(
+        tmp_path,
+        (
+            LEADER + next(line for line in sample_text().split(LEADER)[1].splitlines()),
+            LEADER + "详见附件。",
+        ),
+    )
+    leader = part(r, "leader_duties")
+    assert leader["status"] == "present" and "没有附件" in (leader["note"] or "")
+    assert part(r, "problems")["note"] is None

@@ -84,6 +84,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     if appendix is not None and any(_may_be_attached(doc, f) for f in found):
         found = _with_appendix_parts(doc, rubric, found, appendix, year)
     _note_an_attached_file(doc, found)
+    _note_an_absent_annex(doc, found, appendix is not None)
     tables = (
         read_tables(
             doc,
@@ -191,6 +192,25 @@ def _note_an_attached_file(doc: Document, found: list[Found]) -> None:
     for f in found:
         if f.status == "missing" and f.note is None:
             f.note = f"报告正文可能在附件“{m.group(0)}”中，未读取：请打开附件检查"
+
+
+# A section's whole text pointing elsewhere: 详见附件。 / 见附件2 / 另附
+_ONLY_POINTER = re.compile(r"^(?:具体情况|有关情况)?(?:详见|见|另附|附后)[^。]{0,12}[。.]?$")
+
+
+def _note_an_absent_annex(doc: Document, found: list[Found], annexed: bool) -> None:
+    """A part's section whose text only points at an attachment (三、…情况 / 详见附件。) where
+    the file holds none after its signature: the note says the part's text was not in the file
+    (the heading alone counts for the part, and nothing under it was checked)."""
+    if annexed:
+        return
+    for f in found:
+        if f.status != "present" or f.note is not None or not f.sections:
+            continue
+        h = f.sections[0]
+        body = "".join(doc.analysis[i].strip() for i in range(h.line + 1, h.end_line + 1))
+        if body and _ONLY_POINTER.match(body):
+            f.note = f"本节正文只写“{body}”，所交文件中没有附件：请核对附件是否另行提交"
 
 
 def _may_be_attached(doc: Document, f: Found) -> bool:

@@ -103,6 +103,8 @@ def render_result(result: dict[str, Any]) -> Panel:
             )
         else:
             shown = escape(shown)
+        if p.get("note") and p["status"] != "missing":  # a note on a part found (见附件…)
+            shown = f"{shown}\n[dim]{escape(p['note'])}[/]"
         parts.add_row(name, status, shown, str(p["line"] or ""))
     body: list[Any] = [facts, Text(), parts]
     if result.get("tables"):
