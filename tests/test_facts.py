@@ -823,3 +823,20 @@ def test_a_school_or_a_farm_signing_is_the_issuer(tmp_path: Path, unit: str) -> 
 
     r = checked(tmp_path, sample_text().replace("\n示例县司法局\n", f"\n{unit}\n"))
     assert r["document"]["issuer"] == unit
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("《", "》"), ("“", "”")])
+def test_marks_round_the_whole_title_are_not_the_titles(
+    tmp_path: Path, opening: str, closing: str
+) -> None:
+    """《示例县司法局关于…的报告》 as a title line: the title without the marks round it (a
+    title naming a document inside, …印发《…要点》的通知, keeps its own)."""
+    from tests.helpers import checked, sample_text
+
+    text = sample_text()
+    title = text.splitlines()[0]
+    r = checked(tmp_path, text.replace(title, f"{opening}{title}{closing}", 1))
+    assert r["document"]["title"] == title
+    inside = "关于印发《示例县2026年法治政府建设工作要点》的通知"
+    r = checked(tmp_path, text.replace(title, inside, 1))
+    assert r["document"]["title"] == inside

@@ -204,6 +204,9 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
             ).lstrip("# "),
             maxsplit=1,
         )[0]
+        closing = dict(_WRAPPING).get(lines[first][start - 1]) if start else None
+        if closing and title.endswith(closing) and title_analysis.endswith(closing):
+            title, title_analysis = title[:-1].rstrip(), title_analysis[:-1]  # 《…报告》
     else:
         cell = _title_cell(lines, first_heading, titles)
         if cell is not None:
@@ -289,7 +292,13 @@ def clean_title(text: str, titles: re.Pattern[str]) -> tuple[int, int] | None:
         return None
     if _NO_WORD.match(core) or core.endswith(":"):  # a mark (★, the 公文 separator's) or
         return None  # a line that leads into what follows (现将…报告如下：) is no title
+    for opening, closing in _WRAPPING:  # 《…报告》, “…报告”: marks round the whole title
+        if core[0] == opening and core[-1] == closing and closing not in core[1:-1]:
+            return start + 1, end - 1
     return start, end
+
+
+_WRAPPING = (("《", "》"), ("“", "”"), ('"', '"'), ("「", "」"), ("【", "】"))
 
 
 def _find_title(
