@@ -416,11 +416,8 @@ def _starts_again(found: list[tuple[int, str, int, int, int]]) -> bool:
     return bool(found) and not any(f[0] == 1 for f in found) and len(_firsts(found)) >= 2
 
 
-_CN_NUMBERS = "一二三四五六七八九十"
 # 二存在的不足和原因: a number typed without its 、, a word of the heading right after it
-_NO_SEPARATOR = re.compile(
-    rf"^\s*([{_CN_NUMBERS}])(?![{_CN_NUMBERS}是年月日个次项件名人])[\u4e00-\u9fff1-9]"
-)
+_NO_SEPARATOR = re.compile(rf"^\s*([{_CN}])(?![{_CN}是年月日个次项件名人])[\u4e00-\u9fff1-9]")
 
 
 def _gaps_filled(
@@ -429,17 +426,17 @@ def _gaps_filled(
     """一、 … 三、 with 二 missing, and between them a line opening 二 with no 、 (二存在的不足
     和原因, a slip of typing): that line is the missing heading. Only a number the others leave
     out, where they stand, is taken so."""
-    top = [f for f in found if f[0] == 1 and len(f[1]) == 2 and f[1][0] in _CN_NUMBERS]
+    top = [f for f in found if f[0] == 1 and len(f[1]) == 2 and f[1][0] in _CN]
     if len(top) < 2:
         return found
     added = []
     for a, b in pairwise(top):
-        want = _CN_NUMBERS.find(a[1][0]) + 1
-        if want >= len(_CN_NUMBERS) or _CN_NUMBERS.find(b[1][0]) != want + 1:
+        want = _CN.find(a[1][0]) + 1
+        if want >= len(_CN) or _CN.find(b[1][0]) != want + 1:
             continue  # no one number missing between them
         for i in range(a[2] + 1, b[2]):
             m = _NO_SEPARATOR.match(lines[i])
-            if m and m.group(1) == _CN_NUMBERS[want] and len(lines[i].strip()) <= MAX_HEADING:
+            if m and m.group(1) == _CN[want] and len(lines[i].strip()) <= MAX_HEADING:
                 start = m.end(1)
                 added.append((1, m.group(1), i, start, heading_text_end(lines[i], start)))
                 break
@@ -463,7 +460,7 @@ def _restart_nested(
     if len(firsts) != 2 or sum(f[0] == 1 for f in found[: firsts[1]]) < 2:
         return found
     after = found[firsts[1] :]
-    if any(f[0] == 2 for f in after) or any(f[1].startswith("第") for f in after):
+    if any(f[0] == 2 for f in after):
         return found
     above = _nonblank(lines, after[0][2], -1, 0)
     if above is not None and above != found[firsts[1] - 1][2]:  # not the section's own heading

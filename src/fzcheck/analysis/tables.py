@@ -882,8 +882,7 @@ def _match_row(
 
 def _counts(token: _Token) -> bool:
     """Whether a cell holds a count other than none (0, —, /, blank)."""
-    number = _VALUE.match(token.text)
-    return number is not None and float(_GROUPING.sub("", number.group(1))) != 0
+    return bool(_figure(token.text))
 
 
 def _names(row: TableRow, label: str) -> bool:
@@ -936,11 +935,18 @@ def cell_count(line: str) -> int:
     return line.rstrip(" ").count("\t") + 1 if "\t" in line else -1
 
 
+def _figure(text: str) -> float | None:
+    """The number a cell's text gives (1,280 and 30件 too); None for a dash, a slash, a blank."""
+    number = _VALUE.match(text)
+    return float(_GROUPING.sub("", number.group(1))) if number else None
+
+
 def _cell(row: str, col: str, tok: _Token, line: int) -> Cell:
-    number = _VALUE.match(tok.text)
     # a dash or slash is a unit's mark for none (the format asks for 0; units write — for it),
     # so it adds as 0 (9+1+—+1 = 11, not 12); an empty cell may be a value lost on the way
-    value = float(_GROUPING.sub("", number.group(1))) if number else (0.0 if tok.text else None)
+    value = _figure(tok.text)
+    if value is None and tok.text:
+        value = 0.0
     return Cell(
         row, col, value, tok.text, line if tok.line is None else tok.line, tok.start, tok.end
     )

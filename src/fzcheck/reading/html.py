@@ -117,7 +117,7 @@ def _in_site_part(heading: Any, page_chars: int, sizes: dict[Any, int]) -> bool:
     if any(el.tag in _ARTICLE_TAGS for el in ancestors):
         return False
     for el in ancestors:
-        names = [name.lower() for name in (*(el.get("class") or "").split(), el.get("id") or "")]
+        names = _part_names(el)
         if any(_ARTICLE_PART.search(name) for name in names):
             return False
         if el.tag in _SITE_PART_TAGS or any(_SITE_PART.search(name) for name in names):
@@ -194,6 +194,11 @@ _SITE_IMAGE = re.compile(
 )
 
 
+def _part_names(el: Any) -> list[str]:
+    """An element's classes and id, lower-cased: what names it a site's part or the article."""
+    return [name.lower() for name in (*(el.get("class") or "").split(), el.get("id") or "")]
+
+
 def _archived(archive: list[Any], sources: list[str]) -> list[bytes]:
     """The pictures a web archive (.mht) holds for ``sources`` (the article's <img> srcs), in
     their order, each once: a part is found by its Content-Location, the src resolved against
@@ -251,11 +256,7 @@ def _article_images(page: str) -> list[str]:
         src = (img.get("src") or img.get("data-src") or "").strip()
         if not src or _SITE_IMAGE.search(src.rsplit("/", 1)[-1]):
             continue
-        names = [
-            name.lower()
-            for el in img.iterancestors()
-            for name in (*(el.get("class") or "").split(), el.get("id") or "")
-        ]
+        names = [name for el in img.iterancestors() for name in _part_names(el)]
         site = any(el.tag in _SITE_PART_TAGS for el in img.iterancestors()) or any(
             _SITE_PART.search(n) and not _ARTICLE_PART.search(n) for n in names
         )

@@ -69,10 +69,16 @@ def read_pictures(pictures: list[bytes]) -> str:
             f"here ({err.name or err}); reinstall fzcheck with its dependencies",
             kind="missing_dependency",
         ) from None
-    return text if sum(1 for ch in text if not ch.isspace()) >= _MIN_RECOGNISED else ""
+    return text if recognised(text) else ""
 
 
-_MIN_RECOGNISED = 20  # characters OCR must find for pictures to hold text
+def recognised(text: str) -> bool:
+    """Whether OCR found text: 20 characters at least (fewer is a blank or unreadable scan,
+    a photo's or a seal's stray marks)."""
+    return sum(1 for ch in text if not ch.isspace()) >= _MIN_RECOGNISED
+
+
+_MIN_RECOGNISED = 20
 
 
 def pictures_only(count: int) -> InputError:

@@ -206,7 +206,7 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
 
 def _ocr(data: bytes) -> Extracted:
     try:
-        from fzcheck.reading.ocr import ocr_pdf
+        from fzcheck.reading.ocr import ocr_pdf, recognised
 
         pages = ocr_pdf(data)
         text = _clean(pages, range(len(pages)))
@@ -217,8 +217,7 @@ def _ocr(data: bytes) -> Extracted:
             "it yourself",
             kind="missing_dependency",
         ) from None
-    visible = sum(1 for ch in text if not ch.isspace())
-    if visible < 20:
+    if not recognised(text):
         raise InputError(_SCAN, kind="scanned_pdf")
     return Extracted(text, ocr=True)
 

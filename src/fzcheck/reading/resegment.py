@@ -211,8 +211,6 @@ def _heading_ends(line: str, markers: list[tuple[int, int]]) -> list[int]:
     return out
 
 
-# The signature a crawl joined onto the body's last sentence (…情况。示例县司法局2026年2月10日, or
-# the date alone)
 # A line opening with a heading's marker (一、 （一） 1. 第一部分 一是; 二，/ 二 typed for 二、,
 # the space before a word: SPACED_WORD), as the reading layer tells one without the outline
 HEADING_START = re.compile(
@@ -220,6 +218,8 @@ HEADING_START = re.compile(
     r"|[（(][一二三四五六七八九十\d]+[)）]"
     r"|\d+[、.．]|第[一二三四五六七八九十]+[部章节]|[一二三四五六七八九十]是)"
 )
+# The signature a crawl joined onto the body's last sentence (…情况。示例县司法局2026年2月10日, or
+# the date alone)
 _SIGNATURE = re.compile(
     rf"[。;!?]\s*([^。;!?,]{{0,40}}?\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*)$"
 )
