@@ -399,6 +399,45 @@ def test_a_report_in_plain_paragraphs_has_its_achievements(tmp_path: Path) -> No
     assert r["document"]["is_report"]
 
 
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        # the year's work counted, its sentence opened by neither 全年 nor the year
+        ("镇党委会议研究法治工作5次，组织干部集中学法9次，审查合同协议21份。", "embedded"),
+        ("综合行政执法队办理处罚案件14件、调处纠纷88起，调处成功率97.5%。", "embedded"),
+        # counts of what is short, planned or the leader's own: not the year's work
+        ("执法队现有人员仅有6名，持证4名，持证率67%，力量偏弱。", "missing"),
+        ("计划开展培训4次、法治讲座6场、专项检查10次。", "missing"),
+        ("主要负责人主持专题会议3次、批阅法治文件12件、接访群众20人次。", "missing"),
+    ],
+)
+def test_a_paragraph_counting_the_years_work_is_its_achievements(
+    tmp_path: Path, counts: str, expected: str
+) -> None:
+    """A township's report of plain paragraphs whose year of work is a run of counts with no
+    全年 or year before them (was missing: a cue wanted one of those to open the sentence)."""
+    text = "\n".join(
+        [
+            "示例镇2025年度法治政府建设情况报告",
+            "",
+            "2025年，示例镇党委、政府认真贯彻上级法治建设部署，推进依法行政。" + counts,
+            "",
+            "镇党委书记、镇长认真履行推进法治建设第一责任人职责。",
+            "",
+            "我镇法治建设还存在一些不足，主要是执法力量薄弱。原因是编制紧张。",
+            "",
+            "2026年，我镇将加强执法队伍建设。",
+            "",
+            "示例镇人民政府",
+            "2026年1月20日",
+        ]
+    )
+    path = tmp_path / "paragraphs.txt"
+    path.write_text(text, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(r)["achievements"] == expected
+
+
 TITLE = "示例县司法局关于2025年度法治政府建设情况的报告"
 
 
