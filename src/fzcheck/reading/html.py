@@ -32,6 +32,7 @@ _META_DATE = re.compile(
 # extractor takes ~10 s at 100,000 of the worst kind (a span per character, a table of tiny
 # rows), so more is refused, not read for minutes.
 _MAX_TAGS = 100_000
+_MAX_ARCHIVE_PARTS = 10_000  # a saved page holds its text and some hundreds of pictures
 # A tag ends at the next < as well: on a page of unclosed tags a scan stops at each (linear).
 _TAG = re.compile(r"<[^<>]*>")
 _HIDDEN = re.compile(r"<(script|style)\b", re.IGNORECASE)
@@ -130,6 +131,8 @@ def _in_site_part(heading: Any, page_chars: int, sizes: dict[Any, int]) -> bool:
 def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     archive = None  # a web archive's parts, parsed once
     if is_mime_page(data):
+        # each part opens on a line of --boundary: counted before the email parser holds them all
+        count_limit(data.count(b"\n--"), "web archive parts", _MAX_ARCHIVE_PARTS)
         archive = _mime_parts(data)
         data = _mime_html(archive)
     count_limit(data.count(b"<"), "HTML tags", _MAX_TAGS)  # before lxml builds the tree
