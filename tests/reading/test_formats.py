@@ -528,6 +528,33 @@ def test_a_pdf_tables_row_of_dashes_and_slashes_keeps_its_spaces() -> None:
     assert _page_lines(["\n".join(rows)]) == [rows]
 
 
+def test_a_pdf_tables_row_of_none_written_keeps_its_spaces() -> None:
+    """A row whose nones a unit writes 无 (行政复议 0 无 无 无 无 0): a row of values as one of
+    figures or dashes is (was glued to 0无无无无0, and table 四 read as absent: −10)."""
+    from fzcheck.reading.pdf import _page_lines
+
+    rows = ["0 无 无 无 无 0", "行政复议 1 无 无 无 1"]
+    assert _page_lines(["\n".join(rows)]) == [rows]
+    assert _page_lines(["本年度无 行政复议案件。"]) == [["本年度无行政复议案件。"]]
+
+
+def test_a_pdf_tables_rows_ending_its_pages_are_no_running_footer() -> None:
+    """Table 三 running over pages, its labels wrapped onto lines of their own: most pages end
+    on a row of values (2 0 0 0 0 0 2), alike once their numbers are masked. They are the
+    table's rows, not a footer (they were dropped: the values after slid into the rows above,
+    and a wrong 总计 went unseen); the issuer printed at each page's foot still goes."""
+    from fzcheck.reading.pdf import _clean
+
+    pages = [
+        f"（{n}）予\n以公开\n{n} 0 0 {n} 0 0 {2 * n}\n示例县交通运输局 第{n}页" for n in range(1, 5)
+    ]
+    lines = _clean(pages).splitlines()
+    assert [line for line in lines if line[:1].isdigit()] == [
+        f"{n} 0 0 {n} 0 0 {2 * n}" for n in range(1, 5)
+    ]
+    assert not any("示例县交通运输局" in line for line in lines)
+
+
 @pytest.mark.parametrize(
     "title_html",
     [

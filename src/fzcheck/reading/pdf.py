@@ -31,8 +31,9 @@ _CJK_GAP = re.compile(
 )
 # A table's row (（一）予以公开      15   3   1 …, 行政许可      1280): its label and values keep
 # the spaces between them (taken out, 予以公开15 made the label swallow the first value)
-# a dash or a slash for none (— — 4: zeros a unit leaves out) is a cell's value as a figure is
-_VALUE = r"(?:-?\d[\d,]*(?:\.\d+)?|[-—–－‐/／]+)"
+# a dash, a slash or 无 for none (— — 4, 0 无 无: zeros a unit leaves out) is a cell's value as
+# a figure is
+_VALUE = r"(?:-?\d[\d,]*(?:\.\d+)?|[-—–－‐/／]+|无)"
 _VALUES_AT_END = re.compile(rf"(?:(?:[ \t]+{_VALUE}){{2,}}|[ \t]{{2,}}{_VALUE})[ \t]*$")
 # A short label and its one value, a single space between (行政许可 86: table 二's rows); a
 # sentence's count (受理 86 件, 共办理 86) has words after it, or punctuation before. Matched
@@ -233,7 +234,7 @@ def _drop_running_lines(paged: list[list[str]]) -> None:
         return
     ends: Counter[str] = Counter()
     for lines in paged:
-        ends.update({_running_key(line) for line in (lines[:1] + lines[-1:])})
+        ends.update({key for line in lines[:1] + lines[-1:] if (key := _running_key(line))})
     need = max(2, (len(paged) + 1) // 2)
     running = {key for key, n in ends.items() if n >= need}
     if not running:
@@ -245,5 +246,13 @@ def _drop_running_lines(paged: list[list[str]]) -> None:
             del lines[-1]
 
 
-def _running_key(line: str) -> str:
+def _running_key(line: str) -> str | None:
+    """The line with its numbers masked; None for a table's row of values (2 0 0 0 0 0 2), which
+    many pages may end on alike once masked — a table running over pages, its labels wrapped
+    onto lines of their own — and is never a running header or footer."""
+    if _ONLY_VALUES.match(line):
+        return None
     return _DIGITS.sub("#", line.strip())
+
+
+_ONLY_VALUES = re.compile(rf"^\s*{_VALUE}(?:[ \t]+{_VALUE}){{2,}}\s*$")
