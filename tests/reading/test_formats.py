@@ -579,6 +579,34 @@ def test_a_page_title_set_apart_by_the_sites_template_is_the_title(
     assert r["document"]["title"] == title
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "根据有关规定，现公布{t}。",  # a sentence naming the report: the title is still the h1
+        "{t}",  # the page's text repeating its title: the title once, not twice
+    ],
+)
+def test_an_opening_that_names_the_report_does_not_take_the_titles_place(
+    tmp_path: Path, opening: str
+) -> None:
+    """The site's heading (h1) is the title though the first paragraph names the report in a
+    sentence (现公布…年度报告。): that sentence is no title line (the title was lost, −2 and the
+    genre's title sign)."""
+    title = "示例县司法局关于2025年度法治政府建设情况的报告"
+    lines = sample_text().split("\n")[1:]
+    body = "".join(f"<p>{line}</p>" for line in [opening.format(t=title), *lines] if line.strip())
+    page = (
+        f'<html><head><title>示例县人民政府</title></head><body><div class="nav">首页</div>'
+        f'<div class="article"><h1 class="article-title">{title}</h1>'
+        f'<div class="info">发布时间：2026-03-20</div><div class="content">{body}</div></div>'
+        "</body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert load(str(path)).lines.count(title) == 1
+    assert check_path(str(path), Catalog.load()).to_json()["document"]["title"] == title
+
+
 @pytest.mark.parametrize("separator", ["_", " | ", "｜"])
 def test_a_page_titles_unit_name_after_a_separator_is_left_out(
     tmp_path: Path, separator: str

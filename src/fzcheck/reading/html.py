@@ -167,7 +167,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
             kind="empty",
         )
     title = _page_title(page)
-    if title and not any(title in line for line in kept[:5]):
+    if title and not any(_holds_title(line, title) for line in kept[:5]):
         kept.insert(0, title)
     beside = sum(len(line) for line in kept if line != title)
     if beside < TEXT_BESIDE_PICTURES:
@@ -505,6 +505,16 @@ def _mime_html(parts: list[Any]) -> bytes:
         "a web archive (.mht) with no HTML page in it; save the report as .docx or PDF",
         kind="empty",
     )
+
+
+def _holds_title(line: str, title: str) -> bool:
+    """Whether ``line`` gives the page's title as a line of its own (a date or a source beside
+    it at most), not inside a sentence: an opening that names it (现公布《…年度报告》如下。) is
+    the body's, and the title would be lost."""
+    return title in line and _SENTENCE_MARK.search(line.replace(title, "", 1)) is None
+
+
+_SENTENCE_MARK = re.compile(r"[。，；！？,;!?]")
 
 
 def _page_title(page: str) -> str | None:
