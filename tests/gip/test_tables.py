@@ -463,6 +463,33 @@ def test_a_narrative_saying_there_were_no_appeals_is_set_against_table_four(
     assert flag["passed"] and "核对4处" in flag["message"]
 
 
+@pytest.mark.parametrize(
+    ("stated", "flagged"),
+    [
+        # a township copying last year's sentence over a table that counts 40 new requests
+        ("本年度我局未收到政府信息公开申请", True),
+        ("全年无政府信息公开申请", True),
+        # the table's own word, no 公开: compared, and it agrees
+        ("本机关全年新收申请40件", False),
+    ],
+)
+def test_a_narrative_count_of_requests_is_set_against_table_three(
+    tmp_path: Path, stated: str, flagged: bool
+) -> None:
+    """未收到政府信息公开申请 states none, 新收申请40件 a count: each is set against table 三's
+    新收 total (the first was never compared, and the text was said to agree with the table)."""
+    text = gip.layout_text()
+    said = "2024年，本机关共收到政府信息公开申请40件"
+    assert said in text
+    r = check(write(tmp_path, "stated.txt", text.replace(said, stated)))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert flag["passed"] is not flagged, flag["message"]
+    if flagged:
+        assert "收到申请数" in flag["message"] and "表中为40" in flag["message"]
+    else:
+        assert "核对4处" in flag["message"]
+
+
 def test_no_correction_of_appeals_is_not_a_statement_of_none(tmp_path: Path) -> None:
     text = gip.layout_text().replace(_STATED, _STATED + "全年未发生行政复议纠错案件。")
     r = check(write(tmp_path, "corrected.txt", text))
