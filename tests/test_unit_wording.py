@@ -191,6 +191,10 @@ def test_a_draft_of_next_years_work_points_is_no_report(tmp_path: Path, note: st
         "这些问题的症结是乡镇编制总量有限。",
         "问题的根子在思想认识上重业务、轻法治。",
         "这些问题归根到底是乡镇编制总量有限。",
+        "这些问题的出现，主要是乡镇编制总量有限。",
+        "以上问题的存在，根本上是乡镇编制总量有限。",
+        "出现上述问题，根本上是乡镇编制总量有限。",
+        "从深层次看，是乡镇编制总量有限、培训投入不足。",
     ],
 )
 def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> None:
@@ -223,6 +227,7 @@ def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> Non
         "与区市场监督管理局、区城管局等有关单位的联合执法机制还不健全。",  # 有关单位
         "对群众反映强烈问题的症结把握不准。",
         "要从根子上解决执法不规范问题。",
+        "这些问题主要表现在执法文书不规范、案卷归档不及时。",  # what they are, no cause
     ],
 )
 def test_a_shortcoming_in_analysing_causes_gives_no_cause(tmp_path: Path, shortcoming: str) -> None:
