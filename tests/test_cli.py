@@ -125,6 +125,34 @@ def test_every_format_writes_to_output_file(tmp_path: Path, fmt: str) -> None:
     assert "示例县司法局" in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", str(SAMPLE), "-o", "{d}/评分表.xls"],
+        ["check", str(SAMPLE), "-o", "{d}/意见.docx"],
+        # batch's -o is the results file it appends to: a workbook's name gets JSON Lines
+        ["batch", str(SAMPLE), "-o", "{d}/结果.xlsx", "--summary", "none"],
+        ["batch", str(SAMPLE), "-o", "{d}/结果.csv", "--summary", "none"],
+    ],
+)
+def test_an_output_name_no_format_has_is_refused_and_nothing_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """-o 评分表.xls / 意见.docx got the terminal's boxed text, and batch -o 结果.xlsx JSON
+    Lines, in files Excel and Word cannot open (exit 0): refused, the line saying what to
+    write instead."""
+    assert main([c.format(d=tmp_path) for c in command]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and (".jsonl" in err or "-f" in err), err
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_output_named_txt_gets_the_terminals_view(tmp_path: Path) -> None:
+    out = tmp_path / "结果.txt"
+    assert main(["check", str(SAMPLE), "-o", str(out)]) == 0
+    assert "示例县司法局" in out.read_text(encoding="utf-8")
+
+
 def test_unknown_rubric_is_a_usage_error() -> None:
     proc = run("check", "--rubric", "nope", str(SAMPLE))
     assert proc.returncode == 2

@@ -515,7 +515,7 @@ def test_batch_refuses_an_output_that_is_not_a_results_file(
     as a torn tail. It is refused, byte for byte as it was, before anything is graded."""
     graded = tmp_path / "graded.jsonl"
     batch(str(reports), "-o", str(graded))
-    foreign = tmp_path / "评分表.xlsx"
+    foreign = tmp_path / "结果.jsonl"  # named as results are: told by what it holds
     foreign.write_bytes(
         {
             "workbook": b"PK\x03\x04\x14\x00\x06\x00\x08\x00\n\x00\x00\xff\xfe binary\n\x01",

@@ -152,6 +152,9 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers,
         notice=lambda message: stderr().print(message, markup=False, highlight=False),
     )
+    suffix = Path(args.output).suffix.lower()
+    if suffix in _EXPORTS:  # 结果.xlsx: JSON Lines under a workbook's name opens nowhere
+        raise UsageError(t("batch.output_not_results", suffix=suffix))
     # The file a symlink names: it is what gets locked, appended to and rewritten in place.
     output = resolve(Path(args.output))
     if args.html:
@@ -230,6 +233,11 @@ def _export(batch: Any, inputs: list[str], directory: Path) -> int:
         why = visible(error_kind(kind, message))
         stderr().print(t("batch.not_exported", path=visible(path), why=why), markup=False)
     return 0
+
+
+# what a reviewer names a table or a page (report exports them from the results file), never
+# the results file batch appends to
+_EXPORTS = frozenset({".xlsx", ".xls", ".et", ".csv", ".html", ".htm", ".md", ".docx", ".doc"})
 
 
 def _summary(output: Path, fmt: str, rubrics: Any) -> None:

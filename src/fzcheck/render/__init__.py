@@ -37,18 +37,32 @@ SUFFIX_FORMATS = {
     ".markdown": "markdown",
     ".html": "html",
     ".htm": "html",
+    ".txt": "terminal",  # the terminal's view as plain text, asked for by name
 }
 
 
 def format_for(fmt: str | None, output: str | None, default: str = "terminal") -> str:
-    """The format asked for, else the one -o's extension names, else ``default``."""
+    """The format asked for, else the one -o's extension names, else ``default``. An extension
+    no format has (评分表.xls, 意见.docx) is refused: the terminal view written under it was a
+    file its program could not open."""
     if fmt:
         return fmt
     if output:
         from pathlib import Path
 
-        return SUFFIX_FORMATS.get(Path(output).suffix.lower(), default)
+        from fzcheck.errors import UsageError
+        from fzcheck.render.i18n import t
+
+        suffix = Path(output).suffix.lower()
+        if suffix and suffix not in SUFFIX_FORMATS and not _NOT_A_SUFFIX.search(suffix[1:]):
+            choices = " ".join(dict.fromkeys(SUFFIX_FORMATS))
+            raise UsageError(t("output.unknown_suffix", suffix=suffix, choices=choices))
+        return SUFFIX_FORMATS.get(suffix, default)
     return default
+
+
+# what follows a dot in a name that is no extension (结果.2026年3月, v1.2): kept as before
+_NOT_A_SUFFIX = re.compile(r"[^a-z]")
 
 
 class Renderer(Protocol):

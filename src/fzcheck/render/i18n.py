@@ -512,6 +512,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "os.no_folder": "{path}：所在的文件夹不存在：请先建好它，或写到已有的文件夹",
         "os.disk_full": "{path}：磁盘已满，没有写完：请腾出空间后重试",
         "os.is_folder": "{path} 是一个文件夹：请给出文件名（如 {path}/结果.xlsx）",
+        "output.unknown_suffix": (
+            "-o 的扩展名 {suffix} 不是fzcheck能写的格式：请用 {choices} 之一，或用 -f 指定格式"
+        ),
+        "batch.output_not_results": (
+            "batch 的 -o 是评查结果文件（.jsonl），不能是 {suffix}：请写成 结果.jsonl，"
+            "再用 fzcheck report 结果.jsonl -o 评分表{suffix} 导出"
+        ),
         "os.exists": "{path} 已存在且不是文件夹：请换一个文件夹名",
         "os.no_permission": "{path}：没有写入权限：请写到自己有权限的位置",
         "os.not_folder": "{path}：路径中有一段是文件而不是文件夹：请改正路径",
@@ -1036,6 +1043,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "os.no_folder": "{path}: its folder does not exist: create it first, or write elsewhere",
         "os.disk_full": "{path}: the disk is full, not all was written: free space and retry",
         "os.is_folder": "{path} is a folder: give a file name (e.g. {path}/results.xlsx)",
+        "output.unknown_suffix": (
+            "-o's extension {suffix} is no format fzcheck writes: use one of {choices}, or "
+            "name the format with -f"
+        ),
+        "batch.output_not_results": (
+            "batch's -o is its results file (.jsonl), not {suffix}: write results.jsonl, then "
+            "export it with fzcheck report results.jsonl -o table{suffix}"
+        ),
         "os.exists": "{path} exists and is no folder: choose another folder name",
         "os.no_permission": "{path}: no permission to write: write where you may",
         "os.not_folder": "{path}: a part of the path is a file, not a folder: correct the path",
