@@ -147,6 +147,25 @@ def test_an_output_name_no_format_has_is_refused_and_nothing_written(
     assert not list(tmp_path.iterdir())
 
 
+def test_check_does_not_overwrite_a_batchs_results(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """check -o results.jsonl onto a batch's results left one line of the season's (exit 0,
+    not a word): refused, the file as it was; a jsonl check wrote itself is rewritten."""
+    results = tmp_path / "results.jsonl"
+    main(["batch", str(FIXTURES), "-o", str(results), "--summary", "none"])
+    before = results.read_bytes()
+    assert len(before.splitlines()) > 1
+    capsys.readouterr()
+    assert main(["check", str(SAMPLE), "-o", str(results)]) == 2
+    assert "batch" in capsys.readouterr().err
+    assert results.read_bytes() == before
+    own = tmp_path / "own.jsonl"
+    for _ in range(2):
+        assert main(["check", str(SAMPLE), "-o", str(own)]) == 0
+    assert len(own.read_text(encoding="utf-8").splitlines()) == 1
+
+
 def test_an_output_named_txt_gets_the_terminals_view(tmp_path: Path) -> None:
     out = tmp_path / "结果.txt"
     assert main(["check", str(SAMPLE), "-o", str(out)]) == 0

@@ -114,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
     code = 0
     sources = list(expand_inputs(args.inputs))
     refuse_overwriting(args.output, read_by_check(sources, args.output))
+    _refuse_a_batchs_results(args.output)
     # which report a decision beside -o is about: the one rule, among these inputs
     reports = Reports.of_files(sources) if decisions else Reports([])
     with ExitStack() as stack:
@@ -191,6 +192,18 @@ def refuse_overwriting(output: str | None, read: Iterable[str | Path]) -> None:
                 raise UsageError(t("output.is_input", path=output))
         except (OSError, ValueError):
             continue  # a missing input: its error line says so
+
+
+def _refuse_a_batchs_results(output: str | None) -> None:
+    """UsageError when -o is a batch's results file (its signatures beside it): check writes
+    its file anew, and a season's results, the reviews tied to them, would be one report's."""
+    from fzcheck.batch.copies import sidecar_path
+    from fzcheck.errors import UsageError
+    from fzcheck.render.i18n import t
+
+    if output and output != "-" and os.path.isfile(output):
+        if sidecar_path(Path(output)).exists():
+            raise UsageError(t("output.is_results", path=output))
 
 
 def read_by_check(sources: list[str], output: str | None) -> list[str | Path]:
