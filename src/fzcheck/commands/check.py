@@ -201,9 +201,8 @@ def _refuse_a_batchs_results(output: str | None) -> None:
     from fzcheck.errors import UsageError
     from fzcheck.render.i18n import t
 
-    if output and output != "-" and os.path.isfile(output):
-        if sidecar_path(Path(output)).exists():
-            raise UsageError(t("output.is_results", path=output))
+    if output and output != "-" and sidecar_path(Path(output)).exists():
+        raise UsageError(t("output.is_results", path=output))
 
 
 def read_by_check(sources: list[str], output: str | None) -> list[str | Path]:
