@@ -146,7 +146,7 @@ def test_publication_outside_the_window_costs_points(tmp_path: Path) -> None:
     assert on_time["score"] == 100
     r = check_variant(tmp_path, "page.html", "2026-03-05", "2026-04-15")
     pub = next(c for c in r["checks"] if c["id"] == "published_in_time")
-    assert not pub["passed"] and pub["message"] == "2026-04-15公开，未在2026-04-01前公开"
+    assert not pub["passed"] and pub["message"] == "2026-04-15公开，已过公开期限（最晚2026-03-31）"
     assert r["score"] == 95
     r = check_variant(tmp_path, "page.html", "2026-03-05", "2025-12-20")
     pub = next(c for c in r["checks"] if c["id"] == "published_in_time")

@@ -242,7 +242,10 @@ def test_a_shortcoming_in_analysing_causes_gives_no_cause(tmp_path: Path, shortc
     assert "problems.gives_causes" in failed(r)
 
 
-@pytest.mark.parametrize("signed,flagged", [("2026年4月20日", True), ("2026年3月31日", False)])
+@pytest.mark.parametrize(
+    "signed,flagged",
+    [("2026年4月20日", True), ("2026年4月1日", True), ("2026年3月31日", False)],
+)
 def test_a_report_signed_after_the_deadline_cannot_have_been_published_in_time(
     tmp_path: Path, signed: str, flagged: bool
 ) -> None:
@@ -253,7 +256,10 @@ def test_a_report_signed_after_the_deadline_cannot_have_been_published_in_time(
     checks = {c["id"]: c for c in r["checks"]}
     if flagged:
         late = checks["published_in_time"]
-        assert not late["passed"] and "2026-04-01" in late["message"] and "签发" in late["message"]
+        assert not late["passed"] and "签发" in late["message"]
+        # the last day in time, not the first day too late (signed 1 April was said to be
+        # later than a deadline of 2026-04-01)
+        assert "最晚2026-03-31" in late["message"], late["message"]
     else:
         assert "published_in_time" not in checks  # unknown, not passed
 

@@ -383,6 +383,10 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
     def after_deadline(day: dt.date) -> bool:
         return day > deadline if rule is not None or by.inclusive else day >= deadline
 
+    # the last day in time, as the messages say it (a report signed on 1 April, the rule "before
+    # 1 April", was said to be later than a deadline of 1 April)
+    last = deadline if rule is not None or by.inclusive else deadline - dt.timedelta(days=1)
+    limit = f"公开期限（最晚{last.isoformat()}）{who}"
     p = ctx.published_on
     if p is None:
         # no publication date known: a report signed after the deadline cannot have met it
@@ -391,18 +395,18 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
             return None
         return spec.check(
             passed=False,
-            message=f"{signed[2]}签发，晚于公开期限{deadline.isoformat()}{who}，不可能按时公开",
+            message=f"{signed[2]}签发，已过{limit}，不可能按时公开",
         )
     if after_deadline(p):
         return spec.check(
             passed=False,
-            message=f"{p.isoformat()}公开，未在{deadline.isoformat()}前公开{who}",
+            message=f"{p.isoformat()}公开，已过{limit}",
         )
     if p <= year_end:
         return spec.check(
             passed=False, message=f"{p.isoformat()}公开，早于{ctx.report_year}年度结束"
         )
-    return spec.check(passed=True, message=f"{p.isoformat()}公开，在{deadline.isoformat()}前{who}")
+    return spec.check(passed=True, message=f"{p.isoformat()}公开，在{limit}内")
 
 
 class SigningSpec(CheckSpec):
