@@ -284,6 +284,25 @@ def test_letters_for_reports_to_send_back(
     assert "人工复核意见" in text and "见第3页" in text and "人工复核结论：要素齐全 77.5分" in text
 
 
+def test_a_letter_is_chinese_on_a4_whatever_the_reviewers_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """--lang en is the reviewer's: the letter goes to the unit, in Chinese (审查结论为
+    “complete” was sent), on A4 (python-docx's US Letter was)."""
+    import docx
+
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    out = tmp_path / "letters"
+    code, _, _ = run(capsys, "--lang", "en", "letter", str(results), "-o", str(out))
+    assert code == 0
+    letter = out / "示例区教育局-反馈意见.docx"
+    text = _docx_text(letter)
+    assert "审查结论为“要素缺失”" in text, text
+    section = docx.Document(str(letter)).sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
 def _edit_lines(results: Path, edit: dict[str, dict[str, object]]) -> None:
     """Change the document facts (or the path) of the lines whose file name is a key."""
     lines = [json.loads(x) for x in results.read_text(encoding="utf-8").splitlines()]

@@ -331,7 +331,21 @@ def write_letter(
     results: list[dict[str, Any]], path: Path, rubrics: Catalog, deadline: str
 ) -> None:
     """One letter: per report, the addressee, what is missing or weak with citation and
-    evidence, the review decisions, and the deadline."""
+    evidence, the review decisions, and the deadline. In Chinese whatever --lang the reviewer
+    reads in: it goes to the unit (审查结论为“complete” was sent under --lang en)."""
+    from fzcheck.render.i18n import lang, set_lang
+
+    reviewer = lang()
+    set_lang("zh")
+    try:
+        _write_letter(results, path, rubrics, deadline)
+    finally:
+        set_lang(reviewer)
+
+
+def _write_letter(
+    results: list[dict[str, Any]], path: Path, rubrics: Catalog, deadline: str
+) -> None:
     from docx.shared import Pt
 
     from fzcheck.cohort.stats import effective
@@ -417,9 +431,15 @@ class _Letter:
 
     def __init__(self) -> None:
         from docx import Document as Docx
+        from docx.shared import Mm
 
         self._doc = Docx()
         self.styles = self._doc.styles
+        # A4 with an official document's margins (GB/T 9704), not python-docx's US Letter
+        for section in self._doc.sections:
+            section.page_width, section.page_height = Mm(210), Mm(297)
+            section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+            section.left_margin, section.right_margin = Mm(28), Mm(26)
 
     def heading(self, text: str, level: int) -> None:
         from fzcheck.redact import xml_text
