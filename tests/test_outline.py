@@ -558,3 +558,40 @@ def test_a_top_number_typed_without_its_separator_fills_its_gap(tmp_path: Any, o
         "（三）化解矛盾纠纷。", "二十个乡镇全部建立调解组织。（三）化解矛盾纠纷。"
     )
     assert not any(t.startswith("十个乡镇") for _, t in _levels(tmp_path, text))
+
+
+_RUN_IN_REPORT = [
+    "{a}主要举措和成效{b}全年开展执法检查86家次，督促整改问题132个。",
+    "{a}存在的不足和原因{b}一是执法力量薄弱。原因是人员配备不足。",
+    "{a}主要负责人履行第一责任人职责情况{b}馆长主持召开专题会议3次。",
+    "{a}2026年工作打算{b}我馆将加强执法队伍建设。",
+]
+
+
+@pytest.mark.parametrize(("a", "b"), [("【", "】"), ("", "："), ("", ":")])
+def test_labels_opening_the_paragraphs_of_a_headingless_report_are_its_headings(
+    tmp_path: Any, a: str, b: str
+) -> None:
+    """【存在的不足和原因】一是… / 存在的不足和原因：一是…, the text on the label's line: each
+    label heads its section (the report read as headingless: its problems part was missing)."""
+    text = "\n".join(line.format(a=a, b=b) for line in _RUN_IN_REPORT)
+    assert [h[2] for h in _outline_of(text, tmp_path)] == [
+        "主要举措和成效",
+        "存在的不足和原因",
+        "主要负责人履行第一责任人职责情况",
+        "2026年工作打算",
+    ]
+
+
+def test_labels_opening_paragraphs_are_text_where_they_are_few_or_under_headings(
+    tmp_path: Any,
+) -> None:
+    """Two labels are a paragraph's lead-in (【典型案例】某镇…), not a structure; under 一、
+    headings they are items of its sections; a page's fields (发布时间：2026-03-20) hold no
+    paragraph."""
+    two = "\n".join(line.format(a="【", b="】") for line in _RUN_IN_REPORT[:2])
+    assert _outline_of(two + "\n全年办理案件41件。", tmp_path) == []
+    numbered = "一、主要工作\n" + "\n".join(line.format(a="", b="：") for line in _RUN_IN_REPORT)
+    assert [h[2] for h in _outline_of(numbered, tmp_path)] == ["主要工作"]
+    fields = "标题：示例县报告\n发布时间：2026-03-20\n来源：县司法局\n全年办理案件41件。"
+    assert _outline_of(fields, tmp_path) == []

@@ -333,6 +333,8 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         if len(brackets) >= 2 and brackets[0][2] < first and not runs:
             extra = [b for b in brackets if b[2] not in taken]
             found = sorted(found + extra, key=itemgetter(2))
+    if not styled and not found:
+        found = _run_in_labels(doc.analysis, body_start, body_end)
     found = _gaps_filled(doc.analysis, found)
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
     found = _restart_nested(doc.analysis, _parts_above(found))
@@ -582,6 +584,29 @@ def _bracketed(
             continue
         out.append((BARE, "【】", i, m.start(1), m.end(1)))
     return out
+
+
+# A label opening its paragraph, the text after it on its line: 【存在的不足和原因】一是… or
+# 存在的不足和原因：一是… (a bold run-in heading, its bold lost)
+_RUN_IN = re.compile(r"^\s*(?:【([^【】。;!?]{2,36})】|([^\s,。;!?:、【]{2,36})[:：])\s*\S")
+_RUN_IN_MIN = 3  # labels opening paragraphs: two may be a paragraph's 【典型案例】 and a lead-in
+
+
+def _run_in_labels(
+    lines: list[str], body_start: int, body_end: int
+) -> list[tuple[int, str, int, int, int]]:
+    """Run-in headings of a report with no other heading: three paragraphs at least open with a
+    label (【主要举措和成效】全年… / 存在的不足和原因：一是…), each its section's heading (the
+    report read as headingless: its problems part lost, the others only embedded). In a report
+    with headings such labels are items inside its sections, and stay text."""
+    out = []
+    for i in range(body_start, body_end + 1):
+        m = _RUN_IN.match(lines[i])
+        # a paragraph after it, not a field's value (标题：… / 发布时间：2023-… on a page)
+        if m is not None and "。" in lines[i][m.end() :] and not is_table_row(lines[i]):
+            k = 1 if m.group(1) is not None else 2
+            out.append((BARE, "【】" if k == 1 else "", i, m.start(k), m.end(k)))
+    return out if len(out) >= _RUN_IN_MIN else []
 
 
 _AROUND_NUMERAL = (
