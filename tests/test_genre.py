@@ -274,6 +274,8 @@ def test_blank_lines_before_a_sign_are_passed_in_one_scan(tmp_path: Path) -> Non
     "title",
     [
         "示例县2025年普法依法治理工作总结",  # 法治 inside 依法治理 is not the subject
+        "示例县司法局2025年法治宣传教育工作总结",  # the 普法 summary: a subject of its own
+        "示例县2025年法治乡村建设工作报告",
         "示例县司法局2025年度工作情况报告",  # 情况报告 with no 的
         "示例县司法局2025年工作总结",  # read as a title: 总结 ends it
     ],
