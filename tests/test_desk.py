@@ -303,6 +303,46 @@ def test_a_letter_is_chinese_on_a4_whatever_the_reviewers_language(
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
 
 
+def test_letters_written_into_the_submissions_folder_are_not_submissions(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """letter -o the submissions' own folder, then check that folder: the letters were graded
+    as units' reports (非年度报告 from each unit). They are fzcheck's, and skipped; a unit's
+    .docx beside them is read."""
+    from tests.helpers import make_docx, sample_text
+
+    (folder / "unit.docx").write_bytes(make_docx(sample_text()))
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    code, _, _ = run(capsys, "letter", str(results), "-o", str(folder), "--all")
+    assert code == 0 and list(folder.glob("*反馈意见.docx"))
+    _, out, _ = run(capsys, "check", str(folder), "-f", "jsonl")
+    paths = [json.loads(line)["path"] for line in out.splitlines()]
+    assert not [p for p in paths if "反馈意见" in p], paths
+    assert any(p.endswith("unit.docx") for p in paths)
+
+
+def test_a_letter_no_longer_due_is_taken_away_on_the_next_run(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """Letters for every report (--all), then only for those that go back: the others' letters
+    from the first run left the folder holding letters no longer due (22 in it, "已写21份").
+    They are removed and said; a file of the reviewer's own in the folder stays."""
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    out = tmp_path / "letters"
+    run(capsys, "letter", str(results), "-o", str(out), "--all")
+    everyone = {p.name for p in out.iterdir()}
+    from tests.helpers import make_docx
+
+    (out / "说明.docx").write_bytes(make_docx("审查说明\n本文件由审查人员自行编写。"))
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out))
+    assert code == 0
+    due = {p.name for p in out.iterdir()} - {"说明.docx"}
+    assert due < everyone and (out / "说明.docx").exists()
+    assert "删除了上次写的" in err
+
+
 def _edit_lines(results: Path, edit: dict[str, dict[str, object]]) -> None:
     """Change the document facts (or the path) of the lines whose file name is a key."""
     lines = [json.loads(x) for x in results.read_text(encoding="utf-8").splitlines()]

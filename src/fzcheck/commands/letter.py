@@ -74,7 +74,8 @@ def run(args: argparse.Namespace) -> int:
     written = sum(
         _write_one([r], out / _file_name(r, names), rubrics, args.deadline) for r in chosen
     )
-    summary = bool(chosen) and _write_one(chosen, out / "汇总反馈意见.docx", rubrics, args.deadline)
+    summary = bool(chosen) and _write_one(chosen, out / SUMMARY, rubrics, args.deadline)
+    _remove_stale_letters(out, names | {SUMMARY})
     if desk:
         from fzcheck.commands.review import names_apart  # 乡镇/报告.txt, 街道/报告.txt
 
@@ -93,6 +94,32 @@ def run(args: argparse.Namespace) -> int:
         )
     stderr().print(message, markup=False, highlight=False)
     return 0 if written == len(chosen) and summary == bool(chosen) else 2
+
+
+SUMMARY = "汇总反馈意见.docx"
+
+
+def _remove_stale_letters(out: Path, written: set[str]) -> None:
+    """Take away the letters an earlier run wrote into ``out`` that this one did not: a report
+    since passed, or reviewed, keeps no letter asking for what it no longer lacks (one sent
+    with the folder would). Only fzcheck's own letters (their properties say so) are removed."""
+    from fzcheck.output import warn
+    from fzcheck.reading.inputs import is_own_letter
+    from fzcheck.render.i18n import t
+
+    if not out.is_dir():
+        return
+    stale = sorted(p for p in out.glob("*.docx") if p.name not in written and is_own_letter(p))
+    removed = []
+    for path in stale:
+        try:
+            path.unlink()
+            removed.append(path.name)
+        except OSError:
+            continue  # left, as the user's own file would be
+    if removed:
+        shown = "、".join(removed[:10]) + ("…" if len(removed) > 10 else "")
+        warn(t("letter.stale_removed", n=len(removed), names=shown))
 
 
 def _write_one(results: list[dict[str, Any]], path: Path, rubrics: Catalog, deadline: str) -> bool:
@@ -433,8 +460,12 @@ class _Letter:
         from docx import Document as Docx
         from docx.shared import Mm
 
+        from fzcheck.reading.inputs import LETTER_CATEGORY
+
         self._doc = Docx()
         self.styles = self._doc.styles
+        # fzcheck's own file: a folder walk does not take it for a unit's submission
+        self._doc.core_properties.category = LETTER_CATEGORY
         # A4 with an official document's margins (GB/T 9704), not python-docx's US Letter
         for section in self._doc.sections:
             section.page_width, section.page_height = Mm(210), Mm(297)

@@ -108,7 +108,32 @@ def _is_submission(child: Path, root: Path) -> bool:
         return True  # a broken link or loop named like a report: its error line says so
     if stat.S_ISDIR(mode):
         return False
-    return not (stat.S_ISREG(mode) and child.suffix.lower() in HTML_SUFFIXES and _own_page(child))
+    if not stat.S_ISREG(mode):
+        return True
+    suffix = child.suffix.lower()
+    return not (
+        (suffix in HTML_SUFFIXES and _own_page(child))
+        or (suffix == ".docx" and is_own_letter(child))
+    )
+
+
+# what fzcheck sets as a letter's category (docProps/core.xml): its own file, not a submission
+LETTER_CATEGORY = "fzcheck 反馈意见"
+
+
+def is_own_letter(path: Path) -> bool:
+    """A feedback letter fzcheck wrote (written into the submissions' folder, it was graded as
+    a unit's report the next run): its document properties say so."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("docProps/core.xml")
+            if info.file_size > 65_536:
+                return False
+            return LETTER_CATEGORY.encode() in archive.read(info)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, NotImplementedError, EOFError):
+        return False  # not one of ours, or damaged: read, and its error line says so
 
 
 def _own_page(path: Path) -> bool:

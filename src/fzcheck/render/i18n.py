@@ -483,6 +483,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "letter.failed": "{path}：这份反馈意见没有写成（{why}），其余照常写出",
         "letter.written": "已写{n}份反馈意见及汇总 → {path}（共{total}份报告）",
+        "letter.stale_removed": "删除了上次写的{n}份已不需要的反馈意见：{names}",
         "letter.written_no_summary": "已写{n}份反馈意见，汇总没有写成 → {path}（共{total}份报告）",
         "letter.none": "{total}份报告都无需退回，没有写反馈意见（--all 为每份报告都写）",
         "letter.not_the_units": (
@@ -1015,6 +1016,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "letter.failed": "{path}: this letter was not written ({why}); the others were",
         "letter.written": "wrote {n} letter(s) and the summary → {path} ({total} reports)",
+        "letter.stale_removed": "removed {n} letter(s) an earlier run wrote that are no longer due: {names}",
         "letter.written_no_summary": (
             "wrote {n} letter(s); the summary was not written → {path} ({total} reports)"
         ),
