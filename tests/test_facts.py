@@ -736,6 +736,10 @@ def test_a_month_in_a_tables_last_row_is_no_signature(tmp_path: Path, table: str
     [
         ("——2026年1月20日在示例县第十八届人民代表大会常务委员会第十次会议上", "2026-01-20", False),
         ("—— 2025年12月20日在示例县人民代表大会常务委员会会议上", "2025-12-20", True),
+        # a report printed with no signature dates itself under its title
+        ("（2026年1月20日）", "2026-01-20", False),
+        ("二〇二六年一月二十日", "2026-01-20", False),
+        ("(2025年12月20日)", "2025-12-20", True),
     ],
 )
 def test_a_report_to_a_congress_is_dated_under_its_title(
@@ -749,6 +753,7 @@ def test_a_report_to_a_congress_is_dated_under_its_title(
     path.write_text(f"{title}\n{delivered}\n{rest}\n", encoding="utf-8")
     result = check_path(str(path), Catalog.load()).to_json()
     assert result["document"]["signed_on"] == signed
+    assert result["document"]["title"] == title
     failed = {c["id"] for c in result["checks"] if not c["passed"]}
     assert ("signed_after_year_end" in failed) is early
 

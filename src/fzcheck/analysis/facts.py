@@ -521,13 +521,22 @@ _DELIVERED = re.compile(
 )
 
 
+# A report printed without a signature dates itself under its title: （2026年4月10日） /
+# 二〇二六年四月十日 — written as a document's date is, not a page's 2026-04-10
+_DATED_UNDER_TITLE = re.compile(
+    rf"^\s*[(（]?\s*(?:(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{CN_DATE.pattern})"
+    r"\s*[)）]?\s*$"
+)
+
+
 def _delivered_on(lines: list[str], nonblank: list[int], title_end: int) -> dt.date | None:
-    """The date a report was delivered, given under its title (——…日在…会议上), when it
-    has no signature: the day it was made, as a signature's is."""
+    """The date a report was delivered or made, given under its title (——…日在…会议上, or
+    the date alone), when it has no signature: the day it was made, as a signature's is."""
     below = next((i for i in nonblank if i > title_end), None)
-    if below is None or not (m := _DELIVERED.match(lines[below])):
+    if below is None:
         return None
-    return parse_date(m.group(0))
+    m = _DELIVERED.match(lines[below]) or _DATED_UNDER_TITLE.match(lines[below])
+    return parse_date(m.group(0)) if m else None
 
 
 def _lone_date(lines: list[str], tail: list[int], i: int) -> bool:
