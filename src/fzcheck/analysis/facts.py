@@ -187,7 +187,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     )
     body_end = _without_attachment_list(lines, _body_end(before, sign_line, issuer_line))
     if signed is None and title_span is not None:
-        signed = _delivered_on(lines, nonblank, title_span[1])
+        signed = _delivered_on(lines, nonblank, title_span[1], doc.published_on is None)
     title: str | None = None
     title_analysis: str | None = None
     if title_span is not None:
@@ -529,13 +529,18 @@ _DATED_UNDER_TITLE = re.compile(
 )
 
 
-def _delivered_on(lines: list[str], nonblank: list[int], title_end: int) -> dt.date | None:
+def _delivered_on(
+    lines: list[str], nonblank: list[int], title_end: int, unpublished: bool
+) -> dt.date | None:
     """The date a report was delivered or made, given under its title (——…日在…会议上, or
-    the date alone), when it has no signature: the day it was made, as a signature's is."""
+    the date alone), when it has no signature: the day it was made, as a signature's is. A
+    date alone is not, on a page that gives its publication (a site's header dates it)."""
     below = next((i for i in nonblank if i > title_end), None)
     if below is None:
         return None
-    m = _DELIVERED.match(lines[below]) or _DATED_UNDER_TITLE.match(lines[below])
+    m = _DELIVERED.match(lines[below]) or (
+        _DATED_UNDER_TITLE.match(lines[below]) if unpublished else None
+    )
     return parse_date(m.group(0)) if m else None
 
 
