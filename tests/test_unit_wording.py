@@ -415,7 +415,9 @@ def test_a_report_in_plain_paragraphs_has_its_achievements(tmp_path: Path) -> No
     [
         # the year's work counted, its sentence opened by neither 全年 nor the year
         ("镇党委会议研究法治工作5次，组织干部集中学法9次，审查合同协议21份。", "embedded"),
-        ("综合行政执法队办理处罚案件14件、调处纠纷88起，调处成功率97.5%。", "embedded"),
+        ("执法队办理处罚案件14件、调处纠纷88起、审查合同9份，调处成功率97.5%。", "embedded"),
+        # counts of a rate are no pieces of work
+        ("办理处罚案件14件，办结率98%，群众满意率97.5%。", "missing"),
         # counts of what is short, planned or the leader's own: not the year's work
         ("执法队现有人员仅有6名，持证4名，持证率67%，力量偏弱。", "missing"),
         ("计划开展培训4次、法治讲座6场、专项检查10次。", "missing"),
