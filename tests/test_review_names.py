@@ -373,3 +373,36 @@ def test_argparse_errors_stay_english_with_lang_en(capsys: pytest.CaptureFixture
         main(["--lang", "en", "review", "r.jsonl", "--accept", "--set", "pass"])
     err = capsys.readouterr().err
     assert "fzcheck review: error: argument --set: not allowed with argument --accept" in err
+
+
+def test_a_name_typed_with_other_brackets_or_spaces_names_the_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """某县司法局（2025年度）报告.docx typed with half-width brackets, 【…】 without its
+    spaces: the report (was 没有这份报告 and the first ten names by alphabet); a typo matching
+    nothing lists the nearest names first."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = ["某县司法局（2025年度）报告.txt", "某街道办事处 【2025年度】 报告.txt"]
+    names += [f"乙{k}单位报告.txt" for k in range(12)]
+    for name in names:
+        shutil.copy(SAMPLE, folder / name)
+    out = tmp_path / "r.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(out), "--summary", "none")
+    for typed in ("某县司法局(2025年度)报告.txt", "某街道办事处【2025年度】报告"):
+        code, _, err = run(
+            capsys, "review", str(out), "--report", typed, "--part", "problems", "--accept"
+        )
+        assert code == 0, err
+    code, _, err = run(
+        capsys,
+        "review",
+        str(out),
+        "--report",
+        "某县司法局2025报告",
+        "--part",
+        "problems",
+        "--accept",
+    )
+    assert code == 2
+    assert err.split("有：", 1)[1].startswith("某县司法局"), err

@@ -157,12 +157,12 @@ def _pick(results: list[dict[str, Any]], which: str | None, target: Path) -> dic
             return results[0]
         raise UsageError(t("review.which_report", path=target, n=len(results)))
     hits: list[dict[str, Any]] = []
-    for matches in (_is_path, _is_file, _is_suffix, _is_stem, _is_unit, _in_unit):
+    for matches in (_is_path, _is_file, _is_suffix, _is_stem, _is_unit, _in_unit, _is_typed_so):
         hits = [r for r in results if matches(r, which)]
         if hits:
             break
     if len(hits) != 1:
-        shown = [str(r.get("path")) for r in (hits or results)]
+        shown = [str(r.get("path")) for r in (hits or _nearest(results, which) or results)]
         apart = names_apart(shown[:10], (str(r.get("path")) for r in results))
         names = "、".join(apart[p] for p in shown[:10])
         more = "…" if len(shown) > 10 else ""
@@ -242,6 +242,34 @@ def _is_suffix(r: dict[str, Any], which: str) -> bool:
 
 def _is_stem(r: dict[str, Any], which: str) -> bool:
     return which in {Path(name).stem for name in _names(r)}
+
+
+def _typed(name: str) -> str:
+    """A name as typed whatever its widths, brackets and spaces: （2025年度） (2025年度) and
+    【2025年度】 are one, 某 街道 and 某街道 too."""
+    from fzcheck.document import fold_width
+
+    return _BRACKETS.sub("(", _CLOSING.sub(")", "".join(fold_width(name).split()))).lower()
+
+
+_BRACKETS = re.compile(r"[(\[【〔［{]")
+_CLOSING = re.compile(r"[)\]】〕］}]")
+
+
+def _is_typed_so(r: dict[str, Any], which: str) -> bool:
+    """The file name, or it without its suffix, typed with other brackets, widths or spaces."""
+    typed = _typed(which)
+    return any(typed in (_typed(n), _typed(Path(n).stem)) for n in _names(r))
+
+
+def _nearest(results: list[dict[str, Any]], which: str) -> list[dict[str, Any]]:
+    """The reports whose file names come closest to a name matching none (a typo): shown
+    first, where the first ten by name were."""
+    import difflib
+
+    by_name = {_typed(Path(str(r.get("path"))).stem): r for r in results}
+    close = difflib.get_close_matches(_typed(Path(which).stem), list(by_name), n=5, cutoff=0.5)
+    return [by_name[c] for c in close]
 
 
 def _is_unit(r: dict[str, Any], which: str) -> bool:
