@@ -595,3 +595,37 @@ def test_labels_opening_paragraphs_are_text_where_they_are_few_or_under_headings
     assert [h[2] for h in _outline_of(numbered, tmp_path)] == ["主要工作"]
     fields = "标题：示例县报告\n发布时间：2026-03-20\n来源：县司法局\n全年办理案件41件。"
     assert _outline_of(fields, tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "leader",
+    [
+        "2025年度党政主要负责人履行推进法治建设第一责任人职责情况",  # 31 characters
+        "党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况",  # the law's
+    ],
+)
+def test_an_unnumbered_report_s_long_heading_in_the_laws_words_is_a_heading(
+    tmp_path: Any, leader: str
+) -> None:
+    """A short report of unnumbered headings, as many as its paragraphs: the lines' median was
+    a heading's length, and the leader's heading (the longest, the law's wording, a comma in
+    it) was no heading; its section went into the problems'."""
+    text = "\n".join(
+        [
+            "主要举措和成效",
+            "全年开展执法检查9600户次，立案查处违法案件586件，罚没款486万元，法制审核率100%。",
+            "存在的不足和原因",
+            "执法力量与监管任务不相匹配，网络交易违法行为发现难。原因主要在于人员编制未相应增加。",
+            leader,
+            "局党组书记、局长全年主持召开党组会专题研究法治建设工作4次，亲自参与重大行政处罚案件"
+            "集体讨论6次，带头旁听庭审1次。",
+            "2026年工作计划",
+            "2026年，我局将加强网络交易监管技术手段建设，开展执法人员全员轮训，推进执法规范化建设。",
+        ]
+    )
+    assert [h[2] for h in _outline_of(text, tmp_path)] == [
+        "主要举措和成效",
+        "存在的不足和原因",
+        leader.replace("，", ","),  # the analysis view: full-width stops folded
+        "2026年工作计划",
+    ]

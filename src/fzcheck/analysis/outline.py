@@ -504,11 +504,15 @@ def _bare_parents(
 
 BARE = 0  # the kind of a heading that stands as a short line alone, with no number: above all
 _BARE_MAX = 30
+# a report with no numbers at all: its headings may be the law's wording, year and all
+# (2025年度党政主要负责人履行推进法治建设第一责任人职责情况: 31)
+_ALONE_HEADING_MAX = 40
 _BARE_STOPS = frozenset("。;!?,")
 _LEAD_IN = re.compile("[如以]下")  # 现将有关情况报告如下 / 重点做了以下工作: a list's lead-in
 # A themed heading of two clauses (坚持党的领导，压实法治建设责任), as Word's numbering lost
-# leaves it: two short phrases, no figure, no other stop
-_TWO_CLAUSES = re.compile(r"^[^。;!?,\d]{4,12},[^。;!?,\d]{4,12}$")
+# leaves it, or the law's (…第一责任人职责，加强法治政府建设的有关情况): two phrases, no
+# figure, no other stop
+_TWO_CLAUSES = re.compile(r"^[^。;!?,\d]{4,26},[^。;!?,\d]{4,14}$")
 _ENDS_SENTENCE = tuple('。;!?:"”’)')
 
 
@@ -528,7 +532,12 @@ def _bare_headings(
     # the text's lines, not a table's rows (short cells, one a line in a Word table's text)
     sizes = sorted(len(lines[i].strip()) for i in body if not is_table_row(lines[i]))
     sizes = sizes or sorted(len(lines[i].strip()) for i in body)
-    limit = longest or min(_BARE_MAX, int(0.8 * sizes[len(sizes) // 2]))
+    # or the paragraphs' (lines with a sentence in them), when longer: a short report has as
+    # many headings as paragraphs, and the lines' median was a heading's length, shorter than
+    # its longest heading
+    said = sorted(len(lines[i].strip()) for i in body if "。" in lines[i])
+    median = max(sizes[len(sizes) // 2], said[len(said) // 2] if said else 0)
+    limit = longest or min(_ALONE_HEADING_MAX, int(0.8 * median))
 
     def shaped(text: str) -> bool:
         return (
