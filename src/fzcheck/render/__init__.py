@@ -220,12 +220,15 @@ def status_overruled(result: Mapping[str, Any], part: Mapping[str, Any]) -> bool
 def status_text(result: Mapping[str, Any], part: Mapping[str, Any], marks: bool = False) -> str:
     """``part``'s status as a reviewer reads it: 嵌于他节, or the machine's then the reviewer's
     where they differ (缺失 → 嵌于他节); with ``marks``, each with its sign (✗ 缺失 → △ 嵌于他节)."""
-    from fzcheck.render.i18n import status
+    from fzcheck.render.i18n import status, t
 
     def word(s: str) -> str:
         return f"{STATUS_MARK.get(s, '?')} {status(s)}" if marks else status(s)
 
     machine, reviewed = str(part["status"]), reviewed_status(result, part)
+    if machine == reviewed == "missing" and part.get("required") is False:
+        # an optional part not written is no gap (其他: the terminal said so, tables said 缺失)
+        return f"– {t('optional_missing')}" if marks else t("optional_missing")
     return word(machine) if reviewed == machine else f"{word(machine)} → {word(reviewed)}"
 
 
