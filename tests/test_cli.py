@@ -280,7 +280,9 @@ def test_missing_file_message_names_the_path_once() -> None:
 @pytest.mark.parametrize("value", ["-1", "0", "lots"])
 def test_max_mb_must_be_positive(value: str) -> None:
     proc = run("check", "--max-mb", value, str(SAMPLE))
-    assert proc.returncode == 2 and "must be a number above 0" in proc.stderr
+    assert proc.returncode == 2 and "须是大于0的数字" in proc.stderr  # said in Chinese
+    english = run("--lang", "en", "check", "--max-mb", value, str(SAMPLE))
+    assert english.returncode == 2 and "must be a number above 0" in english.stderr
 
 
 @pytest.mark.parametrize("name", ["same", "link", "decisions"])

@@ -34,12 +34,12 @@ def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
         (
             "weight: 25\n",
             "weight: lots\n",
-            r"parts\[1\]\.weight（第\d+行）：Input should be a valid number",
+            r"parts\[1\]\.weight（第\d+行）：应为数字",
         ),
         (
             "embedded_credit: 0.5",
             "embedded_credit: 0.5\ncolour: red",
-            r"colour（第19行）：Extra inputs",
+            r"colour（第19行）：没有这一项（拼写错误？）",
         ),
         ("  - id: other\n", "  - id: Other\n", r"parts\[4\]\.id（第\d+行）：String should match"),
         (
@@ -69,7 +69,7 @@ def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
             "        pattern: &causes ",
             "        patterns: &causes ",
             r"parts\[1\]\.checks\[0\]\.pattern"
-            r"（第\d+行）：Field required",
+            r"（第\d+行）：缺少这一项",
         ),
         (
             "    embeds_in: [achievements, leader_duties]\n",

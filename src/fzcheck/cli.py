@@ -100,6 +100,8 @@ _ARGPARSE_ERRORS = (
     (r"argument (.+?): expected at least one argument", "usage.expected_some", "option"),
     (r"ambiguous option: (\S+) could match (.+)", "usage.ambiguous_option", "option matches"),
     (r"argument (.+?): invalid \S+ value: '(.*)'", "usage.invalid_value", "option value"),
+    # fzcheck's own types' words (commands.check.positive_float)
+    (r"argument (.+?): must be a number above 0, not '(.*)'", "usage.positive", "option value"),
 )
 
 

@@ -149,11 +149,14 @@ def parse_rubric(text: str, name: str) -> Rubric:
     try:
         return Rubric.model_validate(data)
     except ValidationError as err:
-        first = err.errors()[0]
+        first, *rest = err.errors()
         loc = _without_tags(tuple(first["loc"]))
         line = _nearest_line(loc, lines)
-        more = t("rubric.more", n=err.error_count() - 1) if err.error_count() > 1 else ""
-        msg = first["msg"].removeprefix("Value error, ")
+        # the others by their fields, a few at least: an author fixes them in one pass
+        others = "、".join(dict.fromkeys(_loc_text(_without_tags(tuple(e["loc"]))) for e in rest))
+        shown = others if len(rest) <= _SHOWN else "、".join(others.split("、")[:_SHOWN]) + "…"
+        more = t("rubric.more", n=len(rest), fields=shown) if rest else ""
+        msg = _said(first)
         raise RubricError(
             t("rubric.invalid", name=name, field=_loc_text(loc), line=line, message=msg, more=more)
         ) from None
@@ -217,6 +220,18 @@ def _without_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(
         x for i, x in enumerate(loc) if not (i and isinstance(loc[i - 1], int) and x in tags)
     )
+
+
+_SHOWN = 5  # other errors named by field
+
+
+def _said(error: Any) -> str:
+    """pydantic's message in the CLI's language for the kinds a rubric's author meets (a key
+    missing, a value of the wrong kind, an unknown key); a validator's own message as it is."""
+    kind = str(error.get("type", ""))
+    key = f"rubric.error.{kind}"
+    said = t(key, **{k: v for k, v in (error.get("ctx") or {}).items() if isinstance(v, str)})
+    return said if said != key else str(error["msg"]).removeprefix("Value error, ")
 
 
 def _loc_text(loc: tuple[Any, ...]) -> str:
