@@ -166,6 +166,25 @@ def test_check_does_not_overwrite_a_batchs_results(
     assert len(own.read_text(encoding="utf-8").splitlines()) == 1
 
 
+@pytest.mark.parametrize("made", [True, False])
+def test_a_folder_for_output_gets_a_page_per_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], made: bool
+) -> None:
+    """-o pages (a folder there) or -o pages/ (to be made), no -f: a page per report and
+    index.html. It was "a folder: give a file name (pages/结果.xlsx)", and -o r.html then
+    "must be a folder" — a circle; that line now says both ways out."""
+    pages = tmp_path / "pages"
+    if made:
+        pages.mkdir()
+    target = str(pages) if made else f"{pages}/"
+    assert main(["check", str(FIXTURES), "-o", target, "-q"]) in (0, 1)
+    assert (pages / "index.html").is_file() and len(list(pages.glob("*.html"))) > 2
+    capsys.readouterr()
+    assert main(["check", str(FIXTURES), "-o", str(tmp_path / "r.html")]) == 2
+    err = capsys.readouterr().err
+    assert "-o 页面/" in err and "评分表.xlsx" in err
+
+
 def test_an_output_named_txt_gets_the_terminals_view(tmp_path: Path) -> None:
     out = tmp_path / "结果.txt"
     assert main(["check", str(SAMPLE), "-o", str(out)]) == 0

@@ -581,8 +581,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rubric.top_level": "（顶层）",
         "html.needs_dir": "-f html 检查{n}份输入时每份报告写一个页面：请用 -o DIR 指定一个目录",
         "html.not_a_dir": (
-            "-f html 检查{n}份输入时每份报告写一个页面，另加 index.html：-o 必须是目录，"
-            "不能是 {output}"
+            "HTML 检查{n}份输入时每份报告写一个页面，另加 index.html：-o 必须是目录"
+            "（如 -o 页面/），不能是 {output}；要一个汇总文件，请用 -o 评分表.xlsx"
         ),
         "output.xlsx_needs_file": "-f {fmt} 需要 -o 文件名（例如 -o 评分表.xlsx）",
         "output.html_needs_file": "-f html 需要 -o 文件名（例如 -o batch.html）",
