@@ -45,7 +45,7 @@ def test_look_alikes_are_not_reports_and_say_why(name: str, sign: str) -> None:
         ("leader_own_account.txt", "标题是个人述法或述职报告"),
         ("self_assessment.txt", "标题是自评、自查或整改报告"),
         ("unit_year_summary.txt", "另一主题的工作报告"),
-        ("circular.txt", "标题是通报、纪要、决定或批复"),
+        ("circular.txt", "标题表明这是通报"),
     ],
 )
 def test_documents_a_unit_sends_beside_its_report_are_not_reports(name: str, sign: str) -> None:
@@ -601,3 +601,16 @@ def test_a_report_quoting_a_notice_in_its_plan_is_still_the_report(tmp_path: Pat
     )
     r = checked(tmp_path, text, "fazhi-annual")
     assert r["verdict"] == "complete"
+
+
+@pytest.mark.parametrize("title", ["关于2025年度法治政府建设工作的通报", "示例县法治政府建设工作会议纪要"])
+def test_a_titles_kind_is_said_and_weighed_once(tmp_path: Path, title: str) -> None:
+    """…的通报 is among the kinds a title names (标题表明这是通报) and the rubric's 通报、纪要、
+    决定或批复 too: named once, both weights in it (a letter said it twice)."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "doc.txt"
+    path.write_text("\n".join([title, *lines[1:]]), encoding="utf-8")
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    message = _genre(r)["message"]
+    word = title[-2:]
+    assert f"标题表明这是{word}" in message and f"（“{word}”）" not in message, message

@@ -75,8 +75,13 @@ def genre_score(
         signs.append(
             Sign(f"全文只提及{g.subject_name}{mentions}次", w.few_subject_mentions * share)
         )
+    # the title's kind, said once: a title sign of the rubric's matching the same word (…的通报,
+    # 通报 also among 通报、纪要、决定或批复) adds its weight to it, not a second name
+    kind: Sign | None = None
     if title is not None:
-        signs.extend(_title_signs(g, title))
+        titled = _title_signs(g, title)
+        signs.extend(titled)
+        kind = next((s for s in titled if s.text.startswith(_KIND)), None)
     phrase = rx(g.report_phrases).search(text, 0, 3000)
     if phrase:
         signs.append(Sign(f"有“{phrase.group(0)[:20]}”", w.report_phrase))
@@ -107,6 +112,16 @@ def genre_score(
         if rare_absent and spec.where == "line_start":
             continue
         sign = _other_genre(spec, head, title, text)
+        if (
+            sign is not None
+            and kind is not None
+            and spec.where == "title"
+            and sign.text.endswith(f"（“{kind.text.removeprefix(_KIND)}”）")
+        ):
+            at = signs.index(kind)
+            signs[at] = kind = Sign(kind.text, kind.weight + sign.weight)
+            fired.add(spec.name)
+            continue
         if sign is not None:
             signs.append(sign)
             fired.add(spec.name)
@@ -117,6 +132,9 @@ def genre_score(
     )
 
 
+_KIND = "标题表明这是"  # the sign of a title naming another kind of document
+
+
 def _title_signs(g: Genre, title: str) -> list[Sign]:
     t = title.strip()
     # …工作要点（征求意见稿） / （草案） / （试行）: a note on the draft, not what the document is
@@ -125,7 +143,7 @@ def _title_signs(g: Genre, title: str) -> list[Sign]:
     # follows (和 及 暨 与 并); …督察情况的反馈意见 is a 意见 about one, and …年度报告编制和发布
     # 工作的通知 a 通知 on making one
     if bad and not rx(rf"(?:{g.report_words})\s*{_JOINER}").search(t[: bad.start()]):
-        return [Sign(f"标题表明这是{bad.group(0)}", g.weights.title_other_genre)]
+        return [Sign(f"{_KIND}{bad.group(0)}", g.weights.title_other_genre)]
     if rx(g.subject).search(t) and rx(g.report_words).search(t):
         return [Sign(f"标题是{g.subject_name}的报告", g.weights.title_names_subject)]
     return []
