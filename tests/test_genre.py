@@ -603,7 +603,9 @@ def test_a_report_quoting_a_notice_in_its_plan_is_still_the_report(tmp_path: Pat
     assert r["verdict"] == "complete"
 
 
-@pytest.mark.parametrize("title", ["关于2025年度法治政府建设工作的通报", "示例县法治政府建设工作会议纪要"])
+@pytest.mark.parametrize(
+    "title", ["关于2025年度法治政府建设工作的通报", "示例县法治政府建设工作会议纪要"]
+)
 def test_a_titles_kind_is_said_and_weighed_once(tmp_path: Path, title: str) -> None:
     """…的通报 is among the kinds a title names (标题表明这是通报) and the rubric's 通报、纪要、
     决定或批复 too: named once, both weights in it (a letter said it twice)."""
