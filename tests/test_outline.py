@@ -568,7 +568,7 @@ _RUN_IN_REPORT = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), [("【", "】"), ("", "："), ("", ":")])
+@pytest.mark.parametrize(("a", "b"), [("【", "】"), ("", "："), ("", ":"), ("", "。")])
 def test_labels_opening_the_paragraphs_of_a_headingless_report_are_its_headings(
     tmp_path: Any, a: str, b: str
 ) -> None:

@@ -595,9 +595,12 @@ def _bracketed(
     return out
 
 
-# A label opening its paragraph, the text after it on its line: 【存在的不足和原因】一是… or
-# 存在的不足和原因：一是… (a bold run-in heading, its bold lost)
-_RUN_IN = re.compile(r"^\s*(?:【([^【】。;!?]{2,36})】|([^\s,。;!?:、【]{2,36})[:：])\s*\S")
+# A label opening its paragraph, the text after it on its line: 【存在的不足和原因】一是…,
+# 存在的不足和原因：一是… or 存在的不足和原因。一是… (a bold run-in heading, its bold lost; a
+# label closed by 。 is a phrase, no comma and no figure in it but a year before it)
+_RUN_IN = re.compile(
+    r"^\s*(?:【([^【】。;!?]{2,36})】|([^\s,。;!?:、【]{2,36})[:：]|((?:20\d\d年度?)?[^\s,。;!?:、【\d]{4,36})。)\s*\S"
+)
 _RUN_IN_MIN = 3  # labels opening paragraphs: two may be a paragraph's 【典型案例】 and a lead-in
 
 
@@ -613,7 +616,7 @@ def _run_in_labels(
         m = _RUN_IN.match(lines[i])
         # a paragraph after it, not a field's value (标题：… / 发布时间：2023-… on a page)
         if m is not None and "。" in lines[i][m.end() :] and not is_table_row(lines[i]):
-            k = 1 if m.group(1) is not None else 2
+            k = next(g for g in (1, 2, 3) if m.group(g) is not None)
             out.append((BARE, "【】" if k == 1 else "", i, m.start(k), m.end(k)))
     return out if len(out) >= _RUN_IN_MIN else []
 
