@@ -598,3 +598,19 @@ def test_the_closing_line_of_a_batch_is_in_the_runs_language(
     err = capsys.readouterr().err
     assert "batch: 2 inputs" in err and "failed (redo with --retry-errors)" in err
     assert "批量评查" not in err
+
+
+def test_the_cohort_says_an_optional_part_not_written_is_not_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """其他 is optional: its count in the 缺失 column is said as not written (未写（选报）), in the
+    terminal and in Markdown; a required part's count is the count alone."""
+    results = tmp_path / "r.jsonl"
+    batch(str(SAMPLE), str(FIXTURES / "trap_no_problems.txt"), "-o", str(results))
+    capsys.readouterr()
+    for fmt in ("terminal", "markdown"):
+        assert main(["report", str(results), "-f", fmt]) == 0
+        out = capsys.readouterr().out
+        other = next(line for line in out.splitlines() if "其他" in line)
+        problems = next(line for line in out.splitlines() if "存在不足" in line)
+        assert "未写（选报）" in other and "未写" not in problems, out
