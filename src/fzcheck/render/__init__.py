@@ -225,11 +225,18 @@ def status_text(result: Mapping[str, Any], part: Mapping[str, Any], marks: bool 
     def word(s: str) -> str:
         return f"{STATUS_MARK.get(s, '?')} {status(s)}" if marks else status(s)
 
-    machine, reviewed = str(part["status"]), reviewed_status(result, part)
-    if machine == reviewed == "missing" and part.get("required") is False:
-        # an optional part not written is no gap (其他: the terminal said so, tables said 缺失)
+    if unwritten_optional(result, part):
         return f"– {t('optional_missing')}" if marks else t("optional_missing")
+    machine, reviewed = str(part["status"]), reviewed_status(result, part)
     return word(machine) if reviewed == machine else f"{word(machine)} → {word(reviewed)}"
+
+
+def unwritten_optional(result: Mapping[str, Any], part: Mapping[str, Any]) -> bool:
+    """An optional part not written, as reviewed: no gap, and every view says 未写（选报）, not
+    缺失 (其他: the law does not require it)."""
+    return part.get("required") is False and (
+        str(part["status"]) == reviewed_status(result, part) == "missing"
+    )
 
 
 def check_passed(result: Mapping[str, Any], part: str, check: Mapping[str, Any]) -> bool:

@@ -25,6 +25,7 @@ from fzcheck.render import (
     part_labels,
     part_title,
     reviewed_status,
+    unwritten_optional,
 )
 from fzcheck.render.i18n import check_name, error_kind, t
 from fzcheck.render.i18n import status as status_word
@@ -79,7 +80,7 @@ def render_result(result: dict[str, Any]) -> Panel:
         if verbose():  # the id `fzcheck review --part` also takes; a reviewer reads the label
             name += f"\n[dim]{p['id']}[/]"
         reviewed = reviewed_status(result, p)
-        if optional and p["status"] == reviewed == "missing":
+        if unwritten_optional(result, p):
             status = f"[dim]– {t('optional_missing')}[/]"
         elif reviewed != p["status"]:  # the reviewer's, after the machine's: ✗ 缺失 → △ 嵌于他节
             status = (
