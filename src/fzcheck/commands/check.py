@@ -102,13 +102,13 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.pipeline import check_source
     from fzcheck.reading import DEFAULT_MAX_MB
     from fzcheck.reading.inputs import expand_inputs
-    from fzcheck.render import Renderer, format_for, make_renderer
+    from fzcheck.render import Renderer, format_for, make_renderer, names_a_folder
     from fzcheck.rubric import Catalog
 
     tolerant_streams()
     # a folder for -o (there, or named with a / at its end) is where pages go: one per report
     # (it was said to be a folder, and given a file name to use, which -f html then refused)
-    folder = args.output and (os.path.isdir(args.output) or args.output.endswith(("/", os.sep)))
+    folder = names_a_folder(args.output)
     args.format = args.format or ("html" if folder else format_for(None, args.output))
     rubrics = Catalog.load(args.rubric)
     decisions = load_beside(args.output)  # those beside each input are loaded with it

@@ -7,6 +7,7 @@ the format shows the text), and closed at the end, so long runs stream.
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from collections.abc import Iterable, Mapping
 from typing import IO, TYPE_CHECKING, Any, Protocol
@@ -59,6 +60,13 @@ def format_for(fmt: str | None, output: str | None, default: str = "terminal") -
             raise UsageError(t("output.unknown_suffix", suffix=suffix, choices=choices))
         return SUFFIX_FORMATS.get(suffix, default)
     return default
+
+
+def names_a_folder(output: str | None) -> bool:
+    """Whether -o names a folder, where pages go: one there, or a name ending in / (to make)."""
+    if not output:
+        return False
+    return os.path.isdir(output) or output.endswith(("/", os.sep))
 
 
 # what follows a dot in a name that is no extension (结果.2026年3月, v1.2): kept as before

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import hashlib
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -30,6 +29,7 @@ from fzcheck.render import (
     checks_after_review,
     i18n,
     listed_checks,
+    names_a_folder,
     part_labels,
     reviewed_status,
     short_names,
@@ -442,7 +442,7 @@ def output_directory(output: str | None, n_inputs: int) -> Path | None:
     from fzcheck.errors import UsageError
     from fzcheck.render.i18n import t
 
-    if output and (Path(output).is_dir() or output.endswith(("/", os.sep))):
+    if output and names_a_folder(output):
         return Path(output)
     if n_inputs <= 1:
         return None
