@@ -403,9 +403,7 @@ def test_a_report_in_plain_paragraphs_has_its_achievements(tmp_path: Path) -> No
             "2026年1月18日",
         ]
     )
-    path = tmp_path / "plain.txt"
-    path.write_text(text, encoding="utf-8")
-    r = check_path(str(path), Catalog.load()).to_json()
+    r = checked(tmp_path, text)
     assert statuses(r)["achievements"] == "embedded"
     assert r["document"]["is_report"]
 
@@ -445,10 +443,7 @@ def test_a_paragraph_counting_the_years_work_is_its_achievements(
             "2026年1月20日",
         ]
     )
-    path = tmp_path / "paragraphs.txt"
-    path.write_text(text, encoding="utf-8")
-    r = check_path(str(path), Catalog.load()).to_json()
-    assert statuses(r)["achievements"] == expected
+    assert statuses(checked(tmp_path, text))["achievements"] == expected
 
 
 TITLE = "示例县司法局关于2025年度法治政府建设情况的报告"
