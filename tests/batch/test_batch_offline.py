@@ -343,11 +343,26 @@ def test_report_refuses_a_file_that_is_not_results(
     empty.write_text("", encoding="utf-8")
     for path, words in (
         (readme, "不是批量评查结果文件（第1行"),
-        (array, "不是批量评查结果文件（第1行"),
+        (array, "不是评查结果文件（第1项"),
         (empty, "中没有评查结果"),
     ):
         assert main(["report", str(path)]) == 2
         assert words in capsys.readouterr().err
+
+
+def test_report_reads_what_check_f_json_wrote_as_it_reads_a_batchs_lines(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a reviewer who ran `check -f json -o 结果.json` gets the same cohort view from it
+    array, lines = tmp_path / "结果.json", tmp_path / "results.jsonl"
+    main(["check", str(reports), "-f", "json", "-o", str(array)])
+    main(["check", str(reports), "-f", "jsonl", "-o", str(lines)])
+    capsys.readouterr()
+    views = []
+    for path in (array, lines):
+        assert main(["report", str(path), "-f", "json"]) == 0
+        views.append(json.loads(capsys.readouterr().out))
+    assert views[0]["reports"] == len(list(reports.iterdir())) and views[0] == views[1]
 
 
 @pytest.mark.parametrize(

@@ -55,9 +55,13 @@ def iter_lines(path: Path) -> Iterator[tuple[int, dict[str, Any] | None]]:
 
 
 def read_results(path: Path) -> Iterator[dict[str, Any]]:
-    """The result lines of a batch results file. Anything else is a usage error, so that
-    `fzcheck report` on the wrong file says so instead of reporting 0 reports; only a torn last
-    line (a killed run) is passed over."""
+    """The result lines of a batch results file, or the results of a ``check -f json`` file
+    (one JSON array). Anything else is a usage error, so that `fzcheck report` on the wrong
+    file says so instead of reporting 0 reports; only a torn last line (a killed run) is
+    passed over."""
+    if _opens_an_array(path):
+        yield from _array_results(path)
+        return
     count, bad = 0, None
     for number, (_, obj) in enumerate(iter_lines(path), 1):
         if bad is not None:
@@ -72,6 +76,27 @@ def read_results(path: Path) -> Iterator[dict[str, Any]]:
         raise UsageError(t("batch.not_a_results_file", path=path, line=bad))
     if count == 0:
         raise UsageError(t("batch.no_results", path=path))
+
+
+def _opens_an_array(path: Path) -> bool:
+    """Whether ``path`` starts (after blanks) with ``[``: what ``check -f json`` writes, never
+    a line of a results file."""
+    with path.open("rb") as f:
+        return f.read(64).lstrip()[:1] == b"["
+
+
+def _array_results(path: Path) -> list[dict[str, Any]]:
+    """The results in a ``check -f json`` file, each checked as a batch's lines are."""
+    try:
+        data = json.loads(path.read_bytes())
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        raise UsageError(t("batch.not_a_results_array", path=path, item=1)) from None
+    for number, obj in enumerate(data, 1):
+        if not (isinstance(obj, dict) and _is_result(obj)):
+            raise UsageError(t("batch.not_a_results_array", path=path, item=number))
+    if not data:
+        raise UsageError(t("batch.no_results", path=path))
+    return list(data)
 
 
 def without_moved(results: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

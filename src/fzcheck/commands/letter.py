@@ -165,10 +165,8 @@ def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
             raise UsageError(t("no_such_file", path=visible(item)))
     for item in inputs:
         suffix = Path(item).suffix.lower()
-        if suffix == ".jsonl":
+        if suffix in (".jsonl", ".json"):  # batch -o, or check -f json
             lines = without_moved(read_results(Path(item)))
-        elif suffix == ".json":  # fzcheck check -f json
-            lines = _json_results(Path(item))
         else:
             files.append(item)
             continue
@@ -181,24 +179,6 @@ def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
         warn_stale([result], decisions)
         out.append(with_review(result, decisions, rubrics))
     return out
-
-
-def _json_results(path: Path) -> list[dict[str, Any]]:
-    """The results in a ``check -f json`` file; anything else is a usage error."""
-    import json
-
-    from fzcheck.errors import UsageError
-    from fzcheck.redact import visible
-    from fzcheck.render.i18n import t
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        data = None
-    lines = data if isinstance(data, list) else [data]
-    if lines and all(isinstance(r, dict) and "verdict" in r and r.get("path") for r in lines):
-        return lines
-    raise UsageError(t("letter.not_results", path=visible(str(path))))
 
 
 def _readable(r: dict[str, Any]) -> bool:

@@ -498,10 +498,6 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{path}：是表格，不是评查结果或报告，不能复核：请给出 fzcheck batch -o "
             "写出的 results.jsonl，或报送的报告文件"
         ),
-        "letter.not_results": (
-            "{path}：不是评查结果，没有写反馈意见：请给出 fzcheck batch -o 写出的 results.jsonl，"
-            "或报送的报告文件"
-        ),
         # set-up errors on stderr (the one line of a FzcheckError: config, rubric, LLM, usage)
         "config.missing": "FZCHECK_CONFIG 指向的 {path} 不存在：请改正该路径，或取消这个环境变量",
         "config.not_toml": "{path}：不是有效的TOML配置文件（{why}）：请按所示位置改正该文件",
@@ -653,6 +649,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.not_a_file": "{path} 不是普通文件（管道或设备）：请给出批处理引擎输出的 .jsonl 文件",
         "batch.not_a_results_file": (
             "{path} 不是批量评查结果文件（第{line}行不是评查结果）：请用 fzcheck batch -o 生成"
+        ),
+        "batch.not_a_results_array": (
+            "{path} 不是评查结果文件（第{item}项不是评查结果）：请用 fzcheck batch -o 或 "
+            "fzcheck check -f json 生成"
         ),
         "batch.no_results": "{path} 中没有评查结果：请用 fzcheck batch -o 生成",
         "batch.cannot_write": "无法写入 {path}（{why}）",
@@ -1048,10 +1048,6 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{path} is a spreadsheet, not batch results nor a report: nothing to review; give "
             "the results.jsonl fzcheck batch -o wrote, or a submitted report"
         ),
-        "letter.not_results": (
-            "{path}: not fzcheck results; no letter written: pass the results.jsonl fzcheck "
-            "batch -o wrote, or the submitted report files"
-        ),
         "config.missing": "FZCHECK_CONFIG points to {path}, which does not exist",
         "config.not_toml": "{path}: not valid TOML ({why})",
         "config.unreadable": "{path}: cannot read ({why})",
@@ -1224,6 +1220,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.not_a_results_file": (
             "{path} is not a batch results file (line {line} is not a result); "
             "write one with fzcheck batch -o"
+        ),
+        "batch.not_a_results_array": (
+            "{path} is not a results file (item {item} is not a result); write one with "
+            "fzcheck batch -o or fzcheck check -f json"
         ),
         "batch.no_results": "{path} holds no results; write them with fzcheck batch -o",
         "batch.cannot_write": "cannot write {path}: {why}",
