@@ -361,3 +361,18 @@ def test_an_output_that_cannot_be_written_is_said_with_its_fix(
     assert main(["check", str(SAMPLE), "-f", "xlsx", "-o", out]) == 2
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_language_setting_fzcheck_lacks_is_said(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FZCHECK_LANG=cn (for zh) is a setting made once and forgotten: said on each run
+    monkeypatch.setenv("FZCHECK_LANG", "cn")
+    assert main(["check", str(SAMPLE)]) == 0
+    err = capsys.readouterr().err
+    assert "FZCHECK_LANG" in err and "“cn”" in err and "按中文显示" in err
+    assert main(["--lang", "zh", "check", str(SAMPLE)]) == 0  # the flag wins: nothing to say
+    assert "FZCHECK_LANG" not in capsys.readouterr().err
+    monkeypatch.setenv("FZCHECK_LANG", "en")
+    assert main(["check", str(SAMPLE)]) == 0
+    assert "FZCHECK_LANG" not in capsys.readouterr().err

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -201,6 +202,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if ("--verbose" in options or "-v" in options)
         else 0
     )
+    env_lang = os.environ.get("FZCHECK_LANG", "")
+    if env_lang and env_lang not in i18n.LANGS and "--lang" not in options:
+        # a typo in a setting made once (FZCHECK_LANG=cn) is said, not silently Chinese
+        output.warn(i18n.t("usage.bad_env_lang", value=env_lang, choices="、".join(i18n.LANGS)))
     command = next((a for a in args_list if not a.startswith("-")), None)
     # Only the chosen command's module is imported (and so only its dependencies).
     parser = build_parser(only=command if command in COMMANDS else None)

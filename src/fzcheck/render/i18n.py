@@ -456,6 +456,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.unknown_option": "未知选项 {option}",
         "usage.did_you_mean": "，是否想输入 {match}？",
         "usage.invalid_choice": "{option} 不接受“{value}”，可选：{choices}",
+        "usage.bad_env_lang": "环境变量 FZCHECK_LANG 的值“{value}”不是可选的语言（{choices}），按中文显示",
         "usage.not_allowed_with": "{option} 不能与 {other} 同时使用",
         "usage.required": "缺少必需的参数：{names}",
         "usage.one_of_required": "须给出以下参数之一：{names}",
@@ -1001,6 +1002,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.unknown_option": "unrecognized option {option}",
         "usage.did_you_mean": "; did you mean {match}?",
         "usage.invalid_choice": "{option}: invalid choice {value!r} (choose from {choices})",
+        "usage.bad_env_lang": (
+            "FZCHECK_LANG={value} is not a language fzcheck has ({choices}); using Chinese"
+        ),
         "usage.not_allowed_with": "argument {option}: not allowed with argument {other}",
         "usage.required": "the following arguments are required: {names}",
         "usage.one_of_required": "one of the arguments {names} is required",
