@@ -238,7 +238,7 @@ def test_offline_path_imports_nothing_llm_related(tmp_path: Path) -> None:
 def test_help_lists_commands_and_exit_codes() -> None:
     proc = run("--help")
     assert proc.returncode == 0
-    assert "check" in proc.stdout and "exit codes" in proc.stdout
+    assert "check" in proc.stdout and "退出码" in proc.stdout
 
 
 def test_all_bad_inputs_are_covered_by_makers() -> None:
@@ -376,3 +376,78 @@ def test_a_language_setting_fzcheck_lacks_is_said(
     monkeypatch.setenv("FZCHECK_LANG", "en")
     assert main(["check", str(SAMPLE)]) == 0
     assert "FZCHECK_LANG" not in capsys.readouterr().err
+
+
+def _help_texts() -> list[str]:
+    """Every text any parser's help shows: descriptions, epilogs, group titles, options'."""
+    import argparse
+
+    from fzcheck.cli import COMMANDS, build_parser
+
+    texts: list[str] = []
+
+    def walk(p: argparse.ArgumentParser) -> None:
+        texts.extend([p.description or "", p.epilog or ""])
+        texts.extend(g.title or "" for g in p._action_groups)
+        for a in p._actions:
+            texts.append(a.help or "")
+            for choice in getattr(a, "_choices_actions", ()):
+                texts.append(choice.help or "")
+            if isinstance(a, argparse._SubParsersAction):
+                for sub in a.choices.values():
+                    walk(sub)
+
+    for name in (None, *COMMANDS):
+        walk(build_parser(only=name))
+    return sorted({t for t in texts if t and t != argparse.SUPPRESS})
+
+
+def test_every_help_text_has_its_chinese() -> None:
+    # a help text changed or added in English without its Chinese would show English to a
+    # reviewer: every one the parsers hold is in the catalogue, and none is there unused
+    from fzcheck.commands.help_zh import ZH
+
+    texts = _help_texts()
+    assert len(texts) > 60
+    assert [t for t in texts if t not in ZH] == []
+    assert sorted(set(ZH) - set(texts)) == []
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["batch"], ["review"], ["letter"]])
+def test_help_is_in_the_reviewers_language(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    import re
+    import unicodedata
+
+    with pytest.raises(SystemExit):
+        main([*command, "--help"])
+    zh = capsys.readouterr().out
+    assert zh.startswith("用法：fzcheck") and "显示本帮助并退出" in zh
+    # no English sentence left (commands, options and paths are ASCII, prose is not)
+    assert not re.search(r"\b(?:the|and|or|of|for)\b [a-z]+ [a-z]+", zh)
+    # wrapped to the terminal's columns, a Chinese character counting two
+    wide = [
+        line
+        for line in zh.splitlines()
+        if not line.startswith("  fzcheck")  # an example command is kept whole
+        and "{csv" not in line  # argparse's own option line
+        and sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) > 82
+    ]
+    assert wide == []
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", *command, "--help"])
+    assert capsys.readouterr().out.startswith("usage: fzcheck")
+
+
+def test_help_lines_break_between_words_and_never_before_a_stop() -> None:
+    from fzcheck.cli import _wrap_columns
+
+    lines = _wrap_columns(
+        "模型名称（环境变量 FZCHECK_MODEL、配置文件 [llm] model；默认 gpt-4o-mini）", 30
+    )
+    assert "".join(lines).replace(" ", "") == (
+        "模型名称（环境变量FZCHECK_MODEL、配置文件[llm]model；默认gpt-4o-mini）"
+    )
+    assert all(not line.startswith(("；", "）", "、")) for line in lines)
+    assert any("gpt-4o-mini" in line for line in lines)

@@ -363,7 +363,7 @@ def test_argparse_errors_are_said_in_chinese_with_the_usage_line(
         main(args)
     err = capsys.readouterr().err
     assert exit_.value.code == 2
-    assert err.startswith(f"usage: fzcheck {args[0]}")
+    assert err.startswith(f"用法：fzcheck {args[0]}")
     assert f"fzcheck {args[0]}: 错误：" in err and said in err, err
     assert "argument" not in err and "required" not in err
 

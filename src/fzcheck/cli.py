@@ -11,7 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from fzcheck import __version__
 
@@ -52,7 +52,21 @@ GLOBAL_OPTIONS = {"--lang": True, "--quiet": False, "-q": False, "--verbose": Fa
 
 class Parser(argparse.ArgumentParser):
     """argparse with Chinese, close-match suggestions for mistyped options, commands and
-    choices, said by the subcommand's own parser (its usage, not the top level's)."""
+    choices, said by the subcommand's own parser (its usage, not the top level's); its help in
+    the reviewer's language (commands.help_zh)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["formatter_class"] = _localized(
+            kwargs.get("formatter_class", argparse.HelpFormatter)
+        )
+        super().__init__(*args, **kwargs)
+
+    def format_help(self) -> str:
+        from fzcheck.render.i18n import lang
+
+        if lang() == "zh":
+            _in_chinese(self)
+        return super().format_help()
 
     def error(self, message: str) -> NoReturn:
         import difflib
@@ -89,6 +103,78 @@ class Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         colon = "：" if lang() == "zh" else ": "
         self.exit(2, f"{self.prog}: {t('error.prefix')}{colon}{message}{hint}\n")
+
+
+_FORMATTERS: dict[type, type] = {}
+
+
+def _localized(base: type) -> type:
+    """``base`` (a HelpFormatter class) whose usage line starts 用法： in Chinese."""
+    if base not in _FORMATTERS:
+
+        class Localized(base):  # type: ignore[misc]
+            def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+                from fzcheck.render.i18n import lang
+
+                if prefix is None and lang() == "zh":
+                    prefix = "用法："
+                super().add_usage(usage, actions, groups, prefix)
+
+            def _split_lines(self, text: str, width: int) -> list[str]:
+                # argparse counts characters; a Chinese one takes two columns of the terminal
+                return _wrap_columns(" ".join(text.split()), width)
+
+            def _fill_text(self, text: str, width: int, indent: str) -> str:
+                # a description's or epilog's long prose lines wrapped; the indented lines
+                # (examples: a command to copy) kept whole
+                return "\n".join(
+                    indent + part
+                    for line in text.splitlines()
+                    for part in (
+                        [line] if line[:1].isspace() else _wrap_columns(line, width) or [""]
+                    )
+                )
+
+        _FORMATTERS[base] = Localized
+    return _FORMATTERS[base]
+
+
+_NO_LINE_START = frozenset("，。；：、）》」』！？")
+
+
+def _wrap_columns(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal columns (a wide character counts two),
+    broken between Chinese characters or at spaces, never inside a run of ASCII (an option,
+    a path, gpt-4o-mini) nor before a stop."""
+    import re
+    import unicodedata
+
+    lines, line, cols = [], "", 0
+    for token in re.findall(r"[!-~]+| |.", text):
+        size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in token)
+        # a Chinese stop or closing bracket never starts a line (it may pass the width by one)
+        if cols + size > width and line.strip() and token not in _NO_LINE_START:
+            lines.append(line.rstrip())
+            line, cols = "", 0
+            if token == " ":
+                continue
+        line, cols = line + token, cols + size
+    return [*lines, line.rstrip()] if line.strip() else lines
+
+
+def _in_chinese(parser: argparse.ArgumentParser) -> None:
+    """``parser``'s help texts, group titles, description and epilog in Chinese, where
+    commands.help_zh has them (it has them all: a test says so)."""
+    from fzcheck.commands.help_zh import ZH
+
+    parser.description = ZH.get(parser.description or "", parser.description)
+    parser.epilog = ZH.get(parser.epilog or "", parser.epilog)
+    for group in parser._action_groups:
+        group.title = ZH.get(group.title or "", group.title)
+    for action in parser._actions:
+        action.help = ZH.get(action.help or "", action.help)
+        for choice in getattr(action, "_choices_actions", ()):
+            choice.help = ZH.get(choice.help or "", choice.help)
 
 
 # argparse's own errors (Python's wording, not translated by it), as the CLI's language says
