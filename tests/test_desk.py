@@ -670,3 +670,19 @@ def test_report_given_a_folder_for_its_results_file_says_so(
     (tmp_path / "results.jsonl").mkdir()
     assert main(["report", str(tmp_path / "results.jsonl")]) == 2
     assert "是一个文件夹，不是结果文件" in capsys.readouterr().err
+
+
+def test_checks_exit_code_follows_the_reviewers_verdict(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # a script that runs check after review reads the reviewer's verdict in the exit code
+    report = tmp_path / TRAP.name
+    shutil.copy(TRAP, report)
+    assert run(capsys, "check", str(report))[0] == 1  # problems missing, by the machine
+    run(capsys, "review", str(report), "--part", "problems", "--set", "present")
+    code, out, _ = run(capsys, "check", str(report), "-f", "json")
+    result = json.loads(out)[0]
+    assert result["verdict"] == "incomplete" and result["review"]["verdict"] == "complete"
+    assert code == 0
+    run(capsys, "review", str(report), "--part", "problems", "--set", "missing")
+    assert run(capsys, "check", str(report))[0] == 1

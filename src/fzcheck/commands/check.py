@@ -160,7 +160,9 @@ def run(args: argparse.Namespace) -> int:
                     highlight=False,
                 )
             renderer.add(data, graded.doc)
-            code = max(code, EXIT_FOR_VERDICT[data["verdict"]])
+            # as reviewed: the reviewer's verdict is the last word, the exit code's too
+            final = (data.get("review") or {}).get("verdict") or data["verdict"]
+            code = max(code, EXIT_FOR_VERDICT[final])
             if graded.result.llm is not None and graded.result.llm.error:
                 code = max(code, EXIT_LLM_FAILED)
         renderer.close()
