@@ -322,7 +322,8 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
         ev = [
             f"第{x['line']}行：{quoted(x['quote'])}" for x in (where or {}).get("evidence", [])[:3]
         ]
-        label = part_label(where) if where else ""
+        # the unit reads its report's part by the name the law gives it, not fzcheck's label
+        label = f"{quoted(where['name'])}部分" if where and where.get("name") else ""
         name = str(c.get("name") or c["id"])
         if _machine_passed(r, part, c["id"]):  # failed by the reviewer: their words, not the
             note = decision_note(r, "check", f"{part}.{c['id']}")  # machine's 见“原因”… of a pass
@@ -330,7 +331,7 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
         else:  # the message less the name it may open with (未做到“…”：), said once here
             said = check_message(c)
             what = f"未做到{quoted(name)}" + (f"：{said}" if said else "")
-        out.append((f"{label + '：' if label else ''}{what}", cite, ev))
+        out.append((f"{label}{what}", cite, ev))
     return out
 
 
