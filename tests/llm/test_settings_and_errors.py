@@ -356,3 +356,36 @@ def test_rejected_key_and_unknown_model_say_the_fix_in_either_language(
         f"{settings.base_url}: model {model!r} or endpoint not found (404); "
         "check --model and --base-url"
     )
+
+
+@pytest.mark.parametrize(
+    ("where", "fix"),
+    [
+        ("flag", "或改正 --base-url"),
+        ("env", "或改正环境变量 OPENAI_BASE_URL"),
+        ("file", "中的 [llm] base_url"),
+    ],
+)
+def test_an_unreachable_endpoint_is_put_right_where_it_was_set(
+    reports: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    where: str,
+    fix: str,
+) -> None:
+    # told to fix --base-url, a reviewer who set it in the config file has nothing to fix
+    config = "[llm]\nmax_retries = 0\nouter_attempts = 1\n"
+    args = ["check", "--llm", "--model", "m", str(reports / "short.txt")]
+    if where == "flag":
+        args[2:2] = ["--base-url", DEAD]
+    elif where == "env":
+        monkeypatch.setenv("OPENAI_BASE_URL", DEAD)
+    else:
+        config += f'base_url = "{DEAD}"\n'
+    write_config(tmp_path, monkeypatch, config)
+    assert main(args) == 2
+    line = one_error_line(capsys)
+    assert line.startswith(f"fzcheck: 无法连接大模型接口 {DEAD}（") and line.endswith(fix), line
+    if where == "file":
+        assert "配置文件" in line and "config.toml" in line

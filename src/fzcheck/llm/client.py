@@ -68,6 +68,13 @@ def safe(text: str, settings: LLMSettings) -> str:
     return redact(text, secrets=(settings.api_key,))
 
 
+def _set_in(settings: LLMSettings) -> str:
+    """Where the reviewer set the endpoint, to be put right there."""
+    from fzcheck.config import config_path
+
+    return t(f"llm.base_url_from.{settings.base_url_from}", path=config_path())
+
+
 def _classify(err: BaseException, settings: LLMSettings) -> Exception:
     import openai
 
@@ -77,7 +84,9 @@ def _classify(err: BaseException, settings: LLMSettings) -> Exception:
             t("llm.error.rejected_key", host=settings.endpoint_host, status=err.status_code)
         )
     if isinstance(err, openai.NotFoundError):
-        return LLMError(t("llm.error.not_found", url=where, model=settings.model))
+        return LLMError(
+            t("llm.error.not_found", url=where, model=settings.model, set_in=_set_in(settings))
+        )
     if isinstance(err, openai.APITimeoutError):
         return LLMCallFailed(
             f"timed out after {settings.timeout:g}s (retried {settings.max_retries}x)"
@@ -86,7 +95,12 @@ def _classify(err: BaseException, settings: LLMSettings) -> Exception:
         cause = err.__cause__ or err
         detail = str(cause)[:120] or t("llm.error.connection_failed")
         return LLMError(
-            t("llm.error.unreachable", url=where, cause=f"{type(cause).__name__}: {detail}")
+            t(
+                "llm.error.unreachable",
+                url=where,
+                cause=f"{type(cause).__name__}: {detail}",
+                set_in=_set_in(settings),
+            )
         )
     if isinstance(err, openai.BadRequestError):
         return LLMCallFailed(f"request rejected (400): {_message(err)}")

@@ -42,6 +42,9 @@ class LLMSettings:
     outer_attempts: int = 3  # tenacity attempts around the SDK's own retries
     split_tokens: int = 2500  # reports estimated above this many tokens are asked in parts
     extra_body: dict[str, Any] = field(default_factory=dict)
+    # where base_url was set ("flag", "env", "file" or "default"): an endpoint error's fix
+    # names that place, not --base-url to someone who set it in the config file
+    base_url_from: str = field(default="flag", compare=False)
 
     @property
     def endpoint_host(self) -> str:
@@ -69,7 +72,7 @@ _NUMBERS = {
 def resolve_settings(**flags: Any) -> LLMSettings:
     """Settings from flags (``None`` = not given), then env, then ``[llm]`` in the config file."""
     file = section("llm")
-    known = {f.name for f in fields(LLMSettings)} | {"api_key_env"}
+    known = {f.name for f in fields(LLMSettings)} - {"base_url_from"} | {"api_key_env"}
     unknown = sorted(set(file) - known)
     if unknown:
         raise ConfigError(t("config.unknown_keys", name="llm", keys=", ".join(unknown)))
@@ -82,6 +85,9 @@ def resolve_settings(**flags: Any) -> LLMSettings:
         value = flag if flag is not None else env if env else file.get(name)
         if value is not None:
             values[name] = _coerce(name, value)
+            if name == "base_url":
+                values["base_url_from"] = "flag" if flag is not None else "env" if env else "file"
+    values.setdefault("base_url_from", "default")
     key_env = str(file.get("api_key_env", "OPENAI_API_KEY"))
     values["api_key"] = flags.get("api_key") or os.environ.get(key_env) or None
     settings = replace(LLMSettings(), **values)

@@ -544,11 +544,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "llm.error.rejected_key": "{host} 拒绝了API密钥（{status}）：请检查 OPENAI_API_KEY",
         "llm.error.not_found": (
-            "{url}：找不到模型 {model!r} 或接口（404）：请检查 --model 和 --base-url"
+            "{url}：找不到模型 {model!r} 或接口（404）：请检查 --model 和{set_in}"
         ),
         "llm.error.unreachable": (
-            "无法连接大模型接口 {url}（{cause}）：请启动该服务，或改正 --base-url"
+            "无法连接大模型接口 {url}（{cause}）：请启动该服务，或改正{set_in}"
         ),
+        "llm.base_url_from.flag": " --base-url",
+        "llm.base_url_from.env": "环境变量 OPENAI_BASE_URL",
+        "llm.base_url_from.file": "配置文件 {path} 中的 [llm] base_url",
+        "llm.base_url_from.default": "接口地址（--base-url，默认为 OpenAI）",
         "llm.error.connection_failed": "连接失败",
         "rubric.no_file": "{spec}：找不到该报告类型文件",
         "rubric.unknown": "未知的报告类型 {spec!r}；内置：{known}（或给出 .yaml 文件的路径）",
@@ -1102,11 +1106,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "llm.error.rejected_key": "{host} rejected the API key ({status}); check OPENAI_API_KEY",
         "llm.error.not_found": (
-            "{url}: model {model!r} or endpoint not found (404); check --model and --base-url"
+            "{url}: model {model!r} or endpoint not found (404); check --model and {set_in}"
         ),
         "llm.error.unreachable": (
-            "cannot reach the LLM endpoint {url} ({cause}); start the server or fix --base-url"
+            "cannot reach the LLM endpoint {url} ({cause}); start the server or fix {set_in}"
         ),
+        "llm.base_url_from.flag": "--base-url",
+        "llm.base_url_from.env": "OPENAI_BASE_URL",
+        "llm.base_url_from.file": "[llm] base_url in the config file {path}",
+        "llm.base_url_from.default": "the endpoint (--base-url; the default is OpenAI's)",
         "llm.error.connection_failed": "connection failed",
         "rubric.no_file": "{spec}: no such rubric file",
         "rubric.unknown": "unknown rubric {spec!r}; bundled: {known} (or pass a path to a .yaml)",
