@@ -744,6 +744,10 @@ def test_a_part_sent_as_an_attachment_after_the_signature_is_found_there(
         ),
         ("镇长履行第一责任人职责，亲自研究部署法治政府建设工作。", True),
         ("作为第一责任人，局长主持召开专题会议3次。", True),
+        # the leader in court: the most concrete of a principal's duties on law
+        ("县委书记、县长认真履行第一责任人职责，县政府常务会议学法4次，县长出庭应诉1次。", True),
+        # the agencies' heads in court, a rate: not the principal acting
+        ("县长认真履行第一责任人职责，全县行政机关负责人出庭应诉率达到100%。", False),
     ],
 )
 def test_the_principals_own_actions_are_a_person_acting(
