@@ -37,8 +37,9 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
             # an Arabic 1.5 is a number). Units also type 二，/ 二： / 二 for 二、 (a comma or
             # colon, or only a space): after a Chinese numeral each still opens a heading —
             # the space only before a word (not 一 是…, a table's 一 | cell, 九 江 市 spaced out)
-            # 第一章 as 第一部分, 【一】 as 一、; Roman (Ⅰ、 I.) and financial (壹、) numerals too
-            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})(?:部分|章)\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})"
+            # 第一章 and 第一节 as 第一部分, 【一】 as 一、; Roman (Ⅰ、 I.) and financial (壹、)
+            # numerals too
+            rf"^\s*(?:第(?P<n0>[{_CN}]{{1,3}})(?:部分|章|节)\s*[、.:]?|(?P<n>[{_CN}]{{1,3}})"
             rf"(?:\s*[、.,:]|\s+{SPACED_WORD})|(?:[{_ROMAN}]|I{{1,3}}|IV|VI{{0,3}}|IX|X)\s*[、.]"
             rf"|[{_FINANCIAL}]{{1,2}}\s*[、.,:]|【\s*[{_CN}]{{1,3}}\s*】)\s*"
         ),
@@ -622,7 +623,7 @@ def _run_in_labels(
 
 
 _AROUND_NUMERAL = (
-    "#、.,:()〔〕【】第部分章是 \t\ufe0f\u20e3"  # around a marker's number (一、 第一部分 1️⃣)
+    "#、.,:()〔〕【】第部分章节是 \t\ufe0f\u20e3"  # around a marker's number (一、 第一部分 1️⃣)
 )
 
 

@@ -285,7 +285,7 @@ _NUMERALS = {
 # The heading kind (fzcheck.analysis.outline's ranks) of a number as Word shows it, width
 # folded: 一、 / 第一部分 (1), (一) (2), 1. 1、 (3), (1) 1) ① (4), 一是 (5), 第一、 (6).
 _SHOWN_KINDS = (
-    (1, re.compile(r"第[一壹]\s*(?:部分|章)\s*[、.:]?|[一壹Ⅰ]\s*[、.,:]")),
+    (1, re.compile(r"第[一壹]\s*(?:部分|章|节)\s*[、.:]?|[一壹Ⅰ]\s*[、.,:]")),
     (2, re.compile(r"\(\s*[一壹Ⅰ]\s*\)\s*[、.]?")),
     (3, re.compile(r"1\s*[、.]")),
     (4, re.compile(r"\(\s*1\s*\)|1\)|①")),
