@@ -450,4 +450,6 @@ def test_help_lines_break_between_words_and_never_before_a_stop() -> None:
         "模型名称（环境变量FZCHECK_MODEL、配置文件[llm]model；默认gpt-4o-mini）"
     )
     assert all(not line.startswith(("；", "）", "、")) for line in lines)
+    assert all(not line.endswith("（") for line in lines)
+    assert _wrap_columns("评查这些报告所用的规则（不是内置规则时给出）", 24)[0].endswith("规则")
     assert any("gpt-4o-mini" in line for line in lines)

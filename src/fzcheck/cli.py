@@ -140,12 +140,13 @@ def _localized(base: type) -> type:
 
 
 _NO_LINE_START = frozenset("，。；：、）》」』！？")
+_NO_LINE_END = frozenset("（《「『")
 
 
 def _wrap_columns(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` terminal columns (a wide character counts two),
     broken between Chinese characters or at spaces, never inside a run of ASCII (an option,
-    a path, gpt-4o-mini) nor before a stop."""
+    a path, gpt-4o-mini) nor before a stop, nor after an opening bracket."""
     import re
     import unicodedata
 
@@ -154,8 +155,10 @@ def _wrap_columns(text: str, width: int) -> list[str]:
         size = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in token)
         # a Chinese stop or closing bracket never starts a line (it may pass the width by one)
         if cols + size > width and line.strip() and token not in _NO_LINE_START:
-            lines.append(line.rstrip())
-            line, cols = "", 0
+            # an opening bracket goes down with what it opens
+            carried = line[-1] if line[-1] in _NO_LINE_END and line[:-1].strip() else ""
+            lines.append(line[: len(line) - len(carried)].rstrip())
+            line, cols = carried, 2 * len(carried)
             if token == " ":
                 continue
         line, cols = line + token, cols + size
