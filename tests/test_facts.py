@@ -845,3 +845,24 @@ def test_marks_round_the_whole_title_are_not_the_titles(
     inside = "关于印发《示例县2026年法治政府建设工作要点》的通知"
     r = checked(tmp_path, text.replace(title, inside, 1))
     assert r["document"]["title"] == inside
+
+
+@pytest.mark.parametrize(
+    ("title", "slip"),
+    [
+        ("示例县司法局关于2025年度法制政府建设情况的报告", "法制政府建设"),
+        # another subject that shares words with it is no slip: nothing said of it
+        ("示例县司法局关于2025年度法治宣传教育工作情况的报告", None),
+    ],
+)
+def test_a_subject_written_one_character_off_is_shown_as_a_slip(
+    tmp_path: Path, title: str, slip: str | None
+) -> None:
+    # 法制 for 法治 is the commonest slip in these titles: the reviewer reads it is one
+    path = tmp_path / "title.txt"
+    text = SAMPLE.read_text(encoding="utf-8")
+    path.write_text(text.replace(text.splitlines()[0], title, 1), encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    message = _check(r, "title_names_subject_and_year")["message"]
+    assert isinstance(message, str) and message.startswith("标题未写明法治政府建设")
+    assert (f"写作“{slip}”，是否笔误" in message) if slip else ("笔误" not in message)

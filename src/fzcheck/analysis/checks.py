@@ -339,12 +339,27 @@ def _title(spec: TitleSpec, ctx: Context) -> Check:
             f"{year}年度）：标题年份应为{year}",
         )
     missing = [w for w, ok in ((spec.subject, has_subject), ("年度", has_year)) if not ok]
+    # 法制政府建设 for 法治政府建设: one character off, a slip the reviewer is shown as such
+    slip = None if has_subject else _one_off(ctx.title, spec.subject)
     return spec.check(
         passed=not missing,
         message=f"标题写明{spec.subject}和年度"
         if not missing
-        else f"标题未写明{'和'.join(missing)}",
+        else f"标题未写明{'和'.join(missing)}" + (f"（写作“{slip}”，是否笔误？）" if slip else ""),
     )
+
+
+def _one_off(text: str, word: str) -> str | None:
+    """The first stretch of ``text`` as long as ``word`` that differs from it in exactly one
+    character, not the first nor the last (a word written with one character wrong, not
+    another word that shares most of it)."""
+    n = len(word)
+    for i in range(len(text) - n + 1):
+        seg = text[i : i + n]
+        wrong = [k for k in range(n) if seg[k] != word[k]]
+        if len(wrong) == 1 and 0 < wrong[0] < n - 1:
+            return seg
+    return None
 
 
 class Deadline(BaseModel):
