@@ -363,3 +363,19 @@ def test_a_web_archive_of_countless_parts_is_refused_before_they_are_parsed(
     error, peak = _refused_with_peak(path)
     assert error.kind == "too_complex"
     assert peak < 60_000_000, f"{peak / 1e6:.0f} MB"
+
+
+@pytest.mark.parametrize("space", ["\u3000", " ", "\t"])
+def test_a_line_of_endless_spaces_under_the_title_is_read_in_linear_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, space: str
+) -> None:
+    """200,000 spaces and a character under the title (a padded export): the pattern for a
+    date under the title split the spaces every way (300 s, the input's whole limit). Held to
+    a limit of 10 s here, the check still gives its verdict."""
+    import fzcheck.pipeline
+
+    monkeypatch.setattr(fzcheck.pipeline, "INPUT_SECONDS", 10.0)
+    path = tmp_path / "spaces.txt"
+    path.write_text(f"某县2025年法治政府建设年度报告\n{space * 200_000}一\n", encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["error"] is None and r["verdict"] == "incomplete"
