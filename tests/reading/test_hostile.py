@@ -365,17 +365,34 @@ def test_a_web_archive_of_countless_parts_is_refused_before_they_are_parsed(
     assert peak < 60_000_000, f"{peak / 1e6:.0f} MB"
 
 
-@pytest.mark.parametrize("space", ["\u3000", " ", "\t"])
-def test_a_line_of_endless_spaces_under_the_title_is_read_in_linear_time(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, space: str
+_TITLE = "某县2025年法治政府建设年度报告\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a padded export's spaces under the title: a date under the title (^\s*[(]?\s*…)
+        # split them every way (300 s, the input's whole limit)
+        *(f"{_TITLE}{space * 200_000}一\n" for space in ("\u3000", " ", "\t")),
+        # a heading's colon, then no sentence's stop (words then a stop, tried from each
+        # word on: 270 s)
+        f"{_TITLE}一、主要举措：{'主要负责人' * 40_000}\n二、存在的不足和原因\n人少。\n",
+        # a rule of dashes: an archive's ===== 正文 ===== separator split every way
+        *(f"{_TITLE}{dash * 60_000}x\n一、主要举措和成效\n做了工作。\n" for dash in "—-="),
+        # spaces after a signing date (its 日, bracket and note each after their own \s*)
+        f"{_TITLE}一、主要举措和成效\n做了工作。\n某县人民政府\n2026年3月1日{' ' * 100_000}x\n",
+    ],
+    ids=["ideographic", "space", "tab", "colon", "em-dash", "hyphen", "equals", "signed"],
+)
+def test_a_line_of_one_thing_repeated_is_read_in_linear_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
 ) -> None:
-    """200,000 spaces and a character under the title (a padded export): the pattern for a
-    date under the title split the spaces every way (300 s, the input's whole limit). Held to
-    a limit of 10 s here, the check still gives its verdict."""
+    """Held to a limit of 10 s (each took minutes, a pattern splitting the run every way), the
+    check still gives its verdict."""
     import fzcheck.pipeline
 
     monkeypatch.setattr(fzcheck.pipeline, "INPUT_SECONDS", 10.0)
-    path = tmp_path / "spaces.txt"
-    path.write_text(f"某县2025年法治政府建设年度报告\n{space * 200_000}一\n", encoding="utf-8")
+    path = tmp_path / "repeated.txt"
+    path.write_text(text, encoding="utf-8")
     r = check_path(str(path), Catalog.load()).to_json()
     assert r["error"] is None and r["verdict"] == "incomplete"

@@ -57,14 +57,16 @@ def title_pattern(subject: str | None) -> re.Pattern[str]:
 
 _ADDRESSEE = re.compile(r"^[^。,]{2,40}(?:委|政府|办|局|院|会|部|厅|处)[^。,]{0,10}:$")
 # A short note in brackets may follow the date on its line: 2026年2月10日(此件公开发布).
-_NOTE = r"(?:\s*\([^()]{1,16}\))?"
+# (each run of spaces read by one \s* only: two side by side, an optional between them, split
+# a line's long run every way — 200,000 spaces took minutes)
+_NOTE_END = r"(?:\([^()]{1,16}\)\s*)?$"
 # A signature may give the month alone (2026年2月): the date's line all the same, its day unknown.
 _SIGNED = f"{DATE.pattern}|{CN_DATE.pattern}|{MONTH.pattern}|{CN_MONTH.pattern}"
-_DATE_ONLY = re.compile(rf"^\s*[(]?\s*(?:{_SIGNED})\s*日?\s*[)]?{_NOTE}\s*$")
+_DATE_ONLY = re.compile(rf"^\s*(?:[(]\s*)?(?:{_SIGNED})\s*(?:日\s*)?(?:[)]\s*)?{_NOTE_END}")
 # The issuer and the date on one line, spaced apart or run together (示例县司法局2026年2月10日:
 # the signature block's two lines joined by a crawler or a paste)
-_ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{_SIGNED})\s*日?{_NOTE}\s*$")
-_ENDS_DATED = re.compile(rf"(?:{_SIGNED})\s*日?\s*$")
+_ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{_SIGNED})\s*(?:日\s*)?{_NOTE_END}")
+_ENDS_DATED = re.compile(rf"(?:{_SIGNED})\s*(?:日\s*)?$")
 # the title's year in brackets on the line under it (…年度报告 / （2025年度）)
 _YEAR_NOTE = re.compile(rf"^\(\s*{YEAR.pattern}度?\s*\)$")  # YEAR ends in 年
 _ORPHAN_MAX = 10  # characters of a title's last words a wrap may leave alone on the next line

@@ -68,7 +68,8 @@ _MARKDOWN = re.compile(r"^(#{1,6})\s+")
 # lines is not given one object each (memory); its later lines belong to the last section.
 MAX_HEADINGS = 5_000
 _HEADING_END = re.compile(r"[。;；!?！？]")
-_CLAUSE_AFTER = re.compile(r"[^\s。;!?][^。;!?]*?[。;!?]")  # words, then a sentence's stop
+_WORD = re.compile(r"[^\s。;!?]")
+_STOP = re.compile(r"[。;!?]")
 
 
 @dataclass(slots=True)
@@ -223,6 +224,14 @@ def marker_alone(line: str) -> tuple[int, str] | None:
 _BADGE = re.compile(r"^\s*0[1-9]\s*$")  # zero-padded: a table's value is never written 05
 
 
+def _clause_after(line: str, at: int) -> bool:
+    """Whether words, then a sentence's stop, follow ``at``: two scans, each once along the
+    line (one pattern, words then a stop, tried from each word on — 200,000 of them after a
+    colon, no stop — took 270 s)."""
+    word = _WORD.search(line, at)
+    return word is not None and _STOP.search(line, word.end()) is not None
+
+
 def heading_text_end(line: str, start: int) -> int:
     """Where the heading text ends: the first sentence stop, else the line end (capped); a
     colon before a sentence ends it too (二、存在问题：执法人员不足，原因是编制有限。: the
@@ -231,7 +240,7 @@ def heading_text_end(line: str, start: int) -> int:
     end = stop.start() if stop else len(line.rstrip())
     colon = line.find(":", start, end)
     opened = colon > start and line.count("(", start, colon) > line.count(")", start, colon)
-    if colon > start and not opened and _CLAUSE_AFTER.search(line, colon + 1):
+    if colon > start and not opened and _clause_after(line, colon + 1):
         return colon  # (…勾稽关系为：第一项…) in brackets is the heading's own note
     if end - start > MAX_HEADING:
         comma = line.find(",", start, start + MAX_HEADING)
