@@ -381,8 +381,11 @@ _TITLE = "某县2025年法治政府建设年度报告\n"
         *(f"{_TITLE}{dash * 60_000}x\n一、主要举措和成效\n做了工作。\n" for dash in "—-="),
         # spaces after a signing date (its 日, bracket and note each after their own \s*)
         f"{_TITLE}一、主要举措和成效\n做了工作。\n某县人民政府\n2026年3月1日{' ' * 100_000}x\n",
+        # Markdown marks one after another: each looked into the next (RecursionError, an
+        # internal error)
+        f"{_TITLE}{'# ' * 30_000}x\n一、主要举措和成效\n做了工作。\n",
     ],
-    ids=["ideographic", "space", "tab", "colon", "em-dash", "hyphen", "equals", "signed"],
+    ids=["ideographic", "space", "tab", "colon", "em-dash", "hyphen", "equals", "signed", "marks"],
 )
 def test_a_line_of_one_thing_repeated_is_read_in_linear_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str

@@ -156,7 +156,9 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
     if first == "#":
         md = _MARKDOWN.match(line)
         if md:
-            inner = match_heading(line[md.end() :])
+            rest = line[md.end() :]
+            # (# # # …, a crafted line of 30,000: one mark's text looked into, not the next's)
+            inner = None if rest.lstrip().startswith("#") else match_heading(rest)
             if inner and not inner[1].startswith("#"):
                 # ### 一、…: ranked by its number (一、 above （一）), whatever its #s (web and
                 # Word exports number their heading levels as they like)
