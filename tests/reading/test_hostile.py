@@ -399,3 +399,19 @@ def test_a_line_of_one_thing_repeated_is_read_in_linear_time(
     path.write_text(text, encoding="utf-8")
     r = check_path(str(path), Catalog.load()).to_json()
     assert r["error"] is None and r["verdict"] == "incomplete"
+
+
+def test_a_page_whose_cells_span_a_million_cells_is_refused_before_they_are_laid_out(
+    tmp_path: Path,
+) -> None:
+    """200 cells of rowspan=1000 colspan=1000: laid out cell by cell (15 s), then refused for
+    the text they made. Counted from the tags first, the page is refused as too complex."""
+    row = "<tr><td colspan=1000 rowspan=1000>规章</td><td>0</td></tr>"
+    path = tmp_path / "spans.html"
+    path.write_text(
+        f"<html><body><h1>某县2025年政府信息公开工作年度报告</h1><table>{row * 200}</table>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["error"]["kind"] == "too_complex" and "table cells" in r["error"]["message"]
