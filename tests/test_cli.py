@@ -424,6 +424,14 @@ def test_help_is_in_the_reviewers_language(
         main([*command, "--help"])
     zh = capsys.readouterr().out
     assert zh.startswith("用法：fzcheck") and "显示本帮助并退出" in zh
+
+    def columns(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    # the usage's later lines stand under its first option, 用法： counted in columns
+    first, second = zh.splitlines()[:2]
+    if second.startswith(" "):
+        assert len(second) - len(second.lstrip()) == columns(first[: first.index("[")])
     # no English sentence left (commands, options and paths are ASCII, prose is not)
     assert not re.search(r"\b(?:the|and|or|of|for)\b [a-z]+ [a-z]+", zh)
     # wrapped to the terminal's columns, a Chinese character counting two

@@ -106,6 +106,7 @@ class Parser(argparse.ArgumentParser):
 
 
 _FORMATTERS: dict[type, type] = {}
+_ZH_USAGE = "用法："
 
 
 def _localized(base: type) -> type:
@@ -117,8 +118,20 @@ def _localized(base: type) -> type:
                 from fzcheck.render.i18n import lang
 
                 if prefix is None and lang() == "zh":
-                    prefix = "用法："
+                    prefix = _ZH_USAGE
                 super().add_usage(usage, actions, groups, prefix)
+
+            def _format_usage(self, *args: Any) -> str:
+                text: str = super()._format_usage(*args)
+                if not text.startswith(_ZH_USAGE):
+                    return text
+                # argparse indents the lines after the first by 用法：'s 3 characters; they take
+                # 6 columns
+                pad = " " * len(_ZH_USAGE)
+                return "\n".join(
+                    pad + line if n and line[:1] == " " else line
+                    for n, line in enumerate(text.split("\n"))
+                )
 
             def _split_lines(self, text: str, width: int) -> list[str]:
                 # argparse counts characters; a Chinese one takes two columns of the terminal
