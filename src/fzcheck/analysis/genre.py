@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
-from fzcheck.analysis.patterns import any_of, rx
+from fzcheck.analysis.patterns import Finder, any_of, rx
 from fzcheck.document import Document
 from fzcheck.fast_patterns import cached_scanner
+from fzcheck.memo import per_object
 from fzcheck.result import Check, PartResult
 from fzcheck.rubric.model import Genre, GenreSign, Rubric
 
@@ -105,11 +106,13 @@ def genre_score(
     head = "\n".join(islice((line for line in doc.analysis if line.strip()), HEAD_LINES))
     places = {"title": title, "head": head, "text": None if rare_absent else text}
     none_in = {where: _none_in(g, where, scope) for where, scope in places.items()}
+    if rare_absent:
+        none_in["line_start"] = True
+    # most reports: no place holds any sign, and no sign needs its own look
+    looked_at = [] if all(none_in.get(w, False) for w in _joined_by_place(g)) else g.other_genres
     fired: set[str] = set()  # signs that share a name are one sign: it counts once
-    for spec in g.other_genres:
+    for spec in looked_at:
         if spec.name in fired or none_in.get(spec.where, False):
-            continue
-        if rare_absent and spec.where == "line_start":
             continue
         sign = _other_genre(spec, head, title, text)
         if (
@@ -135,14 +138,24 @@ def genre_score(
 _KIND = "标题表明这是"  # the sign of a title naming another kind of document
 
 
+@per_object
+def _title_kinds(g: Genre) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Another kind of document ending the title, and a report word joined to what follows."""
+    return (
+        # …工作要点（征求意见稿） / （草案） / （试行）: a note on the draft, not what it is
+        rx(rf"(?:{g.not_report_titles})(?=(?:\([^()]{{1,10}}\))?$)"),
+        # …工作总结和2026年工作要点 reports on the year too: a report word joined right away to
+        # what follows (和 及 暨 与 并); …督察情况的反馈意见 is a 意见 about one, and …年度报告编制和
+        # 发布工作的通知 a 通知 on making one
+        rx(rf"(?:{g.report_words})\s*{_JOINER}"),
+    )
+
+
 def _title_signs(g: Genre, title: str) -> list[Sign]:
     t = title.strip()
-    # …工作要点（征求意见稿） / （草案） / （试行）: a note on the draft, not what the document is
-    bad = rx(rf"(?:{g.not_report_titles})(?=(?:\([^()]{{1,10}}\))?$)").search(t)
-    # …工作总结和2026年工作要点 reports on the year too: a report word joined right away to what
-    # follows (和 及 暨 与 并); …督察情况的反馈意见 is a 意见 about one, and …年度报告编制和发布
-    # 工作的通知 a 通知 on making one
-    if bad and not rx(rf"(?:{g.report_words})\s*{_JOINER}").search(t[: bad.start()]):
+    other_kind, joined_on = _title_kinds(g)
+    bad = other_kind.search(t)
+    if bad and not joined_on.search(t[: bad.start()]):
         return [Sign(f"{_KIND}{bad.group(0)}", g.weights.title_other_genre)]
     if rx(g.subject).search(t) and rx(g.report_words).search(t):
         return [Sign(f"标题是{g.subject_name}的报告", g.weights.title_names_subject)]
@@ -154,9 +167,22 @@ def _none_in(g: Genre, where: str, scope: str | None) -> bool:
     at, or known to hold none)."""
     if scope is None:
         return True
-    patterns = tuple(s.pattern for s in g.other_genres if s.where == where)
-    joined = any_of(patterns, None, 0 if where == "title" else re.MULTILINE) if patterns else None
+    joined = _joined_by_place(g).get(where)
     return joined is None or joined.search(scope) is None
+
+
+@per_object
+def _joined_by_place(g: Genre) -> dict[str, Finder | None]:
+    """The other genres' signs joined into one scan per place they look (title, head, text)."""
+    places = dict.fromkeys(s.where for s in g.other_genres)
+    return {
+        where: any_of(
+            tuple(s.pattern for s in g.other_genres if s.where == where),
+            None,
+            0 if where == "title" else re.MULTILINE,
+        )
+        for where in places
+    }
 
 
 def _other_genre(spec: GenreSign, head: str, title: str | None, text: str) -> Sign | None:

@@ -13,13 +13,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from fzcheck.analysis.outline import Heading, Outline, rest_of
 from fzcheck.analysis.patterns import Finder, any_of, first_match, joined_across, mask_titles
 from fzcheck.document import Document
+from fzcheck.memo import per_object
 from fzcheck.result import Evidence, Span, Status
 
 if TYPE_CHECKING:
@@ -322,21 +323,33 @@ class _Body:
 
     def __init__(self, doc: Document, lines: range) -> None:
         self.doc, self.lines = doc, lines
+        # made on first use (plain attributes: a cached_property takes a lock on each first use)
+        self._masked: list[str] | None = None
+        self._text: str | None = None
+        self._starts: list[int] | None = None
 
-    @cached_property
+    @property
     def masked(self) -> list[str]:
-        # each line from its first word: a cue reading a whole line (^…$) starts past the indent
-        return [mask_titles(self.doc.analysis[i].strip()) for i in self.lines]
+        if self._masked is None:
+            # each line from its first word: a cue reading a whole line (^…$) starts past the
+            # indent
+            self._masked = [mask_titles(self.doc.analysis[i].strip()) for i in self.lines]
+        return self._masked
 
-    @cached_property
+    @property
     def text(self) -> str:
-        return "\n".join(self.masked)
+        if self._text is None:
+            self._text = "\n".join(self.masked)
+        return self._text
 
-    @cached_property
+    @property
     def starts(self) -> list[int]:
-        return list(accumulate((len(m) + 1 for m in self.masked[:-1]), initial=0))
+        if self._starts is None:
+            self._starts = list(accumulate((len(m) + 1 for m in self.masked[:-1]), initial=0))
+        return self._starts
 
 
+@per_object
 def _scanned(part: Part) -> tuple[str, ...]:
     """The body patterns that make a sentence worth reading: the cues, and the excludes that
     look for words (a rejected phrase gets its note). An exclude that looks at the whole sentence

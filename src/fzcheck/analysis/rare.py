@@ -21,6 +21,7 @@ from fzcheck.analysis.checks import InstructionsSpec
 from fzcheck.analysis.genre import line_start
 from fzcheck.analysis.patterns import joined_across
 from fzcheck.document import Document
+from fzcheck.memo import per_object
 from fzcheck.rubric.model import Rubric
 
 
@@ -33,6 +34,7 @@ def rare_patterns(rubric: Rubric) -> tuple[str, ...]:
     )
 
 
+@per_object
 def rare_scans(rubric: Rubric) -> tuple[re.Pattern[str], ...] | None:
     """The scans that find any rare sign, in the text behind one more newline: the signs that
     open a line in one (after a newline: a literal the engine skips to, each newline passing
