@@ -9,6 +9,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from fzcheck.render import check_message
+from fzcheck.render.i18n import lang, t
+from fzcheck.render.i18n import status as status_word
 from fzcheck.result import (
     Check,
     Decision,
@@ -33,8 +36,6 @@ def score(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> f
 def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) -> list[ScoreItem]:
     """How the score is reached, item by item: each required part's points (weight × credit,
     scaled to 100) and each failed check's deduction (scaled by the part's credit)."""
-    from fzcheck.render.i18n import lang
-
     scale = 100 / rubric.total_weight
     items: list[ScoreItem] = []
     for part in parts:
@@ -75,9 +76,6 @@ def breakdown(parts: list[PartResult], doc_checks: list[Check], rubric: Rubric) 
 def _deduction(name: str, check: Check) -> str:
     """A deduction's reason: 扣分：the check's name（what its message adds）, the name said once
     (a message may open with it: 未做到“分析了不足的原因”：…), as every view words a check."""
-    from fzcheck.render import check_message
-    from fzcheck.render.i18n import t
-
     said = check_message(
         {"id": check.id, "passed": check.passed, "name": name, "message": check.message}
     )
@@ -93,9 +91,6 @@ def _part_item(
     part: str, label: str, status: str, weight: float, credit: float, scale: float, language: str
 ) -> ScoreItem:
     """A part's line of the breakdown; ``language`` (the current one) keys the cache."""
-    from fzcheck.render.i18n import status as status_word
-    from fzcheck.render.i18n import t
-
     return ScoreItem(
         part=part,
         label=label,

@@ -109,6 +109,9 @@ def front_matter_read(text: str) -> str:
     return "\n".join(block + lines[end + 1 :])
 
 
+_NOT_BLANK = re.compile(rb"[^\x00 \t\r\n]")
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes, detecting the encoding: BOM, strict UTF-8, then GB18030/Big5/UTF-16 by score."""
     for bom, name in (
@@ -120,7 +123,7 @@ def decode(data: bytes) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name
-    if not data.strip(b"\x00 \t\r\n"):
+    if _NOT_BLANK.search(data) is None:  # found at once in a text (strip copied all of it)
         raise InputError("the file holds no text (only NUL bytes)", kind="empty")
     if data.find(b"\x00", 0, 8192) < 0:  # no copy of the head to tell
         try:
