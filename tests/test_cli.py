@@ -434,6 +434,11 @@ def test_help_is_in_the_reviewers_language(
         assert len(second) - len(second.lstrip()) == columns(first[: first.index("[")])
     # no English sentence left (commands, options and paths are ASCII, prose is not)
     assert not re.search(r"\b(?:the|and|or|of|for)\b [a-z]+ [a-z]+", zh)
+    # a group's title ends in a Chinese colon (参数：, 选项：), not argparse's ASCII one
+    titles = [
+        line for line in zh.splitlines() if line[:1] not in " 用" and line.endswith(("：", ":"))
+    ]
+    assert titles and all(line.endswith("：") for line in titles), titles
     # wrapped to the terminal's columns, a Chinese character counting two
     wide = [
         line

@@ -133,6 +133,18 @@ def _localized(base: type) -> type:
                     for n, line in enumerate(text.split("\n"))
                 )
 
+            def start_section(self, heading: Any) -> None:
+                self._titles = [*getattr(self, "_titles", []), heading]
+                super().start_section(heading)
+
+            def format_help(self) -> str:
+                text: str = super().format_help()
+                # argparse ends a group's title with an ASCII colon: a Chinese one takes ：
+                for title in getattr(self, "_titles", []):
+                    if title and not title.isascii():
+                        text = text.replace(f"\n{title}:\n", f"\n{title}：\n")
+                return text
+
             def _split_lines(self, text: str, width: int) -> list[str]:
                 # argparse counts characters; a Chinese one takes two columns of the terminal
                 return _wrap_columns(" ".join(text.split()), width)
