@@ -453,6 +453,28 @@ def test_help_is_in_the_reviewers_language(
     assert capsys.readouterr().out.startswith("usage: fzcheck")
 
 
+@pytest.mark.parametrize("columns", [50, 64, 80])
+def test_the_usage_fits_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    import unicodedata
+
+    # argparse fits the usage by characters; 用法： takes 6 columns for its 3
+    monkeypatch.setenv("COLUMNS", str(columns))
+    with pytest.raises(SystemExit):
+        main(["batch", "--help"])
+    usage = capsys.readouterr().out.split("\n\n")[0].splitlines()
+    assert usage[0].startswith("用法：") and len(usage) > 1
+    wide = [
+        line
+        for line in usage
+        if sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) > columns - 2
+        and "{" not in line  # a choice list argparse keeps whole
+        and " | " not in line  # so is a group of options that exclude each other
+    ]
+    assert wide == []
+
+
 def test_help_lines_break_between_words_and_never_before_a_stop() -> None:
     from fzcheck.cli import _wrap_columns
 

@@ -121,8 +121,15 @@ def _localized(base: type) -> type:
                     prefix = _ZH_USAGE
                 super().add_usage(usage, actions, groups, prefix)
 
-            def _format_usage(self, *args: Any) -> str:
-                text: str = super()._format_usage(*args)
+            def _format_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any) -> str:
+                # argparse fits the usage to the width by characters: 用法：'s 3 take 6 columns,
+                # and the lines after the first are moved 3 columns right (below)
+                narrower = len(_ZH_USAGE) if prefix == _ZH_USAGE else 0
+                self._width -= narrower
+                try:
+                    text: str = super()._format_usage(usage, actions, groups, prefix)
+                finally:
+                    self._width += narrower
                 if not text.startswith(_ZH_USAGE):
                     return text
                 # argparse indents the lines after the first by 用法：'s 3 characters; they take
