@@ -616,3 +616,38 @@ def test_a_titles_kind_is_said_and_weighed_once(tmp_path: Path, title: str) -> N
     message = _genre(r)["message"]
     word = title[-2:]
     assert f"标题表明这是{word}" in message and f"（“{word}”）" not in message, message
+
+
+_TASKS = (
+    "2026年是全面推进法治政府建设的关键之年。全县法治政府建设的总体要求是：坚持依法行政。\n"
+    "一、深入学习贯彻习近平法治思想\n"
+    "1.把习近平法治思想列入县政府常务会议会前学法内容。（牵头单位：县司法局；责任单位："
+    "各乡镇人民政府）\n"
+    "2.严格落实党政主要负责人履行推进法治建设第一责任人职责规定，主要负责人将履职情况列入"
+    "年终述职。（牵头单位：县委依法治县办）\n"
+    "二、健全依法行政制度体系\n"
+    "3.开展行政规范性文件集中清理1次。（牵头单位：县司法局）\n"
+    "4.乡镇重大行政决策合法性审查率达到100%。（牵头单位：县司法局）\n"
+    "三、推进严格规范公正文明执法\n"
+    "5.组织行政执法人员全员轮训。（牵头单位：县司法局；责任单位：县直各执法部门）\n"
+)
+
+
+def test_a_work_plans_tasks_with_their_lead_units_are_no_report(tmp_path: Path) -> None:
+    """A 工作要点 whose title line was lost: next year's tasks, each tagged with the units that
+    lead it (（牵头单位：…）), and one naming the leaders' regulation (…第一责任人职责规定, its
+    《》 left out) — neither the law's heading for the part nor a report."""
+    r = checked(tmp_path, _TASKS, "fazhi-annual")
+    message = _genre(r)["message"]
+    assert r["verdict"] == "not_a_report" and "工作要点的任务分工" in message
+    assert "法定表述" not in message
+
+
+def test_a_report_tagging_a_task_or_two_of_its_plan_is_still_the_report(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "推动合法性审查全覆盖。", "推动合法性审查全覆盖。（牵头单位：县司法局）", 1
+    )
+    text = text.replace("（二）", "（二）（责任单位：各乡镇人民政府）", 1)
+    assert text.count("单位：") == 2
+    r = checked(tmp_path, text, "fazhi-annual")
+    assert r["verdict"] == "complete" and "任务分工" not in _genre(r)["message"]
