@@ -260,6 +260,9 @@ def test_a_blank_total_is_blank_not_wrong(tmp_path: Path) -> None:
     assert failures(r) == set()
     unchecked = [c for c in tables(r)["requests"]["checks"] if c["passed"] is None]
     assert unchecked and all("空白" in c["message"] for c in unchecked)
+    # the sums that held are not said to be all of them
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert sums["passed"] and "全部" not in sums["message"] and "未能核对" in sums["message"]
 
 
 def test_sums_none_of_which_could_be_checked_are_not_said_to_hold(tmp_path: Path) -> None:
@@ -1327,7 +1330,7 @@ def test_an_unreadable_table_is_named_where_its_sums_and_figures_go_unchecked(
     said = {c["id"]: c for c in r["checks"]}
     for check_id in ("has_statistical_tables", "tables_add_up", "text_matches_tables"):
         assert "表三 收到和处理政府信息公开申请情况无法读取，未核对" in said[check_id]["message"]
-    assert "勾稽关系全部成立（表三" in said["tables_add_up"]["message"]
+    assert "勾稽关系成立（表三" in said["tables_add_up"]["message"]
 
 
 def test_sums_over_tables_none_of_which_was_read_say_nothing_was_checked(
@@ -1433,3 +1436,43 @@ def test_a_subtotal_or_a_groups_own_row_of_counts_is_passed_over(
     r = check(write(tmp_path, "subtotal.txt", text))
     assert tables(r)["requests"]["status"] == "read"
     assert failures(r) == set()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "规章                 0              0             0",
+            "行政规范性文件       3              1            12",
+        ),
+        ("行政处罚                       316", "行政强制                        12"),
+    ],
+)
+def test_rows_printed_in_another_order_are_read_by_their_labels(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    """A unit that prints 行政规范性文件 above 规章 (or 行政强制 above 行政处罚): each row is the one
+    its label names, not an unknown row that leaves the table unreadable."""
+    text = gip.layout_text()
+    assert f"{first}\n{second}\n" in text
+    r = check(
+        write(tmp_path, "swapped.txt", text.replace(f"{first}\n{second}\n", f"{second}\n{first}\n"))
+    )
+    assert {t["id"]: t["status"] for t in r["tables"]}["proactive_documents"] == "read"
+    assert cell(r, "proactive_documents", "normative", "in_force")["value"] == 12
+    assert cell(r, "proactive_documents", "rules", "issued")["value"] == 0
+    assert cell(r, "proactive_decisions", "punishment", "count")["value"] == 316
+    assert cell(r, "proactive_decisions", "enforcement", "count")["value"] == 12
+
+
+def test_counts_told_in_a_sentence_are_no_glued_table(tmp_path: Path) -> None:
+    """作出行政许可决定1280件 in a sentence: a count and its measure word, not a table whose cell
+    borders a crawler dropped (行政许可1280行政处罚316) — the half is not there as a table."""
+    text = gip.layout_text()
+    rows = "信息内容                      本年处理决定数量\n行政许可                      1280\n"
+    rows += "行政处罚                       316\n行政强制                        12\n"
+    assert rows in text
+    prose = "本年度作出行政许可决定1280件，行政处罚决定316件，行政强制决定12件。\n"
+    r = check(write(tmp_path, "prose.txt", text.replace(rows, prose)))
+    decisions = tables(r)["proactive_decisions"]
+    assert decisions["status"] == "absent", decisions

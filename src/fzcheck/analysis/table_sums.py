@@ -239,7 +239,9 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
             passed=True,
             message=f"无一处勾稽关系可以核对：{unchecked}处有空白单元格，未能核对{unread}",
         )
-    return spec.check(passed=True, message=f"{held}处勾稽关系全部成立{tail}")
+    # 全部 only when every sum was checked: 2处全部成立 beside 40 unchecked read as all holding
+    every = "" if tail else "全部"
+    return spec.check(passed=True, message=f"{held}处勾稽关系{every}成立{tail}")
 
 
 def text_outcomes(

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, pairwise
 from typing import Literal
@@ -340,7 +340,9 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
         if len(values) > len(columns) and not any(v.text for v in values[len(columns) :]):
             values = values[: len(columns)]  # a value cell spanning columns: the empty rest
         blank = not any(v.text for v in values)
-        found = _match_row(template, pointer, _label(pending, label), i, doc, region)
+        found = _match_row(
+            template, pointer, _label(pending, label), i, doc, region, table.row_lines
+        )
         if blank and (found is None or len(values) != len(columns)):
             pending = _label(pending, label)  # a group's label in a row of its own, not a row
             continue
@@ -355,7 +357,8 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             ):
                 stray.append((i, name))
             continue
-        pointer, row = found + 1, template.rows[found].id
+        # a row read out of the template's order (规章 under 行政规范性文件) leaves the pointer
+        pointer, row = max(pointer, found + 1), template.rows[found].id
         if blank and template.rows[found].cue is None:
             pointer = found  # any row is it: a row of values below is it rather than a spacer
         table.row_lines[row] = i
@@ -854,10 +857,35 @@ def _label(pending: str, line: str) -> str:
 
 
 def _match_row(
-    template: TableTemplate, pointer: int, label: str, line: int, doc: Document, region: range
+    template: TableTemplate,
+    pointer: int,
+    label: str,
+    line: int,
+    doc: Document,
+    region: range,
+    taken: Collection[str] = (),
 ) -> int | None:
     """The template row this label names: the first of the next rows whose cue matches. A
-    label that names none may be completed by the text after it (a wrapped label)."""
+    label that names none may be completed by the text after it (a wrapped label). Failing
+    those, a row before them not yet read (``taken``: the rows read) whose cue it matches: a
+    unit printed two rows in another order (行政规范性文件 above 规章)."""
+    found = _next_row(template, pointer, label, line, doc, region)
+    if found is not None:
+        return found
+    rows = template.rows
+    return next(
+        (
+            k
+            for k in range(min(pointer, len(rows)))
+            if rows[k].id not in taken and _names(rows[k], label)
+        ),
+        None,
+    )
+
+
+def _next_row(
+    template: TableTemplate, pointer: int, label: str, line: int, doc: Document, region: range
+) -> int | None:
     rows = template.rows
     for extra in range(3):
         text = label
@@ -952,7 +980,9 @@ def _cell(row: str, col: str, tok: _Token, line: int) -> Cell:
     )
 
 
-_RUN = re.compile(r"[\u4e00-\u9fff)）](\d{4,})(?=[\u4e00-\u9fff(（]|$)")
+# digits glued between a label and the next (行政许可1280行政处罚316); not a count and its
+# measure word in a sentence (作出行政许可决定3650件): no row label starts with one
+_RUN = re.compile(r"[\u4e00-\u9fff)）](\d{4,})(?![件个项次人条份家元万亿])(?=[\u4e00-\u9fff(（]|$)")
 
 
 def _glued_digits(line: str, template: TableTemplate) -> str | None:
