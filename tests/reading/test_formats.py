@@ -825,3 +825,69 @@ def test_a_sentence_ending_at_the_margin_keeps_a_bare_heading_and_the_signer_apa
     joined = unwrap([lines])[0]
     assert "存在的不足和原因" in joined and "示例县司法局" in joined
     assert joined[1] == body * 2 + body[:-2] + "完成。"
+
+
+def _pdf_drawing_quotes_last(lines: list[str]) -> bytes:
+    """A PDF whose lines' quotation marks are drawn after the rest of the line, in place (as
+    LibreOffice draws them, in another font): the page's drawing order is not its reading order."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4, invariant=1)
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c.setFont("STSong-Light", 10)
+    for n, line in enumerate(lines):
+        y, x, marks = 800 - 14 * n, 40.0, []
+        for ch in line:
+            (marks if ch in "“”" else []).append((x, ch))
+            if ch not in "“”":
+                c.drawString(x, y, ch)
+            x += pdfmetrics.stringWidth(ch, "STSong-Light", 10)
+        for at, mark in marks:  # the marks last, where they stand
+            c.drawString(at, y, mark)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_a_pdfs_characters_are_read_in_the_order_they_stand(tmp_path: Path) -> None:
+    """A writer drew each line's quotation marks after its Chinese: read in drawing order they
+    came at the line's end (…建设第一责任人职责情况“ ”), the heading no longer named its part and
+    the leader's duties went from present to embedded. Read where they stand, the lines are as
+    written."""
+    text = sample_text().replace("第一责任人职责情况", "“第一责任人”职责情况", 1)
+    lines = [chunk for line in text.splitlines() for chunk in wrapped(line)]
+    path = tmp_path / "r.pdf"
+    path.write_bytes(_pdf_drawing_quotes_last(lines))
+    doc = load(str(path))
+    assert any("推进法治建设“第一责任人”职责情况" in line for line in doc.lines)
+    result = check_path(str(path), Catalog.load()).to_json()
+    leader = next(p for p in result["parts"] if p["id"] == "leader_duties")
+    assert leader["status"] == "present" and result["verdict"] == "complete"
+
+
+def test_a_pdf_page_set_at_an_angle_is_still_read_line_by_line(tmp_path: Path) -> None:
+    """A page whose text is turned (a landscape page drawn rotated): read by position, its lines
+    would run down the page a character each; it is read in drawing order, line by line."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4, invariant=1)
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c.setFont("STSong-Light", 10)
+    c.translate(500, 40)
+    c.rotate(90)
+    lines = [chunk for line in sample_text().splitlines() for chunk in wrapped(line)]
+    for n, line in enumerate(lines[:30]):
+        c.drawString(0, -14 * n, line)
+    c.showPage()
+    c.save()
+    (tmp_path / "turned.pdf").write_bytes(out.getvalue())
+    doc = load(str(tmp_path / "turned.pdf"))
+    assert doc.lines[0] == lines[0] and "县委、县政府：" in doc.lines

@@ -4,6 +4,7 @@ to no characters. Encrypted PDFs that open without a password are read."""
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Collection
@@ -59,8 +60,127 @@ def read_pdf(data: bytes, deadline: Deadline | None = None) -> Extracted:
         return _ocr(data)
     scanned = [i for i in pictured if _visible(pages[i]) < 10]
     if not scanned:
-        return Extracted(text)
+        placed = _placed_apart(data, visible)
+        return Extracted(_clean(placed) if placed is not None else text)
     return _ocr_some(data, pages, scanned)
+
+
+# Characters of text a PDF is read character by character for, at most: each is a call into
+# PDFium (a few µs); a longer text layer keeps pypdf's order.
+_PLACED_MAX = 400_000
+_ROW_OVERLAP = 0.5  # of a character's height: a character overlapping a line so much is on it
+_CELL_GAP = 1.0  # em: a gap this wide with no space drawn in it is a table's cell border
+_TURNED = 0.05  # radians: a character set at a larger angle is turned
+_TURNED_SHARE = 0.05  # of a page's characters turned, at most, for it to be read by position
+
+
+_PLACED_SECONDS = 30.0  # PDFium's reading of a text layer pypdf read: seconds at most
+_PLACED_BYTES = 2**30  # and what the child's address space may grow by
+
+
+def _placed_apart(data: bytes, visible: int) -> list[str] | None:
+    """:func:`_placed`, in a child process with its time and memory capped, as OCR's PDFium is
+    run: PDFium parses a crafted page (forms drawing forms) inside C code, where no deadline
+    reaches, until it aborts the process. Any failure there leaves pypdf's text standing."""
+    if visible > _PLACED_MAX:
+        return None
+    from fzcheck.reading.isolated import address_space_now, call_isolated
+
+    try:
+        return call_isolated(
+            lambda: _placed(data, Deadline(_PLACED_SECONDS), visible),
+            _PLACED_SECONDS + 5,
+            max_bytes=(address_space_now() or 0) + _PLACED_BYTES,
+            quiet=True,
+        )
+    except InputError:
+        return None
+
+
+def _placed(data: bytes, deadline: Deadline, visible: int) -> list[str] | None:
+    """Each page's text with each line's characters in the order they stand (PDFium's boxes),
+    where pypdf gives them in the order the page draws them: a writer may draw a line's
+    quotation marks in another font after its Chinese (LibreOffice: （二）深化放管服改革…持续“ ”,
+    the marks at the line's end). The text's own spaces are kept, as many as fill their gap;
+    a gap of a cell's width with none drawn is two spaces or more (a table's columns, as
+    pdftotext -layout keeps them). None when PDFium reads less text than pypdf did (a font it
+    cannot map): pypdf's stands."""
+    try:
+        import pypdfium2 as pdfium  # type: ignore[import-untyped]
+        import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+
+        pdf = pdfium.PdfDocument(data)
+    except Exception:  # noqa: BLE001 - PDFium refusing a file pypdf read: pypdf's text stands
+        return None
+    try:
+        pages = []
+        for page in pdf:
+            deadline.check()
+            text = _page_text(page.get_textpage(), pdfium_c)
+            page.close()
+            if text is None:
+                return None
+            pages.append(text)
+    except Exception:  # noqa: BLE001 - as above
+        return None
+    finally:
+        pdf.close()
+    return pages if _visible("".join(pages)) >= 0.9 * visible else None
+
+
+def _page_text(textpage: Any, pdfium_c: Any) -> str | None:
+    """A page's lines: its characters grouped by the line they stand on, each line read left to
+    right. PDFium's own spaces and line breaks (put in where it sees a gap) are left out. None
+    for a page with text set at an angle (a table turned to fit the page): its lines do not
+    run left to right, and pypdf reads each direction apart."""
+    chars: list[tuple[float, float, float, float, str]] = []  # top, bottom, left, right, char
+    turned = 0
+    for i in range(textpage.count_chars()):
+        if pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1:
+            continue
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage.raw, i)
+        if _TURNED < angle < 2 * math.pi - _TURNED:
+            turned += 1
+        ch = textpage.get_text_range(i, 1)
+        if not ch or ch in "\r\n":
+            continue
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        chars.append((-top, -bottom, left, right, " " if ch.isspace() else ch))
+    if turned > _TURNED_SHARE * max(len(chars), 1):
+        return None
+    rows: list[list[tuple[float, float, float, float, str]]] = []
+    row_top = row_bottom = 0.0
+    for c in sorted(chars, key=lambda c: (c[0], c[2])):
+        size = c[1] - c[0]
+        if rows and min(c[1], row_bottom) - max(c[0], row_top) > _ROW_OVERLAP * min(
+            size, row_bottom - row_top
+        ):
+            rows[-1].append(c)
+            continue
+        rows.append([c])
+        row_top, row_bottom = c[0], c[1]
+    return "\n".join(_row_text(sorted(row, key=lambda c: c[2])) for row in rows)
+
+
+def _row_text(row: list[tuple[float, float, float, float, str]]) -> str:
+    out: list[str] = []
+    right: float | None = None  # the last visible character's right edge
+    space = 0.0  # a drawn space's width
+    spaces = 0  # drawn spaces since that character
+    for top, bottom, left, char_right, ch in row:
+        if ch == " ":
+            spaces, space = spaces + 1, char_right - left
+            continue
+        em = bottom - top
+        if right is not None:
+            gap = left - right
+            if spaces:  # as many as fill the gap, if PDFium gave fewer (two signers apart)
+                out.append(" " * max(spaces, round(gap / space) if space > 0 else spaces))
+            elif gap > _CELL_GAP * em:
+                out.append(" " * max(2, round(gap / (0.5 * em))))
+        out.append(ch)
+        right, spaces = char_right, 0
+    return "".join(out).rstrip()
 
 
 def _visible(text: str) -> int:
