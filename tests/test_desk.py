@@ -301,6 +301,10 @@ def test_a_letter_is_chinese_on_a4_whatever_the_reviewers_language(
     assert "审查结论为“要素缺失”" in text, text
     section = docx.Document(str(letter)).sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    # written now, by fzcheck (python-docx's template said python-docx, 23 December 2013)
+    props = docx.Document(str(letter)).core_properties
+    assert props.author == "fzcheck" and "python-docx" not in (props.comments or "")
+    assert props.created is not None and props.created.year >= 2026
 
 
 def test_letters_written_into_the_submissions_folder_are_not_submissions(

@@ -651,3 +651,22 @@ def test_a_report_tagging_a_task_or_two_of_its_plan_is_still_the_report(tmp_path
     assert text.count("单位：") == 2
     r = checked(tmp_path, text, "fazhi-annual")
     assert r["verdict"] == "complete" and "任务分工" not in _genre(r)["message"]
+
+
+def test_a_notice_of_a_quarters_meeting_is_no_quarterly_report(tmp_path: Path) -> None:
+    """关于召开2026年第一季度…会议的通知: a notice, whose title names a quarter; not 标题是半年
+    或季度的报告 (a reason a unit would read in its letter)."""
+    r = checked(
+        tmp_path,
+        "示例县交通运输局关于召开2026年第一季度安全生产工作会议的通知\n各股室：\n"
+        "定于2026年3月5日召开会议。现将有关事项通知如下：\n一、参会人员\n局班子成员。\n",
+        "fazhi-annual",
+    )
+    message = _genre(r)["message"]
+    assert r["verdict"] == "not_a_report" and "季度的报告" not in message, message
+
+
+def test_a_half_years_report_is_still_told_as_one(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
+    r = checked(tmp_path, "示例县2025年上半年法治政府建设工作情况报告\n" + text, "fazhi-annual")
+    assert "标题是半年或季度的报告" in _genre(r)["message"]

@@ -36,8 +36,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
 }
 
-EPILOG = """exit codes: 0 every input complete; 1 some input incomplete or not a report;
-2 usage error or an unreadable input.
+EPILOG = """check's exit codes: 0 every input complete; 1 some input incomplete or not a report;
+2 usage error or an unreadable input (batch's: fzcheck batch --help).
 Quick start: fzcheck check examples/sample-report.txt
   fzcheck check reports/ -o 评分表.xlsx         # format from the extension
   fzcheck batch reports/ -o results.jsonl && fzcheck report results.jsonl

@@ -547,6 +547,22 @@ def test_batch_refuses_an_output_that_is_not_a_results_file(
     assert not Path(f"{foreign}.minhash").exists()
 
 
+@pytest.mark.parametrize("named", ["pages/", "existing"])
+def test_batch_refuses_a_folder_for_its_results(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], named: str
+) -> None:
+    """batch -o pages/ (as check -o pages/ writes pages) wrote a results file named pages, and
+    said → pages/: refused, with --html named for the pages."""
+    out = tmp_path / "pages"
+    if named == "existing":
+        out.mkdir()
+    target = f"{out}/" if named == "pages/" else str(out)
+    assert batch(str(reports), "-o", target) == 2
+    err = capsys.readouterr().err
+    assert "不能是文件夹" in err and "--html" in err
+    assert not out.is_file() and not Path(f"{out}.lock").exists()
+
+
 def test_a_first_line_torn_by_a_kill_is_still_repaired(
     reports: Path, tmp_path: Path, lines: Lines
 ) -> None:

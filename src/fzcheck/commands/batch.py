@@ -152,6 +152,9 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers,
         notice=lambda message: stderr().print(message, markup=False, highlight=False),
     )
+    if args.output.endswith(("/", os.sep)) or Path(args.output).is_dir():
+        # pages/: a folder, where check -o pages/ writes pages; batch's -o is one file
+        raise UsageError(t("batch.output_is_folder", output=visible(args.output)))
     suffix = Path(args.output).suffix.lower()
     if suffix in _EXPORTS:  # 结果.xlsx: JSON Lines under a workbook's name opens nowhere
         raise UsageError(t("batch.output_not_results", suffix=suffix))

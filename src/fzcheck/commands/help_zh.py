@@ -20,8 +20,8 @@ ZH: dict[str, str] = {
         "检查政府年度报告（法治政府建设年度报告，以及 fzcheck rubric list 列出的其他报告类型）"
         "是否写全法定要素。"
     ),
-    "exit codes: 0 every input complete; 1 some input incomplete or not a report;\n"
-    "2 usage error or an unreadable input.\n"
+    "check's exit codes: 0 every input complete; 1 some input incomplete or not a report;\n"
+    "2 usage error or an unreadable input (batch's: fzcheck batch --help).\n"
     "Quick start: fzcheck check examples/sample-report.txt\n"
     "  fzcheck check reports/ -o 评分表.xlsx         # format from the extension\n"
     "  fzcheck batch reports/ -o results.jsonl && fzcheck report results.jsonl\n"
@@ -29,7 +29,8 @@ ZH: dict[str, str] = {
     "--note 见第3页\n"
     "  fzcheck letter results.jsonl -o 反馈意见/\n"
     "Global options (anywhere on the line): --lang zh|en, --quiet, --verbose": (
-        "退出码：0 全部要素齐全；1 有报告要素缺失或不是年度报告；2 用法错误或有文件无法读取。\n"
+        "check 的退出码：0 全部要素齐全；1 有报告要素缺失或不是年度报告；2 用法错误或有文件无法读取"
+        "（batch 的见 fzcheck batch --help）。\n"
         "快速上手：fzcheck check examples/sample-report.txt\n"
         "  fzcheck check reports/ -o 评分表.xlsx         # 输出格式按扩展名推断\n"
         "  fzcheck batch reports/ -o results.jsonl && fzcheck report results.jsonl\n"

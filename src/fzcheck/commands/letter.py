@@ -4,6 +4,7 @@ send back, and one for the whole batch."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -445,8 +446,13 @@ class _Letter:
 
         self._doc = Docx()
         self.styles = self._doc.styles
-        # fzcheck's own file: a folder walk does not take it for a unit's submission
-        self._doc.core_properties.category = LETTER_CATEGORY
+        # fzcheck's own file: a folder walk does not take it for a unit's submission; written
+        # now, by fzcheck (python-docx's template says python-docx, 2013)
+        props = self._doc.core_properties
+        props.category = LETTER_CATEGORY
+        props.author = props.last_modified_by = "fzcheck"
+        props.comments = LETTER_CATEGORY
+        props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
         # A4 with an official document's margins (GB/T 9704), not python-docx's US Letter
         for section in self._doc.sections:
             section.page_width, section.page_height = Mm(210), Mm(297)

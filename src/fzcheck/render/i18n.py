@@ -518,6 +518,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output.unknown_suffix": (
             "-o 的扩展名 {suffix} 不是fzcheck能写的格式：请用 {choices} 之一，或用 -f 指定格式"
         ),
+        "batch.output_is_folder": (
+            "batch 的 -o 是评查结果文件（.jsonl），不能是文件夹 {output}：请写成 结果.jsonl；"
+            "要每份报告一个网页，另加 --html {output}"
+        ),
         "batch.output_not_results": (
             "batch 的 -o 是评查结果文件（.jsonl），不能是 {suffix}：请写成 结果.jsonl，"
             "再用 fzcheck report 结果.jsonl -o 评分表{suffix} 导出"
@@ -1075,6 +1079,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output.unknown_suffix": (
             "-o's extension {suffix} is no format fzcheck writes: use one of {choices}, or "
             "name the format with -f"
+        ),
+        "batch.output_is_folder": (
+            "batch's -o is its results file (.jsonl), not the folder {output}: write "
+            "results.jsonl; for a page per report add --html {output}"
         ),
         "batch.output_not_results": (
             "batch's -o is its results file (.jsonl), not {suffix}: write results.jsonl, then "
