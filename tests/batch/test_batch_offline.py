@@ -613,7 +613,7 @@ def test_the_closing_line_of_a_batch_is_in_the_runs_language(
     (folder / "empty.txt").write_text("", encoding="utf-8")
     main(["batch", str(folder), "-o", str(tmp_path / "zh.jsonl"), "--summary", "none"])
     err = capsys.readouterr().err
-    assert "批量评查：共2份" in err and "失败（用 --retry-errors 重做）" in err
+    assert "批量评查：共2份" in err and "失败（文件改好后再运行即重评；" in err
     main(
         [
             "--lang",
@@ -627,7 +627,7 @@ def test_the_closing_line_of_a_batch_is_in_the_runs_language(
         ]
     )
     err = capsys.readouterr().err
-    assert "batch: 2 inputs" in err and "failed (redo with --retry-errors)" in err
+    assert "batch: 2 inputs" in err and "failed (a file fixed is graded again" in err
     assert "批量评查" not in err
 
 

@@ -279,7 +279,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{earlier}，雷同{pairs}对 → {output}"
         ),
         "batch.failed_earlier": "（另有此前失败{n}份：用 --retry-errors 重做）",
-        "batch.failed_header": "失败（用 --retry-errors 重做）：",
+        "batch.failed_header": "失败（文件改好后再运行即重评；超时或大模型出错的用 --retry-errors 重做）：",
         "review.accept": "确认机器结论“{value}”",
         "review.part": "要素",
         "review.check": "检查",
@@ -789,7 +789,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "failed{earlier}, {pairs} copy pairs → {output}"
         ),
         "batch.failed_earlier": " (and {n} earlier: --retry-errors)",
-        "batch.failed_header": "failed (redo with --retry-errors):",
+        "batch.failed_header": (
+            "failed (a file fixed is graded again on the next run; --retry-errors redoes "
+            "timeouts and LLM errors):"
+        ),
         "review.accept": "accepted {value}",
         "review.part": "part",
         "review.check": "check",
