@@ -183,6 +183,19 @@ def test_a_report_is_named_by_its_file_name_without_the_suffix(
     assert str(_stored(results)[0]["path"]).endswith("县市场监管局.txt")
 
 
+def test_setting_a_check_to_what_the_machine_said_is_said_as_confirmed(
+    capsys: pytest.CaptureFixture[str], results: Path
+) -> None:
+    """--set pass on a check that passed: nothing changed, so it is not said as 改为“通过”."""
+    code, _, err = _review(
+        capsys, results, "--report", "县司法局", "--check", "gives_causes", "--set", "pass"
+    )
+    assert code == 0, err
+    code, out, err = _review(capsys, results)  # the decisions, as the reviewer lists them
+    said = out + err
+    assert "确认为“通过”" in said and "改为" not in said, said
+
+
 def test_an_exact_name_wins_over_units_whose_names_contain_it(
     capsys: pytest.CaptureFixture[str], results: Path
 ) -> None:

@@ -204,6 +204,9 @@ def decision_text(d: dict[str, Any], result: dict[str, Any] | None = None) -> st
         if d.get("accept")
         else t("review.set_from", machine=word(machine), value=word(d["set"]))
         if machine and machine != d["set"]  # what the machine said, as every other view shows
+        # set to what the machine said already: confirmed, not changed
+        else t("review.same", value=word(d["set"]))
+        if machine
         else t("review.set", target="", value=word(d["set"])).strip()
     )
     note = f"（{d['note']}）" if d.get("note") else ""
@@ -274,6 +277,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         # review
         "review.set": "{target}改为“{value}”",
         "review.set_from": "由“{machine}”改为“{value}”",
+        "review.same": "确认为“{value}”（机器结论本已如此）",
         "batch.done": (
             "批量评查：共{planned}份，此前已完成{skipped}份，本次评出{written}份，失败{failed}份"
             "{earlier}，雷同{pairs}对 → {output}"
@@ -784,6 +788,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "inputs_total": "{total} inputs: {counts}",
         "review.set": "{target} set to {value}",
         "review.set_from": "set from {machine} to {value}",
+        "review.same": "confirmed as {value} (as the machine said)",
         "batch.done": (
             "batch: {planned} inputs, {skipped} done before, {written} graded now, {failed} "
             "failed{earlier}, {pairs} copy pairs → {output}"
