@@ -488,3 +488,21 @@ def test_help_lines_break_between_words_and_never_before_a_stop() -> None:
     assert all(not line.endswith("（") for line in lines)
     assert _wrap_columns("评查这些报告所用的规则（不是内置规则时给出）", 24)[0].endswith("规则")
     assert any("gpt-4o-mini" in line for line in lines)
+
+
+@pytest.mark.parametrize("name", ["评分表.xlsx", "results.csv"])
+def test_a_file_written_with_o_is_said_on_stderr(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str
+) -> None:
+    """check -o and report -o printed nothing on success (batch and letter say where they
+    wrote): one line says where, and --quiet keeps it off."""
+    out = tmp_path / name
+    assert main(["check", str(SAMPLE), "-o", str(out)]) == 0
+    assert out.exists() and f"已写1份报告的结果 → {out}" in capsys.readouterr().err
+    results = tmp_path / "r.jsonl"
+    main(["batch", str(SAMPLE), "-o", str(results), "--summary", "none"])
+    capsys.readouterr()
+    assert main(["report", str(results), "-o", str(tmp_path / f"units-{name}")]) == 0
+    assert "已写1份报告的结果" in capsys.readouterr().err
+    assert main(["-q", "check", str(SAMPLE), "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""

@@ -67,6 +67,15 @@ def error(message: str) -> None:
     _errors().print(f"[bold red]fzcheck:[/] {_escape(message)}")
 
 
+def written(path: str, reports: int) -> None:
+    """The one line saying where ``-o`` was written (batch and letter say theirs), so a run
+    that prints nothing else is not taken for one that did nothing; none with --quiet."""
+    from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
+
+    stderr().print(t("output.written", n=reports, path=visible(path)), markup=False)
+
+
 def warn(message: str) -> None:
     stderr().print(f"[yellow]fzcheck:[/] {_escape(message)}")
 

@@ -166,6 +166,10 @@ def run(args: argparse.Namespace) -> int:
             if graded.result.llm is not None and graded.result.llm.error:
                 code = max(code, EXIT_LLM_FAILED)
         renderer.close()
+    if args.output and args.output != "-" and html_dir is None:
+        from fzcheck.output import written
+
+        written(args.output, len(sources))
     return code
 
 

@@ -94,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
                 stack.enter_context(open(args.output, "wb")) if args.output else sys.stdout.buffer
             )
             write_workbook(lines, bout, rubrics)
+        _written(args.output, len(lines))
         return 0
     with ExitStack() as stack:
         out = (
@@ -126,4 +127,12 @@ def run(args: argparse.Namespace) -> int:
                 render_markdown(stats, out)
             else:
                 render_terminal(stats, out if args.output else None)
+    _written(args.output, len(lines))
     return 0
+
+
+def _written(output: str | None, reports: int) -> None:
+    if output and output != "-":
+        from fzcheck.output import written
+
+        written(output, reports)

@@ -295,6 +295,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.failed_plain": "复核认定未通过",
         "review.failed_note": "复核认定未通过：{note}",
         "review.recorded": "已记录{n}条人工复核 → {path}",
+        "output.written": "已写{n}份报告的结果 → {path}",
         "review.recorded_beside_report": (
             "（存于报告文件旁：列有这份报告的评查结果，report、batch、letter、review 也都采用）"
         ),
@@ -809,6 +810,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.failed_plain": "failed on review",
         "review.failed_note": "failed on review: {note}",
         "review.recorded": "recorded {n} decision(s) → {path}",
+        "output.written": "wrote {n} report(s)' results → {path}",
         "review.recorded_beside_report": (
             " (kept beside the report file: report, batch, letter and review apply it to "
             "every results file that lists this report)"
