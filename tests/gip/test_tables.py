@@ -1476,3 +1476,21 @@ def test_counts_told_in_a_sentence_are_no_glued_table(tmp_path: Path) -> None:
     r = check(write(tmp_path, "prose.txt", text.replace(rows, prose)))
     decisions = tables(r)["proactive_decisions"]
     assert decisions["status"] == "absent", decisions
+
+
+def test_a_spanned_cell_laid_out_twice_is_not_a_value_too_many(tmp_path: Path) -> None:
+    """LibreOffice's web page gives 行政复议's 总计 and its value each colspan=2: the row lays out
+    a cell more than the table has columns, blank in the header and the row alike. It is no
+    value (a 16th "number" left table 四 unreadable and its wrong 总计 unflagged)."""
+    wrong = gip.appeals()
+    wrong[4] += 1  # 行政复议 总计 one more than 维持+纠正+其他+尚未审结
+    page = gip.html_page(appeal_values=wrong)
+    header = "<td>尚未审结</td><td>总计</td>\n<td colspan='5'>未经复议直接起诉</td>"
+    assert header in page
+    page = page.replace(header, header.replace("<td>总计</td>", "<td colspan='2'>总计</td>"))
+    value = f"<td>{wrong[4]}</td>"
+    row = "".join(f"<td>{v}</td>" for v in wrong)
+    page = page.replace(row, row.replace(value, f"<td colspan='2'>{wrong[4]}</td>", 1))
+    r = check(write(tmp_path, "spanned.html", page))
+    assert tables(r)["appeals"]["status"] == "read", tables(r)["appeals"]
+    assert failures(r) == {("appeals_review_total", "")}

@@ -394,13 +394,11 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             partial.append((row, i, values))
             if "\t" in line or "|" in line:
                 known[row] = cell_count(line)
+        elif (kept := _spanned_out(doc, region, i, values, len(columns))) is not None:
+            widths.add(cell_count(line))
+            _put(table, row, i, dict(enumerate(kept)))
         else:
-            return TableRead(
-                template,
-                "unreadable",
-                f"“{template.rows[found].name}”一行有{len(values)}个数，多于{len(columns)}列",
-                first_line=region.start,
-            )
+            return _too_many(template, found, len(values), region.start)
     # a row of values amid the table's rows naming none of them (a label a merged cell broke
     # up: （六）其 / 他处理 among 逾期不 / 补正): its values are some row's, so no sum over the
     # rows is known to hold or not — unless they are all none (0, —): no sum changes without
@@ -467,6 +465,45 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             first_line=region.start,
         )
     return table
+
+
+def _spanned_out(
+    doc: Document, region: range, i: int, values: list[_Token], columns: int
+) -> list[_Token] | None:
+    """A row's values without the cells that are blank in it and in the header line above it
+    alike (a page's 总计 and its value each set colspan=2: a cell of the grid neither fills),
+    when that leaves one value a column; else None."""
+    line = doc.analysis[i]
+    cells = _border_cells(line)
+    if cells is None:
+        return None
+    above = next(
+        (
+            doc.analysis[j]
+            for j in range(i - 1, max(region.start, i - _HEADER_LINES) - 1, -1)
+            if cell_count(doc.analysis[j]) == len(cells[0])
+        ),
+        None,
+    )
+    header = _border_cells(above) if above is not None else None
+    if header is None or len(header[0]) != len(cells[0]):
+        return None
+    blank = [  # each such cell's extent in the line
+        (cells[1][k], cells[1][k] + len(cell))
+        for k, (cell, name) in enumerate(zip(cells[0], header[0], strict=True))
+        if not cell.strip() and not name.strip()
+    ]
+    kept = [v for v in values if not any(a <= v.start <= b for a, b in blank)]
+    return kept if len(kept) == columns else None
+
+
+def _too_many(template: TableTemplate, found: int, values: int, first_line: int) -> TableRead:
+    return TableRead(
+        template,
+        "unreadable",
+        f"“{template.rows[found].name}”一行有{values}个数，多于{len(template.columns)}列",
+        first_line=first_line,
+    )
 
 
 _BLANK_LABEL_MAX = 20  # characters of a row's label standing alone on its line
