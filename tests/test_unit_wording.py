@@ -883,7 +883,15 @@ def test_others_problems_or_a_theme_on_weak_points_are_not_the_problems(
     assert part(r, "problems")["status"] == "missing" and r["verdict"] == "incomplete"
 
 
-@pytest.mark.parametrize("heading", ["查找出的短板和不足", "查找发现的差距和问题"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "查找出的短板和不足",
+        "查找发现的差距和问题",
+        "正视问题不足，查找差距和原因",  # the gaps and their causes: the unit's own
+        "查找差距和原因",
+    ],
+)
 def test_the_weak_points_found_named_as_shortcomings_are_the_problems(
     tmp_path: Path, heading: str
 ) -> None:
