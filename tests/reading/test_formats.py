@@ -8,7 +8,9 @@ import io
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -891,3 +893,58 @@ def test_a_pdf_page_set_at_an_angle_is_still_read_line_by_line(tmp_path: Path) -
     (tmp_path / "turned.pdf").write_bytes(out.getvalue())
     doc = load(str(tmp_path / "turned.pdf"))
     assert doc.lines[0] == lines[0] and "县委、县政府：" in doc.lines
+
+
+def _drawn_pdf(draw: Callable[[Any], None]) -> bytes:
+    """A one-page PDF of the sample's first lines, then what ``draw`` adds on the canvas."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4, invariant=1)
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c.setFont("STSong-Light", 12)
+    lines = [chunk for line in sample_text().splitlines() for chunk in wrapped(line)][:30]
+    for n, line in enumerate(lines):
+        c.drawString(40, 800 - 20 * n, line)
+    draw(c)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def _watermark(c: Any) -> None:
+    c.setFont("STSong-Light", 100)
+    c.drawString(80, 560, "内部资料")
+
+
+def _overlaid(c: Any) -> None:
+    text = c.beginText(40, 800 - 20 * 3)
+    text.setFont("STSong-Light", 12)
+    text.setTextRenderMode(3)  # invisible, over a visible line
+    text.textLine("隐藏文字隐藏文字隐藏文字")
+    c.drawText(text)
+
+
+def _far_apart(c: Any) -> None:
+    c.setFont("Helvetica", 0.05)
+    for k in range(40):
+        c.drawString(60, 200 - 5 * k, "A")
+        c.drawString(20000, 200 - 5 * k, "B")
+
+
+@pytest.mark.parametrize("draw", [_watermark, _overlaid, _far_apart])
+def test_a_pdf_read_by_position_keeps_its_lines_whatever_else_is_drawn(
+    tmp_path: Path, draw: Callable[[Any], None]
+) -> None:
+    """A watermark across lines, invisible text laid over a line, characters 20,000 pt apart:
+    read by position they pulled lines into one, mixed the hidden text into the visible, or put
+    in hundreds of thousands of spaces (minutes to read). Each line stays as drawn, at once."""
+    (tmp_path / "r.pdf").write_bytes(_drawn_pdf(draw))
+    doc = load(str(tmp_path / "r.pdf"))
+    first = [chunk for line in sample_text().splitlines() for chunk in wrapped(line)][:30]
+    text = "\n".join(doc.lines)
+    assert first[0] in doc.lines and [c for c in first if c not in text] == []
+    assert all(len(line) - len(line.replace(" ", "")) <= 80 for line in doc.lines)

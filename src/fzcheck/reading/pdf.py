@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Collection
 from io import BytesIO
+from itertools import pairwise
 from typing import Any
 
 from fzcheck.errors import InputError
@@ -60,7 +61,7 @@ def read_pdf(data: bytes, deadline: Deadline | None = None) -> Extracted:
         return _ocr(data)
     scanned = [i for i in pictured if _visible(pages[i]) < 10]
     if not scanned:
-        placed = _placed_apart(data, visible)
+        placed = _placed_apart(data, [_visible(page) for page in pages])
         return Extracted(_clean(placed) if placed is not None else text)
     return _ocr_some(data, pages, scanned)
 
@@ -72,17 +73,22 @@ _ROW_OVERLAP = 0.5  # of a character's height: a character overlapping a line so
 _CELL_GAP = 1.0  # em: a gap this wide with no space drawn in it is a table's cell border
 _TURNED = 0.05  # radians: a character set at a larger angle is turned
 _TURNED_SHARE = 0.05  # of a page's characters turned, at most, for it to be read by position
+_MAX_SPACES = 8  # put in for one gap, at most (a gap of 200,000 pt took minutes to read)
+_TALL = 3.0  # a character this many times the page's median height (a watermark) stands
+# across lines: read by position, it pulls them into one; the page keeps pypdf's order
+_OVERLAID_SHARE = 0.005  # of a page's characters drawn over another (invisible text laid over
+# the visible, a bold drawn twice), at most, for it to be read by position
 
 
 _PLACED_SECONDS = 30.0  # PDFium's reading of a text layer pypdf read: seconds at most
 _PLACED_BYTES = 2**30  # and what the child's address space may grow by
 
 
-def _placed_apart(data: bytes, visible: int) -> list[str] | None:
+def _placed_apart(data: bytes, visible: list[int]) -> list[str] | None:
     """:func:`_placed`, in a child process with its time and memory capped, as OCR's PDFium is
     run: PDFium parses a crafted page (forms drawing forms) inside C code, where no deadline
     reaches, until it aborts the process. Any failure there leaves pypdf's text standing."""
-    if visible > _PLACED_MAX:
+    if sum(visible) > _PLACED_MAX:
         return None
     from fzcheck.reading.isolated import address_space_now, call_isolated
 
@@ -97,14 +103,15 @@ def _placed_apart(data: bytes, visible: int) -> list[str] | None:
         return None
 
 
-def _placed(data: bytes, deadline: Deadline, visible: int) -> list[str] | None:
+def _placed(data: bytes, deadline: Deadline, visible: list[int]) -> list[str] | None:
     """Each page's text with each line's characters in the order they stand (PDFium's boxes),
     where pypdf gives them in the order the page draws them: a writer may draw a line's
     quotation marks in another font after its Chinese (LibreOffice: （二）深化放管服改革…持续“ ”,
     the marks at the line's end). The text's own spaces are kept, as many as fill their gap;
     a gap of a cell's width with none drawn is two spaces or more (a table's columns, as
-    pdftotext -layout keeps them). None when PDFium reads less text than pypdf did (a font it
-    cannot map): pypdf's stands."""
+    pdftotext -layout keeps them). None when PDFium reads less text than pypdf did on any page
+    (a font it cannot map, a page's contents it skips): pypdf's stands. ``visible``: pypdf's
+    characters, page by page."""
     try:
         import pypdfium2 as pdfium  # type: ignore[import-untyped]
         import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
@@ -125,7 +132,11 @@ def _placed(data: bytes, deadline: Deadline, visible: int) -> list[str] | None:
         return None
     finally:
         pdf.close()
-    return pages if _visible("".join(pages)) >= 0.9 * visible else None
+    if len(pages) != len(visible) or any(
+        _visible(text) < 0.9 * count for text, count in zip(pages, visible, strict=True)
+    ):
+        return None
+    return pages
 
 
 def _page_text(textpage: Any, pdfium_c: Any) -> str | None:
@@ -148,6 +159,9 @@ def _page_text(textpage: Any, pdfium_c: Any) -> str | None:
         chars.append((-top, -bottom, left, right, " " if ch.isspace() else ch))
     if turned > _TURNED_SHARE * max(len(chars), 1):
         return None
+    heights = sorted(c[1] - c[0] for c in chars if c[4] != " ")
+    if heights and heights[-1] > _TALL * heights[len(heights) // 2]:
+        return None
     rows: list[list[tuple[float, float, float, float, str]]] = []
     row_top = row_bottom = 0.0
     for c in sorted(chars, key=lambda c: (c[0], c[2])):
@@ -159,7 +173,16 @@ def _page_text(textpage: Any, pdfium_c: Any) -> str | None:
             continue
         rows.append([c])
         row_top, row_bottom = c[0], c[1]
-    return "\n".join(_row_text(sorted(row, key=lambda c: c[2])) for row in rows)
+    lines = [sorted(row, key=lambda c: c[2]) for row in rows]
+    overlaid = sum(
+        1
+        for line in lines
+        for a, b in pairwise(line)
+        if b[4] != " " and a[4] != " " and b[2] < a[3] - 0.5 * (b[3] - b[2])
+    )
+    if overlaid > max(3, _OVERLAID_SHARE * len(chars)):
+        return None
+    return "\n".join(_row_text(line) for line in lines)
 
 
 def _row_text(row: list[tuple[float, float, float, float, str]]) -> str:
@@ -175,9 +198,10 @@ def _row_text(row: list[tuple[float, float, float, float, str]]) -> str:
         if right is not None:
             gap = left - right
             if spaces:  # as many as fill the gap, if PDFium gave fewer (two signers apart)
-                out.append(" " * max(spaces, round(gap / space) if space > 0 else spaces))
+                fill = max(spaces, round(gap / space) if space > 0 else spaces)
+                out.append(" " * min(fill, _MAX_SPACES))
             elif gap > _CELL_GAP * em:
-                out.append(" " * max(2, round(gap / (0.5 * em))))
+                out.append(" " * min(max(2, round(gap / (0.5 * em))), _MAX_SPACES))
         out.append(ch)
         right, spaces = char_right, 0
     return "".join(out).rstrip()
