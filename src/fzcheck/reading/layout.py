@@ -100,7 +100,7 @@ _SAME_SIZE = 1.25  # a line in a size this much larger is another paragraph (a t
 def _laid_page(pieces: list[Piece], columns: Iterator[int]) -> list[_Line]:
     """A page's visual lines in reading order: a stretch of lines set in two columns (a gutter
     no line crosses between them), the left column's, then the right's."""
-    rows = _restacked(_rows(pieces))
+    rows = _restacked(visual_rows(pieces))
     order: list[tuple[list[Piece], int]] = []
     gutter = _gutter(rows)
     stretch: list[list[Piece]] = []
@@ -254,8 +254,8 @@ def _columns(
     pieces = [p for row in stretch for p in row]
     em = _median([p.bottom - p.top for p in pieces])
     sides = [
-        _rows([p for p in pieces if p.right <= gutter[0]]),
-        _rows([p for p in pieces if p.left >= gutter[1]]),
+        visual_rows([p for p in pieces if p.right <= gutter[0]]),
+        visual_rows([p for p in pieces if p.left >= gutter[1]]),
     ]
     ends: list[float] = []
     for side in sides:
@@ -560,7 +560,7 @@ def _em(line: str) -> float:
     return wide + 0.5 * (len(line.strip()) - wide)
 
 
-def _rows(pieces: list[Piece]) -> list[list[Piece]]:
+def visual_rows(pieces: list[Piece]) -> list[list[Piece]]:
     """Pieces grouped into visual lines: each with the line's first piece (its topmost) it
     overlaps by half its height or more. Measured against that piece, not the line as it grows:
     a table's header of names set over two and three lines (商业企 / 业, 社会 / 公益 / 组织)

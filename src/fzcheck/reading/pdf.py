@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import Any
 
 from fzcheck.errors import InputError
-from fzcheck.reading.layout import unwrap
+from fzcheck.reading.layout import Piece, unwrap, visual_rows
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 
@@ -69,7 +69,6 @@ def read_pdf(data: bytes, deadline: Deadline | None = None) -> Extracted:
 # Characters of text a PDF is read character by character for, at most: each is a call into
 # PDFium (a few µs); a longer text layer keeps pypdf's order.
 _PLACED_MAX = 400_000
-_ROW_OVERLAP = 0.5  # of a character's height: a character overlapping a line so much is on it
 _CELL_GAP = 1.0  # em: a gap this wide with no space drawn in it is a table's cell border
 _TURNED = 0.05  # radians: a character set at a larger angle is turned
 _TURNED_SHARE = 0.05  # of a page's characters turned, at most, for it to be read by position
@@ -144,7 +143,7 @@ def _page_text(textpage: Any, pdfium_c: Any) -> str | None:
     right. PDFium's own spaces and line breaks (put in where it sees a gap) are left out. None
     for a page with text set at an angle (a table turned to fit the page): its lines do not
     run left to right, and pypdf reads each direction apart."""
-    chars: list[tuple[float, float, float, float, str]] = []  # top, bottom, left, right, char
+    chars: list[Piece] = []  # a piece a character, a space as " "
     turned = 0
     for i in range(textpage.count_chars()):
         if pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1:
@@ -156,54 +155,44 @@ def _page_text(textpage: Any, pdfium_c: Any) -> str | None:
         if not ch or ch in "\r\n":
             continue
         left, bottom, right, top = textpage.get_charbox(i, loose=True)
-        chars.append((-top, -bottom, left, right, " " if ch.isspace() else ch))
+        # PDF's y runs up, a page's lines down
+        chars.append(Piece(-top, -bottom, left, right, " " if ch.isspace() else ch))
     if turned > _TURNED_SHARE * max(len(chars), 1):
         return None
-    heights = sorted(c[1] - c[0] for c in chars if c[4] != " ")
+    heights = sorted(c.bottom - c.top for c in chars if c.text != " ")
     if heights and heights[-1] > _TALL * heights[len(heights) // 2]:
         return None
-    rows: list[list[tuple[float, float, float, float, str]]] = []
-    row_top = row_bottom = 0.0
-    for c in sorted(chars, key=lambda c: (c[0], c[2])):
-        size = c[1] - c[0]
-        if rows and min(c[1], row_bottom) - max(c[0], row_top) > _ROW_OVERLAP * min(
-            size, row_bottom - row_top
-        ):
-            rows[-1].append(c)
-            continue
-        rows.append([c])
-        row_top, row_bottom = c[0], c[1]
-    lines = [sorted(row, key=lambda c: c[2]) for row in rows]
+    lines = visual_rows(chars)  # as OCR's and OFD's pieces are grouped, each left to right
     overlaid = sum(
         1
         for line in lines
         for a, b in pairwise(line)
-        if b[4] != " " and a[4] != " " and b[2] < a[3] - 0.5 * (b[3] - b[2])
+        if b.text != " " and a.text != " " and b.left < a.right - 0.5 * (b.right - b.left)
     )
     if overlaid > max(3, _OVERLAID_SHARE * len(chars)):
         return None
     return "\n".join(_row_text(line) for line in lines)
 
 
-def _row_text(row: list[tuple[float, float, float, float, str]]) -> str:
+def _row_text(row: list[Piece]) -> str:
     out: list[str] = []
     right: float | None = None  # the last visible character's right edge
     space = 0.0  # a drawn space's width
     spaces = 0  # drawn spaces since that character
-    for top, bottom, left, char_right, ch in row:
-        if ch == " ":
-            spaces, space = spaces + 1, char_right - left
+    for c in row:
+        if c.text == " ":
+            spaces, space = spaces + 1, c.right - c.left
             continue
-        em = bottom - top
+        em = c.bottom - c.top
         if right is not None:
-            gap = left - right
+            gap = c.left - right
             if spaces:  # as many as fill the gap, if PDFium gave fewer (two signers apart)
                 fill = max(spaces, round(gap / space) if space > 0 else spaces)
                 out.append(" " * min(fill, _MAX_SPACES))
             elif gap > _CELL_GAP * em:
                 out.append(" " * min(max(2, round(gap / (0.5 * em))), _MAX_SPACES))
-        out.append(ch)
-        right, spaces = char_right, 0
+        out.append(c.text)
+        right, spaces = c.right, 0
     return "".join(out).rstrip()
 
 
