@@ -67,9 +67,12 @@ def error(message: str) -> None:
     _errors().print(f"[bold red]fzcheck:[/] {_escape(message)}")
 
 
-def written(path: str, reports: int) -> None:
+def written(path: str | None, reports: int) -> None:
     """The one line saying where ``-o`` was written (batch and letter say theirs), so a run
-    that prints nothing else is not taken for one that did nothing; none with --quiet."""
+    that prints nothing else is not taken for one that did nothing; none with --quiet, nor
+    for stdout (no -o, or -o -)."""
+    if not path or path == "-":
+        return
     from fzcheck.redact import visible
     from fzcheck.render.i18n import t
 

@@ -166,7 +166,7 @@ def run(args: argparse.Namespace) -> int:
             if graded.result.llm is not None and graded.result.llm.error:
                 code = max(code, EXIT_LLM_FAILED)
         renderer.close()
-    if args.output and args.output != "-" and html_dir is None:
+    if html_dir is None:  # one file (a folder of pages is not said so)
         from fzcheck.output import written
 
         written(args.output, len(sources))

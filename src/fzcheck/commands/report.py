@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.commands.check import refuse_overwriting
     from fzcheck.errors import UsageError
     from fzcheck.grading.decisions import decisions_path, reviewed_lines
+    from fzcheck.output import written
     from fzcheck.render import format_for
     from fzcheck.render.i18n import t
     from fzcheck.rubric import Catalog
@@ -94,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
                 stack.enter_context(open(args.output, "wb")) if args.output else sys.stdout.buffer
             )
             write_workbook(lines, bout, rubrics)
-        _written(args.output, len(lines))
+        written(args.output, len(lines))
         return 0
     with ExitStack() as stack:
         out = (
@@ -127,12 +128,5 @@ def run(args: argparse.Namespace) -> int:
                 render_markdown(stats, out)
             else:
                 render_terminal(stats, out if args.output else None)
-    _written(args.output, len(lines))
+    written(args.output, len(lines))
     return 0
-
-
-def _written(output: str | None, reports: int) -> None:
-    if output and output != "-":
-        from fzcheck.output import written
-
-        written(output, reports)
