@@ -279,6 +279,10 @@ def test_review_buttons_record_decisions_and_export_them(
     _open(pg, html_path)
     assert "要素齐全" in pg.locator("#human-verdict").inner_text()
     assert "77.5" in pg.locator("#human-verdict").inner_text()
+    # the reviewer's conclusion is the large one; the machine's is below it, struck through
+    assert pg.locator("#verdict").inner_text() == "要素齐全"
+    assert pg.locator("#score").inner_text().startswith("77.5")
+    assert "要素缺失 65" in pg.locator("#machine-verdict s").inner_text()
     assert "见第3页" in pg.locator("#decisions").inner_text()
     pg.screenshot(path=str(artifacts / "report-page-reviewed.png"))
     assert events.dialogs == [] and events.errors == []
