@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -338,6 +339,30 @@ def test_an_interrupted_batch_says_how_to_go_on(
     monkeypatch.setattr("fzcheck.commands.check.run", interrupted)
     assert main(["check", str(tmp_path)]) == 130
     assert capsys.readouterr().err.strip().endswith("已中断")
+
+
+def test_an_interrupted_batch_says_how_many_it_saved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C during grading: the message counts what this run saved, and says so when it saved
+    nothing (not "every report done is saved" over an empty run)."""
+    from fzcheck.batch.runner import Batch
+
+    shutil.copy(SAMPLE, tmp_path / "a.txt")
+    finished = [0]
+
+    def interrupted(self: Batch, inputs: list[str]) -> None:
+        self.stats.written = finished[0]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Batch, "run", interrupted)
+    output = tmp_path / "r.jsonl"
+    assert main(["batch", str(tmp_path / "a.txt"), "-o", str(output)]) == 130
+    err = capsys.readouterr().err
+    assert "本次尚未评完任何报告" in err and "已保存" not in err
+    finished[0] = 3
+    assert main(["batch", str(tmp_path / "a.txt"), "-o", str(output)]) == 130
+    assert "本次评完的3份已保存到" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

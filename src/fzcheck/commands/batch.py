@@ -187,7 +187,14 @@ def run(args: argparse.Namespace) -> int:
             if index.unparsable:
                 stderr().print(t("batch.import_unparsable", n=index.unparsable), markup=False)
         else:
-            batch.run(inputs)
+            try:
+                batch.run(inputs)
+            except KeyboardInterrupt:
+                # how many are saved, not a promise about them: none is said as none
+                stats = batch.stats
+                key = "interrupted.batch_saved" if stats.written else "interrupted.batch_none"
+                error(t(key, n=stats.written, before=stats.skipped, output=visible(args.output)))
+                return 130
     stats = batch.stats
     earlier = t("batch.failed_earlier", n=stats.failed_before) if stats.failed_before else ""
     done = t(

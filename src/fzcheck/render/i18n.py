@@ -471,7 +471,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.invalid_value": "{option} 不接受“{value}”",
         "usage.positive": "{option} 须是大于0的数字，不能是“{value}”",
         "interrupted": "已中断",
-        "interrupted.batch": "已中断：已评的报告都已保存，再次运行同一命令即从中断处接着评查",
+        "interrupted.batch": "已中断：结果文件中已有的结果都保留着，再次运行同一命令即从中断处接着评查",
+        "interrupted.batch_saved": (
+            "已中断：本次评完的{n}份已保存到 {output}（此前已完成{before}份），"
+            "再次运行同一命令即从中断处接着评查"
+        ),
+        "interrupted.batch_none": (
+            "已中断：本次尚未评完任何报告（{output} 中此前已完成{before}份），"
+            "再次运行同一命令即开始评查"
+        ),
         # a batch's progress on stderr
         "batch.todo": "批量评查：待评{total}份",
         "batch.skipped": "，此前已完成{skipped}份",
@@ -1032,7 +1040,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.invalid_value": "argument {option}: invalid value {value!r}",
         "usage.positive": "argument {option}: must be a number above 0, not {value!r}",
         "interrupted": "interrupted",
-        "interrupted.batch": "interrupted: every report done is saved; run the same command again to go on",
+        "interrupted.batch": "interrupted: the results file keeps every result it holds; run the same command again to go on",
+        "interrupted.batch_saved": (
+            "interrupted: the {n} reports done in this run are saved in {output} ({before} done "
+            "before); run the same command again to go on"
+        ),
+        "interrupted.batch_none": (
+            "interrupted: no report was finished in this run ({output} holds {before} done "
+            "before); run the same command again to start"
+        ),
         "batch.todo": "batch: {total} to do",
         "batch.skipped": ", {skipped} already done",
         "batch.failed": "batch: failed {path}: {why}",
