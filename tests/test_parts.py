@@ -126,6 +126,28 @@ def test_heading_named_causes_without_any_in_the_body_fails(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
+    "said,counts",
+    [
+        ("我局将认真查找原因，切实加以整改。", False),  # a promise to find them
+        ("下一步将深入剖析问题产生的根源。", False),
+        ("经查找原因，主要是执法人员多为兼职。", True),  # found, and said
+        ("分析原因：一是编制少，二是培训少。", True),
+    ],
+)
+def test_a_promise_to_find_causes_is_not_a_cause(tmp_path: Path, said: str, counts: bool) -> None:
+    r = check_variant(
+        tmp_path,
+        "markdown_report.md",
+        "统计执法力量不足，主要是由于执法人员多为兼职。",
+        f"统计执法力量不足，执法人员多为兼职。{said}",
+    )
+    causes = next(c for c in part(r, "problems")["checks"] if c["id"] == "gives_causes")
+    assert causes["passed"] is counts
+    if not counts:
+        assert "这类表述不算" in causes["message"]
+
+
+@pytest.mark.parametrize(
     "name,reason",
     [
         ("work_plan.txt", "标题表明这是工作要点"),

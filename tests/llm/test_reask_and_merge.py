@@ -293,6 +293,26 @@ def test_a_cause_the_report_never_gives_is_called_out(reports: Path, settings: A
     assert flagged == ["二是基层法律服务力量薄弱。"]
 
 
+def test_a_promise_to_find_causes_is_not_a_cause_the_model_may_claim(
+    reports: Path, settings: Any, tmp_path: Path
+) -> None:
+    """The model quoting 将认真查找原因 as a shortcoming's cause: the quote holds the word 原因
+    but gives none, as the offline check reads it."""
+    report = tmp_path / "short.txt"
+    report.write_text(
+        (reports / "short.txt")
+        .read_text(encoding="utf-8")
+        .replace("二是基层法律服务力量薄弱。", "二是基层法律服务力量薄弱，我局将认真查找原因。"),
+        encoding="utf-8",
+    )
+    answer = review(
+        problems_items=[problem("二是基层法律服务力量薄弱，我局将认真查找原因。", "力量不足")]
+    )
+    result = enrich(offline(report), settings, client=ScriptedClient(answer))
+    flagged = [f["quote"] for f in result.llm.flags if f["kind"] == "no_cause"]
+    assert flagged == ["二是基层法律服务力量薄弱，我局将认真查找原因。"]
+
+
 @pytest.mark.parametrize("finish_reason", ["length", "stop"])  # llama.cpp may not say "length"
 def test_an_answer_cut_off_at_max_tokens_is_an_llm_error(
     reports: Path, settings: Any, finish_reason: str

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from fzcheck.analysis.patterns import Regex, mask_titles, rx
+from fzcheck.analysis.patterns import Regex, hits_outside, mask_titles, rx
 from fzcheck.document import Document
 from fzcheck.fast_patterns import bmp_digit_first, bmp_only, fast, split_top
 from fzcheck.reading.numerals import YEAR, year_value
@@ -163,17 +163,20 @@ class CueWordsSpec(CheckSpec):
     min: int = Field(default=1, ge=0)
     # the words a failure names (下一步/将/改进); default: the pattern's first five branches
     named: str | None = None
+    # a hit inside a match of this does not count (将认真查找原因: a promise, not a cause)
+    not_in: Regex | None = None
 
 
 @part_check(CueWordsSpec)
 def _cue_words(spec: CueWordsSpec, text: str, found: Found, ctx: Context) -> Check:
-    hits = rx(spec.pattern).findall(text)
+    hits, excluded = hits_outside(spec.pattern, spec.not_in, text)
     ok = len(hits) >= spec.min
-    msg = (
-        f"{spec.description}：见“{'”“'.join(sorted(set(hits))[:5])}”"
-        if ok
-        else f"未做到“{spec.description}”：本部分正文没有{_words_looked_for(spec)}"
-    )
+    if ok:
+        msg = f"{spec.description}：见“{'”“'.join(sorted(set(hits))[:5])}”"
+    elif excluded:  # say why the words it has do not count
+        msg = f"未做到“{spec.description}”：本部分正文只有“{excluded[0]}”，这类表述不算"
+    else:
+        msg = f"未做到“{spec.description}”：本部分正文没有{_words_looked_for(spec)}"
     return spec.check(passed=ok, message=msg)
 
 

@@ -91,6 +91,22 @@ def rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return cached(pattern, flags)
 
 
+def hits_outside(pattern: str, not_in: str | None, text: str) -> tuple[list[str], list[str]]:
+    """``pattern``'s matches in ``text`` that lie inside no match of ``not_in`` (将认真查找原因:
+    a promise holding the word 原因), and the ``not_in`` matches that held one."""
+    if not_in is None:
+        return rx(pattern).findall(text), []
+    spans = list(rx(not_in).finditer(text))
+    hits, held = [], []
+    for m in rx(pattern).finditer(text):
+        inside = next((x for x in spans if x.start() <= m.start() and m.end() <= x.end()), None)
+        if inside is None:
+            hits.append(m.group(0))
+        else:
+            held.append(inside.group(0))
+    return hits, held
+
+
 class Finder(Protocol):
     """What a joined set of patterns is searched with (a compiled pattern is one)."""
 

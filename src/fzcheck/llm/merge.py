@@ -32,7 +32,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from fzcheck.analysis.analyse import Analysis
-from fzcheck.analysis.patterns import first_match, mask_titles
+from fzcheck.analysis.patterns import first_match, hits_outside, mask_titles
 from fzcheck.grading.grade import Upgrade
 from fzcheck.llm.schemas import items_field
 from fzcheck.llm.verify import QuoteIndex, quote_problem, with_arabic_numbers
@@ -131,7 +131,7 @@ def _claim_flags(
                 kind == "shortcomings"
                 and cause
                 and spec.llm.cause_pattern
-                and not re.search(spec.llm.cause_pattern, text)
+                and not _gives_cause(spec, text)
                 and index.normalise(cause) not in index.text
             ):
                 flags.append(
@@ -228,10 +228,16 @@ def _flag_refusal(flag: dict[str, Any], index: QuoteIndex, rubric: Rubric) -> st
         kind == "no_cause"
         and spec is not None
         and spec.llm.cause_pattern
-        and re.search(spec.llm.cause_pattern, text)
+        and _gives_cause(spec, text)
     ):
         return "原文写了原因"
     return None
+
+
+def _gives_cause(spec: Part, text: str) -> bool:
+    """The quote says a cause in the offline check's words, not only promises to find one."""
+    pattern = spec.llm.cause_pattern
+    return bool(pattern and hits_outside(pattern, spec.llm.cause_not_in, text)[0])
 
 
 def _heading_text(title: str) -> str:

@@ -99,6 +99,7 @@ class LlmPart(_Strict):
     actor: str = ""  # for ``actions``: who must act in person (主要负责人（书记、局长等）)
     actor_pattern: Regex | None = None  # code's check that a quote names that actor
     cause_pattern: Regex | None = None  # code's check that a quote gives a cause (``shortcomings``)
+    cause_not_in: Regex | None = None  # …not inside these (将认真查找原因 promises one)
     # A quote supports the part only if it carries its meaning: one of these, or one of the
     # part's own heading/body cues.
     evidence: list[Regex] = Field(default_factory=list)
