@@ -454,3 +454,18 @@ def test_a_page_offering_the_report_as_a_file_says_so_in_its_notes(tmp_path: Pat
     r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
     notes = [p["note"] for p in r["parts"] if p["status"] == "missing"]
     assert notes and all("情况报告.pdf" in n and "附件" in n for n in notes)
+
+
+def test_characters_that_show_nothing_are_taken_out(tmp_path: Path) -> None:
+    """Zero-width spaces and joiners, a word joiner and a soft hyphen, pasted from a web page,
+    are not in the text read: the title and headings are the same text as without them (a
+    title that looks the same and differs breaks matching a unit's reports across files)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    marked = text.replace("关于", "关于\u200b", 1).replace(
+        "主要举措", "主要\u200d举\u00ad措\u2060", 1
+    )
+    path = tmp_path / "pasted.txt"
+    path.write_text(marked, encoding="utf-8")
+    doc = load(str(path))
+    assert doc.text == text.rstrip("\n")
+    assert not any(c in doc.text for c in "\u200b\u200c\u200d\u2060\u00ad")

@@ -796,14 +796,41 @@ def test_the_principals_acts_told_under_an_achievements_item_are_theirs(
     assert ("leader_duties.principal_own_actions" not in failed(r)) is acts
 
 
-@pytest.mark.parametrize("leader", ["\t", "……………………"])
-def test_a_table_of_contents_is_not_the_reports_headings(tmp_path: Path, leader: str) -> None:
+@pytest.mark.parametrize(
+    "duty,acts",
+    [
+        # the regulation's 四个亲自 copied as a slogan: no act of anyone's
+        (
+            "局党组书记、局长严格落实第一责任人职责，做到重要工作亲自部署、重大问题亲自过问、"
+            "重点环节亲自协调、重要任务亲自督办。",
+            False,
+        ),
+        # the slogan, then what the leader did: the acts count
+        (
+            "局长做到重要工作亲自部署、重大问题亲自过问，全年主持召开党组会议专题研究法治工作5次。",
+            True,
+        ),
+    ],
+)
+def test_the_regulations_slogan_is_no_act_of_the_leaders(
+    tmp_path: Path, duty: str, acts: bool
+) -> None:
+    r = variant(tmp_path, (sample_text().split(LEADER)[1].split("\n")[0], duty))
+    assert part(r, "leader_duties")["status"] == "present"
+    assert ("leader_duties.principal_own_actions" not in failed(r)) is acts
+
+
+@pytest.mark.parametrize("leader", ["\t", "……………………", "……", "……\t", ".......", None])
+def test_a_table_of_contents_is_not_the_reports_headings(
+    tmp_path: Path, leader: str | None
+) -> None:
     """目录 listing 三、党政主要负责人…情况 (a stale one: the body has no such section): the
-    contents are not headings or sentences of the report, and the part is missing."""
+    contents are not headings or sentences of the report, and the part is missing. Its leader
+    may be …… (the ellipsis typed once); a web page's copy has no page numbers (None)."""
     text = sample_text()
     body = text.split(LEADER)[1].split("\n\n")[0]
     contents = ["目  录"] + [
-        f"{h}{leader}{n}"
+        h if leader is None else f"{h}{leader}{n}"
         for n, h in enumerate(
             ["一、主要举措和成效", "二、存在的不足和原因", LEADER.strip(), "四、2026年主要安排"], 1
         )

@@ -264,10 +264,15 @@ class ActorActionsSpec(CheckSpec):
     # words the text between the two may not hold: another person acting (局长高度重视，分管副
     # 局长亲自主持…: the act is the deputy's)
     apart: Regex | None = None
+    # set phrases whose acts are no one's in particular (the regulation's 重要工作亲自部署、
+    # 重大问题亲自过问…, copied as a slogan): blanked before the acts are looked for
+    not_in: Regex | None = None
 
 
 @part_check(ActorActionsSpec)
 def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context) -> Check:
+    if spec.not_in is not None:
+        text = rx(spec.not_in).sub(lambda m: " " * len(m.group(0)), text)
     w = spec.window
     pair = rx(
         rf"(?:{spec.actor})[^。]{{0,{w}}}?(?:{spec.action})|"

@@ -174,14 +174,21 @@ def _one_newline(text: str) -> str:
     return text
 
 
-# A table of contents' entry: a heading (its marker first), then one tab or a dot leader, then
-# its page number (a table's row has a label and several values, or no marker)
+# A table of contents' entry: a heading (its marker first), then one tab or a dot leader (……, the
+# ellipsis typed once, is one too), then its page number (a table's row has a label and several
+# values, or no marker)
+_MARKER = (
+    r"(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
+    r"|\d{1,2}[.、])"
+)
 _CONTENTS_ENTRY = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)"
-    r"|\d{1,2}[.、])[^\t]*?(?:\t+|\s*[.·…]{3,}\s*)\d{1,3}\s*$"
+    rf"^\s*{_MARKER}[^\t]*?(?:\t+|\s*(?:…[.·…]+|[.·][.·…]{{2,}})\s*)\d{{1,3}}\s*$"
 )
 _CONTENTS_TITLE = re.compile(r"^\s*目\s*录\s*$")
+_CONTENTS_WORD = re.compile(r"目\s*录")
+_LISTED = re.compile(rf"^\s*{_MARKER}")
 _MIN_ENTRIES = 3
+_MAX_ENTRY = 60  # an entry is a heading, not a paragraph that starts with a marker
 
 
 def _without_contents(analysis: list[str]) -> list[str]:
@@ -196,16 +203,54 @@ def _without_contents(analysis: list[str]) -> list[str]:
         while j < len(out) and (not out[j].strip() or _CONTENTS_ENTRY.match(out[j])):
             entries += bool(out[j].strip())
             j += 1
-        if entries >= _MIN_ENTRIES:
-            start = i - 1 if i and _CONTENTS_TITLE.match(out[i - 1]) else i
+        titled = i > 0 and _CONTENTS_TITLE.match(out[i - 1]) is not None
+        if entries >= _MIN_ENTRIES or (titled and entries >= 2):
+            start = i - 1 if titled else i
             out[start:j] = [" " * len(line) for line in out[start:j]]
         i = max(j, i + 1)
+    return _without_unnumbered_contents(out)
+
+
+def _without_unnumbered_contents(out: list[str]) -> list[str]:
+    """目录 over headings with no page numbers (a web page's copy): the short marked lines under
+    it, up to the first that is not one or whose marker comes again (the body starting), are
+    blanked with their 目录 when the body has most of their markers again (一、 二、 四、: one
+    may be stale, a section the body lacks)."""
+    titles = [i for i, line in enumerate(out) if _CONTENTS_TITLE.match(line)]
+    if not titles:
+        return out
+    last: dict[str, int] = {}  # a marker -> the last line it starts
+    for n, line in enumerate(out):
+        if m := _LISTED.match(line):
+            last[m.group(0).strip()] = n
+    for i in titles:
+        entries: dict[str, int] = {}
+        for j in range(i + 1, len(out)):
+            if not out[j].strip():
+                continue
+            m = _LISTED.match(out[j])
+            if m is None or len(out[j].strip()) > _MAX_ENTRY or m.group(0).strip() in entries:
+                break
+            entries[m.group(0).strip()] = j
+        repeated = sum(last[marker] > j for marker, j in entries.items())
+        if repeated >= 2 and 2 * repeated >= len(entries):
+            end = max(entries.values()) + 1
+            out[i:end] = [" " * len(line) for line in out[i:end]]
     return out
+
+
+# Characters that show nothing, carried in from a web page or an editor (a BOM, zero-width
+# spaces and joiners, a word joiner, a soft hyphen): taken out, so that a title, a heading or a
+# quote with one is the same text as without (bidi controls are kept: they are shown, as a
+# submission's trick, where a reviewer reads them).
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 
 
 def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Document:
     text = _one_newline(raw.text)
-    text = text.replace("\ufeff", "")
+    for c in _INVISIBLE:  # a string search each: most texts hold none
+        if c in text:
+            text = text.replace(c, "")
     lines = text.split("\n")
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # a final newline ends the last line; it does not start another
@@ -218,8 +263,8 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     if "**" in folded:  # Markdown bold (**一、主要举措**, as pandoc writes a Word heading)
         folded = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), folded)
     analysis = folded.split("\n")
-    if "录" in folded and ("\t" in folded or "..." in folded or "…" in folded):
-        analysis = _without_contents(analysis)  # 目录: string searches rule most texts out
+    if "录" in folded and _CONTENTS_WORD.search(folded):  # the string search rules most out
+        analysis = _without_contents(analysis)
     styled, origin = raw.styled, None
     segments = resegment(analysis)
     if segments is not None:  # run-on text: cut at its inline headings, remember where from
