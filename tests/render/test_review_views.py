@@ -257,6 +257,13 @@ def test_a_non_report_still_lists_text_addressed_to_models() -> None:
     assert failed.count("✗") == 2 and "无写给模型的指令" in failed
 
 
+def test_a_non_reports_parts_are_said_to_be_for_reference_only() -> None:
+    """A 工作要点's 总体要求 found as 举措成效 ✓: the panel says the table is not graded, and says
+    nothing of the kind over a report's."""
+    assert "仅供参考，不计分" in terminal(graded(FIXTURES / "work_plan.txt"))
+    assert "仅供参考" not in terminal(graded(SAMPLE))
+
+
 # --- 5 and 6. the terminal at 80 columns, and its parts table -----------------------------------
 
 

@@ -471,6 +471,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.invalid_value": "{option} 不接受“{value}”",
         "usage.positive": "{option} 须是大于0的数字，不能是“{value}”",
         "interrupted": "已中断",
+        "parts.not_a_report": "不是年度报告：下表只是正文中像各要素的内容，仅供参考，不计分",
         "interrupted.batch": "已中断：结果文件中已有的结果都保留着，再次运行同一命令即从中断处接着评查",
         "interrupted.batch_saved": (
             "已中断：本次评完的{n}份已保存到 {output}（此前已完成{before}份），"
@@ -1040,6 +1041,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "usage.invalid_value": "argument {option}: invalid value {value!r}",
         "usage.positive": "argument {option}: must be a number above 0, not {value!r}",
         "interrupted": "interrupted",
+        "parts.not_a_report": "not an annual report: the parts below are only what its text has that reads like them, for reference, not scored",
         "interrupted.batch": "interrupted: the results file keeps every result it holds; run the same command again to go on",
         "interrupted.batch_saved": (
             "interrupted: the {n} reports done in this run are saved in {output} ({before} done "

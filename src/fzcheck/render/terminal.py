@@ -108,6 +108,10 @@ def render_result(result: dict[str, Any]) -> Panel:
             shown = f"{shown}\n[dim]{escape(p['note'])}[/]"
         parts.add_row(name, status, shown, str(p["line"] or ""))
     body: list[Any] = [facts, Text(), parts]
+    review = result.get("review") or {}
+    if (review.get("verdict") or result["verdict"]) == "not_a_report":
+        # the parts of a non-report are what its text has that reads like them: not graded
+        body.insert(2, Text(t("parts.not_a_report"), style="dim"))
     if result.get("tables"):
         from fzcheck.render.tables import terminal_tables
 
@@ -136,7 +140,6 @@ def render_result(result: dict[str, Any]) -> Panel:
         body.extend(terminal_section(result["llm"], part_labels([result])))
     # the last line is the final word: the reviewer's where there is one (the machine's is on
     # the line above, 机器结论：… → 人工结论：…), so it is the score the breakdown above makes up
-    review = result.get("review") or {}
     v = str(review.get("verdict") or result["verdict"])
     final = review.get("score", result["score"]) if review else result["score"]
     body.append(Text())
