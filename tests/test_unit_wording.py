@@ -820,6 +820,17 @@ def test_the_regulations_slogan_is_no_act_of_the_leaders(
     assert ("leader_duties.principal_own_actions" not in failed(r)) is acts
 
 
+def test_the_leaders_acts_are_counted_as_acts_not_as_times_named(tmp_path: Path) -> None:
+    """局长 named once, then three acts (主持召开 and 带头出庭应诉 each one act in two words):
+    three, not the one leader-act pair the sentence opens with, nor five words."""
+    duty = "县长年初主持召开常务会议研究法治工作；亲自讲授法治课1次；带头出庭应诉2件。"
+    r = variant(tmp_path, (sample_text().split(LEADER)[1].split("\n")[0], duty))
+    check = next(
+        c for c in part(r, "leader_duties")["checks"] if c["id"] == "principal_own_actions"
+    )
+    assert check["message"].endswith("有3处具体表述")
+
+
 @pytest.mark.parametrize("leader", ["\t", "……………………", "……", "……\t", ".......", None])
 def test_a_table_of_contents_is_not_the_reports_headings(
     tmp_path: Path, leader: str | None

@@ -255,7 +255,7 @@ def test_a_report_page_names_a_check_once(
     text = _page_text(page.read_text(encoding="utf-8"))
     assert "分析了不足的原因：见“原因”“究其”" in text
     assert "分析了不足的原因：分析了不足的原因" not in text
-    assert "写明主要负责人本人的具体履职行动：有1处具体表述" in text
+    assert "写明主要负责人本人的具体履职行动：有4处具体表述" in text
     assert re.search(r"([^\s：]{4,})\s*：\s*\1", text) is None
 
 
