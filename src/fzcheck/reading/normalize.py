@@ -185,7 +185,20 @@ _CONTENTS_ENTRY = re.compile(
     rf"^\s*{_MARKER}[^\t]*?(?:\t+|\s*(?:…[.·…]+|[.·][.·…]{{2,}})\s*)\d{{1,3}}\s*$"
 )
 _CONTENTS_TITLE = re.compile(r"^\s*目\s*录\s*$")
-_CONTENTS_WORD = re.compile(r"目\s*录")
+# a text with none of these and no line 目录 has no contents (string searches: a regex for the
+# entries' ends tries every position)
+_LEADERS = ("\t", "..", "…", "··")
+_CONTENTS_END = re.compile(r"目[ \t]*录[ \t]*$", re.MULTILINE)  # its 目 first: a literal scan
+
+
+def _has_contents_title(text: str) -> bool:
+    """A line that is only 目录 (a regex anchored at every line start tries every position)."""
+    for m in _CONTENTS_END.finditer(text):
+        if not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+            return True
+    return False
+
+
 _LISTED = re.compile(rf"^\s*{_MARKER}")
 _MIN_ENTRIES = 3
 _MAX_ENTRY = 60  # an entry is a heading, not a paragraph that starts with a marker
@@ -200,7 +213,7 @@ def _without_contents(analysis: list[str]) -> list[str]:
     i = 0
     while i < len(out):
         j, entries = i, 0
-        while j < len(out) and (not out[j].strip() or _CONTENTS_ENTRY.match(out[j])):
+        while j < len(out) and (not out[j].strip() or _is_entry(out[j])):
             entries += bool(out[j].strip())
             j += 1
         titled = i > 0 and _CONTENTS_TITLE.match(out[i - 1]) is not None
@@ -211,12 +224,17 @@ def _without_contents(analysis: list[str]) -> list[str]:
     return _without_unnumbered_contents(out)
 
 
+def _is_entry(line: str) -> bool:
+    # its page number last: the end tried first rules out a paragraph opening with （一）
+    return line.rstrip()[-1:].isdigit() and _CONTENTS_ENTRY.match(line) is not None
+
+
 def _without_unnumbered_contents(out: list[str]) -> list[str]:
     """目录 over headings with no page numbers (a web page's copy): the short marked lines under
     it, up to the first that is not one or whose marker comes again (the body starting), are
     blanked with their 目录 when the body has most of their markers again (一、 二、 四、: one
     may be stale, a section the body lacks)."""
-    titles = [i for i, line in enumerate(out) if _CONTENTS_TITLE.match(line)]
+    titles = [i for i, line in enumerate(out) if "录" in line and _CONTENTS_TITLE.match(line)]
     if not titles:
         return out
     last: dict[str, int] = {}  # a marker -> the last line it starts
@@ -263,8 +281,8 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     if "**" in folded:  # Markdown bold (**一、主要举措**, as pandoc writes a Word heading)
         folded = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), folded)
     analysis = folded.split("\n")
-    if "录" in folded and _CONTENTS_WORD.search(folded):  # the string search rules most out
-        analysis = _without_contents(analysis)
+    if "录" in folded and (any(c in folded for c in _LEADERS) or _has_contents_title(folded)):
+        analysis = _without_contents(analysis)  # 录: a string search rules most texts out
     styled, origin = raw.styled, None
     segments = resegment(analysis)
     if segments is not None:  # run-on text: cut at its inline headings, remember where from
