@@ -261,3 +261,91 @@ def test_outline_levels_and_numbers_set_in_a_style_it_is_based_on_make_headings(
     assert by_line == {**dict.fromkeys(headings, 1), "健全依法决策机制": 2}
     statuses = _statuses(_styled_report(tmp_path / "report.docx", others=False))
     assert all(statuses[part] == "present" for part in _REQUIRED)
+
+
+def _report_with(path: Path, shape: Any) -> Path:
+    """The sample report in Word, each line a paragraph, ``shape(document, line)`` adding it."""
+    import docx
+
+    d = docx.Document()
+    for line in _sample_lines():
+        shape(d, line)
+    return _saved(d, path)
+
+
+def _break(paragraph: Any, kind: str | None) -> None:
+    from docx.oxml import parse_xml
+
+    typed = f' w:type="{kind}"' if kind else ""
+    paragraph._p.append(parse_xml(f"<w:r {_W}><w:br{typed}/></w:r>"))
+
+
+def test_a_page_or_column_break_inside_a_paragraph_starts_a_line(tmp_path: Path) -> None:
+    """A converter's or WPS's page break inside the paragraph before 二、: Word starts the heading
+    on the next page; read as one line with the paragraph before it, the section was lost."""
+    kinds = iter(["page", "column", "page"])
+
+    def shape(d: Any, line: str) -> None:
+        if _TOP.match(line) and not line.startswith("一、"):
+            p = d.paragraphs[-1]
+            _break(p, next(kinds, "page"))
+            p.add_run(line)
+        else:
+            d.add_paragraph(line)
+
+    path = _report_with(tmp_path / "breaks.docx", shape)
+    assert all(s == "present" for k, s in _statuses(path).items() if k in _REQUIRED)
+
+
+def test_a_heading_broken_by_hand_is_one_heading(tmp_path: Path) -> None:
+    """二、存在的<br/>不足和原因 (typed) and a Heading 2 broken the same way: one heading each, not
+    存在的 over a line 不足和原因 (a body paragraph broken so is still two lines)."""
+
+    def shape(d: Any, line: str) -> None:
+        if _TOP.match(line) and len(line) > 8:
+            p = d.add_paragraph(line[:5], style="Heading 2" if line.startswith("三") else None)
+            _break(p, None)
+            p.add_run(line[5:])
+        else:
+            d.add_paragraph(line)
+
+    path = _report_with(tmp_path / "wrapped.docx", shape)
+    lines = read_docx(path.read_bytes()).text.splitlines()
+    tops = [line for line in _sample_lines() if _TOP.match(line) and len(line) > 8]
+    assert all(line in lines for line in tops)
+    result = check_path(str(path), Catalog.load()).to_json()
+    headings = {p["id"]: p["heading"] for p in result["parts"]}
+    assert headings["problems"] == "2025年推进法治政府建设存在的不足和原因"
+
+
+def test_a_long_auto_numbered_heading_and_a_body_paragraph_with_an_outline_level(
+    tmp_path: Path,
+) -> None:
+    """The law's own 41-character wording, numbered by Word, is a heading as typed it is; a
+    body paragraph WPS left an outline level on (究其原因，…。) is not one (its causes were read
+    as a heading, and the section had none)."""
+    from docx.oxml import parse_xml
+
+    top: list[int] = []
+    long_heading = (
+        "2025年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况"
+    )
+
+    def shape(d: Any, line: str) -> None:
+        if not top:
+            top.append(_add_list(d, [("chineseCounting", "%1、")], 61))
+        if line.startswith("三、"):
+            _number(d.add_paragraph(long_heading), top[0], 0)
+        elif "原因" in line and not _TOP.match(line):
+            p = d.add_paragraph(line)
+            p._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {_W} w:val="0"/>'))
+        else:
+            d.add_paragraph(line)
+
+    path = _report_with(tmp_path / "levels.docx", shape)
+    result = check_path(str(path), Catalog.load()).to_json()
+    parts = {p["id"]: p for p in result["parts"]}
+    assert parts["leader_duties"]["status"] == "present"
+    assert parts["leader_duties"]["heading"] == long_heading
+    causes = next(c for c in parts["problems"]["checks"] if c["id"] == "gives_causes")
+    assert causes["passed"], causes["message"]

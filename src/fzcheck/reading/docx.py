@@ -23,12 +23,11 @@ from fzcheck.reading.limits import (
 )
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.ocr import TEXT_BESIDE_PICTURES, pictures_only, read_pictures
-from fzcheck.reading.resegment import MAX_HEADING
+from fzcheck.reading.resegment import HEADING_START, MAX_HEADING
 from fzcheck.reading.sniff import WORD_MAIN_PART, word_main_part
 
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*(\d)", re.I)
 _LIST_STYLE = re.compile(r"list number|列表编号|编号", re.I)
-_MAX_NUMBERED_HEADING = 40
 _PARAGRAPH_TAG = re.compile(rb"<w:p[\s>/]")
 
 
@@ -326,15 +325,13 @@ def _outline_level(p: Any, styles: _Styles, numbering: _Numbering, text: str) ->
     style_id = _paragraph_style_id(p) or styles.default_ids.get("paragraph")
     p_pr = p.find(_PARAGRAPH_PROPS)
     own = _own_outline(p_pr)
-    if own is not None and own < _BODY_TEXT:
+    # 究其原因，…有限。: a body paragraph, however short, whatever outline level the format
+    # painter left on it (on the paragraph, as WPS sets it, or in its style)
+    heading_like = len(text) <= MAX_HEADING and not text.endswith(_SENTENCE_ENDS)
+    if own is not None and own < _BODY_TEXT and heading_like:
         return own + 1
     by_style = styles.outline(style_id) if own is None else None
-    if (
-        by_style is not None
-        and by_style < _BODY_TEXT
-        and len(text) <= MAX_HEADING
-        and not text.endswith(_SENTENCE_ENDS)  # 究其原因，…有限。: a body paragraph, however short
-    ):
+    if by_style is not None and by_style < _BODY_TEXT and heading_like:
         return by_style + 1
     return _numbered_level(p_pr, style_id, name, styles, numbering, text)
 
@@ -345,7 +342,7 @@ def _numbered_level(
     """The rank of a short paragraph Word numbers (the paragraph's w:numPr, else its style's):
     as its number typed would rank, else (a bullet, a list numbering.xml does not define) below
     typed 一、 by its list level."""
-    if len(text) > _MAX_NUMBERED_HEADING or text.endswith(_SENTENCE_ENDS):
+    if len(text) > MAX_HEADING or text.endswith(_SENTENCE_ENDS):
         return None
     ref, by_style = _own_numbering(p_pr), styles.numbering(style_id)
     if ref is not None and not ref.num_id and by_style is not None:
@@ -536,8 +533,8 @@ def _paragraph_text(p: Any) -> str:
             tag = item.tag
             if tag == _TEXT:
                 out.append(item.text or "")
-            elif tag == _BREAK:
-                out.append("\n" if item.get(f"{_W}type", "textWrapping") == "textWrapping" else "")
+            elif tag == _BREAK:  # a line, page or column break: what follows starts a line
+                out.append("\n")
             elif tag in _SIMPLE:
                 out.append(_SIMPLE[tag])
     return "".join(out)
@@ -704,9 +701,24 @@ class _Body:
         if not text:
             return
         level = _outline_level(p, self.styles, self.numbering, text)
+        pieces = [part.strip() for part in text.split("\n") if part.strip()]
         if level is not None:
             self.styled[len(self.lines)] = level
-        self.lines.extend(part.strip() for part in text.split("\n") if part.strip())
+        if len(pieces) > 1 and _wrapped_heading(pieces, level is not None):
+            pieces = ["".join(pieces)]  # a heading wrapped by hand (存在的不足<br/>和原因)
+        self.lines.extend(pieces)
+
+
+def _wrapped_heading(pieces: list[str], styled: bool) -> bool:
+    """Whether a paragraph's lines (split at its line breaks) are one heading broken by hand: a
+    short paragraph that is a heading by its format or opens with a typed marker (二、存在的
+    <br/>不足和原因), no line a sentence's end, no later line a heading of its own."""
+    return (
+        sum(map(len, pieces)) <= MAX_HEADING
+        and (styled or HEADING_START.match(pieces[0]) is not None)
+        and not any(p.endswith(_SENTENCE_ENDS) for p in pieces)
+        and not any(HEADING_START.match(p) for p in pieces[1:])
+    )
 
 
 def _frame_cells(table: Any) -> list[Any] | None:
