@@ -349,3 +349,37 @@ def test_a_long_auto_numbered_heading_and_a_body_paragraph_with_an_outline_level
     assert parts["leader_duties"]["heading"] == long_heading
     causes = next(c for c in parts["problems"]["checks"] if c["id"] == "gives_causes")
     assert causes["passed"], causes["message"]
+
+
+def test_a_number_format_behind_its_fallback_is_read(tmp_path: Path) -> None:
+    """Word 2010+ writes a custom format (一, 二, 三, ...) in mc:Choice with its standard form in
+    mc:Fallback: the fallback's chineseCounting ranks the headings as 一、 (read as decimal 1、,
+    they ranked under the typed （一）, and four parts were embedded in the first)."""
+    from docx.oxml import parse_xml
+
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    top: list[int] = []
+
+    def shape(d: Any, line: str) -> None:
+        if not top:
+            numbering = d.part.numbering_part.element
+            numbering.append(
+                parse_xml(
+                    f'<w:abstractNum {_W} {mc} w:abstractNumId="71"><w:lvl w:ilvl="0">'
+                    '<w:start w:val="1"/><mc:AlternateContent><mc:Choice Requires="w14">'
+                    '<w:numFmt w:val="custom" w:format="一, 二, 三, ..."/></mc:Choice>'
+                    '<mc:Fallback><w:numFmt w:val="chineseCounting"/></mc:Fallback>'
+                    '</mc:AlternateContent><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+                )
+            )
+            numbering.append(
+                parse_xml(f'<w:num {_W} w:numId="71"><w:abstractNumId w:val="71"/></w:num>')
+            )
+            top.append(71)
+        if _TOP.match(line):
+            _number(d.add_paragraph(line[2:]), top[0], 0)
+        else:
+            d.add_paragraph(line)
+
+    path = _report_with(tmp_path / "fallback.docx", shape)
+    assert all(s == "present" for k, s in _statuses(path).items() if k in _REQUIRED)

@@ -237,6 +237,8 @@ def _ilvl(element: Any) -> int | None:
 
 def _level(lvl: Any) -> _Level:
     number_format, text = lvl.find(_NUM_FMT), lvl.find(_LVL_TEXT)
+    if number_format is None:  # a custom format (Word 2010+) behind its standard fallback
+        number_format = next(lvl.iterfind(f"*/{_FALLBACK}/{_NUM_FMT}"), None)
     return (
         number_format.get(_VAL, "decimal") if number_format is not None else "decimal",
         text.get(_VAL, "") if text is not None else "",
