@@ -354,7 +354,7 @@ def test_a_long_auto_numbered_heading_and_a_body_paragraph_with_an_outline_level
 def test_a_number_format_behind_its_fallback_is_read(tmp_path: Path) -> None:
     """Word 2010+ writes a custom format (一, 二, 三, ...) in mc:Choice with its standard form in
     mc:Fallback: the fallback's chineseCounting ranks the headings as 一、 (read as decimal 1、,
-    they ranked under the typed （一）, and four parts were embedded in the first)."""
+    they ranked under the typed （一）: four parts embedded in the first, in a probe's report)."""
     from docx.oxml import parse_xml
 
     mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
@@ -378,8 +378,13 @@ def test_a_number_format_behind_its_fallback_is_read(tmp_path: Path) -> None:
             top.append(71)
         if _TOP.match(line):
             _number(d.add_paragraph(line[2:]), top[0], 0)
+        elif line.startswith("（") and "。" in line:  # （一）健全依法决策机制 a line of its own
+            heading, body = line.split("。", 1)
+            d.add_paragraph(heading)
+            d.add_paragraph(body)
         else:
             d.add_paragraph(line)
 
     path = _report_with(tmp_path / "fallback.docx", shape)
+    assert set(read_docx(path.read_bytes()).styled.values()) == {1}  # as 一、, not as 1、
     assert all(s == "present" for k, s in _statuses(path).items() if k in _REQUIRED)
