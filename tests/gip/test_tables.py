@@ -277,9 +277,19 @@ def test_sums_none_of_which_could_be_checked_are_not_said_to_hold(tmp_path: Path
     assert "全部成立" not in sums["message"] and sums["message"].startswith("无一处")
 
 
+def _copied_text(table: dict[str, list[int | None]]) -> str:
+    """The tab text as a browser copies it, an empty row's tabs gone with its cells."""
+    return "\n".join(line.rstrip("\t") for line in gip.tab_text(table).split("\n"))
+
+
 @pytest.mark.parametrize(
     "name,make",
-    [("page.html", gip.html_page), ("report.docx", gip.docx_bytes)],
+    [
+        ("page.html", gip.html_page),
+        ("report.docx", gip.docx_bytes),
+        ("layout.txt", gip.layout_text),  # pdftotext: the empty row a label on its own line
+        ("copied.txt", _copied_text),
+    ],
 )
 def test_a_row_left_empty_is_a_row_of_blanks_not_the_next_rows_label(
     tmp_path: Path, name: str, make: Any

@@ -326,14 +326,24 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
     header: _Header | None = None
     full: tuple[int | None, ...] | None = None  # the column at each place of a whole row
     stray: list[tuple[int, str]] = []  # whole rows of values naming no row, after the first
+    labels: list[tuple[int, str]] = []  # the lines of the label text so far
     for i, line, parsed in _rows(doc, region, template):
         if parsed is None:
             pending = _pending_label(pending, line)
+            labels = [*labels[-_LABEL_LINES:], (i, line)] if pending else []
             glue = _glued_digits(line, template)
             if glue:
                 glued.append(glue)
             continue
         label, values = parsed
+        blank_rows = _blank_rows(template, pointer, labels, label, i, doc, region)
+        if blank_rows:
+            # rows left blank (二、上年结转 with no values, zeros not typed) above a row with its
+            # own label: their labels are no part of that row's, nor its values theirs
+            for blank_at, blank_line in blank_rows:
+                table.row_lines[template.rows[blank_at].id] = blank_line
+                _put(table, template.rows[blank_at].id, blank_line, {})  # blank, not zeros
+            pointer, pending, labels = blank_rows[-1][0] + 1, "", []
         if len(values) > len(columns):  # a merged label cell's empty continuation (colspan)
             first = next((k for k, v in enumerate(values) if v.text), len(values))
             values = values[min(first, len(values) - len(columns)) :]
@@ -345,8 +355,9 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
         )
         if blank and (found is None or len(values) != len(columns)):
             pending = _label(pending, label)  # a group's label in a row of its own, not a row
+            labels = [*labels[-_LABEL_LINES:], (i, label)]
             continue
-        pending = ""
+        pending, labels = "", []
         if found is None:
             name = _label("", label)
             if (
@@ -878,6 +889,7 @@ _MIN_STACKED = 3  # lone values before a region is read as cells one a line (a p
 
 
 _LABEL_TAIL = 200  # characters of label text kept: a label wraps over a few lines, no more
+_LABEL_LINES = 12  # and label lines: a few blank rows under a group's label, no more
 
 
 def _pending_label(pending: str, line: str) -> str:
@@ -943,6 +955,39 @@ def _next_row(
         (k for k in range(pointer, min(pointer + WINDOW, len(rows))) if _names(rows[k], inner)),
         None,
     )
+
+
+def _blank_rows(
+    template: TableTemplate,
+    pointer: int,
+    labels: list[tuple[int, str]],
+    label: str,
+    line: int,
+    doc: Document,
+    region: range,
+) -> list[tuple[int, int]]:
+    """(row, line) of each row the label lines with no values above a row of values name, when
+    that row names a later row by its own label: those lines were rows left blank, not a
+    wrapped label of the row below. None when they were (（二）部分公开（区分处理的，/ 不计其他
+    情形） 15 3 …). A group's label (（三）不予公开) goes with the row under it."""
+    if not labels or not label.strip():
+        return []
+    rows = template.rows
+    stop = min(pointer + WINDOW, len(rows))
+    if not any(_names(rows[k], _compact(text)) for k in range(pointer, stop) for _, text in labels):
+        return []  # no line names a row alone: a wrapped label (the common case, cheaply)
+    own = _next_row(template, pointer, _label("", label), line, doc, region)
+    if own is None:
+        return []
+    found: list[tuple[int, int]] = []
+    k, text, start = pointer, "", -1
+    for at, piece in labels:
+        text, start = text + _compact(piece), at if start < 0 else start
+        hit = next((r for r in range(k, own) if _names(rows[r], text)), None)
+        if hit is not None:
+            found.append((hit, start))
+            k, text, start = hit + 1, "", -1
+    return found
 
 
 def _counts(token: _Token) -> bool:
