@@ -275,16 +275,36 @@ def text_outcomes(
         if any(c is None or c.value is None for c in cells):
             continue
         value = sum(c.value or 0 for c in cells if c is not None)
-        m = rx(st.pattern).search(text)
-        if m is None:
-            continue
-        stated = 0 if m.groupdict().get("zero") is not None else _count(m.group("n"))
-        if stated is None:
-            continue
-        compared += 1
-        if abs(stated - value) > TOLERANCE:
-            out.append((st.name, stated, m.group(0), value, line_of[m.start()]))
+        # every statement of it, not the first only (总体情况 right, 三、 wrong), but one on
+        # another year or a part of the whole is not this cell's
+        said = False
+        for m in rx(st.pattern).finditer(text):
+            if _another_scope(text, m.start(), ctx.report_year):
+                continue
+            stated = 0 if m.groupdict().get("zero") is not None else _count(m.group("n"))
+            if stated is None:
+                continue
+            said = True
+            if abs(stated - value) > TOLERANCE:
+                out.append((st.name, stated, m.group(0), value, line_of[m.start()]))
+                break
+        compared += said
     return out, compared
+
+
+_CLAUSE_STOPS = ("。", ";", "；", ",", "，")
+_YEAR_SAID = re.compile(r"(20\d\d)年")
+# a part of the whole by channel (其中通过网络收到…, 当面…; 其中予以公开 is the whole's) or another year's (上年度收到…, 同比)
+_PART_OR_OTHER_YEAR = re.compile(r"通过|网上|网络|当面|信函|上一?年|去年|同比|较上|累计|历年")
+
+
+def _another_scope(text: str, at: int, year: int | None) -> bool:
+    """Whether the clause a statement opens in (from its last 。；，) is of another scope: it
+    names a year other than the report's (2023年共收到…43件；2024年…) or a part of the whole."""
+    start = max(text.rfind(stop, 0, at) for stop in _CLAUSE_STOPS) + 1
+    if _PART_OR_OTHER_YEAR.search(text, start, at):
+        return True
+    return year is not None and any(int(y) != year for y in _YEAR_SAID.findall(text, start, at))
 
 
 def _count(text: str) -> int | None:
