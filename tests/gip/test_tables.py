@@ -608,6 +608,20 @@ def test_every_statement_of_a_count_is_set_against_its_cell(tmp_path: Path) -> N
     assert not flag["passed"] and "申请45件" in flag["message"] and "表中为40" in flag["message"]
 
 
+def test_a_groups_subtotal_row_under_its_merged_label_is_passed_over(tmp_path: Path) -> None:
+    """A unit's own subtotal row for （三）不予公开, its group's merged cell read before it
+    (三、本年度办理结果 | （三）不予公开 | 2 …, as Word tables read): passed over like the group's
+    row, not a row of values naming no row (the table was unreadable)."""
+    table = gip.values()
+    withheld = [r for r in table if r.startswith("withheld_")]
+    sums = [sum(table[r][k] or 0 for r in withheld) for k in range(7)]
+    lines = gip.tab_text(table).split("\n")
+    first = next(i for i, line in enumerate(lines) if "属于国家秘密" in line)
+    lines.insert(first, "\t".join(["三、本年度办理结果", "（三）不予公开", *map(str, sums)]))
+    r = check(write(tmp_path, "subtotal.txt", "\n".join(lines)))
+    assert tables(r)["requests"]["status"] == "read" and failures(r) == set()
+
+
 def test_a_department_publishing_after_31_january_is_late(tmp_path: Path) -> None:
     r = check(write(tmp_path, "late.html", gip.html_page(published="2025-02-15")))
     late = next(c for c in r["checks"] if c["id"] == "published_in_time")
