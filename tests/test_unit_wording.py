@@ -831,6 +831,28 @@ def test_the_leaders_acts_are_counted_as_acts_not_as_times_named(tmp_path: Path)
     assert check["message"].endswith("有3处具体表述")
 
 
+@pytest.mark.parametrize(
+    "preamble,listed",
+    [
+        (
+            "按照要求，现将2025年度推进法治政府建设的主要举措和成效、存在的不足和原因、"
+            "党政主要负责人履行推进法治建设第一责任人职责情况以及2026年主要安排报告如下：",
+            True,
+        ),
+        # the leader's own act among the year's work, no list of what follows: told
+        ("局长亲自研究部署年度法治工作，推动各项举措落实，现将有关情况报告如下：", False),
+    ],
+)
+def test_a_preamble_listing_the_contents_is_no_statement_of_them(
+    tmp_path: Path, preamble: str, listed: bool
+) -> None:
+    """A report without the leader's section whose opening lists the law's contents (现将…、
+    党政主要负责人履行…情况…报告如下): the leader's duty is missing, not embedded in the list."""
+    r = without_section(tmp_path, LEADER, ("现将有关情况报告如下：", preamble))
+    leader = part(r, "leader_duties")
+    assert leader["status"] == ("missing" if listed else "embedded")
+
+
 @pytest.mark.parametrize("leader", ["\t", "……………………", "……", "……\t", ".......", None])
 def test_a_table_of_contents_is_not_the_reports_headings(
     tmp_path: Path, leader: str | None

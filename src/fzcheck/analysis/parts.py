@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -148,7 +148,7 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     # words, read wherever they stand: a closing 下一步，我局将… lands in the last section.)
     for f in found.values():
         if f.status == "missing":
-            _find_embedded(f, doc, outline, year, cues[f.part.id], masked, body, _barred(f, found))
+            _find_embedded(f, doc, outline, year, cues, masked, body, _barred(f, found))
     return [found[p.id] for p in rubric.parts]
 
 
@@ -237,14 +237,16 @@ def _find_embedded(
     doc: Document,
     outline: Outline,
     year: int | None,
-    cues: _Cues,
+    every: dict[str, _Cues],
     masked: list[str],
     body: _Body,
     elsewhere: Collection[int] = (),
 ) -> None:
-    """``masked``: the outline's headings with their 《…》 titles blanked; ``elsewhere``: lines
-    of other parts' sections this part may not sit in."""
+    """``every``: each part's cues, by part id; ``masked``: the outline's headings with their
+    《…》 titles blanked; ``elsewhere``: lines of other parts' sections this part may not sit
+    in."""
     part = f.part
+    cues = every[part.id]
     # one search of the headings joined says whether any needs its own look (most do not)
     joined = joined_across(tuple(part.heading_cues), year)
     if joined is None or joined.search("\n".join(masked)) is not None:
@@ -282,6 +284,9 @@ def _find_embedded(
                 continue
             if cue is None:
                 continue
+            if _lists_contents(sentence, every.values()):
+                rejected.append((i, cue.group(0)))
+                continue
             end = start + len(written)
             a, b = _clip(start, end, start + cue.start(), start + cue.end())
             # heading/line name the section it sits in; the evidence names the sentence's line
@@ -298,6 +303,22 @@ def _find_embedded(
         where = outline.enclosing(i)
         inside = f"，位于“{doc.quote(where.line, where.start, where.end)[:30]}”中" if where else ""
         f.note = f"第{i + 1}行“{text}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
+
+
+# A sentence announcing what follows (现将…、…、…报告如下; 内容包括：…): the parts it names are
+# listed, not told
+_ANNOUNCES = re.compile(r"(?:报告|汇报)如下|包括|如下[:：]")
+_LISTED_PARTS = 3
+
+
+def _lists_contents(sentence: str, every: Iterable[_Cues]) -> bool:
+    """Whether a sentence lists the report's contents: it announces what follows and names
+    three parts or more by their headings' words (a preamble naming the leader's duty among
+    the others is no statement of it)."""
+    if _ANNOUNCES.search(sentence) is None:
+        return False
+    named = sum(1 for c in every if c.heading is not None and c.heading.search(sentence))
+    return named >= _LISTED_PARTS
 
 
 def _is_label(line: str, cue: str) -> bool:
