@@ -284,7 +284,7 @@ def _find_embedded(
                 continue
             if cue is None:
                 continue
-            if _lists_contents(sentence, every.values()):
+            if _lists_contents(_whole_sentence(doc, i, sm, body.lines), every.values()):
                 rejected.append((i, cue.group(0)))
                 continue
             end = start + len(written)
@@ -309,6 +309,23 @@ def _find_embedded(
 # listed, not told
 _ANNOUNCES = re.compile(r"(?:报告|汇报)如下|包括|如下[:：]")
 _LISTED_PARTS = 3
+
+
+def _whole_sentence(doc: Document, i: int, sm: re.Match[str], lines: range) -> str:
+    """The sentence ``sm`` of line ``i`` with what a wrapped line (a PDF's, a page's) carries of
+    it onto the line after and from the line before, 《…》 titles blanked."""
+    line = doc.analysis[i]
+    text = sm.group(0)
+    if sm.start() == 0 and i - 1 in lines:
+        before = doc.analysis[i - 1].rstrip()
+        if before and not _ENDS.search(before[-1]):
+            text = _ENDS.split(before)[-1] + text
+    if sm.end() >= len(line.rstrip()) and not _ENDS.search(text[-1:]) and i + 1 in lines:
+        text += _ENDS.split(doc.analysis[i + 1], maxsplit=1)[0]
+    return mask_titles(text.strip())
+
+
+_ENDS = re.compile(r"[。;!?]")
 
 
 def _lists_contents(sentence: str, every: Iterable[_Cues]) -> bool:
