@@ -299,13 +299,18 @@ def test_a_page_or_column_break_inside_a_paragraph_starts_a_line(tmp_path: Path)
 
 def test_a_heading_broken_by_hand_is_one_heading(tmp_path: Path) -> None:
     """二、存在的<br/>不足和原因 (typed) and a Heading 2 broken the same way: one heading each, not
-    存在的 over a line 不足和原因 (a body paragraph broken so is still two lines)."""
+    存在的 over a line 不足和原因; a heading with its first words of text after a break (a figure
+    in them) is still two lines."""
 
     def shape(d: Any, line: str) -> None:
-        if _TOP.match(line) and len(line) > 8:
-            p = d.add_paragraph(line[:5], style="Heading 2" if line.startswith("三") else None)
+        if "其他需要报告" in line:
+            p = d.add_paragraph(line)
             _break(p, None)
-            p.add_run(line[5:])
+            p.add_run("全年收到建议12件")
+        elif _TOP.match(line) and len(line) > 10:
+            p = d.add_paragraph(line[:9], style="Heading 2" if line.startswith("三") else None)
+            _break(p, None)
+            p.add_run(line[9:])
         else:
             d.add_paragraph(line)
 
@@ -316,6 +321,7 @@ def test_a_heading_broken_by_hand_is_one_heading(tmp_path: Path) -> None:
     result = check_path(str(path), Catalog.load()).to_json()
     headings = {p["id"]: p["heading"] for p in result["parts"]}
     assert headings["problems"] == "2025年推进法治政府建设存在的不足和原因"
+    assert "全年收到建议12件" in lines and headings["other"] == "其他需要报告的情况"
 
 
 def test_a_long_auto_numbered_heading_and_a_body_paragraph_with_an_outline_level(

@@ -714,13 +714,17 @@ class _Body:
 def _wrapped_heading(pieces: list[str], styled: bool) -> bool:
     """Whether a paragraph's lines (split at its line breaks) are one heading broken by hand: a
     short paragraph that is a heading by its format or opens with a typed marker (二、存在的
-    <br/>不足和原因), no line a sentence's end, no later line a heading of its own."""
+    <br/>不足和原因), no line a sentence's end, no later line a heading of its own nor holding
+    a figure (一、主要举措和成效<br/>全年办理案件45件: a heading, then its text)."""
     return (
         sum(map(len, pieces)) <= MAX_HEADING
         and (styled or HEADING_START.match(pieces[0]) is not None)
         and not any(p.endswith(_SENTENCE_ENDS) for p in pieces)
-        and not any(HEADING_START.match(p) for p in pieces[1:])
+        and not any(HEADING_START.match(p) or _FIGURE.search(p) for p in pieces[1:])
     )
+
+
+_FIGURE = re.compile(r"[0-9０-９]")
 
 
 def _frame_cells(table: Any) -> list[Any] | None:
