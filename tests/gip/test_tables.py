@@ -583,6 +583,15 @@ def test_a_narrative_count_that_disagrees_is_flagged_with_both_numbers(tmp_path:
             "作为行政复议机关，受理涉政府信息公开行政复议案件12件；因政府信息公开工作被申请行政复议4件",
         ),
         ("予以公开", "其中通过网络收到政府信息公开申请31件，予以公开"),
+        # found by a probe (GIP text): a part disclosed in part, a breakdown by applicant, none
+        # by letter, a 司法局's caseload as the county's review body
+        ("予以公开", "部分予以公开3件，予以公开"),
+        ("予以公开", "其中收到自然人提出的政府信息公开申请30件，予以公开"),
+        ("予以公开", "全年未收到以信函方式提交的政府信息公开申请，予以公开"),
+        (
+            "被提起行政诉讼2件",
+            "被提起行政诉讼2件。作为复议机构，办理以县政府为被告的行政诉讼案件30件",
+        ),
     ],
 )
 def test_a_narrative_count_of_another_scope_is_not_flagged(
@@ -595,6 +604,35 @@ def test_a_narrative_count_of_another_scope_is_not_flagged(
     r = check(write(tmp_path, "narrative.txt", text.replace(old, new)))
     flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
     assert flag["passed"], flag["message"]
+
+
+def test_a_total_through_every_channel_is_compared(tmp_path: Path) -> None:
+    """通过网站、信函和当面等渠道共收到…56件: the whole, by every channel, not one channel's
+    part (it was passed over, and the check said the text stated no counts)."""
+    text = gip.layout_text()
+    old = "本机关共收到政府信息公开申请40件"
+    assert old in text
+    new = "本机关通过网站、信函和当面等渠道共收到政府信息公开申请56件"
+    r = check(write(tmp_path, "channels.txt", text.replace(old, new)))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert not flag["passed"] and "申请56件" in flag["message"] and "表中为40" in flag["message"]
+
+
+def test_counts_only_of_a_part_are_said_to_be_left_uncompared(tmp_path: Path) -> None:
+    """Counts the text states of a channel or of last year: the check says how many were left
+    uncompared, and when no other count is stated, that these were, not that the text states no
+    counts."""
+    text = gip.layout_text().replace(
+        "2024年，本机关共收到政府信息公开申请40件，予以公开",
+        "其中通过网络收到政府信息公开申请31件，上年度收到政府信息公开申请33件，予以公开",
+    )
+    r = check(write(tmp_path, "parts.txt", text))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert flag["passed"] and "核对3处；另有2处为分项" in flag["message"], flag["message"]
+    alone = text.split("，予以公开")[0] + "。\n" + text.split("被提起行政诉讼2件。")[1]
+    r = check(write(tmp_path, "alone.txt", alone))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert flag["passed"] and flag["message"].startswith("正文所述2处数字为分项"), flag["message"]
 
 
 def test_every_statement_of_a_count_is_set_against_its_cell(tmp_path: Path) -> None:
@@ -1259,11 +1297,32 @@ def test_a_title_a_year_behind_the_period_the_opening_states_is_flagged(tmp_path
     text = gip.layout_text()
     assert "统计期限自2024年1月1日至2024年12月31日" in text
     title = "示例县交通运输局2024年政府信息公开工作年度报告"
-    r = check(write(tmp_path, "typo.txt", text.replace(title, title.replace("2024", "2023"))))
+    typo = text.replace(title, title.replace("2024", "2023"))
+    unsigned = typo.replace("2025年1月20日", "")
+    r = check(write(tmp_path, "typo.txt", unsigned))
     flag = next(c for c in r["checks"] if c["id"] == "opening_speaks_of_the_year")
     assert not flag["passed"] and "标题年度可能有误" in flag["message"]
     same = check(write(tmp_path, "same.txt", text))
     assert next(c for c in same["checks"] if c["id"] == "opening_speaks_of_the_year")["passed"]
+
+
+def test_a_title_a_year_behind_its_opening_and_date_reports_on_the_opening_year(
+    tmp_path: Path,
+) -> None:
+    """The same title slip in a report signed 2025年1月20日: the report is on 2024, as its
+    opening and its date say. The title check says the title's year is wrong; the deadline
+    is 2024's (in time), not 2023's (it was said to be past 2024-01-31, and cost points)."""
+    text = gip.layout_text()
+    title = "示例县交通运输局2024年政府信息公开工作年度报告"
+    r = check(write(tmp_path, "typo.txt", text.replace(title, title.replace("2024", "2023"))))
+    assert r["document"]["report_year"] == 2024
+    assert r["document"]["report_year_source"] == "body"
+    by_id = {c["id"]: c for c in r["checks"]}
+    assert not by_id["title_names_subject_and_year"]["passed"]
+    assert "标题年份应为2024" in by_id["title_names_subject_and_year"]["message"]
+    assert "开头所述期间" in by_id["title_names_subject_and_year"]["message"]
+    assert by_id.get("published_in_time", {"passed": True})["passed"]
+    assert by_id["opening_speaks_of_the_year"]["passed"]
 
 
 def test_a_short_row_that_lost_cells_at_its_end_is_not_right_aligned(tmp_path: Path) -> None:

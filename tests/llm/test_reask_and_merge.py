@@ -337,6 +337,13 @@ def test_an_answer_cut_off_at_max_tokens_is_an_llm_error(
         ("十七", 17),
         ("三千六百万", 36_000_000),
         ("二〇二六", 2026),
+        # a last digit after 百 or more counts in the unit below, as said (一百零一 is 101)
+        ("一百一", 110),
+        ("一百零一", 101),
+        ("三千五", 3500),
+        ("两万三", 23_000),
+        ("一万零五", 10_005),
+        ("一万二千三百零五", 12_305),
     ],
 )
 def test_chinese_numerals(text: str, value: int) -> None:

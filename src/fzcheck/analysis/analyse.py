@@ -69,6 +69,18 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         # before (the title check says its year is off)
         year, year_source = year - 1, "plan"
         found = find_parts(doc, outline, rubric, year)
+    if (
+        year_source == "title"
+        and year is not None
+        and year + 1 in opening
+        and year not in opening
+        and _dated_after(facts, doc, year + 1)
+    ):
+        # the title names the year before the one the opening states (a 2024年…报告 over 统计
+        # 期限自2025年1月1日…, signed in 2026): last year's title kept, the report on the year
+        # its opening and its date say (the title check says the title's year is off)
+        year, year_source = year + 1, "body"
+        found = find_parts(doc, outline, rubric, year)
     if year_source in (None, "signed"):
         # no year in the title or the opening: the plan's year says which year came before it
         planned = _plan_year(doc, _plan(found))
@@ -116,6 +128,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         rare_absent=rare_absent,
         opening_years=opening,
         title_year=facts.report_year if facts.report_year_source == "title" else None,
+        year_source=year_source,
         table_outcomes=outcomes,
     )
     parts = [
@@ -169,6 +182,15 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         info=info,
         tables=table_results(tables, [c for checks in outcomes.values() for c in checks]),
     )
+
+
+def _dated_after(facts: Facts, doc: Document, year: int) -> bool:
+    """Whether the report is signed (or, unsigned, published) after ``year`` ended."""
+    if facts.signed_on is not None:
+        return facts.signed_on.year > year
+    if facts.signed_month is not None:
+        return facts.signed_month[0] > year
+    return doc.published_on is not None and doc.published_on.year > year
 
 
 _OPENING_LINES = 6

@@ -63,6 +63,7 @@ class Context:
     rare_absent: bool = False  # no rare sign stands (fzcheck.analysis.rare): nor any instruction
     opening_years: tuple[int, ...] = ()  # years the opening states (before the first heading)
     title_year: int | None = None  # the year the title names as the one reported on
+    year_source: str | None = None  # where report_year was read (DocumentInfo's words)
     # each table_sums check's outcomes, by check id: worked out once, for the check and the tables
     table_outcomes: dict[str, list[TableCheck]] = field(default_factory=dict)
 
@@ -349,9 +350,11 @@ def _title(spec: TitleSpec, ctx: Context) -> Check:
     has_year = bool(YEAR.search(ctx.title))
     titled, year = ctx.title_year, ctx.report_year
     if has_subject and titled is not None and year is not None and titled != year:
+        # what says so: the opening and the date (year_source body), else the plan and date
+        basis = "开头所述期间和落款日期" if ctx.year_source == "body" else "成文、落款和下年安排"
         return spec.check(
             passed=False,
-            message=f"标题写的是{titled}年，报告所述为{year}年度（成文、落款和下年安排均按"
+            message=f"标题写的是{titled}年，报告所述为{year}年度（{basis}均按"
             f"{year}年度）：标题年份应为{year}",
         )
     missing = [w for w, ok in ((spec.subject, has_subject), ("年度", has_year)) if not ok]
@@ -579,6 +582,9 @@ class TableTextSpec(CheckSpec):
 
     kind: Literal["table_text"]
     statements: list[Statement] = Field(min_length=1)
+    # words naming a part of the whole or another period (其中通过网络…, 上年度…): a statement
+    # whose clause holds one, before it or inside it, is not set against the whole's cell
+    other_scope: Regex | None = None
 
     def references_problem(self, tables: dict[str, TableTemplate]) -> str | None:
         from fzcheck.analysis.table_sums import cell_problem

@@ -246,10 +246,11 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
 
 def text_outcomes(
     spec: TableTextSpec, ctx: Context
-) -> tuple[list[tuple[str, int, str, float, int]], int]:
+) -> tuple[list[tuple[str, int, str, float, int]], int, int]:
     """(name, stated number, its quote, table value, 0-based line) for each statement whose
-    number disagrees with its cells, and how many statements were compared. Only the narrative counts, wherever it stands (在三、… a
-    section's own sentence after an earlier table): the tables' rows are left out."""
+    number disagrees with its cells, how many statements were compared, and how many were left
+    as of another scope. Only the narrative counts, wherever it stands (在三、… a section's own
+    sentence after an earlier table): the tables' rows are left out."""
     rows = {i for t in ctx.tables.values() for i in t.row_lines.values()}
     text, line_of = _joined(ctx.doc.analysis, rows)
     # a cell in a sum that does not hold is the table's own error, flagged by its sums: the
@@ -262,7 +263,8 @@ def text_outcomes(
         for cell in check.cells
     }
     out = []
-    compared = 0
+    compared = skipped = 0
+    other = rx(spec.other_scope) if spec.other_scope else None
     for st in spec.statements:
         cells = []
         refs = [tuple(ref.split(".")) for ref in st.cell.split("+")]
@@ -279,7 +281,8 @@ def text_outcomes(
         # another year or a part of the whole is not this cell's
         said = False
         for m in rx(st.pattern).finditer(text):
-            if _another_scope(text, m.start(), ctx.report_year):
+            if _another_scope(text, m.start(), m.end(), ctx.report_year, other):
+                skipped += 1
                 continue
             stated = 0 if m.groupdict().get("zero") is not None else _count(m.group("n"))
             if stated is None:
@@ -289,20 +292,22 @@ def text_outcomes(
                 out.append((st.name, stated, m.group(0), value, line_of[m.start()]))
                 break
         compared += said
-    return out, compared
+    return out, compared, skipped
 
 
 _CLAUSE_STOPS = ("。", ";", "；", ",", "，")
 _YEAR_SAID = re.compile(r"(20\d\d)年")
-# a part of the whole by channel (其中通过网络收到…, 当面…; 其中予以公开 is the whole's) or another year's (上年度收到…, 同比)
-_PART_OR_OTHER_YEAR = re.compile(r"通过|网上|网络|当面|信函|上一?年|去年|同比|较上|累计|历年")
 
 
-def _another_scope(text: str, at: int, year: int | None) -> bool:
+def _another_scope(
+    text: str, at: int, end: int, year: int | None, other: re.Pattern[str] | None
+) -> bool:
     """Whether the clause a statement opens in (from its last 。；，) is of another scope: it
-    names a year other than the report's (2023年共收到…43件；2024年…) or a part of the whole."""
+    names a year other than the report's (2023年共收到…43件；2024年…), or the rubric's words
+    for a part of the whole or another period stand in it before the count or in the
+    statement itself (未收到以信函方式提交的…申请: none by letter, not none at all)."""
     start = max(text.rfind(stop, 0, at) for stop in _CLAUSE_STOPS) + 1
-    if _PART_OR_OTHER_YEAR.search(text, start, at):
+    if other is not None and other.search(text, start, end):
         return True
     return year is not None and any(int(y) != year for y in _YEAR_SAID.findall(text, start, at))
 
@@ -335,7 +340,7 @@ def _joined(lines: list[str], rows: set[int]) -> tuple[str, list[int]]:
 def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
     if not any(t.status == "read" for t in ctx.tables.values()):
         return None
-    diffs, compared = text_outcomes(spec, ctx)
+    diffs, compared, skipped = text_outcomes(spec, ctx)
     if not compared:  # nothing to set against the tables is not agreement with them
         tables = dict.fromkeys(
             ref.split(".")[0] for st in spec.statements for ref in st.cell.split("+")
@@ -343,9 +348,17 @@ def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
         unread = unreadable_tables(ctx.tables, tables)
         if unread:  # the text's counts may well be there: the table to set them against is not
             return spec.check(passed=True, message=f"正文所述数字未与统计表对照{unread}")
+        if skipped:
+            return spec.check(
+                passed=True,
+                message=f"正文所述{skipped}处数字为分项、分渠道或其他年度的，未与统计表对照",
+            )
         return spec.check(passed=True, message="正文未写出可与统计表对照的数字（未核对）")
     if not diffs:
-        return spec.check(passed=True, message=f"正文所述数字与统计表一致（核对{compared}处）")
+        aside = f"；另有{skipped}处为分项、分渠道或其他年度的，未对照" if skipped else ""
+        return spec.check(
+            passed=True, message=f"正文所述数字与统计表一致（核对{compared}处{aside}）"
+        )
     parts = [
         f"{name}：正文第{i + 1}行“{quote}”，表中为{value:g}" for name, _, quote, value, i in diffs
     ]

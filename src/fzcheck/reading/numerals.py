@@ -30,13 +30,22 @@ def cn_number(text: str) -> int:
     if not any(c in _CN_UNITS or c in _CN_BIG for c in text):
         return int("".join(str(_CN_DIGITS[c]) for c in text))
     total = section = digit = 0
+    unit = 1  # the last unit said, 1 after a 零 (一百零一: the 一 is ones)
     for c in text:
         if c in _CN_DIGITS:
             digit = _CN_DIGITS[c]
+            if digit == 0:
+                unit = 1
         elif c in _CN_UNITS:
-            section += (digit or 1) * _CN_UNITS[c]
+            unit = _CN_UNITS[c]
+            section += (digit or 1) * unit
             digit = 0
         else:
             total += (section + digit) * _CN_BIG[c]
             section = digit = 0
+            unit = _CN_BIG[c]
+    # a digit closing on a unit of 百 or more counts in the unit below it, as it is said: 一百一
+    # is 110, 三千五 3,500, 两万三 23,000 (一百零一, with its 零, is 101)
+    if digit and unit >= 100:
+        digit *= unit // 10
     return total + section + digit
