@@ -12,11 +12,16 @@ from tests.gip.test_tables import check, write
 PLAN = "下一步，我局将加强解读，完善办理流程，每季度组织一次业务培训。"
 
 
-def _improvements_flag(tmp_path: Path, section: str) -> dict[str, object]:
+def _part_flag(tmp_path: Path, old: str, new: str, check_id: str) -> dict[str, object]:
+    """The part check ``check_id`` on the layout report with ``old`` (in it) replaced by ``new``."""
     text = gip.layout_text()
-    assert PLAN in text
-    r = check(write(tmp_path, "five.txt", text.replace(PLAN, section)))
-    return next(c for p in r["parts"] for c in p["checks"] if c["id"] == "names_improvements")
+    assert old in text
+    r = check(write(tmp_path, "five.txt", text.replace(old, new)))
+    return next(c for p in r["parts"] for c in p["checks"] if c["id"] == check_id)
+
+
+def _improvements_flag(tmp_path: Path, section: str) -> dict[str, object]:
+    return _part_flag(tmp_path, PLAN, section, "names_improvements")
 
 
 @pytest.mark.parametrize(
@@ -117,3 +122,63 @@ def test_parts_one_level_down_under_a_heading_naming_none_are_present(tmp_path: 
     r = check(write(tmp_path, "township.txt", text))
     status = {p["id"]: p["status"] for p in r["parts"]}
     assert status["proactive"] == status["requests"] == "present"
+
+
+PROBLEMS = "一是政策解读形式还不够丰富；二是依申请办理人员业务能力仍需提升。"
+
+
+def _problems_flag(tmp_path: Path, section: str) -> dict[str, object]:
+    return _part_flag(tmp_path, PROBLEMS, section, "names_problems")
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        # only last year's problems, put right: none of this year's is named
+        "上年度报告中指出的信息更新不够及时的问题，已于年内整改到位。",
+        "针对去年存在的政策解读形式单一、更新不及时等问题，我局逐项整改，均已完成。",
+        # a denial names nothing
+        "经自查，本年度未发现明显问题。",
+    ],
+)
+def test_a_section_without_this_years_problems_fails(tmp_path: Path, section: str) -> None:
+    flag = _problems_flag(tmp_path, section)
+    assert not flag["passed"], flag["message"]
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        PROBLEMS,
+        "但对照上级要求，仍存在一些不足：公开栏目更新频率偏低，解读材料质量有待提高。",
+        "存在的问题主要是基层公开专区建设滞后。",
+        # last year's put right, then this year's named in its own clause
+        "上年度问题已全部整改。与上年相比，今年新收申请增多，答复规范性仍需提升。",
+    ],
+)
+def test_problems_as_units_word_them_are_named(tmp_path: Path, section: str) -> None:
+    flag = _problems_flag(tmp_path, section)
+    assert flag["passed"], flag["message"]
+
+
+FEES = "   六、其他需要报告的事项\n   本年度未收取信息处理费。"
+
+
+@pytest.mark.parametrize(
+    ("section", "named"),
+    [
+        (FEES, True),
+        # heading and statement run together, as a crawled page has them
+        ("   六、其他需要报告的事项2024年，无收取信息处理费情况。", True),
+        ("   六、其他需要报告的事项\n   无。", False),
+    ],
+)
+def test_the_fees_statement_is_a_hint_not_a_penalty(
+    tmp_path: Path, section: str, named: bool
+) -> None:
+    text = gip.layout_text()
+    assert FEES in text
+    r = check(write(tmp_path, "six.txt", text.replace(FEES, section)))
+    flag = next(c for p in r["parts"] for c in p["checks"] if c["id"] == "names_processing_fees")
+    assert flag["passed"] is named, flag["message"]
+    assert r["score"] == check(write(tmp_path, "base.txt", text))["score"]

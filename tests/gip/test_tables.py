@@ -538,6 +538,30 @@ def test_a_report_on_2021_or_later_in_the_2019_format_is_flagged(tmp_path: Path)
     assert not any(c["id"] == "current_form" for c in r2020["checks"])
 
 
+@pytest.mark.parametrize(
+    "heading",
+    ["   四、政府信息公开的收费及减免情况", "   （二）依申请公开政府信息和不予公开政府信息情况"],
+)
+def test_a_report_on_2021_or_later_in_the_2008_outline_is_flagged(
+    tmp_path: Path, heading: str
+) -> None:
+    """A section of the 2008 条例's outline (收费及减免, 依申请公开和不予公开 together) in a
+    report on 2024 is the old form, named with its line; the same words in a sentence are not."""
+    text = gip.layout_text()
+    tail = "   五、存在的主要问题及改进情况"
+    old = text.replace(tail, f"{heading}\n   本年度未收取任何费用。\n{tail}")
+    flag = next(
+        c for c in check(write(tmp_path, "o.txt", old))["checks"] if c["id"] == "current_form"
+    )
+    line = old.splitlines().index(heading) + 1
+    assert not flag["passed"] and f"第{line}行" in flag["message"], flag["message"]
+    said = text.replace(tail, f"   本年度无收费及减免情况。\n{tail}")
+    flag = next(
+        c for c in check(write(tmp_path, "s.txt", said))["checks"] if c["id"] == "current_form"
+    )
+    assert flag["passed"], flag["message"]
+
+
 def test_run_together_digits_are_unreadable_not_wrong(tmp_path: Path) -> None:
     flat = "".join(line.strip().replace(" ", "") for line in gip.layout_text().splitlines())
     r = check(write(tmp_path, "flat.txt", flat))

@@ -166,10 +166,15 @@ class CueWordsSpec(CheckSpec):
     named: str | None = None
     # a hit inside a match of this does not count (将认真查找原因: a promise, not a cause)
     not_in: Regex | None = None
+    # the headings count too: where a heading's words are a statement (六、其他需要报告的事项
+    # 2023年无收取信息处理费情况, a crawled page's heading and body run together)
+    with_heading: bool = False
 
 
 @part_check(CueWordsSpec)
 def _cue_words(spec: CueWordsSpec, text: str, found: Found, ctx: Context) -> Check:
+    if spec.with_heading:
+        text = "\n".join(ctx.doc.analysis[i] for i in found.lines)
     hits, excluded = hits_outside(spec.pattern, spec.not_in, text)
     ok = len(hits) >= spec.min
     if ok:
@@ -652,12 +657,12 @@ def _superseded_form(spec: SupersededFormSpec, ctx: Context) -> Check | None:
         return None  # the old form was the form then
     found = rx(spec.pattern).search(ctx.doc.analysis_text)
     if found is None:
-        return spec.check(passed=True, message="未见旧格式的表头")
+        return spec.check(passed=True, message="未见旧格式的表头或章节")
     i, quote = _quoted(ctx.doc, found.start(), found.end())
     return spec.check(
         passed=False,
-        message=f"第{i + 1}行“{quote}”是旧格式的表头：{spec.from_year}年度起的报告应按"
-        f"{spec.form}编制，请核对统计表",
+        message=f"第{i + 1}行“{quote}”出自旧格式：{spec.from_year}年度起的报告应按"
+        f"{spec.form}编制，请核对统计表和章节",
     )
 
 
