@@ -450,17 +450,19 @@ def test_a_title_without_a_kind_at_its_end_is_read_by_the_rubrics_subject() -> N
     assert not title_pattern(None).search("示例县2025年政务公开工作情况")
 
 
+@pytest.mark.parametrize("colon", ["：", ""])
 def test_a_disclosure_pages_metadata_table_gives_publication_date_and_title(
-    tmp_path: Path,
+    tmp_path: Path, colon: str
 ) -> None:
-    """A 政府信息公开 page lists 成文日期 before 发布日期, in a table: the report was published on
-    the latter (late: after 1 April), and its title is its 名称 cell alone."""
+    """A 政府信息公开 page lists 成文日期 before 发布日期, in a table, its keys with a colon or
+    without: the report was published on the latter (late: after 1 April), and its title is its
+    名称 cell alone."""
     text = SAMPLE.read_text(encoding="utf-8")
     title, body = text.split("\n", 1)
     rows = [
         ("索引号：", "11330000MB0000000X/2026-00012", "发布机构：", "示例县司法局"),
         ("名称：", title, "文号：", ""),
-        ("成文日期：", "2026-03-27", "发布日期：", "2026-04-03"),
+        (f"成文日期{colon}", "2026-03-27", f"发布日期{colon}", "2026-04-03"),
     ]
     table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
@@ -866,3 +868,34 @@ def test_a_subject_written_one_character_off_is_shown_as_a_slip(
     message = _check(r, "title_names_subject_and_year")["message"]
     assert isinstance(message, str) and message.startswith("标题未写明法治政府建设")
     assert (f"写作“{slip}”，是否笔误" in message) if slip else ("笔误" not in message)
+
+
+def test_a_report_filled_into_a_forms_table_is_read_by_its_rows(tmp_path: Path) -> None:
+    """A 报告表 a 依法治县办 hands out, filled in Word: a label cell, its paragraph in the next
+    (存在的不足和原因 | 一是…。). Each label heads its part, and 填报日期 dates it (the problems
+    row was lost, the others half-credited as embedded, the date unread: 37.5)."""
+    import docx
+
+    rows = [
+        ("报告单位", "示例县教育局"),
+        ("主要举措和成效", "一是完善制度，全年审查文件和合同27件。二是开展专项检查46次。"),
+        ("存在的不足和原因", "一是执法力量薄弱，持证人员仅6名。原因主要是执法机构尚未健全。"),
+        (
+            "党政主要负责人履行推进法治建设第一责任人职责情况",
+            "局长主持召开党组会议专题研究法治建设3次，亲自审定依法治教工作要点。",
+        ),
+        ("下一年度工作安排", "2026年，我局将健全执法机构，推进依法治校示范校创建。"),
+        ("填报日期", "2026年1月25日"),
+    ]
+    document = docx.Document()
+    document.add_paragraph("示例县教育局2025年度法治政府建设情况报告")
+    table = document.add_table(rows=len(rows), cols=2)
+    for k, (label, text) in enumerate(rows):
+        table.cell(k, 0).text, table.cell(k, 1).text = label, text
+    path = tmp_path / "form.docx"
+    document.save(str(path))
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    status = {p["id"]: p["status"] for p in r["parts"] if p["required"]}
+    assert set(status.values()) == {"present"}, status
+    assert r["document"]["signed_on"] == "2026-01-25"
+    assert r["document"]["issuer"] == "示例县教育局"

@@ -569,7 +569,17 @@ _RUN_IN_REPORT = [
 ]
 
 
-@pytest.mark.parametrize(("a", "b"), [("【", "】"), ("", "："), ("", ":"), ("", "。")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("【", "】"),
+        ("", "："),
+        ("", ":"),
+        ("", "。"),
+        ("", " | "),
+        ("| ", " | "),
+    ],  # | : a form's cells
+)
 def test_labels_opening_the_paragraphs_of_a_headingless_report_are_its_headings(
     tmp_path: Any, a: str, b: str
 ) -> None:

@@ -98,6 +98,8 @@ _WENHAO_ONLY = re.compile(r"^\s*\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])�
 _COVER_LETTER = re.compile(r"报送.{0,60}的?函$")
 _MARKDOWN_TITLE = re.compile(r"\s*#{1,6}\s")
 _CELL_END = re.compile(r"\s*[|｜]")
+# a form's own label for the date it was filled in (填报日期 | 2024年1月25日): its signing date
+_FORM_DATE_LABEL = re.compile(r"^(?:填报|填表|报送|报告)(?:日期|时间)\s*:?\s*")
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~～至到]\s*$")
 _RANGE_AFTER = re.compile(r"\s*[-—–~～至到]\s*(?:19|20)\d{2}")
 # A 公文's urgency or secrecy mark on its own line (特急, 秘密★1年): above the title, not of it.
@@ -491,7 +493,7 @@ def _find_signature(
             or _text_follows(lines, nonblank, i)
         ):
             break
-        text = _cells(lines[i])
+        text = _FORM_DATE_LABEL.sub("", _cells(lines[i]))
         if _IN_CELLS.search(lines[i]) and parse_date(text) is None:
             continue  # a month in a table's row (| 培训 | 交通运输局 | 2026年9月 |): no signature
         if _DATE_ONLY.match(text):

@@ -614,20 +614,30 @@ _RUN_IN = re.compile(
     r"^\s*(?:【([^【】。;!?]{2,36})】|([^\s,。;!?:、【]{2,36})[:：]|((?:20\d\d年度?)?[^\s,。;!?:、【\d]{4,36})。)\s*\S"
 )
 _RUN_IN_MIN = 3  # labels opening paragraphs: two may be a paragraph's 【典型案例】 and a lead-in
+# A form's row: its label in the first cell, the paragraph in the next (存在的不足和原因 | 一是…。),
+# as a unit fills in a 报告表 its 依法治县办 handed out
+# (one run of white space before the label, its border inside it: ^\s*\|?\s* split a line of
+# 200,000 spaces every way)
+_ROW_LABEL = re.compile(r"^\s*(?:\|\s*)?([^\s,。;!?:、【|]{2,36})\s*\|\s*\S")
 
 
 def _run_in_labels(
     lines: list[str], body_start: int, body_end: int
 ) -> list[tuple[int, str, int, int, int]]:
     """Run-in headings of a report with no other heading: three paragraphs at least open with a
-    label (【主要举措和成效】全年… / 存在的不足和原因：一是…), each its section's heading (the
+    label (【主要举措和成效】全年… / 存在的不足和原因：一是… / a form's 存在的不足和原因 | 一是…),
+    each its section's heading (the
     report read as headingless: its problems part lost, the others only embedded). In a report
     with headings such labels are items inside its sections, and stay text."""
     out = []
     for i in range(body_start, body_end + 1):
-        m = _RUN_IN.match(lines[i])
+        line = lines[i]
+        if (row := _ROW_LABEL.match(line)) is not None and "。" in line[row.end() :]:
+            out.append((BARE, "", i, row.start(1), row.end(1)))
+            continue
+        m = _RUN_IN.match(line)
         # a paragraph after it, not a field's value (标题：… / 发布时间：2023-… on a page)
-        if m is not None and "。" in lines[i][m.end() :] and not is_table_row(lines[i]):
+        if m is not None and "。" in line[m.end() :] and not is_table_row(line):
             k = next(g for g in (1, 2, 3) if m.group(g) is not None)
             out.append((BARE, "【】" if k == 1 else "", i, m.start(k), m.end(k)))
     return out if len(out) >= _RUN_IN_MIN else []
