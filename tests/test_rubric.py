@@ -68,7 +68,7 @@ def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
         (
             "        pattern: &causes ",
             "        patterns: &causes ",
-            r"parts\[1\]\.checks\[0\]\.pattern"
+            r"parts\[1\]\.checks\[1\]\.pattern"
             r"（第\d+行）：缺少这一项",
         ),
         (

@@ -1524,3 +1524,53 @@ def test_a_section_that_only_points_at_an_absent_attachment_says_so(tmp_path: Pa
     leader = part(r, "leader_duties")
     assert leader["status"] == "present" and "没有附件" in (leader["note"] or "")
     assert part(r, "problems")["note"] is None
+
+
+_PROBLEMS_BODY = sample_text().split(PROBLEMS + "\n")[1].split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "无。",
+        "我局法治政府建设工作总体运行良好，未发现明显问题。",
+        # last year's (the 督察's) put right: none of this year's named
+        "针对2024年度法治督察反馈的3个问题，我局逐项制定整改措施，已全部整改到位。",
+        "针对上年度执法人员持证率不够高的问题，已组织专项培训，整改到位。",
+    ],
+)
+def test_a_problems_section_naming_none_fails(tmp_path: Path, body: str) -> None:
+    """The law asks for the year's shortcomings: 无, a denial or last year's put right names
+    none (the section was present and passed but for its causes)."""
+    r = variant(tmp_path, (_PROBLEMS_BODY, body))
+    assert statuses(r)["problems"] == "present"
+    assert "problems.names_shortcomings" in failed(r)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "执法力量与监管任务不相匹配，网络交易违法行为发现难。原因是编制未相应增加。",
+        "一是部分干部运用法治思维的能力有待提高；二是行政复议纠错率偏高。究其原因，培训不足。",
+        # last year's put right, then this year's in a clause of its own
+        "上年度问题已全部整改。与上年相比，今年基层执法队伍仍存在人员断层问题，原因是退休集中。",
+    ],
+)
+def test_shortcomings_as_units_word_them_are_named(tmp_path: Path, body: str) -> None:
+    r = variant(tmp_path, (_PROBLEMS_BODY, body))
+    assert "problems.names_shortcomings" not in failed(r)
+
+
+@pytest.mark.parametrize("empty", ["", "\n"])
+def test_a_heading_with_nothing_under_it_is_no_part(tmp_path: Path, empty: str) -> None:
+    """二、存在的不足和原因 with the next heading right under it (or a blank line): the part is
+    missing, its note naming the heading; a skeleton of the law's headings is no report's parts."""
+    r = variant(tmp_path, (_PROBLEMS_BODY + "\n", empty))
+    problems = part(r, "problems")
+    assert problems["status"] == "missing", problems
+    assert f"第{PROBLEMS_LINE}行“" in problems["note"] and "下面没有内容" in problems["note"]
+    assert r["verdict"] == "incomplete"
+    assert statuses(r)["leader_duties"] == "present"
+
+
+PROBLEMS_LINE = sample_text().splitlines().index(PROBLEMS) + 1

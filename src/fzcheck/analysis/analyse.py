@@ -10,6 +10,7 @@ from itertools import islice
 from fzcheck.analysis.checks import (
     Context,
     TableSumsSpec,
+    part_text,
     plan_years,
     run_document_checks,
     run_part_checks,
@@ -97,6 +98,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         found = _with_appendix_parts(doc, rubric, found, appendix, year)
     _note_an_attached_file(doc, found)
     _note_an_absent_annex(doc, found, appendix is not None)
+    _headings_alone_missing(doc, found)
     tables = (
         read_tables(
             doc,
@@ -233,6 +235,32 @@ def _note_an_absent_annex(doc: Document, found: list[Found], annexed: bool) -> N
         body = "".join(doc.analysis[i].strip() for i in range(h.line + 1, h.end_line + 1))
         if body and _ONLY_POINTER.match(body):
             f.note = f"本节正文只写“{body}”，所交文件中没有附件：请核对附件是否另行提交"
+
+
+_NO_TEXT = re.compile(r"^[\W_]*$")
+# a sentence's marks in a heading's line: a statement typed or crawled into it, no heading alone
+_GLUED = re.compile(r"[,。;!?]")
+
+
+def _headings_alone_missing(doc: Document, found: list[Found]) -> None:
+    """A part whose sections hold nothing under their headings (二、存在的不足和原因, then 三、
+    at once) is missing: a heading states nothing of what the law asks the part to say. Its
+    note names the heading, so the reviewer sees it was there."""
+    for f in found:
+        if f.status != "present" or not f.sections or not _NO_TEXT.match(part_text(doc, f)):
+            continue
+        if any(_GLUED.search(doc.analysis[h.line], h.start) for h in f.sections):
+            continue  # its statement run into it (其他需要报告的情况本年度无。: a crawled page's)
+        h = f.sections[0]
+        f.note = f"第{h.line + 1}行“{h.text}”下面没有内容，未计入"
+        f.status, f.heading, f.line, f.sections, f.evidence, f.ranges = (
+            "missing",
+            None,
+            None,
+            [],
+            [],
+            [],
+        )
 
 
 def _may_be_attached(doc: Document, f: Found) -> bool:
