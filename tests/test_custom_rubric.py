@@ -62,7 +62,7 @@ def test_json_names_the_rubrics_parts_and_grades_with_its_weights(
     assert east["document"]["plan_year"] == 2026  # the part with plan: true
     genre = east["checks"][0]
     assert genre["passed"] and genre["message"].startswith("是安全生产工作年度报告：")
-    assert "标题是安全生产工作的报告" in genre["message"]
+    assert "标题有“安全生产”和“报告”" in genre["message"]
 
 
 def test_terminal_csv_markdown_and_html_use_its_labels(

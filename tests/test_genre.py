@@ -12,7 +12,7 @@ from fzcheck.pipeline import check_path
 from fzcheck.reading import load
 from fzcheck.reading.normalize import _per_char
 from fzcheck.rubric import Catalog, load_rubric
-from tests.helpers import FIXTURES, SAMPLE, checked
+from tests.helpers import FIXTURES, SAMPLE, checked, sample_text
 from tests.test_parts import check, statuses
 
 
@@ -670,3 +670,16 @@ def test_a_half_years_report_is_still_told_as_one(tmp_path: Path) -> None:
     text = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
     r = checked(tmp_path, "示例县2025年上半年法治政府建设工作情况报告\n" + text, "fazhi-annual")
     assert "标题是半年或季度的报告" in _genre(r)["message"]
+
+
+def test_the_titles_messages_quote_what_the_title_has(tmp_path: Path) -> None:
+    """依法治校工作报告 has 依法治, not 法治政府建设; 法治建设工作报告 has 法治建设: neither
+    message says the title names 法治政府建设 (the genre sign did, beside a title check
+    saying it did not)."""
+    body = sample_text().split("\n", 1)[1]
+    school = checked(tmp_path, "示例县第一中学2025年依法治校工作报告\n" + body)
+    message = str(_genre(school)["message"])
+    assert "标题有“依法治”和“报告”" in message and "标题是法治政府建设" not in message
+    plain = checked(tmp_path, "示例县人民医院2025年度法治建设工作报告\n" + body)
+    title = next(c for c in plain["checks"] if c["id"] == "title_names_subject_and_year")
+    assert title["passed"] and title["message"] == "标题写明“法治建设”和年度"

@@ -351,7 +351,8 @@ class TitleSpec(CheckSpec):
 def _title(spec: TitleSpec, ctx: Context) -> Check:
     if not ctx.title:
         return spec.check(passed=False, message="未找到标题")
-    has_subject = bool(rx(spec.pattern).search(ctx.title))
+    named = rx(spec.pattern).search(ctx.title)
+    has_subject = named is not None
     has_year = bool(YEAR.search(ctx.title))
     titled, year = ctx.title_year, ctx.report_year
     if has_subject and titled is not None and year is not None and titled != year:
@@ -367,7 +368,8 @@ def _title(spec: TitleSpec, ctx: Context) -> Check:
     slip = None if has_subject else _one_off(ctx.title, spec.subject)
     return spec.check(
         passed=not missing,
-        message=f"标题写明{spec.subject}和年度"
+        # the words it has (法治建设 for 法治政府建设 is the subject, not its name)
+        message=f"标题写明“{named.group(0) if named else spec.subject}”和年度"
         if not missing
         else f"标题未写明{'和'.join(missing)}" + (f"（写作“{slip}”，是否笔误？）" if slip else ""),
     )

@@ -157,8 +157,11 @@ def _title_signs(g: Genre, title: str) -> list[Sign]:
     bad = other_kind.search(t)
     if bad and not joined_on.search(t[: bad.start()]):
         return [Sign(f"{_KIND}{bad.group(0)}", g.weights.title_other_genre)]
-    if rx(g.subject).search(t) and rx(g.report_words).search(t):
-        return [Sign(f"标题是{g.subject_name}的报告", g.weights.title_names_subject)]
+    # the words it has: 依法治校工作报告 names 依法治, not 法治政府建设
+    # (the last report word: …情况的报告 is a 报告)
+    words = [m.group(0) for m in rx(g.report_words).finditer(t)]
+    if (subject := rx(g.subject).search(t)) and words:
+        return [Sign(f"标题有“{subject.group(0)}”和“{words[-1]}”", g.weights.title_names_subject)]
     return []
 
 
