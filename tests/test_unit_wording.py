@@ -1534,6 +1534,7 @@ _PROBLEMS_BODY = sample_text().split(PROBLEMS + "\n")[1].split("\n\n")[0]
     [
         "无。",
         "我局法治政府建设工作总体运行良好，未发现明显问题。",
+        "经自查，尚未发现明显问题。",
         # last year's (the 督察's) put right: none of this year's named
         "针对2024年度法治督察反馈的3个问题，我局逐项制定整改措施，已全部整改到位。",
         "针对上年度执法人员持证率不够高的问题，已组织专项培训，整改到位。",
@@ -1552,6 +1553,7 @@ def test_a_problems_section_naming_none_fails(tmp_path: Path, body: str) -> None
     [
         "执法力量与监管任务不相匹配，网络交易违法行为发现难。原因是编制未相应增加。",
         "一是部分干部运用法治思维的能力有待提高；二是行政复议纠错率偏高。究其原因，培训不足。",
+        "执法规范化水平需进一步提升，行政败诉案件时有发生。主要原因是应诉能力不强。",
         # last year's put right, then this year's in a clause of its own
         "上年度问题已全部整改。与上年相比，今年基层执法队伍仍存在人员断层问题，原因是退休集中。",
     ],
