@@ -282,3 +282,22 @@ def test_a_section_after_a_tables_own_numbered_rows_is_still_cut() -> None:
     assert starts.count("四、结转下年") == 1  # the table's row is cut too, as its label
     # a number that follows none of the open sequences (七、 after 五、) is still no heading
     assert not any(s.startswith("七、") for s in starts)
+
+
+@pytest.mark.parametrize("name", ["header_date.txt", "traditional.txt", "debris_titles.txt"])
+def test_a_flattened_reports_sections_keep_their_first_sentence(tmp_path: Path, name: str) -> None:
+    """Flattened, a heading and its section's first sentence run together (二、…存在的不足和原因
+    部分执法人员专业能力不足，原因是…): the heading ends where the law's wording of it does, so
+    the sentence is the section's and its checks pass as on the lined original."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    flat = tmp_path / name
+    flat.write_text(re.sub(r"\s*\n\s*", "", text), encoding="utf-8")
+    lined, crawled = check(name), check_path(str(flat), Catalog.load()).to_json()
+    assert crawled["document"]["resegmented"] is True
+
+    def passed(r: dict[str, object]) -> dict[str, bool]:
+        parts = r["parts"]
+        assert isinstance(parts, list)
+        return {f"{p['id']}.{c['id']}": c["passed"] for p in parts for c in p["checks"]}
+
+    assert passed(crawled) == passed(lined)

@@ -18,7 +18,14 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from fzcheck.analysis.outline import Heading, Outline, rest_of
-from fzcheck.analysis.patterns import Finder, any_of, first_match, joined_across, mask_titles
+from fzcheck.analysis.patterns import (
+    Finder,
+    any_of,
+    first_match,
+    joined_across,
+    mask_titles,
+    rx,
+)
 from fzcheck.document import Document
 from fzcheck.memo import per_object
 from fzcheck.result import Evidence, Span, Status
@@ -112,6 +119,7 @@ _MAX_CUES = 1024
 def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None) -> list[Found]:
     found = {p.id: Found(part=p) for p in rubric.parts}
     cues = {p.id: _Cues.of(p, year) for p in rubric.parts}
+    _law_wording_ends(doc, outline, rubric.report_genre.law_headings)
     _rests_taken(doc, outline, list(cues.values()))
     masked = [mask_titles(h.text) for h in outline.headings]
     body = _Body(doc, range(outline.body_start, outline.body_end + 1))
@@ -150,6 +158,32 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
         if f.status == "missing":
             _find_embedded(f, doc, outline, year, cues, masked, body, _barred(f, found))
     return [found[p.id] for p in rubric.parts]
+
+
+# a sentence's marks on a heading's line: its statement run into it
+_GLUED = re.compile(r"[,。;!?]")
+# what may close the law's wording in a heading (…第一责任人职责情况), and what joins it to
+# more of the heading (…举措和成效及存在的不足: a merged section's, not its statement)
+_LAW_CLOSE = re.compile(r"(?:的?(?:有关|相关)?情况)?")
+_JOINED = re.compile(r"[及和与、暨并]|以及")
+
+
+def _law_wording_ends(doc: Document, outline: Outline, law: str | None) -> None:
+    """Each heading whose line runs on into a statement (二、存在的不足和原因部分执法人员能力
+    不足，原因是…。: a crawled page's, its heading and first sentence one) ends where the law's
+    own wording of it does: the sentence is the section's text, and its checks read it."""
+    if not law:
+        return
+    for h in outline.headings:
+        if not _GLUED.search(doc.analysis[h.line], h.end):
+            continue
+        *_, m = (None, *rx(law).finditer(h.text))  # the last: a heading may quote two
+        if m is None:
+            continue
+        close = _LAW_CLOSE.match(h.text, m.end())
+        cut = close.end() if close else m.end()
+        if cut < len(h.text) and not _JOINED.match(h.text, cut) and h.start + cut < h.end:
+            h.text, h.end = h.text[:cut], h.start + cut
 
 
 # The rest a part's cues read a heading by: the law's own wording of a part, broken anywhere
