@@ -1576,3 +1576,14 @@ def test_a_heading_with_nothing_under_it_is_no_part(tmp_path: Path, empty: str) 
 
 
 PROBLEMS_LINE = sample_text().splitlines().index(PROBLEMS) + 1
+
+
+def test_a_heading_with_its_text_in_an_attachment_is_read_there(tmp_path: Path) -> None:
+    """三、党政主要负责人…情况 with nothing under it, its text in an attachment after the
+    signature (附件：党政主要负责人…情况, then the text): the part is read there, not missing."""
+    text = sample_text()
+    body = text.split(LEADER)[1].split("\n\n")[0]
+    text = text.replace(body + "\n", "") + f"\n附件：{LEADER.strip()}\n{body}\n"
+    r = checked(tmp_path, text)
+    leader = part(r, "leader_duties")
+    assert leader["status"] != "missing" and leader["note"] == "见正文后的附件", leader

@@ -88,6 +88,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         if planned is not None:
             year, year_source = planned - 1, "plan"
             found = find_parts(doc, outline, rubric, year)
+    _headings_alone_missing(doc, found)
     # an attachment after the signature (附件…): read for a part or a table the body lacks
     appendix = (
         build_outline(doc, facts.appendix_start, len(doc.lines) - 1)
@@ -98,7 +99,6 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         found = _with_appendix_parts(doc, rubric, found, appendix, year)
     _note_an_attached_file(doc, found)
     _note_an_absent_annex(doc, found, appendix is not None)
-    _headings_alone_missing(doc, found)
     tables = (
         read_tables(
             doc,
