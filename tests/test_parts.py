@@ -132,6 +132,10 @@ def test_heading_named_causes_without_any_in_the_body_fails(tmp_path: Path) -> N
         ("下一步将深入剖析问题产生的根源。", False),
         ("经查找原因，主要是执法人员多为兼职。", True),  # found, and said
         ("分析原因：一是编制少，二是培训少。", True),
+        # what follows the analysis opening with 一方面 / 首先 / 1.: the causes, given
+        ("分析原因，一方面是编制少，另一方面是培训少。", True),
+        ("分析其原因：首先是编制少，其次是培训少。", True),
+        ("查找原因，1.编制少；2.培训少。", True),
     ],
 )
 def test_a_promise_to_find_causes_is_not_a_cause(tmp_path: Path, said: str, counts: bool) -> None:

@@ -484,6 +484,9 @@ def test_a_narrative_saying_there_were_no_appeals_is_set_against_table_four(
         ("全年无政府信息公开申请", True),
         # the table's own word, no 公开: compared, and it agrees
         ("本机关全年新收申请40件", False),
+        # the report's subject needs no 公开 either, and requests are counted in 份 too
+        ("2024年，本机关共收到申请43件", True),
+        ("2024年，本机关共收到政府信息公开申请43份", True),
     ],
 )
 def test_a_narrative_count_of_requests_is_set_against_table_three(
@@ -1554,14 +1557,15 @@ def test_table_two_printed_with_its_cells_empty_is_there_blank(tmp_path: Path) -
 def test_a_subtotal_or_a_groups_own_row_of_counts_is_passed_over(
     tmp_path: Path, label: str
 ) -> None:
-    """A 小计 row under a group, or the counts printed on the group's own row ((三)不予公开), are
-    rows the template leaves out: passed over, the table read and its sums checked."""
+    """A 小计 row under a group, or the counts printed on the group's own row ((三)不予公开), do
+    not break the reading: the table is read and its sums checked (the group's own row is checked
+    against its sub-rows too: here it agrees, 2 = 0+0+0+2+0+0+0+0)."""
     text = gip.layout_text()
     anchor = "      1.属于国家秘密"
     assert anchor in text
     text = text.replace(
         anchor,
-        f"      {label:<22}       1       0       0       0       0       0       1\n{anchor}",
+        f"      {label:<22}       2       0       0       0       0       0       2\n{anchor}",
         1,
     )
     r = check(write(tmp_path, "subtotal.txt", text))

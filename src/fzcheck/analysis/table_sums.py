@@ -100,6 +100,12 @@ def _instances(identity: Identity, table: TableRead) -> Iterator[Instance]:
             yield Instance(identity, row_name[r], left, right, m1 + m2)
     elif identity.over == "columns":
         lhs, rhs = _counted(_expand(identity.lhs, rows), table), _expand(identity.rhs, rows)
+        # an optional row not printed, or printed as its sub-rows' heading, has no sum to check;
+        # a subtotal printed without its sub-rows (the 2019 form's one （六）其他处理 row) none either
+        rhs = [r for r in rhs if not _absent_optional(r, table, cols)]
+        lhs = [r for r in lhs if not _absent_optional(r, table, [])]
+        if not rhs or not lhs:
+            return
         for c in cols:
             left, m1 = take([(r, c) for r in lhs])
             right, m2 = take([(r, c) for r in rhs])
@@ -126,6 +132,19 @@ def _heading_row(row: str, table: TableRead, cols: list[str]) -> bool:
     over its 1. 2. 3.), with no sum of its own to check."""
     return not _counted([row], table) and all(
         (cell := table.value(row, c)) is None or cell.value is None for c in cols
+    )
+
+
+def _absent_optional(row: str, table: TableRead, cols: list[str]) -> bool:
+    """An optional row (a subtotal some units print) not read, or read with no value in
+    ``cols``."""
+    optional = next(r for r in table.template.rows if r.id == row).optional
+    return optional and (
+        row not in table.row_lines
+        or (
+            bool(cols)
+            and all((cell := table.value(row, c)) is None or cell.value is None for c in cols)
+        )
     )
 
 

@@ -215,12 +215,14 @@ Headings = Mapping[int, tuple[int, str]]
 
 
 def _region(
-    doc: Document, template: TableTemplate, body: range, headings: Headings
+    doc: Document, template: TableTemplate, body: range, headings: Headings, after: int
 ) -> range | None:
     """The lines between the section heading that holds the table and the next one. A top-level
     heading is taken before a sub-heading and a sub-heading before a sentence: the overview's
-    （二）收到和处理政府信息公开申请情况 or a sentence naming 行政复议、行政诉讼 is not the section."""
-    start = _first(doc, template.section, body, headings)
+    （二）收到和处理政府信息公开申请情况 or a sentence naming 行政复议、行政诉讼 is not the section.
+    A sentence only from line ``after`` on: one in the overview (全年未发生行政复议案件) is not
+    where a table stands that the format sets after the tables read before it."""
+    start = _first(doc, template.section, body, headings, after=after)
     if start is None:
         return None
     end = _first(doc, template.until, range(start + 1, body.stop), headings, sentences=False)
@@ -228,7 +230,12 @@ def _region(
 
 
 def _first(
-    doc: Document, pattern: str, lines: range, headings: Headings, sentences: bool = True
+    doc: Document,
+    pattern: str,
+    lines: range,
+    headings: Headings,
+    sentences: bool = True,
+    after: int = 0,
 ) -> int | None:
     """The first line of ``lines`` whose heading matches ``pattern`` — a top-level heading
     first, then any — matched on the heading's own text (一、总体情况。…被申请行政复议4件 is the
@@ -244,7 +251,7 @@ def _first(
     return next(
         (
             i
-            for i in lines
+            for i in range(max(lines.start, after), lines.stop)
             if cue.search(_compact(doc.analysis[i])) and (sentences or _ends_a_region(doc, i))
         ),
         None,
@@ -265,11 +272,12 @@ def read_table(
     body: range,
     headings: Headings | None = None,
     anywhere: bool = False,
+    after: int = 0,
 ) -> TableRead:
     """``headings``: the outline's, by line, for finding the section. ``anywhere``: with no
     line naming the section, the table may stand from the start of ``body`` (an attachment of
-    tables labelled 附表1 alone) up to the next section's."""
-    region = _region(doc, template, body, headings or {})
+    tables labelled 附表1 alone) up to the next section's. ``after``: see ``_region``."""
+    region = _region(doc, template, body, headings or {}, after)
     if region is None and anywhere:
         end = _first(doc, template.until, body, headings or {}, sentences=False)
         region = range(body.start, body.stop if end is None else end)
@@ -1092,4 +1100,13 @@ def read_tables(
     headings: Headings | None = None,
     anywhere: bool = False,
 ) -> dict[str, TableRead]:
-    return {t.id: read_table(doc, t, body, headings, anywhere) for t in templates}
+    """Each table in the rubric's order, the order the format sets them in: one whose section
+    has no heading is looked for from where those read before it stand on (two tables may share
+    a section)."""
+    tables: dict[str, TableRead] = {}
+    after = body.start
+    for t in templates:
+        tables[t.id] = table = read_table(doc, t, body, headings, anywhere, after)
+        if table.status == "read" and table.first_line is not None:
+            after = max(after, table.first_line)
+    return tables

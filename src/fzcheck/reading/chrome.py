@@ -48,7 +48,9 @@ METADATA_LINE = re.compile(rf"^\s*(?:{_METADATA_KEYS})\s*[:：|｜]")
 TITLE_CELL = re.compile(r"^\s*(?:标题|题目|文件名称|名称)\s*[:：|｜]\s*")
 # The kinds of document a title ends with (…的报告, …工作要点, …的反馈意见): a line so ending reads
 # as a title — of a report, or of a 公文 of another kind, which the genre check then sees.
-TITLE_KINDS = "报告|報告|要点|规则|方案|计划|通知|解读|意见|材料|讲话|发言|纪要|通报|决定|批复|汇报"
+TITLE_KINDS = (
+    "报告|報告|年报|年報|要点|规则|方案|计划|通知|解读|意见|材料|讲话|发言|纪要|通报|决定|批复|汇报"
+)
 # Kinds of what a unit files beside its report (…工作总结, …考核评分细则, …公开指南, …工作思路): a title too
 # when it names whose it is — a site's nav line (办事指南, 政府信息公开指南) is not.
 LOOKALIKE_KINDS = "总结|细则|办法|规定|清单|指南|目录|评分表|考核表|模板|思路|打算"

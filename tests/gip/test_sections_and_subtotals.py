@@ -1,0 +1,119 @@
+"""Table 三's subtotal rows, and sections and titles as units word them."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+from tests.gip import reports as gip
+from tests.gip.test_tables import check, failures, tables, write
+
+_SUBTOTALS = {
+    "withheld": ("（三）不予公开", "withheld_", "requests_withheld_subtotal"),
+    "unable": ("（四）无法提供", "unable_", "requests_unable_subtotal"),
+    "declined": ("（五）不予处理", "declined_", "requests_declined_subtotal"),
+}
+
+
+def _with_subtotal(group: str, wrong: bool) -> str:
+    """The layout report with ``group``'s subtotal row printed over its sub-rows (some units add
+    one), one of its values off by one when ``wrong``."""
+    label, prefix, _ = _SUBTOTALS[group]
+    table = copy.deepcopy(gip.values())
+    subs = [r for r, _, _ in gip.ROWS_2021 if r.startswith(prefix)]
+    table[group] = [sum(table[r][k] or 0 for r in subs) for k in range(7)]
+    if wrong:
+        table[group][0] += 1
+        table[group][6] += 1
+    rows: list[tuple[str, str, str | None]] = []
+    for row, text, grp in gip.ROWS_2021:
+        if row == subs[0]:
+            rows.append((group, label, None))
+        rows.append((row, text, None if row in subs else grp))
+    return gip.layout_text(table, rows)
+
+
+@pytest.mark.parametrize("group", sorted(_SUBTOTALS))
+def test_a_subtotal_row_is_checked_against_its_sub_rows(tmp_path: Path, group: str) -> None:
+    """A printed subtotal is checked: a wrong one fails its own sum (it was read past, and the
+    table said every sum held); a right one holds, and is not counted twice in （七）总计."""
+    identity = _SUBTOTALS[group][2]
+    right = check(write(tmp_path, "right.txt", _with_subtotal(group, wrong=False)))
+    assert tables(right)["requests"]["status"] == "read"
+    assert failures(right) == set()
+    wrong = check(write(tmp_path, "wrong.txt", _with_subtotal(group, wrong=True)))
+    assert failures(wrong) == {(identity, "自然人"), (identity, "总计")}
+
+
+def test_the_2019_forms_single_other_row_has_no_sub_rows_to_add_up(tmp_path: Path) -> None:
+    r = check(write(tmp_path, "old.txt", gip.layout_text(gip.values("2019"), gip.ROWS_2019)))
+    assert failures(r) == set()
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert sums["passed"] and "未核对" not in sums["message"]
+
+
+def _without_section_four(text: str) -> str:
+    lines = text.split("\n")
+    start = next(i for i, s in enumerate(lines) if s.strip().startswith("四、"))
+    end = next(i for i, s in enumerate(lines) if s.strip().startswith("五、"))
+    return "\n".join(lines[:start] + lines[end:])
+
+
+def test_a_missing_table_four_is_absent_not_a_row_of_an_earlier_table(tmp_path: Path) -> None:
+    """No section 四: table 四 is not looked for from the overview's sentence on 行政复议, so an
+    earlier table's row is not read as its cases (which said it was there but unreadable)."""
+    text = _without_section_four(gip.layout_text())
+    assert "行政复议" in text.split("二、")[0]
+    r = check(write(tmp_path, "no-four.txt", text))
+    assert tables(r)["appeals"]["status"] == "absent"
+    flag = next(c for c in r["checks"] if c["id"] == "has_statistical_tables")
+    assert not flag["passed"] and "表四" in flag["message"]
+    assert tables(r)["requests"]["status"] == "read"
+
+
+def test_table_fours_section_headed_fuyi_susong_is_the_appeals_part(tmp_path: Path) -> None:
+    """四、政府信息公开复议诉讼情况 (the law's two words shortened) heads the appeals part and
+    its table: neither was found in a Markdown report."""
+    old, new = "四、政府信息公开行政复议、行政诉讼情况", "四、政府信息公开复议诉讼情况"
+    text = gip.markdown_text()
+    assert old in text
+    r = check(write(tmp_path, "worded.md", text.replace(old, new)))
+    got = next(p for p in r["parts"] if p["id"] == "appeals")
+    assert got["status"] == "present" and got["heading"] == "政府信息公开复议诉讼情况"
+    assert tables(r)["appeals"]["status"] == "read" and failures(r) == set()
+
+
+@pytest.mark.parametrize(
+    "old,new,part",
+    [
+        ("五、存在的主要问题及改进情况", "五、主要问题和改进措施", "improvements"),
+        ("五、存在的主要问题及改进情况", "五、问题与改进", "improvements"),
+        ("五、存在的主要问题及改进情况", "五、改进措施", "improvements"),
+    ],
+)
+def test_sections_headed_as_units_word_them_are_found(
+    tmp_path: Path, old: str, new: str, part: str
+) -> None:
+    text = gip.layout_text()
+    assert old in text
+    r = check(write(tmp_path, "worded.txt", text.replace(old, new)))
+    got = next(p for p in r["parts"] if p["id"] == part)
+    assert got["status"] == "present" and got["heading"] == new.split("、", 1)[1]
+    assert r["verdict"] == "complete"
+    assert all(t["status"] == "read" for t in r["tables"])
+
+
+def test_a_title_ending_in_nianbao_is_the_title(tmp_path: Path) -> None:
+    text = gip.layout_text()
+    old = "示例县交通运输局2024年政府信息公开工作年度报告"
+    assert old in text
+    r = check(
+        write(
+            tmp_path, "nianbao.txt", text.replace(old, "示例县交通运输局2024年度政府信息公开年报")
+        )
+    )
+    assert r["document"]["title"] == "示例县交通运输局2024年度政府信息公开年报"
+    assert r["document"]["report_year_source"] == "title"
+    assert next(c for c in r["checks"] if c["id"] == "title_names_subject_and_year")["passed"]
