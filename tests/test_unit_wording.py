@@ -228,6 +228,8 @@ def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> Non
         "对群众反映强烈问题的症结把握不准。",
         "要从根子上解决执法不规范问题。",
         "这些问题主要表现在执法文书不规范、案卷归档不及时。",  # what they are, no cause
+        "对经济运行中不确定因素预判不足。",
+        "普法工作重点在于“进企业”活动，覆盖面不广。",  # what it centres on, no cause
     ],
 )
 def test_a_shortcoming_in_analysing_causes_gives_no_cause(tmp_path: Path, shortcoming: str) -> None:
@@ -270,6 +272,14 @@ def test_a_report_signed_after_the_deadline_cannot_have_been_published_in_time(
         ("组织28个乡镇和县直部门主要负责人在全面依法治县委员会会议上现场述法。", "missing"),
         ("各部门主要负责人年内均已述法。", "missing"),
         ("局党组书记、局长亲自审定年度法治政府建设工作要点。", "embedded"),
+        ("组织全县32个县直部门和12个乡镇“一把手”现场述法。", "missing"),
+        ("各单位主要领导年内均已述法。", "missing"),
+        # the group the leader heads, the duty's regulation named, a promise: no act of the
+        # leader's (an act told in the same sentence still counts)
+        ("成立了由局主要负责人任组长的法治建设领导小组。", "missing"),
+        ("局长担任法治建设领导小组组长，亲自主持召开专题会议2次。", "embedded"),
+        ("认真贯彻落实党政主要负责人履行推进法治建设第一责任人职责规定，制定责任清单。", "missing"),
+        ("局主要负责人将继续带头履行推进法治建设第一责任人职责。", "missing"),
     ],
 )
 def test_other_units_heads_are_not_the_principal_leaders(
@@ -295,6 +305,23 @@ def test_figures_in_chinese_numerals_are_figures(tmp_path: Path) -> None:
     prose = "（一）推进三项制度。一次办好，法治宣传进入千家万户，执法更加规范。\n\n"
     none = variant(tmp_path, (achievements, prose))
     assert "achievements.has_figures" in failed(none)
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        # dates (3月15日: a day, not a count) and ordinals (第十七条, 第22条: which, not how many)
+        "（一）开展专项行动。3月15日启动，6月20日推进，10月8日总结，执法更加规范。\n\n",
+        "（一）修订实施细则。修改第十七条、第二十二条、第三十一条，执法更加规范。\n\n",
+        "（一）修订实施细则。修改第17条、第22条、第31条，执法更加规范。\n\n",
+    ],
+)
+def test_dates_and_ordinals_are_not_figures(tmp_path: Path, prose: str) -> None:
+    achievements = sample_text().split("二、2025年推进")[0].split("主要举措和成效\n")[1]
+    r = variant(tmp_path, (achievements, prose))
+    assert "achievements.has_figures" in failed(r)
+    counted = prose.replace("执法更加规范", "查处案件12件，培训3期，办结率98%")
+    assert "achievements.has_figures" not in failed(variant(tmp_path, (achievements, counted)))
 
 
 @pytest.mark.parametrize(
@@ -1535,6 +1562,7 @@ _PROBLEMS_BODY = sample_text().split(PROBLEMS + "\n")[1].split("\n\n")[0]
         "无。",
         "我局法治政府建设工作总体运行良好，未发现明显问题。",
         "经自查，尚未发现明显问题。",
+        "各项工作有序推进，尚未出现行政复议被纠错、行政诉讼败诉的情况。",
         # last year's (the 督察's) put right: none of this year's named
         "针对2024年度法治督察反馈的3个问题，我局逐项制定整改措施，已全部整改到位。",
         "针对上年度执法人员持证率不够高的问题，已组织专项培训，整改到位。",
@@ -1554,6 +1582,8 @@ def test_a_problems_section_naming_none_fails(tmp_path: Path, body: str) -> None
         "执法力量与监管任务不相匹配，网络交易违法行为发现难。原因是编制未相应增加。",
         "一是部分干部运用法治思维的能力有待提高；二是行政复议纠错率偏高。究其原因，培训不足。",
         "执法规范化水平需进一步提升，行政败诉案件时有发生。主要原因是应诉能力不强。",
+        # 尚未 as a shortcoming: what has not yet come about, not a denial of problems
+        "执法数字化改革尚未出现明显成效。原因是投入少。",
         # last year's put right, then this year's in a clause of its own
         "上年度问题已全部整改。与上年相比，今年基层执法队伍仍存在人员断层问题，原因是退休集中。",
     ],

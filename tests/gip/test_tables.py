@@ -506,6 +506,32 @@ def test_a_narrative_count_of_requests_is_set_against_table_three(
         assert "核对4处" in flag["message"]
 
 
+@pytest.mark.parametrize(
+    "added",
+    [
+        # none held to account, not no cases; no complaint about the answers, not no requests
+        "全年未发生因政府信息公开行政复议、行政诉讼引发的责任追究情况。",
+        "全年未收到针对本机关政府信息公开申请答复工作的投诉。",
+        # the count given, then split in the next sentence into new and carried-over ones
+        "全年共收到政府信息公开申请42件。其中，本年新收申请40件，上年结转申请2件。",
+        # disclosed ones counting the partly disclosed; the overview's proactive disclosure
+        "予以公开23件（含部分公开5件）。",
+        "全年向社会予以公开政府信息326件。",
+        # one kind of request; the courts' caseload, not the unit's
+        "收到不动产登记资料类政府信息公开申请30件，占申请总数的75%。",
+        "全县法院一审审结行政诉讼案件56件。",
+    ],
+)
+def test_a_statement_of_something_else_is_not_set_against_the_tables(
+    tmp_path: Path, added: str
+) -> None:
+    text = gip.layout_text().replace(_STATED, _STATED + added)
+    r = check(write(tmp_path, "other.txt", text))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert flag["passed"], flag["message"]
+    assert "核对4处" in flag["message"]
+
+
 def test_no_correction_of_appeals_is_not_a_statement_of_none(tmp_path: Path) -> None:
     text = gip.layout_text().replace(_STATED, _STATED + "全年未发生行政复议纠错案件。")
     r = check(write(tmp_path, "corrected.txt", text))

@@ -110,16 +110,17 @@ def _kind_of(spec: type[CheckSpec]) -> str:
 # through by the engine, and the digits never need giving back (a unit is not a digit).
 # A figure starts where a run of digits does ((?<!\d\d) right after the first digit, so the
 # scan stays class-first): tried from inside the run too, a long run took quadratic time.
+# Not an ordinal (第17条, 第3次: which one, not how many) nor a date's day (3月15日).
 _FIGURE = (
-    r"\d(?<!\d\d)\d*+(?:\.\d+)?\s*(?:[%％个项次件家人名万亿元场期份天日条户余批篇部起类套所处台倍分]"
-    r"|小时|公里|平方)"
+    r"\d(?<!\d\d)(?<!第\d)\d*+(?:\.\d+)?\s*(?:[%％个项次件家人名万亿元场期份天日条户余批篇部起类套所处台倍分]"
+    r"|小时|公里|平方)(?<!月\d日)(?<!月\d\d日)"
 )
 # The same written in Chinese numerals (三十二次, 五千余件, 十项): a tens, hundreds… numeral, so
 # that 三项制度, 一次 and 千家万户 are not figures. A match starts only where a run of numerals
 # does and takes the run whole (possessive): tried from inside a run too, a long run took
 # quadratic time.
 _CN_FIGURE = re.compile(
-    r"(?<![〇零一二三四五六七八九十百千万两])"
+    r"(?<![〇零一二三四五六七八九十百千万两第])"
     r"(?:[一二三四五六七八九两][十百千万][一二三四五六七八九十百千万零]*+|十[一二三四五六七八九]?+)余?"
     r"(?:[个项次件家人名元场期份天条户批篇部起类套所处台倍]|小时|公里)"
 )
