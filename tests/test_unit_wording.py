@@ -1617,3 +1617,40 @@ def test_a_heading_with_its_text_in_an_attachment_is_read_there(tmp_path: Path) 
     r = checked(tmp_path, text)
     leader = part(r, "leader_duties")
     assert leader["status"] != "missing" and leader["note"] == "见正文后的附件", leader
+
+
+_PROBLEMS_TEXT = sample_text().split(PROBLEMS + "\n")[1].split("\n\n")[0]
+_PLAN_TEXT = sample_text().split(PLAN + "\n")[1].split("\n\n")[0]
+_LEADER_SECTION = LEADER + sample_text().split(LEADER)[1].split("\n\n")[0] + "\n\n"
+
+
+@pytest.mark.parametrize(
+    "kept,told,untold",
+    [
+        # the merged heading over next year's work alone: no shortcoming named
+        (_PLAN_TEXT, "next_year_plan", "problems"),
+        # over the problems and their causes alone: nothing planned
+        (_PROBLEMS_TEXT, "problems", "next_year_plan"),
+    ],
+)
+def test_a_merged_heading_over_one_parts_text_is_not_the_other_part(
+    tmp_path: Path, kept: str, told: str, untold: str
+) -> None:
+    """二、存在问题及下一步工作打算 promises both parts; the text under it telling one only
+    leaves the other missing, its note naming the heading (it was present, and the report
+    complete, on the heading alone)."""
+    merged = f"二、存在问题及下一步工作打算\n{kept}\n\n"
+    text = sample_text()
+    start = text.index(PROBLEMS)
+    end = text.index("五、其他需要报告的情况")
+    r = variant(tmp_path, (text[start:end], merged + _LEADER_SECTION))
+    assert part(r, told)["status"] == "present"
+    missing = part(r, untold)
+    assert missing["status"] == "missing", missing
+    assert "存在问题及下一步工作打算" in missing["note"] and "兼及本部分" in missing["note"]
+    assert r["verdict"] == "incomplete"
+    # both told under it: both there
+    both = f"二、存在问题及下一步工作打算\n{_PROBLEMS_TEXT}\n{_PLAN_TEXT}\n\n"
+    r = variant(tmp_path, (text[start:end], both + _LEADER_SECTION))
+    assert part(r, "problems")["status"] == part(r, "next_year_plan")["status"] == "present"
+    assert r["verdict"] == "complete"

@@ -4,6 +4,7 @@ grading's, so that the LLM layer's checked proposals are applied in one place.""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -20,6 +21,7 @@ from fzcheck.analysis.facts import Facts, attachment_blocks, read_facts
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Outline, build_outline
 from fzcheck.analysis.parts import Found, find_parts
+from fzcheck.analysis.patterns import compile_pattern
 from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
 from fzcheck.analysis.tables import TableRead, read_tables
@@ -89,6 +91,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
             year, year_source = planned - 1, "plan"
             found = find_parts(doc, outline, rubric, year)
     _headings_alone_missing(doc, found)
+    _shared_sections_untold(doc, found, year)
     # an attachment after the signature (附件…): read for a part or a table the body lacks
     appendix = (
         build_outline(doc, facts.appendix_start, len(doc.lines) - 1)
@@ -252,15 +255,37 @@ def _headings_alone_missing(doc: Document, found: list[Found]) -> None:
         if any(_GLUED.search(doc.analysis[h.line], h.start) for h in f.sections):
             continue  # its statement run into it (其他需要报告的情况本年度无。: a crawled page's)
         h = f.sections[0]
-        f.note = f"第{h.line + 1}行“{h.text}”下面没有内容，未计入"
-        f.status, f.heading, f.line, f.sections, f.evidence, f.ranges = (
-            "missing",
-            None,
-            None,
-            [],
-            [],
-            [],
-        )
+        _not_counted(f, f"第{h.line + 1}行“{h.text}”下面没有内容，未计入")
+
+
+def _shared_sections_untold(doc: Document, found: list[Found], year: int | None) -> None:
+    """A part whose every section is another part's too (二、存在问题及下一步工作打算) and whose
+    text there holds none of its words (the rubric's ``shared_needs``: only next year's work
+    told, no shortcoming) is missing: the heading promised it, the text does not tell it."""
+    owners = Counter(h.line for f in found if f.status == "present" for h in f.sections)
+    for f in found:
+        needs = f.part.shared_needs
+        if needs is None or f.status != "present" or not f.sections:
+            continue
+        if any(owners[h.line] < 2 for h in f.sections):
+            continue
+        pattern = compile_pattern(needs, year)
+        if pattern is None or pattern.search(part_text(doc, f)):
+            continue
+        h = f.sections[0]
+        _not_counted(f, f"第{h.line + 1}行“{h.text}”兼及本部分，但下面的内容没有写到本部分，未计入")
+
+
+def _not_counted(f: Found, note: str) -> None:
+    f.note = note
+    f.status, f.heading, f.line, f.sections, f.evidence, f.ranges = (
+        "missing",
+        None,
+        None,
+        [],
+        [],
+        [],
+    )
 
 
 def _may_be_attached(doc: Document, f: Found) -> bool:

@@ -135,6 +135,10 @@ class Part(_Strict):
     heading_excludes: list[Regex] = Field(default_factory=list)
     body_cues: list[Regex] = Field(default_factory=list)
     body_excludes: list[Regex] = Field(default_factory=list)
+    # Where each of its sections is shared with another part (二、存在问题及下一步工作打算: a
+    # heading naming both), the words its text must hold for it to be there: the heading
+    # promises it, the text may tell only the other part. None: the heading is enough.
+    shared_needs: Regex | None = None
     checks: list[PartCheck] = Field(default_factory=list)
     llm: LlmPart = LlmPart()
 
