@@ -301,3 +301,16 @@ def test_a_flattened_reports_sections_keep_their_first_sentence(tmp_path: Path, 
         return {f"{p['id']}.{c['id']}": c["passed"] for p in parts for c in p["checks"]}
 
     assert passed(crawled) == passed(lined)
+
+
+def test_a_flattened_heading_ends_at_its_wording_though_the_sentence_repeats_it(
+    tmp_path: Path,
+) -> None:
+    """The sample flattened: its leader section's first sentence repeats the law's wording (局长
+    认真履行推进法治建设第一责任人职责), and the heading still ends at the first (…职责情况)."""
+    flat = tmp_path / "flat.txt"
+    flat.write_text(SAMPLE.read_text(encoding="utf-8").replace("\n", ""), encoding="utf-8")
+    r = check_path(str(flat), Catalog.load()).to_json()
+    heads = {p["id"]: p["heading"] for p in r["parts"]}
+    assert heads["leader_duties"] == "党政主要负责人履行推进法治建设第一责任人职责情况"
+    assert r["verdict"] == "complete" and r["score"] == 100

@@ -112,6 +112,9 @@ def test_the_plans_year_below_its_first_lines_is_read(tmp_path: Path) -> None:
         ("局党组书记、局长张某同志全年主持召开局党组会议专题研究法治政府建设3次。", "embedded"),
         ("镇党委书记、镇长高度重视法治建设，专题研究法治建设工作4次。", "embedded"),
         ("分管副县长主持召开专题会议研究执法规范化工作2次。", "missing"),
+        # a deputy named the first responsible person: not the principal leaders' duty
+        ("副县长作为第一责任人，亲自部署法治工作。", "missing"),
+        ("副县长认真履行推进法治建设第一责任人职责，专题研究法治工作2次。", "missing"),
         # the leaders at their other duties: no word of law, no duty of this part
         ("局党组书记、局长带头讲专题党课2次，亲自带队开展安全生产大检查4次。", "missing"),
         ("镇党委书记亲自部署防汛工作，主持召开全面从严治党会议2次。", "missing"),
@@ -264,6 +267,15 @@ def test_a_report_signed_after_the_deadline_cannot_have_been_published_in_time(
         assert "最晚2026-03-31" in late["message"], late["message"]
     else:
         assert "published_in_time" not in checks  # unknown, not passed
+
+
+def test_a_leader_section_headed_with_the_duty_named_without_its_person_is_present(
+    tmp_path: Path,
+) -> None:
+    """三、压实法治建设第一责任 (第一责任 without 人) heads the leader's own section."""
+    r = variant(tmp_path, (LEADER, "三、压实法治建设第一责任\n"))
+    assert part(r, "leader_duties")["status"] == "present"
+    assert r["score"] == 100
 
 
 @pytest.mark.parametrize(

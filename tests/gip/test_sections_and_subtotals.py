@@ -117,3 +117,35 @@ def test_a_title_ending_in_nianbao_is_the_title(tmp_path: Path) -> None:
     assert r["document"]["title"] == "示例县交通运输局2024年度政府信息公开年报"
     assert r["document"]["report_year_source"] == "title"
     assert next(c for c in r["checks"] if c["id"] == "title_names_subject_and_year")["passed"]
+
+
+def test_measures_in_a_section_of_their_own_are_the_improvements(tmp_path: Path) -> None:
+    """五、存在的主要问题, then 六、下一步工作打算: the measures are the improvements part's
+    (names_improvements failed, reading the problems alone)."""
+    text = gip.layout_text()
+    old = (
+        "   五、存在的主要问题及改进情况\n"
+        "   一是政策解读形式还不够丰富；二是依申请办理人员业务能力仍需提升。下一步，我局将加强解读，"
+    )
+    assert old in text
+    new = (
+        "   五、存在的主要问题\n"
+        "   一是政策解读形式还不够丰富；二是依申请办理人员业务能力仍需提升。\n"
+        "   六、下一步工作打算\n"
+        "   我局将加强解读，"
+    )
+    r = check(write(tmp_path, "split.txt", text.replace(old, new).replace("六、其他", "七、其他")))
+    improvements = next(p for p in r["parts"] if p["id"] == "improvements")
+    assert improvements["status"] == "present"
+    assert all(c["passed"] for c in improvements["checks"]), improvements["checks"]
+
+
+@pytest.mark.parametrize(("signed", "flagged"), [("2024年1月20日", True), ("2025年1月20日", False)])
+def test_a_report_signed_before_its_year_ended_is_flagged(
+    tmp_path: Path, signed: str, flagged: bool
+) -> None:
+    """A 2024 report dated 2024年1月20日 (last year's date kept): not the whole year's report."""
+    text = gip.layout_text().replace("2025年1月20日", signed)
+    r = check(write(tmp_path, "signed.txt", text))
+    flag = next(c for c in r["checks"] if c["id"] == "signed_after_year_end")
+    assert flag["passed"] is not flagged, flag["message"]

@@ -177,13 +177,16 @@ def _law_wording_ends(doc: Document, outline: Outline, law: str | None) -> None:
     for h in outline.headings:
         if not _GLUED.search(doc.analysis[h.line], h.end):
             continue
-        *_, m = (None, *rx(law).finditer(h.text))  # the last: a heading may quote two
-        if m is None:
-            continue
-        close = _LAW_CLOSE.match(h.text, m.end())
-        cut = close.end() if close else m.end()
-        if cut < len(h.text) and not _JOINED.match(h.text, cut) and h.start + cut < h.end:
-            h.text, h.end = h.text[:cut], h.start + cut
+        # the first wording no more heading joins (…举措和成效及存在的不足: the second); the
+        # sentence may repeat it (…职责情况局长认真履行推进法治建设第一责任人职责，…)
+        for m in rx(law).finditer(h.text):
+            close = _LAW_CLOSE.match(h.text, m.end())
+            cut = close.end() if close else m.end()
+            if cut >= len(h.text) or h.start + cut >= h.end:
+                break
+            if not _JOINED.match(h.text, cut):
+                h.text, h.end = h.text[:cut], h.start + cut
+                break
 
 
 # The rest a part's cues read a heading by: the law's own wording of a part, broken anywhere
