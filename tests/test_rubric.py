@@ -43,7 +43,7 @@ def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
         ),
         ("  - id: other\n", "  - id: Other\n", r"parts\[4\]\.id（第\d+行）：String should match"),
         (
-            "      - 第一责任人|主要负责人|党政.{0,4}负责人|一把手",
+            "      - 第一责任人|法治建设第一责任|主要负责人|党政.{0,4}负责人|一把手",
             "      - 第一责任人(",
             r"parts\[2\]\.heading_cues\[0\]（第\d+行）：not a valid regular expression",
         ),

@@ -849,6 +849,12 @@ def test_the_principals_acts_told_under_an_achievements_item_are_theirs(
             "局长做到重要工作亲自部署、重大问题亲自过问，全年主持召开党组会议专题研究法治工作5次。",
             True,
         ),
+        # acts in other words: 组织…会前学法, 率队督导, 牵头协调, 带队调研
+        (
+            "区长全年组织区政府常务会议会前学法12次，率队督导综合行政执法改革3次，"
+            "牵头协调化解重大行政争议2件；区委书记带队赴街道调研法治建设工作4次。",
+            True,
+        ),
     ],
 )
 def test_the_regulations_slogan_is_no_act_of_the_leaders(
