@@ -31,6 +31,12 @@ def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
+def check_replaced(tmp_path: Path, text: str, old: str, new: str) -> dict[str, Any]:
+    """The check of ``text`` (which holds ``old``) with ``old`` replaced by ``new``."""
+    assert old in text
+    return check(write(tmp_path, "edited.txt", text.replace(old, new)))
+
+
 def tables(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {t["id"]: t for t in result.get("tables", [])}
 
