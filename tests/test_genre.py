@@ -689,3 +689,34 @@ def test_the_titles_messages_quote_what_the_title_has(tmp_path: Path) -> None:
     plain = checked(tmp_path, "示例县人民医院2025年度法治建设工作报告\n" + body)
     title = next(c for c in plain["checks"] if c["id"] == "title_names_subject_and_year")
     assert title["passed"] and title["message"] == "标题写明“法治建设”和年度"
+
+
+def test_a_reports_own_sections_outweigh_other_genres_words_in_its_body(tmp_path: Path) -> None:
+    """Every part under its own heading, the law's wording among them, no 现将…报告如下: the
+    meeting it tells as news (会议指出…会议强调…) and its plan's tasks tagged 牵头单位 are words in
+    its body, capped (it was 非年度报告 on them). With a part left out, they count in full."""
+    text = sample_text().replace("现将有关情况报告如下：", "各项工作取得新成效。")
+    text = text.replace(
+        "（四）深化普法宣传。",
+        "（四）深化普法宣传。县委全面依法治县委员会召开第三次会议。会议指出，要深入学习贯彻"
+        "习近平法治思想。会议强调，要压实各方责任。",
+    )
+    for task in (
+        "推动合法性审查全覆盖。",
+        "开展执法案卷评查“回头看”。",
+        "开展专题普法活动不少于20场。",
+    ):
+        assert task in text
+        text = text.replace(task, task[:-1] + "（牵头单位：县司法局）。")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert r["document"]["is_report"], _genre(r)["message"]
+    assert "按上限计" in _genre(r)["message"] and "工作要点的任务分工" in _genre(r)["message"]
+    # the problems left out: the signs count in full
+    problems = text.split("二、2025年推进法治政府建设存在的不足和原因")[1].split("\n\n")[0]
+    path.write_text(
+        text.replace("二、2025年推进法治政府建设存在的不足和原因" + problems, ""), "utf-8"
+    )
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert "按上限计" not in _genre(r)["message"]

@@ -86,6 +86,7 @@ def genre_score(
     phrase = rx(g.report_phrases).search(text, 0, 3000)
     if phrase:
         signs.append(Sign(f"有“{phrase.group(0)[:20]}”", w.report_phrase))
+    law = None
     if g.law_headings:
         law_rx = rx(g.law_headings)
         law = next((m for h in headings if (m := law_rx.search(h))), None)
@@ -111,6 +112,7 @@ def genre_score(
     # most reports: no place holds any sign, and no sign needs its own look
     looked_at = [] if all(none_in.get(w, False) for w in _joined_by_place(g)) else g.other_genres
     fired: set[str] = set()  # signs that share a name are one sign: it counts once
+    in_text: list[Sign] = []
     for spec in looked_at:
         if spec.name in fired or none_in.get(spec.where, False):
             continue
@@ -128,6 +130,12 @@ def genre_score(
         if sign is not None:
             signs.append(sign)
             fired.add(spec.name)
+            if spec.where == "text":
+                in_text.append(sign)
+    if w.text_signs_cap is not None and law and required and present == len(required):
+        beyond = -sum(s.weight for s in in_text) - w.text_signs_cap
+        if beyond > 0:
+            signs.append(Sign("每个必备部分都有独立章节，正文中其他文体的迹象按上限计", beyond))
     score = round(sum(s.weight for s in signs), 1)
     passed = score >= g.pass_score
     return GenreDecision(

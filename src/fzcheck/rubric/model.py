@@ -54,6 +54,11 @@ class GenreWeights(_Strict):
     part_embedded: float = 0.5
     law_heading: float = 6
     few_subject_mentions: float = -6  # at zero mentions; scaled down to min_subject_mentions
+    # With every required part in a section of its own and the law's wording among the headings,
+    # the ``text`` signs of other genres (a meeting told as news, tasks tagged 牵头单位) count
+    # together no more than this: the report's own structure outweighs words in its body.
+    # None: no cap.
+    text_signs_cap: float | None = Field(default=None, ge=0)
 
 
 class GenreSign(_Strict):
