@@ -19,6 +19,8 @@ from tests.test_parts import failed, part, statuses
 PLAN = "四、2026年推进法治政府建设的主要安排"
 PROBLEMS = "二、2025年推进法治政府建设存在的不足和原因"
 LEADER = "三、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+# the sample's leader section, its heading to the blank line after it
+LEADER_SECTION = LEADER + sample_text().split(LEADER)[1].split("\n\n")[0] + "\n\n"
 
 
 def variant(tmp_path: Path, *edits: tuple[str, str]) -> dict[str, Any]:
@@ -299,9 +301,9 @@ def test_other_units_heads_are_not_the_principal_leaders(
 ) -> None:
     """A county report's 乡镇和县直部门主要负责人 are the heads of other units: what they did is
     not this report's account of its own principal leaders."""
-    text = sample_text()
-    leader = LEADER + text.split(LEADER)[1].split("\n\n")[0] + "\n\n"
-    r = variant(tmp_path, (leader, ""), ("（四）深化普法宣传。", f"（四）深化普法宣传。{sentence}"))
+    r = variant(
+        tmp_path, (LEADER_SECTION, ""), ("（四）深化普法宣传。", f"（四）深化普法宣传。{sentence}")
+    )
     assert statuses(r)["leader_duties"] == status
 
 
@@ -748,8 +750,7 @@ def test_a_part_sent_as_an_attachment_after_the_signature_is_found_there(
 ) -> None:
     """附件：党政主要负责人履行…情况 after the date that signs the report, then its text: the
     attachment is part of what the unit sent, so the part is not missing."""
-    text = sample_text()
-    leader = LEADER + text.split(LEADER)[1].split("\n\n")[0] + "\n\n"
+    text, leader = sample_text(), LEADER_SECTION
     body = leader.split("\n", 1)[1].strip()
     path = tmp_path / "annex.txt"
     path.write_text(
@@ -1637,9 +1638,7 @@ def test_a_heading_with_its_text_in_an_attachment_is_read_there(tmp_path: Path) 
     assert leader["status"] != "missing" and leader["note"] == "见正文后的附件", leader
 
 
-_PROBLEMS_TEXT = sample_text().split(PROBLEMS + "\n")[1].split("\n\n")[0]
 _PLAN_TEXT = sample_text().split(PLAN + "\n")[1].split("\n\n")[0]
-_LEADER_SECTION = LEADER + sample_text().split(LEADER)[1].split("\n\n")[0] + "\n\n"
 
 
 @pytest.mark.parametrize(
@@ -1648,7 +1647,7 @@ _LEADER_SECTION = LEADER + sample_text().split(LEADER)[1].split("\n\n")[0] + "\n
         # the merged heading over next year's work alone: no shortcoming named
         (_PLAN_TEXT, "next_year_plan", "problems"),
         # over the problems and their causes alone: nothing planned
-        (_PROBLEMS_TEXT, "problems", "next_year_plan"),
+        (_PROBLEMS_BODY, "problems", "next_year_plan"),
     ],
 )
 def test_a_merged_heading_over_one_parts_text_is_not_the_other_part(
@@ -1661,14 +1660,14 @@ def test_a_merged_heading_over_one_parts_text_is_not_the_other_part(
     text = sample_text()
     start = text.index(PROBLEMS)
     end = text.index("五、其他需要报告的情况")
-    r = variant(tmp_path, (text[start:end], merged + _LEADER_SECTION))
+    r = variant(tmp_path, (text[start:end], merged + LEADER_SECTION))
     assert part(r, told)["status"] == "present"
     missing = part(r, untold)
     assert missing["status"] == "missing", missing
     assert "存在问题及下一步工作打算" in missing["note"] and "兼及本部分" in missing["note"]
     assert r["verdict"] == "incomplete"
     # both told under it: both there
-    both = f"二、存在问题及下一步工作打算\n{_PROBLEMS_TEXT}\n{_PLAN_TEXT}\n\n"
-    r = variant(tmp_path, (text[start:end], both + _LEADER_SECTION))
+    both = f"二、存在问题及下一步工作打算\n{_PROBLEMS_BODY}\n{_PLAN_TEXT}\n\n"
+    r = variant(tmp_path, (text[start:end], both + LEADER_SECTION))
     assert part(r, "problems")["status"] == part(r, "next_year_plan")["status"] == "present"
     assert r["verdict"] == "complete"

@@ -20,7 +20,7 @@ from fzcheck.analysis.checks import (
 from fzcheck.analysis.facts import Facts, attachment_blocks, read_facts
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Outline, build_outline
-from fzcheck.analysis.parts import Found, find_parts
+from fzcheck.analysis.parts import GLUED, Found, find_parts
 from fzcheck.analysis.patterns import compile_pattern
 from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
@@ -241,8 +241,6 @@ def _note_an_absent_annex(doc: Document, found: list[Found], annexed: bool) -> N
 
 
 _NO_TEXT = re.compile(r"^[\W_]*$")
-# a sentence's marks in a heading's line: a statement typed or crawled into it, no heading alone
-_GLUED = re.compile(r"[,。;!?]")
 
 
 def _headings_alone_missing(doc: Document, found: list[Found]) -> None:
@@ -252,7 +250,7 @@ def _headings_alone_missing(doc: Document, found: list[Found]) -> None:
     for f in found:
         if f.status != "present" or not f.sections or not _NO_TEXT.match(part_text(doc, f)):
             continue
-        if any(_GLUED.search(doc.analysis[h.line], h.start) for h in f.sections):
+        if any(GLUED.search(doc.analysis[h.line], h.start) for h in f.sections):
             continue  # its statement run into it (其他需要报告的情况本年度无。: a crawled page's)
         h = f.sections[0]
         _not_counted(f, f"第{h.line + 1}行“{h.text}”下面没有内容，未计入")

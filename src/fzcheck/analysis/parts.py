@@ -161,7 +161,7 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
 
 
 # a sentence's marks on a heading's line: its statement run into it
-_GLUED = re.compile(r"[,。;!?]")
+GLUED = re.compile(r"[,。;!?]")
 # what may close the law's wording in a heading (…第一责任人职责情况), and what joins it to
 # more of the heading (…举措和成效及存在的不足: a merged section's, not its statement)
 _LAW_CLOSE = re.compile(r"(?:的?(?:有关|相关)?情况)?")
@@ -175,7 +175,7 @@ def _law_wording_ends(doc: Document, outline: Outline, law: str | None) -> None:
     if not law:
         return
     for h in outline.headings:
-        if not _GLUED.search(doc.analysis[h.line], h.end):
+        if not GLUED.search(doc.analysis[h.line], h.end):
             continue
         # the first wording no more heading joins (…举措和成效及存在的不足: the second); the
         # sentence may repeat it (…职责情况局长认真履行推进法治建设第一责任人职责，…)

@@ -103,7 +103,7 @@ def _instances(identity: Identity, table: TableRead) -> Iterator[Instance]:
         # an optional row not printed, or printed as its sub-rows' heading, has no sum to check;
         # a subtotal printed without its sub-rows (the 2019 form's one （六）其他处理 row) none either
         rhs = [r for r in rhs if not _absent_optional(r, table, cols)]
-        lhs = [r for r in lhs if not _absent_optional(r, table, [])]
+        lhs = [r for r in lhs if not _absent_optional(r, table)]
         if not rhs or not lhs:
             return
         for c in cols:
@@ -130,21 +130,19 @@ def _counted(rows: list[str], table: TableRead) -> list[str]:
 def _heading_row(row: str, table: TableRead, cols: list[str]) -> bool:
     """A row that totals rows read with it and holds no value: their heading (（六）其他处理
     over its 1. 2. 3.), with no sum of its own to check."""
-    return not _counted([row], table) and all(
-        (cell := table.value(row, c)) is None or cell.value is None for c in cols
-    )
+    return not _counted([row], table) and _no_values(row, table, cols)
 
 
-def _absent_optional(row: str, table: TableRead, cols: list[str]) -> bool:
-    """An optional row (a subtotal some units print) not read, or read with no value in
-    ``cols``."""
+def _no_values(row: str, table: TableRead, cols: list[str]) -> bool:
+    return all((cell := table.value(row, c)) is None or cell.value is None for c in cols)
+
+
+def _absent_optional(row: str, table: TableRead, cols: list[str] | None = None) -> bool:
+    """An optional row (a subtotal some units print) not read — or, given ``cols``, read with
+    no value in them."""
     optional = next(r for r in table.template.rows if r.id == row).optional
     return optional and (
-        row not in table.row_lines
-        or (
-            bool(cols)
-            and all((cell := table.value(row, c)) is None or cell.value is None for c in cols)
-        )
+        row not in table.row_lines or (cols is not None and _no_values(row, table, cols))
     )
 
 
