@@ -134,6 +134,10 @@ def test_every_format_writes_to_output_file(tmp_path: Path, fmt: str) -> None:
         # batch's -o is the results file it appends to: a workbook's name gets JSON Lines
         ["batch", str(SAMPLE), "-o", "{d}/结果.xlsx", "--summary", "none"],
         ["batch", str(SAMPLE), "-o", "{d}/结果.csv", "--summary", "none"],
+        # a format the name contradicts: CSV under .xlsx, a workbook under .csv
+        ["check", str(SAMPLE), "-f", "csv", "-o", "{d}/评分表.xlsx"],
+        ["check", str(SAMPLE), "-f", "xlsx", "-o", "{d}/评分表.csv"],
+        ["check", str(SAMPLE), "-f", "markdown", "-o", "{d}/评分表.html"],
     ],
 )
 def test_an_output_name_no_format_has_is_refused_and_nothing_written(
@@ -146,6 +150,18 @@ def test_an_output_name_no_format_has_is_refused_and_nothing_written(
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and (".jsonl" in err or "-f" in err), err
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("fmt", "name"), [("jsonl", "out.json"), ("json", "out.txt")])
+def test_a_text_format_under_a_kindred_name_is_written(tmp_path: Path, fmt: str, name: str) -> None:
+    """JSON lines under .json, any text under .txt: files their programs open, written."""
+    out = tmp_path / name
+    assert main(["check", "-f", fmt, "-o", str(out), str(SAMPLE)]) == 0
+    text = out.read_text(encoding="utf-8")
+    records = (
+        [json.loads(line) for line in text.splitlines()] if fmt == "jsonl" else [json.loads(text)]
+    )
+    assert "示例县司法局" in text and len(records) == 1
 
 
 def test_check_does_not_overwrite_a_batchs_results(

@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     # a folder for -o (there, or named with a / at its end) is where pages go: one per report
     # (it was said to be a folder, and given a file name to use, which -f html then refused)
     folder = names_a_folder(args.output)
-    args.format = args.format or ("html" if folder else format_for(None, args.output))
+    args.format = (args.format or "html") if folder else format_for(args.format, args.output)
     rubrics = Catalog.load(args.rubric)
     decisions = load_beside(args.output)  # those beside each input are loaded with it
     max_mb = args.max_mb or DEFAULT_MAX_MB

@@ -45,21 +45,34 @@ SUFFIX_FORMATS = {
 def format_for(fmt: str | None, output: str | None, default: str = "terminal") -> str:
     """The format asked for, else the one -o's extension names, else ``default``. An extension
     no format has (评分表.xls, 意见.docx) is refused: the terminal view written under it was a
-    file its program could not open."""
+    file its program could not open; so is a format the extension contradicts (-f csv with -o
+    评分表.xlsx wrote CSV that Excel refused as a workbook)."""
+    if not output:
+        return fmt or default
+    from pathlib import Path
+
+    from fzcheck.errors import UsageError
+    from fzcheck.render.i18n import t
+
+    suffix = Path(output).suffix.lower()
     if fmt:
+        named = SUFFIX_FORMATS.get(suffix)
+        if named is not None and not _may_hold(suffix, named, fmt):
+            raise UsageError(t("output.suffix_mismatch", suffix=suffix, named=named, fmt=fmt))
         return fmt
-    if output:
-        from pathlib import Path
+    if suffix and suffix not in SUFFIX_FORMATS and not _NOT_A_SUFFIX.search(suffix[1:]):
+        choices = " ".join(dict.fromkeys(SUFFIX_FORMATS))
+        raise UsageError(t("output.unknown_suffix", suffix=suffix, choices=choices))
+    return SUFFIX_FORMATS.get(suffix, default)
 
-        from fzcheck.errors import UsageError
-        from fzcheck.render.i18n import t
 
-        suffix = Path(output).suffix.lower()
-        if suffix and suffix not in SUFFIX_FORMATS and not _NOT_A_SUFFIX.search(suffix[1:]):
-            choices = " ".join(dict.fromkeys(SUFFIX_FORMATS))
-            raise UsageError(t("output.unknown_suffix", suffix=suffix, choices=choices))
-        return SUFFIX_FORMATS.get(suffix, default)
-    return default
+def _may_hold(suffix: str, named: str, fmt: str) -> bool:
+    """Whether a file named with ``suffix`` (which names format ``named``) may hold ``fmt``: the
+    same format, JSON lines in .json or the reverse, or any text in .txt. CSV under .xlsx (or a
+    workbook under .csv) is a file its program cannot open."""
+    if fmt == named or {fmt, named} == {"json", "jsonl"}:
+        return True
+    return suffix == ".txt" and fmt not in BINARY_FORMATS
 
 
 def names_a_folder(output: str | None) -> bool:

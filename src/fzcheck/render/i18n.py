@@ -532,6 +532,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output.unknown_suffix": (
             "-o 的扩展名 {suffix} 不是fzcheck能写的格式：请用 {choices} 之一，或用 -f 指定格式"
         ),
+        "output.suffix_mismatch": (
+            "-o 的扩展名 {suffix} 是 {named} 格式，与 -f {fmt} 不符（写出的文件将打不开）："
+            "请去掉 -f（按扩展名写 {named}），或把 -o 的文件名改为 {fmt} 格式的扩展名"
+        ),
         "batch.output_is_folder": (
             "batch 的 -o 是评查结果文件（.jsonl），不能是文件夹 {output}：请写成 结果.jsonl；"
             "要每份报告一个网页，另加 --html {output}"
@@ -1107,6 +1111,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output.unknown_suffix": (
             "-o's extension {suffix} is no format fzcheck writes: use one of {choices}, or "
             "name the format with -f"
+        ),
+        "output.suffix_mismatch": (
+            "-o's extension {suffix} names {named}, not the -f {fmt} asked for (the file "
+            "would not open): drop -f to write {named}, or give -o a {fmt} extension"
         ),
         "batch.output_is_folder": (
             "batch's -o is its results file (.jsonl), not the folder {output}: write "
