@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -182,3 +183,19 @@ def test_the_fees_statement_is_a_hint_not_a_penalty(
     flag = next(c for p in r["parts"] for c in p["checks"] if c["id"] == "names_processing_fees")
     assert flag["passed"] is named, flag["message"]
     assert r["score"] == check(write(tmp_path, "base.txt", text))["score"]
+
+
+def test_the_fees_hint_is_not_asked_of_a_report_before_the_2021_form(tmp_path: Path) -> None:
+    """The 信息处理费 statement came with the 2021 format: a report on 2020 whose 六 says only
+    无。 was hinted at for a fee that did not exist yet; a report on 2024 still is."""
+    text = gip.layout_text().replace(FEES, "   六、其他需要报告的事项\n   无。")
+    earlier = text.replace("2024年", "2020年").replace("2025年1月20日", "2021年1月20日")
+    assert earlier.count("2020年") >= 3
+
+    def fees(r: dict[str, Any]) -> list[dict[str, Any]]:
+        return [c for p in r["parts"] for c in p["checks"] if c["id"] == "names_processing_fees"]
+
+    before = check(write(tmp_path, "2020.txt", earlier))
+    assert before["document"]["report_year"] == 2020 and fees(before) == []
+    now = check(write(tmp_path, "2024.txt", text))
+    assert now["document"]["report_year"] == 2024 and not fees(now)[0]["passed"]

@@ -39,6 +39,12 @@ class CheckSpec(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     description: str
     penalty: float = Field(ge=0, le=100)
+    # the first report year the check applies to (a form's requirement from the year it took
+    # effect): a report on an earlier year is not checked; one of unknown year is
+    from_year: int | None = Field(default=None, ge=1900)
+
+    def applies(self, year: int | None) -> bool:
+        return self.from_year is None or year is None or year >= self.from_year
 
     def check(self, passed: bool, message: str) -> Check:
         """This check's result, named for reviewers by its description."""
@@ -731,11 +737,11 @@ def run_part_checks(found: Found, ctx: Context) -> list[Check]:
     if found.status == "missing":
         return []
     text = part_text(ctx.doc, found)
-    specs = found.part.checks
+    specs = [s for s in found.part.checks if s.applies(ctx.report_year)]
     return [PART_KINDS[spec.kind][1](spec, text, found, ctx) for spec in specs]
 
 
 def run_document_checks(ctx: Context) -> list[Check]:
-    specs = ctx.rubric.document_checks
+    specs = [s for s in ctx.rubric.document_checks if s.applies(ctx.report_year)]
     found = (DOCUMENT_KINDS[spec.kind][1](spec, ctx) for spec in specs)
     return [check for check in found if check is not None]
