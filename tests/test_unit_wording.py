@@ -1671,3 +1671,34 @@ def test_a_merged_heading_over_one_parts_text_is_not_the_other_part(
     r = variant(tmp_path, (text[start:end], both + LEADER_SECTION))
     assert part(r, "problems")["status"] == part(r, "next_year_plan")["status"] == "present"
     assert r["verdict"] == "complete"
+
+
+OTHER_SECTION = "五、其他需要报告的情况\n本年度无其他需要报告的情况。"
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        "其他需要报告的情况：无。",  # a line of its own with no number
+        "此外，本年度无其他需要报告的情况。",  # closing the plan
+        "本年度没有其他需要说明的事项。",
+    ],
+)
+def test_other_matters_stated_none_without_a_section_are_told(
+    tmp_path: Path, stated: str
+) -> None:
+    """其他需要报告的情况：无。 at the plan's end, with no 五、 of its own, was 其他 missing:
+    the unit said it had none, which is the part told (embedded: in another section)."""
+    r = variant(tmp_path, (OTHER_SECTION, stated))
+    assert statuses(r)["other"] == "embedded"
+    assert stated.rstrip("。")[-6:] in part(r, "other")["evidence"][0]["quote"]
+
+
+def test_other_matters_announced_in_the_preamble_are_not_told(tmp_path: Path) -> None:
+    """报告…及其他需要报告的情况 promises the part; it does not tell it."""
+    r = variant(
+        tmp_path,
+        (OTHER_SECTION, ""),
+        ("现将有关情况报告如下", "现将主要举措、存在的不足及其他需要报告的情况报告如下"),
+    )
+    assert statuses(r)["other"] == "missing"
