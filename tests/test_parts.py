@@ -413,6 +413,8 @@ def test_figures_are_counted_from_where_each_run_of_digits_starts() -> None:
     figure = re.compile(_FIGURE)
     text = "办理12件，投入3.5万元，开展检查180次，2025年，编号123456，纠错率12.2%"
     assert figure.findall(text) == ["12件", "3.5万", "180次", "12.2%"]  # a year is no figure
+    # the second of a product says always, not how many hours
+    assert figure.findall("开通7×24小时热线，5*8小时值守，接听12次") == ["12次"]
     assert len(figure.findall("1" * 200_000 + "件")) == 1  # one pass, not one per digit
     assert figure.findall("1" * 200_000) == []
 

@@ -116,9 +116,10 @@ def _kind_of(spec: type[CheckSpec]) -> str:
 # through by the engine, and the digits never need giving back (a unit is not a digit).
 # A figure starts where a run of digits does ((?<!\d\d) right after the first digit, so the
 # scan stays class-first): tried from inside the run too, a long run took quadratic time.
-# Not an ordinal (第17条, 第3次: which one, not how many) nor a date's day (3月15日).
+# Not an ordinal (第17条, 第3次: which one, not how many), a date's day (3月15日) nor the second
+# of a product (7×24小时 says always, not how many hours).
 _FIGURE = (
-    r"\d(?<!\d\d)(?<!第\d)\d*+(?:\.\d+)?\s*(?:[%％个项次件家人名万亿元场期份天日条户余批篇部起类套所处台倍分]"
+    r"\d(?<!\d\d)(?<!第\d)(?<![×xX*＊]\d)\d*+(?:\.\d+)?\s*(?:[%％个项次件家人名万亿元场期份天日条户余批篇部起类套所处台倍分]"
     r"|小时|公里|平方)(?<!月\d日)(?<!月\d\d日)"
 )
 # The same written in Chinese numerals (三十二次, 五千余件, 十项): a tens, hundreds… numeral, so
