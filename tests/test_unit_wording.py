@@ -1702,3 +1702,22 @@ def test_other_matters_announced_in_the_preamble_are_not_told(tmp_path: Path) ->
         ("现将有关情况报告如下", "现将主要举措、存在的不足及其他需要报告的情况报告如下"),
     )
     assert statuses(r)["other"] == "missing"
+
+
+PLAN_SECTION = PLAN + sample_text().split(PLAN)[1].split("\n\n")[0] + "\n\n"
+
+
+@pytest.mark.parametrize(
+    "forecast",
+    ["预计2026年将有更多执法事项交由乡镇承担。", "可以预见，明年执法任务将更加繁重。"],
+)
+def test_a_forecast_among_the_shortcomings_is_no_plan(tmp_path: Path, forecast: str) -> None:
+    """With no plan section, 预计2026年将有更多执法事项… told among the shortcomings made the plan
+    embedded and the report complete: a forecast plans nothing. The note names the phrase."""
+    r = variant(
+        tmp_path,
+        (PLAN_SECTION, ""),
+        ("培训的针对性不强。", f"培训的针对性不强。{forecast}"),
+    )
+    assert statuses(r)["next_year_plan"] == "missing" and r["verdict"] == "incomplete"
+    assert "未计入" in part(r, "next_year_plan")["note"]
