@@ -1684,9 +1684,7 @@ OTHER_SECTION = "五、其他需要报告的情况\n本年度无其他需要报�
         "本年度没有其他需要说明的事项。",
     ],
 )
-def test_other_matters_stated_none_without_a_section_are_told(
-    tmp_path: Path, stated: str
-) -> None:
+def test_other_matters_stated_none_without_a_section_are_told(tmp_path: Path, stated: str) -> None:
     """其他需要报告的情况：无。 at the plan's end, with no 五、 of its own, was 其他 missing:
     the unit said it had none, which is the part told (embedded: in another section)."""
     r = variant(tmp_path, (OTHER_SECTION, stated))
@@ -1721,3 +1719,24 @@ def test_a_forecast_among_the_shortcomings_is_no_plan(tmp_path: Path, forecast: 
     )
     assert statuses(r)["next_year_plan"] == "missing" and r["verdict"] == "incomplete"
     assert "未计入" in part(r, "next_year_plan")["note"]
+
+
+@pytest.mark.parametrize(
+    ("told", "own"),
+    [
+        ("局长认真履行第一责任人职责。局法规股负责审核规范性文件，全年审核23件。", False),
+        ("局长切实履行第一责任人职责。法制科全年审核规范性文件12件。", False),
+        ("局主要负责人高度重视法治建设。办公室牵头召开法治建设推进会2次。", False),
+        # the office's head is a person: 中心主任 / 科长 at it in the leader's section
+        ("中心主任认真履行第一责任人职责，全年主持召开专题会议3次。", True),
+        ("局长高度重视。科学制定年度计划，亲自审定工作要点。", True),
+    ],
+)
+def test_an_office_at_work_is_not_the_leader_in_person(
+    tmp_path: Path, told: str, own: bool
+) -> None:
+    """局法规股负责审核… in the leader's own section was counted as the leader's own act: an
+    office opening the sentence is the one acting, not its head (科长, 中心主任)."""
+    r = variant(tmp_path, (LEADER_SECTION, f"{LEADER}{told}\n\n"))
+    assert statuses(r)["leader_duties"] == "present"
+    assert ("leader_duties.principal_own_actions" not in failed(r)) is own
