@@ -199,3 +199,26 @@ def test_the_fees_hint_is_not_asked_of_a_report_before_the_2021_form(tmp_path: P
     assert before["document"]["report_year"] == 2020 and fees(before) == []
     now = check(write(tmp_path, "2024.txt", text))
     assert now["document"]["report_year"] == 2024 and not fees(now)[0]["passed"]
+
+
+NEW_ROW = "      二、上年结转政府信息公开申请数量"
+
+
+@pytest.mark.parametrize("label", ["其中：网上申请", "其中:通过互联网提出"])
+def test_a_part_of_a_row_the_unit_adds_is_passed_over(tmp_path: Path, label: str) -> None:
+    """A row 其中：网上申请 under 一、本年新收 (a part of it, counted there) made table 三
+    unreadable, its 40-odd sums unchecked: it is passed over, the table read and checked; a
+    wrong total elsewhere in it is still found."""
+    part_row = f"      {label}            25       5       1       0       2       1      34\n"
+    text = gip.layout_text()
+    assert NEW_ROW in text
+    r = check(write(tmp_path, "part.txt", text.replace(NEW_ROW, part_row + NEW_ROW)))
+    requests = next(t for t in r["tables"] if t["id"] == "requests")
+    assert requests["status"] == "read", requests.get("reason")
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert sums["passed"] and "42处" in sums["message"]
+    wrong = text.replace(
+        "（七）总计                       29", "（七）总计                       30"
+    )
+    r = check(write(tmp_path, "wrong.txt", wrong.replace(NEW_ROW, part_row + NEW_ROW)))
+    assert not next(c for c in r["checks"] if c["id"] == "tables_add_up")["passed"]

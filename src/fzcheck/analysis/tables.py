@@ -1010,9 +1010,10 @@ def _names(row: TableRow, label: str) -> bool:
 _GAP = re.compile(r"\s{2,}")
 # A row the template leaves out that sums others: a 小计 / 合计, or a group's own row ((三)不予公开
 # with its counts, over 1.属于国家秘密 …): passed over, as its rows are read on their own
-# (a merged cell's text repeated before it, as Word tables read: 三、本年度办理结果|(三)不予公开)
+# (a merged cell's text repeated before it, as Word tables read: 三、本年度办理结果|(三)不予公开);
+# or a part of the row above it that the unit adds (其中：网上申请, counted in that row already)
 _GROUP_ROW = re.compile(
-    r"小计|合计|^(?:[一二三四五六七八九十]{1,3}、[^()\d]{0,12})?\([一二三四五六七八九十]{1,3}\)[^\d.、]{0,12}$"
+    r"小计|合计|^其中|^(?:[一二三四五六七八九十]{1,3}、[^()\d]{0,12})?\([一二三四五六七八九十]{1,3}\)[^\d.、]{0,12}$"
 )
 
 
