@@ -35,6 +35,8 @@ def _improvements_flag(tmp_path: Path, section: str) -> dict[str, object]:
         "一是尚未建立信息发布审核机制，未制定解读工作规范；二是考核制度不健全。",
         # what was done, told in the measures' words (新制定的, 多采用, 已建立的)
         "部分股室对新制定的文件公开不及时，多采用集中补录的方式上传；对已建立的公开审查程序执行不严格。",
+        # a shortcoming told with a measure's verb (一是开展…的形式不够丰富)
+        "一是开展政策解读的形式不够丰富；二是组织业务培训的次数偏少，覆盖面不足。",
     ],
 )
 def test_problems_worded_with_measure_words_name_no_improvement(
@@ -53,6 +55,10 @@ def test_problems_worded_with_measure_words_name_no_improvement(
         # measures told as acts under their own sub-heading
         "（二）改进措施。一是建立信息发布提醒机制，安排专人每周检查栏目更新情况；"
         "二是采用问答、图解方式开展政策解读。",
+        # measures told by their acts after 改进措施： / 下一步 (制作, 依托, 明确, 围绕)
+        "改进措施：制作图解、短视频等解读产品，依托服务大厅开展政策宣传。",
+        "改进措施：一是明确专人每周更新；二是围绕医保政策开展解读。",
+        "信息更新不够及时。下一步明确专人负责，每月检查更新。",
     ],
 )
 def test_improvements_as_units_word_them_are_named(tmp_path: Path, section: str) -> None:
@@ -222,3 +228,11 @@ def test_a_part_of_a_row_the_unit_adds_is_passed_over(tmp_path: Path, label: str
     )
     r = check(write(tmp_path, "wrong.txt", wrong.replace(NEW_ROW, part_row + NEW_ROW)))
     assert not next(c for c in r["checks"] if c["id"] == "tables_add_up")["passed"]
+
+
+def test_too_few_improvement_words_are_counted_not_denied(tmp_path: Path) -> None:
+    """One 改进 where two words of measures are asked: the message said the text had none of
+    下一步/改进…, sending the reviewer to look for words that were there."""
+    flag = _improvements_flag(tmp_path, "针对上述问题，我局高度重视改进。")
+    assert not flag["passed"]
+    assert "只有1处“改进”（至少应有2处）" in str(flag["message"]), flag["message"]

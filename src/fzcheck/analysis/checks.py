@@ -185,10 +185,16 @@ def _cue_words(spec: CueWordsSpec, text: str, found: Found, ctx: Context) -> Che
         text = "\n".join(ctx.doc.analysis[i] for i in found.lines)
     hits, excluded = hits_outside(spec.pattern, spec.not_in, text)
     ok = len(hits) >= spec.min
+    shown = "”“".join(sorted(set(hits))[:5])
     if ok:
-        msg = f"{spec.description}：见“{'”“'.join(sorted(set(hits))[:5])}”"
+        msg = f"{spec.description}：见“{shown}”"
     elif excluded:  # say why the words it has do not count
         msg = f"未做到“{spec.description}”：本部分正文只有“{excluded[0]}”，这类表述不算"
+    elif hits:  # some, too few: saying there are none sent the reviewer looking for nothing
+        msg = (
+            f"未做到“{spec.description}”：本部分正文只有{len(hits)}处“{shown}”"
+            f"（至少应有{spec.min}处）"
+        )
     else:
         msg = f"未做到“{spec.description}”：本部分正文没有{_words_looked_for(spec)}"
     return spec.check(passed=ok, message=msg)
