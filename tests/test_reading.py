@@ -156,6 +156,9 @@ def test_published_date_from_captured_page_header(tmp_path: Path) -> None:
         ("印发日期：2026-01-05\n生效日期：2026-02-01", None),
         ("成文时间：2026-01-05 时间：2026-01-08", "2026-01-08"),
         ("生成日期：2026-01-05", None),
+        # a form's cover: the day it was sent up or filled in, not made public
+        ("报送单位：某局\n报送日期：2026年2月6日", None),
+        ("填报时间：2026-02-06", None),
     ],
 )
 def test_published_date_found_wherever_a_scan_would_find_it(head: str, date: str | None) -> None:

@@ -36,6 +36,13 @@ _OTHER_DATES = (
     "统计",
     "会议",
     "生成",
+    # a form's cover (报送日期：2026年2月6日): sent to the 依法治县办, not made public
+    "报送",
+    "填报",
+    "填表",
+    "上报",
+    "打印",
+    "收文",
 )
 _NOT_OTHER = "".join(f"(?<!{word})" for word in _OTHER_DATES)
 _VALUE = r"\s*:\s*" + DATE.pattern
