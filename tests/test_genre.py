@@ -720,3 +720,37 @@ def test_a_reports_own_sections_outweigh_other_genres_words_in_its_body(tmp_path
     )
     r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
     assert "按上限计" not in _genre(r)["message"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "《示例市人民政府2025年度法治政府建设情况报告》解读",
+        "关于示例市2025年度法治政府建设报告的政策解读",
+    ],
+)
+def test_an_account_of_a_report_under_its_headings_is_not_the_report(
+    tmp_path: Path, title: str
+) -> None:
+    """A 解读 retells the report under its own headings (报告指出…), its parts all there: its
+    title must outweigh them (it was 要素齐全, 95)."""
+    body = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
+    r = checked(tmp_path, f"{title}\n发布机构：示例市司法局\n{body}")
+    assert r["verdict"] == "not_a_report", _genre(r)["message"]
+    assert "标题是解读" in _genre(r)["message"]
+
+
+def test_a_news_item_told_by_its_headline_and_contributor_is_not_a_report(tmp_path: Path) -> None:
+    """我县召开…推进会 over 会议通报了…会议同时分析了…会议要求… and （县司法局 供稿）: a news item
+    that names 年度报告 once (the call to send them in) was graded a report missing its parts."""
+    r = checked(
+        tmp_path,
+        "我县召开2025年度法治政府建设工作推进会\n\n来源：示例县人民政府网  浏览次数：120\n\n"
+        "1月21日，县委依法治县办召开推进会。会议通报了2025年度全县法治政府建设主要举措和成效，"
+        "全年办理行政复议案件132件。会议同时分析了存在的不足和原因，主要原因是专业人才短缺。\n"
+        "会议要求，各单位于2月底前报送本单位法治政府建设年度报告。\n\n（县司法局 供稿）\n",
+        "fazhi-annual",
+    )
+    message = _genre(r)["message"]
+    assert r["verdict"] == "not_a_report", message
+    assert "新闻标题" in message and "新闻的供稿署名" in message
