@@ -899,3 +899,13 @@ def test_a_report_filled_into_a_forms_table_is_read_by_its_rows(tmp_path: Path) 
     assert set(status.values()) == {"present"}, status
     assert r["document"]["signed_on"] == "2026-01-25"
     assert r["document"]["issuer"] == "示例县教育局"
+
+
+def test_the_issuer_is_not_taken_from_a_title_it_cites(tmp_path: Path) -> None:
+    """《示例市人民政府2025年度法治政府建设情况报告》解读, unsigned: the issuer came out as
+    《示例市人民政府 (the cited report's, its bracket too); a title's own prefix still gives it."""
+    body = "近日，报告正式公布。现对报告主要内容解读如下。\n一、主要举措和成效\n报告指出，全年办理复议案件12件。\n"
+    cited = checked(tmp_path, f"《示例市人民政府2025年度法治政府建设情况报告》解读\n{body}")
+    assert cited["document"]["issuer"] is None
+    own = checked(tmp_path, f"示例市人民政府2025年度法治政府建设情况报告\n{body}")
+    assert own["document"]["issuer"] == "示例市人民政府"

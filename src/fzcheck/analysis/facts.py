@@ -222,7 +222,8 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         issuer = _ALIAS.sub("", _joint(_cells(issuer))) or None
     if issuer is None and title_analysis is not None and title is not None:
         m = _TITLE_ISSUER.match(title_analysis)
-        if m and not m.group(1).startswith(("关于", "20", "19")) and _ORG.search(m.group(1)):
+        # (not from a title it cites: 《江陵市人民政府2025年度…报告》解读 is no 人民政府's own)
+        if m and not m.group(1).startswith(("关于", "20", "19", "《")) and _ORG.search(m.group(1)):
             issuer = _unspaced(title)[: len(m.group(1))]
     year, source = _report_year(lines, nonblank, title_analysis, body_start, first_heading)
     month = (
