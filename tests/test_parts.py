@@ -136,6 +136,9 @@ def test_heading_named_causes_without_any_in_the_body_fails(tmp_path: Path) -> N
         ("分析原因，一方面是编制少，另一方面是培训少。", True),
         ("分析其原因：首先是编制少，其次是培训少。", True),
         ("查找原因，1.编制少；2.培训少。", True),
+        # 原因 as what a shortcoming left out (a notice that gave no reason), not its cause
+        ("个别窗口出具的告知书未说明原因。", False),
+        ("部分决定书未载明不予许可的理由和原因。", False),
     ],
 )
 def test_a_promise_to_find_causes_is_not_a_cause(tmp_path: Path, said: str, counts: bool) -> None:
