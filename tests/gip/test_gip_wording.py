@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -236,3 +237,33 @@ def test_too_few_improvement_words_are_counted_not_denied(tmp_path: Path) -> Non
     flag = _improvements_flag(tmp_path, "针对上述问题，我局高度重视改进。")
     assert not flag["passed"]
     assert "只有1处“改进”（至少应有2处）" in str(flag["message"]), flag["message"]
+
+
+def _group_over_first_row(text: str) -> str:
+    """Table 三 with each group's label in the cell of its first row, the values beside the
+    group's line and the row's own label on the line below (a Word cell of two paragraphs)."""
+    for group in ("（三）不予公开", "（四）无法提供", "（五）不予处理"):
+        m = re.search(rf"      {group}\n\s*(\S+?)(\s+[\d\s]+)\n", text)
+        assert m is not None, group
+        text = text.replace(m.group(0), f"      {group}{m.group(2)}\n      {m.group(1)}\n")
+    return text
+
+
+def test_a_groups_label_beside_its_first_rows_values_is_that_rows(tmp_path: Path) -> None:
+    """（四）无法提供 6 1 0 0 1 1 9 over 1.本机关不掌握相关政府信息 alone: the values went to the
+    group's subtotal and the row was read blank, so every sum over it went unchecked and a
+    wrong total passed. The values are the row's; the sums are checked and a wrong one found."""
+    text = _group_over_first_row(gip.layout_text())
+    assert "\n      1.本机关不掌握相关政府信息\n" in text
+    r = check(write(tmp_path, "cell.txt", text))
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert sums["passed"] and "未能核对" not in sums["message"], sums["message"]
+    cells = next(t for t in r["tables"] if t["id"] == "requests")["cells"]
+    held = {c["col"]: c["text"] for c in cells if c["row"] == "unable_not_held"}
+    assert held["natural"] == "6" and held["total"] == "9"
+    wrong = text.replace(
+        "（七）总计                       29", "（七）总计                       30"
+    )
+    r = check(write(tmp_path, "wrong.txt", wrong))
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert not sums["passed"] and "30" in sums["message"], sums["message"]

@@ -462,6 +462,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                 first_line=region.start,
             )
         _put(table, row, i, placed)
+    _group_label_over_first_row(table)
     required = [r.id for r in template.rows if not r.optional]
     complete = [r for r in required if r in table.row_lines]
     if len(complete) < MIN_ROW_SHARE * len(required):
@@ -484,6 +485,35 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             first_line=region.start,
         )
     return table
+
+
+def _group_label_over_first_row(table: TableRead) -> None:
+    """An optional group row (``total_of``) read with values whose first row was read blank on
+    the line after it is one cell holding both labels, the values beside the first: （三）不予公开
+    0 0 1 …, then 1.属于国家秘密 alone (a Word cell of two paragraphs, a PDF's wrapped label
+    column). The values are that row's; the group row was not printed. Read as the group's, its
+    first row blank left every sum over it unchecked and a wrong total passed."""
+    lines = table.row_lines
+    columns = [c.id for c in table.template.columns]
+    for group in table.template.rows:
+        if not group.optional or not group.total_of:
+            continue
+        first = group.total_of[0]
+        at, below = lines.get(group.id), lines.get(first)
+        if at is None or below is None or not 0 < below - at <= 2:
+            continue
+        if _row_text(table, first, columns) or not _row_text(table, group.id, columns):
+            continue
+        for c in columns:
+            cell = table.cells.pop((group.id, c), None)
+            if cell is not None:
+                table.cells[(first, c)] = replace(cell, row=first)
+        lines[first] = lines.pop(group.id)
+
+
+def _row_text(table: TableRead, row: str, columns: list[str]) -> bool:
+    """Whether any of ``row``'s cells holds anything."""
+    return any((cell := table.cells.get((row, c))) is not None and cell.text for c in columns)
 
 
 def _spanned_out(
