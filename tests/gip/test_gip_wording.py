@@ -267,3 +267,29 @@ def test_a_groups_label_beside_its_first_rows_values_is_that_rows(tmp_path: Path
     r = check(write(tmp_path, "wrong.txt", wrong))
     sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
     assert not sums["passed"] and "30" in sums["message"], sums["message"]
+
+
+@pytest.mark.parametrize(
+    ("said", "status"),
+    [
+        ("因政府信息公开工作被申请行政复议4件，被提起行政诉讼2件。", "embedded"),
+        ("全年未发生因政府信息公开引起的行政复议、行政诉讼。", "embedded"),
+        # a 司法局 as the review body: cases it handled, not ones its disclosure work brought
+        ("全年办理行政复议案件156件，行政诉讼应诉32件。", "missing"),
+    ],
+)
+def test_appeals_told_in_a_sentence_without_a_section(
+    tmp_path: Path, said: str, status: str
+) -> None:
+    """No 四、 section and no table 四, the overview saying how many reviews and suits the
+    disclosure work brought (or that none did): the part is told, embedded; the table is still
+    missing."""
+    text = gip.layout_text()
+    section = text[text.index("   四、政府信息公开行政复议") : text.index("   五、存在的主要问题")]
+    told = "因政府信息公开工作被申请行政复议4件，被提起行政诉讼2件。"
+    assert told in text
+    r = check(write(tmp_path, "no4.txt", text.replace(section, "").replace(told, said)))
+    appeals = next(p for p in r["parts"] if p["id"] == "appeals")
+    assert appeals["status"] == status
+    tables = next(c for c in r["checks"] if c["id"] == "has_statistical_tables")
+    assert not tables["passed"]
