@@ -293,3 +293,17 @@ def test_appeals_told_in_a_sentence_without_a_section(
     assert appeals["status"] == status
     tables = next(c for c in r["checks"] if c["id"] == "has_statistical_tables")
     assert not tables["passed"]
+
+
+def test_rows_the_format_does_not_list_in_table_two_are_passed_over(tmp_path: Path) -> None:
+    """行政确认 58 between 行政许可 and 行政处罚 (units list their other powers too) left table 二's
+    second part unread: the rows it has are read, the ones it adds passed over."""
+    text = gip.layout_text()
+    licensing = "行政许可                      1280\n"
+    assert licensing in text
+    added = licensing + "行政确认                        58\n行政奖励                         6\n"
+    r = check(write(tmp_path, "extra.txt", text.replace(licensing, added)))
+    table = next(t for t in r["tables"] if t["id"] == "proactive_decisions")
+    assert table["status"] == "read", table.get("reason")
+    counts = {c["row"]: c["text"] for c in table["cells"]}
+    assert (counts["licensing"], counts["punishment"]) == ("1280", "316")

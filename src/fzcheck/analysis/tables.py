@@ -373,6 +373,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                 and table.row_lines
                 and any(map(_counts, values))
                 and not _GROUP_ROW.search(name)
+                and not template.extra_rows
             ):
                 stray.append((i, name))
             continue

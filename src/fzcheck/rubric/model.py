@@ -191,6 +191,10 @@ class TableTemplate(_Strict):
     # its one row may be printed in pieces, in column order, each under a label naming the block
     # it starts (the first word of that column's name): 行政复议 | 2 | 1 | 0 | 1 | 4, then 未经复议…
     pieces: bool = False
+    # rows the format does not list may stand among its own (行政确认 58, 行政奖励 between
+    # 行政许可 and 行政处罚): a row of values naming none of the template's is passed over,
+    # where a table summed over its rows is left unread (it may be a row's broken label)
+    extra_rows: bool = False
     # column names of another format's table in the same place (2019's 本年新制作数量 over table
     # 二): a header naming them leaves the table unread, not its values put in this one's columns
     other_form: Regex | None = None
