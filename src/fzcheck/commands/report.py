@@ -67,11 +67,13 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.render.i18n import t
     from fzcheck.rubric import Catalog
 
+    path = Path(args.results)
+    # first: writing over what it reads is the mistake to name, whatever the format
+    refuse_overwriting(args.output, [path, decisions_path(path)])
     args.format = format_for(args.format, args.output)
     if args.format not in FORMATS:
         raise UsageError(t("report.bad_format", fmt=args.format, choices=", ".join(FORMATS)))
     rubrics = Catalog.load(args.rubric)
-    path = Path(args.results)
     if path.is_dir():  # a folder of reports given for the results file batch wrote
         raise UsageError(t("report.results_is_folder", path=path))
     if not path.is_file():
@@ -80,7 +82,6 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(t("output.html_needs_file"))
     if args.format == "xlsx" and not args.output and sys.stdout.isatty():
         raise UsageError(t("output.xlsx_needs_file", fmt="xlsx"))
-    refuse_overwriting(args.output, [path, decisions_path(path)])
     # Read whole before -o is opened: a results file that turns out bad leaves -o as it was.
     lines = list(reviewed_lines(without_moved(read_results(path)), path, rubrics))
     if torn_tail(path):  # read_results passed it over: said, not silently left out
