@@ -754,3 +754,5 @@ def test_a_news_item_told_by_its_headline_and_contributor_is_not_a_report(tmp_pa
     message = _genre(r)["message"]
     assert r["verdict"] == "not_a_report", message
     assert "新闻标题" in message and "新闻的供稿署名" in message
+    # quoted as the file has it, its full-width brackets not folded for the search
+    assert "“（县司法局 供稿）”" in message

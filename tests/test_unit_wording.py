@@ -1740,3 +1740,15 @@ def test_an_office_at_work_is_not_the_leader_in_person(
     r = variant(tmp_path, (LEADER_SECTION, f"{LEADER}{told}\n\n"))
     assert statuses(r)["leader_duties"] == "present"
     assert ("leader_duties.principal_own_actions" not in failed(r)) is own
+
+
+def test_a_note_quotes_the_phrase_as_written(tmp_path: Path) -> None:
+    """The note on a phrase not counted quoted it as folded for the search (下一阶段,我): the
+    reviewer looks for it in the file, which has 下一阶段，我."""
+    r = variant(
+        tmp_path,
+        (PLAN_SECTION, ""),
+        ("培训的针对性不强。", "培训的针对性不强。预计下一阶段，我局执法任务将更加繁重。"),
+    )
+    note = part(r, "next_year_plan")["note"]
+    assert "“下一阶段，我" in note and "," not in note, note

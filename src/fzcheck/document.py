@@ -99,6 +99,14 @@ class Document:
     def chars(self) -> int:
         return sum(map(len, map(str.strip, self.lines)))
 
+    def quote_span(self, start: int, end: int) -> tuple[int, str]:
+        """The 0-based line of ``analysis_text[start:end]`` and that span as the text has it
+        (full-width punctuation as written, not folded), cut at the line's end."""
+        text = self.analysis_text
+        i = text.count("\n", 0, start)
+        column = start - (text.rfind("\n", 0, start) + 1)
+        return i, self.quote(i, column, column + end - start)
+
     def quote(self, line: int, start: int = 0, end: int | None = None) -> str:
         """Original text of 0-based ``line`` between analysis offsets ``start`` and ``end``."""
         text = self.lines[line][start:end]

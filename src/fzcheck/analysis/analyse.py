@@ -19,7 +19,7 @@ from fzcheck.analysis.checks import (
 )
 from fzcheck.analysis.facts import Facts, attachment_blocks, read_facts
 from fzcheck.analysis.genre import genre_score
-from fzcheck.analysis.outline import Outline, build_outline
+from fzcheck.analysis.outline import Heading, Outline, build_outline
 from fzcheck.analysis.parts import GLUED, Found, find_parts
 from fzcheck.analysis.patterns import compile_pattern
 from fzcheck.analysis.rare import rare_signs_absent
@@ -253,7 +253,7 @@ def _headings_alone_missing(doc: Document, found: list[Found]) -> None:
         if any(GLUED.search(doc.analysis[h.line], h.start) for h in f.sections):
             continue  # its statement run into it (其他需要报告的情况本年度无。: a crawled page's)
         h = f.sections[0]
-        _not_counted(f, f"第{h.line + 1}行“{h.text}”下面没有内容，未计入")
+        _not_counted(f, f"第{h.line + 1}行“{_heading(doc, h)}”下面没有内容，未计入")
 
 
 def _shared_sections_untold(doc: Document, found: list[Found], year: int | None) -> None:
@@ -271,7 +271,13 @@ def _shared_sections_untold(doc: Document, found: list[Found], year: int | None)
         if pattern is None or pattern.search(part_text(doc, f)):
             continue
         h = f.sections[0]
-        _not_counted(f, f"第{h.line + 1}行“{h.text}”兼及本部分，但下面的内容没有写到本部分，未计入")
+        said = _heading(doc, h)
+        _not_counted(f, f"第{h.line + 1}行“{said}”兼及本部分，但下面的内容没有写到本部分，未计入")
+
+
+def _heading(doc: Document, h: Heading) -> str:
+    """A heading's text as written (full-width punctuation kept), for a note to quote."""
+    return doc.quote(h.line, h.start, h.end)
 
 
 def _not_counted(f: Found, note: str) -> None:

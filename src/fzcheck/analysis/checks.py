@@ -641,20 +641,12 @@ def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
     found = None if ctx.rare_absent else rx(spec.pattern).search(text)
     span = (found.start(), found.end()) if found else _hidden_in(spec.pattern, text)
     if span:
-        i, quote = _quoted(ctx.doc, *span)
+        i, quote = ctx.doc.quote_span(*span)
         return spec.check(
             passed=False,
             message=f"第{i + 1}行含针对AI模型的指令（“{_ZERO_WIDTH.sub('', quote)}”），仅作为报告内容看待",
         )
     return spec.check(passed=True, message="未见针对AI模型的指令")
-
-
-def _quoted(doc: Document, start: int, end: int) -> tuple[int, str]:
-    """The line (0-based) of ``analysis_text[start:end]`` and that span as the text has it."""
-    text = doc.analysis_text
-    i = text.count("\n", 0, start)
-    column = start - (text.rfind("\n", 0, start) + 1)
-    return i, doc.quote(i, column, column + end - start)
 
 
 class SupersededFormSpec(CheckSpec):
@@ -674,7 +666,7 @@ def _superseded_form(spec: SupersededFormSpec, ctx: Context) -> Check | None:
     found = rx(spec.pattern).search(ctx.doc.analysis_text)
     if found is None:
         return spec.check(passed=True, message="未见旧格式的表头或章节")
-    i, quote = _quoted(ctx.doc, found.start(), found.end())
+    i, quote = ctx.doc.quote_span(found.start(), found.end())
     return spec.check(
         passed=False,
         message=f"第{i + 1}行“{quote}”出自旧格式：{spec.from_year}年度起的报告应按"

@@ -116,7 +116,7 @@ def genre_score(
     for spec in looked_at:
         if spec.name in fired or none_in.get(spec.where, False):
             continue
-        sign = _other_genre(spec, head, title, text)
+        sign = _other_genre(spec, head, title, doc)
         if (
             sign is not None
             and kind is not None
@@ -196,23 +196,21 @@ def _joined_by_place(g: Genre) -> dict[str, Finder | None]:
     }
 
 
-def _other_genre(spec: GenreSign, head: str, title: str | None, text: str) -> Sign | None:
+def _other_genre(spec: GenreSign, head: str, title: str | None, doc: Document) -> Sign | None:
     """``spec`` where it looks (``head``: the first non-blank lines), when it stands there."""
-    if spec.where == "title":
-        scopes = [title] if title else []
-    elif spec.where == "head":
-        scopes = [head]
-    elif spec.where == "line_start":
-        return _at_line_start(spec, text)
-    else:
-        scopes = [text]
+    if spec.where == "line_start":
+        return _at_line_start(spec, doc)
+    scope = {"title": title, "head": head}.get(spec.where, doc.analysis_text)
+    if not scope:
+        return None
     # a long scope is searched by first character (cached_scanner); a title in one go
     find = rx if spec.where == "title" else cached_scanner
-    for scope in scopes:
-        m = find(spec.pattern, re.MULTILINE).search(scope)
-        if m and not (spec.unless and rx(spec.unless).search(scope)):
-            return _sign(spec, m)
-    return None
+    m = find(spec.pattern, re.MULTILINE).search(scope)
+    if m is None or (spec.unless and rx(spec.unless).search(scope)):
+        return None
+    if spec.where == "text":  # quoted as written (（县司法局供稿）), not as folded for search
+        return _sign(spec, doc.quote_span(m.start(), m.end())[1])
+    return _sign(spec, m.group(0))
 
 
 def line_start(pattern: str) -> str:
@@ -223,25 +221,25 @@ def line_start(pattern: str) -> str:
     return rf"\n[^\S\n]*(?:{pattern})"
 
 
-def _at_line_start(spec: GenreSign, text: str) -> Sign | None:
+def _at_line_start(spec: GenreSign, doc: Document) -> Sign | None:
     r"""The sign's pattern where it opens a line, after any white space (blank lines too), as
     (?:^|\n)\s*(?:pattern) finds it: searched from newlines (a literal the engine skips to) in
     the text behind one more newline, where ^ would be tried at every character."""
     pattern = rx(line_start(spec.pattern))
-    lined = f"\n{text}"
+    lined = f"\n{doc.analysis_text}"
     pos = 0
     while (m := pattern.search(lined, pos)) is not None:
         start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())  # where the sign begins
         end = lined.find("\n", start)
         line = lined[lined.rfind("\n", 0, start) + 1 : end if end >= 0 else None]
         if not (spec.unless and rx(spec.unless).search(line)):
-            return _sign(spec, m)
+            return _sign(spec, doc.quote_span(start - 1, m.end() - 1)[1])
         pos = m.start() + 1
     return None
 
 
-def _sign(spec: GenreSign, m: re.Match[str]) -> Sign:
-    return Sign(f"{spec.name}（“{m.group(0).strip()[:16]}”）", spec.weight)
+def _sign(spec: GenreSign, quote: str) -> Sign:
+    return Sign(f"{spec.name}（“{quote.strip()[:16]}”）", spec.weight)
 
 
 def _message(g: Genre, passed: bool, score: float, signs: list[Sign]) -> str:

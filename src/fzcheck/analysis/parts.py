@@ -294,7 +294,7 @@ def _find_embedded(
     either = cues.body
     if not part.body_cues or either is None:
         return
-    rejected: list[tuple[int, str]] = []
+    rejected: list[tuple[int, str, int]] = []  # line, phrase, its offset in the line
     for i in _lines_to_read(body, _scanned(part), year):
         if i in elsewhere:
             continue
@@ -315,14 +315,14 @@ def _find_embedded(
             if bad is not None:
                 # an exclude may be a look at the whole sentence (no word of law in it, a
                 # zero-width match): the phrase worth explaining is then the cue it discounted
-                text = (cue or bad).group(0)
-                if text:
-                    rejected.append((i, text))
+                said = cue or bad
+                if said.group(0):
+                    rejected.append((i, said.group(0), start + said.start()))
                 continue
             if cue is None:
                 continue
             if _lists_contents(_whole_sentence(doc, i, sm, body.lines), every.values()):
-                rejected.append((i, cue.group(0)))
+                rejected.append((i, cue.group(0), start + cue.start()))
                 continue
             end = start + len(written)
             a, b = _clip(start, end, start + cue.start(), start + cue.end())
@@ -336,10 +336,11 @@ def _find_embedded(
             return
     if rejected:
         # The phrase that reads most like a statement of shortcomings is the one worth explaining.
-        i, text = max(rejected, key=lambda r: ("存在" in r[1], -r[0]))
+        i, text, at = max(rejected, key=lambda r: ("存在" in r[1], -r[0]))
         where = outline.enclosing(i)
         inside = f"，位于“{doc.quote(where.line, where.start, where.end)[:30]}”中" if where else ""
-        f.note = f"第{i + 1}行“{text}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
+        quoted = doc.quote(i, at, at + len(text))  # as written, not as folded for the search
+        f.note = f"第{i + 1}行“{quoted}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
 
 
 # A sentence announcing what follows (现将…、…、…报告如下; 内容包括：…): the parts it names are
