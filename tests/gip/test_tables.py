@@ -1661,3 +1661,41 @@ def test_a_spanned_cell_laid_out_twice_is_not_a_value_too_many(tmp_path: Path) -
     r = check(write(tmp_path, "spanned.html", page))
     assert tables(r)["appeals"]["status"] == "read", tables(r)["appeals"]
     assert failures(r) == {("appeals_review_total", "")}
+
+
+def _blank_for_zero(table: dict[str, list[int | None]]) -> dict[str, list[int | None]]:
+    return {row: [v or None for v in vals] for row, vals in table.items()}
+
+
+def test_a_table_that_writes_none_as_blank_has_its_sums_checked(tmp_path: Path) -> None:
+    """A portal printing &nbsp; for every zero (not one 0 in the table): its blanks are its
+    zeros. Unchecked, 39 of 42 sums were skipped and a planted error passed as 要素齐全 100."""
+    table = _blank_for_zero(gip.values())
+    appeal_values = [v or None for v in gip.appeals()]
+    r = check(write(tmp_path, "ok.html", gip.html_page(table, appeal_values=appeal_values)))
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert sums["passed"] and "未能核对" not in sums["message"] and "按0计" in sums["message"]
+    table["disclosed"][6] = 18  # 15+3+1+1 = 20
+    r = check(write(tmp_path, "bad.html", gip.html_page(table, appeal_values=appeal_values)))
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert not sums["passed"] and "15+3+1+空白+1+空白 = 20" in sums["message"], sums["message"]
+
+
+def test_filled_cells_over_their_total_are_wrong_whatever_the_blank(tmp_path: Path) -> None:
+    """Where a 0 is written, a blank is a value not given and its sums are not checked — but
+    filled cells that already add to more than their total (15+3+□+0+1+0 over 18) cannot hold
+    for any value of the blank."""
+    table = gip.values()
+    table["disclosed"] = [15, 3, None, 0, 1, 0, 18]
+    r = check(write(tmp_path, "over.html", gip.html_page(table)))
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert not sums["passed"] and "已填的15+3+0+1+0 = 19（另有空白），已超过" in sums["message"]
+    table["disclosed"] = [15, 3, None, 0, 1, 0, 20]  # the blank may be 1: not checked
+    r = check(write(tmp_path, "under.html", gip.html_page(table)))
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert "未能核对" in sums["message"]
+    assert all(
+        c["passed"] is not False or c["where"] != "（一）予以公开"
+        for t in r["tables"]
+        for c in t["checks"]
+    )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from fzcheck.analysis.patterns import rx
@@ -158,8 +158,8 @@ def _sum_text(cells: list[Cell], table: TableRead) -> str:
         c = cells[0]
         rows = {r.id: r.name for r in table.template.rows}
         cols = {k.id: k.name for k in table.template.columns}
-        return f"“{rows[c.row]}×{cols[c.col]}”为{c.text}"
-    return f"{'+'.join(c.text for c in cells)} = {_num(_total(cells))}"
+        return f"“{rows[c.row]}×{cols[c.col]}”为{c.text or '空白'}"
+    return f"{'+'.join(c.text or '空白' for c in cells)} = {_num(_total(cells))}"
 
 
 def _total(cells: list[Cell]) -> float:
@@ -176,14 +176,33 @@ def evaluate(spec: TableSumsSpec, tables: dict[str, TableRead]) -> list[TableChe
         table = tables.get(identity.table)
         if table is None or table.status != "read":
             continue
+        zeros = blanks_are_zeros(table)
         for inst in _instances(identity, table):
+            if zeros:
+                inst.left, inst.right = _zeroed(inst.left), _zeroed(inst.right)
             out.append(_outcome(identity, inst, table))
     return out
 
 
+def blanks_are_zeros(table: TableRead) -> bool:
+    """Whether the table's blank cells are how its unit writes none: some are blank, some hold
+    a count, and not one holds a 0 (or a dash), as a page that prints &nbsp; for every zero.
+    Where a 0 is written somewhere, a blank is a value not given, and stays unchecked; a table
+    with no count in it was left unfilled."""
+    cells = table.cells.values()
+    blank = any(c.value is None and not c.text for c in cells)
+    return blank and any(c.value for c in cells) and not any(c.value == 0 for c in cells)
+
+
+def _zeroed(cells: list[Cell]) -> list[Cell]:
+    return [replace(c, value=0.0) if c.value is None and not c.text else c for c in cells]
+
+
 def _outcome(identity: Identity, inst: Instance, table: TableRead) -> TableCheck:
     """One instance's outcome: held, broken (both sums and the cells' lines), or not checked
-    (a row not read, a blank cell) — never a guess."""
+    (a row not read, a blank cell) — never a guess. A blank cell leaves a sum unchecked unless
+    the side without blanks is already exceeded by the other's filled cells (no blank is below
+    0: 22+5+□+1+2+1 over a 总计 of 29 is wrong whatever the blank is)."""
     cells = inst.left + inst.right
     lines = sorted({c.line + 1 for c in cells})
     where = f"“{inst.where}”" if inst.where else ""
@@ -193,6 +212,14 @@ def _outcome(identity: Identity, inst: Instance, table: TableRead) -> TableCheck
         message = f"{where}未能核对：没有读到{'、'.join(inst.missing[:3])}"
     elif any(c.value is None for c in cells):
         message = f"{where}有空白单元格，未核对（空白不等于0）"
+        over = _exceeded(inst.left, inst.right) or _exceeded(inst.right, inst.left)
+        if over is not None:
+            passed, left, right = False, _total(inst.left), _total(inst.right)
+            known, whole = over
+            message = (
+                f"{where}已填的{_sum_text(known, table)}（另有空白），已超过"
+                f"{_sum_text(whole, table)}（{_lines_text(lines)}）"
+            )
     else:
         left, right = _total(inst.left), _total(inst.right)
         passed = abs(left - right) <= TOLERANCE
@@ -216,6 +243,15 @@ def _outcome(identity: Identity, inst: Instance, table: TableRead) -> TableCheck
     )
 
 
+def _exceeded(part: list[Cell], whole: list[Cell]) -> tuple[list[Cell], list[Cell]] | None:
+    """(``part``'s filled cells, ``whole``) when ``whole`` has no blank and ``part``'s filled
+    cells already add to more than it: no value of the blanks can make the sum hold."""
+    if any(c.value is None for c in whole):
+        return None
+    known = [c for c in part if c.value is not None]
+    return (known, whole) if known and _total(known) > _total(whole) + TOLERANCE else None
+
+
 def unreadable_tables(tables: Mapping[str, TableRead], ids: Iterable[str]) -> str:
     """A note naming the tables of ``ids`` that are there but could not be read (their sums and
     figures not checked), for a check's message; "" when there is none."""
@@ -223,6 +259,16 @@ def unreadable_tables(tables: Mapping[str, TableRead], ids: Iterable[str]) -> st
         tables[t].template.name for t in ids if t in tables and tables[t].status == "unreadable"
     ]
     return f"（{'、'.join(names)}无法读取，未核对，请人工核对）" if names else ""
+
+
+def _zeroed_note(tables: Mapping[str, TableRead], ids: Iterable[str]) -> str:
+    """A note naming the read tables of ``ids`` whose blanks were counted as 0; "" if none."""
+    names = [
+        tables[t].template.name
+        for t in ids
+        if t in tables and tables[t].status == "read" and blanks_are_zeros(tables[t])
+    ]
+    return f"（{'、'.join(names)}的空白单元格按0计：表中没有写0的单元格）" if names else ""
 
 
 def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
@@ -234,7 +280,8 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
         outcomes = evaluate(spec, ctx.tables)
     # a table there but unreadable: its sums were not checked, which the message says (a pass
     # over the other tables' sums alone read as the whole report's arithmetic holding)
-    unread = unreadable_tables(ctx.tables, dict.fromkeys(i.table for i in spec.identities))
+    ids = dict.fromkeys(i.table for i in spec.identities)
+    unread = unreadable_tables(ctx.tables, ids) + _zeroed_note(ctx.tables, ids)
     if not outcomes:
         # tables there but none read: the check stays in the list (a column of the batch's
         # sheet), saying nothing was checked, not that the sums hold
