@@ -874,8 +874,6 @@ def test_a_report_filled_into_a_forms_table_is_read_by_its_rows(tmp_path: Path) 
     """A 报告表 a 依法治县办 hands out, filled in Word: a label cell, its paragraph in the next
     (存在的不足和原因 | 一是…。). Each label heads its part, and 填报日期 dates it (the problems
     row was lost, the others half-credited as embedded, the date unread: 37.5)."""
-    import docx
-
     rows = [
         ("报告单位", "示例县教育局"),
         ("主要举措和成效", "一是完善制度，全年审查文件和合同27件。二是开展专项检查46次。"),
@@ -887,18 +885,63 @@ def test_a_report_filled_into_a_forms_table_is_read_by_its_rows(tmp_path: Path) 
         ("下一年度工作安排", "2026年，我局将健全执法机构，推进依法治校示范校创建。"),
         ("填报日期", "2026年1月25日"),
     ]
-    document = docx.Document()
-    document.add_paragraph("示例县教育局2025年度法治政府建设情况报告")
-    table = document.add_table(rows=len(rows), cols=2)
-    for k, (label, text) in enumerate(rows):
-        table.cell(k, 0).text, table.cell(k, 1).text = label, text
-    path = tmp_path / "form.docx"
-    document.save(str(path))
-    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    r = _form_report(tmp_path, rows)
     status = {p["id"]: p["status"] for p in r["parts"] if p["required"]}
     assert set(status.values()) == {"present"}, status
     assert r["document"]["signed_on"] == "2026-01-25"
     assert r["document"]["issuer"] == "示例县教育局"
+
+
+def _form_report(tmp_path: Path, rows: list[tuple[str, str]]) -> dict[str, Any]:
+    """The checked result of a 报告表 filled in Word: a title, then a label cell and its text a
+    row; a cell's lines (split at \n) its paragraphs."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("示例县教育局2025年度法治政府建设情况报告")
+    table = document.add_table(rows=len(rows), cols=2)
+    for k, (label, text) in enumerate(rows):
+        table.cell(k, 0).text = label
+        first, *more = text.split("\n")
+        cell = table.cell(k, 1)
+        cell.text = first
+        for paragraph in more:
+            cell.add_paragraph(paragraph)
+    path = tmp_path / "form.docx"
+    document.save(str(path))
+    return check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+
+
+@pytest.mark.parametrize("numbers", [("", "", "", ""), ("一、", "二、", "三、", "四、")])
+def test_a_forms_cell_of_numbered_points_keeps_the_rows_as_sections(
+    tmp_path: Path, numbers: tuple[str, ...]
+) -> None:
+    """One cell of four paragraphs （一）…（四）, 300-odd characters joined: read as run-on text, it
+    was cut at its points and the rows after it lost their headings (要素缺失 40 for a complete
+    form). The rows stay the sections, the points inside the first; a numbered label's heading
+    stops at its cell (下一年度工作安排, not 下一年度工作安排 | （一）…)."""
+    point = (
+        "全年审查规范性文件和重大行政决策事项12件，组织执法人员培训5期、参训310人次，"
+        "评查执法案卷120卷，发现并督促整改问题23个。"
+    )
+    labels = [
+        "主要举措和成效",
+        "存在的不足和原因",
+        "党政主要负责人履行推进法治建设第一责任人职责情况",
+        "下一年度工作安排",
+    ]
+    texts = [
+        "\n".join(f"（{n}）推进第{n}项工作。{point}" for n in "一二三四"),
+        "一是执法力量薄弱，持证人员仅6名。原因主要是执法机构尚未健全。",
+        "局长主持召开党组会议专题研究法治建设3次。",
+        "（一）健全执法机构。2026年，我局将推进依法治校示范校创建。",
+    ]
+    assert len(texts[0]) > 300
+    rows = [(n + label, text) for n, label, text in zip(numbers, labels, texts, strict=True)]
+    r = _form_report(tmp_path, [*rows, ("填报日期", "2026年1月25日")])
+    parts = {p["id"]: p for p in r["parts"] if p["required"]}
+    assert {p["status"] for p in parts.values()} == {"present"}, parts
+    assert [p["heading"] for p in parts.values()] == labels
 
 
 def test_the_issuer_is_not_taken_from_a_title_it_cites(tmp_path: Path) -> None:

@@ -235,11 +235,14 @@ def _clause_after(line: str, at: int) -> bool:
 
 
 def heading_text_end(line: str, start: int) -> int:
-    """Where the heading text ends: the first sentence stop, else the line end (capped); a
-    colon before a sentence ends it too (二、存在问题：执法人员不足，原因是编制有限。: the
+    """Where the heading text ends: the first sentence stop or a form's cell border, else the
+    line end (capped); a colon before a sentence ends it too (二、存在问题：执法人员不足，原因是编制有限。: the
     sentence is the section's body, not its heading)."""
     stop = _HEADING_END.search(line, start)
     end = stop.start() if stop else len(line.rstrip())
+    cell = line.find(" | ", start, end)  # a form's label cell: the next cell is its text
+    if cell > start:
+        end = len(line[:cell].rstrip())
     colon = line.find(":", start, end)
     opened = colon > start and line.count("(", start, colon) > line.count(")", start, colon)
     if colon > start and not opened and _clause_after(line, colon + 1):
@@ -347,6 +350,15 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             found = sorted(found + extra, key=itemgetter(2))
     if not styled and not found:
         found = _run_in_labels(doc.analysis, body_start, body_end)
+    elif not styled and not any(f[0] == 1 for f in found):
+        # a form's rows over points numbered inside its cells (主要举措和成效 | （一）… then
+        # （二）… （三）… on lines of their own, the cell's paragraphs): the rows are the sections,
+        # when three at least and the first ahead of every numbered point
+        rows = _form_rows(doc.analysis, body_start, body_end)
+        first = min((f[2] for f in found if f[0] != BARE), default=body_end + 1)
+        if len(rows) >= _RUN_IN_MIN and rows[0][2] < first:
+            taken = {f[2] for f in found}
+            found = sorted(found + [r for r in rows if r[2] not in taken], key=itemgetter(2))
     found = _gaps_filled(doc.analysis, found)
     del found[MAX_HEADINGS:]  # the rest of the text stays in the last section
     found = _restart_nested(doc.analysis, _parts_above(found))
@@ -629,11 +641,12 @@ def _run_in_labels(
     each its section's heading (the
     report read as headingless: its problems part lost, the others only embedded). In a report
     with headings such labels are items inside its sections, and stay text."""
+    rows = {f[2]: f for f in _form_rows(lines, body_start, body_end)}
     out = []
     for i in range(body_start, body_end + 1):
         line = lines[i]
-        if (row := _ROW_LABEL.match(line)) is not None and "。" in line[row.end() :]:
-            out.append((BARE, "", i, row.start(1), row.end(1)))
+        if i in rows:
+            out.append(rows[i])
             continue
         m = _RUN_IN.match(line)
         # a paragraph after it, not a field's value (标题：… / 发布时间：2023-… on a page)
@@ -641,6 +654,22 @@ def _run_in_labels(
             k = next(g for g in (1, 2, 3) if m.group(g) is not None)
             out.append((BARE, "【】" if k == 1 else "", i, m.start(k), m.end(k)))
     return out if len(out) >= _RUN_IN_MIN else []
+
+
+def _form_rows(
+    lines: list[str], body_start: int, body_end: int
+) -> list[tuple[int, str, int, int, int]]:
+    """A form's rows with a paragraph in the cell after their label (存在的不足和原因 | 一是…。)."""
+    out = []
+    for i in range(body_start, body_end + 1):
+        line = lines[i]
+        if (
+            "|" in line
+            and (row := _ROW_LABEL.match(line)) is not None
+            and "。" in line[row.end() :]
+        ):
+            out.append((BARE, "", i, row.start(1), row.end(1)))
+    return out
 
 
 _AROUND_NUMERAL = (

@@ -263,6 +263,12 @@ def _spaced_marker_ends(line: str, markers: list[tuple[int, int]]) -> set[int]:
     return out
 
 
+# A form's row (a 表格式 report: 主要举措和成效 | （一）…（二）…, a cell's paragraphs joined): its
+# label cell and the text after it stay one line, read as a heading and its text; the cell's
+# own points may still be cut apart
+_LABEL_CELL = re.compile(rf"^\s*[^|。;!?]{{1,{MAX_HEADING}}}?\s\|\s+")
+
+
 def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
     """Cut run-on lines at inline headings and paragraph gaps: (line, start, end) per new line,
     each a slice of the line as read (slices of one line are contiguous), or None when no
@@ -284,15 +290,17 @@ def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
         if not markers:
             out.append((i, 0, len(line)))
             continue
+        label = _LABEL_CELL.match(line)
         cuts = sorted(
-            (
+            c
+            for c in (
                 {s for s, _ in markers}
                 | (set(_gap_splits(line)) - _spaced_marker_ends(line, markers))
                 | set(_heading_ends(line, markers))
                 | _signature_start(line)
                 | _title_ends(line)
             )
-            - {0}
+            if c > (label.end() if label else 0)
         )
         bounds = [0, *cuts, len(line)]
         out.extend((i, a, b) for a, b in pairwise(bounds) if b > a)
