@@ -318,3 +318,29 @@ def test_a_sections_own_header_keeps_its_numbered_heading() -> None:
     lines = _lines(page)
     assert _in_order(headings, lines)
     assert SITE not in lines
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # an old table layout marks its title cell in pinyin (标题: biaoti)
+        f"<table><tr><td class='biaoti'>{TITLE}</td></tr></table><p>正文</p>",
+        # the site's name after a hyphen, the unit's own or a portal's
+        f"<html><head><title>{TITLE}-{UNIT}</title></head><body><p>正文</p></body></html>",
+        f"<html><head><title>{TITLE} - 示例县人民政府门户网站</title></head></html>",
+    ],
+)
+def test_the_title_without_the_sites_name(page: str) -> None:
+    """A title cell marked class="biaoti", or <title> with the site's name after a hyphen
+    (…年度报告-示例县林业局): the title was read with the site's name on it."""
+    assert _page_title(page) == TITLE
+
+
+def test_a_bracketed_row_of_page_facts_is_no_report_text() -> None:
+    """【发布时间：2026-03-13】【来源：…】【浏览次数：120】 stayed as the report's first line."""
+    facts = "<p>【发布时间：2025-01-25】【来源：示例县林业局】【浏览次数：120】</p>"
+    page = _page("h1").replace("<body>\n", f"<body>\n{facts}", 1)
+    assert facts[3:-4] in page
+    lines = _lines(page)
+    assert not any("浏览次数" in line for line in lines)
+    assert lines[0] == TITLE

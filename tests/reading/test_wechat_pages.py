@@ -145,3 +145,27 @@ def test_a_report_published_as_images_is_said_to_be_images_not_a_non_report(
     page.write_text(_IMAGE_PAGE.format(title=title, body=body), encoding="utf-8")
     result = check_path(str(page), Catalog.load()).to_json()
     assert result["verdict"] == "complete"
+
+
+def test_the_pages_own_controls_after_the_signature_leave_it_the_signature(
+    tmp_path: Path,
+) -> None:
+    """微信扫一扫 / 关注该公众号 / 预览时标签不可点 / ：，，，。视频小程序赞，轻点两下取消赞…, saved as
+    text after the article: the signature above them went unread (no signing date, the issuer
+    cut from the title)."""
+    controls = "".join(
+        f"<p>{line}</p>"
+        for line in (
+            "微信扫一扫",
+            "关注该公众号",
+            "预览时标签不可点",
+            "微信扫一扫可打开此内容，使用完整服务",
+            "：，，，，，，，，。视频小程序赞，轻点两下取消赞在看，轻点两下取消在看分享留言收藏听过",
+        )
+    )
+    page = _wechat_page(_article(_sample_body()), "2026-02-12 09:30", after=controls)
+    path = tmp_path / "wechat.html"
+    path.write_text(page, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["signed_on"] == "2026-02-10"
+    assert r["document"]["issuer"] == "示例县司法局"

@@ -20,11 +20,18 @@ _FURNITURE = (
     # a WeChat article's footer, as pasted with it
     r"|往期(?:推荐|回顾|精彩)|阅读原文|(?:长按|扫码|扫描)(?:识别)?(?:二维码)?关注.{0,20}"
     r"|长按识别二维码.{0,20}|点击(?:上方)?(?:蓝字)?关注.{0,20}"
+    # and the page's own controls, saved with it (微信扫一扫 / 关注该公众号 / 预览时标签不可点 /
+    # ：，，，。视频小程序赞，轻点两下取消赞在看…)
+    r"|(?:微信)?扫一扫.{0,24}|关注该公众号|预览时标签不可点|[:,.。、\s]*视频\s*小程序.{0,80}"
+    r"|轻点两下取消.{0,60}"
     r"|(?:编辑|审核|校对|初审|复审|终审|排版|美编)\s*[:：].{0,40}"
     # an archive's ===== 正文 ===== separator (each run taken whole: split every way, a line
     # of 60,000 — took minutes)
     r"|[=＝\-—_*~#]{3,}+(?:[^=＝\-—_*~#].{0,9}[=＝\-—_*~#]{3,}+)?"
     r"|[\[【]\s*(?:发布日期|发布时间|发布机构|来源|作者|浏览次数|点击数|字号)\s*[\]】].{0,40}"
+    # 【发布时间：2026-03-13】【来源：某局】【浏览次数：120】, each key and value in its brackets
+    r"|(?:[\[【]\s*(?:发布日期|发布时间|发布机构|信息来源|来源|作者|浏览次数|点击数|字号)\s*[:：]"
+    r"[^\]】\n]{0,40}[\]】]\s*)++"
     r"|首页[^。,，;；!！?？]{0,60}"  # a breadcrumb (首页政务公开最新文件…)
 )
 # A site's registration numbers in its footer: these may start anywhere in the line.

@@ -537,7 +537,7 @@ _SENTENCE_MARK = re.compile(r"[。，；！？,;!?]")
 
 def _page_title(page: str) -> str | None:
     """The article heading, if report-like: the h1, else an element a site marks as the title
-    (class or id …title…: div.title, td.title), else an h2, else <title> without the site-name
+    (class or id …title… or …biaoti…: div.title, td.biaoti), else an h2, else <title> without the site-name
     suffix. Site templates set the article's title apart, and trafilatura leaves it out."""
     import html
 
@@ -549,7 +549,7 @@ def _page_title(page: str) -> str | None:
         text = html.unescape(_TAG.sub("", page[m.end() : end.start()])).strip()
         if _SECTION_HEADING.match(fold_width(text[:20])):
             continue  # <h2>一、总体情况</h2>: the first section's heading, not the page's title
-        text = re.split(r"\s*[_|｜—-]\s*(?=[^_|｜—-]*(?:政府|网|门户)[^_|｜—-]*$)", text)[0].strip()
+        text = _SITE_SUFFIX.split(text)[0].strip()
         # …年度报告_江城市市场监督管理局: the site's name (its unit's) after a _ or |
         first = re.split(r"\s*[_|｜]\s*", text)[0]
         if _REPORT_WORD.search(first) or _LOOKALIKE_TITLE.search(first):
@@ -563,6 +563,11 @@ def _page_title(page: str) -> str | None:
 
 
 _REPORT_WORD = re.compile(r"报告|報告|情况|情況|总结|要点|规则|方案")
+# the site's name after the title (…报告-桐溪市人民政府门户网站, …报告-桐溪市司法局): a portal's, or
+# the unit's own, ending its name
+_SITE_SUFFIX = re.compile(
+    r"\s*[_|｜—-]\s*(?=[^_|｜—-]*(?:(?:政府|网|门户)[^_|｜—-]*|局|委员会|办公室|中心)$)"
+)
 # a section's numbered heading (一、 （一） 1. 第一部分), as the analysis view folds it
 _SECTION_HEADING = re.compile(
     r"\s*(?:第[一二三四五六七八九十]{1,3}(?:部分|章)|[一二三四五六七八九十]{1,3}\s*[、.,:]"
@@ -574,7 +579,7 @@ _LOOKALIKE_TITLE = re.compile(f".{{8}}(?:{TITLE_KINDS}|{LOOKALIKE_KINDS})$")
 
 # bounded repeats: a tag of a million characters (or of class= repeated) is one short look
 _MARKED_TITLE = re.compile(
-    r"<(div|td|p|span|h[2-4])\b[^<>]{0,200}?\b(?:class|id)\s*=\s*[\"']?[^\"'<>]{0,60}?title"
+    r"<(div|td|p|span|h[2-4])\b[^<>]{0,200}?\b(?:class|id)\s*=\s*[\"']?[^\"'<>]{0,60}?(?:title|biaoti)"
     r"[^<>]{0,200}>",
     re.IGNORECASE,
 )
