@@ -952,3 +952,6 @@ def test_the_issuer_is_not_taken_from_a_title_it_cites(tmp_path: Path) -> None:
     assert cited["document"]["issuer"] is None
     own = checked(tmp_path, f"示例市人民政府2025年度法治政府建设情况报告\n{body}")
     assert own["document"]["issuer"] == "示例市人民政府"
+    # a label before a colon is no part of the unit's name
+    labelled = checked(tmp_path, f"图解：示例市人民政府2025年度法治政府建设情况报告\n{body}")
+    assert labelled["document"]["issuer"] == "示例市人民政府"

@@ -224,7 +224,9 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         m = _TITLE_ISSUER.match(title_analysis)
         # (not from a title it cites: 《江陵市人民政府2025年度…报告》解读 is no 人民政府's own)
         if m and not m.group(1).startswith(("关于", "20", "19", "《")) and _ORG.search(m.group(1)):
-            issuer = _unspaced(title)[: len(m.group(1))]
+            # a label before a colon or a bar is not the unit's name (图解：示例县人民政府…)
+            label = max(m.group(1).rfind(c) for c in ":|")
+            issuer = _unspaced(title)[label + 1 : len(m.group(1))].strip() or None
     year, source = _report_year(lines, nonblank, title_analysis, body_start, first_heading)
     month = (
         (signed.year, signed.month)
