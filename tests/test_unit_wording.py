@@ -1752,3 +1752,29 @@ def test_a_note_quotes_the_phrase_as_written(tmp_path: Path) -> None:
     )
     note = part(r, "next_year_plan")["note"]
     assert "“下一阶段，我" in note and "," not in note, note
+
+
+def _overview_report(tmp_path: Path, *, measures: bool, figures: bool) -> dict[str, Any]:
+    work = "全年查处涉林案件74起，开展普法活动18场。" if figures else "严格林业执法，深化普法宣传。"
+    sections = [
+        "一、基本情况\n本局内设股室6个，在编干部职工86人，其中行政执法人员32人。",
+        *(["二、主要举措和成效\n" + work] if measures else []),
+        "三、存在的不足和原因\n基层执法力量薄弱，原因是编制紧张。",
+        "四、党政主要负责人履行推进法治建设第一责任人职责情况\n局长亲自主持召开专题会议3次。",
+        "五、2026年工作安排\n2026年，我局将健全执法协作机制。",
+    ]
+    text = "示例县林业局2025年度法治政府建设情况报告\n" + "\n".join(sections)
+    return checked(tmp_path, text + "\n示例县林业局\n2026年1月20日\n")
+
+
+def test_a_units_overview_beside_its_measures_is_no_part_of_them(tmp_path: Path) -> None:
+    """一、基本情况 (the unit's staff and remit) over 二、主要举措和成效: both were the part's, its
+    heading 基本情况 and the staff counts its results (has_figures passed on 在编干部职工86人
+    with none in 二、). The overview is left aside; alone, 一、基本情况 is still the year's work."""
+    r = _overview_report(tmp_path, measures=True, figures=True)
+    assert part(r, "achievements")["heading"] == "主要举措和成效"
+    r = _overview_report(tmp_path, measures=True, figures=False)
+    assert "achievements.has_figures" in failed(r)
+    r = _overview_report(tmp_path, measures=False, figures=True)
+    assert part(r, "achievements")["heading"] == "基本情况"
+    assert part(r, "achievements")["status"] == "present"

@@ -85,6 +85,7 @@ class _Cues:
     heading: Finder | None
     heading_not: Finder | None
     body: Finder | None  # a cue or an exclude: a line neither matches is passed over
+    fallback: Finder | None  # its fallback_heading_cues
 
     @classmethod
     def of(cls, part: Part, year: int | None) -> _Cues:
@@ -97,16 +98,19 @@ class _Cues:
                 any_of(tuple(part.heading_cues), year),
                 any_of(tuple(part.heading_excludes), year),
                 any_of(_scanned(part), year),
+                any_of(tuple(part.fallback_heading_cues), year),
             )
             hit = _CUES[key] = (part, cues)
         return hit[1]
 
-    def name(self, heading: str, masked: str) -> bool:
-        """Whether a heading names the part: one of its cues outside cited titles (``masked``
-        is the heading with its 《…》 blanked), none of its excludes."""
+    def name(self, heading: str, masked: str, fallback: bool = False) -> bool:
+        """Whether a heading names the part: one of its cues (its fallback cues, when
+        ``fallback``) outside cited titles (``masked`` is the heading with its 《…》 blanked),
+        none of its excludes."""
+        cue = self.fallback if fallback else self.heading
         return (
-            self.heading is not None
-            and self.heading.search(masked) is not None
+            cue is not None
+            and cue.search(masked) is not None
             and (self.heading_not is None or self.heading_not.search(heading) is None)
         )
 
@@ -128,10 +132,11 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
         for h, m in zip(outline.headings, masked, strict=True)
         if h.level == 1
     ]
+    top, aside = _fallbacks(rubric, cues, top, masked, outline)
     anchor = next((i for i, (_, parts) in enumerate(top) if any(p.anchor for p in parts)), len(top))
     themed = [p for p in rubric.parts if p.themed_before_anchor]
     for i, (h, parts) in enumerate(top):
-        for part in parts or (themed if i < anchor else []):
+        for part in parts or (themed if i < anchor and h.line not in aside else []):
             _add_section(found[part.id], doc, h, "present")
     # A top heading that names no part and holds sections that name two or more (二、政府信息
     # 公开情况 over （一）主动公开 and （二）依申请公开): those are the parts' own sections, one level
@@ -158,6 +163,30 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
         if f.status == "missing":
             _find_embedded(f, doc, outline, year, cues, masked, body, _barred(f, found))
     return [found[p.id] for p in rubric.parts]
+
+
+def _fallbacks(
+    rubric: Rubric,
+    cues: dict[str, _Cues],
+    top: list[tuple[Heading, list[Part]]],
+    masked: list[str],
+    outline: Outline,
+) -> tuple[list[tuple[Heading, list[Part]]], set[int]]:
+    """``top`` with each heading that names no part given the parts its fallback cues name
+    where no top heading names them by their own (一、基本情况 is the year's work), and the
+    lines of those left aside (一、基本情况 beside 二、主要举措和成效: the unit's overview, no
+    themed section of a part's either)."""
+    named = {p.id for _, parts in top for p in parts}
+    at = {h.line: m for h, m in zip(outline.headings, masked, strict=True)}
+    out, aside = [], set()
+    for h, parts in top:
+        if not parts:
+            by = [p for p in rubric.parts if cues[p.id].name(h.text, at[h.line], fallback=True)]
+            parts = [p for p in by if p.id not in named]
+            if by and not parts:
+                aside.add(h.line)
+        out.append((h, parts))
+    return out, aside
 
 
 # a sentence's marks on a heading's line: its statement run into it

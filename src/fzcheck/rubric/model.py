@@ -138,6 +138,10 @@ class Part(_Strict):
     embeds_only: bool = False
     heading_cues: list[Regex] = Field(default_factory=list)
     heading_excludes: list[Regex] = Field(default_factory=list)
+    # headings that name the part only where no top-level heading names it by heading_cues
+    # (一、基本情况 tells the year's work in a report without 二、主要举措和成效; beside one, it
+    # is the unit's overview, no section of the part's)
+    fallback_heading_cues: list[Regex] = Field(default_factory=list)
     body_cues: list[Regex] = Field(default_factory=list)
     body_excludes: list[Regex] = Field(default_factory=list)
     # Where each of its sections is shared with another part (二、存在问题及下一步工作打算: a
