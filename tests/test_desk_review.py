@@ -601,3 +601,29 @@ def test_a_decisions_file_nested_past_the_stack_is_skipped_not_a_traceback(
     decisions_path(report).write_text("[" * 100_000 + "\n", encoding="utf-8")
     code, _, err = run(capsys, "review", str(report))
     assert code == 0 and "Traceback" not in err and "不是有效的复核记录" in err
+
+
+def test_a_hint_sends_nothing_back_unless_its_reviewer_fails_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A GIP report complete and scoring 100 whose text counts 17 requests beside a table of 40
+    (a warning, penalty 0: the text may count another scope) got a letter asking the unit to
+    fix it. A hint is the reviewer's to weigh: no letter — until the reviewer fails the check."""
+    from tests.gip import reports as gip
+
+    text = gip.layout_text().replace("共收到政府信息公开申请40件", "共收到政府信息公开申请17件")
+    report = tmp_path / "县交通运输局.txt"
+    report.write_text(text, encoding="utf-8")
+    results = tmp_path / "results.jsonl"
+    main(["batch", str(report), "-o", str(results), "--summary", "none"])
+    (line,) = _lines(results)
+    assert line["verdict"] == "complete" and line["score"] == 100
+    hint = next(c for c in line["checks"] if c["id"] == "text_matches_tables")  # type: ignore[union-attr]
+    assert not hint["passed"]
+    capsys.readouterr()
+    out = tmp_path / "L"
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out))
+    assert code == 0 and "都无需退回" in err
+    run(capsys, "review", str(results), "--check", "document.text_matches_tables", "--set", "fail")
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out))
+    assert code == 0 and len(list(out.glob("*.docx"))) >= 1, err

@@ -405,8 +405,17 @@ def unit_error(r: dict[str, Any]) -> bool:
 
 
 def return_checks(r: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """(part id or 'document', check) for each failed check the report goes back for."""
-    return [(p, c) for p, c in failed_checks(r) if c["id"] not in NOT_RETURNED_FOR]
+    """(part id or 'document', check) for each failed check the report goes back for: one that
+    costs points, or that its reviewer failed. A hint (penalty 0: 正文所述数字与统计表一致，
+    口径可能不同) is the reviewer's to weigh, not the unit's to put right."""
+    costs = {
+        (i.get("part"), i.get("check")) for i in r.get("score_breakdown") or [] if i.get("check")
+    }
+    return [
+        (p, c)
+        for p, c in failed_checks(r)
+        if c["id"] not in NOT_RETURNED_FOR and ((p, c["id"]) in costs or c.get("reviewed"))
+    ]
 
 
 def _checks_text(failed: list[tuple[str, dict[str, Any]]]) -> str:
@@ -443,8 +452,9 @@ def _as_reviewed(r: dict[str, Any], part: str, c: dict[str, Any]) -> dict[str, A
     the reviewer failed says so (复核认定未通过：their note), not why the machine passed it."""
     passed = check_passed(r, part, c)
     if c["passed"] and not passed:
-        return {**c, "passed": False, "message": failed_on_review(r, part, c)}
-    return {**c, "passed": passed}
+        return {**c, "passed": False, "message": failed_on_review(r, part, c), "reviewed": True}
+    decided = f"{part}.{c['id']}" in ((r.get("review") or {}).get("checks") or {})
+    return {**c, "passed": passed, **({"reviewed": True} if decided else {})}
 
 
 def copy_clusters(pairs: list[dict[str, Any]], labels: dict[str, str]) -> list[dict[str, Any]]:

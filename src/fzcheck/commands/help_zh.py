@@ -274,11 +274,13 @@ ZH: dict[str, str] = {
     ),
     # letter
     "write feedback letters (.docx) for reports to send back. A report goes back when it (as "
-    "reviewed) misses a required part, is not a report, or fails a check; a submitted file that "
+    "reviewed) misses a required part, is not a report, or fails a check that costs points (or "
+    "that its reviewer failed); a submitted file that "
     "cannot be read (encrypted, empty, corrupt…) goes back to be submitted again. The same rule "
     "makes fzcheck report's send-back list. Review decisions beside the inputs are applied.": (
         "为需退回修改的报告写反馈意见（.docx）。报告（按人工复核后的结论）缺少必备要素、"
-        "不是年度报告或有检查项未通过的，退回修改；无法读取的文件（加密、空文件、损坏…）"
+        "不是年度报告或有扣分的检查项未通过（提示项不算，人工复核认定未通过的算）的，退回修改；"
+        "无法读取的文件（加密、空文件、损坏…）"
         "退回重报。fzcheck report 的退回名单按同一规则。输入旁边的人工复核意见一并采用。"
     ),
     "examples:\n  fzcheck letter results.jsonl -o 反馈意见/\n"

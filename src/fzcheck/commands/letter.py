@@ -28,7 +28,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
         help=help_text,
         description=help_text + ". A report goes back when "
         "it (as reviewed) misses a required part, is not a report, or fails a "
-        "check; a submitted file that cannot be read (encrypted, empty, corrupt…) goes back "
+        "check that costs points (or that its reviewer failed); a submitted file that cannot be read (encrypted, empty, corrupt…) goes back "
         "to be submitted again. The same rule makes fzcheck report's send-back list. Review "
         "decisions beside the inputs are applied.",
         epilog=EXAMPLES,
