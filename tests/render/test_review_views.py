@@ -118,6 +118,11 @@ def test_the_terminal_breakdown_after_review_adds_up_to_the_reviewers_score(
     assert last.startswith("人工结论 要素缺失") and "得分 75 / 100" in last
 
 
+# the workbook row's 得分构成 cell with no part columns: after 单位 年度 类型 结论 得分 人工结论 人工得分
+# 处理建议 and 未通过的检查
+_BREAKDOWN = 9
+
+
 def test_markdown_xlsx_and_page_show_the_breakdown_after_review_first(
     missing_problems: dict[str, Any],
 ) -> None:
@@ -127,7 +132,7 @@ def test_markdown_xlsx_and_page_show_the_breakdown_after_review_first(
     assert after < machine
     assert "| **75** | 合计 |" in md[after:machine] and "| **100** | 合计 |" in md[machine:]
 
-    cell = _score_row(missing_problems, [], None)[8]
+    cell = _score_row(missing_problems, [], None)[_BREAKDOWN]
     assert cell.startswith("复核后（75分）：\n+30 举措成效")
     assert "\n+0 存在不足：缺失，权重25×0\n" in cell.split("机器（100分）：")[0]
     assert "+25 存在不足：独立成节" in cell.split("机器（100分）：")[1]
@@ -147,7 +152,7 @@ def test_an_unreviewed_report_keeps_its_one_breakdown() -> None:
     r = graded(SAMPLE)
     assert list(_terminal_breakdowns(terminal(r))) == ["得分构成"]
     assert "得分构成（" not in render_markdown(r)
-    assert not _score_row(r, [], None)[8].startswith("复核后")
+    assert not _score_row(r, [], None)[_BREAKDOWN].startswith("复核后")
 
 
 def test_a_check_the_reviewer_failed_is_deducted_for_their_note_not_the_pass_message(

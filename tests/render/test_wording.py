@@ -341,3 +341,36 @@ def test_the_optional_part_has_one_name_in_every_view(
     assert name in next(csv.reader(io.StringIO(table.removeprefix("\ufeff"))))
     _, one, _ = run(capsys, "check", str(SAMPLE), "-f", "markdown")
     assert f"| {name} |" in one
+
+
+def test_the_sheets_say_what_the_desk_does_with_each_report(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The workbook and the CSV had no column for who goes back (the letters went to 26 units,
+    the sheet's 结论 said 8), and a report whose table 三 could not be read showed as a clean
+    100. A 处理建议 column says 退回修改 / 退回重报 / 人工核对 by the letters' rule."""
+    from tests.gip import reports as gip
+
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(SAMPLE, d / "complete.txt")
+    shutil.copy(FIXTURES / "trap_no_problems.txt", d / "incomplete.txt")
+    (d / "empty.docx").write_bytes(b"")
+    stray = "      （二）部分公开"
+    text = gip.layout_text().replace(
+        stray, "      他处理        1       0       0       0       0       0       1\n" + stray
+    )
+    (d / "gip.txt").write_text(text, encoding="utf-8")
+    sheet, table = tmp_path / "评分表.xlsx", tmp_path / "评分表.csv"
+    main(["check", str(d), "-o", str(sheet)])
+    main(["check", str(d), "-o", str(table)])
+    capsys.readouterr()
+    rows = _sheet(sheet, "评分表")
+    col = rows[0].index("处理建议")
+    said = {Path(r[-2]).name: r[col] for r in rows[1:]}
+    assert said["complete.txt"] is None and said["incomplete.txt"] == "退回修改"
+    assert said["empty.docx"] == "退回重报"
+    assert said["gip.txt"].startswith("人工核对：表三") and "勾稽关系未核对" in said["gip.txt"]
+    lines = list(csv.reader(table.read_text(encoding="utf-8-sig").splitlines()))
+    at = lines[0].index("处理建议")
+    assert {Path(x[0]).name: x[at] for x in lines[1:]}["incomplete.txt"] == "退回修改"

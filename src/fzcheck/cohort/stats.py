@@ -386,6 +386,24 @@ def goes_back(r: dict[str, Any]) -> str | None:
     return _why_back(effective(r))
 
 
+def action(r: dict[str, Any]) -> str:
+    """What the desk does with the report, in a word for the sheets: sent back to be revised
+    or submitted again (the rule of :func:`goes_back`), or looked at by hand (a file unreadable
+    for a reason that is not the unit's, statistical tables that could not be read and whose
+    sums were not checked); "" when nothing is to be done."""
+    from fzcheck.render.i18n import t
+
+    why = goes_back(r)
+    if why == "unreadable":
+        return t("action.resubmit")
+    if why is not None:
+        return t("action.revise")
+    if r.get("ok") is False or r.get("verdict") == "error":
+        return t("action.desk")
+    unread = [x["name"] for x in r.get("tables") or [] if x.get("status") == "unreadable"]
+    return t("action.tables", tables="、".join(unread)) if unread else ""
+
+
 def _why_back(e: dict[str, Any]) -> str | None:
     verdict = e.get("verdict", "error")
     if verdict == "error" or e.get("ok") is False:

@@ -9,6 +9,7 @@ from typing import IO, Any
 
 from rich.markup import escape
 
+from fzcheck.cohort.stats import action
 from fzcheck.redact import decodable
 from fzcheck.render import (
     both_verdicts,
@@ -343,6 +344,7 @@ CSV_COLUMNS = [
     "score",
     "human_verdict",
     "human_score",
+    "action",
     "missing",
     "embedded",
     "failed_checks",
@@ -370,6 +372,7 @@ class UnitsCsv:
         words = {
             "human_verdict": t("col.human_verdict"),
             "human_score": t("col.human_score"),
+            "action": t("col.action"),
             "missing": t("cohort.missing"),
             "embedded": t("cohort.embedded"),
             "copies": t("col.copies"),
@@ -406,6 +409,7 @@ class UnitsCsv:
             r.get("score", ""),
             verdict(review["verdict"]) if review else "",
             review.get("score", ""),
+            action(r),
             # as reviewed, as the workbook shows it: a part the reviewer found is not missing,
             # a check they passed is named as overruled, not as failed
             "；".join(

@@ -55,6 +55,7 @@ def columns(part_ids: list[str]) -> list[str]:
         "score",
         "human_verdict",
         "human_score",
+        "action",
         *FACTS,
         *part_ids,
         "failed_checks",
@@ -73,6 +74,7 @@ def headers(part_ids: list[str], labels: Mapping[str, str]) -> list[str]:
         "score": t("score"),
         "human_verdict": t("col.human_verdict"),
         "human_score": t("col.human_score"),
+        "action": t("col.action"),
         "failed_checks": t("failed_checks"),
         "decisions": t("col.review"),
         "error": t("error"),
@@ -153,6 +155,7 @@ def rubric_title(result: Mapping[str, Any], rubrics: Catalog | None) -> str:
 def csv_row(
     result: dict[str, Any], part_ids: list[str], rubrics: Catalog | None = None
 ) -> list[str]:
+    from fzcheck.cohort.stats import action
     from fzcheck.render.i18n import decision_text
 
     d = result.get("document") or {}
@@ -169,6 +172,7 @@ def csv_row(
         "score": result["score"],
         "human_verdict": verdict_word(review["verdict"]) if review else "",
         "human_score": review.get("score", ""),
+        "action": action(result),
         **{k: d.get(k) for k in FACTS},
         "script": t(f"script.{d['script']}") if d.get("script") else "",
         **{k: status.get(k, "") for k in part_ids},

@@ -107,6 +107,7 @@ def write_workbook(results: list[dict[str, Any]], out: IO[bytes], rubrics: Catal
         t("score"),
         t("col.human_verdict"),
         t("col.human_score"),
+        t("col.action"),
         *(labels.get(p, p) for p in part_ids),
         t("failed_checks"),
         t("score_breakdown"),
@@ -119,7 +120,7 @@ def write_workbook(results: list[dict[str, Any]], out: IO[bytes], rubrics: Catal
         scores,
         header,
         (_score_row(r, part_ids, rubrics, names) for r in results),
-        [28, 8, 22, 11, 7, 11, 9, *([11] * len(part_ids)), 40, 40, 30, 40, 30, 30],
+        [28, 8, 22, 11, 7, 11, 9, 16, *([11] * len(part_ids)), 40, 40, 30, 40, 30, 30],
     )
     _sheet(
         wb.create_sheet(t("sheet.parts")),
@@ -174,6 +175,8 @@ def _score_row(
     rubrics: Catalog | None,
     names: dict[str, str] | None = None,
 ) -> list[Any]:
+    from fzcheck.cohort.stats import action
+
     d = r.get("document") or {}
     review = r.get("review") or {}
     status = {p["id"]: status_text(r, p) for p in r.get("parts", [])}  # 缺失 → 嵌于他节
@@ -188,6 +191,7 @@ def _score_row(
         r.get("score"),
         verdict_word(review["verdict"]) if review else None,
         review.get("score"),
+        action(r) or None,
         *cells,
         "\n".join(failed_check_entries(r, message=True)),
         breakdown_cell(r),
