@@ -756,3 +756,28 @@ def test_a_news_item_told_by_its_headline_and_contributor_is_not_a_report(tmp_pa
     assert "新闻标题" in message and "新闻的供稿署名" in message
     # quoted as the file has it, its full-width brackets not folded for the search
     assert "“（县司法局 供稿）”" in message
+
+
+def test_a_notice_listing_the_disclosure_reports_sections_is_not_the_report(
+    tmp_path: Path,
+) -> None:
+    """A 通知 on writing the GIP report, its six sections listed as what each unit must write
+    under 现将有关事项通知如下: its title's kind was outweighed by the sections (要素齐全 74)."""
+    sections = [
+        "（一）总体情况；",
+        "（二）主动公开政府信息情况；",
+        "（三）收到和处理政府信息公开申请情况；",
+        "（四）政府信息公开行政复议、行政诉讼情况；",
+        "（五）存在的主要问题及改进情况；",
+        "（六）其他需要报告的事项。",
+    ]
+    r = checked(
+        tmp_path,
+        "示例县人民政府办公室\n关于做好2025年政府信息公开工作年度报告编制发布工作的通知\n"
+        "各乡镇人民政府，县直各部门：\n为做好2025年政府信息公开工作年度报告编制发布工作，"
+        "现将有关事项通知如下：\n一、报告内容\n年度报告应包括以下内容：\n"
+        + "\n".join(sections)
+        + "\n二、时间要求\n各部门于2026年1月31日前向社会公开年度报告。\n",
+    )
+    assert r["rubric"]["id"] == "gip-annual"
+    assert r["verdict"] == "not_a_report" and "通知的正文" in _genre(r)["message"]
