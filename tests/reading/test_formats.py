@@ -948,3 +948,42 @@ def test_a_pdf_read_by_position_keeps_its_lines_whatever_else_is_drawn(
     text = "\n".join(doc.lines)
     assert first[0] in doc.lines and [c for c in first if c not in text] == []
     assert all(len(line) - len(line.replace(" ", "")) <= 80 for line in doc.lines)
+
+
+def test_a_workbook_or_an_archive_in_the_folder_gets_its_line_and_our_own_workbook_none(
+    tmp_path: Path,
+) -> None:
+    """A unit's statistics sent as .xlsx vanished from a folder's count, and given by name it
+    was called a zip archive to unpack; a .zip of reports vanished too. Each now has its line
+    saying what it is — but the 评分表.xlsx fzcheck wrote into the folder is skipped, as its
+    pages and letters are."""
+    import zipfile
+
+    import openpyxl
+
+    from fzcheck.cli import main
+    from fzcheck.reading.inputs import expand_inputs
+
+    (tmp_path / "报告.txt").write_text(sample_text(), encoding="utf-8")
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "本年新收申请数量"  # type: ignore[index]
+    workbook.save(tmp_path / "统计表.xlsx")
+    with zipfile.ZipFile(tmp_path / "报告合集.zip", "w") as archive:
+        archive.writestr("报告.txt", sample_text())
+    assert main(["check", str(tmp_path / "报告.txt"), "-o", str(tmp_path / "评分表.xlsx")]) == 0
+    found = sorted(Path(p).name for p in expand_inputs([str(tmp_path)]))
+    assert found == ["报告.txt", "报告合集.zip", "统计表.xlsx"]
+    rows = [
+        json.loads(line)
+        for line in subprocess.run(
+            [sys.executable, "-m", "fzcheck", "check", "-f", "jsonl", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+            check=False,
+        ).stdout.splitlines()
+    ]
+    errors = {Path(r["path"]).name: r["error"]["message"] for r in rows if r["error"]}
+    assert "spreadsheet, not a report" in errors["统计表.xlsx"]
+    assert "zip archive, not a report" in errors["报告合集.zip"]

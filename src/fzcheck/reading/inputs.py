@@ -4,7 +4,8 @@ A directory yields every file that looks like a submission, including the ones t
 read (images, spreadsheets) and special files or broken links named like one, so each gets its
 error line instead of vanishing from the count; a directory with none yields itself, so the
 user hears that it held no reports. Office lock files (``~$报告.docx``) and fzcheck's own HTML
-pages (a results folder inside the input folder) are not submissions and are skipped."""
+pages, letters and workbooks (results written inside the input folder) are not submissions and
+are skipped."""
 
 from __future__ import annotations
 
@@ -114,16 +115,25 @@ def _is_submission(child: Path, root: Path) -> bool:
     return not (
         (suffix in HTML_SUFFIXES and _own_page(child))
         or (suffix == ".docx" and is_own_letter(child))
+        or (suffix == ".xlsx" and _own_package(child, SHEET_CATEGORY))
     )
 
 
-# what fzcheck sets as a letter's category (docProps/core.xml): its own file, not a submission
+# what fzcheck sets as a letter's or a workbook's category (docProps/core.xml): its own file,
+# not a submission
 LETTER_CATEGORY = "fzcheck 反馈意见"
+SHEET_CATEGORY = "fzcheck 评分表"
 
 
 def is_own_letter(path: Path) -> bool:
     """A feedback letter fzcheck wrote (written into the submissions' folder, it was graded as
     a unit's report the next run): its document properties say so."""
+    return _own_package(path, LETTER_CATEGORY)
+
+
+def _own_package(path: Path, category: str) -> bool:
+    """An Office package fzcheck wrote: its document properties name ``category``. (A workbook
+    written into the submissions' folder came back the next run as a spreadsheet submitted.)"""
     import zipfile
 
     try:
@@ -131,7 +141,7 @@ def is_own_letter(path: Path) -> bool:
             info = archive.getinfo("docProps/core.xml")
             if info.file_size > 65_536:
                 return False
-            return LETTER_CATEGORY.encode() in archive.read(info)
+            return category.encode() in archive.read(info)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, NotImplementedError, EOFError):
         return False  # not one of ours, or damaged: read, and its error line says so
 

@@ -28,8 +28,10 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml"})
 _LEGACY_SUFFIXES = {".doc", ".wps", ".wpt", ".dot", ".rtf", ".xls", ".et", ".ppt", ".dps", ".odt"}
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp"}
+# a unit's statistics sent as a workbook, slides, or its files zipped: each says what it is
+_PACKAGE_SUFFIXES = {".xlsx", ".xlsm", ".pptx", ".ods", ".odp", ".zip"}
 # Files a folder of submissions holds that cannot be read but must not pass unnoticed.
-UNREADABLE_SUFFIXES = frozenset(_LEGACY_SUFFIXES | _IMAGE_SUFFIXES)
+UNREADABLE_SUFFIXES = frozenset(_LEGACY_SUFFIXES | _IMAGE_SUFFIXES | _PACKAGE_SUFFIXES)
 _OCR = "OCR it first (e.g. `tesseract FILE out -l chi_sim`) and check the .txt"
 _CONVERT = "convert it first: `soffice --headless --convert-to docx FILE`"
 
@@ -85,6 +87,17 @@ def _zip_kind(data: bytes, suffix: str) -> Format:
         return "ofd"
     if "content.xml" in names and "mimetype" in names:
         raise InputError(f"an OpenDocument file; {_CONVERT}", kind="unsupported_format")
+    # an Excel or PowerPoint package (its statistics sent as a workbook): not an archive to unpack
+    if any(n.startswith("xl/") for n in names):
+        raise InputError(
+            "an Excel/WPS spreadsheet, not a report; save the report as .docx or .pdf",
+            kind="unsupported_format",
+        )
+    if any(n.startswith("ppt/") for n in names):
+        raise InputError(
+            "a PowerPoint/WPS presentation, not a report; save the report as .docx or .pdf",
+            kind="unsupported_format",
+        )
     raise InputError(
         "a zip archive, not a report; unpack it and check the files inside",
         kind="unsupported_format",

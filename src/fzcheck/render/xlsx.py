@@ -95,7 +95,10 @@ def write_workbook(results: list[dict[str, Any]], out: IO[bytes], rubrics: Catal
     )
     labels = {**result_labels(results), **rubric_labels(used)}
     names = copy_names(results)  # 乡镇/报告.txt and 部门/报告.txt, not 报告.txt twice
+    from fzcheck.reading.inputs import SHEET_CATEGORY
+
     wb = Workbook()
+    wb.properties.category = SHEET_CATEGORY  # a run over the folder it is written in skips it
     scores = wb.active
     assert scores is not None
     scores.title = t("sheet.scores")
