@@ -1699,3 +1699,39 @@ def test_filled_cells_over_their_total_are_wrong_whatever_the_blank(tmp_path: Pa
         for t in r["tables"]
         for c in t["checks"]
     )
+
+
+_WRAPPED_HEADER = (
+    "申请人情况\n"
+    "（本列数据的勾稽关系为：第一项加第二项之和，等        法人或其他组织\n"
+    "于第三项加第四项之和）        自然人        总计\n"
+    "商业企  科研机  社会公  法律服\n"
+    "其他\n"
+    "业      构    益组织  务机构\n"
+)
+
+
+def test_a_name_alone_between_its_neighbours_wrapped_lines_stands_nowhere(tmp_path: Path) -> None:
+    """A PDF's header with narrow columns: 商业企 / 业 wrapped, 其他 set on a line of its own
+    between (centred in its cell), the page's spacing lost. 其他 at the line's start read as
+    standing left of 自然人, and table 三 was left unread: a wrong cell scored 100."""
+    text = gip.layout_text()
+    start = text.index("                                                   申请人情况")
+    end = text.index("      一、本年新收")
+    wrapped = text[:start] + _WRAPPED_HEADER + text[end:]
+    r = check(write(tmp_path, "pdf.txt", wrapped))
+    requests = next(t for t in r["tables"] if t["id"] == "requests")
+    assert requests["status"] == "read", requests.get("reason")
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert sums["passed"] and "未能核对" not in sums["message"]
+    wrong = wrapped.replace(
+        "一、本年新收政府信息公开申请数量            30",
+        "一、本年新收政府信息公开申请数量            31",
+    )
+    assert wrong != wrapped
+    sums = next(
+        c
+        for c in check(write(tmp_path, "wrong.txt", wrong))["checks"]
+        if c["id"] == "tables_add_up"
+    )
+    assert not sums["passed"] and "31+6+1+0+2+1 = 41" in sums["message"]

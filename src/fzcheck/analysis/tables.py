@@ -721,11 +721,17 @@ def _header(
         if grouped is not None:
             return _as_header(template, grouped)
         # layout text: where a name stands along its line is its column, counted in characters
-        # (pdftotext -layout) or in widths (a Chinese character two): what both say holds
+        # (pdftotext -layout) or in widths (a Chinese character two): what both say holds. A
+        # name alone on its line, not indented, stands nowhere along it (其他 set between the
+        # two lines of its wrapped neighbours, 商业企 / 业, the page's spacing lost)
+        placed = {
+            i: [h for h in found if doc.analysis[i] != doc.analysis[i].strip() or len(found) > 1]
+            for i, found in hits.items()
+        }
         views = [
             sorted(
                 (_at(doc.analysis[i], a, wide), _at(doc.analysis[i], b, wide), c)
-                for i, found in hits.items()
+                for i, found in placed.items()
                 for c, a, b in found
             )
             for wide in (False, True)
