@@ -53,9 +53,10 @@ def choose(
             [f"正文提及{mentions}次"] if mentions else []
         )
         reason = f"按{rubric.title}检查：{'，'.join(signs)}"
-        others = [f"{r.id} {s[0]}分" for s, _, r in scored if r is not rubric and s[0]]
+        # each type by its name, as the reviewer reads it (the rubric ids are the JSON's)
+        others = [f"{r.title}{s[0]}" for s, _, r in scored if r is not rubric and s[0]]
         if others:
-            reason += f"（{rubric.id} {best}分；{'，'.join(others)}）"
+            reason += f"（吻合程度：{rubric.title}{best}，{'，'.join(others)}）"
     return rubric, RubricRef(
         id=rubric.id, version=rubric.version, selected_by="auto", reason=reason
     )

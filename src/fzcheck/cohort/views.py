@@ -169,7 +169,7 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
     )
     lines += _md_table(
         t("cohort.send_back"),
-        [t("path"), t("issuer"), t("verdict"), t("cohort.missing")],
+        [t("path"), t("issuer"), t("verdict"), t("cohort.why_back")],
         [list(row) for row in _going_back(stats, labels)],
     )
     lines += _md_table(  # each reviewed report, whether it goes back or not: both verdicts
@@ -292,7 +292,7 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
         (
             t("cohort.send_back"),
             [(path, issuer, why) for path, issuer, _, why in _going_back(stats, labels)],
-            (t("path"), t("issuer"), t("cohort.missing")),
+            (t("path"), t("issuer"), t("cohort.why_back")),
         ),
         (
             t("cohort.reviewed_units"),

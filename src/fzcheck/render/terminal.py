@@ -61,7 +61,8 @@ def render_result(result: dict[str, Any]) -> Panel:
         facts.add_row(t(key), escape(str(d[key])) if d[key] is not None else "[dim]—[/]")
     facts.add_row(
         t("source"),
-        f"{d['format']} · {d['encoding'] or '-'} · "
+        # a text file's encoding; a Word or PDF file has none to name
+        f"{d['format']}{' · ' + d['encoding'] if d['encoding'] else ''} · "
         f"{t('script.' + str(d['script']))} · {t('chars', n=d['chars'])}"
         + (" · OCR" if d.get("ocr") else "")
         + (f" · {t('unreadable', n=d['unreadable_chars'])}" if d.get("unreadable_chars") else ""),
