@@ -193,7 +193,10 @@ def test_a_decision_on_a_check_whose_name_holds_quotes_nests_them_everywhere(
     run(capsys, "report", str(results), "-o", str(sheet))
     page = tmp_path / "batch.html"
     run(capsys, "report", str(results), "-o", str(page))
-    (letter,) = _letters(capsys, results, tmp_path / "L", only="").values()
+    # the decision is the desk's record: the 汇总's, not the unit's letter
+    letter = _letters(capsys, results, tmp_path / "L", only="汇总反馈意见.docx")[
+        "汇总反馈意见.docx"
+    ]
     review = _sheet(sheet, "评分表")[1]
     shown = {
         "letter": letter,

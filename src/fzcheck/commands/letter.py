@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     written = sum(
         _write_one([r], out / _file_name(r, names), rubrics, args.deadline) for r in chosen
     )
-    summary = bool(chosen) and _write_one(chosen, out / SUMMARY, rubrics, args.deadline)
+    summary = bool(chosen) and _write_one(chosen, out / SUMMARY, rubrics, args.deadline, True)
     _remove_stale_letters(out, names | {SUMMARY})
     if desk:
         from fzcheck.commands.review import names_apart  # 乡镇/报告.txt, 街道/报告.txt
@@ -123,7 +123,13 @@ def _remove_stale_letters(out: Path, written: set[str]) -> None:
         warn(t("letter.stale_removed", n=len(removed), names=shown))
 
 
-def _write_one(results: list[dict[str, Any]], path: Path, rubrics: Catalog, deadline: str) -> bool:
+def _write_one(
+    results: list[dict[str, Any]],
+    path: Path,
+    rubrics: Catalog,
+    deadline: str,
+    summary: bool = False,
+) -> bool:
     """Write one letter; a letter that fails (a bug met on one report's text, a full disk) is
     said on stderr and the others are still written, as a bad input never stops a check."""
     from fzcheck.output import error
@@ -131,7 +137,7 @@ def _write_one(results: list[dict[str, Any]], path: Path, rubrics: Catalog, dead
     from fzcheck.render.i18n import t
 
     try:
-        write_letter(results, path, rubrics, deadline)
+        write_letter(results, path, rubrics, deadline, summary)
     except Exception as err:
         if raise_errors():
             raise
@@ -337,23 +343,28 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
 
 
 def write_letter(
-    results: list[dict[str, Any]], path: Path, rubrics: Catalog, deadline: str
+    results: list[dict[str, Any]],
+    path: Path,
+    rubrics: Catalog,
+    deadline: str,
+    summary: bool = False,
 ) -> None:
     """One letter: per report, the addressee, what is missing or weak with citation and
-    evidence, the review decisions, and the deadline. In Chinese whatever --lang the reviewer
-    reads in: it goes to the unit (审查结论为“complete” was sent under --lang en)."""
+    evidence, and the deadline; the ``summary`` for the desk also each report's review
+    decisions. In Chinese whatever --lang the reviewer reads in: it goes to the unit
+    (审查结论为“complete” was sent under --lang en)."""
     from fzcheck.render.i18n import lang, set_lang
 
     reviewer = lang()
     set_lang("zh")
     try:
-        _write_letter(results, path, rubrics, deadline)
+        _write_letter(results, path, rubrics, deadline, summary)
     finally:
         set_lang(reviewer)
 
 
 def _write_letter(
-    results: list[dict[str, Any]], path: Path, rubrics: Catalog, deadline: str
+    results: list[dict[str, Any]], path: Path, rubrics: Catalog, deadline: str, summary: bool
 ) -> None:
     from docx.shared import Pt
 
@@ -364,7 +375,7 @@ def _write_letter(
 
     doc = _Letter()
     doc.styles["Normal"].font.size = Pt(12)
-    batch = len(results) > 1
+    batch = summary or len(results) > 1
     doc.heading("年度报告审查反馈意见" + ("（汇总）" if batch else ""), level=1)
     for n, r in enumerate(results, 1):
         if batch:
@@ -399,7 +410,9 @@ def _write_letter(
             for ev in evidence:
                 doc.paragraph(f"原文：{ev}", style="List Bullet")
         review = r.get("review")
-        if review:
+        # the machine's verdict beside the reviewer's is the desk's record (the 汇总), not what
+        # the unit is told: its letter states the conclusion as reviewed, above
+        if review and batch:
             doc.paragraph("人工复核意见：")
             for x in review["decisions"]:
                 doc.paragraph(decision_text(x, r), style="List Bullet")
