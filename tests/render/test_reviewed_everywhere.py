@@ -204,6 +204,9 @@ def test_check_shows_a_reviewed_part_the_same_way_in_every_format(
     assert panel["data-reviewed"] == "embedded"
     assert 'id="gist-missing"' not in html  # 缺：负责人履职 no longer heads the page
     assert "人工结论：嵌于他节" in html
+    # the tab's and the printout's title give the verdict as reviewed, not the machine's
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "要素齐全" in title and "要素缺失" not in title
 
 
 def test_a_check_overruled_to_pass_is_not_listed_as_failed_anywhere(
