@@ -713,3 +713,37 @@ def test_a_letter_names_a_part_by_the_name_the_law_gives_it(
     text = _docx_text(next((tmp_path / "意见").glob("某县司法局*.docx")))
     assert "“主要举措和成效”部分未做到“成效有具体数据" in text
     assert "举措成效" not in text
+
+
+def test_a_check_two_report_types_share_is_counted_for_each_over_its_own_reports(
+    tmp_path: Path,
+) -> None:
+    """Both types have document.title_names_subject_and_year: one 法治 report failing it among
+    two 法治 and two GIP reports read as 1 of 4 under the 法治 check's name (25%), its GIP twin
+    counted into the same line. Each type's check is its own line, over its own reports."""
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import Catalog
+    from tests.gip import reports as gip
+
+    sample = SAMPLE.read_text(encoding="utf-8")
+    texts = {
+        "a.txt": sample,
+        "b.txt": sample.replace(
+            "示例县司法局关于2025年度法治政府建设情况的报告", "关于2025年度工作情况的报告"
+        ),
+        "c.txt": gip.layout_text(),
+        "d.txt": gip.layout_text().replace(
+            "示例县交通运输局2024年政府信息公开工作年度报告", "示例县交通运输局2024年报"
+        ),
+    }
+    results = []
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        results.append(check_path(str(tmp_path / name), Catalog.load()).to_json())
+    failed = gather(results).to_json()["failed_checks"]
+    title = [c for c in failed if c["check"] == "document.title_names_subject_and_year"]
+    assert sorted((c["rubric"], c["count"], c["reports"]) for c in title) == [
+        ("fazhi-annual", 1, 2),
+        ("gip-annual", 1, 2),
+    ]
+    assert len({c["name"] for c in title}) == 2

@@ -16,7 +16,6 @@ from typing import Any
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
 from fzcheck.render import (
-    all_checks,
     check_passed,
     failed_checks,
     failed_on_review,
@@ -63,15 +62,16 @@ class Cohort:
     # a part's or a check's share is over the reports whose rubric has it, not over them all.
     graded_by_rubric: Counter[str] = field(default_factory=Counter)
     part_rubrics: dict[str, set[str]] = field(default_factory=dict)  # part id -> rubric ids
-    check_rubrics: dict[str, set[str]] = field(default_factory=dict)  # check key -> rubric ids
     missing: Counter[str] = field(default_factory=Counter)
     embedded: Counter[str] = field(default_factory=Counter)
     required: dict[str, bool] = field(default_factory=dict)  # part id -> required, first seen
     # part id -> the labels its rubrics give it, each once (other: 其他, 其他事项 in a mixed batch)
     part_label_sets: dict[str, dict[str, None]] = field(default_factory=dict)
-    failed_checks: Counter[str] = field(default_factory=Counter)
-    check_messages: dict[str, str] = field(default_factory=dict)
-    check_names: dict[str, str] = field(default_factory=dict)
+    failed_checks: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # by (check key, rubric id): a check two report types share (their title checks) is each
+    # type's own, counted over that type's reports, named as that type names it
+    check_messages: dict[tuple[str, str], str] = field(default_factory=dict)
+    check_names: dict[tuple[str, str], str] = field(default_factory=dict)
     scores: list[float] = field(default_factory=list)
     send_back: list[dict[str, Any]] = field(default_factory=list)  # see goes_back
     resubmit: list[dict[str, Any]] = field(default_factory=list)  # unreadable: submit again
@@ -157,7 +157,8 @@ class Cohort:
                 self.embedded[p["id"]] += 1
         for part, c in failed_checks(r):
             if c["id"] != "is_report":
-                self._failed(f"{part}.{c['id']}", c.get("message", ""), c.get("name"))
+                check = (f"{part}.{c['id']}", rubric_of(r))
+                self._failed(check, c.get("message", ""), c.get("name"))
         self._add_tables(r)
         if back:  # a required part missing, or a check the unit must put right
             failed = return_checks(r)
@@ -189,8 +190,6 @@ class Cohort:
         self.graded_by_rubric[rubric] += 1
         for p in r.get("parts", []):
             self.part_rubrics.setdefault(p["id"], set()).add(rubric)
-        for key in check_keys(r):
-            self.check_rubrics.setdefault(key, set()).add(rubric)
 
     def _base(self, rubrics: set[str] | None) -> int:
         """How many graded reports were graded with one of ``rubrics``."""
@@ -213,7 +212,7 @@ class Cohort:
             }
         )
 
-    def _failed(self, check: str, message: str, name: str | None = None) -> None:
+    def _failed(self, check: tuple[str, str], message: str, name: str | None = None) -> None:
         self.failed_checks[check] += 1
         self.check_messages.setdefault(check, message)
         if name:
@@ -292,11 +291,13 @@ class Cohort:
             "embedded_share": _share(self.embedded[pid], base),
         }
 
-    def _check_json(self, check: str, failed: int) -> dict[str, Any]:
-        """A failed check's count, shared over the reports whose rubric has the check."""
-        base = self._base(self.check_rubrics.get(check))
+    def _check_json(self, check: tuple[str, str], failed: int) -> dict[str, Any]:
+        """A failed check's count, shared over the reports graded with its rubric."""
+        key, rubric = check
+        base = self.graded_by_rubric[rubric]
         return {
-            "check": check,
+            "check": key,
+            "rubric": rubric,
             "name": self.check_names.get(check),
             "count": failed,
             "reports": base,
@@ -523,11 +524,6 @@ def rubric_of(r: dict[str, Any]) -> str:
     """The id of the rubric a result was graded with ("" for a line that names none)."""
     rubric = r.get("rubric")
     return str(rubric.get("id") or "") if isinstance(rubric, dict) else ""
-
-
-def check_keys(r: dict[str, Any]) -> list[str]:
-    """``part.check`` for every check a result carries, passed or failed."""
-    return [f"{p}.{c['id']}" for p, c in all_checks(r)]
 
 
 def _share(n: int, base: int) -> float:
