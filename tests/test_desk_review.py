@@ -627,3 +627,30 @@ def test_a_hint_sends_nothing_back_unless_its_reviewer_fails_it(
     run(capsys, "review", str(results), "--check", "document.text_matches_tables", "--set", "fail")
     code, _, err = run(capsys, "letter", str(results), "-o", str(out))
     assert code == 0 and len(list(out.glob("*.docx"))) >= 1, err
+
+
+def test_one_file_submitted_under_two_names_is_no_copying_and_gets_one_letter(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The same report saved twice (报告.txt and 报告（1）.txt, one sha256): the summary called
+    it copying (相似度1.00) and two identical letters went out. It is one report submitted
+    twice: no copy flag, listed as 重复报送, one letter, the other name said."""
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(FIXTURES / "trap_no_problems.txt", d / "县教育局.txt")
+    shutil.copy(FIXTURES / "trap_no_problems.txt", d / "县教育局（1）.txt")
+    (d / "县司法局.txt").write_text(_unit("某县司法局"), encoding="utf-8")
+    results = tmp_path / "results.jsonl"
+    code, _, _ = run(capsys, "batch", str(d), "-o", str(results), "--summary", "none")
+    assert all(not line.get("copies") for line in _lines(results))
+    _, out, _ = run(capsys, "report", str(results), "-f", "json")
+    twice = json.loads(out)["duplicates"]
+    assert [[Path(p).name for p in group] for group in twice] == [
+        ["县教育局.txt", "县教育局（1）.txt"]
+    ]
+    _, out, _ = run(capsys, "report", str(results))
+    assert "重复报送" in out
+    letters = tmp_path / "L"
+    code, _, err = run(capsys, "letter", str(results), "-o", str(letters))
+    assert code == 0 and "重复报送" in err
+    assert len([p for p in letters.glob("*.docx") if p.name != "汇总反馈意见.docx"]) == 1

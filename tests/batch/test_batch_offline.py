@@ -452,8 +452,10 @@ def test_a_template_hundreds_of_units_filled_in_is_one_group_found_in_linear_wor
 
     folder = tmp_path / "template"
     folder.mkdir()
-    for n in range(300):
-        text = make_report(5).replace("示例", f"第{n}")  # one report, 300 units' names
+    template = make_report(5)
+    title = template.splitlines()[0]
+    for n in range(300):  # one report, 300 units' names (files alike are one report twice)
+        text = template.replace(title, f"第{n}单位{title}", 1)
         (folder / f"u{n:03d}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "results.jsonl"
     batch(str(folder), "--summary", "none", "-o", str(out))

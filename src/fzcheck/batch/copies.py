@@ -212,14 +212,18 @@ def find_copies(
     paths: list[str],
     matrices: dict[str, tuple[np.ndarray, np.ndarray]],
     threshold: float = DEFAULT_THRESHOLD,
+    sha256: dict[str, str] | None = None,
 ) -> list[Copy]:
     """Near-duplicate pairs, per part. ``matrices[part]`` is (row -> index into ``paths``,
-    signature matrix). Similarity is the MinHash estimate: the share of equal values."""
+    signature matrix). Similarity is the MinHash estimate: the share of equal values. Two
+    paths of one file (``sha256`` alike: the same report submitted twice) are no copying:
+    the batch's summary lists them as submitted twice."""
+    same = sha256 or {}
     found: list[Copy] = []
     for part, (owners, matrix) in sorted(matrices.items()):
         for (i, j), sim in sorted(similar_pairs(matrix, threshold).items()):
             a, b = paths[owners[i]], paths[owners[j]]
-            if a != b:
+            if a != b and (same.get(a) is None or same.get(a) != same.get(b)):
                 found.append(Copy(part=part, a=min(a, b), b=max(a, b), similarity=sim))
     return found
 
@@ -244,12 +248,14 @@ def copies_by_path(pairs: list[Copy]) -> dict[str, list[dict[str, Any]]]:
 
 def load_matrices(
     results: Path,
-) -> tuple[list[str], dict[str, Any], dict[str, tuple[np.ndarray, np.ndarray]]]:
-    """One pass over the results (paths, current flags) and one over the sidecar (signatures
-    of those results only; a later line for the same result wins), into one uint32 matrix per
-    part: 512 bytes per report and part, nothing per line kept beyond that."""
+) -> tuple[list[str], dict[str, Any], dict[str, tuple[np.ndarray, np.ndarray]], dict[str, str]]:
+    """One pass over the results (paths, current flags, each file's sha256) and one over the
+    sidecar (signatures of those results only; a later line for the same result wins), into
+    one uint32 matrix per part: 512 bytes per report and part, nothing per line kept beyond
+    that."""
     paths: list[str] = []
     current: dict[str, Any] = {}
+    sha256: dict[str, str] = {}
     row_of: dict[tuple[str, str], int] = {}
     for obj in read_objects(results):
         path = obj.get("path")
@@ -257,6 +263,8 @@ def load_matrices(
             continue
         row_of[(path, obj.get(KEY_FIELD, ""))] = len(paths)
         paths.append(path)
+        if obj.get("sha256"):
+            sha256[path] = obj["sha256"]
         if obj.get(COPIES_FIELD):
             current[path] = obj[COPIES_FIELD]
     slots: dict[str, dict[int, np.ndarray]] = defaultdict(dict)
@@ -277,7 +285,7 @@ def load_matrices(
         for k, n in enumerate(owners.tolist()):
             matrix[k] = rows[n]
         matrices[part] = (owners, matrix)
-    return paths, current, matrices
+    return paths, current, matrices, sha256
 
 
 def apply_copies(results: Path, threshold: float = DEFAULT_THRESHOLD) -> list[Copy]:
@@ -285,8 +293,8 @@ def apply_copies(results: Path, threshold: float = DEFAULT_THRESHOLD) -> list[Co
 
     The file is rewritten (atomically) only when some line's flags change, so repeating a
     finished batch leaves it byte-for-byte as it was."""
-    paths, current, matrices = load_matrices(results)
-    pairs = find_copies(paths, matrices, threshold)
+    paths, current, matrices, sha256 = load_matrices(results)
+    pairs = find_copies(paths, matrices, threshold, sha256)
     flags = copies_by_path(pairs)
     if flags != current:
 

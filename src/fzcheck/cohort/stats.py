@@ -68,6 +68,7 @@ class Cohort:
     # part id -> the labels its rubrics give it, each once (other: 其他, 其他事项 in a mixed batch)
     part_label_sets: dict[str, dict[str, None]] = field(default_factory=dict)
     failed_checks: Counter[tuple[str, str]] = field(default_factory=Counter)
+    by_content: dict[str, list[str]] = field(default_factory=dict)  # sha256 -> its paths
     # by (check key, rubric id): a check two report types share (their title checks) is each
     # type's own, counted over that type's reports, named as that type names it
     check_messages: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -96,6 +97,8 @@ class Cohort:
         self.total += 1
         if r.get("path"):
             self.paths.append(str(r["path"]))
+            if r.get("sha256") and r.get("ok") is not False:  # one file under several names
+                self.by_content.setdefault(str(r["sha256"]), []).append(str(r["path"]))
         machine_verdict = str(r.get("verdict", "error"))
         reviewed = bool(r.get("review"))
         if reviewed:
@@ -259,6 +262,8 @@ class Cohort:
             "failures": sorted(self.failures, key=lambda f: (f["path"] or "", f["stage"])),
             "copies": sorted(copies, key=lambda c: (-c["similarity"], c["a"], c["b"])),
             "copy_clusters": copy_clusters(copies, labels),
+            # the same file submitted under several names: no copying, one report twice
+            "duplicates": sorted(sorted(p) for p in self.by_content.values() if len(p) > 1),
             "reviewed": self.reviewed,
             "reviewed_units": sorted(self.reviewed_units, key=lambda u: str(u["path"] or "")),
             "llm": self._llm_json(prices if prices is not None else {}),
@@ -274,6 +279,7 @@ class Cohort:
             if u.get("path")
         }
         listed.update(p for c in copies for p in (c["a"], c["b"]))
+        listed.update(p for group in out["duplicates"] for p in group)
         out["names"] = {p: names[p] for p in sorted(listed) if p in names}
         return out
 

@@ -67,6 +67,11 @@ def _name(stats: dict[str, Any], path: Any) -> str:
     return str((stats.get("names") or {}).get(str(path)) or Path(str(path)).name or path)
 
 
+def _twice_text(paths: list[str], stats: dict[str, Any]) -> str:
+    """One file submitted under several names: the names, one letter written for them."""
+    return t("cohort.twice", n=len(paths), names="、".join(_name(stats, p) for p in paths))
+
+
 def _cluster_text(c: dict[str, Any], stats: dict[str, Any], limit: int = 8) -> str:
     """One line per cluster of copied sections; a long member list is cut with a count."""
     names = [_name(stats, m) for m in c["reports"]]
@@ -181,6 +186,10 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
     if clusters:
         lines += ["", f"## {t('cohort.copies')}", ""]
         lines += [f"- {md_cell(_cluster_text(c, stats))}" for c in clusters]
+    twice = stats.get("duplicates") or []
+    if twice:
+        lines += ["", f"## {t('cohort.duplicates')}", ""]
+        lines += [f"- {md_cell(_twice_text(g, stats))}" for g in twice]
     tb = stats.get("tables") or {}
     lines += _md_table(
         f"统计表（{tb.get('reports', 0)}份有表的报告）",
@@ -332,6 +341,11 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
         console.print(t("cohort.copies"), style="bold", markup=False)
         for c in clusters:
             console.print("  " + _cluster_text(c, stats), markup=False)
+    twice = stats.get("duplicates") or []
+    if twice:
+        console.print(t("cohort.duplicates"), style="bold", markup=False)
+        for group in twice:
+            console.print("  " + _twice_text(group, stats), markup=False)
     console.print(_llm_lines(stats["llm"])[0], markup=False)
 
 

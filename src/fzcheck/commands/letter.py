@@ -68,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     # and with --all every other readable one; an input unreadable for a reason that is not
     # the unit's (a file gone, a permission, a bug) is no letter's business, and is said
     chosen = [r for r in results if goes_back(r) or (args.all and _readable(r))]
+    chosen, twice = _once_each(chosen)
     desk = [r for r in results if not _readable(r) and not goes_back(r)]
     if chosen:
         out.mkdir(parents=True, exist_ok=True)
@@ -77,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
     )
     summary = bool(chosen) and _write_one(chosen, out / SUMMARY, rubrics, args.deadline, True)
     _remove_stale_letters(out, names | {SUMMARY})
+    if twice:  # the same file under two names: one letter, the other named
+        warn(t("letter.submitted_twice", names="；".join(twice[:10])))
     if desk:
         from fzcheck.commands.review import names_apart  # 乡镇/报告.txt, 街道/报告.txt
 
@@ -98,6 +101,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 SUMMARY = "汇总反馈意见.docx"
+
+
+def _once_each(results: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """``results`` with each file once (the first of those alike, by sha256: one report
+    submitted under two names got two letters), and the others named beside the one kept."""
+    from fzcheck.redact import visible
+
+    kept: dict[str, dict[str, Any]] = {}
+    out, twice = [], []
+    for r in results:
+        sha = r.get("sha256")
+        first = kept.get(sha) if sha and r.get("ok") else None
+        if first is not None:
+            twice.append(f"{visible(str(r['path']))} = {visible(str(first['path']))}")
+            continue
+        if sha and r.get("ok"):
+            kept[sha] = r
+        out.append(r)
+    return out, twice
 
 
 def _remove_stale_letters(out: Path, written: set[str]) -> None:

@@ -311,6 +311,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.share": "占比",
         "cohort.example": "示例",
         "cohort.send_back": "需退回修改的单位",
+        "cohort.duplicates": "重复报送（内容完全相同的文件）",
+        "cohort.twice": "{n}个文件内容完全相同：{names}（按一份报告处理，只写一份反馈意见）",
         "cohort.why_back": "退回原因",
         "cohort.send_back_checks": "未通过：{checks}",
         "cohort.copies": "疑似照搬照抄（按雷同组）",
@@ -506,6 +508,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "letter.failed": "{path}：这份反馈意见没有写成（{why}），其余照常写出",
         "letter.written": "已写{n}份反馈意见及汇总 → {path}（共{total}份报告）",
         "letter.stale_removed": "删除了上次写的{n}份已不需要的反馈意见：{names}",
+        "letter.submitted_twice": "以下文件内容完全相同（重复报送），只写一份反馈意见：{names}",
         "letter.written_no_summary": "已写{n}份反馈意见，汇总没有写成 → {path}（共{total}份报告）",
         "letter.none": "{total}份报告都无需退回，没有写反馈意见（--all 为每份报告都写）",
         "letter.not_the_units": (
@@ -845,6 +848,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.share": "share",
         "cohort.example": "e.g.",
         "cohort.send_back": "units to send back",
+        "cohort.duplicates": "submitted twice (files alike byte for byte)",
+        "cohort.twice": "{n} files alike: {names} (one report; one letter written)",
         "cohort.why_back": "why",
         "cohort.send_back_checks": "failed: {checks}",
         "cohort.copies": "possible copies (clusters)",
@@ -1088,6 +1093,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "letter.failed": "{path}: this letter was not written ({why}); the others were",
         "letter.written": "wrote {n} letter(s) and the summary → {path} ({total} reports)",
         "letter.stale_removed": "removed {n} letter(s) an earlier run wrote that are no longer due: {names}",
+        "letter.submitted_twice": "the same file under several names (submitted twice): one letter written for it: {names}",
         "letter.written_no_summary": (
             "wrote {n} letter(s); the summary was not written → {path} ({total} reports)"
         ),
