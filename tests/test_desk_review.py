@@ -654,3 +654,23 @@ def test_one_file_submitted_under_two_names_is_no_copying_and_gets_one_letter(
     code, _, err = run(capsys, "letter", str(results), "-o", str(letters))
     assert code == 0 and "重复报送" in err
     assert len([p for p in letters.glob("*.docx") if p.name != "汇总反馈意见.docx"]) == 1
+
+
+def test_a_letter_lists_every_sum_that_does_not_hold(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """2处勾稽关系不成立…如… named the first only: the unit could not find the second. The
+    letter lists each sum that does not hold."""
+    from tests.gip import reports as gip
+
+    text = gip.layout_text().replace(
+        "（七）总计                       29", "（七）总计                       30"
+    )
+    report = tmp_path / "县交通运输局.txt"
+    report.write_text(text, encoding="utf-8")
+    out = tmp_path / "L"
+    code, _, err = run(capsys, "letter", str(report), "-o", str(out))
+    assert code == 0, err
+    letter = _docx_text(next(p for p in out.glob("*.docx") if p.name != "汇总反馈意见.docx"))
+    failing = [line for line in letter.splitlines() if "（七）总计" in line and "而" in line]
+    assert len(failing) >= 2, letter

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from fzcheck.rubric import Catalog
+    from fzcheck.rubric.model import Rubric
 
 EXAMPLES = """examples:
   fzcheck letter results.jsonl -o 反馈意见/
@@ -350,7 +351,7 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
         where = next((p for p in e.get("parts", []) if p["id"] == part), None)
         ev = [
             f"第{x['line']}行：{quoted(x['quote'])}" for x in (where or {}).get("evidence", [])[:3]
-        ]
+        ] or _sums_failing(r, rubric, part, c["id"])
         # the unit reads its report's part by the name the law gives it, not fzcheck's label
         label = f"{quoted(where['name'])}部分" if where and where.get("name") else ""
         name = str(c.get("name") or c["id"])
@@ -362,6 +363,25 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
             what = f"未做到{quoted(name)}" + (f"：{said}" if said else "")
         out.append((f"{label}{what}", cite, ev))
     return out
+
+
+_SUMS_LISTED = 8  # sums that do not hold, each a line of the letter; more are counted
+
+
+def _sums_failing(r: dict[str, Any], rubric: Rubric | None, part: str, check: str) -> list[str]:
+    """Each sum that does not hold, for the table-sums check ``check``: the message named only
+    the first (2处勾稽关系不成立…如…), and the unit could not find the second."""
+    spec = rubric.document_checks_by_id.get(check) if rubric and part == "document" else None
+    if spec is None or spec.kind != "table_sums":
+        return []
+    failing = [
+        f"{x['name']}：{x['message']}"
+        for table in r.get("tables") or []
+        for x in table.get("checks") or []
+        if x.get("passed") is False
+    ]
+    more = len(failing) - _SUMS_LISTED
+    return failing[:_SUMS_LISTED] + ([f"另有{more}处不成立"] if more > 0 else [])
 
 
 def write_letter(
