@@ -109,17 +109,20 @@ def _once_each(results: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
     submitted under two names got two letters), and the others named beside the one kept."""
     from fzcheck.redact import visible
 
-    kept: dict[str, dict[str, Any]] = {}
-    out, twice = [], []
+    kept: dict[str, int] = {}  # sha256 -> the place in out of the one kept
+    out: list[dict[str, Any]] = []
+    twice = []
     for r in results:
-        sha = r.get("sha256")
-        first = kept.get(sha) if sha and r.get("ok") else None
-        if first is not None:
-            twice.append(f"{visible(str(r['path']))} = {visible(str(first['path']))}")
+        sha = r.get("sha256") if r.get("ok") else None
+        at = kept.get(sha) if sha else None
+        if at is None:
+            if sha:
+                kept[sha] = len(out)
+            out.append(r)
             continue
-        if sha and r.get("ok"):
-            kept[sha] = r
-        out.append(r)
+        if r.get("review") and not out[at].get("review"):  # the one the reviewer decided on
+            out[at], r = r, out[at]
+        twice.append(f"{visible(str(r['path']))} = {visible(str(out[at]['path']))}")
     return out, twice
 
 
