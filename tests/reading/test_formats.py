@@ -397,15 +397,20 @@ def test_a_folder_walk_skips_lock_files_and_fzchecks_own_pages(tmp_path: Path) -
     )
     found = [Path(p).name for p in expand_inputs([str(tmp_path)])]
     assert found == ["page.html", "报告.docx"]
-    proc = subprocess.run(
-        [sys.executable, "-m", "fzcheck", "check", "-f", "jsonl", str(tmp_path)],
+    proc = _check_folder(tmp_path)
+    assert len(proc.stdout.splitlines()) == 2 and "~$" not in proc.stdout + proc.stderr
+
+
+def _check_folder(folder: Path) -> subprocess.CompletedProcess[str]:
+    """``fzcheck check -f jsonl FOLDER`` as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "fzcheck", "check", "-f", "jsonl", str(folder)],
         capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=120,
         check=False,
     )
-    assert len(proc.stdout.splitlines()) == 2 and "~$" not in proc.stdout + proc.stderr
 
 
 @pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
@@ -973,17 +978,7 @@ def test_a_workbook_or_an_archive_in_the_folder_gets_its_line_and_our_own_workbo
     assert main(["check", str(tmp_path / "报告.txt"), "-o", str(tmp_path / "评分表.xlsx")]) == 0
     found = sorted(Path(p).name for p in expand_inputs([str(tmp_path)]))
     assert found == ["报告.txt", "报告合集.zip", "统计表.xlsx"]
-    rows = [
-        json.loads(line)
-        for line in subprocess.run(
-            [sys.executable, "-m", "fzcheck", "check", "-f", "jsonl", str(tmp_path)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-            check=False,
-        ).stdout.splitlines()
-    ]
+    rows = [json.loads(line) for line in _check_folder(tmp_path).stdout.splitlines()]
     errors = {Path(r["path"]).name: r["error"]["message"] for r in rows if r["error"]}
     assert "spreadsheet, not a report" in errors["统计表.xlsx"]
     assert "zip archive, not a report" in errors["报告合集.zip"]
