@@ -471,6 +471,10 @@ def _lines_to_read(body: _Body, patterns: tuple[str, ...], year: int | None) -> 
     if not body.lines:
         return
     joined = joined_across(patterns, year)
+    if joined is not None and not _anchored(patterns) and not joined.search(body.doc.analysis_text):
+        # none anywhere in the text as read (a 《》 title blanked adds no match): the body's
+        # masked text, the costliest step of a search, need not be made
+        return
     if joined is None:
         either = any_of(patterns, year)
         if either is not None:
@@ -484,6 +488,16 @@ def _lines_to_read(body: _Body, patterns: tuple[str, ...], year: int | None) -> 
         if k + 1 == len(starts):
             return
         pos = starts[k + 1]
+
+
+@lru_cache(maxsize=256)
+def _anchored(patterns: tuple[str, ...]) -> bool:
+    """Whether a pattern reads a line's start or end (^…, …$): on the body's lines, stripped,
+    it may match where the text as read, indented, does not."""
+    return any(_ANCHOR.search(p) for p in patterns)
+
+
+_ANCHOR = re.compile(r"(?<!\\)(?<!\[)\^|(?<!\\)\$")
 
 
 def _clip(start: int, end: int, cue_start: int, cue_end: int) -> tuple[int, int]:
