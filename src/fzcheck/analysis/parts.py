@@ -176,14 +176,17 @@ def _fallbacks(
     where no top heading names them by their own (一、基本情况 is the year's work), and the
     lines of those left aside (一、基本情况 beside 二、主要举措和成效: the unit's overview, no
     themed section of a part's either)."""
+    by = [p for p in rubric.parts if cues[p.id].fallback is not None]
+    if not by or all(parts for _, parts in top):
+        return top, set()  # most reports: no part has fallbacks, or every heading is named
     named = {p.id for _, parts in top for p in parts}
     at = {h.line: m for h, m in zip(outline.headings, masked, strict=True)}
     out, aside = [], set()
     for h, parts in top:
         if not parts:
-            by = [p for p in rubric.parts if cues[p.id].name(h.text, at[h.line], fallback=True)]
-            parts = [p for p in by if p.id not in named]
-            if by and not parts:
+            hit = [p for p in by if cues[p.id].name(h.text, at[h.line], fallback=True)]
+            parts = [p for p in hit if p.id not in named]
+            if hit and not parts:
                 aside.add(h.line)
         out.append((h, parts))
     return out, aside
