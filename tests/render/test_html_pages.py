@@ -11,6 +11,7 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
@@ -493,3 +494,17 @@ def test_a_page_of_sixty_thousand_headings_is_written() -> None:
         marks.place(f"q{n}", "一、", n, 1)
     views = line_views(marks, [(n, n, 1, f"h{n}") for n in range(1, 60_001)])
     assert len(views) == 60_000 and views[-1].colours == [1]
+
+
+def test_pages_of_inputs_named_alike_are_named_by_their_folders(tmp_path: Path) -> None:
+    """乡镇/报告.txt and 部门/报告.txt made 报告.html and 报告-2.html: which was which took opening
+    them. Named all at once, each page is named by the folder that tells it apart."""
+    from fzcheck.render.html import HtmlDirRenderer
+
+    renderer = HtmlDirRenderer(tmp_path / "pages")
+    renderer.reserve_all(["in/乡镇/报告.txt", "in/部门/报告.txt", "in/县司法局.txt"])
+    assert sorted(unquote(h) for h in renderer.links.values()) == [
+        "乡镇_报告.html",
+        "县司法局.html",
+        "部门_报告.html",
+    ]

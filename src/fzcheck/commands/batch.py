@@ -296,8 +296,8 @@ def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> N
     # needs only each line's path and sha256
     keys: list[dict[str, Any]] = []
     for line in read_objects(output):
-        renderer.reserve(decodable(str(line.get("path", ""))))
         keys.append({"path": line.get("path"), "sha256": line.get("sha256")})
+    renderer.reserve_all(decodable(str(k["path"] or "")) for k in keys)
     decisions = for_results(keys, output)  # beside the results and beside each input
     reports = Reports(keys)
     for line in read_objects(output):

@@ -319,11 +319,14 @@ STEM_MAX_BYTES = 200
 _SHORT_HEAD_BYTES = 120
 
 
-def page_name(path: str, taken: set[str]) -> str:
-    """A file name for a report's page: its input's stem, made safe and unique in ``taken``."""
+def page_name(path: str, taken: set[str], shown: str | None = None) -> str:
+    """A file name for a report's page: its input's stem — or, given ``shown``, the end of its
+    path that tells it from the others' (乡镇/报告.txt → 乡镇_报告.html, not 报告-2.html) —
+    made safe and unique in ``taken``."""
     # A GBK name (甲县司法局.txt in bytes, some of whose pairs happen to be UTF-8) read as such,
     # controls, bidi overrides and bytes no encoding reads dropped; then made a file name.
-    stem = invisible_dropped(PurePath(path).stem)
+    source = PurePath(shown) if shown else PurePath(path)
+    stem = invisible_dropped(str(source.with_suffix("")) if shown else source.stem)
     stem = re.sub(r'[\\/:*?"<>|\s]+', "_", stem).strip("._") or "report"
     stem = _short_stem(stem)
     name, n = f"{stem}.html", 2
@@ -379,13 +382,23 @@ class HtmlDirRenderer:
         self.links: dict[str, str] = {}
         # A page never takes an input's name: `check DIR -o DIR/` wrote a.txt's page over a.html,
         # a report saved from a web site.
+        inputs = list(inputs)
         self._taken = _names_in(directory, inputs)
+        self._shown = short_names(inputs)  # 乡镇/报告.txt beside 部门/报告.txt
 
     def reserve(self, path: str) -> str:
         """The href of ``path``'s page, named now so pages written earlier can link to it."""
         if path not in self.links:
-            self.links[path] = href(page_name(path, self._taken))
+            self.links[path] = href(page_name(path, self._taken, self._shown.get(path)))
         return self.links[path]
+
+    def reserve_all(self, paths: Iterable[str]) -> None:
+        """Name every page at once: two inputs named alike get pages named by the folders that
+        tell them apart."""
+        paths = list(paths)
+        self._shown = short_names(paths)
+        for path in paths:
+            self.reserve(path)
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
         name = unquote(self.reserve(str(result.get("path", ""))))
@@ -428,8 +441,7 @@ def write_report_pages(
 ) -> dict[str, str]:
     """Pages for many reports plus index.html in ``directory``; returns path -> href."""
     renderer = HtmlDirRenderer(directory, rubrics)
-    for result, _ in results:
-        renderer.reserve(str(result.get("path", "")))
+    renderer.reserve_all(str(result.get("path", "")) for result, _ in results)
     for result, doc in results:
         renderer.add(result, doc)
     renderer.close()
