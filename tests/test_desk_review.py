@@ -674,3 +674,26 @@ def test_a_letter_lists_every_sum_that_does_not_hold(
     letter = _docx_text(next(p for p in out.glob("*.docx") if p.name != "汇总反馈意见.docx"))
     failing = [line for line in letter.splitlines() if "（七）总计" in line and "而" in line]
     assert len(failing) >= 2, letter
+
+
+def test_a_report_only_published_late_is_not_asked_for_a_revision(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Signed 2026年4月15日, past the deadline, complete otherwise: its letter asked the unit to
+    submit a revised report, which cannot make it on time. It is told, and asked to publish;
+    a report also missing a part is still asked for a revision."""
+    late = _unit("某县应急管理局").replace("2026年2月10日", "2026年4月15日")
+    (tmp_path / "late.txt").write_text(late, encoding="utf-8")
+    gap = late[: late.index("三、党政主要负责人")] + late[late.index("四、") :]  # no leader part
+    (tmp_path / "gap.txt").write_text(gap, encoding="utf-8")
+    out = tmp_path / "L"
+
+    def letter(name: str) -> str:
+        run(capsys, "letter", str(tmp_path / name), "-o", str(out))
+        return _docx_text(next(p for p in out.glob("*.docx") if p.name != "汇总反馈意见.docx"))
+
+    text = letter("late.txt")
+    assert "已过公开期限" in text and "请注意以下问题" in text
+    assert "修改后的报告" not in text and "请尽快按规定向社会公开" in text
+    shutil.rmtree(out)
+    assert "修改后的报告" in letter("gap.txt")

@@ -368,6 +368,24 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
     return out
 
 
+# check kinds a revised report cannot put right: when it was made public is past
+_NOT_REVISED = frozenset({"publication"})
+
+
+def _revising_fixes(e: dict[str, Any], rubric: Rubric | None) -> bool:
+    """Whether a revised report puts right what the report (as reviewed) goes back for: a part
+    missing, a check of a kind a revision changes — not publication past its deadline."""
+    from fzcheck.cohort.stats import return_checks
+
+    if any(p["status"] == "missing" and p.get("required") for p in e.get("parts", [])):
+        return True
+    for part, c in return_checks(e):
+        spec = rubric.document_checks_by_id.get(c["id"]) if rubric and part == "document" else None
+        if spec is None or spec.kind not in _NOT_REVISED:
+            return True
+    return False
+
+
 _SUMS_LISTED = 8  # sums that do not hold, each a line of the letter; more are counted
 
 
@@ -439,11 +457,15 @@ def _write_letter(
         e = effective(r)
         year = d.get("report_year")
         found = points(r, rubrics)
+        # a report published late is put right by publishing on time next year, not by revising
+        revise = bool(found) and _revising_fixes(e, rubric)
         doc.paragraph(
             f"经审查，你单位报送的{what}（{f'{year}年度' if year else '年度不详'}）"
             f"审查结论为“{verdict(e['verdict'])}”，得分{e['score']:g}分。"
             + (
                 f"对照{kind}的要求，请就以下问题修改完善："
+                if revise
+                else f"对照{kind}的要求，请注意以下问题："
                 if found
                 else f"对照{kind}的要求，未发现需要修改的问题。"
             )
@@ -470,6 +492,8 @@ def _write_letter(
         else:
             doc.paragraph(
                 f"请于{deadline}前将修改后的报告报送，并按规定向社会公开。"
+                if revise
+                else "请尽快按规定向社会公开，今后按期公开。"
                 if found
                 else "请按规定向社会公开。"
             )
