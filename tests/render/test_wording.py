@@ -377,3 +377,18 @@ def test_the_sheets_say_what_the_desk_does_with_each_report(
     lines = list(csv.reader(table.read_text(encoding="utf-8-sig").splitlines()))
     at = lines[0].index("处理建议")
     assert {Path(x[0]).name: x[at] for x in lines[1:]}["incomplete.txt"] == "退回修改"
+
+
+def test_a_unit_writing_in_traditional_is_named_in_simplified_where_reviewers_search(
+    tmp_path: Path,
+) -> None:
+    """示例縣衛生健康局 in the sheets' 单位 column and the letters' file names: a search for 卫生
+    健康局 missed it and it sorted apart. The unit is named in Simplified there; the document
+    facts keep the name as written."""
+    from fzcheck.pipeline import check_path
+    from fzcheck.render.csvfmt import unit_of
+    from fzcheck.rubric import Catalog
+
+    r = check_path(str(FIXTURES / "traditional.txt"), Catalog.load()).to_json()
+    assert r["document"]["issuer"] == "示例縣衛生健康局"
+    assert unit_of(r) == "示例县卫生健康局"

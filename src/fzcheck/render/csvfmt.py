@@ -84,9 +84,16 @@ def headers(part_ids: list[str], labels: Mapping[str, str]) -> list[str]:
 
 
 def unit_of(result: Mapping[str, Any]) -> str:
-    """Who the report is from: its issuer, else its title, else the file's name."""
+    """Who the report is from: its issuer, else its title, else the file's name — in Simplified
+    for a report in Traditional (湘潭縣數據局 was not found by a search for 数据局, and sorted
+    apart from the county's other units)."""
     d = result.get("document") or {}
-    return str(d.get("issuer") or d.get("title") or Path(str(result.get("path", ""))).name)
+    name = str(d.get("issuer") or d.get("title") or Path(str(result.get("path", ""))).name)
+    if d.get("script") == "traditional" and (d.get("issuer") or d.get("title")):
+        from fzcheck.reading.normalize import to_simplified
+
+        name = to_simplified([name])[0][0]
+    return name
 
 
 def copy_names(results: Iterable[Mapping[str, Any]]) -> dict[str, str]:
