@@ -127,12 +127,9 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     _rests_taken(doc, outline, list(cues.values()))
     masked = [mask_titles(h.text) for h in outline.headings]
     body = _Body(doc, range(outline.body_start, outline.body_end + 1))
-    top = [
-        (h, [p for p in rubric.parts if cues[p.id].name(h.text, m)])
-        for h, m in zip(outline.headings, masked, strict=True)
-        if h.level == 1
-    ]
-    top, aside = _fallbacks(rubric, cues, top, masked, outline)
+    level1 = [(h, m) for h, m in zip(outline.headings, masked, strict=True) if h.level == 1]
+    top = [(h, [p for p in rubric.parts if cues[p.id].name(h.text, m)]) for h, m in level1]
+    top, aside = _fallbacks(rubric, cues, top, [m for _, m in level1])
     anchor = next((i for i, (_, parts) in enumerate(top) if any(p.anchor for p in parts)), len(top))
     themed = [p for p in rubric.parts if p.themed_before_anchor]
     for i, (h, parts) in enumerate(top):
@@ -170,9 +167,9 @@ def _fallbacks(
     cues: dict[str, _Cues],
     top: list[tuple[Heading, list[Part]]],
     masked: list[str],
-    outline: Outline,
 ) -> tuple[list[tuple[Heading, list[Part]]], set[int]]:
-    """``top`` with each heading that names no part given the parts its fallback cues name
+    """``top`` (``masked``: each heading's text with its 《…》 blanked) with each heading that
+    names no part given the parts its fallback cues name
     where no top heading names them by their own (一、基本情况 is the year's work), and the
     lines of those left aside (一、基本情况 beside 二、主要举措和成效: the unit's overview, no
     themed section of a part's either)."""
@@ -180,11 +177,10 @@ def _fallbacks(
     if not by or all(parts for _, parts in top):
         return top, set()  # most reports: no part has fallbacks, or every heading is named
     named = {p.id for _, parts in top for p in parts}
-    at = {h.line: m for h, m in zip(outline.headings, masked, strict=True)}
     out, aside = [], set()
-    for h, parts in top:
+    for (h, parts), m in zip(top, masked, strict=True):
         if not parts:
-            hit = [p for p in by if cues[p.id].name(h.text, at[h.line], fallback=True)]
+            hit = [p for p in by if cues[p.id].name(h.text, m, fallback=True)]
             parts = [p for p in hit if p.id not in named]
             if hit and not parts:
                 aside.add(h.line)

@@ -172,13 +172,14 @@ def _num(x: float) -> str:
 
 def evaluate(spec: TableSumsSpec, tables: dict[str, TableRead]) -> list[TableCheck]:
     out: list[TableCheck] = []
+    # each table's cells looked over once, not once per sum over it
+    zeros = {tid: blanks_are_zeros(t) for tid, t in tables.items() if t.status == "read"}
     for identity in spec.identities:
         table = tables.get(identity.table)
         if table is None or table.status != "read":
             continue
-        zeros = blanks_are_zeros(table)
         for inst in _instances(identity, table):
-            if zeros:
+            if zeros[identity.table]:
                 inst.left, inst.right = _zeroed(inst.left), _zeroed(inst.right)
             out.append(_outcome(identity, inst, table))
     return out

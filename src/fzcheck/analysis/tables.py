@@ -725,8 +725,9 @@ def _header(
         # name alone on its line, not indented, stands nowhere along it (其他 set between the
         # two lines of its wrapped neighbours, 商业企 / 业, the page's spacing lost)
         placed = {
-            i: [h for h in found if doc.analysis[i] != doc.analysis[i].strip() or len(found) > 1]
+            i: found
             for i, found in hits.items()
+            if len(found) > 1 or doc.analysis[i] != doc.analysis[i].strip()
         }
         views = [
             sorted(

@@ -97,8 +97,8 @@ class Cohort:
         self.total += 1
         if r.get("path"):
             self.paths.append(str(r["path"]))
-            if r.get("sha256") and r.get("ok") is not False:  # one file under several names
-                self.by_content.setdefault(str(r["sha256"]), []).append(str(r["path"]))
+            if key := content_key(r):  # one file under several names
+                self.by_content.setdefault(key, []).append(str(r["path"]))
         machine_verdict = str(r.get("verdict", "error"))
         reviewed = bool(r.get("review"))
         if reviewed:
@@ -393,6 +393,12 @@ def goes_back(r: dict[str, Any]) -> str | None:
     return _why_back(effective(r))
 
 
+def content_key(r: dict[str, Any]) -> str | None:
+    """What makes two results one report submitted twice — the file's sha256, when it was read
+    — for the summary's 重复报送 and for one letter between them; None for an input not read."""
+    return str(r["sha256"]) if r.get("sha256") and r.get("ok") else None
+
+
 def action(r: dict[str, Any]) -> str:
     """What the desk does with the report, in a word for the sheets: sent back to be revised
     or submitted again (the rule of :func:`goes_back`), or looked at by hand (a file unreadable
@@ -476,10 +482,12 @@ def _as_reviewed(r: dict[str, Any], part: str, c: dict[str, Any]) -> dict[str, A
     """A check as reviewed: passed or not as the reviewer decided; one the machine passed and
     the reviewer failed says so (复核认定未通过：their note), not why the machine passed it."""
     passed = check_passed(r, part, c)
+    out = {**c, "passed": passed}
+    if f"{part}.{c['id']}" in ((r.get("review") or {}).get("checks") or {}):
+        out["reviewed"] = True  # the reviewer's outcome: it sends the report back if failed
     if c["passed"] and not passed:
-        return {**c, "passed": False, "message": failed_on_review(r, part, c), "reviewed": True}
-    decided = f"{part}.{c['id']}" in ((r.get("review") or {}).get("checks") or {})
-    return {**c, "passed": passed, **({"reviewed": True} if decided else {})}
+        out["message"] = failed_on_review(r, part, c)
+    return out
 
 
 def copy_clusters(pairs: list[dict[str, Any]], labels: dict[str, str]) -> list[dict[str, Any]]:

@@ -107,17 +107,18 @@ SUMMARY = "汇总反馈意见.docx"
 def _once_each(results: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
     """``results`` with each file once (the first of those alike, by sha256: one report
     submitted under two names got two letters), and the others named beside the one kept."""
+    from fzcheck.cohort.stats import content_key
     from fzcheck.redact import visible
 
-    kept: dict[str, int] = {}  # sha256 -> the place in out of the one kept
+    kept: dict[str, int] = {}  # content -> the place in out of the one kept
     out: list[dict[str, Any]] = []
     twice = []
     for r in results:
-        sha = r.get("sha256") if r.get("ok") else None
-        at = kept.get(sha) if sha else None
+        key = content_key(r)
+        at = kept.get(key) if key else None
         if at is None:
-            if sha:
-                kept[sha] = len(out)
+            if key:
+                kept[key] = len(out)
             out.append(r)
             continue
         if r.get("review") and not out[at].get("review"):  # the one the reviewer decided on

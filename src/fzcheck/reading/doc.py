@@ -27,6 +27,7 @@ from fzcheck.reading.doc_props import Lists, Papx, ParaProps, RowDef, Styles
 from fzcheck.reading.limits import MAX_CHARS, MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.resegment import MAX_HEADING
+from fzcheck.reading.sniff import PRESENTATION, SPREADSHEET
 
 _WORD_IDENT = 0xA5EC
 _DROP = dict.fromkeys(map(ord, "\x01\x02\x05\x08\x15\x1f"), None) | {
@@ -159,9 +160,9 @@ def _not_word(streams: list[list[str]]) -> str:
     if "EncryptedPackage" in names:
         return "a password-protected Word/WPS file; save an unprotected copy"
     if "Workbook" in names or "Book" in names:
-        return "an Excel/WPS spreadsheet, not a report; save the report as .docx or .pdf"
+        return SPREADSHEET
     if "PowerPoint Document" in names:
-        return "a PowerPoint/WPS presentation, not a report; save the report as .docx or .pdf"
+        return PRESENTATION
     return "an OLE file with no Word text in it (an older WPS format?); re-save it as .docx"
 
 

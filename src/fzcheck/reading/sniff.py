@@ -32,6 +32,9 @@ _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".w
 _PACKAGE_SUFFIXES = {".xlsx", ".xlsm", ".pptx", ".ods", ".odp", ".zip"}
 # Files a folder of submissions holds that cannot be read but must not pass unnoticed.
 UNREADABLE_SUFFIXES = frozenset(_LEGACY_SUFFIXES | _IMAGE_SUFFIXES | _PACKAGE_SUFFIXES)
+# An Office file of another kind, in its zip package or its older OLE container (reading.doc)
+SPREADSHEET = "an Excel/WPS spreadsheet, not a report; save the report as .docx or .pdf"
+PRESENTATION = "a PowerPoint/WPS presentation, not a report; save the report as .docx or .pdf"
 _OCR = "OCR it first (e.g. `tesseract FILE out -l chi_sim`) and check the .txt"
 _CONVERT = "convert it first: `soffice --headless --convert-to docx FILE`"
 
@@ -88,16 +91,9 @@ def _zip_kind(data: bytes, suffix: str) -> Format:
     if "content.xml" in names and "mimetype" in names:
         raise InputError(f"an OpenDocument file; {_CONVERT}", kind="unsupported_format")
     # an Excel or PowerPoint package (its statistics sent as a workbook): not an archive to unpack
-    if any(n.startswith("xl/") for n in names):
-        raise InputError(
-            "an Excel/WPS spreadsheet, not a report; save the report as .docx or .pdf",
-            kind="unsupported_format",
-        )
-    if any(n.startswith("ppt/") for n in names):
-        raise InputError(
-            "a PowerPoint/WPS presentation, not a report; save the report as .docx or .pdf",
-            kind="unsupported_format",
-        )
+    for folder, what in (("xl/", SPREADSHEET), ("ppt/", PRESENTATION)):
+        if any(n.startswith(folder) for n in names):
+            raise InputError(what, kind="unsupported_format")
     raise InputError(
         "a zip archive, not a report; unpack it and check the files inside",
         kind="unsupported_format",

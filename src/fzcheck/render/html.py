@@ -325,8 +325,7 @@ def page_name(path: str, taken: set[str], shown: str | None = None) -> str:
     made safe and unique in ``taken``."""
     # A GBK name (甲县司法局.txt in bytes, some of whose pairs happen to be UTF-8) read as such,
     # controls, bidi overrides and bytes no encoding reads dropped; then made a file name.
-    source = PurePath(shown) if shown else PurePath(path)
-    stem = invisible_dropped(str(source.with_suffix("")) if shown else source.stem)
+    stem = invisible_dropped(str(PurePath(shown).with_suffix("")) if shown else PurePath(path).stem)
     stem = re.sub(r'[\\/:*?"<>|\s]+', "_", stem).strip("._") or "report"
     stem = _short_stem(stem)
     name, n = f"{stem}.html", 2
