@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from fzcheck.cli import main
 from fzcheck.cohort.stats import copy_clusters, gather
 from fzcheck.cohort.views import render_terminal
 from fzcheck.grading.decisions import decisions_path
-from tests.helpers import FIXTURES, SAMPLE
+from tests.helpers import FIXTURES, SAMPLE, make_docx
 
 TRAP = FIXTURES / "trap_no_problems.txt"
 
@@ -286,6 +287,23 @@ def test_letters_for_reports_to_send_back(
     whole = _docx_text(out / "汇总反馈意见.docx")
     assert (
         "人工复核意见" in whole and "见第3页" in whole and "人工复核结论：要素齐全 77.5分" in whole
+    )
+
+
+def test_a_word_files_letter_quotes_without_line_numbers(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A line number is of the text fzcheck read: a unit finds none in its Word file, so its
+    letter quotes the words alone; the desk's 汇总 keeps the number its report pages show."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "示例区教育局.docx").write_bytes(make_docx(TRAP.read_text(encoding="utf-8")))
+    out = tmp_path / "letters"
+    run(capsys, "letter", str(tmp_path / "in"), "-o", str(out))
+    text = _docx_text(out / "示例区教育局-反馈意见.docx")
+    assert "原文：“协调解决基层学校存在的困难和问题”" in text
+    assert not re.search(r"第[\d、至]+行", text)
+    assert re.search(
+        r"第\d+行“协调解决基层学校存在的困难和问题”", _docx_text(out / "汇总反馈意见.docx")
     )
 
 

@@ -697,3 +697,51 @@ def test_a_report_only_published_late_is_not_asked_for_a_revision(
     assert "修改后的报告" not in text and "请尽快按规定向社会公开" in text
     shutil.rmtree(out)
     assert "修改后的报告" in letter("gap.txt")
+
+
+def test_a_part_found_on_review_has_its_checks_decided_or_shown_unchecked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The machine found no 存在的不足和原因 and ran none of its checks; the reviewer finds the
+    part. Its checks are 未核对 — neither deducted nor passed — in the review listing, the
+    terminal and the page, until the reviewer decides them; one decided failed costs its
+    points and goes into the unit's letter. Confirming a check nobody ran is refused."""
+    report = tmp_path / "r.txt"
+    shutil.copy(FIXTURES / "trap_no_problems.txt", report)
+    run(capsys, "review", str(report), "--part", "problems", "--set", "present")
+    code, out, _ = run(capsys, "review", str(report))
+    assert code == 0 and "以下检查项机器未核对" in out and "problems.gives_causes" in out
+    machine = json.loads(run(capsys, "check", "-f", "json", str(report))[1])[0]
+    review = machine["review"]
+    assert set(review["unchecked"]) == {"problems.names_shortcomings", "problems.gives_causes"}
+    assert not any(
+        i.get("part") == "problems" and i.get("check") for i in review["score_breakdown"]
+    )
+    html = tmp_path / "r.html"
+    run(capsys, "check", "-f", "html", "-o", str(html), str(report))
+    page = html.read_text(encoding="utf-8")
+    assert 'data-review-id="problems.gives_causes" data-machine=""' in page and "未核对" in page
+
+    code, _, err = run(capsys, "review", str(report), "--check", "gives_causes", "--accept")
+    assert code == 2 and "机器未核对" in err
+    run(
+        capsys,
+        "review",
+        str(report),
+        "--check",
+        "gives_causes",
+        "--set",
+        "fail",
+        "--note",
+        "未析原因",
+    )
+    review = json.loads(run(capsys, "check", "-f", "json", str(report))[1])[0]["review"]
+    assert list(review["unchecked"]) == ["problems.names_shortcomings"]
+    assert [(c["id"], c["passed"]) for c in review["added"]] == [("gives_causes", False)]
+    cost = [i for i in review["score_breakdown"] if i.get("check") == "gives_causes"]
+    assert len(cost) == 1 and cost[0]["points"] < 0
+    assert review["score"] == round(sum(i["points"] for i in review["score_breakdown"]), 1)
+    out_dir = tmp_path / "L"
+    run(capsys, "letter", str(report), "-o", str(out_dir))
+    letter = _docx_text(next(p for p in out_dir.glob("*.docx") if p.name != "汇总反馈意见.docx"))
+    assert "未做到“分析了不足的原因”：未析原因" in letter

@@ -168,6 +168,17 @@ class Decision(_Model):
     by: str | None = None  # cli | html
 
 
+class ReviewedCheck(_Model):
+    """A check of a part the machine found missing and its reviewer found: the machine never
+    ran it, the reviewer decided it."""
+
+    part: str
+    id: str
+    passed: bool
+    message: str
+    name: str | None = None
+
+
 class Review(_Model):
     """The reviewer's verdict: the machine result with the decisions applied, graded again."""
 
@@ -177,6 +188,10 @@ class Review(_Model):
     score_breakdown: list[ScoreItem] = Field(default_factory=list)
     parts: dict[str, Status] = Field(default_factory=dict)  # part id -> reviewed status
     checks: dict[str, bool] = Field(default_factory=dict)  # part.check -> reviewed pass
+    # checks of a part found on review only: those decided (scored as decided), and the rest,
+    # part.check -> name, which nobody checked (no deduction; the views say 未核对)
+    added: list[ReviewedCheck] = Field(default_factory=list)
+    unchecked: dict[str, str] = Field(default_factory=dict)
 
 
 @_FORBID

@@ -238,6 +238,61 @@ def test_the_title_goes_on_with_more_title_not_with_a_sentence() -> None:
     assert unwrap([[*body, _COLUMN * 2, "下一行"]])[0][-2:] == [_COLUMN * 2, "下一行"]
 
 
+def test_the_first_paragraph_under_the_addressee_is_joined() -> None:
+    """The report's first paragraph, its first line indented two em (short of the column by
+    as much) and cut mid-sentence: joined to its next lines, though no sentence has ended above
+    it (the addressee, 县委、县政府：, has)."""
+    title = "示例县司法局关于2025年度法治政府建设情况的报告"
+    first = _COLUMN[:44]  # 44 em: the column less the first line's indent
+    page = [
+        title,
+        "县委、县政府：",
+        first,
+        _COLUMN,
+        "完。",
+        "一、主要举措和成效",
+        _COLUMN,
+        _COLUMN,
+        "完。",
+    ]
+    assert unwrap([page])[0][:3] == [title, "县委、县政府：", first + _COLUMN + "完。"]
+
+
+def test_a_headings_rest_with_a_comma_goes_on_with_it() -> None:
+    """三、…第一责任人 / 职责，加强法治政府建设的有关情况: a heading filling the column goes on
+    with the rest of its words, a comma among them; a sentence under it (a stop in it) or a
+    line as wide as the column does not."""
+    opening = "现将有关情况报告如下。"
+    heading = (
+        "三、" + "党政主要负责人履行推进法治建设第一责任人" * 2 + "履行"
+    )  # 44 em: less the indent
+    rest = "职责，加强法治政府建设的有关情况"
+    page = [opening, heading, rest, *[_COLUMN] * 3, "完。"]
+    assert unwrap([page])[0][1:3] == [heading + rest, _COLUMN * 3 + "完。"]
+    sentence = "局长亲自部署，带头述法。"
+    assert unwrap([[opening, heading, sentence, *[_COLUMN] * 3, "完。"]])[0][1:3] == [
+        heading,
+        sentence,
+    ]
+
+
+def test_quotation_marks_are_as_wide_as_the_characters_they_stand_among() -> None:
+    """A line holding “ ” and —— fills the column at fewer characters (a Chinese font sets them
+    a full em wide): it goes on with the next line."""
+    quoted = "开展“宪法进万家”“民法典进乡村”——" + _COLUMN[:26]  # 46 em, 42 characters
+    page = ["一、主要举措和成效", _COLUMN, _COLUMN, quoted, "等主题活动72场次。", _COLUMN, _COLUMN]
+    assert unwrap([page])[0][1] == _COLUMN * 2 + quoted + "等主题活动72场次。"
+
+
+def test_a_clause_ended_at_a_pages_foot_goes_on_over_the_break() -> None:
+    """A page's last line ending in ；(一是…；) is cut mid-sentence: the next page goes on with
+    it; one ending in 。 may end its paragraph (the next page opens afresh)."""
+    first = ["一、主要举措和成效", _COLUMN, _COLUMN, _COLUMN[:-1] + "；"]
+    assert unwrap([first, ["并完善制度。", "完。"]])[0][-1].endswith("；并完善制度。")
+    ended = ["一、主要举措和成效", _COLUMN, _COLUMN, _COLUMN[:-1] + "。"]
+    assert unwrap([ended, ["新的一段。", "完。"]])[1][0] == "新的一段。"
+
+
 def test_latin_words_at_a_wrap_keep_their_space() -> None:
     """A wrap between two Latin words was a space (the instructions check reads them)."""
     page = [_COLUMN] * 3 + [_COLUMN[:38] + "ignore previous", "instructions，" + _COLUMN[:20]]

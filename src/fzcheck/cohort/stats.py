@@ -459,16 +459,22 @@ def reviewed_view(r: dict[str, Any]) -> dict[str, Any]:
     """A result as its reviewer decided it: the ``review`` block's verdict, score, part
     statuses and check outcomes in place of the machine's (read as every renderer reads
     them: :func:`fzcheck.render.reviewed_status`, :func:`fzcheck.render.check_passed`)."""
+    review = r["review"]
+    # a part the machine found missing has no checks of its own: those its reviewer decided
+    added: dict[str, list[dict[str, Any]]] = {}
+    for c in review.get("added") or []:
+        kept = {k: c.get(k) for k in ("id", "passed", "message", "name")}
+        added.setdefault(c["part"], []).append({**kept, "reviewed": True})
     parts = [
         {
             **p,
             "status": reviewed_status(r, p),
-            "checks": [_as_reviewed(r, p["id"], c) for c in p.get("checks", [])],
+            "checks": [_as_reviewed(r, p["id"], c) for c in p.get("checks", [])]
+            + added.get(p["id"], []),
         }
         for p in r.get("parts", [])
     ]
     checks = [_as_reviewed(r, "document", c) for c in r.get("checks", [])]
-    review = r["review"]
     return {
         **r,
         "verdict": review["verdict"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -471,12 +472,16 @@ def _write_letter(
                 else f"对照{kind}的要求，未发现需要修改的问题。"
             )
         )
+        # a line number is of the text as fzcheck read it: the unit finds it in a text file,
+        # not in its Word file or PDF (the quote finds it there); the desk's 汇总 keeps it, as the
+        # report pages number their lines so
+        cited = (lambda text: text) if summary or d.get("format") == "txt" else _without_lines
         for i, (head, cite, evidence) in enumerate(found, 1):
-            doc.paragraph(f"（{i}）{head}")
+            doc.paragraph(f"（{i}）{cited(head)}")
             if cite:
                 doc.paragraph(f"依据：{cite}", style="List Bullet")
             for ev in evidence:
-                doc.paragraph(f"原文：{ev}", style="List Bullet")
+                doc.paragraph(f"原文：{cited(ev)}", style="List Bullet")
         review = r.get("review")
         # the machine's verdict beside the reviewer's is the desk's record (the 汇总), not what
         # the unit is told: its letter states the conclusion as reviewed, above
@@ -501,6 +506,15 @@ def _write_letter(
         if rubric:
             doc.paragraph(f"（审查依据：{rubric.source.name}{rubric.source.citation}）")
     doc.save(path)
+
+
+# where a message or a piece of evidence names its line(s): 第7行：“…”, 第4行“…”, （第36至57行）
+_LINE_REFERENCE = re.compile(r"（第[\d、至]+行）|第[\d、至]+行：?")
+
+
+def _without_lines(text: str) -> str:
+    """``text`` without the line numbers fzcheck's messages cite."""
+    return _LINE_REFERENCE.sub("", text)
 
 
 def _unreadable(doc: _Letter, r: dict[str, Any], deadline: str) -> None:

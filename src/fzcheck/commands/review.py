@@ -8,7 +8,10 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path, PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fzcheck.rubric.model import Rubric
 
 _MAX_EXPORT = 64 * 1024 * 1024  # bytes: a page's export of decisions is kilobytes
 
@@ -100,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     if not (args.value or args.accept):
         raise UsageError(t("review.what"))
     result = _pick(results, args.report, target)
-    decision = _decision(result, args)
+    decision = _decision(result, args, rubrics.for_result(result))
     n = append(store, [decision])
     said = t("review.recorded", n=n, path=visible(str(store)))
     if not is_results:  # beside the report: where the results that name it find it too
@@ -287,7 +290,22 @@ def _unit(result: dict[str, Any]) -> str:
     return f"{d.get('issuer') or ''} {d.get('title') or ''}"
 
 
-def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
+def _unrun_checks(result: dict[str, Any], rubric: Rubric | None) -> dict[str, dict[str, Any]]:
+    """The checks of each part the machine found missing (it ran none of them): a reviewer who
+    finds the part decides them."""
+    if rubric is None:
+        return {}
+    year = (result.get("document") or {}).get("report_year")
+    return {
+        f"{p['id']}.{cs.id}": {"id": cs.id, "name": cs.description}
+        for p in result.get("parts", [])
+        if p["status"] == "missing" and (spec := rubric.part(p["id"])) is not None
+        for cs in spec.checks
+        if cs.applies(year)
+    }
+
+
+def _decision(result: dict[str, Any], args: argparse.Namespace, rubric: Rubric | None) -> Any:
     from fzcheck.errors import UsageError
     from fzcheck.grading.decisions import CHECK_VALUES, PART_VALUES
     from fzcheck.render.i18n import t
@@ -315,15 +333,18 @@ def _decision(result: dict[str, Any], args: argparse.Namespace) -> Any:
         from fzcheck.render import all_checks
 
         checks = {f"{p}.{c['id']}": c for p, c in all_checks(result)}
-        key = _check_key(checks, args.check)
-        machine = "pass" if checks[key]["passed"] else "fail"
+        unrun = _unrun_checks(result, rubric)
+        key = _check_key({**checks, **unrun}, args.check)
+        if key in unrun and args.accept:
+            raise UsageError(t("review.unchecked_no_accept", check=key))
+        machine = None if key in unrun else "pass" if checks[key]["passed"] else "fail"
         allowed, target = CHECK_VALUES, "check"
     value = machine if args.accept else _value(args.value, allowed)
-    rubric = result.get("rubric") or {}
+    graded_by = result.get("rubric") or {}
     return Decision(
         sha256=result["sha256"],
-        rubric=str(rubric.get("id")),
-        rubric_version=str(rubric.get("version")),
+        rubric=str(graded_by.get("id")),
+        rubric_version=str(graded_by.get("version")),
         target=target,
         id=key,
         set=value,
@@ -641,10 +662,23 @@ def _list(
         # in one is shown, not run by the terminal
         con.print(visible(str(r["path"])), markup=False, highlight=False)
         for d in review["decisions"]:
-            con.print("  " + visible(decision_text(d, r)), markup=False, highlight=False)
+            con.print("  " + visible(decision_text(d, reviewed)), markup=False, highlight=False)
         con.print(
             f"  {t('machine')}：{verdict(r['verdict'])} {r['score']:g}  →  "
             f"{t('human')}：{verdict(review['verdict'])} {review['score']:g}",
             markup=False,
             highlight=False,
         )
+        for part, keys in _by_part(review.get("unchecked") or {}).items():
+            label = next((p.get("label") for p in r.get("parts", []) if p["id"] == part), part)
+            listed = "、".join(f"{k}（{review['unchecked'][k]}）" for k in keys)
+            said = "  " + t("review.unchecked_hint", part=label, checks=listed)
+            con.print(visible(said), markup=False, highlight=False)
+
+
+def _by_part(keys: Iterable[str]) -> dict[str, list[str]]:
+    """part.check keys grouped by their part, in order."""
+    out: dict[str, list[str]] = {}
+    for key in keys:
+        out.setdefault(key.split(".", 1)[0], []).append(key)
+    return out

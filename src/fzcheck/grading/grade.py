@@ -19,6 +19,7 @@ from fzcheck.result import (
     PartResult,
     Result,
     Review,
+    ReviewedCheck,
     RubricRef,
     ScoreItem,
     Verdict,
@@ -197,7 +198,10 @@ def apply_review(result: Result, decisions: Iterable[Decision], rubric: Rubric) 
     for d in applied.values():
         if d.target == "part" and d.id in by_part and d.set in ("present", "embedded", "missing"):
             by_part[d.id].status = d.set  # type: ignore[assignment]
-        elif d.target == "check" and d.id in by_check and d.set in ("pass", "fail"):
+    added, unchecked = _checks_found_on_review(result, parts, applied, rubric)
+    by_check.update({f"{c.part}.{c.id}": by_part[c.part].checks[-1] for c in added})
+    for d in applied.values():
+        if d.target == "check" and d.id in by_check and d.set in ("pass", "fail"):
             check = by_check[d.id]
             if check.passed and d.set == "fail":  # its message says why it passed: not a reason
                 check.message = _failed_on_review(d.note)
@@ -213,8 +217,52 @@ def apply_review(result: Result, decisions: Iterable[Decision], rubric: Rubric) 
         score_breakdown=items,
         parts={p.id: p.status for p in parts},
         checks={k: c.passed for k, c in by_check.items()},
+        added=added,
+        unchecked=unchecked,
     )
     return replace(result, review=review)
+
+
+def _checks_found_on_review(
+    result: Result,
+    parts: list[PartResult],
+    applied: dict[tuple[str, str], Decision],
+    rubric: Rubric,
+) -> tuple[list[ReviewedCheck], dict[str, str]]:
+    """The checks of each part the machine found missing and the reviewer found: those the
+    reviewer decided, added to the part (``parts``, the review's copy) to be scored as decided;
+    and the rest (part.check -> name), which nobody has checked: no deduction for them, and
+    every view says they are 未核对, never that they passed."""
+    machine = {p.id: p.status for p in result.parts}
+    year = result.document.report_year if result.document else None
+    added: list[ReviewedCheck] = []
+    unchecked: dict[str, str] = {}
+    for part in parts:
+        spec = rubric.part(part.id)
+        if spec is None or machine.get(part.id) != "missing" or part.status == "missing":
+            continue
+        for cs in spec.checks:
+            key = f"{part.id}.{cs.id}"
+            if not cs.applies(year):
+                continue
+            d = applied.get(("check", key))
+            if d is None or d.set not in ("pass", "fail"):
+                unchecked[key] = cs.description
+                continue
+            message = d.note or t(f"review.decided_{d.set}")
+            part.checks.append(
+                Check(id=cs.id, passed=d.set == "pass", message=message, name=cs.description)
+            )
+            added.append(
+                ReviewedCheck(
+                    part=part.id,
+                    id=cs.id,
+                    passed=d.set == "pass",
+                    message=message,
+                    name=cs.description,
+                )
+            )
+    return added, unchecked
 
 
 def _failed_on_review(note: str | None) -> str:

@@ -427,6 +427,12 @@ _CELL_END = re.compile(r"\s-?\d+(?:\.\d+)?\s*$")
 _INDENT = 2.0  # em: a paragraph's first-line indent
 _STOPS = tuple("。；;！!？?：:")
 _SENTENCE_STOP = re.compile(r"[。；;！!？?,，]")
+# a sentence's end, or a clause's in it: a heading's rest on the next line (…第一责任人 / 职责，
+# 加强法治政府建设的有关情况) may hold a comma, never one of these
+_CLAUSE_STOP = re.compile(r"[。；;！!？?]")
+# a page's last line ending so ends its paragraph (the next page may open with the signature);
+# one ending in ；or ，goes on over the break (…的问题； / 二是…)
+_PARAGRAPH_ENDS = tuple("。！!？?：:")
 _ENUMERATION = re.compile(r"\s*[一二三四五六七八九十]是")  # 一是…二是…: points inside a paragraph
 _MIN_COLUMN = 12  # em: narrower "columns" are lists of short lines (headings, a signature)
 _OVER = 2.0  # em a column's line may seem wider than the column (estimated widths)
@@ -464,7 +470,7 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             before = joined if joined else next((p for p in reversed(out) if p), None)
             # over a page break, only a line cut mid-sentence goes on (one ending 。 may just
             # fill the column, and the next page open with the signature)
-            if not joined and before is not None and before[-1].rstrip().endswith(_STOPS):
+            if not joined and before is not None and before[-1].rstrip().endswith(_PARAGRAPH_ENDS):
                 continued = False
             # a sentence ended at the margin, then a short line with no sentence in it: a
             # heading with no number (存在的不足和原因) or the signer's name, not more of it
@@ -479,7 +485,7 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             # a heading that fills the column (indented as a paragraph, 一、2025年度推进…工作成效)
             # goes on with the rest of its words, not with its section's first sentence, nor
             # with a line as wide as the column (a paragraph's first line, wrapped)
-            if continued and heading and (_SENTENCE_STOP.search(line) or width >= full - _INDENT):
+            if continued and heading and (_CLAUSE_STOP.search(line) or width >= full - _INDENT):
                 continued = False
             if continued and before is not None:
                 before[-1] += _joint(before[-1], line.lstrip()) + line.lstrip()
@@ -500,7 +506,8 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             # a line far wider than the column is not one of its lines (a title, a row)
             fills = full <= width + (_INDENT if first else 0.0) and width <= column + _OVER
             joinable = fills and not row
-            started = started or "。" in line
+            # (or the addressee, 县委、县政府：, is: the first paragraph's indented line comes next)
+            started = started or "。" in line or line.rstrip().endswith(("：", ":"))
         out.append(joined)
     return out
 
@@ -555,9 +562,14 @@ def _joint(before: str, after: str) -> str:
 
 
 def _em(line: str) -> float:
-    """The width of ``line`` in em, estimated: U+2E80 onwards (CJK, full-width forms) 1."""
-    wide = sum(1 for c in line if c >= "\u2e80")
+    """The width of ``line`` in em, estimated: U+2E80 onwards (CJK, full-width forms) 1, and
+    the marks a Chinese font sets as wide (“ ” ‘ ’ — … ·: a line of quotations fills the
+    column at fewer characters)."""
+    wide = sum(1 for c in line if c >= "\u2e80" or c in _WIDE_MARKS)
     return wide + 0.5 * (len(line.strip()) - wide)
+
+
+_WIDE_MARKS = frozenset("\u201c\u201d\u2018\u2019\u2014\u2026\u00b7")
 
 
 def visual_rows(pieces: list[Piece]) -> list[list[Piece]]:

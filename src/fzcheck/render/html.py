@@ -164,6 +164,15 @@ def render_report_page(
         findings = llm.parts.get(p["id"], []) if llm else []
         # as reviewed: a check the reviewer passed is among the passed, marked as theirs
         failed, _ = checks_after_review(result, p["id"])
+        review = result.get("review") or {}
+        # a part the machine found missing and the reviewer found: its checks, decided on
+        # review or never run
+        added = [c for c in review.get("added") or [] if c["part"] == p["id"]]
+        unchecked = [
+            {"id": key.split(".", 1)[1], "name": name}
+            for key, name in (review.get("unchecked") or {}).items()
+            if key.split(".", 1)[0] == p["id"]
+        ]
         panels.append(
             {
                 "part": p,
@@ -171,10 +180,13 @@ def render_report_page(
                 "name": names[p["id"]],
                 "colour": colour,
                 "evidence": evidence,
-                "failed": [_said(c) for _, c in failed],
+                "failed": [_said(c) for _, c in failed]
+                + [_said(c) for c in added if not c["passed"]],
                 "passed": [
                     _said(c) for c in p.get("checks") or [] if check_passed(result, p["id"], c)
-                ],
+                ]
+                + [_said(c) for c in added if c["passed"]],
+                "unchecked": unchecked,
                 "findings": findings,
                 "flags": llm.flags_for(p["id"]) if llm else [],
                 "llm_status": llm.part_status.get(p["id"]) if llm else None,

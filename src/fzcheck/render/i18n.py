@@ -192,6 +192,11 @@ def decision_text(d: dict[str, Any], result: dict[str, Any] | None = None) -> st
 
         names = {p["id"]: p.get("label") or p["id"] for p in result.get("parts", [])}
         names.update({f"{p}.{c['id']}": c.get("name") or c["id"] for p, c in all_checks(result)})
+        review = result.get("review") or {}  # a check the machine never ran: named on review
+        names.update(review.get("unchecked") or {})
+        names.update(
+            {f"{c['part']}.{c['id']}": c.get("name") or c["id"] for c in review.get("added") or []}
+        )
         shown = quoted(names.get(shown, shown))  # 检查“标题写明‘法治政府建设’和年度”
     what = (
         f"{t('review.' + d['target'])}{shown}"
@@ -294,6 +299,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.passed_by_reviewer": "（审核改判通过）",
         "review.failed_plain": "复核认定未通过",
         "review.failed_note": "复核认定未通过：{note}",
+        "review.decided_pass": "机器未找到本要素，未核对；经人工复核认定通过",
+        "review.decided_fail": "机器未找到本要素，未核对；经人工复核认定未通过",
+        "review.unchecked": "未核对（机器未找到本要素，未做此项检查）",
+        "review.unchecked_hint": (
+            "要素“{part}”经复核存在，以下检查项机器未核对，不扣分也不算通过："
+            "{checks}；核对后用 --check 检查项 --set pass|fail 记录"
+        ),
+        "review.unchecked_no_accept": "检查项 {check} 机器未核对，无结论可确认；请用 --set pass|fail 记录",
         "review.recorded": "已记录{n}条人工复核 → {path}",
         "output.written": "已写{n}份报告的结果 → {path}",
         "review.recorded_beside_report": (
@@ -831,6 +844,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.passed_by_reviewer": " (passed by the reviewer)",
         "review.failed_plain": "failed on review",
         "review.failed_note": "failed on review: {note}",
+        "review.decided_pass": "not checked by the machine (part not found); passed on review",
+        "review.decided_fail": "not checked by the machine (part not found); failed on review",
+        "review.unchecked": "not checked (the machine did not find this part)",
+        "review.unchecked_hint": (
+            "part {part} found on review; these checks were never run, neither "
+            "deducted nor passed: {checks}; record them with --check ID --set pass|fail"
+        ),
+        "review.unchecked_no_accept": "check {check} was never run: nothing to accept; use --set pass|fail",
         "review.recorded": "recorded {n} decision(s) → {path}",
         "output.written": "wrote {n} report(s)' results → {path}",
         "review.recorded_beside_report": (

@@ -198,6 +198,10 @@ def review_lines(result: dict[str, Any]) -> list[Any]:
     review = result["review"]
     out: list[Any] = [Text(), Text(t("decisions"), style="bold")]
     out.append(hanging([(Text("✎"), Text(decision_text(d, result))) for d in review["decisions"]]))
+    unchecked = review.get("unchecked") or {}
+    if unchecked:  # a part found on review only: its checks nobody has run
+        names = "、".join(f"“{name}”" for name in unchecked.values())
+        out.append(hanging([(Text("?"), Text(f"{names}：{t('review.unchecked')}"))]))
     out.append(
         Text.assemble(
             f"  {t('machine')}：",
