@@ -115,11 +115,12 @@ def make_pdf(text: str | None, header: str | None = None, page_lines: int = 54) 
 
 
 def wrapped(line: str, width: float = 46.0) -> list[str]:
-    """``line`` cut where a typesetter wraps it: by width, a CJK or full-width character one em
-    and any other half (as in 宋体), not by count."""
+    """``line`` cut where a typesetter wraps it: by width, a CJK or full-width character one em,
+    and the marks a Chinese font sets as wide (“ ” ‘ ’ — … ·: GB2312's own, and STSong-Light's,
+    which :func:`make_pdf` draws in, advance a full em), any other half, not by count."""
     out, chunk, used = [], "", 0.0
     for ch in line:
-        em = 1.0 if ch >= "\u2e80" else 0.5
+        em = 1.0 if ch >= "\u2e80" or ch in "\u201c\u201d\u2018\u2019\u2014\u2026\u00b7" else 0.5
         if used + em > width:
             out.append(chunk)
             chunk, used = "", 0.0

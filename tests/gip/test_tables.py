@@ -256,6 +256,19 @@ def test_a_changed_appeals_total_fails_its_block_only(tmp_path: Path) -> None:
     )
     r = check(write(tmp_path, "appeals.txt", text))
     assert failures(r) == {("appeals_review_total", "")}
+    # the cell by the column the unit printed, not by a row name the table has not (案件数)
+    failed = next(c for c in tables(r)["appeals"]["checks"] if c["passed"] is False)
+    assert "而“行政复议 总计”为5" in failed["message"] and "案件数" not in failed["message"]
+
+
+def test_a_wrong_cell_is_named_by_its_row_and_column(tmp_path: Path) -> None:
+    """“（一）予以公开”行“总计”列为16: as a reviewer or a unit finds the cell in its table."""
+    table = copy.deepcopy(gip.values())
+    table["disclosed"][6] -= 4
+    r = check(write(tmp_path, "total.txt", gip.layout_text(table)))
+    messages = [c["message"] for c in tables(r)["requests"]["checks"] if c["passed"] is False]
+    assert any("而“（一）予以公开”行“总计”列为16" in m for m in messages), messages
+    assert not any("×" in m for m in messages)
 
 
 def test_a_blank_total_is_blank_not_wrong(tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def _instances(identity: Identity, table: TableRead) -> Iterator[Instance]:
             cell = table.value(r, c)
             if cell is None:
                 if not next(x for x in t.rows if x.id == r).optional:
-                    missing.append(f"{row_name[r]}×{col_name[c]}")
+                    missing.append(_cell_name(t, row_name[r], col_name[c]))
             else:
                 got.append(cell)
         return got, missing
@@ -153,13 +153,22 @@ def _lines_text(lines: list[int]) -> str:
 
 
 def _sum_text(cells: list[Cell], table: TableRead) -> str:
-    """16+3+1+0+1+0 = 21, or “（七）总计×自然人”为20 for a single cell."""
+    """16+3+1+0+1+0 = 21, or “（七）总计”行“自然人”列为20 for a single cell."""
     if len(cells) == 1:
         c = cells[0]
-        rows = {r.id: r.name for r in table.template.rows}
-        cols = {k.id: k.name for k in table.template.columns}
-        return f"“{rows[c.row]}×{cols[c.col]}”为{c.text or '空白'}"
+        t = table.template
+        rows = {r.id: r.name for r in t.rows}
+        cols = {k.id: k.name for k in t.columns}
+        return f"{_cell_name(t, rows[c.row], cols[c.col])}为{c.text or '空白'}"
     return f"{'+'.join(c.text or '空白' for c in cells)} = {_num(_total(cells))}"
+
+
+def _cell_name(template: TableTemplate, row: str, col: str) -> str:
+    """A cell as the unit finds it in its table: “（七）总计”行“自然人”列; in a table of one row
+    (表四's 案件数, a name of fzcheck's own, printed nowhere) by its column alone."""
+    if len(template.rows) == 1:
+        return f"“{col}”"
+    return f"“{row}”行“{col}”列"
 
 
 def _total(cells: list[Cell]) -> float:
