@@ -5,6 +5,8 @@ for who goes back shared by the cohort's send-back list and the letters."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import shutil
 from pathlib import Path
@@ -738,10 +740,25 @@ def test_a_part_found_on_review_has_its_checks_decided_or_shown_unchecked(
     review = json.loads(run(capsys, "check", "-f", "json", str(report))[1])[0]["review"]
     assert list(review["unchecked"]) == ["problems.names_shortcomings"]
     assert [(c["id"], c["passed"]) for c in review["added"]] == [("gives_causes", False)]
+    # the review is not done: the sheets say so, and the letters warn
+    rows = list(csv.DictReader(io.StringIO(run(capsys, "check", "-f", "csv", str(report))[1])))
+    assert rows[0]["处理建议"] == "人工核对：复核未完，“写明了存在的不足”未核对"
+    out_dir = tmp_path / "L"
+    assert "1份复核未完" in run(capsys, "letter", str(report), "-o", str(out_dir))[2]
+    # a second decided check is a check of its own (each decision had landed on the last)
+    run(capsys, "review", str(report), "--check", "names_shortcomings", "--set", "pass")
+    review = json.loads(run(capsys, "check", "-f", "json", str(report))[1])[0]["review"]
+    assert review["unchecked"] == {}
+    assert review["checks"]["problems.gives_causes"] is False
+    assert review["checks"]["problems.names_shortcomings"] is True
     cost = [i for i in review["score_breakdown"] if i.get("check") == "gives_causes"]
     assert len(cost) == 1 and cost[0]["points"] < 0
     assert review["score"] == round(sum(i["points"] for i in review["score_breakdown"]), 1)
-    out_dir = tmp_path / "L"
-    run(capsys, "letter", str(report), "-o", str(out_dir))
+    rows = list(csv.DictReader(io.StringIO(run(capsys, "check", "-f", "csv", str(report))[1])))
+    assert "分析了不足的原因" in rows[0]["未通过的检查"] and rows[0]["处理建议"] == "退回修改"
+    shutil.rmtree(out_dir)
+    _, _, err = run(capsys, "letter", str(report), "-o", str(out_dir))
+    assert "复核未完" not in err
     letter = _docx_text(next(p for p in out_dir.glob("*.docx") if p.name != "汇总反馈意见.docx"))
     assert "未做到“分析了不足的原因”：未析原因" in letter
+    assert "写明了存在的不足" not in letter and "未核对" not in letter

@@ -261,27 +261,38 @@ def test_review_buttons_record_decisions_and_export_them(
     _open(pg, html_path)
     pg.evaluate("() => window.localStorage.clear()")
     panel = pg.locator("#part-problems")
-    panel.locator("input.review-note").fill("见第3页")
-    panel.locator("button[data-set='embedded']").click()
-    assert panel.locator("button[data-set='embedded']").get_attribute("aria-pressed") == "true"
-    assert "已记录：改为嵌于他节（见第3页）" in panel.locator(".review-state").first.inner_text()
-    assert pg.locator("#review-count").inner_text() == "1"
+    # the checks the machine never ran on a part it found missing: shown once it is found
+    pending = panel.locator("[data-pending-for='problems']")
+    assert not pending.is_visible()
+    panel.locator("div.review input.review-note").fill("见第3页")
+    panel.locator("div.review button[data-set='embedded']").click()
+    part_box = panel.locator("div.review")
+    assert part_box.locator("button[data-set='embedded']").get_attribute("aria-pressed") == "true"
+    assert "已记录：改为嵌于他节（见第3页）" in part_box.locator(".review-state").inner_text()
+    assert pending.is_visible() and "未核对" in pending.inner_text()
+    pending.locator("[data-review-id='problems.gives_causes'] button[data-set='fail']").click()
+    assert pg.locator("#review-count").inner_text() == "2"
     with pg.expect_download() as download:
         pg.click("#review-export")
     exported = tmp_path / "fzcheck-decisions.json"
     download.value.save_as(str(exported))
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["decisions"][0]["set"] == "embedded" and data["decisions"][0]["note"] == "见第3页"
+    assert (data["decisions"][1]["id"], data["decisions"][1]["set"]) == (
+        "problems.gives_causes",
+        "fail",
+    )
 
     assert main(["review", str(report), "--import", str(exported)]) == 0
     capsys.readouterr()
     main(["check", str(report), "-o", str(html_path)])
     _open(pg, html_path)
     assert "要素齐全" in pg.locator("#human-verdict").inner_text()
-    assert "77.5" in pg.locator("#human-verdict").inner_text()
+    # 77.5 for the part embedded, less the causes check it failed (10 points at half credit)
+    assert "72.5" in pg.locator("#human-verdict").inner_text()
     # the reviewer's conclusion is the large one; the machine's is below it, struck through
     assert pg.locator("#verdict").inner_text() == "要素齐全"
-    assert pg.locator("#score").inner_text().startswith("77.5")
+    assert pg.locator("#score").inner_text().startswith("72.5")
     assert "要素缺失 65" in pg.locator("#machine-verdict s").inner_text()
     assert "见第3页" in pg.locator("#decisions").inner_text()
     pg.screenshot(path=str(artifacts / "report-page-reviewed.png"))

@@ -88,7 +88,7 @@ def _rows(html: str) -> dict[str, str]:
 def test_the_reviewed_status_and_outcome_come_from_one_place() -> None:
     part = {
         "id": "leader_duties",
-        "status": "missing",
+        "status": "embedded",
         "label": "负责人履职",
         "checks": [
             {"id": "own", "passed": False, "message": "未写", "name": "本人履职"},
@@ -99,15 +99,15 @@ def test_the_reviewed_status_and_outcome_come_from_one_place() -> None:
     reviewed = {
         **machine,
         "review": {
-            "parts": {"leader_duties": "embedded"},
+            "parts": {"leader_duties": "present"},
             "checks": {"leader_duties.own": True, "leader_duties.other": False},
         },
     }
-    assert reviewed_status(machine, part) == "missing"
-    assert reviewed_status(reviewed, part) == "embedded"
-    assert status_text(machine, part) == "缺失"
-    assert status_text(reviewed, part) == "缺失 → 嵌于他节"
-    assert status_text(reviewed, part, marks=True) == "✗ 缺失 → △ 嵌于他节"
+    assert reviewed_status(machine, part) == "embedded"
+    assert reviewed_status(reviewed, part) == "present"
+    assert status_text(machine, part) == "嵌于他节"
+    assert status_text(reviewed, part) == "嵌于他节 → 独立成节"
+    assert status_text(reviewed, part, marks=True) == "△ 嵌于他节 → ✓ 独立成节"
     failed, overruled = checks_after_review(reviewed)
     assert [c["id"] for _, c in failed] == ["other"]
     assert [c["id"] for _, c in overruled] == ["own"]
@@ -116,6 +116,9 @@ def test_the_reviewed_status_and_outcome_come_from_one_place() -> None:
         "（审核改判通过：本人履职）",
     ]
     assert failed_check_entries(machine) == ["本人履职"]
+    # a part its reviewer finds missing is scored nothing: its checks are no failures of it
+    gone = {**reviewed, "review": {**reviewed["review"], "parts": {"leader_duties": "missing"}}}
+    assert checks_after_review(gone) == ([], []) and failed_check_entries(gone) == []
 
 
 def test_the_index_counts_and_shows_the_reviewers_results_as_report_does(

@@ -16,6 +16,7 @@ from typing import Any
 from fzcheck.config import section
 from fzcheck.errors import ConfigError
 from fzcheck.render import (
+    all_checks,
     check_passed,
     failed_checks,
     failed_on_review,
@@ -409,6 +410,9 @@ def action(r: dict[str, Any]) -> str:
     why = goes_back(r)
     if why == "unreadable":
         return t("action.resubmit")
+    pending = ((r.get("review") or {}).get("unchecked") or {}).values()
+    if pending:  # the review is not done: a part found on review has checks nobody ran
+        return t("action.unchecked", checks="、".join(f"“{name}”" for name in pending))
     if why is not None:
         return t("action.revise")
     if r.get("ok") is False or r.get("verdict") == "error":
@@ -460,17 +464,12 @@ def reviewed_view(r: dict[str, Any]) -> dict[str, Any]:
     statuses and check outcomes in place of the machine's (read as every renderer reads
     them: :func:`fzcheck.render.reviewed_status`, :func:`fzcheck.render.check_passed`)."""
     review = r["review"]
-    # a part the machine found missing has no checks of its own: those its reviewer decided
-    added: dict[str, list[dict[str, Any]]] = {}
-    for c in review.get("added") or []:
-        kept = {k: c.get(k) for k in ("id", "passed", "message", "name")}
-        added.setdefault(c["part"], []).append({**kept, "reviewed": True})
+    # (all_checks: with those its reviewer decided on a part the machine found missing)
     parts = [
         {
             **p,
             "status": reviewed_status(r, p),
-            "checks": [_as_reviewed(r, p["id"], c) for c in p.get("checks", [])]
-            + added.get(p["id"], []),
+            "checks": [_as_reviewed(r, p["id"], c) for _, c in all_checks(r, p["id"])],
         }
         for p in r.get("parts", [])
     ]

@@ -83,12 +83,12 @@ def run(args: argparse.Namespace) -> int:
     if twice:  # the same file under two names: one letter, the other named
         warn(t("letter.submitted_twice", names="；".join(twice[:10])))
     if desk:
-        from fzcheck.commands.review import names_apart  # 乡镇/报告.txt, 街道/报告.txt
-
-        paths = [str(r.get("path")) for r in desk[:10]]
-        apart = names_apart(paths, (str(r.get("path")) for r in results))
-        shown = "、".join(apart[p] for p in paths)
-        warn(t("letter.not_the_units", n=len(desk), names=shown + ("…" if len(desk) > 10 else "")))
+        warn(t("letter.not_the_units", n=len(desk), names=_named(desk, results)))
+    # a review left unfinished (checks of a part found on review nobody ran): its letter may
+    # leave out what they would find
+    pending = [r for r in results if (r.get("review") or {}).get("unchecked")]
+    if pending:
+        warn(t("letter.review_unfinished", n=len(pending), names=_named(pending, results)))
     if not chosen:
         message = t("letter.none", total=len(results))
     else:
@@ -103,6 +103,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 SUMMARY = "汇总反馈意见.docx"
+
+
+def _named(some: list[dict[str, Any]], results: list[dict[str, Any]]) -> str:
+    """Up to ten of ``some`` by the shortest end of their paths that tells them apart."""
+    from fzcheck.commands.review import names_apart  # 乡镇/报告.txt, 街道/报告.txt
+
+    paths = [str(r.get("path")) for r in some[:10]]
+    apart = names_apart(paths, (str(r.get("path")) for r in results))
+    return "、".join(apart[p] for p in paths) + ("…" if len(some) > 10 else "")
 
 
 def _once_each(results: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:

@@ -199,7 +199,9 @@ def apply_review(result: Result, decisions: Iterable[Decision], rubric: Rubric) 
         if d.target == "part" and d.id in by_part and d.set in ("present", "embedded", "missing"):
             by_part[d.id].status = d.set  # type: ignore[assignment]
     added, unchecked = _checks_found_on_review(result, parts, applied, rubric)
-    by_check.update({f"{c.part}.{c.id}": by_part[c.part].checks[-1] for c in added})
+    by_check.update(
+        {f"{p.id}.{c.id}": c for p in parts for c in p.checks if f"{p.id}.{c.id}" not in by_check}
+    )
     for d in applied.values():
         if d.target == "check" and d.id in by_check and d.set in ("pass", "fail"):
             check = by_check[d.id]

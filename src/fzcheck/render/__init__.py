@@ -150,8 +150,18 @@ def all_checks(
     result: Mapping[str, Any], part: str | None = None
 ) -> list[tuple[str, dict[str, Any]]]:
     """(part id or 'document', check) for every check, passed or not, in document order; only
-    ``part``'s when it is given."""
-    out = [(p["id"], c) for p in result.get("parts", []) for c in p.get("checks", [])]
+    ``part``'s when it is given. A part the machine found missing and its reviewer found has
+    the checks the reviewer decided (``review.added``: the machine ran none)."""
+    added: dict[str, list[dict[str, Any]]] = {}
+    for c in (result.get("review") or {}).get("added") or []:
+        kept = {k: c.get(k) for k in ("id", "passed", "message", "name")}
+        added.setdefault(c["part"], []).append({**kept, "reviewed": True, "added": True})
+    out = []
+    for p in result.get("parts", []):
+        own = p.get("checks", [])
+        ids = {c["id"] for c in own}
+        out += [(p["id"], c) for c in own]
+        out += [(p["id"], c) for c in added.get(p["id"], []) if c["id"] not in ids]
     out += [("document", c) for c in result.get("checks", [])]
     return [(p, c) for p, c in out if part is None or p == part]
 
@@ -281,7 +291,11 @@ def listed_checks(result: Mapping[str, Any], part: str | None = None) -> list[Ch
     """The checks a view lists as failed or overruled: all of them, but for a document that is
     not a report (as reviewed) only the genre check and the instructions flag — a part's check
     or a signing date means nothing for a 工作要点. The JSON keeps every check."""
-    checks = all_checks(result, part)
+    # a part its reviewer found missing is scored nothing, its checks no deduction: not listed
+    missing = {
+        str(p["id"]) for p in result.get("parts", []) if reviewed_status(result, p) == "missing"
+    }
+    checks = [(p, c) for p, c in all_checks(result, part) if p not in missing]
     if final_verdict(result) != "not_a_report":
         return checks
     return [(p, c) for p, c in checks if p == "document" and c["id"] in NOT_A_REPORT_CHECKS]

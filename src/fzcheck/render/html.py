@@ -23,6 +23,7 @@ from fzcheck.document import Document
 from fzcheck.redact import invisible_dropped, visible
 from fzcheck.render import (
     STATUS_MARK,
+    all_checks,
     breakdowns,
     check_message,
     check_passed,
@@ -148,6 +149,7 @@ def render_report_page(
     marks = view.TextMarks(doc.lines, doc.analysis) if doc is not None else None
     llm = view.llm_view(result)
 
+    year = (result.get("document") or {}).get("report_year")
     panels = []
     for p in parts:
         colour = colours[p["id"]]
@@ -165,14 +167,19 @@ def render_report_page(
         # as reviewed: a check the reviewer passed is among the passed, marked as theirs
         failed, _ = checks_after_review(result, p["id"])
         review = result.get("review") or {}
-        # a part the machine found missing and the reviewer found: its checks, decided on
-        # review or never run
-        added = [c for c in review.get("added") or [] if c["part"] == p["id"]]
+        # a part the machine found missing and the reviewer found: its checks never run
         unchecked = [
             {"id": key.split(".", 1)[1], "name": name}
             for key, name in (review.get("unchecked") or {}).items()
             if key.split(".", 1)[0] == p["id"]
         ]
+        # …and, found missing by both so far, the checks a reviewer's 改为独立成节 here shows
+        # (review.js): they are theirs to decide on this page, before any import
+        pending = (
+            _checks_of(graded_with[0], p["id"], year)
+            if graded_with and p["status"] == "missing" and reviewed_status(result, p) == "missing"
+            else []
+        )
         panels.append(
             {
                 "part": p,
@@ -180,13 +187,14 @@ def render_report_page(
                 "name": names[p["id"]],
                 "colour": colour,
                 "evidence": evidence,
-                "failed": [_said(c) for _, c in failed]
-                + [_said(c) for c in added if not c["passed"]],
+                "failed": [_said(c) for _, c in failed],
                 "passed": [
-                    _said(c) for c in p.get("checks") or [] if check_passed(result, p["id"], c)
-                ]
-                + [_said(c) for c in added if c["passed"]],
+                    _said(c)
+                    for _, c in all_checks(result, p["id"])
+                    if check_passed(result, p["id"], c)
+                ],
                 "unchecked": unchecked,
+                "pending": pending,
                 "findings": findings,
                 "flags": llm.flags_for(p["id"]) if llm else [],
                 "llm_status": llm.part_status.get(p["id"]) if llm else None,
@@ -241,6 +249,13 @@ def _copy_names(result: Mapping[str, Any], links: Mapping[str, str] | None) -> d
     from fzcheck.render.csvfmt import copy_names
 
     return short_names([*copy_names([result]), *(links or {})])
+
+
+def _checks_of(rubric: Rubric, part: str, year: int | None) -> list[dict[str, str]]:
+    """The checks ``rubric`` runs on ``part`` of a report on ``year``: id and name."""
+    spec = rubric.part(part)
+    checks = spec.checks if spec is not None else []
+    return [{"id": c.id, "name": c.description} for c in checks if c.applies(year)]
 
 
 def _said(check: Mapping[str, Any]) -> dict[str, Any]:

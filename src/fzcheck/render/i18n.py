@@ -299,12 +299,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.passed_by_reviewer": "（审核改判通过）",
         "review.failed_plain": "复核认定未通过",
         "review.failed_note": "复核认定未通过：{note}",
-        "review.decided_pass": "机器未找到本要素，未核对；经人工复核认定通过",
-        "review.decided_fail": "机器未找到本要素，未核对；经人工复核认定未通过",
+        "review.decided_pass": "经审核认定通过",
+        "review.decided_fail": "经审核认定未通过",
         "review.unchecked": "未核对（机器未找到本要素，未做此项检查）",
         "review.unchecked_hint": (
             "要素“{part}”经复核存在，以下检查项机器未核对，不扣分也不算通过："
-            "{checks}；核对后用 --check 检查项 --set pass|fail 记录"
+            "{checks}；核对后用 fzcheck review … --check 检查项 --set pass|fail 记录"
+            "（结果文件另加 --report 报告）"
         ),
         "review.unchecked_no_accept": "检查项 {check} 机器未核对，无结论可确认；请用 --set pass|fail 记录",
         "review.recorded": "已记录{n}条人工复核 → {path}",
@@ -362,6 +363,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "action.resubmit": "退回重报",
         "action.desk": "人工处理（非报送单位原因无法读取）",
         "action.tables": "人工核对：{tables}无法读取，勾稽关系未核对",
+        "action.unchecked": "人工核对：复核未完，{checks}未核对",
         "col.quote": "依据原文",
         "col.note": "备注",
         "col.penalty": "扣分",
@@ -526,6 +528,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "letter.none": "{total}份报告都无需退回，没有写反馈意见（--all 为每份报告都写）",
         "letter.not_the_units": (
             "{n}份无法读取，原因不在报送单位（{names}），没有写反馈意见：请处理后重新检查"
+        ),
+        "letter.review_unfinished": (
+            "{n}份复核未完（{names}）：复核认定存在的要素有检查项未核对，反馈意见可能不全；"
+            "fzcheck review 列出各项"
         ),
         "letter.workbook": (
             "{path}：是表格，不是评查结果或报告，没有写反馈意见：请给出 fzcheck batch -o "
@@ -844,8 +850,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.passed_by_reviewer": " (passed by the reviewer)",
         "review.failed_plain": "failed on review",
         "review.failed_note": "failed on review: {note}",
-        "review.decided_pass": "not checked by the machine (part not found); passed on review",
-        "review.decided_fail": "not checked by the machine (part not found); failed on review",
+        "review.decided_pass": "passed on review",
+        "review.decided_fail": "failed on review",
         "review.unchecked": "not checked (the machine did not find this part)",
         "review.unchecked_hint": (
             "part {part} found on review; these checks were never run, neither "
@@ -907,6 +913,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "action.resubmit": "send back to resubmit",
         "action.desk": "for the desk (unreadable, not the unit's doing)",
         "action.tables": "check by hand: {tables} unreadable, sums not checked",
+        "action.unchecked": "check by hand: review unfinished, {checks} not checked",
         "col.quote": "evidence",
         "col.note": "note",
         "col.penalty": "penalty",
@@ -1122,6 +1129,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "letter.not_the_units": (
             "{n} could not be read for a reason that is not the unit's ({names}); no letter "
             "written: resolve it and check them again"
+        ),
+        "letter.review_unfinished": (
+            "{n} reviews unfinished ({names}): a part found on review has checks not yet "
+            "checked, so the letters may leave things out; fzcheck review lists them"
         ),
         "letter.workbook": (
             "{path}: a spreadsheet, not results or a report; no letter written: pass the "
