@@ -762,3 +762,34 @@ def test_a_part_found_on_review_has_its_checks_decided_or_shown_unchecked(
     letter = _docx_text(next(p for p in out_dir.glob("*.docx") if p.name != "汇总反馈意见.docx"))
     assert "未做到“分析了不足的原因”：未析原因" in letter
     assert "写明了存在的不足" not in letter and "未核对" not in letter
+
+
+def test_listing_one_report_or_none_says_what_it_found(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`review RESULTS --report X` lists X's decisions only, a name no report has is an error,
+    and a listing with nothing to list says so rather than printing nothing."""
+    (tmp_path / "in").mkdir()
+    shutil.copy(FIXTURES / "trap_no_problems.txt", tmp_path / "in" / "a.txt")
+    shutil.copy(SAMPLE, tmp_path / "in" / "b.txt")
+    results = tmp_path / "res.jsonl"
+    run(capsys, "batch", str(tmp_path / "in"), "-o", str(results), "--summary", "none")
+    code, out, err = run(capsys, "review", str(results))
+    assert code == 0 and out == "" and "还没有复核意见" in err
+    run(
+        capsys,
+        "review",
+        str(results),
+        "--report",
+        "a.txt",
+        "--part",
+        "problems",
+        "--set",
+        "embedded",
+    )
+    code, out, err = run(capsys, "review", str(results), "--report", "b.txt")
+    assert code == 0 and "a.txt" not in out and "b.txt：还没有复核意见" in err
+    code, out, _ = run(capsys, "review", str(results), "--report", "a.txt")
+    assert code == 0 and "要素“存在不足”" in out
+    code, _, err = run(capsys, "review", str(results), "--report", "zzz")
+    assert code == 2 and "没有这份报告" in err

@@ -127,6 +127,8 @@ def test_markdown_xlsx_and_page_show_the_breakdown_after_review_first(
     missing_problems: dict[str, Any],
 ) -> None:
     md = render_markdown(missing_problems)
+    # the headline is the reviewer's conclusion, as the terminal's and the page's are
+    assert "**要素缺失** · 得分 **75**（人工结论）" in md
     after = md.index("得分构成（复核后）：")
     machine = md.index("得分构成（机器）：")
     assert after < machine

@@ -98,7 +98,11 @@ def run(args: argparse.Namespace) -> int:
         decisions = for_results(results, target)  # beside RESULTS and beside each input
         warn_stale(results, decisions)
         _warn_invalid(results, decisions, rubrics)
-        _list(results, decisions, rubrics, Reports(results))
+        # --report: that report's decisions only (one not found is an error, as when recording)
+        shown = [_pick(results, args.report, target)] if args.report else results
+        if not _list(shown, decisions, rubrics, Reports(results)):
+            named = shown[0]["path"] if args.report else target
+            stderr().print(t("review.none_recorded", path=visible(str(named))), markup=False)
         return 0
     if not (args.value or args.accept):
         raise UsageError(t("review.what"))
@@ -643,9 +647,10 @@ def _warn_invalid(results: list[dict[str, Any]], decisions: list[Any], rubrics: 
 
 def _list(
     results: list[dict[str, Any]], decisions: list[Any], rubrics: Any, reports: Any = None
-) -> None:
+) -> int:
     """Each reviewed report: its decisions, and the machine's and reviewer's verdicts; which
-    decisions are about which report decided among ``reports`` (by default ``results``)."""
+    decisions are about which report decided among ``reports`` (by default ``results``). How
+    many reports it listed."""
     from fzcheck.grading.decisions import Reports, with_review
     from fzcheck.output import stdout
     from fzcheck.redact import visible
@@ -653,11 +658,13 @@ def _list(
 
     con = stdout()
     among = reports if reports is not None else Reports(results)
+    listed = 0
     for r in results:
         reviewed = with_review(r, decisions, rubrics, among)
         review = reviewed.get("review")
         if not review:
             continue
+        listed += 1
         # paths, notes and part names come from submissions and reviewers: an escape sequence
         # in one is shown, not run by the terminal
         con.print(visible(str(r["path"])), markup=False, highlight=False)
@@ -671,9 +678,10 @@ def _list(
         )
         for part, keys in _by_part(review.get("unchecked") or {}).items():
             label = next((p.get("label") for p in r.get("parts", []) if p["id"] == part), part)
-            listed = "、".join(f"{k}（{review['unchecked'][k]}）" for k in keys)
-            said = "  " + t("review.unchecked_hint", part=label, checks=listed)
+            names = "、".join(f"{k}（{review['unchecked'][k]}）" for k in keys)
+            said = "  " + t("review.unchecked_hint", part=label, checks=names)
             con.print(visible(said), markup=False, highlight=False)
+    return listed
 
 
 def _by_part(keys: Iterable[str]) -> dict[str, list[str]]:

@@ -669,6 +669,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.not_utf8": "不是UTF-8编码的文本",
         "review.not_json": "不是有效的JSON：请用页面上的“导出”按钮重新导出",
         "review.no_decisions": "其中没有复核意见：请在页面上记录后用“导出”按钮导出",
+        "review.none_recorded": "{path}：还没有复核意见（用 --part/--check 记录，或 --import 导入页面导出的文件）",
         "review.imported_new": (
             "已导入{n}条新的人工复核（{same}条已有，未重复导入；跳过{skipped}条不属于这些结果的）"
             "→ {path}"
@@ -1280,6 +1281,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.not_utf8": "not UTF-8 text",
         "review.not_json": "not valid JSON: export it again with the page's export button",
         "review.no_decisions": "it holds no decisions: record them on the page, then export",
+        "review.none_recorded": "{path}: no decisions yet (record them with --part/--check, or --import a page's export)",
         "review.imported_new": (
             "imported {n} new decision(s) ({same} already there, not added again; {skipped} "
             "skipped: not for these results) → {path}"

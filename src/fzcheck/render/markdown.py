@@ -61,9 +61,13 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
     rubric = rubrics.for_result(result) if rubrics else None
     kind = rubric.title if rubric else f"{result['rubric']['id']} {result['rubric']['version']}"
     keys = ("title", "issuer", "report_year", "signed_on", "published_on", "format", "script")
+    # the conclusion as reviewed leads, as in the terminal and on the page (the machine's is
+    # beside the reviewer's under 人工复核)
+    said = result.get("review") or result
     lines += [
-        f"**{verdict(result['verdict'])}** · {t('score')} **{result['score']:g}**"
-        f" · {t('rubric')} {kind}",
+        f"**{verdict(said['verdict'])}** · {t('score')} **{said['score']:g}**"
+        + (f"（{t('human')}）" if result.get("review") else "")
+        + f" · {t('rubric')} {kind}",
         "",
         "| " + " | ".join(t(k) for k in keys) + " |",
         "|---|---|---|---|---|---|---|",
