@@ -100,7 +100,10 @@ def run(args: argparse.Namespace) -> int:
         _warn_invalid(results, decisions, rubrics)
         # --report: that report's decisions only (one not found is an error, as when recording)
         shown = [_pick(results, args.report, target)] if args.report else results
-        if not _list(shown, decisions, rubrics, Reports(results)):
+        # (decisions that apply to none: the warnings above said why)
+        if not _list(shown, decisions, rubrics, Reports(results)) and (
+            args.report or not decisions
+        ):
             named = shown[0]["path"] if args.report else target
             stderr().print(t("review.none_recorded", path=visible(str(named))), markup=False)
         return 0
