@@ -1010,6 +1010,71 @@ def test_a_pdf_read_by_position_keeps_its_lines_whatever_else_is_drawn(
     assert all(len(line) - len(line.replace(" ", "")) <= 80 for line in doc.lines)
 
 
+def _red_header(c: Any) -> None:
+    c.setFont("STSong-Light", 40)  # a 文件头 over the page, over 3 times the body's size
+    c.drawString(60, 818, "示例县司法局文件")
+
+
+def test_a_tall_header_standing_apart_keeps_the_page_read_by_position() -> None:
+    """A 40 pt 文件头 over a 12 pt body stands beside no line: the page is read by position as
+    any other (it fell back to drawing order, one table cell a line); a watermark across the
+    lines still makes it fall back."""
+    from fzcheck.reading.limits import Deadline
+    from fzcheck.reading.pdf import _placed
+
+    header = _drawn_pdf(_red_header)
+    placed = _placed(header, Deadline(30), [0])
+    assert placed is not None and "示例县司法局文件" in placed[0]
+    assert _placed(_drawn_pdf(_watermark), Deadline(30), [0]) is None
+
+
+def test_a_value_alone_at_pages_ends_is_no_running_footer() -> None:
+    """A drawn table read one cell a line may end pages on a lone value (38, then 0): masked
+    alike, they read as a running footer and were taken off; a running header still is."""
+    from fzcheck.reading.pdf import _drop_running_lines
+
+    paged = [
+        ["示例县政府信息公开年度报告", "行政处罚", "38"],
+        ["示例县政府信息公开年度报告", "收费", "0"],
+    ]
+    _drop_running_lines(paged)
+    assert paged == [["行政处罚", "38"], ["收费", "0"]]
+
+
+def test_a_line_opening_with_a_number_mid_sentence_goes_on() -> None:
+    """…全县统 / 一、规范、高效的执法环境: a wrap fell before words that read as a heading's
+    number, the line above filling the column cut mid-sentence; the line goes on with it (it
+    stood as a 一、 heading and took the sections after it in); 98. / 6% the same. A short
+    heading after such a line, and any after a sentence's end, stays its own."""
+    cut = _COLUMN[:-1] + "统"
+    page = [
+        "一、主要举措和成效",
+        _COLUMN,
+        cut,
+        "一、规范、高效的执法环境。",
+        "二、存在的不足和原因",
+        _COLUMN,
+        _COLUMN,
+        "完。",
+    ]
+    assert unwrap([page])[0][:3] == [
+        "一、主要举措和成效",
+        _COLUMN + cut + "一、规范、高效的执法环境。",
+        "二、存在的不足和原因",
+    ]
+    decimal = ["一、主要举措和成效", _COLUMN, _COLUMN[:-1] + "98.", "6%。", _COLUMN, _COLUMN]
+    assert unwrap([decimal])[0][1].endswith("98.6%。")
+
+
+def test_the_first_paragraph_with_no_addressee_is_joined() -> None:
+    """A title, then the first paragraph (its first line indented, a comma in it): joined, as
+    under an addressee; the title, no comma in it, is not joined to it."""
+    title = "示例县司法局关于2025年度法治政府建设情况的报告"
+    first = _COLUMN[:44]
+    page = [title, first, _COLUMN, "完。", "一、主要举措和成效", _COLUMN, _COLUMN, "完。"]
+    assert unwrap([page])[0][:2] == [title, first + _COLUMN + "完。"]
+
+
 def test_a_workbook_or_an_archive_in_the_folder_gets_its_line_and_our_own_workbook_none(
     tmp_path: Path,
 ) -> None:

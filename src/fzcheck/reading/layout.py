@@ -463,11 +463,18 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
     for page in measured:
         joined: list[str] = []
         for line, width, row in page:
-            continued = joinable and not row and not HEADING_START.match(line)
+            before = joined if joined else next((p for p in reversed(out) if p), None)
+            # a line opening with a heading's marker opens a heading, unless the line before
+            # filled the column cut mid-sentence, no heading itself, and the line reads on as
+            # a sentence, no short heading (…全县统 / 一、规范、高效的…: the wrap fell before a word
+            # that reads as a number; 98. / 6% the same)
+            marked = HEADING_START.match(line) is not None
+            cut = before is not None and not before[-1].rstrip().endswith(_STOPS) and not heading
+            titled = width < full and not _SENTENCE_STOP.search(line)
+            continued = joinable and not row and (not marked or (cut and not titled))
             # the document's first line is its title: a wrapped title goes on with more of it,
             # not with sentences (本报告根据…编制。 under a title as wide as the column)
             continued = continued and not (not out and len(joined) == 1 and "。" in line)
-            before = joined if joined else next((p for p in reversed(out) if p), None)
             # over a page break, only a line cut mid-sentence goes on (one ending 。 may just
             # fill the column, and the next page open with the signature)
             if not joined and before is not None and before[-1].rstrip().endswith(_PARAGRAPH_ENDS):
@@ -501,8 +508,13 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
                 and "、" not in line[opens.end() :]  # 全面推行A、B、C…: a paragraph's list
             )
             # a paragraph's first line is indented two characters (首行缩进), which a text
-            # layer's lines do not show: it fills the column two em short of the others
-            first = started and not continued and not line.rstrip().endswith(_STOPS)
+            # layer's lines do not show: it fills the column two em short of the others (before
+            # any sentence has ended, one with a comma in it: a title has none)
+            first = (
+                (started or _SENTENCE_STOP.search(line) is not None)
+                and not continued
+                and not line.rstrip().endswith(_STOPS)
+            )
             # a line far wider than the column is not one of its lines (a title, a row)
             fills = full <= width + (_INDENT if first else 0.0) and width <= column + _OVER
             joinable = fills and not row

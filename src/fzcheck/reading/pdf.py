@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection
 from io import BytesIO
@@ -159,8 +160,7 @@ def _page_text(textpage: Any, pdfium_c: Any) -> str | None:
         chars.append(Piece(-top, -bottom, left, right, " " if ch.isspace() else ch))
     if turned > _TURNED_SHARE * max(len(chars), 1):
         return None
-    heights = sorted(c.bottom - c.top for c in chars if c.text != " ")
-    if heights and heights[-1] > _TALL * heights[len(heights) // 2]:
+    if _tall_across_lines(chars):
         return None
     lines = visual_rows(chars)  # as OCR's and OFD's pieces are grouped, each left to right
     overlaid = sum(
@@ -172,6 +172,34 @@ def _page_text(textpage: Any, pdfium_c: Any) -> str | None:
     if overlaid > max(3, _OVERLAID_SHARE * len(chars)):
         return None
     return "\n".join(_row_text(line) for line in lines)
+
+
+def _tall_across_lines(chars: list[Piece]) -> bool:
+    """Whether a character many times the page's median height (a watermark) stands beside the
+    text's lines, where it would pull them into one. One standing apart (a 文件头's 52 pt 司法局文件
+    over the page) is read with the rest."""
+    drawn = [c for c in chars if c.text != " "]
+    heights = sorted(c.bottom - c.top for c in drawn)
+    if not heights:
+        return False
+    tall = _TALL * heights[len(heights) // 2]
+    spans: list[list[float]] = []  # the tall ones' heights, overlapping ones merged
+    for top, bottom in sorted((c.top, c.bottom) for c in drawn if c.bottom - c.top > tall):
+        if spans and top <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], bottom)
+        else:
+            spans.append([top, bottom])
+    if not spans:
+        return False
+    tops = [s[0] for s in spans]
+    # a line's characters beside a tall one: their middle within its height
+    for c in drawn:
+        if c.bottom - c.top <= tall:
+            middle = (c.top + c.bottom) / 2
+            k = bisect_right(tops, middle) - 1
+            if k >= 0 and spans[k][0] < middle < spans[k][1]:
+                return True
+    return False
 
 
 def _row_text(row: list[Piece]) -> str:
@@ -382,10 +410,13 @@ def _drop_running_lines(paged: list[list[str]]) -> None:
 def _running_key(line: str) -> str | None:
     """The line with its numbers masked; None for a table's row of values (2 0 0 0 0 0 2), which
     many pages may end on alike once masked — a table running over pages, its labels wrapped
-    onto lines of their own — and is never a running header or footer."""
-    if _ONLY_VALUES.match(line):
+    onto lines of their own — and is never a running header or footer; nor is one value alone
+    (a cell a line, as pypdf reads a drawn table: 38 and 0 end two pages; a page's own number
+    is taken off before, where it runs in step with the pages)."""
+    if _ONLY_VALUES.match(line) or _ONE_VALUE.match(line):
         return None
     return _DIGITS.sub("#", line.strip())
 
 
 _ONLY_VALUES = re.compile(rf"^\s*{_VALUE}(?:[ \t]+{_VALUE}){{2,}}\s*$")
+_ONE_VALUE = re.compile(rf"^\s*{_VALUE}\s*$")
