@@ -1028,6 +1028,28 @@ def test_a_tall_header_standing_apart_keeps_the_page_read_by_position() -> None:
     assert _placed(_drawn_pdf(_watermark), Deadline(30), [0]) is None
 
 
+def test_a_value_a_cells_padding_from_its_label_is_a_cell_of_its_own() -> None:
+    """A label filling its narrow cell (…只计这一情形，) and the row's first value in the next,
+    two paddings (⅔ em) apart: the value was glued to the label (情形，2), and the row had one
+    value too few. In a sentence a figure stands close (情形，2件)."""
+    from fzcheck.reading.limits import Deadline
+    from fzcheck.reading.pdf import _placed
+
+    def row(c: Any) -> None:
+        c.setFont("STSong-Light", 10.5)
+        label = "处理的，只计这一情形，"
+        c.drawString(40, 150, label)
+        x = 40 + 10.5 * len(label) + 7  # two cell paddings
+        for k, value in enumerate("2100003"):
+            c.drawString(x + 28 * k, 150, value)
+        c.drawString(40, 120, "处理的，只计这一情形，2件，不计其他情形。")
+
+    lines = _placed(_drawn_pdf(row), Deadline(30), [0])
+    assert lines is not None
+    assert "处理的，只计这一情形，  2    1    0    0    0    0    3" in lines[0].splitlines()
+    assert "处理的，只计这一情形，2件，不计其他情形。" in lines[0].splitlines()
+
+
 def test_a_value_alone_at_pages_ends_is_no_running_footer() -> None:
     """A drawn table read one cell a line may end pages on a lone value (38, then 0): masked
     alike, they read as a running footer and were taken off; a running header still is."""

@@ -207,6 +207,9 @@ def _row_text(row: list[Piece]) -> str:
     right: float | None = None  # the last visible character's right edge
     space = 0.0  # a drawn space's width
     spaces = 0  # drawn spaces since that character
+    drawn = [c for c in row if c.text != " "]
+    # the row's usual space between two characters (a justified line spreads them alike)
+    usual = _median_gap(drawn)
     for c in row:
         if c.text == " ":
             spaces, space = spaces + 1, c.right - c.left
@@ -217,11 +220,23 @@ def _row_text(row: list[Piece]) -> str:
             if spaces:  # as many as fill the gap, if PDFium gave fewer (two signers apart)
                 fill = max(spaces, round(gap / space) if space > 0 else spaces)
                 out.append(" " * min(fill, _MAX_SPACES))
-            elif gap > _CELL_GAP * em:
+            elif gap > _CELL_GAP * em or (
+                c.text.isdigit() and gap > _VALUE_GAP * em + usual and not out[-1].isdigit()
+            ):
+                # (a value's cell after a label filling its own, the two cells' padding apart:
+                # 处理的，只计这一情形， / 2, where text would set 情形，2件 close)
                 out.append(" " * min(max(2, round(gap / (0.5 * em))), _MAX_SPACES))
         out.append(c.text)
         right, spaces = c.right, 0
     return "".join(out).rstrip()
+
+
+_VALUE_GAP = 0.5  # em more than the row's usual gap before a figure: a cell's border
+
+
+def _median_gap(drawn: list[Piece]) -> float:
+    gaps = sorted(b.left - a.right for a, b in pairwise(drawn))
+    return max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0
 
 
 def _visible(text: str) -> int:
