@@ -762,6 +762,12 @@ def test_a_part_found_on_review_has_its_checks_decided_or_shown_unchecked(
     letter = _docx_text(next(p for p in out_dir.glob("*.docx") if p.name != "汇总反馈意见.docx"))
     assert "未做到“分析了不足的原因”：未析原因" in letter
     assert "写明了存在的不足" not in letter and "未核对" not in letter
+    # the part set back to missing: its checks' decisions stand in the record, not counted
+    run(capsys, "review", str(report), "--part", "problems", "--set", "missing")
+    _, out, _ = run(capsys, "review", str(report))
+    assert "（所属要素经复核为缺失，此项不计）" in out
+    review = json.loads(run(capsys, "check", "-f", "json", str(report))[1])[0]["review"]
+    assert not any(i.get("check") for i in review["score_breakdown"] if i["part"] == "problems")
 
 
 def test_listing_one_report_or_none_says_what_it_found(

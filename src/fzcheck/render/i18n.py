@@ -215,7 +215,14 @@ def decision_text(d: dict[str, Any], result: dict[str, Any] | None = None) -> st
         else t("review.set", target="", value=word(d["set"])).strip()
     )
     note = f"（{d['note']}）" if d.get("note") else ""
-    return f"{what} {text}{note}"
+    # a check of a part the review leaves missing: scored nothing, the decision counts not
+    part = str(d["id"]).split(".", 1)[0]
+    gone = (
+        d["target"] == "check"
+        and result is not None
+        and ((result.get("review") or {}).get("parts") or {}).get(part) == "missing"
+    )
+    return f"{what} {text}{note}" + (t("review.part_missing") if gone else "")
 
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -300,6 +307,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.failed_plain": "复核认定未通过",
         "review.failed_note": "复核认定未通过：{note}",
         "review.decided_pass": "经审核认定通过",
+        "review.part_missing": "（所属要素经复核为缺失，此项不计）",
         "review.decided_fail": "经审核认定未通过",
         "review.unchecked": "未核对（机器未找到本要素，未做此项检查）",
         "review.unchecked_hint": (
@@ -852,6 +860,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.failed_plain": "failed on review",
         "review.failed_note": "failed on review: {note}",
         "review.decided_pass": "passed on review",
+        "review.part_missing": " (its part is missing as reviewed: not counted)",
         "review.decided_fail": "failed on review",
         "review.unchecked": "not checked (the machine did not find this part)",
         "review.unchecked_hint": (
