@@ -19,6 +19,7 @@ from fzcheck.rubric import Catalog
 from tests.helpers import ROOT, make_pdf, sample_text
 from tests.reading.makers import (
     bomb_docx,
+    cjk_font,
     encrypt_pdf,
     many_paragraph_docx,
     tiny_paragraphs_docx,
@@ -315,6 +316,27 @@ def test_a_page_of_forms_drawing_forms_is_an_error_for_that_input_not_a_dead_pro
     assert first["error"]["kind"] in {"too_large", "timeout", "corrupt"}
     assert "\n" not in first["error"]["message"]
     assert check_path(str(good), Catalog.load()).to_json()["verdict"] == "complete"
+
+
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
+def test_ocr_runs_in_a_process_that_already_holds_much_address_space(tmp_path: Path) -> None:
+    """The OCR child starts with its parent's address space: a long-running process holding
+    more than the cap (a browser's, a PDF library's reservations) left it none, OCR's import
+    failed, and the scan was said to need OCR installed. The cap is what the child may add."""
+    import mmap
+
+    from tests.reading.makers import make_scanned_pdf
+
+    font = cjk_font()
+    assert font is not None
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(make_scanned_pdf(sample_text(), font))
+    held = mmap.mmap(-1, 4 * 2**30)  # reserved, never touched: address space, not memory
+    try:
+        doc = load(str(scan))
+    finally:
+        held.close()
+    assert doc.ocr and doc.lines[0] == sample_text().splitlines()[0]
 
 
 @pytest.mark.parametrize("shape", [(0.0001, 100000), (20, 800)])
