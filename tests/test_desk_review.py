@@ -799,3 +799,15 @@ def test_listing_one_report_or_none_says_what_it_found(
     assert code == 0 and "要素“存在不足”" in out
     code, _, err = run(capsys, "review", str(results), "--report", "zzz")
     assert code == 2 and "没有这份报告" in err
+
+
+def test_review_of_a_file_of_results_in_name_only_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A hand-made or edited .json whose items have a verdict but not a result's shape ("parts":
+    "p", "sha256": [...]): the one-line error `report` gives it, not a traceback."""
+    made = tmp_path / "m.json"
+    made.write_text('{"verdict": "complete", "path": 5, "ok": true, "sha256": ["x"], "parts": "p"}')
+    for args in ([], ["--part", "problems", "--set", "present"]):
+        code, _, err = run(capsys, "review", str(made), *args)
+        assert code == 2 and "不是评查结果文件（第1项不是评查结果）" in err

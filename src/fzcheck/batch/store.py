@@ -66,7 +66,7 @@ def read_results(path: Path) -> Iterator[dict[str, Any]]:
     for number, (_, obj) in enumerate(iter_lines(path), 1):
         if bad is not None:
             break
-        if obj is None or not _is_result(obj):
+        if obj is None or not is_result(obj):
             bad = number
             continue
         count += 1
@@ -92,7 +92,7 @@ def _array_results(path: Path) -> list[dict[str, Any]]:
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         raise UsageError(t("batch.not_a_results_array", path=path, item=1)) from None
     for number, obj in enumerate(data, 1):
-        if not (isinstance(obj, dict) and _is_result(obj)):
+        if not (isinstance(obj, dict) and is_result(obj)):
             raise UsageError(t("batch.not_a_results_array", path=path, item=number))
     if not data:
         raise UsageError(t("batch.no_results", path=path))
@@ -189,7 +189,7 @@ def append_new(path: Path, objects: list[dict[str, Any]]) -> int:
     return len(new)
 
 
-def _is_result(obj: dict[str, Any]) -> bool:
+def is_result(obj: dict[str, Any]) -> bool:
     """Whether a parsed line has a result's shape where the views rely on it (a hand-edited
     line with "score": NaN, "path": null or "document": "…" is not one)."""
     score = obj.get("score")
@@ -251,7 +251,7 @@ def repair(path: Path, results: bool = False) -> int:
     torn_tail = False
     first_bad, seen, count = 0, 0, 0
     for count, (end, obj) in enumerate(iter_lines(path), 1):
-        if not first_bad and (obj is None or (results and not _is_result(obj))):
+        if not first_bad and (obj is None or (results and not is_result(obj))):
             first_bad = count
         if obj is None:
             torn_tail = True

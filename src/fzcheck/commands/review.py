@@ -144,6 +144,13 @@ def _results(target: Path, rubrics: Any) -> tuple[list[dict[str, Any]], bool]:
 
             lines = list(read_objects(target))
         if lines and all(isinstance(r, dict) and "verdict" in r for r in lines):
+            from fzcheck.batch.store import is_result
+
+            # results in name only (hand-made, or edited: "parts": "p", "sha256": [...]) are
+            # the usage error `report` gives them, not a traceback further on
+            bad = next((n for n, r in enumerate(lines, 1) if not is_result(r)), None)
+            if bad is not None:
+                raise UsageError(t("batch.not_a_results_array", path=target, item=bad))
             return lines, True
     from fzcheck.pipeline import check_source
 
