@@ -811,3 +811,47 @@ def test_review_of_a_file_of_results_in_name_only_is_a_usage_error(
     for args in ([], ["--part", "problems", "--set", "present"]):
         code, _, err = run(capsys, "review", str(made), *args)
         assert code == 2 and "不是评查结果文件（第1项不是评查结果）" in err
+
+
+def test_a_results_file_with_an_edited_line_is_refused_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A results line edited by hand into shapes no view can read (a part's checks "x", a part
+    with no id, a review block whose added checks are a string, copies as a string): report,
+    letter and review refuse the file in one line, not with a traceback further on."""
+    (tmp_path / "in").mkdir()
+    shutil.copy(SAMPLE, tmp_path / "in" / "a.txt")
+    results = tmp_path / "res.jsonl"
+    run(capsys, "batch", str(tmp_path / "in"), "-o", str(results), "--summary", "none")
+    line = json.loads(results.read_text(encoding="utf-8"))
+    edits = [
+        lambda r: r["parts"][0].update(checks="x"),
+        lambda r: r["parts"][0].pop("id"),
+        lambda r: r.update(
+            review={"decisions": [], "verdict": "complete", "score": 1, "added": "x"}
+        ),
+        lambda r: r.update(copies="x"),
+    ]
+    for edit in edits:
+        bad = json.loads(json.dumps(line))
+        edit(bad)
+        results.write_text(json.dumps(bad, ensure_ascii=False) + "\n", encoding="utf-8")
+        for args in (["report"], ["letter", "-o", str(tmp_path / "L")], ["review"]):
+            code, _, err = run(capsys, *args[:1], str(results), *args[1:])
+            assert code == 2 and "不是" in err and "Traceback" not in err, (args, err)
+
+
+def test_a_reviewers_note_is_kept_to_a_readable_length() -> None:
+    """A page export's 20-million-character note made every listing run for minutes."""
+    from fzcheck.result import NOTE_MAX, Decision
+
+    d = Decision(
+        sha256="ab",
+        rubric="r",
+        rubric_version="1",
+        target="part",
+        id="p",
+        set="present",
+        note="很" * 100_000,
+    )
+    assert d.note is not None and len(d.note) == NOTE_MAX + 1 and d.note.endswith("…")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, with_config
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, with_config
 
 SCHEMA_VERSION = 1
 
@@ -166,6 +166,16 @@ class Decision(_Model):
     path: str | None = None
     at: str | None = None  # ISO time
     by: str | None = None  # cli | html
+
+    @field_validator("note")
+    @classmethod
+    def _note_kept_short(cls, note: str | None) -> str | None:
+        """A note as long as a reviewer writes one: a page export's or a file's 20 million
+        characters made every listing of it run for minutes in gigabytes."""
+        return note if note is None or len(note) <= NOTE_MAX else note[:NOTE_MAX] + "…"
+
+
+NOTE_MAX = 2000  # characters of a reviewer's note kept
 
 
 class ReviewedCheck(_Model):

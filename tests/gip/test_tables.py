@@ -1748,3 +1748,11 @@ def test_a_name_alone_between_its_neighbours_wrapped_lines_stands_nowhere(tmp_pa
         if c["id"] == "tables_add_up"
     )
     assert not sums["passed"] and "31+6+1+0+2+1 = 41" in sums["message"]
+
+
+def test_a_count_of_thousands_of_digits_is_no_count() -> None:
+    """申请<5,000 digits>件: int() refuses past 4,300 digits, and the report was an internal
+    error; such a figure is read as no count."""
+    from fzcheck.analysis.table_sums import _count
+
+    assert _count("1" * 5000) is None and _count("1,041") == 1041

@@ -386,10 +386,15 @@ def _another_scope(
     return year is not None and any(int(y) != year for y in _YEAR_SAID.findall(text, start, at))
 
 
+_COUNT_DIGITS = 12
+
+
 def _count(text: str) -> int | None:
     """A count as the narrative writes it: 1,041 (as Excel writes it) or 四十一 (in words)."""
     if text[0].isdigit():
-        return int(text.replace(",", ""))
+        digits = text.replace(",", "")
+        # (a count of thousands of digits is no count: int() refuses past 4,300 of them)
+        return int(digits) if len(digits) <= _COUNT_DIGITS else None
     try:
         return cn_number(text)
     except (KeyError, ValueError):

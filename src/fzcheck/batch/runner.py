@@ -555,7 +555,15 @@ class Batch:
                 continue  # hangs or kills its worker gets its line, the others are graded
             except BaseException:
                 # Ctrl-C: stop now, workers killed (left to finish their chunks, the exit
-                # waited for them, and a second Ctrl-C in that wait hung the process)
+                # waited for them, and a second Ctrl-C in that wait hung the process) — but
+                # first the chunks they finished behind the one waited for are written (out
+                # of order, each line keyed by its path): a slow input first lost them all
+                for start, end, future in window:
+                    if future.done() and not future.cancelled() and future.exception() is None:
+                        for item, (data, sigs) in zip(
+                            todo[start:end], future.result(), strict=True
+                        ):
+                            write(item, data, sigs)
                 _stop(pool)
                 raise
             pool.shutdown(wait=True)

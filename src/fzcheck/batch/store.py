@@ -207,9 +207,44 @@ def is_result(obj: dict[str, Any]) -> bool:
             )
         )
         and isinstance(obj.get("document") or {}, dict)
+        and isinstance(obj.get("error") or {}, dict)
         and all(isinstance(obj.get(k) or [], list) for k in ("parts", "checks", "tables"))
         and all(isinstance(p, dict) for k in ("parts", "checks") for p in obj.get(k) or [])
+        and _copies_shaped(obj.get("copies"))
+        and _nested_shaped(obj)
     )
+
+
+def _copies_shaped(copies: object) -> bool:
+    """A batch line's copy partners: none, or a list of paths or of {"other": path, …}."""
+    return copies is None or (
+        isinstance(copies, list)
+        and all(
+            isinstance(c, str) or (isinstance(c, dict) and isinstance(c.get("other"), str))
+            for c in copies
+        )
+    )
+
+
+def _nested_shaped(obj: dict[str, Any]) -> bool:
+    """Whether the result's own blocks (parts and their checks and evidence, the document, the
+    rubric, the error) and its ``review`` (as check -f json writes it beside its decisions)
+    have the contract's shape, validated as a result read back is: an edited line ("checks":
+    "x", a part with no id, "review": {"added": "x"}, a score of NaN) is not one."""
+    from pydantic import ValidationError
+
+    from fzcheck.result import Result, Review, field_names, result_from_json
+
+    names = field_names(Result)
+    try:
+        result_from_json({k: v for k, v in obj.items() if k in names})
+        review = obj.get("review")
+        if review is not None:
+            score = Review.model_validate(review).score
+            return math.isfinite(score)
+    except (ValidationError, TypeError, ValueError):
+        return False
+    return True
 
 
 def _ends_with_newline(path: Path) -> bool:

@@ -23,7 +23,7 @@ _PAGE_NUMBER = re.compile(
 )
 # A bare number is a page number only where one is printed, as a page's first or last line: a
 # table's cells come out one a line, and each of its values is a bare number too.
-_BARE_NUMBER = re.compile(r"^\s*\d+\s*$")
+_BARE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")  # (no page of a report is numbered past that)
 # Text extraction puts spaces between Chinese and digits/Latin (关于 2025 年度), and one
 # between the characters of a letter-spaced line (法 治 政 府); Chinese typesetting has none
 # there. A wider gap between two Chinese words is the text's own (中共甲县委员会  甲县人民政府,
@@ -38,6 +38,9 @@ _CJK_GAP = re.compile(
 # a figure is
 _VALUE = r"(?:-?\d[\d,]*(?:\.\d+)?|[-—–－‐/／]+|无)"
 _VALUES_AT_END = re.compile(rf"(?:(?:[ \t]+{_VALUE}){{2,}}|[ \t]{{2,}}{_VALUE})[ \t]*$")
+# characters of a line's end its values are looked for in: a row's values are a few dozen, and
+# the search, tried from each space of a 30,000-value line, took 72 s
+_ROW_TAIL = 400
 # A short label and its one value, a single space between (行政许可 86: table 二's rows); a
 # sentence's count (受理 86 件, 共办理 86) has words after it, or punctuation before. Matched
 # from the line's start on its own: as a branch of the search above, its ^ kept the engine
@@ -372,7 +375,7 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
     return [
         [
             line
-            if _VALUES_AT_END.search(line) or _LABEL_AND_VALUE.match(line)
+            if _VALUES_AT_END.search(line[-_ROW_TAIL:]) or _LABEL_AND_VALUE.match(line)
             else _CJK_GAP.sub("", line)
             for j, line in enumerate(lines)
             if not _PAGE_NUMBER.match(line) and (k, j) not in numbers
