@@ -271,3 +271,32 @@ def test_a_pool_stopped_while_a_worker_sends_its_answer_lets_the_process_exit(
         [sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0 and "stopped" in done.stdout
+
+
+def test_ctrl_c_behind_a_slow_input_keeps_what_the_workers_finished(
+    tmp_path: Path, lines: Lines, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first input takes minutes; the workers finish the chunks sent behind it. Ctrl-C:
+    those are written before the workers are stopped (lines go in input order, so all of them
+    waited behind the slow one and were lost), and the batch says how many it saved."""
+    import signal
+    import threading
+
+    import fzcheck.pipeline
+
+    folder = make_folder(tmp_path, runner.POOL_MIN_INPUTS + 4)
+    monkeypatch.setattr(fzcheck.pipeline, "INPUT_SECONDS", 600.0)
+    monkeypatch.setattr(runner, "INPUT_SECONDS", 600.0)
+    slow = _hanging(fzcheck.pipeline.analyse, "r000.txt", False)
+    monkeypatch.setattr(fzcheck.pipeline, "analyse", slow)  # forked workers inherit it
+    out = tmp_path / "results.jsonl"
+    timer = threading.Timer(8.0, lambda: os.kill(os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        code = main(["batch", "--summary", "none", "--workers", "2", str(folder), "-o", str(out)])
+    finally:
+        timer.cancel()
+    assert code == 130
+    got = [r["path"] for r in lines(out)]
+    assert got and not any(p.endswith("r000.txt") for p in got)
+    assert len(got) == len(set(got))
