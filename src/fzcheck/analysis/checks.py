@@ -736,7 +736,7 @@ def run_part_checks(found: Found, ctx: Context) -> list[Check]:
     if found.status == "missing":
         return []
     text = part_text(ctx.doc, found)
-    specs = [s for s in found.part.checks if s.applies(ctx.report_year)]
+    specs = found.part.checks_for(ctx.report_year)
     return [PART_KINDS[spec.kind][1](spec, text, found, ctx) for spec in specs]
 
 

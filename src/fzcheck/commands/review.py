@@ -314,8 +314,7 @@ def _unrun_checks(result: dict[str, Any], rubric: Rubric | None) -> dict[str, di
         f"{p['id']}.{cs.id}": {"id": cs.id, "name": cs.description}
         for p in result.get("parts", [])
         if p["status"] == "missing" and (spec := rubric.part(p["id"])) is not None
-        for cs in spec.checks
-        if cs.applies(year)
+        for cs in spec.checks_for(year)
     }
 
 

@@ -243,27 +243,16 @@ def _checks_found_on_review(
         spec = rubric.part(part.id)
         if spec is None or machine.get(part.id) != "missing" or part.status == "missing":
             continue
-        for cs in spec.checks:
+        for cs in spec.checks_for(year):
             key = f"{part.id}.{cs.id}"
-            if not cs.applies(year):
-                continue
             d = applied.get(("check", key))
             if d is None or d.set not in ("pass", "fail"):
                 unchecked[key] = cs.description
                 continue
             message = d.note or t(f"review.decided_{d.set}")
-            part.checks.append(
-                Check(id=cs.id, passed=d.set == "pass", message=message, name=cs.description)
-            )
-            added.append(
-                ReviewedCheck(
-                    part=part.id,
-                    id=cs.id,
-                    passed=d.set == "pass",
-                    message=message,
-                    name=cs.description,
-                )
-            )
+            check = Check(id=cs.id, passed=d.set == "pass", message=message, name=cs.description)
+            part.checks.append(check)
+            added.append(ReviewedCheck(part=part.id, **check.to_json()))
     return added, unchecked
 
 

@@ -254,8 +254,8 @@ def _copy_names(result: Mapping[str, Any], links: Mapping[str, str] | None) -> d
 def _checks_of(rubric: Rubric, part: str, year: int | None) -> list[dict[str, str]]:
     """The checks ``rubric`` runs on ``part`` of a report on ``year``: id and name."""
     spec = rubric.part(part)
-    checks = spec.checks if spec is not None else []
-    return [{"id": c.id, "name": c.description} for c in checks if c.applies(year)]
+    checks = spec.checks_for(year) if spec is not None else []
+    return [{"id": c.id, "name": c.description} for c in checks]
 
 
 def _said(check: Mapping[str, Any]) -> dict[str, Any]:
