@@ -855,3 +855,44 @@ def test_a_reviewers_note_is_kept_to_a_readable_length() -> None:
         note="很" * 100_000,
     )
     assert d.note is not None and len(d.note) == NOTE_MAX + 1 and d.note.endswith("…")
+
+
+def test_files_a_windows_editor_saved_with_a_bom_lose_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, results: Path
+) -> None:
+    """Notepad and WPS save UTF-8 with a byte-order mark: an export the reviewer opened and saved
+    still imports, a decisions file so saved keeps its first decision, and a `check -f json`
+    array so saved is still a results file."""
+    bom = "\ufeff"
+    sha = next(r["sha256"] for r in _lines(results) if str(r["path"]).endswith("县司法局.txt"))
+    decision = {
+        "sha256": sha,
+        "rubric": "fazhi-annual",
+        "rubric_version": "1.0",
+        "target": "check",
+        "id": "achievements.has_figures",
+        "set": "fail",
+        "machine": "pass",
+        "accept": False,
+        "note": "数据不实",
+        "at": "2026-03-01T10:00:00.000Z",
+        "by": "html",
+    }
+    export = tmp_path / "fzcheck-decisions.json"
+    export.write_text(
+        bom + json.dumps({"fzcheck_decisions": 1, "decisions": [decision]}), encoding="utf-8"
+    )
+    code, _, err = _review(capsys, results, "--import", str(export))
+    assert code == 0 and "已导入1条新的人工复核" in err
+    stored = decisions_path(results)
+    stored.write_text(bom + stored.read_text(encoding="utf-8"), encoding="utf-8")
+    from fzcheck.grading.decisions import load
+
+    assert [d.note for d in load(stored)] == ["数据不实"]
+    assert "不是有效的复核记录" not in capsys.readouterr().err
+    array = tmp_path / "checked.json"
+    run(capsys, "check", str(SAMPLE), "-f", "json", "-o", str(array))
+    array.write_text(bom + array.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run(capsys, "report", str(array), "-f", "csv")
+    assert code == 0, err
+    assert "sample-report" in out

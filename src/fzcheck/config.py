@@ -43,7 +43,8 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
         if not regular_within(path, _MAX_CONFIG):  # a config is a few lines
             raise ConfigError(t("config.unreadable", path=path, why=t("config.not_a_file")))
         with path.open("rb") as f:
-            return tomllib.load(f)
+            # utf-8-sig: Notepad puts a byte-order mark first, which TOML does not allow
+            return tomllib.loads(f.read().decode("utf-8-sig"))
     except FileNotFoundError:
         if os.environ.get("FZCHECK_CONFIG"):
             raise ConfigError(t("config.missing", path=path)) from None

@@ -39,6 +39,13 @@ def test_precedence_flag_env_file_default(tmp_path: Path, monkeypatch: pytest.Mo
     assert resolve_settings().max_tokens == 700
 
 
+def test_a_config_notepad_saved_with_a_byte_order_mark_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_config(tmp_path, monkeypatch, '\ufeff# 模型\n[llm]\nmodel = "from-file"\n')
+    assert resolve_settings().model == "from-file"
+
+
 def test_key_comes_from_the_env_var_the_file_names(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

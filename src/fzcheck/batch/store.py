@@ -15,6 +15,7 @@ symlink points to and the symlink stays a symlink.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import math
@@ -82,7 +83,7 @@ def _opens_an_array(path: Path) -> bool:
     """Whether ``path`` starts (after blanks) with ``[``: what ``check -f json`` writes, never
     a line of a results file."""
     with path.open("rb") as f:
-        return f.read(64).lstrip()[:1] == b"["
+        return f.read(64).removeprefix(codecs.BOM_UTF8).lstrip()[:1] == b"["
 
 
 def _array_results(path: Path) -> list[dict[str, Any]]:

@@ -131,7 +131,7 @@ def _results(target: Path, rubrics: Any) -> tuple[list[dict[str, Any]], bool]:
         from fzcheck.render.i18n import t
 
         try:
-            text = target.read_text(encoding="utf-8")
+            text = target.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as err:
             raise UsageError(t("review.not_readable", path=target, why=err)) from None
         try:
@@ -454,7 +454,7 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any
     try:
         if not regular_within(file, _MAX_EXPORT):  # a page's export is kilobytes
             raise UsageError(t("review.not_export", path=file, why=t("review.not_a_file")))
-        items = parse_export(file.read_text(encoding="utf-8"))
+        items = parse_export(file.read_text(encoding="utf-8-sig"))  # opened and saved in Notepad
     except FileNotFoundError:
         raise UsageError(t("no_such_file", path=file)) from None
     except OSError as err:

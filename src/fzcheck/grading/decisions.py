@@ -77,7 +77,8 @@ def load(path: Path) -> list[Decision]:
                 if not raw.strip():
                     continue
                 try:  # json.loads: a GBK file name's surrogates come back as written (append)
-                    out.append(Decision.model_validate(json.loads(raw.decode("utf-8"))))
+                    # utf-8-sig: Notepad and WPS put a byte-order mark before the first line
+                    out.append(Decision.model_validate(json.loads(raw.decode("utf-8-sig"))))
                 except (ValidationError, ValueError, RecursionError):  # [[[… past the stack
                     warn(f"{path}:{n}: 不是有效的复核记录，已跳过")
     except OSError as err:
