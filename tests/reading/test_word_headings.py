@@ -394,3 +394,30 @@ def test_a_number_format_behind_its_fallback_is_read(tmp_path: Path) -> None:
     path = _report_with(tmp_path / "fallback.docx", shape)
     assert set(read_docx(path.read_bytes()).styled.values()) == {1}  # as 一、, not as 1、
     assert all(s == "present" for k, s in _statuses(path).items() if k in _REQUIRED)
+
+
+def test_numbers_word_never_writes_in_levels_and_spans_are_passed_over(tmp_path: Path) -> None:
+    """An outline level, a list level or a cell's span written as ² or as 5,000 digits (a
+    damaged or crafted file; str.isdigit() takes both, int() neither) is no level and no span:
+    the report is read, not called damaged."""
+    import docx
+    from docx.oxml import parse_xml
+
+    for value in ("²", "9" * 5000, "١"):
+        d = docx.Document()
+        num_id = _add_list(d, [("chineseCounting", "%1、")], 7)
+        for line in _sample_lines():
+            p = d.add_paragraph(line)
+            if _TOP.match(line):
+                p._p.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {_W} w:val="{value}"/>'))
+        odd = d.add_paragraph("附：统计表")
+        odd._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {_W}><w:ilvl w:val="{value}"/><w:numId w:val="{num_id}"/></w:numPr>'
+            )
+        )
+        cell = d.add_table(rows=1, cols=2).rows[0].cells[0]
+        cell.text = "事项"
+        cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:gridSpan {_W} w:val="{value}"/>'))
+        statuses = _statuses(_saved(d, tmp_path / "odd.docx"))
+        assert all(statuses[p] == "present" for p in _REQUIRED), (value[:3], statuses)

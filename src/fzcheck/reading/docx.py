@@ -155,7 +155,7 @@ def _own_outline(p_pr: Any) -> int | None:
     """The outline level paragraph properties set (w:outlineLvl: 0-8, or 9 for body text)."""
     outline = p_pr.find(_OUTLINE) if p_pr is not None else None
     value = outline.get(_VAL, "") if outline is not None else ""
-    return int(value) if value.isdigit() and int(value) <= _BODY_TEXT else None
+    return _small(value, _BODY_TEXT + 1)
 
 
 def _own_numbering(p_pr: Any) -> _NumberRef | None:
@@ -167,8 +167,17 @@ def _own_numbering(p_pr: Any) -> _NumberRef | None:
     level = ilvl.get(_VAL, "") if ilvl is not None else ""
     return _NumberRef(
         num_id.get(_VAL, "") if num_id is not None else "",
-        int(level) if level.isdigit() and int(level) < _LEVELS else None,
+        _small(level, _LEVELS),
     )
+
+
+def _small(value: str, below: int) -> int | None:
+    """``value`` as a number under ``below``; None for anything else Word does not write: a
+    digit int() refuses (², which str.isdigit() takes) or more digits than int() reads."""
+    if not (value.isascii() and value.isdecimal()) or len(value) > 6:
+        return None
+    number = int(value)
+    return number if number < below else None
 
 
 _Level = tuple[str, str]  # a list level's number format (w:numFmt) and text (w:lvlText)
@@ -232,7 +241,7 @@ class _Numbering:
 
 def _ilvl(element: Any) -> int | None:
     value = element.get(_ILVL, "")
-    return int(value) if value.isdigit() and int(value) < _LEVELS else None
+    return _small(value, _LEVELS)
 
 
 def _level(lvl: Any) -> _Level:
@@ -788,7 +797,7 @@ def _table_lines(table: Any, deadline: Deadline) -> list[str]:
     width = min(_MAX_SPAN, sum(1 for _ in table._tbl.iter(_GRID_COL)) or _MAX_SPAN)
     for span in table._tbl.iter(_GRID_SPAN):
         value = span.get(_VAL, "1")
-        if not value.isdigit() or int(value) > width:
+        if _small(value, width + 1) is None:
             span.set(_VAL, "1")
     lines: list[str] = []
     try:
