@@ -915,6 +915,9 @@ def _pdf_drawing_quotes_last(lines: list[str]) -> bytes:
     return out.getvalue()
 
 
+# PDFium maps a font the PDF does not embed (STSong-Light) through a system font: with no CJK
+# font installed it reads a fraction of the characters, and pypdf's text stands (CI installs one)
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font for PDFium to map STSong-Light")
 def test_a_pdfs_characters_are_read_in_the_order_they_stand(tmp_path: Path) -> None:
     """A writer drew each line's quotation marks after its Chinese: read in drawing order they
     came at the line's end (…建设第一责任人职责情况“ ”), the heading no longer named its part and

@@ -64,8 +64,8 @@ def test_a_child_capped_beyond_the_address_space_it_starts_with_is_stopped_at_th
     now = address_space_now()
     if now is None:
         pytest.skip("no /proc/self/statm to tell the address space")
-    capped = now + 256 * 2**20
-    assert call_isolated(lambda: len(bytearray(64 * 2**20)), 10, max_bytes=capped) == 64 * 2**20
+    grow_by = 256 * 2**20
+    assert call_isolated(lambda: len(bytearray(64 * 2**20)), 10, grow_by=grow_by) == 64 * 2**20
     with pytest.raises(InputError) as info:
-        call_isolated(lambda: len(bytearray(2**30)), 10, max_bytes=capped)
+        call_isolated(lambda: len(bytearray(2**30)), 10, grow_by=grow_by)
     assert info.value.kind == "too_large"

@@ -18,18 +18,21 @@ T = TypeVar("T")
 def call_isolated(
     fn: Callable[[], T],
     seconds: float,
-    max_bytes: int | None = None,
+    grow_by: int | None = None,
     advice: str = "re-save it as .docx or PDF",
     quiet: bool = False,
 ) -> T:
     """``fn()``, run in a forked child and given up after ``seconds`` (an InputError, kind
-    ``timeout``), the child's address space capped at ``max_bytes`` when given (a library that
-    runs past it fails or dies: ``too_large``). Its exceptions are raised here; ``advice`` ends
-    the messages; ``quiet`` sends the child's stderr to /dev/null. Where processes cannot fork,
-    it runs here."""
+    ``timeout``), the child's address space allowed to grow by ``grow_by`` bytes past the one it
+    starts with, this process's, when given and that can be told (a library that runs past it
+    fails or dies: ``too_large``). Its exceptions are raised here; ``advice`` ends the messages;
+    ``quiet`` sends the child's stderr to /dev/null. Where processes cannot fork, it runs here."""
     if sys.platform == "win32" or not hasattr(os, "fork"):
         return fn()
     import multiprocessing
+
+    now = address_space_now() if grow_by is not None else None
+    max_bytes = now + grow_by if now is not None and grow_by is not None else None
 
     parent, child = multiprocessing.get_context("fork").Pipe(duplex=False)
     process = multiprocessing.get_context("fork").Process(
@@ -46,7 +49,7 @@ def call_isolated(
             )
         ok, value = pickle.loads(parent.recv_bytes())
     except EOFError:  # the child died (its memory, a crash in the library)
-        cap = f" (it may have needed over {max_bytes // 2**20} MB)" if max_bytes else ""
+        cap = f" (it may have needed over {grow_by // 2**20} MB)" if max_bytes and grow_by else ""
         raise InputError(
             f"the reading library stopped on this file{cap}; {advice}",
             kind="too_large" if max_bytes else "corrupt",

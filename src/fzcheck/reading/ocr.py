@@ -49,12 +49,12 @@ def ocr_pdf(data: bytes, only: list[int] | None = None) -> list[str]:
     Bounded by :data:`MAX_PAGES` and :data:`SECONDS` (checked between pages), and run in a child
     process with its memory capped: PDFium renders a crafted page (forms drawing forms, ten
     times each) inside C code, where no deadline reaches, until it aborts the process."""
-    from fzcheck.reading.isolated import address_space_now, call_isolated
+    from fzcheck.reading.isolated import call_isolated
 
     return call_isolated(
         lambda: _ocr_pages(data, only),
         SECONDS + 30,
-        max_bytes=(address_space_now() or 0) + MAX_BYTES,
+        grow_by=MAX_BYTES,
         advice="OCR it yourself (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and check the output",
         quiet=True,
     )
@@ -97,12 +97,12 @@ def ocr_pictures(pictures: list[bytes]) -> str:
     """The recognised text of pictures of a report's pages, in their order, one paragraph a
     line: a document whose report is scans pasted in (Word, a web archive). Pictures too small
     or too odd in shape to be a page are passed over. Bounded as :func:`ocr_pdf` is."""
-    from fzcheck.reading.isolated import address_space_now, call_isolated
+    from fzcheck.reading.isolated import call_isolated
 
     return call_isolated(
         lambda: _ocr_pictures(pictures),
         SECONDS + 30,
-        max_bytes=(address_space_now() or 0) + MAX_BYTES,
+        grow_by=MAX_BYTES,
         advice="OCR the pictures yourself and check the text",
         quiet=True,
     )

@@ -93,13 +93,13 @@ def _placed_apart(data: bytes, visible: list[int]) -> list[str] | None:
     reaches, until it aborts the process. Any failure there leaves pypdf's text standing."""
     if sum(visible) > _PLACED_MAX:
         return None
-    from fzcheck.reading.isolated import address_space_now, call_isolated
+    from fzcheck.reading.isolated import call_isolated
 
     try:
         return call_isolated(
             lambda: _placed(data, Deadline(_PLACED_SECONDS), visible),
             _PLACED_SECONDS + 5,
-            max_bytes=(address_space_now() or 0) + _PLACED_BYTES,
+            grow_by=_PLACED_BYTES,
             quiet=True,
         )
     except InputError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from fzcheck.errors import InputError
-from fzcheck.reading.isolated import address_space_now, call_isolated
+from fzcheck.reading.isolated import call_isolated
 from fzcheck.reading.limits import SECONDS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 
@@ -32,14 +32,13 @@ def read_rtf(data: bytes, deadline: Deadline | None = None) -> Extracted:
     # the file's own \ansicpg / font charset. Latin-1 keeps any stray raw byte one char.
     source = _in_range_unicode(_without_binary(data.decode("latin-1")))
     seconds = max(1.0, deadline.remaining()) if deadline is not None else SECONDS
-    now = address_space_now()
     try:
         # striprtf's expressions take cubic time on some crafted files, inside C code: in a
         # child process, stopped at the reading limit, its memory capped
         text = call_isolated(
             lambda: rtf_to_text(source, errors="replace"),  # type: ignore[no-untyped-call]
             seconds,
-            max_bytes=now + _MEMORY if now is not None else None,
+            grow_by=_MEMORY,
         )
     except (ValueError, LookupError, IndexError, RecursionError, OverflowError) as err:
         raise InputError(
