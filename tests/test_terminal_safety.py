@@ -45,6 +45,17 @@ def test_visible_shows_controls_and_undecodable_bytes() -> None:
     assert visible("法治政府建设年度报告 2025") == "法治政府建设年度报告 2025"
 
 
+def test_names_fzcheck_writes_keep_no_invisible_or_reordering_character() -> None:
+    """A unit's name becomes a letter's and a page's file name: an Arabic letter mark (a bidi
+    mark like U+200F), zero-width and format characters, a byte-order mark and noncharacters
+    (U+FFFE) are left out of it, and the terminal and a cell show the bidi mark as an escape."""
+    from fzcheck.redact import cell_text, invisible_dropped
+
+    name = "示例\u061c县\ufffe司\u200b法\ufeff局\U000e0041\uffff\ufdd0"
+    assert invisible_dropped(name) == "示例县司法局"
+    assert visible("a\u061cb") == "a\\u061cb" and cell_text("a\u061cb") == "a\\u061cb"
+
+
 def _report(title: str, heading: str) -> str:
     return (
         f"{title}\n\n"

@@ -13,6 +13,7 @@ encoder escapes controls already.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -52,7 +53,7 @@ def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
 # overrides/isolates (they reorder what is shown), and the lone surrogates that
 # ``surrogateescape`` uses for bytes of a file name that are not UTF-8.
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
 
@@ -106,8 +107,18 @@ def _gbk_name(name: str) -> str:
 def invisible_dropped(text: str) -> str:
     """``text`` without control characters, bidirectional overrides and lone surrogates: for
     a file name made from a submission's (an ESC, a BEL or an RTL override in a name stays out
-    of the names fzcheck writes). A GBK name is read as such (:func:`gbk_read`)."""
-    return _INVISIBLE.sub("", gbk_read(text))
+    of the names fzcheck writes), nor any other character that shows nothing in a name: a
+    format character (zero-width, a byte-order mark, a tag) or a noncharacter (U+FFFE). A GBK
+    name is read as such (:func:`gbk_read`)."""
+    return "".join(ch for ch in _INVISIBLE.sub("", gbk_read(text)) if not _shows_nothing(ch))
+
+
+def _shows_nothing(ch: str) -> bool:
+    """A format character (Cf: zero-width, a byte-order mark, a tag) or a noncharacter (U+FFFE,
+    U+FDD0…). Unassigned code points are kept: a place name's rare character may be newer than
+    this Python's Unicode tables."""
+    code = ord(ch)
+    return unicodedata.category(ch) == "Cf" or 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
 def visible(text: str) -> str:
@@ -138,7 +149,7 @@ def xml_text(text: str) -> str:
 # Controls a cell cannot show and overrides that reorder what it shows (rtl\u202egnp.txt reads
 # as rtltxt.png): a tab and a line break are a cell's own.
 _IN_CELL = re.compile(
-    "[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
 
 
