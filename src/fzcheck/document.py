@@ -14,6 +14,12 @@ from typing import Literal
 from fzcheck.fast_patterns import utf16
 
 Format = Literal["txt", "html", "docx", "pdf", "doc", "rtf", "ofd"]
+
+# The line a reader puts where a document shows a picture the size of a table or a page (a table
+# pasted as an image): what stands there is not text, yet something does — a section holding one
+# is not empty, and its table is there but cannot be read. (A web page's text export writes the
+# same: [图片].)
+PICTURE = "[图片]"
 Script = Literal["simplified", "traditional"]
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from fzcheck.document import PICTURE
 from fzcheck.errors import InputError
 from fzcheck.pipeline import check_path
 from fzcheck.reading import load
@@ -357,11 +358,13 @@ def test_a_report_pasted_into_word_as_page_scans_is_read_by_ocr(tmp_path: Path) 
     assert doc.ocr and doc.format == "docx" and doc.lines[0] == SAMPLE_LINES[0]
     text, scanned = _statuses(SAMPLE, word)
     assert scanned == text
-    # a photo under a few sentences (a news item): OCR finds no text, the document is its text
+    assert PICTURE not in doc.lines  # the pictures' text stands in their place
+    # a photo under a few sentences (a news item): OCR finds no text, the document is its text,
+    # the photo's place kept
     word.write_bytes(
         make_pictures_docx("县交通运输局召开法治政府建设推进会，部署重点任务。", "。", font)
     )
-    assert load(str(word)).lines == ["县交通运输局召开法治政府建设推进会，部署重点任务。"]
+    assert load(str(word)).lines == ["县交通运输局召开法治政府建设推进会，部署重点任务。", PICTURE]
     word.write_bytes(make_pictures_docx("", "。", font))  # a page of no words: nothing to read
     with pytest.raises(InputError) as err:
         load(str(word))

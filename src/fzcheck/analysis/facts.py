@@ -16,7 +16,7 @@ from itertools import islice, pairwise
 from typing import Literal
 
 from fzcheck.analysis.outline import REST_MAX, UNFINISHED, match_heading
-from fzcheck.document import Document
+from fzcheck.document import PICTURE, Document
 from fzcheck.fast_patterns import fast
 from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_CELL, TITLE_KINDS, is_chrome
 from fzcheck.reading.dates import (
@@ -164,7 +164,12 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     titles = title_pattern(title_subject)
     lines = doc.analysis
     # a row of empty cells (|  |  |: a 红头 layout's spacer) is no line of text either
-    nonblank = [i for i, line in enumerate(lines) if line.strip(" |\t") and not is_chrome(line)]
+    # nor a picture's place (a 红头 as an image, a table pasted as one)
+    nonblank = [
+        i
+        for i, line in enumerate(lines)
+        if line.strip(" |\t") and line != PICTURE and not is_chrome(line)
+    ]
     first_heading = next((i for i in nonblank if match_heading(lines[i])), len(lines))
     title_span = _find_title(lines, nonblank, first_heading, titles)
     if title_span is not None and _COVER_LETTER.search(_unspaced(lines[title_span[1]])):

@@ -26,7 +26,7 @@ from typing import Literal
 from unicodedata import east_asian_width
 
 from fzcheck.analysis.patterns import rx
-from fzcheck.document import Document
+from fzcheck.document import PICTURE, Document
 from fzcheck.rubric.model import TableRow, TableTemplate
 
 Status = Literal["read", "unreadable", "absent"]
@@ -475,6 +475,13 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                 first_line=region.start,
             )
         if not table.row_lines:
+            if any(doc.analysis[i] == PICTURE for i in region):
+                return TableRead(
+                    template,
+                    "unreadable",
+                    "这一节的表格是图片，读不出其中的数字，请人工核对",
+                    first_line=region.start,
+                )
             empty = _printed_blank(doc, template, region)
             return empty or TableRead(
                 template, "absent", "这一节没有可识别的统计表", first_line=region.start

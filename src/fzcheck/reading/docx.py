@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any, TypeVar
 
-from fzcheck.document import fold_width
+from fzcheck.document import PICTURE, fold_width
 from fzcheck.errors import InputError
 from fzcheck.reading.limits import (
     MAX_XML_ELEMENTS,
@@ -633,7 +633,7 @@ def read_docx(data: bytes, deadline: Deadline | None = None) -> Extracted:
     _drop_hidden_runs(document.element.body, styles)
     body = _Body(document, styles, _Numbering(_numbering_root(document), styles), deadline)
     body.read(document.element.body)
-    if sum(map(len, body.lines)) < TEXT_BESIDE_PICTURES:
+    if sum(len(line) for line in body.lines if line != PICTURE) < TEXT_BESIDE_PICTURES:
         pictures = _pictures(document)
         if pictures:
             return _with_pictures_read(body, pictures)
@@ -661,9 +661,13 @@ def _with_pictures_read(body: _Body, pictures: list[bytes]) -> Extracted:
     title, or with no text at all): the pictures' text by OCR after what text there is. Where
     OCR finds none (a photo, a seal), the document is its text; with none, an error."""
     text = read_pictures(pictures)
-    if text:
-        return Extracted("\n".join([*body.lines, text]), styled=body.styled, ocr=True)
-    if not body.lines:
+    if text:  # the pictures' text follows the typed text, in place of their marks
+        kept = [i for i, line in enumerate(body.lines) if line != PICTURE]
+        at = {old: new for new, old in enumerate(kept)}
+        styled = {at[i]: level for i, level in body.styled.items() if i in at}
+        lines = [body.lines[i] for i in kept]
+        return Extracted("\n".join([*lines, text]), styled=styled, ocr=True)
+    if all(line == PICTURE for line in body.lines):
         raise pictures_only(len(pictures))
     return Extracted("\n".join(body.lines), styled=body.styled)
 
@@ -710,6 +714,8 @@ class _Body:
         self.lines.extend(_text_boxes(p))
         text = _paragraph_text(p).strip()
         if not text:
+            if _shows_a_large_picture(p):
+                self.lines.append(PICTURE)
             return
         level = _outline_level(p, self.styles, self.numbering, text)
         pieces = [part.strip() for part in text.split("\n") if part.strip()]
@@ -718,6 +724,50 @@ class _Body:
         if len(pieces) > 1 and _wrapped_heading(pieces, level is not None):
             pieces = ["".join(pieces)]  # a heading wrapped by hand (存在的不足<br/>和原因)
         self.lines.extend(pieces)
+        if _shows_a_large_picture(p):
+            self.lines.append(PICTURE)
+
+
+_DRAWING = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}drawing"
+_EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+_VML_SHAPE = "{urn:schemas-microsoft-com:vml}shape"
+_VML_SIZE = re.compile(r"(width|height)\s*:\s*([\d.]+)\s*(pt|in|cm|mm|px)?", re.IGNORECASE)
+_EMU = {"pt": 12_700, "in": 914_400, "cm": 360_000, "mm": 36_000, "px": 9_525}
+# A picture at least this wide and tall (EMU: 6 cm by 1.5 cm) is a table's or a page's, not a
+# seal (4 cm), a logo or a QR code
+_LARGE_PICTURE = (6 * 360_000, 1.5 * 360_000)
+
+
+def _shows_a_large_picture(p: Any) -> bool:
+    """Whether paragraph ``p`` shows a picture the size of a table or a page (DrawingML, or an
+    older document's VML shape): its place is kept as a :data:`PICTURE` line."""
+    if next(p.iter(_BLIP, _VML_IMAGE), None) is None:
+        return False
+    for drawing in p.iter(_DRAWING):
+        extent = next(drawing.iter(_EXTENT), None)
+        if next(drawing.iter(_BLIP), None) is not None and extent is not None:
+            size = (_number(extent.get("cx")), _number(extent.get("cy")))
+            if _large(size):
+                return True
+    for shape in p.iter(_VML_SHAPE):
+        if next(shape.iter(_VML_IMAGE), None) is not None:
+            sides = {"width": 0.0, "height": 0.0}
+            for name, value, unit in _VML_SIZE.findall(shape.get("style") or ""):
+                sides[name.lower()] = _number(value) * _EMU.get(unit.lower() or "px", 9_525)
+            if _large((sides["width"], sides["height"])):
+                return True
+    return False
+
+
+def _number(value: str | None) -> float:
+    try:
+        return float(value or 0)
+    except ValueError:
+        return 0.0
+
+
+def _large(size: tuple[float, float]) -> bool:
+    return size[0] >= _LARGE_PICTURE[0] and size[1] >= _LARGE_PICTURE[1]
 
 
 def _wrapped_heading(pieces: list[str], styled: bool) -> bool:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-from fzcheck.document import fold_width
+from fzcheck.document import PICTURE, fold_width
 from fzcheck.errors import InputError
 from fzcheck.fast_patterns import cjk_count
 from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_KINDS, is_chrome
@@ -47,6 +47,43 @@ _INLINE_GAP = re.compile(rf"(</(?:{_INLINE})\s*>)\s+(?=<(?:{_INLINE})[\s>])", re
 
 def _inline_gaps_closed(page: str) -> str:
     return _INLINE_GAP.sub(r"\1", page) if "</" in page else page
+
+
+# A picture in the article the size of a table or a page (a GIP report's tables pasted as
+# images) keeps its place as a line of its own (:data:`PICTURE`): dropped, its section read as
+# empty and the report lacked the section. One the page sizes small (an icon, a seal, a QR
+# code), or that names itself the site's, is passed over, as are those in the site's parts
+# (trafilatura leaves those out with them).
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_IMG_ATTR = re.compile(
+    r"""\b(src|data-src|width|height)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I
+)
+_IMG_STYLE_SIZE = re.compile(r"\b(width|height)\s*:\s*([\d.]+)\s*px", re.IGNORECASE)
+_SMALL_PICTURE = 200  # px, either side: no table's or page's picture is this small
+
+
+def _pictures_marked(page: str) -> str:
+    return _IMG_TAG.sub(_picture_line, page) if "<img" in page or "<IMG" in page else page
+
+
+def _picture_line(m: re.Match[str]) -> str:
+    tag = m.group()
+    attrs: dict[str, str] = {}
+    for name, *values in _IMG_ATTR.findall(tag):
+        attrs.setdefault(name.lower(), next((v for v in values if v), ""))
+    for name, value in _IMG_STYLE_SIZE.findall(tag):
+        attrs.setdefault(name.lower(), value)
+    src = (attrs.get("src") or attrs.get("data-src") or "").strip()
+    if not src or _SITE_IMAGE.search(src.rsplit("/", 1)[-1]):
+        return tag
+    for side in ("width", "height"):
+        size = attrs.get(side, "").strip().removesuffix("px")
+        try:
+            if float(size) < _SMALL_PICTURE:
+                return tag
+        except ValueError:  # not given, or a share of the page (100%): not small
+            pass
+    return f"{tag}<br/>{PICTURE}<br/>"
 
 
 # WeChat and its editors (秀米, 135编辑器) set headings, badges and whole paragraphs in <section>s
@@ -160,7 +197,9 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     # trafilatura is given text, not bytes: it sniffs only the head and misreads gb2312 pages.
     prepared = _without_layout_tables(
         _empty_cells_kept(
-            _headings_as_paragraphs(_without_teasers(_sections_as_divs(_inline_gaps_closed(page))))
+            _headings_as_paragraphs(
+                _without_teasers(_sections_as_divs(_inline_gaps_closed(_pictures_marked(page))))
+            )
         )
     )
     text = trafilatura.extract(
@@ -187,7 +226,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     title = _page_title(page)
     if title and not any(_holds_title(line, title) for line in kept[:5]):
         kept.insert(0, title)
-    beside = sum(len(line) for line in kept if line != title)
+    beside = sum(len(line) for line in kept if line not in (title, PICTURE))
     if beside < TEXT_BESIDE_PICTURES:
         images = _article_images(page)
         pictures = _archived(archive, images) if archive is not None and images else []

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import count, pairwise
 
+from fzcheck.document import PICTURE
 from fzcheck.reading.resegment import HEADING_START
 
 _NEAR_MARGIN = 1.5  # line heights from the right margin: a wrapped line ends within this
@@ -447,8 +448,10 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
     the next, as in :func:`document_lines`, unless the next opens with a heading marker or
     either is a table row. A text whose lines share no width is not taken for wrapped text."""
     # per line: its width, and whether it is a table row
+    # (a picture's place is joined to no line, as a row is not)
     measured = [
-        [(line, _em(line), bool(_CELL_END.search(line))) for line in lines] for lines in pages
+        [(line, _em(line), bool(_CELL_END.search(line)) or line == PICTURE) for line in lines]
+        for lines in pages
     ]
     prose = [w for page in measured for _, w, row in page if w >= _MIN_COLUMN and not row]
     column = _column(prose)

@@ -13,6 +13,7 @@ from io import BytesIO
 from itertools import pairwise
 from typing import Any
 
+from fzcheck.document import PICTURE
 from fzcheck.errors import InputError
 from fzcheck.reading.layout import Piece, unwrap, visual_rows
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
@@ -126,7 +127,7 @@ def _placed(data: bytes, deadline: Deadline, visible: list[int]) -> list[str] | 
         pages = []
         for page in pdf:
             deadline.check()
-            text = _page_text(page.get_textpage(), pdfium_c)
+            text = _page_text(page.get_textpage(), pdfium_c, _pictures_on(page, pdfium_c))
             page.close()
             if text is None:
                 return None
@@ -142,7 +143,26 @@ def _placed(data: bytes, deadline: Deadline, visible: list[int]) -> list[str] | 
     return pages
 
 
-def _page_text(textpage: Any, pdfium_c: Any) -> str | None:
+_PICTURE_SIZE = (170.0, 42.0)  # pt (6 cm by 1.5 cm): a table's or a page's, no seal or logo
+_PAGE_OBJECTS = 5_000  # a page drawing more is a drawing, its pictures not looked for
+
+
+def _pictures_on(page: Any, pdfium_c: Any) -> list[tuple[float, float, float, float]]:
+    """The boxes (left, bottom, right, top) of the pictures a page shows the size of a table or
+    a page: a table pasted as an image, whose place the text keeps (:data:`PICTURE`)."""
+    if pdfium_c.FPDFPage_CountObjects(page.raw) > _PAGE_OBJECTS:
+        return []
+    boxes = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if right - left >= _PICTURE_SIZE[0] and top - bottom >= _PICTURE_SIZE[1]:
+            boxes.append((left, bottom, right, top))
+    return boxes
+
+
+def _page_text(
+    textpage: Any, pdfium_c: Any, pictures: list[tuple[float, float, float, float]]
+) -> str | None:
     """A page's lines: its characters grouped by the line they stand on, each line read left to
     right. PDFium's own spaces and line breaks (put in where it sees a gap) are left out. None
     for a page with text set at an angle (a table turned to fit the page): its lines do not
@@ -165,6 +185,7 @@ def _page_text(textpage: Any, pdfium_c: Any) -> str | None:
         return None
     if _tall_across_lines(chars):
         return None
+    chars.extend(_picture_marks(chars, pictures))
     lines = visual_rows(chars)  # as OCR's and OFD's pieces are grouped, each left to right
     overlaid = sum(
         1
@@ -175,6 +196,19 @@ def _page_text(textpage: Any, pdfium_c: Any) -> str | None:
     if overlaid > max(3, _OVERLAID_SHARE * len(chars)):
         return None
     return "\n".join(_row_text(line) for line in lines)
+
+
+def _picture_marks(
+    chars: list[Piece], pictures: list[tuple[float, float, float, float]]
+) -> list[Piece]:
+    """A :data:`PICTURE` line where each picture stands alone (no line of text beside it: text
+    set around a picture keeps its lines), a character high at the picture's top."""
+    marks = []
+    for left, bottom, right, top in pictures:
+        beside = any(-top < (c.top + c.bottom) / 2 < -bottom for c in chars if c.text != " ")
+        if not beside:
+            marks.append(Piece(-top, -top + 10.0, left, right, PICTURE))
+    return marks
 
 
 def _tall_across_lines(chars: list[Piece]) -> bool:
@@ -431,8 +465,8 @@ def _running_key(line: str) -> str | None:
     onto lines of their own — and is never a running header or footer; nor is one value alone
     (a cell a line, as pypdf reads a drawn table: 38 and 0 end two pages; a page's own number
     is taken off before, where it runs in step with the pages)."""
-    if _ONLY_VALUES.match(line) or _ONE_VALUE.match(line):
-        return None
+    if _ONLY_VALUES.match(line) or _ONE_VALUE.match(line) or line == PICTURE:
+        return None  # (nor is a picture's place: pictures of a table's pages open each page)
     return _DIGITS.sub("#", line.strip())
 
 
