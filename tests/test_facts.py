@@ -277,6 +277,11 @@ def test_year_from_signing(signed: dt.date, year: int | None) -> None:
         ("二〇二四年，我局持续推进", [2024]),  # a year in Chinese numerals
         ("二〇二四年三月五日", []),
         ("二〇一九年以来", []),
+        # a year compared against is not the year told of (追回612万元，较2024年增长18%)
+        ("追回医保基金612万元，较2024年增长18%", []),
+        ("案件数比2024年下降3件", []),
+        ("2025年受理42件，与2024年相比增加5件", [2025]),
+        ("与2024年同期持平", []),
     ],
 )
 def test_stated_years(text: str, years: list[int]) -> None:

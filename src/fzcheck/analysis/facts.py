@@ -136,6 +136,9 @@ _STATED_YEAR = fast(rf"{_AFTER}{YEAR.pattern}{_NOT_STATED}")
 _STATED_ARABIC_YEAR = fast(rf"{_AFTER}{ARABIC_YEAR.pattern}{_NOT_STATED}")
 _CITED = re.compile(r"《[^》]{0,80}》")
 _PLAN_WORDS = re.compile(r"计划|安排|打算|思路|要点|设想|展望|下一步|下一年|明年")
+# a year a figure is compared against (较2024年增长18%, 与2024年相比, 与2024年同期持平)
+_COMPARED_WITH = re.compile(r"(?:较|比|与|同|对比)\s*$")
+_COMPARED = re.compile(r"\s*度?\s*(?:相比|比较|相较|同期)")
 
 
 @dataclass(slots=True)
@@ -679,6 +682,10 @@ def stated_years(text: str) -> list[int]:
     stated = _STATED_YEAR if cn else _STATED_ARABIC_YEAR
     for m in stated.finditer(text):
         if _PLAN_WORDS.search(text, m.end(), m.end() + 12):
+            continue
+        if _COMPARED_WITH.search(text, max(0, m.start() - 3), m.start()) or _COMPARED.match(
+            text, m.end()
+        ):
             continue
         out.append(year_value(m.group(1)))
     return out
