@@ -128,16 +128,27 @@ def test_a_report_published_as_images_is_said_to_be_images_not_a_non_report(
     message = check_path(str(page), Catalog.load()).to_json()["error"]["message"]
     assert "\n" not in message and "\x1b" not in message and "\u202e" not in message
     assert "图片" in error_kind("image", result["error"]["message"])
-    # a news item: a few sentences and its photos — read as the text it is; so is a page
-    # offering the report as a file to download, its note saying where the report is
+    # a news item: a few sentences and its photos — read as the text it is
     news = (
         "<p>2月12日，县交通运输局召开法治政府建设推进会，总结2025年工作，部署2026年重点任务。"
         "会议要求各股室严格规范公正文明执法，提升依法行政水平。</p>"
     )
     page.write_text(_IMAGE_PAGE.format(title=title, body=news + body), encoding="utf-8")
     assert check_path(str(page), Catalog.load()).to_json()["ok"]
-    offer = '<p>附件：<a href="/u/report.pdf">2025年度法治政府建设情况报告.pdf</a></p>'
-    page.write_text(_IMAGE_PAGE.format(title=title, body=offer + body), encoding="utf-8")
+    # a page announcing the report, which is a file it links: not a report missing every part
+    # (one graded 0 and sent back for all of them) but a file to download, said in one line
+    for offer in (
+        '<p>附件：<a href="/u/report.pdf">2025年度法治政府建设情况报告.pdf</a></p>',
+        "<p>现将《示例县交通运输局2025年度法治政府建设情况报告》予以公开。</p>"
+        '<p>附件：<a href="/u/cms/2026/0212.pdf">点击下载</a></p>',
+    ):
+        page.write_text(_IMAGE_PAGE.format(title=title, body=offer + body), encoding="utf-8")
+        result = check_path(str(page), Catalog.load()).to_json()
+        assert result["verdict"] == "error" and result["error"]["kind"] == "attached"
+        assert "附件" in error_kind("attached", result["error"]["message"])
+    # a news item with a file attached is the news item it is
+    notice = '<p>附件：<a href="/u/cms/2026/0212.docx">会议议程.docx</a></p>'
+    page.write_text(_IMAGE_PAGE.format(title=title, body=news + notice), encoding="utf-8")
     assert check_path(str(page), Catalog.load()).to_json()["ok"]
     # a page with a picture beside the report's text is read as before
     text = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]

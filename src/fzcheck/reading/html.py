@@ -233,6 +233,16 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
         text = read_pictures(pictures) if pictures else ""
         if text:  # a web archive holds the pictures: read by OCR
             return Extracted("\n".join([*kept, text]), encoding, _published(page), ocr=True)
+        # a page announcing the report, the report itself a file it links (现将…予以公开。
+        # 附件：…报告.pdf): graded, its every part was missing and the unit sent back for all
+        attached = _attached_file(kept, page)
+        said = [line for line in kept if not (title and _holds_title(line, title))]
+        if attached is not None and _NAMES_A_REPORT.search(" ".join([attached, *said])):
+            raise InputError(
+                f"the web page only announces the report, which is in an attached file "
+                f"({_shown(attached)}); download the attachment and check that",
+                kind="attached",
+            )
         # a page of its title and pictures alone (a caption at most): not a news item with its
         # photos, nor a page offering the report as a file (附件：…报告.pdf: its note says so)
         if images and beside < _CAPTION_CHARS and not _DOCUMENT_FILE.search(page):
@@ -245,6 +255,21 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     return Extracted("\n".join(kept), encoding, _published(page))
 
 
+def _attached_file(kept: list[str], page: str) -> str | None:
+    """The file a short article names (…报告.pdf), or the page links after its word 附件; None
+    when there is none."""
+    for line in kept:
+        if (m := _NAMED_FILE.search(line)) is not None:
+            return m.group(0).strip()
+    # (the extractor drops a line of links as the page's furniture: the page's own 附件 then)
+    at = page.find("附件")
+    m = _LINKED_FILE.search(page, at) if at >= 0 else None
+    return m.group(1) if m else None
+
+
+_NAMES_A_REPORT = re.compile(r"报告|報告|年报|年報")
+_NAMED_FILE = re.compile(r"[^\s：:、，,]{1,80}\.(?:pdf|docx?|wps|ofd)\b", re.IGNORECASE)
+_LINKED_FILE = re.compile(r"""href\s*=\s*["']?([^"'\s>]{1,200}\.(?:pdf|docx?|wps|ofd))\b""", re.I)
 _CAPTION_CHARS = 50  # characters beside its title a page of the report's pictures has at most
 _DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|wps|ofd)\b", re.IGNORECASE)
 # A picture of the site's own: its logo, badges, share and QR-code buttons, spacers

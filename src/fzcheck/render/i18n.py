@@ -397,6 +397,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.image_page": (
             "网页的正文是图片，几乎没有文字（报告以图片形式发布）：请下载报告原件（PDF或Word）后再检查"
         ),
+        "error.attached": (
+            "网页正文只是发布说明，报告全文在所附文件中（附件）：请下载附件后再检查"
+        ),
         "error.scanned_pdf": (
             "这是扫描版PDF，没有文字层，自动文字识别也未识别出文字（空白或不清晰的扫描件）："
             "请核对扫描件，或自行做文字识别（OCR）后再检查"
@@ -954,6 +957,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.image_page": (
             "the web page's article is pictures, with almost no text (the report published "
             "as images): download the report's own file (PDF or Word) and check that"
+        ),
+        "error.attached": (
+            "the web page only announces the report, which is in an attached file: download "
+            "the attachment and check that"
         ),
         "error.scanned_pdf": (
             "a scanned PDF with no text layer, and OCR found no text (a blank or unclear "
