@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -1130,3 +1131,50 @@ def test_a_workbook_or_an_archive_in_the_folder_gets_its_line_and_our_own_workbo
     errors = {Path(r["path"]).name: r["error"]["message"] for r in rows if r["error"]}
     assert "spreadsheet, not a report" in errors["统计表.xlsx"]
     assert "zip archive, not a report" in errors["报告合集.zip"]
+
+
+def _two_column_pdf(lines: list[str]) -> bytes:
+    """``lines`` as a page set in two columns (the title across both), flowed as a typesetter
+    flows them: the left column, then the right."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width, height = A4
+    margin, gutter = 50.0, 20.0
+    column = (width - 2 * margin - gutter) / 2
+    frames = [
+        Frame(margin, height - margin - 50, width - 2 * margin, 50, id="title"),
+        Frame(margin, height - margin - 420, column, 360, id="left"),
+        Frame(margin + column + gutter, height - margin - 420, column, 360, id="right"),
+    ]
+    out = io.BytesIO()
+    document = BaseDocTemplate(out, pagesize=A4, invariant=1)
+    document.addPageTemplates([PageTemplate(id="page", frames=frames)])
+    title = ParagraphStyle("t", fontName="STSong-Light", fontSize=15, leading=22, alignment=1)
+    body = ParagraphStyle(
+        "b", fontName="STSong-Light", fontSize=10, leading=14, firstLineIndent=20, wordWrap="CJK"
+    )
+    story: list[Any] = [Paragraph(lines[0], title), FrameBreak()]
+    story += [Paragraph(line, body) for line in lines[1:]]
+    document.build(story)
+    return out.getvalue()
+
+
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font for PDFium to map STSong-Light")
+def test_a_pdf_set_in_two_columns_is_read_column_by_column(tmp_path: Path) -> None:
+    """Read by position across the page, each line of the left column ran on into the line of
+    the right beside it (一、…主要举措和成效 四、…主要安排): parts were lost and the title took
+    the first headings. The left column is read first, then the right."""
+    lines = [line for line in sample_text().splitlines() if line.strip()]
+    path = tmp_path / "two-columns.pdf"
+    path.write_bytes(_two_column_pdf(lines))
+    doc = load(str(path))
+    headings = [line for line in doc.lines if re.match(r"^[一二三四五]、", line)]
+    assert headings == [line for line in lines if re.match(r"^[一二三四五]、", line)]
+    assert doc.lines[0] == lines[0]
+    text, columns = _statuses(SAMPLE, path)
+    assert columns == text

@@ -99,26 +99,44 @@ _SAME_SIZE = 1.25  # a line in a size this much larger is another paragraph (a t
 
 
 def _laid_page(pieces: list[Piece], columns: Iterator[int]) -> list[_Line]:
-    """A page's visual lines in reading order: a stretch of lines set in two columns (a gutter
-    no line crosses between them), the left column's, then the right's."""
-    rows = _restacked(visual_rows(pieces))
+    """A page's visual lines in reading order (:func:`_in_columns`), each column numbered."""
+    order = _in_columns(_restacked(visual_rows(pieces)))
+    numbers = {side: next(columns) for side in sorted({side for _, side in order} - {0})}
+    page = next(columns)
+    return [_line(row, page, numbers.get(side, 0)) for row, side in order]
+
+
+def reading_rows(pieces: list[Piece]) -> list[list[Piece]]:
+    """A page's visual lines (:func:`visual_rows`) in reading order: a stretch of lines set in
+    two columns read column by column (:func:`_in_columns`)."""
+    return [row for row, _ in _in_columns(visual_rows(pieces))]
+
+
+def _in_columns(rows: list[list[Piece]]) -> list[tuple[list[Piece], int]]:
+    """``rows`` in reading order, each with its side: a stretch of lines set in two columns (a
+    gutter no line crosses between them), the left column's, then the right's, each side
+    numbered from 1 down the page; 0 for a line across the page."""
     order: list[tuple[list[Piece], int]] = []
     gutter = _gutter(rows)
+    if gutter is None:
+        return [(row, 0) for row in rows]
     stretch: list[list[Piece]] = []
+    sides_seen = 0
     for row in [*rows, []]:
-        if row and gutter is not None and not _crosses(row, gutter):
+        if row and not _crosses(row, gutter):
             stretch.append(row)
             continue
-        sides = _columns(stretch, gutter) if gutter is not None else None
+        sides = _columns(stretch, gutter)
         if sides is None:
             order.extend((r, 0) for r in stretch)
         else:
-            order.extend((r, column) for side in sides for column in [next(columns)] for r in side)
+            for side in sides:
+                sides_seen += 1
+                order.extend((r, sides_seen) for r in side)
         stretch = []
         if row:
             order.append((row, 0))
-    page = next(columns)
-    return [_line(row, page, column) for row, column in order]
+    return order
 
 
 def _restacked(rows: list[list[Piece]]) -> list[list[Piece]]:
@@ -439,6 +457,9 @@ _MIN_COLUMN = 12  # em: narrower "columns" are lists of short lines (headings, a
 _OVER = 2.0  # em a column's line may seem wider than the column (estimated widths)
 
 
+_ADDRESS = ("：", ":")
+
+
 def unwrap(pages: list[list[str]]) -> list[list[str]]:
     """Each page's lines of a text layer, which gives no positions (a PDF's), with a
     paragraph's wrapped lines joined. A line's width is estimated in em (a CJK or full-width
@@ -477,7 +498,10 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             continued = joinable and not row and (not marked or (cut and not titled))
             # the document's first line is its title: a wrapped title goes on with more of it,
             # not with sentences (本报告根据…编制。 under a title as wide as the column)
-            continued = continued and not (not out and len(joined) == 1 and "。" in line)
+            # nor with the addressee under it (县委、县政府：)
+            continued = continued and not (
+                not out and len(joined) == 1 and ("。" in line or line.rstrip().endswith(_ADDRESS))
+            )
             # over a page break, only a line cut mid-sentence goes on (one ending 。 may just
             # fill the column, and the next page open with the signature)
             if not joined and before is not None and before[-1].rstrip().endswith(_PARAGRAPH_ENDS):

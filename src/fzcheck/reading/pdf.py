@@ -15,7 +15,7 @@ from typing import Any
 
 from fzcheck.document import PICTURE
 from fzcheck.errors import InputError
-from fzcheck.reading.layout import Piece, unwrap, visual_rows
+from fzcheck.reading.layout import Piece, reading_rows, unwrap
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 
@@ -186,7 +186,8 @@ def _page_text(
     if _tall_across_lines(chars):
         return None
     chars.extend(_picture_marks(chars, pictures))
-    lines = visual_rows(chars)  # as OCR's and OFD's pieces are grouped, each left to right
+    # as OCR's and OFD's pieces are grouped, each left to right, two columns one after the other
+    lines = reading_rows(chars)
     overlaid = sum(
         1
         for line in lines
