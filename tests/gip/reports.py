@@ -413,3 +413,80 @@ def docx_bytes(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def template_pdf_bytes(
+    table: dict[str, list[int | None]] | None = None,
+    label_widths: tuple[float, float, float] = (14, 16, 60),
+    font_size: float = 7,
+) -> bytes:
+    """The report printed to PDF with table 三 laid out as the 2021 national template lays it
+    out: three label columns (三、本年度办理结果 and the groups merged down their rows), the
+    header's cells merged across and down. Narrow label columns set a group's name a character a
+    line and wrap the labels round their row's values."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    table = table or values()
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    text = ParagraphStyle("text", fontName="STSong-Light", fontSize=10, leading=14)
+    small = ParagraphStyle(
+        "small", fontName="STSong-Light", fontSize=font_size, leading=font_size + 2
+    )
+    grid = [
+        ("FONT", (0, 0), (-1, -1), "STSong-Light", font_size),
+        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+
+    def cell(words: str) -> Any:
+        return Paragraph(words, small)
+
+    unit = "示例县交通运输局"
+    story: list[Any] = [Paragraph(line.strip(), text) for line in _head(unit) if line.strip()]
+    story.append(Paragraph("（一）依申请公开。" + _narrative(table, None), text))
+    story.append(Paragraph("三、收到和处理政府信息公开申请情况", text))
+    orgs = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    rule = cell("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")
+    rows: list[list[Any]] = [
+        [rule, "", "", cell("申请人情况"), *[""] * 6],
+        ["", "", "", cell("自然人"), cell("法人或其他组织"), "", "", "", "", cell("总计")],
+        ["", "", "", "", *map(cell, orgs), ""],
+    ]
+    spans: list[Any] = [
+        ("SPAN", (0, 0), (2, 2)),
+        ("SPAN", (3, 0), (9, 0)),
+        ("SPAN", (3, 1), (3, 2)),
+        ("SPAN", (4, 1), (8, 1)),
+        ("SPAN", (9, 1), (9, 2)),
+    ]
+    first: dict[str | None, int] = {}
+    last: dict[str | None, int] = {}
+    for row, label, group in ROWS_2021:
+        r = len(rows)
+        values_ = ["" if v is None else str(v) for v in table[row]]
+        if group is None:
+            rows.append([cell(label), "", "", *values_])
+            spans.append(("SPAN", (0, r), (2, r)))
+        elif group == "三、本年度办理结果":
+            rows.append(["", cell(label), "", *values_])
+            spans.append(("SPAN", (1, r), (2, r)))
+        else:
+            rows.append(["", "" if group in first else cell(group), cell(label), *values_])
+        if group is not None:
+            first.setdefault(group, r)
+            first.setdefault("三、本年度办理结果", r)
+            last[group] = last["三、本年度办理结果"] = r
+    for group, start in first.items():
+        column = 0 if group == "三、本年度办理结果" else 1
+        rows[start][column] = cell(str(group))
+        spans.append(("SPAN", (column, start), (column, last[group])))
+    widths = [*label_widths, *[36] * 7]
+    story.append(Table(rows, colWidths=widths, style=TableStyle(grid + spans), repeatRows=3))
+    story += [Paragraph(line.strip(), text) for line in _tail(unit) if line.strip()]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, invariant=1).build(story)
+    return out.getvalue()

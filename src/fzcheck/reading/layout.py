@@ -460,6 +460,10 @@ _OVER = 2.0  # em a column's line may seem wider than the column (estimated widt
 _ADDRESS = ("：", ":")
 
 
+def _unjoined(line: str) -> bool:
+    return line == PICTURE or " | " in line
+
+
 def unwrap(pages: list[list[str]]) -> list[list[str]]:
     """Each page's lines of a text layer, which gives no positions (a PDF's), with a
     paragraph's wrapped lines joined. A line's width is estimated in em (a CJK or full-width
@@ -469,9 +473,10 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
     the next, as in :func:`document_lines`, unless the next opens with a heading marker or
     either is a table row. A text whose lines share no width is not taken for wrapped text."""
     # per line: its width, and whether it is a table row
-    # (a picture's place is joined to no line, as a row is not)
+    # (a picture's place is joined to no line, as a row is not; nor a ruled table's row, its
+    # cells joined by " | ")
     measured = [
-        [(line, _em(line), bool(_CELL_END.search(line)) or line == PICTURE) for line in lines]
+        [(line, _em(line), _CELL_END.search(line) is not None or _unjoined(line)) for line in lines]
         for lines in pages
     ]
     prose = [w for page in measured for _, w, row in page if w >= _MIN_COLUMN and not row]

@@ -18,6 +18,7 @@ from fzcheck.errors import InputError
 from fzcheck.reading.layout import Piece, reading_rows, unwrap
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
+from fzcheck.reading.pdf_tables import Grid, grids, rules_on, table_lines
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
@@ -127,7 +128,12 @@ def _placed(data: bytes, deadline: Deadline, visible: list[int]) -> list[str] | 
         pages = []
         for page in pdf:
             deadline.check()
-            text = _page_text(page.get_textpage(), pdfium_c, _pictures_on(page, pdfium_c))
+            text = _page_text(
+                page.get_textpage(),
+                pdfium_c,
+                _pictures_on(page, pdfium_c),
+                grids(*rules_on(page, pdfium_c, _PAGE_OBJECTS)),
+            )
             page.close()
             if text is None:
                 return None
@@ -161,7 +167,10 @@ def _pictures_on(page: Any, pdfium_c: Any) -> list[tuple[float, float, float, fl
 
 
 def _page_text(
-    textpage: Any, pdfium_c: Any, pictures: list[tuple[float, float, float, float]]
+    textpage: Any,
+    pdfium_c: Any,
+    pictures: list[tuple[float, float, float, float]],
+    tables: list[Grid],
 ) -> str | None:
     """A page's lines: its characters grouped by the line they stand on, each line read left to
     right. PDFium's own spaces and line breaks (put in where it sees a gap) are left out. None
@@ -186,6 +195,15 @@ def _page_text(
     if _tall_across_lines(chars):
         return None
     chars.extend(_picture_marks(chars, pictures))
+    # a ruled table's characters by its cells, a row of the grid a line (pdf_tables)
+    blocks: list[tuple[float, list[str]]] = []
+    for grid in tables:
+        inside = [c for c in chars if grid.holds(c)]
+        rows = table_lines(grid, inside) if any(c.text != " " for c in inside) else None
+        if rows is not None:
+            blocks.append((grid.ys[0], rows))
+            held = set(map(id, inside))
+            chars = [c for c in chars if id(c) not in held]
     # as OCR's and OFD's pieces are grouped, each left to right, two columns one after the other
     lines = reading_rows(chars)
     overlaid = sum(
@@ -196,7 +214,15 @@ def _page_text(
     )
     if overlaid > max(3, _OVERLAID_SHARE * len(chars)):
         return None
-    return "\n".join(_row_text(line) for line in lines)
+    out: list[str] = []
+    blocks.sort(key=lambda b: b[0])
+    for line in lines:
+        while blocks and blocks[0][0] < min(c.top for c in line):
+            out.extend(blocks.pop(0)[1])
+        out.append(_row_text(line))
+    for _, rows in blocks:
+        out.extend(rows)
+    return "\n".join(out)
 
 
 def _picture_marks(

@@ -1,0 +1,211 @@
+"""Tables a PDF draws with ruling lines, read cell by cell.
+
+Read by position line by line, a table whose label columns are narrow (the national GIP template's
+三、本年度办理结果 and （三）不予公开, set a character a line down merged cells) interleaves its
+cells: a group label's characters land among the labels beside them, a wrapped label's halves
+above and below its values. Its ruling lines say where each cell is: every character is put in
+the cell it stands in, a cell's text read top to bottom, and each row of the grid becomes one
+line, its cells joined by `` | `` as a Word table's are (a cell merged over several rows given in
+each of them, as python-docx gives it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fzcheck.reading.layout import Piece, visual_rows
+
+_THIN = 2.0  # pt: a path this thin either way is a rule (a line, or a bar drawn as one)
+_MIN_RULE = 4.0  # pt: a rule at least this long
+_SNAP = 2.0  # pt: rules this close are one grid line
+_MAX_RULES = 2_000  # rules on a page, at most, for its tables to be read by them (each pair of
+# a horizontal and a vertical one is tried for crossing)
+_MAX_CELLS = 20_000  # grid cells of one table, at most
+_CELL_CHARS = 200  # characters in one cell, at most: a statistical table's are labels and figures;
+# text boxed in rules (two columns of a page between a rule above and below) is no table
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A horizontal rule (``at`` its y, from ``start`` to ``end`` along x) or a vertical one (``at``
+    its x, from ``start`` to ``end`` along y), in the page's top-down coordinates."""
+
+    at: float
+    start: float
+    end: float
+
+
+def rules_on(page: Any, pdfium_c: Any, max_objects: int) -> tuple[list[Rule], list[Rule]]:
+    """The page's horizontal and vertical rules: its path objects drawn as thin lines or bars.
+    None looked for on a page of more than ``max_objects`` objects (a drawing, not a table)."""
+    if pdfium_c.FPDFPage_CountObjects(page.raw) > max_objects:
+        return [], []
+    horizontal: list[Rule] = []
+    vertical: list[Rule] = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        width, height = right - left, top - bottom
+        if height <= _THIN and width >= _MIN_RULE:
+            horizontal.append(Rule(-(top + bottom) / 2, left, right))
+        elif width <= _THIN and height >= _MIN_RULE:
+            vertical.append(Rule((left + right) / 2, -top, -bottom))
+        if len(horizontal) + len(vertical) > _MAX_RULES:
+            return [], []
+    return horizontal, vertical
+
+
+@dataclass
+class Grid:
+    """One ruled table: its grid lines, and which merged cell each grid cell belongs to."""
+
+    xs: list[float]
+    ys: list[float]
+    cell_of: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+    def holds(self, piece: Piece) -> bool:
+        x, y = (piece.left + piece.right) / 2, (piece.top + piece.bottom) / 2
+        left, top, right, bottom = self.box
+        return left < x < right and top < y < bottom
+
+    def position(self, piece: Piece) -> tuple[int, int]:
+        x, y = (piece.left + piece.right) / 2, (piece.top + piece.bottom) / 2
+        return _band(self.ys, y), _band(self.xs, x)
+
+
+def grids(horizontal: list[Rule], vertical: list[Rule]) -> list[Grid]:
+    """The tables the rules draw: each set of rules that cross one another, with two rows and
+    two columns at least (a box round a paragraph, a rule under a 红头 are no table)."""
+    out = []
+    for hs, vs in _crossing_sets(horizontal, vertical):
+        xs = _snapped(r.at for r in vs)
+        ys = _snapped(r.at for r in hs)
+        if len(xs) < 3 or len(ys) < 3 or (len(xs) - 1) * (len(ys) - 1) > _MAX_CELLS:
+            continue
+        out.append(_merged(Grid(xs, ys), hs, vs))
+    return out
+
+
+def table_lines(grid: Grid, pieces: list[Piece]) -> list[str] | None:
+    """The grid's rows as lines, its cells' text joined by `` | `` (a row's end cells empty:
+    its outer borders shown, so that they are still cells); None when a cell holds a passage
+    of text, not a table's label or figure."""
+    texts: dict[int, list[Piece]] = {}
+    for piece in pieces:
+        texts.setdefault(grid.cell_of[grid.position(piece)], []).append(piece)
+    text = {cell: _cell_text(own) for cell, own in texts.items()}
+    if any(len(t) > _CELL_CHARS for t in text.values()):
+        return None
+    lines = []
+    for i in range(len(grid.ys) - 1):
+        cells: list[str] = []
+        last = None
+        for j in range(len(grid.xs) - 1):
+            cell = grid.cell_of[(i, j)]
+            if cell != last:  # a cell merged across columns, once
+                cells.append(text.get(cell, ""))
+            last = cell
+        if any(cells):
+            joined = " | ".join(cells)
+            lines.append(joined if cells[0] and cells[-1] else f"| {joined} |")
+    return lines
+
+
+def _cell_text(pieces: list[Piece]) -> str:
+    """A cell's characters, line by line top to bottom (a label wrapped in its cell, a group's
+    name set a character a line), as one text."""
+    return "".join(
+        "".join(p.text for p in row) for row in visual_rows([p for p in pieces if p.text != " "])
+    )
+
+
+def _band(edges: list[float], value: float) -> int:
+    """The band of ``edges`` ``value`` falls in (edges sorted; the value between the first and
+    the last)."""
+    low, high = 0, len(edges) - 1
+    while high - low > 1:
+        mid = (low + high) // 2
+        if edges[mid] <= value:
+            low = mid
+        else:
+            high = mid
+    return low
+
+
+def _snapped(values: Iterable[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= _SNAP:
+            continue
+        out.append(v)
+    return out
+
+
+def _crosses(h: Rule, v: Rule) -> bool:
+    return h.start - _SNAP <= v.at <= h.end + _SNAP and v.start - _SNAP <= h.at <= v.end + _SNAP
+
+
+def _crossing_sets(
+    horizontal: list[Rule], vertical: list[Rule]
+) -> list[tuple[list[Rule], list[Rule]]]:
+    """The rules grouped by crossing: two rules are of one table when a chain of crossings joins
+    them."""
+    parent = list(range(len(horizontal) + len(vertical)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for a, h in enumerate(horizontal):
+        for b, v in enumerate(vertical):
+            if _crosses(h, v):
+                parent[root(a)] = root(len(horizontal) + b)
+    sets: dict[int, tuple[list[Rule], list[Rule]]] = {}
+    for k, rule in enumerate([*horizontal, *vertical]):
+        hs, vs = sets.setdefault(root(k), ([], []))
+        (hs if k < len(horizontal) else vs).append(rule)
+    return [s for s in sets.values() if s[0] and s[1]]
+
+
+def _on_lines(rules: list[Rule], lines: list[float]) -> list[list[Rule]]:
+    """``rules`` by the grid line each lies on (``lines`` were snapped from their positions)."""
+    out: list[list[Rule]] = [[] for _ in lines]
+    for rule in rules:
+        out[min(_band(lines, rule.at + _SNAP), len(lines) - 1)].append(rule)
+    return out
+
+
+def _covers(rules: list[Rule], middle: float) -> bool:
+    """Whether a rule of ``rules`` (those on one grid line) runs past ``middle``."""
+    return any(r.start - _SNAP < middle < r.end + _SNAP for r in rules)
+
+
+def _merged(grid: Grid, hs: list[Rule], vs: list[Rule]) -> Grid:
+    """``grid`` with each grid cell given its merged cell: cells no rule parts are one."""
+    rows, columns = len(grid.ys) - 1, len(grid.xs) - 1
+    parent = list(range(rows * columns))
+    across, down = _on_lines(hs, grid.ys), _on_lines(vs, grid.xs)
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i in range(rows):
+        y_middle = (grid.ys[i] + grid.ys[i + 1]) / 2
+        for j in range(columns):
+            x_middle = (grid.xs[j] + grid.xs[j + 1]) / 2
+            if j + 1 < columns and not _covers(down[j + 1], y_middle):
+                parent[root(i * columns + j + 1)] = root(i * columns + j)
+            if i + 1 < rows and not _covers(across[i + 1], x_middle):
+                parent[root((i + 1) * columns + j)] = root(i * columns + j)
+    grid.cell_of = {(i, j): root(i * columns + j) for i in range(rows) for j in range(columns)}
+    return grid
