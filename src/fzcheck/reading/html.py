@@ -52,38 +52,43 @@ def _inline_gaps_closed(page: str) -> str:
 # A picture in the article the size of a table or a page (a GIP report's tables pasted as
 # images) keeps its place as a line of its own (:data:`PICTURE`): dropped, its section read as
 # empty and the report lacked the section. One the page sizes small (an icon, a seal, a QR
-# code), or that names itself the site's, is passed over, as are those in the site's parts
-# (trafilatura leaves those out with them).
-_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
-_IMG_ATTR = re.compile(
-    r"""\b(src|data-src|width|height)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I
-)
+# code), or that is the site's own (:func:`_article_picture`), is passed over.
 _IMG_STYLE_SIZE = re.compile(r"\b(width|height)\s*:\s*([\d.]+)\s*px", re.IGNORECASE)
 _SMALL_PICTURE = 200  # px, either side: no table's or page's picture is this small
 
 
 def _pictures_marked(page: str) -> str:
-    return _IMG_TAG.sub(_picture_line, page) if "<img" in page or "<IMG" in page else page
+    if "<img" not in page and "<IMG" not in page:
+        return page
+    tree = _tree(page)
+    if tree is None:
+        return page
+    import lxml.html  # type: ignore[import-untyped]
+
+    marked = False
+    for img in list(tree.iter("img")):
+        if _article_picture(img) is None or _small(img):
+            continue
+        mark = lxml.html.Element("p")
+        mark.text = PICTURE
+        img.addnext(mark)
+        marked = True
+    return str(lxml.html.tostring(tree, encoding="unicode")) if marked else page
 
 
-def _picture_line(m: re.Match[str]) -> str:
-    tag = m.group()
-    attrs: dict[str, str] = {}
-    for name, *values in _IMG_ATTR.findall(tag):
-        attrs.setdefault(name.lower(), next((v for v in values if v), ""))
-    for name, value in _IMG_STYLE_SIZE.findall(tag):
-        attrs.setdefault(name.lower(), value)
-    src = (attrs.get("src") or attrs.get("data-src") or "").strip()
-    if not src or _SITE_IMAGE.search(src.rsplit("/", 1)[-1]):
-        return tag
-    for side in ("width", "height"):
-        size = attrs.get(side, "").strip().removesuffix("px")
+def _small(img: Any) -> bool:
+    """Whether the page sizes the picture small either way (width="16", style="height:20px");
+    one it does not size, or sizes by a share of the page (100%), is not."""
+    sizes = {k: img.get(k) or "" for k in ("width", "height")}
+    for side, value in _IMG_STYLE_SIZE.findall(img.get("style") or ""):
+        sizes[side.lower()] = sizes.get(side.lower()) or value
+    for value in sizes.values():
         try:
-            if float(size) < _SMALL_PICTURE:
-                return tag
-        except ValueError:  # not given, or a share of the page (100%): not small
+            if float(value.strip().removesuffix("px")) < _SMALL_PICTURE:
+                return True
+        except ValueError:
             pass
-    return f"{tag}<br/>{PICTURE}<br/>"
+    return False
 
 
 # WeChat and its editors (秀米, 135编辑器) set headings, badges and whole paragraphs in <section>s
@@ -135,7 +140,7 @@ def _headings_as_paragraphs(page: str) -> str:
     for heading, of_site in zip(headings, site, strict=True):
         if not of_site:
             heading.tag = "p"
-    import lxml.html  # type: ignore[import-untyped]
+    import lxml.html
 
     return str(lxml.html.tostring(tree, encoding="unicode"))
 
@@ -274,7 +279,8 @@ _CAPTION_CHARS = 50  # characters beside its title a page of the report's pictur
 _DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|wps|ofd)\b", re.IGNORECASE)
 # A picture of the site's own: its logo, badges, share and QR-code buttons, spacers
 _SITE_IMAGE = re.compile(
-    r"logo|icon|share|qr|ewm|erweima|jiucuo|dzjg|police|beian|spacer|blank|arrow|btn|button",
+    r"logo|icon|share|qr|ewm|erweima|jiucuo|dzjg|police|beian|spacer|blank|arrow|btn|button"
+    r"|banner",
     re.IGNORECASE,
 )
 
@@ -336,18 +342,20 @@ def _article_images(page: str) -> list[str]:
     tree = _tree(page)
     if tree is None:
         return []
-    found = []
-    for img in tree.iter("img"):
-        src = (img.get("src") or img.get("data-src") or "").strip()
-        if not src or _SITE_IMAGE.search(src.rsplit("/", 1)[-1]):
-            continue
-        names = [name for el in img.iterancestors() for name in _part_names(el)]
-        site = any(el.tag in _SITE_PART_TAGS for el in img.iterancestors()) or any(
-            _SITE_PART.search(n) and not _ARTICLE_PART.search(n) for n in names
-        )
-        if not site:
-            found.append(src)
-    return found
+    return [src for img in tree.iter("img") if (src := _article_picture(img)) is not None]
+
+
+def _article_picture(img: Any) -> str | None:
+    """The ``src`` of an <img> of the page's article; None for one of the site's own: in its
+    banner, navigation or footer, or one of its badges or buttons by name."""
+    src = str(img.get("src") or img.get("data-src") or "").strip()
+    if not src or _SITE_IMAGE.search(src.rsplit("/", 1)[-1]):
+        return None
+    names = [name for el in img.iterancestors() for name in _part_names(el)]
+    site = any(el.tag in _SITE_PART_TAGS for el in img.iterancestors()) or any(
+        _SITE_PART.search(n) and not _ARTICLE_PART.search(n) for n in names
+    )
+    return None if site else src
 
 
 # A cell this long holds the page, not a table's value (a data table's cells are numbers and
@@ -377,21 +385,45 @@ _MORE_WORDS = (
     "更多阅读",
     "往期回顾",
     "热门文章",
+    # a sidebar's boxes of other pages' headlines, beside the article (县长主持召开…法治政府建设
+    # 工作, under 热点关注, was read as this unit's leader at work)
+    "热点关注",
+    "热点新闻",
+    "热点信息",
+    "热门信息",
+    "最新信息",
+    "最新动态",
+    "最新发布",
+    "图片新闻",
+    "专题专栏",
+    "政务要闻",
+    "通知公告",
+    "工作动态",
+    "部门动态",
+    "乡镇动态",
+    "点击排行",
+    "阅读排行",
+    "信息公开目录",
+    "政府信息公开目录",
+    "栏目导航",
+    "友情链接",
 )
 _MORE_TO_READ = re.compile(rf"^\s*[【\[]?\s*(?:{'|'.join(_MORE_WORDS)})\s*[】\]]?\s*[:：]?\s*$")
 _TEASERS_MAX = 3000  # characters a block of teasers holds at most: more is the article
 
 
 def _without_teasers(page: str) -> str:
-    """The page without a block of other articles' teasers (推荐阅读, then their first
-    paragraphs, as sites put them under the article): another report's 二、存在的不足… was read
-    as this one's, and the signature was no longer the last text. The heading and what follows
-    it in its block go; a block holding more text than teasers do is left (it is the article)."""
+    """The page without its blocks of other articles' teasers (推荐阅读, then their first
+    paragraphs, as sites put them under the article; a sidebar's 热点关注 and its headlines):
+    another report's 二、存在的不足… was read as this one's, and the signature was no longer the
+    last text. Each heading and what follows it in its block go; a block holding more text than
+    teasers do is left (it is the article)."""
     if not any(word in page for word in _MORE_WORDS):
         return page
     tree = _tree(page)
     if tree is None:
         return page
+    dropped = False
     for el in list(tree.iter("h1", "h2", "h3", "h4", "h5", "div", "p", "span", "strong", "b")):
         # its own text, not its subtree's (a page of 40,000 nested divs is one look each)
         if not _MORE_TO_READ.match(el.text or ""):
@@ -410,10 +442,12 @@ def _without_teasers(page: str) -> str:
             continue
         for g in gone:
             g.drop_tree()
-        import lxml.html
+        dropped = True
+    if not dropped:
+        return page
+    import lxml.html
 
-        return str(lxml.html.tostring(tree, encoding="unicode"))
-    return page
+    return str(lxml.html.tostring(tree, encoding="unicode"))
 
 
 def _tree(page: str) -> Any:

@@ -1,0 +1,61 @@
+"""A portal's sidebar beside the article — boxes of other pages' headlines under 热点关注,
+信息公开目录 — is no text of the report: kept, a headline of the county head at a meeting on
+法治政府建设 was read as this unit's leader at work, and the genre check counted a news title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fzcheck.pipeline import check_path
+from fzcheck.reading import load
+from fzcheck.rubric import Catalog
+from tests.helpers import SAMPLE
+
+_HEADLINE = "县长主持召开县政府常务会议专题研究法治政府建设工作"
+_SIDEBAR = (
+    '<div class="box"><div class="bt">信息公开目录</div>'
+    "<ul><li>机构职能</li><li>政策文件</li><li>法治政府建设</li></ul></div>"
+    '<div class="box"><div class="bt">热点关注</div>'
+    f"<ul><li>{_HEADLINE}</li><li>县委书记带头旁听行政诉讼案件庭审</li>"
+    "<li>我县召开2026年法治政府建设工作推进会</li></ul></div>"
+)
+
+
+def _article() -> str:
+    """The sample report without its leader's section."""
+    lines, skipping = [], False
+    for line in SAMPLE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("三、"):
+            skipping = True
+        elif line.startswith("四、"):
+            skipping = False
+        if line.strip() and not skipping:
+            lines.append(line.strip())
+    title, body = lines[0], lines[1:]
+    return (
+        f'<div class="tit">{title}</div><div class="zw">'
+        + "".join(f"<p>{line}</p>" for line in body)
+        + "</div>"
+    )
+
+
+@pytest.mark.parametrize("layout", ["div", "table"])
+def test_a_sidebar_of_headlines_is_no_part_of_the_report(tmp_path: Path, layout: str) -> None:
+    if layout == "div":
+        body = f'<div class="left-side">{_SIDEBAR}</div><div class="right-main">{_article()}</div>'
+    else:
+        body = (
+            '<table width="1000"><tr><td><img src="/images/banner.jpg" alt="示例县人民政府"></td>'
+            f'</tr></table><table width="1000"><tr><td width="260">{_SIDEBAR}</td>'
+            f"<td>{_article()}</td></tr></table>"
+        )
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    lines = load(str(page)).lines
+    assert not any(_HEADLINE in line or "热点关注" in line for line in lines)
+    assert lines[0].endswith("法治政府建设情况的报告")  # the article's title, no banner mark
+    result = check_path(str(page), Catalog.load()).to_json()
+    leader = next(p for p in result["parts"] if p["id"] == "leader_duties")
+    assert leader["status"] == "missing"
