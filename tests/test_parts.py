@@ -557,3 +557,50 @@ def test_bracketed_labels_inside_numbered_sections_are_no_sections(
     path.write_text(f"{title}\n{body}", encoding="utf-8")
     result = check_path(str(path), Catalog.load()).to_json()
     assert statuses(result) == statuses(check("sample")), statuses(result)
+
+
+def _without_leaders_section(extra: str) -> str:
+    """The sample report without its leader's section, ``extra`` said in its first item."""
+    lines, skipping = [], False
+    for line in sample_text().splitlines():
+        if line.startswith("三、"):
+            skipping = True
+        elif line.startswith("四、"):
+            skipping = False
+        if not skipping:
+            lines.append(line)
+    first = next(i for i, line in enumerate(lines) if line.startswith("（一）"))
+    lines[first] += extra
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "局党组书记认真履行全面从严治党第一责任人职责，亲自主持召开党建工作推进会4次。",
+        "局长认真履行安全生产第一责任人职责，亲自带队开展安全生产大检查3次。",
+    ],
+)
+def test_the_first_responsible_person_for_other_work_is_not_this_duty(
+    tmp_path: Path, said: str
+) -> None:
+    """全面从严治党 and 安全生产 have a first responsible person too: a leader at that duty is not
+    the principal leader at the rule of law's, and the report lacks the part."""
+    path = tmp_path / "r.txt"
+    path.write_text(_without_leaders_section(said), encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    leader = next(p for p in result["parts"] if p["id"] == "leader_duties")
+    assert leader["status"] == "missing"
+
+
+def test_the_noun_deployment_is_no_act_of_the_leaders(tmp_path: Path) -> None:
+    """在局主要负责人的带领下…落实…各项部署: the work's arrangements (a noun), not the leader
+    deploying anything; the part is mentioned, its own actions not told."""
+    said = "在局主要负责人的带领下，县司法局全面贯彻落实法治政府建设各项部署。"
+    path = tmp_path / "r.txt"
+    path.write_text(_without_leaders_section(said), encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    leader = next(p for p in result["parts"] if p["id"] == "leader_duties")
+    assert leader["status"] == "embedded"
+    actions = next(c for c in leader["checks"] if c["id"] == "principal_own_actions")
+    assert not actions["passed"]
