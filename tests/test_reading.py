@@ -440,21 +440,29 @@ def test_other_articles_teased_under_the_page_are_not_read(tmp_path: Path) -> No
     assert r["document"]["signed_on"] == "2026-02-10"
 
 
-def test_a_page_offering_the_report_as_a_file_says_so_in_its_notes(tmp_path: Path) -> None:
-    """The page's text is a lead-in and 附件：…报告.pdf: each missing part's note points at the
-    file (not read), so the reviewer opens it instead of taking the report for empty."""
+def test_a_page_offering_the_report_as_a_file_says_so(tmp_path: Path) -> None:
+    """The page's text is a lead-in and 附件：…报告.pdf: the web page is an input of its own kind
+    (attached: download the file), not a report missing every part; the same text saved as .txt
+    is read, and each missing part's note points at the file (not read), so the reviewer opens
+    it instead of taking the report for empty."""
     from fzcheck.pipeline import check_path
     from fzcheck.rubric import Catalog
 
+    lead = "现将我局2025年度法治政府建设情况报告予以公开。"
+    attached = "示例县司法局2025年度法治政府建设情况报告.pdf"
     page = (
         "<html><body><h1>示例县司法局2025年度法治政府建设情况报告</h1><div id='zoom'>"
-        "<p>现将我局2025年度法治政府建设情况报告予以公开。</p>"
-        "<p>附件：<a href='a.pdf'>示例县司法局2025年度法治政府建设情况报告.pdf</a></p>"
-        "</div></body></html>"
+        f"<p>{lead}</p><p>附件：<a href='a.pdf'>{attached}</a></p></div></body></html>"
     )
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert r["error"]["kind"] == "attached" and attached in r["error"]["message"]
+    text = tmp_path / "page.txt"
+    text.write_text(
+        f"示例县司法局2025年度法治政府建设情况报告\n{lead}\n附件：{attached}\n", "utf-8"
+    )
+    r = check_path(str(text), Catalog.load("fazhi-annual")).to_json()
     notes = [p["note"] for p in r["parts"] if p["status"] == "missing"]
     assert notes and all("情况报告.pdf" in n and "附件" in n for n in notes)
 
