@@ -43,6 +43,8 @@ def test_look_alikes_are_not_reports_and_say_why(name: str, sign: str) -> None:
     [
         # each has a problems part, a plan and 现将…报告如下; the first the law's leader heading
         ("leader_own_account.txt", "标题是个人述法或述职报告"),
+        # its title names no 述法, but it speaks as 本人 and is put forward 请予评议
+        ("leader_account_untitled.txt", "个人述法或述职的自述"),
         ("self_assessment.txt", "标题是自评、自查或整改报告"),
         ("unit_year_summary.txt", "另一主题的工作报告"),
         ("circular.txt", "标题表明这是通报"),
