@@ -1756,3 +1756,26 @@ def test_a_count_of_thousands_of_digits_is_no_count() -> None:
     from fzcheck.analysis.table_sums import _count
 
     assert _count("1" * 5000) is None and _count("1,041") == 1041
+
+
+def test_a_count_whose_cell_is_in_a_failed_sum_is_said_to_be_held_back(tmp_path: Path) -> None:
+    """The text's 收到…申请40件 against a row 一 whose 总计 says 41 though its cells add to 40:
+    which is right is the sums check's to say; the text check says its count was held back, not
+    that the text agrees with the tables or states no count."""
+    table = copy.deepcopy(gip.values())
+    table["new"][6] += 1  # 总计 off by one: the row's sum and the column's fail
+    r = check(write(tmp_path, "r.txt", gip.layout_text(table, stated_new=table["new"][6] - 1)))
+    assert failures(r)
+    told = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert told["passed"] and "另有1处所对照的单元格本身勾稽不成立" in told["message"]
+    # stated alone, it is held back alone
+    text = gip.layout_text(table, stated_new=table["new"][6] - 1)
+    text = text.replace("予以公开20件。", "").replace(
+        "因政府信息公开工作被申请行政复议4件，被提起行政诉讼2件。", ""
+    )
+    told = next(
+        c
+        for c in check(write(tmp_path, "s.txt", text))["checks"]
+        if c["id"] == "text_matches_tables"
+    )
+    assert "1处数字所对照的表格单元格本身勾稽不成立" in told["message"]

@@ -318,13 +318,23 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
     return spec.check(passed=True, message=f"{held}处勾稽关系{every}成立{tail}")
 
 
-def text_outcomes(
-    spec: TableTextSpec, ctx: Context
-) -> tuple[list[tuple[str, int, str, float, int]], int, int]:
-    """(name, stated number, its quote, table value, 0-based line) for each statement whose
-    number disagrees with its cells, how many statements were compared, and how many were left
-    as of another scope. Only the narrative counts, wherever it stands (在三、… a section's own
-    sentence after an earlier table): the tables' rows are left out."""
+@dataclass
+class TextOutcomes:
+    """What setting the narrative's counts against the tables gave: (name, stated number, its
+    quote, table value, 0-based line) for each that disagrees; how many were compared; how
+    many were left as of another scope; how many the text states whose cells are in a sum that
+    does not hold (the table's own error: nothing to set them against)."""
+
+    diffs: list[tuple[str, int, str, float, int]]
+    compared: int = 0
+    skipped: int = 0
+    held_back: int = 0
+
+
+def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
+    """The narrative's counts set against the tables' cells (:class:`TextOutcomes`). Only the
+    narrative counts, wherever it stands (在三、… a section's own sentence after an earlier
+    table): the tables' rows are left out."""
     rows = {i for t in ctx.tables.values() for i in t.row_lines.values()}
     text, line_of = _joined(ctx.doc.analysis, rows)
     # a cell in a sum that does not hold is the table's own error, flagged by its sums: the
@@ -336,13 +346,13 @@ def text_outcomes(
         if check.passed is False
         for cell in check.cells
     }
-    out = []
-    compared = skipped = 0
+    got = TextOutcomes([])
     other = rx(spec.other_scope) if spec.other_scope else None
     for st in spec.statements:
         cells = []
         refs = [tuple(ref.split(".")) for ref in st.cell.split("+")]
         if any(ref in broken for ref in refs):
+            got.held_back += rx(st.pattern).search(text) is not None
             continue
         for table_id, row, col in refs:
             table = ctx.tables.get(table_id)
@@ -356,17 +366,17 @@ def text_outcomes(
         said = False
         for m in rx(st.pattern).finditer(text):
             if _another_scope(text, m.start(), m.end(), ctx.report_year, other):
-                skipped += 1
+                got.skipped += 1
                 continue
             stated = 0 if m.groupdict().get("zero") is not None else _count(m.group("n"))
             if stated is None:
                 continue
             said = True
             if abs(stated - value) > TOLERANCE:
-                out.append((st.name, stated, m.group(0), value, line_of[m.start()]))
+                got.diffs.append((st.name, stated, m.group(0), value, line_of[m.start()]))
                 break
-        compared += said
-    return out, compared, skipped
+        got.compared += said
+    return got
 
 
 _CLAUSE_STOPS = ("。", ";", "；", ",", "，")
@@ -419,7 +429,8 @@ def _joined(lines: list[str], rows: set[int]) -> tuple[str, list[int]]:
 def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
     if not any(t.status == "read" for t in ctx.tables.values()):
         return None
-    diffs, compared, skipped = text_outcomes(spec, ctx)
+    got = text_outcomes(spec, ctx)
+    diffs, compared, skipped = got.diffs, got.compared, got.skipped
     if not compared:  # nothing to set against the tables is not agreement with them
         tables = dict.fromkeys(
             ref.split(".")[0] for st in spec.statements for ref in st.cell.split("+")
@@ -427,6 +438,12 @@ def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
         unread = unreadable_tables(ctx.tables, tables)
         if unread:  # the text's counts may well be there: the table to set them against is not
             return spec.check(passed=True, message=f"正文所述数字未与统计表对照{unread}")
+        if got.held_back:  # stated, but its cells are in a sum that fails: which is right?
+            return spec.check(
+                passed=True,
+                message=f"正文所述{got.held_back}处数字所对照的表格单元格本身勾稽不成立"
+                "（见勾稽关系检查），未与统计表对照",
+            )
         if skipped:
             return spec.check(
                 passed=True,
@@ -435,6 +452,8 @@ def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
         return spec.check(passed=True, message="正文未写出可与统计表对照的数字（未核对）")
     if not diffs:
         aside = f"；另有{skipped}处为分项、分渠道或其他年度的，未对照" if skipped else ""
+        if got.held_back:
+            aside += f"；另有{got.held_back}处所对照的单元格本身勾稽不成立，未对照"
         return spec.check(
             passed=True, message=f"正文所述数字与统计表一致（核对{compared}处{aside}）"
         )
