@@ -478,6 +478,13 @@ def test_a_disclosure_pages_metadata_table_gives_publication_date_and_title(
     assert r["document"]["published_on"] == "2026-04-03"
     assert r["document"]["title"] == title
     assert not _check(r, "published_in_time")["passed"]
+    # signed with its date: the signature's date, not the metadata's
+    assert r["document"]["signed_on"] == "2026-02-10"
+    # signed by the issuer alone, its date left to the page: made on the 成文日期
+    unsigned = paragraphs.replace("<p>2026年2月10日</p>", "")
+    path.write_text(page.replace(paragraphs, unsigned), encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["signed_on"] == "2026-03-27"
 
 
 @pytest.mark.parametrize("span", ["2026—2030年", "2026-2030年", "2026年至2030年"])

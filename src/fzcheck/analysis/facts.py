@@ -200,6 +200,8 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     body_end = _without_attachment_list(lines, _body_end(before, sign_line, issuer_line))
     if signed is None and title_span is not None:
         signed = _delivered_on(lines, nonblank, title_span[1], doc.published_on is None)
+    if signed is None:
+        signed = _made_on(lines, body_start)
     title: str | None = None
     title_analysis: str | None = None
     if title_span is not None:
@@ -564,6 +566,20 @@ def _delivered_on(
         _DATED_UNDER_TITLE.match(lines[below]) if unpublished else None
     )
     return parse_date(m.group(0)) if m else None
+
+
+# a disclosure page's metadata gives the document's own date (成文日期, 印发日期): a report signed
+# with the issuer alone (its date left to the page) was made that day
+_MADE_ON = re.compile(r"(?:成文日期|成文时间|印发日期)\s*[:：|｜]?[\s|｜]*([^\s|｜]{6,16})")
+
+
+def _made_on(lines: list[str], body_start: int) -> dt.date | None:
+    """The date a page's metadata above the report says it was made, when it has no signature
+    of its own."""
+    for line in lines[: max(body_start, 0)]:
+        if (m := _MADE_ON.search(line)) is not None:
+            return parse_date(m.group(1))
+    return None
 
 
 def _lone_date(lines: list[str], tail: list[int], i: int) -> bool:
