@@ -1779,3 +1779,28 @@ def test_a_count_whose_cell_is_in_a_failed_sum_is_said_to_be_held_back(tmp_path:
         if c["id"] == "text_matches_tables"
     )
     assert "1处数字所对照的表格单元格本身勾稽不成立" in told["message"]
+
+
+def test_a_remarks_column_a_unit_adds_is_no_value(tmp_path: Path) -> None:
+    """A 备注 column after table 三's 总计, a remark on some rows (2023年12月受理2件 with its
+    own figures, 均已办结): the remark is not read as values, its row is not lost — nor taken
+    for section 四's heading (四、结转下年度继续办理 | … | 均已办结)."""
+    remarks = {
+        "carried_in": "2023年12月受理2件",
+        "carried_out": "均已办结",
+        "disclosed": "含转办3件",
+    }
+    lines = []
+    for line in gip.tab_text().splitlines():
+        label = next((row for row, name, _ in gip.ROWS_2021 if f"\t{name}\t" in f"\t{line}"), None)
+        if label is not None:
+            line += "\t" + remarks.get(label, "")
+        elif line.endswith("\t总计") and "自然人" in line:
+            line += "\t备注"
+        lines.append(line)
+    r = check(write(tmp_path, "remarks.txt", "\n".join(lines) + "\n"))
+    assert tables(r)["requests"]["status"] == "read"
+    assert cell(r, "requests", "carried_in", "total")["value"] == 2
+    assert cell(r, "requests", "carried_out", "natural")["value"] == gip.values()["carried_out"][0]
+    assert failures(r) == set()
+    assert {p["id"]: p["status"] for p in r["parts"]}["appeals"] == "present"

@@ -168,9 +168,23 @@ def is_table_row(line: str) -> bool:
     return table_row(line) is not None
 
 
+def _remark_after_values(cells: list[str]) -> bool:
+    """Whether a row's last cell is a remark (2023年12月受理2件, 均已办结) after two values at
+    least: a column a unit adds (备注), whose words and figures are no value of the table's."""
+    last = cells[-1].strip() if cells else ""
+    return (
+        len(cells) > 3
+        and bool(last)
+        and not _is_value(last)
+        and all(c.strip() and _is_value(c.strip()) for c in cells[-3:-1])
+    )
+
+
 def _cells_row(cells: list[str], offsets: list[int]) -> tuple[str, list[_Token]] | None:
     """(label, trailing value tokens) of a row whose cells (at ``offsets``) are known."""
     values: list[_Token] = []
+    if _remark_after_values(cells):  # a unit's 备注 column: no value, nor the label
+        cells, offsets = cells[:-1], offsets[:-1]
     k = len(cells)
     while k > 0 and (_is_value(cells[k - 1].strip()) or not cells[k - 1].strip()):
         k -= 1
