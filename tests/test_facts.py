@@ -282,6 +282,10 @@ def test_year_from_signing(signed: dt.date, year: int | None) -> None:
         ("案件数比2024年下降3件", []),
         ("2025年受理42件，与2024年相比增加5件", [2025]),
         ("与2024年同期持平", []),
+        # not 参与, an adverb 比较, nor 同…相衔接
+        ("我局积极参与2025年度全县法治督察", [2025]),
+        ("2025年比较圆满地完成各项任务", [2025]),
+        ("同比2024年下降3件", []),
     ],
 )
 def test_stated_years(text: str, years: list[int]) -> None:

@@ -783,3 +783,16 @@ def test_a_notice_listing_the_disclosure_reports_sections_is_not_the_report(
     )
     assert r["rubric"]["id"] == "gip-annual"
     assert r["verdict"] == "not_a_report" and "通知的正文" in _genre(r)["message"]
+
+
+def test_a_units_report_put_to_the_congress_for_review_is_still_a_report(tmp_path: Path) -> None:
+    """A unit reporting to the 人大 for its 工作评议 ends 现将有关情况报告如下，请予评议: a unit's
+    report all the same — only a leader's own account (本人…请予评议) is another genre."""
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "现将有关情况报告如下", "现将有关情况报告如下，请予评议", 1
+    )
+    assert "请予评议" in text
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["verdict"] == "complete" and r["score"] == 100

@@ -579,6 +579,8 @@ def _without_leaders_section(extra: str) -> str:
     [
         "局党组书记认真履行全面从严治党第一责任人职责，亲自主持召开党建工作推进会4次。",
         "局长认真履行安全生产第一责任人职责，亲自带队开展安全生产大检查3次。",
+        "局党组书记认真履行抓党建第一责任人职责，亲自主持召开党建工作推进会4次。",
+        "局长认真履行信访工作第一责任人职责，亲自接访群众12批次。",
     ],
 )
 def test_the_first_responsible_person_for_other_work_is_not_this_duty(

@@ -20,6 +20,9 @@ Format = Literal["txt", "html", "docx", "pdf", "doc", "rtf", "ofd"]
 # is not empty, and its table is there but cannot be read. (A web page's text export writes the
 # same: [图片].)
 PICTURE = "[图片]"
+# A picture at least this wide and tall (cm) is a table's or a page's, not a seal (4 cm), a logo,
+# an icon or a QR code: the one measure every reader sizes pictures by, in its own unit
+PICTURE_MIN_CM = (6.0, 1.5)
 Script = Literal["simplified", "traditional"]
 
 

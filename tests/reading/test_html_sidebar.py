@@ -59,3 +59,23 @@ def test_a_sidebar_of_headlines_is_no_part_of_the_report(tmp_path: Path, layout:
     result = check_path(str(page), Catalog.load()).to_json()
     leader = next(p for p in result["parts"] if p["id"] == "leader_duties")
     assert leader["status"] == "missing"
+
+
+@pytest.mark.parametrize("column", ["通知公告", "工作动态", "政务要闻"])
+def test_a_columns_name_over_the_article_leaves_the_article(tmp_path: Path, column: str) -> None:
+    """A portal sets the column's name over the article it shows (通知公告, then the report):
+    only a list of links under such a name is a sidebar's box; the article stays."""
+    body = (
+        f'<div class="nav">首页</div><div class="main"><div class="lm"><span>{column}</span>'
+        f'</div><div class="article">{_article()}</div></div>'
+    )
+    title = SAMPLE.read_text(encoding="utf-8").splitlines()[0]
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><head><title>{title}</title></head><body>{body}</body></html>", encoding="utf-8"
+    )
+    lines = load(str(page)).lines
+    assert len(lines) > 15
+    result = check_path(str(page), Catalog.load()).to_json()
+    assert result["document"]["title"].endswith("法治政府建设情况的报告")
+    assert result["verdict"] == "incomplete"  # the article whole: all but the leader's section

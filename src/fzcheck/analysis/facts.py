@@ -137,8 +137,9 @@ _STATED_ARABIC_YEAR = fast(rf"{_AFTER}{ARABIC_YEAR.pattern}{_NOT_STATED}")
 _CITED = re.compile(r"《[^》]{0,80}》")
 _PLAN_WORDS = re.compile(r"计划|安排|打算|思路|要点|设想|展望|下一步|下一年|明年")
 # a year a figure is compared against (较2024年增长18%, 与2024年相比, 与2024年同期持平)
-_COMPARED_WITH = re.compile(r"(?:较|比|与|同|对比)\s*$")
-_COMPARED = re.compile(r"\s*度?\s*(?:相比|比较|相较|同期)")
+# (not 参与2025年度…, 2025年比较圆满地…, 同2025年工作要点相衔接)
+_COMPARED_WITH = re.compile(r"(?:较|比|(?<!参)与|对比)\s*$")
+_COMPARED = re.compile(r"\s*度?\s*(?:相比|同期)")
 
 
 @dataclass(slots=True)

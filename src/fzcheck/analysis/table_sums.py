@@ -352,7 +352,10 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
         cells = []
         refs = [tuple(ref.split(".")) for ref in st.cell.split("+")]
         if any(ref in broken for ref in refs):
-            got.held_back += rx(st.pattern).search(text) is not None
+            got.held_back += any(
+                not _another_scope(text, m.start(), m.end(), ctx.report_year, other)
+                for m in rx(st.pattern).finditer(text)
+            )
             continue
         for table_id, row, col in refs:
             table = ctx.tables.get(table_id)

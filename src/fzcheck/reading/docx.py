@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from typing import Any, TypeVar
 
-from fzcheck.document import PICTURE, fold_width
+from fzcheck.document import PICTURE, PICTURE_MIN_CM, fold_width
 from fzcheck.errors import InputError
 from fzcheck.reading.limits import (
     MAX_XML_ELEMENTS,
@@ -661,7 +661,7 @@ def _with_pictures_read(body: _Body, pictures: list[bytes]) -> Extracted:
     title, or with no text at all): the pictures' text by OCR after what text there is. Where
     OCR finds none (a photo, a seal), the document is its text; with none, an error."""
     text = read_pictures(pictures)
-    if text:  # the pictures' text follows the typed text, in place of their marks
+    if text:  # the pictures' text after the typed text; their marks are dropped
         kept = [i for i, line in enumerate(body.lines) if line != PICTURE]
         at = {old: new for new, old in enumerate(kept)}
         styled = {at[i]: level for i, level in body.styled.items() if i in at}
@@ -733,9 +733,7 @@ _EXTENT = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawi
 _VML_SHAPE = "{urn:schemas-microsoft-com:vml}shape"
 _VML_SIZE = re.compile(r"(width|height)\s*:\s*([\d.]+)\s*(pt|in|cm|mm|px)?", re.IGNORECASE)
 _EMU = {"pt": 12_700, "in": 914_400, "cm": 360_000, "mm": 36_000, "px": 9_525}
-# A picture at least this wide and tall (EMU: 6 cm by 1.5 cm) is a table's or a page's, not a
-# seal (4 cm), a logo or a QR code
-_LARGE_PICTURE = (6 * 360_000, 1.5 * 360_000)
+_LARGE_PICTURE = tuple(cm * _EMU["cm"] for cm in PICTURE_MIN_CM)  # EMU
 
 
 def _shows_a_large_picture(p: Any) -> bool:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any
 
-from fzcheck.document import PICTURE, fold_width
+from fzcheck.document import PICTURE, PICTURE_MIN_CM, fold_width
 from fzcheck.errors import InputError
 from fzcheck.fast_patterns import cjk_count
 from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_KINDS, is_chrome
@@ -54,7 +54,7 @@ def _inline_gaps_closed(page: str) -> str:
 # empty and the report lacked the section. One the page sizes small (an icon, a seal, a QR
 # code), or that is the site's own (:func:`_article_picture`), is passed over.
 _IMG_STYLE_SIZE = re.compile(r"\b(width|height)\s*:\s*([\d.]+)\s*px", re.IGNORECASE)
-_SMALL_PICTURE = 200  # px, either side: no table's or page's picture is this small
+_PICTURE_PX = tuple(cm * 96 / 2.54 for cm in PICTURE_MIN_CM)  # CSS px: 96 to the inch
 
 
 def _pictures_marked(page: str) -> str:
@@ -82,9 +82,9 @@ def _small(img: Any) -> bool:
     sizes = {k: img.get(k) or "" for k in ("width", "height")}
     for side, value in _IMG_STYLE_SIZE.findall(img.get("style") or ""):
         sizes[side.lower()] = sizes.get(side.lower()) or value
-    for value in sizes.values():
+    for side, least in zip(("width", "height"), _PICTURE_PX, strict=True):
         try:
-            if float(value.strip().removesuffix("px")) < _SMALL_PICTURE:
+            if float(sizes[side].strip().removesuffix("px")) < least:
                 return True
         except ValueError:
             pass
@@ -385,8 +385,12 @@ _MORE_WORDS = (
     "更多阅读",
     "往期回顾",
     "热门文章",
-    # a sidebar's boxes of other pages' headlines, beside the article (县长主持召开…法治政府建设
-    # 工作, under 热点关注, was read as this unit's leader at work)
+)
+# A sidebar's boxes of other pages' headlines beside the article (县长主持召开…法治政府建设工作,
+# under 热点关注, was read as this unit's leader at work). Portals also set such a column's name
+# over the article itself (通知公告 over the report): a box goes only when what follows its
+# heading is a list of links.
+_SIDEBAR_WORDS = (
     "热点关注",
     "热点新闻",
     "热点信息",
@@ -409,16 +413,19 @@ _MORE_WORDS = (
     "友情链接",
 )
 _MORE_TO_READ = re.compile(rf"^\s*[【\[]?\s*(?:{'|'.join(_MORE_WORDS)})\s*[】\]]?\s*[:：]?\s*$")
+_SIDEBAR_BOX = re.compile(rf"^\s*[【\[]?\s*(?:{'|'.join(_SIDEBAR_WORDS)})\s*[】\]]?\s*[:：]?\s*$")
+_LINKED_SHARE = 0.8  # of a block's text in list items and links, at least, for a list of links
 _TEASERS_MAX = 3000  # characters a block of teasers holds at most: more is the article
 
 
 def _without_teasers(page: str) -> str:
     """The page without its blocks of other articles' teasers (推荐阅读, then their first
-    paragraphs, as sites put them under the article; a sidebar's 热点关注 and its headlines):
-    another report's 二、存在的不足… was read as this one's, and the signature was no longer the
-    last text. Each heading and what follows it in its block go; a block holding more text than
-    teasers do is left (it is the article)."""
-    if not any(word in page for word in _MORE_WORDS):
+    paragraphs, as sites put them under the article; a sidebar's 热点关注 and its list of
+    headlines): another report's 二、存在的不足… was read as this one's, and the signature was no
+    longer the last text. Each heading and what follows it in its block go; a block holding more
+    text than teasers do is left (it is the article), as is a column's name over anything but
+    a list of links."""
+    if not any(word in page for word in (*_MORE_WORDS, *_SIDEBAR_WORDS)):
         return page
     tree = _tree(page)
     if tree is None:
@@ -426,7 +433,9 @@ def _without_teasers(page: str) -> str:
     dropped = False
     for el in list(tree.iter("h1", "h2", "h3", "h4", "h5", "div", "p", "span", "strong", "b")):
         # its own text, not its subtree's (a page of 40,000 nested divs is one look each)
-        if not _MORE_TO_READ.match(el.text or ""):
+        own = el.text or ""
+        sidebar = _SIDEBAR_BOX.match(own) is not None
+        if not sidebar and not _MORE_TO_READ.match(own):
             continue
         while (up := el.getparent()) is not None and len(up) == 1 and not (up.text or "").strip():
             el = up  # <h3><span>推荐阅读</span></h3>: the heading, whose siblings are the teasers
@@ -438,7 +447,7 @@ def _without_teasers(page: str) -> str:
             if size > _TEASERS_MAX:
                 break
             gone.append(sibling)
-        if size > _TEASERS_MAX:
+        if size > _TEASERS_MAX or (sidebar and not all(map(_links, gone[1:]))):
             continue
         for g in gone:
             g.drop_tree()
@@ -448,6 +457,15 @@ def _without_teasers(page: str) -> str:
     import lxml.html
 
     return str(lxml.html.tostring(tree, encoding="unicode"))
+
+
+def _links(block: Any) -> bool:
+    """Whether ``block`` is a list of links: a list, or text mostly in list items and links."""
+    if block.tag in ("ul", "ol"):
+        return True
+    text = len((block.text_content() or "").strip())
+    linked = sum(len(e.text_content() or "") for e in block.iter("li", "a") if e is not block)
+    return text == 0 or linked >= _LINKED_SHARE * text
 
 
 def _tree(page: str) -> Any:

@@ -13,7 +13,7 @@ from io import BytesIO
 from itertools import pairwise
 from typing import Any
 
-from fzcheck.document import PICTURE
+from fzcheck.document import PICTURE, PICTURE_MIN_CM
 from fzcheck.errors import InputError
 from fzcheck.reading.layout import Piece, reading_rows, unwrap
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
@@ -125,13 +125,14 @@ def _placed(data: bytes, deadline: Deadline, visible: list[int]) -> list[str] | 
     except Exception:  # noqa: BLE001 - PDFium refusing a file pypdf read: pypdf's text stands
         return None
     try:
+        pictures = _running_dropped([_pictures_on(page, pdfium_c) for page in pdf])
         pages = []
-        for page in pdf:
+        for page, shown in zip(pdf, pictures, strict=True):
             deadline.check()
             text = _page_text(
                 page.get_textpage(),
                 pdfium_c,
-                _pictures_on(page, pdfium_c),
+                shown,
                 grids(*rules_on(page, pdfium_c, _PAGE_OBJECTS)),
             )
             page.close()
@@ -149,7 +150,7 @@ def _placed(data: bytes, deadline: Deadline, visible: list[int]) -> list[str] | 
     return pages
 
 
-_PICTURE_SIZE = (170.0, 42.0)  # pt (6 cm by 1.5 cm): a table's or a page's, no seal or logo
+_PICTURE_SIZE = tuple(cm * 72 / 2.54 for cm in PICTURE_MIN_CM)  # pt
 _PAGE_OBJECTS = 5_000  # a page drawing more is a drawing, its pictures not looked for
 
 
@@ -164,6 +165,17 @@ def _pictures_on(page: Any, pdfium_c: Any) -> list[tuple[float, float, float, fl
         if right - left >= _PICTURE_SIZE[0] and top - bottom >= _PICTURE_SIZE[1]:
             boxes.append((left, bottom, right, top))
     return boxes
+
+
+_Box = tuple[float, float, float, float]
+
+
+def _running_dropped(pages: list[list[_Box]]) -> list[list[_Box]]:
+    """Each page's pictures but those in the same place on two pages or more and on half of
+    them at least: a letterhead or a banner printed on every page, no table's picture."""
+    seen = Counter(box for boxes in pages for box in {tuple(round(v) for v in b) for b in boxes})
+    need = max(2, (len(pages) + 1) // 2)
+    return [[b for b in boxes if seen[tuple(round(v) for v in b)] < need] for boxes in pages]
 
 
 def _page_text(
@@ -195,15 +207,19 @@ def _page_text(
     if _tall_across_lines(chars):
         return None
     chars.extend(_picture_marks(chars, pictures))
-    # a ruled table's characters by its cells, a row of the grid a line (pdf_tables)
-    blocks: list[tuple[float, list[str]]] = []
+    # a ruled table's characters by its cells, a row of the grid a line (pdf_tables); the table
+    # stands in the page's lines as one piece across its top, read in its place (in its column)
+    blocks: dict[str, list[str]] = {}
     for grid in tables:
         inside = [c for c in chars if grid.holds(c)]
         rows = table_lines(grid, inside) if any(c.text != " " for c in inside) else None
         if rows is not None:
-            blocks.append((grid.ys[0], rows))
             held = set(map(id, inside))
             chars = [c for c in chars if id(c) not in held]
+            key = f"{_TABLE_MARK}{len(blocks)}"
+            blocks[key] = rows
+            left, top, right, _ = grid.box
+            chars.append(Piece(top, top + 1.0, left, right, key))
     # as OCR's and OFD's pieces are grouped, each left to right, two columns one after the other
     lines = reading_rows(chars)
     overlaid = sum(
@@ -215,14 +231,15 @@ def _page_text(
     if overlaid > max(3, _OVERLAID_SHARE * len(chars)):
         return None
     out: list[str] = []
-    blocks.sort(key=lambda b: b[0])
     for line in lines:
-        while blocks and blocks[0][0] < min(c.top for c in line):
-            out.extend(blocks.pop(0)[1])
-        out.append(_row_text(line))
-    for _, rows in blocks:
-        out.extend(rows)
+        text = [c for c in line if c.text not in blocks]
+        out.extend(row for c in line if c.text in blocks for row in blocks[c.text])
+        if text:
+            out.append(_row_text(text))
     return "\n".join(out)
+
+
+_TABLE_MARK = "\x00table"  # a table's piece among the page's characters (no character is \x00)
 
 
 def _picture_marks(

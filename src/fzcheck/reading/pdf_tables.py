@@ -1,18 +1,20 @@
 """Tables a PDF draws with ruling lines, read cell by cell.
 
-Read by position line by line, a table whose label columns are narrow (the national GIP template's
-三、本年度办理结果 and （三）不予公开, set a character a line down merged cells) interleaves its
-cells: a group label's characters land among the labels beside them, a wrapped label's halves
-above and below its values. Its ruling lines say where each cell is: every character is put in
-the cell it stands in, a cell's text read top to bottom, and each row of the grid becomes one
-line, its cells joined by `` | `` as a Word table's are (a cell merged over several rows given in
-each of them, as python-docx gives it).
+Read by position line by line, a table whose label columns are narrow (a group's name set a
+character a line down its merged cell, labels wrapped round their row's values) interleaves its
+cells: a group's characters land among the labels beside it, a wrapped label's halves above and
+below its values. Its ruling lines say where each cell is: every character is put in the cell it
+stands in, a cell's text read top to bottom, and each row of the grid becomes one line, its cells
+joined by `` | `` as a Word table's are (a cell merged over several rows given in each of them, as
+python-docx gives it). A grid whose cells hold what rules do not part (figures a column apart in
+one cell: a table ruled between its rows only) is read line by line, as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from fzcheck.reading.layout import Piece, visual_rows
@@ -23,6 +25,7 @@ _SNAP = 2.0  # pt: rules this close are one grid line
 _MAX_RULES = 2_000  # rules on a page, at most, for its tables to be read by them (each pair of
 # a horizontal and a vertical one is tried for crossing)
 _MAX_CELLS = 20_000  # grid cells of one table, at most
+_APART = 1.0  # em between two characters of a line in one cell: a column's gap, no rule there
 _CELL_CHARS = 200  # characters in one cell, at most: a statistical table's are labels and figures;
 # text boxed in rules (two columns of a page between a rule above and below) is no table
 
@@ -98,9 +101,12 @@ def table_lines(grid: Grid, pieces: list[Piece]) -> list[str] | None:
     texts: dict[int, list[Piece]] = {}
     for piece in pieces:
         texts.setdefault(grid.cell_of[grid.position(piece)], []).append(piece)
-    text = {cell: _cell_text(own) for cell, own in texts.items()}
-    if any(len(t) > _CELL_CHARS for t in text.values()):
-        return None
+    text: dict[int, str] = {}
+    for cell, own in texts.items():
+        read = _cell_text(own)
+        if read is None or len(read) > _CELL_CHARS:
+            return None
+        text[cell] = read
     lines = []
     for i in range(len(grid.ys) - 1):
         cells: list[str] = []
@@ -116,12 +122,17 @@ def table_lines(grid: Grid, pieces: list[Piece]) -> list[str] | None:
     return lines
 
 
-def _cell_text(pieces: list[Piece]) -> str:
+def _cell_text(pieces: list[Piece]) -> str | None:
     """A cell's characters, line by line top to bottom (a label wrapped in its cell, a group's
-    name set a character a line), as one text."""
-    return "".join(
-        "".join(p.text for p in row) for row in visual_rows([p for p in pieces if p.text != " "])
-    )
+    name set a character a line), as one text; None when a line of it holds characters a column
+    apart (more than an em: 15 and 3 in one cell, no rule between them), which are not one
+    text."""
+    rows = visual_rows([p for p in pieces if p.text != " "])
+    for row in rows:
+        for a, b in pairwise(row):
+            if b.left - a.right > _APART * max(a.bottom - a.top, b.bottom - b.top):
+                return None
+    return "".join("".join(p.text for p in row) for row in rows)
 
 
 def _band(edges: list[float], value: float) -> int:
@@ -150,26 +161,27 @@ def _crosses(h: Rule, v: Rule) -> bool:
     return h.start - _SNAP <= v.at <= h.end + _SNAP and v.start - _SNAP <= h.at <= v.end + _SNAP
 
 
+def _root(parent: list[int], k: int) -> int:
+    """``k``'s set in a union-find forest (``parent``), its path halved on the way."""
+    while parent[k] != k:
+        parent[k] = parent[parent[k]]
+        k = parent[k]
+    return k
+
+
 def _crossing_sets(
     horizontal: list[Rule], vertical: list[Rule]
 ) -> list[tuple[list[Rule], list[Rule]]]:
     """The rules grouped by crossing: two rules are of one table when a chain of crossings joins
     them."""
     parent = list(range(len(horizontal) + len(vertical)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
     for a, h in enumerate(horizontal):
         for b, v in enumerate(vertical):
             if _crosses(h, v):
-                parent[root(a)] = root(len(horizontal) + b)
+                parent[_root(parent, a)] = _root(parent, len(horizontal) + b)
     sets: dict[int, tuple[list[Rule], list[Rule]]] = {}
     for k, rule in enumerate([*horizontal, *vertical]):
-        hs, vs = sets.setdefault(root(k), ([], []))
+        hs, vs = sets.setdefault(_root(parent, k), ([], []))
         (hs if k < len(horizontal) else vs).append(rule)
     return [s for s in sets.values() if s[0] and s[1]]
 
@@ -177,8 +189,11 @@ def _crossing_sets(
 def _on_lines(rules: list[Rule], lines: list[float]) -> list[list[Rule]]:
     """``rules`` by the grid line each lies on (``lines`` were snapped from their positions)."""
     out: list[list[Rule]] = [[] for _ in lines]
-    for rule in rules:
-        out[min(_band(lines, rule.at + _SNAP), len(lines) - 1)].append(rule)
+    for rule in rules:  # the nearest line (the lines are the rules' own positions, snapped)
+        k = _band(lines, rule.at)
+        if k + 1 < len(lines) and lines[k + 1] - rule.at < rule.at - lines[k]:
+            k += 1
+        out[k].append(rule)
     return out
 
 
@@ -193,19 +208,16 @@ def _merged(grid: Grid, hs: list[Rule], vs: list[Rule]) -> Grid:
     parent = list(range(rows * columns))
     across, down = _on_lines(hs, grid.ys), _on_lines(vs, grid.xs)
 
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
     for i in range(rows):
         y_middle = (grid.ys[i] + grid.ys[i + 1]) / 2
         for j in range(columns):
             x_middle = (grid.xs[j] + grid.xs[j + 1]) / 2
+            here = _root(parent, i * columns + j)
             if j + 1 < columns and not _covers(down[j + 1], y_middle):
-                parent[root(i * columns + j + 1)] = root(i * columns + j)
+                parent[_root(parent, i * columns + j + 1)] = here
             if i + 1 < rows and not _covers(across[i + 1], x_middle):
-                parent[root((i + 1) * columns + j)] = root(i * columns + j)
-    grid.cell_of = {(i, j): root(i * columns + j) for i in range(rows) for j in range(columns)}
+                parent[_root(parent, (i + 1) * columns + j)] = _root(parent, here)
+    grid.cell_of = {
+        (i, j): _root(parent, i * columns + j) for i in range(rows) for j in range(columns)
+    }
     return grid

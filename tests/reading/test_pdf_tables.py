@@ -1,0 +1,159 @@
+"""Tables a PDF draws with ruling lines (reading/pdf_tables.py): merged cells at the grid's
+edges, a grid whose rules do not part every column, a table in one column of a two-column page,
+and a letterhead picture on every page."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fzcheck.document import PICTURE
+from fzcheck.reading import load
+from fzcheck.reading.layout import Piece
+from fzcheck.reading.pdf_tables import Rule, grids, table_lines
+from tests.reading.makers import cjk_font
+
+needs_font = pytest.mark.skipif(cjk_font() is None, reason="no CJK font for PDFium")
+
+
+def _grid_rules(
+    xs: list[float], ys: list[float], open_below: set[tuple[int, int]]
+) -> tuple[list[Rule], list[Rule]]:
+    """A grid's rules, cell by cell; ``open_below`` (row, column): no rule under that cell."""
+    horizontal = [
+        Rule(y, xs[j], xs[j + 1])
+        for i, y in enumerate(ys)
+        for j in range(len(xs) - 1)
+        if (i - 1, j) not in open_below
+    ]
+    vertical = [Rule(x, ys[0], ys[-1]) for x in xs]
+    return horizontal, vertical
+
+
+def test_a_cell_merged_down_the_last_column_is_one_cell() -> None:
+    """The right and bottom borders are rules of the grid's last lines: a cell merged down the
+    last column (its 总计 over two rows) is one cell, given in each of its rows."""
+    xs, ys = [0.0, 50.0, 100.0, 150.0], [0.0, 20.0, 40.0, 60.0]
+    (grid,) = grids(*_grid_rules(xs, ys, {(1, 2)}))
+    assert grid.cell_of[(1, 2)] == grid.cell_of[(2, 2)] != grid.cell_of[(0, 2)]
+    pieces = [
+        Piece(5, 15, 10, 20, "甲"),
+        Piece(25, 35, 10, 20, "乙"),
+        Piece(25, 35, 60, 70, "1"),
+        Piece(45, 55, 10, 20, "丙"),
+        Piece(45, 55, 60, 70, "2"),
+        Piece(35, 45, 120, 130, "总"),
+    ]
+    assert table_lines(grid, pieces) == ["| 甲 |  |  |", "乙 | 1 | 总", "丙 | 2 | 总"]
+
+
+def test_figures_a_column_apart_in_one_cell_are_no_cell() -> None:
+    """A table ruled between its rows only: its figures stand in one grid cell a column apart —
+    read as one text they ran together (15, 3, 18 as 15318), so the grid is no table."""
+    xs, ys = [0.0, 80.0, 260.0], [0.0, 20.0, 40.0]
+    (grid,) = grids(*_grid_rules(xs, ys, set()))
+    row = [Piece(25, 35, 5, 15, "甲"), Piece(25, 35, 100, 110, "1"), Piece(25, 35, 160, 170, "3")]
+    assert table_lines(grid, row) is None
+
+
+def _pdf(story: list[Any], header: Any = None) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    out = io.BytesIO()
+    kwargs = {"onFirstPage": header, "onLaterPages": header} if header else {}
+    SimpleDocTemplate(out, pagesize=A4, invariant=1).build(story, **kwargs)
+    return out.getvalue()
+
+
+def _style(size: float = 10) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    return ParagraphStyle("b", fontName="STSong-Light", fontSize=size, leading=size * 1.5)
+
+
+@needs_font
+def test_a_table_ruled_between_rows_only_keeps_its_figures_apart(tmp_path: Path) -> None:
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    rows = [["项目", "本年新收", "上年结转", "总计"], ["行政复议", "15", "3", "18"]]
+    style = [
+        ("FONT", (0, 0), (-1, -1), "STSong-Light", 10),
+        ("BOX", (0, 0), (-1, -1), 0.5, "black"),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.5, "black"),
+        ("LINEAFTER", (0, 0), (0, -1), 0.5, "black"),
+    ]
+    table = Table(rows, colWidths=[80, 60, 60, 60], style=TableStyle(style))
+    path = tmp_path / "r.pdf"
+    path.write_bytes(_pdf([Paragraph("行政复议应诉情况", _style()), table]))
+    lines = load(str(path)).lines
+    assert not any("15318" in line for line in lines)
+    assert any(line.split()[-3:] == ["15", "3", "18"] for line in lines), lines
+
+
+@needs_font
+def test_a_table_in_one_column_of_two_is_read_where_it_stands(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        FrameBreak,
+        PageTemplate,
+        Paragraph,
+        Table,
+    )
+
+    width, height = A4
+    margin, gutter = 50.0, 20.0
+    column = (width - 2 * margin - gutter) / 2
+    frames = [
+        Frame(margin, height - margin - 560, column, 560, id="left"),
+        Frame(margin + column + gutter, height - margin - 560, column, 560, id="right"),
+    ]
+    out = io.BytesIO()
+    document = BaseDocTemplate(out, pagesize=A4, invariant=1)
+    document.addPageTemplates([PageTemplate(id="page", frames=frames)])
+    words = "全面贯彻落实党中央、国务院关于法治政府建设的决策部署，扎实推进各项工作。" * 2
+    story: list[Any] = [Paragraph(f"左栏第{i}段。{words}", _style()) for i in range(1, 9)]
+    story += [FrameBreak(), Paragraph(f"右栏第1段。{words}", _style())]
+    grid = [("FONT", (0, 0), (-1, -1), "STSong-Light", 9), ("GRID", (0, 0), (-1, -1), 0.5, "black")]
+    story += [Table([["项目", "数量"], ["行政复议", "3"]], colWidths=[100, 60], style=grid)]
+    story += [Paragraph(f"右栏第{i}段。{words}", _style()) for i in range(2, 5)]
+    document.build(story)
+    path = tmp_path / "r.pdf"
+    path.write_bytes(out.getvalue())
+    lines = load(str(path)).lines
+    at = lines.index("行政复议 | 3")
+    assert lines[at - 2].startswith("右栏第1段") and lines[at + 1].startswith("右栏第2段")
+    assert [line[:5] for line in lines if "栏第" in line] == [
+        *(f"左栏第{i}段" for i in range(1, 9)),
+        *(f"右栏第{i}段" for i in range(1, 5)),
+    ]
+
+
+@needs_font
+def test_a_letterhead_picture_on_every_page_is_no_picture_of_the_text(tmp_path: Path) -> None:
+    from PIL import Image as Picture
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph
+
+    banner = tmp_path / "banner.png"
+    Picture.new("RGB", (800, 100), "red").save(banner)
+
+    def header(canvas: Any, _: Any) -> None:
+        canvas.drawImage(str(banner), 2.5 * cm, A4[1] - 2.4 * cm, width=16 * cm, height=2 * cm)
+
+    words = "全面贯彻落实党中央、国务院关于法治政府建设的决策部署，扎实推进各项工作。" * 12
+    story = [Paragraph(f"（{i}）{words}", _style(12)) for i in range(1, 10)]
+    path = tmp_path / "r.pdf"
+    path.write_bytes(_pdf(story, header))
+    lines = load(str(path)).lines
+    assert PICTURE not in lines
+    assert len(lines) == 9  # each paragraph whole, over the page breaks
