@@ -256,12 +256,9 @@ def test_a_mistyped_set_value_gets_a_close_match(
 # --- 4. imports do not pile up; decisions on changed files are said to no longer apply ----
 
 
-def test_importing_the_same_export_twice_adds_it_once(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, results: Path
-) -> None:
-    sha = next(r["sha256"] for r in _lines(results) if str(r["path"]).endswith("县司法局.txt"))
-    export = tmp_path / "fzcheck-decisions.json"
-    decision = {
+def _page_decision(sha: object) -> dict[str, object]:
+    """A decision as a report page exports it: 有数据 failed, with a note."""
+    return {
         "sha256": sha,
         "rubric": "fazhi-annual",
         "rubric_version": "1.0",
@@ -274,6 +271,14 @@ def test_importing_the_same_export_twice_adds_it_once(
         "at": "2026-03-01T10:00:00.000Z",
         "by": "html",
     }
+
+
+def test_importing_the_same_export_twice_adds_it_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, results: Path
+) -> None:
+    sha = next(r["sha256"] for r in _lines(results) if str(r["path"]).endswith("县司法局.txt"))
+    export = tmp_path / "fzcheck-decisions.json"
+    decision = _page_decision(sha)
     export.write_text(
         json.dumps({"fzcheck_decisions": 1, "decisions": [decision, decision]}), encoding="utf-8"
     )
@@ -865,19 +870,7 @@ def test_files_a_windows_editor_saved_with_a_bom_lose_nothing(
     array so saved is still a results file."""
     bom = "\ufeff"
     sha = next(r["sha256"] for r in _lines(results) if str(r["path"]).endswith("县司法局.txt"))
-    decision = {
-        "sha256": sha,
-        "rubric": "fazhi-annual",
-        "rubric_version": "1.0",
-        "target": "check",
-        "id": "achievements.has_figures",
-        "set": "fail",
-        "machine": "pass",
-        "accept": False,
-        "note": "数据不实",
-        "at": "2026-03-01T10:00:00.000Z",
-        "by": "html",
-    }
+    decision = _page_decision(sha)
     export = tmp_path / "fzcheck-decisions.json"
     export.write_text(
         bom + json.dumps({"fzcheck_decisions": 1, "decisions": [decision]}), encoding="utf-8"
