@@ -458,6 +458,9 @@ def test_a_page_offering_the_report_as_a_file_says_so(tmp_path: Path) -> None:
     path.write_text(page, encoding="utf-8")
     r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
     assert r["error"]["kind"] == "attached" and attached in r["error"]["message"]
+    from fzcheck.render.i18n import error_kind
+
+    assert f"所附文件“{attached}”中" in error_kind("attached", r["error"]["message"])
     text = tmp_path / "page.txt"
     text.write_text(
         f"示例县司法局2025年度法治政府建设情况报告\n{lead}\n附件：{attached}\n", "utf-8"

@@ -54,6 +54,8 @@ def test_names_fzcheck_writes_keep_no_invisible_or_reordering_character() -> Non
     name = "示例\u061c县\ufffe司\u200b法\ufeff局\U000e0041\uffff\ufdd0"
     assert invisible_dropped(name) == "示例县司法局"
     assert visible("a\u061cb") == "a\\u061cb" and cell_text("a\u061cb") == "a\\u061cb"
+    # the terminal shows the characters that show nothing, so that two names are told apart
+    assert visible("示例县\u200b司法局\ufffe") == "示例县\\u200b司法局\\ufffe"
 
 
 def _report(title: str, heading: str) -> str:

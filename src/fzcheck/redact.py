@@ -50,10 +50,13 @@ def redact(text: str, secrets: Iterable[str | None] = ()) -> str:
 
 # C0 controls but tab (newline and carriage return too: a one-line message must stay one
 # line, and \r can overwrite what came before), DEL, C1 controls, bidirectional
-# overrides/isolates (they reorder what is shown), and the lone surrogates that
-# ``surrogateescape`` uses for bytes of a file name that are not UTF-8.
+# overrides/isolates (they reorder what is shown), characters that show nothing (zero-width,
+# a byte-order mark, noncharacters, tags: 示例县\u200b司法局.txt looked like the name without
+# it), and the lone surrogates that ``surrogateescape`` uses for bytes of a file name that are
+# not UTF-8.
 _INVISIBLE = re.compile(
-    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069"
+    "\ufeff\ufffe\uffff\U000e0000-\U000e007f\ud800-\udfff]"
 )
 
 
@@ -62,6 +65,8 @@ def _show(match: re.Match[str]) -> str:
     code = ord(char)
     if 0xDC80 <= code <= 0xDCFF:  # a byte surrogateescape could not decode: show that byte
         return f"\\x{code - 0xDC00:02x}"
+    if code > 0xFFFF:  # a tag character
+        return f"\\U{code:08x}"
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 

@@ -419,6 +419,7 @@ def template_pdf_bytes(
     table: dict[str, list[int | None]] | None = None,
     label_widths: tuple[float, float, float] = (14, 16, 60),
     font_size: float = 7,
+    open_sides: bool = False,
 ) -> bytes:
     """The report printed to PDF with table 三 laid out as the 2021 national template lays it
     out: three label columns (三、本年度办理结果 and the groups merged down their rows), the
@@ -436,9 +437,19 @@ def template_pdf_bytes(
     small = ParagraphStyle(
         "small", fontName="STSong-Light", fontSize=font_size, leading=font_size + 2
     )
+    # (open at its sides: no outer vertical rules, as many units draw their tables)
+    across = [
+        ("LINEABOVE", (0, 0), (-1, 0), 0.5, "black"),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, "black"),
+    ]
+    rules = (
+        [("INNERGRID", (0, 0), (-1, -1), 0.5, "black"), *across]
+        if open_sides
+        else [("GRID", (0, 0), (-1, -1), 0.5, "black")]
+    )
     grid = [
         ("FONT", (0, 0), (-1, -1), "STSong-Light", font_size),
-        ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+        *rules,
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]
 

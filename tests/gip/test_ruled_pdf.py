@@ -52,6 +52,17 @@ def test_the_templates_table_three_is_read_by_its_cells_however_narrow(
     )
 
 
+def test_a_table_open_at_its_sides_is_read_whole(tmp_path: Path) -> None:
+    """No outer vertical rules (its rows ruled across): the grid runs to its rules' ends, the
+    label column and the 总计 column are cells of it, not text beside a table."""
+    path = tmp_path / "open.pdf"
+    path.write_bytes(gip.template_pdf_bytes(open_sides=True))
+    table = _requests(path)
+    assert table["status"] == "read", table["reason"]
+    message, _ = _sums(path)
+    assert "全部成立" in message
+
+
 def test_one_changed_cell_fails_the_sums_it_is_in(tmp_path: Path) -> None:
     table = copy.deepcopy(gip.values())
     table["disclosed"][0] += 1  # （一）予以公开, 自然人

@@ -59,6 +59,44 @@ def test_figures_a_column_apart_in_one_cell_are_no_cell() -> None:
     assert table_lines(grid, row) is None
 
 
+def test_text_on_ruled_paper_is_no_table() -> None:
+    """Letter paper, a rule under each line and a margin line: each cell a line of running
+    text, punctuated as sentences — no table, read line by line."""
+    xs, ys = [0.0, 30.0, 400.0], [0.0, 20.0, 40.0, 60.0]
+    (grid,) = grids(*_grid_rules(xs, ys, set()))
+    words = "全面推进依法行政，严格规范公正文明执法。"
+    pieces = [
+        Piece(5 + 20 * i, 15 + 20 * i, 40 + 10 * k, 50 + 10 * k, ch)
+        for i in range(3)
+        for k, ch in enumerate(words)
+    ]
+    assert table_lines(grid, pieces) is None
+
+
+def test_a_fine_grid_over_running_text_is_no_table() -> None:
+    """A grid finer than the text (a 稿纸-like background): a line's characters run on across
+    the cells' borders, no padding between them."""
+    xs = [10.0 * k for k in range(21)]
+    ys = [0.0, 20.0, 40.0]
+    (grid,) = grids(*_grid_rules(xs, ys, set()))
+    pieces = [Piece(5, 15, 3 + 9.5 * k, 12.5 + 9.5 * k, "字") for k in range(18)]
+    assert table_lines(grid, pieces) is None
+
+
+def test_a_cell_merged_down_many_rows_is_given_once_when_copies_would_swell_the_text() -> None:
+    """A cell merged down two hundred rows: given in each, its text would be copied two hundred
+    times (a page of them, ten pages, past any report's length) — given once then."""
+    rows = 200
+    xs, ys = [0.0, 100.0, 150.0], [10.0 * i for i in range(rows + 1)]
+    open_below = {(i, 0) for i in range(rows - 1)}
+    (grid,) = grids(*_grid_rules(xs, ys, open_below))
+    label = [Piece(990, 995, 5 + 5 * k, 9 + 5 * k, "甲") for k in range(18)]
+    values = [Piece(10 * i + 3, 10 * i + 7, 120, 124, str(i % 10)) for i in range(rows)]
+    lines = table_lines(grid, [*label, *values])
+    assert lines is not None and len(lines) == rows
+    assert sum(line.count("甲") for line in lines) == 18
+
+
 def _pdf(story: list[Any], header: Any = None) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate

@@ -67,7 +67,7 @@ def read_pdf(data: bytes, deadline: Deadline | None = None) -> Extracted:
         return _ocr(data)
     scanned = [i for i in pictured if _visible(pages[i]) < 10]
     if not scanned:
-        placed = _placed_apart(data, [_visible(page) for page in pages])
+        placed = _placed_apart(data, [_visible(page) for page in pages], deadline)
         return Extracted(_clean(placed) if placed is not None else text)
     return _ocr_some(data, pages, scanned)
 
@@ -89,18 +89,20 @@ _PLACED_SECONDS = 30.0  # PDFium's reading of a text layer pypdf read: seconds a
 _PLACED_BYTES = 2**30  # and what the child's address space may grow by
 
 
-def _placed_apart(data: bytes, visible: list[int]) -> list[str] | None:
+def _placed_apart(data: bytes, visible: list[int], deadline: Deadline) -> list[str] | None:
     """:func:`_placed`, in a child process with its time and memory capped, as OCR's PDFium is
     run: PDFium parses a crafted page (forms drawing forms) inside C code, where no deadline
-    reaches, until it aborts the process. Any failure there leaves pypdf's text standing."""
-    if sum(visible) > _PLACED_MAX:
+    reaches, until it aborts the process. Any failure there leaves pypdf's text standing. It
+    has what is left of the reading's time, at most :data:`_PLACED_SECONDS`."""
+    seconds = min(_PLACED_SECONDS, deadline.remaining())
+    if sum(visible) > _PLACED_MAX or seconds < 1:
         return None
     from fzcheck.reading.isolated import call_isolated
 
     try:
         return call_isolated(
-            lambda: _placed(data, Deadline(_PLACED_SECONDS), visible),
-            _PLACED_SECONDS + 5,
+            lambda: _placed(data, Deadline(seconds), visible),
+            seconds + 5,
             grow_by=_PLACED_BYTES,
             quiet=True,
         )
@@ -226,7 +228,7 @@ def _page_text(
         1
         for line in lines
         for a, b in pairwise(line)
-        if b.text != " " and a.text != " " and b.left < a.right - 0.5 * (b.right - b.left)
+        if _drawn(a) and _drawn(b) and b.left < a.right - 0.5 * (b.right - b.left)
     )
     if overlaid > max(3, _OVERLAID_SHARE * len(chars)):
         return None
@@ -247,12 +249,25 @@ def _picture_marks(
 ) -> list[Piece]:
     """A :data:`PICTURE` line where each picture stands alone (no line of text beside it: text
     set around a picture keeps its lines), a character high at the picture's top."""
-    marks = []
-    for left, bottom, right, top in pictures:
-        beside = any(-top < (c.top + c.bottom) / 2 < -bottom for c in chars if c.text != " ")
-        if not beside:
+    marks: list[Piece] = []
+    middles = sorted((c.top + c.bottom) / 2 for c in chars if c.text != " ")
+    for left, bottom, right, top in pictures[:_PICTURES_MAX]:
+        k = bisect_right(middles, -top)
+        beside = k < len(middles) and middles[k] < -bottom
+        # (pictures laid over one another, a scan's layers, are one picture)
+        over = any(m.top < -bottom and -top < m.top + _PICTURE_DEPTH for m in marks)
+        if not beside and not over:
             marks.append(Piece(-top, -top + 10.0, left, right, PICTURE))
     return marks
+
+
+_PICTURES_MAX = 50  # pictures on one page looked at, at most
+_PICTURE_DEPTH = 10.0  # pt: a mark's height
+
+
+def _drawn(piece: Piece) -> bool:
+    """Whether ``piece`` is a character drawn, not a space, a picture's or a table's place."""
+    return piece.text != " " and piece.text != PICTURE and not piece.text.startswith(_TABLE_MARK)
 
 
 def _tall_across_lines(chars: list[Piece]) -> bool:

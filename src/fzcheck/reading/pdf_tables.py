@@ -12,6 +12,7 @@ one cell: a table ruled between its rows only) is read line by line, as before.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -22,10 +23,16 @@ from fzcheck.reading.layout import Piece, visual_rows
 _THIN = 2.0  # pt: a path this thin either way is a rule (a line, or a bar drawn as one)
 _MIN_RULE = 4.0  # pt: a rule at least this long
 _SNAP = 2.0  # pt: rules this close are one grid line
+_REACH = 4.0  # pt: a rule stopping this short of another (a writer's gap at a corner) meets it
 _MAX_RULES = 2_000  # rules on a page, at most, for its tables to be read by them (each pair of
 # a horizontal and a vertical one is tried for crossing)
 _MAX_CELLS = 20_000  # grid cells of one table, at most
 _APART = 1.0  # em between two characters of a line in one cell: a column's gap, no rule there
+_SENTENCE_MARKS = frozenset("。，；！？")
+_PROSE_SHARE = 0.3  # of a grid's filled cells, punctuated as sentences: running text, no table
+_TOUCHING = 0.3  # em: characters this close across a cell's border are one line of text
+_RUNS = 3  # lines of text run across borders, at least, for a grid laid over text
+_COPIES = 8  # characters a table's lines may hold for each of the grid's: more, merged cells once
 _CELL_CHARS = 200  # characters in one cell, at most: a statistical table's are labels and figures;
 # text boxed in rules (two columns of a page between a rule above and below) is no table
 
@@ -85,13 +92,20 @@ def grids(horizontal: list[Rule], vertical: list[Rule]) -> list[Grid]:
     """The tables the rules draw: each set of rules that cross one another, with two rows and
     two columns at least (a box round a paragraph, a rule under a 红头 are no table)."""
     out = []
-    for hs, vs in _crossing_sets(horizontal, vertical):
-        xs = _snapped(r.at for r in vs)
-        ys = _snapped(r.at for r in hs)
+    for hs, vs in _crossing_sets(_distinct(horizontal), _distinct(vertical)):
+        # a table drawn open at its sides (no outer vertical rules, its rows ruled across) or at
+        # its top and bottom ends where its rules do
+        xs = _snapped([*(r.at for r in vs), min(r.start for r in hs), max(r.end for r in hs)])
+        ys = _snapped([*(r.at for r in hs), min(r.start for r in vs), max(r.end for r in vs)])
         if len(xs) < 3 or len(ys) < 3 or (len(xs) - 1) * (len(ys) - 1) > _MAX_CELLS:
             continue
         out.append(_merged(Grid(xs, ys), hs, vs))
     return out
+
+
+def _distinct(rules: list[Rule]) -> list[Rule]:
+    """``rules`` without those drawn twice or more in one place (a border each cell draws)."""
+    return list({(round(r.at), round(r.start), round(r.end)): r for r in rules}.values())
 
 
 def table_lines(grid: Grid, pieces: list[Piece]) -> list[str] | None:
@@ -107,19 +121,55 @@ def table_lines(grid: Grid, pieces: list[Piece]) -> list[str] | None:
         if read is None or len(read) > _CELL_CHARS:
             return None
         text[cell] = read
+    if _prose(text) or _runs_across(grid, pieces):
+        return None
+    lines = _rows(grid, text, again=True)
+    if sum(map(len, lines)) > _COPIES * len(pieces) + 1_000:
+        lines = _rows(grid, text, again=False)  # a cell merged down a thousand rows: once
+    return lines
+
+
+def _rows(grid: Grid, text: dict[int, str], again: bool) -> list[str]:
+    """Each grid row's cells, joined; a cell merged down several rows given in each (``again``)
+    or in its first only."""
     lines = []
+    given: set[int] = set()
     for i in range(len(grid.ys) - 1):
         cells: list[str] = []
         last = None
         for j in range(len(grid.xs) - 1):
             cell = grid.cell_of[(i, j)]
             if cell != last:  # a cell merged across columns, once
-                cells.append(text.get(cell, ""))
+                cells.append(text.get(cell, "") if again or cell not in given else "")
+                given.add(cell)
             last = cell
         if any(cells):
             joined = " | ".join(cells)
             lines.append(joined if cells[0] and cells[-1] else f"| {joined} |")
     return lines
+
+
+def _prose(text: dict[int, str]) -> bool:
+    """Whether the cells hold running text (a page ruled as letter paper, a rule under each
+    line): a table's labels and figures are seldom cut by a comma or a full stop."""
+    filled = [t for t in text.values() if t]
+    punctuated = sum(1 for t in filled if _SENTENCE_MARKS.intersection(t))
+    return punctuated > _PROSE_SHARE * len(filled)
+
+
+def _runs_across(grid: Grid, pieces: list[Piece]) -> bool:
+    """Whether lines of text run on across the cells' borders, their characters no further
+    apart there than inside a word (a fine grid drawn over the page): a table's cells keep
+    their text apart by their padding."""
+    across = touching = 0
+    for row in visual_rows([p for p in pieces if p.text != " "]):
+        for a, b in pairwise(row):
+            if grid.position(a)[1] != grid.position(b)[1]:
+                across += 1
+                em = max(a.bottom - a.top, b.bottom - b.top)
+                touching += b.left - a.right < _TOUCHING * em
+    # (mostly: a narrow cell's character may reach its border now and then)
+    return touching >= _RUNS and touching > across / 2
 
 
 def _cell_text(pieces: list[Piece]) -> str | None:
@@ -158,7 +208,7 @@ def _snapped(values: Iterable[float]) -> list[float]:
 
 
 def _crosses(h: Rule, v: Rule) -> bool:
-    return h.start - _SNAP <= v.at <= h.end + _SNAP and v.start - _SNAP <= h.at <= v.end + _SNAP
+    return h.start - _REACH <= v.at <= h.end + _REACH and v.start - _REACH <= h.at <= v.end + _REACH
 
 
 def _root(parent: list[int], k: int) -> int:
@@ -175,9 +225,11 @@ def _crossing_sets(
     """The rules grouped by crossing: two rules are of one table when a chain of crossings joins
     them."""
     parent = list(range(len(horizontal) + len(vertical)))
-    for a, h in enumerate(horizontal):
-        for b, v in enumerate(vertical):
-            if _crosses(h, v):
+    by_x = sorted(range(len(vertical)), key=lambda b: vertical[b].at)
+    xs = [vertical[b].at for b in by_x]
+    for a, h in enumerate(horizontal):  # the verticals within its reach along x only
+        for b in by_x[bisect_left(xs, h.start - _REACH) : bisect_right(xs, h.end + _REACH)]:
+            if _crosses(h, vertical[b]):
                 parent[_root(parent, a)] = _root(parent, len(horizontal) + b)
     sets: dict[int, tuple[list[Rule], list[Rule]]] = {}
     for k, rule in enumerate([*horizontal, *vertical]):

@@ -106,6 +106,7 @@ def error_kind(kind: str, message: str) -> str:
     return f"{kind}: {message}"
 
 
+_ATTACHED_FILE = re.compile(r"in an attached file \((.+)\)$")
 _FILE_SIZE = re.compile(r"file is ([\d.,]+) MB, over the ([\d.,]+) MB limit")
 # The format a damaged file's message names first, in its first clause (advice follows ";")
 _ERROR_FORMATS = (
@@ -159,6 +160,8 @@ def error_key(kind: str, message: str) -> tuple[str, dict[str, str]]:
         return (f"error.corrupt_{min(named)[1]}" if named else "error.corrupt"), {}
     if kind == "timeout" and ocr:
         return "error.ocr_timeout", {}
+    if kind == "attached" and (named_file := _ATTACHED_FILE.search(first)):
+        return "error.attached_named", {"file": named_file.group(1)}
     if kind == "special_file":
         name = next((n for words, n in _SPECIAL_FILES if words in first), None)
         return (f"error.special_file_{name}" if name else "error.special_file"), {}
@@ -399,6 +402,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "error.attached": (
             "网页正文只是发布说明，报告全文在所附文件中（附件）：请下载附件后再检查"
+        ),
+        "error.attached_named": (
+            "网页正文只是发布说明，报告全文在所附文件“{file}”中：请下载该附件后再检查"
         ),
         "error.scanned_pdf": (
             "这是扫描版PDF，没有文字层，自动文字识别也未识别出文字（空白或不清晰的扫描件）："
@@ -961,6 +967,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.attached": (
             "the web page only announces the report, which is in an attached file: download "
             "the attachment and check that"
+        ),
+        "error.attached_named": (
+            "the web page only announces the report, which is in the attached file {file}: "
+            "download it and check that"
         ),
         "error.scanned_pdf": (
             "a scanned PDF with no text layer, and OCR found no text (a blank or unclear "
