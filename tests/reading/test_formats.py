@@ -1178,3 +1178,48 @@ def test_a_pdf_set_in_two_columns_is_read_column_by_column(tmp_path: Path) -> No
     assert doc.lines[0] == lines[0]
     text, columns = _statuses(SAMPLE, path)
     assert columns == text
+
+
+def _fixed_pitch_two_columns(lines: list[str]) -> bytes:
+    """``lines`` on a page of two columns, each character drawn on its own on a fixed pitch a
+    couple of points apart (Word's 文档网格), the title across both columns."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4, invariant=1)
+    size, pitch, per_line, rows = 10.0, 12.0, 19, 52
+    c.setFont("STSong-Light", 14)
+    c.drawString(60, 800, lines[0])
+    c.setFont("STSong-Light", size)
+    chunks = [line[k : k + per_line] for line in lines[1:] for k in range(0, len(line), per_line)]
+    for n, chunk in enumerate(chunks[: 2 * rows]):
+        x0 = 50 if n < rows else 50 + per_line * pitch + 30
+        y = 770 - 14 * (n % rows)
+        for k, ch in enumerate(chunk):
+            c.drawString(x0 + k * pitch, y, ch)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font for PDFium to map STSong-Light")
+def test_two_columns_of_characters_on_a_fixed_pitch_are_read_column_by_column(
+    tmp_path: Path,
+) -> None:
+    """Each gap of a couple of points between two characters ran clear down the page, and beat
+    the gutter only the title crossed: no gutter was found and the lines ran across both
+    columns. Gaps narrower than any gutter are inside the text."""
+    lines = [line for line in sample_text().splitlines() if line.strip()]
+    path = tmp_path / "pitch.pdf"
+    path.write_bytes(_fixed_pitch_two_columns(lines))
+    text = re.sub(r"\s+", "", "".join(load(str(path)).lines))
+    # every line of the report whole, in its order: no line of the left column run on into
+    # the right's
+    at = 0
+    for line in lines:
+        at = text.find(re.sub(r"\s+", "", line), at)
+        assert at >= 0, line

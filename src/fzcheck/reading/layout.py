@@ -222,7 +222,7 @@ def _gutter(rows: list[list[Piece]]) -> tuple[float, float] | None:
     if len(rows) < _COLUMN_ROWS:
         return None
     em = _median([p.bottom - p.top for row in rows for p in row])
-    spans = [_spans(row) for row in rows]
+    spans = [_spans(row, em) for row in rows]
     flat = [span for row in spans for span in row]
     left, right = min(a for a, _ in flat), max(b for _, b in flat)
     low, high = left + (right - left) / 4, left + 3 * (right - left) / 4
@@ -244,11 +244,13 @@ def _gutter(rows: list[list[Piece]]) -> tuple[float, float] | None:
     return (a, b) if b - a >= _GUTTER * em else None
 
 
-def _spans(row: list[Piece]) -> list[tuple[float, float]]:
-    """The stretches of a line its pieces cover (overlapping pieces merged)."""
+def _spans(row: list[Piece], em: float) -> list[tuple[float, float]]:
+    """The stretches of a line its pieces cover: pieces overlapping, or closer than the
+    narrowest gutter (characters set on a fixed pitch, a few points apart, as Word's 文档网格
+    sets them: each gap between two was a gutter no line crossed), merged."""
     out: list[tuple[float, float]] = []
     for p in row:  # sorted by left
-        if out and p.left <= out[-1][1]:
+        if out and p.left <= out[-1][1] + _GUTTER * em:
             out[-1] = (out[-1][0], max(out[-1][1], p.right))
         else:
             out.append((p.left, p.right))
