@@ -606,3 +606,25 @@ def test_the_noun_deployment_is_no_act_of_the_leaders(tmp_path: Path) -> None:
     assert leader["status"] == "embedded"
     actions = next(c for c in leader["checks"] if c["id"] == "principal_own_actions")
     assert not actions["passed"]
+
+
+@pytest.mark.parametrize(
+    "said,names",
+    [
+        ("统计执法人员仅4名且均为兼职，执法检查覆盖面不广。", True),
+        ("全县公职律师仅有两名，法律顾问覆盖面偏窄。", True),
+        ("全年仅用3天完成清理，各项工作稳步推进。", False),  # 仅 a feat, no shortage
+    ],
+)
+def test_a_shortage_said_in_plain_words_names_a_shortcoming(
+    tmp_path: Path, said: str, names: bool
+) -> None:
+    """仅4名 (only four), 覆盖面不广 (not wide), 偏窄: a shortcoming said without 不足 or
+    短板; 仅用3天 is a feat."""
+    text = sample_text()
+    start = text.index("（一）基层执法能力仍有短板")
+    end = text.index("三、")
+    path = tmp_path / "r.txt"
+    path.write_text(text[:start] + said + "\n" + text[end:], encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert ("problems.names_shortcomings" not in failed(r)) is names
