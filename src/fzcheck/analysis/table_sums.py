@@ -352,10 +352,7 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
         cells = []
         refs = [tuple(ref.split(".")) for ref in st.cell.split("+")]
         if any(ref in broken for ref in refs):
-            got.held_back += any(
-                not _another_scope(text, m.start(), m.end(), ctx.report_year, other)
-                for m in rx(st.pattern).finditer(text)
-            )
+            got.held_back += bool(_mentions(st.pattern, text, ctx.report_year, other)[0])
             continue
         for table_id, row, col in refs:
             table = ctx.tables.get(table_id)
@@ -366,11 +363,10 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
         value = sum(c.value or 0 for c in cells if c is not None)
         # every statement of it, not the first only (总体情况 right, 三、 wrong), but one on
         # another year or a part of the whole is not this cell's
+        own, others = _mentions(st.pattern, text, ctx.report_year, other)
+        got.skipped += others
         said = False
-        for m in rx(st.pattern).finditer(text):
-            if _another_scope(text, m.start(), m.end(), ctx.report_year, other):
-                got.skipped += 1
-                continue
+        for m in own:
             stated = 0 if m.groupdict().get("zero") is not None else _count(m.group("n"))
             if stated is None:
                 continue
@@ -380,6 +376,21 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
                 break
         got.compared += said
     return got
+
+
+def _mentions(
+    pattern: str, text: str, year: int | None, other: re.Pattern[str] | None
+) -> tuple[list[re.Match[str]], int]:
+    """A statement's mentions in ``text`` of the report's own scope, and how many others are of
+    another scope (:func:`_another_scope`)."""
+    own: list[re.Match[str]] = []
+    others = 0
+    for m in rx(pattern).finditer(text):
+        if _another_scope(text, m.start(), m.end(), year, other):
+            others += 1
+        else:
+            own.append(m)
+    return own, others
 
 
 _CLAUSE_STOPS = ("。", ";", "；", ",", "，")

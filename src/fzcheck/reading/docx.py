@@ -751,7 +751,7 @@ def _shows_a_large_picture(p: Any) -> bool:
         if next(shape.iter(_VML_IMAGE), None) is not None:
             sides = {"width": 0.0, "height": 0.0}
             for name, value, unit in _VML_SIZE.findall(shape.get("style") or ""):
-                sides[name.lower()] = _number(value) * _EMU.get(unit.lower() or "px", 9_525)
+                sides[name.lower()] = _number(value) * _EMU[unit.lower() or "px"]
             if _large((sides["width"], sides["height"])):
                 return True
     return False

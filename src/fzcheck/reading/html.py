@@ -273,10 +273,11 @@ def _attached_file(kept: list[str], page: str) -> str | None:
 
 
 _NAMES_A_REPORT = re.compile(r"报告|報告|年报|年報")
-_NAMED_FILE = re.compile(r"[^\s：:、，,]{1,80}\.(?:pdf|docx?|wps|ofd)\b", re.IGNORECASE)
-_LINKED_FILE = re.compile(r"""href\s*=\s*["']?([^"'\s>]{1,200}\.(?:pdf|docx?|wps|ofd))\b""", re.I)
+_DOCUMENT_SUFFIX = r"\.(?:pdf|docx?|wps|ofd)\b"  # a file a page offers a report in
+_DOCUMENT_FILE = re.compile(_DOCUMENT_SUFFIX, re.IGNORECASE)
+_NAMED_FILE = re.compile(rf"[^\s：:、，,]{{1,80}}{_DOCUMENT_SUFFIX}", re.IGNORECASE)
+_LINKED_FILE = re.compile(rf"""href\s*=\s*["']?([^"'\s>]{{1,200}}{_DOCUMENT_SUFFIX})""", re.I)
 _CAPTION_CHARS = 50  # characters beside its title a page of the report's pictures has at most
-_DOCUMENT_FILE = re.compile(r"\.(?:pdf|docx?|wps|ofd)\b", re.IGNORECASE)
 # A picture of the site's own: its logo, badges, share and QR-code buttons, spacers
 _SITE_IMAGE = re.compile(
     r"logo|icon|share|qr|ewm|erweima|jiucuo|dzjg|police|beian|spacer|blank|arrow|btn|button"
@@ -412,8 +413,15 @@ _SIDEBAR_WORDS = (
     "栏目导航",
     "友情链接",
 )
-_MORE_TO_READ = re.compile(rf"^\s*[【\[]?\s*(?:{'|'.join(_MORE_WORDS)})\s*[】\]]?\s*[:：]?\s*$")
-_SIDEBAR_BOX = re.compile(rf"^\s*[【\[]?\s*(?:{'|'.join(_SIDEBAR_WORDS)})\s*[】\]]?\s*[:：]?\s*$")
+
+
+def _block_heading(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One of ``words`` alone as an element's text, bracketed or with a colon at most."""
+    return re.compile(rf"^\s*[【\[]?\s*(?:{'|'.join(words)})\s*[】\]]?\s*[:：]?\s*$")
+
+
+_MORE_TO_READ = _block_heading(_MORE_WORDS)
+_SIDEBAR_BOX = _block_heading(_SIDEBAR_WORDS)
 _LINKED_SHARE = 0.8  # of a block's text in list items and links, at least, for a list of links
 _TEASERS_MAX = 3000  # characters a block of teasers holds at most: more is the article
 

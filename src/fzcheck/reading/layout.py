@@ -553,7 +553,7 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             fills = full <= width + (_INDENT if first else 0.0) and width <= column + _OVER
             joinable = fills and not row
             # (or the addressee, 县委、县政府：, is: the first paragraph's indented line comes next)
-            started = started or "。" in line or line.rstrip().endswith(("：", ":"))
+            started = started or "。" in line or line.rstrip().endswith(_ADDRESS)
         out.append(joined)
     return out
 

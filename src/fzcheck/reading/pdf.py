@@ -154,9 +154,10 @@ def _placed(data: bytes, deadline: Deadline, visible: list[int]) -> list[str] | 
 
 _PICTURE_SIZE = tuple(cm * 72 / 2.54 for cm in PICTURE_MIN_CM)  # pt
 _PAGE_OBJECTS = 5_000  # a page drawing more is a drawing, its pictures not looked for
+_Box = tuple[float, float, float, float]  # a picture's left, bottom, right, top (PDF points)
 
 
-def _pictures_on(page: Any, pdfium_c: Any) -> list[tuple[float, float, float, float]]:
+def _pictures_on(page: Any, pdfium_c: Any) -> list[_Box]:
     """The boxes (left, bottom, right, top) of the pictures a page shows the size of a table or
     a page: a table pasted as an image, whose place the text keeps (:data:`PICTURE`)."""
     if pdfium_c.FPDFPage_CountObjects(page.raw) > _PAGE_OBJECTS:
@@ -167,9 +168,6 @@ def _pictures_on(page: Any, pdfium_c: Any) -> list[tuple[float, float, float, fl
         if right - left >= _PICTURE_SIZE[0] and top - bottom >= _PICTURE_SIZE[1]:
             boxes.append((left, bottom, right, top))
     return boxes
-
-
-_Box = tuple[float, float, float, float]
 
 
 def _running_dropped(pages: list[list[_Box]]) -> list[list[_Box]]:
@@ -183,7 +181,7 @@ def _running_dropped(pages: list[list[_Box]]) -> list[list[_Box]]:
 def _page_text(
     textpage: Any,
     pdfium_c: Any,
-    pictures: list[tuple[float, float, float, float]],
+    pictures: list[_Box],
     tables: list[Grid],
 ) -> str | None:
     """A page's lines: its characters grouped by the line they stand on, each line read left to
@@ -244,9 +242,7 @@ def _page_text(
 _TABLE_MARK = "\x00table"  # a table's piece among the page's characters (no character is \x00)
 
 
-def _picture_marks(
-    chars: list[Piece], pictures: list[tuple[float, float, float, float]]
-) -> list[Piece]:
+def _picture_marks(chars: list[Piece], pictures: list[_Box]) -> list[Piece]:
     """A :data:`PICTURE` line where each picture stands alone (no line of text beside it: text
     set around a picture keeps its lines), a character high at the picture's top."""
     marks: list[Piece] = []
@@ -257,7 +253,7 @@ def _picture_marks(
         # (pictures laid over one another, a scan's layers, are one picture)
         over = any(m.top < -bottom and -top < m.top + _PICTURE_DEPTH for m in marks)
         if not beside and not over:
-            marks.append(Piece(-top, -top + 10.0, left, right, PICTURE))
+            marks.append(Piece(-top, -top + _PICTURE_DEPTH, left, right, PICTURE))
     return marks
 
 

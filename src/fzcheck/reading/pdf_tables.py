@@ -186,16 +186,9 @@ def _cell_text(pieces: list[Piece]) -> str | None:
 
 
 def _band(edges: list[float], value: float) -> int:
-    """The band of ``edges`` ``value`` falls in (edges sorted; the value between the first and
-    the last)."""
-    low, high = 0, len(edges) - 1
-    while high - low > 1:
-        mid = (low + high) // 2
-        if edges[mid] <= value:
-            low = mid
-        else:
-            high = mid
-    return low
+    """The band of ``edges`` (sorted) ``value`` falls in: the first before the first edge, the
+    last past the last one."""
+    return min(max(bisect_right(edges, value) - 1, 0), len(edges) - 2)
 
 
 def _snapped(values: Iterable[float]) -> list[float]:
@@ -268,7 +261,7 @@ def _merged(grid: Grid, hs: list[Rule], vs: list[Rule]) -> Grid:
             if j + 1 < columns and not _covers(down[j + 1], y_middle):
                 parent[_root(parent, i * columns + j + 1)] = here
             if i + 1 < rows and not _covers(across[i + 1], x_middle):
-                parent[_root(parent, (i + 1) * columns + j)] = _root(parent, here)
+                parent[_root(parent, (i + 1) * columns + j)] = here
     grid.cell_of = {
         (i, j): _root(parent, i * columns + j) for i in range(rows) for j in range(columns)
     }
