@@ -596,9 +596,9 @@ def test_the_first_responsible_person_for_other_work_is_not_this_duty(
 
 
 def test_the_noun_deployment_is_no_act_of_the_leaders(tmp_path: Path) -> None:
-    """在局主要负责人的带领下…落实…各项部署: the work's arrangements (a noun), not the leader
-    deploying anything; the part is mentioned, its own actions not told."""
-    said = "在局主要负责人的带领下，县司法局全面贯彻落实法治政府建设各项部署。"
+    """局主要负责人…落实…各项部署: the work's arrangements (a noun), not the leader deploying
+    anything; the part is mentioned, its own actions not told."""
+    said = "局主要负责人高度重视法治建设，全面贯彻落实法治政府建设各项部署。"
     path = tmp_path / "r.txt"
     path.write_text(_without_leaders_section(said), encoding="utf-8")
     result = check_path(str(path), Catalog.load()).to_json()

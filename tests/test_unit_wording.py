@@ -294,6 +294,11 @@ def test_a_leader_section_headed_with_the_duty_named_without_its_person_is_prese
         ("局长担任法治建设领导小组组长，亲自主持召开专题会议2次。", "embedded"),
         ("认真贯彻落实党政主要负责人履行推进法治建设第一责任人职责规定，制定责任清单。", "missing"),
         ("局主要负责人将继续带头履行推进法治建设第一责任人职责。", "missing"),
+        # the work done under the leaders (在局主要负责人的带领下，…): a formula opening the
+        # year's account, not an account of their duty, unless the sentence tells their act
+        ("在局主要负责人的带领下，全局依法履行行政管理职能。", "missing"),
+        ("在县委、县政府主要领导的坚强领导下，各项任务顺利完成。", "missing"),
+        ("在局主要负责人的带领下，局长亲自审定年度法治建设工作要点。", "embedded"),
     ],
 )
 def test_other_units_heads_are_not_the_principal_leaders(
