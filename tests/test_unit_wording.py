@@ -200,6 +200,13 @@ def test_a_draft_of_next_years_work_points_is_no_report(tmp_path: Path, note: st
         "以上问题的存在，根本上是乡镇编制总量有限。",
         "出现上述问题，根本上是乡镇编制总量有限。",
         "从深层次看，是乡镇编制总量有限、培训投入不足。",
+        "深层次看，主要是乡镇机构改革后编制总量有限。",
+        "这些问题的形成，一方面是编制压缩，另一方面是培训投入不足。",
+        "存在上述问题，主要是乡镇编制总量有限。",
+        "追根溯源，主要是乡镇编制总量有限。",
+        "从根本上说，是乡镇编制总量有限。",
+        "问题背后，是乡镇编制总量有限、培训投入不足。",
+        "反思起来，主要是对基层执法力量投入不够。",
     ],
 )
 def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> None:
@@ -235,6 +242,8 @@ def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> Non
         "这些问题主要表现在执法文书不规范、案卷归档不及时。",  # what they are, no cause
         "对经济运行中不确定因素预判不足。",
         "普法工作重点在于“进企业”活动，覆盖面不广。",  # what it centres on, no cause
+        "深层次问题化解不够及时，矛盾纠纷存在反复。",  # a problem that is deep, no cause
+        "存在上述问题的单位整改不到位。",  # the units with the problems, no cause
     ],
 )
 def test_a_shortcoming_in_analysing_causes_gives_no_cause(tmp_path: Path, shortcoming: str) -> None:
@@ -299,6 +308,11 @@ def test_a_leader_section_headed_with_the_duty_named_without_its_person_is_prese
         ("在局主要负责人的带领下，全局依法履行行政管理职能。", "missing"),
         ("在县委、县政府主要领导的坚强领导下，各项任务顺利完成。", "missing"),
         ("在局主要负责人的带领下，局长亲自审定年度法治建设工作要点。", "embedded"),
+        # the heads of those the unit oversees: their duty, not its leaders'
+        ("督促企业主要负责人切实履行安全生产第一责任人职责，组织安全生产法律法规考核。", "missing"),
+        ("落实校长是学校依法治校第一责任人的要求，签订依法治校责任书。", "missing"),
+        ("各级河湖长作为河湖管理保护第一责任人，全年巡河2.3万人次。", "missing"),
+        ("局长亲自约谈企业主要负责人，督办安全生产执法案件。", "embedded"),
     ],
 )
 def test_other_units_heads_are_not_the_principal_leaders(
@@ -1783,3 +1797,25 @@ def test_a_units_overview_beside_its_measures_is_no_part_of_them(tmp_path: Path)
     r = _overview_report(tmp_path, measures=False, figures=True)
     assert part(r, "achievements")["heading"] == "基本情况"
     assert part(r, "achievements")["status"] == "present"
+
+
+def test_a_numbered_item_on_the_heads_of_companies_is_not_the_leaders_section(
+    tmp_path: Path,
+) -> None:
+    """（1）…对企业主要负责人实施处罚21人次 set as a numbered item (a heading to the outline) named
+    the leader part before the sentence that tells the leader's own acts, so the part's evidence
+    was the companies' heads and its own-actions check failed."""
+    told = sample_text().split(LEADER)[1].split("\n\n")[0]
+    r = variant(
+        tmp_path,
+        (LEADER_SECTION, ""),
+        (
+            "（四）深化普法宣传。",
+            "（四）强化安全生产执法。\n（1）全年立案查处安全生产违法案件78件，其中对企业主要负责人"
+            "实施处罚21人次。\n（2）压实主体责任。" + told + "\n（五）深化普法宣传。",
+        ),
+    )
+    leader = part(r, "leader_duties")
+    assert leader["status"] == "embedded"
+    assert "局长" in leader["evidence"][0]["quote"]
+    assert "leader_duties.principal_own_actions" not in failed(r)
