@@ -370,6 +370,71 @@ def test_a_letter_no_longer_due_is_taken_away_on_the_next_run(
     assert "删除了上次写的" in err
 
 
+def test_a_letter_run_over_some_reports_keeps_the_others_letters(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """letter over the whole batch, then over one report into the same folder: the second run
+    took away every letter of the first (删除了上次写的…), though those reports still went back.
+    It takes away only its own reports' letters no longer due."""
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    out = tmp_path / "letters"
+    run(capsys, "letter", str(results), "-o", str(out))
+    before = {p.name for p in out.iterdir()}
+    code, _, err = run(capsys, "letter", str(folder / SAMPLE.name), "-o", str(out), "--all")
+    assert code == 0 and "删除了" not in err
+    assert before <= {p.name for p in out.iterdir()}
+    # the complete report, now over again without --all: its own letter goes, the others stay
+    code, _, err = run(capsys, "letter", str(folder / SAMPLE.name), "-o", str(out))
+    assert "删除了上次写的1份" in err
+    assert {p.name for p in out.iterdir()} == before
+
+
+def test_a_letter_the_reviewer_edited_is_kept(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """The reviewer fills in a letter's blanks in Word; the next run wrote the blank letter over
+    it, unsaid. An edited letter is kept as it is, and said; an unedited one is rewritten."""
+    import docx
+
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    out = tmp_path / "letters"
+    run(capsys, "letter", str(results), "-o", str(out))
+    letter = out / "示例区教育局-反馈意见.docx"
+    doc = docx.Document(str(letter))
+    doc.add_paragraph("联系人：张三，电话：12345678。")
+    doc.core_properties.last_modified_by = "张三"  # as Word saves it
+    doc.save(str(letter))
+    untouched = (out / "示例县-反馈意见.docx").stat().st_mtime_ns
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out))
+    assert code == 0
+    assert "联系人：张三" in _docx_text(letter)
+    assert "已被修改过" in err and letter.name in err
+    assert "示例县-反馈意见.docx" not in err.split("已被修改过")[1]
+    assert (out / "示例县-反馈意见.docx").stat().st_mtime_ns != untouched  # rewritten
+    # edited, then no longer due: kept too (the reviewer's work), and said
+    mark_trap_problems_embedded(capsys, results)
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out))
+    assert letter.exists() and "已被修改过" in err
+
+
+def test_one_report_under_two_names_gets_the_letter_its_review_decides(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """The same file twice (县水利局.docx = 县农业农村局.doc): the reviewer passed one, and the
+    other still went back with a letter asking for what the review had found."""
+    shutil.copy(folder / TRAP.name, folder / ("副本-" + TRAP.name))
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    mark_trap_problems_embedded(capsys, results)
+    out = tmp_path / "letters"
+    code, _, _ = run(capsys, "letter", str(results), "-o", str(out))
+    assert code == 0
+    assert not (out / "示例区教育局-反馈意见.docx").exists()
+    assert "示例区教育局" not in _docx_text(out / "汇总反馈意见.docx")
+
+
 def _edit_lines(results: Path, edit: dict[str, dict[str, object]]) -> None:
     """Change the document facts (or the path) of the lines whose file name is a key."""
     lines = [json.loads(x) for x in results.read_text(encoding="utf-8").splitlines()]
@@ -765,3 +830,16 @@ def test_a_check_two_report_types_share_is_counted_for_each_over_its_own_reports
         ("gip-annual", 1, 2),
     ]
     assert len({c["name"] for c in title}) == 2
+
+
+def test_a_quiet_batch_prints_its_summary_only_when_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """fzcheck -q batch printed the whole summary (about 100 lines): --quiet is errors alone;
+    --summary named on the line still prints it."""
+    results = tmp_path / "results.jsonl"
+    code, out, err = run(capsys, "-q", "batch", str(folder), "-o", str(results))
+    assert code == 0 and out == "" and "要素统计" not in err
+    results.unlink()
+    code, out, _ = run(capsys, "-q", "batch", str(folder), "-o", str(results), "--summary", "json")
+    assert json.loads(out)["reports"] == 3

@@ -634,6 +634,8 @@ def test_a_signature_giving_the_month_alone(
     path.write_text(text, encoding="utf-8")
     result = check_path(str(path), Catalog.load()).to_json()
     assert result["document"]["signed_on"] is None
+    year, month = said.split("月")[0].split("年")
+    assert result["document"]["signed_month"] == f"{year}-{int(month):02d}"
     assert result["document"]["issuer"] == "示例县司法局"
     check = {c["id"]: c for c in result["checks"]}["signed_after_year_end"]
     assert (check["passed"], check["message"]) == (passed, said)

@@ -212,6 +212,8 @@ class DocumentInfo:
     issuer: str | None = None
     report_year: int | None = None
     signed_on: str | None = None
+    # YYYY-MM when the signature gives the month alone (2026年3月): no day is made up
+    signed_month: str | None = None
     published_on: str | None = None
     format: Literal["txt", "html", "docx", "pdf", "doc", "rtf", "ofd"] | None = None
     encoding: str | None = None
@@ -232,6 +234,7 @@ class DocumentInfo:
             "issuer": self.issuer,
             "report_year": self.report_year,
             "signed_on": self.signed_on,
+            "signed_month": self.signed_month,
             "published_on": self.published_on,
             "format": self.format,
             "encoding": self.encoding,

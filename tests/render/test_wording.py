@@ -392,3 +392,27 @@ def test_a_unit_writing_in_traditional_is_named_in_simplified_where_reviewers_se
     r = check_path(str(FIXTURES / "traditional.txt"), Catalog.load()).to_json()
     assert r["document"]["issuer"] == "示例縣衛生健康局"
     assert unit_of(r) == "示例县卫生健康局"
+
+
+def test_a_signature_giving_the_month_alone_is_shown_as_its_month(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """示例县司法局 / 2026年3月: 落款日期 read “—” in every view, as if the report were unsigned;
+    it is the month, said to have no day."""
+    report = tmp_path / "month.txt"
+    report.write_text(
+        SAMPLE.read_text(encoding="utf-8").replace("2026年2月10日", "2026年3月"), encoding="utf-8"
+    )
+    said = "2026-03（未写日）"
+    _, term, _ = run(capsys, "check", str(report))
+    _, md, _ = run(capsys, "check", str(report), "-f", "markdown")
+    _, table, _ = run(capsys, "check", str(report), "-f", "csv")
+    page = tmp_path / "month.html"
+    run(capsys, "check", str(report), "-f", "html", "-o", str(page))
+    for name, text in (
+        ("terminal", term),
+        ("markdown", md),
+        ("csv", table),
+        ("page", _page_text(page.read_text(encoding="utf-8"))),
+    ):
+        assert said in text, name

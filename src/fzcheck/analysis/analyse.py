@@ -163,6 +163,11 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         issuer=facts.issuer,
         report_year=year,
         signed_on=facts.signed_on.isoformat() if facts.signed_on else None,
+        signed_month=(
+            f"{facts.signed_month[0]}-{facts.signed_month[1]:02d}"
+            if facts.signed_on is None and facts.signed_month
+            else None
+        ),
         published_on=doc.published_on.isoformat() if doc.published_on else None,
         format=doc.format,
         encoding=doc.encoding,

@@ -52,8 +52,8 @@ def register(sub: Any, name: str, help_text: str) -> None:
     p.add_argument(
         "--summary",
         choices=SUMMARY_FORMATS,
-        default="terminal",
-        help="cohort view printed at the end (default: terminal)",
+        default=None,
+        help="cohort view printed at the end (default: terminal; none with --quiet)",
     )
     p.add_argument(
         "--copy-threshold",
@@ -217,7 +217,8 @@ def run(args: argparse.Namespace) -> int:
             stderr().print(f"  {visible(path)}: {visible(message)}", markup=False, highlight=False)
     if args.html:
         _write_html(output, Path(args.html), options.max_mb, options.rubrics)
-    _summary(output, args.summary, options.rubrics)
+    # --quiet asks for errors alone: the summary only when asked for by name
+    _summary(output, args.summary or ("none" if quiet() else "terminal"), options.rubrics)
     if absent:
         return 2
     return 1 if stats.failed or stats.failed_before else 0

@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from fzcheck.rubric import Catalog
@@ -69,19 +69,36 @@ def run(args: argparse.Namespace) -> int:
     # every report that goes back (cohort.stats.goes_back, as fzcheck report's send-back list),
     # and with --all every other readable one; an input unreadable for a reason that is not
     # the unit's (a file gone, a permission, a bug) is no letter's business, and is said
-    chosen = [r for r in results if goes_back(r) or (args.all and _readable(r))]
-    chosen, twice = _once_each(chosen)
+    # one file under two names is one report, as reviewed on either (the copy the reviewer
+    # passed got no letter, the other one went back)
+    once, twice = _once_each(results)
+    chosen = [r for r in once if goes_back(r) or (args.all and _readable(r))]
+    twice = [(r, same) for r, same in twice if any(r is c for c in chosen)]
     desk = [r for r in results if not _readable(r) and not goes_back(r)]
     if chosen:
         out.mkdir(parents=True, exist_ok=True)
     names: set[str] = set()
+    edited: list[str] = []  # letters the reviewer changed since fzcheck wrote them: kept
     written = sum(
-        _write_one([r], out / _file_name(r, names), rubrics, args.deadline) for r in chosen
+        _write_one([r], out / _file_name(r, names), rubrics, args.deadline, edited=edited)
+        for r in chosen
     )
-    summary = bool(chosen) and _write_one(chosen, out / SUMMARY, rubrics, args.deadline, True)
-    _remove_stale_letters(out, names | {SUMMARY})
+    summary = bool(chosen) and _write_one(
+        chosen, out / SUMMARY, rubrics, args.deadline, True, edited=edited
+    )
+    _remove_stale_letters(out, names | {SUMMARY}, results, edited)
+    if edited:
+        warn(t("letter.edited_kept", n=len(edited), names="、".join(edited[:10])))
     if twice:  # the same file under two names: one letter, the other named
-        warn(t("letter.submitted_twice", names="；".join(twice[:10])))
+        warn(
+            t(
+                "letter.submitted_twice",
+                names="；".join(
+                    f"{visible(str(same['path']))} = {visible(str(r['path']))}"
+                    for r, same in twice[:10]
+                ),
+            )
+        )
     if desk:
         warn(t("letter.not_the_units", n=len(desk), names=_named(desk, results)))
     # a review left unfinished (checks of a part found on review nobody ran): its letter may
@@ -114,15 +131,18 @@ def _named(some: list[dict[str, Any]], results: list[dict[str, Any]]) -> str:
     return "、".join(apart[p] for p in paths) + ("…" if len(some) > 10 else "")
 
 
-def _once_each(results: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
-    """``results`` with each file once (the first of those alike, by sha256: one report
-    submitted under two names got two letters), and the others named beside the one kept."""
+_Result = dict[str, Any]
+
+
+def _once_each(results: list[_Result]) -> tuple[list[_Result], list[tuple[_Result, _Result]]]:
+    """``results`` with each file once (the first of those alike, by sha256, or the one the
+    reviewer decided on: one report submitted under two names got two letters), and each
+    other copy beside the one kept: (kept, copy)."""
     from fzcheck.cohort.stats import content_key
-    from fzcheck.redact import visible
 
     kept: dict[str, int] = {}  # content -> the place in out of the one kept
-    out: list[dict[str, Any]] = []
-    twice = []
+    out: list[_Result] = []
+    copies: list[tuple[int, _Result]] = []
     for r in results:
         key = content_key(r)
         at = kept.get(key) if key else None
@@ -133,21 +153,36 @@ def _once_each(results: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
             continue
         if r.get("review") and not out[at].get("review"):  # the one the reviewer decided on
             out[at], r = r, out[at]
-        twice.append(f"{visible(str(r['path']))} = {visible(str(out[at]['path']))}")
-    return out, twice
+        copies.append((at, r))
+    return out, [(out[at], r) for at, r in copies]
 
 
-def _remove_stale_letters(out: Path, written: set[str]) -> None:
-    """Take away the letters an earlier run wrote into ``out`` that this one did not: a report
-    since passed, or reviewed, keeps no letter asking for what it no longer lacks (one sent
-    with the folder would). Only fzcheck's own letters (their properties say so) are removed."""
+def _remove_stale_letters(
+    out: Path, written: set[str], results: list[_Result], edited: list[str]
+) -> None:
+    """Take away the letters an earlier run wrote into ``out`` for this run's reports that this
+    one did not write: a report since passed, or reviewed, keeps no letter asking for what it
+    no longer lacks (one sent with the folder would). Only fzcheck's own letters (their
+    properties say so), only for a report of this run (a run over two files left the letters
+    of the other thirteen), and none the reviewer has edited since (added to ``edited``)."""
     from fzcheck.output import warn
     from fzcheck.reading.inputs import is_own_letter
     from fzcheck.render.i18n import t
 
     if not out.is_dir():
         return
-    stale = sorted(p for p in out.glob("*.docx") if p.name not in written and is_own_letter(p))
+    ours = {key for r in results for key in _report_keys(r)}
+    stale = []
+    for p in sorted(out.glob("*.docx")):
+        if p.name in written or not is_own_letter(p):
+            continue
+        mark = _letter_mark(p)
+        if mark is None or not ours & set(mark.reports):
+            continue  # another run's letter (or one too old to say whose): not this run's to take
+        if mark.edited:
+            edited.append(p.name)
+        else:
+            stale.append(p)
     removed = []
     for path in stale:
         try:
@@ -161,18 +196,27 @@ def _remove_stale_letters(out: Path, written: set[str]) -> None:
 
 
 def _write_one(
-    results: list[dict[str, Any]],
+    results: list[_Result],
     path: Path,
     rubrics: Catalog,
     deadline: str,
     summary: bool = False,
+    edited: list[str] | None = None,
 ) -> bool:
     """Write one letter; a letter that fails (a bug met on one report's text, a full disk) is
-    said on stderr and the others are still written, as a bad input never stops a check."""
+    said on stderr and the others are still written, as a bad input never stops a check. A
+    letter of fzcheck's the reviewer has edited since (filled in, added to) is kept as it is,
+    its name added to ``edited``."""
     from fzcheck.output import error
     from fzcheck.pipeline import raise_errors
+    from fzcheck.reading.inputs import is_own_letter
     from fzcheck.render.i18n import t
 
+    if edited is not None and path.is_file() and is_own_letter(path):
+        mark = _letter_mark(path)
+        if mark is not None and mark.edited:
+            edited.append(path.name)
+            return True
     try:
         write_letter(results, path, rubrics, deadline, summary)
     except Exception as err:
@@ -447,7 +491,7 @@ def _write_letter(
     from fzcheck.render.i18n import decision_text, verdict
     from fzcheck.render.typeset import book_title, quoted
 
-    doc = _Letter()
+    doc = _Letter([key for r in results for key in _report_keys(r)])
     doc.styles["Normal"].font.size = Pt(12)
     batch = summary or len(results) > 1
     doc.heading("年度报告审查反馈意见" + ("（汇总）" if batch else ""), level=1)
@@ -544,7 +588,7 @@ class _Letter:
     come from submissions, and a NUL or a GBK name's undecodable bytes would make python-docx
     (lxml) raise halfway through the letter."""
 
-    def __init__(self) -> None:
+    def __init__(self, reports: list[str]) -> None:
         from docx import Document as Docx
         from docx.shared import Mm
 
@@ -558,6 +602,8 @@ class _Letter:
         props.category = LETTER_CATEGORY
         props.author = props.last_modified_by = "fzcheck"
         props.comments = LETTER_CATEGORY
+        # whose letter it is (a later run removes only its own reports' letters)
+        props.subject = _FOR + ",".join(sorted(set(reports)))[: _MAX_PROPERTY - len(_FOR)]
         props.created = props.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
         # A4 with an official document's margins (GB/T 9704), not python-docx's US Letter
         for section in self._doc.sections:
@@ -576,4 +622,57 @@ class _Letter:
         self._doc.add_paragraph(xml_text(text), style=style)
 
     def save(self, path: Path) -> None:
+        # its text as written, to tell a letter the reviewer has edited since
+        self._doc.core_properties.keywords = _TEXT + _text_print(self._doc)
         self._doc.save(str(path))
+
+
+_FOR = "fzcheck-for:"
+_TEXT = "fzcheck-text:"
+_MAX_PROPERTY = 255  # characters python-docx allows a core property
+
+
+def _report_keys(r: _Result) -> list[str]:
+    """What a letter records of its report: short prints of its content and of its path (a
+    unit's revised file has other content, the same path)."""
+    import hashlib
+    import os
+
+    keys = [str(r["sha256"])[:12]] if r.get("sha256") else []
+    path = os.path.abspath(str(r.get("path") or ""))
+    return [*keys, hashlib.sha256(path.encode("utf-8", "replace")).hexdigest()[:12]]
+
+
+def _text_print(doc: Any) -> str:
+    import hashlib
+
+    text = "".join(doc.element.body.itertext())
+    return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+class _Mark(NamedTuple):
+    reports: tuple[str, ...]
+    edited: bool
+
+
+def _letter_mark(path: Path) -> _Mark | None:
+    """Whose letter ``path`` is (none known for one older than the marks) and whether it was
+    edited since fzcheck wrote it (saved by anyone else, or its text not what was written);
+    None for a letter that cannot be opened."""
+    import zipfile
+
+    from docx import Document as Docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        doc = Docx(str(path))
+    # damaged, or no package python-docx reads (lxml's parse errors are SyntaxErrors)
+    except (OSError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile, PackageNotFoundError):
+        return None
+    props = doc.core_properties
+    subject, keywords = props.subject or "", props.keywords or ""
+    reports = tuple(k for k in subject.removeprefix(_FOR).split(",") if k)
+    edited = props.last_modified_by != "fzcheck" or (
+        keywords.startswith(_TEXT) and keywords.removeprefix(_TEXT) != _text_print(doc)
+    )
+    return _Mark(reports if subject.startswith(_FOR) else (), edited)

@@ -118,6 +118,16 @@ VERDICT_ZH = {
 # (其他／其他事项), never one rubric's label for another's part.
 
 
+def fact_value(document: Mapping[str, Any], key: str) -> Any:
+    """A document fact as the reviewer reads it: a signature giving the month alone is its
+    month, said to have no day (not 落款日期 — as if there were none)."""
+    from fzcheck.render.i18n import t
+
+    if key == "signed_on" and document.get(key) is None and document.get("signed_month"):
+        return t("signed_month", month=document["signed_month"])
+    return document.get(key)
+
+
 def part_label(part: Mapping[str, Any]) -> str:
     """A part's short label as the rubric gives it (results carry it), else its id."""
     return str(part.get("label") or part.get("name") or part.get("id") or "")

@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 from fzcheck.document import Document
 from fzcheck.redact import cell_text, decodable
 from fzcheck.render import (
+    fact_value,
     failed_check_entries,
     joined_label,
     part_label,
@@ -180,7 +181,7 @@ def csv_row(
         "human_verdict": verdict_word(review["verdict"]) if review else "",
         "human_score": review.get("score", ""),
         "action": action(result),
-        **{k: d.get(k) for k in FACTS},
+        **{k: fact_value(d, k) for k in FACTS},
         "script": t(f"script.{d['script']}") if d.get("script") else "",
         **{k: status.get(k, "") for k in part_ids},
         "failed_checks": "；".join(failed_check_entries(result)),

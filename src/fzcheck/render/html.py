@@ -28,6 +28,7 @@ from fzcheck.render import (
     check_message,
     check_passed,
     checks_after_review,
+    fact_value,
     i18n,
     listed_checks,
     names_a_folder,
@@ -221,6 +222,7 @@ def render_report_page(
         rubric_title=rubric.title if rubric else None,
         tables=view.table_views(result),
         document=document,
+        signed_on=fact_value(document, "signed_on"),
         title=title,
         panels=panels,
         # the document checks either side failed, each with the outcome as reviewed (for a

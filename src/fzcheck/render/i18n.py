@@ -247,6 +247,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "addressee": "报送对象",
         "report_year": "报告年度",
         "signed_on": "落款日期",
+        "signed_month": "{month}（未写日）",
         "published_on": "公开日期",
         "format": "格式",
         "encoding": "编码",
@@ -540,6 +541,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "letter.failed": "{path}：这份反馈意见没有写成（{why}），其余照常写出",
         "letter.written": "已写{n}份反馈意见及汇总 → {path}（共{total}份报告）",
         "letter.stale_removed": "删除了上次写的{n}份已不需要的反馈意见：{names}",
+        "letter.edited_kept": "以下{n}份反馈意见写好后已被修改过，保留原样、未重写（要重写请先删除或改名）：{names}",
         "letter.submitted_twice": "以下文件内容完全相同（重复报送），只写一份反馈意见：{names}",
         "letter.written_no_summary": "已写{n}份反馈意见，汇总没有写成 → {path}（共{total}份报告）",
         "letter.none": "{total}份报告都无需退回，没有写反馈意见（--all 为每份报告都写）",
@@ -804,6 +806,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "addressee": "addressee",
         "report_year": "report year",
         "signed_on": "signed",
+        "signed_month": "{month} (no day)",
         "published_on": "published",
         "format": "format",
         "encoding": "encoding",
@@ -1148,6 +1151,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "letter.failed": "{path}: this letter was not written ({why}); the others were",
         "letter.written": "wrote {n} letter(s) and the summary → {path} ({total} reports)",
         "letter.stale_removed": "removed {n} letter(s) an earlier run wrote that are no longer due: {names}",
+        "letter.edited_kept": "{n} letter(s) were edited after fzcheck wrote them and are kept as they are, not rewritten (delete or rename one to have it written anew): {names}",
         "letter.submitted_twice": "the same file under several names (submitted twice): one letter written for it: {names}",
         "letter.written_no_summary": (
             "wrote {n} letter(s); the summary was not written → {path} ({total} reports)"

@@ -8,6 +8,7 @@ from typing import IO, TYPE_CHECKING, Any
 from fzcheck.document import Document
 from fzcheck.render import (
     breakdowns,
+    fact_value,
     failed_check_entries,
     part_label,
     part_labels,
@@ -72,7 +73,10 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
         "| " + " | ".join(t(k) for k in keys) + " |",
         "|---|---|---|---|---|---|---|",
         "| "
-        + " | ".join(md_cell(t("script." + d[k]) if k == "script" and d[k] else d[k]) for k in keys)
+        + " | ".join(
+            md_cell(t("script." + d[k]) if k == "script" and d[k] else fact_value(d, k))
+            for k in keys
+        )
         + " |",
         "",
         f"| {t('part')} | {t('status')} | {t('heading')} | {t('line')} |",

@@ -21,6 +21,7 @@ from fzcheck.render import (
     breakdowns,
     check_message,
     checks_after_review,
+    fact_value,
     part_label,
     part_labels,
     part_title,
@@ -58,7 +59,8 @@ def render_result(result: dict[str, Any]) -> Panel:
     facts.add_column(style="dim")
     facts.add_column()
     for key in ("title", "issuer", "report_year", "signed_on", "published_on"):
-        facts.add_row(t(key), escape(str(d[key])) if d[key] is not None else "[dim]—[/]")
+        value = fact_value(d, key)
+        facts.add_row(t(key), escape(str(value)) if value is not None else "[dim]—[/]")
     facts.add_row(
         t("source"),
         # a text file's encoding; a Word or PDF file has none to name
