@@ -91,8 +91,8 @@ def _missing_text(u: dict[str, Any], labels: dict[str, str]) -> str:
     """Why a report goes back: its missing parts, else the checks it failed, else — not a
     report — the decision in words, without the internal genre score the JSON keeps."""
     missing = "、".join(labels.get(m, m) for m in u["missing"])
-    if missing:
-        return missing
+    if missing:  # 缺少：存在不足 (a label alone, 存在不足, read as "has shortcomings")
+        return t("cohort.send_back_missing", parts=missing)
     return genre_text(u["reason"]) if u.get("verdict") == "not_a_report" else str(u["reason"])
 
 

@@ -341,6 +341,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.twice": "{n}个文件内容完全相同：{names}（按一份报告处理，只写一份反馈意见）",
         "cohort.why_back": "退回原因",
         "cohort.send_back_checks": "未通过：{checks}",
+        "cohort.send_back_missing": "缺少：{parts}",
         "cohort.copies": "疑似照搬照抄（按雷同组）",
         "cohort.similarity": "相似度",
         "cohort.cluster": (
@@ -901,6 +902,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.twice": "{n} files alike: {names} (one report; one letter written)",
         "cohort.why_back": "why",
         "cohort.send_back_checks": "failed: {checks}",
+        "cohort.send_back_missing": "missing: {parts}",
         "cohort.copies": "possible copies (clusters)",
         "cohort.similarity": "similarity",
         "cohort.cluster": (
