@@ -843,3 +843,18 @@ def test_a_quiet_batch_prints_its_summary_only_when_asked(
     results.unlink()
     code, out, _ = run(capsys, "-q", "batch", str(folder), "-o", str(results), "--summary", "json")
     assert json.loads(out)["reports"] == 3
+
+
+def test_a_folder_of_pages_is_said_with_the_page_to_open(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """check -f html -o DIR and batch --html DIR printed nothing on success (every other output
+    says where it went): the line names index.html; --quiet leaves it out."""
+    pages = tmp_path / "网页"
+    code, _, err = run(capsys, "check", str(folder), "-f", "html", "-o", str(pages))
+    assert code == 1 and f"已写3份报告的网页 → {pages / 'index.html'}" in err
+    results = tmp_path / "r.jsonl"
+    _, _, err = run(capsys, "batch", str(folder), "-o", str(results), "--html", str(tmp_path / "p"))
+    assert f"已写3份报告的网页 → {tmp_path / 'p' / 'index.html'}" in err
+    _, _, err = run(capsys, "-q", "check", str(folder), "-f", "html", "-o", str(pages))
+    assert "已写" not in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -77,6 +78,15 @@ def written(path: str | None, reports: int) -> None:
     from fzcheck.render.i18n import t
 
     stderr().print(t("output.written", n=reports, path=visible(path)), markup=False)
+
+
+def pages_written(directory: str | Path, reports: int) -> None:
+    """The line saying a folder of report pages was written, and the page to open."""
+    from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
+
+    index = visible(str(Path(directory) / "index.html"))
+    stderr().print(t("output.pages_written", n=reports, path=index), markup=False)
 
 
 def warn(message: str) -> None:

@@ -205,7 +205,9 @@ def test_the_markdown_cohort_view_shows_the_machines_and_the_reviewers_verdicts(
         "| sample-report.txt | 示例县司法局 | 机器结论：要素齐全 → 人工结论：要素缺失 |"
     )
     assert rows[1] == "| sample-report.txt | 示例县司法局 | 要素齐全 100 | 要素缺失 75 |"
-    assert "| trap_no_problems.txt | 示例区教育局 | 要素缺失 | 缺少：存在不足 |" in md  # not reviewed
+    assert (
+        "| trap_no_problems.txt | 示例区教育局 | 要素缺失 | 缺少：存在不足 |" in md
+    )  # not reviewed
     assert "## 人工复核的报告" in md and "| 文件 | 发布单位 | 机器结论 | 人工结论 |" in md
     buf = io.StringIO()
     cohort_terminal(stats, buf)

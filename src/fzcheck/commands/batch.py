@@ -288,6 +288,7 @@ def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> N
     the pages show the copy flags); the text view needs each input read again."""
     from fzcheck.batch.store import read_objects
     from fzcheck.grading.decisions import Reports, for_results, with_review
+    from fzcheck.output import pages_written
     from fzcheck.reading import load
     from fzcheck.redact import decodable, visible_tree
     from fzcheck.render.html import HtmlDirRenderer
@@ -301,7 +302,9 @@ def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> N
     renderer.reserve_all(decodable(str(k["path"] or "")) for k in keys)
     decisions = for_results(keys, output)  # beside the results and beside each input
     reports = Reports(keys)
+    pages = 0
     for line in read_objects(output):
+        pages += 1
         if decisions:
             line = with_review(line, decisions, rubrics, reports)
         shown = visible_tree(line, decodable)  # a page is UTF-8: a name's bad bytes as \xff
@@ -313,6 +316,7 @@ def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> N
             doc = None  # the file changed since it was graded: its quotes would not line up
         renderer.add(shown, doc)
     renderer.close()
+    pages_written(directory, pages)
 
 
 def _inside(path: str, folder: Path) -> bool:

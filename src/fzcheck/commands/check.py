@@ -166,10 +166,12 @@ def run(args: argparse.Namespace) -> int:
             if graded.result.llm is not None and graded.result.llm.error:
                 code = max(code, EXIT_LLM_FAILED)
         renderer.close()
-    if html_dir is None:  # one file (a folder of pages is not said so)
-        from fzcheck.output import written
+    from fzcheck.output import pages_written, written
 
+    if html_dir is None:
         written(args.output, len(sources))
+    else:
+        pages_written(html_dir, len(sources))
     return code
 
 

@@ -322,6 +322,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.unchecked_no_accept": "检查项 {check} 机器未核对，无结论可确认；请用 --set pass|fail 记录",
         "review.recorded": "已记录{n}条人工复核 → {path}",
         "output.written": "已写{n}份报告的结果 → {path}",
+        "output.pages_written": "已写{n}份报告的网页 → {path}（用浏览器打开）",
         "review.recorded_beside_report": (
             "（存于报告文件旁：列有这份报告的评查结果，report、batch、letter、review 也都采用）"
         ),
@@ -883,6 +884,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.unchecked_no_accept": "check {check} was never run: nothing to accept; use --set pass|fail",
         "review.recorded": "recorded {n} decision(s) → {path}",
         "output.written": "wrote {n} report(s)' results → {path}",
+        "output.pages_written": "wrote {n} report(s)' pages → {path} (open it in a browser)",
         "review.recorded_beside_report": (
             " (kept beside the report file: report, batch, letter and review apply it to "
             "every results file that lists this report)"
