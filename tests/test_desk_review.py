@@ -381,6 +381,12 @@ def test_a_decision_on_a_file_that_changed_is_said_to_no_longer_apply(
     assert code == 0 and err.count(warning) == 1
     code, _, err = run(capsys, "letter", str(results), "-o", str(tmp_path / "L"))
     assert err.count(warning) == 1
+    # the summary and the workbook dropped the overrule unsaid
+    code, _, err = run(capsys, "report", str(results), "-o", str(tmp_path / "评分表.xlsx"))
+    assert err.count(warning) == 1
+    results.unlink()
+    code, _, err = run(capsys, "batch", str(desk), "-o", str(results))
+    assert err.count(warning) == 1
 
 
 # --- 5. a not-a-report letter, once and in words a unit reads ------------------------------

@@ -257,10 +257,10 @@ def _summary(output: Path, fmt: str, rubrics: Any) -> None:
     from fzcheck.batch.store import read_objects, without_moved
     from fzcheck.cohort.stats import gather, price_table
     from fzcheck.cohort.views import render_json, render_markdown, render_terminal
-    from fzcheck.grading.decisions import reviewed_lines
+    from fzcheck.commands.review import reviewed_and_said
 
     lines = without_moved(read_objects(output))  # counted as fzcheck report counts them
-    stats = gather(reviewed_lines(lines, output, rubrics)).to_json(price_table())
+    stats = gather(reviewed_and_said(lines, output, rubrics)).to_json(price_table())
     if fmt == "json":
         render_json(stats, sys.stdout)
     elif fmt == "markdown":

@@ -234,9 +234,9 @@ WORKBOOKS = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".ods", ".csv", ".tsv"})
 
 def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
     from fzcheck.batch.store import read_results, without_moved
-    from fzcheck.commands.review import warn_stale
+    from fzcheck.commands.review import reviewed_and_said, warn_stale
     from fzcheck.errors import UsageError
-    from fzcheck.grading.decisions import for_results, load_beside, reviewed_lines, with_review
+    from fzcheck.grading.decisions import load_beside, with_review
     from fzcheck.pipeline import check_source
     from fzcheck.reading.inputs import expand_inputs
     from fzcheck.redact import visible
@@ -258,9 +258,7 @@ def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
         else:
             files.append(item)
             continue
-        decisions = for_results(lines, item)  # beside the results and beside each input
-        warn_stale(lines, decisions)
-        out += reviewed_lines(lines, item, rubrics, decisions)
+        out += reviewed_and_said(lines, Path(item), rubrics)  # beside the results and each input
     for source in expand_inputs(files) if files else []:
         result = check_source(source, rubrics).result.to_json()
         decisions = load_beside(source)

@@ -60,8 +60,9 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.cohort.stats import gather, price_table
     from fzcheck.cohort.views import UnitsCsv, render_json, render_markdown, render_terminal
     from fzcheck.commands.check import refuse_overwriting
+    from fzcheck.commands.review import reviewed_and_said
     from fzcheck.errors import UsageError
-    from fzcheck.grading.decisions import decisions_path, reviewed_lines
+    from fzcheck.grading.decisions import decisions_path
     from fzcheck.output import written
     from fzcheck.render import format_for
     from fzcheck.render.i18n import t
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and not args.output and sys.stdout.isatty():
         raise UsageError(t("output.xlsx_needs_file", fmt="xlsx"))
     # Read whole before -o is opened: a results file that turns out bad leaves -o as it was.
-    lines = list(reviewed_lines(without_moved(read_results(path)), path, rubrics))
+    lines = reviewed_and_said(without_moved(read_results(path)), path, rubrics)
     if torn_tail(path):  # read_results passed it over: said, not silently left out
         from fzcheck.output import warn
 

@@ -575,6 +575,19 @@ def stale(results: list[dict[str, Any]], decisions: list[Any]) -> list[tuple[str
     return [(apart[p], len(ids)) for p, ids in gone.items()]
 
 
+def reviewed_and_said(
+    lines: list[dict[str, Any]], results_file: Path, rubrics: Any
+) -> list[dict[str, Any]]:
+    """A results file's lines with the decisions about them applied, and those that no longer
+    apply said (:func:`warn_stale`): a file edited since lost its overrule silently in the
+    summary and the workbook, said only by review and letter."""
+    from fzcheck.grading.decisions import for_results, reviewed_lines
+
+    decisions = for_results(lines, results_file)
+    warn_stale(lines, decisions)
+    return list(reviewed_lines(lines, results_file, rubrics, decisions))
+
+
 def warn_stale(results: list[dict[str, Any]], decisions: list[Any]) -> None:
     """Say once that decisions on changed files no longer apply, and which files; that those
     on a report renamed or moved whose bytes several reports hold apply to none of them; and
