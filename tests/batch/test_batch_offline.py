@@ -647,3 +647,15 @@ def test_the_cohort_says_an_optional_part_not_written_is_not_written(
         other = next(line for line in out.splitlines() if "其他" in line)
         problems = next(line for line in out.splitlines() if "存在不足" in line)
         assert "未写（选报）" in other and "未写" not in problems, out
+
+
+def test_the_progress_bar_is_in_the_reviewers_words(capsys: pytest.CaptureFixture[str]) -> None:
+    """The bar read 0.5/s ETA 0:00:19 among its Chinese: 每秒0.5份 预计还需 0:00:19."""
+    from fzcheck.batch.progress import BarProgress
+
+    with BarProgress(3, 0, auto_refresh=False) as bar:
+        bar.advance("a.txt")
+        bar.advance("b.txt")
+    err = capsys.readouterr().err
+    assert "每秒" in err and "预计还需" in err
+    assert "ETA" not in err and "/s" not in err

@@ -113,7 +113,7 @@ class BarProgress:
             MofNCompleteColumn(),
             TaskProgressColumn(),
             TextColumn("{task.fields[rate]}"),
-            TextColumn("ETA"),
+            TextColumn(t("batch.bar_eta")),  # the reviewer's words, not ETA and 0.5/s
             TimeRemainingColumn(),
             TextColumn("[red]{task.fields[failed]}"),
             TimeElapsedColumn(),
@@ -142,7 +142,7 @@ class BarProgress:
         self.bar.update(
             self.task,
             advance=1,
-            rate=f"{rate:.1f}/s",
+            rate=t("batch.bar_rate", rate=f"{rate:.1f}"),
             failed=t("batch.bar_failed", failed=self.failed) if self.failed else "",
             refresh=not self.auto_refresh,
         )

@@ -531,6 +531,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.status": "批量评查：已评{done}/{total}份，失败{failed}份，每秒{rate}份，预计还需{eta}",
         "batch.bar": "批量评查",
         "batch.bar_failed": "失败{failed}份",
+        "batch.bar_rate": "每秒{rate}份",
+        "batch.bar_eta": "预计还需",
         "batch.not_results": (
             "{path} 第{line}行不是评查结果（不是批量评查结果文件，或被改动过），为免覆盖原有内容"
             "未作改动：请用 -o 指定新的结果文件（如 results.jsonl）"
@@ -1140,6 +1142,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.status": "batch: {done}/{total} done, {failed} failed, {rate}/s, ETA {eta}",
         "batch.bar": "batch",
         "batch.bar_failed": "{failed} failed",
+        "batch.bar_rate": "{rate}/s",
+        "batch.bar_eta": "ETA",
         "batch.not_results": (
             "{path}: line {line} is not a result (not a batch results file, or edited); "
             "it was left as it is: give -o a new results file (e.g. results.jsonl)"
