@@ -677,6 +677,7 @@ def _list(
     from fzcheck.output import stdout
     from fzcheck.redact import visible
     from fzcheck.render.i18n import decision_text, t, verdict
+    from fzcheck.render.typeset import quoted
 
     con = stdout()
     among = reports if reports is not None else Reports(results)
@@ -700,7 +701,8 @@ def _list(
         )
         for part, keys in _by_part(review.get("unchecked") or {}).items():
             label = next((p.get("label") for p in r.get("parts", []) if p["id"] == part), part)
-            names = "、".join(f"{k}（{review['unchecked'][k]}）" for k in keys)
+            # by the names --check takes, not the ids (problems.gives_causes)
+            names = "、".join(quoted(review["unchecked"][k]) for k in keys)
             said = "  " + t("review.unchecked_hint", part=label, checks=names)
             con.print(visible(said), markup=False, highlight=False)
     return listed
