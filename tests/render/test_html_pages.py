@@ -271,6 +271,9 @@ def test_batch_page_rows_charts_and_copy_partners(
     assert "91%" in html
     # problems is missing in one report of two
     assert re.search(r"存在不足</text>.*?50% ✗", html, re.DOTALL)
+    # a part's column is explained by the law's name for it, not its id (achievements)
+    heads = {x["title"] for t, x in m.tags if t == "th" and "part-head" in x.get("class", "")}
+    assert "存在的不足和原因" in heads and not heads & {"achievements", "problems"}
 
 
 def test_page_names_are_unique_and_safe() -> None:

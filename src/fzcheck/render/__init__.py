@@ -146,13 +146,15 @@ def joined_label(labels: Iterable[str]) -> str:
     return "／".join(sorted({x for x in labels if x}))
 
 
-def part_labels(results: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """part id -> label, in the order parts first appear in ``results``; a part id that reports
-    graded by different rubrics label differently gets each label (:func:`joined_label`)."""
+def part_labels(results: Iterable[Mapping[str, Any]], key: str = "label") -> dict[str, str]:
+    """part id -> label (or another of the part's names, ``key``), in the order parts first
+    appear in ``results``; a part id that reports graded by different rubrics label
+    differently gets each label (:func:`joined_label`)."""
     seen: dict[str, list[str]] = {}
     for r in results:
         for p in r.get("parts") or []:
-            seen.setdefault(str(p["id"]), []).append(part_label(p))
+            name = part_label(p) if key == "label" else str(p.get(key) or p["id"])
+            seen.setdefault(str(p["id"]), []).append(name)
     return {pid: joined_label(labels) for pid, labels in seen.items()}
 
 

@@ -100,6 +100,7 @@ def _page(
             script_source=js_source,
             status_mark=STATUS_MARK,
             part_short=part_labels(results),
+            part_long=part_labels(results, "name"),  # a column's tooltip: the law's name
             status_zh={s: i18n.status(s) for s in ("present", "embedded", "missing")},
             verdict_zh={
                 v: i18n.verdict(v) for v in ("complete", "incomplete", "not_a_report", "error")
