@@ -561,7 +561,7 @@ def test_close_matches_for_mistyped_options_and_commands(
         main(["check", "--formt", "json", str(SAMPLE)])
     err = capsys.readouterr().err
     assert stop.value.code == 2
-    assert "用法：fzcheck check" in err and "是否想输入 --format？" in err
+    assert "（用法见 fzcheck check --help）" in err and "是否想输入 --format？" in err
     with pytest.raises(SystemExit):
         main(["chek", str(SAMPLE)])
     assert "是否想输入 check？" in capsys.readouterr().err
@@ -594,7 +594,10 @@ def test_nested_commands_and_global_options_get_close_matches(
     with pytest.raises(SystemExit):
         main(["rubric", "show", "--formt", "json", "fazhi-annual"])
     err = capsys.readouterr().err
-    assert "用法：fzcheck rubric show" in err and "未知选项 --formt，是否想输入 --format？" in err
+    assert (
+        "（用法见 fzcheck rubric show --help）" in err
+        and "未知选项 --formt，是否想输入 --format？" in err
+    )
     with pytest.raises(SystemExit):
         main(["check", str(SAMPLE), "--quite"])
     assert "是否想输入 --quiet？" in capsys.readouterr().err

@@ -356,15 +356,16 @@ def test_review_file_lists_its_own_decisions_once(
         (["batch", "a", "-o", "r.jsonl", "--workers", "many"], "--workers 不接受“many”"),
     ],
 )
-def test_argparse_errors_are_said_in_chinese_with_the_usage_line(
+def test_argparse_errors_are_one_line_in_chinese_with_the_way_to_the_usage(
     capsys: pytest.CaptureFixture[str], args: list[str], said: str
 ) -> None:
+    """One line (the usage block above it was five more), saying where the usage is."""
     with pytest.raises(SystemExit) as exit_:
         main(args)
     err = capsys.readouterr().err
     assert exit_.value.code == 2
-    assert err.startswith(f"用法：fzcheck {args[0]}")
-    assert f"fzcheck {args[0]}: 错误：" in err and said in err, err
+    assert err.count("\n") == 1 and err.startswith(f"fzcheck {args[0]}: 错误：")
+    assert said in err and err.endswith(f"（用法见 fzcheck {args[0]} --help）\n"), err
     assert "argument" not in err and "required" not in err
 
 

@@ -100,9 +100,10 @@ class Parser(argparse.ArgumentParser):
             hint = t("usage.did_you_mean", match=match[0]) if match else ""
         else:
             message = _said(message)
-        self.print_usage(sys.stderr)
+        # one line, the way to the usage in it (the usage block above it made five more)
         colon = "：" if lang() == "zh" else ": "
-        self.exit(2, f"{self.prog}: {t('error.prefix')}{colon}{message}{hint}\n")
+        usage = t("error.see_help", prog=self.prog)
+        self.exit(2, f"{self.prog}: {t('error.prefix')}{colon}{message}{hint}{usage}\n")
 
 
 _FORMATTERS: dict[type, type] = {}

@@ -165,7 +165,9 @@ ZH: dict[str, str] = {
     "redo inputs whose line records a failure (unreadable, LLM error)": (
         "重评记为失败的文件（无法读取、大模型出错）"
     ),
-    "cohort view printed at the end (default: terminal)": "结束时显示的汇总格式（默认：终端）",
+    "cohort view printed at the end (default: terminal; none with --quiet)": (
+        "结束时显示的汇总格式（默认：终端；加 --quiet 时不显示）"
+    ),
     "similarity (0-1) at which sections of the rubric's copy-checked parts count as copies "
     "(default: 0.6)": "规则中查重要素的相似度达到多少（0-1）算作雷同（默认 0.6）",
     "also write one HTML page per report and index.html (the batch page) into DIR": (

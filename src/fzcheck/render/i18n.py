@@ -501,6 +501,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "检查进程处理此文件时意外退出（内存耗尽或读取库崩溃），其余文件不受影响：请连同文件一起反馈"
         ),
         "error.prefix": "错误",
+        "error.see_help": "（用法见 {prog} --help）",
         "usage.unknown_option": "未知选项 {option}",
         "usage.did_you_mean": "，是否想输入 {match}？",
         "usage.invalid_choice": "{option} 不接受“{value}”，可选：{choices}",
@@ -1111,6 +1112,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "crashed); the other files are not affected: please report it with the file"
         ),
         "error.prefix": "error",
+        "error.see_help": " (usage: {prog} --help)",
         "usage.unknown_option": "unrecognized option {option}",
         "usage.did_you_mean": "; did you mean {match}?",
         "usage.invalid_choice": "{option}: invalid choice {value!r} (choose from {choices})",
