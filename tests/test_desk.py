@@ -861,3 +861,25 @@ def test_a_folder_of_pages_is_said_with_the_page_to_open(
     assert f"已写3份报告的网页 → {tmp_path / 'p' / 'index.html'}" in err
     _, _, err = run(capsys, "-q", "check", str(folder), "-f", "html", "-o", str(pages))
     assert "已写" not in err
+
+
+def test_two_letters_to_one_unit_are_told_apart_by_their_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Two reports of one unit (its Word and its PDF version, told apart by a line): letters
+    示例区教育局-反馈意见.docx and -2.docx, and the 汇总 listing the unit twice, no file named."""
+    d = tmp_path / "in"
+    d.mkdir()
+    text = TRAP.read_text(encoding="utf-8")
+    (d / "教育局报告.txt").write_text(text, encoding="utf-8")
+    (d / "教育局报告（修改稿）.txt").write_text(text + "\n（修改稿）\n", encoding="utf-8")
+    out = tmp_path / "letters"
+    run(capsys, "letter", str(d), "-o", str(out))
+    names = {p.name for p in out.iterdir()}
+    assert "示例区教育局（教育局报告（修改稿））-反馈意见.docx" in names, names
+    assert not any(n.endswith("-2.docx") for n in names)
+    whole = _docx_text(out / "汇总反馈意见.docx")
+    assert (
+        "示例区教育局（教育局报告.txt）" in whole
+        and "示例区教育局（教育局报告（修改稿）.txt）" in whole
+    )

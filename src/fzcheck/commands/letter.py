@@ -293,8 +293,10 @@ def _file_name(r: dict[str, Any], taken: set[str]) -> str:
         return "".join(ch for ch in unit if ch not in '\\/:*?"<>|\t')[:40].lstrip(". ") or "报告"
 
     base = safe(unit_name(r))
-    # 损坏.docx, 损坏.pdf, 损坏.ofd unread: told apart by their suffixes before by numbers
-    whole = safe(Path(str(r.get("path") or "")).name) if not _readable(r) else base
+    submitted = Path(str(r.get("path") or ""))
+    # 损坏.docx, 损坏.pdf, 损坏.ofd unread: told apart by their suffixes before by numbers; two
+    # reports of one unit by their files' names (县司法局（报告PDF版）), then by numbers
+    whole = safe(submitted.name) if not _readable(r) else safe(f"{base}（{submitted.stem}）")
     name = next(
         (f"{b}-反馈意见.docx" for b in (base, whole) if f"{b}-反馈意见.docx" not in taken), None
     )
@@ -494,8 +496,8 @@ def _write_letter(
     batch = summary or len(results) > 1
     doc.heading("年度报告审查反馈意见" + ("（汇总）" if batch else ""), level=1)
     for n, r in enumerate(results, 1):
-        if batch:
-            doc.heading(f"{n}. {unit_name(r)}", level=2)
+        if batch:  # the desk's list: which submitted file, beside whose
+            doc.heading(f"{n}. {unit_name(r)}（{decodable(Path(str(r['path'])).name)}）", level=2)
         if not _readable(r):
             _unreadable(doc, r, deadline)
             continue
