@@ -146,6 +146,29 @@ def test_a_report_published_as_images_is_said_to_be_images_not_a_non_report(
         result = check_path(str(page), Catalog.load()).to_json()
         assert result["verdict"] == "error" and result["error"]["kind"] == "attached"
         assert "附件" in error_kind("attached", result["error"]["message"])
+    # a cover letter sending the report as the file it links (关于报送…报告的报告): the file to
+    # download, not a report missing its every part; a short report offering its PDF version
+    # is the report it is
+    cover = (
+        "<p>市人民政府：</p><p>根据《法治政府建设与责任落实督察工作规定》要求，我局认真总结了"
+        "2025年度法治政府建设工作情况，形成了《示例县交通运输局2025年度法治政府建设情况报告》，"
+        "现随文报送，请审示。</p><p>2025年，我局坚持以习近平法治思想为指导，深入推进依法行政，"
+        "局主要负责同志认真履行推进法治建设第一责任人职责，较好完成了年度各项目标任务。</p>"
+        '<p>附件：<a href="/u/cms/2026/0312.pdf">示例县交通运输局2025年度法治政府建设情况报告.pdf'
+        "</a></p><p>示例县交通运输局</p><p>2026年3月12日</p>"
+    )
+    page.write_text(_IMAGE_PAGE.format(title=title, body=cover), encoding="utf-8")
+    result = check_path(str(page), Catalog.load()).to_json()
+    assert result["verdict"] == "error" and result["error"]["kind"] == "attached"
+    short = (
+        "<p>现将2025年度法治政府建设情况报告如下：</p><p>一、主要举措和成效。全年审查重大行政决策"
+        "3件，审核规范性文件12件，办理行政复议案件5件。</p><p>二、存在的不足和原因。执法力量不足，"
+        "原因是编制有限、培训不够。</p><p>三、主要负责人履职情况。局长亲自主持专题会议2次，"
+        "带头旁听庭审1次。</p><p>四、2026年工作安排。开展执法培训，推进合法性审查全覆盖。</p>"
+        '<p>附件：<a href="/u/cms/2026/0212.pdf">2025年度法治政府建设情况报告.pdf</a></p>'
+    )
+    page.write_text(_IMAGE_PAGE.format(title=title, body=short), encoding="utf-8")
+    assert check_path(str(page), Catalog.load()).to_json()["ok"]
     # a news item with a file attached is the news item it is
     notice = '<p>附件：<a href="/u/cms/2026/0212.docx">会议议程.docx</a></p>'
     page.write_text(_IMAGE_PAGE.format(title=title, body=news + notice), encoding="utf-8")

@@ -232,6 +232,10 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
     if title and not any(_holds_title(line, title) for line in kept[:5]):
         kept.insert(0, title)
     beside = sum(len(line) for line in kept if line not in (title, PICTURE))
+    if TEXT_BESIDE_PICTURES <= beside < _COVER_CHARS:
+        # a cover letter sending the report as the file it links (关于报送…报告的报告: 现随文报送，
+        # 请审示。附件：…报告.pdf): graded, a report missing its every part, sent back for all
+        _refuse_an_announcement(kept, title, page, cover=True)
     if beside < TEXT_BESIDE_PICTURES:
         images = _article_images(page)
         pictures = _archived(archive, images) if archive is not None and images else []
@@ -240,14 +244,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
             return Extracted("\n".join([*kept, text]), encoding, _published(page), ocr=True)
         # a page announcing the report, the report itself a file it links (现将…予以公开。
         # 附件：…报告.pdf): graded, its every part was missing and the unit sent back for all
-        attached = _attached_file(kept, page)
-        said = [line for line in kept if not (title and _holds_title(line, title))]
-        if attached is not None and _NAMES_A_REPORT.search(" ".join([attached, *said])):
-            raise InputError(
-                f"the web page only announces the report, which is in an attached file "
-                f"({_shown(attached)}); download the attachment and check that",
-                kind="attached",
-            )
+        _refuse_an_announcement(kept, title, page)
         # a page of its title and pictures alone (a caption at most): not a news item with its
         # photos, nor a page offering the report as a file (附件：…报告.pdf: its note says so)
         if images and beside < _CAPTION_CHARS and not _DOCUMENT_FILE.search(page):
@@ -258,6 +255,31 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
                 kind="image",
             )
     return Extracted("\n".join(kept), encoding, _published(page))
+
+
+def _refuse_an_announcement(
+    kept: list[str], title: str | None, page: str, cover: bool = False
+) -> None:
+    """Raise ``attached`` for an article announcing a report it links as a file: a page of a
+    line or two, or (``cover``) a longer one in words sending or publishing the file."""
+    said = [line for line in kept if not (title and _holds_title(line, title))]
+    if cover and not _SENDS_A_FILE.search(" ".join(said)):
+        return
+    attached = _attached_file(kept, page)
+    if attached is not None and _NAMES_A_REPORT.search(" ".join([attached, *said])):
+        raise InputError(
+            f"the web page only announces the report, which is in an attached file "
+            f"({_shown(attached)}); download the attachment and check that",
+            kind="attached",
+        )
+
+
+# A cover's words sending or publishing what it attaches (not a report's own 现将…报告如下)
+_SENDS_A_FILE = re.compile(
+    r"随文(?:报送|印发|转发)|现予(?:公开|公布|印发)|予以(?:公开|公布)[。，,]|详见附件|见附件"
+    r"|(?:报送|呈报)(?:给你们)?[，,]?请(?:审示|审阅|审议|查收|审定)"
+)
+_COVER_CHARS = 600  # an article this short beside a linked report is its cover, not the report
 
 
 def _attached_file(kept: list[str], page: str) -> str | None:
