@@ -973,3 +973,24 @@ def test_the_issuer_is_not_taken_from_a_title_it_cites(tmp_path: Path) -> None:
     # a label before a colon is no part of the unit's name
     labelled = checked(tmp_path, f"图解：示例市人民政府2025年度法治政府建设情况报告\n{body}")
     assert labelled["document"]["issuer"] == "示例市人民政府"
+
+
+@pytest.mark.parametrize(("date", "on_time"), [("2026年3月18日", True), ("2026年4月10日", False)])
+def test_a_cover_letters_date_signs_the_unsigned_report_it_sends(
+    tmp_path: Path, date: str, on_time: bool
+) -> None:
+    """关于报送…报告的报告 signed by the unit, then 附件 and the report, itself unsigned: 落款日期
+    read —, and a cover dated after 1 April raised no deadline flag."""
+    body = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[1].rsplit("示例县司法局", 1)[0]
+    cover = (
+        "示例县人民政府关于报送2025年度法治政府建设情况报告的报告\n\n市人民政府：\n"
+        "现将《示例县2025年度法治政府建设情况报告》随文报送，请审阅。\n\n"
+        f"附件：示例县2025年度法治政府建设情况报告\n\n示例县人民政府\n{date}\n\n附件\n\n"
+        "示例县2025年度法治政府建设情况报告\n"
+    )
+    r = checked(tmp_path, cover + body)
+    year, rest = date.split("年")
+    month, day = rest.rstrip("日").split("月")
+    assert r["document"]["signed_on"] == dt.date(int(year), int(month), int(day)).isoformat()
+    late = [c for c in r["checks"] if c["id"] == "published_in_time" and not c["passed"]]
+    assert bool(late) is not on_time

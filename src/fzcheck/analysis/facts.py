@@ -202,6 +202,8 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     if signed is None and title_span is not None:
         signed = _delivered_on(lines, nonblank, title_span[1], doc.published_on is None)
     if signed is None:
+        signed = _cover_signed(lines, nonblank, first_heading)
+    if signed is None:
         signed = _made_on(lines, body_start)
     title: str | None = None
     title_analysis: str | None = None
@@ -572,6 +574,17 @@ def _delivered_on(
 # a disclosure page's metadata gives the document's own date (成文日期, 印发日期): a report signed
 # with the issuer alone (its date left to the page) was made that day
 _MADE_ON = re.compile(r"(?:成文日期|成文时间|印发日期)\s*[:：|｜]?[\s|｜]*([^\s|｜]{6,16})")
+
+
+def _cover_signed(lines: list[str], nonblank: list[int], first_heading: int) -> dt.date | None:
+    """The date a cover letter above the report is signed on (…随文报送，请审阅。/ 白沙区人民政府 /
+    2026年3月18日 / 附件 / the report, itself unsigned): the day the report was sent, as its own
+    signature's would be."""
+    above = [i for i in nonblank if i < first_heading]
+    for i, j in pairwise(above):
+        if _DATE_ONLY.match(lines[i]) and _ATTACHMENT.match(lines[j]):
+            return parse_date(lines[i])
+    return None
 
 
 def _made_on(lines: list[str], body_start: int) -> dt.date | None:
