@@ -835,6 +835,28 @@ def test_a_check_two_report_types_share_is_counted_for_each_over_its_own_reports
     assert len({c["name"] for c in title}) == 2
 
 
+def test_a_mixed_batchs_part_shares_say_their_base(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """要素统计（已评3份） over two 法治 reports and a GIP one: 存在不足 1 (50%) is of the two 法治
+    reports, so its row says so (，共2份); a part every report has says nothing more."""
+    from tests.gip import reports as gip
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "a.txt")
+    shutil.copy(TRAP, folder / "b.txt")
+    (folder / "c.txt").write_text(gip.layout_text(), encoding="utf-8")
+    results = tmp_path / "r.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    _, md, _ = run(capsys, "report", str(results), "-f", "markdown")
+    assert "要素统计（已评3份）" in md
+    assert re.search(r"\| 存在不足 \| 1 \(50%，共2份\) \|", md), md
+    assert not re.search(r"\| 其他[^|]*\| \d+ \(\d+%，共", md)
+    _, term, _ = run(capsys, "report", str(results))
+    assert "1 (50%，共2份)" in term
+
+
 def test_a_quiet_batch_prints_its_summary_only_when_asked(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
 ) -> None:

@@ -102,7 +102,7 @@ class Parser(argparse.ArgumentParser):
             message = _said(message)
         # one line, the way to the usage in it (the usage block above it made five more)
         colon = "：" if lang() == "zh" else ": "
-        usage = t("error.see_help", prog=self.prog)
+        usage = t("usage.see_help", prog=self.prog)
         self.exit(2, f"{self.prog}: {t('error.prefix')}{colon}{message}{hint}{usage}\n")
 
 

@@ -416,3 +416,18 @@ def test_a_signature_giving_the_month_alone_is_shown_as_its_month(
         ("page", _page_text(page.read_text(encoding="utf-8"))),
     ):
         assert said in text, name
+
+
+def test_a_complete_report_that_goes_back_says_so_beside_its_verdict(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """结论 要素齐全 with the causes the law requires not given read as nothing to send back;
+    the terminal and Markdown say 处理建议 退回修改 beside it, as the sheets do. A report with
+    nothing to put right says none."""
+    report = FIXTURES / "embedded_leader.txt"  # all parts there, its causes not given
+    _, term, _ = run(capsys, "check", str(report))
+    _, md, _ = run(capsys, "check", str(report), "-f", "markdown")
+    assert re.search(r"要素齐全\s+得分 80 / 100\s+处理建议 退回修改", term)
+    assert "**要素齐全** · 得分 **80** · 处理建议 **退回修改**" in md
+    _, term, _ = run(capsys, "check", str(SAMPLE))
+    assert "要素齐全" in term and "处理建议" not in term

@@ -25,11 +25,18 @@ from fzcheck.render.jsonfmt import escape_surrogates
 from fzcheck.render.markdown import md_cell
 
 
-def _missing(part: dict[str, Any]) -> str:
+def _missing(part: dict[str, Any], graded: int) -> str:
     """A part's missing count and share; an optional part's said as not written (其他 not
     written by 22 of 25 units read as 88% of reports lacking a part the law requires)."""
-    cell = f"{part['missing']} ({_pct(part['missing_share'])})"
+    cell = f"{part['missing']} ({_pct(part['missing_share'])}{_of(part, graded)})"
     return cell if part["required"] else f"{cell} {t('optional_missing')}"
+
+
+def _of(part: dict[str, Any], graded: int) -> str:
+    """The base of a part's shares where it is not every graded report (a mixed batch: 存在不足
+    over its 19 法治 reports, under 要素统计（已评23份）)."""
+    n = part.get("reports", graded)
+    return t("cohort.part_base", n=n) if n != graded else ""
 
 
 def _pct(share: float) -> str:
@@ -149,8 +156,8 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
     ]
     for p in stats["parts"]:
         lines.append(
-            f"| {part_title(p.get('label') or p['part'], p['required'])} | {_missing(p)} | "
-            f"{p['embedded']} ({_pct(p['embedded_share'])}) |"
+            f"| {part_title(p.get('label') or p['part'], p['required'])} | {_missing(p, stats['graded'])} | "
+            f"{p['embedded']} ({_pct(p['embedded_share'])}{_of(p, stats['graded'])}) |"
         )
     s = stats["scores"]
     lines += ["", f"## {t('score')}", ""]
@@ -280,8 +287,8 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
     for p in stats["parts"]:
         parts.add_row(
             escape(part_title(str(p.get("label") or p["part"]), p["required"])),
-            _missing(p),
-            f"{p['embedded']} ({_pct(p['embedded_share'])})",
+            _missing(p, stats["graded"]),
+            f"{p['embedded']} ({_pct(p['embedded_share'])}{_of(p, stats['graded'])})",
         )
     console.print(parts)
     s = stats["scores"]

@@ -329,6 +329,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         # cohort
         "cohort.reports": "共{n}份报告",
         "cohort.graded": "要素统计（已评{n}份）",
+        "cohort.part_base": "，共{n}份",
         "cohort.missing": "缺失",
         "cohort.embedded": "仅嵌于他节",
         "cohort.scores": "得分：最低 {min:g}  中位 {median:g}  平均 {mean:g}  最高 {max:g}",
@@ -501,7 +502,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "检查进程处理此文件时意外退出（内存耗尽或读取库崩溃），其余文件不受影响：请连同文件一起反馈"
         ),
         "error.prefix": "错误",
-        "error.see_help": "（用法见 {prog} --help）",
+        "usage.see_help": "（用法见 {prog} --help）",
         "usage.unknown_option": "未知选项 {option}",
         "usage.did_you_mean": "，是否想输入 {match}？",
         "usage.invalid_choice": "{option} 不接受“{value}”，可选：{choices}",
@@ -894,6 +895,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "cohort.reports": "{n} reports",
         "cohort.graded": "parts ({n} graded)",
+        "cohort.part_base": " of {n}",
         "cohort.missing": "missing",
         "cohort.embedded": "embedded only",
         "cohort.scores": "scores: min {min:g}  median {median:g}  mean {mean:g}  max {max:g}",
@@ -1112,7 +1114,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "crashed); the other files are not affected: please report it with the file"
         ),
         "error.prefix": "error",
-        "error.see_help": " (usage: {prog} --help)",
+        "usage.see_help": " (usage: {prog} --help)",
         "usage.unknown_option": "unrecognized option {option}",
         "usage.did_you_mean": "; did you mean {match}?",
         "usage.invalid_choice": "{option}: invalid choice {value!r} (choose from {choices})",

@@ -53,6 +53,8 @@ def md_cell(value: Any) -> str:
 
 
 def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> str:
+    from fzcheck.cohort.stats import action
+
     lines = [f"## {md_cell(result['path'])}", ""]
     if result.get("error"):
         err = result["error"]
@@ -68,6 +70,7 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
     lines += [
         f"**{verdict(said['verdict'])}** · {t('score')} **{said['score']:g}**"
         + (f"（{t('human')}）" if result.get("review") else "")
+        + (f" · {t('col.action')} **{todo}**" if (todo := action(result)) else "")
         + f" · {t('rubric')} {kind}",
         "",
         "| " + " | ".join(t(k) for k in keys) + " |",

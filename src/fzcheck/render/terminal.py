@@ -143,8 +143,13 @@ def render_result(result: dict[str, Any]) -> Panel:
         body.extend(terminal_section(result["llm"], part_labels([result])))
     # the last line is the final word: the reviewer's where there is one (the machine's is on
     # the line above, 机器结论：… → 人工结论：…), so it is the score the breakdown above makes up
+    from fzcheck.cohort.stats import action
+
     v = str(review.get("verdict") or result["verdict"])
     final = review.get("score", result["score"]) if review else result["score"]
+    # what the desk does (退回修改): 要素齐全 alone read as nothing to send back, with the
+    # causes the law requires not given
+    todo = action(result)
     body.append(Text())
     body.append(
         Text.assemble(
@@ -153,6 +158,7 @@ def render_result(result: dict[str, Any]) -> Panel:
             (f"   {t('score')} ", "dim"),
             (f"{final:g}", "bold"),
             " / 100",
+            *([(f"   {t('col.action')} ", "dim"), (todo, "bold")] if todo else []),
         )
     )
     return Panel(
