@@ -905,3 +905,25 @@ def test_two_letters_to_one_unit_are_told_apart_by_their_files(
         "示例区教育局（教育局报告.txt）" in whole
         and "示例区教育局（教育局报告（修改稿）.txt）" in whole
     )
+
+
+def test_a_letter_inflating_past_any_letters_size_is_not_opened(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """A file in the letters folder that says it is fzcheck's and inflates to 60 MB (a bomb, or
+    a letter pasted full of pictures) is not opened whole to see whether it was edited: it is
+    kept as an edited letter is, and said."""
+    import zipfile
+
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    out = tmp_path / "letters"
+    run(capsys, "letter", str(results), "-o", str(out))
+    letter = out / "示例区教育局-反馈意见.docx"
+    with zipfile.ZipFile(letter, "a", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/media/big.bin", bytes(60 * 2**20))
+    assert letter.stat().st_size < 2**20
+    before = letter.read_bytes()
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out))
+    assert code == 0 and letter.read_bytes() == before
+    assert "已被修改过" in err and letter.name in err

@@ -630,6 +630,7 @@ class _Letter:
 _FOR = "fzcheck-for:"
 _TEXT = "fzcheck-text:"
 _MAX_PROPERTY = 255  # characters python-docx allows a core property
+_MAX_LETTER_BYTES = 50 * 2**20  # a letter is tens of KB; an edited one with pictures, a few MB
 
 
 def _report_keys(r: _Result) -> list[str]:
@@ -665,6 +666,10 @@ def _letter_mark(path: Path) -> _Mark | None:
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
+        with zipfile.ZipFile(path) as package:
+            inflated = sum(info.file_size for info in package.infolist())
+        if inflated > _MAX_LETTER_BYTES:  # not opened whole (a bomb): kept, as an edited one is
+            return _Mark((), True)
         doc = Docx(str(path))
     # damaged, or no package python-docx reads (lxml's parse errors are SyntaxErrors)
     except (OSError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile, PackageNotFoundError):
