@@ -901,10 +901,12 @@ def test_a_report_filled_into_a_forms_table_is_read_by_its_rows(tmp_path: Path) 
             "局长主持召开党组会议专题研究法治建设3次，亲自审定依法治教工作要点。",
         ),
         ("下一年度工作安排", "2026年，我局将健全执法机构，推进依法治校示范校创建。"),
+        ("其他需要报告的情况", "无"),
         ("填报日期", "2026年1月25日"),
     ]
     r = _form_report(tmp_path, rows)
-    status = {p["id"]: p["status"] for p in r["parts"] if p["required"]}
+    status = {p["id"]: p["status"] for p in r["parts"]}
+    # 其他… | 无: the row answered (it read 未写), as 本年度无其他需要报告的情况。 does
     assert set(status.values()) == {"present"}, status
     assert r["document"]["signed_on"] == "2026-01-25"
     assert r["document"]["issuer"] == "示例县教育局"

@@ -659,17 +659,22 @@ def _run_in_labels(
 def _form_rows(
     lines: list[str], body_start: int, body_end: int
 ) -> list[tuple[int, str, int, int, int]]:
-    """A form's rows with a paragraph in the cell after their label (存在的不足和原因 | 一是…。)."""
+    """A form's rows with a paragraph in the cell after their label (存在的不足和原因 | 一是…。),
+    or a statement that there is none (其他需要报告的情况 | 无: the row answered, not left out)."""
     out = []
     for i in range(body_start, body_end + 1):
         line = lines[i]
         if (
             "|" in line
             and (row := _ROW_LABEL.match(line)) is not None
-            and "。" in line[row.end() :]
+            and ("。" in line[row.end() :] or _NONE_SAID.match(line, row.end(1)))
         ):
             out.append((BARE, "", i, row.start(1), row.end(1)))
     return out
+
+
+# a form's cell saying there is nothing to report (| 无 |, | 暂无。, | 没有): no metadata value
+_NONE_SAID = re.compile(r"\s*\|\s*(?:无|暂无|没有)[。.]?\s*\|?\s*$")
 
 
 _AROUND_NUMERAL = (
