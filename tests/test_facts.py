@@ -778,6 +778,29 @@ def test_a_report_to_a_congress_is_dated_under_its_title(
     assert ("signed_after_year_end" in failed) is early
 
 
+@pytest.mark.parametrize(
+    ("by", "issuer"),
+    [
+        ("示例县人民政府副县长　李明辉", "示例县人民政府"),
+        ("示例县司法局局长 王芳", "示例县司法局"),
+        ("县政府办公室提供", None),  # no office and name: no unit read from it
+    ],
+)
+def test_a_report_to_a_congress_is_the_unit_its_deliverer_speaks_for(
+    tmp_path: Path, by: str, issuer: str | None
+) -> None:
+    """——…在…会议上 / 示例县人民政府副县长　李明辉, no signature: 发布单位 read —; it is the
+    government the official speaks for, not the official."""
+    text = SAMPLE.read_text(encoding="utf-8").rsplit("\n示例县司法局", 1)[0]
+    title, rest = text.split("\n", 1)
+    title = title.replace("示例县司法局关于", "关于")
+    dateline = "——2026年1月20日在示例县第十八届人民代表大会常务委员会第十次会议上"
+    path = tmp_path / "renda.txt"
+    path.write_text(f"{title}\n{dateline}\n{by}\n{rest}\n", encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert result["document"]["issuer"] == issuer
+
+
 @pytest.mark.parametrize("note", ["（2025年度）", "(2025年)"])
 def test_the_titles_year_in_brackets_on_the_line_under_it_is_the_titles(
     tmp_path: Path, note: str

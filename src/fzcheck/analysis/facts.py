@@ -233,6 +233,8 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     if issuer is not None:
         # 示例县市场监督管理局（示例县知识产权局）: the unit, its second name set apart
         issuer = _ALIAS.sub("", _joint(_cells(issuer))) or None
+    if issuer is None and title_span is not None:
+        issuer = _delivered_by(doc, nonblank, title_span[1])
     if issuer is None and title_analysis is not None and title is not None:
         m = _TITLE_ISSUER.match(title_analysis)
         # (not from a title it cites: 《江陵市人民政府2025年度…报告》解读 is no 人民政府's own)
@@ -574,6 +576,24 @@ def _delivered_on(
 # a disclosure page's metadata gives the document's own date (成文日期, 印发日期): a report signed
 # with the issuer alone (its date left to the page) was made that day
 _MADE_ON = re.compile(r"(?:成文日期|成文时间|印发日期)\s*[:：|｜]?[\s|｜]*([^\s|｜]{6,16})")
+
+
+def _delivered_by(doc: Document, nonblank: list[int], title_end: int) -> str | None:
+    """The unit a report delivered to a congress is made for, from the line naming who
+    delivered it under its dateline (——…在…会议上 / 汉阳区人民政府副区长　李明辉): its
+    government, not the official."""
+    below = [i for i in nonblank if i > title_end][:2]
+    if len(below) < 2 or not _DELIVERED.match(doc.analysis[below[0]]):
+        return None
+    m = _DELIVERER.match(doc.quote(below[1]))  # the unit as written
+    return m.group(1) if m else None
+
+
+# who delivers a report: the unit, the office (副区长, 局长), the name (two to four characters)
+_DELIVERER = re.compile(
+    r"^\s*(\S{2,30}?(?:人民政府|政府|局|委员会|办公室))(?:副?(?:省长|市长|区长|县长|州长|旗长|盟长|"
+    r"镇长|乡长|局长|主任)|秘书长|党组书记)\s*[\u3400-\u9fff·]{2,4}\s*$"
+)
 
 
 def _cover_signed(lines: list[str], nonblank: list[int], first_heading: int) -> dt.date | None:
