@@ -301,6 +301,7 @@ def test_a_leader_section_headed_with_the_duty_named_without_its_person_is_prese
         # leader's (an act told in the same sentence still counts)
         ("成立了由局主要负责人任组长的法治建设领导小组。", "missing"),
         ("局长担任法治建设领导小组组长，亲自主持召开专题会议2次。", "embedded"),
+        ("成立由局主要领导任组长的法治建设领导小组，全年召开领导小组会议3次。", "missing"),
         ("认真贯彻落实党政主要负责人履行推进法治建设第一责任人职责规定，制定责任清单。", "missing"),
         ("局主要负责人将继续带头履行推进法治建设第一责任人职责。", "missing"),
         # the work done under the leaders (在局主要负责人的带领下，…): a formula opening the
