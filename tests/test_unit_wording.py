@@ -876,6 +876,15 @@ def test_the_principals_acts_told_under_an_achievements_item_are_theirs(
             "牵头协调化解重大行政争议2件；区委书记带队赴街道调研法治建设工作4次。",
             True,
         ),
+        # each a way a leader is at the duty in person
+        ("局长在县委依法治县委员会全体会议上述法并接受评议。", True),
+        ("局长每月调度法治建设重点任务推进情况，全年调度6次。", True),
+        ("局长对执法案卷评查发现的问题逐项过问，推动整改到位。", True),
+        ("局长约谈执法中队负责人2人，督促规范执法程序。", True),
+        ("局长签批重大行政处罚决定21份。", True),
+        ("局长督导重大行政决策合法性审查工作4次。", True),
+        ("局长参加县政府常务会议会前学法12次。", True),
+        ("局长为全局干部上法治专题党课1次。", True),
     ],
 )
 def test_the_regulations_slogan_is_no_act_of_the_leaders(
