@@ -286,6 +286,11 @@ def test_year_from_signing(signed: dt.date, year: int | None) -> None:
         ("我局积极参与2025年度全县法治督察", [2025]),
         ("2025年比较圆满地完成各项任务", [2025]),
         ("同比2024年下降3件", []),
+        # a figure's years in a change (由…的…提高到…的): not the year told of
+        ("结案率由2024年的91%提高到100%", []),
+        ("网上可办率由2021年的82.3%提高到2025年的99.4%", []),
+        ("从2024年的12件下降到5件", []),
+        ("从2024年开始，我县推行清单管理", [2024]),  # since: a year stated
     ],
 )
 def test_stated_years(text: str, years: list[int]) -> None:
