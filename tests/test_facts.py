@@ -464,13 +464,13 @@ def test_a_title_without_a_kind_at_its_end_is_read_by_the_rubrics_subject() -> N
     assert not title_pattern(None).search("示例县2025年政务公开工作情况")
 
 
-@pytest.mark.parametrize("colon", ["：", ""])
+@pytest.mark.parametrize(("colon", "key"), [("：", "td"), ("", "td"), ("", "th"), ("：", "th")])
 def test_a_disclosure_pages_metadata_table_gives_publication_date_and_title(
-    tmp_path: Path, colon: str
+    tmp_path: Path, colon: str, key: str
 ) -> None:
     """A 政府信息公开 page lists 成文日期 before 发布日期, in a table, its keys with a colon or
-    without: the report was published on the latter (late: after 1 April), and its title is its
-    名称 cell alone."""
+    without, in <td> or <th> cells: the report was published on the latter (late: after 1
+    April), and its title is its 名称 cell alone."""
     text = SAMPLE.read_text(encoding="utf-8")
     title, body = text.split("\n", 1)
     rows = [
@@ -478,7 +478,14 @@ def test_a_disclosure_pages_metadata_table_gives_publication_date_and_title(
         ("名称：", title, "文号：", ""),
         (f"成文日期{colon}", "2026-03-27", f"发布日期{colon}", "2026-04-03"),
     ]
-    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    table = "".join(
+        "<tr>"
+        + "".join(
+            f"<{key}>{c}</{key}>" if k % 2 == 0 else f"<td>{c}</td>" for k, c in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
     paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
     page = f"<html><body><table>{table}</table><div>{paragraphs}</div></body></html>"
     path = tmp_path / "page.html"
@@ -494,6 +501,28 @@ def test_a_disclosure_pages_metadata_table_gives_publication_date_and_title(
     path.write_text(page.replace(paragraphs, unsigned), encoding="utf-8")
     r = check_path(str(path), Catalog.load()).to_json()
     assert r["document"]["signed_on"] == "2026-03-27"
+
+
+@pytest.mark.parametrize("colon", ["", "："])
+def test_a_metadata_table_under_the_articles_title_dates_its_publication(
+    tmp_path: Path, colon: str
+) -> None:
+    """<h1>title</h1>, then a metadata table of <th>发布日期</th><td>2026-04-03</td> with no colon,
+    then the article: published_on read null (the cells' tags became spaces, and the key needs
+    a colon or a border before its date), so the late publication was not flagged."""
+    title, body = SAMPLE.read_text(encoding="utf-8").split("\n", 1)
+    table = (
+        f'<table class="xxgk"><tr><th>索引号{colon}</th><td>11330000MB0000000X/2026-00012</td>'
+        f"<th>发布机构{colon}</th><td>示例县司法局</td></tr><tr><th>发布日期{colon}</th>"
+        f"<td>2026-04-03</td><th>有效性{colon}</th><td>有效</td></tr></table>"
+    )
+    paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
+    page = f'<html><body><div class="article"><h1>{title}</h1>{table}<div class="content">{paragraphs}</div>'
+    path = tmp_path / "page.html"
+    path.write_text(page + "</div></body></html>", encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["published_on"] == "2026-04-03"
+    assert not _check(r, "published_in_time")["passed"]
 
 
 @pytest.mark.parametrize("span", ["2026—2030年", "2026-2030年", "2026年至2030年"])

@@ -48,7 +48,10 @@ _NOT_OTHER = "".join(f"(?<!{word})" for word in _OTHER_DATES)
 _VALUE = r"\s*:\s*" + DATE.pattern
 # a key that says publication may stand in a table's cell, its date in the next (发布日期 |
 # 2024-04-10: a 政府信息公开 page's metadata table, no colon); on folded text
-_PUBLISHED_KEYED = re.compile(f"(?:{'|'.join(_PUBLISH_KEYS)})" + r"\s*[:|]\s*" + DATE.pattern)
+# (发布日期: | 2024-04-10: a colon in the key's cell, then the date's)
+_PUBLISHED_KEYED = re.compile(
+    f"(?:{'|'.join(_PUBLISH_KEYS)})" + r"\s*(?::\s*\|?|\|)\s*" + DATE.pattern
+)
 _PUBLISHED = re.compile(f"{_NOT_OTHER}(?:{'|'.join(_KEYS)})" + _VALUE)
 _BEFORE_SOURCE = re.compile(DATE.pattern + r"[\s\d:]*(?:来源|來源)")
 # A post's byline, as a WeChat article pasted into a file keeps it: the account, the date and

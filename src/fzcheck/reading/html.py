@@ -823,9 +823,14 @@ def _published(page: str) -> dt.date | None:
         return make_date(*meta.groups())
     if (posted := _wechat_posted(page)) is not None:
         return posted
-    visible = fold_width(_TAG.sub(" ", _without_hidden(page)))
-    visible = re.sub(r"\s+", " ", visible)
+    # a cell's end as a border (<th>发布日期</th><td>2026-04-03</td>: the key and its date in
+    # cells of their own, no colon between them, as a disclosure page's metadata table has it)
+    cells = _CELL_END_TAG.sub(" | ", _without_hidden(page))
+    visible = re.sub(r"\s+", " ", fold_width(_TAG.sub(" ", cells)))
     return find_published(visible, head_chars=len(visible), folded=True)
+
+
+_CELL_END_TAG = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
 
 
 def _without_hidden(page: str) -> str:
