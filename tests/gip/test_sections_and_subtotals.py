@@ -17,10 +17,11 @@ _SUBTOTALS = {
 }
 
 
-def _with_subtotal(group: str, wrong: bool) -> str:
+def _with_subtotal(group: str, wrong: bool, said: str = "") -> str:
     """The layout report with ``group``'s subtotal row printed over its sub-rows (some units add
-    one), one of its values off by one when ``wrong``."""
+    one), one of its values off by one when ``wrong``; its label ending ``said`` (（小计）)."""
     label, prefix, _ = _SUBTOTALS[group]
+    label += said
     table = copy.deepcopy(gip.values())
     subs = [r for r, _, _ in gip.ROWS_2021 if r.startswith(prefix)]
     table[group] = [sum(table[r][k] or 0 for r in subs) for k in range(7)]
@@ -35,15 +36,19 @@ def _with_subtotal(group: str, wrong: bool) -> str:
     return gip.layout_text(table, rows)
 
 
+@pytest.mark.parametrize("said", ["", "（小计）", "小计"])
 @pytest.mark.parametrize("group", sorted(_SUBTOTALS))
-def test_a_subtotal_row_is_checked_against_its_sub_rows(tmp_path: Path, group: str) -> None:
+def test_a_subtotal_row_is_checked_against_its_sub_rows(
+    tmp_path: Path, group: str, said: str
+) -> None:
     """A printed subtotal is checked: a wrong one fails its own sum (it was read past, and the
-    table said every sum held); a right one holds, and is not counted twice in （七）总计."""
+    table said every sum held); a right one holds, and is not counted twice in （七）总计. Its
+    label may say 小计 (（三）不予公开（小计）: passed over, a wrong subtotal passed)."""
     identity = _SUBTOTALS[group][2]
-    right = check(write(tmp_path, "right.txt", _with_subtotal(group, wrong=False)))
+    right = check(write(tmp_path, "right.txt", _with_subtotal(group, False, said)))
     assert tables(right)["requests"]["status"] == "read"
     assert failures(right) == set()
-    wrong = check(write(tmp_path, "wrong.txt", _with_subtotal(group, wrong=True)))
+    wrong = check(write(tmp_path, "wrong.txt", _with_subtotal(group, True, said)))
     assert failures(wrong) == {(identity, "自然人"), (identity, "总计")}
 
 
