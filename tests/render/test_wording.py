@@ -96,14 +96,15 @@ def test_a_letter_is_addressed_to_the_issuer_else_to_a_blank_for_the_reviewer(
     # no issuer: never the file name, the title (政府工作报告, 关于举办…的通知) taken for a unit
     for name in (
         "no_title_body_year.txt-反馈意见.docx",
-        "政府工作报告-反馈意见.docx",
         "关于举办2026年示例县全民健身运动会的通知-反馈意见.docx",
     ):
         assert salutation[name] == BLANK, name
+    # a speech to a congress is its government's (示例区人民政府区长 张某某 under its dateline)
+    assert salutation["示例区人民政府-反馈意见.docx"] == "示例区人民政府："
     # the 汇总 too: each report's section opens with its issuer or the blank
     whole = letters["汇总反馈意见.docx"].splitlines()
     assert "no_title_body_year.txt：" not in whole and "政府工作报告：" not in whole
-    assert whole.count(BLANK) == 4 and "示例区教育局：" in whole
+    assert whole.count(BLANK) == 3 and "示例区教育局：" in whole
     # a report without a title is named as the file it is, not put in 《》 as if a title
     untitled = letters["no_title_body_year.txt-反馈意见.docx"]
     assert "报送的文件“no_title_body_year.txt”（2024年度）" in untitled

@@ -588,8 +588,9 @@ def _delivered_by(doc: Document, nonblank: list[int], title_end: int) -> str | N
     below = [i for i in nonblank if i > title_end][:2]
     if len(below) < 2 or not _DELIVERED.match(doc.analysis[below[0]]):
         return None
-    m = _DELIVERER.match(doc.quote(below[1]))  # the unit as written
-    return m.group(1) if m else None
+    # read on the analysis view (區長 is 区长 there), the unit given as written
+    m = _DELIVERER.match(doc.analysis[below[1]])
+    return doc.quote(below[1], m.start(1), m.end(1)) if m else None
 
 
 # who delivers a report: the unit, the office (副区长, 局长), the name (two to four characters)
