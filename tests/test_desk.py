@@ -927,3 +927,51 @@ def test_a_letter_inflating_past_any_letters_size_is_not_opened(
     code, _, err = run(capsys, "letter", str(results), "-o", str(out))
     assert code == 0 and letter.read_bytes() == before
     assert "已被修改过" in err and letter.name in err
+
+
+def test_a_run_over_one_of_a_units_two_reports_keeps_the_others_letter(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Two reports of one unit, then a run over the second alone: it took the first's letter's
+    name (written over) and removed its own earlier letter as no longer due."""
+    d = tmp_path / "in"
+    d.mkdir()
+    text = TRAP.read_text(encoding="utf-8")
+    (d / "a.txt").write_text(text, encoding="utf-8")
+    (d / "b.txt").write_text(text + "\n（修改稿）\n", encoding="utf-8")
+    out = tmp_path / "letters"
+    run(capsys, "letter", str(d), "-o", str(out))
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "汇总反馈意见.docx"}
+    assert len(before) == 2
+    code, _, err = run(capsys, "letter", str(d / "b.txt"), "-o", str(out))
+    assert code == 0 and "删除了" not in err
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "汇总反馈意见.docx"}
+    assert set(after) == set(before)
+    first = next(n for n in before if "（" not in n)  # a.txt's: the unit's plain name
+    assert after[first] == before[first]
+
+
+def test_a_damaged_letter_in_the_folder_is_kept_and_the_run_goes_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """A letter whose text part is damaged (a broken deflate stream) stopped the letter run with
+    a traceback, no letter written after it. It is kept as it is; the report's new letter takes
+    another name."""
+    import zipfile
+
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    out = tmp_path / "letters"
+    run(capsys, "letter", str(results), "-o", str(out))
+    letter = out / "示例区教育局-反馈意见.docx"
+    with zipfile.ZipFile(letter) as package:
+        info = package.getinfo("word/document.xml")
+    data = bytearray(letter.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + 10 : start + 50] = bytes(range(40))
+    letter.write_bytes(bytes(data))
+    damaged = letter.read_bytes()
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out))
+    assert code == 0 and "Traceback" not in err
+    assert letter.read_bytes() == damaged
+    assert (out / "示例区教育局（trap_no_problems）-反馈意见.docx").exists()

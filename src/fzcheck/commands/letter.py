@@ -79,16 +79,19 @@ def run(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     names: set[str] = set()
     edited: list[str] = []  # letters the reviewer changed since fzcheck wrote them: kept
-    written = sum(
-        _write_one([r], out / _file_name(r, names), rubrics, args.deadline, edited=edited)
+    existing = _own_letters(out)  # an earlier run's, each with whose it is
+    done = sum(  # written, or kept as the reviewer left it
+        _write_one([r], out / _file_name(r, names, existing), rubrics, args.deadline, edited=edited)
         for r in chosen
     )
+    written = done - len(edited)
     summary = bool(chosen) and _write_one(
         chosen, out / SUMMARY, rubrics, args.deadline, True, edited=edited
     )
-    _remove_stale_letters(out, names | {SUMMARY}, results, edited)
+    _remove_stale_letters(out, names | {SUMMARY}, results, edited, existing)
     if edited:
-        warn(t("letter.edited_kept", n=len(edited), names="、".join(edited[:10])))
+        shown = "、".join(edited[:10]) + ("…" if len(edited) > 10 else "")
+        warn(t("letter.edited_kept", n=len(edited), names=shown))
     if twice:  # the same file under two names: one letter, the other named
         warn(
             t(
@@ -116,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
             path=visible(str(out)),
         )
     stderr().print(message, markup=False, highlight=False)
-    return 0 if written == len(chosen) and summary == bool(chosen) else 2
+    return 0 if done == len(chosen) and summary == bool(chosen) else 2
 
 
 SUMMARY = "汇总反馈意见.docx"
@@ -158,7 +161,11 @@ def _once_each(results: list[_Result]) -> tuple[list[_Result], list[tuple[_Resul
 
 
 def _remove_stale_letters(
-    out: Path, written: set[str], results: list[_Result], edited: list[str]
+    out: Path,
+    written: set[str],
+    results: list[_Result],
+    edited: list[str],
+    existing: dict[str, _Mark | None],
 ) -> None:
     """Take away the letters an earlier run wrote into ``out`` for this run's reports that this
     one did not write: a report since passed, or reviewed, keeps no letter asking for what it
@@ -166,23 +173,21 @@ def _remove_stale_letters(
     properties say so), only for a report of this run (a run over two files left the letters
     of the other thirteen), and none the reviewer has edited since (added to ``edited``)."""
     from fzcheck.output import warn
-    from fzcheck.reading.inputs import is_own_letter
     from fzcheck.render.i18n import t
 
-    if not out.is_dir():
-        return
     ours = {key for r in results for key in _report_keys(r)}
     stale = []
-    for p in sorted(out.glob("*.docx")):
-        if p.name in written or not is_own_letter(p):
+    for name, mark in sorted(existing.items()):
+        if name in written or mark is None:
+            continue  # written now, or one that cannot be opened: kept
+        # another run's letter is not this run's to take (an older one without marks is taken
+        # as before: whose it is cannot be told)
+        if mark.reports and not ours & set(mark.reports):
             continue
-        mark = _letter_mark(p)
-        if mark is None or not ours & set(mark.reports):
-            continue  # another run's letter (or one too old to say whose): not this run's to take
         if mark.edited:
-            edited.append(p.name)
+            edited.append(name)
         else:
-            stale.append(p)
+            stale.append(out / name)
     removed = []
     for path in stale:
         try:
@@ -283,7 +288,10 @@ def unit_name(r: dict[str, Any]) -> str:
     return Path(name).stem or name
 
 
-def _file_name(r: dict[str, Any], taken: set[str]) -> str:
+def _file_name(r: dict[str, Any], taken: set[str], existing: dict[str, _Mark | None]) -> str:
+    """The letter's file name: the unit's, else told apart by the file's name, else numbered;
+    never one this run took, nor an earlier run's letter for another report (written over, it
+    was lost) or one that cannot be opened (kept)."""
     from fzcheck.redact import decodable, invisible_dropped
 
     # a GBK name's undecodable bytes as xb1xa8 (shown, not dropped: 报告.txt would become
@@ -297,11 +305,19 @@ def _file_name(r: dict[str, Any], taken: set[str]) -> str:
     # 损坏.docx, 损坏.pdf, 损坏.ofd unread: told apart by their suffixes before by numbers; two
     # reports of one unit by their files' names (县司法局（报告PDF版）), then by numbers
     whole = safe(submitted.name) if not _readable(r) else safe(f"{base}（{submitted.stem}）")
-    name = next(
-        (f"{b}-反馈意见.docx" for b in (base, whole) if f"{b}-反馈意见.docx" not in taken), None
-    )
+    keys = set(_report_keys(r))
+
+    def free(name: str) -> bool:
+        if name in taken:
+            return False
+        if name not in existing:
+            return True
+        mark = existing[name]  # an older letter without marks is anyone's, as it always was
+        return mark is not None and (not mark.reports or bool(keys & set(mark.reports)))
+
+    name = next((f"{b}-反馈意见.docx" for b in (base, whole) if free(f"{b}-反馈意见.docx")), None)
     n = 2
-    while name is None or name in taken:
+    while name is None or not free(name):
         name, n = f"{base}-反馈意见-{n}.docx", n + 1
     taken.add(name)
     return name
@@ -636,11 +652,14 @@ _MAX_LETTER_BYTES = 50 * 2**20  # a letter is tens of KB; an edited one with pic
 def _report_keys(r: _Result) -> list[str]:
     """What a letter records of its report: short prints of its content and of its path (a
     unit's revised file has other content, the same path)."""
+    import contextlib
     import hashlib
     import os
 
     keys = [str(r["sha256"])[:12]] if r.get("sha256") else []
-    path = os.path.abspath(str(r.get("path") or ""))
+    path = str(r.get("path") or "")
+    with contextlib.suppress(OSError):  # the working folder gone: the path as the results say
+        path = os.path.abspath(path)
     return [*keys, hashlib.sha256(path.encode("utf-8", "replace")).hexdigest()[:12]]
 
 
@@ -656,6 +675,15 @@ class _Mark(NamedTuple):
     edited: bool
 
 
+def _own_letters(out: Path) -> dict[str, _Mark | None]:
+    """fzcheck's letters already in ``out``, by name, each with its mark (None: unopenable)."""
+    from fzcheck.reading.inputs import is_own_letter
+
+    if not out.is_dir():
+        return {}
+    return {p.name: _letter_mark(p) for p in sorted(out.glob("*.docx")) if is_own_letter(p)}
+
+
 def _letter_mark(path: Path) -> _Mark | None:
     """Whose letter ``path`` is (none known for one older than the marks) and whether it was
     edited since fzcheck wrote it (saved by anyone else, or its text not what was written);
@@ -663,7 +691,8 @@ def _letter_mark(path: Path) -> _Mark | None:
     import zipfile
 
     from docx import Document as Docx
-    from docx.opc.exceptions import PackageNotFoundError
+
+    from fzcheck.pipeline import raise_errors
 
     try:
         with zipfile.ZipFile(path) as package:
@@ -671,13 +700,17 @@ def _letter_mark(path: Path) -> _Mark | None:
         if inflated > _MAX_LETTER_BYTES:  # not opened whole (a bomb): kept, as an edited one is
             return _Mark((), True)
         doc = Docx(str(path))
-    # damaged, or no package python-docx reads (lxml's parse errors are SyntaxErrors)
-    except (OSError, KeyError, ValueError, SyntaxError, zipfile.BadZipFile, PackageNotFoundError):
+        text_print = _text_print(doc)
+    # damaged in any way (a bad CRC, a broken deflate stream, XML lxml refuses, an encrypted
+    # entry): kept as it is, and the run goes on
+    except Exception:
+        if raise_errors():
+            raise
         return None
     props = doc.core_properties
     subject, keywords = props.subject or "", props.keywords or ""
     reports = tuple(k for k in subject.removeprefix(_FOR).split(",") if k)
     edited = props.last_modified_by != "fzcheck" or (
-        keywords.startswith(_TEXT) and keywords.removeprefix(_TEXT) != _text_print(doc)
+        keywords.startswith(_TEXT) and keywords.removeprefix(_TEXT) != text_print
     )
     return _Mark(reports if subject.startswith(_FOR) else (), edited)
