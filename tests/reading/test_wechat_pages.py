@@ -169,6 +169,17 @@ def test_a_report_published_as_images_is_said_to_be_images_not_a_non_report(
     )
     page.write_text(_IMAGE_PAGE.format(title=title, body=short), encoding="utf-8")
     assert check_path(str(page), Catalog.load()).to_json()["ok"]
+    # a short report whose figures are in an attached ledger (详见附件): the report, not a cover
+    ledger = (
+        "<p>现将有关情况报告如下：2025年，我局深入推进法治政府建设，全年审查重大行政决策3件，"
+        "审核规范性文件12件，"
+        "办理行政复议案件5件，开展执法案卷评查2次，组织执法人员培训4期，局长亲自主持专题会议"
+        "2次。执法力量不足，原因是编制有限。2026年，我局将开展执法培训，推进合法性审查全覆盖。"
+        "各项工作的具体数据详见附件。</p>"
+        '<p>附件：<a href="/u/cms/2026/0212.docx">2025年度执法案件办理台账.docx</a></p>'
+    )
+    page.write_text(_IMAGE_PAGE.format(title=title, body=ledger), encoding="utf-8")
+    assert check_path(str(page), Catalog.load()).to_json()["ok"]
     # a news item with a file attached is the news item it is
     notice = '<p>附件：<a href="/u/cms/2026/0212.docx">会议议程.docx</a></p>'
     page.write_text(_IMAGE_PAGE.format(title=title, body=news + notice), encoding="utf-8")

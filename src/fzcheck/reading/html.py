@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
 from typing import Any
+from urllib.parse import unquote
 
 from fzcheck.document import PICTURE, PICTURE_MIN_CM, fold_width
 from fzcheck.errors import InputError
@@ -261,9 +262,15 @@ def _refuse_an_announcement(
     kept: list[str], title: str | None, page: str, cover: bool = False
 ) -> None:
     """Raise ``attached`` for an article announcing a report it links as a file: a page of a
-    line or two, or (``cover``) a longer one in words sending or publishing the file."""
+    line or two, or (``cover``) a longer one in words sending or publishing a file the page
+    links by a report's name, with no sections of its own (a short report's text offering its
+    PDF, or its tables as 详见附件, is the report)."""
     said = [line for line in kept if not (title and _holds_title(line, title))]
-    if cover and not _SENDS_A_FILE.search(" ".join(said)):
+    if cover and (
+        not _SENDS_A_FILE.search(" ".join(said))
+        or sum(1 for line in said if _SECTION.match(line)) >= 2
+        or _linked_report(page) is None
+    ):
         return
     attached = _attached_file(kept, page)
     if attached is not None and _NAMES_A_REPORT.search(" ".join([attached, *said])):
@@ -274,9 +281,10 @@ def _refuse_an_announcement(
         )
 
 
-# A cover's words sending or publishing what it attaches (not a report's own 现将…报告如下)
+# A cover's words sending or publishing what it attaches (not a report's own 现将…报告如下,
+# nor its 详见附件 for its tables)
 _SENDS_A_FILE = re.compile(
-    r"随文(?:报送|印发|转发)|现予(?:公开|公布|印发)|予以(?:公开|公布)[。，,]|详见附件|见附件"
+    r"随文(?:报送|印发|转发)|现予(?:公开|公布|印发)|予以(?:公开|公布)[。，,]"
     r"|(?:报送|呈报)(?:给你们)?[，,]?请(?:审示|审阅|审议|查收|审定)"
 )
 _COVER_CHARS = 600  # an article this short beside a linked report is its cover, not the report
@@ -299,6 +307,24 @@ _DOCUMENT_SUFFIX = r"\.(?:pdf|docx?|wps|ofd)\b"  # a file a page offers a report
 _DOCUMENT_FILE = re.compile(_DOCUMENT_SUFFIX, re.IGNORECASE)
 _NAMED_FILE = re.compile(rf"[^\s：:、，,]{{1,80}}{_DOCUMENT_SUFFIX}", re.IGNORECASE)
 _LINKED_FILE = re.compile(rf"""href\s*=\s*["']?([^"'\s>]{{1,200}}{_DOCUMENT_SUFFIX})""", re.I)
+_SECTION = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、.．]")  # 一、… a report's own section
+# a link to a document file, and its text: <a href="…/0312.pdf">…报告.pdf</a>
+_DOCUMENT_LINK = re.compile(
+    rf"""<a\b[^>]{{0,500}}?href\s*=\s*["']?([^"'\s>]{{1,200}}{_DOCUMENT_SUFFIX})[^>]{{0,500}}>"""
+    r"(.{0,300}?)</a>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _linked_report(page: str) -> str | None:
+    """The first document file the page links whose name or link text names a report."""
+    for m in _DOCUMENT_LINK.finditer(page):
+        named = f"{unquote(m.group(1))} {_TAG.sub('', m.group(2))}"
+        if _NAMES_A_REPORT.search(named):
+            return named
+    return None
+
+
 _CAPTION_CHARS = 50  # characters beside its title a page of the report's pictures has at most
 # A picture of the site's own: its logo, badges, share and QR-code buttons, spacers
 _SITE_IMAGE = re.compile(
