@@ -244,6 +244,9 @@ def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> Non
         "普法工作重点在于“进企业”活动，覆盖面不广。",  # what it centres on, no cause
         "深层次问题化解不够及时，矛盾纠纷存在反复。",  # a problem that is deep, no cause
         "存在上述问题的单位整改不到位。",  # the units with the problems, no cause
+        "对问题缺乏深层次分析研判，整改不彻底。",  # an analysis lacking: a shortcoming
+        "对群众反映的问题没有做到追根溯源，整改不彻底。",
+        "存在上述问题，主要表现在执法文书不规范。",  # what they are, no cause
     ],
 )
 def test_a_shortcoming_in_analysing_causes_gives_no_cause(tmp_path: Path, shortcoming: str) -> None:
@@ -314,6 +317,13 @@ def test_a_leader_section_headed_with_the_duty_named_without_its_person_is_prese
         ("落实校长是学校依法治校第一责任人的要求，签订依法治校责任书。", "missing"),
         ("各级河湖长作为河湖管理保护第一责任人，全年巡河2.3万人次。", "missing"),
         ("局长亲自约谈企业主要负责人，督办安全生产执法案件。", "embedded"),
+        ("局主要负责人亲自约谈辖区企业主要负责人，督办执法案件整改。", "embedded"),
+        ("街道党工委书记、办事处主任切实履行推进法治社区建设第一责任人职责。", "embedded"),
+        ("园区党工委书记、管委会主任切实履行推进园区法治建设第一责任人职责。", "embedded"),
+        (
+            "局长认真履行推进法治建设第一责任人职责，督促全区中小学校长履行依法治校第一责任人职责。",
+            "embedded",
+        ),
     ],
 )
 def test_other_units_heads_are_not_the_principal_leaders(
