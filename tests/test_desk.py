@@ -433,6 +433,9 @@ def test_one_report_under_two_names_gets_the_letter_its_review_decides(
     assert code == 0
     assert not (out / "示例区教育局-反馈意见.docx").exists()
     assert "示例区教育局" not in _docx_text(out / "汇总反馈意见.docx")
+    # the send-back list agrees: the copy does not go back either
+    _, summary, _ = run(capsys, "report", str(results), "-f", "json")
+    assert [u["path"] for u in json.loads(summary)["send_back"] if "trap" in u["path"]] == []
 
 
 def _edit_lines(results: Path, edit: dict[str, dict[str, object]]) -> None:

@@ -70,6 +70,10 @@ class Cohort:
     part_label_sets: dict[str, dict[str, None]] = field(default_factory=dict)
     failed_checks: Counter[tuple[str, str]] = field(default_factory=Counter)
     by_content: dict[str, list[str]] = field(default_factory=dict)  # sha256 -> its paths
+    # files whose copy under another name the reviewer passed: one report, as reviewed there
+    # (the letters send none back; the send-back list listed the unreviewed copy)
+    content_of: dict[str, str] = field(default_factory=dict)  # path -> sha256
+    passed_on_review: set[str] = field(default_factory=set)  # sha256
     # by (check key, rubric id): a check two report types share (their title checks) is each
     # type's own, counted over that type's reports, named as that type names it
     check_messages: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -100,6 +104,7 @@ class Cohort:
             self.paths.append(str(r["path"]))
             if key := content_key(r):  # one file under several names
                 self.by_content.setdefault(key, []).append(str(r["path"]))
+                self.content_of[str(r["path"])] = key
         machine_verdict = str(r.get("verdict", "error"))
         reviewed = bool(r.get("review"))
         if reviewed:
@@ -121,6 +126,8 @@ class Cohort:
         self.verdicts[verdict] += 1
         self._add_llm(r)
         back = _why_back(r)
+        if reviewed and back is None and (key := content_key(r)):
+            self.passed_on_review.add(key)
         if verdict == "error":
             err = r.get("error") or {}
             failure = {
@@ -258,7 +265,14 @@ class Cohort:
                 for c, n in sorted(self.failed_checks.items(), key=lambda kv: (-kv[1], kv[0]))
             ],
             "scores": _score_stats(self.scores),
-            "send_back": sorted(self.send_back, key=lambda s: s["path"]),
+            "send_back": sorted(
+                (
+                    u
+                    for u in self.send_back
+                    if u["reviewed"] or self.content_of.get(u["path"]) not in self.passed_on_review
+                ),
+                key=lambda s: s["path"],
+            ),
             "resubmit": sorted(self.resubmit, key=lambda s: s["path"] or ""),
             "failures": sorted(self.failures, key=lambda f: (f["path"] or "", f["stage"])),
             "copies": sorted(copies, key=lambda c: (-c["similarity"], c["a"], c["b"])),
