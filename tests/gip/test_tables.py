@@ -282,6 +282,14 @@ def test_a_blank_total_is_blank_not_wrong(tmp_path: Path) -> None:
     # the sums that held are not said to be all of them
     sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
     assert sums["passed"] and "全部" not in sums["message"] and "未能核对" in sums["message"]
+    # and the desk is told to check by hand (the sums unchecked went unsaid: 要素齐全 100, no
+    # 处理建议), with the table and how many
+    from fzcheck.cohort.stats import action
+
+    assert (
+        action(r)
+        == f"人工核对：勾稽关系未核对（有空白单元格等）：{tables(r)['requests']['name']}{len(unchecked)}处"
+    )
 
 
 def test_sums_none_of_which_could_be_checked_are_not_said_to_hold(tmp_path: Path) -> None:

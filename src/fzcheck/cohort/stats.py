@@ -431,8 +431,20 @@ def action(r: dict[str, Any]) -> str:
         return t("action.revise")
     if r.get("ok") is False or r.get("verdict") == "error":
         return t("action.desk")
-    unread = [x["name"] for x in r.get("tables") or [] if x.get("status") == "unreadable"]
-    return t("action.tables", tables="、".join(unread)) if unread else ""
+    tables = r.get("tables") or []
+    unread = [x["name"] for x in tables if x.get("status") == "unreadable"]
+    if unread:
+        return t("action.tables", tables="、".join(unread))
+    # sums left unchecked (blank cells are no zeros): the machine vouches for none of them
+    open_sums = {
+        x["name"]: n
+        for x in tables
+        if (n := sum(1 for c in x.get("checks") or [] if c.get("passed") is None))
+    }
+    if open_sums:
+        said = "、".join(f"{name}{n}处" for name, n in open_sums.items())
+        return t("action.sums_unchecked", tables=said)
+    return ""
 
 
 def _why_back(e: dict[str, Any]) -> str | None:
