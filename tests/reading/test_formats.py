@@ -1063,11 +1063,22 @@ def test_a_value_alone_at_pages_ends_is_no_running_footer() -> None:
     from fzcheck.reading.pdf import _drop_running_lines
 
     paged = [
-        ["示例县政府信息公开年度报告", "行政处罚", "38"],
+        ["示例县政府信息公开年度报告", "示例县2025年政府信息公开工作年度报告", "行政处罚", "38"],
         ["示例县政府信息公开年度报告", "收费", "0"],
     ]
     _drop_running_lines(paged)
-    assert paged == [["行政处罚", "38"], ["收费", "0"]]
+    assert paged == [["示例县2025年政府信息公开工作年度报告", "行政处罚", "38"], ["收费", "0"]]
+
+
+def test_a_title_the_later_pages_repeat_as_their_header_is_kept() -> None:
+    """Word's different first page: the title on page 1, the same line as the header of every
+    later page. It read as a running header and went, and the report had no title."""
+    from fzcheck.reading.pdf import _drop_running_lines
+
+    title = "示例县司法局关于2025年度法治政府建设情况的报告"
+    paged = [[title, "县委、县政府：", "2025年，…"], [title, "（二）…"], [title, "三、…"]]
+    _drop_running_lines(paged)
+    assert paged == [[title, "县委、县政府：", "2025年，…"], ["（二）…"], ["三、…"]]
 
 
 def test_a_line_opening_with_a_number_mid_sentence_goes_on() -> None:

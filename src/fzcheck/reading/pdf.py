@@ -15,6 +15,7 @@ from typing import Any
 
 from fzcheck.document import PICTURE, PICTURE_MIN_CM
 from fzcheck.errors import InputError
+from fzcheck.reading.chrome import TITLE_KINDS
 from fzcheck.reading.layout import Piece, reading_rows, unwrap
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
@@ -507,11 +508,25 @@ def _drop_running_lines(paged: list[list[str]]) -> None:
     running = {key for key, n in ends.items() if n >= need}
     if not running:
         return
-    for lines in paged:
-        if lines and _running_key(lines[0]) in running:
+    for k, lines in enumerate(paged):
+        if lines and _running_key(lines[0]) in running and not (k == 0 and _titles(lines)):
             del lines[0]
         if lines and _running_key(lines[-1]) in running:
             del lines[-1]
+
+
+def _titles(first_page: list[str]) -> bool:
+    """Whether the first page's first line is its title, not the header the later pages repeat
+    it as (Word's different first page: the title in the header from page 2 on) — it reads as a
+    title and no other line under it does (a header over the title: the title is below)."""
+    first, *below = (line.strip() for line in first_page[:_TITLE_LINES])
+    return _TITLE_END.search(first) is not None and not any(map(_TITLE_END.search, below))
+
+
+_TITLE_LINES = 6  # a first page's lines the title is among
+
+
+_TITLE_END = re.compile(rf"(?:{TITLE_KINDS})\s*$")
 
 
 def _running_key(line: str) -> str | None:
