@@ -835,6 +835,33 @@ def test_a_report_to_a_congress_is_the_unit_its_deliverer_speaks_for(
     assert result["document"]["issuer"] == issuer
 
 
+@pytest.mark.parametrize(
+    ("title", "year"),
+    [
+        ("示例县司法局法治政府建设年度报告（2025）", 2025),
+        ("2025示例县司法局法治政府建设年度报告", 2025),
+        ("示例县司法局法治政府建设年度报告", None),
+        ("示例县司法局法治政府建设（2021-2025）规划实施情况报告", None),  # no year at the end
+    ],
+)
+def test_a_titles_year_written_without_its_character_is_the_titles(
+    tmp_path: Path, title: str, year: int | None
+) -> None:
+    """…年度报告（2025） and 2025示例县…: the title names its year (标题未写明年度 said it did
+    not, and the year came from the body)."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[0] = title
+    path = tmp_path / "bare.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    d = result["document"]
+    assert (d["report_year"], d["report_year_source"]) == (
+        (year, "title") if year else (2025, "body")
+    )
+    said = _check(result, "title_names_subject_and_year")["message"]
+    assert ("未写明年度" in said) is (year is None)
+
+
 @pytest.mark.parametrize("note", ["（2025年度）", "(2025年)"])
 def test_the_titles_year_in_brackets_on_the_line_under_it_is_the_titles(
     tmp_path: Path, note: str

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from fzcheck.analysis.patterns import Regex, hits_outside, mask_titles, rx
 from fzcheck.document import Document
 from fzcheck.fast_patterns import bmp_digit_first, bmp_only, fast, split_top
-from fzcheck.reading.numerals import YEAR, year_value
+from fzcheck.reading.numerals import YEAR, title_year, year_value
 from fzcheck.result import Check
 
 if TYPE_CHECKING:
@@ -367,7 +367,7 @@ def _title(spec: TitleSpec, ctx: Context) -> Check:
         return spec.check(passed=False, message="未找到标题")
     named = rx(spec.pattern).search(ctx.title)
     has_subject = named is not None
-    has_year = bool(YEAR.search(ctx.title))
+    has_year = bool(YEAR.search(ctx.title)) or title_year(ctx.title) is not None
     titled, year = ctx.title_year, ctx.report_year
     if has_subject and titled is not None and year is not None and titled != year:
         # what says so: the opening and the date (year_source body), else the plan and date

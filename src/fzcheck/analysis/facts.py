@@ -28,7 +28,7 @@ from fzcheck.reading.dates import (
     parse_date,
     parse_month,
 )
-from fzcheck.reading.numerals import ARABIC_YEAR, YEAR, year_value
+from fzcheck.reading.numerals import ARABIC_YEAR, YEAR, title_year, year_value
 
 YearSource = Literal["title", "body", "plan", "signed"]
 
@@ -758,6 +758,8 @@ def _report_year(
                 title, m.end()
             ):
                 return year_value(m.group(1)), "title"
+        if (bare := title_year(title)) is not None:
+            return bare, "title"
     body = [i for i in nonblank if i >= body_start]
     looked: list[str] = [lines[i] for i in body[:6] if i < first_heading]
     looked += islice((lines[i] for i in body[:40] if match_heading(lines[i])), 3)

@@ -16,6 +16,16 @@ CN_NUMBER = re.compile("[零〇○一二两三四五六七八九十百千万亿]
 _ARABIC = r"(?:19|20)\d{2}"
 ARABIC_YEAR = re.compile(rf"({_ARABIC})\s*年")
 YEAR = re.compile(rf"({_ARABIC}|[一二][〇○零九Oo0][〇○零一二三四五六七八九Oo0]{{2}})\s*年")
+# A title's year without 年: in brackets at its end (…年度报告（2025）) or opening it (2025临江县…)
+TITLE_BARE_YEAR = re.compile(
+    rf"[(（]\s*({_ARABIC})\s*(?:年度?)?\s*[)）]\s*$|^\s*({_ARABIC})(?=[^\d年\-—–－~～至到.．/、,，])"
+)
+
+
+def title_year(title: str) -> int | None:
+    """The year a title names without 年 (a YEAR match is read first, where there is one)."""
+    m = TITLE_BARE_YEAR.search(title)
+    return int(m.group(1) or m.group(2)) if m else None
 
 
 def year_value(digits: str) -> int:
