@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from fzcheck.pipeline import check_path
 from fzcheck.reading.html import read_html
 from fzcheck.rubric import Catalog
@@ -214,3 +216,29 @@ def test_the_pages_own_controls_after_the_signature_leave_it_the_signature(
     r = check_path(str(path), Catalog.load()).to_json()
     assert r["document"]["signed_on"] == "2026-02-10"
     assert r["document"]["issuer"] == "示例县司法局"
+
+
+@pytest.mark.parametrize(
+    "pager",
+    [
+        '<div class="page">共3页 <a href="t_1.html">1</a> 2 3 <a href="t_1.html">下一页</a> 尾页</div>',
+        '<div>上一页 <a href="t_2.html">下一页</a> 共 2 页</div>',
+    ],
+)
+def test_one_page_of_an_article_split_over_pages_is_said_so(tmp_path: Path, pager: str) -> None:
+    """A site splitting the report over pages (共3页 … 下一页): page 1 was graded, its parts on
+    the other pages missing, and the unit sent back for what it had written. It is one line
+    asking for the whole text; an article with no pager is read."""
+    from fzcheck.render.i18n import error_kind
+
+    title = "示例县交通运输局2025年度法治政府建设情况报告"
+    text = SAMPLE.read_text(encoding="utf-8").split("\n", 1)[1]
+    body = "".join(f"<p>{line}</p>" for line in text.splitlines()[:8] if line.strip())
+    page = tmp_path / "page.html"
+    page.write_text(_IMAGE_PAGE.format(title=title, body=body + pager), encoding="utf-8")
+    result = check_path(str(page), Catalog.load()).to_json()
+    assert result["verdict"] == "error" and result["error"]["kind"] == "paginated"
+    said = error_kind("paginated", result["error"]["message"])
+    assert "共分" in said and "请" in said and ("3页" in said or "2页" in said)
+    page.write_text(_IMAGE_PAGE.format(title=title, body=body), encoding="utf-8")
+    assert check_path(str(page), Catalog.load()).to_json()["ok"]

@@ -229,6 +229,14 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
             "the web page holds no article text (only navigation); save the report's text instead",
             kind="empty",
         )
+    if (pages := _pages(page)) is not None:
+        # one page of an article a site splits over several (共3页 1 2 3 下一页): graded, the
+        # parts on its other pages were missing and the unit sent back for them
+        raise InputError(
+            f"the web page is one of the {pages} pages the site splits the article over; save "
+            "the whole article's text (every page) and check that",
+            kind="paginated",
+        )
     title = _page_title(page)
     if title and not any(_holds_title(line, title) for line in kept[:5]):
         kept.insert(0, title)
@@ -256,6 +264,21 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
                 kind="image",
             )
     return Extracted("\n".join(kept), encoding, _published(page))
+
+
+def _pages(page: str) -> int | None:
+    """How many pages a site splits the article over, from its pager (共3页 … 下一页), when
+    this page is one of several; None for an article on one page."""
+    for m in _PAGER.finditer(fold_width(_TAG.sub(" ", _without_hidden(page)))):
+        if (n := int(m.group(1) or m.group(2))) >= 2:
+            return n
+    return None
+
+
+# a pager's count and its next link, near each other (共3页 1 2 3 下一页 尾页 / 下一页 共3页)
+_PAGER = re.compile(
+    r"共\s*(\d{1,3})\s*页(?=[^。]{0,80}?下一页)|下一页[^。]{0,80}?共\s*(\d{1,3})\s*页"
+)
 
 
 def _refuse_an_announcement(

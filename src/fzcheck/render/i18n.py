@@ -107,6 +107,7 @@ def error_kind(kind: str, message: str) -> str:
 
 
 _ATTACHED_FILE = re.compile(r"in an attached file \((.+)\)$")
+_PAGES = re.compile(r"one of the (\d+) pages the site splits")
 _FILE_SIZE = re.compile(r"file is ([\d.,]+) MB, over the ([\d.,]+) MB limit")
 # The format a damaged file's message names first, in its first clause (advice follows ";")
 _ERROR_FORMATS = (
@@ -160,6 +161,8 @@ def error_key(kind: str, message: str) -> tuple[str, dict[str, str]]:
         return (f"error.corrupt_{min(named)[1]}" if named else "error.corrupt"), {}
     if kind == "timeout" and ocr:
         return "error.ocr_timeout", {}
+    if kind == "paginated" and (pages := _PAGES.search(first)):
+        return "error.paginated", {"pages": pages.group(1)}
     if kind == "attached" and (named_file := _ATTACHED_FILE.search(first)):
         return "error.attached_named", {"file": named_file.group(1)}
     if kind == "special_file":
@@ -407,6 +410,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "error.attached": (
             "网页正文只是发布说明，报告全文在所附文件中（附件）：请下载附件后再检查"
+        ),
+        "error.paginated": (
+            "网页只是报告分页中的一页（正文共分{pages}页）：请把各页正文合在一起另存后再检查"
         ),
         "error.attached_named": (
             "网页正文只是发布说明，报告全文在所附文件“{file}”中：请下载该附件后再检查"
@@ -977,6 +983,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.image_page": (
             "the web page's article is pictures, with almost no text (the report published "
             "as images): download the report's own file (PDF or Word) and check that"
+        ),
+        "error.paginated": (
+            "the web page is one of the report's {pages} pages: save every page's text together "
+            "and check that"
         ),
         "error.attached": (
             "the web page only announces the report, which is in an attached file: download "
