@@ -194,3 +194,14 @@ def test_a_pattern_that_can_search_for_ever_is_refused(tmp_path: Path, pattern: 
     path.write_text(BUNDLED.replace(old, f"  report_words: {pattern}|", 1), encoding="utf-8")
     with pytest.raises(RubricError, match="a repeat inside a repeat"):
         load_rubric(str(path))
+
+
+def test_the_laws_text_has_no_space_where_its_lines_were_joined() -> None:
+    """YAML's folded text joined the law's lines with a space (…建设情况， 政府部门…), shown so in
+    the workbook's 说明 sheet: Chinese has none there."""
+    import re
+
+    from fzcheck.rubric import Catalog
+
+    for rubric in Catalog.load().values():
+        assert re.search(r"[，。；：、）]\s", rubric.source.text) is None, rubric.id
