@@ -888,16 +888,22 @@ def test_a_folder_of_pages_is_said_with_the_page_to_open(
     assert "已写" not in err
 
 
+def _one_units_two_reports(tmp_path: Path, first: str, second: str) -> Path:
+    """A folder of two reports of one unit, told apart by a line (its revised copy)."""
+    d = tmp_path / "in"
+    d.mkdir()
+    text = TRAP.read_text(encoding="utf-8")
+    (d / first).write_text(text, encoding="utf-8")
+    (d / second).write_text(text + "\n（修改稿）\n", encoding="utf-8")
+    return d
+
+
 def test_two_letters_to_one_unit_are_told_apart_by_their_files(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """Two reports of one unit (its Word and its PDF version, told apart by a line): letters
     示例区教育局-反馈意见.docx and -2.docx, and the 汇总 listing the unit twice, no file named."""
-    d = tmp_path / "in"
-    d.mkdir()
-    text = TRAP.read_text(encoding="utf-8")
-    (d / "教育局报告.txt").write_text(text, encoding="utf-8")
-    (d / "教育局报告（修改稿）.txt").write_text(text + "\n（修改稿）\n", encoding="utf-8")
+    d = _one_units_two_reports(tmp_path, "教育局报告.txt", "教育局报告（修改稿）.txt")
     out = tmp_path / "letters"
     run(capsys, "letter", str(d), "-o", str(out))
     names = {p.name for p in out.iterdir()}
@@ -937,11 +943,7 @@ def test_a_run_over_one_of_a_units_two_reports_keeps_the_others_letter(
 ) -> None:
     """Two reports of one unit, then a run over the second alone: it took the first's letter's
     name (written over) and removed its own earlier letter as no longer due."""
-    d = tmp_path / "in"
-    d.mkdir()
-    text = TRAP.read_text(encoding="utf-8")
-    (d / "a.txt").write_text(text, encoding="utf-8")
-    (d / "b.txt").write_text(text + "\n（修改稿）\n", encoding="utf-8")
+    d = _one_units_two_reports(tmp_path, "a.txt", "b.txt")
     out = tmp_path / "letters"
     run(capsys, "letter", str(d), "-o", str(out))
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "汇总反馈意见.docx"}
