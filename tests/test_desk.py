@@ -381,12 +381,17 @@ def test_a_letter_run_over_some_reports_keeps_the_others_letters(
     out = tmp_path / "letters"
     run(capsys, "letter", str(results), "-o", str(out))
     before = {p.name for p in out.iterdir()}
+    whole = (out / "汇总反馈意见.docx").read_bytes()
     code, _, err = run(capsys, "letter", str(folder / SAMPLE.name), "-o", str(out), "--all")
     assert code == 0 and "删除了" not in err
     assert before <= {p.name for p in out.iterdir()}
-    # the complete report, now over again without --all: its own letter goes, the others stay
+    # the batch's 汇总 is the desk's record: this run's own is written beside it, and said
+    assert (out / "汇总反馈意见.docx").read_bytes() == whole
+    assert (out / "汇总反馈意见（本次1份）.docx").exists() and "保留原样" in err
+    # the complete report, now over again without --all: its own letter and summary go, the
+    # others stay
     code, _, err = run(capsys, "letter", str(folder / SAMPLE.name), "-o", str(out))
-    assert "删除了上次写的1份" in err
+    assert "删除了上次写的2份" in err
     assert {p.name for p in out.iterdir()} == before
 
 
@@ -946,11 +951,11 @@ def test_a_run_over_one_of_a_units_two_reports_keeps_the_others_letter(
     d = _one_units_two_reports(tmp_path, "a.txt", "b.txt")
     out = tmp_path / "letters"
     run(capsys, "letter", str(d), "-o", str(out))
-    before = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "汇总反馈意见.docx"}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith("汇总")}
     assert len(before) == 2
     code, _, err = run(capsys, "letter", str(d / "b.txt"), "-o", str(out))
     assert code == 0 and "删除了" not in err
-    after = {p.name: p.read_bytes() for p in out.iterdir() if p.name != "汇总反馈意见.docx"}
+    after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith("汇总")}
     assert set(after) == set(before)
     first = next(n for n in before if "（" not in n)  # a.txt's: the unit's plain name
     assert after[first] == before[first]

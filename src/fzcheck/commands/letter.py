@@ -85,10 +85,21 @@ def run(args: argparse.Namespace) -> int:
         for r in chosen
     )
     written = done - len(edited)
-    summary = bool(chosen) and _write_one(
-        chosen, out / SUMMARY, rubrics, args.deadline, True, edited=edited
+    # the 汇总 of an earlier run over more reports (the whole batch) is the desk's record: a run
+    # over a few of them writes its own beside it
+    whole = existing.get(SUMMARY)
+    ours = {key for r in results for key in _report_keys(r)}
+    summary_name = (
+        SUMMARY
+        if whole is None or not whole.reports or set(whole.reports) <= ours
+        else PART_SUMMARY.format(n=len(chosen))
     )
-    _remove_stale_letters(out, names | {SUMMARY}, results, edited, existing)
+    summary = bool(chosen) and _write_one(
+        chosen, out / summary_name, rubrics, args.deadline, True, edited=edited
+    )
+    if summary and summary_name != SUMMARY:
+        warn(t("letter.summary_beside", whole=SUMMARY, name=summary_name))
+    _remove_stale_letters(out, names | {SUMMARY, summary_name}, results, edited, existing)
     if edited:
         shown = "、".join(edited[:10]) + ("…" if len(edited) > 10 else "")
         warn(t("letter.edited_kept", n=len(edited), names=shown))
@@ -123,6 +134,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 SUMMARY = "汇总反馈意见.docx"
+PART_SUMMARY = "汇总反馈意见（本次{n}份）.docx"  # a run over some of an earlier 汇总's reports
 
 
 def _named(some: list[dict[str, Any]], results: list[dict[str, Any]]) -> str:

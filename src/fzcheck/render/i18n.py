@@ -554,6 +554,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "letter.failed": "{path}：这份反馈意见没有写成（{why}），其余照常写出",
         "letter.written": "已写{n}份反馈意见及汇总 → {path}（共{total}份报告）",
         "letter.stale_removed": "删除了上次写的{n}份已不需要的反馈意见：{names}",
+        "letter.summary_beside": "{whole}汇总的是上次更多的报告，保留原样；本次的汇总写为{name}",
         "letter.edited_kept": "以下{n}份反馈意见写好后已被修改过，保留原样、未重写（要重写请先删除或改名）：{names}",
         "letter.submitted_twice": "以下文件内容完全相同（重复报送），只写一份反馈意见：{names}",
         "letter.written_no_summary": "已写{n}份反馈意见，汇总没有写成 → {path}（共{total}份报告）",
@@ -1175,6 +1176,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "letter.failed": "{path}: this letter was not written ({why}); the others were",
         "letter.written": "wrote {n} letter(s) and the summary → {path} ({total} reports)",
         "letter.stale_removed": "removed {n} letter(s) an earlier run wrote that are no longer due: {names}",
+        "letter.summary_beside": "{whole} sums up more reports (an earlier run) and is kept; this run's summary is {name}",
         "letter.edited_kept": "{n} letter(s) were edited after fzcheck wrote them and are kept as they are, not rewritten (delete or rename one to have it written anew): {names}",
         "letter.submitted_twice": "the same file under several names (submitted twice): one letter written for it: {names}",
         "letter.written_no_summary": (
