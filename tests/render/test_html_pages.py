@@ -155,6 +155,8 @@ def test_report_without_document_or_llm_renders(complete: tuple[dict[str, Any], 
     ).to_json()
     html = render_report_page(err, None)
     assert "找不到该文件" in html and "无法读取" in html
+    # nothing was read: no parts nor quotes to point at (要素与引文见左侧 pointed at nothing)
+    assert "见左侧" not in html and "没有原文可显示" in html
 
 
 def _llm(doc: Any) -> dict[str, Any]:
