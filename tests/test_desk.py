@@ -418,10 +418,10 @@ def test_a_letter_the_reviewer_edited_is_kept(
     assert "已被修改过" in err and letter.name in err
     assert "示例县-反馈意见.docx" not in err.split("已被修改过")[1]
     assert (out / "示例县-反馈意见.docx").stat().st_mtime_ns != untouched  # rewritten
-    # edited, then no longer due: kept too (the reviewer's work), and said
+    # edited, then no longer due: kept too (the reviewer's work), and said as no longer due
     mark_trap_problems_embedded(capsys, results)
     code, _, err = run(capsys, "letter", str(results), "-o", str(out))
-    assert letter.exists() and "已被修改过" in err
+    assert letter.exists() and "已不需要" in err and "被修改过" in err and letter.name in err
 
 
 def test_one_report_under_two_names_gets_the_letter_its_review_decides(

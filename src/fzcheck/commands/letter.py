@@ -99,7 +99,11 @@ def run(args: argparse.Namespace) -> int:
     )
     if summary and summary_name != SUMMARY:
         warn(t("letter.summary_beside", whole=SUMMARY, name=summary_name))
-    _remove_stale_letters(out, names | {SUMMARY, summary_name}, results, edited, existing)
+    undue: list[str] = []  # no longer due, but edited: kept, and said apart
+    _remove_stale_letters(out, names | {SUMMARY, summary_name}, results, undue, existing)
+    if undue:
+        shown = "、".join(undue[:10]) + ("…" if len(undue) > 10 else "")
+        warn(t("letter.undue_kept", n=len(undue), names=shown))
     if edited:
         shown = "、".join(edited[:10]) + ("…" if len(edited) > 10 else "")
         warn(t("letter.edited_kept", n=len(edited), names=shown))
