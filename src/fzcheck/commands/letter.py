@@ -73,17 +73,18 @@ def run(args: argparse.Namespace) -> int:
     # passed got no letter, the other one went back)
     once, twice = _once_each(results)
     chosen = [r for r in once if goes_back(r) or (args.all and _readable(r))]
-    twice = [(r, same) for r, same in twice if any(r is c for c in chosen)]
+    picked = {id(r) for r in chosen}
+    twice = [(r, same) for r, same in twice if id(r) in picked]
     desk = [r for r in results if not _readable(r) and not goes_back(r)]
     if chosen:
         out.mkdir(parents=True, exist_ok=True)
     names: set[str] = set()
     edited: list[str] = []  # letters the reviewer changed since fzcheck wrote them: kept
     existing = _own_letters(out)  # an earlier run's, each with whose it is
-    done = sum(  # written, or kept as the reviewer left it
-        _write_one([r], out / _file_name(r, names, existing), rubrics, args.deadline, edited=edited)
-        for r in chosen
-    )
+    done = 0  # written, or kept as the reviewer left it
+    for r in chosen:
+        name = _file_name(r, names, existing)
+        done += _write_one([r], out / name, rubrics, args.deadline, existing.get(name), edited)
     written = done - len(edited)
     # the 汇总 of an earlier run over more reports (the whole batch) is the desk's record: a run
     # over a few of them writes its own beside it
@@ -94,19 +95,18 @@ def run(args: argparse.Namespace) -> int:
         if whole is None or not whole.reports or set(whole.reports) <= ours
         else PART_SUMMARY.format(n=len(chosen))
     )
+    earlier = existing.get(summary_name)
     summary = bool(chosen) and _write_one(
-        chosen, out / summary_name, rubrics, args.deadline, True, edited=edited
+        chosen, out / summary_name, rubrics, args.deadline, earlier, edited, summary=True
     )
     if summary and summary_name != SUMMARY:
         warn(t("letter.summary_beside", whole=SUMMARY, name=summary_name))
     undue: list[str] = []  # no longer due, but edited: kept, and said apart
-    _remove_stale_letters(out, names | {SUMMARY, summary_name}, results, undue, existing)
+    _remove_stale_letters(out, names | {SUMMARY, summary_name}, ours, undue, existing)
     if undue:
-        shown = "、".join(undue[:10]) + ("…" if len(undue) > 10 else "")
-        warn(t("letter.undue_kept", n=len(undue), names=shown))
+        warn(t("letter.undue_kept", n=len(undue), names=_listed(undue)))
     if edited:
-        shown = "、".join(edited[:10]) + ("…" if len(edited) > 10 else "")
-        warn(t("letter.edited_kept", n=len(edited), names=shown))
+        warn(t("letter.edited_kept", n=len(edited), names=_listed(edited)))
     if twice:  # the same file under two names: one letter, the other named
         warn(
             t(
@@ -147,7 +147,13 @@ def _named(some: list[dict[str, Any]], results: list[dict[str, Any]]) -> str:
 
     paths = [str(r.get("path")) for r in some[:10]]
     apart = names_apart(paths, (str(r.get("path")) for r in results))
-    return "、".join(apart[p] for p in paths) + ("…" if len(some) > 10 else "")
+    return _listed([apart[p] for p in paths], len(some))
+
+
+def _listed(names: list[str], total: int | None = None) -> str:
+    """Up to ten of ``names`` (of ``total``), then … for the rest."""
+    more = (len(names) if total is None else total) > 10
+    return "、".join(names[:10]) + ("…" if more else "")
 
 
 _Result = dict[str, Any]
@@ -179,7 +185,7 @@ def _once_each(results: list[_Result]) -> tuple[list[_Result], list[tuple[_Resul
 def _remove_stale_letters(
     out: Path,
     written: set[str],
-    results: list[_Result],
+    ours: set[str],
     edited: list[str],
     existing: dict[str, _Mark | None],
 ) -> None:
@@ -187,11 +193,11 @@ def _remove_stale_letters(
     one did not write: a report since passed, or reviewed, keeps no letter asking for what it
     no longer lacks (one sent with the folder would). Only fzcheck's own letters (their
     properties say so), only for a report of this run (a run over two files left the letters
-    of the other thirteen), and none the reviewer has edited since (added to ``edited``)."""
+    of the other thirteen: ``ours`` are this run's reports' keys), and none the reviewer has
+    edited since (added to ``edited``)."""
     from fzcheck.output import warn
     from fzcheck.render.i18n import t
 
-    ours = {key for r in results for key in _report_keys(r)}
     stale = []
     for name, mark in sorted(existing.items()):
         if name in written or mark is None:
@@ -212,8 +218,7 @@ def _remove_stale_letters(
         except OSError:
             continue  # left, as the user's own file would be
     if removed:
-        shown = "、".join(removed[:10]) + ("…" if len(removed) > 10 else "")
-        warn(t("letter.stale_removed", n=len(removed), names=shown))
+        warn(t("letter.stale_removed", n=len(removed), names=_listed(removed)))
 
 
 def _write_one(
@@ -221,23 +226,21 @@ def _write_one(
     path: Path,
     rubrics: Catalog,
     deadline: str,
+    earlier: _Mark | None,
+    edited: list[str],
     summary: bool = False,
-    edited: list[str] | None = None,
 ) -> bool:
     """Write one letter; a letter that fails (a bug met on one report's text, a full disk) is
-    said on stderr and the others are still written, as a bad input never stops a check. A
-    letter of fzcheck's the reviewer has edited since (filled in, added to) is kept as it is,
-    its name added to ``edited``."""
+    said on stderr and the others are still written, as a bad input never stops a check. The
+    letter an earlier run wrote there (``earlier``: its mark), edited by the reviewer since
+    (filled in, added to), is kept as it is, its name added to ``edited``."""
     from fzcheck.output import error
     from fzcheck.pipeline import raise_errors
-    from fzcheck.reading.inputs import is_own_letter
     from fzcheck.render.i18n import t
 
-    if edited is not None and path.is_file() and is_own_letter(path):
-        mark = _letter_mark(path)
-        if mark is not None and mark.edited:
-            edited.append(path.name)
-            return True
+    if earlier is not None and earlier.edited:
+        edited.append(path.name)
+        return True
     try:
         write_letter(results, path, rubrics, deadline, summary)
     except Exception as err:

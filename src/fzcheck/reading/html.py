@@ -229,7 +229,8 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
             "the web page holds no article text (only navigation); save the report's text instead",
             kind="empty",
         )
-    if (pages := _pages(page)) is not None:
+    shown = _shown_text(page)  # the page's words, once: the pager and the dates read them
+    if (pages := _pages(shown)) is not None:
         # one page of an article a site splits over several (共3页 1 2 3 下一页): graded, the
         # parts on its other pages were missing and the unit sent back for them
         raise InputError(
@@ -250,7 +251,7 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
         pictures = _archived(archive, images) if archive is not None and images else []
         text = read_pictures(pictures) if pictures else ""
         if text:  # a web archive holds the pictures: read by OCR
-            return Extracted("\n".join([*kept, text]), encoding, _published(page), ocr=True)
+            return Extracted("\n".join([*kept, text]), encoding, _published(page, shown), ocr=True)
         # a page announcing the report, the report itself a file it links (现将…予以公开。
         # 附件：…报告.pdf): graded, its every part was missing and the unit sent back for all
         _refuse_an_announcement(kept, title, page)
@@ -263,13 +264,14 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
                 "published as pictures; download its own file (PDF, Word) and check that",
                 kind="image",
             )
-    return Extracted("\n".join(kept), encoding, _published(page))
+    return Extracted("\n".join(kept), encoding, _published(page, shown))
 
 
-def _pages(page: str) -> int | None:
-    """How many pages a site splits the article over, from its pager (共3页 … 下一页), when
-    this page is one of several; None for an article on one page."""
-    for m in _PAGER.finditer(fold_width(_TAG.sub(" ", _without_hidden(page)))):
+def _pages(shown: str) -> int | None:
+    """How many pages a site splits the article over, from its pager (共3页 … 下一页) in the
+    page's words (:func:`_shown_text`), when this page is one of several; None for an article
+    on one page."""
+    for m in _PAGER.finditer(shown):
         if (n := int(m.group(1) or m.group(2))) >= 2:
             return n
     return None
@@ -866,17 +868,23 @@ def _page_charset(codec: str) -> bool:
     return codec in _PAGE_CHARSETS or codec.startswith(("iso8859", "cp125", "mac-", "koi8"))
 
 
-def _published(page: str) -> dt.date | None:
+def _published(page: str, shown: str) -> dt.date | None:
+    """The page's publication date: its meta tag's, a WeChat post's, else the one its words
+    (``shown``: :func:`_shown_text`) state."""
     meta = _META_DATE.search(page)
     if meta:
         return make_date(*meta.groups())
     if (posted := _wechat_posted(page)) is not None:
         return posted
-    # a cell's end as a border (<th>发布日期</th><td>2026-04-03</td>: the key and its date in
-    # cells of their own, no colon between them, as a disclosure page's metadata table has it)
+    return find_published(shown, head_chars=len(shown), folded=True)
+
+
+def _shown_text(page: str) -> str:
+    """The page's words as shown, folded, white space run together, each table cell's end a
+    border (<th>发布日期</th><td>2026-04-03</td>: the key and its date in cells of their own,
+    no colon between them, as a disclosure page's metadata table has it)."""
     cells = _CELL_END_TAG.sub(" | ", _without_hidden(page))
-    visible = re.sub(r"\s+", " ", fold_width(_TAG.sub(" ", cells)))
-    return find_published(visible, head_chars=len(visible), folded=True)
+    return re.sub(r"\s+", " ", fold_width(_TAG.sub(" ", cells)))
 
 
 _CELL_END_TAG = re.compile(r"</t[dh]\s*>", re.IGNORECASE)

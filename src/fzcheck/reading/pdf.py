@@ -524,8 +524,6 @@ def _titles(first_page: list[str]) -> bool:
 
 
 _TITLE_LINES = 6  # a first page's lines the title is among
-
-
 _TITLE_END = re.compile(rf"(?:{TITLE_KINDS})\s*$")
 
 
