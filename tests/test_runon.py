@@ -13,6 +13,7 @@ from fzcheck.pipeline import check_path
 from fzcheck.reading import load
 from fzcheck.reading.resegment import inline_markers, is_runon, resegment
 from fzcheck.rubric import Catalog
+from tests.gip.reports import ROWS_2021
 from tests.helpers import FIXTURES, SAMPLE, sample_text
 from tests.test_parts import check, statuses
 
@@ -88,6 +89,17 @@ def test_ordinary_long_paragraph_is_not_run_on() -> None:
     line = fold_width("主要表现在：" + "；".join(f"{n}是{FILLER}" for n in "一二三四"))
     assert not is_runon(line, inline_markers(line))
     assert resegment([line, "短行"]) is None
+
+
+def test_a_table_row_of_numbered_names_is_not_run_on() -> None:
+    """A header row naming a transposed table's rows (一、本年新收… | 二、上年结转… | （一）予以公开
+    | …) carries several markers on a long line; its cells are short labels, not paragraphs.
+    A form's row, a label and its paragraphs of points, is still cut."""
+    row = fold_width(" | ".join(["申请人", *(label for _, label, _ in ROWS_2021)]))
+    assert len(row) > 300 and is_runon(row, inline_markers(row))
+    assert resegment([row, "短行"]) is None
+    form = fold_width("主要举措和成效 | " + "".join(f"（{n}）{FILLER}" for n in "一二三"))
+    assert resegment([form]) is not None
 
 
 @pytest.mark.parametrize("mark", ["、", "，", "：", ".", "．", " "])

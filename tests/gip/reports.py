@@ -58,6 +58,7 @@ ROWS_2019.insert(
     ROWS_2019.index(next(r for r in ROWS_2019 if r[0] == "total")),
     ("other_handling", "（六）其他处理", None),
 )
+APPLICANT_NAMES = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 APPEALS = [
     "review_upheld",
     "review_corrected",
@@ -354,9 +355,11 @@ def docx_bytes(
     table: dict[str, list[int | None]] | None = None,
     paren_headings: bool = False,
     appeal_values: list[int | None] | None = None,
+    transposed: bool = False,
 ) -> bytes:
     """The same report as a Word document, its tables with merged cells; with
-    ``paren_headings`` its sections numbered （一）…（六）."""
+    ``paren_headings`` its sections numbered （一）…（六）; ``transposed``: table 三 printed the
+    other way round, an applicant a row and a result a column."""
     import docx
 
     table = table or values()
@@ -384,23 +387,16 @@ def docx_bytes(
         for c, text in enumerate(row):
             p.cell(r, c).text = text
     paragraph("三、收到和处理政府信息公开申请情况")
-    t = document.add_table(rows=2 + len(ROWS_2021), cols=9)
-    t.cell(0, 0).merge(
-        t.cell(1, 1)
-    ).text = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-    t.cell(0, 2).merge(t.cell(0, 8)).text = "申请人情况"
-    for k, name in enumerate(
-        ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
-    ):
-        t.cell(1, 2 + k).text = name
-    for n, (row, label, grp) in enumerate(ROWS_2021, start=2):
-        if grp:
-            t.cell(n, 0).text = grp
-            t.cell(n, 1).text = label
-        else:
-            t.cell(n, 0).merge(t.cell(n, 1)).text = label
-        for k, v in enumerate(table[row]):
-            t.cell(n, 2 + k).text = "" if v is None else str(v)
+    if transposed:
+        t = document.add_table(rows=1 + len(APPLICANTS), cols=1 + len(ROWS_2021))
+        for n, (row, label, _) in enumerate(ROWS_2021, start=1):
+            t.cell(0, n).text = label
+            for k, v in enumerate(table[row], start=1):
+                t.cell(k, n).text = "" if v is None else str(v)
+        for k, name in enumerate(APPLICANT_NAMES, start=1):
+            t.cell(k, 0).text = name
+    else:
+        _requests_table(document, table)
     paragraph("四、政府信息公开行政复议、行政诉讼情况")
     a = document.add_table(rows=2, cols=15)
     a.cell(0, 0).merge(a.cell(0, 4)).text = "行政复议"
@@ -413,6 +409,25 @@ def docx_bytes(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def _requests_table(document: Any, table: dict[str, list[int | None]]) -> None:
+    """Table 三 as the template prints it: merged label cells, an applicant a column."""
+    t = document.add_table(rows=2 + len(ROWS_2021), cols=9)
+    t.cell(0, 0).merge(
+        t.cell(1, 1)
+    ).text = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    t.cell(0, 2).merge(t.cell(0, 8)).text = "申请人情况"
+    for k, name in enumerate(APPLICANT_NAMES):
+        t.cell(1, 2 + k).text = name
+    for n, (row, label, grp) in enumerate(ROWS_2021, start=2):
+        if grp:
+            t.cell(n, 0).text = grp
+            t.cell(n, 1).text = label
+        else:
+            t.cell(n, 0).merge(t.cell(n, 1)).text = label
+        for k, v in enumerate(table[row]):
+            t.cell(n, 2 + k).text = "" if v is None else str(v)
 
 
 def template_pdf_bytes(

@@ -1812,3 +1812,53 @@ def test_a_remarks_column_a_unit_adds_is_no_value(tmp_path: Path) -> None:
     assert cell(r, "requests", "carried_out", "natural")["value"] == gip.values()["carried_out"][0]
     assert failures(r) == set()
     assert {p["id"]: p["status"] for p in r["parts"]}["appeals"] == "present"
+
+
+def _transposed_requests() -> str:
+    """The Markdown report with table 三 printed the other way round: an applicant a row, a
+    result a column, each result's name on a line of its own (as a page's header cells copy
+    out)."""
+    text = gip.markdown_text()
+    lines = text.splitlines()
+    start = lines.index("三、收到和处理政府信息公开申请情况") + 2
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况") - 1
+    table = gip.values()
+    names = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    labels = [label for _, label, _ in gip.ROWS_2021]
+    head = ["|", *(f"{label} |" for label in labels)]
+    body = [
+        f"| {name} | " + " | ".join(str(table[row][k]) for row, _, _ in gip.ROWS_2021) + " |"
+        for k, name in enumerate(names)
+    ]
+    return "\n".join([*lines[:start], *head, *body, *lines[end:]]) + "\n"
+
+
+@pytest.mark.parametrize(
+    "name,make,sign",
+    [
+        ("word.docx", lambda: gip.docx_bytes(transposed=True), "“一、本年新收"),
+        ("page.md", lambda: _transposed_requests(), "“自然人”“商业企业”“科研机构”"),
+    ],
+)
+def test_table_three_transposed_says_so(tmp_path: Path, name: str, make: Any, sign: str) -> None:
+    """Applicants down the side, results across the top: unreadable, no sum checked, and the
+    reason names the layout (行列颠倒), not the row its read stopped at (一行有25个数). Word
+    keeps the results' names in one row; a page's copy sets each on a line of its own."""
+    r = check(write(tmp_path, name, make()))
+    requests = tables(r)["requests"]
+    assert requests["status"] == "unreadable" and failures(r) == set()
+    assert requests["reason"].startswith("表格行列颠倒") and sign in requests["reason"]
+    assert tables(r)["appeals"]["status"] == "read"
+    # its header row of numbered names is a row of cells, not headings run together on a line
+    assert r["document"]["resegmented"] is False
+
+
+def test_a_table_read_the_right_way_is_not_called_transposed(tmp_path: Path) -> None:
+    """Its header names the applicants in one row (自然人 | 商业企业 | …): columns, as the
+    template has them; a row short of values is unreadable for that, not called 行列颠倒."""
+    r = check(write(tmp_path, "report.md", gip.markdown_text()))
+    assert tables(r)["requests"]["status"] == "read"
+    table = copy.deepcopy(gip.values())
+    table["partly"] = table["partly"][:3]  # a row short of values: unreadable, for its own reason
+    short = tables(check(write(tmp_path, "short.md", gip.markdown_text(table))))["requests"]
+    assert short["status"] == "unreadable" and "行列颠倒" not in short["reason"]

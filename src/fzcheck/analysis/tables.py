@@ -300,7 +300,38 @@ def read_table(
     table = _read_rows(doc, template, region)
     if table.status == "unreadable" and template.pieces:
         return _read_in_pieces(doc, template, region) or table
+    if table.status == "unreadable" and (across := _rows_across(doc, template, region)):
+        # whatever row the read failed at, the cause is the table's layout: say that
+        table.reason = f"表格行列颠倒（{across}），未按模板读取"
     return table
+
+
+_ACROSS_MIN = 3  # names placed the other way: a table printed with its rows as columns
+
+
+def _rows_across(doc: Document, template: TableTemplate, region: range) -> str | None:
+    """Why the table reads as printed transposed, its rows as columns (自然人 | 16 | 1 | … down
+    the side, 一、本年新收 | 二、上年结转 | … across the top): three of the template's row names
+    in the cells of one line, or three of its column names each opening a line of values. None
+    when neither is there."""
+    rows = [r for r in template.rows if r.cue]
+    columns = {_compact(c.name): c.name for c in template.columns}
+    opening: list[str] = []  # column names that open a row of values
+    for i in region:
+        cells = _border_cells(doc.analysis[i])
+        if cells is None:
+            continue
+        texts = [_compact(c) for c in cells[0] if c.strip()]
+        named = [next((r.name for r in rows if rx(str(r.cue)).search(t)), None) for t in texts]
+        across = list(dict.fromkeys(n for n in named if n))
+        if len(across) >= _ACROSS_MIN:
+            return "".join(f"“{n}”" for n in across[:_ACROSS_MIN]) + "等行名排在同一行的各格"
+        if texts and texts[0] in columns and named[0] is None and len(texts) > 2:
+            opening.append(columns[texts[0]])
+    opening = list(dict.fromkeys(opening))
+    if len(opening) >= _ACROSS_MIN:
+        return "".join(f"“{n}”" for n in opening[:_ACROSS_MIN]) + "等列名各起一行"
+    return None
 
 
 def _read_in_pieces(doc: Document, template: TableTemplate, region: range) -> TableRead | None:

@@ -269,13 +269,26 @@ def _spaced_marker_ends(line: str, markers: list[tuple[int, int]]) -> set[int]:
 _LABEL_CELL = re.compile(rf"^\s*[^|。;!?]{{1,{MAX_HEADING}}}?\s\|\s+")
 
 
+_ROW_CELLS = 3  # a form's row is a label and its text; a table's has more cells
+
+
+def _table_row(line: str) -> bool:
+    """A table's row of short cells (a header naming the rows of a table printed transposed:
+    一、本年新收… | 二、上年结转… | （一）予以公开 | …): the markers are its cells' labels, no
+    headings inside a paragraph."""
+    if line.count("|") < _ROW_CELLS - 1:
+        return False
+    cells = line.strip().strip("|").split("|")
+    return len(cells) >= _ROW_CELLS and all(len(c.strip()) <= MAX_HEADING for c in cells)
+
+
 def resegment(lines: list[str]) -> list[tuple[int, int, int]] | None:
     """Cut run-on lines at inline headings and paragraph gaps: (line, start, end) per new line,
     each a slice of the line as read (slices of one line are contiguous), or None when no
     line is run-on. Works on the analysis view, whose offsets are the original's."""
     runon: dict[int, list[tuple[int, int]]] = {}
     for i, line in enumerate(lines):
-        if len(line) < RUNON_MIN_CHARS:  # only a long line can be run-on
+        if len(line) < RUNON_MIN_CHARS or _table_row(line):  # only a paragraph's line
             continue
         other_digits = _other_digits(line)
         if _may_be_runon(line, other_digits):
