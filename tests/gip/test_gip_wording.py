@@ -38,6 +38,8 @@ def _improvements_flag(tmp_path: Path, section: str) -> dict[str, object]:
         "部分股室对新制定的文件公开不及时，多采用集中补录的方式上传；对已建立的公开审查程序执行不严格。",
         # a shortcoming told with a measure's verb (一是开展…的形式不够丰富)
         "一是开展政策解读的形式不够丰富；二是组织业务培训的次数偏少，覆盖面不足。",
+        # what was not put right, and a change that is a shortcoming (人员调整频繁)
+        "一是上年问题整改不彻底，栏目未能及时更新；二是人员调整频繁，力量薄弱。",
     ],
 )
 def test_problems_worded_with_measure_words_name_no_improvement(
@@ -60,6 +62,13 @@ def test_problems_worded_with_measure_words_name_no_improvement(
         "改进措施：制作图解、短视频等解读产品，依托服务大厅开展政策宣传。",
         "改进措施：一是明确专人每周更新；二是围绕医保政策开展解读。",
         "信息更新不够及时。下一步明确专人负责，每月检查更新。",
+        # acts after 是 in verbs of their own (深化, 提高, 抓好), the unit's plan (我局计划…, 同时拟…)
+        "2026年，我局重点做好以下工作：一是深化重点领域信息公开；二是提高政策解读质量；"
+        "三是抓好政务新媒体日常管理。",
+        "2026年，我局计划通过增设图解、视频等形式丰富解读，力争每项重要政策均配发解读材料；"
+        "同时拟每半年开展一次业务培训。",
+        # what was already put right: 改进情况 as the law words it
+        "针对上述问题，我局于2025年10月修订了信息发布审核制度，栏目更新由办公室专人负责。",
     ],
 )
 def test_improvements_as_units_word_them_are_named(tmp_path: Path, section: str) -> None:
@@ -162,6 +171,8 @@ def test_a_section_without_this_years_problems_fails(tmp_path: Path, section: st
         "存在的问题主要是基层公开专区建设滞后。",
         # last year's put right, then this year's named in its own clause
         "上年度问题已全部整改。与上年相比，今年新收申请增多，答复规范性仍需提升。",
+        # in plain words, none of the usual cues
+        "一是个别栏目信息更新慢；二是政策解读以文字为主，形式单调；三是工作人员多为兼职，流动性大。",
     ],
 )
 def test_problems_as_units_word_them_are_named(tmp_path: Path, section: str) -> None:
@@ -234,7 +245,7 @@ def test_a_part_of_a_row_the_unit_adds_is_passed_over(tmp_path: Path, label: str
 def test_too_few_improvement_words_are_counted_not_denied(tmp_path: Path) -> None:
     """One 改进 where two words of measures are asked: the message said the text had none of
     下一步/改进…, sending the reviewer to look for words that were there."""
-    flag = _improvements_flag(tmp_path, "针对上述问题，我局高度重视改进。")
+    flag = _improvements_flag(tmp_path, "对上述问题，我局高度重视改进。")
     assert not flag["passed"]
     assert "只有1处“改进”（至少应有2处）" in str(flag["message"]), flag["message"]
 
@@ -307,3 +318,27 @@ def test_rows_the_format_does_not_list_in_table_two_are_passed_over(tmp_path: Pa
     assert table["status"] == "read", table.get("reason")
     counts = {c["row"]: c["text"] for c in table["cells"]}
     assert (counts["licensing"], counts["punishment"]) == ("1280", "316")
+
+
+FORM_NOTE = (
+    "（填写说明：如实反映本年度工作中存在的主要问题，并提出有针对性的改进措施，"
+    "上年度报告中提出的问题的整改情况一并说明。）"
+)
+
+
+@pytest.mark.parametrize("filled", [False, True])
+def test_a_forms_instructions_left_in_are_not_the_reports_words(
+    tmp_path: Path, filled: bool
+) -> None:
+    """The template's 填写说明 kept under the heading names problems, measures and 整改 in its
+    own words: they are what the form asks for. Left alone, the section says nothing (the
+    heading alone: missing); with the unit's text after it, that text names both."""
+    text = gip.layout_text()
+    section = f"{PROBLEMS}{PLAN}"
+    assert section in text
+    written = FORM_NOTE + (section if filled else "")
+    r = check(write(tmp_path, "note.txt", text.replace(section, written)))
+    part = next(p for p in r["parts"] if p["id"] == "improvements")
+    assert part["status"] == ("present" if filled else "missing")
+    flags = {c["id"]: c["passed"] for c in part["checks"]}
+    assert flags == ({"names_problems": True, "names_improvements": True} if filled else {})

@@ -257,6 +257,14 @@ def _without_unnumbered_contents(out: list[str]) -> list[str]:
     return out
 
 
+# A form's own instructions, left in the filled-in report ((填写说明:如实反映…存在的主要问题,
+# 并提出…改进措施…)): what the form asks for, not what the report says. Blanked in the analysis
+# view like a table of contents; the text as read keeps them.
+_FORM_NOTE = re.compile(
+    r"[(\[【](?:填写|填报|编写|撰写|编制)(?:说明|要求|提示)[:：][^()\[\]【】\n]{0,500}[)\]】]"
+)
+
+
 # Characters that show nothing, carried in from a web page or an editor (a BOM, zero-width
 # spaces and joiners, a word joiner, a soft hyphen): taken out, so that a title, a heading or a
 # quote with one is the same text as without (bidi controls are kept: they are shown, as a
@@ -280,6 +288,8 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     folded = fold_width(text, units)
     if "**" in folded:  # Markdown bold (**一、主要举措**, as pandoc writes a Word heading)
         folded = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), folded)
+    if "说明" in folded or "提示" in folded:  # a string search rules most texts out
+        folded = _FORM_NOTE.sub(lambda m: " " * len(m.group(0)), folded)
     analysis = folded.split("\n")
     if "录" in folded and (any(c in folded for c in _LEADERS) or _has_contents_title(folded)):
         analysis = _without_contents(analysis)  # 录: a string search rules most texts out
