@@ -14,7 +14,7 @@ import pytest
 from fzcheck.pipeline import check_path
 from fzcheck.rubric import Catalog
 from tests.helpers import checked, sample_text
-from tests.test_parts import failed, part, statuses
+from tests.test_parts import E, M, failed, part, statuses
 
 PLAN = "四、2026年推进法治政府建设的主要安排"
 PROBLEMS = "二、2025年推进法治政府建设存在的不足和原因"
@@ -1839,3 +1839,141 @@ def test_a_numbered_item_on_the_heads_of_companies_is_not_the_leaders_section(
     assert leader["status"] == "embedded"
     assert "局长" in leader["evidence"][0]["quote"]
     assert "leader_duties.principal_own_actions" not in failed(r)
+
+
+def _own_actions(r: dict[str, Any]) -> dict[str, Any]:
+    leader = part(r, "leader_duties")
+    return next(c for c in leader["checks"] if c["id"] == "principal_own_actions")
+
+
+def _leader_section_says(tmp_path: Path, sentence: str) -> dict[str, Any]:
+    first = next(line for line in sample_text().split(LEADER)[1].splitlines())
+    return variant(tmp_path, (LEADER + first, LEADER + sentence))
+
+
+@pytest.mark.parametrize("head", ["厅长", "省长", "州长"])
+def test_a_provinces_and_its_departments_principals_are_principals(
+    tmp_path: Path, head: str
+) -> None:
+    """省直厅局 and 省政府 reports name their principal 厅长 / 省长 (州长 in a 自治州): their acts
+    count in the leader's section, and a paragraph of them makes the part where it has none."""
+    acts = f"{head}切实履行推进法治建设第一责任人职责，亲自主持召开专题会议4次，带头讲授法治党课。"
+    r = _leader_section_says(tmp_path, acts)
+    assert _own_actions(r)["passed"], _own_actions(r)["message"]
+    alone = f"{head}高度重视法治建设，亲自主持召开党组会议研究法治工作4次，带头参加会前学法。"
+    r = without_section(tmp_path, LEADER.strip(), ("本年度无其他需要报告的情况。", alone))
+    assert part(r, "leader_duties")["status"] == "embedded"
+
+
+@pytest.mark.parametrize(
+    "sentence,said",
+    [
+        # acts told, but someone else's: the message names whose, not "no act told"
+        (
+            "分管副局长具体负责法治建设工作，全年主持召开法治工作专题会议4次。",
+            "“主持”等行动是“副局长”的",
+        ),
+        (
+            "局法规科科长亲自组织执法人员培训4期，带队评查案卷2次。",
+            "“亲自”等行动是“局法规科科长”的",
+        ),
+        ("局党组全年召开专题会议3次研究法治建设。", "写了“召开”，但没有写明是本人的行动"),
+        # the regulation's slogan copied, no act of anyone's
+        ("局长做到重要工作亲自部署、重大问题亲自过问。", "只有“重要工作亲自部署”这类套话"),
+        ("局长认真履行推进法治建设第一责任人职责，切实加强组织领导。", "只笼统描述职责"),
+    ],
+)
+def test_no_act_of_the_leaders_says_why(tmp_path: Path, sentence: str, said: str) -> None:
+    """A reviewer reading 未写本人的具体行动（亲自、带头、主持……） over a sentence holding 亲自
+    looks for what is wrong: the message says whose the acts are, or that only the slogan is."""
+    check = _own_actions(_leader_section_says(tmp_path, sentence))
+    assert not check["passed"] and said in check["message"], check["message"]
+
+
+@pytest.mark.parametrize(
+    "sentence,embedded",
+    [
+        # the heads of those the unit oversees: villages, communities, hospitals, schools, centres
+        ("14个村党组织书记、村委会主任带头参加“法律明白人”培训。", False),
+        ("各社区党委书记带头讲法治党课。", False),
+        ("区人民医院党委书记、院长亲自抓依法执业管理。", False),
+        ("县实验中学党委书记带头讲授法治课。", False),
+        ("镇综治中心主任亲自带队排查矛盾纠纷。", False),
+        # the principal leader as first responsible person for another duty
+        ("镇党委书记认真履行全面从严治党主体责任第一责任人职责，全年带头讲党课2次。", False),
+        ("镇长作为全镇安全生产工作第一责任人，全年带队开展安全检查15次。", False),
+        ("镇长作为森林防火第一责任人，亲自带队巡查重点林区8次。", False),
+        ("镇长作为河长制第一责任人，亲自带队巡河12次。", False),
+        ("镇党委书记作为耕地保护第一责任人，亲自带队开展耕地保护巡查6次。", False),
+        # this unit's principal at this duty still makes the part
+        ("镇党委书记、镇长亲自主持召开专题会议研究法治建设工作3次。", True),
+        ("镇长作为第一责任人，亲自带队开展行政执法检查4次。", True),
+    ],
+)
+def test_other_heads_and_other_first_responsibilities_are_not_the_leaders_duty(
+    tmp_path: Path, sentence: str, embedded: bool
+) -> None:
+    """A report with no leader section, one sentence of someone acting in person: a village's,
+    a school's or a hospital's head, or the principal as 第一责任人 for safety, forests or rivers,
+    is not the principal leader at the duty of 推进法治建设 (the part stays missing)."""
+    r = without_section(tmp_path, LEADER.strip(), ("本年度无其他需要报告的情况。", sentence))
+    assert part(r, "leader_duties")["status"] == ("embedded" if embedded else "missing")
+
+
+PROBLEMS_BODY = PROBLEMS + "\n" + sample_text().split(PROBLEMS + "\n")[1].split("\n\n")[0]
+
+
+def _problems_say(tmp_path: Path, body: str) -> dict[str, Any]:
+    """The sample with its problems section's text replaced by ``body``."""
+    return variant(tmp_path, (PROBLEMS_BODY, PROBLEMS + "\n" + body))
+
+
+@pytest.mark.parametrize(
+    "body,causes",
+    [
+        # what a shortcoming leads to is no cause of it
+        ("基层执法人员不足，执法规范性受到影响。", False),
+        ("基层执法人员不足，普法工作成效因此受到一定影响。", False),
+        ("基层执法程序不够规范，这些问题如不及时解决，将导致执法公信力下降。", False),
+        ("基层窗口服务不够便捷，给群众办事造成的不便仍未完全消除。", False),
+        # what a shortcoming comes from is
+        ("基层执法人员不足，受机构改革影响，人员调整较大。", True),
+        ("基层执法程序不够规范，是新进人员缺乏培训造成的。", True),
+        ("基层执法人员不足，编制紧张导致执法力量难以补充。", True),
+    ],
+)
+def test_consequences_are_not_causes(tmp_path: Path, body: str, causes: bool) -> None:
+    r = _problems_say(tmp_path, body)
+    assert ("problems.gives_causes" not in failed(r)) is causes
+
+
+@pytest.mark.parametrize(
+    "body,named",
+    [
+        ("我局法治政府建设工作与群众期盼还有一定距离，依法决策水平仍有提升空间。", True),
+        # the stock admission alone names none; told after it, they are named
+        ("我局法治政府建设工作还存在一些差距和不足，需要在今后工作中认真加以解决。", False),
+        ("我局还存在一些不足：执法力量薄弱，普法形式单一。", True),
+    ],
+)
+def test_a_stock_admission_names_no_shortcoming(tmp_path: Path, body: str, named: bool) -> None:
+    r = _problems_say(tmp_path, body + "主要原因是人员编制有限。")
+    assert ("problems.names_shortcomings" not in failed(r)) is named
+
+
+@pytest.mark.parametrize(
+    "sentence,plan",
+    [
+        ("对于上述问题，下一步我局将高度重视，认真加以整改。", M),
+        ("今后，我局将针对上述问题，切实抓好整改落实。", M),
+        ("下一步，我局将针对上述问题，每季度组织执法人员轮训一次，年内实现持证率95%。", E),
+    ],
+)
+def test_a_promise_to_put_the_problems_right_is_no_plan(
+    tmp_path: Path, sentence: str, plan: str
+) -> None:
+    """No plan section; the problems end with a sentence on next year: a promise to put them
+    right arranges nothing (missing); one naming what will be done is the plan, embedded."""
+    last = PROBLEMS_BODY.splitlines()[-1]
+    r = without_section(tmp_path, PLAN, (last, last + sentence))
+    assert part(r, "next_year_plan")["status"] == plan

@@ -291,6 +291,7 @@ class ActorActionsSpec(CheckSpec):
 
 @part_check(ActorActionsSpec)
 def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context) -> Check:
+    slogan = rx(spec.not_in).search(text) if spec.not_in is not None else None
     if spec.not_in is not None:
         text = rx(spec.not_in).sub(lambda m: " " * len(m.group(0)), text)
     w = spec.window
@@ -318,10 +319,30 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
     if hits:
         return spec.check(passed=True, message=f"{spec.description}：有{hits}处具体表述")
     return spec.check(
-        passed=False,
-        message=f"未做到“{spec.description}”：只笼统描述职责，"
-        "未写本人的具体行动（亲自、带头、主持……）",
+        passed=False, message=f"未做到“{spec.description}”：{_whose(spec, text, slogan)}"
     )
+
+
+# who acted, when a sentence names someone by a title (副镇长, 法规科科长, 村委会主任; a group's
+# 副组长 is no one's post)
+_PERSON = re.compile(r"[^，,。;；:：、\s]{0,10}?(?:(?<!组)长|主任|书记)(?![长任记])")
+
+
+def _whose(spec: ActorActionsSpec, text: str, slogan: re.Match[str] | None) -> str:
+    """Why no act counted, as the reviewer checks it: only the set phrase; the first act told
+    is someone else's (分管副局长亲自主持…) or not told as the leader's own; or none at all."""
+    if slogan is not None:
+        return f"只有“{slogan.group(0)}”这类套话，未写本人的具体行动"
+    act = rx(spec.action).search(text)
+    if act is None:
+        return "只笼统描述职责，未写本人的具体行动（亲自、带头、主持……）"
+    sentence = max(text.rfind(stop, 0, act.start()) for stop in _SENTENCE_STOPS) + 1
+    # the one the act is taken to be by (_own_act), when named by a title there
+    other = _last(rx(spec.apart), text, sentence, act.start()) if spec.apart else -1
+    who = _PERSON.match(text, other) if other >= 0 else None
+    if who is not None and who.end() <= act.start():
+        return f"“{act.group(0)}”等行动是“{who.group(0)}”的，不是本人的"
+    return f"写了“{act.group(0)}”，但没有写明是本人的行动"
 
 
 _ONE_ACT = 2  # act words at most this far apart tell one act (亲自主持召开, 带头出庭应诉)
