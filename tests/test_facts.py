@@ -1080,3 +1080,20 @@ def test_a_cover_letters_date_signs_the_unsigned_report_it_sends(
     assert r["document"]["signed_on"] == dt.date(int(year), int(month), int(day)).isoformat()
     late = [c for c in r["checks"] if c["id"] == "published_in_time" and not c["passed"]]
     assert bool(late) is not on_time
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_an_attachments_date_under_an_undated_signature_is_not_the_signing_date(
+    tmp_path: Path, dated: bool
+) -> None:
+    """The issuer signs without a date; an attached table of figures ends with its own date
+    (统计截至 2025年12月31日): that is the table's, not the report's, which stays undated — and
+    a report signed with its date keeps it."""
+    text = SAMPLE.read_text(encoding="utf-8").rstrip()
+    assert text.endswith("示例县司法局\n2026年2月10日")
+    if not dated:
+        text = text.removesuffix("\n2026年2月10日")
+    text += "\n\n附件\n\n示例县司法局2025年度法治建设主要数据\n\n项目\t数量\n行政复议案件\t41\n\n2025年12月31日\n"
+    r = checked(tmp_path, text)
+    assert r["document"]["signed_on"] == ("2026-02-10" if dated else None)
+    assert r["document"]["issuer"] == "示例县司法局"

@@ -796,3 +796,32 @@ def test_a_units_report_put_to_the_congress_for_review_is_still_a_report(tmp_pat
     path.write_text(text, encoding="utf-8")
     r = check_path(str(path), Catalog.load()).to_json()
     assert r["verdict"] == "complete" and r["score"] == 100
+
+
+FEATURE = """法治护航高质量发展——示例县2025年法治政府建设工作综述
+
+2025年，示例县深入推进法治政府建设，依法决策机制更加健全。县政府出台重大行政决策程序规定，全年对12项重大行政决策开展合法性审查。
+行政执法更加规范。全县推行行政执法“三项制度”，评查执法案卷210卷，发现并督促整改问题23个。
+矛盾纠纷化解有力。全县各级调解组织受理矛盾纠纷1856件，调解成功1798件。
+但也要看到，基层执法力量仍然薄弱，普法的针对性还不够强。下一步，示例县将持续深化法治政府建设，为高质量发展提供法治保障。
+"""
+
+
+def test_a_news_feature_on_the_years_work_is_not_a_report(tmp_path: Path) -> None:
+    """…法治政府建设工作综述 under a headline: the year's work told as news, no byline or
+    source line to give it away. Not a report, and its unit is the one after the dash."""
+    r = checked(tmp_path, FEATURE)
+    assert r["verdict"] == "not_a_report", _genre(r)["message"]
+    assert "标题是新闻综述" in _genre(r)["message"]
+    assert r["document"]["issuer"] == "示例县"
+
+
+def test_a_report_titled_as_a_review_is_still_a_report(tmp_path: Path) -> None:
+    """The law's part headings outweigh a title ending in 综述: it is the year's report."""
+    text = sample_text().replace(
+        "示例县司法局关于2025年度法治政府建设情况的报告",
+        "示例县司法局2025年度法治政府建设工作综述",
+        1,
+    )
+    r = checked(tmp_path, text)
+    assert _genre(r)["passed"] and "标题是新闻综述" in _genre(r)["message"]

@@ -196,7 +196,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     )
     title_end = title_span[1] if title_span else None
     body_start = max((x for x in (title_end, addressee, again) if x is not None), default=-1) + 1
-    appendix = _appendix_start(lines, nonblank, first_heading)
+    appendix = _appendix_start(lines, nonblank, first_heading, titles)
     before = nonblank if appendix is None else [i for i in nonblank if i < appendix]
     sign_line, issuer_line, signed, issuer_inline = _find_signature(
         lines, before, first_heading, body_start, titles
@@ -242,8 +242,9 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         m = _TITLE_ISSUER.match(title_analysis)
         # (not from a title it cites: 《江陵市人民政府2025年度…报告》解读 is no 人民政府's own)
         if m and not m.group(1).startswith(("关于", "20", "19", "《")) and _ORG.search(m.group(1)):
-            # a label before a colon or a bar is not the unit's name (图解：示例县人民政府…)
-            label = max(m.group(1).rfind(c) for c in ":|")
+            # a label before a colon or a bar is not the unit's name (图解：示例县人民政府…),
+            # nor a headline before a dash (法治护航高质量发展——宁远县2025年…)
+            label = max(m.group(1).rfind(c) for c in ":|—")
             issuer = _unspaced(title)[label + 1 : len(m.group(1))].strip() or None
     year, source = _report_year(lines, nonblank, title_analysis, body_start, first_heading)
     month = (
@@ -639,16 +640,19 @@ def _without_attachment_list(lines: list[str], end: int) -> int:
     return end
 
 
-def _appendix_start(lines: list[str], nonblank: list[int], first_heading: int) -> int | None:
+def _appendix_start(
+    lines: list[str], nonblank: list[int], first_heading: int, titles: re.Pattern[str]
+) -> int | None:
     """The line an attachment after the signature starts on: a 附件 (or 附表) label, alone or
-    naming it, right below a date line (the signature's). None when there is none."""
+    naming it, right below a date line (the signature's) or the issuer's line (a signature
+    left undated: a date after it is the attachment's, 统计截至…). None when there is none."""
     for pos in range(1, len(nonblank)):
         i = nonblank[pos]
         # 附 in the line, a string search, rules out most lines before the pattern is tried
         if i <= first_heading or "附" not in lines[i] or not _APPENDIX_LABEL.match(lines[i]):
             continue
         above = _cells(lines[nonblank[pos - 1]])
-        if _DATE_ONLY.match(above) or _ISSUER_DATE.match(above):
+        if _DATE_ONLY.match(above) or _ISSUER_DATE.match(above) or _is_issuer(above, titles):
             return i
     return None
 
