@@ -126,6 +126,28 @@ def test_a_departments_deadline_by_its_names_end(tmp_path: Path, unit: str, late
     assert any(not c["passed"] for c in flags) is late, flags
 
 
+@pytest.mark.parametrize(
+    "titled,late",
+    [
+        ("示例县人民政府办公室", True),  # the office's own report: a department's, 31 January
+        ("示例县人民政府", False),  # the government's, its office signing: 31 March
+    ],
+)
+def test_whose_report_it_is_by_its_title_not_its_signer(
+    tmp_path: Path, titled: str, late: bool
+) -> None:
+    """Both signed by 示例县人民政府办公室 on 10 March: the title says whose report it is."""
+    head = gip.layout_text().split("\n", 1)
+    text = head[0].replace("示例县交通运输局", titled) + "\n" + head[1]
+    text = text.replace("示例县交通运输局", "示例县人民政府办公室").replace(
+        "2025年1月20日", "2025年3月10日"
+    )
+    r = check(write(tmp_path, "office.txt", text))
+    assert r["document"]["issuer"] == "示例县人民政府办公室"
+    flags = [c for c in r["checks"] if c["id"] == "published_in_time"]
+    assert any(not c["passed"] for c in flags) is late, flags
+
+
 def test_parts_one_level_down_under_a_heading_naming_none_are_present(tmp_path: Path) -> None:
     """A township's 二、政府信息公开情况 over （一）主动公开 and （二）依申请公开: those are the parts'
     own sections one level down (present, full credit), not sentences embedded elsewhere."""
@@ -342,3 +364,30 @@ def test_a_forms_instructions_left_in_are_not_the_reports_words(
     assert part["status"] == ("present" if filled else "missing")
     flags = {c["id"]: c["passed"] for c in part["checks"]}
     assert flags == ({"names_problems": True, "names_improvements": True} if filled else {})
+
+
+RESULTS = "本年度将政务公开纳入绩效考核，开展社会评议1次，未发生责任追究情况。"
+
+
+@pytest.mark.parametrize(
+    "unit,told,said",
+    [
+        ("示例县人民政府", False, False),  # a government's report without them: flagged
+        ("示例县人民政府", True, True),
+        ("示例乡人民政府", False, False),  # 各级人民政府: a township's too
+        ("示例县交通运输局", False, None),  # a department's: not asked
+    ],
+)
+def test_a_governments_report_tells_its_assessment_review_and_accountability(
+    tmp_path: Path, unit: str, told: bool, said: bool | None
+) -> None:
+    """第五十条（四）: a 人民政府's report also tells 工作考核、社会评议和责任追究结果, wherever it
+    puts them (here the other matters); no department's report is asked for them."""
+    text = gip.layout_text(unit=unit)
+    if told:
+        text = text.replace("本年度未收取信息处理费。", "本年度未收取信息处理费。" + RESULTS)
+    r = check(write(tmp_path, "gov.txt", text))
+    flags = [c for c in r["checks"] if c["id"] == "government_results"]
+    assert (flags[0]["passed"] if flags else None) is said, flags
+    if said is False:
+        assert "工作考核、社会评议、责任追究" in flags[0]["message"]

@@ -128,7 +128,8 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         published_on=doc.published_on,
         signed_on=facts.signed_on,
         signed_month=facts.signed_month,
-        issuer=facts.issuer or facts.title,
+        # whose report it is: the unit its title names (an office may sign its government's)
+        issuer=facts.title_unit or facts.issuer or facts.title,
         tables=tables,
         rare_absent=rare_absent,
         opening_years=opening,

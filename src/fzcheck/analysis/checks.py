@@ -42,8 +42,13 @@ class CheckSpec(BaseModel):
     # the first report year the check applies to (a form's requirement from the year it took
     # effect): a report on an earlier year is not checked; one of unknown year is
     from_year: int | None = Field(default=None, ge=1900)
+    # the units the check is asked of, by the name of the unit whose report it is (a matter the
+    # law asks only of governments): not asked of a report whose unit is unknown
+    issuer: Regex | None = None
 
-    def applies(self, year: int | None) -> bool:
+    def applies(self, year: int | None, unit: str | None = None) -> bool:
+        if self.issuer is not None and (unit is None or rx(self.issuer).search(unit) is None):
+            return False
         return self.from_year is None or year is None or year >= self.from_year
 
     def check(self, passed: bool, message: str) -> Check:
@@ -670,6 +675,28 @@ def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
     return spec.check(passed=True, message="未见针对AI模型的指令")
 
 
+class BodyWordsSpec(CheckSpec):
+    """Matters the report must tell somewhere, wherever the unit puts them (a section of their
+    own, the other matters, the problems): each by its name and the words that tell it."""
+
+    kind: Literal["body_words"]
+    words: dict[str, Regex] = Field(min_length=1)
+
+
+@document_check(BodyWordsSpec)
+def _body_words(spec: BodyWordsSpec, ctx: Context) -> Check:
+    text = ctx.doc.analysis_text
+    said = {name: m.group(0) for name, p in spec.words.items() if (m := rx(p).search(text))}
+    missing = [name for name in spec.words if name not in said]
+    if missing:
+        return spec.check(
+            passed=False, message=f"未做到“{spec.description}”：正文没有写到{'、'.join(missing)}"
+        )
+    return spec.check(
+        passed=True, message=f"{spec.description}：见{''.join(f'“{w}”' for w in said.values())}"
+    )
+
+
 class SupersededFormSpec(CheckSpec):
     """A report on ``from_year`` or later is not written in the form ``form`` replaced: words
     only the old form has (``pattern``, its tables' headers) are flagged where they stand."""
@@ -757,11 +784,11 @@ def run_part_checks(found: Found, ctx: Context) -> list[Check]:
     if found.status == "missing":
         return []
     text = part_text(ctx.doc, found)
-    specs = found.part.checks_for(ctx.report_year)
+    specs = found.part.checks_for(ctx.report_year, ctx.issuer)
     return [PART_KINDS[spec.kind][1](spec, text, found, ctx) for spec in specs]
 
 
 def run_document_checks(ctx: Context) -> list[Check]:
-    specs = [s for s in ctx.rubric.document_checks if s.applies(ctx.report_year)]
+    specs = [s for s in ctx.rubric.document_checks if s.applies(ctx.report_year, ctx.issuer)]
     found = (DOCUMENT_KINDS[spec.kind][1](spec, ctx) for spec in specs)
     return [check for check in found if check is not None]

@@ -163,6 +163,7 @@ class Facts:
     appendix_start: int | None = None
     # (year, month) of the signing: known when the day is not (a signature of 2026年2月)
     signed_month: tuple[int, int] | None = None
+    title_unit: str | None = None  # the unit the title names (_title_unit)
 
 
 def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
@@ -238,14 +239,8 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         issuer = _ALIAS.sub("", _joint(_cells(issuer))) or None
     if issuer is None and title_span is not None:
         issuer = _delivered_by(doc, nonblank, title_span[1])
-    if issuer is None and title_analysis is not None and title is not None:
-        m = _TITLE_ISSUER.match(title_analysis)
-        # (not from a title it cites: 《江陵市人民政府2025年度…报告》解读 is no 人民政府's own)
-        if m and not m.group(1).startswith(("关于", "20", "19", "《")) and _ORG.search(m.group(1)):
-            # a label before a colon or a bar is not the unit's name (图解：示例县人民政府…),
-            # nor a headline before a dash (法治护航高质量发展——宁远县2025年…)
-            label = max(m.group(1).rfind(c) for c in ":|—")
-            issuer = _unspaced(title)[label + 1 : len(m.group(1))].strip() or None
+    title_unit = _title_unit(title, title_analysis)
+    issuer = issuer or title_unit
     year, source = _report_year(lines, nonblank, title_analysis, body_start, first_heading)
     month = (
         (signed.year, signed.month)
@@ -264,6 +259,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         addressee_line=addressee,
         addressee=doc.quote(addressee).rstrip(":：") if addressee is not None else None,
         issuer=issuer,
+        title_unit=title_unit,
         signed_on=signed,
         report_year=year,
         body_start=body_start,
@@ -543,6 +539,25 @@ def _find_signature(
         ):
             return i, None, parse_date(text), m.group("issuer").strip()
     return None, None, None, None
+
+
+def _title_unit(title: str | None, title_analysis: str | None) -> str | None:
+    """The unit a title names as its own before its year or 关于 (示例县人民政府办公室2025年…):
+    whose report it is, where the signature may be an office signing for its government."""
+    if title is None or title_analysis is None:
+        return None
+    m = _TITLE_ISSUER.match(title_analysis)
+    # (not from a title it cites: 《江陵市人民政府2025年度…报告》解读 is no 人民政府's own)
+    if (
+        m is None
+        or m.group(1).startswith(("关于", "20", "19", "《"))
+        or not _ORG.search(m.group(1))
+    ):
+        return None
+    # a label before a colon or a bar is not the unit's name (图解：示例县人民政府…), nor a
+    # headline before a dash (法治护航高质量发展——宁远县2025年…)
+    label = max(m.group(1).rfind(c) for c in ":|—")
+    return _unspaced(title)[label + 1 : len(m.group(1))].strip() or None
 
 
 # A report made to a congress's standing committee dates itself under its title, where a

@@ -161,9 +161,10 @@ class Part(_Strict):
     def checks_by_id(self) -> dict[str, PartCheck]:
         return {c.id: c for c in self.checks}
 
-    def checks_for(self, year: int | None) -> list[PartCheck]:
-        """The checks run on this part of a report on ``year`` (a check may start in a year)."""
-        return [c for c in self.checks if c.applies(year)]
+    def checks_for(self, year: int | None, unit: str | None = None) -> list[PartCheck]:
+        """The checks run on this part of a report on ``year`` by ``unit`` (a check may start in
+        a year, or be asked of some units only)."""
+        return [c for c in self.checks if c.applies(year, unit)]
 
 
 class TableColumn(_Strict):
