@@ -5,6 +5,7 @@ together digits are unreadable, never wrong."""
 from __future__ import annotations
 
 import copy
+import io
 import json
 import re
 from pathlib import Path
@@ -1862,3 +1863,49 @@ def test_a_table_read_the_right_way_is_not_called_transposed(tmp_path: Path) -> 
     table["partly"] = table["partly"][:3]  # a row short of values: unreadable, for its own reason
     short = tables(check(write(tmp_path, "short.md", gip.markdown_text(table))))["requests"]
     assert short["status"] == "unreadable" and "行列颠倒" not in short["reason"]
+
+
+def _text_flag(r: dict[str, Any]) -> dict[str, Any]:
+    return next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+
+
+@pytest.mark.parametrize(
+    "said,agrees",
+    [
+        ("因政府信息公开工作被申请行政复议4件", False),  # a count the blank cells do not give
+        ("本年度未发生政府信息公开行政复议", True),  # none stated: the blanks agree
+    ],
+)
+def test_a_count_the_text_states_for_blank_cells_is_said(
+    tmp_path: Path, said: str, agrees: bool
+) -> None:
+    """Table 四's review block left blank while the text states 4 reviews: the table is short
+    of them (表中该格空白), not "no number stated" nor "agrees"."""
+    values: list[int | None] = [None] * 5 + gip.appeals()[5:]
+    data = gip.docx_bytes(appeal_values=values)
+    r = check(write(tmp_path, "blank.docx", data))
+    assert tables(r)["appeals"]["status"] == "read"
+    if not agrees:  # the report's own sentence, as written
+        assert _text_flag(r)["passed"] is False
+        assert f"“{said[1:]}”，表中该格空白" in _text_flag(r)["message"], _text_flag(r)["message"]
+        return
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    for p in document.paragraphs:
+        if "被申请行政复议4件，" in p.text:
+            p.text = p.text.replace("因政府信息公开工作被申请行政复议4件，", said + "，")
+    out = io.BytesIO()
+    document.save(out)
+    r = check(write(tmp_path, "none.docx", out.getvalue()))
+    assert "表中该格空白" not in _text_flag(r)["message"], _text_flag(r)["message"]
+
+
+def test_a_wider_count_before_its_share_of_disclosure_is_not_compared(tmp_path: Path) -> None:
+    """行政诉讼案件12件，其中涉及政府信息公开的2件: the 12 are all the county's cases."""
+    said = "被提起行政诉讼2件"
+    text = gip.layout_text()
+    assert said in text
+    wider = "全年县政府共发生行政诉讼案件12件，其中涉及政府信息公开的2件"
+    r = check(write(tmp_path, "wider.txt", text.replace(said, wider)))
+    assert _text_flag(r)["passed"], _text_flag(r)["message"]

@@ -321,11 +321,11 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
 @dataclass
 class TextOutcomes:
     """What setting the narrative's counts against the tables gave: (name, stated number, its
-    quote, table value, 0-based line) for each that disagrees; how many were compared; how
+    quote, table value or None for a blank cell, 0-based line) for each that disagrees; how many were compared; how
     many were left as of another scope; how many the text states whose cells are in a sum that
     does not hold (the table's own error: nothing to set them against)."""
 
-    diffs: list[tuple[str, int, str, float, int]]
+    diffs: list[tuple[str, int, str, float | None, int]]  # None: the cell is blank
     compared: int = 0
     skipped: int = 0
     held_back: int = 0
@@ -358,7 +358,12 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
             table = ctx.tables.get(table_id)
             cell = table.value(row, col) if table is not None and table.status == "read" else None
             cells.append(cell)
-        if any(c is None or c.value is None for c in cells):
+        if any(c is None for c in cells):
+            continue
+        # a cell left blank: a count the text states for it is one the table does not give —
+        # in a table printed whole (a column it leaves out reads blank too: 表中没有“总计”列)
+        blank = any(c.value is None for c in cells if c is not None)
+        if blank and any(ctx.tables[t].reason is not None for t, _, _ in refs):
             continue
         value = sum(c.value or 0 for c in cells if c is not None)
         # every statement of it, not the first only (总体情况 right, 三、 wrong), but one on
@@ -368,11 +373,12 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
         said = False
         for m in own:
             stated = 0 if m.groupdict().get("zero") is not None else _count(m.group("n"))
-            if stated is None:
-                continue
+            if stated is None or (blank and not stated):
+                continue  # (none stated of a blank cell: they agree)
             said = True
-            if abs(stated - value) > TOLERANCE:
-                got.diffs.append((st.name, stated, m.group(0), value, line_of[m.start()]))
+            if blank or abs(stated - value) > TOLERANCE:
+                shown = None if blank else value
+                got.diffs.append((st.name, stated, m.group(0), shown, line_of[m.start()]))
                 break
         got.compared += said
     return got
@@ -472,7 +478,9 @@ def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
             passed=True, message=f"正文所述数字与统计表一致（核对{compared}处{aside}）"
         )
     parts = [
-        f"{name}：正文第{i + 1}行“{quote}”，表中为{value:g}" for name, _, quote, value, i in diffs
+        f"{name}：正文第{i + 1}行“{quote}”，"
+        + ("表中该格空白" if value is None else f"表中为{value:g}")
+        for name, _, quote, value, i in diffs
     ]
     return spec.check(passed=False, message="；".join(parts) + "（统计口径可能不同，请核对）")
 
