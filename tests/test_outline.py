@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +13,7 @@ from fzcheck.analysis.facts import read_facts
 from fzcheck.analysis.outline import build_outline, match_heading
 from fzcheck.reading import load
 from fzcheck.rubric import load_rubric
-from tests.helpers import FIXTURES, SAMPLE, assert_golden
+from tests.helpers import FIXTURES, SAMPLE, assert_golden, checked, sample_text
 
 _SUBJECT = load_rubric("fazhi-annual").report_genre.title_subject
 FIXTURE_NAMES = sorted(p.name for p in FIXTURES.iterdir() if p.is_file())
@@ -640,3 +642,14 @@ def test_an_unnumbered_report_s_long_heading_in_the_laws_words_is_a_heading(
         leader.replace("，", ","),  # the analysis view: full-width stops folded
         "2026年工作计划",
     ]
+
+
+def test_a_last_unnumbered_heading_over_none_is_a_heading(tmp_path: Path) -> None:
+    """Headings set as short lines of their own (a web page's bold paragraphs), the last one
+    其他需要报告的情况 over 无。: that section says it has nothing, and is there."""
+    text = re.sub(r"(?m)^[一二三四五]、", "", sample_text())
+    text = text.replace("本年度无其他需要报告的情况。", "无。")
+    r = checked(tmp_path, text)
+    other = next(p for p in r["parts"] if p["id"] == "other")
+    assert other["status"] == "present" and other["heading"] == "其他需要报告的情况"
+    assert {p["id"]: p["status"] for p in r["parts"]}["achievements"] == "present"

@@ -578,8 +578,12 @@ def _bare_headings(
         # a paragraph follows, or a sub-heading (主要举措和成效, then 健全…机制, then its text)
         nxt = lines[body[k + 1]].strip().rstrip(":") if k + 1 < len(body) else ""
         after = lines[body[k + 2]].strip() if k + 2 < len(body) else ""
-        if len(nxt) <= len(text) and not (shaped(nxt) and len(after) > len(nxt)):
-            continue
+        if (
+            len(nxt) <= len(text)
+            and not (shaped(nxt) and len(after) > len(nxt))
+            and not (_SAYS_NONE.match(nxt) and k + 2 >= len(body))
+        ):
+            continue  # (the last one, over 无。: a section with nothing to report says so)
         if k and body[k - 1] == i - 1:  # right after a line: that one ends a sentence or heads
             before = lines[i - 1].rstrip()  # or a table's last row (a page sets none apart)
             if (
@@ -675,6 +679,7 @@ def _form_rows(
 
 # a form's cell saying there is nothing to report (| 无 |, | 暂无。, | 没有): no metadata value
 _NONE_SAID = re.compile(r"\s*\|\s*(?:无|暂无|没有)[。.]?\s*\|?\s*$")
+_SAYS_NONE = re.compile(r"(?:无|暂无|没有)[。.]?$")
 
 
 _AROUND_NUMERAL = (
