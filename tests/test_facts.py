@@ -1097,3 +1097,19 @@ def test_an_attachments_date_under_an_undated_signature_is_not_the_signing_date(
     r = checked(tmp_path, text)
     assert r["document"]["signed_on"] == ("2026-02-10" if dated else None)
     assert r["document"]["issuer"] == "示例县司法局"
+
+
+@pytest.mark.parametrize("printed,late", [("2026年4月2日", True), ("2026年2月12日", False)])
+def test_a_record_printed_after_the_deadline_cannot_have_been_public_by_it(
+    tmp_path: Path, printed: str, late: bool
+) -> None:
+    """Signed 10 February, its 版记 printed later (…办公室　2026年4月2日印发): printed
+    after 31 March, it was not public by then; printed in time, nothing is said without a
+    publication date. The signing date stays the signature's."""
+    text = (
+        SAMPLE.read_text(encoding="utf-8").rstrip() + f"\n\n示例县司法局办公室　　{printed}印发\n"
+    )
+    r = checked(tmp_path, text)
+    assert r["document"]["signed_on"] == "2026-02-10"
+    flags = [c for c in r["checks"] if c["id"] == "published_in_time"]
+    assert any(not c["passed"] and "印发" in c["message"] for c in flags) is late, flags

@@ -69,6 +69,7 @@ class Context:
     published_on: dt.date | None = None
     signed_on: dt.date | None = None
     signed_month: tuple[int, int] | None = None  # (year, month), the day perhaps unknown
+    printed_on: dt.date | None = None  # the 版记's 印发 date: public no earlier
     issuer: str | None = None
     tables: dict[str, TableRead] = field(default_factory=dict)
     rare_absent: bool = False  # no rare sign stands (fzcheck.analysis.rare): nor any instruction
@@ -469,6 +470,9 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
     last = deadline if rule is not None or by.inclusive else deadline - dt.timedelta(days=1)
     limit = f"公开期限（最晚{last.isoformat()}）{who}"
     p = ctx.published_on
+    if p is None and ctx.printed_on is not None and after_deadline(ctx.printed_on):
+        printed = ctx.printed_on.isoformat()
+        return spec.check(passed=False, message=f"{printed}印发，已过{limit}，不可能按时公开")
     if p is None:
         # no publication date known: a report signed after the deadline cannot have met it
         signed = _signed(ctx)

@@ -164,6 +164,7 @@ class Facts:
     # (year, month) of the signing: known when the day is not (a signature of 2026年2月)
     signed_month: tuple[int, int] | None = None
     title_unit: str | None = None  # the unit the title names (_title_unit)
+    printed_on: dt.date | None = None  # the 版记's 印发 date (_printed_on)
 
 
 def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
@@ -203,6 +204,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         lines, before, first_heading, body_start, titles
     )
     body_end = _without_attachment_list(lines, _body_end(before, sign_line, issuer_line))
+    printed = _printed_on(lines, before, sign_line)
     if signed is None and title_span is not None:
         signed = _delivered_on(lines, nonblank, title_span[1], doc.published_on is None)
     if signed is None:
@@ -260,6 +262,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         addressee=doc.quote(addressee).rstrip(":：") if addressee is not None else None,
         issuer=issuer,
         title_unit=title_unit,
+        printed_on=printed,
         signed_on=signed,
         report_year=year,
         body_start=body_start,
@@ -624,6 +627,20 @@ def _cover_signed(lines: list[str], nonblank: list[int], first_heading: int) -> 
     for i, j in pairwise(above):
         if _DATE_ONLY.match(lines[i]) and _ATTACHMENT.match(lines[j]):
             return parse_date(lines[i])
+    return None
+
+
+# the 版记's printing line: 青石镇党政综合办公室　2026年4月2日印发
+_PRINTED = re.compile(rf"({DATE.pattern}|{CN_DATE.pattern})\s*日?\s*印发\s*$")
+
+
+def _printed_on(lines: list[str], nonblank: list[int], after: int | None) -> dt.date | None:
+    """The day a 公文's 版记 says it was printed (…2026年4月2日印发), below the signature: the
+    report was public no earlier."""
+    for i in nonblank[-6:]:
+        below = (after is None or i > after) and "印发" in lines[i]
+        if below and (m := _PRINTED.search(_cells(lines[i]))) is not None:
+            return parse_date(m.group(1))
     return None
 
 
