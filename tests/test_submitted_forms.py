@@ -53,8 +53,16 @@ _ANY_SUB = re.compile(r"^(\s*)[（(]([一二三四五六七八九十]{1,3})[）)
 
 _FOOTER = (
     "\n\n（此件公开发布）\n\n抄送：县委办公室，县人大常委会办公室，县政协办公室。\n"
-    "示例县人民政府办公室                2026年3月7日印发\n"
+    "示例县人民政府办公室                {date}印发\n"
 )
+_DATE = re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日")
+
+
+def _with_footer(text: str) -> str:
+    """``text`` with a 版记 under it, printed the day it was signed (its last date; a printing
+    date after the deadline is a finding of its own, not the form's)."""
+    dates = _DATE.findall(text)
+    return text.rstrip() + _FOOTER.format(date=dates[-1] if dates else "")
 
 
 # A red-header document's head: the issuing office, its 文号 and 签发人, the separator's star.
@@ -160,7 +168,7 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "Markdown ### headings (a page's h3)": (".md", lambda t: _TOP.sub(r"### \2、", t).encode()),
     "headings 1. and （1）": (".txt", lambda t: _arabic_headings(t).encode()),
     "an attachment (附件1 above)": (".txt", lambda t: ("附件1\n\n" + t).encode()),
-    "an official document's footer": (".txt", lambda t: (t.rstrip() + _FOOTER).encode()),
+    "an official document's footer": (".txt", lambda t: _with_footer(t).encode()),
     "page numbers": (".txt", lambda t: _paged(t).encode()),
     "a seal note in the signature": (".txt", lambda t: _signed(t, "{issuer}\n（盖章）\n{date}")),
     "issuer and date on one line": (".txt", lambda t: _signed(t, "{issuer}    {date}")),
