@@ -1977,3 +1977,64 @@ def test_a_promise_to_put_the_problems_right_is_no_plan(
     last = PROBLEMS_BODY.splitlines()[-1]
     r = without_section(tmp_path, PLAN, (last, last + sentence))
     assert part(r, "next_year_plan")["status"] == plan
+
+
+@pytest.mark.parametrize(
+    "body,named",
+    [
+        # the admission, then the items in words of their own: they are named
+        ("我局还存在一些不足。一是执法流于形式。", True),
+        ("我局还存在一些不足，一是部门间职责边界不清。", True),
+        ("我局仍存在一些问题。主要表现为：执法人员多为兼职。", True),
+        ("我局执法规范化水平提升空间较大。", True),
+    ],
+)
+def test_a_stock_admission_followed_by_its_items_names_them(
+    tmp_path: Path, body: str, named: bool
+) -> None:
+    r = _problems_say(tmp_path, body + "主要原因是人员编制有限。")
+    assert ("problems.names_shortcomings" not in failed(r)) is named
+
+
+@pytest.mark.parametrize(
+    "body,causes",
+    [
+        ("基层执法人员不足，受限于人员编制，难以补充。", True),
+        ("基层执法人员不足，囿于编制总量，难以补充。", True),
+        ("基层执法人员不足，主要是因监督机构编制核定较早。", True),
+        ("基层执法人员不足。我们认真分析了原因，归纳起来主要有以下几点：编制核定较早。", True),
+        ("基层执法人员不足。分析原因：监督机构编制核定较早。", True),
+        ("基层执法人员不足，日常监督工作受到一定程度的影响。", False),
+    ],
+)
+def test_causes_as_units_also_give_them(tmp_path: Path, body: str, causes: bool) -> None:
+    r = _problems_say(tmp_path, body)
+    assert ("problems.gives_causes" not in failed(r)) is causes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "针对上述问题，2026年我局将通过招聘、培训充实执法力量，逐步加以解决。",
+        "针对上述问题，下一步我局将开展窗口人员法治轮训，推动系统对接，逐项加以解决。",
+    ],
+)
+def test_a_short_plan_naming_what_will_be_done_is_a_plan(tmp_path: Path, sentence: str) -> None:
+    last = PROBLEMS_BODY.splitlines()[-1]
+    r = without_section(tmp_path, PLAN, (last, last + sentence))
+    assert part(r, "next_year_plan")["status"] == E
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "县长亲自主持召开县政府常务会议学法4次，组织各乡镇和县直部门主要负责人开展年度述法。",
+        "街道党工委书记亲自审定街道年度法治建设工作要点，带头参加会前学法6次。",
+        "县疾控中心主任亲自审定中心年度法治建设工作要点，带头参加会前学法10次。",
+    ],
+)
+def test_this_units_leader_acting_makes_the_leader_part(tmp_path: Path, sentence: str) -> None:
+    """The unit's own leader at the duty, in a sentence that also names other units' heads, as
+    a 街道's 党工委书记, or as a centre's own director: the part is there, embedded."""
+    r = without_section(tmp_path, LEADER.strip(), ("本年度无其他需要报告的情况。", sentence))
+    assert part(r, "leader_duties")["status"] == "embedded"
