@@ -297,9 +297,10 @@ class ActorActionsSpec(CheckSpec):
 
 @part_check(ActorActionsSpec)
 def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context) -> Check:
+    # the set phrase, blanked (its first kept for the message): one search rules most texts out
     slogan = rx(spec.not_in).search(text) if spec.not_in is not None else None
-    if spec.not_in is not None:
-        text = rx(spec.not_in).sub(lambda m: " " * len(m.group(0)), text)
+    if slogan is not None:
+        text = slogan.re.sub(lambda m: " " * len(m.group(0)), text)
     w = spec.window
     pair = rx(
         rf"(?:{spec.actor})[^。]{{0,{w}}}?(?:{spec.action})|"
@@ -325,7 +326,8 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
     if hits:
         return spec.check(passed=True, message=f"{spec.description}：有{hits}处具体表述")
     return spec.check(
-        passed=False, message=f"未做到“{spec.description}”：{_whose(spec, text, slogan)}"
+        passed=False,
+        message=f"未做到“{spec.description}”：{_whose(spec, text, slogan)}",
     )
 
 
@@ -342,9 +344,8 @@ def _whose(spec: ActorActionsSpec, text: str, slogan: re.Match[str] | None) -> s
     act = rx(spec.action).search(text)
     if act is None:
         return "只笼统描述职责，未写本人的具体行动（亲自、带头、主持……）"
-    sentence = max(text.rfind(stop, 0, act.start()) for stop in _SENTENCE_STOPS) + 1
     # the one the act is taken to be by (_own_act), when named by a title there
-    other = _last(rx(spec.apart), text, sentence, act.start()) if spec.apart else -1
+    _, other = _other_before(spec, text, act.start())
     who = _PERSON.match(text, other) if other >= 0 else None
     if who is not None and who.end() <= act.start():
         return f"“{act.group(0)}”等行动是“{who.group(0)}”的，不是本人的"
@@ -358,11 +359,17 @@ def _own_act(spec: ActorActionsSpec, text: str, at: int, named: bool = False) ->
     """Whether the act at ``at`` is the leader's: the last person its sentence names before it
     is not someone else (``apart``: 分管副局长亲自主持…，带头开展… are the deputy's acts, clause
     after clause, until the leader is named again) — and, when ``named``, is the leader."""
-    sentence = max(text.rfind(stop, 0, at) for stop in _SENTENCE_STOPS) + 1
-    other = _last(rx(spec.apart), text, sentence, at) if spec.apart else -1
+    sentence, other = _other_before(spec, text, at)
     if other >= 0:
         return _last(rx(spec.actor), text, other, at) >= 0
     return not named or _last(rx(spec.actor), text, sentence, at) >= 0
+
+
+def _other_before(spec: ActorActionsSpec, text: str, at: int) -> tuple[int, int]:
+    """Where the sentence holding ``at`` starts, and where the last other person (``apart``) it
+    names before ``at`` does (-1: none)."""
+    sentence = max(text.rfind(stop, 0, at) for stop in _SENTENCE_STOPS) + 1
+    return sentence, _last(rx(spec.apart), text, sentence, at) if spec.apart else -1
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:

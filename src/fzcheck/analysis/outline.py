@@ -678,8 +678,9 @@ def _form_rows(
 
 
 # a form's cell saying there is nothing to report (| 无 |, | 暂无。, | 没有): no metadata value
-_NONE_SAID = re.compile(r"\s*\|\s*(?:无|暂无|没有)[。.]?\s*\|?\s*$")
-_SAYS_NONE = re.compile(r"(?:无|暂无|没有)[。.]?$")
+_NONE = r"(?:无|暂无|没有)[。.]?"
+_NONE_SAID = re.compile(rf"\s*\|\s*{_NONE}\s*\|?\s*$")
+_SAYS_NONE = re.compile(rf"{_NONE}$")  # a line saying so (其他需要报告的情况 / 无。)
 
 
 _AROUND_NUMERAL = (

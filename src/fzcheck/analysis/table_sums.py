@@ -321,9 +321,10 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
 @dataclass
 class TextOutcomes:
     """What setting the narrative's counts against the tables gave: (name, stated number, its
-    quote, table value or None for a blank cell, 0-based line) for each that disagrees; how many were compared; how
-    many were left as of another scope; how many the text states whose cells are in a sum that
-    does not hold (the table's own error: nothing to set them against)."""
+    quote, table value or None for a blank cell, 0-based line) for each that disagrees; how
+    many were compared; how many were left as of another scope; how many the text states whose
+    cells are in a sum that does not hold (the table's own error: nothing to set them
+    against)."""
 
     diffs: list[tuple[str, int, str, float | None, int]]  # None: the cell is blank
     compared: int = 0
@@ -349,23 +350,24 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
     got = TextOutcomes([])
     other = rx(spec.other_scope) if spec.other_scope else None
     for st in spec.statements:
-        cells = []
         refs = [tuple(ref.split(".")) for ref in st.cell.split("+")]
         if any(ref in broken for ref in refs):
             got.held_back += bool(_mentions(st.pattern, text, ctx.report_year, other)[0])
             continue
+        cells = []
         for table_id, row, col in refs:
             table = ctx.tables.get(table_id)
             cell = table.value(row, col) if table is not None and table.status == "read" else None
-            cells.append(cell)
-        if any(c is None for c in cells):
+            if cell is not None:
+                cells.append(cell)
+        if len(cells) < len(refs):  # a table not read, or a cell of it not found
             continue
         # a cell left blank: a count the text states for it is one the table does not give —
         # in a table printed whole (a column it leaves out reads blank too: 表中没有“总计”列)
-        blank = any(c.value is None for c in cells if c is not None)
+        blank = any(c.value is None for c in cells)
         if blank and any(ctx.tables[t].reason is not None for t, _, _ in refs):
             continue
-        value = sum(c.value or 0 for c in cells if c is not None)
+        value = sum(c.value or 0 for c in cells)
         # every statement of it, not the first only (总体情况 right, 三、 wrong), but one on
         # another year or a part of the whole is not this cell's
         own, others = _mentions(st.pattern, text, ctx.report_year, other)
