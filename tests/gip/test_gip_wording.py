@@ -40,6 +40,13 @@ def _improvements_flag(tmp_path: Path, section: str) -> dict[str, object]:
         "一是开展政策解读的形式不够丰富；二是组织业务培训的次数偏少，覆盖面不足。",
         # what was not put right, and a change that is a shortcoming (人员调整频繁)
         "一是上年问题整改不彻底，栏目未能及时更新；二是人员调整频繁，力量薄弱。",
+        # what changed or was put right, told as a problem (修订后未及时公开, 数量逐年提高,
+        # 整改工作推进缓慢, 调整人员后交接不畅, 提高不明显)
+        "一是部分规范性文件修订后未及时公开；二是依申请公开数量逐年提高，办理压力大。",
+        "一是对上年度问题整改工作推进缓慢；二是部分股室调整人员后工作交接不畅。",
+        "一是对上级通报问题整改时限把握不准；二是公开质量提高不明显。",
+        # a promise to care, no measure
+        "针对上述问题，我局高度重视改进。",
     ],
 )
 def test_problems_worded_with_measure_words_name_no_improvement(
@@ -267,9 +274,9 @@ def test_a_part_of_a_row_the_unit_adds_is_passed_over(tmp_path: Path, label: str
 def test_too_few_improvement_words_are_counted_not_denied(tmp_path: Path) -> None:
     """One 改进 where two words of measures are asked: the message said the text had none of
     下一步/改进…, sending the reviewer to look for words that were there."""
-    flag = _improvements_flag(tmp_path, "对上述问题，我局高度重视改进。")
+    flag = _improvements_flag(tmp_path, "针对上述问题，我局高度重视改进。")
     assert not flag["passed"]
-    assert "只有1处“改进”（至少应有2处）" in str(flag["message"]), flag["message"]
+    assert "只有1处“针对上述问题”（至少应有2处）" in str(flag["message"]), flag["message"]
 
 
 def _group_over_first_row(text: str) -> str:
