@@ -155,6 +155,20 @@ def test_whose_report_it_is_by_its_title_not_its_signer(
     assert any(not c["passed"] for c in flags) is late, flags
 
 
+@pytest.mark.parametrize("signer,asked", [("示例县人民政府", True), ("示例县交通运输局", False)])
+def test_a_title_naming_only_its_place_is_the_signers_report(
+    tmp_path: Path, signer: str, asked: bool
+) -> None:
+    """示例县2024年…报告: the place says less than the body that signs it; a government's
+    report is asked for its assessment results (they were not asked: the place was taken as
+    the unit), a department's is not."""
+    head = gip.layout_text().split("\n", 1)
+    text = head[0].replace("示例县交通运输局", "示例县") + "\n" + head[1]
+    r = check(write(tmp_path, "place.txt", text.replace("示例县交通运输局", signer)))
+    assert r["document"]["issuer"] == signer
+    assert any(c["id"] == "government_results" for c in r["checks"]) is asked
+
+
 def test_parts_one_level_down_under_a_heading_naming_none_are_present(tmp_path: Path) -> None:
     """A township's 二、政府信息公开情况 over （一）主动公开 and （二）依申请公开: those are the parts'
     own sections one level down (present, full credit), not sentences embedded elsewhere."""

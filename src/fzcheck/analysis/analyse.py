@@ -129,8 +129,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         signed_on=facts.signed_on,
         signed_month=facts.signed_month,
         printed_on=facts.printed_on,
-        # whose report it is: the unit its title names (an office may sign its government's)
-        issuer=facts.title_unit or facts.issuer or facts.title,
+        issuer=facts.unit or facts.title,
         tables=tables,
         rare_absent=rare_absent,
         opening_years=opening,

@@ -163,7 +163,8 @@ class Facts:
     appendix_start: int | None = None
     # (year, month) of the signing: known when the day is not (a signature of 2026年2月)
     signed_month: tuple[int, int] | None = None
-    title_unit: str | None = None  # the unit the title names (_title_unit)
+    # whose report it is (_whose_report): the unit the title names, else the signer
+    unit: str | None = None
     printed_on: dt.date | None = None  # the 版记's 印发 date (_printed_on)
 
 
@@ -242,6 +243,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     if issuer is None and title_span is not None:
         issuer = _delivered_by(doc, nonblank, title_span[1])
     title_unit = _title_unit(title, title_analysis)
+    unit = _whose_report(title_unit, issuer)
     issuer = issuer or title_unit
     year, source = _report_year(lines, nonblank, title_analysis, body_start, first_heading)
     month = (
@@ -261,7 +263,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         addressee_line=addressee,
         addressee=doc.quote(addressee).rstrip(":：") if addressee is not None else None,
         issuer=issuer,
-        title_unit=title_unit,
+        unit=unit,
         printed_on=printed,
         signed_on=signed,
         report_year=year,
@@ -561,6 +563,18 @@ def _title_unit(title: str | None, title_analysis: str | None) -> str | None:
     # headline before a dash (法治护航高质量发展——宁远县2025年…)
     label = max(m.group(1).rfind(c) for c in ":|—")
     return _unspaced(title)[label + 1 : len(m.group(1))].strip() or None
+
+
+# A title's unit that is only a place (示例县2024年…): the body signing it says more
+_PLACE = re.compile(r"[省市州盟县区旗镇乡]$")
+
+
+def _whose_report(title_unit: str | None, signer: str | None) -> str | None:
+    """The unit a title names (an office may sign its government's report), unless it names
+    only a place and a signer is known (示例县…报告 signed 示例县人民政府)."""
+    if title_unit is not None and (signer is None or not _PLACE.search(title_unit)):
+        return title_unit
+    return signer
 
 
 # A report made to a congress's standing committee dates itself under its title, where a
