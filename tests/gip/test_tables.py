@@ -1901,6 +1901,22 @@ def test_a_count_the_text_states_for_blank_cells_is_said(
     assert "表中该格空白" not in _text_flag(r)["message"], _text_flag(r)["message"]
 
 
+@pytest.mark.parametrize("direct,agrees", [([1, 1, 0, 0, 2], True), ([1, 0, 0, 0, 1], False)])
+def test_a_sum_with_a_blank_addend_is_the_sum_of_the_rest(
+    tmp_path: Path, direct: list[int], agrees: bool
+) -> None:
+    """被提起行政诉讼2件 against 未经复议直接起诉 (2, or 1) plus a 复议后起诉 block left blank:
+    the blank adds nothing. It was called blank (表中该格空白) though the figures agree."""
+    values: list[int | None] = [*gip.appeals()[:5], *direct, *[None] * 5]
+    r = check(write(tmp_path, "half.docx", gip.docx_bytes(appeal_values=values)))
+    assert tables(r)["appeals"]["status"] == "read"
+    flag = _text_flag(r)
+    assert flag["passed"] is agrees, flag["message"]
+    assert "表中该格空白" not in flag["message"], flag["message"]
+    if not agrees:
+        assert "表中为1" in flag["message"], flag["message"]
+
+
 def test_a_wider_count_before_its_share_of_disclosure_is_not_compared(tmp_path: Path) -> None:
     """行政诉讼案件12件，其中涉及政府信息公开的2件: the 12 are all the county's cases."""
     said = "被提起行政诉讼2件"

@@ -363,10 +363,12 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
         if len(cells) < len(refs):  # a table not read, or a cell of it not found
             continue
         # a cell left blank: a count the text states for it is one the table does not give —
-        # in a table printed whole (a column it leaves out reads blank too: 表中没有“总计”列)
-        blank = any(c.value is None for c in cells)
-        if blank and any(ctx.tables[t].reason is not None for t, _, _ in refs):
+        # in a table printed whole (a column it leaves out reads blank too: 表中没有“总计”列);
+        # in a sum, a blank adds nothing (诉讼 direct 2 + after-review blank is 2)
+        blanks = [c.value is None for c in cells]
+        if any(blanks) and any(ctx.tables[t].reason is not None for t, _, _ in refs):
             continue
+        blank = all(blanks)
         value = sum(c.value or 0 for c in cells)
         # every statement of it, not the first only (总体情况 right, 三、 wrong), but one on
         # another year or a part of the whole is not this cell's
