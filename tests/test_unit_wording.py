@@ -1983,6 +1983,9 @@ def test_a_stock_admission_names_no_shortcoming(tmp_path: Path, body: str, named
         # short, but naming the year or what will be done
         ("针对上述问题，2026年我局将通过招聘、培训充实执法力量，逐步加以解决。", E),
         ("针对上述问题，下一步我局将开展窗口人员法治轮训，推动系统对接，逐项加以解决。", E),
+        # what will be done in words of its own (轮训, 招录), then the resolve
+        ("下一步，我局将针对上述问题，分批轮训乡镇执法人员，确保问题整改到位。", E),
+        ("今后，我局将通过招录专职人员，推动上述问题逐步解决。", E),
     ],
 )
 def test_a_promise_to_put_the_problems_right_is_no_plan(
