@@ -125,6 +125,11 @@ def test_the_plans_year_below_its_first_lines_is_read(tmp_path: Path) -> None:
         # rule-of-law work named without 法, beside other duties
         ("局长主持召开党组会议12次，审议重大行政决策事项8项，同步研究部署党建工作。", "embedded"),
         ("局长带头出庭参加行政案件庭审2次，并亲自带队开展安全生产大检查。", "embedded"),
+        # a regulator's cases and files are law enforcement, whatever their field
+        ("局长亲自主持召开局长办公会议，集体讨论重大食品安全行政处罚案件8件。", "embedded"),
+        ("局长亲自带队开展生态环境保护行政处罚案卷评查，逐卷审阅案卷46卷。", "embedded"),
+        # the first responsible person at another duty, named after it
+        ("镇长作为第一责任人，亲自带队开展森林防火巡查8次。", "missing"),
         (
             "乡党委书记、乡长在乡村振兴工作中统筹推进法治乡村建设，亲自审定村规民约修订方案15件。",
             "embedded",
