@@ -1904,6 +1904,10 @@ def test_no_act_of_the_leaders_says_why(tmp_path: Path, sentence: str, said: str
         ("区人民医院党委书记、院长亲自抓依法执业管理。", False),
         ("县实验中学党委书记带头讲授法治课。", False),
         ("镇综治中心主任亲自带队排查矛盾纠纷。", False),
+        # …at their own meetings (主持召开), not only in person (亲自)
+        ("县人民医院党委书记主持召开专题会议研究依法执业工作3次。", False),
+        ("县实验中学党委书记、校长主持召开专题会议研究依法治校工作。", False),
+        ("各社区党委书记专题研究社区法治建设工作，带头讲法治党课。", False),
         # the principal leader as first responsible person for another duty
         ("镇党委书记认真履行全面从严治党主体责任第一责任人职责，全年带头讲党课2次。", False),
         ("镇长作为全镇安全生产工作第一责任人，全年带队开展安全检查15次。", False),
@@ -2009,6 +2013,9 @@ def test_a_promise_to_put_the_problems_right_is_no_plan(
         "县长亲自主持召开县政府常务会议学法4次，组织各乡镇和县直部门主要负责人开展年度述法。",
         "街道党工委书记亲自审定街道年度法治建设工作要点，带头参加会前学法6次。",
         "县疾控中心主任亲自审定中心年度法治建设工作要点，带头参加会前学法10次。",
+        # a hospital's or a school's own report names its leader without its name
+        "医院党委书记亲自主持召开党委会议专题研究依法治院工作4次，带头参加会前学法。",
+        "学校党委书记、校长主持召开依法治校专题会议4次。",
     ],
 )
 def test_this_units_leader_acting_makes_the_leader_part(tmp_path: Path, sentence: str) -> None:
