@@ -1955,6 +1955,12 @@ def _problems_say(tmp_path: Path, body: str) -> dict[str, Any]:
         ("基层执法人员不足。我们认真分析了原因，归纳起来主要有以下几点：编制核定较早。", True),
         ("基层执法人员不足。分析原因：监督机构编制核定较早。", True),
         ("基层执法人员不足，日常监督工作受到一定程度的影响。", False),
+        ("基层执法人员不足，执法工作的规范性受到了一定程度的影响。", False),
+        ("基层执法人员不足，案件办理质量不高，极易导致行政复议纠错。", False),
+        ("基层执法人员不足，执法程序不够规范，容易导致执法争议。", False),
+        ("基层执法人员不足，给群众办事造成的不便较多。", False),
+        # the cause, then what it caused
+        ("基层执法力量薄弱，人员编制长期紧张造成的执法人员断档问题较为突出。", True),
     ],
 )
 def test_consequences_are_not_causes(tmp_path: Path, body: str, causes: bool) -> None:
