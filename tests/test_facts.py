@@ -1099,15 +1099,22 @@ def test_an_attachments_date_under_an_undated_signature_is_not_the_signing_date(
     assert r["document"]["issuer"] == "示例县司法局"
 
 
+ANNEX = "\n\n附件\n\n示例县司法局2025年度法治建设主要数据\n\n项目\t数量\n行政复议案件\t41\n"
+
+
+@pytest.mark.parametrize("annexed", [False, True])
 @pytest.mark.parametrize("printed,late", [("2026年4月2日", True), ("2026年2月12日", False)])
 def test_a_record_printed_after_the_deadline_cannot_have_been_public_by_it(
-    tmp_path: Path, printed: str, late: bool
+    tmp_path: Path, printed: str, late: bool, annexed: bool
 ) -> None:
     """Signed 10 February, its 版记 printed later (…办公室　2026年4月2日印发): printed
     after 31 March, it was not public by then; printed in time, nothing is said without a
-    publication date. The signing date stays the signature's."""
+    publication date. The signing date stays the signature's. The 版记 closes the document,
+    after any attachment (GB/T 9704); it was not looked for there."""
     text = (
-        SAMPLE.read_text(encoding="utf-8").rstrip() + f"\n\n示例县司法局办公室　　{printed}印发\n"
+        SAMPLE.read_text(encoding="utf-8").rstrip()
+        + (ANNEX if annexed else "")
+        + f"\n\n示例县司法局办公室　　{printed}印发\n"
     )
     r = checked(tmp_path, text)
     assert r["document"]["signed_on"] == "2026-02-10"
