@@ -812,7 +812,7 @@ def test_a_news_feature_on_the_years_work_is_not_a_report(tmp_path: Path) -> Non
     source line to give it away. Not a report, and its unit is the one after the dash."""
     r = checked(tmp_path, FEATURE)
     assert r["verdict"] == "not_a_report", _genre(r)["message"]
-    assert "标题是新闻综述" in _genre(r)["message"]
+    assert "标题用新闻稿的体裁名（“综述”）" in _genre(r)["message"]
     assert r["document"]["issuer"] == "示例县"
 
 

@@ -1882,6 +1882,11 @@ def test_a_provinces_and_its_departments_principals_are_principals(
             "局法规科科长亲自组织执法人员培训4期，带队评查案卷2次。",
             "“亲自”等行动是“局法规科科长”的",
         ),
+        # (由 is no part of the name: “由法制股股长”)
+        (
+            "法治建设工作由法制股股长牵头协调推动，全年组织学法6次。",
+            "“牵头协调”等行动是“法制股股长”的",
+        ),
         ("局党组全年召开专题会议3次研究法治建设。", "写了“召开”，但没有写明是本人的行动"),
         # the regulation's slogan copied, no act of anyone's
         ("局长做到重要工作亲自部署、重大问题亲自过问。", "只有“重要工作亲自部署”这类套话"),

@@ -333,7 +333,8 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
 
 # who acted, when a sentence names someone by a title (副镇长, 法规科科长, 村委会主任; a group's
 # 副组长 is no one's post)
-_PERSON = re.compile(r"[^，,。;；:：、\s]{0,10}?(?:(?<!组)长|主任|书记)(?![长任记])")
+# (由法制股股长…: the person, not the 由 that hands the work over)
+_PERSON = re.compile(r"(?:由|经|请)?([^，,。;；:：、\s]{0,10}?(?:(?<!组)长|主任|书记))(?![长任记])")
 
 
 def _whose(spec: ActorActionsSpec, text: str, slogan: re.Match[str] | None) -> str:
@@ -348,7 +349,7 @@ def _whose(spec: ActorActionsSpec, text: str, slogan: re.Match[str] | None) -> s
     _, other = _other_before(spec, text, act.start())
     who = _PERSON.match(text, other) if other >= 0 else None
     if who is not None and who.end() <= act.start():
-        return f"“{act.group(0)}”等行动是“{who.group(0)}”的，不是本人的"
+        return f"“{act.group(0)}”等行动是“{who.group(1)}”的，不是本人的"
     return f"写了“{act.group(0)}”，但没有写明是本人的行动"
 
 
