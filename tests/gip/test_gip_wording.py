@@ -369,9 +369,14 @@ FORM_NOTE = (
 )
 
 
+# (the same, labelled 填写要求: no 说明 in it)
+FORM_DEMAND = "（填写要求：如实反映本年度工作中存在的主要问题，并提出有针对性的改进措施。）"
+
+
+@pytest.mark.parametrize("note", [FORM_NOTE, FORM_DEMAND])
 @pytest.mark.parametrize("filled", [False, True])
 def test_a_forms_instructions_left_in_are_not_the_reports_words(
-    tmp_path: Path, filled: bool
+    tmp_path: Path, filled: bool, note: str
 ) -> None:
     """The template's 填写说明 kept under the heading names problems, measures and 整改 in its
     own words: they are what the form asks for. Left alone, the section says nothing (the
@@ -379,7 +384,7 @@ def test_a_forms_instructions_left_in_are_not_the_reports_words(
     text = gip.layout_text()
     section = f"{PROBLEMS}{PLAN}"
     assert section in text
-    written = FORM_NOTE + (section if filled else "")
+    written = note + (section if filled else "")
     r = check(write(tmp_path, "note.txt", text.replace(section, written)))
     part = next(p for p in r["parts"] if p["id"] == "improvements")
     assert part["status"] == ("present" if filled else "missing")

@@ -263,6 +263,7 @@ def _without_unnumbered_contents(out: list[str]) -> list[str]:
 _FORM_NOTE = re.compile(
     r"[(\[【](?:填写|填报|编写|撰写|编制)(?:说明|要求|提示)[:：][^()\[\]【】\n]{0,500}[)\]】]"
 )
+_FORM_NOTE_WORDS = ("说明", "要求", "提示")
 
 
 # Characters that show nothing, carried in from a web page or an editor (a BOM, zero-width
@@ -288,7 +289,7 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     folded = fold_width(text, units)
     if "**" in folded:  # Markdown bold (**一、主要举措**, as pandoc writes a Word heading)
         folded = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), folded)
-    if "说明" in folded or "提示" in folded:  # a string search rules most texts out
+    if any(f"{w}{c}" in folded for w in _FORM_NOTE_WORDS for c in ":："):  # most texts ruled out
         folded = _FORM_NOTE.sub(lambda m: " " * len(m.group(0)), folded)
     analysis = folded.split("\n")
     if "录" in folded and (any(c in folded for c in _LEADERS) or _has_contents_title(folded)):
