@@ -1856,6 +1856,39 @@ def _leader_section_says(tmp_path: Path, sentence: str) -> dict[str, Any]:
     return variant(tmp_path, (LEADER + first, LEADER + sentence))
 
 
+@pytest.mark.parametrize(
+    "unit,sentence,own",
+    [
+        # a county government's report: a department's head is not its principal
+        ("示例县人民政府", "县司法局局长亲自主持召开专题会议研究法治政府建设工作4次。", False),
+        ("示例县人民政府", "县委办公室主任带头参加会前学法6次。", False),
+        (
+            "示例县人民政府",
+            "各部门主要负责人认真履行职责，县司法局局长亲自主持召开专题会议4次。",
+            False,
+        ),
+        # …its own: the county's Party secretary and head, named by their place
+        ("示例县人民政府", "县委书记、县长亲自主持召开县政府常务会议专题研究法治工作4次。", True),
+        # a unit's own head named with its name, or its name shortened
+        ("示例县司法局", "县司法局局长亲自主持召开专题会议研究法治政府建设工作4次。", True),
+        ("示例县卫生健康委员会", "县卫健委主任亲自带队开展依法执业监督检查8次。", True),
+        ("示例县疾病预防控制中心", "县疾控中心主任亲自主持召开专题会议4次。", True),
+        ("示例区城南街道办事处", "街道党工委书记亲自审定街道年度法治建设工作要点。", True),
+    ],
+)
+def test_a_head_named_with_another_unit_is_not_the_principal(
+    tmp_path: Path, unit: str, sentence: str, own: bool
+) -> None:
+    """In the leader's own section: acts told of 县司法局局长 in a county government's report are
+    the bureau's head's (the message says whose), not the principal's."""
+    first = next(line for line in sample_text().split(LEADER)[1].splitlines())
+    r = variant(tmp_path, (LEADER + first, LEADER + sentence), ("示例县司法局", unit))
+    check = _own_actions(r)
+    assert check["passed"] is own, check["message"]
+    if not own:
+        assert "不是本人的" in check["message"], check["message"]
+
+
 @pytest.mark.parametrize("head", ["厅长", "省长", "州长"])
 def test_a_provinces_and_its_departments_principals_are_principals(
     tmp_path: Path, head: str

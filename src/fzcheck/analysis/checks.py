@@ -293,6 +293,9 @@ class ActorActionsSpec(CheckSpec):
     # set phrases whose acts are no one's in particular (the regulation's 重要工作亲自部署、
     # 重大问题亲自过问…, copied as a slogan): blanked before the acts are looked for
     not_in: Regex | None = None
+    # a person named with a unit (group ``unit``: 县司法局 in 县司法局局长): that unit's head, not
+    # this one's, when the report's own unit is not that one (a 县人民政府's report)
+    other_unit: Regex | None = None
 
 
 @part_check(ActorActionsSpec)
@@ -309,7 +312,12 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
     # a pair with another person between the two is not the leader's act (a look-ahead at each
     # character of the window cost more than the rest of the check)
     apart = rx(spec.apart) if spec.apart else None
-    pairs = sum(1 for m in pair.finditer(text) if apart is None or not apart.search(m.group()))
+    pairs = sum(
+        1
+        for m in pair.finditer(text)
+        if (apart is None or not apart.search(m.group()))
+        and not _of_other_unit(spec, text, m.start(), m.end(), ctx.issuer)
+    )
     # the leader named once, the acts told later in the sentence (局长认真履行…职责，将法治
     # 建设与业务工作同部署…同考核，全年主持召开…): in the leader's own section any act is
     # theirs; elsewhere one the sentence names them before. Counted in a section of its own
@@ -318,7 +326,7 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
     acts, end = 0, -_ONE_ACT
     if not pairs or not named:
         for m in rx(spec.action).finditer(text):
-            if _own_act(spec, text, m.start(), named):
+            if _own_act(spec, text, m.start(), ctx.issuer, named):
                 # 亲自主持召开 / 带头出庭应诉 is one act told in several of the words
                 acts += m.start() - end > _ONE_ACT
                 end = m.end()
@@ -327,7 +335,7 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
         return spec.check(passed=True, message=f"{spec.description}：有{hits}处具体表述")
     return spec.check(
         passed=False,
-        message=f"未做到“{spec.description}”：{_whose(spec, text, slogan)}",
+        message=f"未做到“{spec.description}”：{_whose(spec, text, slogan, ctx.issuer)}",
     )
 
 
@@ -337,7 +345,9 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
 _PERSON = re.compile(r"(?:由|经|请)?([^，,。;；:：、\s]{0,10}?(?:(?<!组)长|主任|书记))(?![长任记])")
 
 
-def _whose(spec: ActorActionsSpec, text: str, slogan: re.Match[str] | None) -> str:
+def _whose(
+    spec: ActorActionsSpec, text: str, slogan: re.Match[str] | None, unit: str | None
+) -> str:
     """Why no act counted, as the reviewer checks it: only the set phrase; the first act told
     is someone else's (分管副局长亲自主持…) or not told as the leader's own; or none at all."""
     if slogan is not None:
@@ -346,7 +356,7 @@ def _whose(spec: ActorActionsSpec, text: str, slogan: re.Match[str] | None) -> s
     if act is None:
         return "只笼统描述职责，未写本人的具体行动（亲自、带头、主持……）"
     # the one the act is taken to be by (_own_act), when named by a title there
-    _, other = _other_before(spec, text, act.start())
+    _, other, _ = _other_before(spec, text, act.start(), unit)
     who = _PERSON.match(text, other) if other >= 0 else None
     if who is not None and who.end() <= act.start():
         return f"“{act.group(0)}”等行动是“{who.group(1)}”的，不是本人的"
@@ -356,21 +366,58 @@ def _whose(spec: ActorActionsSpec, text: str, slogan: re.Match[str] | None) -> s
 _ONE_ACT = 2  # act words at most this far apart tell one act (亲自主持召开, 带头出庭应诉)
 
 
-def _own_act(spec: ActorActionsSpec, text: str, at: int, named: bool = False) -> bool:
+def _own_act(
+    spec: ActorActionsSpec, text: str, at: int, unit: str | None, named: bool = False
+) -> bool:
     """Whether the act at ``at`` is the leader's: the last person its sentence names before it
     is not someone else (``apart``: 分管副局长亲自主持…，带头开展… are the deputy's acts, clause
-    after clause, until the leader is named again) — and, when ``named``, is the leader."""
-    sentence, other = _other_before(spec, text, at)
+    after clause, until the leader is named again; ``other_unit``: 县司法局局长 in a county
+    government's report) — and, when ``named``, is the leader."""
+    sentence, other, after = _other_before(spec, text, at, unit)
     if other >= 0:
-        return _last(rx(spec.actor), text, other, at) >= 0
+        return _last(rx(spec.actor), text, after, at) >= 0
     return not named or _last(rx(spec.actor), text, sentence, at) >= 0
 
 
-def _other_before(spec: ActorActionsSpec, text: str, at: int) -> tuple[int, int]:
-    """Where the sentence holding ``at`` starts, and where the last other person (``apart``) it
-    names before ``at`` does (-1: none)."""
+def _other_before(
+    spec: ActorActionsSpec, text: str, at: int, unit: str | None
+) -> tuple[int, int, int]:
+    """Where the sentence holding ``at`` starts, and where the last other person it names
+    before ``at`` (``apart``, or another unit's head) starts and ends (-1, -1: none)."""
     sentence = max(text.rfind(stop, 0, at) for stop in _SENTENCE_STOPS) + 1
-    return sentence, _last(rx(spec.apart), text, sentence, at) if spec.apart else -1
+    last: tuple[int, int] = (-1, -1)
+    if spec.apart:
+        for m in rx(spec.apart).finditer(text, sentence, at):
+            last = m.span()
+    if spec.other_unit and unit is not None:
+        for m in rx(spec.other_unit).finditer(text, sentence, at):
+            if m.start() > last[0] and _names_other(m, unit):
+                last = m.span()
+    return sentence, *last
+
+
+def _of_other_unit(spec: ActorActionsSpec, text: str, at: int, end: int, unit: str | None) -> bool:
+    """Whether the person whose title starts at ``at``, or one named before ``end``, is named
+    with a unit other than ``unit`` (县司法局局长 in 示例县人民政府's report)."""
+    if spec.other_unit is None or unit is None:
+        return False
+    return any(
+        m.end() > at and _names_other(m, unit)
+        for m in rx(spec.other_unit).finditer(text, max(0, at - _UNIT_NAME), end)
+    )
+
+
+def _names_other(m: re.Match[str], unit: str) -> bool:
+    """Whether ``m``'s unit is not ``unit``, compared without the place its name opens with
+    (县司法局 is 示例县司法局) and as units shorten their names, keeping characters in order
+    (卫健委 is 卫生健康委员会, 疾控中心 疾病预防控制中心)."""
+    rest = iter(unit)
+    return not all(c in rest for c in _UNIT_PLACE.sub("", m.group("unit"), count=1))
+
+
+_UNIT_NAME = 12  # the longest unit name other_unit reads
+# the place a unit's name opens with (县 in 县司法局, 示例市 in 示例市生态环境局)
+_UNIT_PLACE = re.compile(r"^.{0,6}?[省市县区镇乡州旗盟]")
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
