@@ -1946,6 +1946,11 @@ def test_no_act_of_the_leaders_says_why(tmp_path: Path, sentence: str, said: str
         ("县人民医院党委书记主持召开专题会议研究依法执业工作3次。", False),
         ("县实验中学党委书记、校长主持召开专题会议研究依法治校工作。", False),
         ("各社区党委书记专题研究社区法治建设工作，带头讲法治党课。", False),
+        ("县一中党委书记、校长主持召开依法治校专题会议3次。", False),
+        ("县职教中心党委书记带头讲授法治课4次。", False),
+        # many units' heads, the sentence's subject
+        ("全县12个乡镇党委书记带头开展年度述法，接受现场评议。", False),
+        ("各街道党工委书记带头开展述法，逐一接受现场点评。", False),
         # the principal leader as first responsible person for another duty
         ("镇党委书记认真履行全面从严治党主体责任第一责任人职责，全年带头讲党课2次。", False),
         ("镇长作为全镇安全生产工作第一责任人，全年带队开展安全检查15次。", False),
@@ -1999,6 +2004,13 @@ def _problems_say(tmp_path: Path, body: str) -> dict[str, Any]:
         ("基层执法人员不足，给群众办事造成的不便较多。", False),
         # the cause, then what it caused
         ("基层执法力量薄弱，人员编制长期紧张造成的执法人员断档问题较为突出。", True),
+        # what the disputes are like, what solving one takes, what may follow: no cause
+        ("基层执法人员不足，与群众切身利益密切相关的行政争议仍然较多。", False),
+        ("基层执法人员不足。解决这一问题，关键在于充实基层执法力量。", False),
+        ("基层执法人员不足，一旦程序出现瑕疵，可能致使行政机关败诉。", False),
+        # the cause, told as 这主要是… / 造成这一问题的，主要是…
+        ("基层执法人员不足。这主要是机构改革后执法骨干流失较多。", True),
+        ("基层执法人员不足。造成这一问题的，主要是乡镇执法编制紧张。", True),
     ],
 )
 def test_consequences_are_not_causes(tmp_path: Path, body: str, causes: bool) -> None:
@@ -2019,6 +2031,11 @@ def test_consequences_are_not_causes(tmp_path: Path, body: str, causes: bool) ->
         ("我局仍存在一些问题。主要表现为：执法人员多为兼职。", True),
         ("我局还存在一些问题，比如执法人员年龄老化，普法形式老套。", True),
         ("我局存在一些差距，集中在执法人员年龄老化、专业人才断档。", True),
+        ("我局还存在一些问题，如个别执法人员持证率低，执法文书制作粗糙。", True),
+        ("我局还存在一些问题，特别是乡镇执法队伍中法律专业人员少。", True),
+        # the stock admission in other words: 不足之处, 薄弱环节
+        ("我局法治政府建设工作虽然取得了一定成效，但也还存在一些不足之处。", False),
+        ("我局法治政府建设工作仍存在一些薄弱环节。", False),
         ("我局执法规范化水平提升空间较大。", True),
     ],
 )
@@ -2039,6 +2056,13 @@ def test_a_stock_admission_names_no_shortcoming(tmp_path: Path, body: str, named
         # what will be done in words of its own (轮训, 招录), then the resolve
         ("下一步，我局将针对上述问题，分批轮训乡镇执法人员，确保问题整改到位。", E),
         ("今后，我局将通过招录专职人员，推动上述问题逐步解决。", E),
+        # resolve in other words (举一反三, 在今后工作中…认真研究, 坚持问题导向, 确保整改到位)
+        ("下一步，我局将对上述问题举一反三，认真加以整改。", M),
+        ("下一步，我局将在今后工作中对上述问题认真研究，切实加以解决。", M),
+        ("下一步，我局将坚持问题导向，认真抓好整改落实。", M),
+        ("下一步，我局将对上述问题高度重视，采取有力措施，认真加以整改，确保整改到位。", M),
+        # over two sentences
+        ("对于上述问题，我局高度重视。下一步，将认真加以整改，切实抓好落实。", M),
     ],
 )
 def test_a_promise_to_put_the_problems_right_is_no_plan(

@@ -47,6 +47,13 @@ def _improvements_flag(tmp_path: Path, section: str) -> dict[str, object]:
         "一是对上级通报问题整改时限把握不准；二是公开质量提高不明显。",
         # a promise to care, no measure
         "针对上述问题，我局高度重视改进。",
+        # a trend (数量持续增加, 要求不断提高), a 将 that is 把 and not done (未将…报送), a time
+        # (修订后), a measure going slowly (推进…进度偏慢)
+        "一是随着依申请公开数量持续增加，办理人员力量相对不足；"
+        "二是申请人对答复规范性的要求不断提高，个别答复书说理不够充分。",
+        "一是个别股室未将应主动公开的信息及时报送局办公室；"
+        "二是《示例县交通运输行政执法公示办法》于2024年5月修订后，门户网站未及时更新。",
+        "一是个别股室未将政策解读与政策文件同步起草；二是答复书说理较为简单，推进规范化建设进度偏慢。",
     ],
 )
 def test_problems_worded_with_measure_words_name_no_improvement(
@@ -76,6 +83,9 @@ def test_problems_worded_with_measure_words_name_no_improvement(
         "同时拟每半年开展一次业务培训。",
         # what was already put right: 改进情况 as the law words it
         "针对上述问题，我局于2025年10月修订了信息发布审核制度，栏目更新由办公室专人负责。",
+        # what was done already (已重新编制, 举办), measures numbered 1. 2.
+        "政策解读形式不够丰富。对此，我局已重新编制政府信息公开指南并在门户网站公布，举办业务培训2次。",
+        "（二）改进措施。1.丰富政策解读形式，对重要政策同步制作图解。2.规范答复文书，对每件答复书实行法制审核。",
     ],
 )
 def test_improvements_as_units_word_them_are_named(tmp_path: Path, section: str) -> None:
@@ -155,7 +165,14 @@ def test_whose_report_it_is_by_its_title_not_its_signer(
     assert any(not c["passed"] for c in flags) is late, flags
 
 
-@pytest.mark.parametrize("signer,asked", [("示例县人民政府", True), ("示例县交通运输局", False)])
+@pytest.mark.parametrize(
+    "signer,asked",
+    [
+        ("示例县人民政府", True),
+        ("示例县人民政府办公室", True),  # the office signing its government's report
+        ("示例县交通运输局", False),
+    ],
+)
 def test_a_title_naming_only_its_place_is_the_signers_report(
     tmp_path: Path, signer: str, asked: bool
 ) -> None:

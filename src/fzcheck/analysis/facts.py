@@ -572,10 +572,17 @@ _PLACE = re.compile(r"[省市州盟县区旗镇乡]$")
 
 def _whose_report(title_unit: str | None, signer: str | None) -> str | None:
     """The unit a title names (an office may sign its government's report), unless it names
-    only a place and a signer is known (示例县…报告 signed 示例县人民政府)."""
+    only a place and a signer is known (示例县…报告 signed 示例县人民政府): the signer, or the
+    government whose office signs for it (示例县人民政府办公室: an office's own report names it)."""
     if title_unit is not None and (signer is None or not _PLACE.search(title_unit)):
         return title_unit
+    if title_unit is not None and signer is not None and signer.startswith(title_unit):
+        return _OFFICE_OF.sub(r"\1", signer)
     return signer
+
+
+# a government's office, signing for it (示例县人民政府办公室)
+_OFFICE_OF = re.compile(r"^(.+政府)办公室$")
 
 
 # A report made to a congress's standing committee dates itself under its title, where a
