@@ -128,6 +128,9 @@ def test_the_plans_year_below_its_first_lines_is_read(tmp_path: Path) -> None:
         # a regulator's cases and files are law enforcement, whatever their field
         ("局长亲自主持召开局长办公会议，集体讨论重大食品安全行政处罚案件8件。", "embedded"),
         ("局长亲自带队开展生态环境保护行政处罚案卷评查，逐卷审阅案卷46卷。", "embedded"),
+        # …but not every 案件 (信访, 违纪)
+        ("局长亲自接待群众来访，包案化解信访案件12件。", "missing"),
+        ("局党组书记亲自督办党员违纪案件3件，带头讲廉政党课。", "missing"),
         # the first responsible person at another duty, named after it
         ("镇长作为第一责任人，亲自带队开展森林防火巡查8次。", "missing"),
         (
@@ -1920,6 +1923,10 @@ def test_a_provinces_and_its_departments_principals_are_principals(
             "法治建设工作由法制股股长牵头协调推动，全年组织学法6次。",
             "“牵头协调”等行动是“法制股股长”的",
         ),
+        (  # (…and 经济发展股 keeps its 经)
+            "经济发展股股长亲自组织执法人员培训4期，带队评查案卷2次。",
+            "“亲自”等行动是“经济发展股股长”的",
+        ),
         ("局党组全年召开专题会议3次研究法治建设。", "写了“召开”，但没有写明是本人的行动"),
         # the regulation's slogan copied, no act of anyone's
         ("局长做到重要工作亲自部署、重大问题亲自过问。", "只有“重要工作亲自部署”这类套话"),
@@ -2011,6 +2018,10 @@ def _problems_say(tmp_path: Path, body: str) -> dict[str, Any]:
         # the cause, told as 这主要是… / 造成这一问题的，主要是…
         ("基层执法人员不足。这主要是机构改革后执法骨干流失较多。", True),
         ("基层执法人员不足。造成这一问题的，主要是乡镇执法编制紧张。", True),
+        # what follows from them, told with 造成的/导致的/引起的 (可能, 极易, 由此)
+        ("基层执法人员不足，可能导致的执法风险问题不容忽视。", False),
+        ("基层执法人员不足，极易造成的执法不规范问题仍然存在。", False),
+        ("基层执法人员不足，由此引起的群众投诉问题有所增加。", False),
     ],
 )
 def test_consequences_are_not_causes(tmp_path: Path, body: str, causes: bool) -> None:
@@ -2063,6 +2074,8 @@ def test_a_stock_admission_names_no_shortcoming(tmp_path: Path, body: str, named
         ("下一步，我局将对上述问题高度重视，采取有力措施，认真加以整改，确保整改到位。", M),
         # over two sentences
         ("对于上述问题，我局高度重视。下一步，将认真加以整改，切实抓好落实。", M),
+        ("下一步，我局将对照上述问题，认真加以整改。", M),
+        ("今后，我局将对上述问题认真研究，逐项整改到位。", M),
     ],
 )
 def test_a_promise_to_put_the_problems_right_is_no_plan(
@@ -2084,6 +2097,7 @@ def test_a_promise_to_put_the_problems_right_is_no_plan(
         # a hospital's or a school's own report names its leader without its name
         "医院党委书记亲自主持召开党委会议专题研究依法治院工作4次，带头参加会前学法。",
         "学校党委书记、校长主持召开依法治校专题会议4次。",
+        "一是医院党委书记亲自主持召开党委会议专题研究依法治院工作4次。",  # an item
     ],
 )
 def test_this_units_leader_acting_makes_the_leader_part(tmp_path: Path, sentence: str) -> None:

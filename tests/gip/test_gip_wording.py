@@ -86,6 +86,11 @@ def test_problems_worded_with_measure_words_name_no_improvement(
         # what was done already (已重新编制, 举办), measures numbered 1. 2.
         "政策解读形式不够丰富。对此，我局已重新编制政府信息公开指南并在门户网站公布，举办业务培训2次。",
         "（二）改进措施。1.丰富政策解读形式，对重要政策同步制作图解。2.规范答复文书，对每件答复书实行法制审核。",
+        # measures listed with 、, joined by 和/并, after 通过 or …中
+        "一是优化栏目设置、完善审核流程、加强业务培训。",
+        "我局拟通过增加培训频次和完善考核机制提升公开质量。",
+        "2026年，我局计划在重点领域公开中加强审核，在政策解读中丰富形式。",
+        "我局已于2025年底对上述问题全部整改完毕，并修订了信息发布审核制度。",
     ],
 )
 def test_improvements_as_units_word_them_are_named(tmp_path: Path, section: str) -> None:

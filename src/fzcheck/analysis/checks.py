@@ -341,8 +341,8 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
 
 # who acted, when a sentence names someone by a title (副镇长, 法规科科长, 村委会主任; a group's
 # 副组长 is no one's post)
-# (由法制股股长…: the person, not the 由 that hands the work over)
-_PERSON = re.compile(r"(?:由|经|请)?([^，,。;；:：、\s]{0,10}?(?:(?<!组)长|主任|书记))(?![长任记])")
+# (由法制股股长…: the person, not the 由 that hands the work over; 经济发展股 keeps its 经)
+_PERSON = re.compile(r"由?([^，,。;；:：、\s]{0,10}?(?:(?<!组)长|主任|书记))(?![长任记])")
 
 
 def _whose(

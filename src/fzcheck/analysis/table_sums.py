@@ -321,12 +321,13 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
 @dataclass
 class TextOutcomes:
     """What setting the narrative's counts against the tables gave: (name, stated number, its
-    quote, table value or None for a blank cell, 0-based line) for each that disagrees; how
+    quote, table value or None for a blank cell, whether a cell it adds is blank, 0-based
+    line) for each that disagrees; how
     many were compared; how many were left as of another scope; how many the text states whose
     cells are in a sum that does not hold (the table's own error: nothing to set them
     against)."""
 
-    diffs: list[tuple[str, int, str, float | None, int]]  # None: the cell is blank
+    diffs: list[tuple[str, int, str, float | None, bool, int]]  # None: the cell is blank
     compared: int = 0
     skipped: int = 0
     held_back: int = 0
@@ -382,7 +383,9 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
             said = True
             if blank or abs(stated - value) > TOLERANCE:
                 shown = None if blank else value
-                got.diffs.append((st.name, stated, m.group(0), shown, line_of[m.start()]))
+                got.diffs.append(
+                    (st.name, stated, m.group(0), shown, any(blanks), line_of[m.start()])
+                )
                 break
         got.compared += said
     return got
@@ -484,7 +487,9 @@ def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
     parts = [
         f"{name}：正文第{i + 1}行“{quote}”，"
         + ("表中该格空白" if value is None else f"表中为{value:g}")
-        for name, _, quote, value, i in diffs
+        # (a sum with a blank cell read as 0: the table gives less than it reads)
+        + ("（所加单元格中有空白）" if some_blank and value is not None else "")
+        for name, _, quote, value, some_blank, i in diffs
     ]
     return spec.check(passed=False, message="；".join(parts) + "（统计口径可能不同，请核对）")
 
