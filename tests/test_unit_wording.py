@@ -1877,6 +1877,23 @@ def _leader_section_says(tmp_path: Path, sentence: str) -> dict[str, Any]:
         ("示例县卫生健康委员会", "县卫健委主任亲自带队开展依法执业监督检查8次。", True),
         ("示例县疾病预防控制中心", "县疾控中心主任亲自主持召开专题会议4次。", True),
         ("示例区城南街道办事处", "街道党工委书记亲自审定街道年度法治建设工作要点。", True),
+        # a post the leader holds, a head whose report the leader hears: the leader acts
+        (
+            "示例县司法局",
+            "县司法局党组书记、局长同时担任县委全面依法治县委员会办公室主任，亲自主持召开党组会议4次。",
+            True,
+        ),
+        ("示例县人民政府", "县长根据县司法局局长的专题汇报，亲自主持召开县政府常务会议2次。", True),
+        (
+            "示例县人民政府",
+            "县长针对县司法局局长汇报的执法突出问题，亲自主持召开专题会议2次。",
+            True,
+        ),
+        (
+            "示例县人民政府",
+            "县委书记作为县委全面依法治县委员会主任，亲自主持召开委员会会议2次。",
+            True,
+        ),
     ],
 )
 def test_a_head_named_with_another_unit_is_not_the_principal(
@@ -1958,6 +1975,17 @@ def test_no_act_of_the_leaders_says_why(tmp_path: Path, sentence: str, said: str
         # many units' heads, the sentence's subject
         ("全县12个乡镇党委书记带头开展年度述法，接受现场评议。", False),
         ("各街道党工委书记带头开展述法，逐一接受现场点评。", False),
+        # …but not a sentence whose subject is the unit's own leader, naming them
+        (
+            "县长带头并督促全县18个乡镇党委书记履行推进法治建设第一责任人职责，"
+            "亲自主持召开法治政府建设推进会2次。",
+            True,
+        ),
+        (
+            "镇党委书记带领全镇各村党支部书记开展法治专题学习4次，"
+            "亲自主持召开镇党委会议专题研究法治乡村建设工作3次。",
+            True,
+        ),
         # the principal leader as first responsible person for another duty
         ("镇党委书记认真履行全面从严治党主体责任第一责任人职责，全年带头讲党课2次。", False),
         ("镇长作为全镇安全生产工作第一责任人，全年带队开展安全检查15次。", False),
@@ -2022,6 +2050,11 @@ def _problems_say(tmp_path: Path, body: str) -> dict[str, Any]:
         ("基层执法人员不足，可能导致的执法风险问题不容忽视。", False),
         ("基层执法人员不足，极易造成的执法不规范问题仍然存在。", False),
         ("基层执法人员不足，由此引起的群众投诉问题有所增加。", False),
+        # the cause, told as 与…有(一定)关系 / 不无关系 / 直接相关 / 是对…不够造成的
+        ("基层执法人员不足。这与执法人员法律专业背景薄弱有一定关系。", True),
+        ("基层执法人员不足。这与乡镇执法人员频繁调整不无关系。", True),
+        ("基层执法人员不足。出现这一情况，与执法人员流动性大直接相关。", True),
+        ("基层执法人员不足。这是对新进人员岗前培训不够造成的。", True),
     ],
 )
 def test_consequences_are_not_causes(tmp_path: Path, body: str, causes: bool) -> None:
@@ -2047,6 +2080,11 @@ def test_consequences_are_not_causes(tmp_path: Path, body: str, causes: bool) ->
         # the stock admission in other words: 不足之处, 薄弱环节
         ("我局法治政府建设工作虽然取得了一定成效，但也还存在一些不足之处。", False),
         ("我局法治政府建设工作仍存在一些薄弱环节。", False),
+        # the items after it in other words (有的…有的, 其中比较突出的是, 概括起来, the next sentence)
+        ("我局还存在一些问题，有的执法人员持证率只有78%，有的案卷文书制作粗糙。", True),
+        ("我局还存在一些问题，其中比较突出的是部分乡镇执法人员持证率只有78%。", True),
+        ("我局还存在一些问题。部分乡镇执法人员持证率只有78%；普法活动以集中宣讲为主。", True),
+        ("我局还存在一些问题，概括起来有两个方面。一方面，执法人员持证率只有78%。", True),
         ("我局执法规范化水平提升空间较大。", True),
     ],
 )
@@ -2076,6 +2114,10 @@ def test_a_stock_admission_names_no_shortcoming(tmp_path: Path, body: str, named
         ("对于上述问题，我局高度重视。下一步，将认真加以整改，切实抓好落实。", M),
         ("下一步，我局将对照上述问题，认真加以整改。", M),
         ("今后，我局将对上述问题认真研究，逐项整改到位。", M),
+        ("对此，我们将在2026年工作中认真加以解决。", M),
+        # 对此/针对上述问题, then what the unit will do, and when
+        ("对此，我局将在2026年通过公开招录补充乡镇执法人员，逐步加以解决。", E),
+        ("针对上述问题，我局将于2026年上半年建成线上普法平台，并组织执法人员轮训2期。", E),
     ],
 )
 def test_a_promise_to_put_the_problems_right_is_no_plan(

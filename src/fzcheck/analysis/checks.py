@@ -409,11 +409,13 @@ def _heads_of_others(
     character of a sentence cost more than the rest of the check)."""
     if spec.other_unit is None or unit is None:
         return
-    named = rx(spec.other_unit)
-    for title in rx(spec.actor).finditer(text, start, end):
+    named, actor = rx(spec.other_unit), rx(spec.actor)
+    for title in actor.finditer(text, start, end):
         lo = max(0, title.start() - _UNIT_NAME)
         for m in named.finditer(text, lo, title.end()):
-            if m.end() == title.end() and _names_other(m, unit):
+            # (县长根据县司法局…: a name holding a title is no unit's name)
+            own_name = m.end() == title.end() and not actor.search(m.group("unit"))
+            if own_name and _names_other(m, unit):
                 yield m
 
 
@@ -425,7 +427,7 @@ def _names_other(m: re.Match[str], unit: str) -> bool:
     return not all(c in rest for c in _UNIT_PLACE.sub("", m.group("unit"), count=1))
 
 
-_UNIT_NAME = 12  # the longest unit name other_unit reads
+_UNIT_NAME = 20  # the longest unit name other_unit reads (示例县人力资源和社会保障局)
 # the place a unit's name opens with (县 in 县司法局, 示例市 in 示例市生态环境局)
 _UNIT_PLACE = re.compile(r"^.{0,6}?[省市县区镇乡州旗盟]")
 
