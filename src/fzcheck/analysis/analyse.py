@@ -129,7 +129,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         signed_on=facts.signed_on,
         signed_month=facts.signed_month,
         printed_on=facts.printed_on,
-        issuer=facts.unit,
+        unit=facts.unit,
         tables=tables,
         rare_absent=rare_absent,
         opening_years=opening,

@@ -70,7 +70,7 @@ class Context:
     signed_on: dt.date | None = None
     signed_month: tuple[int, int] | None = None  # (year, month), the day perhaps unknown
     printed_on: dt.date | None = None  # the 版记's 印发 date: public no earlier
-    issuer: str | None = None
+    unit: str | None = None  # whose report it is (Facts.unit): the title's unit, else the signer
     tables: dict[str, TableRead] = field(default_factory=dict)
     rare_absent: bool = False  # no rare sign stands (fzcheck.analysis.rare): nor any instruction
     opening_years: tuple[int, ...] = ()  # years the opening states (before the first heading)
@@ -316,7 +316,7 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
         1
         for m in pair.finditer(text)
         if (apart is None or not apart.search(m.group()))
-        and not _of_other_unit(spec, text, m.start(), m.end(), ctx.issuer)
+        and not _of_other_unit(spec, text, m.start(), m.end(), ctx.unit)
     )
     # the leader named once, the acts told later in the sentence (局长认真履行…职责，将法治
     # 建设与业务工作同部署…同考核，全年主持召开…): in the leader's own section any act is
@@ -326,7 +326,7 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
     acts, end = 0, -_ONE_ACT
     if not pairs or not named:
         for m in rx(spec.action).finditer(text):
-            if _own_act(spec, text, m.start(), ctx.issuer, named):
+            if _own_act(spec, text, m.start(), ctx.unit, named):
                 # 亲自主持召开 / 带头出庭应诉 is one act told in several of the words
                 acts += m.start() - end > _ONE_ACT
                 end = m.end()
@@ -335,7 +335,7 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
         return spec.check(passed=True, message=f"{spec.description}：有{hits}处具体表述")
     return spec.check(
         passed=False,
-        message=f"未做到“{spec.description}”：{_whose(spec, text, slogan, ctx.issuer)}",
+        message=f"未做到“{spec.description}”：{_whose(spec, text, slogan, ctx.unit)}",
     )
 
 
@@ -522,7 +522,7 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
         return None
     by = ctx.rubric.source.publish_by
     month, day, who = by.month, by.day, ""
-    rule = next((d for d in spec.deadlines if ctx.issuer and rx(d.issuer).search(ctx.issuer)), None)
+    rule = next((d for d in spec.deadlines if ctx.unit and rx(d.issuer).search(ctx.unit)), None)
     if rule is not None:
         month, day, who = rule.month, rule.day, f"（{rule.name}）"
     deadline = dt.date(ctx.report_year + 1, month, day)
@@ -855,11 +855,11 @@ def run_part_checks(found: Found, ctx: Context) -> list[Check]:
     if found.status == "missing":
         return []
     text = part_text(ctx.doc, found)
-    specs = found.part.checks_for(ctx.report_year, ctx.issuer)
+    specs = found.part.checks_for(ctx.report_year, ctx.unit)
     return [PART_KINDS[spec.kind][1](spec, text, found, ctx) for spec in specs]
 
 
 def run_document_checks(ctx: Context) -> list[Check]:
-    specs = [s for s in ctx.rubric.document_checks if s.applies(ctx.report_year, ctx.issuer)]
+    specs = [s for s in ctx.rubric.document_checks if s.applies(ctx.report_year, ctx.unit)]
     found = (DOCUMENT_KINDS[spec.kind][1](spec, ctx) for spec in specs)
     return [check for check in found if check is not None]
