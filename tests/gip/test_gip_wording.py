@@ -47,6 +47,7 @@ def _improvements_flag(tmp_path: Path, section: str) -> dict[str, object]:
         "一是对上级通报问题整改时限把握不准；二是公开质量提高不明显。",
         # a promise to care, no measure
         "针对上述问题，我局高度重视改进。",
+        "一是解读形式不够丰富。针对上述问题，我局将高度重视，认真加以整改。",
         # a trend (数量持续增加, 要求不断提高), a 将 that is 把 and not done (未将…报送), a time
         # (修订后), a measure going slowly (推进…进度偏慢)
         "一是随着依申请公开数量持续增加，办理人员力量相对不足；"
@@ -317,9 +318,9 @@ def test_a_part_of_a_row_the_unit_adds_is_passed_over(tmp_path: Path, label: str
 def test_too_few_improvement_words_are_counted_not_denied(tmp_path: Path) -> None:
     """One 改进 where two words of measures are asked: the message said the text had none of
     下一步/改进…, sending the reviewer to look for words that were there."""
-    flag = _improvements_flag(tmp_path, "针对上述问题，我局高度重视改进。")
+    flag = _improvements_flag(tmp_path, "下一步，我局会持续关注解读形式单一的问题。")
     assert not flag["passed"]
-    assert "只有1处“针对上述问题”（至少应有2处）" in str(flag["message"]), flag["message"]
+    assert "只有1处“下一步”（至少应有2处）" in str(flag["message"]), flag["message"]
 
 
 def _group_over_first_row(text: str) -> str:

@@ -312,12 +312,15 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
     # a pair with another person between the two is not the leader's act (a look-ahead at each
     # character of the window cost more than the rest of the check)
     apart = rx(spec.apart) if spec.apart else None
-    pairs = sum(
-        1
+    counted = [
+        m
         for m in pair.finditer(text)
         if (apart is None or not apart.search(m.group()))
         and not _of_other_unit(spec, text, m.start(), m.end(), ctx.unit)
-    )
+    ]
+    pairs = len(counted)
+    # the first act counted, quoted for the reviewer to see what was taken as one
+    first = rx(spec.action).search(text, counted[0].start()) if counted else None
     # the leader named once, the acts told later in the sentence (局长认真履行…职责，将法治
     # 建设与业务工作同部署…同考核，全年主持召开…): in the leader's own section any act is
     # theirs; elsewhere one the sentence names them before. Counted in a section of its own
@@ -330,9 +333,11 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
                 # 亲自主持召开 / 带头出庭应诉 is one act told in several of the words
                 acts += m.start() - end > _ONE_ACT
                 end = m.end()
+                first = first or m
     hits = max(pairs, acts)
     if hits:
-        return spec.check(passed=True, message=f"{spec.description}：有{hits}处具体表述")
+        shown = f"，如“{_clause_from(text, first.start())}”" if first is not None else ""
+        return spec.check(passed=True, message=f"{spec.description}：有{hits}处具体表述{shown}")
     return spec.check(
         passed=False,
         message=f"未做到“{spec.description}”：{_whose(spec, text, slogan, ctx.unit)}",
@@ -343,6 +348,17 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
 # 副组长 is no one's post)
 # (由法制股股长…: the person, not the 由 that hands the work over; 经济发展股 keeps its 经)
 _PERSON = re.compile(r"由?([^，,。;；:：、\s]{0,10}?(?:(?<!组)长|主任|书记))(?![长任记])")
+
+
+_CLAUSE_END = re.compile(r"[。,，;；:：\n]")
+_QUOTED = 20  # characters of an act quoted in the message
+
+
+def _clause_from(text: str, at: int) -> str:
+    """The clause from ``at`` to its end, at most _QUOTED characters (…-ended if cut)."""
+    stop = _CLAUSE_END.search(text, at)
+    clause = text[at : stop.start() if stop else len(text)].strip()
+    return clause if len(clause) <= _QUOTED else clause[:_QUOTED] + "…"
 
 
 def _whose(
