@@ -886,6 +886,7 @@ def test_the_principals_acts_told_under_an_achievements_item_are_theirs(
         # 带头尊法学法守法用法, the other slogan; 带头学法 with a count is an act
         ("局长认真履行第一责任人职责，带头尊法学法守法用法，自觉运用法治思维。", False),
         ("局长带头学法，全年参加会前学法12次。", True),
+        ("局长带头学法，全年开展党组理论学习中心组集体学法4次。", True),
         # the slogan, then what the leader did: the acts count
         (
             "局长做到重要工作亲自部署、重大问题亲自过问，全年主持召开党组会议专题研究法治工作5次。",
@@ -1898,6 +1899,10 @@ def _leader_section_says(tmp_path: Path, sentence: str) -> dict[str, Any]:
             "县委书记作为县委全面依法治县委员会主任，亲自主持召开委员会会议2次。",
             True,
         ),
+        # the unit speaking of itself after what opens the clause (一是, （一）), 工委 for 党工委
+        ("示例县司法局", "一是局党组书记亲自主持召开党组会议专题研究法治工作4次。", True),
+        ("示例县司法局", "（一）局党组书记带头讲授法治专题党课2次。", True),
+        ("示例区城南街道办事处", "街道工委书记亲自主持召开工委会议专题研究法治工作2次。", True),
     ],
 )
 def test_a_head_named_with_another_unit_is_not_the_principal(
@@ -1980,6 +1985,12 @@ def test_no_act_of_the_leaders_says_why(tmp_path: Path, sentence: str, said: str
         ("全县12个乡镇党委书记带头开展年度述法，接受现场评议。", False),
         ("各街道党工委书记带头开展述法，逐一接受现场点评。", False),
         # …but not a sentence whose subject is the unit's own leader, naming them
+        # …nor the scope a sentence opens with (全县…由县委书记、县长…, 各项…由局长…)
+        (
+            "全县法治政府建设由县委书记、县长亲自部署、亲自推动，全年主持召开专题会议4次。",
+            True,
+        ),
+        ("各项重点工作均由局长亲自部署，全年主持召开党组会议专题研究法治工作4次。", True),
         (
             "县长带头并督促全县18个乡镇党委书记履行推进法治建设第一责任人职责，"
             "亲自主持召开法治政府建设推进会2次。",
@@ -2057,12 +2068,20 @@ def _problems_say(tmp_path: Path, body: str) -> dict[str, Any]:
         # the cause, told as 与…有(一定)关系 / 不无关系 / 直接相关 / 是对…不够造成的
         ("基层执法人员不足。这与执法人员法律专业背景薄弱有一定关系。", True),
         ("基层执法人员不足。这与乡镇执法人员频繁调整不无关系。", True),
+        ("基层执法人员不足。这与我局执法人员少、任务重是有很大关系的。", True),
+        ("基层执法人员不足。这与执法人员数量多少并没有直接关系。", False),
+        ("基层执法人员不足。这主要是在乡镇一级表现得较为突出。", False),
         ("基层执法人员不足。出现这一情况，与执法人员流动性大直接相关。", True),
         # both kinds of cause said to exist, neither told; then told
         ("基层执法人员不足。上述问题的产生，既有客观方面的原因，也有主观方面的原因。", False),
         (
             "基层执法人员不足。这些问题的产生，既有客观方面的原因，也有主观方面的原因。"
             "客观上，乡镇执法编制偏少；主观上，培训针对性不强。",
+            True,
+        ),
+        (
+            "基层执法人员不足。既有客观方面的原因，也有主观方面的原因。"
+            "一是乡镇执法编制紧张；二是经费投入有限。",
             True,
         ),
     ],
@@ -2090,6 +2109,10 @@ def test_consequences_are_not_causes(tmp_path: Path, body: str, causes: bool) ->
         # the stock admission in other words: 不足之处, 薄弱环节
         ("我局法治政府建设工作虽然取得了一定成效，但也还存在一些不足之处。", False),
         ("我局法治政府建设工作仍存在一些薄弱环节。", False),
+        # 如 as "if", 如何; items already put right
+        ("我局仍存在一些不足，如不加以重视，将影响法治政府建设进程。", False),
+        ("我局仍存在一些短板，如何破解是下一步工作的重点。", False),
+        ("我局仍存在一些问题，部分问题已在年内整改到位。", False),
         # the items after it in other words (有的…有的, 其中比较突出的是, 概括起来, the next sentence)
         ("我局还存在一些问题，有的执法人员持证率只有78%，有的案卷文书制作粗糙。", True),
         ("我局还存在一些问题，其中比较突出的是部分乡镇执法人员持证率只有78%。", True),

@@ -400,7 +400,10 @@ def _other_before(
 ) -> tuple[int, int, int]:
     """Where the sentence holding ``at`` starts, and where the last other person it names
     before ``at`` (``apart``, or another unit's head) starts and ends (-1, -1: none)."""
-    sentence = max(text.rfind(stop, 0, at) for stop in _SENTENCE_STOPS) + 1
+    # (a sentence read no further back than _LOOK_BACK: a crafted line of 50,000 acts was read
+    # back to its start for each, minutes)
+    lo = max(0, at - _LOOK_BACK)
+    sentence = max(max(text.rfind(stop, lo, at) for stop in _SENTENCE_STOPS) + 1, lo)
     last: tuple[int, int] = (-1, -1)
     if spec.apart:
         for m in rx(spec.apart).finditer(text, sentence, at):
@@ -436,11 +439,22 @@ def _heads_of_others(
 
 
 def _names_other(m: re.Match[str], unit: str) -> bool:
-    """Whether ``m``'s unit is not ``unit``, compared without the place its name opens with
-    (县司法局 is 示例县司法局) and as units shorten their names, keeping characters in order
-    (卫健委 is 卫生健康委员会, 疾控中心 疾病预防控制中心)."""
+    """Whether ``m``'s unit is not ``unit``, compared without what opens the clause (一是,
+    （一）, 其中) and the place its name opens with (县司法局 is 示例县司法局), and as units
+    shorten their names, keeping characters in order (卫健委 is 卫生健康委员会, 疾控中心
+    疾病预防控制中心). A bare 局/委/中心 (局党组书记, 中心主任) is the unit speaking of itself."""
+    name = _UNIT_PLACE.sub("", _CLAUSE_OPENER.sub("", m.group("unit")), count=1)
+    if _BARE_UNIT.fullmatch(name):
+        return False
     rest = iter(unit)
-    return not all(c in rest for c in _UNIT_PLACE.sub("", m.group("unit"), count=1))
+    return not all(c in rest for c in name)
+
+
+# what opens a clause before a name (一是, （一）, 1., 其中, 全年, 同时)
+_CLAUSE_OPENER = re.compile(
+    r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]是|其中|全年|同时|此外|另外|年内)+"
+)
+_BARE_UNIT = re.compile(r"[本我]?(?:局|委|委员会|办公室|中心)")
 
 
 _UNIT_NAME = 20  # the longest unit name other_unit reads (示例县人力资源和社会保障局)
@@ -457,6 +471,7 @@ def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
 
 
 _SENTENCE_STOPS = ("。", ";", "\n")
+_LOOK_BACK = 300  # characters a sentence is read back from an act (longer than any real one)
 
 
 # --- document checks -----------------------------------------------------------------------
