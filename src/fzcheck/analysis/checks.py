@@ -417,7 +417,7 @@ def _other_before(
 def _of_other_unit(spec: ActorActionsSpec, text: str, at: int, end: int, unit: str | None) -> bool:
     """Whether the person whose title starts at ``at``, or one named before ``end``, is named
     with a unit other than ``unit`` (县司法局局长 in 示例县人民政府's report)."""
-    return any(True for _ in _heads_of_others(spec, text, at, end, unit))
+    return next(_heads_of_others(spec, text, at, end, unit), None) is not None
 
 
 def _heads_of_others(

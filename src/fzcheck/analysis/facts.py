@@ -205,8 +205,11 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         lines, before, first_heading, body_start, titles
     )
     body_end = _without_attachment_list(lines, _body_end(before, sign_line, issuer_line))
-    # (the 版记 closes the whole document, below any attachment: GB/T 9704)
-    printed = _printed_on(lines, nonblank, sign_line) or _printed_on(lines, before, sign_line)
+    # (the 版记 closes the whole document, below any attachment: GB/T 9704; above one, read
+    # too, where the attachment was set after it)
+    printed = _printed_on(lines, nonblank, sign_line)
+    if printed is None and appendix is not None:
+        printed = _printed_on(lines, before, sign_line)
     if signed is None and title_span is not None:
         signed = _delivered_on(lines, nonblank, title_span[1], doc.published_on is None)
     if signed is None:

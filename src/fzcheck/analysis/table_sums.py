@@ -322,10 +322,9 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
 class TextOutcomes:
     """What setting the narrative's counts against the tables gave: (name, stated number, its
     quote, table value or None for a blank cell, whether a cell it adds is blank, 0-based
-    line) for each that disagrees; how
-    many were compared; how many were left as of another scope; how many the text states whose
-    cells are in a sum that does not hold (the table's own error: nothing to set them
-    against)."""
+    line) for each that disagrees; how many were compared; how many were left as of another
+    scope; how many the text states whose cells are in a sum that does not hold (the table's
+    own error: nothing to set them against)."""
 
     diffs: list[tuple[str, int, str, float | None, bool, int]]  # None: the cell is blank
     compared: int = 0
