@@ -391,8 +391,8 @@ def _own_act(
     government's report) — and, when ``named``, is the leader."""
     sentence, other, after = _other_before(spec, text, at, unit)
     if other >= 0:
-        return _last(rx(spec.actor), text, after, at) >= 0
-    return not named or _last(rx(spec.actor), text, sentence, at) >= 0
+        return rx(spec.actor).search(text, after, at) is not None
+    return not named or rx(spec.actor).search(text, sentence, at) is not None
 
 
 def _other_before(
@@ -404,10 +404,8 @@ def _other_before(
     # back to its start for each, minutes)
     lo = max(0, at - _LOOK_BACK)
     sentence = max(max(text.rfind(stop, lo, at) for stop in _SENTENCE_STOPS) + 1, lo)
-    last: tuple[int, int] = (-1, -1)
-    if spec.apart:
-        for m in rx(spec.apart).finditer(text, sentence, at):
-            last = m.span()
+    apart = _last(rx(spec.apart), text, sentence, at) if spec.apart else None
+    last = apart.span() if apart is not None else (-1, -1)
     for m in _heads_of_others(spec, text, sentence, at, unit):
         if m.start() > last[0]:
             last = m.span()
@@ -462,11 +460,11 @@ _UNIT_NAME = 20  # the longest unit name other_unit reads (示例县人力资源
 _UNIT_PLACE = re.compile(r"^.{0,6}?[省市县区镇乡州旗盟]")
 
 
-def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
-    """Where the last match of ``pattern`` in ``text[start:end]`` starts, else -1."""
-    found = -1
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]``, if any."""
+    found = None
     for m in pattern.finditer(text, start, end):
-        found = m.start()
+        found = m
     return found
 
 
