@@ -152,6 +152,58 @@ def test_rewrites_keep_tricky_syntax(pattern: str, flags: int, texts: list[str])
 
 
 @pytest.mark.parametrize(
+    ("pattern", "flags", "cls", "text"),
+    [
+        # one first character: the engine looks for it as for a literal prefix
+        (
+            r"(?=[予])(?:(?<!部分)予以公开\s*(?P<n>\d+)件)",
+            0,
+            "予",
+            "部分予以公开3件，予以公开 12件",
+        ),
+        (r"(?=[把将])(?:(?:把|将)+所有)", 0, "把将", "将把所有，把所有，所有"),
+        (r"(?=[a-c])(?:[a-c]x|b)", re.MULTILINE, "a-c", "ax\nbx\ncb"),
+        (r"(?=[Ss])(?:system)", re.IGNORECASE, "Ss", "SYSTEM ſystem system"),  # cased: no header
+    ],
+)
+def test_led_patterns_match_the_same_told_where_matches_start(
+    pattern: str, flags: int, cls: str, text: str
+) -> None:
+    from fzcheck.fast_patterns import led_by
+
+    led, plain = led_by(pattern, flags, cls), re.compile(pattern, flags)
+    assert _matches(led, text) == _matches(plain, text)
+    assert (led.pattern, led.flags, led.groupindex) == (
+        plain.pattern,
+        plain.flags,
+        plain.groupindex,
+    )
+
+
+def test_the_engine_is_told_where_a_looked_ahead_match_starts() -> None:
+    from fzcheck.fast_patterns import led_by
+
+    pattern = r"(?=[主第])(?:(?<!副)主要负责人|第一责任人)"
+    # patterns compare by their compiled code: a differing one carries the header
+    assert led_by(pattern, 0, "主第") != re.compile(pattern)
+    assert fast(r"(?<!副)主要负责人|(?<!副)第一责任人") != re.compile(
+        fast(r"(?<!副)主要负责人|(?<!副)第一责任人").pattern
+    )
+
+
+def test_a_stdlib_compiler_without_the_header_leaves_the_pattern_as_re_compiles_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fzcheck import fast_patterns
+
+    monkeypatch.setattr(fast_patterns, "_compiler", object())
+    pattern = r"(?=[主第])(?:(?<!副)主要负责人|第一责任人)"
+    led = fast_patterns.led_by(pattern, 0, "主第")
+    assert led == re.compile(pattern)
+    assert _matches(led, "副主要负责人，第一责任人") == [((7, 12), ())]
+
+
+@pytest.mark.parametrize(
     ("pattern", "text"),
     [
         (r"bz|ax|b?\w", "ax"),  # an optional first literal may start at another's position

@@ -7,7 +7,8 @@ patterns cost more than the rest of the analysis. Three remedies, none of which 
 
 - :func:`spread_branches` writes such branches out, one per opening word or character;
 - where that is not possible, :func:`fast` adds a zero-width look-ahead on the characters any
-  match must start with (:func:`first_chars`);
+  match must start with (:func:`first_chars`), and tells the engine of them as it would of a
+  literal first character (:func:`led_by`: a look-ahead alone is tried at every position);
 - :func:`scanner` searches an alternation of a few first characters once per character, each
   search skipping ahead as fast as a plain string search.
 """
@@ -42,7 +43,52 @@ def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     head, body = (pattern[: lead.end()], pattern[lead.end() :]) if lead else ("", pattern)
     end = "\n)" if compiled.flags & re.VERBOSE else ")"  # a trailing # comment stays closed
     cls = "".join(c if len(c) > 1 else re.escape(c) for c in sorted(first))
-    return re.compile(f"{head}(?=[{cls}])(?:{body}{end}", flags)
+    return led_by(f"{head}(?=[{cls}])(?:{body}{end}", flags, cls)
+
+
+def led_by(pattern: str, flags: int, cls: str) -> re.Pattern[str]:
+    """``pattern``, whose every match starts with a character of the class ``cls`` (its leading
+    look-ahead), compiled as re.compile does but with that class in the header the engine
+    reads before matching: it then skips to such a character as a string search does, where a
+    look-ahead alone is a call of the matcher at every character (a search took twice as
+    long). The header only says where a match may start, the pattern still decides, so every
+    match is the same; if the stdlib's compiler no longer builds the same code, re.compile's
+    own is used."""
+    try:
+        parsed = _sre.parse(pattern, flags)
+        # the header is made from a class, or from one character as a group's literal prefix
+        # (found faster still; the group keeps the engine matching from the character on)
+        single = _sre.parse(f"[{cls}]", flags).data[0][0] is _op.LITERAL
+        lead = _sre.parse(f"({cls})[\x00\x01]" if single else f"[{cls}]", flags)
+        all_flags = parsed.state.flags | flags
+        code: list[int] = []
+        _compiler._compile_info(code, _Lead(lead.data, parsed.getwidth()), all_flags)
+        _compiler._compile(code, parsed.data, all_flags)
+        code.append(_op.SUCCESS)
+        own = _compiler._code(parsed, flags)
+        if own[1 + own[1] :] != code[1 + code[1] :]:
+            return re.compile(pattern, flags)
+        groups = parsed.state.groupdict
+        names: list[str | None] = [None] * parsed.state.groups
+        for name, i in groups.items():
+            names[i] = name
+        led: re.Pattern[str] = _csre.compile(
+            pattern, all_flags, code, parsed.state.groups - 1, groups, tuple(names)
+        )
+        return led
+    except Exception:  # noqa: BLE001 - a change in the stdlib's compiler must not stop a check
+        return re.compile(pattern, flags)
+
+
+@dataclass(frozen=True)
+class _Lead:
+    """What the stdlib's header compiler reads of a pattern: its first items and its widths."""
+
+    data: list[Any]
+    width: tuple[int, int]
+
+    def getwidth(self) -> tuple[int, int]:
+        return self.width
 
 
 GLOBAL_FLAGS = re.compile(r"^(?:\(\?[aiLmsux]+\))+")
@@ -147,6 +193,8 @@ def _group_end(branch: str) -> int | None:
 _MAX_FIRST = 200  # more possible first characters than this: the engine's own scan is as good
 _sre: Any = importlib.import_module("re._parser")  # the stdlib's own parse of a pattern
 _op: Any = importlib.import_module("re._constants")
+_compiler: Any = importlib.import_module("re._compiler")
+_csre: Any = importlib.import_module("_sre")
 _CATEGORIES = {_op.CATEGORY_DIGIT: r"\d", _op.CATEGORY_SPACE: r"\s"}
 
 

@@ -380,7 +380,7 @@ def _title_lines(
             if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
                 rest = _unspaced(lines[nxt].strip())
                 if (
-                    (UNFINISHED.search(core) and len(rest) <= REST_MAX and "。" not in rest)
+                    (core.endswith(UNFINISHED) and len(rest) <= REST_MAX and "。" not in rest)
                     or (
                         len(rest) <= _ORPHAN_MAX
                         and not _ENDS_IN_KIND.search(core)

@@ -371,7 +371,8 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
 
 # A heading's or a title's last word that cannot end it: its text goes on on the next line (a
 # line break typed inside it: 二、2024年度推进法治政府建设存在的 / 不足和原因)
-UNFINISHED = re.compile(r"(?:的|关于|和|及|暨|与|、)$")
+# (endswith: a pattern anchored at the end is tried from every character of the text)
+UNFINISHED = ("的", "关于", "和", "及", "暨", "与", "、")
 REST_MAX = 20  # characters the rest on the next line has at most
 
 
@@ -380,7 +381,7 @@ def _text(lines: list[str], i: int, start: int, end: int) -> str:
     breaks off unfinished (its words count towards the heading's part; quotes and highlights
     keep to the first line, as ``start``/``end`` say)."""
     text = lines[i][start:end]
-    return text + rest_of(lines, i, end) if UNFINISHED.search(text) else text
+    return text + rest_of(lines, i, end) if text.endswith(UNFINISHED) else text
 
 
 def rest_of(lines: list[str], i: int, end: int, longest: int = REST_MAX) -> str:
