@@ -10,7 +10,7 @@ section of its own is ``embedded`` when a sub-heading or a sentence elsewhere co
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -470,24 +470,17 @@ def _lines_to_read(body: _Body, patterns: tuple[str, ...], year: int | None) -> 
     if not body.lines:
         return
     joined = joined_across(patterns, year)
-    first = 0  # the first of the body's lines that may hold a match
-    if joined is not None and not _anchored(patterns):
-        # the first match in the text as read (a 《》 title blanked adds no match): with none,
-        # the body's masked text, the costliest step of a search, need not be made; with one,
-        # the lines above it hold none
-        hit = joined.search(body.doc.analysis_text)
-        if hit is None:
-            return
-        first = bisect_left(body.lines, body.doc.analysis_text.count("\n", 0, hit.start()))
-        if first == len(body.lines):
-            return
+    if joined is not None and not _anchored(patterns) and not joined.search(body.doc.analysis_text):
+        # none anywhere in the text as read (a 《》 title blanked adds no match): the body's
+        # masked text, the costliest step of a search, need not be made
+        return
     if joined is None:
         either = any_of(patterns, year)
         if either is not None:
             yield from (i for i, m in zip(body.lines, body.masked, strict=True) if either.search(m))
         return
     text, starts = body.text, body.starts
-    pos = starts[first]
+    pos = 0
     while (hit := joined.search(text, pos)) is not None:
         k = bisect_right(starts, hit.start()) - 1
         yield body.lines[k]
