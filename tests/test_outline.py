@@ -653,3 +653,40 @@ def test_a_last_unnumbered_heading_over_none_is_a_heading(tmp_path: Path) -> Non
     other = next(p for p in r["parts"] if p["id"] == "other")
     assert other["status"] == "present" and other["heading"] == "其他需要报告的情况"
     assert {p["id"]: p["status"] for p in r["parts"]}["achievements"] == "present"
+
+
+_BRACKET_LABELS = """示例县城东街道办事处2025年法治政府建设工作情况报告
+
+【主要举措】
+一是完善重大事项集体决策制度，全年提交党工委会议审议事项24项，合法性审查率100%。
+二是规范综合行政执法，办理行政处罚案件37件，无一被复议纠错。
+【履职情况】
+党工委书记全年主持召开党工委会议专题研究法治建设工作3次，带头讲授法治课1次。
+【短板不足】
+执法人员专业能力不足，基层法治宣传形式单一。
+【原因分析】
+究其原因，主要是赋权事项增加较快，人员培训没有同步跟上。
+【下步打算】
+2026年，街道将充实执法力量，开展执法人员轮训2次。
+【其他事项】
+无。
+
+示例县城东街道办事处
+2026年2月10日
+"""
+
+
+def test_headings_in_brackets_on_lines_of_their_own_are_read_by_their_words(
+    tmp_path: Any,
+) -> None:
+    """【原因分析】 read as 原因分析, as a bracketed heading is: a part's cue reading the whole
+    heading found it, so the causes section joined the shortcomings and the leader's section
+    was its own (both were lost while the brackets were kept in the heading's text)."""
+    texts = [h[2] for h in _outline_of(_BRACKET_LABELS, tmp_path)]
+    assert {"主要举措", "履职情况", "短板不足", "原因分析", "下步打算"} <= set(texts)
+    assert not any(t.startswith("【") for t in texts)
+    r = checked(tmp_path, _BRACKET_LABELS)
+    parts = {p["id"]: p for p in r["parts"]}
+    assert parts["leader_duties"]["status"] == "present"
+    assert parts["problems"]["heading"] == "短板不足"
+    assert {c["id"]: c["passed"] for c in parts["problems"]["checks"]}["gives_causes"]

@@ -595,6 +595,11 @@ def _bare_headings(
                 continue
         if _a_row(lines[i]) or is_chrome(lines[i]):
             continue
+        if (label := _BRACKETED.match(lines[i])) is not None:
+            # 【原因分析】: its words, as :func:`_bracketed` reads it (a cue reading the whole
+            # heading, ^原因分析$, cannot see past the brackets)
+            out.append((BARE, "【】", i, label.start(1), label.end(1)))
+            continue
         start = len(lines[i]) - len(lines[i].lstrip())
         out.append((BARE, "", i, start, start + len(lines[i].strip())))
     return out if len(out) >= 2 else []
