@@ -10,7 +10,7 @@ import pytest
 
 from fzcheck.pipeline import check_path
 from fzcheck.rubric import Catalog
-from tests.helpers import FIXTURES, SAMPLE, sample_text
+from tests.helpers import FIXTURES, SAMPLE, checked, sample_text
 
 
 def check(name: str) -> dict[str, Any]:
@@ -644,3 +644,26 @@ def test_a_shortage_said_in_plain_words_names_a_shortcoming(
     path.write_text(text[:start] + said + "\n" + text[end:], encoding="utf-8")
     r = check_path(str(path), Catalog.load()).to_json()
     assert ("problems.names_shortcomings" not in failed(r)) is names
+
+
+@pytest.mark.parametrize("heading", ["深层次根源剖析", "成因分析", "问题根源分析", "深层次原因"])
+def test_causes_in_a_section_of_their_own_named_by_their_roots(
+    tmp_path: Path, heading: str
+) -> None:
+    """二、存在的不足, then 三、深层次根源剖析 (or 成因分析): the causes' own section belongs to the
+    shortcomings part, as 三、原因分析 does (it was no part's, and the causes went unread)."""
+    text = sample_text()
+    start = text.index("二、2025年推进法治政府建设存在的不足和原因")
+    end = text.index("三、党政主要负责人")
+    section = (
+        "二、2025年推进法治政府建设存在的不足\n"
+        "（一）基层执法能力仍有短板。部分乡镇综合执法队伍持有执法证人员不足。\n"
+        "（二）普法宣传精准度不够。普法活动以集中宣讲为主。\n\n"
+        f"三、{heading}\n"
+        "从深层次看，一是乡镇机构改革后人员调整较大，二是线上普法平台建设投入有限。\n\n"
+    )
+    rest = text[end:].replace("三、党政", "四、党政").replace("四、2026", "五、2026")
+    r = checked(tmp_path, text[:start] + section + rest.replace("五、其他", "六、其他"))
+    problems = next(p for p in r["parts"] if p["id"] == "problems")
+    assert problems["status"] == "present"
+    assert {c["id"]: c["passed"] for c in problems["checks"]}["gives_causes"], heading
