@@ -667,3 +667,24 @@ def test_causes_in_a_section_of_their_own_named_by_their_roots(
     problems = next(p for p in r["parts"] if p["id"] == "problems")
     assert problems["status"] == "present"
     assert {c["id"]: c["passed"] for c in problems["checks"]}["gives_causes"], heading
+
+
+def test_a_school_s_own_leader_section_in_the_law_s_words_is_its_leader_part(
+    tmp_path: Path,
+) -> None:
+    """三、学校主要负责人履行推进法治建设第一责任人职责情况 in a school's own report: its leader's
+    section, though 学校主要负责人 elsewhere is the head of a school the unit oversees (the part
+    was read as embedded and its acts as none)."""
+    text = (
+        sample_text()
+        .replace("示例县司法局关于", "示例县第一中学关于")
+        .replace("三、党政主要负责人", "三、学校主要负责人")
+        .replace("局党组书记、局长认真履行", "校党总支书记、校长认真履行")
+        .replace("主持召开党组会议", "主持召开党总支会议")
+        .replace("示例县司法局\n2026", "示例县第一中学\n2026")
+    )
+    r = checked(tmp_path, text)
+    leader = next(p for p in r["parts"] if p["id"] == "leader_duties")
+    assert leader["status"] == "present"
+    assert leader["heading"] == "学校主要负责人履行推进法治建设第一责任人职责情况"
+    assert all(c["passed"] for c in leader["checks"])
