@@ -688,3 +688,39 @@ def test_a_school_s_own_leader_section_in_the_law_s_words_is_its_leader_part(
     assert leader["status"] == "present"
     assert leader["heading"] == "学校主要负责人履行推进法治建设第一责任人职责情况"
     assert all(c["passed"] for c in leader["checks"])
+
+
+_LEADER_SENTENCES = "局党组书记、局长认真履行推进法治建设第一责任人职责，全年主持召开党组会议专题研究法治政府建设工作5次，亲自审定年度法治政府建设工作要点，带头讲授法治专题党课2次，亲自督办行政复议纠错案件整改。"
+
+
+@pytest.mark.parametrize(
+    ("sentences", "passed", "shown"),
+    [
+        # the heads of the townships, counted: theirs, not the unit's leader's
+        ("全县12个乡镇党委书记全部在年度述法会上现场述法。", False, None),
+        ("全县各乡镇党委书记均在述法会上述法。", False, None),
+        # a meeting's business and a visit, the leader's own acts
+        (
+            "局党组书记、局长先后4次在局党组会议上审议法治建设议题，深入6个基层所调研执法工作。",
+            True,
+            "审议法治建设议题",
+        ),
+    ],
+)
+def test_leader_acts_of_the_townships_heads_and_at_meetings_and_visits(
+    tmp_path: Path, sentences: str, passed: bool, shown: str | None
+) -> None:
+    """全县12个乡镇党委书记…述法 is the townships' heads' act (it counted for the county's
+    leader); 审议…议题 and 深入…调研 are the leader's own acts (they counted as none)."""
+    text = sample_text()
+    assert _LEADER_SENTENCES in text
+    r = checked(
+        tmp_path,
+        text.replace(
+            _LEADER_SENTENCES, "局党组书记、局长认真履行推进法治建设第一责任人职责。" + sentences
+        ),
+    )
+    check = next(p for p in r["parts"] if p["id"] == "leader_duties")["checks"][0]
+    assert check["passed"] is passed, check["message"]
+    if shown:
+        assert f"如“{shown}" in check["message"]
