@@ -724,3 +724,23 @@ def test_leader_acts_of_the_townships_heads_and_at_meetings_and_visits(
     assert check["passed"] is passed, check["message"]
     if shown:
         assert f"如“{shown}" in check["message"]
+
+
+def test_the_head_of_the_unit_above_is_not_the_unit_s_leader(tmp_path: Path) -> None:
+    """县公安局局长 in 示例县公安局交通警察大队's report: the unit's superior, though its name is
+    the start of the report's unit's (his act counted as the 大队's leader's)."""
+    text = (
+        sample_text()
+        .replace("示例县司法局关于", "示例县公安局交通警察大队关于")
+        .replace("示例县司法局\n2026", "示例县公安局交通警察大队\n2026")
+        .replace(
+            _LEADER_SENTENCES,
+            "大队长认真履行推进法治建设第一责任人职责。"
+            "县公安局局长亲自主持召开全局交通管理执法规范化推进会。",
+        )
+    )
+    r = checked(tmp_path, text)
+    check = next(p for p in r["parts"] if p["id"] == "leader_duties")["checks"][0]
+    assert not check["passed"], check["message"]
+    r = checked(tmp_path, text.replace("县公安局局长亲自", "大队长亲自"))
+    assert next(p for p in r["parts"] if p["id"] == "leader_duties")["checks"][0]["passed"]

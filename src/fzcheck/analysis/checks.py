@@ -445,7 +445,11 @@ def _names_other(m: re.Match[str], unit: str) -> bool:
     if _BARE_UNIT.fullmatch(name):
         return False
     rest = iter(unit)
-    return not all(c in rest for c in name)
+    if not all(c in rest for c in name):
+        return True
+    # the report's unit named on past it with a unit of its own: the one named is above it
+    # (县公安局局长 in 示例县公安局交通警察大队's report, its superior)
+    return _UNIT_WORD.search("".join(rest)) is not None
 
 
 # what opens a clause before a name (一是, （一）, 1., 其中, 全年, 同时)
@@ -453,6 +457,8 @@ _CLAUSE_OPENER = re.compile(
     r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]是|其中|全年|同时|此外|另外|年内)+"
 )
 _BARE_UNIT = re.compile(r"[本我]?(?:局|委|委员会|办公室|中心)")
+# what a unit's name ends with, where one unit sits inside another (交通警察大队, 执法中队, 司法所)
+_UNIT_WORD = re.compile(r"局|委|队|所|站|中心|办公室|科|股|处|室|院|馆")
 
 
 _UNIT_NAME = 20  # the longest unit name other_unit reads (示例县人力资源和社会保障局)
