@@ -744,3 +744,29 @@ def test_the_head_of_the_unit_above_is_not_the_unit_s_leader(tmp_path: Path) -> 
     assert not check["passed"], check["message"]
     r = checked(tmp_path, text.replace("县公安局局长亲自", "大队长亲自"))
     assert next(p for p in r["parts"] if p["id"] == "leader_duties")["checks"][0]["passed"]
+
+
+@pytest.mark.parametrize(
+    ("title", "passed", "message"),
+    [
+        ("示例县司法局2025年法治政府建设工作总结及2026年工作思路", True, "写明2026年（见标题）"),
+        ("示例县司法局2025年工作总结和2026年工作计划", True, "写明2026年（见标题）"),
+        # a title naming no plan, or not next year's: the plan itself must name its year
+        ("示例县司法局关于2025年度法治政府建设情况的报告", False, "未写明2026年"),
+        ("示例县司法局2025年工作总结及2025年工作回顾", False, "未写明2026年"),
+    ],
+)
+def test_a_plan_s_year_stated_by_the_title_that_names_the_plan(
+    tmp_path: Path, title: str, passed: bool, message: str
+) -> None:
+    """…工作总结及2026年工作思路 over a plan headed 四、下步打算 that names no year: the title
+    states the plan's year (it failed as 未写明2026年)."""
+    text = sample_text()
+    plan = text[text.index("四、2026年") : text.index("五、其他")]
+    no_year = "四、下步打算\n（一）提升依法决策水平。将重大行政决策目录化管理覆盖至全县各乡镇。\n\n"
+    text = text.replace(plan, no_year).replace(
+        "示例县司法局关于2025年度法治政府建设情况的报告", title
+    )
+    r = checked(tmp_path, text)
+    check = next(p for p in r["parts"] if p["id"] == "next_year_plan")["checks"][0]
+    assert (check["passed"], check["message"]) == (passed, message)

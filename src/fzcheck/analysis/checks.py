@@ -226,6 +226,9 @@ class PlanYearSpec(CheckSpec):
     """The part names the year after the report year (in its heading or first lines)."""
 
     kind: Literal["plan_year"]
+    # what a title names the plan by (…工作总结及2026年工作思路): such a title's year after the
+    # report year states the year of a plan that has a section of its own (四、下步打算)
+    title_names: Regex | None = None
 
 
 def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
@@ -270,6 +273,8 @@ def _plan_year(spec: PlanYearSpec, text: str, found: Found, ctx: Context) -> Che
         # the heading or opening lines name it, or a later line does (下一步，我镇将…, then
         # 2026年，计划…; a plan merged under 存在的问题及整改措施 after the problems)
         return spec.check(passed=True, message=f"写明{want}年")
+    if spec.title_names and found.sections and _title_plans(ctx.title, want, spec.title_names):
+        return spec.check(passed=True, message=f"写明{want}年（见标题）")
     vague = _VAGUE_NEXT.search(looked_at)
     if vague:  # the year it does name may be one it only mentions (巩固2025年成果): said beside
         named = f"（文中写的是{years[0]}年）" if years else ""
@@ -277,6 +282,18 @@ def _plan_year(spec: PlanYearSpec, text: str, found: Found, ctx: Context) -> Che
     if years:
         return spec.check(passed=False, message=f"写的是{years[0]}年，应为{want}年")
     return spec.check(passed=False, message=f"未写明{want}年")
+
+
+def _title_plans(title: str | None, year: int, names: str) -> bool:
+    """Whether ``title`` names ``year`` right before what it calls the plan (``names``)."""
+    if not title:
+        return False
+    text = mask_titles(title)
+    named = rx(rf"\s*度?(?:的|推进)?[^,，。、]{{0,12}}?(?:{names})")
+    return any(
+        year_value(m.group(1)) == year and named.match(text, m.end())
+        for m in _PLAN_YEAR.finditer(text)
+    )
 
 
 class ActorActionsSpec(CheckSpec):
