@@ -699,11 +699,18 @@ _LEADER_SENTENCES = "局党组书记、局长认真履行推进法治建设第�
         # the heads of the townships, counted: theirs, not the unit's leader's
         ("全县12个乡镇党委书记全部在年度述法会上现场述法。", False, None),
         ("全县各乡镇党委书记均在述法会上述法。", False, None),
+        ("全县15个镇党委书记全部在年度述法会上现场述法。", False, None),
+        ("全县8个街道党工委书记全部在年度述法会上现场述法。", False, None),
+        ("全县12个乡镇长全部带头旁听庭审。", False, None),
+        # a body's business, not the leader's act (helper-141)
+        ("县人大常委会专题审议了我局法治政府建设工作情况报告。", False, None),
+        ("本报告经局党组会议审议通过。", False, None),
+        ("局调研组深入6个司法所开展专题调研。", False, None),
         # a meeting's business and a visit, the leader's own acts
         (
-            "局党组书记、局长先后4次在局党组会议上审议法治建设议题，深入6个基层所调研执法工作。",
+            "局党组书记、局长先后4次在局党组会议上审议法治建设议题。",
             True,
-            "审议法治建设议题",
+            "会议上审议法治建设议题",
         ),
     ],
 )
@@ -711,7 +718,8 @@ def test_leader_acts_of_the_townships_heads_and_at_meetings_and_visits(
     tmp_path: Path, sentences: str, passed: bool, shown: str | None
 ) -> None:
     """全县12个乡镇党委书记…述法 is the townships' heads' act (it counted for the county's
-    leader); 审议…议题 and 深入…调研 are the leader's own acts (they counted as none)."""
+    leader); 在…会议上审议…议题 is the leader's own act (it counted as none), a body's 审议 or a
+    team's 调研 is not."""
     text = sample_text()
     assert _LEADER_SENTENCES in text
     r = checked(
@@ -746,6 +754,25 @@ def test_the_head_of_the_unit_above_is_not_the_unit_s_leader(tmp_path: Path) -> 
     assert next(p for p in r["parts"] if p["id"] == "leader_duties")["checks"][0]["passed"]
 
 
+def test_a_joint_unit_s_own_head_is_its_leader(tmp_path: Path) -> None:
+    """中共示例县司法局党组 示例县司法局: 县司法局局长 is the second name's head, the report's own
+    (the 党组 after 司法局 in the joined name read as a unit inside it)."""
+    joint = "中共示例县司法局党组 示例县司法局"
+    text = (
+        sample_text()
+        .replace("示例县司法局关于", f"{joint}关于")
+        .replace("示例县司法局\n2026", f"{joint}\n2026")
+        .replace(
+            _LEADER_SENTENCES,
+            "局党组书记、局长认真履行推进法治建设第一责任人职责。"
+            "县司法局局长亲自主持召开局党组会议研究法治建设3次。",
+        )
+    )
+    r = checked(tmp_path, text)
+    check = next(p for p in r["parts"] if p["id"] == "leader_duties")["checks"][0]
+    assert check["passed"], check["message"]
+
+
 @pytest.mark.parametrize(
     ("title", "passed", "message"),
     [
@@ -754,6 +781,7 @@ def test_the_head_of_the_unit_above_is_not_the_unit_s_leader(tmp_path: Path) -> 
         # a title naming no plan, or not next year's: the plan itself must name its year
         ("示例县司法局关于2025年度法治政府建设情况的报告", False, "未写明2026年"),
         ("示例县司法局2025年工作总结及2025年工作回顾", False, "未写明2026年"),
+        ("示例县司法局2025年工作总结及2026年春节期间值班安排", False, "未写明2026年"),
     ],
 )
 def test_a_plan_s_year_stated_by_the_title_that_names_the_plan(
@@ -770,3 +798,40 @@ def test_a_plan_s_year_stated_by_the_title_that_names_the_plan(
     r = checked(tmp_path, text)
     check = next(p for p in r["parts"] if p["id"] == "next_year_plan")["checks"][0]
     assert (check["passed"], check["message"]) == (passed, message)
+
+
+def test_a_plan_naming_the_wrong_year_is_judged_by_it_whatever_the_title_says(
+    tmp_path: Path,
+) -> None:
+    """…工作总结及2026年工作思路 over 四、2027年工作打算: the plan's own year is wrong, and the
+    title does not make it right."""
+    text = sample_text().replace(
+        "示例县司法局关于2025年度法治政府建设情况的报告",
+        "示例县司法局2025年法治政府建设工作总结及2026年工作思路",
+    )
+    text = text.replace("四、2026年推进法治政府建设的主要安排", "四、2027年工作打算").replace(
+        "2026年，将重大行政决策", "2027年，将重大行政决策"
+    )
+    r = checked(tmp_path, text)
+    check = next(p for p in r["parts"] if p["id"] == "next_year_plan")["checks"][0]
+    assert (check["passed"], check["message"]) == (False, "写的是2027年，应为2026年")
+
+
+def test_a_work_item_naming_causes_is_no_causes_section(tmp_path: Path) -> None:
+    """三、强化矛盾纠纷成因分析研判 among the measures is a work item: the causes' own section is
+    named by them alone (成因分析, 根源剖析), not by a phrase inside a longer heading."""
+    text = sample_text()
+    item = "（三）化解矛盾纠纷。"
+    line = next(x for x in text.splitlines() if x.startswith(item))
+    # the item set as a section of its own after the measures, the later sections renumbered
+    for a, b in (("五、其他", "六、其他"), ("四、2026", "五、2026"), ("三、党政", "四、党政")):
+        text = text.replace(a, b)
+    text = text.replace(line + "\n", "").replace(
+        "二、2025年推进法治政府建设存在的不足和原因",
+        f"二、强化矛盾纠纷成因分析研判\n{line[len(item) :]}\n\n"
+        "三、2025年推进法治政府建设存在的不足和原因",
+    )
+    r = checked(tmp_path, text)
+    problems = next(p for p in r["parts"] if p["id"] == "problems")
+    assert problems["heading"] == "2025年推进法治政府建设存在的不足和原因"
+    assert len(problems["sections"]) == 1

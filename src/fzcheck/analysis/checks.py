@@ -273,7 +273,14 @@ def _plan_year(spec: PlanYearSpec, text: str, found: Found, ctx: Context) -> Che
         # the heading or opening lines name it, or a later line does (下一步，我镇将…, then
         # 2026年，计划…; a plan merged under 存在的问题及整改措施 after the problems)
         return spec.check(passed=True, message=f"写明{want}年")
-    if spec.title_names and found.sections and _title_plans(ctx.title, want, spec.title_names):
+    if (
+        spec.title_names
+        and found.sections
+        and not years
+        and not years_in(ctx.doc, found)
+        and _title_plans(ctx.title, want, spec.title_names)
+    ):
+        # the plan names no year (one it names, right or wrong, is what it is judged by)
         return spec.check(passed=True, message=f"写明{want}年（见标题）")
     vague = _VAGUE_NEXT.search(looked_at)
     if vague:  # the year it does name may be one it only mentions (巩固2025年成果): said beside
@@ -465,8 +472,15 @@ def _names_other(m: re.Match[str], unit: str) -> bool:
     if not all(c in rest for c in name):
         return True
     # the report's unit named on past it with a unit of its own: the one named is above it
-    # (县公安局局长 in 示例县公安局交通警察大队's report, its superior)
-    return _UNIT_WORD.search("".join(rest)) is not None
+    # (县公安局局长 in 示例县公安局交通警察大队's report, its superior); each name of a joint
+    # one on its own (中共示例县司法局党组 示例县司法局: 县司法局 is the second)
+    return not any(_inside(name, own) for own in _JOINT.split(unit))
+
+
+def _inside(name: str, unit: str) -> bool:
+    """Whether ``name`` is ``unit`` shortened (its characters in order) and no unit inside it."""
+    rest = iter(unit)
+    return all(c in rest for c in name) and _UNIT_WORD.search("".join(rest)) is None
 
 
 # what opens a clause before a name (一是, （一）, 1., 其中, 全年, 同时)
@@ -476,6 +490,8 @@ _CLAUSE_OPENER = re.compile(
 _BARE_UNIT = re.compile(r"[本我]?(?:局|委|委员会|办公室|中心)")
 # what a unit's name ends with, where one unit sits inside another (交通警察大队, 执法中队, 司法所)
 _UNIT_WORD = re.compile(r"局|委|队|所|站|中心|办公室|科|股|处|室|院|馆")
+# between the names of a joint unit (中共示例县司法局党组 示例县司法局, its space gone or not)
+_JOINT = re.compile(r"[\s、/]+|(?<=党组)|(?<=党委)|(?<=党工委)")
 
 
 _UNIT_NAME = 20  # the longest unit name other_unit reads (示例县人力资源和社会保障局)
