@@ -835,3 +835,37 @@ def test_a_work_item_naming_causes_is_no_causes_section(tmp_path: Path) -> None:
     problems = next(p for p in r["parts"] if p["id"] == "problems")
     assert problems["heading"] == "2025年推进法治政府建设存在的不足和原因"
     assert len(problems["sections"]) == 1
+
+
+def _with_leader_section(text: str, heading: str, sentences: str) -> str:
+    """The sample's leader section replaced: ``heading`` ("" for none) over ``sentences``."""
+    start = text.index("三、党政主要负责人")
+    end = text.index("四、2026年")
+    section = f"{heading}\n{sentences}\n\n" if heading else ""
+    if not heading:  # the sections after it renumbered
+        text = text.replace("四、2026年", "三、2026年").replace("五、其他", "四、其他")
+        end = text.index("三、2026年")
+    return text[:start] + section + text[end:]
+
+
+def test_an_overseen_kind_s_heads_are_the_unit_s_own_only_in_such_a_unit_s_report(
+    tmp_path: Path,
+) -> None:
+    """（五）学校主要负责人履行推进法治建设第一责任人职责情况 under an education bureau's
+    measures is the schools' heads' (its leader part stays missing); the same heading in a
+    school's own report is its leader's section."""
+    item = (
+        "（五）学校主要负责人履行推进法治建设第一责任人职责情况。督促全县32所学校主要负责人述法。\n"
+    )
+    text = sample_text().replace("示例县司法局", "示例县教育局")
+    text = text.replace("\n\n二、2025年", f"\n{item}\n二、2025年")
+    bureau = checked(tmp_path, _with_leader_section(text, "", ""))
+    assert next(p for p in bureau["parts"] if p["id"] == "leader_duties")["status"] == "missing"
+    school = sample_text().replace("示例县司法局", "示例县第一中学")
+    school = _with_leader_section(
+        school,
+        "三、学校主要负责人履行推进法治建设第一责任人职责情况",
+        "校党总支书记、校长认真履行推进法治建设第一责任人职责，亲自主持召开党总支会议3次。",
+    )
+    own = next(p for p in checked(tmp_path, school)["parts"] if p["id"] == "leader_duties")
+    assert own["status"] == "present"

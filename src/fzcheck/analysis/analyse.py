@@ -55,7 +55,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     facts = read_facts(doc, rubric.report_genre.title_subject)
     outline = build_outline(doc, facts.body_start, facts.body_end)
     year, year_source = facts.report_year, facts.report_year_source
-    found = find_parts(doc, outline, rubric, year)
+    found = find_parts(doc, outline, rubric, year, facts.unit)
     signed = facts.signed_on
     opening = _opening_years(doc, outline)
     if (
@@ -71,7 +71,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         # January 2026, its opening on 2025, its plan for 2026): the report is on the year
         # before (the title check says its year is off)
         year, year_source = year - 1, "plan"
-        found = find_parts(doc, outline, rubric, year)
+        found = find_parts(doc, outline, rubric, year, facts.unit)
     if (
         year_source == "title"
         and year is not None
@@ -83,13 +83,13 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         # 期限自2025年1月1日…, signed in 2026): last year's title kept, the report on the year
         # its opening and its date say (the title check says the title's year is off)
         year, year_source = year + 1, "body"
-        found = find_parts(doc, outline, rubric, year)
+        found = find_parts(doc, outline, rubric, year, facts.unit)
     if year_source in (None, "signed"):
         # no year in the title or the opening: the plan's year says which year came before it
         planned = _plan_year(doc, _plan(found))
         if planned is not None:
             year, year_source = planned - 1, "plan"
-            found = find_parts(doc, outline, rubric, year)
+            found = find_parts(doc, outline, rubric, year, facts.unit)
     _headings_alone_missing(doc, found)
     _shared_sections_untold(doc, found, year)
     # an attachment after the signature (附件…): read for a part or a table the body lacks
@@ -99,7 +99,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         else None
     )
     if appendix is not None and any(_may_be_attached(doc, f) for f in found):
-        found = _with_appendix_parts(doc, rubric, found, appendix, year)
+        found = _with_appendix_parts(doc, rubric, found, appendix, year, facts.unit)
     _note_an_attached_file(doc, found)
     _note_an_absent_annex(doc, found, appendix is not None)
     tables = (
@@ -306,7 +306,12 @@ def _may_be_attached(doc: Document, f: Found) -> bool:
 
 
 def _with_appendix_parts(
-    doc: Document, rubric: Rubric, found: list[Found], appendix: Outline, year: int | None
+    doc: Document,
+    rubric: Rubric,
+    found: list[Found],
+    appendix: Outline,
+    year: int | None,
+    unit: str | None,
 ) -> list[Found]:
     """``found``, each part the body misses (or points to: 见附件) taken from an attachment
     after the signature that holds it (附件：党政主要负责人履行…情况, then its text): the
@@ -314,7 +319,7 @@ def _with_appendix_parts(
     named (附件：…情况（另行报送）, nothing below) holds nothing."""
     blocks = attachment_blocks(doc.analysis, appendix.body_start)
     out = []
-    for f, there in zip(found, find_parts(doc, appendix, rubric, year), strict=True):
+    for f, there in zip(found, find_parts(doc, appendix, rubric, year, unit), strict=True):
         block = next((b for b in blocks if there.line is not None and there.line in b), None)
         if _may_be_attached(doc, f) and there.status != "missing" and block is not None:
             there.note = "见正文后的附件"

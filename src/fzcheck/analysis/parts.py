@@ -21,6 +21,7 @@ from fzcheck.analysis.outline import Heading, Outline, rest_of
 from fzcheck.analysis.patterns import (
     Finder,
     any_of,
+    compile_pattern,
     first_match,
     joined_across,
     mask_titles,
@@ -88,15 +89,17 @@ class _Cues:
     fallback: Finder | None  # its fallback_heading_cues
 
     @classmethod
-    def of(cls, part: Part, year: int | None) -> _Cues:
-        key = (id(part), year)
+    def of(cls, part: Part, year: int | None, own: frozenset[str] = frozenset()) -> _Cues:
+        """``own``: the kinds of unit (:attr:`Part.own_kinds`) the report's unit is."""
+        key = (id(part), year, own)
         hit = _CUES.get(key)
         if hit is None or hit[0] is not part:  # the part is kept: its id is not reused
             if len(_CUES) >= _MAX_CUES:
                 _CUES.clear()
+            excludes = tuple(part.heading_excludes)
             cues = cls(
                 any_of(tuple(part.heading_cues), year),
-                any_of(tuple(part.heading_excludes), year),
+                any_of(excludes, year) if not own else _Unless(excludes, year, own),
                 any_of(_scanned(part), year),
                 any_of(tuple(part.fallback_heading_cues), year),
             )
@@ -115,14 +118,52 @@ class _Cues:
         )
 
 
-# A part's joined patterns by part and report year: the same few for every report of a batch.
-_CUES: dict[tuple[int, int | None], tuple[Part, _Cues]] = {}
+# A part's joined patterns by part, report year and the kinds the unit is: the same few for
+# every report of a batch.
+_CUES: dict[tuple[int, int | None, frozenset[str]], tuple[Part, _Cues]] = {}
 _MAX_CUES = 1024
 
 
-def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None) -> list[Found]:
+@dataclass(frozen=True)
+class _Unless:
+    """Excludes tried one by one, a match naming one of ``own`` kinds of unit (its group
+    ``kind``) not counted: in a school's own report 学校主要负责人 is its own head."""
+
+    patterns: tuple[str, ...]
+    year: int | None
+    own: frozenset[str]
+
+    def search(self, string: str, pos: int = 0, /) -> re.Match[str] | None:
+        return first_unless(self.patterns, string, self.year, self.own)
+
+
+def first_unless(
+    patterns: Iterable[str], text: str, year: int | None, own: frozenset[str]
+) -> re.Match[str] | None:
+    """The first of ``patterns`` to match ``text`` (as :func:`first_match`) whose match names
+    none of the ``own`` kinds of unit in its group ``kind``."""
+    for pattern in patterns:
+        compiled = compile_pattern(pattern, year)
+        m = compiled.search(text) if compiled is not None else None
+        if m is not None and m.groupdict().get("kind") not in own:
+            return m
+    return None
+
+
+def kinds_of(part: Part, unit: str | None) -> frozenset[str]:
+    """The kinds of unit (:attr:`Part.own_kinds`) ``unit``'s name says it is."""
+    if not unit or not part.own_kinds:
+        return frozenset()
+    return frozenset(kind for kind, names in part.own_kinds.items() if rx(names).search(unit))
+
+
+def find_parts(
+    doc: Document, outline: Outline, rubric: Rubric, year: int | None, unit: str | None = None
+) -> list[Found]:
+    """``unit``: whose report it is (:attr:`fzcheck.analysis.facts.Facts.unit`)."""
     found = {p.id: Found(part=p) for p in rubric.parts}
-    cues = {p.id: _Cues.of(p, year) for p in rubric.parts}
+    own = {p.id: kinds_of(p, unit) for p in rubric.parts}
+    cues = {p.id: _Cues.of(p, year, own[p.id]) for p in rubric.parts}
     _law_wording_ends(doc, outline, rubric.report_genre.law_headings)
     _rests_taken(doc, outline, list(cues.values()))
     masked = [mask_titles(h.text) for h in outline.headings]
@@ -158,7 +199,9 @@ def find_parts(doc: Document, outline: Outline, rubric: Rubric, year: int | None
     # words, read wherever they stand: a closing 下一步，我局将… lands in the last section.)
     for f in found.values():
         if f.status == "missing":
-            _find_embedded(f, doc, outline, year, cues, masked, body, _barred(f, found))
+            _find_embedded(
+                f, doc, outline, year, cues, masked, body, _barred(f, found), own[f.part.id]
+            )
     return [found[p.id] for p in rubric.parts]
 
 
@@ -306,6 +349,7 @@ def _find_embedded(
     masked: list[str],
     body: _Body,
     elsewhere: Collection[int] = (),
+    own: frozenset[str] = frozenset(),
 ) -> None:
     """``every``: each part's cues, by part id; ``masked``: the outline's headings with their
     《…》 titles blanked; ``elsewhere``: lines of other parts' sections this part may not sit
@@ -339,7 +383,11 @@ def _find_embedded(
             cue = matches(part.body_cues, sentence, year)
             # an exclude reads the sentence as written: what it cites may say what it is about
             # (局长带头讲授《习近平法治思想学习纲要》专题党课 is on law)
-            bad = matches(part.body_excludes, written, year)
+            bad = (
+                first_unless(part.body_excludes, written, year, own)
+                if own
+                else matches(part.body_excludes, written, year)
+            )
             if bad is not None:
                 # an exclude may be a look at the whole sentence (no word of law in it, a
                 # zero-width match): the phrase worth explaining is then the cue it discounted

@@ -144,6 +144,10 @@ class Part(_Strict):
     fallback_heading_cues: list[Regex] = Field(default_factory=list)
     body_cues: list[Regex] = Field(default_factory=list)
     body_excludes: list[Regex] = Field(default_factory=list)
+    # Kinds of unit an exclude names in its group ``kind`` (学校 in 学校主要负责人: the head of
+    # a school the unit oversees), each with what the name of a unit of that kind holds
+    # (中学|小学|学校…): in such a unit's own report the exclude does not hold for its kind.
+    own_kinds: dict[str, Regex] = Field(default_factory=dict)
     # Where each of its sections is shared with another part (二、存在问题及下一步工作打算: a
     # heading naming both), the words its text must hold for it to be there: the heading
     # promises it, the text may tell only the other part. None: the heading is enough.
