@@ -233,6 +233,8 @@ def _problems_flag(tmp_path: Path, section: str) -> dict[str, object]:
         # only last year's problems, put right: none of this year's is named
         "上年度报告中指出的信息更新不够及时的问题，已于年内整改到位。",
         "针对去年存在的政策解读形式单一、更新不及时等问题，我局逐项整改，均已完成。",
+        # last year's report named by its year
+        "针对2023年度报告中指出的“信息更新不够及时”的问题，我局已于年内整改到位。",
         # a denial names nothing
         "经自查，本年度未发现明显问题。",
     ],
@@ -250,6 +252,8 @@ def test_a_section_without_this_years_problems_fails(tmp_path: Path, section: st
         "存在的问题主要是基层公开专区建设滞后。",
         # last year's put right, then this year's named in its own clause
         "上年度问题已全部整改。与上年相比，今年新收申请增多，答复规范性仍需提升。",
+        # a year named in this year's own problem: no report of it pointed out
+        "与2023年度相比，依申请公开答复规范性仍需提升。",
         # in plain words, none of the usual cues
         "一是个别栏目信息更新慢；二是政策解读以文字为主，形式单调；三是工作人员多为兼职，流动性大。",
     ],

@@ -1933,3 +1933,13 @@ def test_a_wider_count_before_its_share_of_disclosure_is_not_compared(tmp_path: 
     wider = "全年县政府共发生行政诉讼案件12件，其中涉及政府信息公开的2件"
     r = check(write(tmp_path, "wider.txt", text.replace(said, wider)))
     assert _text_flag(r)["passed"], _text_flag(r)["message"]
+
+
+def test_a_township_publishing_late_is_not_called_a_county_government(tmp_path: Path) -> None:
+    """A 乡镇人民政府 is given the governments' 31 March; its message names it 乡镇人民政府, not
+    县级以上地方人民政府 (which it is not)."""
+    page = gip.html_page(published="2025-04-10", unit="示例县城关镇人民政府")
+    r = check(write(tmp_path, "town.html", page))
+    late = next(c for c in r["checks"] if c["id"] == "published_in_time")
+    assert not late["passed"] and "2025-03-31" in late["message"]
+    assert "（乡镇人民政府）" in late["message"] and "县级以上" not in late["message"]
