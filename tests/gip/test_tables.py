@@ -725,6 +725,13 @@ def test_every_statement_of_a_count_is_set_against_its_cell(tmp_path: Path) -> N
     r = check(write(tmp_path, "twice.txt", text.replace(heading, wrong)))
     flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
     assert not flag["passed"] and "申请45件" in flag["message"] and "表中为40" in flag["message"]
+    # a hint costs nothing, but the desk is told to look (it was 要素齐全 100, no 处理建议)
+    from fzcheck.cohort.stats import action
+
+    assert r["score"] == 100
+    assert action(r) == f"人工核对（提示项未通过）：{flag['name']}"
+    r = check(write(tmp_path, "right.txt", text))
+    assert action(r) == ""
 
 
 def test_a_groups_subtotal_row_under_its_merged_label_is_passed_over(tmp_path: Path) -> None:

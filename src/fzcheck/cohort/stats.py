@@ -444,7 +444,32 @@ def action(r: dict[str, Any]) -> str:
     if open_sums:
         said = "、".join(f"{name}{n}处" for name, n in open_sums.items())
         return t("action.sums_unchecked", tables=said)
+    # a hint that failed (penalty 0: the text's counts against the tables', a government's
+    # 工作考核…结果): the machine cannot tell whether the unit must put it right; the desk can
+    hints = hint_failures(r)
+    if hints:
+        return t("action.hints", checks=_checks_named(hints))
     return ""
+
+
+def hint_failures(r: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(part id or 'document', check) for each failed check that costs nothing (a hint), the
+    genre's and the instructions' aside."""
+    e = effective(r)
+    costs = {
+        (i.get("part"), i.get("check")) for i in e.get("score_breakdown") or [] if i.get("check")
+    }
+    return [
+        (p, c)
+        for p, c in failed_checks(e)
+        if c["id"] not in NOT_RETURNED_FOR and (p, c["id"]) not in costs and not c.get("reviewed")
+    ]
+
+
+def _checks_named(checks: list[tuple[str, dict[str, Any]]]) -> str:
+    from fzcheck.render.i18n import check_name
+
+    return "、".join(check_name(c, p) for p, c in checks)
 
 
 def _why_back(e: dict[str, Any]) -> str | None:
@@ -480,9 +505,9 @@ def return_checks(r: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def _checks_text(failed: list[tuple[str, dict[str, Any]]]) -> str:
-    from fzcheck.render.i18n import check_name, t
+    from fzcheck.render.i18n import t
 
-    return t("cohort.send_back_checks", checks="、".join(check_name(c, p) for p, c in failed))
+    return t("cohort.send_back_checks", checks=_checks_named(failed))
 
 
 def reviewed_view(r: dict[str, Any]) -> dict[str, Any]:
