@@ -1950,3 +1950,20 @@ def test_a_township_publishing_late_is_not_called_a_county_government(tmp_path: 
     late = next(c for c in r["checks"] if c["id"] == "published_in_time")
     assert not late["passed"] and "2025-03-31" in late["message"]
     assert "（乡镇人民政府）" in late["message"] and "县级以上" not in late["message"]
+
+
+def test_a_broken_balance_names_each_of_its_few_terms(tmp_path: Path) -> None:
+    """本年新收 + 上年结转 = 总计 + 结转下年度 broken in one column: each side's terms named by
+    their rows (24+1 = 25，而23+1 = 24 left the reviewer to work out which was which); a long
+    sum's terms stay bare."""
+    table = copy.deepcopy(gip.values())
+    table["new"][0] += 1  # 本年新收 × 自然人, one more than its rows and its balance
+    r = check(write(tmp_path, "balance.txt", gip.layout_text(table)))
+    broken = {
+        c["identity"]: c["message"] for c in tables(r)["requests"]["checks"] if c["passed"] is False
+    }
+    balance = broken["requests_balance"]
+    assert "一、本年新收" in balance and "二、上年结转" in balance, balance
+    assert "（七）总计" in balance and "四、结转下年度继续办理" in balance, balance
+    row = broken["requests_row_totals"]
+    assert "（七）总计" not in row.split("，而")[0], row

@@ -153,14 +153,25 @@ def _lines_text(lines: list[int]) -> str:
 
 
 def _sum_text(cells: list[Cell], table: TableRead) -> str:
-    """16+3+1+0+1+0 = 21, or “（七）总计”行“自然人”列为20 for a single cell."""
+    """16+3+1+0+1+0 = 21, or “（七）总计”行“自然人”列为20 for a single cell; a sum of a few
+    cells names each by what tells them apart (一、本年新收24+二、上年结转1 = 25: with bare
+    numbers the reviewer could not tell which side was which)."""
+    t = table.template
+    rows = {r.id: r.name for r in t.rows}
+    cols = {k.id: k.name for k in t.columns}
     if len(cells) == 1:
         c = cells[0]
-        t = table.template
-        rows = {r.id: r.name for r in t.rows}
-        cols = {k.id: k.name for k in t.columns}
         return f"{_cell_name(t, rows[c.row], cols[c.col])}为{c.text or '空白'}"
-    return f"{'+'.join(c.text or '空白' for c in cells)} = {_num(_total(cells))}"
+    terms = [c.text or "空白" for c in cells]
+    if len(cells) <= _NAMED_TERMS:
+        if len({c.col for c in cells}) == 1:
+            terms = [f"{rows[c.row]}{v}" for c, v in zip(cells, terms, strict=True)]
+        elif len({c.row for c in cells}) == 1:
+            terms = [f"{cols[c.col]}{v}" for c, v in zip(cells, terms, strict=True)]
+    return f"{'+'.join(terms)} = {_num(_total(cells))}"
+
+
+_NAMED_TERMS = 3  # a longer sum's terms are the row or column it names, in order
 
 
 def _cell_name(template: TableTemplate, row: str, col: str) -> str:
