@@ -134,17 +134,17 @@ class _Unless:
     own: frozenset[str]
 
     def search(self, string: str, pos: int = 0, /) -> re.Match[str] | None:
-        return first_unless(self.patterns, string, self.year, self.own)
+        return first_unless(self.patterns, string, self.year, self.own, pos)
 
 
 def first_unless(
-    patterns: Iterable[str], text: str, year: int | None, own: frozenset[str]
+    patterns: Iterable[str], text: str, year: int | None, own: frozenset[str], pos: int = 0
 ) -> re.Match[str] | None:
-    """The first of ``patterns`` to match ``text`` (as :func:`first_match`) whose match names
-    none of the ``own`` kinds of unit in its group ``kind``."""
+    """The first of ``patterns`` to match ``text`` from ``pos`` (as :func:`first_match`) whose
+    match names none of the ``own`` kinds of unit in its group ``kind``."""
     for pattern in patterns:
         compiled = compile_pattern(pattern, year)
-        m = compiled.search(text) if compiled is not None else None
+        m = compiled.search(text, pos) if compiled is not None else None
         if m is not None and m.groupdict().get("kind") not in own:
             return m
     return None
