@@ -734,42 +734,45 @@ def test_leader_acts_of_the_townships_heads_and_at_meetings_and_visits(
         assert f"如“{shown}" in check["message"]
 
 
+def _as_units_report(unit: str, leader: str) -> str:
+    """The sample report as ``unit``'s (its title and signature), its leader's sentences
+    ``leader``."""
+    return (
+        sample_text()
+        .replace("示例县司法局关于", f"{unit}关于")
+        .replace("示例县司法局\n2026", f"{unit}\n2026")
+        .replace(_LEADER_SENTENCES, leader)
+    )
+
+
+def _leader_check(r: dict[str, Any]) -> dict[str, Any]:
+    check: dict[str, Any] = next(p for p in r["parts"] if p["id"] == "leader_duties")["checks"][0]
+    return check
+
+
 def test_the_head_of_the_unit_above_is_not_the_unit_s_leader(tmp_path: Path) -> None:
     """县公安局局长 in 示例县公安局交通警察大队's report: the unit's superior, though its name is
     the start of the report's unit's (his act counted as the 大队's leader's)."""
-    text = (
-        sample_text()
-        .replace("示例县司法局关于", "示例县公安局交通警察大队关于")
-        .replace("示例县司法局\n2026", "示例县公安局交通警察大队\n2026")
-        .replace(
-            _LEADER_SENTENCES,
-            "大队长认真履行推进法治建设第一责任人职责。"
-            "县公安局局长亲自主持召开全局交通管理执法规范化推进会。",
-        )
+    text = _as_units_report(
+        "示例县公安局交通警察大队",
+        "大队长认真履行推进法治建设第一责任人职责。"
+        "县公安局局长亲自主持召开全局交通管理执法规范化推进会。",
     )
-    r = checked(tmp_path, text)
-    check = next(p for p in r["parts"] if p["id"] == "leader_duties")["checks"][0]
+    check = _leader_check(checked(tmp_path, text))
     assert not check["passed"], check["message"]
-    r = checked(tmp_path, text.replace("县公安局局长亲自", "大队长亲自"))
-    assert next(p for p in r["parts"] if p["id"] == "leader_duties")["checks"][0]["passed"]
+    own = checked(tmp_path, text.replace("县公安局局长亲自", "大队长亲自"))
+    assert _leader_check(own)["passed"]
 
 
 def test_a_joint_unit_s_own_head_is_its_leader(tmp_path: Path) -> None:
     """中共示例县司法局党组 示例县司法局: 县司法局局长 is the second name's head, the report's own
     (the 党组 after 司法局 in the joined name read as a unit inside it)."""
-    joint = "中共示例县司法局党组 示例县司法局"
-    text = (
-        sample_text()
-        .replace("示例县司法局关于", f"{joint}关于")
-        .replace("示例县司法局\n2026", f"{joint}\n2026")
-        .replace(
-            _LEADER_SENTENCES,
-            "局党组书记、局长认真履行推进法治建设第一责任人职责。"
-            "县司法局局长亲自主持召开局党组会议研究法治建设3次。",
-        )
+    text = _as_units_report(
+        "中共示例县司法局党组 示例县司法局",
+        "局党组书记、局长认真履行推进法治建设第一责任人职责。"
+        "县司法局局长亲自主持召开局党组会议研究法治建设3次。",
     )
-    r = checked(tmp_path, text)
-    check = next(p for p in r["parts"] if p["id"] == "leader_duties")["checks"][0]
+    check = _leader_check(checked(tmp_path, text))
     assert check["passed"], check["message"]
 
 
