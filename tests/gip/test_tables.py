@@ -1967,3 +1967,24 @@ def test_a_broken_balance_names_each_of_its_few_terms(tmp_path: Path) -> None:
     assert "（七）总计" in balance and "四、结转下年度继续办理" in balance, balance
     row = broken["requests_row_totals"]
     assert "（七）总计" not in row.split("，而")[0], row
+
+
+@pytest.mark.parametrize(
+    ("stated", "flagged"),
+    [
+        ("其中复议维持2件、复议纠正1件。", set()),
+        ("其中复议维持1件、复议纠正2件。", {"复议维持数", "复议纠正数"}),
+    ],
+)
+def test_the_reviews_outcomes_the_text_states_are_set_against_table_four(
+    tmp_path: Path, stated: str, flagged: set[str]
+) -> None:
+    """复议维持1件、复议纠正2件 against a table four of 2 upheld and 1 corrected: each outcome is
+    flagged by name (only the totals were compared)."""
+    text = gip.layout_text()
+    assert _STATED in text
+    said = _STATED.replace("行政复议4件，", f"行政复议4件，{stated[:-1]}，")
+    r = check(write(tmp_path, "outcomes.txt", text.replace(_STATED, said)))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    named = {n for n in ("复议维持数", "复议纠正数") if n in flag["message"] and not flag["passed"]}
+    assert named == flagged, flag["message"]
