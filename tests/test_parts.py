@@ -872,3 +872,36 @@ def test_an_overseen_kind_s_heads_are_the_unit_s_own_only_in_such_a_unit_s_repor
     )
     own = next(p for p in checked(tmp_path, school)["parts"] if p["id"] == "leader_duties")
     assert own["status"] == "present"
+
+
+_HOSPITAL = """{unit}2025年法治建设工作情况报告
+
+一、主要举措和成效
+（一）健全依法决策机制。全年对12项重大事项开展合法性审查，审查率达100%。县人民医院党委书记亲自主持召开党委会议专题研究法治医院建设工作4次。
+（二）规范执业行为。开展依法执业自查3次，整改问题23个。
+
+二、存在的不足和原因
+部分科室依法执业意识不强。主要原因是培训针对性不强。
+
+三、2026年工作安排
+2026年，将开展法治培训4次。
+
+四、其他需要报告的情况
+无。
+
+{unit}
+2026年2月10日
+"""
+
+
+@pytest.mark.parametrize(
+    ("unit", "status"), [("示例县人民医院", "embedded"), ("示例县人民政府", "missing")]
+)
+def test_a_unit_s_own_head_named_with_its_name_is_its_leader_in_its_own_report(
+    tmp_path: Path, unit: str, status: str
+) -> None:
+    """县人民医院党委书记亲自主持… in 示例县人民医院's own report: its leader at work (the part
+    was missing: the look-behinds for overseen hospitals' heads took it); in a county
+    government's report, an overseen hospital's head, as before."""
+    r = checked(tmp_path, _HOSPITAL.format(unit=unit))
+    assert next(p for p in r["parts"] if p["id"] == "leader_duties")["status"] == status

@@ -150,6 +150,26 @@ def first_unless(
     return None
 
 
+def first_own(
+    patterns: Iterable[str], text: str, year: int | None, unit: str | None
+) -> re.Match[str] | None:
+    """The first of ``patterns`` to match ``text`` (as :func:`first_match`); one with a group
+    ``own`` (a unit named with its head: 县人民医院党委书记…) counts only in that unit's own
+    report, its name's characters in order in ``unit``'s (县医院 is 示例县人民医院)."""
+    for pattern in patterns:
+        compiled = compile_pattern(pattern, year)
+        m = compiled.search(text) if compiled is not None else None
+        if m is None:
+            continue
+        named = m.groupdict().get("own")
+        if named is None:
+            return m
+        rest = iter(unit or "")
+        if unit and all(c in rest for c in named):
+            return m
+    return None
+
+
 def kinds_of(part: Part, unit: str | None) -> frozenset[str]:
     """The kinds of unit (:attr:`Part.own_kinds`) ``unit``'s name says it is."""
     if not unit or not part.own_kinds:
@@ -199,9 +219,8 @@ def find_parts(
     # words, read wherever they stand: a closing 下一步，我局将… lands in the last section.)
     for f in found.values():
         if f.status == "missing":
-            _find_embedded(
-                f, doc, outline, year, cues, masked, body, _barred(f, found), own[f.part.id]
-            )
+            barred = _barred(f, found)
+            _find_embedded(f, doc, outline, year, cues, masked, body, barred, own[f.part.id], unit)
     return [found[p.id] for p in rubric.parts]
 
 
@@ -350,6 +369,7 @@ def _find_embedded(
     body: _Body,
     elsewhere: Collection[int] = (),
     own: frozenset[str] = frozenset(),
+    unit: str | None = None,
 ) -> None:
     """``every``: each part's cues, by part id; ``masked``: the outline's headings with their
     《…》 titles blanked; ``elsewhere``: lines of other parts' sections this part may not sit
@@ -380,7 +400,7 @@ def _find_embedded(
             # one scan says whether the sentence needs each cue and exclude tried in turn
             if not sentence or either.search(sentence) is None:
                 continue
-            cue = matches(part.body_cues, sentence, year)
+            cue = first_own(part.body_cues, sentence, year, unit)
             # an exclude reads the sentence as written: what it cites may say what it is about
             # (局长带头讲授《习近平法治思想学习纲要》专题党课 is on law)
             bad = (
