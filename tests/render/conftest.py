@@ -66,7 +66,9 @@ class PageEvents:
     errors: list[str] = field(default_factory=list)
 
 
-@pytest.fixture(scope="session")
+# (the package's, not the session's: playwright's sync API runs an event loop until it stops,
+# and a later test's asyncio.run failed under it — tests/llm after tests/render)
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip(
