@@ -706,6 +706,12 @@ _LEADER_SENTENCES = "局党组书记、局长认真履行推进法治建设第�
         ("县人大常委会专题审议了我局法治政府建设工作情况报告。", False, None),
         ("本报告经局党组会议审议通过。", False, None),
         ("局调研组深入6个司法所开展专题调研。", False, None),
+        # a list of acts joined by semicolons goes on with the subject its first clause names
+        (
+            "分管法治工作的副局长主持召开领导小组会议3次；亲自审定年度工作要点；带头讲授法治课2次。",
+            False,
+            None,
+        ),
         # a meeting's business and a visit, the leader's own acts
         (
             "局党组书记、局长先后4次在局党组会议上审议法治建设议题。",
@@ -905,3 +911,17 @@ def test_a_unit_s_own_head_named_with_its_name_is_its_leader_in_its_own_report(
     government's report, an overseen hospital's head, as before."""
     r = checked(tmp_path, _HOSPITAL.format(unit=unit))
     assert next(p for p in r["parts"] if p["id"] == "leader_duties")["status"] == status
+
+
+def test_an_embedded_leader_part_counts_every_act_of_its_leader(tmp_path: Path) -> None:
+    """局党组书记、局长全年主持召开…，亲自审定…，带头讲授… among the measures: three acts of the
+    leader named once (the message said 有1处: only the leader-and-act pairs were counted)."""
+    text = _with_leader_section(sample_text(), "", "")
+    acts = (
+        "局党组书记、局长全年主持召开党组会议5次，亲自审定年度工作要点，带头讲授法治专题党课2次。"
+    )
+    text = text.replace("（四）深化普法宣传。", f"（四）深化普法宣传。{acts}")
+    r = checked(tmp_path, text)
+    leader = next(p for p in r["parts"] if p["id"] == "leader_duties")
+    assert leader["status"] == "embedded"
+    assert "有3处具体表述" in leader["checks"][0]["message"], leader["checks"][0]["message"]

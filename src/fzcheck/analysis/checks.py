@@ -347,17 +347,17 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
     first = rx(spec.action).search(text, counted[0].start()) if counted else None
     # the leader named once, the acts told later in the sentence (局长认真履行…职责，将法治
     # 建设与业务工作同部署…同考核，全年主持召开…): in the leader's own section any act is
-    # theirs; elsewhere one the sentence names them before. Counted in a section of its own
-    # even with a pair found: the message counts the acts, not the times the leader is named.
+    # theirs; elsewhere one the sentence names them before. Counted even with a pair found:
+    # the message counts the acts, not the times the leader is named (an embedded part's four
+    # acts after one 局长 read as 有1处)
     named = found.status != "present"
     acts, end = 0, -_ONE_ACT
-    if not pairs or not named:
-        for m in rx(spec.action).finditer(text):
-            if _own_act(spec, text, m.start(), ctx.unit, named):
-                # 亲自主持召开 / 带头出庭应诉 is one act told in several of the words
-                acts += m.start() - end > _ONE_ACT
-                end = m.end()
-                first = first or m
+    for m in rx(spec.action).finditer(text):
+        if _own_act(spec, text, m.start(), ctx.unit, named):
+            # 亲自主持召开 / 带头出庭应诉 is one act told in several of the words
+            acts += m.start() - end > _ONE_ACT
+            end = m.end()
+            first = first or m
     hits = max(pairs, acts)
     if hits:
         shown = f"，如“{_clause_from(text, first.start())}”" if first is not None else ""
@@ -507,7 +507,9 @@ def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match
     return found
 
 
-_SENTENCE_STOPS = ("。", ";", "\n")
+# (not ；: a list of acts joined by semicolons goes on with the subject its first clause names —
+# 分管副局长主持召开…；亲自审定…；带头讲授… are all the deputy's)
+_SENTENCE_STOPS = ("。", "\n")
 _LOOK_BACK = 300  # characters a sentence is read back from an act (longer than any real one)
 
 
