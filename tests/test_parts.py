@@ -925,3 +925,14 @@ def test_an_embedded_leader_part_counts_every_act_of_its_leader(tmp_path: Path) 
     leader = next(p for p in r["parts"] if p["id"] == "leader_duties")
     assert leader["status"] == "embedded"
     assert "有3处具体表述" in leader["checks"][0]["message"], leader["checks"][0]["message"]
+
+
+def test_the_act_quoted_is_the_first_counted(tmp_path: Path) -> None:
+    """In the leader's own section the acts opening it are quoted, not a pair of leader and act
+    found later (述法会上进行述法 was quoted over the 主持召开… the section opened with)."""
+    text = sample_text().replace(
+        _LEADER_SENTENCES,
+        "全年主持召开党组会议专题研究法治建设5次，亲自审定年度要点。局长带头讲授法治课2次。",
+    )
+    check = _leader_check(checked(tmp_path, text))
+    assert check["passed"] and "如“主持召开党组会议" in check["message"], check["message"]

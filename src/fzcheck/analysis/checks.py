@@ -357,7 +357,9 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
             # 亲自主持召开 / 带头出庭应诉 is one act told in several of the words
             acts += m.start() - end > _ONE_ACT
             end = m.end()
-            first = first or m
+            # the earliest act counted (a pair found late quoted 述法会上进行述法 over the
+            # 主持召开… that opened the section)
+            first = m if first is None or m.start() < first.start() else first
     hits = max(pairs, acts)
     if hits:
         shown = f"，如“{_clause_from(text, first.start())}”" if first is not None else ""
