@@ -154,20 +154,27 @@ def first_own(
     patterns: Iterable[str], text: str, year: int | None, unit: str | None
 ) -> re.Match[str] | None:
     """The first of ``patterns`` to match ``text`` (as :func:`first_match`); one with a group
-    ``own`` (a unit named with its head: 县人民医院党委书记…) counts only in that unit's own
-    report, its name's characters in order in ``unit``'s (县医院 is 示例县人民医院)."""
+    ``own`` (where a unit named with its head ends: 医院 in 县人民医院党委书记…) counts only in
+    that unit's own report: its name, read back to the clause's start, has its characters in
+    order in ``unit``'s (县医院 is 示例县人民医院)."""
     for pattern in patterns:
         compiled = compile_pattern(pattern, year)
         m = compiled.search(text) if compiled is not None else None
         if m is None:
             continue
-        named = m.groupdict().get("own")
-        if named is None:
+        if m.groupdict().get("own") is None:
             return m
+        end = m.end("own")
+        start = max(end - len(m.group("own")) - _OWN_NAME, 0)
+        named = _CLAUSE_STOP.split(text[start:end])[-1]
         rest = iter(unit or "")
         if unit and all(c in rest for c in named):
             return m
     return None
+
+
+_OWN_NAME = 8  # characters a unit's name may have before the word it ends with (县人民 医院)
+_CLAUSE_STOP = re.compile(r"[。,，;；:：、\s]")
 
 
 def kinds_of(part: Part, unit: str | None) -> frozenset[str]:
