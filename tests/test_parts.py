@@ -936,3 +936,17 @@ def test_the_act_quoted_is_the_first_counted(tmp_path: Path) -> None:
     )
     check = _leader_check(checked(tmp_path, text))
     assert check["passed"] and "如“主持召开党组会议" in check["message"], check["message"]
+
+
+def test_a_numbered_item_after_a_semicolon_is_the_sentence_s_subject_s_again(
+    tmp_path: Path,
+) -> None:
+    """局长认真履行…：一是督促分管副局长…；二是亲自主持…: the second item is the 局长's (the
+    deputy named in the first held it once semicolons stopped ending the sentence)."""
+    text = sample_text().replace(
+        _LEADER_SENTENCES,
+        "局党组书记、局长认真履行第一责任人职责：一是督促分管副局长落实执法责任；"
+        "二是亲自主持召开党组会议3次。",
+    )
+    check = _leader_check(checked(tmp_path, text))
+    assert check["passed"], check["message"]

@@ -430,6 +430,9 @@ def _other_before(
     # back to its start for each, minutes)
     lo = max(0, at - _LOOK_BACK)
     sentence = max(max(text.rfind(stop, lo, at) for stop in _SENTENCE_STOPS) + 1, lo)
+    item = _last(_NEXT_ITEM, text, sentence, at) if ";" in text[sentence:at] else None
+    if item is not None:  # 一是…；二是亲自…: each item goes back to the sentence's subject
+        sentence = item.end()
     apart = _last(rx(spec.apart), text, sentence, at) if spec.apart else None
     last = apart.span() if apart is not None else (-1, -1)
     for m in _heads_of_others(spec, text, sentence, at, unit):
@@ -512,6 +515,11 @@ def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match
 # (not ；: a list of acts joined by semicolons goes on with the subject its first clause names —
 # 分管副局长主持召开…；亲自审定…；带头讲授… are all the deputy's)
 _SENTENCE_STOPS = ("。", "\n")
+# …but a numbered item after one starts again from the sentence's subject (局长认真履行…：一是督促
+# 分管副局长…；二是亲自主持…: the second item is the 局长's)
+_NEXT_ITEM = re.compile(
+    r";\s*(?=[一二三四五六七八九十]{1,3}是|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、])"
+)
 _LOOK_BACK = 300  # characters a sentence is read back from an act (longer than any real one)
 
 
