@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from fzcheck.analysis.patterns import Regex, hits_outside, mask_titles, rx
+from fzcheck.analysis.patterns import Regex, after_in_order, hits_outside, mask_titles, rx
 from fzcheck.document import Document
 from fzcheck.fast_patterns import bmp_digit_first, bmp_only, fast, split_top
 from fzcheck.reading.numerals import YEAR, title_year, year_value
@@ -430,7 +430,7 @@ def _other_before(
     # back to its start for each, minutes)
     lo = max(0, at - _LOOK_BACK)
     sentence = max(max(text.rfind(stop, lo, at) for stop in _SENTENCE_STOPS) + 1, lo)
-    item = _last(_NEXT_ITEM, text, sentence, at) if ";" in text[sentence:at] else None
+    item = _last(_NEXT_ITEM, text, sentence, at) if text.find(";", sentence, at) >= 0 else None
     if item is not None:  # 一是…；二是亲自…: each item goes back to the sentence's subject
         sentence = item.end()
     apart = _last(rx(spec.apart), text, sentence, at) if spec.apart else None
@@ -473,8 +473,7 @@ def _names_other(m: re.Match[str], unit: str) -> bool:
     name = _UNIT_PLACE.sub("", _CLAUSE_OPENER.sub("", m.group("unit")), count=1)
     if _BARE_UNIT.fullmatch(name):
         return False
-    rest = iter(unit)
-    if not all(c in rest for c in name):
+    if after_in_order(name, unit) is None:
         return True
     # the report's unit named on past it with a unit of its own: the one named is above it
     # (县公安局局长 in 示例县公安局交通警察大队's report, its superior); each name of a joint
@@ -484,8 +483,8 @@ def _names_other(m: re.Match[str], unit: str) -> bool:
 
 def _inside(name: str, unit: str) -> bool:
     """Whether ``name`` is ``unit`` shortened (its characters in order) and no unit inside it."""
-    rest = iter(unit)
-    return all(c in rest for c in name) and _UNIT_WORD.search("".join(rest)) is None
+    rest = after_in_order(name, unit)
+    return rest is not None and _UNIT_WORD.search(rest) is None
 
 
 # what opens a clause before a name (一是, （一）, 1., 其中, 全年, 同时)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from fzcheck.analysis.outline import Heading, Outline, rest_of
 from fzcheck.analysis.patterns import (
     Finder,
+    after_in_order,
     any_of,
-    compile_pattern,
     first_match,
     joined_across,
     mask_titles,
@@ -134,43 +134,27 @@ class _Unless:
     own: frozenset[str]
 
     def search(self, string: str, pos: int = 0, /) -> re.Match[str] | None:
-        return first_unless(self.patterns, string, self.year, self.own, pos)
+        return first_match(self.patterns, string, self.year, pos, _names_no_kind_of(self.own))
 
 
-def first_unless(
-    patterns: Iterable[str], text: str, year: int | None, own: frozenset[str], pos: int = 0
-) -> re.Match[str] | None:
-    """The first of ``patterns`` to match ``text`` from ``pos`` (as :func:`first_match`) whose
-    match names none of the ``own`` kinds of unit in its group ``kind``."""
-    for pattern in patterns:
-        compiled = compile_pattern(pattern, year)
-        m = compiled.search(text, pos) if compiled is not None else None
-        if m is not None and m.groupdict().get("kind") not in own:
-            return m
-    return None
+def _names_no_kind_of(own: frozenset[str]) -> Callable[[re.Match[str]], bool]:
+    """Whether an exclude's match names none of the ``own`` kinds of unit (its group ``kind``)."""
+    return lambda m: m.groupdict().get("kind") not in own
 
 
-def first_own(
-    patterns: Iterable[str], text: str, year: int | None, unit: str | None
-) -> re.Match[str] | None:
-    """The first of ``patterns`` to match ``text`` (as :func:`first_match`); one with a group
-    ``own`` (where a unit named with its head ends: 医院 in 县人民医院党委书记…) counts only in
-    that unit's own report: its name, read back to the clause's start, has its characters in
-    order in ``unit``'s (县医院 is 示例县人民医院)."""
-    for pattern in patterns:
-        compiled = compile_pattern(pattern, year)
-        m = compiled.search(text) if compiled is not None else None
-        if m is None:
-            continue
+def _named_own(unit: str | None) -> Callable[[re.Match[str]], bool]:
+    """Whether a cue's match with a group ``own`` (where a unit named with its head ends: 医院
+    in 县人民医院党委书记…) names ``unit``: the name, read back to the clause's start, has its
+    characters in order in ``unit``'s (县医院 is 示例县人民医院). A match without one is kept."""
+
+    def named(m: re.Match[str]) -> bool:
         if m.groupdict().get("own") is None:
-            return m
+            return True
         end = m.end("own")
-        start = max(end - len(m.group("own")) - _OWN_NAME, 0)
-        named = _CLAUSE_STOP.split(text[start:end])[-1]
-        rest = iter(unit or "")
-        if unit and all(c in rest for c in named):
-            return m
-    return None
+        name = _CLAUSE_STOP.split(m.string[max(end - len(m.group("own")) - _OWN_NAME, 0) : end])
+        return unit is not None and after_in_order(name[-1], unit) is not None
+
+    return named
 
 
 _OWN_NAME = 8  # characters a unit's name may have before the word it ends with (县人民 医院)
@@ -394,6 +378,7 @@ def _find_embedded(
     if not part.body_cues or either is None:
         return
     rejected: list[tuple[int, str, int]] = []  # line, phrase, its offset in the line
+    named_own, no_kind = _named_own(unit), (_names_no_kind_of(own) if own else None)
     for i in _lines_to_read(body, _scanned(part), year):
         if i in elsewhere:
             continue
@@ -407,14 +392,10 @@ def _find_embedded(
             # one scan says whether the sentence needs each cue and exclude tried in turn
             if not sentence or either.search(sentence) is None:
                 continue
-            cue = first_own(part.body_cues, sentence, year, unit)
+            cue = matches(part.body_cues, sentence, year, keep=named_own)
             # an exclude reads the sentence as written: what it cites may say what it is about
             # (局长带头讲授《习近平法治思想学习纲要》专题党课 is on law)
-            bad = (
-                first_unless(part.body_excludes, written, year, own)
-                if own
-                else matches(part.body_excludes, written, year)
-            )
+            bad = matches(part.body_excludes, written, year, keep=no_kind)
             if bad is not None:
                 # an exclude may be a look at the whole sentence (no word of law in it, a
                 # zero-width match): the phrase worth explaining is then the cue it discounted

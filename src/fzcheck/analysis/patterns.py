@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _constants as re_constants  # type: ignore[attr-defined]
@@ -281,13 +282,27 @@ def joined_across(
     return joined if isinstance(joined, re.Pattern) else None
 
 
-def first_match(patterns: list[str], text: str, year: int | None = None) -> re.Match[str] | None:
-    """The first match of any of ``patterns`` in ``text``."""
+def first_match(
+    patterns: Iterable[str],
+    text: str,
+    year: int | None = None,
+    pos: int = 0,
+    keep: Callable[[re.Match[str]], bool] | None = None,
+) -> re.Match[str] | None:
+    """The first match of any of ``patterns`` in ``text`` from ``pos``; with ``keep``, the
+    first pattern's whose match ``keep`` accepts."""
     for p in patterns:
         rx = compile_pattern(p, year)
-        if rx is not None and (m := rx.search(text)):
+        if rx is not None and (m := rx.search(text, pos)) and (keep is None or keep(m)):
             return m
     return None
+
+
+def after_in_order(name: str, text: str) -> str | None:
+    """What of ``text`` follows ``name``'s characters found in it in order (a unit's name
+    shortened: 卫健委 in 卫生健康委员会 leaves 员会), or None when they are not all in it."""
+    rest = iter(text)
+    return "".join(rest) if all(c in rest for c in name) else None
 
 
 # A title in 《》, or the part of one a quote cut off at either end: the start of one running to

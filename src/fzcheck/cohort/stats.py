@@ -456,14 +456,19 @@ def hint_failures(r: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """(part id or 'document', check) for each failed check that costs nothing (a hint), the
     genre's and the instructions' aside."""
     e = effective(r)
-    costs = {
-        (i.get("part"), i.get("check")) for i in e.get("score_breakdown") or [] if i.get("check")
-    }
+    costs = _costing(e)
     return [
         (p, c)
         for p, c in failed_checks(e)
         if c["id"] not in NOT_RETURNED_FOR and (p, c["id"]) not in costs and not c.get("reviewed")
     ]
+
+
+def _costing(r: dict[str, Any]) -> set[tuple[Any, Any]]:
+    """(part, check) of each check the score breakdown takes points for."""
+    return {
+        (i.get("part"), i.get("check")) for i in r.get("score_breakdown") or [] if i.get("check")
+    }
 
 
 def _checks_named(checks: list[tuple[str, dict[str, Any]]]) -> str:
@@ -494,9 +499,7 @@ def return_checks(r: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """(part id or 'document', check) for each failed check the report goes back for: one that
     costs points, or that its reviewer failed. A hint (penalty 0: 正文所述数字与统计表一致，
     口径可能不同) is the reviewer's to weigh, not the unit's to put right."""
-    costs = {
-        (i.get("part"), i.get("check")) for i in r.get("score_breakdown") or [] if i.get("check")
-    }
+    costs = _costing(r)
     return [
         (p, c)
         for p, c in failed_checks(r)
