@@ -135,3 +135,58 @@ def test_one_quote_supports_one_part(report: Path, tmp_path: Path, settings: Any
     )
     assert statuses(result)["problems"] == "embedded"
     assert statuses(result)["leader_duties"] == "missing"
+
+
+def _as_unit(report: Path, tmp_path: Path, unit: str, leader_sentence: str) -> Path:
+    """The report as ``unit``'s, its leader's act replaced by ``leader_sentence``."""
+    text = (
+        report.read_text(encoding="utf-8")
+        .replace("临川县交通运输局", unit)
+        .replace("局党组书记、局长亲自主持召开法治建设专题会议3次。", leader_sentence)
+    )
+    path = tmp_path / "unit.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_overseen_units_head_is_no_evidence_for_the_leader_in_the_llm_layer_either(
+    report: Path, tmp_path: Path, settings: Any
+) -> None:
+    """县一中校长亲自主持… is the school's head in the 教育局's report: the offline search does
+    not take it for the leader's act, and neither may the model's quote of it."""
+    quote = "县一中校长亲自主持召开依法治校工作会议3次"
+    path = _as_unit(report, tmp_path, "临川县教育局", quote + "。")
+    graded = offline(path)
+    assert statuses(graded.result)["leader_duties"] == "missing"
+    result = enrich(
+        graded,
+        settings,
+        client=ScriptedClient(review(leader_duties=EMBEDDED, leader_duties_items=[leader(quote)])),
+    )
+    assert statuses(result)["leader_duties"] == "missing"
+    [d] = [d for d in result.llm.disagreements if d["part"] == "leader_duties"]
+    assert d["outcome"] == "kept_offline" and "的意思" in d["reason"], d
+
+
+@pytest.mark.parametrize(
+    "unit,why",
+    [
+        ("临川县第一中学", None),  # the school's own head
+        ("临川县教育局", "规则排除的表述"),  # an overseen school's
+    ],
+)
+def test_a_quote_is_read_for_the_unit_whose_report_it_is(
+    report: Path, tmp_path: Path, unit: str, why: str | None
+) -> None:
+    from fzcheck.llm.merge import meaning_problem
+    from fzcheck.llm.verify import QuoteIndex
+
+    quote = "学校主要负责人亲自主持召开依法治校工作会议3次"
+    analysis = offline(_as_unit(report, tmp_path, unit, quote + "。")).analysis
+    assert analysis is not None and analysis.facts.unit == unit
+    part = analysis.rubric.part("leader_duties")
+    assert part is not None
+    said = meaning_problem(
+        part, quote, QuoteIndex.from_document(analysis.doc), 2025, analysis.facts.unit
+    )
+    assert (said is None) if why is None else (said is not None and why in said), said

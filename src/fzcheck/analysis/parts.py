@@ -161,6 +161,17 @@ _OWN_NAME = 8  # characters a unit's name may have before the word it ends with 
 _CLAUSE_STOP = re.compile(r"[。,，;；:：、\s]")
 
 
+def unit_keeps(
+    part: Part, unit: str | None, own: frozenset[str] | None = None
+) -> tuple[Callable[[re.Match[str]], bool], Callable[[re.Match[str]], bool] | None]:
+    """What a match of ``part``'s cues, and of its excludes, must pass to count in ``unit``'s
+    report: a cue naming a unit with its head (group ``own``) names this one; an exclude
+    naming a kind of unit (group ``kind``) names none that ``unit`` is (``own``: those kinds,
+    when the caller has them). The offline search and the check of a model's quote alike."""
+    own = kinds_of(part, unit) if own is None else own
+    return _named_own(unit), (_names_no_kind_of(own) if own else None)
+
+
 def kinds_of(part: Part, unit: str | None) -> frozenset[str]:
     """The kinds of unit (:attr:`Part.own_kinds`) ``unit``'s name says it is."""
     if not unit or not part.own_kinds:
@@ -378,7 +389,7 @@ def _find_embedded(
     if not part.body_cues or either is None:
         return
     rejected: list[tuple[int, str, int]] = []  # line, phrase, its offset in the line
-    named_own, no_kind = _named_own(unit), (_names_no_kind_of(own) if own else None)
+    named_own, no_kind = unit_keeps(part, unit, own)
     for i in _lines_to_read(body, _scanned(part), year):
         if i in elsewhere:
             continue

@@ -148,7 +148,7 @@ def leash_summary(
     for up in upgrades:
         final[up.part] = "embedded"
     year = analysis.info.report_year
-    why = summary_problem(info.summary, final, analysis.rubric, index, year)
+    why = summary_problem(info.summary, final, analysis.rubric, index, year, analysis.facts.unit)
     if why is None:
         info.summary_by = "model"
         return
@@ -174,7 +174,10 @@ def _speaking(analysis: Analysis, info: LLMInfo, index: QuoteIndex) -> list[dict
             for f in claim["findings"]
             if f.get("verified")
             and index.is_body_of(str(f["quote"]), part.id)
-            and meaning_problem(part, str(f["quote"]), index, analysis.info.report_year) is None
+            and meaning_problem(
+                part, str(f["quote"]), index, analysis.info.report_year, analysis.facts.unit
+            )
+            is None
         ]
         out.append({**claim, "findings": keep})
     return out

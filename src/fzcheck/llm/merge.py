@@ -32,6 +32,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from fzcheck.analysis.analyse import Analysis
+from fzcheck.analysis.parts import unit_keeps
 from fzcheck.analysis.patterns import first_match, hits_outside, mask_titles
 from fzcheck.grading.grade import Upgrade
 from fzcheck.llm.schemas import items_field
@@ -294,14 +295,19 @@ def _overlaps(quote: str, other: str, index: QuoteIndex) -> bool:
     return bool(a and b) and (a in b or b in a)
 
 
-def meaning_problem(part: Part, quote: str, index: QuoteIndex, year: int | None) -> str | None:
-    """Why a quote does not say what the part is about (matched on the folded quote)."""
+def meaning_problem(
+    part: Part, quote: str, index: QuoteIndex, year: int | None, unit: str | None = None
+) -> str | None:
+    """Why a quote does not say what the part is about (matched on the folded quote), read as
+    the offline search reads a sentence of ``unit``'s report: a school's 学校主要负责人 is its
+    own head, and another's 县一中校长 no head of this unit's."""
     # citing a rule's title is not doing it; masked before the wrapping 《》 are trimmed
     text = index.normalise(mask_titles(quote.strip()))
-    if first_match(part.body_excludes, text, year):
+    cue_kept, exclude_kept = unit_keeps(part, unit)
+    if first_match(part.body_excludes, text, year, keep=exclude_kept):
         return f"引文是规则排除的表述（不是本报告对“{part.name}”的陈述）"
     cues = [*part.heading_cues, *part.body_cues, *part.llm.evidence]
-    if not first_match(cues, text, year):
+    if not first_match(cues, text, year, keep=cue_kept):
         return f"引文没有“{part.name}”的意思（只含关键词，或与本部分无关）"
     return None
 
@@ -395,7 +401,7 @@ def _refusal(
         label = p.label if (p := analysis.rubric.part(other)) else other
         return f"同一句引文已用于“{label}”"
     return placement_problem(part, quote, analysis, index) or meaning_problem(
-        part, quote, index, year
+        part, quote, index, year, analysis.facts.unit
     )
 
 

@@ -50,8 +50,10 @@ def summary_problem(
     rubric: Rubric,
     index: QuoteIndex,
     year: int | None = None,
+    unit: str | None = None,
 ) -> str | None:
-    """Why the model's summary may not stand; None when it may."""
+    """Why the model's summary may not stand; None when it may. ``unit``: whose report it is
+    (the rubric's excludes read as for its sentences)."""
     if not summary or not summary.strip():
         return "模型没有给出摘要"
     if len(summary) > SUMMARY_MAX:
@@ -64,7 +66,7 @@ def summary_problem(
     ):
         return "摘要称报告完整或没有问题，但有法定部分缺失"
     for part in missing:
-        clause = _claims_present(summary, part, year)
+        clause = _claims_present(summary, part, year, unit)
         if clause:
             return f"摘要称“{part.label}”已写（“{clause[:30]}”），但核对结果是缺失"
     for word in _PRAISE:
@@ -85,15 +87,17 @@ def _says_all_well(summary: str) -> bool:
     return False
 
 
-def _claims_present(summary: str, part: Part, year: int | None) -> str | None:
+def _claims_present(summary: str, part: Part, year: int | None, unit: str | None) -> str | None:
     """The clause that names the part (its label, name or first heading cue) without saying it
     is absent; a clause the rubric rules out for the part (解决…问题) names something else."""
+    from fzcheck.analysis.parts import unit_keeps
     from fzcheck.analysis.patterns import first_match
 
     names = [re.escape(part.label), re.escape(part.name), *part.heading_cues[:1]]
+    exclude_kept = unit_keeps(part, unit)[1]
     for clause in _CLAUSE.split(summary):
         text = fold(clause)
-        if first_match(part.body_excludes, text, year):
+        if first_match(part.body_excludes, text, year, keep=exclude_kept):
             continue
         hit = first_match(names, text, year)
         if hit and not _ABSENT.search(text[: hit.start()] + text[hit.end() :]):
