@@ -26,13 +26,13 @@ def results() -> list[dict[str, Any]]:
     return out
 
 
-def render(fmt: str, data: list[dict[str, Any]]) -> str:
+def render(fmt: str, data: list[dict[str, Any]], width: int = 100) -> str:
     buf = io.StringIO()
     renderer = make_renderer(fmt, buf, Catalog.load())
     if fmt == "terminal":
         from rich.console import Console
 
-        renderer.console = Console(file=buf, width=100, color_system=None, highlight=False)  # type: ignore[attr-defined]
+        renderer.console = Console(file=buf, width=width, color_system=None, highlight=False)  # type: ignore[attr-defined]
     for r in data:
         renderer.add(r, None)
     renderer.close()
@@ -45,6 +45,20 @@ def render(fmt: str, data: list[dict[str, Any]]) -> str:
 )
 def test_renderer_golden(fmt: str, ext: str) -> None:
     assert_golden(f"render/results.{ext}", render(fmt, results()))
+
+
+def test_the_terminal_folds_a_long_fact_it_does_not_cut_it() -> None:
+    """A long title, or the report type's reason when two types compete, is read in full in an
+    80-column terminal: folded onto the next line, never cut off with …."""
+    [result] = results()[:1]
+    title = "示例县人民政府办公室关于印发示例县2025年度法治政府建设情况报告及2026年工作安排的报告"
+    reason = "按法治政府建设年度报告检查：开头有“法治政府建设”，正文提及11次；也像政府信息公开工作年度报告（开头有“政府信息公开”）"
+    result["document"]["title"] = title
+    result["rubric"]["reason"] = reason
+    shown = render("terminal", [result], width=80)
+    flat = "".join(c for c in shown if c not in "│ \n")
+    assert title in flat and reason in flat
+    assert "…" not in shown
 
 
 def test_jsonl_is_one_valid_result_per_line() -> None:

@@ -57,7 +57,7 @@ def render_result(result: dict[str, Any]) -> Panel:
     d = result["document"]
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim")
-    facts.add_column()
+    facts.add_column(overflow="fold")  # a long title or reason in full, folded
     for key in ("title", "issuer", "report_year", "signed_on", "published_on"):
         value = fact_value(d, key)
         facts.add_row(t(key), escape(str(value)) if value is not None else "[dim]—[/]")
