@@ -116,3 +116,28 @@ def test_csv_has_one_row_per_input_and_part_columns() -> None:
     assert [r["结论"] for r in rows] == ["要素齐全", "要素缺失", "要素齐全", "无法读取"]
     assert rows[1]["存在不足"] == "缺失"
     assert rows[0]["单位"] == "示例县司法局" and rows[0]["年度"] == "2025"
+
+
+def test_a_found_part_whose_check_failed_says_so_beside_its_status(tmp_path: Any) -> None:
+    """The plan in a section of its own naming the report's year, not the next: its row says
+    ✓ 独立成节 and that a check of it failed, where a reviewer reads the parts table — the ✓
+    alone read as all well, the failure told only in the list further down."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    plan = text.index("四、2026年")
+    wrong = text[:plan] + text[plan:].replace("2026年", "2025年", 2)  # the heading, the item
+    path = tmp_path / "plan-year.txt"
+    path.write_text(wrong, encoding="utf-8")
+    result = check_path(str(path), Catalog.load()).to_json()
+    assert [c["id"] for p in result["parts"] for c in p["checks"] if not c["passed"]] == [
+        "names_next_year"
+    ]
+    md = render("markdown", [result])
+    [row] = [line for line in md.splitlines() if line.startswith("| 下年安排")]
+    assert "✓ 独立成节（✗ 1项未通过）" in row
+    [other] = [line for line in md.splitlines() if line.startswith("| 举措成效")]
+    assert "未通过" not in other
+    shown = render("terminal", [result], width=80)
+    below = shown.splitlines()[
+        next(i for i, s in enumerate(shown.splitlines()) if "下年安排" in s) + 1
+    ]
+    assert "✗ 1项未通过" in below

@@ -260,6 +260,17 @@ def status_overruled(result: Mapping[str, Any], part: Mapping[str, Any]) -> bool
     return reviewed_status(result, part) != str(part["status"])
 
 
+def failed_in_part(result: Mapping[str, Any], part: Mapping[str, Any]) -> str | None:
+    """How many of a found part's checks failed, as the reviewer decided them (2项检查未通过):
+    said beside its ✓ 独立成节, which reads as all well where a table lists the parts."""
+    from fzcheck.render.i18n import t
+
+    if reviewed_status(result, part) == "missing":
+        return None
+    n = len(checks_after_review(result, str(part["id"]))[0])
+    return t("part_checks_failed", n=n) if n else None
+
+
 def status_text(result: Mapping[str, Any], part: Mapping[str, Any], marks: bool = False) -> str:
     """``part``'s status as a reviewer reads it: 嵌于他节, or the machine's then the reviewer's
     where they differ (缺失 → 嵌于他节); with ``marks``, each with its sign (✗ 缺失 → △ 嵌于他节)."""

@@ -242,6 +242,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status.missing": "缺失",
         "optional": "选报",
         "optional_missing": "未写（选报）",
+        "part_checks_failed": "{n}项未通过",
         "optional_part": "{label}（选报）",
         "genre.not_a_report": "{verdict}（依据：{why}）",
         # document facts
@@ -815,6 +816,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status.missing": "missing",
         "optional": "optional",
         "optional_missing": "not written (optional)",
+        "part_checks_failed": "{n} check(s) failed",
         "optional_part": "{label} (optional)",
         "genre.not_a_report": "{verdict} (signs: {why})",
         "title": "title",

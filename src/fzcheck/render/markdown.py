@@ -10,6 +10,7 @@ from fzcheck.render import (
     breakdowns,
     fact_value,
     failed_check_entries,
+    failed_in_part,
     part_label,
     part_labels,
     part_title,
@@ -88,7 +89,9 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
     for p in result["parts"]:
         lines.append(  # ✗ 缺失 → △ 嵌于他节 where the reviewer changed it
             f"| {md_cell(part_title(part_label(p), p['required']))} "
-            f"| {status_text(result, p, marks=True)} "
+            f"| {status_text(result, p, marks=True)}"
+            + (f"（✗ {failing}）" if (failing := failed_in_part(result, p)) else "")
+            + " "
             f"| {md_cell(p['heading'])} | {md_cell(p['line'])} |"
         )
     failed = failed_check_entries(result, message=True)  # as the reviewer decided them

@@ -22,6 +22,7 @@ from fzcheck.render import (
     check_message,
     checks_after_review,
     fact_value,
+    failed_in_part,
     part_label,
     part_labels,
     part_title,
@@ -95,6 +96,8 @@ def render_result(result: dict[str, Any]) -> Panel:
                 f"[{STATUS_STYLE[p['status']]}]{STATUS_MARK[p['status']]} "
                 f"{status_word(p['status'])}[/]"
             )
+        if failing := failed_in_part(result, p):  # ✓ 独立成节 alone read as all well
+            status += f"\n[red]✗ {failing}[/]"
         shown = p["heading"] or ""
         if p["status"] == "embedded" and p["evidence"]:
             ev = p["evidence"][-1]
