@@ -2180,3 +2180,30 @@ def test_this_units_leader_acting_makes_the_leader_part(tmp_path: Path, sentence
     a 街道's 党工委书记, or as a centre's own director: the part is there, embedded."""
     r = without_section(tmp_path, LEADER.strip(), ("本年度无其他需要报告的情况。", sentence))
     assert part(r, "leader_duties")["status"] == "embedded"
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "（四）压实责任。督促党政主要负责人认真履行推进法治建设第一责任人职责。",
+        "（四）开展党政主要负责人年终述法全覆盖。",
+        "（四）局长将亲自主持召开法治建设专题会议。",
+    ],
+)
+def test_the_plan_is_no_place_for_the_leaders_year(tmp_path: Path, item: str) -> None:
+    """What the plan says the leaders will do next year is no account of what they did this
+    year: with no leader section, a plan item naming them leaves the part missing (it had
+    read as the part, embedded in the plan: 要素齐全)."""
+    plan_end = "针对新就业形态群体开展专题普法活动不少于20场。"
+    r = without_section(tmp_path, LEADER, (plan_end, f"{plan_end}\n{item}"))
+    assert part(r, "leader_duties")["status"] == M
+    assert r["verdict"] == "incomplete"
+
+
+def test_the_leaders_year_told_in_the_achievements_still_counts(tmp_path: Path) -> None:
+    """The same words among the year's work are the part, embedded there (a guard: only the
+    plan's section is closed to it)."""
+    first = "（一）"
+    act = "局党组书记、局长认真履行推进法治建设第一责任人职责，主持召开专题会议5次。"
+    r = without_section(tmp_path, LEADER, (first, f"{act}\n{first}"))
+    assert part(r, "leader_duties")["status"] == E

@@ -382,7 +382,9 @@ def _find_embedded(
     joined = joined_across(tuple(part.heading_cues), year)
     if joined is None or joined.search("\n".join(masked)) is not None:
         for h, m in zip(outline.headings, masked, strict=True):
-            if h.level > 1 and cues.name(h.text, m):
+            # (a sub-heading of a section it may not sit in is that part's: （四）开展党政主要
+            # 负责人年终述法 in the plan is next year's work)
+            if h.level > 1 and h.line not in elsewhere and cues.name(h.text, m):
                 _add_section(f, doc, h, "embedded")
                 return
     either = cues.body
@@ -391,8 +393,9 @@ def _find_embedded(
     rejected: list[tuple[int, str, int]] = []  # line, phrase, its offset in the line
     named_own, no_kind = unit_keeps(part, unit, own)
     for i in _lines_to_read(body, _scanned(part), year):
-        if i in elsewhere:
-            continue
+        # a section the part may not sit in is read too, its words noted, never counted (the
+        # plan's 局长将切实履行…第一责任人职责: the reviewer is told why it is not the part)
+        barred = i in elsewhere
         line = doc.analysis[i]
         for sm in _SENTENCE.finditer(line):
             # the sentence from its first word to its last: a paragraph's indent (首行缩进, as
@@ -416,7 +419,7 @@ def _find_embedded(
                 continue
             if cue is None:
                 continue
-            if _lists_contents(_whole_sentence(doc, i, sm, body.lines), every.values()):
+            if barred or _lists_contents(_whole_sentence(doc, i, sm, body.lines), every.values()):
                 rejected.append((i, cue.group(0), start + cue.start()))
                 continue
             end = start + len(written)
