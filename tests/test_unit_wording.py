@@ -2072,6 +2072,10 @@ def _problems_say(tmp_path: Path, body: str) -> dict[str, Any]:
         ("基层执法人员不足。这与执法人员数量多少并没有直接关系。", False),
         ("基层执法人员不足。这主要是在乡镇一级表现得较为突出。", False),
         ("基层执法人员不足。出现这一情况，与执法人员流动性大直接相关。", True),
+        # 客观上 of what a shortcoming does (影响了…), not of why it is there
+        ("基层执法人员不足，先发文后报备，客观上影响了文件的严肃性。", False),
+        ("基层执法人员不足，客观上也造成了执法不规范。", False),
+        ("基层执法人员不足。客观上，乡镇执法编制偏少。", True),
         # both kinds of cause said to exist, neither told; then told
         ("基层执法人员不足。上述问题的产生，既有客观方面的原因，也有主观方面的原因。", False),
         (
@@ -2119,6 +2123,12 @@ def test_consequences_are_not_causes(tmp_path: Path, body: str, causes: bool) ->
         ("我局还存在一些问题。部分乡镇执法人员持证率只有78%；普法活动以集中宣讲为主。", True),
         ("我局还存在一些问题，概括起来有两个方面。一方面，执法人员持证率只有78%。", True),
         ("我局执法规范化水平提升空间较大。", True),
+        # none said to exist, 薄弱环节 among them, or in a list
+        ("我局未发现明显薄弱环节。", False),
+        ("我局不存在薄弱环节。", False),
+        ("我局未发现明显短板和薄弱环节。", False),
+        ("我局未发现明显问题、短板和薄弱环节。", False),
+        ("我局执法队伍仍有薄弱环节，乡镇执法人员持证率只有78%。", True),
     ],
 )
 def test_a_stock_admission_names_no_shortcoming(tmp_path: Path, body: str, named: bool) -> None:
@@ -2207,3 +2217,17 @@ def test_the_leaders_year_told_in_the_achievements_still_counts(tmp_path: Path) 
     act = "局党组书记、局长认真履行推进法治建设第一责任人职责，主持召开专题会议5次。"
     r = without_section(tmp_path, LEADER, (first, f"{act}\n{first}"))
     assert part(r, "leader_duties")["status"] == E
+
+
+def test_a_deputys_acts_beside_a_slogan_are_said_to_be_the_deputys(tmp_path: Path) -> None:
+    """Only the 分管副局长 acts, the 局长 only 带头尊法学法守法用法: the message says whose the acts
+    are (it had named the slogan alone, as if no one had acted)."""
+    first = next(line for line in sample_text().split(LEADER)[1].splitlines())
+    sentence = (
+        "分管副局长全年主持召开法治政府建设专题会议3次，亲自带队督查执法改革。"
+        "局党组书记、局长带头尊法学法守法用法。"
+    )
+    check = _own_actions(variant(tmp_path, (LEADER + first, LEADER + sentence)))
+    assert not check["passed"]
+    assert "是“副局长”的，不是本人的" in check["message"], check["message"]
+    assert "带头尊法学法守法用法" in check["message"], check["message"]
