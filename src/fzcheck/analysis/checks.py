@@ -390,18 +390,21 @@ def _clause_from(text: str, at: int) -> str:
 def _whose(
     spec: ActorActionsSpec, text: str, slogan: re.Match[str] | None, unit: str | None
 ) -> str:
-    """Why no act counted, as the reviewer checks it: only the set phrase; the first act told
-    is someone else's (分管副局长亲自主持…) or not told as the leader's own; or none at all."""
+    """Why no act counted, as the reviewer checks it: the first act told is someone else's
+    (分管副局长亲自主持…: said first, beside any set phrase); only the set phrase; an act not
+    told as the leader's own; or none at all."""
+    act = rx(spec.action).search(text)  # (the set phrases blanked)
+    if act is not None:
+        # the one the act is taken to be by (_own_act), when named by a title there
+        _, other, _ = _other_before(spec, text, act.start(), unit)
+        who = _PERSON.match(text, other) if other >= 0 else None
+        if who is not None and who.end() <= act.start():
+            also = f"；“{slogan.group(0)}”是套话" if slogan is not None else ""
+            return f"“{act.group(0)}”等行动是“{who.group(1)}”的，不是本人的{also}"
     if slogan is not None:
         return f"只有“{slogan.group(0)}”这类套话，未写本人的具体行动"
-    act = rx(spec.action).search(text)
     if act is None:
         return "只笼统描述职责，未写本人的具体行动（亲自、带头、主持……）"
-    # the one the act is taken to be by (_own_act), when named by a title there
-    _, other, _ = _other_before(spec, text, act.start(), unit)
-    who = _PERSON.match(text, other) if other >= 0 else None
-    if who is not None and who.end() <= act.start():
-        return f"“{act.group(0)}”等行动是“{who.group(1)}”的，不是本人的"
     return f"写了“{act.group(0)}”，但没有写明是本人的行动"
 
 
