@@ -2231,3 +2231,18 @@ def test_a_deputys_acts_beside_a_slogan_are_said_to_be_the_deputys(tmp_path: Pat
     assert not check["passed"]
     assert "是“副局长”的，不是本人的" in check["message"], check["message"]
     assert "带头尊法学法守法用法" in check["message"], check["message"]
+
+
+def test_a_long_sentences_quote_starts_at_a_clause(tmp_path: Path) -> None:
+    """A quote cut from a long sentence before its cue starts where a clause does (2025年，…),
+    not in the middle of one (同意，2025年，…); 县委书记、县长 stays one subject."""
+    opening = "2025年，示例县司法局在县委、县政府的坚强领导下"
+    said = (
+        "根据市委依法治市办关于报送年度法治政府建设情况的通知要求，经局党组研究同意，2025年，"
+        "局党组书记、局长认真履行推进法治建设第一责任人职责，全年主持召开专题会议4次，"
+        "亲自出庭应诉行政诉讼案件1件。"
+    )
+    r = without_section(tmp_path, LEADER, (opening, said + opening))
+    leader = part(r, "leader_duties")
+    assert leader["status"] == E
+    assert leader["evidence"][-1]["quote"].startswith("2025年，局党组书记、局长"), leader

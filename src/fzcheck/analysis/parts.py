@@ -423,7 +423,7 @@ def _find_embedded(
                 rejected.append((i, cue.group(0), start + cue.start()))
                 continue
             end = start + len(written)
-            a, b = _clip(start, end, start + cue.start(), start + cue.end())
+            a, b = _clip(start, end, start + cue.start(), start + cue.end(), line)
             # heading/line name the section it sits in; the evidence names the sentence's line
             f.status, f.heading = "embedded", outline.enclosing(i)
             f.line = f.heading.line if f.heading else i
@@ -569,9 +569,17 @@ def _anchored(patterns: tuple[str, ...]) -> bool:
 _ANCHOR = re.compile(r"(?<!\\)(?<!\[)\^|(?<!\\)\$")
 
 
-def _clip(start: int, end: int, cue_start: int, cue_end: int) -> tuple[int, int]:
-    """A quote of at most QUOTE_MAX characters around the cue, within its sentence."""
+def _clip(start: int, end: int, cue_start: int, cue_end: int, line: str = "") -> tuple[int, int]:
+    """A quote of at most QUOTE_MAX characters around the cue, within its sentence, cut at
+    the start of a clause of ``line`` (the analysis view: ，folded to ,) where it is cut before
+    the cue: 2025年，县委书记…, not 同意，2025年，县委书记…."""
     if end - start <= QUOTE_MAX:
         return start, end
     a = max(start, cue_start - QUOTE_MAX // 3)
+    if a > start:
+        stops = [k for c in _CLAUSE_STOPS if (k := line.find(c, a, cue_start)) >= 0]
+        a = min(stops) + 1 if stops else a
     return a, min(end, max(cue_end, a + QUOTE_MAX))
+
+
+_CLAUSE_STOPS = ",;:"  # (not 、: 县委书记、县长 is one subject)
