@@ -569,17 +569,16 @@ def _anchored(patterns: tuple[str, ...]) -> bool:
 _ANCHOR = re.compile(r"(?<!\\)(?<!\[)\^|(?<!\\)\$")
 
 
-def _clip(start: int, end: int, cue_start: int, cue_end: int, line: str = "") -> tuple[int, int]:
+def _clip(start: int, end: int, cue_start: int, cue_end: int, line: str) -> tuple[int, int]:
     """A quote of at most QUOTE_MAX characters around the cue, within its sentence, cut at
     the start of a clause of ``line`` (the analysis view: ，folded to ,) where it is cut before
     the cue: 2025年，县委书记…, not 同意，2025年，县委书记…."""
     if end - start <= QUOTE_MAX:
         return start, end
     a = max(start, cue_start - QUOTE_MAX // 3)
-    if a > start:
-        stops = [k for c in _CLAUSE_STOPS if (k := line.find(c, a, cue_start)) >= 0]
-        a = min(stops) + 1 if stops else a
+    if a > start and (cut := _QUOTE_CUT.search(line, a, cue_start)) is not None:
+        a = cut.end()
     return a, min(end, max(cue_end, a + QUOTE_MAX))
 
 
-_CLAUSE_STOPS = ",;:"  # (not 、: 县委书记、县长 is one subject)
+_QUOTE_CUT = re.compile(r"[,;:]")  # a clause ends (not 、: 县委书记、县长 is one subject)

@@ -261,7 +261,7 @@ def status_overruled(result: Mapping[str, Any], part: Mapping[str, Any]) -> bool
 
 
 def failed_in_part(result: Mapping[str, Any], part: Mapping[str, Any]) -> str | None:
-    """How many of a found part's checks failed, as the reviewer decided them (2项检查未通过):
+    """How many of a found part's checks failed, as the reviewer decided them (2项未通过):
     said beside its ✓ 独立成节, which reads as all well where a table lists the parts."""
     from fzcheck.render.i18n import t
 
