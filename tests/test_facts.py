@@ -92,15 +92,21 @@ _REPORT_TITLE = "示例县人民政府关于2025年度法治政府建设情况�
 
 
 def test_a_dateline_right_above_the_title_is_not_part_of_it(tmp_path: Path) -> None:
-    r = check_variant(
-        tmp_path,
-        "debris_titles.txt",
-        _TITLE_LINE,
+    """…and its date is the publication date; a key that says publication ([ 发布日期 ], the
+    fixture's further down) is the more explicit and wins over it."""
+    dateline = (
         "示例县人民政府   2026-02-05 15:38:00   来源：示例县司法局\n"
-        "示例县人民政府关于2025年度法治政府建设情况的报告",
+        "示例县人民政府关于2025年度法治政府建设情况的报告"
     )
-    assert r["document"]["title"] == "示例县人民政府关于2025年度法治政府建设情况的报告"
-    assert r["document"]["published_on"] == "2026-02-05"
+    text = (FIXTURES / "debris_titles.txt").read_text(encoding="utf-8")
+    keyed = checked(tmp_path, text.replace(_TITLE_LINE, dateline))
+    assert keyed["document"]["title"] == _REPORT_TITLE
+    assert keyed["document"]["published_on"] == "2026-02-10"
+    alone = checked(
+        tmp_path, text.replace(_TITLE_LINE, dateline).replace("[ 发布日期 ] 2026-02-10\n", "")
+    )
+    assert alone["document"]["title"] == _REPORT_TITLE
+    assert alone["document"]["published_on"] == "2026-02-05"
 
 
 @pytest.mark.parametrize(
@@ -323,6 +329,10 @@ def test_signing_before_the_year_ended_is_flagged(tmp_path: Path) -> None:
     assert r["score"] == 98  # its penalty in the rubric
     on_time = _check(check("debris_titles.txt"), "signed_after_year_end")
     assert on_time["passed"]
+    # the day as said aloud (2025年12月6号): read as the signing date all the same
+    spoken = check_variant(tmp_path, "debris_titles.txt", "2026年2月6日", "2025年12月6号")
+    assert spoken["document"]["signed_on"] == "2025-12-06"
+    assert not _check(spoken, "signed_after_year_end")["passed"]
 
 
 @pytest.mark.parametrize(
@@ -1120,3 +1130,31 @@ def test_a_record_printed_after_the_deadline_cannot_have_been_public_by_it(
     assert r["document"]["signed_on"] == "2026-02-10"
     flags = [c for c in r["checks"] if c["id"] == "published_in_time"]
     assert any(not c["passed"] and "印发" in c["message"] for c in flags) is late, flags
+
+
+@pytest.mark.parametrize(
+    "opening,hint",
+    [("2024年，", "可能沿用了上一年的报告"), ("2026年，", "可能写成了成文的年份")],
+)
+def test_no_title_year_the_year_most_of_the_report_states_not_the_openings_slip(
+    tmp_path: Path, opening: str, hint: str
+) -> None:
+    """No year in the title, an opening of 2024年，… (last year's kept) or 2026年，… (the year of
+    writing), headings of 2025年… and a signing in February 2026: the report is on 2025 and the
+    opening is what is off — not a report on 2024 signed too late to be public in time, its
+    plan looked for in the problems section."""
+    from tests.helpers import sample_text
+
+    text = (
+        sample_text()
+        .replace("关于2025年度法治政府建设", "关于法治政府建设", 1)
+        .replace("2025年，示例县司法局", f"{opening}示例县司法局", 1)
+    )
+    r = checked(tmp_path, text)
+    d = r["document"]
+    assert (d["report_year"], d["report_year_source"], d["plan_year"]) == (2025, "body", 2026)
+    failed = {c["id"]: c["message"] for c in r["checks"] if not c["passed"]}
+    assert set(failed) == {"title_names_subject_and_year", "opening_speaks_of_the_year"}
+    assert hint in failed["opening_speaks_of_the_year"]
+    plan = next(p for p in r["parts"] if p["id"] == "next_year_plan")
+    assert plan["heading"].startswith("2026年") and all(c["passed"] for c in plan["checks"])

@@ -159,6 +159,11 @@ def test_published_date_from_captured_page_header(tmp_path: Path) -> None:
         # a form's cover: the day it was sent up or filled in, not made public
         ("报送单位：某局\n报送日期：2026年2月6日", None),
         ("填报时间：2026-02-06", None),
+        # the key in brackets, a site's header ([ 发布日期 ] 2026-04-03), no colon
+        ("[ 发布日期 ] 2026-04-03", "2026-04-03"),
+        ("【发布时间】2026-04-03", "2026-04-03"),
+        ("［发布日期］２０２６－０４－０３", "2026-04-03"),
+        ("[ 成文日期 ] 2026-01-05", None),
     ],
 )
 def test_published_date_found_wherever_a_scan_would_find_it(head: str, date: str | None) -> None:

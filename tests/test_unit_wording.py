@@ -105,6 +105,23 @@ def test_the_plans_year_below_its_first_lines_is_read(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "heading", ["四、今后三年（2026—2028年）工作安排", "四、2026—2028年推进法治政府建设的主要安排"]
+)
+def test_a_plan_for_several_years_from_the_next_names_it(tmp_path: Path, heading: str) -> None:
+    """A plan headed with a span of years opening with the next (2026—2028年) names 2026: the
+    unit is not told to write a year it wrote. Its plan_year is that first year."""
+    r = variant(tmp_path, (PLAN, heading), ("2026年，将重大行政决策", "将重大行政决策"))
+    assert "next_year_plan.names_next_year" not in failed(r)
+    assert r["document"]["plan_year"] == 2026
+    later = variant(
+        tmp_path,
+        (PLAN, heading.replace("2026—2028", "2027—2029")),
+        ("2026年，将重大行政决策", "将重大行政决策"),
+    )
+    assert "next_year_plan.names_next_year" in failed(later)
+
+
+@pytest.mark.parametrize(
     "sentence,status",
     [
         (
@@ -426,6 +443,14 @@ def test_a_report_on_next_years_plan_is_no_annual_report(tmp_path: Path) -> None
         # the year before mentioned, not what a sentence opens with
         ("一年来，各项指标均较2024年有明显提升，示例县司法局在县委、县政府的坚强领导下", None),
         ("今年以来，示例县司法局巩固2024年度示范创建成果，在县委、县政府的坚强领导下", None),
+        # the year a sentence opens with as its subject: 2024年是…之年 (last year's opening kept)
+        ("2024年是“十四五”规划的关键之年。示例县司法局在县委、县政府的坚强领导下", False),
+        ("2025年是“十四五”规划的收官之年。示例县司法局在县委、县政府的坚强领导下", True),
+        # the period covered, kept from last year, beside a sentence on the year
+        (
+            "2025年，本报告统计期限自2024年1月1日至2024年12月31日。示例县司法局在县委、县政府的坚强领导下",
+            False,
+        ),
     ],
 )
 def test_an_opening_about_the_year_before_is_flagged(

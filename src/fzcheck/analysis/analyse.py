@@ -57,7 +57,9 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     year, year_source = facts.report_year, facts.report_year_source
     found = find_parts(doc, outline, rubric, year, facts.unit)
     signed = facts.signed_on
-    opening = _opening_years(doc, outline)
+    opening_text = _opening(doc, outline)
+    periods = _periods(opening_text)
+    opening = (*_opened_years(opening_text), *periods)  # the years it states
     if (
         year_source == "title"
         and year is not None
@@ -133,6 +135,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         tables=tables,
         rare_absent=rare_absent,
         opening_years=opening,
+        opening_periods=periods,
         title_year=facts.report_year if facts.report_year_source == "title" else None,
         year_source=year_source,
         table_outcomes=outcomes,
@@ -351,10 +354,10 @@ def _with_appendix_tables(
     return {tid: better(t, found.get(tid)) for tid, t in tables.items()}
 
 
-# A year a sentence opens with, as its subject (2024年，我县… / 2024年度，…): not one it mentions
-# (较2024年有明显提升, 巩固2024年度示范创建成果). The year is searched for (its first character
-# is a class the engine skips to) and what stands before it looked at.
-_SUBJECT_YEAR = fast(rf"{YEAR.pattern}度?\s*,")
+# A year a sentence opens with, as its subject (2024年，我县… / 2024年度，… / 2024年是…关键之年):
+# not one it mentions (较2024年有明显提升, 巩固2024年度示范创建成果). The year is searched for (its
+# first character is a class the engine skips to) and what stands before it looked at.
+_SUBJECT_YEAR = fast(rf"{YEAR.pattern}度?\s*(?:,|是(?!否))")
 _SENTENCE_OPENS = "。;!?\n"
 # what will be done (将继续…, 计划…), not 将 as 把 (2025年，我局将法治建设纳入考核: done)
 _AHEAD = re.compile(
@@ -365,13 +368,22 @@ _WHOLE_YEAR = re.compile(
 )
 
 
-def _opening_years(doc: Document, outline: Outline) -> tuple[int, ...]:
-    """The years the opening's sentences open with, and a whole year it states as the period
-    covered (统计期限自2025年1月1日至2025年12月31日): its first lines, before the first heading."""
+def _opening(doc: Document, outline: Outline) -> str:
+    """The opening: its first lines, before the first heading."""
     end = outline.headings[0].line if outline.headings else outline.body_end + 1
     lines = islice(filter(str.strip, islice(doc.analysis, outline.body_start, end)), _OPENING_LINES)
-    opening = "\n".join(lines)
-    opened = (
+    return "\n".join(lines)
+
+
+def _periods(opening: str) -> tuple[int, ...]:
+    """The whole years ``opening`` states as the period covered (统计期限自2025年1月1日至2025年12月
+    31日); a string search rules most openings out before the pattern is tried."""
+    return tuple(int(m.group(1)) for m in _WHOLE_YEAR.finditer(opening)) if "月" in opening else ()
+
+
+def _opened_years(opening: str) -> tuple[int, ...]:
+    """The years the ``opening``'s sentences open with."""
+    return tuple(
         year_value(m.group(1))
         for m in _SUBJECT_YEAR.finditer(opening)
         if (
@@ -381,9 +393,6 @@ def _opening_years(doc: Document, outline: Outline) -> tuple[int, ...]:
         # 2026年，我乡将…: a plan (a text with no headings closes with one), not the year told
         and not _AHEAD.match(opening, m.end())
     )
-    # a string search rules most openings out before the pattern is tried
-    whole = (int(m.group(1)) for m in _WHOLE_YEAR.finditer(opening)) if "月" in opening else ()
-    return (*opened, *whole)
 
 
 def _plan(found: list[Found]) -> Found | None:

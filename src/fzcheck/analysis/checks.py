@@ -74,6 +74,7 @@ class Context:
     tables: dict[str, TableRead] = field(default_factory=dict)
     rare_absent: bool = False  # no rare sign stands (fzcheck.analysis.rare): nor any instruction
     opening_years: tuple[int, ...] = ()  # years the opening states (before the first heading)
+    opening_periods: tuple[int, ...] = ()  # …of them, the whole years it says it covers
     title_year: int | None = None  # the year the title names as the one reported on
     year_source: str | None = None  # where report_year was read (DocumentInfo's words)
     # each table_sums check's outcomes, by check id: worked out once, for the check and the tables
@@ -239,13 +240,21 @@ def plan_years(doc: Document, found: Found) -> tuple[list[int], str]:
     first = "\n".join(doc.analysis[i] for i in found.lines[:3])
     # a cited document's years (《法治政府建设实施纲要（2021-2025年）》) are not the plan's
     heading, first = mask_titles(heading), mask_titles(first)
-    years = [year_value(y) for y in _PLAN_YEAR.findall(heading) or _PLAN_YEAR.findall(first)]
-    return years, f"{heading}\n{first}"
+    found_years = (
+        _PLAN_YEAR.findall(heading)
+        or _PLAN_YEAR.findall(first)
+        # a span of years, no year alone: a plan for several (今后三年（2026—2028年）) names its
+        # first year as its own
+        or _RANGE_START.findall(heading)
+        or _RANGE_START.findall(first)
+    )
+    return [year_value(y) for y in found_years], f"{heading}\n{first}"
 
 
 # a year that is not a range's end (2024—2026年三年行动 names 2024 to 2026, not a plan's year)
 _NOT_RANGE_END = r"(?<![\d\-~—至到])"
 _PLAN_YEAR = fast(_NOT_RANGE_END + YEAR.pattern)  # fast: it opens with a look-behind
+_RANGE_START = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-~—–至到]{1,2}\s*(?:19|20)\d{2}\s*年")
 # …nor a date's, below the plan's opening lines (2026年3月7日印发 in a footer)
 _YEAR_NOT_DATE = fast(
     _NOT_RANGE_END + YEAR.pattern + r"(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月)"
@@ -685,19 +694,30 @@ def _opening_year(spec: OpeningYearSpec, ctx: Context) -> Check | None:
     year, stated = ctx.report_year, ctx.opening_years
     if year is None or not stated:
         return None  # nothing to compare
-    if year in stated:
+    # the period it says it covers is off, whatever year its sentences open with (2025年，… then
+    # 统计期限自2024年1月1日至2024年12月31日: the period kept from last year's report)
+    period = next((p for p in ctx.opening_periods if abs(p - year) == 1), None)
+    if year in stated and period is None:
         return spec.check(passed=True, message=f"开头所述为{year}年")
-    if year - 1 in stated:
+    off = period or next((y for y in (year - 1, year + 1) if y in stated), None)
+    if off is None:
+        return None  # another year (a history, a plan): not this check's
+    said = f"开头所列统计期限为{off}年全年" if off == period else f"开头写的是{off}年"
+    if off > year and year not in stated and ctx.year_source == "title":
+        # 2024年度…报告 over 统计期限自2025年1月1日…: the title's year is off
         return spec.check(
             passed=False,
-            message=f"开头写的是{year - 1}年，而报告年度为{year}年：可能沿用了上一年的报告，请核对",
+            message=f"{said}，而标题的报告年度为{year}年：标题年度可能有误，请核对",
         )
-    if year + 1 in stated:  # 2024年度…报告 over 统计期限自2025年1月1日…: the title's year is off
-        return spec.check(
-            passed=False,
-            message=f"开头写的是{year + 1}年，而标题的报告年度为{year}年：标题年度可能有误，请核对",
-        )
-    return None  # another year (a history, a plan): not this check's
+    why = (
+        "可能沿用了上一年的报告"
+        if off < year
+        else "统计期限可能有误"
+        if year in stated
+        # the year told by the headings and the date: the opening's is off
+        else "可能写成了成文的年份"
+    )
+    return spec.check(passed=False, message=f"{said}，而报告年度为{year}年：{why}，请核对")
 
 
 class Identity(BaseModel):

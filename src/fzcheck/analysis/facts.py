@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, pairwise
@@ -62,11 +63,12 @@ _ADDRESSEE = re.compile(r"^[^。,]{2,40}(?:委|政府|办|局|院|会|部|厅|�
 _NOTE_END = r"(?:\([^()]{1,16}\)\s*)?$"
 # A signature may give the month alone (2026年2月): the date's line all the same, its day unknown.
 _SIGNED = f"{DATE.pattern}|{CN_DATE.pattern}|{MONTH.pattern}|{CN_MONTH.pattern}"
-_DATE_ONLY = re.compile(rf"^\s*(?:[(]\s*)?(?:{_SIGNED})\s*(?:日\s*)?(?:[)]\s*)?{_NOTE_END}")
+_DAY_MARK = r"(?:[日号]\s*)?"  # 2026年2月10日, or as said aloud, 2026年2月10号
+_DATE_ONLY = re.compile(rf"^\s*(?:[(]\s*)?(?:{_SIGNED})\s*{_DAY_MARK}(?:[)]\s*)?{_NOTE_END}")
 # The issuer and the date on one line, spaced apart or run together (示例县司法局2026年2月10日:
 # the signature block's two lines joined by a crawler or a paste)
-_ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{_SIGNED})\s*(?:日\s*)?{_NOTE_END}")
-_ENDS_DATED = re.compile(rf"(?:{_SIGNED})\s*(?:日\s*)?$")
+_ISSUER_DATE = re.compile(rf"^\s*(?P<issuer>\S.{{1,38}}?)\s*(?:{_SIGNED})\s*{_DAY_MARK}{_NOTE_END}")
+_ENDS_DATED = re.compile(rf"(?:{_SIGNED})\s*{_DAY_MARK}$")
 # the title's year in brackets on the line under it (…年度报告 / （2025年度）)
 _YEAR_NOTE = re.compile(rf"^\(\s*{YEAR.pattern}度?\s*\)$")  # YEAR ends in 年
 _ORPHAN_MAX = 10  # characters of a title's last words a wrap may leave alone on the next line
@@ -249,7 +251,6 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     title_unit = _title_unit(title, title_analysis)
     unit = _whose_report(title_unit, issuer)
     issuer = issuer or title_unit
-    year, source = _report_year(lines, nonblank, title_analysis, body_start, first_heading)
     month = (
         (signed.year, signed.month)
         if signed is not None
@@ -257,9 +258,12 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         if sign_line is not None
         else None
     )
-    if year is None and month is not None:
-        year = year_from_signing(*month)
-        source = "signed" if year is not None else None
+    by_signing = year_from_signing(*month) if month is not None else None
+    year, source = _report_year(
+        lines, nonblank, title_analysis, body_start, first_heading, by_signing
+    )
+    if year is None and by_signing is not None:
+        year, source = by_signing, "signed"
     return Facts(
         title=title,
         title_analysis=title_analysis,
@@ -808,9 +812,17 @@ def stated_years(text: str) -> list[int]:
 
 
 def _report_year(
-    lines: list[str], nonblank: list[int], title: str | None, body_start: int, first_heading: int
+    lines: list[str],
+    nonblank: list[int],
+    title: str | None,
+    body_start: int,
+    first_heading: int,
+    by_signing: int | None = None,
 ) -> tuple[int | None, YearSource | None]:
-    """From the title, else from what the opening and the first headings say the year was."""
+    """From the title, else from what the opening and the first headings say the year was:
+    the year most of them state, the signing date's year (``by_signing``) one more voice, the
+    first stated on a tie (an opening of 2024年，… kept from last year's report, under headings
+    of 2025年… and signed in February 2026, is the slip, not the year)."""
     if title is not None:
         for m in YEAR.finditer(title):
             # either end of a span of years (…实施方案（2026—2030年）, 2026年至2030年) is no
@@ -824,8 +836,8 @@ def _report_year(
     body = [i for i in nonblank if i >= body_start]
     looked: list[str] = [lines[i] for i in body[:6] if i < first_heading]
     looked += islice((lines[i] for i in body[:40] if match_heading(lines[i])), 3)
-    for text in looked:
-        years = stated_years(text)
-        if years:
-            return years[0], "body"
-    return None, None
+    stated = [years[0] for text in looked if (years := stated_years(text))]
+    if not stated:
+        return None, None
+    votes = Counter([*stated, by_signing] if by_signing is not None else stated)
+    return max(stated, key=lambda y: votes[y]), "body"  # (max keeps the first of a tie)

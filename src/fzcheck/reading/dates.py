@@ -47,10 +47,11 @@ _OTHER_DATES = (
 _NOT_OTHER = "".join(f"(?<!{word})" for word in _OTHER_DATES)
 _VALUE = r"\s*:\s*" + DATE.pattern
 # a key that says publication may stand in a table's cell, its date in the next (发布日期 |
-# 2024-04-10: a 政府信息公开 page's metadata table, no colon); on folded text
-# (发布日期: | 2024-04-10: a colon in the key's cell, then the date's)
+# 2024-04-10: a 政府信息公开 page's metadata table, no colon), or in brackets ([ 发布日期 ]
+# 2026-04-03, 【发布时间】2026-04-03); on folded text (发布日期: | 2024-04-10: a colon in the
+# key's cell, then the date's)
 _PUBLISHED_KEYED = re.compile(
-    f"(?:{'|'.join(_PUBLISH_KEYS)})" + r"\s*(?::\s*\|?|\|)\s*" + DATE.pattern
+    f"(?:{'|'.join(_PUBLISH_KEYS)})" + r"\s*(?::\s*\|?|\||[\]】]\s*:?)\s*" + DATE.pattern
 )
 _PUBLISHED = re.compile(f"{_NOT_OTHER}(?:{'|'.join(_KEYS)})" + _VALUE)
 _BEFORE_SOURCE = re.compile(DATE.pattern + r"[\s\d:]*(?:来源|來源)")
@@ -138,7 +139,7 @@ def find_published(text: str, head_chars: int = 1500, folded: bool = False) -> d
     match = None
     if _colon_after_key(head):
         match = _PUBLISHED_KEYED.search(head) or _PUBLISHED.search(head)
-    elif "|" in head:
+    elif "|" in head or "]" in head or "】" in head:
         match = _PUBLISHED_KEYED.search(head)
     # 来源 and 來源 share 源: a one-character test, far cheaper than the scan, rules most out
     if match is None and "源" in head:
