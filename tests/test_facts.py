@@ -1158,3 +1158,18 @@ def test_no_title_year_the_year_most_of_the_report_states_not_the_openings_slip(
     assert hint in failed["opening_speaks_of_the_year"]
     plan = next(p for p in r["parts"] if p["id"] == "next_year_plan")
     assert plan["heading"].startswith("2026年") and all(c["passed"] for c in plan["checks"])
+
+
+@pytest.mark.parametrize(
+    "date", ["2026年2月\n10日", "2026年\n2月10日", "二〇二六年\n二月十日", "2026年2月10\n日"]
+)
+def test_a_signing_date_cut_over_two_lines_is_read(tmp_path: Path, date: str) -> None:
+    """A PDF's or an OFD's signature date cut at a gap (2026年2月 / 10日): one date, under its
+    issuer; the body is not taken to run on into it."""
+    from tests.helpers import sample_text
+
+    r = checked(tmp_path, sample_text().replace("2026年2月10日", date))
+    d = r["document"]
+    assert (d["signed_on"], d["issuer"]) == ("2026-02-10", "示例县司法局")
+    other = next(p for p in r["parts"] if p["id"] == "other")
+    assert other["span"]["end_line"] == 26  # the section ends before the signature, as unbroken

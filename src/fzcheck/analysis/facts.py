@@ -527,6 +527,7 @@ def _find_signature(
         text = _FORM_DATE_LABEL.sub("", _cells(lines[i]))
         if _IN_CELLS.search(lines[i]) and parse_date(text) is None:
             continue  # a month in a table's row (| 培训 | 交通运输局 | 2026年9月 |): no signature
+        text = _with_date_rest(text, lines, tail[pos + 1 : pos + 2])
         if _DATE_ONLY.match(text):
             if parse_date(text) is None and not _lone_date(lines, tail, i):
                 continue  # a month in a table's column (| 2026年6月 / | 2026年9月)
@@ -552,6 +553,28 @@ def _find_signature(
         ):
             return i, None, parse_date(text), m.group("issuer").strip()
     return None, None, None, None
+
+
+def _with_date_rest(text: str, lines: list[str], after: list[int]) -> str:
+    """``text`` joined to the line ``after`` it (its index, if any) where that line holds only
+    the rest of a date ``text`` starts (2026年2月 / 10日, 二〇二六年 / 二月十日: a PDF's or an
+    OFD's signature date cut at a gap); else ``text``."""
+    if not after or parse_date(text) is not None:
+        return text
+    rest = lines[after[0]].strip()
+    joined = f"{text.rstrip()}{rest}"
+    # its day said (…日): a table's cell a line (2026年6月 / 2, the next row's number) is no date
+    if (
+        len(rest) <= _DATE_REST_MAX
+        and rest.endswith(("日", "号"))
+        and _DATE_ONLY.match(joined)
+        and parse_date(joined)
+    ):
+        return joined
+    return text
+
+
+_DATE_REST_MAX = 8  # characters of a date's second half (2月10日, 二月二十八日)
 
 
 def _title_unit(title: str | None, title_analysis: str | None) -> str | None:

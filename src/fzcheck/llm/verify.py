@@ -24,6 +24,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from fzcheck.document import Document, fold_width
+from fzcheck.reading.ideographs import IDEOGRAPH_OF
 from fzcheck.reading.numerals import CN_NUMBER, cn_number
 
 if TYPE_CHECKING:
@@ -58,12 +59,6 @@ _PUNCT = {
     "•": "·",
 }
 _ENDS = ",.;:!?-· "
-# CJK Radicals Supplement (U+2E80–U+2EFF) forms that stand for a whole character; NFKC folds
-# the Kangxi radicals block but not this one.
-_RADICALS = str.maketrans(
-    "⺁⺇⺊⺎⺏⺐⺒⺓⺔⺖⺗⺘⺝⺟⺠⺡⺢⺣⺦⺨⺩⺪⺫⺬⺭⺮⺯⺰⺶⺹⺻⺼⺽⺾⺿⻀⻁⻂⻃⻄⻅⻆⻈⻉⻊⻋⻌⻍⻎⻏⻑⻒⻓⻔⻖⻗⻘⻙⻚⻛⻜⻝⻟⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
-    "厂几卜兀尣尢巳幺彐忄心扌月母民氵氺灬丬犭王疋罒示礻竹糸纟羊耂聿肉臼艹艹艹虎衤覀西见角讠贝足车辶辶辶阝長镸长门阝雨青韦页风飞食飠饣马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
-)
 _SPACE = re.compile(r"\s")
 # Text that addresses the model instead of the reader: content to assess, never evidence.
 _INSTRUCTION = re.compile(
@@ -80,7 +75,7 @@ def fold_char(ch: str) -> str:
     """One character as compared: possibly empty (a dropped mark), possibly longer (NFKC)."""
     hit = _FOLDED.get(ch)
     if hit is None:
-        norm = unicodedata.normalize("NFKC", fold_width(ch).translate(_RADICALS))
+        norm = unicodedata.normalize("NFKC", fold_width(ch).translate(IDEOGRAPH_OF))
         hit = "".join(_PUNCT.get(c, c) for c in norm if c not in _DROP and not _SPACE.match(c))
         _FOLDED[ch] = hit
     return hit

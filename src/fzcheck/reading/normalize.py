@@ -13,6 +13,7 @@ from fzcheck.document import Document, Format, Script, fold_width
 from fzcheck.fast_patterns import bmp_only, cjk_count, utf16
 from fzcheck.reading import t2s_changes
 from fzcheck.reading.dates import find_published
+from fzcheck.reading.ideographs import as_ideographs, may_hold_stand_ins
 from fzcheck.reading.resegment import resegment
 
 
@@ -296,10 +297,14 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
         lines.pop()  # a final newline ends the last line; it does not start another
         text = text[:-1]
     units: bytes | None = utf16(text)
-    simplified, script, changed = _simplified(text, lines, units)
+    # the analysis view from here: ⽇ read as 日 before OpenCC reads it (⾧, the Kangxi 長, is 长)
+    seen, seen_lines = text, lines
+    if units is not None and may_hold_stand_ins(units) and (read := as_ideographs(text)) != text:
+        seen, seen_lines, units = read, read.split("\n"), None
+    simplified, script, changed = _simplified(seen, seen_lines, units)
     if changed:
-        text, units = "\n".join(simplified), None
-    folded = fold_width(text, units)
+        seen, units = "\n".join(simplified), None
+    folded = fold_width(seen, units)
     if "**" in folded:  # Markdown bold (**一、主要举措**, as pandoc writes a Word heading)
         folded = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), folded)
     if _form_note_words(folded):  # most texts ruled out
