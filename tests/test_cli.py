@@ -385,7 +385,8 @@ def test_an_interrupted_batch_says_how_many_it_saved(
     ("where", "said"),
     [
         ("missing/结果.xlsx", "所在的文件夹不存在：请先建好它"),
-        ("folder", "是一个文件夹：请给出文件名"),
+        ("folder", "指的是文件夹：请给出文件名"),
+        ("newdir/", "newdir/ 指的是文件夹：请给出文件名（如 "),
         ("/dev/full", "磁盘已满，没有写完"),
     ],
 )
@@ -398,10 +399,11 @@ def test_an_output_that_cannot_be_written_is_said_with_its_fix(
     if where == "/dev/full" and not Path(where).exists():
         pytest.skip("no /dev/full here")
     (tmp_path / "folder").mkdir()
-    out = where if where.startswith("/") else str(tmp_path / where)
+    out = where if where.startswith("/") else f"{tmp_path}/{where}"
     assert main(["check", str(SAMPLE), "-f", "xlsx", "-o", out]) == 2
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert "//" not in err
 
 
 def test_a_language_setting_fzcheck_lacks_is_said(

@@ -300,7 +300,8 @@ def test_a_word_files_letter_quotes_without_line_numbers(
     out = tmp_path / "letters"
     run(capsys, "letter", str(tmp_path / "in"), "-o", str(out))
     text = _docx_text(out / "示例区教育局-反馈意见.docx")
-    assert "原文：“协调解决基层学校存在的困难和问题”" in text
+    assert "说明：“协调解决基层学校存在的困难和问题”" in text
+    assert "原文：第" not in text  # a note on the text is no quote of it
     assert not re.search(r"第[\d、至]+行", text)
     assert re.search(
         r"第\d+行“协调解决基层学校存在的困难和问题”", _docx_text(out / "汇总反馈意见.docx")
@@ -696,13 +697,13 @@ def test_a_check_overruled_to_pass_is_the_reviewers_in_the_sheet_and_the_csv(
     assert row["人工得分"] == result["review"]["score"]
     assert float(line["人工得分"]) == result["review"]["score"]
     for failed in (str(row["未通过的检查"]), line["未通过的检查"]):
-        still, _, overruled = failed.partition("（审核改判通过：")
+        still, _, overruled = failed.partition("（人工复核改为通过：")
         assert "明确写出下一年度" in still  # not decided: still failed
-        assert "成效有具体数据（数量、比例）（审核改判未通过）" in still
+        assert "成效有具体数据（数量、比例）（人工复核改为未通过）" in still
         assert "分析了不足的原因" not in still and "标题写明" not in still
         assert "分析了不足的原因" in overruled and "标题写明“法治政府建设”和年度" in overruled
     parts = {p["要素"]: p for p in sheet_rows(sheet, "要素明细") if p["单位"] == row["单位"]}
-    assert str(parts["存在不足"]["未通过的检查"]) == "（审核改判通过：分析了不足的原因）"
+    assert str(parts["存在不足"]["未通过的检查"]) == "（人工复核改为通过：分析了不足的原因）"
 
 
 def test_a_letter_for_a_report_with_nothing_to_fix_asks_for_nothing(

@@ -637,6 +637,22 @@ def test_a_hint_sends_nothing_back_unless_its_reviewer_fails_it(
     out = tmp_path / "L"
     code, _, err = run(capsys, "letter", str(results), "-o", str(out))
     assert code == 0 and "都无需退回" in err
+    # every report's letter: the unit's says nothing to revise; the desk's 汇总 says what it
+    # has still to look at (未发现需要修改的问题 alone read as checked through)
+    run(capsys, "letter", str(results), "-o", str(tmp_path / "all"), "--all")
+    note = "审查人员注意（不发报送单位）：人工核对（提示项未通过）"
+    assert note in _docx_text(tmp_path / "all" / "汇总反馈意见.docx")
+    (letter,) = [p for p in (tmp_path / "all").glob("*.docx") if "汇总" not in p.name]
+    assert "审查人员注意" not in _docx_text(letter)
+    # a decision on another check leaves the hint a hint (it was then named the reason to send
+    # the report back: the review holds every check's outcome, decided or not)
+    run(
+        capsys, "review", str(results), "--check", "document.signed_after_year_end", "--set", "pass"
+    )
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out))
+    assert code == 0 and "都无需退回" in err
+    _, summary, _ = run(capsys, "report", str(results), "-f", "json")
+    assert json.loads(summary)["send_back"] == []
     run(capsys, "review", str(results), "--check", "document.text_matches_tables", "--set", "fail")
     code, _, err = run(capsys, "letter", str(results), "-o", str(out))
     assert code == 0 and len(list(out.glob("*.docx"))) >= 1, err
@@ -687,6 +703,9 @@ def test_a_letter_lists_every_sum_that_does_not_hold(
     letter = _docx_text(next(p for p in out.glob("*.docx") if p.name != "汇总反馈意见.docx"))
     failing = [line for line in letter.splitlines() if "（七）总计" in line and "而" in line]
     assert len(failing) >= 2, letter
+    # a sum fzcheck worked out is no quote of the report: 说明, not 原文
+    assert all(not line.startswith("原文") for line in failing[1:]), failing
+    assert any(line.startswith("说明：") for line in failing), failing
 
 
 def test_a_report_only_published_late_is_not_asked_for_a_revision(

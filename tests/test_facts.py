@@ -12,7 +12,7 @@ import pytest
 from fzcheck.analysis.facts import clean_title, stated_years, title_pattern, year_from_signing
 from fzcheck.pipeline import check_path
 from fzcheck.rubric import Catalog, load_rubric
-from tests.helpers import FIXTURES, SAMPLE, checked, mixtures
+from tests.helpers import FIXTURES, SAMPLE, checked, mixtures, sample_text
 from tests.test_parts import check, check_variant, statuses
 
 # what reads as a title of a 法治 report (its rubric names the subject)
@@ -325,7 +325,10 @@ def test_the_arabic_only_year_pattern_is_exact_where_it_is_used() -> None:
 def test_signing_before_the_year_ended_is_flagged(tmp_path: Path) -> None:
     r = check_variant(tmp_path, "debris_titles.txt", "2026年2月6日", "2025年12月6日")
     signing = _check(r, "signed_after_year_end")
-    assert not signing["passed"] and signing["message"] == "2025-12-06签发，早于2025年度结束"
+    assert (
+        not signing["passed"]
+        and signing["message"] == "2025-12-06签发，早于2025年度结束：所报的不是全年情况"
+    )
     assert r["score"] == 98  # its penalty in the rubric
     on_time = _check(check("debris_titles.txt"), "signed_after_year_end")
     assert on_time["passed"]
@@ -664,8 +667,12 @@ def test_lines_under_the_signature_do_not_hide_it(tmp_path: Path, under: str) ->
     [
         ("2026年2月", True, "2026年2月签发，在2025年度结束后"),
         ("二〇二六年二月", True, "2026年2月签发，在2025年度结束后"),
-        ("2025年11月", False, "2025年11月签发，早于2025年度结束"),
-        ("2025年12月", False, "2025年12月签发，早于2025年度结束"),  # 31 December is, too
+        ("2025年11月", False, "2025年11月签发，早于2025年度结束：所报的不是全年情况"),
+        (
+            "2025年12月",
+            False,
+            "2025年12月签发，早于2025年度结束：所报的不是全年情况",
+        ),  # 31 December is, too
     ],
 )
 def test_a_signature_giving_the_month_alone(
@@ -1173,3 +1180,16 @@ def test_a_signing_date_cut_over_two_lines_is_read(tmp_path: Path, date: str) ->
     assert (d["signed_on"], d["issuer"]) == ("2026-02-10", "示例县司法局")
     other = next(p for p in r["parts"] if p["id"] == "other")
     assert other["span"]["end_line"] == 26  # the section ends before the signature, as unbroken
+
+
+@pytest.mark.parametrize("bits", ["县\u3000司\n示\u3000局", "县 司\n示 局", "司\n示 例 局"])
+def test_a_seals_scattered_characters_are_no_issuers(tmp_path: Path, bits: str) -> None:
+    """A seal over the signature comes out of a PDF as a character or two a line, apart: not
+    two more units signing (the issuer was 县 司、示 局); a name set letter-spaced still is the
+    name."""
+    text = sample_text().replace("示例县司法局\n2026年", f"示例县司法局\n{bits}\n2026年")
+    assert bits in text
+    d = checked(tmp_path, text)["document"]
+    assert (d["issuer"], d["signed_on"]) == ("示例县司法局", "2026-02-10")
+    spaced = sample_text().replace("示例县司法局\n2026年", "示 例 县 司 法 局\n2026年")
+    assert checked(tmp_path, spaced)["document"]["issuer"] == "示例县司法局"

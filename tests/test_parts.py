@@ -476,6 +476,7 @@ _HEADINGS = re.compile(r"^([一二三四五])、(.*)$", re.MULTILINE)
         ("dingbat", lambda n, t: f"{chr(0x2776 + '一二三四五'.index(n))}{t}"),
         ("keycap", lambda n, t: f"{'一二三四五'.index(n) + 1}\ufe0f\u20e3{t}"),
         ("badge", lambda n, t: f"0{'一二三四五'.index(n) + 1} {t}"),  # 01 主要举措…
+        ("symbol_font", lambda n, t: f"\uf06c{n}、{t}"),  # a PDF's Wingdings bullet
     ],
 )
 def test_headings_an_editor_set_off_are_the_sections(
@@ -494,6 +495,8 @@ def test_headings_an_editor_set_off_are_the_sections(
     result = check_path(str(path), Catalog.load()).to_json()
     assert statuses(result) == statuses(check("sample"))
     assert (result["verdict"], result["score"]) == ("complete", 100.0)
+    # the heading shown is its words: no symbol, no number (the bullet and 一、 were shown)
+    assert all(not p["heading"].startswith(("\uf06c", "一、")) for p in result["parts"])
 
 
 def test_a_bracketed_heading_in_the_laws_long_wording_is_the_section(tmp_path: Path) -> None:
@@ -950,3 +953,17 @@ def test_a_numbered_item_after_a_semicolon_is_the_sentence_s_subject_s_again(
     )
     check = _leader_check(checked(tmp_path, text))
     assert check["passed"], check["message"]
+
+
+@pytest.mark.parametrize("gap", [" ", "\u2002"])
+def test_a_glyph_gap_inside_a_headings_words_names_its_part(tmp_path: Path, gap: str) -> None:
+    """A PDF's text copy keeps a space where a glyph gap was wide (存在的不 足和原因, an EN
+    space where the line was justified): the heading still names the problems part (it was
+    taken for one more achievement, and the part found only as a sub-item's: 87.5); the
+    heading is shown as written."""
+    heading = "二、2025年推进法治政府建设存在的不足和原因"
+    spaced = heading.replace("不足", f"不{gap}足").replace("原因", f"原{gap}因")
+    r = checked(tmp_path, sample_text().replace(heading, spaced))
+    assert statuses(r) == statuses(check("sample"))
+    assert part(r, "problems")["heading"] == spaced[2:]
+    assert r["score"] == 100

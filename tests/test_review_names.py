@@ -407,3 +407,24 @@ def test_a_name_typed_with_other_brackets_or_spaces_names_the_report(
     )
     assert code == 2
     assert err.split("有：", 1)[1].startswith("某县司法局"), err
+
+
+def test_a_traditional_reports_unit_is_found_by_the_name_the_sheets_show(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The sheets, the CSV and the letters name a Traditional report's unit in Simplified
+    (示例县卫生健康局 for 示例縣衛生健康局): --report takes that name too (it found none)."""
+    from tests.helpers import FIXTURES
+
+    shutil.copy(FIXTURES / "traditional.txt", tmp_path / "a.txt")
+    shutil.copy(SAMPLE, tmp_path / "b.txt")
+    out = tmp_path / "r.jsonl"
+    run(capsys, "batch", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(out))
+    for name in ("示例县卫生健康局", "卫生健康局", "示例縣衛生健康局"):
+        code, _, err = run(
+            capsys, "review", str(out), "--report", name, "--part", "other", "--set", "present"
+        )
+        assert code == 0, err
+    cohort = _reviewed(capsys, out)
+    paths = [u["path"] for u in cohort["reviewed_units"]]  # type: ignore[index]
+    assert paths == [str(tmp_path / "a.txt")]

@@ -1978,7 +1978,16 @@ def test_a_provinces_and_its_departments_principals_are_principals(
             "经济发展股股长亲自组织执法人员培训4期，带队评查案卷2次。",
             "“亲自”等行动是“经济发展股股长”的",
         ),
-        ("局党组全年召开专题会议3次研究法治建设。", "写了“召开”，但没有写明是本人的行动"),
+        (
+            "局党组全年召开专题会议3次研究法治建设。",
+            "写了“局党组全年召开专题会议3次研究法治建设”，但没有写明是本人的行动",
+        ),
+        # the act in its clause, cut where the clause runs long: “召开” alone was not to be
+        # found in the sentence quoted as the part's evidence
+        (
+            "局党组高度重视，全年在机关大院会议室按季度组织召开专题会议研究法治建设。",
+            "写了“…机关大院会议室按季度组织召开专题会议研究…”",
+        ),
         # the regulation's slogan copied, no act of anyone's
         ("局长做到重要工作亲自部署、重大问题亲自过问。", "只有“重要工作亲自部署”这类套话"),
         ("局长认真履行推进法治建设第一责任人职责，切实加强组织领导。", "只笼统描述职责"),

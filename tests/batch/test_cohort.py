@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +167,9 @@ def test_shares_in_a_mixed_batch_are_over_the_reports_of_that_type() -> None:
         line(n, "complete", FULL, failed=("problems.gives_causes",) if n == "a" else ())
         for n in ("a", "b", "c")
     ]
+    for f in fazhi[1:]:  # run on b and c too, and passed
+        problems = next(p for p in f["parts"] if p["id"] == "problems")
+        problems["checks"].append({"id": "gives_causes", "passed": True, "message": "ok"})
     stats = gather([*fazhi, gip]).to_json()
     parts = {p["part"]: p for p in stats["parts"]}
     checks = {c["check"]: c for c in stats["failed_checks"]}
@@ -174,3 +178,34 @@ def test_shares_in_a_mixed_batch_are_over_the_reports_of_that_type() -> None:
     assert checks["problems.gives_causes"]["share"] == round(1 / 3, 4)
     assert parts["other"]["missing_share"] == 1.0
     assert [parts[p]["reports"] for p in ("overview", "other")] == [1, 4]  # the bases, shown
+
+
+def test_a_checks_share_is_over_the_reports_it_was_run_on() -> None:
+    """A check run on two reports of four (a government's 工作考核 check, a signing date's) and
+    failed by both: 100%, where 50% of the batch hid that every report it applies to fails."""
+    lines = [line(n, "complete", FULL) for n in ("a", "b", "c", "d")]
+    for n, passed in ((0, False), (1, False)):
+        lines[n]["checks"] = [{"id": "signed_after_year_end", "passed": passed, "message": ""}]
+    lines[2]["checks"] = []
+    (check,) = gather(lines).to_json()["failed_checks"]
+    assert (check["count"], check["reports"], check["share"]) == (2, 2, 1.0)
+
+
+def test_the_units_csv_names_each_reports_type_and_writes_scores_as_the_views_do() -> None:
+    """A batch mixing 法治 and GIP reports: the CSV had no column telling a row's type, and
+    wrote 98.0 where every other view writes 98 (87.5 stays)."""
+    import io
+
+    from fzcheck.cohort.views import UnitsCsv
+    from fzcheck.rubric import Catalog
+
+    out = io.StringIO()
+    units = UnitsCsv(out, rubrics=Catalog.load())
+    units.add(line("a.txt", "complete", FULL, score=98.0))
+    units.add(line("g.txt", "complete", GIP, score=87.5, rubric="gip-annual"))
+    rows = list(csv.reader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
+    kind, score = rows[0].index("报告类型"), rows[0].index("得分")
+    assert [(r[kind], r[score]) for r in rows[1:]] == [
+        ("法治政府建设年度报告", "98"),
+        ("政府信息公开工作年度报告", "87.5"),
+    ]

@@ -859,6 +859,34 @@ def test_a_text_copied_line_by_line_from_a_pdf_reads_as_its_paragraphs(tmp_path:
     assert load(str(SAMPLE)).lines == sample_text().rstrip("\n").split("\n")
 
 
+def test_page_numbers_in_a_copied_pdf_text_break_no_heading(tmp_path: Path) -> None:
+    """A GB/T 9704 page (28 em, 首行缩进) copied out with its page numbers and running header:
+    the leader's heading fills its line at a page's foot, and - 2 - was glued onto it (the part
+    lost, 87.5). Page numbers and the header every page opens with are left out, the paragraph
+    goes on over them, and the report reads as the one with no pages."""
+    lines = [cut for line in sample_text().splitlines() for cut in wrapped(f"　　{line}", 28)]
+    leader = next(i for i, line in enumerate(lines) if line.startswith("　　三、"))
+    breaks = sorted({leader, 8, 20, 30} & set(range(len(lines) - 2)))
+    for n, at in enumerate(reversed(breaks)):
+        lines[at + 1 : at + 1] = [f"- {len(breaks) - n + 1} -", "示例县司法局文件"]
+    path = tmp_path / "copied.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    copied = check_path(str(path), Catalog.load()).to_json()
+    plain = check_path(str(SAMPLE), Catalog.load()).to_json()
+    assert [(p["status"], p["heading"]) for p in copied["parts"]] == [
+        (p["status"], p["heading"]) for p in plain["parts"]
+    ]
+    assert copied["score"] == plain["score"] == 100
+    assert not any("- 2 -" in line or "文件" in line for line in load(str(path)).lines)
+
+
+def test_bare_page_numbers_count_only_where_they_run_in_step() -> None:
+    from fzcheck.reading.text import _paged
+
+    assert _paged(["甲", "2", "乙", "3", "丙"]) == [["甲"], ["乙"], ["丙"]]
+    assert _paged(["甲", "12", "乙", "3", "丙"]) == [["甲", "12", "乙", "3", "丙"]]
+
+
 def test_letter_spaced_headings_in_a_text_are_closed_up(tmp_path: Path) -> None:
     """A PDF's layout text sets its headings letter-spaced (二、存 在 的 不 足 和 原 因,
     四、2 0 2 6 年…): closed up, they are the report's headings and its parts are found; a

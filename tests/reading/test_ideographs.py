@@ -1,5 +1,5 @@
 """Stand-ins a PDF's text layer gives for ideographs (⽇ for 日, ⻓ for 长, a compatibility
-ideograph for 聆) read as the ideographs."""
+ideograph for 聆) read as the ideographs; variation selectors after them taken out."""
 
 from __future__ import annotations
 
@@ -7,7 +7,12 @@ import unicodedata
 from pathlib import Path
 
 from fzcheck.fast_patterns import utf16
-from fzcheck.reading.ideographs import IDEOGRAPH_OF, as_ideographs, may_hold_stand_ins
+from fzcheck.reading.ideographs import (
+    IDEOGRAPH_OF,
+    as_ideographs,
+    may_hold_stand_ins,
+    without_selectors,
+)
 from tests.helpers import checked, sample_text
 
 # as a PDF's text layer gives them: Kangxi radicals and the supplement's simplified ones
@@ -68,3 +73,27 @@ def test_the_kangxi_long_is_read_as_simplified(tmp_path: Path) -> None:
     line = next(i for i, text in enumerate(doc.lines) if "局\u2fa7认真" in text)
     assert "局长认真" in doc.analysis[line] and len(doc.analysis[line]) == len(doc.lines[line])
     assert doc.script == "simplified"
+
+
+def test_variation_selectors_are_taken_out() -> None:
+    for text in ("法\ufe00治", "法\U000e0100治", "法\ufe0f治\U000e01ef"):
+        assert without_selectors(text, utf16(text)) == "法治"
+    kept = "︵法治︶ \U000e0001"  # vertical brackets share the high byte; a tag is no selector
+    assert without_selectors(kept, utf16(kept)) == kept
+
+
+def test_a_report_whose_font_adds_variation_selectors_reads_as_the_report(
+    tmp_path: Path,
+) -> None:
+    """A standardized selector after 法 and 府 (a pipeline keeping compatibility ideographs),
+    an ideographic one after 年 (a font with glyph variants): each shows nothing, and the
+    report is the sample (it was 非年度报告, 0: 法治政府 mentioned 0 times, no signing date)."""
+    plain = checked(tmp_path, sample_text())
+    for marked in (
+        sample_text().replace("法", "法\ufe00").replace("府", "府\ufe00"),
+        sample_text().replace("法", "法\U000e0100").replace("年", "年\U000e0101"),
+    ):
+        r = checked(tmp_path, marked)
+        assert r["verdict"] == plain["verdict"] and r["score"] == plain["score"] == 100
+        assert r["document"]["signed_on"] == "2026-02-10"
+        assert r["document"]["title"] == plain["document"]["title"]

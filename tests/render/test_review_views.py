@@ -386,3 +386,16 @@ def test_report_says_a_torn_last_line_once_on_stderr(
     results.write_text(whole + "\n", encoding="utf-8")
     assert main(["report", str(results), "-f", "json"]) == 0
     assert "最后一行" not in capsys.readouterr().err
+
+
+def test_the_send_back_reason_names_the_failed_checks_beside_the_missing_parts() -> None:
+    """A report missing the leader's part that also fails three checks costing points: the
+    send-back list said only 缺少：负责人履职, where the letter lists all four to put right."""
+    stats = gather([graded(FIXTURES / "no_title_body_year.txt")]).to_json()
+    (back,) = stats["send_back"]
+    assert back["missing"] == ["leader_duties"]
+    assert "problems.gives_causes" in back["failed"]
+    out = io.StringIO()
+    cohort_markdown(stats, out)
+    row = next(x for x in out.getvalue().splitlines() if x.startswith("| no_title_body_year"))
+    assert "缺少：负责人履职；未通过：" in row and "分析了不足的原因" in row

@@ -112,8 +112,8 @@ def test_the_reviewed_status_and_outcome_come_from_one_place() -> None:
     assert [c["id"] for _, c in failed] == ["other"]
     assert [c["id"] for _, c in overruled] == ["own"]
     assert failed_check_entries(reviewed) == [
-        "其他检查（审核改判未通过）",
-        "（审核改判通过：本人履职）",
+        "其他检查（人工复核改为未通过）",
+        "（人工复核改为通过：本人履职）",
     ]
     assert failed_check_entries(machine) == ["本人履职"]
     # a part its reviewer finds missing is scored nothing: its checks are no failures of it
@@ -152,7 +152,7 @@ def test_the_index_counts_and_shows_the_reviewers_results_as_report_does(
     failed_cell = re.search(r'<td class="num" data-sort="(\d+)" title="([^"]*)">([^<]*)</td>', yi)
     assert failed_cell is not None
     assert failed_cell.group(1) == "0" and failed_cell.group(3) == ""
-    assert failed_cell.group(2) == "（审核改判通过：分析了不足的原因）"
+    assert failed_cell.group(2) == "（人工复核改为通过：分析了不足的原因）"
     # the chart counts the reviewer's statuses: no report misses the leader's duties
     assert re.search(r"负责人履职</text>.*?0% ✗ · 33% △", html, re.DOTALL)
 
@@ -169,7 +169,7 @@ def test_the_units_csv_lists_parts_and_checks_as_reviewed(
     jia, yi = rows["甲局.txt"], rows["乙局.txt"]
     assert jia["结论"] == "要素缺失" and jia["人工结论"] == "要素齐全"
     assert jia["缺失"] == "" and jia["仅嵌于他节"] == "负责人履职"
-    still, _, overruled = yi["未通过的检查"].partition("（审核改判通过：")
+    still, _, overruled = yi["未通过的检查"].partition("（人工复核改为通过：")
     assert "分析了不足的原因" not in still and "分析了不足的原因" in overruled
 
 
@@ -224,12 +224,12 @@ def test_a_check_overruled_to_pass_is_not_listed_as_failed_anywhere(
     terminal = capsys.readouterr().out
 
     assert "✗ 分析了不足的原因" not in terminal
-    assert "（审核改判通过：分析了不足的原因）" in terminal
+    assert "（人工复核改为通过：分析了不足的原因）" in terminal
     md = (tmp_path / "one.md").read_text(encoding="utf-8")
-    assert "- 分析了不足的原因" not in md and "- （审核改判通过：分析了不足的原因）" in md
+    assert "- 分析了不足的原因" not in md and "- （人工复核改为通过：分析了不足的原因）" in md
     html = (tmp_path / "one.html").read_text(encoding="utf-8")
     panel = html.split('id="part-problems"', 1)[1].split("</section>", 1)[0]
     assert '<li class="fail"><b>分析了不足的原因' not in panel
     assert re.search(
-        r'<li class="pass muted"><s>分析了不足的原因：[^<]*</s>（审核改判通过）', panel
+        r'<li class="pass muted"><s>分析了不足的原因：[^<]*</s>（人工复核改为通过）', panel
     )

@@ -414,7 +414,18 @@ def _whose(
         return f"只有“{slogan.group(0)}”这类套话，未写本人的具体行动"
     if act is None:
         return "只笼统描述职责，未写本人的具体行动（亲自、带头、主持……）"
-    return f"写了“{act.group(0)}”，但没有写明是本人的行动"
+    # the act in its clause: the part's evidence may be another sentence, and “召开” alone could
+    # not be found in it
+    return f"写了“{_clause_around(text, act.start(), act.end())}”，但没有写明是本人的行动"
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause holding text[start:end], from its start (…-led from a little before the
+    words when the clause opens far before them)."""
+    before = max(text.rfind(c, 0, start) for c in "。,，;；:：\n") + 1
+    if end - before <= _QUOTED:
+        return _clause_from(text, before)
+    return "…" + _clause_from(text, max(before, start - _QUOTED // 2))
 
 
 _ONE_ACT = 2  # act words at most this far apart tell one act (亲自主持召开, 带头出庭应诉)
@@ -665,7 +676,9 @@ def _signing(spec: SigningSpec, ctx: Context) -> Check | None:
         return None
     _, last, said = signed
     if last <= dt.date(ctx.report_year, 12, 31):  # a month's last day too: 12月 is the year's
-        return spec.check(passed=False, message=f"{said}签发，早于{ctx.report_year}年度结束")
+        return spec.check(
+            passed=False, message=f"{said}签发，早于{ctx.report_year}年度结束：所报的不是全年情况"
+        )
     return spec.check(passed=True, message=f"{said}签发，在{ctx.report_year}年度结束后")
 
 

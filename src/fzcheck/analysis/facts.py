@@ -777,6 +777,7 @@ _RECORD = re.compile(
 def _is_issuer(text: str, titles: re.Pattern[str]) -> bool:
     return (
         2 <= len(text) <= 40
+        and not _SEAL_BITS.match(text)
         and not text[:1].isdigit()  # a table row's number (2 组织法治培训 县司法局)
         and not _SENTENCE.search(text)
         and "," not in text
@@ -785,6 +786,11 @@ def _is_issuer(text: str, titles: re.Pattern[str]) -> bool:
         and match_heading(text) is None
         and not titles.search(text)
     )
+
+
+# Characters a seal's ring gives a character or two a line, apart (县　司 / 示　局 between the
+# issuer and the date): a name set letter-spaced (示 例 县 司 法 局) has more of them
+_SEAL_BITS = re.compile(r"^\S(?:\s+\S){0,2}$")
 
 
 def _cells(line: str) -> str:

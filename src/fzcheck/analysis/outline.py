@@ -133,11 +133,12 @@ _BY_FIRST: dict[str, tuple[int, ...]] = {
 
 
 # What a post's editor sets before a heading (📌一、 ■二、 ▶三、 ※四、 ——五、): dashes, marks,
-# arrows, shapes, dingbats, emoji — not quotation marks, nor the enclosed numbers (①, ⑴, ❶),
+# arrows, shapes, dingbats, emoji, and a symbol font's bullet a PDF gives as a private-use
+# character (Wingdings' \uf06c) — not quotation marks, nor the enclosed numbers (①, ⑴, ❶),
 # which are markers themselves
 _DECORATION = re.compile(
     r"^\s*[\u2010-\u2017\u2020-\u203e\u2190-\u245f\u2500-\u2775\u2794-\u2bff"
-    r"\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
+    r"\ue000-\uf8ff\U0001f000-\U0001faff\ufe0f\u200d]+\s*"
 )
 
 
@@ -147,7 +148,9 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
     first = line[:1]
     if first.isspace():
         first = line.lstrip()[:1]
-    if first >= "\u2010" and (first <= "\u2bff" or first >= "\U0001f000"):
+    if first >= "\u2010" and (
+        first <= "\u2bff" or first >= "\U0001f000" or "\ue000" <= first <= "\uf8ff"
+    ):
         deco = _DECORATION.match(line)
         if deco is None:
             return _by_first(line, first)

@@ -23,6 +23,7 @@ from fzcheck.analysis.patterns import (
     after_in_order,
     any_of,
     first_match,
+    heading_words,
     joined_across,
     mask_titles,
     rx,
@@ -188,7 +189,7 @@ def find_parts(
     cues = {p.id: _Cues.of(p, year, own[p.id]) for p in rubric.parts}
     _law_wording_ends(doc, outline, rubric.report_genre.law_headings)
     _rests_taken(doc, outline, list(cues.values()))
-    masked = [mask_titles(h.text) for h in outline.headings]
+    masked = [mask_titles(heading_words(h.text)) for h in outline.headings]
     body = _Body(doc, range(outline.body_start, outline.body_end + 1))
     level1 = [(h, m) for h, m in zip(outline.headings, masked, strict=True) if h.level == 1]
     top = [(h, [p for p in rubric.parts if cues[p.id].name(h.text, m)]) for h, m in level1]

@@ -69,6 +69,9 @@ class Cohort:
     # part id -> the labels its rubrics give it, each once (other: 其他, 其他事项 in a mixed batch)
     part_label_sets: dict[str, dict[str, None]] = field(default_factory=dict)
     failed_checks: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # reports each check was run on, passed or failed: the base of its share (a government's
+    # 工作考核 check, a signing date's, a part's found only in some reports)
+    checked: Counter[tuple[str, str]] = field(default_factory=Counter)
     by_content: dict[str, list[str]] = field(default_factory=dict)  # sha256 -> its paths
     # files whose copy under another name the reviewer passed: one report, as reviewed there
     # (the letters send none back; the send-back list listed the unreviewed copy)
@@ -81,6 +84,8 @@ class Cohort:
     scores: list[float] = field(default_factory=list)
     send_back: list[dict[str, Any]] = field(default_factory=list)  # see goes_back
     resubmit: list[dict[str, Any]] = field(default_factory=list)  # unreadable: submit again
+    # kept, but for the desk to look at by hand (tables unread, a hint failed…): see action
+    by_hand: list[dict[str, Any]] = field(default_factory=list)
     failures: list[dict[str, Any]] = field(default_factory=list)
     # unordered pair (part, a, b) with a < b -> the pair: each report lists only its closest
     # matches, so a pair may be in either report's list, or both
@@ -105,6 +110,8 @@ class Cohort:
             if key := content_key(r):  # one file under several names
                 self.by_content.setdefault(key, []).append(str(r["path"]))
                 self.content_of[str(r["path"])] = key
+        if goes_back(r) is None and (todo := action(r)):
+            self.by_hand.append({"path": r.get("path"), "issuer": _issuer(r), "action": todo})
         machine_verdict = str(r.get("verdict", "error"))
         reviewed = bool(r.get("review"))
         if reviewed:
@@ -166,10 +173,12 @@ class Cohort:
                     missing_required.append(p["id"])
             elif p["status"] == "embedded":
                 self.embedded[p["id"]] += 1
-        for part, c in failed_checks(r):
+        for part, c in all_checks(r):
             if c["id"] != "is_report":
                 check = (f"{part}.{c['id']}", rubric_of(r))
-                self._failed(check, c.get("message", ""), c.get("name"))
+                self.checked[check] += 1
+                if not c["passed"]:
+                    self._failed(check, c.get("message", ""), c.get("name"))
         self._add_tables(r)
         if back:  # a required part missing, or a check the unit must put right
             failed = return_checks(r)
@@ -180,8 +189,8 @@ class Cohort:
                     **verdicts,
                     "missing": missing_required,
                     "failed": [f"{p}.{c['id']}" for p, c in failed],
-                    # what the views show when no part is missing: the checks' names
-                    "reason": "" if missing_required else _checks_text(failed),
+                    # the checks' names, shown after the missing parts (缺少：…；未通过：…)
+                    "reason": _checks_text(failed) if failed else "",
                 }
             )
 
@@ -274,6 +283,7 @@ class Cohort:
                 key=lambda s: s["path"],
             ),
             "resubmit": sorted(self.resubmit, key=lambda s: s["path"] or ""),
+            "by_hand": sorted(self.by_hand, key=lambda s: s["path"] or ""),
             "failures": sorted(self.failures, key=lambda f: (f["path"] or "", f["stage"])),
             "copies": sorted(copies, key=lambda c: (-c["similarity"], c["a"], c["b"])),
             "copy_clusters": copy_clusters(copies, labels),
@@ -289,7 +299,7 @@ class Cohort:
         names = short_names([*self.paths, *(p for c in copies for p in (c["a"], c["b"]))])
         listed = {
             str(u["path"])
-            for key in ("send_back", "resubmit", "failures", "reviewed_units")
+            for key in ("send_back", "resubmit", "by_hand", "failures", "reviewed_units")
             for u in out[key]
             if u.get("path")
         }
@@ -313,9 +323,9 @@ class Cohort:
         }
 
     def _check_json(self, check: tuple[str, str], failed: int) -> dict[str, Any]:
-        """A failed check's count, shared over the reports graded with its rubric."""
+        """A failed check's count, shared over the reports it was run on."""
         key, rubric = check
-        base = self.graded_by_rubric[rubric]
+        base = self.checked[check]
         return {
             "check": key,
             "rubric": rubric,
@@ -542,7 +552,10 @@ def _as_reviewed(r: dict[str, Any], part: str, c: dict[str, Any]) -> dict[str, A
     the reviewer failed says so (复核认定未通过：their note), not why the machine passed it."""
     passed = check_passed(r, part, c)
     out = {**c, "passed": passed}
-    if f"{part}.{c['id']}" in ((r.get("review") or {}).get("checks") or {}):
+    # (the review's ``checks`` hold every check's outcome: those its reviewer decided are the
+    # decisions' — a hint nobody looked at stays a hint)
+    decided = (r.get("review") or {}).get("decisions") or []
+    if any(d.get("target") == "check" and d.get("id") == f"{part}.{c['id']}" for d in decided):
         out["reviewed"] = True  # the reviewer's outcome: it sends the report back if failed
     if c["passed"] and not passed:
         out["message"] = failed_on_review(r, part, c)
@@ -609,6 +622,12 @@ def _issuer(r: dict[str, Any]) -> str | None:
 
 def _genre_message(r: dict[str, Any]) -> str:
     return next((c["message"] for c in r.get("checks", []) if c["id"] == "is_report"), "")
+
+
+def score_band(b: dict[str, Any]) -> str:
+    """A score bin as a reviewer reads it: 60–69 (``to`` is the next bin's ``from``), the last
+    90–100 (100 is in it)."""
+    return f"{b['from']}–{100 if b['from'] == BINS[-1] else b['to'] - 1}"
 
 
 def _score_stats(scores: list[float]) -> dict[str, Any]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from rich.markup import escape
 
-from fzcheck.cohort.stats import action
+from fzcheck.cohort.stats import action, score_band
 from fzcheck.redact import decodable
 from fzcheck.render import (
     both_verdicts,
@@ -23,6 +23,9 @@ from fzcheck.render import (
 from fzcheck.render.i18n import decision_text, error_kind, lang, llm_error, t, verdict
 from fzcheck.render.jsonfmt import escape_surrogates
 from fzcheck.render.markdown import md_cell
+
+if TYPE_CHECKING:
+    from fzcheck.rubric import Catalog
 
 
 def _missing(part: dict[str, Any], graded: int) -> str:
@@ -99,7 +102,9 @@ def _missing_text(u: dict[str, Any], labels: dict[str, str]) -> str:
     report — the decision in words, without the internal genre score the JSON keeps."""
     missing = "、".join(labels.get(m, m) for m in u["missing"])
     if missing:  # 缺少：存在不足 (a label alone, 存在不足, read as "has shortcomings")
-        return t("cohort.send_back_missing", parts=missing)
+        said = t("cohort.send_back_missing", parts=missing)
+        # and the checks that cost points as well: the unit puts all of them right at once
+        return f"{said}；{u['reason']}" if u.get("reason") else said
     return genre_text(u["reason"]) if u.get("verdict") == "not_a_report" else str(u["reason"])
 
 
@@ -120,6 +125,15 @@ def _going_back(stats: dict[str, Any], labels: dict[str, str]) -> list[tuple[str
     ] + [
         (_name(stats, u["path"]), "—", verdict("error"), error_kind(u["kind"], u["message"]))
         for u in stats.get("resubmit", [])
+    ]
+
+
+def _by_hand_rows(stats: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(report, issuer, what to look at) of each report kept but left to the desk: tables
+    unread, sums unchecked, a hint failed (the sheets' 处理建议 says it per report; a list
+    here names them, where a count of unread tables named none)."""
+    return [
+        (_name(stats, u["path"]), u["issuer"] or "—", u["action"]) for u in stats.get("by_hand", [])
     ]
 
 
@@ -168,7 +182,7 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
             f"| {t('score')} | {t('cohort.count')} |",
             "|---|---|",
         ]
-        lines += [f"| {b['from']}–{b['to']} | {b['count']} |" for b in s["bins"] if b["count"]]
+        lines += [f"| {score_band(b)} | {b['count']} |" for b in s["bins"] if b["count"]]
     else:
         lines.append(t("cohort.no_scores"))
     lines += _md_table(
@@ -183,6 +197,11 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
         t("cohort.send_back"),
         [t("path"), t("issuer"), t("verdict"), t("cohort.why_back")],
         [list(row) for row in _going_back(stats, labels)],
+    )
+    lines += _md_table(
+        t("cohort.by_hand"),
+        [t("path"), t("issuer"), t("col.action")],
+        [list(row) for row in _by_hand_rows(stats)],
     )
     lines += _md_table(  # each reviewed report, whether it goes back or not: both verdicts
         t("cohort.reviewed_units"),
@@ -310,6 +329,7 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
             [(path, issuer, why) for path, issuer, _, why in _going_back(stats, labels)],
             (t("path"), t("issuer"), t("cohort.why_back")),
         ),
+        (t("cohort.by_hand"), _by_hand_rows(stats), (t("path"), t("issuer"), t("col.action"))),
         (
             t("cohort.reviewed_units"),
             _reviewed_rows(stats),
@@ -360,6 +380,7 @@ CSV_COLUMNS = [
     "path",
     "unit",
     "year",
+    "rubric",
     "issuer",
     "verdict",
     "score",
@@ -383,10 +404,13 @@ class UnitsCsv:
     """One row per report, for spreadsheets: what is missing, failed, copied, decided. Starts
     with a UTF-8 BOM so Excel reads the Chinese."""
 
-    def __init__(self, out: IO[str], names: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, out: IO[str], names: dict[str, str] | None = None, rubrics: Catalog | None = None
+    ) -> None:
         from fzcheck.render.csvfmt import BOM
 
         self.names = names  # path -> how a copy partner is named (乡镇/报告.txt)
+        self.rubrics = rubrics  # a batch may mix report types: each row names its own
 
         out.write(BOM)
         self.writer = csv.writer(out, lineterminator="\n")
@@ -408,7 +432,7 @@ class UnitsCsv:
         self.writer.writerow(safe_row(_shown(cell) for cell in self._row(r)))
 
     def _row(self, r: dict[str, Any]) -> list[Any]:
-        from fzcheck.render.csvfmt import copies_text, unit_of
+        from fzcheck.render.csvfmt import copies_text, rubric_title, score_text, unit_of
 
         parts = r.get("parts", [])
         err = r.get("error")
@@ -425,11 +449,12 @@ class UnitsCsv:
             r.get("path", ""),
             unit_of(r),
             (r.get("document") or {}).get("report_year") or "",
+            rubric_title(r, self.rubrics),
             (r.get("document") or {}).get("issuer") or "",
             verdict(r.get("verdict", "error")),
-            r.get("score", ""),
+            score_text(r.get("score", "")),
             verdict(review["verdict"]) if review else "",
-            review.get("score", ""),
+            score_text(review.get("score", "")),
             action(r),
             # as reviewed, as the workbook shows it: a part the reviewer found is not missing,
             # a check they passed is named as overruled, not as failed

@@ -521,7 +521,7 @@ def _write_letter(
 ) -> None:
     from docx.shared import Pt
 
-    from fzcheck.cohort.stats import effective
+    from fzcheck.cohort.stats import action, effective, goes_back
     from fzcheck.redact import decodable
     from fzcheck.render.i18n import decision_text, verdict
     from fzcheck.render.typeset import book_title, quoted
@@ -568,8 +568,9 @@ def _write_letter(
             doc.paragraph(f"（{i}）{cited(head)}")
             if cite:
                 doc.paragraph(f"依据：{cite}", style="List Bullet")
-            for ev in evidence:
-                doc.paragraph(f"原文：{cited(ev)}", style="List Bullet")
+            for ev in evidence:  # a quote of the report, or what fzcheck worked out (a sum)
+                said = "原文" if _QUOTE_LINE.match(ev) else "说明"
+                doc.paragraph(f"{said}：{cited(ev)}", style="List Bullet")
         review = r.get("review")
         # the machine's verdict beside the reviewer's is the desk's record (the 汇总), not what
         # the unit is told: its letter states the conclusion as reviewed, above
@@ -581,6 +582,10 @@ def _write_letter(
                 f"机器审查结论：{verdict(r['verdict'])} {r['score']:g}分；"
                 f"人工复核结论：{verdict(review['verdict'])} {review['score']:g}分。"
             )
+        # what the desk still has to look at itself (tables unread, a hint failed): its record
+        # says so, where 未发现需要修改的问题 alone read as checked through
+        if summary and goes_back(r) is None and (todo := action(r)):
+            doc.paragraph(f"审查人员注意（不发报送单位）：{todo}")
         if e["verdict"] == "not_a_report":
             doc.paragraph(f"请于{deadline}前报送本单位的{kind}，并按规定向社会公开。")
         else:
@@ -596,6 +601,8 @@ def _write_letter(
     doc.save(path)
 
 
+# a piece of evidence quoting the report (第12行：“…”), not a sum worked out or a note on it
+_QUOTE_LINE = re.compile(r"第\d+行：“")
 # where a message or a piece of evidence names its line(s): 第7行：“…”, 第4行“…”, （第36至57行）
 _LINE_REFERENCE = re.compile(r"（第[\d、至]+行）|第[\d、至]+行：?")
 

@@ -112,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "csv":
             from fzcheck.render.csvfmt import copy_names
 
-            units = UnitsCsv(out, copy_names(lines))
+            units = UnitsCsv(out, copy_names(lines), rubrics)
             for line in lines:
                 units.add(line)
         elif args.format == "html":

@@ -290,8 +290,12 @@ def _nearest(results: list[dict[str, Any]], which: str) -> list[dict[str, Any]]:
 
 
 def _is_unit(r: dict[str, Any], which: str) -> bool:
+    """Its issuer or title as written, or the unit as the sheets, the CSV and the letters name
+    it (a Traditional report's in Simplified: 湘潭县数据局 for 湘潭縣數據局)."""
+    from fzcheck.render.csvfmt import unit_of
+
     d = r.get("document") or {}
-    return which in (d.get("issuer"), d.get("title"))
+    return which in (d.get("issuer"), d.get("title"), unit_of(r))
 
 
 def _in_unit(r: dict[str, Any], which: str) -> bool:
@@ -300,8 +304,10 @@ def _in_unit(r: dict[str, Any], which: str) -> bool:
 
 
 def _unit(result: dict[str, Any]) -> str:
+    from fzcheck.render.csvfmt import unit_of
+
     d = result.get("document") or {}
-    return f"{d.get('issuer') or ''} {d.get('title') or ''}"
+    return f"{d.get('issuer') or ''} {d.get('title') or ''} {unit_of(result)}"
 
 
 def _unrun_checks(result: dict[str, Any], rubric: Rubric | None) -> dict[str, dict[str, Any]]:

@@ -15,6 +15,7 @@ whose ideograph is in the BMP: the rest are rare in text and left as they are.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # (radical, ideograph) pairs of the supplement, from EquivalentUnifiedIdeograph.txt
@@ -49,3 +50,19 @@ def may_hold_stand_ins(units: bytes) -> bool:
 def as_ideographs(text: str) -> str:
     """``text`` with every stand-in :data:`IDEOGRAPH_OF` knows read as its ideograph."""
     return text.translate(IDEOGRAPH_OF)
+
+
+# Variation selectors: U+FE00..U+FE0F (standardized, as a pipeline keeps a compatibility
+# ideograph: 法︀) and U+E0100..U+E01EF (ideographic, from fonts with glyph variants: 法󠄀). Each
+# shows nothing beside its ideograph, yet 法󠄀治政府 is no 法治政府 to a search.
+_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+_SELECTOR_HIGH = (b"\xfe", b"\xdb")  # U+FExx, and the high surrogate of plane 14 (DB40)
+
+
+def without_selectors(text: str, units: bytes) -> str:
+    """``text`` with its variation selectors taken out; ``units`` is :func:`utf16` of ``text``,
+    whose high bytes rule most texts out without a scan."""
+    high = units[1::2]
+    if not any(b in high for b in _SELECTOR_HIGH):
+        return text
+    return _SELECTORS.sub("", text)

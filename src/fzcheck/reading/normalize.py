@@ -13,7 +13,7 @@ from fzcheck.document import Document, Format, Script, fold_width
 from fzcheck.fast_patterns import bmp_only, cjk_count, utf16
 from fzcheck.reading import t2s_changes
 from fzcheck.reading.dates import find_published
-from fzcheck.reading.ideographs import as_ideographs, may_hold_stand_ins
+from fzcheck.reading.ideographs import as_ideographs, may_hold_stand_ins, without_selectors
 from fzcheck.reading.resegment import resegment
 
 
@@ -292,11 +292,14 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     for c in _INVISIBLE:  # a string search each: most texts hold none
         if c in text:
             text = text.replace(c, "")
+    written = utf16(text)
+    if (bare := without_selectors(text, written)) != text:
+        text, written = bare, utf16(bare)
     lines = text.split("\n")
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # a final newline ends the last line; it does not start another
-        text = text[:-1]
-    units: bytes | None = utf16(text)
+        text, written = text[:-1], written[:-2]
+    units: bytes | None = written
     # the analysis view from here: ⽇ read as 日 before OpenCC reads it (⾧, the Kangxi 長, is 长)
     seen, seen_lines = text, lines
     if units is not None and may_hold_stand_ins(units) and (read := as_ideographs(text)) != text:

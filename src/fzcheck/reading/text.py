@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from itertools import pairwise
 from typing import Any
 
 from fzcheck.errors import InputError
@@ -71,7 +72,36 @@ def _unwrapped(text: str) -> str:
     lines = text.replace("\r\n", "\n").split("\n")
     if not hard_wrapped(lines):
         return text
-    return "\n".join(unwrap([lines])[0])
+    from fzcheck.reading.pdf import _drop_running_lines
+
+    pages = _paged(lines)
+    _drop_running_lines(pages)
+    return "\n".join(line for page in unwrap(pages) for line in page)
+
+
+def _paged(lines: list[str]) -> list[list[str]]:
+    """A PDF's copied lines cut into its pages at their page numbers (- 2 -, 第2页 共4页, 2/4, or
+    bare numbers where they run 2, 3, 4… through the text), which are left out with the blank
+    lines beside them, as the PDF reader leaves them out: a paragraph, or a heading that fills
+    its line, goes on over the page break instead of taking - 2 - into its words, and the
+    running header that opens each page is known as one."""
+    from fzcheck.reading.pdf import _BARE_NUMBER, _PAGE_NUMBER
+
+    bare = [i for i, line in enumerate(lines) if _BARE_NUMBER.match(line)]
+    in_step = len(bare) >= 2 and all(int(lines[j]) == int(lines[i]) + 1 for i, j in pairwise(bare))
+    breaks = {i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line)}
+    breaks.update(bare if in_step else ())
+    if not breaks:
+        return [lines]
+    pages: list[list[str]] = [[]]
+    for i, line in enumerate(lines):
+        if i in breaks:
+            while pages[-1] and not pages[-1][-1].strip():
+                pages[-1].pop()
+            pages.append([])
+        elif line.strip() or (pages[-1] and i - 1 not in breaks):
+            pages[-1].append(line)
+    return [page for page in pages if page]
 
 
 # A web editor's or a static site's Markdown opens with YAML front matter: --- / title: … /

@@ -349,7 +349,7 @@ def failed_check_entries(
 ) -> list[str]:
     """The failed checks as a reviewer reads them after the decisions: each still failed (one
     the machine passed and the reviewer failed marked so), then one entry naming those
-    overruled to pass (（审核改判通过：…）), so an overruled check never reads as still failed.
+    overruled to pass (（人工复核改为通过：…）), so an overruled check never reads as still failed.
     ``message`` adds each check's message, ``qualified`` its part id (English view)."""
     from fzcheck.render.i18n import check_name, t
 
@@ -359,8 +359,10 @@ def failed_check_entries(
         name = check_name(c, p if qualified else None)
         if c["passed"]:  # the machine passed it: its message says why it passed, so not shown
             out.append(name + t("review.failed_by_reviewer"))
+        elif message or c["id"] == GENRE_CHECK:  # its name alone reads as what it is not
+            out.append(check_line(c, p if qualified else None))
         else:
-            out.append(check_line(c, p if qualified else None) if message else name)
+            out.append(name)
     if overruled:
         names = "；".join(check_name(c, p if qualified else None) for p, c in overruled)
         out.append(t("review.overruled", names=names))

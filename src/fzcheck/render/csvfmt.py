@@ -177,9 +177,9 @@ def csv_row(
         "year": d.get("report_year"),
         "rubric": rubric_title(result, rubrics),
         "verdict": verdict_word(result["verdict"]),
-        "score": result["score"],
+        "score": score_text(result["score"]),
         "human_verdict": verdict_word(review["verdict"]) if review else "",
-        "human_score": review.get("score", ""),
+        "human_score": score_text(review.get("score", "")),
         "action": action(result),
         **{k: fact_value(d, k) for k in FACTS},
         "script": t(f"script.{d['script']}") if d.get("script") else "",
@@ -189,6 +189,11 @@ def csv_row(
         "error": error_kind(err["kind"], err["message"]) if err else "",
     }
     return ["" if values[c] is None else str(values[c]) for c in columns(part_ids)]
+
+
+def score_text(score: Any) -> Any:
+    """98, not 98.0, as every other view writes it (87.5 stays)."""
+    return f"{score:g}" if isinstance(score, float) else score
 
 
 # A cell Excel would read as a formula (=HYPERLINK(…), +1, -1+2, @SUM) when it opens the CSV: a

@@ -331,6 +331,7 @@ def render_batch_page(
         page_title="、".join(r.title for r in graded_with) or "年度报告",
         shares=view.part_shares(cohort, part_ids, part_labels(results)),
         bins=view.score_bins(cohort),
+        scored=int(cohort.get("scores", {}).get("count") or 0),
         verdicts=verdicts,
         total=len(results),
         optional=optional,

@@ -539,11 +539,9 @@ def part_shares(
 
 def score_bins(cohort: Mapping[str, Any]) -> list[tuple[str, int]]:
     """Counts per score band from the cohort statistics: 0–9, 10–19, ..., 90–100."""
-    bins = cohort.get("scores", {}).get("bins", [])
-    labels = [f"{b['from']}–{b['to'] - 1}" for b in bins]
-    if labels:
-        labels[-1] = f"{bins[-1]['from']}–100"
-    return [(label, int(b["count"])) for label, b in zip(labels, bins, strict=True)]
+    from fzcheck.cohort.stats import score_band
+
+    return [(score_band(b), int(b["count"])) for b in cohort.get("scores", {}).get("bins", [])]
 
 
 # --- statistical tables ------------------------------------------------------------------------

@@ -66,7 +66,8 @@ def os_error(err: OSError) -> str:
     key = _OS_ERRORS.get(err.errno or 0)
     if key is None:
         return f"{path}: {err.strerror or err}"
-    return t(key, path=path)
+    # (newdir/ names a folder whether or not it exists: the example joins the name once)
+    return t(key, path=path, folder=str(path).rstrip("/\\") or path)
 
 
 # The LLM layer's failures (llm.error in the JSON, English as every message there) as the
@@ -309,9 +310,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.check": "检查",
         "review.pass": "通过",
         "review.fail": "未通过",
-        "review.overruled": "（审核改判通过：{names}）",
-        "review.failed_by_reviewer": "（审核改判未通过）",
-        "review.passed_by_reviewer": "（审核改判通过）",
+        "review.overruled": "（人工复核改为通过：{names}）",
+        "review.failed_by_reviewer": "（人工复核改为未通过）",
+        "review.passed_by_reviewer": "（人工复核改为通过）",
         "review.failed_plain": "复核认定未通过",
         "review.failed_note": "复核认定未通过：{note}",
         "review.decided_pass": "经审核认定通过",
@@ -357,6 +358,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.stage": "环节",
         "cohort.reviewed": "人工复核{n}份",
         "cohort.reviewed_units": "人工复核的报告",
+        "cohort.by_hand": "需人工核对的报告",
         "cohort.title": "批量评查：{n}份报告",
         "cohort.verdicts": "结论",
         "cohort.llm_unused": "大模型：未使用",
@@ -592,7 +594,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "os.the_output": "输出",
         "os.no_folder": "{path}：所在的文件夹不存在：请先建好它，或写到已有的文件夹",
         "os.disk_full": "{path}：磁盘已满，没有写完：请腾出空间后重试",
-        "os.is_folder": "{path} 是一个文件夹：请给出文件名（如 {path}/结果.xlsx）",
+        "os.is_folder": "{path} 指的是文件夹：请给出文件名（如 {folder}/结果.xlsx）",
         "output.unknown_suffix": (
             "-o 的扩展名 {suffix} 不是fzcheck能写的格式：请用 {choices} 之一，或用 -f 指定格式"
         ),
@@ -932,6 +934,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.stage": "stage",
         "cohort.reviewed": "{n} reviewed",
         "cohort.reviewed_units": "reviewed reports",
+        "cohort.by_hand": "reports to check by hand",
         "cohort.title": "Batch: {n} reports",
         "cohort.verdicts": "verdicts",
         "cohort.llm_unused": "LLM: not used",
@@ -1220,7 +1223,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "os.the_output": "the output",
         "os.no_folder": "{path}: its folder does not exist: create it first, or write elsewhere",
         "os.disk_full": "{path}: the disk is full, not all was written: free space and retry",
-        "os.is_folder": "{path} is a folder: give a file name (e.g. {path}/results.xlsx)",
+        "os.is_folder": "{path} names a folder: give a file name (e.g. {folder}/results.xlsx)",
         "output.unknown_suffix": (
             "-o's extension {suffix} is no format fzcheck writes: use one of {choices}, or "
             "name the format with -f"
