@@ -275,6 +275,11 @@ def test_letters_for_reports_to_send_back(
     assert "请于____年__月__日前" in text
     whole = _docx_text(out / "汇总反馈意见.docx")
     assert "示例区教育局" in whole and "示例县2026年法治政府建设工作要点" in whole
+    # a work plan sent for the report: the unit is asked for the report, not a revision, and
+    # no 年度 is stated for what is no annual report
+    plan = _docx_text(out / "示例县-反馈意见.docx")
+    assert "存在以下问题" in plan and "修改完善" not in plan and "年度）" not in plan
+    assert "报送本单位的法治政府建设年度报告" in plan
 
     # a reviewer's decision: the part is there; the letter no longer asks for it
     mark_trap_problems_embedded(capsys, results)
@@ -713,7 +718,7 @@ def test_a_letter_for_a_report_with_nothing_to_fix_asks_for_nothing(
     deadline for a revised report; a report of unknown year reads （年度不详）, not 年度不详年度."""
     results = tmp_path / "results.jsonl"
     run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
-    _edit_lines(results, {"work_plan.txt": {"report_year": None}})
+    _edit_lines(results, {"trap_no_problems.txt": {"report_year": None}})
     out = tmp_path / "letters"
     run(capsys, "letter", str(results), "-o", str(out), "--all")
     complete = next(

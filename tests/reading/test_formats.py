@@ -859,6 +859,19 @@ def test_a_text_copied_line_by_line_from_a_pdf_reads_as_its_paragraphs(tmp_path:
     assert load(str(SAMPLE)).lines == sample_text().rstrip("\n").split("\n")
 
 
+@pytest.mark.parametrize("width", [32, 34, 36])
+def test_a_copy_at_a_pages_width_is_joined_though_its_figures_are_narrow(
+    tmp_path: Path, width: int
+) -> None:
+    """Cut at 32-36 em, as a PDF page sets the sample: a line with figures in it holds more
+    characters than one without (2025, 96.5% are half an em a character), and the copy was
+    not taken for wrapped text — its lines stayed cut, a cue cut with them."""
+    lines = [cut for line in sample_text().splitlines() for cut in wrapped(line, width) or [""]]
+    path = tmp_path / "copied.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert load(str(path)).lines == load(str(SAMPLE)).lines
+
+
 def test_page_numbers_in_a_copied_pdf_text_break_no_heading(tmp_path: Path) -> None:
     """A GB/T 9704 page (28 em, 首行缩进) copied out with its page numbers and running header:
     the leader's heading fills its line at a page's foot, and - 2 - was glued onto it (the part
@@ -878,6 +891,28 @@ def test_page_numbers_in_a_copied_pdf_text_break_no_heading(tmp_path: Path) -> N
     ]
     assert copied["score"] == plain["score"] == 100
     assert not any("- 2 -" in line or "文件" in line for line in load(str(path)).lines)
+
+
+@pytest.mark.parametrize("header", ["示例县2025年度法治政府建设情况报告", "示例县司法局"])
+def test_a_running_header_with_no_page_numbers_is_no_title_nor_text(
+    tmp_path: Path, header: str
+) -> None:
+    """A copied PDF whose pages each open with a header, the first page's above the title, and
+    no page number to tell the pages: the header was the title, and split paragraphs. The
+    issuer signing in its header's words still signs."""
+    lines = [cut for line in sample_text().splitlines() for cut in wrapped(f"　　{line}", 28)]
+    for at in (30, 20, 10, 0):
+        lines.insert(at, header)
+    path = tmp_path / "copied.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    copied = check_path(str(path), Catalog.load()).to_json()
+    plain = check_path(str(SAMPLE), Catalog.load()).to_json()
+    assert copied["document"]["title"] == plain["document"]["title"]
+    assert copied["document"]["issuer"] == "示例县司法局"
+    assert copied["score"] == plain["score"] == 100
+    assert sum(line.strip() == header for line in load(str(path)).lines) == (
+        1 if header == "示例县司法局" else 0
+    )
 
 
 def test_bare_page_numbers_count_only_where_they_run_in_step() -> None:

@@ -276,6 +276,13 @@ def test_batch_page_rows_charts_and_copy_partners(
     # a part's column is explained by the law's name for it, not its id (achievements)
     heads = {x["title"] for t, x in m.tags if t == "th" and "part-head" in x.get("class", "")}
     assert "存在的不足和原因" in heads and not heads & {"achievements", "problems"}
+    # what the desk does, as the sheets say it: the incomplete report goes back; the page of
+    # a report sent back says so under its score (no view of the pages said it)
+    actions = [x.get("title", "") for t, x in m.tags if t == "td" and "title" in x]
+    assert any(a == "退回修改" for a in actions)
+    assert "处理建议" in html
+    page = render_report_page(b, injection[1])
+    assert re.search(r'id="action">处理建议：<span class="todo">退回修改</span>', page)
 
 
 def test_page_names_are_unique_and_safe() -> None:

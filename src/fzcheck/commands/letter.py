@@ -549,11 +549,15 @@ def _write_letter(
         found = points(r, rubrics)
         # a report published late is put right by publishing on time next year, not by revising
         revise = bool(found) and _revising_fixes(e, rubric)
+        other = e["verdict"] == "not_a_report"  # another document: sent, not revised
         doc.paragraph(
-            f"经审查，你单位报送的{what}（{f'{year}年度' if year else '年度不详'}）"
-            f"审查结论为“{verdict(e['verdict'])}”，得分{e['score']:g}分。"
+            f"经审查，你单位报送的{what}"
+            + ("" if other else f"（{f'{year}年度' if year else '年度不详'}）")
+            + f"审查结论为“{verdict(e['verdict'])}”，得分{e['score']:g}分。"
             + (
-                f"对照{kind}的要求，请就以下问题修改完善："
+                f"对照{kind}的要求，存在以下问题："
+                if other
+                else f"对照{kind}的要求，请就以下问题修改完善："
                 if revise
                 else f"对照{kind}的要求，请注意以下问题："
                 if found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from itertools import pairwise
 from typing import Any
 
@@ -12,6 +13,7 @@ from fzcheck.fast_patterns import cjk_count
 from fzcheck.reading.layout import hard_wrapped, unwrap
 from fzcheck.reading.limits import Deadline
 from fzcheck.reading.normalize import Extracted
+from fzcheck.reading.resegment import HEADING_START
 
 # Characters frequent in these reports, in both scripts. Decoding Big5 bytes as GB18030 (or the
 # reverse) succeeds byte-wise but yields rare characters, so the share of these tells them apart.
@@ -79,18 +81,41 @@ def _unwrapped(text: str) -> str:
     return "\n".join(line for page in unwrap(pages) for line in page)
 
 
+_RUNNING_TIMES = 3  # a running header recurs at least so often
+_RUNNING_CHARS = (4, 40)
+_SENTENCE_MARK = re.compile(r"[。；;！!？?，,]")
+_SIGNING_LINES = 5  # the last non-blank lines, where the signature stands
+
+
 def _paged(lines: list[str]) -> list[list[str]]:
     """A PDF's copied lines cut into its pages at their page numbers (- 2 -, 第2页 共4页, 2/4, or
     bare numbers where they run 2, 3, 4… through the text), which are left out with the blank
     lines beside them, as the PDF reader leaves them out: a paragraph, or a heading that fills
     its line, goes on over the page break instead of taking - 2 - into its words, and the
-    running header that opens each page is known as one."""
+    running header that opens each page is known as one. A short line that recurs three times
+    or more (示例县2025年度法治政府建设情况报告 atop each page, the first above the title) is a
+    running header too, where no page number tells the pages: but not among the last lines,
+    where the issuer signs in the words its header has."""
     from fzcheck.reading.pdf import _BARE_NUMBER, _PAGE_NUMBER
 
     bare = [i for i, line in enumerate(lines) if _BARE_NUMBER.match(line)]
     in_step = len(bare) >= 2 and all(int(lines[j]) == int(lines[i]) + 1 for i, j in pairwise(bare))
     breaks = {i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line)}
     breaks.update(bare if in_step else ())
+    said = Counter(line.strip() for line in lines)
+    running = {
+        line
+        for line, n in said.items()
+        if n >= _RUNNING_TIMES
+        and _RUNNING_CHARS[0] <= len(line) <= _RUNNING_CHARS[1]
+        and not _SENTENCE_MARK.search(line)
+        and not HEADING_START.match(line)
+    }
+    if running:
+        signing = [i for i, line in enumerate(lines) if line.strip()][-_SIGNING_LINES:]
+        breaks.update(
+            i for i, line in enumerate(lines) if line.strip() in running and i < signing[0]
+        )
     if not breaks:
         return [lines]
     pages: list[list[str]] = [[]]

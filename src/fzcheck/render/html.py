@@ -144,6 +144,8 @@ def render_report_page(
     Without ``doc`` (results read back from JSON) the panels still show, the text does not.
     ``links`` maps other reports' paths to their pages, for copy-detection partners.
     """
+    from fzcheck.cohort.stats import action
+
     parts: list[dict[str, Any]] = list(result.get("parts") or [])
     graded_with = _rubrics_of([result], rubrics)
     names = view.part_names(result, graded_with[0] if graded_with else None)
@@ -243,6 +245,7 @@ def render_report_page(
         links=links or {},
         index_href=index_href,
         part_ids=[p["id"] for p in parts],
+        todo=action(result),  # what the desk does, as the sheets and the terminal say it
     )
 
 

@@ -8,6 +8,7 @@ unexpected shape renders as "nothing to show", never as an error.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -449,6 +450,12 @@ class BatchRow:
     machine_statuses: dict[str, str] = field(default_factory=dict)  # those the reviewer changed
     failed_entries: list[str] = field(default_factory=list)  # failed and overruled, to read
     decisions: list[str] = field(default_factory=list)
+    action: str = ""  # what the desk does (退回修改, 人工核对：…), as the sheets say it
+
+    @property
+    def action_word(self) -> str:
+        """The action's first words (退回修改, 人工核对), for a narrow cell."""
+        return re.split("[：（]", self.action, maxsplit=1)[0]
 
 
 def batch_row(
@@ -460,6 +467,7 @@ def batch_row(
     err = result.get("error")
     path = str(result.get("path", ""))
     llm = llm_view(result)
+    from fzcheck.cohort.stats import action
     from fzcheck.render.i18n import check_name, decision_text, error_kind, t
 
     failed = [
@@ -499,6 +507,7 @@ def batch_row(
         if isinstance(err, Mapping)
         else None,
         review=review,
+        action=action(dict(result)),
     )
 
 
