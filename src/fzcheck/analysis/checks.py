@@ -385,7 +385,8 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
 _PERSON = re.compile(r"由?([^，,。;；:：、\s]{0,10}?(?:(?<!组)长|主任|书记))(?![长任记])")
 
 
-_CLAUSE_END = re.compile(r"[。,，;；:：\n]")
+_CLAUSE_MARKS = "。,，;；:：\n"
+_CLAUSE_END = re.compile(f"[{_CLAUSE_MARKS}]")
 _QUOTED = 20  # characters of an act quoted in the message
 
 
@@ -422,7 +423,7 @@ def _whose(
 def _clause_around(text: str, start: int, end: int) -> str:
     """The clause holding text[start:end], from its start (…-led from a little before the
     words when the clause opens far before them)."""
-    before = max(text.rfind(c, 0, start) for c in "。,，;；:：\n") + 1
+    before = max(text.rfind(c, 0, start) for c in _CLAUSE_MARKS) + 1
     if end - before <= _QUOTED:
         return _clause_from(text, before)
     return "…" + _clause_from(text, max(before, start - _QUOTED // 2))

@@ -18,6 +18,7 @@ from fzcheck.errors import ConfigError
 from fzcheck.render import (
     all_checks,
     check_passed,
+    decision_on,
     failed_checks,
     failed_on_review,
     joined_label,
@@ -110,7 +111,7 @@ class Cohort:
             if key := content_key(r):  # one file under several names
                 self.by_content.setdefault(key, []).append(str(r["path"]))
                 self.content_of[str(r["path"])] = key
-        if goes_back(r) is None and (todo := action(r)):
+        if todo := by_hand(r):
             self.by_hand.append({"path": r.get("path"), "issuer": _issuer(r), "action": todo})
         machine_verdict = str(r.get("verdict", "error"))
         reviewed = bool(r.get("review"))
@@ -424,6 +425,13 @@ def content_key(r: dict[str, Any]) -> str | None:
     return str(r["sha256"]) if r.get("sha256") and r.get("ok") else None
 
 
+def by_hand(r: dict[str, Any]) -> str:
+    """What the desk looks at itself in a report it keeps (tables unread, sums unchecked, a
+    hint failed, a review unfinished; :func:`action`'s words), "" when the report goes back or
+    nothing is to be done."""
+    return "" if goes_back(r) is not None else action(r)
+
+
 def action(r: dict[str, Any]) -> str:
     """What the desk does with the report, in a word for the sheets: sent back to be revised
     or submitted again (the rule of :func:`goes_back`), or looked at by hand (a file unreadable
@@ -554,8 +562,7 @@ def _as_reviewed(r: dict[str, Any], part: str, c: dict[str, Any]) -> dict[str, A
     out = {**c, "passed": passed}
     # (the review's ``checks`` hold every check's outcome: those its reviewer decided are the
     # decisions' — a hint nobody looked at stays a hint)
-    decided = (r.get("review") or {}).get("decisions") or []
-    if any(d.get("target") == "check" and d.get("id") == f"{part}.{c['id']}" for d in decided):
+    if decision_on(r, "check", f"{part}.{c['id']}") is not None:
         out["reviewed"] = True  # the reviewer's outcome: it sends the report back if failed
     if c["passed"] and not passed:
         out["message"] = failed_on_review(r, part, c)

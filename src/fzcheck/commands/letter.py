@@ -521,7 +521,7 @@ def _write_letter(
 ) -> None:
     from docx.shared import Pt
 
-    from fzcheck.cohort.stats import action, effective, goes_back
+    from fzcheck.cohort.stats import by_hand, effective
     from fzcheck.redact import decodable
     from fzcheck.render.i18n import decision_text, verdict
     from fzcheck.render.typeset import book_title, quoted
@@ -588,7 +588,7 @@ def _write_letter(
             )
         # what the desk still has to look at itself (tables unread, a hint failed): its record
         # says so, where 未发现需要修改的问题 alone read as checked through
-        if summary and goes_back(r) is None and (todo := action(r)):
+        if summary and (todo := by_hand(r)):
             doc.paragraph(f"审查人员注意（不发报送单位）：{todo}")
         if e["verdict"] == "not_a_report":
             doc.paragraph(f"请于{deadline}前报送本单位的{kind}，并按规定向社会公开。")

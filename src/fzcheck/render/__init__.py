@@ -369,13 +369,19 @@ def failed_check_entries(
     return out
 
 
-def decision_note(result: Mapping[str, Any], target: str, id_: str) -> str | None:
-    """The note of the reviewer's decision on ``target`` (part|check) ``id_`` (a part id, or
-    ``part.check``), if the decision has one."""
+def decision_on(result: Mapping[str, Any], target: str, id_: str) -> Mapping[str, Any] | None:
+    """The reviewer's (last) decision on ``target`` (part|check) ``id_`` (a part id, or
+    ``part.check``), if they made one."""
     for d in reversed((result.get("review") or {}).get("decisions") or []):
         if d.get("target") == target and d.get("id") == id_:
-            return str(d["note"]) if d.get("note") else None
+            return dict(d)
     return None
+
+
+def decision_note(result: Mapping[str, Any], target: str, id_: str) -> str | None:
+    """The note of the reviewer's decision on ``target`` ``id_``, if the decision has one."""
+    d = decision_on(result, target, id_)
+    return str(d["note"]) if d and d.get("note") else None
 
 
 def failed_on_review(result: Mapping[str, Any], part: str, check: Mapping[str, Any]) -> str:
