@@ -690,3 +690,52 @@ def test_headings_in_brackets_on_lines_of_their_own_are_read_by_their_words(
     assert parts["leader_duties"]["status"] == "present"
     assert parts["problems"]["heading"] == "短板不足"
     assert {c["id"]: c["passed"] for c in parts["problems"]["checks"]}["gives_causes"]
+
+
+@pytest.mark.parametrize("between", ["- 3 -", "\n第3页 共8页\n", "3"])
+def test_a_heading_cut_by_a_page_break_keeps_its_part(tmp_path: Path, between: str) -> None:
+    # a copy of a PDF keeps the page number where the break cut the heading in two
+    text = sample_text()
+    heading = next(line for line in text.split("\n") if line.startswith("二、"))
+    cut = heading.index("存在") + 1
+    paged = text.replace(heading, f"{heading[:cut]}\n{between}\n{heading[cut:]}")
+    assert paged != text
+    parts = {p["id"]: p["status"] for p in checked(tmp_path, paged)["parts"]}
+    assert parts["problems"] == "present"
+
+
+def test_a_heading_s_rest_past_a_page_break_is_no_cause(tmp_path: Path) -> None:
+    # 原因 in the heading's rest is the heading's promise, not a cause given
+    lines = sample_text().split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith("二、"))
+    section = range(k + 1, next(i for i in range(k + 1, len(lines)) if not lines[i].strip()))
+    for i in section:
+        lines[i] = lines[i].split("。")[0] + "。"  # each problem stated, its cause left out
+    cut = lines[k].index("存在") + 1
+    lines[k : k + 1] = [lines[k][:cut], "- 3 -", lines[k][cut:]]
+    problems = next(
+        p for p in checked(tmp_path, "\n".join(lines))["parts"] if p["id"] == "problems"
+    )
+    assert problems["status"] == "present"
+    causes = [c for c in problems["checks"] if "原因" in c["name"]]
+    assert causes and not any(c["passed"] for c in causes)
+
+
+def test_a_paragraph_cut_by_a_page_break_is_read_whole(tmp_path: Path) -> None:
+    # the only cause given, 主要原因是…, cut in its word by a page break and its page number
+    lines = sample_text().split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith("二、"))
+    section = range(k + 1, next(i for i in range(k + 1, len(lines)) if not lines[i].strip()))
+    first, *rest = section
+    for i in rest:
+        lines[i] = lines[i].split("。")[0] + "。"  # no cause in the others
+    cut = lines[first].index("原因") + 1
+    assert cut > 1
+    lines[first : first + 1] = [lines[first][:cut], "", "- 3 -", "", lines[first][cut:]]
+    result = checked(tmp_path, "\n".join(lines))
+    problems = next(p for p in result["parts"] if p["id"] == "problems")
+    causes = [c for c in problems["checks"] if "原因" in c["name"]]
+    assert causes and all(c["passed"] for c in causes)
+    # the lines keep their numbers: the page number's line is blank, the rest joined up
+    leader = next(i for i, line in enumerate(lines) if line.startswith("三、"))
+    assert [p["line"] for p in result["parts"] if p["id"] == "leader_duties"] == [leader + 1]

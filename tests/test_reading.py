@@ -488,3 +488,21 @@ def test_characters_that_show_nothing_are_taken_out(tmp_path: Path) -> None:
     doc = load(str(path))
     assert doc.text == text.rstrip("\n")
     assert not any(c in doc.text for c in "\u200b\u200c\u200d\u2060\u00ad")
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("二二、、存存在在的的不不足足和和原原因因", "二、存在的不足和原因"),
+        # bold words, then the paragraph in the regular face
+        ("（（一一））加加强强领领导导。。局党组专题研究。", "（一）加强领导。局党组专题研究。"),
+        ("　　标标题题::  示示例例", "　　标题: 示例"),
+        ("明明白白做事，清清楚楚做人。", "明明白白做事，清清楚楚做人。"),  # a word, not bold
+        ("====================", "===================="),  # a rule
+        ("二、存在的不足和原因", "二、存在的不足和原因"),
+    ],
+)
+def test_fake_bold_is_read_once(tmp_path: Path, line: str, read: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(f"示例县2025年度法治政府建设情况的报告\n{line}\n正文。", encoding="utf-8")
+    assert load(str(path)).lines[1] == read

@@ -79,6 +79,22 @@ def _bold(text: str) -> str:
     )
 
 
+_HEADING_MAX = 60  # a longer line is a paragraph (or a crawl's whole text), set in no bold
+
+
+def _fake_bold(text: str) -> str:
+    """The title and the top-level headings in a PDF's fake bold as a text copy gives it: each
+    character twice (each glyph drawn twice a hair apart)."""
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    return "\n".join(
+        "".join(c * 2 for c in line)
+        if (i == first or _TOP.match(line)) and len(line) <= _HEADING_MAX
+        else line
+        for i, line in enumerate(lines)
+    )
+
+
 def _first_line(text: str) -> str:
     return next(line.strip() for line in text.splitlines() if line.strip())
 
@@ -89,6 +105,44 @@ def _paged(text: str) -> str:
     return "\n".join(
         line + (f"\n\n— {i // 20 + 1} —\n" if i % 20 == 19 else "") for i, line in enumerate(lines)
     )
+
+
+_TOP_HEADING = re.compile(
+    r"^([ \t\u3000]*[一二三四五六七八九十]{1,3}、[^。；：\n]{6,40})$", re.MULTILINE
+)
+
+
+def _headings_over_page_breaks(text: str, number: str) -> str:
+    """Each top heading with no sentence after it cut in the middle by a page break, its page
+    number on a line between the halves, as a copy of a PDF keeps it (二、2025年推进法治政府建设存
+    / - 3 - / 在的不足和原因)."""
+
+    def cut(m: re.Match[str]) -> str:
+        heading = m.group(1)
+        half = len(heading) // 2 + 1
+        while heading[half - 1].isdigit() or heading[half - 1] == "年":
+            half += 1  # not inside a year: a break there is a case of its own
+        return f"{heading[:half]}\n{number}\n{heading[half:]}"
+
+    return _TOP_HEADING.sub(cut, text)
+
+
+def _paragraphs_over_page_breaks(text: str) -> str:
+    """Every fifth line of a paragraph's length cut in the middle of a sentence by a page
+    break, its page number on a line between the halves (blank lines around it), as a copy of a
+    PDF whose lines are its paragraphs keeps it."""
+    lines, out, n = text.split("\n"), [], 0
+    for line in lines:
+        body = line.strip()
+        if len(body) >= 40 and not _TOP.match(line) and not _ANY_SUB.match(line):
+            n += 1
+            cut = len(line) // 2
+            row = "|" in line or "  " in body or _TABLE_ROW.search(line)  # a table's, no paragraph
+            if n % 5 == 0 and "。" not in line[cut - 1 : cut + 1] and not row:
+                out += [line[:cut], "", f"- {n // 5 + 1} -", "", line[cut:]]
+                continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def _arabic_headings(text: str) -> str:
@@ -165,11 +219,24 @@ FORMS: dict[str, tuple[str, Callable[[str], bytes]]] = {
     "part numbers on their own line": (".txt", lambda t: _TOP.sub(r"\1第\2部分\n\n\1", t).encode()),
     "sub-headings (一)": (".txt", lambda t: _SUB.sub(r"\1(\2)", t).encode()),
     "Markdown bold (as pandoc writes Word)": (".md", lambda t: _bold(t).encode()),
+    "fake bold (title and headings each character twice)": (
+        ".txt",
+        lambda t: _fake_bold(t).encode(),
+    ),
     "Markdown ### headings (a page's h3)": (".md", lambda t: _TOP.sub(r"### \2、", t).encode()),
     "headings 1. and （1）": (".txt", lambda t: _arabic_headings(t).encode()),
     "an attachment (附件1 above)": (".txt", lambda t: ("附件1\n\n" + t).encode()),
     "an official document's footer": (".txt", lambda t: _with_footer(t).encode()),
     "page numbers": (".txt", lambda t: _paged(t).encode()),
+    "a page break inside paragraphs": (".txt", lambda t: _paragraphs_over_page_breaks(t).encode()),
+    "a page break inside each heading (- 3 -)": (
+        ".txt",
+        lambda t: _headings_over_page_breaks(t, "- 3 -").encode(),
+    ),
+    "a page break inside each heading (3, blank lines around)": (
+        ".txt",
+        lambda t: _headings_over_page_breaks(t, "\n3\n").encode(),
+    ),
     "a seal note in the signature": (".txt", lambda t: _signed(t, "{issuer}\n（盖章）\n{date}")),
     "issuer and date on one line": (".txt", lambda t: _signed(t, "{issuer}    {date}")),
     "issuer and date run together": (".txt", lambda t: _signed(t, "{issuer}{date}")),

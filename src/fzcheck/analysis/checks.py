@@ -20,6 +20,7 @@ from fzcheck.analysis.patterns import Regex, after_in_order, hits_outside, mask_
 from fzcheck.document import Document
 from fzcheck.fast_patterns import bmp_digit_first, bmp_only, fast, split_top
 from fzcheck.reading.numerals import YEAR, title_year, year_value
+from fzcheck.reading.pages import rest_line
 from fzcheck.result import Check
 
 if TYPE_CHECKING:
@@ -956,13 +957,17 @@ def part_text(doc: Document, found: Found) -> str:
             and not any(lines[j].strip() for j in range(h.line + 1, h.end_line + 1))
         ]
         heads = {h.line: h for h in (first, *bare)}
+    # the heading's rest, on the line after it (…存在的 / 不足和原因) or past a page number
+    rests = {
+        rest_line(doc.analysis, h.line) for h in heads.values() if len(h.text) > h.end - h.start
+    }
     out = []
     for i in found.lines:
         line = doc.analysis[i]
         if i in heads:
             line = line[heads[i].end :]
-        elif i - 1 in heads and len(heads[i - 1].text) > heads[i - 1].end - heads[i - 1].start:
-            line = ""  # the heading's rest, on the line after it (…存在的 / 不足和原因)
+        elif i in rests:
+            line = ""
         out.append(line)
     return "\n".join(out)
 

@@ -16,6 +16,7 @@ from typing import Any
 from fzcheck.analysis.tables import cell_count, is_table_row, table_row
 from fzcheck.document import Document
 from fzcheck.reading.chrome import is_chrome
+from fzcheck.reading.pages import rest_line
 from fzcheck.reading.resegment import MAX_HEADING, SPACED_WORD
 
 _CN = "一二三四五六七八九十"
@@ -392,14 +393,15 @@ def rest_of(lines: list[str], i: int, end: int, longest: int = REST_MAX) -> str:
     rest (a line break typed inside it): ``longest`` characters at most, no sentence, no
     heading or table row of its own; else "". Whether it is, the heading's words say
     (:data:`UNFINISHED`, or a part's cues)."""
-    if end < len(lines[i].rstrip()) or i + 1 >= len(lines):
+    j = rest_line(lines, i)
+    if end < len(lines[i].rstrip()) or j is None:
         return ""
-    rest = lines[i + 1].strip()
+    rest = lines[j].strip()
     if not rest or len(rest) > longest or _HEADING_END.search(rest) or is_table_row(rest):
         return ""
     if rest.endswith(":") or _LEAD_IN.search(rest):
         return ""  # a sentence leading into a list (针对…，重点做了以下工作：), not a heading's end
-    return rest if match_heading(lines[i + 1]) is None else ""
+    return rest if match_heading(lines[j]) is None else ""
 
 
 def _close_spans(headings: list[Heading], body_end: int) -> None:

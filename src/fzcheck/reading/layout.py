@@ -466,6 +466,12 @@ def _unjoined(line: str) -> bool:
     return line == PICTURE or " | " in line
 
 
+def is_row(line: str) -> bool:
+    """Whether ``line`` is a table's row (its last cell a value, or cells joined by " | ") or a
+    picture's place: joined to no other line."""
+    return _CELL_END.search(line) is not None or _unjoined(line)
+
+
 def unwrap(pages: list[list[str]]) -> list[list[str]]:
     """Each page's lines of a text layer, which gives no positions (a PDF's), with a
     paragraph's wrapped lines joined. A line's width is estimated in em (a CJK or full-width
@@ -477,10 +483,7 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
     # per line: its width, and whether it is a table row
     # (a picture's place is joined to no line, as a row is not; nor a ruled table's row, its
     # cells joined by " | ")
-    measured = [
-        [(line, _em(line), _CELL_END.search(line) is not None or _unjoined(line)) for line in lines]
-        for lines in pages
-    ]
+    measured = [[(line, _em(line), is_row(line)) for line in lines] for lines in pages]
     prose = [w for page in measured for _, w, row in page if w >= _MIN_COLUMN and not row]
     column = _column(prose)
     if column is None:
@@ -529,7 +532,7 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             if continued and heading and (_CLAUSE_STOP.search(line) or width >= full - _INDENT):
                 continued = False
             if continued and before is not None:
-                before[-1] += _joint(before[-1], line.lstrip()) + line.lstrip()
+                before[-1] += joint(before[-1], line.lstrip()) + line.lstrip()
             else:
                 joined.append(line)
             # (a heading alone: an item's heading that runs on into its text, （一）加强组织领导。
@@ -601,7 +604,7 @@ def _column(widths: list[float]) -> float | None:
     return max((w for w in (top - 1, top, top + 1) if shared[w]), key=lambda w: (shared[w], w))
 
 
-def _joint(before: str, after: str) -> str:
+def joint(before: str, after: str) -> str:
     """What stood at a wrap: nothing in Chinese, the space between two words in Latin text
     (ignore previous / instructions); nothing inside a number a wrap cut (共受理1 / 856件)."""
     a, b = before[-1:], after[:1]

@@ -287,8 +287,34 @@ def _form_note_words(text: str) -> bool:
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 
 
+# A line opening with each character twice (二二、、存存在在的的…): a PDF's fake bold, each glyph
+# drawn twice a hair apart, as a text copy gives it. Four pairs at least (明明白白 is a word), the
+# first two unlike (a rule of ==== or ———— is no bold).
+_DOUBLED_AT = re.compile(
+    r"\n[ \t\u3000]*(\S)\1(?!\1)(\S)\2(.)\3(.)\4"
+)  # \n first: skipped to as a string
+_DOUBLED_FIRST = re.compile(r"[ \t\u3000]*(\S)\1(?!\1)(\S)\2(.)\3(.)\4")
+
+
+def _undoubled(text: str) -> str:
+    """``text`` with each line's doubled opening (a fake-bold heading or title, the whole line
+    or its bold words) written once: 二二、、存存在在的的不不足足 is 二、存在的不足, and was read as no
+    heading at all."""
+    if _DOUBLED_AT.search(text) is None and _DOUBLED_FIRST.match(text) is None:
+        return text  # most texts: no line opens doubled (one search, 2 µs)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if (m := _DOUBLED_FIRST.match(line)) is None:
+            continue
+        k = m.start(1)
+        while k + 1 < len(line) and line[k] == line[k + 1]:
+            k += 2
+        lines[i] = line[: m.start(1)] + line[m.start(1) : k : 2] + line[k:]
+    return "\n".join(lines)
+
+
 def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Document:
-    text = _one_newline(raw.text)
+    text = _undoubled(_one_newline(raw.text))
     for c in _INVISIBLE:  # a string search each: most texts hold none
         if c in text:
             text = text.replace(c, "")

@@ -19,14 +19,9 @@ from fzcheck.reading.chrome import TITLE_KINDS
 from fzcheck.reading.layout import Piece, reading_rows, unwrap
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
+from fzcheck.reading.pages import BARE_NUMBER, PAGE_NUMBER
 from fzcheck.reading.pdf_tables import Grid, grids, rules_on, table_lines
 
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
-)
-# A bare number is a page number only where one is printed, as a page's first or last line: a
-# table's cells come out one a line, and each of its values is a bare number too.
-_BARE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")  # (no page of a report is numbered past that)
 # Text extraction puts spaces between Chinese and digits/Latin (关于 2025 年度), and one
 # between the characters of a letter-spaced line (法 治 政 府); Chinese typesetting has none
 # there. A wider gap between two Chinese words is the text's own (中共甲县委员会  甲县人民政府,
@@ -452,7 +447,7 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
         (k, j, int(lines[j]))
         for k, lines in enumerate(paged)
         for j in {0, len(lines) - 1}
-        if lines and _BARE_NUMBER.match(lines[j])
+        if lines and BARE_NUMBER.match(lines[j])
     ]
     # how many pages (not page ends: a page may open and close with the same value) each step
     # of numbering has
@@ -468,7 +463,7 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
             if _VALUES_AT_END.search(line[-_ROW_TAIL:]) or _LABEL_AND_VALUE.match(line)
             else _CJK_GAP.sub("", line)
             for j, line in enumerate(lines)
-            if not _PAGE_NUMBER.match(line) and (k, j) not in numbers
+            if not PAGE_NUMBER.match(line) and (k, j) not in numbers
         ]
         for k, lines in enumerate(paged)
     ]

@@ -10,9 +10,10 @@ from typing import Any
 
 from fzcheck.errors import InputError
 from fzcheck.fast_patterns import cjk_count
-from fzcheck.reading.layout import hard_wrapped, unwrap
+from fzcheck.reading.layout import hard_wrapped, is_row, joint, unwrap
 from fzcheck.reading.limits import Deadline
 from fzcheck.reading.normalize import Extracted
+from fzcheck.reading.pages import BARE_NUMBER, PAGE_NUMBER
 from fzcheck.reading.resegment import HEADING_START
 
 # Characters frequent in these reports, in both scripts. Decoding Big5 bytes as GB18030 (or the
@@ -70,10 +71,11 @@ def _unwrapped(text: str) -> str:
     part's cue on the line after its subject, was read as two lines. Its lines are then the
     paragraphs', not the file's."""
     if len(text) > _WRAPPED_MEAN * (text.count("\n") + 1):
-        return text  # lines this long on average are paragraphs: no page is that wide
+        # lines this long on average are paragraphs: no page is that wide
+        return _mended_at_page_breaks(text)
     lines = text.replace("\r\n", "\n").split("\n")
     if not hard_wrapped(lines):
-        return text
+        return _mended_at_page_breaks(text)
     from fzcheck.reading.pdf import _drop_running_lines
 
     pages = _paged(lines)
@@ -96,11 +98,26 @@ def _paged(lines: list[str]) -> list[list[str]]:
     or more (示例县2025年度法治政府建设情况报告 atop each page, the first above the title) is a
     running header too, where no page number tells the pages: but not among the last lines,
     where the issuer signs in the words its header has."""
-    from fzcheck.reading.pdf import _BARE_NUMBER, _PAGE_NUMBER
+    breaks = _page_breaks(lines)
+    if not breaks:
+        return [lines]
+    pages: list[list[str]] = [[]]
+    for i, line in enumerate(lines):
+        if i in breaks:
+            while pages[-1] and not pages[-1][-1].strip():
+                pages[-1].pop()
+            pages.append([])
+        elif line.strip() or (pages[-1] and i - 1 not in breaks):
+            pages[-1].append(line)
+    return [page for page in pages if page]
 
-    bare = [i for i, line in enumerate(lines) if _BARE_NUMBER.match(line)]
+
+def _page_breaks(lines: list[str]) -> set[int]:
+    """The lines of a PDF's copy that are its page furniture: page numbers (bare ones where they
+    run in step) and, where no number tells the pages, a running header (see :func:`_paged`)."""
+    bare = [i for i, line in enumerate(lines) if BARE_NUMBER.match(line)]
     in_step = len(bare) >= 2 and all(int(lines[j]) == int(lines[i]) + 1 for i, j in pairwise(bare))
-    breaks = {i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line)}
+    breaks = {i for i, line in enumerate(lines) if PAGE_NUMBER.match(line)}
     breaks.update(bare if in_step else ())
     said = Counter(line.strip() for line in lines)
     running = {
@@ -116,17 +133,56 @@ def _paged(lines: list[str]) -> list[list[str]]:
         breaks.update(
             i for i, line in enumerate(lines) if line.strip() in running and i < signing[0]
         )
-    if not breaks:
-        return [lines]
-    pages: list[list[str]] = [[]]
-    for i, line in enumerate(lines):
-        if i in breaks:
-            while pages[-1] and not pages[-1][-1].strip():
-                pages[-1].pop()
-            pages.append([])
-        elif line.strip() or (pages[-1] and i - 1 not in breaks):
-            pages[-1].append(line)
-    return [page for page in pages if page]
+    return breaks
+
+
+# A line of a page number alone, as a copy of a PDF keeps it (\n first: skipped to as a string)
+_PAGE_LINE = re.compile(
+    r"\n[ \t]*(?:[-—–][ \t]*\d+[ \t]*[-—–]|第[ \t]*\d+[ \t]*页|\d+[ \t]*/[ \t]*\d+|\d{1,6})[ \t\r]*\n"
+)
+_PARAGRAPH_MIN = 20  # characters a paragraph's line before a page break has at least
+_ENDS = tuple("。；;！!？?：:")
+
+
+def _mended_at_page_breaks(text: str) -> str:
+    """A copy of a PDF whose lines are its paragraphs (not cut at the page's width), its page
+    numbers left between them, with each paragraph a page break cut (…执法证人员不足，执 / - 3 - /
+    法程序不够规范。) joined again on the line it starts on, as the PDF's reader joins it: a cue
+    cut in two (主要原 / 因是) was read as none. The page numbers stay, and every line keeps its
+    number. A heading the break cut is the outline's to join (its rest may be a sentence)."""
+    if _PAGE_LINE.search(text) is None:
+        return text  # most texts: no page number on a line of its own
+    lines = text.split("\n")
+    breaks = _page_breaks(lines)
+    last = -1
+    for b in sorted(breaks):
+        if b <= last:
+            continue  # a header under the page number: the same break
+        i = next((k for k in range(b - 1, -1, -1) if lines[k].strip() and k not in breaks), None)
+        j = next(
+            (k for k in range(b + 1, len(lines)) if lines[k].strip() and k not in breaks), None
+        )
+        last = len(lines) if j is None else j
+        if i is not None and j is not None and _goes_on(lines[i].strip(), lines[j].strip()):
+            before, after = lines[i].rstrip(), lines[j].strip()
+            lines[i] = before + joint(before, after) + after
+            # (a form feed opening the page is a line break of its own: the lines keep counting)
+            lines[j] = "\f" * lines[j][: len(lines[j]) - len(lines[j].lstrip())].count("\f")
+    return "\n".join(lines)
+
+
+def _goes_on(before: str, after: str) -> bool:
+    """Whether the paragraph ``before`` a page break goes on in ``after``: it stopped mid-sentence,
+    is a paragraph's length, no heading alone, and neither is a table's row."""
+    heading_alone = HEADING_START.match(before) is not None and not _SENTENCE_MARK.search(before)
+    return (
+        len(before) >= _PARAGRAPH_MIN
+        and not before.endswith(_ENDS)
+        and not heading_alone
+        and HEADING_START.match(after) is None
+        and not is_row(before)
+        and not is_row(after)
+    )
 
 
 # A web editor's or a static site's Markdown opens with YAML front matter: --- / title: … /
