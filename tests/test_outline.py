@@ -739,3 +739,24 @@ def test_a_paragraph_cut_by_a_page_break_is_read_whole(tmp_path: Path) -> None:
     # the lines keep their numbers: the page number's line is blank, the rest joined up
     leader = next(i for i, line in enumerate(lines) if line.startswith("三、"))
     assert [p["line"] for p in result["parts"] if p["id"] == "leader_duties"] == [leader + 1]
+
+
+def test_a_page_break_joins_no_title_and_no_heading_to_the_text_after_it(tmp_path: Path) -> None:
+    # the title, a page number, the addressee; a top heading in the law's words with a comma in
+    # it, a page number, its section: each stays on its own line, and 原因 in the heading is no
+    # cause given
+    lines = sample_text().split("\n")
+    title = next(i for i, line in enumerate(lines) if line.strip())
+    k = next(i for i, line in enumerate(lines) if line.startswith("二、"))
+    section = range(k + 1, next(i for i in range(k + 1, len(lines)) if not lines[i].strip()))
+    for i in section:
+        lines[i] = lines[i].split("。")[0] + "。"
+    lines[k] = "二、法治政府建设中存在的不足，以及产生问题的原因"
+    lines[k + 1 : k + 1] = ["- 3 -"]
+    lines[title + 1 : title + 1] = ["", "- 1 -", ""]
+    result = checked(tmp_path, "\n".join(lines))
+    assert result["document"]["title"] == lines[title].strip()
+    problems = next(p for p in result["parts"] if p["id"] == "problems")
+    causes = [c for c in problems["checks"] if "原因" in c["name"]]
+    assert problems["status"] == "present"
+    assert causes and not any(c["passed"] for c in causes)

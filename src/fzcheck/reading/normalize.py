@@ -288,12 +288,11 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 
 
 # A line opening with each character twice (二二、、存存在在的的…): a PDF's fake bold, each glyph
-# drawn twice a hair apart, as a text copy gives it. Four pairs at least (明明白白 is a word), the
-# first two unlike (a rule of ==== or ———— is no bold).
-_DOUBLED_AT = re.compile(
-    r"\n[ \t\u3000]*(\S)\1(?!\1)(\S)\2(.)\3(.)\4"
-)  # \n first: skipped to as a string
-_DOUBLED_FIRST = re.compile(r"[ \t\u3000]*(\S)\1(?!\1)(\S)\2(.)\3(.)\4")
+# drawn twice a hair apart, as a text copy gives it. Four pairs at least, the first two unlike (a
+# rule of ==== or ———— is no bold); see _undoubled for the rest. (\n first: skipped to as a string)
+_DOUBLED_AT = re.compile(r"\n[^\S\n]*(\S)\1(?!\1)(\S)\2(.)\3(.)\4")
+_DOUBLED_FIRST = re.compile(r"[^\S\n]*(\S)\1(?!\1)(\S)\2(.)\3(.)\4")
+_DOUBLED_RUN = 5  # pairs a doubled opening with more text after it has at least
 
 
 def _undoubled(text: str) -> str:
@@ -309,7 +308,12 @@ def _undoubled(text: str) -> str:
         k = m.start(1)
         while k + 1 < len(line) and line[k] == line[k + 1]:
             k += 2
-        lines[i] = line[: m.start(1)] + line[m.start(1) : k : 2] + line[k:]
+        once = line[m.start(1) : k : 2]
+        # bold words go on in the regular face (…导。局党组) or fill the line; four pairs alone
+        # before more text are a word's (认认真真踏踏实实地); and bold is a heading's, with words
+        # in it (a table's 1100 2200 is two values)
+        if (len(once) >= _DOUBLED_RUN or not line[k:].strip()) and any(c > "\u2e80" for c in once):
+            lines[i] = line[: m.start(1)] + once + line[k:]
     return "\n".join(lines)
 
 

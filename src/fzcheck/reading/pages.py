@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 
-PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$"
-)
+# - 3 -, — 3 —, －３－, 第3页, 第3页 共8页, 3/8
+_FORMS = r"(?:[-—–－]\s*\d+\s*[-—–－]|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)"
+PAGE_NUMBER = re.compile(rf"^\s*{_FORMS}\s*$")
 # A bare number is a page number only where one is printed, as a page's first or last line: a
 # table's cells come out one a line, and each of its values is a bare number too.
 BARE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")  # (no page of a report is numbered past that)
+# Whether a text may hold either on a line of its own (past the first line): one search, with
+# \n first so the engine skips to each line as a string search does
+MAY_HOLD_ONE = re.compile(rf"\n[^\S\n]*(?:{_FORMS}|\d{{1,6}})[^\S\n]*(?:\n|$)")
 
 
 def is_page_number(line: str) -> bool:
@@ -18,7 +21,7 @@ def is_page_number(line: str) -> bool:
     return PAGE_NUMBER.match(line) is not None or BARE_NUMBER.match(line) is not None
 
 
-_PAGE_BREAK_LINES = 5  # a page number and the blank lines around it
+_PAGE_BREAK_LINES = 7  # a page number and the blank lines around it
 
 
 def rest_line(lines: list[str], i: int) -> int | None:

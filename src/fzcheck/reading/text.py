@@ -13,7 +13,7 @@ from fzcheck.fast_patterns import cjk_count
 from fzcheck.reading.layout import hard_wrapped, is_row, joint, unwrap
 from fzcheck.reading.limits import Deadline
 from fzcheck.reading.normalize import Extracted
-from fzcheck.reading.pages import BARE_NUMBER, PAGE_NUMBER
+from fzcheck.reading.pages import BARE_NUMBER, MAY_HOLD_ONE, PAGE_NUMBER
 from fzcheck.reading.resegment import HEADING_START
 
 # Characters frequent in these reports, in both scripts. Decoding Big5 bytes as GB18030 (or the
@@ -136,12 +136,12 @@ def _page_breaks(lines: list[str]) -> set[int]:
     return breaks
 
 
-# A line of a page number alone, as a copy of a PDF keeps it (\n first: skipped to as a string)
-_PAGE_LINE = re.compile(
-    r"\n[ \t]*(?:[-—–][ \t]*\d+[ \t]*[-—–]|第[ \t]*\d+[ \t]*页|\d+[ \t]*/[ \t]*\d+|\d{1,6})[ \t\r]*\n"
-)
 _PARAGRAPH_MIN = 20  # characters a paragraph's line before a page break has at least
-_ENDS = tuple("。；;！!？?：:")
+# a line ending so ends its paragraph (a quotation, a bracket, an ellipsis closing it)
+_ENDS = tuple("。；;！!？?：:”’」』）)…．")
+_STOP = re.compile(r"[。；;！!？?]")  # a sentence ends: a line with one is no heading alone
+_MARK = re.compile(r"[。；;！!？?，,、：:]")
+_TITLE_LINES = 6  # the first non-blank lines (page chrome, the title): never joined onward
 
 
 def _mended_at_page_breaks(text: str) -> str:
@@ -150,14 +150,15 @@ def _mended_at_page_breaks(text: str) -> str:
     法程序不够规范。) joined again on the line it starts on, as the PDF's reader joins it: a cue
     cut in two (主要原 / 因是) was read as none. The page numbers stay, and every line keeps its
     number. A heading the break cut is the outline's to join (its rest may be a sentence)."""
-    if _PAGE_LINE.search(text) is None:
+    if MAY_HOLD_ONE.search(text) is None:
         return text  # most texts: no page number on a line of its own
     lines = text.split("\n")
     breaks = _page_breaks(lines)
-    last = -1
+    titled = [k for k, line in enumerate(lines) if line.strip() and k not in breaks][:_TITLE_LINES]
+    last = titled[-1] if titled else -1
     for b in sorted(breaks):
         if b <= last:
-            continue  # a header under the page number: the same break
+            continue  # in the title's lines, or a header under the page number: the same break
         i = next((k for k in range(b - 1, -1, -1) if lines[k].strip() and k not in breaks), None)
         j = next(
             (k for k in range(b + 1, len(lines)) if lines[k].strip() and k not in breaks), None
@@ -173,13 +174,16 @@ def _mended_at_page_breaks(text: str) -> str:
 
 def _goes_on(before: str, after: str) -> bool:
     """Whether the paragraph ``before`` a page break goes on in ``after``: it stopped mid-sentence,
-    is a paragraph's length, no heading alone, and neither is a table's row."""
-    heading_alone = HEADING_START.match(before) is not None and not _SENTENCE_MARK.search(before)
+    is a paragraph's length, no heading alone (一、…，…的情况 has a comma in the law's own
+    wording), and ``after`` reads on as a sentence's rest (not the date or the issuer of a
+    signature), and neither is a table's row."""
+    heading_alone = HEADING_START.match(before) is not None and not _STOP.search(before)
     return (
         len(before) >= _PARAGRAPH_MIN
         and not before.endswith(_ENDS)
         and not heading_alone
         and HEADING_START.match(after) is None
+        and (len(after) >= _PARAGRAPH_MIN or _MARK.search(after) is not None)
         and not is_row(before)
         and not is_row(after)
     )
