@@ -400,7 +400,12 @@ def not_a_report_reason(message: str) -> str:
     return genre_signs(message, counter=False)
 
 
-def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str]]]:
+# A line of evidence under a point: what it is (原文, a quote of the report; 说明, what fzcheck
+# worked out or noted) and its text.
+Said = tuple[str, str]
+
+
+def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[Said]]]:
     """What to put right: (heading, citation, evidence lines) per missing part or failed check,
     with the reviewer's decisions applied."""
     from fzcheck.cohort.stats import effective, return_checks
@@ -409,7 +414,7 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
 
     e = effective(r)
     rubric = rubrics.for_result(r)
-    out: list[tuple[str, str, list[str]]] = []
+    out: list[tuple[str, str, list[Said]]] = []
     if not _readable(r):
         return [(f"报送的文件无法打开：{resubmit_reason(r)}。", "", [])]
     if e["verdict"] == "not_a_report":
@@ -424,7 +429,7 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
             continue
         spec = rubric.part(p["id"]) if rubric else None
         need = spec.legal_text if spec else part_label(p)
-        ev = [nested(p["note"])] if p.get("note") else []
+        ev = [("说明", nested(p["note"]))] if p.get("note") else []
         out.append(
             (
                 f"缺少{quoted(p.get('name') or part_label(p))}：应报告{need}。",
@@ -443,8 +448,9 @@ def points(r: dict[str, Any], rubrics: Catalog) -> list[tuple[str, str, list[str
         )
         where = next((p for p in e.get("parts", []) if p["id"] == part), None)
         ev = [
-            f"第{x['line']}行：{quoted(x['quote'])}" for x in (where or {}).get("evidence", [])[:3]
-        ] or _sums_failing(r, rubric, part, c["id"])
+            ("原文", f"第{x['line']}行：{quoted(x['quote'])}")
+            for x in (where or {}).get("evidence", [])[:3]
+        ] or [("说明", s) for s in _sums_failing(r, rubric, part, c["id"])]
         # the unit reads its report's part by the name the law gives it, not fzcheck's label
         label = f"{quoted(where['name'])}部分" if where and where.get("name") else ""
         name = str(c.get("name") or c["id"])
@@ -572,8 +578,7 @@ def _write_letter(
             doc.paragraph(f"（{i}）{cited(head)}")
             if cite:
                 doc.paragraph(f"依据：{cite}", style="List Bullet")
-            for ev in evidence:  # a quote of the report, or what fzcheck worked out (a sum)
-                said = "原文" if _QUOTE_LINE.match(ev) else "说明"
+            for said, ev in evidence:  # a quote of the report, or what fzcheck worked out
                 doc.paragraph(f"{said}：{cited(ev)}", style="List Bullet")
         review = r.get("review")
         # the machine's verdict beside the reviewer's is the desk's record (the 汇总), not what
@@ -605,8 +610,6 @@ def _write_letter(
     doc.save(path)
 
 
-# a piece of evidence quoting the report (第12行：“…”), not a sum worked out or a note on it
-_QUOTE_LINE = re.compile(r"第\d+行：“")
 # where a message or a piece of evidence names its line(s): 第7行：“…”, 第4行“…”, （第36至57行）
 _LINE_REFERENCE = re.compile(r"（第[\d、至]+行）|第[\d、至]+行：?")
 
