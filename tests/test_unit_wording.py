@@ -376,6 +376,24 @@ def test_figures_in_chinese_numerals_are_figures(tmp_path: Path) -> None:
     assert "achievements.has_figures" in failed(none)
 
 
+def test_figures_in_every_fields_units_are_figures(tmp_path: Path) -> None:
+    """A land, environment or transport bureau counts its cases in 宗, its vehicles in 辆, what
+    it cleared in 吨 and 亩: as much figures as 12件."""
+    achievements = sample_text().split("二、2025年推进")[0].split("主要举措和成效\n")[1]
+    fields = (
+        "（一）规范执法。立案查处违法用地案件48宗，查处超限车辆156辆，清运垃圾760吨。\n"
+        "（二）依法决策。复垦土地1200亩，办理不动产登记业务8600笔。\n\n"
+    )
+    r = variant(tmp_path, (achievements, fields))
+    assert "achievements.has_figures" not in failed(r)
+    check = next(c for p in r["parts"] if p["id"] == "achievements" for c in p["checks"])
+    assert check["message"] == "列出具体数据5处"
+    words = fields.replace("48宗", "四十八宗").replace("156辆", "一百五十六辆")
+    words = words.replace("760吨", "七百余吨").replace("1200亩", "一千二百亩")
+    words = words.replace("8600笔", "八千六百笔")
+    assert "achievements.has_figures" not in failed(variant(tmp_path, (achievements, words)))
+
+
 @pytest.mark.parametrize(
     "prose",
     [
