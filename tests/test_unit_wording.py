@@ -232,6 +232,10 @@ def test_a_draft_of_next_years_work_points_is_no_report(tmp_path: Path, note: st
         "从根本上说，是乡镇编制总量有限。",
         "问题背后，是乡镇编制总量有限、培训投入不足。",
         "反思起来，主要是对基层执法力量投入不够。",
+        # the cause set beside its shortcoming, in brackets or as what limits it
+        "一是执法检查覆盖面不够广（因人员少）。",
+        "执法检查覆盖面不够广（因编制所限）。",
+        "执法检查覆盖面不够广，为乡镇编制总量所限。",
     ],
 )
 def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> None:
