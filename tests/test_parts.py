@@ -709,6 +709,13 @@ _LEADER_SENTENCES = "局党组书记、局长认真履行推进法治建设第�
         ("县人大常委会专题审议了我局法治政府建设工作情况报告。", False, None),
         ("本报告经局党组会议审议通过。", False, None),
         ("局调研组深入6个司法所开展专题调研。", False, None),
+        # a meeting's 专题研究 is the body's business (or the 主持 that holds it: one act)
+        ("局务会议专题研究法治建设工作4次。", False, None),
+        # the leader studying, signing, convening in person
+        ("局长全年3次专题研究法治建设工作，推动解决执法队伍建设问题。", True, "专题研究"),
+        ("局长全年签发法治建设文件5份。", True, "签发"),
+        ("局长全年审签重大执法决定12件。", True, "审签"),
+        ("局长每季度召集一次法治工作例会。", True, "召集"),
         # a list of acts joined by semicolons goes on with the subject its first clause names
         (
             "分管法治工作的副局长主持召开领导小组会议3次；亲自审定年度工作要点；带头讲授法治课2次。",
