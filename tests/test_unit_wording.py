@@ -1137,12 +1137,25 @@ def test_a_deputy_or_other_units_heads_are_not_the_principal(tmp_path: Path, lin
         "新的一年里，我们将深化行政执法改革。",
         "下一阶段，县政府将深化行政执法改革。",
         "今后，我县将深化行政执法改革。",
+        "下步，我县将深化行政执法改革。",
+        "接下来，我县将深化行政执法改革。",
     ],
 )
 def test_a_plan_told_in_a_closing_paragraph_is_the_plan_embedded(tmp_path: Path, line: str) -> None:
     r = built(tmp_path, H, PR, L, line + "\n")
     assert part(r, "next_year_plan")["status"] == "embedded"
     assert "next_year_plan.names_next_year" in failed(r)  # no year named
+
+
+def test_a_plan_opening_with_what_next_year_is_is_the_plan(tmp_path: Path) -> None:
+    """2026年是“十五五”开局之年，我县将…: next year named, then who will act (a clause between);
+    the reported year so named (2025年是…收官之年，我县将…) is no plan."""
+    said = "是“十五五”开局之年，我县将深化行政执法改革。\n"
+    r = built(tmp_path, H, PR, L, "2026年" + said)
+    assert part(r, "next_year_plan")["status"] == "embedded"
+    assert "next_year_plan.names_next_year" not in failed(r)
+    r = built(tmp_path, H, PR, L, "2025年" + said)
+    assert part(r, "next_year_plan")["status"] == "missing"
 
 
 @pytest.mark.parametrize("heading", ["二、离群众期盼仍有距离", "二、对标对表仍有提升空间"])
@@ -2208,6 +2221,8 @@ def test_a_stock_admission_names_no_shortcoming(tmp_path: Path, body: str, named
         ("下一步，我局将对上述问题举一反三，认真加以整改。", M),
         ("下一步，我局将在今后工作中对上述问题认真研究，切实加以解决。", M),
         ("下一步，我局将坚持问题导向，认真抓好整改落实。", M),
+        ("下步，我局将认真抓好整改落实。", M),
+        ("接下来，我局将针对上述问题认真加以整改。", M),
         ("下一步，我局将对上述问题高度重视，采取有力措施，认真加以整改，确保整改到位。", M),
         # over two sentences
         ("对于上述问题，我局高度重视。下一步，将认真加以整改，切实抓好落实。", M),
