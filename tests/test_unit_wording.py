@@ -1694,6 +1694,7 @@ _PROBLEMS_BODY = sample_text().split(PROBLEMS + "\n")[1].split("\n\n")[0]
         "我局法治政府建设工作总体运行良好，未发现明显问题。",
         "经自查，尚未发现明显问题。",
         "各项工作有序推进，尚未出现行政复议被纠错、行政诉讼败诉的情况。",
+        "全年未发生严重执法过错，没有严重违法行政行为。",
         # last year's (the 督察's) put right: none of this year's named
         "针对2024年度法治督察反馈的3个问题，我局逐项制定整改措施，已全部整改到位。",
         "针对上年度执法人员持证率不够高的问题，已组织专项培训，整改到位。",
@@ -1717,6 +1718,11 @@ def test_a_problems_section_naming_none_fails(tmp_path: Path, body: str) -> None
         "执法数字化改革尚未出现明显成效。原因是投入少。",
         # last year's put right, then this year's in a clause of its own
         "上年度问题已全部整改。与上年相比，今年基层执法队伍仍存在人员断层问题，原因是退休集中。",
+        # named plainly, none of the stock words in it
+        "执法人员老龄化严重，年轻执法人员仅占两成。原因是多年未招录。",
+        "部分重大行政决策公众参与走过场。原因是程序意识淡薄。",
+        "少数执法人员执法不文明，管理失之于宽。原因是教育不够。",
+        "行政应诉案卷管理粗放。原因是人员少。",
     ],
 )
 def test_shortcomings_as_units_word_them_are_named(tmp_path: Path, body: str) -> None:
