@@ -1321,6 +1321,19 @@ def test_without_named_words_a_failure_names_the_patterns_plain_words() -> None:
             "2025年，我镇共排查化解矛盾纠纷74件，审查合同22份。",
             "目前，我镇法治政府建设还存在薄弱环节：村干部法治素养不高，原因是培训少。",
         ),
+        # what still stands in the way, what the unit soberly sees, what is still its weak link
+        (
+            "2025年，我镇共排查化解矛盾纠纷74件，审查合同22份。",
+            "当前，我镇仍面临村干部法治素养不高的困难，这与培训少有关。",
+        ),
+        (
+            "2025年，我镇共排查化解矛盾纠纷74件，审查合同22份。",
+            "我们也清醒地认识到，村干部法治素养还有待提高，究其原因是培训少。",
+        ),
+        (
+            "2025年，我镇共排查化解矛盾纠纷74件，审查合同22份。",
+            "总的来看，村干部法治培训仍是薄弱环节，原因是经费少。",
+        ),
     ],
 )
 def test_a_townships_few_paragraphs_hold_its_achievements_and_problems(
@@ -1338,6 +1351,20 @@ def test_a_townships_few_paragraphs_hold_its_achievements_and_problems(
     r = check_path(str(path), Catalog.load()).to_json()
     assert part(r, "achievements")["status"] == "embedded"
     assert part(r, "problems")["status"] == "embedded"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "我们清醒地认识到法治政府建设的重要性，切实增强责任感。",
+        "面对新形势新任务，我镇将积极应对各种困难和挑战。",
+        "普法工作仍是全镇重点工作之一。",
+    ],
+)
+def test_resolve_and_priorities_are_no_shortcomings(tmp_path: Path, sentence: str) -> None:
+    """清醒地认识到…重要性, 应对困难和挑战, 仍是重点工作 name no shortcoming of the year's."""
+    r = built(tmp_path, H, sentence + "\n", L, PL)
+    assert part(r, "problems")["status"] == "missing"
 
 
 def test_因_in_a_set_phrase_is_no_cause(tmp_path: Path) -> None:
