@@ -444,6 +444,9 @@ def test_figures_are_counted_from_where_each_run_of_digits_starts() -> None:
     assert _CN_FIGURE.findall("二十" * 200_000) == []
     assert len(_CN_FIGURE.findall("二十" * 200_000 + "件")) == 1
     assert _CN_FIGURE.findall("办理三十二件，五千余次") == ["三十二件", "五千余次"]
+    # a share in words, the run taken whole
+    assert _CN_FIGURE.findall("办结率百分之九十五，满意度百分之百") == ["百分之九十五", "百分之百"]
+    assert len(_CN_FIGURE.findall("百分之" + "九" * 200_000)) == 1
 
 
 @pytest.mark.parametrize("heading", ["六、其他", "六、其它事项", "六、其他需要说明的事项"])

@@ -131,7 +131,7 @@ _FIGURE = (
     r"\d(?<!\d\d)(?<!第\d)(?<![×xX*＊]\d)\d*+(?:\.\d+)?\s*(?:[%％个项次件家人名万亿元场期份天日条户余批篇部起类套所处台倍分"
     r"宗辆吨亩座栋张册笔例支轮堂艘架米]|小时|公里|平方)(?<!月\d日)(?<!月\d\d日)"
 )
-# The same written in Chinese numerals (三十二次, 五千余件, 十项): a tens, hundreds… numeral, so
+# The same written in Chinese numerals (三十二次, 五千余件, 十项, 百分之九十五): a tens, hundreds… numeral, so
 # that 三项制度, 一次 and 千家万户 are not figures. A match starts only where a run of numerals
 # does and takes the run whole (possessive): tried from inside a run too, a long run took
 # quadratic time.
@@ -140,6 +140,7 @@ _CN_FIGURE = re.compile(
     r"(?:[一二三四五六七八九两][十百千万][一二三四五六七八九十百千万零]*+|十[一二三四五六七八九]?+)余?"
     r"(?:[个项次件家人名元场期份天条户批篇部起类套所处台倍宗辆吨亩座栋张册笔例支轮堂艘架米]"
     r"|小时|公里)"
+    r"|百分之[〇零一二三四五六七八九十百点]++"  # 办结率百分之九十五: a share
 )
 _VAGUE_NEXT = re.compile(r"下一步|下一年度|下一年|明年|今后")
 
