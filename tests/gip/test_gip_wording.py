@@ -185,6 +185,32 @@ def test_whose_report_it_is_by_its_title_not_its_signer(
 
 
 @pytest.mark.parametrize(
+    "titled,signer,late",
+    [
+        # the 主管部门 publishing its government's report (第四十九条): 31 March
+        ("示例县", "示例县政务公开领导小组办公室", False),
+        ("示例县", "示例县政务服务和数据管理局", False),
+        # the same body's own report, its name in the title: a department's, 31 January
+        ("示例县政务服务和数据管理局", "示例县政务服务和数据管理局", True),
+        # another department signing a title naming the place only: its own report
+        ("示例县", "示例县交通运输局", True),
+    ],
+)
+def test_the_body_publishing_its_governments_report_has_its_deadline(
+    tmp_path: Path, titled: str, signer: str, late: bool
+) -> None:
+    """Signed 10 March: in time for a government's report its 主管部门 publishes, late for a
+    department's own."""
+    head = gip.layout_text().split("\n", 1)
+    text = head[0].replace("示例县交通运输局", titled) + "\n" + head[1]
+    text = text.replace("示例县交通运输局", signer).replace("2025年1月20日", "2025年3月10日")
+    r = check(write(tmp_path, "publisher.txt", text))
+    assert r["document"]["issuer"] == signer
+    flags = [c for c in r["checks"] if c["id"] == "published_in_time"]
+    assert any(not c["passed"] for c in flags) is late, flags
+
+
+@pytest.mark.parametrize(
     "signer,asked",
     [
         ("示例县人民政府", True),

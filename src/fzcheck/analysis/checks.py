@@ -621,6 +621,9 @@ class PublicationSpec(CheckSpec):
 
     kind: Literal["publication"]
     deadlines: list[Deadline] = Field(default_factory=list)
+    # bodies that publish their government's report (a GIP report's 主管部门): one signing a
+    # report whose title does not name it publishes the government's, by its deadline
+    publishes_for_government: Regex | None = None
 
 
 @document_check(PublicationSpec)
@@ -629,7 +632,15 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
         return None
     by = ctx.rubric.source.publish_by
     month, day, who = by.month, by.day, ""
-    rule = next((d for d in spec.deadlines if ctx.unit and rx(d.issuer).search(ctx.unit)), None)
+    unit = ctx.unit
+    if (
+        unit
+        and spec.publishes_for_government
+        and rx(spec.publishes_for_government).search(unit)
+        and "".join(unit.split()) not in "".join((ctx.title or "").split())
+    ):
+        unit = "人民政府"  # (清河县2025年…报告, signed by 清河县政务公开领导小组办公室)
+    rule = next((d for d in spec.deadlines if unit and rx(d.issuer).search(unit)), None)
     if rule is not None:
         month, day, who = rule.month, rule.day, f"（{rule.name}）"
     deadline = dt.date(ctx.report_year + 1, month, day)
