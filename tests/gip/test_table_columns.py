@@ -80,6 +80,17 @@ def tabs_group_first(group: str) -> str:
     return text.replace(header, f"{top}\n{under}")
 
 
+def one_line_header(order: list[int], sep: str) -> str:
+    """The two header rows flattened onto one line (a crawler's or a converter's copy): the
+    upper row's cells (the group's among them), then the lower row's, ``sep`` between."""
+    text = gip.tab_text(printed(order))
+    header = "\t\t" + "\t".join(NAMES)
+    upper = ["法人或其他组织" if k == 1 else NAMES[k] for k in order if k in (0, 1, 6)]
+    line = sep.join(["申请人情况", *upper, *NAMES[1:6]])
+    text = text.replace(header, line)
+    return text if sep == "\t" else text.replace("\t", " ")
+
+
 def layout(order: list[int]) -> str:
     text = gip.layout_text(printed(order))
     header = "自然人   商业企业 科研机构 社会公益组织 法律服务机构 其他  总计"
@@ -168,6 +179,10 @@ def docx_merged(order: list[int]) -> bytes:
         ("spaces_group_first.txt", lambda: spaces_two_header_lines(ORGS_FIRST)),
         ("layout.txt", lambda: layout(TOTAL_FIRST)),
         ("layout_two_lines.txt", layout_two_header_lines),
+        # the two rows on one line: 申请人情况 自然人 法人或其他组织 总计 商业企业 … 其他
+        ("one_line_spaces.txt", lambda: one_line_header(list(range(7)), " ")),
+        ("one_line_tabs.txt", lambda: one_line_header(list(range(7)), "\t")),
+        ("one_line_total_first.txt", lambda: one_line_header(TOTAL_FIRST, " ")),
         ("page.html", lambda: html(TOTAL_FIRST)),
         ("merged.docx", lambda: docx_merged(TOTAL_FIRST)),
     ],

@@ -762,9 +762,11 @@ def _header(
         if grouped is not None:
             return _as_header(template, grouped)
     named = {c for found in hits.values() for c, _, _ in found}
-    for found in hits.values():
+    for i, found in hits.items():
         if len(found) == len(named) and {c for c, _, _ in found} == named:
-            return _as_header(template, tuple(c for c, _, _ in found))
+            header_cells = cells_of.get(i) or [_compact(w) for w in _WORD.findall(doc.analysis[i])]
+            flat = _flattened_groups(template, index, header_cells)
+            return _as_header(template, flat or tuple(c for c, _, _ in found))
     if not bordered:
         # a two-line header copied with single spaces (自然人 法人或其他组织 总计 / 商业企业 …):
         # the group's cell orders its columns, as between tabs, wherever the words stand
@@ -869,6 +871,20 @@ def _group_order(
         else:
             if sorted(order) == list(range(len(template.columns))):
                 return tuple(order)
+    return None
+
+
+def _flattened_groups(
+    template: TableTemplate, index: Mapping[str, int], words: list[str]
+) -> tuple[int, ...] | None:
+    """The columns' order from a header with merged cells flattened onto one line, its upper
+    row's cells then its lower row's (自然人 法人或其他组织 总计 商业企业 … 其他): read as the two
+    lines it was (:func:`_group_order`), wherever the upper row ends. None when no split reads
+    so (a line in the columns' own order names no group's cell before its members)."""
+    for j in range(1, len(words)):
+        order = _group_order(template, index, [words[:j], words[j:]])
+        if order is not None:
+            return order
     return None
 
 
