@@ -1988,3 +1988,14 @@ def test_the_reviews_outcomes_the_text_states_are_set_against_table_four(
     flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
     named = {n for n in ("复议维持数", "复议纠正数") if n in flag["message"] and not flag["passed"]}
     assert named == flagged, flag["message"]
+
+
+def test_table_two_without_the_rules_row_is_read(tmp_path: Path) -> None:
+    """A unit that makes no 规章 may print table 二 with its 行政规范性文件 row alone: the table is
+    read (it was unreadable: 1 of 2 rows), the row's values in their columns."""
+    text = gip.layout_text()
+    rules = "规章                 0              0             0\n"
+    assert rules in text
+    r = check(write(tmp_path, "no_rules.txt", text.replace(rules, "")))
+    assert tables(r)["proactive_documents"]["status"] == "read"
+    assert cell(r, "proactive_documents", "normative", "in_force")["value"] == 12
