@@ -1999,3 +1999,17 @@ def test_table_two_without_the_rules_row_is_read(tmp_path: Path) -> None:
     r = check(write(tmp_path, "no_rules.txt", text.replace(rules, "")))
     assert tables(r)["proactive_documents"]["status"] == "read"
     assert cell(r, "proactive_documents", "normative", "in_force")["value"] == 12
+
+
+def test_the_blanks_note_and_the_unchecked_sums_each_name_their_table(tmp_path: Path) -> None:
+    """Table 三 blank for zero (its sums checked), table 四 blank where a 0 is written elsewhere
+    in it (its sums left unchecked): the note on blanks counted as 0 stands by the sums it let
+    hold, the unchecked count names table 四 (it read as table 三's)."""
+    appeal_values: list[int | None] = list(gip.appeals())
+    appeal_values[0] = None  # 行政复议 结果维持 blank, beside 0s written in the table
+    page = gip.html_page(_blank_for_zero(gip.values()), appeal_values=appeal_values)
+    r = check(write(tmp_path, "mixed.html", page))
+    message = next(c for c in r["checks"] if c["id"] == "tables_add_up")["message"]
+    zeroed, unchecked = message.index("按0计"), message.index("处未能核对")
+    assert zeroed < unchecked, message
+    assert "表四" in message[unchecked:] and "表三" not in message[unchecked:], message

@@ -302,31 +302,41 @@ def sums_check(spec: TableSumsSpec, ctx: Context) -> Check | None:
     # a table there but unreadable: its sums were not checked, which the message says (a pass
     # over the other tables' sums alone read as the whole report's arithmetic holding)
     ids = dict.fromkeys(i.table for i in spec.identities)
-    unread = unreadable_tables(ctx.tables, ids) + _zeroed_note(ctx.tables, ids)
+    unread, zeroed = unreadable_tables(ctx.tables, ids), _zeroed_note(ctx.tables, ids)
     if not outcomes:
         # tables there but none read: the check stays in the list (a column of the batch's
         # sheet), saying nothing was checked, not that the sums hold
-        return spec.check(passed=True, message=f"没有可核对的勾稽关系{unread}") if unread else None
+        said = unread + zeroed
+        return spec.check(passed=True, message=f"没有可核对的勾稽关系{said}") if said else None
     failed = [o for o in outcomes if o.passed is False]
     held = sum(o.passed is True for o in outcomes)
     unchecked = sum(o.passed is None for o in outcomes)
-    tail = (f"，{unchecked}处未能核对" if unchecked else "") + unread
+    # the note on blanks counted as 0 beside the sums it let hold, the tables of those left
+    # unchecked beside their count (3处未能核对 after table 三's note read as table 三's)
+    where = [
+        ctx.tables[t].template.name
+        for t in dict.fromkeys(o.table for o in outcomes if o.passed is None)
+        if t in ctx.tables
+    ]
+    left = f"（{'、'.join(where)}）" if where else ""
+    tail = (f"，{unchecked}处未能核对{left}" if unchecked else "") + unread
     if failed:
         first = failed[0]
         return spec.check(
             passed=False,
             message=(
-                f"{len(failed)}处勾稽关系不成立、{held}处成立{tail}；如{first.name}：{first.message}"
+                f"{len(failed)}处勾稽关系不成立、{held}处成立{zeroed}{tail}；"
+                f"如{first.name}：{first.message}"
             ),
         )
     if not held:  # every sum has a blank cell: nothing was found to hold
         return spec.check(
             passed=True,
-            message=f"无一处勾稽关系可以核对：{unchecked}处有空白单元格，未能核对{unread}",
+            message=f"无一处勾稽关系可以核对：{unchecked}处有空白单元格，未能核对{left}{unread}",
         )
     # 全部 only when every sum was checked: 2处全部成立 beside 40 unchecked read as all holding
-    every = "" if tail else "全部"
-    return spec.check(passed=True, message=f"{held}处勾稽关系{every}成立{tail}")
+    every = "" if tail or zeroed else "全部"
+    return spec.check(passed=True, message=f"{held}处勾稽关系{every}成立{zeroed}{tail}")
 
 
 @dataclass
