@@ -2350,3 +2350,86 @@ def test_a_long_sentences_quote_starts_at_a_clause(tmp_path: Path) -> None:
     leader = part(r, "leader_duties")
     assert leader["status"] == E
     assert leader["evidence"][-1]["quote"].startswith("2025年，局党组书记、局长"), leader
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["二、统筹安排部署，推动年度重点任务落地", "二、创新工作思路，推动执法改革"],
+)
+def test_a_theme_of_the_years_work_is_no_plan(tmp_path: Path, heading: str) -> None:
+    """统筹安排部署，推动… / 创新工作思路，推动…: a theme of the year's work, not next year's plan."""
+    r = built(tmp_path, H, heading + "\n全年完成重点任务12项。\n", PR, L)
+    assert part(r, "next_year_plan")["status"] == "missing"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["二、妥善处置信访问题和突发事件，维护社会稳定", "二、聚焦群众反映的矛盾问题与信访诉求"],
+)
+def test_a_theme_handling_others_problems_is_no_problems_section(
+    tmp_path: Path, heading: str
+) -> None:
+    r = built(tmp_path, H, heading + "\n全年化解信访积案12件。\n", L, PL)
+    assert part(r, "problems")["status"] == "missing"
+
+
+@pytest.mark.parametrize(
+    "heading", ["二、自查中发现的问题", "二、工作中遇到的困难", "二、当前面临的形势和困难"]
+)
+def test_problems_headed_as_found_or_met_are_present(tmp_path: Path, heading: str) -> None:
+    r = built(tmp_path, H, PR.replace("二、存在的不足和原因", heading), L, PL)
+    assert part(r, "problems")["status"] == "present" and r["score"] == 100
+
+
+def test_a_leader_heading_naming_the_post_is_the_leaders_section(tmp_path: Path) -> None:
+    r = built(tmp_path, H, PR, L.replace(L.split("\n")[0], "三、县长履行法治职责情况"), PL)
+    assert part(r, "leader_duties")["status"] == "present"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "7月，市主要领导到我县调研基层法治建设工作，对我县做法给予充分肯定。",
+        "认真落实行政机关“一把手”出庭应诉制度，出庭应诉率100%。",
+    ],
+)
+def test_another_levels_leader_or_a_system_is_no_leaders_duty(tmp_path: Path, line: str) -> None:
+    """A visiting higher leader, or the 一把手出庭应诉制度 named: no act of this unit's leaders."""
+    r = built(tmp_path, H, line + "\n", PR, PL)
+    assert part(r, "leader_duties")["status"] == "missing"
+
+
+def test_every_levels_heads_in_a_heading_are_no_leaders_section(tmp_path: Path) -> None:
+    heading = "三、压实各级党政主要负责人法治建设责任\n组织32个乡镇和部门主要负责人年度述法。\n"
+    r = built(tmp_path, H, PR, heading, PL)
+    assert part(r, "leader_duties")["status"] != "present"
+
+
+@pytest.mark.parametrize(
+    "said,acts",
+    [
+        ("县长对法治建设亲自抓、负总责，带头尊法学法守法用法。", False),
+        ("县长深入乡镇现场协调解决执法争议3起。", True),
+        ("县长对重大行政决策合法性审查逐一把关。", True),
+    ],
+)
+def test_the_leaders_slogans_and_acts(tmp_path: Path, said: str, acts: bool) -> None:
+    r = built(tmp_path, H, PR, L.replace("县长亲自主持召开法治专题会议4次。", said), PL)
+    assert ("leader_duties.principal_own_actions" not in failed(r)) is acts
+
+
+@pytest.mark.parametrize(
+    "body,gives",
+    [
+        ("矛盾纠纷反复发生，未能从根源上化解。", False),
+        ("与先进地区相比，差距主要在于：执法人员少，装备落后。", False),
+        ("以案释法、案例剖析运用较少。", False),
+        ("执法人员少、装备落后。这些问题，一方面是编制有限，另一方面是投入不足。", True),
+        ("执法人员少。从根源上看，是编制有限。", True),
+    ],
+)
+def test_what_a_cause_word_says_in_its_sentence(tmp_path: Path, body: str, gives: bool) -> None:
+    """根源/在于/剖析 in a shortcoming (未能从根源上化解, 差距在于…, 案例剖析较少) give no cause;
+    这些问题，一方面是… does."""
+    r = built(tmp_path, H, "二、存在的不足和原因\n" + body + "\n", L, PL)
+    assert ("problems.gives_causes" not in failed(r)) is gives
