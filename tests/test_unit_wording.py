@@ -2427,3 +2427,24 @@ def test_what_a_cause_word_says_in_its_sentence(tmp_path: Path, body: str, gives
     这些问题，一方面是… does."""
     r = built(tmp_path, H, "二、存在的不足和原因\n" + body + "\n", L, PL)
     assert ("problems.gives_causes" not in failed(r)) is gives
+
+
+@pytest.mark.parametrize(
+    "body,gives",
+    [
+        ("执法人员少。归结起来，主要是编制偏紧。", True),
+        ("执法人员少。深究起来，一是编制偏紧，二是培训不足。", True),
+        ("执法人员少，说到底是编制配置跟不上任务增长。", True),
+        ("执法人员少。下一步将分类施策，因企施策，开展法治体检。", False),
+        ("对被纠错案件的原因梳理总结不够。", False),
+        ("当前执法工作的难点在于电子证据固定难。", False),
+        ("执法人员少。下一步将深入查摆原因，逐项制定整改措施。", False),
+    ],
+)
+def test_causes_summed_up_and_what_only_sounds_like_one(
+    tmp_path: Path, body: str, gives: bool
+) -> None:
+    """归结起来 / 深究起来 / 说到底 give the causes; 因企施策 (how), 原因梳理总结不够 and 难点在于
+    (shortcomings) and 查摆原因 (a promise) give none."""
+    r = built(tmp_path, H, "二、存在的不足和原因\n" + body + "\n", L, PL)
+    assert ("problems.gives_causes" not in failed(r)) is gives
