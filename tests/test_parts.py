@@ -714,6 +714,12 @@ _LEADER_SENTENCES = "局党组书记、局长认真履行推进法治建设第�
         ("局调研组深入6个司法所开展专题调研。", False, None),
         # a meeting's 专题研究 is the body's business (or the 主持 that holds it: one act)
         ("局务会议专题研究法治建设工作4次。", False, None),
+        # the regulation named without 《》: its 主要负责人 is no actor (the 党组 meets)
+        (
+            "局党组认真落实党政主要负责人履行推进法治建设第一责任人职责规定，全年召开党组会议4次。",
+            False,
+            None,
+        ),
         # the leader studying, signing, convening in person
         ("局长全年3次专题研究法治建设工作，推动解决执法队伍建设问题。", True, "专题研究"),
         ("局长全年签发法治建设文件5份。", True, "签发"),
