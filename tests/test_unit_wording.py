@@ -366,36 +366,40 @@ def test_other_units_heads_are_not_the_principal_leaders(
     assert statuses(r)["leader_duties"] == status
 
 
+def _with_achievements(tmp_path: Path, text: str) -> dict[str, Any]:
+    """The sample with ``text`` in place of its achievements section's (its heading kept)."""
+    achievements = sample_text().split("二、2025年推进")[0].split("主要举措和成效\n")[1]
+    return variant(tmp_path, (achievements, text))
+
+
 def test_figures_in_chinese_numerals_are_figures(tmp_path: Path) -> None:
     """十二项, 一百三十八条, 五千余件 are counts as much as 12项; 三项制度, 一次 and 千家万户 are not."""
-    achievements = sample_text().split("二、2025年推进")[0].split("主要举措和成效\n")[1]
     words = (
         "（一）健全依法决策机制。全年对十二项重大行政决策开展合法性审查，提出法律意见一百三十八条。\n"
         "（二）化解矛盾纠纷。受理矛盾纠纷五千余件，培训执法人员四期。\n\n"
     )
-    r = variant(tmp_path, (achievements, words))
+    r = _with_achievements(tmp_path, words)
     assert "achievements.has_figures" not in failed(r)
     prose = "（一）推进三项制度。一次办好，法治宣传进入千家万户，执法更加规范。\n\n"
-    none = variant(tmp_path, (achievements, prose))
+    none = _with_achievements(tmp_path, prose)
     assert "achievements.has_figures" in failed(none)
 
 
 def test_figures_in_every_fields_units_are_figures(tmp_path: Path) -> None:
     """A land, environment or transport bureau counts its cases in 宗, its vehicles in 辆, what
     it cleared in 吨 and 亩: as much figures as 12件."""
-    achievements = sample_text().split("二、2025年推进")[0].split("主要举措和成效\n")[1]
     fields = (
         "（一）规范执法。立案查处违法用地案件48宗，查处超限车辆156辆，清运垃圾760吨。\n"
         "（二）依法决策。复垦土地1200亩，办理不动产登记业务8600笔。\n\n"
     )
-    r = variant(tmp_path, (achievements, fields))
+    r = _with_achievements(tmp_path, fields)
     assert "achievements.has_figures" not in failed(r)
     check = next(c for p in r["parts"] if p["id"] == "achievements" for c in p["checks"])
     assert check["message"] == "列出具体数据5处"
     words = fields.replace("48宗", "四十八宗").replace("156辆", "一百五十六辆")
     words = words.replace("760吨", "七百余吨").replace("1200亩", "一千二百亩")
     words = words.replace("8600笔", "八千六百笔")
-    assert "achievements.has_figures" not in failed(variant(tmp_path, (achievements, words)))
+    assert "achievements.has_figures" not in failed(_with_achievements(tmp_path, words))
 
 
 @pytest.mark.parametrize(
@@ -408,11 +412,10 @@ def test_figures_in_every_fields_units_are_figures(tmp_path: Path) -> None:
     ],
 )
 def test_dates_and_ordinals_are_not_figures(tmp_path: Path, prose: str) -> None:
-    achievements = sample_text().split("二、2025年推进")[0].split("主要举措和成效\n")[1]
-    r = variant(tmp_path, (achievements, prose))
+    r = _with_achievements(tmp_path, prose)
     assert "achievements.has_figures" in failed(r)
     counted = prose.replace("执法更加规范", "查处案件12件，培训3期，办结率98%")
-    assert "achievements.has_figures" not in failed(variant(tmp_path, (achievements, counted)))
+    assert "achievements.has_figures" not in failed(_with_achievements(tmp_path, counted))
 
 
 @pytest.mark.parametrize(
