@@ -207,3 +207,13 @@ def test_the_laws_text_has_no_space_where_its_lines_were_joined() -> None:
 
     for rubric in Catalog.load().values():
         assert re.search(r"[，。；：、）]\s", rubric.source.text) is None, rubric.id
+
+
+def test_a_publisher_deadline_must_be_one_of_the_deadlines() -> None:
+    """publishes_for names its deadline by name: a name no deadline has is the rubric's error
+    (a report signed by such a body would find no deadline at all)."""
+    gip = (ROOT / "rubrics" / "gip-annual.yaml").read_text(encoding="utf-8")
+    named = "deadline: 县级以上地方人民政府}"
+    assert named in gip
+    with pytest.raises(RubricError, match=r"publishes_for\.deadline '省政府' names none"):
+        parse_rubric(gip.replace(named, "deadline: 省政府}"), "gip.yaml")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from fzcheck.analysis.patterns import Regex, after_in_order, hits_outside, mask_titles, rx
 from fzcheck.document import Document
@@ -614,6 +614,17 @@ class Deadline(BaseModel):
     name: str
 
 
+class Publishers(BaseModel):
+    """Bodies that publish another's report (a GIP report's 主管部门 publishes its government's):
+    one signing a report whose title does not name it is held to the deadline named
+    ``deadline`` (one of the spec's ``deadlines``), the report's owner's."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    issuer: Regex
+    deadline: str
+
+
 class PublicationSpec(CheckSpec):
     """Published after the reported year ended and before the deadline: the first of
     ``deadlines`` whose ``issuer`` matches the report's issuer, else the rubric's
@@ -621,9 +632,30 @@ class PublicationSpec(CheckSpec):
 
     kind: Literal["publication"]
     deadlines: list[Deadline] = Field(default_factory=list)
-    # bodies that publish their government's report (a GIP report's 主管部门): one signing a
-    # report whose title does not name it publishes the government's, by its deadline
-    publishes_for_government: Regex | None = None
+    publishes_for: Publishers | None = None
+
+    @model_validator(mode="after")
+    def _publishers_deadline_named(self) -> PublicationSpec:
+        p = self.publishes_for
+        if p is not None and p.deadline not in {d.name for d in self.deadlines}:
+            raise ValueError(f"publishes_for.deadline {p.deadline!r} names none of deadlines")
+        return self
+
+
+def _deadline_of(spec: PublicationSpec, unit: str | None, title: str | None) -> Deadline | None:
+    """The deadline ``unit``'s report is held to: its publisher's owner's when it publishes
+    another's report (清河县2025年…报告, signed by 清河县政务公开领导小组办公室), else the first
+    whose issuer matches it; None: the rubric's ``publish_by``."""
+    if not unit:
+        return None
+    p = spec.publishes_for
+    if (
+        p is not None
+        and rx(p.issuer).search(unit)
+        and "".join(unit.split()) not in "".join((title or "").split())
+    ):
+        return next(d for d in spec.deadlines if d.name == p.deadline)
+    return next((d for d in spec.deadlines if rx(d.issuer).search(unit)), None)
 
 
 @document_check(PublicationSpec)
@@ -632,15 +664,7 @@ def _publication(spec: PublicationSpec, ctx: Context) -> Check | None:
         return None
     by = ctx.rubric.source.publish_by
     month, day, who = by.month, by.day, ""
-    unit = ctx.unit
-    if (
-        unit
-        and spec.publishes_for_government
-        and rx(spec.publishes_for_government).search(unit)
-        and "".join(unit.split()) not in "".join((ctx.title or "").split())
-    ):
-        unit = "人民政府"  # (清河县2025年…报告, signed by 清河县政务公开领导小组办公室)
-    rule = next((d for d in spec.deadlines if unit and rx(d.issuer).search(unit)), None)
+    rule = _deadline_of(spec, ctx.unit, ctx.title)
     if rule is not None:
         month, day, who = rule.month, rule.day, f"（{rule.name}）"
     deadline = dt.date(ctx.report_year + 1, month, day)
