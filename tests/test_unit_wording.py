@@ -341,6 +341,10 @@ def test_a_leader_section_headed_with_the_duty_named_without_its_person_is_prese
         ("在局主要负责人的带领下，全局依法履行行政管理职能。", "missing"),
         ("在县委、县政府主要领导的坚强领导下，各项任务顺利完成。", "missing"),
         ("在局主要负责人的带领下，局长亲自审定年度法治建设工作要点。", "embedded"),
+        # the formula with its own 亲自 (…的高度重视和亲自推动下): still the circumstance
+        ("在局主要负责同志的高度重视和亲自推动下，全局法治政府建设取得新成效。", "missing"),
+        ("在县委县政府主要领导的亲自关心和大力支持下，我局各项工作稳步推进。", "missing"),
+        ("在局主要负责同志的亲自推动下，局长亲自主持召开局务会议3次。", "embedded"),
         # the heads of those the unit oversees: their duty, not its leaders'
         ("督促企业主要负责人切实履行安全生产第一责任人职责，组织安全生产法律法规考核。", "missing"),
         ("落实校长是学校依法治校第一责任人的要求，签订依法治校责任书。", "missing"),
