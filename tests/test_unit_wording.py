@@ -1361,6 +1361,35 @@ def test_a_townships_few_paragraphs_hold_its_achievements_and_problems(
 
 
 @pytest.mark.parametrize(
+    "admission,status",
+    [
+        # the stock admission alone mentions the shortcomings, names none: not the part
+        ("但也还存在一些不足之处。", "missing"),
+        (
+            "同时我们也清醒地认识到，工作中仍存在一些差距和不足，需要在今后工作中加以解决。",
+            "missing",
+        ),
+        # followed by them, on its line or the next: the part, embedded
+        ("但也还存在一些不足之处，主要是村干部法治素养不高，专业力量不足。", "embedded"),
+        ("但也还存在一些不足之处。\n一是村干部法治素养不高；二是普法形式单一。", "embedded"),
+    ],
+)
+def test_a_stock_admission_of_shortcomings_alone_is_not_the_problems(
+    tmp_path: Path, admission: str, status: str
+) -> None:
+    """The year's work closing on 但也还存在一些不足之处。 with no shortcoming named anywhere:
+    the problems are missing (the report is incomplete), the note quoting the sentence and
+    why it was not counted; naming them after it keeps the part, embedded."""
+    r = built(tmp_path, H.rstrip("\n"), admission, "\n", L, PL)
+    problems = part(r, "problems")
+    assert problems["status"] == status
+    if status == "missing":
+        assert r["verdict"] == "incomplete"
+        assert "只是一句带过" in problems["note"] and "写明了存在的不足" in problems["note"]
+        assert problems["checks"] == []
+
+
+@pytest.mark.parametrize(
     "sentence,missing",
     [
         # resolve and priorities: no shortcoming of the year's

@@ -140,6 +140,8 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         year_source=year_source,
         table_outcomes=outcomes,
     )
+    checks = [run_part_checks(f, ctx) for f in found]
+    _said_in_passing(doc, found, checks)
     parts = [
         PartResult(
             id=f.part.id,
@@ -152,12 +154,12 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
             ),
             line=None if f.line is None else f.line + 1,
             evidence=_located(doc, f.evidence),
-            checks=run_part_checks(f, ctx),
+            checks=done,
             span=f.span,
             sections=f.section_spans,
             note=f.note,
         )
-        for f in found
+        for f, done in zip(found, checks, strict=True)
     ]
     headings = [h.text for h in outline.headings]
     genre = genre_score(doc, facts.title_analysis, parts, rubric, headings, rare_absent)
@@ -282,6 +284,25 @@ def _shared_sections_untold(doc: Document, found: list[Found], year: int | None)
         h = f.sections[0]
         said = _heading(doc, h)
         _not_counted(f, f"第{h.line + 1}行“{said}”兼及本部分，但下面的内容没有写到本部分，未计入")
+
+
+def _said_in_passing(doc: Document, found: list[Found], checks: list[list[Check]]) -> None:
+    """A part found only by a sentence inside another section whose text fails a check the
+    rubric says names the part (``names_the_part``) is missing: 但也还存在一些不足之处。 at the
+    end of the year's work mentions the shortcomings, it tells none. The note quotes the
+    sentence and the check's message; a section of the part's own keeps its status (its check
+    fails instead: the reviewer sees the section)."""
+    for f, done in zip(found, checks, strict=True):
+        if f.status != "embedded" or f.sections or not f.evidence:
+            continue
+        names = {spec.id for spec in f.part.checks if spec.names_the_part}
+        failed = next((c for c in done if c.id in names and not c.passed), None)
+        if failed is None:
+            continue
+        said = f.evidence[0]
+        quote = said.quote if len(said.quote) <= 30 else f"{said.quote[:30]}…"
+        _not_counted(f, f"第{said.line}行“{quote}”只是一句带过，未计入（{failed.message}）")
+        done.clear()
 
 
 def _heading(doc: Document, h: Heading) -> str:

@@ -46,6 +46,9 @@ class CheckSpec(BaseModel):
     # the units the check is asked of, by the name of the unit whose report it is (a matter the
     # law asks only of governments): not asked of a report whose unit is unknown
     issuer: Regex | None = None
+    # a part found only by a sentence inside another section is that part only when this check
+    # passes on its text: the stock 但也还存在一些不足之处。 mentions the part, names nothing of it
+    names_the_part: bool = False
 
     def applies(self, year: int | None, unit: str | None = None) -> bool:
         if self.issuer is not None and (unit is None or rx(self.issuer).search(unit) is None):

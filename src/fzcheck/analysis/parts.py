@@ -429,9 +429,10 @@ def _find_embedded(
             f.status, f.heading = "embedded", outline.enclosing(i)
             f.line = f.heading.line if f.heading else i
             f.evidence.append(Evidence(quote=doc.quote(i, a, b), line=i + 1))
-            f.ranges.append(
-                _label_block(outline, i) if _is_label(line, cue.group(0)) else range(i, i + 1)
-            )
+            if _is_label(line, cue.group(0)):
+                f.ranges.append(_label_block(outline, i))
+            else:
+                f.ranges.append(_with_items(outline, i, closes=not line[end:].strip()))
             return
     if rejected:
         # The phrase that reads most like a statement of shortcomings is the one worth explaining.
@@ -487,6 +488,24 @@ def _label_block(outline: Outline, i: int) -> range:
     — are no statement of the part)."""
     end = next((h.line for h in outline.top if h.line > i), outline.body_end + 1)
     return range(i + 1, end) if end > i + 1 else range(i, i + 1)
+
+
+def _with_items(outline: Outline, i: int, closes: bool) -> range:
+    """Line ``i``, and the numbered items right after it when its sentence ``closes`` the line
+    (…还存在一些不足之处。 then 一是…；二是…: the sentence announces what the items tell):
+    the items under the section it sits in, below its level, back to back."""
+    if not closes:
+        return range(i, i + 1)
+    around = outline.enclosing(i)
+    level = around.level if around is not None else 1  # (never a top-level section)
+    end = i
+    for h in outline.headings:
+        if h.line <= end:
+            continue
+        if h.line != end + 1 or h.level <= level:
+            break
+        end = h.end_line
+    return range(i, end + 1)
 
 
 _SENTENCE_STOP = re.compile(r"[。;!?,]")  # the analysis view: full-width stops folded
