@@ -1181,13 +1181,29 @@ def test_causes_told_as_what_holds_the_work_back_are_causes(tmp_path: Path, caus
     assert "problems.gives_causes" not in failed(r)
 
 
-def test_work_and_problems_under_one_heading_hold_both_parts(tmp_path: Path) -> None:
-    """一、工作开展情况及存在的问题: the year's work with its figures, then its problems — the
-    achievements are embedded there, not missing; the same figures in the leader's section are
-    no achievement (embeds_only: only the problems' section)."""
-    merged = H.replace("一、主要举措和成效", "一、工作开展情况及存在的问题") + PR.split("\n", 1)[1]
+@pytest.mark.parametrize(
+    "heading,achievements",
+    [
+        # the year's work named first, the problems after it: the heading of both
+        ("一、工作开展情况及存在的问题", "present"),
+        ("一、主要成效和存在的不足", "present"),
+        ("一、工作成效与问题", "present"),
+        # the problems and what was done about them, or an overview: the year's work under
+        # them is the achievements embedded
+        ("一、存在的问题及整改落实情况", "embedded"),
+        ("一、基本情况及存在问题", "embedded"),
+    ],
+)
+def test_work_and_problems_under_one_heading_hold_both_parts(
+    tmp_path: Path, heading: str, achievements: str
+) -> None:
+    """一、工作开展情况及存在的问题: the year's work with its figures, then its problems — both
+    parts are there (the heading names both, as 存在问题及下一步打算 names the problems and the
+    plan); the same figures in the leader's section are no achievement (embeds_only: only the
+    problems' section)."""
+    merged = H.replace("一、主要举措和成效", heading) + PR.split("\n", 1)[1]
     r = built(tmp_path, merged, L, PL)
-    assert part(r, "achievements")["status"] == "embedded"
+    assert part(r, "achievements")["status"] == achievements
     assert part(r, "problems")["status"] == "present" and r["verdict"] == "complete"
     figures = H.split("\n")[2]
     leader = L.replace(
@@ -1195,6 +1211,24 @@ def test_work_and_problems_under_one_heading_hold_both_parts(tmp_path: Path) -> 
     )
     r = built(tmp_path, H.split("\n")[0] + "\n", PR, leader, PL)
     assert part(r, "achievements")["status"] == "missing"
+
+
+@pytest.mark.parametrize("told", ["work", "problems"])
+def test_a_heading_of_work_and_problems_over_one_of_them_alone_is_that_one(
+    tmp_path: Path, told: str
+) -> None:
+    """一、工作开展情况及存在的问题 over the year's work alone: the problems are missing; over the
+    problems alone: the achievements are (each part's shared_needs), the note naming the
+    heading."""
+    work, problems = H.split("\n")[2], PR.split("\n", 1)[1]
+    title = H.split("\n")[0]
+    body = work + "\n" if told == "work" else problems
+    r = built(tmp_path, f"{title}\n一、工作开展情况及存在的问题\n{body}", L, PL)
+    untold = "problems" if told == "work" else "achievements"
+    other = "achievements" if told == "work" else "problems"
+    assert part(r, other)["status"] == "present"
+    assert part(r, untold)["status"] == "missing"
+    assert "兼及本部分" in part(r, untold)["note"]
 
 
 @pytest.mark.parametrize(
