@@ -2509,12 +2509,20 @@ def test_what_a_cause_word_says_in_its_sentence(tmp_path: Path, body: str, gives
         ("对被纠错案件的原因梳理总结不够。", False),
         ("当前执法工作的难点在于电子证据固定难。", False),
         ("执法人员少。下一步将深入查摆原因，逐项制定整改措施。", False),
+        # what lies behind a shortcoming, and its two sides after it, are its causes; two sides
+        # a shortcoming shows itself in, or one side alone, are not
+        ("执法人员少，其背后反映出编制配置滞后的深层次问题。", True),
+        ("执法人员少，背后反映的是人才引进机制不健全。", True),
+        ("执法人员少，一方面是编制紧张，另一方面是培训不足。", True),
+        ("执法不规范主要表现在两个方面，一方面是程序意识不强，另一方面是文书不规范。", False),
+        ("执法人员少，一方面是编制紧张。", False),
     ],
 )
 def test_causes_summed_up_and_what_only_sounds_like_one(
     tmp_path: Path, body: str, gives: bool
 ) -> None:
-    """归结起来 / 深究起来 / 说到底 give the causes; 因企施策 (how), 原因梳理总结不够 and 难点在于
-    (shortcomings) and 查摆原因 (a promise) give none."""
+    """归结起来 / 深究起来 / 说到底 / 背后反映出 / …，一方面是…另一方面… give the causes; 因企施策
+    (how), 原因梳理总结不够, 难点在于 and 表现在…一方面是… (shortcomings) and 查摆原因 (a
+    promise) give none."""
     r = built(tmp_path, H, "二、存在的不足和原因\n" + body + "\n", L, PL)
     assert ("problems.gives_causes" not in failed(r)) is gives
