@@ -2516,6 +2516,17 @@ def test_what_a_cause_word_says_in_its_sentence(tmp_path: Path, body: str, gives
         ("执法人员少，一方面是编制紧张，另一方面是培训不足。", True),
         ("执法不规范主要表现在两个方面，一方面是程序意识不强，另一方面是文书不规范。", False),
         ("执法人员少，一方面是编制紧张。", False),
+        # an analysis said to be done, under way or aimed at, or causes said to be many, is no
+        # cause told; a 由于 behind a success explains no shortcoming
+        ("执法人员少。我局认真进行了原因分析，将在今后工作中认真加以解决。", False),
+        ("执法人员少。我们进行了深入剖析，找准了问题根源。", False),
+        ("执法人员少。究其原因，是多方面的，需要在今后工作中认真加以解决。", False),
+        ("执法人员少。以上问题的原因正在进一步梳理分析中。", False),
+        ("执法人员少。针对问题产生的原因，镇党委已专题研究整改措施。", False),
+        ("由于镇党委高度重视，全年法治建设任务顺利完成，但执法人员少。", False),
+        ("执法人员少。究其原因，是多方面的：一是编制紧张，二是培训不足。", True),
+        ("执法人员少。我们进行了原因分析，主要是编制紧张。", True),
+        ("执法人员少。经深入剖析，主要是编制紧张。", True),
     ],
 )
 def test_causes_summed_up_and_what_only_sounds_like_one(
