@@ -598,6 +598,7 @@ def is_report_message(r: dict[str, Any]) -> str:
         ("二、当前存在的突出问题", PLAN),
         ("二、需要改进的问题", PLAN),
         ("二、自我检视", PLAN),
+        ("二、自身建设方面的问题", PLAN),
     ],
 )
 def test_problems_and_plan_headed_as_units_word_them_are_present(
@@ -617,6 +618,9 @@ def test_problems_and_plan_headed_as_units_word_them_are_present(
         "三、书记、县长抓法治建设情况",
         "三、领导带头尊法学法守法用法情况",
         "三、落实法治建设主体责任情况",
+        "三、党委书记、镇长述法情况",
+        "三、“关键少数”带头作用发挥情况",
+        "三、领导带头情况",
     ],
 )
 def test_a_leaders_section_headed_without_the_duty_words_is_present(
@@ -624,6 +628,20 @@ def test_a_leaders_section_headed_without_the_duty_words_is_present(
 ) -> None:
     r = variant(tmp_path, (LEADER, heading + "\n"))
     assert statuses(r)["leader_duties"] == "present"
+
+
+def test_a_first_section_headed_履职情况_beside_the_leaders_own_is_the_years_work(
+    tmp_path: Path,
+) -> None:
+    """一、履职情况 over the unit's work of the year, with 三、党政主要负责人… the leaders' own
+    section: the bare 履职情况 is the unit's duties done (its achievements, a themed section),
+    not a second section of the leaders'."""
+    r = variant(tmp_path, ("一、2025年推进法治政府建设的主要举措和成效", "一、履职情况"))
+    assert part(r, "achievements")["status"] == "present"
+    assert part(r, "achievements")["heading"] == "履职情况"
+    leader = part(r, "leader_duties")
+    assert leader["status"] == "present" and len(leader["sections"]) == 1
+    assert r["score"] == 100
 
 
 @pytest.mark.parametrize(

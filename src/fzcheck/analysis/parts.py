@@ -237,7 +237,9 @@ def _fallbacks(
     names no part given the parts its fallback cues name
     where no top heading names them by their own (一、基本情况 is the year's work), and the
     lines of those left aside (一、基本情况 beside 二、主要举措和成效: the unit's overview, no
-    themed section of a part's either)."""
+    themed section of a part's either). A heading that falls back only on parts not themed
+    (一、履职情况 beside 三、党政主要负责人…: the leaders') is not aside: it is a themed section
+    like any other (the unit's work of the year)."""
     by = [p for p in rubric.parts if cues[p.id].fallback is not None]
     if not by or all(parts for _, parts in top):
         return top, set()  # most reports: no part has fallbacks, or every heading is named
@@ -247,7 +249,7 @@ def _fallbacks(
         if not parts:
             hit = [p for p in by if cues[p.id].name(h.text, m, fallback=True)]
             parts = [p for p in hit if p.id not in named]
-            if hit and not parts:
+            if hit and not parts and any(p.themed_before_anchor for p in hit):
                 aside.add(h.line)
         out.append((h, parts))
     return out, aside
