@@ -48,6 +48,9 @@ def _improvements_flag(tmp_path: Path, section: str) -> dict[str, object]:
         # a promise to care, no measure
         "针对上述问题，我局高度重视改进。",
         "一是解读形式不够丰富。针对上述问题，我局将高度重视，认真加以整改。",
+        # resolve to go on with the work and do it better: nothing named to build, make or do
+        "一是解读形式不够丰富。今后，我镇将继续做好政府信息公开工作，不断提高政府信息公开工作水平。",
+        "一是解读形式不够丰富。下一步，我局将进一步加大政府信息公开力度，持续提升公开质量和实效。",
         # a trend (数量持续增加, 要求不断提高), a 将 that is 把 and not done (未将…报送), a time
         # (修订后), a measure going slowly (推进…进度偏慢)
         "一是随着依申请公开数量持续增加，办理人员力量相对不足；"
@@ -263,6 +266,11 @@ def _problems_flag(tmp_path: Path, section: str) -> dict[str, object]:
         "针对2023年度报告中指出的“信息更新不够及时”的问题，我局已于年内整改到位。",
         # a denial names nothing
         "经自查，本年度未发现明显问题。",
+        # the stock admission, nothing after it saying what falls short
+        "我局政府信息公开工作还存在一些不足。下一步将制定栏目设置规范。",
+        "对照上级要求，我局政府信息公开工作仍存在一些不足和差距。",
+        # what was done about others' gaps and errors: no problem of its own
+        "本年度填补了基层公开目录空白，及时纠正错误信息3条。",
     ],
 )
 def test_a_section_without_this_years_problems_fails(tmp_path: Path, section: str) -> None:
@@ -282,6 +290,12 @@ def test_a_section_without_this_years_problems_fails(tmp_path: Path, section: st
         "与2023年度相比，依申请公开答复规范性仍需提升。",
         # in plain words, none of the usual cues
         "一是个别栏目信息更新慢；二是政策解读以文字为主，形式单调；三是工作人员多为兼职，流动性大。",
+        "部分学校公开栏目设置不统一。下一步将制定栏目设置规范。",
+        "我局政府信息公开工作还存在一些不足，主要是栏目更新不及时。",
+        "信息发布审核把关不严，个别公开信息要素不齐全。",
+        "政策解读材料质量参差不齐，个别栏目长期未更新。",
+        "部分信息公开时效性差，依申请公开答复文书存在格式错误。",
+        "基层单位对政务公开重视程度不一，部分栏目内容空白。",
     ],
 )
 def test_problems_as_units_word_them_are_named(tmp_path: Path, section: str) -> None:
