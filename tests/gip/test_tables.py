@@ -2013,3 +2013,32 @@ def test_the_blanks_note_and_the_unchecked_sums_each_name_their_table(tmp_path: 
     zeroed, unchecked = message.index("按0计"), message.index("处未能核对")
     assert zeroed < unchecked, message
     assert "表四" in message[unchecked:] and "表三" not in message[unchecked:], message
+
+
+def test_table_four_printed_as_its_header_alone_is_a_blank_table_not_a_missing_one(
+    tmp_path: Path,
+) -> None:
+    """A unit with no cases prints table 四's header and no row under it (a PDF's text drops
+    the blank row; the header's words split over two lines as a layout copy sets them): the
+    table is there, every cell blank and unchecked, not "no table" (−10, sent back)."""
+    text = gip.layout_text()
+    values = next(
+        line for line in text.splitlines() if line.strip().startswith("2   1   0   1   4")
+    )
+    header = "结果维持 结果纠正 其他结果 尚未审结 总计 " * 3
+    split = (
+        "  ".join(["结果   结果   其他   尚未          "] * 3)
+        + "\n"
+        + "  ".join(["维持   纠正   结果   审结   总计   "] * 3)
+    )
+    r = check_replaced(tmp_path, text, f"{header.strip()}\n{values}\n", split + "\n")
+    appeals = tables(r)["appeals"]
+    assert appeals["status"] == "read"
+    assert all(c["value"] is None for c in appeals["cells"])
+    flags = {c["id"]: c for c in r["checks"]}
+    assert flags["has_statistical_tables"]["passed"]
+    assert "表四" in flags["tables_add_up"]["message"]
+    # a section that prints none of the table's groups (未经复议直接起诉, 复议后起诉) has none
+    start = text.index("行政复议      ")
+    r = check_replaced(tmp_path, text, text[start : text.index(values) + len(values)], "")
+    assert tables(r)["appeals"]["status"] == "absent"

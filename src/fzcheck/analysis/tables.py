@@ -527,7 +527,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                     "这一节的表格是图片，读不出其中的数字，请人工核对",
                     first_line=region.start,
                 )
-            empty = _printed_blank(doc, template, region)
+            empty = _printed_blank(doc, template, region) or _header_alone(doc, template, region)
             return empty or TableRead(
                 template, "absent", "这一节没有可识别的统计表", first_line=region.start
             )
@@ -637,6 +637,27 @@ def _printed_blank(doc: Document, template: TableTemplate, region: range) -> Tab
             row = next(rows, None)
     required = [r.id for r in template.rows if not r.optional]
     return table if all(r in table.row_lines for r in required) else None
+
+
+def _header_alone(doc: Document, template: TableTemplate, region: range) -> TableRead | None:
+    """A table of one unlabelled row (table 四: its header is all it prints but the values)
+    printed with its header and no row under it — a unit with no cases leaves the row blank,
+    and a PDF's text drops a blank line: every group its columns are named under is there
+    (行政复议, 未经复议直接起诉, 复议后起诉), no row of values is. Read, every cell blank."""
+    groups = {c.name.split()[0] for c in template.columns}
+    if len(template.rows) != 1 or len(groups) < 2:
+        return None
+    at = [i for i in region if any(g in _compact(doc.analysis[i]) for g in groups)]
+    if not at or not all(any(g in _compact(doc.analysis[i]) for i in at) for g in groups):
+        return None
+    for i in range(at[0], region.stop):
+        row = table_row(doc.analysis[i])
+        if row is not None and any(v.text for v in row[1]):
+            return None
+    table = TableRead(template, "read", first_line=region.start, last_line=region.stop - 1)
+    table.row_lines[template.rows[0].id] = at[-1]
+    _put(table, template.rows[0].id, at[-1], {})
+    return table
 
 
 def _printed_columns(
