@@ -1099,6 +1099,30 @@ def built(tmp_path: Path, *parts: str) -> dict[str, Any]:
     return checked(tmp_path, "".join(parts))
 
 
+def test_the_laws_parts_grouped_under_a_first_part_are_each_present(tmp_path: Path) -> None:
+    """第一部分 2025年度法治政府建设情况 over 一、主要举措和成效, 二、存在的不足和原因 and 三、党政主要
+    负责人…, then 第二部分 2026年工作安排: the law's parts, each a section of its own (the
+    problems and the leaders' had been embedded under the first part, −22.5); a theme's
+    sub-headings before the problems stay embedded."""
+    title, rest = H.split("\n", 1)
+    r = built(
+        tmp_path,
+        f"{title}\n第一部分 2025年度法治政府建设情况\n",
+        rest,
+        PR,
+        L,
+        "第二部分 2026年工作安排\n2026年，我县将深化行政执法改革。\n",
+    )
+    assert all(statuses(r)[p] == "present" for p in ("achievements", "problems", "leader_duties"))
+    assert part(r, "achievements")["heading"] == "主要举措和成效"
+    assert r["score"] == 100
+    themed = H.replace("一、主要举措和成效\n", "一、坚持依法行政\n（一）依法决策成效明显。") + (
+        "（二）压实第一责任人职责。县长亲自主持召开法治专题会议4次。\n"
+    )
+    r = built(tmp_path, themed, PR, PL)
+    assert part(r, "leader_duties")["status"] == "embedded"
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -1450,6 +1474,7 @@ def test_a_stock_admission_of_shortcomings_alone_is_not_the_problems(
         ("普法工作仍是全镇重点工作之一。", "problems"),
         # a visiting higher leader, or the 一把手出庭应诉制度 named: no act of this unit's leaders
         ("7月，市主要领导到我县调研基层法治建设工作，对我县做法给予充分肯定。", "leader_duties"),
+        ("县委书记亲自带队到我县司法局督导法治建设工作，县长带头到我局调研。", "leader_duties"),
         ("认真落实行政机关“一把手”出庭应诉制度，出庭应诉率100%。", "leader_duties"),
     ],
 )

@@ -194,27 +194,42 @@ def find_parts(
     level1 = [(h, m) for h, m in zip(outline.headings, masked, strict=True) if h.level == 1]
     top = [(h, [p for p in rubric.parts if cues[p.id].name(h.text, m)]) for h, m in level1]
     top, aside = _fallbacks(rubric, cues, top, [m for _, m in level1])
-    anchor = next((i for i, (_, parts) in enumerate(top) if any(p.anchor for p in parts)), len(top))
-    themed = [p for p in rubric.parts if p.themed_before_anchor]
-    for i, (h, parts) in enumerate(top):
-        for part in parts or (themed if i < anchor and h.line not in aside else []):
-            _add_section(found[part.id], doc, h, "present")
     # A top heading that names no part and holds sections that name two or more (二、政府信息
-    # 公开情况 over （一）主动公开 and （二）依申请公开): those are the parts' own sections, one level
-    # down. (One such section under a theme — 三、奋力开创新局面 / （一）压实第一责任人职责 — is a
-    # plan's item, not the part's section.)
+    # 公开情况 over （一）主动公开 and （二）依申请公开; 第一部分 2025年度法治政府建设情况 over 一、主要
+    # 举措和成效, 二、存在的不足和原因, 三、党政主要负责人…): those are the parts' own sections, one
+    # level down, and it is no themed section itself. (One such section under a theme — 三、奋力
+    # 开创新局面 / （一）压实第一责任人职责 — is a plan's item, not the part's section.)
     names = dict(zip((h.line for h in outline.headings), masked, strict=True))
-    for i, (h, parts) in enumerate(top):
-        if parts or (themed and i < anchor):
-            continue
+    grouping: dict[int, list[tuple[Heading, Part]]] = {}
+    on_top = {p.id for _, parts in top for p in parts}  # named by a top heading already
+    for h, parts in top:
         named = [
             (sub, part)
-            for sub in h.children
+            for sub in ([] if parts else h.children)
             for part in rubric.parts
-            if found[part.id].status == "missing" and cues[part.id].name(sub.text, names[sub.line])
+            if part.id not in on_top and cues[part.id].name(sub.text, names[sub.line])
         ]
         if len({part.id for _, part in named}) >= 2:
-            for sub, part in named:
+            grouping[h.line] = named
+    anchor = next(
+        (
+            i
+            for i, (h, parts) in enumerate(top)
+            if any(p.anchor for p in parts) or any(p.anchor for _, p in grouping.get(h.line, []))
+        ),
+        len(top),
+    )
+    themed = [p for p in rubric.parts if p.themed_before_anchor]
+    for i, (h, parts) in enumerate(top):
+        if i == anchor and h.line in grouping:
+            continue  # the parts' container (第一部分 over the law's 一、二、三), no theme
+        for part in parts or (themed if i < anchor and h.line not in aside else []):
+            _add_section(found[part.id], doc, h, "present")
+    # (before the anchor a section is a theme, its sub-headings no parts' own sections: 一、坚持
+    # 依法行政 over （一）依法决策成效明显 and （三）压实第一责任人职责 holds the leaders' embedded)
+    for i, (h, _) in enumerate(top):
+        if i >= anchor or not themed:
+            for sub, part in grouping.get(h.line, []):
                 _add_section(found[part.id], doc, sub, "present")
     _themed_last(found, doc, rubric, top, anchor)
     # A part that sits in no other part's section (no embeds_in) is looked for outside them:
