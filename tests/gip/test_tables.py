@@ -669,6 +669,11 @@ def test_a_narrative_count_that_disagrees_is_flagged_with_both_numbers(tmp_path:
         ("予以公开", "部分予以公开3件，予以公开"),
         ("予以公开", "其中收到自然人提出的政府信息公开申请30件，予以公开"),
         ("予以公开", "全年未收到以信函方式提交的政府信息公开申请，予以公开"),
+        # none of one kind of request (those needing a third party's view)
+        (
+            "2024年，本机关共收到",
+            "本年度未收到需要征求第三方意见的政府信息公开申请。2024年，本机关共收到",
+        ),
         (
             "被提起行政诉讼2件",
             "被提起行政诉讼2件。作为复议机构，办理以县政府为被告的行政诉讼案件30件",
