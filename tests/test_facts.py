@@ -807,6 +807,12 @@ def test_a_month_in_a_tables_last_row_is_no_signature(tmp_path: Path, table: str
     [
         ("——2026年1月20日在示例县第十八届人民代表大会常务委员会第十次会议上", "2026-01-20", False),
         ("—— 2025年12月20日在示例县人民代表大会常务委员会会议上", "2025-12-20", True),
+        # the same in brackets, as a 人大 bulletin prints it
+        (
+            "（2026年1月20日在示例县第十八届人民代表大会常务委员会第十次会议上）",
+            "2026-01-20",
+            False,
+        ),
         # a report printed with no signature dates itself under its title
         ("（2026年1月20日）", "2026-01-20", False),
         ("二〇二六年一月二十日", "2026-01-20", False),
@@ -845,11 +851,12 @@ def test_a_report_to_a_congress_is_the_unit_its_deliverer_speaks_for(
     text = SAMPLE.read_text(encoding="utf-8").rsplit("\n示例县司法局", 1)[0]
     title, rest = text.split("\n", 1)
     title = title.replace("示例县司法局关于", "关于")
-    dateline = "——2026年1月20日在示例县第十八届人民代表大会常务委员会第十次会议上"
-    path = tmp_path / "renda.txt"
-    path.write_text(f"{title}\n{dateline}\n{by}\n{rest}\n", encoding="utf-8")
-    result = check_path(str(path), Catalog.load()).to_json()
-    assert result["document"]["issuer"] == issuer
+    meeting = "2026年1月20日在示例县第十八届人民代表大会常务委员会第十次会议上"
+    for dateline in (f"——{meeting}", f"（{meeting}）"):
+        path = tmp_path / "renda.txt"
+        path.write_text(f"{title}\n{dateline}\n{by}\n{rest}\n", encoding="utf-8")
+        result = check_path(str(path), Catalog.load()).to_json()
+        assert result["document"]["issuer"] == issuer, dateline
 
 
 @pytest.mark.parametrize(

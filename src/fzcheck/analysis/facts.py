@@ -616,9 +616,11 @@ _OFFICE_OF = re.compile(r"^(.+政府)办公室$")
 
 
 # A report made to a congress's standing committee dates itself under its title, where a
-# speech does: ——2025年2月25日在示例市人民代表大会常务委员会第二十三次会议上
+# speech does: ——2025年2月25日在示例市人民代表大会常务委员会第二十三次会议上, or in brackets:
+# （2026年2月26日在区第十八届人民代表大会常务委员会第三十二次会议上）
 _DELIVERED = re.compile(
-    rf"^\s*[-—–]{{1,2}}\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*在[^。]{{2,60}}(?:会议|大会)上"
+    rf"^\s*(?:[-—–]{{1,2}}|[(（])\s*(?:{DATE.pattern}|{CN_DATE.pattern})\s*日?\s*在[^。]{{2,60}}"
+    r"(?:会议|大会)上"
 )
 
 
