@@ -159,6 +159,20 @@ def test_a_seal_note_between_issuer_and_date_hides_neither(tmp_path: Path) -> No
     assert (d["issuer"], d["signed_on"]) == ("示例县司法局", "2025-02-06")
 
 
+def test_a_date_set_above_the_issuer_signs_as_below_it(tmp_path: Path) -> None:
+    """2026年1月20日 / 示例镇人民政府, the date first: the issuer is the signature's (it was the
+    title's place, 示例镇), and neither line is the body's."""
+    text = SAMPLE.read_text(encoding="utf-8").rsplit("\n示例县司法局", 1)[0]
+    title, rest = text.split("\n", 1)
+    title = title.replace("示例县司法局关于", "示例镇关于")
+    text = f"{title}\n{rest}\n\n2026年1月20日\n示例镇人民政府\n"
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    r = check_path(str(tmp_path / "r.txt"), Catalog.load()).to_json()
+    assert (r["document"]["issuer"], r["document"]["signed_on"]) == ("示例镇人民政府", "2026-01-20")
+    dated = text.splitlines().index("2026年1月20日") + 1
+    assert max(p["span"]["end_line"] for p in r["parts"] if p["span"]) < dated
+
+
 @pytest.mark.parametrize("spacing", ["\n", "\n\n"])
 def test_an_attachment_label_above_the_title_is_not_part_of_it(
     tmp_path: Path, spacing: str

@@ -543,6 +543,10 @@ def _find_signature(
                     if _is_issuer(upper, titles) and tail[above - 1] > first_heading:
                         joint = f"{upper}、{_cells(lines[issuer_line])}"
                         return i, tail[above - 1], parse_date(text), joint
+            elif pos + 1 < len(tail) and _is_issuer(_cells(lines[tail[pos + 1]]), titles):
+                issuer_line = tail[
+                    pos + 1
+                ]  # the date set above the issuer (2026年1月20日 / 青石镇人民政府)
             return i, issuer_line, parse_date(text), None
         m = _ISSUER_DATE.match(text)
         # a month alone may be a table's (完成时限); a whole date beside a name is a signature
@@ -816,10 +820,10 @@ def _joint(issuer: str) -> str:
 
 
 def _body_end(nonblank: list[int], sign_line: int | None, issuer_line: int | None) -> int:
-    if issuer_line is not None:
-        return issuer_line - 1
-    if sign_line is not None:
-        return sign_line - 1
+    """The body's last line: above the signature, whichever of its two lines comes first."""
+    first = min((i for i in (issuer_line, sign_line) if i is not None), default=None)
+    if first is not None:
+        return first - 1
     return nonblank[-1] if nonblank else 0
 
 
