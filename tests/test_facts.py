@@ -687,6 +687,12 @@ def test_lines_under_the_signature_do_not_hide_it(tmp_path: Path, under: str) ->
             False,
             "2025年12月签发，早于2025年度结束：所报的不是全年情况",
         ),  # 31 December is, too
+        # in the year's first quarter: most likely the next year's, mistyped
+        (
+            "2025年2月",
+            False,
+            "2025年2月签发，早于2025年度结束：所报的不是全年情况，或落款年份有误（应为2026年2月？）",
+        ),
     ],
 )
 def test_a_signature_giving_the_month_alone(

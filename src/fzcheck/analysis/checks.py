@@ -717,12 +717,23 @@ def _signing(spec: SigningSpec, ctx: Context) -> Check | None:
     signed = _signed(ctx)
     if signed is None or ctx.report_year is None:
         return None
-    _, last, said = signed
+    first, last, said = signed
     if last <= dt.date(ctx.report_year, 12, 31):  # a month's last day too: 12月 is the year's
+        # signed in the year's first quarter, a year too early: most likely the year mistyped
+        # (2025年1月20日 on a report on the whole of 2025, its plan for 2026)
+        slip = (
+            f"，或落款年份有误（应为{ctx.report_year + 1}年{first.month}月？）"
+            if first.year == ctx.report_year and last.month <= _FIRST_QUARTER
+            else ""
+        )
         return spec.check(
-            passed=False, message=f"{said}签发，早于{ctx.report_year}年度结束：所报的不是全年情况"
+            passed=False,
+            message=f"{said}签发，早于{ctx.report_year}年度结束：所报的不是全年情况{slip}",
         )
     return spec.check(passed=True, message=f"{said}签发，在{ctx.report_year}年度结束后")
+
+
+_FIRST_QUARTER = 3  # the months a report on the year before is written in
 
 
 def _signed(ctx: Context) -> tuple[dt.date, dt.date, str] | None:
