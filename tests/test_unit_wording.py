@@ -630,6 +630,37 @@ def test_a_leaders_section_headed_without_the_duty_words_is_present(
     assert statuses(r)["leader_duties"] == "present"
 
 
+@pytest.mark.parametrize(
+    "body,passed",
+    [
+        # other units' heads at their duty, the leaders at other duties: no act of this one
+        (
+            "全镇各村（社区）党组织书记认真履行本村法治建设第一责任人职责，亲自主持村民议事会。",
+            False,
+        ),
+        ("镇党委书记亲自带队开展安全生产大检查6次，亲自主持召开防汛抗旱工作会议4次。", False),
+        # the leader's own act on law, beside either, still counts
+        (
+            "镇党委书记亲自带队开展安全生产大检查6次。镇长亲自主持召开镇政府常务会议专题学法4次。",
+            True,
+        ),
+    ],
+)
+def test_the_leaders_own_section_counts_no_act_its_excludes_rule_out(
+    tmp_path: Path, body: str, passed: bool
+) -> None:
+    """Under 三、党政主要负责人履行…情况, a sentence the part's excludes rule out as an embedded
+    statement (other units' heads, another duty with no word of law) is no act of the leader's
+    either: principal_own_actions fails, its message quoting the sentence."""
+    r = variant(tmp_path, (LEADER_SECTION, f"{LEADER}{body}\n\n"))
+    check = next(
+        c for c in part(r, "leader_duties")["checks"] if c["id"] == "principal_own_actions"
+    )
+    assert check["passed"] is passed, check["message"]
+    if not passed:
+        assert "不是本人推进法治建设的行动" in check["message"]
+
+
 def test_a_first_section_headed_履职情况_beside_the_leaders_own_is_the_years_work(
     tmp_path: Path,
 ) -> None:
@@ -1476,6 +1507,15 @@ def test_a_stock_admission_of_shortcomings_alone_is_not_the_problems(
         ("7月，市主要领导到我县调研基层法治建设工作，对我县做法给予充分肯定。", "leader_duties"),
         ("县委书记亲自带队到我县司法局督导法治建设工作，县长带头到我局调研。", "leader_duties"),
         ("认真落实行政机关“一把手”出庭应诉制度，出庭应诉率100%。", "leader_duties"),
+        # the townships' heads' 述法 as a sub-heading, a work item's 情况及问题: theirs, and work
+        (
+            "\n（五）各乡镇党委书记述法情况。组织全县12个乡镇党委书记在县委全会上述法。",
+            "leader_duties",
+        ),
+        (
+            "\n（五）执法案卷评查情况及问题。全年评查案卷210卷，发现问题23个，已全部整改到位。",
+            "problems",
+        ),
     ],
 )
 def test_a_sentence_that_only_sounds_like_a_part_is_none(
@@ -2556,7 +2596,10 @@ def test_what_a_cause_word_says_in_its_sentence(tmp_path: Path, body: str, gives
         # a shortcoming shows itself in, or one side alone, are not
         ("执法人员少，其背后反映出编制配置滞后的深层次问题。", True),
         ("执法人员少，背后反映的是人才引进机制不健全。", True),
-        ("执法人员少，一方面是编制紧张，另一方面是培训不足。", True),
+        ("执法人员少，一方面是由于编制紧张，另一方面是因为培训不足。", True),
+        ("执法人员少，主要表现在持证人员偏少，一方面源于编制紧张，另一方面源于培训不足。", True),
+        # two sides told with 是 alone may be the shortcoming's (程序意识不强 / 文书参差不齐)
+        ("执法仍不够规范，一方面是程序意识不强，另一方面是文书质量参差不齐。", False),
         ("执法不规范主要表现在两个方面，一方面是程序意识不强，另一方面是文书不规范。", False),
         ("执法人员少，一方面是编制紧张。", False),
         # an analysis said to be done, under way or aimed at, or causes said to be many, is no
@@ -2570,12 +2613,16 @@ def test_what_a_cause_word_says_in_its_sentence(tmp_path: Path, body: str, gives
         ("执法人员少。究其原因，是多方面的：一是编制紧张，二是培训不足。", True),
         ("执法人员少。我们进行了原因分析，主要是编制紧张。", True),
         ("执法人员少。经深入剖析，主要是编制紧张。", True),
+        ("执法人员少。究其原因，是多方面的。一是机构改革后人员调整大；二是培训经费有限。", True),
+        ("执法人员少。我局对此开展了深入剖析。一是编制少，二是培训少。", True),
+        ("执法人员少。问题的根源在研究谋划不深。", True),
+        ("执法人员少。由于人员流动频繁，部分年度重点任务未能顺利完成。", True),
     ],
 )
 def test_causes_summed_up_and_what_only_sounds_like_one(
     tmp_path: Path, body: str, gives: bool
 ) -> None:
-    """归结起来 / 深究起来 / 说到底 / 背后反映出 / …，一方面是…另一方面… give the causes; 因企施策
+    """归结起来 / 深究起来 / 说到底 / 背后反映出 / …，一方面是由于…另一方面… give the causes; 因企施策
     (how), 原因梳理总结不够, 难点在于 and 表现在…一方面是… (shortcomings) and 查摆原因 (a
     promise) give none."""
     r = built(tmp_path, H, "二、存在的不足和原因\n" + body + "\n", L, PL)

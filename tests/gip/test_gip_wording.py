@@ -269,6 +269,11 @@ def _problems_flag(tmp_path: Path, section: str) -> dict[str, object]:
         # the stock admission, nothing after it saying what falls short
         "我局政府信息公开工作还存在一些不足。下一步将制定栏目设置规范。",
         "对照上级要求，我局政府信息公开工作仍存在一些不足和差距。",
+        # the new problem words denied, aimed at or put right: no problem named
+        "全年未出现信息发布错误，未发现明显问题。",
+        "政策解读准确，未出现偏差。",
+        "下一步，将杜绝栏目长期未更新、内容空白和错链断链等情况。",
+        "围绕解决群众看不懂、用不上的问题，制作图解10期。",
         # what was done about others' gaps and errors: no problem of its own
         "本年度填补了基层公开目录空白，及时纠正错误信息3条。",
     ],
@@ -292,6 +297,8 @@ def test_a_section_without_this_years_problems_fails(tmp_path: Path, section: st
         "一是个别栏目信息更新慢；二是政策解读以文字为主，形式单调；三是工作人员多为兼职，流动性大。",
         "部分学校公开栏目设置不统一。下一步将制定栏目设置规范。",
         "我局政府信息公开工作还存在一些不足，主要是栏目更新不及时。",
+        "个别股室未按要求审核导致信息发布错误。",
+        "部分栏目内容空白，个别链接存在错链断链。",
         "信息发布审核把关不严，个别公开信息要素不齐全。",
         "政策解读材料质量参差不齐，个别栏目长期未更新。",
         "部分信息公开时效性差，依申请公开答复文书存在格式错误。",

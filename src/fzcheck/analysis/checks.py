@@ -340,6 +340,12 @@ class ActorActionsSpec(CheckSpec):
 
 @part_check(ActorActionsSpec)
 def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context) -> Check:
+    # what the part's excludes rule out is no act of this duty in its own section either
+    # (imported here: parts reaches the rubric's models, which are built from this module)
+    from fzcheck.analysis.parts import ruled_out
+
+    told = text
+    text, *other = ruled_out(found.part, text, ctx.report_year, ctx.unit)
     # the set phrase, blanked (its first kept for the message): one search rules most texts out
     slogan = rx(spec.not_in).search(text) if spec.not_in is not None else None
     if slogan is not None:
@@ -380,10 +386,14 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
     if hits:
         shown = f"，如“{_clause_from(text, first.start())}”" if first is not None else ""
         return spec.check(passed=True, message=f"{spec.description}：有{hits}处具体表述{shown}")
-    return spec.check(
-        passed=False,
-        message=f"未做到“{spec.description}”：{_whose(spec, text, slogan, ctx.unit)}",
-    )
+    why = _whose(spec, text, slogan, ctx.unit)
+    if other and rx(spec.action).search(text) is None:
+        # the acts were all in what the excludes ruled out: whose they are, if a title says
+        said = other[0] if len(other[0]) <= _QUOTED else other[0][:_QUOTED] + "…"
+        why = _someone_else(spec, told, ctx.unit) or (
+            f"“{said}”写的是其他单位负责人或其他工作，不是本人推进法治建设的行动"
+        )
+    return spec.check(passed=False, message=f"未做到“{spec.description}”：{why}")
 
 
 # who acted, when a sentence names someone by a title (副镇长, 法规科科长, 村委会主任; a group's
@@ -411,13 +421,9 @@ def _whose(
     (分管副局长亲自主持…: said first, beside any set phrase); only the set phrase; an act not
     told as the leader's own; or none at all."""
     act = rx(spec.action).search(text)  # (the set phrases blanked)
-    if act is not None:
-        # the one the act is taken to be by (_own_act), when named by a title there
-        _, other, _ = _other_before(spec, text, act.start(), unit)
-        who = _PERSON.match(text, other) if other >= 0 else None
-        if who is not None and who.end() <= act.start():
-            also = f"；“{slogan.group(0)}”是套话" if slogan is not None else ""
-            return f"“{act.group(0)}”等行动是“{who.group(1)}”的，不是本人的{also}"
+    someone = _someone_else(spec, text, unit)
+    if someone is not None:
+        return someone + (f"；“{slogan.group(0)}”是套话" if slogan is not None else "")
     if slogan is not None:
         return f"只有“{slogan.group(0)}”这类套话，未写本人的具体行动"
     if act is None:
@@ -425,6 +431,20 @@ def _whose(
     # the act in its clause: the part's evidence may be another sentence, and “召开” alone could
     # not be found in it
     return f"写了“{_clause_around(text, act.start(), act.end())}”，但没有写明是本人的行动"
+
+
+def _someone_else(spec: ActorActionsSpec, text: str, unit: str | None) -> str | None:
+    """Whose the first act told is, when a title before it names someone else (分管副局长亲自
+    主持…, 县司法局局长 in a county government's report): the reviewer's reason; else None."""
+    act = rx(spec.action).search(text)
+    if act is None:
+        return None
+    # the one the act is taken to be by (_own_act), when named by a title there
+    _, other, _ = _other_before(spec, text, act.start(), unit)
+    who = _PERSON.match(text, other) if other >= 0 else None
+    if who is None or who.end() > act.start():
+        return None
+    return f"“{act.group(0)}”等行动是“{who.group(1)}”的，不是本人的"
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
