@@ -1479,6 +1479,7 @@ def test_a_townships_few_paragraphs_hold_its_achievements_and_problems(
         # followed by them, on its line or the next: the part, embedded
         ("但也还存在一些不足之处，主要是村干部法治素养不高，专业力量不足。", "embedded"),
         ("但也还存在一些不足之处。\n一是村干部法治素养不高；二是普法形式单一。", "embedded"),
+        ("但也还存在一些不足之处。\n部分乡镇执法人员短缺，执法程序不规范。", "embedded"),
     ],
 )
 def test_a_stock_admission_of_shortcomings_alone_is_not_the_problems(
@@ -1494,6 +1495,19 @@ def test_a_stock_admission_of_shortcomings_alone_is_not_the_problems(
         assert r["verdict"] == "incomplete"
         assert "只是一句带过" in problems["note"] and "写明了存在的不足" in problems["note"]
         assert problems["checks"] == []
+
+
+def test_a_sections_lead_admitting_shortcomings_announces_none_of_its_sub_sections(
+    tmp_path: Path,
+) -> None:
+    """一、主要举措和成效 / 一年来…取得明显成效，但也存在一些不足之处。 / （一）…（二）… the year's
+    work: the lead opens the section, its sub-sections are the achievements, not shortcomings —
+    the problems are missing, the sentence only said there were some."""
+    title, _, work = H.split("\n", 2)
+    lead = "一年来，我县法治政府建设取得明显成效，但也存在一些不足之处。\n"
+    items = "（一）依法决策。" + work + "（二）规范执法。开展案卷评查2次。\n"
+    r = built(tmp_path, f"{title}\n一、主要举措和成效\n{lead}{items}", L, PL)
+    assert part(r, "problems")["status"] == "missing"
 
 
 @pytest.mark.parametrize(

@@ -2047,3 +2047,11 @@ def test_table_four_printed_as_its_header_alone_is_a_blank_table_not_a_missing_o
     start = text.index("行政复议      ")
     r = check_replaced(tmp_path, text, text[start : text.index(values) + len(values)], "")
     assert tables(r)["appeals"]["status"] == "absent"
+    # the groups named in a sentence, or the header over a row it cannot read or a pointer to
+    # an annex: no blank table
+    prose = "本年度被申请行政复议2件，结果均为维持；未经复议直接起诉0件，复议后起诉0件。"
+    r = check_replaced(tmp_path, text, text[start : text.index(values) + len(values)], prose)
+    assert tables(r)["appeals"]["status"] != "read"
+    for after in ("二 一 零 一 四 一 零 零 零 一 零 一 零 零 一", "（详见附表）"):
+        r = check_replaced(tmp_path, text, f"{header.strip()}\n{values}\n", f"{split}\n{after}\n")
+        assert tables(r)["appeals"]["status"] != "read", after

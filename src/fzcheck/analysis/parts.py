@@ -468,7 +468,10 @@ def _find_embedded(
             if _is_label(line, cue.group(0)):
                 f.ranges.append(_label_block(outline, i))
             else:
-                f.ranges.append(_with_items(outline, i, closes=not line[end:].strip()))
+                # (a part a sentence must name, names_the_part: what it announces after it is
+                # read too — …还存在一些不足之处。 then 一是…; other parts read their line)
+                announces = not line[end:].strip() and any(c.names_the_part for c in part.checks)
+                f.ranges.append(_told_after(outline, doc.analysis, i, announces))
             return
     if rejected:
         # The phrase that reads most like a statement of shortcomings is the one worth explaining.
@@ -526,19 +529,31 @@ def _label_block(outline: Outline, i: int) -> range:
     return range(i + 1, end) if end > i + 1 else range(i, i + 1)
 
 
-def _with_items(outline: Outline, i: int, closes: bool) -> range:
-    """Line ``i``, and the numbered items right after it when its sentence ``closes`` the line
-    (…还存在一些不足之处。 then 一是…；二是…: the sentence announces what the items tell):
-    the items under the section it sits in, below its level, back to back."""
+def _told_after(outline: Outline, lines: list[str], i: int, closes: bool) -> range:
+    """Line ``i``, and what its sentence announces when it ``closes`` the line (…还存在一些
+    不足之处。): the paragraphs after it up to the next heading, or else the numbered items
+    right after it (一是…；二是…), under the section it sits in, below its level. The lead
+    paragraph of a section (一、主要举措和成效 / 一年来…，但也存在一些不足之处。) opens the section:
+    of the items after it, only its points (一是…) are what it announces, not the section's
+    sub-sections ((一)…)."""
     if not closes:
         return range(i, i + 1)
     around = outline.enclosing(i)
+    lead = around is not None and not any(lines[j].strip() for j in range(around.line + 1, i))
     level = around.level if around is not None else 1  # (never a top-level section)
+    last = around.end_line if around is not None else outline.body_end
+    starts = {h.line for h in outline.headings}
     end = i
-    for h in outline.headings:
+    while end < last and not lines[end + 1].strip():
+        end += 1
+    if end < last and end + 1 not in starts:  # paragraphs: to the next heading
+        while end < last and end + 1 not in starts:
+            end += 1
+        return range(i, end + 1)
+    for h in outline.headings:  # (the blank lines before them read: they hold nothing)
         if h.line <= end:
             continue
-        if h.line != end + 1 or h.level <= level:
+        if h.line != end + 1 or h.level <= level or (lead and not h.marker.endswith("是")):
             break
         end = h.end_line
     return range(i, end + 1)

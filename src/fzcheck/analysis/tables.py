@@ -647,17 +647,32 @@ def _header_alone(doc: Document, template: TableTemplate, region: range) -> Tabl
     groups = {c.name.split()[0] for c in template.columns}
     if len(template.rows) != 1 or len(groups) < 2:
         return None
-    at = [i for i in region if any(g in _compact(doc.analysis[i]) for g in groups)]
-    if not at or not all(any(g in _compact(doc.analysis[i]) for i in at) for g in groups):
+    # the header's lines: no sentence (a paragraph naming the groups is no table), and the
+    # columns' own words there too (结果 / 尚未 of 结果维持…尚未审结, however split)
+    heads = [
+        i
+        for i in region
+        if not _SENTENCE_STOP.search(doc.analysis[i])
+        and any(
+            g in _compact(doc.analysis[i]) or _cut_names(template, doc.analysis[i]) for g in groups
+        )
+    ]
+    header = "".join(_compact(doc.analysis[i]) for i in heads)
+    if not heads or not all(g in header for g in groups) or not _cut_names(template, header):
         return None
-    for i in range(at[0], region.stop):
-        row = table_row(doc.analysis[i])
-        if row is not None and any(v.text for v in row[1]):
-            return None
+    # nothing after it: a row of values it cannot read, a pointer to an annex (详见附表), a note
+    if any(doc.analysis[i].strip() for i in range(heads[-1] + 1, region.stop)):
+        return None
     table = TableRead(template, "read", first_line=region.start, last_line=region.stop - 1)
-    table.row_lines[template.rows[0].id] = at[-1]
-    _put(table, template.rows[0].id, at[-1], {})
+    table.row_lines[template.rows[0].id] = heads[-1]
+    _put(table, template.rows[0].id, heads[-1], {})
     return table
+
+
+def _cut_names(template: TableTemplate, line: str) -> bool:
+    """Whether ``line`` holds the start of a column's own name (结果 of 结果维持, 尚未 of 尚未审结),
+    as a header split over two lines prints it."""
+    return any(c.name.split()[-1][:2] in line for c in template.columns)
 
 
 def _printed_columns(
