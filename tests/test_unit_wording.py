@@ -1152,6 +1152,18 @@ def test_the_laws_parts_grouped_under_a_first_part_are_each_present(tmp_path: Pa
     )
     r = built(tmp_path, themed, PR, PL)
     assert part(r, "leader_duties")["status"] == "embedded"
+    # themed sections inside the first part, before its problems: the achievements, present
+    r = built(
+        tmp_path,
+        f"{title}\n第一部分 2025年度法治政府建设情况\n",
+        rest.replace("一、主要举措和成效", "一、健全依法决策机制"),
+        PR,
+        L,
+        "第二部分 2026年工作安排\n2026年，我县将深化行政执法改革。\n",
+    )
+    achievements = part(r, "achievements")
+    assert achievements["status"] == "present" and achievements["heading"] == "健全依法决策机制"
+    assert r["score"] == 100
 
 
 @pytest.mark.parametrize(

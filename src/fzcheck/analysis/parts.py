@@ -247,6 +247,8 @@ def find_parts(
     # (before the anchor a section is a theme, its sub-headings no parts' own sections: 一、坚持
     # 依法行政 over （一）依法决策成效明显 and （三）压实第一责任人职责 holds the leaders' embedded)
     for i, (h, _) in enumerate(top):
+        if i == anchor and h.line in grouping:
+            _themed_inside(found, doc, h, grouping[h.line], themed)
         if i >= anchor or not themed:
             for sub, part in grouping.get(h.line, []):
                 _add_section(found[part.id], doc, sub, "present")
@@ -259,6 +261,25 @@ def find_parts(
             barred = _barred(f, found)
             _find_embedded(f, doc, outline, year, cues, masked, body, barred, own[f.part.id], unit)
     return [found[p.id] for p in rubric.parts]
+
+
+def _themed_inside(
+    found: dict[str, Found],
+    doc: Document,
+    container: Heading,
+    named: list[tuple[Heading, Part]],
+    themed: list[Part],
+) -> None:
+    """The sub-sections of the parts' container (第一部分 2025年度法治政府建设情况) before the
+    one naming the anchor part that name no part themselves (一、健全依法决策机制 / 二、规范行政
+    执法行为, then 三、存在的不足和原因): themed sections, as top sections before it are."""
+    for sub in container.children:
+        parts = [p for s, p in named if s.line == sub.line]
+        if any(p.anchor for p in parts):
+            return
+        if not parts:
+            for part in themed:
+                _add_section(found[part.id], doc, sub, "present")
 
 
 def _fallbacks(
