@@ -173,23 +173,14 @@ def unit_keeps(
     return _named_own(unit), (_names_no_kind_of(own) if own else None)
 
 
-def ruled_out(part: Part, text: str, year: int | None, unit: str | None) -> list[str]:
-    """The sentences of ``text`` the part's body excludes rule out, blanked (the rest kept as
-    it is, offsets unchanged), and those sentences: in the part's own section, what the excludes
-    say of a sentence holds too (全镇各村党组织书记亲自主持…: other units' heads; 镇党委书记亲自
-    带队开展安全生产大检查: the leaders at another duty)."""
-    if not part.body_excludes:
-        return [text]
+def rules_out(part: Part, sentence: str, year: int | None, unit: str | None) -> bool:
+    """Whether the part's body excludes rule ``sentence`` out: in the part's own section what
+    they say of a sentence holds too (全镇各村党组织书记亲自主持…: other units' heads; 镇党委书记
+    亲自带队开展安全生产大检查: the leaders at another duty)."""
+    if not part.body_excludes or not sentence:
+        return False
     _, no_kind = unit_keeps(part, unit)
-    kept, out = [], []
-    for sm in _SENTENCE.finditer(text):
-        sentence = sm.group(0)
-        written = sentence.strip()
-        if written and first_match(part.body_excludes, written, year, keep=no_kind) is not None:
-            out.append(written)
-            sentence = re.sub(r"[^\n]", " ", sentence)
-        kept.append(sentence)
-    return ["".join(kept), *out]
+    return first_match(part.body_excludes, sentence, year, keep=no_kind) is not None
 
 
 def kinds_of(part: Part, unit: str | None) -> frozenset[str]:
