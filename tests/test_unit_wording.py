@@ -620,6 +620,7 @@ def test_problems_and_plan_headed_as_units_word_them_are_present(
         "三、落实法治建设主体责任情况",
         "三、党委书记、镇长述法情况",
         "三、“关键少数”带头作用发挥情况",
+        "三、压实“关键少数”法治建设责任情况",
         "三、领导带头情况",
     ],
 )
@@ -644,6 +645,15 @@ def test_a_leaders_section_headed_without_the_duty_words_is_present(
             "镇党委书记亲自带队开展安全生产大检查6次。镇长亲自主持召开镇政府常务会议专题学法4次。",
             True,
         ),
+        # the leader the subject, other units' heads the object of the act; the place's name
+        # before the leader's title (全县…县长): the leader's acts
+        (
+            "局长认真履行第一责任人职责，全年听取法治工作汇报4次，约谈下属单位主要负责人2人次。",
+            True,
+        ),
+        ("局长出庭应诉2次，带动各部门主要负责人出庭应诉率达100%。", True),
+        ("全县规范性文件均经县长审签，全年审签规范性文件12件。", True),
+        ("在全县法治建设推进会上县长亲自部署2026年重点任务。", True),
     ],
 )
 def test_the_leaders_own_section_counts_no_act_its_excludes_rule_out(
@@ -1277,6 +1287,7 @@ def test_causes_told_as_what_holds_the_work_back_are_causes(tmp_path: Path, caus
         # them is the achievements embedded
         ("一、存在的问题及整改落实情况", "embedded"),
         ("一、基本情况及存在问题", "embedded"),
+        ("一、2025年法治政府建设推进情况及问题", "present"),
     ],
 )
 def test_work_and_problems_under_one_heading_hold_both_parts(
@@ -2624,8 +2635,8 @@ def test_what_a_cause_word_says_in_its_sentence(tmp_path: Path, body: str, gives
         ("执法人员少，背后反映的是人才引进机制不健全。", True),
         ("执法人员少，一方面是由于编制紧张，另一方面是因为培训不足。", True),
         ("执法人员少，主要表现在持证人员偏少，一方面源于编制紧张，另一方面源于培训不足。", True),
-        # two sides told with 是 alone may be the shortcoming's (程序意识不强 / 文书参差不齐)
-        ("执法仍不够规范，一方面是程序意识不强，另一方面是文书质量参差不齐。", False),
+        # two sides told after a shortcoming are read as its causes
+        ("执法人员不足，一方面是编制有限，另一方面是新进人员法律专业背景欠缺。", True),
         ("执法不规范主要表现在两个方面，一方面是程序意识不强，另一方面是文书不规范。", False),
         ("执法人员少，一方面是编制紧张。", False),
         # an analysis said to be done, under way or aimed at, or causes said to be many, is no

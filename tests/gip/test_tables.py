@@ -510,6 +510,7 @@ def test_a_narrative_saying_there_were_no_appeals_is_set_against_table_four(
         # a township copying last year's sentence over a table that counts 40 new requests
         ("本年度我局未收到政府信息公开申请", True),
         ("全年无政府信息公开申请", True),
+        ("本机关未收到任何形式的政府信息公开申请", True),
         # the table's own word, no 公开: compared, and it agrees
         ("本机关全年新收申请40件", False),
         # the report's subject needs no 公开 either, and requests are counted in 份 too
@@ -2055,3 +2056,7 @@ def test_table_four_printed_as_its_header_alone_is_a_blank_table_not_a_missing_o
     for after in ("二 一 零 一 四 一 零 零 零 一 零 一 零 零 一", "（详见附表）"):
         r = check_replaced(tmp_path, text, f"{header.strip()}\n{values}\n", f"{split}\n{after}\n")
         assert tables(r)["appeals"]["status"] != "read", after
+    # a note under it that there were none: the blank table
+    note = "注：本年度本机关未发生政府信息公开行政复议、行政诉讼案件。"
+    r = check_replaced(tmp_path, text, f"{header.strip()}\n{values}\n", f"{split}\n{note}\n")
+    assert tables(r)["appeals"]["status"] == "read"

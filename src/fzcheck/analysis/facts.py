@@ -543,10 +543,9 @@ def _find_signature(
                     if _is_issuer(upper, titles) and tail[above - 1] > first_heading:
                         joint = f"{upper}、{_cells(lines[issuer_line])}"
                         return i, tail[above - 1], parse_date(text), joint
-            elif pos + 1 < len(tail) and _is_issuer(_cells(lines[tail[pos + 1]]), titles):
-                issuer_line = tail[
-                    pos + 1
-                ]  # the date set above the issuer (2026年1月20日 / 青石镇人民政府)
+            elif pos + 2 == len(tail) and _signs_below(_cells(lines[tail[pos + 1]]), titles):
+                # the date set above the issuer, on the last line (2026年1月20日 / 青石镇人民政府)
+                issuer_line = tail[pos + 1]
             return i, issuer_line, parse_date(text), None
         m = _ISSUER_DATE.match(text)
         # a month alone may be a table's (完成时限); a whole date beside a name is a signature
@@ -557,6 +556,15 @@ def _find_signature(
         ):
             return i, None, parse_date(text), m.group("issuer").strip()
     return None, None, None, None
+
+
+def _signs_below(line: str, titles: re.Pattern[str]) -> bool:
+    """Whether the last line, under the date, is the issuer: not a site's footer (示例县人民政府
+    门户网站, …办公室主办)."""
+    return _is_issuer(line, titles) and _SITE_FOOTER.search(line) is None
+
+
+_SITE_FOOTER = re.compile(r"(?:网站|网|主办|承办|版权所有|技术支持)$")
 
 
 def _with_date_rest(text: str, lines: list[str], after: list[int]) -> str:

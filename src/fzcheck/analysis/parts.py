@@ -22,6 +22,7 @@ from fzcheck.analysis.patterns import (
     Finder,
     after_in_order,
     any_of,
+    compile_pattern,
     first_match,
     heading_words,
     joined_across,
@@ -482,8 +483,10 @@ def _find_embedded(
             else:
                 # (a part a sentence must name, names_the_part: what it announces after it is
                 # read too — …还存在一些不足之处。 then 一是…; other parts read their line)
-                announces = not line[end:].strip() and any(c.names_the_part for c in part.checks)
-                f.ranges.append(_told_after(outline, doc.analysis, i, announces))
+                if not line[end:].strip() and any(c.names_the_part for c in part.checks):
+                    f.ranges.append(_told_after(outline, doc.analysis, i, start, part, year))
+                else:
+                    f.ranges.append(range(i, i + 1))
             return
     if rejected:
         # The phrase that reads most like a statement of shortcomings is the one worth explaining.
@@ -541,17 +544,19 @@ def _label_block(outline: Outline, i: int) -> range:
     return range(i + 1, end) if end > i + 1 else range(i, i + 1)
 
 
-def _told_after(outline: Outline, lines: list[str], i: int, closes: bool) -> range:
-    """Line ``i``, and what its sentence announces when it ``closes`` the line (…还存在一些
-    不足之处。): the paragraphs after it up to the next heading, or else the numbered items
-    right after it (一是…；二是…), under the section it sits in, below its level. The lead
-    paragraph of a section (一、主要举措和成效 / 一年来…，但也存在一些不足之处。) opens the section:
-    of the items after it, only its points (一是…) are what it announces, not the section's
-    sub-sections ((一)…)."""
-    if not closes:
-        return range(i, i + 1)
+def _told_after(
+    outline: Outline, lines: list[str], i: int, at: int, part: Part, year: int | None
+) -> range:
+    """Line ``i``, and what the sentence at ``at`` announces when it closes the line (…还存在
+    一些不足之处。): the paragraphs after it up to the next heading, when the first of them reads
+    as the part (its ``shared_needs``: 部分乡镇执法人员短缺…), or else the points after it (一是…；
+    二是…), under the section it sits in, below its level. A section's lead (一、主要举措和成效 /
+    一年来…，但也存在一些不足之处。) opens the section: only its points (一是…) are what it
+    announces, not the section's paragraphs nor its sub-sections ((一)…)."""
     around = outline.enclosing(i)
-    lead = around is not None and not any(lines[j].strip() for j in range(around.line + 1, i))
+    lead = around is not None and (
+        not any(lines[j].strip() for j in range(around.line + 1, i)) and not lines[i][:at].strip()
+    )
     level = around.level if around is not None else 1  # (never a top-level section)
     last = around.end_line if around is not None else outline.body_end
     starts = {h.line for h in outline.headings}
@@ -559,6 +564,10 @@ def _told_after(outline: Outline, lines: list[str], i: int, closes: bool) -> ran
     while end < last and not lines[end + 1].strip():
         end += 1
     if end < last and end + 1 not in starts:  # paragraphs: to the next heading
+        needs = compile_pattern(part.shared_needs, year) if part.shared_needs else None
+        first = _SENTENCE.match(lines[end + 1].strip())
+        if lead or needs is None or first is None or needs.search(first.group(0)) is None:
+            return range(i, i + 1)
         while end < last and end + 1 not in starts:
             end += 1
         return range(i, end + 1)

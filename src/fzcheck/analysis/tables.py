@@ -660,13 +660,17 @@ def _header_alone(doc: Document, template: TableTemplate, region: range) -> Tabl
     header = "".join(_compact(doc.analysis[i]) for i in heads)
     if not heads or not all(g in header for g in groups) or not _cut_names(template, header):
         return None
-    # nothing after it: a row of values it cannot read, a pointer to an annex (详见附表), a note
-    if any(doc.analysis[i].strip() for i in range(heads[-1] + 1, region.stop)):
+    # no values after it it cannot read (二 一 零…, 1 0 2), no pointer to an annex (详见附表);
+    # a note that there were none (注：本年度未发生…) may follow
+    if any(_NOT_BLANK.search(doc.analysis[i]) for i in range(heads[-1] + 1, region.stop)):
         return None
     table = TableRead(template, "read", first_line=region.start, last_line=region.stop - 1)
     table.row_lines[template.rows[0].id] = heads[-1]
     _put(table, template.rows[0].id, heads[-1], {})
     return table
+
+
+_NOT_BLANK = re.compile(r"\d|[一二三四五六七八九十零〇两]{3,}|(?<!\S)[一二三四五六七八九十零〇两](?!\S)|附表|附件|详见|见附")
 
 
 def _cut_names(template: TableTemplate, line: str) -> bool:
