@@ -171,6 +171,11 @@ def test_a_date_set_above_the_issuer_signs_as_below_it(tmp_path: Path) -> None:
     assert (r["document"]["issuer"], r["document"]["signed_on"]) == ("示例镇人民政府", "2026-01-20")
     dated = text.splitlines().index("2026年1月20日") + 1
     assert max(p["span"]["end_line"] for p in r["parts"] if p["span"]) < dated
+    # the issuer under the date with a note below it is still the issuer
+    noted = text.replace("示例镇人民政府\n", "示例镇人民政府\n（此件公开发布）\n")
+    (tmp_path / "r.txt").write_text(noted, encoding="utf-8")
+    r = check_path(str(tmp_path / "r.txt"), Catalog.load()).to_json()
+    assert r["document"]["issuer"] == "示例镇人民政府"
     # a site's footer under the date is no issuer
     footer = text.replace("示例镇人民政府\n", "示例镇人民政府门户网站\n")
     (tmp_path / "r.txt").write_text(footer, encoding="utf-8")

@@ -654,6 +654,12 @@ def test_a_leaders_section_headed_without_the_duty_words_is_present(
         ("局长出庭应诉2次，带动各部门主要负责人出庭应诉率达100%。", True),
         ("全县规范性文件均经县长审签，全年审签规范性文件12件。", True),
         ("在全县法治建设推进会上县长亲自部署2026年重点任务。", True),
+        # the other duty named after a comma is still the sentence's; many units' heads with
+        # 会 or 经 in their names are still many
+        ("镇党委书记亲自带队，深入辖区企业开展安全生产大检查。", False),
+        ("局长带头，讲授全面从严治党专题党课2次。", False),
+        ("全县社会组织党组织书记亲自主持召开法治建设专题会议。", False),
+        ("全镇经营主体主要负责人带头参加法治培训。", False),
     ],
 )
 def test_the_leaders_own_section_counts_no_act_its_excludes_rule_out(
@@ -1503,6 +1509,10 @@ def test_a_townships_few_paragraphs_hold_its_achievements_and_problems(
         ("但也还存在一些不足之处，主要是村干部法治素养不高，专业力量不足。", "embedded"),
         ("但也还存在一些不足之处。\n一是村干部法治素养不高；二是普法形式单一。", "embedded"),
         ("但也还存在一些不足之处。\n部分乡镇执法人员短缺，执法程序不规范。", "embedded"),
+        (
+            "但也还存在一些不足之处。\n在执法方面，全县现有执法人员45名。其中持证人员仅20名。",
+            "embedded",
+        ),
     ],
 )
 def test_a_stock_admission_of_shortcomings_alone_is_not_the_problems(

@@ -274,6 +274,8 @@ def _problems_flag(tmp_path: Path, section: str) -> dict[str, object]:
         "政策解读准确，未出现偏差。",
         "下一步，将杜绝栏目长期未更新、内容空白和错链断链等情况。",
         "围绕解决群众看不懂、用不上的问题，制作图解10期。",
+        "全年发布信息无一错误，无内容空白、无错链断链现象。",
+        "政策解读无明显偏差，发布信息无重大错误。",
         # what was done about others' gaps and errors: no problem of its own
         "本年度填补了基层公开目录空白，及时纠正错误信息3条。",
     ],

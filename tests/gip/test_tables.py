@@ -511,6 +511,7 @@ def test_a_narrative_saying_there_were_no_appeals_is_set_against_table_four(
         ("本年度我局未收到政府信息公开申请", True),
         ("全年无政府信息公开申请", True),
         ("本机关未收到任何形式的政府信息公开申请", True),
+        ("本年度未收到涉及国家秘密的政府信息公开申请。全年新收申请40件", False),
         # the table's own word, no 公开: compared, and it agrees
         ("本机关全年新收申请40件", False),
         # the report's subject needs no 公开 either, and requests are counted in 份 too
@@ -2056,7 +2057,12 @@ def test_table_four_printed_as_its_header_alone_is_a_blank_table_not_a_missing_o
     for after in ("二 一 零 一 四 一 零 零 零 一 零 一 零 零 一", "（详见附表）"):
         r = check_replaced(tmp_path, text, f"{header.strip()}\n{values}\n", f"{split}\n{after}\n")
         assert tables(r)["appeals"]["status"] != "read", after
-    # a note under it that there were none: the blank table
-    note = "注：本年度本机关未发生政府信息公开行政复议、行政诉讼案件。"
-    r = check_replaced(tmp_path, text, f"{header.strip()}\n{values}\n", f"{split}\n{note}\n")
-    assert tables(r)["appeals"]["status"] == "read"
+    # a note under it that there were none (its year too): the blank table; one giving counts
+    # in words is no blank table
+    for note, blank in (
+        ("注：本年度本机关未发生政府信息公开行政复议、行政诉讼案件。", True),
+        ("注：2024年度本机关未发生政府信息公开行政复议、行政诉讼案件。", True),
+        ("注：本年度被申请行政复议两件。", False),
+    ):
+        r = check_replaced(tmp_path, text, f"{header.strip()}\n{values}\n", f"{split}\n{note}\n")
+        assert (tables(r)["appeals"]["status"] == "read") is blank, note

@@ -354,11 +354,6 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
             break
         start, end = _sentence_around(told, first.start())
         sentence = told[start:end].strip()
-        if _principal_opens(spec, sentence):
-            # the leader the sentence's subject: only the act's own clause is judged (局长出庭
-            # 应诉2次，带动各部门主要负责人出庭应诉率达100%: the other heads are its object)
-            start, end = _sentence_around(told, first.start(), _CLAUSE_MARKS)
-            sentence = told[start:end].strip()
         if not rules_out(found.part, sentence, ctx.report_year, ctx.unit):
             break
         other.append(sentence)
@@ -423,23 +418,14 @@ def _acts(
     return max(pairs, acts), first, slogan, text
 
 
-def _sentence_around(text: str, at: int, marks: str = "。;!?\n") -> tuple[int, int]:
-    """Where the sentence (or what ``marks`` end) holding ``at`` starts and ends, its stop
-    included."""
-    start = max(text.rfind(c, 0, at) for c in marks) + 1
-    ends = [k for c in marks if (k := text.find(c, at)) >= 0]
+def _sentence_around(text: str, at: int) -> tuple[int, int]:
+    """Where the sentence holding ``at`` starts and ends, its stop included."""
+    start = max(text.rfind(c, 0, at) for c in _SENTENCE_MARKS) + 1
+    ends = [k for c in _SENTENCE_MARKS if (k := text.find(c, at)) >= 0]
     return start, min(ends) + 1 if ends else len(text)
 
 
-def _principal_opens(spec: ActorActionsSpec, sentence: str) -> bool:
-    """Whether the sentence opens with the leader as its subject (局党组书记、局长…, 全年，局长…),
-    not with many units' heads (全县12个乡镇党委书记…, 各部门主要负责人…)."""
-    m = rx(spec.actor).search(sentence, 0, _SUBJECT_WITHIN)
-    return m is not None and _MANY.search(sentence, 0, m.start()) is None
-
-
-_SUBJECT_WITHIN = 12  # characters a sentence's subject opens within (全年，局党组书记、局长)
-_MANY = re.compile(r"各|所属|下属|全[县区市镇乡旗]|\d+个|[一二三四五六七八九十两]+个")
+_SENTENCE_MARKS = "。;!?\n"
 
 
 # who acted, when a sentence names someone by a title (副镇长, 法规科科长, 村委会主任; a group's

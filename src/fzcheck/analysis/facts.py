@@ -543,8 +543,8 @@ def _find_signature(
                     if _is_issuer(upper, titles) and tail[above - 1] > first_heading:
                         joint = f"{upper}、{_cells(lines[issuer_line])}"
                         return i, tail[above - 1], parse_date(text), joint
-            elif pos + 2 == len(tail) and _signs_below(_cells(lines[tail[pos + 1]]), titles):
-                # the date set above the issuer, on the last line (2026年1月20日 / 青石镇人民政府)
+            elif pos + 1 < len(tail) and _signs_below(_cells(lines[tail[pos + 1]]), titles):
+                # the date set above the issuer (2026年1月20日 / 青石镇人民政府)
                 issuer_line = tail[pos + 1]
             return i, issuer_line, parse_date(text), None
         m = _ISSUER_DATE.match(text)
@@ -559,8 +559,8 @@ def _find_signature(
 
 
 def _signs_below(line: str, titles: re.Pattern[str]) -> bool:
-    """Whether the last line, under the date, is the issuer: not a site's footer (示例县人民政府
-    门户网站, …办公室主办)."""
+    """Whether the line under the date is the issuer: not a site's footer (示例县人民政府门户网站,
+    …办公室主办)."""
     return _is_issuer(line, titles) and _SITE_FOOTER.search(line) is None
 
 

@@ -549,13 +549,16 @@ def _told_after(
 ) -> range:
     """Line ``i``, and what the sentence at ``at`` announces when it closes the line (…还存在
     一些不足之处。): the paragraphs after it up to the next heading, when the first of them reads
-    as the part (its ``shared_needs``: 部分乡镇执法人员短缺…), or else the points after it (一是…；
+    as the part (its ``shared_needs`` in it: 部分乡镇执法人员短缺…), or else the points after it (一是…；
     二是…), under the section it sits in, below its level. A section's lead (一、主要举措和成效 /
     一年来…，但也存在一些不足之处。) opens the section: only its points (一是…) are what it
     announces, not the section's paragraphs nor its sub-sections ((一)…)."""
     around = outline.enclosing(i)
+    # (a heading with its body on its line — （二）化解矛盾纠纷。全县… — has its lead there)
     lead = around is not None and (
-        not any(lines[j].strip() for j in range(around.line + 1, i)) and not lines[i][:at].strip()
+        not lines[around.line][around.end :].strip(" 。.:：")
+        and not any(lines[j].strip() for j in range(around.line + 1, i))
+        and not lines[i][:at].strip()
     )
     level = around.level if around is not None else 1  # (never a top-level section)
     last = around.end_line if around is not None else outline.body_end
@@ -565,8 +568,7 @@ def _told_after(
         end += 1
     if end < last and end + 1 not in starts:  # paragraphs: to the next heading
         needs = compile_pattern(part.shared_needs, year) if part.shared_needs else None
-        first = _SENTENCE.match(lines[end + 1].strip())
-        if lead or needs is None or first is None or needs.search(first.group(0)) is None:
+        if lead or needs is None or needs.search(lines[end + 1]) is None:
             return range(i, i + 1)
         while end < last and end + 1 not in starts:
             end += 1

@@ -662,15 +662,23 @@ def _header_alone(doc: Document, template: TableTemplate, region: range) -> Tabl
         return None
     # no values after it it cannot read (二 一 零…, 1 0 2), no pointer to an annex (详见附表);
     # a note that there were none (注：本年度未发生…) may follow
-    if any(_NOT_BLANK.search(doc.analysis[i]) for i in range(heads[-1] + 1, region.stop)):
-        return None
+    for i in range(heads[-1] + 1, region.stop):
+        line = doc.analysis[i]
+        if _NONE_SAID.search(line) and not _COUNTED.search(line):
+            continue  # 注：2024年度本机关未发生…行政复议、行政诉讼案件。
+        if _NOT_BLANK.search(line) or _COUNTED.search(line):
+            return None
     table = TableRead(template, "read", first_line=region.start, last_line=region.stop - 1)
     table.row_lines[template.rows[0].id] = heads[-1]
     _put(table, template.rows[0].id, heads[-1], {})
     return table
 
 
-_NOT_BLANK = re.compile(r"\d|[一二三四五六七八九十零〇两]{3,}|(?<!\S)[一二三四五六七八九十零〇两](?!\S)|附表|附件|详见|见附")
+_NONE_SAID = re.compile(r"未发生|没有发生|未出现|没有|无")
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*[件起次]")
+_NOT_BLANK = re.compile(
+    r"\d|[一二三四五六七八九十零〇两]{3,}|(?<!\S)[一二三四五六七八九十零〇两](?!\S)|附表|附件|详见|见附"
+)
 
 
 def _cut_names(template: TableTemplate, line: str) -> bool:
