@@ -6,6 +6,7 @@ draft 工作要点 (征求意见稿)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,16 @@ def without_section(tmp_path: Path, heading: str, *edits: tuple[str, str]) -> di
     """The sample with the section under ``heading`` taken out, then ``edits`` made."""
     section = heading + sample_text().split(heading)[1].split("\n\n")[0] + "\n\n"
     return variant(tmp_path, (section, ""), *edits)
+
+
+_PLACE_HEAD = re.compile(r"([县区市旗盟省州])(?:委书记|长)")
+
+
+def governed(sentence: str) -> list[tuple[str, str]]:
+    """The edit making the sample (示例县司法局's) the report of the government whose head the
+    sentence's leader is (县长: 示例县人民政府): in a 司法局's own report a 县长 is its superior."""
+    m = _PLACE_HEAD.search(sentence)
+    return [("示例县司法局", f"示例{m.group(1)}人民政府")] if m else []
 
 
 @pytest.mark.parametrize(
@@ -163,6 +174,7 @@ def test_a_leader_paragraph_without_the_duty_words_is_the_leaders_duty(
         tmp_path,
         LEADER,
         ("（四）深化普法宣传。", f"（四）加强组织领导。{sentence}\n（五）深化普法宣传。"),
+        *governed(sentence),
     )
     assert statuses(r)["leader_duties"] == status
 
@@ -668,13 +680,42 @@ def test_the_leaders_own_section_counts_no_act_its_excludes_rule_out(
     """Under 三、党政主要负责人履行…情况, a sentence the part's excludes rule out as an embedded
     statement (other units' heads, another duty with no word of law) is no act of the leader's
     either: principal_own_actions fails, its message quoting the sentence."""
-    r = variant(tmp_path, (LEADER_SECTION, f"{LEADER}{body}\n\n"))
+    r = variant(tmp_path, (LEADER_SECTION, f"{LEADER}{body}\n\n"), *governed(body))
     check = next(
         c for c in part(r, "leader_duties")["checks"] if c["id"] == "principal_own_actions"
     )
     assert check["passed"] is passed, check["message"]
     if not passed:
         assert "不是本人推进法治建设的行动" in check["message"]
+
+
+@pytest.mark.parametrize(
+    "unit,counted",
+    [
+        ("示例县司法局", False),  # a department: the county head is its superior
+        ("示例县人民政府", True),  # the county government: its own principal
+        ("示例县城关镇人民政府", False),  # a township: its superior too
+    ],
+)
+def test_a_county_heads_acts_are_the_principals_only_in_the_countys_report(
+    tmp_path: Path, unit: str, counted: bool
+) -> None:
+    """县长亲自主持召开县政府常务会议… in a 司法局's or a 镇's report is its superior's act: no
+    account of its own principal (embedded, or the check passing); in the county government's
+    report it is. Its own head acting in the sentence too still counts."""
+    acts = "县长亲自主持召开县政府常务会议研究法治政府建设工作2次。"
+    r = without_section(
+        tmp_path,
+        LEADER,
+        ("（四）深化普法宣传。", f"（四）加强组织领导。{acts}\n（五）深化普法宣传。"),
+        ("示例县司法局", unit),
+    )
+    assert statuses(r)["leader_duties"] == ("embedded" if counted else "missing")
+    r = variant(tmp_path, (LEADER_SECTION, f"{LEADER}{acts}\n\n"), ("示例县司法局", unit))
+    assert ("leader_duties.principal_own_actions" not in failed(r)) is counted
+    both = "局长陪同县长督导法治工作，亲自部署整改任务。"
+    r = variant(tmp_path, (LEADER_SECTION, f"{LEADER}{both}\n\n"))
+    assert "leader_duties.principal_own_actions" not in failed(r)
 
 
 def test_a_first_section_headed_履职情况_beside_the_leaders_own_is_the_years_work(
@@ -952,7 +993,7 @@ def test_the_principals_own_actions_are_a_person_acting(
 ) -> None:
     text = sample_text()
     body = text.split(LEADER)[1].split("\n\n")[0]
-    r = variant(tmp_path, (LEADER + body, LEADER + sentence))
+    r = variant(tmp_path, (LEADER + body, LEADER + sentence), *governed(sentence))
     own = next(c for c in part(r, "leader_duties")["checks"] if c["id"] == "principal_own_actions")
     assert own["passed"] is acts
 
@@ -1031,7 +1072,7 @@ def test_the_principals_acts_told_under_an_achievements_item_are_theirs(
 def test_the_regulations_slogan_is_no_act_of_the_leaders(
     tmp_path: Path, duty: str, acts: bool
 ) -> None:
-    r = variant(tmp_path, (sample_text().split(LEADER)[1].split("\n")[0], duty))
+    r = variant(tmp_path, (sample_text().split(LEADER)[1].split("\n")[0], duty), *governed(duty))
     assert part(r, "leader_duties")["status"] == "present"
     assert ("leader_duties.principal_own_actions" not in failed(r)) is acts
 
@@ -1040,7 +1081,7 @@ def test_the_leaders_acts_are_counted_as_acts_not_as_times_named(tmp_path: Path)
     """局长 named once, then three acts (主持召开 and 带头出庭应诉 each one act in two words):
     three, not the one leader-act pair the sentence opens with, nor five words."""
     duty = "县长年初主持召开常务会议研究法治工作；亲自讲授法治课1次；带头出庭应诉2件。"
-    r = variant(tmp_path, (sample_text().split(LEADER)[1].split("\n")[0], duty))
+    r = variant(tmp_path, (sample_text().split(LEADER)[1].split("\n")[0], duty), *governed(duty))
     check = next(
         c for c in part(r, "leader_duties")["checks"] if c["id"] == "principal_own_actions"
     )
@@ -1742,6 +1783,7 @@ def test_a_collective_bodys_acts_are_not_the_principal_leaders(
             LEADER + next(line for line in sample_text().split(LEADER)[1].splitlines()),
             LEADER + sentence,
         ),
+        *governed(sentence),
     )
     assert ("leader_duties.principal_own_actions" not in failed(r)) is own
 
@@ -1880,6 +1922,7 @@ def test_the_principal_leader_of_a_banner_or_league_is_a_leader(tmp_path: Path, 
             "（四）深化普法宣传。",
             f"{title}亲自主持召开政府常务会议专题研究法治政府建设工作4次。（四）深化普法宣传。",
         ),
+        *governed(title),
     )
     assert statuses(r)["leader_duties"] == "embedded"
     assert "leader_duties.principal_own_actions" not in failed(r)
@@ -2159,9 +2202,9 @@ def _own_actions(r: dict[str, Any]) -> dict[str, Any]:
     return next(c for c in leader["checks"] if c["id"] == "principal_own_actions")
 
 
-def _leader_section_says(tmp_path: Path, sentence: str) -> dict[str, Any]:
+def _leader_section_says(tmp_path: Path, sentence: str, *edits: tuple[str, str]) -> dict[str, Any]:
     first = next(line for line in sample_text().split(LEADER)[1].splitlines())
-    return variant(tmp_path, (LEADER + first, LEADER + sentence))
+    return variant(tmp_path, (LEADER + first, LEADER + sentence), *edits)
 
 
 @pytest.mark.parametrize(
@@ -2225,10 +2268,12 @@ def test_a_provinces_and_its_departments_principals_are_principals(
     """省直厅局 and 省政府 reports name their principal 厅长 / 省长 (州长 in a 自治州): their acts
     count in the leader's section, and a paragraph of them makes the part where it has none."""
     acts = f"{head}切实履行推进法治建设第一责任人职责，亲自主持召开专题会议4次，带头讲授法治党课。"
-    r = _leader_section_says(tmp_path, acts)
+    r = _leader_section_says(tmp_path, acts, *governed(head))
     assert _own_actions(r)["passed"], _own_actions(r)["message"]
     alone = f"{head}高度重视法治建设，亲自主持召开党组会议研究法治工作4次，带头参加会前学法。"
-    r = without_section(tmp_path, LEADER.strip(), ("本年度无其他需要报告的情况。", alone))
+    r = without_section(
+        tmp_path, LEADER.strip(), ("本年度无其他需要报告的情况。", alone), *governed(head)
+    )
     assert part(r, "leader_duties")["status"] == "embedded"
 
 
@@ -2327,7 +2372,9 @@ def test_other_heads_and_other_first_responsibilities_are_not_the_leaders_duty(
     """A report with no leader section, one sentence of someone acting in person: a village's,
     a school's or a hospital's head, or the principal as 第一责任人 for safety, forests or rivers,
     is not the principal leader at the duty of 推进法治建设 (the part stays missing)."""
-    r = without_section(tmp_path, LEADER.strip(), ("本年度无其他需要报告的情况。", sentence))
+    r = without_section(
+        tmp_path, LEADER.strip(), ("本年度无其他需要报告的情况。", sentence), *governed(sentence)
+    )
     assert part(r, "leader_duties")["status"] == ("embedded" if embedded else "missing")
 
 

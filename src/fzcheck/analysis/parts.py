@@ -178,10 +178,11 @@ def rules_out(part: Part, sentence: str, year: int | None, unit: str | None) -> 
     """Whether the part's body excludes rule ``sentence`` out: in the part's own section what
     they say of a sentence holds too (全镇各村党组织书记亲自主持…: other units' heads; 镇党委书记
     亲自带队开展安全生产大检查: the leaders at another duty)."""
-    if not part.body_excludes or not sentence:
+    excludes = part.excludes_for(unit)
+    if not excludes or not sentence:
         return False
     _, no_kind = unit_keeps(part, unit)
-    return first_match(part.body_excludes, sentence, year, keep=no_kind) is not None
+    return first_match(excludes, sentence, year, keep=no_kind) is not None
 
 
 def kinds_of(part: Part, unit: str | None) -> frozenset[str]:
@@ -442,6 +443,7 @@ def _find_embedded(
         return
     rejected: list[tuple[int, str, int]] = []  # line, phrase, its offset in the line
     named_own, no_kind = unit_keeps(part, unit, own)
+    excludes = part.excludes_for(unit)
     for i in _lines_to_read(body, _scanned(part), year):
         # a section the part may not sit in is read too, its words noted, never counted (the
         # plan's 局长将切实履行…第一责任人职责: the reviewer is told why it is not the part)
@@ -459,7 +461,7 @@ def _find_embedded(
             cue = matches(part.body_cues, sentence, year, keep=named_own)
             # an exclude reads the sentence as written: what it cites may say what it is about
             # (局长带头讲授《习近平法治思想学习纲要》专题党课 is on law)
-            bad = matches(part.body_excludes, written, year, keep=no_kind)
+            bad = matches(excludes, written, year, keep=no_kind)
             if bad is not None:
                 # an exclude may be a look at the whole sentence (no word of law in it, a
                 # zero-width match): the phrase worth explaining is then the cue it discounted

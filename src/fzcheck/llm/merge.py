@@ -304,7 +304,7 @@ def meaning_problem(
     # citing a rule's title is not doing it; masked before the wrapping 《》 are trimmed
     text = index.normalise(mask_titles(quote.strip()))
     cue_kept, exclude_kept = unit_keeps(part, unit)
-    if first_match(part.body_excludes, text, year, keep=exclude_kept):
+    if first_match(part.excludes_for(unit), text, year, keep=exclude_kept):
         return f"引文是规则排除的表述（不是本报告对“{part.name}”的陈述）"
     cues = [*part.heading_cues, *part.body_cues, *part.llm.evidence]
     if not first_match(cues, text, year, keep=cue_kept):

@@ -97,7 +97,7 @@ def _claims_present(summary: str, part: Part, year: int | None, unit: str | None
     exclude_kept = unit_keeps(part, unit)[1]
     for clause in _CLAUSE.split(summary):
         text = fold(clause)
-        if first_match(part.body_excludes, text, year, keep=exclude_kept):
+        if first_match(part.excludes_for(unit), text, year, keep=exclude_kept):
             continue
         hit = first_match(names, text, year)
         if hit and not _ABSENT.search(text[: hit.start()] + text[hit.end() :]):

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from fzcheck.analysis.checks import DocumentCheck, PartCheck
-from fzcheck.analysis.patterns import Regex
+from fzcheck.analysis.patterns import Regex, rx
 
 ID = r"^[a-z][a-z0-9_]*$"
 
@@ -110,6 +110,11 @@ class LlmPart(_Strict):
     evidence: list[Regex] = Field(default_factory=list)
 
 
+class UnitExcludes(_Strict):
+    issuer: Regex  # the units (by name) whose reports ask these excludes
+    excludes: list[Regex]
+
+
 class Part(_Strict):
     id: str = Field(pattern=ID)
     name: str
@@ -148,6 +153,10 @@ class Part(_Strict):
     # a school the unit oversees), each with what the name of a unit of that kind holds
     # (中学|小学|学校…): in such a unit's own report the exclude does not hold for its kind.
     own_kinds: dict[str, Regex] = Field(default_factory=dict)
+    # Excludes asked only in the report of a unit whose name matches ``issuer``: in a
+    # department's or a township's report the county's 县长 acting is its superior's act, not its
+    # principal's (in the county government's own, its principal's)
+    unit_excludes: list[UnitExcludes] = Field(default_factory=list)
     # Where each of its sections is shared with another part (二、存在问题及下一步工作打算: a
     # heading naming both), the words its text must hold for it to be there: the heading
     # promises it, the text may tell only the other part. None: the heading is enough.
@@ -164,6 +173,14 @@ class Part(_Strict):
     @cached_property
     def checks_by_id(self) -> dict[str, PartCheck]:
         return {c.id: c for c in self.checks}
+
+    def excludes_for(self, unit: str | None) -> list[str]:
+        """The body excludes asked in ``unit``'s report: the part's, and those of the
+        ``unit_excludes`` whose issuer its name matches (none when it is unknown)."""
+        if not self.unit_excludes or not unit:
+            return self.body_excludes
+        extra = [e for u in self.unit_excludes if rx(u.issuer).search(unit) for e in u.excludes]
+        return [*self.body_excludes, *extra] if extra else self.body_excludes
 
     def checks_for(self, year: int | None, unit: str | None = None) -> list[PartCheck]:
         """The checks run on this part of a report on ``year`` by ``unit`` (a check may start in
