@@ -695,6 +695,7 @@ def test_the_leaders_own_section_counts_no_act_its_excludes_rule_out(
         ("示例县司法局", False),  # a department: the county head is its superior
         ("示例县人民政府", True),  # the county government: its own principal
         ("示例县城关镇人民政府", False),  # a township: its superior too
+        ("中共示例县委全面依法治县委员会", True),  # the county's committee: its own head
     ],
 )
 def test_a_county_heads_acts_are_the_principals_only_in_the_countys_report(
