@@ -21,7 +21,7 @@ from fzcheck.analysis.facts import Facts, attachment_blocks, read_facts
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Heading, Outline, build_outline
 from fzcheck.analysis.parts import GLUED, Found, find_parts
-from fzcheck.analysis.patterns import compile_pattern
+from fzcheck.analysis.patterns import compile_pattern, shortened
 from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
 from fzcheck.analysis.tables import TableRead, read_tables
@@ -300,9 +300,12 @@ def _said_in_passing(doc: Document, found: list[Found], checks: list[list[Check]
         if failed is None:
             continue
         said = f.evidence[0]
-        quote = said.quote if len(said.quote) <= 30 else f"{said.quote[:30]}…"
+        quote = shortened(said.quote, _NOTE_QUOTED)
         _not_counted(f, f"第{said.line}行“{quote}”只是一句带过，未计入（{failed.message}）")
         done.clear()
+
+
+_NOTE_QUOTED = 30  # characters of a sentence a note quotes
 
 
 def _heading(doc: Document, h: Heading) -> str:

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from fzcheck.analysis.patterns import Regex, after_in_order, hits_outside, mask_titles, rx
+from fzcheck.analysis.patterns import (
+    Regex,
+    after_in_order,
+    hits_outside,
+    mask_titles,
+    rx,
+    shortened,
+)
 from fzcheck.document import Document
 from fzcheck.fast_patterns import bmp_digit_first, bmp_only, fast, split_top
 from fzcheck.reading.numerals import YEAR, title_year, year_value
@@ -358,15 +365,14 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
             break
         other.append(sentence)
         text = text[:start] + " " * (end - start) + text[end:]
-    if hits and first is not None:
+    if first is not None:  # (an act counted)
         shown = f"，如“{_clause_from(read, first.start())}”"
         return spec.check(passed=True, message=f"{spec.description}：有{hits}处具体表述{shown}")
     why = _whose(spec, read, slogan, ctx.unit)
     if other and rx(spec.action).search(read) is None:
         # the acts were all in what the excludes ruled out: whose they are, if a title says
-        said = other[0] if len(other[0]) <= _QUOTED else other[0][:_QUOTED] + "…"
         why = _someone_else(spec, told, ctx.unit) or (
-            f"“{said}”写的是其他单位负责人或其他工作，不是本人推进法治建设的行动"
+            f"“{shortened(other[0], _QUOTED)}”写的是其他单位负责人或其他工作，不是本人推进法治建设的行动"
         )
     return spec.check(passed=False, message=f"未做到“{spec.description}”：{why}")
 
@@ -443,7 +449,7 @@ def _clause_from(text: str, at: int) -> str:
     """The clause from ``at`` to its end, at most _QUOTED characters (…-ended if cut)."""
     stop = _CLAUSE_END.search(text, at)
     clause = text[at : stop.start() if stop else len(text)].strip()
-    return clause if len(clause) <= _QUOTED else clause[:_QUOTED] + "…"
+    return shortened(clause, _QUOTED)
 
 
 def _whose(

@@ -326,6 +326,11 @@ def heading_words(text: str) -> str:
     return _GLYPH_GAP.sub("", text)
 
 
+def shortened(text: str, limit: int) -> str:
+    """``text`` as a message quotes it: at most ``limit`` characters, …-ended if cut."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def mask_titles(text: str) -> str:
     """``text`` with every 《…》 title blanked out, same length: citing a rule's title
     (《党政主要负责人履行推进法治建设第一责任人职责规定》) is not doing what the rule says."""
