@@ -296,6 +296,23 @@ def test_a_section_after_a_tables_own_numbered_rows_is_still_cut() -> None:
     assert not any(s.startswith("七、") for s in starts)
 
 
+def test_a_tables_row_label_with_its_values_is_no_section() -> None:
+    """Table 三's rows crawled with no gap before them (…申请人情况一、本年新收…) open no
+    sequence of their own; its row 四、 after a value, its values after it, is the row's label,
+    not section 四: the section 四、 after the table is still a heading."""
+    line = (
+        "一、总体情况。全年主动公开信息326条。二、主动公开政府信息情况。规章 0 0 0。"
+        "三、收到和处理政府信息公开申请情况 申请人情况自然人法人一、本年新收政府信息公开申请数量"
+        "30 6 1 0 2 1 40二、上年结转政府信息公开申请数量2 0 0 0 0 0 2三、本年度办理结果"
+        "（一）予以公开 15 3 1 0 1 0 20 95四、结转下年度继续办理    3    1   0   0   0   0   4"
+        "四、政府信息公开行政复议、行政诉讼情况行政复议 1 件。"
+        "五、存在的主要问题及改进情况。解读形式不够丰富。"
+    )
+    starts = [line[a : a + 6] for a, kind in inline_markers(fold_width(line)) if kind == 1]
+    assert "四、政府信息" in starts and "五、存在的主" in starts
+    assert starts.count("四、结转下年") == 1  # still cut, as the row's label
+
+
 @pytest.mark.parametrize("name", ["header_date.txt", "traditional.txt", "debris_titles.txt"])
 def test_a_flattened_reports_sections_keep_their_first_sentence(tmp_path: Path, name: str) -> None:
     """Flattened, a heading and its section's first sentence run together (二、…存在的不足和原因

@@ -117,6 +117,13 @@ def _after_stop(line: str, start: int) -> bool:
     return prev[-1] in _STOPS
 
 
+# A flattened table's row label and its values (四、结转下年度继续办理    0    0   0…): no section
+# heading, though its number may follow the section's (table 三's rows 一、…四、 in section 三)
+_ROW_VALUES = re.compile(
+    rf"[^\s\d。;:!?]{{2,{MAX_HEADING}}}\s+\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?){{2}}"
+)
+
+
 def inline_markers(line: str, other_digits: bool | None = None) -> list[tuple[int, int]]:
     """(offset, kind) of the heading markers that open a paragraph inside ``line``.
 
@@ -156,6 +163,8 @@ def inline_markers(line: str, other_digits: bool | None = None) -> list[tuple[in
             )
         if ok and m.end() < text_end:
             found.append((start, kind))
+            if kind == 1 and _ROW_VALUES.match(line, m.end()):
+                continue  # cut as the row's label, but no section: the next number still follows
             if n == 1 or n - 1 not in open_:
                 last.setdefault(kind, []).append(n)
             else:  # the innermost sequence it continues
