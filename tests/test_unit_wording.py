@@ -689,22 +689,29 @@ def test_the_leaders_own_section_counts_no_act_its_excludes_rule_out(
         assert "不是本人推进法治建设的行动" in check["message"]
 
 
+_COUNTY_HEAD = "县长亲自主持召开县政府常务会议研究法治政府建设工作2次。"
+_PROVINCE_HEAD = "省长亲自主持召开省政府常务会议研究法治政府建设工作2次。"
+
+
 @pytest.mark.parametrize(
-    "unit,counted",
+    "unit,acts,counted",
     [
-        ("示例县司法局", False),  # a department: the county head is its superior
-        ("示例县人民政府", True),  # the county government: its own principal
-        ("示例县城关镇人民政府", False),  # a township: its superior too
-        ("中共示例县委全面依法治县委员会", True),  # the county's committee: its own head
+        ("示例县司法局", _COUNTY_HEAD, False),  # a department: the county head is its superior
+        ("示例县人民政府", _COUNTY_HEAD, True),  # the county government: its own principal
+        ("示例县城关镇人民政府", _COUNTY_HEAD, False),  # a township: its superior too
+        ("中共示例县委全面依法治县委员会", _COUNTY_HEAD, True),  # the committee: its own head
+        ("示例省交通运输厅", _PROVINCE_HEAD, False),  # a province's department: its superior
+        ("示例省人民政府", _PROVINCE_HEAD, True),
+        ("示例省人民政府办公厅", _PROVINCE_HEAD, True),  # signs for its government
     ],
 )
 def test_a_county_heads_acts_are_the_principals_only_in_the_countys_report(
-    tmp_path: Path, unit: str, counted: bool
+    tmp_path: Path, unit: str, acts: str, counted: bool
 ) -> None:
     """县长亲自主持召开县政府常务会议… in a 司法局's or a 镇's report is its superior's act: no
     account of its own principal (embedded, or the check passing); in the county government's
-    report it is. Its own head acting in the sentence too still counts."""
-    acts = "县长亲自主持召开县政府常务会议研究法治政府建设工作2次。"
+    report it is; so is 省长… in a province's 厅's and its government's. Its own head acting in
+    the sentence too still counts."""
     r = without_section(
         tmp_path,
         LEADER,
