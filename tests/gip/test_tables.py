@@ -2054,7 +2054,11 @@ def test_table_four_printed_as_its_header_alone_is_a_blank_table_not_a_missing_o
     prose = "本年度被申请行政复议2件，结果均为维持；未经复议直接起诉0件，复议后起诉0件。"
     r = check_replaced(tmp_path, text, text[start : text.index(values) + len(values)], prose)
     assert tables(r)["appeals"]["status"] != "read"
-    for after in ("二 一 零 一 四 一 零 零 零 一 零 一 零 零 一", "（详见附表）"):
+    for after in (
+        "二 一 零 一 四 一 零 零 零 一 零 一 零 零 一",
+        "（详见附表）",
+        "本年度无变化，具体数据详见附件3。",  # a pointer, though it says 无
+    ):
         r = check_replaced(tmp_path, text, f"{header.strip()}\n{values}\n", f"{split}\n{after}\n")
         assert tables(r)["appeals"]["status"] != "read", after
     # a note under it that there were none (its year too): the blank table; one giving counts

@@ -664,6 +664,8 @@ def _header_alone(doc: Document, template: TableTemplate, region: range) -> Tabl
     # a note that there were none (注：本年度未发生…) may follow
     for i in range(heads[-1] + 1, region.stop):
         line = doc.analysis[i]
+        if _ANNEX_POINTER.search(line):
+            return None  # its values elsewhere, whatever else the line says (无变化，详见附表)
         if _NONE_SAID.search(line) and not _COUNTED.search(line):
             continue  # 注：2024年度本机关未发生…行政复议、行政诉讼案件。
         if _NOT_BLANK.search(line) or _COUNTED.search(line):
@@ -677,8 +679,9 @@ def _header_alone(doc: Document, template: TableTemplate, region: range) -> Tabl
 _NONE_SAID = re.compile(r"未发生|没有发生|未出现|没有|无")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*[件起次]")
 _NOT_BLANK = re.compile(
-    r"\d|[一二三四五六七八九十零〇两]{3,}|(?<!\S)[一二三四五六七八九十零〇两](?!\S)|附表|附件|详见|见附"
+    r"\d|[一二三四五六七八九十零〇两]{3,}|(?<!\S)[一二三四五六七八九十零〇两](?!\S)"
 )
+_ANNEX_POINTER = re.compile(r"附表|附件|详见|见附")
 
 
 def _cut_names(template: TableTemplate, line: str) -> bool:
