@@ -371,7 +371,7 @@ def _actor_actions(spec: ActorActionsSpec, text: str, found: Found, ctx: Context
     why = _whose(spec, read, slogan, ctx.unit)
     if other and rx(spec.action).search(read) is None:
         # the acts were all in what the excludes ruled out: whose they are, if a title says
-        why = _someone_else(spec, told, ctx.unit) or (
+        why = _someone_else(spec, told, ctx.unit, rx(spec.action).search(told)) or (
             f"“{shortened(other[0], _QUOTED)}”写的是其他单位负责人或其他工作，不是本人推进法治建设的行动"
         )
     return spec.check(passed=False, message=f"未做到“{spec.description}”：{why}")
@@ -459,7 +459,7 @@ def _whose(
     (分管副局长亲自主持…: said first, beside any set phrase); only the set phrase; an act not
     told as the leader's own; or none at all."""
     act = rx(spec.action).search(text)  # (the set phrases blanked)
-    someone = _someone_else(spec, text, unit)
+    someone = _someone_else(spec, text, unit, act)
     if someone is not None:
         return someone + (f"；“{slogan.group(0)}”是套话" if slogan is not None else "")
     if slogan is not None:
@@ -471,10 +471,12 @@ def _whose(
     return f"写了“{_clause_around(text, act.start(), act.end())}”，但没有写明是本人的行动"
 
 
-def _someone_else(spec: ActorActionsSpec, text: str, unit: str | None) -> str | None:
-    """Whose the first act told is, when a title before it names someone else (分管副局长亲自
-    主持…, 县司法局局长 in a county government's report): the reviewer's reason; else None."""
-    act = rx(spec.action).search(text)
+def _someone_else(
+    spec: ActorActionsSpec, text: str, unit: str | None, act: re.Match[str] | None
+) -> str | None:
+    """Whose the first act told (``act``) is, when a title before it names someone else (分管
+    副局长亲自主持…, 县司法局局长 in a county government's report): the reviewer's reason; else
+    None."""
     if act is None:
         return None
     # the one the act is taken to be by (_own_act), when named by a title there
