@@ -681,16 +681,73 @@ def test_a_half_years_report_is_still_told_as_one(tmp_path: Path) -> None:
 
 
 def test_the_titles_messages_quote_what_the_title_has(tmp_path: Path) -> None:
-    """依法治校工作报告 has 依法治, not 法治政府建设; 法治建设工作报告 has 法治建设: neither
+    """依法治县工作报告 has 依法治, not 法治政府建设; 法治建设工作报告 has 法治建设: neither
     message says the title names 法治政府建设 (the genre sign did, beside a title check
     saying it did not)."""
     body = sample_text().split("\n", 1)[1]
-    school = checked(tmp_path, "示例县第一中学2025年依法治校工作报告\n" + body)
-    message = str(_genre(school)["message"])
+    county = checked(tmp_path, "示例县2025年依法治县工作报告\n" + body)
+    message = str(_genre(county)["message"])
     assert "标题有“依法治”和“报告”" in message and "标题是法治政府建设" not in message
     plain = checked(tmp_path, "示例县人民医院2025年度法治建设工作报告\n" + body)
     title = next(c for c in plain["checks"] if c["id"] == "title_names_subject_and_year")
     assert title["passed"] and title["message"] == "标题写明“法治建设”和年度"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "示例县第一中学2025年依法治校工作报告",  # a school's, not a government's
+        "示例县2025年度大气污染防治工作分析报告",  # a sector's analysis
+        "示例县2025年度行政复议案件统计分析报告",
+        "示例县2025年度行政复议白皮书",
+        "示例县住房和城乡建设局关于2025年工作情况和2026年工作打算的报告",  # the whole year's
+        "示例县住房和城乡建设局关于2025年工作情况的汇报",
+        "示例县司法局2025年普法依法治理工作总结",  # the law's headings used: still outweighed
+    ],
+)
+def test_another_subjects_report_is_no_report_though_its_body_is_one(
+    tmp_path: Path, title: str
+) -> None:
+    """A title saying the document is another subject's report outweighs a body with the law's
+    headings and every part (a summary or analysis borrowing the report's outline)."""
+    body = sample_text().split("\n", 1)[1]
+    r = checked(tmp_path, f"{title}\n" + body)
+    assert r["verdict"] == "not_a_report", _genre(r)["message"]
+    assert "另一主题的工作报告" in str(_genre(r)["message"])
+
+
+_OWN_ACCOUNT = """示例县交通运输局局长2025年度学法用法和推进法治建设情况报告
+
+2025年，在县委、县政府的坚强领导下，现将2025年度本人学法用法和推进法治建设情况报告如下。
+一、学法用法情况
+本人始终把学习习近平法治思想摆在首位，全年参加县政府常务会议会前学法6次。本人坚持以案释法，带头讲授法治专题党课1次。
+二、履行推进法治建设第一责任人职责情况
+本人亲自审签局重大行政决策8件，全部经过合法性审查。本人带头出庭应诉行政诉讼案件2件。
+三、存在的不足和原因
+对照上级要求，本人运用法治思维解决问题的能力还有差距，原因是学法的系统性不够。
+四、下一步打算
+2026年，本人将继续带头尊法学法守法用法，每季度专题研究法治建设工作1次。
+
+示例县交通运输局局长  张某某
+2026年2月10日
+"""
+
+
+def test_a_leader_telling_the_year_in_the_first_person_is_no_report(tmp_path: Path) -> None:
+    """One leader's own account (现将2025年度本人…报告如下), under the law's headings, its title
+    not saying 述法: a 述法 paper, not the unit's report. A unit's report telling of its
+    leader in the first person (pasted from the 述法) stays one, and 本人 in passing is no sign."""
+    r = checked(tmp_path, _OWN_ACCOUNT, "fazhi-annual")
+    assert r["verdict"] == "not_a_report" and "个人述法或述职的自述" in str(_genre(r)["message"])
+    own = (
+        "本人坚持把学法摆在首位。本人亲自审签重大行政决策8件。本人带头出庭应诉2次。本人将继续履职。"
+    )
+    text = sample_text().replace("现将有关情况报告如下：", f"现将有关情况报告如下：{own}")
+    assert checked(tmp_path, text)["verdict"] == "complete"
+    passing = "局主要负责人本人亲自审签重大行政决策8件。"
+    text = sample_text().replace("现将有关情况报告如下：", f"现将有关情况报告如下：{passing}")
+    r = checked(tmp_path, text)
+    assert r["verdict"] == "complete" and "自述" not in str(_genre(r)["message"])
 
 
 def test_a_reports_own_sections_outweigh_other_genres_words_in_its_body(tmp_path: Path) -> None:
