@@ -980,6 +980,29 @@ def test_a_part_sent_as_an_attachment_after_the_signature_is_found_there(
     assert statuses(named)["leader_duties"] == "missing"
 
 
+def test_a_sheet_of_figures_attached_holds_no_part(tmp_path: Path) -> None:
+    """附件 / 2025年度行政执法数据统计表, its rows numbered 一、行政处罚 … 二、存在的不足和原因 /
+    1.瑕疵案卷：5卷: a row named as the problems is no account of them; the part the body lacks
+    stays missing. An attachment whose title is the part's is its text, as before."""
+    section = PROBLEMS + sample_text().split(PROBLEMS)[1].split("\n\n")[0] + "\n\n"
+    body = sample_text().replace(section, "").rstrip("\n")
+    rows = (
+        "一、行政处罚\n1.土地违法案件：立案41件，结案38件\n二、存在的不足和原因\n1.瑕疵案卷：5卷\n"
+    )
+    path = tmp_path / "sheet.txt"
+    for title in (
+        "附件\n\n2025年度行政执法数据统计表\n",
+        "附件1：2025年度行政执法情况一览表（2025年度）",
+    ):
+        path.write_text(f"{body}\n\n{title}\n{rows}", encoding="utf-8")
+        r = check_path(str(path), Catalog.load()).to_json()
+        assert statuses(r)["problems"] == "missing" and r["verdict"] == "incomplete", title
+    told = section.split("\n", 1)[1]
+    path.write_text(f"{body}\n\n附件：{PROBLEMS[2:]}\n{told}", encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(r)["problems"] != "missing" and part(r, "problems")["note"] == "见正文后的附件"
+
+
 @pytest.mark.parametrize(
     "sentence,acts",
     [
