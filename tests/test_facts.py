@@ -757,6 +757,27 @@ def test_the_title_given_twice_leaves_the_opening_below_it(tmp_path: Path, form:
     assert not check["passed"] and "2024年" in check["message"]
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "# 示例县司法局\n# 关于2025年度法治政府建设情况的报告",
+        "# 示例县司法局\n## 关于2025年度法治政府建设情况的报告",
+        "# 示例县司法局\n关于2025年度法治政府建设情况的报告",
+        "示例县司法局\n# 关于2025年度法治政府建设情况的报告",
+    ],
+)
+def test_a_markdown_title_over_its_units_line_is_joined_without_its_marks(
+    tmp_path: Path, head: str
+) -> None:
+    """The unit's name and 关于…的报告 set as Markdown headings, or one of them: one title, no #
+    left inside it (the second # line had been passed over, the title lost)."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "report.md"
+    path.write_text(head + "\n" + "\n".join(lines[1:]) + "\n", encoding="utf-8")
+    d = check_path(str(path), Catalog.load()).to_json()["document"]
+    assert d["title"] == "示例县司法局关于2025年度法治政府建设情况的报告"
+
+
 @pytest.mark.parametrize("cut", [1, 2, 3, 6, 9])
 def test_a_titles_last_characters_left_alone_by_a_wrap_are_the_title(
     tmp_path: Path, cut: int

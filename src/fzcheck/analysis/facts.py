@@ -99,6 +99,14 @@ _WENHAO_ONLY = re.compile(r"^\s*\S{1,16}[〔\[(【]\s*(?:19|20)\d{2}\s*[〕\])�
 # A cover letter sending the report (关于报送…报告的函): the report is its attachment.
 _COVER_LETTER = re.compile(r"报送.{0,60}的?函$")
 _MARKDOWN_TITLE = re.compile(r"\s*#{1,6}\s")
+
+
+def _unmarked(line: str) -> str:
+    """``line`` without the # that makes it a Markdown heading."""
+    md = _MARKDOWN_TITLE.match(line)
+    return line[md.end() :] if md else line
+
+
 _CELL_END = re.compile(r"\s*[|｜]")
 # a form's own label for the date it was filled in (填报日期 | 2024年1月25日): its signing date
 _FORM_DATE_LABEL = re.compile(r"^(?:填报|填表|报送|报告)(?:日期|时间)\s*:?\s*")
@@ -222,14 +230,18 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     title_analysis: str | None = None
     if title_span is not None:
         first, last, start = title_span
-        title = "".join(doc.quote(i, start if i == first else 0) for i in range(first, last + 1))
+        # (a Markdown title's # on each of its lines: # 青山县交通运输局 / # 关于…)
+        title = "".join(
+            _unmarked(doc.quote(i, start if i == first else 0)) for i in range(first, last + 1)
+        )
         # a title in a table's cell (a site's layout) ends where its cell does: | 名称： |
         # …报告 | 文号： | |
         title = _CELL_END.split(title.lstrip("# "), maxsplit=1)[0].rstrip()
         title_analysis = _CELL_END.split(
             _unspaced(
                 "".join(
-                    lines[i][start if i == first else 0 :].strip() for i in range(first, last + 1)
+                    _unmarked(lines[i][start if i == first else 0 :]).strip()
+                    for i in range(first, last + 1)
                 )
             ).lstrip("# "),
             maxsplit=1,
@@ -350,9 +362,10 @@ def _find_title(
     above = nonblank[at - 1] if at else None
     # 青山县人民政府 / 关于2024年度…, or 中共某县委依法治县办关于 / 2024年度… (关于 ends the line)
     if above is not None and (
-        lines[first][start:].lstrip().startswith("关于") or lines[above].rstrip().endswith("关于")
+        _unmarked(lines[first][start:]).lstrip().startswith("关于")
+        or lines[above].rstrip().endswith("关于")
     ):
-        name = lines[above].strip().removesuffix("关于")
+        name = _unmarked(lines[above]).strip().removesuffix("关于")
         if (
             _next_to(lines, nonblank, above, first)
             and len(name) <= 30
@@ -369,9 +382,13 @@ def _title_lines(
     head = nonblank[:_HEAD_LINES]
     for pos, i in enumerate(head):
         text = lines[i]
-        if i == first_heading and (md := _MARKDOWN_TITLE.match(text)):  # # or ## title
+        md = _MARKDOWN_TITLE.match(text)
+        # a # or ## title: the first heading, or a line after the # lines that open the text (#
+        # 青山县交通运输局, then # 关于2025年度…的报告 or the title unmarked)
+        opening = pos > 0 and all(_MARKDOWN_TITLE.match(lines[j]) for j in head[:pos])
+        if md and (i == first_heading or opening):
             text = " " * md.end() + text[md.end() :]
-        elif i >= first_heading:
+        elif i >= first_heading and not opening:
             break
         span = clean_title(text, titles)
         if span is None:
