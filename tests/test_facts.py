@@ -1091,6 +1091,52 @@ def _form_report(tmp_path: Path, rows: list[tuple[str, str]]) -> dict[str, Any]:
     return check_path(str(path), Catalog.load("fazhi-annual")).to_json()
 
 
+_FORM_ROWS = [
+    (
+        "主要举措和成效",
+        "一是完善制度，全年审查文件和合同27件。二是开展专项检查46次，整改问题18个。",
+    ),
+    (
+        "存在的不足和原因",
+        "一是执法力量薄弱，持证人员仅6名，与工作任务不相匹配。原因主要是执法机构尚未健全。",
+    ),
+    (
+        "党政主要负责人履行推进法治建设第一责任人职责情况",
+        "局长主持召开党组会议专题研究法治建设3次，亲自审定依法治教工作要点。",
+    ),
+    ("下一年度工作安排", "2026年，我局将健全执法机构，推进依法治校示范校创建。"),
+    ("其他需要报告的情况", "无"),
+]
+
+
+@pytest.mark.parametrize("gap", ["  ", "    ", "\t", "\u3000\u3000"])
+def test_a_forms_rows_as_a_pdfs_text_sets_them_head_their_parts(tmp_path: Path, gap: str) -> None:
+    """A form printed to PDF, its borders no lines of text: each row its label, a gap, its
+    text (存在的不足和原因  一是…). The labels head the parts; the header row (项目  内容) and a
+    field (填报单位  示例县教育局) are rows, no headings (they had been, the parts lost: 40)."""
+    head = f"示例县教育局2025年度法治政府建设情况报告\n项目{gap}内容\n填报单位{gap}示例县教育局\n"
+    rows = "".join(f"{label}{gap}{text}\n" for label, text in _FORM_ROWS)
+    path = tmp_path / "form.txt"
+    path.write_text(f"{head}{rows}填报日期{gap}2026年1月25日\n", encoding="utf-8")
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert {p["status"] for p in r["parts"]} == {"present"}, r["parts"]
+
+
+def test_a_forms_cells_wrapped_onto_lines_of_their_own_stay_their_rows(tmp_path: Path) -> None:
+    """A scanned form read back: each cell's text wrapped at the cell's width onto lines with no
+    label (存在的不足和原因 | 一是…，与 / 工作任务不相匹配。原因…). The row is still its part's
+    section, a wrapped line ending a sentence no label of its own (工作任务不相匹配。 had headed
+    a section, the causes lost from the problems)."""
+    lines = ["示例县教育局2025年度法治政府建设情况报告", "项目 | 内容"]
+    for label, text in _FORM_ROWS:
+        lines += [f"{label} | {text[:24]}", *(text[k : k + 24] for k in range(24, len(text), 24))]
+    path = tmp_path / "scan.txt"
+    path.write_text("\n".join([*lines, "填报日期 | 2026年1月25日"]) + "\n", encoding="utf-8")
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert {p["status"] for p in r["parts"]} == {"present"}, r["parts"]
+    assert r["score"] == 100, [c for p in r["parts"] for c in p["checks"] if not c["passed"]]
+
+
 @pytest.mark.parametrize("numbers", [("", "", "", ""), ("一、", "二、", "三、", "四、")])
 def test_a_forms_cell_of_numbered_points_keeps_the_rows_as_sections(
     tmp_path: Path, numbers: tuple[str, ...]

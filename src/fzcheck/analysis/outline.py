@@ -546,6 +546,11 @@ _TWO_CLAUSES = re.compile(r"^[^。;!?,\d]{4,26},[^。;!?,\d]{4,14}$")
 _ENDS_SENTENCE = tuple('。;!?:"”’)')
 
 
+# A gap between a row's cells as a PDF's text layer sets them (项目  内容, 填报单位  青山县司法局):
+# a form's or a table's row, no heading
+_CELL_GAP = re.compile(r"\S(?:\t| {2,}|\u3000{2,})\S")
+
+
 def _bare_headings(
     lines: list[str], body_start: int, body_end: int, longest: int | None = None
 ) -> list[tuple[int, str, int, int, int]]:
@@ -574,6 +579,7 @@ def _bare_headings(
             4 <= len(text) <= limit
             and (not _BARE_STOPS.intersection(text) or _TWO_CLAUSES.match(text) is not None)
             and not text[-1].isdigit()
+            and _CELL_GAP.search(text) is None
         )
 
     out: list[tuple[int, str, int, int, int]] = []
@@ -641,6 +647,10 @@ _RUN_IN = re.compile(
     r"^\s*(?:【([^【】。;!?]{2,36})】|([^\s,。;!?:、【]{2,36})[:：]|((?:20\d\d年度?)?[^\s,。;!?:、【\d]{4,36})。)\s*\S"
 )
 _RUN_IN_MIN = 3  # labels opening paragraphs: two may be a paragraph's 【典型案例】 and a lead-in
+# A form's label cell and its text as a PDF's text layer sets them: a gap between (存在的不足和
+# 原因  一是…: two spaces or more, a tab, an ideographic space), no border drawn as a line
+_GAP_LABEL = re.compile(r"^\s*([^\s,。;!?:、【|]{4,36})(?:\t|\u3000| {2,})\s*\S")
+_CELL_LINES = 6  # lines a cell's text may wrap onto after its label's, before its first stop
 # A form's row: its label in the first cell, the paragraph in the next (存在的不足和原因 | 一是…。),
 # as a unit fills in a 报告表 its 依法治县办 handed out
 # (one run of white space before the label, its border inside it: ^\s*\|?\s* split a line of
@@ -667,8 +677,37 @@ def _run_in_labels(
         # a paragraph after it, not a field's value (标题：… / 发布时间：2023-… on a page)
         if m is not None and "。" in line[m.end() :] and not is_table_row(line):
             k = next(g for g in (1, 2, 3) if m.group(g) is not None)
+            if k == 3 and _runs_on(lines, i, body_start):
+                continue  # a wrapped sentence's end (…与 / 工作任务不相匹配。二是…), no label
             out.append((BARE, "【】" if k == 1 else "", i, m.start(k), m.end(k)))
+        elif (gap := _GAP_LABEL.match(line)) is not None and (
+            _told_from(lines, i, gap.end() - 1, body_end)
+            or _SAYS_NONE.match(line[gap.end() - 1 :].strip())  # 其他需要报告的情况  无
+        ):
+            out.append((BARE, "", i, gap.start(1), gap.end(1)))
     return out if len(out) >= _RUN_IN_MIN else []
+
+
+def _runs_on(lines: list[str], i: int, body_start: int) -> bool:
+    """Whether line ``i`` carries on the sentence of the line before (that one ends with no
+    stop: a cell's or a page's text wrapped at its width)."""
+    before = lines[i - 1].rstrip() if i > body_start else ""
+    return bool(before) and before[-1] not in '。;!?:：”’"）)】'
+
+
+def _told_from(lines: list[str], i: int, start: int, body_end: int) -> bool:
+    """Whether a cell's text from ``start`` of line ``i`` is a paragraph: a sentence stop in it,
+    on its line or on the lines it wraps onto (a scan's or a PDF's cell, cut at its width), not
+    past a blank line or another row's label."""
+    if "。" in lines[i][start:]:
+        return True
+    for j in range(i + 1, min(i + 1 + _CELL_LINES, body_end + 1)):
+        line = lines[j]
+        if not line.strip() or _ROW_LABEL.match(line) or _GAP_LABEL.match(line):
+            return False
+        if "。" in line:
+            return True
+    return False
 
 
 def _form_rows(
@@ -682,7 +721,9 @@ def _form_rows(
         if (
             "|" in line
             and (row := _ROW_LABEL.match(line)) is not None
-            and ("。" in line[row.end() :] or _NONE_SAID.match(line, row.end(1)))
+            and (
+                _told_from(lines, i, row.end() - 1, body_end) or _NONE_SAID.match(line, row.end(1))
+            )
         ):
             out.append((BARE, "", i, row.start(1), row.end(1)))
     return out
