@@ -778,6 +778,19 @@ def test_a_markdown_title_over_its_units_line_is_joined_without_its_marks(
     assert d["title"] == "示例县司法局关于2025年度法治政府建设情况的报告"
 
 
+@pytest.mark.parametrize("date", ["2026年2月10日政", "府2026年2月10日", "2026年2月10日 人民"])
+def test_a_seals_characters_read_beside_a_scans_date_leave_it_the_signing_date(date: str) -> None:
+    """OCR reads a character or two of the seal stamped over the date beside it: in a scan the
+    date still signs the report; in a text read as written such a line is no date alone."""
+    from fzcheck.analysis.facts import read_facts
+    from fzcheck.reading.normalize import Extracted, build_document
+
+    text = sample_text().replace("2026年2月10日", date)
+    for ocr, signed in ((True, dt.date(2026, 2, 10)), (False, None)):
+        doc = build_document("scan.pdf", "0" * 64, "pdf", Extracted(text, ocr=ocr))
+        assert read_facts(doc, "法治").signed_on == signed, ocr
+
+
 @pytest.mark.parametrize("cut", [1, 2, 3, 6, 9])
 def test_a_titles_last_characters_left_alone_by_a_wrap_are_the_title(
     tmp_path: Path, cut: int

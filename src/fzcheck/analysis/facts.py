@@ -212,7 +212,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     appendix = _appendix_start(lines, nonblank, first_heading, titles)
     before = nonblank if appendix is None else [i for i in nonblank if i < appendix]
     sign_line, issuer_line, signed, issuer_inline = _find_signature(
-        lines, before, first_heading, body_start, titles
+        lines, before, first_heading, body_start, titles, doc.ocr
     )
     body_end = _without_attachment_list(lines, _body_end(before, sign_line, issuer_line))
     # (the 版记 closes the whole document, below any attachment: GB/T 9704; above one, read
@@ -525,11 +525,14 @@ def _find_signature(
     first_heading: int,
     body_start: int,
     titles: re.Pattern[str],
+    scanned: bool = False,
 ) -> tuple[int | None, int | None, dt.date | None, str | None]:
     """The signing date among the last lines, and the issuer line just above it.
 
     A date counts only after the body: below the first heading, and with no paragraph after it.
     A date near the top (under the title, in the header) is the page's or the header's date.
+    In a ``scanned`` text a character or two of the seal stamped over the date may stand beside
+    it (2026年2月12日政): they are passed over.
     """
     tail = nonblank[-8:]
     for pos in range(len(tail) - 1, -1, -1):
@@ -545,6 +548,8 @@ def _find_signature(
         if _IN_CELLS.search(lines[i]) and parse_date(text) is None:
             continue  # a month in a table's row (| 培训 | 交通运输局 | 2026年9月 |): no signature
         text = _with_date_rest(text, lines, tail[pos + 1 : pos + 2])
+        if scanned:
+            text = _SEAL_DEBRIS.sub("", text)
         if _DATE_ONLY.match(text):
             if parse_date(text) is None and not _lone_date(lines, tail, i):
                 continue  # a month in a table's column (| 2026年6月 / | 2026年9月)
@@ -573,6 +578,12 @@ def _find_signature(
         ):
             return i, None, parse_date(text), m.group("issuer").strip()
     return None, None, None, None
+
+
+# A seal's characters OCR reads beside the date it is stamped over (2026年2月12日政, 府2026年…)
+_SEAL_DEBRIS = re.compile(
+    r"(?<=[日号])\s*[\u4e00-\u9fff]{1,2}\s*$|^\s*[\u4e00-\u9fff]{1,2}\s*(?=(?:19|20)\d\d)"
+)
 
 
 def _signs_below(line: str, titles: re.Pattern[str]) -> bool:
