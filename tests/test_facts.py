@@ -791,6 +791,64 @@ def test_a_seals_characters_read_beside_a_scans_date_leave_it_the_signing_date(d
         assert read_facts(doc, "法治").signed_on == signed, ocr
 
 
+def _two_reports(first: str, second: str) -> str:
+    """Two units' reports in one file, the second's title right below the first's date."""
+    return first.rstrip("\n") + "\n" + second
+
+
+def test_two_units_reports_in_one_file_are_told_and_the_first_read_alone(tmp_path: Path) -> None:
+    """A township's report without its leaders' section, then another's whole report: the
+    second's sections had made the first complete (100) and its signature the issuer and date.
+    The first is read alone, and a check names where the second starts."""
+    leader = "三、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+    section = leader + sample_text().split(leader)[1].split("\n\n")[0] + "\n\n"
+    first = sample_text().replace(section, "").replace("示例县司法局", "示例县城关镇人民政府")
+    second = (
+        sample_text()
+        .replace("示例县司法局", "示例县东坝镇人民政府")
+        .replace("2026年2月10日", "2026年1月20日")
+    )
+    r = checked(tmp_path, _two_reports(first, second))
+    assert statuses(r)["leader_duties"] == "missing" and r["verdict"] == "incomplete"
+    assert (r["document"]["issuer"], r["document"]["signed_on"]) == (
+        "示例县城关镇人民政府",
+        "2026-02-10",
+    )
+    told = _check(r, "one_report_a_file")
+    line = len(first.rstrip("\n").split("\n")) + 1
+    assert not told["passed"] and f"第{line}行起是另一份报告" in str(told["message"])
+    assert "示例县东坝镇人民政府关于2025年度法治政府建设情况的报告" in str(told["message"])
+
+
+def test_a_notice_carrying_the_report_is_no_first_report(tmp_path: Path) -> None:
+    """A notice (…的通知, dated) over the report it publishes: the report below its date is what
+    it carries, not a second report; nothing is cut from it."""
+    notice = (
+        "示例县人民政府办公室关于印发《示例县司法局2025年度法治政府建设情况报告》的通知\n"
+        "各乡镇人民政府，县政府各部门：\n现将报告印发给你们，请认真贯彻执行。\n"
+        "示例县人民政府办公室\n2026年2月12日\n"
+    )
+    r = checked(tmp_path, notice + sample_text())
+    assert _check(r, "one_report_a_file")["passed"]
+    assert statuses(r)["leader_duties"] == "present"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "附件：\n示例县司法局关于2025年度法治政府建设情况的报告",  # an attachment, labelled
+        "2025年度法治政府建设工作情况统计表",  # a table's title
+    ],
+)
+def test_what_follows_a_signature_as_no_report_of_its_own_leaves_one(
+    tmp_path: Path, after: str
+) -> None:
+    """An attachment labelled 附件, or a table, below the signature is no second report."""
+    body = "\n".join(f"{k}. 全年办理事项{k}件，同比增长{k}%。" for k in range(1, 6))
+    r = checked(tmp_path, sample_text().rstrip("\n") + f"\n{after}\n{body}\n")
+    assert _check(r, "one_report_a_file")["passed"]
+
+
 @pytest.mark.parametrize("cut", [1, 2, 3, 6, 9])
 def test_a_titles_last_characters_left_alone_by_a_wrap_are_the_title(
     tmp_path: Path, cut: int

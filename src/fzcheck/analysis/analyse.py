@@ -95,10 +95,10 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     _headings_alone_missing(doc, found)
     _shared_sections_untold(doc, found, year)
     # an attachment after the signature (附件…): read for a part or a table the body lacks
+    # (to the second report's title, where the file holds two: the first's attachment ends there)
+    last = (facts.second_report[0] if facts.second_report else len(doc.lines)) - 1
     appendix = (
-        build_outline(doc, facts.appendix_start, len(doc.lines) - 1)
-        if facts.appendix_start is not None
-        else None
+        build_outline(doc, facts.appendix_start, last) if facts.appendix_start is not None else None
     )
     if appendix is not None and any(_may_be_attached(doc, f) for f in found):
         found = _with_appendix_parts(doc, rubric, found, appendix, year, facts.unit)
@@ -139,6 +139,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         title_year=facts.report_year if facts.report_year_source == "title" else None,
         year_source=year_source,
         table_outcomes=outcomes,
+        second_report=facts.second_report,
     )
     checks = [run_part_checks(f, ctx) for f in found]
     _said_in_passing(doc, found, checks)
@@ -345,7 +346,9 @@ def _with_appendix_parts(
     attachment is part of what the unit sent, and its text is the part's. An attachment only
     named (附件：…情况（另行报送）, nothing below) holds nothing."""
     blocks = [
-        b for b in attachment_blocks(doc.analysis, appendix.body_start) if not _data_sheet(doc, b)
+        b
+        for b in attachment_blocks(doc.analysis, appendix.body_start, appendix.body_end + 1)
+        if not _data_sheet(doc, b)
     ]
     out = []
     for f, there in zip(found, find_parts(doc, appendix, rubric, year, unit), strict=True):
@@ -383,7 +386,7 @@ def _with_appendix_tables(
     found = read_tables(
         doc,
         [t for t in rubric.tables if tables[t.id].status != "read"],
-        range(appendix.body_start, len(doc.lines)),
+        range(appendix.body_start, appendix.body_end + 1),
         {h.line: (h.level, h.text) for h in appendix.headings},
         anywhere=True,
     )

@@ -90,6 +90,7 @@ class Context:
     year_source: str | None = None  # where report_year was read (DocumentInfo's words)
     # each table_sums check's outcomes, by check id: worked out once, for the check and the tables
     table_outcomes: dict[str, list[TableCheck]] = field(default_factory=dict)
+    second_report: tuple[int, str] | None = None  # Facts.second_report: (line, its title)
 
 
 S = TypeVar("S", bound=CheckSpec)
@@ -973,6 +974,25 @@ def _instructions(spec: InstructionsSpec, ctx: Context) -> Check:
             message=f"第{i + 1}行含针对AI模型的指令（“{_ZERO_WIDTH.sub('', quote)}”），仅作为报告内容看待",
         )
     return spec.check(passed=True, message="未见针对AI模型的指令")
+
+
+class SingleReportSpec(CheckSpec):
+    """One report a file: a second one (its title below the first's signature) is named, and
+    only the first is read."""
+
+    kind: Literal["single_report"]
+
+
+@document_check(SingleReportSpec)
+def _single_report(spec: SingleReportSpec, ctx: Context) -> Check:
+    if ctx.second_report is None:
+        return spec.check(passed=True, message="文件中只有一份报告")
+    line, title = ctx.second_report
+    return spec.check(
+        passed=False,
+        message=f"第{line + 1}行起是另一份报告（“{shortened(title, 40)}”）：本次只检查了此前的"
+        "第一份，请将两份报告分开提交",
+    )
 
 
 class BodyWordsSpec(CheckSpec):

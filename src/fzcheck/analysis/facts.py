@@ -176,6 +176,9 @@ class Facts:
     # whose report it is (_whose_report): the unit the title names, else the signer
     unit: str | None = None
     printed_on: dt.date | None = None  # the 版记's 印发 date (_printed_on)
+    # where a second report starts (two units' reports in one file: its title below the first's
+    # signature), and its title: the first is the one read
+    second_report: tuple[int, str] | None = None
 
 
 def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
@@ -209,6 +212,18 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     )
     title_end = title_span[1] if title_span else None
     body_start = max((x for x in (title_end, addressee, again) if x is not None), default=-1) + 1
+    # (after a report's own title: a notice's or a cover letter's date above the report it
+    # carries is no report's end)
+    second = (
+        _second_report(lines, nonblank, max(first_heading, title_span[1]), titles)
+        if title_span is not None
+        and _REPORT_TITLE_END.search(
+            _unspaced("".join(lines[k].strip() for k in range(title_span[0], title_span[1] + 1)))
+        )
+        else None
+    )
+    if second is not None:
+        nonblank = [i for i in nonblank if i < second[0]]  # the first report's lines
     appendix = _appendix_start(lines, nonblank, first_heading, titles)
     before = nonblank if appendix is None else [i for i in nonblank if i < appendix]
     sign_line, issuer_line, signed, issuer_inline = _find_signature(
@@ -292,6 +307,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         report_year_source=source,
         appendix_start=appendix,
         signed_month=month,
+        second_report=(second[0], doc.quote(second[0], second[1])) if second else None,
     )
 
 
@@ -766,6 +782,36 @@ def _without_attachment_list(lines: list[str], end: int) -> int:
     return end
 
 
+# A title that ends as a report's (…的报告, …情况汇报), not a table's or a list's (…统计表)
+_REPORT_TITLE_END = re.compile(r"(?:报告|汇报)(?:\([^()]{1,20}\))?$")
+_SECOND_BODY_MIN = 3  # lines of text a second report has under its title
+
+
+def _second_report(
+    lines: list[str], nonblank: list[int], after: int, titles: re.Pattern[str]
+) -> tuple[int, int] | None:
+    """(line, column) where a second report starts after line ``after``: its title (…关于2025
+    年度法治政府建设情况的报告, or its unit's name over 关于…) right below a signing date, text
+    under it — two units' reports sent in one file. An attachment (附件：… between them) or a
+    table (…统计表) is none."""
+    for pos in range(1, len(nonblank) - _SECOND_BODY_MIN):
+        i = nonblank[pos]
+        if i <= after:
+            continue
+        above = _cells(lines[nonblank[pos - 1]])
+        if not (_DATE_ONLY.match(above) or _ISSUER_DATE.match(above)) or parse_date(above) is None:
+            continue
+        found = _find_title(lines, nonblank[pos : pos + 3], len(lines), titles)
+        if found is None or found[0] != i:
+            continue
+        title = _unspaced("".join(_unmarked(lines[k]).strip() for k in range(i, found[1] + 1)))
+        if _REPORT_TITLE_END.search(title) and any(
+            _SENTENCE.search(lines[k]) for k in nonblank[pos + 1 : pos + 1 + _SECOND_BODY_MIN * 2]
+        ):
+            return i, found[2]
+    return None
+
+
 def _appendix_start(
     lines: list[str], nonblank: list[int], first_heading: int, titles: re.Pattern[str]
 ) -> int | None:
@@ -783,14 +829,14 @@ def _appendix_start(
     return None
 
 
-def attachment_blocks(lines: list[str], start: int) -> list[range]:
-    """The attachments after the signature, from ``start`` (Facts.appendix_start): each from its
-    附件/附表 label to the next, the ones that hold text of their own besides the label (and
-    a list of names: 附件：1.… 2.…, or （另行报送）) only."""
-    labels = [
-        i for i in range(start, len(lines)) if "附" in lines[i] and _APPENDIX_LABEL.match(lines[i])
-    ]
-    bounds = [*labels, len(lines)]
+def attachment_blocks(lines: list[str], start: int, end: int | None = None) -> list[range]:
+    """The attachments after the signature, from ``start`` (Facts.appendix_start) to ``end``
+    (the text's, or a second report's title): each from its 附件/附表 label to the next, the
+    ones that hold text of their own besides the label (and a list of names: 附件：1.… 2.…, or
+    （另行报送）) only."""
+    end = len(lines) if end is None else end
+    labels = [i for i in range(start, end) if "附" in lines[i] and _APPENDIX_LABEL.match(lines[i])]
+    bounds = [*labels, end]
     return [
         range(a, b)
         for a, b in pairwise(bounds)
