@@ -983,3 +983,49 @@ def test_a_glyph_gap_inside_a_headings_words_names_its_part(tmp_path: Path, gap:
     assert statuses(r) == statuses(check("sample"))
     assert part(r, "problems")["heading"] == spaced[2:]
     assert r["score"] == 100
+
+
+# A township's report in four paragraphs, no heading at all: each part opens one
+_PARAGRAPHS = [
+    "2025年，青石镇深入学习贯彻习近平法治思想，扎实推进法治政府建设。全年召开镇党委会议专题研究法治"
+    "工作4次，重大行政决策全部经过合法性审查；开展综合行政执法检查126次，办理行政处罚案件18件；"
+    "调解矛盾纠纷213件，调解成功率98.6%。",
+    "同时也要看到，我镇法治政府建设还存在一些不足：一是综合行政执法队伍力量薄弱，持证执法人员仅9人；"
+    "二是部分村干部法治意识不强。究其原因，主要是镇级编制有限、专业人才引进难。",
+    "镇党委书记、镇长认真履行推进法治建设第一责任人职责，亲自主持召开专题会议研究法治政府建设重点任务，"
+    "带头参加县政府常务会议会前学法3次，在全县述法会上作述法发言。",
+    "2026年，我镇将重点抓好以下工作：加强综合行政执法队伍建设，争取增加持证执法人员5名；开展村干部"
+    "法治轮训全覆盖。",
+]
+_TOWNSHIP = "青石镇人民政府关于2025年度法治政府建设情况的报告\n县委全面依法治县委员会办公室：\n{}\n青石镇人民政府\n2026年2月12日\n"
+
+
+def _paragraphs(tmp_path: Path, paragraphs: list[str]) -> dict[str, Any]:
+    path = tmp_path / "paragraphs.txt"
+    path.write_text(_TOWNSHIP.format("\n".join(paragraphs)), encoding="utf-8")
+    return check_path(str(path), Catalog.load()).to_json()
+
+
+def test_a_report_in_paragraphs_has_each_part_that_opens_one_as_its_own(tmp_path: Path) -> None:
+    """No heading at all, each part opening a paragraph of its own: each part is present, its
+    paragraph its section (every part embedded had made a complete report 50), the note says
+    why; its checks read the paragraph (the causes in the problems' own)."""
+    r = _paragraphs(tmp_path, _PARAGRAPHS)
+    required = [p for p in r["parts"] if p["required"]]
+    assert {p["status"] for p in required} == {"present"}, required
+    assert r["score"] == 100
+    assert part(r, "problems")["note"].startswith("全文未分节：第4行起的段落专写此项")
+
+
+def test_a_part_inside_another_paragraph_of_a_report_in_paragraphs_stays_embedded(
+    tmp_path: Path,
+) -> None:
+    """The problems told at the end of the year's work's paragraph open none of their own: they
+    stay embedded; the others open theirs. A paragraph that only says there are shortcomings is
+    said in passing: missing, as before."""
+    merged = [_PARAGRAPHS[0] + "但也存在执法力量薄弱等不足，原因是编制有限。", *_PARAGRAPHS[2:]]
+    r = _paragraphs(tmp_path, merged)
+    assert statuses(r)["problems"] == "embedded"
+    assert statuses(r)["leader_duties"] == statuses(r)["next_year_plan"] == "present"
+    bare = [_PARAGRAPHS[0], "同时也要看到，我镇还存在一些不足。", *_PARAGRAPHS[2:]]
+    assert statuses(_paragraphs(tmp_path, bare))["problems"] == "missing"

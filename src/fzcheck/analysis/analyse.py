@@ -143,6 +143,8 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     )
     checks = [run_part_checks(f, ctx) for f in found]
     _said_in_passing(doc, found, checks)
+    for k in _paragraphs_of_their_own(doc, outline, found):
+        checks[k] = run_part_checks(found[k], ctx)  # its text is its paragraphs now
     parts = [
         PartResult(
             id=f.part.id,
@@ -307,6 +309,50 @@ def _said_in_passing(doc: Document, found: list[Found], checks: list[list[Check]
 
 
 _NOTE_QUOTED = 30  # characters of a sentence a note quotes
+_OPENING_SENTENCES = 2  # a part told in its paragraph's first sentences opens it
+_PARAGRAPH_PARTS_MIN = 3  # required parts each opening a paragraph, for a report so written
+
+
+def _paragraphs_of_their_own(doc: Document, outline: Outline, found: list[Found]) -> list[int]:
+    """A report with no heading at all (a township's four paragraphs: the year's work, 同时也要
+    看到…不足, 镇党委书记…亲自…, 2026年，我镇将…): a part told from the start of a paragraph no
+    other part's sentence opens (the year's work: the first such paragraph) holds the
+    paragraphs up to the next part's, present as a heading would make it (each had been only
+    embedded, a complete report 50). Returns the indexes of the parts made so."""
+    if outline.headings:
+        return []
+    told = sorted(
+        (f.ranges[0].start, k)
+        for k, f in enumerate(found)
+        if f.status == "embedded" and f.evidence and len(f.ranges) == 1
+    )
+    opening = [
+        (line, k)
+        for n, (line, k) in enumerate(told)
+        if (n == 0 and found[k].part.themed_before_anchor)
+        or _opens(doc, line, found[k].evidence[0].quote)
+    ]
+    lines = [line for line, _ in opening]
+    own = [(line, k) for line, k in opening if lines.count(line) == 1]  # one part opens it
+    # a report's outline in paragraphs, most of its parts each opening one: a news story or
+    # a whole year's summary opening a paragraph with one part's words is no such thing
+    if sum(found[k].part.required for _, k in own) < _PARAGRAPH_PARTS_MIN:
+        return []
+    for line, k in own:
+        f = found[k]
+        # to the next paragraph a part is told in (the problems at the end of the year's work
+        # stay there, embedded)
+        end = next((s for s, _ in told if s > line), outline.body_end + 1)
+        f.status, f.ranges, f.line = "present", [range(line, end)], line
+        f.note = f"全文未分节：第{line + 1}行起的段落专写此项，按独立成节计"
+    return [k for _, k in own]
+
+
+def _opens(doc: Document, line: int, quote: str) -> bool:
+    """Whether ``quote`` stands in the first sentences of line ``line``."""
+    text = doc.lines[line]
+    at = text.find(quote[: _NOTE_QUOTED // 3])
+    return at >= 0 and sum(text.count(c, 0, at) for c in "。;；!！?？") < _OPENING_SENTENCES
 
 
 def _heading(doc: Document, h: Heading) -> str:

@@ -99,7 +99,8 @@ def render_result(result: dict[str, Any]) -> Panel:
         if failing := failed_in_part(result, p):  # ✓ 独立成节 alone read as all well
             status += f"\n[red]✗ {failing}[/]"
         shown = p["heading"] or ""
-        if p["status"] == "embedded" and p["evidence"]:
+        # (a part found by its words: embedded, or a paragraph of its own with no heading)
+        if p["status"] != "missing" and p["evidence"] and (p["status"] == "embedded" or not shown):
             ev = p["evidence"][-1]
             shown = f"{escape(shown)}\n[dim]“{escape(ev['quote'])}”（第{ev['line']}行）[/]"
         elif p["status"] == "missing":
