@@ -789,6 +789,28 @@ def test_a_seals_characters_read_beside_a_scans_date_leave_it_the_signing_date(d
     for ocr, signed in ((True, dt.date(2026, 2, 10)), (False, None)):
         doc = build_document("scan.pdf", "0" * 64, "pdf", Extracted(text, ocr=ocr))
         assert read_facts(doc, "法治").signed_on == signed, ocr
+    # the 版记 under the signature (…办公室  2026年2月12日印发) is no signature in a scan either
+    record = (
+        sample_text().rstrip("\n")
+        + "\n抄送：县委办公室。\n示例县人民政府办公室      2026年2月12日印发\n"
+    )
+    doc = build_document("scan.pdf", "0" * 64, "pdf", Extracted(record, ocr=True))
+    facts = read_facts(doc, "法治")
+    assert (facts.signed_on, facts.issuer) == (dt.date(2026, 2, 10), "示例县司法局")
+
+
+def test_a_markdown_section_heading_under_the_units_line_is_no_title(tmp_path: Path) -> None:
+    """# 示例县司法局, then ## 一、2025年度…工作开展情况 at once: a section's heading, not the title
+    (taken so, section 一 was lost into the opening)."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    first = next(k for k, line in enumerate(lines) if line.startswith("一、"))
+    lines[first] = "一、2025年度法治政府建设工作开展情况"  # a heading that reads as a title
+    text = "# 示例县司法局\n## " + "\n".join(lines[first:]) + "\n"
+    path = tmp_path / "report.md"
+    path.write_text(text, encoding="utf-8")
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert r["document"]["title"] is None
+    assert statuses(r)["achievements"] == "present"
 
 
 def _two_reports(first: str, second: str) -> str:
@@ -818,6 +840,18 @@ def test_two_units_reports_in_one_file_are_told_and_the_first_read_alone(tmp_pat
     line = len(first.rstrip("\n").split("\n")) + 1
     assert not told["passed"] and f"第{line}行起是另一份报告" in str(told["message"])
     assert "示例县东坝镇人民政府关于2025年度法治政府建设情况的报告" in str(told["message"])
+
+
+def test_a_pages_footer_repeating_the_title_is_no_second_report(tmp_path: Path) -> None:
+    """A site's page repeats the title under the signature ([纠错], a 版记 below): no report
+    follows it, only furniture."""
+    footer = (
+        "示例县司法局关于2025年度法治政府建设情况的报告\n[纠错]\n（此件公开发布）\n"
+        "抄送：县委办公室，县人大常委会办公室，县政协办公室。\n"
+        "示例县人民政府办公室                2026年2月10日印发\n"
+    )
+    r = checked(tmp_path, sample_text().rstrip("\n") + "\n" + footer)
+    assert _check(r, "one_report_a_file")["passed"]
 
 
 def test_a_notice_carrying_the_report_is_no_first_report(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from fzcheck.reading import load
 from fzcheck.reading.normalize import _per_char
 from fzcheck.rubric import Catalog, load_rubric
 from tests.helpers import FIXTURES, SAMPLE, checked, sample_text
-from tests.test_parts import check, statuses
+from tests.test_parts import check, failed, statuses
 
 
 def _genre(result: dict[str, object]) -> dict[str, object]:
@@ -693,6 +693,21 @@ def test_the_titles_messages_quote_what_the_title_has(tmp_path: Path) -> None:
     assert title["passed"] and title["message"] == "标题写明“法治建设”和年度"
 
 
+def _summary_body() -> str:
+    """The sample's body as a year's summary tells it: its own headings (主要工作开展情况,
+    存在的主要问题, 下一步工作打算), not the law's, and no section on the leaders."""
+    text = sample_text().split("\n", 1)[1]
+    leader = "三、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+    text = text.replace(leader + text.split(leader)[1].split("\n\n")[0] + "\n\n", "")
+    for law, own in (
+        ("一、2025年推进法治政府建设的主要举措和成效", "一、主要工作开展情况"),
+        ("二、2025年推进法治政府建设存在的不足和原因", "二、存在的主要问题"),
+        ("四、2026年推进法治政府建设的主要安排", "三、下一步工作打算"),
+    ):
+        text = text.replace(law, own)
+    return text
+
+
 @pytest.mark.parametrize(
     "title",
     [
@@ -702,18 +717,27 @@ def test_the_titles_messages_quote_what_the_title_has(tmp_path: Path) -> None:
         "示例县2025年度行政复议白皮书",
         "示例县住房和城乡建设局关于2025年工作情况和2026年工作打算的报告",  # the whole year's
         "示例县住房和城乡建设局关于2025年工作情况的汇报",
-        "示例县司法局2025年普法依法治理工作总结",  # the law's headings used: still outweighed
+        "示例县司法局2025年普法依法治理工作总结",
     ],
 )
-def test_another_subjects_report_is_no_report_though_its_body_is_one(
-    tmp_path: Path, title: str
-) -> None:
-    """A title saying the document is another subject's report outweighs a body with the law's
-    headings and every part (a summary or analysis borrowing the report's outline)."""
-    body = sample_text().split("\n", 1)[1]
-    r = checked(tmp_path, f"{title}\n" + body)
+def test_another_subjects_report_is_no_report(tmp_path: Path, title: str) -> None:
+    """A title saying the document is another subject's report, over a year's summary that
+    tells of 法治 throughout: no report (each had passed, complete 73-98)."""
+    r = checked(tmp_path, f"{title}\n" + _summary_body())
     assert r["verdict"] == "not_a_report", _genre(r)["message"]
     assert "另一主题的工作报告" in str(_genre(r)["message"])
+
+
+def test_a_title_naming_no_subject_over_the_laws_outline_is_a_report_titled_badly(
+    tmp_path: Path,
+) -> None:
+    """关于2025年度工作情况的报告 over the law's headings and every part: the report, its title
+    failing the title check; a 普法依法治理工作总结 over the same is the 普法 summary."""
+    body = sample_text().split("\n", 1)[1]
+    r = checked(tmp_path, "关于2025年度工作情况的报告\n" + body)
+    assert r["verdict"] == "complete" and "document.title_names_subject_and_year" in failed(r)
+    r = checked(tmp_path, "示例县司法局2025年普法依法治理工作总结\n" + body)
+    assert r["verdict"] == "not_a_report"
 
 
 _OWN_ACCOUNT = """示例县交通运输局局长2025年度学法用法和推进法治建设情况报告
@@ -744,6 +768,10 @@ def test_a_leader_telling_the_year_in_the_first_person_is_no_report(tmp_path: Pa
     )
     text = sample_text().replace("现将有关情况报告如下：", f"现将有关情况报告如下：{own}")
     assert checked(tmp_path, text)["verdict"] == "complete"
+    joint = "现将2025年度法治建设和本人履职情况报告如下："  # the unit's, with its head's duty
+    assert checked(tmp_path, sample_text().replace("现将有关情况报告如下：", joint))["verdict"] == (
+        "complete"
+    )
     passing = "局主要负责人本人亲自审签重大行政决策8件。"
     text = sample_text().replace("现将有关情况报告如下：", f"现将有关情况报告如下：{passing}")
     r = checked(tmp_path, text)

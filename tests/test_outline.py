@@ -596,6 +596,47 @@ def test_labels_opening_the_paragraphs_of_a_headingless_report_are_its_headings(
     ]
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        "会议研究后做出决定",  # a paragraph ending with no stop
+        "全年群众满意率达到98.5%",
+        "认真学习《中华人民共和国行政复议法》",
+        "- 2 -",  # a page's number
+    ],
+)
+def test_a_label_closed_by_its_stop_after_a_paragraph_with_none_is_a_heading(
+    tmp_path: Any, before: str
+) -> None:
+    """存在的不足和原因。一是… after a paragraph (or a page number) that ends with no stop: still
+    the section's label. Only a line wrapped at a width (about as long as the next, no longer
+    than a page's line) runs on into it."""
+    lines = [line.format(a="", b="。") for line in _RUN_IN_REPORT]
+    text = "\n".join([lines[0] + "全年办理案件41件，" + before, *lines[1:]])
+    assert "存在的不足和原因" in [h[2] for h in _outline_of(text, tmp_path)]
+
+
+@pytest.mark.parametrize("gap", ["  ", "\u3000\u3000"])
+def test_short_headings_spaced_out_are_headings_outside_a_form(tmp_path: Any, gap: str) -> None:
+    """主要举措  和成效 (a PDF's justified line), in a report of unnumbered headings: a heading.
+    Only a form's text (three rows a label, a gap and a paragraph) has its gapped short lines
+    (项目  内容, 填报单位  …) as rows."""
+    body = [
+        (
+            f"主要举措{gap}和成效",
+            "全年开展执法检查86家次，督促整改问题132个，办理行政复议案件12件。",
+        ),
+        (
+            f"存在的不足{gap}和原因",
+            "一是执法力量薄弱，持证人员仅6名。原因是人员配备不足，培训不够。",
+        ),
+        (f"下一步{gap}工作打算", "2026年，我馆将加强执法队伍建设，开展执法人员培训不少于2期。"),
+    ]
+    text = "\n".join(f"{h}\n{p}" for h, p in body)
+    headings = [h[2] for h in _outline_of(text, tmp_path)]
+    assert all(h.replace("\u3000", " ") in headings for h, _ in body), headings
+
+
 def test_labels_opening_paragraphs_are_text_where_they_are_few_or_under_headings(
     tmp_path: Any,
 ) -> None:

@@ -310,7 +310,23 @@ def test_a_tables_row_label_with_its_values_is_no_section() -> None:
     )
     starts = [line[a : a + 6] for a, kind in inline_markers(fold_width(line)) if kind == 1]
     assert "四、政府信息" in starts and "五、存在的主" in starts
-    assert starts.count("四、结转下年") == 1  # still cut, as the row's label
+    assert "四、结转下年" not in starts  # its table's rows not cut before it: none to go on
+
+
+def test_a_section_heading_over_values_its_table_header_dropped_still_follows() -> None:
+    """Table 三's rows cut (一、…四、, each over its values), then section 四 whose table's header
+    was dropped, its values right after it (四、政府信息公开行政复议、行政诉讼情况 2 1 0 1 4…):
+    the table's row 四 stood already, so this 四 is the section's, and 五 still follows."""
+    line = (
+        "一、总体情况。全年主动公开信息326条。二、主动公开政府信息情况。规章 0 0 0。"
+        "三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量 30 6 1 0 2 1 40 "
+        "二、上年结转政府信息公开申请数量 2 0 0 0 0 0 2 三、本年度办理结果 （一）予以公开 15 3 1 0 1 0 20 "
+        "四、结转下年度继续办理 3 1 0 0 0 0 4 四、政府信息公开行政复议、行政诉讼情况 2 1 0 1 4 0 0 0 0 0 "
+        "五、存在的主要问题及改进情况。解读形式不够丰富。"
+    )
+    starts = [line[a : a + 6] for a, kind in inline_markers(fold_width(line)) if kind == 1]
+    assert "二、上年结转" in starts and "四、结转下年" in starts  # the table's own rows
+    assert "四、政府信息" in starts and "五、存在的主" in starts
 
 
 @pytest.mark.parametrize("name", ["header_date.txt", "traditional.txt", "debris_titles.txt"])

@@ -2067,6 +2067,8 @@ def test_table_four_printed_as_its_header_alone_is_a_blank_table_not_a_missing_o
         ("注：本年度本机关未发生政府信息公开行政复议、行政诉讼案件。", True),
         ("注：2024年度本机关未发生政府信息公开行政复议、行政诉讼案件。", True),
         ("注：本年度被申请行政复议两件。", False),
+        ("注：本年度本机关未发生政府信息公开行政复议、行政诉讼案件（详见附件）。", True),
+        ("本年度无政府信息公开行政复议、行政诉讼情况，相关统计详见附表。", True),
     ):
         r = check_replaced(tmp_path, text, f"{header.strip()}\n{values}\n", f"{split}\n{note}\n")
         assert (tables(r)["appeals"]["status"] == "read") is blank, note

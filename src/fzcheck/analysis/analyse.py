@@ -391,15 +391,16 @@ def _with_appendix_parts(
     after the signature that holds it (附件：党政主要负责人履行…情况, then its text): the
     attachment is part of what the unit sent, and its text is the part's. An attachment only
     named (附件：…情况（另行报送）, nothing below) holds nothing."""
-    blocks = [
-        b
-        for b in attachment_blocks(doc.analysis, appendix.body_start, appendix.body_end + 1)
-        if not _data_sheet(doc, b)
-    ]
+    blocks = attachment_blocks(doc.analysis, appendix.body_start, appendix.body_end + 1)
     out = []
     for f, there in zip(found, find_parts(doc, appendix, rubric, year, unit), strict=True):
         block = next((b for b in blocks if there.line is not None and there.line in b), None)
-        if _may_be_attached(doc, f) and there.status != "missing" and block is not None:
+        if (
+            _may_be_attached(doc, f)
+            and there.status != "missing"
+            and block is not None
+            and _sheet_title(doc, block) in (None, there.line)
+        ):
             there.note = "见正文后的附件"
             there.ranges = [block]  # the attachment's text: the part's checks read it
             f = there
@@ -412,15 +413,16 @@ _SHEET_TITLE = re.compile(r"(?:表|统计)\s*(?:\([^()]{0,20}\))?$")
 _ATTACHMENT_LABEL = re.compile(r"^\s*附[件表]\s*\d{0,2}\s*[:：]?\s*")
 
 
-def _data_sheet(doc: Document, block: range) -> bool:
-    """Whether attachment ``block`` is a sheet of figures (附件 / 2025年度行政执法数据统计表, then
-    its rows 一、行政处罚 … 二、存在问题 1.瑕疵案卷：5卷): its rows are no report's sections, a
-    row named as a part no part's text."""
+def _sheet_title(doc: Document, block: range) -> int | None:
+    """The line of attachment ``block``'s title when it names a sheet (附件 / 2025年度行政执法
+    数据统计表, then its rows 一、行政处罚 … 二、存在问题 1.瑕疵案卷：5卷): its rows are no report's
+    sections, a row named as a part no part's text — the part the title itself names is
+    (党政主要负责人履行…职责情况表, then the leader's acts)."""
     for i in block:
         title = _ATTACHMENT_LABEL.sub("", doc.analysis[i]).strip()
         if title:
-            return _SHEET_TITLE.search(title) is not None
-    return False
+            return i if _SHEET_TITLE.search(title) else None
+    return None
 
 
 def _with_appendix_tables(

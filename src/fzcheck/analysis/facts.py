@@ -402,6 +402,8 @@ def _title_lines(
         # a # or ## title: the first heading, or a line after the # lines that open the text (#
         # 青山县交通运输局, then # 关于2025年度…的报告 or the title unmarked)
         opening = pos > 0 and all(_MARKDOWN_TITLE.match(lines[j]) for j in head[:pos])
+        if opening and match_heading(_unmarked(text)):
+            break  # a numbered section's heading (## 一、…) ends the opening: no title
         if md and (i == first_heading or opening):
             text = " " * md.end() + text[md.end() :]
         elif i >= first_heading and not opening:
@@ -596,9 +598,11 @@ def _find_signature(
     return None, None, None, None
 
 
-# A seal's characters OCR reads beside the date it is stamped over (2026年2月12日政, 府2026年…)
+# A seal's characters OCR reads beside the date it is stamped over (2026年2月12日政, 府2026年…):
+# not what a date may say it is (…日印发: the 版记's; …日起, …日前)
 _SEAL_DEBRIS = re.compile(
-    r"(?<=[日号])\s*[\u4e00-\u9fff]{1,2}\s*$|^\s*[\u4e00-\u9fff]{1,2}\s*(?=(?:19|20)\d\d)"
+    r"(?<=[日号])\s*(?!印发|发布|公布|施行|起|前|止|至|以)[\u4e00-\u9fff]{1,2}\s*$"
+    r"|^\s*[\u4e00-\u9fff]{1,2}\s*(?=(?:19|20)\d\d)"
 )
 
 
@@ -805,11 +809,20 @@ def _second_report(
         if found is None or found[0] != i:
             continue
         title = _unspaced("".join(_unmarked(lines[k]).strip() for k in range(i, found[1] + 1)))
-        if _REPORT_TITLE_END.search(title) and any(
-            _SENTENCE.search(lines[k]) for k in nonblank[pos + 1 : pos + 1 + _SECOND_BODY_MIN * 2]
-        ):
+        # paragraphs under it, not a page's footer repeating the title or a 版记 (抄送：…。)
+        told = [
+            k
+            for k in nonblank[pos + 1 : pos + 1 + _SECOND_BODY_MIN * 3]
+            if len(lines[k].strip()) > _PARAGRAPH_MIN
+            and _SENTENCE.search(lines[k])
+            and not _RECORD.match(lines[k])
+        ]
+        if _REPORT_TITLE_END.search(title) and len(told) >= _SECOND_BODY_MIN:
             return i, found[2]
     return None
+
+
+_PARAGRAPH_MIN = 20  # characters of a line that is a paragraph of text
 
 
 def _appendix_start(

@@ -547,8 +547,24 @@ _ENDS_SENTENCE = tuple('。;!?:"”’)')
 
 
 # A gap between a row's cells as a PDF's text layer sets them (项目  内容, 填报单位  青山县司法局):
-# a form's or a table's row, no heading
+# in a form, a row, no heading (elsewhere a heading may be spaced out: 主要举措  和成效)
 _CELL_GAP = re.compile(r"\S(?:\t| {2,}|\u3000{2,})\S")
+
+
+def _gap_form(lines: list[str], body: list[int]) -> bool:
+    """Whether the text is a form as a PDF's text sets it: three rows at least a label, a gap,
+    and a paragraph (存在的不足和原因  一是…。)."""
+    rows = 0
+    for i in body:
+        gap = (
+            _GAP_LABEL.match(lines[i])
+            if "  " in lines[i] or "\t" in lines[i] or "\u3000" in lines[i]
+            else None
+        )
+        rows += gap is not None and "。" in lines[i][gap.end() :]
+        if rows >= _RUN_IN_MIN:
+            return True
+    return False
 
 
 def _bare_headings(
@@ -564,6 +580,7 @@ def _bare_headings(
     body = [i for i in range(body_start, body_end + 1) if lines[i].strip()]
     if len(body) < 3:
         return []
+    form = _gap_form(lines, body)
     # the text's lines, not a table's rows (short cells, one a line in a Word table's text)
     sizes = sorted(len(lines[i].strip()) for i in body if not is_table_row(lines[i]))
     sizes = sizes or sorted(len(lines[i].strip()) for i in body)
@@ -579,7 +596,7 @@ def _bare_headings(
             4 <= len(text) <= limit
             and (not _BARE_STOPS.intersection(text) or _TWO_CLAUSES.match(text) is not None)
             and not text[-1].isdigit()
-            and _CELL_GAP.search(text) is None
+            and not (form and _CELL_GAP.search(text))
         )
 
     out: list[tuple[int, str, int, int, int]] = []
@@ -667,6 +684,7 @@ def _run_in_labels(
     report read as headingless: its problems part lost, the others only embedded). In a report
     with headings such labels are items inside its sections, and stay text."""
     rows = {f[2]: f for f in _form_rows(lines, body_start, body_end)}
+    wrapped = _hard_wrapped(lines, body_start, body_end)
     out = []
     for i in range(body_start, body_end + 1):
         line = lines[i]
@@ -677,7 +695,7 @@ def _run_in_labels(
         # a paragraph after it, not a field's value (标题：… / 发布时间：2023-… on a page)
         if m is not None and "。" in line[m.end() :] and not is_table_row(line):
             k = next(g for g in (1, 2, 3) if m.group(g) is not None)
-            if k == 3 and _runs_on(lines, i, body_start):
+            if k == 3 and wrapped and _runs_on(lines, i, body_start):
                 continue  # a wrapped sentence's end (…与 / 工作任务不相匹配。二是…), no label
             out.append((BARE, "【】" if k == 1 else "", i, m.start(k), m.end(k)))
         elif (gap := _GAP_LABEL.match(line)) is not None and (
@@ -689,10 +707,27 @@ def _run_in_labels(
 
 
 def _runs_on(lines: list[str], i: int, body_start: int) -> bool:
-    """Whether line ``i`` carries on the sentence of the line before (that one ends with no
-    stop: a cell's or a page's text wrapped at its width)."""
-    before = lines[i - 1].rstrip() if i > body_start else ""
-    return bool(before) and before[-1] not in '。;!?:：”’"）)】'
+    """Whether line ``i`` carries on the sentence of the line before: that one a line of text
+    wrapped at its width (a cell's, a page's: no longer than such a line, about as long as
+    this one) ending with no stop. A paragraph a line (…做出决定, …98.5%) or a page number
+    before it is none."""
+    before = lines[i - 1].strip() if i > body_start else ""
+    return (
+        _WRAPPED_MIN * len(lines[i].strip()) <= len(before) <= _WRAPPED_MAX
+        and before[-1] not in _LINE_STOPS
+    )
+
+
+def _hard_wrapped(lines: list[str], body_start: int, body_end: int) -> bool:
+    """Whether the text is set in lines wrapped at a width (a scan's, a PDF's): most of its
+    lines end with no stop, where a paragraph a line ends with one."""
+    ends = [line.rstrip()[-1] for line in lines[body_start : body_end + 1] if line.strip()]
+    return sum(c not in _LINE_STOPS for c in ends) > len(ends) / 2
+
+
+_LINE_STOPS = '。;!?:：”’"）)】'
+_WRAPPED_MAX = 60  # characters a line wrapped at a page's or a cell's width holds at most
+_WRAPPED_MIN = 0.6  # …and at least this share of the next line's
 
 
 def _told_from(lines: list[str], i: int, start: int, body_end: int) -> bool:

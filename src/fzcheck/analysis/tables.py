@@ -664,6 +664,8 @@ def _header_alone(doc: Document, template: TableTemplate, region: range) -> Tabl
     # a note that there were none (注：本年度未发生…) may follow
     for i in range(heads[-1] + 1, region.stop):
         line = doc.analysis[i]
+        if _NONE_HAPPENED.search(line) and not _COUNTED.search(line):
+            continue  # 注：本年度未发生…案件（详见附件）: none, wherever else it points
         if _ANNEX_POINTER.search(line):
             return None  # its values elsewhere, whatever else the line says (无变化，详见附表)
         if _NONE_SAID.search(line) and not _COUNTED.search(line):
@@ -677,6 +679,7 @@ def _header_alone(doc: Document, template: TableTemplate, region: range) -> Tabl
 
 
 _NONE_SAID = re.compile(r"未发生|没有发生|未出现|没有|无")
+_NONE_HAPPENED = re.compile(r"未发生|没有发生|未出现|无[^,，。;；]{0,24}(?:案件|情况)")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*[件起次]")
 _NOT_BLANK = re.compile(
     r"\d|[一二三四五六七八九十零〇两]{3,}|(?<!\S)[一二三四五六七八九十零〇两](?!\S)"

@@ -161,10 +161,14 @@ def inline_markers(line: str, other_digits: bool | None = None) -> list[tuple[in
                 and start - prev[0] <= MAX_HEADING
                 and not any(c in _STOPS for c in line[prev[0] : start])
             )
+        if ok and n > 1 and kind == 1 and _ROW_VALUES.match(line, m.end()):
+            # a table's row, its values after it (四、结转下年度继续办理  0  0  0…): it goes on the
+            # table's own rows (一、…三、 in section 三), or the sections' where the table's row of
+            # its number stood already (四、政府信息公开行政复议… 2 1 0…, its header dropped) —
+            # never the sections' alone, or the section 四 after the table would not follow
+            ok = n - 1 in open_[1:] or (open_[:1] == [n - 1] and n in open_[1:])
         if ok and m.end() < text_end:
             found.append((start, kind))
-            if kind == 1 and _ROW_VALUES.match(line, m.end()):
-                continue  # cut as the row's label, but no section: the next number still follows
             if n == 1 or n - 1 not in open_:
                 last.setdefault(kind, []).append(n)
             else:  # the innermost sequence it continues
