@@ -18,10 +18,14 @@ def cjk_font() -> Path | None:
     return next((p for p in CJK_FONTS if p.exists()), None)
 
 
-def make_scanned_pdf(text: str, font: Path) -> bytes:
+def make_scanned_pdf(text: str, font: Path, turn: float = 0.0) -> bytes:
     """An image-only PDF (no text layer), as a scanner makes: each page a picture of the text,
-    paragraphs wrapped at the right margin as a word processor wraps them."""
-    pages = scanned_pages(text, font)
+    paragraphs wrapped at the right margin as a word processor wraps them; each page turned
+    ``turn`` degrees (anticlockwise), as a sheet fed askew."""
+    pages = [
+        page.rotate(turn, expand=True, fillcolor=255) if turn else page
+        for page in scanned_pages(text, font)
+    ]
     out = io.BytesIO()
     pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=150.0)
     return out.getvalue()

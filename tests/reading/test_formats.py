@@ -346,6 +346,22 @@ def test_a_scanned_pdf_is_read_by_ocr_and_finds_the_same_parts(tmp_path: Path) -
 
 
 @pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
+@pytest.mark.parametrize("turn", [3.0, -3.0])
+def test_a_page_scanned_askew_reads_as_one_scanned_straight(tmp_path: Path, turn: float) -> None:
+    """A sheet fed a few degrees askew: each line's words come out a tilted box, and boxes
+    squared off round them reached the next line (the title was read into the opening). The
+    page's skew is taken off: the same lines and parts as the text."""
+    font = cjk_font()
+    assert font is not None
+    scan = tmp_path / "askew-scan.pdf"
+    scan.write_bytes(make_scanned_pdf(sample_text(), font, turn=turn))
+    doc = load(str(scan))
+    assert doc.lines[0] == SAMPLE_LINES[0]
+    text, scanned = _statuses(SAMPLE, scan)
+    assert scanned == text
+
+
+@pytest.mark.skipif(cjk_font() is None, reason="no CJK font to draw the scan with")
 def test_a_report_pasted_into_word_as_page_scans_is_read_by_ocr(tmp_path: Path) -> None:
     """A signed report scanned and pasted into a .docx under its typed title (or with no text
     at all): its pictures are read by OCR, and the same parts are found as in the text; a

@@ -6,6 +6,7 @@ heavy libraries are imported only when a scan arrives, so ``fzcheck --help`` sta
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import Any
 
@@ -225,11 +226,41 @@ def _ocr_pages(data: bytes, only: list[int] | None) -> list[str]:
 
 
 def _pieces(boxes: list[Any]) -> list[Piece]:
+    """Each recognised box as the rectangle it covers, the page's skew taken off first: on a page
+    scanned a degree or two askew each box is a tilted quadrilateral, and the rectangle round it
+    grew tall enough to reach the next line (a title set apart was read into the opening's
+    first line)."""
+    kept = [
+        ([(float(p[0]), float(p[1])) for p in box], str(text).strip())
+        for box, text, score in boxes
+        if float(score) >= _MIN_SCORE and str(text).strip()
+    ]
+    turn = -_skew([corners for corners, _ in kept])
+    cos, sin = math.cos(turn), math.sin(turn)
     pieces = []
-    for box, text, score in boxes:
-        if float(score) < _MIN_SCORE or not str(text).strip():
-            continue
-        xs = [float(point[0]) for point in box]
-        ys = [float(point[1]) for point in box]
-        pieces.append(Piece(min(ys), max(ys), min(xs), max(xs), str(text).strip()))
+    for corners, text in kept:
+        points = [(x * cos - y * sin, x * sin + y * cos) for x, y in corners] if turn else corners
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        pieces.append(Piece(min(ys), max(ys), min(xs), max(xs), text))
     return pieces
+
+
+_SKEW_MIN = math.radians(0.3)  # a page turned less than this is read as it is
+_SKEW_MAX = math.radians(10)  # a box turned more is no line of a page's text (a seal's word)
+
+
+def _skew(boxes: list[list[tuple[float, float]]]) -> float:
+    """The page's skew, in radians: the median slope of its boxes' top edges (top-left to
+    top-right corner, as RapidOCR gives them), of boxes wider than tall (a line's words); 0
+    when small or unknown."""
+    slopes = sorted(
+        a
+        for box in boxes
+        if len(box) == 4
+        and (dx := box[1][0] - box[0][0]) > 2 * abs(box[3][1] - box[0][1])
+        and abs(a := math.atan2(box[1][1] - box[0][1], dx)) < _SKEW_MAX
+    )
+    if not slopes:
+        return 0.0
+    median = slopes[len(slopes) // 2]
+    return median if abs(median) >= _SKEW_MIN else 0.0
