@@ -842,6 +842,17 @@ def test_two_units_reports_in_one_file_are_told_and_the_first_read_alone(tmp_pat
     assert "示例县东坝镇人民政府关于2025年度法治政府建设情况的报告" in str(told["message"])
 
 
+def test_a_date_in_the_body_over_a_line_naming_a_report_ends_nothing(tmp_path: Path) -> None:
+    """A timeline in section 一 (2025年4月10日 alone on its line, then 县人大常委会听取和审议…的
+    报告), the sections going on (二、…): no signature, no second report; the date is in the
+    year reported on, and what follows carries on the first report's numbering."""
+    event = "2025年4月10日\n县人大常委会听取和审议县人民政府关于2024年度法治政府建设情况的报告\n"
+    text = sample_text().replace("二、2025年推进", event + "二、2025年推进", 1)
+    r = checked(tmp_path, text)
+    assert _check(r, "one_report_a_file")["passed"] and r["verdict"] == "complete"
+    assert r["document"]["signed_on"] == "2026-02-10"
+
+
 def test_a_pages_footer_repeating_the_title_is_no_second_report(tmp_path: Path) -> None:
     """A site's page repeats the title under the signature ([纠错], a 版记 below): no report
     follows it, only furniture."""
@@ -851,6 +862,14 @@ def test_a_pages_footer_repeating_the_title_is_no_second_report(tmp_path: Path) 
         "示例县人民政府办公室                2026年2月10日印发\n"
     )
     r = checked(tmp_path, sample_text().rstrip("\n") + "\n" + footer)
+    assert _check(r, "one_report_a_file")["passed"]
+    # a PDF's running header over the next page: a page number, the title again, an attachment
+    title = sample_text().split("\n", 1)[0]
+    annex = (
+        "附件\n2025年度行政执法工作情况\n"
+        + "全年开展日常巡查326次，办理行政处罚案件58件，罚没款12.6万元。\n" * 3
+    )
+    r = checked(tmp_path, sample_text().rstrip("\n") + f"\n— 2 —\n{title}\n{annex}")
     assert _check(r, "one_report_a_file")["passed"]
 
 

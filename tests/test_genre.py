@@ -732,12 +732,16 @@ def test_a_title_naming_no_subject_over_the_laws_outline_is_a_report_titled_badl
     tmp_path: Path,
 ) -> None:
     """关于2025年度工作情况的报告 over the law's headings and every part: the report, its title
-    failing the title check; a 普法依法治理工作总结 over the same is the 普法 summary."""
+    failing the title check; a 普法依法治理工作总结 or a whole year's 工作总结和…工作计划 over the
+    same is no report."""
     body = sample_text().split("\n", 1)[1]
     r = checked(tmp_path, "关于2025年度工作情况的报告\n" + body)
     assert r["verdict"] == "complete" and "document.title_names_subject_and_year" in failed(r)
-    r = checked(tmp_path, "示例县司法局2025年普法依法治理工作总结\n" + body)
-    assert r["verdict"] == "not_a_report"
+    for title in (
+        "示例县司法局2025年普法依法治理工作总结",
+        "示例县司法局2025年工作总结和2026年工作计划",
+    ):
+        assert checked(tmp_path, f"{title}\n" + body)["verdict"] == "not_a_report", title
 
 
 _OWN_ACCOUNT = """示例县交通运输局局长2025年度学法用法和推进法治建设情况报告
@@ -761,8 +765,11 @@ def test_a_leader_telling_the_year_in_the_first_person_is_no_report(tmp_path: Pa
     """One leader's own account (现将2025年度本人…报告如下), under the law's headings, its title
     not saying 述法: a 述法 paper, not the unit's report. A unit's report telling of its
     leader in the first person (pasted from the 述法) stays one, and 本人 in passing is no sign."""
-    r = checked(tmp_path, _OWN_ACCOUNT, "fazhi-annual")
-    assert r["verdict"] == "not_a_report" and "个人述法或述职的自述" in str(_genre(r)["message"])
+    for opening in ("现将2025年度本人", "现将一年来本人"):
+        text = _OWN_ACCOUNT.replace("现将2025年度本人", opening)
+        r = checked(tmp_path, text, "fazhi-annual")
+        assert r["verdict"] == "not_a_report", opening
+        assert "个人述法或述职的自述" in str(_genre(r)["message"])
     own = (
         "本人坚持把学法摆在首位。本人亲自审签重大行政决策8件。本人带头出庭应诉2次。本人将继续履职。"
     )

@@ -1029,3 +1029,15 @@ def test_a_part_inside_another_paragraph_of_a_report_in_paragraphs_stays_embedde
     assert statuses(r)["leader_duties"] == statuses(r)["next_year_plan"] == "present"
     bare = [_PARAGRAPHS[0], "同时也要看到，我镇还存在一些不足。", *_PARAGRAPHS[2:]]
     assert statuses(_paragraphs(tmp_path, bare))["problems"] == "missing"
+
+
+def test_a_news_story_told_a_part_a_paragraph_is_still_no_report(tmp_path: Path) -> None:
+    """A site's news item on the township's year, a paragraph on each part and no heading: its
+    paragraphs are no sign of the genre beyond their words (made present, they had made it a
+    complete report, 98)."""
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "青石镇多措并举推进法治政府建设\n" + "\n".join(_PARAGRAPHS) + "\n", encoding="utf-8"
+    )
+    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
+    assert r["verdict"] == "not_a_report"

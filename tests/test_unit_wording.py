@@ -549,7 +549,7 @@ def test_a_report_in_plain_paragraphs_has_its_achievements(tmp_path: Path) -> No
         ]
     )
     r = checked(tmp_path, text)
-    assert statuses(r)["achievements"] == "embedded"
+    assert statuses(r)["achievements"] == "present"  # its paragraphs its section: no heading at all
     assert r["document"]["is_report"]
 
 
@@ -557,8 +557,9 @@ def test_a_report_in_plain_paragraphs_has_its_achievements(tmp_path: Path) -> No
     ("counts", "expected"),
     [
         # the year's work counted, its sentence opened by neither 全年 nor the year
-        ("镇党委会议研究法治工作5次，组织干部集中学法9次，审查合同协议21份。", "embedded"),
-        ("执法队办理处罚案件14件、调处纠纷88起、审查合同9份，调处成功率97.5%。", "embedded"),
+        # (each part a paragraph of its own, no heading at all: present)
+        ("镇党委会议研究法治工作5次，组织干部集中学法9次，审查合同协议21份。", "present"),
+        ("执法队办理处罚案件14件、调处纠纷88起、审查合同9份，调处成功率97.5%。", "present"),
         # counts of a rate are no pieces of work
         ("办理处罚案件14件，办结率98%，群众满意率97.5%。", "missing"),
         # counts of what is short, planned or the leader's own: not the year's work
@@ -1439,7 +1440,7 @@ def test_a_headless_reports_year_of_work_told_from_its_year_is_the_achievements(
 ) -> None:
     """2025年，我乡共办理…38件: the report's year opens the year's work as 全年 does."""
     r = _headless(tmp_path, opening)
-    assert part(r, "achievements")["status"] == "embedded"
+    assert part(r, "achievements")["status"] == "present"  # a paragraph of its own
     # the plan's year closing a text with no headings is not what its opening speaks of
     assert "document.opening_speaks_of_the_year" not in failed(r)
 
@@ -1555,7 +1556,7 @@ def test_a_townships_few_paragraphs_hold_its_achievements_and_problems(
     tmp_path: Path, work: str, shortcoming: str
 ) -> None:
     """A township's report with no headings: its year of work (调解…74件) and a shortcoming
-    stated without 但 (当前…仍存在一些短板：…) are the parts, embedded."""
+    stated without 但 (当前…仍存在一些短板：…) are the parts, each its paragraph's: present."""
     path = tmp_path / "few.txt"
     path.write_text(
         "甲镇2025年度法治政府建设情况报告\n\n"
@@ -1564,8 +1565,8 @@ def test_a_townships_few_paragraphs_hold_its_achievements_and_problems(
         encoding="utf-8",
     )
     r = check_path(str(path), Catalog.load()).to_json()
-    assert part(r, "achievements")["status"] == "embedded"
-    assert part(r, "problems")["status"] == "embedded"
+    assert part(r, "achievements")["status"] == "present"
+    assert part(r, "problems")["status"] == "present"
 
 
 @pytest.mark.parametrize(
@@ -1760,7 +1761,7 @@ def test_a_years_work_told_with_a_units_name_before_the_verb_is_the_achievements
         "我街道法治建设还存在一些不足：执法人员少。主要原因是编制有限。\n"
         "2026年，我街道将加强执法队伍建设。\n\n示例街道办事处\n2026年1月18日\n",
     )
-    assert part(r, "achievements")["status"] == "embedded"
+    assert part(r, "achievements")["status"] == "present"  # a paragraph of its own
 
 
 @pytest.mark.parametrize(

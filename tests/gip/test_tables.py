@@ -501,7 +501,7 @@ def test_a_narrative_saying_there_were_no_appeals_is_set_against_table_four(
         for c in check(write(tmp_path, "q.txt", quiet))["checks"]
         if c["id"] == "text_matches_tables"
     )
-    assert flag["passed"] and "核对4处" in flag["message"]
+    assert flag["passed"] and "对照的4处数字一致" in flag["message"]
 
 
 @pytest.mark.parametrize(
@@ -533,7 +533,7 @@ def test_a_narrative_count_of_requests_is_set_against_table_three(
     if flagged:
         assert "收到申请数" in flag["message"] and "表中为40" in flag["message"]
     else:
-        assert "核对4处" in flag["message"]
+        assert "对照的4处数字一致" in flag["message"]
 
 
 @pytest.mark.parametrize(
@@ -559,7 +559,8 @@ def test_a_statement_of_something_else_is_not_set_against_the_tables(
     r = check(write(tmp_path, "other.txt", text))
     flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
     assert flag["passed"], flag["message"]
-    assert "核对4处" in flag["message"]
+    # (the partly disclosed inside the brackets are a count of their own, and agree)
+    assert f"对照的{5 if '部分公开' in added else 4}处数字一致" in flag["message"]
 
 
 def test_no_correction_of_appeals_is_not_a_statement_of_none(tmp_path: Path) -> None:
@@ -716,7 +717,11 @@ def test_counts_only_of_a_part_are_said_to_be_left_uncompared(tmp_path: Path) ->
     )
     r = check(write(tmp_path, "parts.txt", text))
     flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
-    assert flag["passed"] and "核对3处；另有2处为分项" in flag["message"], flag["message"]
+    assert (
+        flag["passed"]
+        and "对照的3处数字一致" in flag["message"]
+        and "另有2处为分项" in flag["message"]
+    ), flag["message"]
     alone = text.split("，予以公开")[0] + "。\n" + text.split("被提起行政诉讼2件。")[1]
     r = check(write(tmp_path, "alone.txt", alone))
     flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
@@ -2069,6 +2074,60 @@ def test_table_four_printed_as_its_header_alone_is_a_blank_table_not_a_missing_o
         ("注：本年度被申请行政复议两件。", False),
         ("注：本年度本机关未发生政府信息公开行政复议、行政诉讼案件（详见附件）。", True),
         ("本年度无政府信息公开行政复议、行政诉讼情况，相关统计详见附表。", True),
+        ("注：本年度无政府信息公开行政诉讼情况，行政复议案件详见附件。", False),  # one kind
     ):
         r = check_replaced(tmp_path, text, f"{header.strip()}\n{values}\n", f"{split}\n{note}\n")
         assert (tables(r)["appeals"]["status"] == "read") is blank, note
+
+
+def test_the_texts_agreement_says_which_counts_were_set_against_the_tables(tmp_path: Path) -> None:
+    """The text agreeing says only which kinds of count were compared (收到申请数、部分公开数…),
+    not that the text as a whole matches; 部分公开9件 and 结转下年度继续办理3件 are set against
+    their rows."""
+    text = gip.layout_text()
+    said = "2024年，本机关共收到政府信息公开申请40件"
+    r = check(write(tmp_path, "agree.txt", text))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert (
+        flag["passed"]
+        and "只对照收到申请数" in flag["message"]
+        and "其余数字未核对" in flag["message"]
+    )
+    partly = gip.values()["partly"][-1]
+    wrong = f"{said}，部分公开{(partly or 0) + 5}件，结转下年度继续办理99件"
+    r = check(write(tmp_path, "partly.txt", text.replace(said, wrong)))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert not flag["passed"]
+    assert "部分公开数" in flag["message"] and "结转下年度数" in flag["message"]
+
+
+@pytest.mark.parametrize("label", ["3.其他（申请人撤回申请）", "3.其他情形", "3.其他（注）"])
+def test_the_other_handlings_row_with_a_note_in_its_label_is_read(
+    tmp_path: Path, label: str
+) -> None:
+    """（六）其他处理 3.其他, written with a note or as 其他情形: the row is read (the whole table
+    三 had been left unread, its row not told)."""
+    table = gip.values()
+    table["other_misc"] = [1, 1, 0, 0, 0, 0, 2]  # counted: a row it cannot tell is no blank
+    text = gip.tab_text(table)
+    old = next(line for line in text.splitlines() if "3.其他" in line)
+    r = check(write(tmp_path, "other.txt", text.replace(old, old.replace("3.其他", label, 1))))
+    assert tables(r)["requests"]["status"] == "read"
+
+
+def test_a_page_number_inside_table_four_is_no_value(tmp_path: Path) -> None:
+    """A copy of a PDF keeps the page's number (- 4 -) between table 四's blocks: it is no
+    value of the table (the table had been unreadable, 一行只有5个数)."""
+    text = gip.layout_text()
+    start = text.index("四、政府信息公开行政复议")
+    end = text.index("五、", start)
+    v = [str(n) for n in gip.appeals()]
+    heads = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计"
+    blocks = (
+        f"四、政府信息公开行政复议、行政诉讼情况\n行政复议\n{heads}\n{chr(9).join(v[:5])}\n"
+        f"{{page}}行政诉讼\n未经复议直接起诉\t复议后起诉\n{heads}\t{heads}\n{chr(9).join(v[5:])}\n\n"
+    )
+    for page in ("", "- 4 -\n"):
+        paged = text[:start] + blocks.format(page=page) + text[end:]
+        r = check(write(tmp_path, "paged.txt", paged))
+        assert tables(r)["appeals"]["status"] == "read", page

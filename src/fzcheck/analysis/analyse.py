@@ -143,7 +143,8 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     )
     checks = [run_part_checks(f, ctx) for f in found]
     _said_in_passing(doc, found, checks)
-    for k in _paragraphs_of_their_own(doc, outline, found):
+    own = _paragraphs_of_their_own(doc, outline, found)
+    for k in own:
         checks[k] = run_part_checks(found[k], ctx)  # its text is its paragraphs now
     parts = [
         PartResult(
@@ -165,7 +166,10 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         for f, done in zip(found, checks, strict=True)
     ]
     headings = [h.text for h in outline.headings]
-    genre = genre_score(doc, facts.title_analysis, parts, rubric, headings, rare_absent)
+    # a paragraph of its own is no sign of the genre beyond its words: a news story told a part
+    # a paragraph is not made a report by them
+    told = [replace(p, status="embedded") if k in own else p for k, p in enumerate(parts)]
+    genre = genre_score(doc, facts.title_analysis, told, rubric, headings, rare_absent)
     info = DocumentInfo(
         title=facts.title,
         addressee=facts.addressee,
@@ -395,14 +399,19 @@ def _with_appendix_parts(
     out = []
     for f, there in zip(found, find_parts(doc, appendix, rubric, year, unit), strict=True):
         block = next((b for b in blocks if there.line is not None and there.line in b), None)
+        title = _block_title(doc, block) if block is not None else None
         if (
             _may_be_attached(doc, f)
             and there.status != "missing"
             and block is not None
-            and _sheet_title(doc, block) in (None, there.line)
+            and (
+                title is None or not _SHEET_TITLE.search(doc.analysis[title]) or title == there.line
+            )
         ):
             there.note = "见正文后的附件"
             there.ranges = [block]  # the attachment's text: the part's checks read it
+            if there.line == title:  # an attachment of its own (附件：党政主要负责人履行…情况)
+                there.status = "present"
             f = there
         out.append(f)
     return out
@@ -413,16 +422,12 @@ _SHEET_TITLE = re.compile(r"(?:表|统计)\s*(?:\([^()]{0,20}\))?$")
 _ATTACHMENT_LABEL = re.compile(r"^\s*附[件表]\s*\d{0,2}\s*[:：]?\s*")
 
 
-def _sheet_title(doc: Document, block: range) -> int | None:
-    """The line of attachment ``block``'s title when it names a sheet (附件 / 2025年度行政执法
-    数据统计表, then its rows 一、行政处罚 … 二、存在问题 1.瑕疵案卷：5卷): its rows are no report's
-    sections, a row named as a part no part's text — the part the title itself names is
-    (党政主要负责人履行…职责情况表, then the leader's acts)."""
-    for i in block:
-        title = _ATTACHMENT_LABEL.sub("", doc.analysis[i]).strip()
-        if title:
-            return i if _SHEET_TITLE.search(title) else None
-    return None
+def _block_title(doc: Document, block: range) -> int | None:
+    """The line of attachment ``block``'s title (附件：…, or the line under a bare 附件 label).
+    A sheet's (附件 / 2025年度行政执法数据统计表, then its rows 一、行政处罚 … 二、存在问题 1.瑕疵
+    案卷：5卷: _SHEET_TITLE) rows are no report's sections, a row named as a part no part's
+    text — the part the title itself names is (党政主要负责人履行…职责情况表, then the acts)."""
+    return next((i for i in block if _ATTACHMENT_LABEL.sub("", doc.analysis[i]).strip()), None)
 
 
 def _with_appendix_tables(

@@ -29,7 +29,7 @@ from fzcheck.reading.dates import (
     parse_date,
     parse_month,
 )
-from fzcheck.reading.numerals import ARABIC_YEAR, YEAR, title_year, year_value
+from fzcheck.reading.numerals import ARABIC_YEAR, YEAR, cn_number, title_year, year_value
 
 YearSource = Literal["title", "body", "plan", "signed"]
 
@@ -214,12 +214,14 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     body_start = max((x for x in (title_end, addressee, again) if x is not None), default=-1) + 1
     # (after a report's own title: a notice's or a cover letter's date above the report it
     # carries is no report's end)
-    second = (
-        _second_report(lines, nonblank, max(first_heading, title_span[1]), titles)
+    first_title = (
+        _unspaced("".join(lines[k].strip() for k in range(title_span[0], title_span[1] + 1)))
         if title_span is not None
-        and _REPORT_TITLE_END.search(
-            _unspaced("".join(lines[k].strip() for k in range(title_span[0], title_span[1] + 1)))
-        )
+        else ""
+    )
+    second = (
+        _second_report(lines, nonblank, max(first_heading, title_span[1]), titles, first_title)
+        if title_span is not None and _REPORT_TITLE_END.search(first_title)
         else None
     )
     if second is not None:
@@ -792,23 +794,31 @@ _SECOND_BODY_MIN = 3  # lines of text a second report has under its title
 
 
 def _second_report(
-    lines: list[str], nonblank: list[int], after: int, titles: re.Pattern[str]
+    lines: list[str], nonblank: list[int], after: int, titles: re.Pattern[str], first: str
 ) -> tuple[int, int] | None:
     """(line, column) where a second report starts after line ``after``: its title (…关于2025
-    年度法治政府建设情况的报告, or its unit's name over 关于…) right below a signing date, text
-    under it — two units' reports sent in one file. An attachment (附件：… between them) or a
-    table (…统计表) is none."""
+    年度法治政府建设情况的报告, or its unit's name over 关于…) right below a signing date made
+    after the year the first title names, text under it that starts afresh (its first section
+    一、 again) — two units' reports sent in one file. An attachment (附件：… between them), a
+    table (…统计表), a page's header repeating the ``first`` title, or a date in the body over
+    a line naming a report (2025年4月10日 / 县人大常委会听取…的报告, then 二、…) is none."""
+    titled = title_year(first)
     for pos in range(1, len(nonblank) - _SECOND_BODY_MIN):
         i = nonblank[pos]
         if i <= after:
             continue
         above = _cells(lines[nonblank[pos - 1]])
-        if not (_DATE_ONLY.match(above) or _ISSUER_DATE.match(above)) or parse_date(above) is None:
+        if not (_DATE_ONLY.match(above) or _ISSUER_DATE.match(above)):
             continue
+        date = parse_date(above)
+        if date is None or (titled is not None and date.year <= titled):
+            continue  # no signing date of a report on the year titled
         found = _find_title(lines, nonblank[pos : pos + 3], len(lines), titles)
         if found is None or found[0] != i:
             continue
         title = _unspaced("".join(_unmarked(lines[k]).strip() for k in range(i, found[1] + 1)))
+        if first in title or not _starts_afresh(lines, nonblank[pos + 1 :]):
+            continue  # (a running header: the title again, a page number above it at times)
         # paragraphs under it, not a page's footer repeating the title or a 版记 (抄送：…。)
         told = [
             k
@@ -823,6 +833,19 @@ def _second_report(
 
 
 _PARAGRAPH_MIN = 20  # characters of a line that is a paragraph of text
+
+
+def _starts_afresh(lines: list[str], below: list[int]) -> bool:
+    """Whether the text below a title numbers its sections from the first (一、, 第一部分) or
+    numbers none: the first report's own sections carried on (二、…) are no second report's."""
+    for k in below:
+        m = _TOP_NUMBER.match(lines[k])
+        if m is not None:
+            return cn_number(m.group(1)) == 1
+    return True
+
+
+_TOP_NUMBER = re.compile(r"^\s*(?:第)?([一二三四五六七八九十]{1,3})(?:部分|[、.])")
 
 
 def _appendix_start(

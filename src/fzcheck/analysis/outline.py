@@ -551,6 +551,22 @@ _ENDS_SENTENCE = tuple('。;!?:"”’)')
 _CELL_GAP = re.compile(r"\S(?:\t| {2,}|\u3000{2,})\S")
 
 
+def _cells_row(text: str) -> bool:
+    """Whether a short line is a table's row as a PDF's text sets it: cells of two characters
+    or more between gaps, three of them, or two with a figure (问题类型  案卷数量  占比,
+    证据收集不规范  5卷  41.7%). A heading spaced out (主要举措  和成效, 主  要  举  措) is none."""
+    cells = _CELL_GAP_SPLIT.split(text.strip())
+    if len(cells) < 2 or any(len(c) < 2 for c in cells):
+        return False
+    return len(cells) >= 3 or any(_FIGURE.search(cell) for cell in cells)
+
+
+_FIGURE = re.compile(r"\d(?![\d.]*年)")  # a figure, not a year (2026年  工作安排 is a heading)
+
+
+_CELL_GAP_SPLIT = re.compile(r"\t+|[ \u3000]{2,}")
+
+
 def _gap_form(lines: list[str], body: list[int]) -> bool:
     """Whether the text is a form as a PDF's text sets it: three rows at least a label, a gap,
     and a paragraph (存在的不足和原因  一是…。)."""
@@ -597,6 +613,7 @@ def _bare_headings(
             and (not _BARE_STOPS.intersection(text) or _TWO_CLAUSES.match(text) is not None)
             and not text[-1].isdigit()
             and not (form and _CELL_GAP.search(text))
+            and not _cells_row(text)
         )
 
     out: list[tuple[int, str, int, int, int]] = []

@@ -501,8 +501,12 @@ def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
         aside = f"；另有{skipped}处为分项、分渠道或其他年度的，未对照" if skipped else ""
         if got.held_back:
             aside += f"；另有{got.held_back}处所对照的单元格本身勾稽不成立，未对照"
+        # which kinds of count were set against the tables: the others were not looked at
+        kinds = "、".join(dict.fromkeys(st.name for st in spec.statements))
         return spec.check(
-            passed=True, message=f"正文所述数字与统计表一致（核对{compared}处{aside}）"
+            passed=True,
+            message=f"正文中与统计表对照的{compared}处数字一致（只对照{kinds}，其余数字未核对"
+            f"{aside}）",
         )
     parts = [
         f"{name}：正文第{i + 1}行“{quote}”，"

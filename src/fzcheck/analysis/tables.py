@@ -27,6 +27,7 @@ from unicodedata import east_asian_width
 
 from fzcheck.analysis.patterns import rx
 from fzcheck.document import PICTURE, Document
+from fzcheck.reading.pages import PAGE_NUMBER
 from fzcheck.rubric.model import TableRow, TableTemplate
 
 Status = Literal["read", "unreadable", "absent"]
@@ -664,8 +665,16 @@ def _header_alone(doc: Document, template: TableTemplate, region: range) -> Tabl
     # a note that there were none (注：本年度未发生…) may follow
     for i in range(heads[-1] + 1, region.stop):
         line = doc.analysis[i]
-        if _NONE_HAPPENED.search(line) and not _COUNTED.search(line):
-            continue  # 注：本年度未发生…案件（详见附件）: none, wherever else it points
+        none = _NONE_HAPPENED.search(line)
+        if (
+            none is not None
+            and not _COUNTED.search(line)
+            and (not _ANNEX_POINTER.search(line) or _names_all(template, _clause(line, none)))
+        ):
+            # 注：本年度未发生…行政复议、行政诉讼案件（详见附件）: none of the table's cases,
+            # wherever else it points (无…行政诉讼情况，行政复议案件详见附件: the other kind's
+            # values are in the annex)
+            continue
         if _ANNEX_POINTER.search(line):
             return None  # its values elsewhere, whatever else the line says (无变化，详见附表)
         if _NONE_SAID.search(line) and not _COUNTED.search(line):
@@ -679,6 +688,27 @@ def _header_alone(doc: Document, template: TableTemplate, region: range) -> Tabl
 
 
 _NONE_SAID = re.compile(r"未发生|没有发生|未出现|没有|无")
+
+
+def _names_all(template: TableTemplate, line: str) -> bool:
+    """Whether ``line`` names every kind of case the table's name does (表四 政府信息公开行政复议、
+    行政诉讼情况: 行政复议 and 行政诉讼, each by its last words)."""
+    name = template.name.split()[-1].removesuffix("情况")
+    kinds = [k[-_KIND_WORDS:] for k in re.split(r"[、和及与]", name) if k]
+    return all(k in line for k in kinds)
+
+
+_KIND_WORDS = 4  # the last characters of each kind the table's name lists, as a note says it
+
+
+def _clause(line: str, m: re.Match[str]) -> str:
+    """The clause of ``line`` that holds ``m`` (between the stops and commas round it)."""
+    start = max(line.rfind(c, 0, m.start()) for c in _CLAUSE_STOPS) + 1
+    ends = [k for c in _CLAUSE_STOPS if (k := line.find(c, m.end())) >= 0]
+    return line[start : min(ends) if ends else len(line)]
+
+
+_CLAUSE_STOPS = ",，。;；"
 _NONE_HAPPENED = re.compile(r"未发生|没有发生|未出现|无[^,，。;；]{0,24}(?:案件|情况)")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*[件起次]")
 _NOT_BLANK = re.compile(
@@ -1002,7 +1032,13 @@ def _rows(doc: Document, region: range, template: TableTemplate) -> list[_Row]:
     column's. A column's name on a line of its own there is that cell's label (结果维持 / 1 /
     结果纠正 / 0, as a phone's page lays a row out), not a row's."""
     columns = len(template.columns)
-    parsed = [(i, doc.analysis[i], split_row(doc.analysis[i])) for i in region]
+    # a page's number where a page break cut the table (- 4 -, 第4页): no row, its 4 no value
+    parsed = [
+        (i, "", None)
+        if PAGE_NUMBER.match(doc.analysis[i])
+        else (i, doc.analysis[i], split_row(doc.analysis[i]))
+        for i in region
+    ]
     cell_labels = _cell_labels(template)
     # a value alone on its line, or after its cell's own label (结果维持	2: a table set out a
     # cell a line, label and value side by side)
