@@ -840,6 +840,20 @@ def test_two_units_reports_in_one_file_are_told_and_the_first_read_alone(tmp_pat
     line = len(first.rstrip("\n").split("\n")) + 1
     assert not told["passed"] and f"第{line}行起是另一份报告" in str(told["message"])
     assert "示例县东坝镇人民政府关于2025年度法治政府建设情况的报告" in str(told["message"])
+    # the same title for both, or both signed in the December of the year: still two
+    generic = "关于2025年度法治政府建设情况的报告"
+    for one, two in (
+        (
+            generic + "\n" + first.split("\n", 1)[1],
+            generic + "\n" + second.split("\n", 1)[1],
+        ),
+        (
+            first.replace("2026年2月10日", "2025年12月26日"),
+            second.replace("2026年1月20日", "2025年12月28日"),
+        ),
+    ):
+        r = checked(tmp_path, _two_reports(one, two))
+        assert not _check(r, "one_report_a_file")["passed"]
 
 
 def test_a_date_in_the_body_over_a_line_naming_a_report_ends_nothing(tmp_path: Path) -> None:

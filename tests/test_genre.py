@@ -735,8 +735,15 @@ def test_a_title_naming_no_subject_over_the_laws_outline_is_a_report_titled_badl
     failing the title check; a 普法依法治理工作总结 or a whole year's 工作总结和…工作计划 over the
     same is no report."""
     body = sample_text().split("\n", 1)[1]
-    r = checked(tmp_path, "关于2025年度工作情况的报告\n" + body)
-    assert r["verdict"] == "complete" and "document.title_names_subject_and_year" in failed(r)
+    for title in (
+        "关于2025年度工作情况的报告",
+        "关于2025年度工作情况和2026年工作打算的报告",
+        "关于2025年度法制政府建设工作情况和2026年工作打算的报告",  # 法制: a slip
+        "示例县司法局2025年度法制政府建设工作总结和2026年工作计划",
+    ):
+        r = checked(tmp_path, f"{title}\n" + body)
+        assert r["verdict"] == "complete", title
+        assert "document.title_names_subject_and_year" in failed(r)
     for title in (
         "示例县司法局2025年普法依法治理工作总结",
         "示例县司法局2025年工作总结和2026年工作计划",
@@ -775,10 +782,14 @@ def test_a_leader_telling_the_year_in_the_first_person_is_no_report(tmp_path: Pa
     )
     text = sample_text().replace("现将有关情况报告如下：", f"现将有关情况报告如下：{own}")
     assert checked(tmp_path, text)["verdict"] == "complete"
-    joint = "现将2025年度法治建设和本人履职情况报告如下："  # the unit's, with its head's duty
-    assert checked(tmp_path, sample_text().replace("现将有关情况报告如下：", joint))["verdict"] == (
-        "complete"
-    )
+    for joint in (  # the unit's, with its head's duty
+        "现将2025年度法治建设和本人履职情况报告如下：",
+        "现将我局法治建设暨本人履职情况报告如下：",
+        "现将我局法治建设情况（含本人履职情况）报告如下：",
+        "现将县政府及县长本人履行推进法治建设第一责任人职责情况一并报告如下：",
+    ):
+        text = sample_text().replace("现将有关情况报告如下：", joint)
+        assert checked(tmp_path, text)["verdict"] == "complete", joint
     passing = "局主要负责人本人亲自审签重大行政决策8件。"
     text = sample_text().replace("现将有关情况报告如下：", f"现将有关情况报告如下：{passing}")
     r = checked(tmp_path, text)

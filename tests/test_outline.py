@@ -618,9 +618,10 @@ def test_a_label_closed_by_its_stop_after_a_paragraph_with_none_is_a_heading(
 
 @pytest.mark.parametrize("gap", ["  ", "\u3000\u3000"])
 def test_short_headings_spaced_out_are_headings_outside_a_form(tmp_path: Any, gap: str) -> None:
-    """主要举措  和成效 (a PDF's justified line), in a report of unnumbered headings: a heading.
-    Only a form's text (three rows a label, a gap and a paragraph) has its gapped short lines
-    (项目  内容, 填报单位  …) as rows."""
+    """主要举措  和成效 (a PDF's justified line), in a report of unnumbered headings: a heading,
+    three cells of it too. Only a form's text (three rows a label, a gap and a paragraph) or a
+    table's rows next to each other (问题类型  案卷数量  占比 / 证据收集不规范  5卷  41.7%) have
+    gapped short lines as rows."""
     body = [
         (
             f"主要举措{gap}和成效",
@@ -630,7 +631,10 @@ def test_short_headings_spaced_out_are_headings_outside_a_form(tmp_path: Any, ga
             f"存在的不足{gap}和原因",
             "一是执法力量薄弱，持证人员仅6名。原因是人员配备不足，培训不够。",
         ),
-        (f"下一步{gap}工作打算", "2026年，我馆将加强执法队伍建设，开展执法人员培训不少于2期。"),
+        (
+            f"下一步{gap}重点{gap}工作打算",
+            "2026年，我馆将加强执法队伍建设，开展执法人员培训不少于2期。",
+        ),
     ]
     text = "\n".join(f"{h}\n{p}" for h, p in body)
     headings = [h[2] for h in _outline_of(text, tmp_path)]

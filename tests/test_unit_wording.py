@@ -1004,6 +1004,22 @@ def test_a_sheet_of_figures_attached_holds_no_part(tmp_path: Path) -> None:
     assert statuses(r)["problems"] != "missing" and part(r, "problems")["note"] == "见正文后的附件"
 
 
+def test_an_attached_list_of_the_leaders_duties_is_no_account_of_them(tmp_path: Path) -> None:
+    """附件：党政主要负责人履行推进法治建设第一责任人职责清单, its duties listed (每年主持召开…不少于
+    2次): what is to be done, not what was; an attachment titled …职责情况 with the acts told is
+    the part, present."""
+    body = sample_text().replace(LEADER_SECTION, "").rstrip("\n")
+    duties = "1.每年主持召开党组会议专题研究法治建设不少于2次。\n2.亲自审定重大行政决策事项。\n"
+    path = tmp_path / "list.txt"
+    path.write_text(f"{body}\n\n附件：{LEADER[2:].strip()}清单\n{duties}", encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(r)["leader_duties"] != "present"
+    acts = LEADER_SECTION.split("\n", 1)[1]
+    path.write_text(f"{body}\n\n附件：{LEADER[2:].strip()}\n{acts}", encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(r)["leader_duties"] == "present"
+
+
 @pytest.mark.parametrize(
     "sentence,acts",
     [

@@ -410,7 +410,13 @@ def _with_appendix_parts(
         ):
             there.note = "见正文后的附件"
             there.ranges = [block]  # the attachment's text: the part's checks read it
-            if there.line == title:  # an attachment of its own (附件：党政主要负责人履行…情况)
+            if (
+                title is not None
+                and there.line == title
+                and _ACCOUNT_TITLE.search(doc.analysis[title])
+            ):
+                # an attachment of its own telling the part (附件：党政主要负责人履行…情况); not
+                # a list of what is to be done (…职责清单), whose duties are no acts
                 there.status = "present"
             f = there
         out.append(f)
@@ -418,6 +424,7 @@ def _with_appendix_parts(
 
 
 # An attachment's title naming a sheet of figures (…数据统计表, …情况一览表, …表（2025年度）)
+_ACCOUNT_TITLE = re.compile(r"(?:情况|报告)表?\s*(?:\([^()]{0,20}\))?$")
 _SHEET_TITLE = re.compile(r"(?:表|统计)\s*(?:\([^()]{0,20}\))?$")
 _ATTACHMENT_LABEL = re.compile(r"^\s*附[件表]\s*\d{0,2}\s*[:：]?\s*")
 

@@ -798,10 +798,11 @@ def _second_report(
 ) -> tuple[int, int] | None:
     """(line, column) where a second report starts after line ``after``: its title (…关于2025
     年度法治政府建设情况的报告, or its unit's name over 关于…) right below a signing date made
-    after the year the first title names, text under it that starts afresh (its first section
-    一、 again) — two units' reports sent in one file. An attachment (附件：… between them), a
-    table (…统计表), a page's header repeating the ``first`` title, or a date in the body over
-    a line naming a report (2025年4月10日 / 县人大常委会听取…的报告, then 二、…) is none."""
+    in or after the year the first title names, text under it that starts afresh (its first
+    section 一、 again) — two units' reports sent in one file, their titles alike or not. An
+    attachment (附件：… between them), a table (…统计表), a page's header over an attachment,
+    or a date in the body over a line naming a report (2025年4月10日 / 县人大常委会听取…的
+    报告, then 二、…) is none."""
     titled = title_year(first)
     for pos in range(1, len(nonblank) - _SECOND_BODY_MIN):
         i = nonblank[pos]
@@ -811,14 +812,15 @@ def _second_report(
         if not (_DATE_ONLY.match(above) or _ISSUER_DATE.match(above)):
             continue
         date = parse_date(above)
-        if date is None or (titled is not None and date.year <= titled):
+        if date is None or (titled is not None and date.year < titled):
             continue  # no signing date of a report on the year titled
         found = _find_title(lines, nonblank[pos : pos + 3], len(lines), titles)
         if found is None or found[0] != i:
             continue
         title = _unspaced("".join(_unmarked(lines[k]).strip() for k in range(i, found[1] + 1)))
-        if first in title or not _starts_afresh(lines, nonblank[pos + 1 :]):
-            continue  # (a running header: the title again, a page number above it at times)
+        below = [k for k in nonblank[pos + 1 :] if k > found[1]]
+        if (below and _APPENDIX_LABEL.match(lines[below[0]])) or not _starts_afresh(lines, below):
+            continue  # (a running header over an attachment, or the first report going on)
         # paragraphs under it, not a page's footer repeating the title or a 版记 (抄送：…。)
         told = [
             k

@@ -551,17 +551,16 @@ _ENDS_SENTENCE = tuple('。;!?:"”’)')
 _CELL_GAP = re.compile(r"\S(?:\t| {2,}|\u3000{2,})\S")
 
 
-def _cells_row(text: str) -> bool:
-    """Whether a short line is a table's row as a PDF's text sets it: cells of two characters
-    or more between gaps, three of them, or two with a figure (问题类型  案卷数量  占比,
-    证据收集不规范  5卷  41.7%). A heading spaced out (主要举措  和成效, 主  要  举  措) is none."""
-    cells = _CELL_GAP_SPLIT.split(text.strip())
-    if len(cells) < 2 or any(len(c) < 2 for c in cells):
-        return False
-    return len(cells) >= 3 or any(_FIGURE.search(cell) for cell in cells)
-
-
-_FIGURE = re.compile(r"\d(?![\d.]*年)")  # a figure, not a year (2026年  工作安排 is a heading)
+def _gapped_rows(lines: list[str], body: list[int]) -> set[int]:
+    """A table's rows as a PDF's text sets them: lines next to each other whose cells stand
+    between gaps, as many on each (问题类型  案卷数量  占比 / 证据收集不规范  5卷  41.7%). A
+    heading spaced out stands alone (主要举措  和成效, 存在问题　　原因　　分析)."""
+    cells = [len(_CELL_GAP_SPLIT.split(lines[i].strip())) for i in body]
+    return {
+        body[k]
+        for k, n in enumerate(cells)
+        if n >= 2 and ((k and cells[k - 1] == n) or (k + 1 < len(cells) and cells[k + 1] == n))
+    }
 
 
 _CELL_GAP_SPLIT = re.compile(r"\t+|[ \u3000]{2,}")
@@ -597,6 +596,7 @@ def _bare_headings(
     if len(body) < 3:
         return []
     form = _gap_form(lines, body)
+    rows = _gapped_rows(lines, body)
     # the text's lines, not a table's rows (short cells, one a line in a Word table's text)
     sizes = sorted(len(lines[i].strip()) for i in body if not is_table_row(lines[i]))
     sizes = sizes or sorted(len(lines[i].strip()) for i in body)
@@ -613,13 +613,12 @@ def _bare_headings(
             and (not _BARE_STOPS.intersection(text) or _TWO_CLAUSES.match(text) is not None)
             and not text[-1].isdigit()
             and not (form and _CELL_GAP.search(text))
-            and not _cells_row(text)
         )
 
     out: list[tuple[int, str, int, int, int]] = []
     for k, i in enumerate(body):
         text = lines[i].strip().rstrip(":")
-        if not shaped(text) or _LEAD_IN.search(text):
+        if i in rows or not shaped(text) or _LEAD_IN.search(text):
             continue
         # a paragraph follows, or a sub-heading (主要举措和成效, then 健全…机制, then its text)
         nxt = lines[body[k + 1]].strip().rstrip(":") if k + 1 < len(body) else ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from fzcheck.analysis.patterns import rx
@@ -349,6 +349,7 @@ class TextOutcomes:
 
     diffs: list[tuple[str, int, str, float | None, bool, int]]  # None: the cell is blank
     compared: int = 0
+    names: list[str] = field(default_factory=list)  # the statements compared, by name
     skipped: int = 0
     held_back: int = 0
 
@@ -408,6 +409,8 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
                 )
                 break
         got.compared += said
+        if said:
+            got.names.append(st.name)
     return got
 
 
@@ -501,11 +504,11 @@ def text_check(spec: TableTextSpec, ctx: Context) -> Check | None:
         aside = f"；另有{skipped}处为分项、分渠道或其他年度的，未对照" if skipped else ""
         if got.held_back:
             aside += f"；另有{got.held_back}处所对照的单元格本身勾稽不成立，未对照"
-        # which kinds of count were set against the tables: the others were not looked at
-        kinds = "、".join(dict.fromkeys(st.name for st in spec.statements))
+        # which counts were set against the tables: the text's others were not looked at
+        kinds = "、".join(dict.fromkeys(got.names))
         return spec.check(
             passed=True,
-            message=f"正文中与统计表对照的{compared}处数字一致（只对照{kinds}，其余数字未核对"
+            message=f"正文中与统计表对照的{compared}处数字一致（{kinds}；正文其余数字未核对"
             f"{aside}）",
         )
     parts = [

@@ -692,13 +692,14 @@ _NONE_SAID = re.compile(r"未发生|没有发生|未出现|没有|无")
 
 def _names_all(template: TableTemplate, line: str) -> bool:
     """Whether ``line`` names every kind of case the table's name does (表四 政府信息公开行政复议、
-    行政诉讼情况: 行政复议 and 行政诉讼, each by its last words)."""
+    行政诉讼情况: 复议 and 诉讼, each by its last words)."""
     name = template.name.split()[-1].removesuffix("情况")
     kinds = [k[-_KIND_WORDS:] for k in re.split(r"[、和及与]", name) if k]
     return all(k in line for k in kinds)
 
 
-_KIND_WORDS = 4  # the last characters of each kind the table's name lists, as a note says it
+_KIND_WORDS = 2  # the last characters of each kind the table's name lists (复议, 诉讼), as a
+# note says it (…行政复议及诉讼案件)
 
 
 def _clause(line: str, m: re.Match[str]) -> str:
