@@ -885,6 +885,13 @@ def test_a_pages_footer_repeating_the_title_is_no_second_report(tmp_path: Path) 
     )
     r = checked(tmp_path, sample_text().rstrip("\n") + f"\n— 2 —\n{title}\n{annex}")
     assert _check(r, "one_report_a_file")["passed"]
+    # …or over an appendix labelled otherwise, its points numbered 1. 2.: no 一、, no report
+    points = "".join(
+        f"{k}.全年开展日常巡查{k}26次，办理行政处罚案件5{k}件，罚没款12.{k}万元。\n"
+        for k in (1, 2, 3)
+    )
+    r = checked(tmp_path, sample_text().rstrip("\n") + f"\n{title}\n附：重点工作完成情况\n{points}")
+    assert _check(r, "one_report_a_file")["passed"]
 
 
 def test_a_notice_carrying_the_report_is_no_first_report(tmp_path: Path) -> None:

@@ -718,6 +718,8 @@ def _summary_body() -> str:
         "示例县住房和城乡建设局关于2025年工作情况和2026年工作打算的报告",  # the whole year's
         "示例县住房和城乡建设局关于2025年工作情况的汇报",
         "示例县司法局2025年普法依法治理工作总结",
+        "示例县市场监督管理局关于2025年度重大行政执法决定法制审核工作情况的报告",  # not a slip
+        "示例县市场监督管理局2025年度法制工作总结",
     ],
 )
 def test_another_subjects_report_is_no_report(tmp_path: Path, title: str) -> None:
@@ -737,7 +739,6 @@ def test_a_title_naming_no_subject_over_the_laws_outline_is_a_report_titled_badl
     body = sample_text().split("\n", 1)[1]
     for title in (
         "关于2025年度工作情况的报告",
-        "关于2025年度工作情况和2026年工作打算的报告",
         "关于2025年度法制政府建设工作情况和2026年工作打算的报告",  # 法制: a slip
         "示例县司法局2025年度法制政府建设工作总结和2026年工作计划",
     ):
@@ -772,7 +773,7 @@ def test_a_leader_telling_the_year_in_the_first_person_is_no_report(tmp_path: Pa
     """One leader's own account (现将2025年度本人…报告如下), under the law's headings, its title
     not saying 述法: a 述法 paper, not the unit's report. A unit's report telling of its
     leader in the first person (pasted from the 述法) stays one, and 本人 in passing is no sign."""
-    for opening in ("现将2025年度本人", "现将一年来本人"):
+    for opening in ("现将2025年度本人", "现将一年来本人", "现将本年度本人", "现将任职以来本人"):
         text = _OWN_ACCOUNT.replace("现将2025年度本人", opening)
         r = checked(tmp_path, text, "fazhi-annual")
         assert r["verdict"] == "not_a_report", opening

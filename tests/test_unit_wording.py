@@ -1015,9 +1015,10 @@ def test_an_attached_list_of_the_leaders_duties_is_no_account_of_them(tmp_path: 
     r = check_path(str(path), Catalog.load()).to_json()
     assert statuses(r)["leader_duties"] != "present"
     acts = LEADER_SECTION.split("\n", 1)[1]
-    path.write_text(f"{body}\n\n附件：{LEADER[2:].strip()}\n{acts}", encoding="utf-8")
-    r = check_path(str(path), Catalog.load()).to_json()
-    assert statuses(r)["leader_duties"] == "present"
+    for kind in ("", "说明"):  # …职责情况, …职责情况说明
+        path.write_text(f"{body}\n\n附件：{LEADER[2:].strip()}{kind}\n{acts}", encoding="utf-8")
+        r = check_path(str(path), Catalog.load()).to_json()
+        assert statuses(r)["leader_duties"] == "present", kind
 
 
 @pytest.mark.parametrize(

@@ -424,7 +424,7 @@ def _with_appendix_parts(
 
 
 # An attachment's title naming a sheet of figures (…数据统计表, …情况一览表, …表（2025年度）)
-_ACCOUNT_TITLE = re.compile(r"(?:情况|报告)表?\s*(?:\([^()]{0,20}\))?$")
+_ACCOUNT_TITLE = re.compile(r"(?:情况|报告|汇报)(?:表|说明|综述)?\s*(?:\([^()]{0,20}\))?$")
 _SHEET_TITLE = re.compile(r"(?:表|统计)\s*(?:\([^()]{0,20}\))?$")
 _ATTACHMENT_LABEL = re.compile(r"^\s*附[件表]\s*\d{0,2}\s*[:：]?\s*")
 

@@ -819,7 +819,9 @@ def _second_report(
             continue
         title = _unspaced("".join(_unmarked(lines[k]).strip() for k in range(i, found[1] + 1)))
         below = [k for k in nonblank[pos + 1 :] if k > found[1]]
-        if (below and _APPENDIX_LABEL.match(lines[below[0]])) or not _starts_afresh(lines, below):
+        if (below and _APPENDIX_LABEL.match(lines[below[0]])) or not _starts_afresh(
+            lines, below, numbered=first in title
+        ):
             continue  # (a running header over an attachment, or the first report going on)
         # paragraphs under it, not a page's footer repeating the title or a 版记 (抄送：…。)
         told = [
@@ -837,14 +839,16 @@ def _second_report(
 _PARAGRAPH_MIN = 20  # characters of a line that is a paragraph of text
 
 
-def _starts_afresh(lines: list[str], below: list[int]) -> bool:
+def _starts_afresh(lines: list[str], below: list[int], numbered: bool = False) -> bool:
     """Whether the text below a title numbers its sections from the first (一、, 第一部分) or
-    numbers none: the first report's own sections carried on (二、…) are no second report's."""
+    numbers none: the first report's own sections carried on (二、…) are no second report's.
+    ``numbered``: under a title holding the first's (a page's running header repeats it, and a
+    second report may be titled alike), only a first section numbered 一 tells a report."""
     for k in below:
         m = _TOP_NUMBER.match(lines[k])
         if m is not None:
             return cn_number(m.group(1)) == 1
-    return True
+    return not numbered
 
 
 _TOP_NUMBER = re.compile(r"^\s*(?:第)?([一二三四五六七八九十]{1,3})(?:部分|[、.])")

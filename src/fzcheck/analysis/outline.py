@@ -555,12 +555,21 @@ def _gapped_rows(lines: list[str], body: list[int]) -> set[int]:
     """A table's rows as a PDF's text sets them: lines next to each other whose cells stand
     between gaps, as many on each (问题类型  案卷数量  占比 / 证据收集不规范  5卷  41.7%). A
     heading spaced out stands alone (主要举措  和成效, 存在问题　　原因　　分析)."""
-    cells = [len(_CELL_GAP_SPLIT.split(lines[i].strip())) for i in body]
+    cells = [_CELL_GAP_SPLIT.split(lines[i].strip()) for i in body]
+
+    def pair(a: list[str], b: list[str]) -> bool:
+        # three cells or more each, or a figure in one (a heading over its sub-heading, 下一步
+        # 工作打算 / 2026年  重点任务, is two lines of two cells, no figure but a year)
+        return len(a) == len(b) >= 2 and (len(a) >= 3 or any(_FIGURE.search(c) for c in (*a, *b)))
+
     return {
         body[k]
-        for k, n in enumerate(cells)
-        if n >= 2 and ((k and cells[k - 1] == n) or (k + 1 < len(cells) and cells[k + 1] == n))
+        for k, row in enumerate(cells)
+        if (k and pair(cells[k - 1], row)) or (k + 1 < len(cells) and pair(row, cells[k + 1]))
     }
+
+
+_FIGURE = re.compile(r"\d(?![\d.]*年)")  # a figure, not a year
 
 
 _CELL_GAP_SPLIT = re.compile(r"\t+|[ \u3000]{2,}")
