@@ -278,6 +278,11 @@ def test_a_line_ruled_out_early_is_never_run_on() -> None:
     assert seen_runon > 100  # the soups do exercise the run-on side
 
 
+def _section_starts(line: str) -> list[str]:
+    """The first words of each section (一、…) inline_markers cuts ``line`` at."""
+    return [line[a : a + 6] for a, kind in inline_markers(fold_width(line)) if kind == 1]
+
+
 def test_a_section_after_a_tables_own_numbered_rows_is_still_cut() -> None:
     """Section 三 holds table 三, whose rows are numbered 一、…四、 again: crawled onto one line,
     the section 四、 that follows the table's own 四、 is still a heading (the outer sequence
@@ -289,7 +294,7 @@ def test_a_section_after_a_tables_own_numbered_rows_is_still_cut() -> None:
         "四、结转下年度继续办理 3 1 0 0 0 0 4 四、政府信息公开行政复议、行政诉讼情况 行政复议 1 件。"
         "五、存在的主要问题及改进情况。解读形式不够丰富。七、其他事项。本年度无。"
     )
-    starts = [line[a : a + 6] for a, kind in inline_markers(fold_width(line)) if kind == 1]
+    starts = _section_starts(line)
     assert "四、政府信息" in starts and "五、存在的主" in starts
     assert starts.count("四、结转下年") == 1  # the table's row is cut too, as its label
     # a number that follows none of the open sequences (七、 after 五、) is still no heading
@@ -308,7 +313,7 @@ def test_a_tables_row_label_with_its_values_is_no_section() -> None:
         "四、政府信息公开行政复议、行政诉讼情况行政复议 1 件。"
         "五、存在的主要问题及改进情况。解读形式不够丰富。"
     )
-    starts = [line[a : a + 6] for a, kind in inline_markers(fold_width(line)) if kind == 1]
+    starts = _section_starts(line)
     assert "四、政府信息" in starts and "五、存在的主" in starts
     assert "四、结转下年" not in starts  # its table's rows not cut before it: none to go on
 
@@ -324,7 +329,7 @@ def test_a_section_heading_over_values_its_table_header_dropped_still_follows() 
         "四、结转下年度继续办理 3 1 0 0 0 0 4 四、政府信息公开行政复议、行政诉讼情况 2 1 0 1 4 0 0 0 0 0 "
         "五、存在的主要问题及改进情况。解读形式不够丰富。"
     )
-    starts = [line[a : a + 6] for a, kind in inline_markers(fold_width(line)) if kind == 1]
+    starts = _section_starts(line)
     assert "二、上年结转" in starts and "四、结转下年" in starts  # the table's own rows
     assert "四、政府信息" in starts and "五、存在的主" in starts
 
