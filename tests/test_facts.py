@@ -854,6 +854,16 @@ def test_two_units_reports_in_one_file_are_told_and_the_first_read_alone(tmp_pat
     ):
         r = checked(tmp_path, _two_reports(one, two))
         assert not _check(r, "one_report_a_file")["passed"]
+    # titled alike, the second numbering no section but opened as a report is
+    plain = (
+        f"{generic}\n县委、县政府：\n2025年，东坝镇认真落实法治政府建设各项任务，现将有关情况报告如下：\n"
+        + "全年组织学法培训6场，审查合同及规范性文件21件，化解信访积案3件。\n" * 3
+        + "示例县东坝镇人民政府\n2026年1月20日\n"
+    )
+    one = generic + "\n" + first.split("\n", 1)[1]
+    r = checked(tmp_path, _two_reports(one, plain))
+    assert not _check(r, "one_report_a_file")["passed"]
+    assert r["document"]["issuer"] == "示例县城关镇人民政府"
 
 
 def test_a_date_in_the_body_over_a_line_naming_a_report_ends_nothing(tmp_path: Path) -> None:

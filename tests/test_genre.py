@@ -788,6 +788,9 @@ def test_a_leader_telling_the_year_in_the_first_person_is_no_report(tmp_path: Pa
         "现将我局法治建设暨本人履职情况报告如下：",
         "现将我局法治建设情况（含本人履职情况）报告如下：",
         "现将县政府及县长本人履行推进法治建设第一责任人职责情况一并报告如下：",
+        "现将我局在本人主持下推进法治政府建设情况报告如下：",
+        "现将局长本人履行第一责任人职责情况及全局法治政府建设情况一并报告如下：",
+        "现将全年工作特别是本人履职情况报告如下：",
     ):
         text = sample_text().replace("现将有关情况报告如下：", joint)
         assert checked(tmp_path, text)["verdict"] == "complete", joint

@@ -1011,9 +1011,10 @@ def test_an_attached_list_of_the_leaders_duties_is_no_account_of_them(tmp_path: 
     body = sample_text().replace(LEADER_SECTION, "").rstrip("\n")
     duties = "1.每年主持召开党组会议专题研究法治建设不少于2次。\n2.亲自审定重大行政决策事项。\n"
     path = tmp_path / "list.txt"
-    path.write_text(f"{body}\n\n附件：{LEADER[2:].strip()}清单\n{duties}", encoding="utf-8")
-    r = check_path(str(path), Catalog.load()).to_json()
-    assert statuses(r)["leader_duties"] != "present"
+    for kind in ("清单", "清单编制情况说明"):
+        path.write_text(f"{body}\n\n附件：{LEADER[2:].strip()}{kind}\n{duties}", encoding="utf-8")
+        r = check_path(str(path), Catalog.load()).to_json()
+        assert statuses(r)["leader_duties"] != "present", kind
     acts = LEADER_SECTION.split("\n", 1)[1]
     for kind in ("", "说明"):  # …职责情况, …职责情况说明
         path.write_text(f"{body}\n\n附件：{LEADER[2:].strip()}{kind}\n{acts}", encoding="utf-8")

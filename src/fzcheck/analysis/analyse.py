@@ -414,6 +414,7 @@ def _with_appendix_parts(
                 title is not None
                 and there.line == title
                 and _ACCOUNT_TITLE.search(doc.analysis[title])
+                and "清单" not in doc.analysis[title]  # (…职责清单编制情况说明: a list's)
             ):
                 # an attachment of its own telling the part (附件：党政主要负责人履行…情况); not
                 # a list of what is to be done (…职责清单), whose duties are no acts

@@ -848,7 +848,17 @@ def _starts_afresh(lines: list[str], below: list[int], numbered: bool = False) -
         m = _TOP_NUMBER.match(lines[k])
         if m is not None:
             return cn_number(m.group(1)) == 1
-    return not numbered
+    # opened as a report is (县委、县政府： / 现将…报告如下): a report numbering its sections
+    # otherwise, or none; a running header goes on with the text it interrupts
+    opening = "".join(lines[k] for k in below[:_OPENING_LINES])
+    return (
+        not numbered
+        or bool(below and _ADDRESSEE.match(lines[below[0]].strip()))
+        or "报告如下" in opening
+    )
+
+
+_OPENING_LINES = 2
 
 
 _TOP_NUMBER = re.compile(r"^\s*(?:第)?([一二三四五六七八九十]{1,3})(?:部分|[、.])")
