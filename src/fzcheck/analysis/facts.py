@@ -806,7 +806,9 @@ def _second_report(
     titled = title_year(first)
     for pos in range(1, len(nonblank) - _SECOND_BODY_MIN):
         i = nonblank[pos]
-        if i <= after:
+        # a whole date ends the line above (…日, …号, 2026.2.10, a note in brackets): its last
+        # character, looked at first, rules out most lines before the patterns are tried
+        if i <= after or lines[nonblank[pos - 1]].rstrip(" |\t")[-1:] not in _DATE_LAST:
             continue
         above = _cells(lines[nonblank[pos - 1]])
         if not (_DATE_ONLY.match(above) or _ISSUER_DATE.match(above)):
@@ -837,6 +839,7 @@ def _second_report(
 
 
 _PARAGRAPH_MIN = 20  # characters of a line that is a paragraph of text
+_DATE_LAST = "日号)0123456789"
 
 
 def _starts_afresh(lines: list[str], below: list[int], numbered: bool = False) -> bool:
