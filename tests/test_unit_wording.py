@@ -1015,11 +1015,14 @@ def test_an_attached_list_of_the_leaders_duties_is_no_account_of_them(tmp_path: 
         path.write_text(f"{body}\n\n附件：{LEADER[2:].strip()}{kind}\n{duties}", encoding="utf-8")
         r = check_path(str(path), Catalog.load()).to_json()
         assert statuses(r)["leader_duties"] != "present", kind
-    acts = LEADER_SECTION.split("\n", 1)[1]
-    for kind in ("", "说明"):  # …职责情况, …职责情况说明
+    # the acts a paragraph each (three: as many as a second report's opening would have)
+    acts = LEADER_SECTION.split("\n", 1)[1].strip().replace("。", "。\n")
+    acts += "局长带头学法用法，全年旁听庭审1次，亲自审签重大行政执法决定5件。\n"
+    for kind in ("", "说明", "汇报"):  # …职责情况, …职责情况说明, …职责情况汇报 (no second report)
         path.write_text(f"{body}\n\n附件：{LEADER[2:].strip()}{kind}\n{acts}", encoding="utf-8")
         r = check_path(str(path), Catalog.load()).to_json()
         assert statuses(r)["leader_duties"] == "present", kind
+        assert next(c for c in r["checks"] if c["id"] == "one_report_a_file")["passed"], kind
 
 
 @pytest.mark.parametrize(

@@ -817,8 +817,8 @@ def _second_report(
         if date is None or (titled is not None and date.year < titled):
             continue  # no signing date of a report on the year titled
         found = _find_title(lines, nonblank[pos : pos + 3], len(lines), titles)
-        if found is None or found[0] != i:
-            continue
+        if found is None or found[0] != i or _APPENDIX_LABEL.match(lines[i]):
+            continue  # (附件：…情况汇报: an attachment labelled on its title's line)
         title = _unspaced("".join(_unmarked(lines[k]).strip() for k in range(i, found[1] + 1)))
         below = [k for k in nonblank[pos + 1 :] if k > found[1]]
         if (below and _APPENDIX_LABEL.match(lines[below[0]])) or not _starts_afresh(
