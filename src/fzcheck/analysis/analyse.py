@@ -17,7 +17,7 @@ from fzcheck.analysis.checks import (
     run_part_checks,
     years_in,
 )
-from fzcheck.analysis.facts import Facts, attachment_blocks, read_facts
+from fzcheck.analysis.facts import Facts, attachment_blocks, attachment_title, read_facts
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Heading, Outline, build_outline
 from fzcheck.analysis.parts import GLUED, Found, find_parts
@@ -399,7 +399,7 @@ def _with_appendix_parts(
     out = []
     for f, there in zip(found, find_parts(doc, appendix, rubric, year, unit), strict=True):
         block = next((b for b in blocks if there.line is not None and there.line in b), None)
-        title = _block_title(doc, block) if block is not None else None
+        title = attachment_title(doc.analysis, block) if block is not None else None
         if (
             _may_be_attached(doc, f)
             and there.status != "missing"
@@ -424,18 +424,12 @@ def _with_appendix_parts(
     return out
 
 
-# An attachment's title naming a sheet of figures (…数据统计表, …情况一览表, …表（2025年度）)
+# An attachment's title telling a part (…职责情况, …情况表, …情况说明, …汇报)
 _ACCOUNT_TITLE = re.compile(r"(?:情况|报告|汇报)(?:表|说明|综述)?\s*(?:\([^()]{0,20}\))?$")
+# An attachment's title naming a sheet of figures (…数据统计表, …情况一览表, …表（2025年度）): its
+# rows (一、行政处罚 … 二、存在问题 1.瑕疵案卷：5卷) are no report's sections, a row named as a part
+# no part's text — the part the title itself names is (党政主要负责人履行…职责情况表, then the acts)
 _SHEET_TITLE = re.compile(r"(?:表|统计)\s*(?:\([^()]{0,20}\))?$")
-_ATTACHMENT_LABEL = re.compile(r"^\s*附[件表]\s*\d{0,2}\s*[:：]?\s*")
-
-
-def _block_title(doc: Document, block: range) -> int | None:
-    """The line of attachment ``block``'s title (附件：…, or the line under a bare 附件 label).
-    A sheet's (附件 / 2025年度行政执法数据统计表, then its rows 一、行政处罚 … 二、存在问题 1.瑕疵
-    案卷：5卷: _SHEET_TITLE) rows are no report's sections, a row named as a part no part's
-    text — the part the title itself names is (党政主要负责人履行…职责情况表, then the acts)."""
-    return next((i for i in block if _ATTACHMENT_LABEL.sub("", doc.analysis[i]).strip()), None)
 
 
 def _with_appendix_tables(

@@ -120,6 +120,7 @@ _LABEL = r"^\s*{}\s*[\d一二三四五六七八九十]{{0,3}}\s*"
 _ATTACHMENT_LABEL = re.compile(_LABEL.format("附件") + r"[:：]?\s*$")
 _ATTACHMENT = re.compile(_LABEL.format("附件") + r"(?:[:：]|$)")
 _APPENDIX_LABEL = re.compile(_LABEL.format("(?:附件|附表)") + r"(?:[:：]|$)")
+_APPENDIX_LABEL_ALONE = re.compile(_LABEL.format("(?:附件|附表)") + r"[:：]?\s*$")
 _LISTED_ATTACHMENT = re.compile(r"^\s*\d{1,2}\s*[.、]\s*\S.{0,60}$")
 _MAX_LISTED = 12  # lines a list of attachments takes, blank ones included
 _BREADCRUMB = re.compile(
@@ -820,6 +821,8 @@ def _second_report(
         if found is None or found[0] != i or _APPENDIX_LABEL.match(lines[i]):
             continue  # (附件：…情况汇报: an attachment labelled on its title's line)
         title = _unspaced("".join(_unmarked(lines[k]).strip() for k in range(i, found[1] + 1)))
+        if not _REPORT_TITLE_END.search(title):
+            continue
         below = [k for k in nonblank[pos + 1 :] if k > found[1]]
         if (below and _APPENDIX_LABEL.match(lines[below[0]])) or not _starts_afresh(
             lines, below, numbered=first in title
@@ -833,7 +836,7 @@ def _second_report(
             and _SENTENCE.search(lines[k])
             and not _RECORD.match(lines[k])
         ]
-        if _REPORT_TITLE_END.search(title) and len(told) >= _SECOND_BODY_MIN:
+        if len(told) >= _SECOND_BODY_MIN:
             return i, found[2]
     return None
 
@@ -897,6 +900,14 @@ def attachment_blocks(lines: list[str], start: int, end: int | None = None) -> l
         for a, b in pairwise(bounds)
         if any(lines[i].strip() and not _LISTED_ATTACHMENT.match(lines[i]) for i in range(a + 1, b))
     ]
+
+
+def attachment_title(lines: list[str], block: range) -> int | None:
+    """The line of attachment ``block``'s title (附件：…, or the line under a label alone: 附件 /
+    附件二 / 附表3), as :func:`attachment_blocks` gives the block."""
+    return next(
+        (i for i in block if lines[i].strip() and not _APPENDIX_LABEL_ALONE.match(lines[i])), None
+    )
 
 
 def _text_follows(lines: list[str], nonblank: list[int], line: int) -> bool:

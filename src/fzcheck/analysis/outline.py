@@ -549,6 +549,7 @@ _ENDS_SENTENCE = tuple('。;!?:"”’)')
 # A gap between a row's cells as a PDF's text layer sets them (项目  内容, 填报单位  青山县司法局):
 # in a form, a row, no heading (elsewhere a heading may be spaced out: 主要举措  和成效)
 _CELL_GAP = re.compile(r"\S(?:\t| {2,}|\u3000{2,})\S")
+_CELL_GAP_SPLIT = re.compile(r"\t+|[ \u3000]{2,}")  # (the cells a row's gaps stand between)
 
 
 def _gapped_rows(lines: list[str], body: list[int]) -> set[int]:
@@ -570,9 +571,6 @@ def _gapped_rows(lines: list[str], body: list[int]) -> set[int]:
 
 
 _FIGURE = re.compile(r"\d(?![\d.]*年)")  # a figure, not a year
-
-
-_CELL_GAP_SPLIT = re.compile(r"\t+|[ \u3000]{2,}")
 
 
 def _gap_form(lines: list[str], body: list[int]) -> bool:
