@@ -195,3 +195,97 @@ def test_a_letterhead_picture_on_every_page_is_no_picture_of_the_text(tmp_path: 
     lines = load(str(path)).lines
     assert PICTURE not in lines
     assert len(lines) == 9  # each paragraph whole, over the page breaks
+
+
+def _drawn_table(
+    rows: list[list[str]],
+    widths: list[float],
+    boxes: bool = False,
+    page_break_before: int | None = None,
+) -> bytes:
+    """A table drawn on a canvas as programs draw one: its borders a column's width at a time
+    (a row of fewer cells than columns has its last merged across the rest, no rule inside
+    it), or each cell a box of its own (``boxes``); rows from ``page_break_before`` on, on the
+    next page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=A4, invariant=1)
+    canvas.setLineWidth(0.75)
+    xs = [60.0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    top, height = 760.0, 20.0
+    for i, row in enumerate(rows):
+        if i == page_break_before:
+            canvas.showPage()
+            canvas.setLineWidth(0.75)
+            top = 760.0
+        canvas.setFont("STSong-Light", 10)
+        spans = [(j, j + 1) for j in range(len(row) - 1)] + [(len(row) - 1, len(widths))]
+        for (a, b), words in zip(spans, row, strict=True):
+            canvas.drawString(xs[a] + 3, top - 14, words)
+            if boxes:
+                canvas.rect(xs[a], top - height, xs[b] - xs[a], height)
+                continue
+            for j in range(a, b):  # above and below, a column at a time
+                canvas.line(xs[j], top, xs[j + 1], top)
+                canvas.line(xs[j], top - height, xs[j + 1], top - height)
+            canvas.line(xs[a], top, xs[a], top - height)
+            canvas.line(xs[b], top, xs[b], top - height)
+        top -= height
+    canvas.save()
+    return out.getvalue()
+
+
+_DECISIONS = [
+    ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+    ["规章", "0", "0", "0"],
+    ["行政许可", "1286"],
+    ["行政处罚", "35"],
+    ["行政事业性收费", "12.35"],
+]
+
+
+@needs_font
+def test_a_figure_given_once_across_three_columns_stays_in_its_row(tmp_path: Path) -> None:
+    """Borders drawn a column's width at a time: under a cell merged across three columns the
+    rule's middle piece crosses no rule of its own — it is still the table's, and each row's
+    figure its own (1286, 35 and 12.35 had been read as one 128635212.35 in every row)."""
+    path = tmp_path / "t.pdf"
+    path.write_bytes(_drawn_table(_DECISIONS, [110, 80, 80, 80]))
+    lines = load(str(path)).lines
+    assert [line for line in lines if line.startswith("行政")] == [
+        "行政许可 | 1286",
+        "行政处罚 | 35",
+        "行政事业性收费 | 12.35",
+    ]
+
+
+@needs_font
+def test_a_tables_last_row_alone_on_the_next_page_is_a_row(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    path.write_bytes(_drawn_table(_DECISIONS, [110, 80, 80, 80], page_break_before=4))
+    assert "行政事业性收费 | 12.35" in load(str(path)).lines
+
+
+@needs_font
+def test_a_form_whose_cells_are_boxes_of_their_own_is_read_by_its_cells(tmp_path: Path) -> None:
+    """A form a program draws cell by cell as rectangles (not lines): its label and its text
+    a row, as when its borders are lines; a head ruled round as a whole keeps its words
+    apart."""
+    rows = [
+        ["项目          内容"],
+        ["填报单位", "青山县司法局"],
+        ["存在的不足和原因", "一是基层力量薄弱。"],
+    ]
+    path = tmp_path / "t.pdf"
+    path.write_bytes(_drawn_table(rows, [120, 300], boxes=True))
+    lines = load(str(path)).lines
+    assert "项目  内容" in lines
+    assert "填报单位 | 青山县司法局" in lines
+    assert "存在的不足和原因 | 一是基层力量薄弱。" in lines

@@ -12,6 +12,7 @@ one cell: a table ruled between its rows only) is read line by line, as before.
 
 from __future__ import annotations
 
+import ctypes
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,11 +24,13 @@ from fzcheck.reading.layout import Piece, visual_rows
 _THIN = 2.0  # pt: a path this thin either way is a rule (a line, or a bar drawn as one)
 _MIN_RULE = 4.0  # pt: a rule at least this long
 _SNAP = 2.0  # pt: rules this close are one grid line
+_ONE_LINE = 0.5  # pt: rules this close across are drawn on one line
 _REACH = 4.0  # pt: a rule stopping this short of another (a writer's gap at a corner) meets it
 _MAX_RULES = 2_000  # rules on a page, at most, for its tables to be read by them (each pair of
 # a horizontal and a vertical one is tried for crossing)
 _MAX_CELLS = 20_000  # grid cells of one table, at most
 _APART = 1.0  # em between two characters of a line in one cell: a column's gap, no rule there
+_GAP = "  "  # between a line's characters a column apart, as the line reader sets them
 _SENTENCE_MARKS = frozenset("。，；！？")
 _PROSE_SHARE = 0.3  # of a grid's filled cells, punctuated as sentences: running text, no table
 _TOUCHING = 0.3  # em: characters this close across a cell's border are one line of text
@@ -61,9 +64,43 @@ def rules_on(page: Any, pdfium_c: Any, max_objects: int) -> tuple[list[Rule], li
             horizontal.append(Rule(-(top + bottom) / 2, left, right))
         elif width <= _THIN and height >= _MIN_RULE:
             vertical.append(Rule((left + right) / 2, -top, -bottom))
+        elif min(width, height) >= _MIN_RULE and (box := _stroked_box(obj, pdfium_c)):
+            # a cell drawn as a box of its own (a form a program draws): its four sides
+            left, bottom, right, top = box
+            horizontal += [Rule(-top, left, right), Rule(-bottom, left, right)]
+            vertical += [Rule(left, -top, -bottom), Rule(right, -top, -bottom)]
         if len(horizontal) + len(vertical) > _MAX_RULES:
             return [], []
     return horizontal, vertical
+
+
+def _stroked_box(obj: Any, pdfium_c: Any) -> tuple[float, float, float, float] | None:
+    """The sides (left, bottom, right, top, along the stroke's middle) of a path drawn as the
+    outline of an upright rectangle, not filled (a shaded cell, a coloured band are no
+    borders); None for any other path."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)):
+        return None
+    if not stroke.value or fill.value:
+        return None
+    count = pdfium_c.FPDFPath_CountSegments(obj.raw)
+    if not 4 <= count <= 5:  # moved to a corner, three or four sides drawn (the last closing)
+        return None
+    xs, ys = set(), set()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(count):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+            return None
+        xs.add(round(x.value, 1))
+        ys.add(round(y.value, 1))
+    if len(xs) != 2 or len(ys) != 2:
+        return None
+    half = ctypes.c_float()
+    pdfium_c.FPDFPageObj_GetStrokeWidth(obj.raw, ctypes.byref(half))
+    inset = max(half.value, 0.0) / 2
+    left, bottom, right, top = obj.get_bounds()
+    return left + inset, bottom + inset, right - inset, top - inset
 
 
 @dataclass
@@ -89,23 +126,49 @@ class Grid:
 
 
 def grids(horizontal: list[Rule], vertical: list[Rule]) -> list[Grid]:
-    """The tables the rules draw: each set of rules that cross one another, with two rows and
-    two columns at least (a box round a paragraph, a rule under a 红头 are no table)."""
+    """The tables the rules draw: each set of rules that cross one another, with two columns at
+    least (a box round a paragraph, a rule under a 红头 are no table; a table's last row a page
+    break leaves alone on the next page is one)."""
     out = []
-    for hs, vs in _crossing_sets(_distinct(horizontal), _distinct(vertical)):
+    for hs, vs in _crossing_sets(_joined(horizontal), _joined(vertical)):
         # a table drawn open at its sides (no outer vertical rules, its rows ruled across) or at
         # its top and bottom ends where its rules do
         xs = _snapped([*(r.at for r in vs), min(r.start for r in hs), max(r.end for r in hs)])
         ys = _snapped([*(r.at for r in hs), min(r.start for r in vs), max(r.end for r in vs)])
-        if len(xs) < 3 or len(ys) < 3 or (len(xs) - 1) * (len(ys) - 1) > _MAX_CELLS:
+        if len(xs) < 3 or len(ys) < 2 or (len(xs) - 1) * (len(ys) - 1) > _MAX_CELLS:
             continue
         out.append(_merged(Grid(xs, ys), hs, vs))
     return out
 
 
-def _distinct(rules: list[Rule]) -> list[Rule]:
-    """``rules`` without those drawn twice or more in one place (a border each cell draws)."""
-    return list({(round(r.at), round(r.start), round(r.end)): r for r in rules}.values())
+def _joined(rules: list[Rule]) -> list[Rule]:
+    """``rules`` with those that run on from one another along one line joined, once each: a
+    writer draws a grid line a cell's border at a time (two cells' borders in one place, at
+    times), and the border of a cell merged across columns may cross no rule of its own (a row
+    below a header merged across the table, a figure given once across three columns), though
+    it is the table's."""
+    out: list[Rule] = []
+    for line in _on_one_line(rules):
+        line.sort(key=lambda r: r.start)
+        first = len(out)
+        for r in line:
+            if len(out) > first and r.start <= out[-1].end + _SNAP:
+                if r.end > out[-1].end:
+                    out[-1] = Rule(out[-1].at, out[-1].start, r.end)
+            else:
+                out.append(r)
+    return out
+
+
+def _on_one_line(rules: list[Rule]) -> list[list[Rule]]:
+    """``rules`` grouped by the line they lie on (within a stroke's width: 0.5 pt)."""
+    groups: list[list[Rule]] = []
+    for r in sorted(rules, key=lambda r: r.at):
+        if groups and r.at - groups[-1][-1].at <= _ONE_LINE:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    return groups
 
 
 def table_lines(grid: Grid, pieces: list[Piece]) -> list[str] | None:
@@ -174,15 +237,21 @@ def _runs_across(grid: Grid, pieces: list[Piece]) -> bool:
 
 def _cell_text(pieces: list[Piece]) -> str | None:
     """A cell's characters, line by line top to bottom (a label wrapped in its cell, a group's
-    name set a character a line), as one text; None when a line of it holds characters a column
-    apart (more than an em: 15 and 3 in one cell, no rule between them), which are not one
-    text."""
+    name set a character a line), as one text; None when figures stand in it a column apart
+    (more than an em: 15 and 3 in one cell, no rule between them), which are not one text.
+    Words a column apart on a cell's one line (项目  内容: a form's head ruled round as a
+    whole) are kept apart by a gap, as the line would read."""
     rows = visual_rows([p for p in pieces if p.text != " "])
+    out: list[str] = []
     for row in rows:
         for a, b in pairwise(row):
+            out.append(a.text)
             if b.left - a.right > _APART * max(a.bottom - a.top, b.bottom - b.top):
-                return None
-    return "".join("".join(p.text for p in row) for row in rows)
+                if len(rows) > 1 or any(p.text.isdigit() for p in row):
+                    return None
+                out.append(_GAP)
+        out.append(row[-1].text)
+    return "".join(out)
 
 
 def _band(edges: list[float], value: float) -> int:
