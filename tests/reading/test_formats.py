@@ -737,6 +737,48 @@ def test_a_paragraphs_indented_first_line_is_joined_to_the_next() -> None:
     assert lines[:2] == page[:2]
 
 
+def _laid_out(
+    page: list[tuple[str, float, float, float]],
+) -> tuple[list[str], dict[str, tuple[float, float, float | None]]]:
+    """A page's lines and their places as PDFium's positions give them: (text, start, width,
+    size) in em."""
+    return [line for line, *_ in page], {line: tuple(at) for line, *at in page}  # type: ignore[misc]
+
+
+def test_placed_lines_are_joined_by_their_measured_widths() -> None:
+    """A writer spaces digits from Chinese (a quarter em each side) and squeezes adjacent
+    punctuation: a line's characters do not tell its width. Placed, a line of figures that
+    reaches the margin goes on; a paragraph ending flush at the margin does not swallow the
+    next one's first line, set in from it; a title set large across the page is not joined to
+    the line under it."""
+    digits = "全年办理1286件，其中2025年12月31日前办结1203件、结转83件，办理"  # 29 em estimated
+    rest = "件，" + "法" * 32
+    last = "法" * 33 + "。"  # the paragraph's last line, flush at the margin
+    after = "全面推进依法行政，" + "法" * 23
+    lines, places = _laid_out(
+        [
+            ("示例县司法局2025年度法治政府建设情况的报告", 0.0, 34.0, 1.4),  # set large
+            ("发布时间：2026年2月10日", 0.0, 13.0, 1.0),
+            ("一、主要举措和成效", 2.0, 9.0, 1.0),
+            ("法" * 32, 2.0, 32.0, 1.0),  # a paragraph's first line, set in
+            ("法" * 34, 0.0, 34.0, 1.0),
+            (digits, 0.0, 34.0, 1.0),  # reaches the margin, measured
+            (rest, 0.0, 34.0, 1.0),
+            (last, 0.0, 34.0, 1.0),
+            (after, 2.0, 32.0, 1.0),  # the next paragraph's first line, set in
+            ("法" * 20 + "。", 0.0, 21.0, 1.0),
+        ]
+    )
+    assert unwrap([lines], [places])[0] == [
+        *lines[:3],
+        "法" * 32 + "法" * 34 + digits + rest + last,
+        after + lines[-1],
+    ]
+    # by estimate alone, the line of figures looked short, and the next paragraph ran on
+    estimated = unwrap([lines])[0]
+    assert estimated[4].endswith(digits) and estimated[5].startswith(rest + last + after)
+
+
 def _page(charset_tag: str) -> str:
     lines = [line for line in sample_text().splitlines() if line.strip()]
     body = "".join(f"<p>{line}</p>" for line in lines)
@@ -1110,7 +1152,7 @@ def test_a_tall_header_standing_apart_keeps_the_page_read_by_position() -> None:
 
     header = _drawn_pdf(_red_header)
     placed = _placed(header, Deadline(30), [0])
-    assert placed is not None and "示例县司法局文件" in placed[0]
+    assert placed is not None and "示例县司法局文件" in placed[0][0]
     assert _placed(_drawn_pdf(_watermark), Deadline(30), [0]) is None
 
 
@@ -1130,10 +1172,11 @@ def test_a_value_a_cells_padding_from_its_label_is_a_cell_of_its_own() -> None:
             c.drawString(x + 28 * k, 150, value)
         c.drawString(40, 120, "处理的，只计这一情形，2件，不计其他情形。")
 
-    lines = _placed(_drawn_pdf(row), Deadline(30), [0])
-    assert lines is not None
-    assert "处理的，只计这一情形，  2    1    0    0    0    0    3" in lines[0].splitlines()
-    assert "处理的，只计这一情形，2件，不计其他情形。" in lines[0].splitlines()
+    placed = _placed(_drawn_pdf(row), Deadline(30), [0])
+    assert placed is not None
+    lines = placed[0][0].splitlines()
+    assert "处理的，只计这一情形，  2    1    0    0    0    0    3" in lines
+    assert "处理的，只计这一情形，2件，不计其他情形。" in lines
 
 
 def test_a_value_alone_at_pages_ends_is_no_running_footer() -> None:

@@ -13,7 +13,7 @@ import pytest
 from fzcheck.document import PICTURE
 from fzcheck.reading import load
 from fzcheck.reading.layout import Piece
-from fzcheck.reading.pdf_tables import Rule, grids, table_lines
+from fzcheck.reading.pdf_tables import Rule, grids, rows_across_pages, table_lines
 from tests.reading.makers import cjk_font
 
 needs_font = pytest.mark.skipif(cjk_font() is None, reason="no CJK font for PDFium")
@@ -289,3 +289,89 @@ def test_a_form_whose_cells_are_boxes_of_their_own_is_read_by_its_cells(tmp_path
     assert "项目  内容" in lines
     assert "填报单位 | 青山县司法局" in lines
     assert "存在的不足和原因 | 一是基层力量薄弱。" in lines
+
+
+def _joined_pages(*pages: list[str]) -> list[list[str]]:
+    paged = [list(page) for page in pages]
+    rows_across_pages(paged)
+    return paged
+
+
+def test_a_row_a_page_break_split_is_joined_cell_by_cell() -> None:
+    """A narrow label cell wrapped over the break: its tail and the row's empty figure cells
+    open the next page (past the header rows it repeats)."""
+    header = "项目 | 自然人 | 总计"
+    paged = _joined_pages(
+        [header, "（四）无法提供 1.本机关不掌握 | 8 | 11", "2.没有现 | 1 | 1"],
+        [header, "| 成信息需要另行制作 |  |  |", "3.补正后申请内容仍不明确 | 1 | 1"],
+    )
+    assert paged[0][-1] == "2.没有现成信息需要另行制作 | 1 | 1"
+    assert paged[1] == [header, "3.补正后申请内容仍不明确 | 1 | 1"]
+
+
+def test_a_row_whose_figures_are_below_the_break_is_joined() -> None:
+    paged = _joined_pages(["| 2.没有现 |  |  |"], ["成信息需要另行制作 | 1 | 1"])
+    assert paged == [["2.没有现成信息需要另行制作 | 1 | 1"], []]
+
+
+def test_a_forms_text_running_on_to_the_next_page_is_joined() -> None:
+    paged = _joined_pages(
+        ["下一年度主要安排 | 2026年，一是加强队伍建设；"],
+        ["|  | 二是推进执法规范化。 |", "其他需要报告的情况 | 无。"],
+    )
+    assert paged == [
+        ["下一年度主要安排 | 2026年，一是加强队伍建设；二是推进执法规范化。"],
+        ["其他需要报告的情况 | 无。"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("last", "first"),
+    [
+        ("2.重复申请 | 1 | 1", "| 3.要求提供公开出版物 |  |  |"),  # a blank row of its own
+        ("2.重复申请 | 1 | 1", "3.要求提供公开出版物 | 0 | 0"),  # the next row
+        ("项目 | 自然人 | 总计", "一、本年新收 | 40 | 53"),  # a header, then a row
+        ("填报单位 | 青山县司法局", "主要举措和成效 | 一是…"),  # a form's next row
+        ("2.重复申请 | 1 | 1", "注：本表数据截至12月31日。"),  # no row
+    ],
+)
+def test_rows_on_either_side_of_a_break_that_are_rows_of_their_own_stay_apart(
+    last: str, first: str
+) -> None:
+    assert _joined_pages([last], [first]) == [[last], [first]]
+
+
+@needs_font
+def test_a_row_split_over_a_page_break_in_a_pdf_is_one_row(tmp_path: Path) -> None:
+    rows = [
+        ["（四）无法提供", "1.本机关不掌握相关政府信息", "8", "11"],
+        ["", "2.没有现", "1", "1"],
+        ["", "成信息需要另行制作", "", ""],
+        ["", "3.补正后申请内容仍不明确", "1", "1"],
+    ]
+    path = tmp_path / "t.pdf"
+    path.write_bytes(_drawn_table(rows, [80, 160, 40, 40], page_break_before=2))
+    lines = load(str(path)).lines
+    assert "|  | 2.没有现成信息需要另行制作 | 1 | 1 |" in lines
+    assert "|  | 3.补正后申请内容仍不明确 | 1 | 1 |" in lines
+
+
+@needs_font
+def test_a_form_of_labels_beside_prose_is_read_by_its_cells(tmp_path: Path) -> None:
+    """A 法治 report as a form (label | its text): the text is running prose, as letter
+    paper's is, but each row has its label — read row by row, not line by line (a narrow
+    label's wrapped 效 and 原因 had landed among its text's lines)."""
+    from reportlab.platypus import Paragraph, Table
+
+    words = "全面推进依法行政，严格规范公正文明执法，行政复议案件审结率达到百分之百。" * 3
+    labels = ["主要举措和成效", "存在的不足和原因", "下一年度主要安排"]
+    style = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    table = Table(
+        [[Paragraph(label, _style()), Paragraph(words, _style())] for label in labels],
+        colWidths=[60, 380],
+        style=style,
+    )
+    path = tmp_path / "form.pdf"
+    path.write_bytes(_pdf([table]))
+    lines = load(str(path)).lines
+    assert lines == [f"{label} | {words}" for label in labels]

@@ -472,19 +472,31 @@ def is_row(line: str) -> bool:
     return _CELL_END.search(line) is not None or _unjoined(line)
 
 
-def unwrap(pages: list[list[str]]) -> list[list[str]]:
+def unwrap(
+    pages: list[list[str]], places: list[dict[str, tuple[float, float, float | None]]] | None = None
+) -> list[list[str]]:
     """Each page's lines of a text layer, which gives no positions (a PDF's), with a
     paragraph's wrapped lines joined. A line's width is estimated in em (a CJK or full-width
     character 1, any other 0.5: Chinese typesetting wraps by width, not by count). The column's
     width is the widest that many lines share (a paragraph's wrapped lines all fill it; a title,
     a heading, a paragraph's last line each have their own); a line that fills it continues on
     the next, as in :func:`document_lines`, unless the next opens with a heading marker or
-    either is a table row. A text whose lines share no width is not taken for wrapped text."""
-    # per line: its width, and whether it is a table row
+    either is a table row. A text whose lines share no width is not taken for wrapped text.
+    ``places``, each page's lines' (start, width, size) in em where the text layer's characters
+    were placed: the widths measured (a writer spaces digits from Chinese, and squeezes
+    adjacent punctuation), and a line indented from the line before it (a paragraph's
+    first-line indent) or set in another size (a title's, over the text's) opens a paragraph,
+    the line before filling the column or not."""
+    # per line: its width, whether it is a table row, and where it starts (when placed)
     # (a picture's place is joined to no line, as a row is not; nor a ruled table's row, its
     # cells joined by " | ")
-    measured = [[(line, _em(line), is_row(line)) for line in lines] for lines in pages]
-    prose = [w for page in measured for _, w, row in page if w >= _MIN_COLUMN and not row]
+    measured = _set_in(
+        [
+            [_measured(line, at) for line in lines]
+            for lines, at in zip(pages, places or [{} for _ in pages], strict=True)
+        ]
+    )
+    prose = [w for page in measured for _, w, row, *_ in page if w >= _MIN_COLUMN and not row]
     column = _column(prose)
     if column is None:
         return pages
@@ -494,9 +506,11 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
     heading = False  # the last line read opens a heading (一、…) and is no more of it yet
     joinable = False  # the last line read fills the column: its paragraph goes on, on the
     # next page too (a page break cut 第一责 / 任人职责, the page number between them gone)
+    start: float | None = None  # where the last line read starts, and its size, when placed
+    last_size: float | None = None
     for page in measured:
         joined: list[str] = []
-        for line, width, row in page:
+        for line, width, row, left, size, set_in in page:
             before = joined if joined else next((p for p in reversed(out) if p), None)
             # a line opening with a heading's marker opens a heading, unless the line before
             # filled the column cut mid-sentence, no heading itself, and the line reads on as
@@ -531,6 +545,10 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             # with a line as wide as the column (a paragraph's first line, wrapped)
             if continued and heading and (_CLAUSE_STOP.search(line) or width >= full - _INDENT):
                 continued = False
+            # indented by a paragraph's first-line indent from the line before: a paragraph
+            # (the one before ended at the margin), not a centred title's next line
+            continued = continued and not _indented(left, start) and _same_size(size, last_size)
+            start, last_size = left, size
             if continued and before is not None:
                 before[-1] += joint(before[-1], line.lstrip()) + line.lstrip()
             else:
@@ -548,7 +566,7 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             # layer's lines do not show: it fills the column two em short of the others (before
             # any sentence has ended, one with a comma in it: a title has none)
             first = (
-                (started or _SENTENCE_STOP.search(line) is not None)
+                (started or _SENTENCE_STOP.search(line) is not None or set_in)
                 and not continued
                 and not line.rstrip().endswith(_STOPS)
             )
@@ -559,6 +577,51 @@ def unwrap(pages: list[list[str]]) -> list[list[str]]:
             started = started or "。" in line or line.rstrip().endswith(_ADDRESS)
         out.append(joined)
     return out
+
+
+_Measured = tuple[str, float, bool, float | None, float | None]  # text, width, row, start, size
+
+
+def _measured(line: str, places: dict[str, tuple[float, float, float | None]]) -> _Measured:
+    at = places.get(line)
+    estimated = _em(line)
+    if at is None:
+        return line, estimated, is_row(line), None, None
+    # a width far from the text's own, in the line's own size (characters a page apart, a few
+    # spaces put in for the gap), is not the width of a line of text
+    own = at[1] / at[2] if at[2] else at[1]
+    near = abs(own - estimated) <= _MEASURED_OFF * estimated + _INDENT
+    return line, at[1] if near else estimated, is_row(line), at[0], at[2]
+
+
+_MEASURED_OFF = 0.25  # of a line's estimated width: how far its measured width may be off
+
+
+_PARAGRAPH_INDENT = (1.0, 3.5)  # em: how far a paragraph's first line is set in
+
+
+def _set_in(pages: list[list[_Measured]]) -> list[list[tuple[*_Measured, bool]]]:
+    """Each line with whether it is set in from the line after it by a first-line indent (its
+    paragraph's first line, on to the next page too): placed lines only."""
+    starts = [line[3] for page in pages for line in page]
+    after = iter([*starts[1:], None])
+    return [[(*line, _indented(line[3], next(after))) for line in page] for page in pages]
+
+
+def _same_size(size: float | None, other: float | None) -> bool:
+    """Whether two lines' characters are of one size (either not placed: as far as is known)."""
+    return size is None or other is None or abs(size - other) <= _SIZE_APART * max(size, other)
+
+
+_SIZE_APART = 0.15  # of a line's size: lines further apart in size are set in two sizes
+
+
+def _indented(left: float | None, other: float | None) -> bool:
+    """Whether a line starting at ``left`` is set in by a paragraph's first-line indent from
+    one starting at ``other`` (both placed)."""
+    if left is None or other is None:
+        return False
+    return _PARAGRAPH_INDENT[0] <= left - other <= _PARAGRAPH_INDENT[1]
 
 
 _WRAPPED_SHARE = 0.5  # of a text's long lines at one width: a hard-wrapped text's

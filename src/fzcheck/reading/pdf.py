@@ -20,7 +20,7 @@ from fzcheck.reading.layout import Piece, reading_rows, unwrap
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.pages import BARE_NUMBER, PAGE_NUMBER
-from fzcheck.reading.pdf_tables import Grid, grids, rules_on, table_lines
+from fzcheck.reading.pdf_tables import Grid, grids, rows_across_pages, rules_on, table_lines
 
 # Text extraction puts spaces between Chinese and digits/Latin (关于 2025 年度), and one
 # between the characters of a letter-spaced line (法 治 政 府); Chinese typesetting has none
@@ -64,7 +64,9 @@ def read_pdf(data: bytes, deadline: Deadline | None = None) -> Extracted:
     scanned = [i for i in pictured if _visible(pages[i]) < 10]
     if not scanned:
         placed = _placed_apart(data, [_visible(page) for page in pages], deadline)
-        return Extracted(_clean(placed) if placed is not None else text)
+        if placed is None:
+            return Extracted(text)
+        return Extracted(_clean([t for t, _ in placed], places=[p for _, p in placed]))
     return _ocr_some(data, pages, scanned)
 
 
@@ -85,7 +87,9 @@ _PLACED_SECONDS = 30.0  # PDFium's reading of a text layer pypdf read: seconds a
 _PLACED_BYTES = 2**30  # and what the child's address space may grow by
 
 
-def _placed_apart(data: bytes, visible: list[int], deadline: Deadline) -> list[str] | None:
+def _placed_apart(
+    data: bytes, visible: list[int], deadline: Deadline
+) -> list[tuple[str, Places]] | None:
     """:func:`_placed`, in a child process with its time and memory capped, as OCR's PDFium is
     run: PDFium parses a crafted page (forms drawing forms) inside C code, where no deadline
     reaches, until it aborts the process. Any failure there leaves pypdf's text standing. It
@@ -106,7 +110,7 @@ def _placed_apart(data: bytes, visible: list[int], deadline: Deadline) -> list[s
         return None
 
 
-def _placed(data: bytes, deadline: Deadline, visible: list[int]) -> list[str] | None:
+def _placed(data: bytes, deadline: Deadline, visible: list[int]) -> list[tuple[str, Places]] | None:
     """Each page's text with each line's characters in the order they stand (PDFium's boxes),
     where pypdf gives them in the order the page draws them: a writer may draw a line's
     quotation marks in another font after its Chinese (LibreOffice: （二）深化放管服改革…持续“ ”,
@@ -114,7 +118,7 @@ def _placed(data: bytes, deadline: Deadline, visible: list[int]) -> list[str] | 
     a gap of a cell's width with none drawn is two spaces or more (a table's columns, as
     pdftotext -layout keeps them). None when PDFium reads less text than pypdf did on any page
     (a font it cannot map, a page's contents it skips): pypdf's stands. ``visible``: pypdf's
-    characters, page by page."""
+    characters, page by page. Each page's lines' places come with it."""
     try:
         import pypdfium2 as pdfium  # type: ignore[import-untyped]
         import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
@@ -142,7 +146,7 @@ def _placed(data: bytes, deadline: Deadline, visible: list[int]) -> list[str] | 
     finally:
         pdf.close()
     if len(pages) != len(visible) or any(
-        _visible(text) < 0.9 * count for text, count in zip(pages, visible, strict=True)
+        _visible(text) < 0.9 * count for (text, _), count in zip(pages, visible, strict=True)
     ):
         return None
     return pages
@@ -174,12 +178,17 @@ def _running_dropped(pages: list[list[_Box]]) -> list[list[_Box]]:
     return [[b for b in boxes if seen[tuple(round(v) for v in b)] < need] for boxes in pages]
 
 
+# a line's place on its page: where it starts, how wide it is and its characters' size, in em
+# (the width of the page's Chinese characters), by the line's text
+Places = dict[str, tuple[float, float, float | None]]
+
+
 def _page_text(
     textpage: Any,
     pdfium_c: Any,
     pictures: list[_Box],
     tables: list[Grid],
-) -> str | None:
+) -> tuple[str, Places] | None:
     """A page's lines: its characters grouped by the line they stand on, each line read left to
     right. PDFium's own spaces and line breaks (put in where it sees a gap) are left out. None
     for a page with text set at an angle (a table turned to fit the page): its lines do not
@@ -227,12 +236,31 @@ def _page_text(
     if overlaid > max(3, _OVERLAID_SHARE * len(chars)):
         return None
     out: list[str] = []
+    places: Places = {}
+    em = _em_of(chars)
     for line in lines:
         text = [c for c in line if c.text not in blocks]
         out.extend(row for c in line if c.text in blocks for row in blocks[c.text])
         if text:
             out.append(_row_text(text))
-    return "\n".join(out)
+            drawn = [c for c in text if _drawn(c)] or text
+            left = min(c.left for c in drawn)
+            right = max(c.right for c in drawn)
+            size = _cjk_width(drawn)  # (a line of figures alone: its size unknown)
+            places[out[-1]] = (left / em, (right - left) / em, size and size / em)
+    return "\n".join(out), places
+
+
+def _em_of(chars: list[Piece]) -> float:
+    """The page's em: its Chinese characters' median width (its lines' sizes are told in it,
+    as the text's widths are estimated: a Chinese character 1 em)."""
+    heights = sorted(c.bottom - c.top for c in chars if c.text != " ") or [10.0]
+    return max(_cjk_width(chars) or heights[len(heights) // 2], 1.0)
+
+
+def _cjk_width(chars: list[Piece]) -> float | None:
+    widths = sorted(c.right - c.left for c in chars if "\u4e00" <= c.text <= "\u9fff")
+    return widths[len(widths) // 2] if widths else None
 
 
 _TABLE_MARK = "\x00table"  # a table's piece among the page's characters (no character is \x00)
@@ -423,14 +451,19 @@ def _draws_image(page: Any) -> bool:
         return False
 
 
-def _clean(pages: list[str], recognised: Collection[int] = ()) -> str:
+def _clean(
+    pages: list[str], recognised: Collection[int] = (), places: list[Places] | None = None
+) -> str:
     """The pages' text without blank lines and page numbers, and with no spaces between Chinese
     and digits; a text layer's wrapped lines joined into paragraphs (``recognised``: the pages
-    OCR gave, one paragraph a line already)."""
+    OCR gave, one paragraph a line already), by their ``places`` where PDFium gave them."""
     paged = _page_lines(pages)
+    measured = [{_cleaned(t.rstrip()): at for t, at in p.items()} for p in places or []]
     _drop_running_lines(paged)
+    rows_across_pages(paged)
     layer = [i for i in range(len(paged)) if i not in recognised]
-    for i, lines in zip(layer, unwrap([paged[i] for i in layer]), strict=True):
+    joined = unwrap([paged[i] for i in layer], [measured[i] for i in layer] if measured else None)
+    for i, lines in zip(layer, joined, strict=True):
         paged[i] = lines
     return "\n".join(line for lines in paged for line in lines)
 
@@ -459,14 +492,20 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
     numbers = {(k, j) for k, j, n in ends if numbered and n - k == step}
     return [
         [
-            line
-            if _VALUES_AT_END.search(line[-_ROW_TAIL:]) or _LABEL_AND_VALUE.match(line)
-            else _CJK_GAP.sub("", line)
+            _cleaned(line)
             for j, line in enumerate(lines)
             if not PAGE_NUMBER.match(line) and (k, j) not in numbers
         ]
         for k, lines in enumerate(paged)
     ]
+
+
+def _cleaned(line: str) -> str:
+    """``line`` without the spaces extraction puts between Chinese and digits, a table's row
+    aside (its values' spaces keep them apart)."""
+    if _VALUES_AT_END.search(line[-_ROW_TAIL:]) or _LABEL_AND_VALUE.match(line):
+        return line
+    return _CJK_GAP.sub("", line)
 
 
 def _ocr(data: bytes) -> Extracted:

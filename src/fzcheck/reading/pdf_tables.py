@@ -13,12 +13,14 @@ one cell: a table ruled between its rows only) is read line by line, as before.
 from __future__ import annotations
 
 import ctypes
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
+from fzcheck.reading.forms import SENTENCE_MARKS, labelled_rows
 from fzcheck.reading.layout import Piece, visual_rows
 
 _THIN = 2.0  # pt: a path this thin either way is a rule (a line, or a bar drawn as one)
@@ -31,11 +33,11 @@ _MAX_RULES = 2_000  # rules on a page, at most, for its tables to be read by the
 _MAX_CELLS = 20_000  # grid cells of one table, at most
 _APART = 1.0  # em between two characters of a line in one cell: a column's gap, no rule there
 _GAP = "  "  # between a line's characters a column apart, as the line reader sets them
-_SENTENCE_MARKS = frozenset("。，；！？")
 _PROSE_SHARE = 0.3  # of a grid's filled cells, punctuated as sentences: running text, no table
 _TOUCHING = 0.3  # em: characters this close across a cell's border are one line of text
 _RUNS = 3  # lines of text run across borders, at least, for a grid laid over text
 _COPIES = 8  # characters a table's lines may hold for each of the grid's: more, merged cells once
+_FORM_CELL_CHARS = 20_000  # characters in one cell of a form (a part's whole text), at most
 _CELL_CHARS = 200  # characters in one cell, at most: a statistical table's are labels and figures;
 # text boxed in rules (two columns of a page between a rule above and below) is no table
 
@@ -181,10 +183,12 @@ def table_lines(grid: Grid, pieces: list[Piece]) -> list[str] | None:
     text: dict[int, str] = {}
     for cell, own in texts.items():
         read = _cell_text(own)
-        if read is None or len(read) > _CELL_CHARS:
+        if read is None or len(read) > _FORM_CELL_CHARS:
             return None
         text[cell] = read
-    if _prose(text) or _runs_across(grid, pieces):
+    if not _form(grid, text) and (_prose(text) or any(len(t) > _CELL_CHARS for t in text.values())):
+        return None
+    if _runs_across(grid, pieces):
         return None
     lines = _rows(grid, text, again=True)
     if sum(map(len, lines)) > _COPIES * len(pieces) + 1_000:
@@ -207,16 +211,31 @@ def _rows(grid: Grid, text: dict[int, str], again: bool) -> list[str]:
                 given.add(cell)
             last = cell
         if any(cells):
-            joined = " | ".join(cells)
-            lines.append(joined if cells[0] and cells[-1] else f"| {joined} |")
+            lines.append(_row(cells))
     return lines
+
+
+def _form(grid: Grid, text: dict[int, str]) -> bool:
+    """Whether the grid is a form (forms.py): one row of it may be all a page holds. Letter
+    paper has no labels beside its lines, nor do two columns of a page boxed in rules."""
+    columns = len(grid.xs) - 1
+    rows = (
+        (
+            text.get(grid.cell_of[(i, 0)], ""),
+            [text.get(grid.cell_of[(i, j)], "") for j in range(1, columns)],
+        )
+        for i in range(len(grid.ys) - 1)
+        # (a row merged across is a form's head, or a note)
+        if columns >= 2 and grid.cell_of[(i, 0)] != grid.cell_of[(i, 1)]
+    )
+    return labelled_rows(rows) >= 1
 
 
 def _prose(text: dict[int, str]) -> bool:
     """Whether the cells hold running text (a page ruled as letter paper, a rule under each
     line): a table's labels and figures are seldom cut by a comma or a full stop."""
     filled = [t for t in text.values() if t]
-    punctuated = sum(1 for t in filled if _SENTENCE_MARKS.intersection(t))
+    punctuated = sum(1 for t in filled if SENTENCE_MARKS.intersection(t))
     return punctuated > _PROSE_SHARE * len(filled)
 
 
@@ -335,3 +354,60 @@ def _merged(grid: Grid, hs: list[Rule], vs: list[Rule]) -> Grid:
         (i, j): _root(parent, i * columns + j) for i in range(rows) for j in range(columns)
     }
     return grid
+
+
+# a cell holding a figure (1286, 12.35, 5件, a dash or 无 for none)
+_FIGURE = re.compile(r"-?\d[\d,]*(?:\.\d+)?[件个项次条%]?|[-—–－‐/／]+|无")
+# a cell opening a row of its own (（四）无法提供, 3.补正后…, 二、上年结转…)
+_ROW_LABEL = re.compile(
+    r"[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]"
+)
+
+
+def rows_across_pages(paged: list[list[str]]) -> None:
+    """Join each table row a page break split (a tall row — a label wrapped in a narrow cell, a
+    form's long text — runs on to the next page, as Word and WPS let a row break): the next
+    page's first row (past the table's header rows, repeated) goes on, cell by cell, from the
+    page's last one. Its figures are on one side only and none of its cells opens a row of its
+    own (3.补正后…), or, with no figure on either side, it has no label of its own."""
+    for k in range(1, len(paged)):
+        before, lines = paged[k - 1], paged[k]
+        if not before or not lines:
+            continue
+        seen = set(before)  # a table's header rows, repeated on each page
+        first = next((j for j, line in enumerate(lines) if line not in seen), None)
+        if first is None:
+            continue
+        above, below = _cells(before[-1]), _cells(lines[first])
+        if above is None or below is None or len(above) != len(below):
+            continue
+        if _continues(above, below):
+            before[-1] = _row([a + b for a, b in zip(above, below, strict=True)])
+            del lines[first]
+
+
+def _cells(line: str) -> list[str] | None:
+    """A ruled table's row's cells (as :func:`_rows` joins them); None for another line."""
+    body = line[2:-2] if line.startswith("| ") and line.endswith(" |") else line
+    cells = body.split(" | ")
+    return cells if len(cells) >= 2 else None
+
+
+def _row(cells: list[str]) -> str:
+    joined = " | ".join(cells)
+    return joined if cells[0] and cells[-1] else f"| {joined} |"
+
+
+def _continues(above: list[str], below: list[str]) -> bool:
+    figures_above = [bool(_FIGURE.fullmatch(c)) for c in above]
+    figures_below = [bool(_FIGURE.fullmatch(c)) for c in below]
+    if any(_ROW_LABEL.match(c) for c in below):
+        return False
+    if any(figures_above) or any(figures_below):
+        if any(figures_above) == any(figures_below):
+            return False
+        figures, other = (figures_above, below) if any(figures_above) else (figures_below, above)
+        # the other half: text beside the figures' cells, none in them
+        return any(other) and not any(o for o, f in zip(other, figures, strict=True) if f)
+    # a form's row: its text runs on, its label cell empty on the next page
+    return bool(above[0]) and not below[0] and any(below)
