@@ -13,7 +13,7 @@ import pytest
 from fzcheck.document import PICTURE
 from fzcheck.reading import load
 from fzcheck.reading.layout import Piece
-from fzcheck.reading.pdf_tables import Rule, grids, rows_across_pages, table_lines
+from fzcheck.reading.pdf_tables import CUT, Rule, grids, rows_across_pages, table_lines
 from tests.reading.makers import cjk_font
 
 needs_font = pytest.mark.skipif(cjk_font() is None, reason="no CJK font for PDFium")
@@ -45,7 +45,7 @@ def test_a_cell_merged_down_the_last_column_is_one_cell() -> None:
         Piece(25, 35, 60, 70, "1"),
         Piece(45, 55, 10, 20, "丙"),
         Piece(45, 55, 60, 70, "2"),
-        Piece(35, 45, 120, 130, "总"),
+        Piece(35, 45, 110, 120, "总"),
     ]
     assert table_lines(grid, pieces) == ["| 甲 |  |  |", "乙 | 1 | 总", "丙 | 2 | 总"]
 
@@ -302,7 +302,7 @@ def test_a_row_a_page_break_split_is_joined_cell_by_cell() -> None:
     open the next page (past the header rows it repeats)."""
     header = "项目 | 自然人 | 总计"
     paged = _joined_pages(
-        [header, "（四）无法提供 1.本机关不掌握 | 8 | 11", "2.没有现 | 1 | 1"],
+        [header, "（四）无法提供 1.本机关不掌握 | 8 | 11", f"2.没有现{CUT} | 1 | 1"],
         [header, "| 成信息需要另行制作 |  |  |", "3.补正后申请内容仍不明确 | 1 | 1"],
     )
     assert paged[0][-1] == "2.没有现成信息需要另行制作 | 1 | 1"
@@ -310,13 +310,13 @@ def test_a_row_a_page_break_split_is_joined_cell_by_cell() -> None:
 
 
 def test_a_row_whose_figures_are_below_the_break_is_joined() -> None:
-    paged = _joined_pages(["| 2.没有现 |  |  |"], ["成信息需要另行制作 | 1 | 1"])
+    paged = _joined_pages([f"| 2.没有现{CUT} |  |  |"], ["成信息需要另行制作 | 1 | 1"])
     assert paged == [["2.没有现成信息需要另行制作 | 1 | 1"], []]
 
 
 def test_a_forms_text_running_on_to_the_next_page_is_joined() -> None:
     paged = _joined_pages(
-        ["下一年度主要安排 | 2026年，一是加强队伍建设；"],
+        [f"下一年度主要安排 | 2026年，一是加强队伍建设；{CUT}"],
         ["|  | 二是推进执法规范化。 |", "其他需要报告的情况 | 无。"],
     )
     assert paged == [
@@ -328,32 +328,50 @@ def test_a_forms_text_running_on_to_the_next_page_is_joined() -> None:
 @pytest.mark.parametrize(
     ("last", "first"),
     [
-        ("2.重复申请 | 1 | 1", "| 3.要求提供公开出版物 |  |  |"),  # a blank row of its own
-        ("2.重复申请 | 1 | 1", "3.要求提供公开出版物 | 0 | 0"),  # the next row
-        ("项目 | 自然人 | 总计", "一、本年新收 | 40 | 53"),  # a header, then a row
-        ("填报单位 | 青山县司法局", "主要举措和成效 | 一是…"),  # a form's next row
-        ("2.重复申请 | 1 | 1", "注：本表数据截至12月31日。"),  # no row
+        # its label cut at its cell's edge (CUT), but the next row opens with its own number
+        (f"2.重复申请{CUT} | 1 | 1", "| 3.要求提供公开出版物 |  |  |"),  # a blank row
+        (f"2.重复申请{CUT} | 1 | 1", "3.要求提供公开出版物 | 0 | 0"),  # figures both sides
+        (f"项目{CUT} | 自然人{CUT} | 总计{CUT}", "一、本年新收 | 40 | 53"),  # a header, a row
+        (f"填报单位{CUT} | 青山县司法局{CUT}", "主要举措和成效 | 一是…"),  # a form's next row
+        (f"2.重复申请{CUT} | 1 | 1", "注：本表数据截至12月31日。"),  # no row
+        # a label whole in its cell, over a row whose zeros a unit left blank
+        ("行政许可 | 1286", "| 行政处罚 |  |"),
     ],
 )
 def test_rows_on_either_side_of_a_break_that_are_rows_of_their_own_stay_apart(
     last: str, first: str
 ) -> None:
-    assert _joined_pages([last], [first]) == [[last], [first]]
+    assert _joined_pages([last], [first]) == [[last.replace(CUT, "")], [first]]
+
+
+def test_a_cell_at_the_tables_foot_is_marked_cut_only_where_its_text_reaches_its_edge() -> None:
+    """行政许可 whole in its cell is no text running on over a page break; 2.没有现 filling
+    its cell's width may be."""
+    ys = [0.0, 20.0, 40.0]
+    (grid,) = grids(*_grid_rules([0.0, 80.0, 130.0], ys, set()))
+    label = [Piece(25, 35, 2 + 10 * k, 12 + 10 * k, ch) for k, ch in enumerate("行政许可")]
+    rows = table_lines(grid, [Piece(5, 15, 2, 12, "甲"), *label, Piece(25, 35, 100, 105, "1")])
+    assert rows == ["| 甲 |  |", "行政许可 | 1"]
+    (grid,) = grids(*_grid_rules([0.0, 50.0, 100.0], ys, set()))
+    label = [Piece(25, 35, 2 + 9.5 * k, 11.5 + 9.5 * k, ch) for k, ch in enumerate("没有现成信")]
+    rows = table_lines(grid, [Piece(5, 15, 2, 12, "甲"), *label, Piece(25, 35, 60, 65, "1")])
+    assert rows == ["| 甲 |  |", f"没有现成信{CUT} | 1"]
 
 
 @needs_font
 def test_a_row_split_over_a_page_break_in_a_pdf_is_one_row(tmp_path: Path) -> None:
+    # a narrow label column: 2.没有现 fills its cell, the rest of its label on the next page
     rows = [
-        ["（四）无法提供", "1.本机关不掌握相关政府信息", "8", "11"],
+        ["（四）无法提供", "1.不掌握", "8", "11"],
         ["", "2.没有现", "1", "1"],
-        ["", "成信息需要另行制作", "", ""],
-        ["", "3.补正后申请内容仍不明确", "1", "1"],
+        ["", "成信息需", "", ""],
+        ["", "3.补正后", "1", "1"],
     ]
     path = tmp_path / "t.pdf"
-    path.write_bytes(_drawn_table(rows, [80, 160, 40, 40], page_break_before=2))
+    path.write_bytes(_drawn_table(rows, [80, 46, 40, 40], page_break_before=2))
     lines = load(str(path)).lines
-    assert "|  | 2.没有现成信息需要另行制作 | 1 | 1 |" in lines
-    assert "|  | 3.补正后申请内容仍不明确 | 1 | 1 |" in lines
+    assert "|  | 2.没有现成信息需 | 1 | 1 |" in lines
+    assert "|  | 3.补正后 | 1 | 1 |" in lines
 
 
 @needs_font

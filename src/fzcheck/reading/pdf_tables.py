@@ -176,7 +176,8 @@ def _on_one_line(rules: list[Rule]) -> list[list[Rule]]:
 def table_lines(grid: Grid, pieces: list[Piece]) -> list[str] | None:
     """The grid's rows as lines, its cells' text joined by `` | `` (a row's end cells empty:
     its outer borders shown, so that they are still cells); None when a cell holds a passage
-    of text, not a table's label or figure."""
+    of text, not a table's label or figure. A cell of the last row whose text reaches its edge
+    is marked (:data:`CUT`) for :func:`rows_across_pages`."""
     texts: dict[int, list[Piece]] = {}
     for piece in pieces:
         texts.setdefault(grid.cell_of[grid.position(piece)], []).append(piece)
@@ -190,10 +191,31 @@ def table_lines(grid: Grid, pieces: list[Piece]) -> list[str] | None:
         return None
     if _runs_across(grid, pieces):
         return None
+    for cell in _cut_at_the_foot(grid, texts):
+        text[cell] += CUT
     lines = _rows(grid, text, again=True)
     if sum(map(len, lines)) > _COPIES * len(pieces) + 1_000:
         lines = _rows(grid, text, again=False)  # a cell merged down a thousand rows: once
     return lines
+
+
+def _cut_at_the_foot(grid: Grid, texts: dict[int, list[Piece]]) -> list[int]:
+    """The cells of the grid's last row whose text's last line reaches the cell's right edge:
+    its text may run on in the next page's first row (a row a page break split)."""
+    last = len(grid.ys) - 2
+    out = []
+    for j in range(len(grid.xs) - 1):
+        cell = grid.cell_of[(last, j)]
+        if cell in out or not (own := [p for p in texts.get(cell, []) if p.text != " "]):
+            continue
+        right = max(
+            grid.xs[k + 1] for k in range(j, len(grid.xs) - 1) if grid.cell_of[(last, k)] == cell
+        )
+        line = visual_rows(own)[-1]
+        em = max(p.bottom - p.top for p in line)
+        if right - max(p.right for p in line) <= _CUT_REACH * em:
+            out.append(cell)
+    return out
 
 
 def _rows(grid: Grid, text: dict[int, str], again: bool) -> list[str]:
@@ -356,6 +378,12 @@ def _merged(grid: Grid, hs: list[Rule], vs: list[Rule]) -> Grid:
     return grid
 
 
+# after a cell's text at the foot of a page's table whose last line reaches the cell's edge
+# (table_lines), taken off by rows_across_pages: a text that may run on over the page break
+CUT = "\x02"
+_CUT_REACH = 2.0  # em: a wrapped line ends this close to its cell's right edge, at most
+# (its padding, and up to a character: the next did not fit)
+
 # a cell holding a figure (1286, 12.35, 5件, a dash or 无 for none)
 _FIGURE = re.compile(r"-?\d[\d,]*(?:\.\d+)?[件个项次条%]?|[-—–－‐/／]+|无")
 # a cell opening a row of its own (（四）无法提供, 3.补正后…, 二、上年结转…)
@@ -368,22 +396,28 @@ def rows_across_pages(paged: list[list[str]]) -> None:
     """Join each table row a page break split (a tall row — a label wrapped in a narrow cell, a
     form's long text — runs on to the next page, as Word and WPS let a row break): the next
     page's first row (past the table's header rows, repeated) goes on, cell by cell, from the
-    page's last one. Its figures are on one side only and none of its cells opens a row of its
-    own (3.补正后…), or, with no figure on either side, it has no label of its own."""
+    page's last one. It goes on only in cells whose text reached the cell's edge above
+    (:data:`CUT`, taken off every line after); its figures are on one side only and none of its
+    cells opens a row of its own (3.补正后…), or, with no figure on either side, it has no label
+    of its own."""
     for k in range(1, len(paged)):
         before, lines = paged[k - 1], paged[k]
         if not before or not lines:
             continue
-        seen = set(before)  # a table's header rows, repeated on each page
-        first = next((j for j, line in enumerate(lines) if line not in seen), None)
+        seen = {line.replace(CUT, "") for line in before}  # a table's header rows, repeated
+        first = next((j for j, line in enumerate(lines) if line.replace(CUT, "") not in seen), None)
         if first is None:
             continue
-        above, below = _cells(before[-1]), _cells(lines[first])
+        above, below = _cells(before[-1]), _cells(lines[first].replace(CUT, ""))
         if above is None or below is None or len(above) != len(below):
             continue
-        if _continues(above, below):
+        cut = [c.endswith(CUT) for c in above]
+        above = [c.replace(CUT, "") for c in above]
+        if _continues(above, below, cut):
             before[-1] = _row([a + b for a, b in zip(above, below, strict=True)])
             del lines[first]
+    for lines in paged:
+        lines[:] = [line.replace(CUT, "") for line in lines]
 
 
 def _cells(line: str) -> list[str] | None:
@@ -398,7 +432,12 @@ def _row(cells: list[str]) -> str:
     return joined if cells[0] and cells[-1] else f"| {joined} |"
 
 
-def _continues(above: list[str], below: list[str]) -> bool:
+def _continues(above: list[str], below: list[str], cut: list[bool]) -> bool:
+    # the text runs on only from a cell whose last line reached its edge (a label complete in
+    # its cell, 行政许可, over a row of blank cells, 行政处罚, is the row before it)
+    both = [k for k, (a, b) in enumerate(zip(above, below, strict=True)) if a and b]
+    if not both or not all(cut[k] for k in both):
+        return False
     figures_above = [bool(_FIGURE.fullmatch(c)) for c in above]
     figures_below = [bool(_FIGURE.fullmatch(c)) for c in below]
     if any(_ROW_LABEL.match(c) for c in below):
