@@ -16,7 +16,6 @@ from fzcheck.errors import InputError
 from fzcheck.fast_patterns import cjk_count
 from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_KINDS, is_chrome
 from fzcheck.reading.dates import date_of_seconds, find_published, make_date, parse_date
-from fzcheck.reading.forms import labelled_rows
 from fzcheck.reading.limits import Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.ocr import TEXT_BESIDE_PICTURES, read_pictures
@@ -578,9 +577,7 @@ def _without_layout_tables(page: str) -> Any:
             own.setdefault(holder, []).append(cell)
     budget = [_PIECES_BUDGET]
     layout = [
-        t
-        for t, cells in own.items()
-        if len(cells) <= _LAYOUT_CELLS and _is_layout(cells, budget) and not _form(t, budget)
+        t for t, cells in own.items() if len(cells) <= _LAYOUT_CELLS and _is_layout(cells, budget)
     ]
     for table in layout:
         for el in table.iter("tbody", "thead", "tfoot", "tr", "td", "th"):
@@ -594,19 +591,6 @@ def _is_layout(cells: list[Any], budget: list[int]) -> bool:
     texts = [_opening(cell, budget).strip() for cell in cells]
     figures = sum(1 for t in texts if len(t) <= _FIGURE_CHARS and any(c.isdigit() for c in t))
     return figures < _DATA_FIGURES and any(len(t) >= _LAYOUT_CELL_CHARS for t in texts)
-
-
-def _form(table: Any, budget: list[int]) -> bool:
-    """Whether ``table`` is a form (forms.py), its labels on two rows at least: a page laid out
-    in a table may have one short cell (its navigation) beside the article."""
-    rows = []
-    for row in table.iter("tr"):
-        if next(row.iterancestors("table"), None) is not table:
-            continue
-        cells = [_opening(c, budget).strip() for c in row if c.tag in ("td", "th")]
-        if len(cells) >= 2:
-            rows.append((cells[0], cells[1:]))
-    return labelled_rows(rows) >= 2
 
 
 def _opening(cell: Any, budget: list[int]) -> str:

@@ -484,9 +484,9 @@ def unwrap(
     either is a table row. A text whose lines share no width is not taken for wrapped text.
     ``places``, each page's lines' (start, width, size) in em where the text layer's characters
     were placed: the widths measured (a writer spaces digits from Chinese, and squeezes
-    adjacent punctuation), and a line indented from the line before it (a paragraph's
-    first-line indent) or set in another size (a title's, over the text's) opens a paragraph,
-    the line before filling the column or not."""
+    adjacent punctuation), and a line indented from the lines on either side of it (a
+    paragraph's first-line indent) or set in another size (a title's, over the text's) opens a
+    paragraph, the line before filling the column or not."""
     # per line: its width, whether it is a table row, and where it starts (when placed)
     # (a picture's place is joined to no line, as a row is not; nor a ruled table's row, its
     # cells joined by " | ")
@@ -547,7 +547,9 @@ def unwrap(
                 continued = False
             # indented by a paragraph's first-line indent from the line before: a paragraph
             # (the one before ended at the margin), not a centred title's next line
-            continued = continued and not _indented(left, start) and _same_size(size, last_size)
+            # (a hanging indent sets its lines in from an item's first one, and they stay so)
+            opened = _indented(left, start) and set_in
+            continued = continued and not opened and _same_size(size, last_size)
             start, last_size = left, size
             if continued and before is not None:
                 before[-1] += joint(before[-1], line.lstrip()) + line.lstrip()

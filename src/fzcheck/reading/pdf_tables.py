@@ -182,8 +182,14 @@ def table_lines(grid: Grid, pieces: list[Piece]) -> list[str] | None:
     for piece in pieces:
         texts.setdefault(grid.cell_of[grid.position(piece)], []).append(piece)
     text: dict[int, str] = {}
+    last = len(grid.xs) - 2
+    across = {  # cells merged across the whole table: a head, a note
+        grid.cell_of[(i, 0)]
+        for i in range(len(grid.ys) - 1)
+        if grid.cell_of[(i, 0)] == grid.cell_of[(i, last)]
+    }
     for cell, own in texts.items():
-        read = _cell_text(own)
+        read = _cell_text(own, cell in across)
         if read is None or len(read) > _FORM_CELL_CHARS:
             return None
         text[cell] = read
@@ -238,10 +244,10 @@ def _rows(grid: Grid, text: dict[int, str], again: bool) -> list[str]:
 
 
 def _form(grid: Grid, text: dict[int, str]) -> bool:
-    """Whether the grid is a form (forms.py): one row of it may be all a page holds. Letter
-    paper has no labels beside its lines, nor do two columns of a page boxed in rules."""
+    """Whether the grid is a form (forms.py). Letter paper has no labels beside its lines, nor
+    do two columns of a page boxed in rules."""
     columns = len(grid.xs) - 1
-    rows = (
+    rows = [
         (
             text.get(grid.cell_of[(i, 0)], ""),
             [text.get(grid.cell_of[(i, j)], "") for j in range(1, columns)],
@@ -249,8 +255,10 @@ def _form(grid: Grid, text: dict[int, str]) -> bool:
         for i in range(len(grid.ys) - 1)
         # (a row merged across is a form's head, or a note)
         if columns >= 2 and grid.cell_of[(i, 0)] != grid.cell_of[(i, 1)]
-    )
-    return labelled_rows(rows) >= 1
+    ]
+    # (one labelled row may be all a page holds of it, under its text run on from the page
+    # before; a ruled box of a page's navigation beside its text is one row alone)
+    return labelled_rows(rows) >= 1 and sum(1 for _, others in rows if any(others)) >= 2
 
 
 def _prose(text: dict[int, str]) -> bool:
@@ -276,19 +284,20 @@ def _runs_across(grid: Grid, pieces: list[Piece]) -> bool:
     return touching >= _RUNS and touching > across / 2
 
 
-def _cell_text(pieces: list[Piece]) -> str | None:
+def _cell_text(pieces: list[Piece], across: bool) -> str | None:
     """A cell's characters, line by line top to bottom (a label wrapped in its cell, a group's
-    name set a character a line), as one text; None when figures stand in it a column apart
-    (more than an em: 15 and 3 in one cell, no rule between them), which are not one text.
-    Words a column apart on a cell's one line (项目  内容: a form's head ruled round as a
-    whole) are kept apart by a gap, as the line would read."""
+    name set a character a line), as one text; None when characters stand in it a column apart
+    (more than an em: 15 and 3 in one cell, 本年制发件数 and 本年废止件数, no rule between
+    them), which are not one text — but words so on the one line of a cell ``across`` the
+    whole table (项目  内容: a form's head ruled round as a whole) are kept apart by a gap, as
+    the line would read."""
     rows = visual_rows([p for p in pieces if p.text != " "])
     out: list[str] = []
     for row in rows:
         for a, b in pairwise(row):
             out.append(a.text)
             if b.left - a.right > _APART * max(a.bottom - a.top, b.bottom - b.top):
-                if len(rows) > 1 or any(p.text.isdigit() for p in row):
+                if not across or len(rows) > 1 or any(p.text.isdigit() for p in row):
                     return None
                 out.append(_GAP)
         out.append(row[-1].text)
@@ -448,5 +457,7 @@ def _continues(above: list[str], below: list[str], cut: list[bool]) -> bool:
         figures, other = (figures_above, below) if any(figures_above) else (figures_below, above)
         # the other half: text beside the figures' cells, none in them
         return any(other) and not any(o for o, f in zip(other, figures, strict=True) if f)
-    # a form's row: its text runs on, its label cell empty on the next page
-    return bool(above[0]) and not below[0] and any(below)
+    # a form's row: its text (prose, not a blank row's label) runs on, its label cell empty
+    # on the next page
+    prose = any(SENTENCE_MARKS.intersection(above[k]) for k in both)
+    return prose and bool(above[0]) and not below[0]
