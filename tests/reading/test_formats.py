@@ -779,6 +779,31 @@ def test_placed_lines_are_joined_by_their_measured_widths() -> None:
     assert estimated[4].endswith(digits) and estimated[5].startswith(rest + last + after)
 
 
+def test_placed_items_of_a_hanging_indent_are_joined() -> None:
+    """A list set with a hanging indent (1．… / its next lines set in under 完善): the item's
+    lines reach the margin from further in, and are its lines, not paragraphs set in."""
+    item = "1．完善依法决策机制，严格执行重大行政决策程序，全年作"  # 27 em, at the margin
+    lines, places = _laid_out(
+        [
+            ("主要工作如下：", 2.0, 7.0, 1.0),
+            *[("法" * 32 + f"{k}", 0.0, 32.5, 1.0) for k in range(4)],
+            ("完。", 0.0, 2.0, 1.0),
+            (item, 0.0, 32.5, 1.0),
+            ("出重大行政决策2项，均经合法性审查和集体讨论决定，法律", 2.0, 30.5, 1.0),
+            ("顾问列席局党组会议14次。", 2.0, 12.5, 1.0),
+            ("2．规范行政执法行为，全面落实行政执法三项制度，审核重", 0.0, 32.5, 1.0),
+            ("大执法决定19件。", 2.0, 9.0, 1.0),
+            ("3．化解行政争议。", 0.0, 9.0, 1.0),
+        ]
+    )
+    out = unwrap([lines], [places])[0]
+    assert out[-3:] == [
+        item + lines[7] + lines[8],
+        lines[9] + lines[10],
+        lines[11],
+    ]
+
+
 def _page(charset_tag: str) -> str:
     lines = [line for line in sample_text().splitlines() if line.strip()]
     body = "".join(f"<p>{line}</p>" for line in lines)

@@ -508,6 +508,7 @@ def unwrap(
     # next page too (a page break cut 第一责 / 任人职责, the page number between them gone)
     start: float | None = None  # where the last line read starts, and its size, when placed
     last_size: float | None = None
+    opening: float | None = None  # where the paragraph's first line starts, when placed
     for page in measured:
         joined: list[str] = []
         for line, width, row, left, size, set_in in page:
@@ -547,10 +548,17 @@ def unwrap(
                 continued = False
             # indented by a paragraph's first-line indent from the line before: a paragraph
             # (the one before ended at the margin), not a centred title's next line
-            # (a hanging indent sets its lines in from an item's first one, and they stay so)
-            opened = _indented(left, start) and set_in
+            # (a hanging indent sets its lines in from an item's first one, and they stay so;
+            # an item's line cut mid-sentence runs on whatever comes under it)
+            ended = before is not None and before[-1].rstrip().endswith(_STOPS)
+            opened = _indented(left, start) and set_in and ended
             continued = continued and not opened and _same_size(size, last_size)
             start, last_size = left, size
+            if not continued:
+                opening = left  # where its paragraph's first line starts
+            # a line of a hanging indent reaches as far as its item's first line: it is as wide
+            # as that less the indent
+            hang = _hang(left, opening) if continued else 0.0
             if continued and before is not None:
                 before[-1] += joint(before[-1], line.lstrip()) + line.lstrip()
             else:
@@ -573,7 +581,7 @@ def unwrap(
                 and not line.rstrip().endswith(_STOPS)
             )
             # a line far wider than the column is not one of its lines (a title, a row)
-            fills = full <= width + (_INDENT if first else 0.0) and width <= column + _OVER
+            fills = full <= width + hang + (_INDENT if first else 0.0) and width <= column + _OVER
             joinable = fills and not row
             # (or the addressee, 县委、县政府：, is: the first paragraph's indented line comes next)
             started = started or "。" in line or line.rstrip().endswith(_ADDRESS)
@@ -616,6 +624,14 @@ def _same_size(size: float | None, other: float | None) -> bool:
 
 
 _SIZE_APART = 0.15  # of a line's size: lines further apart in size are set in two sizes
+
+
+def _hang(left: float | None, opening: float | None) -> float:
+    """How far a paragraph's line starting at ``left`` is set in from its first line starting
+    at ``opening`` by a hanging indent (0 when not, or not placed)."""
+    if left is None or opening is None or not 0.0 < left - opening <= _PARAGRAPH_INDENT[1]:
+        return 0.0
+    return left - opening
 
 
 def _indented(left: float | None, other: float | None) -> bool:
