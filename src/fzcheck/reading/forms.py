@@ -1,6 +1,8 @@
 """Forms: a table whose first column labels the text beside it (主要举措和成效 | 2025年，…), as
-a unit fills in the report's parts. Its text is running prose, which makes a table of it look
-like text boxed in rules or a page laid out in a table; its labels tell it apart."""
+a unit fills in the report's parts. Its text is running prose, which makes a PDF's ruled table
+of it look like text boxed in rules (pdf_tables); its labels tell it apart. (A web page's form
+is not told from a page laid out in a table this way: their header and footer rows have short
+first cells too.)"""
 
 from __future__ import annotations
 

@@ -472,9 +472,12 @@ def is_row(line: str) -> bool:
     return _CELL_END.search(line) is not None or _unjoined(line)
 
 
-def unwrap(
-    pages: list[list[str]], places: list[dict[str, tuple[float, float, float | None]]] | None = None
-) -> list[list[str]]:
+# a line's place on its page, by its text: where it starts, how wide it is and its characters'
+# size (None: no Chinese character in it), in em (the width of the page's Chinese characters)
+Places = dict[str, tuple[float, float, float | None]]
+
+
+def unwrap(pages: list[list[str]], places: list[Places] | None = None) -> list[list[str]]:
     """Each page's lines of a text layer, which gives no positions (a PDF's), with a
     paragraph's wrapped lines joined. A line's width is estimated in em (a CJK or full-width
     character 1, any other 0.5: Chinese typesetting wraps by width, not by count). The column's
@@ -592,7 +595,7 @@ def unwrap(
 _Measured = tuple[str, float, bool, float | None, float | None]  # text, width, row, start, size
 
 
-def _measured(line: str, places: dict[str, tuple[float, float, float | None]]) -> _Measured:
+def _measured(line: str, places: Places) -> _Measured:
     at = places.get(line)
     estimated = _em(line)
     if at is None:

@@ -16,7 +16,7 @@ from typing import Any
 from fzcheck.document import PICTURE, PICTURE_MIN_CM
 from fzcheck.errors import InputError
 from fzcheck.reading.chrome import TITLE_KINDS
-from fzcheck.reading.layout import Piece, reading_rows, unwrap
+from fzcheck.reading.layout import Piece, Places, reading_rows, unwrap
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.pages import BARE_NUMBER, PAGE_NUMBER
@@ -178,11 +178,6 @@ def _running_dropped(pages: list[list[_Box]]) -> list[list[_Box]]:
     return [[b for b in boxes if seen[tuple(round(v) for v in b)] < need] for boxes in pages]
 
 
-# a line's place on its page: where it starts, how wide it is and its characters' size, in em
-# (the width of the page's Chinese characters), by the line's text
-Places = dict[str, tuple[float, float, float | None]]
-
-
 def _page_text(
     textpage: Any,
     pdfium_c: Any,
@@ -254,8 +249,11 @@ def _page_text(
 def _em_of(chars: list[Piece]) -> float:
     """The page's em: its Chinese characters' median width (its lines' sizes are told in it,
     as the text's widths are estimated: a Chinese character 1 em)."""
-    heights = sorted(c.bottom - c.top for c in chars if c.text != " ") or [10.0]
-    return max(_cjk_width(chars) or heights[len(heights) // 2], 1.0)
+    width = _cjk_width(chars)
+    if width is None:  # no Chinese on the page: its characters' median height
+        heights = sorted(c.bottom - c.top for c in chars if c.text != " ") or [10.0]
+        width = heights[len(heights) // 2]
+    return max(width, 1.0)
 
 
 def _cjk_width(chars: list[Piece]) -> float | None:
