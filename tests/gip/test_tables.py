@@ -1703,6 +1703,42 @@ def test_a_spanned_cell_laid_out_twice_is_not_a_value_too_many(tmp_path: Path) -
     assert failures(r) == {("appeals_review_total", "")}
 
 
+@pytest.mark.parametrize("planted", [False, True])
+def test_writers_spanned_total_over_a_row_ending_in_a_blank_zero(
+    tmp_path: Path, planted: bool
+) -> None:
+    """LibreOffice Writer's web page of table 四: 行政诉讼 set a column further left than 总计's
+    second (colspan=2, rowspan=2) ends, so the grid has 16 columns; the value row's last cell
+    is a zero left blank. Cutting the row's blank tail took that zero for the spanned cell's
+    rest and moved both lawsuit blocks a column: two sums said wrong that were right."""
+    values: list[int | None] = [v or None for v in gip.appeals()]
+    values[-1] = None  # 复议后起诉 总计 left blank: 复议后起诉 is all blank
+    values[10:14] = [None] * 4
+    if planted:
+        values[9] = 2  # 未经复议直接起诉 总计 2, its results 1
+    cells = [f"<td>{v if v is not None else ''}</td>" for v in values]
+    cells[4] = f"<td colspan='2'>{values[4]}</td>"
+    results = ("结果维持", "结果纠正", "其他结果", "尚未审结")
+    names = "".join(f"<td>{n}</td>" for n in results)
+    tall = "".join(f"<td rowspan='2'>{n}</td>" for n in results)
+    table = (
+        "<table><tr><td colspan='5'>行政复议</td><td colspan='11'>行政诉讼</td></tr>"
+        f"<tr>{tall}"
+        "<td rowspan='2' colspan='2'>总计</td><td colspan='5'>未经复议直接起诉</td>"
+        "<td colspan='5'>复议后起诉</td></tr>"
+        f"<tr>{names}<td>总计</td>{names}<td>总计</td></tr>"
+        f"<tr>{''.join(cells)}</tr></table>"
+    )
+    page = gip.html_page(appeal_values=values)
+    start = page.index("<table><tr><td colspan='5'>行政复议")
+    end = page.index("</table>", start) + len("</table>")
+    page = page[:start] + table + page[end:]
+    r = check(write(tmp_path, "writer.html", page))
+    assert tables(r)["appeals"]["status"] == "read", tables(r)["appeals"]
+    expected = {("appeals_direct_total", "")} if planted else set()
+    assert {f for f in failures(r) if f[0].startswith("appeals")} == expected
+
+
 def _blank_for_zero(table: dict[str, list[int | None]]) -> dict[str, list[int | None]]:
     return {row: [v or None for v in vals] for row, vals in table.items()}
 

@@ -4,7 +4,7 @@ line, a narrow label's wrapped characters among its text's lines)."""
 
 from __future__ import annotations
 
-from fzcheck.reading.forms import labelled_rows
+from fzcheck.reading.forms import labelled_rows, told_rows
 
 _ROWS = [
     ("主要举措和成效", "一是健全依法决策机制，全年审查规范性文件38件。" * 15),
@@ -27,3 +27,22 @@ def test_a_first_column_of_sentences_or_long_text_is_no_forms() -> None:
     assert labelled_rows([("网站首页，机构概况。", ["正文"])]) == 0
     assert labelled_rows([("法" * 41, ["正文"])]) == 0
     assert labelled_rows([("", ["正文"]), ("填报单位", [""])]) == 0
+
+
+def test_rows_of_labels_beside_sentences_are_told_rows() -> None:
+    """A web page's form has a row a part (told_rows counts those); a page laid out in a
+    table has its article beside the navigation at most, its other short cells no sentence."""
+    assert told_rows((label, [text]) for label, text in _ROWS) == 5
+    layout = [
+        ("当前位置", ["首页 > 政务公开"]),
+        ("发布时间：2026-01-22", ["来源：青岗县司法局"]),
+        ("网站首页 政务公开", ["青岗县司法局2025年度法治政府建设年度报告。全年……"]),
+        ("版权所有", ["赣ICP备00000000号"]),
+    ]
+    assert told_rows(layout) == 1
+
+
+def test_a_label_may_hold_a_comma_not_a_sentence_end() -> None:
+    law = "党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况"
+    assert labelled_rows([(law, ["局党组书记亲自主持会议4次。"]), ("其他", ["无。"])]) == 2
+    assert labelled_rows([("网站首页；机构概况", ["正文"])]) == 0

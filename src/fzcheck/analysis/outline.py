@@ -694,8 +694,11 @@ _CELL_LINES = 6  # lines a cell's text may wrap onto after its label's, before i
 # A form's row: its label in the first cell, the paragraph in the next (存在的不足和原因 | 一是…。),
 # as a unit fills in a 报告表 its 依法治县办 handed out
 # (one run of white space before the label, its border inside it: ^\s*\|?\s* split a line of
-# 200,000 spaces every way)
-_ROW_LABEL = re.compile(r"^\s*(?:\|\s*)?([^\s,。;!?:、【|]{2,36})\s*\|\s*\S")
+# 200,000 spaces every way; a comma inside it, as in the law's own 党政主要负责人履行推进法治建设
+# 第一责任人职责，加强法治政府建设的有关情况, 40 characters at most)
+_ROW_LABEL = re.compile(
+    r"^\s*(?:\|\s*)?([^\s,。;!?:、【|][^\s。;!?:、【|]{0,38}[^\s,。;!?:、【|])\s*\|\s*\S"
+)
 
 
 def _run_in_labels(

@@ -402,7 +402,10 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             first = next((k for k, v in enumerate(values) if v.text), len(values))
             values = values[min(first, len(values) - len(columns)) :]
         if len(values) > len(columns) and not any(v.text for v in values[len(columns) :]):
-            values = values[: len(columns)]  # a value cell spanning columns: the empty rest
+            # a value cell spanning columns: the empty rest, unless a blank cell within the row
+            # is where the grid has a column neither the row nor its header fills (Writer's
+            # 总计 colspan=2, the row's last cell a zero left blank)
+            values = _spanned_out(doc, region, i, values, len(columns)) or values[: len(columns)]
         blank = not any(v.text for v in values)
         found = _match_row(
             template, pointer, _label(pending, label), i, doc, region, table.row_lines
@@ -573,31 +576,25 @@ def _row_text(table: TableRead, row: str, columns: list[str]) -> bool:
 def _spanned_out(
     doc: Document, region: range, i: int, values: list[_Token], columns: int
 ) -> list[_Token] | None:
-    """A row's values without the cells that are blank in it and in the header line above it
+    """A row's values without the cells that are blank in it and in the header lines above it
     alike (a page's 总计 and its value each set colspan=2: a cell of the grid neither fills),
-    when that leaves one value a column; else None."""
-    line = doc.analysis[i]
-    cells = _border_cells(line)
+    when that leaves one value a column; else None. The header's lines are read from the row
+    up, a cell staying a gap while each line read leaves it blank: a zero left blank under a
+    name set a line higher (Writer's rowspan=2 结果维持 over an empty cell) is a value."""
+    cells = _border_cells(doc.analysis[i])
     if cells is None:
         return None
-    above = next(
-        (
-            doc.analysis[j]
-            for j in range(i - 1, max(region.start, i - _HEADER_LINES) - 1, -1)
-            if cell_count(doc.analysis[j]) == len(cells[0])
-        ),
-        None,
-    )
-    header = _border_cells(above) if above is not None else None
-    if header is None or len(header[0]) != len(cells[0]):
-        return None
-    blank = [  # each such cell's extent in the line
-        (cells[1][k], cells[1][k] + len(cell))
-        for k, (cell, name) in enumerate(zip(cells[0], header[0], strict=True))
-        if not cell.strip() and not name.strip()
-    ]
-    kept = [v for v in values if not any(a <= v.start <= b for a, b in blank)]
-    return kept if len(kept) == columns else None
+    gaps = {k for k, cell in enumerate(cells[0]) if not cell.strip()}
+    for j in range(i - 1, max(region.start, i - _HEADER_LINES) - 1, -1):
+        header = _border_cells(doc.analysis[j])
+        if header is None or len(header[0]) != len(cells[0]):
+            continue
+        gaps &= {k for k, name in enumerate(header[0]) if not name.strip()}
+        blank = [(cells[1][k], cells[1][k] + len(cells[0][k])) for k in gaps]
+        kept = [v for v in values if not any(a <= v.start <= b for a, b in blank)]
+        if len(kept) >= columns:
+            return kept if len(kept) == columns else None
+    return None
 
 
 def _too_many(template: TableTemplate, found: int, values: int, first_line: int) -> TableRead:

@@ -16,6 +16,7 @@ from fzcheck.errors import InputError
 from fzcheck.fast_patterns import cjk_count
 from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_KINDS, is_chrome
 from fzcheck.reading.dates import date_of_seconds, find_published, make_date, parse_date
+from fzcheck.reading.forms import told_rows
 from fzcheck.reading.limits import Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.ocr import TEXT_BESIDE_PICTURES, read_pictures
@@ -218,6 +219,8 @@ def read_html(data: bytes, deadline: Deadline | None = None) -> Extracted:
         deduplicate=False,
     )
     if text:
+        if _FORM_ROW in text:
+            text = "\n".join(map(_form_row, text.split("\n")))
         text = text.translate(_REPEAT_MARKS)  # _KEEP among them
     if not text or not text.strip():
         text = _TAG.sub("\n", _without_hidden(page))
@@ -563,8 +566,8 @@ def _tree(page: str) -> Any:
 def _without_layout_tables(page: str) -> Any:
     """The page with tables used for layout (old CMS pages put the whole article in one cell,
     beside the navigation) made plain blocks: trafilatura renders a table row as one line, so
-    the article's every paragraph, heading and signature became a single line. The page as it
-    is (a string) when it has none."""
+    the article's every paragraph, heading and signature became a single line. A form's rows
+    are marked (_form_rows_marked). The page as it is (a string) when it has neither."""
     if _TABLE_TAG.search(page) is None:
         return page
     tree = _tree(page)
@@ -576,21 +579,68 @@ def _without_layout_tables(page: str) -> Any:
         if holder is not None:
             own.setdefault(holder, []).append(cell)
     budget = [_PIECES_BUDGET]
-    layout = [
-        t for t, cells in own.items() if len(cells) <= _LAYOUT_CELLS and _is_layout(cells, budget)
-    ]
+    layout, forms = [], []
+    for table, cells in own.items():
+        if len(cells) > _LAYOUT_CELLS:
+            continue
+        texts = {cell: _opening(cell, budget).strip() for cell in cells}
+        if _form_rows_marked(table, texts):
+            forms.append(table)
+        elif _is_layout(list(texts.values())):
+            layout.append(table)
     for table in layout:
         for el in table.iter("tbody", "thead", "tfoot", "tr", "td", "th"):
             if next(el.iterancestors("table"), None) is table:
                 el.tag = "div"
         table.tag = "div"
-    return tree if layout else page
+    return tree if layout or forms else page
 
 
-def _is_layout(cells: list[Any], budget: list[int]) -> bool:
-    texts = [_opening(cell, budget).strip() for cell in cells]
+def _is_layout(texts: list[str]) -> bool:
     figures = sum(1 for t in texts if len(t) <= _FIGURE_CHARS and any(c.isdigit() for c in t))
     return figures < _DATA_FIGURES and any(len(t) >= _LAYOUT_CELL_CHARS for t in texts)
+
+
+def _form_rows_marked(table: Any, texts: dict[Any, str]) -> bool:
+    """Whether ``table`` is a form (forms.py: three rows at least with a label beside
+    sentences, where a page laid out in a table has its article beside the navigation only);
+    if so, each of its rows' first cell is marked (_FORM_ROW) to be read as a .docx's form is,
+    label | text, its points numbered inside the text cut apart (resegment), a numbered label
+    (一、主要举措和成效) its row's heading. ``texts``: each of its cells' opening."""
+    rows = []
+    for row in table.iter("tr"):
+        cells = [c for c in row if c in texts]
+        if len(cells) >= 2:
+            rows.append(cells)
+    if told_rows((texts[r[0]], [texts[c] for c in r[1:]]) for r in rows) < _FORM_ROWS:
+        return False
+    for first, *others in rows:
+        first.text = _FORM_ROW + (first.text or "")
+        for cell in others:  # a cell's paragraphs (trafilatura joins them): a line each
+            for k, el in enumerate(cell.iter("p", "div", "br")):
+                if el.tag == "br":
+                    el.tail = _FORM_ROW + (el.tail or "")
+                elif k:
+                    el.text = _FORM_ROW + (el.text or "")
+    return True
+
+
+_FORM_ROWS = 3
+# (a mark trafilatura keeps at a cell's start, where it drops what is not printable: the
+# combining grapheme joiner, invisible and in no Chinese text; taken out of the text after)
+_FORM_ROW = "\u034f"
+
+
+def _form_row(line: str) -> str:
+    """A form's row as trafilatura sets a table's (| label | text |) without its outer
+    borders, its cells' paragraphs a line each, as a .docx's table rows are read (label |
+    text, then the text's other paragraphs)."""
+    head, mark, rest = line.partition(_FORM_ROW)
+    if not mark or head.strip() not in ("", "|"):
+        return line
+    rest = rest.rstrip()
+    rest = rest.removesuffix("|").rstrip() if rest.endswith(" |") else rest
+    return "\n".join(p.strip() for p in rest.split(_FORM_ROW))
 
 
 def _opening(cell: Any, budget: list[int]) -> str:
@@ -630,7 +680,7 @@ def _empty_cells_kept(page: str) -> str:
 # for print or a phone): such a copy is still read once.
 _REPEAT_DIGITS = (_KEEP, "\u200c")
 _REPEAT_END = "\u2060"
-_REPEAT_MARKS = str.maketrans(dict.fromkeys((*_REPEAT_DIGITS, _REPEAT_END)))
+_REPEAT_MARKS = str.maketrans(dict.fromkeys((*_REPEAT_DIGITS, _REPEAT_END, _FORM_ROW)))
 _PARAGRAPHS = frozenset({"p", "div"})
 # what makes a <p> or <div> hold paragraphs rather than be one
 _BLOCKS = _PARAGRAPHS | {"table", "ul", "ol", "li", "dl", "blockquote", "pre", "article", "main"}
