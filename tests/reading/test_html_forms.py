@@ -96,3 +96,91 @@ def test_a_page_laid_out_in_a_table_is_still_read_as_blocks(tmp_path: Path) -> N
     lines = load(str(page)).lines
     assert _DONE[1] in lines and _TITLE in lines
     assert not any("|" in line for line in lines)
+
+
+def _page(table: str) -> str:
+    return (
+        "<html><head><meta charset='utf-8'></head><body>"
+        f"<p align='center'>{_TITLE}</p>{table}"
+        "<p align='right'>青岗县交通运输局</p><p align='right'>2026年1月20日</p></body></html>"
+    )
+
+
+def _lines(tmp_path: Path, html: str) -> list[str]:
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    return load(str(page)).lines
+
+
+def test_a_label_its_narrow_cell_wrapped_is_one_label(tmp_path: Path) -> None:
+    rows = "".join(
+        f"<tr><td>{label[:4]}<br>{label[4:]}</td><td><p>{'</p><p>'.join(text)}</p></td></tr>"
+        for label, text in _ROWS[1:]
+    )
+    lines = _lines(tmp_path, _page(f"<table border='1'>{rows}</table>"))
+    assert f"主要举措和成效 | {_DONE[0]}" in lines
+    assert "存在的不足和原因 | 一是执法人员" in "\n".join(lines)
+
+
+def test_a_number_column_is_no_label_and_leaves_the_rows_whole(tmp_path: Path) -> None:
+    """序号 | 项目 | 内容: the number is no heading of the text; the row is read as a .docx's (one
+    line), not cut into its cell's paragraphs under a number."""
+    rows = "".join(
+        f"<tr><td>{k}</td><td>{label}</td><td><p>{'</p><p>'.join(text)}</p></td></tr>"
+        for k, (label, text) in enumerate(_ROWS[1:], 1)
+    )
+    lines = _lines(tmp_path, _page(f"<table border='1'>{rows}</table>"))
+    assert any(line.startswith(f"1 | 主要举措和成效 | {_DONE[0]}") for line in lines)
+    assert not any(line.startswith("（一）") for line in lines)
+
+
+def test_a_cell_holding_a_reports_numbered_headings_is_not_cut_under_its_label(
+    tmp_path: Path,
+) -> None:
+    """An unnumbered label over paragraphs numbered 一、二、 (the cell holds a report of its
+    own): cut apart, those headings outranked the rows' labels (100 → 77.5)."""
+    text = ["一、完善依法决策机制", _DONE[1], "二、规范行政执法行为", _DONE[2]]
+    rows = [("主要举措和成效", text), *_ROWS[2:]]
+    cells = "".join(
+        f"<tr><td>{label}</td><td><p>{'</p><p>'.join(t)}</p></td></tr>" for label, t in rows
+    )
+    lines = _lines(tmp_path, _page(f"<table border='1'>{cells}</table>"))
+    assert "一、完善依法决策机制" not in lines
+    assert any(line.startswith("主要举措和成效 | 一、完善依法决策机制") for line in lines)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "<tr><td>主办单位</td><td>青岗县人民政府办公室；承办单位：青岗县政务数据中心</td></tr>"
+        "<tr><td>联系地址</td><td>青岗县人民路18号；邮编：410100；电话：0731-84001234</td></tr>"
+        "<tr><td>温馨提示</td><td>本网站信息仅供参考，请以正式文件为准。</td></tr>",
+        "<tr><td>栏目说明</td><td>本栏目发布本县各部门年度报告；按年度排列。</td></tr>"
+        "<tr><td>说明</td><td>本页内容由各部门报送。</td></tr>"
+        "<tr><td>提示</td><td>如有疑问请致电本单位。</td></tr>",
+    ],
+)
+def test_a_layouts_footer_of_sentences_makes_it_no_form(tmp_path: Path, footer: str) -> None:
+    """A site's footer rows may hold a ；or a 。 (联系地址 | …；邮编…, 温馨提示 | …为准。): with the
+    article beside the navigation that made three rows of a label beside sentences, the page
+    was kept a table and its title became the navigation's (100 → 0, not a report)."""
+    paragraphs = [_TITLE, *_DONE, *_DONE[1:], "青岗县交通运输局", "2026年1月20日"]
+    article = "".join(f"<p>{p}</p>" for p in paragraphs)
+    body = (
+        f"<table><tr><td>网站首页 政务公开 通知公告 办事指南</td><td>{article}</td></tr>"
+        f"{footer}</table>"
+    )
+    lines = _lines(tmp_path, f"<html><body>{body}</body></html>")
+    assert _TITLE in lines and _DONE[1] in lines
+    assert not any("|" in line for line in lines)  # no cell beside another: blocks
+
+
+def test_a_table_holding_tables_is_no_form(tmp_path: Path) -> None:
+    """trafilatura sets a kept table's inner tables after it, away from their sections."""
+    inner = "<table border='1'><tr><td>指标</td><td>数量</td></tr><tr><td>案件</td><td>12</td></tr></table>"
+    rows = "".join(
+        f"<tr><td>{label}</td><td><p>{'</p><p>'.join(text)}</p>{inner if k == 1 else ''}</td></tr>"
+        for k, (label, text) in enumerate(_ROWS)
+    )
+    lines = _lines(tmp_path, _page(f"<table border='1'>{rows}</table>"))
+    assert not any(line.startswith("主要举措和成效 | ") for line in lines)

@@ -24,9 +24,7 @@ def labelled_rows(rows: Iterable[tuple[str, list[str]]]) -> int:
 
 
 def told_rows(rows: Iterable[tuple[str, list[str]]]) -> int:
-    """How many of ``rows`` hold a label beside sentences (主要举措和成效 | …成效明显。). A page
-    laid out in a table has one at most, its article beside the navigation; its other rows'
-    short cells (发布时间 | 来源, 版权所有 | ICP备…) hold no sentence."""
+    """How many of ``rows`` hold a label beside sentences (主要举措和成效 | …成效明显。)."""
     return sum(
         1
         for label, others in rows

@@ -16,7 +16,7 @@ from fzcheck.errors import InputError
 from fzcheck.fast_patterns import cjk_count
 from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_KINDS, is_chrome
 from fzcheck.reading.dates import date_of_seconds, find_published, make_date, parse_date
-from fzcheck.reading.forms import told_rows
+from fzcheck.reading.forms import LABEL_CHARS, told_rows
 from fzcheck.reading.limits import Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.ocr import TEXT_BESIDE_PICTURES, read_pictures
@@ -602,30 +602,82 @@ def _is_layout(texts: list[str]) -> bool:
 
 
 def _form_rows_marked(table: Any, texts: dict[Any, str]) -> bool:
-    """Whether ``table`` is a form (forms.py: three rows at least with a label beside
-    sentences, where a page laid out in a table has its article beside the navigation only);
-    if so, each of its rows' first cell is marked (_FORM_ROW) to be read as a .docx's form is,
-    label | text, its points numbered inside the text cut apart (resegment), a numbered label
-    (一、主要举措和成效) its row's heading. ``texts``: each of its cells' opening."""
+    """Whether ``table`` is a form (forms.told_rows: three rows at least with a label beside a
+    paragraph, where a page laid out in a table has its article beside the navigation, its
+    footer's cells a line or two); if so, each of its rows' first cell is marked (_FORM_ROW) to
+    be read as a .docx's form is: label | text. A table holding tables is none (trafilatura
+    sets a kept table's inner tables after it, out of their sections). ``texts``: each of its
+    cells' opening."""
+    if any(True for _ in table.iterdescendants("table")):
+        return False
     rows = []
     for row in table.iter("tr"):
         cells = [c for c in row if c in texts]
         if len(cells) >= 2:
             rows.append(cells)
-    if told_rows((texts[r[0]], [texts[c] for c in r[1:]]) for r in rows) < _FORM_ROWS:
+    if _told(rows, texts) < _FORM_ROWS:
         return False
     for first, *others in rows:
+        pieces = list(islice(first.itertext(), _LABEL_PIECES + 1))
+        label = "".join("".join(pieces).split())
+        if len(pieces) <= _LABEL_PIECES and len(label) <= LABEL_CHARS:
+            # a label its narrow cell wrapped (主要举措和<br>成效, a <p> a line) is one word
+            for child in list(first):
+                first.remove(child)
+            first.text = label
         first.text = _FORM_ROW + (first.text or "")
-        for cell in others:  # a cell's paragraphs (trafilatura joins them): a line each
-            for k, el in enumerate(cell.iter("p", "div", "br")):
-                if el.tag == "br":
-                    el.tail = _FORM_ROW + (el.tail or "")
-                elif k:
-                    el.text = _FORM_ROW + (el.text or "")
+        if _heads_its_row(label, others):
+            for cell in others:  # the text's paragraphs (trafilatura joins them): a line each
+                for k, el in enumerate(cell.iter("p", "div", "br")):
+                    if el.tag == "br":
+                        el.tail = _FORM_ROW + (el.tail or "")
+                    elif k:
+                        el.text = _FORM_ROW + (el.text or "")
     return True
 
 
+def _told(rows: list[list[Any]], texts: dict[Any, str]) -> int:
+    """The rows of a label beside sentences (forms.told_rows), but a site's footer (主办单位 |
+    …；承办…, 联系地址 | …；邮编…); none in a table where one cell holds two thirds of the
+    words: a page's article beside its navigation and footer, whatever their rows say (a form
+    whose one part outweighs the rest so is read as before, its cells blocks)."""
+    lengths = [len(t) for t in texts.values()]
+    if 3 * max(lengths, default=0) > 2 * sum(lengths):
+        return 0
+    return told_rows(
+        (texts[first], [texts[c] for c in others])
+        for first, *others in rows
+        if not _SITE_FOOTER.match("".join(texts[first].split()))
+        and not any(_REGISTERED.search(texts[c]) for c in others)
+    )
+
+
+# a site's footer row: who runs the site, how to reach them, its notices and registrations
+_SITE_FOOTER = re.compile(
+    r"主办|承办|协办|技术支持|版权|联系|地址|电话|传真|邮编|邮箱|温馨提示|免责声明|网站|备案"
+)
+_REGISTERED = re.compile(r"ICP备|公网安备|网站标识码")
+
+
+def _heads_its_row(label: str, cells: list[Any]) -> bool:
+    """Whether the row's label is its text's heading, the text's paragraphs its own: not a
+    number (a 序号 column's 1, 一: the label is the next cell), and not an unnumbered label over
+    paragraphs numbered as a report's top headings (一、 / 第一部分: the cell is a report)."""
+    if len(label) < 2 or _ORDINAL.fullmatch(label):
+        return False
+    if _TOP_NUMBERED.match(label):
+        return True
+    return not any(
+        _TOP_NUMBERED.match(next((t for t in islice(el.itertext(), 5) if t.strip()), "").lstrip())
+        for cell in cells
+        for el in cell.iter("p", "div")
+    )
+
+
+_ORDINAL = re.compile(r"[(（]?[0-9０-９一二三四五六七八九十]+[)）.．、]?")
+_TOP_NUMBERED = re.compile(r"[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分")
 _FORM_ROWS = 3
+_LABEL_PIECES = 20  # pieces of text (between tags) of a label cell made one word, at most
 # (a mark trafilatura keeps at a cell's start, where it drops what is not printable: the
 # combining grapheme joiner, invisible and in no Chinese text; taken out of the text after)
 _FORM_ROW = "\u034f"
