@@ -266,6 +266,8 @@ def _problems_flag(tmp_path: Path, section: str) -> dict[str, object]:
         "针对2023年度报告中指出的“信息更新不够及时”的问题，我局已于年内整改到位。",
         # a denial names nothing
         "经自查，本年度未发现明显问题。",
+        "经自查，暂未发现存在的问题。",
+        "本年度不存在需要报告的问题。",
         # the stock admission, nothing after it saying what falls short
         "我局政府信息公开工作还存在一些不足。下一步将制定栏目设置规范。",
         "对照上级要求，我局政府信息公开工作仍存在一些不足和差距。",
