@@ -184,3 +184,31 @@ def test_a_table_holding_tables_is_no_form(tmp_path: Path) -> None:
     )
     lines = _lines(tmp_path, _page(f"<table border='1'>{rows}</table>"))
     assert not any(line.startswith("主要举措和成效 | ") for line in lines)
+
+
+def test_two_rows_labelled_as_a_reports_sections_are_its_sections(tmp_path: Path) -> None:
+    """The last parts set in a table of their own (四、下一年度主要安排 | …, 五、… | …): two rows,
+    but each labelled as a report's section, which no navigation or footer is; the long first
+    row holds most of the words, as an article would. Kept a table, | 四、… | was no heading
+    and both parts were missing."""
+    prose = [
+        "一、主要举措和成效",
+        *_DONE,
+        "二、存在的不足和原因",
+        _ROWS[2][1][0],
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+        _ROWS[3][1][0],
+    ]
+    plan = "2026年，我局将重点抓好以下工作：" + "一是深化执法规范化建设，完善执法程序；" * 8 + "。"
+    rows = [
+        ("四、下一年度主要安排", plan),
+        ("五、其他需要报告的情况", "本年度无其他需要报告的情况。"),
+    ]
+    table = "".join(f"<tr><td>{label}</td><td>{text}</td></tr>" for label, text in rows)
+    html = _page("".join(f"<p>{p}</p>" for p in prose) + f"<table border='1'>{table}</table>")
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    assert f"四、下一年度主要安排 | {plan}" in load(str(page)).lines
+    result = check_path(str(page), Catalog.load()).to_json()
+    statuses = {p["id"]: p["status"] for p in result["parts"]}
+    assert statuses["next_year_plan"] == statuses["other"] == "present"

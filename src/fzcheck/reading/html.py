@@ -615,7 +615,7 @@ def _form_rows_marked(table: Any, texts: dict[Any, str]) -> bool:
         cells = [c for c in row if c in texts]
         if len(cells) >= 2:
             rows.append(cells)
-    if _told(rows, texts) < _FORM_ROWS:
+    if not _is_form(rows, texts):
         return False
     for first, *others in rows:
         pieces = list(islice(first.itertext(), _LABEL_PIECES + 1))
@@ -636,20 +636,26 @@ def _form_rows_marked(table: Any, texts: dict[Any, str]) -> bool:
     return True
 
 
-def _told(rows: list[list[Any]], texts: dict[Any, str]) -> int:
-    """The rows of a label beside sentences (forms.told_rows), but a site's footer (主办单位 |
-    …；承办…, 联系地址 | …；邮编…); none in a table where one cell holds two thirds of the
-    words: a page's article beside its navigation and footer, whatever their rows say (a form
-    whose one part outweighs the rest so is read as before, its cells blocks)."""
-    lengths = [len(t) for t in texts.values()]
-    if 3 * max(lengths, default=0) > 2 * sum(lengths):
-        return 0
-    return told_rows(
+def _is_form(rows: list[list[Any]], texts: dict[Any, str]) -> bool:
+    """Three rows at least of a label beside sentences (forms.told_rows), not counting a site's
+    footer (主办单位 | …；承办…, 联系地址 | …；邮编…), and no cell holding two thirds of the
+    words: that is a page's article beside its navigation and footer, whatever their rows say
+    (a form whose one part outweighs the rest so is read as before, its cells blocks). Two
+    rows are enough where each is labelled as a report's section (五、存在的主要问题及改进情况 |
+    …, 六、其他需要报告的事项 | …): no navigation or footer is numbered so."""
+    told = [
         (texts[first], [texts[c] for c in others])
         for first, *others in rows
         if not _SITE_FOOTER.match("".join(texts[first].split()))
         and not any(_REGISTERED.search(texts[c]) for c in others)
-    )
+    ]
+    count = told_rows(told)
+    if count >= _SECTION_ROWS and count == told_rows(
+        (label, others) for label, others in told if _TOP_NUMBERED.match(label)
+    ):
+        return True
+    lengths = [len(t) for t in texts.values()]
+    return 3 * max(lengths, default=0) <= 2 * sum(lengths) and count >= _FORM_ROWS
 
 
 # a site's footer row: who runs the site, how to reach them, its notices and registrations
@@ -677,6 +683,7 @@ def _heads_its_row(label: str, cells: list[Any]) -> bool:
 _ORDINAL = re.compile(r"[(（]?[0-9０-９一二三四五六七八九十]+[)）.．、]?")
 _TOP_NUMBERED = re.compile(r"[一二三四五六七八九十]+、|第[一二三四五六七八九十]+部分")
 _FORM_ROWS = 3
+_SECTION_ROWS = 2  # rows of a table each labelled as a report's section (一、…), at least
 _LABEL_PIECES = 20  # pieces of text (between tags) of a label cell made one word, at most
 # (a mark trafilatura keeps at a cell's start, where it drops what is not printable: the
 # combining grapheme joiner, invisible and in no Chinese text; taken out of the text after)
