@@ -212,3 +212,13 @@ def test_two_rows_labelled_as_a_reports_sections_are_its_sections(tmp_path: Path
     result = check_path(str(page), Catalog.load()).to_json()
     statuses = {p["id"]: p["status"] for p in result["parts"]}
     assert statuses["next_year_plan"] == statuses["other"] == "present"
+
+
+def test_a_text_cells_paragraphs_inside_a_block_start_on_the_labels_line(tmp_path: Path) -> None:
+    rows = "".join(
+        f"<tr><td>{label}</td><td><div><p>{'</p><p>'.join(text)}</p></div></td></tr>"
+        for label, text in _ROWS
+    )
+    lines = _lines(tmp_path, _page(f"<table border='1'>{rows}</table>"))
+    first = f"主要举措和成效 | {_DONE[0]}"
+    assert lines[lines.index(first) + 1 : lines.index(first) + 3] == _DONE[1:]

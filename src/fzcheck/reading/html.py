@@ -602,12 +602,10 @@ def _is_layout(texts: list[str]) -> bool:
 
 
 def _form_rows_marked(table: Any, texts: dict[Any, str]) -> bool:
-    """Whether ``table`` is a form (forms.told_rows: three rows at least with a label beside a
-    paragraph, where a page laid out in a table has its article beside the navigation, its
-    footer's cells a line or two); if so, each of its rows' first cell is marked (_FORM_ROW) to
-    be read as a .docx's form is: label | text. A table holding tables is none (trafilatura
-    sets a kept table's inner tables after it, out of their sections). ``texts``: each of its
-    cells' opening."""
+    """Whether ``table`` is a form (_is_form: rows of a label beside a paragraph); if so, each
+    of its rows' first cell is marked (_FORM_ROW) to be read as a .docx's form is: label |
+    text. A table holding tables is none (trafilatura sets a kept table's inner tables after
+    it, out of their sections). ``texts``: each of its cells' opening."""
     if any(True for _ in table.iterdescendants("table")):
         return False
     rows = []
@@ -699,7 +697,12 @@ def _form_row(line: str) -> str:
         return line
     rest = rest.rstrip()
     rest = rest.removesuffix("|").rstrip() if rest.endswith(" |") else rest
-    return "\n".join(p.strip() for p in rest.split(_FORM_ROW))
+    lines = [p for p in (p.strip() for p in rest.split(_FORM_ROW)) if p]
+    if len(lines) > 1 and lines[0].endswith("|"):
+        # the text's first paragraph inside a block (<div><p>…</p><p>…</p></div>) was marked
+        # too: it goes on the label's line
+        lines[:2] = [f"{lines[0]} {lines[1]}"]
+    return "\n".join(lines)
 
 
 def _opening(cell: Any, budget: list[int]) -> str:
