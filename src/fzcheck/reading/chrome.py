@@ -36,6 +36,12 @@ _FURNITURE = (
 )
 # A site's registration numbers in its footer: these may start anywhere in the line.
 _REGISTRATION = r".{0,30}ICP备.{0,40}|.{0,20}公网安备.{0,40}"
+# A site's footer as a table's row (html's form test): a label naming who runs the site, how to
+# reach them or its notices (联系地址 | …；邮编…), or a cell holding its registrations
+FOOTER_LABEL = re.compile(
+    r"主办|承办|协办|技术支持|版权|联系|地址|电话|传真|邮编|邮箱|温馨提示|免责声明|网站|备案"
+)
+REGISTERED = re.compile(r"ICP备|公网安备|网站标识码")
 CHROME_LINE = re.compile(rf"^\s*(?:{_FURNITURE}|{_REGISTRATION})\s*$")
 # A short line of several pieces of furniture side by side (【字体：大 中 小】 打印本页 关闭窗口):
 # each piece taken out in turn, nothing is left. (One pattern repeating the pieces would try

@@ -14,7 +14,13 @@ from urllib.parse import unquote
 from fzcheck.document import PICTURE, PICTURE_MIN_CM, fold_width
 from fzcheck.errors import InputError
 from fzcheck.fast_patterns import cjk_count
-from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_KINDS, is_chrome
+from fzcheck.reading.chrome import (
+    FOOTER_LABEL,
+    LOOKALIKE_KINDS,
+    REGISTERED,
+    TITLE_KINDS,
+    is_chrome,
+)
 from fzcheck.reading.dates import date_of_seconds, find_published, make_date, parse_date
 from fzcheck.reading.forms import LABEL_CHARS, told_rows
 from fzcheck.reading.limits import Deadline, count_limit
@@ -644,8 +650,8 @@ def _is_form(rows: list[list[Any]], texts: dict[Any, str]) -> bool:
     told = [
         (texts[first], [texts[c] for c in others])
         for first, *others in rows
-        if not _SITE_FOOTER.match("".join(texts[first].split()))
-        and not any(_REGISTERED.search(texts[c]) for c in others)
+        if not FOOTER_LABEL.match("".join(texts[first].split()))
+        and not any(REGISTERED.search(texts[c]) for c in others)
     ]
     count = told_rows(told)
     if count >= _SECTION_ROWS and count == told_rows(
@@ -654,13 +660,6 @@ def _is_form(rows: list[list[Any]], texts: dict[Any, str]) -> bool:
         return True
     lengths = [len(t) for t in texts.values()]
     return 3 * max(lengths, default=0) <= 2 * sum(lengths) and count >= _FORM_ROWS
-
-
-# a site's footer row: who runs the site, how to reach them, its notices and registrations
-_SITE_FOOTER = re.compile(
-    r"主办|承办|协办|技术支持|版权|联系|地址|电话|传真|邮编|邮箱|温馨提示|免责声明|网站|备案"
-)
-_REGISTERED = re.compile(r"ICP备|公网安备|网站标识码")
 
 
 def _heads_its_row(label: str, cells: list[Any]) -> bool:
