@@ -1739,6 +1739,49 @@ def test_writers_spanned_total_over_a_row_ending_in_a_blank_zero(
     assert {f for f in failures(r) if f[0].startswith("appeals")} == expected
 
 
+@pytest.mark.parametrize("spanned", [4, 9, 14])
+@pytest.mark.parametrize("planted", [False, True])
+def test_a_blank_first_value_beside_a_spanned_total(
+    tmp_path: Path, spanned: int, planted: bool
+) -> None:
+    """Table 四 whose grid has a column more than the template (one 总计 set colspan=2, in the
+    header and the value row), the row's first value a zero left blank. The blank first cell
+    stands under 结果维持: it is that value, not a label's empty rest; the gap is the spanned
+    total's. Read the other way, every value moved a column and right sums were said wrong."""
+    values: list[int | None] = list(gip.appeals())
+    values[4] -= values[0]
+    values[0] = None  # 行政复议 结果维持 left blank: a zero
+    if planted:
+        values[9] = (values[9] or 0) + 1  # 未经复议直接起诉 总计 one over its results
+    cells = [f"<td>{v if v is not None else ''}</td>" for v in values]
+    cells[spanned] = f"<td colspan='2'>{values[spanned]}</td>"
+    results = ("结果维持", "结果纠正", "其他结果", "尚未审结")
+    names = "".join(f"<td>{n}</td>" for n in results)
+    tall = "".join(f"<td rowspan='2'>{n}</td>" for n in results)
+
+    def total(k: int, rows: int = 1) -> str:
+        span = " colspan='2'" if k == spanned else ""
+        return f"<td{span}{' rowspan=2' if rows == 2 else ''}>总计</td>"
+
+    def block(name: str, k: int) -> str:
+        return f"<td colspan='{6 if k == spanned else 5}'>{name}</td>"
+
+    table = (
+        f"<table><tr><td colspan='{6 if spanned == 4 else 5}'>行政复议</td>"
+        f"<td colspan='{10 if spanned == 4 else 11}'>行政诉讼</td></tr>"
+        f"<tr>{tall}{total(4, 2)}{block('未经复议直接起诉', 9)}{block('复议后起诉', 14)}</tr>"
+        f"<tr>{names}{total(9)}{names}{total(14)}</tr>"
+        f"<tr>{''.join(cells)}</tr></table>"
+    )
+    page = gip.html_page(appeal_values=[v or 0 for v in gip.appeals()])
+    start = page.index("<table><tr><td colspan='5'>行政复议")
+    end = page.index("</table>", start) + len("</table>")
+    r = check(write(tmp_path, "spanned.html", page[:start] + table + page[end:]))
+    assert tables(r)["appeals"]["status"] == "read", tables(r)["appeals"]
+    expected = {("appeals_direct_total", "")} if planted else set()
+    assert {f for f in failures(r) if f[0].startswith("appeals")} == expected
+
+
 def _blank_for_zero(table: dict[str, list[int | None]]) -> dict[str, list[int | None]]:
     return {row: [v or None for v in vals] for row, vals in table.items()}
 

@@ -398,6 +398,10 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                 table.row_lines[template.rows[blank_at].id] = blank_line
                 _put(table, template.rows[blank_at].id, blank_line, {})  # blank, not zeros
             pointer, pending, labels = blank_rows[-1][0] + 1, "", []
+        if len(values) > len(columns) and not values[0].text and not label.strip():
+            # a row of values alone (table 四's): a blank first cell under a column's name is
+            # its value (a zero left blank), the grid's gap elsewhere (a 总计 colspan=2)
+            values = _spanned_out(doc, region, i, values, len(columns)) or values
         if len(values) > len(columns):  # a merged label cell's empty continuation (colspan)
             first = next((k for k, v in enumerate(values) if v.text), len(values))
             values = values[min(first, len(values) - len(columns)) :]
