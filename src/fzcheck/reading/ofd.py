@@ -2,13 +2,19 @@
 order, wrapped lines of a paragraph joined, through the bounded unzip.
 
 Read: OFD.xml -> DocRoot (Document.xml) -> Pages -> each page's Content.xml -> TextObject /
-TextCode. Not read: templates (page headers), annotations, and text drawn only as paths. A
+TextCode. A ruled table (its PathObjects' rules: :mod:`fzcheck.reading.ofd_rules`) is read cell by cell,
+as a PDF's is (:mod:`fzcheck.reading.pdf_tables`). Not read: templates (page headers),
+annotations, and text drawn only as paths. A
 scanner's OFD, its pages pictures and no text, is read by OCR."""
 
 from __future__ import annotations
 
 import math
 import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from itertools import pairwise
 from typing import Any
 
 from fzcheck.errors import InputError
@@ -23,6 +29,8 @@ from fzcheck.reading.limits import (
 )
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.ocr import read_pictures
+from fzcheck.reading.ofd_rules import PT, page_rules
+from fzcheck.reading.pdf_tables import TABLE_MARK, Grid, grids, rows_across_pages, table_lines
 
 _MAX_TEXT_CODES = 8 * MAX_ELEMENTS  # some writers put each character in its own TextCode
 _MAX_PAGES = 2_000
@@ -42,12 +50,15 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
     pages = [page.get("BaseLoc", "") for page in document.iter("{*}Page")]
     count_limit(len(pages), "pages", _MAX_PAGES)
     pages_pieces: list[list[Piece]] = []
+    tables: dict[str, tuple[int, list[str]]] = {}  # each ruled table's rows, by its mark
     pictures: list[str] = []  # each page's ImageObjects' resource ids, in page order
     codes = total = 0
     for location in pages:
         deadline.check()
         content = _xml(package, _resolve(posixpath.dirname(doc_path), location))
+        ruled = grids(*page_rules(content, _PAGE_PATHS))
         pieces: list[Piece] = []
+        glyphs: list[Piece] = []  # each glyph apart, on a page with a ruled table
         for obj in content.iter("{*}TextObject"):
             place = _Place(obj.get("Boundary", ""), obj.get("CTM"), _float(obj.get("Size"), 3.5))
             x, y = 0.0, place.size
@@ -57,14 +68,19 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
                 x, y = _float(code.get("X"), x), _float(code.get("Y"), y)
                 text = code.text or ""
                 if text.strip():
-                    pieces.extend(place.pieces(text, x, y, code.get("DeltaX"), code.get("DeltaY")))
+                    deltas = code.get("DeltaX"), code.get("DeltaY")
+                    pieces.extend(place.pieces(text, x, y, *deltas))
+                    if ruled:
+                        glyphs.extend(place.glyphs(text, x, y, *deltas))
                     # a code's glyphs set apart are pieces of their own: counted too
                     count_limit(total + len(pieces), "text objects", _MAX_TEXT_CODES)
         count_limit(codes, "text objects", _MAX_TEXT_CODES)
         pictures.extend(obj.get("ResourceID", "") for obj in content.iter("{*}ImageObject"))
         total += len(pieces)
+        if ruled:
+            pieces = _tables_set(pieces, glyphs, ruled, tables, len(pages_pieces))
         pages_pieces.append(pieces)
-    lines = document_lines(pages_pieces)
+    lines = _with_tables(document_lines(pages_pieces), tables)
     scans = (
         _media(package, doc_path, document, pictures, deadline) if not lines and pictures else []
     )
@@ -78,6 +94,64 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
             kind="scanned_pdf",
         )
     return Extracted("\n".join(lines))
+
+
+_PAGE_PATHS = 5_000  # paths on a page, at most, for its rules to be looked at (a drawing)
+_MARKS = re.compile(f"({TABLE_MARK}\\d+)")
+
+
+def _tables_set(
+    pieces: list[Piece],
+    glyphs: list[Piece],
+    ruled: list[Grid],
+    tables: dict[str, tuple[int, list[str]]],
+    page: int,
+) -> list[Piece]:
+    """The page's pieces with each ruled table read by its cells (pdf_tables, in points): its
+    pieces replaced by one across its top, marking where its rows stand in the page's lines."""
+    placed = [Piece(g.top * PT, g.bottom * PT, g.left * PT, g.right * PT, g.text) for g in glyphs]
+    for grid in ruled:
+        rows = table_lines(grid, [g for g in placed if grid.holds(g)])
+        if not rows:
+            continue
+        pieces = [
+            p
+            for p in pieces
+            if not grid.holds(Piece(p.top * PT, p.bottom * PT, p.left * PT, p.right * PT, ""))
+        ]
+        key = f"{TABLE_MARK}{len(tables)}"
+        tables[key] = (page, rows)
+        left, top, right, _ = grid.box
+        pieces.append(Piece(top / PT, (top + 1.0) / PT, left / PT, right / PT, key))
+    return pieces
+
+
+def _with_tables(lines: list[str], tables: dict[str, tuple[int, list[str]]]) -> list[str]:
+    """``lines`` with each table's mark replaced by its rows (a line the mark was joined to
+    split round them); a row a page break split, the table going on at the next page's top,
+    joined again (:func:`rows_across_pages`)."""
+    if not tables:
+        return lines
+    out: list[str] = []
+    run: list[tuple[int, list[str]]] = []  # tables on pages one after another, nothing between
+
+    def flush() -> None:
+        rows_across_pages([rows for _, rows in run])
+        out.extend(row for _, rows in run for row in rows)
+        run.clear()
+
+    for line in lines:
+        for part in _MARKS.split(line) if TABLE_MARK in line else [line]:
+            table = tables.get(part)
+            if table is not None:
+                if run and table[0] != run[-1][0] + 1:
+                    flush()
+                run.append(table)
+            elif part.strip():
+                flush()
+                out.append(part)
+    flush()
+    return out
 
 
 def _media(
@@ -152,6 +226,8 @@ class _Place:
         self.x0, self.y0 = (
             (_float(parts[0], 0.0), _float(parts[1], 0.0)) if len(parts) >= 2 else (0.0, 0.0)
         )
+        width = _float(parts[2], 0.0) if len(parts) >= 3 else 0.0
+        self.x1 = self.x0 + width if width > 0 else math.inf  # the object's right edge
         matrix = [_float(v, 0.0) for v in (ctm or "").split()]
         self.m = tuple(matrix) if len(matrix) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
         a, b, c, d = self.m[:4]
@@ -174,25 +250,59 @@ class _Place:
         size = self.size
         if len(text) > _LONG:  # no line of a page: one piece, not a walk of a million glyphs
             return self._piece([text], x, x + sum(_advance(ch, size) for ch in text), y)
-        dxs, dys = _deltas(delta_x, len(text) - 1), _deltas(delta_y, len(text) - 1)
         out: list[Piece] = []
         chars: list[str] = []
         start = end = x
+        for i, (ch, at, down, dx, dy) in enumerate(self._walk(text, x, y, delta_x, delta_y)):
+            if i:
+                if dx < -0.5 * size or abs(dy) > 0.5 * size:
+                    out.extend(self._piece(chars, start, end, y))
+                    chars, start = [], at
+                elif dx - _advance(text[i - 1], size) > _JUMP * size:
+                    chars.append(" ")
+            y = down
+            chars.append(ch)
+            end = at + _advance(ch, size)
+        out.extend(self._piece(chars, start, end, y))
+        return out
+
+    def glyphs(
+        self, text: str, x: float, y: float, delta_x: str | None, delta_y: str | None
+    ) -> list[Piece]:
+        """Each glyph of a TextCode a piece of its own: a ruled table's cells are found glyph
+        by glyph (a writer may set a row's cells in one TextCode, its DeltaX jumping them)."""
+        text = text.strip()
+        if len(text) > _LONG:
+            return []
+        walked = [(at, down) for _, at, down, _, _ in self._walk(text, x, y, delta_x, delta_y)]
+        # a glyph no wider than its steps to the glyphs beside it on its line: text set narrow
+        # (a label squeezed into its cell) reaches no border its DeltaX keeps it off
+        steps = [
+            b[0] - a[0] if b[1] == a[1] and b[0] > a[0] else math.inf for a, b in pairwise(walked)
+        ]
+        out: list[Piece] = []
+        for k, (ch, (at, down)) in enumerate(zip(text, walked, strict=True)):
+            if not ch.isspace():
+                near = min(
+                    steps[k - 1] if k else math.inf, steps[k] if k < len(steps) else math.inf
+                )
+                for p in self._piece([ch], at, at + min(_advance(ch, self.size), near), down):
+                    # nor past its object's Boundary (a glyph an object of its own: its box)
+                    out.append(replace(p, right=max(p.left, min(p.right, self.x1))))
+        return out
+
+    def _walk(
+        self, text: str, x: float, y: float, delta_x: str | None, delta_y: str | None
+    ) -> Iterator[tuple[str, float, float, float, float]]:
+        """Each glyph, where it is set (x, y), and its step from the one before (dx, dy)."""
+        dxs, dys = _deltas(delta_x, len(text) - 1), _deltas(delta_y, len(text) - 1)
+        dx = dy = 0.0
         for i, ch in enumerate(text):
             if i:
                 given, dy = dxs[i - 1], dys[i - 1] or 0.0
-                dx = given if given is not None else _advance(text[i - 1], size)
-                gap = dx - _advance(text[i - 1], size)
-                if dx < -0.5 * size or abs(dy) > 0.5 * size:
-                    out.extend(self._piece(chars, start, end, y))
-                    chars, start = [], x + dx
-                elif gap > _JUMP * size:
-                    chars.append(" ")
+                dx = given if given is not None else _advance(text[i - 1], self.size)
                 x, y = x + dx, y + dy
-            chars.append(ch)
-            end = x + _advance(ch, size)
-        out.extend(self._piece(chars, start, end, y))
-        return out
+            yield ch, x, y, dx, dy
 
     def _piece(self, chars: list[str], start: float, end: float, y: float) -> list[Piece]:
         text = "".join(chars).strip()

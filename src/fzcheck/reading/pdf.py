@@ -20,7 +20,14 @@ from fzcheck.reading.layout import Piece, Places, reading_rows, unwrap
 from fzcheck.reading.limits import MAX_ELEMENTS, Deadline, count_limit
 from fzcheck.reading.normalize import Extracted
 from fzcheck.reading.pages import BARE_NUMBER, PAGE_NUMBER
-from fzcheck.reading.pdf_tables import Grid, grids, rows_across_pages, rules_on, table_lines
+from fzcheck.reading.pdf_tables import (
+    TABLE_MARK,
+    Grid,
+    grids,
+    rows_across_pages,
+    rules_on,
+    table_lines,
+)
 
 # Text extraction puts spaces between Chinese and digits/Latin (关于 2025 年度), and one
 # between the characters of a letter-spaced line (法 治 政 府); Chinese typesetting has none
@@ -216,7 +223,7 @@ def _page_text(
         if rows is not None:
             held = set(map(id, inside))
             chars = [c for c in chars if id(c) not in held]
-            key = f"{_TABLE_MARK}{len(blocks)}"
+            key = f"{TABLE_MARK}{len(blocks)}"
             blocks[key] = rows
             left, top, right, _ = grid.box
             chars.append(Piece(top, top + 1.0, left, right, key))
@@ -261,9 +268,6 @@ def _cjk_width(chars: list[Piece]) -> float | None:
     return widths[len(widths) // 2] if widths else None
 
 
-_TABLE_MARK = "\x00table"  # a table's piece among the page's characters (no character is \x00)
-
-
 def _picture_marks(chars: list[Piece], pictures: list[_Box]) -> list[Piece]:
     """A :data:`PICTURE` line where each picture stands alone (no line of text beside it: text
     set around a picture keeps its lines), a character high at the picture's top."""
@@ -285,7 +289,7 @@ _PICTURE_DEPTH = 10.0  # pt: a mark's height
 
 def _drawn(piece: Piece) -> bool:
     """Whether ``piece`` is a character drawn, not a space, a picture's or a table's place."""
-    return piece.text != " " and piece.text != PICTURE and not piece.text.startswith(_TABLE_MARK)
+    return piece.text != " " and piece.text != PICTURE and not piece.text.startswith(TABLE_MARK)
 
 
 def _tall_across_lines(chars: list[Piece]) -> bool:
@@ -567,6 +571,8 @@ def _running_key(line: str) -> str | None:
     is taken off before, where it runs in step with the pages)."""
     if _ONLY_VALUES.match(line) or _ONE_VALUE.match(line) or line == PICTURE:
         return None  # (nor is a picture's place: pictures of a table's pages open each page)
+    if TABLE_MARK in line:
+        return None  # a ruled table's place (an OFD's: a table ending one page, going on next)
     return _DIGITS.sub("#", line.strip())
 
 

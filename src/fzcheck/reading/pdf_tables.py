@@ -28,7 +28,7 @@ _MIN_RULE = 4.0  # pt: a rule at least this long
 _SNAP = 2.0  # pt: rules this close are one grid line
 _ONE_LINE = 0.5  # pt: rules this close across are drawn on one line
 _REACH = 4.0  # pt: a rule stopping this short of another (a writer's gap at a corner) meets it
-_MAX_RULES = 2_000  # rules on a page, at most, for its tables to be read by them (each pair of
+MAX_RULES = 2_000  # rules on a page, at most, for its tables to be read by them (each pair of
 # a horizontal and a vertical one is tried for crossing)
 _MAX_CELLS = 20_000  # grid cells of one table, at most
 _APART = 1.0  # em between two characters of a line in one cell: a column's gap, no rule there
@@ -71,7 +71,7 @@ def rules_on(page: Any, pdfium_c: Any, max_objects: int) -> tuple[list[Rule], li
             left, bottom, right, top = box
             horizontal += [Rule(-top, left, right), Rule(-bottom, left, right)]
             vertical += [Rule(left, -top, -bottom), Rule(right, -top, -bottom)]
-        if len(horizontal) + len(vertical) > _MAX_RULES:
+        if len(horizontal) + len(vertical) > MAX_RULES:
             return [], []
     return horizontal, vertical
 
@@ -389,6 +389,8 @@ def _merged(grid: Grid, hs: list[Rule], vs: list[Rule]) -> Grid:
 
 # after a cell's text at the foot of a page's table whose last line reaches the cell's edge
 # (table_lines), taken off by rows_across_pages: a text that may run on over the page break
+# a ruled table's place among a page's pieces, its rows put there once its lines are laid out
+TABLE_MARK = "\x00table"  # (no text holds \x00)
 CUT = "\x02"
 _CUT_REACH = 2.0  # em: a wrapped line ends this close to its cell's right edge, at most
 # (its padding, and up to a character: the next did not fit)

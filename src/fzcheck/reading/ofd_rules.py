@@ -1,0 +1,110 @@
+"""The rules an OFD page draws (its PathObjects' straight sides), in points, for
+:mod:`fzcheck.reading.pdf_tables` to find its ruled tables by, as a PDF page's are found.
+
+A PathObject's AbbreviatedData (GB/T 33190 9.2) is a list of commands in the object's space:
+S / M x y (start a subpath), L x y (a line to), Q / B / A (curves, no rule), C (close the
+subpath). Its points go through the CTM, then from the Boundary's corner, in millimetres."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from fzcheck.reading.pdf_tables import MAX_RULES, Rule
+
+PT = 72 / 25.4  # points a millimetre: pdf_tables measures in points
+_THIN = 2.0 / PT  # mm: a path this thin either way is a rule (pdf_tables' _THIN)
+_MIN_RULE = 4.0 / PT  # mm: a side this long at least
+_MAX_SIDES = 64  # straight sides of one path, at most, for it to be a table's rules
+_ARGS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
+
+
+def page_rules(content: Any, max_objects: int) -> tuple[list[Rule], list[Rule]]:
+    """The page's horizontal and vertical rules, in points: each thin path (a line, or a bar
+    drawn filled) along its middle, and the upright sides of a stroked, unfilled path (a cell's
+    border drawn as a box). None for a page of more than ``max_objects`` paths, or of more
+    than MAX_RULES rules (a drawing, not a table)."""
+    horizontal: list[Rule] = []
+    vertical: list[Rule] = []
+    for n, obj in enumerate(content.iter("{*}PathObject")):
+        if n >= max_objects:
+            return [], []
+        box = _floats(obj.get("Boundary", ""))
+        if len(box) != 4:
+            continue
+        x0, y0, _, _ = box  # the corner the path is drawn from (its size: what it draws)
+        points = _sides(obj, x0, y0)
+        if not points:
+            continue
+        xs = [x for side in points for x, _ in side]
+        ys = [y for side in points for _, y in side]
+        if not all(map(math.isfinite, xs + ys)):
+            continue  # numbers that overflow on the page (1e300 through a CTM of 1e300)
+        left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
+        if bottom - top <= _THIN and right - left >= _MIN_RULE:
+            horizontal.append(Rule((top + bottom) / 2 * PT, left * PT, right * PT))
+            continue
+        if right - left <= _THIN and bottom - top >= _MIN_RULE:
+            vertical.append(Rule((left + right) / 2 * PT, top * PT, bottom * PT))
+            continue
+        if obj.get("Fill", "false") == "true" or obj.get("Stroke", "true") == "false":
+            continue  # a shaded cell, a coloured band: no border
+        for (ax, ay), (bx, by) in points:
+            if abs(ay - by) <= _THIN / 4 and abs(ax - bx) >= _MIN_RULE:
+                horizontal.append(Rule((ay + by) / 2 * PT, min(ax, bx) * PT, max(ax, bx) * PT))
+            elif abs(ax - bx) <= _THIN / 4 and abs(ay - by) >= _MIN_RULE:
+                vertical.append(Rule((ax + bx) / 2 * PT, min(ay, by) * PT, max(ay, by) * PT))
+        if len(horizontal) + len(vertical) > MAX_RULES:
+            return [], []
+    return horizontal, vertical
+
+
+Point = tuple[float, float]
+
+
+def _sides(obj: Any, x0: float, y0: float) -> list[tuple[Point, Point]]:
+    """The path's straight sides on the page (mm): each L, and each C back to its subpath's
+    start. A curve moves the pen and draws no side."""
+    data = next((el.text for el in obj.iter("{*}AbbreviatedData")), None) or ""
+    matrix = _floats(obj.get("CTM") or "")
+    a, b, c, d, e, f = matrix if len(matrix) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+    def place(x: float, y: float) -> Point:
+        return x0 + a * x + c * y + e, y0 + b * x + d * y + f
+
+    tokens = data.split()
+    sides: list[tuple[Point, Point]] = []
+    pen = start = None
+    i = 0
+    while i < len(tokens):
+        op = tokens[i]
+        count = _ARGS.get(op)
+        args = _floats(" ".join(tokens[i + 1 : i + 1 + (count or 0)]))
+        if count is None or len(args) != count:
+            return sides  # a command not known or cut short: the sides read so far stand
+        i += 1 + count
+        if op in "SM":
+            pen = start = place(*args)
+        elif op == "C":
+            if pen is not None and start is not None and pen != start:
+                sides.append((pen, start))
+            pen = start
+        elif op == "L":
+            to = place(*args)
+            if pen is not None:
+                sides.append((pen, to))
+            pen = to
+        else:  # a curve: the pen moves to its end point
+            pen = place(*args[-2:])
+        if len(sides) > _MAX_SIDES:
+            return []  # a drawing's outline, no cell's border
+    return sides
+
+
+def _floats(text: str) -> list[float]:
+    """The numbers in ``text``; none when one is no finite number (nan, 1e999: no position)."""
+    try:
+        values = [float(v) for v in text.split()]
+    except ValueError:
+        return []
+    return values if all(map(math.isfinite, values)) else []
