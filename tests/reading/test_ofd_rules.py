@@ -109,6 +109,8 @@ def test_a_path_beyond_any_page_draws_no_rule() -> None:
 def test_a_path_of_many_sides_is_a_drawing_not_rules() -> None:
     steps = " ".join(f"L {k} {k % 2 * 10}" for k in range(1, 200))
     assert page_rules(_content(_path("0 0 200 10", f"M 0 0 {steps} L 200 0")), 100) == ([], [])
+    padded = "M 0 0 " + " " * 10_000 + "L 200 0"  # a side's data megabytes long is no rule
+    assert page_rules(_content(_path("0 0 200 10", padded)), 100) == ([], [])
 
 
 def test_a_page_of_more_paths_than_the_limit_is_a_drawing() -> None:

@@ -16,6 +16,7 @@ PT = 72 / 25.4  # points a millimetre: pdf_tables measures in points
 _THIN = 2.0 / PT  # mm: a path this thin either way is a rule (pdf_tables' _THIN)
 _MIN_RULE = 4.0 / PT  # mm: a side this long at least
 _MAX_SIDES = 64  # straight sides of one path, at most, for it to be a table's rules
+_SIDE_CHARS = 48  # characters a side takes at most in the path's data (L 123.456 789.012)
 _ARGS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
 
 
@@ -66,6 +67,8 @@ def _sides(obj: Any, x0: float, y0: float) -> list[tuple[Point, Point]]:
     """The path's straight sides on the page (mm): each L, and each C back to its subpath's
     start. A curve moves the pen and draws no side."""
     data = next((el.text for el in obj.iter("{*}AbbreviatedData")), None) or ""
+    if len(data) > _MAX_SIDES * _SIDE_CHARS:
+        return []  # a drawing's outline (and no split of megabytes of it into tokens)
     matrix = _floats(obj.get("CTM") or "")
     a, b, c, d, e, f = matrix if len(matrix) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
