@@ -1,6 +1,7 @@
 """An OFD's ruled tables read by their rules, as a PDF's are: table 三 of the national template
 converted to OFD the ways converters write it (each character an object, or a line's characters
-one TextCode whose DeltaX jumps its cells; each rule a stroked line, or a thin filled box) reads
+one TextCode whose DeltaX jumps its cells, or each drawn twice for bold; each rule a stroked
+line, a thin filled box, or a bar of one filled path drawing them all) reads
 line for line as the PDF does. Read by position, its narrow label columns interleaved the cells
 and the table was unreadable."""
 
@@ -25,7 +26,7 @@ needs_font = pytest.mark.skipif(cjk_font() is None, reason="no CJK font for PDFi
 
 @needs_font
 @pytest.mark.parametrize("widths", [(14, 16, 60), (40, 60, 160)])
-@pytest.mark.parametrize("written", ["chars", "boxes", "runs"])
+@pytest.mark.parametrize("written", ["chars", "boxes", "runs", "bold", "one"])
 def test_table_three_in_an_ofd_reads_as_in_the_pdf(
     tmp_path: Path, widths: tuple[float, float, float], written: str
 ) -> None:
@@ -33,9 +34,18 @@ def test_table_three_in_an_ofd_reads_as_in_the_pdf(
     pdf.write_bytes(gip.template_pdf_bytes(label_widths=widths))
     ofd = tmp_path / "report.ofd"
     ofd.write_bytes(
-        ofd_from_pdf(pdf.read_bytes(), boxes=written == "boxes", runs=written == "runs")
+        ofd_from_pdf(
+            pdf.read_bytes(),
+            boxes=written == "boxes",
+            runs=written == "runs",
+            bold=written == "bold",
+            one=written == "one",
+        )
     )
-    assert load(str(ofd)).lines == load(str(pdf)).lines
+    lines, printed = load(str(ofd)).lines, load(str(pdf)).lines
+    if written == "bold":  # (the body's paragraphs drawn twice are laid out as they were)
+        lines, printed = [x for x in lines if "|" in x], [x for x in printed if "|" in x]
+    assert lines == printed
     result = check_source(str(ofd), Catalog.load()).result.to_json()
     table = next(t for t in result["tables"] if t["id"] == "requests")
     assert table["status"] == "read", table["reason"]
@@ -107,9 +117,9 @@ def test_a_path_beyond_any_page_draws_no_rule() -> None:
 
 
 def test_a_path_of_many_sides_is_a_drawing_not_rules() -> None:
-    steps = " ".join(f"L {k} {k % 2 * 10}" for k in range(1, 200))
-    assert page_rules(_content(_path("0 0 200 10", f"M 0 0 {steps} L 200 0")), 100) == ([], [])
-    padded = "M 0 0 " + " " * 10_000 + "L 200 0"  # a side's data megabytes long is no rule
+    steps = " ".join(f"L {k * 5} {k % 2 * 10}" for k in range(1, 2_100))
+    assert page_rules(_content(_path("0 0 200 10", f"M 0 0 {steps}")), 100) == ([], [])
+    padded = "M 0 0 " + " " * 200_000 + "L 200 0"  # data beyond what its sides could take
     assert page_rules(_content(_path("0 0 200 10", padded)), 100) == ([], [])
 
 
@@ -132,3 +142,18 @@ def test_a_glyph_set_narrow_is_no_wider_than_its_step_or_its_box() -> None:
     assert round(alone[0].right, 3) == 23.0
     free = _Place("20 30 0 5", None, 4.0).glyphs("数", 0.0, 4.0, None, None)
     assert round(free[0].right, 3) == 24.0
+
+
+@needs_font
+def test_past_the_documents_budget_of_cells_pages_are_read_by_position(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crafted file of page after page of dense grids is not read grid by grid to the end
+    (half a second a page): past the document's budget its pages are read by position."""
+    import fzcheck.reading.ofd as ofd
+
+    path = tmp_path / "report.ofd"
+    path.write_bytes(ofd_from_pdf(gip.template_pdf_bytes()))
+    assert any(line.startswith("三、本年度办理结果 | ") for line in load(str(path)).lines)
+    monkeypatch.setattr(ofd, "_DOCUMENT_CELLS", 10)
+    assert not any(line.startswith("三、本年度办理结果 | ") for line in load(str(path)).lines)

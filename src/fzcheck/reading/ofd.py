@@ -51,12 +51,16 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
     count_limit(len(pages), "pages", _MAX_PAGES)
     pages_pieces: list[list[Piece]] = []
     tables: dict[str, tuple[int, list[str]]] = {}  # each ruled table's rows, by its mark
+    rules_left, cells_left = _DOCUMENT_RULES, _DOCUMENT_CELLS
     pictures: list[str] = []  # each page's ImageObjects' resource ids, in page order
     codes = total = 0
     for location in pages:
         deadline.check()
         content = _xml(package, _resolve(posixpath.dirname(doc_path), location))
-        ruled = grids(*page_rules(content, _PAGE_PATHS))
+        rules = page_rules(content, _PAGE_PATHS) if rules_left > 0 and cells_left > 0 else ([], [])
+        rules_left -= len(rules[0]) + len(rules[1])
+        ruled = grids(*rules)
+        cells_left -= sum((len(g.xs) - 1) * (len(g.ys) - 1) for g in ruled)
         pieces: list[Piece] = []
         glyphs: list[Piece] = []  # each glyph apart, on a page with a ruled table
         for obj in content.iter("{*}TextObject"):
@@ -97,6 +101,12 @@ def read_ofd(data: bytes, deadline: Deadline | None = None) -> Extracted:
 
 
 _PAGE_PATHS = 5_000  # paths on a page, at most, for its rules to be looked at (a drawing)
+# rules and grid cells in a document, at most, for its tables to be read by them (a report's
+# four tables draw some 400 rules round 600 cells; a page of a thousand rules takes a third of
+# a second to find their crossings, of 20,000 cells half a second to read): past them, the rest
+# of a crafted file's pages are read by position, as before
+_DOCUMENT_RULES = 20_000
+_DOCUMENT_CELLS = 50_000
 _MARKS = re.compile(f"({TABLE_MARK}\\d+)")
 
 
@@ -109,7 +119,9 @@ def _tables_set(
 ) -> list[Piece]:
     """The page's pieces with each ruled table read by its cells (pdf_tables, in points): its
     pieces replaced by one across its top, marking where its rows stand in the page's lines."""
-    placed = [Piece(g.top * PT, g.bottom * PT, g.left * PT, g.right * PT, g.text) for g in glyphs]
+    placed = [
+        Piece(g.top * PT, g.bottom * PT, g.left * PT, g.right * PT, g.text) for g in _once(glyphs)
+    ]
     for grid in ruled:
         rows = table_lines(grid, [g for g in placed if grid.holds(g)])
         if not rows:
@@ -124,6 +136,24 @@ def _tables_set(
         left, top, right, _ = grid.box
         pieces.append(Piece(top / PT, (top + 1.0) / PT, left / PT, right / PT, key))
     return pieces
+
+
+_OVERPRINT = 0.3  # em: a copy of a glyph set this close to it is drawn over it
+
+
+def _once(glyphs: list[Piece]) -> list[Piece]:
+    """The glyphs, each drawn over a copy of itself (a writer's fake bold: the text set twice a
+    fraction of a character apart) kept once: both copies in a cell read 信信息息."""
+    out: list[Piece] = []
+    near: dict[str, list[Piece]] = {}  # by text, those kept on the lines still within reach
+    for g in sorted(glyphs, key=lambda p: (p.top, p.left)):
+        reach = _OVERPRINT * (g.bottom - g.top)
+        same = near.setdefault(g.text, [])
+        same[:] = [p for p in same if g.top - p.top <= reach]
+        if not any(abs(p.left - g.left) <= reach for p in same):
+            same.append(g)
+            out.append(g)
+    return out
 
 
 def _with_tables(lines: list[str], tables: dict[str, tuple[int, list[str]]]) -> list[str]:

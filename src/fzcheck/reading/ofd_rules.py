@@ -15,16 +15,16 @@ from fzcheck.reading.pdf_tables import MAX_RULES, Rule
 PT = 72 / 25.4  # points a millimetre: pdf_tables measures in points
 _THIN = 2.0 / PT  # mm: a path this thin either way is a rule (pdf_tables' _THIN)
 _MIN_RULE = 4.0 / PT  # mm: a side this long at least
-_MAX_SIDES = 64  # straight sides of one path, at most, for it to be a table's rules
-_SIDE_CHARS = 48  # characters a side takes at most in the path's data (L 123.456 789.012)
+_MAX_SIDES = MAX_RULES  # straight sides of one path, at most (a grid drawn as one path)
+_SIDE_CHARS = 64  # characters a side takes at most in the path's data (L 123.45678 789.01234)
 _ARGS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
 
 
 def page_rules(content: Any, max_objects: int) -> tuple[list[Rule], list[Rule]]:
-    """The page's horizontal and vertical rules, in points: each thin path (a line, or a bar
-    drawn filled) along its middle, and the upright sides of a stroked, unfilled path (a cell's
-    border drawn as a box). None for a page of more than ``max_objects`` paths, or of more
-    than MAX_RULES rules (a drawing, not a table)."""
+    """The page's horizontal and vertical rules, in points: each thin subpath (a line, or a bar
+    drawn filled: one path may draw many) along its middle, and the upright sides of a stroked
+    one (a cell's border drawn as a box, a grid drawn as one outline). None for a page of more
+    than ``max_objects`` paths, or of more than MAX_RULES rules (a drawing, not a table)."""
     horizontal: list[Rule] = []
     vertical: list[Rule] = []
     for n, obj in enumerate(content.iter("{*}PathObject")):
@@ -34,38 +34,44 @@ def page_rules(content: Any, max_objects: int) -> tuple[list[Rule], list[Rule]]:
         if len(box) != 4:
             continue
         x0, y0, _, _ = box  # the corner the path is drawn from (its size: what it draws)
-        points = _sides(obj, x0, y0)
-        if not points:
-            continue
-        xs = [x for side in points for x, _ in side]
-        ys = [y for side in points for _, y in side]
-        if not all(map(math.isfinite, xs + ys)):
-            continue  # numbers that overflow on the page (1e300 through a CTM of 1e300)
-        left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
-        if bottom - top <= _THIN and right - left >= _MIN_RULE:
-            horizontal.append(Rule((top + bottom) / 2 * PT, left * PT, right * PT))
-            continue
-        if right - left <= _THIN and bottom - top >= _MIN_RULE:
-            vertical.append(Rule((left + right) / 2 * PT, top * PT, bottom * PT))
-            continue
-        if obj.get("Fill", "false") == "true" or obj.get("Stroke", "true") == "false":
-            continue  # a shaded cell, a coloured band: no border
-        for (ax, ay), (bx, by) in points:
-            if abs(ay - by) <= _THIN / 4 and abs(ax - bx) >= _MIN_RULE:
-                horizontal.append(Rule((ay + by) / 2 * PT, min(ax, bx) * PT, max(ax, bx) * PT))
-            elif abs(ax - bx) <= _THIN / 4 and abs(ay - by) >= _MIN_RULE:
-                vertical.append(Rule((ax + bx) / 2 * PT, min(ay, by) * PT, max(ay, by) * PT))
+        # (a stroke is drawn unless Stroke="false", filled or not: a white cell's border)
+        stroked = obj.get("Stroke", "true") != "false"
+        for sides in _subpaths(obj, x0, y0):
+            _add_rules(sides, stroked, horizontal, vertical)
         if len(horizontal) + len(vertical) > MAX_RULES:
             return [], []
     return horizontal, vertical
 
 
 Point = tuple[float, float]
+Side = tuple[Point, Point]
 
 
-def _sides(obj: Any, x0: float, y0: float) -> list[tuple[Point, Point]]:
-    """The path's straight sides on the page (mm): each L, and each C back to its subpath's
-    start. A curve moves the pen and draws no side."""
+def _add_rules(
+    sides: list[Side], stroked: bool, horizontal: list[Rule], vertical: list[Rule]
+) -> None:
+    """A subpath's rules: itself when thin (a line, a bar), else its upright sides if stroked
+    (a shaded area, filled only, draws no border)."""
+    xs = [x for side in sides for x, _ in side]
+    ys = [y for side in sides for _, y in side]
+    if not all(map(math.isfinite, xs + ys)):
+        return  # numbers that overflow on the page (1e300 through a CTM of 1e300)
+    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
+    if bottom - top <= _THIN and right - left >= _MIN_RULE:
+        horizontal.append(Rule((top + bottom) / 2 * PT, left * PT, right * PT))
+    elif right - left <= _THIN and bottom - top >= _MIN_RULE:
+        vertical.append(Rule((left + right) / 2 * PT, top * PT, bottom * PT))
+    elif stroked:
+        for (ax, ay), (bx, by) in sides:
+            if abs(ay - by) <= _THIN / 4 and abs(ax - bx) >= _MIN_RULE:
+                horizontal.append(Rule((ay + by) / 2 * PT, min(ax, bx) * PT, max(ax, bx) * PT))
+            elif abs(ax - bx) <= _THIN / 4 and abs(ay - by) >= _MIN_RULE:
+                vertical.append(Rule((ax + bx) / 2 * PT, min(ay, by) * PT, max(ay, by) * PT))
+
+
+def _subpaths(obj: Any, x0: float, y0: float) -> list[list[Side]]:
+    """The path's subpaths' straight sides on the page (mm): each L, and each C back to its
+    subpath's start; S or M starts a subpath. A curve moves the pen and draws no side."""
     data = next((el.text for el in obj.iter("{*}AbbreviatedData")), None) or ""
     if len(data) > _MAX_SIDES * _SIDE_CHARS:
         return []  # a drawing's outline (and no split of megabytes of it into tokens)
@@ -76,32 +82,31 @@ def _sides(obj: Any, x0: float, y0: float) -> list[tuple[Point, Point]]:
         return x0 + a * x + c * y + e, y0 + b * x + d * y + f
 
     tokens = data.split()
-    sides: list[tuple[Point, Point]] = []
+    out: list[list[Side]] = [[]]
     pen = start = None
-    i = 0
+    count = i = 0
     while i < len(tokens):
         op = tokens[i]
-        count = _ARGS.get(op)
-        args = _floats(" ".join(tokens[i + 1 : i + 1 + (count or 0)]))
-        if count is None or len(args) != count:
-            return sides  # a command not known or cut short: the sides read so far stand
-        i += 1 + count
+        needs = _ARGS.get(op)
+        args = _floats(" ".join(tokens[i + 1 : i + 1 + (needs or 0)]))
+        if needs is None or len(args) != needs:
+            break  # a command not known or cut short: the sides read so far stand
+        i += 1 + needs
         if op in "SM":
             pen = start = place(*args)
-        elif op == "C":
-            if pen is not None and start is not None and pen != start:
-                sides.append((pen, start))
-            pen = start
-        elif op == "L":
-            to = place(*args)
-            if pen is not None:
-                sides.append((pen, to))
+            if out[-1]:
+                out.append([])
+        elif op in "LC":
+            to = place(*args) if op == "L" else start
+            if pen is not None and to is not None and pen != to:
+                out[-1].append((pen, to))
+                count += 1
+                if count > _MAX_SIDES:
+                    return []  # a drawing's outline, no table's
             pen = to
         else:  # a curve: the pen moves to its end point
             pen = place(*args[-2:])
-        if len(sides) > _MAX_SIDES:
-            return []  # a drawing's outline, no cell's border
-    return sides
+    return [sides for sides in out if sides]
 
 
 def _floats(text: str) -> list[float]:
