@@ -15,7 +15,7 @@ from fzcheck.pipeline import check_source
 from fzcheck.reading import load
 from fzcheck.rubric import Catalog
 from tests.gip import reports as gip
-from tests.reading.makers import cjk_font
+from tests.reading.makers import cjk_font, rules_as_one_path
 
 # PDFium maps STSong-Light (not embedded) through a system CJK font; without one pypdf's text
 # stands, which has no positions to read a table by
@@ -50,6 +50,19 @@ def test_the_templates_table_three_is_read_by_its_cells_however_narrow(
     assert any(
         line.startswith("三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密 |") for line in lines
     )
+
+
+@pytest.mark.parametrize("fill", [True, False])
+def test_a_table_whose_rules_are_one_path_is_read_by_its_cells(tmp_path: Path, fill: bool) -> None:
+    """A writer batching the borders into one path (its bars filled at once, or its lines
+    stroked at once): each thin subpath is a rule. Taken as one shape, no rule was found and
+    table 三 was unreadable."""
+    ruled = tmp_path / "ruled.pdf"
+    ruled.write_bytes(gip.template_pdf_bytes())
+    path = tmp_path / "one.pdf"
+    path.write_bytes(rules_as_one_path(ruled.read_bytes(), fill))
+    assert load(str(path)).lines == load(str(ruled)).lines
+    assert _requests(path)["status"] == "read"
 
 
 def test_a_table_open_at_its_sides_is_read_whole(tmp_path: Path) -> None:

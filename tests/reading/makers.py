@@ -329,3 +329,35 @@ def pictures_docx(pictures: list[bytes], damaged_first: bool = False) -> bytes:
             data = src.read(info)
             dst.writestr(info, broken_png() if info.filename == "word/media/image1.png" else data)
     return rewritten.getvalue()
+
+
+def rules_as_one_path(pdf: bytes, fill: bool = True) -> bytes:
+    """``pdf`` with each page's paths (a ruled table's borders) drawn again as one path of
+    many subpaths, filled at once (re re re … f) or stroked at once, as some writers batch
+    them; the rest of each page as it was."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium.PdfDocument(pdf)
+    for page in document:
+        drawn = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
+        boxes = [obj.get_bounds() for obj in drawn]
+        for obj in drawn:
+            page.remove_obj(obj)
+        if not boxes:
+            continue
+        path = pdfium_c.FPDFPageObj_CreateNewPath(boxes[0][0], boxes[0][1])
+        for k, (left, bottom, right, top) in enumerate(boxes):
+            if k:
+                pdfium_c.FPDFPath_MoveTo(path, left, bottom)
+            pdfium_c.FPDFPath_LineTo(path, right, bottom)
+            pdfium_c.FPDFPath_LineTo(path, right, top)
+            pdfium_c.FPDFPath_LineTo(path, left, top)
+            pdfium_c.FPDFPath_Close(path)
+        mode = pdfium_c.FPDF_FILLMODE_WINDING if fill else pdfium_c.FPDF_FILLMODE_NONE
+        pdfium_c.FPDFPath_SetDrawMode(path, mode, not fill)
+        pdfium_c.FPDFPage_InsertObject(page.raw, path)
+        page.gen_content()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -71,6 +71,15 @@ def rules_on(page: Any, pdfium_c: Any, max_objects: int) -> tuple[list[Rule], li
             left, bottom, right, top = box
             horizontal += [Rule(-top, left, right), Rule(-bottom, left, right)]
             vertical += [Rule(left, -top, -bottom), Rule(right, -top, -bottom)]
+        elif (drawn := _subpaths(obj, pdfium_c)) is not None:
+            # one path drawing many (re re re … f: a table's bars filled at once; its lines
+            # stroked at once): each thin subpath a rule
+            for xs, ys in drawn:
+                left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
+                if top - bottom <= _THIN and right - left >= _MIN_RULE:
+                    horizontal.append(Rule(-(top + bottom) / 2, left, right))
+                elif right - left <= _THIN and top - bottom >= _MIN_RULE:
+                    vertical.append(Rule((left + right) / 2, -top, -bottom))
         if len(horizontal) + len(vertical) > MAX_RULES:
             return [], []
     return horizontal, vertical
@@ -103,6 +112,31 @@ def _stroked_box(obj: Any, pdfium_c: Any) -> tuple[float, float, float, float] |
     inset = max(half.value, 0.0) / 2
     left, bottom, right, top = obj.get_bounds()
     return left + inset, bottom + inset, right - inset, top - inset
+
+
+_MAX_SEGMENTS = 5 * MAX_RULES  # segments of one path, at most, for its subpaths to be read
+
+
+def _subpaths(obj: Any, pdfium_c: Any) -> list[tuple[list[float], list[float]]] | None:
+    """The points (xs, ys, on the page) of each subpath of a path that draws two or more;
+    None for a path of one, or of more than _MAX_SEGMENTS segments (a drawing)."""
+    count = pdfium_c.FPDFPath_CountSegments(obj.raw)
+    if not 4 <= count <= _MAX_SEGMENTS:
+        return None
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj.raw, ctypes.byref(m)):
+        return None
+    out: list[tuple[list[float], list[float]]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(count):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, k)
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
+            return None
+        if not out or pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_MOVETO:
+            out.append(([], []))
+        out[-1][0].append(m.a * x.value + m.c * y.value + m.e)
+        out[-1][1].append(m.b * x.value + m.d * y.value + m.f)
+    return out if len(out) >= 2 else None
 
 
 @dataclass
