@@ -395,3 +395,72 @@ def test_a_form_of_labels_beside_prose_is_read_by_its_cells(tmp_path: Path) -> N
     path.write_bytes(_pdf([table]))
     lines = load(str(path)).lines
     assert lines == [f"{label} | {words}" for label in labels]
+
+
+# One path drawing many subpaths (pdf_tables._batched_rules): each subpath's points on the page
+# (PDF coordinates, y up), as pdf_tables._subpaths gives them.
+def _bar(x0: float, y0: float, x1: float, y1: float) -> tuple[list[float], list[float]]:
+    return [x0, x1, x1, x0], [y0, y0, y1, y1]
+
+
+def _line(x0: float, y0: float, x1: float, y1: float) -> tuple[list[float], list[float]]:
+    return [x0, x1], [y0, y1]
+
+
+def _table_bars() -> list[tuple[list[float], list[float]]]:
+    rows = [700.0, 680.0, 660.0, 640.0]
+    columns = [100.0, 200.0, 300.0, 400.0]
+    return [_bar(100, y, 400, y + 0.5) for y in rows] + [
+        _bar(x, 640, x + 0.5, 700) for x in columns
+    ]
+
+
+def test_a_tables_bars_drawn_as_one_path_are_its_rules() -> None:
+    from fzcheck.reading.pdf_tables import _batched_rules
+
+    horizontal, vertical = _batched_rules(_table_bars(), outlined=False)
+    assert len(horizontal) == 4 and len(vertical) == 4
+    assert len(grids(horizontal, vertical)) == 1
+
+
+def test_cells_outlined_in_one_stroked_path_are_a_grid() -> None:
+    from fzcheck.reading.pdf_tables import _batched_rules
+
+    cells = [
+        ([x, x + 100, x + 100, x], [y, y, y + 20, y + 20])
+        for x in (100.0, 200.0, 300.0)
+        for y in (640.0, 660.0, 680.0)
+    ]
+    horizontal, vertical = _batched_rules(cells, outlined=True)
+    assert len(grids(horizontal, vertical)) == 1
+    assert _batched_rules(cells, outlined=False) == ([], [])  # filled boxes: shaded, no borders
+
+
+@pytest.mark.parametrize(
+    "decoration",
+    [
+        # stripes behind a table: bars one way only
+        [_bar(80, y, 420, y + 0.4) for y in range(600, 720, 6)],
+        # a writing paper's lines and its margin line
+        [_line(60, y, 540, y) for y in range(100, 700, 18)] + [_line(90, 80, 90, 720)],
+        # a page's border
+        [
+            _line(40, 40, 560, 40),
+            _line(40, 800, 560, 800),
+            _line(40, 40, 40, 800),
+            _line(560, 40, 560, 800),
+        ],
+        # a chart: gridlines, its axis, and ticks crossing the axis only
+        [_line(100, y, 400, y) for y in (300, 330, 360, 390)]
+        + [_line(100, 300, 100, 400)]
+        + [_line(x, 295, x, 305) for x in (150, 200, 250, 300, 350)],
+    ],
+)
+def test_a_decoration_drawn_as_one_path_is_no_rules(
+    decoration: list[tuple[list[float], list[float]]],
+) -> None:
+    """Taken for rules, a decoration batched into one path joined the grid of a table beside
+    it (stripes crossing table 三's columns left it unreadable and its wrong sum unflagged)."""
+    from fzcheck.reading.pdf_tables import _batched_rules
+
+    assert _batched_rules(decoration, outlined=True) == ([], [])

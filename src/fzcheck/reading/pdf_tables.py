@@ -73,13 +73,11 @@ def rules_on(page: Any, pdfium_c: Any, max_objects: int) -> tuple[list[Rule], li
             vertical += [Rule(left, -top, -bottom), Rule(right, -top, -bottom)]
         elif (drawn := _subpaths(obj, pdfium_c)) is not None:
             # one path drawing many (re re re … f: a table's bars filled at once; its lines
-            # stroked at once): each thin subpath a rule
-            for xs, ys in drawn:
-                left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
-                if top - bottom <= _THIN and right - left >= _MIN_RULE:
-                    horizontal.append(Rule(-(top + bottom) / 2, left, right))
-                elif right - left <= _THIN and top - bottom >= _MIN_RULE:
-                    vertical.append(Rule((left + right) / 2, -top, -bottom))
+            # or its cells' outlines stroked at once)
+            hs, vs = _batched_rules(drawn, _outlined(obj, pdfium_c))
+            if len(horizontal) + len(vertical) + len(hs) + len(vs) <= MAX_RULES:
+                horizontal += hs  # (a hatching of thousands of lines: its own rules dropped,
+                vertical += vs  # not the page's)
         if len(horizontal) + len(vertical) > MAX_RULES:
             return [], []
     return horizontal, vertical
@@ -115,6 +113,56 @@ def _stroked_box(obj: Any, pdfium_c: Any) -> tuple[float, float, float, float] |
 
 
 _MAX_SEGMENTS = 5 * MAX_RULES  # segments of one path, at most, for its subpaths to be read
+_GRID_LINES = 3  # rules each way, at least, a path drawing many must give to be a table's
+
+
+def _batched_rules(
+    drawn: list[tuple[list[float], list[float]]], outlined: bool
+) -> tuple[list[Rule], list[Rule]]:
+    """The rules of a path drawing many subpaths: each thin one (a line, a bar), and the sides
+    of each upright box when the path is only stroked (cells' outlines) — when they make a
+    grid of their own (:func:`_a_grid`). Others are a decoration batched into one path
+    (stripes, a writing paper's lines, a page's border, a chart's gridlines), which taken for
+    rules joined a table's grid beside them and broke it."""
+    hs: list[Rule] = []
+    vs: list[Rule] = []
+    for xs, ys in drawn:
+        left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
+        if top - bottom <= _THIN and right - left >= _MIN_RULE:
+            hs.append(Rule(-(top + bottom) / 2, left, right))
+        elif right - left <= _THIN and top - bottom >= _MIN_RULE:
+            vs.append(Rule((left + right) / 2, -top, -bottom))
+        elif outlined and min(right - left, top - bottom) >= _MIN_RULE and _upright(xs, ys):
+            hs += [Rule(-top, left, right), Rule(-bottom, left, right)]
+            vs += [Rule(left, -top, -bottom), Rule(right, -top, -bottom)]
+    return (hs, vs) if _a_grid(_joined(hs), _joined(vs)) else ([], [])
+
+
+def _a_grid(hs: list[Rule], vs: list[Rule]) -> bool:
+    """Whether rules make a grid of their own: three lines at least each way crossing two of the
+    other way (a chart's axis with its gridlines and ticks, the ticks crossing the axis only,
+    is none; nor a page's border, stripes, a writing paper's lines and its margin)."""
+    if len(hs) < _GRID_LINES or len(vs) < _GRID_LINES or len(hs) * len(vs) > _MAX_CELLS:
+        return False
+    across = [sum(_crosses(h, v) for v in vs) >= 2 for h in hs]
+    down = [sum(_crosses(h, v) for h in hs) >= 2 for v in vs]
+    return sum(across) >= _GRID_LINES and sum(down) >= _GRID_LINES
+
+
+def _upright(xs: list[float], ys: list[float]) -> bool:
+    """Whether a subpath's points are an upright box's corners (four sides drawn, a fifth
+    closing it at most)."""
+    return (
+        len(xs) <= 5 and len({round(x, 1) for x in xs}) == 2 and len({round(y, 1) for y in ys}) == 2
+    )
+
+
+def _outlined(obj: Any, pdfium_c: Any) -> bool:
+    """Whether a path is stroked and not filled (outlines, no shaded areas)."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)):
+        return False
+    return bool(stroke.value) and not fill.value
 
 
 def _subpaths(obj: Any, pdfium_c: Any) -> list[tuple[list[float], list[float]]] | None:
