@@ -2,10 +2,10 @@
 order, wrapped lines of a paragraph joined, through the bounded unzip.
 
 Read: OFD.xml -> DocRoot (Document.xml) -> Pages -> each page's Content.xml -> TextObject /
-TextCode. A ruled table (its PathObjects' rules: :mod:`fzcheck.reading.ofd_rules`) is read cell by cell,
-as a PDF's is (:mod:`fzcheck.reading.pdf_tables`). Not read: templates (page headers),
-annotations, and text drawn only as paths. A
-scanner's OFD, its pages pictures and no text, is read by OCR."""
+TextCode. A ruled table (its PathObjects' rules: :mod:`fzcheck.reading.ofd_rules`) is read
+cell by cell, as a PDF's is (:mod:`fzcheck.reading.pdf_tables`). Not read: templates (page
+headers), annotations, and text drawn only as paths. A scanner's OFD, its pages pictures and no
+text, is read by OCR."""
 
 from __future__ import annotations
 

@@ -10,11 +10,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from fzcheck.reading.pdf_tables import MAX_RULES, Rule
+from fzcheck.reading.pdf_tables import MAX_RULES, Rule, thin_rule, upright_side
 
 PT = 72 / 25.4  # points a millimetre: pdf_tables measures in points
-_THIN = 2.0 / PT  # mm: a path this thin either way is a rule (pdf_tables' _THIN)
-_MIN_RULE = 4.0 / PT  # mm: a side this long at least
 _MAX_SIDES = MAX_RULES  # straight sides of one path, at most (a grid drawn as one path)
 _SIDE_CHARS = 64  # characters a side takes at most in the path's data (L 123.45678 789.01234)
 _ARGS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
@@ -56,30 +54,28 @@ def _add_rules(
     ys = [y for side in sides for _, y in side]
     if not all(map(math.isfinite, xs + ys)):
         return  # numbers that overflow on the page (1e300 through a CTM of 1e300)
-    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
-    if bottom - top <= _THIN and right - left >= _MIN_RULE:
-        horizontal.append(Rule((top + bottom) / 2 * PT, left * PT, right * PT))
-    elif right - left <= _THIN and bottom - top >= _MIN_RULE:
-        vertical.append(Rule((left + right) / 2 * PT, top * PT, bottom * PT))
-    elif stroked:
-        for (ax, ay), (bx, by) in sides:
-            if abs(ay - by) <= _THIN / 4 and abs(ax - bx) >= _MIN_RULE:
-                horizontal.append(Rule((ay + by) / 2 * PT, min(ax, bx) * PT, max(ax, bx) * PT))
-            elif abs(ax - bx) <= _THIN / 4 and abs(ay - by) >= _MIN_RULE:
-                vertical.append(Rule((ax + bx) / 2 * PT, min(ay, by) * PT, max(ay, by) * PT))
+    across, down = thin_rule(min(xs), min(ys), max(xs), max(ys))
+    if not across and not down and stroked:
+        for a, b in sides:
+            across, down = upright_side(a, b)
+            horizontal += across
+            vertical += down
+        return
+    horizontal += across
+    vertical += down
 
 
 def _subpaths(obj: Any, x0: float, y0: float) -> list[list[Side]]:
-    """The path's subpaths' straight sides on the page (mm): each L, and each C back to its
-    subpath's start; S or M starts a subpath. A curve moves the pen and draws no side."""
+    """The path's subpaths' straight sides on the page (in points): each L, and each C back to
+    its subpath's start; S or M starts a subpath. A curve moves the pen and draws no side."""
     data = next((el.text for el in obj.iter("{*}AbbreviatedData")), None) or ""
     if len(data) > _MAX_SIDES * _SIDE_CHARS:
         return []  # a drawing's outline (and no split of megabytes of it into tokens)
     matrix = _floats(obj.get("CTM") or "")
     a, b, c, d, e, f = matrix if len(matrix) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
-    def place(x: float, y: float) -> Point:
-        return x0 + a * x + c * y + e, y0 + b * x + d * y + f
+    def place(x: float, y: float) -> Point:  # (OFD measures in millimetres)
+        return (x0 + a * x + c * y + e) * PT, (y0 + b * x + d * y + f) * PT
 
     tokens = data.split()
     out: list[list[Side]] = [[]]

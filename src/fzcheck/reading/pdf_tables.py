@@ -61,16 +61,16 @@ def rules_on(page: Any, pdfium_c: Any, max_objects: int) -> tuple[list[Rule], li
     vertical: list[Rule] = []
     for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
         left, bottom, right, top = obj.get_bounds()
-        width, height = right - left, top - bottom
-        if height <= _THIN and width >= _MIN_RULE:
-            horizontal.append(Rule(-(top + bottom) / 2, left, right))
-        elif width <= _THIN and height >= _MIN_RULE:
-            vertical.append(Rule((left + right) / 2, -top, -bottom))
-        elif min(width, height) >= _MIN_RULE and (box := _stroked_box(obj, pdfium_c)):
+        across, down = thin_rule(left, -top, right, -bottom)  # (PDF's y runs up)
+        if across or down:
+            horizontal += across
+            vertical += down
+        elif min(right - left, top - bottom) >= _MIN_RULE and (box := _stroked_box(obj, pdfium_c)):
             # a cell drawn as a box of its own (a form a program draws): its four sides
             left, bottom, right, top = box
-            horizontal += [Rule(-top, left, right), Rule(-bottom, left, right)]
-            vertical += [Rule(left, -top, -bottom), Rule(right, -top, -bottom)]
+            across, down = box_sides(left, -top, right, -bottom)
+            horizontal += across
+            vertical += down
         elif (drawn := _subpaths(obj, pdfium_c)) is not None:
             # one path drawing many (re re re … f: a table's bars filled at once; its lines
             # or its cells' outlines stroked at once)
@@ -128,14 +128,47 @@ def _batched_rules(
     vs: list[Rule] = []
     for xs, ys in drawn:
         left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
-        if top - bottom <= _THIN and right - left >= _MIN_RULE:
-            hs.append(Rule(-(top + bottom) / 2, left, right))
-        elif right - left <= _THIN and top - bottom >= _MIN_RULE:
-            vs.append(Rule((left + right) / 2, -top, -bottom))
-        elif outlined and min(right - left, top - bottom) >= _MIN_RULE and _upright(xs, ys):
-            hs += [Rule(-top, left, right), Rule(-bottom, left, right)]
-            vs += [Rule(left, -top, -bottom), Rule(right, -top, -bottom)]
+        across, down = thin_rule(left, -top, right, -bottom)
+        boxed = outlined and min(right - left, top - bottom) >= _MIN_RULE and _upright(xs, ys)
+        if not across and not down and boxed:
+            across, down = box_sides(left, -top, right, -bottom)
+        hs += across
+        vs += down
     return (hs, vs) if _a_grid(_joined(hs), _joined(vs)) else ([], [])
+
+
+def thin_rule(
+    left: float, top: float, right: float, bottom: float
+) -> tuple[list[Rule], list[Rule]]:
+    """A shape (its box in the page's top-down coordinates, points) as the rule it draws when it
+    is thin one way and long the other (a line, a bar): ([rule], []) across, ([], [rule]) down;
+    ([], []) for any other shape."""
+    if bottom - top <= _THIN and right - left >= _MIN_RULE:
+        return [Rule((top + bottom) / 2, left, right)], []
+    if right - left <= _THIN and bottom - top >= _MIN_RULE:
+        return [], [Rule((left + right) / 2, top, bottom)]
+    return [], []
+
+
+def box_sides(
+    left: float, top: float, right: float, bottom: float
+) -> tuple[list[Rule], list[Rule]]:
+    """An upright box's four sides as rules (top-down coordinates, points)."""
+    return [Rule(top, left, right), Rule(bottom, left, right)], [
+        Rule(left, top, bottom),
+        Rule(right, top, bottom),
+    ]
+
+
+def upright_side(a: tuple[float, float], b: tuple[float, float]) -> tuple[list[Rule], list[Rule]]:
+    """A straight side from ``a`` to ``b`` (x, y: top-down, points) as a rule when it runs
+    across or down, within a quarter of a rule's thickness, and is long enough to be one."""
+    (ax, ay), (bx, by) = a, b
+    if abs(ay - by) <= _THIN / 4 and abs(ax - bx) >= _MIN_RULE:
+        return [Rule((ay + by) / 2, min(ax, bx), max(ax, bx))], []
+    if abs(ax - bx) <= _THIN / 4 and abs(ay - by) >= _MIN_RULE:
+        return [], [Rule((ax + bx) / 2, min(ay, by), max(ay, by))]
+    return [], []
 
 
 def _a_grid(hs: list[Rule], vs: list[Rule]) -> bool:
@@ -469,10 +502,10 @@ def _merged(grid: Grid, hs: list[Rule], vs: list[Rule]) -> Grid:
     return grid
 
 
-# after a cell's text at the foot of a page's table whose last line reaches the cell's edge
-# (table_lines), taken off by rows_across_pages: a text that may run on over the page break
 # a ruled table's place among a page's pieces, its rows put there once its lines are laid out
 TABLE_MARK = "\x00table"  # (no text holds \x00)
+# after a cell's text at the foot of a page's table whose last line reaches the cell's edge
+# (table_lines), taken off by rows_across_pages: a text that may run on over the page break
 CUT = "\x02"
 _CUT_REACH = 2.0  # em: a wrapped line ends this close to its cell's right edge, at most
 # (its padding, and up to a character: the next did not fit)
