@@ -336,6 +336,63 @@ def test_short_lines_heading_runs_that_start_again_are_the_top_level(tmp_path: A
     )
 
 
+@pytest.mark.parametrize(
+    "opening", ["一年来，各项工作稳步推进，但也存在一些不足。", "重点抓好以下工作："]
+)
+def test_short_lines_over_an_opening_sentence_and_points_are_the_top_level(
+    tmp_path: Any, opening: str
+) -> None:
+    """Word's numbering lost from the headings only: a section opens with a sentence before its
+    points （一）（二）… start again (存在的不足和原因 / 一年来……存在一些不足。/ （一）…). The short
+    lines are the top level still: the problems were taken for a sentence in passing under the
+    achievements' last point, and the report said incomplete."""
+    from tests.helpers import sample_text
+
+    lines = []
+    for line in sample_text().splitlines():
+        if line.startswith(TOP):
+            lines.append(line[2:])
+            if not line.startswith(("一、", "三、", "五、")):
+                lines.append(opening)
+            continue
+        lines.append(line)
+    levels = _levels(tmp_path, "\n".join(lines) + "\n")
+    tops = [t[:4] for level, t in levels if level == 1]
+    assert tops == ["2025", "2025", "党政主要", "2026", "其他需要"]
+    from fzcheck.pipeline import check_path
+    from fzcheck.rubric import Catalog
+
+    r = check_path(str(tmp_path / "report.txt"), Catalog.load()).to_json()
+    assert {p["id"]: p["status"] for p in r["parts"]} == dict.fromkeys(
+        ("achievements", "problems", "leader_duties", "next_year_plan", "other"), "present"
+    )
+    # a long paragraph of the section's own between them is no opening: the runs stay unled
+    long = "全年推进各项工作，成效明显，群众满意度进一步提升。" * 8
+    lines = [long if line == opening else line for line in lines]
+    tops = [t[:4] for level, t in _levels(tmp_path, "\n".join(lines) + "\n") if level == 1]
+    assert tops != ["2025", "2025", "党政主要", "2026", "其他需要"]
+
+
+def test_short_lines_over_one_opened_sections_points_are_the_top_level(tmp_path: Any) -> None:
+    """As Word users set it: only the first section's points are numbered, and that section
+    opens with a sentence before them (2025年，我局……重点做好以下工作：): the short lines are the
+    top level still (the problems were missing, the report incomplete)."""
+    from tests.helpers import sample_text
+
+    lines: list[str] = []
+    section = 0
+    for line in sample_text().splitlines():
+        if line.startswith(TOP):
+            section += 1
+            lines.append(line[2:])
+            if section == 1:
+                lines.append("2025年，我局坚持以习近平法治思想为指导，重点做好以下工作：")
+            continue
+        lines.append(line[3:] if section > 1 and line.startswith("（") else line)
+    tops = [t[:4] for level, t in _levels(tmp_path, "\n".join(lines) + "\n") if level == 1]
+    assert tops == ["2025", "2025", "党政主要", "2026", "其他需要"]
+
+
 def test_short_lines_over_one_sections_numbered_points_are_the_top_level(tmp_path: Any) -> None:
     """Bold unnumbered headings as Word users set them, with （一）（二）… only under the first:
     the short lines are the top level (the points did not start again to tell), and the parts

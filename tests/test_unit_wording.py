@@ -248,6 +248,14 @@ def test_a_draft_of_next_years_work_points_is_no_report(tmp_path: Path, note: st
         "一是执法检查覆盖面不够广（因人员少）。",
         "执法检查覆盖面不够广（因编制所限）。",
         "执法检查覆盖面不够广，为乡镇编制总量所限。",
+        # the sides named as seen from (从主观看 / 客观来看), a cause's result or source
+        "从主观看，部分干部重业务轻法治；从客观看，基层执法编制紧张。",
+        "客观来看，乡镇执法编制偏紧；主观来看，部分干部重业务轻法治。",
+        "这一问题的形成，主要是乡镇执法改革后编制没有同步核定。",
+        "出现这种情况，主要是部分单位重业务轻法治。",
+        "这在很大程度上是乡镇执法编制长期未核定的结果。",
+        "这主要源自乡镇执法编制长期未核定。",
+        "这一问题主要由乡镇执法编制未同步核定所造成。",
     ],
 )
 def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> None:
@@ -288,6 +296,15 @@ def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> Non
         "对问题缺乏深层次分析研判，整改不彻底。",  # an analysis lacking: a shortcoming
         "对群众反映的问题没有做到追根溯源，整改不彻底。",
         "存在上述问题，主要表现在执法文书不规范。",  # what they are, no cause
+        # the words of a cause about something else: a petition, a notice, an effect, the page
+        "对原因不明的信访件处置不够及时。",
+        "部分不予受理告知书对不予受理原因表述笼统。",
+        "个别案件告知不规范，受处罚当事人的陈述申辩权利受到影响。",
+        "在合同管理等方面也存在一些薄弱环节，由于篇幅所限，不再一一赘述。",
+        "存在的不足主要在于以下方面：执法文书不规范，案卷归档不及时。",
+        # the stock sentence that names no cause, however opened
+        "究其原因，既有客观因素，也有主观因素。",
+        "产生这些问题的原因是多方面的，既有主观原因，也有客观原因。",
     ],
 )
 def test_a_shortcoming_in_analysing_causes_gives_no_cause(tmp_path: Path, shortcoming: str) -> None:
@@ -1039,6 +1056,10 @@ def test_an_attached_list_of_the_leaders_duties_is_no_account_of_them(tmp_path: 
         ("县委书记、县长认真履行第一责任人职责，县政府常务会议学法4次，县长出庭应诉1次。", True),
         # the agencies' heads in court, a rate: not the principal acting
         ("县长认真履行第一责任人职责，全县行政机关负责人出庭应诉率达到100%。", False),
+        # teaching, expounding and signing in person
+        ("县长为全县新任职科级干部上了一堂法治课。", True),
+        ("县长在县政府全体会议上宣讲新修订的行政复议法。", True),
+        ("县长签署《关于废止部分行政规范性文件的决定》。", True),
     ],
 )
 def test_the_principals_own_actions_are_a_person_acting(
@@ -1595,6 +1616,7 @@ def test_a_townships_few_paragraphs_hold_its_achievements_and_problems(
     [
         # the stock admission alone mentions the shortcomings, names none: not the part
         ("但也还存在一些不足之处。", "missing"),
+        ("但与上级要求相比还有差距。", "missing"),
         (
             "同时我们也清醒地认识到，工作中仍存在一些差距和不足，需要在今后工作中加以解决。",
             "missing",
@@ -1822,6 +1844,17 @@ def test_a_deputys_acts_run_on_until_the_leader_is_named_again(
         ),
         ("县政府常务会议专题研究法治政府建设5次，亲自审定重大行政决策事项。", True),
         ("县长在县政府第12次全体会议上专题部署法治政府建设，在县政府党组会议上听取汇报2次。", True),
+        # the county's Party committee beside its government: the bodies, no person
+        (
+            "县委、县政府高度重视法治政府建设，全年召开县委常委会会议4次、县政府常务会议6次研究法治建设工作。",
+            False,
+        ),
+        # 法治政府 is the work, a meeting of 县委 the leader attends: no body opening the clause
+        (
+            "县长认真履行第一责任人职责，把法治政府建设纳入全县发展总体规划，逐件审阅重大行政决策合法性审查意见11件。",
+            True,
+        ),
+        ("县长出席县委全面依法治县委员会会议并作年度述法，全年接待群众来访涉法诉求12批次。", True),
     ],
 )
 def test_a_collective_bodys_acts_are_not_the_principal_leaders(

@@ -521,7 +521,8 @@ def _bare_parents(
     them: a list inside a paragraph starts again too."""
     heads = {b[2] for b in bare}
     firsts = _firsts(found)
-    leaders = [a for line in firsts if (a := _nonblank(lines, line, -1, 0)) in heads]
+    taken = {f[2] for f in found}
+    leaders = [a for line in firsts if (a := _led_by(lines, line, heads, taken)) is not None]
     if len(leaders) >= 2:
         return True
     if len(firsts) != 1 or not leaders:
@@ -530,6 +531,30 @@ def _bare_parents(
     run = [f[2] for f in found if f[0] == top]
     outside = [b for b in bare if not run[0] <= b[2] <= run[-1] and b[2] != leaders[0]]
     return len(outside) >= 2
+
+
+def _led_by(lines: list[str], first: int, heads: set[int], taken: set[int]) -> int | None:
+    """The short line standing alone that heads the run starting at ``first``: the line right
+    above it, or the one above a paragraph of one sentence or two that opens the section
+    (存在的不足和原因 / 一年来……仍存在一些短板和不足。/ 一是…; 2026年工作安排 / 2026年，县政府将
+    重点抓好以下工作： / （一）…) — Word's numbering lost from the headings, not the points."""
+    above = _nonblank(lines, first, -1, 0)
+    if above is None or above in heads:
+        return above
+    if above in taken or not _opens_section(lines[above]):
+        return None
+    head = _nonblank(lines, above, -1, 0)
+    return head if head in heads else None
+
+
+_OPENING_MAX = 160  # characters a section's opening paragraph over its points has at most
+
+
+def _opens_section(line: str) -> bool:
+    """Whether ``line`` may be the paragraph a section opens with before its points: a sentence
+    or two, ended, not a long paragraph of the section's own."""
+    text = line.strip()
+    return len(text) <= _OPENING_MAX and text.endswith(("。", ":", "："))
 
 
 BARE = 0  # the kind of a heading that stands as a short line alone, with no number: above all
