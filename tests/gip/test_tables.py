@@ -680,6 +680,33 @@ def test_a_narrative_count_that_disagrees_is_flagged_with_both_numbers(tmp_path:
             "被提起行政诉讼2件",
             "被提起行政诉讼2件。作为复议机构，办理以县政府为被告的行政诉讼案件30件",
         ),
+        # found by a review (helper-176): the year before worded 前一年度, a channel on the
+        # spot, an applicant named in the statement, half a year, the units' parts after 其中,
+        # none from one kind of applicant, a system's
+        # proactive disclosure, a goal, a county's reviews of which some are on disclosure
+        ("予以公开", "与前一年度收到申请28件相比有所增加，予以公开"),
+        ("予以公开", "窗口现场收到申请21件，予以公开"),
+        ("予以公开", "收到自然人提出的政府信息公开申请30件，予以公开"),
+        ("予以公开", "下半年收到申请21件，予以公开"),
+        ("予以公开20件。", "予以公开20件。其中，局机关收到申请25件，执法大队收到申请15件。"),
+        (
+            "2024年，本机关共收到",
+            "本年度未收到法人或其他组织提出的政府信息公开申请。2024年，本机关共收到",
+        ),
+        ("予以公开20件。", "予以公开20件。行政处罚信息在企业信用信息公示系统予以公开316件。"),
+        ("予以公开20件。", "予以公开20件。县法律援助中心全年受理申请420件。"),
+        (
+            "因政府信息公开工作被申请行政复议4件，被提起行政诉讼2件。",
+            "因政府信息公开工作被申请行政复议4件，被提起行政诉讼2件。力求全年无因政府信息公开引发的行政复议、行政诉讼。",
+        ),
+        (
+            "因政府信息公开工作被申请行政复议4件",
+            "县政府被申请行政复议案件23件，其中涉及依申请公开的4件",
+        ),
+        (
+            "共收到政府信息公开申请40件",
+            "共受理政府信息公开申请42件，其中本年度新收的政府信息公开申请40件，上年度结转的申请2件",
+        ),
     ],
 )
 def test_a_narrative_count_of_another_scope_is_not_flagged(
@@ -692,6 +719,40 @@ def test_a_narrative_count_of_another_scope_is_not_flagged(
     r = check(write(tmp_path, "narrative.txt", text.replace(old, new)))
     flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
     assert flag["passed"], flag["message"]
+
+
+@pytest.mark.parametrize(
+    "old,new,said",
+    [
+        # the year's total said 全年累计, through every kind of channel, online and off
+        ("本机关共收到政府信息公开申请40件", "本机关全年累计收到政府信息公开申请45件", "申请45件"),
+        (
+            "本机关共收到政府信息公开申请40件",
+            "本机关通过各类渠道共收到政府信息公开申请45件",
+            "申请45件",
+        ),
+        (
+            "本机关共收到政府信息公开申请40件",
+            "本机关通过网上和线下渠道共收到政府信息公开申请45件",
+            "申请45件",
+        ),
+        # cases counted in 起 / 宗; none said as 未受理 or 无依申请公开事项
+        ("被申请行政复议4件", "被申请行政复议3起", "行政复议3起"),
+        ("被提起行政诉讼2件", "被提起行政诉讼案件3宗", "行政诉讼案件3宗"),
+        ("本机关共收到政府信息公开申请40件", "本机关未受理政府信息公开申请", "未受理"),
+        ("本机关共收到政府信息公开申请40件", "本年度无依申请公开事项", "无依申请公开事项"),
+    ],
+)
+def test_a_narrative_count_as_units_word_it_is_compared(
+    tmp_path: Path, old: str, new: str, said: str
+) -> None:
+    """Counts of the whole worded as units word them (helper-176): each was passed over as
+    another scope or not read at all, and a text contradicting its table went unflagged."""
+    text = gip.layout_text()
+    assert old in text
+    r = check(write(tmp_path, "worded.txt", text.replace(old, new)))
+    flag = next(c for c in r["checks"] if c["id"] == "text_matches_tables")
+    assert not flag["passed"] and said in flag["message"], flag["message"]
 
 
 def test_a_total_through_every_channel_is_compared(tmp_path: Path) -> None:

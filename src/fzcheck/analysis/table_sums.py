@@ -18,7 +18,7 @@ from fzcheck.reading.numerals import cn_number
 from fzcheck.result import Check, TableCell, TableCheck, TableResult
 
 if TYPE_CHECKING:
-    from fzcheck.analysis.checks import Context, Identity, TableSumsSpec, TableTextSpec
+    from fzcheck.analysis.checks import Context, Identity, Statement, TableSumsSpec, TableTextSpec
     from fzcheck.analysis.tables import Cell, TableRead
     from fzcheck.rubric.model import TableTemplate
 
@@ -374,7 +374,7 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
     for st in spec.statements:
         refs = [tuple(ref.split(".")) for ref in st.cell.split("+")]
         if any(ref in broken for ref in refs):
-            got.held_back += bool(_mentions(st.pattern, text, ctx.report_year, other)[0])
+            got.held_back += bool(_mentions(st, text, ctx.report_year, other)[0])
             continue
         cells = []
         for table_id, row, col in refs:
@@ -394,7 +394,7 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
         value = sum(c.value or 0 for c in cells)
         # every statement of it, not the first only (总体情况 right, 三、 wrong), but one on
         # another year or a part of the whole is not this cell's
-        own, others = _mentions(st.pattern, text, ctx.report_year, other)
+        own, others = _mentions(st, text, ctx.report_year, other)
         got.skipped += others
         said = False
         for m in own:
@@ -415,14 +415,15 @@ def text_outcomes(spec: TableTextSpec, ctx: Context) -> TextOutcomes:
 
 
 def _mentions(
-    pattern: str, text: str, year: int | None, other: re.Pattern[str] | None
+    st: Statement, text: str, year: int | None, other: re.Pattern[str] | None
 ) -> tuple[list[re.Match[str]], int]:
     """A statement's mentions in ``text`` of the report's own scope, and how many others are of
     another scope (:func:`_another_scope`)."""
     own: list[re.Match[str]] = []
     others = 0
-    for m in rx(pattern).finditer(text):
-        if _another_scope(text, m.start(), m.end(), year, other):
+    parts = rx(st.parts_follow) if st.parts_follow else None
+    for m in rx(st.pattern).finditer(text):
+        if _another_scope(text, m.start(), m.end(), year, other, parts):
             others += 1
         else:
             own.append(m)
@@ -430,19 +431,30 @@ def _mentions(
 
 
 _CLAUSE_STOPS = ("。", ";", "；", ",", "，")
+_SENTENCE_STOPS = ("。", ";", "；")
 _YEAR_SAID = re.compile(r"(20\d\d)年")
 
 
 def _another_scope(
-    text: str, at: int, end: int, year: int | None, other: re.Pattern[str] | None
+    text: str,
+    at: int,
+    end: int,
+    year: int | None,
+    other: re.Pattern[str] | None,
+    parts: re.Pattern[str] | None = None,
 ) -> bool:
     """Whether the clause a statement opens in (from its last 。；，) is of another scope: it
     names a year other than the report's (2023年共收到…43件；2024年…), or the rubric's words
     for a part of the whole or another period stand in it before the count or in the
-    statement itself (未收到以信函方式提交的…申请: none by letter, not none at all)."""
+    statement itself (未收到以信函方式提交的…申请: none by letter, not none at all); or its
+    sentence told parts of a whole before it (``parts``: …，其中，局机关收到25件，大队收到8件)."""
     start = max(text.rfind(stop, 0, at) for stop in _CLAUSE_STOPS) + 1
     if other is not None and other.search(text, start, end):
         return True
+    if parts is not None:
+        sentence = max(text.rfind(stop, 0, at) for stop in _SENTENCE_STOPS) + 1
+        if parts.search(text, sentence, at):
+            return True
     return year is not None and any(int(y) != year for y in _YEAR_SAID.findall(text, start, at))
 
 
