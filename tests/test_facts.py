@@ -799,6 +799,36 @@ def test_a_seals_characters_read_beside_a_scans_date_leave_it_the_signing_date(d
     assert (facts.signed_on, facts.issuer) == (dt.date(2026, 2, 10), "示例县司法局")
 
 
+@pytest.mark.parametrize(
+    "signature,ocr_reads",
+    [
+        ("县司\n2026年2月10日", "示例县司法局"),  # the rim's top read, the name under it lost
+        ("县司\n示例县司法局\n2026年2月10日", "示例县司法局"),  # the rim over the name
+        ("县司\n从示例县司法局\n2026年2月10日", "示例县司法局"),  # …and the ring beside it
+        ("示例县司法局\n司法\n2026年2月10日", "示例县司法局"),  # a piece under the name
+    ],
+)
+def test_a_seals_piece_of_the_name_is_no_issuer_in_a_scan(signature: str, ocr_reads: str) -> None:
+    """A red seal stamped over a scan's signature: OCR reads the top of its rim (县司, the
+    unit's own name curved) as a line of its own, or a stroke of its ring beside the name. In a
+    scan that is the title's unit worn, not the issuer (县司, or 县司、从…, two units signing);
+    in a text as written two lines are two names still."""
+    from fzcheck.analysis.facts import read_facts
+    from fzcheck.reading.normalize import Extracted, build_document
+
+    text = sample_text().replace("示例县司法局\n2026年2月10日", signature)
+    assert signature in text
+    doc = build_document("scan.pdf", "0" * 64, "pdf", Extracted(text, ocr=True))
+    facts = read_facts(doc, "法治")
+    assert (facts.issuer, facts.signed_on) == (ocr_reads, dt.date(2026, 2, 10))
+    # two units signing together, a line each, in a scan too
+    joint = sample_text().replace(
+        "示例县司法局\n2026年", "中共示例县委政法委员会\n示例县司法局\n2026年"
+    )
+    doc = build_document("scan.pdf", "0" * 64, "pdf", Extracted(joint, ocr=True))
+    assert read_facts(doc, "法治").issuer == "中共示例县委政法委员会、示例县司法局"
+
+
 def test_a_markdown_section_heading_under_the_units_line_is_no_title(tmp_path: Path) -> None:
     """# 示例县司法局, then ## 一、2025年度…工作开展情况 at once: a section's heading, not the title
     (taken so, section 一 was lost into the opening)."""

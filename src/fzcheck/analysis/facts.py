@@ -279,6 +279,8 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     if issuer is None and title_span is not None:
         issuer = _delivered_by(doc, nonblank, title_span[1])
     title_unit = _title_unit(title, title_analysis)
+    if doc.ocr and issuer is not None and title_unit is not None and _seal_worn(issuer, title_unit):
+        issuer = title_unit
     unit = _whose_report(title_unit, issuer)
     issuer = issuer or title_unit
     month = (
@@ -583,8 +585,15 @@ def _find_signature(
                 # two issuers signing together, a line each (中共某县委 / 某县人民政府)
                 if above >= 1 and tail[above] - tail[above - 1] <= 2:
                     upper = _cells(lines[tail[above - 1]])
-                    if _is_issuer(upper, titles) and tail[above - 1] > first_heading:
-                        joint = f"{upper}、{_cells(lines[issuer_line])}"
+                    lower = _cells(lines[issuer_line])
+                    if scanned and lower in upper:
+                        issuer_line = tail[above - 1]  # (the line under it a seal's piece)
+                    elif (
+                        _is_issuer(upper, titles)
+                        and tail[above - 1] > first_heading
+                        and not (scanned and upper in lower)  # a seal's rim over the name
+                    ):
+                        joint = f"{upper}、{lower}"
                         return i, tail[above - 1], parse_date(text), joint
             elif pos + 1 < len(tail) and _signs_below(_cells(lines[tail[pos + 1]]), titles):
                 # the date set above the issuer (2026年1月20日 / 青石镇人民政府)
@@ -661,6 +670,21 @@ def _title_unit(title: str | None, title_analysis: str | None) -> str | None:
 
 # A title's unit that is only a place (示例县2024年…): the body signing it says more
 _PLACE = re.compile(r"[省市州盟县区旗镇乡]$")
+
+
+def _seal_worn(issuer: str, unit: str) -> bool:
+    """Whether OCR's ``issuer`` is the title's ``unit`` worn by the seal stamped over it: a piece
+    of the name (the rim's 县司 read as a line of its own, the name under it lost), or the name
+    with a stroke or two of the ring beside it (从青禾县司法局)."""
+    if issuer == unit:
+        return False
+    if issuer in unit:
+        return len(issuer) <= len(unit) - _PIECE_SHORTER
+    return unit in issuer and len(issuer) - len(unit) <= _RING_ADDED
+
+
+_PIECE_SHORTER = 2  # a piece of the name is this much shorter at least (县司法局 of 示例县司法局)
+_RING_ADDED = 1  # characters a seal's ring adds (not 中共 before a 县委)
 
 
 def _whose_report(title_unit: str | None, signer: str | None) -> str | None:
