@@ -373,6 +373,31 @@ def test_short_lines_over_an_opening_sentence_and_points_are_the_top_level(
     assert tops != ["2025", "2025", "党政主要", "2026", "其他需要"]
 
 
+def test_a_pictures_caption_and_a_case_label_head_no_section(tmp_path: Any) -> None:
+    """A caption under a photo (图为…) is no heading, nor is 典型案例 over its lead-in and points
+    (helper-177: they were made the top level of a report of paragraphs, its parts under them)."""
+    from tests.helpers import sample_text
+
+    lines = []
+    for line in sample_text().splitlines():
+        if line.startswith(TOP):
+            lines.append(line[2:])
+            continue
+        lines.append(line)
+        if line.startswith("（四）深化普法宣传"):
+            lines += [
+                "图为“法律进乡村”活动现场",
+                "典型案例",
+                "在一起征收案件中，我局做了以下工作：",
+                "（一）提前介入。",
+                "（二）全程跟踪。",
+            ]
+    levels = _levels(tmp_path, "\n".join(lines) + "\n")
+    texts = [t for _, t in levels]
+    assert "图为“法律进乡村" not in texts
+    assert not [t for level, t in levels if level == 1 and t.startswith("典型案例")]
+
+
 def test_short_lines_over_one_opened_sections_points_are_the_top_level(tmp_path: Any) -> None:
     """As Word users set it: only the first section's points are numbered, and that section
     opens with a sentence before them (2025年，我局……重点做好以下工作：): the short lines are the

@@ -256,6 +256,8 @@ def test_a_draft_of_next_years_work_points_is_no_report(tmp_path: Path, note: st
         "这在很大程度上是乡镇执法编制长期未核定的结果。",
         "这主要源自乡镇执法编制长期未核定。",
         "这一问题主要由乡镇执法编制未同步核定所造成。",
+        # the stock sentence, then the causes told without a cause word
+        "究其原因，既有客观因素，也有主观因素。从外部环境看，乡镇执法编制偏紧；从自身看，部分干部重业务轻法治。",
     ],
 )
 def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> None:
@@ -305,6 +307,11 @@ def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> Non
         # the stock sentence that names no cause, however opened
         "究其原因，既有客观因素，也有主观因素。",
         "产生这些问题的原因是多方面的，既有主观原因，也有客观原因。",
+        # where cases come from or happen, a kind of case, praise (helper-177)
+        "矛盾纠纷案件主要源自征地拆迁领域。",
+        "此类问题的发生主要集中在城乡结合部。",
+        "由征地拆迁所引起的信访案件仍然较多。",
+        "这是各级各部门共同努力的结果。",
     ],
 )
 def test_a_shortcoming_in_analysing_causes_gives_no_cause(tmp_path: Path, shortcoming: str) -> None:
@@ -1060,6 +1067,9 @@ def test_an_attached_list_of_the_leaders_duties_is_no_account_of_them(tmp_path: 
         ("县长为全县新任职科级干部上了一堂法治课。", True),
         ("县长在县政府全体会议上宣讲新修订的行政复议法。", True),
         ("县长签署《关于废止部分行政规范性文件的决定》。", True),
+        # the cadres at a class, a troupe's lectures: no act of the leader's (helper-177)
+        ("县长认真履行第一责任人职责，全县科级干部上法治专题课2次。", False),
+        ("县长认真履行第一责任人职责，组建法治宣讲团，开展宣讲活动12场。", False),
     ],
 )
 def test_the_principals_own_actions_are_a_person_acting(
@@ -1617,6 +1627,7 @@ def test_a_townships_few_paragraphs_hold_its_achievements_and_problems(
         # the stock admission alone mentions the shortcomings, names none: not the part
         ("但也还存在一些不足之处。", "missing"),
         ("但与上级要求相比还有差距。", "missing"),
+        ("但也还存在一些不足之处。\n我局行政执法规范化水平与上级要求还有差距。", "embedded"),
         (
             "同时我们也清醒地认识到，工作中仍存在一些差距和不足，需要在今后工作中加以解决。",
             "missing",
@@ -1855,6 +1866,7 @@ def test_a_deputys_acts_run_on_until_the_leader_is_named_again(
             True,
         ),
         ("县长出席县委全面依法治县委员会会议并作年度述法，全年接待群众来访涉法诉求12批次。", True),
+        ("县法治政府建设领导小组召开全体会议2次，审议年度工作要点。", False),
     ],
 )
 def test_a_collective_bodys_acts_are_not_the_principal_leaders(

@@ -544,7 +544,12 @@ def _led_by(lines: list[str], first: int, heads: set[int], taken: set[int]) -> i
     if above in taken or not _opens_section(lines[above]):
         return None
     head = _nonblank(lines, above, -1, 0)
-    return head if head in heads else None
+    return head if head in heads and not _EXAMPLES.search(lines[head]) else None
+
+
+# a label over a case or an example told as a lead-in and its points (典型案例 / 在…中，我局… /
+# 1.…): inside a section, no heading of the report's own
+_EXAMPLES = re.compile(r"典型|案例|经验做法")
 
 
 _OPENING_MAX = 160  # characters a section's opening paragraph over its points has at most
@@ -669,7 +674,7 @@ def _bare_headings(
                 and not _a_row(before)
             ):
                 continue
-        if _a_row(lines[i]) or is_chrome(lines[i]):
+        if _a_row(lines[i]) or is_chrome(lines[i]) or _CAPTION.match(lines[i]):
             continue
         if (label := _BRACKETED.match(lines[i])) is not None:
             # 【原因分析】: its words, as :func:`_bracketed` reads it (a cue reading the whole
@@ -679,6 +684,10 @@ def _bare_headings(
         start = len(lines[i]) - len(lines[i].lstrip())
         out.append((BARE, "", i, start, start + len(lines[i].strip())))
     return out if len(out) >= 2 else []
+
+
+# a picture's caption (图为…, 图片：…, ▲…): no heading, whatever its length
+_CAPTION = re.compile(r"^\s*(?:图为|图片\s*[:：为]|图\s*\d|[▲△])")
 
 
 def _a_row(line: str) -> bool:
