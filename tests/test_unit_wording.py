@@ -254,10 +254,16 @@ def test_a_draft_of_next_years_work_points_is_no_report(tmp_path: Path, note: st
         "这一问题的形成，主要是乡镇执法改革后编制没有同步核定。",
         "出现这种情况，主要是部分单位重业务轻法治。",
         "这在很大程度上是乡镇执法编制长期未核定的结果。",
+        "这些问题是长期以来重业务、轻法治的结果。",
         "这主要源自乡镇执法编制长期未核定。",
         "这一问题主要由乡镇执法编制未同步核定所造成。",
         # the stock sentence, then the causes told without a cause word
         "究其原因，既有客观因素，也有主观因素。从外部环境看，乡镇执法编制偏紧；从自身看，部分干部重业务轻法治。",
+        "产生这些问题的原因是多方面的，既有客观原因，也有主观原因。\n一是乡镇执法编制偏紧；二是培训投入不足。",
+        # a cause sentence opening its own line
+        "\n这主要是乡镇执法编制长期未核定。",
+        "\n上述问题主要源自乡镇执法编制长期未核定。",
+        "\n问题源自基层执法经费保障不足、执法装备老化。",
     ],
 )
 def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> None:
@@ -312,6 +318,13 @@ def test_causes_as_units_give_them_are_causes(tmp_path: Path, cause: str) -> Non
         "此类问题的发生主要集中在城乡结合部。",
         "由征地拆迁所引起的信访案件仍然较多。",
         "这是各级各部门共同努力的结果。",
+        "这是全县上下齐心协力、严格依法行政的结果。",
+        "全县行政复议案件数量同比下降12%，这是各部门持续规范执法行为的结果。",
+        "出现这种情况的主要是偏远山区乡镇。",
+        "该问题的存在，主要涉及征收补偿和市场监管领域。",
+        "此类纠纷源自婚姻家庭领域。",
+        "部分告知书成因表述不清。",
+        "鉴于篇幅所限，不再一一列举。",
     ],
 )
 def test_a_shortcoming_in_analysing_causes_gives_no_cause(tmp_path: Path, shortcoming: str) -> None:
@@ -1070,6 +1083,8 @@ def test_an_attached_list_of_the_leaders_duties_is_no_account_of_them(tmp_path: 
         # the cadres at a class, a troupe's lectures: no act of the leader's (helper-177)
         ("县长认真履行第一责任人职责，全县科级干部上法治专题课2次。", False),
         ("县长认真履行第一责任人职责，组建法治宣讲团，开展宣讲活动12场。", False),
+        ("县长认真履行第一责任人职责，县法院院长为全体干部上了一堂法治课。", False),
+        ("县长认真履行第一责任人职责，全县科级干部旁听庭审3次。", False),
     ],
 )
 def test_the_principals_own_actions_are_a_person_acting(
@@ -1628,6 +1643,8 @@ def test_a_townships_few_paragraphs_hold_its_achievements_and_problems(
         ("但也还存在一些不足之处。", "missing"),
         ("但与上级要求相比还有差距。", "missing"),
         ("但也还存在一些不足之处。\n我局行政执法规范化水平与上级要求还有差距。", "embedded"),
+        ("但也还存在一些不足之处，但行政执法规范化水平还有差距。", "embedded"),
+        ("但是与人民群众的期盼相比，还存在差距。", "missing"),
         (
             "同时我们也清醒地认识到，工作中仍存在一些差距和不足，需要在今后工作中加以解决。",
             "missing",

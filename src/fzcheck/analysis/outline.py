@@ -664,8 +664,10 @@ def _bare_headings(
             len(nxt) <= len(text)
             and not (shaped(nxt) and len(after) > len(nxt))
             and not (_SAYS_NONE.match(nxt) and k + 2 >= len(body))
+            and not (k + 1 < len(body) and _leads_in(lines[body[k + 1]]) and len(after) > len(nxt))
         ):
-            continue  # (the last one, over 无。: a section with nothing to report says so)
+            continue  # (the last one, over 无。: a section with nothing to report says so; one
+            # over a short lead-in, 2026年，县政府将重点抓好以下工作：, and its longer points)
         if k and body[k - 1] == i - 1:  # right after a line: that one ends a sentence or heads
             before = lines[i - 1].rstrip()  # or a table's last row (a page sets none apart)
             if (
@@ -688,6 +690,11 @@ def _bare_headings(
 
 # a picture's caption (图为…, 图片：…, ▲…): no heading, whatever its length
 _CAPTION = re.compile(r"^\s*(?:图为|图片\s*[:：为]|图\s*\d|[▲△])")
+
+
+def _leads_in(line: str) -> bool:
+    """Whether ``line`` is a lead-in to what follows it: a sentence ending in a colon."""
+    return line.rstrip().endswith((":", "："))
 
 
 def _a_row(line: str) -> bool:
