@@ -1645,6 +1645,7 @@ def test_a_townships_few_paragraphs_hold_its_achievements_and_problems(
         ("但也还存在一些不足之处。\n我局行政执法规范化水平与上级要求还有差距。", "embedded"),
         ("但也还存在一些不足之处，但行政执法规范化水平还有差距。", "embedded"),
         ("但是与人民群众的期盼相比，还存在差距。", "missing"),
+        ("但我县还有差距。", "missing"),
         (
             "同时我们也清醒地认识到，工作中仍存在一些差距和不足，需要在今后工作中加以解决。",
             "missing",
