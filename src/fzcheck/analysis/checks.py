@@ -922,9 +922,10 @@ class Statement(BaseModel):
     cell: str = Field(
         pattern=r"^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+(?:\+[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+)*$"
     )
-    # words after which the rest of their sentence tells parts of this count's whole (…其中，局机关
-    # 收到25件，执法大队收到8件): a statement after one in its sentence is not set against the cell
-    parts_follow: Regex | None = None
+    # words after which the rest of their sentence tells of another scope than this count's
+    # whole (…其中，局机关收到25件，执法大队收到8件; 依托政务服务窗口，全年受理申请…): a statement
+    # after one in its sentence is not set against the cell
+    scope_after: Regex | None = None
 
 
 class TableTextSpec(CheckSpec):

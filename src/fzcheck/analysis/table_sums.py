@@ -421,9 +421,9 @@ def _mentions(
     another scope (:func:`_another_scope`)."""
     own: list[re.Match[str]] = []
     others = 0
-    parts = rx(st.parts_follow) if st.parts_follow else None
+    after = rx(st.scope_after) if st.scope_after else None
     for m in rx(st.pattern).finditer(text):
-        if _another_scope(text, m.start(), m.end(), year, other, parts):
+        if _another_scope(text, m.start(), m.end(), year, other, after):
             others += 1
         else:
             own.append(m)
@@ -441,19 +441,19 @@ def _another_scope(
     end: int,
     year: int | None,
     other: re.Pattern[str] | None,
-    parts: re.Pattern[str] | None = None,
+    after: re.Pattern[str] | None = None,
 ) -> bool:
     """Whether the clause a statement opens in (from its last 。；，) is of another scope: it
     names a year other than the report's (2023年共收到…43件；2024年…), or the rubric's words
     for a part of the whole or another period stand in it before the count or in the
     statement itself (未收到以信函方式提交的…申请: none by letter, not none at all); or its
-    sentence told parts of a whole before it (``parts``: …，其中，局机关收到25件，大队收到8件)."""
+    sentence turned to another scope before it (``after``: …，其中，局机关收到25件，大队收到8件)."""
     start = max(text.rfind(stop, 0, at) for stop in _CLAUSE_STOPS) + 1
     if other is not None and other.search(text, start, end):
         return True
-    if parts is not None:
+    if after is not None:
         sentence = max(text.rfind(stop, 0, at) for stop in _SENTENCE_STOPS) + 1
-        if parts.search(text, sentence, at):
+        if after.search(text, sentence, at):
             return True
     return year is not None and any(int(y) != year for y in _YEAR_SAID.findall(text, start, at))
 
