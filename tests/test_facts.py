@@ -778,24 +778,27 @@ def test_a_markdown_title_over_its_units_line_is_joined_without_its_marks(
     assert d["title"] == "示例县司法局关于2025年度法治政府建设情况的报告"
 
 
+def _facts_of(text: str, *, ocr: bool) -> Any:
+    """The facts of ``text`` as a PDF's, read by OCR (a scan) or from its text layer."""
+    from fzcheck.analysis.facts import read_facts
+    from fzcheck.reading.normalize import Extracted, build_document
+
+    return read_facts(build_document("scan.pdf", "0" * 64, "pdf", Extracted(text, ocr=ocr)), "法治")
+
+
 @pytest.mark.parametrize("date", ["2026年2月10日政", "府2026年2月10日", "2026年2月10日 人民"])
 def test_a_seals_characters_read_beside_a_scans_date_leave_it_the_signing_date(date: str) -> None:
     """OCR reads a character or two of the seal stamped over the date beside it: in a scan the
     date still signs the report; in a text read as written such a line is no date alone."""
-    from fzcheck.analysis.facts import read_facts
-    from fzcheck.reading.normalize import Extracted, build_document
-
     text = sample_text().replace("2026年2月10日", date)
     for ocr, signed in ((True, dt.date(2026, 2, 10)), (False, None)):
-        doc = build_document("scan.pdf", "0" * 64, "pdf", Extracted(text, ocr=ocr))
-        assert read_facts(doc, "法治").signed_on == signed, ocr
+        assert _facts_of(text, ocr=ocr).signed_on == signed, ocr
     # the 版记 under the signature (…办公室  2026年2月12日印发) is no signature in a scan either
     record = (
         sample_text().rstrip("\n")
         + "\n抄送：县委办公室。\n示例县人民政府办公室      2026年2月12日印发\n"
     )
-    doc = build_document("scan.pdf", "0" * 64, "pdf", Extracted(record, ocr=True))
-    facts = read_facts(doc, "法治")
+    facts = _facts_of(record, ocr=True)
     assert (facts.signed_on, facts.issuer) == (dt.date(2026, 2, 10), "示例县司法局")
 
 
@@ -813,20 +816,17 @@ def test_a_seals_piece_of_the_name_is_no_issuer_in_a_scan(signature: str, ocr_re
     unit's own name curved) as a line of its own, or a stroke of its ring beside the name. In a
     scan that is the title's unit worn, not the issuer (县司, or 县司、从…, two units signing);
     in a text as written two lines are two names still."""
-    from fzcheck.analysis.facts import read_facts
-    from fzcheck.reading.normalize import Extracted, build_document
-
     text = sample_text().replace("示例县司法局\n2026年2月10日", signature)
     assert signature in text
-    doc = build_document("scan.pdf", "0" * 64, "pdf", Extracted(text, ocr=True))
-    facts = read_facts(doc, "法治")
+    facts = _facts_of(text, ocr=True)
     assert (facts.issuer, facts.signed_on) == (ocr_reads, dt.date(2026, 2, 10))
+    if signature.startswith("县司\n示例"):
+        assert _facts_of(text, ocr=False).issuer == "县司、示例县司法局"
     # two units signing together, a line each, in a scan too
     joint = sample_text().replace(
         "示例县司法局\n2026年", "中共示例县委政法委员会\n示例县司法局\n2026年"
     )
-    doc = build_document("scan.pdf", "0" * 64, "pdf", Extracted(joint, ocr=True))
-    assert read_facts(doc, "法治").issuer == "中共示例县委政法委员会、示例县司法局"
+    assert _facts_of(joint, ocr=True).issuer == "中共示例县委政法委员会、示例县司法局"
 
 
 def test_a_markdown_section_heading_under_the_units_line_is_no_title(tmp_path: Path) -> None:

@@ -119,23 +119,24 @@ def _tables_set(
 ) -> list[Piece]:
     """The page's pieces with each ruled table read by its cells (pdf_tables, in points): its
     pieces replaced by one across its top, marking where its rows stand in the page's lines."""
-    placed = [
-        Piece(g.top * PT, g.bottom * PT, g.left * PT, g.right * PT, g.text) for g in _once(glyphs)
-    ]
+    placed = [_in_points(g) for g in _once(glyphs)]
+    measured = [(p, _in_points(p)) for p in pieces]  # (each placed once, not once a table)
     for grid in ruled:
         rows = table_lines(grid, [g for g in placed if grid.holds(g)])
         if not rows:
             continue
-        pieces = [
-            p
-            for p in pieces
-            if not grid.holds(Piece(p.top * PT, p.bottom * PT, p.left * PT, p.right * PT, ""))
-        ]
+        measured = [(p, at) for p, at in measured if not grid.holds(at)]
         key = f"{TABLE_MARK}{len(tables)}"
         tables[key] = (page, rows)
         left, top, right, _ = grid.box
-        pieces.append(Piece(top / PT, (top + 1.0) / PT, left / PT, right / PT, key))
-    return pieces
+        mark = Piece(top / PT, (top + 1.0) / PT, left / PT, right / PT, key)
+        measured.append((mark, _in_points(mark)))
+    return [p for p, _ in measured]
+
+
+def _in_points(p: Piece) -> Piece:
+    """A piece placed in points, as pdf_tables measures (OFD places it in millimetres)."""
+    return Piece(p.top * PT, p.bottom * PT, p.left * PT, p.right * PT, p.text)
 
 
 _OVERPRINT = 0.3  # em: a copy of a glyph set this close to it is drawn over it
