@@ -141,3 +141,18 @@ def test_a_found_part_whose_check_failed_says_so_beside_its_status(tmp_path: Any
         next(i for i, s in enumerate(shown.splitlines()) if "下年安排" in s) + 1
     ]
     assert "✗ 1项未通过" in below
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "markdown", "csv"])
+def test_a_scans_date_not_read_is_said_to_be_unread(fmt: str) -> None:
+    """A scan whose signing date OCR did not read (a seal stamped over it, most often) showed
+    落款日期 “—”, as an unsigned report does: the reviewer is told it was not read and to look
+    at the original. A text with no date still shows none."""
+    [scan, text] = results()[:2]
+    for r in (scan, text):
+        r["document"]["signed_on"] = r["document"]["signed_month"] = None
+    scan["document"]["ocr"] = True
+    said = "未识别（扫描件：日期可能被印章遮住，请核对原件）"
+    shown = "".join(c for c in render(fmt, [scan], width=200) if c not in "│\n")
+    assert said in shown
+    assert "未识别" not in render(fmt, [text], width=200)

@@ -202,19 +202,33 @@ def first_chars(compiled: re.Pattern[str]) -> frozenset[str] | None:
     """The characters every match of ``compiled`` starts with, when a look-ahead on them helps:
     None when the engine already skips ahead (a literal first), when a match may be empty or
     start with any character, or when the set is large."""
-    try:
-        parsed = _sre.parse(compiled.pattern, compiled.flags)
-    except Exception:  # noqa: BLE001 - a change in the stdlib parser must not stop a check
-        return None
-    items = list(parsed.data)
-    while items and items[0][0] is _op.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
-        items = list(items[0][1][3].data) + items[1:]  # unwrap a plain group, as the engine does
+    items = _leading_items(compiled)
     if not items or _engine_skips(items[0]):
         return None
     chars, nullable = _first(items, False)
     if chars is None or nullable or not chars or len(chars) > _MAX_FIRST:
         return None
     return frozenset(chars)
+
+
+def opens_with_literal(compiled: re.Pattern[str]) -> bool:
+    """Whether the engine itself skips ahead to where ``compiled`` may match (it opens with a
+    character, a class, or branches that each open with a character)."""
+    items = _leading_items(compiled)
+    return bool(items) and _engine_skips(items[0])
+
+
+def _leading_items(compiled: re.Pattern[str]) -> list[Any]:
+    """``compiled``'s parsed items, a plain group opening it unwrapped as the engine does;
+    empty when the stdlib's parser cannot say."""
+    try:
+        parsed = _sre.parse(compiled.pattern, compiled.flags)
+    except Exception:  # noqa: BLE001 - a change in the stdlib parser must not stop a check
+        return []
+    items = list(parsed.data)
+    while items and items[0][0] is _op.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
+        items = list(items[0][1][3].data) + items[1:]
+    return items
 
 
 def first_after_space(pattern: str) -> frozenset[str] | None:
@@ -252,7 +266,7 @@ def _first_of(op: Any, av: Any, skip_space: bool) -> tuple[set[str] | None, bool
     if op is _op.LITERAL:
         return (set(), True) if skip_space and chr(av).isspace() else ({chr(av)}, False)
     if op is _op.IN:
-        members = _class(av)
+        members = class_members(av)
         if skip_space and members is not None:
             spaces = {c for c in members if c == r"\s" or c.isspace()}
             if spaces:  # it may take white space only: what follows may be the first
@@ -284,7 +298,9 @@ def _first_of(op: Any, av: Any, skip_space: bool) -> tuple[set[str] | None, bool
     return None, False  # any character, a category, a back-reference
 
 
-def _class(items: Any) -> set[str] | None:
+def class_members(items: Any) -> set[str] | None:
+    """A parsed class's characters (\\d, \\s kept as their escapes); None when it is negated,
+    holds another category or a wide range."""
     chars: set[str] = set()
     for op, av in items:
         if op is _op.LITERAL:

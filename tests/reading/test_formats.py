@@ -451,11 +451,14 @@ def test_a_scanned_ofd_is_read_by_ocr(tmp_path: Path) -> None:
 
 
 def test_a_folder_walk_skips_lock_files_and_fzchecks_own_pages(tmp_path: Path) -> None:
+    """Lock files and fzcheck's own pages are skipped; a report a unit named ~$… is read, as it
+    is when given by name (helper-179: the walk had skipped it without a word)."""
     from fzcheck.reading.inputs import expand_inputs
 
     (tmp_path / "报告.docx").write_bytes(make_docx(sample_text()))
     (tmp_path / "~$报告.docx").write_bytes(b"\x0cuser name" + b"\x00" * 150)  # Word's lock file
     (tmp_path / "~$报告.doc").write_bytes(b"\x0cuser name" + b"\x00" * 150)
+    (tmp_path / "~$乙单位报告.docx").write_bytes(make_docx(sample_text()))  # a report so named
     results = tmp_path / "results"
     results.mkdir()
     (results / "index.html").write_text(
@@ -471,9 +474,11 @@ def test_a_folder_walk_skips_lock_files_and_fzchecks_own_pages(tmp_path: Path) -
         encoding="utf-8",
     )
     found = [Path(p).name for p in expand_inputs([str(tmp_path)])]
-    assert found == ["page.html", "报告.docx"]
+    assert found == ["page.html", "~$乙单位报告.docx", "报告.docx"]
     proc = _check_folder(tmp_path)
-    assert len(proc.stdout.splitlines()) == 2 and "~$" not in proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 3 and "~$报告" not in proc.stdout + proc.stderr
+    assert json.loads(lines[1])["verdict"] == "complete"
 
 
 def _check_folder(folder: Path) -> subprocess.CompletedProcess[str]:

@@ -18,6 +18,7 @@ from typing import Annotated, Any, Protocol
 from pydantic import AfterValidator, Field
 
 from fzcheck.fast_patterns import GLOBAL_FLAGS, cached, fast
+from fzcheck.narrowed import narrowed
 
 PLACEHOLDERS = ("report_year", "next_year")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -96,10 +97,10 @@ def hits_outside(pattern: str, not_in: str | None, text: str) -> tuple[list[str]
     """``pattern``'s matches in ``text`` that lie inside no match of ``not_in`` (将认真查找原因:
     a promise holding the word 原因), and the ``not_in`` matches that held one."""
     if not_in is None:
-        return rx(pattern).findall(text), []
-    spans = list(rx(not_in).finditer(text))
+        return narrowed(pattern).within(text).findall(text), []
+    spans = list(narrowed(not_in).within(text).finditer(text))
     hits, held = [], []
-    for m in rx(pattern).finditer(text):
+    for m in narrowed(pattern).within(text).finditer(text):
         inside = next((x for x in spans if x.start() <= m.start() and m.end() <= x.end()), None)
         if inside is None:
             hits.append(m.group(0))

@@ -72,11 +72,13 @@ def _is_lock_file(source: str, suffix: str, data: bytes) -> bool:
     """A Word/WPS owner file: named ~$… with a Word suffix, and not a document inside (a real
     report that happens to be named so is still read)."""
     name = os.path.basename(source.rstrip(os.sep))
-    return (
-        name.startswith("~$")
-        and suffix in _LOCK_SUFFIXES
-        and not data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_DOCUMENT_MAGIC)
-    )
+    return name.startswith("~$") and suffix in _LOCK_SUFFIXES and not opens_as_document(data)
+
+
+def opens_as_document(head: bytes) -> bool:
+    """Whether ``head`` (a file's first bytes, 64 are enough) opens as an Office package, an
+    OLE file, an RTF or a PDF does: no lock file does."""
+    return head[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_DOCUMENT_MAGIC)
 
 
 def _too_big(size: int, max_mb: float) -> str:

@@ -5,7 +5,7 @@ read (images, spreadsheets) and special files or broken links named like one, so
 error line instead of vanishing from the count; a directory with none yields itself, so the
 user hears that it held no reports. Office lock files (``~$报告.docx``) and fzcheck's own HTML
 pages, letters and workbooks (results written inside the input folder) are not submissions and
-are skipped."""
+are skipped; a document named ~$… (its content a document's, not a lock file's) is read."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from fzcheck.reading import SUBMISSION_SUFFIXES
+from fzcheck.reading import SUBMISSION_SUFFIXES, opens_as_document
 from fzcheck.reading.sniff import HTML_SUFFIXES
 
 _OWN_PAGE = re.compile(rb"<meta\s+name=[\"']?generator[\"']?\s+content=[\"']?fzcheck\b", re.I)
@@ -99,8 +99,10 @@ def _leads_outside(child: Path, root: Path) -> bool:
 
 
 def _is_submission(child: Path, root: Path) -> bool:
-    if child.suffix.lower() not in SUBMISSION_SUFFIXES or child.name.startswith("~$"):
+    if child.suffix.lower() not in SUBMISSION_SUFFIXES:
         return False
+    if child.name.startswith("~$") and not _holds_document(child):
+        return False  # an Office lock file; a report that happens to be named so is read
     if any(part.startswith(".") for part in child.relative_to(root).parts):
         return False
     try:
@@ -117,6 +119,15 @@ def _is_submission(child: Path, root: Path) -> bool:
         or (suffix == ".docx" and is_own_letter(child))
         or (suffix == ".xlsx" and _own_package(child, SHEET_CATEGORY))
     )
+
+
+def _holds_document(path: Path) -> bool:
+    """Whether ``path``'s first bytes are a document's (see :func:`opens_as_document`)."""
+    try:
+        with open(path, "rb") as f:
+            return opens_as_document(f.read(64))
+    except OSError:
+        return False  # unreadable and named as a lock file: skipped as one
 
 
 # what fzcheck sets as a letter's or a workbook's category (docProps/core.xml): its own file,

@@ -120,11 +120,15 @@ VERDICT_ZH = {
 
 def fact_value(document: Mapping[str, Any], key: str) -> Any:
     """A document fact as the reviewer reads it: a signature giving the month alone is its
-    month, said to have no day (not 落款日期 — as if there were none)."""
+    month, said to have no day (not 落款日期 — as if there were none); a scan's date not read is
+    said to be unread, not absent (a seal stamped over it hides it from OCR)."""
     from fzcheck.render.i18n import t
 
-    if key == "signed_on" and document.get(key) is None and document.get("signed_month"):
-        return t("signed_month", month=document["signed_month"])
+    if key == "signed_on" and document.get(key) is None:
+        if document.get("signed_month"):
+            return t("signed_month", month=document["signed_month"])
+        if document.get("ocr"):
+            return t("signed_unread_scan")
     return document.get(key)
 
 
