@@ -342,6 +342,7 @@ def test_short_lines_heading_runs_that_start_again_are_the_top_level(tmp_path: A
         "一年来，各项工作稳步推进，但也存在一些不足。",
         "重点抓好以下工作：",
         "2026年，县政府将重点抓好以下工作：",
+        "新的一年，我们将以更大力度推进法治政府建设！",  # ended with ！
     ],
 )
 def test_short_lines_over_an_opening_sentence_and_points_are_the_top_level(

@@ -557,9 +557,9 @@ _OPENING_MAX = 160  # characters a section's opening paragraph over its points h
 
 def _opens_section(line: str) -> bool:
     """Whether ``line`` may be the paragraph a section opens with before its points: a sentence
-    or two, ended, not a long paragraph of the section's own."""
+    or two, ended (。 ： or ！), not a long paragraph of the section's own."""
     text = line.strip()
-    return len(text) <= _OPENING_MAX and text.endswith(("。", ":", "："))
+    return len(text) <= _OPENING_MAX and text.endswith(("。", ":", "：", "!", "！"))
 
 
 BARE = 0  # the kind of a heading that stands as a short line alone, with no number: above all
