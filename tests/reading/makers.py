@@ -361,3 +361,48 @@ def rules_as_one_path(pdf: bytes, fill: bool = True) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def sealed_scan_pdf(text: str, font: Path, unit: str) -> bytes:
+    """An image-only PDF of ``text`` (as :func:`make_scanned_pdf`) in colour, its last line (the
+    date) stamped with a red seal as a unit stamps it: a ring, a star, and ``unit``'s name
+    curved along the upper rim, the red laid over the black (ink over ink: the black stays)."""
+    import math
+
+    from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+    pages = [page.convert("RGB") for page in scanned_pages(text, font)]
+    last = pages[-1]
+    import numpy as np
+
+    rows = [int(y) for y in np.nonzero((np.asarray(last.convert("L")) < 128).any(axis=1))[0]]
+    lines_at = [y for i, y in enumerate(rows) if i == 0 or y - rows[i - 1] > 1]
+    cy = lines_at[-1] + 13  # the date's row, its middle
+    face = ImageFont.truetype(str(font), 26)
+    date = text.rstrip().splitlines()[-1].strip()
+    cx = 100 + int(face.getlength(date) / 2)
+    seal = Image.new("RGB", last.size, "white")
+    draw = ImageDraw.Draw(seal)
+    red, radius = (220, 40, 40), 100
+    draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=red, width=7)
+    star = [
+        (
+            cx + (28 if k % 2 == 0 else 11) * math.sin(math.pi * k / 5),
+            cy - (28 if k % 2 == 0 else 11) * math.cos(math.pi * k / 5),
+        )
+        for k in range(10)
+    ]
+    draw.polygon(star, fill=red)
+    rim = ImageFont.truetype(str(font), 30)
+    for k, ch in enumerate(unit):  # along the upper rim, each character facing out
+        angle = -100 + 200 * k / max(len(unit) - 1, 1)
+        glyph = Image.new("L", (40, 40), 0)
+        ImageDraw.Draw(glyph).text((5, 2), ch, font=rim, fill=255)
+        glyph = glyph.rotate(-angle, expand=True)
+        x = cx + (radius - 30) * math.sin(math.radians(angle)) - glyph.width / 2
+        y = cy - (radius - 30) * math.cos(math.radians(angle)) - glyph.height / 2
+        seal.paste(Image.new("RGB", glyph.size, red), (int(x), int(y)), glyph)
+    pages[-1] = ImageChops.multiply(last, seal)
+    out = io.BytesIO()
+    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=150.0)
+    return out.getvalue()

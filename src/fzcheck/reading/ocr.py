@@ -122,7 +122,7 @@ def _ocr_pictures(pictures: list[bytes]) -> str:
     found: list[list[Piece]] = []
     for page in pages:
         deadline.check()
-        found.append(_recognised(engine, numpy.asarray(_scaled(page))))
+        found.append(_recognised(engine, numpy.asarray(_scaled(page)), red=0))  # RGB
     deadline.check()
     return "\n".join(document_lines(found))
 
@@ -167,12 +167,15 @@ def _scaled(image: Any) -> Any:
         return Image.new("RGB", size, "white")
 
 
-def _recognised(engine: Any, image: Any) -> list[Piece]:
-    """The text pieces OCR finds in one page's image."""
+def _recognised(engine: Any, image: Any, red: int) -> list[Piece]:
+    """The text pieces OCR finds in one page's image (channel ``red`` its red), its seals
+    taken off (:func:`fzcheck.reading.seals.without_seals`)."""
+    from fzcheck.reading.seals import without_seals
+
     # No per-line orientation classifier: scans are upright, and it turned whole lines upside
     # down (then dropped as low-confidence) in our tests.
     try:
-        result, _ = engine(image, use_cls=False)
+        result, _ = engine(without_seals(image, red), use_cls=False)
     except Exception as err:  # noqa: BLE001 - onnxruntime's own kinds, one page's
         memory = "bad_alloc" in str(err)
         raise InputError(
@@ -213,7 +216,7 @@ def _ocr_pages(data: bytes, only: list[int] | None) -> list[str]:
                 continue
             scale = _MAX_SIDE / max(width, height, 1.0)
             image = page.render(scale=scale, grayscale=False).to_numpy()
-            pages.append(_recognised(engine, image))
+            pages.append(_recognised(engine, image, red=2))  # PDFium renders BGR
             page.close()
         deadline.check()
     finally:
