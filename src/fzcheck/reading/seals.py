@@ -3,11 +3,11 @@
 A unit stamps its seal over the signature: the issuer's name and the date under the red ring,
 star and curved name. OCR read the rim's top characters as a line of their own (县司), merged
 the strokes with the black text into one unreadable box, and lost the date's month under the star
-(2026年月10日). Black ink stays black under red (the seal's ink is laid over it), so the red
-alone is made the paper's colour where it forms a seal — a roughly square patch of red the size
-of one — and red darker than the seal's own (black under ink that hides it) darker, for OCR to
-read through. A red masthead (青禾县司法局文件) or rule is far wider than high, and is left as it
-is.
+(2026年月10日). Black ink stays black under red (the seal's ink is laid over it), so where red
+forms a seal — a roughly square patch the size of one, its ring crossing the middle of each side
+— its box is redrawn by its red channel: the ink the paper's colour, black black. A red
+masthead (青禾县司法局文件) or rule, far wider than high, and a block of large red characters
+(a joint masthead's 文件), no ring, are left as they are.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ _GRID = 96  # cells along the page's long side: red is looked for cell by cell
 # for a scan's margins and a large or small stamp
 _SEAL_MIN, _SEAL_MAX = 0.07, 0.25
 _SQUARE = 1.6  # a seal's box is at most this much longer one way than the other
+_EDGE_PART = 12  # the share of a side (1/12) looked at for the ring, in its middle and at its edge
 _OWN_INK_SHARE = 75  # most of a seal's red lies over paper: its red there is this percentile's
 _SAME_INK = 12  # red this far below the seal's own is still its ink (uneven, a JPEG's noise)
-_DARKENED = 5  # grey levels each unit of red further below darkens by
 
 
 def without_seals(image: Any, red: int) -> Any:
@@ -48,6 +48,8 @@ def without_seals(image: Any, red: int) -> Any:
         side, other = max(y1 - y0, x1 - x0), min(y1 - y0, x1 - x0)
         if not (_SEAL_MIN * long <= side <= _SEAL_MAX * long and side <= _SQUARE * other):
             continue
+        if not _ringed(ink[y0:y1, x0:x1]):
+            continue  # a block of red characters (a masthead's 文件), an emblem: no seal
         if out is None:
             out = image.copy()
             # the paper's colour (most of a page is paper): what the seal's ink is made
@@ -63,11 +65,26 @@ def without_seals(image: Any, red: int) -> Any:
 def _lifted(pixels: Any, red: int, own: int, paper: Any) -> Any:
     """Pixels of a seal's box by their red channel: as red as the seal's own ink (``own``: its
     common red, over paper) or lighter, the paper's colour; darker, darker, to black. Ink laid
-    over black leaves black; ink that hides it (a stamp pressed hard, opaque ink) only darkens
-    its red, and that is kept, darker, for OCR to read through."""
+    over black leaves black; ink that hides it (a stamp pressed hard) only darkens its red, and
+    that is kept darker, for OCR to read through where it can."""
     r = pixels[:, red].astype(np.int16)
-    light = np.clip(255 - np.maximum(own - r - _SAME_INK, 0) * _DARKENED, 0, 255) / 255
+    # in proportion, black to black: a stroke's grey edges stay grey (darkened faster, they
+    # ran together, and 青禾 was read 精禾: helper-181)
+    light = np.clip(r / max(own - _SAME_INK, 1), 0, 1)
     return (light[:, None] * paper[None, :]).astype(np.uint8)
+
+
+def _ringed(ink: Any) -> bool:
+    """Whether red crosses the middle of each side of its box, as a seal's ring (round, oval
+    or square) does and a block of characters, with gaps between them, does not."""
+    height, width = ink.shape
+    dy, dx = max(2, height // _EDGE_PART), max(2, width // _EDGE_PART)
+    middle_y, middle_x = (
+        slice(height // 2 - dy, height // 2 + dy),
+        slice(width // 2 - dx, width // 2 + dx),
+    )
+    sides = (ink[:dy, middle_x], ink[-dy:, middle_x], ink[middle_y, :dx], ink[middle_y, -dx:])
+    return all(side.any() for side in sides)
 
 
 def _red_ink(image: Any, red: int) -> Any:
