@@ -37,8 +37,8 @@ _MAX_NARROWED = 64  # narrowed patterns kept per pattern: texts drop few distinc
 
 
 class Narrowed:
-    """``pattern`` (compiled by :func:`fast`) and, for each top-level branch, the words it needs;
-    :meth:`within` gives the pattern to search a text with."""
+    """``pattern`` (compiled by :func:`fast`) and, for each top-level branch the engine cannot
+    skip to, the words it needs; :meth:`within` gives the pattern to search a text with."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.whole = fast(pattern, flags)
@@ -47,12 +47,12 @@ class Narrowed:
         self._head, body = (pattern[: lead.end()], pattern[lead.end() :]) if lead else ("", pattern)
         branches = split_top(body) if _may_narrow(self.whole) else None
         self._branches: tuple[str, ...] = tuple(branches or ())
-        # only a branch the engine cannot skip to is worth a test: one that opens with a word
-        # or a class of characters is found as fast as its test would be
-        self._narrowed: dict[frozenset[int], re.Pattern[str]] = {}
+        self._narrowed: dict[frozenset[int], re.Pattern[str]] = {}  # by the branches dropped
         self._tested: tuple[tuple[int, tuple[Need, ...]], ...] = ()
         if len(self._branches) < 2:
             return
+        # only a branch the engine cannot skip to is worth a test: one that opens with a word
+        # or a class of characters is found as fast as its test would be
         tested = [(i, _branch_needs(b, flags)) for i, b in enumerate(self._branches)]
         self._tested = tuple(
             (i, tuple(needs)) for i, needs in tested if needs and not _led(self._branches[i], flags)
