@@ -732,6 +732,10 @@ def test_a_narrative_count_that_disagrees_is_flagged_with_both_numbers(tmp_path:
             "被提起行政诉讼2件。上年结转的2件政府信息公开申请已于2024年1月底前全部办结，予以公开2件。",
         ),
         (
+            "被提起行政诉讼2件。",
+            "被提起行政诉讼2件。上年结转的2件申请已于本年度全部办结，予以公开1件、不予公开1件。",
+        ),
+        (
             "共收到政府信息公开申请40件",
             "共受理政府信息公开申请42件，其中本年度新收的政府信息公开申请40件，上年度结转的申请2件",
         ),
@@ -801,6 +805,12 @@ def test_a_narrative_count_of_another_scope_is_not_flagged(
         (
             "予以公开20件",
             "本年度办结申请39件，结转下年度3件，已办结的申请中予以公开25件",
+            "予以公开25件",
+        ),
+        # the year's again after the carried-over ones in one sentence (helper-180's C02)
+        (
+            "予以公开20件",
+            "上年结转的2件申请均已办结，其中予以公开1件，全年共予以公开25件",
             "予以公开25件",
         ),
     ],

@@ -926,6 +926,9 @@ class Statement(BaseModel):
     # whole (…其中，局机关收到25件，执法大队收到8件; 依托政务服务窗口，全年受理申请…): a statement
     # after one in its sentence is not set against the cell
     scope_after: Regex | None = None
+    # words after ``scope_after`` that turn the sentence back to the whole (上年结转…办结，其中
+    # 予以公开1件，全年共予以公开25件: the 25 is the year's)
+    scope_back: Regex | None = None
 
 
 class TableTextSpec(CheckSpec):

@@ -8,6 +8,7 @@ An identity is checked wherever all its cells were read; a blank cell makes that
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -422,8 +423,9 @@ def _mentions(
     own: list[re.Match[str]] = []
     others = 0
     after = rx(st.scope_after) if st.scope_after else None
+    back = rx(st.scope_back) if st.scope_back else None
     for m in rx(st.pattern).finditer(text):
-        if _another_scope(text, m.start(), m.end(), year, other, after):
+        if _another_scope(text, m.start(), m.end(), year, other, after, back):
             others += 1
         else:
             own.append(m)
@@ -442,18 +444,21 @@ def _another_scope(
     year: int | None,
     other: re.Pattern[str] | None,
     after: re.Pattern[str] | None = None,
+    back: re.Pattern[str] | None = None,
 ) -> bool:
     """Whether the clause a statement opens in (from its last 。；，) is of another scope: it
     names a year other than the report's (2023年共收到…43件；2024年…), or the rubric's words
     for a part of the whole or another period stand in it before the count or in the
     statement itself (未收到以信函方式提交的…申请: none by letter, not none at all); or its
-    sentence turned to another scope before it (``after``: …，其中，局机关收到25件，大队收到8件)."""
+    sentence turned to another scope before it (``after``: …，其中，局机关收到25件，大队收到8件)
+    and not back to the whole since (``back``: …，全年共予以公开25件)."""
     start = max(text.rfind(stop, 0, at) for stop in _CLAUSE_STOPS) + 1
     if other is not None and other.search(text, start, end):
         return True
     if after is not None:
         sentence = max(text.rfind(stop, 0, at) for stop in _SENTENCE_STOPS) + 1
-        if after.search(text, sentence, at):
+        turned = deque(after.finditer(text, sentence, at), maxlen=1)  # the last turn counts
+        if turned and (back is None or not back.search(text, turned[0].end(), at)):
             return True
     return year is not None and any(int(y) != year for y in _YEAR_SAID.findall(text, start, at))
 
