@@ -196,7 +196,7 @@ def test_a_stdlib_compiler_without_the_header_leaves_the_pattern_as_re_compiles_
 ) -> None:
     from fzcheck import fast_patterns
 
-    monkeypatch.setattr(fast_patterns, "_compiler", object())
+    monkeypatch.setattr(fast_patterns, "compiler", object())
     pattern = r"(?=[主第])(?:(?<!副)主要负责人|第一责任人)"
     led = fast_patterns.led_by(pattern, 0, "主第")
     assert led == re.compile(pattern)
@@ -287,8 +287,10 @@ def test_bundled_body_cues_open_with_what_the_engine_skips_to() -> None:
     any character is tried at every one, and the joined scan with it (an own cue opening with
     [^。，…]{1,8}? doubled the check's time). The achievements' run of figures, its first
     character any but a digit, is the one such cue (its part's scan is read line by line)."""
-    from fzcheck.fast_patterns import _engine_skips, _op, _sre
+    from fzcheck.fast_patterns import _engine_skips
     from fzcheck.rubric import Catalog
+    from fzcheck.stdlib_re import constants as _op
+    from fzcheck.stdlib_re import parser as _sre
 
     def skipped_to(pattern: str) -> bool:
         items = list(_sre.parse(pattern).data)

@@ -15,12 +15,13 @@ patterns cost more than the rest of the analysis. Three remedies, none of which 
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
+
+from fzcheck.stdlib_re import compiler, constants, engine, parser
 
 
 def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -55,24 +56,24 @@ def led_by(pattern: str, flags: int, cls: str) -> re.Pattern[str]:
     match is the same; if the stdlib's compiler no longer builds the same code, re.compile's
     own is used."""
     try:
-        parsed = _sre.parse(pattern, flags)
+        parsed = parser.parse(pattern, flags)
         # the header is made from a class, or from one character as a group's literal prefix
         # (found faster still; the group keeps the engine matching from the character on)
-        single = _sre.parse(f"[{cls}]", flags).data[0][0] is _op.LITERAL
-        lead = _sre.parse(f"({cls})[\x00\x01]" if single else f"[{cls}]", flags)
+        single = parser.parse(f"[{cls}]", flags).data[0][0] is constants.LITERAL
+        lead = parser.parse(f"({cls})[\x00\x01]" if single else f"[{cls}]", flags)
         all_flags = parsed.state.flags | flags
         code: list[int] = []
-        _compiler._compile_info(code, _Lead(lead.data, parsed.getwidth()), all_flags)
-        _compiler._compile(code, parsed.data, all_flags)
-        code.append(_op.SUCCESS)
-        own = _compiler._code(parsed, flags)
+        compiler._compile_info(code, _Lead(lead.data, parsed.getwidth()), all_flags)
+        compiler._compile(code, parsed.data, all_flags)
+        code.append(constants.SUCCESS)
+        own = compiler._code(parsed, flags)
         if own[1 + own[1] :] != code[1 + code[1] :]:
             return re.compile(pattern, flags)
         groups = parsed.state.groupdict
         names: list[str | None] = [None] * parsed.state.groups
         for name, i in groups.items():
             names[i] = name
-        led: re.Pattern[str] = _csre.compile(
+        led: re.Pattern[str] = engine.compile(
             pattern, all_flags, code, parsed.state.groups - 1, groups, tuple(names)
         )
         return led
@@ -191,11 +192,7 @@ def _group_end(branch: str) -> int | None:
 
 
 _MAX_FIRST = 200  # more possible first characters than this: the engine's own scan is as good
-_sre: Any = importlib.import_module("re._parser")  # the stdlib's own parse of a pattern
-_op: Any = importlib.import_module("re._constants")
-_compiler: Any = importlib.import_module("re._compiler")
-_csre: Any = importlib.import_module("_sre")
-_CATEGORIES = {_op.CATEGORY_DIGIT: r"\d", _op.CATEGORY_SPACE: r"\s"}
+_CATEGORIES = {constants.CATEGORY_DIGIT: r"\d", constants.CATEGORY_SPACE: r"\s"}
 
 
 def first_chars(compiled: re.Pattern[str]) -> frozenset[str] | None:
@@ -222,11 +219,11 @@ def _leading_items(compiled: re.Pattern[str]) -> list[Any]:
     """``compiled``'s parsed items, a plain group opening it unwrapped as the engine does;
     empty when the stdlib's parser cannot say."""
     try:
-        parsed = _sre.parse(compiled.pattern, compiled.flags)
+        parsed = parser.parse(compiled.pattern, compiled.flags)
     except Exception:  # noqa: BLE001 - a change in the stdlib parser must not stop a check
         return []
     items = list(parsed.data)
-    while items and items[0][0] is _op.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
+    while items and items[0][0] is constants.SUBPATTERN and not (items[0][1][1] or items[0][1][2]):
         items = list(items[0][1][3].data) + items[1:]
     return items
 
@@ -235,7 +232,7 @@ def first_after_space(pattern: str) -> frozenset[str] | None:
     """The characters the first non-white-space character a match consumes can be (the empty
     string among them when a match may hold nothing but white space); None when any. A line
     whose first non-space character is not among them cannot match ``^\\s*`` + ``pattern``."""
-    chars, blank = _first(_sre.parse(pattern).data, True)
+    chars, blank = _first(parser.parse(pattern).data, True)
     if chars is None:
         return None
     return frozenset(c for c in chars if len(c) == 1) | ({""} if blank else set())
@@ -243,9 +240,11 @@ def first_after_space(pattern: str) -> frozenset[str] | None:
 
 def _engine_skips(item: tuple[Any, Any]) -> bool:
     op, av = item
-    if op is _op.LITERAL or op is _op.IN:
+    if op is constants.LITERAL or op is constants.IN:
         return True
-    return op is _op.BRANCH and all(b.data and b.data[0][0] is _op.LITERAL for b in av[1])
+    return op is constants.BRANCH and all(
+        b.data and b.data[0][0] is constants.LITERAL for b in av[1]
+    )
 
 
 def _first(items: Any, skip_space: bool) -> tuple[set[str] | None, bool]:
@@ -263,25 +262,25 @@ def _first(items: Any, skip_space: bool) -> tuple[set[str] | None, bool]:
 
 
 def _first_of(op: Any, av: Any, skip_space: bool) -> tuple[set[str] | None, bool]:
-    if op is _op.LITERAL:
+    if op is constants.LITERAL:
         return (set(), True) if skip_space and chr(av).isspace() else ({chr(av)}, False)
-    if op is _op.IN:
+    if op is constants.IN:
         members = class_members(av)
         if skip_space and members is not None:
             spaces = {c for c in members if c == r"\s" or c.isspace()}
             if spaces:  # it may take white space only: what follows may be the first
                 return members - spaces, True
         return members, False
-    if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
+    if op in (constants.AT, constants.ASSERT, constants.ASSERT_NOT):
         return set(), True  # zero width: the next item consumes the first character
-    if op is _op.SUBPATTERN:
+    if op is constants.SUBPATTERN:
         _, add, remove, sub = av
         if (add | remove) & re.IGNORECASE:
             return None, False  # a scoped (?i:…) would not reach the look-ahead
         return _first(sub.data, skip_space)
-    if op is _op.ATOMIC_GROUP:
+    if op is constants.ATOMIC_GROUP:
         return _first(av.data, skip_space)
-    if op is _op.BRANCH:
+    if op is constants.BRANCH:
         chars: set[str] = set()
         nullable = False
         for branch in av[1]:
@@ -291,7 +290,7 @@ def _first_of(op: Any, av: Any, skip_space: bool) -> tuple[set[str] | None, bool
             chars |= first
             nullable |= empty
         return chars, nullable
-    if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
+    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT):
         low, _, sub = av
         first, empty = _first(sub.data, skip_space)
         return first, (empty or low == 0) if first is not None else False
@@ -303,11 +302,11 @@ def class_members(items: Any) -> set[str] | None:
     holds another category or a wide range."""
     chars: set[str] = set()
     for op, av in items:
-        if op is _op.LITERAL:
+        if op is constants.LITERAL:
             chars.add(chr(av))
-        elif op is _op.RANGE and av[1] - av[0] < _MAX_FIRST:
+        elif op is constants.RANGE and av[1] - av[0] < _MAX_FIRST:
             chars.update(map(chr, range(av[0], av[1] + 1)))
-        elif op is _op.CATEGORY and av in _CATEGORIES:
+        elif op is constants.CATEGORY and av in _CATEGORIES:
             chars.add(_CATEGORIES[av])  # kept as the escape: the class means what the pattern does
         else:  # a negated class, \d, \s, a wide range
             return None

@@ -11,7 +11,6 @@ position the engine tries the branches in turn, and a dropped one would have fai
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -25,9 +24,7 @@ from fzcheck.fast_patterns import (
     opens_with_literal,
     split_top,
 )
-
-_sre: Any = importlib.import_module("re._parser")
-_op: Any = importlib.import_module("re._constants")
+from fzcheck.stdlib_re import constants, parser
 
 Need = frozenset[str]  # words one of which every match of a branch (or its look-around) holds
 _MAX_CLASS = 8  # a class of more characters is no use as a need: most texts hold one of them
@@ -110,7 +107,7 @@ def _may_narrow(compiled: re.Pattern[str]) -> bool:
 def _branch_needs(branch: str, flags: int) -> list[Need]:
     """The longest few needs of one branch; empty when it needs nothing that can be tested."""
     try:
-        parsed = _sre.parse(branch, flags)
+        parsed = parser.parse(branch, flags)
     except Exception:  # noqa: BLE001 - a change in the stdlib parser must not stop a check
         return []
     needs = _needs(parsed.data)
@@ -125,7 +122,7 @@ def _needs(items: Iterable[tuple[Any, Any]]) -> list[Need] | None:
     out: list[Need] = []
     run: list[str] = []
     for op, av in items:
-        if op is _op.LITERAL:
+        if op is constants.LITERAL:
             run.append(chr(av))
             continue
         if run:
@@ -141,24 +138,24 @@ def _needs(items: Iterable[tuple[Any, Any]]) -> list[Need] | None:
 
 
 def _item_needs(op: Any, av: Any) -> list[Need] | None:
-    if op is _op.IN:
+    if op is constants.IN:
         chars = _class_chars(av)
         return [chars] if chars else []
-    if op is _op.SUBPATTERN:
+    if op is constants.SUBPATTERN:
         _, add, remove, sub = av
         if (add | remove) & (re.IGNORECASE | re.VERBOSE):
             return None
         return _needs(sub.data)
-    if op is _op.ASSERT:  # a look-ahead or look-behind must hold in the text too
+    if op is constants.ASSERT:  # a look-ahead or look-behind must hold in the text too
         return _needs(av[1].data)
-    if op in (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT):
+    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT):
         low, _, sub = av
         return _needs(sub.data) if low >= 1 else []
-    if op is _op.ATOMIC_GROUP:
+    if op is constants.ATOMIC_GROUP:
         return _needs(av.data)
-    if op is _op.BRANCH:
+    if op is constants.BRANCH:
         return _either(av[1])
-    if op in (_op.GROUPREF, _op.GROUPREF_EXISTS):
+    if op in (constants.GROUPREF, constants.GROUPREF_EXISTS):
         return None
     return []  # any character, a category, a negated class, an anchor, a negative look-around
 

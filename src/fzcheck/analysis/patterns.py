@@ -6,19 +6,17 @@ does not state is skipped rather than guessed.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from re import _constants as re_constants  # type: ignore[attr-defined]
-from re import _parser as re_parser  # type: ignore[attr-defined]
 from typing import Annotated, Any, Protocol
 
 from pydantic import AfterValidator, Field
 
 from fzcheck.fast_patterns import GLOBAL_FLAGS, cached, fast
 from fzcheck.narrowed import narrowed
+from fzcheck.stdlib_re import constants, parser
 
 PLACEHOLDERS = ("report_year", "next_year")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -36,7 +34,7 @@ def _check_regex(value: str) -> str:
         re.compile(filled)
     except re.error as err:
         raise ValueError(f"not a valid regular expression: {err}") from None
-    if _nested_repeat(re_parser.parse(filled)):
+    if _nested_repeat(parser.parse(filled)):
         raise ValueError(
             "a repeat inside a repeat, both unbounded ((a+)+, (.*x)*): on some texts the "
             "search takes for ever; bound the inner one ({0,30}) or drop the outer"
@@ -48,14 +46,14 @@ def _nested_repeat(parsed: Any, inside: bool = False) -> bool:
     """Whether an unbounded repeat stands inside another (catastrophic backtracking: a rubric
     with (.+)+法治 hung every check on the first report it was tried on)."""
     for op, arg in parsed:
-        if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT):
-            unbounded = arg[1] == re_constants.MAXREPEAT
+        if op in (constants.MAX_REPEAT, constants.MIN_REPEAT):
+            unbounded = arg[1] == constants.MAXREPEAT
             inner = [arg[2]]
             if unbounded and inside:
                 return True
-        elif op == re_constants.BRANCH:
+        elif op == constants.BRANCH:
             unbounded, inner = False, list(arg[1])
-        elif op in (re_constants.SUBPATTERN, re_constants.ASSERT, re_constants.ASSERT_NOT):
+        elif op in (constants.SUBPATTERN, constants.ASSERT, constants.ASSERT_NOT):
             unbounded, inner = False, [arg[-1]]  # the group's or the look-around's pattern
         else:
             continue
@@ -133,8 +131,6 @@ _REFERS = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a back-reference or conditiona
 # look-around that can see past its line (:func:`_looks_past_line`).
 _BEYOND_MATCH = re.compile(r"\\[AZ]|\(\?>|[*+?}]\+|\(\?[aiLmsux]*-")
 _LOOK_AROUND = re.compile(r"\(\?<?[=!]")
-_parser: Any = importlib.import_module("re._parser")  # the stdlib's own parse of a pattern
-_const: Any = importlib.import_module("re._constants")
 
 
 @lru_cache(maxsize=1024)
@@ -146,7 +142,7 @@ def _looks_past_line(pattern: str) -> bool:
     if not _LOOK_AROUND.search(pattern):
         return False
     try:
-        parsed = _parser.parse(pattern)
+        parsed = parser.parse(pattern)
     except re.error:
         return True
     return _looks_past(parsed.data, bool(parsed.state.flags & re.DOTALL))
@@ -154,19 +150,19 @@ def _looks_past_line(pattern: str) -> bool:
 
 def _looks_past(items: Any, dotall: bool) -> bool:
     for op, av in items:
-        if op in (_const.ASSERT, _const.ASSERT_NOT):
+        if op in (constants.ASSERT, constants.ASSERT_NOT):
             if _may_take_newline(av[1].data, dotall):
                 return True
-        elif op is _const.SUBPATTERN:
+        elif op is constants.SUBPATTERN:
             if _looks_past(av[3].data, _dotall(dotall, av[1], av[2])):
                 return True
-        elif op is _const.BRANCH:
+        elif op is constants.BRANCH:
             if any(_looks_past(b.data, dotall) for b in av[1]):
                 return True
         elif op in _REPEATS:
             if _looks_past(av[2].data, dotall):
                 return True
-        elif op is _const.ATOMIC_GROUP and _looks_past(av.data, dotall):
+        elif op is constants.ATOMIC_GROUP and _looks_past(av.data, dotall):
             return True
     return False
 
@@ -175,21 +171,21 @@ def _may_take_newline(items: Any, dotall: bool) -> bool:
     """Whether ``items`` may match a newline, or hold what a line's edge decides (an anchor, a
     reference, anything not read here)."""
     for op, av in items:
-        if op is _const.LITERAL:
+        if op is constants.LITERAL:
             taken = av == _NEWLINE
-        elif op is _const.NOT_LITERAL:
+        elif op is constants.NOT_LITERAL:
             taken = av != _NEWLINE
-        elif op is _const.ANY:
+        elif op is constants.ANY:
             taken = dotall
-        elif op is _const.IN:
+        elif op is constants.IN:
             taken = _class_takes_newline(av)
-        elif op is _const.SUBPATTERN:
+        elif op is constants.SUBPATTERN:
             taken = _may_take_newline(av[3].data, _dotall(dotall, av[1], av[2]))
-        elif op is _const.BRANCH:
+        elif op is constants.BRANCH:
             taken = any(_may_take_newline(b.data, dotall) for b in av[1])
         elif op in _REPEATS:
             taken = _may_take_newline(av[2].data, dotall)
-        elif op in (_const.ASSERT, _const.ASSERT_NOT):
+        elif op in (constants.ASSERT, constants.ASSERT_NOT):
             taken = _may_take_newline(av[1].data, dotall)
         else:  # an anchor, a back-reference, an atomic group…
             taken = True
@@ -199,14 +195,14 @@ def _may_take_newline(items: Any, dotall: bool) -> bool:
 
 
 def _class_takes_newline(items: Any) -> bool:
-    negated = bool(items) and items[0][0] is _const.NEGATE
+    negated = bool(items) and items[0][0] is constants.NEGATE
     held = False
     for op, av in items[1:] if negated else items:
-        if op is _const.LITERAL:
+        if op is constants.LITERAL:
             held |= av == _NEWLINE
-        elif op is _const.RANGE:
+        elif op is constants.RANGE:
             held |= av[0] <= _NEWLINE <= av[1]
-        elif op is _const.CATEGORY:
+        elif op is constants.CATEGORY:
             held |= av not in _NO_NEWLINE_CATEGORIES
         else:
             return True
@@ -218,15 +214,15 @@ def _dotall(dotall: bool, add: int, remove: int) -> bool:
 
 
 _NEWLINE = ord("\n")
-_REPEATS = (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT)
+_REPEATS = (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT)
 _NO_NEWLINE_CATEGORIES = (
-    _const.CATEGORY_NOT_SPACE,
-    _const.CATEGORY_DIGIT,
-    _const.CATEGORY_WORD,
-    _const.CATEGORY_UNI_NOT_SPACE,
-    _const.CATEGORY_UNI_DIGIT,
-    _const.CATEGORY_UNI_WORD,
-    _const.CATEGORY_UNI_NOT_LINEBREAK,
+    constants.CATEGORY_NOT_SPACE,
+    constants.CATEGORY_DIGIT,
+    constants.CATEGORY_WORD,
+    constants.CATEGORY_UNI_NOT_SPACE,
+    constants.CATEGORY_UNI_DIGIT,
+    constants.CATEGORY_UNI_WORD,
+    constants.CATEGORY_UNI_NOT_LINEBREAK,
 )
 
 
