@@ -161,6 +161,10 @@ def test_a_plan_for_several_years_from_the_next_names_it(tmp_path: Path, heading
         ("局党组书记亲自督办党员违纪案件3件，带头讲廉政党课。", "missing"),
         # the first responsible person at another duty, named after it
         ("镇长作为第一责任人，亲自带队开展森林防火巡查8次。", "missing"),
+        # …people's welfare and farming (helper-182's d32)
+        ("乡长带头走访困难群众60余户，亲自抓好秋粮收购工作。", "missing"),
+        ("镇党委书记亲自带队开展人居环境整治督查6次。", "missing"),
+        ("局长带头走访困难群众，现场提供法律咨询服务20余次。", "embedded"),
         (
             "乡党委书记、乡长在乡村振兴工作中统筹推进法治乡村建设，亲自审定村规民约修订方案15件。",
             "embedded",
@@ -1320,6 +1324,37 @@ def test_the_laws_parts_grouped_under_a_first_part_are_each_present(tmp_path: Pa
     achievements = part(r, "achievements")
     assert achievements["status"] == "present" and achievements["heading"] == "健全依法决策机制"
     assert r["score"] == 100
+
+
+def test_the_laws_parts_under_a_heading_naming_the_years_work_are_each_present(
+    tmp_path: Path,
+) -> None:
+    """一、2025年法治政府建设工作情况 (工作情况: the year's work's word) over （一）主要举措和成效,
+    （二）存在的不足, （三）原因分析, （四）主要负责人履职情况, then 二、2026年工作安排 (helper-182's
+    d38): the sub-sections are the parts' own, the causes under their own sub-heading the
+    problems' (they had been embedded, their causes unread, −27.5). A heading naming the year's
+    work over a theme's sub-heading naming one more part is no container."""
+    title = H.split("\n", 1)[0]
+    r = built(
+        tmp_path,
+        f"{title}\n一、2025年法治政府建设工作情况\n（一）主要举措和成效\n",
+        "全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n",
+        "（二）存在的不足\n执法监督覆盖面不够广，基层执法程序不够规范。\n",
+        "（三）原因分析\n基层执法人员编制有限，新进人员培训不足。\n",
+        "（四）主要负责人履职情况\n县长亲自主持召开法治专题会议4次。\n",
+        PL.replace("四、", "二、"),
+    )
+    assert all(statuses(r)[p] == "present" for p in ("achievements", "problems", "leader_duties"))
+    assert "problems.gives_causes" not in failed(r) and r["score"] == 100
+    r = built(
+        tmp_path,
+        f"{title}\n一、2025年法治政府建设工作情况\n（一）依法决策成效明显。",
+        "全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n",
+        "（二）压实第一责任人职责。县长亲自主持召开法治专题会议4次。\n",
+        PR,
+        PL.replace("四、", "三、"),
+    )
+    assert part(r, "leader_duties")["status"] == "embedded"
 
 
 @pytest.mark.parametrize(

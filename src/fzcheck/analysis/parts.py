@@ -210,18 +210,24 @@ def find_parts(
     # 公开情况 over （一）主动公开 and （二）依申请公开; 第一部分 2025年度法治政府建设情况 over 一、主要
     # 举措和成效, 二、存在的不足和原因, 三、党政主要负责人…): those are the parts' own sections, one
     # level down, and it is no themed section itself. (One such section under a theme — 三、奋力
-    # 开创新局面 / （一）压实第一责任人职责 — is a plan's item, not the part's section.)
+    # 开创新局面 / （一）压实第一责任人职责 — is a plan's item, not the part's section.) So is
+    # one naming only the year's work over sections naming two more, an anchor's among them
+    # (一、2024年法治政府建设工作情况 over （一）主要举措和成效, （二）存在的不足, （三）原因分析,
+    # （四）主要负责人履职情况: helper-182's d38).
     names = dict(zip((h.line for h in outline.headings), masked, strict=True))
     grouping: dict[int, list[tuple[Heading, Part]]] = {}
     on_top = {p.id for _, parts in top for p in parts}  # named by a top heading already
     for h, parts in top:
+        themed_only = bool(parts) and all(p.themed_before_anchor for p in parts)
         named = [
             (sub, part)
-            for sub in ([] if parts else h.children)
+            for sub in (h.children if not parts or themed_only else [])
             for part in rubric.parts
             if part.id not in on_top and cues[part.id].name(sub.text, names[sub.line])
         ]
-        if len({part.id for _, part in named}) >= 2:
+        if len({part.id for _, part in named}) >= 2 and (
+            not themed_only or any(part.anchor for _, part in named)
+        ):
             grouping[h.line] = named
     anchor = next(
         (
