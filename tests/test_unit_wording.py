@@ -165,6 +165,10 @@ def test_a_plan_for_several_years_from_the_next_names_it(tmp_path: Path, heading
         ("乡长带头走访困难群众60余户，亲自抓好秋粮收购工作。", "missing"),
         ("镇党委书记亲自带队开展人居环境整治督查6次。", "missing"),
         ("局长带头走访困难群众，现场提供法律咨询服务20余次。", "embedded"),
+        # …or the unit's own enforcement and legal work beside them (helper-184)
+        ("局长亲自带队开展秋粮收购市场监督检查，查处违规收购行为4起。", "embedded"),
+        ("局长亲自督办困难群众欠薪仲裁案件5件。", "embedded"),
+        ("局长亲自带队走访结对帮扶村，化解矛盾纠纷3起。", "embedded"),
         (
             "乡党委书记、乡长在乡村振兴工作中统筹推进法治乡村建设，亲自审定村规民约修订方案15件。",
             "embedded",
@@ -1355,6 +1359,36 @@ def test_the_laws_parts_under_a_heading_naming_the_years_work_are_each_present(
         PL.replace("四、", "三、"),
     )
     assert part(r, "leader_duties")["status"] == "embedded"
+    # the year's work told after the problems' sub-section is the year's work still (helper-184)
+    r = built(
+        tmp_path,
+        f"{title}\n一、2025年工作情况\n（一）第一责任人履职情况。县长亲自主持召开法治专题会议4次。\n",
+        "（二）存在的短板。执法人员专业能力不强，原因是编制有限。\n",
+        "（三）严格行政执法。全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n",
+        PL.replace("四、", "二、"),
+    )
+    assert all(statuses(r)[p] == "present" for p in ("achievements", "problems", "leader_duties"))
+    assert "achievements.has_figures" not in failed(r)
+
+
+def test_a_plan_word_in_a_theme_of_the_years_work_makes_no_container(tmp_path: Path) -> None:
+    """（一）认真落实年度工作要点 and （二）主要负责人带头履职 under 一、2025年工作推进情况, the
+    problems on top, the plan under a theme (helper-184's a16): 一 is no container of the plan's
+    section — a theme holding a plan's word is work done — and the year's work keeps its themes
+    (the theme's plan word may still make the plan embedded, as it did)."""
+    title = H.split("\n", 1)[0]
+    r = built(
+        tmp_path,
+        f"{title}\n一、2025年工作推进情况\n（一）认真落实年度工作要点。",
+        "全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n",
+        "（二）主要负责人带头履职。县长亲自主持召开法治专题会议4次。\n",
+        PR,
+        "三、聚焦目标任务，推动法治建设提质增效\n一是2026年深化行政执法改革；二是加强执法培训。\n",
+    )
+    plan, achievements = part(r, "next_year_plan"), part(r, "achievements")
+    assert plan["status"] != "present" or plan["heading"] != "认真落实年度工作要点"
+    assert achievements["status"] == "present"
+    assert achievements["heading"] == "2025年工作推进情况"
 
 
 @pytest.mark.parametrize(
@@ -1362,6 +1396,7 @@ def test_the_laws_parts_under_a_heading_naming_the_years_work_are_each_present(
     [
         "同时，对检查中发现存在问题的12家企业下达整改通知书。\n",  # problems found in others
         "（一）聚焦基层短板弱项，提升乡镇执法能力。\n",  # a theme working on weak points
+        "（一）针对执法短板精准施策。组织执法人员培训4期。\n",  # helper-184's a03
     ],
 )
 def test_others_problems_or_a_theme_on_weak_points_are_not_the_problems(

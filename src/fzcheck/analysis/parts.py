@@ -211,11 +211,14 @@ def find_parts(
     # 举措和成效, 二、存在的不足和原因, 三、党政主要负责人…): those are the parts' own sections, one
     # level down, and it is no themed section itself. (One such section under a theme — 三、奋力
     # 开创新局面 / （一）压实第一责任人职责 — is a plan's item, not the part's section.) So is
-    # one naming only the year's work over sections naming two more, an anchor's among them
-    # (一、2024年法治政府建设工作情况 over （一）主要举措和成效, （二）存在的不足, （三）原因分析,
-    # （四）主要负责人履职情况: helper-182's d38).
+    # one naming only the year's work over sections naming two more, an anchor's other than the
+    # plan's among them (一、2024年法治政府建设工作情况 over （一）主要举措和成效, （二）存在的不足,
+    # （三）原因分析, （四）主要负责人履职情况: helper-182's d38); its other sections are the year's
+    # work. (A plan's word in a theme of the year's work — 认真落实年度工作要点, 严格落实年度普法
+    # 计划 — beside 压实第一责任人职责 is no sign of one: helper-184's.)
     names = dict(zip((h.line for h in outline.headings), masked, strict=True))
     grouping: dict[int, list[tuple[Heading, Part]]] = {}
+    through: set[int] = set()  # containers naming the year's work: all their other sections its
     on_top = {p.id for _, parts in top for p in parts}  # named by a top heading already
     for h, parts in top:
         themed_only = bool(parts) and all(p.themed_before_anchor for p in parts)
@@ -226,9 +229,11 @@ def find_parts(
             if part.id not in on_top and cues[part.id].name(sub.text, names[sub.line])
         ]
         if len({part.id for _, part in named}) >= 2 and (
-            not themed_only or any(part.anchor for _, part in named)
+            not themed_only or any(part.anchor and not part.plan for _, part in named)
         ):
             grouping[h.line] = named
+            if themed_only:
+                through.add(h.line)
     anchor = next(
         (
             i
@@ -247,7 +252,7 @@ def find_parts(
     # 依法行政 over （一）依法决策成效明显 and （三）压实第一责任人职责 holds the leaders' embedded)
     for i, (h, _) in enumerate(top):
         if i == anchor and h.line in grouping:
-            _themed_inside(found, doc, h, grouping[h.line], themed)
+            _themed_inside(found, doc, h, grouping[h.line], themed, h.line in through)
         if i >= anchor or not themed:
             for sub, part in grouping.get(h.line, []):
                 _add_section(found[part.id], doc, sub, "present")
@@ -268,13 +273,15 @@ def _themed_inside(
     container: Heading,
     named: list[tuple[Heading, Part]],
     themed: list[Part],
+    through: bool = False,
 ) -> None:
     """The sub-sections of the parts' container (第一部分 2025年度法治政府建设情况) before the
     one naming the anchor part that name no part themselves (一、健全依法决策机制 / 二、规范行政
-    执法行为, then 三、存在的不足和原因): themed sections, as top sections before it are."""
+    执法行为, then 三、存在的不足和原因): themed sections, as top sections before it are; with
+    ``through`` (a container naming the year's work) those after it too."""
     for sub in container.children:
         parts = [p for s, p in named if s.line == sub.line]
-        if any(p.anchor for p in parts):
+        if any(p.anchor for p in parts) and not through:
             return
         if not parts:
             for part in themed:
