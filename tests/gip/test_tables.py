@@ -739,6 +739,10 @@ def test_a_narrative_count_that_disagrees_is_flagged_with_both_numbers(tmp_path:
             "共收到政府信息公开申请40件",
             "共受理政府信息公开申请42件，其中本年度新收的政府信息公开申请40件，上年度结转的申请2件",
         ),
+        (
+            "共收到政府信息公开申请40件",
+            "共收到政府信息公开申请42件，其中，本年新收40件；上年结转2件",
+        ),
     ],
 )
 def test_a_narrative_count_of_another_scope_is_not_flagged(
@@ -806,6 +810,18 @@ def test_a_narrative_count_of_another_scope_is_not_flagged(
             "予以公开20件",
             "本年度办结申请39件，结转下年度3件，已办结的申请中予以公开25件",
             "予以公开25件",
+        ),
+        # the new ones by applicant after 其中, the carried-over told besides (helper-183's t35)
+        (
+            "本机关共收到政府信息公开申请40件",
+            "本机关共收到政府信息公开申请45件，其中自然人申请36件、法人或其他组织申请9件；"
+            "上年结转4件",
+            "申请45件",
+        ),
+        (
+            "本机关共收到政府信息公开申请40件",
+            "本机关共收到政府信息公开申请45件，其中自然人申请41件，另有上年结转申请4件",
+            "申请45件",
         ),
         # the year's again after the carried-over ones in one sentence (helper-180's C02)
         (
