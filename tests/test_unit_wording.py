@@ -169,6 +169,10 @@ def test_a_plan_for_several_years_from_the_next_names_it(tmp_path: Path, heading
         ("局长亲自带队开展秋粮收购市场监督检查，查处违规收购行为4起。", "embedded"),
         ("局长亲自督办困难群众欠薪仲裁案件5件。", "embedded"),
         ("局长亲自带队走访结对帮扶村，化解矛盾纠纷3起。", "embedded"),
+        # …which do not make the other duties law work (helper-185)
+        ("局长亲自带队开展党风廉政建设监督检查，查处违纪问题2起。", "missing"),
+        ("局长亲自协调解决信访群众合理诉求15件。", "missing"),
+        ("局长为全县律师行业党员讲专题党课1次。", "missing"),
         (
             "乡党委书记、乡长在乡村振兴工作中统筹推进法治乡村建设，亲自审定村规民约修订方案15件。",
             "embedded",
@@ -1244,13 +1248,20 @@ def test_a_table_of_contents_is_not_the_reports_headings(
 
 
 @pytest.mark.parametrize(
-    "heading", ["二、存在的困难和需要解决的问题", "二、存在的问题及整改落实情况"]
+    "heading",
+    [
+        "二、存在的困难和需要解决的问题",
+        "二、存在的问题及整改落实情况",
+        # 针对性不强 is a shortcoming, not a theme aimed at one (针对…短板: helper-185)
+        "二、普法宣传针对性不强等短板",
+    ],
 )
 def test_a_problems_heading_naming_what_is_left_or_done_about_them_is_the_problems(
     tmp_path: Path, heading: str
 ) -> None:
-    """需要解决的问题 are problems left, 存在的问题及整改落实情况 the problems and what was done:
-    the excludes for themes (着力解决…问题, 问题整改) do not turn them away."""
+    """需要解决的问题 are problems left, 存在的问题及整改落实情况 the problems and what was done,
+    针对性不强等短板 a shortcoming: the excludes for themes (着力解决…问题, 问题整改, 针对…短板) do
+    not turn them away."""
     r = variant(tmp_path, (PROBLEMS, heading))
     assert part(r, "problems")["status"] == "present" and r["score"] == 100
 
@@ -1362,13 +1373,48 @@ def test_the_laws_parts_under_a_heading_naming_the_years_work_are_each_present(
     # the year's work told after the problems' sub-section is the year's work still (helper-184)
     r = built(
         tmp_path,
-        f"{title}\n一、2025年工作情况\n（一）第一责任人履职情况。县长亲自主持召开法治专题会议4次。\n",
+        f"{title}\n一、2025年工作情况\n（一）主要做法。健全依法决策机制。\n",
         "（二）存在的短板。执法人员专业能力不强，原因是编制有限。\n",
         "（三）严格行政执法。全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n",
+        "（四）第一责任人履职情况。县长亲自主持召开法治专题会议4次。\n",
         PL.replace("四、", "二、"),
     )
     assert all(statuses(r)[p] == "present" for p in ("achievements", "problems", "leader_duties"))
     assert "achievements.has_figures" not in failed(r)
+
+
+@pytest.mark.parametrize("causes", ["（三）问题成因", "（三）产生问题的主要原因"])
+def test_the_causes_sub_section_of_a_container_is_the_problems(tmp_path: Path, causes: str) -> None:
+    """The causes under a sub-heading of their own, worded as units word it (helper-185)."""
+    title = H.split("\n", 1)[0]
+    r = built(
+        tmp_path,
+        f"{title}\n一、2025年法治政府建设工作情况\n（一）主要举措和成效\n",
+        "全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n",
+        "（二）存在的不足\n执法监督覆盖面不够广，基层执法程序不够规范。\n",
+        f"{causes}\n基层执法人员编制有限，新进人员培训不足。\n",
+        "（四）主要负责人履职情况\n县长亲自主持召开法治专题会议4次。\n",
+        PL.replace("四、", "二、"),
+    )
+    assert "problems.gives_causes" not in failed(r) and r["score"] == 100
+
+
+def test_a_run_of_themes_is_no_container(tmp_path: Path) -> None:
+    """Themes of the year's work (（一）健全依法决策机制 …, one on weak points, one on the leaders'
+    duty), the shortcomings told in a closing paragraph (helper-185's a10): the theme is not the
+    problems' section — it was made one, its score raised."""
+    title = H.split("\n", 1)[0]
+    r = built(
+        tmp_path,
+        f"{title}\n一、2025年法治政府建设工作情况\n（一）健全依法决策机制。",
+        "全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n",
+        "（二）聚焦薄弱环节，强化基层执法监督。开展执法检查12次。\n",
+        "（三）压实第一责任人职责。县长亲自主持召开法治专题会议4次。\n",
+        "但也要看到，基层执法力量仍然不足。\n",
+        PL.replace("四、", "二、"),
+    )
+    assert part(r, "problems")["status"] != "present"
+    assert part(r, "achievements")["heading"] == "2025年法治政府建设工作情况"
 
 
 def test_a_plan_word_in_a_theme_of_the_years_work_makes_no_container(tmp_path: Path) -> None:

@@ -215,13 +215,22 @@ def find_parts(
     # plan's among them (一、2024年法治政府建设工作情况 over （一）主要举措和成效, （二）存在的不足,
     # （三）原因分析, （四）主要负责人履职情况: helper-182's d38); its other sections are the year's
     # work. (A plan's word in a theme of the year's work — 认真落实年度工作要点, 严格落实年度普法
-    # 计划 — beside 压实第一责任人职责 is no sign of one: helper-184's.)
+    # 计划 — beside 压实第一责任人职责 is no sign of one: helper-184's.) Its first sub-section
+    # names the year's work again (（一）主要举措和成效, 1.工作举措).
     names = dict(zip((h.line for h in outline.headings), masked, strict=True))
     grouping: dict[int, list[tuple[Heading, Part]]] = {}
     through: set[int] = set()  # containers naming the year's work: all their other sections its
     on_top = {p.id for _, parts in top for p in parts}  # named by a top heading already
     for h, parts in top:
-        themed_only = bool(parts) and all(p.themed_before_anchor for p in parts)
+        # (the year's work named again first, as the law orders the parts: a theme beside the
+        # leaders' theme — 聚焦薄弱环节，强化…, 短板攻坚 — reads as the problems' words, and a
+        # run of themes opening with 健全依法决策机制 is no container: helper-185's)
+        themed_only = (
+            bool(parts)
+            and all(p.themed_before_anchor for p in parts)
+            and bool(h.children)
+            and any(cues[p.id].name(h.children[0].text, names[h.children[0].line]) for p in parts)
+        )
         named = [
             (sub, part)
             for sub in (h.children if not parts or themed_only else [])
