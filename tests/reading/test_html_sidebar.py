@@ -79,3 +79,41 @@ def test_a_columns_name_over_the_article_leaves_the_article(tmp_path: Path, colu
     result = check_path(str(page), Catalog.load()).to_json()
     assert result["document"]["title"].endswith("法治政府建设情况的报告")
     assert result["verdict"] == "incomplete"  # the article whole: all but the leader's section
+
+
+_SHORT = [
+    "示例县司法局2025年度法治政府建设情况报告",
+    "一、主要举措和成效",
+    "（一）审核规范性文件12件、重大行政决策4项。",
+    "（二）办理行政复议案件96件，纠错11件。",
+    "二、存在的不足和原因",
+    "执法监督覆盖面不够广。原因是执法监督人员不足。",
+    "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+    "局长主持召开党组会议研究法治建设4次，带头出庭应诉1次。",
+    "四、2026年工作安排",
+    "2026年，我局将推进行政执法监督全覆盖。",
+    "示例县司法局",
+    "2026年2月10日",
+]
+
+
+def test_a_short_article_in_one_cell_of_a_layout_table_keeps_its_lines(tmp_path: Path) -> None:
+    """An old portal's page: banner, breadcrumb, the article in one cell of the layout table, a
+    <p> a paragraph, under the length that marks a cell as the page's (helper-186's n06): its
+    paragraphs ran into one line, its headings no headings (17.5 of 100, no signing date)."""
+    cell = "".join(f"<p>{line}</p>" for line in _SHORT[1:])
+    assert len("".join(_SHORT[1:])) < 300
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><body><table width="1000"><tr><td><img src="banner.jpg"></td></tr>'
+        "<tr><td>您现在的位置：首页 &gt;&gt; 政务公开</td></tr>"
+        f'<tr><td align="center"><b>{_SHORT[0]}</b></td></tr>'
+        "<tr><td>发布日期：2026年02月12日　信息来源：示例县司法局　点击数：386</td></tr>"
+        f'<tr><td class="content">{cell}</td></tr>'
+        "<tr><td>版权所有：示例县人民政府　备案号：ICP备12345678号</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    assert "二、存在的不足和原因" in load(str(page)).lines
+    result = check_path(str(page), Catalog.load()).to_json()
+    assert all(p["status"] == "present" for p in result["parts"] if p["id"] != "other")
+    assert result["document"]["signed_on"] == "2026-02-10"

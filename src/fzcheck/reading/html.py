@@ -445,6 +445,7 @@ def _article_picture(img: Any) -> str | None:
 # labels); a table with this many figures (short cells with a digit: 41, 41件, 3.5万元) is data
 # whatever else it holds, and one with more cells than a page's layout has is too.
 _LAYOUT_CELL_CHARS = 300
+_LAYOUT_BLOCKS = 6  # paragraphs or breaks in one cell: an article's, not a value's or a label's
 _DATA_FIGURES = 3
 _FIGURE_CHARS = 16
 _LAYOUT_CELLS = 100
@@ -592,7 +593,7 @@ def _without_layout_tables(page: str) -> Any:
         texts = {cell: _opening(cell, budget).strip() for cell in cells}
         if _form_rows_marked(table, texts):
             forms.append(table)
-        elif _is_layout(list(texts.values())):
+        elif _is_layout(list(texts.values()), max(map(_blocks, cells), default=0)):
             layout.append(table)
     for table in layout:
         for el in table.iter("tbody", "thead", "tfoot", "tr", "td", "th"):
@@ -602,9 +603,19 @@ def _without_layout_tables(page: str) -> Any:
     return tree if layout or forms else page
 
 
-def _is_layout(texts: list[str]) -> bool:
+def _is_layout(texts: list[str], blocks: int) -> bool:
+    """Whether a table of cells ``texts`` is a page's layout: few figures, and a cell as long as
+    an article or holding its paragraphs (``blocks``: the most one cell holds; a short report's
+    article in one cell is under the length: helper-186's n06, its headings run into one line)."""
     figures = sum(1 for t in texts if len(t) <= _FIGURE_CHARS and any(c.isdigit() for c in t))
-    return figures < _DATA_FIGURES and any(len(t) >= _LAYOUT_CELL_CHARS for t in texts)
+    return figures < _DATA_FIGURES and (
+        blocks >= _LAYOUT_BLOCKS or any(len(t) >= _LAYOUT_CELL_CHARS for t in texts)
+    )
+
+
+def _blocks(cell: Any) -> int:
+    """The paragraphs and line breaks in ``cell``, counted up to :data:`_LAYOUT_BLOCKS`."""
+    return sum(1 for _ in islice(cell.iter("p", "div", "br", "li"), _LAYOUT_BLOCKS))
 
 
 def _form_rows_marked(table: Any, texts: dict[Any, str]) -> bool:
