@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fzcheck.analysis.outline import Heading, Outline, rest_of
 from fzcheck.analysis.patterns import (
@@ -25,6 +25,7 @@ from fzcheck.analysis.patterns import (
     compile_pattern,
     first_match,
     heading_words,
+    hits_outside,
     joined_across,
     mask_titles,
     rx,
@@ -214,35 +215,26 @@ def find_parts(
     # one naming only the year's work over sections naming two more, an anchor's other than the
     # plan's among them (一、2024年法治政府建设工作情况 over （一）主要举措和成效, （二）存在的不足,
     # （三）原因分析, （四）主要负责人履职情况: helper-182's d38); its other sections are the year's
-    # work. (A plan's word in a theme of the year's work — 认真落实年度工作要点, 严格落实年度普法
-    # 计划 — beside 压实第一责任人职责 is no sign of one: helper-184's.) Its first sub-section
-    # names the year's work again (（一）主要举措和成效, 1.工作举措).
+    # work (see :func:`_names_the_years_parts`).
     names = dict(zip((h.line for h in outline.headings), masked, strict=True))
     grouping: dict[int, list[tuple[Heading, Part]]] = {}
     through: set[int] = set()  # containers naming the year's work: all their other sections its
     on_top = {p.id for _, parts in top for p in parts}  # named by a top heading already
     for h, parts in top:
-        # (the year's work named again first, as the law orders the parts: a theme beside the
-        # leaders' theme — 聚焦薄弱环节，强化…, 短板攻坚 — reads as the problems' words, and a
-        # run of themes opening with 健全依法决策机制 is no container: helper-185's)
-        themed_only = (
-            bool(parts)
-            and all(p.themed_before_anchor for p in parts)
-            and bool(h.children)
-            and any(cues[p.id].name(h.children[0].text, names[h.children[0].line]) for p in parts)
-        )
+        themed_only = bool(parts) and all(p.themed_before_anchor for p in parts)
         named = [
             (sub, part)
             for sub in (h.children if not parts or themed_only else [])
             for part in rubric.parts
             if part.id not in on_top and cues[part.id].name(sub.text, names[sub.line])
         ]
-        if len({part.id for _, part in named}) >= 2 and (
-            not themed_only or any(part.anchor and not part.plan for _, part in named)
-        ):
+        if len({part.id for _, part in named}) < 2:
+            continue
+        if not parts:
             grouping[h.line] = named
-            if themed_only:
-                through.add(h.line)
+        elif themed_only and _names_the_years_parts(doc, h, parts, named, cues, names):
+            grouping[h.line] = named
+            through.add(h.line)
     anchor = next(
         (
             i
@@ -274,6 +266,41 @@ def find_parts(
             barred = _barred(f, found)
             _find_embedded(f, doc, outline, year, cues, masked, body, barred, own[f.part.id], unit)
     return [found[p.id] for p in rubric.parts]
+
+
+def _names_the_years_parts(
+    doc: Document,
+    h: Heading,
+    parts: list[Part],
+    named: list[tuple[Heading, Part]],
+    cues: dict[str, _Cues],
+    names: dict[int, str],
+) -> bool:
+    """Whether ``h``, naming only the year's work (``parts``), holds the law's parts as its
+    sub-sections (``named``: those naming another part): its first names the year's work again,
+    as the law orders them (（一）主要举措和成效, 1.工作举措), and one names an anchor part other
+    than the plan whose own text says what that part's cue words look for (（二）存在的不足 over
+    一是…不够及时). A run of themes is none: one holding a plan's or the problems' words
+    (认真落实年度工作要点, 聚焦薄弱环节，强化…, 加强矛盾问题…排查化解) beside 压实第一责任人职责
+    is work done (helper-184's, helper-185's and helper-187's reviews)."""
+    first = h.children[0]
+    if not any(cues[p.id].name(first.text, names[first.line]) for p in parts):
+        return False
+    return any(part.anchor and not part.plan and _states(doc, sub, part) for sub, part in named)
+
+
+def _states(doc: Document, h: Heading, part: Part) -> bool:
+    """Whether the text of ``h``'s section (after its heading) holds what one of ``part``'s
+    cue-word checks looks for, as often as it asks."""
+    text = "\n".join([doc.analysis[h.line][h.end :], *doc.analysis[h.line + 1 : h.end_line + 1]])
+    for check in part.checks:
+        spec: Any = check  # (checks.CueWordsSpec: parts cannot import checks)
+        if (
+            spec.kind == "cue_words"
+            and len(hits_outside(spec.pattern, spec.not_in, text)[0]) >= spec.min
+        ):
+            return True
+    return False
 
 
 def _themed_inside(
