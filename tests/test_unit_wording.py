@@ -2969,3 +2969,16 @@ def test_causes_summed_up_and_what_only_sounds_like_one(
     promise) give none."""
     r = built(tmp_path, H, "二、存在的不足和原因\n" + body + "\n", L, PL)
     assert ("problems.gives_causes" not in failed(r)) is gives
+
+
+def test_the_leaders_duty_owned_as_a_shortcoming_is_not_the_leaders_part(tmp_path: Path) -> None:
+    """No leaders' section; the problems' first point owns the duty as a shortcoming, its heading
+    cut where the law's words end (helper-186's n03): it was the part embedded and its own-acts
+    check passed on 专题研究法治工作次数偏少."""
+    body = (
+        "一是党政主要负责人履行推进法治建设第一责任人职责还不够到位，专题研究法治工作次数偏少，"
+        "亲自过问重大执法案件不多；二是执法人员专业化程度不高。原因是培训不足。"
+    )
+    r = variant(tmp_path, (LEADER_SECTION, ""), (PROBLEMS_BODY, PROBLEMS + "\n" + body))
+    assert part(r, "leader_duties")["status"] == "missing"
+    assert part(r, "problems")["status"] == "present"

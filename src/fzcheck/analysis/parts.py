@@ -484,7 +484,12 @@ def _find_embedded(
         for h, m in zip(outline.headings, masked, strict=True):
             # (a sub-heading of a section it may not sit in is that part's: （四）开展党政主要
             # 负责人年终述法 in the plan is next year's work)
-            if h.level > 1 and h.line not in elsewhere and cues.name(h.text, m):
+            if (
+                h.level > 1
+                and h.line not in elsewhere
+                and cues.name(h.text, m)
+                and not _cut_off_and_ruled_out(doc, h, part, year, unit)
+            ):
                 _add_section(f, doc, h, "embedded")
                 return
     either = cues.body
@@ -546,6 +551,19 @@ def _find_embedded(
         inside = f"，位于“{doc.quote(where.line, where.start, where.end)[:30]}”中" if where else ""
         quoted = doc.quote(i, at, at + len(text))  # as written, not as folded for the search
         f.note = f"第{i + 1}行“{quoted}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
+
+
+def _cut_off_and_ruled_out(
+    doc: Document, h: Heading, part: Part, year: int | None, unit: str | None
+) -> bool:
+    """Whether ``h`` is a point whose heading was cut off mid-sentence where the law's words end
+    (:func:`_law_wording_ends`) and the part's excludes rule its sentence out: 一是党政主要负责人
+    履行…第一责任人职责还不够到位，… is a shortcoming (helper-186's n03). A heading its own stop
+    ends (（四）存在的不足。…) is a heading whatever its paragraph says."""
+    line = doc.analysis[h.line]
+    if h.end >= len(line.rstrip()) or GLUED.match(line, h.end):
+        return False
+    return rules_out(part, line[h.start :].strip(), year, unit)
 
 
 # A sentence announcing what follows (现将…、…、…报告如下; 内容包括：…): the parts it names are
