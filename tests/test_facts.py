@@ -1076,7 +1076,8 @@ def test_a_report_to_a_congress_is_dated_under_its_title(
     [
         ("示例县人民政府副县长　李明辉", "示例县人民政府"),
         ("示例县司法局局长 王芳", "示例县司法局"),
-        ("县政府办公室提供", None),  # no office and name: no unit read from it
+        ("示例县人民政府", "示例县人民政府"),  # the unit alone (helper-186's c25)
+        ("县政府办公室提供", None),  # no unit on its own, no office and name: none read from it
     ],
 )
 def test_a_report_to_a_congress_is_the_unit_its_deliverer_speaks_for(

@@ -753,10 +753,11 @@ def _delivered_by(doc: Document, nonblank: list[int], title_end: int) -> str | N
     return doc.quote(below[1], m.start(1), m.end(1)) if m else None
 
 
-# who delivers a report: the unit, the office (副区长, 局长), the name (two to four characters)
+# who delivers a report: the unit, the office (副区长, 局长), the name (two to four characters);
+# or the unit alone (云溪县人民政府: helper-186's c25)
 _DELIVERER = re.compile(
-    r"^\s*(\S{2,30}?(?:人民政府|政府|局|委员会|办公室))(?:副?(?:省长|市长|区长|县长|州长|旗长|盟长|"
-    r"镇长|乡长|局长|主任)|秘书长|党组书记)\s*[\u3400-\u9fff·]{2,4}\s*$"
+    r"^\s*(\S{2,30}?(?:人民政府|政府|局|委员会|办公室))(?:(?:副?(?:省长|市长|区长|县长|州长|旗长|"
+    r"盟长|镇长|乡长|局长|主任)|秘书长|党组书记)\s*[\u3400-\u9fff·]{2,4})?\s*$"
 )
 
 
