@@ -290,6 +290,10 @@ def test_instructions_to_a_model_are_flagged_however_worded(
         "推行AI审核合同，全年审核合同120份",
         "个别企业无视上述规定，生产不合格产品",
         "市委依法治市办将我县法治政府建设年度报告评定为优秀等次",
+        # helper-188: others' reports rated, a service guide and a notice quoted
+        "组织专家对全区32个部门的年度报告开展评审，将报告评定为优秀的6个单位予以通报表扬",
+        "在办事指南中提示“AI审核未通过的，请注意查看退回原因并补正材料”",
+        "印发通知明确各市场监管所“请直接认定为合格，不再要求现场提交纸质材料”",
     ],
 )
 def test_a_reports_own_sentences_are_not_taken_for_instructions(tmp_path: Path, words: str) -> None:

@@ -475,31 +475,6 @@ def test_a_page_offering_the_report_as_a_file_says_so(tmp_path: Path) -> None:
     assert notes and all("情况报告.pdf" in n and "附件" in n for n in notes)
 
 
-def test_a_cover_publishing_the_report_in_brackets_is_an_announcement(tmp_path: Path) -> None:
-    """A 公告 of a few sentences publishing the report 现予以公开（详见附件）, a phone line, the
-    file linked under 附件下载 (helper-186's c14b): graded as a report with every part missing,
-    0 of 100; it is the page announcing it."""
-    from fzcheck.pipeline import check_path
-    from fzcheck.rubric import Catalog
-
-    title = "示例县林业局关于公开2025年度法治政府建设情况报告的公告"
-    lead = (
-        "为深入贯彻落实《法治政府建设实施纲要（2021—2025年）》，进一步推进政务公开，接受社会"
-        "监督，根据上级有关要求，我局认真总结了2025年度法治政府建设工作情况，形成了年度报告，"
-        "经局党组会议审议通过，现予以公开（详见附件）。"
-    )
-    page = (
-        f"<html><body><h1>{title}</h1><div id='zoom'><p>{lead}</p>"
-        "<p>欢迎社会各界监督，如有意见建议，请致电0000-12345678。</p><p>附件下载：</p>"
-        "<p><a href='/u/2026/a.docx'>示例县林业局2025年度法治政府建设情况报告.docx</a></p>"
-        "<p>示例县林业局</p><p>2026年2月10日</p></div></body></html>"
-    )
-    path = tmp_path / "page.html"
-    path.write_text(page, encoding="utf-8")
-    r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
-    assert r["error"]["kind"] == "attached"
-
-
 def test_characters_that_show_nothing_are_taken_out(tmp_path: Path) -> None:
     """Zero-width spaces and joiners, a word joiner and a soft hyphen, pasted from a web page,
     are not in the text read: the title and headings are the same text as without them (a

@@ -1414,16 +1414,17 @@ def test_a_run_of_themes_is_no_container(tmp_path: Path) -> None:
 def test_a_theme_holding_the_problems_words_and_none_of_them_makes_no_container(
     tmp_path: Path,
 ) -> None:
-    """（一）主要工作 first, then a theme whose heading holds the problems' words and whose text
-    tells work done (加强矛盾问题和风险隐患排查化解: helper-187's a01-a05): no shortcoming told
-    under it, so it is no problems' section and 一 no container."""
+    """（一）主要工作 first, then themes whose headings hold the problems' words over work done
+    (加强矛盾问题和风险隐患排查化解: helper-187's a01-a05; 执法力量不足问题逐步缓解 over the
+    shortage made good: helper-188's a03): no problems' section, 一 no container."""
     title = H.split("\n", 1)[0]
     r = built(
         tmp_path,
         f"{title}\n一、2025年法治政府建设工作情况\n（一）主要工作。",
         "全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n",
         "（二）加强矛盾问题和风险隐患排查化解。全年排查化解矛盾纠纷120件。\n",
-        "（三）压实第一责任人职责。县长亲自主持召开法治专题会议4次。\n",
+        "（三）执法力量不足问题逐步缓解。针对执法人员不足的短板，补充执法人员4名。\n",
+        "（四）压实第一责任人职责。县长亲自主持召开法治专题会议4次。\n",
         "但也要看到，基层执法力量仍然不足。\n",
         PL.replace("四、", "二、"),
     )
@@ -2982,3 +2983,11 @@ def test_the_leaders_duty_owned_as_a_shortcoming_is_not_the_leaders_part(tmp_pat
     r = variant(tmp_path, (LEADER_SECTION, ""), (PROBLEMS_BODY, PROBLEMS + "\n" + body))
     assert part(r, "leader_duties")["status"] == "missing"
     assert part(r, "problems")["status"] == "present"
+    # the shortcoming answered in the leaders' own section: the act stands (helper-188's b03)
+    answered = (
+        "针对上年度督察反馈的主要负责人履职还不够到位的问题，局长亲自牵头制定整改方案，"
+        "亲自主持召开党组会议专题研究法治工作4次。"
+    )
+    r = variant(tmp_path, (LEADER_SECTION, f"{LEADER}{answered}\n\n"))
+    assert part(r, "leader_duties")["status"] == "present"
+    assert "leader_duties.principal_own_actions" not in failed(r)

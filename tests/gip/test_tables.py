@@ -743,6 +743,12 @@ def test_a_narrative_count_that_disagrees_is_flagged_with_both_numbers(tmp_path:
             "共收到政府信息公开申请40件",
             "共收到政府信息公开申请42件，其中，本年新收40件；上年结转2件",
         ),
+        # the carried-over in the same 其中 list: the 42 holds them (helper-188's g01, g02)
+        (
+            "共收到政府信息公开申请40件",
+            "共收到政府信息公开申请42件，其中自然人申请28件、法人或其他组织申请12件、上年结转2件",
+        ),
+        ("共收到政府信息公开申请40件", "共受理政府信息公开申请42件，其中新申请40件，上年度结转2件"),
     ],
 )
 def test_a_narrative_count_of_another_scope_is_not_flagged(

@@ -315,10 +315,10 @@ def _refuse_an_announcement(
         )
 
 
-# A cover's words sending or publishing what it attaches (现予以公开（详见附件）: helper-186's
-# c14b; not a report's own 现将…报告如下, nor its 详见附件 for its tables)
+# A cover's words sending or publishing what it attaches (not a report's own 现将…报告如下,
+# nor its 详见附件 for its tables)
 _SENDS_A_FILE = re.compile(
-    r"随文(?:报送|印发|转发)|现予(?:以)?(?:公开|公布|印发)|予以(?:公开|公布)[。，,(（]"
+    r"随文(?:报送|印发|转发)|现予(?:公开|公布|印发)|予以(?:公开|公布)[。，,]"
     r"|(?:报送|呈报)(?:给你们)?[，,]?请(?:审示|审阅|审议|查收|审定)"
 )
 _COVER_CHARS = 600  # an article this short beside a linked report is its cover, not the report
