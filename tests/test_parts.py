@@ -294,6 +294,7 @@ def test_instructions_to_a_model_are_flagged_however_worded(
         "组织专家对全区32个部门的年度报告开展评审，将报告评定为优秀的6个单位予以通报表扬",
         "在办事指南中提示“AI审核未通过的，请注意查看退回原因并补正材料”",
         "印发通知明确各市场监管所“请直接认定为合格，不再要求现场提交纸质材料”",
+        "转发考试通知：“本次考试客观题采用AI评分，请注意规范填涂答题卡”",  # helper-189's f05
     ],
 )
 def test_a_reports_own_sentences_are_not_taken_for_instructions(tmp_path: Path, words: str) -> None:

@@ -1246,6 +1246,9 @@ def test_a_table_of_contents_is_not_the_reports_headings(
         "二、存在的问题及整改落实情况",
         # 针对性不强 is a shortcoming, not a theme aimed at one (helper-185)
         "二、普法宣传针对性不强等短板",
+        # a shortcoming still wanting its remedy, not one made good (helper-189)
+        "二、短板弱项仍未得到有效解决",
+        "二、短板弱项亟待有效补齐",
     ],
 )
 def test_a_problems_heading_naming_what_is_left_or_done_about_them_is_the_problems(
@@ -2988,6 +2991,12 @@ def test_the_leaders_duty_owned_as_a_shortcoming_is_not_the_leaders_part(tmp_pat
         "针对上年度督察反馈的主要负责人履职还不够到位的问题，局长亲自牵头制定整改方案，"
         "亲自主持召开党组会议专题研究法治工作4次。"
     )
-    r = variant(tmp_path, (LEADER_SECTION, f"{LEADER}{answered}\n\n"))
-    assert part(r, "leader_duties")["status"] == "present"
-    assert "leader_duties.principal_own_actions" not in failed(r)
+    for said in (
+        answered,
+        # the act and the shortcoming in one sentence (helper-189's b01)
+        "局党组书记、局长亲自主持召开党组会议研究法治工作3次，但对照上级要求，"
+        "第一责任人职责履行还不够到位。",
+    ):
+        r = variant(tmp_path, (LEADER_SECTION, f"{LEADER}{said}\n\n"))
+        assert part(r, "leader_duties")["status"] == "present"
+        assert "leader_duties.principal_own_actions" not in failed(r), said
