@@ -221,10 +221,11 @@ def find_parts(
     through: set[int] = set()  # containers naming the year's work: all their other sections its
     on_top = {p.id for _, parts in top for p in parts}  # named by a top heading already
     for h, parts in top:
-        themed_only = bool(parts) and all(p.themed_before_anchor for p in parts)
+        # (the first sub-section looked at first: most year's-work sections open with a theme)
+        opens_own = bool(parts) and _opens_with_its_own(h, parts, cues, names)
         named = [
             (sub, part)
-            for sub in (h.children if not parts or themed_only else [])
+            for sub in (h.children if not parts or opens_own else [])
             for part in rubric.parts
             if part.id not in on_top and cues[part.id].name(sub.text, names[sub.line])
         ]
@@ -232,7 +233,7 @@ def find_parts(
             continue
         if not parts:
             grouping[h.line] = named
-        elif themed_only and _names_the_years_parts(doc, h, parts, named, cues, names):
+        elif _names_the_years_parts(doc, named):
             grouping[h.line] = named
             through.add(h.line)
     anchor = next(
@@ -268,24 +269,25 @@ def find_parts(
     return [found[p.id] for p in rubric.parts]
 
 
-def _names_the_years_parts(
-    doc: Document,
-    h: Heading,
-    parts: list[Part],
-    named: list[tuple[Heading, Part]],
-    cues: dict[str, _Cues],
-    names: dict[int, str],
+def _opens_with_its_own(
+    h: Heading, parts: list[Part], cues: dict[str, _Cues], names: dict[int, str]
 ) -> bool:
-    """Whether ``h``, naming only the year's work (``parts``), holds the law's parts as its
-    sub-sections (``named``: those naming another part): its first names the year's work again,
-    as the law orders them (（一）主要举措和成效, 1.工作举措), and one names an anchor part other
-    than the plan whose own text says what that part's cue words look for (（二）存在的不足 over
-    一是…不够及时). A run of themes is none: one holding a plan's or the problems' words
+    """Whether ``h`` names only the year's work (``parts``, themed) and its first sub-section
+    names it again, as the law orders the parts (（一）主要举措和成效, 1.工作举措): it may hold the
+    law's parts (:func:`_names_the_years_parts`)."""
+    if not h.children or not all(p.themed_before_anchor for p in parts):
+        return False
+    first = h.children[0]
+    return any(cues[p.id].name(first.text, names[first.line]) for p in parts)
+
+
+def _names_the_years_parts(doc: Document, named: list[tuple[Heading, Part]]) -> bool:
+    """Whether a heading naming the year's work and opening with it again holds the law's
+    parts as its sub-sections (``named``: those naming another part): one names an anchor part
+    other than the plan whose own text says what that part's cue words look for (（二）存在的不足
+    over 一是…不够及时). A run of themes is none: one holding a plan's or the problems' words
     (认真落实年度工作要点, 聚焦薄弱环节，强化…, 加强矛盾问题…排查化解) beside 压实第一责任人职责
     is work done (helper-184's, helper-185's and helper-187's reviews)."""
-    first = h.children[0]
-    if not any(cues[p.id].name(first.text, names[first.line]) for p in parts):
-        return False
     return any(part.anchor and not part.plan and _states(doc, sub, part) for sub, part in named)
 
 
