@@ -1396,38 +1396,37 @@ def test_the_causes_sub_section_of_a_container_is_the_problems(tmp_path: Path, c
     assert "problems.gives_causes" not in failed(r) and r["score"] == 100
 
 
-def test_a_run_of_themes_is_no_container(tmp_path: Path) -> None:
-    """Themes of the year's work (（一）健全依法决策机制 …, one on weak points, one on the leaders'
-    duty), the shortcomings told in a closing paragraph (helper-185's a10): the theme is not the
-    problems' section — it was made one, its score raised."""
-    title = H.split("\n", 1)[0]
+@pytest.mark.parametrize(
+    "themes",
+    [
+        # one on weak points beside the leaders' duty, opening with no word of the year's work
+        # (helper-185's a10)
+        (
+            "（一）健全依法决策机制。",
+            "（二）聚焦薄弱环节，强化基层执法监督。开展执法检查12次。\n"
+            "（三）压实第一责任人职责。县长亲自主持召开法治专题会议4次。\n",
+        ),
+        # the year's work named first, then themes whose headings hold the problems' words over
+        # work done (加强矛盾问题和风险隐患排查化解: helper-187's a01-a05; 执法力量不足问题逐步缓解
+        # over the shortage made good: helper-188's a03)
+        (
+            "（一）主要工作。",
+            "（二）加强矛盾问题和风险隐患排查化解。全年排查化解矛盾纠纷120件。\n"
+            "（三）执法力量不足问题逐步缓解。针对执法人员不足的短板，补充执法人员4名。\n"
+            "（四）压实第一责任人职责。县长亲自主持召开法治专题会议4次。\n",
+        ),
+    ],
+)
+def test_a_run_of_themes_is_no_container(tmp_path: Path, themes: tuple[str, str]) -> None:
+    """Themes of the year's work under 一、2025年法治政府建设工作情况, one on the leaders' duty, the
+    shortcomings told in a closing paragraph: no theme is the problems' section (one was made
+    it, its score raised), 一 no container."""
+    opening, middle = themes  # the first theme's line, then the rest and the leaders' theme
     r = built(
         tmp_path,
-        f"{title}\n一、2025年法治政府建设工作情况\n（一）健全依法决策机制。",
+        f"{H.splitlines()[0]}\n一、2025年法治政府建设工作情况\n{opening}",
         "全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n",
-        "（二）聚焦薄弱环节，强化基层执法监督。开展执法检查12次。\n",
-        "（三）压实第一责任人职责。县长亲自主持召开法治专题会议4次。\n",
-        "但也要看到，基层执法力量仍然不足。\n",
-        PL.replace("四、", "二、"),
-    )
-    assert part(r, "problems")["status"] != "present"
-    assert part(r, "achievements")["heading"] == "2025年法治政府建设工作情况"
-
-
-def test_a_theme_holding_the_problems_words_and_none_of_them_makes_no_container(
-    tmp_path: Path,
-) -> None:
-    """（一）主要工作 first, then themes whose headings hold the problems' words over work done
-    (加强矛盾问题和风险隐患排查化解: helper-187's a01-a05; 执法力量不足问题逐步缓解 over the
-    shortage made good: helper-188's a03): no problems' section, 一 no container."""
-    title = H.split("\n", 1)[0]
-    r = built(
-        tmp_path,
-        f"{title}\n一、2025年法治政府建设工作情况\n（一）主要工作。",
-        "全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n",
-        "（二）加强矛盾问题和风险隐患排查化解。全年排查化解矛盾纠纷120件。\n",
-        "（三）执法力量不足问题逐步缓解。针对执法人员不足的短板，补充执法人员4名。\n",
-        "（四）压实第一责任人职责。县长亲自主持召开法治专题会议4次。\n",
+        middle,
         "但也要看到，基层执法力量仍然不足。\n",
         PL.replace("四、", "二、"),
     )
