@@ -218,6 +218,32 @@ def test_a_decision_review_file_stored_beside_the_report_reaches_every_view(
     assert json.loads(out)[0]["review"]["verdict"] == "incomplete"
 
 
+def test_a_decision_beside_a_report_batched_by_a_relative_path_reaches_views_from_anywhere(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    subs: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The results name the report relative to the folder the batch ran in; a decision beside
+    the report judges it in report and letter run from another folder (the batch's sidecar
+    says where each line was graded from), where it was lost, and a letter sent for a report
+    the reviewer had passed."""
+    monkeypatch.chdir(subs)
+    out = tmp_path / "r.jsonl"
+    code, _, err = run(capsys, "batch", "乡镇", "-o", str(out), "--summary", "none")
+    assert code == 0, err
+    report = subs / "乡镇" / "报告.txt"
+    code, _, err = run(capsys, "review", str(report), "--part", "problems", "--set", "missing")
+    assert code == 0, err
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    cohort = _reviewed(capsys, out)
+    assert [u["path"] for u in cohort["reviewed_units"]] == [str(Path("乡镇") / "报告.txt")]  # type: ignore[index]
+    code, _, err = run(capsys, "letter", str(out), "-o", str(tmp_path / "letters"))
+    assert code == 0 and "已写1份反馈意见" in err, err
+
+
 def test_a_decision_beside_a_report_named_another_way_is_about_that_report_not_its_copy(
     capsys: pytest.CaptureFixture[str],
     results: Path,

@@ -12,9 +12,8 @@ from typing import Any
 
 import pytest
 
-from fzcheck.batch.copies import sidecar_path
 from fzcheck.batch.plan import KEY_FIELD, WHERE_FIELD
-from fzcheck.batch.store import stale_path
+from fzcheck.batch.store import sidecar_path, stale_path
 from fzcheck.cli import main
 from tests.batch.reportgen import report_folder
 

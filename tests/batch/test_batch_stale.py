@@ -12,9 +12,8 @@ from typing import Any
 import pytest
 
 from fzcheck.batch import runner
-from fzcheck.batch.copies import sidecar_path
 from fzcheck.batch.plan import BASIS_FIELD, KEY_FIELD, WHERE_FIELD
-from fzcheck.batch.store import stale_path, without_moved
+from fzcheck.batch.store import sidecar_path, stale_path, without_moved
 from fzcheck.cli import main
 from tests.batch.reportgen import make_report, report_folder
 from tests.helpers import ROOT

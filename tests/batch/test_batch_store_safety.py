@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from fzcheck.batch import runner
-from fzcheck.batch.copies import sidecar_path
 from fzcheck.batch.plan import KEY_FIELD, content_key, settings_fingerprint
+from fzcheck.batch.store import sidecar_path
 from fzcheck.cli import main
 from fzcheck.rubric import Catalog
 from tests.batch.reportgen import make_report

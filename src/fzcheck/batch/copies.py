@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from fzcheck.batch.plan import KEY_FIELD
-from fzcheck.batch.store import read_objects, rewrite
+from fzcheck.batch.store import read_objects, rewrite, sidecar_path
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -111,10 +111,6 @@ def signatures(graded: Graded, result: dict[str, Any]) -> dict[str, str]:
             values = _minhash(grams).hashvalues.astype("<u4")
             out[part["id"]] = base64.b64encode(values.tobytes()).decode("ascii")
     return out
-
-
-def sidecar_path(results: Path) -> Path:
-    return results.with_name(results.name + ".minhash")
 
 
 def sidecar_line(result: dict[str, Any], sigs: dict[str, str]) -> dict[str, Any]:

@@ -42,11 +42,13 @@ from fzcheck.batch.store import (
     absolute,
     append_new,
     clean_temp_files,
+    graded_from,
     is_gone,
     read_objects,
     repair,
     rewrite,
     same_file,
+    sidecar_path,
     stale_path,
 )
 from fzcheck.errors import FzcheckError
@@ -296,7 +298,7 @@ class Batch:
             if first is it:
                 items.append(it)
         self.stats.planned = len(items)
-        sidecar = copies.sidecar_path(self.output)
+        sidecar = sidecar_path(self.output)
         for file in (self.output, sidecar):
             clean_temp_files(file)  # what a rewrite killed midway left (we hold the lock)
             # the results file is refused, not cut, when a batch did not write it
@@ -439,7 +441,7 @@ class Batch:
         )
         with (
             Appender(self.output, self.options.sync) as results,
-            Appender(copies.sidecar_path(self.output), self.options.sync) as sigs,
+            Appender(sidecar_path(self.output), self.options.sync) as sigs,
             progress,
         ):
 
@@ -648,20 +650,6 @@ def _named_nothing(line: dict[str, Any], at: str) -> bool:
 def _in_full(item: Item) -> Item:
     """``item`` named by its absolute path: its name as typed is another file's line."""
     return replace(item, path=absolute(item.path) or item.path)
-
-
-def graded_from(sidecar: Path) -> dict[tuple[str, str], str]:
-    """(path, key) -> the absolute path the result was graded from, as its last signature line
-    records it (a line an older version wrote records none)."""
-    where: dict[tuple[str, str], str] = {}
-    for sig in read_objects(sidecar):
-        slot = (str(sig.get("path", "")), str(sig.get(KEY_FIELD, "")))
-        at = sig.get(WHERE_FIELD)
-        if isinstance(at, str) and os.path.isabs(at):
-            where[slot] = at
-        else:
-            where.pop(slot, None)  # the last line for a result wins, as in copy detection
-    return where
 
 
 def compact_sidecar(sidecar: Path, results: set[tuple[str, str]]) -> None:

@@ -27,6 +27,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any, Self
 
+from fzcheck.batch.plan import KEY_FIELD, WHERE_FIELD
 from fzcheck.errors import UsageError
 from fzcheck.render.i18n import t
 from fzcheck.render.jsonfmt import dumps_line
@@ -153,6 +154,26 @@ def same_file(path: str, folders: dict[str, str] | None = None) -> str | None:
     except (OSError, ValueError):
         return os.path.normpath(at)
     return os.path.join(real, name) if name else real
+
+
+def sidecar_path(results: Path) -> Path:
+    """The signature sidecar beside a results file: each line's copy signatures and the
+    absolute path it was graded from."""
+    return results.with_name(results.name + ".minhash")
+
+
+def graded_from(sidecar: Path) -> dict[tuple[str, str], str]:
+    """(path, key) -> the absolute path the result was graded from, as its last signature line
+    records it (a line an older version wrote records none)."""
+    where: dict[tuple[str, str], str] = {}
+    for sig in read_objects(sidecar):
+        slot = (str(sig.get("path", "")), str(sig.get(KEY_FIELD, "")))
+        at = sig.get(WHERE_FIELD)
+        if isinstance(at, str) and os.path.isabs(at):
+            where[slot] = at
+        else:
+            where.pop(slot, None)  # the last line for a result wins, as in copy detection
+    return where
 
 
 def is_gone(path: str) -> bool:

@@ -208,7 +208,7 @@ def refuse_overwriting(output: str | None, read: Iterable[str | Path]) -> None:
 def _refuse_a_batchs_results(output: str | None) -> None:
     """UsageError when -o is a batch's results file (its signatures beside it): check writes
     its file anew, and a season's results, the reviews tied to them, would be one report's."""
-    from fzcheck.batch.copies import sidecar_path
+    from fzcheck.batch.store import sidecar_path
     from fzcheck.errors import UsageError
     from fzcheck.render.i18n import t
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from fzcheck.batch.plan import KEY_FIELD
 from fzcheck.reading.limits import regular_within
 from fzcheck.result import Decision, Result, field_names, result_from_json
 
@@ -105,7 +106,9 @@ def load_beside(*reviewed: str | Path | None) -> list[Decision]:
 
 
 def beside_inputs(
-    lines: Iterable[Mapping[str, Any]], loaded: Iterable[str | Path] = ()
+    lines: Iterable[Mapping[str, Any]],
+    loaded: Iterable[str | Path] = (),
+    where: Mapping[tuple[str, str], str] | None = None,
 ) -> list[Decision]:
     """The decisions stored beside each input a results file names — where ``review FILE``
     keeps them (``FILE.decisions.jsonl``) — each as about the report at that path, as the
@@ -115,7 +118,9 @@ def beside_inputs(
     ``check FILE`` applies it. Its bytes still decide (:meth:`Reports.applies`): the input
     changed since, the decision is stale. One ``stat`` per input that was read: a missing
     decisions file costs nothing more. ``loaded``: the decisions files read already (beside
-    the results), not read twice."""
+    the results), not read twice. ``where``: (path, batch key) -> the absolute path a batch
+    graded the line from (its sidecar's record): a relative path is the batch's working
+    folder's, not this command's, and the decisions beside it are found from any folder."""
     out: list[Decision] = []
     seen: set[str] = set()
     read: set[Path] = set()
@@ -128,8 +133,9 @@ def beside_inputs(
         path = line.get("path")
         if not path or not line.get("sha256") or str(path) == "-":
             continue  # nothing read (no decision is about it), or stdin
+        at = (where or {}).get((str(path), str(line.get(KEY_FIELD, ""))), str(path))
         try:
-            store = decisions_path(str(path))
+            store = decisions_path(at)
         except (OSError, RuntimeError, ValueError):
             continue
         if str(store) in seen:
@@ -162,6 +168,20 @@ def _when(d: Decision) -> float:
     return (at if at.tzinfo else at.replace(tzinfo=dt.UTC)).timestamp()
 
 
+def _graded_from(results_file: str | Path) -> Mapping[tuple[str, str], str]:
+    """Where a batch graded each line of ``results_file`` from (its signature sidecar), none
+    when it has no sidecar (a ``check`` file, stdin) or one that is no regular file."""
+    from fzcheck.batch.store import graded_from, sidecar_path
+
+    if str(results_file) == "-":
+        return {}
+    sidecar = sidecar_path(Path(results_file))
+    try:
+        return graded_from(sidecar) if sidecar.is_file() else {}
+    except OSError:
+        return {}
+
+
 def for_results(lines: Sequence[Mapping[str, Any]], results_file: str | Path) -> list[Decision]:
     """Every decision about a results file's reports: those stored beside it (``review
     RESULTS``) and those stored beside each input it names (``review FILE``), so that every
@@ -171,7 +191,7 @@ def for_results(lines: Sequence[Mapping[str, Any]], results_file: str | Path) ->
     import heapq
 
     beside = load_beside(results_file)
-    inputs = beside_inputs(lines, loaded=[results_file])
+    inputs = beside_inputs(lines, loaded=[results_file], where=_graded_from(results_file))
     if not inputs:
         return beside
     return list(heapq.merge(beside, inputs, key=_when))
