@@ -401,6 +401,30 @@ def test_a_letter_run_over_some_reports_keeps_the_others_letters(
     assert {p.name for p in out.iterdir()} == before
 
 
+def test_a_resubmitted_report_leaves_the_batchs_summary_rewritten(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """A unit sends its report again (same file name, other bytes) and the batch is graded
+    again: the 汇总 over the whole batch was kept as "covering more reports" (its old bytes'
+    key unmatched) and a 汇总（本次N份） written beside it, the desk's record left wrong.
+    The same report, sent again, is no other report: the 汇总 is written anew."""
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    out = tmp_path / "letters"
+    run(capsys, "letter", str(results), "-o", str(out))
+    whole = (out / "汇总反馈意见.docx").read_bytes()
+    with (folder / TRAP.name).open("a", encoding="utf-8") as f:
+        f.write("（重新报送）\n")
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    code, _, err = run(capsys, "letter", str(results), "-o", str(out))
+    assert code == 0 and "保留原样" not in err
+    assert (out / "汇总反馈意见.docx").read_bytes() != whole
+    assert not list(out.glob("汇总反馈意见（本次*"))
+    # a report gone from the results is another report: a run without it keeps the 汇总
+    code, _, err = run(capsys, "letter", str(folder / TRAP.name), "-o", str(out))
+    assert code == 0 and "保留原样" in err
+
+
 def test_a_letter_the_reviewer_edited_is_kept(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
 ) -> None:

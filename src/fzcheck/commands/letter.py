@@ -91,9 +91,9 @@ def run(args: argparse.Namespace) -> int:
     whole = existing.get(SUMMARY)
     ours = {key for r in results for key in _report_keys(r)}
     summary_name = (
-        SUMMARY
-        if whole is None or not whole.reports or set(whole.reports) <= ours
-        else PART_SUMMARY.format(n=len(chosen))
+        PART_SUMMARY.format(n=len(chosen))
+        if whole is not None and _covers_others(whole.reports, results)
+        else SUMMARY
     )
     earlier = existing.get(summary_name)
     summary = bool(chosen) and _write_one(
@@ -694,6 +694,18 @@ def _report_keys(r: _Result) -> list[str]:
     with contextlib.suppress(OSError):  # the working folder gone: the path as the results say
         path = os.path.abspath(path)
     return [*keys, hashlib.sha256(path.encode("utf-8", "replace")).hexdigest()[:12]]
+
+
+def _covers_others(marked: tuple[str, ...], results: list[dict[str, Any]]) -> bool:
+    """Whether a letter marked with ``marked`` (:func:`_report_keys` of its reports) covers a
+    report ``results`` do not hold. A report the unit sent again since (same path, other
+    bytes) is the same report: only its old content's key is unmatched, one such key for each
+    (a report gone leaves its path's key unmatched too, so more keys than that)."""
+    old = set(marked)
+    ours = [_report_keys(r) for r in results]
+    unmatched = old - {key for keys in ours for key in keys}
+    resent = sum(1 for keys in ours if len(keys) == 2 and keys[1] in old and keys[0] not in old)
+    return len(unmatched) > resent
 
 
 def _text_print(doc: Any) -> str:
