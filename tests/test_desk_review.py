@@ -771,9 +771,16 @@ def test_a_part_found_on_review_has_its_checks_decided_or_shown_unchecked(
     review = json.loads(run(capsys, "check", "-f", "json", str(report))[1])[0]["review"]
     assert list(review["unchecked"]) == ["problems.names_shortcomings"]
     assert [(c["id"], c["passed"]) for c in review["added"]] == [("gives_causes", False)]
-    # the review is not done: the sheets say so, and the letters warn
+    # the review is not done: the sheets say so, and the letters warn; the report goes back
+    # (a check failed on review) in the sheets as in report and letter
     rows = list(csv.DictReader(io.StringIO(run(capsys, "check", "-f", "csv", str(report))[1])))
-    assert rows[0]["处理建议"] == "人工核对：复核未完，“写明了存在的不足”未核对"
+    assert rows[0]["处理建议"] == (
+        "退回修改（复核未完，“写明了存在的不足”未核对，反馈意见可能不全）"
+    )
+    checked = tmp_path / "checked.json"
+    run(capsys, "check", "-f", "json", "-o", str(checked), str(report))
+    cohort = json.loads(run(capsys, "report", str(checked), "-f", "json")[1])
+    assert [u["path"] for u in cohort["send_back"]] == [str(report)]
     out_dir = tmp_path / "L"
     assert "1份复核未完" in run(capsys, "letter", str(report), "-o", str(out_dir))[2]
     # a second decided check is a check of its own (each decision had landed on the last)

@@ -443,10 +443,11 @@ def action(r: dict[str, Any]) -> str:
     if why == "unreadable":
         return t("action.resubmit")
     pending = ((r.get("review") or {}).get("unchecked") or {}).values()
-    if pending:  # the review is not done: a part found on review has checks nobody ran
-        return t("action.unchecked", checks="、".join(f"“{name}”" for name in pending))
-    if why is not None:
-        return t("action.revise")
+    checks = "、".join(f"“{name}”" for name in pending)
+    if why is not None:  # back whatever the checks nobody ran find: each view says so alike
+        return t("action.revise_unchecked", checks=checks) if checks else t("action.revise")
+    if checks:  # the review is not done: a part found on review has checks nobody ran
+        return t("action.unchecked", checks=checks)
     if r.get("ok") is False or r.get("verdict") == "error":
         return t("action.desk")
     tables = r.get("tables") or []

@@ -382,6 +382,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col.human_score": "人工得分",
         "col.action": "处理建议",
         "action.revise": "退回修改",
+        "action.revise_unchecked": "退回修改（复核未完，{checks}未核对，反馈意见可能不全）",
         "action.resubmit": "退回重报",
         "action.desk": "人工处理（非报送单位原因无法读取）",
         "action.tables": "人工核对：{tables}无法读取，勾稽关系未核对",
@@ -958,6 +959,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col.human_score": "reviewer score",
         "col.action": "action",
         "action.revise": "send back to revise",
+        "action.revise_unchecked": (
+            "send back to revise (review unfinished: {checks} not checked; the letter may be "
+            "incomplete)"
+        ),
         "action.resubmit": "send back to resubmit",
         "action.desk": "for the desk (unreadable, not the unit's doing)",
         "action.tables": "check by hand: {tables} unreadable, sums not checked",
