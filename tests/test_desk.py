@@ -123,6 +123,25 @@ def test_check_writes_an_excel_workbook(capsys: pytest.CaptureFixture[str], tmp_
     assert any("厅字〔2019〕28号" in str(r[1]) for r in about)
 
 
+def test_the_score_sheet_dates_reports_and_leaves_an_unread_files_score_blank(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The 4月1日 deadline is judged on the dates, so the sheet has them (as dates Excel sorts);
+    an unreadable file's 得分 was 0, which an AVERAGE over the column counted as a report."""
+    import datetime as dt
+
+    empty = tmp_path / "空.txt"
+    empty.write_bytes(b"")
+    target = tmp_path / "评分表.xlsx"
+    run(capsys, "check", str(SAMPLE), str(empty), "-o", str(target))
+    sample, unread = sheet_rows(target, "评分表")
+    assert isinstance(sample["落款日期"], dt.datetime) and sample["得分"] == 100
+    assert unread["结论"] == "无法读取" and unread["得分"] is None
+    _, out, _ = run(capsys, "check", str(SAMPLE), str(empty), "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    assert [r["得分"] for r in rows] == ["100", ""]
+
+
 def test_review_through_the_cli_and_the_page_export_changes_cohort_and_sheet(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
 ) -> None:

@@ -194,7 +194,7 @@ def test_report_command_formats(
     assert "## 需退回修改的单位" in md and "no_problems.txt" in md and "照搬照抄" in md
     assert main(["report", str(out), "--format", "csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
-    assert rows[0].startswith("\ufeff文件,单位,年度,报告类型,发布单位,结论,得分")
+    assert rows[0].startswith("\ufeff文件,单位,年度,落款日期,公开日期,报告类型,发布单位,结论,得分")
     assert len(rows) == 1 + len(list(reports.iterdir()))
     assert any("存在不足：copy_b.txt（" in r for r in rows)  # the part and file, as read
     assert main(["report", str(out), "--format", "terminal"]) == 0

@@ -118,9 +118,9 @@ def test_the_terminal_breakdown_after_review_adds_up_to_the_reviewers_score(
     assert last.startswith("人工结论 要素缺失") and "得分 75 / 100" in last
 
 
-# the workbook row's 得分构成 cell with no part columns: after 单位 年度 类型 结论 得分 人工结论 人工得分
-# 处理建议 and 未通过的检查
-_BREAKDOWN = 9
+# the workbook row's 得分构成 cell with no part columns: after 单位 年度 落款日期 公开日期 类型 结论 得分
+# 人工结论 人工得分 处理建议 and 未通过的检查
+_BREAKDOWN = 11
 
 
 def test_markdown_xlsx_and_page_show_the_breakdown_after_review_first(

@@ -380,6 +380,8 @@ CSV_COLUMNS = [
     "path",
     "unit",
     "year",
+    "signed_on",
+    "published_on",
     "rubric",
     "issuer",
     "verdict",
@@ -445,14 +447,17 @@ class UnitsCsv:
             else ""
         )
         review = r.get("review") or {}
+        d = r.get("document") or {}
         return [
             r.get("path", ""),
             unit_of(r),
-            (r.get("document") or {}).get("report_year") or "",
+            d.get("report_year") or "",
+            d.get("signed_on") or d.get("signed_month") or "",
+            d.get("published_on") or "",
             rubric_title(r, self.rubrics),
-            (r.get("document") or {}).get("issuer") or "",
+            d.get("issuer") or "",
             verdict(r.get("verdict", "error")),
-            score_text(r.get("score", "")),
+            "" if r.get("verdict", "error") == "error" else score_text(r.get("score", "")),
             verdict(review["verdict"]) if review else "",
             score_text(review.get("score", "")),
             action(r),

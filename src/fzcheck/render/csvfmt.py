@@ -177,7 +177,7 @@ def csv_row(
         "year": d.get("report_year"),
         "rubric": rubric_title(result, rubrics),
         "verdict": verdict_word(result["verdict"]),
-        "score": score_text(result["score"]),
+        "score": "" if result["verdict"] == "error" else score_text(result["score"]),
         "human_verdict": verdict_word(review["verdict"]) if review else "",
         "human_score": score_text(review.get("score", "")),
         "action": action(result),

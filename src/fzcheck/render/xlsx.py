@@ -105,6 +105,8 @@ def write_workbook(results: list[dict[str, Any]], out: IO[bytes], rubrics: Catal
     header = [
         t("unit"),
         t("year"),
+        t("signed_on"),
+        t("published_on"),
         t("col.type"),
         t("verdict"),
         t("score"),
@@ -123,7 +125,7 @@ def write_workbook(results: list[dict[str, Any]], out: IO[bytes], rubrics: Catal
         scores,
         header,
         (_score_row(r, part_ids, rubrics, names) for r in results),
-        [28, 8, 22, 11, 7, 11, 9, 16, *([11] * len(part_ids)), 40, 40, 30, 40, 30, 30],
+        [28, 8, 11, 11, 22, 11, 7, 11, 9, 16, *([11] * len(part_ids)), 40, 40, 30, 40, 30, 30],
     )
     _sheet(
         wb.create_sheet(t("sheet.parts")),
@@ -189,9 +191,11 @@ def _score_row(
     return [
         unit_of(r),
         d.get("report_year"),
+        _date(d.get("signed_on")) or d.get("signed_month"),
+        _date(d.get("published_on")),
         rubric_title(r, rubrics),
         verdict_word(r["verdict"]),
-        r.get("score"),
+        None if r["verdict"] == "error" else r.get("score"),  # unread: no 0 in an AVERAGE
         verdict_word(review["verdict"]) if review else None,
         review.get("score"),
         action(r) or None,
@@ -203,6 +207,16 @@ def _score_row(
         r.get("path"),
         error_kind(err["kind"], err["message"]) if err else None,
     ]
+
+
+def _date(iso: Any) -> Any:
+    """An ISO date as a date Excel sorts and filters by (the text as it is when it is none)."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(iso) if isinstance(iso, str) else iso
+    except ValueError:
+        return iso
 
 
 def _part_rows(r: dict[str, Any]) -> list[list[Any]]:
