@@ -187,8 +187,17 @@ def test_a_checks_share_is_over_the_reports_it_was_run_on() -> None:
     for n, passed in ((0, False), (1, False)):
         lines[n]["checks"] = [{"id": "signed_after_year_end", "passed": passed, "message": ""}]
     lines[2]["checks"] = []
-    (check,) = gather(lines).to_json()["failed_checks"]
+    stats = gather(lines).to_json()
+    (check,) = stats["failed_checks"]
     assert (check["count"], check["reports"], check["share"]) == (2, 2, 1.0)
+    # and the views say over how many: 100% of 4 reports is not what a reviewer may read
+    import io
+
+    from fzcheck.cohort.views import render_markdown
+
+    out = io.StringIO()
+    render_markdown(stats, out)
+    assert "| 2 | 100%（共2份） |" in out.getvalue()
 
 
 def test_the_units_csv_names_each_reports_type_and_writes_scores_as_the_views_do() -> None:

@@ -46,6 +46,12 @@ def _pct(share: float) -> str:
     return f"{share * 100:.0f}%"
 
 
+def _check_share(c: dict[str, Any]) -> str:
+    """A failed check's share with the reports it was run on (50%（共2份）: the deadline check
+    runs only where a publication date is known, not on every report)."""
+    return t("cohort.share_of", pct=_pct(c["share"]), n=c["reports"])
+
+
 def _md_table(title: str, header: list[str], rows: list[list[Any]]) -> list[str]:
     """A titled Markdown table, or nothing when there are no rows."""
     if not rows:
@@ -189,7 +195,7 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
         t("cohort.failed"),
         [t("failed_checks"), t("cohort.count"), t("cohort.share"), t("cohort.example")],
         [
-            [_check_title(c), c["count"], _pct(c["share"]), _example(c)]
+            [_check_title(c), c["count"], _check_share(c), _example(c)]
             for c in stats["failed_checks"]
         ],
     )
@@ -319,7 +325,7 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
         (
             t("cohort.failed"),
             [
-                (_check_title(c), str(c["count"]), _pct(c["share"]))
+                (_check_title(c), str(c["count"]), _check_share(c))
                 for c in stats["failed_checks"][:10]
             ],
             (t("failed_checks"), t("cohort.count"), t("cohort.share")),
