@@ -183,6 +183,35 @@ def test_a_date_set_above_the_issuer_signs_as_below_it(tmp_path: Path) -> None:
     assert "网站" not in (r["document"]["issuer"] or "")
 
 
+_NOTES = (
+    "① 该办法经2025年6月12日县政府常务会议审议通过，自2025年7月1日起施行，全县各部门遵照执行。\n"
+    "② 含2024年12月立案、2025年结案的行政复议案件2件，均已按期审结并送达当事人，无超期情形。\n"
+)
+
+
+@pytest.mark.parametrize("between", ["\n——————————\n", "\n", "\n\n______\n"])
+def test_footnotes_under_the_signature_are_not_text_after_it(tmp_path: Path, between: str) -> None:
+    """Footnotes set under the date (below a rule, or right under it), their sentences long and
+    dated: the signature was taken as followed by body text, and the report went unsigned (the
+    deadline check not run)."""
+    text = SAMPLE.read_text(encoding="utf-8").rstrip() + between + _NOTES
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    d = check_path(str(tmp_path / "r.txt"), Catalog.load()).to_json()["document"]
+    assert (d["issuer"], d["signed_on"]) == ("示例县司法局", "2026-02-10")
+
+
+def test_numbered_items_ending_an_unsigned_report_are_not_footnotes(tmp_path: Path) -> None:
+    """①② items closing the report, no signature: they are the body's last lines (the part
+    they stand in reaches them), not notes cut away from it."""
+    text = SAMPLE.read_text(encoding="utf-8").rsplit("\n示例县司法局", 1)[0].rstrip()
+    text += "\n" + _NOTES
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    r = check_path(str(tmp_path / "r.txt"), Catalog.load()).to_json()
+    assert r["document"]["signed_on"] is None
+    last = len(text.rstrip().splitlines())
+    assert max(p["span"]["end_line"] for p in r["parts"] if p["span"]) == last
+
+
 @pytest.mark.parametrize("spacing", ["\n", "\n\n"])
 def test_an_attachment_label_above_the_title_is_not_part_of_it(
     tmp_path: Path, spacing: str

@@ -230,7 +230,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     appendix = _appendix_start(lines, nonblank, first_heading, titles)
     before = nonblank if appendix is None else [i for i in nonblank if i < appendix]
     sign_line, issuer_line, signed, issuer_inline = _find_signature(
-        lines, before, first_heading, body_start, titles, doc.ocr
+        lines, _without_footnotes(lines, before), first_heading, body_start, titles, doc.ocr
     )
     body_end = _without_attachment_list(lines, _body_end(before, sign_line, issuer_line))
     # (the 版记 closes the whole document, below any attachment: GB/T 9704; above one, read
@@ -933,6 +933,25 @@ def attachment_title(lines: list[str], block: range) -> int | None:
     return next(
         (i for i in block if lines[i].strip() and not _APPENDIX_LABEL_ALONE.match(lines[i])), None
     )
+
+
+def _without_footnotes(lines: list[str], nonblank: list[int]) -> list[int]:
+    """``nonblank`` without the footnotes at the end of the text (① 该细则经2025年6月12日…审议通过,
+    注1：…, [2] …) set under the signature, below a rule (——————) or right under the date:
+    their sentences are no body text after it, and their dates are no signing date."""
+    k = len(nonblank)
+    while k > 0 and _FOOTNOTE.match(lines[nonblank[k - 1]]):
+        k -= 1
+    if k == len(nonblank) or k == 0:
+        return nonblank
+    above = lines[nonblank[k - 1]]
+    if _RULE.match(above):
+        return nonblank[: k - 1]
+    return nonblank[:k] if _DATE_ONLY.match(_cells(above)) else nonblank
+
+
+_FOOTNOTE = re.compile(r"^\s*(?:[①-⑳]|[\[［]\d{1,2}[\]］]|\(?注\s*\d{0,2}\s*[:：)）]|\*\s*\S)")
+_RULE = re.compile(r"^\s*[-—–─_＿━=＝]{4,}\s*$")
 
 
 def _text_follows(lines: list[str], nonblank: list[int], line: int) -> bool:
