@@ -1078,6 +1078,54 @@ def test_a_part_inside_another_paragraph_of_a_report_in_paragraphs_stays_embedde
     assert statuses(_paragraphs(tmp_path, bare))["problems"] == "missing"
 
 
+# The year's work as points at the top (一是… 三是…), no heading above them
+_POINTS = [
+    "一是抓学习强意识。镇党委理论学习中心组专题学习习近平法治思想4次，组织镇村干部集中学法6次。",
+    "二是抓决策促规范。重大行政决策全部经过合法性审查，镇长办公会议审议规范性文件2件。",
+    "三是抓执法重实效。开展综合行政执法检查126次，办理行政处罚案件18件，无一被复议纠错。",
+]
+
+
+@pytest.mark.parametrize(
+    "problems",
+    [
+        [_PARAGRAPHS[1]],
+        # a lead-in over the shortcomings' own points, then their causes
+        [
+            "在肯定成绩的同时，我们也清醒地看到，我镇法治政府建设还存在一些不足：",
+            "一是综合行政执法队伍力量薄弱，持证执法人员仅9人。",
+            "二是部分村干部法治意识不强，依法办事能力不够。",
+            "产生上述问题的原因，主要是镇级编制有限、专业人才引进难。",
+        ],
+    ],
+)
+def test_paragraphs_after_points_at_the_top_are_parts_of_their_own(
+    tmp_path: Path, problems: list[str]
+) -> None:
+    """The year's work told as points (一是抓学习… 三是…) with no heading above them, then a
+    paragraph each for the problems, the leaders and the plan: they had been the last point's
+    section (embedded, under 抓执法重实效, the causes unread: 65). A point is a list's item; a
+    paragraph no point opens is a part's own, the points it leads in with it."""
+    r = _paragraphs(tmp_path, [_PARAGRAPHS[0], *_POINTS, *problems, *_PARAGRAPHS[2:]])
+    required = {p["id"]: p for p in r["parts"] if p["required"]}
+    assert {p["status"] for p in required.values()} == {"present"}, required
+    assert r["score"] == 100
+    first = 2 + 1 + len(_POINTS)  # title, addressee, the opening paragraph, the points
+    assert required["problems"]["span"] == {
+        "start_line": first + 1,
+        "end_line": first + len(problems),
+    }
+    assert required["achievements"]["span"]["end_line"] == first
+    assert required["problems"]["note"].startswith("全文只有“一是、二是”等条目")
+
+
+def test_points_under_a_heading_keep_the_paragraphs_after_them(tmp_path: Path) -> None:
+    """Points under a heading of the report's own (一、… / 一是…): the outline is the headings',
+    a paragraph after the points stays in their section."""
+    r = _paragraphs(tmp_path, ["一、主要举措和成效", *_POINTS, _PARAGRAPHS[0], *_PARAGRAPHS[1:]])
+    assert statuses(r)["problems"] == "embedded"
+
+
 def test_a_news_story_told_a_part_a_paragraph_is_still_no_report(tmp_path: Path) -> None:
     """A site's news item on the township's year, a paragraph on each part and no heading: its
     paragraphs are no sign of the genre beyond their words (made present, they had made it a

@@ -143,8 +143,8 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     )
     checks = [run_part_checks(f, ctx) for f in found]
     _said_in_passing(doc, found, checks)
-    own = _paragraphs_of_their_own(doc, outline, found)
-    for k in own:
+    own, trimmed = _paragraphs_of_their_own(doc, outline, found)
+    for k in (*own, *trimmed):
         checks[k] = run_part_checks(found[k], ctx)  # its text is its paragraphs now
     parts = [
         PartResult(
@@ -317,14 +317,22 @@ _OPENING_SENTENCES = 2  # a part told in its paragraph's first sentences opens i
 _PARAGRAPH_PARTS_MIN = 3  # required parts each opening a paragraph, for a report so written
 
 
-def _paragraphs_of_their_own(doc: Document, outline: Outline, found: list[Found]) -> list[int]:
+def _paragraphs_of_their_own(
+    doc: Document, outline: Outline, found: list[Found]
+) -> tuple[list[int], list[int]]:
     """A report with no heading at all (a township's four paragraphs: the year's work, 同时也要
     看到…不足, 镇党委书记…亲自…, 2026年，我镇将…): a part told from the start of a paragraph no
     other part's sentence opens (the year's work: the first such paragraph) holds the
     paragraphs up to the next part's, present as a heading would make it (each had been only
-    embedded, a complete report 50). Returns the indexes of the parts made so."""
-    if outline.headings:
-        return []
+    embedded, a complete report 50). So too where its only headings are points at the top
+    (一是抓学习… 六是…, then 同时，我乡…还存在一些短板 / 乡党委书记… / 2026年，我乡将…: the
+    paragraphs had been the last point's, embedded in it): a point is a list's item, and a
+    paragraph no point opens ends the list; the points a part's paragraph leads in (…还存在一些
+    不足： / 一是…) are its own. Returns the indexes of the parts made so, and of the parts
+    whose text their paragraphs took away (the year's work's last points)."""
+    points = _points_only(outline)
+    if outline.headings and not points:
+        return [], []
     told = sorted(
         (f.ranges[0].start, k)
         for k, f in enumerate(found)
@@ -333,23 +341,67 @@ def _paragraphs_of_their_own(doc: Document, outline: Outline, found: list[Found]
     opening = [
         (line, k)
         for n, (line, k) in enumerate(told)
-        if (n == 0 and found[k].part.themed_before_anchor)
-        or _opens(doc, line, found[k].evidence[0].quote)
+        if (
+            (n == 0 and found[k].part.themed_before_anchor)
+            or _opens(doc, line, found[k].evidence[0].quote)
+        )
+        and line not in points
     ]
     lines = [line for line, _ in opening]
     own = [(line, k) for line, k in opening if lines.count(line) == 1]  # one part opens it
     # a report's outline in paragraphs, most of its parts each opening one: a news story or
     # a whole year's summary opening a paragraph with one part's words is no such thing
     if sum(found[k].part.required for _, k in own) < _PARAGRAPH_PARTS_MIN:
-        return []
+        return [], []
+    taken = []
     for line, k in own:
         f = found[k]
         # to the next paragraph a part is told in (the problems at the end of the year's work
         # stay there, embedded)
         end = next((s for s, _ in told if s > line), outline.body_end + 1)
         f.status, f.ranges, f.line = "present", [range(line, end)], line
-        f.note = f"全文未分节：第{line + 1}行起的段落专写此项，按独立成节计"
-    return [k for _, k in own]
+        f.note = (
+            f"全文只有“一是、二是”等条目，未分节：第{line + 1}行起的段落专写此项，按独立成节计"
+            if points
+            else f"全文未分节：第{line + 1}行起的段落专写此项，按独立成节计"
+        )
+        taken.append(f.ranges[0])
+    owned = {k for _, k in own}
+    trimmed = []
+    for k, f in enumerate(found):
+        kept = _without(f.ranges, taken) if k not in owned and f.ranges else f.ranges
+        if kept and kept != f.ranges:
+            f.ranges = kept
+            trimmed.append(k)
+    return [k for _, k in own], trimmed
+
+
+def _points_only(outline: Outline) -> frozenset[int]:
+    """The lines of a report's headings when all of them are points at the top level (一是…,
+    二是…: no heading above them), else none."""
+    heads = outline.headings
+    if not heads or any(h.kind != _POINT or h.level != 1 for h in heads):
+        return frozenset()
+    return frozenset(h.line for h in heads)
+
+
+_POINT = 5  # the outline's kind of 一是 (outline.py: kinds rank from 一、 to 一是)
+
+
+def _without(ranges: list[range], taken: list[range]) -> list[range]:
+    """``ranges`` less the lines of ``taken``, each range cut into what is left of it."""
+    out = []
+    for r in ranges:
+        start = r.start
+        for t in sorted(taken, key=lambda t: t.start):
+            if t.stop <= start or t.start >= r.stop:
+                continue
+            if t.start > start:
+                out.append(range(start, t.start))
+            start = max(start, t.stop)
+        if start < r.stop:
+            out.append(range(start, r.stop))
+    return out
 
 
 def _opens(doc: Document, line: int, quote: str) -> bool:
