@@ -271,6 +271,20 @@ def test_bad_review_requests_are_one_line_errors(
     assert code == 2 and "不是复核导出文件" in err
 
 
+def test_a_check_failed_on_review_without_a_reason_is_warned(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A passed check set to fail with no --note: the letter says only 经审核认定未通过, and the
+    reviewer is told so when recording it; with a note, nothing is said."""
+    report = tmp_path / SAMPLE.name
+    shutil.copy(SAMPLE, report)
+    args = ("review", str(report), "--check", "gives_causes", "--set", "fail")
+    code, _, err = run(capsys, *args)
+    assert code == 0 and "没有写理由" in err and "--note" in err
+    code, _, err = run(capsys, *args, "--note", "原因只有一句套话")
+    assert code == 0 and "没有写理由" not in err
+
+
 def _docx_text(path: Path) -> str:
     import docx
 

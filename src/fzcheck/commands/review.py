@@ -359,6 +359,11 @@ def _decision(result: dict[str, Any], args: argparse.Namespace, rubric: Rubric |
         machine = None if key in unrun else "pass" if checks[key]["passed"] else "fail"
         allowed, target = CHECK_VALUES, "check"
     value = machine if args.accept else _value(args.value, allowed)
+    if target == "check" and value == "fail" and machine != "fail" and not args.note:
+        from fzcheck.output import warn
+
+        # the unit's letter says why from the note alone: without one, only 经审核认定未通过
+        warn(t("review.fail_without_note", check=key))
     graded_by = result.get("rubric") or {}
     return Decision(
         sha256=result["sha256"],

@@ -319,6 +319,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.decided_pass": "经审核认定通过",
         "review.part_missing": "（所属要素经复核为缺失，此项不计）",
         "review.decided_fail": "经审核认定未通过",
+        "review.fail_without_note": (
+            "{check} 改为未通过但没有写理由：反馈意见只会写“经审核认定未通过”；"
+            "可再用 --note 写明理由（重新记录一次即可替换）"
+        ),
         "review.unchecked": "未核对（机器未找到本要素，未做此项检查）",
         "review.unchecked_hint": (
             "要素“{part}”经复核存在，以下检查项机器未核对，不扣分也不算通过："
@@ -898,6 +902,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.decided_pass": "passed on review",
         "review.part_missing": " (its part is missing as reviewed: not counted)",
         "review.decided_fail": "failed on review",
+        "review.fail_without_note": (
+            "{check} set to fail with no reason: the letter will only say it failed on review; "
+            "record it again with --note to say why"
+        ),
         "review.unchecked": "not checked (the machine did not find this part)",
         "review.unchecked_hint": (
             "part {part} found on review; these checks were never run, neither "
