@@ -731,6 +731,29 @@ def test_a_report_only_published_late_is_not_asked_for_a_revision(
     assert "修改后的报告" in letter("gap.txt")
 
 
+def test_a_document_check_the_machine_did_not_run_is_decided_on_review(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A text file has no publication date, so the deadline check is not run; a reviewer who saw
+    the site's date (4月10日) could not record it (没有检查 document.published_in_time). Now it is
+    decided, scored and shown as the reviewer's."""
+    report = tmp_path / "r.txt"
+    shutil.copy(SAMPLE, report)
+    machine = json.loads(run(capsys, "check", "-f", "json", str(report))[1])[0]
+    assert "published_in_time" not in {c["id"] for c in machine["checks"]}
+    args = ("review", str(report), "--check", "document.published_in_time")
+    code, _, err = run(capsys, *args, "--accept")
+    assert code == 2 and "机器未核对" in err
+    code, _, err = run(capsys, *args, "--set", "fail", "--note", "网站4月10日才公开")
+    assert code == 0, err
+    review = json.loads(run(capsys, "check", "-f", "json", str(report))[1])[0]["review"]
+    assert review["checks"]["document.published_in_time"] is False
+    assert [(c["part"], c["id"]) for c in review["added"]] == [("document", "published_in_time")]
+    cost = [i for i in review["score_breakdown"] if i.get("check") == "published_in_time"]
+    assert len(cost) == 1 and cost[0]["points"] < 0 and "4月10日" in cost[0]["reason"]
+    assert review["score"] == machine["score"] + cost[0]["points"]
+
+
 def test_a_part_found_on_review_has_its_checks_decided_or_shown_unchecked(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

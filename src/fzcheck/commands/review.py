@@ -312,15 +312,24 @@ def _unit(result: dict[str, Any]) -> str:
 
 def _unrun_checks(result: dict[str, Any], rubric: Rubric | None) -> dict[str, dict[str, Any]]:
     """The checks of each part the machine found missing (it ran none of them): a reviewer who
-    finds the part decides them."""
+    finds the part decides them. And the document's checks it did not run (the publication
+    deadline, no publication date known): a reviewer who has seen the site's date decides it."""
     if rubric is None:
         return {}
     year = (result.get("document") or {}).get("report_year")
+    ran = {c["id"] for c in result.get("checks", [])}
     return {
-        f"{p['id']}.{cs.id}": {"id": cs.id, "name": cs.description}
-        for p in result.get("parts", [])
-        if p["status"] == "missing" and (spec := rubric.part(p["id"])) is not None
-        for cs in spec.checks_for(year)
+        **{
+            f"{p['id']}.{cs.id}": {"id": cs.id, "name": cs.description}
+            for p in result.get("parts", [])
+            if p["status"] == "missing" and (spec := rubric.part(p["id"])) is not None
+            for cs in spec.checks_for(year)
+        },
+        **{
+            f"document.{ds.id}": {"id": ds.id, "name": ds.description}
+            for ds in rubric.document_checks
+            if ds.id not in ran
+        },
     }
 
 

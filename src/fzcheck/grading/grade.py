@@ -199,9 +199,11 @@ def apply_review(result: Result, decisions: Iterable[Decision], rubric: Rubric) 
         if d.target == "part" and d.id in by_part and d.set in ("present", "embedded", "missing"):
             by_part[d.id].status = d.set  # type: ignore[assignment]
     added, unchecked = _checks_found_on_review(result, parts, applied, rubric)
+    added += _document_checks_decided(checks, applied, rubric)
     by_check.update(
         {f"{p.id}.{c.id}": c for p in parts for c in p.checks if f"{p.id}.{c.id}" not in by_check}
     )
+    by_check.update({f"document.{c.id}": c for c in checks if f"document.{c.id}" not in by_check})
     for d in applied.values():
         if d.target == "check" and d.id in by_check and d.set in ("pass", "fail"):
             check = by_check[d.id]
@@ -249,11 +251,34 @@ def _checks_found_on_review(
             if d is None or d.set not in ("pass", "fail"):
                 unchecked[key] = cs.description
                 continue
-            message = d.note or t(f"review.decided_{d.set}")
-            check = Check(id=cs.id, passed=d.set == "pass", message=message, name=cs.description)
+            check = _decided(cs.id, cs.description, d)
             part.checks.append(check)
             added.append(ReviewedCheck(part=part.id, **check.to_json()))
     return added, unchecked
+
+
+def _decided(check_id: str, name: str, d: Decision) -> Check:
+    """A check the machine never ran, as the reviewer decided it (the note, if any, says why)."""
+    message = d.note or t(f"review.decided_{d.set}")
+    return Check(id=check_id, passed=d.set == "pass", message=message, name=name)
+
+
+def _document_checks_decided(
+    checks: list[Check], applied: dict[tuple[str, str], Decision], rubric: Rubric
+) -> list[ReviewedCheck]:
+    """The document's checks the machine did not run (no publication date known for the
+    deadline) that the reviewer decided: added to ``checks`` (the review's copy) and scored as
+    decided."""
+    ran = {c.id for c in checks}
+    added = []
+    for spec in rubric.document_checks:
+        d = applied.get(("check", f"document.{spec.id}"))
+        if spec.id in ran or d is None or d.set not in ("pass", "fail"):
+            continue
+        check = _decided(spec.id, spec.description, d)
+        checks.append(check)
+        added.append(ReviewedCheck(part="document", **check.to_json()))
+    return added
 
 
 def _failed_on_review(note: str | None) -> str:
