@@ -1119,6 +1119,29 @@ def test_paragraphs_after_points_at_the_top_are_parts_of_their_own(
     assert required["problems"]["note"].startswith("全文只有“一是、二是”等条目")
 
 
+@pytest.mark.parametrize(
+    "inside",
+    [
+        # a paragraph between two points of one list (二是 … 三是): the list's
+        [*_POINTS[:2], _PARAGRAPHS[2], _POINTS[2]],
+        # one summing the points up, crediting the leaders: the year's work's
+        [*_POINTS, "以上成绩的取得，得益于镇党委书记、镇长切实履行推进法治建设第一责任人职责。"],
+    ],
+)
+def test_a_paragraph_of_the_points_own_stays_the_years_work(
+    tmp_path: Path, inside: list[str]
+) -> None:
+    """A leaders' paragraph set between 二是 and 三是, or a closing line crediting them, is the
+    year's work's: taken for the leaders' own section it swallowed the points after it and
+    left the real leaders' paragraph in the problems' (helper-193's c08, b07). The leaders are
+    told first in the year's work: embedded there, as before."""
+    r = _paragraphs(tmp_path, [_PARAGRAPHS[0], *inside, *_PARAGRAPHS[1:]])
+    assert statuses(r)["leader_duties"] == "embedded"
+    assert part(r, "leader_duties")["line"] <= 3 + len(inside)  # told in the list
+    assert part(r, "achievements")["span"]["end_line"] == 3 + len(inside)
+    assert part(r, "next_year_plan")["status"] == "present"
+
+
 def test_points_under_a_heading_keep_the_paragraphs_after_them(tmp_path: Path) -> None:
     """Points under a heading of the report's own (一、… / 一是…): the outline is the headings',
     a paragraph after the points stays in their section."""

@@ -341,17 +341,23 @@ def _paragraphs_of_their_own(
     opening = [
         (line, k)
         for n, (line, k) in enumerate(told)
-        if (
-            (n == 0 and found[k].part.themed_before_anchor)
-            or _opens(doc, line, found[k].evidence[0].quote)
-        )
-        and line not in points
+        if (n == 0 and found[k].part.themed_before_anchor)
+        or _opens(doc, line, found[k].evidence[0].quote)
     ]
+    if points:  # a paragraph between two points of one list, or one summing the list up, is
+        # the list's (一是强化组织领导。/ 街道党工委书记亲自… / 二是…; 以上成绩的取得，得益于…)
+        opening = [
+            (line, k)
+            for line, k in opening
+            if _after_a_list(outline, line) and not _SUMS_UP.match(doc.analysis[line])
+        ]
     lines = [line for line, _ in opening]
     own = [(line, k) for line, k in opening if lines.count(line) == 1]  # one part opens it
-    # a report's outline in paragraphs, most of its parts each opening one: a news story or
-    # a whole year's summary opening a paragraph with one part's words is no such thing
-    if sum(found[k].part.required for _, k in own) < _PARAGRAPH_PARTS_MIN:
+    # a report's outline in paragraphs, most of its parts each opening one (the year's work
+    # told as points is one): a news story or a whole year's summary opening a paragraph with
+    # one part's words is no such thing
+    listed = sum(f.part.required for f in found if f.status == "present" and f.line in points)
+    if listed + sum(found[k].part.required for _, k in own) < _PARAGRAPH_PARTS_MIN:
         return [], []
     taken = []
     for line, k in own:
@@ -386,6 +392,21 @@ def _points_only(outline: Outline) -> frozenset[int]:
 
 
 _POINT = 5  # the outline's kind of 一是 (outline.py: kinds rank from 一、 to 一是)
+
+
+def _after_a_list(outline: Outline, line: int) -> bool:
+    """Whether ``line``, no point itself, stands after a list of points has ended: the next
+    point after it (if any) opens a list of its own (一是: the shortcomings a lead-in's
+    还存在一些不足： leads in), where one continuing the list (三是 after 二是) makes it
+    the list's own paragraph."""
+    later = next((h for h in outline.headings if h.line > line), None)
+    return line not in {h.line for h in outline.headings} and (
+        later is None or later.marker.startswith(("一", "1", "第一"))
+    )
+
+
+# a paragraph summing up what the points told (以上成绩的取得，得益于…, 综上, 总之): the year's
+_SUMS_UP = re.compile(r"^\s*(?:以上|上述|综上|总之|总的来看|总体来看|通过以上|通过上述|这些成绩)")
 
 
 def _without(ranges: list[range], taken: list[range]) -> list[range]:
