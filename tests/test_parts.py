@@ -1159,6 +1159,18 @@ def test_a_capability_found_short_is_a_shortcoming_not_work_on_problems(tmp_path
     )
 
 
+def test_what_is_short_said_before_the_word_problems_is_a_shortcoming(tmp_path: Path) -> None:
+    """…虽取得一定成效，但仍存在部分干部依法行政意识不强、执法队伍专业化水平不高等问题: what is
+    short stands between 存在 and 问题, too far apart for the cue (problems unfound, helper-193's
+    g02); 意识不强 is the shortcoming said."""
+    said = (
+        "我镇法治政府建设虽取得一定成效，但仍存在部分干部依法行政意识不强、执法队伍专业化水平"
+        "不高等问题，主要原因是学习培训抓得不够紧、专业人才缺乏。"
+    )
+    r = _paragraphs(tmp_path, [_PARAGRAPHS[0], said, *_PARAGRAPHS[2:]])
+    assert statuses(r)["problems"] == "present" and r["score"] == 100
+
+
 def test_points_under_a_heading_keep_the_paragraphs_after_them(tmp_path: Path) -> None:
     """Points under a heading of the report's own (一、… / 一是…): the outline is the headings',
     a paragraph after the points stays in their section."""
