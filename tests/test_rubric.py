@@ -99,6 +99,20 @@ def test_yaml_syntax_errors_have_a_line() -> None:
         parse_rubric("id: [unclosed\n", "x.yaml")
 
 
+def test_a_rubric_nested_hundreds_deep_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    """a: [[[[… 1,000 deep: the YAML parser's recursion ran out (RecursionError, a traceback
+    from every command given --rubric); a config nested so is refused alike."""
+    with pytest.raises(RubricError, match="嵌套过深"):
+        parse_rubric("a: " + "[" * 1000, "x.yaml")
+    from fzcheck.config import load_config
+    from fzcheck.errors import ConfigError
+
+    deep = tmp_path / "c.toml"
+    deep.write_text("a = " + "[" * 5000, encoding="utf-8")
+    with pytest.raises(ConfigError, match="嵌套过深"):
+        load_config(deep)
+
+
 def test_unknown_rubric_lists_the_bundled_ones() -> None:
     with pytest.raises(RubricError, match="未知的报告类型 'nope'；内置：fazhi-annual"):
         resolve("nope")

@@ -53,6 +53,8 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
         raise ConfigError(t("config.not_utf8", path=path)) from None
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(t("config.not_toml", path=path, why=err)) from None
+    except RecursionError:  # [[[[… thousands deep: the parser's recursion, no config's shape
+        raise ConfigError(t("config.not_toml", path=path, why=t("rubric.too_deep"))) from None
     except OSError as err:
         raise ConfigError(t("config.unreadable", path=path, why=err.strerror)) from None
 

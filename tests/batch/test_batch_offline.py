@@ -365,10 +365,25 @@ def test_report_reads_what_check_f_json_wrote_as_it_reads_a_batchs_lines(
     assert views[0]["reports"] == len(list(reports.iterdir())) and views[0] == views[1]
 
 
+def test_a_result_line_with_copies_null_is_read_as_none(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "copies": null is a line with no copy partners (the contract allows it): report and its
+    sheets raised TypeError iterating it."""
+    out = tmp_path / "results.jsonl"
+    batch(str(reports), "-o", str(out))
+    text = out.read_text(encoding="utf-8")
+    out.write_text(text.replace('"schema_version":1,', '"schema_version":1,"copies":null,'))
+    capsys.readouterr()
+    assert main(["report", str(out), "-f", "json"]) == 0
+    assert main(["report", str(out), "-o", str(tmp_path / "r.xlsx")]) == 0
+
+
 @pytest.mark.parametrize(
     "edit",
     [
         ('"score":', '"score":NaN,"was":'),
+        ('"score":', '"score":-1e308,"was":'),  # the histogram's bin index overflowed
         ('"path":', '"path":null,"was":'),
         ('"score":', '"score":"abc","was":'),
         ('"document":', '"document":"oops","was":'),

@@ -198,3 +198,23 @@ def test_a_symlink_loop_is_its_own_error_line(
     assert main(["check", "-f", "jsonl", str(loop), str(good)]) == 2
     printed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["verdict"] for r in printed] == ["error", "complete"]
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "link_to_device"])
+def test_an_output_that_is_no_regular_file_is_refused(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o /dev/zero was read for the lines done already until memory ran out (24 GB, killed);
+    -o a FIFO waited for ever. Both are refused in one line, before anything is read."""
+    report = tmp_path / "a.txt"
+    report.write_text(make_report(1), encoding="utf-8")
+    out = tmp_path / "r.jsonl"
+    if kind == "fifo":
+        os.mkfifo(out)
+    elif kind == "device":
+        out = Path("/dev/zero")
+    else:
+        out.symlink_to("/dev/zero")
+    assert main(["batch", str(report), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "不是普通文件" in err and len(err.strip().splitlines()) == 1

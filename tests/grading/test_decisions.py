@@ -436,3 +436,21 @@ def test_an_import_holding_no_decision_says_so(
     export.write_text(content, encoding="utf-8")
     code, _, err = run(capsys, "review", str(results), "--import", str(export))
     assert code == 2 and "不是复核导出文件" in err
+
+
+def test_a_decision_appended_after_a_torn_last_line_keeps_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A decisions file whose last line lost its newline (an editor's save, a write cut short):
+    the next decision was glued onto it, both unreadable, while review said it was recorded."""
+    report = tmp_path / "r.txt"
+    shutil.copy(SAMPLE, report)
+    assert main(["review", str(report), "--part", "problems", "--set", "embedded"]) == 0
+    store = decisions_path(report)
+    store.write_bytes(store.read_bytes().rstrip(b"\n"))
+    assert main(["review", str(report), "--part", "leader_duties", "--set", "missing"]) == 0
+    assert [(d.id, d.set) for d in load(store)] == [
+        ("problems", "embedded"),
+        ("leader_duties", "missing"),
+    ]
+    assert "不是有效的复核记录" not in capsys.readouterr().err

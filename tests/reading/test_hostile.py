@@ -437,3 +437,12 @@ def test_a_page_whose_cells_span_a_million_cells_is_refused_before_they_are_laid
     )
     r = check_path(str(path), Catalog.load()).to_json()
     assert r["error"]["kind"] == "too_complex" and "table cells" in r["error"]["message"]
+
+
+def test_short_ascii_lines_are_read_not_called_damaged(tmp_path: Path) -> None:
+    """Six lines of a date and a time, no wider line: the hard-wrap test took the widest of no
+    widths (max() of nothing) and the file was reported as damaged."""
+    path = tmp_path / "dates.txt"
+    path.write_text("2026-02-10 15:38:00\n" * 6, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert (r.get("error") or {}).get("kind") != "corrupt"

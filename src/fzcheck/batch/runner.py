@@ -429,7 +429,11 @@ class Batch:
         """Grade what is not done yet. ``grader`` replaces the offline / live-LLM grading (batch
         import uses it to grade from answer files)."""
         todo = self.plan(inputs)
-        workers = self.options.workers or default_workers()
+        # no more processes than inputs to grade, nor than four a core (--workers 100000 forked
+        # thousands, each a copy of this one's memory, and graded nothing)
+        workers = min(
+            self.options.workers or default_workers(), max(1, len(todo)), 4 * default_workers()
+        )
         pool = (
             grader is None
             and self.options.llm is None

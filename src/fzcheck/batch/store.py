@@ -225,7 +225,7 @@ def is_result(obj: dict[str, Any]) -> bool:
             or (
                 isinstance(score, int | float)
                 and not isinstance(score, bool)
-                and math.isfinite(score)
+                and 0 <= score <= 100  # kept within 0-100: not NaN, not -1e308
             )
         )
         and isinstance(obj.get("document") or {}, dict)

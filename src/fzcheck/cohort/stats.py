@@ -197,7 +197,7 @@ class Cohort:
 
     def _add_copies(self, r: dict[str, Any]) -> None:
         """Each copy pair once, whichever of its two reports lists it."""
-        for c in r.get("copies", []):
+        for c in r.get("copies") or []:
             a, b = sorted((str(r["path"]), str(c["other"])))
             key = (str(c["part"]), a, b)
             seen = self.copies.get(key)

@@ -160,6 +160,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(t("batch.output_not_results", suffix=suffix))
     # The file a symlink names: it is what gets locked, appended to and rewritten in place.
     output = resolve(Path(args.output))
+    if output.exists() and not output.is_file():
+        # a device read for the lines done already never ends (/dev/zero), a FIFO waits
+        raise UsageError(t("batch.output_not_a_file", output=visible(args.output)))
     if args.html:
         _writable_directory(Path(args.html))  # before grading, not after the whole batch
     batch = Batch(output, options)

@@ -41,9 +41,12 @@ def positive_float(text: str) -> float:
         value = float(text)
     except ValueError:
         value = 0.0
-    if not value > 0:
+    if not 0 < value < float("inf"):  # nan, 0, below, and inf (no limit a file can meet)
         raise argparse.ArgumentTypeError(f"must be a number above 0, not {text!r}")
-    return value
+    return min(value, _MB_MAX)  # 1e308 MB is no limit either: a terabyte is, and counts in bytes
+
+
+_MB_MAX = 1024.0 * 1024.0
 
 
 def register(sub: Any, name: str, help_text: str) -> None:

@@ -205,8 +205,14 @@ def append(path: Path, decisions: Iterable[Decision]) -> int:
     lines = [dumps_line(d.model_dump(mode="json", exclude_none=True)) for d in decisions]
     if lines:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("a", encoding="utf-8") as f:
-            f.write("".join(line + "\n" for line in lines))
+        with path.open("a+b") as f:
+            # a last line without its newline (an editor's save, a write cut short): this one
+            # on a line of its own, not glued to it (both would be unreadable, and lost)
+            torn = False
+            if f.seek(0, os.SEEK_END) > 0:
+                f.seek(-1, os.SEEK_END)
+                torn = f.read(1) != b"\n"
+            f.write(("\n" if torn else "").encode() + "".join(x + "\n" for x in lines).encode())
     return len(lines)
 
 

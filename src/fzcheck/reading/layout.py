@@ -667,6 +667,8 @@ def hard_wrapped(lines: list[str]) -> bool:
     if near < _WRAPPED_SHARE * long:
         return False
     widths = Counter(round(w) for w in map(_em, lines) if w >= _MIN_COLUMN)
+    if not widths:  # long in characters, narrow in ems: Latin and digits (2026-02-10 15:38:00)
+        return False
     top = max(widths, key=widths.__getitem__)
     near = sum(widths[w] for w in (top - 1, top, top + 1))
     return near >= _WRAPPED_LINES and near >= _WRAPPED_SHARE * sum(widths.values())

@@ -118,7 +118,7 @@ def copies_text(result: Mapping[str, Any], names: Mapping[str, str] | None = Non
     return "；".join(
         f"{labels.get(c.get('part'), c.get('part'))}：{short_name(str(c.get('other')), names)}"
         f"（{c.get('similarity', 0):.2f}）"
-        for c in result.get("copies", [])
+        for c in result.get("copies") or []
     )
 
 

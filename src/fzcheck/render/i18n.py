@@ -656,6 +656,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rubric.none_found": "{folder} 中没有找到报告类型文件",
         "rubric.line": "（第{line}行）",
         "rubric.not_yaml": "{name}{where}：不是有效的YAML：{problem}",
+        "rubric.too_deep": "嵌套过深（数百层括号），不是有效的结构",
         "rubric.empty": "{name}：文件是空的",
         "rubric.not_utf8": "{name}：不是UTF-8编码的YAML文件：请另存为UTF-8编码后再试",
         "rubric.too_big": "{name}：文件过大或展开后过大（超过{limit}），不像报告类型文件：请检查其中的锚点和别名（&、*）",
@@ -748,6 +749,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.exported": "导出：{n}个请求，写入 {path} 下的 {files}（{done}份此前已完成）",
         "batch.not_exported": "  未导出（无法读取）：{path}：{why}",
         "batch.not_a_file": "{path} 不是普通文件（管道或设备）：请给出批处理引擎输出的 .jsonl 文件",
+        "batch.output_not_a_file": "-o {output} 不是普通文件（管道或设备）：请给出结果文件（.jsonl）的路径",
         "batch.not_a_results_file": (
             "{path} 不是批量评查结果文件（第{line}行不是评查结果）：请用 fzcheck batch -o 生成"
         ),
@@ -1300,6 +1302,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rubric.none_found": "no rubrics found in {folder}",
         "rubric.line": " (line {line})",
         "rubric.not_yaml": "{name}{where}: not valid YAML: {problem}",
+        "rubric.too_deep": "nested too deep (hundreds of brackets): no valid structure",
         "rubric.empty": "{name}: the file is empty",
         "rubric.not_utf8": "{name}: not a UTF-8 YAML file: save it as UTF-8 and try again",
         "rubric.too_big": (
@@ -1406,6 +1409,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.not_exported": "  not exported, unreadable: {path}: {why}",
         "batch.not_a_file": (
             "{path} is no regular file (a pipe or a device): give the batch engine's .jsonl output"
+        ),
+        "batch.output_not_a_file": (
+            "-o {output} is no regular file (a pipe or a device): give a results file (.jsonl)"
         ),
         "batch.not_a_results_file": (
             "{path} is not a batch results file (line {line} is not a result); "

@@ -140,6 +140,10 @@ def parse_rubric(text: str, name: str) -> Rubric:
         where = t("rubric.line", line=mark.line + 1) if mark else ""
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         raise RubricError(t("rubric.not_yaml", name=name, where=where, problem=problem)) from None
+    except RecursionError:  # [[[[… hundreds deep: the parser's recursion, no rubric's shape
+        raise RubricError(
+            t("rubric.not_yaml", name=name, where="", problem=t("rubric.too_deep"))
+        ) from None
     if node is None:
         raise RubricError(t("rubric.empty", name=name))
     lines: dict[tuple[Any, ...], int] = {}
