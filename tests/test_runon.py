@@ -364,3 +364,14 @@ def test_a_flattened_heading_ends_at_its_wording_though_the_sentence_repeats_it(
     heads = {p["id"]: p["heading"] for p in r["parts"]}
     assert heads["leader_duties"] == "党政主要负责人履行推进法治建设第一责任人职责情况"
     assert r["verdict"] == "complete" and r["score"] == 100
+
+
+def test_the_outer_sequence_stays_open_past_many_restarts() -> None:
+    """Restarts (a list 一、二、 inside each of many sections' text) keep only the outer sequence
+    and the latest few open (thousands of restarts made each marker's look quadratic: a 0.9 MB
+    line took four minutes); the outer one still continues after them."""
+    inner = "".join(f"第{k}组情况。一、甲项。二、乙项。" for k in range(20))
+    line = f"一、总体情况。{inner}二、主要做法。正文。"
+    kinds = [(line[at : at + 2], kind) for at, kind in inline_markers(line)]
+    assert kinds.count(("一、", 1)) == 21 and kinds[-1] == ("二、", 1)
+    assert line.index("二、主要做法") in [at for at, _ in inline_markers(line)]

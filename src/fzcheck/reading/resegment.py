@@ -124,6 +124,9 @@ _ROW_VALUES = re.compile(
 )
 
 
+_OPEN_MAX = 8  # a kind's open sequences kept: the outer one and the innermost seven
+
+
 def inline_markers(line: str, other_digits: bool | None = None) -> list[tuple[int, int]]:
     """(offset, kind) of the heading markers that open a paragraph inside ``line``.
 
@@ -170,7 +173,10 @@ def inline_markers(line: str, other_digits: bool | None = None) -> list[tuple[in
         if ok and m.end() < text_end:
             found.append((start, kind))
             if n == 1 or n - 1 not in open_:
-                last.setdefault(kind, []).append(n)
+                seqs = last.setdefault(kind, [])
+                seqs.append(n)
+                if len(seqs) > _OPEN_MAX:  # the outer one and the latest few: restarts by the
+                    del seqs[1]  # thousand (一、。一、。…) made each marker's look quadratic
             else:  # the innermost sequence it continues
                 open_[len(open_) - 1 - open_[::-1].index(n - 1)] = n
     return found
