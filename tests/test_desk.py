@@ -1048,3 +1048,32 @@ def test_a_damaged_letter_in_the_folder_is_kept_and_the_run_goes_on(
     assert code == 0 and "Traceback" not in err
     assert letter.read_bytes() == damaged
     assert (out / "示例区教育局（trap_no_problems）-反馈意见.docx").exists()
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_run_stopped_while_writing_leaves_the_earlier_output_whole(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+) -> None:
+    """Ctrl-C while report wrote 评分表.xlsx left it at 0 bytes, the earlier workbook gone
+    (helper-190): -o is written to a file beside it that takes its place only once whole."""
+    results = tmp_path / "r.jsonl"
+    run(capsys, "check", str(SAMPLE), "-f", "jsonl", "-o", str(results))
+    target = tmp_path / f"评分表.{fmt}"
+    assert run(capsys, "report", str(results), "-o", str(target))[0] == 0
+    before = target.read_bytes()
+
+    def stopped(*args: object, **kwargs: object) -> None:
+        out = next(a for a in args if hasattr(a, "write"))
+        out.write(b"PK" if fmt == "xlsx" else "文件")  # type: ignore[attr-defined]
+        raise KeyboardInterrupt
+
+    if fmt == "xlsx":
+        monkeypatch.setattr("fzcheck.render.xlsx.write_workbook", stopped)
+    else:
+        monkeypatch.setattr("fzcheck.cohort.views.UnitsCsv.__init__", stopped)
+    assert main(["report", str(results), "-o", str(target)]) == 130  # 已中断
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

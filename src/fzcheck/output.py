@@ -1,11 +1,13 @@
-"""The two consoles, set up once: results to stdout, messages and progress to stderr."""
+"""The two consoles, set up once: results to stdout, messages and progress to stderr; and
+-o files, written whole or not at all."""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -99,3 +101,37 @@ def _escape(text: str) -> str:
     from fzcheck.redact import redact, visible
 
     return escape(visible(redact(text.splitlines()[0] if text else text)))
+
+
+@contextlib.contextmanager
+def replacing(path: str, binary: bool = False) -> Iterator[IO[Any]]:
+    """``path`` opened to be written whole: the text goes to a temporary file beside it, which
+    takes the file's place only once complete. A run stopped midway (Ctrl-C, an error) leaves
+    the earlier file as it was, where opening ``path`` itself had emptied it. A path that is no
+    regular file (/dev/stdout, a FIFO) is written as it is."""
+    import os
+    import tempfile
+
+    target = os.path.realpath(path)  # through a symlink: the file it names is replaced
+    if path.endswith(("/", os.sep)) or (os.path.exists(target) and not os.path.isfile(target)):
+        # (a folder's name: opened as given, the system's error says so)
+        with open(path, "wb") if binary else _text(path) as direct:
+            yield direct
+        return
+    folder, name = os.path.split(target)
+    fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+    try:
+        with os.fdopen(fd, "wb") if binary else _text(fd) as f:
+            yield f
+        with contextlib.suppress(OSError):  # keep the earlier file's permissions
+            os.chmod(temp, os.stat(target).st_mode & 0o7777)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _text(file: str | int) -> IO[str]:
+    # backslashreplace: a file name that is not UTF-8 is written visibly, not a crash
+    return open(file, "w", encoding="utf-8", newline="", errors="backslashreplace")

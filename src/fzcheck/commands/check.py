@@ -231,19 +231,18 @@ def read_by_check(sources: list[str], output: str | None) -> list[str | Path]:
 def _open_output(stack: ExitStack, output: str | None, fmt: str) -> Any:
     """-o FILE (binary for xlsx), else stdout; xlsx is never written to a terminal."""
     from fzcheck.errors import UsageError
+    from fzcheck.output import replacing
     from fzcheck.render import BINARY_FORMATS
     from fzcheck.render.i18n import t
 
     if fmt in BINARY_FORMATS:
         if output:
-            return stack.enter_context(open(output, "wb"))
+            return stack.enter_context(replacing(output, binary=True))
         if sys.stdout.isatty():
             raise UsageError(t("output.xlsx_needs_file", fmt=fmt))
         return sys.stdout.buffer
-    if output:  # backslashreplace: a file name that is not UTF-8 is written visibly, not a crash
-        return stack.enter_context(
-            open(output, "w", encoding="utf-8", newline="", errors="backslashreplace")
-        )
+    if output:  # written whole or not at all: a stopped run leaves the earlier file
+        return stack.enter_context(replacing(output))
     return sys.stdout
 
 

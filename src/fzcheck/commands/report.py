@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.commands.review import reviewed_and_said
     from fzcheck.errors import UsageError
     from fzcheck.grading.decisions import decisions_path
-    from fzcheck.output import written
+    from fzcheck.output import replacing, written
     from fzcheck.render import format_for
     from fzcheck.render.i18n import t
     from fzcheck.rubric import Catalog
@@ -94,7 +94,9 @@ def run(args: argparse.Namespace) -> int:
 
         with ExitStack() as stack:
             bout = (
-                stack.enter_context(open(args.output, "wb")) if args.output else sys.stdout.buffer
+                stack.enter_context(replacing(args.output, binary=True))
+                if args.output
+                else sys.stdout.buffer
             )
             write_workbook(lines, bout, rubrics)
         written(args.output, len(lines))
@@ -102,12 +104,9 @@ def run(args: argparse.Namespace) -> int:
     with ExitStack() as stack:
         out = (
             # Every view shows a GBK name's bytes escaped itself; should a string slip through
-            # with one, it is written escaped too rather than cutting the file off mid-way.
-            stack.enter_context(
-                open(args.output, "w", encoding="utf-8", newline="", errors="backslashreplace")
-            )
-            if args.output
-            else sys.stdout
+            # with one, it is written escaped too rather than cutting the file off mid-way; and
+            # whole, or the earlier file is left as it was
+            stack.enter_context(replacing(args.output)) if args.output else sys.stdout
         )
         if args.format == "csv":
             from fzcheck.render.csvfmt import copy_names
