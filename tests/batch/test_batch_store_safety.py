@@ -218,3 +218,13 @@ def test_an_output_that_is_no_regular_file_is_refused(
     assert main(["batch", str(report), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "不是普通文件" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_results_file_that_is_a_fifo_is_said_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """report FIFO said 找不到结果文件 (no such file) of a file that is there."""
+    fifo = tmp_path / "r.jsonl"
+    os.mkfifo(fifo)
+    assert main(["report", str(fifo)]) == 2
+    assert "不是普通文件" in capsys.readouterr().err

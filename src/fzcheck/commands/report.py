@@ -77,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
     rubrics = Catalog.load(args.rubric)
     if path.is_dir():  # a folder of reports given for the results file batch wrote
         raise UsageError(t("report.results_is_folder", path=path))
+    if path.exists() and not path.is_file():  # a FIFO, a device: there, but no file
+        raise UsageError(t("report.not_a_file", path=path))
     if not path.is_file():
         raise UsageError(t("report.no_results_file", path=path))
     if args.format == "html" and not args.output:

@@ -685,6 +685,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output.html_needs_file": "-f html 需要 -o 文件名（例如 -o batch.html）",
         "report.bad_format": "fzcheck report 不能输出 {fmt}（可选：{choices}）",
         "report.no_results_file": "{path}：找不到结果文件（用 fzcheck batch -o 生成）",
+        "report.not_a_file": "{path} 不是普通文件（管道或设备）：请给出 fzcheck batch -o 写的结果文件",
         "report.results_is_folder": (
             "{path} 是一个文件夹，不是结果文件：请给出 fzcheck batch -o 写出的 .jsonl 文件"
         ),
@@ -1336,6 +1337,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output.html_needs_file": "-f html needs -o FILE (e.g. -o batch.html)",
         "report.bad_format": "fzcheck report cannot write {fmt} (choose from {choices})",
         "report.no_results_file": "{path}: no such results file (write one with fzcheck batch -o)",
+        "report.not_a_file": (
+            "{path} is no regular file (a pipe or a device): give the results file fzcheck batch -o wrote"
+        ),
         "report.results_is_folder": (
             "{path} is a folder, not a results file: give the .jsonl fzcheck batch -o wrote"
         ),
