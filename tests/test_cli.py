@@ -549,3 +549,16 @@ def test_a_file_written_with_o_is_said_on_stderr(
     assert "已写1份报告的结果" in capsys.readouterr().err
     assert main(["-q", "check", str(SAMPLE), "-o", str(out)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_a_batch_output_that_cannot_be_made_says_why_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o where no file can be made, --html onto a file: the system's English (No such file or
+    directory, File exists) stood in the Chinese line."""
+    taken = tmp_path / "r.jsonl"
+    taken.write_text("", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["batch", str(SAMPLE), "-o", str(out), "--html", str(taken)]) == 2
+    err = capsys.readouterr().err
+    assert "已有同名的文件" in err and "File exists" not in err

@@ -29,7 +29,7 @@ from typing import IO, Any, Self
 
 from fzcheck.batch.plan import KEY_FIELD, WHERE_FIELD
 from fzcheck.errors import UsageError
-from fzcheck.render.i18n import t
+from fzcheck.render.i18n import os_reason, t
 from fzcheck.render.jsonfmt import dumps_line
 from fzcheck.result import SCHEMA_VERSION
 
@@ -425,7 +425,7 @@ class Appender:
         try:
             self._file = self.path.open("a", encoding="utf-8", newline="")
         except OSError as err:
-            raise UsageError(t("batch.cannot_write", path=self.path, why=err.strerror)) from None
+            raise UsageError(t("batch.cannot_write", path=self.path, why=os_reason(err))) from None
         return self
 
     def append(self, obj: dict[str, Any]) -> None:
@@ -477,7 +477,7 @@ def exclusive(path: Path) -> Iterator[None]:
     try:
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as err:
-        raise UsageError(t("batch.cannot_write", path=path, why=err.strerror)) from None
+        raise UsageError(t("batch.cannot_write", path=path, why=os_reason(err))) from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -282,8 +282,11 @@ def _writable_directory(directory: Path) -> None:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as err:
-        why = err.strerror or err
-        raise UsageError(t("batch.cannot_write_pages", path=directory, why=why)) from None
+        from fzcheck.render.i18n import os_reason
+
+        raise UsageError(
+            t("batch.cannot_write_pages", path=directory, why=os_reason(err))
+        ) from None
 
 
 def _write_html(output: Path, directory: Path, max_mb: float, rubrics: Any) -> None:

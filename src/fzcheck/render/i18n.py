@@ -59,6 +59,25 @@ _OS_ERRORS = {
 }
 
 
+_OS_WHY = {
+    errno.ENOENT: "os.why.not_there",
+    errno.EEXIST: "os.why.exists",
+    errno.EACCES: "os.why.no_permission",
+    errno.EPERM: "os.why.no_permission",
+    errno.ENOSPC: "os.why.disk_full",
+    errno.EISDIR: "os.why.is_folder",
+    errno.ENOTDIR: "os.why.not_folder",
+    errno.EROFS: "os.why.read_only",
+}
+
+
+def os_reason(err: OSError) -> str:
+    """Why a file could not be written, in a few words of the reviewer's language (the
+    system's own strerror is English: No such file or directory)."""
+    key = _OS_WHY.get(err.errno or 0)
+    return t(key) if key else str(err.strerror or err)
+
+
 def os_error(err: OSError) -> str:
     """An output file or folder that could not be written, said with its fix (a bare
     "No such file or directory" named no fix, and under a full disk no file)."""
@@ -618,6 +637,13 @@ MESSAGES: dict[str, dict[str, str]] = {
             "再用 fzcheck report 结果.jsonl -o 评分表{suffix} 导出"
         ),
         "os.exists": "{path} 已存在且不是文件夹：请换一个文件夹名",
+        "os.why.not_there": "没有这个文件或文件夹，或不能在此建文件",
+        "os.why.exists": "已有同名的文件",
+        "os.why.no_permission": "没有权限",
+        "os.why.disk_full": "磁盘已满",
+        "os.why.is_folder": "这是文件夹",
+        "os.why.not_folder": "路径中有一段不是文件夹",
+        "os.why.read_only": "只读的文件系统",
         "os.no_permission": "{path}：没有写入权限：请写到自己有权限的位置",
         "os.not_folder": "{path}：路径中有一段是文件而不是文件夹：请改正路径",
         "os.read_only": "{path}：所在的磁盘是只读的：请写到别处",
@@ -1261,6 +1287,13 @@ MESSAGES: dict[str, dict[str, str]] = {
             "export it with fzcheck report results.jsonl -o table{suffix}"
         ),
         "os.exists": "{path} exists and is no folder: choose another folder name",
+        "os.why.not_there": "no such file or folder, or no file can be made there",
+        "os.why.exists": "a file of that name is there",
+        "os.why.no_permission": "permission denied",
+        "os.why.disk_full": "the disk is full",
+        "os.why.is_folder": "it is a folder",
+        "os.why.not_folder": "a part of the path is no folder",
+        "os.why.read_only": "a read-only file system",
         "os.no_permission": "{path}: no permission to write: write where you may",
         "os.not_folder": "{path}: a part of the path is a file, not a folder: correct the path",
         "os.read_only": "{path}: the disk is read-only: write elsewhere",
