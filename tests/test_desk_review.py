@@ -387,6 +387,10 @@ def test_a_decision_on_a_file_that_changed_is_said_to_no_longer_apply(
     results.unlink()
     code, _, err = run(capsys, "batch", str(desk), "-o", str(results))
     assert err.count(warning) == 1
+    # reviewed again since it changed: the old decisions were dealt with, no longer said
+    _review(capsys, results, "--report", "县教育局.txt", "--part", "problems", "--accept")
+    code, _, err = run(capsys, "report", str(results))
+    assert warning not in err
 
 
 # --- 5. a not-a-report letter, once and in words a unit reads ------------------------------

@@ -582,13 +582,15 @@ def stale(results: list[dict[str, Any]], decisions: list[Any]) -> list[tuple[str
     a decision is keyed to the bytes it judged — and would otherwise vanish without a word.
     A report is named by its file name, or the end of its path that tells it apart from the
     others (乡镇/报告.txt; :func:`names_apart`)."""
-    from fzcheck.grading.decisions import Reports
+    from fzcheck.grading.decisions import Reports, path_key
 
     reports = Reports(results)
+    # a report reviewed again since it changed: its old decisions were dealt with, not lost
+    again = {path_key(d.path) for d in decisions if reports.current(d)}
     gone: dict[str, set[tuple[str, str, str]]] = {}
     for d in decisions:
         path = reports.stale(d)
-        if path is not None:
+        if path is not None and path_key(path) not in again:
             # the same target decided twice (or imported twice) is one decision that went stale
             gone.setdefault(path, set()).add((d.sha256, d.target, d.id))
     apart = names_apart(list(gone), (str(r.get("path")) for r in results))

@@ -302,6 +302,11 @@ class Reports:
             return None
         return self._paths[key]
 
+    def current(self, d: Decision) -> bool:
+        """Whether ``d`` was made on the bytes its report's path holds now."""
+        key = path_key(d.path) if d.path else None
+        return key is not None and d.sha256 in self._by_path.get(key, ())
+
     def ambiguous(self, d: Decision) -> bool:
         """Whether ``d``'s report is not here by its path and several are by its bytes: copies
         of one file sent by several units, none of which it can be said to be about."""

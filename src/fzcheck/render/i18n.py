@@ -747,7 +747,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "已导入{n}条新的人工复核（{same}条已有，未重复导入；跳过{skipped}条不属于这些结果的）"
             "→ {path}"
         ),
-        "review.stale": "{n}条复核意见所针对的文件已改动，不再适用：{names}",
+        "review.stale": "{n}条复核意见所针对的文件已改动，不再适用：{names}（重新复核改动后的报告即不再提示）",
         "review.old_rubric": "{n}条复核意见是按评分规则的旧版本作出的，已不适用：请按新版本的结果重新复核",
         "review.ambiguous": (
             "{n}条复核意见所针对的报告已不在原处，而内容与它相同的报告有多份，"
@@ -1408,7 +1408,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "imported {n} new decision(s) ({same} already there, not added again; {skipped} "
             "skipped: not for these results) → {path}"
         ),
-        "review.stale": "{n} decision(s) no longer apply, their file has changed: {names}",
+        "review.stale": (
+            "{n} decision(s) no longer apply, their file has changed: {names} (review the "
+            "changed report again and this is no longer said)"
+        ),
         "review.old_rubric": "{n} decision(s) were made under an older version of the rubric and no longer apply: review the new results again",
         "review.ambiguous": (
             "{n} decision(s) not applied: their report is no longer where it was and several "
