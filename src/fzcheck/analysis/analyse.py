@@ -349,7 +349,9 @@ def _paragraphs_of_their_own(
         opening = [
             (line, k)
             for line, k in opening
-            if _after_a_list(outline, line) and not _SUMS_UP.match(doc.analysis[line])
+            if line not in points
+            and _after_a_list(outline, line)
+            and not _SUMS_UP.match(doc.analysis[line])
         ]
     lines = [line for line, _ in opening]
     own = [(line, k) for line, k in opening if lines.count(line) == 1]  # one part opens it
@@ -395,14 +397,12 @@ _POINT = 5  # the outline's kind of 一是 (outline.py: kinds rank from 一、 t
 
 
 def _after_a_list(outline: Outline, line: int) -> bool:
-    """Whether ``line``, no point itself, stands after a list of points has ended: the next
-    point after it (if any) opens a list of its own (一是: the shortcomings a lead-in's
-    还存在一些不足： leads in), where one continuing the list (三是 after 二是) makes it
-    the list's own paragraph."""
+    """Whether ``line`` (no point) stands after a list of points has ended: the next point
+    after it (if any) opens a list of its own (一是: the shortcomings a lead-in's 还存在一些
+    不足： leads in), where one continuing the list (三是 after 二是) makes it the list's own
+    paragraph."""
     later = next((h for h in outline.headings if h.line > line), None)
-    return line not in {h.line for h in outline.headings} and (
-        later is None or later.marker.startswith(("一", "1", "第一"))
-    )
+    return later is None or later.marker.startswith(("一", "1", "第一"))
 
 
 # a paragraph summing up what the points told (以上成绩的取得，得益于…, 综上, 总之): the year's

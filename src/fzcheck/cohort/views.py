@@ -440,7 +440,13 @@ class UnitsCsv:
         self.writer.writerow(safe_row(_shown(cell) for cell in self._row(r)))
 
     def _row(self, r: dict[str, Any]) -> list[Any]:
-        from fzcheck.render.csvfmt import copies_text, rubric_title, score_text, unit_of
+        from fzcheck.render.csvfmt import (
+            copies_text,
+            rubric_title,
+            score_text,
+            sheet_score,
+            unit_of,
+        )
 
         parts = r.get("parts", [])
         err = r.get("error")
@@ -463,7 +469,7 @@ class UnitsCsv:
             rubric_title(r, self.rubrics),
             d.get("issuer") or "",
             verdict(r.get("verdict", "error")),
-            "" if r.get("verdict", "error") == "error" else score_text(r.get("score", "")),
+            score_text(sheet_score(r)),
             verdict(review["verdict"]) if review else "",
             score_text(review.get("score", "")),
             action(r),

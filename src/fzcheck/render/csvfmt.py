@@ -177,7 +177,7 @@ def csv_row(
         "year": d.get("report_year"),
         "rubric": rubric_title(result, rubrics),
         "verdict": verdict_word(result["verdict"]),
-        "score": "" if result["verdict"] == "error" else score_text(result["score"]),
+        "score": score_text(sheet_score(result)),
         "human_verdict": verdict_word(review["verdict"]) if review else "",
         "human_score": score_text(review.get("score", "")),
         "action": action(result),
@@ -189,6 +189,12 @@ def csv_row(
         "error": error_kind(err["kind"], err["message"]) if err else "",
     }
     return ["" if values[c] is None else str(values[c]) for c in columns(part_ids)]
+
+
+def sheet_score(result: Mapping[str, Any]) -> Any:
+    """The machine's score as the sheets give it: none for a file that could not be read (a 0
+    there would count in a column's AVERAGE as a report)."""
+    return None if result.get("verdict", "error") == "error" else result.get("score")
 
 
 def score_text(score: Any) -> Any:

@@ -24,6 +24,7 @@ from fzcheck.render.csvfmt import (
     rubric_labels,
     rubric_part_ids,
     rubric_title,
+    sheet_score,
     unit_of,
 )
 from fzcheck.render.i18n import decision_text, error_kind, t
@@ -195,7 +196,7 @@ def _score_row(
         _date(d.get("published_on")),
         rubric_title(r, rubrics),
         verdict_word(r["verdict"]),
-        None if r["verdict"] == "error" else r.get("score"),  # unread: no 0 in an AVERAGE
+        sheet_score(r),
         verdict_word(review["verdict"]) if review else None,
         review.get("score"),
         action(r) or None,
