@@ -1344,18 +1344,10 @@ def test_the_laws_parts_under_a_heading_naming_the_years_work_are_each_present(
     d38): the sub-sections are the parts' own, the causes under their own sub-heading the
     problems' (they had been embedded, their causes unread, −27.5). A heading naming the year's
     work over a theme's sub-heading naming one more part is no container."""
-    title = H.split("\n", 1)[0]
-    r = built(
-        tmp_path,
-        f"{title}\n一、2025年法治政府建设工作情况\n（一）主要举措和成效\n",
-        "全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n",
-        "（二）存在的不足\n执法监督覆盖面不够广，基层执法程序不够规范。\n",
-        "（三）原因分析\n基层执法人员编制有限，新进人员培训不足。\n",
-        "（四）主要负责人履职情况\n县长亲自主持召开法治专题会议4次。\n",
-        PL.replace("四、", "二、"),
-    )
+    r = _container(tmp_path, "（三）原因分析")
     assert all(statuses(r)[p] == "present" for p in ("achievements", "problems", "leader_duties"))
     assert "problems.gives_causes" not in failed(r) and r["score"] == 100
+    title = H.split("\n", 1)[0]
     r = built(
         tmp_path,
         f"{title}\n一、2025年法治政府建设工作情况\n（一）依法决策成效明显。",
@@ -1383,17 +1375,22 @@ def test_the_laws_parts_under_a_heading_naming_the_years_work_are_each_present(
 )
 def test_the_causes_sub_section_of_a_container_is_the_problems(tmp_path: Path, causes: str) -> None:
     """The causes under a sub-heading of their own, worded as units word it (helper-185)."""
-    title = H.split("\n", 1)[0]
-    r = built(
+    r = _container(tmp_path, causes)
+    assert "problems.gives_causes" not in failed(r) and r["score"] == 100
+
+
+def _container(tmp_path: Path, causes: str) -> dict[str, Any]:
+    """一、2025年法治政府建设工作情况 over the law's parts as its sub-sections, the causes under
+    ``causes``, then 二、2026年工作安排."""
+    return built(
         tmp_path,
-        f"{title}\n一、2025年法治政府建设工作情况\n（一）主要举措和成效\n",
+        f"{H.splitlines()[0]}\n一、2025年法治政府建设工作情况\n（一）主要举措和成效\n",
         "全年审查重大决策7件，审核规范性文件23件，办理复议案件56件。\n",
         "（二）存在的不足\n执法监督覆盖面不够广，基层执法程序不够规范。\n",
         f"{causes}\n基层执法人员编制有限，新进人员培训不足。\n",
         "（四）主要负责人履职情况\n县长亲自主持召开法治专题会议4次。\n",
         PL.replace("四、", "二、"),
     )
-    assert "problems.gives_causes" not in failed(r) and r["score"] == 100
 
 
 @pytest.mark.parametrize(
