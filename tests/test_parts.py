@@ -1097,6 +1097,15 @@ _POINTS = [
             "二是部分村干部法治意识不强，依法办事能力不够。",
             "产生上述问题的原因，主要是镇级编制有限、专业人才引进难。",
         ],
+        # the lead-in a sentence of its own (…还存在一些不足。), a point naming what is short
+        # (二是…能力不足: it had been taken for the problems' own heading, the lead-in and the
+        # causes left in other parts, both problems checks failed: 80)
+        [
+            "一年来，我镇法治政府建设虽然取得了一些成绩，但仍存在一些不足。",
+            "一是部分村干部依法办事意识不强，村级工程项目发包程序不够规范。",
+            "二是综合行政执法能力不足，执法文书不够规范。",
+            "究其原因，一是培训频次不高；二是执法队伍组建时间短。",
+        ],
     ],
 )
 def test_paragraphs_after_points_at_the_top_are_parts_of_their_own(
@@ -1117,6 +1126,19 @@ def test_paragraphs_after_points_at_the_top_are_parts_of_their_own(
     }
     assert required["achievements"]["span"]["end_line"] == first
     assert required["problems"]["note"].startswith("全文只有“一是、二是”等条目")
+
+
+def test_a_paragraph_after_points_that_only_says_there_are_shortcomings_is_no_part(
+    tmp_path: Path,
+) -> None:
+    """A paragraph after the points that only says there are shortcomings (还存在一些不足，需要
+    在今后工作中认真加以改进。) is the shortcomings said in passing, as inside another section:
+    missing with the note quoting it, not a section of their own that names none."""
+    bare = "同时，我镇法治政府建设工作还存在一些不足，需要在今后工作中认真加以改进。"
+    r = _paragraphs(tmp_path, [_PARAGRAPHS[0], *_POINTS, bare, *_PARAGRAPHS[2:]])
+    assert statuses(r)["problems"] == "missing"
+    assert "只是一句带过" in part(r, "problems")["note"]
+    assert statuses(r)["leader_duties"] == statuses(r)["next_year_plan"] == "present"
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from fzcheck.analysis.checks import (
 )
 from fzcheck.analysis.facts import Facts, attachment_blocks, attachment_title, read_facts
 from fzcheck.analysis.genre import genre_score
-from fzcheck.analysis.outline import Heading, Outline, build_outline
+from fzcheck.analysis.outline import Heading, Outline, build_outline, opens_a_list
 from fzcheck.analysis.parts import GLUED, Found, find_parts
 from fzcheck.analysis.patterns import compile_pattern, shortened
 from fzcheck.analysis.rare import rare_signs_absent
@@ -142,10 +142,10 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         second_report=facts.second_report,
     )
     checks = [run_part_checks(f, ctx) for f in found]
-    _said_in_passing(doc, found, checks)
     own, trimmed = _paragraphs_of_their_own(doc, outline, found)
     for k in (*own, *trimmed):
         checks[k] = run_part_checks(found[k], ctx)  # its text is its paragraphs now
+    _said_in_passing(doc, found, checks, own)
     parts = [
         PartResult(
             id=f.part.id,
@@ -293,14 +293,17 @@ def _shared_sections_untold(doc: Document, found: list[Found], year: int | None)
         _not_counted(f, f"第{h.line + 1}行“{said}”兼及本部分，但下面的内容没有写到本部分，未计入")
 
 
-def _said_in_passing(doc: Document, found: list[Found], checks: list[list[Check]]) -> None:
-    """A part found only by a sentence inside another section whose text fails a check the
-    rubric says names the part (``names_the_part``) is missing: 但也还存在一些不足之处。 at the
-    end of the year's work mentions the shortcomings, it tells none. The note quotes the
+def _said_in_passing(
+    doc: Document, found: list[Found], checks: list[list[Check]], told: list[int]
+) -> None:
+    """A part found only by a sentence inside another section, or by a paragraph of its own
+    (``told``: no heading), whose text fails a check the rubric says names the part
+    (``names_the_part``) is missing: 但也还存在一些不足之处。 at the end of the year's work, or
+    as a paragraph alone, mentions the shortcomings, it tells none. The note quotes the
     sentence and the check's message; a section of the part's own keeps its status (its check
     fails instead: the reviewer sees the section)."""
-    for f, done in zip(found, checks, strict=True):
-        if f.status != "embedded" or f.sections or not f.evidence:
+    for k, (f, done) in enumerate(zip(found, checks, strict=True)):
+        if (f.status != "embedded" and k not in told) or f.sections or not f.evidence:
             continue
         names = {spec.id for spec in f.part.checks if spec.names_the_part}
         failed = next((c for c in done if c.id in names and not c.passed), None)
@@ -330,7 +333,7 @@ def _paragraphs_of_their_own(
     paragraph no point opens ends the list; the points a part's paragraph leads in (…还存在一些
     不足： / 一是…) are its own. Returns the indexes of the parts made so, and of the parts
     whose text their paragraphs took away (the year's work's last points)."""
-    points = _points_only(outline)
+    points = outline.points_only()
     if outline.headings and not points:
         return [], []
     told = sorted(
@@ -367,7 +370,7 @@ def _paragraphs_of_their_own(
         # to the next paragraph a part is told in (the problems at the end of the year's work
         # stay there, embedded)
         end = next((s for s, _ in told if s > line), outline.body_end + 1)
-        f.status, f.ranges, f.line = "present", [range(line, end)], line
+        f.status, f.ranges, f.line, f.heading = "present", [range(line, end)], line, None
         f.note = (
             f"全文只有“一是、二是”等条目，未分节：第{line + 1}行起的段落专写此项，按独立成节计"
             if points
@@ -384,25 +387,13 @@ def _paragraphs_of_their_own(
     return [k for _, k in own], trimmed
 
 
-def _points_only(outline: Outline) -> frozenset[int]:
-    """The lines of a report's headings when all of them are points at the top level (一是…,
-    二是…: no heading above them), else none."""
-    heads = outline.headings
-    if not heads or any(h.kind != _POINT or h.level != 1 for h in heads):
-        return frozenset()
-    return frozenset(h.line for h in heads)
-
-
-_POINT = 5  # the outline's kind of 一是 (outline.py: kinds rank from 一、 to 一是)
-
-
 def _after_a_list(outline: Outline, line: int) -> bool:
     """Whether ``line`` (no point) stands after a list of points has ended: the next point
     after it (if any) opens a list of its own (一是: the shortcomings a lead-in's 还存在一些
     不足： leads in), where one continuing the list (三是 after 二是) makes it the list's own
     paragraph."""
     later = next((h for h in outline.headings if h.line > line), None)
-    return later is None or later.marker.startswith(("一", "1", "第一"))
+    return later is None or opens_a_list(later)
 
 
 # a paragraph summing up what the points told (以上成绩的取得，得益于…, 综上, 总之): the year's

@@ -107,6 +107,23 @@ class Outline:
     def top(self) -> list[Heading]:
         return [h for h in self.headings if h.level == 1]
 
+    def points_only(self) -> frozenset[int]:
+        """The lines of the headings when all of them are points at the top (一是…, 二是…: no
+        heading above them), else none."""
+        heads = self.headings
+        if not heads or any(h.kind != POINT or h.level != 1 for h in heads):
+            return frozenset()
+        return frozenset(h.line for h in heads)
+
+    def listed_again(self) -> frozenset[int]:
+        """In an outline of points only, the lines of the points from the first one after the
+        first that opens a list again (一是): a paragraph's items (…还存在一些不足： / 一是… /
+        二是…能力不足), not headings of the report's own."""
+        if not self.points_only():
+            return frozenset()
+        again = next((n for n, h in enumerate(self.headings) if n and opens_a_list(h)), None)
+        return frozenset(h.line for h in self.headings[again:]) if again else frozenset()
+
     def enclosing(self, line: int) -> Heading | None:
         """The deepest heading whose section contains ``line``."""
         best = None
@@ -117,6 +134,14 @@ class Outline:
 
     def to_json(self, doc: Document) -> list[dict[str, Any]]:
         return [h.to_json(doc) for h in self.headings]
+
+
+POINT = 5  # the kind of 一是
+
+
+def opens_a_list(h: Heading) -> bool:
+    """Whether ``h`` is the first of its run of headings (一、 （一） 1. 一是 第一…)."""
+    return h.marker.startswith(("一", "1", "第一"))
 
 
 # The markers a line can open with, by its first non-space character: most lines are ruled

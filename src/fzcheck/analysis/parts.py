@@ -205,7 +205,13 @@ def find_parts(
     masked = [mask_titles(heading_words(h.text)) for h in outline.headings]
     body = _Body(doc, range(outline.body_start, outline.body_end + 1))
     level1 = [(h, m) for h, m in zip(outline.headings, masked, strict=True) if h.level == 1]
-    top = [(h, [p for p in rubric.parts if cues[p.id].name(h.text, m)]) for h, m in level1]
+    # a list of points starting again (…还存在一些不足： / 一是… / 二是…能力不足) is a paragraph's
+    # items, none a part's own heading: the paragraph leading it in is the part's
+    items = outline.listed_again()
+    top = [
+        (h, [p for p in rubric.parts if h.line not in items and cues[p.id].name(h.text, m)])
+        for h, m in level1
+    ]
     top, aside = _fallbacks(rubric, cues, top, [m for _, m in level1])
     # A top heading that names no part and holds sections that name two or more (二、政府信息
     # 公开情况 over （一）主动公开 and （二）依申请公开; 第一部分 2025年度法治政府建设情况 over 一、主要
