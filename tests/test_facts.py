@@ -1286,13 +1286,29 @@ def test_a_report_filled_into_a_forms_table_is_read_by_its_rows(tmp_path: Path) 
     assert r["document"]["issuer"] == "示例县教育局"
 
 
-def _form_report(tmp_path: Path, rows: list[tuple[str, str]]) -> dict[str, Any]:
+def test_a_forms_row_naming_who_filled_it_in_is_the_issuer(tmp_path: Path) -> None:
+    """A 报告表 whose title names only the county (示例县2025年度…报告表), nothing signed: its
+    填报单位 row names the unit (the issuer had been the county, helper-194's d48)."""
+    rows = [
+        ("填报单位", "示例县乡村振兴服务中心"),
+        ("主要举措和成效", "全年审查合同协议21份，组织集中学法6次。"),
+        ("填报日期", "2026年1月25日"),
+    ]
+    r = _form_report(tmp_path, rows, title="示例县2025年度法治政府建设情况报告表")
+    assert r["document"]["issuer"] == "示例县乡村振兴服务中心"
+
+
+def _form_report(
+    tmp_path: Path,
+    rows: list[tuple[str, str]],
+    title: str = "示例县教育局2025年度法治政府建设情况报告",
+) -> dict[str, Any]:
     """The checked result of a 报告表 filled in Word: a title, then a label cell and its text a
     row; a cell's lines (split at \n) its paragraphs."""
     import docx
 
     document = docx.Document()
-    document.add_paragraph("示例县教育局2025年度法治政府建设情况报告")
+    document.add_paragraph(title)
     table = document.add_table(rows=len(rows), cols=2)
     for k, (label, text) in enumerate(rows):
         table.cell(k, 0).text = label

@@ -51,7 +51,18 @@ def governed(sentence: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(
-    "heading", ["四、改进措施", "四、努力方向", "四、对策建议", "四、工作措施"]
+    "heading",
+    [
+        "四、改进措施",
+        "四、努力方向",
+        "四、对策建议",
+        "四、工作措施",
+        # the way ahead's measures: 举措 alone had made it a second section of the year's work
+        # (the plan missing, helper-194's d26)
+        "四、接下来的工作举措",
+        "四、“十五五”开局之年的工作举措",
+        "四、新征程上的工作举措",
+    ],
 )
 def test_a_plan_headed_as_measures_or_direction_is_the_plan(tmp_path: Path, heading: str) -> None:
     r = variant(tmp_path, (PLAN, heading))
@@ -571,6 +582,17 @@ def test_a_section_of_its_own_on_the_causes_gives_them(
     assert ("problems.gives_causes" not in failed(r)) is passed
 
 
+@pytest.mark.parametrize("heading", ["四、原因分析及下一步措施", "四、问题成因及整改措施"])
+def test_causes_headed_together_with_the_plan_are_given(tmp_path: Path, heading: str) -> None:
+    """The causes opening a section they share with the plan (四、原因分析及下一步措施 /
+    上述问题的产生，主要是由于…, then the plan): given, as under 三、原因分析 alone (the whole
+    heading had to be the causes': gives_causes failed, helper-194's d50); the plan present."""
+    cause = "上述问题的产生，主要是由于培训不够系统、执法编制有限。"
+    r = variant(tmp_path, *CAUSES, (PLAN, f"{heading}\n{cause}"))
+    assert "problems.gives_causes" not in failed(r)
+    assert statuses(r)["next_year_plan"] == "present"
+
+
 def test_a_report_in_plain_paragraphs_has_its_achievements(tmp_path: Path) -> None:
     """A small unit's report of a few paragraphs, no headings: the year's work told with figures
     is the achievements (was missing: only headings found them)."""
@@ -653,6 +675,13 @@ def is_report_message(r: dict[str, Any]) -> str:
         ("二、需要改进的问题", PLAN),
         ("二、自我检视", PLAN),
         ("二、自身建设方面的问题", PLAN),
+        # helper-194's d25 (a themed section of the year's work, the causes under it unread)
+        ("二、存在的薄弱点", PLAN),
+        ("二、存在的短处", PLAN),
+        ("二、需要解决的突出问题", PLAN),
+        ("二、查找出的问题", PLAN),
+        ("二、值得注意的问题", PLAN),
+        ("二、工作中需要关注的几个问题", PLAN),
     ],
 )
 def test_problems_and_plan_headed_as_units_word_them_are_present(
@@ -676,6 +705,9 @@ def test_problems_and_plan_headed_as_units_word_them_are_present(
         "三、“关键少数”带头作用发挥情况",
         "三、压实“关键少数”法治建设责任情况",
         "三、领导带头情况",
+        # the heads pushing the rule of law, reported (helper-194's d27)
+        "三、局党组书记、局长推进法治建设情况",
+        "三、领导班子推进法治建设情况",
     ],
 )
 def test_a_leaders_section_headed_without_the_duty_words_is_present(

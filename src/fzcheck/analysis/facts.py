@@ -276,6 +276,8 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
     if issuer is not None:
         # 示例县市场监督管理局（示例县知识产权局）: the unit, its second name set apart
         issuer = _ALIAS.sub("", _joint(_cells(issuer))) or None
+    if issuer is None:
+        issuer = _form_unit(doc, nonblank)
     if issuer is None and title_span is not None:
         issuer = _delivered_by(doc, nonblank, title_span[1])
     title_unit = _title_unit(title, title_analysis)
@@ -739,6 +741,23 @@ def _delivered_on(
 # a disclosure page's metadata gives the document's own date (成文日期, 印发日期): a report signed
 # with the issuer alone (its date left to the page) was made that day
 _MADE_ON = re.compile(r"(?:成文日期|成文时间|印发日期)\s*[:：|｜]?[\s|｜]*([^\s|｜]{6,16})")
+
+
+# a form's own row for the unit filling it in (填报单位 | 青禾县乡村振兴服务中心)
+_FORM_UNIT = re.compile(
+    r"^\s*(?:填报|填表|报送|报告)(?:单位|机关|部门)(?:名称)?\s*(?:[:|]\s*)+(?P<unit>[^|:\s][^|:]{1,40}?)\s*\|?\s*$"
+)
+_FORM_ROWS = 8  # a form's first and last rows, where it is asked who filled it in
+
+
+def _form_unit(doc: Document, nonblank: list[int]) -> str | None:
+    """The unit a form's row names as filling it in, where nothing signs it: the title may name
+    only the county (青禾县2025年度法治政府建设情况报告表)."""
+    for i in dict.fromkeys([*nonblank[:_FORM_ROWS], *nonblank[-_FORM_ROWS:]]):
+        m = _FORM_UNIT.match(doc.analysis[i])
+        if m:
+            return doc.quote(i, m.start("unit"), m.end("unit"))
+    return None
 
 
 def _delivered_by(doc: Document, nonblank: list[int], title_end: int) -> str | None:
