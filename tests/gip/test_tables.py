@@ -109,6 +109,35 @@ def test_one_changed_cell_fails_exactly_the_sums_it_is_in(tmp_path: Path) -> Non
     assert r["score"] == 90  # the rubric's penalty for tables that do not add up
 
 
+def _requests_block(text: str) -> str:
+    """The requests table of a :func:`gip.tab_text` report: its header to section 四's line."""
+    start = text.index("\t\t申请人情况")
+    return text[start : text.index("四、政府信息公开行政复议")]
+
+
+def test_a_second_table_of_the_same_kind_has_its_sums_checked_too(tmp_path: Path) -> None:
+    """A county government's 三、 holds its own table (（一）本级), then the county's (（二）全县
+    汇总): the second's sums went unchecked, its error unseen (helper-195's). Each table's
+    sums are checked, the second's said of it by its lines."""
+    text = gip.tab_text()
+    own = _requests_block(text)
+    changed = copy.deepcopy(gip.values())
+    changed["disclosed"][0] += 1  # 予以公开 × 自然人 in the county's table only
+    county = _requests_block(gip.tab_text(changed))
+    both = text.replace(own, f"（一）本级\n{own}（二）全县汇总\n{county}")
+    r = check(write(tmp_path, "two.txt", both))
+    sums = next(c for c in r["checks"] if c["id"] == "tables_add_up")
+    assert not sums["passed"], sums["message"]
+    second = both.splitlines().index("（二）全县汇总") + 1  # the table's first line, 1-based
+    assert f"第{second}行起的另一张表" in sums["message"]
+    assert failures(r) == {
+        ("requests_row_totals", "（一）予以公开"),
+        ("requests_results_total", "自然人"),
+    }
+    alone = check(write(tmp_path, "one.txt", text.replace(own, f"（一）本级\n{own}")))
+    assert next(c for c in alone["checks"] if c["id"] == "tables_add_up")["passed"]
+
+
 def test_cells_one_a_line_are_read_and_a_changed_one_points_at_its_own_line(
     tmp_path: Path,
 ) -> None:

@@ -24,11 +24,11 @@ from fzcheck.analysis.parts import GLUED, Found, find_parts
 from fzcheck.analysis.patterns import compile_pattern, shortened
 from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
-from fzcheck.analysis.tables import TableRead, read_tables
+from fzcheck.analysis.tables import TableRead, read_again, read_tables
 from fzcheck.document import Document
 from fzcheck.fast_patterns import fast
 from fzcheck.reading.numerals import YEAR, year_value
-from fzcheck.result import Check, DocumentInfo, Evidence, PartResult, TableResult
+from fzcheck.result import Check, DocumentInfo, Evidence, PartResult, TableCheck, TableResult
 from fzcheck.rubric.model import Rubric
 
 
@@ -109,7 +109,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
             doc,
             rubric.tables,
             range(outline.body_start, outline.body_end + 1),
-            {h.line: (h.level, h.text) for h in outline.headings},
+            _heading_levels(outline),
         )
         if rubric.tables
         else {}
@@ -117,8 +117,14 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     if appendix is not None and any(t.status != "read" for t in tables.values()):
         tables = _with_appendix_tables(doc, rubric, tables, appendix)
     rare_absent = rare_signs_absent(doc, rubric)
+    body = range(outline.body_start, outline.body_end + 1)
+    again = {
+        tid: more
+        for tid, t in tables.items()
+        if (more := read_again(doc, t, body, _heading_levels(outline))) is not None
+    }
     outcomes = {
-        spec.id: evaluate(spec, tables)
+        spec.id: evaluate(spec, tables) + _again(spec, tables, again)
         for spec in rubric.document_checks
         if isinstance(spec, TableSumsSpec)
     }
@@ -291,6 +297,26 @@ def _shared_sections_untold(doc: Document, found: list[Found], year: int | None)
         h = f.sections[0]
         said = _heading(doc, h)
         _not_counted(f, f"第{h.line + 1}行“{said}”兼及本部分，但下面的内容没有写到本部分，未计入")
+
+
+def _heading_levels(outline: Outline) -> dict[int, tuple[int, str]]:
+    return {h.line: (h.level, h.text) for h in outline.headings}
+
+
+def _again(
+    spec: TableSumsSpec, tables: dict[str, TableRead], again: dict[str, TableRead]
+) -> list[TableCheck]:
+    """The sums of each second table of a template (``again``), said of that table (by its
+    lines: its cells' row and column ids are the first table's, whose cells they would name)."""
+    out = []
+    for tid, table in again.items():
+        where = f"第{(table.first_line or 0) + 1}行起的另一张表："
+        out += [
+            c.model_copy(update={"message": where + c.message, "cells": []})
+            for c in evaluate(spec, {**tables, tid: table})
+            if c.table == tid
+        ]
+    return out
 
 
 def _said_in_passing(

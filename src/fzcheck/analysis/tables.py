@@ -310,6 +310,23 @@ def read_table(
 _ACROSS_MIN = 3  # names placed the other way: a table printed with its rows as columns
 
 
+def read_again(
+    doc: Document, table: TableRead, body: range, headings: Headings | None = None
+) -> TableRead | None:
+    """A second table of ``table``'s template in the same section, after it (a county
+    government's 本级 table, then its 全县汇总): read as the first was, None if there is none.
+    Its sums are checked too — left alone, an error in it went unseen."""
+    if table.status != "read" or not table.row_lines or table.first_line is None:
+        return None
+    region = _region(doc, table.template, body, headings or {}, table.first_line)
+    stop = body.stop if region is None else region.stop
+    rest = range(max(table.row_lines.values()) + 1, stop)
+    if len(rest) < len(table.row_lines):
+        return None
+    again = _read_rows(doc, table.template, rest)
+    return again if again.status == "read" else None
+
+
 def _rows_across(doc: Document, template: TableTemplate, region: range) -> str | None:
     """Why the table reads as printed transposed, its rows as columns (自然人 | 16 | 1 | … down
     the side, 一、本年新收 | 二、上年结转 | … across the top): three of the template's row names
