@@ -146,3 +146,17 @@ def test_a_report_signed_before_its_year_ended_is_flagged(
     r = check(write(tmp_path, "signed.txt", text))
     flag = next(c for c in r["checks"] if c["id"] == "signed_after_year_end")
     assert flag["passed"] is not flagged, flag["message"]
+
+
+def test_a_row_label_among_cells_one_a_line_heads_no_section(tmp_path: Path) -> None:
+    """A crawled page's table, every cell a line (… 0 / 3.其他 / 0 …), and no section 六: the
+    row label 3.其他 had been read as a heading, 其他需要报告的事项 embedded there (helper-195's);
+    the label stands between two values, a table's row, no heading. So does 四、结转下年度继续办理
+    (under 38, over 3), where section 四 is the appeals'."""
+    text = gip.stacked_text()
+    six = text[text.index("六、其他需要报告的事项") : text.index("示例县交通运输局\n2025年1月20日")]
+    r = check(write(tmp_path, "stacked.txt", text.replace(six, "")))
+    parts = {p["id"]: p for p in r["parts"]}
+    assert parts["other"]["status"] == "missing", parts["other"]
+    assert parts["appeals"]["status"] == "present"
+    assert tables(r)["requests"]["status"] == tables(r)["appeals"]["status"] == "read"

@@ -293,6 +293,8 @@ def _inside_table(lines: list[str], i: int, first: int, last: int) -> bool:
     k = _nonblank(lines, i, 1, last)
     if k is None or not (after := lines[k].rstrip()).endswith(_ROW_ENDS):
         return False
+    if _LONE_VALUE.match(before) and _LONE_VALUE.match(after):
+        return True  # a table's cells one a line (a crawled page): 0 / 3.其他 / 0 — a row's label
     above, below = table_row(before), table_row(after)
     if above is None or below is None or len(above[1]) != len(below[1]):
         return False
@@ -307,6 +309,7 @@ def _inside_table(lines: list[str], i: int, first: int, last: int) -> bool:
 
 
 _ROW_ENDS = tuple("0123456789|")
+_LONE_VALUE = re.compile(r"^\s*\d[\d,.]*\s*$")
 
 
 def _nonblank(lines: list[str], i: int, step: int, bound: int) -> int | None:
