@@ -1588,6 +1588,26 @@ def test_a_title_a_year_behind_the_period_the_opening_states_is_flagged(tmp_path
     assert next(c for c in same["checks"] if c["id"] == "opening_speaks_of_the_year")["passed"]
 
 
+@pytest.mark.parametrize("preamble", [True, False])
+def test_the_overviews_first_sentence_a_year_behind_is_flagged(
+    tmp_path: Path, preamble: bool
+) -> None:
+    """一、总体情况 opening 2023年，我局… in a report on 2024: the year's account kept from last
+    year's report. The preamble before it states only the period (or is not there): the
+    overview's first sentence is where the year is told (it passed on the period, or was not
+    checked at all, helper-195's)."""
+    text = gip.layout_text()
+    said = "2024年，我局认真贯彻"
+    slip = text.replace(said, "2023年，我局认真贯彻")
+    if not preamble:
+        slip = slip.replace(next(x for x in slip.splitlines() if "统计期限" in x) + "\n", "")
+    r = check(write(tmp_path, "slip.txt", slip))
+    flag = next(c for c in r["checks"] if c["id"] == "opening_speaks_of_the_year")
+    assert not flag["passed"] and "开头写的是2023年" in flag["message"], flag
+    same = check(write(tmp_path, "same.txt", text))
+    assert next(c for c in same["checks"] if c["id"] == "opening_speaks_of_the_year")["passed"]
+
+
 def test_a_title_a_year_behind_its_opening_and_date_reports_on_the_opening_year(
     tmp_path: Path,
 ) -> None:

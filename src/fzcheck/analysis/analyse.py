@@ -559,10 +559,21 @@ _WHOLE_YEAR = re.compile(
 
 
 def _opening(doc: Document, outline: Outline) -> str:
-    """The opening: its first lines, before the first heading."""
+    """The opening: its first lines, before the first heading — and where no sentence there
+    opens with a year (a GIP report's preamble cites the regulation and the period only), the
+    first paragraph under that heading too (一、总体情况 / 2024年，我局…): the year told there."""
     end = outline.headings[0].line if outline.headings else outline.body_end + 1
     lines = islice(filter(str.strip, islice(doc.analysis, outline.body_start, end)), _OPENING_LINES)
-    return "\n".join(lines)
+    opening = "\n".join(lines)
+    if outline.headings and not _opened_years(opening):
+        heads = {h.line for h in outline.headings}
+        first = next(
+            (i for i in range(end + 1, outline.body_end + 1) if i not in heads),
+            None,
+        )
+        if first is not None and doc.analysis[first].strip():
+            opening += "\n" + doc.analysis[first]
+    return opening
 
 
 def _periods(opening: str) -> tuple[int, ...]:

@@ -825,9 +825,13 @@ def _opening_year(spec: OpeningYearSpec, ctx: Context) -> Check | None:
     # the period it says it covers is off, whatever year its sentences open with (2025年，… then
     # 统计期限自2024年1月1日至2024年12月31日: the period kept from last year's report)
     period = next((p for p in ctx.opening_periods if abs(p - year) == 1), None)
-    if year in stated and period is None:
+    # a sentence opening with the year before or after, none with the year itself (统计期限自
+    # 2024年… over 一、总体情况 / 2023年，我局…: the year's account kept from last year's report)
+    opened = stated[: len(stated) - len(ctx.opening_periods)]
+    slip = None if year in opened else next((y for y in (year - 1, year + 1) if y in opened), None)
+    if year in stated and period is None and slip is None:
         return spec.check(passed=True, message=f"开头所述为{year}年")
-    off = period or next((y for y in (year - 1, year + 1) if y in stated), None)
+    off = period or slip or next((y for y in (year - 1, year + 1) if y in stated), None)
     if off is None:
         return None  # another year (a history, a plan): not this check's
     said = f"开头所列统计期限为{off}年全年" if off == period else f"开头写的是{off}年"
