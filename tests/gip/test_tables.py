@@ -579,6 +579,8 @@ def test_a_narrative_count_of_requests_is_set_against_table_three(
         # one kind of request; the courts' caseload, not the unit's
         "收到不动产登记资料类政府信息公开申请30件，占申请总数的75%。",
         "全县法院一审审结行政诉讼案件56件。",
+        # the county's as a whole, not the government's own table (helper-195's)
+        "全县各级行政机关共收到政府信息公开申请150件。",
     ],
 )
 def test_a_statement_of_something_else_is_not_set_against_the_tables(
