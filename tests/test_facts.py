@@ -1298,6 +1298,34 @@ def test_a_forms_row_naming_who_filled_it_in_is_the_issuer(tmp_path: Path) -> No
     assert r["document"]["issuer"] == "示例县乡村振兴服务中心"
 
 
+@pytest.mark.parametrize(
+    ("row", "issuer"),
+    [
+        # the unit's cell and the date's on one row; a seal's note beside the name
+        ("填报单位 | 示例县交通运输局 | 填报日期 | 2026年1月20日", "示例县交通运输局"),
+        ("填报单位：示例县市场监督管理局（盖章）", "示例县市场监督管理局"),
+    ],
+)
+def test_a_forms_unit_row_as_units_fill_it_in_is_the_issuer(
+    tmp_path: Path, row: str, issuer: str
+) -> None:
+    path = tmp_path / "form.txt"
+    path.write_text(f"示例县2025年度法治政府建设情况报告表\n{row}\n{_FORM_BODY}", encoding="utf-8")
+    assert check_path(str(path), Catalog.load()).to_json()["document"]["issuer"] == issuer
+
+
+def test_a_unit_row_at_the_end_is_an_attachments_not_the_issuer(tmp_path: Path) -> None:
+    """填报单位 in a blank form or a table attached after the report (各村（社区）党组织): not
+    who made the report (helper-196's C06); the title's unit stays."""
+    path = tmp_path / "attached.txt"
+    tail = "附件：法治宣传情况统计表\n填报单位：各村（社区）党组织\n"
+    path.write_text(f"示例县2025年度法治政府建设情况报告\n{_FORM_BODY}{tail}", encoding="utf-8")
+    assert check_path(str(path), Catalog.load()).to_json()["document"]["issuer"] == "示例县"
+
+
+_FORM_BODY = "一、主要举措和成效\n全年审查合同协议21份，组织集中学法6次。\n"
+
+
 def _form_report(
     tmp_path: Path,
     rows: list[tuple[str, str]],

@@ -1128,6 +1128,22 @@ def test_paragraphs_after_points_at_the_top_are_parts_of_their_own(
     assert required["problems"]["note"].startswith("全文只有“一是、二是”等条目")
 
 
+def test_a_list_starting_again_with_no_paragraph_leading_it_in_heads_its_part(
+    tmp_path: Path,
+) -> None:
+    """The plan told as points right under the leaders' paragraph (一是2026年持续加强… /
+    二是…), no paragraph of the plan's leading them in: the points head the plan, as before
+    — taken as the leaders' paragraph's items they were swallowed by it, the plan missing
+    (helper-196's B14)."""
+    plan = [
+        "一是2026年持续加强综合行政执法，开展执法检查不少于60次。",
+        "二是加强执法队伍建设，新增持证执法人员2名。",
+    ]
+    r = _paragraphs(tmp_path, [_PARAGRAPHS[0], *_POINTS, *_PARAGRAPHS[1:3], *plan])
+    assert statuses(r)["next_year_plan"] == "present"
+    assert statuses(r)["leader_duties"] == "present"
+
+
 def test_a_paragraph_after_points_that_only_says_there_are_shortcomings_is_no_part(
     tmp_path: Path,
 ) -> None:

@@ -60,7 +60,6 @@ def governed(sentence: str) -> list[tuple[str, str]]:
         # the way ahead's measures: 举措 alone had made it a second section of the year's work
         # (the plan missing, helper-194's d26)
         "四、接下来的工作举措",
-        "四、“十五五”开局之年的工作举措",
         "四、新征程上的工作举措",
     ],
 )
@@ -68,6 +67,24 @@ def test_a_plan_headed_as_measures_or_direction_is_the_plan(tmp_path: Path, head
     r = variant(tmp_path, (PLAN, heading))
     assert part(r, "next_year_plan")["status"] == "present"
     assert "next_year_plan.names_next_year" not in failed(r)  # 2026年，将… in its first item
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "一、奋进新征程的工作举措与实效",
+        "一、落实新阶段重点举措，法治政府建设提质增效",
+        "一、立足当前、着眼今后，法治政府建设成效明显",
+    ],
+)
+def test_the_years_work_headed_with_words_of_the_way_ahead_is_the_years_work(
+    tmp_path: Path, heading: str
+) -> None:
+    """举措 beside 新征程 or 新阶段, or 今后 inside a theme, in the year's work's heading: its
+    section, not the plan's (helper-196's)."""
+    r = variant(tmp_path, ("一、2025年推进法治政府建设的主要举措和成效", heading))
+    assert part(r, "achievements")["status"] == "present"
+    assert part(r, "next_year_plan")["heading"] == PLAN[2:]
 
 
 @pytest.mark.parametrize("heading", ["存在的问题及整改措施", "存在的短板及努力方向"])
@@ -815,7 +832,15 @@ def test_a_first_section_headed_履职情况_beside_the_leaders_own_is_the_years
 
 
 @pytest.mark.parametrize(
-    "theme", ["（五）提升领导干部依法履职能力", "（五）领导干部带头尊法学法用法守法成为共识"]
+    "theme",
+    [
+        "（五）提升领导干部依法履职能力",
+        "（五）领导干部带头尊法学法用法守法成为共识",
+        # other units' heads pushing the rule of law (helper-196's)
+        "（五）村（社区）党组织书记推进法治建设情况",
+        "（五）乡镇党委书记推进法治建设情况",
+        "（五）县直部门负责人推进法治建设情况",
+    ],
 )
 def test_a_theme_about_all_cadres_is_not_the_leaders_section(tmp_path: Path, theme: str) -> None:
     """A sub-heading on cadres in general does not stand for the principal leaders' duty: the
@@ -972,7 +997,19 @@ def test_points_listed_with_第一_inside_a_section_stay_inside_it(tmp_path: Pat
     assert part(r, "problems")["status"] == "present" and r["score"] == 100
 
 
-@pytest.mark.parametrize("theme", ["（二）补齐基层执法弱项", "（二）深化问题分析研判机制"])
+@pytest.mark.parametrize(
+    "theme",
+    [
+        "（二）补齐基层执法弱项",
+        "（二）深化问题分析研判机制",
+        # words that head the problems in a heading of their own, here work done (helper-196's)
+        "（二）聚焦薄弱点精准发力",
+        "（二）找准短处精准施策",
+        "（二）对自查出的问题建立台账、逐项销号",
+        "（二）紧盯企业和群众需要关注的问题",
+        "（二）围绕企业需要解决的突出问题开展精准服务",
+    ],
+)
 def test_an_achievement_theme_on_weak_points_is_not_the_problems(
     tmp_path: Path, theme: str
 ) -> None:

@@ -277,7 +277,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         # 示例县市场监督管理局（示例县知识产权局）: the unit, its second name set apart
         issuer = _ALIAS.sub("", _joint(_cells(issuer))) or None
     if issuer is None:
-        issuer = _form_unit(doc, nonblank)
+        issuer = _form_unit(doc, nonblank, first_heading)
     if issuer is None and title_span is not None:
         issuer = _delivered_by(doc, nonblank, title_span[1])
     title_unit = _title_unit(title, title_analysis)
@@ -744,19 +744,26 @@ _MADE_ON = re.compile(r"(?:成文日期|成文时间|印发日期)\s*[:：|｜]?
 
 
 # a form's own row for the unit filling it in (填报单位 | 青禾县乡村振兴服务中心)
+# (填报单位 | 澄江县交通运输局 | 填报日期 | 2026年1月20日: the unit's cell, then others)
 _FORM_UNIT = re.compile(
-    r"^\s*(?:填报|填表|报送|报告)(?:单位|机关|部门)(?:名称)?\s*(?:[:|]\s*)+(?P<unit>[^|:\s][^|:]{1,40}?)\s*\|?\s*$"
+    r"^\s*(?:填报|填表|报送|报告)(?:单位|机关|部门)(?:名称)?\s*(?:[:|]\s*)+"
+    r"(?P<unit>[^|:\s][^|:]{1,40}?)\s*(?:\||$)"
 )
-_FORM_ROWS = 8  # a form's first and last rows, where it is asked who filled it in
+_FORM_ROWS = 8  # a form's first rows, under its title, where it asks who fills it in
+_SEAL_ASIDE = re.compile(r"\s*[(（]\s*(?:盖章|公章|章)\s*[)）]\s*$")
 
 
-def _form_unit(doc: Document, nonblank: list[int]) -> str | None:
-    """The unit a form's row names as filling it in, where nothing signs it: the title may name
-    only the county (青禾县2025年度法治政府建设情况报告表)."""
-    for i in dict.fromkeys([*nonblank[:_FORM_ROWS], *nonblank[-_FORM_ROWS:]]):
+def _form_unit(doc: Document, nonblank: list[int], first_heading: int) -> str | None:
+    """The unit a form's row under its title, above its first heading, names as filling it in,
+    where nothing signs it: the title may name only the county (青禾县2025年度法治政府建设情况
+    报告表). (One further down is an attachment's table's or a blank form's, 各村（社区）…, not
+    the report's.)"""
+    for i in nonblank[:_FORM_ROWS]:
+        if i >= first_heading:
+            break
         m = _FORM_UNIT.match(doc.analysis[i])
         if m:
-            return doc.quote(i, m.start("unit"), m.end("unit"))
+            return _SEAL_ASIDE.sub("", doc.quote(i, m.start("unit"), m.end("unit"))) or None
     return None
 
 

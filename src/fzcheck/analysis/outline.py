@@ -115,14 +115,19 @@ class Outline:
             return frozenset()
         return frozenset(h.line for h in heads)
 
-    def listed_again(self) -> frozenset[int]:
-        """In an outline of points only, the lines of the points from the first one after the
-        first that opens a list again (一是): a paragraph's items (…还存在一些不足： / 一是… /
-        二是…能力不足), not headings of the report's own."""
-        if not self.points_only():
-            return frozenset()
-        again = next((n for n, h in enumerate(self.headings) if n and opens_a_list(h)), None)
-        return frozenset(h.line for h in self.headings[again:]) if again else frozenset()
+    def lists_again(self, doc: Document) -> list[tuple[int, list[int]]]:
+        """In an outline of points only, each list of points starting again at 一是 after the
+        first list with a paragraph leading it in (…还存在一些不足。 / 一是…): that paragraph's
+        line (the non-blank one above its first point, no point itself) and its points' lines."""
+        heads = self.headings if self.points_only() else []
+        starts = [n for n, h in enumerate(heads) if n and opens_a_list(h)]
+        out = []
+        for a, b in pairwise([*starts, len(heads)]):
+            first = heads[a].line
+            lead = next((i for i in range(first - 1, -1, -1) if doc.analysis[i].strip()), None)
+            if lead is not None and lead != heads[a - 1].line:
+                out.append((lead, [h.line for h in heads[a:b]]))
+        return out
 
     def enclosing(self, line: int) -> Heading | None:
         """The deepest heading whose section contains ``line``."""

@@ -205,11 +205,18 @@ def find_parts(
     masked = [mask_titles(heading_words(h.text)) for h in outline.headings]
     body = _Body(doc, range(outline.body_start, outline.body_end + 1))
     level1 = [(h, m) for h, m in zip(outline.headings, masked, strict=True) if h.level == 1]
-    # a list of points starting again (…还存在一些不足： / 一是… / 二是…能力不足) is a paragraph's
-    # items, none a part's own heading: the paragraph leading it in is the part's
-    items = outline.listed_again()
+    # a list of points starting again under a paragraph telling a part (…还存在一些不足。 / 一是…
+    # / 二是…能力不足) is that paragraph's items, none the part's own heading: the paragraph is
+    items = _led_in(doc, outline, rubric, year, unit)
     top = [
-        (h, [p for p in rubric.parts if h.line not in items and cues[p.id].name(h.text, m)])
+        (
+            h,
+            [
+                p
+                for p in rubric.parts
+                if p.id not in items.get(h.line, ()) and cues[p.id].name(h.text, m)
+            ],
+        )
         for h, m in level1
     ]
     top, aside = _fallbacks(rubric, cues, top, [m for _, m in level1])
@@ -273,6 +280,25 @@ def find_parts(
             barred = _barred(f, found)
             _find_embedded(f, doc, outline, year, cues, masked, body, barred, own[f.part.id], unit)
     return [found[p.id] for p in rubric.parts]
+
+
+def _led_in(
+    doc: Document, outline: Outline, rubric: Rubric, year: int | None, unit: str | None
+) -> dict[int, set[str]]:
+    """The parts each point of a list starting again (points only) may not name: those the
+    paragraph leading the list in tells (its words found by the part's body cues, none of its
+    excludes)."""
+    out: dict[int, set[str]] = {}
+    for lead, points in outline.lists_again(doc):
+        said = mask_titles(doc.analysis[lead])
+        told = {
+            p.id
+            for p in rubric.parts
+            if matches(p.body_cues, said, year) and not matches(p.excludes_for(unit), said, year)
+        }
+        for line in points:
+            out[line] = told
+    return out
 
 
 def _opens_with_its_own(
