@@ -328,6 +328,11 @@ def test_a_sections_own_header_keeps_its_numbered_heading() -> None:
         # the site's name after a hyphen, the unit's own or a portal's
         f"<html><head><title>{TITLE}-{UNIT}</title></head><body><p>正文</p></body></html>",
         f"<html><head><title>{TITLE} - 示例县人民政府门户网站</title></head></html>",
+        # an old table layout's unmarked title cell, bold or centred, <title> the site's name
+        # (helper-197's: the title was lost)
+        f"<title>示例县人民政府</title><table><tr><td align=center><b>{TITLE}</b></td></tr>"
+        "<tr><td class='content'><p>一、总体情况</p></td></tr></table>",
+        f"<title>示例县人民政府</title><table><tr><td align='center'>{TITLE}</td></tr></table>",
     ],
 )
 def test_the_title_without_the_sites_name(page: str) -> None:

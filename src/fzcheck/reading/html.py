@@ -897,6 +897,10 @@ _LOOKALIKE_TITLE = re.compile(f".{{8}}(?:{TITLE_KINDS}|{LOOKALIKE_KINDS})$")
 
 
 # bounded repeats: a tag of a million characters (or of class= repeated) is one short look
+_SET_APART = re.compile(
+    r"<(b|strong|(?:td|p|div)(?=[^<>]{0,200}?\balign\s*=\s*[\"']?center))\b[^<>]{0,200}>",
+    re.IGNORECASE,
+)
 _MARKED_TITLE = re.compile(
     r"<(div|td|p|span|h[2-4])\b[^<>]{0,200}?\b(?:class|id)\s*=\s*[\"']?[^\"'<>]{0,60}?(?:title|biaoti)"
     r"[^<>]{0,200}>",
@@ -914,6 +918,10 @@ def _title_candidates(page: str) -> Iterator[tuple[str, re.Match[str]]]:
     for tag in ("h2", "title"):
         if (opening := _opening_tag(tag).search(page)) is not None:
             yield tag, opening
+    # an old table-layout site's: the title a bold or centred cell above the content's, no
+    # mark of its own, <title> the site's name (the content cell is all trafilatura keeps)
+    for m in islice(_SET_APART.finditer(page), _MAX_MARKED):
+        yield m.group(1).lower(), m
 
 
 @lru_cache(maxsize=32)
