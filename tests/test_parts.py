@@ -1128,6 +1128,30 @@ def test_paragraphs_after_points_at_the_top_are_parts_of_their_own(
     assert required["problems"]["note"].startswith("全文只有“一是、二是”等条目")
 
 
+@pytest.mark.parametrize(
+    "inside",
+    [
+        # the leaders told in a point, then their own paragraph after the list
+        [_POINTS[0], "镇党委书记亲自担任法治建设领导小组组长，年初召开专题会议部署全年任务。"],
+        # a closing crediting them
+        ["以上成绩的取得，得益于镇党委书记、镇长切实履行推进法治建设第一责任人职责。"],
+    ],
+)
+def test_a_part_told_in_the_list_and_again_after_it_has_the_later_paragraph(
+    tmp_path: Path, inside: list[str]
+) -> None:
+    """The leaders first told inside the points (街道党工委书记亲自担任组长… under 一是, or a
+    closing 以上成绩的取得，得益于…书记…), then in a paragraph of their own after the list: the
+    paragraph is theirs (they had stayed embedded in the list, their paragraph in the
+    problems', helper-193's c07, b07)."""
+    r = _paragraphs(tmp_path, [_PARAGRAPHS[0], *inside, *_POINTS[1:], *_PARAGRAPHS[1:]])
+    leaders = part(r, "leader_duties")
+    assert leaders["status"] == "present", leaders
+    at = 2 + 1 + len(inside) + len(_POINTS[1:]) + 2  # the leaders' paragraph, 1-based
+    assert leaders["line"] == at and leaders["evidence"][0]["line"] == at
+    assert part(r, "problems")["span"]["end_line"] == at - 1
+
+
 def test_a_list_starting_again_with_no_paragraph_leading_it_in_heads_its_part(
     tmp_path: Path,
 ) -> None:

@@ -20,7 +20,7 @@ from fzcheck.analysis.checks import (
 from fzcheck.analysis.facts import Facts, attachment_blocks, attachment_title, read_facts
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Heading, Outline, build_outline, opens_a_list
-from fzcheck.analysis.parts import GLUED, Found, find_parts
+from fzcheck.analysis.parts import GLUED, Found, find_parts, told_again
 from fzcheck.analysis.patterns import compile_pattern, shortened
 from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
@@ -148,7 +148,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         second_report=facts.second_report,
     )
     checks = [run_part_checks(f, ctx) for f in found]
-    own, trimmed = _paragraphs_of_their_own(doc, outline, found)
+    own, trimmed = _paragraphs_of_their_own(doc, outline, found, year, facts.unit)
     for k in (*own, *trimmed):
         checks[k] = run_part_checks(found[k], ctx)  # its text is its paragraphs now
     _said_in_passing(doc, found, checks, own)
@@ -347,7 +347,7 @@ _PARAGRAPH_PARTS_MIN = 3  # required parts each opening a paragraph, for a repor
 
 
 def _paragraphs_of_their_own(
-    doc: Document, outline: Outline, found: list[Found]
+    doc: Document, outline: Outline, found: list[Found], year: int | None, unit: str | None
 ) -> tuple[list[int], list[int]]:
     """A report with no heading at all (a township's four paragraphs: the year's work, 同时也要
     看到…不足, 镇党委书记…亲自…, 2026年，我镇将…): a part told from the start of a paragraph no
@@ -367,20 +367,24 @@ def _paragraphs_of_their_own(
         for k, f in enumerate(found)
         if f.status == "embedded" and f.evidence and len(f.ranges) == 1
     )
+    # a part first told inside the list of points, told again after it: that telling
+    later = _after_the_list(doc, outline, found, points, told, year, unit) if points else {}
+    told = sorted((later[k].ranges[0].start, k) if k in later else (line, k) for line, k in told)
+
+    def quote(k: int) -> str:
+        return (later.get(k) or found[k]).evidence[0].quote
+
     opening = [
         (line, k)
         for n, (line, k) in enumerate(told)
-        if (n == 0 and found[k].part.themed_before_anchor)
-        or _opens(doc, line, found[k].evidence[0].quote)
+        if (n == 0 and found[k].part.themed_before_anchor) or _opens(doc, line, quote(k))
     ]
     if points:  # a paragraph between two points of one list, or one summing the list up, is
         # the list's (一是强化组织领导。/ 街道党工委书记亲自… / 二是…; 以上成绩的取得，得益于…)
         opening = [
             (line, k)
             for line, k in opening
-            if line not in points
-            and _after_a_list(outline, line)
-            and not _SUMS_UP.match(doc.analysis[line])
+            if _after_the_points(doc, outline, points, line, quote(k))
         ]
     lines = [line for line, _ in opening]
     own = [(line, k) for line, k in opening if lines.count(line) == 1]  # one part opens it
@@ -393,6 +397,8 @@ def _paragraphs_of_their_own(
     taken = []
     for line, k in own:
         f = found[k]
+        if k in later:
+            f.evidence = later[k].evidence
         # to the next paragraph a part is told in (the problems at the end of the year's work
         # stay there, embedded)
         end = next((s for s, _ in told if s > line), outline.body_end + 1)
@@ -411,6 +417,49 @@ def _paragraphs_of_their_own(
             f.ranges = kept
             trimmed.append(k)
     return [k for _, k in own], trimmed
+
+
+def _after_the_list(
+    doc: Document,
+    outline: Outline,
+    found: list[Found],
+    points: frozenset[int],
+    told: list[tuple[int, int]],
+    year: int | None,
+    unit: str | None,
+) -> dict[int, Found]:
+    """The parts (by index) first told inside the list of points (一是强化组织领导 / 街道党工委
+    书记亲自担任组长…, or a closing 以上成绩的取得，得益于…书记…) and told again in a paragraph of
+    their own after it (街道党工委书记、办事处主任认真履行…), as found there: the paragraph may be
+    the part's own (it had stayed embedded in the list, its paragraph in another part's,
+    helper-193's c07–c09, b07)."""
+    out = {}
+    for line, k in told:
+        if _after_the_points(doc, outline, points, line, found[k].evidence[0].quote):
+            continue
+        again = told_again(found[k], doc, outline, found, year, unit, line + 1)
+        if (
+            again is not None
+            and len(again.ranges) == 1
+            and _after_the_points(
+                doc, outline, points, again.ranges[0].start, again.evidence[0].quote
+            )
+        ):
+            out[k] = again
+    return out
+
+
+def _after_the_points(
+    doc: Document, outline: Outline, points: frozenset[int], line: int, quote: str
+) -> bool:
+    """Whether line ``line`` is a paragraph after the list of points that ``quote`` opens, no
+    point's own and none summing the list up."""
+    return (
+        line not in points
+        and _after_a_list(outline, line)
+        and not _SUMS_UP.match(doc.analysis[line])
+        and _opens(doc, line, quote)
+    )
 
 
 def _after_a_list(outline: Outline, line: int) -> bool:

@@ -282,6 +282,30 @@ def find_parts(
     return [found[p.id] for p in rubric.parts]
 
 
+def told_again(
+    f: Found,
+    doc: Document,
+    outline: Outline,
+    found: list[Found],
+    year: int | None,
+    unit: str | None,
+    start: int,
+) -> Found | None:
+    """``f``'s part looked for again as a sentence from line ``start`` on, where its first
+    telling stood inside a list of points (一是强化组织领导 / 街道党工委书记亲自担任组长…) and a
+    paragraph after the list may be its own (街道党工委书记、办事处主任认真履行…)."""
+    part = f.part
+    cues = {part.id: _Cues.of(part, year, kinds_of(part, unit))}
+    masked = [mask_titles(heading_words(h.text)) for h in outline.headings]
+    again = Found(part=part)
+    body = _Body(doc, range(start, outline.body_end + 1))
+    barred = _barred(f, {x.part.id: x for x in found})
+    _find_embedded(
+        again, doc, outline, year, cues, masked, body, barred, kinds_of(part, unit), unit
+    )
+    return again if again.status == "embedded" and again.evidence else None
+
+
 def _led_in(
     doc: Document, outline: Outline, rubric: Rubric, year: int | None, unit: str | None
 ) -> dict[int, set[str]]:
