@@ -1077,3 +1077,45 @@ def test_a_run_stopped_while_writing_leaves_the_earlier_output_whole(
     assert main(["report", str(results), "-o", str(target)]) == 130  # 已中断
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_an_output_file_made_anew_has_the_modes_the_umask_gives(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """check -o and report -o wrote new files 0600 whatever the umask (the temporary file's
+    mode), where letters and results are 0644: a colleague could not open the sheet
+    (helper-198's)."""
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        results = tmp_path / "r.jsonl"
+        run(capsys, "check", str(SAMPLE), "-f", "jsonl", "-o", str(results))
+        sheet = tmp_path / "评分表.csv"
+        assert run(capsys, "report", str(results), "-o", str(sheet))[0] == 0
+    finally:
+        os.umask(mask)
+    assert {oct(p.stat().st_mode & 0o777) for p in (results, sheet)} == {"0o644"}
+
+
+def test_a_letter_not_written_whole_leaves_no_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while letter wrote each .docx left 226 empty ones (and would have emptied
+    an earlier letter; helper-198's): a letter takes its file's place only once whole."""
+    results = tmp_path / "r.jsonl"
+    run(capsys, "check", str(FIXTURES / "trap_no_problems.txt"), "-f", "jsonl", "-o", str(results))
+
+    def full(self: object, target: object) -> None:
+        if isinstance(target, str):  # written straight to its name
+            with open(target, "wb") as f:
+                f.write(b"PK")
+        else:
+            target.write(b"PK")  # type: ignore[attr-defined]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("docx.document.Document.save", full)
+    out = tmp_path / "letters"
+    main(["letter", str(results), "-o", str(out)])
+    capsys.readouterr()
+    assert not out.exists() or [p.name for p in out.iterdir()] == []

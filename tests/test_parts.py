@@ -1152,6 +1152,24 @@ def test_a_part_told_in_the_list_and_again_after_it_has_the_later_paragraph(
     assert part(r, "problems")["span"]["end_line"] == at - 1
 
 
+def test_a_paragraph_opened_by_one_part_naming_another_stays_the_first_parts(
+    tmp_path: Path,
+) -> None:
+    """The leaders told in a point, then the problems' paragraph opening with their duty named
+    as the yardstick (对照党政主要负责人履行…职责的要求，…还存在…不足): the paragraph is the
+    problems', not the leaders' told again — taken for both, it was neither's and every part
+    fell back embedded, 65 (helper-199's a05b)."""
+    leader = "镇党委书记亲自担任法治建设领导小组组长，年初召开专题会议部署全年任务。"
+    measured = (
+        "对照党政主要负责人履行推进法治建设第一责任人职责的要求，我镇法治政府建设还存在一些"
+        "不足：一是执法力量薄弱；二是村干部法治意识不强。究其原因，主要是培训不够系统。"
+    )
+    r = _paragraphs(
+        tmp_path, [_PARAGRAPHS[0], _POINTS[0], leader, *_POINTS[1:], measured, _PARAGRAPHS[3]]
+    )
+    assert statuses(r)["problems"] == statuses(r)["next_year_plan"] == "present"
+
+
 def test_a_list_starting_again_with_no_paragraph_leading_it_in_heads_its_part(
     tmp_path: Path,
 ) -> None:
@@ -1195,12 +1213,12 @@ def test_a_paragraph_of_the_points_own_stays_the_years_work(
 ) -> None:
     """A leaders' paragraph set between 二是 and 三是, or a closing line crediting them, is the
     year's work's: taken for the leaders' own section it swallowed the points after it and
-    left the real leaders' paragraph in the problems' (helper-193's c08, b07). The leaders are
-    told first in the year's work: embedded there, as before."""
+    left the real leaders' paragraph in the problems' (helper-193's c08, b07). Their own
+    paragraph after the list is theirs."""
     r = _paragraphs(tmp_path, [_PARAGRAPHS[0], *inside, *_PARAGRAPHS[1:]])
-    assert statuses(r)["leader_duties"] == "embedded"
-    assert part(r, "leader_duties")["line"] <= 3 + len(inside)  # told in the list
     assert part(r, "achievements")["span"]["end_line"] == 3 + len(inside)
+    leaders = part(r, "leader_duties")
+    assert leaders["status"] == "present" and leaders["line"] == 3 + len(inside) + 2
     assert part(r, "next_year_plan")["status"] == "present"
 
 

@@ -113,8 +113,12 @@ def replacing(path: str, binary: bool = False) -> Iterator[IO[Any]]:
     import tempfile
 
     target = os.path.realpath(path)  # through a symlink: the file it names is replaced
-    if path.endswith(("/", os.sep)) or (os.path.exists(target) and not os.path.isfile(target)):
-        # (a folder's name: opened as given, the system's error says so)
+    if (
+        path.endswith(("/", os.sep))
+        or (os.path.exists(target) and not os.path.isfile(target))
+        or os.path.islink(target)  # a loop of links, left unresolved: not replaced by a file
+    ):
+        # (a folder's name, a loop: opened as given, the system's error says so)
         with open(path, "wb") if binary else _text(path) as direct:
             yield direct
         return
@@ -123,13 +127,28 @@ def replacing(path: str, binary: bool = False) -> Iterator[IO[Any]]:
     try:
         with os.fdopen(fd, "wb") if binary else _text(fd) as f:
             yield f
-        with contextlib.suppress(OSError):  # keep the earlier file's permissions
-            os.chmod(temp, os.stat(target).st_mode & 0o7777)
+        with contextlib.suppress(OSError):
+            # the earlier file's permissions, or a new file's as open() makes it (mkstemp's are
+            # 0600: a colleague could not open the sheet)
+            os.chmod(temp, _mode(target))
         os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def _mode(target: str) -> int:
+    """The mode a file written as ``target`` gets: the earlier file's, else 0666 less the
+    umask."""
+    import os
+
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _text(file: str | int) -> IO[str]:

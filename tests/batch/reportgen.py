@@ -270,6 +270,23 @@ def interrupt_twice_after(
         return None
 
 
+def signal_after(
+    cmd: list[str], out: Path, lines: int, signum: int, env: dict[str, str] | None = None
+) -> int | None:
+    """Run ``cmd``, send it ``signum`` once ``out`` holds ``lines`` lines, and return its exit
+    status — None when it was still running 30 s later (then it is killed)."""
+    import subprocess
+
+    proc = _started_until(cmd, out, lines, env)
+    proc.send_signal(signum)
+    try:
+        return proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=30)
+        return None
+
+
 def _started_until(
     cmd: list[str], out: Path, lines: int, env: dict[str, str] | None
 ) -> subprocess.Popen[bytes]:

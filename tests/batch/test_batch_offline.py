@@ -409,6 +409,29 @@ def test_a_hand_edited_result_line_is_a_clear_error_not_a_traceback(
     assert "第1行不是评查结果" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "copy",
+    [
+        {"part": "problems", "other": "x", "similarity": None},
+        {"part": [], "other": "x", "similarity": 0.9},
+    ],
+)
+@pytest.mark.parametrize("command", ["report", "letter"])
+def test_a_hand_edited_copy_partner_is_a_clear_error_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], copy: dict[str, object], command: str
+) -> None:
+    """A copy partner's similarity or part edited away: every report view stopped with a
+    traceback (a None compared, formatted; helper-198's)."""
+    out = tmp_path / "results.jsonl"
+    batch(str(SAMPLE), "-o", str(out))
+    line = json.loads(out.read_text(encoding="utf-8"))
+    out.write_text(json.dumps({**line, "copies": [copy]}, ensure_ascii=False) + "\n")
+    capsys.readouterr()
+    args = [command, str(out)] + (["-o", str(tmp_path / "letters")] if command == "letter" else [])
+    assert main(args) == 2
+    assert "第1行不是评查结果" in capsys.readouterr().err
+
+
 def test_an_edited_rubric_grades_again_even_with_the_same_version(
     reports: Path, tmp_path: Path, lines: Lines, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -243,6 +243,39 @@ def test_ctrl_c_twice_stops_the_pool_at_once_and_resume_loses_nothing(
     )
 
 
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_a_kill_or_a_hang_up_stops_the_batch_as_ctrl_c_does(
+    tmp_path: Path, lines: Lines, name: str
+) -> None:
+    """kill (SIGTERM: systemd, docker stop) or a dropped ssh session (SIGHUP): the batch stops
+    as on Ctrl-C — what was graded is written, workers gone, the exit status the signal's —
+    where it had died at once, every line graded but not yet written lost (helper-198's: 0 of
+    98); a resume writes every input once."""
+    import signal
+
+    from tests.batch.reportgen import signal_after
+
+    signum = getattr(signal, name)
+    folder = make_folder(tmp_path, 300)
+    out = tmp_path / "results.jsonl"
+    cmd = batch_command(folder, out, "--workers", "2")
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    assert signal_after(cmd, out, 40, signum, env) == 128 + signum
+    deadline = time.monotonic() + 10
+    while _workers_left(out) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not _workers_left(out)
+    assert len(lines(out)) >= 40
+    resumed = subprocess.run(
+        cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert resumed.returncode == 1, resumed.stderr
+    paths = [r["path"] for r in lines(out)]
+    assert sorted(paths) == sorted(str(p) for p in folder.iterdir()) and len(set(paths)) == len(
+        paths
+    )
+
+
 _KILLED_WHILE_SENDING = """
 import sys, time, multiprocessing
 from concurrent.futures import ProcessPoolExecutor

@@ -160,3 +160,17 @@ def test_a_row_label_among_cells_one_a_line_heads_no_section(tmp_path: Path) -> 
     assert parts["other"]["status"] == "missing", parts["other"]
     assert parts["appeals"]["status"] == "present"
     assert tables(r)["requests"]["status"] == tables(r)["appeals"]["status"] == "read"
+
+
+def test_a_section_heading_between_two_lone_values_is_still_a_heading(tmp_path: Path) -> None:
+    """Table 四's header lost in a crawl, its section's heading between table 三's last value
+    and table 四's first: a line numbered as a section (四、) stays the section's heading, not
+    a row's label (the appeals part had fallen back to a sentence of the overview,
+    helper-199's d09)."""
+    text = gip.stacked_text()
+    header = text[
+        text.index("行政复议\n行政诉讼") : text.index("复议后起诉\n") + len("复议后起诉\n")
+    ]
+    r = check(write(tmp_path, "stacked.txt", text.replace(header, "")))
+    parts = {p["id"]: p for p in r["parts"]}
+    assert parts["appeals"]["status"] == "present", parts["appeals"]

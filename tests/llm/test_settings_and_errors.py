@@ -103,6 +103,25 @@ def test_a_config_that_is_no_utf8_text_file_is_one_clear_error(
         resolve_settings()
 
 
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        # a name not UTF-8 (a shell's $'qwen\xff'): every report had failed, exit 2, the
+        # endpoint never tried (helper-198's)
+        ({"model": "qwen\udcff"}, "大模型名称"),
+        ({"model": " "}, "大模型名称"),
+        ({"api_key": "sk-abc def"}, "API 密钥"),
+        ({"api_key": "sk-密钥"}, "API 密钥"),
+    ],
+)
+def test_a_model_name_or_key_that_cannot_be_sent_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, flags: dict[str, str], message: str
+) -> None:
+    write_config(tmp_path, monkeypatch, "")
+    with pytest.raises(ConfigError, match=message):
+        resolve_settings(**flags)
+
+
 def test_server_error_after_sdk_retries_keeps_offline_verdict(
     reports: Path, settings: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:

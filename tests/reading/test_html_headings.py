@@ -337,8 +337,19 @@ def test_a_sections_own_header_keeps_its_numbered_heading() -> None:
 )
 def test_the_title_without_the_sites_name(page: str) -> None:
     """A title cell marked class="biaoti", or <title> with the site's name after a hyphen
-    (…年度报告-示例县林业局): the title was read with the site's name on it."""
+    (…年度报告-示例县林业局): the title was read with the site's name on it. An old table
+    layout's unmarked title cell, bold or centred, is read where nothing else names it."""
     assert _page_title(page) == TITLE
+
+
+def test_a_centred_cell_of_the_pages_facts_is_no_title() -> None:
+    """主题分类 | 工作报告 in a centred facts table, <title> the site's name: no title (it had
+    been 工作报告, helper-199's h10)."""
+    page = (
+        "<title>示例县人民政府</title><table><tr><td align=center>主题分类</td>"
+        "<td align=center>工作报告</td></tr></table><p>正文</p>"
+    )
+    assert _page_title(page) is None
 
 
 def test_a_bracketed_row_of_page_facts_is_no_report_text() -> None:

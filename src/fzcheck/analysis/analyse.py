@@ -434,18 +434,22 @@ def _after_the_list(
     the part's own (it had stayed embedded in the list, its paragraph in another part's,
     helper-193's c07–c09, b07)."""
     out = {}
+    opened = {line for line, _ in told}
     for line, k in told:
         if _after_the_points(doc, outline, points, line, found[k].evidence[0].quote):
             continue
         again = told_again(found[k], doc, outline, found, year, unit, line + 1)
+        there = again.ranges[0].start if again is not None and len(again.ranges) == 1 else None
         if (
             again is not None
-            and len(again.ranges) == 1
-            and _after_the_points(
-                doc, outline, points, again.ranges[0].start, again.evidence[0].quote
-            )
+            and there is not None
+            # (another part's paragraph naming this one — 对照党政主要负责人…的要求，还存在…不足
+            # — stays that part's)
+            and there not in opened
+            and _after_the_points(doc, outline, points, there, again.evidence[0].quote)
         ):
             out[k] = again
+            opened.add(there)
     return out
 
 

@@ -287,10 +287,12 @@ def heading_text_end(line: str, start: int) -> int:
     return end
 
 
-def _inside_table(lines: list[str], i: int, first: int, last: int) -> bool:
+def _inside_table(lines: list[str], i: int, first: int, last: int, top: bool = False) -> bool:
     """Whether line ``i`` stands between two rows of one table (as many values each): a group's
     label on a line of its own (三、本年度办理结果 over （一）予以公开 18 4 …), not a heading. A
-    section's heading between two tables has rows of different widths around it."""
+    section's heading between two tables has rows of different widths around it. ``top``: the
+    line is numbered as a section (一、): between two lone values (a crawled page's cells one a
+    line, table 四's header lost) it is still one."""
     # a row ends in a value or a cell's border: most headings follow a sentence, told at once
     j = _nonblank(lines, i, -1, first)
     if j is None or not (before := lines[j].rstrip()).endswith(_ROW_ENDS):
@@ -298,7 +300,7 @@ def _inside_table(lines: list[str], i: int, first: int, last: int) -> bool:
     k = _nonblank(lines, i, 1, last)
     if k is None or not (after := lines[k].rstrip()).endswith(_ROW_ENDS):
         return False
-    if _LONE_VALUE.match(before) and _LONE_VALUE.match(after):
+    if _LONE_VALUE.match(before) and _LONE_VALUE.match(after) and not top:
         return True  # a table's cells one a line (a crawled page): 0 / 3.其他 / 0 — a row's label
     above, below = table_row(before), table_row(after)
     if above is None or below is None or len(above[1]) != len(below[1]):
@@ -354,7 +356,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
             continue
         if (hit is None and style is None) or not line.strip() or is_table_row(line):
             continue
-        if hit is not None and _inside_table(doc.analysis, i, body_start, body_end):
+        if hit is not None and _inside_table(doc.analysis, i, body_start, body_end, hit[0] == 1):
             continue
         if hit is not None:
             kind, marker, start = hit

@@ -145,8 +145,11 @@ def _init_worker(rubrics: Catalog, max_mb: float, parent: int, started: Any, slo
     with slots.get_lock():
         _worker_clock = (started, slots.value % len(started))
         slots.value += 1
-    # Ctrl-C is the parent's to handle (it stops the pool); a worker would only print tracebacks.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Ctrl-C, a kill and a hang-up sent to the whole group are the parent's to handle (it
+    # stops the pool, the lines graded written); a worker would only print tracebacks or die
+    # with them.
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
 
 

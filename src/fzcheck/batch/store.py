@@ -238,13 +238,23 @@ def is_result(obj: dict[str, Any]) -> bool:
 
 
 def _copies_shaped(copies: object) -> bool:
-    """A batch line's copy partners: none, or a list of paths or of {"other": path, …}."""
+    """A batch line's copy partners: none, or a list of paths or of {"part": id, "other": path,
+    "similarity": a share} (an edited similarity of null or "", or a part of [], had every
+    report view stop with a traceback)."""
     return copies is None or (
-        isinstance(copies, list)
-        and all(
-            isinstance(c, str) or (isinstance(c, dict) and isinstance(c.get("other"), str))
-            for c in copies
-        )
+        isinstance(copies, list) and all(isinstance(c, str) or _copy_shaped(c) for c in copies)
+    )
+
+
+def _copy_shaped(copy: object) -> bool:
+    if not isinstance(copy, dict) or not isinstance(copy.get("other"), str):
+        return False
+    similarity = copy.get("similarity")
+    return (
+        isinstance(copy.get("part"), str)
+        and isinstance(similarity, int | float)
+        and not isinstance(similarity, bool)
+        and 0 <= similarity <= 1
     )
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -191,13 +194,14 @@ def run(args: argparse.Namespace) -> int:
                 stderr().print(t("batch.import_unparsable", n=index.unparsable), markup=False)
         else:
             try:
-                batch.run(inputs)
-            except KeyboardInterrupt:
+                with stops_as_interrupt():
+                    batch.run(inputs)
+            except KeyboardInterrupt as stop:
                 # how many are saved, not a promise about them: none is said as none
                 stats = batch.stats
                 key = "interrupted.batch_saved" if stats.written else "interrupted.batch_none"
                 error(t(key, n=stats.written, before=stats.skipped, output=visible(args.output)))
-                return 130
+                return 128 + (stop.signum if isinstance(stop, Stopped) else signal.SIGINT)
     stats = batch.stats
     earlier = t("batch.failed_earlier", n=stats.failed_before) if stats.failed_before else ""
     done = t(
@@ -225,6 +229,33 @@ def run(args: argparse.Namespace) -> int:
     if absent:
         return 2
     return 1 if stats.failed or stats.failed_before else 0
+
+
+class Stopped(KeyboardInterrupt):
+    """A signal stopping the batch, handled as Ctrl-C is; the exit status says which
+    (128 + its number, as the shell's)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def stops_as_interrupt() -> Iterator[None]:
+    """A kill (SIGTERM: kill, systemd, docker stop) or a hang-up (SIGHUP: a dropped ssh session)
+    stops the batch as Ctrl-C does: the lines graded are written, the count said (the process
+    had died at once, every line graded but not yet written lost)."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    stops = [s for s in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
+    previous = {s: signal.signal(s, interrupt) for s in stops}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 def _export(batch: Any, inputs: list[str], directory: Path) -> int:

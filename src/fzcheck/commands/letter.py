@@ -673,7 +673,11 @@ class _Letter:
     def save(self, path: Path) -> None:
         # its text as written, to tell a letter the reviewer has edited since
         self._doc.core_properties.keywords = _TEXT + _text_print(self._doc)
-        self._doc.save(str(path))
+        from fzcheck.output import replacing
+
+        # whole or not at all: a full disk had left empty .docx files, the earlier letter gone
+        with replacing(str(path), binary=True) as f:
+            self._doc.save(f)
 
 
 _FOR = "fzcheck-for:"

@@ -95,7 +95,23 @@ def resolve_settings(**flags: Any) -> LLMSettings:
         raise ConfigError(t("config.mode", mode=settings.mode, modes=", ".join(MODES)))
     if not _usable_url(str(settings.base_url)):
         raise ConfigError(t("config.base_url", url=settings.base_url))
+    if not _encodable(settings.model, "utf-8") or not settings.model.strip():
+        from fzcheck.redact import visible
+
+        raise ConfigError(t("config.model", model=visible(repr(settings.model))))
+    key = settings.api_key
+    if key is not None and (not _encodable(key, "ascii") or key != "".join(key.split())):
+        # (sent in an HTTP header: every report had failed on it, the settings said fine)
+        raise ConfigError(t("config.api_key_chars"))
     return settings
+
+
+def _encodable(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _usable_url(url: str) -> bool:

@@ -861,7 +861,7 @@ def _page_title(page: str) -> str | None:
     import html
 
     texts = []
-    for tag, m in _title_candidates(page):
+    for tag, m, least in _title_candidates(page):
         end = _closing_tag(tag).search(page, m.end())
         if end is None:
             continue
@@ -873,7 +873,7 @@ def _page_title(page: str) -> str | None:
         first = re.split(r"\s*[_|｜]\s*", text)[0]
         if _REPORT_WORD.search(first) or _LOOKALIKE_TITLE.search(first):
             text = first
-        if 4 <= len(text) <= 80 and _REPORT_WORD.search(text):
+        if least <= len(text) <= 80 and _REPORT_WORD.search(text):
             return text
         texts.append(text)
     # a look-alike's own title (…政府信息公开指南), where nothing reads as a report's: a side
@@ -897,6 +897,7 @@ _LOOKALIKE_TITLE = re.compile(f".{{8}}(?:{TITLE_KINDS}|{LOOKALIKE_KINDS})$")
 
 
 # bounded repeats: a tag of a million characters (or of class= repeated) is one short look
+_SET_APART_LEAST = 10  # characters: 示例县司法局2025年度…报告, not 工作报告
 _SET_APART = re.compile(
     r"<(b|strong|(?:td|p|div)(?=[^<>]{0,200}?\balign\s*=\s*[\"']?center))\b[^<>]{0,200}>",
     re.IGNORECASE,
@@ -909,19 +910,21 @@ _MARKED_TITLE = re.compile(
 _MAX_MARKED = 20  # elements marked as a title looked at: a page lists others' titles too
 
 
-def _title_candidates(page: str) -> Iterator[tuple[str, re.Match[str]]]:
-    """(tag, opening tag) of each place a title may stand, in the order they are tried."""
+def _title_candidates(page: str) -> Iterator[tuple[str, re.Match[str], int]]:
+    """(tag, opening tag, the fewest characters a title there has) of each place a title may
+    stand, in the order they are tried."""
     if (h1 := _opening_tag("h1").search(page)) is not None:
-        yield "h1", h1
+        yield "h1", h1, 4
     for m in islice(_MARKED_TITLE.finditer(page), _MAX_MARKED):
-        yield m.group(1).lower(), m
+        yield m.group(1).lower(), m, 4
     for tag in ("h2", "title"):
         if (opening := _opening_tag(tag).search(page)) is not None:
-            yield tag, opening
+            yield tag, opening, 4
     # an old table-layout site's: the title a bold or centred cell above the content's, no
-    # mark of its own, <title> the site's name (the content cell is all trafilatura keeps)
+    # mark of its own, <title> the site's name (the content cell is all trafilatura keeps) —
+    # a title's length: a centred cell of the page's facts (主题分类 | 工作报告) is none
     for m in islice(_SET_APART.finditer(page), _MAX_MARKED):
-        yield m.group(1).lower(), m
+        yield m.group(1).split()[0].lower(), m, _SET_APART_LEAST
 
 
 @lru_cache(maxsize=32)

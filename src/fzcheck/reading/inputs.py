@@ -24,7 +24,13 @@ _OWN_PAGE = re.compile(rb"<meta\s+name=[\"']?generator[\"']?\s+content=[\"']?fzc
 
 def expand_inputs(specs: list[str]) -> Iterator[str]:
     """Each input once, in the order given; directories sorted. A missing path is still yielded
-    so that its error is reported in its place."""
+    so that its error is reported in its place. An empty one is refused: Path("") is the
+    working folder, walked whole (a script's unset "$FILE")."""
+    if any(not spec for spec in specs):
+        from fzcheck.errors import UsageError
+        from fzcheck.render.i18n import t
+
+        raise UsageError(t("inputs.empty"))
     seen: set[str] = set()
     for spec in specs:
         for item in _expand(spec):

@@ -56,6 +56,7 @@ _OS_ERRORS = {
     errno.EPERM: "os.no_permission",
     errno.ENOTDIR: "os.not_folder",
     errno.EROFS: "os.read_only",
+    errno.ELOOP: "os.link_loop",
 }
 
 
@@ -68,6 +69,7 @@ _OS_WHY = {
     errno.EISDIR: "os.why.is_folder",
     errno.ENOTDIR: "os.why.not_folder",
     errno.EROFS: "os.why.read_only",
+    errno.ELOOP: "os.why.link_loop",
 }
 
 
@@ -617,6 +619,13 @@ MESSAGES: dict[str, dict[str, str]] = {
             "配置文件中的 [llm] api_key 不会被读取：请改用 api_key_env 写明存放密钥的环境变量名"
         ),
         "config.mode": "未知的大模型模式 {mode!r}：可选 {modes}",
+        "config.model": (
+            "大模型名称 {model} 不可用（为空或含有无法编码的字符）：请用 --model 或 "
+            "FZCHECK_MODEL 给出服务端的模型名"
+        ),
+        "config.api_key_chars": (
+            "API 密钥含有空白或非 ASCII 字符，无法发送：请检查 OPENAI_API_KEY（或配置的环境变量）"
+        ),
         "os.the_output": "输出",
         "os.no_folder": "{path}：所在的文件夹不存在：请先建好它，或写到已有的文件夹",
         "os.disk_full": "{path}：磁盘已满，没有写完：请腾出空间后重试",
@@ -636,6 +645,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "batch 的 -o 是评查结果文件（.jsonl），不能是 {suffix}：请写成 结果.jsonl，"
             "再用 fzcheck report 结果.jsonl -o 评分表{suffix} 导出"
         ),
+        "inputs.empty": (
+            '输入路径为空（""）：请写出要检查的文件或文件夹（脚本中的变量可能未赋值）'
+        ),
         "os.exists": "{path} 已存在且不是文件夹：请换一个文件夹名",
         "os.why.not_there": "没有这个文件或文件夹，或不能在此建文件",
         "os.why.exists": "已有同名的文件",
@@ -647,6 +659,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "os.no_permission": "{path}：没有写入权限：请写到自己有权限的位置",
         "os.not_folder": "{path}：路径中有一段是文件而不是文件夹：请改正路径",
         "os.read_only": "{path}：所在的磁盘是只读的：请写到别处",
+        "os.link_loop": "{path}：是互相指向的符号链接，指不到文件：请换一个文件名",
+        "os.why.link_loop": "符号链接互相指向",
         "summarize.none": "{source}：没有摘要（{why}）",
         "summarize.not_called": "未调用大模型",
         "config.base_url": (
@@ -1266,6 +1280,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "name of an environment variable instead"
         ),
         "config.mode": "unknown LLM mode {mode!r}; use one of {modes}",
+        "config.model": (
+            "the model name {model} cannot be used (empty, or characters that cannot be "
+            "encoded): give the server's model name with --model or FZCHECK_MODEL"
+        ),
+        "config.api_key_chars": (
+            "the API key holds white space or non-ASCII characters and cannot be sent: check "
+            "OPENAI_API_KEY (or the variable configured)"
+        ),
         "os.the_output": "the output",
         "os.no_folder": "{path}: its folder does not exist: create it first, or write elsewhere",
         "os.disk_full": "{path}: the disk is full, not all was written: free space and retry",
@@ -1286,6 +1308,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "batch's -o is its results file (.jsonl), not {suffix}: write results.jsonl, then "
             "export it with fzcheck report results.jsonl -o table{suffix}"
         ),
+        "inputs.empty": (
+            'an input path is empty (""): name the file or folder to check (a script\'s '
+            "variable may be unset)"
+        ),
         "os.exists": "{path} exists and is no folder: choose another folder name",
         "os.why.not_there": "no such file or folder, or no file can be made there",
         "os.why.exists": "a file of that name is there",
@@ -1297,6 +1323,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "os.no_permission": "{path}: no permission to write: write where you may",
         "os.not_folder": "{path}: a part of the path is a file, not a folder: correct the path",
         "os.read_only": "{path}: the disk is read-only: write elsewhere",
+        "os.link_loop": "{path}: symbolic links that point at each other, no file: use another name",
+        "os.why.link_loop": "symbolic links pointing at each other",
         "summarize.none": "{source}: no summary ({why})",
         "summarize.not_called": "LLM not called",
         "config.base_url": (
