@@ -620,13 +620,25 @@ def _opening(doc: Document, outline: Outline) -> str:
     opening = "\n".join(lines)
     if outline.headings and not _opened_years(opening):
         heads = {h.line for h in outline.headings}
+        # (up to the next heading: a first section opening with a sub-heading has no such
+        # paragraph, one further on is no opening)
+        stop = outline.headings[1].line if len(outline.headings) > 1 else outline.body_end + 1
         first = next(
-            (i for i in range(end + 1, outline.body_end + 1) if i not in heads),
+            (
+                i
+                for i in range(end + 1, stop)
+                # a sentence's line: not a heading's text on the line after its number, nor a
+                # page number — the same paragraph however the file was laid out
+                if i not in heads and _SENTENCE_MARK.search(doc.analysis[i])
+            ),
             None,
         )
-        if first is not None and doc.analysis[first].strip():
+        if first is not None:
             opening += "\n" + doc.analysis[first]
     return opening
+
+
+_SENTENCE_MARK = re.compile(r"[。,;，；]")
 
 
 def _periods(opening: str) -> tuple[int, ...]:
