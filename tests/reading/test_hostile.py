@@ -144,12 +144,11 @@ def test_batch_gives_one_line_per_hostile_input(hostile: dict[str, str], tmp_pat
         assert (error["kind"] if error else None) == EXPECTED[name], name
 
 
-def test_twenty_thousand_paragraphs_read_quickly(hostile: dict[str, str]) -> None:
-    start = time.monotonic()
+def test_twenty_thousand_paragraphs_are_read(hostile: dict[str, str]) -> None:
+    """Every paragraph read (how fast is counted, not timed, in test_docx: the styles are
+    resolved once, no paragraph asked for its style object)."""
     doc = load(hostile["long"])
-    elapsed = time.monotonic() - start
     assert len(doc.lines) == 20_001
-    assert elapsed < 4.0, f"{elapsed:.1f} s (target 2 s on an idle machine)"
 
 
 def test_special_files_are_refused_before_reading(hostile: dict[str, str]) -> None:
