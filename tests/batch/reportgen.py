@@ -249,36 +249,24 @@ def kill_after(cmd: list[str], out: Path, lines: int, env: dict[str, str] | None
     return out.read_bytes().count(b"\n")
 
 
-def interrupt_twice_after(
-    cmd: list[str], out: Path, lines: int, env: dict[str, str] | None = None
+def signals_after(
+    cmd: list[str],
+    out: Path,
+    lines: int,
+    signums: list[int],
+    env: dict[str, str] | None = None,
 ) -> int | None:
-    """Run ``cmd``, press Ctrl-C twice (0.3 s apart) once ``out`` holds ``lines`` lines, and
-    return its exit status — None when it was still running 30 s later (then it is killed)."""
-    import signal
+    """Run ``cmd``, send it each of ``signums`` (0.3 s apart) once ``out`` holds ``lines``
+    lines, and return its exit status — None when it was still running 30 s later (then it is
+    killed). Two SIGINTs are Ctrl-C pressed twice."""
     import subprocess
     import time
 
     proc = _started_until(cmd, out, lines, env)
-    proc.send_signal(signal.SIGINT)
-    time.sleep(0.3)
-    proc.send_signal(signal.SIGINT)
-    try:
-        return proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=30)
-        return None
-
-
-def signal_after(
-    cmd: list[str], out: Path, lines: int, signum: int, env: dict[str, str] | None = None
-) -> int | None:
-    """Run ``cmd``, send it ``signum`` once ``out`` holds ``lines`` lines, and return its exit
-    status — None when it was still running 30 s later (then it is killed)."""
-    import subprocess
-
-    proc = _started_until(cmd, out, lines, env)
-    proc.send_signal(signum)
+    for n, signum in enumerate(signums):
+        if n:
+            time.sleep(0.3)
+        proc.send_signal(signum)
     try:
         return proc.wait(timeout=30)
     except subprocess.TimeoutExpired:

@@ -222,25 +222,10 @@ def test_ctrl_c_twice_stops_the_pool_at_once_and_resume_loses_nothing(
     """Two Ctrl-C 0.3 s apart: the batch stops within seconds, workers gone (they were left to
     finish their chunks, and the second Ctrl-C hung the exit), and a resume writes every input
     once."""
-    from tests.batch.reportgen import interrupt_twice_after
+    import signal
 
-    folder = make_folder(tmp_path, 300)
-    out = tmp_path / "results.jsonl"
-    cmd = batch_command(folder, out, "--workers", "2")
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    assert interrupt_twice_after(cmd, out, 40, env) is not None, "still running 30 s later"
-    deadline = time.monotonic() + 10
-    while _workers_left(out) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert not _workers_left(out)
-    resumed = subprocess.run(
-        cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
-    )
-    assert resumed.returncode == 1, resumed.stderr
-    paths = [r["path"] for r in lines(out)]
-    assert sorted(paths) == sorted(str(p) for p in folder.iterdir()) and len(set(paths)) == len(
-        paths
-    )
+    status = _stopped_then_resumed(tmp_path, lines, [signal.SIGINT, signal.SIGINT])
+    assert status is not None, "still running 30 s later"
 
 
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
@@ -253,14 +238,21 @@ def test_a_kill_or_a_hang_up_stops_the_batch_as_ctrl_c_does(
     98); a resume writes every input once."""
     import signal
 
-    from tests.batch.reportgen import signal_after
-
     signum = getattr(signal, name)
+    assert _stopped_then_resumed(tmp_path, lines, [signum]) == 128 + signum
+
+
+def _stopped_then_resumed(tmp_path: Path, lines: Lines, signums: list[int]) -> int | None:
+    """A 300-report batch sent ``signums`` once it has written 40 lines: its exit status, once
+    its workers are gone (asserted), its lines kept, and a rerun has written every input once
+    (asserted)."""
+    from tests.batch.reportgen import signals_after
+
     folder = make_folder(tmp_path, 300)
     out = tmp_path / "results.jsonl"
     cmd = batch_command(folder, out, "--workers", "2")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    assert signal_after(cmd, out, 40, signum, env) == 128 + signum
+    status = signals_after(cmd, out, 40, signums, env)
     deadline = time.monotonic() + 10
     while _workers_left(out) and time.monotonic() < deadline:
         time.sleep(0.2)
@@ -274,6 +266,7 @@ def test_a_kill_or_a_hang_up_stops_the_batch_as_ctrl_c_does(
     assert sorted(paths) == sorted(str(p) for p in folder.iterdir()) and len(set(paths)) == len(
         paths
     )
+    return status
 
 
 _KILLED_WHILE_SENDING = """
