@@ -2322,6 +2322,10 @@ def test_a_problems_section_naming_none_fails(tmp_path: Path, body: str) -> None
         "少数执法人员执法不文明，管理失之于宽。原因是教育不够。",
         "行政应诉案卷管理粗放。原因是人员少。",
         "对新兴业态的监管办法不多、手段有限。原因是专业人员少。",  # helper-197's
+        # helper-196's B09/B10: plain words, and an admission a colon and what it is follow
+        "执法队伍年龄偏大，执法装备陈旧。原因是多年未招录。",
+        "基层档案员流动频繁，法规知识掌握有限；个别负责人法治观念不牢。原因是培训少。",
+        "与群众期盼相比还有一些问题：村级法律顾问作用发挥有限。原因是经费少。",
     ],
 )
 def test_shortcomings_as_units_word_them_are_named(tmp_path: Path, body: str) -> None:
