@@ -1170,6 +1170,29 @@ def test_a_paragraph_opened_by_one_part_naming_another_stays_the_first_parts(
     assert statuses(r)["problems"] == statuses(r)["next_year_plan"] == "present"
 
 
+@pytest.mark.parametrize(
+    "turn",
+    [
+        "以上成绩的取得，得益于县委、县政府的坚强领导。但对照新要求，我镇法治政府建设仍存在以下不足：",
+        "通过以上举措，我镇法治政府建设取得了一定成效，但与群众期待相比，仍存在一定差距：",
+    ],
+)
+def test_a_paragraph_summing_the_points_up_that_turns_to_the_shortcomings_is_theirs(
+    tmp_path: Path, turn: str
+) -> None:
+    """以上成绩的取得…。但…仍存在以下不足： / 一是… : the paragraph sums the list up, then
+    turns to the shortcomings it leads in — the problems' own (they had stayed embedded,
+    the summing-up paragraph the year's work's: helper-196's B05, helper-193's b05)."""
+    shortcomings = [
+        turn,
+        "一是执法力量薄弱，专业执法人员缺乏；",
+        "二是普法宣传的针对性不够。",
+        "这些问题的产生，主要是由于镇级编制紧张。",
+    ]
+    r = _paragraphs(tmp_path, [_PARAGRAPHS[0], *_POINTS, *shortcomings, *_PARAGRAPHS[2:]])
+    assert statuses(r)["problems"] == "present" and r["score"] == 100
+
+
 def test_a_list_starting_again_with_no_paragraph_leading_it_in_heads_its_part(
     tmp_path: Path,
 ) -> None:

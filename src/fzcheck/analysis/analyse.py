@@ -457,13 +457,32 @@ def _after_the_points(
     doc: Document, outline: Outline, points: frozenset[int], line: int, quote: str
 ) -> bool:
     """Whether line ``line`` is a paragraph after the list of points that ``quote`` opens, no
-    point's own and none summing the list up."""
+    point's own and none summing the list up (unless the part is told where it turns from
+    the sum: 以上成绩的取得，得益于…。但…仍存在以下不足：)."""
     return (
         line not in points
         and _after_a_list(outline, line)
-        and not _SUMS_UP.match(doc.analysis[line])
+        and not _sums_up(doc, line, quote)
         and _opens(doc, line, quote)
     )
+
+
+def _sums_up(doc: Document, line: int, quote: str) -> bool:
+    """Whether line ``line`` sums the points up where ``quote`` (as written) stands: it opens
+    so (以上/总之…) and the quote is in that sentence, not where it turns (…。但… / …，但与要求
+    相比仍存在差距)."""
+    if not _SUMS_UP.match(doc.analysis[line]):
+        return False
+    text = doc.lines[line]
+    at = text.find(quote[: _NOTE_QUOTED // 3])
+    if at <= 0:  # the quote is the sentence summing up: unless it turns inside it
+        return not _TURN_INSIDE.search(quote)
+    return not (_SENTENCE_STOPS.search(text, 0, at) or _TURN.match(quote))
+
+
+_SENTENCE_STOPS = re.compile(r"[。;!?；！？]")
+_TURN = re.compile(r"\s*(?:但是?|然而|不过|同时)")
+_TURN_INSIDE = re.compile(r"[，,]\s*(?:但是?|然而|不过)")
 
 
 def _after_a_list(outline: Outline, line: int) -> bool:
