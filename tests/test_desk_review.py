@@ -949,3 +949,24 @@ def test_files_a_windows_editor_saved_with_a_bom_lose_nothing(
     code, out, err = run(capsys, "report", str(array), "-f", "csv")
     assert code == 0, err
     assert "sample-report" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        # a folder given for a report or results file (it said 找不到该文件)
+        (["review", "{tmp}"], "是一个文件夹"),
+        # an empty --part/--set (a script's unset variable): a usage error, not a listing
+        (["review", "{sample}", "--part", "", "--set", ""], "请用"),
+    ],
+)
+def test_review_given_a_folder_or_empty_choices_says_what_is_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    report = tmp_path / "r.txt"
+    shutil.copy(SAMPLE, report)
+    args = [a.format(tmp=tmp_path, sample=report) for a in argv]
+    assert main(args) == 2
+    err = capsys.readouterr().err.strip()
+    assert said in err and len(err.splitlines()) == 1, err
+    assert not decisions_path(report).exists()

@@ -83,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.rubric import Catalog
 
     target = Path(args.target)
+    if target.is_dir():
+        raise UsageError(t("review.is_folder", path=visible(str(target))))
     if not target.is_file():
         raise UsageError(t("no_such_file", path=target))
     if target.suffix.lower() in WORKBOOKS:  # a sheet fzcheck wrote is no report, nor results
@@ -92,8 +94,8 @@ def run(args: argparse.Namespace) -> int:
     store = decisions_path(target)
     if args.import_file:
         return _import(Path(args.import_file), results, store, rubrics)
-    if not (args.part or args.check):
-        if args.value or args.accept or args.note:
+    if args.part is None and args.check is None:
+        if args.value is not None or args.accept or args.note is not None:
             raise UsageError(t("review.which"))
         decisions = for_results(results, target)  # beside RESULTS and beside each input
         warn_stale(results, decisions)
@@ -342,7 +344,7 @@ def _decision(result: dict[str, Any], args: argparse.Namespace, rubric: Rubric |
     if not result.get("ok") or not result.get("sha256"):
         raise UsageError(t("review.unreadable_report", path=result.get("path")))
     parts = {p["id"]: p for p in result.get("parts", [])}
-    if args.part:
+    if args.part is not None:  # (--part "": no part, said so — not a listing of decisions)
         # by its id, its label (存在不足) or its name (存在的不足和原因)
         named = [k for k, p in parts.items() if args.part in (k, p.get("label"), p.get("name"))]
         if len(named) != 1:

@@ -216,15 +216,17 @@ class SafeZip:
             ) from None
 
     def _bound(self, name: str, size: int, compressed: int) -> None:
-        bomb = (
-            size > MAX_MEMBER
-            or self.inflated > MAX_INFLATED
-            or (size > 4 * MB and size > MAX_RATIO * max(compressed, 1))
-        )
-        if bomb:
+        member = size > MAX_MEMBER or (size > 4 * MB and size > MAX_RATIO * max(compressed, 1))
+        if member or self.inflated > MAX_INFLATED:
+            # (the parts together: each may be small — an OFD of a thousand pages had said
+            # "over 0 MB from 0.0 MB")
+            what = (
+                f"{name}: over {size // MB} MB from {max(compressed, 1) / MB:.1f} MB"
+                if member
+                else f"its parts together over {self.inflated // MB} MB"
+            )
             raise InputError(
-                f"the {self.what} inflates far beyond its size ({name}: over "
-                f"{size // MB} MB from {max(compressed, 1) / MB:.1f} MB; a "
-                "decompression bomb or a damaged file): not read",
+                f"the {self.what} inflates far beyond its size ({what}; a decompression bomb "
+                "or a damaged file): not read",
                 kind="too_large",
             )

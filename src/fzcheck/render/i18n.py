@@ -734,6 +734,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "再次运行 fzcheck batch 会删去这一行并重新评查那份报告"
         ),
         "no_such_file": "{path}：找不到该文件",
+        "review.is_folder": (
+            "{path} 是一个文件夹：请给出一份报告，或 fzcheck batch -o 写出的结果文件（.jsonl）"
+        ),
         "review.which": "请用 --part ID 或 --check ID 指明复核的要素或检查",
         "review.what": "请用 --set 值 或 --accept 给出复核结论",
         "review.not_readable": "{path}：无法作为结果文件读取（{why}）",
@@ -1409,6 +1412,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "counted; running fzcheck batch again cuts it and grades that report again"
         ),
         "no_such_file": "{path}: no such file",
+        "review.is_folder": (
+            "{path} is a folder: give one report, or the results file fzcheck batch -o wrote "
+            "(.jsonl)"
+        ),
         "review.which": "say which part or check with --part ID or --check ID",
         "review.what": "give the decision with --set VALUE or --accept",
         "review.not_readable": "{path}: cannot be read as a results file ({why})",
