@@ -1193,6 +1193,31 @@ def test_a_paragraph_summing_the_points_up_that_turns_to_the_shortcomings_is_the
     assert statuses(r)["problems"] == "present" and r["score"] == 100
 
 
+def test_points_in_lists_each_led_in_by_a_sentence_are_points_at_the_top(
+    tmp_path: Path,
+) -> None:
+    """The year's work as lists each led in by a sentence ending in a colon (在严格规范公正文明
+    执法方面，我镇着力抓好三项工作： / 一是… 三是…), then a paragraph each for the problems, the
+    leaders and the plan: the lead-ins had been taken for headings and every paragraph after
+    them was the last one's, embedded (65, helper-196's B02)."""
+    lists = [
+        *_POINTS,
+        "",
+        "在严格规范公正文明执法方面，我镇着力抓好两项工作：",
+        "一是组织执法人员公共法律知识培训考试，参考率100%。",
+        "二是开展执法案卷评查，评查案卷120卷。",
+        "",
+        "在化解社会矛盾纠纷方面：",
+        "一是全年排查化解矛盾纠纷213起，化解率97.2%。",
+        "二是办理法律援助案件58件。",
+        "",
+    ]
+    r = _paragraphs(tmp_path, [_PARAGRAPHS[0], *lists, *_PARAGRAPHS[1:]])
+    required = {p["id"]: p["status"] for p in r["parts"] if p["required"]}
+    assert set(required.values()) == {"present"}, required
+    assert r["score"] == 100
+
+
 def test_a_list_starting_again_with_no_paragraph_leading_it_in_heads_its_part(
     tmp_path: Path,
 ) -> None:

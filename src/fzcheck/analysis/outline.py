@@ -109,9 +109,13 @@ class Outline:
 
     def points_only(self) -> frozenset[int]:
         """The lines of the headings when all of them are points at the top (一是…, 二是…: no
-        heading above them), else none."""
+        heading above them) — or points and the sentences leading their lists in (在化解社会
+        矛盾纠纷方面： over 一是… 三是…: a sentence ending in a colon, taken for a heading),
+        else none."""
         heads = self.headings
-        if not heads or any(h.kind != POINT or h.level != 1 for h in heads):
+        if not heads or not all(h.kind == POINT or _leads_a_list_in(h) for h in heads):
+            return frozenset()
+        if not any(_leads_a_list_in(h) for h in heads) and any(h.level != 1 for h in heads):
             return frozenset()
         return frozenset(h.line for h in heads)
 
@@ -142,6 +146,17 @@ class Outline:
 
 
 POINT = 5  # the kind of 一是
+
+
+def _leads_a_list_in(h: Heading) -> bool:
+    """Whether ``h`` is a sentence leading a list of points in (no number, ending in a colon,
+    only points under it)."""
+    return (
+        h.kind == 0
+        and h.text.rstrip().endswith((":", "："))
+        and bool(h.children)
+        and all(c.kind == POINT for c in h.children)
+    )
 
 
 def opens_a_list(h: Heading) -> bool:
