@@ -104,24 +104,16 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         found = _with_appendix_parts(doc, rubric, found, appendix, year, facts.unit)
     _note_an_attached_file(doc, found)
     _note_an_absent_annex(doc, found, appendix is not None)
-    tables = (
-        read_tables(
-            doc,
-            rubric.tables,
-            range(outline.body_start, outline.body_end + 1),
-            _heading_levels(outline),
-        )
-        if rubric.tables
-        else {}
-    )
+    body = range(outline.body_start, outline.body_end + 1)
+    levels = {h.line: (h.level, h.text) for h in outline.headings}
+    tables = read_tables(doc, rubric.tables, body, levels) if rubric.tables else {}
     if appendix is not None and any(t.status != "read" for t in tables.values()):
         tables = _with_appendix_tables(doc, rubric, tables, appendix)
     rare_absent = rare_signs_absent(doc, rubric)
-    body = range(outline.body_start, outline.body_end + 1)
     again = {
         tid: more
         for tid, t in tables.items()
-        if (more := read_again(doc, t, body, _heading_levels(outline))) is not None
+        if (more := read_again(doc, t, body, levels)) is not None
     }
     outcomes = {
         spec.id: evaluate(spec, tables) + _again(spec, tables, again)
@@ -297,10 +289,6 @@ def _shared_sections_untold(doc: Document, found: list[Found], year: int | None)
         h = f.sections[0]
         said = _heading(doc, h)
         _not_counted(f, f"第{h.line + 1}行“{said}”兼及本部分，但下面的内容没有写到本部分，未计入")
-
-
-def _heading_levels(outline: Outline) -> dict[int, tuple[int, str]]:
-    return {h.line: (h.level, h.text) for h in outline.headings}
 
 
 def _again(
@@ -518,7 +506,7 @@ def _opens(doc: Document, line: int, quote: str) -> bool:
     """Whether ``quote`` stands in the first sentences of line ``line``."""
     text = doc.lines[line]
     at = text.find(quote[: _NOTE_QUOTED // 3])
-    return at >= 0 and sum(text.count(c, 0, at) for c in "。;；!！?？") < _OPENING_SENTENCES
+    return at >= 0 and len(_SENTENCE_STOPS.findall(text, 0, at)) < _OPENING_SENTENCES
 
 
 def _heading(doc: Document, h: Heading) -> str:
@@ -638,7 +626,6 @@ def _opening(doc: Document, outline: Outline) -> str:
     lines = islice(filter(str.strip, islice(doc.analysis, outline.body_start, end)), _OPENING_LINES)
     opening = "\n".join(lines)
     if outline.headings and not _opened_years(opening):
-        heads = {h.line for h in outline.headings}
         # (up to the next heading: a first section opening with a sub-heading has no such
         # paragraph, one further on is no opening)
         stop = outline.headings[1].line if len(outline.headings) > 1 else outline.body_end + 1
@@ -648,7 +635,7 @@ def _opening(doc: Document, outline: Outline) -> str:
                 for i in range(end + 1, stop)
                 # a sentence's line: not a heading's text on the line after its number, nor a
                 # page number — the same paragraph however the file was laid out
-                if i not in heads and _SENTENCE_MARK.search(doc.analysis[i])
+                if _SENTENCE_MARK.search(doc.analysis[i])
             ),
             None,
         )

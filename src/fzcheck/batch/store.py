@@ -220,14 +220,7 @@ def is_result(obj: dict[str, Any]) -> bool:
         and isinstance(obj.get("path"), str)
         and bool(obj["path"])
         and isinstance(obj.get("verdict"), str)
-        and (
-            score is None
-            or (
-                isinstance(score, int | float)
-                and not isinstance(score, bool)
-                and 0 <= score <= 100  # kept within 0-100: not NaN, not -1e308
-            )
-        )
+        and (score is None or _number_within(score, 0, 100))  # not NaN, not -1e308
         and isinstance(obj.get("document") or {}, dict)
         and isinstance(obj.get("error") or {}, dict)
         and all(isinstance(obj.get(k) or [], list) for k in ("parts", "checks", "tables"))
@@ -249,13 +242,12 @@ def _copies_shaped(copies: object) -> bool:
 def _copy_shaped(copy: object) -> bool:
     if not isinstance(copy, dict) or not isinstance(copy.get("other"), str):
         return False
-    similarity = copy.get("similarity")
-    return (
-        isinstance(copy.get("part"), str)
-        and isinstance(similarity, int | float)
-        and not isinstance(similarity, bool)
-        and 0 <= similarity <= 1
-    )
+    return isinstance(copy.get("part"), str) and _number_within(copy.get("similarity"), 0, 1)
+
+
+def _number_within(value: object, low: float, high: float) -> bool:
+    """A JSON number (not true/false) from ``low`` to ``high``: NaN is none."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and low <= value <= high
 
 
 def _nested_shaped(obj: dict[str, Any]) -> bool:

@@ -924,7 +924,7 @@ def _title_candidates(page: str) -> Iterator[tuple[str, re.Match[str], int]]:
     # mark of its own, <title> the site's name (the content cell is all trafilatura keeps) —
     # a title's length: a centred cell of the page's facts (主题分类 | 工作报告) is none
     for m in islice(_SET_APART.finditer(page), _MAX_MARKED):
-        yield m.group(1).split()[0].lower(), m, _SET_APART_LEAST
+        yield m.group(1).lower(), m, _SET_APART_LEAST
 
 
 @lru_cache(maxsize=32)
