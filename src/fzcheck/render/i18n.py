@@ -47,48 +47,36 @@ def status(s: str) -> str:
     return t(f"status.{s}")
 
 
+# An errno's sentence with its fix (os.<first>) and its few words of why (os.why.<second>)
 _OS_ERRORS = {
-    errno.ENOENT: "os.no_folder",
-    errno.ENOSPC: "os.disk_full",
-    errno.EISDIR: "os.is_folder",
-    errno.EEXIST: "os.exists",
-    errno.EACCES: "os.no_permission",
-    errno.EPERM: "os.no_permission",
-    errno.ENOTDIR: "os.not_folder",
-    errno.EROFS: "os.read_only",
-    errno.ELOOP: "os.link_loop",
-}
-
-
-_OS_WHY = {
-    errno.ENOENT: "os.why.not_there",
-    errno.EEXIST: "os.why.exists",
-    errno.EACCES: "os.why.no_permission",
-    errno.EPERM: "os.why.no_permission",
-    errno.ENOSPC: "os.why.disk_full",
-    errno.EISDIR: "os.why.is_folder",
-    errno.ENOTDIR: "os.why.not_folder",
-    errno.EROFS: "os.why.read_only",
-    errno.ELOOP: "os.why.link_loop",
+    errno.ENOENT: ("no_folder", "not_there"),
+    errno.ENOSPC: ("disk_full", "disk_full"),
+    errno.EISDIR: ("is_folder", "is_folder"),
+    errno.EEXIST: ("exists", "exists"),
+    errno.EACCES: ("no_permission", "no_permission"),
+    errno.EPERM: ("no_permission", "no_permission"),
+    errno.ENOTDIR: ("not_folder", "not_folder"),
+    errno.EROFS: ("read_only", "read_only"),
+    errno.ELOOP: ("link_loop", "link_loop"),
 }
 
 
 def os_reason(err: OSError) -> str:
     """Why a file could not be written, in a few words of the reviewer's language (the
     system's own strerror is English: No such file or directory)."""
-    key = _OS_WHY.get(err.errno or 0)
-    return t(key) if key else str(err.strerror or err)
+    keys = _OS_ERRORS.get(err.errno or 0)
+    return t(f"os.why.{keys[1]}") if keys else str(err.strerror or err)
 
 
 def os_error(err: OSError) -> str:
     """An output file or folder that could not be written, said with its fix (a bare
     "No such file or directory" named no fix, and under a full disk no file)."""
     path = err.filename if err.filename is not None else t("os.the_output")
-    key = _OS_ERRORS.get(err.errno or 0)
-    if key is None:
+    keys = _OS_ERRORS.get(err.errno or 0)
+    if keys is None:
         return f"{path}: {err.strerror or err}"
     # (newdir/ names a folder whether or not it exists: the example joins the name once)
-    return t(key, path=path, folder=str(path).rstrip("/\\") or path)
+    return t(f"os.{keys[0]}", path=path, folder=str(path).rstrip("/\\") or path)
 
 
 # The LLM layer's failures (llm.error in the JSON, English as every message there) as the
