@@ -407,7 +407,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                 glued.append(glue)
             continue
         label, values = parsed
-        blank_rows = _blank_rows(template, pointer, labels, label, i, doc, region)
+        blank_rows, rest = _blank_rows(template, pointer, labels, label, i, doc, region)
         if blank_rows:
             # rows left blank (二、上年结转 with no values, zeros not typed) above a row with its
             # own label: their labels are no part of that row's, nor its values theirs
@@ -415,6 +415,9 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                 table.row_lines[template.rows[blank_at].id] = blank_line
                 _put(table, template.rows[blank_at].id, blank_line, {})  # blank, not zeros
             pointer, pending, labels = blank_rows[-1][0] + 1, "", []
+            if not label.strip():  # values one a line: the lines left name their row
+                for _, text in rest:
+                    pending = _label(pending, text)
         if len(values) > len(columns) and not values[0].text and not label.strip():
             # a row of values alone (table 四's): a blank first cell under a column's name is
             # its value (a zero left blank), the grid's gap elsewhere (a 总计 colspan=2)
@@ -1188,29 +1191,35 @@ def _blank_rows(
     line: int,
     doc: Document,
     region: range,
-) -> list[tuple[int, int]]:
+) -> tuple[list[tuple[int, int]], list[tuple[int, str]]]:
     """(row, line) of each row the label lines with no values above a row of values name, when
     that row names a later row by its own label: those lines were rows left blank, not a
     wrapped label of the row below. None when they were (（二）部分公开（区分处理的，/ 不计其他
-    情形） 15 3 …). A group's label (（三）不予公开) goes with the row under it."""
+    情形） 15 3 …). A group's label (（三）不予公开) goes with the row under it. Values one a line
+    (a crawled page's cells, a blank cell dropped) have no label of their own: the last label
+    line is theirs. Also the label lines after the last row left blank."""
+    if not label.strip() and labels:
+        *labels, (line, label) = labels  # the stacked values' own label, the line above them
+        if not labels:
+            return [], []
     if not labels or not label.strip():
-        return []
+        return [], []
     rows = template.rows
     stop = min(pointer + WINDOW, len(rows))
     if not any(_names(rows[k], _compact(text)) for k in range(pointer, stop) for _, text in labels):
-        return []  # no line names a row alone: a wrapped label (the common case, cheaply)
+        return [], []  # no line names a row alone: a wrapped label (the common case, cheaply)
     own = _next_row(template, pointer, _label("", label), line, doc, region)
     if own is None:
-        return []
+        return [], []
     found: list[tuple[int, int]] = []
-    k, text, start = pointer, "", -1
-    for at, piece in labels:
+    k, text, start, rest = pointer, "", -1, 0
+    for n, (at, piece) in enumerate(labels):
         text, start = text + _compact(piece), at if start < 0 else start
         hit = next((r for r in range(k, own) if _names(rows[r], text)), None)
         if hit is not None:
             found.append((hit, start))
-            k, text, start = hit + 1, "", -1
-    return found
+            k, text, start, rest = hit + 1, "", -1, n + 1
+    return found, [*labels[rest:], (line, label)]
 
 
 def _counts(token: _Token) -> bool:
