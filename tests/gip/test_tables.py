@@ -1519,6 +1519,9 @@ def test_table_four_set_out_a_cell_a_line_beside_its_labels_is_read(
     "unit,signed,on_time",
     [
         ("示例经济技术开发区管理委员会", "2025年3月10日", True),  # as 管委会: 3月31日
+        ("示例旅游度假区管理委员会", "2025年3月10日", True),  # any zone's, as 管委会 is
+        ("示例综合保税区管理委员会", "2025年3月10日", True),
+        ("示例市城市管理委员会", "2025年3月10日", False),  # a department: 1月31日
         ("示例市国有资产监督管理委员会", "2025年3月10日", False),  # a department: 1月31日
         ("示例县交通运输局", "2025年3月10日", False),  # a department: 1月31日
         ("示例街道办事处", "2025年3月31日", True),  # neither: before 1 April, the 31st counts
@@ -2404,3 +2407,32 @@ def test_a_page_number_inside_table_four_is_no_value(tmp_path: Path) -> None:
         paged = text[:start] + blocks.format(page=page) + text[end:]
         r = check(write(tmp_path, "paged.txt", paged))
         assert tables(r)["appeals"]["status"] == "read", page
+
+
+@pytest.mark.parametrize(
+    "blank,below",
+    [("carried_in", "disclosed"), ("withheld_query", "unable_not_held")],
+)
+def test_cells_one_a_line_under_a_row_left_blank_stay_in_their_own_row(
+    tmp_path: Path, blank: str, below: str
+) -> None:
+    """A crawled page drops a row's empty cells: its label (二、上年结转…, 8.属于行政查询事项)
+    stands over the next group's label and the next row's (三、本年度办理结果 / （一）予以公开)
+    with no values between. The values below are the last label's row: read as the blank row's,
+    the sums had failed on a table that adds up (本年新收9+上年结转4 = 13，而总计9…)."""
+    table = copy.deepcopy(gip.values())
+    table[blank] = [None] * 7
+    table["carried_out"] = [
+        n + (c or 0) - t
+        for n, c, t in zip(table["new"], table["carried_in"], table["total"], strict=True)
+    ]
+    text = gip.stacked_text(table)
+    r = check(write(tmp_path, "stacked.txt", text))
+    assert failures(r) == set()
+    lines = text.splitlines()
+    label = next(name for row, name, _ in gip.ROWS_2021 if row == blank)
+    row = next(x for x in tables(r)["requests"]["rows"] if x["id"] == blank)
+    assert lines[row["line"] - 1].startswith(label)
+    first = cell(r, "requests", below, "natural")
+    assert first["value"] == table[below][0]
+    assert lines[first["line"] - 1] == str(table[below][0])
