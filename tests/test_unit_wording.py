@@ -1209,6 +1209,31 @@ def test_the_principals_acts_told_under_an_achievements_item_are_theirs(
 
 
 @pytest.mark.parametrize(
+    "item,acts",
+    [
+        # a sub-heading naming the duty: its sub-section is the leader's own, as a section is
+        ("（五）压实法治建设第一责任人职责。", True),
+        ("（五）压实法治建设第一责任人职责\n", True),
+        # an item on something else: the acts' sentence must name the leader
+        ("（五）加强党对法治建设的领导。", False),
+    ],
+)
+def test_the_leaders_acts_after_the_sentence_naming_them_count_under_their_own_sub_heading(
+    tmp_path: Path, item: str, acts: bool
+) -> None:
+    """局长认真履行…职责。 then 全年主持召开…，亲自审定…，带头出庭应诉… with no subject (helper-200's
+    d03, d29): under a sub-heading naming the duty the acts are the leader's (it had failed, 没有
+    写明是本人的行动); under another item the sentence names no one."""
+    duty = (
+        "局党组书记、局长认真履行推进法治建设第一责任人职责。全年主持召开局党组会议专题研究"
+        "法治建设工作4次，亲自审定年度法治建设工作要点，带头出庭应诉行政诉讼案件1件。"
+    )
+    r = without_section(tmp_path, LEADER, ("\n\n二、", f"\n{item}{duty}\n\n二、"))
+    assert part(r, "leader_duties")["status"] == "embedded"
+    assert ("leader_duties.principal_own_actions" not in failed(r)) is acts
+
+
+@pytest.mark.parametrize(
     "duty,acts",
     [
         # the regulation's 四个亲自 copied as a slogan: no act of anyone's
@@ -3037,6 +3062,16 @@ def test_what_a_cause_word_says_in_its_sentence(tmp_path: Path, body: str, gives
         ("执法人员少。我局对此开展了深入剖析。一是编制少，二是培训少。", True),
         ("执法人员少。问题的根源在研究谋划不深。", True),
         ("执法人员少。由于人员流动频繁，部分年度重点任务未能顺利完成。", True),
+        # 存在/出现/分析上述问题，一是… leads the causes in (helper-200's d24); the same words
+        # after 针对/防止 lead measures in, and a search for the 根由 promises one
+        ("执法人员少，宣传不够。存在上述问题，一是编制偏紧，二是重视不够。", True),
+        ("执法人员少，宣传不够。出现上述问题，首先是编制偏紧，其次是重视不够。", True),
+        ("执法人员少，宣传不够。分析上述问题，一是编制偏紧，二是重视不够。", True),
+        ("执法人员少。问题产生的根由：编制长期偏紧。", True),
+        ("执法人员少，宣传不够。针对存在上述问题，一是增加编制，二是加强宣传。", False),
+        ("执法人员少，宣传不够。为防止出现上述问题，一是增加编制，二是加强宣传。", False),
+        ("执法人员少，宣传不够。下一步将深入分析上述问题，逐项制定整改措施。", False),
+        ("执法人员少。下一步将认真查找问题根由，加以整改。", False),
     ],
 )
 def test_causes_summed_up_and_what_only_sounds_like_one(

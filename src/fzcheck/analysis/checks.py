@@ -408,11 +408,12 @@ def _acts(
     # the first act counted, quoted for the reviewer to see what was taken as one
     first = rx(spec.action).search(text, counted[0].start()) if counted else None
     # the leader named once, the acts told later in the sentence (局长认真履行…职责，将法治
-    # 建设与业务工作同部署…同考核，全年主持召开…): in the leader's own section any act is
+    # 建设与业务工作同部署…同考核，全年主持召开…): in the leader's own section, or a sub-section
+    # whose heading names the duty ((三)压实法治建设第一责任人职责 under 一、), any act is
     # theirs; elsewhere one the sentence names them before. Counted even with a pair found:
     # the message counts the acts, not the times the leader is named (an embedded part's four
     # acts after one 局长 read as 有1处)
-    named = found.status != "present"
+    named = found.status != "present" and not found.sections
     acts, end = 0, -_ONE_ACT
     for m in rx(spec.action).finditer(text):
         if _own_act(spec, text, m.start(), ctx.unit, named):
