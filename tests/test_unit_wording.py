@@ -3109,3 +3109,54 @@ def test_the_leaders_duty_owned_as_a_shortcoming_is_not_the_leaders_part(tmp_pat
         r = variant(tmp_path, (LEADER_SECTION, f"{LEADER}{said}\n\n"))
         assert part(r, "leader_duties")["status"] == "present"
         assert "leader_duties.principal_own_actions" not in failed(r), said
+
+
+_THEMED = (
+    "某县交通运输局关于2025年度法治政府建设情况的报告\n"
+    "一、2025年法治政府建设工作开展情况\n"
+    "（一）健全依法决策机制。全年审查合同协议56份，提出法律意见61条。\n"
+    "（二）{theme}。全年开展执法检查32次，办理行政处罚案件7件。\n"
+    "（三）压实第一责任人职责。局党组书记、局长亲自主持召开党组会议专题研究法治工作4次。\n"
+    "二、2026年工作安排\n"
+    "2026年，我局将持续规范执法行为，组织执法培训不少于3期。\n"
+    "{closing}"
+)
+
+
+@pytest.mark.parametrize(
+    "theme",
+    [
+        "聚焦薄弱环节，强化基层执法监督",
+        "强化弱项领域执法监督",
+        "短板攻坚，推进执法规范化",
+        "及时纠正执法监督中发现的问题",
+        "积极应对数字政府建设面临的新挑战",
+        "强化信访问题与矛盾纠纷化解",
+        "建立执法问题清单",
+    ],
+)
+@pytest.mark.parametrize(
+    "closing,status",
+    [
+        ("", M),
+        (
+            "总的看，我局法治工作还存在执法人员不足、信息化水平不高等问题，原因在于经费保障不够。\n",
+            E,
+        ),
+        ("总的来看，我局法治工作仍存在执法力量不足的问题，原因是编制有限。\n", E),
+    ],
+)
+def test_a_theme_of_work_on_weak_points_is_no_statement_of_shortcomings(
+    tmp_path: Path, theme: str, closing: str, status: str
+) -> None:
+    """A sub-heading of work done on weak points or others' problems (聚焦薄弱环节，强化… / 纠正…发现
+    的问题 / 应对…面临的新挑战 / 建立执法问题清单) names no shortcoming of the unit's (helper s30's
+    review2/3 traps): with none told, the part is missing; told only in a closing sentence (…还存在
+    …等问题 / 仍存在…的问题), it is that sentence's, with its causes — the theme had taken the part
+    and gives_causes failed on the theme's text."""
+    r = built(tmp_path, _THEMED.format(theme=theme, closing=closing))
+    problems = part(r, "problems")
+    assert problems["status"] == status
+    if status == E:
+        assert problems["evidence"][0]["quote"].startswith("总的")
+        assert "problems.gives_causes" not in failed(r)
