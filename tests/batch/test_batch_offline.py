@@ -546,6 +546,34 @@ def test_report_refuses_to_write_over_its_results_file(
     assert out.read_bytes() == before
 
 
+def test_another_batchs_results_are_not_written_over(
+    reports: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """report -o, or check -o (but -f jsonl, results for results), naming another batch's results
+    file — its sidecar beside it, or copied without one — is refused: the summary or one
+    report's JSON had replaced a season's results (helper-202's 12)."""
+    live = tmp_path / "live.jsonl"
+    batch(str(reports), "-o", str(live))
+    copied = tmp_path / "copied.jsonl"
+    shutil.copyfile(live, copied)
+    other = tmp_path / "other.jsonl"
+    batch(str(reports), "-o", str(other))
+    capsys.readouterr()
+    kept = {p: p.read_bytes() for p in (live, copied)}
+    one = str(next(reports.iterdir()))
+    for target in kept:
+        assert main(["report", str(other), "-f", "json", "-o", str(target)]) == 2
+        assert "评查结果文件" in capsys.readouterr().err
+        assert main(["check", one, "-f", "json", "-o", str(target)]) == 2
+        assert "评查结果文件" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in kept} == kept
+    assert main(["check", one, "-f", "jsonl", "-o", str(copied)]) in (0, 1)
+    assert copied.read_bytes() != kept[copied]
+    summary = tmp_path / "summary.json"  # a report's own earlier output: written anew
+    for _ in range(2):
+        assert main(["report", str(other), "-f", "json", "-o", str(summary)]) == 0
+
+
 def test_report_on_a_bad_results_file_leaves_its_output_alone(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

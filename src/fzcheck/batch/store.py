@@ -337,14 +337,19 @@ def _refuse_unless_torn(path: Path, first_bad: int, count: int, parsed: int) -> 
     torn_tail = (
         first_bad == count
         and not _ends_with_newline(path)
-        and (parsed > 0 or _begins_as_result(path))
+        and (parsed > 0 or begins_as_result(path))
     )
     if not torn_tail:
         raise UsageError(t("batch.not_results", path=path, line=first_bad))
 
 
-def _begins_as_result(path: Path) -> bool:
-    with path.open("rb") as f:
+def begins_as_result(path: Path) -> bool:
+    """Whether the file starts as a results line does (unreadable: no)."""
+    try:
+        f = path.open("rb")
+    except OSError:
+        return False
+    with f:
         head = f.read(len(_RESULT_START))
     return _RESULT_START.startswith(head)
 

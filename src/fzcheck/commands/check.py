@@ -120,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     code = 0
     sources = list(expand_inputs(args.inputs))
     refuse_overwriting(args.output, read_by_check(sources, args.output))
-    _refuse_a_batchs_results(args.output)
+    refuse_a_batchs_results(args.output, writes_results=args.format == "jsonl")
     # which report a decision beside -o is about: the one rule, among these inputs
     reports = Reports.of_files(sources) if decisions else Reports([])
     with ExitStack() as stack:
@@ -208,14 +208,20 @@ def refuse_overwriting(output: str | None, read: Iterable[str | Path]) -> None:
             continue  # a missing input: its error line says so
 
 
-def _refuse_a_batchs_results(output: str | None) -> None:
-    """UsageError when -o is a batch's results file (its signatures beside it): check writes
-    its file anew, and a season's results, the reviews tied to them, would be one report's."""
-    from fzcheck.batch.store import sidecar_path
+def refuse_a_batchs_results(output: str | None, writes_results: bool = False) -> None:
+    """UsageError when -o is a batch's results file (its signatures beside it, or its lines
+    results when what is written is not: a file copied without its sidecar): the file is
+    written anew, and a season's results, the reviews tied to them, would be lost."""
+    from fzcheck.batch.store import begins_as_result, sidecar_path
     from fzcheck.errors import UsageError
     from fzcheck.render.i18n import t
 
-    if output and output != "-" and sidecar_path(Path(output)).exists():
+    if not output or output == "-":
+        return
+    path = Path(output)
+    if sidecar_path(path).exists() or (
+        not writes_results and path.is_file() and path.stat().st_size and begins_as_result(path)
+    ):
         raise UsageError(t("output.is_results", path=output))
 
 

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.batch.store import read_results, without_moved
     from fzcheck.cohort.stats import gather, price_table
     from fzcheck.cohort.views import UnitsCsv, render_json, render_markdown, render_terminal
-    from fzcheck.commands.check import refuse_overwriting
+    from fzcheck.commands.check import refuse_a_batchs_results, refuse_overwriting
     from fzcheck.commands.review import reviewed_and_said
     from fzcheck.errors import UsageError
     from fzcheck.grading.decisions import decisions_path
@@ -71,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(args.results)
     # first: writing over what it reads is the mistake to name, whatever the format
     refuse_overwriting(args.output, [path, decisions_path(path)])
+    refuse_a_batchs_results(args.output)  # a summary over another batch's results
     args.format = format_for(args.format, args.output)
     if args.format not in FORMATS:
         raise UsageError(t("report.bad_format", fmt=args.format, choices=", ".join(FORMATS)))

@@ -568,8 +568,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "output.is_input": "-o {path} 也是本次读取的文件，写入会覆盖它：请另选输出文件",
         "output.is_results": (
-            "-o {path} 是 fzcheck batch 的评查结果文件，check 会覆盖它：请另选输出文件，"
-            "或用 fzcheck batch … -o {path} 把新报告加进去"
+            "-o {path} 是 fzcheck batch 的评查结果文件，写入会覆盖它：请另选输出文件"
+            "（要把新报告加进去，用 fzcheck batch … -o {path}）"
         ),
         "letter.failed": "{path}：这份反馈意见没有写成（{why}），其余照常写出",
         "letter.written": "已写{n}份反馈意见及汇总 → {path}（共{total}份报告）",
@@ -1225,8 +1225,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "it was left as it is: give -o a new results file (e.g. results.jsonl)"
         ),
         "output.is_results": (
-            "-o {path} is a results file of fzcheck batch, and check would overwrite it: "
-            "choose another output, or add reports to it with fzcheck batch … -o {path}"
+            "-o {path} is a results file of fzcheck batch, and writing would overwrite it: "
+            "choose another output (to add reports to it: fzcheck batch … -o {path})"
         ),
         "output.is_input": (
             "-o {path} is a file this run reads and writing it would destroy it: "
