@@ -189,6 +189,9 @@ def test_every_bundled_rubric_validates_and_names_its_parts() -> None:
             ).encode(),
             "展开后过大",
         ),
+        # an alias inside the node it names: it expands for ever (a RecursionError traceback)
+        (b"a: &a [*a]\n", "展开后过大"),
+        (b"id: x\nparts: &p\n  - *p\n", "展开后过大"),
     ],
 )
 def test_a_rubric_file_that_is_no_rubric_is_one_clear_error(

@@ -174,6 +174,7 @@ def _expanded_size(node: yaml.Node, limit: int) -> int:
     def size(n: yaml.Node) -> int:
         if id(n) in sizes:
             return sizes[id(n)]
+        sizes[id(n)] = limit + 1  # while it is counted: an alias of itself inside expands forever
         total = 1
         if isinstance(n, yaml.MappingNode):
             for k, v in n.value:
