@@ -583,3 +583,13 @@ def test_a_batch_output_that_cannot_be_made_says_why_in_chinese(
     assert main(["batch", str(SAMPLE), "-o", str(out), "--html", str(taken)]) == 2
     err = capsys.readouterr().err
     assert "已有同名的文件" in err and "File exists" not in err
+
+
+def test_a_terminal_said_to_be_a_hundred_million_columns_wide_is_read_as_a_thousand(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """COLUMNS=100000000 had the terminal view padded out to 3 GB (a MemoryError traceback)."""
+    monkeypatch.setenv("COLUMNS", "100000000")
+    proc = run("check", str(SAMPLE))
+    assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr
+    assert 80 < max(len(line) for line in proc.stdout.splitlines()) <= 1000

@@ -13,11 +13,23 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
+MAX_WIDTH = 1000  # columns: COLUMNS=100000000 had the terminal view take 3 GB
+
+
+def console_width() -> int | None:
+    """The width for a console when COLUMNS asks for more than ``MAX_WIDTH``, else None (rich
+    reads COLUMNS, or the terminal, itself)."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    return MAX_WIDTH if columns.isdigit() and int(columns) > MAX_WIDTH else None
+
+
 @lru_cache(maxsize=1)
 def stdout() -> Console:
     from rich.console import Console
 
-    return Console(soft_wrap=False, highlight=False)
+    return Console(soft_wrap=False, highlight=False, width=console_width())
 
 
 _verbosity = 0  # -1 --quiet (errors only), 0 normal, 1 --verbose
@@ -41,14 +53,20 @@ def quiet() -> bool:
 def stderr() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True, quiet=_verbosity < 0)
+    return Console(
+        stderr=True,
+        highlight=False,
+        soft_wrap=True,
+        quiet=_verbosity < 0,
+        width=console_width(),
+    )
 
 
 @lru_cache(maxsize=1)
 def _errors() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=True, width=console_width())
 
 
 def tolerant_streams() -> None:

@@ -291,12 +291,15 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from fzcheck.output import console_width
     from fzcheck.redact import visible_tree
 
     # Paths, issuers and messages come from the submissions: controls shown, never executed,
     # and table cells as plain Text (a "[/]" in a file name is not markup).
     stats = visible_tree(stats)
-    console = Console(file=out, highlight=False, soft_wrap=False) if out else None
+    console = (
+        Console(file=out, highlight=False, soft_wrap=False, width=console_width()) if out else None
+    )
     if console is None:
         from fzcheck.output import stdout
 

@@ -232,7 +232,13 @@ class TerminalRenderer:
     def __init__(self, out: IO[str], rubrics: object = None) -> None:
         import sys
 
-        self.console = Console(file=out, highlight=False) if out is not sys.stdout else None
+        from fzcheck.output import console_width
+
+        self.console = (
+            Console(file=out, highlight=False, width=console_width())
+            if out is not sys.stdout
+            else None
+        )
         self.verdicts: Counter[str] = Counter()
 
     @property
