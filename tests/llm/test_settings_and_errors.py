@@ -63,6 +63,12 @@ def test_key_comes_from_the_env_var_the_file_names(
         ('[llm]\nmodle = "x"\n', "未知的键：modle"),
         ('[llm]\nmode = "xml"\n', "未知的大模型模式 'xml'"),
         ('[llm]\ntimeout = "soon"\n', "timeout 必须是数字"),
+        # a number out of bounds: nan or -1 had every request fail as "server not started",
+        # 1e308 waited out the deadline
+        ("[llm]\ntimeout = nan\n", "timeout 须在 1 到 3600 之间"),
+        ("[llm]\ntimeout = -1\n", "timeout 须在 1 到 3600 之间"),
+        ("[llm]\ntimeout = 1e308\n", "timeout 须在 1 到 3600 之间"),
+        ("[llm]\nmax_tokens = 0\n", "max_tokens 须在 1 到 1000000 之间"),
         ('[llm]\nbase_url = "http://[::1"\n', "大模型接口地址 'http://\\[::1' 无效"),
         ('[llm]\nbase_url = "localhost:8000/v1"\n', "应形如 http://127.0.0.1:8000/v1"),
     ],

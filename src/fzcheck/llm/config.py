@@ -56,16 +56,18 @@ class LLMSettings:
 
 
 _ENV = {"model": "FZCHECK_MODEL", "base_url": "OPENAI_BASE_URL", "mode": "FZCHECK_LLM_MODE"}
-_NUMBERS = {
-    "temperature": float,
-    "seed": int,
-    "max_tokens": int,
-    "timeout": float,
-    "max_retries": int,
-    "reasks": int,
-    "deadline": float,
-    "outer_attempts": int,
-    "split_tokens": int,
+# each number's type and the bounds it must keep (timeout = nan or -1 had every request fail,
+# said as a server not started; 1e308 waited out the deadline)
+_NUMBERS: dict[str, tuple[type, float, float]] = {
+    "temperature": (float, 0, 2),
+    "seed": (int, 0, 2**63 - 1),
+    "max_tokens": (int, 1, 1_000_000),
+    "timeout": (float, 1, 3600),
+    "max_retries": (int, 0, 20),
+    "reasks": (int, 0, 10),
+    "deadline": (float, 1, 86_400),
+    "outer_attempts": (int, 1, 20),
+    "split_tokens": (int, 100, 10_000_000),
 }
 
 
@@ -127,10 +129,16 @@ def _usable_url(url: str) -> bool:
 
 def _coerce(name: str, value: Any) -> Any:
     if name in _NUMBERS:
+        kind, low, high = _NUMBERS[name]
         try:
-            return _NUMBERS[name](value)
-        except (TypeError, ValueError):
+            number = kind(value)
+        except (TypeError, ValueError, OverflowError):
             raise ConfigError(t("config.number", name=name, value=value)) from None
+        if not low <= number <= high:  # (NaN is within no bounds)
+            raise ConfigError(
+                t("config.number_range", name=name, value=value, low=int(low), high=int(high))
+            )
+        return number
     if name == "extra_body":
         if not isinstance(value, dict):
             raise ConfigError(t("config.extra_body"))

@@ -656,6 +656,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "（--base-url / OPENAI_BASE_URL / 配置文件 [llm] base_url）"
         ),
         "config.number": "大模型设置 {name} 必须是数字，而不是 {value!r}",
+        "config.number_range": "大模型设置 {name} 须在 {low} 到 {high} 之间，而不是 {value!r}",
         "config.extra_body": "[llm] extra_body 必须是一个表（table）",
         "config.cache_dir": "[cache] dir 必须是字符串（一个目录路径）",
         "config.prices": "[batch.prices] 必须是“模型 = {input, output}”形式的表",
@@ -1323,6 +1324,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "(--base-url / OPENAI_BASE_URL / [llm] base_url in the config file)"
         ),
         "config.number": "LLM setting {name} must be a number, got {value!r}",
+        "config.number_range": "LLM setting {name} must be from {low} to {high}, got {value!r}",
         "config.extra_body": "[llm] extra_body must be a table",
         "config.cache_dir": "[cache] dir must be a string (a directory path)",
         "config.prices": "[batch.prices] must be a table of model = {input, output}",
