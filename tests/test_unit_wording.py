@@ -1218,19 +1218,27 @@ def test_the_principals_acts_told_under_an_achievements_item_are_theirs(
         ("（五）加强党对法治建设的领导。", False),
     ],
 )
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "局党组书记、局长认真履行推进法治建设第一责任人职责。全年主持召开局党组会议专题研究"
+        "法治建设工作4次，亲自审定年度法治建设工作要点，带头出庭应诉行政诉讼案件1件。",
+        # …and no act under it but its heading's words, a slogan, or others' acts (helper-203)
+        "局党组书记、局长认真履行推进法治建设第一责任人职责。严格落实“四个亲自”要求。",
+        "局党组书记、局长认真履行推进法治建设第一责任人职责。分管副局长全年主持召开"
+        "执法案卷评查会4次。",
+    ],
+)
 def test_the_leaders_acts_after_the_sentence_naming_them_count_under_their_own_sub_heading(
-    tmp_path: Path, item: str, acts: bool
+    tmp_path: Path, item: str, acts: bool, duty: str
 ) -> None:
     """局长认真履行…职责。 then 全年主持召开…，亲自审定…，带头出庭应诉… with no subject (helper-200's
     d03, d29): under a sub-heading naming the duty the acts are the leader's (it had failed, 没有
     写明是本人的行动); under another item the sentence names no one."""
-    duty = (
-        "局党组书记、局长认真履行推进法治建设第一责任人职责。全年主持召开局党组会议专题研究"
-        "法治建设工作4次，亲自审定年度法治建设工作要点，带头出庭应诉行政诉讼案件1件。"
-    )
     r = without_section(tmp_path, LEADER, ("\n\n二、", f"\n{item}{duty}\n\n二、"))
     assert part(r, "leader_duties")["status"] == "embedded"
-    assert ("leader_duties.principal_own_actions" not in failed(r)) is acts
+    counted = acts and "全年主持召开局党组会议" in duty
+    assert ("leader_duties.principal_own_actions" not in failed(r)) is counted
 
 
 @pytest.mark.parametrize(
@@ -3071,6 +3079,12 @@ def test_what_a_cause_word_says_in_its_sentence(tmp_path: Path, body: str, gives
         ("执法人员少，宣传不够。针对存在上述问题，一是增加编制，二是加强宣传。", False),
         ("执法人员少，宣传不够。为防止出现上述问题，一是增加编制，二是加强宣传。", False),
         ("执法人员少，宣传不够。下一步将深入分析上述问题，逐项制定整改措施。", False),
+        # (helper-203: measures and more shortcomings after the same words, not opening a sentence)
+        ("执法人员少，宣传不够。对存在上述问题，一是加强培训，二是加强宣传。", False),
+        ("执法人员少，宣传不够。为避免再次出现上述问题，一是增加编制，二是加强宣传。", False),
+        ("执法人员少，宣传不够。针对目前存在上述问题，一是增加编制，二是加强宣传。", False),
+        ("执法工作还存在这些不足：一是人员少，二是宣传不够。", False),
+        ("执法人员少。各基层所也不同程度存在上述问题，一是人员少，二是装备旧。", False),
         ("执法人员少。下一步将认真查找问题根由，加以整改。", False),
     ],
 )
@@ -3160,3 +3174,32 @@ def test_a_theme_of_work_on_weak_points_is_no_statement_of_shortcomings(
     if status == E:
         assert problems["evidence"][0]["quote"].startswith("总的")
         assert "problems.gives_causes" not in failed(r)
+
+
+@pytest.mark.parametrize(
+    "heading,text,gone,pid",
+    [
+        # all leading cadres learning law: not the principal's duty (helper-204's f37)
+        (
+            "（五）领导干部带头学法用法情况",
+            "全县领导干部全部参加年度网上学法考试，参考率100%。",
+            LEADER,
+            "leader_duties",
+        ),
+        # digging into causes of disputes, a theme of work: no shortcoming told (f38)
+        (
+            "（五）深挖问题原因，推动源头治理",
+            "对信访积案逐件剖析成因，推动源头化解42件。",
+            PROBLEMS,
+            "problems",
+        ),
+    ],
+)
+def test_an_achievements_item_that_only_sounds_like_a_part_is_not_it(
+    tmp_path: Path, heading: str, text: str, gone: str, pid: str
+) -> None:
+    """Its part's own section taken out, an item of the year's work whose heading only sounds
+    like it leaves the part missing (it had been embedded there, the verdict complete)."""
+    after = "\n\n三、" if gone == PROBLEMS else "\n\n二、"  # the end of the year's work
+    r = without_section(tmp_path, gone, (after, f"\n{heading}\n{text}{after}"))
+    assert part(r, pid)["status"] == M

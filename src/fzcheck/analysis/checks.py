@@ -408,15 +408,17 @@ def _acts(
     # the first act counted, quoted for the reviewer to see what was taken as one
     first = rx(spec.action).search(text, counted[0].start()) if counted else None
     # the leader named once, the acts told later in the sentence (局长认真履行…职责，将法治
-    # 建设与业务工作同部署…同考核，全年主持召开…): in the leader's own section, or a sub-section
-    # whose heading names the duty ((三)压实法治建设第一责任人职责 under 一、), any act is
-    # theirs; elsewhere one the sentence names them before. Counted even with a pair found:
-    # the message counts the acts, not the times the leader is named (an embedded part's four
-    # acts after one 局长 read as 有1处)
-    named = found.status != "present" and not found.sections
+    # 建设与业务工作同部署…同考核，全年主持召开…): in the leader's own section any act is
+    # theirs; elsewhere one the sentence names them before — or, in a sub-section of the part's
+    # own ((三)压实…第一责任人职责 under 一、), a sentence before it, no one else named since
+    # (局长认真履行…职责。全年主持召开…). Counted even with a pair found: the message counts the
+    # acts, not the times the leader is named (an embedded part's four acts after one 局长 read
+    # as 有1处)
+    named = found.status != "present"
+    carried = named and bool(found.sections)
     acts, end = 0, -_ONE_ACT
     for m in rx(spec.action).finditer(text):
-        if _own_act(spec, text, m.start(), ctx.unit, named):
+        if _own_act(spec, text, m.start(), ctx.unit, named, carried):
             # 亲自主持召开 / 带头出庭应诉 is one act told in several of the words
             acts += m.start() - end > _ONE_ACT
             end = m.end()
@@ -502,16 +504,29 @@ _ONE_ACT = 2  # act words at most this far apart tell one act (亲自主持召�
 
 
 def _own_act(
-    spec: ActorActionsSpec, text: str, at: int, unit: str | None, named: bool = False
+    spec: ActorActionsSpec,
+    text: str,
+    at: int,
+    unit: str | None,
+    named: bool = False,
+    carried: bool = False,
 ) -> bool:
     """Whether the act at ``at`` is the leader's: the last person its sentence names before it
     is not someone else (``apart``: 分管副局长亲自主持…，带头开展… are the deputy's acts, clause
     after clause, until the leader is named again; ``other_unit``: 县司法局局长 in a county
-    government's report) — and, when ``named``, is the leader."""
+    government's report) — and, when ``named``, is the leader: in its sentence, or when
+    ``carried`` last named before it with no one else since."""
     sentence, other, after = _other_before(spec, text, at, unit)
     if other >= 0:
         return rx(spec.actor).search(text, after, at) is not None
-    return not named or rx(spec.actor).search(text, sentence, at) is not None
+    if not named or rx(spec.actor).search(text, sentence, at) is not None:
+        return True
+    if not carried:
+        return False
+    leader = _last(rx(spec.actor), text, 0, sentence)
+    return leader is not None and (
+        spec.apart is None or rx(spec.apart).search(text, leader.end(), at) is None
+    )
 
 
 def _other_before(
