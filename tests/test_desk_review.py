@@ -610,6 +610,29 @@ def test_decisions_under_an_older_rubric_version_are_said_not_to_apply(
     assert code == 0 and "1条复核意见是按评分规则的旧版本作出的" in err
 
 
+def test_decisions_on_results_of_a_rubric_not_at_hand_are_said_not_applied(
+    capsys: pytest.CaptureFixture[str], results: Path
+) -> None:
+    """Results graded with a custom rubric (or a version since upgraded) and report run without
+    it: the decisions cannot be applied — said once, not dropped in silence (helper-202's 2: the
+    letter still sent the unit back for the part the reviewer had found)."""
+    from fzcheck.grading.decisions import _rubric_unknown
+
+    code, _, err = _review(
+        capsys, results, "--report", "县教育局", "--part", "存在不足", "--set", "embedded"
+    )
+    assert code == 0, err
+    for path in (results, decisions_path(results)):
+        path.write_text(
+            path.read_text(encoding="utf-8").replace('"fazhi-annual"', '"my-fazhi"'),
+            encoding="utf-8",
+        )
+    _rubric_unknown.cache_clear()
+    code, _, err = run(capsys, "report", str(results), "-f", "csv")
+    assert code == 0
+    assert err.count("有人工复核记录未应用") == 1 and "my-fazhi" in err and "--rubric" in err
+
+
 def test_a_decisions_file_nested_past_the_stack_is_skipped_not_a_traceback(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -970,3 +993,27 @@ def test_review_given_a_folder_or_empty_choices_says_what_is_wrong(
     err = capsys.readouterr().err.strip()
     assert said in err and len(err.splitlines()) == 1, err
     assert not decisions_path(report).exists()
+
+
+def test_a_results_line_from_before_part_labels_shows_no_none(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An older fzcheck's results, its parts with no label or name: the unchecked-checks hint
+    named the part 要素“None” (helper-202's 13)."""
+    report = tmp_path / "r.txt"
+    shutil.copy(FIXTURES / "trap_no_problems.txt", report)
+    results = tmp_path / "results.jsonl"
+    main(["batch", str(report), "-o", str(results), "--summary", "none"])
+    lines = _lines(results)
+    for line in lines:
+        for p in line["parts"]:  # type: ignore[attr-defined]
+            p.pop("label", None)
+            p.pop("name", None)
+    results.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
+    capsys.readouterr()
+    code, out, err = _review(
+        capsys, results, "--report", "r", "--part", "problems", "--set", "present"
+    )
+    assert code == 0, err
+    code, out, _ = _review(capsys, results)
+    assert code == 0 and "以下检查项机器未核对" in out and "None" not in out

@@ -724,7 +724,8 @@ def _list(
             highlight=False,
         )
         for part, keys in _by_part(review.get("unchecked") or {}).items():
-            label = next((p.get("label") for p in r.get("parts", []) if p["id"] == part), part)
+            shown: dict[str, Any] = next((p for p in r.get("parts", []) if p["id"] == part), {})
+            label = shown.get("label") or shown.get("name") or part  # (an older line has neither)
             # by the names --check takes, not the ids (problems.gives_causes)
             names = "、".join(quoted(review["unchecked"][k]) for k in keys)
             said = "  " + t("review.unchecked_hint", part=label, checks=names)

@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -379,6 +380,9 @@ def with_review(
     mine = [d for d in mine if among.applies(d, result)]
     rubric = rubrics.for_result(result) if mine else None
     if rubric is None:
+        if mine:  # said, not silently dropped: a custom rubric not given, or since upgraded
+            ref = result.get("rubric") or {}
+            _rubric_unknown(str(ref.get("id")), str(ref.get("version")))
         return out
     parts, checks = targets(result, rubric)
     mine = [v for d in mine if isinstance(v := validated(d, parts, checks), Decision)]
@@ -395,6 +399,15 @@ def with_review(
     if graded.review is not None:
         out["review"] = graded.review.model_dump(mode="json", exclude_none=True)
     return out
+
+
+@lru_cache(maxsize=64)
+def _rubric_unknown(rubric_id: str, version: str) -> None:
+    """Say once a run that decisions on results of a rubric not at hand were not applied."""
+    from fzcheck.output import warn
+    from fzcheck.render.i18n import t
+
+    warn(t("review.rubric_unknown", rubric=rubric_id, version=version))
 
 
 def parse_export(text: str) -> list[dict[str, Any]]:

@@ -656,6 +656,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "（--base-url / OPENAI_BASE_URL / 配置文件 [llm] base_url）"
         ),
         "config.number": "大模型设置 {name} 必须是数字，而不是 {value!r}",
+        "review.rubric_unknown": (
+            "有人工复核记录未应用：其报告按评查规则 {rubric}（版本 {version}）评查，本次没有这一规则"
+            "：请用 --rubric 给出当时所用的规则文件"
+        ),
         "config.number_range": "大模型设置 {name} 须在 {low} 到 {high} 之间，而不是 {value!r}",
         "config.extra_body": "[llm] extra_body 必须是一个表（table）",
         "config.cache_dir": "[cache] dir 必须是字符串（一个目录路径）",
@@ -1324,6 +1328,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "(--base-url / OPENAI_BASE_URL / [llm] base_url in the config file)"
         ),
         "config.number": "LLM setting {name} must be a number, got {value!r}",
+        "review.rubric_unknown": (
+            "reviewer decisions not applied: their reports were graded with rubric {rubric} "
+            "(version {version}), which this run does not have: give that rubric file with --rubric"
+        ),
         "config.number_range": "LLM setting {name} must be from {low} to {high}, got {value!r}",
         "config.extra_body": "[llm] extra_body must be a table",
         "config.cache_dir": "[cache] dir must be a string (a directory path)",
