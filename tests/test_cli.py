@@ -593,3 +593,21 @@ def test_a_terminal_said_to_be_a_hundred_million_columns_wide_is_read_as_a_thous
     proc = run("check", str(SAMPLE))
     assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr
     assert 80 < max(len(line) for line in proc.stdout.splitlines()) <= 1000
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_dash_for_the_output_is_the_standard_output(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+) -> None:
+    """-o - writes to the standard output, as - reads the standard input (a file named "-" had
+    been written in the working folder)."""
+    monkeypatch.chdir(tmp_path)
+    results = tmp_path / "r.jsonl"
+    main(["batch", str(SAMPLE), "-o", str(results), "--summary", "none"])
+    capsys.readouterr()
+    given = str(SAMPLE) if command == "check" else str(results)
+    assert main([command, given, "-f", "json", "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out) and not (tmp_path / "-").exists()

@@ -338,6 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    if command in ("check", "report") and getattr(args, "output", None) == "-":
+        args.output = None  # "-" is the standard output, as for input (a file named "-" was made)
     try:
         return int(args.func(args))
     except FzcheckError as err:
