@@ -388,6 +388,34 @@ def test_letters_written_into_the_submissions_folder_are_not_submissions(
     assert any(p.endswith("unit.docx") for p in paths)
 
 
+def test_a_letter_saved_again_by_word_is_read_as_a_submission(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
+) -> None:
+    """A unit writes its revised report into the letter it got and saves it in Word (its
+    category stays fzcheck 反馈意见, its lastModifiedBy becomes the unit's user): a report, read
+    — it had been passed over in silence; a letter as fzcheck wrote it is still skipped."""
+    import docx
+
+    from tests.helpers import sample_text
+
+    results = tmp_path / "results.jsonl"
+    run(capsys, "batch", str(folder), "-o", str(results), "--summary", "none")
+    letters = tmp_path / "letters"
+    run(capsys, "letter", str(results), "-o", str(letters), "--all")
+    mine, theirs = sorted(letters.glob("*反馈意见.docx"))[:2]
+    doc = docx.Document(str(theirs))
+    for p in doc.paragraphs:
+        p.text = ""
+    for line in sample_text().splitlines():
+        doc.add_paragraph(line)
+    doc.core_properties.last_modified_by = "张三"
+    doc.save(str(theirs))
+    _, out, _ = run(capsys, "check", str(letters), "-f", "jsonl")
+    paths = [json.loads(line)["path"] for line in out.splitlines()]
+    assert paths == [str(theirs)]
+    assert mine.exists()
+
+
 def test_a_letter_no_longer_due_is_taken_away_on_the_next_run(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, folder: Path
 ) -> None:

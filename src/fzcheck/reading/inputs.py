@@ -122,7 +122,9 @@ def _is_submission(child: Path, root: Path) -> bool:
     suffix = child.suffix.lower()
     return not (
         (suffix in HTML_SUFFIXES and _own_page(child))
-        or (suffix == ".docx" and is_own_letter(child))
+        # (a letter last saved by Word or WPS may be a unit's revised report written into the
+        # letter it got: read, not passed over in silence)
+        or (suffix == ".docx" and _own_package(child, LETTER_CATEGORY, _SAVED_BY_FZCHECK))
         or (suffix == ".xlsx" and _own_package(child, SHEET_CATEGORY))
     )
 
@@ -142,15 +144,20 @@ LETTER_CATEGORY = "fzcheck 反馈意见"
 SHEET_CATEGORY = "fzcheck 评分表"
 
 
+# who last saved a letter fzcheck wrote; Word or WPS saving it names their user instead
+_SAVED_BY_FZCHECK = b"<cp:lastModifiedBy>fzcheck</cp:lastModifiedBy>"
+
+
 def is_own_letter(path: Path) -> bool:
     """A feedback letter fzcheck wrote (written into the submissions' folder, it was graded as
     a unit's report the next run): its document properties say so."""
     return _own_package(path, LETTER_CATEGORY)
 
 
-def _own_package(path: Path, category: str) -> bool:
-    """An Office package fzcheck wrote: its document properties name ``category``. (A workbook
-    written into the submissions' folder came back the next run as a spreadsheet submitted.)"""
+def _own_package(path: Path, category: str, also: bytes = b"") -> bool:
+    """An Office package fzcheck wrote: its document properties name ``category`` (and hold
+    ``also``). (A workbook written into the submissions' folder came back the next run as a
+    spreadsheet submitted.)"""
     import zipfile
 
     try:
@@ -158,7 +165,8 @@ def _own_package(path: Path, category: str) -> bool:
             info = archive.getinfo("docProps/core.xml")
             if info.file_size > 65_536:
                 return False
-            return category.encode() in archive.read(info)
+            core = archive.read(info)
+            return category.encode() in core and also in core
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, NotImplementedError, EOFError):
         return False  # not one of ours, or damaged: read, and its error line says so
 
