@@ -1227,6 +1227,15 @@ def test_the_principals_acts_told_under_an_achievements_item_are_theirs(
         "局党组书记、局长认真履行推进法治建设第一责任人职责。严格落实“四个亲自”要求。",
         "局党组书记、局长认真履行推进法治建设第一责任人职责。分管副局长全年主持召开"
         "执法案卷评查会4次。",
+        # (helper-205) all staff's acts, a principle naming the leader as its object, an office's
+        "局长认真履行推进法治建设第一责任人职责。全局干部职工带头学法用法，全年开展集中学法12次。",
+        "坚持把主要负责人作为推进法治建设第一责任人。全年召开法治建设专题会议3次。",
+        "局长认真履行推进法治建设第一责任人职责。同时，加强执法队伍建设，组织执法人员学法4期。",
+        # …and the leader's own sentence naming others as its object: the acts after are theirs
+        "局长认真履行推进法治建设第一责任人职责，督促班子成员落实“一岗双责”。全年主持召开"
+        "局党组会议专题研究法治建设工作4次。",
+        "局长认真履行推进法治建设第一责任人职责，聘请2名律师担任常年法律顾问。全年主持召开"
+        "局党组会议专题研究法治建设工作4次。",
     ],
 )
 def test_the_leaders_acts_after_the_sentence_naming_them_count_under_their_own_sub_heading(
@@ -3085,6 +3094,9 @@ def test_what_a_cause_word_says_in_its_sentence(tmp_path: Path, body: str, gives
         ("执法人员少，宣传不够。针对目前存在上述问题，一是增加编制，二是加强宣传。", False),
         ("执法工作还存在这些不足：一是人员少，二是宣传不够。", False),
         ("执法人员少。各基层所也不同程度存在上述问题，一是人员少，二是装备旧。", False),
+        # …a short clause before them (helper-205's D01, D02)
+        ("执法人员少，宣传不够。经认真分析，存在上述问题，一是编制偏紧，二是重视不够。", True),
+        ("执法人员少，宣传不够。综合来看，产生这些问题，一是编制偏紧，二是经费不足。", True),
         ("执法人员少。下一步将认真查找问题根由，加以整改。", False),
     ],
 )
@@ -3203,3 +3215,47 @@ def test_an_achievements_item_that_only_sounds_like_a_part_is_not_it(
     after = "\n\n三、" if gone == PROBLEMS else "\n\n二、"  # the end of the year's work
     r = without_section(tmp_path, gone, (after, f"\n{heading}\n{text}{after}"))
     assert part(r, pid)["status"] == M
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "二、需要加强的薄弱环节",
+        "二、仍需强化的短板弱项",
+        "二、存在的短板及补齐措施",
+        "二、应对新形势新挑战方面存在的不足",
+        "二、矛盾纠纷化解和行政执法监督中存在的不足",
+        "二、自查发现的问题及整治情况",
+        "二、当前存在的主要问题及化解措施",
+    ],
+)
+def test_a_problems_heading_that_names_them_is_theirs_whatever_work_it_mentions(
+    tmp_path: Path, heading: str
+) -> None:
+    """A top-level heading stating the unit's shortcomings (存在/发现…的不足, 需要加强的…) that
+    also mentions work on them (化解, 应对, 补齐, 整治) heads the problems — the excludes for
+    themes of work had made it embedded or missing (helper-205's A02-A17)."""
+    r = variant(tmp_path, (PROBLEMS, heading))
+    assert part(r, "problems")["status"] == "present"
+    assert "problems.gives_causes" not in failed(r)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "针对部分老旧小区仍存在的物业服务不规范、停车难等问题，联合街道开展专项调解46件。",
+        "对检查中发现仍存在消防通道堵塞、应急预案缺失等问题的32家企业下达整改通知书。",
+        "督促整改企业仍存在的证照不全、台账缺失等问题，整改完成率100%。",
+        "对排查中尚存在审批手续不全的问题项目12个逐一跟踪督办。",
+    ],
+)
+def test_others_problems_still_there_are_no_shortcoming_of_the_units(
+    tmp_path: Path, sentence: str
+) -> None:
+    """仍存在…等问题 said of others (小区, 企业, 项目) the unit works on: with no problems section
+    the part stays missing (helper-205's B03-B10); the unit's own (总的看，我局还存在…等问题) is
+    the part's, test_a_theme_of_work_on_weak_points_is_no_statement_of_shortcomings."""
+    section = PROBLEMS + sample_text().split(PROBLEMS)[1].split("\n\n")[0] + "\n\n"
+    first = "一、2025年推进法治政府建设的主要举措和成效\n"
+    r = variant(tmp_path, (section, ""), (first, f"{first}{sentence}\n"))
+    assert part(r, "problems")["status"] == M

@@ -521,12 +521,37 @@ def _own_act(
         return rx(spec.actor).search(text, after, at) is not None
     if not named or rx(spec.actor).search(text, sentence, at) is not None:
         return True
-    if not carried:
-        return False
-    leader = _last(rx(spec.actor), text, 0, sentence)
-    return leader is not None and (
-        spec.apart is None or rx(spec.apart).search(text, leader.end(), at) is None
-    )
+    return carried and _carried_from_the_leader(spec, text, sentence, at)
+
+
+# words of someone else opening a clause (全局干部职工带头…, 执法人员…, 各股室…): the act is theirs
+_OTHERS_BEFORE = re.compile(r"干部|职工|人员|同志|群众|单位|部门|企业|[股科室队所组]")
+_CARRIED_SENTENCES = 4  # sentences an act may follow the one that names the leader
+_OPENS_WITH = 10  # characters into a sentence its subject is named within
+# …the leader the object of a principle, not its subject (坚持把主要负责人作为第一责任人)
+_PUT_AS_AN_OBJECT = re.compile(r"把|将|坚持|要求|作为|推动|督促|落实|明确")
+
+
+def _carried_from_the_leader(spec: ActorActionsSpec, text: str, sentence: int, at: int) -> bool:
+    """Whether the act at ``at``, its sentence naming no one, goes on from the leader: the
+    sentences back to one the leader opens (局党组书记、局长认真履行…职责。全年主持召开…) name no
+    one else either — not another person (``apart``), not cadres, staff or an office. A leader
+    named inside a sentence (坚持把主要负责人作为…第一责任人) opens nothing."""
+    apart = rx(spec.apart) if spec.apart else None
+    end = at
+    for _ in range(_CARRIED_SENTENCES):
+        said = text[sentence:end]
+        if _OTHERS_BEFORE.search(said) or (apart is not None and apart.search(said)):
+            return False
+        if sentence <= 0:
+            return False
+        end = sentence - 1  # the stop ending the sentence before
+        sentence = max(max(text.rfind(stop, 0, end) for stop in _SENTENCE_STOPS) + 1, 0)
+        start = sentence + len(text[sentence:end]) - len(text[sentence:end].lstrip())
+        leader = rx(spec.actor).search(text, start, start + _OPENS_WITH)
+        if leader is not None:
+            return _PUT_AS_AN_OBJECT.search(text, start, leader.start()) is None
+    return False
 
 
 def _other_before(
