@@ -524,12 +524,18 @@ def _own_act(
     return carried and _carried_from_the_leader(spec, text, sentence, at)
 
 
-# words of someone else opening a clause (全局干部职工带头…, 执法人员…, 各股室…): the act is theirs
-_OTHERS_BEFORE = re.compile(r"干部|职工|人员|同志|群众|单位|部门|企业|[股科室队所组]")
-_CARRIED_SENTENCES = 4  # sentences an act may follow the one that names the leader
-_OPENS_WITH = 10  # characters into a sentence its subject is named within
+# someone else before the act (全局干部职工带头…, 执法人员…, 各股室…, 常年法律顾问…, 机关党支部…),
+# or the act a plan (下一步，将继续亲自…): not the leader's act this year
+_OTHERS_BEFORE = re.compile(
+    r"干部|职工|人员|同志|群众|单位|部门|企业|顾问|律师|支部|党员|股室|科室|各股|各科|中队|大队"
+    r"|执法队|站所|小组|下一步|将(?:继续|进一步|持续|着力|认真)|计划|拟"
+)
+_CARRIED_SENTENCES = 6  # sentences an act may follow the one that names the leader
+_OPENS_WITH = 16  # characters into a sentence its subject is named within (2025年，局党组书记…)
 # …the leader the object of a principle, not its subject (坚持把主要负责人作为第一责任人)
 _PUT_AS_AN_OBJECT = re.compile(r"把|将|坚持|要求|作为|推动|督促|落实|明确")
+# …nor the leader's meeting or duty as a topic (局长办公会议审议…, 主要负责人履行职责情况纳入…)
+_NOT_THE_LEADER = re.compile(r"办公会|会议|[^。，,]{0,24}情况")
 
 
 def _carried_from_the_leader(spec: ActorActionsSpec, text: str, sentence: int, at: int) -> bool:
@@ -550,7 +556,10 @@ def _carried_from_the_leader(spec: ActorActionsSpec, text: str, sentence: int, a
         start = sentence + len(text[sentence:end]) - len(text[sentence:end].lstrip())
         leader = rx(spec.actor).search(text, start, start + _OPENS_WITH)
         if leader is not None:
-            return _PUT_AS_AN_OBJECT.search(text, start, leader.start()) is None
+            return (
+                _PUT_AS_AN_OBJECT.search(text, start, leader.start()) is None
+                and _NOT_THE_LEADER.match(text, leader.end(), end) is None
+            )
     return False
 
 
