@@ -3287,3 +3287,30 @@ def test_others_problems_still_there_are_no_shortcoming_of_the_units(
     first = "一、2025年推进法治政府建设的主要举措和成效\n"
     r = variant(tmp_path, (section, ""), (first, f"{first}{sentence}\n"))
     assert part(r, "problems")["status"] == M
+
+
+def test_a_run_of_acts_with_no_sentence_stop_is_read_back_a_bounded_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A crafted sub-section of the leader's: the leader named once, then thousands of acts in
+    one sentence that never ends. Each act is read back at most a few hundred characters, a
+    few sentences (the first carried rule read back to the text's start for each act: minutes
+    for 40,000 acts); past a run longer than any real sentence nothing is carried."""
+    from fzcheck.analysis import checks
+
+    reads: list[int] = []
+    real = checks._sentence_start
+
+    def counted(text: str, at: int) -> int:
+        start = real(text, at)
+        reads.append(at - start)
+        return start
+
+    monkeypatch.setattr(checks, "_sentence_start", counted)
+    n = 2_000
+    duty = "局长认真履行推进法治建设第一责任人职责。同时" + "，全年主持召开会议" * n
+    r = without_section(
+        tmp_path, LEADER, ("\n\n二、", f"\n（五）压实法治建设第一责任人职责\n{duty}\n\n二、")
+    )
+    assert part(r, "leader_duties")["status"] == "embedded"
+    assert reads and max(reads) <= checks._LOOK_BACK and len(reads) <= 3 * n

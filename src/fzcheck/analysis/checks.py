@@ -546,14 +546,15 @@ def _carried_from_the_leader(spec: ActorActionsSpec, text: str, sentence: int, a
     apart = rx(spec.apart) if spec.apart else None
     end = at
     for _ in range(_CARRIED_SENTENCES):
+        if sentence <= 0 or end - sentence >= _LOOK_BACK:
+            return False  # the text's start, or no sentence so long: a run of acts read back
         said = text[sentence:end]
         if _OTHERS_BEFORE.search(said) or (apart is not None and apart.search(said)):
             return False
-        if sentence <= 0:
-            return False
         end = sentence - 1  # the stop ending the sentence before
-        sentence = max(max(text.rfind(stop, 0, end) for stop in _SENTENCE_STOPS) + 1, 0)
-        start = sentence + len(text[sentence:end]) - len(text[sentence:end].lstrip())
+        sentence = _sentence_start(text, end)
+        said = text[sentence:end]
+        start = sentence + len(said) - len(said.lstrip())
         leader = rx(spec.actor).search(text, start, start + _OPENS_WITH)
         if leader is not None:
             return (
@@ -568,10 +569,7 @@ def _other_before(
 ) -> tuple[int, int, int]:
     """Where the sentence holding ``at`` starts, and where the last other person it names
     before ``at`` (``apart``, or another unit's head) starts and ends (-1, -1: none)."""
-    # (a sentence read no further back than _LOOK_BACK: a crafted line of 50,000 acts was read
-    # back to its start for each, minutes)
-    lo = max(0, at - _LOOK_BACK)
-    sentence = max(max(text.rfind(stop, lo, at) for stop in _SENTENCE_STOPS) + 1, lo)
+    sentence = _sentence_start(text, at)
     item = _last(_NEXT_ITEM, text, sentence, at) if text.find(";", sentence, at) >= 0 else None
     if item is not None:  # 一是…；二是亲自…: each item goes back to the sentence's subject
         sentence = item.end()
@@ -656,6 +654,15 @@ def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match
 # (not ；: a list of acts joined by semicolons goes on with the subject its first clause names —
 # 分管副局长主持召开…；亲自审定…；带头讲授… are all the deputy's)
 _SENTENCE_STOPS = ("。", "\n")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts, read back no further than ``_LOOK_BACK`` (a
+    crafted line of 50,000 acts was read back to its start for each, minutes)."""
+    lo = max(0, at - _LOOK_BACK)
+    return max(max(text.rfind(stop, lo, at) for stop in _SENTENCE_STOPS) + 1, lo)
+
+
 # …but a numbered item after one starts again from the sentence's subject (局长认真履行…：一是督促
 # 分管副局长…；二是亲自主持…: the second item is the 局长's)
 _NEXT_ITEM = re.compile(
