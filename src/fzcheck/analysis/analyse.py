@@ -362,18 +362,18 @@ def _paragraphs_of_their_own(
     def quote(k: int) -> str:
         return (later.get(k) or found[k]).evidence[0].quote
 
+    # a part's paragraph opens with it; among points, one after the list (a paragraph between
+    # two points of one list, or one summing the list up, is the list's: 一是强化组织领导。/
+    # 街道党工委书记亲自… / 二是…; 以上成绩的取得，得益于…)
     opening = [
         (line, k)
         for n, (line, k) in enumerate(told)
-        if (n == 0 and found[k].part.themed_before_anchor) or _opens(doc, line, quote(k))
+        if (
+            _after_the_points(doc, outline, points, line, quote(k))
+            if points
+            else (n == 0 and found[k].part.themed_before_anchor) or _opens(doc, line, quote(k))
+        )
     ]
-    if points:  # a paragraph between two points of one list, or one summing the list up, is
-        # the list's (一是强化组织领导。/ 街道党工委书记亲自… / 二是…; 以上成绩的取得，得益于…)
-        opening = [
-            (line, k)
-            for line, k in opening
-            if _after_the_points(doc, outline, points, line, quote(k))
-        ]
     lines = [line for line, _ in opening]
     own = [(line, k) for line, k in opening if lines.count(line) == 1]  # one part opens it
     # a report's outline in paragraphs, most of its parts each opening one (the year's work

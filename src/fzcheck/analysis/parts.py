@@ -202,7 +202,7 @@ def find_parts(
     cues = {p.id: _Cues.of(p, year, own[p.id]) for p in rubric.parts}
     _law_wording_ends(doc, outline, rubric.report_genre.law_headings)
     _rests_taken(doc, outline, list(cues.values()))
-    masked = [mask_titles(heading_words(h.text)) for h in outline.headings]
+    masked = _masked(outline)
     body = _Body(doc, range(outline.body_start, outline.body_end + 1))
     level1 = [(h, m) for h, m in zip(outline.headings, masked, strict=True) if h.level == 1]
     # a list of points starting again under a paragraph telling a part (…还存在一些不足。 / 一是…
@@ -295,15 +295,18 @@ def told_again(
     telling stood inside a list of points (一是强化组织领导 / 街道党工委书记亲自担任组长…) and a
     paragraph after the list may be its own (街道党工委书记、办事处主任认真履行…)."""
     part = f.part
-    cues = {part.id: _Cues.of(part, year, kinds_of(part, unit))}
-    masked = [mask_titles(heading_words(h.text)) for h in outline.headings]
+    own = kinds_of(part, unit)
     again = Found(part=part)
     body = _Body(doc, range(start, outline.body_end + 1))
     barred = _barred(f, {x.part.id: x for x in found})
-    _find_embedded(
-        again, doc, outline, year, cues, masked, body, barred, kinds_of(part, unit), unit
-    )
+    cues = {part.id: _Cues.of(part, year, own)}
+    _find_embedded(again, doc, outline, year, cues, _masked(outline), body, barred, own, unit)
     return again if again.status == "embedded" and again.evidence else None
+
+
+def _masked(outline: Outline) -> list[str]:
+    """The outline's headings as their cues are tried: words only, 《…》 titles blanked."""
+    return [mask_titles(heading_words(h.text)) for h in outline.headings]
 
 
 def _led_in(

@@ -1200,8 +1200,6 @@ def _blank_rows(
     line is theirs. Also the label lines after the last row left blank."""
     if not label.strip() and labels:
         *labels, (line, label) = labels  # the stacked values' own label, the line above them
-        if not labels:
-            return [], []
     if not labels or not label.strip():
         return [], []
     rows = template.rows
