@@ -348,7 +348,7 @@ def test_inputs_without_decisions_cost_a_stat_and_no_read(
 
     read: list[Path] = []
     real = decisions.load
-    monkeypatch.setattr(decisions, "load", lambda p: read.append(p) or real(p))
+    monkeypatch.setattr(decisions, "load", lambda p, **kw: read.append(p) or real(p, **kw))
     lines = [{"path": str(tmp_path / f"{n}.txt"), "sha256": str(n)} for n in range(2000)]
     assert decisions.for_results(lines, tmp_path / "r.jsonl") == []
     assert read == [decisions_path(tmp_path / "r.jsonl").resolve()]  # only the results' own

@@ -166,6 +166,7 @@ class Decision(_Model):
     path: str | None = None
     at: str | None = None  # ISO time
     by: str | None = None  # cli | html
+    seal: str | None = None  # the desk's HMAC of the fields above (grading.seal)
 
     @field_validator("note")
     @classmethod

@@ -454,3 +454,24 @@ def test_a_decision_appended_after_a_torn_last_line_keeps_both(
         ("leader_duties", "missing"),
     ]
     assert "不是有效的复核记录" not in capsys.readouterr().err
+
+
+def test_a_decisions_file_saved_in_gbk_is_said_once_with_the_fix(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Notes typed into the file in Notepad and saved as GBK: each such line had been skipped
+    with a warning of its own that did not say why; one line now says the encoding and the fix,
+    and the lines that are UTF-8 still apply."""
+    results, line = _one_report(capsys, tmp_path)
+    kept = _about(line, target="part", id="problems", set="embedded", machine="present")
+    gbk = [_about(line, target="part", id="other", set="missing", note=f"第{n}页") for n in (3, 4)]
+    store = decisions_path(results)
+    store.write_bytes(
+        (json.dumps(kept) + "\n").encode()
+        + b"".join((json.dumps(x, ensure_ascii=False) + "\n").encode("gbk") for x in gbk)
+    )
+    code, out, err = run(capsys, "review", str(results))
+    assert code == 0 and "改为“嵌于他节”" in out and "缺失" not in out
+    said = [x for x in err.splitlines() if "UTF-8" in x]
+    assert len(said) == 1 and "第2、3行" in said[0] and "另存成了GBK" in said[0]
+    assert "不是有效的复核记录" not in err

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -479,6 +480,53 @@ def test_a_folder_walk_skips_lock_files_and_fzchecks_own_pages(tmp_path: Path) -
     lines = proc.stdout.splitlines()
     assert len(lines) == 3 and "~$报告" not in proc.stdout + proc.stderr
     assert json.loads(lines[1])["verdict"] == "complete"
+
+
+def test_fzchecks_own_views_and_results_are_no_submission(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its Markdown and terminal views saved into the submissions' folder were graded as
+    reports the next run (a summary scored like the report it quotes); its results and
+    decisions files, given by name, were graded as reports too. Skipped in a folder, one line
+    each by name; a report that merely quotes fzcheck is still read."""
+    from fzcheck.cli import main
+    from fzcheck.reading.inputs import expand_inputs
+
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / "报告.txt")
+    report = str(folder / "报告.txt")
+    (folder / "引用.txt").write_text(
+        "关于fzcheck的说明\n" + SAMPLE.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    views = {
+        "结果.md": ["check", report, "-f", "markdown"],
+        "结果.txt": ["check", report],
+        "结果.json": ["check", report, "-f", "json"],
+    }
+    for name, args in views.items():
+        assert main([*args, "-o", str(folder / name)]) in (0, 1)
+    results = tmp_path / "r.jsonl"
+    assert main(["batch", str(folder), "-o", str(results), "-q"]) == 0
+    assert main(["report", str(results), "-f", "markdown", "-o", str(folder / "汇总.md")]) == 0
+    assert main(["report", str(results), "-o", str(folder / "汇总.txt")]) == 0
+    assert (
+        main(["review", str(results), "--report", "报告.txt", "--part", "problems", "--accept"])
+        == 0
+    )
+    capsys.readouterr()
+    assert [Path(p).name for p in expand_inputs([str(folder)])] == ["引用.txt", "报告.txt"]
+    given = [
+        *(folder / n for n in (*views, "汇总.md")),
+        results,
+        Path(f"{results}.decisions.jsonl"),
+    ]
+    for path in given:
+        with pytest.raises(InputError) as err:
+            load(str(path))
+        assert err.value.kind == "own_output", path
+    main(["check", str(results)])
+    assert "这是fzcheck自己写出的结果" in capsys.readouterr().out
 
 
 def _check_folder(folder: Path) -> subprocess.CompletedProcess[str]:

@@ -157,12 +157,14 @@ def _reviewed_rows(stats: dict[str, Any]) -> list[tuple[str, str, str, str]]:
 
 
 def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
+    from fzcheck.reading import MARKDOWN_MARK
     from fzcheck.render.markdown import safe_tree
 
     stats = safe_tree(stats)  # read on a terminal as often as in a file: controls shown
     v = stats["verdicts"]
     labels = {p["part"]: p.get("label") or p["part"] for p in stats["parts"]}
-    lines = [f"# {t('cohort.title', n=stats['reports'])}", ""]
+    # the mark first: saved into the submissions' folder, a run there skips it
+    lines = [MARKDOWN_MARK, f"# {t('cohort.title', n=stats['reports'])}", ""]
     if stats.get("reviewed"):
         lines += [t("cohort.reviewed", n=stats["reviewed"]), ""]
     lines += [f"| {t('verdict')} | {t('cohort.count')} |", "|---|---|"]
@@ -304,6 +306,8 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
         from fzcheck.output import stdout
 
         console = stdout()
+    else:  # a file: named as fzcheck's first, so a run over the folder it is in skips it
+        console.print(t("cohort.file_head"), markup=False)
     labels = {p["part"]: p.get("label") or p["part"] for p in stats["parts"]}
     head = f"{t('cohort.reports', n=stats['reports'])}：{_verdicts(stats['verdicts'])}"
     if stats.get("reviewed"):

@@ -149,7 +149,9 @@ def run(args: argparse.Namespace) -> int:
                     graded.result.outline = graded.analysis.outline.to_json(graded.analysis.doc)
             data = graded.result.to_json()
             # beside -o, those about this report among the inputs; beside this file, all
-            mine = [d for d in decisions if reports.applies(d, data)] + load_beside(source)
+            mine = [d for d in decisions if reports.applies(d, data)] + load_beside(
+                source, sealed_only=True
+            )
             if mine:  # the reviewer's verdict beside the machine's
                 data = with_review(data, mine, rubrics)
             if verbose():

@@ -244,14 +244,17 @@ ZH: dict[str, str] = {
     "  fzcheck review results.jsonl --report 县司法局.docx --part problems --accept\n"
     "  fzcheck review results.jsonl --import fzcheck-decisions.json   # exported from the HTML "
     "page\n"
-    "  fzcheck review results.jsonl                                  # list the decisions": (
+    "  fzcheck review results.jsonl                                  # list the decisions\n"
+    "  fzcheck review results.jsonl --adopt    # apply decisions beside reports this desk did "
+    "not seal": (
         "示例：\n"
         '  fzcheck review report.docx --part problems --set embedded --note "见第3页"\n'
         "  fzcheck review results.jsonl --report 县司法局.docx --check problems.gives_causes "
         "--set pass\n"
         "  fzcheck review results.jsonl --report 县司法局.docx --part problems --accept\n"
         "  fzcheck review results.jsonl --import fzcheck-decisions.json   # 从网页导出的复核意见\n"
-        "  fzcheck review results.jsonl                                  # 列出已有的复核意见"
+        "  fzcheck review results.jsonl                                  # 列出已有的复核意见\n"
+        "  fzcheck review results.jsonl --adopt    # 采用报告旁没有本复核台签记的复核记录"
     ),
     "a report file, or a results file (.jsonl/.json) from batch or check": (
         "报告文件，或 batch、check 写出的结果文件（.jsonl/.json）"
@@ -271,6 +274,11 @@ ZH: dict[str, str] = {
     "confirm the machine's status": "确认机器的判断",
     "why (for example 见第3页)": "理由（例如 见第3页）",
     "import decisions exported from the HTML page": "导入从网页导出的复核意见",
+    "apply the decisions beside the report(s) that this desk did not seal (recorded before "
+    "seals, on another machine, or by hand): check them first, a unit can send one": (
+        "采用报告旁没有本复核台签记的复核记录（旧版本、其他电脑或手工记录的）：请先核对，"
+        "报送单位也可能附上这样的文件"
+    ),
     "the rubric the report is graded with, when it is not bundled": (
         "评查这份报告所用的规则（不是内置规则时给出）"
     ),

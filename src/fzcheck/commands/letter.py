@@ -285,7 +285,7 @@ def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
         out += reviewed_and_said(lines, Path(item), rubrics)  # beside the results and each input
     for source in expand_inputs(files) if files else []:
         result = check_source(source, rubrics).result.to_json()
-        decisions = load_beside(source)
+        decisions = load_beside(source, sealed_only=True)
         warn_stale([result], decisions)
         out.append(with_review(result, decisions, rubrics))
     return out

@@ -20,7 +20,8 @@ EXAMPLES = """examples:
   fzcheck review results.jsonl --report 县司法局.docx --check problems.gives_causes --set pass
   fzcheck review results.jsonl --report 县司法局.docx --part problems --accept
   fzcheck review results.jsonl --import fzcheck-decisions.json   # exported from the HTML page
-  fzcheck review results.jsonl                                  # list the decisions"""
+  fzcheck review results.jsonl                                  # list the decisions
+  fzcheck review results.jsonl --adopt    # apply decisions beside reports this desk did not seal"""
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
@@ -65,6 +66,12 @@ def register(sub: Any, name: str, help_text: str) -> None:
         help="import decisions exported from the HTML page",
     )
     p.add_argument(
+        "--adopt",
+        action="store_true",
+        help="apply the decisions beside the report(s) that this desk did not seal (recorded "
+        "before seals, on another machine, or by hand): check them first, a unit can send one",
+    )
+    p.add_argument(
         "--rubric",
         metavar="ID|PATH",
         default=None,
@@ -76,7 +83,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 def run(args: argparse.Namespace) -> int:
     from fzcheck.commands.letter import WORKBOOKS
     from fzcheck.errors import UsageError
-    from fzcheck.grading.decisions import Reports, append, decisions_path, for_results
+    from fzcheck.grading.decisions import SUFFIX, Reports, append, decisions_path, for_results
     from fzcheck.output import stderr
     from fzcheck.redact import visible
     from fzcheck.render.i18n import t
@@ -89,15 +96,25 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(t("no_such_file", path=target))
     if target.suffix.lower() in WORKBOOKS:  # a sheet fzcheck wrote is no report, nor results
         raise UsageError(t("review.workbook", path=visible(str(target))))
+    if target.name.endswith(SUFFIX):  # the decisions themselves: reviewed through what they are on
+        reviewed = str(target)[: -len(SUFFIX)]
+        raise UsageError(
+            t("review.decisions_file", path=visible(str(target)), of=visible(reviewed))
+        )
     rubrics = Catalog.load(args.rubric)
     results, is_results = _results(target, rubrics)
     store = decisions_path(target)
+    if args.adopt:
+        if args.import_file or args.part or args.check or args.value or args.accept:
+            raise UsageError(t("review.adopt_alone"))
+        return _adopt(target, results, is_results)
     if args.import_file:
-        return _import(Path(args.import_file), results, store, rubrics)
+        return _import(Path(args.import_file), results, store, rubrics, is_results=is_results)
     if args.part is None and args.check is None:
         if args.value is not None or args.accept or args.note is not None:
             raise UsageError(t("review.which"))
-        decisions = for_results(results, target)  # beside RESULTS and beside each input
+        # beside RESULTS and beside each input (beside a report: sealed by this desk only)
+        decisions = for_results(results, target, is_results=is_results)
         warn_stale(results, decisions)
         _warn_invalid(results, decisions, rubrics)
         # --report: that report's decisions only (one not found is an error, as when recording)
@@ -119,7 +136,29 @@ def run(args: argparse.Namespace) -> int:
         said += t("review.recorded_beside_report")
     stderr().print(said, markup=False, highlight=False)
     # shown as among all of them, with the decisions every view applies
-    _list([result], for_results(results, target), rubrics, Reports(results))
+    _list([result], for_results(results, target, is_results=is_results), rubrics, Reports(results))
+    return 0
+
+
+def _adopt(target: Path, results: list[dict[str, Any]], is_results: bool) -> int:
+    """Seal the decisions beside the report ``target`` is, or beside each report it names."""
+    from fzcheck.grading.decisions import _graded_from, adopt, decisions_path, stores_beside
+    from fzcheck.output import stderr
+    from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
+
+    if is_results:
+        stores = [s for _, s in stores_beside(results, [target], _graded_from(target))]
+    else:
+        stores = [decisions_path(target)]
+    n = files = 0
+    for store in stores:
+        done = adopt(store)
+        n, files = n + done, files + bool(done)
+        if done:
+            stderr().print(t("review.adopted", n=done, path=visible(str(store))), markup=False)
+    if not n:
+        stderr().print(t("review.adopt_none", path=visible(str(target))), markup=False)
     return 0
 
 
@@ -448,8 +487,11 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-def _import(file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any) -> int:
-    """Add the decisions in ``file`` (a page's export) that are about ``results`` to ``store``.
+def _import(
+    file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any, *, is_results: bool
+) -> int:
+    """Add the decisions in ``file`` (a page's export) that are about ``results`` to ``store``
+    (beside a report, ``is_results`` False: its sealed decisions are those stored).
     One that names no part or check of its report's rubric, or a value its target cannot take,
     is refused with a line saying which and what it can be; the others are imported, and the
     exit code is 2 when any was refused (as ``letter`` does for a letter it cannot write)."""
@@ -492,7 +534,7 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any
         ref = r.get("rubric") or {}
         graded.setdefault((r.get("sha256"), ref.get("id"), ref.get("version")), []).append(r)
     reports = Reports(results)
-    stored = load(store)
+    stored = load(store, sealed_only=not is_results)
     good: list[Decision] = []
     same = refused = skipped = 0
     # the decision in force on each target: the last one, stored or imported before it
@@ -544,7 +586,8 @@ def _import(file: Path, results: list[dict[str, Any]], store: Path, rubrics: Any
     if refused:
         said += "；" + t("review.refused_count", n=refused)
     stderr().print(said, markup=False, highlight=False)
-    warn_stale(results, for_results(results, store))  # stored, imported, beside each input
+    # stored, imported, beside each input
+    warn_stale(results, for_results(results, store, is_results=is_results))
     return 2 if refused else 0
 
 

@@ -60,11 +60,39 @@ def decisions_path(reviewed: str | Path) -> Path:
 MAX_BYTES = 256 * 1024 * 1024  # a decisions file: a line a decision, a few hundred bytes each
 
 
-def load(path: Path) -> list[Decision]:
+def load(path: Path, *, sealed_only: bool = False) -> list[Decision]:
     """Every decision in ``path`` (none when it does not exist); a line that is no decision
     (not JSON, not UTF-8: an editor's GBK save of one note) is skipped with a warning, the
     others kept — never fatal. A file that is no regular file (a FIFO would be waited on for
-    ever) or larger than any review's is read as none, with a warning."""
+    ever) or larger than any review's is read as none, with a warning. ``sealed_only``: a file
+    beside an input, where a unit can put one — only the decisions this desk sealed
+    (:mod:`fzcheck.grading.seal`), the others said once and left out."""
+
+    out = _load(path)
+    if not sealed_only or not out:
+        return out
+    from fzcheck.grading.seal import desk_key, is_sealed
+
+    key = desk_key()
+    kept = [d for d in out if is_sealed(d, key)]
+    if len(kept) < len(out):
+        _said_unsealed(str(path), len(out) - len(kept))
+    return kept
+
+
+@lru_cache(maxsize=1024)
+def _said_unsealed(path: str, n: int) -> None:
+    """Say once a run that decisions beside an input carry no seal of this desk."""
+    from fzcheck.grading.seal import key_path
+    from fzcheck.output import warn
+    from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
+
+    report = path.removesuffix(SUFFIX)
+    warn(t("review.unsealed", path=visible(path), n=n, report=visible(report), keyfile=key_path()))
+
+
+def _load(path: Path) -> list[Decision]:
     from fzcheck.output import warn
 
     try:
@@ -74,6 +102,7 @@ def load(path: Path) -> list[Decision]:
             warn(f"{path}: 不是普通文件，或大于256 MB，不像复核记录，已跳过")
             return []
         out: list[Decision] = []
+        not_utf8: list[int] = []
         with path.open("rb") as f:
             for n, raw in enumerate(f, 1):
                 if not raw.strip():
@@ -81,16 +110,25 @@ def load(path: Path) -> list[Decision]:
                 try:  # json.loads: a GBK file name's surrogates come back as written (append)
                     # utf-8-sig: Notepad and WPS put a byte-order mark before the first line
                     out.append(Decision.model_validate(json.loads(raw.decode("utf-8-sig"))))
+                except UnicodeDecodeError:  # a note typed in, saved by an editor in GBK
+                    not_utf8.append(n)
                 except (ValidationError, ValueError, RecursionError):  # [[[… past the stack
                     warn(f"{path}:{n}: 不是有效的复核记录，已跳过")
+        if not_utf8:  # one line for the file: saved whole in GBK, every line is
+            lines = "、".join(map(str, not_utf8[:5])) + ("等" if len(not_utf8) > 5 else "")
+            warn(
+                f"{path}: 第{lines}行不是UTF-8编码（可能用记事本或WPS另存成了GBK），已跳过"
+                f"{len(not_utf8)}条：请将该文件另存为UTF-8编码"
+            )
     except OSError as err:
         warn(f"{path}: 无法读取复核记录（{err.strerror or err}），已跳过")
         return []
     return out
 
 
-def load_beside(*reviewed: str | Path | None) -> list[Decision]:
-    """The decisions stored beside any of ``reviewed`` (inputs, results files)."""
+def load_beside(*reviewed: str | Path | None, sealed_only: bool = False) -> list[Decision]:
+    """The decisions stored beside any of ``reviewed`` (inputs, results files); ``sealed_only``
+    for inputs (:func:`load`)."""
     out: list[Decision] = []
     seen: set[Path] = set()
     for item in reviewed:
@@ -102,7 +140,7 @@ def load_beside(*reviewed: str | Path | None) -> list[Decision]:
             continue  # no decisions file can stand beside it
         if path not in seen:
             seen.add(path)
-            out += load(path)
+            out += load(path, sealed_only=sealed_only)
     return out
 
 
@@ -123,6 +161,21 @@ def beside_inputs(
     graded the line from (its sidecar's record): a relative path is the batch's working
     folder's, not this command's, and the decisions beside it are found from any folder."""
     out: list[Decision] = []
+    for path, store in stores_beside(lines, loaded, where):
+        for d in load(store, sealed_only=True):
+            if d.path != path:  # however it was typed (from another folder): this input
+                d = d.model_copy(update={"path": path})
+            out.append(d)
+    return out
+
+
+def stores_beside(
+    lines: Iterable[Mapping[str, Any]],
+    loaded: Iterable[str | Path] = (),
+    where: Mapping[tuple[str, str], str] | None = None,
+) -> Iterable[tuple[str, Path]]:
+    """Each input a results file names that has a decisions file beside it: its path as the
+    results name it, and that file, once (:func:`beside_inputs`)."""
     seen: set[str] = set()
     read: set[Path] = set()
     for item in loaded:
@@ -151,11 +204,41 @@ def beside_inputs(
         if real in read:  # the same file under two spellings, or the results' own
             continue
         read.add(real)
-        for d in load(store):
-            if d.path != str(path):  # however it was typed (from another folder): this input
-                d = d.model_copy(update={"path": str(path)})
-            out.append(d)
-    return out
+        yield str(path), store
+
+
+def adopt(store: Path) -> int:
+    """Seal the decisions in ``store`` that carry no seal of this desk (recorded before seals,
+    on another desk, or by hand), in place and in their order (a later line on a target
+    wins); lines that are no decision are kept as they are. The number sealed."""
+    from fzcheck.grading.seal import desk_key, is_sealed, sealed
+    from fzcheck.render.jsonfmt import dumps_line
+
+    key = desk_key(make=True)
+    if key is None or not regular_within(store, MAX_BYTES):
+        return 0
+    kept: list[bytes] = []
+    n = 0
+    with store.open("rb") as f:
+        for raw in f:
+            try:
+                d = Decision.model_validate(json.loads(raw.decode("utf-8-sig")))
+            except (ValidationError, ValueError, RecursionError):
+                kept.append(raw if raw.endswith(b"\n") else raw + b"\n")
+                continue
+            if not is_sealed(d, key):
+                n += 1
+                line = dumps_line(sealed(d, key).model_dump(mode="json", exclude_none=True))
+                raw = line.encode()
+            kept.append(raw if raw.endswith(b"\n") else raw + b"\n")
+    if n:  # written whole beside it, then put in its place: a crash leaves the old file
+        import tempfile
+
+        fd, part = tempfile.mkstemp(dir=store.parent, prefix=".fzcheck-", suffix=".part")
+        with os.fdopen(fd, "wb") as out:
+            out.write(b"".join(kept))
+        os.replace(part, store)
+    return n
 
 
 def _when(d: Decision) -> float:
@@ -183,15 +266,19 @@ def _graded_from(results_file: str | Path) -> Mapping[tuple[str, str], str]:
         return {}
 
 
-def for_results(lines: Sequence[Mapping[str, Any]], results_file: str | Path) -> list[Decision]:
+def for_results(
+    lines: Sequence[Mapping[str, Any]], results_file: str | Path, *, is_results: bool = True
+) -> list[Decision]:
     """Every decision about a results file's reports: those stored beside it (``review
     RESULTS``) and those stored beside each input it names (``review FILE``), so that every
     view of the results — report, batch, letter, review — and ``check FILE`` judge a report
     alike. Each file's decisions keep their order (a later line on a target wins); between
-    the two files, the later decision by its time wins, as the reviewer made them."""
+    the two files, the later decision by its time wins, as the reviewer made them.
+    ``is_results`` False: ``results_file`` is the report itself (``review FILE``), whose
+    decisions are an input's (sealed ones only)."""
     import heapq
 
-    beside = load_beside(results_file)
+    beside = load_beside(results_file, sealed_only=not is_results)
     inputs = beside_inputs(lines, loaded=[results_file], where=_graded_from(results_file))
     if not inputs:
         return beside
@@ -201,9 +288,19 @@ def for_results(lines: Sequence[Mapping[str, Any]], results_file: str | Path) ->
 def append(path: Path, decisions: Iterable[Decision]) -> int:
     """Add ``decisions`` to ``path``, a JSON line each; a file name that is not UTF-8 (GBK)
     written as JSON escapes, as the results file writes it (pydantic's JSON refused it)."""
+    from fzcheck.grading.seal import desk_key, key_path, sealed
     from fzcheck.render.jsonfmt import dumps_line
 
-    lines = [dumps_line(d.model_dump(mode="json", exclude_none=True)) for d in decisions]
+    decisions = list(decisions)
+    key = desk_key(make=bool(decisions))
+    if key is None and decisions:  # recorded all the same: beside a results file it applies
+        from fzcheck.output import warn
+        from fzcheck.render.i18n import t
+
+        warn(t("review.no_key", keyfile=key_path()))
+    lines = [
+        dumps_line(sealed(d, key).model_dump(mode="json", exclude_none=True)) for d in decisions
+    ]
     if lines:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a+b") as f:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+import re
 import sys
 from collections.abc import Callable
 from types import ModuleType
@@ -81,6 +82,26 @@ def opens_as_document(head: bytes) -> bool:
     return head[:64].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_DOCUMENT_MAGIC)
 
 
+# What fzcheck writes first, so that a run over the folder it was written into does not grade
+# its own output as a submission: a page's generator, a Markdown file's comment (no viewer
+# shows it), a terminal view's panel corner (no report starts with one) or its name (a batch
+# summary saved as text), a results line or a results array, a decisions line.
+MARKDOWN_MARK = "<!-- generator: fzcheck -->"
+_OWN_PAGE = re.compile(rb"<meta\s+name=[\"']?generator[\"']?\s+content=[\"']?fzcheck\b", re.I)
+_OWN_START = re.compile(
+    rb"(?:%s|\xe2\x95\xad\xe2\x94\x80|fzcheck |\[?\s*\{\s*\"schema_version\"\s*:\s*\d+\s*,\s*\"path\""
+    rb"|\{\"sha256\":\"[0-9a-f]{64}\",\"rubric\":[^\n]*\"rubric_version\":)"
+    % re.escape(MARKDOWN_MARK.encode())
+)
+
+
+def is_own_output(head: bytes) -> bool:
+    """Whether ``head`` (a file's first 4 KB) begins something fzcheck wrote: a page, a
+    Markdown or terminal view saved to a file, a results or decisions file."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return bool(_OWN_START.match(start) or _OWN_PAGE.search(head))
+
+
 def _too_big(size: int, max_mb: float) -> str:
     return (
         f"file is {size / 1024 / 1024:.1f} MB, over the {max_mb:g} MB limit "
@@ -100,6 +121,12 @@ def load(source: str, max_mb: float = DEFAULT_MAX_MB, data: bytes | None = None)
                 "a Word/WPS lock file (~$ at the start of its name: made while a document is "
                 "open), not the report: check the document itself",
                 kind="lock_file",
+            )
+        if is_own_output(data[:4096]):
+            raise InputError(
+                "fzcheck's own output (a results file, page or summary), not a report: view "
+                "it with fzcheck report, or check the report itself",
+                kind="own_output",
             )
         fmt: Format | None = None
         try:

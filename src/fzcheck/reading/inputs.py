@@ -4,22 +4,20 @@ A directory yields every file that looks like a submission, including the ones t
 read (images, spreadsheets) and special files or broken links named like one, so each gets its
 error line instead of vanishing from the count; a directory with none yields itself, so the
 user hears that it held no reports. Office lock files (``~$报告.docx``) and fzcheck's own HTML
-pages, letters and workbooks (results written inside the input folder) are not submissions and
-are skipped; a document named ~$… (its content a document's, not a lock file's) is read."""
+pages, Markdown and text views, letters and workbooks (results written inside the input
+folder) are not submissions and are skipped; a document named ~$… (its content a document's,
+not a lock file's) is read."""
 
 from __future__ import annotations
 
 import glob
 import os
-import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from fzcheck.reading import SUBMISSION_SUFFIXES, opens_as_document
-from fzcheck.reading.sniff import HTML_SUFFIXES
-
-_OWN_PAGE = re.compile(rb"<meta\s+name=[\"']?generator[\"']?\s+content=[\"']?fzcheck\b", re.I)
+from fzcheck.reading import SUBMISSION_SUFFIXES, is_own_output, opens_as_document
+from fzcheck.reading.sniff import HTML_SUFFIXES, TEXT_SUFFIXES
 
 
 def expand_inputs(specs: list[str]) -> Iterator[str]:
@@ -121,7 +119,7 @@ def _is_submission(child: Path, root: Path) -> bool:
         return True
     suffix = child.suffix.lower()
     return not (
-        (suffix in HTML_SUFFIXES and _own_page(child))
+        ((suffix in HTML_SUFFIXES or suffix in TEXT_SUFFIXES) and _own_output(child))
         # (a letter last saved by Word or WPS may be a unit's revised report written into the
         # letter it got: read, not passed over in silence)
         or (suffix == ".docx" and _own_package(child, LETTER_CATEGORY, _SAVED_BY_FZCHECK))
@@ -171,10 +169,11 @@ def _own_package(path: Path, category: str, also: bytes = b"") -> bool:
         return False  # not one of ours, or damaged: read, and its error line says so
 
 
-def _own_page(path: Path) -> bool:
-    """A page fzcheck wrote (its results, not a submission): it says so in its head."""
+def _own_output(path: Path) -> bool:
+    """A page, Markdown or text view fzcheck wrote (its results, not a submission): its
+    first bytes say so (:func:`fzcheck.reading.is_own_output`)."""
     try:
         with path.open("rb") as f:
-            return bool(_OWN_PAGE.search(f.read(4096)))
+            return is_own_output(f.read(4096))
     except OSError:
         return False

@@ -375,6 +375,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.reviewed_units": "人工复核的报告",
         "cohort.by_hand": "需人工核对的报告",
         "cohort.title": "批量评查：{n}份报告",
+        "cohort.file_head": "fzcheck 批量评查汇总",
         "cohort.verdicts": "结论",
         "cohort.llm_unused": "大模型：未使用",
         "cohort.llm": (
@@ -456,6 +457,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.lock_file": (
             "这是Word/WPS打开文档时生成的临时锁定文件（文件名以~$开头），不是报告："
             "请检查原文档（文件名不带~$的那个）"
+        ),
+        "error.own_output": (
+            "这是fzcheck自己写出的结果（结果文件、网页或汇总），不是报告：查看结果请用 "
+            "fzcheck report，或检查报告原件"
         ),
         "error.corrupt": "文件已损坏，无法解析：请用原软件重新保存或重新导出后再检查",
         "error.corrupt_word": "Word/WPS文档已损坏：请用Word或WPS打开后重新保存（另存为.docx）再检查",
@@ -730,6 +735,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.is_folder": (
             "{path} 是一个文件夹：请给出一份报告，或 fzcheck batch -o 写出的结果文件（.jsonl）"
         ),
+        "review.decisions_file": (
+            "{path} 是复核记录文件本身：请对它所属的报告或结果文件运行 review（fzcheck review {of}）"
+        ),
         "review.which": "请用 --part ID 或 --check ID 指明复核的要素或检查",
         "review.what": "请用 --set 值 或 --accept 给出复核结论",
         "review.not_readable": "{path}：无法作为结果文件读取（{why}）",
@@ -769,6 +777,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.bad_decision": "{report}：第{n}条不是有效的复核意见（{fields}），未导入",
         "review.refused_count": "{n}条无效的复核意见未导入",
         "review.invalid": "{report}：复核记录中有一条无效，未采用：{why}",
+        "review.unsealed": (
+            "{path}：{n}条复核记录没有本复核台的签记（可能随报送材料一并送来，或是旧版本、"
+            "其他电脑记录的），未采用。核对确是复核意见后，运行 fzcheck review {report} --adopt "
+            "采用；与同事共用复核记录，请共用复核密钥文件 {keyfile}（或设 FZCHECK_DESK_KEY 指向它）"
+        ),
+        "review.no_key": (
+            "无法建立复核密钥 {keyfile}：本次记录没有签记，报告旁的记录不会被采用"
+            "（请确认该目录可写，或设 FZCHECK_DESK_KEY 指向可用的密钥文件）"
+        ),
+        "review.adopted": "已采用{n}条复核记录（加上本复核台的签记）：{path}",
+        "review.adopt_none": "{path}：没有需要采用的复核记录",
+        "review.adopt_alone": "--adopt 单独使用，不与 --part/--check/--set/--accept/--import 同用",
         "batch.stdin": "batch 只读文件，不读标准输入：请给出文件、目录或通配符",
         "batch.not_found": "找不到 {path}：没有这个文件或文件夹（未评查，未写入结果）",
         "batch.jobs": "--jobs 至少为1",
@@ -988,6 +1008,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.reviewed_units": "reviewed reports",
         "cohort.by_hand": "reports to check by hand",
         "cohort.title": "Batch: {n} reports",
+        "cohort.file_head": "fzcheck batch summary",
         "cohort.verdicts": "verdicts",
         "cohort.llm_unused": "LLM: not used",
         "cohort.llm": (
@@ -1080,6 +1101,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.unsupported_presentation": (
             "a PowerPoint/WPS presentation, not a report: submit the report itself (.docx, PDF "
             "or .txt)"
+        ),
+        "error.own_output": (
+            "fzcheck's own output (a results file, page or summary), not a report: view it "
+            "with fzcheck report, or check the report itself"
         ),
         "error.lock_file": (
             "a Word/WPS lock file (its name starts with ~$, made while a document is open), "
@@ -1414,6 +1439,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "{path} is a folder: give one report, or the results file fzcheck batch -o wrote "
             "(.jsonl)"
         ),
+        "review.decisions_file": (
+            "{path} is a decisions file itself: review the report or results file it is about "
+            "(fzcheck review {of})"
+        ),
         "review.which": "say which part or check with --part ID or --check ID",
         "review.what": "give the decision with --set VALUE or --accept",
         "review.not_readable": "{path}: cannot be read as a results file ({why})",
@@ -1456,6 +1485,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.bad_decision": "{report}: item {n} is not a valid decision ({fields}), not imported",
         "review.refused_count": "{n} invalid decision(s) not imported",
         "review.invalid": "{report}: an invalid stored decision is not applied: {why}",
+        "review.unsealed": (
+            "{path}: {n} decisions carry no seal of this desk (they may have come with the "
+            "submission, or were recorded by an older version or on another machine) and are "
+            "not applied; once checked, fzcheck review {report} --adopt applies them; "
+            "reviewers sharing decisions share one key file, {keyfile} (or FZCHECK_DESK_KEY)"
+        ),
+        "review.no_key": (
+            "cannot make the desk's key {keyfile}: this decision is not sealed, and beside a report "
+            "it will not be applied (make that folder writable, or point FZCHECK_DESK_KEY at a key)"
+        ),
+        "review.adopted": "{n} decisions adopted (sealed by this desk): {path}",
+        "review.adopt_none": "{path}: no decisions to adopt",
+        "review.adopt_alone": "--adopt goes alone, without --part/--check/--set/--accept/--import",
         "batch.stdin": "batch reads files, not stdin: pass files, directories or globs",
         "batch.not_found": "{path}: no such file or folder (not graded, no line written)",
         "batch.jobs": "--jobs must be at least 1",

@@ -6,6 +6,7 @@ import re
 from typing import IO, TYPE_CHECKING, Any
 
 from fzcheck.document import Document
+from fzcheck.reading import MARKDOWN_MARK
 from fzcheck.render import (
     breakdowns,
     fact_value,
@@ -138,8 +139,12 @@ class MarkdownRenderer:
     def __init__(self, out: IO[str], rubrics: Catalog | None = None) -> None:
         self.out = out
         self.rubrics = rubrics
+        self.marked = False
 
     def add(self, result: dict[str, Any], doc: Document | None) -> None:
+        if not self.marked:  # saved into the submissions' folder, a run there skips it
+            self.out.write(MARKDOWN_MARK + "\n")
+            self.marked = True
         # names and quotes come from submissions: control characters and markup shown, not run
         self.out.write(render_markdown(safe_tree(result), self.rubrics) + "\n")
         self.out.flush()
