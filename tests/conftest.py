@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import CORPUS, MAKERS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _hermetic_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The run's own home and desk, before any fixture of a module's runs (those run before a
+    test's own environment is set: a module's batch and review wrote into the real home). One
+    desk key for the run, named by FZCHECK_DESK_KEY as reviewers sharing a key name theirs, so
+    decisions a module's fixture records apply in each of its tests."""
+    home = tmp_path_factory.mktemp("run-home")
+    key = tmp_path_factory.mktemp("desk") / "desk.key"
+    key.write_text(secrets.token_hex(32) + "\n", encoding="ascii")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HOME", str(home))
+        mp.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+        mp.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+        mp.setenv("FZCHECK_DESK_KEY", str(key))
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -95,7 +95,9 @@ def test_output_format_follows_the_extension(
     for ext in ("json", "jsonl", "md", "html"):
         run(capsys, "check", str(SAMPLE), "-o", str(tmp_path / f"r.{ext}"))
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))[0]["verdict"] == "complete"
-    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("## ")
+    # fzcheck's mark first (a comment no Markdown viewer shows), then the report's heading
+    mark, heading = (tmp_path / "r.md").read_text(encoding="utf-8").split("\n")[:2]
+    assert mark == "<!-- generator: fzcheck -->" and heading.startswith("## ")
     assert "<!DOCTYPE html>" in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 

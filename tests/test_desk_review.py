@@ -15,7 +15,7 @@ import pytest
 
 from fzcheck.cli import main
 from fzcheck.grading.decisions import decisions_path
-from tests.helpers import FIXTURES, SAMPLE
+from tests.helpers import FIXTURES, SAMPLE, reseal
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -606,6 +606,7 @@ def test_decisions_under_an_older_rubric_version_are_said_not_to_apply(
         ),
         encoding="utf-8",
     )
+    reseal(store)
     code, _, err = _review(capsys, results)
     assert code == 0 and "1条复核意见是按评分规则的旧版本作出的" in err
 
@@ -627,6 +628,7 @@ def test_decisions_on_results_of_a_rubric_not_at_hand_are_said_not_applied(
             path.read_text(encoding="utf-8").replace('"fazhi-annual"', '"my-fazhi"'),
             encoding="utf-8",
         )
+    reseal(decisions_path(results))
     _rubric_unknown.cache_clear()
     code, _, err = run(capsys, "report", str(results), "-f", "csv")
     assert code == 0

@@ -23,7 +23,7 @@ import pytest
 from fzcheck.cli import main
 from fzcheck.grading.decisions import Reports, decisions_path, load
 from fzcheck.result import Decision
-from tests.helpers import SAMPLE
+from tests.helpers import SAMPLE, reseal
 
 NOTE = "甲单位：问题部分照抄"
 AMBIGUOUS = "1条复核意见所针对的报告已不在原处，而内容与它相同的报告有多份"
@@ -222,6 +222,7 @@ def test_a_decision_without_a_path_follows_its_bytes_as_before(
         for x in store.read_text("utf-8").splitlines()
     ]
     store.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in old), "utf-8")
+    reseal(store)  # as an older version wrote them, since adopted
     stats = json.loads(run(capsys, "report", str(results), "-f", "json")[1])
     assert stats["reviewed"] == 2
 
@@ -373,6 +374,7 @@ def test_invalid_decisions_written_by_hand_are_shown_nowhere(
         _about(line, target="part", id="leader_duties", set="嵌于他节", machine="odd"),
     ]
     store.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in hand), "utf-8")
+    reseal(store)  # adopted: still never applied, being invalid
 
     code, out, err = run(capsys, "review", str(results))
     assert code == 0 and "nonsense" not in out and "problems" not in out
@@ -396,16 +398,21 @@ def test_invalid_decisions_written_by_hand_are_shown_nowhere(
 def test_one_line_not_in_utf8_loses_only_itself(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """A decisions file whose one line an editor saved in GBK (a note typed there): that line
-    is skipped with a warning naming it, the others stand — the whole file was dropped, and
-    decisions recorded after it never applied."""
+    """A decisions file whose lines an editor saved in GBK (notes typed there): those lines
+    are skipped with one warning naming them, the encoding and the fix, the others stand — the
+    whole file was dropped, and decisions recorded after it never applied; then each line had
+    a warning of its own that did not say why."""
     results, line = _one_report(capsys, tmp_path)
     store = decisions_path(results)
     good = _about(line, target="part", id="problems", set="missing", machine="present")
-    odd = json.dumps({**good, "note": "见第三页"}, ensure_ascii=False).encode("gbk")
-    store.write_bytes(odd + b"\n" + json.dumps(good).encode() + b"\n")
+    store.write_text(json.dumps(good) + "\n", encoding="utf-8")
+    reseal(store)
+    odd = [{**good, "id": "other", "note": f"见第{n}页"} for n in "三四"]
+    gbk = b"".join(json.dumps(x, ensure_ascii=False).encode("gbk") + b"\n" for x in odd)
+    store.write_bytes(gbk[: len(gbk) // 2 + 1] and gbk + store.read_bytes())
     assert len(load(store)) == 1
-    assert f"{store}:1: 不是有效的复核记录" in capsys.readouterr().err
+    said = [x for x in capsys.readouterr().err.splitlines() if "UTF-8" in x]
+    assert len(said) == 1 and "第1、2行" in said[0] and "另存成了GBK" in said[0], said
     code, out, _ = run(capsys, "review", str(results))
     assert code == 0 and "改为“缺失”" in out
 
@@ -454,24 +461,3 @@ def test_a_decision_appended_after_a_torn_last_line_keeps_both(
         ("leader_duties", "missing"),
     ]
     assert "不是有效的复核记录" not in capsys.readouterr().err
-
-
-def test_a_decisions_file_saved_in_gbk_is_said_once_with_the_fix(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    """Notes typed into the file in Notepad and saved as GBK: each such line had been skipped
-    with a warning of its own that did not say why; one line now says the encoding and the fix,
-    and the lines that are UTF-8 still apply."""
-    results, line = _one_report(capsys, tmp_path)
-    kept = _about(line, target="part", id="problems", set="embedded", machine="present")
-    gbk = [_about(line, target="part", id="other", set="missing", note=f"第{n}页") for n in (3, 4)]
-    store = decisions_path(results)
-    store.write_bytes(
-        (json.dumps(kept) + "\n").encode()
-        + b"".join((json.dumps(x, ensure_ascii=False) + "\n").encode("gbk") for x in gbk)
-    )
-    code, out, err = run(capsys, "review", str(results))
-    assert code == 0 and "改为“嵌于他节”" in out and "缺失" not in out
-    said = [x for x in err.splitlines() if "UTF-8" in x]
-    assert len(said) == 1 and "第2、3行" in said[0] and "另存成了GBK" in said[0]
-    assert "不是有效的复核记录" not in err

@@ -100,7 +100,7 @@ offline verdict stands)""",
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.grading.decisions import Reports, load_beside, with_review
+    from fzcheck.grading.decisions import Reports, beside_report, load_beside, with_review
     from fzcheck.output import tolerant_streams, verbose
     from fzcheck.pipeline import check_source
     from fzcheck.reading import DEFAULT_MAX_MB
@@ -149,9 +149,7 @@ def run(args: argparse.Namespace) -> int:
                     graded.result.outline = graded.analysis.outline.to_json(graded.analysis.doc)
             data = graded.result.to_json()
             # beside -o, those about this report among the inputs; beside this file, all
-            mine = [d for d in decisions if reports.applies(d, data)] + load_beside(
-                source, sealed_only=True
-            )
+            mine = [d for d in decisions if reports.applies(d, data)] + beside_report(source)
             if mine:  # the reviewer's verdict beside the machine's
                 data = with_review(data, mine, rubrics)
             if verbose():

@@ -245,8 +245,8 @@ ZH: dict[str, str] = {
     "  fzcheck review results.jsonl --import fzcheck-decisions.json   # exported from the HTML "
     "page\n"
     "  fzcheck review results.jsonl                                  # list the decisions\n"
-    "  fzcheck review results.jsonl --adopt    # apply decisions beside reports this desk did "
-    "not seal": (
+    "  fzcheck review results.jsonl --adopt    # list decisions this desk did not seal (--yes: "
+    "apply)": (
         "示例：\n"
         '  fzcheck review report.docx --part problems --set embedded --note "见第3页"\n'
         "  fzcheck review results.jsonl --report 县司法局.docx --check problems.gives_causes "
@@ -254,7 +254,7 @@ ZH: dict[str, str] = {
         "  fzcheck review results.jsonl --report 县司法局.docx --part problems --accept\n"
         "  fzcheck review results.jsonl --import fzcheck-decisions.json   # 从网页导出的复核意见\n"
         "  fzcheck review results.jsonl                                  # 列出已有的复核意见\n"
-        "  fzcheck review results.jsonl --adopt    # 采用报告旁没有本复核台签记的复核记录"
+        "  fzcheck review results.jsonl --adopt    # 列出没有本复核台签记的复核记录（--yes 采用）"
     ),
     "a report file, or a results file (.jsonl/.json) from batch or check": (
         "报告文件，或 batch、check 写出的结果文件（.jsonl/.json）"
@@ -274,10 +274,14 @@ ZH: dict[str, str] = {
     "confirm the machine's status": "确认机器的判断",
     "why (for example 见第3页)": "理由（例如 见第3页）",
     "import decisions exported from the HTML page": "导入从网页导出的复核意见",
-    "apply the decisions beside the report(s) that this desk did not seal (recorded before "
-    "seals, on another machine, or by hand): check them first, a unit can send one": (
-        "采用报告旁没有本复核台签记的复核记录（旧版本、其他电脑或手工记录的）：请先核对，"
-        "报送单位也可能附上这样的文件"
+    "list the decisions beside the report, the results file or each report it names that "
+    "this desk did not seal (recorded by an older version, on another machine, by hand — or "
+    "sent by a unit), to apply them with --yes": (
+        "列出报告、结果文件或其中各报告旁没有本复核台签记的复核记录（旧版本、其他电脑或手工记录的，"
+        "也可能是报送单位附上的），核对后加 --yes 采用"
+    ),
+    "with --adopt: seal the decisions it listed (without it, --adopt only lists them)": (
+        "与 --adopt 同用：采用其列出的复核记录（不加则只列出）"
     ),
     "the rubric the report is graded with, when it is not bundled": (
         "评查这份报告所用的规则（不是内置规则时给出）"

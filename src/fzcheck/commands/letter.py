@@ -260,7 +260,7 @@ def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
     from fzcheck.batch.store import read_results, without_moved
     from fzcheck.commands.review import reviewed_and_said, warn_stale
     from fzcheck.errors import UsageError
-    from fzcheck.grading.decisions import load_beside, with_review
+    from fzcheck.grading.decisions import beside_report, with_review
     from fzcheck.pipeline import check_source
     from fzcheck.reading.inputs import expand_inputs
     from fzcheck.redact import visible
@@ -285,7 +285,7 @@ def _results(inputs: list[str], rubrics: Catalog) -> list[dict[str, Any]]:
         out += reviewed_and_said(lines, Path(item), rubrics)  # beside the results and each input
     for source in expand_inputs(files) if files else []:
         result = check_source(source, rubrics).result.to_json()
-        decisions = load_beside(source, sealed_only=True)
+        decisions = beside_report(source)
         warn_stale([result], decisions)
         out.append(with_review(result, decisions, rubrics))
     return out

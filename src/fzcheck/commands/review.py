@@ -21,7 +21,7 @@ EXAMPLES = """examples:
   fzcheck review results.jsonl --report 县司法局.docx --part problems --accept
   fzcheck review results.jsonl --import fzcheck-decisions.json   # exported from the HTML page
   fzcheck review results.jsonl                                  # list the decisions
-  fzcheck review results.jsonl --adopt    # apply decisions beside reports this desk did not seal"""
+  fzcheck review results.jsonl --adopt    # list decisions this desk did not seal (--yes: apply)"""
 
 
 def register(sub: Any, name: str, help_text: str) -> None:
@@ -68,8 +68,14 @@ def register(sub: Any, name: str, help_text: str) -> None:
     p.add_argument(
         "--adopt",
         action="store_true",
-        help="apply the decisions beside the report(s) that this desk did not seal (recorded "
-        "before seals, on another machine, or by hand): check them first, a unit can send one",
+        help="list the decisions beside the report, the results file or each report it names "
+        "that this desk did not seal (recorded by an older version, on another machine, by "
+        "hand — or sent by a unit), to apply them with --yes",
+    )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="with --adopt: seal the decisions it listed (without it, --adopt only lists them)",
     )
     p.add_argument(
         "--rubric",
@@ -104,10 +110,12 @@ def run(args: argparse.Namespace) -> int:
     rubrics = Catalog.load(args.rubric)
     results, is_results = _results(target, rubrics)
     store = decisions_path(target)
+    if args.yes and not args.adopt:
+        raise UsageError(t("review.yes_alone"))
     if args.adopt:
         if args.import_file or args.part or args.check or args.value or args.accept:
             raise UsageError(t("review.adopt_alone"))
-        return _adopt(target, results, is_results)
+        return _adopt(target, results, is_results, args.yes)
     if args.import_file:
         return _import(Path(args.import_file), results, store, rubrics, is_results=is_results)
     if args.part is None and args.check is None:
@@ -140,25 +148,51 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _adopt(target: Path, results: list[dict[str, Any]], is_results: bool) -> int:
-    """Seal the decisions beside the report ``target`` is, or beside each report it names."""
-    from fzcheck.grading.decisions import _graded_from, adopt, decisions_path, stores_beside
+def _adopt(target: Path, results: list[dict[str, Any]], is_results: bool, yes: bool) -> int:
+    """The decisions without this desk's seal beside ``target`` (and, for a results file,
+    beside each report it names) — each shown, as it would change its report — sealed only
+    with ``yes``: a unit can send such a file, a reviewer reads them before they apply."""
+    from fzcheck.errors import UsageError
+    from fzcheck.grading.decisions import (
+        _graded_from,
+        append,
+        decisions_path,
+        inputs_with_decisions,
+        unsealed,
+    )
     from fzcheck.output import stderr
     from fzcheck.redact import visible
-    from fzcheck.render.i18n import t
+    from fzcheck.render.i18n import decision_text, t
 
+    stores = [decisions_path(target)]
     if is_results:
-        stores = [s for _, s in stores_beside(results, [target], _graded_from(target))]
-    else:
-        stores = [decisions_path(target)]
-    n = files = 0
+        beside = inputs_with_decisions(results, [target], _graded_from(target))
+        stores += [decisions_path(at) for _, at in beside]
+    found: list[tuple[Path, list[Any]]] = []
     for store in stores:
-        done = adopt(store)
-        n, files = n + done, files + bool(done)
-        if done:
-            stderr().print(t("review.adopted", n=done, path=visible(str(store))), markup=False)
-    if not n:
+        decisions, why = unsealed(store)
+        if why:
+            raise UsageError(why)
+        if decisions:
+            found.append((store, decisions))
+    if not found:
         stderr().print(t("review.adopt_none", path=visible(str(target))), markup=False)
+        return 0
+    con = stderr()
+    lines = {r.get("sha256"): r for r in results}  # a part's label, a check's name
+    for store, decisions in found:
+        con.print(visible(str(store)), markup=False, highlight=False)
+        for d in decisions:
+            when = f"  {d.at}" if d.at else ""
+            text = decision_text(d.model_dump(mode="json"), lines.get(d.sha256))
+            con.print(f"  {visible(d.path or d.sha256[:12])}：{visible(text)}{when}", markup=False)
+    n = sum(len(d) for _, d in found)
+    if not yes:
+        con.print(t("review.adopt_confirm", n=n, target=visible(str(target))), markup=False)
+        return 0
+    for store, decisions in found:
+        append(store, decisions)  # sealed copies after them: each the one in force on its target
+    con.print(t("review.adopted", n=n), markup=False)
     return 0
 
 
@@ -534,7 +568,7 @@ def _import(
         ref = r.get("rubric") or {}
         graded.setdefault((r.get("sha256"), ref.get("id"), ref.get("version")), []).append(r)
     reports = Reports(results)
-    stored = load(store, sealed_only=not is_results)
+    stored = load(store)
     good: list[Decision] = []
     same = refused = skipped = 0
     # the decision in force on each target: the last one, stored or imported before it

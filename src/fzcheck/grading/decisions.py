@@ -60,39 +60,50 @@ def decisions_path(reviewed: str | Path) -> Path:
 MAX_BYTES = 256 * 1024 * 1024  # a decisions file: a line a decision, a few hundred bytes each
 
 
-def load(path: Path, *, sealed_only: bool = False) -> list[Decision]:
-    """Every decision in ``path`` (none when it does not exist); a line that is no decision
-    (not JSON, not UTF-8: an editor's GBK save of one note) is skipped with a warning, the
-    others kept — never fatal. A file that is no regular file (a FIFO would be waited on for
-    ever) or larger than any review's is read as none, with a warning. ``sealed_only``: a file
-    beside an input, where a unit can put one — only the decisions this desk sealed
-    (:mod:`fzcheck.grading.seal`), the others said once and left out."""
-
-    out = _load(path)
-    if not sealed_only or not out:
+def load(path: Path, fix: str | Path | None = None) -> list[Decision]:
+    """The decisions in ``path`` this desk sealed (:mod:`fzcheck.grading.seal`; none when it
+    does not exist): the file may stand where a unit can put one (beside its report, beside a
+    results file written into the submissions' folder). The others are left out and said once
+    a run, with the fix: ``review FIX --adopt`` (``fix``: what the file is beside). A line that
+    is no decision is skipped with a warning (:func:`read_all`)."""
+    out = read_all(path)
+    if not out:
         return out
     from fzcheck.grading.seal import desk_key, is_sealed
 
-    key = desk_key()
+    key, why = desk_key()
     kept = [d for d in out if is_sealed(d, key)]
     if len(kept) < len(out):
-        _said_unsealed(str(path), len(out) - len(kept))
+        try:
+            real = str(path.resolve())
+        except (OSError, RuntimeError):
+            real = str(path)
+        _said_unsealed(real, len(out) - len(kept), str(fix or path), why)
     return kept
 
 
 @lru_cache(maxsize=1024)
-def _said_unsealed(path: str, n: int) -> None:
-    """Say once a run that decisions beside an input carry no seal of this desk."""
-    from fzcheck.grading.seal import key_path
+def _said_unsealed(path: str, n: int, fix: str, why: str) -> None:
+    """Say once a run (a file by its real path) that decisions carry no seal of this desk —
+    or, with no key to seal with, why (``review --adopt`` needs one)."""
     from fzcheck.output import warn
     from fzcheck.redact import visible
     from fzcheck.render.i18n import t
 
-    report = path.removesuffix(SUFFIX)
-    warn(t("review.unsealed", path=visible(path), n=n, report=visible(report), keyfile=key_path()))
+    if why:
+        warn(t("review.unsealed_no_key", path=visible(path), n=n, why=why))
+        return
+    shown = visible(fix)
+    if any(c.isspace() for c in shown):  # the command as it is typed
+        shown = f'"{shown}"'
+    warn(t("review.unsealed", path=visible(path), n=n, report=shown))
 
 
-def _load(path: Path) -> list[Decision]:
+def read_all(path: Path) -> list[Decision]:
+    """Every decision in ``path``, sealed or not (none when it does not exist); a line that is
+    no decision (not JSON, not UTF-8: an editor's GBK save of one note) is skipped with a
+    warning, the others kept — never fatal. A file that is no regular file (a FIFO would be
+    waited on for ever) or larger than any review's is read as none, with a warning."""
     from fzcheck.output import warn
 
     try:
@@ -126,9 +137,9 @@ def _load(path: Path) -> list[Decision]:
     return out
 
 
-def load_beside(*reviewed: str | Path | None, sealed_only: bool = False) -> list[Decision]:
-    """The decisions stored beside any of ``reviewed`` (inputs, results files); ``sealed_only``
-    for inputs (:func:`load`)."""
+def load_beside(*reviewed: str | Path | None) -> list[Decision]:
+    """The decisions stored beside any of ``reviewed`` (results files, a report) that this
+    desk sealed (:func:`load`)."""
     out: list[Decision] = []
     seen: set[Path] = set()
     for item in reviewed:
@@ -140,8 +151,51 @@ def load_beside(*reviewed: str | Path | None, sealed_only: bool = False) -> list
             continue  # no decisions file can stand beside it
         if path not in seen:
             seen.add(path)
-            out += load(path, sealed_only=sealed_only)
+            out += load(path, fix=item)
     return out
+
+
+def beside_report(report: str | Path, named: str | None = None) -> list[Decision]:
+    """The decisions stored beside the report file ``report`` (``review FILE``) that this desk
+    sealed and made on a file of its name — each as about ``named`` (the report as the results
+    name it; else as given), however its path was typed (./a.txt, its absolute path, a bare
+    name relative to the folder ``review`` ran in). A decisions file copied beside another
+    report with the bytes it was made on (甲.txt's beside 丙.txt, a byte-identical copy) is
+    not about it: those are left out and said."""
+    if str(report) == "-":
+        return []
+    try:
+        if Path(report).is_dir():
+            return []
+        store = decisions_path(report)
+    except (OSError, RuntimeError, ValueError):
+        return []
+    own = _file_name(report)
+    named = str(report) if named is None else named
+    out: list[Decision] = []
+    other: set[str] = set()
+    for d in load(store, fix=report):
+        if d.path is not None and _file_name(d.path) != own:
+            other.add(_file_name(d.path))
+            continue
+        out.append(d if d.path == named else d.model_copy(update={"path": named}))
+    if other:
+        _said_made_on_another(str(store), len(other), "、".join(sorted(other)[:3]))
+    return out
+
+
+def _file_name(path: str | Path) -> str:
+    """A path's last name as every side spells it (\\ and / alike, a GBK name by its bytes)."""
+    return path_key(str(path).replace("\\", "/").rsplit("/", 1)[-1])
+
+
+@lru_cache(maxsize=1024)
+def _said_made_on_another(path: str, n: int, names: str) -> None:
+    from fzcheck.output import warn
+    from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
+
+    warn(t("review.made_on_another", path=visible(path), names=visible(names)))
 
 
 def beside_inputs(
@@ -151,31 +205,26 @@ def beside_inputs(
 ) -> list[Decision]:
     """The decisions stored beside each input a results file names — where ``review FILE``
     keeps them (``FILE.decisions.jsonl``) — each as about the report at that path, as the
-    results name it: the file sits beside that input, so every decision in it is about that
-    input, however its path was typed (./a.txt, its absolute path, a link, or a bare name
-    relative to the folder ``review`` ran in, which names another report from here), as
-    ``check FILE`` applies it. Its bytes still decide (:meth:`Reports.applies`): the input
-    changed since, the decision is stale. One ``stat`` per input that was read: a missing
-    decisions file costs nothing more. ``loaded``: the decisions files read already (beside
-    the results), not read twice. ``where``: (path, batch key) -> the absolute path a batch
-    graded the line from (its sidecar's record): a relative path is the batch's working
-    folder's, not this command's, and the decisions beside it are found from any folder."""
+    results name it (:func:`beside_report`), as ``check FILE`` applies it. Its bytes still
+    decide (:meth:`Reports.applies`): the input changed since, the decision is stale. One
+    ``stat`` per input that was read: a missing decisions file costs nothing more. ``loaded``:
+    the decisions files read already (beside the results), not read twice. ``where``: (path,
+    batch key) -> the absolute path a batch graded the line from (its sidecar's record): a
+    relative path is the batch's working folder's, not this command's, and the decisions
+    beside it are found from any folder."""
     out: list[Decision] = []
-    for path, store in stores_beside(lines, loaded, where):
-        for d in load(store, sealed_only=True):
-            if d.path != path:  # however it was typed (from another folder): this input
-                d = d.model_copy(update={"path": path})
-            out.append(d)
+    for path, at in inputs_with_decisions(lines, loaded, where):
+        out += beside_report(at, named=path)
     return out
 
 
-def stores_beside(
+def inputs_with_decisions(
     lines: Iterable[Mapping[str, Any]],
     loaded: Iterable[str | Path] = (),
     where: Mapping[tuple[str, str], str] | None = None,
-) -> Iterable[tuple[str, Path]]:
-    """Each input a results file names that has a decisions file beside it: its path as the
-    results name it, and that file, once (:func:`beside_inputs`)."""
+) -> Iterable[tuple[str, str]]:
+    """Each input a results file names that has a decisions file beside it, once: its path as
+    the results name it, and where it is from here (:func:`beside_inputs`)."""
     seen: set[str] = set()
     read: set[Path] = set()
     for item in loaded:
@@ -204,41 +253,24 @@ def stores_beside(
         if real in read:  # the same file under two spellings, or the results' own
             continue
         read.add(real)
-        yield str(path), store
+        yield str(path), at
 
 
-def adopt(store: Path) -> int:
-    """Seal the decisions in ``store`` that carry no seal of this desk (recorded before seals,
-    on another desk, or by hand), in place and in their order (a later line on a target
-    wins); lines that are no decision are kept as they are. The number sealed."""
-    from fzcheck.grading.seal import desk_key, is_sealed, sealed
-    from fzcheck.render.jsonfmt import dumps_line
+def unsealed(store: Path) -> tuple[list[Decision], str]:
+    """The decisions in ``store`` that ``review --adopt`` would seal — on each target, the one
+    in force (the file's last on it) when it carries no seal of this desk — and, with no key
+    to seal with, why."""
+    from fzcheck.grading.seal import desk_key, is_sealed
 
-    key = desk_key(make=True)
-    if key is None or not regular_within(store, MAX_BYTES):
-        return 0
-    kept: list[bytes] = []
-    n = 0
-    with store.open("rb") as f:
-        for raw in f:
-            try:
-                d = Decision.model_validate(json.loads(raw.decode("utf-8-sig")))
-            except (ValidationError, ValueError, RecursionError):
-                kept.append(raw if raw.endswith(b"\n") else raw + b"\n")
-                continue
-            if not is_sealed(d, key):
-                n += 1
-                line = dumps_line(sealed(d, key).model_dump(mode="json", exclude_none=True))
-                raw = line.encode()
-            kept.append(raw if raw.endswith(b"\n") else raw + b"\n")
-    if n:  # written whole beside it, then put in its place: a crash leaves the old file
-        import tempfile
-
-        fd, part = tempfile.mkstemp(dir=store.parent, prefix=".fzcheck-", suffix=".part")
-        with os.fdopen(fd, "wb") as out:
-            out.write(b"".join(kept))
-        os.replace(part, store)
-    return n
+    key, why = desk_key(make=True)
+    if key is None:
+        return [], why
+    last: dict[tuple[str, ...], Decision] = {}
+    for d in read_all(store):
+        slot = (d.sha256, d.rubric, d.rubric_version, d.target, d.id, path_key(d.path or ""))
+        last.pop(slot, None)  # re-inserted: the dict keeps the file's order of the last ones
+        last[slot] = d
+    return [d for d in last.values() if not is_sealed(d, key)], ""
 
 
 def _when(d: Decision) -> float:
@@ -274,11 +306,10 @@ def for_results(
     view of the results — report, batch, letter, review — and ``check FILE`` judge a report
     alike. Each file's decisions keep their order (a later line on a target wins); between
     the two files, the later decision by its time wins, as the reviewer made them.
-    ``is_results`` False: ``results_file`` is the report itself (``review FILE``), whose
-    decisions are an input's (sealed ones only)."""
+    ``is_results`` False: ``results_file`` is the report itself (``review FILE``)."""
     import heapq
 
-    beside = load_beside(results_file, sealed_only=not is_results)
+    beside = load_beside(results_file) if is_results else beside_report(results_file)
     inputs = beside_inputs(lines, loaded=[results_file], where=_graded_from(results_file))
     if not inputs:
         return beside
@@ -288,16 +319,16 @@ def for_results(
 def append(path: Path, decisions: Iterable[Decision]) -> int:
     """Add ``decisions`` to ``path``, a JSON line each; a file name that is not UTF-8 (GBK)
     written as JSON escapes, as the results file writes it (pydantic's JSON refused it)."""
-    from fzcheck.grading.seal import desk_key, key_path, sealed
+    from fzcheck.grading.seal import desk_key, sealed
     from fzcheck.render.jsonfmt import dumps_line
 
     decisions = list(decisions)
-    key = desk_key(make=bool(decisions))
-    if key is None and decisions:  # recorded all the same: beside a results file it applies
+    key, why = desk_key(make=True) if decisions else (None, "")
+    if key is None and decisions:  # kept all the same: sealed by --adopt once there is a key
         from fzcheck.output import warn
         from fzcheck.render.i18n import t
 
-        warn(t("review.no_key", keyfile=key_path()))
+        warn(t("review.recorded_unsealed", why=why))
     lines = [
         dumps_line(sealed(d, key).model_dump(mode="json", exclude_none=True)) for d in decisions
     ]
@@ -494,7 +525,10 @@ def with_review(
     except ValidationError:
         return out
     if graded.review is not None:
-        out["review"] = graded.review.model_dump(mode="json", exclude_none=True)
+        # (a seal is the decisions file's business: the views show what was decided)
+        out["review"] = graded.review.model_dump(
+            mode="json", exclude_none=True, exclude={"decisions": {"__all__": {"seal"}}}
+        )
     return out
 
 

@@ -779,16 +779,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.invalid": "{report}：复核记录中有一条无效，未采用：{why}",
         "review.unsealed": (
             "{path}：{n}条复核记录没有本复核台的签记（可能随报送材料一并送来，或是旧版本、"
-            "其他电脑记录的），未采用。核对确是复核意见后，运行 fzcheck review {report} --adopt "
-            "采用；与同事共用复核记录，请共用复核密钥文件 {keyfile}（或设 FZCHECK_DESK_KEY 指向它）"
+            "其他电脑记录的），未采用。运行 fzcheck review {report} --adopt 列出核对，"
+            "确是复核意见的加 --yes 采用"
         ),
-        "review.no_key": (
-            "无法建立复核密钥 {keyfile}：本次记录没有签记，报告旁的记录不会被采用"
-            "（请确认该目录可写，或设 FZCHECK_DESK_KEY 指向可用的密钥文件）"
+        "review.unsealed_no_key": "{path}：{n}条复核记录无法核对签记，未采用：{why}",
+        "review.made_on_another": (
+            "{path}：其中的复核记录是对另一文件（{names}）作出的，未采用（复制来的复核记录不适用于本报告）"
         ),
-        "review.adopted": "已采用{n}条复核记录（加上本复核台的签记）：{path}",
+        "review.key_missing_named": (
+            "FZCHECK_DESK_KEY 指定的复核密钥文件 {keyfile} 不存在：请改正路径，或把同事的密钥文件"
+            "复制到此（指定的文件不会自动建立，以免路径打错另起一把密钥）"
+        ),
+        "review.key_not_a_file": "复核密钥 {keyfile} 不是普通文件：请改正或删除它",
+        "review.key_broken": (
+            "复核密钥文件 {keyfile} 为空或不完整：删除它，记录下一条复核意见时会新建"
+            "（此前的签记随之失效，需再用 review … --adopt 采用）"
+        ),
+        "review.key_unreadable": "无法读取复核密钥文件 {keyfile}（{why}）：请检查其权限",
+        "review.key_cannot_make": (
+            "无法建立复核密钥文件 {keyfile}（{why}）：请确认该目录可写，或设 FZCHECK_DESK_KEY "
+            "指向可用的密钥文件"
+        ),
+        "review.recorded_unsealed": "{why}。本次记录未签记，修好后运行 review … --adopt 采用",
+        "review.adopt_confirm": (
+            "以上{n}条复核记录没有本复核台的签记，尚未采用。核对确是复核意见后运行：fzcheck "
+            "review {target} --adopt --yes"
+        ),
+        "review.adopted": "已采用{n}条复核记录（加上本复核台的签记）",
         "review.adopt_none": "{path}：没有需要采用的复核记录",
         "review.adopt_alone": "--adopt 单独使用，不与 --part/--check/--set/--accept/--import 同用",
+        "review.yes_alone": "--yes 只与 --adopt 同用",
         "batch.stdin": "batch 只读文件，不读标准输入：请给出文件、目录或通配符",
         "batch.not_found": "找不到 {path}：没有这个文件或文件夹（未评查，未写入结果）",
         "batch.jobs": "--jobs 至少为1",
@@ -1488,16 +1508,36 @@ MESSAGES: dict[str, dict[str, str]] = {
         "review.unsealed": (
             "{path}: {n} decisions carry no seal of this desk (they may have come with the "
             "submission, or were recorded by an older version or on another machine) and are "
-            "not applied; once checked, fzcheck review {report} --adopt applies them; "
-            "reviewers sharing decisions share one key file, {keyfile} (or FZCHECK_DESK_KEY)"
+            "not applied; fzcheck review {report} --adopt lists them, --yes applies them"
         ),
-        "review.no_key": (
-            "cannot make the desk's key {keyfile}: this decision is not sealed, and beside a report "
-            "it will not be applied (make that folder writable, or point FZCHECK_DESK_KEY at a key)"
+        "review.unsealed_no_key": "{path}: {n} decisions cannot be checked and are not applied: {why}",
+        "review.made_on_another": (
+            "{path}: its decisions were made on another file ({names}) and are not applied "
+            "(copied decisions are not about this report)"
         ),
-        "review.adopted": "{n} decisions adopted (sealed by this desk): {path}",
+        "review.key_missing_named": (
+            "the desk key FZCHECK_DESK_KEY names, {keyfile}, does not exist: correct the path or "
+            "copy your colleague's key file there (a key it names is never made up)"
+        ),
+        "review.key_not_a_file": "the desk key {keyfile} is not a regular file: correct or remove it",
+        "review.key_broken": (
+            "the desk key file {keyfile} is empty or cut short: remove it and the next decision "
+            "recorded makes a new one (seals made so far then need review … --adopt)"
+        ),
+        "review.key_unreadable": "cannot read the desk key {keyfile} ({why}): check its permissions",
+        "review.key_cannot_make": (
+            "cannot make the desk key {keyfile} ({why}): make that folder writable, or point "
+            "FZCHECK_DESK_KEY at a key file"
+        ),
+        "review.recorded_unsealed": "{why}. This decision is not sealed; once fixed, review … --adopt applies it",
+        "review.adopt_confirm": (
+            "these {n} decisions carry no seal of this desk and are not applied; once checked, "
+            "run: fzcheck review {target} --adopt --yes"
+        ),
+        "review.adopted": "{n} decisions adopted (sealed by this desk)",
         "review.adopt_none": "{path}: no decisions to adopt",
         "review.adopt_alone": "--adopt goes alone, without --part/--check/--set/--accept/--import",
+        "review.yes_alone": "--yes goes with --adopt only",
         "batch.stdin": "batch reads files, not stdin: pass files, directories or globs",
         "batch.not_found": "{path}: no such file or folder (not graded, no line written)",
         "batch.jobs": "--jobs must be at least 1",
