@@ -2235,6 +2235,55 @@ def test_the_laws_problems_wording_set_alone_unnumbered_is_a_label_over_its_text
     assert any(c["id"] == "gives_causes" for c in problems["checks"])
 
 
+@pytest.mark.parametrize(
+    "where,status",
+    [
+        # one item's next step, mid-way through the year's work: no plan of the report's
+        ("（二）规范行政执法行为。", "missing"),
+        # the same among the problems: spreading one practice is still no plan (helper-209's c16)
+        ("二、2025年推进法治政府建设存在的不足和原因\n", "missing"),
+    ],
+)
+def test_a_next_step_told_inside_the_years_work_is_no_plan(
+    tmp_path: Path, where: str, status: str
+) -> None:
+    """No plan section; 下一步，我局将推广这一做法… told of one pilot under a sub-heading of the
+    year's work (3.下一步推广…经验) made the plan embedded and the report complete (helper-207's
+    g08)."""
+    said = "下一步，我局将在全县推广这一做法，计划将全部乡镇纳入试点范围。"
+    step = "3.下一步推广“信用+智慧”监管经验\n试点单位违法行为同比下降32%。" + said + "\n"
+    r = without_section(tmp_path, PLAN, (where, where + step))
+    plan = part(r, "next_year_plan")
+    assert plan["status"] == status
+    if status == "missing":  # the reviewer is told why it was not counted
+        assert "下一步" in plan["note"] and "未计入" in plan["note"]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "2026年，我局将重点抓好以下工作：一是深化包容审慎监管；二是推进执法规范化建设。\n",
+        "（五）2026年工作打算\n深化包容审慎监管，推进执法规范化建设。\n",
+    ],
+)
+def test_a_whole_plan_misplaced_in_the_years_work_is_still_the_plan(
+    tmp_path: Path, told: str
+) -> None:
+    """The plan laid out whole (以下工作：一是… / a 2026年工作打算 sub-heading) closing the year's
+    work before the problems: misplaced, not missing (helper-209's c01, c25)."""
+    end = "（四）深化普法宣传。"
+    line = next(x for x in sample_text().splitlines() if x.startswith(end))
+    r = without_section(tmp_path, PLAN, (line, line + "\n" + told))
+    assert part(r, "next_year_plan")["status"] == "embedded"
+
+
+def test_a_plan_told_at_the_end_of_a_report_of_work_alone_is_embedded(tmp_path: Path) -> None:
+    text = "示例县司法局2025年法治政府建设年度报告\n一、健全依法决策机制\n制定决策目录12项。\n"
+    text += "二、规范行政执法\n全年办理行政处罚案件210件。下一步，我局将深化行政执法改革，推进"
+    text += "执法规范化建设。\n"
+    assert part(built(tmp_path, text), "next_year_plan")["status"] == "embedded"
+
+
 def test_a_plan_under_a_theme_closing_the_report_is_the_plan(tmp_path: Path) -> None:
     """四、持续发力，推动法治政府建设再上新台阶 over the plan's items, every other part in its own
     section: the last section, named for no part, is the plan's own (it was found embedded);
@@ -2818,6 +2867,36 @@ def _problems_say(tmp_path: Path, body: str) -> dict[str, Any]:
         ("基层执法人员不足。客观上，乡镇执法编制偏少。", True),
         # both kinds of cause said to exist, neither told; then told
         ("基层执法人员不足。上述问题的产生，既有客观方面的原因，也有主观方面的原因。", False),
+        # …, with a promise to look into them after it: none told still
+        (
+            "基层执法人员不足。上述问题的存在，既有客观方面的原因，也有主观方面的原因，"
+            "我们将认真加以分析研究。",
+            False,
+        ),
+        (
+            "基层执法人员不足。既有客观方面的原因，也有主观方面的原因，需要认真分析。"
+            "一是乡镇执法编制紧张；二是经费投入有限。",
+            True,
+        ),
+        ("基层执法人员不足。既有客观因素，也有主观因素，需要认真研究。", False),
+        ("基层执法人员不足。既有客观原因，也有主观原因，有待在今后工作中深入剖析。", False),
+        # causes told after the comma, then the promise (helper-210's c2_b1–b4)
+        (
+            "基层执法人员不足。既有客观方面的原因，也有主观方面的原因，首先是部分干部思想认识"
+            "不到位，需要进一步研究解决。",
+            True,
+        ),
+        (
+            "基层执法人员不足。既有客观方面的原因，也有主观方面的原因，主要是乡镇执法编制偏紧、"
+            "业务培训投入不足，需要在今后工作中逐步加以解决。",
+            True,
+        ),
+        ("基层执法人员不足。既有编制偏紧等客观原因，也有培训不足等主观原因，需要加以解决。", True),
+        (
+            "基层执法人员不足。既有客观方面的原因，也有主观方面的原因，社会组织参与法治研究的"
+            "渠道不畅，基层法律人才储备不足。",
+            True,
+        ),
         (
             "基层执法人员不足。这些问题的产生，既有客观方面的原因，也有主观方面的原因。"
             "客观上，乡镇执法编制偏少；主观上，培训针对性不强。",
@@ -2893,6 +2972,13 @@ def test_a_stock_admission_names_no_shortcoming(tmp_path: Path, body: str, named
         ("下一步，我局将在今后工作中对上述问题认真研究，切实加以解决。", M),
         ("下一步，我局将坚持问题导向，认真抓好整改落实。", M),
         ("下步，我局将认真抓好整改落实。", M),
+        # the unit named in two characters or more (我街道, 本街道, 我分局, 我中心)
+        ("下一步，我街道将高度重视，认真抓好整改落实。", M),
+        ("下一步，本街道将认真抓好整改落实。", M),
+        ("今后，我分局将针对上述问题，切实抓好整改落实。", M),
+        ("下一步，我办事处将高度重视，认真抓好整改落实。", M),
+        ("下一步，我中心将坚持问题导向，认真抓好整改落实。", M),
+        ("下一步，我街道将分批轮训网格员，2026年底前实现持证上岗，确保整改到位。", E),
         ("接下来，我局将针对上述问题认真加以整改。", M),
         ("下一步，我局将对上述问题高度重视，采取有力措施，认真加以整改，确保整改到位。", M),
         # over two sentences
@@ -3002,7 +3088,13 @@ def test_a_theme_of_the_years_work_is_no_plan(tmp_path: Path, heading: str) -> N
 
 @pytest.mark.parametrize(
     "heading",
-    ["二、妥善处置信访问题和突发事件，维护社会稳定", "二、聚焦群众反映的矛盾问题与信访诉求"],
+    [
+        "二、妥善处置信访问题和突发事件，维护社会稳定",
+        "二、聚焦群众反映的矛盾问题与信访诉求",
+        # 存在 not of the work itself (helper-210's c4_b2, c4_b5)
+        "二、及时处理群众反映中存在的问题",
+        "二、整治执法领域存在的突出问题",
+    ],
 )
 def test_a_theme_handling_others_problems_is_no_problems_section(
     tmp_path: Path, heading: str
@@ -3012,7 +3104,14 @@ def test_a_theme_handling_others_problems_is_no_problems_section(
 
 
 @pytest.mark.parametrize(
-    "heading", ["二、自查中发现的问题", "二、工作中遇到的困难", "二、当前面临的形势和困难"]
+    "heading",
+    [
+        "二、自查中发现的问题",
+        "二、工作中遇到的困难",
+        "二、当前面临的形势和困难",
+        "二、信访事项办理中存在的问题和原因",  # 办理…问题 is a theme only with no 存在 between
+        "二、矛盾纠纷化解工作中存在的困难",
+    ],
 )
 def test_problems_headed_as_found_or_met_are_present(tmp_path: Path, heading: str) -> None:
     r = built(tmp_path, H, PR.replace("二、存在的不足和原因", heading), L, PL)
@@ -3022,6 +3121,28 @@ def test_problems_headed_as_found_or_met_are_present(tmp_path: Path, heading: st
 def test_a_leader_heading_naming_the_post_is_the_leaders_section(tmp_path: Path) -> None:
     r = built(tmp_path, H, PR, L.replace(L.split("\n")[0], "三、县长履行法治职责情况"), PL)
     assert part(r, "leader_duties")["status"] == "present"
+
+
+@pytest.mark.parametrize(
+    "heading,status",
+    [
+        ("三、压实第一责任，发挥头雁作用", "present"),
+        ("三、扛牢第一责任，当好法治建设“领头雁”", "present"),
+        ("三、扛稳“第一责任”，推进法治政府建设", "present"),
+        # another duty's, or the units below: the section's text (县长亲自主持…) makes it
+        # embedded, no more (helper-210's c3_b1–b5)
+        ("三、落实安全生产第一责任，守牢安全底线", "embedded"),
+        ("三、压实第一责任，推进安全生产", "embedded"),
+        ("三、落实第一责任，抓好河长制", "embedded"),
+        ("三、落实第一责任主体，督促企业守法经营", "embedded"),
+        ("三、落实第一责任，督促各乡镇抓好法治建设", "embedded"),
+    ],
+)
+def test_the_first_duty_taken_up_heads_the_leaders_section(
+    tmp_path: Path, heading: str, status: str
+) -> None:
+    r = built(tmp_path, H, PR, L.replace(L.split("\n")[0], heading), PL)
+    assert part(r, "leader_duties")["status"] == status
 
 
 def test_every_levels_heads_in_a_heading_are_no_leaders_section(tmp_path: Path) -> None:

@@ -90,6 +90,7 @@ class _Cues:
     heading_not: Finder | None
     body: Finder | None  # a cue or an exclude: a line neither matches is passed over
     fallback: Finder | None  # its fallback_heading_cues
+    anywhere: Finder | None  # its anywhere_cues
 
     @classmethod
     def of(cls, part: Part, year: int | None, own: frozenset[str] = frozenset()) -> _Cues:
@@ -105,9 +106,15 @@ class _Cues:
                 any_of(excludes, year) if not own else _Unless(excludes, year, own),
                 any_of(_scanned(part), year),
                 any_of(tuple(part.fallback_heading_cues), year),
+                any_of(tuple(part.anywhere_cues), year),
             )
             hit = _CUES[key] = (part, cues)
         return hit[1]
+
+    def anywhere_in(self, text: str) -> bool:
+        """Whether ``text`` (a heading's words, a sentence) counts even where the part may
+        not sit (:attr:`Part.anywhere_cues`)."""
+        return self.anywhere is not None and self.anywhere.search(text) is not None
 
     def name(self, heading: str, masked: str, fallback: bool = False) -> bool:
         """Whether a heading names the part: one of its cues (its fallback cues, when
@@ -277,7 +284,7 @@ def find_parts(
     # words, read wherever they stand: a closing 下一步，我局将… lands in the last section.)
     for f in found.values():
         if f.status == "missing":
-            barred = _barred(f, found)
+            barred = _barred(f, found, outline)
             _find_embedded(f, doc, outline, year, cues, masked, body, barred, own[f.part.id], unit)
     return [found[p.id] for p in rubric.parts]
 
@@ -298,7 +305,7 @@ def told_again(
     own = kinds_of(part, unit)
     again = Found(part=part)
     body = _Body(doc, range(start, outline.body_end + 1))
-    barred = _barred(f, {x.part.id: x for x in found})
+    barred = _barred(f, {x.part.id: x for x in found}, outline)
     cues = {part.id: _Cues.of(part, year, own)}
     _find_embedded(again, doc, outline, year, cues, _masked(outline), body, barred, own, unit)
     return again if again.status == "embedded" and again.evidence else None
@@ -488,18 +495,35 @@ def _themed_last(
             _add_section(found[part.id], doc, top[last][0], "present")
 
 
-def _barred(f: Found, found: dict[str, Found]) -> set[int]:
+def _barred(f: Found, found: dict[str, Found], outline: Outline) -> set[int]:
     """The lines of the other parts' sections ``f`` may not be found embedded in: all of them
     for a part with no embeds_in, none for one with it, all but its embeds_in's with
-    embeds_only."""
+    embeds_only — and with embeds_at_end, none after the first of its embeds_in's sections or
+    sub-headings (the report's closing part), or with none of those, under the last top-level
+    heading."""
     if f.part.embeds_in and not f.part.embeds_only:
         return set()
+    if f.part.embeds_at_end and outline.points_only():
+        # a text of points alone has no sections yet (its paragraphs are given to parts
+        # later): where its closing part begins is not known, and nothing is barred
+        return set()
     allowed = set(f.part.embeds_in)
+    end = None
+    if f.part.embeds_at_end:
+        # (a section of its own or a sub-heading's: 一、…（二）短板弱项 under another numbering)
+        starts = [
+            min(x.lines)
+            for x in found.values()
+            if x.status != "missing" and x.sections and x.part.id in allowed and x.lines
+        ]
+        top = outline.top
+        end = min(starts) if starts else top[-1].line if top else None
     return {
         i
         for other in found.values()
         if other.status == "present" and other.part.id not in allowed
         for i in other.lines
+        if end is None or i < end
     }
 
 
@@ -547,7 +571,7 @@ def _find_embedded(
             # 负责人年终述法 in the plan is next year's work)
             if (
                 h.level > 1
-                and h.line not in elsewhere
+                and (h.line not in elsewhere or cues.anywhere_in(m))
                 and cues.name(h.text, m)
                 and not _cut_off_and_ruled_out(doc, h, part, year, unit)
             ):
@@ -586,7 +610,9 @@ def _find_embedded(
                 continue
             if cue is None:
                 continue
-            if barred or _lists_contents(_whole_sentence(doc, i, sm, body.lines), every.values()):
+            if (barred and not cues.anywhere_in(sentence)) or _lists_contents(
+                _whole_sentence(doc, i, sm, body.lines), every.values()
+            ):
                 rejected.append((i, cue.group(0), start + cue.start()))
                 continue
             end = start + len(written)

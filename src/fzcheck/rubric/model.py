@@ -141,6 +141,15 @@ class Part(_Strict):
     # 下一步，我局将… lands in the last section); with embeds_only, only in those parts'
     # sections and outside any (the year's figures in the leader's section are no achievement).
     embeds_only: bool = False
+    # with embeds_only, also in the report's closing part: after the first section of a part
+    # in embeds_in (a theme after the leaders' section), or, with none, under the last top-level
+    # heading (下一步，我局将… after the last section's work); told before, inside the year's
+    # work, of one item (3.下一步推广…经验), it is not
+    embeds_at_end: bool = False
+    # told in a section the part may not sit in, these still count, as a heading or a sentence:
+    # the plan laid out whole where the year's work ends (（五）2027年工作打算 / 2027年，我局将
+    # 重点抓好以下工作：一是…), not one item's next step
+    anywhere_cues: list[Regex] = Field(default_factory=list)
     heading_cues: list[Regex] = Field(default_factory=list)
     heading_excludes: list[Regex] = Field(default_factory=list)
     # headings that name the part only where no top-level heading names it by heading_cues
