@@ -2264,6 +2264,9 @@ def test_a_next_step_told_inside_the_years_work_is_no_plan(
     [
         "2026年，我局将重点抓好以下工作：一是深化包容审慎监管；二是推进执法规范化建设。\n",
         "（五）2026年工作打算\n深化包容审慎监管，推进执法规范化建设。\n",
+        "下一步工作打算：\n1.深化包容审慎监管。\n2.推进执法规范化建设。\n",
+        # several measures in one sentence (helper-211's p09, p31), 推广 among them
+        "2026年，我局将推广轻微违法免罚机制，深化包容审慎监管，分批轮训执法人员，开展普法验收。\n",
     ],
 )
 def test_a_whole_plan_misplaced_in_the_years_work_is_still_the_plan(
@@ -2879,6 +2882,12 @@ def _problems_say(tmp_path: Path, body: str) -> dict[str, Any]:
             True,
         ),
         ("基层执法人员不足。既有客观因素，也有主观因素，需要认真研究。", False),
+        ("基层执法人员不足。究其原因，既有客观因素，也有主观因素，有待进一步深入剖析。", False),
+        (
+            "基层执法人员不足。既有客观方面的原因，也有主观方面的原因，我局将认真解决机构改革后"
+            "人员不足导致的执法力量薄弱问题。",
+            True,
+        ),
         ("基层执法人员不足。既有客观原因，也有主观原因，有待在今后工作中深入剖析。", False),
         # causes told after the comma, then the promise (helper-210's c2_b1–b4)
         (
@@ -2977,6 +2986,9 @@ def test_a_stock_admission_names_no_shortcoming(tmp_path: Path, body: str, named
         ("下一步，本街道将认真抓好整改落实。", M),
         ("今后，我分局将针对上述问题，切实抓好整改落实。", M),
         ("下一步，我办事处将高度重视，认真抓好整改落实。", M),
+        ("下一步，我街道办将高度重视，认真抓好整改落实。", M),
+        ("下一步，我旗将认真抓好整改落实。", M),
+        ("对此，我分局将对照问题清单，逐项抓好整改落实，确保整改到位。", M),
         ("下一步，我中心将坚持问题导向，认真抓好整改落实。", M),
         ("下一步，我街道将分批轮训网格员，2026年底前实现持证上岗，确保整改到位。", E),
         ("接下来，我局将针对上述问题认真加以整改。", M),
@@ -3111,6 +3123,7 @@ def test_a_theme_handling_others_problems_is_no_problems_section(
         "二、当前面临的形势和困难",
         "二、信访事项办理中存在的问题和原因",  # 办理…问题 is a theme only with no 存在 between
         "二、矛盾纠纷化解工作中存在的困难",
+        "二、处理群众投诉中存在的问题及原因",  # the part's own words (helper-211's q01)
     ],
 )
 def test_problems_headed_as_found_or_met_are_present(tmp_path: Path, heading: str) -> None:
@@ -3136,6 +3149,9 @@ def test_a_leader_heading_naming_the_post_is_the_leaders_section(tmp_path: Path)
         ("三、落实第一责任，抓好河长制", "embedded"),
         ("三、落实第一责任主体，督促企业守法经营", "embedded"),
         ("三、落实第一责任，督促各乡镇抓好法治建设", "embedded"),
+        # no sign it is the rule of law's or the leaders' lead (helper-211's l03, p18)
+        ("三、压实第一责任，守牢食品药品质量底线", "embedded"),
+        ("三、加强组织领导，压实第一责任", "embedded"),
     ],
 )
 def test_the_first_duty_taken_up_heads_the_leaders_section(

@@ -510,11 +510,15 @@ def _barred(f: Found, found: dict[str, Found], outline: Outline) -> set[int]:
     allowed = set(f.part.embeds_in)
     end = None
     if f.part.embeds_at_end:
-        # (a section of its own or a sub-heading's: 一、…（二）短板弱项 under another numbering)
+        # a section of its own, or a sub-heading closing its section (一、…（二）短板弱项 under
+        # another numbering) — not one the year's work goes on after (（一）加强组织领导，压实
+        # 第一责任 over （二）（三）…: helper-211's p18)
         starts = [
-            min(x.lines)
+            min(x.lines) if x.status == "present" else h.line
             for x in found.values()
-            if x.status != "missing" and x.sections and x.part.id in allowed and x.lines
+            if x.status != "missing" and x.part.id in allowed and x.lines
+            for h in (x.sections[:1] if x.status == "present" else x.sections)
+            if x.status == "present" or _closes_its_section(outline, h)
         ]
         top = outline.top
         end = min(starts) if starts else top[-1].line if top else None
@@ -525,6 +529,18 @@ def _barred(f: Found, found: dict[str, Found], outline: Outline) -> set[int]:
         for i in other.lines
         if end is None or i < end
     }
+
+
+def _closes_its_section(outline: Outline, h: Heading) -> bool:
+    """Whether no heading at ``h``'s level or above it (but the top) follows ``h`` before the
+    next top-level heading: the last sub-heading of its section."""
+    after = (x for x in outline.headings if x.line > h.line)
+    for x in after:
+        if x.level == 1:
+            return True
+        if x.level <= h.level:
+            return False
+    return True
 
 
 # Sections one part lists with their quotes: a report has a handful. Past this (a crafted text
