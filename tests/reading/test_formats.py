@@ -1434,3 +1434,23 @@ def test_two_columns_of_characters_on_a_fixed_pitch_are_read_column_by_column(
     for line in lines:
         at = text.find(re.sub(r"\s+", "", line), at)
         assert at >= 0, line
+
+
+def test_a_decisions_file_whose_report_is_gone_is_said_when_its_folder_is_walked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review 报告.txt, then the unit's resubmission renamed it 报告（修改稿）.txt: the decisions
+    beside the old name applied to nothing, without a word (helper-202)."""
+    from fzcheck.cli import main
+    from fzcheck.reading.inputs import expand_inputs
+
+    shutil.copy(SAMPLE, tmp_path / "报告.txt")
+    assert main(["review", str(tmp_path / "报告.txt"), "--part", "problems", "--accept"]) == 0
+    (tmp_path / ("长名" + "甲" * 10 + "-0123456789ab.decisions.jsonl")).write_text("", "utf-8")
+    capsys.readouterr()
+    assert list(expand_inputs([str(tmp_path)])) == [str(tmp_path / "报告.txt")]
+    assert "复核记录所对应的文件" not in capsys.readouterr().err  # its report is there
+    (tmp_path / "报告.txt").rename(tmp_path / "报告（修改稿）.txt")
+    assert list(expand_inputs([str(tmp_path)])) == [str(tmp_path / "报告（修改稿）.txt")]
+    said = [x for x in capsys.readouterr().err.splitlines() if "复核记录所对应的文件" in x]
+    assert len(said) == 1 and "报告.txt 已不在" in said[0]

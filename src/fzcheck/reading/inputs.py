@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +46,8 @@ def _expand(spec: str) -> Iterator[str]:
     if path.is_dir():
         found = False
         for child in sorted(path.rglob("*")):
+            if child.name.endswith(_DECISIONS):
+                _orphaned(child)
             if _is_submission(child, path):
                 if _leads_outside(child, path):
                     from fzcheck.output import warn
@@ -64,6 +67,24 @@ def _expand(spec: str) -> Iterator[str]:
         if matches:
             return
     yield spec
+
+
+# a reviewer's decisions file (fzcheck.grading.decisions.SUFFIX: reading does not import grading)
+_DECISIONS = ".decisions.jsonl"
+_HASHED = re.compile(r"-[0-9a-f]{12}$")  # a name too long for the suffix: its start and a hash
+
+
+def _orphaned(store: Path) -> None:
+    """Say when the file a decisions file was kept beside is gone (renamed or moved: its
+    decisions apply to nothing now, and had been lost without a word)."""
+    reviewed = store.name[: -len(_DECISIONS)]
+    if not reviewed or _HASHED.search(reviewed) or os.path.lexists(store.with_name(reviewed)):
+        return
+    from fzcheck.output import warn
+    from fzcheck.redact import visible
+    from fzcheck.render.i18n import t
+
+    warn(t("inputs.orphaned_decisions", path=visible(str(store)), name=visible(reviewed)))
 
 
 def _glob(spec: str) -> list[str]:

@@ -641,6 +641,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "inputs.empty": (
             '输入路径为空（""）：请写出要检查的文件或文件夹（脚本中的变量可能未赋值）'
         ),
+        "inputs.orphaned_decisions": (
+            "{path}：复核记录所对应的文件 {name} 已不在（改名、移动或删除？），其中的复核意见不再适用："
+            "请对改名后的报告重新复核"
+        ),
         "os.exists": "{path} 已存在且不是文件夹：请换一个文件夹名",
         "os.why.not_there": "没有这个文件或文件夹，或不能在此建文件",
         "os.why.exists": "已有同名的文件",
@@ -1352,6 +1356,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "inputs.empty": (
             'an input path is empty (""): name the file or folder to check (a script\'s '
             "variable may be unset)"
+        ),
+        "inputs.orphaned_decisions": (
+            "{path}: the file these decisions were kept beside, {name}, is gone (renamed, moved "
+            "or deleted?): they apply to nothing now; review the renamed report again"
         ),
         "os.exists": "{path} exists and is no folder: choose another folder name",
         "os.why.not_there": "no such file or folder, or no file can be made there",
