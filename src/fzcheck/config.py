@@ -25,12 +25,17 @@ from fzcheck.errors import ConfigError
 _MAX_CONFIG = 1024 * 1024  # bytes: a config is a few lines
 
 
+def config_folder() -> Path:
+    """fzcheck's folder among the user's settings: ``$XDG_CONFIG_HOME/fzcheck``."""
+    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(base) / "fzcheck"
+
+
 def config_path() -> Path:
     explicit = os.environ.get("FZCHECK_CONFIG")
     if explicit:
         return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
-    return Path(base) / "fzcheck" / "config.toml"
+    return config_folder() / "config.toml"
 
 
 def load_config(path: Path | None = None) -> dict[str, Any]:

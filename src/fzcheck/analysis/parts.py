@@ -508,20 +508,7 @@ def _barred(f: Found, found: dict[str, Found], outline: Outline) -> set[int]:
         # later): where its closing part begins is not known, and nothing is barred
         return set()
     allowed = set(f.part.embeds_in)
-    end = None
-    if f.part.embeds_at_end:
-        # a section of its own, or a sub-heading closing its section (一、…（二）短板弱项 under
-        # another numbering) — not one the year's work goes on after (（一）加强组织领导，压实
-        # 第一责任 over （二）（三）…: helper-211's p18)
-        starts = [
-            min(x.lines) if x.status == "present" else h.line
-            for x in found.values()
-            if x.status != "missing" and x.part.id in allowed and x.lines
-            for h in (x.sections[:1] if x.status == "present" else x.sections)
-            if x.status == "present" or _closes_its_section(outline, h)
-        ]
-        top = outline.top
-        end = min(starts) if starts else top[-1].line if top else None
+    end = _closing_part(found, allowed, outline) if f.part.embeds_at_end else None
     return {
         i
         for other in found.values()
@@ -529,6 +516,23 @@ def _barred(f: Found, found: dict[str, Found], outline: Outline) -> set[int]:
         for i in other.lines
         if end is None or i < end
     }
+
+
+def _closing_part(found: dict[str, Found], allowed: set[str], outline: Outline) -> int | None:
+    """The line the report's closing part starts at: the first section of an ``allowed`` part,
+    or a sub-heading of one closing its section (一、…（二）短板弱项 under another numbering) —
+    not one the year's work goes on after (（一）加强组织领导，压实第一责任 over （二）（三）…:
+    helper-211's p18); with none, the last top-level heading."""
+    starts: list[int] = []
+    for x in found.values():
+        if x.part.id not in allowed or not x.lines or not x.sections:
+            continue
+        if x.status == "present":
+            starts.append(min(x.lines))
+        elif x.status == "embedded":
+            starts += [h.line for h in x.sections if _closes_its_section(outline, h)]
+    top = outline.top
+    return min(starts) if starts else top[-1].line if top else None
 
 
 def _closes_its_section(outline: Outline, h: Heading) -> bool:

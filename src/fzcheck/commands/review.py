@@ -540,6 +540,7 @@ def _import(
         for_results,
         load,
         parse_export,
+        slot,
         targets,
         validated,
     )
@@ -572,7 +573,7 @@ def _import(
     good: list[Decision] = []
     same = refused = skipped = 0
     # the decision in force on each target: the last one, stored or imported before it
-    latest = {_slot(x): x for x in stored}
+    latest = {slot(x): x for x in stored}
     for n, item in enumerate(items, 1):
         try:
             d = Decision.model_validate(
@@ -608,13 +609,13 @@ def _import(
         if item.get("at"):
             duplicate = any(_same(d, x, timed=True) for x in [*stored, *good])
         else:
-            current = latest.get(_slot(d))
+            current = latest.get(slot(d))
             duplicate = current is not None and _same(d, current, timed=False)
         if duplicate:
             same += 1
         else:
             good.append(d)
-            latest[_slot(d)] = d
+            latest[slot(d)] = d
     n = append(store, good)
     said = t("review.imported_new", n=n, same=same, skipped=skipped, path=visible(str(store)))
     if refused:
@@ -638,19 +639,12 @@ def _shown(path: object, results: list[dict[str, Any]]) -> str:
 _SAME = ("sha256", "rubric", "rubric_version", "target", "id", "set", "machine", "accept", "note")
 
 
-def _slot(d: Any) -> tuple[str, str, str, str, str, str | None]:
-    """The target a decision is on, as the grading applies it (the last one on it wins): on
-    the report at its path (a copy another unit sent is another report)."""
-    from fzcheck.grading.decisions import path_key
-
-    where = path_key(d.path) if d.path else None
-    return (d.sha256, d.rubric, d.rubric_version, d.target, d.id, where)
-
-
 def _same(a: Any, b: Any, timed: bool) -> bool:
+    from fzcheck.grading.decisions import slot
+
     return (
         all(getattr(a, k) == getattr(b, k) for k in _SAME)
-        and _slot(a) == _slot(b)
+        and slot(a) == slot(b)
         and (not timed or a.at == b.at)
     )
 

@@ -30,13 +30,14 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from fzcheck.batch.plan import KEY_FIELD
+from fzcheck.reading.inputs import DECISIONS_SUFFIX
 from fzcheck.reading.limits import regular_within
 from fzcheck.result import Decision, Result, field_names, result_from_json
 
 if TYPE_CHECKING:
     from fzcheck.rubric import Catalog, Rubric
 
-SUFFIX = ".decisions.jsonl"
+SUFFIX = DECISIONS_SUFFIX
 
 
 _NAME_MAX = 255  # bytes in one file name on the file systems reviewers use
@@ -162,25 +163,17 @@ def beside_report(report: str | Path, named: str | None = None) -> list[Decision
     name relative to the folder ``review`` ran in). A decisions file copied beside another
     report with the bytes it was made on (甲.txt's beside 丙.txt, a byte-identical copy) is
     not about it: those are left out and said."""
-    if str(report) == "-":
-        return []
-    try:
-        if Path(report).is_dir():
-            return []
-        store = decisions_path(report)
-    except (OSError, RuntimeError, ValueError):
-        return []
     own = _file_name(report)
     named = str(report) if named is None else named
     out: list[Decision] = []
     other: set[str] = set()
-    for d in load(store, fix=report):
+    for d in load_beside(report):
         if d.path is not None and _file_name(d.path) != own:
             other.add(_file_name(d.path))
             continue
         out.append(d if d.path == named else d.model_copy(update={"path": named}))
-    if other:
-        _said_made_on_another(str(store), len(other), "、".join(sorted(other)[:3]))
+    if other:  # (a store was read: its name can be made)
+        _said_made_on_another(str(decisions_path(report)), "、".join(sorted(other)[:3]))
     return out
 
 
@@ -190,7 +183,7 @@ def _file_name(path: str | Path) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _said_made_on_another(path: str, n: int, names: str) -> None:
+def _said_made_on_another(path: str, names: str) -> None:
     from fzcheck.output import warn
     from fzcheck.redact import visible
     from fzcheck.render.i18n import t
@@ -256,6 +249,22 @@ def inputs_with_decisions(
         yield str(path), at
 
 
+Slot = tuple[str, str, str, str, str, str | None]
+
+
+def slot(d: Decision) -> Slot:
+    """The target a decision is on, as the grading applies it (the last one on it wins): on
+    the report at its path (a copy another unit sent is another report)."""
+    return (
+        d.sha256,
+        d.rubric,
+        d.rubric_version,
+        d.target,
+        d.id,
+        path_key(d.path) if d.path else None,
+    )
+
+
 def unsealed(store: Path) -> tuple[list[Decision], str]:
     """The decisions in ``store`` that ``review --adopt`` would seal — on each target, the one
     in force (the file's last on it) when it carries no seal of this desk — and, with no key
@@ -265,11 +274,10 @@ def unsealed(store: Path) -> tuple[list[Decision], str]:
     key, why = desk_key(make=True)
     if key is None:
         return [], why
-    last: dict[tuple[str, ...], Decision] = {}
+    last: dict[Slot, Decision] = {}
     for d in read_all(store):
-        slot = (d.sha256, d.rubric, d.rubric_version, d.target, d.id, path_key(d.path or ""))
-        last.pop(slot, None)  # re-inserted: the dict keeps the file's order of the last ones
-        last[slot] = d
+        last.pop(slot(d), None)  # re-inserted: the dict keeps the file's order of the last ones
+        last[slot(d)] = d
     return [d for d in last.values() if not is_sealed(d, key)], ""
 
 

@@ -33,11 +33,12 @@ _SEAL = re.compile(r"[0-9a-f]{64}")
 
 
 def key_path() -> Path:
+    from fzcheck.config import config_folder
+
     explicit = os.environ.get(KEY_ENV)
     if explicit:
         return Path(explicit).expanduser()
-    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
-    return Path(base) / "fzcheck" / "desk.key"
+    return config_folder() / "desk.key"
 
 
 def _read_key(path: Path) -> tuple[bytes | None, str, str]:

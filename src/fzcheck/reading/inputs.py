@@ -46,7 +46,7 @@ def _expand(spec: str) -> Iterator[str]:
     if path.is_dir():
         found = False
         for child in sorted(path.rglob("*")):
-            if child.name.endswith(_DECISIONS):
+            if child.name.endswith(DECISIONS_SUFFIX):
                 _orphaned(child)
             if _is_submission(child, path):
                 if _leads_outside(child, path):
@@ -69,15 +69,15 @@ def _expand(spec: str) -> Iterator[str]:
     yield spec
 
 
-# a reviewer's decisions file (fzcheck.grading.decisions.SUFFIX: reading does not import grading)
-_DECISIONS = ".decisions.jsonl"
+# a reviewer's decisions file beside what was reviewed (fzcheck.grading.decisions keeps them)
+DECISIONS_SUFFIX = ".decisions.jsonl"
 _HASHED = re.compile(r"-[0-9a-f]{12}$")  # a name too long for the suffix: its start and a hash
 
 
 def _orphaned(store: Path) -> None:
     """Say when the file a decisions file was kept beside is gone (renamed or moved: its
     decisions apply to nothing now, and had been lost without a word)."""
-    reviewed = store.name[: -len(_DECISIONS)]
+    reviewed = store.name[: -len(DECISIONS_SUFFIX)]
     if not reviewed or _HASHED.search(reviewed) or os.path.lexists(store.with_name(reviewed)):
         return
     from fzcheck.output import warn
