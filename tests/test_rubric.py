@@ -37,33 +37,34 @@ def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
             "weight: lots\n",
             r"parts\[1\]\.weight（第\d+行）：应为数字",
         ),
+        # pydantic's bounds and a check's unknown kind in the reviewer's language, not English
+        ("weight: 25\n", "weight: -5\n", r"parts\[1\]\.weight（第\d+行）：应不小于 0"),
         (
             "embedded_credit: 0.5",
             "embedded_credit: 0.5\ncolour: red",
             r"colour（第19行）：没有这一项（拼写错误？）",
         ),
-        ("  - id: other\n", "  - id: Other\n", r"parts\[4\]\.id（第\d+行）：String should match"),
+        ("  - id: other\n", "  - id: Other\n", r"parts\[4\]\.id（第\d+行）：不符合规定的格式"),
         (
             "      - 第一责任人|法治建设第一责任|主要负责人|党政.{0,4}负责人|一把手",
             "      - 第一责任人(",
-            r"parts\[2\]\.heading_cues\[0\]（第\d+行）：not a valid regular expression",
+            r"parts\[2\]\.heading_cues\[0\]（第\d+行）：不是有效的正则表达式",
         ),
         (
             "  - id: other\n",
             "  - id: problems\n",
-            r"parts（第\d+行）：part ids must be unique; repeated: problems",
+            r"parts（第\d+行）：部分的 id 不能重复；重复的：problems",
         ),
         (
             "kind: figures",
             "kind: vibes",
-            r"parts\[0\]\.checks\[0\]（第\d+行）：Input tag 'vibes'",
+            r"parts\[0\]\.checks\[0\]（第\d+行）：kind 为 'vibes'，不是已知的检查种类",
         ),
         # a document-level kind among a part's checks is refused, not silently skipped
         (
             "kind: figures",
             "kind: publication",
-            r"parts\[0\]\.checks\[0\]（第\d+行）：Input tag "
-            "'publication'",
+            r"parts\[0\]\.checks\[0\]（第\d+行）：kind 为 'publication'，不是已知的检查种类",
         ),
         # a setting the kind needs is required, not an error on every report later
         (
@@ -75,7 +76,7 @@ def test_bundled_rubric_has_the_five_parts_of_article_25() -> None:
         (
             "    embeds_in: [achievements, leader_duties]\n",
             "    embeds_in: [achievement, leader_duties]\n",
-            r"parts（第\d+行）：part problems: embeds_in names achievement",
+            r"parts（第\d+行）：部分 problems：embeds_in 中的 achievement 不是本报告类型的另一个部分",
         ),
     ],
 )
@@ -133,7 +134,7 @@ def test_rubric_from_a_path(tmp_path: Path) -> None:
 def test_unknown_placeholders_are_rejected() -> None:
     broken = BUNDLED.replace("今后|{next_year}年", "今后|{nextyear}年", 1)
     assert broken != BUNDLED
-    with pytest.raises(RubricError, match=r"unknown placeholder \{nextyear\}"):
+    with pytest.raises(RubricError, match=r"未知的占位符 \{nextyear\}"):
         parse_rubric(broken, "x.yaml")
 
 
@@ -211,7 +212,7 @@ def test_a_pattern_that_can_search_for_ever_is_refused(tmp_path: Path, pattern: 
     assert old in BUNDLED
     path = tmp_path / "redos.yaml"
     path.write_text(BUNDLED.replace(old, f"  report_words: {pattern}|", 1), encoding="utf-8")
-    with pytest.raises(RubricError, match="a repeat inside a repeat"):
+    with pytest.raises(RubricError, match="重复里套着重复"):
         load_rubric(str(path))
 
 
@@ -232,5 +233,7 @@ def test_a_publisher_deadline_must_be_one_of_the_deadlines() -> None:
     gip = (ROOT / "rubrics" / "gip-annual.yaml").read_text(encoding="utf-8")
     named = "deadline: 县级以上地方人民政府}"
     assert named in gip
-    with pytest.raises(RubricError, match=r"publishes_for\.deadline '省政府' names none"):
+    with pytest.raises(
+        RubricError, match=r"publishes_for\.deadline '省政府' 不是 deadlines 中的任何一项"
+    ):
         parse_rubric(gip.replace(named, "deadline: 省政府}"), "gip.yaml")

@@ -2523,6 +2523,32 @@ def test_other_matters_stated_none_without_a_section_are_told(tmp_path: Path, st
     assert stated.rstrip("。")[-6:] in part(r, "other")["evidence"][0]["quote"]
 
 
+@pytest.mark.parametrize(
+    "heading,other",
+    [
+        # a theme of the year's work closing the achievements
+        ("（五）其他方面工作", "missing"),
+        ("（五）其他重点工作", "missing"),
+        ("（五）统筹推进其他领域依法治理", "missing"),
+        # the law's (五) as a sub-heading: the part, embedded
+        ("（五）其他需要报告的情况", "embedded"),
+        ("（五）其他事项", "embedded"),
+    ],
+)
+def test_other_work_of_the_year_is_no_other_matter(
+    tmp_path: Path, heading: str, other: str
+) -> None:
+    """（六）其他方面工作 under the year's work tells more of it (helper-207's E): it made the
+    other matters embedded."""
+    ach = "（四）深化普法宣传。"
+    r = variant(
+        tmp_path,
+        (OTHER_SECTION, ""),
+        (ach, f"{heading}\n全年办理其他事项12件。\n{ach}"),
+    )
+    assert statuses(r)["other"] == other
+
+
 def test_other_matters_announced_in_the_preamble_are_not_told(tmp_path: Path) -> None:
     """报告…及其他需要报告的情况 promises the part; it does not tell it."""
     r = variant(
@@ -3011,6 +3037,43 @@ def test_a_promise_to_put_the_problems_right_is_no_plan(
     last = PROBLEMS_BODY.splitlines()[-1]
     r = without_section(tmp_path, PLAN, (last, last + sentence))
     assert part(r, "next_year_plan")["status"] == plan
+
+
+PROMISE = "下一步，我局将高度重视，认真抓好整改落实。"
+POINTS = "一是深化法治学习，每季度开展一次专题学法。二是充实执法力量，年内组织执法培训4次。"
+
+
+@pytest.mark.parametrize(
+    "after,plan",
+    [
+        # its points announced in its paragraph, or laid out as items on the lines below it
+        ("重点抓好以下工作：" + POINTS, E),
+        ("重点抓好两项工作：" + POINTS, E),
+        ("\n1.深化法治学习。每季度开展一次专题学法。\n2.充实执法力量。年内组织执法培训4次。", E),
+        ("\n（一）深化法治学习。每季度开展一次专题学法。\n（二）充实执法力量。", E),
+        # nothing after it, or what follows is no list it leads into
+        ("", M),
+        ("全年共整改问题12个。", M),
+        ("\n2.充实执法力量。年内组织执法培训4次。", M),  # a list going on, not one it starts
+    ],
+)
+def test_a_promise_leading_into_its_points_is_the_plan(
+    tmp_path: Path, after: str, plan: str
+) -> None:
+    """No plan section; the problems end with a promise to put them right (no plan by itself),
+    then what it leads into: the points it announces or the list it starts are the plan."""
+    last = PROBLEMS_BODY.splitlines()[-1]
+    r = without_section(tmp_path, PLAN, (last, last + "\n" + PROMISE + after))
+    assert part(r, "next_year_plan")["status"] == plan
+
+
+def test_a_sections_lead_leads_into_its_own_points(tmp_path: Path) -> None:
+    """A promise opening the problems' section (its lead) is followed by the problems as items:
+    they are the section's, no plan."""
+    first = PROBLEMS_BODY.splitlines()[1]
+    r = without_section(tmp_path, PLAN, (first, "对照上级要求，我局将认真加以整改。\n" + first))
+    assert part(r, "next_year_plan")["status"] == M
+    assert part(r, "problems")["status"] == "present"
 
 
 @pytest.mark.parametrize(

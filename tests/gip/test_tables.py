@@ -1442,7 +1442,7 @@ def test_a_row_totalling_rows_the_table_has_not_is_refused() -> None:
 
     from fzcheck.rubric.model import TableTemplate
 
-    with pytest.raises(ValidationError, match="total_of names no row"):
+    with pytest.raises(ValidationError, match="total_of 列出了没有的行"):
         TableTemplate.model_validate(
             {
                 "id": "t",

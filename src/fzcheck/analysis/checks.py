@@ -28,6 +28,7 @@ from fzcheck.document import Document
 from fzcheck.fast_patterns import bmp_digit_first, bmp_only, fast, split_top
 from fzcheck.reading.numerals import YEAR, title_year, year_value
 from fzcheck.reading.pages import rest_line
+from fzcheck.render.i18n import t
 from fzcheck.result import Check
 
 if TYPE_CHECKING:
@@ -759,7 +760,7 @@ class PublicationSpec(CheckSpec):
     def _publishers_deadline_named(self) -> PublicationSpec:
         p = self.publishes_for
         if p is not None and p.deadline not in {d.name for d in self.deadlines}:
-            raise ValueError(f"publishes_for.deadline {p.deadline!r} names none of deadlines")
+            raise ValueError(t("rubric.check.deadline", deadline=p.deadline))
         return self
 
 
@@ -952,7 +953,7 @@ class TablesPresentSpec(CheckSpec):
 
     def references_problem(self, tables: dict[str, TableTemplate]) -> str | None:
         unknown = [t for t in self.tables if t not in tables]
-        return f"no table {', '.join(unknown)} in the rubric" if unknown else None
+        return t("rubric.check.no_table", unknown=", ".join(unknown)) if unknown else None
 
 
 @document_check(TablesPresentSpec)

@@ -621,7 +621,10 @@ def _find_embedded(
             # an exclude reads the sentence as written: what it cites may say what it is about
             # (局长带头讲授《习近平法治思想学习纲要》专题党课 is on law)
             bad = matches(excludes, written, year, keep=no_kind)
-            if bad is not None:
+            points = None
+            if bad is not None and cue is not None and part.points_outweigh_excludes:
+                points = _points_after(doc, outline, i, sm.end(), cues)
+            if bad is not None and points is None:
                 # an exclude may be a look at the whole sentence (no word of law in it, a
                 # zero-width match): the phrase worth explaining is then the cue it discounted
                 said = cue or bad
@@ -630,7 +633,8 @@ def _find_embedded(
                 continue
             if cue is None:
                 continue
-            if (barred and not cues.anywhere_in(sentence)) or _lists_contents(
+            laid_out = points is not None and points.stop == i + 1  # announced on its line
+            if (barred and not laid_out and not cues.anywhere_in(sentence)) or _lists_contents(
                 _whole_sentence(doc, i, sm, body.lines), every.values()
             ):
                 rejected.append((i, cue.group(0), start + cue.start()))
@@ -641,7 +645,9 @@ def _find_embedded(
             f.status, f.heading = "embedded", outline.enclosing(i)
             f.line = f.heading.line if f.heading else i
             f.evidence.append(Evidence(quote=doc.quote(i, a, b), line=i + 1))
-            if _is_label(line, cue.group(0)):
+            if points is not None:
+                f.ranges.append(points)
+            elif _is_label(line, cue.group(0)):
                 f.ranges.append(_label_block(outline, i))
             else:
                 # (a part a sentence must name, names_the_part: what it announces after it is
@@ -658,6 +664,45 @@ def _find_embedded(
         inside = f"，位于“{doc.quote(where.line, where.start, where.end)[:30]}”中" if where else ""
         quoted = doc.quote(i, at, at + len(text))  # as written, not as folded for the search
         f.note = f"第{i + 1}行“{quoted}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
+
+
+# the first of the points a sentence leads into (一是… / 第一，… / （一）… / 1.…)
+_FIRST_POINT = re.compile(r"\s*(?:一是|第一[,，]|[(（]?[一1１][)）、.．])")
+
+
+def _points_after(doc: Document, outline: Outline, i: int, end: int, cues: _Cues) -> range | None:
+    """The lines holding the points the sentence ending at ``end`` of line ``i`` leads into:
+    its own line when the next sentence announces them (its part's anywhere cues: 重点抓好三项工作：
+    一是…); else, when it closes its line, the list the next line starts
+    afresh (1.… 2.… under it: a list going on, （二） after a promise closing （一）, is not its);
+    None when it leads into none."""
+    # a section's lead leads into the section's own points (二、存在的问题 / 我们将认真加以解决。 /
+    # （一）…不足): a heading alone on its line, nothing between it and the sentence
+    around = outline.enclosing(i)
+    if (
+        around is not None
+        and not doc.analysis[around.line][around.end :].strip(" 。.:：")
+        and not any(doc.analysis[j].strip() for j in range(around.line + 1, i))
+    ):
+        return None
+    rest = doc.analysis[i][end:]
+    if rest.strip():
+        following = _SENTENCE.match(rest.lstrip())
+        return range(i, i + 1) if following and cues.anywhere_in(following.group(0)) else None
+    after = next((j for j in range(i + 1, outline.body_end + 1) if doc.analysis[j].strip()), None)
+    items = [h for h in outline.headings if after is not None and h.line >= after]
+    if not items or items[0].line != after or items[0].level == 1:
+        return None
+    first = items[0]
+    if not _FIRST_POINT.fullmatch(first.marker):
+        return None
+    last = first.end_line
+    for h in items[1:]:
+        if any(doc.analysis[j].strip() for j in range(last + 1, h.line)) or h.level < first.level:
+            break
+        if h.level == first.level and h.kind == first.kind:
+            last = h.end_line
+    return range(i, last + 1)
 
 
 def _cut_off_and_ruled_out(

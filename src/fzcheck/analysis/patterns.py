@@ -16,6 +16,7 @@ from pydantic import AfterValidator, Field
 
 from fzcheck.fast_patterns import GLOBAL_FLAGS, cached, fast
 from fzcheck.narrowed import narrowed
+from fzcheck.render.i18n import t
 from fzcheck.stdlib_re import constants, parser
 
 PLACEHOLDERS = ("report_year", "next_year")
@@ -25,20 +26,14 @@ _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 def _check_regex(value: str) -> str:
     unknown = sorted({m.group(1) for m in _PLACEHOLDER.finditer(value)} - set(PLACEHOLDERS))
     if unknown:
-        raise ValueError(
-            f"unknown placeholder {{{unknown[0]}}}; only {{report_year}} and "
-            "{next_year} are filled in"
-        )
+        raise ValueError(t("rubric.check.placeholder", name=unknown[0]))
     filled = value.replace("{report_year}", "2000").replace("{next_year}", "2001")
     try:
         re.compile(filled)
     except re.error as err:
-        raise ValueError(f"not a valid regular expression: {err}") from None
+        raise ValueError(t("rubric.check.regex", problem=err)) from None
     if _nested_repeat(parser.parse(filled)):
-        raise ValueError(
-            "a repeat inside a repeat, both unbounded ((a+)+, (.*x)*): on some texts the "
-            "search takes for ever; bound the inner one ({0,30}) or drop the outer"
-        )
+        raise ValueError(t("rubric.check.nested_repeat"))
     return value
 
 

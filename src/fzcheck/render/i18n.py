@@ -718,6 +718,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rubric.error.model_type": "应为“键: 值”的映射",
         "rubric.error.literal_error": "取值应为 {expected} 之一",
         "rubric.top_level": "（顶层）",
+        "rubric.error.greater_than_equal": "应不小于 {ge}",
+        "rubric.error.string_pattern_mismatch": "不符合规定的格式（{pattern}）",
+        "rubric.error.greater_than": "应大于 {gt}",
+        "rubric.error.less_than_equal": "应不大于 {le}",
+        "rubric.error.less_than": "应小于 {lt}",
+        "rubric.error.too_short": "至少应有 {min_length} 项",
+        "rubric.error.string_too_short": "至少应有 {min_length} 个字符",
+        "rubric.error.union_tag_invalid": "kind 为 {tag!r}，不是已知的检查种类：应为 {expected_tags} 之一",
+        "rubric.error.union_tag_not_found": "缺少 kind（检查的种类）",
+        "rubric.check.total_of": "表 {table} 的行 {row}：total_of 列出了没有的行 {unknown}",
+        "rubric.check.pieces": "表 {table}：有 pieces 时只能有一行",
+        "rubric.check.none_required": "至少要有一个部分是必备的（required: true）",
+        "rubric.check.two_plans": "只能有一个部分写 plan: true",
+        "rubric.check.embeds_in": "部分 {part}：embeds_in 中的 {unknown} 不是本报告类型的另一个部分",
+        "rubric.check.document_check": "文件检查 {check}：{problem}",
+        "rubric.check.repeated": "{what}不能重复；重复的：{dupes}",
+        "rubric.check.placeholder": "未知的占位符 {{{name}}}：只会填入 {{report_year}} 和 {{next_year}}",
+        "rubric.check.regex": "不是有效的正则表达式：{problem}",
+        "rubric.check.nested_repeat": (
+            "重复里套着重复，两者都不限次数（(a+)+、(.*x)*）：遇到某些文本会一直搜索下去；"
+            "请给内层加上限（{0,30}）或去掉外层"
+        ),
+        "rubric.check.deadline": "publishes_for.deadline {deadline!r} 不是 deadlines 中的任何一项",
+        "rubric.check.no_table": "本报告类型中没有表 {unknown}",
+        "rubric.what.columns": "表 {table} 的列 id ",
+        "rubric.what.rows": "表 {table} 的行 id ",
+        "rubric.what.parts": "部分的 id ",
+        "rubric.what.document_checks": "文件检查的 id ",
+        "rubric.what.tables": "表的 id ",
         "html.needs_dir": "-f html 检查{n}份输入时每份报告写一个页面：请用 -o DIR 指定一个目录",
         "html.not_a_dir": (
             "HTML 检查{n}份输入时每份报告写一个页面，另加 index.html：-o 必须是目录"
@@ -1441,6 +1470,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rubric.error.model_type": "must be a mapping of key: value",
         "rubric.error.literal_error": "must be one of {expected}",
         "rubric.top_level": "(top level)",
+        "rubric.error.greater_than_equal": "must be at least {ge}",
+        "rubric.error.string_pattern_mismatch": "does not match {pattern}",
+        "rubric.error.greater_than": "must be greater than {gt}",
+        "rubric.error.less_than_equal": "must be at most {le}",
+        "rubric.error.less_than": "must be less than {lt}",
+        "rubric.error.too_short": "must have at least {min_length} items",
+        "rubric.error.string_too_short": "must have at least {min_length} characters",
+        "rubric.error.union_tag_invalid": "kind {tag!r} is no known kind of check: one of {expected_tags}",
+        "rubric.error.union_tag_not_found": "kind (the check's kind) is missing",
+        "rubric.check.total_of": "table {table} row {row}: total_of names no row {unknown}",
+        "rubric.check.pieces": "table {table}: pieces needs exactly one row",
+        "rubric.check.none_required": "at least one part must be required",
+        "rubric.check.two_plans": "at most one part can have plan: true",
+        "rubric.check.embeds_in": (
+            "part {part}: embeds_in names {unknown}, which is not another part of this rubric"
+        ),
+        "rubric.check.document_check": "document check {check}: {problem}",
+        "rubric.check.repeated": "{what}must be unique; repeated: {dupes}",
+        "rubric.check.placeholder": (
+            "unknown placeholder {{{name}}}; only {{report_year}} and {{next_year}} are filled in"
+        ),
+        "rubric.check.regex": "not a valid regular expression: {problem}",
+        "rubric.check.nested_repeat": (
+            "a repeat inside a repeat, both unbounded ((a+)+, (.*x)*): on some texts the search "
+            "takes for ever; bound the inner one ({0,30}) or drop the outer"
+        ),
+        "rubric.check.deadline": "publishes_for.deadline {deadline!r} names none of deadlines",
+        "rubric.check.no_table": "no table {unknown} in the rubric",
+        "rubric.what.columns": "table {table} column ids ",
+        "rubric.what.rows": "table {table} row ids ",
+        "rubric.what.parts": "part ids ",
+        "rubric.what.document_checks": "document check ids ",
+        "rubric.what.tables": "table ids ",
         "html.needs_dir": (
             "-f html with {n} inputs writes a page per report: give a directory with -o DIR"
         ),

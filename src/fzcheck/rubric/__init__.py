@@ -235,7 +235,10 @@ def _said(error: Any) -> str:
     missing, a value of the wrong kind, an unknown key); a validator's own message as it is."""
     kind = str(error.get("type", ""))
     key = f"rubric.error.{kind}"
-    said = t(key, **{k: v for k, v in (error.get("ctx") or {}).items() if isinstance(v, str)})
+    said = t(
+        key,
+        **{k: v for k, v in (error.get("ctx") or {}).items() if isinstance(v, (str, int, float))},
+    )
     return said if said != key else str(error["msg"]).removeprefix("Value error, ")
 
 

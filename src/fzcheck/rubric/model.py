@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from fzcheck.analysis.checks import DocumentCheck, PartCheck
 from fzcheck.analysis.patterns import Regex, rx
+from fzcheck.render.i18n import t
 
 ID = r"^[a-z][a-z0-9_]*$"
 
@@ -150,6 +151,10 @@ class Part(_Strict):
     # the plan laid out whole where the year's work ends (（五）2027年工作打算 / 2027年，我局将
     # 重点抓好以下工作：一是…), not one item's next step
     anywhere_cues: list[Regex] = Field(default_factory=list)
+    # a sentence its body_excludes rule out (…将高度重视，认真抓好整改落实。) is the part after all
+    # when its points follow it: in its paragraph (重点抓好三项工作：一是…, or 一是… at once) or as
+    # the items under it (1.… 2.… on the lines after)
+    points_outweigh_excludes: bool = False
     heading_cues: list[Regex] = Field(default_factory=list)
     heading_excludes: list[Regex] = Field(default_factory=list)
     # headings that name the part only where no top-level heading names it by heading_cues
@@ -240,15 +245,17 @@ class TableTemplate(_Strict):
 
     @model_validator(mode="after")
     def _unique(self) -> TableTemplate:
-        _no_repeats([c.id for c in self.columns], f"table {self.id} column ids")
-        _no_repeats([r.id for r in self.rows], f"table {self.id} row ids")
+        _no_repeats([c.id for c in self.columns], t("rubric.what.columns", table=self.id))
+        _no_repeats([r.id for r in self.rows], t("rubric.what.rows", table=self.id))
         ids = {r.id for r in self.rows}
         for r in self.rows:
             unknown = [i for i in r.total_of if i not in ids]
             if unknown:
-                raise ValueError(f"table {self.id} row {r.id}: total_of names no row {unknown}")
+                raise ValueError(
+                    t("rubric.check.total_of", table=self.id, row=r.id, unknown=", ".join(unknown))
+                )
         if self.pieces and len(self.rows) != 1:
-            raise ValueError(f"table {self.id}: pieces needs exactly one row")
+            raise ValueError(t("rubric.check.pieces", table=self.id))
         return self
 
 
@@ -268,29 +275,26 @@ class Rubric(_Strict):
     @classmethod
     def _valid_parts(cls, parts: list[Part]) -> list[Part]:
         ids = [p.id for p in parts]
-        _no_repeats(ids, "part ids")
+        _no_repeats(ids, t("rubric.what.parts"))
         if not any(p.required for p in parts):
-            raise ValueError("at least one part must be required")
+            raise ValueError(t("rubric.check.none_required"))
         if sum(p.plan for p in parts) > 1:
-            raise ValueError("at most one part can have plan: true")
+            raise ValueError(t("rubric.check.two_plans"))
         for p in parts:
             unknown = sorted(set(p.embeds_in) - set(ids) | ({p.id} & set(p.embeds_in)))
             if unknown:
-                raise ValueError(
-                    f"part {p.id}: embeds_in names {', '.join(unknown)}, "
-                    "which is not another part of this rubric"
-                )
+                raise ValueError(t("rubric.check.embeds_in", part=p.id, unknown=", ".join(unknown)))
         return parts
 
     @model_validator(mode="after")
     def _unique_document_checks(self) -> Rubric:
-        _no_repeats([c.id for c in self.document_checks], "document check ids")
-        _no_repeats([t.id for t in self.tables], "table ids")
+        _no_repeats([c.id for c in self.document_checks], t("rubric.what.document_checks"))
+        _no_repeats([table.id for table in self.tables], t("rubric.what.tables"))
         tables = {t.id: t for t in self.tables}
         for check in self.document_checks:
             problem = check.references_problem(tables)
             if problem:
-                raise ValueError(f"document check {check.id}: {problem}")
+                raise ValueError(t("rubric.check.document_check", check=check.id, problem=problem))
         return self
 
     @cached_property
@@ -326,4 +330,4 @@ class Rubric(_Strict):
 def _no_repeats(ids: list[str], what: str) -> None:
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
-        raise ValueError(f"{what} must be unique; repeated: {', '.join(dupes)}")
+        raise ValueError(t("rubric.check.repeated", what=what, dupes=", ".join(dupes)))
