@@ -2533,6 +2533,9 @@ def test_other_matters_stated_none_without_a_section_are_told(tmp_path: Path, st
         # the law's (五) as a sub-heading: the part, embedded
         ("（五）其他需要报告的情况", "embedded"),
         ("（五）其他事项", "embedded"),
+        # 其他 said in passing in a point (helper-212's h35)
+        ("（五）加强水行政执法和其他涉水执法", "missing"),
+        ("（五）财会监督与其他各类监督贯通协调", "missing"),
     ],
 )
 def test_other_work_of_the_year_is_no_other_matter(
@@ -3024,6 +3027,15 @@ def test_a_stock_admission_names_no_shortcoming(tmp_path: Path, body: str, named
         ("下一步，我局将对照上述问题，认真加以整改。", M),
         ("今后，我局将对上述问题认真研究，逐项整改到位。", M),
         ("对此，我们将在2026年工作中认真加以解决。", M),
+        # a stock close after it, or the unit named in full (helper-212's h34, h44)
+        ("下一步，我局将认真抓好整改，推动法治建设再上新台阶。", M),
+        ("下一步，我局将认真抓好整改落实，为乡村振兴提供法治保障。", M),
+        ("下一步，我局将认真抓好整改，持续推进法治政府建设。", M),
+        ("下一步，我们将认真抓好整改，推动工作不断取得新成效。", M),
+        ("下一步，县农业农村局将认真抓好整改。", M),
+        ("下一步，县政府办将认真抓好整改落实，推动法治政府建设不断取得新成效。", M),
+        # a measure among them is a plan
+        ("下一步，县政府办将分批轮训执法人员，推动法治政府建设不断取得新成效。", E),
         # 对此/针对上述问题, then what the unit will do, and when
         ("对此，我局将在2026年通过公开招录补充乡镇执法人员，逐步加以解决。", E),
         ("针对上述问题，我局将于2026年上半年建成线上普法平台，并组织执法人员轮训2期。", E),
@@ -3065,6 +3077,28 @@ def test_a_promise_leading_into_its_points_is_the_plan(
     last = PROBLEMS_BODY.splitlines()[-1]
     r = without_section(tmp_path, PLAN, (last, last + "\n" + PROMISE + after))
     assert part(r, "next_year_plan")["status"] == plan
+
+
+@pytest.mark.parametrize(
+    "body,plan",
+    [
+        ("下一步，我局将认真抓好整改。", M),
+        ("下一步，我局将认真抓好整改，持续推进法治政府建设，推动法治建设再上新台阶。", M),
+        ("下一步，我局将认真抓好整改。2026年，我局将分批轮训乡镇执法人员。", "present"),
+        ("下一步，我局将认真抓好整改。\n1.分批轮训乡镇执法人员。\n2.建成线上普法平台。", "present"),
+    ],
+)
+def test_a_plan_section_holding_only_a_promise_arranges_nothing(
+    tmp_path: Path, body: str, plan: str
+) -> None:
+    """四、…主要安排 over nothing but a promise to put the problems right (helper-212's h41)
+    arranges no work: missing, as a bare heading, its note naming the heading and the promise."""
+    section = PLAN + sample_text().split(PLAN)[1].split("\n\n")[0]
+    r = variant(tmp_path, (section, PLAN + "\n" + body))
+    assert part(r, "next_year_plan")["status"] == plan
+    if plan == M:
+        note = part(r, "next_year_plan")["note"]
+        assert "2026年推进法治政府建设的主要安排" in note and body[:12] in note
 
 
 def test_a_sections_lead_leads_into_its_own_points(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from fzcheck.analysis.checks import (
 from fzcheck.analysis.facts import Facts, attachment_blocks, attachment_title, read_facts
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Heading, Outline, build_outline, opens_a_list
-from fzcheck.analysis.parts import GLUED, Found, find_parts, told_again
+from fzcheck.analysis.parts import GLUED, Found, find_parts, rules_out, told_again
 from fzcheck.analysis.patterns import compile_pattern, shortened
 from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
@@ -93,6 +93,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
             year, year_source = planned - 1, "plan"
             found = find_parts(doc, outline, rubric, year, facts.unit)
     _headings_alone_missing(doc, found)
+    _ruled_out_alone_untold(doc, found, year, facts.unit)
     _shared_sections_untold(doc, found, year)
     # an attachment after the signature (附件…): read for a part or a table the body lacks
     # (to the second report's title, where the file holds two: the first's attachment ends there)
@@ -270,6 +271,34 @@ def _headings_alone_missing(doc: Document, found: list[Found]) -> None:
             continue  # its statement run into it (其他需要报告的情况本年度无。: a crawled page's)
         h = f.sections[0]
         _not_counted(f, f"第{h.line + 1}行“{_heading(doc, h)}”下面没有内容，未计入")
+
+
+_SENTENCES = re.compile(r"[^。;!?]+[。;!?]?")
+
+
+def _ruled_out_alone_untold(
+    doc: Document, found: list[Found], year: int | None, unit: str | None
+) -> None:
+    """A part (:attr:`Part.ruled_out_alone_untold`) whose sections hold nothing but sentences its
+    body excludes rule out (四、下一步工作打算 over 下一步，我办将认真抓好整改。 alone: helper-212's
+    h41) is missing; its note names the heading and quotes what is under it."""
+    for f in found:
+        if not f.part.ruled_out_alone_untold or f.status != "present" or not f.sections:
+            continue
+        said = [s.strip() for s in _SENTENCES.findall(part_text(doc, f)) if s.strip()]
+        if not said or not all(rules_out(f.part, s, year, unit) for s in said):
+            continue
+        h = f.sections[0]
+        start = h.end if doc.analysis[h.line][h.end :].strip(" 。.:：") else None
+        first = next(
+            (doc.quote(i, h.end if i == h.line else 0) for i in f.lines if i != h.line or start),
+            "",
+        )
+        quote = shortened(first.lstrip(" 。.:：") or "".join(said), 40)
+        _not_counted(
+            f,
+            f"第{h.line + 1}行“{_heading(doc, h)}”下面只有“{quote}”，没有写到本部分的内容，未计入",
+        )
 
 
 def _shared_sections_untold(doc: Document, found: list[Found], year: int | None) -> None:

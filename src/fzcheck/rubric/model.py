@@ -155,6 +155,9 @@ class Part(_Strict):
     # when its points follow it: in its paragraph (重点抓好三项工作：一是…, or 一是… at once) or as
     # the items under it (1.… 2.… on the lines after)
     points_outweigh_excludes: bool = False
+    # a section of the part holding nothing but sentences its body_excludes rule out (四、下一步
+    # 工作打算 over 下一步，我办将认真抓好整改。 alone) tells none of it: missing, as a bare heading
+    ruled_out_alone_untold: bool = False
     heading_cues: list[Regex] = Field(default_factory=list)
     heading_excludes: list[Regex] = Field(default_factory=list)
     # headings that name the part only where no top-level heading names it by heading_cues
