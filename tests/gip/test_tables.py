@@ -2436,3 +2436,52 @@ def test_cells_one_a_line_under_a_row_left_blank_stay_in_their_own_row(
     first = cell(r, "requests", below, "natural")
     assert first["value"] == table[below][0]
     assert lines[first["line"] - 1] == str(table[below][0])
+
+
+def test_a_table_cut_off_before_its_totals_is_not_whole(tmp_path: Path) -> None:
+    """Table 三 stopping after （五）…5. (its （六）, （七）总计 and 结转 rows not printed) was read
+    and passed every check, 100 points (helper-213's 16): the tables check names the rows not
+    read; the whole table passes it."""
+    text = gip.layout_text()
+    lines = text.splitlines()
+    cut = next(i for i, line in enumerate(lines) if "（六）其他处理" in line)
+    appeals = next(
+        i for i, line in enumerate(lines) if line.strip().startswith("四、政府信息公开行政复议")
+    )
+    r = check(write(tmp_path, "cut.txt", "\n".join(lines[:cut] + lines[appeals:])))
+    present = next(c for c in r["checks"] if c["id"] == "has_statistical_tables")
+    assert present["passed"] is False
+    assert "“（七）总计”“四、结转下年度继续办理”行" in present["message"]
+    whole = check(write(tmp_path, "whole.txt", text))
+    assert next(c for c in whole["checks"] if c["id"] == "has_statistical_tables")["passed"]
+
+
+def test_leaving_out_the_other_matters_asks_for_the_fees_too(tmp_path: Path) -> None:
+    """六、其他需要报告的事项 left out: the 信息处理费 hint is failed, as for a 六 that omits them
+    (helper-213's 25: leaving the section out had left the check unasked, 100 and no hint)."""
+    text = gip.layout_text()
+    six = "六、其他需要报告的事项\n   本年度未收取信息处理费。\n"
+    assert six in text
+    r = check(write(tmp_path, "no6.txt", text.replace(six, "")))
+    other = next(p for p in r["parts"] if p["id"] == "other")
+    assert other["status"] == "missing"
+    fees = next(c for c in other["checks"] if c["id"] == "names_processing_fees")
+    assert fees["passed"] is False and "其他需要报告的事项" in fees["message"]
+    from fzcheck.cohort.stats import action
+
+    assert "信息处理费" in action(r)
+
+
+@pytest.mark.parametrize("lead", ["行政许可、行政处罚情况如下：", "规范性文件和行政许可情况如下："])
+def test_a_line_leading_into_the_tables_is_no_rows_label(tmp_path: Path, lead: str) -> None:
+    """…行政许可、行政处罚情况如下： over table 二 (no stop ends it): its 行政许可 had named the 规章
+    row's three values, and the second block was unreadable (helper-213's m1–m3)."""
+    text = gip.layout_text()
+    head = next(line for line in text.splitlines() if "主动公开政府信息情况" in line)
+    r = check_replaced(tmp_path, text, head + "\n", f"{head}\n　　{lead}\n")
+    decisions = tables(r)["proactive_decisions"]
+    assert decisions["status"] == "read"
+    whole = check(write(tmp_path, "whole.txt", text))
+    assert [c["value"] for c in decisions["cells"]] == [
+        c["value"] for c in tables(whole)["proactive_decisions"]["cells"]
+    ]

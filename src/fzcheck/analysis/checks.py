@@ -57,6 +57,10 @@ class CheckSpec(BaseModel):
     # a part found only by a sentence inside another section is that part only when this check
     # passes on its text: the stock 但也还存在一些不足之处。 mentions the part, names nothing of it
     names_the_part: bool = False
+    # asked of the report even when its part is missing, and failed then (六、其他需要报告的事项
+    # left out: no 信息处理费 told where the format asks — leaving the section out had left the
+    # check unasked, while a section omitting the fees failed it)
+    asked_when_missing: bool = False
 
     def applies(self, year: int | None, unit: str | None = None) -> bool:
         if self.issuer is not None and (unit is None or rx(self.issuer).search(unit) is None):
@@ -969,6 +973,22 @@ def _tables_present(spec: TablesPresentSpec, ctx: Context) -> Check | None:
     from fzcheck.analysis.table_sums import unreadable_tables
 
     unread = unreadable_tables(ctx.tables, spec.tables)
+    # a table cut off (its last rows, 总计 among them, not in the report): read, but not whole
+    short = [
+        f"{table.template.name}中未读到“{'”“'.join(r.name for r in rows)}”行"
+        for table in (ctx.tables[t] for t in spec.tables)
+        if table.status == "read"
+        and (
+            rows := [
+                r for r in table.template.rows if not r.optional and r.id not in table.row_lines
+            ]
+        )
+    ]
+    if short:
+        return spec.check(
+            passed=False,
+            message=f"统计表不完整：{'；'.join(short)}（请核对表格是否被截断或漏填）{unread}",
+        )
     return spec.check(passed=True, message=f"统计表均已列出{unread}")
 
 
@@ -1175,7 +1195,14 @@ def part_text(doc: Document, found: Found) -> str:
 
 def run_part_checks(found: Found, ctx: Context) -> list[Check]:
     if found.status == "missing":
-        return []
+        return [
+            spec.check(
+                passed=False,
+                message=f"未做到“{spec.description}”：报告没有“{found.part.name}”这部分",
+            )
+            for spec in found.part.checks_for(ctx.report_year, ctx.unit)
+            if spec.asked_when_missing
+        ]
     text = part_text(ctx.doc, found)
     specs = found.part.checks_for(ctx.report_year, ctx.unit)
     return [PART_KINDS[spec.kind][1](spec, text, found, ctx) for spec in specs]

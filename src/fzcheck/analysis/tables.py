@@ -1121,8 +1121,18 @@ _LABEL_LINES = 12  # and label lines: a few blank rows under a group's label, no
 def _pending_label(pending: str, line: str) -> str:
     """The label text so far with a line that holds no values added. A sentence of the text
     around the table is no label: its words (制发规范性文件3件。) would name the caption row after
-    it (| 第二十条第（一）项 | | |), its cells all blank."""
-    return "" if _SENTENCE_STOP.search(line) else _label(pending, line)
+    it (| 第二十条第（一）项 | | |), its cells all blank; nor is one leading into the table."""
+    return "" if _is_text(line) else _label(pending, line)
+
+
+# a line of the text leading into the table (行政许可、行政处罚情况如下： / 具体统计：), though no
+# stop ends it: no label either (its 行政许可 had named the 规章 row's three values under it)
+_LEADS_IN = re.compile(r"(?:如下|以下|情况|统计|数据)[:：]\s*$")
+
+
+def _is_text(line: str) -> bool:
+    """Whether ``line`` is a sentence of the text around the table, no label of a row."""
+    return _SENTENCE_STOP.search(line) is not None or _LEADS_IN.search(line) is not None
 
 
 def _label(pending: str, line: str) -> str:
@@ -1247,7 +1257,7 @@ def _inner_label(doc: Document, line: int, region: range) -> str:
     parts = [_GAP.split(parsed[0].strip())[-1] if parsed else ""]
     for j in range(line - 1, max(region.start, line - 3) - 1, -1):
         above = doc.analysis[j]
-        if not above.strip() or split_row(above) is not None or _SENTENCE_STOP.search(above):
+        if not above.strip() or split_row(above) is not None or _is_text(above):
             break
         parts.append(_GAP.split(above.strip())[-1])
         if _ROW_NUMBER.match(parts[-1]):
