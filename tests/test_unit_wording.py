@@ -2530,6 +2530,8 @@ def test_other_matters_stated_none_without_a_section_are_told(tmp_path: Path, st
         ("（五）其他方面工作", "missing"),
         ("（五）其他重点工作", "missing"),
         ("（五）统筹推进其他领域依法治理", "missing"),
+        ("（五）其他工作", "missing"),
+        ("（五）全年其他工作开展情况", "missing"),
         # the law's (五) as a sub-heading: the part, embedded
         ("（五）其他需要报告的情况", "embedded"),
         ("（五）其他事项", "embedded"),
@@ -2550,6 +2552,24 @@ def test_other_work_of_the_year_is_no_other_matter(
         (ach, f"{heading}\n全年办理其他事项12件。\n{ach}"),
     )
     assert statuses(r)["other"] == other
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "五、关于其它工作",
+        "五、法治督察整改及其他工作",
+        "五、法治政府建设其他有关情况",
+        "五、其他方面工作情况",
+    ],
+)
+def test_other_matters_under_a_top_heading_of_their_own_are_present(
+    tmp_path: Path, heading: str
+) -> None:
+    """A top-level section naming 其他 in any words is the law's (五) (helper-214's c35-c37,
+    c44: they had been missing while sub-headings were made stricter)."""
+    r = variant(tmp_path, (OTHER_SECTION, heading + "\n2025年，县委依法治县办对我局开展法治督察。"))
+    assert statuses(r)["other"] == "present"
 
 
 def test_other_matters_announced_in_the_preamble_are_not_told(tmp_path: Path) -> None:
@@ -3063,10 +3083,18 @@ POINTS = "一是深化法治学习，每季度开展一次专题学法。二是�
         ("重点抓好两项工作：" + POINTS, E),
         ("\n1.深化法治学习。每季度开展一次专题学法。\n2.充实执法力量。年内组织执法培训4次。", E),
         ("\n（一）深化法治学习。每季度开展一次专题学法。\n（二）充实执法力量。", E),
+        # announced on a line of its own, then the list (helper-214's c15)
+        ("\n重点抓好以下几项工作：\n1.深化法治学习。\n2.充实执法力量。", E),
         # nothing after it, or what follows is no list it leads into
         ("", M),
         ("全年共整改问题12个。", M),
         ("\n2.充实执法力量。年内组织执法培训4次。", M),  # a list going on, not one it starts
+        # what it leads into is no plan: work done, the causes, the shortcomings, the report's
+        # other parts (helper-214's c18, c19, c17, c27)
+        ("目前整改情况如下：\n1.已于2025年10月完成公示平台数据更新。\n2.已修订决策规则。", M),
+        ("产生上述问题的原因主要有三个方面：一是思想认识不到位，二是培训不足。", M),
+        ("\n（一）依法治校工作发展不平衡。法治副校长到校履职偏少。\n（二）执法力量薄弱。", M),
+        ("\n（一）党政主要负责人履行推进法治建设第一责任人职责情况\n局长主持会议4次。", M),
     ],
 )
 def test_a_promise_leading_into_its_points_is_the_plan(
@@ -3086,6 +3114,15 @@ def test_a_promise_leading_into_its_points_is_the_plan(
         ("下一步，我局将认真抓好整改，持续推进法治政府建设，推动法治建设再上新台阶。", M),
         ("下一步，我局将认真抓好整改。2026年，我局将分批轮训乡镇执法人员。", "present"),
         ("下一步，我局将认真抓好整改。\n1.分批轮训乡镇执法人员。\n2.建成线上普法平台。", "present"),
+        # no promise: a forecast of when a measure is done, or spreading a practice, is the plan
+        # in its own section (helper-214's c02, c01)
+        ("一是新建不停车超限检测点3处，预计2026年9月底前投入使用。", "present"),
+        ("下一步，我局将把信用风险分类监管经验推广到食品、特种设备等重点领域。", "present"),
+        # a stock close with a measure in it (helper-214's c12)
+        (
+            "下一步，我局将认真抓好整改落实，推动“双随机、一公开”联合抽查全覆盖取得新成效。",
+            "present",
+        ),
     ],
 )
 def test_a_plan_section_holding_only_a_promise_arranges_nothing(
@@ -3099,6 +3136,22 @@ def test_a_plan_section_holding_only_a_promise_arranges_nothing(
     if plan == M:
         note = part(r, "next_year_plan")["note"]
         assert "2026年推进法治政府建设的主要安排" in note and body[:12] in note
+
+
+def test_a_shared_heading_over_the_problems_and_a_promise_plans_nothing(tmp_path: Path) -> None:
+    """三、存在的问题及下一步打算 over the problems and 下一步，我镇将高度重视，认真抓好整改落实。:
+    the promise is none of the plan's words, so the heading's plan is untold (helper-214's c09)."""
+    body = PROBLEMS_BODY.split("\n", 1)[1]
+    r = without_section(
+        tmp_path,
+        PLAN,
+        (
+            PROBLEMS_BODY,
+            "二、存在的问题及下一步打算\n" + body + "\n下一步，我局将高度重视，认真抓好整改落实。",
+        ),
+    )
+    assert part(r, "problems")["status"] == "present"
+    assert part(r, "next_year_plan")["status"] == M
 
 
 def test_a_sections_lead_leads_into_its_own_points(tmp_path: Path) -> None:

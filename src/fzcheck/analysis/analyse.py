@@ -20,8 +20,8 @@ from fzcheck.analysis.checks import (
 from fzcheck.analysis.facts import Facts, attachment_blocks, attachment_title, read_facts
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Heading, Outline, build_outline, opens_a_list
-from fzcheck.analysis.parts import GLUED, Found, find_parts, rules_out, told_again
-from fzcheck.analysis.patterns import compile_pattern, shortened
+from fzcheck.analysis.parts import GLUED, Found, find_parts, told_again
+from fzcheck.analysis.patterns import compile_pattern, first_match, shortened
 from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
 from fzcheck.analysis.tables import TableRead, read_again, read_tables
@@ -93,7 +93,7 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
             year, year_source = planned - 1, "plan"
             found = find_parts(doc, outline, rubric, year, facts.unit)
     _headings_alone_missing(doc, found)
-    _ruled_out_alone_untold(doc, found, year, facts.unit)
+    _alone_telling_nothing(doc, found, year)
     _shared_sections_untold(doc, found, year)
     # an attachment after the signature (附件…): read for a part or a table the body lacks
     # (to the second report's title, where the file holds two: the first's attachment ends there)
@@ -276,17 +276,15 @@ def _headings_alone_missing(doc: Document, found: list[Found]) -> None:
 _SENTENCES = re.compile(r"[^。;!?]+[。;!?]?")
 
 
-def _ruled_out_alone_untold(
-    doc: Document, found: list[Found], year: int | None, unit: str | None
-) -> None:
-    """A part (:attr:`Part.ruled_out_alone_untold`) whose sections hold nothing but sentences its
-    body excludes rule out (四、下一步工作打算 over 下一步，我办将认真抓好整改。 alone: helper-212's
-    h41) is missing; its note names the heading and quotes what is under it."""
+def _alone_telling_nothing(doc: Document, found: list[Found], year: int | None) -> None:
+    """A part whose sections hold nothing but sentences its :attr:`Part.alone_tells_nothing`
+    match (四、下一步工作打算 over 下一步，我办将认真抓好整改。 alone: helper-212's h41) is missing;
+    its note names the heading and quotes what is under it."""
     for f in found:
-        if not f.part.ruled_out_alone_untold or f.status != "present" or not f.sections:
+        if not f.part.alone_tells_nothing or f.status != "present" or not f.sections:
             continue
         said = [s.strip() for s in _SENTENCES.findall(part_text(doc, f)) if s.strip()]
-        if not said or not all(rules_out(f.part, s, year, unit) for s in said):
+        if not said or any(first_match(f.part.alone_tells_nothing, s, year) is None for s in said):
             continue
         h = f.sections[0]
         start = h.end if doc.analysis[h.line][h.end :].strip(" 。.:：") else None
@@ -313,7 +311,15 @@ def _shared_sections_untold(doc: Document, found: list[Found], year: int | None)
         if any(owners[h.line] < 2 for h in f.sections):
             continue
         pattern = compile_pattern(needs, year)
-        if pattern is None or pattern.search(part_text(doc, f)):
+        # (a promise that tells nothing — 下一步，我镇将认真抓好整改落实。 after the problems — is
+        # none of the part's words: helper-214's c09)
+        told = [
+            s
+            for s in _SENTENCES.findall(part_text(doc, f))
+            if not f.part.alone_tells_nothing
+            or first_match(f.part.alone_tells_nothing, s.strip(), year) is None
+        ]
+        if pattern is None or pattern.search("".join(told)):
             continue
         h = f.sections[0]
         said = _heading(doc, h)

@@ -91,6 +91,7 @@ class _Cues:
     body: Finder | None  # a cue or an exclude: a line neither matches is passed over
     fallback: Finder | None  # its fallback_heading_cues
     anywhere: Finder | None  # its anywhere_cues
+    sub: Finder | None  # its subheading_cues, else its heading_cues
 
     @classmethod
     def of(cls, part: Part, year: int | None, own: frozenset[str] = frozenset()) -> _Cues:
@@ -107,6 +108,7 @@ class _Cues:
                 any_of(_scanned(part), year),
                 any_of(tuple(part.fallback_heading_cues), year),
                 any_of(tuple(part.anywhere_cues), year),
+                any_of(tuple(part.subheading_cues or part.heading_cues), year),
             )
             hit = _CUES[key] = (part, cues)
         return hit[1]
@@ -116,11 +118,11 @@ class _Cues:
         not sit (:attr:`Part.anywhere_cues`)."""
         return self.anywhere is not None and self.anywhere.search(text) is not None
 
-    def name(self, heading: str, masked: str, fallback: bool = False) -> bool:
+    def name(self, heading: str, masked: str, fallback: bool = False, sub: bool = False) -> bool:
         """Whether a heading names the part: one of its cues (its fallback cues, when
-        ``fallback``) outside cited titles (``masked`` is the heading with its 《…》 blanked),
-        none of its excludes."""
-        cue = self.fallback if fallback else self.heading
+        ``fallback``; its sub-heading cues, when ``sub``) outside cited titles (``masked`` is the
+        heading with its 《…》 blanked), none of its excludes."""
+        cue = self.fallback if fallback else self.sub if sub else self.heading
         return (
             cue is not None
             and cue.search(masked) is not None
@@ -584,7 +586,7 @@ def _find_embedded(
     part = f.part
     cues = every[part.id]
     # one search of the headings joined says whether any needs its own look (most do not)
-    joined = joined_across(tuple(part.heading_cues), year)
+    joined = joined_across(tuple(part.subheading_cues or part.heading_cues), year)
     if joined is None or joined.search("\n".join(masked)) is not None:
         for h, m in zip(outline.headings, masked, strict=True):
             # (a sub-heading of a section it may not sit in is that part's: （四）开展党政主要
@@ -592,7 +594,7 @@ def _find_embedded(
             if (
                 h.level > 1
                 and (h.line not in elsewhere or cues.anywhere_in(m))
-                and cues.name(h.text, m)
+                and cues.name(h.text, m, sub=True)
                 and not _cut_off_and_ruled_out(doc, h, part, year, unit)
             ):
                 _add_section(f, doc, h, "embedded")
@@ -622,8 +624,8 @@ def _find_embedded(
             # (局长带头讲授《习近平法治思想学习纲要》专题党课 is on law)
             bad = matches(excludes, written, year, keep=no_kind)
             points = None
-            if bad is not None and cue is not None and part.points_outweigh_excludes:
-                points = _points_after(doc, outline, i, sm.end(), cues)
+            if bad is not None and cue is not None and part.points_lead_ins:
+                points = _points_after(doc, outline, i, sm.end(), part, year)
             if bad is not None and points is None:
                 # an exclude may be a look at the whole sentence (no word of law in it, a
                 # zero-width match): the phrase worth explaining is then the cue it discounted
@@ -670,11 +672,14 @@ def _find_embedded(
 _FIRST_POINT = re.compile(r"\s*(?:一是|第一[,，]|[(（]?[一1１][)）、.．])")
 
 
-def _points_after(doc: Document, outline: Outline, i: int, end: int, cues: _Cues) -> range | None:
-    """The lines holding the points the sentence ending at ``end`` of line ``i`` leads into:
-    its own line when the next sentence announces them (its part's anywhere cues: 重点抓好三项工作：
-    一是…); else, when it closes its line, the list the next line starts
-    afresh (1.… 2.… under it: a list going on, （二） after a promise closing （一）, is not its);
+def _points_after(
+    doc: Document, outline: Outline, i: int, end: int, part: Part, year: int | None
+) -> range | None:
+    """The lines holding the points the sentence ending at ``end`` of line ``i`` leads into
+    (:attr:`Part.points_lead_ins`): its own line when the next sentence announces them and they
+    follow on it (重点抓好三项工作：一是…); else to the end of the list after it, or after a line
+    announcing them (重点抓好以下几项工作： / 1.… 2.…), which starts afresh and is not
+    :attr:`Part.points_not`'s (a list going on, （二） after a promise closing （一）, is not its);
     None when it leads into none."""
     # a section's lead leads into the section's own points (二、存在的问题 / 我们将认真加以解决。 /
     # （一）…不足): a heading alone on its line, nothing between it and the sentence
@@ -685,16 +690,43 @@ def _points_after(doc: Document, outline: Outline, i: int, end: int, cues: _Cues
         and not any(doc.analysis[j].strip() for j in range(around.line + 1, i))
     ):
         return None
-    rest = doc.analysis[i][end:]
-    if rest.strip():
-        following = _SENTENCE.match(rest.lstrip())
-        return range(i, i + 1) if following and cues.anywhere_in(following.group(0)) else None
-    after = next((j for j in range(i + 1, outline.body_end + 1) if doc.analysis[j].strip()), None)
+    rest = doc.analysis[i][end:].strip()
+    last = i
+    if rest:
+        following = _SENTENCE.match(rest)
+        told = following.group(0) if following else ""
+        if first_match(part.points_lead_ins, told, year) is None:
+            return None
+        if rest[len(told) :].strip() or not told.rstrip().endswith((":", "：")):
+            return range(i, i + 1)  # its points on its line (…工作：一是… / …四个方面工作。)
+    else:
+        after = _next_text(doc, outline, i)
+        line = doc.analysis[after].strip() if after is not None else ""
+        if line.endswith((":", "：")) and first_match(part.points_lead_ins, line, year):
+            last = after if after is not None else i  # 重点抓好以下几项工作： on its own line
+    items = _fresh_list(doc, outline, last, part, year)
+    return None if items is None else range(i, items + 1)
+
+
+def _next_text(doc: Document, outline: Outline, i: int) -> int | None:
+    """The next line after ``i`` holding text, in the body."""
+    return next((j for j in range(i + 1, outline.body_end + 1) if doc.analysis[j].strip()), None)
+
+
+def _fresh_list(
+    doc: Document, outline: Outline, i: int, part: Part, year: int | None
+) -> int | None:
+    """The last line of the list starting afresh on the line after ``i`` (1.… / （一）… / 一是…,
+    under a section: no top-level heading) and not :attr:`Part.points_not`'s; None without one."""
+    after = _next_text(doc, outline, i)
     items = [h for h in outline.headings if after is not None and h.line >= after]
     if not items or items[0].line != after or items[0].level == 1:
         return None
     first = items[0]
     if not _FIRST_POINT.fullmatch(first.marker):
+        return None
+    no = compile_pattern(part.points_not, year) if part.points_not is not None else None
+    if no is not None and no.search(first.text):
         return None
     last = first.end_line
     for h in items[1:]:
@@ -702,7 +734,7 @@ def _points_after(doc: Document, outline: Outline, i: int, end: int, cues: _Cues
             break
         if h.level == first.level and h.kind == first.kind:
             last = h.end_line
-    return range(i, last + 1)
+    return last
 
 
 def _cut_off_and_ruled_out(

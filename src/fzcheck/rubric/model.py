@@ -152,14 +152,20 @@ class Part(_Strict):
     # 重点抓好以下工作：一是…), not one item's next step
     anywhere_cues: list[Regex] = Field(default_factory=list)
     # a sentence its body_excludes rule out (…将高度重视，认真抓好整改落实。) is the part after all
-    # when its points follow it: in its paragraph (重点抓好三项工作：一是…, or 一是… at once) or as
-    # the items under it (1.… 2.… on the lines after)
-    points_outweigh_excludes: bool = False
-    # a section of the part holding nothing but sentences its body_excludes rule out (四、下一步
-    # 工作打算 over 下一步，我办将认真抓好整改。 alone) tells none of it: missing, as a bare heading
-    ruled_out_alone_untold: bool = False
+    # when it leads into its points: the next sentence, or the next line, announces them (one of
+    # these: 重点抓好三项工作：), or a list starts afresh on the line after it (1.… 2.…) whose
+    # first item is not points_not (（一）…不平衡: the shortcomings; （一）…情况: a section's title)
+    points_lead_ins: list[Regex] = Field(default_factory=list)
+    points_not: Regex | None = None
+    # a section of the part holding nothing but sentences these match (四、下一步工作打算 over
+    # 下一步，我办将认真抓好整改。 alone) tells none of it: missing, as a bare heading
+    alone_tells_nothing: list[Regex] = Field(default_factory=list)
     heading_cues: list[Regex] = Field(default_factory=list)
     heading_excludes: list[Regex] = Field(default_factory=list)
+    # where set, a sub-heading inside another section names the part only by these, not by its
+    # heading_cues ((五)其他工作 under the year's work is one of its items; 五、其他工作 is the law's
+    # other matters)
+    subheading_cues: list[Regex] = Field(default_factory=list)
     # headings that name the part only where no top-level heading names it by heading_cues
     # (一、基本情况 tells the year's work in a report without 二、主要举措和成效; beside one, it
     # is the unit's overview, no section of the part's)
