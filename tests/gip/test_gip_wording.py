@@ -514,3 +514,14 @@ def test_a_governments_report_tells_its_assessment_review_and_accountability(
     assert (flags[0]["passed"] if flags else None) is said, flags
     if said is False:
         assert "工作考核、社会评议、责任追究" in flags[0]["message"]
+
+
+def test_proactive_disclosure_worded_as_publishing_is_the_section(tmp_path: Path) -> None:
+    """二、政府信息主动发布情况 is the template's section reworded: it and its table 二 are found
+    (it had been missing, and table 二 with it where the overview's words changed too:
+    helper-213's 15)."""
+    text = gip.layout_text().replace("主动公开", "主动发布")
+    r = check(write(tmp_path, "published.txt", text))
+    assert next(p for p in r["parts"] if p["id"] == "proactive")["status"] == "present"
+    tables = {t["id"]: t["status"] for t in r["tables"]}
+    assert tables["proactive_documents"] == "read"
