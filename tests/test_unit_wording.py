@@ -1093,6 +1093,36 @@ def test_a_part_sent_as_an_attachment_after_the_signature_is_found_there(
     assert statuses(named)["leader_duties"] == "missing"
 
 
+@pytest.mark.parametrize(
+    "title,plan",
+    [
+        ("示例县司法局2026年法治政府建设工作要点", "present"),
+        ("2026年法治政府建设工作计划", "present"),
+        ("2026年法治政府建设工作要点（另行报送）", "missing"),  # named, nothing under it
+        ("2025年度行政执法数据统计表", "missing"),
+    ],
+)
+def test_next_years_points_attached_are_the_plan(tmp_path: Path, title: str, plan: str) -> None:
+    """No plan section; after the signature, 附件 / 2026年法治政府建设工作要点 and its points
+    一、…: the plan, read there (helper-211's p02: the points had been read as themes of the
+    year's work, the plan missing)."""
+    section = PLAN + sample_text().split(PLAN)[1].split("\n\n")[0] + "\n\n"
+    body = sample_text().replace(section, "").rstrip("\n")
+    points = (
+        ""
+        if "另行" in title
+        else "一、深入学习贯彻习近平法治思想，全年专题学习不少于4次。\n"
+        "二、组织执法人员轮训2期，开展案卷评查1次。\n"
+    )
+    path = tmp_path / "points.txt"
+    path.write_text(f"{body}\n\n附件\n\n{title}\n{points}", encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert statuses(r)["next_year_plan"] == plan
+    if plan == "present":
+        assert part(r, "next_year_plan")["note"] == "见正文后的附件"
+        assert statuses(r)["achievements"] == "present"
+
+
 def test_a_sheet_of_figures_attached_holds_no_part(tmp_path: Path) -> None:
     """附件 / 2025年度行政执法数据统计表, its rows numbered 一、行政处罚 … 二、存在的不足和原因 /
     1.瑕疵案卷：5卷: a row named as the problems is no account of them; the part the body lacks

@@ -20,7 +20,7 @@ from fzcheck.analysis.checks import (
 from fzcheck.analysis.facts import Facts, attachment_blocks, attachment_title, read_facts
 from fzcheck.analysis.genre import genre_score
 from fzcheck.analysis.outline import Heading, Outline, build_outline, opens_a_list
-from fzcheck.analysis.parts import GLUED, Found, find_parts, told_again
+from fzcheck.analysis.parts import GLUED, Found, find_parts, title_names, told_again
 from fzcheck.analysis.patterns import compile_pattern, first_match, shortened
 from fzcheck.analysis.rare import rare_signs_absent
 from fzcheck.analysis.table_sums import evaluate, table_results
@@ -605,8 +605,34 @@ def _with_appendix_parts(
                 # a list of what is to be done (…职责清单), whose duties are no acts
                 there.status = "present"
             f = there
+        elif f.status == "missing" and (titled := _titled(doc, f, blocks, year)) is not None:
+            f = titled
         out.append(f)
     return out
+
+
+def _titled(doc: Document, f: Found, blocks: list[range], year: int | None) -> Found | None:
+    """The part from an attachment whose title names it, all its text the part's (附件 /
+    2026年法治政府建设工作要点, then its points 一、…: the plan, its themes read as no year's
+    work); None when no attachment's title does."""
+    for block in blocks:
+        title = attachment_title(doc.analysis, block)
+        if (
+            title is not None
+            and not _SHEET_TITLE.search(doc.analysis[title])
+            and any(doc.analysis[i].strip() for i in range(title + 1, block.stop))
+            and title_names(f.part, doc.analysis[title], year)
+        ):
+            quote = Evidence(quote=doc.quote(title), line=title + 1)
+            return replace(
+                f,
+                status="present",
+                line=title,
+                evidence=[quote],
+                ranges=[block],
+                note="见正文后的附件",
+            )
+    return None
 
 
 # An attachment's title telling a part (…职责情况, …情况表, …情况说明, …汇报)

@@ -184,6 +184,12 @@ def unit_keeps(
     return _named_own(unit), (_names_no_kind_of(own) if own else None)
 
 
+def title_names(part: Part, title: str, year: int | None) -> bool:
+    """Whether a title (an attachment's: 2026年法治政府建设工作要点) names the part as its
+    section heading would."""
+    return _Cues.of(part, year).name(title, mask_titles(title))
+
+
 def rules_out(part: Part, sentence: str, year: int | None, unit: str | None) -> bool:
     """Whether the part's body excludes rule ``sentence`` out: in the part's own section what
     they say of a sentence holds too (全镇各村党组织书记亲自主持…: other units' heads; 镇党委书记
