@@ -2565,6 +2565,7 @@ def test_other_matters_stated_none_without_a_section_are_told(tmp_path: Path, st
         # the law's (五) as a sub-heading: the part, embedded
         ("（五）其他需要报告的情况", "embedded"),
         ("（五）其他事项", "embedded"),
+        ("（五）其他需报告的事项", "embedded"),  # helper-215's o07
         # 其他 said in passing in a point (helper-212's h35)
         ("（五）加强水行政执法和其他涉水执法", "missing"),
         ("（五）财会监督与其他各类监督贯通协调", "missing"),
@@ -2600,6 +2601,17 @@ def test_other_matters_under_a_top_heading_of_their_own_are_present(
     c44: they had been missing while sub-headings were made stricter)."""
     r = variant(tmp_path, (OTHER_SECTION, heading + "\n2025年，县委依法治县办对我局开展法治督察。"))
     assert statuses(r)["other"] == "present"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["五、推动行政监督与其他各类监督贯通协调", "五、班子成员及其他干部学法用法情况"],
+)
+def test_other_of_something_named_is_no_other_matter(tmp_path: Path, heading: str) -> None:
+    """其他 after a conjunction, of something the heading names (与其他各类监督 / 及其他干部), is no
+    heading of the other matters (helper-215's o03, o04)."""
+    r = variant(tmp_path, (OTHER_SECTION, heading + "\n2025年，我局组织全体干部学法4次。"))
+    assert statuses(r)["other"] == "missing"
 
 
 def test_other_matters_announced_in_the_preamble_are_not_told(tmp_path: Path) -> None:
@@ -3086,6 +3098,15 @@ def test_a_stock_admission_names_no_shortcoming(tmp_path: Path, body: str, named
         ("下一步，县政府办将认真抓好整改落实，推动法治政府建设不断取得新成效。", M),
         # a measure among them is a plan
         ("下一步，县政府办将分批轮训执法人员，推动法治政府建设不断取得新成效。", E),
+        # longer names, a 室 or 处, the unit's party group; other stock closes (helper-215's
+        # a02-a04, s03, s04)
+        ("下一步，县政府办公室将坚持问题导向，认真抓好整改落实，推动法治政府建设再上新台阶。", M),
+        ("下一步，城关街道办事处将高度重视，认真抓好整改落实。", M),
+        ("下一步，县城市管理综合行政执法局将认真抓好整改落实。", M),
+        ("下一步，局党组将高度重视，认真抓好整改落实。", M),
+        ("下一步，我局将认真抓好整改落实，努力开创法治工作新局面。", M),
+        # a measure in the close (helper-215's a08)
+        ("2026年，我局将认真抓好整改落实，为乡镇执法队伍配齐执法记录仪提供经费保障。", E),
         # 对此/针对上述问题, then what the unit will do, and when
         ("对此，我局将在2026年通过公开招录补充乡镇执法人员，逐步加以解决。", E),
         ("针对上述问题，我局将于2026年上半年建成线上普法平台，并组织执法人员轮训2期。", E),
@@ -3115,6 +3136,16 @@ POINTS = "一是深化法治学习，每季度开展一次专题学法。二是�
         ("\n（一）深化法治学习。每季度开展一次专题学法。\n（二）充实执法力量。", E),
         # announced on a line of its own, then the list (helper-214's c15)
         ("\n重点抓好以下几项工作：\n1.深化法治学习。\n2.充实执法力量。", E),
+        # announced in other words, or its first point at once (helper-215's p01-p09, p15)
+        ("具体措施如下：\n1.深化法治学习。\n2.充实执法力量。", E),
+        ("\n重点做好以下几个方面的工作：\n（一）深化法治学习。\n（二）充实执法力量。", E),
+        ("重点从三个方面发力：一是深化法治学习；二是充实执法力量。", E),
+        ("\n主要措施：一是深化法治学习；二是充实执法力量。", E),
+        ("一要深化法治学习；二要充实执法力量。", E),
+        ("\n①深化法治学习，每季度专题学法一次。\n②充实执法力量。", E),
+        # its items doing something about the shortcomings (helper-215's p06, p16)
+        ("\n1.着力解决智能监控规则不完善问题，新增监控规则30条。\n2.补充审核力量。", E),
+        ("\n1.问题：监控规则库不完善。整改措施：新增监控规则30条。\n2.问题：人员不足。", E),
         # nothing after it, or what follows is no list it leads into
         ("", M),
         ("全年共整改问题12个。", M),
@@ -3182,6 +3213,17 @@ def test_a_shared_heading_over_the_problems_and_a_promise_plans_nothing(tmp_path
     )
     assert part(r, "problems")["status"] == "present"
     assert part(r, "next_year_plan")["status"] == M
+    # the promise leading into what will be done, or measures labelled as such: the plan told
+    # (helper-215's s02, s01)
+    for told in (
+        "\n一是增派专职律师2名；二是设立服务专窗。",
+        "\n整改措施：分两批选派执法人员跟班学习。",
+    ):
+        shared = (
+            "二、存在的问题及下一步打算\n" + body + "\n下一步，我局将高度重视，认真抓好整改落实。"
+        )
+        r = without_section(tmp_path, PLAN, (PROBLEMS_BODY, shared + told))
+        assert part(r, "next_year_plan")["status"] == "present", told
 
 
 def test_a_sections_lead_leads_into_its_own_points(tmp_path: Path) -> None:

@@ -311,14 +311,13 @@ def _shared_sections_untold(doc: Document, found: list[Found], year: int | None)
         if any(owners[h.line] < 2 for h in f.sections):
             continue
         pattern = compile_pattern(needs, year)
-        # (a promise that tells nothing — 下一步，我镇将认真抓好整改落实。 after the problems — is
-        # none of the part's words: helper-214's c09)
-        told = [
-            s
-            for s in _SENTENCES.findall(part_text(doc, f))
-            if not f.part.alone_tells_nothing
-            or first_match(f.part.alone_tells_nothing, s.strip(), year) is None
-        ]
+        # (a promise closing it that tells nothing — 下一步，我镇将认真抓好整改落实。 after the
+        # problems — is none of the part's words: helper-214's c09; one leading into 一是… is)
+        told = [s for s in _SENTENCES.findall(part_text(doc, f)) if s.strip()]
+        while told and f.part.alone_tells_nothing:
+            if first_match(f.part.alone_tells_nothing, told[-1].strip(), year) is None:
+                break
+            told.pop()
         if pattern is None or pattern.search("".join(told)):
             continue
         h = f.sections[0]

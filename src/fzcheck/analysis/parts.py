@@ -674,19 +674,22 @@ def _find_embedded(
         f.note = f"第{i + 1}行“{quoted}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
 
 
-# the first of the points a sentence leads into (一是… / 第一，… / （一）… / 1.…)
-_FIRST_POINT = re.compile(r"\s*(?:一是|第一[,，]|[(（]?[一1１][)）、.．])")
+# the first of the points a sentence leads into (一是… / 一要… / 第一，… / （一）… / 1.… / ①…)
+_FIRST_POINT = re.compile(r"\s*(?:一是|一要|首先[,，]|第一[,，]|[(（]?[一1１][)）、.．]|[①⑴])")
+# a top-level section's marker (一、 / 第一部分): no list of points
+_SECTION_MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+部分)$"
+)
 
 
 def _points_after(
     doc: Document, outline: Outline, i: int, end: int, part: Part, year: int | None
 ) -> range | None:
     """The lines holding the points the sentence ending at ``end`` of line ``i`` leads into
-    (:attr:`Part.points_lead_ins`): its own line when the next sentence announces them and they
-    follow on it (重点抓好三项工作：一是…); else to the end of the list after it, or after a line
-    announcing them (重点抓好以下几项工作： / 1.… 2.…), which starts afresh and is not
-    :attr:`Part.points_not`'s (a list going on, （二） after a promise closing （一）, is not its);
-    None when it leads into none."""
+    (:attr:`Part.points_lead_ins`): the next sentence, or the next line, announces them
+    (重点抓好三项工作：一是… / 具体措施如下：) or is the first of them (一要… / ①…), not
+    :attr:`Part.points_not`'s; or a list starts afresh on the line after it (1.… 2.…; a list
+    going on, （二） after a promise closing （一）, is not its). None when it leads into none."""
     # a section's lead leads into the section's own points (二、存在的问题 / 我们将认真加以解决。 /
     # （一）…不足): a heading alone on its line, nothing between it and the sentence
     around = outline.enclosing(i)
@@ -701,17 +704,40 @@ def _points_after(
     if rest:
         following = _SENTENCE.match(rest)
         told = following.group(0) if following else ""
-        if first_match(part.points_lead_ins, told, year) is None:
+        announced = _announces(part, told, year)
+        if announced is None:
             return None
-        if rest[len(told) :].strip() or not told.rstrip().endswith((":", "：")):
-            return range(i, i + 1)  # its points on its line (…工作：一是… / …四个方面工作。)
+        if announced or rest[len(told) :].strip():
+            return range(i, i + 1)  # its points on its line (…工作：一是… / 一要…；二要…)
     else:
         after = _next_text(doc, outline, i)
         line = doc.analysis[after].strip() if after is not None else ""
-        if line.endswith((":", "：")) and first_match(part.points_lead_ins, line, year):
-            last = after if after is not None else i  # 重点抓好以下几项工作： on its own line
+        headed = after is not None and any(h.line == after for h in outline.headings)
+        announced = None if headed else _announces(part, line, year)  # (a heading: its list)
+        if announced is not None and after is not None:
+            if announced or not line.endswith((":", "：")):
+                return range(i, after + 1)  # the points on the line after (主要措施：一是… / ①…)
+            last = after  # 重点抓好以下几项工作： on its own line, the list below it
     items = _fresh_list(doc, outline, last, part, year)
     return None if items is None else range(i, items + 1)
+
+
+def _announces(part: Part, told: str, year: int | None) -> bool | None:
+    """Whether ``told`` announces the part's points (False: a lead-in closing with a colon, its
+    points below; True: it is the first point, or holds them after its colon), None when it
+    does neither."""
+    colon = told.find(":") if ":" in told else told.find("：")
+    tail = told[colon + 1 :].strip() if colon >= 0 else ""
+    if _FIRST_POINT.match(told) and not _points_not(part, told, year):
+        return True
+    if first_match(part.points_lead_ins, told, year) is None:
+        return None
+    return bool(tail) and _FIRST_POINT.match(tail) is not None
+
+
+def _points_not(part: Part, text: str, year: int | None) -> bool:
+    no = compile_pattern(part.points_not, year) if part.points_not is not None else None
+    return no is not None and no.search(_FIRST_POINT.sub("", text, count=1)) is not None
 
 
 def _next_text(doc: Document, outline: Outline, i: int) -> int | None:
@@ -722,18 +748,18 @@ def _next_text(doc: Document, outline: Outline, i: int) -> int | None:
 def _fresh_list(
     doc: Document, outline: Outline, i: int, part: Part, year: int | None
 ) -> int | None:
-    """The last line of the list starting afresh on the line after ``i`` (1.… / （一）… / 一是…,
-    under a section: no top-level heading) and not :attr:`Part.points_not`'s; None without one."""
+    """The last line of the list starting afresh on the line after ``i`` (1.… / （一）… / 一是…;
+    top-level only in a text that heads no section otherwise, never 一、) and not
+    :attr:`Part.points_not`'s; None without one."""
     after = _next_text(doc, outline, i)
     items = [h for h in outline.headings if after is not None and h.line >= after]
-    if not items or items[0].line != after or items[0].level == 1:
+    if not items or items[0].line != after:
         return None
     first = items[0]
-    if not _FIRST_POINT.fullmatch(first.marker):
+    if not _FIRST_POINT.fullmatch(first.marker) or _SECTION_MARKER.match(first.marker):
         return None
-    no = compile_pattern(part.points_not, year) if part.points_not is not None else None
-    if no is not None and no.search(first.text):
-        return None
+    if _points_not(part, doc.analysis[first.line][first.start :], year):
+        return None  # (its whole line: 1.问题：…整改措施：… is a measure against it)
     last = first.end_line
     for h in items[1:]:
         if any(doc.analysis[j].strip() for j in range(last + 1, h.line)) or h.level < first.level:
