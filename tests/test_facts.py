@@ -1556,3 +1556,28 @@ def test_a_seals_scattered_characters_are_no_issuers(tmp_path: Path, bits: str) 
     assert (d["issuer"], d["signed_on"]) == ("示例县司法局", "2026-02-10")
     spaced = sample_text().replace("示例县司法局\n2026年", "示 例 县 司 法 局\n2026年")
     assert checked(tmp_path, spaced)["document"]["issuer"] == "示例县司法局"
+
+
+@pytest.mark.parametrize("date", ["2026年2月14日", "二〇二六年二月十四日", "2026-02-14"])
+def test_a_date_alone_right_above_the_title_is_not_part_of_it(tmp_path: Path, date: str) -> None:
+    """A cover letter's date (…司法局 / 2026年2月14日) right above the report's title had been
+    joined to it (2026年2月14日示例县司法局关于…报告), its year failing the title check
+    (helper-216's t07)."""
+    text = sample_text()
+    title = text.splitlines()[0]
+    r = checked(tmp_path, f"示例县司法局\n{date}\n{text}")
+    assert r["document"]["title"] == title
+    assert next(c for c in r["checks"] if c["id"] == "title_names_subject_and_year")["passed"]
+
+
+@pytest.mark.parametrize("key", ["印发日期", "成文日期", "发文日期"])
+def test_a_documents_own_dates_are_not_its_publication(tmp_path: Path, key: str) -> None:
+    """印发日期：2026-02-10    来源：… (a date right before 来源 had been read as published) and an
+    archive's 发文日期 are the document's dates, not the page's (helper-216's t04, c03); a
+    发布日期 beside them still is."""
+    text = sample_text()
+    title, rest = text.split("\n", 1)
+    alone = checked(tmp_path, f"{title}\n{key}：2026-02-10    来源：示例县司法局\n{rest}")
+    assert alone["document"]["published_on"] is None
+    both = f"{title}\n{key}：2026-02-10    发布日期：2026-04-08    来源：示例县司法局\n{rest}"
+    assert checked(tmp_path, both)["document"]["published_on"] == "2026-04-08"

@@ -1454,3 +1454,30 @@ def test_a_decisions_file_whose_report_is_gone_is_said_when_its_folder_is_walked
     assert list(expand_inputs([str(tmp_path)])) == [str(tmp_path / "报告（修改稿）.txt")]
     said = [x for x in capsys.readouterr().err.splitlines() if "复核记录所对应的文件" in x]
     assert len(said) == 1 and "报告.txt 已不在" in said[0]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "{t}-政务公开-示例县人民政府",
+        "示例县人民政府_{t}",
+        "{t} - 示例县人民政府",
+        "{t}|示例县人民政府门户网站",
+    ],
+)
+def test_a_page_title_keeps_the_report_title_between_the_sites_names(
+    tmp_path: Path, title: str
+) -> None:
+    """<title> alone naming the report, the site's and its column's names either side of it
+    (…报告-政务公开-站名 had kept -政务公开; 站名_…报告 gave no title: helper-216's h02)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    report_title, body = text.split("\n", 1)
+    paragraphs = "".join(f"<p>{line}</p>" for line in body.splitlines() if line.strip())
+    page = (
+        f'<html><head><meta charset="utf-8"><title>{title.format(t=report_title)}</title></head>'
+        f"<body><div class=TRS_Editor>{paragraphs}</div></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert r["document"]["title"] == report_title

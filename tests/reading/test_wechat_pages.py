@@ -241,3 +241,18 @@ def test_one_page_of_an_article_split_over_pages_is_said_so(tmp_path: Path, page
     assert "共分" in said and "请" in said and ("3页" in said or "2页" in said)
     page.write_text(_IMAGE_PAGE.format(title=title, body=body), encoding="utf-8")
     assert check_path(str(page), Catalog.load()).to_json()["ok"]
+
+
+def test_a_banner_image_above_unnumbered_headings_is_no_heading(tmp_path: Path) -> None:
+    """A post opening with a banner picture, its headings short lines with no number: the
+    picture's placeholder had headed the year's work, its opening paragraph counted in it
+    (helper-216's w03)."""
+    body = [line.split("、", 1)[1] if line[1:2] == "、" else line for line in _sample_body()]
+    article = '<p><img src="banner.png" data-src="banner.png"></p>\n' + "\n".join(
+        f"<p><strong>{line}</strong></p>" if len(line) < 40 else f"<p>{line}</p>" for line in body
+    )
+    path = tmp_path / "post.html"
+    path.write_text(_wechat_page(article, "2026-02-12 09:30"), encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    headings = [p["heading"] for p in r["parts"] if p["heading"]]
+    assert headings and "[图片]" not in headings

@@ -440,6 +440,8 @@ def _title_lines(
             below = _unspaced(lines[nxt].strip())
             if _ENDS_IN_KIND.search(core) or core in below or _banner_over(core, below, titles):
                 continue  # a nav line naming a kind (办事指南), a site's logo repeating the unit
+            if _DATE_ONLY.match(text):
+                continue  # a date above it (a cover letter's, signing the letter): no title's
             joined = core + below
             if (
                 len(joined) <= 80

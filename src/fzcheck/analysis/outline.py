@@ -14,7 +14,7 @@ from operator import itemgetter
 from typing import Any
 
 from fzcheck.analysis.tables import cell_count, is_table_row, table_row
-from fzcheck.document import Document
+from fzcheck.document import PICTURE, Document
 from fzcheck.reading.chrome import is_chrome
 from fzcheck.reading.pages import rest_line
 from fzcheck.reading.resegment import MAX_HEADING, SPACED_WORD
@@ -728,6 +728,8 @@ def _bare_headings(
                 continue
         if _a_row(lines[i]) or is_chrome(lines[i]) or _CAPTION.match(lines[i]):
             continue
+        if lines[i].strip() == PICTURE:
+            continue  # a page's banner image, its placeholder alone on its line: no heading
         if (label := _BRACKETED.match(lines[i])) is not None:
             # 【原因分析】: its words, as :func:`_bracketed` reads it (a cue reading the whole
             # heading, ^原因分析$, cannot see past the brackets)

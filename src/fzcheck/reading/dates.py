@@ -22,10 +22,13 @@ CN_MONTH = re.compile(r"([二〇○零一三四五六七八九Oo0]{4})年([一�
 # table lists 成文日期 before 发布日期): a key that says publication wins wherever it stands, and
 # a bare 日期/时间 never reads as one of those.
 _PUBLISH_KEYS = ("发布时间", "發布時間", "发布日期", "發布日期", "公开日期", "公開日期", "公开时间")
-_KEYS = (*_PUBLISH_KEYS, "发文日期", "时间", "時間", "日期")
+_KEYS = (*_PUBLISH_KEYS, "时间", "時間", "日期")
 _OTHER_DATES = (
     "成文",
     "印发",
+    # the 公文's own date in an archive's metadata (发文日期：2026-01-22, its signing date), not
+    # the page's (helper-216's c03)
+    "发文",
     "签发",
     "簽發",
     "生效",
@@ -55,6 +58,7 @@ _PUBLISHED_KEYED = re.compile(
 )
 _PUBLISHED = re.compile(f"{_NOT_OTHER}(?:{'|'.join(_KEYS)})" + _VALUE)
 _BEFORE_SOURCE = re.compile(DATE.pattern + r"[\s\d:]*(?:来源|來源)")
+_OTHER_KEYED = re.compile(f"(?:{'|'.join(_OTHER_DATES)})(?:日期|时间|時間)\\s*:?\\s*$")
 # A post's byline, as a WeChat article pasted into a file keeps it: the account, the date and
 # the clock time it was posted, the province (南坪发布 2026年02月20日 09:12 湖南); on folded text
 POSTED_LINE = re.compile(
@@ -143,7 +147,15 @@ def find_published(text: str, head_chars: int = 1500, folded: bool = False) -> d
         match = _PUBLISHED_KEYED.search(head)
     # 来源 and 來源 share 源: a one-character test, far cheaper than the scan, rules most out
     if match is None and "源" in head:
-        match = _BEFORE_SOURCE.search(head)
+        # (not a date another key names: 印发日期：2026-02-10    来源：…, helper-216's t04)
+        match = next(
+            (
+                m
+                for m in _BEFORE_SOURCE.finditer(head)
+                if not _OTHER_KEYED.search(head, 0, m.start())
+            ),
+            None,
+        )
     if match is None and ":" in head:
         match = next((m for m in map(posted, head.split("\n")) if m is not None), None)
     return make_date(*match.groups()[-3:]) if match else None

@@ -868,11 +868,15 @@ def _page_title(page: str) -> str | None:
         text = html.unescape(_TAG.sub("", page[m.end() : end.start()])).strip()
         if _SECTION_HEADING.match(fold_width(text[:20])):
             continue  # <h2>一、总体情况</h2>: the first section's heading, not the page's title
-        text = _SITE_SUFFIX.split(text)[0].strip()
-        # …年度报告_江城市市场监督管理局: the site's name (its unit's) after a _ or |
-        first = re.split(r"\s*[_|｜]\s*", text)[0]
-        if _REPORT_WORD.search(first) or _LOOKALIKE_TITLE.search(first):
-            text = first
+        # …年度报告_江城市市场监督管理局 / …报告-政务公开 / 青禾县人民政府_…报告: the site's and
+        # its column's names beside the title, either side of a _, | or -; the part reading as a
+        # title is it (helper-216's h02), else the text without what reads as the site's name
+        said = [p for p in _TITLE_PARTS.split(text) if p.strip()]
+        named = [p for p in said if _REPORT_WORD.search(p) or _LOOKALIKE_TITLE.search(p)]
+        if len(said) > 1 and named:
+            text = max(named, key=len).strip()
+        else:
+            text = _SITE_SUFFIX.split(text)[0].strip()
         if least <= len(text) <= 80 and _REPORT_WORD.search(text):
             return text
         texts.append(text)
@@ -882,6 +886,8 @@ def _page_title(page: str) -> str | None:
 
 
 _REPORT_WORD = re.compile(r"报告|報告|情况|情況|总结|要点|规则|方案")
+# what separates a <title>'s parts (a - between digits is a span of years: 2021-2025年)
+_TITLE_PARTS = re.compile(r"\s*[_|｜—–]\s*|\s*(?<!\d)-(?!\d)\s*")
 # the site's name after the title (…报告-桐溪市人民政府门户网站, …报告-桐溪市司法局): a portal's, or
 # the unit's own, ending its name
 _SITE_SUFFIX = re.compile(
