@@ -674,12 +674,10 @@ def _find_embedded(
         f.note = f"第{i + 1}行“{quoted}”{inside}，未计入：它不是本报告对“{part.name}”的陈述"
 
 
-# the first of the points a sentence leads into (一是… / 一要… / 第一，… / （一）… / 1.… / ①…)
-_FIRST_POINT = re.compile(r"\s*(?:一是|一要|首先[,，]|第一[,，]|[(（]?[一1１][)）、.．]|[①⑴])")
-# a top-level section's marker (一、 / 第一部分): no list of points
-_SECTION_MARKER = re.compile(
-    r"^(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十]+部分)$"
-)
+# the first of the points a list opens with (一是… / （一）… / 1.… / ①…)
+_FIRST_POINT = re.compile(r"\s*(?:一是|一要|[(（]?[一1１][)）、.．]|[①⑴])")
+# the first point told at once after a promise that can only be what will be done (一要…)
+_AT_ONCE = re.compile(r"\s*一要")
 
 
 def _points_after(
@@ -687,7 +685,7 @@ def _points_after(
 ) -> range | None:
     """The lines holding the points the sentence ending at ``end`` of line ``i`` leads into
     (:attr:`Part.points_lead_ins`): the next sentence, or the next line, announces them
-    (重点抓好三项工作：一是… / 具体措施如下：) or is the first of them (一要… / ①…), not
+    (重点抓好三项工作：一是… / 具体措施如下：) or is the first of them (一要…), not
     :attr:`Part.points_not`'s; or a list starts afresh on the line after it (1.… 2.…; a list
     going on, （二） after a promise closing （一）, is not its). None when it leads into none."""
     # a section's lead leads into the section's own points (二、存在的问题 / 我们将认真加以解决。 /
@@ -728,8 +726,8 @@ def _announces(part: Part, told: str, year: int | None) -> bool | None:
     does neither."""
     colon = told.find(":") if ":" in told else told.find("：")
     tail = told[colon + 1 :].strip() if colon >= 0 else ""
-    if _FIRST_POINT.match(told) and not _points_not(part, told, year):
-        return True
+    if _AT_ONCE.match(told) and not _points_not(part, told, year):
+        return True  # 一要…；二要…: what must be done, at once (一是…/1.… may be the problems)
     if first_match(part.points_lead_ins, told, year) is None:
         return None
     return bool(tail) and _FIRST_POINT.match(tail) is not None
@@ -748,16 +746,15 @@ def _next_text(doc: Document, outline: Outline, i: int) -> int | None:
 def _fresh_list(
     doc: Document, outline: Outline, i: int, part: Part, year: int | None
 ) -> int | None:
-    """The last line of the list starting afresh on the line after ``i`` (1.… / （一）… / 一是…;
-    top-level only in a text that heads no section otherwise, never 一、) and not
-    :attr:`Part.points_not`'s; None without one."""
+    """The last line of the list starting afresh on the line after ``i`` (1.… / （一）… / 一是…,
+    under a section) and not :attr:`Part.points_not`'s; None without one."""
     after = _next_text(doc, outline, i)
     items = [h for h in outline.headings if after is not None and h.line >= after]
     if not items or items[0].line != after:
         return None
     first = items[0]
-    if not _FIRST_POINT.fullmatch(first.marker) or _SECTION_MARKER.match(first.marker):
-        return None
+    if first.level == 1 or not _FIRST_POINT.fullmatch(first.marker):
+        return None  # (a text's own sections, 一、 or （一）…, are no list a promise leads into)
     if _points_not(part, doc.analysis[first.line][first.start :], year):
         return None  # (its whole line: 1.问题：…整改措施：… is a measure against it)
     last = first.end_line
