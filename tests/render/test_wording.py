@@ -432,3 +432,15 @@ def test_a_complete_report_that_goes_back_says_so_beside_its_verdict(
     assert "**要素齐全** · 得分 **80** · 处理建议 **退回修改**" in md
     _, term, _ = run(capsys, "check", str(SAMPLE))
     assert "要素齐全" in term and "处理建议" not in term
+
+
+def test_a_document_that_is_no_report_goes_back_for_the_report_itself(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A 工作要点 sent for the report: the advice is to send the report, not to revise this
+    file (退回修改 had read as if the document were the report with faults: helper-216)."""
+    _, out, _ = run(capsys, "check", str(FIXTURES / "work_plan.txt"), "-f", "json")
+    from fzcheck.cohort.stats import action
+
+    said = action(json.loads(out)[0])
+    assert said.startswith("退回重报") and "不是年度报告" in said

@@ -442,6 +442,8 @@ def action(r: dict[str, Any]) -> str:
     why = goes_back(r)
     if why == "unreadable":
         return t("action.resubmit")
+    if why == "not_a_report":  # (a news story, a 工作要点: the unit sends the report itself)
+        return t("action.not_a_report")
     pending = ((r.get("review") or {}).get("unchecked") or {}).values()
     checks = "、".join(f"“{name}”" for name in pending)
     if why is not None:  # back whatever the checks nobody ran find: each view says so alike

@@ -399,6 +399,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "action.revise": "退回修改",
         "action.revise_unchecked": "退回修改（复核未完，{checks}未核对，反馈意见可能不全）",
         "action.resubmit": "退回重报",
+        "action.not_a_report": "退回重报（所交的不是年度报告，请报送报告本身）",
         "action.desk": "人工处理（非报送单位原因无法读取）",
         "action.tables": "人工核对：{tables}无法读取，勾稽关系未核对",
         "action.sums_unchecked": "人工核对：勾稽关系未核对（有空白单元格等）：{tables}",
@@ -1087,6 +1088,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "incomplete)"
         ),
         "action.resubmit": "send back to resubmit",
+        "action.not_a_report": "send back to resubmit (not the annual report: send the report)",
         "action.desk": "for the desk (unreadable, not the unit's doing)",
         "action.tables": "check by hand: {tables} unreadable, sums not checked",
         "action.sums_unchecked": "check by hand: sums not checked (blank cells or the like): {tables}",
