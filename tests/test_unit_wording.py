@@ -1100,6 +1100,9 @@ def test_a_part_sent_as_an_attachment_after_the_signature_is_found_there(
         ("2026年法治政府建设工作计划", "present"),
         ("2026年法治政府建设工作要点（另行报送）", "missing"),  # named, nothing under it
         ("2025年度行政执法数据统计表", "missing"),
+        # the year's tasks listed, not next year's (helper-218's v08, v09)
+        ("示例县司法局2025年法治政府建设重点任务清单", "missing"),
+        ("示例县司法局2025年法治政府建设工作安排落实台账", "missing"),
     ],
 )
 def test_next_years_points_attached_are_the_plan(tmp_path: Path, title: str, plan: str) -> None:
@@ -2589,6 +2592,8 @@ def test_other_work_of_the_year_is_no_other_matter(
     "heading",
     [
         "五、关于其它工作",
+        "五、行政复议应诉及其他有关情况",  # helper-217's f01-f08, helper-218's v06
+        "五、法治督察反馈问题整改及其他各项工作情况",
         "五、法治督察整改及其他工作",
         "五、法治政府建设其他有关情况",
         "五、其他方面工作情况",
@@ -3105,6 +3110,9 @@ def test_a_stock_admission_names_no_shortcoming(tmp_path: Path, body: str, named
         ("下一步，县城市管理综合行政执法局将认真抓好整改落实。", M),
         ("下一步，局党组将高度重视，认真抓好整改落实。", M),
         ("下一步，我局将认真抓好整改落实，努力开创法治工作新局面。", M),
+        # helper-218's e06, e09
+        ("针对上述问题，我局将高度重视，认真研究，切实加以解决，确保各项工作落到实处。", M),
+        ("2026年，我局将对照要求，查漏补缺，持续用力，全面抓好整改落实。", M),
         # a measure in the close (helper-215's a08)
         ("2026年，我局将认真抓好整改落实，为乡镇执法队伍配齐执法记录仪提供经费保障。", E),
         # 对此/针对上述问题, then what the unit will do, and when
@@ -3152,6 +3160,11 @@ POINTS = "一是深化法治学习，每季度开展一次专题学法。二是�
         ("\n1.全年主持召开党组会议4次。\n2.带头讲授法治党课2次。", M),
         ("\n从主观方面看：对法治建设重要性认识不深。", M),
         ("一是执法人员与执法任务不相匹配，二是培训不足。", M),
+        # what will be done, at once or after a lead-in (helper-218's v01, v02, v03, v12)
+        ("一是积极争取增加执法人员编制；二是分批轮训执法人员。", E),
+        ("\n1.加强执法监督队伍建设，解决监督力量薄弱问题。\n2.完善执法案卷评查制度。", E),
+        ("\n1.全年组织执法人员专业培训不少于2期。\n2.开展案卷评查1次。", E),
+        ("主要从以下几个方面入手：\n1.深化法治学习。\n2.充实执法力量。", E),
         ("\n（一）加强河湖执法监管的力度还不够。\n（二）执法装备不足。", M),
         ("\n1.推进综合监管制度建设还不到位。\n2.执法人员不足。", M),
         # nothing after it, or what follows is no list it leads into
@@ -3226,6 +3239,7 @@ def test_a_shared_heading_over_the_problems_and_a_promise_plans_nothing(tmp_path
     for told in (
         "\n一是增派专职律师2名；二是设立服务专窗。",
         "\n整改措施：分两批选派执法人员跟班学习。",
+        "\n整改措施如下：一是增派专职律师2名；二是设立服务专窗。",  # helper-218's v05
     ):
         shared = (
             "二、存在的问题及下一步打算\n" + body + "\n下一步，我局将高度重视，认真抓好整改落实。"

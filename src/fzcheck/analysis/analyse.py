@@ -619,6 +619,9 @@ def _titled(doc: Document, f: Found, blocks: list[range], year: int | None) -> F
         if (
             title is not None
             and not _SHEET_TITLE.search(doc.analysis[title])
+            # the plan's attachment names the year it plans (2026年…工作要点), not a list of the
+            # year's tasks (2025年…重点任务清单 / 工作安排落实台账: helper-218's v08, v09)
+            and (not f.part.plan or (year is not None and str(year + 1) in doc.analysis[title]))
             and any(doc.analysis[i].strip() for i in range(title + 1, block.stop))
             and title_names(f.part, doc.analysis[title], year)
         ):

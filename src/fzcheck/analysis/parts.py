@@ -677,7 +677,7 @@ def _find_embedded(
 # the first of the points a list opens with (一是… / （一）… / 1.… / ①…)
 _FIRST_POINT = re.compile(r"\s*(?:一是|一要|[(（]?[一1１][)）、.．]|[①⑴])")
 # the first point told at once after a promise that can only be what will be done (一要…)
-_AT_ONCE = re.compile(r"\s*一要")
+_AT_ONCE = re.compile(r"\s*一[要是]")
 
 
 def _points_after(
@@ -693,6 +693,7 @@ def _points_after(
     around = outline.enclosing(i)
     if (
         around is not None
+        and not around.marker.endswith("是")  # (a point of one sentence, 二是…。, leads nothing)
         and not doc.analysis[around.line][around.end :].strip(" 。.:：")
         and not any(doc.analysis[j].strip() for j in range(around.line + 1, i))
     ):
@@ -727,7 +728,7 @@ def _announces(part: Part, told: str, year: int | None) -> bool | None:
     colon = told.find(":") if ":" in told else told.find("：")
     tail = told[colon + 1 :].strip() if colon >= 0 else ""
     if _AT_ONCE.match(told) and not _points_not(part, told, year):
-        return True  # 一要…；二要…: what must be done, at once (一是…/1.… may be the problems)
+        return True  # 一要… / 一是… that names no shortcoming (points_not): what will be done
     if first_match(part.points_lead_ins, told, year) is None:
         return None
     return bool(tail) and _FIRST_POINT.match(tail) is not None
