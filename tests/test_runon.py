@@ -375,3 +375,27 @@ def test_the_outer_sequence_stays_open_past_many_restarts() -> None:
     kinds = [(line[at : at + 2], kind) for at, kind in inline_markers(line)]
     assert kinds.count(("一、", 1)) == 21 and kinds[-1] == ("二、", 1)
     assert line.index("二、主要做法") in [at for at, _ in inline_markers(line)]
+
+
+@pytest.mark.parametrize(
+    "heading,opening",
+    [
+        ("四、2026年工作安排", "2026年，"),
+        ("四、下一步工作打算", "下一步，"),
+        ("四、今后打算", "今后，"),
+    ],
+)
+def test_a_crawled_heading_ends_where_its_sections_first_sentence_opens(
+    tmp_path: Path, heading: str, opening: str
+) -> None:
+    """Crawled onto one line, no stop between a heading and its section's first sentence
+    (四、2026年工作安排2026年，我局将…：): the heading had run on to the colon
+    (helper-216's c02); the sentence is the section's."""
+    text = sample_text()
+    plan = "四、2026年推进法治政府建设的主要安排\n"
+    assert plan in text
+    one_line = text.replace(plan, f"{heading}{opening}我局将重点抓好以下工作：").replace("\n", "")
+    path = tmp_path / "crawled.txt"
+    path.write_text(one_line, encoding="utf-8")
+    r = check_path(str(path), Catalog.load()).to_json()
+    assert next(p for p in r["parts"] if p["id"] == "next_year_plan")["heading"] == heading[2:]

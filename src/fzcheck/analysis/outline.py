@@ -283,12 +283,20 @@ def _clause_after(line: str, at: int) -> bool:
     return word is not None and _STOP.search(line, word.end()) is not None
 
 
+_OPENS_A_SENTENCE = re.compile(r"(?:(?:19|20)\d{2}年|下一步|今后|一年来|近年来)[,，]")
+
+
 def heading_text_end(line: str, start: int) -> int:
     """Where the heading text ends: the first sentence stop or a form's cell border, else the
     line end (capped); a colon before a sentence ends it too (二、存在问题：执法人员不足，原因是编制有限。: the
     sentence is the section's body, not its heading)."""
     stop = _HEADING_END.search(line, start)
     end = stop.start() if stop else len(line.rstrip())
+    # a sentence opening after the heading's words, no stop between (a crawled line's 三、2026年
+    # 工作思路2026年，白石街道将…: helper-216's c02)
+    opener = _OPENS_A_SENTENCE.search(line, start + 2, end)
+    if opener is not None:
+        end = opener.start()
     cell = line.find(" | ", start, end)  # a form's label cell: the next cell is its text
     if cell > start:
         end = len(line[:cell].rstrip())
