@@ -787,6 +787,35 @@ _PROVINCE_HEAD = "省长亲自主持召开省政府常务会议研究法治政�
 
 
 @pytest.mark.parametrize(
+    "acts,passed",
+    [
+        # a promise, a series of 亲自s, the counsel's work: no act of the leader's year
+        # (helper-219's A06, A17, A38, A36)
+        ("2026年，局党组书记、局长将亲自主持召开党组会议专题研究法治建设工作不少于4次。", False),
+        ("下一步，局长将继续带头述法，亲自督办重大执法案件。", False),
+        ("局党组书记、局长始终坚持亲自谋划、亲自部署、亲自推动法治建设工作。", False),
+        ("局长为全局聘请了常年法律顾问。法律顾问全年审核合同协议48份。", False),
+        # a clause opening with 虽然/因此/尤其是 before the leader is still the leader's (A30)
+        ("虽然局党组书记全年主持召开党组会议专题研究法治建设工作3次，但仍有差距。", True),
+        ("因此局党组书记、局长全年主持召开党组会议专题研究法治工作4次。", True),
+        ("尤其是局党组书记带头讲授法治专题党课2次。", True),
+    ],
+)
+def test_the_leaders_own_acts_of_the_year(tmp_path: Path, acts: str, passed: bool) -> None:
+    """principal_own_actions passes on the principal's own acts of the year only."""
+    r = variant(tmp_path, (LEADER_SECTION, f"{LEADER}{acts}\n\n"))
+    assert ("leader_duties.principal_own_actions" not in failed(r)) is passed
+
+
+def test_a_deputys_section_is_not_the_principals(tmp_path: Path) -> None:
+    """三、分管副局长履行推进法治建设职责情况 is the deputy's (helper-219's A13): the part is not
+    present by that heading."""
+    acts = "分管副局长全年主持召开法治建设专题会议3次。"
+    r = variant(tmp_path, (LEADER_SECTION, f"三、分管副局长履行推进法治建设职责情况\n{acts}\n\n"))
+    assert statuses(r)["leader_duties"] != "present"
+
+
+@pytest.mark.parametrize(
     "unit,acts,counted",
     [
         ("示例县司法局", _COUNTY_HEAD, False),  # a department: the county head is its superior
@@ -2923,6 +2952,11 @@ def _problems_say(tmp_path: Path, body: str) -> dict[str, Any]:
     [
         # what a shortcoming leads to is no cause of it
         ("基层执法人员不足，执法规范性受到影响。", False),
+        # a shortcoming described, or causes promised, names none (helper-219's A17, A20, A25)
+        ("上述问题的产生，原因是多方面的，我们将认真研究，切实加以解决。", False),
+        ("我局法治建设的不足之处在于：一是执法人员不足，二是普法不够深入。", False),
+        ("一是部分成因复杂的历史遗留纠纷化解难度较大。", False),
+        ("一是原因复杂的信访积案化解难度较大。", False),
         ("基层执法人员不足，普法工作成效因此受到一定影响。", False),
         ("基层执法程序不够规范，这些问题如不及时解决，将导致执法公信力下降。", False),
         ("基层窗口服务不够便捷，给群众办事造成的不便仍未完全消除。", False),
