@@ -685,7 +685,7 @@ def _points_after(
 ) -> range | None:
     """The lines holding the points the sentence ending at ``end`` of line ``i`` leads into
     (:attr:`Part.points_lead_ins`): the next sentence, or the next line, announces them
-    (重点抓好三项工作：一是… / 具体措施如下：) or is the first of them (一要…), not
+    (重点抓好三项工作：一是… / 具体措施如下：) or is the first of them (一是… / 一要…), not
     :attr:`Part.points_not`'s; or a list starts afresh on the line after it (1.… 2.…; a list
     going on, （二） after a promise closing （一）, is not its). None when it leads into none."""
     # a section's lead leads into the section's own points (二、存在的问题 / 我们将认真加以解决。 /
@@ -715,7 +715,7 @@ def _points_after(
         announced = None if headed else _announces(part, line, year)  # (a heading: its list)
         if announced is not None and after is not None:
             if announced or not line.endswith((":", "：")):
-                return range(i, after + 1)  # the points on the line after (主要措施：一是… / ①…)
+                return range(i, after + 1)  # the points on the line after (主要措施：一是…)
             last = after  # 重点抓好以下几项工作： on its own line, the list below it
     items = _fresh_list(doc, outline, last, part, year)
     return None if items is None else range(i, items + 1)
@@ -735,6 +735,8 @@ def _announces(part: Part, told: str, year: int | None) -> bool | None:
 
 
 def _points_not(part: Part, text: str, year: int | None) -> bool:
+    """Whether ``text``, a first point without its marker, is no point of the part
+    (:attr:`Part.points_not`: a shortcoming, a cause, work done)."""
     no = compile_pattern(part.points_not, year) if part.points_not is not None else None
     return no is not None and no.search(_FIRST_POINT.sub("", text, count=1)) is not None
 
