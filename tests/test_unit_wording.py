@@ -795,6 +795,9 @@ _PROVINCE_HEAD = "省长亲自主持召开省政府常务会议研究法治政�
         ("下一步，局长将继续带头述法，亲自督办重大执法案件。", False),
         ("局党组书记、局长始终坚持亲自谋划、亲自部署、亲自推动法治建设工作。", False),
         ("局长为全局聘请了常年法律顾问。法律顾问全年审核合同协议48份。", False),
+        # the duty owned as a shortcoming (helper-219's A40); a meeting solving one still counts
+        ("2025年，局主要负责人对法治建设研究部署不多，听取法治工作专题汇报偏少。", False),
+        ("局长亲自主持召开专题会议，研究解决执法力量不足问题。", True),
         # a clause opening with 虽然/因此/尤其是 before the leader is still the leader's (A30)
         ("虽然局党组书记全年主持召开党组会议专题研究法治建设工作3次，但仍有差距。", True),
         ("因此局党组书记、局长全年主持召开党组会议专题研究法治工作4次。", True),
