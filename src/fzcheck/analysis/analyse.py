@@ -276,6 +276,17 @@ def _headings_alone_missing(doc: Document, found: list[Found]) -> None:
 _SENTENCES = re.compile(r"[^。;!?]+[。;!?]?")
 
 
+def _sentences(doc: Document, f: Found) -> list[str]:
+    """The part's text sentence by sentence, as written (its line breaks kept), blank ones left
+    out."""
+    return [s for s in _SENTENCES.findall(part_text(doc, f)) if s.strip()]
+
+
+def _tells_nothing(f: Found, sentence: str, year: int | None) -> bool:
+    """Whether ``sentence`` is one the part's :attr:`Part.alone_tells_nothing` match."""
+    return first_match(f.part.alone_tells_nothing, sentence.strip(), year) is not None
+
+
 def _alone_telling_nothing(doc: Document, found: list[Found], year: int | None) -> None:
     """A part whose sections hold nothing but sentences its :attr:`Part.alone_tells_nothing`
     match (四、下一步工作打算 over 下一步，我办将认真抓好整改。 alone: helper-212's h41) is missing;
@@ -283,8 +294,8 @@ def _alone_telling_nothing(doc: Document, found: list[Found], year: int | None) 
     for f in found:
         if not f.part.alone_tells_nothing or f.status != "present" or not f.sections:
             continue
-        said = [s.strip() for s in _SENTENCES.findall(part_text(doc, f)) if s.strip()]
-        if not said or any(first_match(f.part.alone_tells_nothing, s, year) is None for s in said):
+        said = _sentences(doc, f)
+        if not said or not all(_tells_nothing(f, s, year) for s in said):
             continue
         h = f.sections[0]
         start = h.end if doc.analysis[h.line][h.end :].strip(" 。.:：") else None
@@ -292,7 +303,7 @@ def _alone_telling_nothing(doc: Document, found: list[Found], year: int | None) 
             (doc.quote(i, h.end if i == h.line else 0) for i in f.lines if i != h.line or start),
             "",
         )
-        quote = shortened(first.lstrip(" 。.:：") or "".join(said), 40)
+        quote = shortened(first.lstrip(" 。.:：") or "".join(s.strip() for s in said), 40)
         _not_counted(
             f,
             f"第{h.line + 1}行“{_heading(doc, h)}”下面只有“{quote}”，没有写到本部分的内容，未计入",
@@ -313,10 +324,8 @@ def _shared_sections_untold(doc: Document, found: list[Found], year: int | None)
         pattern = compile_pattern(needs, year)
         # (a promise closing it that tells nothing — 下一步，我镇将认真抓好整改落实。 after the
         # problems — is none of the part's words: helper-214's c09; one leading into 一是… is)
-        told = [s for s in _SENTENCES.findall(part_text(doc, f)) if s.strip()]
-        while told and f.part.alone_tells_nothing:
-            if first_match(f.part.alone_tells_nothing, told[-1].strip(), year) is None:
-                break
+        told = _sentences(doc, f)
+        while told and f.part.alone_tells_nothing and _tells_nothing(f, told[-1], year):
             told.pop()
         if pattern is None or pattern.search("".join(told)):
             continue

@@ -1194,17 +1194,17 @@ def part_text(doc: Document, found: Found) -> str:
 
 
 def run_part_checks(found: Found, ctx: Context) -> list[Check]:
+    specs = found.part.checks_for(ctx.report_year, ctx.unit)
     if found.status == "missing":
         return [
             spec.check(
                 passed=False,
                 message=f"未做到“{spec.description}”：报告没有“{found.part.name}”这部分",
             )
-            for spec in found.part.checks_for(ctx.report_year, ctx.unit)
+            for spec in specs
             if spec.asked_when_missing
         ]
     text = part_text(ctx.doc, found)
-    specs = found.part.checks_for(ctx.report_year, ctx.unit)
     return [PART_KINDS[spec.kind][1](spec, text, found, ctx) for spec in specs]
 
 
