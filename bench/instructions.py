@@ -22,7 +22,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from offline import as_submitted, inputs, mean_chars
+from offline import as_submitted, inputs, inputs_said, mean_chars
 
 _TOTALS = re.compile(r"^(?:totals|summary):\s*(\d+)", re.MULTILINE)
 
@@ -84,6 +84,7 @@ def main() -> None:
             "bench/offline.py measures reports/s without it"
         )
     files = inputs()
+    print(inputs_said())
     with tempfile.TemporaryDirectory() as tmp:
         base = count(valgrind, 0, Path(tmp) / "warm-up.out", args.as_submitted)
         total = count(valgrind, args.loops, Path(tmp) / "loop.out", args.as_submitted)

@@ -9,12 +9,14 @@ reading layer something of its own), and the reading layer alone (read + decode 
 width folding), the part of the floor this module owns. Figures from one run on a machine
 others are loading are noisy: compare runs made back to back, or count instructions with
 bench/instructions.py, which the machine's load does not change.
-Uses ../shared/corpus/seeds when present, else the bundled sample and fixtures.
+Uses ../shared/corpus/seeds (or the folder FZCHECK_SEEDS names) when present, else the bundled
+sample and fixtures, and says which.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -26,14 +28,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def seeds_dir() -> Path:
+    """The seed reports: ``FZCHECK_SEEDS``, else ../shared/corpus/seeds beside the checkout (a
+    worktree elsewhere has none there: set the variable)."""
+    return Path(os.environ.get("FZCHECK_SEEDS") or ROOT.parent / "shared" / "corpus" / "seeds")
+
+
 def inputs() -> list[Path]:
-    seeds = ROOT.parent / "shared" / "corpus" / "seeds"
+    seeds = seeds_dir()
     if seeds.is_dir():
         return sorted(seeds.glob("*.txt"))
     return [
         ROOT / "examples" / "sample-report.txt",
         *sorted((ROOT / "tests" / "fixtures").glob("*.txt")),
     ]
+
+
+def inputs_said() -> str:
+    """Which inputs the figures are of: seed-sized reports, or the small bundled ones (their
+    figures are not comparable with the target's)."""
+    seeds = seeds_dir()
+    if seeds.is_dir():
+        return f"inputs: {len(inputs())} seed reports in {seeds}"
+    return (
+        f"inputs: the bundled sample and fixtures ({seeds} not found; set FZCHECK_SEEDS): "
+        "not seed-sized, not comparable with the target"
+    )
 
 
 _FULL_WIDTH = str.maketrans(
@@ -162,6 +182,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=5.0)
     args = parser.parse_args()
+    print(inputs_said())
     rate, best, by_cpu, done, chars = throughput(args.seconds, inputs())
     print(
         f"offline check: {rate:,.0f} reports/s ({done} reports of ~{chars:,.0f} chars, "
