@@ -10,7 +10,10 @@ patterns cost more than the rest of the analysis. Three remedies, none of which 
   match must start with (:func:`first_chars`), and tells the engine of them as it would of a
   literal first character (:func:`led_by`: a look-ahead alone is tried at every position);
 - :func:`scanner` searches an alternation of a few first characters once per character, each
-  search skipping ahead as fast as a plain string search.
+  search skipping ahead as fast as a plain string search;
+- :func:`grouped_by_first` writes an alternation whose branches each open with one character
+  as one branch per first character (不足|不够|原因 becomes 不(?:足|够)|原因): at a position the
+  engine then tries the few branches that open with its character, where it tried them all.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     class of characters are spread out so that each opens with a literal (see
     :func:`spread_branches`), else a look-ahead on its first characters is added."""
     compiled = re.compile(pattern, flags)
+    grouped = _grouped(compiled)
+    if grouped is not None:
+        return grouped
     spread = pattern if compiled.flags & re.VERBOSE else spread_branches(pattern)
     if spread != pattern:
         try:
@@ -116,6 +122,143 @@ def spread_branches(pattern: str) -> str:
     if len(out) > _MAX_SPREAD:
         return pattern
     return head + "|".join(out)
+
+
+def _grouped(compiled: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``compiled`` written by :func:`grouped_by_first`, when it can be: no flags that change
+    what a character is (case folding, verbose mode) and no groups to renumber."""
+    if compiled.groups or compiled.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    grouped = grouped_by_first(compiled.pattern)
+    if grouped is None:
+        return None
+    try:
+        candidate = re.compile(grouped, compiled.flags)
+    except re.error:
+        return None
+    return candidate if not candidate.groups else None
+
+
+def grouped_by_first(pattern: str) -> str | None:
+    """``pattern``'s top-level branches (a group of words or a class opening one written out,
+    as :func:`spread_branches` does) gathered by their first character, each character written
+    once before its branches' rests in their order: 不足|原因|不够 becomes 不(?:足|够)|原因. A
+    look-behind opening a branch moves past the character with it in its text ((?<![形造])成因
+    becomes 成(?<!(?:[形造])成)因): it tests the same characters. A match starts with its
+    branch's character, so at each position only that character's branches can match, tried
+    in the order the pattern has them: every match is the same. None when a branch opens with
+    something else (a class, a repeat, an anchor), with a global flag, or when all open with
+    one character (the engine skips to it already)."""
+    if GLOBAL_FLAGS.match(pattern):
+        return None
+    branches = split_top(pattern)
+    if branches is None:
+        return None
+    written = [w for branch in branches for w in _written_out(branch)]
+    if len(written) > _MAX_WRITTEN:
+        return None
+    rests: dict[str, list[str]] = {}
+    for branch in written:
+        factored = _first_and_rest(branch)
+        if factored is None:
+            return None
+        rests.setdefault(factored[0], []).append(factored[1])
+    if len(rests) < 2:
+        return None
+    return "|".join(
+        re.escape(c) + (after[0] if len(after) == 1 else "(?:" + "|".join(after) + ")")
+        for c, after in rests.items()
+    )
+
+
+_MAX_WRITTEN = 512  # branches a pattern may be written out into (each is compiled once)
+
+
+def _written_out(branch: str, depth: int = 0) -> list[str]:
+    """``branch`` as the branches it stands for, one per alternative of a group that opens it
+    (after its look-behinds), in their order, as far as that goes: (?<!将)(?:造成|导致)的 is
+    (?<!将)造成的|(?<!将)导致的, and (?:A|B)?R is AR|BR|R. The engine tries (?:A|B)R as it tries
+    AR|BR (A then R, back into A, then B…), so each position finds the same match."""
+    behind = _behinds_end(branch)
+    if behind is None or depth > _MAX_DEPTH:
+        return [branch]
+    head, body = branch[:behind], branch[behind:]
+    if body.startswith("[") and (spread := _spread(body)) is not None:
+        return [head + w for w in spread]
+    if not body.startswith("(?:"):
+        return [branch]
+    close = _group_close(body, 0)
+    inner = split_top(body[3 : close - 1]) if close is not None else None
+    if close is None or inner is None:
+        return [branch]
+    rest = body[close:]
+    optional = rest.startswith("?") and not rest.startswith(("??", "?+"))
+    if optional:
+        rest = rest[1:]
+        inner.append("")
+    elif rest[:1] in _QUANTIFIERS:
+        return [branch]
+    return [w for alt in inner for w in _written_out(head + alt + rest, depth + 1)]
+
+
+_MAX_DEPTH = 8  # groups opening groups written out
+
+
+def _behinds_end(branch: str) -> int | None:
+    """Where the look-behinds ``branch`` opens with end; None when one does not close."""
+    i = 0
+    while branch.startswith(("(?<=", "(?<!"), i):
+        end = _group_close(branch, i)
+        if end is None:
+            return None
+        i = end
+    return i
+
+
+def _first_and_rest(branch: str) -> tuple[str, str] | None:
+    """(the one character ``branch`` opens with, the rest, its opening look-behinds moved past
+    that character), or None when it opens otherwise."""
+    behind: list[str] = []
+    i = 0
+    while branch.startswith(("(?<=", "(?<!"), i):
+        end = _group_close(branch, i)
+        if end is None:
+            return None
+        behind.append(f"{branch[i : i + 4]}(?:{branch[i + 4 : end - 1]})")
+        i = end
+    c = branch[i : i + 1]
+    if not c or c in _META or c.isspace() or branch[i + 1 : i + 2] in _QUANTIFIERS:
+        return None
+    return c, "".join(f"{b}{re.escape(c)})" for b in behind) + branch[i + 1 :]
+
+
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _group_close(body: str, i: int) -> int | None:
+    """Just past the group that opens at ``body[i]``; None when it does not close."""
+    depth, in_class = 0, False
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if body[i + 1 : i + 2] == "^":
+                i += 1
+            if body[i + 1 : i + 2] == "]":  # a ] right after [ or [^ is a literal
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return None
 
 
 def split_top(body: str) -> list[str] | None:
