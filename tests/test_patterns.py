@@ -364,3 +364,12 @@ def test_bundled_body_cues_open_with_what_the_engine_skips_to() -> None:
         if not skipped_to(cue.replace("{report_year}", "2024").replace("{next_year}", "2025"))
     ]
     assert anywhere == [("fazhi-annual", "achievements")]
+
+
+@pytest.mark.parametrize("gap", [" ", *map(chr, range(0x2002, 0x200A))])
+def test_a_glyph_gap_closed_whichever_space_it_is(gap: str) -> None:
+    from fzcheck.analysis.patterns import heading_words
+
+    assert heading_words(f"二、存在的不{gap}足和原因") == "二、存在的不足和原因"
+    assert heading_words(f"1.{gap}规章") == f"1.{gap}规章"  # not between two ideographs
+    assert heading_words("二、存在的不足和原因\u3000") == "二、存在的不足和原因\u3000"

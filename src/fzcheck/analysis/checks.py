@@ -26,6 +26,7 @@ from fzcheck.analysis.patterns import (
 )
 from fzcheck.document import Document
 from fzcheck.fast_patterns import bmp_digit_first, bmp_only, fast, split_top
+from fzcheck.memo import per_object
 from fzcheck.reading.numerals import YEAR, title_year, year_value
 from fzcheck.reading.pages import rest_line
 from fzcheck.render.i18n import t
@@ -395,11 +396,7 @@ def _acts(
     slogan = rx(spec.not_in).search(text) if spec.not_in is not None else None
     if slogan is not None:
         text = slogan.re.sub(lambda m: " " * len(m.group(0)), text)
-    w = spec.window
-    pair = rx(
-        rf"(?:{spec.actor})[^。]{{0,{w}}}?(?:{spec.action})|"
-        rf"(?:{spec.action})[^。]{{0,{w // 4}}}?(?:{spec.actor})"
-    )
+    pair = _pairs(spec)
     # a pair with another person between the two is not the leader's act (a look-ahead at each
     # character of the window cost more than the rest of the check)
     apart = rx(spec.apart) if spec.apart else None
@@ -431,6 +428,17 @@ def _acts(
             # 主持召开… that opened the section)
             first = m if first is None or m.start() < first.start() else first
     return max(pairs, acts), first, slogan, text
+
+
+@per_object
+def _pairs(spec: ActorActionsSpec) -> re.Pattern[str]:
+    """The actor and an act within the window, either way round (built once: the pattern is
+    long, and building and hashing it again cost a few µs a report)."""
+    w = spec.window
+    return rx(
+        rf"(?:{spec.actor})[^。]{{0,{w}}}?(?:{spec.action})|"
+        rf"(?:{spec.action})[^。]{{0,{w // 4}}}?(?:{spec.actor})"
+    )
 
 
 def _sentence_around(text: str, at: int) -> tuple[int, int]:
@@ -656,16 +664,14 @@ def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match
     return found
 
 
-# (not ；: a list of acts joined by semicolons goes on with the subject its first clause names —
-# 分管副局长主持召开…；亲自审定…；带头讲授… are all the deputy's)
-_SENTENCE_STOPS = ("。", "\n")
-
-
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding ``at`` starts, read back no further than ``_LOOK_BACK`` (a
-    crafted line of 50,000 acts was read back to its start for each, minutes)."""
+    crafted line of 50,000 acts was read back to its start for each, minutes). A sentence
+    stops at 。 or a line's end (not ；: a list of acts joined by semicolons goes on with the
+    subject its first clause names — 分管副局长主持召开…；亲自审定…；带头讲授… are all the
+    deputy's)."""
     lo = max(0, at - _LOOK_BACK)
-    return max(max(text.rfind(stop, lo, at) for stop in _SENTENCE_STOPS) + 1, lo)
+    return max(max(text.rfind("。", lo, at), text.rfind("\n", lo, at)) + 1, lo)
 
 
 # …but a numbered item after one starts again from the sentence's subject (局长认真履行…：一是督促

@@ -307,14 +307,15 @@ _TITLE_END = re.compile(r"[^《》]{1,60}》")
 # A space between two ideographs: a glyph gap a PDF's text copy keeps (存在的不 足和原因, an EN
 # space where the line was justified); Chinese sets none inside a heading's words.
 _GLYPH_GAP = re.compile("(?<=[\u4e00-\u9fff])[ \u2002-\u2009](?=[\u4e00-\u9fff])")
-_GAPS = " \u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+# any such space, wherever it stands: one scan (a string search per space cost ten times more)
+_GAP = re.compile("[ \u2002-\u2009]")
 
 
 def heading_words(text: str) -> str:
     """A heading's ``text`` with a space between two ideographs closed up, to read its words
     by (the heading as written is what a quote shows)."""
-    if not any(c in text for c in _GAPS):
-        return text  # most headings: a string search each
+    if _GAP.search(text) is None:
+        return text  # most headings
     return _GLYPH_GAP.sub("", text)
 
 
