@@ -373,3 +373,47 @@ def test_a_glyph_gap_closed_whichever_space_it_is(gap: str) -> None:
     assert heading_words(f"二、存在的不{gap}足和原因") == "二、存在的不足和原因"
     assert heading_words(f"1.{gap}规章") == f"1.{gap}规章"  # not between two ideographs
     assert heading_words("二、存在的不足和原因\u3000") == "二、存在的不足和原因\u3000"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "far"),
+    [
+        ("abc", 3),
+        ("a(?=bcd)", 4),  # a look-ahead reads past the match
+        ("(?<=xy)a", 1),  # a look-behind reads back only
+        ("a{0,8}?b", 9),
+        ("(?:ab|c)$", 3),  # an anchor looks at the character where it stands
+        ("a*b", None),  # unbounded
+        ("a?", None),  # may match empty
+        (r"(a)\1", None),  # a back-reference
+    ],
+)
+def test_how_far_an_attempt_reads(pattern: str, far: int | None) -> None:
+    from fzcheck.fast_patterns import reach
+
+    assert reach(re.compile(pattern)) == far
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (
+            r"负责人(?!职责)|股室|(?<![^。,])[^,。]{0,8}?(?:股|科)(?!长)",
+            "负责人职责负责人职 股室科长,分管科室负责人职责" * 3,
+        ),
+        (r"ab(?=c{0,3}d)|b", "abcccd abd ab abccccd" * 4),
+        (r"甲乙丙|乙", "甲乙丙甲乙乙丙" * 4),
+    ],
+)
+def test_last_match_read_on_is_the_last_match(pattern: str, text: str) -> None:
+    """Asked for growing ends, one step at a time: each answer is the last match of a scan
+    from the start, however near the end the matches before stand."""
+    from fzcheck.fast_patterns import LastMatch
+
+    compiled = re.compile(pattern)
+    for start in range(0, len(text), 3):
+        last = LastMatch(compiled, text)
+        for end in range(start, len(text) + 1):
+            want = [m.span() for m in compiled.finditer(text, start, end)]
+            got = last.before(start, end)
+            assert (got.span() if got else None) == (want[-1] if want else None), (start, end)

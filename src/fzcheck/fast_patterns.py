@@ -567,3 +567,94 @@ class _Split:
 
 
 cached_scanner = lru_cache(maxsize=256)(scanner)
+
+
+def reach(compiled: re.Pattern[str]) -> int | None:
+    """How many characters past where it starts any attempt of ``compiled`` may read (what it
+    takes and what its look-aheads look at); None when that is unbounded, when a match may be
+    empty, or when the stdlib's parser cannot say."""
+    return _reach(compiled.pattern, compiled.flags)
+
+
+@lru_cache(maxsize=256)  # parsing a rubric's pattern costs more than a check
+def _reach(pattern: str, flags: int) -> int | None:
+    try:
+        parsed = parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - a change in the stdlib parser must not stop a check
+        return None
+    if parsed.getwidth()[0] < 1:
+        return None
+    span = _span(parsed.data)
+    return None if span is None else span[1]
+
+
+def _span(items: Any) -> tuple[int, int] | None:
+    """(the most characters a sequence takes, the farthest it reads past its start)."""
+    width = far = 0
+    for op, av in items:
+        item = _item_span(op, av)
+        if item is None:
+            return None
+        far = max(far, width + item[1])
+        width += item[0]
+    return width, far
+
+
+def _item_span(op: Any, av: Any) -> tuple[int, int] | None:
+    if op in (constants.LITERAL, constants.NOT_LITERAL, constants.ANY, constants.IN):
+        return 1, 1
+    if op is constants.AT:
+        return 0, 1  # a boundary looks at the character there
+    if op is constants.SUBPATTERN:
+        return _span(av[3].data)
+    if op is constants.ATOMIC_GROUP:
+        return _span(av.data)
+    if op is constants.BRANCH:
+        spans = [s for b in av[1] if (s := _span(b.data)) is not None]
+        if len(spans) < len(av[1]):
+            return None
+        return max(s[0] for s in spans), max(s[1] for s in spans)
+    if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT):
+        _, high, sub = av
+        inner = _span(sub.data)
+        if inner is None or high == constants.MAXREPEAT:
+            return None
+        return (0, 0) if high == 0 else (high * inner[0], (high - 1) * inner[0] + inner[1])
+    if op in (constants.ASSERT, constants.ASSERT_NOT):
+        direction, sub = av
+        inner = _span(sub.data)
+        if inner is None:
+            return None
+        # a look-behind reads back from here (past here only what a look-ahead inside it reads)
+        return (0, inner[1]) if direction == 1 else (0, max(0, inner[1] - inner[0]))
+    return None  # a back-reference, a conditional group
+
+
+class LastMatch:
+    """The last match of ``pattern`` in ``text[start:end]``, asked for one start and growing ends
+    (the acts of one sentence, each read back to its start): each scan goes on from the one
+    before where that cannot differ. An attempt that starts ``reach`` characters or more before
+    the old end never read as far as it, so it fares the same with the end further on: the
+    matches found before that point stand, and so do the places tried in vain between them."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self._pattern, self._text = pattern, text
+        self._reach = reach(pattern)
+        self._start, self._end = -1, -1
+        self._found: list[re.Match[str]] = []
+
+    def before(self, start: int, end: int) -> re.Match[str] | None:
+        found, pos = self._kept(start, end)
+        found.extend(self._pattern.finditer(self._text, pos, end))
+        self._start, self._end, self._found = start, end, found
+        return found[-1] if found else None
+
+    def _kept(self, start: int, end: int) -> tuple[list[re.Match[str]], int]:
+        """The matches of the last scan that stand, and where to go on from."""
+        if self._reach is None or start != self._start or end < self._end:
+            return [], start
+        safe = self._end - self._reach - 2  # attempts from here on may have met the old end
+        kept = [m for m in self._found if m.start() <= safe]
+        after = kept[-1].end() if kept else start
+        missed = self._found[len(kept)].start() if len(kept) < len(self._found) else self._end
+        return kept, max(after, min(missed, safe + 1))
