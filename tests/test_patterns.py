@@ -200,6 +200,10 @@ def test_the_engine_is_told_where_a_looked_ahead_match_starts() -> None:
         ("(?:上述|这些)?问题|[这此]是", "上述问题|这(?:些问题|是)|问题|此是"),
         ("(?:(?:这|此)主要|以上)源自|由于", "这主要源自|此主要源自|以上源自|由于"),
         ("(?<![^。\n])(?:这|此)是|但", "这(?<!(?:[^。\n])这)是|此(?<!(?:[^。\n])此)是|但"),
+        (
+            "[(（]记者|\\(通讯员|丙",
+            "\\((?:记者|通讯员)|（记者|丙",
+        ),  # an escaped sign is a character
     ],
 )
 def test_branches_gathered_by_their_first_character(pattern: str, grouped: str) -> None:
@@ -216,7 +220,7 @@ def test_branches_gathered_by_their_first_character(pattern: str, grouped: str) 
         "(?i)abc|def",  # a flag for the whole pattern
         "(?:甲|乙)+丙|丁",  # a repeated group
         "甲?乙|丙",  # an optional first character
-        "\\(记者|丙",  # an escape first
+        "\\d名|丙",  # a class of characters written as an escape
     ],
 )
 def test_branches_not_gathered(pattern: str) -> None:
@@ -233,6 +237,7 @@ def test_branches_not_gathered(pattern: str) -> None:
         ("(?:上述|这些)?问题的?|问|上", ["上述问题的问上这些问题问", "问题"]),
         ("(?<!(?:风险|安全)因)素|素质|(?<=^)甲|甲乙", ["风险因素安全因素因素素质甲乙", "甲乙甲"]),
         ("(?:甲|乙)?(?:丙|丁)戊|丙", ["丙戊甲丁戊乙丙丙", "丁戊"]),
+        ("[(（]记者[^)）]{0,4}[)）]|\\(注|（", ["(记者 王)（记者李）(注（", "(注"]),
     ],
 )
 def test_gathered_patterns_match_the_same(pattern: str, texts: list[str]) -> None:

@@ -226,10 +226,14 @@ def _first_and_rest(branch: str) -> tuple[str, str] | None:
             return None
         behind.append(f"{branch[i : i + 4]}(?:{branch[i + 4 : end - 1]})")
         i = end
-    c = branch[i : i + 1]
-    if not c or c in _META or c.isspace() or branch[i + 1 : i + 2] in _QUANTIFIERS:
+    c, after = branch[i : i + 1], i + 1
+    if c == "\\" and not branch[i + 1 : i + 2].isalnum():  # an escaped sign: \( is (
+        c, after = branch[i + 1 : i + 2], i + 2
+    elif c in _META or c.isspace():
         return None
-    return c, "".join(f"{b}{re.escape(c)})" for b in behind) + branch[i + 1 :]
+    if not c or branch[after : after + 1] in _QUANTIFIERS:
+        return None
+    return c, "".join(f"{b}{re.escape(c)})" for b in behind) + branch[after:]
 
 
 _QUANTIFIERS = ("?", "*", "+", "{")
