@@ -278,6 +278,18 @@ def test_a_line_ruled_out_early_is_never_run_on() -> None:
     assert seen_runon > 100  # the soups do exercise the run-on side
 
 
+def test_other_digits_told_by_their_blocks_as_by_the_pattern() -> None:
+    """_other_digits rules a line out by its UTF-16 high bytes before any scan: it still says
+    what [^\\D0-9] says, for every BMP character alone and inside Chinese text, and for a
+    supplementary-plane digit (𝟎, MATHEMATICAL BOLD DIGIT ZERO)."""
+    from fzcheck.reading.resegment import _other_digits
+
+    other = re.compile(r"[^\D0-9]")
+    for code in [*range(0xD800), *range(0xE000, 0x10000), 0x1D7CE, 0x104A0, 0x1F600]:
+        for line in (chr(code), f"推进法治{chr(code)}政府建设2025年"):
+            assert _other_digits(line) == (other.search(line) is not None), hex(code)
+
+
 def _section_starts(line: str) -> list[str]:
     """The first words of each section (一、…) inline_markers cuts ``line`` at."""
     return [line[a : a + 6] for a, kind in inline_markers(fold_width(line)) if kind == 1]

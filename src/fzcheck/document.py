@@ -26,16 +26,17 @@ PICTURE_MIN_CM = (6.0, 1.5)
 Script = Literal["simplified", "traditional"]
 
 
-def fold_width(text: str, units: bytes | None = None) -> str:
+def fold_width(text: str, units: bytes | None = None, high: bytes | None = None) -> str:
     """Full-width ASCII (U+FF01..U+FF5E) and the ideographic space folded to ASCII one character
     for one, which keeps every line's length (unlike NFKC, which can expand ① or ㎡).
 
     One replace per distinct such character the text holds (a report uses a handful: ，：（）),
     where translate() visits every character. ``units`` is ``utf16(text)`` when the caller has
-    it: which of them the text holds is read off its code units (:func:`_full_width_in`)."""
+    it: which of them the text holds is read off its code units (:func:`_full_width_in`), and
+    ``high`` is ``units[1::2]`` when the caller has that too."""
     if units is None:
-        units = utf16(text)
-    for ch in _full_width_in(text, units):
+        units, high = utf16(text), None
+    for ch in _full_width_in(text, units, high):
         text = text.replace(ch, chr(ord(ch) - 0xFEE0))
     if "\u3000" in text:
         text = text.replace("\u3000", " ")
@@ -48,12 +49,14 @@ _USUAL_FULL_WIDTH = "，：；（）！？％"
 _HIGH_FF = bytes(0xFF if b == 0xFF else 0 for b in range(256))  # keeps 0xFF, zeroes the rest
 
 
-def _full_width_in(text: str, units: bytes) -> list[str]:
+def _full_width_in(text: str, units: bytes, high: bytes | None = None) -> list[str]:
     """The characters U+FF01-U+FF5E in ``text`` (``units`` its UTF-16-LE code units). When the
     usual ones, counted, are as many as the units with high byte 0xFF, they are all; else the
     low bytes of those units are picked out by one AND of the two halves read as integers.
-    Memory-speed either way, where a scan for the class stops at every character."""
-    high = units[1::2]
+    Memory-speed either way, where a scan for the class stops at every character. ``high`` is
+    ``units[1::2]`` when the caller has it."""
+    if high is None:
+        high = units[1::2]
     total = high.count(0xFF)
     if not total:
         return []

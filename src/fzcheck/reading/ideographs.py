@@ -39,11 +39,13 @@ IDEOGRAPH_OF: dict[int, str] = {
 _HIGH_BYTES = (b"\x2e", b"\x2f", b"\xf9", b"\xfa")  # of the code units of the blocks above
 
 
-def may_hold_stand_ins(units: bytes) -> bool:
+def may_hold_stand_ins(units: bytes, high: bytes | None = None) -> bool:
     """Whether the text whose UTF-16-LE code units are ``units`` may hold one (a code unit whose
     high byte is one of the blocks'): four byte searches at memory speed, where a scan stops at
-    every character. Most texts hold none and are not looked at again."""
-    high = units[1::2]
+    every character. Most texts hold none and are not looked at again. ``high`` is
+    ``units[1::2]`` when the caller has it (a copy of half the text)."""
+    if high is None:
+        high = units[1::2]
     return any(b in high for b in _HIGH_BYTES)
 
 
@@ -59,10 +61,11 @@ _SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 _SELECTOR_HIGH = (b"\xfe", b"\xdb")  # U+FExx, and the high surrogate of plane 14 (DB40)
 
 
-def without_selectors(text: str, units: bytes) -> str:
+def without_selectors(text: str, units: bytes, high: bytes | None = None) -> str:
     """``text`` with its variation selectors taken out; ``units`` is :func:`utf16` of ``text``,
-    whose high bytes rule most texts out without a scan."""
-    high = units[1::2]
+    whose high bytes (``high``, when the caller has them) rule most texts out without a scan."""
+    if high is None:
+        high = units[1::2]
     if not any(b in high for b in _SELECTOR_HIGH):
         return text
     return _SELECTORS.sub("", text)

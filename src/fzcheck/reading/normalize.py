@@ -322,22 +322,26 @@ def build_document(source: str, sha256: str, fmt: Format, raw: Extracted) -> Doc
     for c in _INVISIBLE:  # a string search each: most texts hold none
         if c in text:
             text = text.replace(c, "")
+    # the text's UTF-16 code units and their high bytes, made once for the three questions
+    # below that read them (each copy is a pass over the text)
     written = utf16(text)
-    if (bare := without_selectors(text, written)) != text:
+    high = written[1::2]
+    if (bare := without_selectors(text, written, high)) != text:
         text, written = bare, utf16(bare)
+        high = written[1::2]
     lines = text.split("\n")
     if len(lines) > 1 and lines[-1] == "":
         lines.pop()  # a final newline ends the last line; it does not start another
-        text, written = text[:-1], written[:-2]
+        text, written, high = text[:-1], written[:-2], high[:-1]
     units: bytes | None = written
     # the analysis view from here: ⽇ read as 日 before OpenCC reads it (⾧, the Kangxi 長, is 长)
     seen, seen_lines = text, lines
-    if units is not None and may_hold_stand_ins(units) and (read := as_ideographs(text)) != text:
+    if may_hold_stand_ins(written, high) and (read := as_ideographs(text)) != text:
         seen, seen_lines, units = read, read.split("\n"), None
     simplified, script, changed = _simplified(seen, seen_lines, units)
     if changed:
         seen, units = "\n".join(simplified), None
-    folded = fold_width(seen, units)
+    folded = fold_width(seen, units, high if units is not None else None)
     if "**" in folded:  # Markdown bold (**一、主要举措**, as pandoc writes a Word heading)
         folded = _EMPHASIS.sub(lambda m: " " * len(m.group(0)), folded)
     if _form_note_words(folded):  # most texts ruled out
