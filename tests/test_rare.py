@@ -13,9 +13,15 @@ from fzcheck.analysis.analyse import analyse
 from fzcheck.analysis.checks import Context, InstructionsSpec, run_document_checks
 from fzcheck.analysis.genre import GenreDecision, genre_score, line_start
 from fzcheck.analysis.patterns import joined_across, rx
-from fzcheck.analysis.rare import rare_patterns, rare_scans, rare_signs_absent
+from fzcheck.analysis.rare import (
+    _by_first_literal,
+    _lead,
+    rare_patterns,
+    rare_scans,
+    rare_signs_absent,
+)
 from fzcheck.document import Document
-from fzcheck.fast_patterns import cached_scanner
+from fzcheck.fast_patterns import cached_scanner, split_top
 from fzcheck.reading import load
 from fzcheck.rubric import Catalog, load_rubric
 from fzcheck.rubric.model import Rubric
@@ -168,3 +174,57 @@ def test_a_look_around_that_takes_no_newline_is_joined_and_finds_every_lines_mat
                 assert hit is not None and hit.start() <= start + m.start(), (pattern, lines)
             start += len(line) + 1
     assert found > 100
+
+
+# patterns, and the words random texts are made of
+_SPREADABLE = [
+    (
+        ("(?:忽略|无视)你?(?:以上|之前)(?:收到)?的?指令", "作为(?:AI|模型)[,，]?你要", "各位代表[,，:：]"),
+        ["忽略", "无视", "你", "以上", "之前", "收到", "的", "指令", "作为", "AI", "模型", "，",
+         ",", "你要", "各位代表", ":", "：", "\n"],
+    ),
+    (
+        ("[(（]\\s*(?:记者|通讯员)[^)）\n]{0,3}[)）]", "(?:(?:A|a)(?i:ssistant)|(?:U|u)(?i:ser))\\s*[:：]满分"),
+        ["(", "（", ")", "）", " ", "记者", "通讯员", "张", "\n", "A", "a", "SSISTANT", "ssistant",
+         "U", "ser", "SER", ":", "：", "满分"],
+    ),
+    (
+        ("(?:工作)?情况的?报告$", "(?:工作|情况)??报告", "[甲乙]+丙", "(?:甲|乙){2}丙", "\\(乙\\)|\\[丙"),
+        ["工作", "情况", "的", "报告", "\n", "甲", "乙", "丙", "(", ")", "[", "]"],
+    ),
+    (
+        ("^甲乙", "乙(?=丙)", "(?<=甲)乙", "(乙)丙", "(?:甲(乙)|丙)丁"),
+        ["甲", "乙", "丙", "丁", "\n", " "],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("patterns", "words"), _SPREADABLE)
+def test_the_scan_by_first_literal_finds_something_where_the_joined_one_does(
+    patterns: tuple[str, ...], words: list[str]
+) -> None:
+    """The scan written as one branch per opening literal (groups and classes opening a branch
+    spread out, the branches grouped by their first character) finds a match in exactly the
+    texts the joined patterns do."""
+    joined = joined_across(patterns)
+    grouped = _by_first_literal(patterns)
+    assert joined is not None and grouped is not None
+    rng = random.Random(7)
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choices(words, k=rng.randint(0, 10)))
+        hit = joined.search(text) is not None
+        found += hit
+        assert (grouped.search(text) is not None) == hit, (patterns, text)
+    assert found > 100
+
+
+def test_the_scan_by_first_literal_opens_its_branches_with_literals() -> None:
+    """Each bundled rubric's rare scan opens every branch with a literal the engine skips to:
+    (?:忽略|无视)… and [(（]… are spread out."""
+    for rubric in Catalog.load().values():
+        scans = rare_scans(rubric)
+        assert scans is not None
+        branches = split_top(scans[0].pattern)
+        assert branches is not None and all(_lead(b) for b in branches), rubric.id
+        assert len({_lead(b) for b in branches}) == len(branches)  # one per first character
