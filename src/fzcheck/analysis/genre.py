@@ -109,14 +109,17 @@ def genre_score(
     none_in = {where: _none_in(g, where, scope) for where, scope in places.items()}
     if rare_absent:
         none_in["line_start"] = True
-    # most reports: no place holds any sign, and no sign needs its own look
-    looked_at = [] if all(none_in.get(w, False) for w in _joined_by_place(g)) else g.other_genres
+    # most reports: no place holds any sign, and no sign needs its own look; most others only
+    # the title (年度报告 is one sign's word), whose signs are all looked at in one go
+    hit = [w for w in _joined_by_place(g) if not none_in.get(w, False)]
+    in_title = _title_hits(g, title) if title and "title" in hit else {}
     fired: set[str] = set()  # signs that share a name are one sign: it counts once
     in_text: list[Sign] = []
-    for spec in looked_at:
-        if spec.name in fired or none_in.get(spec.where, False):
+    for i in _at_places(g, hit):
+        spec = g.other_genres[i]
+        if spec.name in fired:
             continue
-        sign = _other_genre(spec, head, title, doc)
+        sign = in_title.get(i) if spec.where == "title" else _other_genre(spec, head, doc)
         if (
             sign is not None
             and kind is not None
@@ -196,21 +199,60 @@ def _joined_by_place(g: Genre) -> dict[str, Finder | None]:
     }
 
 
-def _other_genre(spec: GenreSign, head: str, title: str | None, doc: Document) -> Sign | None:
-    """``spec`` where it looks (``head``: the first non-blank lines), when it stands there."""
+def _at_places(g: Genre, places: list[str]) -> list[int]:
+    """The positions of the other genres' signs that look at one of ``places``, in order."""
+    if not places:
+        return []
+    by_place = _sign_numbers(g)
+    return sorted(i for w in places for i in by_place[w])
+
+
+@per_object
+def _sign_numbers(g: Genre) -> dict[str, tuple[int, ...]]:
+    """The positions of the other genres' signs in the rubric's list, by the place they look."""
+    places = dict.fromkeys(s.where for s in g.other_genres)
+    return {w: tuple(i for i, s in enumerate(g.other_genres) if s.where == w) for w in places}
+
+
+def _other_genre(spec: GenreSign, head: str, doc: Document) -> Sign | None:
+    """``spec``, a sign not of the title's, where it looks (``head``: the first non-blank
+    lines), when it stands there."""
     if spec.where == "line_start":
         return _at_line_start(spec, doc)
-    scope = {"title": title, "head": head}.get(spec.where, doc.analysis_text)
+    scope = head if spec.where == "head" else doc.analysis_text
     if not scope:
         return None
-    # a long scope is searched by first character (cached_scanner); a title in one go
-    find = rx if spec.where == "title" else cached_scanner
-    m = find(spec.pattern, re.MULTILINE).search(scope)
+    # a long scope is searched by first character (cached_scanner)
+    m = cached_scanner(spec.pattern, re.MULTILINE).search(scope)
     if m is None or (spec.unless and rx(spec.unless).search(scope)):
         return None
     if spec.where == "text":  # quoted as written (（县司法局供稿）), not as folded for search
         return _sign(spec, doc.quote_span(m.start(), m.end())[1])
     return _sign(spec, m.group(0))
+
+
+def _title_hits(g: Genre, title: str) -> dict[int, Sign]:
+    """The title's signs that stand in ``title`` (none of their ``unless`` with them), by their
+    position in the rubric's list."""
+    return {
+        i: _sign(spec, m.group(0))
+        for i, spec, pattern, unless in _title_finders(g)
+        if (m := pattern.search(title)) is not None
+        and (unless is None or unless.search(title) is None)
+    }
+
+
+@per_object
+def _title_finders(
+    g: Genre,
+) -> tuple[tuple[int, GenreSign, re.Pattern[str], re.Pattern[str] | None], ...]:
+    """Each title sign with its position, its pattern and its ``unless`` compiled: most titles
+    are searched for all of a score of signs (the joined scan finds 年度报告, one sign's word)."""
+    return tuple(
+        (i, s, rx(s.pattern, re.MULTILINE), rx(s.unless) if s.unless else None)
+        for i, s in enumerate(g.other_genres)
+        if s.where == "title"
+    )
 
 
 def line_start(pattern: str) -> str:
