@@ -223,6 +223,7 @@ def find_parts(
     # a list of points starting again under a paragraph telling a part (…还存在一些不足。 / 一是…
     # / 二是…能力不足) is that paragraph's items, none the part's own heading: the paragraph is
     items = _led_in(doc, outline, rubric, year, unit)
+    may_name = _any_part_named(rubric, year)
     top = [
         (
             h,
@@ -230,7 +231,9 @@ def find_parts(
                 p
                 for p in rubric.parts
                 if p.id not in items.get(h.line, ()) and cues[p.id].name(h.text, m)
-            ],
+            ]
+            if may_name(m)
+            else [],
         )
         for h, m in level1
     ]
@@ -254,6 +257,7 @@ def find_parts(
         named = [
             (sub, part)
             for sub in (h.children if not parts or opens_own else [])
+            if may_name(names[sub.line])
             for part in rubric.parts
             if part.id not in on_top and cues[part.id].name(sub.text, names[sub.line])
         ]
@@ -319,9 +323,28 @@ def told_again(
     return again if again.status == "embedded" and again.evidence else None
 
 
+def _any_part_named(rubric: Rubric, year: int | None) -> Callable[[str], bool]:
+    """Whether a heading's words (its 《…》 blanked) may name a part: one of any part's heading
+    cues stands in them. One scan for all the parts, where a heading naming none (most
+    sub-headings, a theme) was searched for each part's cues in turn."""
+    joined = any_of(_all_heading_cues(rubric), year)
+    return lambda masked: joined is not None and joined.search(masked) is not None
+
+
+@per_object
+def _all_heading_cues(rubric: Rubric) -> tuple[str, ...]:
+    return tuple(c for p in rubric.parts for c in p.heading_cues)
+
+
 def _masked(outline: Outline) -> list[str]:
     """The outline's headings as their cues are tried: words only, 《…》 titles blanked."""
-    return [mask_titles(heading_words(h.text)) for h in outline.headings]
+    texts = [h.text for h in outline.headings]
+    # one look at them all: most outlines have no glyph gap in any heading (the newlines that
+    # join them are no ideographs, so a gap is one in the whole where it is in a heading)
+    joined = "\n".join(texts)
+    if heading_words(joined) != joined:
+        texts = [heading_words(t) for t in texts]
+    return [mask_titles(t) for t in texts]
 
 
 def _led_in(
@@ -442,12 +465,13 @@ def _law_wording_ends(doc: Document, outline: Outline, law: str | None) -> None:
     own wording of it does: the sentence is the section's text, and its checks read it."""
     if not law:
         return
+    law_rx = rx(law)
     for h in outline.headings:
         if not GLUED.search(doc.analysis[h.line], h.end):
             continue
         # the first wording no more heading joins (…举措和成效及存在的不足: the second); the
         # sentence may repeat it (…职责情况局长认真履行推进法治建设第一责任人职责，…)
-        for m in rx(law).finditer(h.text):
+        for m in law_rx.finditer(h.text):
             close = _LAW_CLOSE.match(h.text, m.end())
             cut = close.end() if close else m.end()
             if cut >= len(h.text) or h.start + cut >= h.end:
