@@ -57,9 +57,9 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     year, year_source = facts.report_year, facts.report_year_source
     found = find_parts(doc, outline, rubric, year, facts.unit)
     signed = facts.signed_on
-    opening_text = _opening(doc, outline)
+    opening_text, opened = _opening(doc, outline)
     periods = _periods(opening_text)
-    opening = (*_opened_years(opening_text), *periods)  # the years it states
+    opening = (*opened, *periods)  # the years it states
     if (
         year_source == "title"
         and year is not None
@@ -690,14 +690,16 @@ _WHOLE_YEAR = re.compile(
 )
 
 
-def _opening(doc: Document, outline: Outline) -> str:
+def _opening(doc: Document, outline: Outline) -> tuple[str, tuple[int, ...]]:
     """The opening: its first lines, before the first heading — and where no sentence there
     opens with a year (a GIP report's preamble cites the regulation and the period only), the
-    first paragraph under that heading too (一、总体情况 / 2024年，我局…): the year told there."""
+    first paragraph under that heading too (一、总体情况 / 2024年，我局…): the year told there.
+    With the years its sentences open with (:func:`_opened_years`), found once."""
     end = outline.headings[0].line if outline.headings else outline.body_end + 1
     lines = islice(filter(str.strip, islice(doc.analysis, outline.body_start, end)), _OPENING_LINES)
     opening = "\n".join(lines)
-    if outline.headings and not _opened_years(opening):
+    opened = _opened_years(opening)
+    if outline.headings and not opened:
         # (up to the next heading: a first section opening with a sub-heading has no such
         # paragraph, one further on is no opening)
         stop = outline.headings[1].line if len(outline.headings) > 1 else outline.body_end + 1
@@ -713,7 +715,8 @@ def _opening(doc: Document, outline: Outline) -> str:
         )
         if first is not None:
             opening += "\n" + doc.analysis[first]
-    return opening
+            opened = _opened_years(opening)
+    return opening, opened
 
 
 _SENTENCE_MARK = re.compile(r"[。,;，；]")
