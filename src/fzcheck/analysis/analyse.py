@@ -294,8 +294,13 @@ def _alone_telling_nothing(doc: Document, found: list[Found], year: int | None) 
     for f in found:
         if not f.part.alone_tells_nothing or f.status != "present" or not f.sections:
             continue
+        # (its first sentence first: in most parts it tells something, and settles it)
+        text = part_text(doc, f)
+        first = next((s for m in _SENTENCES.finditer(text) if (s := m.group(0)).strip()), None)
+        if first is None or not _tells_nothing(f, first, year):
+            continue
         said = _sentences(doc, f)
-        if not said or not all(_tells_nothing(f, s, year) for s in said):
+        if not all(_tells_nothing(f, s, year) for s in said):
             continue
         h = f.sections[0]
         start = h.end if doc.analysis[h.line][h.end :].strip(" 。.:：") else None
