@@ -2452,6 +2452,25 @@ def test_a_section_that_only_points_at_an_absent_attachment_says_so(tmp_path: Pa
     assert part(r, "problems")["note"] is None
 
 
+@pytest.mark.parametrize(
+    ("middle", "noted"), [("本单位附件一附件二附件三", True), ("本单位附件一附件二附件三等", False)]
+)
+def test_a_pointer_as_long_as_one_can_be_over_two_lines_is_still_read_whole(
+    tmp_path: Path, middle: str, noted: bool
+) -> None:
+    """A section's text is read only as far as a pointer can reach (19 characters: 具体情况详见,
+    12 more, 。): one that long over two lines is still noted, one a character longer is none."""
+    pointer = "具体情况详见" + middle[:3] + "\n" + middle[3:] + "。"
+    r = variant(
+        tmp_path,
+        (
+            LEADER + next(line for line in sample_text().split(LEADER)[1].splitlines()),
+            LEADER + pointer,
+        ),
+    )
+    assert ("没有附件" in (part(r, "leader_duties")["note"] or "")) == noted
+
+
 _PROBLEMS_BODY = sample_text().split(PROBLEMS + "\n")[1].split("\n\n")[0]
 
 

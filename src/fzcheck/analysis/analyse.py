@@ -30,6 +30,7 @@ from fzcheck.fast_patterns import fast
 from fzcheck.reading.numerals import YEAR, year_value
 from fzcheck.result import Check, DocumentInfo, Evidence, PartResult, TableCheck, TableResult
 from fzcheck.rubric.model import Rubric
+from fzcheck.stdlib_re import parser
 
 
 @dataclass
@@ -240,6 +241,21 @@ def _note_an_attached_file(doc: Document, found: list[Found]) -> None:
 
 # A section's whole text pointing elsewhere: 详见附件。 / 见附件2 / 另附
 _ONLY_POINTER = re.compile(r"^(?:具体情况|有关情况)?(?:详见|见|另附|附后)[^。]{0,12}[。.]?$")
+# the longest text it can be: a section's text past it is read no further
+_POINTER_LONGEST = parser.parse(_ONLY_POINTER.pattern).getwidth()[1]
+
+
+def _text_up_to(doc: Document, lines: range, longest: int) -> str | None:
+    """The text of ``lines``, each stripped, joined; None once it is longer than ``longest``
+    (a section's text is read only as far as it may still be a pointer)."""
+    out: list[str] = []
+    size = 0
+    for i in lines:
+        out.append(line := doc.analysis[i].strip())
+        size += len(line)
+        if size > longest:
+            return None
+    return "".join(out)
 
 
 def _note_an_absent_annex(doc: Document, found: list[Found], annexed: bool) -> None:
@@ -252,7 +268,7 @@ def _note_an_absent_annex(doc: Document, found: list[Found], annexed: bool) -> N
         if f.status != "present" or f.note is not None or not f.sections:
             continue
         h = f.sections[0]
-        body = "".join(doc.analysis[i].strip() for i in range(h.line + 1, h.end_line + 1))
+        body = _text_up_to(doc, range(h.line + 1, h.end_line + 1), _POINTER_LONGEST)
         if body and _ONLY_POINTER.match(body):
             f.note = f"本节正文只写“{body}”，所交文件中没有附件：请核对附件是否另行提交"
 
