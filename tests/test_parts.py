@@ -1322,3 +1322,31 @@ def test_a_news_story_told_a_part_a_paragraph_is_still_no_report(tmp_path: Path)
     )
     r = check_path(str(path), Catalog.load("fazhi-annual")).to_json()
     assert r["verdict"] == "not_a_report"
+
+
+def test_one_scan_of_all_parts_cues_finds_every_heading_a_part_names() -> None:
+    """A heading no part's heading cue stands in is not asked part by part (find_parts): the
+    scan of all the parts' cues finds one in every heading some part's cues name, and the
+    headings are read as each would be on its own (a glyph gap closed up, 《…》 blanked)."""
+    from fzcheck.analysis.facts import read_facts
+    from fzcheck.analysis.outline import build_outline
+    from fzcheck.analysis.parts import _any_part_named, _Cues, _masked
+    from fzcheck.analysis.patterns import heading_words, mask_titles
+    from fzcheck.reading import load
+
+    named = 0
+    rubrics = list(Catalog.load().values())
+    for path in [*sorted(FIXTURES.glob("*.txt")), SAMPLE]:
+        doc = load(str(path))
+        for rubric in rubrics:
+            facts = read_facts(doc, rubric.report_genre.title_subject)
+            outline = build_outline(doc, facts.body_start, facts.body_end)
+            masked = _masked(outline)
+            assert masked == [mask_titles(heading_words(h.text)) for h in outline.headings]
+            for year in (facts.report_year, None):
+                may_name = _any_part_named(rubric, year)
+                for h, m in zip(outline.headings, masked, strict=True):
+                    if any(_Cues.of(p, year).name(h.text, m) for p in rubric.parts):
+                        named += 1
+                        assert may_name(m), (path.name, h.text)
+    assert named > 100
