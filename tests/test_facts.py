@@ -9,7 +9,13 @@ from typing import Any
 
 import pytest
 
-from fzcheck.analysis.facts import clean_title, stated_years, title_pattern, year_from_signing
+from fzcheck.analysis.facts import (
+    _double_spaced,
+    clean_title,
+    stated_years,
+    title_pattern,
+    year_from_signing,
+)
 from fzcheck.pipeline import check_path
 from fzcheck.rubric import Catalog, load_rubric
 from tests.helpers import FIXTURES, SAMPLE, checked, mixtures, sample_text
@@ -1581,3 +1587,25 @@ def test_a_documents_own_dates_are_not_its_publication(tmp_path: Path, key: str)
     assert alone["document"]["published_on"] is None
     both = f"{title}\n{key}：2026-02-10    发布日期：2026-04-08    来源：示例县司法局\n{rest}"
     assert checked(tmp_path, both)["document"]["published_on"] == "2026-04-08"
+
+
+@pytest.mark.parametrize(
+    ("gaps", "spaced"),
+    [
+        ([2, 2, 2, 2], True),
+        ([2, 2, 1, 1], False),  # half: not more than half
+        ([2, 2, 2, 1, 1], True),
+        ([1, 1, 1, 2, 2], False),
+        ([2, 2, 2], False),  # fewer than four gaps
+        ([1, 2, 1, 2, 1, 2, 2], True),
+    ],
+)
+def test_a_text_is_double_spaced_when_more_than_half_its_gaps_are_one_blank_line(
+    gaps: list[int], spaced: bool
+) -> None:
+    # counted until settled either way, as all of them counted would say
+    nonblank = [0]
+    for gap in gaps:
+        nonblank.append(nonblank[-1] + gap)
+    lines = ["" if i not in nonblank else "文字" for i in range(nonblank[-1] + 1)]
+    assert _double_spaced(lines, nonblank) is spaced

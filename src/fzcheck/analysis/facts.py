@@ -403,12 +403,14 @@ def _title_lines(
     lines: list[str], nonblank: list[int], first_heading: int, titles: re.Pattern[str]
 ) -> tuple[int, int, int] | None:
     head = nonblank[:_HEAD_LINES]
+    marked_so_far = True  # every line before this one is a Markdown heading
     for pos, i in enumerate(head):
         text = lines[i]
         md = _MARKDOWN_TITLE.match(text)
         # a # or ## title: the first heading, or a line after the # lines that open the text (#
         # 青山县交通运输局, then # 关于2025年度…的报告 or the title unmarked)
-        opening = pos > 0 and all(_MARKDOWN_TITLE.match(lines[j]) for j in head[:pos])
+        opening = pos > 0 and marked_so_far
+        marked_so_far = marked_so_far and md is not None
         if opening and match_heading(_unmarked(text)):
             break  # a numbered section's heading (## 一、…) ends the opening: no title
         if md and (i == first_heading or opening):
@@ -526,9 +528,25 @@ def _next_to(lines: list[str], nonblank: list[int], line: int, other: int) -> bo
         return True
     if other != line + 2 or lines[line + 1].strip():
         return False
-    pairs = list(pairwise(nonblank))
-    spaced = sum(b - a == 2 and not lines[a + 1].strip() for a, b in pairs)
-    return len(pairs) >= 4 and spaced > len(pairs) / 2
+    return _double_spaced(lines, nonblank)
+
+
+def _double_spaced(lines: list[str], nonblank: list[int]) -> bool:
+    """Whether more than half the gaps between non-blank lines (four at least) are one blank
+    line. Counted only until that is settled either way: a long text decides in its first half."""
+    pairs = len(nonblank) - 1
+    if pairs < 4:
+        return False
+    need = pairs // 2 + 1  # more than half
+    spaced = 0
+    for n, (a, b) in enumerate(pairwise(nonblank)):
+        if b - a == 2 and not lines[a + 1].strip():
+            spaced += 1
+            if spaced == need:
+                return True
+        elif n + 1 - spaced > pairs - need:
+            return False  # too many other gaps: the rest cannot make up for them
+    return False
 
 
 def _title_cell(

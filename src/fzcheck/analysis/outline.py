@@ -192,6 +192,8 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
     """(kind, marker, offset of text) if ``line`` opens with a heading marker (after any
     decoration an editor set before it)."""
     first = line[:1]
+    if _IDEOGRAPH_FIRST <= first <= _IDEOGRAPH_LAST and first not in _BY_FIRST:
+        return None  # most lines open with a word (我县, 全年): no marker, space or decoration
     if first.isspace():
         first = line.lstrip()[:1]
     if first >= "\u2010" and (
@@ -219,6 +221,10 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
         inner = match_heading(line[after:])
         return None if inner is None else (inner[0], inner[1], after + inner[2])
     return _by_first(line, first)
+
+
+# The CJK ideographs' block: none is a digit, a space or a decoration (see the tests)
+_IDEOGRAPH_FIRST, _IDEOGRAPH_LAST = "\u4e00", "\u9fff"
 
 
 def _by_first(line: str, first: str) -> tuple[int, str, int] | None:
@@ -451,8 +457,10 @@ def rest_of(lines: list[str], i: int, end: int, longest: int = REST_MAX) -> str:
     rest (a line break typed inside it): ``longest`` characters at most, no sentence, no
     heading or table row of its own; else "". Whether it is, the heading's words say
     (:data:`UNFINISHED`, or a part's cues)."""
+    if end < len(lines[i].rstrip()):
+        return ""  # the line goes on after the heading
     j = rest_line(lines, i)
-    if end < len(lines[i].rstrip()) or j is None:
+    if j is None:
         return ""
     rest = lines[j].strip()
     if not rest or len(rest) > longest or _HEADING_END.search(rest) or is_table_row(rest):
