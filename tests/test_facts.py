@@ -4,6 +4,7 @@ sources, the signing date and the issuer."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ import pytest
 
 from fzcheck.analysis.facts import (
     _double_spaced,
+    _ends_in,
+    _without_attachment_list,
     clean_title,
     stated_years,
     title_pattern,
@@ -1609,3 +1612,18 @@ def test_a_text_is_double_spaced_when_more_than_half_its_gaps_are_one_blank_line
         nonblank.append(nonblank[-1] + gap)
     lines = ["" if i not in nonblank else "文字" for i in range(nonblank[-1] + 1)]
     assert _double_spaced(lines, nonblank) is spaced
+
+
+@pytest.mark.parametrize(
+    "text", ["…工作情况的报告", "示例县人民政府门户网站", "报告\n", "报", "报告书", ""]
+)
+def test_a_text_ends_in_a_word_as_a_pattern_ending_in_dollar_says(text: str) -> None:
+    words = ("报告", "门户网站")
+    assert _ends_in(text, words) is bool(re.search("(?:报告|门户网站)$", text))
+
+
+def test_a_list_of_attachments_is_looked_for_no_further_back_than_it_can_reach() -> None:
+    points = [f"{n}. 推进第{n}项工作。" for n in range(1, 30)]
+    lines = ["正文。", "附件：", "1. 统计表", "2. 目录", *points]
+    assert _without_attachment_list(lines, len(lines) - 1) == len(lines) - 1
+    assert _without_attachment_list(lines[:4], 3) == 0  # 附件： above its list

@@ -46,7 +46,13 @@ _SUBJECT_TITLE = (
 # A look-alike's title names whose it is (示例县人民政府办公室…指南, 青山县2025年…工作总结): a
 # site's nav line (办事指南, 政府信息公开指南) holds only the kind and a few words
 _LOOKALIKE_TITLE = rf".{{8}}(?:{LOOKALIKE_KINDS}){_NOTE_AFTER}"
-_ENDS_IN_KIND = re.compile(f"(?:{TITLE_KINDS}|{LOOKALIKE_KINDS})$")
+_KINDS = (*TITLE_KINDS.split("|"), *LOOKALIKE_KINDS.split("|"))
+
+
+def _ends_in(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` ends in one of ``words``, as a pattern of them ending in $ would say (a
+    final newline let by): a string test, where the pattern is tried from every character."""
+    return text.endswith(words) or (text.endswith("\n") and text[:-1].endswith(words))
 
 
 @lru_cache(maxsize=16)
@@ -72,7 +78,7 @@ _ENDS_DATED = re.compile(rf"(?:{_SIGNED})\s*{_DAY_MARK}$")
 # the title's year in brackets on the line under it (…年度报告 / （2025年度）)
 _YEAR_NOTE = re.compile(rf"^\(\s*{YEAR.pattern}度?\s*\)$")  # YEAR ends in 年
 _ORPHAN_MAX = 10  # characters of a title's last words a wrap may leave alone on the next line
-_ORPHAN_KINDS = re.compile(f"(?:{TITLE_KINDS}|总结)$")  # not 目录: a contents page's heading
+_ORPHAN_KINDS = (*TITLE_KINDS.split("|"), "总结")  # not 目录: a contents page's heading
 _IN_CELLS = re.compile(r"[|\t]")  # a row of table cells
 _TITLE_ISSUER = re.compile(rf"^(.{{2,40}}?)(?:关于|(?={YEAR.pattern}))")
 # The spaces a title is set with (法 治 政 府 建 设, 示例县人民政府 关于…): no word of a Chinese
@@ -126,7 +132,16 @@ _MAX_LISTED = 12  # lines a list of attachments takes, blank ones included
 _BREADCRUMB = re.compile(
     r"当前位置|您的位置|您现在的位置|所在位置|首页\s*[>›»/]|[>›»]\s*\S+\s*[>›»]"
 )
-_SITE_NAME = re.compile(r"(?:门户网站|政府网|网站|政务网|官网|官方网站|信息公开平台|公开平台)$")
+_SITE_NAMES = (
+    "门户网站",
+    "政府网",
+    "网站",
+    "政务网",
+    "官网",
+    "官方网站",
+    "信息公开平台",
+    "公开平台",
+)
 # An organisation's name ends with what it is (局, 政府, 委员会…).
 # a unit's second name after its first, in brackets (…管理局（…知识产权局）), as it signs
 _ALIAS = re.compile(r"\s*[(（][^()（）]{2,30}[)）]\s*$")
@@ -358,7 +373,7 @@ def clean_title(text: str, titles: re.Pattern[str]) -> tuple[int, int] | None:
         start = m.end()
     end = len(text.rstrip())
     core = text[start:end]
-    if not core or _SITE_NAME.search(core) or len(core) > 80 or _CLAUSE_STOP.search(core):
+    if not core or _ends_in(core, _SITE_NAMES) or len(core) > 80 or _CLAUSE_STOP.search(core):
         return None
     if _NO_WORD.match(core) or core.endswith(":"):  # a mark (★, the 公文 separator's) or
         return None  # a line that leads into what follows (现将…报告如下：) is no title
@@ -431,8 +446,8 @@ def _title_lines(
                     (core.endswith(UNFINISHED) and len(rest) <= REST_MAX and "。" not in rest)
                     or (
                         len(rest) <= _ORPHAN_MAX
-                        and not _ENDS_IN_KIND.search(core)
-                        and _ORPHAN_KINDS.search(core + rest)
+                        and not _ends_in(core, _KINDS)
+                        and _ends_in(core + rest, _ORPHAN_KINDS)
                     )
                     or _YEAR_NOTE.match(rest)
                 ):
@@ -440,7 +455,7 @@ def _title_lines(
             return i, i, span[0]
         if nxt is not None and nxt < first_heading and _next_to(lines, nonblank, i, nxt):
             below = _unspaced(lines[nxt].strip())
-            if _ENDS_IN_KIND.search(core) or core in below or _banner_over(core, below, titles):
+            if _ends_in(core, _KINDS) or core in below or _banner_over(core, below, titles):
                 continue  # a nav line naming a kind (办事指南), a site's logo repeating the unit
             if _DATE_ONLY.match(text):
                 continue  # a date above it (a cover letter's, signing the letter): no title's
@@ -449,7 +464,7 @@ def _title_lines(
                 len(joined) <= 80
                 and "。" not in joined
                 and titles.search(joined)
-                and (joined.endswith("情况") or _ENDS_IN_KIND.search(joined) is not None)
+                and (joined.endswith("情况") or _ends_in(joined, _KINDS))
             ):
                 return i, nxt, span[0]
     return None
@@ -853,7 +868,9 @@ def _without_attachment_list(lines: list[str], end: int) -> int:
     """``end``, moved above a list of attachments that closes the body before the signature
     (附件：1.…目录 / 2.…统计表, as a 公文 lists them): the list is not the last section's text."""
     i = end
-    while i > 0 and (not lines[i].strip() or _LISTED_ATTACHMENT.match(lines[i])):
+    # (no further back than a list can reach: a body's own numbered points above it are no list)
+    lowest = max(end - _MAX_LISTED - 1, 0)
+    while i > lowest and (not lines[i].strip() or _LISTED_ATTACHMENT.match(lines[i])):
         i -= 1  # blank lines and the list's further items (2.…, 3.…)
     if i > 0 and i >= end - _MAX_LISTED and _APPENDIX_LABEL.match(lines[i]):
         return i - 1

@@ -300,7 +300,10 @@ def heading_text_end(line: str, start: int) -> int:
     end = stop.start() if stop else len(line.rstrip())
     # a sentence opening after the heading's words, no stop between (a crawled line's 三、2026年
     # 工作思路2026年，白石街道将…: helper-216's c02)
-    opener = _OPENS_A_SENTENCE.search(line, start + 2, end)
+    # (its comma looked for first: most headings have none, and the pattern is tried from each
+    # character)
+    has_comma = line.find(",", start + 2, end) >= 0 or line.find("，", start + 2, end) >= 0
+    opener = _OPENS_A_SENTENCE.search(line, start + 2, end) if has_comma else None
     if opener is not None:
         end = opener.start()
     cell = line.find(" | ", start, end)  # a form's label cell: the next cell is its text
