@@ -192,10 +192,12 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
     """(kind, marker, offset of text) if ``line`` opens with a heading marker (after any
     decoration an editor set before it)."""
     first = line[:1]
-    if _IDEOGRAPH_FIRST <= first <= _IDEOGRAPH_LAST and first not in _BY_FIRST:
-        return None  # most lines open with a word (我县, 全年): no marker, space or decoration
     if first.isspace():
         first = line.lstrip()[:1]
+    # most lines are blank or open with a word (我县, 全年, after their indent): no marker,
+    # decoration or # (the CJK ideographs' block, U+4E00..U+9FFF, holds none)
+    if not first or ("\u4e00" <= first <= "\u9fff" and first not in _BY_FIRST):
+        return None
     if first >= "\u2010" and (
         first <= "\u2bff" or first >= "\U0001f000" or "\ue000" <= first <= "\uf8ff"
     ):
@@ -221,10 +223,6 @@ def match_heading(line: str) -> tuple[int, str, int] | None:
         inner = match_heading(line[after:])
         return None if inner is None else (inner[0], inner[1], after + inner[2])
     return _by_first(line, first)
-
-
-# The CJK ideographs' block: none is a digit, a space or a decoration (see the tests)
-_IDEOGRAPH_FIRST, _IDEOGRAPH_LAST = "\u4e00", "\u9fff"
 
 
 def _by_first(line: str, first: str) -> tuple[int, str, int] | None:
@@ -300,10 +298,7 @@ def heading_text_end(line: str, start: int) -> int:
     end = stop.start() if stop else len(line.rstrip())
     # a sentence opening after the heading's words, no stop between (a crawled line's 三、2026年
     # 工作思路2026年，白石街道将…: helper-216's c02)
-    # (its comma looked for first: most headings have none, and the pattern is tried from each
-    # character)
-    has_comma = line.find(",", start + 2, end) >= 0 or line.find("，", start + 2, end) >= 0
-    opener = _OPENS_A_SENTENCE.search(line, start + 2, end) if has_comma else None
+    opener = _OPENS_A_SENTENCE.search(line, start + 2, end)
     if opener is not None:
         end = opener.start()
     cell = line.find(" | ", start, end)  # a form's label cell: the next cell is its text

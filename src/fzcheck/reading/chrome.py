@@ -78,9 +78,7 @@ _METADATA_FIRST = first_after_space(_METADATA_KEYS)
 
 
 def is_chrome(line: str) -> bool:
-    first = line[:1]
-    if first.isspace():  # (most lines have no indent: no stripped copy of them)
-        first = line.lstrip()[:1]
+    first = line.lstrip()[:1]
     if first >= "\u2190" and (first <= "\u2bff" or first >= "\U0001f000"):
         line = _SYMBOLS.sub("", line)  # 📣 来源：… / ✍ 编辑：…: a post's emoji before its furniture
         first = line[:1]
