@@ -13,15 +13,9 @@ from fzcheck.analysis.analyse import analyse
 from fzcheck.analysis.checks import Context, InstructionsSpec, run_document_checks
 from fzcheck.analysis.genre import GenreDecision, genre_score, line_start
 from fzcheck.analysis.patterns import joined_across, rx
-from fzcheck.analysis.rare import (
-    _by_first_literal,
-    _lead,
-    rare_patterns,
-    rare_scans,
-    rare_signs_absent,
-)
+from fzcheck.analysis.rare import rare_patterns, rare_scans, rare_signs_absent
 from fzcheck.document import Document
-from fzcheck.fast_patterns import cached_scanner, split_top
+from fzcheck.fast_patterns import cached_scanner, first_chars
 from fzcheck.reading import load
 from fzcheck.rubric import Catalog, load_rubric
 from fzcheck.rubric.model import Rubric
@@ -200,31 +194,31 @@ _SPREADABLE = [
 
 
 @pytest.mark.parametrize(("patterns", "words"), _SPREADABLE)
-def test_the_scan_by_first_literal_finds_something_where_the_joined_one_does(
+def test_the_joined_scan_finds_something_where_the_patterns_joined_plainly_do(
     patterns: tuple[str, ...], words: list[str]
 ) -> None:
-    """The scan written as one branch per opening literal (groups and classes opening a branch
-    spread out, the branches grouped by their first character) finds a match in exactly the
-    texts the joined patterns do."""
+    """The rare scan, written by fast() as one branch per opening character (groups and classes
+    opening a branch written out), finds a match in exactly the texts the patterns joined as
+    written do."""
     joined = joined_across(patterns)
-    grouped = _by_first_literal(patterns)
-    assert joined is not None and grouped is not None
+    plain = re.compile("|".join(patterns), re.MULTILINE)
+    assert joined is not None
     rng = random.Random(7)
     found = 0
     for _ in range(20000):
         text = "".join(rng.choices(words, k=rng.randint(0, 10)))
-        hit = joined.search(text) is not None
+        hit = plain.search(text) is not None
         found += hit
-        assert (grouped.search(text) is not None) == hit, (patterns, text)
+        assert (joined.search(text) is not None) == hit, (patterns, text)
     assert found > 100
 
 
-def test_the_scan_by_first_literal_opens_its_branches_with_literals() -> None:
-    """Each bundled rubric's rare scan opens every branch with a literal the engine skips to:
-    (?:忽略|无视)… and [(（]… are spread out."""
+def test_the_rare_scan_is_skipped_to_by_its_first_characters() -> None:
+    """Each bundled rubric's rare scan is written so that the engine skips to the characters a
+    sign opens with: no look-ahead tried at every character ((?:忽略|无视)… and [(（]… are written
+    out, then gathered by their first character)."""
     for rubric in Catalog.load().values():
         scans = rare_scans(rubric)
         assert scans is not None
-        branches = split_top(scans[0].pattern)
-        assert branches is not None and all(_lead(b) for b in branches), rubric.id
-        assert len({_lead(b) for b in branches}) == len(branches)  # one per first character
+        assert not scans[0].pattern.startswith("(?=["), rubric.id
+        assert first_chars(scans[0]) is None, rubric.id  # the engine skips ahead on its own

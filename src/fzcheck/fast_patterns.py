@@ -241,6 +241,31 @@ _QUANTIFIERS = ("?", "*", "+", "{")
 
 def _group_close(body: str, i: int) -> int | None:
     """Just past the group that opens at ``body[i]``; None when it does not close."""
+    for at, c, depth in _structure(body, i):
+        if c == ")" and depth == 0:
+            return at + 1
+    return None
+
+
+def split_top(body: str) -> list[str] | None:
+    """The top-level branches of ``body``; None when it cannot be read simply."""
+    parts, start, depth = [], 0, 0
+    for at, c, depth in _structure(body, 0):
+        if not c:  # a class left open
+            return None
+        if c == "|" and depth == 0:
+            parts.append(body[start:at])
+            start = at + 1
+    if depth:
+        return None
+    parts.append(body[start:])
+    return parts
+
+
+def _structure(body: str, i: int) -> Iterator[tuple[int, str, int]]:
+    """Each ``(``, ``)`` and ``|`` of ``body`` from ``i`` on, outside escapes and classes, with
+    the group depth after it (a ( opening at depth 0 gives 1, its ) 0 again); last, an empty
+    character at the end when ``body`` ends inside a class."""
     depth, in_class = 0, False
     while i < len(body):
         c = body[i]
@@ -255,44 +280,12 @@ def _group_close(body: str, i: int) -> int | None:
                 i += 1
             if body[i + 1 : i + 2] == "]":  # a ] right after [ or [^ is a literal
                 i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        elif c in "()|":
+            depth += 1 if c == "(" else -1 if c == ")" else 0
+            yield i, c, depth
         i += 1
-    return None
-
-
-def split_top(body: str) -> list[str] | None:
-    """The top-level branches of ``body``; None when it cannot be read simply."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(body):
-        c = body[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if body[i + 1 : i + 2] == "^":
-                i += 1
-            if body[i + 1 : i + 2] == "]":  # a ] right after [ or [^ is a literal
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            parts.append(body[start:i])
-            start = i + 1
-        i += 1
-    if depth or in_class:
-        return None
-    parts.append(body[start:])
-    return parts
+    if in_class:
+        yield len(body), "", depth
 
 
 def _spread(branch: str) -> list[str] | None:

@@ -21,7 +21,6 @@ from fzcheck.analysis.checks import InstructionsSpec
 from fzcheck.analysis.genre import line_start
 from fzcheck.analysis.patterns import joined_across
 from fzcheck.document import Document
-from fzcheck.fast_patterns import fast, split_top
 from fzcheck.memo import per_object
 from fzcheck.rubric.model import Rubric
 
@@ -45,101 +44,8 @@ def rare_scans(rubric: Rubric) -> tuple[re.Pattern[str], ...] | None:
     groups = [rare_patterns(rubric)]
     if at_line:  # their alternatives after one newline and its white space, as each would
         groups.append((line_start("|".join(f"(?:{p})" for p in at_line)),))
-    scans = tuple(_by_first_literal(g) for g in groups if g)
+    scans = tuple(joined_across(g) for g in groups if g)
     return None if not scans or None in scans else cast(tuple[re.Pattern[str], ...], scans)
-
-
-def _by_first_literal(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The joined scan of ``patterns`` (None when :func:`joined_across` refuses them), written
-    as one branch per opening literal: 作(?:为…)|本(?:报讯|台讯)|… . The scan stops at each
-    character a sign may open with (作, 中, 人, 不: common ones), and at each stop the engine tries
-    its branches in turn; a branch that opens with a literal is passed over at the cost of one
-    comparison, one that opens with a group ((?:忽略|无视)…, [(（]…) is entered. Each branch still
-    matches where it did, so the scan finds something exactly where the joined one does (it is
-    used to learn whether, not what)."""
-    joined = joined_across(patterns)
-    if joined is None:
-        return None
-    branches = [b for p in patterns for top in split_top(p) or [p] for b in _spread(top)]
-    by_lead: dict[str, list[str]] = {}
-    unled: list[str] = []
-    for b in branches:
-        lead = _lead(b)
-        if lead is None:
-            unled.append(b)
-        else:
-            by_lead.setdefault(lead, []).append(b[len(lead) :])
-    led = [f"{lead}(?:{'|'.join(rests)})" for lead, rests in by_lead.items()]
-    try:
-        return fast("|".join([*led, *unled]), re.MULTILINE)
-    except re.error:  # (a group name that spreading repeated)
-        return joined
-
-
-_META = set("\\.^$*+?()[]{}|")
-_QUANTIFIERS = ("?", "*", "+", "{")
-
-
-def _spread(branch: str) -> list[str]:
-    """``branch`` as branches that match what it matches, each opening with a literal where it
-    can: (?:忽略|无视)你 → 忽略你, 无视你 (groups inside groups too); [(（]记者 → \\(记者, （记者; an
-    optional group's rest on its own as well ((?:工作)?情况 → 工作情况, 情况)."""
-    if branch.startswith("(?:"):
-        end = _group_end(branch)
-        inner = branch[3:end] if end is not None else None
-        alternatives = split_top(inner) if inner is not None else None
-        if end is None or alternatives is None:
-            return [branch]
-        rest = branch[end + 1 :]
-        optional = rest.startswith("?") and not rest.startswith(("??", "?+"))
-        if optional:
-            rest = rest[1:]
-        elif rest.startswith(_QUANTIFIERS):
-            return [branch]
-        spread = [b for a in alternatives for b in _spread(a + rest)]
-        return spread + _spread(rest) if optional else spread
-    if branch.startswith("[") and not branch.startswith(("[^", "[]")):
-        close = branch.find("]")
-        inner = branch[1:close]
-        rest = branch[close + 1 :]
-        if close < 0 or any(c in inner for c in "\\-[") or rest.startswith(_QUANTIFIERS):
-            return [branch]
-        return [re.escape(c) + rest for c in inner]
-    return [branch]
-
-
-def _group_end(branch: str) -> int | None:
-    """Where the group opening ``branch`` closes (its escapes and classes read past)."""
-    depth, i, in_class = 0, 0, False
-    while i < len(branch):
-        c = branch[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            i += 1 if branch[i + 1 : i + 2] == "^" else 0
-            i += 1 if branch[i + 1 : i + 2] == "]" else 0  # a ] first in a class is a literal
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return None
-
-
-def _lead(branch: str) -> str | None:
-    """The literal character ``branch`` opens with, as written (作, \\(), when nothing makes it
-    optional or repeats it; None when it opens otherwise."""
-    escaped = branch[:1] == "\\" and len(branch) > 1 and not branch[1].isalnum()
-    lead = branch[:2] if escaped else branch[:1]
-    if not lead or (not escaped and lead in _META):
-        return None
-    return None if branch[len(lead) :].startswith(_QUANTIFIERS) else lead
 
 
 def rare_signs_absent(doc: Document, rubric: Rubric) -> bool:
