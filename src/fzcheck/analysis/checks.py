@@ -25,7 +25,7 @@ from fzcheck.analysis.patterns import (
     shortened,
 )
 from fzcheck.document import Document
-from fzcheck.fast_patterns import LastMatch, bmp_digit_first, bmp_only, fast, split_top
+from fzcheck.fast_patterns import bmp_digit_first, bmp_only, fast, split_top
 from fzcheck.memo import per_object
 from fzcheck.reading.numerals import YEAR, title_year, year_value
 from fzcheck.reading.pages import rest_line
@@ -419,10 +419,8 @@ def _acts(
     named = found.status != "present"
     carried = named and bool(found.sections)
     acts, end = 0, -_ONE_ACT
-    # the other people named, read on from one act to the next of a sentence
-    others = LastMatch(rx(spec.apart), text) if spec.apart else None
     for m in rx(spec.action).finditer(text):
-        if _own_act(spec, text, m.start(), ctx.unit, named, carried, others):
+        if _own_act(spec, text, m.start(), ctx.unit, named, carried):
             # 亲自主持召开 / 带头出庭应诉 is one act told in several of the words
             acts += m.start() - end > _ONE_ACT
             end = m.end()
@@ -525,15 +523,13 @@ def _own_act(
     unit: str | None,
     named: bool = False,
     carried: bool = False,
-    others: LastMatch | None = None,
 ) -> bool:
     """Whether the act at ``at`` is the leader's: the last person its sentence names before it
     is not someone else (``apart``: 分管副局长亲自主持…，带头开展… are the deputy's acts, clause
     after clause, until the leader is named again; ``other_unit``: 县司法局局长 in a county
     government's report) — and, when ``named``, is the leader: in its sentence, or when
-    ``carried`` last named before it with no one else since. ``others``: the ``apart``
-    matches of ``text``, kept from the act before."""
-    sentence, other, after = _other_before(spec, text, at, unit, others)
+    ``carried`` last named before it with no one else since."""
+    sentence, other, after = _other_before(spec, text, at, unit)
     if other >= 0:
         return rx(spec.actor).search(text, after, at) is not None
     if not named or rx(spec.actor).search(text, sentence, at) is not None:
@@ -582,7 +578,7 @@ def _carried_from_the_leader(spec: ActorActionsSpec, text: str, sentence: int, a
 
 
 def _other_before(
-    spec: ActorActionsSpec, text: str, at: int, unit: str | None, others: LastMatch | None = None
+    spec: ActorActionsSpec, text: str, at: int, unit: str | None
 ) -> tuple[int, int, int]:
     """Where the sentence holding ``at`` starts, and where the last other person it names
     before ``at`` (``apart``, or another unit's head) starts and ends (-1, -1: none)."""
@@ -590,10 +586,7 @@ def _other_before(
     item = _last(_NEXT_ITEM, text, sentence, at) if text.find(";", sentence, at) >= 0 else None
     if item is not None:  # 一是…；二是亲自…: each item goes back to the sentence's subject
         sentence = item.end()
-    if others is not None:
-        apart = others.before(sentence, at)
-    else:
-        apart = _last(rx(spec.apart), text, sentence, at) if spec.apart else None
+    apart = _last(rx(spec.apart), text, sentence, at) if spec.apart else None
     last = apart.span() if apart is not None else (-1, -1)
     for m in _heads_of_others(spec, text, sentence, at, unit):
         if m.start() > last[0]:
