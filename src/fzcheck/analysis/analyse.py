@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -292,10 +293,10 @@ def _headings_alone_missing(doc: Document, found: list[Found]) -> None:
 _SENTENCES = re.compile(r"[^。;!?]+[。;!?]?")
 
 
-def _sentences(doc: Document, f: Found) -> list[str]:
+def _sentences(doc: Document, f: Found) -> Iterator[str]:
     """The part's text sentence by sentence, as written (its line breaks kept), blank ones left
-    out."""
-    return [s for s in _SENTENCES.findall(part_text(doc, f)) if s.strip()]
+    out; read as far as the caller goes."""
+    return (s for m in _SENTENCES.finditer(part_text(doc, f)) if (s := m.group(0)).strip())
 
 
 def _tells_nothing(f: Found, sentence: str, year: int | None) -> bool:
@@ -310,13 +311,8 @@ def _alone_telling_nothing(doc: Document, found: list[Found], year: int | None) 
     for f in found:
         if not f.part.alone_tells_nothing or f.status != "present" or not f.sections:
             continue
-        # (its first sentence first: in most parts it tells something, and settles it)
-        text = part_text(doc, f)
-        first = next((s for m in _SENTENCES.finditer(text) if (s := m.group(0)).strip()), None)
-        if first is None or not _tells_nothing(f, first, year):
-            continue
-        said = _sentences(doc, f)
-        if not all(_tells_nothing(f, s, year) for s in said):
+        said = _all_telling_nothing(f, _sentences(doc, f), year)
+        if not said:
             continue
         h = f.sections[0]
         start = h.end if doc.analysis[h.line][h.end :].strip(" 。.:：") else None
@@ -329,6 +325,17 @@ def _alone_telling_nothing(doc: Document, found: list[Found], year: int | None) 
             f,
             f"第{h.line + 1}行“{_heading(doc, h)}”下面只有“{quote}”，没有写到本部分的内容，未计入",
         )
+
+
+def _all_telling_nothing(f: Found, sentences: Iterator[str], year: int | None) -> list[str]:
+    """``sentences``, when each tells nothing; else none (read no further than the first that
+    tells something: in most parts, the first)."""
+    said: list[str] = []
+    for s in sentences:
+        if not _tells_nothing(f, s, year):
+            return []
+        said.append(s)
+    return said
 
 
 def _shared_sections_untold(doc: Document, found: list[Found], year: int | None) -> None:
@@ -345,7 +352,7 @@ def _shared_sections_untold(doc: Document, found: list[Found], year: int | None)
         pattern = compile_pattern(needs, year)
         # (a promise closing it that tells nothing — 下一步，我镇将认真抓好整改落实。 after the
         # problems — is none of the part's words: helper-214's c09; one leading into 一是… is)
-        told = _sentences(doc, f)
+        told = list(_sentences(doc, f))
         while told and f.part.alone_tells_nothing and _tells_nothing(f, told[-1], year):
             told.pop()
         if pattern is None or pattern.search("".join(told)):
