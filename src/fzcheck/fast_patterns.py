@@ -179,9 +179,10 @@ def _written_out(branch: str, depth: int = 0) -> list[str]:
     (after its look-behinds), in their order, as far as that goes: (?<!将)(?:造成|导致)的 is
     (?<!将)造成的|(?<!将)导致的, and (?:A|B)?R is AR|BR|R. The engine tries (?:A|B)R as it tries
     AR|BR (A then R, back into A, then B…), so each position finds the same match."""
-    behind = _behinds_end(branch)
-    if behind is None or depth > _MAX_DEPTH:
+    behinds = _behinds(branch)
+    if behinds is None or depth > _MAX_DEPTH:
         return [branch]
+    behind = sum(map(len, behinds))
     head, body = branch[:behind], branch[behind:]
     if body.startswith("[") and (spread := _spread(body)) is not None:
         return [head + w for w in spread]
@@ -204,28 +205,27 @@ def _written_out(branch: str, depth: int = 0) -> list[str]:
 _MAX_DEPTH = 8  # groups opening groups written out
 
 
-def _behinds_end(branch: str) -> int | None:
-    """Where the look-behinds ``branch`` opens with end; None when one does not close."""
+def _behinds(branch: str) -> list[str] | None:
+    """The look-behinds ``branch`` opens with, as written; None when one does not close."""
+    out: list[str] = []
     i = 0
     while branch.startswith(("(?<=", "(?<!"), i):
         end = _group_close(branch, i)
         if end is None:
             return None
+        out.append(branch[i:end])
         i = end
-    return i
+    return out
 
 
 def _first_and_rest(branch: str) -> tuple[str, str] | None:
     """(the one character ``branch`` opens with, the rest, its opening look-behinds moved past
     that character), or None when it opens otherwise."""
-    behind: list[str] = []
-    i = 0
-    while branch.startswith(("(?<=", "(?<!"), i):
-        end = _group_close(branch, i)
-        if end is None:
-            return None
-        behind.append(f"{branch[i : i + 4]}(?:{branch[i + 4 : end - 1]})")
-        i = end
+    behinds = _behinds(branch)
+    if behinds is None:
+        return None
+    behind = [f"{b[:4]}(?:{b[4:-1]})" for b in behinds]
+    i = sum(map(len, behinds))
     c, after = branch[i : i + 1], i + 1
     if c == "\\" and not branch[i + 1 : i + 2].isalnum():  # an escaped sign: \( is (
         c, after = branch[i + 1 : i + 2], i + 2
