@@ -19,7 +19,14 @@ from typing import Literal
 from fzcheck.analysis.outline import REST_MAX, UNFINISHED, match_heading
 from fzcheck.document import PICTURE, Document
 from fzcheck.fast_patterns import fast
-from fzcheck.reading.chrome import LOOKALIKE_KINDS, TITLE_CELL, TITLE_KINDS, is_chrome
+from fzcheck.reading.chrome import (
+    LOOKALIKE_KIND_WORDS,
+    LOOKALIKE_KINDS,
+    TITLE_CELL,
+    TITLE_KIND_WORDS,
+    TITLE_KINDS,
+    is_chrome,
+)
 from fzcheck.reading.dates import (
     CN_DATE,
     CN_MONTH,
@@ -46,7 +53,7 @@ _SUBJECT_TITLE = (
 # A look-alike's title names whose it is (示例县人民政府办公室…指南, 青山县2025年…工作总结): a
 # site's nav line (办事指南, 政府信息公开指南) holds only the kind and a few words
 _LOOKALIKE_TITLE = rf".{{8}}(?:{LOOKALIKE_KINDS}){_NOTE_AFTER}"
-_KINDS = (*TITLE_KINDS.split("|"), *LOOKALIKE_KINDS.split("|"))
+_KINDS = (*TITLE_KIND_WORDS, *LOOKALIKE_KIND_WORDS)
 
 
 def _ends_in(text: str, words: tuple[str, ...]) -> bool:
@@ -78,7 +85,7 @@ _ENDS_DATED = re.compile(rf"(?:{_SIGNED})\s*{_DAY_MARK}$")
 # the title's year in brackets on the line under it (…年度报告 / （2025年度）)
 _YEAR_NOTE = re.compile(rf"^\(\s*{YEAR.pattern}度?\s*\)$")  # YEAR ends in 年
 _ORPHAN_MAX = 10  # characters of a title's last words a wrap may leave alone on the next line
-_ORPHAN_KINDS = (*TITLE_KINDS.split("|"), "总结")  # not 目录: a contents page's heading
+_ORPHAN_KINDS = (*TITLE_KIND_WORDS, "总结")  # not 目录: a contents page's heading
 _IN_CELLS = re.compile(r"[|\t]")  # a row of table cells
 _TITLE_ISSUER = re.compile(rf"^(.{{2,40}}?)(?:关于|(?={YEAR.pattern}))")
 # The spaces a title is set with (法 治 政 府 建 设, 示例县人民政府 关于…): no word of a Chinese

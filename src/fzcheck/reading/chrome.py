@@ -61,13 +61,23 @@ METADATA_LINE = re.compile(rf"^\s*(?:{_METADATA_KEYS})\s*[:：|｜]")
 TITLE_CELL = re.compile(r"^\s*(?:标题|题目|文件名称|名称)\s*[:：|｜]\s*")
 # The kinds of document a title ends with (…的报告, …工作要点, …的反馈意见): a line so ending reads
 # as a title — of a report, or of a 公文 of another kind, which the genre check then sees.
-TITLE_KINDS = (
-    "报告|報告|年报|年報|要点|规则|方案|计划|通知|解读|意见|材料|讲话|发言|纪要|通报|决定|批复|汇报"
+# fmt: off
+TITLE_KIND_WORDS = (
+    "报告", "報告", "年报", "年報", "要点", "规则", "方案", "计划", "通知", "解读",
+    "意见", "材料", "讲话", "发言", "纪要", "通报", "决定", "批复", "汇报",
 )
+# fmt: on
+TITLE_KINDS = "|".join(map(re.escape, TITLE_KIND_WORDS))  # as a pattern's alternatives
 # Kinds of what a unit files beside its report (…工作总结, …考核评分细则, …公开指南, …工作思路, a
 # sector's …白皮书 or …情况分析): a title too
 # when it names whose it is — a site's nav line (办事指南, 政府信息公开指南) is not.
-LOOKALIKE_KINDS = "总结|综述|细则|办法|规定|清单|指南|目录|评分表|考核表|模板|思路|打算|白皮书|分析"
+# fmt: off
+LOOKALIKE_KIND_WORDS = (
+    "总结", "综述", "细则", "办法", "规定", "清单", "指南", "目录", "评分表", "考核表",
+    "模板", "思路", "打算", "白皮书", "分析",
+)
+# fmt: on
+LOOKALIKE_KINDS = "|".join(map(re.escape, LOOKALIKE_KIND_WORDS))
 # An archiver's note on where it put the page's links and images (…详见 links.tsv).
 _ARCHIVE_NOTE = re.compile(r"^[^。]{0,30}(?:详见|见)\s*\S+\.(?:tsv|csv|json|txt)\b.{0,20}$")
 
