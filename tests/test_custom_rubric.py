@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from fzcheck.cli import main
+from fzcheck.rubric import load_rubric
 from tests.helpers import FIXTURES
 
 RUBRIC = FIXTURES / "rubrics" / "safety-annual.yaml"
@@ -43,6 +44,7 @@ def test_json_names_the_rubrics_parts_and_grades_with_its_weights(
     assert east["rubric"] == {
         "id": "safety-annual",
         "version": "0.1",
+        "digest": load_rubric(str(RUBRIC)).digest,  # the content that graded it
         "selected_by": "flag",
         "reason": None,
     }
@@ -182,3 +184,40 @@ def test_the_llm_request_and_answer_come_from_the_rubric() -> None:
     assert chief.status == "embedded" and chief.line == 5
     assert graded.result.verdict == "complete"
     assert verdict.info.parts[2]["kind"] == "actions"
+
+
+def test_an_edited_copy_of_the_bundled_rubric_is_reviewed_with_itself_or_said_missing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A copy of rubrics/fazhi-annual.yaml edited (a label, the weights) but keeping its id and
+    version: a decision on its results is scored with its weights when it is given, and without
+    it the views say the rubric that graded them is not at hand — they had used the bundled
+    one's weights and labels in silence (85 where the reviewer's rubric gives 75)."""
+    from tests.helpers import ROOT, SAMPLE
+
+    text = (ROOT / "rubrics" / "fazhi-annual.yaml").read_text(encoding="utf-8")
+    edited = text.replace("label: 举措成效", "label: 工作成效", 1)
+    edited = edited.replace("    weight: 30\n", "    weight: 50\n", 1)
+    edited = edited.replace("    weight: 25\n", "    weight: 5\n", 1)  # the problems'
+    assert edited.count("weight: 50") == 1 and edited.count("    weight: 5\n") == 1
+    theirs = tmp_path / "their.yaml"
+    theirs.write_text(edited, encoding="utf-8")
+    results = tmp_path / "results.jsonl"
+    main(["check", "--rubric", str(theirs), "-o", str(results), "-f", "jsonl", str(SAMPLE)])
+    args = ["--report", "sample-report", "--part", "achievements", "--set", "embedded"]
+    assert main(["review", str(results), *args, "--rubric", str(theirs)]) == 0
+    capsys.readouterr()
+
+    code, out = run(capsys, "review", str(results), "--rubric", str(theirs))
+    assert code == 0 and "工作成效" in out and "人工结论：要素齐全 75" in out
+
+    code = main(["review", str(results)])
+    out, err = capsys.readouterr()
+    assert code == 0 and "85" not in out and "75" not in out, out
+    said = [line for line in err.splitlines() if "fazhi-annual" in line]
+    assert len(said) == 1 and "内容不同的另一份评查规则" in said[0] and "--rubric" in said[0]
+    main(["report", str(results), "-f", "csv"])
+    table, err = capsys.readouterr()
+    row = next(csv.DictReader(io.StringIO(table.removeprefix("\ufeff"))))
+    assert row["人工得分"] == "" and row["人工复核"] == ""  # not the bundled weights' 85
+    assert "内容不同的另一份评查规则 fazhi-annual" in err

@@ -155,6 +155,32 @@ def test_later_stages_find_the_rubric_that_was_used(tmp_path: Path) -> None:
     assert bundled.for_result({"rubric": {"id": "fazhi-annual", "version": "0.9"}}) is None
 
 
+def test_a_result_is_shown_with_the_rubric_content_that_graded_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An edited copy of the bundled rubric keeping its id and version is another rubric: a
+    result names the content that graded it (its digest), and a catalog without that content
+    has no rubric for it — said once, never the other one in silence. A result written before
+    the digest was recorded is found by id and version, as before."""
+    edited = tmp_path / "their.yaml"
+    edited.write_text(BUNDLED.replace("label: 举措成效", "label: 工作成效"), encoding="utf-8")
+    theirs, bundled = Catalog.load(str(edited)), Catalog.load()
+    mine = theirs["fazhi-annual"]
+    assert mine.version == bundled["fazhi-annual"].version
+    assert mine.digest != bundled["fazhi-annual"].digest
+    graded = {"rubric": mine.ref(selected_by="flag").to_json()}
+    assert graded["rubric"]["digest"] == mine.digest
+    assert theirs.for_result(graded) is mine
+    assert bundled.for_result(graded) is None and bundled.for_result(graded) is None
+    err = capsys.readouterr().err
+    assert err.count("内容不同的另一份评查规则 fazhi-annual（版本 1.0）") == 1, err
+    assert "请用 --rubric 给出评查时所用的规则文件" in err
+    older = {"rubric": {"id": "fazhi-annual", "version": "1.0", "selected_by": "auto"}}
+    assert bundled.for_result(older) is bundled["fazhi-annual"]
+    assert theirs.for_result(older) is mine  # (no content recorded: as before, by version)
+    assert not capsys.readouterr().err
+
+
 def test_a_renamed_part_is_just_another_part() -> None:
     # (and where other parts name it: each embeds_in list)
     renamed = re.sub(r"(embeds_in: \[[^\]]*)\bother\b", r"\1remarks", BUNDLED).replace(

@@ -100,7 +100,7 @@ def check_source(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB) 
     """Check one input with the rubric the catalog forces, or the best-matching one; one that
     takes over INPUT_SECONDS is that input's ``timeout`` error."""
     first = next(iter(catalog.values()))
-    ref = RubricRef(id=first.id, version=first.version) if len(catalog) == 1 else None
+    ref = first.ref() if len(catalog) == 1 else None
     try:
         with _time_limit(INPUT_SECONDS):
             return _check_source(source, catalog, max_mb)
@@ -110,7 +110,7 @@ def check_source(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB) 
 
 def _check_source(source: str, catalog: Catalog, max_mb: float) -> Graded:
     first = next(iter(catalog.values()))
-    ref = RubricRef(id=first.id, version=first.version) if len(catalog) == 1 else None
+    ref = first.ref() if len(catalog) == 1 else None
     try:
         doc = load(source, max_mb=max_mb)
     except InputError as err:

@@ -296,6 +296,9 @@ class TableResult(_Model):
 class RubricRef:
     id: str
     version: str
+    # the graded-with rubric's content hash (Rubric.digest): an edited copy keeping the id and
+    # version is another rubric to the views. None in results written before it was recorded
+    digest: str | None = None
     # how the rubric was chosen: "flag" (--rubric) or "auto" (report-type detection), and why
     selected_by: Literal["flag", "auto"] | None = None
     reason: str | None = None
@@ -304,6 +307,7 @@ class RubricRef:
         return {
             "id": self.id,
             "version": self.version,
+            "digest": self.digest,
             "selected_by": self.selected_by,
             "reason": self.reason,
         }

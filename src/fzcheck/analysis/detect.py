@@ -42,7 +42,7 @@ def choose(
     candidates = list(rubrics)
     if forced:
         r = candidates[0]
-        return r, RubricRef(id=r.id, version=r.version, selected_by="flag")
+        return r, r.ref(selected_by="flag")
     views = _views(doc)
     scored = [(_score(*views, r), i, r) for i, r in enumerate(candidates)]
     (best, title, mentions), _, rubric = max(scored, key=lambda s: (s[0][0], -s[1]))
@@ -57,6 +57,4 @@ def choose(
         others = [f"{r.title}{s[0]}" for s, _, r in scored if r is not rubric and s[0]]
         if others:
             reason += f"（吻合程度：{rubric.title}{best}，{'，'.join(others)}）"
-    return rubric, RubricRef(
-        id=rubric.id, version=rubric.version, selected_by="auto", reason=reason
-    )
+    return rubric, rubric.ref(selected_by="auto", reason=reason)

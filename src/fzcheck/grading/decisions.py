@@ -516,7 +516,9 @@ def with_review(
     mine = [d for d in mine if among.applies(d, result)]
     rubric = rubrics.for_result(result) if mine else None
     if rubric is None:
-        if mine:  # said, not silently dropped: a custom rubric not given, or since upgraded
+        # said, not silently dropped: a custom rubric not given, or since upgraded (one graded
+        # with other content under a rubric's id and version: said by the catalog already)
+        if mine and not rubrics.other_content(result):
             ref = result.get("rubric") or {}
             _rubric_unknown(str(ref.get("id")), str(ref.get("version")))
         return out

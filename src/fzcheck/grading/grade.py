@@ -148,7 +148,7 @@ def grade(
         part.note = up.note
     rubric = analysis.rubric
     ok = analysis.is_report
-    ref = selection or RubricRef(id=rubric.id, version=rubric.version)
+    ref = selection or rubric.ref()
     checks = list(analysis.checks)
     items = breakdown(parts, checks, rubric) if ok else [_not_a_report()]
     return Result(

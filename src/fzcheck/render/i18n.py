@@ -694,6 +694,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "llm.error.connection_failed": "连接失败",
         "rubric.no_file": "{spec}：找不到该报告类型文件",
         "rubric.unknown": "未知的报告类型 {spec!r}；内置：{known}（或给出 .yaml 文件的路径）",
+        "rubric.other_content": (
+            "有报告是按内容不同的另一份评查规则 {id}（版本 {version}）评查的，手头的同名规则不是那一份，"
+            "不用它显示、计分或应用人工复核意见：请用 --rubric 给出评查时所用的规则文件"
+            "（或用手头的规则重新评查）"
+        ),
         "rubric.none": "无",
         "rubric.same_id": "有两个报告类型的 id 都是 {id!r}",
         "rubric.none_found": "{folder} 中没有找到报告类型文件",
@@ -1444,6 +1449,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "llm.error.connection_failed": "connection failed",
         "rubric.no_file": "{spec}: no such rubric file",
         "rubric.unknown": "unknown rubric {spec!r}; bundled: {known} (or pass a path to a .yaml)",
+        "rubric.other_content": (
+            "some reports were graded with other content of rubric {id} (version {version}) "
+            "than the one at hand, which is not used to show or score them or to apply reviewer "
+            "decisions: give the rubric file they were graded with by --rubric (or grade them "
+            "again with this one)"
+        ),
         "rubric.none": "none",
         "rubric.same_id": "two rubrics have the id {id!r}",
         "rubric.none_found": "no rubrics found in {folder}",

@@ -101,6 +101,7 @@ class Catalog(Mapping[str, Rubric]):
         if not self._by_id:
             raise RubricError(t("rubric.none_found", folder=bundled_dir()))
         self.forced = forced
+        self._said_other_content: set[str] = set()
 
     @classmethod
     def load(cls, spec: str | None = None) -> Catalog:
@@ -119,12 +120,41 @@ class Catalog(Mapping[str, Rubric]):
         return len(self._by_id)
 
     def for_result(self, result: Mapping[str, Any]) -> Rubric | None:
-        """The rubric a result (JSON) was graded with, if it is in this catalog at that version."""
+        """The rubric a result (JSON) was graded with, if it is in this catalog at that version
+        and with that content (a result written before the content was recorded: at that
+        version). One graded with other content under the same id and version — a copy of a
+        bundled rubric, edited — is not at hand: said once, and None, never the other one."""
+        rubric = self._at_version(result)
+        if rubric is None:
+            return None
+        if self.other_content(result):
+            self._say_other_content(rubric)
+            return None
+        return rubric
+
+    def other_content(self, result: Mapping[str, Any]) -> bool:
+        """Whether ``result`` names a rubric of this catalog at its version but was graded with
+        other content (its digest another: an edited copy kept the id and version)."""
+        rubric = self._at_version(result)
+        digest = (result.get("rubric") or {}).get("digest")
+        return rubric is not None and digest not in (None, rubric.digest)
+
+    def _at_version(self, result: Mapping[str, Any]) -> Rubric | None:
         ref = result.get("rubric") or {}
         rubric = self._by_id.get(str(ref.get("id")))
         if rubric is None or ref.get("version") not in (None, rubric.version):
             return None
         return rubric
+
+    def _say_other_content(self, rubric: Rubric) -> None:
+        """Say once a run that results graded with other content under ``rubric``'s id and
+        version are shown without it, and how to give the one that graded them."""
+        if rubric.id in self._said_other_content:
+            return
+        self._said_other_content.add(rubric.id)
+        from fzcheck.output import warn
+
+        warn(t("rubric.other_content", id=rubric.id, version=rubric.version))
 
     @property
     def digest(self) -> str:

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import hashlib
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from fzcheck.analysis.checks import DocumentCheck, PartCheck
 from fzcheck.analysis.patterns import Regex, rx
 from fzcheck.render.i18n import t
+
+if TYPE_CHECKING:
+    from fzcheck.result import RubricRef
 
 ID = r"^[a-z][a-z0-9_]*$"
 
@@ -311,6 +314,21 @@ class Rubric(_Strict):
         """A hash of the rubric's content: an edited rubric grades again even if its version
         was not bumped."""
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+
+    def ref(
+        self, selected_by: Literal["flag", "auto"] | None = None, reason: str | None = None
+    ) -> RubricRef:
+        """How a result names this rubric: id, version and content (a copy edited under the
+        same id and version is told apart by its digest)."""
+        from fzcheck.result import RubricRef
+
+        return RubricRef(
+            id=self.id,
+            version=self.version,
+            digest=self.digest,
+            selected_by=selected_by,
+            reason=reason,
+        )
 
     @cached_property
     def total_weight(self) -> float:
