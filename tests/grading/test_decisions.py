@@ -255,6 +255,96 @@ def test_importing_the_same_decision_on_two_copies_adds_both(
     assert stats["reviewed"] == 2
 
 
+# --- a results file or a report reached through a symlink -------------------------------------
+
+
+def _review_out(capsys: pytest.CaptureFixture[str], reviewed: Path) -> str:
+    code, out, err = run(capsys, "review", str(reviewed))
+    assert code == 0, err
+    return out.replace("\n", "")  # a long path wraps on the terminal
+
+
+def test_decisions_on_results_opened_through_a_link_are_kept_beside_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, copies: tuple[Path, Path]
+) -> None:
+    """A results file opened through a symlink (latest.jsonl → the season's file): decisions
+    go beside the file it names — where the batch keeps its signatures — so that the file
+    itself, and any other link to it, show them; they had been kept beside the link's name,
+    and the file opened by its own name showed none."""
+    a, _ = copies
+    real = tmp_path / "2026" / "results.jsonl"
+    real.parent.mkdir()
+    _batch(capsys, real, a.parent)
+    links = tmp_path / "links"
+    links.mkdir()
+    latest, other = links / "latest.jsonl", links / "other.jsonl"
+    latest.symlink_to(real)
+    other.symlink_to(Path("..") / "2026" / "results.jsonl")  # a relative link alike
+    _decide_on(capsys, latest, a)
+
+    assert decisions_path(latest) == decisions_path(real) and decisions_path(real).is_file()
+    assert not (links / "latest.jsonl.decisions.jsonl").exists()
+    for reviewed in (real, latest, other):
+        assert NOTE in _review_out(capsys, reviewed), reviewed
+    code, out, _ = run(capsys, "report", str(real), "-f", "csv")
+    assert code == 0 and _csv_rows(out)["县甲局.txt"]["人工结论"] == "要素缺失"
+
+
+def test_decisions_kept_beside_a_links_name_before_are_still_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, copies: tuple[Path, Path]
+) -> None:
+    """Decisions an earlier version kept beside the link's name are read through the link
+    still, with those kept beside the file since, the later one on a target winning."""
+    a, _ = copies
+    real = tmp_path / "results.jsonl"
+    _batch(capsys, real, a.parent)
+    latest = tmp_path / "links" / "latest.jsonl"
+    latest.parent.mkdir()
+    latest.symlink_to(real)
+    _decide_on(capsys, real, a)
+    by_link = latest.parent / "latest.jsonl.decisions.jsonl"  # where they used to be kept
+    decisions_path(real).rename(by_link)
+
+    assert NOTE in _review_out(capsys, latest)
+    args = ["--report", str(a), "--check", "document.title_names_subject_and_year"]
+    code, _, err = run(capsys, "review", str(latest), *args, "--set", "fail", "--note", "标题")
+    assert code == 0 and str(decisions_path(real)) in err.replace("\n", "")
+    out = _review_out(capsys, latest)
+    assert NOTE in out and "标题" in out  # both files' decisions
+    assert "标题" in _review_out(capsys, real) and NOTE not in _review_out(capsys, real)
+    code, out, _ = run(capsys, "report", str(latest), "-f", "csv")
+    row = _csv_rows(out)["县甲局.txt"]
+    assert NOTE in row["人工复核"] and "标题" in row["人工复核"]
+
+    # the later decision on a target wins, whichever file holds it
+    code, _, err = run(
+        capsys, "review", str(latest), "--report", str(a), "--part", "problems", "--accept"
+    )
+    assert code == 0, err
+    code, out, _ = run(capsys, "report", str(latest), "-f", "csv")
+    assert _csv_rows(out)["县甲局.txt"]["人工结论"] != "要素缺失"
+
+
+def test_a_report_reviewed_through_a_link_of_another_name_keeps_its_decisions_by_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, copies: tuple[Path, Path]
+) -> None:
+    """``review LINK`` on a report whose link bears another name: kept beside the report's
+    file, and about it — ``check`` of the file by its own name applies it (the decision was
+    made on the link's name, which names that same file: no copied decisions file)."""
+    a, _ = copies
+    link = tmp_path / "收件" / "甲.txt"
+    link.parent.mkdir()
+    link.symlink_to(a)
+    code, _, err = run(capsys, "review", str(link), "--part", "problems", "--set", "missing")
+    assert code == 0, err
+    assert decisions_path(a).is_file() and not (link.parent / "甲.txt.decisions.jsonl").exists()
+    for checked in (a, link):
+        code, out, err = run(capsys, "check", "-f", "json", str(checked))
+        [result] = json.loads(out)
+        assert result["review"]["verdict"] == "incomplete", checked
+        assert "另一文件" not in err
+
+
 def _decision(path: str | None, sha: str = "s1") -> Decision:
     return Decision(
         sha256=sha,

@@ -222,10 +222,13 @@ def run(args: argparse.Namespace) -> int:
         stderr().print(t("batch.failed_header"), markup=False)
         for path, message in stats.failures:
             stderr().print(f"  {visible(path)}: {visible(message)}", markup=False, highlight=False)
+    # read by its name as given: a link's decisions kept beside its name are read too (the
+    # file's, beside the file, and its signatures, are found through the link)
+    named = Path(args.output)
     if args.html:
-        _write_html(output, Path(args.html), options.max_mb, options.rubrics)
+        _write_html(named, Path(args.html), options.max_mb, options.rubrics)
     # --quiet asks for errors alone: the summary only when asked for by name
-    _summary(output, args.summary or ("none" if quiet() else "terminal"), options.rubrics)
+    _summary(named, args.summary or ("none" if quiet() else "terminal"), options.rubrics)
     if absent:
         return 2
     return 1 if stats.failed or stats.failed_before else 0

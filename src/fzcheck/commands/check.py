@@ -227,11 +227,11 @@ def refuse_a_batchs_results(output: str | None, writes_results: bool = False) ->
 
 def read_by_check(sources: list[str], output: str | None) -> list[str | Path]:
     """What ``check`` reads: the inputs, and the decisions files beside them and beside -o."""
-    from fzcheck.grading.decisions import decisions_path
+    from fzcheck.grading.decisions import stores
 
     files = [s for s in sources if s != "-"]  # stdin is no file -o can name
     beside = files + ([output] if output else [])
-    return [*files, *(decisions_path(p) for p in beside)]
+    return [*files, *(store for p in beside for store in stores(p))]
 
 
 def _open_output(stack: ExitStack, output: str | None, fmt: str) -> Any:

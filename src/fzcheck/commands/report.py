@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     from fzcheck.commands.check import refuse_a_batchs_results, refuse_overwriting
     from fzcheck.commands.review import reviewed_and_said
     from fzcheck.errors import UsageError
-    from fzcheck.grading.decisions import decisions_path
+    from fzcheck.grading.decisions import stores
     from fzcheck.output import replacing, written
     from fzcheck.render import format_for
     from fzcheck.render.i18n import t
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
 
     path = Path(args.results)
     # first: writing over what it reads is the mistake to name, whatever the format
-    refuse_overwriting(args.output, [path, decisions_path(path)])
+    refuse_overwriting(args.output, [path, *stores(path)])
     refuse_a_batchs_results(args.output)  # a summary over another batch's results
     args.format = format_for(args.format, args.output)
     if args.format not in FORMATS:

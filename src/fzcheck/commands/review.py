@@ -156,20 +156,21 @@ def _adopt(target: Path, results: list[dict[str, Any]], is_results: bool, yes: b
     from fzcheck.grading.decisions import (
         _graded_from,
         append,
-        decisions_path,
         inputs_with_decisions,
+        stores,
         unsealed,
     )
     from fzcheck.output import stderr
     from fzcheck.redact import visible
     from fzcheck.render.i18n import decision_text, t
 
-    stores = [decisions_path(target)]
+    # beside the file and beside a link's name (kept there before), for the report too
+    files = stores(target)
     if is_results:
         beside = inputs_with_decisions(results, [target], _graded_from(target))
-        stores += [decisions_path(at) for _, at in beside]
+        files += [store for _, at in beside for store in stores(at)]
     found: list[tuple[Path, list[Any]]] = []
-    for store in stores:
+    for store in files:
         decisions, why = unsealed(store)
         if why:
             raise UsageError(why)

@@ -20,6 +20,7 @@ by hand), is never applied nor shown (:func:`validated`).
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
@@ -44,7 +45,31 @@ _NAME_MAX = 255  # bytes in one file name on the file systems reviewers use
 
 
 def decisions_path(reviewed: str | Path) -> Path:
+    """Where the decisions on ``reviewed`` are kept: beside the file it names — a symlink
+    followed, so that the file and every link to it find the same ones (the results a batch
+    wrote through a link are the file's, its signatures beside the file too)."""
+    return _beside(_followed(Path(reviewed)))
+
+
+def stores(reviewed: str | Path) -> list[Path]:
+    """The decisions files about ``reviewed``: for a symlink, the one beside the link's name,
+    where they were kept before — read still, so that none is lost — then its own
+    (:func:`decisions_path`), the older first (made in one second, the later one wins)."""
+    own = decisions_path(reviewed)
     path = Path(reviewed)
+    if not path.is_symlink():
+        return [own]
+    by_link = _beside(path)
+    return [own] if by_link == own else [by_link, own]
+
+
+def _followed(path: Path) -> Path:
+    """The file a symlink names (links to links followed); any other path as it is."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _beside(path: Path) -> Path:
+    """The decisions file beside ``path``, by its name."""
     if not path.name:  # "." or "/": name it by the folder it stands for
         path = path.resolve()
     if path.name.endswith(SUFFIX):
@@ -147,12 +172,14 @@ def load_beside(*reviewed: str | Path | None) -> list[Decision]:
         try:
             if item is None or str(item) == "-" or Path(item).is_dir():
                 continue  # stdin, or a folder: decisions sit beside files
-            path = decisions_path(item).resolve()
+            paths = [store.resolve() for store in stores(item)]
         except (OSError, RuntimeError):  # a name too long for one more suffix, a symlink loop:
             continue  # no decisions file can stand beside it
-        if path not in seen:
-            seen.add(path)
-            out += load(path, fix=item)
+        # beside the file and, kept there before, beside the link: merged as made (each
+        # file's order kept: a later line on a target wins)
+        found = [load(path, fix=item) for path in paths if path not in seen]
+        seen.update(paths)
+        out += heapq.merge(*found, key=_when)
     return out
 
 
@@ -163,18 +190,30 @@ def beside_report(report: str | Path, named: str | None = None) -> list[Decision
     name relative to the folder ``review`` ran in). A decisions file copied beside another
     report with the bytes it was made on (甲.txt's beside 丙.txt, a byte-identical copy) is
     not about it: those are left out and said."""
-    own = _file_name(report)
     named = str(report) if named is None else named
     out: list[Decision] = []
     other: set[str] = set()
     for d in load_beside(report):
-        if d.path is not None and _file_name(d.path) != own:
+        if d.path is not None and not _made_on(d.path, report):
             other.add(_file_name(d.path))
             continue
         out.append(d if d.path == named else d.model_copy(update={"path": named}))
     if other:  # (a store was read: its name can be made)
         _said_made_on_another(str(decisions_path(report)), "、".join(sorted(other)[:3]))
     return out
+
+
+def _made_on(made_on: str, report: str | Path) -> bool:
+    """Whether a decision made on the file named ``made_on``, stored beside ``report``'s file,
+    is about ``report``: its name is the report's (or, ``report`` a symlink, its file's), or it
+    names that same file — the report reviewed through a link of another name."""
+    name = _file_name(made_on)
+    if name in (_file_name(report), _file_name(_followed(Path(report)))):
+        return True
+    try:
+        return os.path.samefile(made_on, report)
+    except (OSError, ValueError):  # not there from here: another file's, as far as is known
+        return False
 
 
 def _file_name(path: str | Path) -> str:
@@ -222,7 +261,7 @@ def inputs_with_decisions(
     read: set[Path] = set()
     for item in loaded:
         try:
-            read.add(decisions_path(item).resolve())
+            read.update(store.resolve() for store in stores(item))
         except (OSError, RuntimeError, ValueError):
             continue
     for line in lines:
@@ -230,22 +269,17 @@ def inputs_with_decisions(
         if not path or not line.get("sha256") or str(path) == "-":
             continue  # nothing read (no decision is about it), or stdin
         at = (where or {}).get((str(path), str(line.get(KEY_FIELD, ""))), str(path))
+        if at in seen:
+            continue
+        seen.add(at)
         try:
-            store = decisions_path(at)
+            # the one stat most inputs cost (a link: one more, for the file it names)
+            found = {store.resolve() for store in stores(at) if store.is_file()}
         except (OSError, RuntimeError, ValueError):
             continue
-        if str(store) in seen:
-            continue
-        seen.add(str(store))
-        try:
-            if not store.is_file():  # the one stat most inputs cost
-                continue
-            real = store.resolve()
-        except (OSError, RuntimeError, ValueError):
-            continue
-        if real in read:  # the same file under two spellings, or the results' own
-            continue
-        read.add(real)
+        if not found or found <= read:  # none, or read already: the results' own, or the
+            continue  # same report under two spellings
+        read.update(found)
         yield str(path), at
 
 
@@ -299,7 +333,7 @@ def _graded_from(results_file: str | Path) -> Mapping[tuple[str, str], str]:
 
     if str(results_file) == "-":
         return {}
-    sidecar = sidecar_path(Path(results_file))
+    sidecar = sidecar_path(_followed(Path(results_file)))  # a batch writes it beside the file
     try:
         return graded_from(sidecar) if sidecar.is_file() else {}
     except OSError:
@@ -315,8 +349,6 @@ def for_results(
     alike. Each file's decisions keep their order (a later line on a target wins); between
     the two files, the later decision by its time wins, as the reviewer made them.
     ``is_results`` False: ``results_file`` is the report itself (``review FILE``)."""
-    import heapq
-
     beside = load_beside(results_file) if is_results else beside_report(results_file)
     inputs = beside_inputs(lines, loaded=[results_file], where=_graded_from(results_file))
     if not inputs:
