@@ -473,3 +473,39 @@ def test_the_same_bytes_under_one_bare_name_in_two_folders_are_two_reports(
     assert paths(out, lines) == ["report.txt", str(b / "report.txt")]
     where = {s["path"]: s[WHERE_FIELD] for s in lines(sidecar_path(out))}
     assert where["report.txt"] == str(a / "report.txt")
+
+
+def test_a_copied_folder_is_said_alike_and_counted_once(
+    tmp_path: Path,
+    lines: Lines,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """cd A; batch . then A copied to B (cp -r), one of B's files edited, and cd B; batch .:
+    the notice said every file of B had the same name as A's with other content. The edited
+    one does; the other two are A's byte for byte — said so, each count on its own line. The
+    cohort counts A's reports and B's edited file, the copies once (listed as 重复报送)."""
+    a = report_folder(tmp_path, "A", {"一县局.txt": 91, "二县局.txt": 92, "三县局.txt": 93})
+    b = tmp_path / "B"
+    b.mkdir()
+    for file in a.iterdir():
+        (b / file.name).write_bytes(file.read_bytes())
+    (b / "三县局.txt").write_text(make_report(94), encoding="utf-8")
+    monkeypatch.chdir(a)
+    assert batch(".", "-o", "../r.jsonl") == 0
+    monkeypatch.chdir(b)
+    capsys.readouterr()
+    assert batch(".", "-o", "../r.jsonl") == 0
+    err = capsys.readouterr().err
+    assert "批量评查：1个文件与结果文件中另一文件夹的文件同名（内容不同）" in err
+    assert "批量评查：2个文件与结果文件中另一文件夹的同名文件内容完全相同" in err
+    assert len(lines(tmp_path / "r.jsonl")) == 6  # both folders' results kept
+
+    stats = reported(tmp_path / "r.jsonl", capsys)
+    assert (stats["reports"], stats["same_files"], stats["graded"]) == (4, 2, 4)
+    assert sorted(len(group) for group in stats["duplicates"]) == [2, 2]
+    assert sum(stats["verdicts"].values()) == 4 and stats["scores"]["count"] == 4
+    capsys.readouterr()
+    assert main(["report", str(tmp_path / "r.jsonl")]) == 0
+    shown = capsys.readouterr().out
+    assert "共4份报告" in shown and "另有2个文件与其中某份报告内容完全相同，按一份报告统计" in shown

@@ -218,3 +218,26 @@ def test_the_units_csv_names_each_reports_type_and_writes_scores_as_the_views_do
         ("法治政府建设年度报告", "98"),
         ("政府信息公开工作年度报告", "87.5"),
     ]
+
+
+def test_a_file_under_several_names_is_counted_once_as_reviewed_on_either() -> None:
+    """A folder copied into the batch (A/甲.txt = B/甲.txt, byte for byte): one report in every
+    count and share, the copy the reviewer decided on standing for both (as the letters take
+    it), the other name listed as 重复报送 and counted as a file set aside."""
+
+    def read(path: str, sha: str, verdict: str, statuses: dict[str, str]) -> dict[str, Any]:
+        return {**line(path, verdict, statuses), "sha256": sha, "ok": True}
+
+    short = {**FULL, "problems": "missing"}
+    machine = read("A/甲.txt", "s1", "incomplete", short)
+    reviewed = read("B/甲.txt", "s1", "incomplete", short)
+    reviewed["review"] = {"verdict": "complete", "score": 90, "parts": {"problems": "embedded"}}
+    other = read("A/乙.txt", "s2", "incomplete", short)
+    stats = gather([machine, other, reviewed]).to_json()
+    assert (stats["reports"], stats["same_files"], stats["graded"]) == (2, 1, 2)
+    assert stats["verdicts"]["complete"] == 1 and stats["verdicts"]["incomplete"] == 1
+    assert stats["reviewed"] == 1 and [u["path"] for u in stats["send_back"]] == ["A/乙.txt"]
+    problems = next(p for p in stats["parts"] if p["part"] == "problems")
+    assert (problems["missing"], problems["embedded"]) == (1, 1)
+    assert stats["duplicates"] == [["A/甲.txt", "B/甲.txt"]]
+    assert gather([machine, other]).to_json()["same_files"] == 0

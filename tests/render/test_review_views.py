@@ -354,6 +354,17 @@ def test_copy_partners_are_named_by_the_folder_that_tells_them_apart(
     assert re.search(r"<td data-sort=\"1\.0\">\s*部门/报告\.txt", batch)
 
 
+def test_the_batch_page_says_its_charts_count_a_file_under_two_names_once(
+    same_named: list[dict[str, Any]],
+) -> None:
+    """Every file is a row; the overview's charts count the two names of one file as one
+    report, and the page says so beside its total — not that one was no annual report."""
+    page = render_batch_page(same_named)
+    assert "共 3 份" in page and "其中1份与另一份内容完全相同，按一份统计" in page
+    assert "非年度报告或无法读取" not in page  # 2 scored of 2 reports, not of 3 rows
+    assert "内容完全相同" not in render_batch_page([same_named[0], same_named[2]])
+
+
 def test_the_cohort_view_names_reports_by_the_folder_that_tells_them_apart(
     same_named: list[dict[str, Any]],
 ) -> None:

@@ -315,6 +315,7 @@ class Batch:
         gone: dict[str, bool] = {}
         where: dict[tuple[str, str], str] | None = None  # read when first needed
         clashes: set[str] = set()  # inputs typed as a line of another file is
+        alike: set[str] = set()  # of those, the ones whose other file holds the same bytes
         for obj in read_objects(self.output):
             path, key = str(obj.get("path", "")), str(obj.get(KEY_FIELD, ""))
             item = item_of.get(path)
@@ -326,6 +327,8 @@ class Batch:
                     where = graded_from(sidecar)
                 if _another_file(where.get((path, key)), obj, item, folders):
                     clashes.add(item.path)
+                    if _same_content(obj, item):  # a folder copied (cp -r A B), not edited
+                        alike.add(item.path)
                     item = None
                     recorded = where.get((path, key))
             elif item is None:
@@ -379,8 +382,18 @@ class Batch:
         todo = [_in_full(it) if it.path in clashes else it for it in items if it.path not in done]
         self.stats.skipped = len(items) - len(todo)
         if any(it.path in clashes for it in items if it.path not in done):
-            self._notify(t("batch.same_name", count=len(clashes)))
+            self._say_same_names(clashes, alike)
         return todo
+
+    def _say_same_names(self, clashes: set[str], alike: set[str]) -> None:
+        """Say how many inputs share their name as typed with another file's line, the files
+        with other content apart from byte-identical copies (a folder copied): each is said
+        as it is, where all had been said to differ."""
+        differ = len(clashes) - len(alike)
+        if differ:
+            self._notify(t("batch.same_name", count=differ))
+        if alike:
+            self._notify(t("batch.same_name_alike", count=len(alike)))
 
     def _why_regraded(self, changed: list[tuple[dict[str, Any], Item]], sidecar: Path) -> None:
         """Say once, before the work, that earlier results are graded again because the
@@ -644,6 +657,13 @@ def _another_file(
     if same_file(recorded, folders) == same_file(item.path, folders):
         return False
     return os.path.lexists(recorded) or is_gone(recorded)
+
+
+def _same_content(line: dict[str, Any], item: Item) -> bool:
+    """Whether ``line`` was graded from the bytes ``item`` holds (its sha256; or its key, which
+    hashes them: an unreadable file's line has no sha256)."""
+    sha = line.get("sha256")
+    return (sha is not None and sha == item.content) or line.get(KEY_FIELD) == item.key
 
 
 def _named_nothing(line: dict[str, Any], at: str) -> bool:

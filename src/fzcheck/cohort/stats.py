@@ -74,10 +74,8 @@ class Cohort:
     # 工作考核 check, a signing date's, a part's found only in some reports)
     checked: Counter[tuple[str, str]] = field(default_factory=Counter)
     by_content: dict[str, list[str]] = field(default_factory=dict)  # sha256 -> its paths
-    # files whose copy under another name the reviewer passed: one report, as reviewed there
-    # (the letters send none back; the send-back list listed the unreviewed copy)
-    content_of: dict[str, str] = field(default_factory=dict)  # path -> sha256
-    passed_on_review: set[str] = field(default_factory=set)  # sha256
+    # files holding a counted report's bytes under another name: named, not counted (gather)
+    same_files: int = 0
     # by (check key, rubric id): a check two report types share (their title checks) is each
     # type's own, counted over that type's reports, named as that type names it
     check_messages: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -106,11 +104,7 @@ class Cohort:
 
     def add(self, r: dict[str, Any]) -> None:
         self.total += 1
-        if r.get("path"):
-            self.paths.append(str(r["path"]))
-            if key := content_key(r):  # one file under several names
-                self.by_content.setdefault(key, []).append(str(r["path"]))
-                self.content_of[str(r["path"])] = key
+        self._add_path(r)
         if todo := by_hand(r):
             self.by_hand.append({"path": r.get("path"), "issuer": _issuer(r), "action": todo})
         machine_verdict = str(r.get("verdict", "error"))
@@ -134,8 +128,6 @@ class Cohort:
         self.verdicts[verdict] += 1
         self._add_llm(r)
         back = _why_back(r)
-        if reviewed and back is None and (key := content_key(r)):
-            self.passed_on_review.add(key)
         if verdict == "error":
             err = r.get("error") or {}
             failure = {
@@ -194,6 +186,20 @@ class Cohort:
                     "reason": _checks_text(failed) if failed else "",
                 }
             )
+
+    def add_same_file(self, r: dict[str, Any]) -> None:
+        """A file whose bytes a report counted already holds (:func:`gather`): named among the
+        重复报送, its copy flags and its model's tokens (spent on it) kept, nothing counted."""
+        self.same_files += 1
+        self._add_path(r)
+        self._add_copies(r)
+        self._add_llm(r)
+
+    def _add_path(self, r: dict[str, Any]) -> None:
+        if r.get("path"):
+            self.paths.append(str(r["path"]))
+            if key := content_key(r):  # one file under several names
+                self.by_content.setdefault(key, []).append(str(r["path"]))
 
     def _add_copies(self, r: dict[str, Any]) -> None:
         """Each copy pair once, whichever of its two reports lists it."""
@@ -267,6 +273,7 @@ class Cohort:
         parts = [self._part_json(pid, labels) for pid in self.required]
         out: dict[str, Any] = {
             "reports": self.total,
+            "same_files": self.same_files,  # files set aside as a counted report's bytes
             "verdicts": {v: self.verdicts[v] for v in VERDICTS},
             "graded": self.graded,
             "parts": parts,
@@ -275,14 +282,7 @@ class Cohort:
                 for c, n in sorted(self.failed_checks.items(), key=lambda kv: (-kv[1], kv[0]))
             ],
             "scores": _score_stats(self.scores),
-            "send_back": sorted(
-                (
-                    u
-                    for u in self.send_back
-                    if u["reviewed"] or self.content_of.get(u["path"]) not in self.passed_on_review
-                ),
-                key=lambda s: s["path"],
-            ),
+            "send_back": sorted(self.send_back, key=lambda s: s["path"]),
             "resubmit": sorted(self.resubmit, key=lambda s: s["path"] or ""),
             "by_hand": sorted(self.by_hand, key=lambda s: s["path"] or ""),
             "failures": sorted(self.failures, key=lambda f: (f["path"] or "", f["stage"])),
@@ -610,10 +610,39 @@ def copy_clusters(pairs: list[dict[str, Any]], labels: dict[str, str]) -> list[d
 
 
 def gather(results: Iterable[dict[str, Any]]) -> Cohort:
+    """The statistics of ``results``, a file held under several names (a folder copied, one
+    report saved twice) counted once, as reviewed on either (:func:`once_each`, as the letters
+    take it): the others are listed as 重复报送, their paths named, and nothing counted."""
     cohort = Cohort()
-    for r in results:
+    counted, copies = once_each(list(results))
+    for r in counted:
         cohort.add(r)
+    for _, copy in copies:
+        cohort.add_same_file(copy)
     return cohort
+
+
+def once_each(
+    results: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], dict[str, Any]]]]:
+    """``results`` with each file once (the first of those alike, by sha256, or the one the
+    reviewer decided on: one report submitted under two names got two letters), and each
+    other copy beside the one kept: (kept, copy)."""
+    kept: dict[str, int] = {}  # content -> the place in out of the one kept
+    out: list[dict[str, Any]] = []
+    copies: list[tuple[int, dict[str, Any]]] = []
+    for r in results:
+        key = content_key(r)
+        at = kept.get(key) if key else None
+        if at is None:
+            if key:
+                kept[key] = len(out)
+            out.append(r)
+            continue
+        if r.get("review") and not out[at].get("review"):  # the one the reviewer decided on
+            out[at], r = r, out[at]
+        copies.append((at, r))
+    return out, [(out[at], r) for at, r in copies]
 
 
 def rubric_of(r: dict[str, Any]) -> str:

@@ -165,6 +165,8 @@ def render_markdown(stats: dict[str, Any], out: IO[str]) -> None:
     labels = {p["part"]: p.get("label") or p["part"] for p in stats["parts"]}
     # the mark first: saved into the submissions' folder, a run there skips it
     lines = [MARKDOWN_MARK, f"# {t('cohort.title', n=stats['reports'])}", ""]
+    if stats.get("same_files"):
+        lines += [t("cohort.same_files", n=stats["same_files"]), ""]
     if stats.get("reviewed"):
         lines += [t("cohort.reviewed", n=stats["reviewed"]), ""]
     lines += [f"| {t('verdict')} | {t('cohort.count')} |", "|---|---|"]
@@ -313,6 +315,8 @@ def render_terminal(stats: dict[str, Any], out: IO[str] | None = None) -> None:
     if stats.get("reviewed"):
         head += f"（{t('cohort.reviewed', n=stats['reviewed'])}）"
     console.print(head, markup=False)
+    if stats.get("same_files"):  # the counts above are of reports, the files alike set aside
+        console.print(t("cohort.same_files", n=stats["same_files"]), markup=False)
     parts = Table(title=t("cohort.graded", n=stats["graded"]), title_justify="left")
     for col in (t("part"), t("cohort.missing"), t("cohort.embedded")):
         parts.add_column(col)

@@ -57,7 +57,7 @@ def register(sub: Any, name: str, help_text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from fzcheck.cohort.stats import goes_back
+    from fzcheck.cohort.stats import goes_back, once_each
     from fzcheck.output import stderr, warn
     from fzcheck.redact import visible
     from fzcheck.render.i18n import t
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     # the unit's (a file gone, a permission, a bug) is no letter's business, and is said
     # one file under two names is one report, as reviewed on either (the copy the reviewer
     # passed got no letter, the other one went back)
-    once, twice = _once_each(results)
+    once, twice = once_each(results)
     chosen = [r for r in once if goes_back(r) or (args.all and _readable(r))]
     picked = {id(r) for r in chosen}
     twice = [(r, same) for r, same in twice if id(r) in picked]
@@ -157,29 +157,6 @@ def _listed(names: list[str], total: int | None = None) -> str:
 
 
 _Result = dict[str, Any]
-
-
-def _once_each(results: list[_Result]) -> tuple[list[_Result], list[tuple[_Result, _Result]]]:
-    """``results`` with each file once (the first of those alike, by sha256, or the one the
-    reviewer decided on: one report submitted under two names got two letters), and each
-    other copy beside the one kept: (kept, copy)."""
-    from fzcheck.cohort.stats import content_key
-
-    kept: dict[str, int] = {}  # content -> the place in out of the one kept
-    out: list[_Result] = []
-    copies: list[tuple[int, _Result]] = []
-    for r in results:
-        key = content_key(r)
-        at = kept.get(key) if key else None
-        if at is None:
-            if key:
-                kept[key] = len(out)
-            out.append(r)
-            continue
-        if r.get("review") and not out[at].get("review"):  # the one the reviewer decided on
-            out[at], r = r, out[at]
-        copies.append((at, r))
-    return out, [(out[at], r) for at, r in copies]
 
 
 def _remove_stale_letters(

@@ -337,6 +337,10 @@ def render_batch_page(
         scored=int(cohort.get("scores", {}).get("count") or 0),
         verdicts=verdicts,
         total=len(results),
+        # the charts count a file held under several names once (cohort.stats.gather): the
+        # rows are every file, the reports counted fewer by the files set aside, said so
+        counted=int(cohort.get("reports") or 0),
+        same_files=int(cohort.get("same_files") or 0),
         optional=optional,
         has_flags=any(r.flags for r in rows),
         has_copies=any(r.copies for r in rows),

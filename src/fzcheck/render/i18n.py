@@ -360,6 +360,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.example": "示例",
         "cohort.send_back": "需退回修改的单位",
         "cohort.duplicates": "重复报送（内容完全相同的文件）",
+        "cohort.same_files": "另有{n}个文件与其中某份报告内容完全相同，按一份报告统计（见“重复报送”）",
+        "page.same_files": "其中{n}份与另一份内容完全相同，按一份统计",
+        "page.same_files_why": "重复报送：内容完全相同的文件是同一份报告，概览的图表只计一次",
         "cohort.twice": "{n}个文件内容完全相同：{names}（按一份报告处理，只写一份反馈意见）",
         "cohort.why_back": "退回原因",
         "cohort.send_back_checks": "未通过：{checks}",
@@ -886,6 +889,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "批量评查：{count}个文件与结果文件中另一文件夹的文件同名（内容不同），"
             "其结果按完整路径记录，两份结果都保留"
         ),
+        "batch.same_name_alike": (
+            "批量评查：{count}个文件与结果文件中另一文件夹的同名文件内容完全相同（复制的文件夹？），"
+            "其结果按完整路径另记，两份结果都保留；汇总按一份报告统计，列为重复报送"
+        ),
         "batch.why_rubric": "评分规则 {rubrics} 已改动（版本或内容不同）",
         "batch.why_rubric_choice": "可选用的评分规则已改动（--rubric 指定与否，或可选的规则不同）",
         "batch.why_llm": "--llm 的设置已改动（模型、地址、模式或采样参数）",
@@ -1051,6 +1058,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cohort.example": "e.g.",
         "cohort.send_back": "units to send back",
         "cohort.duplicates": "submitted twice (files alike byte for byte)",
+        "cohort.same_files": (
+            "{n} more file(s) alike byte for byte with one of these reports, counted as that one "
+            "report (see submitted twice)"
+        ),
+        "page.same_files": "{n} of them alike byte for byte with another: counted once",
+        "page.same_files_why": (
+            "submitted twice: files alike byte for byte are one report, counted once in the "
+            "overview's charts"
+        ),
         "cohort.twice": "{n} files alike: {names} (one report; one letter written)",
         "cohort.why_back": "why",
         "cohort.send_back_checks": "failed: {checks}",
@@ -1674,6 +1690,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "batch.same_name": (
             "batch: {count} file(s) share their name as typed with another folder's file in "
             "the results (other content): recorded by full path, both results kept"
+        ),
+        "batch.same_name_alike": (
+            "batch: {count} file(s) share their name as typed with another folder's file in "
+            "the results, alike byte for byte (a folder copied?): recorded by full path, both "
+            "results kept; the summary counts them as one report, submitted twice"
         ),
         "batch.why_rubric": "rubric {rubrics} changed (version or content)",
         "batch.why_rubric_choice": (
