@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -104,6 +105,80 @@ def test_stdin() -> None:
     proc = run("check", "-f", "jsonl", "-", stdin=SAMPLE.read_bytes())
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["path"] == "-"
+    assert proc.stderr == ""  # a pipe: read as before, no word about typing
+
+
+TYPE_IT = "正在从标准输入读取报告：粘贴或输入全文后，在新的一行按 Ctrl-D 结束"
+
+
+def test_stdin_on_a_terminal_says_how_to_end_it_then_reads_it() -> None:
+    """``check -`` with standard input a terminal (no pipe) waited without a word: it says, on
+    stderr and before reading, that it reads the report there and how to end it (or to give
+    a file); the text typed, then Ctrl-D, is checked as a piped one is."""
+    import os
+    import pty
+    import select
+    import termios
+
+    main_fd, term_fd = pty.openpty()
+    attrs = termios.tcgetattr(term_fd)
+    attrs[3] &= ~termios.ECHO  # (what is typed is not echoed back onto the terminal)
+    termios.tcsetattr(term_fd, termios.TCSANOW, attrs)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "fzcheck", "check", "-f", "jsonl", "-"],
+        stdin=term_fd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    os.close(term_fd)
+    try:
+        assert proc.stderr is not None and proc.stdout is not None
+        # said before anything is typed (waited for a while, not for ever: it had said nothing)
+        ready, _, _ = select.select([proc.stderr], [], [], 30)
+        said = proc.stderr.readline().decode("utf-8") if ready else ""
+        assert said.startswith(TYPE_IT) and "报告文件" in said, said
+        for line in SAMPLE.read_text(encoding="utf-8").splitlines():
+            os.write(main_fd, (line + "\n").encode("utf-8"))
+        os.write(main_fd, b"\x04")  # Ctrl-D on a new line
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:  # (an assertion failed before it ended)
+            proc.kill()
+        os.close(main_fd)
+    result = json.loads(out)
+    assert proc.returncode == 0, err
+    assert result["path"] == "-" and result["verdict"] == "complete"
+    assert result["sha256"] == hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+
+
+def test_a_report_typed_at_a_terminal_is_read_outside_the_inputs_time_limit(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person takes the time typing or pasting, not a reading library: the 300 s limit on an
+    input starts once it is read (it would have said a slow typist's report was a file too
+    complex to read)."""
+    import io
+    import signal
+
+    timers: list[float] = []
+
+    class Typed(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            timers.append(signal.getitimer(signal.ITIMER_REAL)[0])
+            return super().read(size)
+
+    class Terminal:
+        buffer = Typed(SAMPLE.read_bytes())
+
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    assert main(["check", "-f", "jsonl", "-"]) == 0
+    out, err = capsys.readouterr()
+    assert TYPE_IT in err and json.loads(out)["verdict"] == "complete"
+    assert timers == [0.0]  # read once, no timer running
 
 
 def test_directory_is_recursed_by_known_suffixes(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from fzcheck.analysis.outline import Outline
 from fzcheck.document import Document
 from fzcheck.errors import InputError
 from fzcheck.grading.grade import Upgrade, grade
-from fzcheck.reading import DEFAULT_MAX_MB, load
+from fzcheck.reading import DEFAULT_MAX_MB, load, read_bytes, stdin_is_terminal
 from fzcheck.result import LLMInfo, Result, RubricRef, error_result
 from fzcheck.rubric import Catalog
 
@@ -101,18 +101,37 @@ def check_source(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB) 
     takes over INPUT_SECONDS is that input's ``timeout`` error."""
     first = next(iter(catalog.values()))
     ref = first.ref() if len(catalog) == 1 else None
+    typed: bytes | None = None
+    if source == "-" and stdin_is_terminal():
+        try:
+            typed = _typed_in(max_mb)
+        except InputError as err:
+            return Graded(error_result(source, err.kind, str(err), rubric=ref))
     try:
         with _time_limit(INPUT_SECONDS):
-            return _check_source(source, catalog, max_mb)
+            return _check_source(source, catalog, max_mb, typed)
     except _TookTooLong:
         return Graded(error_result(source, "timeout", TIMEOUT_MESSAGE, rubric=ref))
 
 
-def _check_source(source: str, catalog: Catalog, max_mb: float) -> Graded:
+def _typed_in(max_mb: float) -> bytes:
+    """A report typed or pasted at the terminal (``-``, stdin no pipe): one line first saying
+    how to end it — the read had waited without a word — then read for as long as the person
+    takes, before the input's time limit starts (no reading library is at work on it)."""
+    from fzcheck.output import stderr
+    from fzcheck.render.i18n import t
+
+    stderr().print(t("inputs.stdin_terminal"), markup=False, highlight=False)
+    return read_bytes("-", max_mb)
+
+
+def _check_source(
+    source: str, catalog: Catalog, max_mb: float, data: bytes | None = None
+) -> Graded:
     first = next(iter(catalog.values()))
     ref = first.ref() if len(catalog) == 1 else None
     try:
-        doc = load(source, max_mb=max_mb)
+        doc = load(source, max_mb=max_mb, data=data)
     except InputError as err:
         return Graded(error_result(source, err.kind, str(err), sha256=err.sha256, rubric=ref))
     except OSError as err:  # a symlink loop, an I/O error: the file's, not the checker's

@@ -56,6 +56,14 @@ def read_bytes(source: str, max_mb: float = DEFAULT_MAX_MB) -> bytes:
     return data
 
 
+def stdin_is_terminal() -> bool:
+    """Whether standard input is a terminal, where a person types (not a pipe or a file)."""
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # closed
+        return False
+
+
 def _suffix(path: str) -> str:
     """``Path(path).suffix.lower()``, without building a Path (a cost on every input)."""
     name = os.path.basename(path.rstrip(os.sep))

@@ -645,6 +645,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "inputs.empty": (
             '输入路径为空（""）：请写出要检查的文件或文件夹（脚本中的变量可能未赋值）'
         ),
+        "inputs.stdin_terminal": (
+            "正在从标准输入读取报告：粘贴或输入全文后，在新的一行按 Ctrl-D 结束（Windows 按 Ctrl-Z 再回车）；"
+            "也可以改为直接给出报告文件的路径"
+        ),
         "inputs.orphaned_decisions": (
             "{path}：复核记录所对应的文件 {name} 已不在（改名、移动或删除？），其中的复核意见不再适用："
             "请对改名后的报告重新复核"
@@ -1408,6 +1412,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "inputs.empty": (
             'an input path is empty (""): name the file or folder to check (a script\'s '
             "variable may be unset)"
+        ),
+        "inputs.stdin_terminal": (
+            "reading the report from standard input: paste or type it, then press Ctrl-D on a "
+            "new line (Windows: Ctrl-Z, Enter); or give the report's file path instead"
         ),
         "inputs.orphaned_decisions": (
             "{path}: the file these decisions were kept beside, {name}, is gone (renamed, moved "
