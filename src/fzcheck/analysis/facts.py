@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import islice, pairwise
 from typing import Literal
 
-from fzcheck.analysis.outline import REST_MAX, UNFINISHED, match_heading
+from fzcheck.analysis.outline import REST_MAX, UNFINISHED, badge_headings, match_heading
 from fzcheck.document import PICTURE, Document
 from fzcheck.fast_patterns import fast
 from fzcheck.reading.chrome import (
@@ -217,6 +217,9 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         if line.strip(" |\t") and line != PICTURE and not is_chrome(line)
     ]
     first_heading = next((i for i in nonblank if match_heading(lines[i])), len(lines))
+    # (or a post's first badged section: 01年度工作成效 is no title's line, nor the opening's)
+    badged = badge_headings(lines, 0, first_heading - 1)
+    first_heading = badged[0][2] if badged else first_heading
     title_span = _find_title(lines, nonblank, first_heading, titles)
     if title_span is not None and _COVER_LETTER.search(_unspaced(lines[title_span[1]])):
         title_span = (

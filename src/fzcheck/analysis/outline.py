@@ -51,10 +51,7 @@ _MARKERS: list[tuple[int, re.Pattern[str]]] = [
     (
         3,
         re.compile(
-            r"^\s*(?:(?P<n>\d{1,2})\s*(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}\s*年)|\ufe0f?\u20e3)"
-            # 01 主要举措: a post's numbered badge, its heading beside it (a zero-padded
-            # number is never a value or a count)
-            r"|0[1-9][ \t\u3000]+(?=[\u4e00-\u9fff]|(?:19|20)\d{2}\s*年))\s*"
+            r"^\s*(?P<n>\d{1,2})\s*(?:、|\.(?!\d)|\.(?=(?:19|20)\d{2}\s*年)|\ufe0f?\u20e3)\s*"
         ),
     ),
     # 1）too; ❶ ➀ ➊ as ①
@@ -267,8 +264,6 @@ def marker_alone(line: str) -> tuple[int, str] | None:
     """(kind, marker) if ``line`` is only a top marker (一、, 第一部分, （一）): its heading's text
     stands on the next line (a part's number set apart, a PDF's number in its own box)."""
     first = line.lstrip()[:1]
-    if first == "0" and _BADGE.match(line):
-        return 1, line.strip()  # 01 / 02 …: a WeChat editor's numbered badge over a section
     for kind in _BY_FIRST.get(first, ()):
         m = _KIND[kind].match(line) if kind <= 2 else None
         if m and m.end() >= len(line.rstrip()):
@@ -276,7 +271,116 @@ def marker_alone(line: str) -> tuple[int, str] | None:
     return None
 
 
-_BADGE = re.compile(r"^\s*0[1-9]\s*$")  # zero-padded: a table's value is never written 05
+# A WeChat editor's section number, set in a badge picture whose text comes out as 01, 02 …
+# (PART 01, Part.02, NO.1, 01 /): alone on its line over the heading, or joined to it
+# (01年度工作成效, 02 存在的不足和原因). Zero-padded unless a word names it: a bare 5 is a page
+# number or a value, and 1. 1、 are points, read as such.
+_BADGE = re.compile(
+    r"^\s*(?:(?P<word>PART|NO)\s*[.:]?\s*(?P<named>\d{1,2})|(?P<padded>0[1-9]|1\d))"
+    # (joined to a year: 012025年工作成效)
+    r"(?:(?!\d)|(?=(?:19|20)\d{2}\s*年))"
+    r"\s*(?:[/丨]\s*)?",
+    re.IGNORECASE,
+)
+_BADGE_OPENINGS = frozenset(
+    [f"{n:02d}" for n in range(1, 20)]
+    + [a + b for a in "Pp" for b in "Aa"]
+    + ["NO", "No", "nO", "no"]
+)
+# What a badge's heading opens with: a word — not a count's or a date's unit after the number
+# (01月, 02号, 03个: a line of figures) —, a year (04 2026年工作安排), or a mark before a word
+_BADGE_TEXT = re.compile(
+    r"[“\"《【(]?(?:(?:19|20)\d{2}\s*年|年度"
+    r"|[\u4e00-\u9fff](?<![年月日号时点分秒个件次名人户家项万亿元岁期版届条款位份台场批轮]))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Badge:
+    number: int
+    style: str  # the word naming it (part, no), lower-cased; "" for a bare zero-padded number
+    marker: str  # as written, without the slash after it
+    line: int  # the badge's own line
+    heading: int  # the line its heading's text is on: the badge's, or the next non-blank one
+    start: int  # where that text starts
+    text: str  # the heading's text
+
+
+def badge_headings(lines: list[str], first: int, last: int) -> list[tuple[int, str, int, int, int]]:
+    """The sections a post numbers with badges, as top headings (kind 1, as 一、): a run of
+    them numbered in order from 1 (01, 02 …), each over a short heading and a section that tells
+    something before the next. A lone 01, a list's or a contents' entries (nothing told between
+    them), a line of figures (01月…, 2023年…, 0591-…) are none."""
+    # (most lines are ruled out by their first two characters: a match each, or a call, cost
+    # 2% of a check — a report's points 1. 2. open with a 1 too)
+    opened = [i for i in range(first, last + 1) if lines[i].lstrip()[:2] in _BADGE_OPENINGS]
+    marks = [
+        b
+        for i in opened
+        if (m := _BADGE.match(lines[i])) is not None
+        and (b := _badge_at(lines, i, m, last)) is not None
+    ]
+    if not marks:
+        return []
+    ends = [b.line for b in marks[1:]] + [last + 1]
+    told = [b for b, end in zip(marks, ends, strict=True) if _told(lines, b.heading + 1, end)]
+    return [
+        (1, b.marker, b.heading, b.start, heading_text_end(lines[b.heading], b.start))
+        for run in _runs_in_order(told)
+        for b in run
+    ]
+
+
+def _badge_at(lines: list[str], i: int, m: re.Match[str], last: int) -> _Badge | None:
+    """The badge ``m`` line ``i`` opens with, when its heading's text is beside it or on the
+    next non-blank line (up to ``last``): short, no sentence, no table's row, no heading of its
+    own."""
+    line = lines[i]
+    if m.end() < len(line.rstrip()):
+        heading, start = i, m.end()
+    else:
+        j = _nonblank(lines, i, 1, last)
+        if j is None or match_heading(lines[j]) is not None:
+            return None  # (01 over 一、…: the 一、 heads the section, the badge adorns it)
+        heading, start = j, len(lines[j]) - len(lines[j].lstrip())
+    text = lines[heading][start:].strip()
+    if (
+        _BADGE_TEXT.match(text) is None
+        or len(text) > MAX_HEADING
+        or _HEADING_END.search(text)
+        or is_table_row(lines[heading])
+    ):
+        return None
+    return _Badge(
+        number=int(m.group("named") or m.group("padded")),
+        style=(m.group("word") or "").lower(),
+        marker=m.group(0).strip().rstrip("/丨").rstrip(),
+        line=i,
+        heading=heading,
+        start=start,
+        text=text,
+    )
+
+
+def _told(lines: list[str], first: int, stop: int) -> bool:
+    """Whether a sentence is told on the lines from ``first`` up to ``stop`` (exclusive)."""
+    return any(_STOP.search(lines[k]) for k in range(first, stop))
+
+
+def _runs_in_order(badges: list[_Badge]) -> list[list[_Badge]]:
+    """The runs of ``badges`` numbered in order from 1 in one style, two badges at least, their
+    headings all different (a page's number over its running header heads no section); a badge
+    out of order ends its run (03 01 04 02 numbers no sections)."""
+    runs: list[list[_Badge]] = []
+    run: list[_Badge] = []
+    for b in badges:
+        if run and b.number == run[-1].number + 1 and b.style == run[-1].style:
+            run.append(b)
+        else:
+            runs.append(run)
+            run = [b] if b.number == 1 else []
+    runs.append(run)
+    return [r for r in runs if len(r) >= 2 and len({b.text for b in r}) == len(r)]
 
 
 def _clause_after(line: str, at: int) -> bool:
@@ -361,7 +465,12 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
     found: list[tuple[int, str, int, int, int]] = []
     styled = doc.styled_headings
     alone: tuple[int, str] | None = None  # a marker on the line before, its text to come
+    badged = {f[2]: f for f in badge_headings(doc.analysis, body_start, body_end)}
     for i in range(body_start, body_end + 1):
+        if i in badged:
+            found.append(badged[i])
+            alone = None
+            continue
         line = doc.analysis[i]
         hit = match_heading(line)  # most lines are ruled out by their first character
         style = styled.get(i) if styled else None
@@ -394,6 +503,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         else:
             continue
         found.append((kind, marker, i, start, heading_text_end(line, start)))
+    found = _badges_inside_sections(found)
     numbered = any(f[0] <= 3 for f in found)
     if not styled and (not numbered or _starts_again(found) or _numbered_once(found)):
         taken = {f[2] for f in found}  # a line of (1) or 一是 is its marker's heading already
@@ -483,10 +593,11 @@ def _close_spans(headings: list[Heading], body_end: int) -> None:
 def _parts_above(
     found: list[tuple[int, str, int, int, int]],
 ) -> list[tuple[int, str, int, int, int]]:
-    """第一部分 / 第一章 over 一、 in one report: the parts rank above the 一、 inside them (they
-    share a kind, which put each part's 一、 beside it, and the part's text ended at its first
-    一、). Ranked as a bare heading is, above every numbered kind."""
-    parts = [f[0] == 1 and f[1].startswith("第") for f in found]
+    """第一部分 / 第一章 — or a post's badges, 01 02 — over 一、 in one report: the parts rank
+    above the 一、 inside them (they share a kind, which put each part's 一、 beside it, and the
+    part's text ended at its first 一、). Ranked as a bare heading is, above every numbered
+    kind."""
+    parts = [f[0] == 1 and (f[1].startswith("第") or _is_badge(f[1])) for f in found]
     tops = [(p, f) for p, f in zip(parts, found, strict=True) if f[0] == 1]
     plain = [f for p, f in tops if not p]
     # the report opens with a part and has two at least (a 第一部分… line inside a section is
@@ -495,6 +606,24 @@ def _parts_above(
     if sum(parts) < 2 or not tops[0][0] or not plain or plain[0][1].strip(_AROUND_NUMERAL) != "一":
         return found
     return [(BARE, *f[1:]) if p else f for p, f in zip(parts, found, strict=True)]
+
+
+def _is_badge(marker: str) -> bool:
+    """Whether ``marker`` is a post's badge (01, PART 01: :func:`badge_headings`)."""
+    m = _BADGE.match(marker)
+    return m is not None and m.end() == len(marker)
+
+
+def _badges_inside_sections(
+    found: list[tuple[int, str, int, int, int]],
+) -> list[tuple[int, str, int, int, int]]:
+    """A post's badges after a top heading numbered otherwise (一、主要举措和成效 … 01 某街道的做法
+    over its paragraph …): a list inside that section, ranked as its points (1.) are, not the
+    report's sections."""
+    top = next((f for f in found if f[0] == 1), None)
+    if top is None or _is_badge(top[1]):
+        return found
+    return [(3, *f[1:]) if f[0] == 1 and _is_badge(f[1]) else f for f in found]
 
 
 def _firsts(found: list[tuple[int, str, int, int, int]]) -> list[int]:
