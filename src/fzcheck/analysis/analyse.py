@@ -172,7 +172,9 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     told = [replace(p, status="embedded") if k in own else p for k, p in enumerate(parts)]
     genre = genre_score(doc, facts.title_analysis, told, rubric, headings, rare_absent)
     info = DocumentInfo(
-        title=facts.title,
+        # a look-alike with no report's title is known by its headline (a news story's), where
+        # it has one; a report with none has no title (the genre read it without one)
+        title=facts.title if facts.title is not None or genre.passed else facts.headline,
         addressee=facts.addressee,
         issuer=facts.issuer,
         report_year=year,

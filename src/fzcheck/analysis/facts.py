@@ -202,6 +202,9 @@ class Facts:
     # where a second report starts (two units' reports in one file: its title below the first's
     # signature), and its title: the first is the one read
     second_report: tuple[int, str] | None = None
+    # with no title found, the line at the top a look-alike is known by (a news story's headline,
+    # 示例市法治政府建设再上新台阶: no kind of report named, so no report's title)
+    headline: str | None = None
 
 
 def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
@@ -340,6 +343,7 @@ def read_facts(doc: Document, title_subject: str | None = None) -> Facts:
         appendix_start=appendix,
         signed_month=month,
         second_report=(second[0], doc.quote(second[0], second[1])) if second else None,
+        headline=None if title is not None else _headline(doc, nonblank, first_heading, titles),
     )
 
 
@@ -478,6 +482,42 @@ def _title_lines(
             ):
                 return i, nxt, span[0]
     return None
+
+
+def _headline(
+    doc: Document, nonblank: list[int], first_heading: int, titles: re.Pattern[str]
+) -> str | None:
+    """The headline over a text with no report's title: the last line at the top, above its
+    first clause and its first heading, that reads as a title would (no breadcrumb, dateline
+    or field: :func:`clean_title`) and holds a phrase of words (not a byline, 记者 李某, nor a
+    rule or a Latin line) — not a unit's name alone (a banner's, a signature's)."""
+    lines = doc.analysis
+    found = None
+    for i in nonblank[:_HEAD_LINES]:
+        if i >= first_heading or _CLAUSE_STOP.search(lines[i]):
+            break  # the text has begun
+        span = clean_title(lines[i], titles)
+        if span is not None and _headline_shaped(lines[i][span[0] : span[1]]):
+            found = (i, *span)
+    return doc.quote(*found) if found is not None else None
+
+
+_PHRASE = re.compile(r"[\u4e00-\u9fff]{6}")  # six words' characters running on
+_HEADLINE_MAX = 40
+
+
+def _headline_shaped(core: str) -> bool:
+    """Whether ``core`` may be a headline: a phrase of words, short, no field (来源：…), no date
+    alone and no unit's name alone (示例县人民政府办公室; a headline ending so, …开创新格局, is
+    lost: no title, as before, rather than a unit's name for one)."""
+    return (
+        len(core) <= _HEADLINE_MAX
+        and _PHRASE.search(core) is not None
+        and ":" not in core
+        and _DATE_ONLY.match(core) is None
+        and _UNIT_FIRST.fullmatch(core) is None
+        and _GOVERNMENT.search(core) is None
+    )
 
 
 # A government's site names it in its banner (示例县人民政府; a portal's name is no title)

@@ -132,6 +132,17 @@ def fact_value(document: Mapping[str, Any], key: str) -> Any:
     return document.get(key)
 
 
+def fact_label(result: Mapping[str, Any], key: str) -> str:
+    """A document fact's name as the reviewer reads it: the year a document that is not a
+    report (as reviewed) gives — a news story's, another subject's work report's — is the year
+    it speaks of, no report year."""
+    from fzcheck.render.i18n import t
+
+    if key == "report_year" and final_verdict(result) == "not_a_report":
+        return t("report_year.not_a_report")
+    return t(key)
+
+
 def part_label(part: Mapping[str, Any]) -> str:
     """A part's short label as the rubric gives it (results carry it), else its id."""
     return str(part.get("label") or part.get("name") or part.get("id") or "")

@@ -28,6 +28,7 @@ from fzcheck.render import (
     check_message,
     check_passed,
     checks_after_review,
+    fact_label,
     fact_value,
     i18n,
     listed_checks,
@@ -226,6 +227,7 @@ def render_report_page(
         tables=view.table_views(result),
         document=document,
         signed_on=fact_value(document, "signed_on"),
+        year_label=fact_label(result, "report_year"),
         title=title,
         panels=panels,
         # the document checks either side failed, each with the outcome as reviewed (for a

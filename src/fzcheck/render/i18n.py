@@ -260,6 +260,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "issuer": "发布单位",
         "addressee": "报送对象",
         "report_year": "报告年度",
+        # the year a document that is not a report speaks of (a news story's): no report's year
+        "report_year.not_a_report": "所涉年度",
         "signed_on": "落款日期",
         "signed_month": "{month}（未写日）",
         "signed_unread_scan": "未识别（扫描件：日期可能被印章遮住，请核对原件）",
@@ -961,6 +963,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "issuer": "issuer",
         "addressee": "addressee",
         "report_year": "report year",
+        "report_year.not_a_report": "year referred to",
         "signed_on": "signed",
         "signed_month": "{month} (no day)",
         "signed_unread_scan": "not read (a scan: a seal may cover the date; check the original)",

@@ -9,6 +9,7 @@ from fzcheck.document import Document
 from fzcheck.reading import MARKDOWN_MARK
 from fzcheck.render import (
     breakdowns,
+    fact_label,
     fact_value,
     failed_check_entries,
     failed_in_part,
@@ -75,7 +76,7 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
         + (f" · {t('col.action')} **{todo}**" if (todo := action(result)) else "")
         + f" · {t('rubric')} {kind}",
         "",
-        "| " + " | ".join(t(k) for k in keys) + " |",
+        "| " + " | ".join(fact_label(result, k) for k in keys) + " |",
         "|---|---|---|---|---|---|---|",
         "| "
         + " | ".join(

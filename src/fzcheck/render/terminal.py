@@ -21,6 +21,7 @@ from fzcheck.render import (
     breakdowns,
     check_message,
     checks_after_review,
+    fact_label,
     fact_value,
     failed_in_part,
     part_label,
@@ -61,7 +62,9 @@ def render_result(result: dict[str, Any]) -> Panel:
     facts.add_column(overflow="fold")  # a long title or reason in full, folded
     for key in ("title", "issuer", "report_year", "signed_on", "published_on"):
         value = fact_value(d, key)
-        facts.add_row(t(key), escape(str(value)) if value is not None else "[dim]—[/]")
+        facts.add_row(
+            fact_label(result, key), escape(str(value)) if value is not None else "[dim]—[/]"
+        )
     facts.add_row(
         t("source"),
         # a text file's encoding; a Word or PDF file has none to name
