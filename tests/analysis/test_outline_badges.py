@@ -85,6 +85,8 @@ _SHAPES: dict[str, Callable[[int, str], str]] = {
     "slash_alone": lambda n, t: f"{n:02d} /\n{t}",
     "slash_joined": lambda n, t: f"{n:02d} / {t}",
     "full_width": lambda n, t: f"０{n}\n{t}",  # as a page's text may give the digits
+    "bar_joined": lambda n, t: f"{n:02d} | {t}",
+    "marked_heading": lambda n, t: f"{n:02d}\n▍{t}",  # an editor's mark before the words
 }
 
 

@@ -279,7 +279,7 @@ _BADGE = re.compile(
     r"^\s*(?:(?P<word>PART|NO)\s*[.:]?\s*(?P<named>\d{1,2})|(?P<padded>0[1-9]|1\d))"
     # (joined to a year: 012025年工作成效)
     r"(?:(?!\d)|(?=(?:19|20)\d{2}\s*年))"
-    r"\s*(?:[/丨]\s*)?",
+    r"\s*(?:[/丨|]\s*)?",  # 01 / 01丨 01 |: a bar the editor set after it
     re.IGNORECASE,
 )
 _BADGE_OPENINGS = frozenset(
@@ -343,6 +343,8 @@ def _badge_at(lines: list[str], i: int, m: re.Match[str], last: int) -> _Badge |
         if j is None or match_heading(lines[j]) is not None:
             return None  # (01 over 一、…: the 一、 heads the section, the badge adorns it)
         heading, start = j, len(lines[j]) - len(lines[j].lstrip())
+    if (deco := _DECORATION.match(lines[heading][start:])) is not None:
+        start += deco.end()  # ▍年度工作成效: the editor's mark before the heading's words
     text = lines[heading][start:].strip()
     if (
         _BADGE_TEXT.match(text) is None
