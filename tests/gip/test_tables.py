@@ -616,7 +616,7 @@ def test_a_report_on_2021_or_later_in_the_2019_format_is_flagged(tmp_path: Path)
     assert r["score"] == 95
     # its values mean other things than the 2021 columns': not read into them
     documents = tables(r)["proactive_documents"]
-    assert documents["status"] == "unreadable" and "另一格式的列" in documents["reason"]
+    assert documents["status"] == "unreadable" and "2021年度以前旧格式的列" in documents["reason"]
     passed = next(
         c for c in check(write(tmp_path, "new.txt", text))["checks"] if c["id"] == "current_form"
     )

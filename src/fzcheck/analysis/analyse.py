@@ -11,6 +11,7 @@ from itertools import islice
 
 from fzcheck.analysis.checks import (
     Context,
+    SupersededFormSpec,
     TableSumsSpec,
     part_text,
     plan_years,
@@ -24,8 +25,14 @@ from fzcheck.analysis.outline import Heading, Outline, build_outline, opens_a_li
 from fzcheck.analysis.parts import GLUED, Found, find_parts, title_names, told_again
 from fzcheck.analysis.patterns import compile_pattern, first_match, shortened
 from fzcheck.analysis.rare import rare_signs_absent
-from fzcheck.analysis.table_sums import evaluate, table_results
-from fzcheck.analysis.tables import TableRead, read_again, read_tables
+from fzcheck.analysis.table_sums import (
+    again_where,
+    evaluate,
+    second_id,
+    table_results,
+    with_second_tables,
+)
+from fzcheck.analysis.tables import TableRead, name_the_old_form, read_again, read_tables
 from fzcheck.document import Document
 from fzcheck.fast_patterns import fast
 from fzcheck.reading.numerals import YEAR, year_value
@@ -112,16 +119,21 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
     tables = read_tables(doc, rubric.tables, body, levels) if rubric.tables else {}
     if appendix is not None and any(t.status != "read" for t in tables.values()):
         tables = _with_appendix_tables(doc, rubric, tables, appendix)
+    for old in (s for s in rubric.document_checks if isinstance(s, SupersededFormSpec)):
+        name_the_old_form(tables, old.from_year, old.form)  # 表头…是2021年度以前旧格式的列
     rare_absent = rare_signs_absent(doc, rubric)
     again = {
         tid: more
         for tid, t in tables.items()
         if (more := read_again(doc, t, body, levels)) is not None
     }
+    sums = [spec for spec in rubric.document_checks if isinstance(spec, TableSumsSpec)]
+    first_sums = {spec.id: evaluate(spec, tables) for spec in sums}
+    second_sums = {spec.id: _again(spec, tables, again) for spec in sums}
+    # the second tables' cells are theirs, not the first's: no narrative count held back by them
     outcomes = {
-        spec.id: evaluate(spec, tables) + _again(spec, tables, again)
-        for spec in rubric.document_checks
-        if isinstance(spec, TableSumsSpec)
+        sid: first + [c.model_copy(update={"cells": []}) for c in second_sums[sid]]
+        for sid, first in first_sums.items()
     }
     ctx = Context(
         doc=doc,
@@ -206,7 +218,11 @@ def analyse(doc: Document, rubric: Rubric) -> Analysis:
         parts=parts,
         checks=[genre.check(rubric), *run_document_checks(ctx)],
         info=info,
-        tables=table_results(tables, [c for checks in outcomes.values() for c in checks]),
+        tables=with_second_tables(
+            table_results(tables, [c for checks in first_sums.values() for c in checks]),
+            again,
+            [c for checks in second_sums.values() for c in checks],
+        ),
     )
 
 
@@ -367,13 +383,14 @@ def _shared_sections_untold(doc: Document, found: list[Found], year: int | None)
 def _again(
     spec: TableSumsSpec, tables: dict[str, TableRead], again: dict[str, TableRead]
 ) -> list[TableCheck]:
-    """The sums of each second table of a template (``again``), said of that table (by its
-    lines: its cells' row and column ids are the first table's, whose cells they would name)."""
+    """The sums of each second table of a template (``again``), said of that table by its
+    lines (the check's message names the one it fails in), each with its cells (the second
+    table's, as its own result carries them: :func:`second_results`)."""
     out = []
     for tid, table in again.items():
-        where = f"第{(table.first_line or 0) + 1}行起的另一张表："
+        where = f"{again_where(table)}："
         out += [
-            c.model_copy(update={"message": where + c.message, "cells": []})
+            c.model_copy(update={"message": where + c.message, "table": second_id(tid)})
             for c in evaluate(spec, {**tables, tid: table})
             if c.table == tid
         ]

@@ -183,6 +183,12 @@ def _cell_name(template: TableTemplate, row: str, col: str) -> str:
     return f"“{row}”行“{col}”列"
 
 
+def _difference(left: float, right: float) -> str:
+    """How far a failing sum's two sides lie apart (相差1): the reviewer need not subtract
+    two sums printed a line apart to see whether one request went uncounted or ten."""
+    return f"相差{_num(round(abs(left - right), 4))}"
+
+
 def _total(cells: list[Cell]) -> float:
     return sum(c.value or 0 for c in cells)
 
@@ -248,8 +254,8 @@ def _outcome(identity: Identity, inst: Instance, table: TableRead) -> TableCheck
         message = (
             f"{where}{_num(left)} = {_num(right)}"
             if passed
-            else f"{where}{_sum_text(inst.left, table)}，而{_sum_text(inst.right, table)}"
-            f"（{_lines_text(lines)}）"
+            else f"{where}{_sum_text(inst.left, table)}，而{_sum_text(inst.right, table)}，"
+            f"{_difference(left, right)}（{_lines_text(lines)}）"
         )
     return TableCheck(
         table=identity.table,
@@ -570,4 +576,38 @@ def table_results(tables: dict[str, TableRead], checks: list[TableCheck]) -> lis
                 checks=[c for c in checks if c.table == t.id],
             )
         )
+    return out
+
+
+def second_id(table_id: str) -> str:
+    """The id a second table of a template (a county's 全县汇总 after its 本级) carries in the
+    results: its template's and the count (requests.2), so that results keyed by id keep the
+    first, and the two stay apart."""
+    return f"{table_id}.2"
+
+
+def again_where(table: TableRead) -> str:
+    """How a second table of a template is named, by the line it starts on."""
+    return f"第{(table.first_line or 0) + 1}行起的另一张表"
+
+
+def with_second_tables(
+    firsts: list[TableResult], again: Mapping[str, TableRead], checks: list[TableCheck]
+) -> list[TableResult]:
+    """The tables as the JSON carries them (``firsts``), each second table of a template
+    (``again``, by the template's id) right after its first, named as the other table, with its
+    own sums' outcomes (``checks``, their ``table`` its id): the views show it as they show the
+    first — its cells, its failing sums and the cells in them. Only its sums had been shown,
+    under the first table's name."""
+    out = []
+    for first in firsts:
+        out.append(first)
+        table = again.get(first.id)
+        if table is None:
+            continue
+        sid = second_id(first.id)
+        (result,) = table_results({first.id: table}, [])
+        name = f"{table.template.name}（{again_where(table)}）"
+        theirs = [c for c in checks if c.table == sid]
+        out.append(result.model_copy(update={"id": sid, "name": name, "checks": theirs}))
     return out

@@ -28,7 +28,7 @@ from unicodedata import east_asian_width
 from fzcheck.analysis.patterns import rx
 from fzcheck.document import PICTURE, Document
 from fzcheck.reading.pages import PAGE_NUMBER
-from fzcheck.rubric.model import TableRow, TableTemplate
+from fzcheck.rubric.model import TableColumn, TableRow, TableTemplate
 
 Status = Literal["read", "unreadable", "absent"]
 # 1280, 1,280 (Excel's), or with its unit as some units type it in every cell (30件, 12.5万元)
@@ -79,6 +79,7 @@ class TableRead:
     row_lines: dict[str, int] = field(default_factory=dict)  # row id -> 0-based line
     first_line: int | None = None
     last_line: int | None = None
+    other_form: str | None = None  # another format's column name its header has: left unread
 
     def value(self, row: str, col: str) -> Cell | None:
         return self.cells.get((row, col))
@@ -253,16 +254,22 @@ def _first(
     after: int = 0,
 ) -> int | None:
     """The first line of ``lines`` whose heading matches ``pattern`` — a top-level heading
-    first, then any — matched on the heading's own text (一、总体情况。…被申请行政复议4件 is the
+    first, then any from line ``after`` on — matched on the heading's own text (一、总体情况。…被申请行政复议4件 is the
     overview, whatever its line goes on to say); else the first line matching anywhere — but
     for the end of a table's region (``sentences`` false) never a line of the text around
     the tables: the sentence 未收到政府信息公开申请。 opening a section on both kinds of
     disclosure is no end of its first table, the next table's caption or row is."""
     cue = rx(pattern)
     named = [i for i in lines if i in headings and cue.search(_compact(headings[i][1]))]
-    if named:
-        top = min(level for level, _ in headings.values())
-        return next((i for i in named if headings[i][0] == top), named[0])
+    top = min((level for level, _ in headings.values()), default=0)
+    # a sub-heading only from ``after`` on, as a sentence: the overview's （五）行政复议和行政诉讼
+    # 情况 above tables 二 and 三 is no place for table 四 (read from there, their rows were
+    # taken for its values and a report without table 四 was said to hold it, unreadable)
+    heading = next((i for i in named if headings[i][0] == top), None)
+    if heading is None:
+        heading = next((i for i in named if i >= after), None)
+    if heading is not None:
+        return heading
     return next(
         (
             i
@@ -320,7 +327,10 @@ def read_again(
         return None
     region = _region(doc, table.template, body, headings or {}, table.first_line)
     stop = body.stop if region is None else region.stop
-    rest = range(max(table.row_lines.values()) + 1, stop)
+    start = max(table.row_lines.values()) + 1
+    while start < stop and not doc.analysis[start].strip():
+        start += 1  # from its caption (（二）全县汇总), the line its messages name
+    rest = range(start, stop)
     if len(rest) < len(table.row_lines):
         return None
     again = _read_rows(doc, table.template, rest)
@@ -360,18 +370,22 @@ def _read_in_pieces(doc: Document, template: TableTemplate, region: range) -> Ta
     columns = template.columns
     placed: list[_Token] = []
     pending = ""
+    heads: list[int] = []  # the lines of the label text since the last piece
     for i, line, parsed in _rows(doc, region, template):
         if parsed is None:
             pending = _pending_label(pending, line)
+            heads.append(i)
             continue
         label, values = parsed
+        # a piece with blank cells, its values under the names of the line above (layout text)
+        values = _under_names(doc, heads, line, values, columns[len(placed) :]) or values
         if len(placed) + len(values) > len(columns):
             return None
         block = columns[len(placed)].name.split()[0]
         if block not in _label(pending, label):
             return None
         placed += [v if v.line is not None else replace(v, line=i) for v in values]
-        pending = ""
+        pending, heads = "", []
     if len(placed) != len(columns):
         return None
     row = template.rows[0].id
@@ -381,6 +395,69 @@ def _read_in_pieces(doc: Document, template: TableTemplate, region: range) -> Ta
     for col, tok in zip(columns, placed, strict=True):
         table.cells[(row, col.id)] = _cell(row, col.id, tok, region.start)
     return table
+
+
+_NAMES_ABOVE = 3  # label lines above a piece searched for the line naming its columns
+
+
+def _under_names(
+    doc: Document,
+    heads: Sequence[int],
+    line: str,
+    values: Sequence[_Token],
+    columns: Sequence[TableColumn],
+) -> list[_Token] | None:
+    """A piece's values (``line``'s) with its blank cells put back, each value in the column
+    whose name stands over it on the nearest of the label lines ``heads`` that names the next
+    columns in order, each whole (结果维持 结果纠正 其他结果 尚未审结 总计 over 2  1     1  4): a
+    table 四 of layout text whose blank cells left fewer values than names. None when no line
+    names more columns than there are values, or a value stands under no name
+    (:func:`_placed_under`)."""
+    if not line or any(v.line is not None for v in values):
+        return None  # cells one a line: where a value stands is no column's
+    names = [c.name.split()[-1] for c in columns]
+    for j in list(reversed(heads))[:_NAMES_ABOVE]:
+        named = [m for m in _WORD.finditer(doc.analysis[j]) if m.group() in names]
+        if len(named) <= len(values) or [m.group() for m in named] != names[: len(named)]:
+            continue
+        at = _placed_under([(m.start(), m.end()) for m in named], values)
+        if at is None:
+            return None
+        out = [_Token("", 0, 0) for _ in named]
+        for tok, k in zip(values, at, strict=True):
+            out[k] = tok
+        return out
+    return None
+
+
+def _placed_under(names: Sequence[tuple[int, int]], values: Sequence[_Token]) -> list[int] | None:
+    """The column of each of ``values`` under ``names`` (start, end in characters, as
+    pdftotext -layout places words: a name's characters one each, however wide they print):
+    the name whose centre is nearest the value's, in order, one value a name — and clearly
+    nearest, by a fifth of the way to the next name at least. pdftotext sets a line of wide
+    names on another scale than the digits under it, so a value stands off its name's centre;
+    one about as near two names is left unplaced (on 700 of table 四 drawn by reportlab with
+    blank cells, centred, left or right, 7 to 10 pt, and read back: nine in ten placed, none
+    wrongly; with no margin, ten wrongly). None when a value is placed so by none, or two by
+    one."""
+    centres = [(a + b) / 2 for a, b in names]
+    out: list[int] = []
+    for tok in values:
+        spot = (tok.start + tok.end) / 2
+        near = sorted(range(len(centres)), key=lambda n: abs(centres[n] - spot))
+        k = near[0]
+        if out and k <= out[-1]:
+            return None
+        if len(near) > 1:
+            other = near[1]
+            gap = abs(centres[other] - spot) - abs(centres[k] - spot)
+            if gap < _CLEAR_MARGIN * abs(centres[other] - centres[k]):
+                return None
+        out.append(k)
+    return out
+
+
+_CLEAR_MARGIN = 0.2  # of the way between two names' centres
 
 
 def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRead:
@@ -457,6 +534,14 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
         table.row_lines[row] = i
         if header is None:  # the lines above the first row: its columns' names
             header = _header(doc, template, range(region.start, i), line, values)
+            if header.other_form:
+                return TableRead(
+                    template,
+                    "unreadable",
+                    header.reason,
+                    first_line=region.start,
+                    other_form=header.other_form,
+                )
             full = header.slots
             if full is not None and None in full:
                 table.reason = _missing(template, full)
@@ -484,6 +569,8 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
                 first_line=region.start,
             )
         elif len(values) < len(columns):
+            if _one_run(values, len(columns)):
+                return _glued(values[0].text, region.start, template)
             partial.append((row, i, values))
             if "\t" in line or "|" in line:
                 known[row] = cell_count(line)
@@ -541,12 +628,7 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
     complete = [r for r in required if r in table.row_lines]
     if len(complete) < MIN_ROW_SHARE * len(required):
         if glued:
-            return TableRead(
-                template,
-                "unreadable",
-                f"数字连在一起、没有分隔（如“{glued[0]}”），无法可靠拆分到各列",
-                first_line=region.start,
-            )
+            return _glued(glued[0], region.start, template)
         if not table.row_lines:
             if any(doc.analysis[i] == PICTURE for i in region):
                 return TableRead(
@@ -566,6 +648,26 @@ def _read_rows(doc: Document, template: TableTemplate, region: range) -> TableRe
             first_line=region.start,
         )
     return table
+
+
+def _glued(example: str, first_line: int, template: TableTemplate) -> TableRead:
+    return TableRead(
+        template,
+        "unreadable",
+        f"数字连在一起、没有分隔（如“{example}”），无法可靠拆分到各列",
+        first_line=first_line,
+    )
+
+
+_RUN_COLUMNS = 4  # a table this wide has no count of as many digits as it has columns
+
+
+def _one_run(values: Sequence[_Token], columns: int) -> bool:
+    """A row's one value a run of digits as long as the table is wide (110024001510102 under
+    table 四's fifteen columns): its cells joined by a crawler with nothing between, not a
+    count — where one number ends cannot be told."""
+    text = values[0].text if len(values) == 1 else ""
+    return columns >= _RUN_COLUMNS and text.isdigit() and len(text) >= columns
 
 
 def _group_label_over_first_row(table: TableRead) -> None:
@@ -682,6 +784,8 @@ def _header_alone(doc: Document, template: TableTemplate, region: range) -> Tabl
     header = "".join(_compact(doc.analysis[i]) for i in heads)
     if not heads or not all(g in header for g in groups) or not _cut_names(template, header):
         return None
+    if any(_NOT_BLANK.search(doc.analysis[i]) for i in heads):
+        return None  # values beside the names (结果维持：2  结果纠正：1 …): no header alone
     # no values after it it cannot read (二 一 零…, 1 0 2), no pointer to an annex (详见附表);
     # a note that there were none (注：本年度未发生…) may follow
     for i in range(heads[-1] + 1, region.stop):
@@ -806,6 +910,7 @@ class _Header:
     # it is not the template's order
     slots: tuple[int | None, ...] | None = None
     reason: str | None = None  # why a whole row's values cannot be put in their columns
+    other_form: str | None = None  # a column of another format's it names: no value is ours
 
 
 _HEADER_LINES = 8  # lines above the first row read for the columns' names: a header has a few
@@ -827,6 +932,9 @@ def _header(
     cannot be told is the template's — unless names stand the other way round, which leaves a
     whole row's values without a place (a reason). A template whose columns share a name
     (table 四's 结果维持 in each block) has no header to go by."""
+    other = _other_form(doc, template, above)
+    if other is not None:
+        return other
     names = [c.name.split()[-1] for c in template.columns]
     if len(names) < 2 or len(set(names)) < len(names):
         return _Header()
@@ -834,14 +942,8 @@ def _header(
     hits: dict[int, list[_Hit]] = {}  # by line, nearest the first row first; in line order
     cells_of: dict[int, list[str]] = {}  # the named lines split at borders, their cells
     bordered = True  # every line with a name split at borders
-    other = rx(template.other_form) if template.other_form else None
-    for i in range(above.stop - 1, max(above.start, above.stop - _HEADER_LINES) - 1, -1):
+    for i in _header_lines(doc, above):
         text = doc.analysis[i]
-        row = table_row(text)
-        if row is not None and any(v.text for v in row[1]):
-            break  # a row of values: another table's, above this one's header
-        if other is not None and (m := other.search(text)):
-            return _Header(reason=f"表头是另一格式的列（“{m.group()}”），与本表各列含义不同")
         cells = _border_cells(text)
         if cells is not None:
             found = [
@@ -909,6 +1011,49 @@ def _header(
         if both:
             return _Header(reason=_inverted(template, *min(both)))
     return _Header()
+
+
+def _header_lines(doc: Document, above: range) -> list[int]:
+    """The lines above a table's first row that may be its header, nearest first: up to a row
+    of values (another table's, above this one's header)."""
+    lines = []
+    for i in range(above.stop - 1, max(above.start, above.stop - _HEADER_LINES) - 1, -1):
+        row = table_row(doc.analysis[i])
+        if row is not None and any(v.text for v in row[1]):
+            break
+        lines.append(i)
+    return lines
+
+
+def _other_form(doc: Document, template: TableTemplate, above: range) -> _Header | None:
+    """The header when it names another format's columns (``other_form``: 2019's 上一年项目数量 |
+    本年增/减 | 处理决定数量 over 行政许可): its values mean other things than this table's
+    columns, however many there are — the table is not read, and the reason says why, not
+    that a row has too many values. None when it names none."""
+    if not template.other_form:
+        return None
+    other = rx(template.other_form)
+    for i in _header_lines(doc, above):
+        if m := other.search(doc.analysis[i]):
+            return _Header(other_form=m.group(), reason=_OTHER_FORM.format(name=m.group()))
+    return None
+
+
+_OTHER_FORM = "表头“{name}”是旧版格式的列，与现行格式本表的各列含义不同，未按本表读取，请人工核对"
+_OLD_FORM = (
+    "表头“{name}”是{since}年度以前旧格式的列（{since}年度起按{form}），与本表各列含义不同，"
+    "未按本表读取，请人工核对"
+)
+
+
+def name_the_old_form(tables: Mapping[str, TableRead], since: int, form: str) -> None:
+    """The reason of each table left unread for another format's header (``other_form``) says
+    which: the one the rubric's current form (``form``, from the reports on ``since``)
+    replaced — 2019's 上一年项目数量 over table 二 is the 2019 format, not a table with too many
+    values or a wrong column."""
+    for table in tables.values():
+        if table.other_form is not None:
+            table.reason = _OLD_FORM.format(name=table.other_form, since=since, form=form)
 
 
 def _over_cells(
@@ -1054,14 +1199,14 @@ def _rows(doc: Document, region: range, template: TableTemplate) -> list[_Row]:
     column's. A column's name on a line of its own there is that cell's label (结果维持 / 1 /
     结果纠正 / 0, as a phone's page lays a row out), not a row's."""
     columns = len(template.columns)
+    cell_labels = _cell_labels(template)
     # a page's number where a page break cut the table (- 4 -, 第4页): no row, its 4 no value
     parsed = [
         (i, "", None)
         if PAGE_NUMBER.match(doc.analysis[i])
-        else (i, doc.analysis[i], split_row(doc.analysis[i]))
+        else (i, doc.analysis[i], _row_or_pairs(doc.analysis[i], template))
         for i in region
     ]
-    cell_labels = _cell_labels(template)
     # a value alone on its line, or after its cell's own label (结果维持	2: a table set out a
     # cell a line, label and value side by side)
     lone = [
@@ -1090,6 +1235,30 @@ def _rows(doc: Document, region: range, template: TableTemplate) -> list[_Row]:
     if values:
         _add_stacked(rows, values, columns)
     return rows
+
+
+_PAIR = re.compile(r"(\S+?)\s*[:：]\s*(\S+)")
+
+
+def _row_or_pairs(line: str, template: TableTemplate) -> tuple[str, list[_Token]] | None:
+    """``line`` split as a row (:func:`split_row`); or, in a table printed in pieces, a line of
+    its cells each after its column's own name (结果维持：2  结果纠正：1  …  总计：4, under a
+    line naming the block): its values, the names the template's next columns' in order. Read
+    as a header with nothing under it, such a table had been read with every cell blank."""
+    row = split_row(line)
+    if row is not None or not template.pieces or not line.strip():
+        return row
+    pairs = list(_PAIR.finditer(line))
+    names = [c.name.split()[-1] for c in template.columns]
+    said = [m.group(1) for m in pairs]
+    if (
+        len(pairs) < 2
+        or _PAIR.sub("", line).strip()
+        or not all(_is_value(m.group(2)) for m in pairs)
+        or not any(names[k : k + len(said)] == said for k in range(len(names)))
+    ):
+        return None
+    return "", [_Token(m.group(2), m.start(2), m.end(2)) for m in pairs]
 
 
 # A PDF's text joins a row's label and its first value (…申请数量30: the space between Chinese

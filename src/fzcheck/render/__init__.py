@@ -148,6 +148,36 @@ def part_label(part: Mapping[str, Any]) -> str:
     return str(part.get("label") or part.get("name") or part.get("id") or "")
 
 
+def within(result: Mapping[str, Any], part: Mapping[str, Any]) -> str | None:
+    """The label of the section an embedded part was found in (总体情况, for a sub-heading
+    （五）行政复议和行政诉讼情况 under 一、总体情况): the present part whose span holds its line.
+    A view naming only the sub-heading left the reviewer to find which section it sits in, and
+    read like a heading of its own. None when the part is not embedded or no section holds it."""
+    line = part.get("line")
+    if part.get("status") != "embedded" or not isinstance(line, int):
+        return None
+    return next(
+        (
+            part_label(p)
+            for p in result.get("parts") or []
+            if p.get("status") == "present"
+            and (span := p.get("span"))
+            and span["start_line"] <= line <= span["end_line"]
+        ),
+        None,
+    )
+
+
+def heading_within(result: Mapping[str, Any], part: Mapping[str, Any]) -> str:
+    """A part's heading as the parts' lists show it: an embedded part's with the section that
+    holds it (行政复议和行政诉讼情况（在“总体情况”一节中）)."""
+    from fzcheck.render.i18n import t
+
+    heading = str(part.get("heading") or "")
+    holder = within(result, part)
+    return heading + t("within", part=holder) if holder else heading
+
+
 def part_title(label: str, required: bool) -> str:
     """A part's label where parts are listed with their statuses: an optional one marked so."""
     from fzcheck.render.i18n import t

@@ -36,6 +36,7 @@ from fzcheck.render import (
     part_labels,
     reviewed_status,
     short_names,
+    within,
 )
 from fzcheck.render import html_view as view
 
@@ -189,6 +190,7 @@ def render_report_page(
             {
                 "part": p,
                 "status": reviewed_status(result, p),  # the reviewer's where they decided
+                "within": within(result, p),  # the section an embedded part sits in
                 "name": names[p["id"]],
                 "colour": colour,
                 "evidence": evidence,

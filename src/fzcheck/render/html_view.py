@@ -568,7 +568,7 @@ class TableView:
 
 def table_views(result: Mapping[str, Any]) -> list[TableView]:
     """Each table with its cells (failing ones marked, each linked to its line)."""
-    from fzcheck.render.tables import failing_cells, summary
+    from fzcheck.render.tables import failing_cells, sum_message, summary
 
     out = []
     for t in _list(result.get("tables")):
@@ -596,7 +596,7 @@ def table_views(result: Mapping[str, Any]) -> list[TableView]:
                 status=str(t["status"]),
                 summary=summary(dict(t)),
                 failed=[
-                    {**c, "message": render.check_message(c)}  # as every view words it
+                    {**c, "message": sum_message(dict(t), c)}  # as every view words it
                     for c in _list(t.get("checks"))
                     if c.get("passed") is False
                 ],

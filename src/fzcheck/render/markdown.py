@@ -13,6 +13,7 @@ from fzcheck.render import (
     fact_value,
     failed_check_entries,
     failed_in_part,
+    heading_within,
     part_label,
     part_labels,
     part_title,
@@ -94,7 +95,7 @@ def render_markdown(result: dict[str, Any], rubrics: Catalog | None = None) -> s
             f"| {status_text(result, p, marks=True)}"
             + (f"（✗ {failing}）" if (failing := failed_in_part(result, p)) else "")
             + " "
-            f"| {md_cell(p['heading'])} | {md_cell(p['line'])} |"
+            f"| {md_cell(heading_within(result, p))} | {md_cell(p['line'])} |"
         )
     failed = failed_check_entries(result, message=True)  # as the reviewer decided them
     if failed:

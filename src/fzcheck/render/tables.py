@@ -48,10 +48,20 @@ def summary(table: dict[str, Any]) -> str:
     if not checks:
         return f"{table['name']}：已读取{len(table.get('rows') or [])}行{note}"
     parts = [f"{failed}处不成立"] if failed else []
-    parts.append(f"{held}处成立")
+    if held or not unchecked:  # (勾稽关系0处成立、3处未核对: a table all blank held none)
+        parts.append(f"{held}处成立")
     if unchecked:
         parts.append(f"{unchecked}处未核对")
     return f"{table['name']}：勾稽关系" + "、".join(parts) + note
+
+
+def sum_message(table: dict[str, Any], check: dict[str, Any]) -> str:
+    """A failing sum's message under its table's name: less the words naming the table it is
+    in (第86行起的另一张表：…, under 表三…（第86行起的另一张表）), which the check's own
+    message needs and the table's heading already says."""
+    said = check_message(check)
+    head, colon, rest = said.partition("：")
+    return rest if colon and head and f"（{head}）" in str(table.get("name") or "") else said
 
 
 def grid(table: dict[str, Any], only_failing: bool = True) -> list[list[tuple[str, bool]]]:
@@ -86,7 +96,7 @@ def terminal_tables(result: dict[str, Any]) -> list[Any]:
                     [
                         (
                             Text("✗", style="red"),
-                            Text(f"{chk['name']}：{check_message(chk)}", style="red"),
+                            Text(f"{chk['name']}：{sum_message(table, chk)}", style="red"),
                         )
                         for chk in failed
                     ]
@@ -112,5 +122,5 @@ def markdown_tables(result: dict[str, Any]) -> list[str]:
     lines: list[str] = []
     for table in result.get("tables") or []:
         lines.append(f"- {summary(table)}")
-        lines += [f"  - ✗ {c['name']}：{check_message(c)}" for c in _failed(table)]
+        lines += [f"  - ✗ {c['name']}：{sum_message(table, c)}" for c in _failed(table)]
     return ["", "统计表：", "", *lines] if lines else []

@@ -24,6 +24,7 @@ from fzcheck.render import (
     fact_label,
     fact_value,
     failed_in_part,
+    heading_within,
     part_label,
     part_labels,
     part_title,
@@ -101,7 +102,7 @@ def render_result(result: dict[str, Any]) -> Panel:
             )
         if failing := failed_in_part(result, p):  # ✓ 独立成节 alone read as all well
             status += f"\n[red]✗ {failing}[/]"
-        shown = p["heading"] or ""
+        shown = heading_within(result, p)
         # (a part found by its words: embedded, or a paragraph of its own with no heading)
         if p["status"] != "missing" and p["evidence"] and (p["status"] == "embedded" or not shown):
             ev = p["evidence"][-1]
