@@ -145,3 +145,15 @@ def test_a_table_left_all_blank_is_not_said_to_hold_no_sum(tmp_path: Path) -> No
     assert tables(r)["appeals"]["status"] == "read"
     markdown = render("markdown", [r])
     assert "- 表四 政府信息公开行政复议、行政诉讼情况：勾稽关系3处未核对" in markdown
+
+
+def test_a_group_label_read_as_a_row_of_blanks_is_not_shown_as_one(tmp_path: Path) -> None:
+    """（六）其他处理 printed on a line of its own over its 1. 2. 3. (the template's merged
+    cell) is read as a row with no values: the page's grid showed it as a row of 空白 cells, as
+    if the unit had left it blank. It is their label, not a row of the grid."""
+    r = check(write(tmp_path, "layout.txt", gip.layout_text()))
+    names = [row["name"] for row in tables(r)["requests"]["rows"]]
+    assert "（六）其他处理" in names and "（六）其他处理 1.逾期不补正" in names
+    html = render("html", [r])
+    assert ">（六）其他处理</a></th>" not in html
+    assert ">（六）其他处理 1.逾期不补正</a></th>" in html

@@ -566,6 +566,17 @@ class TableView:
     rows: list[dict[str, Any]]
 
 
+def _heads_the_next(
+    row: Mapping[str, Any], after: Sequence[Any], values: Mapping[tuple[str, str], Any]
+) -> bool:
+    """A row read with every cell blank whose name opens the next row's (（六）其他处理 over
+    （六）其他处理 1.逾期不补正): the label of the rows under it, printed as the template's merged
+    cell — not a row the unit left blank, as a line of 空白 cells said it was."""
+    blank = all(not c["text"] for (r, _), c in values.items() if r == row["id"])
+    name = str(row["name"])
+    return blank and bool(after) and str(after[0]["name"]).startswith(f"{name} ")
+
+
 def table_views(result: Mapping[str, Any]) -> list[TableView]:
     """Each table with its cells (failing ones marked, each linked to its line)."""
     from fzcheck.render.tables import failing_cells, sum_message, summary
@@ -577,7 +588,10 @@ def table_views(result: Mapping[str, Any]) -> list[TableView]:
         bad = failing_cells(dict(t))
         values = {(c["row"], c["col"]): c for c in _list(t.get("cells"))}
         rows = []
-        for row in _list(t.get("rows")):
+        listed = _list(t.get("rows"))
+        for k, row in enumerate(listed):
+            if _heads_the_next(row, listed[k + 1 :], values):
+                continue
             cells = []
             for col in _list(t.get("columns")):
                 cell = values.get((row["id"], col["id"]))
