@@ -181,6 +181,19 @@ def test_a_result_is_shown_with_the_rubric_content_that_graded_it(
     assert not capsys.readouterr().err
 
 
+def test_a_bundled_rubric_is_named_without_its_content(tmp_path: Path) -> None:
+    """fzcheck's own rubrics change with its releases under one version: a result graded by the
+    bundled one names no digest, so results an older release graded open with the newer one
+    (their decisions applied), where a rubric file of the user's names its content."""
+    bundled = Catalog.load()["fazhi-annual"]
+    assert bundled.ref().digest is None
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(BUNDLED, encoding="utf-8")
+    assert Catalog.load(str(copy))["fazhi-annual"].ref().digest == bundled.digest
+    older_release = {"rubric": {"id": "fazhi-annual", "version": "1.0", "digest": None}}
+    assert Catalog.load().for_result(older_release) is bundled
+
+
 def test_a_renamed_part_is_just_another_part() -> None:
     # (and where other parts name it: each embeds_in list)
     renamed = re.sub(r"(embeds_in: \[[^\]]*)\bother\b", r"\1remarks", BUNDLED).replace(

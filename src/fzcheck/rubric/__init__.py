@@ -69,7 +69,9 @@ def load_rubric(spec: str) -> Rubric:
     path = resolve(spec)
     key = (str(path.resolve()), path.stat().st_mtime)
     if key not in _CACHE:
-        _CACHE[key] = parse_rubric(rubric_text(path), str(path))
+        rubric = parse_rubric(rubric_text(path), str(path))
+        rubric._bundled = path.resolve().parent == bundled_dir().resolve()
+        _CACHE[key] = rubric
     return _CACHE[key]
 
 

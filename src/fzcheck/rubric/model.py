@@ -8,7 +8,7 @@ import hashlib
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from fzcheck.analysis.checks import DocumentCheck, PartCheck
 from fzcheck.analysis.patterns import Regex, rx
@@ -282,6 +282,8 @@ class Rubric(_Strict):
     document_checks: list[DocumentCheck] = Field(default_factory=list)
     tables: list[TableTemplate] = Field(default_factory=list)
     parts: list[Part] = Field(min_length=1)
+    # set by the loader: one of fzcheck's own rubrics (see ref)
+    _bundled: bool = PrivateAttr(default=False)
 
     @field_validator("parts")
     @classmethod
@@ -318,14 +320,16 @@ class Rubric(_Strict):
     def ref(
         self, selected_by: Literal["flag", "auto"] | None = None, reason: str | None = None
     ) -> RubricRef:
-        """How a result names this rubric: id, version and content (a copy edited under the
-        same id and version is told apart by its digest)."""
+        """How a result names this rubric: id and version, and a user's own rubric file its
+        content too (a copy edited under the bundled id and version is told apart by it). A
+        bundled rubric is named without: its content changes with fzcheck's releases under one
+        version, and a result an older fzcheck graded is shown with the newer one, as before."""
         from fzcheck.result import RubricRef
 
         return RubricRef(
             id=self.id,
             version=self.version,
-            digest=self.digest,
+            digest=None if self._bundled else self.digest,
             selected_by=selected_by,
             reason=reason,
         )
