@@ -181,6 +181,34 @@ def test_a_report_typed_at_a_terminal_is_read_outside_the_inputs_time_limit(
     assert timers == [0.0]  # read once, no timer running
 
 
+def test_a_stalled_pipe_is_said_to_be_the_cause(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pipe whose writer never ends it is stopped at the input's time limit and said to be
+    what stalled — not a file too complex to read, re-saved as .docx."""
+    import os
+
+    from fzcheck import pipeline
+
+    reader, writer = os.pipe()  # held open: the read never sees its end
+    monkeypatch.setattr(pipeline, "INPUT_SECONDS", 0.3)
+    monkeypatch.setattr(sys, "stdin", os.fdopen(reader, "r"))
+    try:
+        os.write(writer, SAMPLE.read_bytes()[:200])
+        main(["check", "-f", "jsonl", "-"])
+    finally:
+        os.close(writer)
+    out, _ = capsys.readouterr()
+    result = json.loads(out)
+    assert result["error"]["kind"] == "timeout"
+    assert "standard input" in result["error"]["message"]
+    assert "docx" not in result["error"]["message"]
+    from fzcheck.render.i18n import error_key, t
+
+    key, values = error_key("timeout", result["error"]["message"])
+    assert "标准输入" in t(key, **values)  # the reviewer's sentence says so too
+
+
 def test_directory_is_recursed_by_known_suffixes(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_bytes(SAMPLE.read_bytes())

@@ -62,6 +62,10 @@ TIMEOUT_MESSAGE = (
     f"checking took over {INPUT_SECONDS:g} s and was stopped (its structure keeps a reading "
     "library busy); re-save it as .docx or PDF"
 )
+STDIN_STALLED_MESSAGE = (
+    f"standard input did not end within {INPUT_SECONDS:g} s (the program writing to it stalled "
+    "or never closed it); give the report's file instead"
+)
 
 
 class _TookTooLong(BaseException):
@@ -102,11 +106,13 @@ def check_source(source: str, catalog: Catalog, max_mb: float = DEFAULT_MAX_MB) 
     first = next(iter(catalog.values()))
     ref = first.ref() if len(catalog) == 1 else None
     typed: bytes | None = None
-    if source == "-" and stdin_is_terminal():
+    if source == "-":
         try:
-            typed = _typed_in(max_mb)
+            typed = _typed_in(max_mb) if stdin_is_terminal() else _piped_in(max_mb)
         except InputError as err:
             return Graded(error_result(source, err.kind, str(err), rubric=ref))
+        except _TookTooLong:
+            return Graded(error_result(source, "timeout", STDIN_STALLED_MESSAGE, rubric=ref))
     try:
         with _time_limit(INPUT_SECONDS):
             return _check_source(source, catalog, max_mb, typed)
@@ -123,6 +129,13 @@ def _typed_in(max_mb: float) -> bytes:
 
     stderr().print(t("inputs.stdin_terminal"), markup=False, highlight=False)
     return read_bytes("-", max_mb)
+
+
+def _piped_in(max_mb: float) -> bytes:
+    """A report piped in (``-``): read under a time limit of its own, so that a writer that
+    stalls is said to be the cause, not the report (the check's own limit starts after)."""
+    with _time_limit(INPUT_SECONDS):
+        return read_bytes("-", max_mb)
 
 
 def _check_source(

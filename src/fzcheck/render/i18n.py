@@ -137,6 +137,7 @@ _ERROR_WORDS = {  # kind: (words in the message's first clause, the closer sente
     "scanned_pdf": ((".ofd", "error.scanned_ofd"),),
     "missing_dependency": (("OCR", "error.missing_ocr"),),
     "internal": (("process died", "error.internal_died"),),
+    "timeout": (("standard input", "error.timeout_stdin"),),
 }
 
 
@@ -513,6 +514,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.too_complex": "文件结构远比一份报告复杂（元素数量超过上限）：请拆分或重新保存",
         "error.timeout": (
             "处理超时已停止（文件损坏或远大于一份报告）：请重新保存为.docx或PDF后再检查"
+        ),
+        "error.timeout_stdin": (
+            "标准输入在限定时间内没有结束（向它写入的程序停住了或没有关闭输出）：请改为直接给出报告文件"
         ),
         "error.no_reports": (
             "该目录中没有可检查的报告文件：请确认目录和报告格式"
@@ -1255,6 +1259,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "error.timeout": (
             "reading or checking it took too long and was stopped (a damaged file, or far "
             "larger than a report): re-save it as .docx or PDF"
+        ),
+        "error.timeout_stdin": (
+            "standard input did not end in time (the program writing to it stalled or never "
+            "closed it): give the report's file instead"
         ),
         "error.no_reports": (
             "no report files to check in this folder: check the folder and the reports' "
