@@ -151,3 +151,27 @@ def test_table_fours_digits_run_together_on_a_line_of_their_own_are_said_to_be(
     table = appeals(tmp_path, flat)
     assert table["status"] == "unreadable"
     assert "数字连在一起" in table["reason"] and "210141001201001" in table["reason"]
+
+
+def test_a_blank_table_under_a_numbered_caption_and_over_a_dated_note_is_read_blank(
+    tmp_path: Path,
+) -> None:
+    """Table 四 printed as its header alone (no cases, the row left blank) is read blank, its
+    sums unchecked — also when its caption numbers it (表4) or the note under it, wrapped,
+    opens with the year and names the header's words (注：2025年度…行政复议、 / 提起行政诉讼…):
+    neither number is a value beside the names, and the table had been called absent."""
+    header = [
+        "        行政复议                              行政诉讼",
+        "                            未经复议直接起诉                  复议后起诉",
+        "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计"
+        " 结果维持 结果纠正 其他结果 尚未审结 总计",
+    ]
+    note = [
+        "",
+        "  注：2025年度本机关未发生因政府信息公开工作被申请行政复议、",
+        "提起行政诉讼的情况。",
+    ]
+    for lines in (["          表4  政府信息公开行政复议、行政诉讼情况", *header], header + note):
+        table = appeals(tmp_path, lines)
+        assert table["status"] == "read", table["reason"]
+        assert all(c["text"] == "" for c in table["cells"])

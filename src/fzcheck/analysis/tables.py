@@ -784,7 +784,7 @@ def _header_alone(doc: Document, template: TableTemplate, region: range) -> Tabl
     header = "".join(_compact(doc.analysis[i]) for i in heads)
     if not heads or not all(g in header for g in groups) or not _cut_names(template, header):
         return None
-    if any(_NOT_BLANK.search(doc.analysis[i]) for i in heads):
+    if any(_BESIDE_NAMES.search(doc.analysis[i]) for i in heads):
         return None  # values beside the names (结果维持：2  结果纠正：1 …): no header alone
     # no values after it it cannot read (二 一 零…, 1 0 2), no pointer to an annex (详见附表);
     # a note that there were none (注：本年度未发生…) may follow
@@ -837,6 +837,12 @@ def _clause(line: str, m: re.Match[str]) -> str:
 _CLAUSE_STOPS = ",，。;；"
 _NONE_HAPPENED = re.compile(r"未发生|没有发生|未出现|无[^,，。;；]{0,24}(?:案件|情况)")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+\s*[件起次]")
+# a value among a header's names: after a colon, or a number standing apart (2, 二) — not a
+# caption's 表4 nor a year (注：2024年度…, a wrapped note naming the header's words too)
+_NUMERAL = "[一二三四五六七八九十零〇两]"
+_BESIDE_NAMES = re.compile(
+    rf"[:：]\s*(?!(?:19|20)\d\d\s*年)(?:\d|{_NUMERAL})|(?<!\S)(?:\d+|{_NUMERAL}+)(?!\S)"
+)
 _NOT_BLANK = re.compile(
     r"\d|[一二三四五六七八九十零〇两]{3,}|(?<!\S)[一二三四五六七八九十零〇两](?!\S)"
 )
