@@ -38,6 +38,20 @@ def test_the_headline_under_a_banner_and_over_its_byline_and_dateline(tmp_path: 
     assert _document(tmp_path, top)["title"] == _HEADLINE
 
 
+def test_a_byline_naming_its_paper_or_a_subtitle_is_not_the_headline(tmp_path: Path) -> None:
+    """The headline above a byline that names its paper or office (示例日报记者 李某某, 通讯员
+    示例县司法局宣传科) — six characters running on, as a headline's are — and above its
+    ——subtitle is the title, not the last of those lines."""
+    for under in (
+        "示例日报记者 李某某 通讯员 王某",
+        "通讯员 示例县司法局宣传科",
+        "摄影：示例融媒体中心",
+    ):
+        assert _document(tmp_path, f"{_HEADLINE}\n{under}\n")["title"] == _HEADLINE
+    top = f"{_HEADLINE}\n——示例市推进严格规范公正文明执法纪实\n"
+    assert _document(tmp_path, top)["title"] == _HEADLINE
+
+
 def test_a_story_with_no_headline_has_no_title(tmp_path: Path) -> None:
     """Its first line the story's first sentence, or only a unit's name above it: no title (a
     unit's name is none)."""

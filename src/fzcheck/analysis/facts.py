@@ -496,6 +496,8 @@ def _headline(
     for i in nonblank[:_HEAD_LINES]:
         if i >= first_heading or _CLAUSE_STOP.search(lines[i]):
             break  # the text has begun
+        if lines[i].lstrip().startswith(_SUBTITLE_DASHES):
+            continue  # ——…纪实: the subtitle under the headline, not the headline
         span = clean_title(lines[i], titles)
         if span is not None and _headline_shaped(lines[i][span[0] : span[1]]):
             found = (i, *span)
@@ -503,6 +505,9 @@ def _headline(
 
 
 _PHRASE = re.compile(r"[\u4e00-\u9fff]{6}")  # six words' characters running on
+_SUBTITLE_DASHES = ("—", "－", "-", "–")
+# a byline: who wrote or shot it (清溪日报记者 陈某 通讯员 周某, 摄影：李某), not what it tells
+_BYLINE = re.compile(r"(?:记者|通讯员|编辑|责编|摄影|撰稿|供稿|作者)(?:\s|[:：]|$)")
 _HEADLINE_MAX = 40
 
 
@@ -517,6 +522,7 @@ def _headline_shaped(core: str) -> bool:
         and _DATE_ONLY.match(core) is None
         and _UNIT_FIRST.fullmatch(core) is None
         and _GOVERNMENT.search(core) is None
+        and _BYLINE.search(core) is None
     )
 
 
