@@ -256,3 +256,197 @@ def test_badges_over_numbered_sections_rank_above_them(tmp_path: Path) -> None:
         (2, "一、", "提升依法决策水平"),
         (2, "二、", "加强执法队伍建设"),
     ]
+
+
+# --- badges and the report's own numbering, where each leaves the other -------------------
+
+
+@pytest.mark.parametrize(
+    "numbers", [["（一）", "（二）", "（三）", "（四）"], ["1.", "2.", "3.", "4."]]
+)
+def test_badges_inside_a_numbered_section_are_its_points(
+    tmp_path: Path, numbers: list[str]
+) -> None:
+    """A report numbered （一）–（四） (or 1.–4.), a list of cases badged 01 02 03 in its first
+    section: the cases are its points, the rest the report's sections (they had sat under the
+    last case)."""
+    one, two, three, four = numbers
+    text = (
+        "示例区城市管理局2025年法治政府建设年度报告\n"
+        "现将本局2025年度法治政府建设情况报告如下。\n"
+        f"{one}主要举措和成效\n"
+        "全年办理城市管理行政处罚案件212件。选取的典型案例有：\n"
+        "01 某餐饮店占道经营案\n执法队员多次劝导无效后依法立案，处罚款2000元。\n"
+        "02 某工地夜间违规施工案\n经调查核实后依法责令停止施工，并处罚款1万元。\n"
+        "03 某公司擅自设置户外广告案\n依法责令限期拆除，当事人已自行整改。\n"
+        "全年还开展执法培训4期。\n"
+        f"{two}存在的不足和原因\n部分中队执法人员不足，主要原因是编制偏紧。\n"
+        f"{three}主要负责人履职情况\n局长认真履行第一责任人职责，主持专题会议4次。\n"
+        f"{four}2026年工作安排\n推进执法规范化建设，深化柔性执法。\n"
+    )
+    outline = _outline(text, tmp_path)
+    assert [(level, text) for level, _, text in outline] == [
+        (1, "主要举措和成效"),
+        (2, "某餐饮店占道经营案"),
+        (2, "某工地夜间违规施工案"),
+        (2, "某公司擅自设置户外广告案"),
+        (1, "存在的不足和原因"),
+        (1, "主要负责人履职情况"),
+        (1, "2026年工作安排"),
+    ]
+
+
+_LONG_LEAD = (
+    "全年开展水事执法巡查380次，查处水事违法案件21件，办理取水许可审批事项64件，"
+    "重大执法决定法制审核率100%，行政执法案卷评查优良率96%，全年未发生行政复议纠错案件，"
+    "水行政执法与检察公益诉讼协作机制运行顺畅，联合开展河湖专项整治行动3次。主要做法有："
+)
+
+
+@pytest.mark.parametrize(
+    "lead", ["全年开展水事执法巡查380次，查处水事违法案件21件。主要做法有：", _LONG_LEAD]
+)
+def test_badges_under_an_unnumbered_heading_are_its_points(tmp_path: Path, lead: str) -> None:
+    """Headings with no number (a web page's), the first section's practices badged 01 02 03
+    after a paragraph (short, or long: no section's opening over its points): the practices
+    are its points; the headings, looked for, head the report's parts."""
+    text = (
+        "示例县水务局2025年法治政府建设工作报告\n\n"
+        "2025年，县水务局扎实推进法治部门建设。现将有关情况报告如下：\n"
+        "主要举措和成效\n"
+        f"{lead}\n"
+        "01 “河湖管家”进村入户\n在全县行政村设立河湖管护员96名，巡查发现问题142个。\n"
+        "02 “说理执法”进现场\n制作说理式执法文书模板8类，执法投诉同比下降20%。\n"
+        "03 “以案释法”进企业\n走访取用水企业41家，讲解典型案例15个。\n"
+        "存在的不足和原因\n"
+        "执法队伍专业人员偏少，主要原因是近年来新进人员不多。\n"
+        "党政主要负责人履行推进法治建设第一责任人职责情况\n"
+        "局长切实履行第一责任人职责，主持召开专题会议3次，带头出庭应诉1次。\n"
+        "2026年工作安排\n"
+        "2026年，我局将加强执法队伍建设，完善河湖执法联动机制。\n"
+    )
+    outline = _outline(text, tmp_path)
+    assert [text for level, _, text in outline if level == 1] == [
+        "主要举措和成效",
+        "存在的不足和原因",
+        "党政主要负责人履行推进法治建设第一责任人职责情况",
+        "2026年工作安排",
+    ]
+    assert [level for level, marker, _ in outline if marker.startswith("0")] == [2, 2, 2]
+
+
+def test_a_skipped_badge_number_goes_on_with_the_run(tmp_path: Path) -> None:
+    """01 02 03 05 (an editor's slip for 04): the plan's section is the run's last; numbers
+    shuffled (01 02 04 03, 02 01 03 04) still number nothing."""
+    skipped = _post(lambda n, t: f"{[1, 2, 3, 5][n - 1]:02d}\n\n{t}")
+    assert [text for level, _, text in _outline(skipped, tmp_path) if level == 1] == _HEADINGS
+    assert _statuses(checked(tmp_path, skipped))["next_year_plan"] == ("present", _HEADINGS[3])
+    for order in ([1, 2, 4, 3], [2, 1, 3, 4]):
+        shuffled = _post(lambda n, t, order=order: f"{order[n - 1]:02d}\n\n{t}")
+        assert all(not m.startswith("0") for _, m, _ in _outline(shuffled, tmp_path)), order
+
+
+def test_a_badged_section_told_as_a_list_is_a_section(tmp_path: Path) -> None:
+    """The leader's section a list with no full stop, the plan's a list the signature ends:
+    both are sections (no sentence told is no contents list: lines stand between badges)."""
+    text = (
+        "示例街道2025年度法治政府建设情况报告\n示例街道 2026-02-11 19:30\n\n"
+        "现将示例街道2025年度法治政府建设情况报告如下。\n\n"
+        "01\n年度工作成效\n全年办理行政处罚案件96件，调处矛盾纠纷410件。\n\n"
+        "02\n存在的不足和原因\n执法人员对新划转事项不熟悉，主要原因是培训不够系统。\n\n"
+        "03\n主要负责人履职情况\n街道党工委书记履行第一责任人职责：\n"
+        "主持专题研究法治建设工作3次\n带头接访群众40批次\n\n"
+        "04\n2026年工作安排\n加强执法队伍培训\n健全社区法律顾问考核机制\n\n"
+        "示例街道办事处\n2026年2月9日\n"
+    )
+    assert [t for level, _, t in _outline(text, tmp_path) if level == 1] == [
+        "年度工作成效",
+        "存在的不足和原因",
+        "主要负责人履职情况",
+        "2026年工作安排",
+    ]
+
+
+def test_a_run_of_badges_inside_a_badged_section_is_its_points(tmp_path: Path) -> None:
+    """Sections badged 01–04, and in the first its practices badged 01 02 03 (joined, or alone
+    as the sections' are): the practices are points of section 01, the sections go on after
+    them (02 after the practices' 03)."""
+    practices = [("“护农”专项行动", "检查农资门店210家次。"), ("“亮剑”执法行动", "查处案件15件。")]
+    practices.append(("“法律明白人”培训", "培训村民900名。"))
+    for joined in (True, False):
+        inner = [
+            f"{n:02d} {t}\n{p}" if joined else f"{n:02d}\n\n{t}\n{p}"
+            for n, (t, p) in enumerate(practices, 1)
+        ]
+        text = _post(lambda n, t: f"{n:02d}\n\n{t}").replace(
+            _SECTIONS[0][1][0], "全年立案查处案件68件。典型做法有：\n" + "\n".join(inner)
+        )
+        outline = _outline(text, tmp_path)
+        assert [t for level, _, t in outline if level == 1] == _HEADINGS, joined
+        assert [(level, t) for level, m, t in outline if t in dict(practices)] == [
+            (2, t) for t, _ in practices
+        ]
+
+
+def test_highlights_badged_before_the_report_are_no_sections(tmp_path: Path) -> None:
+    """A 【年度亮点】 block of badges 01 02 03, a sentence each, before a report numbered 一、–四、:
+    the highlights are no sections (the year's work had been highlight 01's, 一、–四、 under
+    highlight 03)."""
+    text = _REPORT.replace("01 街道执法力量不足\n", "").replace(
+        "一、主要举措和成效\n",
+        "【年度亮点】\n01 行政复议案件纠错率下降\n全县行政复议纠错率同比下降3个百分点。\n"
+        "02 示范创建成效明显\n示例镇被命名为全省法治政府建设示范乡镇。\n"
+        "03 普法评估位列全市第一\n全县普法工作经验在全市推广。\n"
+        "2025年，县司法局认真落实法治政府建设部署，现将有关情况报告如下。\n"
+        "一、主要举措和成效\n",
+    )
+    outline = _outline(text, tmp_path)
+    assert [(level, t) for level, _, t in outline if level == 1] == [
+        (1, "主要举措和成效"),
+        (1, "存在的不足和原因"),
+        (1, "党政主要负责人履行推进法治建设第一责任人职责情况"),
+        (1, "2026年工作安排"),
+    ]
+
+
+def test_badged_sections_over_a_plan_numbered_alone_stay_sections(tmp_path: Path) -> None:
+    """Badged sections, the plan's items alone numbered 一、 二、: the badges are the sections
+    (the 一、 items fall in the last badge's section, as highlights' report would, but the
+    text is the badges')."""
+    text = _post(lambda n, t: f"{n:02d}\n\n{t}").replace(
+        "1.提升依法决策水平。推动合法性审查全覆盖。\n2.加强执法队伍建设。开展执法人员全员轮训。",
+        "一、提升依法决策水平\n推动合法性审查全覆盖。\n二、加强执法队伍建设\n开展全员轮训。",
+    )
+    outline = _outline(text, tmp_path)
+    assert [t for level, _, t in outline if level == 1] == _HEADINGS
+    assert [(level, t) for level, m, t in outline if m in ("一、", "二、")] == [
+        (2, "提升依法决策水平"),
+        (2, "加强执法队伍建设"),
+    ]
+
+
+def test_page_numbers_across_a_reports_numbering_are_no_badges(tmp_path: Path) -> None:
+    """A PDF's page numbers 01 02 03 at page feet, the report's 一、 numbering running on across
+    them (the first in its opening): no headings, the text after each no heading's."""
+    text = (
+        "示例县水利局2025年度法治政府建设情况报告\n"
+        "2025年，县水利局推进依法治水管水，全年审查重大行政决策\n\n01\n\n"
+        "事项15项，评查执法案卷160卷，组织执法\n人员培训3期。现将有关情况报告如下。\n"
+        "一、主要举措和成效\n全年开展河道巡查1420人次，立案查处\n\n02\n\n"
+        "水事违法案件26件，结案率100%，执法\n案卷评查优良率96%。\n"
+        "二、存在的不足和原因\n部分执法人员专业素质不高，主要原因是\n\n03\n\n"
+        "培训不够系统，学法用法制度落实还\n不够到位。\n"
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况\n局长带头出庭应诉1次。\n"
+        "四、2026年工作安排\n推动合法性审查全覆盖。\n"
+    )
+    assert [m for _, m, _ in _outline(text, tmp_path)] == ["一、", "二、", "三、", "四、"]
+
+
+def test_a_lead_list_before_badged_sections_leaves_them_sections(tmp_path: Path) -> None:
+    """The opening's list of highlights (1. 2.) before sections badged 01–04: the badges, which
+    carry the text, are the sections — not points of the list's last item."""
+    text = _post(lambda n, t: f"{n:02d}\n\n{t}").replace(
+        "现将有关情况报告如下。",
+        "主要亮点有：\n1.合法性审查实现全覆盖\n2.行政复议纠错率下降\n现将有关情况报告如下。",
+    )
+    assert [t for level, _, t in _outline(text, tmp_path) if level == 1] == _HEADINGS

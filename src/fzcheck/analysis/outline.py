@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from operator import itemgetter
 from typing import Any
 
@@ -298,7 +298,9 @@ _BADGE_TEXT = re.compile(
 @dataclass(frozen=True, slots=True)
 class _Badge:
     number: int
-    style: str  # the word naming it (part, no), lower-cased; "" for a bare zero-padded number
+    # the word naming it (part, no; "" for a bare 01) and whether it stands alone over its
+    # heading: a run keeps one shape (a section's 01 alone, its practices' 01 “…” beside them)
+    shape: tuple[str, bool]
     marker: str  # as written, without the slash after it
     line: int  # the badge's own line
     heading: int  # the line its heading's text is on: the badge's, or the next non-blank one
@@ -308,9 +310,11 @@ class _Badge:
 
 def badge_headings(lines: list[str], first: int, last: int) -> list[tuple[int, str, int, int, int]]:
     """The sections a post numbers with badges, as top headings (kind 1, as 一、): a run of
-    them numbered in order from 1 (01, 02 …), each over a short heading and a section that tells
-    something before the next. A lone 01, a list's or a contents' entries (nothing told between
-    them), a line of figures (01月…, 2023年…, 0591-…) are none."""
+    them numbered in order from 1 (01, 02 …), each over a short heading and a section with
+    text of its own before the next; a run inside a section (its practices, 01 “…” 02 …) is
+    that section's points (kind 3). A lone 01, a contents' entries (nothing between them), a
+    line of figures (01月…, 2023年…, 0591-…) are none. Where the report's own numbering leaves
+    them: :func:`_with_badges`."""
     # (most lines are ruled out by their first two characters: a match each, or a call, cost
     # 2% of a check — a report's points 1. 2. open with a 1 too)
     opened = [i for i in range(first, last + 1) if lines[i].lstrip()[:2] in _BADGE_OPENINGS]
@@ -323,12 +327,28 @@ def badge_headings(lines: list[str], first: int, last: int) -> list[tuple[int, s
     if not marks:
         return []
     ends = [b.line for b in marks[1:]] + [last + 1]
-    told = [b for b, end in zip(marks, ends, strict=True) if _told(lines, b.heading + 1, end)]
-    return [
-        (1, b.marker, b.heading, b.start, heading_text_end(lines[b.heading], b.start))
-        for run in _runs_in_order(told)
+    shown = [b for b, end in zip(marks, ends, strict=True) if _has_text(lines, b.heading + 1, end)]
+    runs = [
+        run
+        for shape in dict.fromkeys(b.shape for b in shown)
+        for run in _runs_in_order([b for b in shown if b.shape == shape])
+    ]
+    runs.sort(key=lambda run: run[0].line)
+    if not runs:
+        return []
+    top = _top_run(lines, runs, last)
+    out = [
+        (
+            1 if k == top else 3,
+            b.marker,
+            b.heading,
+            b.start,
+            heading_text_end(lines[b.heading], b.start),
+        )
+        for k, run in enumerate(runs)
         for b in run
     ]
+    return sorted(out, key=itemgetter(2))
 
 
 def _badge_at(lines: list[str], i: int, m: re.Match[str], last: int) -> _Badge | None:
@@ -336,7 +356,8 @@ def _badge_at(lines: list[str], i: int, m: re.Match[str], last: int) -> _Badge |
     next non-blank line (up to ``last``): short, no sentence, no table's row, no heading of its
     own."""
     line = lines[i]
-    if m.end() < len(line.rstrip()):
+    alone = m.end() >= len(line.rstrip())
+    if not alone:
         heading, start = i, m.end()
     else:
         j = _nonblank(lines, i, 1, last)
@@ -355,7 +376,7 @@ def _badge_at(lines: list[str], i: int, m: re.Match[str], last: int) -> _Badge |
         return None
     return _Badge(
         number=int(m.group("named") or m.group("padded")),
-        style=(m.group("word") or "").lower(),
+        shape=((m.group("word") or "").lower(), alone),
         marker=m.group(0).strip().rstrip("/丨").rstrip(),
         line=i,
         heading=heading,
@@ -364,25 +385,93 @@ def _badge_at(lines: list[str], i: int, m: re.Match[str], last: int) -> _Badge |
     )
 
 
-def _told(lines: list[str], first: int, stop: int) -> bool:
-    """Whether a sentence is told on the lines from ``first`` up to ``stop`` (exclusive)."""
-    return any(_STOP.search(lines[k]) for k in range(first, stop))
+def _has_text(lines: list[str], first: int, stop: int) -> bool:
+    """Whether a line of text stands from ``first`` up to ``stop`` (exclusive): a section's,
+    told or listed — a contents' entries follow one another with none between."""
+    return any(lines[k].strip() and lines[k] != PICTURE for k in range(first, stop))
+
+
+_OPEN_MAX = 3  # runs open at once, one inside another: a crafted text of 01 lines nests no deeper
 
 
 def _runs_in_order(badges: list[_Badge]) -> list[list[_Badge]]:
-    """The runs of ``badges`` numbered in order from 1 in one style, two badges at least, their
-    headings all different (a page's number over its running header heads no section); a badge
-    out of order ends its run (03 01 04 02 numbers no sections)."""
-    runs: list[list[_Badge]] = []
-    run: list[_Badge] = []
+    """The runs of ``badges`` (of one shape) numbered in order from 1, two badges at least,
+    their headings all different (a page's number over its running header heads no section).
+    A new 01 while a run is open starts one inside it (01 年度工作成效 / 01 某做法 02 03 / 02
+    存在的不足: the outer run goes on after the inner one's 03). A number skipped (01 02 03 05,
+    an editor's slip) goes on with the run, unless a badge elsewhere bears it (01 02 04 03 is
+    shuffled); a badge out of order closes the runs open (03 01 04 02 numbers nothing)."""
+    done: list[list[_Badge]] = []
+    open_runs: list[list[_Badge]] = []
+    strays: set[int] = set()  # the numbers of badges in no run
     for b in badges:
-        if run and b.number == run[-1].number + 1 and b.style == run[-1].style:
-            run.append(b)
+        if b.number == 1:
+            if len(open_runs) == _OPEN_MAX:  # (a list inside a list inside a section at most)
+                done.append(open_runs.pop())
+            open_runs.append([b])
+            continue
+        k = _continued(open_runs, b.number)
+        if k is None:
+            strays.add(b.number)
+            done += open_runs
+            open_runs = []
         else:
-            runs.append(run)
-            run = [b] if b.number == 1 else []
-    runs.append(run)
-    return [r for r in runs if len(r) >= 2 and len({b.text for b in r}) == len(r)]
+            done += open_runs[k + 1 :]
+            del open_runs[k + 1 :]
+            open_runs[k].append(b)
+    return [
+        run
+        for run in done + open_runs
+        if len({b.text for b in run}) == len(run) and _in_order(run, strays)
+    ]
+
+
+def _continued(open_runs: list[list[_Badge]], number: int) -> int | None:
+    """Which of the open runs (outermost first) a badge numbered ``number`` goes on with: the
+    innermost whose next number it is, else the innermost it goes on with by skipping one."""
+    for step in (1, 2):
+        for k in range(len(open_runs) - 1, -1, -1):
+            if number == open_runs[k][-1].number + step:
+                return k
+    return None
+
+
+def _in_order(run: list[_Badge], strays: set[int]) -> bool:
+    """Whether ``run`` is numbered as a run: two badges at least, one number skipped at most —
+    in a run of three or more, and borne by no badge elsewhere (``strays``)."""
+    skipped = [a.number + 1 for a, b in pairwise(run) if b.number == a.number + 2]
+    return len(run) >= 2 and (
+        not skipped or (len(skipped) == 1 and len(run) >= 3 and skipped[0] not in strays)
+    )
+
+
+def _top_run(lines: list[str], runs: list[list[_Badge]], last: int) -> int:
+    """Which of ``runs`` (in document order) numbers the post's sections: the first, or a later
+    one starting after its last badge whose text outweighs the first's (【年度亮点】 01 02 03, a
+    sentence each, before sections badged 01–04). The others number points in its sections
+    (its practices, its plan's items)."""
+    if len(runs) == 1:
+        return 0
+    first = runs[0][0].line
+    # the text's length up to each line (a crafted text of 20,000 runs weighed once, not each)
+    upto = list(accumulate((len(lines[k].strip()) for k in range(first, last + 1)), initial=0))
+    top = 0
+    for k, run in enumerate(runs[1:], 1):
+        at = run[0].line - first
+        before = upto[at] - upto[runs[top][0].line - first]
+        if run[0].line > runs[top][-1].line and upto[-1] - upto[at] > before:
+            top = k
+    return top
+
+
+def _outweighs(lines: list[str], first: int, at: int, last: int) -> bool:
+    """Whether the text from ``at`` to ``last`` (inclusive) is longer than the text from
+    ``first`` up to ``at``: which of two numberings, one after the other, carries the report."""
+    return _weight(lines, at, last + 1) > _weight(lines, first, at)
+
+
+def _weight(lines: list[str], first: int, stop: int) -> int:
+    return sum(len(lines[k].strip()) for k in range(first, stop))
 
 
 def _clause_after(line: str, at: int) -> bool:
@@ -467,10 +556,10 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
     found: list[tuple[int, str, int, int, int]] = []
     styled = doc.styled_headings
     alone: tuple[int, str] | None = None  # a marker on the line before, its text to come
-    badged = {f[2]: f for f in badge_headings(doc.analysis, body_start, body_end)}
+    badges = badge_headings(doc.analysis, body_start, body_end)
+    badged = {f[2] for f in badges}
     for i in range(body_start, body_end + 1):
         if i in badged:
-            found.append(badged[i])
             alone = None
             continue
         line = doc.analysis[i]
@@ -505,7 +594,7 @@ def build_outline(doc: Document, body_start: int, body_end: int) -> Outline:
         else:
             continue
         found.append((kind, marker, i, start, heading_text_end(line, start)))
-    found = _badges_inside_sections(found)
+    found = _with_badges(doc.analysis, found, badges, body_start, body_end)
     numbered = any(f[0] <= 3 for f in found)
     if not styled and (not numbered or _starts_again(found) or _numbered_once(found)):
         taken = {f[2] for f in found}  # a line of (1) or 一是 is its marker's heading already
@@ -616,16 +705,112 @@ def _is_badge(marker: str) -> bool:
     return m is not None and m.end() == len(marker)
 
 
-def _badges_inside_sections(
+def _with_badges(
+    lines: list[str],
     found: list[tuple[int, str, int, int, int]],
+    badges: list[tuple[int, str, int, int, int]],
+    body_start: int,
+    body_end: int,
 ) -> list[tuple[int, str, int, int, int]]:
-    """A post's badges after a top heading numbered otherwise (一、主要举措和成效 … 01 某街道的做法
-    over its paragraph …): a list inside that section, ranked as its points (1.) are, not the
-    report's sections."""
-    top = next((f for f in found if f[0] == 1), None)
-    if top is None or _is_badge(top[1]):
+    """``found``, the report's own headings, with a post's badges (:func:`badge_headings`)
+    where the report's own top headings leave them (:func:`_badges_rank`): heading its
+    sections, a list's points inside one (ranked as 1.), or none."""
+    tops = [b for b in badges if b[0] == 1]
+    if not tops:
         return found
-    return [(3, *f[1:]) if f[0] == 1 and _is_badge(f[1]) else f for f in found]
+    own = _own_top(lines, found, badges, body_start, body_end)
+    rank = _badges_rank(lines, tops, own, body_end)
+    if rank == 1:
+        kept = badges
+    else:  # (a run inside a section numbers points in it, whatever becomes of the sections')
+        # points rank as 1. do, below the sections' own kind (1.主要举措 / 01 某案: as （1）)
+        point = 4 if own and own[0][0] == 3 else 3
+        kept = [(point, *b[1:]) for b in badges if rank == 3 or b[0] != 1]
+    if rank == 3 and own[0][0] == BARE:
+        kept += own  # (the unnumbered headings holding them head the report's sections)
+    return sorted(found + kept, key=itemgetter(2))
+
+
+def _own_top(
+    lines: list[str],
+    found: list[tuple[int, str, int, int, int]],
+    badges: list[tuple[int, str, int, int, int]],
+    body_start: int,
+    body_end: int,
+) -> list[tuple[int, str, int, int, int]]:
+    """The report's own top headings: its highest numbered kind among 一、 （一） 1. — or, with
+    none, the short lines standing alone that head sections with no number (主要举措和成效, as
+    a web page gives them), after the opening has told a sentence (not a post's furniture)."""
+    numbered = [f for f in found if f[0] <= 3]
+    if numbered:
+        top = min(f[0] for f in numbered)
+        return [f for f in numbered if f[0] == top]
+    told = next((i for i in range(body_start, body_end + 1) if "。" in lines[i]), body_end)
+    badged = {b[2] for b in badges}
+    # (as long as build_outline takes them beside numbered points: the badges', once points)
+    bare = _bare_headings(lines, body_start, body_end, _BARE_MAX)
+    return [f for f in bare if f[2] > told and f[2] not in badged]
+
+
+def _badges_rank(
+    lines: list[str],
+    badges: list[tuple[int, str, int, int, int]],
+    own: list[tuple[int, str, int, int, int]],
+    body_end: int,
+) -> int | None:
+    """The kind a run of ``badges`` takes beside the report's own top headings ``own``: 1
+    (sections), 3 (points) or None (no headings).
+
+    - own headings on both sides of the badges: the badges are a list inside one section (01
+      某案 … 03 in （一）), points;
+    - on one side only: the numbering carrying more of the text is the report's — the badges
+      a block before it (【年度亮点】 01 02 03, photos' captions) or the last section's items
+      (四、2026年工作安排 / 01 …), points; or its sections, the own headings a lead's list (1.
+      2. in the opening) or the last section's items (04 2026年工作安排 / 一、 二、);
+    - between them: the badges head parts above them (01 2025年工作回顾 / 一、 二、 / 02
+      2026年工作打算 / 一、) — unless numbered on across them (一、 … 01 … 二、): then alone on
+      their lines they are a page's numbers at its feet, no headings; beside their words,
+      cases numbered through the sections, points."""
+    if not own:
+        return 1
+    tops = [b[2] for b in badges]  # their headings' lines
+    if any(tops[0] < f[2] < tops[-1] for f in own):
+        if not _numbered_across(tops, own):
+            return 1
+        return None if all(not lines[b[2]].lstrip().startswith(b[1]) for b in badges) else 3
+    if own[0][2] > tops[0]:
+        return 3 if _outweighs(lines, tops[0], own[0][2], body_end) else 1
+    after = sum(f[2] > tops[-1] for f in own)
+    if own[0][0] == BARE:
+        # (short lines standing alone are headings for sure only as a series: one before the
+        # badges, 编者按 or the like, and none after, heads no section holding them)
+        return 3 if after >= _BARE_AFTER else 1
+    return 3 if after or not _outweighs(lines, own[0][2], tops[0], body_end) else 1
+
+
+_BARE_AFTER = 2  # unnumbered headings after a run of badges that show it inside a section
+
+
+def _numbered_across(tops: list[int], own: list[tuple[int, str, int, int, int]]) -> bool:
+    """Whether the report's own headings ``own`` are numbered on across a badge at ``tops``:
+    the first in its section comes right after the last before it (一、 … 01 … 二、, a page's
+    number at its foot between them) — sections' badges see them numbered afresh (一、 二、
+    under 01, 一、 under 02)."""
+    for line, stop in zip(tops, [*tops[1:], own[-1][2] + 1], strict=True):
+        before = next((f for f in reversed(own) if f[2] < line), None)
+        first = next((f for f in own if line < f[2] < stop), None)
+        if before is not None and first is not None and _follows(before[1], first[1]):
+            return True
+    return False
+
+
+def _follows(marker: str, after: str) -> bool:
+    """Whether the number of marker ``after`` comes right after ``marker``'s (二、 after 一、,
+    3. after 2.)."""
+    a, b = marker.strip(_AROUND_NUMERAL), after.strip(_AROUND_NUMERAL)
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return len(a) == len(b) == 1 and a in _CN and b in _CN and _CN.index(b) == _CN.index(a) + 1
 
 
 def _firsts(found: list[tuple[int, str, int, int, int]]) -> list[int]:
