@@ -453,13 +453,11 @@ def _top_run(lines: list[str], runs: list[list[_Badge]], last: int) -> int:
     if len(runs) == 1:
         return 0
     first = runs[0][0].line
-    # the text's length up to each line (a crafted text of 20,000 runs weighed once, not each)
-    upto = list(accumulate((len(lines[k].strip()) for k in range(first, last + 1)), initial=0))
+    upto = _lengths_upto(lines, first, last)  # (a crafted text of 20,000 runs weighed once)
     top = 0
     for k, run in enumerate(runs[1:], 1):
-        at = run[0].line - first
-        before = upto[at] - upto[runs[top][0].line - first]
-        if run[0].line > runs[top][-1].line and upto[-1] - upto[at] > before:
+        later = run[0].line > runs[top][-1].line
+        if later and _heavier_after(upto, runs[top][0].line - first, run[0].line - first):
             top = k
     return top
 
@@ -467,11 +465,19 @@ def _top_run(lines: list[str], runs: list[list[_Badge]], last: int) -> int:
 def _outweighs(lines: list[str], first: int, at: int, last: int) -> bool:
     """Whether the text from ``at`` to ``last`` (inclusive) is longer than the text from
     ``first`` up to ``at``: which of two numberings, one after the other, carries the report."""
-    return _weight(lines, at, last + 1) > _weight(lines, first, at)
+    return _heavier_after(_lengths_upto(lines, first, last), 0, at - first)
 
 
-def _weight(lines: list[str], first: int, stop: int) -> int:
-    return sum(len(lines[k].strip()) for k in range(first, stop))
+def _lengths_upto(lines: list[str], first: int, last: int) -> list[int]:
+    """The text's length (stripped lines) before each line from ``first`` on, and to ``last``
+    (inclusive) at the end: any stretch's weight in one subtraction."""
+    return list(accumulate((len(lines[k].strip()) for k in range(first, last + 1)), initial=0))
+
+
+def _heavier_after(upto: list[int], start: int, at: int) -> bool:
+    """Over lengths from :func:`_lengths_upto`, whether the text from ``at`` to the end is
+    longer than the text from ``start`` up to ``at`` (both counted from its first line)."""
+    return upto[-1] - upto[at] > upto[at] - upto[start]
 
 
 def _clause_after(line: str, at: int) -> bool:
