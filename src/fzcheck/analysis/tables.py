@@ -843,9 +843,7 @@ _NUMERAL = "[一二三四五六七八九十零〇两]"
 _BESIDE_NAMES = re.compile(
     rf"[:：]\s*(?!(?:19|20)\d\d\s*年)(?:\d|{_NUMERAL})|(?<!\S)(?:\d+|{_NUMERAL}+)(?!\S)"
 )
-_NOT_BLANK = re.compile(
-    r"\d|[一二三四五六七八九十零〇两]{3,}|(?<!\S)[一二三四五六七八九十零〇两](?!\S)"
-)
+_NOT_BLANK = re.compile(rf"\d|{_NUMERAL}{{3,}}|(?<!\S){_NUMERAL}(?!\S)")
 _ANNEX_POINTER = re.compile(r"附表|附件|详见|见附")
 
 
